@@ -1,0 +1,6 @@
+export * from './access';
+export * from './dates';
+export * from './errors';
+export * from './identifiers';
+export * from './money';
+export * from './rounding';
