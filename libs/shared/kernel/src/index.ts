@@ -4,3 +4,4 @@ export * from './errors';
 export * from './identifiers';
 export * from './money';
 export * from './rounding';
+export * from './jobs';

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { validationError, type Principal } from '@cws/kernel';
+import { CurrentPrincipal, Public, Roles } from '@cws/platform';
+import { ClientCredentialsDto, CreateApiClientDto, CreateUserDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  login(@Body() dto: LoginDto): Promise<TokenPairDto> {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
+  }
+
+  /** OAuth2 client-credentials grant for finance-bureau systems. */
+  @Public()
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @Post('token')
+  @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: ClientCredentialsDto })
+  token(@Body() dto: ClientCredentialsDto, @Headers('authorization') authorization?: string) {
+    let clientId = dto.client_id;
+    let secret = dto.client_secret;
+    if (authorization?.startsWith('Basic ')) {
+      const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+      const i = decoded.indexOf(':');
+      clientId = decodeURIComponent(decoded.slice(0, i));
+      secret = decodeURIComponent(decoded.slice(i + 1));
+    }
+    if (!clientId) throw validationError('CLIENT_ID_REQUIRED', 'client_id', 'is required');
+    if (!secret) throw validationError('CLIENT_SECRET_REQUIRED', 'client_secret', 'is required');
+    return this.auth.clientCredentials(clientId, secret, dto.scope);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Roles('CITY_ADMIN')
+@Controller('v1')
+export class IdentityAdminController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get('users')
+  listUsers() {
+    return this.auth.listUsers();
+  }
+
+  @Post('users')
+  createUser(@Body() dto: CreateUserDto) {
+    return this.auth.createUser(dto);
+  }
+
+  @Get('api-clients')
+  listClients() {
+    return this.auth.listApiClients();
+  }
+
+  /** The response carries `clientSecret` once; it is stored only as a hash. */
+  @Post('api-clients')
+  createClient(@Body() dto: CreateApiClientDto) {
+    return this.auth.createApiClient(dto);
+  }
+}

@@ -1,0 +1,163 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import bcrypt from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { DomainError, validationError, type Principal, type Scope } from '@cws/kernel';
+import { AuditService, SERVICE_CONFIG, TokenService, type ServiceConfig } from '@cws/platform';
+import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
+import type { CreateApiClientDto, CreateUserDto, TokenPairDto } from './auth.dto';
+
+const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000;
+const BCRYPT_COST = 10;
+// Compared against when the user does not exist, so both paths take about as long.
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const invalidCredentials = () => new DomainError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Wrong username or password');
+
+export function userPrincipal(u: UserEntity): Principal {
+  const scope: Scope = { level: u.scopeLevel };
+  if (u.scopeDistrict) scope.district = u.scopeDistrict;
+  if (u.scopeStreet) scope.street = u.scopeStreet;
+  return { kind: 'user', id: u.id, name: u.username, roles: u.roles, scope, permissions: [] };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<TokenPairDto> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) throw invalidCredentials();
+    return this.issuePair(user);
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.getRepository(RefreshTokenEntity).findOne({
+        where: { tokenHash: sha256(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.revokedAt || row.expiresAt < new Date()) {
+        throw new DomainError('UNAUTHORIZED', 'INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
+      }
+      const user = await m.getRepository(UserEntity).findOneBy({ id: row.userId });
+      if (!user?.active) throw invalidCredentials();
+      // Rotation: a refresh token is good for one use.
+      await m.update(RefreshTokenEntity, { id: row.id }, { revokedAt: new Date() });
+      return this.issuePair(user, m.getRepository(RefreshTokenEntity));
+    });
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.dataSource.getRepository(RefreshTokenEntity).update({ tokenHash: sha256(refreshToken) }, { revokedAt: new Date() });
+  }
+
+  async clientCredentials(clientId: string, secret: string, requested?: string) {
+    const client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ clientId });
+    const ok = await bcrypt.compare(secret, client?.secretHash ?? DUMMY_HASH);
+    if (!client || !ok || !client.active) throw new DomainError('UNAUTHORIZED', 'INVALID_CLIENT', 'Unknown client or wrong secret');
+    let permissions = client.permissions;
+    if (requested) {
+      const wanted = requested.split(' ').filter(Boolean);
+      const extra = wanted.filter((p) => !client.permissions.includes(p));
+      if (extra.length) throw validationError('INVALID_SCOPE', 'scope', `not granted to this client: ${extra.join(' ')}`);
+      permissions = wanted;
+    }
+    const principal: Principal = {
+      kind: 'client',
+      id: client.id,
+      name: client.clientId,
+      roles: [],
+      scope: client.scopeLevel === 'CITY' ? { level: 'CITY' } : { level: 'DISTRICT', district: client.scopeDistrict! },
+      permissions,
+    };
+    return {
+      access_token: this.tokens.sign(principal),
+      token_type: 'Bearer',
+      expires_in: this.config.accessTokenTtlSeconds,
+      scope: permissions.join(' '),
+    };
+  }
+
+  async createUser(dto: CreateUserDto): Promise<Omit<UserEntity, 'passwordHash'>> {
+    checkScope(dto.scopeLevel, dto.scopeDistrict, dto.scopeStreet);
+    return this.dataSource.transaction(async (m) => {
+      if (await m.getRepository(UserEntity).existsBy({ username: dto.username })) {
+        throw new DomainError('CONFLICT', 'USERNAME_TAKEN', `User ${dto.username} already exists`, [{ path: 'username', issue: 'is taken' }]);
+      }
+      const user: UserEntity = {
+        id: randomUUID(),
+        username: dto.username,
+        displayName: dto.displayName,
+        passwordHash: await bcrypt.hash(dto.password, BCRYPT_COST),
+        roles: dto.roles,
+        scopeLevel: dto.scopeLevel,
+        scopeDistrict: dto.scopeDistrict ?? null,
+        scopeStreet: dto.scopeStreet ?? null,
+        active: true,
+        createdAt: new Date(),
+      };
+      await m.insert(UserEntity, user);
+      const { passwordHash: _omit, ...visible } = user;
+      await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'CREATE', after: visible, districtCode: user.scopeDistrict });
+      return visible;
+    });
+  }
+
+  /** Creates an API client; the secret is returned once and only its hash is stored. */
+  async createApiClient(dto: CreateApiClientDto) {
+    checkScope(dto.scopeLevel, dto.scopeDistrict, undefined);
+    const secret = randomBytes(24).toString('base64url');
+    return this.dataSource.transaction(async (m) => {
+      if (await m.getRepository(ApiClientEntity).existsBy({ clientId: dto.clientId })) {
+        throw new DomainError('CONFLICT', 'CLIENT_ID_TAKEN', `Client ${dto.clientId} already exists`, [{ path: 'clientId', issue: 'is taken' }]);
+      }
+      const client: ApiClientEntity = {
+        id: randomUUID(),
+        clientId: dto.clientId,
+        name: dto.name,
+        secretHash: await bcrypt.hash(secret, BCRYPT_COST),
+        scopeLevel: dto.scopeLevel,
+        scopeDistrict: dto.scopeDistrict ?? null,
+        permissions: dto.permissions,
+        active: true,
+        createdAt: new Date(),
+      };
+      await m.insert(ApiClientEntity, client);
+      const { secretHash: _omit, ...visible } = client;
+      await this.audit.record(m, { entity: 'api_client', entityId: client.id, action: 'CREATE', after: visible, districtCode: client.scopeDistrict });
+      return { ...visible, clientSecret: secret };
+    });
+  }
+
+  async listUsers() {
+    const users = await this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+    return users.map(({ passwordHash: _omit, ...u }) => u);
+  }
+
+  async listApiClients() {
+    const clients = await this.dataSource.getRepository(ApiClientEntity).find({ order: { clientId: 'ASC' } });
+    return clients.map(({ secretHash: _omit, ...c }) => c);
+  }
+
+  private async issuePair(user: UserEntity, repo = this.dataSource.getRepository(RefreshTokenEntity)): Promise<TokenPairDto> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await repo.insert({ id: randomUUID(), userId: user.id, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
+    return { accessToken: this.tokens.sign(userPrincipal(user)), refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+}
+
+function checkScope(level: string, district?: string, street?: string): void {
+  if (level !== 'CITY' && !district) throw validationError('SCOPE_DISTRICT_REQUIRED', 'scopeDistrict', `is required for a ${level} scope`);
+  if (level === 'STREET' && !street) throw validationError('SCOPE_STREET_REQUIRED', 'scopeStreet', 'is required for a STREET scope');
+  if (level === 'STREET' && street && district && !street.startsWith(district)) {
+    throw validationError('SCOPE_STREET_OUTSIDE_DISTRICT', 'scopeStreet', 'must lie in scopeDistrict');
+  }
+}

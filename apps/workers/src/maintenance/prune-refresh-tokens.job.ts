@@ -1,0 +1,23 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { PayloadOf } from '@cws/kernel';
+import { JobHandler } from '@cws/messaging';
+import { PruneRefreshTokensJob } from '@cws/workers-contracts';
+
+/** Idempotent by nature: deleting what is already gone deletes nothing. */
+@Injectable()
+export class PruneRefreshTokensHandler {
+  private readonly logger = new Logger('PruneRefreshTokens');
+  constructor(private readonly dataSource: DataSource) {}
+
+  @JobHandler(PruneRefreshTokensJob)
+  async handle(payload: PayloadOf<typeof PruneRefreshTokensJob>): Promise<{ deleted: number }> {
+    const res = await this.dataSource.query(
+      `DELETE FROM refresh_token
+        WHERE expires_at < NOW(3) - INTERVAL ? DAY OR (revoked_at IS NOT NULL AND revoked_at < NOW(3) - INTERVAL ? DAY)`,
+      [payload.olderThanDays, payload.olderThanDays],
+    );
+    this.logger.log({ msg: 'pruned refresh tokens', deleted: res.affectedRows });
+    return { deleted: res.affectedRows };
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import type { DataSource } from 'typeorm';
+import { BODY_NAMES, DEMO_DISTRICTS, DEMO_USERS, EXTRA_DISTRICTS, type DemoDistrict } from './demo-org';
+
+export interface SeedOrgOptions {
+  password: string;
+  /** Total communities wanted (≥ the 36 named ones); more are generated for large cities. */
+  communities?: number;
+}
+
+/** Builds the demo districts, streets, communities with their three bodies, and demo users. Idempotent. */
+export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Promise<{ communities: string[] }> {
+  const districts = planDistricts(opts.communities ?? 36);
+  const communities: string[] = [];
+  await ds.transaction(async (m) => {
+    for (const d of districts) {
+      await m.query('INSERT IGNORE INTO district (code, name, kind) VALUES (?, ?, ?)', [d.code, d.name, d.name.endsWith('区') ? 'DISTRICT' : 'COUNTY_CITY']);
+      for (const [si, s] of d.streets.entries()) {
+        const streetCode = d.code + String(si + 1).padStart(3, '0');
+        await m.query('INSERT IGNORE INTO street (code, name, district_code) VALUES (?, ?, ?)', [streetCode, s.name, d.code]);
+        const rows: unknown[][] = [];
+        const bodies: unknown[][] = [];
+        for (const [ci, name] of s.communities.entries()) {
+          const code = streetCode + String(ci + 1).padStart(3, '0');
+          communities.push(code);
+          const households = 1500 + ((ci * 733 + si * 211) % 3000);
+          const floor = 400 + ((ci * 97 + si * 31) % 800);
+          // Most communities meet the 60 % activity-area share; every seventh does not, to show the flag.
+          const share = (ci + si) % 7 === 3 ? 0.52 : 0.64 + ((ci * 13) % 20) / 100;
+          rows.push([code, name, streetCode, d.code, households, Math.round(households * 2.6), floor.toFixed(2), (floor * share).toFixed(2)]);
+          for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) bodies.push([code, kind, `${name.replace(/社区$/, '')}${BODY_NAMES[kind]}`]);
+        }
+        if (rows.length) {
+          await m.query(
+            `INSERT IGNORE INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?)').join(',')}`,
+            rows.flat(),
+          );
+          await m.query(`INSERT IGNORE INTO community_body (community_code, kind, name) VALUES ${bodies.map(() => '(?,?,?)').join(',')}`, bodies.flat());
+        }
+      }
+    }
+    const hash = await bcrypt.hash(opts.password, 10);
+    for (const u of DEMO_USERS) {
+      await m.query(
+        `INSERT IGNORE INTO app_user (id, username, display_name, password_hash, roles, scope_level, scope_district, scope_street, active, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(3))`,
+        [randomUUID(), u.username, u.displayName, hash, JSON.stringify(u.roles), u.scopeLevel, u.scopeDistrict ?? null, u.scopeStreet ?? null],
+      );
+    }
+  });
+  return { communities };
+}
+
+/** The 36 named communities, then generated ones spread over more districts for large cities. */
+function planDistricts(wanted: number): DemoDistrict[] {
+  const plan: DemoDistrict[] = DEMO_DISTRICTS.map((d) => ({ ...d, streets: d.streets.map((s) => ({ ...s, communities: [...s.communities] })) }));
+  let extra = wanted - 36;
+  let n = 0;
+  const all = [...plan.map((d) => ({ code: d.code, name: d.name })), ...EXTRA_DISTRICTS];
+  while (extra > 0) {
+    const target = all[n % all.length];
+    let d = plan.find((p) => p.code === target.code);
+    if (!d) plan.push((d = { ...target, streets: [] }));
+    const streetNo = d.streets.length + 1;
+    const count = Math.min(extra, 12);
+    d.streets.push({ name: `${d.name.slice(0, 2)}第${streetNo}街道`, communities: Array.from({ length: count }, (_, i) => `${d!.name.slice(0, 2)}${streetNo}-${i + 1}社区`) });
+    extra -= count;
+    n++;
+  }
+  return plan;
+}

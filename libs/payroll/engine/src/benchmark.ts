@@ -1,0 +1,298 @@
+/**
+ * The benchmark of 市委发〔2010〕45号: community workers' average pay for year Y must reach the
+ * city's W(Y−1), and its growth must reach the city's W(Y−1)/W(Y−2) − 1. All comparisons are
+ * exact: averages are kept as fractions and cross-multiplied, never divided.
+ *
+ * Average pay follows the statistics bureau's definition: total pay ÷ average headcount, where a
+ * worker employed m months counts m/12 — so average = 12 × Σ pay ÷ Σ months.
+ */
+import { DomainError, type Fen, type Ratio, parseRatio, roundFen } from '@cws/kernel';
+
+export interface PaySegment {
+  /** Grade coefficient as a decimal string ("1.60"). */
+  coefficient: string;
+  /** Months paid at this coefficient in the year. */
+  months: number;
+}
+
+export interface BenchmarkWorker {
+  id: string;
+  district: string;
+  street: string;
+  /** Coefficient-driven pay: months at each coefficient (a grade change splits the year). */
+  segments: PaySegment[];
+  /** Pay not driven by the unit value (allowances, bonus), projected for the year. */
+  fixedAnnualFen: Fen;
+}
+
+export interface BenchmarkTargets {
+  /** W(Y−1). */
+  cityAverageLastYearFen: Fen;
+  /** W(Y−2). */
+  cityAverageTwoYearsAgoFen: Fen;
+  /** Community workers' actual average pay in Y−1. */
+  communityAverageLastYearFen: Fen;
+}
+
+export interface BenchmarkCheck {
+  unitValueFen: Fen;
+  totalPayFen: Fen;
+  monthsEmployed: number;
+  /** Projected average as an exact fraction of fen, and rounded half up for display. */
+  average: Ratio;
+  averageFen: Fen;
+  meetsLevel: boolean;
+  meetsGrowth: boolean;
+  passes: boolean;
+}
+
+/** Monthly coefficient pay, rounded as the payroll rounds it, so projection and payroll agree. */
+const monthlyBase = (coefficient: Ratio, unitValueFen: Fen): Fen => roundFen(unitValueFen * coefficient.num, coefficient.den);
+
+/** One worker's projected annual pay at a unit value. */
+export function projectAnnualPay(worker: BenchmarkWorker, unitValueFen: Fen): Fen {
+  let total = worker.fixedAnnualFen;
+  for (const s of worker.segments) total += BigInt(s.months) * monthlyBase(parseRatio(s.coefficient), unitValueFen);
+  return total;
+}
+
+/** Workers reduced to months per distinct coefficient plus a fixed total: total(U) is then a short sum. */
+interface Projection {
+  byCoefficient: { coefficient: Ratio; months: bigint }[];
+  fixedFen: Fen;
+  months: number;
+}
+
+function prepare(workers: BenchmarkWorker[]): Projection {
+  const byText = new Map<string, { coefficient: Ratio; months: bigint }>();
+  let fixedFen = 0n;
+  let months = 0;
+  for (const w of workers) {
+    fixedFen += w.fixedAnnualFen;
+    for (const s of w.segments) {
+      if (!Number.isInteger(s.months) || s.months < 0 || s.months > 12) throw invalid(`worker ${w.id}: months must be 0–12`);
+      months += s.months;
+      const entry = byText.get(s.coefficient) ?? { coefficient: parseRatio(s.coefficient), months: 0n };
+      entry.months += BigInt(s.months);
+      byText.set(s.coefficient, entry);
+    }
+  }
+  if (months === 0) throw invalid('no months employed: the average is undefined');
+  return { byCoefficient: [...byText.values()], fixedFen, months };
+}
+
+function evaluate(p: Projection, unitValueFen: Fen, t: BenchmarkTargets): BenchmarkCheck {
+  let total = p.fixedFen;
+  for (const c of p.byCoefficient) total += c.months * monthlyBase(c.coefficient, unitValueFen);
+  const months = BigInt(p.months);
+  // average = 12·total / months. Level: average ≥ W1. Growth: average / last − 1 ≥ W1 / W2 − 1 ⇔ average·W2 ≥ W1·last.
+  const meetsLevel = 12n * total >= t.cityAverageLastYearFen * months;
+  const meetsGrowth = 12n * total * t.cityAverageTwoYearsAgoFen >= t.cityAverageLastYearFen * t.communityAverageLastYearFen * months;
+  return {
+    unitValueFen,
+    totalPayFen: total,
+    monthsEmployed: p.months,
+    average: { num: 12n * total, den: months },
+    averageFen: roundFen(12n * total, months),
+    meetsLevel,
+    meetsGrowth,
+    passes: meetsLevel && meetsGrowth,
+  };
+}
+
+function checkTargets(t: BenchmarkTargets): void {
+  if (t.cityAverageTwoYearsAgoFen <= 0n || t.communityAverageLastYearFen <= 0n || t.cityAverageLastYearFen <= 0n) {
+    throw invalid('city averages and last year\'s community average must be positive');
+  }
+}
+
+const invalid = (message: string): DomainError => new DomainError('UNPROCESSABLE', 'BENCHMARK_INPUT_INVALID', message);
+
+/** Does this unit value meet both parts of the benchmark? */
+export function checkBenchmark(workers: BenchmarkWorker[], unitValueFen: Fen, targets: BenchmarkTargets): BenchmarkCheck {
+  checkTargets(targets);
+  return evaluate(prepare(workers), unitValueFen, targets);
+}
+
+/** Above this (10^11 元 per point) the search gives up: no realistic scale needs it. */
+const SEARCH_LIMIT: Fen = 10n ** 13n;
+
+/**
+ * The least unit value (integer fen) that passes. Pass/fail is monotone in the unit value (each
+ * rounded monthly base is non-decreasing in it), so a doubling search brackets the answer with
+ * fails(lo), passes(hi), and bisection keeps that invariant until hi = lo + 1: hi is then least.
+ */
+export function calibrateUnitValue(workers: BenchmarkWorker[], targets: BenchmarkTargets): BenchmarkCheck {
+  checkTargets(targets);
+  const p = prepare(workers);
+  const atZero = evaluate(p, 0n, targets);
+  if (atZero.passes) return atZero;
+  let lo = 0n;
+  let hi = 1n;
+  let best = evaluate(p, hi, targets);
+  while (!best.passes) {
+    lo = hi;
+    hi *= 2n;
+    if (hi > SEARCH_LIMIT) throw new DomainError('UNPROCESSABLE', 'BENCHMARK_UNREACHABLE', 'no unit value reaches the benchmark (is there any coefficient-driven pay?)');
+    best = evaluate(p, hi, targets);
+  }
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    const r = evaluate(p, mid, targets);
+    if (r.passes) {
+      hi = mid;
+      best = r;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
+}
+
+// ---- compliance by group and year-end top-up ---------------------------------------------------
+
+export interface WorkerAnnualPay {
+  id: string;
+  district: string;
+  street: string;
+  monthsEmployed: number;
+  annualPayFen: Fen;
+}
+
+export type GroupLevel = 'DISTRICT' | 'STREET';
+
+export interface GroupCompliance {
+  group: string;
+  district: string;
+  street: string | null;
+  workers: number;
+  monthsEmployed: number;
+  totalPayFen: Fen;
+  averageFen: Fen;
+  benchmarkFen: Fen;
+  meetsBenchmark: boolean;
+  /** Least extra pay (fen) that brings the group average to the benchmark: ⌈B·Σm/12⌉ − Σpay, or 0. */
+  shortfallFen: Fen;
+  workersBelow: number;
+}
+
+/** Projected pay per worker at a unit value, for the compliance and top-up functions. */
+export function projectWorkers(workers: BenchmarkWorker[], unitValueFen: Fen): WorkerAnnualPay[] {
+  return workers.map((w) => ({
+    id: w.id,
+    district: w.district,
+    street: w.street,
+    monthsEmployed: w.segments.reduce((n, s) => n + s.months, 0),
+    annualPayFen: projectAnnualPay(w, unitValueFen),
+  }));
+}
+
+const groupKey = (w: WorkerAnnualPay, level: GroupLevel): string => (level === 'DISTRICT' ? w.district : `${w.district}/${w.street}`);
+const ceilDiv = (num: bigint, den: bigint): bigint => (num <= 0n ? -(-num / den) : (num + den - 1n) / den);
+
+function groupBy(workers: WorkerAnnualPay[], level: GroupLevel): Map<string, WorkerAnnualPay[]> {
+  const groups = new Map<string, WorkerAnnualPay[]>();
+  for (const w of workers) {
+    const key = groupKey(w, level);
+    const list = groups.get(key);
+    if (list) list.push(w);
+    else groups.set(key, [w]);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Average pay per group against the benchmark B = W(Y−1), groups sorted by key. */
+export function complianceSummary(workers: WorkerAnnualPay[], benchmarkFen: Fen, level: GroupLevel): GroupCompliance[] {
+  return [...groupBy(workers, level).entries()].map(([group, list]) => {
+    let total = 0n;
+    let months = 0;
+    let below = 0;
+    for (const w of list) {
+      total += w.annualPayFen;
+      months += w.monthsEmployed;
+      if (12n * w.annualPayFen < benchmarkFen * BigInt(w.monthsEmployed)) below++;
+    }
+    const m = BigInt(months);
+    const shortfall = ceilDiv(benchmarkFen * m, 12n) - total;
+    return {
+      group,
+      district: list[0].district,
+      street: level === 'STREET' ? list[0].street : null,
+      workers: list.length,
+      monthsEmployed: months,
+      totalPayFen: total,
+      averageFen: m === 0n ? 0n : roundFen(12n * total, m),
+      benchmarkFen,
+      meetsBenchmark: m > 0n && 12n * total >= benchmarkFen * m,
+      shortfallFen: shortfall > 0n ? shortfall : 0n,
+      workersBelow: below,
+    };
+  });
+}
+
+export type TopUpRule = { kind: 'AVERAGE'; level: GroupLevel } | { kind: 'PER_WORKER'; ratio: string };
+
+export interface TopUpLine {
+  id: string;
+  annualPayFen: Fen;
+  topUpFen: Fen;
+}
+
+export interface TopUpResult {
+  lines: TopUpLine[];
+  totalFen: Fen;
+}
+
+/**
+ * Year-end top-up (年终补差).
+ * AVERAGE: per group, the gap S = ⌈B·Σm/12⌉ − Σpay (if positive) is shared among the workers below
+ *   the benchmark in proportion to their own shortfall sᵢ = B·mᵢ/12 − payᵢ: tᵢ = S·sᵢ/Σs, split by
+ *   largest remainder so Σtᵢ = S exactly (ties to the earlier worker). The group average then
+ *   meets B, and since S ≤ Σs (up to the fen rounding of S) nobody is lifted past their own target.
+ * PER_WORKER: every worker below r·B·mᵢ/12 is topped up to ⌈r·B·mᵢ/12⌉.
+ */
+export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule: TopUpRule): TopUpResult {
+  const topUp = new Map<string, Fen>();
+  if (rule.kind === 'PER_WORKER') {
+    const r = parseRatio(rule.ratio);
+    for (const w of workers) {
+      const target = ceilDiv(r.num * benchmarkFen * BigInt(w.monthsEmployed), r.den * 12n);
+      topUp.set(w.id, target > w.annualPayFen ? target - w.annualPayFen : 0n);
+    }
+  } else {
+    for (const list of groupBy(workers, rule.level).values()) shareGroupGap(list, benchmarkFen, topUp);
+  }
+  let totalFen = 0n;
+  const lines = workers.map((w) => {
+    const t = topUp.get(w.id) ?? 0n;
+    totalFen += t;
+    return { id: w.id, annualPayFen: w.annualPayFen, topUpFen: t };
+  });
+  return { lines, totalFen };
+}
+
+function shareGroupGap(list: WorkerAnnualPay[], benchmarkFen: Fen, topUp: Map<string, Fen>): void {
+  let total = 0n;
+  let months = 0n;
+  for (const w of list) {
+    total += w.annualPayFen;
+    months += BigInt(w.monthsEmployed);
+  }
+  const gap = ceilDiv(benchmarkFen * months, 12n) - total;
+  if (gap <= 0n) return;
+  // Shortfalls in twelfths of a fen keep them exact.
+  const shortfalls = list.map((w) => {
+    const s = benchmarkFen * BigInt(w.monthsEmployed) - 12n * w.annualPayFen;
+    return s > 0n ? s : 0n;
+  });
+  const sum = shortfalls.reduce((a, b) => a + b, 0n);
+  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum }));
+  let left = gap - shares.reduce((a, s) => a + s.floor, 0n);
+  const byRemainder = [...shares].sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  for (const s of byRemainder) {
+    if (left === 0n) break;
+    s.floor += 1n;
+    left -= 1n;
+  }
+  for (const s of shares) topUp.set(list[s.i].id, s.floor);
+}

@@ -1,0 +1,5 @@
+export * from './job-dispatcher';
+export * from './job-handler';
+export * from './job-producer';
+export * from './messaging.module';
+export * from './outbox';

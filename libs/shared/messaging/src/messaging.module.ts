@@ -1,0 +1,74 @@
+/**
+ * BullMQ for one service: the connection (prefix from config), its queues, one worker per queue
+ * that dispatches by job name, the producer, the outbox relay and the inbox.
+ */
+import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { JobDefinition } from '@cws/kernel';
+import { redisOptionsFromUrl, type ServiceConfig } from '@cws/platform';
+import type { Job } from 'bullmq';
+import { JobDispatcher, JOB_REGISTRY } from './job-dispatcher';
+import { JobProducer } from './job-producer';
+import { InboxService, OutboxRelay, OutboxService } from './outbox';
+
+export interface MessagingOptions {
+  /** Jobs this service consumes: each must have exactly one @JobHandler. */
+  consumes: JobDefinition<unknown>[];
+  /** Queues this service only produces to. */
+  producesTo?: string[];
+  /** Worker concurrency per queue. */
+  concurrency?: number;
+}
+
+/** BullMQ's own connection options (workers block, so no per-request retry limit). */
+function bullConnection(url: string): Record<string, unknown> {
+  const { host, port, username, password, db, tls } = redisOptionsFromUrl(url);
+  return { host, port, username, password, db, tls, maxRetriesPerRequest: null };
+}
+
+function processorFor(queue: string, concurrency: number): Type<unknown> {
+  @Processor(queue, { concurrency })
+  class QueueProcessor extends WorkerHost {
+    constructor(private readonly dispatcher: JobDispatcher) {
+      super();
+    }
+    process(job: Job): Promise<unknown> {
+      return this.dispatcher.dispatch(job);
+    }
+  }
+  Object.defineProperty(QueueProcessor, 'name', { value: `QueueProcessor_${queue}` });
+  return QueueProcessor;
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(config: ServiceConfig, options: MessagingOptions): DynamicModule {
+    const consumed = [...new Set(options.consumes.map((d) => d.queue))];
+    const queues = [...new Set([...consumed, ...(options.producesTo ?? [])])];
+    return {
+      module: MessagingModule,
+      imports: [
+        DiscoveryModule,
+        BullModule.forRootAsync({
+          useFactory: () => ({
+            connection: bullConnection(config.redisUrl),
+            prefix: config.queuePrefix,
+          }),
+        }),
+        ...queues.map((name) => BullModule.registerQueue({ name })),
+      ],
+      providers: [
+        { provide: JOB_REGISTRY, useValue: options.consumes },
+        JobDispatcher,
+        JobProducer,
+        OutboxService,
+        OutboxRelay,
+        InboxService,
+        ...consumed.map((q) => processorFor(q, options.concurrency ?? 4)),
+      ],
+      exports: [JobProducer, OutboxService, OutboxRelay, InboxService, BullModule],
+    };
+  }
+}

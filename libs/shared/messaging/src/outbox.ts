@@ -1,0 +1,143 @@
+/**
+ * Transactional outbox: an event row is written in the same transaction as the change; the relay
+ * moves committed rows to BullMQ (job id = outbox id, so a relay retried after a crash does not
+ * enqueue twice while the job exists) and marks them dispatched. Delivery is at least once:
+ * consumers make themselves idempotent with the inbox (processed_event).
+ */
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { JobDefinition } from '@cws/kernel';
+import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
+import { requestContext } from '@cws/platform';
+import { JobProducer } from './job-producer';
+
+@Entity('outbox_event')
+@Index('idx_outbox_pending', ['dispatchedAt', 'id'])
+export class OutboxEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'varchar', length: 60 }) queue!: string;
+  @Column({ name: 'job_name', type: 'varchar', length: 80 }) jobName!: string;
+  @Column({ type: 'json' }) payload!: object;
+  @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true }) requestId!: string | null;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'dispatched_at', type: 'datetime', precision: 3, nullable: true }) dispatchedAt!: Date | null;
+  @Column({ type: 'int', default: 0 }) attempts!: number;
+}
+
+@Entity('processed_event')
+export class ProcessedEventEntity {
+  @Column({ name: 'event_key', type: 'varchar', length: 191, primary: true }) eventKey!: string;
+  @Column({ name: 'processed_at', type: 'datetime', precision: 3 }) processedAt!: Date;
+}
+
+export async function createMessagingTables(qr: QueryRunner): Promise<void> {
+  await qr.query(`CREATE TABLE outbox_event (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    queue VARCHAR(60) NOT NULL,
+    job_name VARCHAR(80) NOT NULL,
+    payload JSON NOT NULL,
+    request_id VARCHAR(100) NULL,
+    created_at DATETIME(3) NOT NULL,
+    dispatched_at DATETIME(3) NULL,
+    attempts INT NOT NULL DEFAULT 0,
+    KEY idx_outbox_pending (dispatched_at, id)
+  ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+  await qr.query(`CREATE TABLE processed_event (
+    event_key VARCHAR(191) NOT NULL PRIMARY KEY,
+    processed_at DATETIME(3) NOT NULL
+  ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+}
+
+export const MESSAGING_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
+
+@Injectable()
+export class OutboxService {
+  /** Adds an event inside the caller's transaction. */
+  async add<P>(manager: EntityManager, def: JobDefinition<P>, payload: P): Promise<string> {
+    const result = await manager.insert(OutboxEventEntity, {
+      queue: def.queue,
+      jobName: def.name,
+      payload: payload as object,
+      requestId: requestContext.requestId() ?? null,
+      createdAt: new Date(),
+      dispatchedAt: null,
+    });
+    return String(result.identifiers[0].id);
+  }
+}
+
+/** Consumer-side idempotency: runs `fn` once per event key, in the given transaction. */
+@Injectable()
+export class InboxService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async once<T>(eventKey: string, fn: (manager: EntityManager) => Promise<T>): Promise<{ done: boolean; result?: T }> {
+    return this.dataSource.transaction(async (manager) => {
+      const res = await manager.query('INSERT IGNORE INTO processed_event (event_key, processed_at) VALUES (?, NOW(3))', [eventKey]);
+      if (res.affectedRows === 0) return { done: false };
+      return { done: true, result: await fn(manager) };
+    });
+  }
+}
+
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.relayNow().catch((e) => this.logger.error(e)), 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Relays pending events now; concurrent callers share one pass. Returns how many were sent. */
+  relayNow(): Promise<number> {
+    this.running ??= this.relayPending().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async relayPending(batch = 200): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.dataSource.transaction(async (manager) => {
+        // SKIP LOCKED lets several service instances relay side by side.
+        const rows: OutboxEventEntity[] = await manager
+          .getRepository(OutboxEventEntity)
+          .createQueryBuilder('o')
+          .where('o.dispatchedAt IS NULL')
+          .orderBy('o.id', 'ASC')
+          .limit(batch)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        for (const row of rows) {
+          await this.producer.enqueue({ queue: row.queue, name: row.jobName }, row.payload, { jobId: `outbox-${row.id}` }, {
+            requestId: row.requestId ?? undefined,
+            outboxId: row.id,
+          });
+        }
+        if (rows.length) {
+          await manager
+            .createQueryBuilder()
+            .update(OutboxEventEntity)
+            .set({ dispatchedAt: new Date(), attempts: () => 'attempts + 1' })
+            .whereInIds(rows.map((r) => r.id))
+            .execute();
+        }
+        return rows.length;
+      });
+      total += sent;
+      if (sent < batch) return total;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './pii-cipher';
+export * from './scope';

@@ -1,0 +1,133 @@
+/**
+ * Append-only audit log: who, when, what, before and after. Written in the same transaction as
+ * the change it describes, so a change without its audit row cannot commit.
+ */
+import { Controller, Get, Injectable, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Principal } from '@cws/kernel';
+import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
+import { CurrentPrincipal, Roles } from './auth';
+import { requestContext } from './request-context';
+
+@Entity('audit_log')
+@Index('idx_audit_entity', ['entity', 'entityId'])
+@Index('idx_audit_actor', ['actorId'])
+@Index('idx_audit_time', ['occurredAt'])
+export class AuditLogEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt!: Date;
+  @Column({ name: 'actor_kind', type: 'varchar', length: 10 }) actorKind!: string;
+  @Column({ name: 'actor_id', type: 'varchar', length: 64 }) actorId!: string;
+  @Column({ name: 'actor_name', type: 'varchar', length: 100 }) actorName!: string;
+  @Column({ type: 'varchar', length: 60 }) entity!: string;
+  @Column({ name: 'entity_id', type: 'varchar', length: 64 }) entityId!: string;
+  @Column({ type: 'varchar', length: 40 }) action!: string;
+  @Column({ type: "json", nullable: true }) before!: object | null;
+  @Column({ type: "json", nullable: true }) after!: object | null;
+  @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true }) requestId!: string | null;
+  @Column({ name: 'district_code', type: 'varchar', length: 20, nullable: true }) districtCode!: string | null;
+}
+
+export const AUDIT_TABLE_SQL = `CREATE TABLE audit_log (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  occurred_at DATETIME(3) NOT NULL,
+  actor_kind VARCHAR(10) NOT NULL,
+  actor_id VARCHAR(64) NOT NULL,
+  actor_name VARCHAR(100) NOT NULL,
+  entity VARCHAR(60) NOT NULL,
+  entity_id VARCHAR(64) NOT NULL,
+  action VARCHAR(40) NOT NULL,
+  \`before\` JSON NULL,
+  \`after\` JSON NULL,
+  request_id VARCHAR(100) NULL,
+  district_code VARCHAR(20) NULL,
+  KEY idx_audit_entity (entity, entity_id),
+  KEY idx_audit_actor (actor_id),
+  KEY idx_audit_time (occurred_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`;
+
+export async function createAuditTable(qr: QueryRunner): Promise<void> {
+  await qr.query(AUDIT_TABLE_SQL);
+}
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string | number;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  districtCode?: string | null;
+}
+
+const SYSTEM: Pick<Principal, 'kind' | 'id' | 'name'> = { kind: 'user', id: 'system', name: 'system' };
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records a change inside the caller's transaction (pass its manager). */
+  async record(manager: EntityManager | null, entry: AuditEntry, actor?: Pick<Principal, 'kind' | 'id' | 'name'>): Promise<void> {
+    const who = actor ?? requestContext.get()?.principal ?? SYSTEM;
+    const row: Partial<AuditLogEntity> = {
+      occurredAt: new Date(),
+      actorKind: who.kind,
+      actorId: who.id,
+      actorName: who.name,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      action: entry.action,
+      before: (entry.before ?? null) as object | null,
+      after: (entry.after ?? null) as object | null,
+      requestId: requestContext.requestId() ?? null,
+      districtCode: entry.districtCode ?? null,
+    };
+    await (manager ?? this.dataSource.manager).insert(AuditLogEntity, row);
+  }
+
+  async search(q: AuditQuery, principal: Principal): Promise<{ items: AuditLogEntity[]; nextAfter: string | null }> {
+    const limit = q.limit ?? 50;
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(limit + 1);
+    if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
+    if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
+    if (q.actorId) qb.andWhere('a.actorId = :actorId', { actorId: q.actorId });
+    if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.from) qb.andWhere('a.occurredAt >= :from', { from: new Date(q.from) });
+    if (q.to) qb.andWhere('a.occurredAt < :to', { to: new Date(q.to) });
+    if (q.before) qb.andWhere('a.id < :before', { before: q.before });
+    if (principal.scope.level !== 'CITY') qb.andWhere('a.districtCode = :d', { d: principal.scope.district });
+    const rows = await qb.getMany();
+    const items = rows.slice(0, limit);
+    return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };
+  }
+}
+
+export class AuditQuery {
+  @ApiPropertyOptional({ example: 'worker' }) @IsOptional() @IsString() @MaxLength(60) entity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) actorId?: string;
+  @ApiPropertyOptional({ example: 'UPDATE' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' }) @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'keyset cursor: entries with a smaller id' }) @IsOptional() @IsString() before?: string;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+class AuditPage {
+  @ApiProperty({ type: [Object] }) items!: AuditLogEntity[];
+  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
+}
+
+@ApiTags('audit')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('CITY_ADMIN', 'AUDITOR', 'DISTRICT_HR')
+  @ApiOkResponse({ type: AuditPage })
+  search(@Query() q: AuditQuery, @CurrentPrincipal() principal: Principal) {
+    return this.audit.search(q, principal);
+  }
+}

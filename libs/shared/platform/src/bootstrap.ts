@@ -1,0 +1,71 @@
+/**
+ * Starts a service: migrations (when configured), JSON logs, helmet, CORS allow-list, validation,
+ * OpenAPI at /api/<service>/docs, and graceful shutdown that lets in-flight work finish.
+ */
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { migrate } from '@cws/persistence';
+import helmet from 'helmet';
+import type { ServiceConfig } from './config';
+import { createValidationPipe } from './errors';
+import { JsonLogger } from './json-logger';
+import { requestIdMiddleware } from './request-id.middleware';
+import { AuditLogEntity } from './audit';
+
+export interface ServiceDefinition {
+  config: ServiceConfig;
+  module: Type<unknown>;
+  title: string;
+  description: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+}
+
+/** Builds (without listening) a configured Nest application — used by main.ts and by tests. */
+export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: boolean } = {}): Promise<INestApplication> {
+  const { config } = def;
+  const logger = new JsonLogger(config.service, opts.quiet ? 'error' : config.logLevel);
+  if (config.runMigrations) {
+    const ran = await migrate(config, [AuditLogEntity, ...def.entities], def.migrations);
+    if (ran.length) logger.log({ msg: 'migrations applied', migrations: ran }, 'Bootstrap');
+  }
+  const app = await NestFactory.create(def.module, { logger, bufferLogs: true });
+  app.useLogger(logger);
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.setGlobalPrefix(`api/${config.service}`);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle(def.title)
+    .setDescription(def.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup(`api/${config.service}/docs`, app, document, { jsonDocumentUrl: `api/${config.service}/docs-json` });
+  return app;
+}
+
+export async function runService(def: ServiceDefinition): Promise<INestApplication> {
+  const app = await createServiceApp(def);
+  await app.listen(def.config.port, '0.0.0.0');
+  const server = app.getHttpServer();
+  // Keep-alive sockets must not hold shutdown open forever; in-flight requests still finish.
+  server.keepAliveTimeout = 5000;
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => process.exit(1), def.config.shutdownTimeoutMs).unref();
+    });
+  }
+  new JsonLogger(def.config.service).log({ msg: 'listening', port: def.config.port }, 'Bootstrap');
+  return app;
+}

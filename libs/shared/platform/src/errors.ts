@@ -1,0 +1,117 @@
+/**
+ * One error shape for every service: { code, message, details: [{ path, issue }] }.
+ * Domain errors map by kind; Nest HTTP exceptions keep their status; anything else is a 500
+ * whose details stay in the log, not the response.
+ */
+import {
+  ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger,
+  ValidationError, ValidationPipe,
+} from '@nestjs/common';
+import { DomainError, type ErrorDetail, type ErrorKind } from '@cws/kernel';
+import type { Response } from 'express';
+import { requestContext } from './request-context';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+  requestId?: string;
+  [extra: string]: unknown;
+}
+
+/** Raised by the validation pipe; carries every field at fault. */
+export class RequestValidationException extends BadRequestException {
+  constructor(readonly details: ErrorDetail[]) {
+    super({ code: 'VALIDATION_FAILED', message: `Invalid request: ${details.map((d) => `${d.path} ${d.issue}`).join('; ')}`, details });
+  }
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  for (const e of errors) {
+    const path = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    for (const [constraint, text] of Object.entries(e.constraints ?? {})) {
+      out.push({ path, issue: constraint === 'whitelistValidation' ? 'is not an allowed field' : text });
+    }
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, path));
+  }
+  return out;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new RequestValidationException(flattenValidationErrors(errors)),
+  });
+}
+
+export function toErrorBody(exception: unknown): { status: number; body: ErrorBody } {
+  const requestId = requestContext.requestId();
+  if (exception instanceof DomainError) {
+    return {
+      status: STATUS_BY_KIND[exception.kind],
+      body: { code: exception.code, message: exception.message, details: exception.details, ...exception.extra, requestId },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response !== null && 'code' in response) {
+      const r = response as ErrorBody;
+      return { status, body: { ...r, details: r.details ?? [], requestId } };
+    }
+    const message =
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    // body-parser errors (malformed JSON) arrive as 400 HttpExceptions too
+    return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message, details: [], requestId } };
+  }
+  const err = exception as { type?: string; status?: number; message?: string };
+  if (err?.type === 'entity.parse.failed') {
+    return { status: 400, body: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: [], requestId } };
+  }
+  if (err?.type === 'entity.too.large') {
+    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [], requestId } };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred', details: [], requestId },
+  };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = toErrorBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+}

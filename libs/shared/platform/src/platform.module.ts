@@ -1,0 +1,65 @@
+/**
+ * Everything a service shares: validated config, TypeORM on its own schema, Redis, auth
+ * (closed by default), rate limiting, one error shape, health, metrics and audit.
+ */
+import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@cws/persistence';
+import type IORedis from 'ioredis';
+import { AuditController, AuditLogEntity, AuditService } from './audit';
+import { AuthGuard, TokenService } from './auth';
+import { SERVICE_CONFIG, type ServiceConfig } from './config';
+import { AllExceptionsFilter } from './errors';
+import { HealthController } from './health.controller';
+import { createRedis, REDIS } from './redis';
+import { PiiCipher } from '@cws/persistence';
+
+export interface PlatformOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+}
+
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: ServiceConfig, options: PlatformOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: REDIS, useFactory: () => createRedis(config.redisUrl) },
+      { provide: PiiCipher, useFactory: () => new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey) },
+      { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      { provide: APP_GUARD, useClass: ThrottlerGuard },
+      { provide: APP_GUARD, useClass: AuthGuard },
+      AuditService,
+      TokenService,
+      RedisCloser,
+    ];
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            dataSourceOptions(config, [AuditLogEntity, ...options.entities], options.migrations),
+        }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+      ],
+      controllers: [HealthController, AuditController],
+      providers,
+      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, TokenService],
+    };
+  }
+}
+
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: IORedis) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,24 @@
+/** Gives every request an id (taken from X-Request-Id when sane), logs it and times it. */
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { httpDuration } from './metrics';
+import { REQUEST_ID_HEADER, requestContext } from './request-context';
+
+const logger = new Logger('HTTP');
+
+export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const incoming = req.header(REQUEST_ID_HEADER);
+  const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const route = (req.route?.path as string | undefined) ?? 'unmatched';
+    httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+    requestContext.run({ requestId }, () =>
+      logger.log({ msg: 'request', method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(seconds * 1000) }),
+    );
+  });
+  requestContext.run({ requestId }, () => next());
+}
