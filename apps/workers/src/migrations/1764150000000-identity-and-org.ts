@@ -1,13 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createAuditTable } from '@cws/platform';
-import { createMessagingTables } from '@cws/messaging';
+import { createServiceBaseTables } from '@cws/messaging';
 
 export class IdentityAndOrg1764150000000 implements MigrationInterface {
   name = 'IdentityAndOrg1764150000000';
 
   async up(qr: QueryRunner): Promise<void> {
-    await createAuditTable(qr);
-    await createMessagingTables(qr);
+    await createServiceBaseTables(qr);
     const opts = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
     await qr.query(`CREATE TABLE app_user (
       id VARCHAR(36) NOT NULL PRIMARY KEY,

@@ -7,7 +7,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { JobDefinition } from '@cws/kernel';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
-import { requestContext } from '@cws/platform';
+import { createAuditTable, requestContext } from '@cws/platform';
 import { JobProducer } from './job-producer';
 
 @Entity('outbox_event')
@@ -140,4 +140,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (sent < batch) return total;
     }
   }
+}
+
+/** The tables every service schema starts with: audit log, outbox and inbox. */
+export async function createServiceBaseTables(qr: QueryRunner): Promise<void> {
+  await createAuditTable(qr);
+  await createMessagingTables(qr);
 }

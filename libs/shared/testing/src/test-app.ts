@@ -27,7 +27,7 @@ export interface TestApp {
 
 export interface TestResponse {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   headers: Headers;
 }
 

@@ -1,0 +1,60 @@
+// Lint: typescript-eslint plus Nx's module-boundary rule, which reads project tags
+// (project.json) and fails when a project reaches where its tags do not allow.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const frameworkAndIo = [
+  '@nestjs/*', 'typeorm', 'mysql2', 'mysql2/*', 'bullmq', 'ioredis', 'express', 'helmet', 'exceljs', 'bcryptjs', 'prom-client',
+];
+const nodeBuiltins = ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'crypto', 'os', 'path', 'worker_threads'];
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', '**/.nx', '**/coverage', '**/vite.config.*.timestamp*', 'apps/admin/dist'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:platform'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:platform'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: frameworkAndIo },
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: frameworkAndIo },
+            // A service sees its own code, shared code, and other services only through their contracts.
+            { sourceTag: 'scope:workers', onlyDependOnLibsWithTags: ['scope:workers', 'scope:shared', 'type:contracts'] },
+            { sourceTag: 'scope:payroll', onlyDependOnLibsWithTags: ['scope:payroll', 'scope:shared', 'type:contracts'] },
+            { sourceTag: 'scope:budget', onlyDependOnLibsWithTags: ['scope:budget', 'scope:shared', 'type:contracts'] },
+            { sourceTag: 'scope:scheduler', onlyDependOnLibsWithTags: ['scope:scheduler', 'scope:shared', 'type:contracts'] },
+            { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts', 'type:core'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pure cores and contracts: no Node I/O either (they must run in the browser).
+    files: ['libs/shared/kernel/**/*.ts', 'libs/*/contracts/**/*.ts', 'libs/payroll/engine/**/*.ts', 'libs/scheduler/solver/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: nodeBuiltins, message: 'Pure libs must not do I/O.' }, { group: frameworkAndIo, message: 'Pure libs must not import frameworks.' }] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/shared/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];
