@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// npm start: finds or starts MySQL and Redis, builds, migrates, seeds the demo city if empty,
+// starts the four services and serves them with the admin UI on one port (default 8080).
+//   Options: --no-build   --workers N (a larger demo city)
+//   Env: MYSQL_URL, REDIS_URL, CWS_PORT (8080), CWS_PORT_BASE (3000: services on +1..+4),
+//        CWS_DB_PREFIX (cws_), QUEUE_PREFIX (cws), DEMO_PASSWORD (Demo@2026)
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startGateway } from './gateway.mjs';
+import { ensureMysql, ensureRedis } from './infra.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : undefined);
+
+function run(cmd, cmdArgs, env = process.env) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed (exit ${r.status})`);
+}
+
+export function build() {
+  console.log('[start] building services …');
+  run('npx', ['swc', ...SERVICES.map((s) => `apps/${s}`), 'libs', 'tools/seed', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts', '-q']);
+  if (existsSync(path.join(root, 'apps/admin/vite.config.ts'))) {
+    console.log('[start] building the admin UI …');
+    run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.ts', '--logLevel', 'warn']);
+  }
+}
+
+async function waitHealthy(url, child, seconds = 90) {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become healthy within ${seconds} s`);
+}
+
+/** Starts the whole suite; returns a stop() function. Used by npm start and by the browser tests. */
+export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBuild, workers, logDir, quiet }) {
+  const env = { ...process.env };
+  env.MYSQL_URL = await ensureMysql();
+  env.REDIS_URL = await ensureRedis();
+  env.QUEUE_PREFIX = queuePrefix;
+  for (const [i, s] of SERVICES.entries()) {
+    env[`${s.toUpperCase()}_DB`] = `${dbPrefix}${s}`;
+    env[`${s.toUpperCase()}_PORT`] = String(portBase + i + 1);
+    env[`${s.toUpperCase()}_URL`] = `http://127.0.0.1:${portBase + i + 1}`;
+  }
+  env.CORS_ORIGINS = `http://localhost:${port},http://127.0.0.1:${port}`;
+  if (!skipBuild) build();
+  console.log('[start] migrating and seeding …');
+  run('node', ['dist/tools/seed/seed.js', ...(workers ? ['--workers', String(workers)] : [])], env);
+
+  mkdirSync(logDir, { recursive: true });
+  const children = [];
+  for (const s of SERVICES) {
+    const log = createWriteStream(path.join(logDir, `${s}.log`), { flags: 'a' });
+    const child = spawn('node', ['--enable-source-maps', `dist/apps/${s}/src/main.js`], { cwd: root, env: { ...env, RUN_MIGRATIONS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    children.push({ name: s, child });
+  }
+  try {
+    await Promise.all(children.map(({ name, child }, i) => waitHealthy(`http://127.0.0.1:${portBase + i + 1}/api/${name}/health`, child)));
+  } catch (err) {
+    for (const { child } of children) child.kill('SIGTERM');
+    for (const s of SERVICES) {
+      const file = path.join(logDir, `${s}.log`);
+      if (existsSync(file)) console.error(`--- ${file} (tail)\n${readFileSync(file, 'utf8').split('\n').slice(-15).join('\n')}`);
+    }
+    throw err;
+  }
+  const services = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${portBase + i + 1}`]));
+  const gateway = await startGateway({ port, services, staticDir: path.join(root, 'dist/apps/admin') });
+  if (!quiet) printWelcome(port, logDir);
+  const stop = async () => {
+    gateway.close();
+    await Promise.all(
+      children.map(({ child }) =>
+        child.exitCode !== null ? null : new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+      ),
+    );
+  };
+  for (const { name, child } of children) {
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGTERM' && !quiet) console.error(`[start] ${name} exited (${code ?? signal}); see ${logDir}/${name}.log`);
+    });
+  }
+  return { stop, url: `http://127.0.0.1:${port}` };
+}
+
+function printWelcome(port, logDir) {
+  const password = process.env.DEMO_PASSWORD ?? 'Demo@2026';
+  console.log(`
+Community Workforce Suite is running.
+  Admin UI      http://localhost:${port}/
+  APIs          http://localhost:${port}/api/{workers,payroll,budget,scheduler}/v1/…
+  Health        http://localhost:${port}/api/workers/health (and payroll, budget, scheduler)
+  OpenAPI       http://localhost:${port}/api/workers/docs (and payroll, budget, scheduler)
+  Logs          ${logDir}/<service>.log (JSON lines)
+Demo logins (password ${password}):
+  city-admin (city), xihu-hr (西湖区), shangcheng-hr (上城区), cuiyuan-hr (翠苑街道), finance, auditor
+Press Ctrl+C to stop.
+READY`);
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const port = Number(process.env.CWS_PORT ?? 8080);
+  startSuite({
+    port,
+    portBase: Number(process.env.CWS_PORT_BASE ?? 3000),
+    dbPrefix: process.env.CWS_DB_PREFIX ?? 'cws_',
+    queuePrefix: process.env.QUEUE_PREFIX ?? 'cws',
+    skipBuild: flag('no-build'),
+    workers: option('workers') ? Number(option('workers')) : undefined,
+    logDir: path.join(root, 'var/log'),
+  })
+    .then(({ stop }) => {
+      const shutdown = () => {
+        console.log('\n[start] stopping …');
+        stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    })
+    .catch((err) => {
+      console.error(`[start] ${err.message}`);
+      process.exit(1);
+    });
+}
