@@ -2,40 +2,73 @@
 import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
-import { PruneRefreshTokensJob } from '@cws/workers-contracts';
+import { PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
+import { AppointmentsController } from './appointments/appointments.controller';
+import { AppointmentEntity } from './appointments/appointments.entities';
+import { AppointmentsService } from './appointments/appointments.service';
 import { AuthController, IdentityAdminController } from './identity/auth.controller';
 import { AuthService } from './identity/auth.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler';
 import { PruneRefreshTokensHandler } from './maintenance/prune-refresh-tokens.job';
 import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity-and-org';
+import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
 import { OrgController } from './org/org.controller';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org/org.entities';
 import { OrgService } from './org/org.service';
+import { SecondmentsController } from './secondments/secondments.controller';
+import { SecondmentEntity } from './secondments/secondments.entities';
+import { SecondmentsService } from './secondments/secondments.service';
+import { SnapshotsController } from './snapshots/snapshots.controller';
+import { SnapshotsService } from './snapshots/snapshots.service';
+import { WorkersController } from './workers/workers.controller';
+import { WorkerEntity, WorkerEventEntity } from './workers/workers.entities';
+import { WorkersService } from './workers/workers.service';
 
 export const WORKERS_ENTITIES = [
   ...MESSAGING_ENTITIES,
   ApiClientEntity,
+  AppointmentEntity,
   CommunityBodyEntity,
   CommunityEntity,
   DistrictEntity,
   RefreshTokenEntity,
+  SecondmentEntity,
   StreetEntity,
   UserEntity,
+  WorkerEntity,
+  WorkerEventEntity,
 ];
 
-export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000];
+export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob];
 
 export function workersService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [AuthController, IdentityAdminController, OrgController],
+    controllers: [
+      AppointmentsController,
+      AuthController,
+      IdentityAdminController,
+      OrgController,
+      SecondmentsController,
+      SnapshotsController,
+      WorkersController,
+    ],
     imports: [
-      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS }),
+      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE] }),
       PlatformModule.forRoot(config, { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS }),
     ],
-    providers: [AuthService, MaintenanceScheduler, OrgService, PruneRefreshTokensHandler],
+    providers: [
+      AppointmentsService,
+      AuthService,
+      MaintenanceScheduler,
+      OrgService,
+      PruneRefreshTokensHandler,
+      SecondmentsService,
+      SnapshotsService,
+      WorkersService,
+    ],
   })
   class WorkersModule {}
 

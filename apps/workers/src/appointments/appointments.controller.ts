@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
+import { CreateAppointmentDto, EndAppointmentDto, OnDateDto } from './appointments.dto';
+import { AppointmentsService } from './appointments.service';
+
+@ApiTags('appointments')
+@ApiBearerAuth()
+@Controller('v1')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @Post('appointments')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Appoint a worker to a post in one of the community’s bodies' })
+  @ApiConflictResponse({ description: 'BODY_HEAD_TAKEN, PRIMARY_APPOINTMENT_EXISTS, DUPLICATE_APPOINTMENT, WORKER_LEFT, APPOINTMENT_OUTSIDE_COMMUNITY' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAppointmentDto) {
+    return this.appointments.create(p, dto);
+  }
+
+  @Post('appointments/:id/end')
+  @HttpCode(200)
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'End a post (appointments are ended, never deleted)' })
+  end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndAppointmentDto) {
+    return this.appointments.end(p, id, dto);
+  }
+
+  @Get('workers/:id/posts')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @ApiOperation({ summary: 'A worker’s posts on a date' })
+  posts(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Query() q: OnDateDto) {
+    return this.appointments.postsOn(p, id, q.date);
+  }
+
+  @Get('communities/:code/posts')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @ApiOperation({ summary: 'Who holds which post in the community’s three bodies on a date' })
+  communityPosts(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
+    return this.appointments.communityPosts(p, code, q.date);
+  }
+
+  @Get('communities/:code/cross-appointment')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @ApiOperation({ summary: 'Cross-appointment rate and 一肩挑 status of a community on a date' })
+  cross(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
+    return this.appointments.crossAppointment(p, code, q.date);
+  }
+}

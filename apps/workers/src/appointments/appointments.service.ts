@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { OutboxService } from '@cws/messaging';
+import { applyScope } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
+import {
+  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, formatRate, isLeaderRole, ROLES_BY_BODY, type AppointmentRole,
+  type BodyKind, type CrossAppointmentStats,
+} from '@cws/workers-contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { communityInScope } from '../common/org-scope';
+import { today } from '../common/sql';
+import { refOf, WorkersService } from '../workers/workers.service';
+import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
+
+const FAR_FUTURE = '9999-12-31';
+const APPOINTMENT_COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
+  a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason`;
+
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly workers: WorkersService,
+  ) {}
+
+  create(p: Principal, dto: CreateAppointmentDto) {
+    // READ COMMITTED: after waiting for the body lock, the rule checks must see the rival's commit
+    // (under REPEATABLE READ they would read the snapshot taken before the wait).
+    return this.dataSource.transaction('READ COMMITTED', (m) => this.createInTx(m, p, dto));
+  }
+
+  /**
+   * Appoints inside the caller's transaction. The body row is locked first, then the worker row:
+   * competing appointments to one body (or of one worker) queue behind each other, so the checks
+   * below see every committed rival and the rules hold under concurrency.
+   */
+  async createInTx(m: EntityManager, p: Principal, dto: CreateAppointmentDto) {
+    if (!ROLES_BY_BODY[dto.bodyKind].includes(dto.role)) {
+      throw validationError('ROLE_NOT_IN_BODY', 'role', `is not a role of the ${dto.bodyKind} body (${ROLES_BY_BODY[dto.bodyKind].join(', ')})`);
+    }
+    if (dto.to && dto.to < dto.from) throw validationError('APPOINTMENT_ENDS_BEFORE_START', 'to', 'must not be before from');
+    const community = await communityInScope(m, p, dto.communityCode);
+    if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
+    const [body] = await m.query('SELECT id FROM community_body WHERE community_code = ? AND kind = ? FOR UPDATE', [dto.communityCode, dto.bodyKind]);
+    if (!body) throw notFound('body', `${dto.communityCode}/${dto.bodyKind}`);
+    const worker = await this.workers.workerInScope(m, p, dto.workerId, { lock: true });
+    if (worker.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${dto.workerId} has left`);
+    if (worker.communityCode !== dto.communityCode) {
+      throw conflict('APPOINTMENT_OUTSIDE_COMMUNITY', 'A worker holds posts only in the community they belong to (transfer them first)');
+    }
+    if (dto.from < worker.hireDate) throw validationError('APPOINTMENT_BEFORE_HIRE', 'from', 'must not be before the hire date');
+    const band = bandOfRole(dto.role);
+    const to = dto.to ?? FAR_FUTURE;
+    const overlap = 'a.start_date <= ? AND COALESCE(a.end_date, ?) >= ?';
+    const oparams = [to, FAR_FUTURE, dto.from];
+    const [dup] = await m.query(`SELECT a.id FROM appointment a WHERE a.worker_id = ? AND a.body_id = ? AND a.role = ? AND ${overlap} LIMIT 1`, [worker.id, body.id, dto.role, ...oparams]);
+    if (dup) throw conflict('DUPLICATE_APPOINTMENT', `The worker already holds this post in that period (appointment ${dup.id})`, { appointmentId: Number(dup.id) });
+    if (band === 'HEAD') {
+      const [rival] = await m.query(`SELECT a.id, a.worker_id AS workerId FROM appointment a WHERE a.body_id = ? AND a.band = 'HEAD' AND ${overlap} LIMIT 1`, [body.id, ...oparams]);
+      if (rival) throw conflict('BODY_HEAD_TAKEN', `The ${dto.bodyKind} body already has a head in that period (appointment ${rival.id})`, { appointmentId: Number(rival.id) });
+    }
+    if (dto.primary) {
+      const [rival] = await m.query(`SELECT a.id FROM appointment a WHERE a.worker_id = ? AND a.is_primary = 1 AND ${overlap} LIMIT 1`, [worker.id, ...oparams]);
+      if (rival) throw conflict('PRIMARY_APPOINTMENT_EXISTS', `The worker already has a primary post in that period (appointment ${rival.id})`, { appointmentId: Number(rival.id) });
+    }
+
+    const res = await m.query(
+      `INSERT INTO appointment (worker_id, body_id, community_code, body_kind, role, band, is_primary, obtained_by, start_date, end_date, created_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      [worker.id, body.id, dto.communityCode, dto.bodyKind, dto.role, band, dto.primary ? 1 : 0, dto.obtainedBy, dto.from, dto.to ?? null, new Date()],
+    );
+    const id = Number(res.insertId);
+    const after = { id, workerId: worker.id, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, isPrimary: !!dto.primary, obtainedBy: dto.obtainedBy, from: dto.from, to: dto.to ?? null };
+    await this.audit.record(m, { entity: 'appointment', entityId: id, action: 'CREATE', after, districtCode: worker.districtCode });
+    if (band !== 'OTHER' && dto.primary) {
+      await this.workers.addCareerEvent(m, worker.id, 'PROMOTION', dto.from, null, { appointmentId: id, role: dto.role, bodyKind: dto.bodyKind });
+    }
+    await this.outbox.add(m, AppointmentStartedEvent, {
+      ...refOf(worker), appointmentId: id, bodyKind: dto.bodyKind, role: dto.role, primary: !!dto.primary, from: dto.from, to: dto.to ?? null,
+    });
+    return after;
+  }
+
+  /** Ends a post (history is kept). Ending earlier than a planned end is allowed; reopening is not. */
+  async end(p: Principal, id: number, dto: EndAppointmentDto) {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const before = await this.appointmentInScope(m, p, id);
+      await this.workers.workerInScope(m, p, before.workerId, { lock: true });
+      if (dto.to < before.from) throw validationError('APPOINTMENT_ENDS_BEFORE_START', 'to', 'must not be before the start date');
+      if (before.to && before.to < dto.to) throw conflict('APPOINTMENT_ALREADY_ENDED', `appointment ${id} already ended on ${before.to}`);
+      await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [dto.to, dto.reason, id]);
+      const after = { ...before, to: dto.to, endReason: dto.reason };
+      await this.audit.record(m, { entity: 'appointment', entityId: id, action: 'END', before, after, districtCode: before.districtCode });
+      await this.outbox.add(m, AppointmentEndedEvent, {
+        workerId: before.workerId, districtCode: before.districtCode, streetCode: before.streetCode, communityCode: before.communityCode, appointmentId: id, to: dto.to,
+      });
+      return after;
+    });
+  }
+
+  private async appointmentInScope(m: EntityManager, p: Principal, id: number) {
+    const qb = m
+      .createQueryBuilder()
+      .select(`${APPOINTMENT_COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode`)
+      .from('appointment', 'a')
+      .innerJoin('worker', 'w', 'w.id = a.worker_id')
+      .where('a.id = :id', { id });
+    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+    const row = await qb.getRawOne();
+    if (!row) throw notFound('appointment', id);
+    return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary) };
+  }
+
+  /** A worker's posts on a date. */
+  async postsOn(p: Principal, workerId: number, date = today()) {
+    await this.workers.workerInScope(this.dataSource.manager, p, workerId);
+    const rows = await this.dataSource.query(
+      `SELECT ${APPOINTMENT_COLUMNS} FROM appointment a WHERE a.worker_id = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.is_primary DESC, a.id`,
+      [workerId, date, date],
+    );
+    return { workerId, date, posts: rows.map((r: Record<string, unknown>) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), isPrimary: !!Number(r.isPrimary) })) };
+  }
+
+  /** Each body's current holders (for the community page). */
+  async communityPosts(p: Principal, code: string, date = today()) {
+    await communityInScope(this.dataSource.manager, p, code);
+    const rows = await this.dataSource.query(
+      `SELECT ${APPOINTMENT_COLUMNS}, w.name AS workerName FROM appointment a JOIN worker w ON w.id = a.worker_id
+        WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.body_kind, a.band, a.id`,
+      [code, date, date],
+    );
+    return { communityCode: code, date, posts: rows.map((r: Record<string, unknown>) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), isPrimary: !!Number(r.isPrimary) })) };
+  }
+
+  /**
+   * Cross-appointment (交叉任职) on a date: of the community's leaders (heads and deputies of any
+   * body), how many hold posts in two or more bodies; and whether one person is both party
+   * secretary and committee director (一肩挑).
+   */
+  async crossAppointment(p: Principal, code: string, date = today()): Promise<CrossAppointmentStats & { date: string }> {
+    await communityInScope(this.dataSource.manager, p, code);
+    const rows: Array<{ workerId: number; bodyKind: BodyKind; role: AppointmentRole }> = await this.dataSource.query(
+      `SELECT a.worker_id AS workerId, a.body_kind AS bodyKind, a.role AS role FROM appointment a
+        WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)`,
+      [code, date, date],
+    );
+    return { ...crossAppointmentStats(code, rows), date };
+  }
+}
+
+export function crossAppointmentStats(
+  communityCode: string,
+  posts: Array<{ workerId: number | string; bodyKind: BodyKind; role: AppointmentRole }>,
+): CrossAppointmentStats {
+  const byWorker = new Map<string, { bodies: Set<BodyKind>; roles: Set<AppointmentRole>; leader: boolean }>();
+  for (const post of posts) {
+    const key = String(post.workerId);
+    const entry = byWorker.get(key) ?? { bodies: new Set(), roles: new Set(), leader: false };
+    entry.bodies.add(post.bodyKind);
+    entry.roles.add(post.role);
+    entry.leader ||= isLeaderRole(post.role);
+    byWorker.set(key, entry);
+  }
+  const leaders = [...byWorker.values()].filter((w) => w.leader);
+  const crossAppointed = leaders.filter((w) => w.bodies.size >= 2).length;
+  return {
+    communityCode,
+    leaders: leaders.length,
+    crossAppointed,
+    rate: formatRate(crossAppointed, leaders.length),
+    oneShoulder: leaders.some((w) => w.roles.has('SECRETARY') && w.roles.has('DIRECTOR')),
+  };
+}

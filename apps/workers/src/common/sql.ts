@@ -1,0 +1,27 @@
+import { conflict } from '@cws/kernel';
+
+/** MySQL duplicate-key errors become a 409 with the given code (the unique index is the last line of defence). */
+export function rethrowDuplicate(err: unknown, code: string, message: string): never {
+  if ((err as { code?: string })?.code === 'ER_DUP_ENTRY') throw conflict(code, message);
+  throw err;
+}
+
+/** Today as YYYY-MM-DD (calendar dates are zone-less; the service runs on China time in production). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Opaque keyset cursor: base64url of a JSON tuple. */
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): unknown[] | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
+import { AvailabilityQueryDto, CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
+import { SecondmentsService } from './secondments.service';
+
+@ApiTags('secondments')
+@ApiBearerAuth()
+@Controller('v1')
+export class SecondmentsController {
+  constructor(private readonly secondments: SecondmentsService) {}
+
+  @Post('secondments')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Start a secondment (挂职) out of or into a community' })
+  @ApiConflictResponse({ description: 'SECONDMENT_OVERLAP, WORKER_LEFT' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateSecondmentDto) {
+    return this.secondments.create(p, dto);
+  }
+
+  @Post('secondments/:id/end')
+  @HttpCode(200)
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'End a secondment' })
+  end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndSecondmentDto) {
+    return this.secondments.end(p, id, dto);
+  }
+
+  @Get('workers/:id/secondments')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  list(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.secondments.list(p, id);
+  }
+
+  @Get('availability')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ, 'scheduler:read')
+  @ApiOperation({ summary: 'Workers available for rosters in a community on a date (outward secondments excluded)' })
+  available(@CurrentPrincipal() p: Principal, @Query() q: AvailabilityQueryDto) {
+    return this.secondments.available(p, q.community, q.date);
+  }
+}

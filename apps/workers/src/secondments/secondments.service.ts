@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { OutboxService } from '@cws/messaging';
+import { applyScope } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
+import { SecondmentEndedEvent, SecondmentStartedEvent } from '@cws/workers-contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { communityInScope } from '../common/org-scope';
+import { today } from '../common/sql';
+import { refOf, WorkersService } from '../workers/workers.service';
+import type { CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
+
+const FAR_FUTURE = '9999-12-31';
+
+@Injectable()
+export class SecondmentsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly workers: WorkersService,
+  ) {}
+
+  /**
+   * Overlapping secondments of one worker are rejected (the worker row lock serialises rivals).
+   * OUT needs a full-time worker; IN needs a seconded-in cadre. An OUT secondment running today
+   * moves the worker's status to SECONDED_OUT.
+   */
+  create(p: Principal, dto: CreateSecondmentDto) {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      if (dto.to && dto.to < dto.from) throw validationError('SECONDMENT_ENDS_BEFORE_START', 'to', 'must not be before from');
+      const worker = await this.workers.workerInScope(m, p, dto.workerId, { lock: true });
+      if (worker.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${worker.id} has left`);
+      if (dto.direction === 'OUT' && worker.employmentType !== 'FULL_TIME') {
+        throw validationError('SECONDMENT_DIRECTION_MISMATCH', 'direction', 'OUT secondments are for full-time community workers');
+      }
+      if (dto.direction === 'IN' && worker.employmentType !== 'SECONDED_IN') {
+        throw validationError('SECONDMENT_DIRECTION_MISMATCH', 'direction', 'IN secondments are for seconded-in cadres');
+      }
+      if (dto.from < worker.hireDate) throw validationError('SECONDMENT_BEFORE_HIRE', 'from', 'must not be before the hire date');
+      const [rival] = await m.query(
+        `SELECT id FROM secondment WHERE worker_id = ? AND status <> 'CANCELLED' AND start_date <= ? AND COALESCE(end_date, ?) >= ? LIMIT 1`,
+        [worker.id, dto.to ?? FAR_FUTURE, FAR_FUTURE, dto.from],
+      );
+      if (rival) throw conflict('SECONDMENT_OVERLAP', `The worker already has a secondment in that period (secondment ${rival.id})`, { secondmentId: Number(rival.id) });
+      const res = await m.query(
+        `INSERT INTO secondment (worker_id, direction, organisation, community_code, start_date, end_date, payer, status, note, created_at)
+         VALUES (?,?,?,?,?,?,?,'ACTIVE',?,?)`,
+        [worker.id, dto.direction, dto.organisation, worker.communityCode, dto.from, dto.to ?? null, dto.payer, dto.note ?? null, new Date()],
+      );
+      const id = Number(res.insertId);
+      const now = today();
+      if (dto.direction === 'OUT' && dto.from <= now && (!dto.to || dto.to >= now) && worker.status === 'ACTIVE') {
+        await m.query(`UPDATE worker SET status = 'SECONDED_OUT', version = version + 1, updated_at = ? WHERE id = ?`, [new Date(), worker.id]);
+      }
+      const after = { id, workerId: worker.id, direction: dto.direction, organisation: dto.organisation, communityCode: worker.communityCode, from: dto.from, to: dto.to ?? null, payer: dto.payer, status: 'ACTIVE' };
+      await this.audit.record(m, { entity: 'secondment', entityId: id, action: 'CREATE', after, districtCode: worker.districtCode });
+      await this.outbox.add(m, SecondmentStartedEvent, { ...refOf(worker), secondmentId: id, direction: dto.direction, payer: dto.payer, from: dto.from, to: dto.to ?? null });
+      return after;
+    });
+  }
+
+  end(p: Principal, id: number, dto: EndSecondmentDto) {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const before = await this.secondmentInScope(m, p, id);
+      const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
+      if (before.status !== 'ACTIVE') throw conflict('SECONDMENT_NOT_ACTIVE', `secondment ${id} is ${before.status}`);
+      if (dto.to < before.from) throw validationError('SECONDMENT_ENDS_BEFORE_START', 'to', 'must not be before the start date');
+      await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE id = ?`, [dto.to, id]);
+      if (worker.status === 'SECONDED_OUT' && dto.to < today()) {
+        await m.query(`UPDATE worker SET status = 'ACTIVE', version = version + 1, updated_at = ? WHERE id = ?`, [new Date(), worker.id]);
+      }
+      const after = { ...before, to: dto.to, status: 'ENDED' };
+      await this.audit.record(m, { entity: 'secondment', entityId: id, action: 'END', before, after, districtCode: worker.districtCode });
+      await this.outbox.add(m, SecondmentEndedEvent, { ...refOf(worker), secondmentId: id, to: dto.to });
+      return after;
+    });
+  }
+
+  async list(p: Principal, workerId: number) {
+    await this.workers.workerInScope(this.dataSource.manager, p, workerId);
+    return this.dataSource.query(
+      `SELECT id, worker_id AS workerId, direction, organisation, community_code AS communityCode, start_date AS \`from\`, end_date AS \`to\`, payer, status, note
+         FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [workerId]);
+  }
+
+  /**
+   * Who can be rostered in a community on a date: its workers who are neither gone nor on leave,
+   * minus those on an OUT secondment that day; seconded-in cadres belong to their host community.
+   */
+  async available(p: Principal, communityCode: string, date = today()) {
+    await communityInScope(this.dataSource.manager, p, communityCode);
+    const rows = await this.dataSource.query(
+      `SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
+        WHERE w.community_code = ? AND w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?) AND w.status <> 'ON_LEAVE'
+          AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
+                          AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))
+        ORDER BY w.id`,
+      [communityCode, date, date, date, date],
+    );
+    return { communityCode, date, workers: rows.map((r: { id: number }) => ({ ...r, id: Number(r.id) })) };
+  }
+
+  private async secondmentInScope(m: EntityManager, p: Principal, id: number) {
+    const qb = m
+      .createQueryBuilder()
+      .select(`s.id AS id, s.worker_id AS workerId, s.direction AS direction, s.organisation AS organisation, s.start_date AS \`from\`,
+        s.end_date AS \`to\`, s.payer AS payer, s.status AS status`)
+      .from('secondment', 's')
+      .innerJoin('worker', 'w', 'w.id = s.worker_id')
+      .where('s.id = :id', { id });
+    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+    const row = await qb.getRawOne();
+    if (!row) throw notFound('secondment', id);
+    return { ...row, id: Number(row.id), workerId: Number(row.workerId) };
+  }
+}

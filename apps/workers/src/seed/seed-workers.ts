@@ -1,0 +1,141 @@
+import { maskBankAccount, maskResidentId, residentIdCheckChar } from '@cws/kernel';
+import type { PiiCipher } from '@cws/persistence';
+import { bandOfRole, type AppointmentRole, type BodyKind } from '@cws/workers-contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface SeedWorkersOptions {
+  /** Workers per community (default 12). */
+  workersPerCommunity?: number;
+  /** Stop after this many workers in total (spread evenly over the communities). */
+  totalWorkers?: number;
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玲红建国志文斌辉凤云晨欣怡嘉琪梓涵子轩浩然雨萱思远佳慧宇航俊杰丹丹晓燕海燕春梅婷婷';
+const EDUCATION = ['JUNIOR_COLLEGE', 'BACHELOR', 'BACHELOR', 'BACHELOR', 'MASTER', 'SENIOR_HIGH', 'VOCATIONAL'];
+const POLITICS = ['CPC_MEMBER', 'CPC_MEMBER', 'CPC_PROBATIONARY', 'LEAGUE_MEMBER', 'NONE', 'NONE'];
+const QUALIFICATION = ['NONE', 'NONE', 'ASSISTANT', 'ASSISTANT', 'SOCIAL_WORKER', 'SOCIAL_WORKER', 'SENIOR'];
+const BATCH = 1000;
+
+/** A valid, unique resident ID for the n-th generated person (area = the district, check char computed). */
+export function demoResidentId(areaCode: string, n: number, sex: 'M' | 'F'): { id: string; birthDate: string } {
+  const birth = new Date(Date.UTC(1965, 0, 1) + (n % 12000) * 86400000);
+  const birthDate = birth.toISOString().slice(0, 10);
+  const block = Math.floor(n / 12000) % 500;
+  const seq = block * 2 + (sex === 'M' ? 1 : 0);
+  const first17 = `${areaCode}${birthDate.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return { id: first17 + residentIdCheckChar(first17), birthDate };
+}
+
+/** A 16-digit card number that passes Luhn. */
+export function demoBankAccount(n: number): string {
+  const body = `622202${String(n).padStart(9, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+interface Post {
+  body: BodyKind;
+  role: AppointmentRole;
+  primary: boolean;
+}
+
+/**
+ * The posts of the i-th worker of a community. Every community gets a party secretary, a committee
+ * director and a station head; in two communities out of three the secretary is also the director
+ * (一肩挑), and deputies often sit on a second body too (交叉任职).
+ */
+function postsFor(i: number, oneShoulder: boolean): Post[] {
+  if (i === 0) {
+    const posts: Post[] = [{ body: 'PARTY', role: 'SECRETARY', primary: true }];
+    if (oneShoulder) posts.push({ body: 'COMMITTEE', role: 'DIRECTOR', primary: false });
+    return posts;
+  }
+  if (i === 1) return oneShoulder ? [{ body: 'STATION', role: 'STATION_HEAD', primary: true }, { body: 'PARTY', role: 'MEMBER', primary: false }]
+    : [{ body: 'COMMITTEE', role: 'DIRECTOR', primary: true }, { body: 'PARTY', role: 'DEPUTY_SECRETARY', primary: false }];
+  if (i === 2) return oneShoulder ? [{ body: 'COMMITTEE', role: 'DEPUTY_DIRECTOR', primary: true }, { body: 'PARTY', role: 'DEPUTY_SECRETARY', primary: false }]
+    : [{ body: 'STATION', role: 'STATION_HEAD', primary: true }];
+  if (i === 3) return [{ body: 'STATION', role: 'DEPUTY_STATION_HEAD', primary: true }, { body: 'COMMITTEE', role: 'MEMBER', primary: false }];
+  if (i === 4) return [{ body: 'COMMITTEE', role: 'MEMBER', primary: true }, { body: 'PARTY', role: 'MEMBER', primary: false }];
+  return [{ body: 'STATION', role: 'STAFF', primary: true }];
+}
+
+/**
+ * Gives every community realistic workers with appointments. Fast for 100,000 workers: explicit
+ * ids, multi-row INSERTs of 1000 rows, one transaction. Idempotent: does nothing if workers exist.
+ */
+export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: SeedWorkersOptions = {}): Promise<{ workers: number; skipped: boolean }> {
+  const [{ n: existing }] = await ds.query('SELECT COUNT(*) AS n FROM worker');
+  if (Number(existing) > 0) return { workers: Number(existing), skipped: true };
+  const communities: Array<{ code: string; streetCode: string; districtCode: string }> = await ds.query(
+    'SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code',
+  );
+  const bodies: Array<{ id: number; communityCode: string; kind: BodyKind }> = await ds.query('SELECT id, community_code AS communityCode, kind FROM community_body');
+  const bodyId = new Map(bodies.map((b) => [`${b.communityCode}/${b.kind}`, Number(b.id)]));
+  const perCommunity = opts.totalWorkers ? Math.ceil(opts.totalWorkers / Math.max(1, communities.length)) : (opts.workersPerCommunity ?? 12);
+  const total = opts.totalWorkers ?? perCommunity * communities.length;
+
+  const workerRows: unknown[][] = [];
+  const appointmentRows: unknown[][] = [];
+  const eventRows: unknown[][] = [];
+  const now = new Date();
+  let n = 0;
+  for (const [ci, c] of communities.entries()) {
+    const oneShoulder = ci % 3 !== 2;
+    for (let i = 0; i < perCommunity && n < total; i++, n++) {
+      const id = n + 1;
+      const sex: 'M' | 'F' = n % 5 < 3 ? 'F' : 'M';
+      const rid = demoResidentId(c.districtCode, n, sex);
+      const bank = demoBankAccount(n);
+      const name = SURNAMES[(n * 7) % SURNAMES.length] + GIVEN[(n * 13) % GIVEN.length] + (n % 3 === 0 ? '' : GIVEN[(n * 31 + 5) % GIVEN.length]);
+      const birthYear = Number(rid.birthDate.slice(0, 4));
+      const hireYear = Math.min(2025, Math.max(birthYear + 22, 2000 + ((n * 37) % 25)));
+      const hireDate = `${hireYear}-${String(1 + (n % 12)).padStart(2, '0')}-01`;
+      const seconded = n % 97 === 50;
+      workerRows.push([
+        id, name, sex, rid.birthDate, cipher.encrypt(rid.id), cipher.hash(rid.id), maskResidentId(rid.id), `13${String(800000000 + n).padStart(9, '0')}`,
+        EDUCATION[n % EDUCATION.length], i < 3 ? 'CPC_MEMBER' : POLITICS[n % POLITICS.length], QUALIFICATION[(n * 3) % QUALIFICATION.length],
+        hireDate, seconded ? 'SECONDED_IN' : 'FULL_TIME', 'ACTIVE', cipher.encrypt(bank), cipher.hash(bank), maskBankAccount(bank), 1,
+        c.code, c.streetCode, c.districtCode, now, now,
+      ]);
+      eventRows.push([id, 'HIRE', hireDate, now]);
+      const termStart = hireDate > '2021-01-01' ? hireDate : '2021-01-01';
+      for (const post of postsFor(i, oneShoulder)) {
+        const body = bodyId.get(`${c.code}/${post.body}`);
+        if (!body) continue;
+        appointmentRows.push([
+          id, body, c.code, post.body, post.role, bandOfRole(post.role), post.primary ? 1 : 0,
+          post.body === 'STATION' && post.role === 'STAFF' ? 'RECRUITMENT' : post.body === 'STATION' ? 'APPOINTMENT' : 'ELECTION', termStart, now,
+        ]);
+      }
+    }
+  }
+  await ds.transaction(async (m) => {
+    await insertChunks(m, 'worker', [
+      'id', 'name', 'sex', 'birth_date', 'resident_id_enc', 'resident_id_hash', 'resident_id_masked', 'phone', 'education', 'political_status',
+      'qualification_level', 'hire_date', 'employment_type', 'status', 'bank_account_enc', 'bank_account_hash', 'bank_account_masked', 'bank_luhn_ok',
+      'community_code', 'street_code', 'district_code', 'created_at', 'updated_at',
+    ], workerRows);
+    await insertChunks(m, 'appointment', [
+      'worker_id', 'body_id', 'community_code', 'body_kind', 'role', 'band', 'is_primary', 'obtained_by', 'start_date', 'created_at',
+    ], appointmentRows);
+    await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'created_at'], eventRows);
+  });
+  return { workers: workerRows.length, skipped: false };
+}
+
+export async function insertChunks(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`, chunk.flat());
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { PAYROLL_READ, READ_ROLES, WORKERS_READ } from '../common/access';
+import { SnapshotQueryDto, WorkerSnapshotPageDto } from './snapshots.dto';
+import { SnapshotsService } from './snapshots.service';
+
+@ApiTags('snapshots')
+@ApiBearerAuth()
+@Controller('v1/snapshots')
+export class SnapshotsController {
+  constructor(private readonly snapshots: SnapshotsService) {}
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @Permissions(PAYROLL_READ, WORKERS_READ)
+  @ApiOperation({
+    summary: 'The workforce as of a date, for payroll: keyset pages of up to 5000 workers (follow nextAfter until null)',
+    description: 'Bank accounts are whole for payroll:read clients and CITY_ADMIN/FINANCE users, masked otherwise.',
+  })
+  @ApiOkResponse({ type: WorkerSnapshotPageDto })
+  page(@CurrentPrincipal() p: Principal, @Query() q: SnapshotQueryDto) {
+    return this.snapshots.page(p, q);
+  }
+}

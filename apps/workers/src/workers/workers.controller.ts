@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { PII_ROLES, READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
+import { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerPageDto, WorkerPiiDto, WorkerQueryDto } from './workers.dto';
+import { WorkersService } from './workers.service';
+
+@ApiTags('workers')
+@ApiBearerAuth()
+@Controller('v1/workers')
+export class WorkersController {
+  constructor(private readonly workers: WorkersService) {}
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @ApiOperation({ summary: 'The register, filtered by scope and query, keyset-paginated; resident IDs masked' })
+  @ApiOkResponse({ type: WorkerPageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: WorkerQueryDto) {
+    return this.workers.list(p, q);
+  }
+
+  @Post()
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Register a worker; the response carries warnings (e.g. a bank account failing Luhn)' })
+  @ApiConflictResponse({ description: 'RESIDENT_ID_TAKEN, COMMUNITY_INACTIVE' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWorkerDto) {
+    return this.workers.create(p, dto);
+  }
+
+  @Get(':id')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @ApiOperation({ summary: 'Worker detail with appointments, training, secondments and career events' })
+  @ApiNotFoundResponse({ description: 'WORKER_NOT_FOUND (also when outside your scope)' })
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.workers.detail(p, id);
+  }
+
+  @Get(':id/pii')
+  @Roles(...PII_ROLES)
+  @ApiOperation({ summary: 'Full resident ID and bank account; each view is written to the audit log' })
+  @ApiOkResponse({ type: WorkerPiiDto })
+  pii(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.workers.pii(p, id);
+  }
+
+  @Patch(':id')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Change a worker (optimistic lock with `version`); a community change is a transfer' })
+  update(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateWorkerDto) {
+    return this.workers.update(p, id, dto);
+  }
+
+  @Post(':id/leave')
+  @HttpCode(200)
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'The worker leaves: status LEFT with date and reason; open appointments end that day' })
+  leave(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: LeaveWorkerDto) {
+    return this.workers.leave(p, id, dto);
+  }
+
+  @Post(':id/events')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Record a career event (grade change, promotion, commendation, leave, return)' })
+  event(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CareerEventDto) {
+    return this.workers.recordEvent(p, id, dto);
+  }
+}

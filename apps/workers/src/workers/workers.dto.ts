@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  APPOINTMENT_ROLES, CAREER_EVENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, POLITICAL_STATUSES, POST_BANDS,
+  QUALIFICATION_LEVELS, WORKER_STATUSES, type CareerEventKind, type Education, type EmploymentType,
+  type PoliticalStatus, type QualificationLevel, type WorkerStatus,
+} from '@cws/workers-contracts';
+
+const DATE = { example: '2024-03-01', format: 'date' } as const;
+
+export class CreateWorkerDto {
+  @ApiProperty({ example: '张丽华' }) @IsString() @Length(1, 60) name!: string;
+  @ApiProperty({ example: '11010519491231002X', description: '18-character resident ID (GB 11643); stored encrypted, never returned in lists' })
+  @Matches(/^\d{17}[\dX]$/, { message: 'must be 17 digits followed by a digit or X' })
+  residentId!: string;
+  @ApiPropertyOptional({ ...DATE, description: 'If given, must agree with the resident ID' }) @IsOptional() @IsISO8601({ strict: true }) birthDate?: string;
+  @ApiPropertyOptional({ enum: ['M', 'F'], description: 'If given, must agree with the resident ID' }) @IsOptional() @IsIn(['M', 'F']) sex?: 'M' | 'F';
+  @ApiPropertyOptional({ example: '13800138000' }) @IsOptional() @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'must be a mobile or landline number' }) phone?: string;
+  @ApiProperty({ enum: EDUCATION_LEVELS, example: 'BACHELOR' }) @IsIn(EDUCATION_LEVELS) education!: Education;
+  @ApiProperty({ enum: POLITICAL_STATUSES, example: 'CPC_MEMBER' }) @IsIn(POLITICAL_STATUSES) politicalStatus!: PoliticalStatus;
+  @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS, example: 'SOCIAL_WORKER', default: 'NONE' }) @IsOptional() @IsIn(QUALIFICATION_LEVELS) qualificationLevel?: QualificationLevel;
+  @ApiPropertyOptional({ example: 'ZJ2019SW001234' }) @IsOptional() @IsString() @MaxLength(40) qualificationCert?: string;
+  @ApiProperty(DATE) @IsISO8601({ strict: true }) hireDate!: string;
+  @ApiProperty({ enum: EMPLOYMENT_TYPES, example: 'FULL_TIME' }) @IsIn(EMPLOYMENT_TYPES) employmentType!: EmploymentType;
+  @ApiPropertyOptional({ example: '6225768888888888', description: '16–19 digits; a Luhn failure is a warning, not an error' })
+  @IsOptional() @IsString() bankAccount?: string;
+  @ApiProperty({ example: '330106001001', description: 'Home community (for seconded-in cadres: the host community)' }) @Matches(/^\d{12}$/) communityCode!: string;
+}
+
+export class UpdateWorkerDto {
+  @ApiPropertyOptional({ example: 3, description: 'Optimistic lock: the version you read; a stale one answers 409' }) @IsOptional() @IsInt() version?: number;
+  @ApiPropertyOptional({ example: '张丽华' }) @IsOptional() @IsString() @Length(1, 60) name?: string;
+  @ApiPropertyOptional({ example: '13800138000' }) @IsOptional() @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/) phone?: string;
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS }) @IsOptional() @IsIn(EDUCATION_LEVELS) education?: Education;
+  @ApiPropertyOptional({ enum: POLITICAL_STATUSES }) @IsOptional() @IsIn(POLITICAL_STATUSES) politicalStatus?: PoliticalStatus;
+  @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS }) @IsOptional() @IsIn(QUALIFICATION_LEVELS) qualificationLevel?: QualificationLevel;
+  @ApiPropertyOptional({ example: 'ZJ2019SW001234' }) @IsOptional() @IsString() @MaxLength(40) qualificationCert?: string;
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES }) @IsOptional() @IsIn(EMPLOYMENT_TYPES) employmentType?: EmploymentType;
+  @ApiPropertyOptional({ example: '6225768888888888' }) @IsOptional() @IsString() bankAccount?: string;
+  @ApiPropertyOptional({ example: '330106001002', description: 'Transfer to another community in your scope' }) @IsOptional() @Matches(/^\d{12}$/) communityCode?: string;
+}
+
+export class LeaveWorkerDto {
+  @ApiProperty({ ...DATE, description: 'Last day of service' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ example: '个人原因辞职' }) @IsString() @Length(1, 200) reason!: string;
+}
+
+export class CareerEventDto {
+  @ApiProperty({ enum: CAREER_EVENT_KINDS.filter((k) => k !== 'HIRE' && k !== 'LEFT'), example: 'COMMENDATION' })
+  @IsIn(CAREER_EVENT_KINDS.filter((k) => k !== 'HIRE' && k !== 'LEFT'))
+  kind!: CareerEventKind;
+  @ApiProperty(DATE) @IsISO8601({ strict: true }) date!: string;
+  @ApiPropertyOptional({ example: '2024年度优秀社区工作者' }) @IsOptional() @IsString() @MaxLength(300) note?: string;
+}
+
+export const SORTS = ['id', 'name', '-name', 'hireDate', '-hireDate'] as const;
+
+export class WorkerQueryDto {
+  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
+  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
+  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @ApiPropertyOptional({ enum: WORKER_STATUSES }) @IsOptional() @IsIn(WORKER_STATUSES) status?: WorkerStatus;
+  @ApiPropertyOptional({ enum: [...POST_BANDS, ...APPOINTMENT_ROLES], description: 'A post band (of the primary post) or a role held today', example: 'HEAD' })
+  @IsOptional() @IsIn([...POST_BANDS, ...APPOINTMENT_ROLES]) post?: string;
+  @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS }) @IsOptional() @IsIn(QUALIFICATION_LEVELS) qualification?: QualificationLevel;
+  @ApiPropertyOptional({ example: '张', description: 'Name contains' }) @IsOptional() @IsString() @MaxLength(30) q?: string;
+  @ApiPropertyOptional({ enum: SORTS, default: 'id' }) @IsOptional() @IsIn(SORTS) sort?: (typeof SORTS)[number];
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: 'nextAfter from the previous page' }) @IsOptional() @IsString() @MaxLength(200) after?: string;
+}
+
+export class WorkerListItemDto {
+  @ApiProperty({ example: 1024 }) id!: number;
+  @ApiProperty({ example: '张丽华' }) name!: string;
+  @ApiProperty({ enum: ['M', 'F'], example: 'F' }) sex!: 'M' | 'F';
+  @ApiProperty(DATE) birthDate!: string;
+  @ApiProperty({ example: '1101**********002X' }) residentIdMasked!: string;
+  @ApiProperty({ example: '13800138000', nullable: true }) phone!: string | null;
+  @ApiProperty({ example: '330106001001' }) communityCode!: string;
+  @ApiProperty({ example: '翠苑一区社区' }) communityName!: string;
+  @ApiProperty({ example: '330106001' }) streetCode!: string;
+  @ApiProperty({ example: '330106' }) districtCode!: string;
+  @ApiProperty({ enum: WORKER_STATUSES }) status!: WorkerStatus;
+  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType!: EmploymentType;
+  @ApiProperty({ enum: POST_BANDS, nullable: true }) postBand!: string | null;
+  @ApiProperty({ enum: QUALIFICATION_LEVELS }) qualificationLevel!: QualificationLevel;
+  @ApiProperty(DATE) hireDate!: string;
+}
+
+export class WorkerPageDto {
+  @ApiProperty({ type: [WorkerListItemDto] }) items!: WorkerListItemDto[];
+  @ApiProperty({ nullable: true, type: String, example: 'WyJ4IiwxMDI0XQ' }) nextAfter!: string | null;
+}
+
+export class WorkerPiiDto {
+  @ApiProperty({ example: 1024 }) id!: number;
+  @ApiProperty({ example: '11010519491231002X' }) residentId!: string;
+  @ApiProperty({ example: '6225768888888888', nullable: true }) bankAccount!: string | null;
+}

@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError, notFound, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
+import { OutboxService } from '@cws/messaging';
+import { applyScope, PiiCipher } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
+import {
+  POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type WorkerListItem,
+  type WorkerListPage, type WorkerRef,
+} from '@cws/workers-contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { communityInScope } from '../common/org-scope';
+import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
+import { decodeCursor, encodeCursor, rethrowDuplicate, today } from '../common/sql';
+import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
+
+/** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
+export const WORKER_VIEW_COLUMNS = `w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate,
+  w.resident_id_masked AS residentIdMasked, w.phone AS phone, w.education AS education, w.political_status AS politicalStatus,
+  w.qualification_level AS qualificationLevel, w.qualification_cert AS qualificationCert, w.hire_date AS hireDate,
+  w.employment_type AS employmentType, w.status AS status, w.left_date AS leftDate, w.left_reason AS leftReason,
+  w.bank_account_masked AS bankAccountMasked, w.bank_luhn_ok AS bankLuhnOk, w.community_code AS communityCode,
+  w.street_code AS streetCode, w.district_code AS districtCode, w.version AS version`;
+
+export interface WorkerView {
+  id: number;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  residentIdMasked: string;
+  hireDate: string;
+  status: string;
+  employmentType: string;
+  communityCode: string;
+  streetCode: string;
+  districtCode: string;
+  version: number;
+  bankLuhnOk: boolean | null;
+  [k: string]: unknown;
+}
+
+const SORT_COLUMNS = { id: 'w.id', name: 'w.name', hireDate: 'w.hire_date' } as const;
+
+@Injectable()
+export class WorkersService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Loads a worker the caller may see (else 404); `lock` takes a row lock that serialises changes to that worker. */
+  async workerInScope(m: EntityManager, p: Principal, id: number, opts: { lock?: boolean } = {}): Promise<WorkerView> {
+    const qb = m.createQueryBuilder().select(WORKER_VIEW_COLUMNS).from('worker', 'w').where('w.id = :id', { id });
+    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+    if (opts.lock) qb.setLock('pessimistic_write');
+    const row = await qb.getRawOne();
+    if (!row) throw notFound('worker', id);
+    return normaliseView(row);
+  }
+
+  async create(p: Principal, dto: CreateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
+    return this.dataSource.transaction((m) => this.createInTx(m, p, dto));
+  }
+
+  /** Creates a worker inside the caller's transaction (recruitment and import reuse it). */
+  async createInTx(m: EntityManager, p: Principal, dto: CreateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
+    assertResidentId(dto.residentId);
+    const info = parseResidentId(dto.residentId);
+    if (dto.birthDate && dto.birthDate !== info.birthDate) throw validationError('BIRTH_DATE_MISMATCH', 'birthDate', 'does not agree with the resident ID');
+    if (dto.sex && dto.sex !== info.sex) throw validationError('SEX_MISMATCH', 'sex', 'does not agree with the resident ID');
+    if (dto.hireDate <= info.birthDate) throw validationError('HIRE_DATE_BEFORE_BIRTH', 'hireDate', 'must be after the birth date');
+    const community = await communityInScope(m, p, dto.communityCode);
+    if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
+    const rid = protectResidentId(this.cipher, dto.residentId);
+    const [taken] = await m.query('SELECT id FROM worker WHERE resident_id_hash = ?', [rid.hash]);
+    if (taken) throw conflict('RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register', { details: [{ path: 'residentId', issue: 'is already registered' }] });
+    let bank: ReturnType<typeof protectBankAccount> | null = null;
+    let warnings: ErrorDetail[] = [];
+    let luhnOk: boolean | null = null;
+    if (dto.bankAccount) {
+      ({ luhnOk, warnings } = checkBankAccount(dto.bankAccount));
+      bank = protectBankAccount(this.cipher, dto.bankAccount);
+    }
+    const now = new Date();
+    let insertId: number;
+    try {
+      const res = await m.query(
+        `INSERT INTO worker (name, sex, birth_date, resident_id_enc, resident_id_hash, resident_id_masked, phone, education, political_status,
+           qualification_level, qualification_cert, hire_date, employment_type, status, bank_account_enc, bank_account_hash, bank_account_masked,
+           bank_luhn_ok, community_code, street_code, district_code, version, created_at, updated_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,?,?,?,?,?,1,?,?)`,
+        [
+          dto.name, info.sex, info.birthDate, rid.enc, rid.hash, rid.masked, dto.phone ?? null, dto.education, dto.politicalStatus,
+          dto.qualificationLevel ?? 'NONE', dto.qualificationCert ?? null, dto.hireDate, dto.employmentType,
+          bank?.enc ?? null, bank?.hash ?? null, bank?.masked ?? null, luhnOk, community.code, community.streetCode, community.districtCode, now, now,
+        ],
+      );
+      insertId = Number(res.insertId);
+    } catch (err) {
+      rethrowDuplicate(err, 'RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register');
+    }
+    await this.addCareerEvent(m, insertId, 'HIRE', dto.hireDate, null, { communityCode: community.code, employmentType: dto.employmentType });
+    const worker = await this.workerInScope(m, p, insertId);
+    await this.audit.record(m, { entity: 'worker', entityId: insertId, action: 'CREATE', after: worker, districtCode: worker.districtCode });
+    await this.outbox.add(m, WorkerCreatedEvent, { ...refOf(worker), hireDate: worker.hireDate });
+    return { worker, warnings };
+  }
+
+  async update(p: Principal, id: number, dto: UpdateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.workerInScope(m, p, id, { lock: true });
+      if (dto.version !== undefined && dto.version !== before.version) {
+        throw conflict('STALE_VERSION', `worker ${id} was changed by someone else (version ${before.version})`);
+      }
+      if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has left; the record is closed`);
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      const fields: string[] = [];
+      const set = (column: string, value: unknown, field: string) => {
+        sets.push(`${column} = ?`);
+        params.push(value);
+        fields.push(field);
+      };
+      const columns: Array<[keyof UpdateWorkerDto, string]> = [
+        ['name', 'name'], ['phone', 'phone'], ['education', 'education'], ['politicalStatus', 'political_status'],
+        ['qualificationLevel', 'qualification_level'], ['qualificationCert', 'qualification_cert'], ['employmentType', 'employment_type'],
+      ];
+      for (const [field, column] of columns) if (dto[field] !== undefined) set(column, dto[field], field);
+      let warnings: ErrorDetail[] = [];
+      if (dto.bankAccount !== undefined) {
+        const check = checkBankAccount(dto.bankAccount);
+        warnings = check.warnings;
+        const bank = protectBankAccount(this.cipher, dto.bankAccount);
+        set('bank_account_enc', bank.enc, 'bankAccount');
+        sets.push('bank_account_hash = ?', 'bank_account_masked = ?', 'bank_luhn_ok = ?');
+        params.push(bank.hash, bank.masked, check.luhnOk);
+      }
+      if (dto.communityCode !== undefined && dto.communityCode !== before.communityCode) {
+        const target = await communityInScope(m, p, dto.communityCode);
+        if (!target.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
+        const [open] = await m.query(
+          'SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date >= ?)', [id, today()],
+        );
+        if (Number(open.n) > 0) throw conflict('WORKER_HAS_OPEN_APPOINTMENTS', 'End the worker’s appointments before transferring them to another community');
+        set('community_code', target.code, 'communityCode');
+        sets.push('street_code = ?', 'district_code = ?');
+        params.push(target.streetCode, target.districtCode);
+        await this.addCareerEvent(m, id, 'TRANSFER', today(), null, { from: before.communityCode, to: target.code });
+      }
+      if (!sets.length) return { worker: before, warnings };
+      sets.push('version = version + 1', 'updated_at = ?');
+      params.push(new Date(), id);
+      await m.query(`UPDATE worker SET ${sets.join(', ')} WHERE id = ?`, params);
+      const after = await this.workerInScope(m, { ...p, scope: { level: 'CITY' } }, id);
+      await this.audit.record(m, { entity: 'worker', entityId: id, action: 'UPDATE', before, after, districtCode: after.districtCode });
+      await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields });
+      return { worker: after, warnings };
+    });
+  }
+
+  /** Leaving closes the record: every open appointment ends on the last day of service. */
+  async leave(p: Principal, id: number, dto: LeaveWorkerDto): Promise<WorkerView> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.workerInScope(m, p, id, { lock: true });
+      if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has already left`);
+      if (dto.date < before.hireDate) throw validationError('LEFT_DATE_BEFORE_HIRE', 'date', 'must not be before the hire date');
+      const ended = await m.query(
+        `SELECT id FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [id, dto.date, dto.date],
+      );
+      await m.query(`UPDATE appointment SET end_date = ?, end_reason = 'WORKER_LEFT' WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [dto.date, id, dto.date, dto.date]);
+      const future = await m.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND start_date > ?', [id, dto.date]);
+      if (Number(future[0].n) > 0) throw conflict('WORKER_HAS_FUTURE_APPOINTMENTS', 'The worker has appointments starting after the leaving date');
+      await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE worker_id = ? AND status = 'ACTIVE' AND (end_date IS NULL OR end_date > ?)`, [dto.date, id, dto.date]);
+      await m.query(`UPDATE worker SET status = 'LEFT', left_date = ?, left_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`, [dto.date, dto.reason, new Date(), id]);
+      await this.addCareerEvent(m, id, 'LEFT', dto.date, dto.reason, { endedAppointments: ended.map((r: { id: number }) => Number(r.id)) });
+      const after = await this.workerInScope(m, p, id);
+      await this.audit.record(m, { entity: 'worker', entityId: id, action: 'LEAVE', before, after, districtCode: after.districtCode });
+      await this.outbox.add(m, WorkerLeftEvent, { ...refOf(after), leftDate: dto.date, reason: dto.reason, status: 'LEFT' });
+      return after;
+    });
+  }
+
+  /** Records a career event; LEAVE and RETURN also move the status (ON_LEAVE ⇄ ACTIVE). */
+  async recordEvent(p: Principal, id: number, dto: CareerEventDto): Promise<{ id: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.workerInScope(m, p, id, { lock: true });
+      if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has left; the record is closed`);
+      if (dto.date < before.hireDate) throw validationError('EVENT_BEFORE_HIRE', 'date', 'must not be before the hire date');
+      let status: string | null = null;
+      if (dto.kind === 'LEAVE') {
+        if (before.status !== 'ACTIVE') throw conflict('WORKER_NOT_ACTIVE', `worker ${id} is ${before.status}`);
+        status = 'ON_LEAVE';
+      }
+      if (dto.kind === 'RETURN') {
+        if (before.status !== 'ON_LEAVE') throw conflict('WORKER_NOT_ON_LEAVE', `worker ${id} is not on leave`);
+        status = 'ACTIVE';
+      }
+      const eventId = await this.addCareerEvent(m, id, dto.kind, dto.date, dto.note ?? null, null);
+      if (status) await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), id]);
+      await this.audit.record(m, { entity: 'worker_event', entityId: eventId, action: 'CREATE', after: { workerId: id, ...dto }, districtCode: before.districtCode });
+      if (status) await this.outbox.add(m, WorkerChangedEvent, { ...refOf(before), fields: ['status'] });
+      return { id: eventId };
+    });
+  }
+
+  async addCareerEvent(m: EntityManager, workerId: number, kind: CareerEventKind, date: string, note: string | null, data: object | null): Promise<number> {
+    const res = await m.query('INSERT INTO worker_event (worker_id, kind, event_date, note, data, created_at) VALUES (?,?,?,?,?,?)', [
+      workerId, kind, date, note, data ? JSON.stringify(data) : null, new Date(),
+    ]);
+    return Number(res.insertId);
+  }
+
+  async list(p: Principal, q: WorkerQueryDto): Promise<WorkerListPage> {
+    const limit = q.limit ?? 50;
+    const sort = q.sort ?? 'id';
+    const desc = sort.startsWith('-');
+    const key = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
+    const on = today();
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select(`w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
+        w.community_code AS communityCode, c.name AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
+        w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate`)
+      .from('worker', 'w')
+      .innerJoin('community', 'c', 'c.code = w.community_code')
+      .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :on AND (pa.end_date IS NULL OR pa.end_date >= :on)', { on });
+    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+    if (q.district) qb.andWhere('w.district_code = :district', { district: q.district });
+    if (q.street) qb.andWhere('w.street_code = :street', { street: q.street });
+    if (q.community) qb.andWhere('w.community_code = :community', { community: q.community });
+    if (q.status) qb.andWhere('w.status = :status', { status: q.status });
+    if (q.qualification) qb.andWhere('w.qualification_level = :qual', { qual: q.qualification });
+    if (q.q) qb.andWhere('w.name LIKE :q', { q: `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+    if (q.post) {
+      if ((POST_BANDS as readonly string[]).includes(q.post)) qb.andWhere('pa.band = :band', { band: q.post });
+      else {
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM appointment ra WHERE ra.worker_id = w.id AND ra.role = :role AND ra.start_date <= :on AND (ra.end_date IS NULL OR ra.end_date >= :on))',
+          { role: q.post },
+        );
+      }
+    }
+    if (q.after) {
+      const cursor = decodeCursor(q.after);
+      if (!cursor || cursor.length !== 2) throw validationError('INVALID_CURSOR', 'after', 'is not a cursor this endpoint issued');
+      const [value, id] = cursor;
+      if (key === 'w.id') qb.andWhere(`w.id ${desc ? '<' : '>'} :cid`, { cid: id });
+      else qb.andWhere(`(${key} ${desc ? '<' : '>'} :cv OR (${key} = :cv AND w.id ${desc ? '<' : '>'} :cid))`, { cv: value, cid: id });
+    }
+    if (key !== 'w.id') qb.orderBy(key, desc ? 'DESC' : 'ASC').addOrderBy('w.id', desc ? 'DESC' : 'ASC');
+    else qb.orderBy('w.id', desc ? 'DESC' : 'ASC');
+    qb.limit(limit + 1);
+    const rows = await qb.getRawMany();
+    const items: WorkerListItem[] = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), postBand: r.postBand ?? null }));
+    const last = items[items.length - 1];
+    const sortValue = (it: WorkerListItem) => (key === 'w.name' ? it.name : key === 'w.hire_date' ? it.hireDate : it.id);
+    return { items, nextAfter: rows.length > limit && last ? encodeCursor([sortValue(last), last.id]) : null };
+  }
+
+  async detail(p: Principal, id: number) {
+    const m = this.dataSource.manager;
+    const worker = await this.workerInScope(m, p, id);
+    const [appointments, training, secondments, events] = await Promise.all([
+      m.query(
+        `SELECT a.id, a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`,
+           a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode
+           FROM appointment a WHERE a.worker_id = ? ORDER BY a.start_date DESC, a.id DESC`, [id]),
+      m.query(
+        `SELECT r.id, r.class_id AS classId, k.title, co.name AS course, co.category, r.result, r.hours, r.certificate_no AS certificateNo, r.completed_on AS completedOn
+           FROM training_record r JOIN training_class k ON k.id = r.class_id JOIN training_course co ON co.id = k.course_id
+          WHERE r.worker_id = ? ORDER BY r.completed_on DESC`, [id]),
+      m.query(
+        `SELECT id, direction, organisation, community_code AS communityCode, start_date AS \`from\`, end_date AS \`to\`, payer, status, note
+           FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [id]),
+      m.query('SELECT id, kind, event_date AS date, note, data FROM worker_event WHERE worker_id = ? ORDER BY event_date DESC, id DESC', [id]),
+    ]);
+    return {
+      ...worker,
+      appointments: appointments.map((a: Record<string, unknown>) => ({ ...a, id: Number(a.id), isPrimary: !!Number(a.isPrimary) })),
+      training,
+      secondments,
+      events: events.map((e: { data: unknown }) => ({ ...e, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data })),
+    };
+  }
+
+  /** The full resident ID and bank account, for roles that need them; every view is audited. */
+  async pii(p: Principal, id: number): Promise<{ id: number; residentId: string; bankAccount: string | null }> {
+    return this.dataSource.transaction(async (m) => {
+      const worker = await this.workerInScope(m, p, id);
+      const [row] = await m.query('SELECT resident_id_enc AS rid, bank_account_enc AS bank FROM worker WHERE id = ?', [id]);
+      await this.audit.record(m, { entity: 'worker', entityId: id, action: 'VIEW_PII', after: { fields: ['residentId', 'bankAccount'] }, districtCode: worker.districtCode });
+      return { id, residentId: this.cipher.decrypt(row.rid), bankAccount: row.bank ? this.cipher.decrypt(row.bank) : null };
+    });
+  }
+}
+
+export function normaliseView(row: Record<string, unknown>): WorkerView {
+  return {
+    ...row,
+    id: Number(row.id),
+    version: Number(row.version),
+    bankLuhnOk: row.bankLuhnOk === null || row.bankLuhnOk === undefined ? null : !!Number(row.bankLuhnOk),
+  } as WorkerView;
+}
+
+export function refOf(w: Pick<WorkerView, 'id' | 'districtCode' | 'streetCode' | 'communityCode'>): WorkerRef {
+  return { workerId: w.id, districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode };
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

@@ -1,0 +1,29 @@
+import { defineJob } from '@cws/kernel';
+import type { AppointmentRole, BodyKind, SecondmentDirection, SecondmentPayer, WorkerStatus } from './register';
+
+/**
+ * Change events the register publishes through its outbox (delivered at least once: consumers
+ * use their inbox keyed by the BullMQ job id). Payloads carry ids and the few facts a consumer
+ * needs to decide whether to re-read; the snapshot endpoint is the source of truth.
+ */
+export const WORKERS_EVENTS_QUEUE = 'workers-events';
+
+export interface WorkerRef {
+  workerId: number;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+}
+
+export const WorkerCreatedEvent = defineJob<WorkerRef & { hireDate: string }>(WORKERS_EVENTS_QUEUE, 'worker.created');
+export const WorkerChangedEvent = defineJob<WorkerRef & { fields: string[] }>(WORKERS_EVENTS_QUEUE, 'worker.changed');
+export const WorkerLeftEvent = defineJob<WorkerRef & { leftDate: string; reason: string; status: WorkerStatus }>(WORKERS_EVENTS_QUEUE, 'worker.left');
+export const AppointmentStartedEvent = defineJob<
+  WorkerRef & { appointmentId: number; bodyKind: BodyKind; role: AppointmentRole; primary: boolean; from: string; to: string | null }
+>(WORKERS_EVENTS_QUEUE, 'appointment.started');
+export const AppointmentEndedEvent = defineJob<WorkerRef & { appointmentId: number; to: string }>(WORKERS_EVENTS_QUEUE, 'appointment.ended');
+export const SecondmentStartedEvent = defineJob<
+  WorkerRef & { secondmentId: number; direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null }
+>(WORKERS_EVENTS_QUEUE, 'secondment.started');
+export const SecondmentEndedEvent = defineJob<WorkerRef & { secondmentId: number; to: string }>(WORKERS_EVENTS_QUEUE, 'secondment.ended');
+export const TrainingCompletedEvent = defineJob<WorkerRef & { classId: number; hours: string; year: number }>(WORKERS_EVENTS_QUEUE, 'training.completed');

@@ -1,0 +1,135 @@
+/**
+ * The workforce register's vocabulary and the shapes other projects read (list rows, snapshots,
+ * cross-appointment figures). Plain TypeScript: the admin UI and payroll import it.
+ */
+export const BODY_KINDS = ['PARTY', 'COMMITTEE', 'STATION'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const APPOINTMENT_ROLES = [
+  'SECRETARY', 'DEPUTY_SECRETARY', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'MEMBER', 'STATION_HEAD', 'DEPUTY_STATION_HEAD', 'STAFF',
+] as const;
+export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
+
+/** Which roles each body has: a secretary heads the party organisation, a director the committee, a station head the workstation. */
+export const ROLES_BY_BODY: Record<BodyKind, readonly AppointmentRole[]> = {
+  PARTY: ['SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER'],
+  COMMITTEE: ['DIRECTOR', 'DEPUTY_DIRECTOR', 'MEMBER'],
+  STATION: ['STATION_HEAD', 'DEPUTY_STATION_HEAD', 'STAFF'],
+};
+
+export const OBTAINED_BY = ['ELECTION', 'APPOINTMENT', 'RECRUITMENT'] as const;
+export type ObtainedBy = (typeof OBTAINED_BY)[number];
+
+export const POST_BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
+export type PostBand = (typeof POST_BANDS)[number];
+
+const HEAD_ROLES: readonly AppointmentRole[] = ['SECRETARY', 'DIRECTOR', 'STATION_HEAD'];
+const DEPUTY_ROLES: readonly AppointmentRole[] = ['DEPUTY_SECRETARY', 'DEPUTY_DIRECTOR', 'DEPUTY_STATION_HEAD'];
+
+/** The pay post band a role sets when it is a worker's primary appointment (三岗: 正职 / 副职 / 其他). */
+export function bandOfRole(role: AppointmentRole): PostBand {
+  if (HEAD_ROLES.includes(role)) return 'HEAD';
+  if (DEPUTY_ROLES.includes(role)) return 'DEPUTY';
+  return 'OTHER';
+}
+
+/** Leaders are heads and deputies: the posts the cross-appointment rate counts. */
+export const isLeaderRole = (role: AppointmentRole): boolean => bandOfRole(role) !== 'OTHER';
+
+export const EMPLOYMENT_TYPES = ['FULL_TIME', 'SECONDED_IN'] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const WORKER_STATUSES = ['ACTIVE', 'SECONDED_OUT', 'ON_LEAVE', 'LEFT'] as const;
+export type WorkerStatus = (typeof WORKER_STATUSES)[number];
+
+export const POLITICAL_STATUSES = ['CPC_MEMBER', 'CPC_PROBATIONARY', 'LEAGUE_MEMBER', 'NONE'] as const;
+export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
+
+export const EDUCATION_LEVELS = ['JUNIOR_HIGH', 'SENIOR_HIGH', 'VOCATIONAL', 'JUNIOR_COLLEGE', 'BACHELOR', 'MASTER', 'DOCTORATE'] as const;
+export type Education = (typeof EDUCATION_LEVELS)[number];
+
+/** Social-work qualification: none, 助理社会工作师, 社会工作师, 高级社会工作师. */
+export const QUALIFICATION_LEVELS = ['NONE', 'ASSISTANT', 'SOCIAL_WORKER', 'SENIOR'] as const;
+export type QualificationLevel = (typeof QUALIFICATION_LEVELS)[number];
+
+export const CAREER_EVENT_KINDS = ['HIRE', 'GRADE_CHANGE', 'PROMOTION', 'COMMENDATION', 'LEAVE', 'RETURN', 'LEFT', 'TRANSFER'] as const;
+export type CareerEventKind = (typeof CAREER_EVENT_KINDS)[number];
+
+export const SECONDMENT_DIRECTIONS = ['OUT', 'IN'] as const;
+export type SecondmentDirection = (typeof SECONDMENT_DIRECTIONS)[number];
+export const SECONDMENT_PAYERS = ['HOME', 'HOST'] as const;
+export type SecondmentPayer = (typeof SECONDMENT_PAYERS)[number];
+
+export const COURSE_CATEGORIES = ['POLITICAL_THEORY', 'PROFESSIONAL_SKILLS', 'QUALIFICATION_PREP', 'OTHER'] as const;
+export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
+
+/** One row of GET /api/workers/v1/workers. The resident ID is always masked here. */
+export interface WorkerListItem {
+  id: number;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  residentIdMasked: string;
+  phone: string | null;
+  communityCode: string;
+  communityName: string;
+  streetCode: string;
+  districtCode: string;
+  status: WorkerStatus;
+  employmentType: EmploymentType;
+  postBand: PostBand | null;
+  qualificationLevel: QualificationLevel;
+  hireDate: string;
+}
+
+export interface WorkerListPage {
+  items: WorkerListItem[];
+  nextAfter: string | null;
+}
+
+export interface CrossAppointmentStats {
+  communityCode: string;
+  /** Distinct workers holding a head or deputy post in any of the three bodies on the date. */
+  leaders: number;
+  /** Of those, how many hold posts in two or more bodies. */
+  crossAppointed: number;
+  /** crossAppointed / leaders as a decimal string with four places ("0.5000"); "0.0000" when there are no leaders. */
+  rate: string;
+  /** One person is both party secretary and committee director (一肩挑). */
+  oneShoulder: boolean;
+}
+
+/** What payroll freezes into a run: one worker as of a date. */
+export interface WorkerSnapshot {
+  workerId: number;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  employmentType: EmploymentType;
+  status: WorkerStatus;
+  postBand: PostBand;
+  education: Education;
+  hireDate: string;
+  serviceYears: number;
+  qualificationLevel: QualificationLevel;
+  appointments: Array<{ bodyKind: BodyKind; role: AppointmentRole; from: string; to: string | null }>;
+  /** How many distinct bodies the worker holds posts in on the date. */
+  bodiesHeld: number;
+  secondment: null | { direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null };
+  /** Full for callers with payroll:read or the CITY_ADMIN / FINANCE role; masked otherwise; null when none is on file. */
+  bankAccount: string | null;
+}
+
+export interface WorkerSnapshotPage {
+  asOf: string;
+  items: WorkerSnapshot[];
+  nextAfter: string | null;
+}
+
+/** Share with four decimal places, exact for the small integers involved. */
+export function formatRate(numerator: number, denominator: number): string {
+  if (denominator === 0) return '0.0000';
+  const scaled = Math.round((numerator * 10000) / denominator);
+  return `${Math.floor(scaled / 10000)}.${String(scaled % 10000).padStart(4, '0')}`;
+}
