@@ -1,23 +1,81 @@
-/** Everything that defines the budget service: its module, entities and migrations. */
+/** Everything that defines the budget service: its module, entities, migrations and jobs. */
 import { Module } from '@nestjs/common';
+import { PostExpenditureJob } from '@cws/budget-contracts';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { AllocationEntity } from './allocations/allocation.entity';
+import { AllocationsController } from './allocations/allocations.controller';
+import { AllocationsService } from './allocations/allocations.service';
+import { AppropriationEntity } from './appropriations/appropriation.entity';
+import { AppropriationsController } from './appropriations/appropriations.controller';
+import { AppropriationsService } from './appropriations/appropriations.service';
+import { FiscalYearEntity } from './fiscal-years/fiscal-year.entity';
+import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
+import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
+import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { LedgerEntryEntity } from './ledger/ledger-entry.entity';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerService } from './ledger/ledger.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
+import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-ledger';
+import { PostingEntity } from './postings/posting.entity';
+import { PostingsController } from './postings/postings.controller';
+import { PostingsService } from './postings/postings.service';
+import { PostExpenditureHandler } from './postings-queue/post-expenditure.job';
+import { UnmatchedPostingEntity } from './postings-queue/unmatched-posting.entity';
+import { UnmatchedPostingsController, UnmatchedPostingsService } from './postings-queue/unmatched-postings.controller';
+import { FundingStandardEntity, HouseholdCountEntity } from './reports/household.entities';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { StreamEntity } from './streams/stream.entity';
+import { StreamsController } from './streams/streams.controller';
 
-export const BUDGET_ENTITIES = [...MESSAGING_ENTITIES];
+export const BUDGET_ENTITIES = [
+  ...MESSAGING_ENTITIES,
+  AllocationEntity,
+  AppropriationEntity,
+  FiscalYearEntity,
+  FundingStandardEntity,
+  HouseholdCountEntity,
+  IdempotencyKeyEntity,
+  LedgerEntryEntity,
+  PostingEntity,
+  StreamEntity,
+  UnmatchedPostingEntity,
+];
 
-export const BUDGET_MIGRATIONS = [BaseTables1764150000000];
+export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000];
 
-export const BUDGET_JOBS = [];
+export const BUDGET_JOBS = [PostExpenditureJob];
 
 export function budgetService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [],
+    controllers: [
+      AllocationsController,
+      AppropriationsController,
+      FiscalYearsController,
+      LedgerController,
+      PostingsController,
+      ReportsController,
+      StreamsController,
+      UnmatchedPostingsController,
+    ],
     imports: [
       MessagingModule.forRoot(config, { consumes: BUDGET_JOBS }),
       PlatformModule.forRoot(config, { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS }),
     ],
-    providers: [],
+    providers: [
+      AllocationsService,
+      AppropriationsService,
+      FiscalYearsService,
+      IdempotencyService,
+      LedgerService,
+      PostExpenditureHandler,
+      PostingsService,
+      ReportsService,
+      UnmatchedPostingsService,
+    ],
   })
   class BudgetModule {}
 

@@ -1,2 +1,3 @@
 // Jobs, events and DTO shapes other projects may use from the budget service.
-export {};
+export * from './budget';
+export * from './jobs';

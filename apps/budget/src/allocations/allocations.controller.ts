@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanPost, CanRead, Idempotent } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { AllocationDoc, AllocationQueryDto, CreateAllocationDto } from './allocations.dto';
+import { AllocationsService } from './allocations.service';
+
+class AllocationPageDoc {
+  @ApiProperty({ type: [AllocationDoc] }) items!: AllocationDoc[];
+  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
+}
+
+@ApiTags('allocations')
+@Controller('v1/allocations')
+export class AllocationsController {
+  constructor(private readonly allocations: AllocationsService) {}
+
+  @Get()
+  @CanRead()
+  @ApiOkResponse({ type: AllocationPageDoc })
+  list(@CurrentPrincipal() p: Principal, @Query() q: AllocationQueryDto) {
+    return this.allocations.list(p, q);
+  }
+
+  @Get(':id')
+  @CanRead()
+  @ApiOkResponse({ type: AllocationDoc })
+  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.allocations.get(p, id);
+  }
+
+  @Post()
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Allocate part of an enacted appropriation to a street or community (never more than is unallocated: 409)' })
+  @ApiCreatedResponse({ type: AllocationDoc })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAllocationDto, @Headers('idempotency-key') key?: string) {
+    return this.allocations.create(p, dto, key);
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanPost, CanRead, Idempotent } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { AppropriationDoc, AppropriationQueryDto, CreateAppropriationDto } from './appropriations.dto';
+import { AppropriationsService } from './appropriations.service';
+
+class AppropriationPageDoc {
+  @ApiProperty({ type: [AppropriationDoc] }) items!: AppropriationDoc[];
+  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
+}
+
+@ApiTags('appropriations')
+@Controller('v1/appropriations')
+export class AppropriationsController {
+  constructor(private readonly appropriations: AppropriationsService) {}
+
+  @Get()
+  @CanRead()
+  @ApiOkResponse({ type: AppropriationPageDoc })
+  list(@CurrentPrincipal() p: Principal, @Query() q: AppropriationQueryDto) {
+    return this.appropriations.list(p, q);
+  }
+
+  @Get(':id')
+  @CanRead()
+  @ApiOkResponse({ type: AppropriationDoc })
+  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.appropriations.get(p, id);
+  }
+
+  @Post()
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Record an appropriation (original or supplementary) as DRAFT; it moves no money until enacted' })
+  @ApiCreatedResponse({ type: AppropriationDoc })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAppropriationDto, @Headers('idempotency-key') key?: string) {
+    return this.appropriations.create(p, dto, key);
+  }
+
+  @Post(':id/enact')
+  @HttpCode(200)
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Enact a DRAFT appropriation; the approver must not be its creator (four-eyes)' })
+  @ApiOkResponse({ type: AppropriationDoc })
+  enact(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Headers('idempotency-key') key?: string) {
+    return this.appropriations.enact(p, id, key);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Who may do what in the budget service. Users are checked by role, API clients (the finance
+ * bureaus) by OAuth permission; both are then filtered by scope, and anything outside the
+ * caller's scope answers 404.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse } from '@nestjs/swagger';
+import { DomainError, notFound, scopeCovers, type Principal, type Role } from '@cws/kernel';
+import { Permissions, Roles } from '@cws/platform';
+
+export const READ_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE', 'AUDITOR', 'DISTRICT_HR', 'STREET_HR'];
+export const POST_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE'];
+/** Users who may override an overspend (with a reason); API clients need OVERRIDE_PERMISSION. */
+export const OVERRIDE_ROLES: Role[] = ['CITY_ADMIN'];
+export const READ_PERMISSION = 'budget:read';
+export const WRITE_PERMISSION = 'budget:write';
+export const OVERRIDE_PERMISSION = 'budget:override';
+
+/** Reads: every role (scoped) and clients holding budget:read. */
+export const CanRead = () =>
+  applyDecorators(Roles(...READ_ROLES), Permissions(READ_PERMISSION), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+
+/** Postings: FINANCE and CITY_ADMIN users, clients holding budget:write. */
+export const CanPost = () =>
+  applyDecorators(Roles(...POST_ROLES), Permissions(WRITE_PERMISSION), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+
+/** A money-moving POST: the Idempotency-Key header is required. */
+export const Idempotent = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: true,
+      description: 'Unique per request (1–100 of A–Z a–z 0–9 _ - : .). A replay with the same key and body returns the original response; the same key with another body answers 422. Kept 48 hours.',
+      example: 'c0a8e5f2-2026-03-expenditure-0001',
+    }),
+  );
+
+export function canOverride(p: Principal): boolean {
+  return p.kind === 'client' ? p.permissions.includes(OVERRIDE_PERMISSION) : p.roles.some((r) => OVERRIDE_ROLES.includes(r));
+}
+
+export function requireCityScope(p: Principal): void {
+  if (p.scope.level !== 'CITY') throw new DomainError('FORBIDDEN', 'CITY_SCOPE_REQUIRED', 'Only a city-level user or client may do this');
+}
+
+/** A record located at (district, street) must be in the caller's scope, else it does not exist for them. */
+export function assertVisible(p: Principal, district: string | null, street: string | null, entity: string, id: string | number): void {
+  if (!scopeCovers(p.scope, district, street)) throw notFound(entity, id);
+}
+
+/** Filters naming a place outside the caller's scope answer 404, like the records they would select. */
+export function assertFilterInScope(p: Principal, f: { district?: string; street?: string; community?: string; funder?: string }): void {
+  if (p.scope.level === 'CITY') return;
+  const checks: Array<[string, string, string | null, string | null]> = [];
+  if (f.district) checks.push(['district', f.district, f.district, null]);
+  if (f.street) checks.push(['street', f.street, f.street.slice(0, 6), f.street]);
+  if (f.community) checks.push(['community', f.community, f.community.slice(0, 6), f.community.slice(0, 9)]);
+  if (f.funder) checks.push(['funder', f.funder, f.funder === 'CITY' ? null : f.funder, null]);
+  for (const [entity, code, district, street] of checks) {
+    const covered = p.scope.level === 'DISTRICT' ? district === p.scope.district : scopeCovers(p.scope, district, street);
+    if (!covered) throw notFound(entity, code);
+  }
+}
+
+/** Street and district codes follow from the code itself: district (6) + 3 → street (9) + 3 → community (12). */
+export function placeOf(streetCode: string, communityCode?: string | null): { districtCode: string; streetCode: string; communityCode: string | null } {
+  if (communityCode && !communityCode.startsWith(streetCode)) {
+    throw new DomainError('VALIDATION', 'PLACE_MISMATCH', `community ${communityCode} is not in street ${streetCode}`, [
+      { path: 'communityCode', issue: `must start with the street code ${streetCode}` },
+    ]);
+  }
+  return { districtCode: streetCode.slice(0, 6), streetCode, communityCode: communityCode ?? null };
+}
+
+export function actor(p: Principal): { id: string; name: string } {
+  return { id: p.id, name: p.name };
+}

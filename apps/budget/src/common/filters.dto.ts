@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { FUNDING_STREAMS } from '@cws/budget-contracts';
+
+/** Filters shared by lists, balances and reports. Codes outside the caller's scope answer 404. */
+export class PlaceFilterDto {
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ example: 'CITY', description: "'CITY' or a district code" }) @IsOptional() @Matches(/^(CITY|\d{6})$/) funder?: string;
+  @ApiPropertyOptional({ enum: FUNDING_STREAMS, example: 'PARTY_BUILDING' }) @IsOptional() @IsIn(FUNDING_STREAMS) stream?: string;
+  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
+  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
+  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+}
+
+export class PageDto extends PlaceFilterDto {
+  @ApiPropertyOptional({ description: 'keyset cursor: items with a larger id', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
+  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+}

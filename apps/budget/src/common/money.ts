@@ -1,0 +1,42 @@
+/** Amounts at the API edge: decimal strings in, bigint fen inside, decimal strings out. */
+import { DomainError, formatMoney, MoneyFormatError, parseMoney, type Fen } from '@cws/kernel';
+
+const ISSUES: Record<MoneyFormatError['reason'] | 'ZERO', string> = {
+  NOT_A_NUMBER: 'NOT_A_NUMBER: must be a decimal string such as "1234.56"',
+  TOO_MANY_DECIMALS: 'TOO_MANY_DECIMALS: at most two decimal places (fen)',
+  NEGATIVE: 'NEGATIVE: must not be negative; use a reversal instead',
+  OUT_OF_RANGE: 'OUT_OF_RANGE: larger than 9999999999999.99, the largest amount the ledger holds',
+  ZERO: 'ZERO: must be greater than 0.00',
+};
+
+export function invalidAmount(path: string, reason: keyof typeof ISSUES): DomainError {
+  return new DomainError('VALIDATION', 'INVALID_AMOUNT', `Invalid amount at ${path}: ${ISSUES[reason]}`, [{ path, issue: ISSUES[reason] }], { reason });
+}
+
+/** A positive amount from a request; throws INVALID_AMOUNT (400) naming the field. */
+export function parsePositiveAmount(input: unknown, path = 'amount'): Fen {
+  let fen: Fen;
+  try {
+    fen = parseMoney(input as string);
+  } catch (e) {
+    if (e instanceof MoneyFormatError) throw invalidAmount(path, e.reason);
+    throw e;
+  }
+  if (fen === 0n) throw invalidAmount(path, 'ZERO');
+  return fen;
+}
+
+/** A DECIMAL column value (string, may be negative, may be a SUM with no scale limit). */
+export function fromDb(value: string | number | null | undefined): Fen {
+  if (value === null || value === undefined) return 0n;
+  return parseMoney(String(value), { allowNegative: true, maxAbsFen: BigInt(Number.MAX_SAFE_INTEGER) * 1000n });
+}
+
+export const money = formatMoney;
+
+/** spent / base as a percentage with two places, rounded half up ("75.13"); null when base is 0. */
+export function percent(part: Fen, base: Fen): string | null {
+  if (base <= 0n) return null;
+  const basisPoints = (part * 20000n + base) / (2n * base);
+  return formatMoney(basisPoints);
+}

@@ -1,0 +1,133 @@
+/**
+ * Idempotency keys for every money-moving POST. The key is claimed first with an INSERT IGNORE in
+ * its own autocommit (the unique (principal, key) decides who runs); the winner runs the work and
+ * stores the response in the same transaction as the money movement, so a committed posting always
+ * has its stored response. Concurrent replays wait for that commit and return the stored response.
+ * A failed request releases its claim, so the caller may retry with the same key.
+ */
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, type Principal } from '@cws/kernel';
+import { inTransaction, one } from '../common/tx';
+
+const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
+/** Keys are kept 48 hours (the promise is at least 24). */
+const RETENTION_HOURS = 48;
+/** A claim older than this belongs to a request that died before committing; it may be taken over. */
+const ABANDONED_AFTER_SECONDS = 60;
+const WAIT_LIMIT_MS = 30_000;
+
+interface KeyRow {
+  request_hash: string;
+  status: 'PENDING' | 'DONE';
+  response: unknown;
+  abandoned: number | string;
+}
+
+@Injectable()
+export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Idempotency');
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.prune().catch((e) => this.logger.error(e)), 3600_000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Deletes keys past their retention. */
+  async prune(): Promise<number> {
+    const res = await this.dataSource.query('DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT 5000');
+    return res.affectedRows ?? 0;
+  }
+
+  /**
+   * Runs `work` once per (principal, key). `route` and `body` fingerprint the request: the same key
+   * with another route or body answers 422 IDEMPOTENCY_KEY_REUSED.
+   */
+  async execute<T>(principal: Principal, key: string | undefined, route: string, body: unknown, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (key === undefined || key === '') {
+      throw new DomainError('VALIDATION', 'IDEMPOTENCY_KEY_REQUIRED', 'This request moves money: send an Idempotency-Key header', [
+        { path: 'header:Idempotency-Key', issue: 'is required' },
+      ]);
+    }
+    if (!KEY_PATTERN.test(key)) {
+      throw new DomainError('VALIDATION', 'INVALID_IDEMPOTENCY_KEY', 'The Idempotency-Key must be 1–100 of A–Z a–z 0–9 _ - : .', [
+        { path: 'header:Idempotency-Key', issue: 'must match [A-Za-z0-9_\\-:.]{1,100}' },
+      ]);
+    }
+    const hash = fingerprint(route, body);
+    const started = Date.now();
+    for (;;) {
+      const claim = await this.dataSource.query(
+        `INSERT IGNORE INTO idempotency_key (principal_id, idem_key, route, request_hash, status, response, created_at, expires_at)
+         VALUES (?, ?, ?, ?, 'PENDING', NULL, NOW(3), NOW(3) + INTERVAL ${RETENTION_HOURS} HOUR)`,
+        [principal.id, key, route.slice(0, 200), hash],
+      );
+      if (claim.affectedRows === 1) return this.runClaimed(principal, key, work);
+
+      const row = await one<KeyRow>(
+        this.dataSource.manager,
+        `SELECT request_hash, status, response, created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND AS abandoned
+           FROM idempotency_key WHERE principal_id = ? AND idem_key = ?`,
+        [principal.id, key],
+      );
+      if (!row) continue; // the first request failed and released the key: claim it again
+      if (row.request_hash !== hash) {
+        throw new DomainError('UNPROCESSABLE', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', [
+          { path: 'header:Idempotency-Key', issue: 'was already used with another body or route' },
+        ]);
+      }
+      if (row.status === 'DONE') return (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
+      if (Number(row.abandoned) === 1) {
+        await this.dataSource.query(
+          `DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING' AND created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND`,
+          [principal.id, key],
+        );
+        continue;
+      }
+      if (Date.now() - started > WAIT_LIMIT_MS) {
+        throw new DomainError('CONFLICT', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async runClaimed<T>(principal: Principal, key: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await inTransaction(this.dataSource, async (m) => {
+        const result = await work(m);
+        await m.query(`UPDATE idempotency_key SET status = 'DONE', response = ? WHERE principal_id = ? AND idem_key = ?`, [
+          JSON.stringify(result),
+          principal.id,
+          key,
+        ]);
+        return result;
+      });
+    } catch (e) {
+      await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING'`, [principal.id, key]);
+      throw e;
+    }
+  }
+}
+
+/** sha256 over the route and the body with keys sorted, so key order does not matter. */
+export function fingerprint(route: string, body: unknown): string {
+  return createHash('sha256').update(route).update('\n').update(stableJson(body)).digest('hex');
+}
+
+export function stableJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}

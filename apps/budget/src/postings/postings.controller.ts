@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanPost, CanRead, Idempotent } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { CreateExpenditureDto, CreatePostingDto, PostingDoc, PostingQueryDto, ReversalDto, TransferDto } from './postings.dto';
+import { PostingsService } from './postings.service';
+
+class PostingPageDoc {
+  @ApiProperty({ type: [PostingDoc] }) items!: PostingDoc[];
+  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
+}
+
+const OVERSPEND = ApiConflictResponse({
+  description: 'INSUFFICIENT_FUNDS (with the available amount) or FISCAL_YEAR_CLOSED',
+  schema: { example: { code: 'INSUFFICIENT_FUNDS', message: 'Only 100.00 is available on allocation 40; 250.00 was requested', details: [], available: '100.00', requested: '250.00', allocationId: '40' } },
+});
+
+@ApiTags('postings')
+@Controller('v1')
+export class PostingsController {
+  constructor(private readonly postings: PostingsService) {}
+
+  @Post('allocations/:id/commitments')
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Commit money on an allocation (a contract, an order); it stops being available' })
+  @ApiCreatedResponse({ type: PostingDoc })
+  @OVERSPEND
+  commit(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: CreatePostingDto, @Headers('idempotency-key') key?: string) {
+    return this.postings.commit(p, id, dto, key);
+  }
+
+  @Post('allocations/:id/expenditures')
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Spend on an allocation, optionally settling a commitment' })
+  @ApiCreatedResponse({ type: PostingDoc })
+  @OVERSPEND
+  expend(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: CreateExpenditureDto, @Headers('idempotency-key') key?: string) {
+    return this.postings.expend(p, id, dto, key);
+  }
+
+  @Post('postings/:id/reversal')
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Reverse an expenditure, or release what is left of a commitment (postings are never edited or deleted)' })
+  @ApiCreatedResponse({ type: PostingDoc })
+  reverse(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ReversalDto, @Headers('idempotency-key') key?: string) {
+    return this.postings.reverse(p, id, dto, key);
+  }
+
+  @Post('transfers')
+  @CanPost()
+  @Idempotent()
+  @ApiOperation({ summary: 'Move allocated money to another allocation of the same funder and year, following a task (费随事转)' })
+  @ApiCreatedResponse({ type: PostingDoc })
+  transfer(@CurrentPrincipal() p: Principal, @Body() dto: TransferDto, @Headers('idempotency-key') key?: string) {
+    return this.postings.transfer(p, dto, key);
+  }
+
+  @Get('postings')
+  @CanRead()
+  @ApiOkResponse({ type: PostingPageDoc })
+  list(@CurrentPrincipal() p: Principal, @Query() q: PostingQueryDto) {
+    return this.postings.list(p, q);
+  }
+
+  @Get('postings/:id')
+  @CanRead()
+  @ApiOkResponse({ type: PostingDoc })
+  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.postings.get(p, id);
+  }
+}

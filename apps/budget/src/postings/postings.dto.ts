@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PageDto } from '../common/filters.dto';
+
+export class OverrideDto {
+  @ApiProperty({ example: '防汛应急物资，区政府专题会议纪要〔2026〕12号同意先行支出', description: 'why the overspend is allowed; recorded on the posting and in the audit log' })
+  @IsString()
+  @Length(5, 500)
+  reason!: string;
+}
+
+const MANUAL_SOURCES = ['MANUAL', 'FINANCE_API'] as const;
+
+export class CreatePostingDto {
+  @ApiProperty({ example: '1250.00', description: 'decimal string, two places, > 0' }) @IsString() amount!: string;
+  @ApiProperty({ example: 'OFFICE', description: 'spending category (free code, e.g. OFFICE, ACTIVITY, SUBSIDY, PAYROLL, TRAINING)' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/)
+  category!: string;
+  @ApiProperty({ example: '社区党员活动室办公用品' }) @IsString() @Length(1, 500) description!: string;
+  @ApiProperty({ enum: MANUAL_SOURCES, example: 'FINANCE_API', description: 'PAYROLL and TRAINING postings arrive through the queue' })
+  @IsIn(MANUAL_SOURCES)
+  source!: 'MANUAL' | 'FINANCE_API';
+  @ApiPropertyOptional({ example: 'GK-2026-000123', description: 'reference in the source system (e.g. the treasury payment voucher)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sourceRef?: string;
+  @ApiPropertyOptional({ type: OverrideDto, description: 'spend beyond what is available (CITY_ADMIN users, or clients with budget:override)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OverrideDto)
+  override?: OverrideDto;
+}
+
+export class CreateExpenditureDto extends CreatePostingDto {
+  @ApiPropertyOptional({ example: '388', description: 'the commitment this expenditure settles; it draws from the commitment first' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/)
+  commitmentId?: string;
+}
+
+export class ReversalDto {
+  @ApiProperty({ example: '重复录入，冲销' }) @IsString() @Length(2, 500) reason!: string;
+}
+
+export class TransferDto {
+  @ApiProperty({ example: '40' }) @Matches(/^\d{1,19}$/) fromAllocationId!: string;
+  @ApiProperty({ example: '41' }) @Matches(/^\d{1,19}$/) toAllocationId!: string;
+  @ApiProperty({ example: '20000.00' }) @IsString() amount!: string;
+  @ApiProperty({ example: '居家养老服务站移交翠苑二区社区运营，经费随之划转（费随事转）' }) @IsString() @Length(2, 500) reason!: string;
+  @ApiProperty({ example: 'TASK-2026-0042', description: 'the task the money follows' }) @IsString() @Length(1, 100) taskRef!: string;
+}
+
+export class PostingQueryDto extends PageDto {
+  @ApiPropertyOptional({ enum: ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'] })
+  @IsOptional()
+  @IsIn(['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'])
+  kind?: string;
+  @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{1,19}$/) allocationId?: string;
+}
+
+export class BalanceAfterDoc {
+  @ApiProperty({ example: '100000.00' }) amount!: string;
+  @ApiProperty({ example: '0.00' }) committed!: string;
+  @ApiProperty({ example: '21250.00' }) spent!: string;
+  @ApiProperty({ example: '78750.00' }) available!: string;
+}
+
+export class PostingDoc {
+  @ApiProperty({ example: '389' }) id!: string;
+  @ApiProperty({ example: 'EXPENDITURE', enum: ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'] }) kind!: string;
+  @ApiProperty({ example: '40' }) allocationId!: string;
+  @ApiProperty({ example: 2026 }) fiscalYear!: number;
+  @ApiProperty({ example: 'CITY' }) funder!: string;
+  @ApiProperty({ example: 'PARTY_BUILDING' }) stream!: string;
+  @ApiProperty({ example: '330106001001', nullable: true }) communityCode!: string | null;
+  @ApiProperty({ example: '1250.00' }) amount!: string;
+  @ApiProperty({ example: 'OFFICE', nullable: true }) category!: string | null;
+  @ApiProperty({ example: 'FINANCE_API' }) source!: string;
+  @ApiProperty({ example: 'GK-2026-000123', nullable: true }) sourceRef!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) overrideReason!: string | null;
+  @ApiProperty({ example: ['1201'], type: [String] }) ledgerEntryIds!: string[];
+  @ApiProperty({ type: BalanceAfterDoc, description: "the allocation's balance right after this posting" }) balanceAfter!: BalanceAfterDoc;
+}

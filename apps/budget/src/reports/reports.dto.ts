@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import { PlaceFilterDto } from '../common/filters.dto';
+
+export const EXECUTION_GROUPS = ['stream', 'funder', 'district', 'street', 'community', 'month'] as const;
+export type ExecutionGroup = (typeof EXECUTION_GROUPS)[number];
+
+export class ExecutionQueryDto extends PlaceFilterDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) override fiscalYear!: number;
+  @ApiProperty({ enum: EXECUTION_GROUPS, example: 'stream' }) @IsIn(EXECUTION_GROUPS) groupBy!: ExecutionGroup;
+}
+
+export class HouseholdStandardQueryDto extends PlaceFilterDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) override fiscalYear!: number;
+  @ApiProperty({ enum: FUNDING_STREAMS, example: 'RESIDENTS_COMMITTEE' }) @IsIn(FUNDING_STREAMS) override stream!: string;
+  @ApiPropertyOptional({ description: 'only communities below the standard', example: 'true' }) @IsOptional() @IsIn(['true', 'false']) belowOnly?: string;
+}
+
+export class HouseholdCountDto {
+  @ApiProperty({ example: 3120 }) @IsInt() @Min(0) @Max(1_000_000) households!: number;
+  @ApiPropertyOptional({ example: '翠苑一区社区' }) @IsOptional() @IsString() @MaxLength(100) communityName?: string;
+}
+
+export class FundingStandardDto {
+  @ApiProperty({ example: '20.00', description: 'yuan per household per year, decimal string' }) @IsString() perHousehold!: string;
+}
+
+export class ExecutionRowDoc {
+  @ApiProperty({ example: 'PARTY_BUILDING', nullable: true }) key!: string | null;
+  @ApiProperty({ example: '社区党建工作经费', nullable: true }) name!: string | null;
+  @ApiProperty({ example: '3600000.00' }) appropriated!: string;
+  @ApiProperty({ example: '3600000.00' }) allocated!: string;
+  @ApiProperty({ example: '120000.00' }) committed!: string;
+  @ApiProperty({ example: '900000.00' }) spent!: string;
+  @ApiProperty({ example: '2580000.00' }) available!: string;
+  @ApiProperty({ example: '25.00', nullable: true, description: 'percent, two places; see docs/budget.md for the base' }) executionRate!: string | null;
+}
+
+export class ExecutionReportDoc {
+  @ApiProperty({ example: 2026 }) fiscalYear!: number;
+  @ApiProperty({ example: 'stream' }) groupBy!: string;
+  @ApiProperty({ example: 'appropriated', enum: ['appropriated', 'allocated'] }) rateBase!: string;
+  @ApiProperty({ type: [ExecutionRowDoc] }) rows!: ExecutionRowDoc[];
+  @ApiProperty({ type: ExecutionRowDoc }) total!: ExecutionRowDoc;
+}

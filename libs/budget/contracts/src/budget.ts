@@ -1,0 +1,55 @@
+/** Codes and shapes of the budget service that other projects (payroll, workers, admin UI) may use. */
+
+/** The four community funding streams plus the community-worker training fund. Names live in the stream table. */
+export const FUNDING_STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION', 'CO_BUILDING', 'TRAINING'] as const;
+export type FundingStream = (typeof FUNDING_STREAMS)[number];
+
+/** Where a commitment or expenditure came from. */
+export const POSTING_SOURCES = ['PAYROLL', 'TRAINING', 'MANUAL', 'FINANCE_API'] as const;
+export type PostingSource = (typeof POSTING_SOURCES)[number];
+
+/** 'CITY' or a six-digit district code (the district's own budget). */
+export type Funder = string;
+export const CITY_FUNDER = 'CITY';
+export const FUNDER_PATTERN = /^(CITY|\d{6})$/;
+
+export const LEDGER_ENTRY_TYPES = [
+  'APPROPRIATION', 'ALLOCATION', 'COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER_OUT', 'TRANSFER_IN',
+] as const;
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
+
+/** Amounts are decimal strings with two places ("1234.56"), never numbers. */
+export interface LedgerEntryView {
+  id: string;
+  fiscalYear: number;
+  funder: Funder;
+  stream: FundingStream;
+  districtCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  entryType: LedgerEntryType;
+  appropriationId: string | null;
+  allocationId: string | null;
+  postingId: string | null;
+  appropriated: string;
+  allocated: string;
+  committed: string;
+  spent: string;
+  memo: string | null;
+  createdAt: string;
+}
+
+export interface BalanceView {
+  fiscalYear: number;
+  funder: Funder;
+  stream: FundingStream;
+  districtCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  appropriated: string;
+  allocated: string;
+  committed: string;
+  spent: string;
+  /** allocated − committed − spent */
+  available: string;
+}
