@@ -1,0 +1,101 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { ApiClient } from './api/client';
+import { ApiProvider } from './api/context';
+import { ApiError } from './api/errors';
+import { sessionTokenStore, type TokenStore } from './api/tokens';
+import { AuthProvider } from './auth/AuthProvider';
+import { RequireAuth, RequireRole } from './auth/RequireAuth';
+import { SCREEN_ROLES } from './auth/access';
+import { I18nProvider } from './i18n/I18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import { AuditPage } from './pages/audit/AuditPage';
+import { BudgetPage } from './pages/budget/BudgetPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { ApiClientsPage } from './pages/identity/ApiClientsPage';
+import { UsersPage } from './pages/identity/UsersPage';
+import { LoginPage } from './pages/login/LoginPage';
+import { OrgTreePage } from './pages/org/OrgTreePage';
+import { SimulatorPage } from './pages/payroll/SimulatorPage';
+import { WorkerDetailPage } from './pages/workers/WorkerDetailPage';
+import { WorkersPage } from './pages/workers/WorkersPage';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // client errors (403, 404, validation) will not go away by asking again
+        retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+/** Providers that need the router (session expiry navigates to /login). */
+function Session({ tokens, fetchImpl, children }: { tokens: TokenStore; fetchImpl?: typeof fetch; children: ReactNode }) {
+  const navigate = useNavigate();
+  const queryClient = useMemo(createQueryClient, []);
+  const api = useMemo(
+    () =>
+      new ApiClient({
+        tokens,
+        fetch: fetchImpl,
+        onSessionExpired: () => {
+          queryClient.clear();
+          navigate('/login', { replace: true });
+          window.location.reload();
+        },
+      }),
+    [tokens, fetchImpl, navigate, queryClient],
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider client={api}>
+        <AuthProvider>{children}</AuthProvider>
+      </ApiProvider>
+    </QueryClientProvider>
+  );
+}
+
+export function AppRoutes() {
+  const guard = (roles: keyof typeof SCREEN_ROLES, el: ReactNode) => <RequireRole roles={SCREEN_ROLES[roles]}>{el}</RequireRole>;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="org" element={guard('org', <OrgTreePage />)} />
+        <Route path="workers" element={guard('workers', <WorkersPage />)} />
+        <Route path="workers/:id" element={guard('workers', <WorkerDetailPage />)} />
+        <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
+        <Route path="budget" element={guard('budget', <BudgetPage />)} />
+        <Route path="audit" element={guard('audit', <AuditPage />)} />
+        <Route path="users" element={guard('users', <UsersPage />)} />
+        <Route path="api-clients" element={guard('apiClients', <ApiClientsPage />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App({ tokens, fetchImpl }: { tokens?: TokenStore; fetchImpl?: typeof fetch }) {
+  const store = useMemo(() => tokens ?? sessionTokenStore(), [tokens]);
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <Session tokens={store} fetchImpl={fetchImpl}>
+          <AppRoutes />
+        </Session>
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}

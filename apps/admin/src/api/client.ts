@@ -1,0 +1,117 @@
+/**
+ * A small fetch client: JSON in and out, bearer token, and on a 401 exactly one refresh
+ * (shared by concurrent requests, since refresh tokens rotate and work once) and one retry.
+ * When the refresh fails the session ends (onSessionExpired → the login page).
+ */
+import { ApiError, toApiError } from './errors';
+import type { TokenPair, TokenStore } from './tokens';
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Send without a token and never refresh (login, refresh, logout). */
+  anonymous?: boolean;
+}
+
+export interface ApiClientOptions {
+  tokens: TokenStore;
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  onSessionExpired?: () => void;
+}
+
+export function buildUrl(path: string, query?: Query, baseUrl = ''): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return `${baseUrl}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
+}
+
+export class ApiClient {
+  private refreshing: Promise<boolean> | null = null;
+  private readonly doFetch: typeof fetch;
+
+  constructor(private readonly opts: ApiClientOptions) {
+    this.doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  get tokens(): TokenStore {
+    return this.opts.tokens;
+  }
+
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('GET', path, { query, signal });
+  }
+
+  post<T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...opts, body });
+  }
+
+  async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const url = buildUrl(path, opts.query, this.opts.baseUrl);
+    let res = await this.send(method, url, opts);
+    if (res.status === 401 && !opts.anonymous) {
+      const sentWith = this.opts.tokens.get()?.accessToken;
+      if (await this.refreshOnce(sentWith)) {
+        res = await this.send(method, url, opts);
+      }
+      if (res.status === 401) {
+        this.opts.tokens.set(null);
+        this.opts.onSessionExpired?.();
+      }
+    }
+    if (!res.ok) throw await toApiError(res);
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private send(method: string, url: string, opts: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const token = this.opts.tokens.get()?.accessToken;
+    if (token && !opts.anonymous) headers.authorization = `Bearer ${token}`;
+    return this.doFetch(url, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  }
+
+  /**
+   * Refreshes the pair unless another request already did (the stored access token changed
+   * since ours was sent). Concurrent callers share one in-flight refresh.
+   */
+  private refreshOnce(sentWith: string | undefined): Promise<boolean> {
+    const current = this.opts.tokens.get();
+    if (current && current.accessToken !== sentWith) return Promise.resolve(true);
+    if (!current?.refreshToken) return Promise.resolve(false);
+    if (!this.refreshing) {
+      this.refreshing = (async () => {
+        try {
+          const res = await this.send('POST', buildUrl('/api/workers/v1/auth/refresh', undefined, this.opts.baseUrl), {
+            anonymous: true,
+            body: { refreshToken: current.refreshToken },
+          });
+          if (!res.ok) return false;
+          const pair = (await res.json()) as TokenPair;
+          this.opts.tokens.set(pair);
+          return true;
+        } catch {
+          return false;
+        } finally {
+          this.refreshing = null;
+        }
+      })();
+    }
+    return this.refreshing;
+  }
+}
+
+export { ApiError };

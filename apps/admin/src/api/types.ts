@@ -1,0 +1,147 @@
+/** Shapes the admin UI reads. Amounts and areas are decimal strings: shown, never computed as floats. */
+export type Role = 'CITY_ADMIN' | 'DISTRICT_HR' | 'STREET_HR' | 'FINANCE' | 'AUDITOR';
+export const ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
+export type ScopeLevel = 'CITY' | 'DISTRICT' | 'STREET';
+
+export interface Scope {
+  level: ScopeLevel;
+  district?: string;
+  street?: string;
+}
+
+export interface Me {
+  kind: 'user' | 'client';
+  id: string;
+  name: string;
+  roles: Role[];
+  scope: Scope;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface District {
+  code: string;
+  name: string;
+  kind?: string;
+}
+
+export interface Street {
+  code: string;
+  name: string;
+  districtCode: string;
+}
+
+export interface Community {
+  code: string;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  households: number;
+  population: number;
+  floorArea: string;
+  activityArea: string;
+  active: boolean;
+  facilities?: string[] | null;
+}
+
+export type BodyKind = 'PARTY' | 'COMMITTEE' | 'STATION';
+export interface CommunityDetail extends Community {
+  bodies: Array<{ kind: BodyKind; name: string }>;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextAfter: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  actorName: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export interface WorkerRow {
+  id: string;
+  name: string;
+  sex: 'M' | 'F' | string;
+  birthDate: string;
+  residentIdMasked: string;
+  phone: string | null;
+  communityCode: string;
+  communityName: string;
+  streetCode: string;
+  districtCode: string;
+  status: string;
+  employmentType: string;
+  postBand: string | null;
+  qualificationLevel: string | null;
+  hireDate: string;
+}
+
+export interface WorkerDetail extends WorkerRow {
+  appointments?: Array<Record<string, unknown>>;
+  training?: Array<Record<string, unknown>>;
+  secondments?: Array<Record<string, unknown>>;
+  events?: Array<Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+export interface WorkerPii {
+  residentId?: string;
+  bankAccount?: string;
+  bankName?: string;
+  [key: string]: unknown;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  scopeLevel: ScopeLevel;
+  scopeDistrict: string | null;
+  scopeStreet: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface ApiClientRow {
+  id: string;
+  clientId: string;
+  name: string;
+  scopeLevel: 'CITY' | 'DISTRICT';
+  scopeDistrict: string | null;
+  permissions: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface SimulationMonthInput {
+  month: number;
+  gross: string;
+  employeeInsurance: string;
+  specialDeductions: string;
+  taxFree: string;
+  otherDeductions: string;
+}
+
+export interface SimulationRequest {
+  year: number;
+  months: SimulationMonthInput[];
+  bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
+}
+
+export interface SimulationResult {
+  months: Array<{ month: number; cumulativeTaxable: string; tax: string; cumulativeTax: string }>;
+  bonusTax?: string | null;
+}

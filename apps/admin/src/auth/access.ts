@@ -1,0 +1,19 @@
+import type { Role } from '../api/types';
+
+/** Which roles see which screen (the backend enforces the same; this only shapes the menu). */
+export const SCREEN_ROLES = {
+  dashboard: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  org: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  workers: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'AUDITOR'],
+  payroll: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE'],
+  budget: ['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR'],
+  audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],
+  users: ['CITY_ADMIN'],
+  apiClients: ['CITY_ADMIN'],
+} satisfies Record<string, Role[]>;
+
+export type Screen = keyof typeof SCREEN_ROLES;
+
+export function canSee(roles: readonly Role[] | undefined, screen: Screen): boolean {
+  return !!roles && roles.some((r) => (SCREEN_ROLES[screen] as Role[]).includes(r));
+}

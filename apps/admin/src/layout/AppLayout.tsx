@@ -1,0 +1,128 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalculatorOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+  UserOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useDistricts, useStreets } from '../api/org';
+import { useAuth } from '../auth/AuthProvider';
+import { canSee, type Screen } from '../auth/access';
+import { useI18n, type MessageKey } from '../i18n/I18nProvider';
+
+const { Header, Sider, Content } = Layout;
+
+interface Item {
+  screen: Screen;
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+}
+
+const MAIN: Item[] = [
+  { screen: 'dashboard', path: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  { screen: 'org', path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
+  { screen: 'workers', path: '/workers', label: 'menu.workers', icon: <TeamOutlined /> },
+  { screen: 'payroll', path: '/payroll/simulator', label: 'menu.payroll', icon: <CalculatorOutlined /> },
+  { screen: 'budget', path: '/budget', label: 'menu.budget', icon: <WalletOutlined /> },
+  { screen: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined /> },
+];
+const SYSTEM: Item[] = [
+  { screen: 'users', path: '/users', label: 'menu.users', icon: <UserOutlined /> },
+  { screen: 'apiClients', path: '/api-clients', label: 'menu.apiClients', icon: <KeyOutlined /> },
+];
+
+function selectedKey(pathname: string): string {
+  const all = [...MAIN, ...SYSTEM].filter((i) => i.path !== '/');
+  return all.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path ?? '/';
+}
+
+export function AppLayout() {
+  const { me, logout } = useAuth();
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const districts = useDistricts();
+  const streets = useStreets(me?.scope.district, me?.scope.level === 'STREET');
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const roles = me?.roles;
+    const main = MAIN.filter((i) => canSee(roles, i.screen)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }));
+    const system = SYSTEM.filter((i) => canSee(roles, i.screen)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }));
+    return system.length ? [...main, { type: 'group' as const, key: 'system', label: t('menu.system'), children: system }] : main;
+  }, [me, t]);
+
+  const scopeLabel = useMemo(() => {
+    if (!me) return '';
+    const s = me.scope;
+    if (s.level === 'CITY') return t('scope.CITY');
+    const district = districts.data?.find((d) => d.code === s.district)?.name ?? s.district;
+    if (s.level === 'DISTRICT') return district ?? '';
+    const street = streets.data?.find((x) => x.code === s.street)?.name ?? s.street;
+    return `${district ?? ''} · ${street ?? ''}`;
+  }, [me, districts.data, streets.data, t]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark" width={208}>
+        <div style={{ color: '#fff', padding: '18px 16px', fontWeight: 600, fontSize: collapsed ? 12 : 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {collapsed ? 'CWS' : t('app.short')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={items}
+          onClick={({ key }) => navigate(String(key))}
+          data-testid="side-menu"
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Space size="middle">
+            <Space size={4} data-testid="current-user">
+              <UserOutlined />
+              <Typography.Text strong>{me?.name}</Typography.Text>
+              {me?.roles.map((r) => (
+                <Tag key={r} color="blue">
+                  {t(`role.${r}` as MessageKey)}
+                </Tag>
+              ))}
+              <Tag color="green" data-testid="current-scope">
+                {t('header.scope')}: {scopeLabel}
+              </Tag>
+            </Space>
+            <Button icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
+              {t('lang.switch')}
+            </Button>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+              data-testid="logout"
+            >
+              {t('header.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, InputNumber, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useApi } from '../../api/context';
+import { useI18n } from '../../i18n/I18nProvider';
+import { QueryError } from '../../layout/PageState';
+import { cellText, columnKeys, extractRows, looksLikeAmount } from '../../lib/rows';
+
+/** Balances per funding stream; the response shape is not final, so the table shows whatever columns come back. */
+export function BudgetPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const q = useQuery({
+    queryKey: ['budget-balances', year],
+    queryFn: ({ signal }) => api.get<unknown>('/api/budget/v1/balances', { year }, signal),
+    retry: false,
+  });
+  const rows = extractRows(q.data);
+  const keys = columnKeys(rows);
+  return (
+    <Card
+      title={t('budget.title')}
+      extra={
+        <Space>
+          <Typography.Text>{t('budget.year')}</Typography.Text>
+          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="budget-year" />
+        </Space>
+      }
+      data-testid="budget-page"
+    >
+      {q.error ? (
+        <QueryError error={q.error} />
+      ) : (
+        <Table<Record<string, unknown>>
+          size="small"
+          loading={q.isPending}
+          rowKey={(r, i) => String(r.id ?? i)}
+          dataSource={rows}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: true }}
+          data-testid="budget-table"
+          columns={keys.map((k) => ({
+            title: k,
+            dataIndex: k,
+            align: rows.some((r) => looksLikeAmount(r[k])) ? ('right' as const) : undefined,
+            render: (v: unknown) => cellText(v),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,143 @@
+import { WarningOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo } from 'react';
+import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import type { Community } from '../../api/types';
+import { useI18n } from '../../i18n/I18nProvider';
+import { QueryError } from '../../layout/PageState';
+import { activityShareBelow, activitySharePercent } from '../../lib/area';
+import { EChart } from './EChart';
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const districts = useDistricts();
+  const streets = useStreets();
+  const communities = useCommunities();
+
+  const lowShare = useMemo(
+    () => (communities.data ?? []).filter((c) => activityShareBelow(c.activityArea, c.floorArea) === true),
+    [communities.data],
+  );
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const d of districts.data ?? []) m.set(d.code, d.name);
+    for (const s of streets.data ?? []) m.set(s.code, s.name);
+    return m;
+  }, [districts.data, streets.data]);
+
+  const perDistrict = useMemo(
+    () =>
+      (districts.data ?? []).map((d) => ({
+        code: d.code,
+        name: d.name,
+        streets: (streets.data ?? []).filter((s) => s.districtCode === d.code).length,
+        total: (communities.data ?? []).filter((c) => c.districtCode === d.code).length,
+        low: lowShare.filter((c) => c.districtCode === d.code).length,
+      })),
+    [districts.data, streets.data, communities.data, lowShare],
+  );
+
+  const chartOption = useMemo<EChartsOption>(() => {
+    const rows = perDistrict;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('dashboard.communities'), t('dashboard.lowShareCount')] },
+      grid: { left: 40, right: 20, bottom: 30, top: 40 },
+      xAxis: { type: 'category', data: rows.map((r) => r.name) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('dashboard.communities'), type: 'bar', data: rows.map((r) => r.total), itemStyle: { color: '#1f6fb2' } },
+        { name: t('dashboard.lowShareCount'), type: 'bar', data: rows.map((r) => r.low), itemStyle: { color: '#d4380d' } },
+      ],
+    };
+  }, [perDistrict, t]);
+
+  const error = districts.error ?? streets.error ?? communities.error;
+  return (
+    <div data-testid="dashboard">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      {error && <QueryError error={error} />}
+      <Row gutter={16}>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('dashboard.districts')} value={districts.data?.length ?? '-'} loading={districts.isPending} data-testid="stat-districts" />
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('dashboard.streets')} value={streets.data?.length ?? '-'} loading={streets.isPending} data-testid="stat-streets" />
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('dashboard.communities')} value={communities.data?.length ?? '-'} loading={communities.isPending} data-testid="stat-communities" />
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic
+              title={t('dashboard.lowShareCount')}
+              value={communities.data ? lowShare.length : '-'}
+              loading={communities.isPending}
+              styles={{ content: { color: lowShare.length ? '#d4380d' : undefined } }}
+              prefix={lowShare.length ? <WarningOutlined /> : undefined}
+              data-testid="stat-low-share"
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card title={t('dashboard.perDistrict')} data-testid="district-chart-card">
+            {districts.data?.length ? (
+              <>
+                <EChart option={chartOption} testId="district-chart" />
+                <Table
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  dataSource={perDistrict}
+                  data-testid="district-table"
+                  columns={[
+                    { title: t('org.district'), dataIndex: 'name' },
+                    { title: t('dashboard.streets'), dataIndex: 'streets', align: 'right' },
+                    { title: t('dashboard.communities'), dataIndex: 'total', align: 'right' },
+                    { title: t('dashboard.lowShareCount'), dataIndex: 'low', align: 'right' },
+                  ]}
+                />
+              </>
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('dashboard.lowShare')}>
+            <Table<Community>
+              size="small"
+              rowKey="code"
+              loading={communities.isPending}
+              dataSource={lowShare}
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
+              locale={{ emptyText: t('dashboard.allCompliant') }}
+              data-testid="low-share-table"
+              columns={[
+                { title: t('org.community'), dataIndex: 'name' },
+                { title: t('org.district'), dataIndex: 'districtCode', render: (c: string) => names.get(c) ?? c },
+                { title: t('org.street'), dataIndex: 'streetCode', render: (c: string) => names.get(c) ?? c },
+                {
+                  title: t('org.activityShare'),
+                  key: 'share',
+                  render: (_: unknown, c) => <Tag color="red">{activitySharePercent(c.activityArea, c.floorArea)}</Tag>,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

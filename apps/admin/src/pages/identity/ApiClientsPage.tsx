@@ -1,0 +1,152 @@
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useApi } from '../../api/context';
+import { ApiError, applyFieldErrors } from '../../api/errors';
+import type { ApiClientRow } from '../../api/types';
+import { useI18n } from '../../i18n/I18nProvider';
+import { QueryError } from '../../layout/PageState';
+import { ScopeFields, useOrgNames } from './ScopeFields';
+
+export const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
+
+interface NewClient {
+  clientId: string;
+  name: string;
+  scopeLevel: 'CITY' | 'DISTRICT';
+  scopeDistrict?: string;
+  permissions: string[];
+}
+
+type Created = ApiClientRow & { clientSecret: string };
+
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      /* fall back below (insecure origin, no permission) */
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  document.body.appendChild(area);
+  area.select();
+  document.execCommand('copy');
+  area.remove();
+}
+
+export function ApiClientsPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const orgName = useOrgNames();
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [form] = Form.useForm<NewClient>();
+  const clients = useQuery({ queryKey: ['api-clients'], queryFn: ({ signal }) => api.get<ApiClientRow[]>('/api/workers/v1/api-clients', undefined, signal) });
+  const create = useMutation({
+    mutationFn: (body: NewClient) => api.post<Created>('/api/workers/v1/api-clients', body),
+    onSuccess: (c) => {
+      setOpen(false);
+      form.resetFields();
+      setCreated(c);
+      void queryClient.invalidateQueries({ queryKey: ['api-clients'] });
+    },
+    onError: (err) => {
+      applyFieldErrors(form, err);
+      if (err instanceof ApiError) message.error(err.message);
+    },
+  });
+
+  return (
+    <Card
+      title={t('clients.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-api-client">
+          {t('clients.create')}
+        </Button>
+      }
+      data-testid="api-clients-page"
+    >
+      {clients.error && <QueryError error={clients.error} />}
+      <Table<ApiClientRow>
+        rowKey="id"
+        size="middle"
+        loading={clients.isPending}
+        dataSource={clients.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="api-clients-table"
+        columns={[
+          { title: t('clients.clientId'), dataIndex: 'clientId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('clients.name'), dataIndex: 'name' },
+          { title: t('users.scope'), key: 'scope', render: (_, c) => [t(`scope.${c.scopeLevel}`), orgName(c.scopeDistrict)].filter(Boolean).join(' · ') },
+          { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
+          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('clients.create')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.submit')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ 'data-testid': 'api-client-submit' } as Record<string, string>}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+        forceRender
+      >
+        <Form<NewClient> form={form} layout="vertical" initialValues={{ scopeLevel: 'CITY', permissions: ['budget:read'] }} onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
+            <Input autoComplete="off" id="clientId" />
+          </Form.Item>
+          <Form.Item name="name" label={t('clients.name')} rules={[{ required: true }, { max: 100 }]}>
+            <Input id="clientName" />
+          </Form.Item>
+          <ScopeFields form={form} levels={['CITY', 'DISTRICT']} />
+          <Form.Item name="permissions" label={t('clients.permissions')} rules={[{ required: true }]}>
+            <Select mode="tags" options={PERMISSIONS.map((p) => ({ value: p, label: p }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!created}
+        title={t('clients.secretTitle')}
+        closable={false}
+        mask={{ closable: false }}
+        footer={
+          <Button type="primary" onClick={() => setCreated(null)} data-testid="secret-saved">
+            {t('clients.secretSaved')}
+          </Button>
+        }
+        data-testid="secret-modal"
+      >
+        <Alert type="warning" showIcon title={t('clients.secretWarning')} style={{ marginBottom: 16 }} />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text>
+            {t('clients.clientId')}: <Typography.Text code>{created?.clientId}</Typography.Text>
+          </Typography.Text>
+          <Space.Compact style={{ width: '100%' }}>
+            <Input readOnly value={created?.clientSecret ?? ''} data-testid="client-secret" style={{ fontFamily: 'monospace' }} />
+            <Button
+              icon={<CopyOutlined />}
+              onClick={async () => {
+                if (created) await copyText(created.clientSecret);
+                message.success(t('common.copied'));
+              }}
+              data-testid="copy-secret"
+            >
+              {t('common.copy')}
+            </Button>
+          </Space.Compact>
+        </Space>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { Form, Select, type FormInstance } from 'antd';
+import { useDistricts, useStreets } from '../../api/org';
+import type { ScopeLevel } from '../../api/types';
+import { useI18n } from '../../i18n/I18nProvider';
+
+/** scopeLevel / scopeDistrict / scopeStreet, each shown only when the level needs it. */
+export function ScopeFields({ form, levels }: { form: FormInstance; levels: ScopeLevel[] }) {
+  const { t } = useI18n();
+  const level = Form.useWatch('scopeLevel', form) as ScopeLevel | undefined;
+  const district = Form.useWatch('scopeDistrict', form) as string | undefined;
+  const districts = useDistricts();
+  const streets = useStreets(district, !!district && level === 'STREET');
+  return (
+    <>
+      <Form.Item name="scopeLevel" label={t('users.scopeLevel')} rules={[{ required: true }]}>
+        <Select
+          options={levels.map((l) => ({ value: l, label: t(`scope.${l}`) }))}
+          onChange={() => form.setFieldsValue({ scopeDistrict: undefined, scopeStreet: undefined })}
+          data-testid="scope-level"
+        />
+      </Form.Item>
+      {level && level !== 'CITY' && (
+        <Form.Item name="scopeDistrict" label={t('users.scopeDistrict')} rules={[{ required: true }]}>
+          <Select
+            options={(districts.data ?? []).map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))}
+            onChange={() => form.setFieldsValue({ scopeStreet: undefined })}
+            data-testid="scope-district"
+          />
+        </Form.Item>
+      )}
+      {level === 'STREET' && (
+        <Form.Item name="scopeStreet" label={t('users.scopeStreet')} rules={[{ required: true }]}>
+          <Select options={(streets.data ?? []).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))} disabled={!district} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+export function useOrgNames(): (code: string | null | undefined) => string {
+  const districts = useDistricts();
+  return (code) => {
+    if (!code) return '';
+    return districts.data?.find((d) => d.code === code)?.name ?? code;
+  };
+}

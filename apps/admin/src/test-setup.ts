@@ -1,0 +1,35 @@
+// jsdom lacks what Ant Design and ECharts reach for; ECharts itself is mocked (no canvas in jsdom).
+import { vi } from 'vitest';
+
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+globalThis.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
+
+// getComputedStyle with a pseudo-element is not implemented in jsdom; antd asks for scrollbar sizes
+const realGetComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = ((el: Element) => realGetComputedStyle(el)) as typeof window.getComputedStyle;
+
+vi.mock('echarts', () => {
+  const chart = { setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn() };
+  return { init: vi.fn(() => chart) };
+});
+
+// React 19 act() support
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
