@@ -65,6 +65,11 @@ export class ReportsService {
     applyScope(qb, p.scope, { district: 'e.districtCode', street: 'e.streetCode' });
     const raw = await qb.getRawMany<{ k: string | null; appropriated: string; allocated: string; committed: string; spent: string }>();
     const names = await this.names(q.groupBy);
+    if (q.groupBy === 'stream') {
+      // streams in their own order (party building first), not alphabetically
+      const order = [...names.keys()];
+      raw.sort((a, b) => order.indexOf(a.k ?? '') - order.indexOf(b.k ?? ''));
+    }
     const rateBase = ['stream', 'funder', 'month'].includes(q.groupBy) ? 'appropriated' : 'allocated';
     const total = { appropriated: 0n, allocated: 0n, committed: 0n, spent: 0n };
     const rows = raw.map((r) => {
@@ -206,7 +211,7 @@ export class ReportsService {
 
   private async names(group: ExecutionGroup): Promise<Map<string, string>> {
     if (group === 'stream') {
-      const streams = await this.dataSource.getRepository(StreamEntity).find();
+      const streams = await this.dataSource.getRepository(StreamEntity).find({ order: { sortOrder: 'ASC' } });
       return new Map(streams.map((s) => [s.code, s.nameZh]));
     }
     if (group === 'community') {

@@ -1,0 +1,37 @@
+import { DomainError } from '@cws/kernel';
+import { fingerprint } from '../idempotency/idempotency.service';
+import { parsePositiveAmount, percent } from './money';
+
+describe('budget amounts', () => {
+  it('parses decimal strings to fen', () => {
+    expect(parsePositiveAmount('1234.5')).toBe(123450n);
+    expect(parsePositiveAmount('0.01')).toBe(1n);
+  });
+
+  it.each([['-1.00', 'NEGATIVE'], ['1.001', 'TOO_MANY_DECIMALS'], ['x', 'NOT_A_NUMBER'], ['10000000000000', 'OUT_OF_RANGE'], ['0', 'ZERO']])(
+    'refuses %s as %s with the field path',
+    (input, reason) => {
+      try {
+        parsePositiveAmount(input, 'override.amount');
+        throw new Error('accepted');
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainError);
+        expect((e as DomainError).code).toBe('INVALID_AMOUNT');
+        expect((e as DomainError).details[0].path).toBe('override.amount');
+        expect((e as DomainError).extra.reason).toBe(reason);
+      }
+    },
+  );
+
+  it('computes execution rates in percent, rounded half up, without floats', () => {
+    expect(percent(1n, 3n)).toBe('33.33');
+    expect(percent(2n, 3n)).toBe('66.67');
+    expect(percent(123456n, 161000000n)).toBe('0.08');
+    expect(percent(5n, 0n)).toBeNull();
+  });
+
+  it('fingerprints a request independently of key order', () => {
+    expect(fingerprint('POST /x', { a: 1, b: { c: '2', d: null } })).toBe(fingerprint('POST /x', { b: { d: null, c: '2' }, a: 1 }));
+    expect(fingerprint('POST /x', { a: 1 })).not.toBe(fingerprint('POST /y', { a: 1 }));
+  });
+});

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { QueueEvents } from 'bullmq';
+import { PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
+import { JobProducer } from '@cws/messaging';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { budgetService } from '../budget.definition';
+import { demoCommunities, seedBudgetService } from '../seed/seed';
+import { PostExpenditureHandler } from './post-expenditure.job';
+
+describe('queue cost postings and reports (real MySQL and Redis)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let finance: string;
+
+  const cost = (over: Partial<CostPosting> = {}): CostPosting => ({
+    source: 'PAYROLL', sourceRef: 'payroll-run:2026-03:330106001001:PARTY_BUILDING', fiscalYear: 2026, funder: 'CITY', stream: 'PARTY_BUILDING',
+    communityCode: '330106001001', streetCode: '330106001', districtCode: '330106', amount: '1234.56', category: 'PAYROLL', description: '2026年3月工资', ...over,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp(budgetService, testConfig('budget'));
+    ds = t.app.get(DataSource);
+    await seedBudgetService(ds, demoCommunities());
+    finance = t.tokenFor(testPrincipals.finance());
+  });
+  afterAll(() => t?.close());
+
+  it('seeds idempotently', async () => {
+    const before = await ds.query('SELECT COUNT(*) AS n FROM ledger_entry');
+    expect(await seedBudgetService(ds, demoCommunities())).toEqual({ appropriations: 0, allocations: 0 });
+    expect(await ds.query('SELECT COUNT(*) AS n FROM ledger_entry')).toEqual(before);
+    expect(await ds.query('SELECT year, status FROM fiscal_year ORDER BY year')).toEqual([{ year: 2025, status: 'CLOSED' }, { year: 2026, status: 'OPEN' }]);
+  });
+
+  it('books a payroll cost posting from the real queue once, however often it arrives', async () => {
+    const producer = t.app.get(JobProducer);
+    const u = new URL(t.config.redisUrl);
+    const events = new QueueEvents(PostExpenditureJob.queue, { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: t.config.queuePrefix });
+    await events.waitUntilReady();
+    const jobs = await Promise.all([1, 2, 3].map(() => producer.enqueue(PostExpenditureJob, cost())));
+    const results = await Promise.all(jobs.map((j) => j.waitUntilFinished(events, 15000)));
+    await events.close();
+    expect(results.filter((r) => r.status === 'POSTED')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'DUPLICATE')).toHaveLength(2);
+    const rows = await ds.query(`SELECT l.d_spent, p.source, p.source_ref FROM ledger_entry l JOIN posting p ON p.id = l.posting_id WHERE p.external_key = ?`, [
+      'PAYROLL:payroll-run:2026-03:330106001001:PARTY_BUILDING',
+    ]);
+    expect(rows).toEqual([{ d_spent: '1234.56', source: 'PAYROLL', source_ref: 'payroll-run:2026-03:330106001001:PARTY_BUILDING' }]);
+  });
+
+  it('parks what it cannot book (no allocation, closed year, short of money, malformed) and a person resolves it', async () => {
+    const handler = t.app.get(PostExpenditureHandler);
+    expect(await handler.post(cost({ source: 'TRAINING', sourceRef: 'course-1', communityCode: '330106009009', streetCode: '330106009' }))).toEqual({ status: 'PARKED', reason: 'NO_ALLOCATION' });
+    expect(await handler.post(cost({ sourceRef: 'r-2025', fiscalYear: 2025 }))).toEqual({ status: 'PARKED', reason: 'FISCAL_YEAR_CLOSED' });
+    expect(await handler.post(cost({ sourceRef: 'r-big', amount: '9999999.00' }))).toEqual({ status: 'PARKED', reason: 'INSUFFICIENT_FUNDS' });
+    expect(await handler.post(cost({ sourceRef: 'r-bad', amount: '1.234' }))).toEqual({ status: 'PARKED', reason: 'INVALID_POSTING' });
+    // parking is idempotent too
+    expect(await handler.post(cost({ sourceRef: 'r-2025', fiscalYear: 2025 }))).toEqual({ status: 'PARKED', reason: 'FISCAL_YEAR_CLOSED' });
+    const list = await t.request('GET', '/v1/unmatched-postings', { token: finance });
+    expect(list.body.items.map((i: { reason: string }) => i.reason).sort()).toEqual(['FISCAL_YEAR_CLOSED', 'INSUFFICIENT_FUNDS', 'INVALID_POSTING', 'NO_ALLOCATION']);
+
+    const parked = list.body.items.find((i: { reason: string }) => i.reason === 'NO_ALLOCATION');
+    const target = String((await ds.query(`SELECT id FROM allocation WHERE community_code = '330106001002' AND stream = 'TRAINING' AND fiscal_year = 2026 LIMIT 1`))[0].id);
+    const resolved = await t.request('POST', `/v1/unmatched-postings/${parked.id}/resolve`, { token: finance, headers: { 'idempotency-key': 'resolve-1' }, body: { allocationId: target } });
+    expect(resolved.status).toBe(201);
+    expect(resolved.body).toMatchObject({ source: 'TRAINING', sourceRef: 'course-1', amount: '1234.56' });
+    // once booked, the same cost arriving again is a duplicate
+    expect((await handler.post(cost({ source: 'TRAINING', sourceRef: 'course-1', communityCode: '330106009009', streetCode: '330106009' }))).status).toBe('DUPLICATE');
+  });
+
+  it('reports execution by stream, district, community and month, and exports .xlsx', async () => {
+    const byStream = await t.request('GET', '/v1/reports/execution?fiscalYear=2026&groupBy=stream', { token: finance });
+    expect(byStream.status).toBe(200);
+    const party = byStream.body.rows.find((r: { key: string }) => r.key === 'PARTY_BUILDING');
+    // city 36 × 20 000 + 200 000 reserve; each district 12 × 15 000 + 50 000
+    expect(party).toMatchObject({ name: '社区党建工作经费', appropriated: '1610000.00', allocated: '1260000.00', spent: '1234.56', executionRate: '0.08' });
+    const byDistrict = await t.request('GET', '/v1/reports/execution?fiscalYear=2026&groupBy=district&stream=PARTY_BUILDING&funder=CITY', { token: finance });
+    expect(byDistrict.body.rateBase).toBe('allocated');
+    expect(byDistrict.body.rows.find((r: { key: string }) => r.key === '330106')).toMatchObject({ allocated: '240000.00', spent: '1234.56', executionRate: '0.51' });
+    const byMonth = await t.request('GET', '/v1/reports/execution?fiscalYear=2026&groupBy=month', { token: finance });
+    expect(byMonth.body.rows.length).toBeGreaterThanOrEqual(1);
+    const byCommunity = await t.request('GET', '/v1/reports/execution?fiscalYear=2026&groupBy=community&community=330106001001', { token: finance });
+    expect(byCommunity.body.rows).toHaveLength(1);
+
+    const xlsx = await fetch(`${t.baseUrl}/v1/reports/execution.xlsx?fiscalYear=2026&groupBy=stream`, { headers: { authorization: `Bearer ${finance}` } });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(1 + 5 + 1);
+    expect(ws.getRow(2).getCell(1).value).toBe('PARTY_BUILDING');
+  });
+
+  it('flags communities below the per-household standard', async () => {
+    const res = await t.request('GET', '/v1/reports/household-standard?fiscalYear=2026&stream=RESIDENTS_COMMITTEE', { token: finance });
+    expect(res.status).toBe(200);
+    expect(res.body.standardPerHousehold).toBe('20.00');
+    expect(res.body.communities).toBe(36);
+    // every community gets 70 000 (city 40 000 + district 30 000): below 20 × households when households > 3 500
+    for (const r of res.body.rows) expect(r.belowStandard).toBe(r.households > 3500);
+    expect(res.body.below).toBeGreaterThan(0);
+
+    const put = await t.request('PUT', '/v1/household-counts/330106001001', { token: finance, body: { households: 4000, communityName: '翠苑一区社区' } });
+    expect(put.status).toBe(200);
+    const one = await t.request('GET', '/v1/reports/household-standard?fiscalYear=2026&stream=RESIDENTS_COMMITTEE&community=330106001001', { token: finance });
+    expect(one.body.rows[0]).toMatchObject({ communityName: '翠苑一区社区', households: 4000, allocated: '70000.00', required: '80000.00', shortfall: '10000.00', belowStandard: true, perHousehold: '17.50' });
+  });
+
+  it('paginates the ledger by cursor for reconciliation, and documents the API', async () => {
+    const first = await t.request('GET', '/v1/ledger?limit=50', { token: finance });
+    const second = await t.request('GET', `/v1/ledger?limit=50&after=${first.body.nextAfter}`, { token: finance });
+    expect(first.body.items).toHaveLength(50);
+    expect(BigInt(second.body.items[0].id)).toBeGreaterThan(BigInt(first.body.items[49].id));
+    const doc = await t.request('GET', '/docs-json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/budget/v1/allocations/{id}/expenditures', '/api/budget/v1/ledger', '/api/budget/v1/transfers']));
+    const exp = doc.body.paths['/api/budget/v1/allocations/{id}/expenditures'].post;
+    expect(exp.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+  });
+});
