@@ -11,6 +11,8 @@ import { AuthService } from './identity/auth.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler';
 import { PruneRefreshTokensHandler } from './maintenance/prune-refresh-tokens.job';
+import { ImportExportController } from './import-export/import-export.controller';
+import { ImportExportService } from './import-export/import-export.service';
 import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity-and-org';
 import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
 import { OrgController } from './org/org.controller';
@@ -50,6 +52,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       AppointmentsController,
       AuthController,
       IdentityAdminController,
+      ImportExportController,
       OrgController,
       SecondmentsController,
       SnapshotsController,
@@ -62,6 +65,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
     providers: [
       AppointmentsService,
       AuthService,
+      ImportExportService,
       MaintenanceScheduler,
       OrgService,
       PruneRefreshTokensHandler,

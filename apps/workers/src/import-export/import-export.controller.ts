@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { validationError, type Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { WORKER_STATUSES } from '@cws/workers-contracts';
+import type { Response } from 'express';
+import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
+import { ImportExportService } from './import-export.service';
+
+class CommitImportDto {
+  @ApiPropertyOptional({ default: false, description: 'Commit only the valid rows (explicit); otherwise any invalid row blocks the whole file' })
+  @IsOptional() @IsBoolean() validOnly?: boolean;
+}
+
+class TemplateQueryDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @IsOptional() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
+}
+
+class ExportQueryDto {
+  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
+  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
+  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @ApiPropertyOptional({ enum: WORKER_STATUSES }) @IsOptional() @IsIn(WORKER_STATUSES) status?: string;
+}
+
+class UploadDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: '.xlsx or .csv with the template’s Chinese headers' }) file!: unknown;
+}
+
+@ApiTags('import-export')
+@ApiBearerAuth()
+@Controller('v1')
+export class ImportExportController {
+  constructor(private readonly service: ImportExportService) {}
+
+  @Get('imports/template')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Download the import template (Chinese headers, one example row, a sheet of allowed values)' })
+  async template(@Query() q: TemplateQueryDto, @Res({ passthrough: true }) res: Response) {
+    const format = q.format ?? 'xlsx';
+    res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="workers-template.${format}"; filename*=UTF-8''${encodeURIComponent(`社区工作者导入模板.${format}`)}`);
+    return new StreamableFile(await this.service.template(format));
+  }
+
+  @Post('imports')
+  @Roles(...WRITE_ROLES)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadDto })
+  @ApiOperation({ summary: 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.' })
+  validate(@CurrentPrincipal() p: Principal, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
+    if (!file) throw validationError('IMPORT_FILE_REQUIRED', 'file', 'is required (multipart field "file")');
+    return this.service.validate(p, Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
+  }
+
+  @Get('imports/:id')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'The validation report of a staged import' })
+  report(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.report(p, id);
+  }
+
+  @Post('imports/:id/commit')
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)' })
+  commit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommitImportDto) {
+    return this.service.commit(p, id, dto.validOnly ?? false);
+  }
+
+  @Get('exports/workers.xlsx')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @ApiOperation({ summary: 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)' })
+  async export(@CurrentPrincipal() p: Principal, @Query() q: ExportQueryDto, @Res() res: Response) {
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="workers.xlsx"; filename*=UTF-8''${encodeURIComponent('社区工作者花名册.xlsx')}`);
+    await this.service.export(p, q, res);
+  }
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError, luhnValid, notFound, validationError, type Principal } from '@cws/kernel';
+import { OutboxEventEntity } from '@cws/messaging';
+import { applyScope, PiiCipher } from '@cws/persistence';
+import { AuditLogEntity, AuditService, requestContext } from '@cws/platform';
+import { WorkerCreatedEvent } from '@cws/workers-contracts';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { protectBankAccount, protectResidentId } from '../common/pii';
+import { insertChunks } from '../seed/seed-workers';
+import {
+  BAND_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
+  STATUS_LABELS, validateRow, type ColumnKey, type ImportRow, type RowIssue,
+} from './worker-columns';
+
+export interface ImportReport {
+  id: string;
+  fileName: string;
+  status: 'VALIDATED' | 'COMMITTED';
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+}
+
+const MAX_ROWS = 50_000;
+
+@Injectable()
+export class ImportExportService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Reads the sheet into header-keyed cells; unknown or missing headers are a file-level 400. */
+  async readSheet(fileName: string, buffer: Buffer): Promise<Array<Record<ColumnKey, string>>> {
+    let table: string[][];
+    if (/\.csv$/i.test(fileName)) table = parseCsv(buffer.toString('utf8'));
+    else if (/\.xlsx$/i.test(fileName)) {
+      const wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+      } catch {
+        throw validationError('IMPORT_FILE_UNREADABLE', 'file', 'is not a readable .xlsx workbook');
+      }
+      const ws = wb.worksheets[0];
+      table = [];
+      ws?.eachRow({ includeEmpty: false }, (row) => {
+        const cells: string[] = [];
+        for (let c = 1; c <= COLUMNS.length + 5; c++) cells.push(cellText(row.getCell(c).value));
+        table.push(cells);
+      });
+      table = table.filter((r) => r.some((c) => c.trim() !== ''));
+    } else throw validationError('IMPORT_FILE_TYPE', 'file', 'must be a .xlsx or .csv file');
+    if (!table.length) throw validationError('IMPORT_FILE_EMPTY', 'file', 'has no header row');
+    const header = table[0].map((h) => h.trim());
+    const index = new Map<ColumnKey, number>();
+    for (const c of COLUMNS) {
+      const i = header.indexOf(c.header);
+      if (i < 0 && c.required) throw validationError('IMPORT_HEADER_MISSING', `file.${c.header}`, `the column “${c.header}” is missing; download the template`);
+      if (i >= 0) index.set(c.key, i);
+    }
+    if (table.length - 1 > MAX_ROWS) throw validationError('IMPORT_TOO_MANY_ROWS', 'file', `has more than ${MAX_ROWS} rows; split it`);
+    return table.slice(1).map((r) => Object.fromEntries(COLUMNS.map((c) => [c.key, (index.has(c.key) ? r[index.get(c.key)!] ?? '' : '').trim()])) as Record<ColumnKey, string>);
+  }
+
+  /** Validates every row (alone, within the file, against the register and the caller's scope) and stages the batch. Writes no worker. */
+  async validate(p: Principal, fileName: string, buffer: Buffer): Promise<ImportReport> {
+    const cells = await this.readSheet(fileName, buffer);
+    const { valid, errors, warnings } = await this.check(p, cells.map((c, i) => ({ row: i + 2, cells: c })));
+    const id = randomUUID();
+    const report: ImportReport = {
+      id, fileName, status: 'VALIDATED', totalRows: cells.length, validRows: valid.length, invalidRows: cells.length - valid.length, errors, warnings,
+    };
+    await this.dataSource.transaction(async (m) => {
+      // The staged rows hold raw resident IDs and bank accounts: encrypted as a whole.
+      await m.query(
+        `INSERT INTO import_batch (id, file_name, created_by, scope_district, scope_street, status, total_rows, valid_rows, report, payload_enc, created_at)
+         VALUES (?,?,?,?,?,'VALIDATED',?,?,?,?,?)`,
+        [id, fileName.slice(0, 200), p.id, p.scope.district ?? null, p.scope.street ?? null, report.totalRows, report.validRows,
+          JSON.stringify({ errors, warnings }), this.cipher.encrypt(JSON.stringify(valid)), new Date()],
+      );
+      await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'VALIDATE', after: { fileName, totalRows: report.totalRows, validRows: report.validRows }, districtCode: p.scope.district ?? null });
+    });
+    return report;
+  }
+
+  private async check(p: Principal, rows: Array<{ row: number; cells: Record<ColumnKey, string> }>) {
+    const errors: RowIssue[] = [];
+    const warnings: RowIssue[] = [];
+    const candidates: Array<ImportRow & { hash: string }> = [];
+    const firstRowOf = new Map<string, number>();
+    const communities = await this.communitiesInScope(p);
+    for (const { row, cells } of rows) {
+      const r = validateRow(row, cells);
+      errors.push(...r.issues);
+      warnings.push(...r.warnings);
+      if (r.value && !communities.has(r.value.communityCode)) {
+        errors.push({ row, column: HEADER_OF.communityCode, field: 'communityCode', code: 'COMMUNITY_NOT_FOUND', reason: 'no such active community in your scope' });
+        continue;
+      }
+      if (!r.value) continue;
+      const hash = this.cipher.hash(r.value.residentId);
+      const first = firstRowOf.get(hash);
+      if (first !== undefined) {
+        errors.push({ row, column: HEADER_OF.residentId, field: 'residentId', code: 'DUPLICATE_IN_FILE', reason: `与第${first}行重复 (same person as row ${first})` });
+        continue;
+      }
+      firstRowOf.set(hash, row);
+      candidates.push({ ...r.value, hash });
+    }
+    const taken = await this.registeredHashes(candidates.map((c) => c.hash));
+    const valid: ImportRow[] = [];
+    for (const c of candidates) {
+      if (taken.has(c.hash)) {
+        errors.push({ row: c.row, column: HEADER_OF.residentId, field: 'residentId', code: 'RESIDENT_ID_TAKEN', reason: 'already on the register' });
+        continue;
+      }
+      const { hash: _hash, ...value } = c;
+      valid.push(value);
+    }
+    errors.sort((a, b) => a.row - b.row);
+    return { valid, errors, warnings };
+  }
+
+  private async communitiesInScope(p: Principal): Promise<Map<string, { streetCode: string; districtCode: string }>> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select(['c.code AS code', 'c.street_code AS streetCode', 'c.district_code AS districtCode'])
+      .from('community', 'c')
+      .where('c.active = 1');
+    applyScope(qb, p.scope, { district: 'c.district_code', street: 'c.street_code' });
+    const rows = await qb.getRawMany<{ code: string; streetCode: string; districtCode: string }>();
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+
+  private async registeredHashes(hashes: string[], m = this.dataSource.manager): Promise<Set<string>> {
+    const taken = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 1000) {
+      const chunk = hashes.slice(i, i + 1000);
+      if (!chunk.length) continue;
+      const rows = await m.query(`SELECT resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${chunk.map(() => '?').join(',')})`, chunk);
+      for (const r of rows) taken.add(r.h);
+    }
+    return taken;
+  }
+
+  async report(p: Principal, id: string): Promise<ImportReport> {
+    const batch = await this.batchOf(p, id);
+    const { errors, warnings } = typeof batch.report === 'string' ? JSON.parse(batch.report) : batch.report;
+    return {
+      id, fileName: batch.file_name, status: batch.status, totalRows: batch.total_rows, validRows: batch.valid_rows,
+      invalidRows: batch.total_rows - batch.valid_rows, errors, warnings,
+    };
+  }
+
+  private async batchOf(p: Principal, id: string, lock = false) {
+    // A staged batch belongs to whoever uploaded it: nobody else can see or commit it.
+    const [batch] = await this.dataSource.manager.query(`SELECT * FROM import_batch WHERE id = ? AND created_by = ?${lock ? ' FOR UPDATE' : ''}`, [id, p.id]);
+    if (!batch) throw notFound('import', id);
+    return batch;
+  }
+
+  /**
+   * Commits a validated batch in one transaction: all rows, or — only when asked — the valid
+   * ones. The register is re-checked under the transaction, so a person registered meanwhile
+   * fails the whole commit (or is skipped with validOnly).
+   */
+  async commit(p: Principal, id: string, validOnly: boolean): Promise<{ id: string; created: number; skipped: number }> {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const [batch] = await m.query('SELECT * FROM import_batch WHERE id = ? AND created_by = ? FOR UPDATE', [id, p.id]);
+      if (!batch) throw notFound('import', id);
+      if (batch.status !== 'VALIDATED') throw conflict('IMPORT_ALREADY_COMMITTED', `import ${id} was already committed`);
+      const invalid = Number(batch.total_rows) - Number(batch.valid_rows);
+      if (invalid > 0 && !validOnly) {
+        throw new DomainError('UNPROCESSABLE', 'IMPORT_HAS_ERRORS', `${invalid} row(s) are invalid: fix the file, or commit only the valid rows with validOnly=true`, [], { invalidRows: invalid });
+      }
+      let rows: ImportRow[] = JSON.parse(this.cipher.decrypt(batch.payload_enc));
+      const communities = await this.communitiesInScope(p);
+      const hashed = rows.map((r) => ({ r, rid: protectResidentId(this.cipher, r.residentId) }));
+      const taken = await this.registeredHashes(hashed.map((h) => h.rid.hash), m);
+      const lost = hashed.filter((h) => taken.has(h.rid.hash) || !communities.has(h.r.communityCode));
+      if (lost.length && !validOnly) {
+        throw conflict('IMPORT_STALE', `${lost.length} row(s) are no longer valid (registered meanwhile or community out of reach); validate the file again`, {
+          rows: lost.map((h) => h.r.row),
+        });
+      }
+      const keep = hashed.filter((h) => !lost.includes(h));
+      rows = keep.map((h) => h.r);
+      const now = new Date();
+      await insertChunks(m, 'worker', [
+        'name', 'sex', 'birth_date', 'resident_id_enc', 'resident_id_hash', 'resident_id_masked', 'phone', 'education', 'political_status',
+        'qualification_level', 'qualification_cert', 'hire_date', 'employment_type', 'status', 'bank_account_enc', 'bank_account_hash',
+        'bank_account_masked', 'bank_luhn_ok', 'community_code', 'street_code', 'district_code', 'created_at', 'updated_at',
+      ], keep.map(({ r, rid }) => {
+        const c = communities.get(r.communityCode)!;
+        const bank = r.bankAccount ? protectBankAccount(this.cipher, r.bankAccount) : null;
+        return [
+          r.name, r.sex, r.birthDate, rid.enc, rid.hash, rid.masked, r.phone, r.education, r.politicalStatus, r.qualificationLevel, r.qualificationCert,
+          r.hireDate, r.employmentType, 'ACTIVE', bank?.enc ?? null, bank?.hash ?? null, bank?.masked ?? null,
+          r.bankAccount ? luhnValid(r.bankAccount) : null, r.communityCode, c.streetCode, c.districtCode, now, now,
+        ];
+      }));
+      const ids = new Map<string, number>();
+      const hashes = keep.map((h) => h.rid.hash);
+      for (let i = 0; i < hashes.length; i += 1000) {
+        const chunk = hashes.slice(i, i + 1000);
+        const found = await m.query(`SELECT id, resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${chunk.map(() => '?').join(',')})`, chunk);
+        for (const f of found) ids.set(f.h, Number(f.id));
+      }
+      const created = keep.map(({ r, rid }) => ({ r, id: ids.get(rid.hash)!, masked: rid.masked, c: communities.get(r.communityCode)! }));
+      await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'note', 'created_at'], created.map((x) => [x.id, 'HIRE', x.r.hireDate, `import ${id}`, now]));
+      const requestId = requestContext.requestId() ?? null;
+      for (let i = 0; i < created.length; i += 1000) {
+        const chunk = created.slice(i, i + 1000);
+        await m.insert(AuditLogEntity, chunk.map((x) => ({
+          occurredAt: now, actorKind: p.kind, actorId: p.id, actorName: p.name, entity: 'worker', entityId: String(x.id), action: 'IMPORT',
+          before: null, after: { id: x.id, name: x.r.name, residentIdMasked: x.masked, communityCode: x.r.communityCode, hireDate: x.r.hireDate, importId: id },
+          requestId, districtCode: x.c.districtCode,
+        })));
+        await m.insert(OutboxEventEntity, chunk.map((x) => ({
+          queue: WorkerCreatedEvent.queue, jobName: WorkerCreatedEvent.name, requestId, createdAt: now, dispatchedAt: null,
+          payload: { workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode, hireDate: x.r.hireDate },
+        })));
+      }
+      await m.query(`UPDATE import_batch SET status = 'COMMITTED', committed_at = ? WHERE id = ?`, [now, id]);
+      await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'COMMIT', after: { created: created.length, skipped: Number(batch.total_rows) - created.length, validOnly }, districtCode: p.scope.district ?? null });
+      return { id, created: created.length, skipped: Number(batch.total_rows) - created.length };
+    });
+  }
+
+  async template(format: 'xlsx' | 'csv'): Promise<Buffer> {
+    if (format === 'csv') {
+      return Buffer.from('\ufeff' + [csvLine(COLUMNS.map((c) => c.header)), csvLine(COLUMNS.map((c) => c.example))].join('\r\n') + '\r\n', 'utf8');
+    }
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('社区工作者');
+    ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 18 }));
+    ws.getRow(1).font = { bold: true };
+    ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.example])));
+    // text format keeps IDs and account numbers from turning into numbers in Excel
+    for (const key of ['residentId', 'bankAccount', 'communityCode', 'phone']) ws.getColumn(key).numFmt = '@';
+    const help = wb.addWorksheet('填写说明');
+    help.addRow(['列', '必填', '可选值']);
+    const values: Partial<Record<ColumnKey, string>> = {
+      education: Object.values(EDUCATION_LABELS).join('、'), politicalStatus: Object.values(POLITICAL_LABELS).join('、'),
+      qualificationLevel: Object.values(QUALIFICATION_LABELS).join('、'), employmentType: Object.values(EMPLOYMENT_LABELS).join('、'),
+      hireDate: 'YYYY-MM-DD', residentId: '18位，末位可为X', communityCode: '12位社区代码',
+    };
+    for (const c of COLUMNS) help.addRow([c.header, c.required ? '是' : '否', values[c.key] ?? '']);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  /** Streams the register (masked IDs) as .xlsx, keyset-paged so memory stays flat; the export itself is audited. */
+  async export(p: Principal, filter: { district?: string; street?: string; community?: string; status?: string }, out: Writable): Promise<void> {
+    await this.audit.record(null, { entity: 'worker', entityId: '*', action: 'EXPORT', after: filter, districtCode: p.scope.district ?? null });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const ws = wb.addWorksheet('社区工作者花名册');
+    ws.columns = [
+      { header: '编号', key: 'id', width: 10 }, { header: '姓名', key: 'name', width: 12 }, { header: '性别', key: 'sex', width: 6 },
+      { header: '出生日期', key: 'birthDate', width: 12 }, { header: '身份证号', key: 'rid', width: 22 }, { header: '手机号', key: 'phone', width: 14 },
+      { header: '学历', key: 'education', width: 10 }, { header: '政治面貌', key: 'political', width: 12 }, { header: '社工资格', key: 'qual', width: 16 },
+      { header: '入职日期', key: 'hireDate', width: 12 }, { header: '用工类型', key: 'employment', width: 14 }, { header: '状态', key: 'status', width: 10 },
+      { header: '岗位类别', key: 'band', width: 8 }, { header: '区县代码', key: 'district', width: 10 }, { header: '街道代码', key: 'street', width: 12 },
+      { header: '社区代码', key: 'community', width: 14 }, { header: '社区', key: 'communityName', width: 16 }, { header: '银行账号', key: 'bank', width: 22 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    const today = new Date().toISOString().slice(0, 10);
+    let after = 0;
+    for (;;) {
+      const qb = this.dataSource
+        .createQueryBuilder()
+        .select(`w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate, w.resident_id_masked AS rid, w.phone AS phone, w.education AS education,
+          w.political_status AS political, w.qualification_level AS qual, w.hire_date AS hireDate, w.employment_type AS employment, w.status AS status,
+          pa.band AS band, w.district_code AS district, w.street_code AS street, w.community_code AS community, c.name AS communityName, w.bank_account_masked AS bank`)
+        .from('worker', 'w')
+        .innerJoin('community', 'c', 'c.code = w.community_code')
+        .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :today AND (pa.end_date IS NULL OR pa.end_date >= :today)', { today })
+        .where('w.id > :after', { after })
+        .orderBy('w.id', 'ASC')
+        .limit(5000);
+      if (filter.district) qb.andWhere('w.district_code = :d', { d: filter.district });
+      if (filter.street) qb.andWhere('w.street_code = :s', { s: filter.street });
+      if (filter.community) qb.andWhere('w.community_code = :c', { c: filter.community });
+      if (filter.status) qb.andWhere('w.status = :st', { st: filter.status });
+      applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+      const rows = await qb.getRawMany();
+      for (const r of rows) {
+        ws.addRow({
+          ...r, id: Number(r.id), sex: r.sex === 'M' ? '男' : '女', education: EDUCATION_LABELS[r.education as keyof typeof EDUCATION_LABELS] ?? r.education,
+          political: POLITICAL_LABELS[r.political as keyof typeof POLITICAL_LABELS] ?? r.political,
+          qual: QUALIFICATION_LABELS[r.qual as keyof typeof QUALIFICATION_LABELS] ?? r.qual,
+          employment: EMPLOYMENT_LABELS[r.employment as keyof typeof EMPLOYMENT_LABELS] ?? r.employment,
+          status: STATUS_LABELS[r.status] ?? r.status, band: r.band ? BAND_LABELS[r.band] : '',
+        }).commit();
+      }
+      if (rows.length < 5000) break;
+      after = Number(rows[rows.length - 1].id);
+    }
+    ws.commit();
+    await wb.commit();
+  }
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
+    return '';
+  }
+  return String(v);
+}
