@@ -114,9 +114,6 @@ export function checkBenchmark(workers: BenchmarkWorker[], unitValueFen: Fen, ta
   return evaluate(prepare(workers), unitValueFen, targets);
 }
 
-/** Above this (10^11 元 per point) the search gives up: no realistic scale needs it. */
-const SEARCH_LIMIT: Fen = 10n ** 13n;
-
 /**
  * The least unit value (integer fen) that passes. Pass/fail is monotone in the unit value (each
  * rounded monthly base is non-decreasing in it), so a doubling search brackets the answer with
@@ -127,13 +124,16 @@ export function calibrateUnitValue(workers: BenchmarkWorker[], targets: Benchmar
   const p = prepare(workers);
   const atZero = evaluate(p, 0n, targets);
   if (atZero.passes) return atZero;
+  // With some positive coefficient the pay grows without bound, so the doubling below ends.
+  if (!p.byCoefficient.some((c) => c.coefficient.num > 0n && c.months > 0n)) {
+    throw new DomainError('UNPROCESSABLE', 'BENCHMARK_UNREACHABLE', 'no coefficient-driven pay: no unit value can reach the benchmark');
+  }
   let lo = 0n;
   let hi = 1n;
   let best = evaluate(p, hi, targets);
   while (!best.passes) {
     lo = hi;
     hi *= 2n;
-    if (hi > SEARCH_LIMIT) throw new DomainError('UNPROCESSABLE', 'BENCHMARK_UNREACHABLE', 'no unit value reaches the benchmark (is there any coefficient-driven pay?)');
     best = evaluate(p, hi, targets);
   }
   while (hi - lo > 1n) {
@@ -247,8 +247,9 @@ export interface TopUpResult {
  * Year-end top-up (年终补差).
  * AVERAGE: per group, the gap S = ⌈B·Σm/12⌉ − Σpay (if positive) is shared among the workers below
  *   the benchmark in proportion to their own shortfall sᵢ = B·mᵢ/12 − payᵢ: tᵢ = S·sᵢ/Σs, split by
- *   largest remainder so Σtᵢ = S exactly (ties to the earlier worker). The group average then
- *   meets B, and since S ≤ Σs (up to the fen rounding of S) nobody is lifted past their own target.
+ *   largest remainder so Σtᵢ = S exactly (ties to the earlier worker), never giving anyone more
+ *   than their own shortfall rounded up to the fen, ⌈sᵢ⌉. The group average then meets B with the
+ *   least total, and nobody is lifted past ⌈B·mᵢ/12⌉.
  * PER_WORKER: every worker below r·B·mᵢ/12 is topped up to ⌈r·B·mᵢ/12⌉.
  */
 export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule: TopUpRule): TopUpResult {
@@ -286,13 +287,17 @@ function shareGroupGap(list: WorkerAnnualPay[], benchmarkFen: Fen, topUp: Map<st
     return s > 0n ? s : 0n;
   });
   const sum = shortfalls.reduce((a, b) => a + b, 0n);
-  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum }));
+  // Each floor share is below sᵢ/12 + 1, hence ≤ capᵢ = ⌈sᵢ/12⌉; Σcap ≥ gap, so the loop ends.
+  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum, cap: ceilDiv(s, 12n) }));
   let left = gap - shares.reduce((a, s) => a + s.floor, 0n);
   const byRemainder = [...shares].sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
-  for (const s of byRemainder) {
-    if (left === 0n) break;
-    s.floor += 1n;
-    left -= 1n;
+  while (left > 0n) {
+    for (const s of byRemainder) {
+      if (left === 0n) break;
+      if (s.floor >= s.cap) continue;
+      s.floor += 1n;
+      left -= 1n;
+    }
   }
   for (const s of shares) topUp.set(list[s.i].id, s.floor);
 }
