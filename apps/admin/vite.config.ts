@@ -25,5 +25,6 @@ export default defineConfig({
     include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    testTimeout: 30_000,
   },
 });

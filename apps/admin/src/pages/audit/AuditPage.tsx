@@ -20,13 +20,33 @@ interface Filter {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
+/** One line of compact JSON (clipped by CSS, so the whole text stays searchable); the row expands to the full diff. */
 function JsonCell({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <>-</>;
-  const text = JSON.stringify(value, null, 1);
+  const text = JSON.stringify(value);
   return (
-    <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '…' }} style={{ margin: 0, fontFamily: 'monospace', fontSize: 12, maxWidth: 360 }}>
+    <Typography.Text ellipsis style={{ fontFamily: 'monospace', fontSize: 12, maxWidth: 320 }}>
       {text}
-    </Typography.Paragraph>
+    </Typography.Text>
+  );
+}
+
+function Diff({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  const block = (v: unknown) => (
+    <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{v === null || v === undefined ? '-' : JSON.stringify(v, null, 2)}</pre>
+  );
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+      <div>
+        <Typography.Text strong>{t('audit.before')}</Typography.Text>
+        {block(entry.before)}
+      </div>
+      <div>
+        <Typography.Text strong>{t('audit.after')}</Typography.Text>
+        {block(entry.after)}
+      </div>
+    </div>
   );
 }
 
@@ -104,6 +124,7 @@ export function AuditPage() {
             dataSource={rows}
             pagination={false}
             scroll={{ x: 1100 }}
+            expandable={{ expandedRowRender: (entry) => <Diff entry={entry} /> }}
             data-testid="audit-table"
             columns={[
               { title: t('audit.occurredAt'), dataIndex: 'occurredAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },

@@ -42,13 +42,13 @@ export function DashboardPage() {
     const rows = perDistrict;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('dashboard.communities'), t('dashboard.lowShareCount')] },
-      grid: { left: 40, right: 20, bottom: 30, top: 40 },
+      legend: { top: 0, left: 'center', data: [t('dashboard.communities'), t('dashboard.lowShareCount')] },
+      grid: { left: 40, right: 20, bottom: 30, top: 48 },
       xAxis: { type: 'category', data: rows.map((r) => r.name) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('dashboard.communities'), type: 'bar', data: rows.map((r) => r.total), itemStyle: { color: '#1f6fb2' } },
-        { name: t('dashboard.lowShareCount'), type: 'bar', data: rows.map((r) => r.low), itemStyle: { color: '#d4380d' } },
+        { name: t('dashboard.communities'), type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.total), itemStyle: { color: '#1f6fb2' } },
+        { name: t('dashboard.lowShareCount'), type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.low), itemStyle: { color: '#d4380d' } },
       ],
     };
   }, [perDistrict, t]);

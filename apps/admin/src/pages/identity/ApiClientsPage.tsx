@@ -120,6 +120,7 @@ export function ApiClientsPage() {
         title={t('clients.secretTitle')}
         closable={false}
         mask={{ closable: false }}
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setCreated(null)} data-testid="secret-saved">
             {t('clients.secretSaved')}

@@ -1,0 +1,223 @@
+// Browser tests of the admin UI against the whole suite: real MySQL, Redis, four services, the
+// gateway and the built UI, driven in Debian's Chromium by playwright-core.
+//   node --test apps/admin-e2e/src/
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2026';
+const PORT = 18080;
+const tag = randomBytes(4).toString('hex');
+const dbPrefix = `cws_e2e_${tag}_`;
+const queuePrefix = `cwse2e${tag}`;
+const shots = path.join(root, 'var/screenshots');
+const clientId = `e2e-bureau-${tag}`;
+
+let suite;
+let browser;
+let baseUrl;
+
+async function dropSchemas() {
+  const { default: mysql } = await import('mysql2/promise');
+  const candidates = [process.env.MYSQL_URL, 'mysql://root@127.0.0.1:3306', 'mysql://cws:cws@127.0.0.1:3306'].filter(Boolean);
+  for (const url of candidates) {
+    const u = new URL(url);
+    let conn;
+    try {
+      conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password || '') });
+    } catch {
+      continue;
+    }
+    try {
+      for (const s of SERVICES) await conn.query(`DROP DATABASE IF EXISTS \`${dbPrefix}${s}\``);
+      return;
+    } finally {
+      await conn.end();
+    }
+  }
+  console.error(`[e2e] could not drop the ${dbPrefix}* schemas`);
+}
+
+async function dropQueueKeys() {
+  try {
+    const { default: IORedis } = await import('ioredis');
+    const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1, lazyConnect: true });
+    redis.on('error', () => {});
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+  } catch {
+    /* best effort */
+  }
+}
+
+/** A fresh browser context (own sessionStorage) on the login page. */
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${baseUrl}/login`);
+  return page;
+}
+
+async function login(page, username, password = PASSWORD) {
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function shot(page, name) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
+  before(async () => {
+    const { startSuite } = await import(path.join(root, 'tools/start/start.mjs'));
+    suite = await startSuite({
+      port: PORT,
+      portBase: 18000,
+      dbPrefix,
+      queuePrefix,
+      skipBuild: process.env.E2E_SKIP_BUILD === '1',
+      logDir: path.join(root, 'var/log/e2e'),
+      quiet: true,
+    });
+    baseUrl = suite.url;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await suite?.stop();
+    await dropSchemas();
+    await dropQueueKeys();
+  });
+
+  test('xihu-hr signs in and sees a dashboard of 西湖区 only', async () => {
+    const page = await newPage();
+    await login(page, 'xihu-hr');
+    await page.getByTestId('dashboard').waitFor();
+    const table = page.getByTestId('district-table');
+    await table.getByText('西湖区').waitFor();
+    assert.equal(await table.getByText('上城区').count(), 0, '上城区 is out of scope');
+    await page.getByTestId('stat-districts').getByText('1', { exact: true }).waitFor();
+    assert.match(await page.getByTestId('current-scope').innerText(), /西湖区/);
+    // streets and communities of 西湖区 only: 3 streets, 12 communities in the demo city
+    await page.getByTestId('stat-streets').getByText('3', { exact: true }).waitFor();
+    await page.getByTestId('stat-communities').getByText('12', { exact: true }).waitFor();
+    await page.locator('[data-testid="district-chart"] canvas').first().waitFor();
+    await page.waitForTimeout(600); // let the chart animation finish before the screenshot
+    await shot(page, 'dashboard-xihu');
+    await page.context().close();
+  });
+
+  test('org tree: 翠苑一区社区 under 翠苑街道, with its three bodies', async () => {
+    const page = await newPage();
+    await login(page, 'xihu-hr');
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('翠苑街道').click();
+    await tree.getByText('翠苑一区社区').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('翠苑一区社区').first().waitFor();
+    const bodies = drawer.getByTestId('community-bodies').locator('.ant-list-item');
+    await bodies.nth(2).waitFor();
+    assert.equal(await bodies.count(), 3);
+    const text = await drawer.getByTestId('community-bodies').innerText();
+    for (const label of ['社区党组织', '居民委员会', '公共服务工作站']) assert.ok(text.includes(label), `${label} in: ${text}`);
+    assert.match(await drawer.getByTestId('activity-share').innerText(), /^\d+\.\d%$/);
+    await shot(page, 'org-tree-cuiyuan');
+    await page.context().close();
+  });
+
+  test('a wrong password shows an error and stays on the login page', async () => {
+    const page = await newPage();
+    await login(page, 'xihu-hr', 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    assert.ok((await error.innerText()).trim().length > 0);
+    assert.match(page.url(), /\/login$/);
+    assert.equal(await page.getByTestId('dashboard').count(), 0);
+    await page.context().close();
+  });
+
+  test('city-admin creates an API client and sees its secret once', async () => {
+    const page = await newPage();
+    await login(page, 'city-admin');
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('menuitem', { name: 'API 客户端' }).click();
+    await page.getByTestId('api-clients-page').waitFor();
+    await page.getByTestId('new-api-client').click();
+    await page.locator('#clientId').fill(clientId);
+    await page.locator('#clientName').fill('端到端测试财政局');
+    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    const secretInput = page.getByTestId('client-secret');
+    await secretInput.waitFor();
+    const secret = await secretInput.inputValue();
+    assert.ok(secret.length >= 20, `a real secret, got "${secret}"`);
+    await page.getByText('密钥只显示这一次').waitFor();
+    await shot(page, 'api-client-secret');
+    await page.getByTestId('secret-saved').click();
+    await page.getByTestId('api-clients-table').getByText(clientId).waitFor();
+    assert.equal(await page.getByTestId('client-secret').count(), 0);
+    // never again: not after a reload either
+    await page.reload();
+    await page.getByTestId('api-clients-table').getByText(clientId).waitFor();
+    assert.ok(!(await page.content()).includes(secret), 'the secret is gone after the modal closes');
+    await page.context().close();
+  });
+
+  test('the language switch turns the labels into English and back', async () => {
+    const page = await newPage();
+    await login(page, 'city-admin');
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Organisation' }).waitFor();
+    await page.getByText('Community Workforce Suite').first().waitFor();
+    await page.getByTestId('stat-communities').getByText('Communities').waitFor();
+    assert.equal(await page.getByRole('menuitem', { name: '工作台' }).count(), 0);
+    assert.equal(await page.getByTestId('logout').innerText(), 'Sign out');
+    await shot(page, 'dashboard-english');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.context().close();
+  });
+
+  test('the audit log lists the API-client creation', async () => {
+    const page = await newPage();
+    await login(page, 'city-admin');
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    const table = page.getByTestId('audit-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByPlaceholder('api_client').fill('api_client');
+    await page.getByTestId('audit-search').click();
+    const row = table.locator('tbody tr.ant-table-row', { hasText: clientId });
+    await row.first().waitFor();
+    const text = await row.first().innerText();
+    assert.match(text, /api_client/);
+    assert.match(text, /CREATE/);
+    assert.match(text, /city-admin/);
+    assert.ok(!text.includes('secretHash'), 'no secret material in the audit row');
+    await shot(page, 'audit-api-client');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerRow } from '../../api/types';
+import { click, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
+import { WorkersPage } from './WorkersPage';
+
+function worker(id: number, name: string): WorkerRow {
+  return {
+    id: String(id), name, sex: 'F', birthDate: '1990-01-01', residentIdMasked: `3301**********${String(id).padStart(4, '0')}`, phone: null,
+    communityCode: '330106001001', communityName: '翠苑一区社区', streetCode: '330106001', districtCode: '330106',
+    status: 'ACTIVE', employmentType: 'FULL_TIME', postBand: 'HEAD', qualificationLevel: 'SOCIAL_WORKER', hireDate: '2015-03-01',
+  };
+}
+
+let view: Rendered | undefined;
+afterEach(() => view?.unmount());
+
+describe('WorkersPage', () => {
+  it('renders the rows the server returns, masked IDs only, and loads more with the keyset cursor', async () => {
+    const { fetch, calls } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }],
+      'GET /api/workers/v1/streets': () => [],
+      'GET /api/workers/v1/workers': (url) =>
+        url.searchParams.get('after') === 'cursor-1'
+          ? { items: [worker(3, '王五')], nextAfter: null }
+          : { items: [worker(1, '张丽华'), worker(2, '李四')], nextAfter: 'cursor-1' },
+    });
+    view = renderApp(<WorkersPage />, { fetch });
+    const { container } = view;
+
+    await waitFor(() => expect(container.textContent).toContain('张丽华'));
+    expect(container.textContent).toContain('李四');
+    expect(container.textContent).toContain('3301**********0001');
+    expect(container.textContent).toContain('翠苑一区社区');
+    expect(container.textContent).toContain('社会工作师');
+    const first = calls.find((c) => c.url.pathname === '/api/workers/v1/workers');
+    expect(first?.url.searchParams.get('limit')).toBe('50');
+    expect(first?.url.searchParams.has('after')).toBe(false);
+
+    await click(container.querySelector('[data-testid="workers-load-more"]'));
+
+    await waitFor(() => expect(container.textContent).toContain('王五'));
+    expect(calls.filter((c) => c.url.pathname === '/api/workers/v1/workers').at(-1)?.url.searchParams.get('after')).toBe('cursor-1');
+    expect(container.querySelectorAll('tbody tr.ant-table-row')).toHaveLength(3);
+    expect(container.querySelector('[data-testid="workers-load-more"]')).toBeNull();
+  });
+
+  it('says the register is not available yet while its API answers 404', async () => {
+    const { fetch } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }],
+    });
+    view = renderApp(<WorkersPage />, { fetch });
+    await waitFor(() => expect(view?.container.querySelector('[data-testid="not-available"]')).not.toBeNull());
+  });
+});

@@ -1,0 +1,90 @@
+// Renders a piece of the app with every provider around it, against a scripted fetch.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router-dom';
+import { createQueryClient } from './App';
+import { ApiClient } from './api/client';
+import { ApiProvider } from './api/context';
+import { memoryTokenStore } from './api/tokens';
+import type { Me } from './api/types';
+import { AuthProvider } from './auth/AuthProvider';
+import { I18nProvider, type Locale } from './i18n/I18nProvider';
+
+export type Route = (url: URL, init: RequestInit) => unknown;
+
+export function json(status: number, body: unknown): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** A fetch that answers by path; unknown paths answer 404 in the suite's error shape. */
+export function scriptedFetch(routes: Record<string, Route>) {
+  const calls: Array<{ url: URL; init: RequestInit }> = [];
+  const impl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), 'http://admin.test');
+    calls.push({ url, init });
+    const route = routes[`${init.method ?? 'GET'} ${url.pathname}`];
+    if (!route) return json(404, { code: 'NOT_FOUND', message: `no route ${url.pathname}`, details: [] });
+    const out = route(url, init);
+    return out instanceof Response ? out : json(200, out);
+  }) as typeof fetch;
+  return { fetch: impl, calls };
+}
+
+export const xihuHr: Me = { kind: 'user', id: 'u1', name: 'xihu-hr', roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district: '330106' } };
+
+export interface Rendered {
+  container: HTMLElement;
+  unmount: () => void;
+}
+
+export function renderApp(ui: ReactNode, opts: { fetch: typeof fetch; locale?: Locale; path?: string }): Rendered {
+  const tokens = memoryTokenStore({ accessToken: 'a1', refreshToken: 'r1' });
+  const api = new ApiClient({ tokens, fetch: opts.fetch });
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  let root: Root;
+  act(() => {
+    root = createRoot(container);
+    root.render(
+      <I18nProvider locale={opts.locale ?? 'zh-CN'}>
+        <MemoryRouter initialEntries={[opts.path ?? '/']}>
+          <QueryClientProvider client={queryClient}>
+            <ApiProvider client={api}>
+              <AuthProvider>{ui}</AuthProvider>
+            </ApiProvider>
+          </QueryClientProvider>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+  });
+  return {
+    container,
+    unmount: () => {
+      act(() => root.unmount());
+      container.remove();
+    },
+  };
+}
+
+/** Polls until `check` stops throwing (React Query and Antd settle asynchronously). */
+export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      return check();
+    } catch (err) {
+      if (Date.now() - start > timeoutMs) throw err;
+    }
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+  }
+}
+
+export async function click(el: Element | null | undefined): Promise<void> {
+  if (!el) throw new Error('nothing to click');
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+}
