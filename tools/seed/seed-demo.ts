@@ -1,17 +1,33 @@
 import type { ServiceName } from '@cws/platform';
 import type { PiiCipher } from '@cws/persistence';
 import type { DataSource } from 'typeorm';
-import { seedOrgAndUsers } from '../../apps/workers/src/seed/seed-org';
+import { seedWorkersService } from '../../apps/workers/src/seed/seed';
+import { seedBudgetService, type SeedCommunity } from '../../apps/budget/src/seed/seed';
 
 export interface DemoOptions {
   password: string;
-  /** Total workers for a large benchmark city; default is the small demo city. */
+  /** Total workers; the default is the small demo city (36 communities). */
   workers?: number;
 }
 
-/** Seeds each service's schema in turn. Every step is idempotent: an already-seeded city is left alone. */
-export async function seedDemo(sources: Record<ServiceName, DataSource>, _cipher: PiiCipher, opts: DemoOptions): Promise<string> {
-  const communities = opts.workers ? Math.max(36, Math.ceil(opts.workers / 16)) : 36;
-  const org = await seedOrgAndUsers(sources.workers, { password: opts.password, communities });
-  return `demo city with ${org.communities.length} communities`;
+export const DEFAULT_DEMO_WORKERS = 540;
+
+/**
+ * Seeds each service's schema through that service's own seed function. The org facts the
+ * other services need (community codes, households) are handed over here, as the services
+ * themselves would receive them through the workers API and events. Every step is idempotent.
+ */
+export async function seedDemo(sources: Record<ServiceName, DataSource>, cipher: PiiCipher, opts: DemoOptions): Promise<string> {
+  const workers = opts.workers ?? DEFAULT_DEMO_WORKERS;
+  const register = await seedWorkersService(sources.workers, cipher, { password: opts.password, workers });
+  const communities: SeedCommunity[] = (
+    await sources.workers.query('SELECT code, street_code, district_code, households FROM community WHERE active = 1 ORDER BY code')
+  ).map((r: { code: string; street_code: string; district_code: string; households: number }) => ({
+    code: r.code,
+    streetCode: r.street_code,
+    districtCode: r.district_code,
+    households: Number(r.households),
+  }));
+  const budget = await seedBudgetService(sources.budget, communities);
+  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}`;
 }

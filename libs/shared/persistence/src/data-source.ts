@@ -40,7 +40,8 @@ export function dataSourceOptions(target: DatabaseTarget, entities: ClassList, m
     bigNumberStrings: true,
     dateStrings: ['DATE'],
     extra: { connectionLimit: 20, decimalNumbers: false },
-    logging: ['error'],
+    // Failed queries surface as errors where they matter; expected ones (duplicate keys) are not noise.
+    logging: false,
   } as DataSourceOptions;
 }
 

@@ -14,6 +14,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { AllExceptionsFilter } from './errors';
 import { HealthController } from './health.controller';
 import { createRedis, REDIS } from './redis';
+import { ServiceClient } from './service-client';
 import { PiiCipher } from '@cws/persistence';
 
 export interface PlatformOptions {
@@ -37,6 +38,7 @@ export class PlatformModule {
       AuditService,
       TokenService,
       RedisCloser,
+      ServiceClient,
     ];
     return {
       module: PlatformModule,
@@ -49,7 +51,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController, AuditController],
       providers,
-      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, TokenService],
+      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService],
     };
   }
 }

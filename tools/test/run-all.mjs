@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// npm test: lint (with module boundaries), type-check, unit tests, integration tests against real
+// MySQL and Redis (found or started like npm start does), the admin UI's unit tests and the
+// browser tests in Debian's Chromium. Prints one closing line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureMysql, ensureRedis } from '../start/infra.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tmp = path.join(root, 'tmp/test-results');
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+const only = process.argv.slice(2); // e.g. `npm test -- unit int`
+
+const totals = { passed: 0, failed: 0 };
+const steps = [];
+
+function run(name, cmd, args, { env = process.env, count } = {}) {
+  if (only.length && !only.includes(name)) return;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  const ok = r.status === 0;
+  let counted = false;
+  if (count) {
+    const c = count();
+    if (c) {
+      totals.passed += c.passed;
+      totals.failed += c.failed;
+      counted = true;
+    }
+  }
+  if (!ok && !counted) totals.failed += 1; // a failed lint or type-check counts as one failure
+  steps.push(`${name} ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const jestCount = (file) => () => {
+  if (!existsSync(file)) return null;
+  const j = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) };
+};
+
+const env = { ...process.env };
+if (!only.length || only.includes('int') || only.includes('e2e')) {
+  env.MYSQL_URL = await ensureMysql();
+  env.REDIS_URL = await ensureRedis();
+}
+
+run('lint', 'sh', ['-c', 'npx nx show projects >/dev/null && npx eslint . --max-warnings 0']);
+run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
+if (existsSync(path.join(root, 'apps/admin/tsconfig.json'))) run('typecheck-admin', 'npx', ['tsc', '-p', 'apps/admin/tsconfig.json']);
+run('unit', 'npx', ['jest', '--ci', '--json', `--outputFile=${tmp}/unit.json`], { count: jestCount(`${tmp}/unit.json`) });
+if (existsSync(path.join(root, 'apps/admin/vite.config.ts'))) {
+  run('admin-unit', 'npx', ['vitest', 'run', '--config', 'apps/admin/vite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/admin.json`], {
+    count: jestCount(`${tmp}/admin.json`),
+  });
+}
+run('int', 'npx', ['jest', '-c', 'jest.int.config.js', '--ci', '--json', `--outputFile=${tmp}/int.json`], { env, count: jestCount(`${tmp}/int.json`) });
+if (existsSync(path.join(root, 'apps/admin-e2e/src'))) {
+  run('e2e', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tmp}/e2e.tap`, 'apps/admin-e2e/src/'], {
+    env,
+    count: () => {
+      const file = `${tmp}/e2e.tap`;
+      if (!existsSync(file)) return null;
+      const tap = readFileSync(file, 'utf8');
+      const n = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap) ?? [])[1] ?? 0);
+      return { passed: n('pass'), failed: n('fail') };
+    },
+  });
+}
+
+console.log(`\nsteps: ${steps.join('; ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 && steps.every((s) => !s.includes('FAILED')) ? 0 : 1);
