@@ -17,6 +17,7 @@ import type {
   SecondedInAllowance,
   ShiftAllowance,
 } from './policy';
+import { type PreparedRate, prepareRate } from './rate';
 import { compileBrackets } from './tax';
 
 export interface CompiledGrade {
@@ -28,8 +29,10 @@ export interface CompiledGrade {
 
 export interface CompiledInsurance {
   item: InsuranceItem;
-  employerRate: Ratio;
-  employeeRate: Ratio;
+  employerRate: PreparedRate;
+  employeeRate: PreparedRate;
+  /** Uses the housing-fund base when the input gives one. */
+  housingFund: boolean;
 }
 
 export interface CompiledPolicy {
@@ -90,7 +93,14 @@ function build(policy: PayrollPolicy): CompiledPolicy {
       const prev = latest.get(item.code);
       if (!prev || item.validFrom > prev.validFrom) latest.set(item.code, item);
     }
-    insuranceByMonth.push([...latest.values()].map((item) => ({ item, employerRate: parseRatio(item.employerRate), employeeRate: parseRatio(item.employeeRate) })));
+    insuranceByMonth.push(
+      [...latest.values()].map((item) => ({
+        item,
+        employerRate: prepareRate(parseRatio(item.employerRate)),
+        employeeRate: prepareRate(parseRatio(item.employeeRate)),
+        housingFund: item.code === 'HOUSING_FUND',
+      })),
+    );
   }
 
   const standardDays = parseRatio(policy.proRating.standardDaysPerMonth);

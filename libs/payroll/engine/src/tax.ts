@@ -2,13 +2,14 @@
  * Individual income tax on wages: cumulative withholding (累计预扣法) and the year-end bonus.
  * All amounts are fen; rates are exact ratios; each tax figure is rounded once, half up to the fen.
  */
-import { type Fen, type Ratio, parseRatio, roundFen } from '@cws/kernel';
+import { type Fen, parseRatio } from '@cws/kernel';
+import { type PreparedRate, applyRate, prepareRate } from './rate';
 import type { BonusTaxTable, TaxBracket, TaxTable } from './policy';
 
 export interface CompiledBracket {
   id: string;
   upToFen: Fen | null;
-  rate: Ratio;
+  rate: PreparedRate;
   quickDeductionFen: Fen;
 }
 
@@ -18,7 +19,7 @@ const compiledBrackets = new WeakMap<TaxBracket[], CompiledBracket[]>();
 export function compileBrackets(brackets: TaxBracket[]): CompiledBracket[] {
   let compiled = compiledBrackets.get(brackets);
   if (compiled) return compiled;
-  compiled = brackets.map((b) => ({ id: b.id, upToFen: b.upToFen, rate: parseRatio(b.rate), quickDeductionFen: b.quickDeductionFen }));
+  compiled = brackets.map((b) => ({ id: b.id, upToFen: b.upToFen, rate: prepareRate(parseRatio(b.rate)), quickDeductionFen: b.quickDeductionFen }));
   compiled.forEach((b, i) => {
     const last = i === compiled!.length - 1;
     if ((b.upToFen === null) !== last) throw new Error(`tax bracket ${b.id}: only the last bracket is unbounded`);
@@ -61,7 +62,7 @@ export function cumulativeTaxDue(cumTaxable: Fen, table: TaxTable): TaxDue {
   const brackets = compileBrackets(table.brackets);
   const taxable = cumTaxable > 0n ? cumTaxable : 0n;
   const b = findBracket(brackets, taxable);
-  const tax = roundFen(taxable * b.rate.num, b.rate.den) - b.quickDeductionFen;
+  const tax = applyRate(taxable, b.rate) - b.quickDeductionFen;
   return { tax: tax > 0n ? tax : 0n, bracketId: b.id };
 }
 
@@ -86,7 +87,7 @@ export function withholdThisMonth(cumulative: CumulativeAmounts, taxAlreadyWithh
 export function separateBonusTax(bonus: Fen, table: BonusTaxTable): TaxDue {
   if (bonus <= 0n) return { tax: 0n, bracketId: table.brackets[0]?.id ?? table.id };
   const b = findBracket(compileBrackets(table.brackets), bonus, 12n);
-  const tax = roundFen(bonus * b.rate.num, b.rate.den) - b.quickDeductionFen;
+  const tax = applyRate(bonus, b.rate) - b.quickDeductionFen;
   return { tax: tax > 0n ? tax : 0n, bracketId: b.id };
 }
 

@@ -3,9 +3,10 @@
  * Every amount is an exact fraction rounded once to the fen; every line cites its policy row.
  * Invariant: net + employee contributions + tax = gross.
  */
-import { type Fen, type Ratio, clampFen, parseRatio, roundFen, validationError } from '@cws/kernel';
+import { type Fen, type Ratio, parseRatio, roundFen, validationError } from '@cws/kernel';
 import { type CompiledPolicy, compilePolicy } from './compiled-policy';
 import type { OvertimeKind, PayrollPolicy, PostBand } from './policy';
+import { applyRate } from './rate';
 import { type CumulativeAmounts, separateBonusAllowed, separateBonusTax, withholdThisMonth } from './tax';
 
 export type BonusMethod = 'SEPARATE' | 'MERGED';
@@ -88,51 +89,57 @@ export interface WorkerMonthResult {
 }
 
 const MAX_OVERTIME_HOURS = 36n;
+const OVERTIME_CODES: Record<OvertimeKind, string> = { WORKDAY: 'OVERTIME_WORKDAY', REST_DAY: 'OVERTIME_REST_DAY', HOLIDAY: 'OVERTIME_HOLIDAY' };
 const OVERTIME_LABELS: Record<OvertimeKind, string> = {
   WORKDAY: 'Overtime on working days (延长工作时间加班)',
   REST_DAY: 'Overtime on rest days (休息日加班)',
   HOLIDAY: 'Overtime on statutory holidays (法定节假日加班)',
 };
 
+/** Collects earning lines and their running totals (a class, not closures: this is the hot path). */
+class Earnings {
+  readonly lines: ResultLine[] = [];
+  gross = 0n;
+  taxFree = 0n;
+
+  add(code: string, label: string, amount: Fen, rule: string, policyRowId: string | null, taxFree = false): void {
+    this.lines.push({ kind: 'EARNING', code, label, amount, rule, policyRowId });
+    this.gross += amount;
+    if (taxFree) this.taxFree += amount;
+  }
+}
+
 export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolicy, ytd: YtdState = emptyYtd(input.year)): WorkerMonthResult {
   const cp = compilePolicy(policy);
   checkPeriod(input, policy, ytd);
   const grade = checkGrade(input, cp);
-  const lines: ResultLine[] = [];
   const warnings: WorkerMonthWarning[] = [];
-  let gross = 0n;
-  let taxFree = 0n;
-  const earn = (code: string, label: string, amount: Fen, rule: string, rowId: string | null, isTaxFree = false): void => {
-    lines.push({ kind: 'EARNING', code, label, amount, rule, policyRowId: rowId });
-    gross += amount;
-    if (isTaxFree) taxFree += amount;
-  };
+  const earnings = new Earnings();
 
   const factor = proRateFactor(input, cp);
-  const prorate = (monthly: Fen): Fen => (factor ? roundFen(monthly * factor.num, factor.den) : monthly);
-  const ruleSuffix = factor ? '_PRO_RATED' : '';
-
-  earn('BASE', 'Base pay (岗位等级工资)', prorate(grade.monthlyBaseFen), 'GRADE_COEFFICIENT_X_UNIT_VALUE' + ruleSuffix, grade.rowId);
-  allowanceLines(input, cp, prorate, ruleSuffix, earn, warnings);
-  overtimeLines(input, cp, grade.monthlyBaseFen, earn, warnings);
-  if (input.arrears) for (const a of input.arrears) earn('ARREARS', a.label, a.amountFen, 'ARREARS_AS_GIVEN', null);
+  earnings.add('BASE', 'Base pay (岗位等级工资)', prorate(grade.monthlyBaseFen, factor), factor ? 'GRADE_COEFFICIENT_X_UNIT_VALUE_PRO_RATED' : 'GRADE_COEFFICIENT_X_UNIT_VALUE', grade.rowId);
+  allowanceLines(input, cp, factor, earnings, warnings);
+  overtimeLines(input, cp, grade.monthlyBaseFen, earnings, warnings);
+  if (input.arrears) for (const a of input.arrears) earnings.add('ARREARS', a.label, a.amountFen, 'ARREARS_AS_GIVEN', null);
   const bonus = input.bonus;
-  if (bonus && bonus.amountFen !== 0n) earn('YEAR_END_BONUS', 'Year-end bonus (年终奖)', bonus.amountFen, `BONUS_${bonus.method}`, null);
+  if (bonus && bonus.amountFen !== 0n) earnings.add('YEAR_END_BONUS', 'Year-end bonus (年终奖)', bonus.amountFen, bonus.method === 'SEPARATE' ? 'BONUS_SEPARATE' : 'BONUS_MERGED', null);
+  const lines = earnings.lines;
+  const gross = earnings.gross;
 
   // Contributions on the clamped base; the employer's are shown but are not part of gross.
   let employee = 0n;
   let employer = 0n;
   for (const c of cp.insuranceByMonth[input.month]) {
     const it = c.item;
-    const declared = it.code === 'HOUSING_FUND' && input.housingFundBaseFen !== undefined ? input.housingFundBaseFen : input.contributionBaseFen;
-    const base = clampFen(declared, it.baseFloorFen, it.baseCeilingFen);
+    const declared = c.housingFund && input.housingFundBaseFen !== undefined ? input.housingFundBaseFen : input.contributionBaseFen;
+    const base = declared < it.baseFloorFen ? it.baseFloorFen : declared > it.baseCeilingFen ? it.baseCeilingFen : declared;
     if (c.employeeRate.num !== 0n) {
-      const amount = roundFen(base * c.employeeRate.num, c.employeeRate.den, it.rounding);
+      const amount = applyRate(base, c.employeeRate, it.rounding);
       employee += amount;
       lines.push({ kind: 'EMPLOYEE_CONTRIBUTION', code: it.code, label: it.label, amount, rule: 'CLAMPED_BASE_X_EMPLOYEE_RATE', policyRowId: it.id });
     }
     if (c.employerRate.num !== 0n) {
-      const amount = roundFen(base * c.employerRate.num, c.employerRate.den, it.rounding);
+      const amount = applyRate(base, c.employerRate, it.rounding);
       employer += amount;
       lines.push({ kind: 'EMPLOYER_CONTRIBUTION', code: it.code, label: it.label, amount, rule: 'CLAMPED_BASE_X_EMPLOYER_RATE', policyRowId: it.id });
     }
@@ -140,25 +147,28 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
 
   // Cumulative withholding; a separately taxed bonus stays out of the cumulative income.
   const separate = bonus && bonus.method === 'SEPARATE' ? bonus.amountFen : 0n;
-  const special = input.specialDeductionsFen ?? 0n;
-  const other = input.otherDeductionsFen ?? 0n;
-  const cum: CumulativeAmounts = {
-    income: ytd.income + gross - separate,
-    taxFree: ytd.taxFree + taxFree,
+  const next: YtdState = {
+    year: input.year,
+    lastMonth: input.month,
+    income: ytd.income + (separate === 0n ? gross : gross - separate),
+    taxFree: ytd.taxFree + earnings.taxFree,
     monthsEmployed: ytd.monthsEmployed + 1,
     employeeContributions: ytd.employeeContributions + employee,
-    specialDeductions: ytd.specialDeductions + special,
-    otherDeductions: ytd.otherDeductions + other,
+    specialDeductions: input.specialDeductionsFen ? ytd.specialDeductions + input.specialDeductionsFen : ytd.specialDeductions,
+    otherDeductions: input.otherDeductionsFen ? ytd.otherDeductions + input.otherDeductionsFen : ytd.otherDeductions,
+    taxWithheld: ytd.taxWithheld,
+    separateBonusTax: ytd.separateBonusTax,
   };
-  const w = withholdThisMonth(cum, ytd.taxWithheld, policy.tax);
+  const w = withholdThisMonth(next, ytd.taxWithheld, policy.tax);
+  next.taxWithheld += w.tax;
   lines.push({ kind: 'TAX', code: 'IIT', label: 'Individual income tax (个人所得税)', amount: w.tax, rule: 'CUMULATIVE_WITHHOLDING', policyRowId: w.bracketId });
-  let bonusTax = 0n;
+  let tax = w.tax;
   if (separate !== 0n) {
     const bt = separateBonusTax(separate, policy.bonusTax);
-    bonusTax = bt.tax;
-    lines.push({ kind: 'TAX', code: 'IIT_BONUS', label: 'Tax on year-end bonus (全年一次性奖金个税)', amount: bonusTax, rule: 'BONUS_SEPARATE_MONTHLY_TABLE', policyRowId: bt.bracketId });
+    tax += bt.tax;
+    next.separateBonusTax += bt.tax;
+    lines.push({ kind: 'TAX', code: 'IIT_BONUS', label: 'Tax on year-end bonus (全年一次性奖金个税)', amount: bt.tax, rule: 'BONUS_SEPARATE_MONTHLY_TABLE', policyRowId: bt.bracketId });
   }
-  const tax = w.tax + bonusTax;
 
   return {
     workerId: input.workerId,
@@ -166,14 +176,14 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
     month: input.month,
     lines,
     gross,
-    taxFree,
+    taxFree: earnings.taxFree,
     employeeContributions: employee,
     employerContributions: employer,
     tax,
     net: gross - employee - tax,
     withholding: { cumulativeTaxable: w.cumulativeTaxable, cumulativeTaxDue: w.cumulativeTaxDue, bracketId: w.bracketId },
     warnings,
-    ytd: { ...cum, year: input.year, lastMonth: input.month, taxWithheld: ytd.taxWithheld + w.tax, separateBonusTax: ytd.separateBonusTax + bonusTax },
+    ytd: next,
   };
 }
 
@@ -212,21 +222,27 @@ function proRateFactor(input: WorkerMonthInput, cp: CompiledPolicy): Ratio | nul
   return num >= den ? null : { num, den };
 }
 
-type Earn = (code: string, label: string, amount: Fen, rule: string, rowId: string | null, taxFree?: boolean) => void;
+/** A monthly amount scaled by the working-day factor, one rounding; unchanged for a full month. */
+function prorate(monthly: Fen, factor: Ratio | null): Fen {
+  return factor ? roundFen(monthly * factor.num, factor.den) : monthly;
+}
 
-function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, prorate: (f: Fen) => Fen, suffix: string, earn: Earn, warnings: WorkerMonthWarning[]): void {
+function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Ratio | null, out: Earnings, warnings: WorkerMonthWarning[]): void {
+  const suffix = factor ? '_PRO_RATED' : '';
   const q = cp.qualification;
   if (q && input.qualificationLevel) {
     const level = q.byLevel.get(input.qualificationLevel);
     if (!level) throw validationError('QUALIFICATION_UNKNOWN', 'qualificationLevel', `no allowance for qualification ${input.qualificationLevel}`);
-    earn(q.rule.code, q.rule.label, q.rule.prorate ? prorate(level.monthlyFen) : level.monthlyFen, 'QUALIFICATION_BY_LEVEL' + (q.rule.prorate ? suffix : ''), level.rowId, q.rule.taxFree);
+    const f = q.rule.prorate ? factor : null;
+    out.add(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), f ? 'QUALIFICATION_BY_LEVEL' + suffix : 'QUALIFICATION_BY_LEVEL', level.rowId, q.rule.taxFree);
   }
   const ls = cp.longService;
   if (ls) {
     const years = completedYears(input.serviceStartDate, input.year, input.month);
+    const f = ls.rule.prorate ? factor : null;
     for (const b of ls.bands) {
       if (years < b.minYears) continue;
-      earn(ls.rule.code, ls.rule.label, ls.rule.prorate ? prorate(b.monthlyFen) : b.monthlyFen, 'LONG_SERVICE_BY_YEARS' + (ls.rule.prorate ? suffix : ''), b.rowId, ls.rule.taxFree);
+      out.add(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), f ? 'LONG_SERVICE_BY_YEARS' + suffix : 'LONG_SERVICE_BY_YEARS', b.rowId, ls.rule.taxFree);
       break;
     }
   }
@@ -237,8 +253,8 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, prorate: (f
       n = cross.maxBodies;
       warnings.push('EXTRA_BODIES_CAPPED');
     }
-    const monthly = cross.perBodyMonthlyFen * BigInt(n);
-    earn(cross.code, cross.label, cross.prorate ? prorate(monthly) : monthly, 'PER_EXTRA_BODY' + (cross.prorate ? suffix : ''), cross.id, cross.taxFree);
+    const f = cross.prorate ? factor : null;
+    out.add(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), f ? 'PER_EXTRA_BODY' + suffix : 'PER_EXTRA_BODY', cross.id, cross.taxFree);
   }
   const shift = cp.shift;
   if (shift && input.shifts) {
@@ -248,23 +264,26 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, prorate: (f
       warnings.push('SHIFTS_CAPPED');
     }
     // Shift pay follows the shifts actually worked, so it is never pro-rated again.
-    earn(shift.code, shift.label, shift.perShiftFen * BigInt(n), 'PER_SHIFT', shift.id, shift.taxFree);
+    out.add(shift.code, shift.label, shift.perShiftFen * BigInt(n), 'PER_SHIFT', shift.id, shift.taxFree);
   }
   const sec = cp.seconded;
-  if (sec && input.secondedIn) earn(sec.code, sec.label, sec.prorate ? prorate(sec.monthlyFen) : sec.monthlyFen, 'SECONDED_IN_MONTHLY' + (sec.prorate ? suffix : ''), sec.id, sec.taxFree);
+  if (sec && input.secondedIn) {
+    const f = sec.prorate ? factor : null;
+    out.add(sec.code, sec.label, prorate(sec.monthlyFen, f), f ? 'SECONDED_IN_MONTHLY' + suffix : 'SECONDED_IN_MONTHLY', sec.id, sec.taxFree);
+  }
   if (cp.oneOffs.length) {
     const start = input.continuousServiceStartDate ?? input.serviceStartDate;
     const sy = Number(start.slice(0, 4));
     const sm = Number(start.slice(5, 7));
     for (const o of cp.oneOffs) {
       // Paid in the month of the anniversary on which `years` of continuous service are completed.
-      if (input.year === sy + o.years && input.month === sm) earn(o.code, o.label, o.amountFen, 'ONE_OFF_AT_SERVICE_YEARS', o.id, o.taxFree);
+      if (input.year === sy + o.years && input.month === sm) out.add(o.code, o.label, o.amountFen, 'ONE_OFF_AT_SERVICE_YEARS', o.id, o.taxFree);
     }
   }
 }
 
 /** Overtime: full monthly base × multiplier × hours ÷ (21.75 × 8), exact, one rounding per kind. */
-function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase: Fen, earn: Earn, warnings: WorkerMonthWarning[]): void {
+function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase: Fen, out: Earnings, warnings: WorkerMonthWarning[]): void {
   const ot = input.overtime;
   if (!ot || ot.length === 0) return;
   const div = cp.hourlyDivisor;
@@ -275,7 +294,7 @@ function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase:
     const mult = cp.overtime[o.kind];
     if (!mult) throw validationError('OVERTIME_KIND_UNKNOWN', 'overtime.kind', `unknown overtime kind ${o.kind}`);
     const amount = roundFen(monthlyBase * mult.num * hours.num * div.den, mult.den * hours.den * div.num);
-    earn(`OVERTIME_${o.kind}`, OVERTIME_LABELS[o.kind], amount, 'BASE_DIV_21_75_DIV_8_X_MULTIPLIER', cp.policy.overtime.id);
+    out.add(OVERTIME_CODES[o.kind], OVERTIME_LABELS[o.kind], amount, 'BASE_DIV_21_75_DIV_8_X_MULTIPLIER', cp.policy.overtime.id);
     totalNum = totalNum * hours.den + hours.num * totalDen;
     totalDen *= hours.den;
   }
@@ -287,7 +306,14 @@ function completedYears(start: string, year: number, month: number): number {
   const sy = Number(start.slice(0, 4));
   const sm = Number(start.slice(5, 7));
   const sd = Number(start.slice(8, 10));
-  const monthEnd = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const years = year - sy - (month < sm || (month === sm && monthEnd < sd) ? 1 : 0);
+  const years = year - sy - (month < sm || (month === sm && daysInMonth(year, month) < sd) ? 1 : 0);
   return years > 0 ? years : 0;
+}
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Plain arithmetic rather than Date: called for every worker-month. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return MONTH_DAYS[month];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
