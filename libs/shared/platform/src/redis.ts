@@ -1,5 +1,8 @@
 /** One ioredis connection per service for health checks and small keys; BullMQ makes its own. */
+import { Logger } from '@nestjs/common';
 import IORedis, { type RedisOptions } from 'ioredis';
+
+const logger = new Logger('Redis');
 
 export const REDIS = Symbol('REDIS');
 
@@ -16,5 +19,9 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
 }
 
 export function createRedis(url: string): IORedis {
-  return new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, lazyConnect: false, enableOfflineQueue: false });
+  const redis = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, lazyConnect: false, enableOfflineQueue: false });
+  // ioredis reconnects by itself; the health check reports the outage. Without a listener an
+  // 'error' event would be printed as unhandled on every retry.
+  redis.on('error', (err) => logger.debug({ msg: 'redis connection error', error: err.message }));
+  return redis;
 }

@@ -1,0 +1,72 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { startTestApp, testConfig } from '@cws/testing';
+import type { ServiceConfig, ServiceDefinition } from './index';
+import { Public, PlatformModule, ServiceClient } from './index';
+
+@Controller('v1/slow')
+class SlowController {
+  constructor(private readonly client: ServiceClient) {}
+  @Public()
+  @Get()
+  async slow(): Promise<{ done: boolean }> {
+    await new Promise((r) => setTimeout(r, 800));
+    return { done: true };
+  }
+  /** Calls itself through ServiceClient: the request id must travel along. */
+  @Public()
+  @Get('echo-id')
+  echo(): Promise<{ requestId: string }> {
+    return this.client.call('workers', '/v1/slow/own-id');
+  }
+  @Public()
+  @Get('own-id')
+  ownId(): { requestId: string | undefined } {
+    return { requestId: require('./request-context').requestContext.requestId() };
+  }
+}
+
+function bareService(config: ServiceConfig): ServiceDefinition {
+  @Module({ imports: [PlatformModule.forRoot(config, { entities: [], migrations: [] })], controllers: [SlowController] })
+  class BareModule {}
+  return { config, module: BareModule, title: 't', description: 't', entities: [], migrations: [] };
+}
+
+describe('platform (real MySQL and Redis)', () => {
+  it('answers 503 naming Redis when Redis does not answer', async () => {
+    const t = await startTestApp(bareService, testConfig('workers', { redisUrl: 'redis://127.0.0.1:1' }));
+    try {
+      const res = await t.request('GET', '/health');
+      expect(res.status).toBe(503);
+      expect(res.body.down).toEqual(['redis']);
+      expect(res.body.checks.mysql.status).toBe('up');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('passes the request id on to downstream calls', async () => {
+    const base = testConfig('workers');
+    const t = await startTestApp(bareService, base);
+    try {
+      const port = new URL(t.baseUrl).port;
+      t.config.serviceUrls.workers = `http://127.0.0.1:${port}`;
+      const res = await t.request('GET', '/v1/slow/echo-id', { headers: { 'x-request-id': 'trace-123' } });
+      expect(res.status).toBe(200);
+      expect(res.body.requestId).toBe('trace-123');
+      expect(res.headers.get('x-request-id')).toBe('trace-123');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('finishes in-flight requests on shutdown', async () => {
+    const t = await startTestApp(bareService, testConfig('workers'));
+    const inFlight = t.request('GET', '/v1/slow');
+    await new Promise((r) => setTimeout(r, 200));
+    const closing = t.close();
+    const res = await inFlight;
+    await closing;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ done: true });
+  });
+});
