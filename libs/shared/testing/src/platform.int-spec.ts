@@ -1,7 +1,6 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { startTestApp, testConfig } from '@cws/testing';
-import type { ServiceConfig, ServiceDefinition } from './index';
-import { Public, PlatformModule, ServiceClient } from './index';
+import { Public, PlatformModule, requestContext, ServiceClient, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { startTestApp, testConfig } from './test-app';
 
 @Controller('v1/slow')
 class SlowController {
@@ -21,7 +20,7 @@ class SlowController {
   @Public()
   @Get('own-id')
   ownId(): { requestId: string | undefined } {
-    return { requestId: require('./request-context').requestContext.requestId() };
+    return { requestId: requestContext.requestId() };
   }
 }
 
@@ -31,6 +30,7 @@ function bareService(config: ServiceConfig): ServiceDefinition {
   return { config, module: BareModule, title: 't', description: 't', entities: [], migrations: [] };
 }
 
+// The platform's behaviour end to end, through the same harness every service test uses.
 describe('platform (real MySQL and Redis)', () => {
   it('answers 503 naming Redis when Redis does not answer', async () => {
     const t = await startTestApp(bareService, testConfig('workers', { redisUrl: 'redis://127.0.0.1:1' }));
