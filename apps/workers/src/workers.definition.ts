@@ -18,11 +18,15 @@ import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workf
 import { OrgController } from './org/org.controller';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org/org.entities';
 import { OrgService } from './org/org.service';
+import { RecruitmentController } from './recruitment/recruitment.controller';
+import { RecruitmentService } from './recruitment/recruitment.service';
 import { SecondmentsController } from './secondments/secondments.controller';
 import { SecondmentEntity } from './secondments/secondments.entities';
 import { SecondmentsService } from './secondments/secondments.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
 import { SnapshotsService } from './snapshots/snapshots.service';
+import { TrainingController } from './training/training.controller';
+import { TrainingService } from './training/training.service';
 import { WorkersController } from './workers/workers.controller';
 import { WorkerEntity, WorkerEventEntity } from './workers/workers.entities';
 import { WorkersService } from './workers/workers.service';
@@ -54,8 +58,10 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       IdentityAdminController,
       ImportExportController,
       OrgController,
+      RecruitmentController,
       SecondmentsController,
       SnapshotsController,
+      TrainingController,
       WorkersController,
     ],
     imports: [
@@ -69,8 +75,10 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       MaintenanceScheduler,
       OrgService,
       PruneRefreshTokensHandler,
+      RecruitmentService,
       SecondmentsService,
       SnapshotsService,
+      TrainingService,
       WorkersService,
     ],
   })

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { notFound, type Principal } from '@cws/kernel';
+import { DataSource, type EntityManager } from 'typeorm';
+import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
+import { BODY_NAMES } from '../seed/demo-org';
+import type { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org.entities';
 
 @Injectable()
 export class OrgService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   listDistricts(principal: Principal): Promise<DistrictEntity[]> {
     const qb = this.dataSource.getRepository(DistrictEntity).createQueryBuilder('d').orderBy('d.code');
@@ -26,11 +32,114 @@ export class OrgService {
     return applyScope(qb, principal.scope, { district: 'c.districtCode', street: 'c.streetCode' }).getMany();
   }
 
-  async getCommunity(principal: Principal, code: string): Promise<CommunityEntity & { bodies: CommunityBodyEntity[] }> {
-    const qb = this.dataSource.getRepository(CommunityEntity).createQueryBuilder('c').where('c.code = :code', { code });
+  async getCommunity(principal: Principal, code: string, m: EntityManager = this.dataSource.manager) {
+    const community = await this.communityEntity(m, principal, code);
+    const bodies = await m.getRepository(CommunityBodyEntity).find({ where: { communityCode: code }, order: { id: 'ASC' } });
+    const items: Array<{ code: string; name: string; category: string }> = await m.query('SELECT code, name, category FROM facility_item WHERE active = 1 AND required = 1 ORDER BY sort_order');
+    const present = new Set(community.facilities ?? []);
+    return { ...community, bodies, ...activityShare(community), missingFacilities: items.filter((i) => !present.has(i.code)).map((i) => i.code) };
+  }
+
+  private async communityEntity(m: EntityManager, principal: Principal, code: string, lock = false): Promise<CommunityEntity> {
+    const qb = m.getRepository(CommunityEntity).createQueryBuilder('c').where('c.code = :code', { code });
+    if (lock) qb.setLock('pessimistic_write');
     const community = await applyScope(qb, principal.scope, { district: 'c.districtCode', street: 'c.streetCode' }).getOne();
     if (!community) throw notFound('community', code);
-    const bodies = await this.dataSource.getRepository(CommunityBodyEntity).find({ where: { communityCode: code }, order: { id: 'ASC' } });
-    return { ...community, bodies };
+    return community;
   }
+
+  facilityItems() {
+    return this.dataSource.query('SELECT code, name, category, sort_order AS sortOrder, required, active FROM facility_item ORDER BY sort_order');
+  }
+
+  /** A new community with its three bodies (三位一体). */
+  async createCommunity(principal: Principal, dto: CreateCommunityDto) {
+    return this.dataSource.transaction(async (m) => {
+      const streetCode = dto.code.slice(0, 9);
+      const qb = m.getRepository(StreetEntity).createQueryBuilder('s').where('s.code = :streetCode', { streetCode });
+      const street = await applyScope(qb, principal.scope, { district: 's.districtCode', street: 's.code' }).getOne();
+      if (!street) throw notFound('street', streetCode);
+      await this.checkFacilities(m, dto.facilities);
+      this.checkAreas(dto.floorArea ?? '0', dto.activityArea ?? '0');
+      const [exists] = await m.query('SELECT code FROM community WHERE code = ?', [dto.code]);
+      if (exists) throw conflict('COMMUNITY_EXISTS', `community ${dto.code} exists`);
+      await m.query(
+        'INSERT INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area, facilities) VALUES (?,?,?,?,?,?,?,?,?)',
+        [dto.code, dto.name, streetCode, street.districtCode, dto.households ?? 0, dto.population ?? 0, dto.floorArea ?? '0.00', dto.activityArea ?? '0.00', JSON.stringify(dto.facilities ?? [])],
+      );
+      for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) {
+        await m.query('INSERT INTO community_body (community_code, kind, name) VALUES (?,?,?)', [dto.code, kind, `${dto.name.replace(/社区$/, '')}${BODY_NAMES[kind]}`]);
+      }
+      const after = await this.getCommunity(principal, dto.code, m);
+      await this.audit.record(m, { entity: 'community', entityId: dto.code, action: 'CREATE', after, districtCode: street.districtCode });
+      return after;
+    });
+  }
+
+  async updateCommunity(principal: Principal, code: string, dto: UpdateCommunityDto) {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.communityEntity(m, principal, code, true);
+      if (before.version !== dto.version) throw conflict('STALE_VERSION', `community ${code} was changed by someone else (version ${before.version})`);
+      await this.checkFacilities(m, dto.facilities);
+      this.checkAreas(dto.floorArea ?? before.floorArea, dto.activityArea ?? before.activityArea);
+      const { version: _v, facilities, ...rest } = dto;
+      await m.getRepository(CommunityEntity).update({ code }, { ...rest, ...(facilities ? { facilities } : {}), version: before.version + 1 });
+      const after = await this.communityEntity(m, principal, code);
+      await this.audit.record(m, { entity: 'community', entityId: code, action: 'UPDATE', before, after, districtCode: before.districtCode });
+      return this.getCommunity(principal, code, m);
+    });
+  }
+
+  async setActive(principal: Principal, code: string, active: boolean) {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.communityEntity(m, principal, code, true);
+      await m.query('UPDATE community SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+      await this.audit.record(m, { entity: 'community', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before: { active: before.active }, after: { active }, districtCode: before.districtCode });
+      return this.getCommunity(principal, code, m);
+    });
+  }
+
+  /** Deleting is only for a community created by mistake: once it has had workers it is deactivated instead. */
+  async deleteCommunity(principal: Principal, code: string) {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.communityEntity(m, principal, code, true);
+      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker WHERE community_code = ?', [code]);
+      const [{ a }] = await m.query('SELECT COUNT(*) AS a FROM appointment WHERE community_code = ?', [code]);
+      if (Number(n) > 0 || Number(a) > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
+      await m.query('DELETE FROM community_body WHERE community_code = ?', [code]);
+      await m.query('DELETE FROM community WHERE code = ?', [code]);
+      await this.audit.record(m, { entity: 'community', entityId: code, action: 'DELETE', before, districtCode: before.districtCode });
+    });
+  }
+
+  /** The community's change history, from the audit log. */
+  async history(principal: Principal, code: string) {
+    const c = await this.communityEntity(this.dataSource.manager, principal, code);
+    const rows = await this.dataSource.query(
+      `SELECT occurred_at AS occurredAt, actor_name AS actorName, action, \`before\`, \`after\` FROM audit_log WHERE entity = 'community' AND entity_id = ? ORDER BY id DESC`,
+      [c.code],
+    );
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    return rows.map((r: Record<string, unknown>) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
+  }
+
+  private async checkFacilities(m: EntityManager, codes?: string[]) {
+    if (!codes?.length) return;
+    const known = new Set((await m.query('SELECT code FROM facility_item')).map((r: { code: string }) => r.code));
+    const i = codes.findIndex((c) => !known.has(c));
+    if (i >= 0) throw validationError('UNKNOWN_FACILITY', `facilities[${i}]`, 'is not a configured facility item');
+  }
+
+  private checkAreas(floor: string, activity: string) {
+    if (Number(activity) > Number(floor)) throw validationError('ACTIVITY_AREA_TOO_LARGE', 'activityArea', 'must not exceed the floor area');
+  }
+}
+
+/** The notice asks that ≥ 60 % of the service centre serve residents' activities. */
+export function activityShare(c: { floorArea: string; activityArea: string }): { activityShare: string; activityShareBelowTarget: boolean } {
+  const floor = Math.round(Number(c.floorArea) * 100);
+  const activity = Math.round(Number(c.activityArea) * 100);
+  if (floor === 0) return { activityShare: '0.0000', activityShareBelowTarget: true };
+  const share = Math.round((activity * 10000) / floor);
+  return { activityShare: `${Math.floor(share / 10000)}.${String(share % 10000).padStart(4, '0')}`, activityShareBelowTarget: activity * 100 < floor * 60 };
 }

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { OutboxService } from '@cws/messaging';
+import { applyScope } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
+import { TrainingCompletedEvent } from '@cws/workers-contracts';
+import { DataSource } from 'typeorm';
+import { rethrowDuplicate } from '../common/sql';
+import { refOf, WorkersService } from '../workers/workers.service';
+import type { CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingRuleDto } from './training.dto';
+
+export const TRAINING_FUND = 'COMMUNITY_WORKER_TRAINING';
+
+@Injectable()
+export class TrainingService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly workers: WorkersService,
+  ) {}
+
+  courses() {
+    return this.dataSource.query('SELECT id, name, category, active FROM training_course ORDER BY id');
+  }
+
+  createCourse(dto: CreateCourseDto) {
+    return this.dataSource.transaction(async (m) => {
+      const res = await m.query('INSERT INTO training_course (name, category) VALUES (?, ?)', [dto.name, dto.category]).catch((e) => rethrowDuplicate(e, 'COURSE_EXISTS', 'A course with this name exists'));
+      const id = Number(res.insertId);
+      await this.audit.record(m, { entity: 'training_course', entityId: id, action: 'CREATE', after: dto });
+      return { id, ...dto };
+    });
+  }
+
+  providers() {
+    return this.dataSource.query('SELECT id, name, uscc FROM training_provider ORDER BY id');
+  }
+
+  createProvider(dto: CreateProviderDto) {
+    return this.dataSource.transaction(async (m) => {
+      const res = await m.query('INSERT INTO training_provider (name, uscc) VALUES (?, ?)', [dto.name, dto.uscc ?? null]).catch((e) => rethrowDuplicate(e, 'PROVIDER_EXISTS', 'A provider with this name exists'));
+      const id = Number(res.insertId);
+      await this.audit.record(m, { entity: 'training_provider', entityId: id, action: 'CREATE', after: dto });
+      return { id, ...dto };
+    });
+  }
+
+  /**
+   * A class and its cost posting to the training fund, in one transaction. The budget service has
+   * no posting contract yet, so the posting waits as PENDING with its idempotency key; once the
+   * budget contract exists a relay job moves pending rows through the outbox.
+   */
+  createClass(p: Principal, dto: CreateClassDto) {
+    if (dto.endDate < dto.startDate) throw validationError('CLASS_ENDS_BEFORE_START', 'endDate', 'must not be before startDate');
+    const districtCode = dto.districtCode ?? (p.scope.level === 'CITY' ? null : p.scope.district!);
+    if (p.scope.level !== 'CITY' && districtCode !== p.scope.district) throw notFound('district', dto.districtCode ?? '');
+    return this.dataSource.transaction(async (m) => {
+      const [course] = await m.query('SELECT id FROM training_course WHERE id = ?', [dto.courseId]);
+      if (!course) throw validationError('COURSE_NOT_FOUND', 'courseId', 'does not exist');
+      const [provider] = await m.query('SELECT id FROM training_provider WHERE id = ?', [dto.providerId]);
+      if (!provider) throw validationError('PROVIDER_NOT_FOUND', 'providerId', 'does not exist');
+      const res = await m.query(
+        'INSERT INTO training_class (course_id, provider_id, title, start_date, end_date, hours, cost, district_code, created_at) VALUES (?,?,?,?,?,?,?,?,?)',
+        [dto.courseId, dto.providerId, dto.title, dto.startDate, dto.endDate, dto.hours, dto.cost, districtCode, new Date()],
+      );
+      const id = Number(res.insertId);
+      await m.query(
+        `INSERT INTO training_cost_posting (class_id, fund, amount, district_code, idempotency_key, status, created_at) VALUES (?,?,?,?,?,'PENDING',?)`,
+        [id, TRAINING_FUND, dto.cost, districtCode, `workers:training-class:${id}`, new Date()],
+      );
+      await this.audit.record(m, { entity: 'training_class', entityId: id, action: 'CREATE', after: { ...dto, districtCode }, districtCode });
+      return { id, ...dto, districtCode };
+    });
+  }
+
+  async classes(p: Principal) {
+    const qb = this.dataSource.createQueryBuilder()
+      .select(`k.id AS id, k.title AS title, k.course_id AS courseId, k.provider_id AS providerId, k.start_date AS startDate, k.end_date AS endDate,
+        k.hours AS hours, k.cost AS cost, k.district_code AS districtCode`)
+      .from('training_class', 'k').orderBy('k.start_date', 'DESC');
+    if (p.scope.level !== 'CITY') qb.where('(k.district_code IS NULL OR k.district_code = :d)', { d: p.scope.district });
+    return qb.getRawMany();
+  }
+
+  /** A worker's result in a class; a pass earns the class hours and publishes training.completed. */
+  record(p: Principal, classId: number, dto: RecordTrainingDto) {
+    return this.dataSource.transaction(async (m) => {
+      const [k] = await m.query('SELECT id, hours, end_date AS endDate, district_code AS districtCode FROM training_class WHERE id = ?', [classId]);
+      if (!k || (p.scope.level !== 'CITY' && k.districtCode && k.districtCode !== p.scope.district)) throw notFound('training_class', classId);
+      const worker = await this.workers.workerInScope(m, p, dto.workerId);
+      const hours = dto.result === 'PASS' ? k.hours : '0.0';
+      await m.query(
+        'INSERT INTO training_record (class_id, worker_id, result, hours, certificate_no, completed_on) VALUES (?,?,?,?,?,?)',
+        [classId, worker.id, dto.result, hours, dto.certificateNo ?? null, k.endDate],
+      ).catch((e) => rethrowDuplicate(e, 'TRAINING_ALREADY_RECORDED', 'This worker already has a result for this class'));
+      await this.audit.record(m, { entity: 'training_record', entityId: `${classId}:${worker.id}`, action: 'CREATE', after: { classId, ...dto, hours }, districtCode: worker.districtCode });
+      if (dto.result === 'PASS') {
+        await this.outbox.add(m, TrainingCompletedEvent, { ...refOf(worker), classId, hours, year: Number(String(k.endDate).slice(0, 4)) });
+      }
+      return { classId, workerId: worker.id, result: dto.result, hours, certificateNo: dto.certificateNo ?? null };
+    });
+  }
+
+  async setRule(p: Principal, year: number, dto: TrainingRuleDto) {
+    if (p.scope.level !== 'CITY') throw conflict('CITY_RULE', 'The yearly training requirement is set by the city');
+    return this.dataSource.transaction(async (m) => {
+      const [before] = await m.query('SELECT year, required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [year]);
+      await m.query('INSERT INTO training_rule (year, required_hours, source) VALUES (?,?,?) ON DUPLICATE KEY UPDATE required_hours = VALUES(required_hours), source = VALUES(source)', [year, dto.requiredHours, dto.source]);
+      await this.audit.record(m, { entity: 'training_rule', entityId: year, action: before ? 'UPDATE' : 'CREATE', before: before ?? null, after: { year, ...dto } });
+      return { year, ...dto };
+    });
+  }
+
+  /** Active workers (employed through the year's end) whose passed hours fall short of the year's rule, grouped by community. */
+  async shortfall(p: Principal, q: ShortfallQueryDto) {
+    const [rule] = await this.dataSource.query('SELECT required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [q.year]);
+    if (!rule) throw notFound('training_rule', q.year);
+    const yearEnd = `${q.year}-12-31`;
+    const qb = this.dataSource.createQueryBuilder()
+      .select(`w.id AS workerId, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
+        COALESCE(SUM(r.hours), 0) AS hours`)
+      .from('worker', 'w')
+      .leftJoin('training_record', 'r', 'r.worker_id = w.id AND r.completed_on BETWEEN :ys AND :ye', { ys: `${q.year}-01-01`, ye: yearEnd })
+      .where(`w.status <> 'LEFT' AND w.hire_date <= :ye`, { ye: yearEnd })
+      .groupBy('w.id')
+      .having('COALESCE(SUM(r.hours), 0) < :req', { req: rule.requiredHours })
+      .orderBy('w.community_code').addOrderBy('w.id');
+    if (q.district) qb.andWhere('w.district_code = :d', { d: q.district });
+    if (q.street) qb.andWhere('w.street_code = :s', { s: q.street });
+    if (q.community) qb.andWhere('w.community_code = :c', { c: q.community });
+    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+    const rows = await qb.getRawMany();
+    const byCommunity = new Map<string, { districtCode: string; streetCode: string; communityCode: string; short: number }>();
+    for (const r of rows) {
+      const e = byCommunity.get(r.communityCode) ?? { districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, short: 0 };
+      e.short++;
+      byCommunity.set(r.communityCode, e);
+    }
+    return {
+      year: q.year, requiredHours: rule.requiredHours, source: rule.source,
+      communities: [...byCommunity.values()],
+      workers: rows.map((r) => ({ ...r, workerId: Number(r.workerId), hours: Number(r.hours).toFixed(1) })),
+    };
+  }
+
+  async postings(p: Principal, status?: string) {
+    const qb = this.dataSource.createQueryBuilder()
+      .select(`t.id AS id, t.class_id AS classId, t.fund AS fund, t.amount AS amount, t.district_code AS districtCode, t.idempotency_key AS idempotencyKey,
+        t.status AS status, t.created_at AS createdAt`)
+      .from('training_cost_posting', 't').orderBy('t.id');
+    if (status) qb.where('t.status = :status', { status });
+    if (p.scope.level !== 'CITY') qb.andWhere('t.district_code = :d', { d: p.scope.district });
+    return qb.getRawMany();
+  }
+}
