@@ -6,3 +6,4 @@ export * from './tax';
 export * from './worker-month';
 export * from './simulate';
 export * from './benchmark';
+export * from './rate';

@@ -187,6 +187,11 @@ describe('computeWorkerMonth', () => {
     [input({ year: 2024 }), 'POLICY_YEAR_MISMATCH', 'year'],
     [input({ month: 13 }), 'MONTH_INVALID', 'month'],
     [input({ qualificationLevel: 'ASTRONAUT' }), 'QUALIFICATION_UNKNOWN', 'qualificationLevel'],
+    [input({ shifts: -2 }), 'COUNT_INVALID', 'shifts'],
+    [input({ extraBodies: 1.5 }), 'COUNT_INVALID', 'extraBodies'],
+    [input({ overtime: [{ kind: 'WORKDAY', hours: '-3' }] }), 'DECIMAL_INVALID', 'overtime.hours'],
+    [input({ attendance: { workedDays: 'ten', scheduledDays: 22 } }), 'DECIMAL_INVALID', 'attendance.workedDays'],
+    [input({ attendance: { workedDays: '10', scheduledDays: 0 } }), 'ATTENDANCE_INVALID', 'attendance.scheduledDays'],
   ])('rejects bad input with a coded error (%#)', (bad, code, path) => {
     try {
       computeWorkerMonth(bad, policy);

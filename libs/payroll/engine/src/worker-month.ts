@@ -52,6 +52,7 @@ export interface YtdState extends CumulativeAmounts {
   separateBonusTax: Fen;
 }
 
+/** Same field order as the state computeWorkerMonth returns: one object shape keeps the hot path monomorphic. */
 export function emptyYtd(year: number): YtdState {
   return { year, lastMonth: 0, income: 0n, taxFree: 0n, monthsEmployed: 0, employeeContributions: 0n, specialDeductions: 0n, otherDeductions: 0n, taxWithheld: 0n, separateBonusTax: 0n };
 }
@@ -213,7 +214,8 @@ function checkGrade(input: WorkerMonthInput, cp: CompiledPolicy) {
 function proRateFactor(input: WorkerMonthInput, cp: CompiledPolicy): Ratio | null {
   const a = input.attendance;
   if (!a) return null;
-  const worked = parseRatio(a.workedDays);
+  if (!Number.isInteger(a.scheduledDays) || a.scheduledDays <= 0) throw validationError('ATTENDANCE_INVALID', 'attendance.scheduledDays', 'scheduled days must be a whole number above 0');
+  const worked = decimal(a.workedDays, 'attendance.workedDays');
   if (worked.num >= BigInt(a.scheduledDays) * worked.den) return null; // worked every scheduled day
   // factor = worked ÷ divisor, where divisor is 21.75 (STANDARD_DAYS) or the scheduled days.
   const div = cp.policy.proRating.basis === 'STANDARD_DAYS' ? cp.standardDays : { num: BigInt(a.scheduledDays), den: 1n };
@@ -222,19 +224,32 @@ function proRateFactor(input: WorkerMonthInput, cp: CompiledPolicy): Ratio | nul
   return num >= den ? null : { num, den };
 }
 
+/** A non-negative decimal input ("10.5"), or a validation error naming the field. */
+function decimal(text: string, path: string): Ratio {
+  try {
+    return parseRatio(text);
+  } catch {
+    throw validationError('DECIMAL_INVALID', path, `"${text}" is not a non-negative decimal number`);
+  }
+}
+
+function count(n: number, path: string): number {
+  if (!Number.isInteger(n) || n < 0) throw validationError('COUNT_INVALID', path, 'must be a whole number ≥ 0');
+  return n;
+}
+
 /** A monthly amount scaled by the working-day factor, one rounding; unchanged for a full month. */
 function prorate(monthly: Fen, factor: Ratio | null): Fen {
   return factor ? roundFen(monthly * factor.num, factor.den) : monthly;
 }
 
 function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Ratio | null, out: Earnings, warnings: WorkerMonthWarning[]): void {
-  const suffix = factor ? '_PRO_RATED' : '';
   const q = cp.qualification;
   if (q && input.qualificationLevel) {
     const level = q.byLevel.get(input.qualificationLevel);
     if (!level) throw validationError('QUALIFICATION_UNKNOWN', 'qualificationLevel', `no allowance for qualification ${input.qualificationLevel}`);
     const f = q.rule.prorate ? factor : null;
-    out.add(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), f ? 'QUALIFICATION_BY_LEVEL' + suffix : 'QUALIFICATION_BY_LEVEL', level.rowId, q.rule.taxFree);
+    out.add(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), f ? 'QUALIFICATION_BY_LEVEL' + '_PRO_RATED' : 'QUALIFICATION_BY_LEVEL', level.rowId, q.rule.taxFree);
   }
   const ls = cp.longService;
   if (ls) {
@@ -242,23 +257,23 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
     const f = ls.rule.prorate ? factor : null;
     for (const b of ls.bands) {
       if (years < b.minYears) continue;
-      out.add(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), f ? 'LONG_SERVICE_BY_YEARS' + suffix : 'LONG_SERVICE_BY_YEARS', b.rowId, ls.rule.taxFree);
+      out.add(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), f ? 'LONG_SERVICE_BY_YEARS' + '_PRO_RATED' : 'LONG_SERVICE_BY_YEARS', b.rowId, ls.rule.taxFree);
       break;
     }
   }
   const cross = cp.cross;
   if (cross && input.extraBodies) {
-    let n = input.extraBodies;
+    let n = count(input.extraBodies, 'extraBodies');
     if (n > cross.maxBodies) {
       n = cross.maxBodies;
       warnings.push('EXTRA_BODIES_CAPPED');
     }
     const f = cross.prorate ? factor : null;
-    out.add(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), f ? 'PER_EXTRA_BODY' + suffix : 'PER_EXTRA_BODY', cross.id, cross.taxFree);
+    out.add(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), f ? 'PER_EXTRA_BODY' + '_PRO_RATED' : 'PER_EXTRA_BODY', cross.id, cross.taxFree);
   }
   const shift = cp.shift;
   if (shift && input.shifts) {
-    let n = input.shifts;
+    let n = count(input.shifts, 'shifts');
     if (n > shift.maxShiftsPerMonth) {
       n = shift.maxShiftsPerMonth;
       warnings.push('SHIFTS_CAPPED');
@@ -269,7 +284,7 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
   const sec = cp.seconded;
   if (sec && input.secondedIn) {
     const f = sec.prorate ? factor : null;
-    out.add(sec.code, sec.label, prorate(sec.monthlyFen, f), f ? 'SECONDED_IN_MONTHLY' + suffix : 'SECONDED_IN_MONTHLY', sec.id, sec.taxFree);
+    out.add(sec.code, sec.label, prorate(sec.monthlyFen, f), f ? 'SECONDED_IN_MONTHLY' + '_PRO_RATED' : 'SECONDED_IN_MONTHLY', sec.id, sec.taxFree);
   }
   if (cp.oneOffs.length) {
     const start = input.continuousServiceStartDate ?? input.serviceStartDate;
@@ -290,7 +305,7 @@ function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase:
   let totalNum = 0n;
   let totalDen = 1n;
   for (const o of ot) {
-    const hours = parseRatio(o.hours);
+    const hours = decimal(o.hours, 'overtime.hours');
     const mult = cp.overtime[o.kind];
     if (!mult) throw validationError('OVERTIME_KIND_UNKNOWN', 'overtime.kind', `unknown overtime kind ${o.kind}`);
     const amount = roundFen(monthlyBase * mult.num * hours.num * div.den, mult.den * hours.den * div.num);
