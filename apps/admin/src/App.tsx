@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
@@ -10,16 +11,18 @@ import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { SCREEN_ROLES } from './auth/access';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AppLayout } from './layout/AppLayout';
-import { AuditPage } from './pages/audit/AuditPage';
-import { BudgetPage } from './pages/budget/BudgetPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { ApiClientsPage } from './pages/identity/ApiClientsPage';
-import { UsersPage } from './pages/identity/UsersPage';
 import { LoginPage } from './pages/login/LoginPage';
-import { OrgTreePage } from './pages/org/OrgTreePage';
-import { SimulatorPage } from './pages/payroll/SimulatorPage';
-import { WorkerDetailPage } from './pages/workers/WorkerDetailPage';
-import { WorkersPage } from './pages/workers/WorkersPage';
+
+// pages load on demand (ECharts only with the dashboard)
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BudgetPage = lazy(() => import('./pages/budget/BudgetPage').then((m) => ({ default: m.BudgetPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ApiClientsPage = lazy(() => import('./pages/identity/ApiClientsPage').then((m) => ({ default: m.ApiClientsPage })));
+const UsersPage = lazy(() => import('./pages/identity/UsersPage').then((m) => ({ default: m.UsersPage })));
+const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
+const SimulatorPage = lazy(() => import('./pages/payroll/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
+const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })));
+const WorkersPage = lazy(() => import('./pages/workers/WorkersPage').then((m) => ({ default: m.WorkersPage })));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -61,7 +64,11 @@ function Session({ tokens, fetchImpl, children }: { tokens: TokenStore; fetchImp
 }
 
 export function AppRoutes() {
-  const guard = (roles: keyof typeof SCREEN_ROLES, el: ReactNode) => <RequireRole roles={SCREEN_ROLES[roles]}>{el}</RequireRole>;
+  const guard = (roles: keyof typeof SCREEN_ROLES, el: ReactNode) => (
+    <RequireRole roles={SCREEN_ROLES[roles]}>
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '20vh auto' }} />}>{el}</Suspense>
+    </RequireRole>
+  );
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
@@ -72,7 +79,7 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<DashboardPage />} />
+        <Route index element={guard('dashboard', <DashboardPage />)} />
         <Route path="org" element={guard('org', <OrgTreePage />)} />
         <Route path="workers" element={guard('workers', <WorkersPage />)} />
         <Route path="workers/:id" element={guard('workers', <WorkerDetailPage />)} />

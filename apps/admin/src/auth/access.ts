@@ -4,7 +4,9 @@ import type { Role } from '../api/types';
 export const SCREEN_ROLES = {
   dashboard: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   org: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
-  workers: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'AUDITOR'],
+  workers: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  /** full resident ID and bank account (each view audited) */
+  workerPii: ['CITY_ADMIN', 'DISTRICT_HR'],
   payroll: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE'],
   budget: ['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR'],
   audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],

@@ -137,6 +137,7 @@ export const en: Messages = {
 
   'budget.title': 'Budget overview',
   'budget.year': 'Year',
+  'budget.totals': 'Totals',
   'budget.rows': 'Balances',
 
   'audit.title': 'Audit log',

@@ -136,6 +136,7 @@ export const zhCN = {
 
   'budget.title': '经费预算',
   'budget.year': '年度',
+  'budget.totals': '合计',
   'budget.rows': '余额',
 
   'audit.title': '审计日志',

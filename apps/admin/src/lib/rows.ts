@@ -27,3 +27,13 @@ export function cellText(v: unknown): string {
 
 /** Right-align decimal-string amounts. */
 export const looksLikeAmount = (v: unknown): boolean => typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v);
+
+/** `{ totals: { spent: "1.00", … } }` when the response carries one, else null. */
+export function extractTotals(data: unknown): Record<string, string> | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const totals = (data as Record<string, unknown>).totals;
+  if (!totals || typeof totals !== 'object' || Array.isArray(totals)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(totals)) if (v === null || typeof v !== 'object') out[k] = cellText(v);
+  return Object.keys(out).length ? out : null;
+}

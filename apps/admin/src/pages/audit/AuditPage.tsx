@@ -20,14 +20,14 @@ interface Filter {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** One line of compact JSON (clipped by CSS, so the whole text stays searchable); the row expands to the full diff. */
+/** Compact JSON, clipped by the column's CSS ellipsis (the whole text stays in the page); the row expands to the full diff. */
 function JsonCell({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <>-</>;
   const text = JSON.stringify(value);
   return (
-    <Typography.Text ellipsis style={{ fontFamily: 'monospace', fontSize: 12, maxWidth: 320 }}>
+    <span style={{ fontFamily: 'monospace', fontSize: 12 }} title={text}>
       {text}
-    </Typography.Text>
+    </span>
   );
 }
 
@@ -132,8 +132,8 @@ export function AuditPage() {
               { title: t('audit.entity'), dataIndex: 'entity', width: 110 },
               { title: t('audit.entityId'), dataIndex: 'entityId', width: 150, ellipsis: true },
               { title: t('audit.action'), dataIndex: 'action', width: 90 },
-              { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <JsonCell value={v} /> },
-              { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <JsonCell value={v} /> },
+              { title: t('audit.before'), dataIndex: 'before', ellipsis: true, render: (v: unknown) => <JsonCell value={v} /> },
+              { title: t('audit.after'), dataIndex: 'after', ellipsis: true, render: (v: unknown) => <JsonCell value={v} /> },
               { title: t('audit.requestId'), dataIndex: 'requestId', width: 140, ellipsis: true },
             ]}
           />

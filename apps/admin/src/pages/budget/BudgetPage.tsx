@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, InputNumber, Space, Table, Typography } from 'antd';
+import { Card, Descriptions, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
-import { cellText, columnKeys, extractRows, looksLikeAmount } from '../../lib/rows';
+import { cellText, columnKeys, extractRows, extractTotals, looksLikeAmount } from '../../lib/rows';
 
 /** Balances per funding stream; the response shape is not final, so the table shows whatever columns come back. */
 export function BudgetPage() {
@@ -13,11 +13,12 @@ export function BudgetPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const q = useQuery({
     queryKey: ['budget-balances', year],
-    queryFn: ({ signal }) => api.get<unknown>('/api/budget/v1/balances', { year }, signal),
+    queryFn: ({ signal }) => api.get<unknown>('/api/budget/v1/balances', { fiscalYear: year }, signal),
     retry: false,
   });
   const rows = extractRows(q.data);
   const keys = columnKeys(rows);
+  const totals = extractTotals(q.data);
   return (
     <Card
       title={t('budget.title')}
@@ -29,6 +30,15 @@ export function BudgetPage() {
       }
       data-testid="budget-page"
     >
+      {totals && (
+        <Descriptions size="small" bordered column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }} title={t('budget.totals')} data-testid="budget-totals">
+          {Object.entries(totals).map(([k, v]) => (
+            <Descriptions.Item key={k} label={k}>
+              {v}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      )}
       {q.error ? (
         <QueryError error={q.error} />
       ) : (

@@ -3,6 +3,8 @@ import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tabs, Typography
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useWorker, useWorkerPii } from '../../api/workers';
+import { useAuth } from '../../auth/AuthProvider';
+import { canSee } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 
@@ -33,6 +35,8 @@ export function WorkerDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const worker = useWorker(id);
+  const { me } = useAuth();
+  const mayViewPii = canSee(me?.roles, 'workerPii');
   const [showPii, setShowPii] = useState(false);
   const pii = useWorkerPii(id, showPii);
   const w = worker.data;
@@ -75,7 +79,7 @@ export function WorkerDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('workers.hireDate')}>{w.hireDate}</Descriptions.Item>
           </Descriptions>
-          {!showPii ? (
+          {!mayViewPii ? null : !showPii ? (
             <Button style={{ marginTop: 12 }} icon={<EyeOutlined />} onClick={() => setShowPii(true)} data-testid="show-pii">
               {t('workers.showPii')}
             </Button>
