@@ -2,22 +2,32 @@
 import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { BenchmarkController } from './benchmark/benchmark.controller';
+import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
+import { BenchmarkService } from './benchmark/benchmark.service';
+import { WorkforceClient } from './benchmark/workforce.client';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
+import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-policy-and-benchmark';
+import { PolicyController } from './policy/policy.controller';
+import { PolicyRowEntity } from './policy/policy-row.entity';
+import { PolicyService } from './policy/policy.service';
+import { SimulationsController } from './simulations/simulations.controller';
+import { SimulationsService } from './simulations/simulations.service';
 
-export const PAYROLL_ENTITIES = [...MESSAGING_ENTITIES];
+export const PAYROLL_ENTITIES = [...MESSAGING_ENTITIES, BenchmarkResultEntity, PolicyRowEntity, TopUpLineEntity];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000];
 
 export const PAYROLL_JOBS = [];
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [],
+    controllers: [BenchmarkController, PolicyController, SimulationsController],
     imports: [
       MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
-    providers: [],
+    providers: [BenchmarkService, PolicyService, SimulationsService, WorkforceClient],
   })
   class PayrollModule {}
 

@@ -1,2 +1,4 @@
 // Jobs, events and DTO shapes other projects may use from the payroll service.
-export {};
+export * from './policy';
+export * from './benchmark';
+export * from './simulation';

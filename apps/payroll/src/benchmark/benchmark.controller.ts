@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { bearerOf, CanRead, CanRun } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
+import { BenchmarkService } from './benchmark.service';
+
+/**
+ * The benchmark (市委发〔2010〕45号): community workers' average pay for Y ≥ the city's W(Y−1), and
+ * its growth ≥ the city's. The workforce comes from the workers API with the caller's token.
+ */
+@ApiTags('benchmark')
+@Controller('v1/benchmark')
+export class BenchmarkController {
+  constructor(private readonly benchmark: BenchmarkService) {}
+
+  @Post('calibrations')
+  @CanRun()
+  @ApiOperation({
+    summary: 'Calibrate: the least unit value (元 per coefficient point) whose projected average meets W(Y−1) and the growth test; stored',
+    description: 'Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
+  })
+  @ApiCreatedResponse({ description: 'CalibrationResult' })
+  calibrate(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: CalibrationRequestDto) {
+    return this.benchmark.calibrate(p, bearerOf(auth), dto);
+  }
+
+  @Get('calibrations/:id')
+  @CanRead()
+  @ApiOkResponse({ description: 'CalibrationResult' })
+  calibration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.benchmark.get(p, 'CALIBRATION', id);
+  }
+
+  @Get('compliance')
+  @CanRead()
+  @ApiOperation({ summary: 'Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored' })
+  @ApiOkResponse({ description: 'ComplianceReport' })
+  compliance(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: ComplianceQueryDto) {
+    return this.benchmark.compliance(p, bearerOf(auth), q, false);
+  }
+
+  @Post('compliance-reports')
+  @CanRun()
+  @ApiOperation({ summary: 'The compliance report, stored' })
+  @ApiCreatedResponse({ description: 'ComplianceReport' })
+  complianceReport(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() q: ComplianceQueryDto) {
+    return this.benchmark.compliance(p, bearerOf(auth), q, true);
+  }
+
+  @Get('compliance-reports/:id')
+  @CanRead()
+  @ApiOkResponse({ description: 'ComplianceReport' })
+  storedCompliance(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.benchmark.get(p, 'COMPLIANCE', id);
+  }
+
+  @Post('top-ups')
+  @CanRun()
+  @ApiOperation({ summary: 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored' })
+  @ApiCreatedResponse({ description: 'TopUpSummary' })
+  topUp(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: TopUpRequestDto) {
+    return this.benchmark.topUp(p, bearerOf(auth), dto);
+  }
+
+  @Get('top-ups/:id')
+  @CanRead()
+  @ApiOkResponse({ description: 'TopUpSummary' })
+  storedTopUp(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.benchmark.get(p, 'TOP_UP', id);
+  }
+
+  @Get('top-ups/:id/lines')
+  @CanRead()
+  @ApiOkResponse({ description: 'Per-worker top-up lines within your scope, keyset pages' })
+  topUpLines(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: TopUpLinesQueryDto) {
+    return this.benchmark.topUpLines(p, id, q);
+  }
+}

@@ -1,0 +1,288 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, formatMoney, notFound, parseMoney, roundFen, type Fen, type Principal } from '@cws/kernel';
+import type { WorkerSnapshot } from '@cws/workers-contracts';
+import {
+  calibrateUnitValue, checkBenchmark, complianceSummary, projectWorkers, yearEndTopUp,
+  type BenchmarkCheck, type BenchmarkTargets, type PayrollPolicy, type TopUpRule,
+} from '@cws/payroll-engine';
+import type {
+  BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, TopUpLineView, TopUpSummary,
+} from '@cws/payroll-contracts';
+import { AuditService } from '@cws/platform';
+import { DataSource } from 'typeorm';
+import { actor, assertVisible, effectiveScope, placeOfCode } from '../common/access';
+import { PolicyService } from '../policy/policy.service';
+import { BenchmarkResultEntity, TopUpLineEntity, type BenchmarkResultKind } from './benchmark-result.entities';
+import type { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
+import { WorkforceClient } from './workforce.client';
+import { growth, paidThroughMonth, projectWorkforce, type ProjectedWorker } from './workforce-projection';
+
+const view = (c: BenchmarkCheck): BenchmarkCheckView => ({
+  unitValue: formatMoney(c.unitValueFen),
+  totalPay: formatMoney(c.totalPayFen),
+  workerMonths: c.monthsEmployed,
+  projectedAverage: formatMoney(c.averageFen),
+  meetsLevel: c.meetsLevel,
+  meetsGrowth: c.meetsGrowth,
+  passes: c.passes,
+});
+
+interface Loaded {
+  policy: PayrollPolicy;
+  scope: string | null;
+  asOf: string;
+  projected: ProjectedWorker[];
+  snapshots: WorkerSnapshot[];
+  w1: Fen;
+  w2: Fen;
+  sources: { w1: string; w2: string };
+}
+
+const LINE_CHUNK = 1000;
+
+/**
+ * The benchmark of 市委发〔2010〕45号 over the workforce the workers service reports: calibrate the
+ * least unit value, report compliance by district or street, compute year-end top-ups. Every run
+ * is stored with a summary of its inputs and located (district, street) for scope checks.
+ */
+@Injectable()
+export class BenchmarkService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly workforce: WorkforceClient,
+  ) {}
+
+  private async load(p: Principal, token: string | undefined, year: number, requestedScope: string | undefined, asOf: string): Promise<Loaded> {
+    const scope = effectiveScope(p, requestedScope);
+    const policy = await this.policy.policyFor(year, asOf);
+    const wage = (y: number) => policy.cityWages.find((w) => w.year === y);
+    const w1 = wage(year - 1);
+    const w2 = wage(year - 2);
+    const missing = [!w1 && `CITY_WAGE:${year - 1}`, !w2 && `CITY_WAGE:${year - 2}`].filter((x): x is string => !!x);
+    if (missing.length) {
+      throw new DomainError('UNPROCESSABLE', 'POLICY_INCOMPLETE', `the city average wage is missing for ${missing.join(', ')}`, missing.map((m) => ({ path: m, issue: 'no open row' })));
+    }
+    const snapshots = await this.workforce.snapshot(asOf, token, scope);
+    if (!snapshots.length) throw new DomainError('UNPROCESSABLE', 'NO_WORKFORCE', `no workers employed on ${asOf} in scope ${scope ?? 'city'}`);
+    return {
+      policy, scope, asOf, projected: projectWorkforce(snapshots, policy), snapshots,
+      w1: w1!.annualFen, w2: w2!.annualFen, sources: { w1: w1!.source, w2: w2!.source },
+    };
+  }
+
+  /** Community workers' average pay of Y−1: the recorded figure, else projected with the Y−1 pay scale over the same workforce. */
+  private async communityLastYear(year: number, loaded: Loaded): Promise<{ fen: Fen; basis: 'RECORDED' | 'PROJECTED_FROM_PREVIOUS_SCALE'; source: string }> {
+    const recorded = (await this.policy.rowsFor(year - 1)).find((r) => r.kind === 'COMMUNITY_WAGE' && r.validTo === null && r.data.year === year - 1);
+    if (recorded) return { fen: parseMoney(recorded.data.annual), basis: 'RECORDED', source: recorded.sourceRef };
+    const previous = await this.policy.policyFor(year - 1);
+    const projected = projectWorkforce(loaded.snapshots, previous).map((w) => w.worker);
+    const dummy: BenchmarkTargets = { cityAverageLastYearFen: 1n, cityAverageTwoYearsAgoFen: 1n, communityAverageLastYearFen: 1n };
+    const at = checkBenchmark(projected, previous.payScale.unitValueFen, dummy);
+    return { fen: at.averageFen, basis: 'PROJECTED_FROM_PREVIOUS_SCALE', source: `projected: ${year - 1} unit value ${formatMoney(previous.payScale.unitValueFen)} (policy row ${previous.payScale.id}) over the workforce of ${loaded.asOf}` };
+  }
+
+  async calibrate(p: Principal, token: string | undefined, dto: CalibrationRequestDto): Promise<CalibrationResult> {
+    const asOf = dto.asOf ?? `${dto.year}-01-01`;
+    const loaded = await this.load(p, token, dto.year, dto.scope, asOf);
+    const last = await this.communityLastYear(dto.year, loaded);
+    const targets: BenchmarkTargets = { cityAverageLastYearFen: loaded.w1, cityAverageTwoYearsAgoFen: loaded.w2, communityAverageLastYearFen: last.fen };
+    const workers = loaded.projected.map((w) => w.worker);
+    const best = calibrateUnitValue(workers, targets);
+    const below = best.unitValueFen > 0n ? checkBenchmark(workers, best.unitValueFen - 1n, targets) : null;
+    const current = checkBenchmark(workers, loaded.policy.payScale.unitValueFen, targets);
+    const binding = !below ? 'LEVEL' : !below.meetsLevel && !below.meetsGrowth ? 'BOTH' : !below.meetsLevel ? 'LEVEL' : 'GROWTH';
+    const result: Omit<CalibrationResult, 'id' | 'createdAt'> = {
+      year: dto.year,
+      scope: loaded.scope,
+      asOf,
+      headcount: workers.length,
+      benchmark: formatMoney(loaded.w1),
+      cityAverageTwoYearsAgo: formatMoney(loaded.w2),
+      cityGrowth: growth(loaded.w1, loaded.w2),
+      communityAverageLastYear: formatMoney(last.fen),
+      communityAverageLastYearBasis: last.basis,
+      unitValue: formatMoney(best.unitValueFen),
+      projectedAverage: formatMoney(best.averageFen),
+      projectedGrowth: growth(best.averageFen, last.fen),
+      bindingTest: binding,
+      result: view(best),
+      belowByOneFen: below && view(below),
+      current: view(current),
+      illustrative: loaded.policy.illustrative,
+    };
+    const inputs = {
+      asOf, scope: loaded.scope, workers: workers.length, snapshotWorkers: loaded.snapshots.length,
+      cityWages: { [dto.year - 1]: { annual: formatMoney(loaded.w1), source: loaded.sources.w1 }, [dto.year - 2]: { annual: formatMoney(loaded.w2), source: loaded.sources.w2 } },
+      communityAverageLastYear: { annual: formatMoney(last.fen), basis: last.basis, source: last.source },
+      payScale: { rowId: loaded.policy.payScale.id, unitValue: formatMoney(loaded.policy.payScale.unitValueFen), grades: loaded.policy.payScale.grades.length },
+      allowances: loaded.policy.allowances.map((a) => a.id),
+    };
+    return this.store(p, 'CALIBRATION', dto.year, loaded.scope, asOf, inputs, result) as Promise<CalibrationResult>;
+  }
+
+  async compliance(p: Principal, token: string | undefined, q: ComplianceQueryDto, store: boolean): Promise<ComplianceReport> {
+    const groupBy = q.groupBy ?? 'district';
+    const policyDate = `${q.year}-01-01`;
+    const loaded = await this.load(p, token, q.year, q.scope, policyDate);
+    const unit = q.unitValue ? parseMoney(q.unitValue) : loaded.policy.payScale.unitValueFen;
+    const ytdDate = clampToYear(q.asOf ?? new Date().toISOString().slice(0, 10), q.year);
+    const ytdMonths = monthsCompleted(ytdDate, q.year);
+    const level = groupBy === 'district' ? 'DISTRICT' : 'STREET';
+    const summary = complianceSummary(projectWorkers(loaded.projected.map((w) => w.worker), unit), loaded.w1, level);
+    const ytd = new Map<string, { paid: Fen; months: number }>();
+    for (const w of loaded.projected) {
+      const key = level === 'DISTRICT' ? w.worker.district : `${w.worker.district}/${w.worker.street}`;
+      const t = paidThroughMonth(w, unit, ytdMonths);
+      const acc = ytd.get(key) ?? { paid: 0n, months: 0 };
+      acc.paid += t.paid;
+      acc.months += t.months;
+      ytd.set(key, acc);
+    }
+    const names = await this.workforce.districtNames(token);
+    const groups: ComplianceGroupView[] = summary.map((g) => {
+      const t = ytd.get(g.group) ?? { paid: 0n, months: 0 };
+      return {
+        group: g.group,
+        districtCode: g.district,
+        districtName: names.get(g.district) ?? null,
+        streetCode: g.street,
+        headcount: g.workers,
+        workerMonths: g.monthsEmployed,
+        projectedAverage: formatMoney(g.averageFen),
+        ytdMonths,
+        ytdPaid: formatMoney(t.paid),
+        ytdAverage: formatMoney(t.months ? roundFen(12n * t.paid, BigInt(t.months)) : 0n),
+        benchmark: formatMoney(g.benchmarkFen),
+        gap: formatMoney(g.benchmarkFen - g.averageFen),
+        shortfall: formatMoney(g.shortfallFen),
+        workersBelow: g.workersBelow,
+        compliant: g.meetsBenchmark,
+      };
+    });
+    const report: Omit<ComplianceReport, 'id'> = {
+      year: q.year, asOf: ytdDate, groupBy, unitValue: formatMoney(unit), benchmark: formatMoney(loaded.w1), groups, illustrative: loaded.policy.illustrative,
+    };
+    if (!store) return { id: null, ...report };
+    const inputs = { scope: loaded.scope, snapshotDate: policyDate, workers: loaded.projected.length, unitValue: formatMoney(unit), unitValueSource: q.unitValue ? 'REQUEST' : `policy row ${loaded.policy.payScale.id}`, benchmarkSource: loaded.sources.w1 };
+    return this.store(p, 'COMPLIANCE', q.year, loaded.scope, ytdDate, inputs, report) as Promise<ComplianceReport>;
+  }
+
+  async topUp(p: Principal, token: string | undefined, dto: TopUpRequestDto): Promise<TopUpSummary> {
+    const asOf = `${dto.year}-01-01`;
+    const loaded = await this.load(p, token, dto.year, dto.scope, asOf);
+    const rule = await this.topUpRule(dto);
+    const unit = dto.unitValue ? parseMoney(dto.unitValue) : loaded.policy.payScale.unitValueFen;
+    const pay = projectWorkers(loaded.projected.map((w) => w.worker), unit);
+    const out = yearEndTopUp(pay, loaded.w1, rule);
+    const place = new Map(loaded.projected.map((w) => [w.worker.id, w]));
+    const byDistrict = new Map<string, { workersToppedUp: number; total: Fen }>();
+    let toppedUp = 0;
+    const lines: TopUpLineView[] = out.lines.map((l) => {
+      const w = place.get(l.id)!;
+      if (l.topUpFen > 0n) {
+        toppedUp++;
+        const d = byDistrict.get(w.worker.district) ?? { workersToppedUp: 0, total: 0n };
+        d.workersToppedUp++;
+        d.total += l.topUpFen;
+        byDistrict.set(w.worker.district, d);
+      }
+      return { workerId: Number(l.id), districtCode: w.worker.district, streetCode: w.worker.street, communityCode: w.communityCode, annualPay: formatMoney(l.annualPayFen), topUp: formatMoney(l.topUpFen) };
+    });
+    const summary: Omit<TopUpSummary, 'id' | 'createdAt'> = {
+      year: dto.year,
+      scope: loaded.scope,
+      rule: rule.kind,
+      ratio: rule.kind === 'PER_WORKER' ? rule.ratio : null,
+      level: rule.kind === 'AVERAGE' ? rule.level : null,
+      unitValue: formatMoney(unit),
+      benchmark: formatMoney(loaded.w1),
+      workers: lines.length,
+      workersToppedUp: toppedUp,
+      total: formatMoney(out.totalFen),
+      byDistrict: [...byDistrict.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([districtCode, d]) => ({ districtCode, workersToppedUp: d.workersToppedUp, total: formatMoney(d.total) })),
+    };
+    const inputs = { scope: loaded.scope, asOf, workers: lines.length, unitValueSource: dto.unitValue ? 'REQUEST' : `policy row ${loaded.policy.payScale.id}`, benchmarkSource: loaded.sources.w1 };
+    return this.store(p, 'TOP_UP', dto.year, loaded.scope, asOf, inputs, summary, lines) as Promise<TopUpSummary>;
+  }
+
+  private async topUpRule(dto: TopUpRequestDto): Promise<TopUpRule> {
+    let kind = dto.rule;
+    let ratio = dto.ratio;
+    let level = dto.level;
+    if (!kind) {
+      const row = (await this.policy.rowsFor(dto.year)).find((r) => r.kind === 'TOP_UP_RULE' && r.validFrom <= `${dto.year}-12-31` && (r.validTo === null || r.validTo >= `${dto.year}-12-31`));
+      if (!row) throw new DomainError('UNPROCESSABLE', 'POLICY_INCOMPLETE', `no TOP_UP_RULE in force at the end of ${dto.year}; give rule in the request`, [{ path: 'rule', issue: 'no configured rule' }]);
+      kind = row.data.rule;
+      ratio ??= row.data.ratio;
+      level ??= row.data.level;
+    }
+    if (kind === 'PER_WORKER') {
+      if (!ratio) throw new DomainError('VALIDATION', 'VALIDATION_FAILED', 'PER_WORKER needs a ratio', [{ path: 'ratio', issue: 'is required for PER_WORKER' }]);
+      return { kind: 'PER_WORKER', ratio };
+    }
+    return { kind: 'AVERAGE', level: level ?? 'DISTRICT' };
+  }
+
+  private async store(
+    p: Principal, kind: BenchmarkResultKind, year: number, scope: string | null, asOf: string, inputs: Record<string, unknown>, result: object, lines?: TopUpLineView[],
+  ): Promise<object> {
+    const { district, street } = placeOfCode(scope);
+    const who = actor(p);
+    const createdAt = new Date();
+    const id = await this.dataSource.transaction(async (m) => {
+      const inserted = await m.insert(BenchmarkResultEntity, {
+        kind, year, scopeCode: scope, districtCode: district, streetCode: street, asOf, inputs, result,
+        createdBy: who.id, createdByName: who.name, createdAt,
+      });
+      const newId = String(inserted.identifiers[0].id);
+      for (let i = 0; lines && i < lines.length; i += LINE_CHUNK) {
+        await m.insert(TopUpLineEntity, lines.slice(i, i + LINE_CHUNK).map((l) => ({
+          resultId: newId, workerId: String(l.workerId), districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp,
+        })));
+      }
+      await this.audit.record(m, { entity: 'benchmark_result', entityId: newId, action: `RUN_${kind}`, after: { year, scope, asOf, inputs }, districtCode: district });
+      return newId;
+    });
+    return { id, ...result, createdAt: createdAt.toISOString() };
+  }
+
+  async get(p: Principal, kind: BenchmarkResultKind, id: string): Promise<object> {
+    const row = await this.dataSource.getRepository(BenchmarkResultEntity).findOneBy({ id, kind });
+    const entity = kind === 'CALIBRATION' ? 'calibration' : kind === 'COMPLIANCE' ? 'compliance_report' : 'top_up';
+    if (!row) throw notFound(entity, id);
+    assertVisible(p, row.districtCode, row.streetCode, entity, id);
+    return { id: String(row.id), ...row.result, createdAt: row.createdAt.toISOString() };
+  }
+
+  async topUpLines(p: Principal, id: string, q: TopUpLinesQueryDto): Promise<{ items: TopUpLineView[]; nextAfter: string | null }> {
+    await this.get(p, 'TOP_UP', id);
+    const limit = q.limit ?? 500;
+    const qb = this.dataSource.getRepository(TopUpLineEntity).createQueryBuilder('l').where('l.resultId = :id', { id }).orderBy('l.workerId', 'ASC').take(limit + 1);
+    if (q.after) qb.andWhere('l.workerId > :after', { after: q.after });
+    if (q.onlyPositive) qb.andWhere('l.topUp > 0');
+    if (p.scope.level !== 'CITY') qb.andWhere('l.districtCode = :d', { d: p.scope.district });
+    if (p.scope.level === 'STREET') qb.andWhere('l.streetCode = :s', { s: p.scope.street });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((l) => ({ workerId: Number(l.workerId), districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp })),
+      nextAfter: rows.length > limit ? String(page[page.length - 1].workerId) : null,
+    };
+  }
+}
+
+function clampToYear(date: string, year: number): string {
+  if (date < `${year}-01-01`) return `${year}-01-01`;
+  if (date > `${year}-12-31`) return `${year}-12-31`;
+  return date;
+}
+
+/** Whole months of the year completed on `date` (a month counts once its last day is reached). */
+export function monthsCompleted(date: string, year: number): number {
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return d >= lastDay ? m : m - 1;
+}

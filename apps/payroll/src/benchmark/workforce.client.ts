@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceClient } from '@cws/platform';
+import type { WorkerSnapshot, WorkerSnapshotPage } from '@cws/workers-contracts';
+
+const PAGE = 5000;
+
+/**
+ * The workforce as the workers service serves it: keyset pages of effective-dated snapshots,
+ * fetched with the caller's token (so the workers service applies the caller's scope too) and
+ * the request id forwarded. Payroll never reads the workers schema.
+ */
+@Injectable()
+export class WorkforceClient {
+  constructor(private readonly client: ServiceClient) {}
+
+  async snapshot(asOf: string, token: string | undefined, scope: string | null): Promise<WorkerSnapshot[]> {
+    const out: WorkerSnapshot[] = [];
+    let after: string | null = null;
+    do {
+      const q = new URLSearchParams({ asOf, limit: String(PAGE) });
+      if (after) q.set('after', after);
+      if (scope) q.set('scope', scope);
+      const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 });
+      out.push(...page.items);
+      after = page.nextAfter;
+    } while (after);
+    return out;
+  }
+
+  /** District names for reports; best effort (API clients may not read the org tree). */
+  async districtNames(token: string | undefined): Promise<Map<string, string>> {
+    try {
+      const rows = await this.client.call<Array<{ code: string; name: string }>>('workers', '/v1/districts', { token });
+      return new Map(rows.map((d) => [d.code, d.name]));
+    } catch {
+      return new Map();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Who may do what in the payroll service. Users are checked by role, API clients by OAuth
+ * permission; results located in a district or street are then filtered by scope, and anything
+ * outside the caller's scope answers 404.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { notFound, scopeCovers, type Principal, type Role } from '@cws/kernel';
+import { Permissions, Roles } from '@cws/platform';
+
+export const READ_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
+/** HR runs benchmark computations for its own scope. */
+export const RUN_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'];
+export const PAYROLL_READ = 'payroll:read';
+export const PAYROLL_WRITE = 'payroll:write';
+
+/** Reads: every role (scoped) and API clients holding payroll:read. */
+export const CanRead = () =>
+  applyDecorators(Roles(...READ_ROLES), Permissions(PAYROLL_READ), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+
+/** Benchmark runs: HR users within their scope, API clients holding payroll:write. */
+export const CanRun = () =>
+  applyDecorators(Roles(...RUN_ROLES), Permissions(PAYROLL_WRITE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+
+/** Policy edits: CITY_ADMIN users only (no API client may change policy). */
+export const CanEditPolicy = () =>
+  applyDecorators(Roles('CITY_ADMIN'), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only a city administrator may edit policy' }));
+
+/** A record located at (district, street) must be in the caller's scope, else it does not exist for them. */
+export function assertVisible(p: Principal, district: string | null, street: string | null, entity: string, id: string | number): void {
+  if (!scopeCovers(p.scope, district, street)) throw notFound(entity, id);
+}
+
+/** An org code (district 6 / street 9 / community 12 digits) split into its district and street. */
+export function placeOfCode(code: string | null | undefined): { district: string | null; street: string | null } {
+  if (!code) return { district: null, street: null };
+  return { district: code.slice(0, 6), street: code.length >= 9 ? code.slice(0, 9) : null };
+}
+
+/**
+ * The scope a run covers: the requested org code, which must lie within the caller's scope (else
+ * 404, as for a record of another district), or the caller's own scope when none is given.
+ */
+export function effectiveScope(p: Principal, requested?: string | null): string | null {
+  if (requested) {
+    const { district, street } = placeOfCode(requested);
+    const covered = p.scope.level === 'CITY' || (district === p.scope.district && (p.scope.level === 'DISTRICT' || street === p.scope.street));
+    if (!covered) throw notFound('scope', requested);
+    return requested;
+  }
+  if (p.scope.level === 'DISTRICT') return p.scope.district ?? null;
+  if (p.scope.level === 'STREET') return p.scope.street ?? null;
+  return null;
+}
+
+export function actor(p: Principal): { id: string; name: string } {
+  return { id: p.id, name: p.name };
+}
+
+/** The bearer token of the request, forwarded to the workers service. */
+export function bearerOf(authorization: string | undefined): string | undefined {
+  const [type, token] = (authorization ?? '').split(' ');
+  return type?.toLowerCase() === 'bearer' && token ? token : undefined;
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, Matches } from 'class-validator';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanEditPolicy, CanRead } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { policyToJson } from './policy-builder';
+import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowDoc, PolicyRowQueryDto } from './policy.dto';
+import { PolicyService } from './policy.service';
+
+class ClosePolicyRowDto {
+  @ApiProperty({ example: '2026-12-31', description: 'last day in force' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) validTo!: string;
+}
+
+@ApiTags('policy')
+@Controller('v1/policy')
+export class PolicyController {
+  constructor(private readonly policy: PolicyService) {}
+
+  @Get('rows')
+  @CanRead()
+  @ApiOperation({ summary: 'Policy rows: open rows by default, rows in force on asOf, or the whole history' })
+  @ApiOkResponse({ type: [PolicyRowDoc] })
+  list(@Query() q: PolicyRowQueryDto) {
+    return this.policy.list(q);
+  }
+
+  @Get('rows/:id')
+  @CanRead()
+  @ApiOkResponse({ type: PolicyRowDoc })
+  get(@Param() { id }: IdParam) {
+    return this.policy.get(id);
+  }
+
+  @Post('rows')
+  @CanEditPolicy()
+  @ApiOperation({ summary: 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.' })
+  @ApiCreatedResponse({ type: PolicyRowDoc })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto) {
+    return this.policy.create(p, dto);
+  }
+
+  @Post('rows/:id/close')
+  @HttpCode(200)
+  @CanEditPolicy()
+  @ApiOperation({ summary: 'End an open row without a successor. Audited.' })
+  @ApiOkResponse({ type: PolicyRowDoc })
+  close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto) {
+    return this.policy.close(p, id, dto.validTo);
+  }
+
+  @Get('effective')
+  @CanRead()
+  @ApiOperation({ summary: "The engine's policy object for a payroll year, built from the rows that apply (amounts as decimal strings)" })
+  async effective(@Query() q: EffectivePolicyQueryDto) {
+    return policyToJson(await this.policy.policyFor(q.year, q.asOf));
+  }
+}

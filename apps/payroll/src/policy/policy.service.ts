@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, conflict, DomainError, notFound, parseMoney, type ErrorDetail, type Principal } from '@cws/kernel';
+import type { PayrollPolicy } from '@cws/payroll-engine';
+import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
+import { AuditService, flattenValidationErrors, RequestValidationException } from '@cws/platform';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actor } from '../common/access';
+import { DATA_CLASSES, keyOf } from './policy-data.dto';
+import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from './policy-builder';
+import { PolicyRowEntity } from './policy-row.entity';
+import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
+
+export function toView(r: PolicyRowEntity): PolicyRowView {
+  return {
+    id: String(r.id), kind: r.kind, key: r.key, validFrom: r.validFrom, validTo: r.validTo, sourceRef: r.sourceRef, data: r.data as Record<string, unknown>,
+    supersededBy: r.supersededBy === null ? null : String(r.supersededBy), createdBy: r.createdBy,
+    createdAt: r.createdAt instanceof Date ? r.createdAt.toISOString() : String(r.createdAt),
+  };
+}
+
+const stored = (r: PolicyRowEntity): StoredPolicyRow => ({
+  id: String(r.id), kind: r.kind, key: r.key, validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef,
+});
+
+const isDuplicateKey = (e: unknown): boolean =>
+  ((e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code) === 'ER_DUP_ENTRY';
+
+/**
+ * Effective-dated policy rows: list, read, add (closing the open row of the same key, never
+ * overwriting it), close; and the engine policy built from the rows that apply to a year.
+ */
+@Injectable()
+export class PolicyService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(q: PolicyRowQueryDto): Promise<PolicyRowView[]> {
+    const qb = this.dataSource.getRepository(PolicyRowEntity).createQueryBuilder('r').orderBy('r.kind').addOrderBy('r.key').addOrderBy('r.validFrom').addOrderBy('r.id');
+    if (q.kind) qb.andWhere('r.kind = :kind', { kind: q.kind });
+    if (q.key) qb.andWhere('r.key = :key', { key: q.key });
+    if (q.asOf) qb.andWhere('r.validFrom <= :d AND (r.validTo IS NULL OR r.validTo >= :d)', { d: q.asOf });
+    else if (!q.history) qb.andWhere('r.validTo IS NULL');
+    return (await qb.getMany()).map(toView);
+  }
+
+  async get(id: string): Promise<PolicyRowView> {
+    const row = await this.dataSource.getRepository(PolicyRowEntity).findOneBy({ id });
+    if (!row) throw notFound('policy_row', id);
+    return toView(row);
+  }
+
+  /** Adds a row. The open row of the same (kind, key) is closed the day before (or, for the same start, superseded before it took effect). */
+  async create(p: Principal, dto: CreatePolicyRowDto): Promise<PolicyRowView> {
+    await validateData(dto.kind, dto.data, dto.validFrom);
+    const key = keyOf(dto.kind, dto.data);
+    const who = actor(p);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const open = await m
+          .getRepository(PolicyRowEntity)
+          .createQueryBuilder('r')
+          .setLock('pessimistic_write')
+          .where('r.kind = :kind AND r.key = :key AND r.validTo IS NULL', { kind: dto.kind, key })
+          .getOne();
+        if (open && dto.validFrom < open.validFrom) {
+          throw conflict('POLICY_ROW_BACKDATED', `the open ${dto.kind} row ${key} starts on ${open.validFrom}; a new row must not start before it`, { openRowId: String(open.id) });
+        }
+        const before = open ? toView(open) : null;
+        if (open) await m.update(PolicyRowEntity, { id: open.id }, { validTo: addDays(dto.validFrom, -1) });
+        const inserted = await m.insert(PolicyRowEntity, {
+          kind: dto.kind, key, validFrom: dto.validFrom, validTo: null, data: dto.data, sourceRef: dto.sourceRef, supersededBy: null,
+          createdBy: who.id, createdByName: who.name, createdAt: new Date(),
+        });
+        const id = String(inserted.identifiers[0].id);
+        if (open) {
+          await m.update(PolicyRowEntity, { id: open.id }, { supersededBy: id });
+          const closed = await m.findOneByOrFail(PolicyRowEntity, { id: open.id });
+          await this.audit.record(m, { entity: 'policy_row', entityId: open.id, action: 'CLOSE', before, after: toView(closed) });
+        }
+        const created = toView(await m.findOneByOrFail(PolicyRowEntity, { id }));
+        await this.audit.record(m, { entity: 'policy_row', entityId: id, action: open ? 'SUPERSEDE' : 'CREATE', before, after: created });
+        return created;
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw conflict('POLICY_ROW_CONFLICT', `another open ${dto.kind} row ${key} was added at the same time; reload and retry`);
+      throw e;
+    }
+  }
+
+  /** Ends an open row without a successor (e.g. an allowance abolished). */
+  async close(p: Principal, id: string, validTo: string): Promise<PolicyRowView> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.getRepository(PolicyRowEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      if (!row) throw notFound('policy_row', id);
+      if (row.validTo !== null) throw conflict('POLICY_ROW_CLOSED', `policy row ${id} was already closed on ${row.validTo}`);
+      if (validTo < addDays(row.validFrom, -1)) {
+        throw new DomainError('VALIDATION', 'VALIDATION_FAILED', 'validTo must not be before the row starts', [{ path: 'validTo', issue: `must be on or after ${addDays(row.validFrom, -1)}` }]);
+      }
+      const before = toView(row);
+      await m.update(PolicyRowEntity, { id }, { validTo });
+      const after = toView(await m.findOneByOrFail(PolicyRowEntity, { id }));
+      await this.audit.record(m, { entity: 'policy_row', entityId: id, action: 'CLOSE', before, after }, { kind: p.kind, id: p.id, name: p.name });
+      return after;
+    });
+  }
+
+  /** Rows that may apply to `year` (history before the year and rows starting after it are left out). */
+  async rowsFor(year: number, asOf = `${year}-01-01`, manager?: EntityManager): Promise<StoredPolicyRow[]> {
+    const from = asOf < `${year}-01-01` ? asOf : `${year}-01-01`;
+    const to = asOf > `${year}-12-31` ? asOf : `${year}-12-31`;
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(PolicyRowEntity)
+      .createQueryBuilder('r')
+      .where('r.validFrom <= :to AND (r.validTo IS NULL OR r.validTo >= :from)', { from, to })
+      .orderBy('r.id')
+      .getMany();
+    return rows.map(stored);
+  }
+
+  /** The engine policy for a payroll year (422 POLICY_INCOMPLETE when a table has no row in force). */
+  async policyFor(year: number, asOf = `${year}-01-01`): Promise<PayrollPolicy> {
+    return buildPolicy(await this.rowsFor(year, asOf), year, asOf);
+  }
+
+  /** Only the tax tables in force on 1 January of the year (the simulator needs nothing else). */
+  async taxTablesFor(year: number) {
+    const date = `${year}-01-01`;
+    const rows = (await this.rowsFor(year, date)).filter((r) => inForceOn(r, date));
+    const tax = rows.find((r) => r.kind === 'TAX_TABLE');
+    const bonus = rows.find((r) => r.kind === 'BONUS_TAX');
+    const missing = [!tax && 'TAX_TABLE', !bonus && 'BONUS_TAX'].filter((x): x is string => !!x);
+    if (missing.length) {
+      throw new DomainError('UNPROCESSABLE', 'POLICY_INCOMPLETE', `no income tax table in force on ${date}: ${missing.join(', ')}`, missing.map((m) => ({ path: m, issue: 'no row in force' })));
+    }
+    return { tax: taxTableOf(tax!), bonusTax: bonusTableOf(bonus!) };
+  }
+}
+
+/** Validates a row body for its kind (class-validator DTO, then cross-field rules); 400 naming `data.<field>`. */
+export async function validateData(kind: PolicyKind, data: Record<string, unknown>, validFrom: string): Promise<void> {
+  const errors = await validate(plainToInstance(DATA_CLASSES[kind], data) as object, { whitelist: true, forbidNonWhitelisted: true });
+  const details: ErrorDetail[] = flattenValidationErrors(errors, 'data');
+  if (!details.length) details.push(...crossFieldIssues(kind, data, validFrom));
+  if (details.length) throw new RequestValidationException(details);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function crossFieldIssues(kind: PolicyKind, d: any, validFrom: string): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const fen = (s: string) => parseMoney(s);
+  if (kind === 'POST_BAND' && d.minGrade > d.maxGrade) out.push({ path: 'data.maxGrade', issue: 'must not be below minGrade' });
+  if (kind === 'INSURANCE') {
+    if (fen(d.baseFloor) > fen(d.baseCeiling)) out.push({ path: 'data.baseCeiling', issue: 'must not be below baseFloor' });
+    if (!validFrom.endsWith('-01')) out.push({ path: 'validFrom', issue: 'an insurance row starts on the first day of its switch month' });
+  }
+  if (kind === 'BONUS_TAX' && d.allowedFromYear > d.allowedToYear) out.push({ path: 'data.allowedToYear', issue: 'must not be before allowedFromYear' });
+  if (kind === 'TAX_TABLE' || kind === 'BONUS_TAX') {
+    const brackets = d.brackets as Array<{ upTo: string | null }>;
+    brackets.forEach((b, i) => {
+      const last = i === brackets.length - 1;
+      if ((b.upTo === null) !== last) out.push({ path: `data.brackets[${i}].upTo`, issue: last ? 'the top bracket has no bound (null)' : 'only the top bracket may be unbounded' });
+      const prev = brackets[i - 1];
+      if (prev && prev.upTo !== null && b.upTo !== null && fen(b.upTo) <= fen(prev.upTo)) out.push({ path: `data.brackets[${i}].upTo`, issue: 'bounds must ascend' });
+    });
+  }
+  if (kind === 'ALLOWANCE' && d.kind === 'QUALIFICATION') {
+    const levels = (d.levels as Array<{ level: string }>).map((l) => l.level);
+    if (new Set(levels).size !== levels.length) out.push({ path: 'data.levels', issue: 'levels must be distinct' });
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * The payroll service's demo policy: the engine's default (illustrative, labelled) policy for
+ * 2024–2026 as effective-dated rows, the published tax tables from 2019, special additional
+ * deductions from 2023, and an illustrative smooth city-average-wage series. Idempotent: a row is
+ * added only when no row of the same kind, key and start date exists (admin edits are kept).
+ */
+import { formatMoney, type Fen } from '@cws/kernel';
+import { defaultPolicy, type AllowanceRule, type TaxBracket } from '@cws/payroll-engine';
+import type { PolicyKind } from '@cws/payroll-contracts';
+import type { DataSource } from 'typeorm';
+import { keyOf } from '../policy/policy-data.dto';
+import { PolicyRowEntity } from '../policy/policy-row.entity';
+
+export const SEED_YEARS = [2024, 2025, 2026];
+const ILLUSTRATIVE = 'illustrative demo value, not an official figure';
+
+interface SeedRow {
+  kind: PolicyKind;
+  validFrom: string;
+  validTo: string | null;
+  sourceRef: string;
+  data: Record<string, unknown>;
+}
+
+const m = (f: Fen) => formatMoney(f);
+const brackets = (rows: TaxBracket[]) => rows.map((b) => ({ upTo: b.upToFen === null ? null : m(b.upToFen), rate: b.rate, quickDeduction: m(b.quickDeductionFen) }));
+
+/** Workers-register vocabulary for qualification levels (the engine's demo uses longer names). */
+const QUALIFICATION_LEVEL: Record<string, string> = { ASSISTANT_SOCIAL_WORKER: 'ASSISTANT', SOCIAL_WORKER: 'SOCIAL_WORKER', SENIOR_SOCIAL_WORKER: 'SENIOR' };
+/** Education codes of the workers register that start at the engine demo's HIGH_SCHOOL grade. */
+const SCHOOL_LEVELS = ['JUNIOR_HIGH', 'SENIOR_HIGH', 'VOCATIONAL'];
+
+function allowanceData(a: AllowanceRule): Record<string, unknown> {
+  const base = { kind: a.kind, code: a.code, label: a.label, prorate: a.prorate, taxFree: a.taxFree };
+  switch (a.kind) {
+    case 'QUALIFICATION':
+      return { ...base, levels: a.levels.map((l) => ({ level: QUALIFICATION_LEVEL[l.level] ?? l.level, monthly: m(l.monthlyFen) })) };
+    case 'LONG_SERVICE':
+      return { ...base, bands: a.bands.map((b) => ({ minYears: b.minYears, monthly: m(b.monthlyFen) })) };
+    case 'CROSS_APPOINTMENT':
+      return { ...base, perBodyMonthly: m(a.perBodyMonthlyFen), maxBodies: a.maxBodies };
+    case 'SHIFT':
+      return { ...base, perShift: m(a.perShiftFen), maxShiftsPerMonth: a.maxShiftsPerMonth };
+    case 'SECONDED_IN':
+      return { ...base, monthly: m(a.monthlyFen) };
+    case 'ONE_OFF':
+      return { ...base, years: a.years, amount: m(a.amountFen) };
+  }
+}
+
+export function demoPolicyRows(): SeedRow[] {
+  const rows: SeedRow[] = [];
+  const first = defaultPolicy(SEED_YEARS[0]);
+  const from = `${SEED_YEARS[0]}-01-01`;
+  const label = (source: string) => (/\[(firm|reported)\]|公告|法/.test(source) && !/demo/i.test(source) ? source : `${source} — ${ILLUSTRATIVE}`);
+
+  // Income tax: the published tables (firm), in force since 2019.
+  rows.push({ kind: 'TAX_TABLE', validFrom: '2019-01-01', validTo: null, sourceRef: first.tax.source, data: { basicDeductionMonthly: m(first.tax.basicDeductionMonthlyFen), brackets: brackets(first.tax.brackets) } });
+  rows.push({ kind: 'BONUS_TAX', validFrom: '2019-01-01', validTo: null, sourceRef: first.bonusTax.source, data: { allowedFromYear: 2019, allowedToYear: Number(first.bonusTax.validUntil.slice(0, 4)), brackets: brackets(first.bonusTax.brackets) } });
+  const sad = '国发〔2022〕21号 / 国发〔2023〕13号: monthly standards from 2023 (DOMAIN.md §4)';
+  for (const [type, label2, monthly, per, note] of [
+    ['CHILD_EDUCATION', 'Child education (子女教育)', '2000.00', 'PER_CHILD', undefined],
+    ['INFANT_CARE', 'Infant care under 3 (3岁以下婴幼儿照护)', '2000.00', 'PER_CHILD', undefined],
+    ['ELDERLY_SUPPORT', 'Elderly support (赡养老人)', '3000.00', 'PER_TAXPAYER', 'only child; otherwise a share of at most 1,500'],
+    ['HOUSING_LOAN_INTEREST', 'Housing loan interest (住房贷款利息)', '1000.00', 'PER_TAXPAYER', 'cannot be combined with housing rent'],
+    ['HOUSING_RENT', 'Housing rent, Hangzhou (住房租金)', '1500.00', 'PER_TAXPAYER', 'cannot be combined with housing loan interest'],
+    ['CONTINUING_EDUCATION', 'Continuing education, degree (继续教育)', '400.00', 'PER_TAXPAYER', '3,600 once in the year a vocational certificate is obtained'],
+  ] as const) {
+    rows.push({ kind: 'SPECIAL_DEDUCTION', validFrom: '2023-01-01', validTo: null, sourceRef: sad, data: { type, label: label2, monthly, per, ...(note ? { note } : {}) } });
+  }
+
+  // Pay scale structure, entry grades, allowances, pro-rating, overtime: same rows for 2024–2026.
+  for (const b of first.payScale.bands) rows.push({ kind: 'POST_BAND', validFrom: from, validTo: null, sourceRef: label(b.source), data: { band: b.band, minGrade: b.minGrade, maxGrade: b.maxGrade } });
+  for (const g of first.payScale.grades) rows.push({ kind: 'GRADE_COEFFICIENT', validFrom: from, validTo: null, sourceRef: label(g.source), data: { grade: g.grade, coefficient: g.coefficient } });
+  for (const e of first.entryGrade.rows) {
+    const educations = e.education === 'HIGH_SCHOOL' ? ['HIGH_SCHOOL', ...SCHOOL_LEVELS] : [e.education];
+    for (const education of educations) rows.push({ kind: 'ENTRY_GRADE', validFrom: from, validTo: null, sourceRef: label(e.source), data: { band: e.band, education, baseGrade: e.baseGrade } });
+  }
+  rows.push({ kind: 'GRADE_PROGRESSION', validFrom: from, validTo: null, sourceRef: label(first.entryGrade.source), data: { yearsPerStep: first.entryGrade.yearsPerStep } });
+  for (const a of first.allowances) rows.push({ kind: 'ALLOWANCE', validFrom: from, validTo: null, sourceRef: label(a.source), data: allowanceData(a) });
+  rows.push({ kind: 'PRO_RATING', validFrom: from, validTo: null, sourceRef: first.proRating.source, data: { basis: first.proRating.basis, standardDaysPerMonth: first.proRating.standardDaysPerMonth } });
+  rows.push({ kind: 'OVERTIME', validFrom: from, validTo: null, sourceRef: first.overtime.source, data: { hoursPerDay: first.overtime.hoursPerDay, multipliers: first.overtime.multipliers } });
+  rows.push({ kind: 'TOP_UP_RULE', validFrom: from, validTo: null, sourceRef: `district averages must reach the benchmark — ${ILLUSTRATIVE}`, data: { rule: 'AVERAGE', level: 'DISTRICT' } });
+
+  // Year by year: unit value and insurance (each year's base switches in January in the demo).
+  for (const [i, year] of SEED_YEARS.entries()) {
+    const p = defaultPolicy(year);
+    const last = i === SEED_YEARS.length - 1;
+    rows.push({ kind: 'UNIT_VALUE', validFrom: `${year}-01-01`, validTo: null, sourceRef: label(p.payScale.source), data: { year, unitValue: m(p.payScale.unitValueFen) } });
+    for (const it of p.insurance) {
+      rows.push({
+        kind: 'INSURANCE', validFrom: `${year}-01-01`, validTo: last ? null : `${year}-12-31`, sourceRef: label(it.source),
+        data: { code: it.code, label: it.label, employerRate: it.employerRate, employeeRate: it.employeeRate, baseFloor: m(it.baseFloorFen), baseCeiling: m(it.baseCeilingFen), rounding: it.rounding },
+      });
+    }
+  }
+
+  // City average wage W(y), 2017–2025: the engine's smooth 5 %/year series anchored at the reported 2024 figure.
+  for (let y = 2017; y <= SEED_YEARS[SEED_YEARS.length - 1] - 1; y++) {
+    const w = defaultPolicy(y + 2).cityWages.find((c) => c.year === y)!;
+    const sourceRef = y === 2024
+      ? 'Hangzhou urban non-private units 2024 ≈ 167,177 元 [reported, DOMAIN.md §1]; caliber URBAN_NON_PRIVATE'
+      : `illustrative smooth series (5 %/year) anchored at the reported Hangzhou non-private 2024 ≈ 167,177 元; caliber URBAN_NON_PRIVATE — ${ILLUSTRATIVE}`;
+    rows.push({ kind: 'CITY_WAGE', validFrom: `${y + 1}-01-01`, validTo: null, sourceRef, data: { year: y, annual: m(w.annualFen), caliber: w.caliber } });
+  }
+  return rows;
+}
+
+export async function seedPayrollService(ds: DataSource): Promise<{ policyRows: number; added: number }> {
+  const desired = demoPolicyRows();
+  const existing: Array<{ kind: string; row_key: string; valid_from: string }> = await ds.query('SELECT kind, row_key, valid_from FROM policy_row');
+  const have = new Set(existing.map((r) => `${r.kind}|${r.row_key}|${String(r.valid_from).slice(0, 10)}`));
+  const openKeys = new Set((await ds.query('SELECT kind, row_key FROM policy_row WHERE valid_to IS NULL')).map((r: { kind: string; row_key: string }) => `${r.kind}|${r.row_key}`));
+  const now = new Date();
+  let added = 0;
+  await ds.transaction(async (tx) => {
+    for (const r of desired) {
+      const key = keyOf(r.kind, r.data);
+      // An admin's newer open row for the same key wins: the seed never adds a second open row.
+      if (have.has(`${r.kind}|${key}|${r.validFrom}`) || (r.validTo === null && openKeys.has(`${r.kind}|${key}`))) continue;
+      await tx.insert(PolicyRowEntity, {
+        kind: r.kind, key, validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef, supersededBy: null,
+        createdBy: 'seed', createdByName: 'demo seed', createdAt: now,
+      });
+      added++;
+    }
+  });
+  return { policyRows: desired.length, added };
+}

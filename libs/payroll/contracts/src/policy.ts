@@ -1,0 +1,57 @@
+/**
+ * Policy tables as the payroll API shows them: effective-dated rows of one kind, each with a key
+ * (unique among the rows of that kind in force on any date), a source reference and a JSON body
+ * whose shape depends on the kind. Amounts are decimal strings with two places.
+ */
+export const POLICY_KINDS = [
+  'CITY_WAGE',
+  'COMMUNITY_WAGE',
+  'UNIT_VALUE',
+  'POST_BAND',
+  'GRADE_COEFFICIENT',
+  'ENTRY_GRADE',
+  'GRADE_PROGRESSION',
+  'ALLOWANCE',
+  'INSURANCE',
+  'TAX_TABLE',
+  'BONUS_TAX',
+  'SPECIAL_DEDUCTION',
+  'PRO_RATING',
+  'OVERTIME',
+  'TOP_UP_RULE',
+] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** Kinds whose key is a calendar year: the figure for that year is the open (latest) row. */
+export const YEAR_KEYED_KINDS: readonly PolicyKind[] = ['CITY_WAGE', 'COMMUNITY_WAGE', 'UNIT_VALUE'];
+
+export const WAGE_CALIBERS = ['URBAN_NON_PRIVATE', 'ALL_IN_POST', 'ALL_UNITS'] as const;
+export type WageCaliberCode = (typeof WAGE_CALIBERS)[number];
+
+export const ALLOWANCE_KINDS = ['QUALIFICATION', 'LONG_SERVICE', 'CROSS_APPOINTMENT', 'SHIFT', 'SECONDED_IN', 'ONE_OFF'] as const;
+export type AllowanceKindCode = (typeof ALLOWANCE_KINDS)[number];
+
+export const INSURANCE_CODES = ['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'WORK_INJURY', 'HOUSING_FUND'] as const;
+export const ROUNDING_RULES = ['HALF_UP_FEN', 'HALF_UP_YUAN', 'DOWN_FEN', 'UP_FEN'] as const;
+
+export const SPECIAL_DEDUCTION_TYPES = [
+  'CHILD_EDUCATION', 'INFANT_CARE', 'ELDERLY_SUPPORT', 'HOUSING_LOAN_INTEREST', 'HOUSING_RENT', 'CONTINUING_EDUCATION',
+] as const;
+
+export const TOP_UP_RULES = ['AVERAGE', 'PER_WORKER'] as const;
+export type TopUpRuleCode = (typeof TOP_UP_RULES)[number];
+
+export interface PolicyRowView {
+  id: string;
+  kind: PolicyKind;
+  key: string;
+  /** First day in force (YYYY-MM-DD). */
+  validFrom: string;
+  /** Last day in force, inclusive; null while open. A row superseded before it took effect has validTo < validFrom. */
+  validTo: string | null;
+  sourceRef: string;
+  data: Record<string, unknown>;
+  supersededBy: string | null;
+  createdBy: string;
+  createdAt: string;
+}
