@@ -1,0 +1,143 @@
+import { parseMoney } from '@cws/kernel';
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const DISTRICTS = ['330102', '330105', '330106'];
+
+describe('benchmark over the demo city, workforce from the workers API (real MySQL and Redis)', () => {
+  let workers: TestApp;
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: string;
+  let xihu: string;
+
+  beforeAll(async () => {
+    workers = await startTestApp(workersService, testConfig('workers'));
+    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    const base = testConfig('payroll');
+    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    ds = t.app.get(DataSource);
+    await seedPayrollService(ds);
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await workers?.close();
+  });
+
+  it('calibrates the least unit value on the demo city: the average reaches W(Y−1), and one fen less does not', async () => {
+    const res = await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } });
+    expect(res.status).toBe(201);
+    const c = res.body;
+    expect(c).toMatchObject({ year: 2026, scope: null, asOf: '2026-01-01', headcount: 540, benchmark: '175535.85', cityGrowth: '0.050000', illustrative: true });
+    expect(c.result.passes).toBe(true);
+    expect(c.unitValue).toBe(c.result.unitValue);
+    // Exact: 12 × total ≥ W × worker-months at U, and < at U − 0.01.
+    const meets = (v: { totalPay: string; workerMonths: number }) => 12n * parseMoney(v.totalPay) >= parseMoney(c.benchmark) * BigInt(v.workerMonths);
+    expect(meets(c.result)).toBe(true);
+    expect(parseMoney(c.projectedAverage)).toBeGreaterThanOrEqual(parseMoney(c.benchmark));
+    expect(c.belowByOneFen.unitValue).toBe((Number(parseMoney(c.unitValue) - 1n) / 100).toFixed(2));
+    expect(c.belowByOneFen.passes).toBe(false);
+    expect(meets(c.belowByOneFen)).toBe(false);
+    expect(c.bindingTest).toBe('LEVEL');
+    // Just exceeds: one fen of unit value moves the average by less than a yuan.
+    expect(parseMoney(c.projectedAverage) - parseMoney(c.benchmark)).toBeLessThan(100n);
+    // The demo scale is far below the benchmark; growth is met at the calibrated value.
+    expect(c.current.passes).toBe(false);
+    expect(c.result.meetsGrowth).toBe(true);
+
+    const stored = await t.request('GET', `/v1/benchmark/calibrations/${c.id}`, { token: admin });
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ id: c.id, unitValue: c.unitValue, projectedAverage: c.projectedAverage });
+    const [row] = await ds.query('SELECT inputs FROM benchmark_result WHERE id = ?', [c.id]);
+    const inputs = typeof row.inputs === 'string' ? JSON.parse(row.inputs) : row.inputs;
+    expect(inputs).toMatchObject({ asOf: '2026-01-01', workers: 540 });
+    expect(inputs.cityWages['2025'].source).toMatch(/illustrative/);
+  });
+
+  it('reports compliance for each demo district, and by street', async () => {
+    const res = await t.request('GET', '/v1/benchmark/compliance?year=2026&groupBy=district&asOf=2026-06-30', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.groups.map((g: { districtCode: string }) => g.districtCode)).toEqual(DISTRICTS);
+    expect(res.body.groups.map((g: { districtName: string }) => g.districtName)).toEqual(['上城区', '拱墅区', '西湖区']);
+    expect(res.body.groups.reduce((n: number, g: { headcount: number }) => n + g.headcount, 0)).toBe(540);
+    for (const g of res.body.groups) {
+      expect(g).toMatchObject({ benchmark: '175535.85', ytdMonths: 6, compliant: false });
+      expect(parseMoney(g.gap)).toBe(parseMoney(g.benchmark) - parseMoney(g.projectedAverage));
+    }
+    // At the calibrated unit value the city meets the benchmark; so does at least one district.
+    const cal = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } })).body;
+    const at = await t.request('GET', `/v1/benchmark/compliance?year=2026&unitValue=${cal.unitValue}`, { token: admin });
+    expect(at.body.groups.some((g: { compliant: boolean }) => g.compliant)).toBe(true);
+
+    const streets = await t.request('GET', '/v1/benchmark/compliance?year=2026&groupBy=street', { token: admin });
+    expect(streets.status).toBe(200);
+    expect(streets.body.groups.length).toBeGreaterThan(3);
+    expect(streets.body.groups.every((g: { streetCode: string; districtCode: string }) => g.streetCode.startsWith(g.districtCode))).toBe(true);
+
+    const own = await t.request('GET', '/v1/benchmark/compliance?year=2026', { token: xihu });
+    expect(own.body.groups.map((g: { districtCode: string }) => g.districtCode)).toEqual(['330106']);
+    const stored = await t.request('POST', '/v1/benchmark/compliance-reports', { token: xihu, body: { year: 2026, groupBy: 'street' } });
+    expect(stored.status).toBe(201);
+    expect((await t.request('GET', `/v1/benchmark/compliance-reports/${stored.body.id}`, { token: xihu })).status).toBe(200);
+  });
+
+  it('scopes stored results: a district HR gets 404 for another district’s result and for a city-wide one', async () => {
+    const shangcheng = await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026, scope: '330102' } });
+    expect(shangcheng.status).toBe(201);
+    expect(shangcheng.body.headcount).toBeGreaterThan(0);
+    expect(shangcheng.body.headcount).toBeLessThan(540);
+    const cityWide = await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } });
+
+    const other = await t.request('GET', `/v1/benchmark/calibrations/${shangcheng.body.id}`, { token: xihu });
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('CALIBRATION_NOT_FOUND');
+    expect((await t.request('GET', `/v1/benchmark/calibrations/${cityWide.body.id}`, { token: xihu })).status).toBe(404);
+    const sameDistrict = await t.request('GET', `/v1/benchmark/calibrations/${shangcheng.body.id}`, { token: t.tokenFor(testPrincipals.districtHr('330102')) });
+    expect(sameDistrict.status).toBe(200);
+    // Asking to run for another district answers 404 too; the own district is the default scope.
+    expect((await t.request('POST', '/v1/benchmark/calibrations', { token: xihu, body: { year: 2026, scope: '330102' } })).status).toBe(404);
+    const own = await t.request('POST', '/v1/benchmark/calibrations', { token: xihu, body: { year: 2026 } });
+    expect(own.status).toBe(201);
+    expect(own.body.scope).toBe('330106');
+  });
+
+  it('computes year-end top-ups under the configured AVERAGE rule and PER_WORKER with a ratio, storing per-worker lines', async () => {
+    const avg = await t.request('POST', '/v1/benchmark/top-ups', { token: admin, body: { year: 2026 } });
+    expect(avg.status).toBe(201);
+    expect(avg.body).toMatchObject({ rule: 'AVERAGE', level: 'DISTRICT', workers: 540 });
+    expect(avg.body.byDistrict.map((d: { districtCode: string }) => d.districtCode)).toEqual(DISTRICTS);
+    // Each district's shortfall is shared out exactly: with the top-ups every district average reaches W(Y−1).
+    const compliance = (await t.request('GET', '/v1/benchmark/compliance?year=2026', { token: admin })).body.groups;
+    for (const d of avg.body.byDistrict) {
+      expect(d.total).toBe(compliance.find((g: { districtCode: string }) => g.districtCode === d.districtCode).shortfall);
+    }
+    const lines = await t.request('GET', `/v1/benchmark/top-ups/${avg.body.id}/lines?limit=5000`, { token: admin });
+    expect(lines.body.items).toHaveLength(540);
+    const sum = lines.body.items.reduce((s: bigint, l: { topUp: string }) => s + parseMoney(l.topUp), 0n);
+    expect(sum).toBe(parseMoney(avg.body.total));
+    const xihuLines = await t.request('GET', `/v1/benchmark/top-ups/${avg.body.id}/lines`, { token: xihu });
+    expect(xihuLines.status).toBe(404);
+
+    const per = await t.request('POST', '/v1/benchmark/top-ups', { token: xihu, body: { year: 2026, rule: 'PER_WORKER', ratio: '0.60' } });
+    expect(per.status).toBe(201);
+    expect(per.body).toMatchObject({ rule: 'PER_WORKER', ratio: '0.60', scope: '330106' });
+    const perLines = (await t.request('GET', `/v1/benchmark/top-ups/${per.body.id}/lines?limit=5000`, { token: xihu })).body.items;
+    const target = (parseMoney('175535.85') * 60n + 99n) / 100n;
+    for (const l of perLines) {
+      const after = parseMoney(l.annualPay) + parseMoney(l.topUp);
+      expect(after >= target).toBe(true);
+      if (parseMoney(l.topUp) > 0n) expect(after - target <= 1n).toBe(true);
+    }
+    expect(perLines.every((l: { districtCode: string }) => l.districtCode === '330106')).toBe(true);
+  });
+});
