@@ -1,0 +1,67 @@
+import { DomainError, parseMoney } from '@cws/kernel';
+import { computeWorkerMonth, defaultPolicy } from '@cws/payroll-engine';
+import { demoPolicyRows } from '../seed/seed';
+import { applicableRows, buildPolicy, type StoredPolicyRow } from './policy-builder';
+import { keyOf } from './policy-data.dto';
+
+function rows(): StoredPolicyRow[] {
+  return demoPolicyRows().map((r, i) => ({ id: String(i + 1), kind: r.kind, key: keyOf(r.kind, r.data), validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef }));
+}
+
+describe('buildPolicy', () => {
+  it('rebuilds the engine demo policy for a seeded year from rows', () => {
+    const p = buildPolicy(rows(), 2026);
+    const d = defaultPolicy(2026);
+    expect(p.payScale.unitValueFen).toBe(d.payScale.unitValueFen);
+    expect(p.payScale.grades.map((g) => g.coefficient)).toEqual(d.payScale.grades.map((g) => g.coefficient));
+    expect(p.insurance.map((i) => [i.code, i.validFrom, i.employerRate, i.baseCeilingFen])).toEqual(d.insurance.map((i) => [i.code, '2026-01', i.employerRate, i.baseCeilingFen]));
+    expect(p.cityWages.map((w) => [w.year, w.annualFen])).toEqual(d.cityWages.map((w) => [w.year, w.annualFen]));
+    expect(p.tax.brackets.map((b) => [b.upToFen, b.rate, b.quickDeductionFen])).toEqual(d.tax.brackets.map((b) => [b.upToFen, b.rate, b.quickDeductionFen]));
+    expect(p.bonusTax.validUntil).toBe('2027-12-31');
+    expect(p.illustrative).toBe(true);
+  });
+
+  it('gives the same pay as the engine demo policy for a worker-month', () => {
+    const input = { workerId: 'w', year: 2025, month: 5, band: 'HEAD' as const, grade: 9, serviceStartDate: '2010-03-01', extraBodies: 1, contributionBaseFen: parseMoney('9000.00') };
+    const ours = computeWorkerMonth(input, buildPolicy(rows(), 2025));
+    const theirs = computeWorkerMonth(input, defaultPolicy(2025));
+    expect([ours.gross, ours.employeeContributions, ours.tax, ours.net]).toEqual([theirs.gross, theirs.employeeContributions, theirs.tax, theirs.net]);
+  });
+
+  it('names every table with no row in force (422 POLICY_INCOMPLETE)', () => {
+    try {
+      buildPolicy(rows().filter((r) => r.kind !== 'OVERTIME'), 2027);
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('POLICY_INCOMPLETE');
+      expect((e as DomainError).details.map((d) => d.path)).toEqual(['UNIT_VALUE:2027', 'OVERTIME']);
+    }
+  });
+
+  it('applies an insurance base switch in its month, and ignores a row superseded before it took effect', () => {
+    const all = rows();
+    const pension = all.find((r) => r.kind === 'INSURANCE' && r.key === 'PENSION' && r.validTo === null)!;
+    pension.validTo = '2026-06-30';
+    all.push({ ...pension, id: 'new', validFrom: '2026-07-01', validTo: null, data: { ...pension.data, baseCeiling: '30000.00' } });
+    all.push({ ...pension, id: 'withdrawn', validFrom: '2026-05-01', validTo: '2026-04-30', data: { ...pension.data, employeeRate: '0.5' } });
+    const p = buildPolicy(all, 2026);
+    expect(p.insurance.filter((i) => i.code === 'PENSION').map((i) => [i.id, i.validFrom])).toEqual([[pension.id, '2026-01'], ['new', '2026-07']]);
+    const month = (m: number) => computeWorkerMonth({ workerId: 'w', year: 2026, month: m, band: 'OTHER', grade: 5, serviceStartDate: '2020-01-01', contributionBaseFen: parseMoney('40000.00') }, p);
+    const pensionOf = (r: ReturnType<typeof month>) => r.lines.find((l) => l.kind === 'EMPLOYEE_CONTRIBUTION' && l.code === 'PENSION')!.amount;
+    const oldCeiling = p.insurance.find((i) => i.id === pension.id)!.baseCeilingFen;
+    expect(pensionOf(month(6))).toBe((oldCeiling * 8n + 50n) / 100n); // 8 % of the old ceiling, half up
+    expect(pensionOf(month(7))).toBe(parseMoney('2400.00'));
+  });
+
+  it('takes the open row of a year-keyed kind whatever the date, other kinds as of the date', () => {
+    const all = rows();
+    const w = all.find((r) => r.kind === 'CITY_WAGE' && r.key === '2025')!;
+    w.validTo = '2026-06-30';
+    all.push({ ...w, id: 'corrected', validFrom: '2026-07-01', validTo: null, data: { ...w.data, annual: '180000.00' } });
+    expect(buildPolicy(all, 2026).cityWages.find((c) => c.year === 2025)!.annualFen).toBe(parseMoney('180000.00'));
+    const picked = applicableRows(all, 2026, '2026-01-01').filter((r) => r.kind === 'CITY_WAGE').map((r) => r.id);
+    expect(picked).toContain('corrected');
+    expect(picked).not.toContain(w.id);
+  });
+});
