@@ -3,6 +3,7 @@ import type { PiiCipher } from '@cws/persistence';
 import type { DataSource } from 'typeorm';
 import { seedWorkersService } from '../../apps/workers/src/seed/seed';
 import { seedBudgetService, type SeedCommunity } from '../../apps/budget/src/seed/seed';
+import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
 
 export interface DemoOptions {
   password: string;
@@ -29,5 +30,6 @@ export async function seedDemo(sources: Record<ServiceName, DataSource>, cipher:
     households: Number(r.households),
   }));
   const budget = await seedBudgetService(sources.budget, communities);
-  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}`;
+  const payroll = await seedPayrollService(sources.payroll);
+  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}; payroll: ${JSON.stringify(payroll)}`;
 }
