@@ -222,9 +222,33 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('stat-communities').getByText('Communities').waitFor();
     assert.equal(await page.getByRole('menuitem', { name: '工作台' }).count(), 0);
     assert.equal(await page.getByTestId('logout').innerText(), 'Sign out');
+    await page.waitForTimeout(1200); // chart animation
     await shot(page, 'dashboard-english');
     await page.getByTestId('lang-switch').click();
     await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.context().close();
+  });
+
+  test('budget overview shows the balances the budget service returns, amounts as exact strings', async () => {
+    const page = await newPage();
+    await login(page, 'city-admin');
+    await page.getByTestId('dashboard').waitFor();
+    const response = page.waitForResponse((r) => r.url().includes('/api/budget/v1/balances'));
+    await page.getByRole('menuitem', { name: '经费预算' }).click();
+    const res = await response;
+    assert.ok(res.url().includes('fiscalYear='), res.url());
+    const body = await res.json();
+    const items = Array.isArray(body) ? body : (body.items ?? []);
+    const table = page.getByTestId('budget-table');
+    if (items.length) {
+      await table.locator('tbody tr.ant-table-row').first().waitFor();
+      assert.equal(await table.locator('tbody tr.ant-table-row').count(), Math.min(items.length, 50));
+      const amount = Object.values(items[0]).find((v) => typeof v === 'string' && /^\d+\.\d{2}$/.test(v));
+      if (amount) await table.getByText(amount, { exact: true }).first().waitFor();
+    } else {
+      await table.locator('.ant-empty').waitFor();
+    }
+    await shot(page, 'budget');
     await page.context().close();
   });
 

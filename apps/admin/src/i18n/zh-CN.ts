@@ -188,6 +188,24 @@ export const zhCN = {
   'enum.qualification.ASSISTANT': '助理社会工作师',
   'enum.qualification.SOCIAL_WORKER': '社会工作师',
   'enum.qualification.SENIOR': '高级社会工作师',
+
+  'budget.col.fiscalYear': '年度',
+  'budget.col.funder': '出资方',
+  'budget.col.stream': '经费类别',
+  'budget.col.districtCode': '区',
+  'budget.col.streetCode': '街道',
+  'budget.col.communityCode': '社区',
+  'budget.col.appropriated': '预算安排',
+  'budget.col.allocated': '已下达',
+  'budget.col.unallocated': '未下达',
+  'budget.col.committed': '已承诺',
+  'budget.col.spent': '已支出',
+  'budget.col.available': '可用余额',
+  'budget.stream.PARTY_BUILDING': '社区党建工作经费',
+  'budget.stream.RESIDENTS_COMMITTEE': '居委会工作经费',
+  'budget.stream.SERVICE_STATION': '工作站经费',
+  'budget.stream.CO_BUILDING': '社区共建经费',
+  'budget.stream.TRAINING': '社工培训经费',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { zhCN } from '../../i18n/zh-CN';
 import { QueryError } from '../../layout/PageState';
 import { cellText, columnKeys, extractRows, extractTotals, looksLikeAmount } from '../../lib/rows';
 
@@ -19,6 +20,8 @@ export function BudgetPage() {
   const rows = extractRows(q.data);
   const keys = columnKeys(rows);
   const totals = extractTotals(q.data);
+  /** A known column or stream gets its label; anything new shows as it comes. */
+  const label = (prefix: string, key: string) => (`${prefix}.${key}` in zhCN ? t(`${prefix}.${key}` as MessageKey) : key);
   return (
     <Card
       title={t('budget.title')}
@@ -33,7 +36,7 @@ export function BudgetPage() {
       {totals && (
         <Descriptions size="small" bordered column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }} title={t('budget.totals')} data-testid="budget-totals">
           {Object.entries(totals).map(([k, v]) => (
-            <Descriptions.Item key={k} label={k}>
+            <Descriptions.Item key={k} label={label('budget.col', k)}>
               {v}
             </Descriptions.Item>
           ))}
@@ -51,10 +54,10 @@ export function BudgetPage() {
           scroll={{ x: true }}
           data-testid="budget-table"
           columns={keys.map((k) => ({
-            title: k,
+            title: label('budget.col', k),
             dataIndex: k,
             align: rows.some((r) => looksLikeAmount(r[k])) ? ('right' as const) : undefined,
-            render: (v: unknown) => cellText(v),
+            render: (v: unknown) => (k === 'stream' && typeof v === 'string' ? label('budget.stream', v) : cellText(v)),
           }))}
         />
       )}
