@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal } from '@cws/platform';
-import { bearerOf, CanRead, CanRun } from '../common/access';
+import { bearerOf, CanEditPolicy, CanRead, CanRun } from '../common/access';
 import { IdParam } from '../common/id-param';
-import { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
+import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
 
 /**
@@ -32,6 +32,15 @@ export class BenchmarkController {
   @ApiOkResponse({ description: 'CalibrationResult' })
   calibration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'CALIBRATION', id);
+  }
+
+  @Post('calibrations/:id/apply')
+  @HttpCode(200)
+  @CanEditPolicy()
+  @ApiOperation({ summary: "Adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row (the open row is closed; audited)" })
+  @ApiOkResponse({ description: 'the new policy row' })
+  apply(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ApplyCalibrationDto) {
+    return this.benchmark.applyCalibration(p, id, dto.validFrom);
   }
 
   @Get('compliance')

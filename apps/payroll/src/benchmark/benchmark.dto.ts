@@ -38,3 +38,8 @@ export class TopUpLinesQueryDto {
   @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
   @ApiPropertyOptional({ description: 'only workers with a top-up' }) @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() onlyPositive?: boolean;
 }
+
+export class ApplyCalibrationDto {
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'first day the new UNIT_VALUE row is in force; default today (or the open row\'s start, if later)' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) validFrom?: string;
+}

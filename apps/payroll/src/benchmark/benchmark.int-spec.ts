@@ -140,4 +140,19 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     }
     expect(perLines.every((l: { districtCode: string }) => l.districtCode === '330106')).toBe(true);
   });
+  it('adopts a city-wide calibration as the year’s unit value (CITY_ADMIN only); the policy then meets the benchmark', async () => {
+    const cal = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } })).body;
+    const district = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026, scope: '330105' } })).body;
+    expect((await t.request('POST', `/v1/benchmark/calibrations/${cal.id}/apply`, { token: xihu, body: {} })).status).toBe(403);
+    const partial = await t.request('POST', `/v1/benchmark/calibrations/${district.id}/apply`, { token: admin, body: {} });
+    expect(partial.status).toBe(409);
+    expect(partial.body.code).toBe('CALIBRATION_NOT_CITY_WIDE');
+    const applied = await t.request('POST', `/v1/benchmark/calibrations/${cal.id}/apply`, { token: admin, body: {} });
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ kind: 'UNIT_VALUE', key: '2026', validTo: null, data: { year: 2026, unitValue: cal.unitValue } });
+    expect(applied.body.sourceRef).toContain(`calibration #${cal.id}`);
+    const again = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } })).body;
+    expect(again.unitValue).toBe(cal.unitValue);
+    expect(again.current).toMatchObject({ unitValue: cal.unitValue, passes: true });
+  });
 });

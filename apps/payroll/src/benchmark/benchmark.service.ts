@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, formatMoney, notFound, parseMoney, roundFen, type Fen, type Principal } from '@cws/kernel';
+import { conflict, DomainError, formatMoney, notFound, parseMoney, roundFen, type Fen, type Principal } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import {
   calibrateUnitValue, checkBenchmark, complianceSummary, projectWorkers, yearEndTopUp,
   type BenchmarkCheck, type BenchmarkTargets, type PayrollPolicy, type TopUpRule,
 } from '@cws/payroll-engine';
 import type {
-  BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, TopUpLineView, TopUpSummary,
+  BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
 import { AuditService } from '@cws/platform';
 import { DataSource } from 'typeorm';
@@ -254,6 +254,24 @@ export class BenchmarkService {
     if (!row) throw notFound(entity, id);
     assertVisible(p, row.districtCode, row.streetCode, entity, id);
     return { id: String(row.id), ...row.result, createdAt: row.createdAt.toISOString() };
+  }
+
+  /** Writes a city-wide calibration's unit value into the policy as the year's UNIT_VALUE row (closing the open one; audited). */
+  async applyCalibration(p: Principal, id: string, validFrom?: string): Promise<PolicyRowView> {
+    const row = await this.dataSource.getRepository(BenchmarkResultEntity).findOneBy({ id, kind: 'CALIBRATION' });
+    if (!row) throw notFound('calibration', id);
+    assertVisible(p, row.districtCode, row.streetCode, 'calibration', id);
+    if (row.scopeCode !== null) throw conflict('CALIBRATION_NOT_CITY_WIDE', `calibration ${id} covers ${row.scopeCode} only; the pay scale is city-wide`);
+    const result = row.result as CalibrationResult;
+    const open = (await this.policy.list({ kind: 'UNIT_VALUE', key: String(row.year) }))[0];
+    const today = new Date().toISOString().slice(0, 10);
+    const from = validFrom ?? (open && open.validFrom > today ? open.validFrom : today);
+    return this.policy.create(p, {
+      kind: 'UNIT_VALUE',
+      validFrom: from,
+      sourceRef: `calibration #${id} of ${row.createdAt.toISOString().slice(0, 10)}: least unit value for projected average ≥ W(${row.year - 1}) = ${result.benchmark} (projected ${result.projectedAverage})${result.illustrative ? ' — from illustrative inputs' : ''}`,
+      data: { year: row.year, unitValue: result.unitValue },
+    });
   }
 
   async topUpLines(p: Principal, id: string, q: TopUpLinesQueryDto): Promise<{ items: TopUpLineView[]; nextAfter: string | null }> {
