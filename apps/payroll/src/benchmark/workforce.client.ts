@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { DomainError } from '@cws/kernel';
 import { ServiceClient } from '@cws/platform';
 import type { WorkerSnapshot, WorkerSnapshotPage } from '@cws/workers-contracts';
 
@@ -20,7 +21,7 @@ export class WorkforceClient {
       const q = new URLSearchParams({ asOf, limit: String(PAGE) });
       if (after) q.set('after', after);
       if (scope) q.set('scope', scope);
-      const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 });
+      const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 }).catch(unavailable);
       out.push(...page.items);
       after = page.nextAfter;
     } while (after);
@@ -36,4 +37,10 @@ export class WorkforceClient {
       return new Map();
     }
   }
+}
+
+/** Downstream answers (403, 404, 400) keep their meaning; a workers service that cannot be reached is a 503. */
+function unavailable(e: unknown): never {
+  if (e instanceof DomainError) throw e;
+  throw new ServiceUnavailableException({ code: 'WORKFORCE_UNAVAILABLE', message: `the workers service could not be reached: ${(e as Error).message}`, details: [] });
 }
