@@ -67,6 +67,10 @@ describe('payroll simulator and policy tables (real MySQL and Redis)', () => {
       ['an unknown bonus method', { year: 2026, months: [month(1)], bonus: { amount: '1.00', method: 'LATER' } }, 'bonus.method'],
       ['a separate bonus after the allowed years', { year: 2028, months: [month(1)], bonus: { amount: '1.00', method: 'SEPARATE' } }, 'bonus.method'],
       ['no months', { year: 2026, months: [] }, 'months'],
+      ['months not a list', { year: 2026, months: 'all' }, 'months'],
+      ['a month that is not an object', { year: 2026, months: [month(1), 7] }, 'months[1]'],
+      ['a bonus that is not an object', { year: 2026, months: [month(1)], bonus: '36000.00' }, 'bonus'],
+      ['a year given as a string', { year: '2026', months: [month(1)] }, 'year'],
       ['a year before 2019', { year: 2018, months: [month(1)] }, 'year'],
       ['an unknown field', { year: 2026, months: [month(1, { overtime: '1.00' })] }, 'months[0].overtime'],
     ];
