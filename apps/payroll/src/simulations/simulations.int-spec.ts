@@ -71,6 +71,7 @@ describe('payroll simulator and policy tables (real MySQL and Redis)', () => {
       ['a month that is not an object', { year: 2026, months: [month(1), 7] }, 'months[1]'],
       ['a bonus that is not an object', { year: 2026, months: [month(1)], bonus: '36000.00' }, 'bonus'],
       ['a year given as a string', { year: '2026', months: [month(1)] }, 'year'],
+      ['a year past 9999', { year: 10000, months: [month(1)] }, 'year'],
       ['a year before 2019', { year: 2018, months: [month(1)] }, 'year'],
       ['an unknown field', { year: 2026, months: [month(1, { overtime: '1.00' })] }, 'months[0].overtime'],
     ];

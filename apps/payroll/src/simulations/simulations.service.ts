@@ -11,7 +11,7 @@ export class SimulationsService {
 
   async simulate(body: unknown): Promise<SimulationOutput> {
     const year = (body as { year?: unknown } | null)?.year;
-    const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 2019 && year <= 2100;
+    const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 2019 && year <= 9999; // the engine's own bounds
     const tables = yearOk ? await this.policy.taxTablesFor(year) : undefined;
     const errors = validateSimulationRequest(body, tables);
     const bonus = (body as { bonus?: { method?: unknown } }).bonus;
