@@ -49,6 +49,13 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
     .build();
   const document = SwaggerModule.createDocument(app, doc);
   SwaggerModule.setup(`api/${config.service}/docs`, app, document, { jsonDocumentUrl: `api/${config.service}/docs-json` });
+  try {
+    // Initialise now, so start-up checks (e.g. the job registry) fail before we listen.
+    await app.init();
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   return app;
 }
 
