@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }
   try {
     const config = loadConfig('workers');
-    const cipher = new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey);
+    const cipher = new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey, config.piiOldKeys);
     const started = Date.now();
     const summary = await seedDemo(sources, cipher, { password, workers });
     console.log(`[seed] ${summary} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

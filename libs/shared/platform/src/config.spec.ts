@@ -22,6 +22,13 @@ describe('loadConfig', () => {
   });
 
   it('insists on real secrets in production', () => {
-    expect(() => loadConfig('workers', { NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production[\s\S]*PII_KEY is required/);
+    expect(() => loadConfig('workers', { NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production[\s\S]*PII_KEY is required[\s\S]*PII_HASH_KEY is required/);
+  });
+
+  it('reads retired personal-data keys for rotation', () => {
+    const old = 'ab'.repeat(32);
+    const c = loadConfig('workers', { PII_KEY_ID: 'k2', PII_OLD_KEYS: `k1:${old}` });
+    expect(c.piiOldKeys.k1.toString('hex')).toBe(old);
+    expect(() => loadConfig('workers', { PII_OLD_KEYS: 'k1:short' })).toThrow(/PII_OLD_KEYS/);
   });
 });

@@ -18,6 +18,8 @@ export interface ServiceConfig {
   piiKey: Buffer;
   piiKeyId: string;
   piiHashKey: Buffer;
+  /** Retired keys, by id, still needed to read values written before a rotation. */
+  piiOldKeys: Record<string, Buffer>;
   serviceUrls: Record<ServiceName, string>;
   shutdownTimeoutMs: number;
 }
@@ -65,6 +67,16 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
   const production = env.NODE_ENV === 'production';
   if (production && !env.JWT_SECRET) problems.push('JWT_SECRET is required in production');
   if (production && !env.PII_KEY) problems.push('PII_KEY is required in production');
+  // One key must not both encrypt and hash: a leak of one would expose the other use too.
+  if (production && !env.PII_HASH_KEY) problems.push('PII_HASH_KEY is required in production');
+  if (env.PII_HASH_KEY && env.PII_HASH_KEY === env.PII_KEY) problems.push('PII_HASH_KEY must differ from PII_KEY');
+
+  const piiOldKeys: Record<string, Buffer> = {};
+  for (const entry of (env.PII_OLD_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, hex] = entry.split(':');
+    if (!id || !/^[0-9a-fA-F]{64}$/.test(hex ?? '')) problems.push('PII_OLD_KEYS must be a comma-separated list of <keyId>:<64 hex chars>');
+    else piiOldKeys[id] = Buffer.from(hex, 'hex');
+  }
 
   const mysqlUrl = str('MYSQL_URL', 'mysql://root@127.0.0.1:3306');
   if (mysqlUrl && !/^mysql:\/\//.test(mysqlUrl)) problems.push('MYSQL_URL must start with mysql://');
@@ -96,6 +108,7 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
     piiKey: hexKey('PII_KEY', DEV_PII_KEY),
     piiKeyId: env.PII_KEY_ID ?? 'k1',
     piiHashKey: hexKey('PII_HASH_KEY', env.PII_KEY ?? DEV_PII_KEY),
+    piiOldKeys,
     serviceUrls,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
   };

@@ -31,7 +31,7 @@ export class PlatformModule {
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: REDIS, useFactory: () => createRedis(config.redisUrl) },
-      { provide: PiiCipher, useFactory: () => new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey) },
+      { provide: PiiCipher, useFactory: () => new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey, config.piiOldKeys) },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
       { provide: APP_GUARD, useClass: ThrottlerGuard },
       { provide: APP_GUARD, useClass: AuthGuard },
