@@ -4,7 +4,7 @@
  * enqueue twice while the job exists) and marks them dispatched. Delivery is at least once:
  * consumers make themselves idempotent with the inbox (processed_event).
  */
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { JobDefinition } from '@cws/kernel';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
 import { createAuditTable, requestContext } from '@cws/platform';
@@ -80,7 +80,7 @@ export class InboxService {
 }
 
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
   private timer?: NodeJS.Timeout;
   private running: Promise<number> | null = null;
@@ -95,7 +95,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the database connection closes (that happens later, at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }
