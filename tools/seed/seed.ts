@@ -7,19 +7,8 @@ import 'reflect-metadata';
 import { AuditLogEntity, loadConfig, type ServiceName } from '@cws/platform';
 import { dataSourceOptions, migrate, PiiCipher } from '@cws/persistence';
 import { DataSource } from 'typeorm';
-import { WORKERS_ENTITIES, WORKERS_MIGRATIONS } from '../../apps/workers/src/workers.definition';
-import { PAYROLL_ENTITIES, PAYROLL_MIGRATIONS } from '../../apps/payroll/src/payroll.definition';
-import { BUDGET_ENTITIES, BUDGET_MIGRATIONS } from '../../apps/budget/src/budget.definition';
-import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from '../../apps/scheduler/src/scheduler.definition';
+import { SERVICE_SCHEMAS as schemas } from './schemas';
 import { seedDemo } from './seed-demo';
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const schemas: Record<ServiceName, { entities: Function[]; migrations: Function[] }> = {
-  workers: { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS },
-  payroll: { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS },
-  budget: { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS },
-  scheduler: { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS },
-};
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
