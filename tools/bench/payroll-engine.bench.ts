@@ -33,7 +33,7 @@ function generate(): WorkerMonthInput[][] {
     const [band, lo, hi] = pick(bands);
     const grade = int(lo, hi);
     const start = `${int(1995, 2024)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-    const qualificationLevel = pick([null, null, 'ASSISTANT_SOCIAL_WORKER', 'SOCIAL_WORKER', 'SENIOR_SOCIAL_WORKER']);
+    const qualificationLevel = pick([null, null, 'ASSISTANT', 'SOCIAL_WORKER', 'SENIOR']);
     const contributionBaseFen = BigInt(int(300_000, 3_000_000));
     const specialDeductionsFen = BigInt(pick([0, 0, 100_000, 200_000, 300_000, 400_000]));
     const months: WorkerMonthInput[] = [];

@@ -1,5 +1,6 @@
 import { DomainError, parseMoney } from '@cws/kernel';
 import { computeWorkerMonth, defaultPolicy } from '@cws/payroll-engine';
+import { EDUCATION_LEVELS, QUALIFICATION_LEVELS } from '@cws/workers-contracts';
 import { demoPolicyRows } from '../seed/seed';
 import { applicableRows, buildPolicy, type StoredPolicyRow } from './policy-builder';
 import { keyOf } from './policy-data.dto';
@@ -19,6 +20,15 @@ describe('buildPolicy', () => {
     expect(p.tax.brackets.map((b) => [b.upToFen, b.rate, b.quickDeductionFen])).toEqual(d.tax.brackets.map((b) => [b.upToFen, b.rate, b.quickDeductionFen]));
     expect(p.bonusTax.validUntil).toBe('2027-12-31');
     expect(p.illustrative).toBe(true);
+  });
+
+  it('speaks the workers register vocabulary: an entry grade for every band × education, an allowance for every qualification', () => {
+    for (const policy of [defaultPolicy(2026), buildPolicy(rows(), 2026)]) {
+      const entry = policy.entryGrade.rows.map((r) => `${r.band}:${r.education}`).sort();
+      expect(entry).toEqual(['HEAD', 'DEPUTY', 'OTHER'].flatMap((b) => EDUCATION_LEVELS.map((e) => `${b}:${e}`)).sort());
+      const qual = policy.allowances.find((a) => a.kind === 'QUALIFICATION');
+      expect(qual?.kind === 'QUALIFICATION' && qual.levels.map((l) => l.level)).toEqual(QUALIFICATION_LEVELS.filter((l) => l !== 'NONE'));
+    }
   });
 
   it('gives the same pay as the engine demo policy for a worker-month', () => {

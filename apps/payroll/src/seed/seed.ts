@@ -25,16 +25,11 @@ interface SeedRow {
 const m = (f: Fen) => formatMoney(f);
 const brackets = (rows: TaxBracket[]) => rows.map((b) => ({ upTo: b.upToFen === null ? null : m(b.upToFen), rate: b.rate, quickDeduction: m(b.quickDeductionFen) }));
 
-/** Workers-register vocabulary for qualification levels (the engine's demo uses longer names). */
-const QUALIFICATION_LEVEL: Record<string, string> = { ASSISTANT_SOCIAL_WORKER: 'ASSISTANT', SOCIAL_WORKER: 'SOCIAL_WORKER', SENIOR_SOCIAL_WORKER: 'SENIOR' };
-/** Education codes of the workers register that start at the engine demo's HIGH_SCHOOL grade. */
-const SCHOOL_LEVELS = ['JUNIOR_HIGH', 'SENIOR_HIGH', 'VOCATIONAL'];
-
 function allowanceData(a: AllowanceRule): Record<string, unknown> {
   const base = { kind: a.kind, code: a.code, label: a.label, prorate: a.prorate, taxFree: a.taxFree };
   switch (a.kind) {
     case 'QUALIFICATION':
-      return { ...base, levels: a.levels.map((l) => ({ level: QUALIFICATION_LEVEL[l.level] ?? l.level, monthly: m(l.monthlyFen) })) };
+      return { ...base, levels: a.levels.map((l) => ({ level: l.level, monthly: m(l.monthlyFen) })) };
     case 'LONG_SERVICE':
       return { ...base, bands: a.bands.map((b) => ({ minYears: b.minYears, monthly: m(b.monthlyFen) })) };
     case 'CROSS_APPOINTMENT':
@@ -72,10 +67,7 @@ export function demoPolicyRows(): SeedRow[] {
   // Pay scale structure, entry grades, allowances, pro-rating, overtime: same rows for 2024–2026.
   for (const b of first.payScale.bands) rows.push({ kind: 'POST_BAND', validFrom: from, validTo: null, sourceRef: label(b.source), data: { band: b.band, minGrade: b.minGrade, maxGrade: b.maxGrade } });
   for (const g of first.payScale.grades) rows.push({ kind: 'GRADE_COEFFICIENT', validFrom: from, validTo: null, sourceRef: label(g.source), data: { grade: g.grade, coefficient: g.coefficient } });
-  for (const e of first.entryGrade.rows) {
-    const educations = e.education === 'HIGH_SCHOOL' ? ['HIGH_SCHOOL', ...SCHOOL_LEVELS] : [e.education];
-    for (const education of educations) rows.push({ kind: 'ENTRY_GRADE', validFrom: from, validTo: null, sourceRef: label(e.source), data: { band: e.band, education, baseGrade: e.baseGrade } });
-  }
+  for (const e of first.entryGrade.rows) rows.push({ kind: 'ENTRY_GRADE', validFrom: from, validTo: null, sourceRef: label(e.source), data: { band: e.band, education: e.education, baseGrade: e.baseGrade } });
   rows.push({ kind: 'GRADE_PROGRESSION', validFrom: from, validTo: null, sourceRef: label(first.entryGrade.source), data: { yearsPerStep: first.entryGrade.yearsPerStep } });
   for (const a of first.allowances) rows.push({ kind: 'ALLOWANCE', validFrom: from, validTo: null, sourceRef: label(a.source), data: allowanceData(a) });
   rows.push({ kind: 'PRO_RATING', validFrom: from, validTo: null, sourceRef: first.proRating.source, data: { basis: first.proRating.basis, standardDaysPerMonth: first.proRating.standardDaysPerMonth } });

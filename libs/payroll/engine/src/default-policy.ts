@@ -68,9 +68,13 @@ function coefficients(year: number): GradeCoefficient[] {
 
 function entryGradeRows(year: number): EntryGradeRow[] {
   const bandStart: Record<PostBand, number> = { HEAD: 7, DEPUTY: 4, OTHER: 1 };
-  const education = ['HIGH_SCHOOL', 'JUNIOR_COLLEGE', 'BACHELOR', 'MASTER', 'DOCTORATE'];
+  // Education in the workers register's codes (EDUCATION_LEVELS): grades above the band's start.
+  // Junior high, senior high and vocational school all start at the band's first grade.
+  const education: Array<[string, number]> = [
+    ['JUNIOR_HIGH', 0], ['SENIOR_HIGH', 0], ['VOCATIONAL', 0], ['JUNIOR_COLLEGE', 1], ['BACHELOR', 2], ['MASTER', 3], ['DOCTORATE', 4],
+  ];
   return (Object.keys(bandStart) as PostBand[]).flatMap((band) =>
-    education.map((ed, i) => ({ id: `${year}-ENTRY-${band}-${ed}`, source: DEMO, band, education: ed, baseGrade: bandStart[band] + i })),
+    education.map(([ed, step]) => ({ id: `${year}-ENTRY-${band}-${ed}`, source: DEMO, band, education: ed, baseGrade: bandStart[band] + step })),
   );
 }
 
@@ -80,10 +84,11 @@ function allowances(year: number): AllowanceRule[] {
     {
       id: `${p}-QUAL`, source: 'Hangzhou social-work qualification allowance [reported]', kind: 'QUALIFICATION', code: 'QUALIFICATION',
       label: 'Qualification allowance (职业资格津贴)', prorate: true, taxFree: false,
+      // Levels in the workers register's codes (QUALIFICATION_LEVELS; NONE gets nothing).
       levels: [
-        { id: `${p}-QUAL-ASSISTANT`, source: '200 元/月 assistant social worker [reported]', level: 'ASSISTANT_SOCIAL_WORKER', monthlyFen: yuan(200) },
+        { id: `${p}-QUAL-ASSISTANT`, source: '200 元/月 assistant social worker [reported]', level: 'ASSISTANT', monthlyFen: yuan(200) },
         { id: `${p}-QUAL-SOCIAL`, source: '400 元/月 social worker [reported]', level: 'SOCIAL_WORKER', monthlyFen: yuan(400) },
-        { id: `${p}-QUAL-SENIOR`, source: DEMO, level: 'SENIOR_SOCIAL_WORKER', monthlyFen: yuan(600) },
+        { id: `${p}-QUAL-SENIOR`, source: DEMO, level: 'SENIOR', monthlyFen: yuan(600) },
       ],
     },
     {

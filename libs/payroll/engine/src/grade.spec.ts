@@ -13,8 +13,14 @@ describe('entryGrade', () => {
 
   it('caps at the top of the band', () => {
     expect(entryGrade(policy, 'OTHER', 'DOCTORATE', 30)).toEqual(expect.objectContaining({ grade: 12, cappedAtBandTop: true }));
-    expect(entryGrade(policy, 'HEAD', 'HIGH_SCHOOL', 33)).toEqual(expect.objectContaining({ grade: 18, cappedAtBandTop: false }));
-    expect(entryGrade(policy, 'HEAD', 'HIGH_SCHOOL', 36)).toEqual(expect.objectContaining({ grade: 18, cappedAtBandTop: true }));
+    expect(entryGrade(policy, 'HEAD', 'SENIOR_HIGH', 33)).toEqual(expect.objectContaining({ grade: 18, cappedAtBandTop: false }));
+    expect(entryGrade(policy, 'HEAD', 'SENIOR_HIGH', 36)).toEqual(expect.objectContaining({ grade: 18, cappedAtBandTop: true }));
+  });
+
+  it('uses the workers register codes: school levels start at the band bottom, degrees above', () => {
+    for (const ed of ['JUNIOR_HIGH', 'SENIOR_HIGH', 'VOCATIONAL']) expect(entryGrade(policy, 'OTHER', ed, 0).grade).toBe(1);
+    expect(['JUNIOR_COLLEGE', 'BACHELOR', 'MASTER', 'DOCTORATE'].map((ed) => entryGrade(policy, 'DEPUTY', ed, 0).grade)).toEqual([5, 6, 7, 8]);
+    expect(() => entryGrade(policy, 'OTHER', 'HIGH_SCHOOL', 0)).toThrow(/no entry grade/);
   });
 
   it('rejects unknown education and bad years', () => {

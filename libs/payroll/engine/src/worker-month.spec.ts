@@ -132,7 +132,7 @@ describe('computeWorkerMonth', () => {
 
   it('pays the allowances by their rules', () => {
     const r = computeWorkerMonth(
-      input({ month: 6, serviceStartDate: '2010-06-30', continuousServiceStartDate: '2005-06-01', qualificationLevel: 'ASSISTANT_SOCIAL_WORKER', extraBodies: 3, secondedIn: true }),
+      input({ month: 6, serviceStartDate: '2010-06-30', continuousServiceStartDate: '2005-06-01', qualificationLevel: 'ASSISTANT', extraBodies: 3, secondedIn: true }),
       policy,
     );
     expect(amount(r, 'EARNING', 'QUALIFICATION')).toBe('200.00');
@@ -224,7 +224,7 @@ describe('computeWorkerMonth properties', () => {
     workedDays: fc.option(fc.integer({ min: 0, max: 46 }).map((h) => (h % 2 ? `${(h - 1) / 2}.5` : `${h / 2}`))),
     overtime: fc.array(fc.record({ kind: fc.constantFrom('WORKDAY' as const, 'REST_DAY' as const, 'HOLIDAY' as const), hours: decimal(1600) }), { maxLength: 3 }),
     arrears: fc.array(fc.bigInt({ min: -500_000n, max: 2_000_000n }), { maxLength: 2 }),
-    qualificationLevel: fc.constantFrom(null, 'ASSISTANT_SOCIAL_WORKER', 'SOCIAL_WORKER'),
+    qualificationLevel: fc.constantFrom(null, 'ASSISTANT', 'SOCIAL_WORKER'),
     shifts: fc.integer({ min: 0, max: 30 }),
     bonus: fc.option(fc.record({ amountFen: fc.bigInt({ min: 0n, max: 50_000_000n }), method: fc.constantFrom('SEPARATE' as const, 'MERGED' as const) })),
   });
