@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
 import { PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AppointmentEntity } from './appointments/appointments.entities';
@@ -15,6 +16,7 @@ import { ImportExportController } from './import-export/import-export.controller
 import { ImportExportService } from './import-export/import-export.service';
 import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity-and-org';
 import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
+import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
 import { OrgController } from './org/org.controller';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org/org.entities';
 import { OrgService } from './org/org.service';
@@ -46,7 +48,7 @@ export const WORKERS_ENTITIES = [
   WorkerEventEntity,
 ];
 
-export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000];
+export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob];
 
@@ -65,7 +67,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       WorkersController,
     ],
     imports: [
-      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE] }),
+      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE, BUDGET_POSTINGS_QUEUE] }),
       PlatformModule.forRoot(config, { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS }),
     ],
     providers: [

@@ -56,17 +56,21 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     expect(hireInto.body.code).toBe('COMMUNITY_INACTIVE');
   });
 
-  it('training: class cost becomes a pending training-fund posting; passes earn hours; shortfall report by community', async () => {
+  it('training: class cost becomes a budget posting in the outbox; passes earn hours; shortfall report by community', async () => {
     const course = (await t.request('POST', '/v1/training/courses', { token: admin, body: { name: '社区治理实务', category: 'PROFESSIONAL_SKILLS' } })).body;
     const provider = (await t.request('POST', '/v1/training/providers', { token: admin, body: { name: '杭州市委党校' } })).body;
     const k = await t.request('POST', '/v1/training/classes', {
       token: xihu,
-      body: { courseId: course.id, providerId: provider.id, title: '能力提升班', startDate: '2025-04-07', endDate: '2025-04-09', hours: '24.0', cost: '36000.00' },
+      body: { courseId: course.id, providerId: provider.id, title: '能力提升班', startDate: '2025-04-07', endDate: '2025-04-09', hours: '24.0', cost: '36000.00', chargeCommunityCode: '330106002002' },
     });
     expect(k.status).toBe(201);
     expect(k.body.districtCode).toBe('330106');
-    const postings = await t.request('GET', '/v1/training/postings?status=PENDING', { token: xihu });
-    expect(postings.body).toEqual([expect.objectContaining({ classId: k.body.id, amount: '36000.00', status: 'PENDING', idempotencyKey: `workers:training-class:${k.body.id}` })]);
+    const postings = await t.request('GET', '/v1/training/postings', { token: xihu });
+    expect(postings.body).toEqual([expect.objectContaining({
+      classId: k.body.id, amount: '36000.00', funder: '330106', stream: 'TRAINING', fiscalYear: 2025, communityCode: '330106002002',
+      sourceRef: `training-class:${k.body.id}`, idempotencyKey: `workers:training-class:${k.body.id}`,
+    })]);
+    expect(['PENDING', 'SENT']).toContain(postings.body[0].status);
     expect((await t.request('GET', '/v1/training/postings', { token: shangcheng })).body).toEqual([]);
 
     const mk = async (name: string) => (await t.request('POST', '/v1/workers', {

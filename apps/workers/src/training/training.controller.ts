@@ -38,7 +38,7 @@ export class TrainingController {
   }
 
   @Post('classes') @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @ApiOperation({ summary: 'Create a class; its cost becomes a pending posting to the training fund' })
+  @ApiOperation({ summary: 'Create a class; its cost goes to the budget service (TRAINING stream) through the outbox' })
   createClass(@CurrentPrincipal() p: Principal, @Body() dto: CreateClassDto) {
     return this.training.createClass(p, dto);
   }
@@ -62,7 +62,7 @@ export class TrainingController {
   }
 
   @Get('postings') @Roles('CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR')
-  @ApiOperation({ summary: 'Training-fund cost postings (PENDING until the budget service takes them)' })
+  @ApiOperation({ summary: 'Training cost postings to the budget: PENDING in the outbox, SENT once relayed (UNROUTED: legacy rows without a charge community)' })
   postings(@CurrentPrincipal() p: Principal, @Query('status') status?: string) {
     return this.training.postings(p, status);
   }

@@ -22,6 +22,11 @@ export class CreateClassDto {
   @ApiProperty({ example: '24.0', description: 'Class hours, one decimal' }) @Matches(/^\d{1,4}(\.\d)?$/) hours!: string;
   @ApiProperty({ example: '36000.00', description: 'Cost in yuan, two decimals; posted to the training fund' }) @Matches(/^\d{1,13}(\.\d{1,2})?$/) cost!: string;
   @ApiPropertyOptional({ example: '330106', description: 'Organising district (its training fund pays); omit for a city class' }) @IsOptional() @Matches(/^\d{6}$/) districtCode?: string;
+  @ApiPropertyOptional({
+    example: '330106001001',
+    description: 'The community whose TRAINING allocation (from the organiser: the district, or the city) bears the cost; required when cost > 0, inside the organising district',
+  })
+  @IsOptional() @Matches(/^\d{12}$/) chargeCommunityCode?: string;
 }
 
 export class RecordTrainingDto {

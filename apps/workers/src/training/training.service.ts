@@ -1,15 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
+import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { TrainingCompletedEvent } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
+import { communityInScope } from '../common/org-scope';
 import { rethrowDuplicate } from '../common/sql';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingRuleDto } from './training.dto';
 
 export const TRAINING_FUND = 'COMMUNITY_WORKER_TRAINING';
+
+/** The budget's stable reference for a class's cost (with source TRAINING, its idempotency key there). */
+export const trainingSourceRef = (classId: number) => `training-class:${classId}`;
+
+/** PENDING: in the outbox, not yet relayed; SENT: relayed to the budget queue; UNROUTED: written before costs were routed (no charge community). */
+export type TrainingPostingStatus = 'PENDING' | 'SENT' | 'UNROUTED';
+
+export interface TrainingPostingSummary {
+  sourceRef: string;
+  fiscalYear: number;
+  funder: string;
+  stream: 'TRAINING';
+  communityCode: string;
+  amount: string;
+  status: TrainingPostingStatus;
+}
+
+const POSTING_STATUS_SQL = `CASE WHEN t.outbox_event_id IS NULL THEN 'UNROUTED' WHEN o.id IS NULL OR o.dispatched_at IS NOT NULL THEN 'SENT' ELSE 'PENDING' END`;
 
 @Injectable()
 export class TrainingService {
@@ -47,37 +67,69 @@ export class TrainingService {
   }
 
   /**
-   * A class and its cost posting to the training fund, in one transaction. The budget service has
-   * no posting contract yet, so the posting waits as PENDING with its idempotency key; once the
-   * budget contract exists a relay job moves pending rows through the outbox.
+   * A class, and its cost posted to the budget service's TRAINING stream, in one transaction: the
+   * cost posting row (history, scoped list) and the outbox event for `PostExpenditureJob`. Funder =
+   * the organising district (CITY for a city class); the money comes from that funder's TRAINING
+   * allocation to the charge community, in the fiscal year the class starts. The budget books it
+   * once by (TRAINING, `training-class:<id>`) however often the relay delivers it.
    */
   createClass(p: Principal, dto: CreateClassDto) {
     if (dto.endDate < dto.startDate) throw validationError('CLASS_ENDS_BEFORE_START', 'endDate', 'must not be before startDate');
     const districtCode = dto.districtCode ?? (p.scope.level === 'CITY' ? null : p.scope.district!);
     if (p.scope.level !== 'CITY' && districtCode !== p.scope.district) throw notFound('district', dto.districtCode ?? '');
+    const costFen = parseMoney(dto.cost);
+    if (costFen > 0n && !dto.chargeCommunityCode) {
+      throw validationError('CHARGE_COMMUNITY_REQUIRED', 'chargeCommunityCode', 'a class with a cost names the community whose training allocation pays');
+    }
     return this.dataSource.transaction(async (m) => {
       const [course] = await m.query('SELECT id FROM training_course WHERE id = ?', [dto.courseId]);
       if (!course) throw validationError('COURSE_NOT_FOUND', 'courseId', 'does not exist');
       const [provider] = await m.query('SELECT id FROM training_provider WHERE id = ?', [dto.providerId]);
       if (!provider) throw validationError('PROVIDER_NOT_FOUND', 'providerId', 'does not exist');
+      const charge = dto.chargeCommunityCode ? await communityInScope(m, p, dto.chargeCommunityCode) : null;
+      if (charge && districtCode && charge.districtCode !== districtCode) {
+        throw validationError('CHARGE_COMMUNITY_OUTSIDE_DISTRICT', 'chargeCommunityCode', `must be a community of the organising district ${districtCode}`);
+      }
       const res = await m.query(
-        'INSERT INTO training_class (course_id, provider_id, title, start_date, end_date, hours, cost, district_code, created_at) VALUES (?,?,?,?,?,?,?,?,?)',
-        [dto.courseId, dto.providerId, dto.title, dto.startDate, dto.endDate, dto.hours, dto.cost, districtCode, new Date()],
+        `INSERT INTO training_class (course_id, provider_id, title, start_date, end_date, hours, cost, district_code, charge_community_code, created_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?)`,
+        [dto.courseId, dto.providerId, dto.title, dto.startDate, dto.endDate, dto.hours, dto.cost, districtCode, charge?.code ?? null, new Date()],
       );
       const id = Number(res.insertId);
-      await m.query(
-        `INSERT INTO training_cost_posting (class_id, fund, amount, district_code, idempotency_key, status, created_at) VALUES (?,?,?,?,?,'PENDING',?)`,
-        [id, TRAINING_FUND, dto.cost, districtCode, `workers:training-class:${id}`, new Date()],
-      );
-      await this.audit.record(m, { entity: 'training_class', entityId: id, action: 'CREATE', after: { ...dto, districtCode }, districtCode });
-      return { id, ...dto, districtCode };
+      let posting: TrainingPostingSummary | null = null;
+      if (charge && costFen > 0n) {
+        const cost: CostPosting = {
+          source: 'TRAINING',
+          sourceRef: trainingSourceRef(id),
+          fiscalYear: Number(dto.startDate.slice(0, 4)),
+          funder: districtCode ?? CITY_FUNDER,
+          stream: 'TRAINING',
+          communityCode: charge.code,
+          streetCode: charge.streetCode,
+          districtCode: charge.districtCode,
+          amount: formatMoney(costFen),
+          category: 'TRAINING',
+          description: `社区工作者培训：${dto.title}`.slice(0, 200),
+        };
+        const outboxId = await this.outbox.add(m, PostExpenditureJob, cost);
+        await m.query(
+          `INSERT INTO training_cost_posting (class_id, fund, amount, fiscal_year, funder, stream, district_code, street_code, community_code,
+             idempotency_key, source_ref, outbox_event_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          [id, TRAINING_FUND, cost.amount, cost.fiscalYear, cost.funder, cost.stream, districtCode, charge.streetCode, charge.code,
+            `workers:training-class:${id}`, cost.sourceRef, outboxId, new Date()],
+        );
+        posting = { sourceRef: cost.sourceRef, fiscalYear: cost.fiscalYear, funder: cost.funder, stream: 'TRAINING', communityCode: charge.code, amount: cost.amount, status: 'PENDING' };
+      }
+      const after = { ...dto, districtCode, chargeCommunityCode: charge?.code ?? null };
+      await this.audit.record(m, { entity: 'training_class', entityId: id, action: 'CREATE', after: { ...after, posting }, districtCode });
+      return { id, ...after, posting };
     });
   }
 
   async classes(p: Principal) {
     const qb = this.dataSource.createQueryBuilder()
       .select(`k.id AS id, k.title AS title, k.course_id AS courseId, k.provider_id AS providerId, k.start_date AS startDate, k.end_date AS endDate,
-        k.hours AS hours, k.cost AS cost, k.district_code AS districtCode`)
+        k.hours AS hours, k.cost AS cost, k.district_code AS districtCode, k.charge_community_code AS chargeCommunityCode`)
       .from('training_class', 'k').orderBy('k.start_date', 'DESC');
     if (p.scope.level !== 'CITY') qb.where('(k.district_code IS NULL OR k.district_code = :d)', { d: p.scope.district });
     return qb.getRawMany();
@@ -144,13 +196,19 @@ export class TrainingService {
     };
   }
 
+  /** Training cost postings; status is read from the outbox event that carries each one. */
   async postings(p: Principal, status?: string) {
     const qb = this.dataSource.createQueryBuilder()
-      .select(`t.id AS id, t.class_id AS classId, t.fund AS fund, t.amount AS amount, t.district_code AS districtCode, t.idempotency_key AS idempotencyKey,
-        t.status AS status, t.created_at AS createdAt`)
-      .from('training_cost_posting', 't').orderBy('t.id');
-    if (status) qb.where('t.status = :status', { status });
+      .select(`t.id AS id, t.class_id AS classId, t.fund AS fund, t.amount AS amount, t.fiscal_year AS fiscalYear, t.funder AS funder, t.stream AS stream,
+        t.district_code AS districtCode, t.street_code AS streetCode, t.community_code AS communityCode, t.idempotency_key AS idempotencyKey,
+        t.source_ref AS sourceRef, ${POSTING_STATUS_SQL} AS status, o.dispatched_at AS sentAt, t.created_at AS createdAt`)
+      .from('training_cost_posting', 't')
+      .leftJoin('outbox_event', 'o', 'o.id = t.outbox_event_id')
+      .where('1 = 1')
+      .orderBy('t.id');
+    if (status) qb.andWhere(`${POSTING_STATUS_SQL} = :status`, { status });
     if (p.scope.level !== 'CITY') qb.andWhere('t.district_code = :d', { d: p.scope.district });
-    return qb.getRawMany();
+    const rows = await qb.getRawMany();
+    return rows.map((r) => ({ ...r, fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear) }));
   }
 }
