@@ -17,6 +17,9 @@ import { ImportExportService } from './import-export/import-export.service';
 import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity-and-org';
 import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
 import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
+import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tree-versions';
+import { OrgTreeController } from './org/org-tree.controller';
+import { OrgTreeService } from './org/org-tree.service';
 import { OrgController } from './org/org.controller';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org/org.entities';
 import { OrgService } from './org/org.service';
@@ -48,7 +51,7 @@ export const WORKERS_ENTITIES = [
   WorkerEventEntity,
 ];
 
-export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000];
+export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob];
 
@@ -60,6 +63,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       IdentityAdminController,
       ImportExportController,
       OrgController,
+      OrgTreeController,
       RecruitmentController,
       SecondmentsController,
       SnapshotsController,
@@ -76,6 +80,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       ImportExportService,
       MaintenanceScheduler,
       OrgService,
+      OrgTreeService,
       PruneRefreshTokensHandler,
       RecruitmentService,
       SecondmentsService,

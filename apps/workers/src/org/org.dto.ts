@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 
 const AREA = /^\d{1,8}(\.\d{1,2})?$/;
 
@@ -21,4 +21,56 @@ export class UpdateCommunityDto {
   @ApiPropertyOptional({ example: '800.00' }) @IsOptional() @Matches(AREA) floorArea?: string;
   @ApiPropertyOptional({ example: '520.00' }) @IsOptional() @Matches(AREA) activityArea?: string;
   @ApiPropertyOptional({ example: ['OFFICE', 'PARTY_ROOM'] }) @IsOptional() @IsArray() @IsString({ each: true }) facilities?: string[];
+}
+
+export const DISTRICT_KINDS = ['DISTRICT', 'COUNTY_CITY'] as const;
+export const STREET_KINDS = ['STREET', 'TOWN'] as const;
+
+export class CreateDistrictDto {
+  @ApiProperty({ example: '330108', description: 'Six-digit administrative division code' }) @Matches(/^\d{6}$/) code!: string;
+  @ApiProperty({ example: '滨江区' }) @IsString() @Length(1, 60) name!: string;
+  @ApiPropertyOptional({ enum: DISTRICT_KINDS, example: 'DISTRICT', description: 'DISTRICT (区) or COUNTY_CITY (县、县级市)' }) @IsOptional() @IsIn(DISTRICT_KINDS) kind?: (typeof DISTRICT_KINDS)[number];
+}
+
+export class UpdateDistrictDto {
+  @ApiProperty({ example: 1, description: 'The version you read (optimistic lock)' }) @IsInt() version!: number;
+  @ApiPropertyOptional({ example: '滨江区' }) @IsOptional() @IsString() @Length(1, 60) name?: string;
+  @ApiPropertyOptional({ enum: DISTRICT_KINDS, example: 'DISTRICT' }) @IsOptional() @IsIn(DISTRICT_KINDS) kind?: (typeof DISTRICT_KINDS)[number];
+}
+
+export class CreateStreetDto {
+  @ApiProperty({ example: '330106004', description: 'District code + 3 digits' }) @Matches(/^\d{9}$/) code!: string;
+  @ApiProperty({ example: '北山街道' }) @IsString() @Length(1, 60) name!: string;
+  @ApiPropertyOptional({ enum: STREET_KINDS, example: 'STREET', description: 'STREET (街道) or TOWN (乡镇)' }) @IsOptional() @IsIn(STREET_KINDS) kind?: (typeof STREET_KINDS)[number];
+}
+
+export class UpdateStreetDto {
+  @ApiProperty({ example: 1, description: 'The version you read (optimistic lock)' }) @IsInt() version!: number;
+  @ApiPropertyOptional({ example: '北山街道' }) @IsOptional() @IsString() @Length(1, 60) name?: string;
+  @ApiPropertyOptional({ enum: STREET_KINDS, example: 'STREET' }) @IsOptional() @IsIn(STREET_KINDS) kind?: (typeof STREET_KINDS)[number];
+}
+
+export class DistrictDto {
+  @ApiProperty({ example: '330106' }) code!: string;
+  @ApiProperty({ example: '西湖区' }) name!: string;
+  @ApiProperty({ enum: DISTRICT_KINDS, example: 'DISTRICT' }) kind!: string;
+  @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ example: 2 }) version!: number;
+}
+
+export class StreetDto {
+  @ApiProperty({ example: '330106001' }) code!: string;
+  @ApiProperty({ example: '翠苑街道' }) name!: string;
+  @ApiProperty({ example: '330106' }) districtCode!: string;
+  @ApiProperty({ enum: STREET_KINDS, example: 'STREET' }) kind!: string;
+  @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ example: 1 }) version!: number;
+}
+
+export class OrgHistoryEntryDto {
+  @ApiProperty({ example: '2026-03-02T08:15:00.000Z' }) occurredAt!: string;
+  @ApiProperty({ example: 'city-admin' }) actorName!: string;
+  @ApiProperty({ example: 'UPDATE', description: 'CREATE, UPDATE, DEACTIVATE, REACTIVATE, DELETE' }) action!: string;
+  @ApiProperty({ type: Object, nullable: true, example: { name: '西湖区', version: 1 } }) before!: Record<string, unknown> | null;
+  @ApiProperty({ type: Object, nullable: true, example: { name: '杭州市西湖区', version: 2 } }) after!: Record<string, unknown> | null;
 }

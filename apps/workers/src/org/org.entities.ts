@@ -5,6 +5,8 @@ export class DistrictEntity {
   @PrimaryColumn({ type: 'varchar', length: 20 }) code!: string;
   @Column({ type: 'varchar', length: 60 }) name!: string;
   @Column({ type: 'varchar', length: 20, default: 'DISTRICT' }) kind!: 'DISTRICT' | 'COUNTY_CITY';
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Column({ type: 'int', default: 1 }) version!: number;
 }
 
 @Entity('street')
@@ -14,6 +16,8 @@ export class StreetEntity {
   @Column({ type: 'varchar', length: 60 }) name!: string;
   @Column({ name: 'district_code', type: 'varchar', length: 20 }) districtCode!: string;
   @Column({ type: 'varchar', length: 10, default: 'STREET' }) kind!: 'STREET' | 'TOWN';
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Column({ type: 'int', default: 1 }) version!: number;
 }
 
 @Entity('community')

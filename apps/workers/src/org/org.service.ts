@@ -54,11 +54,13 @@ export class OrgService {
 
   /** A new community with its three bodies (三位一体). */
   async createCommunity(principal: Principal, dto: CreateCommunityDto) {
-    return this.dataSource.transaction(async (m) => {
+    // the street row is locked first (READ COMMITTED), so this serialises with the street's deactivation
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const streetCode = dto.code.slice(0, 9);
-      const qb = m.getRepository(StreetEntity).createQueryBuilder('s').where('s.code = :streetCode', { streetCode });
+      const qb = m.getRepository(StreetEntity).createQueryBuilder('s').where('s.code = :streetCode', { streetCode }).setLock('pessimistic_write');
       const street = await applyScope(qb, principal.scope, { district: 's.districtCode', street: 's.code' }).getOne();
       if (!street) throw notFound('street', streetCode);
+      if (!street.active) throw conflict('STREET_INACTIVE', `street ${streetCode} is deactivated`);
       await this.checkFacilities(m, dto.facilities);
       this.checkAreas(dto.floorArea ?? '0', dto.activityArea ?? '0');
       const [exists] = await m.query('SELECT code FROM community WHERE code = ?', [dto.code]);
@@ -91,7 +93,12 @@ export class OrgService {
   }
 
   async setActive(principal: Principal, code: string, active: boolean) {
-    return this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      if (active) {
+        // parent first, as createCommunity does: a community comes back only under an active street
+        const [street] = await m.query('SELECT active FROM street WHERE code = ? FOR UPDATE', [code.slice(0, 9)]);
+        if (street && !Number(street.active)) throw conflict('STREET_INACTIVE', `street ${code.slice(0, 9)} is deactivated`);
+      }
       const before = await this.communityEntity(m, principal, code, true);
       await m.query('UPDATE community SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
       await this.audit.record(m, { entity: 'community', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before: { active: before.active }, after: { active }, districtCode: before.districtCode });

@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Roles } from '@cws/platform';
+import { CreateDistrictDto, CreateStreetDto, DistrictDto, OrgHistoryEntryDto, StreetDto, UpdateDistrictDto, UpdateStreetDto } from './org.dto';
+import { OrgTreeService } from './org-tree.service';
+
+/** Districts (CITY_ADMIN) and streets (CITY_ADMIN, DISTRICT_HR in scope): edits with history; out of scope = 404. */
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('v1')
+export class OrgTreeController {
+  constructor(private readonly tree: OrgTreeService) {}
+
+  @Get('districts/:code')
+  @ApiOkResponse({ type: DistrictDto })
+  district(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.district(p, code);
+  }
+
+  @Post('districts') @Roles('CITY_ADMIN')
+  @ApiOperation({ summary: 'Create a district (city scope)' }) @ApiCreatedResponse({ type: DistrictDto })
+  createDistrict(@CurrentPrincipal() p: Principal, @Body() dto: CreateDistrictDto) {
+    return this.tree.createDistrict(p, dto);
+  }
+
+  @Patch('districts/:code') @Roles('CITY_ADMIN')
+  @ApiOperation({ summary: 'Rename / edit a district (optimistic version)' }) @ApiOkResponse({ type: DistrictDto })
+  updateDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateDistrictDto) {
+    return this.tree.updateDistrict(p, code, dto);
+  }
+
+  @Post('districts/:code/deactivate') @HttpCode(200) @Roles('CITY_ADMIN')
+  @ApiOperation({ summary: 'Deactivate a district (all its streets must be inactive)' }) @ApiOkResponse({ type: DistrictDto })
+  deactivateDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.setDistrictActive(p, code, false);
+  }
+
+  @Post('districts/:code/reactivate') @HttpCode(200) @Roles('CITY_ADMIN')
+  @ApiOkResponse({ type: DistrictDto })
+  reactivateDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.setDistrictActive(p, code, true);
+  }
+
+  @Delete('districts/:code') @HttpCode(204) @Roles('CITY_ADMIN')
+  @ApiOperation({ summary: 'Delete a district created by mistake (only without streets)' }) @ApiNoContentResponse()
+  async deleteDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    await this.tree.deleteDistrict(p, code);
+  }
+
+  @Get('districts/:code/history')
+  @ApiOkResponse({ type: [OrgHistoryEntryDto] })
+  districtHistory(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.districtHistory(p, code);
+  }
+
+  @Get('streets/:code')
+  @ApiOkResponse({ type: StreetDto })
+  street(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.street(p, code);
+  }
+
+  @Post('streets') @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiOperation({ summary: 'Create a street in an active district of your scope' }) @ApiCreatedResponse({ type: StreetDto })
+  createStreet(@CurrentPrincipal() p: Principal, @Body() dto: CreateStreetDto) {
+    return this.tree.createStreet(p, dto);
+  }
+
+  @Patch('streets/:code') @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiOperation({ summary: 'Rename / edit a street (optimistic version)' }) @ApiOkResponse({ type: StreetDto })
+  updateStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateStreetDto) {
+    return this.tree.updateStreet(p, code, dto);
+  }
+
+  @Post('streets/:code/deactivate') @HttpCode(200) @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiOperation({ summary: 'Deactivate a street (all its communities must be inactive)' }) @ApiOkResponse({ type: StreetDto })
+  deactivateStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.setStreetActive(p, code, false);
+  }
+
+  @Post('streets/:code/reactivate') @HttpCode(200) @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiOkResponse({ type: StreetDto })
+  reactivateStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.setStreetActive(p, code, true);
+  }
+
+  @Delete('streets/:code') @HttpCode(204) @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiOperation({ summary: 'Delete a street created by mistake (only without communities)' }) @ApiNoContentResponse()
+  async deleteStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    await this.tree.deleteStreet(p, code);
+  }
+
+  @Get('streets/:code/history')
+  @ApiOkResponse({ type: [OrgHistoryEntryDto] })
+  streetHistory(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    return this.tree.streetHistory(p, code);
+  }
+}
