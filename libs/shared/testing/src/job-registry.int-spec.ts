@@ -33,17 +33,23 @@ function serviceWith(providers: Array<new () => unknown>, consumes = [Registered
 describe('job registry check at start-up', () => {
   it('refuses to start when a registered job has no handler', async () => {
     const config = testConfig('workers');
-    await expect(createServiceApp(serviceWith([FirstHandler])(config), { quiet: true })).rejects.toThrow(
-      'job registry-test:other has no handler',
-    );
-    await dropTestResources(config);
+    try {
+      await expect(createServiceApp(serviceWith([FirstHandler])(config), { quiet: true })).rejects.toThrow(
+        'job registry-test:other has no handler',
+      );
+    } finally {
+      await dropTestResources(config);
+    }
   });
 
   it('refuses to start when a job has two handlers', async () => {
     const config = testConfig('workers');
-    await expect(createServiceApp(serviceWith([FirstHandler, SecondHandler], [Registered])(config), { quiet: true })).rejects.toThrow(
-      /job registry-test:registered has 2 handlers: FirstHandler.handle, SecondHandler.handle/,
-    );
-    await dropTestResources(config);
+    try {
+      await expect(createServiceApp(serviceWith([FirstHandler, SecondHandler], [Registered])(config), { quiet: true })).rejects.toThrow(
+        /job registry-test:registered has 2 handlers: FirstHandler.handle, SecondHandler.handle/,
+      );
+    } finally {
+      await dropTestResources(config);
+    }
   });
 });

@@ -32,8 +32,14 @@ export interface TestResponse {
 }
 
 export async function startTestApp(def: (config: ServiceConfig) => ServiceDefinition, config: ServiceConfig): Promise<TestApp> {
-  const app = await createServiceApp(def(config), { quiet: true });
-  await app.listen(0, '127.0.0.1');
+  let app: INestApplication;
+  try {
+    app = await createServiceApp(def(config), { quiet: true });
+    await app.listen(0, '127.0.0.1');
+  } catch (err) {
+    await dropTestResources(config); // a failed start leaves no schema or queue keys behind
+    throw err;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}/api/${config.service}`;
   const tokens = app.get(TokenService);
