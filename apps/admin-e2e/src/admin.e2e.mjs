@@ -77,6 +77,19 @@ async function login(page, username, password = PASSWORD) {
   await page.getByTestId('login-submit').click();
 }
 
+/** Picks an option of the Antd Select whose input has this id. */
+async function pick(page, id, label) {
+  await page.locator(`#${id}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+async function openSimulator(page) {
+  await login(page, 'city-admin');
+  await page.getByTestId('dashboard').waitFor();
+  await page.getByRole('menuitem', { name: '薪酬测算' }).click();
+  await page.getByTestId('simulator-page').waitFor();
+}
+
 async function shot(page, name) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -226,6 +239,61 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await shot(page, 'dashboard-english');
     await page.getByTestId('lang-switch').click();
     await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.context().close();
+  });
+
+  test('pay simulator: the official example (three months of 30,000, bonus 36,000 taxed separately)', async () => {
+    const page = await newPage();
+    await openSimulator(page);
+    await page.locator('#year').fill('2026');
+    await pick(page, 'lastMonth', '3');
+    await page.getByTestId('m1-gross').fill('30000.00');
+    await page.getByTestId('m1-employeeInsurance').fill('4500.00');
+    await page.getByTestId('m1-specialDeductions').fill('2000.00');
+    await page.getByRole('button', { name: '按 1 月填充全年' }).click();
+    assert.equal(await page.getByTestId('m3-gross').inputValue(), '30000.00');
+    assert.ok(await page.getByTestId('m4-gross').isDisabled(), 'months after the range are off');
+    await page.locator('#withBonus').click();
+    await page.locator('#bonus_amount').fill('36000.00');
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/payroll/v1/simulations'));
+    await page.getByTestId('simulate').click();
+    const sent = JSON.parse((await response).request().postData() ?? '{}');
+    assert.deepEqual(sent.months.map((m) => m.month), [1, 2, 3]);
+    assert.deepEqual(sent.bonus, { amount: '36000.00', method: 'SEPARATE' });
+    const results = page.getByTestId('simulation-results');
+    const taxOf = (month) => results.locator(`tr[data-row-key="${month}"] td:nth-child(3)`);
+    await taxOf(3).waitFor();
+    assert.deepEqual([await taxOf(1).innerText(), await taxOf(2).innerText(), await taxOf(3).innerText()], ['555.00', '625.00', '1850.00']);
+    assert.equal(await results.locator('tbody tr.ant-table-row').count(), 3);
+    assert.match(await page.getByTestId('bonus-tax').innerText(), /1080\.00$/);
+    await shot(page, 'payroll-simulator');
+    await page.context().close();
+  });
+
+  test('pay simulator: a malformed amount is refused on its own input; a server refusal lands on its field', async () => {
+    const page = await newPage();
+    await openSimulator(page);
+    let posted = 0;
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/payroll/v1/simulations')) posted++;
+    });
+    await page.getByTestId('m2-gross').fill('1.234');
+    await page.getByTestId('simulate').click();
+    const item = (testId) => page.getByTestId(testId).locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]');
+    await item('m2-gross').getByText('请输入金额，最多两位小数').waitFor();
+    for (const other of ['m1-gross', 'm3-gross', 'm2-employeeInsurance']) assert.equal(await item(other).locator('.ant-form-item-explain-error').count(), 0, `${other} has no error`);
+    assert.equal(posted, 0, 'nothing sent while a field is malformed');
+    // the server's own check: separate bonus taxation ends in 2027
+    await page.getByTestId('m2-gross').fill('12000.00');
+    await page.locator('#year').fill('2028');
+    await page.locator('#withBonus').click();
+    await page.locator('#bonus_amount').fill('36000.00');
+    await page.getByTestId('simulate').click();
+    await page.getByTestId('simulation-error').waitFor();
+    const method = page.locator('.ant-form-item', { has: page.locator('#bonus_method') });
+    await method.getByText(/2027-12-31/).waitFor();
+    assert.equal(posted, 1);
+    await shot(page, 'payroll-simulator-errors');
     await page.context().close();
   });
 

@@ -142,6 +142,8 @@ export interface SimulationRequest {
 }
 
 export interface SimulationResult {
+  year?: number;
   months: Array<{ month: number; cumulativeTaxable: string; tax: string; cumulativeTax: string }>;
   bonusTax?: string | null;
+  totalTax?: string;
 }

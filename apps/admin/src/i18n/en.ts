@@ -133,6 +133,10 @@ export const en: Messages = {
   'payroll.cumulativeTax': 'Cumulative tax',
   'payroll.bonusTax': 'Tax on the bonus',
   'payroll.amountInvalid': 'Enter an amount with at most two decimals',
+  'payroll.firstMonth': 'From month',
+  'payroll.lastMonth': 'To month',
+  'payroll.monthRangeInvalid': 'The last month cannot be before the first',
+  'payroll.totalTax': 'Total tax for the year',
   'payroll.hint': 'Simulations never touch a payroll run. Amounts are sent as exact decimal strings.',
 
   'budget.title': 'Budget overview',

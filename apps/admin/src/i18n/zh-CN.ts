@@ -132,6 +132,10 @@ export const zhCN = {
   'payroll.cumulativeTax': '累计已扣税额',
   'payroll.bonusTax': '奖金应纳税额',
   'payroll.amountInvalid': '请输入金额，最多两位小数',
+  'payroll.firstMonth': '起始月',
+  'payroll.lastMonth': '截止月',
+  'payroll.monthRangeInvalid': '截止月不能早于起始月',
+  'payroll.totalTax': '全年税额合计',
   'payroll.hint': '测算不会影响任何工资批次。金额按字符串精确传输。',
 
   'budget.title': '经费预算',

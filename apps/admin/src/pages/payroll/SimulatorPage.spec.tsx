@@ -1,7 +1,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
-import { normaliseAmount, SimulatorPage } from './SimulatorPage';
+import { ApiError } from '../../api/errors';
+import { normaliseAmount, simulationFieldErrors, SimulatorPage } from './SimulatorPage';
 
 let view: Rendered | undefined;
 afterEach(() => view?.unmount());
@@ -50,6 +51,29 @@ describe('SimulatorPage', () => {
     await waitFor(() => expect(container.querySelector('[data-testid="simulation-error"]')?.textContent).toContain('Invalid simulation'));
     const march = container.querySelector('[data-testid="m3-gross"]')?.closest('.ant-form-item');
     await waitFor(() => expect(march?.textContent).toContain('must not be below the minimum wage'));
+  });
+
+  it('moves a server path on the months sent to the row of that month (a mid-year start)', () => {
+    const sent = { year: 2026, months: [4, 5, 6].map((month) => ({ month, gross: '1.00', employeeInsurance: '0.00', specialDeductions: '0.00', taxFree: '0.00', otherDeductions: '0.00' })) };
+    const err = new ApiError(400, 'VALIDATION_FAILED', 'bad', [{ path: 'months[1].gross', issue: 'x' }, { path: 'bonus.amount', issue: 'y' }]);
+    expect(simulationFieldErrors(err, sent)).toEqual([{ name: ['months', 4, 'gross'], errors: ['x'] }, { name: ['bonus', 'amount'], errors: ['y'] }]);
+  });
+
+  it('refuses an amount with three decimals on that input, before asking the server', async () => {
+    const { fetch, calls } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => xihuHr });
+    view = renderApp(<SimulatorPage />, { fetch });
+    const { container } = view;
+    await waitFor(() => expect(container.querySelector('[data-testid="m2-employeeInsurance"]')).not.toBeNull());
+    const input = container.querySelector('[data-testid="m2-employeeInsurance"]') as HTMLInputElement;
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, '1.234');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await submit(container);
+    await waitFor(() => expect(input.closest('.ant-form-item')?.textContent).toContain('请输入金额，最多两位小数'));
+    expect(container.querySelector('[data-testid="m2-gross"]')?.closest('.ant-form-item')?.textContent).not.toContain('请输入金额');
+    expect(calls.some((c) => c.url.pathname.endsWith('/simulations'))).toBe(false);
   });
 
   it('pads amounts to two places by string only', () => {

@@ -2,7 +2,7 @@ import { CalculatorOutlined, CopyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { useApi } from '../../api/context';
-import { ApiError, applyFieldErrors } from '../../api/errors';
+import { ApiError, fieldErrors } from '../../api/errors';
 import type { SimulationMonthInput, SimulationRequest, SimulationResult } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
@@ -13,6 +13,9 @@ const AMOUNT_FIELDS = ['gross', 'employeeInsurance', 'specialDeductions', 'taxFr
 
 interface FormValues {
   year: number;
+  /** the months employed this year: only these rows are sent (a mid-year hire starts later) */
+  firstMonth: number;
+  lastMonth: number;
   months: SimulationMonthInput[];
   withBonus: boolean;
   bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
@@ -21,6 +24,8 @@ interface FormValues {
 function initialValues(): FormValues {
   return {
     year: new Date().getFullYear(),
+    firstMonth: 1,
+    lastMonth: 12,
     months: Array.from({ length: 12 }, (_, i) => ({
       month: i + 1,
       gross: '12000.00',
@@ -42,20 +47,40 @@ export function normaliseAmount(v: string): string {
   return `${int}.${frac.padEnd(2, '0')}`;
 }
 
+/**
+ * The API's paths index the months *sent* (`months[0]` is the first month listed); the form holds
+ * all twelve, so a path is moved to the row of the month it names.
+ */
+export function simulationFieldErrors(err: unknown, sent: SimulationRequest): Array<{ name: (string | number)[]; errors: string[] }> {
+  return fieldErrors(err).map((f) => {
+    if (f.name[0] !== 'months' || typeof f.name[1] !== 'number') return f;
+    const month = sent.months[f.name[1]]?.month;
+    return month ? { ...f, name: ['months', month - 1, ...f.name.slice(2)] } : f;
+  });
+}
+
+const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
+
 export function SimulatorPage() {
   const { t } = useI18n();
   const api = useApi();
   const [form] = Form.useForm<FormValues>();
   const withBonus = Form.useWatch('withBonus', form);
+  const firstMonth = Form.useWatch('firstMonth', form) ?? 1;
+  const lastMonth = Form.useWatch('lastMonth', form) ?? 12;
+  const inRange = (index: number) => index + 1 >= firstMonth && index + 1 <= lastMonth;
   const simulate = useMutation({
     mutationFn: (body: SimulationRequest) => api.post<SimulationResult>('/api/payroll/v1/simulations', body),
-    onError: (err) => applyFieldErrors(form, err),
+    onError: (err, sent) => {
+      const fields = simulationFieldErrors(err, sent);
+      if (fields.length) form.setFields(fields as never[]);
+    },
   });
 
   const onFinish = (v: FormValues) => {
     const body: SimulationRequest = {
       year: v.year,
-      months: v.months.map((m) => ({
+      months: v.months.filter((_, i) => i + 1 >= v.firstMonth && i + 1 <= v.lastMonth).map((m) => ({
         month: m.month,
         gross: normaliseAmount(m.gross),
         employeeInsurance: normaliseAmount(m.employeeInsurance),
@@ -70,7 +95,7 @@ export function SimulatorPage() {
 
   const copyJanuary = () => {
     const months = form.getFieldValue('months') as SimulationMonthInput[];
-    const jan = months[0];
+    const jan = months[(form.getFieldValue('firstMonth') as number) - 1] ?? months[0];
     form.setFieldValue(
       'months',
       months.map((m) => ({ ...jan, month: m.month })),
@@ -90,6 +115,17 @@ export function SimulatorPage() {
               <Form.Item name="year" label={t('payroll.year')} rules={[{ required: true }]}>
                 <InputNumber min={2019} max={2100} />
               </Form.Item>
+              <Form.Item name="firstMonth" label={t('payroll.firstMonth')}>
+                <Select style={{ width: 70 }} options={MONTH_OPTIONS} virtual={false} data-testid="first-month" />
+              </Form.Item>
+              <Form.Item
+                name="lastMonth"
+                label={t('payroll.lastMonth')}
+                dependencies={['firstMonth']}
+                rules={[{ validator: (_, v: number) => (v >= form.getFieldValue('firstMonth') ? Promise.resolve() : Promise.reject(new Error(t('payroll.monthRangeInvalid')))) }]}
+              >
+                <Select style={{ width: 70 }} options={MONTH_OPTIONS} virtual={false} data-testid="last-month" />
+              </Form.Item>
               <Button icon={<CopyOutlined />} onClick={copyJanuary}>
                 {t('payroll.fillAll')}
               </Button>
@@ -101,6 +137,7 @@ export function SimulatorPage() {
                   pagination={false}
                   rowKey="key"
                   dataSource={fields}
+                  onRow={(f) => ({ style: inRange(f.name) ? undefined : { opacity: 0.45 } })}
                   scroll={{ x: 760 }}
                   style={{ width: '100%' }}
                   columns={[
@@ -118,8 +155,12 @@ export function SimulatorPage() {
                       title: t(`payroll.${field}`),
                       key: field,
                       render: (_: unknown, f: { name: number }) => (
-                        <Form.Item name={[f.name, field]} rules={[{ required: true, message: t('payroll.amountInvalid') }, amountRule]} style={{ margin: 0 }}>
-                          <Input inputMode="decimal" style={{ width: 110 }} data-testid={`m${f.name + 1}-${field}`} />
+                        <Form.Item
+                          name={[f.name, field]}
+                          rules={inRange(f.name) ? [{ required: true, message: t('payroll.amountInvalid') }, amountRule] : []}
+                          style={{ margin: 0 }}
+                        >
+                          <Input inputMode="decimal" style={{ width: 110 }} disabled={!inRange(f.name)} data-testid={`m${f.name + 1}-${field}`} />
                         </Form.Item>
                       ),
                     })),
@@ -175,6 +216,11 @@ export function SimulatorPage() {
               { title: t('payroll.cumulativeTax'), dataIndex: 'cumulativeTax', align: 'right' },
             ]}
           />
+          {simulate.data?.totalTax != null && (
+            <Typography.Paragraph strong style={{ marginTop: 12 }} data-testid="total-tax">
+              {t('payroll.totalTax')}: {simulate.data.totalTax}
+            </Typography.Paragraph>
+          )}
           {simulate.data?.bonusTax != null && (
             <Typography.Paragraph strong style={{ marginTop: 12 }} data-testid="bonus-tax">
               {t('payroll.bonusTax')}: {simulate.data.bonusTax}
