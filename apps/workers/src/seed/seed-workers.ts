@@ -11,20 +11,52 @@ export interface SeedWorkersOptions {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玲红建国志文斌辉凤云晨欣怡嘉琪梓涵子轩浩然雨萱思远佳慧宇航俊杰丹丹晓燕海燕春梅婷婷';
+/** Given names by sex (a name must agree with the sex the resident ID encodes: 17th digit odd = male). */
+export const FEMALE_GIVEN = [
+  '芳', '娜', '秀英', '敏', '静', '丽', '艳', '娟', '秀兰', '霞', '桂英', '玲', '红', '凤', '云', '欣怡', '嘉琪', '梓涵', '雨萱', '佳慧',
+  '丹丹', '晓燕', '海燕', '春梅', '婷婷', '雅婷', '诗涵', '思琪', '慧敏', '丽华', '淑芬', '美玲', '玉兰', '秀珍', '晓红', '文静', '婉清', '若溪', '心怡', '颖',
+];
+export const MALE_GIVEN = [
+  '伟', '强', '磊', '军', '洋', '勇', '杰', '涛', '明', '超', '平', '刚', '建国', '志强', '文斌', '辉', '建华', '晨', '子轩', '浩然',
+  '思远', '宇航', '俊杰', '志明', '国庆', '海峰', '建军', '立新', '振华', '伟东', '鹏', '斌', '亮', '宏伟', '德明', '永刚', '晓东', '家豪', '博文', '天宇',
+];
 const EDUCATION = ['JUNIOR_COLLEGE', 'BACHELOR', 'BACHELOR', 'BACHELOR', 'MASTER', 'SENIOR_HIGH', 'VOCATIONAL'];
 const POLITICS = ['CPC_MEMBER', 'CPC_MEMBER', 'CPC_PROBATIONARY', 'LEAGUE_MEMBER', 'NONE', 'NONE'];
 const QUALIFICATION = ['NONE', 'NONE', 'ASSISTANT', 'ASSISTANT', 'SOCIAL_WORKER', 'SOCIAL_WORKER', 'SENIOR'];
 const BATCH = 1000;
 
-/** A valid, unique resident ID for the n-th generated person (area = the district, check char computed). */
+/** A deterministic 32-bit mix (splitmix-style), so generated numbers look random but never change between runs. */
+export function mix32(x: number): number {
+  let h = (x ^ 0x9e3779b9) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A valid, unique resident ID for the n-th generated person (area = the district, check char computed).
+ * Birth date = day n mod 12000 from 1965-01-01; the sequence part (15th–17th digits) is
+ * 2 × p + (1 for male), where p is a pseudo-random permutation of the block n ÷ 12000 (0–499) keyed
+ * by the birth day: unique per (area, day, block) — so for the first 6,000,000 n — but not sequential
+ * in the masks (`3301**********4827`).
+ */
 export function demoResidentId(areaCode: string, n: number, sex: 'M' | 'F'): { id: string; birthDate: string } {
-  const birth = new Date(Date.UTC(1965, 0, 1) + (n % 12000) * 86400000);
+  const day = n % 12000;
+  const birth = new Date(Date.UTC(1965, 0, 1) + day * 86400000);
   const birthDate = birth.toISOString().slice(0, 10);
   const block = Math.floor(n / 12000) % 500;
-  const seq = block * 2 + (sex === 'M' ? 1 : 0);
+  // x ↦ (263·x + k) mod 500 is a bijection (gcd(263, 500) = 1) for any key k.
+  const p = (263 * block + (mix32(day) % 500)) % 500;
+  const seq = p * 2 + (sex === 'M' ? 1 : 0);
   const first17 = `${areaCode}${birthDate.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
   return { id: first17 + residentIdCheckChar(first17), birthDate };
+}
+
+/** The n-th generated person's name: a surname and a given name that fits the sex. */
+export function demoName(n: number, sex: 'M' | 'F'): string {
+  const h = mix32(n + 0x5bd1e995);
+  const given = sex === 'F' ? FEMALE_GIVEN : MALE_GIVEN;
+  return SURNAMES[h % SURNAMES.length] + given[(h >>> 12) % given.length];
 }
 
 /** A 16-digit card number that passes Luhn. */
@@ -95,7 +127,7 @@ export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: S
       const sex: 'M' | 'F' = n % 5 < 3 ? 'F' : 'M';
       const rid = demoResidentId(c.districtCode, n, sex);
       const bank = demoBankAccount(n);
-      const name = SURNAMES[(n * 7) % SURNAMES.length] + GIVEN[(n * 13) % GIVEN.length] + (n % 3 === 0 ? '' : GIVEN[(n * 31 + 5) % GIVEN.length]);
+      const name = demoName(n, sex);
       const birthYear = Number(rid.birthDate.slice(0, 4));
       const hireYear = Math.min(2025, Math.max(birthYear + 22, 2000 + ((n * 37) % 25)));
       const hireDate = `${hireYear}-${String(1 + (n % 12)).padStart(2, '0')}-01`;
