@@ -37,10 +37,12 @@ describe('workers service foundation (real MySQL and Redis)', () => {
     expect(login.status).toBe(200);
     expect(login.body.expiresIn).toBeGreaterThan(0);
     const me = await t.request('GET', '/v1/auth/me', { token: login.body.accessToken });
-    expect(me.body).toMatchObject({ name: 'xihu-hr', roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district: '330106' } });
+    expect(me.body).toMatchObject({ name: 'xihu-hr', displayName: '西湖区人事专员', roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district: '330106' } });
 
     const refreshed = await t.request('POST', '/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
     expect(refreshed.status).toBe(200);
+    const meAfterRefresh = await t.request('GET', '/v1/auth/me', { token: refreshed.body.accessToken });
+    expect(meAfterRefresh.body).toMatchObject({ name: 'xihu-hr', displayName: '西湖区人事专员' });
     const reused = await t.request('POST', '/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
     expect(reused.status).toBe(401);
     expect(reused.body.code).toBe('INVALID_REFRESH_TOKEN');

@@ -19,7 +19,8 @@ export function userPrincipal(u: UserEntity): Principal {
   const scope: Scope = { level: u.scopeLevel };
   if (u.scopeDistrict) scope.district = u.scopeDistrict;
   if (u.scopeStreet) scope.street = u.scopeStreet;
-  return { kind: 'user', id: u.id, name: u.username, roles: u.roles, scope, permissions: [] };
+  // name stays the username (the audit records it); displayName is for screens
+  return { kind: 'user', id: u.id, name: u.username, displayName: u.displayName, roles: u.roles, scope, permissions: [] };
 }
 
 @Injectable()

@@ -26,7 +26,10 @@ export function scopeCovers(scope: Scope, district: string | null | undefined, s
 export interface Principal {
   kind: 'user' | 'client';
   id: string;
+  /** Username (or client id): what the audit log records. */
   name: string;
+  /** A person-readable name for screens, e.g. "西湖区人事专员"; users only, optional. */
+  displayName?: string;
   roles: Role[];
   scope: Scope;
   /** OAuth scopes for API clients (e.g. "budget:write"); empty for users. */

@@ -29,6 +29,8 @@ export interface AccessTokenClaims {
   sub: string;
   kind: 'user' | 'client';
   name: string;
+  /** Display name (users); absent from older tokens and from client tokens. */
+  dn?: string;
   roles: Role[];
   scope: Scope;
   perms: string[];
@@ -50,12 +52,15 @@ export class TokenService {
       scope: principal.scope,
       perms: principal.permissions,
     };
+    if (principal.displayName) claims.dn = principal.displayName;
     return this.jwt.sign(claims, { expiresIn: ttlSeconds });
   }
 
   verify(token: string): Principal {
     const c = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: 'cws' });
-    return { kind: c.kind, id: c.sub, name: c.name, roles: c.roles, scope: c.scope, permissions: c.perms ?? [] };
+    const principal: Principal = { kind: c.kind, id: c.sub, name: c.name, roles: c.roles, scope: c.scope, permissions: c.perms ?? [] };
+    if (typeof c.dn === 'string' && c.dn) principal.displayName = c.dn;
+    return principal;
   }
 }
 
