@@ -21,6 +21,15 @@ describe('workers service foundation (real MySQL and Redis)', () => {
     const res = await t.request('GET', '/health');
     expect(res.status).toBe(200);
     expect(res.body.checks).toEqual({ mysql: { status: 'up' }, redis: { status: 'up' } });
+    // helmet's headers are on every answer
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('allows CORS only from the configured origins', async () => {
+    const allowed = await t.request('GET', '/health', { headers: { origin: 'http://localhost:8080' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
+    const other = await t.request('GET', '/health', { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves Prometheus metrics and the OpenAPI document', async () => {
@@ -145,6 +154,27 @@ describe('workers service foundation (real MySQL and Redis)', () => {
     const queue = t.app.get(JobProducer).queue(PruneRefreshTokensJob.queue);
     const ids = (await queue.getJobs(['waiting', 'active', 'completed', 'delayed'])).map((j) => j.id).filter((id) => id?.startsWith('outbox-'));
     expect(ids).toHaveLength(1);
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 with a code after 20 logins a minute from one client', async () => {
+    const t = await startTestApp(workersService, testConfig('workers'));
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        statuses.push((await t.request('POST', '/v1/auth/login', { body: { username: 'nobody', password: 'x' } })).status);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      const limited = await t.request('POST', '/v1/auth/login', { body: { username: 'nobody', password: 'x' } });
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+      // another client behind the gateway (X-Forwarded-For) has its own allowance
+      const other = await t.request('POST', '/v1/auth/login', { body: { username: 'nobody', password: 'x' }, headers: { 'x-forwarded-for': '10.1.2.3' } });
+      expect(other.status).toBe(401);
+    } finally {
+      await t.close();
+    }
   });
 });
 

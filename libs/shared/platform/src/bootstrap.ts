@@ -34,6 +34,9 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
   }
   const app = await NestFactory.create(def.module, { logger, bufferLogs: true });
   app.useLogger(logger);
+  // Behind the gateway every request comes from loopback: take the client IP from X-Forwarded-For,
+  // or every user would share one rate limit.
+  (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins, credentials: true });

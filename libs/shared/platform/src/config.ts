@@ -22,6 +22,8 @@ export interface ServiceConfig {
   piiOldKeys: Record<string, Buffer>;
   serviceUrls: Record<ServiceName, string>;
   shutdownTimeoutMs: number;
+  /** Express "trust proxy": whose X-Forwarded-For to believe for the client IP (rate limits, logs). */
+  trustProxy: string;
 }
 
 export type ServiceName = 'workers' | 'payroll' | 'budget' | 'scheduler';
@@ -111,6 +113,7 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
     piiOldKeys,
     serviceUrls,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    trustProxy: env.TRUST_PROXY ?? 'loopback',
   };
   if (problems.length) throw new ConfigError(`Invalid configuration for the ${service} service:\n  - ${problems.join('\n  - ')}`);
   return config;
