@@ -46,3 +46,102 @@ export class ShortfallQueryDto {
   @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
 }
+
+// ---- responses (OpenAPI) ----
+
+export class CourseDto {
+  @ApiProperty({ example: 1 }) id!: number;
+  @ApiProperty({ example: '社区治理实务' }) name!: string;
+  @ApiProperty({ enum: COURSE_CATEGORIES, example: 'PROFESSIONAL_SKILLS' }) category!: string;
+  @ApiPropertyOptional({ example: 1, description: '1 = offered (lists only)' }) active?: number;
+}
+
+export class ProviderDto {
+  @ApiProperty({ example: 1 }) id!: number;
+  @ApiProperty({ example: '杭州市委党校' }) name!: string;
+  @ApiProperty({ example: '91350200776049653A', nullable: true }) uscc!: string | null;
+}
+
+export class ClassPostingSummaryDto {
+  @ApiProperty({ example: 'training-class:12' }) sourceRef!: string;
+  @ApiProperty({ example: 2026 }) fiscalYear!: number;
+  @ApiProperty({ example: '330106', description: 'The organising district, or CITY' }) funder!: string;
+  @ApiProperty({ example: 'TRAINING' }) stream!: string;
+  @ApiProperty({ example: '330106001001' }) communityCode!: string;
+  @ApiProperty({ example: '36000.00' }) amount!: string;
+  @ApiProperty({ enum: ['PENDING', 'SENT', 'UNROUTED'], example: 'PENDING' }) status!: string;
+}
+
+export class TrainingClassDto {
+  @ApiProperty({ example: 12 }) id!: number;
+  @ApiProperty({ example: 1 }) courseId!: number;
+  @ApiProperty({ example: 1 }) providerId!: number;
+  @ApiProperty({ example: '2026年西湖区社区工作者能力提升班（第一期）' }) title!: string;
+  @ApiProperty({ example: '2026-04-07', format: 'date' }) startDate!: string;
+  @ApiProperty({ example: '2026-04-09', format: 'date' }) endDate!: string;
+  @ApiProperty({ example: '24.0' }) hours!: string;
+  @ApiProperty({ example: '36000.00' }) cost!: string;
+  @ApiProperty({ example: '330106', nullable: true }) districtCode!: string | null;
+  @ApiProperty({ example: '330106001001', nullable: true }) chargeCommunityCode!: string | null;
+}
+
+export class CreatedClassDto extends TrainingClassDto {
+  @ApiProperty({ type: ClassPostingSummaryDto, nullable: true, description: 'The cost posting sent to the budget (null for a free class)' })
+  posting!: ClassPostingSummaryDto | null;
+}
+
+export class TrainingResultDto {
+  @ApiProperty({ example: 12 }) classId!: number;
+  @ApiProperty({ example: 1024 }) workerId!: number;
+  @ApiProperty({ enum: ['PASS', 'FAIL', 'ABSENT'], example: 'PASS' }) result!: string;
+  @ApiProperty({ example: '24.0' }) hours!: string;
+  @ApiProperty({ example: 'XH2026-0001', nullable: true }) certificateNo!: string | null;
+}
+
+export class TrainingRuleViewDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ example: '40.0' }) requiredHours!: string;
+  @ApiProperty({ example: '杭州市社区工作者培训管理办法（示例）' }) source!: string;
+}
+
+export class ShortfallCommunityDto {
+  @ApiProperty({ example: '330106' }) districtCode!: string;
+  @ApiProperty({ example: '330106002' }) streetCode!: string;
+  @ApiProperty({ example: '330106002002' }) communityCode!: string;
+  @ApiProperty({ example: 3, description: 'Workers short of the requirement' }) short!: number;
+}
+
+export class ShortfallWorkerDto {
+  @ApiProperty({ example: 1024 }) workerId!: number;
+  @ApiProperty({ example: '陈晓燕' }) name!: string;
+  @ApiProperty({ example: '330106' }) districtCode!: string;
+  @ApiProperty({ example: '330106002' }) streetCode!: string;
+  @ApiProperty({ example: '330106002002' }) communityCode!: string;
+  @ApiProperty({ example: '16.0', description: 'Passed hours in the year' }) hours!: string;
+}
+
+export class ShortfallReportDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ example: '40.0' }) requiredHours!: string;
+  @ApiProperty({ example: '杭州市社区工作者培训管理办法（示例）' }) source!: string;
+  @ApiProperty({ type: [ShortfallCommunityDto] }) communities!: ShortfallCommunityDto[];
+  @ApiProperty({ type: [ShortfallWorkerDto] }) workers!: ShortfallWorkerDto[];
+}
+
+export class TrainingPostingDto {
+  @ApiProperty({ example: 3 }) id!: number;
+  @ApiProperty({ example: 12 }) classId!: number;
+  @ApiProperty({ example: 'COMMUNITY_WORKER_TRAINING' }) fund!: string;
+  @ApiProperty({ example: '36000.00' }) amount!: string;
+  @ApiProperty({ example: 2026, nullable: true }) fiscalYear!: number | null;
+  @ApiProperty({ example: '330106', nullable: true }) funder!: string | null;
+  @ApiProperty({ example: 'TRAINING', nullable: true }) stream!: string | null;
+  @ApiProperty({ example: '330106', nullable: true }) districtCode!: string | null;
+  @ApiProperty({ example: '330106001', nullable: true }) streetCode!: string | null;
+  @ApiProperty({ example: '330106001001', nullable: true }) communityCode!: string | null;
+  @ApiProperty({ example: 'workers:training-class:12' }) idempotencyKey!: string;
+  @ApiProperty({ example: 'training-class:12', nullable: true }) sourceRef!: string | null;
+  @ApiProperty({ enum: ['PENDING', 'SENT', 'UNROUTED'], example: 'SENT' }) status!: string;
+  @ApiProperty({ example: '2026-04-01T08:00:01.000Z', nullable: true }) sentAt!: string | null;
+  @ApiProperty({ example: '2026-04-01T08:00:00.000Z' }) createdAt!: string;
+}

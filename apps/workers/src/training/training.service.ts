@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
-import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
+import { conflict, formatMoney, notFound, parseMoney, scopeCovers, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
@@ -166,6 +166,9 @@ export class TrainingService {
 
   /** Active workers (employed through the year's end) whose passed hours fall short of the year's rule, grouped by community. */
   async shortfall(p: Principal, q: ShortfallQueryDto) {
+    // a filter naming a place outside the caller's scope answers 404, as a record would
+    const place = q.community ?? q.street ?? q.district;
+    if (place && !scopeCovers(p.scope, place.slice(0, 6), place.length >= 9 ? place.slice(0, 9) : p.scope.street)) throw notFound('place', place);
     const [rule] = await this.dataSource.query('SELECT required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [q.year]);
     if (!rule) throw notFound('training_rule', q.year);
     const yearEnd = `${q.year}-12-31`;

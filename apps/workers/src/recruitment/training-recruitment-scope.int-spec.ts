@@ -1,0 +1,94 @@
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+import { demoResidentId } from '../seed/seed-workers';
+import { seedOrgAndUsers } from '../seed/seed-org';
+import { workersService } from '../workers.definition';
+
+let seq = 800_000;
+const newId = () => demoResidentId('330106', seq++, 'F').id;
+
+/** Every training and recruitment route, called by another district's HR: 404 (never 403, never data); plus the OpenAPI response schemas. */
+describe('training and recruitment: out-of-district 404 on every route, response schemas (real MySQL)', () => {
+  let t: TestApp;
+  let xihu: string;
+  let other: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(workersService, testConfig('workers'));
+    await seedOrgAndUsers(t.app.get(DataSource), { password: 'Test@2026' });
+    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    other = t.tokenFor(testPrincipals.districtHr('330102'));
+  });
+  afterAll(() => t?.close());
+
+  it('answers 404 to another district on every scoped route, and hides its rows from lists', async () => {
+    const admin = t.tokenFor(testPrincipals.cityAdmin());
+    const course = (await t.request('POST', '/v1/training/courses', { token: admin, body: { name: '政策法规', category: 'PROFESSIONAL_SKILLS' } })).body;
+    const provider = (await t.request('POST', '/v1/training/providers', { token: admin, body: { name: '西湖区社会工作协会' } })).body;
+    const k = (await t.request('POST', '/v1/training/classes', {
+      token: xihu, body: { courseId: course.id, providerId: provider.id, title: '西湖班', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '100.00', chargeCommunityCode: '330106001001' },
+    })).body;
+    const worker = (await t.request('POST', '/v1/workers', {
+      token: xihu, body: { name: '学员', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: '330106001001' },
+    })).body.worker;
+    const v = (await t.request('POST', '/v1/vacancies', {
+      token: xihu, body: { communityCode: '330106001001', bodyKind: 'STATION', role: 'STAFF', headcount: 1, opensOn: '2025-03-01', closesOn: '2025-03-31' },
+    })).body;
+    const c = (await t.request('POST', `/v1/vacancies/${v.id}/candidates`, { token: xihu, body: { name: '候选', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE' } })).body;
+    await t.request('PATCH', `/v1/candidates/${c.id}/scores`, { token: xihu, body: { written: '80.00', interview: '80.00' } });
+    await t.request('PUT', '/v1/training/rules/2025', { token: admin, body: { requiredHours: '20.0', source: '示例' } });
+
+    const calls: Array<[string, string, unknown?]> = [
+      ['POST', '/v1/training/classes', { courseId: course.id, providerId: provider.id, title: 'x', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '0.00', districtCode: '330106' }],
+      ['POST', '/v1/training/classes', { courseId: course.id, providerId: provider.id, title: 'x', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '1.00', chargeCommunityCode: '330106001001' }],
+      ['POST', `/v1/training/classes/${k.id}/records`, { workerId: worker.id, result: 'PASS' }],
+      ['GET', '/v1/training/shortfall?year=2025&district=330106'],
+      ['GET', '/v1/training/shortfall?year=2025&street=330106001'],
+      ['GET', '/v1/training/shortfall?year=2025&community=330106001001'],
+      ['POST', '/v1/vacancies', { communityCode: '330106001001', bodyKind: 'STATION', role: 'STAFF', headcount: 1, opensOn: '2025-03-01', closesOn: '2025-03-31' }],
+      ['POST', `/v1/vacancies/${v.id}/candidates`, { name: '越界', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE' }],
+      ['GET', `/v1/vacancies/${v.id}/ranking`],
+      ['PATCH', `/v1/candidates/${c.id}/scores`, { written: '99.00' }],
+      ['POST', `/v1/candidates/${c.id}/hire`, { hireDate: '2025-05-01' }],
+    ];
+    for (const [method, path, body] of calls) {
+      const res = await t.request(method, path, { token: other, body });
+      expect([method, path, res.status]).toEqual([method, path, 404]);
+    }
+    // their own class's records with a worker of the other district: 404 as well
+    const theirs = (await t.request('POST', '/v1/training/classes', { token: other, body: { courseId: course.id, providerId: provider.id, title: '上城班', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '0.00' } })).body;
+    expect((await t.request('POST', `/v1/training/classes/${theirs.id}/records`, { token: other, body: { workerId: worker.id, result: 'PASS' } })).status).toBe(404);
+
+    // lists show nothing of the other district
+    expect((await t.request('GET', '/v1/training/classes', { token: other })).body.map((r: { id: number }) => r.id)).toEqual([theirs.id]);
+    expect((await t.request('GET', '/v1/training/postings', { token: other })).body).toEqual([]);
+    // nothing changed behind the 404s
+    const ranking = await t.request('GET', `/v1/vacancies/${v.id}/ranking`, { token: xihu });
+    expect(ranking.body.candidates).toEqual([expect.objectContaining({ id: c.id, written: '80.00', status: 'APPLIED' })]);
+  });
+
+  it('documents response schemas with examples for the training and recruitment routes', async () => {
+    const doc = (await t.request('GET', '/docs-json')).body;
+    const ok = (path: string, method: string) => {
+      const responses = doc.paths[`/api/workers${path}`][method].responses;
+      const r = responses['200'] ?? responses['201'];
+      return r.content['application/json'].schema;
+    };
+    const ref = (s: { $ref?: string; items?: { $ref?: string } }) => (s.$ref ?? s.items?.$ref ?? '').split('/').pop();
+    expect(ref(ok('/v1/training/courses', 'get'))).toBe('CourseDto');
+    expect(ref(ok('/v1/training/providers', 'post'))).toBe('ProviderDto');
+    expect(ref(ok('/v1/training/classes', 'get'))).toBe('TrainingClassDto');
+    expect(ref(ok('/v1/training/classes', 'post'))).toBe('CreatedClassDto');
+    expect(ref(ok('/v1/training/classes/{id}/records', 'post'))).toBe('TrainingResultDto');
+    expect(ref(ok('/v1/training/rules/{year}', 'put'))).toBe('TrainingRuleViewDto');
+    expect(ref(ok('/v1/training/shortfall', 'get'))).toBe('ShortfallReportDto');
+    expect(ref(ok('/v1/training/postings', 'get'))).toBe('TrainingPostingDto');
+    expect(ref(ok('/v1/vacancies', 'post'))).toBe('VacancyDto');
+    expect(ref(ok('/v1/vacancies/{id}/candidates', 'post'))).toBe('CandidateDto');
+    expect(ref(ok('/v1/vacancies/{id}/ranking', 'get'))).toBe('RankingDto');
+    expect(ref(ok('/v1/candidates/{id}/scores', 'patch'))).toBe('ScoresResultDto');
+    expect(ref(ok('/v1/candidates/{id}/hire', 'post'))).toBe('HireResultDto');
+    expect(doc.components.schemas.TrainingPostingDto.properties.status.example).toBe('SENT');
+    expect(doc.components.schemas.RankedCandidateDto.properties.total.example).toBe('85.25');
+  });
+});
