@@ -297,6 +297,44 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.context().close();
   });
 
+  test('benchmark report: city-admin runs a calibration and sees compliance for the three districts', async () => {
+    const page = await newPage();
+    await login(page, 'city-admin');
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByRole('menuitem', { name: '基准测算' }).click();
+    const table = page.getByTestId('compliance-table');
+    for (const d of ['西湖区', '上城区', '拱墅区']) await table.locator('tbody tr.ant-table-row', { hasText: d }).waitFor();
+    assert.equal(await table.locator('tbody tr.ant-table-row').count(), 3);
+    await page.locator('[data-testid="benchmark-chart"] canvas').first().waitFor();
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/payroll/v1/benchmark/calibrations') && r.request().method() === 'POST');
+    await page.getByTestId('run-calibration').click();
+    const res = await response;
+    assert.equal(res.status(), 201, await res.text());
+    const c = await res.json();
+    assert.equal(c.headcount, 540);
+    assert.equal(c.belowByOneFen.passes, false, 'one fen less fails');
+    assert.equal(c.result.passes, true);
+    const grouped = (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const [int, frac] = c.unitValue.split('.');
+    assert.ok((await page.getByTestId('calibrated-unit-value').innerText()).includes(`${grouped(int)}.${frac}`), `shows ${c.unitValue}`);
+    const proof = page.getByTestId('minimality');
+    await proof.getByText(c.belowByOneFen.unitValue, { exact: true }).waitFor();
+    await proof.getByText(c.belowByOneFen.projectedAverage, { exact: true }).waitFor();
+    await page.getByTestId('level-check').waitFor();
+    // compliance again at the calibrated unit value (the city average meets it; a district may not)
+    const again = page.waitForResponse((r) => r.url().includes('/benchmark/compliance?') && r.url().includes(`unitValue=${c.unitValue}`) && r.url().includes('groupBy=district'));
+    await page.getByTestId('at-calibrated').click();
+    const districts = await (await again).json();
+    await page.getByTestId('compliance-basis').getByText(`单位值 ${c.unitValue}`, { exact: false }).waitFor();
+    for (const g of districts.groups) await table.locator('tbody tr.ant-table-row', { hasText: g.districtName }).getByText(g.projectedAverage, { exact: true }).waitFor();
+    // a district expands to its streets
+    await table.locator('tbody tr.ant-table-row', { hasText: '西湖区' }).locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('streets-330106').getByText('翠苑街道').waitFor();
+    await page.waitForTimeout(1000); // chart animation
+    await shot(page, 'benchmark-city');
+    await page.context().close();
+  });
+
   test('budget overview shows the balances the budget service returns, amounts as exact strings', async () => {
     const page = await newPage();
     await login(page, 'city-admin');

@@ -8,6 +8,8 @@ export const SCREEN_ROLES = {
   /** full resident ID and bank account (each view audited) */
   workerPii: ['CITY_ADMIN', 'DISTRICT_HR'],
   payroll: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE'],
+  /** benchmark report: everyone reads (in scope); HR roles may run a calibration */
+  benchmark: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   budget: ['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR'],
   audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],
   users: ['CITY_ADMIN'],

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalculatorOutlined,
+  FundOutlined,
   DashboardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -32,6 +33,7 @@ const MAIN: Item[] = [
   { screen: 'org', path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
   { screen: 'workers', path: '/workers', label: 'menu.workers', icon: <TeamOutlined /> },
   { screen: 'payroll', path: '/payroll/simulator', label: 'menu.payroll', icon: <CalculatorOutlined /> },
+  { screen: 'benchmark', path: '/payroll/benchmark', label: 'menu.benchmark', icon: <FundOutlined /> },
   { screen: 'budget', path: '/budget', label: 'menu.budget', icon: <WalletOutlined /> },
   { screen: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined /> },
 ];

@@ -1,0 +1,287 @@
+import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined } from '@ant-design/icons';
+import type { BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport } from '@cws/payroll-contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo, useState } from 'react';
+import { useApi } from '../../api/context';
+import { ApiError } from '../../api/errors';
+import { useStreets } from '../../api/org';
+import type { Role } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { QueryError } from '../../layout/PageState';
+import { EChart } from '../dashboard/EChart';
+
+const P = '/api/payroll/v1/benchmark';
+/** Who may run a calibration (the service enforces the same; finance and auditors only read). */
+const RUN_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'];
+
+/** "0.050000" (a fraction with up to six places) → "5.0000%", by integer arithmetic on the digits. */
+export function fractionToPercent(fraction: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(fraction.trim());
+  if (!m) return fraction;
+  const millionths = BigInt(m[2] + (m[3] ?? '').padEnd(6, '0'));
+  const whole = millionths / 10_000n;
+  const rest = String(millionths % 10_000n).padStart(4, '0');
+  return `${m[1] && millionths !== 0n ? '-' : ''}${whole}.${rest}%`;
+}
+
+function Pass({ ok, testId }: { ok: boolean; testId?: string }) {
+  const { t } = useI18n();
+  return ok ? (
+    <Tag color="green" icon={<CheckCircleFilled />} data-testid={testId}>
+      {t('benchmark.pass')}
+    </Tag>
+  ) : (
+    <Tag color="red" icon={<CloseCircleFilled />} data-testid={testId}>
+      {t('benchmark.fail')}
+    </Tag>
+  );
+}
+
+function CalibrationCard({ c }: { c: CalibrationResult }) {
+  const { t } = useI18n();
+  const checks: Array<{ key: string; label: string; check: BenchmarkCheckView }> = [
+    { key: 'result', label: t('benchmark.check.result'), check: c.result },
+    ...(c.belowByOneFen ? [{ key: 'below', label: t('benchmark.check.below'), check: c.belowByOneFen }] : []),
+    ...(c.current ? [{ key: 'current', label: t('benchmark.check.current'), check: c.current }] : []),
+  ];
+  return (
+    <Card
+      title={t('benchmark.calibration', { year: c.year })}
+      data-testid="calibration"
+      extra={
+        <Space>
+          {c.illustrative && <Tag color="orange">{t('benchmark.illustrative')}</Tag>}
+          <Typography.Text type="secondary">{t('benchmark.asOf', { date: c.asOf, n: c.headcount })}</Typography.Text>
+        </Space>
+      }
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Statistic title={t('benchmark.unitValue')} value={c.unitValue} suffix={t('benchmark.unitValueSuffix')} data-testid="calibrated-unit-value" />
+        </Col>
+        <Col xs={24} md={8}>
+          <Statistic title={t('benchmark.projectedAverage')} value={c.projectedAverage} data-testid="calibrated-average" />
+          <Typography.Text type="secondary">
+            {t('benchmark.vsBenchmark', { year: c.year - 1, value: c.benchmark })} <Pass ok={c.result.meetsLevel} testId="level-check" />
+          </Typography.Text>
+        </Col>
+        <Col xs={24} md={8}>
+          <Statistic title={t('benchmark.projectedGrowth')} value={fractionToPercent(c.projectedGrowth)} data-testid="calibrated-growth" />
+          <Typography.Text type="secondary">
+            {t('benchmark.vsCityGrowth', { value: fractionToPercent(c.cityGrowth) })} <Pass ok={c.result.meetsGrowth} testId="growth-check" />
+          </Typography.Text>
+        </Col>
+      </Row>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 16 }}>
+        <Descriptions.Item label={t('benchmark.benchmarkLabel', { year: c.year - 1 })}>{c.benchmark}</Descriptions.Item>
+        <Descriptions.Item label={t('benchmark.cityTwoYearsAgo', { year: c.year - 2 })}>{c.cityAverageTwoYearsAgo}</Descriptions.Item>
+        <Descriptions.Item label={t('benchmark.communityLastYear', { year: c.year - 1 })}>
+          {c.communityAverageLastYear} <Tag>{t(`benchmark.basis.${c.communityAverageLastYearBasis}`)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('benchmark.bindingTest')}>
+          <span data-testid="binding-test">{t(`benchmark.binding.${c.bindingTest}`)}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5}>{t('benchmark.minimality')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('benchmark.minimalityHint')}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={checks}
+        data-testid="minimality"
+        columns={[
+          { title: '', dataIndex: 'label' },
+          { title: t('benchmark.unitValue'), key: 'u', align: 'right', render: (_, r) => r.check.unitValue },
+          { title: t('benchmark.totalPay'), key: 'tp', align: 'right', render: (_, r) => r.check.totalPay },
+          { title: t('benchmark.workerMonths'), key: 'wm', align: 'right', render: (_, r) => r.check.workerMonths },
+          { title: t('benchmark.projectedAverage'), key: 'avg', align: 'right', render: (_, r) => r.check.projectedAverage },
+          { title: t('benchmark.level'), key: 'l', render: (_, r) => <Pass ok={r.check.meetsLevel} /> },
+          { title: t('benchmark.growth'), key: 'g', render: (_, r) => <Pass ok={r.check.meetsGrowth} /> },
+          { title: t('benchmark.passes'), key: 'p', render: (_, r) => <Pass ok={r.check.passes} /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Compliance per street of one district, from the street-level report (loaded on the first expand). */
+function StreetRows({ district, streets, loading, error }: { district: string; streets: ComplianceGroupView[] | undefined; loading: boolean; error: unknown }) {
+  const { t } = useI18n();
+  const names = useStreets(district);
+  const name = (code: string | null) => names.data?.find((s) => s.code === code)?.name ?? code ?? '';
+  if (error) return <QueryError error={error} />;
+  return (
+    <Table
+      size="small"
+      rowKey="group"
+      pagination={false}
+      loading={loading}
+      dataSource={(streets ?? []).filter((s) => s.districtCode === district)}
+      data-testid={`streets-${district}`}
+      columns={[
+        { title: t('org.street'), key: 'street', render: (_, s) => name(s.streetCode) },
+        { title: t('benchmark.headcount'), dataIndex: 'headcount', align: 'right' },
+        { title: t('benchmark.projectedAverage'), dataIndex: 'projectedAverage', align: 'right' },
+        { title: t('benchmark.gap'), dataIndex: 'gap', align: 'right' },
+        { title: t('benchmark.ytdAverage'), dataIndex: 'ytdAverage', align: 'right' },
+        { title: t('benchmark.workersBelow'), dataIndex: 'workersBelow', align: 'right' },
+        { title: t('benchmark.shortfall'), dataIndex: 'shortfall', align: 'right' },
+        { title: t('benchmark.compliant'), key: 'ok', render: (_, s) => <Pass ok={s.compliant} /> },
+      ]}
+    />
+  );
+}
+
+export function BenchmarkPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { me } = useAuth();
+  const canRun = !!me?.roles.some((r) => RUN_ROLES.includes(r));
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [atCalibrated, setAtCalibrated] = useState(false);
+  const [streetsWanted, setStreetsWanted] = useState(false);
+
+  const calibrate = useMutation({
+    mutationFn: (y: number) => api.post<CalibrationResult>(`${P}/calibrations`, { year: y }),
+  });
+  const calibration = calibrate.data?.year === year ? calibrate.data : undefined;
+  const unitValue = atCalibrated && calibration ? calibration.unitValue : undefined;
+
+  const districts = useQuery({
+    queryKey: ['benchmark-compliance', year, 'district', unitValue ?? null],
+    queryFn: ({ signal }) => api.get<ComplianceReport>(`${P}/compliance`, { year, groupBy: 'district', unitValue }, signal),
+  });
+  // one street-level report for the whole scope, split by district when a row expands
+  const streets = useQuery({
+    queryKey: ['benchmark-compliance', year, 'street', unitValue ?? null],
+    queryFn: ({ signal }) => api.get<ComplianceReport>(`${P}/compliance`, { year, groupBy: 'street', unitValue }, signal),
+    enabled: streetsWanted,
+  });
+
+  const groups = useMemo(() => districts.data?.groups ?? [], [districts.data]);
+  const chartOption = useMemo<EChartsOption>(() => {
+    // figures for the chart only: the table shows the exact strings
+    const benchmark = Number(districts.data?.benchmark ?? 0);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, left: 'center', data: [t('benchmark.projectedAverage'), t('benchmark.ytdAverage'), t('benchmark.benchmarkLine')] },
+      grid: { left: 70, right: 20, bottom: 30, top: 48 },
+      xAxis: { type: 'category', data: groups.map((g) => g.districtName ?? g.districtCode) },
+      // not from zero: the differences that matter are small beside the benchmark
+      yAxis: {
+        type: 'value',
+        min: (v: { min: number }) => Math.floor((Math.min(v.min, benchmark || v.min) * 0.98) / 1_000) * 1_000,
+        max: (v: { max: number }) => Math.ceil((Math.max(v.max, benchmark) * 1.01) / 1_000) * 1_000,
+      },
+      series: [
+        {
+          name: t('benchmark.projectedAverage'),
+          type: 'bar',
+          barMaxWidth: 56,
+          data: groups.map((g) => ({ value: Number(g.projectedAverage), itemStyle: { color: g.compliant ? '#1f6fb2' : '#d4380d' } })),
+          markLine: benchmark
+            ? { symbol: 'none', lineStyle: { color: '#389e0d', type: 'dashed', width: 2 }, label: { position: 'insideEndTop', formatter: `W(${year - 1}) {c}` }, data: [{ yAxis: benchmark, name: t('benchmark.benchmarkLine') }] }
+            : undefined,
+        },
+        { name: t('benchmark.ytdAverage'), type: 'bar', barMaxWidth: 56, data: groups.map((g) => Number(g.ytdAverage)), itemStyle: { color: '#91caff' } },
+        // an empty series so the legend names the benchmark line
+        { name: t('benchmark.benchmarkLine'), type: 'line', data: [], itemStyle: { color: '#389e0d' } },
+      ],
+    };
+  }, [groups, districts.data?.benchmark, year, t]);
+
+  return (
+    <div data-testid="benchmark-page">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('benchmark.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('benchmark.hint')}</Typography.Paragraph>
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap size="large">
+          <Space>
+            {t('benchmark.year')}
+            <InputNumber min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="benchmark-year" />
+          </Space>
+          {canRun && (
+            <Button type="primary" icon={<ExperimentOutlined />} loading={calibrate.isPending} onClick={() => calibrate.mutate(year)} data-testid="run-calibration">
+              {t('benchmark.run')}
+            </Button>
+          )}
+          {calibration && (
+            <Space>
+              <Switch checked={atCalibrated} onChange={setAtCalibrated} data-testid="at-calibrated" />
+              {t('benchmark.atCalibrated', { value: calibration.unitValue })}
+            </Space>
+          )}
+        </Space>
+      </Card>
+      {calibrate.error && (
+        <div style={{ marginBottom: 16 }}>
+          {calibrate.error instanceof ApiError && (calibrate.error.status === 422 || calibrate.error.status === 400) ? (
+            <Alert type="warning" showIcon title={calibrate.error.message} data-testid="calibration-error" />
+          ) : (
+            <QueryError error={calibrate.error} />
+          )}
+        </div>
+      )}
+      {calibration && (
+        <div style={{ marginBottom: 16 }}>
+          <CalibrationCard c={calibration} />
+        </div>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xxl={9} style={{ marginBottom: 16 }}>
+          <Card title={t('benchmark.chartTitle', { year })} data-testid="benchmark-chart-card">
+            {groups.length ? <EChart option={chartOption} height={340} testId="benchmark-chart" /> : <Empty />}
+          </Card>
+        </Col>
+        <Col xs={24} xxl={15}>
+          <Card
+            title={t('benchmark.compliance', { year })}
+            extra={
+              districts.data && (
+                <Space>
+                  {districts.data.illustrative && <Tag color="orange">{t('benchmark.illustrative')}</Tag>}
+                  <Typography.Text type="secondary" data-testid="compliance-basis">
+                    {t('benchmark.complianceBasis', { unitValue: districts.data.unitValue, asOf: districts.data.asOf, benchmark: districts.data.benchmark, year: year - 1, months: groups[0]?.ytdMonths ?? 0 })}
+                  </Typography.Text>
+                </Space>
+              )
+            }
+          >
+            {districts.error ? (
+              <QueryError error={districts.error} />
+            ) : (
+              <Table<ComplianceGroupView>
+                size="small"
+                rowKey="group"
+                pagination={false}
+                loading={districts.isPending}
+                dataSource={groups}
+                data-testid="compliance-table"
+                expandable={{
+                  onExpand: (open) => open && setStreetsWanted(true),
+                  expandedRowRender: (g) => <StreetRows district={g.districtCode} streets={streets.data?.groups} loading={streets.isPending} error={streets.error} />,
+                }}
+                columns={[
+                  { title: t('org.district'), key: 'district', render: (_, g) => g.districtName ?? g.districtCode },
+                  { title: t('benchmark.headcount'), dataIndex: 'headcount', align: 'right' },
+                  { title: t('benchmark.projectedAverage'), dataIndex: 'projectedAverage', align: 'right' },
+                  { title: t('benchmark.gap'), dataIndex: 'gap', align: 'right' },
+                  { title: t('benchmark.ytdAverage'), dataIndex: 'ytdAverage', align: 'right' },
+                  { title: t('benchmark.workersBelow'), dataIndex: 'workersBelow', align: 'right' },
+                  { title: t('benchmark.shortfall'), dataIndex: 'shortfall', align: 'right' },
+                  { title: t('benchmark.compliant'), key: 'ok', render: (_, g) => <Pass ok={g.compliant} /> },
+                ]}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
