@@ -121,6 +121,37 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await dropQueueKeys();
   });
 
+  // The suite's promises through the one public port, before the browser: health, one token for
+  // all four services, 401 without it, 400 naming an unknown field, 404 outside the caller's scope.
+  test('gateway: four healthy services, one token for all, 401 / 400 / 404 as promised', async () => {
+    const api = (p, init = {}) => fetch(`${baseUrl}${p}`, init);
+    for (const s of SERVICES) assert.equal((await api(`/api/${s}/health`)).status, 200, `${s} health`);
+    const login = await api('/api/workers/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'xihu-hr', password: PASSWORD }),
+    });
+    assert.equal(login.status, 200);
+    const { accessToken } = await login.json();
+    const auth = { authorization: `Bearer ${accessToken}` };
+    for (const s of SERVICES) {
+      assert.equal((await api(`/api/${s}/v1/audit?limit=1`, { headers: auth })).status, 200, `${s} accepts the workers-issued token`);
+      const anonymous = await api(`/api/${s}/v1/audit?limit=1`);
+      assert.equal(anonymous.status, 401, `${s} without a token`);
+      assert.equal((await anonymous.json()).code, 'UNAUTHENTICATED');
+    }
+    const extra = await api('/api/payroll/v1/simulations', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ year: 2026, months: [{ month: 1, gross: '1.00', employeeInsurance: '0', specialDeductions: '0', taxFree: '0', otherDeductions: '0' }], salary: 1 }),
+    });
+    assert.equal(extra.status, 400);
+    assert.deepEqual((await extra.json()).details.map((d) => d.path), ['salary']);
+    const other = await api('/api/workers/v1/communities/330102001001', { headers: auth });
+    assert.equal(other.status, 404, 'a 上城区 community is not found for xihu-hr');
+    assert.equal((await api('/api/workers/v1/communities/330106001001', { headers: auth })).status, 200);
+  });
+
   test('xihu-hr signs in and sees a dashboard of 西湖区 only', async () => {
     const page = await newPage();
     await login(page, 'xihu-hr');
