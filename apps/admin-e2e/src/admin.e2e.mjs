@@ -161,6 +161,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     assert.equal(await table.getByText('上城区').count(), 0, '上城区 is out of scope');
     await page.getByTestId('stat-districts').getByText('1', { exact: true }).waitFor();
     assert.match(await page.getByTestId('current-scope').innerText(), /西湖区/);
+    assert.equal(await page.getByTestId('current-user-name').innerText(), '西湖区人事专员', 'the header shows the display name');
     // streets and communities of 西湖区 only: 3 streets, 12 communities in the demo city
     await page.getByTestId('stat-streets').getByText('3', { exact: true }).waitFor();
     await page.getByTestId('stat-communities').getByText('12', { exact: true }).waitFor();

@@ -12,7 +12,10 @@ export interface Scope {
 export interface Me {
   kind: 'user' | 'client';
   id: string;
+  /** The username (what the audit log records). */
   name: string;
+  /** For screens, e.g. 西湖区人事专员; users only (an API client has none). */
+  displayName?: string;
   roles: Role[];
   scope: Scope;
 }

@@ -96,7 +96,9 @@ export function AppLayout() {
           <Space size="middle">
             <Space size={4} data-testid="current-user">
               <UserOutlined />
-              <Typography.Text strong>{me?.name}</Typography.Text>
+              <Typography.Text strong title={me?.name} data-testid="current-user-name">
+                {me?.displayName || me?.name}
+              </Typography.Text>
               {me?.roles.map((r) => (
                 <Tag key={r} color="blue">
                   {t(`role.${r}` as MessageKey)}

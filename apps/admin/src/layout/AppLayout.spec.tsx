@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../test-utils';
+import { AppLayout } from './AppLayout';
+
+let view: Rendered | undefined;
+afterEach(() => view?.unmount());
+
+const districts = () => [{ code: '330106', name: '西湖区' }];
+
+describe('AppLayout header', () => {
+  it("shows the user's display name (the username stays in the tooltip)", async () => {
+    const { fetch } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => ({ ...xihuHr, displayName: '西湖区人事专员' }),
+      'GET /api/workers/v1/districts': districts,
+    });
+    view = renderApp(<AppLayout />, { fetch });
+    const name = () => view!.container.querySelector('[data-testid="current-user-name"]');
+    await waitFor(() => expect(name()?.textContent).toBe('西湖区人事专员'));
+    expect(name()?.getAttribute('title')).toBe('xihu-hr');
+    await waitFor(() => expect(view!.container.querySelector('[data-testid="current-scope"]')?.textContent).toContain('西湖区'));
+  });
+
+  it('falls back to the username when there is no display name', async () => {
+    const { fetch } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'GET /api/workers/v1/districts': districts,
+    });
+    view = renderApp(<AppLayout />, { fetch });
+    await waitFor(() => expect(view!.container.querySelector('[data-testid="current-user-name"]')?.textContent).toBe('xihu-hr'));
+  });
+});
