@@ -40,8 +40,10 @@ export class UnmatchedPostingsService {
     const qb = this.dataSource.getRepository(UnmatchedPostingEntity).createQueryBuilder('u').orderBy('u.id', 'ASC').take(limit + 1);
     qb.andWhere(q.state === 'RESOLVED' ? 'u.resolvedPostingId IS NOT NULL' : 'u.resolvedPostingId IS NULL');
     if (q.fiscalYear) qb.andWhere('u.fiscalYear = :fy', { fy: q.fiscalYear });
+    if (q.funder) qb.andWhere('u.funder = :funder', { funder: q.funder });
     if (q.stream) qb.andWhere('u.stream = :stream', { stream: q.stream });
     if (q.district) qb.andWhere('u.districtCode = :district', { district: q.district });
+    if (q.street) qb.andWhere('u.streetCode = :street', { street: q.street });
     if (q.community) qb.andWhere('u.communityCode = :community', { community: q.community });
     if (q.after) qb.andWhere('u.id > :after', { after: q.after });
     const rows = await applyScope(qb, p.scope, { district: 'u.districtCode', street: 'u.streetCode' }).getMany();
