@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
-import { PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
+import { ApplyStatusCalendarJob, PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AppointmentEntity } from './appointments/appointments.entities';
 import { AppointmentsService } from './appointments/appointments.service';
@@ -18,6 +18,7 @@ import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity
 import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
 import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
 import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tree-versions';
+import { StatusCalendar1764400000000 } from './migrations/1764400000000-status-calendar';
 import { OrgTreeController } from './org/org-tree.controller';
 import { OrgTreeService } from './org/org-tree.service';
 import { OrgController } from './org/org.controller';
@@ -30,10 +31,12 @@ import { SecondmentEntity } from './secondments/secondments.entities';
 import { SecondmentsService } from './secondments/secondments.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
 import { SnapshotsService } from './snapshots/snapshots.service';
+import { ApplyStatusCalendarHandler } from './status-calendar/status-calendar.job';
+import { StatusCalendarScheduler } from './status-calendar/status-calendar.scheduler';
 import { TrainingController } from './training/training.controller';
 import { TrainingService } from './training/training.service';
 import { WorkersController } from './workers/workers.controller';
-import { WorkerEntity, WorkerEventEntity } from './workers/workers.entities';
+import { WorkerEntity, WorkerEventEntity, WorkerLeaveEntity } from './workers/workers.entities';
 import { WorkersService } from './workers/workers.service';
 
 export const WORKERS_ENTITIES = [
@@ -49,11 +52,12 @@ export const WORKERS_ENTITIES = [
   UserEntity,
   WorkerEntity,
   WorkerEventEntity,
+  WorkerLeaveEntity,
 ];
 
-export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000];
+export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000];
 
-export const WORKERS_JOBS = [PruneRefreshTokensJob];
+export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob];
 
 export function workersService(config: ServiceConfig): ServiceDefinition {
   @Module({
@@ -75,6 +79,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS }),
     ],
     providers: [
+      ApplyStatusCalendarHandler,
       AppointmentsService,
       AuthService,
       ImportExportService,
@@ -85,6 +90,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       RecruitmentService,
       SecondmentsService,
       SnapshotsService,
+      StatusCalendarScheduler,
       TrainingService,
       WorkersService,
     ],

@@ -19,4 +19,8 @@ export class SecondmentEntity {
   @Column({ type: 'varchar', length: 10 }) status!: 'ACTIVE' | 'ENDED' | 'CANCELLED';
   @Column({ type: 'varchar', length: 300, nullable: true }) note!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  /** When `secondment.started` was put in the outbox (at creation if it has begun, else by the nightly status calendar). */
+  @Column({ name: 'started_notified_at', type: 'datetime', precision: 3, nullable: true }) startedNotifiedAt!: Date | null;
+  /** When `secondment.ended` was put in the outbox (once the end date has passed). */
+  @Column({ name: 'ended_notified_at', type: 'datetime', precision: 3, nullable: true }) endedNotifiedAt!: Date | null;
 }

@@ -7,6 +7,7 @@ import { SecondmentEndedEvent, SecondmentStartedEvent } from '@cws/workers-contr
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
+import { calendarStatusOn } from '../status-calendar/status-on';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
 
@@ -24,7 +25,8 @@ export class SecondmentsService {
   /**
    * Overlapping secondments of one worker are rejected (the worker row lock serialises rivals).
    * OUT needs a full-time worker; IN needs a seconded-in cadre. An OUT secondment running today
-   * moves the worker's status to SECONDED_OUT.
+   * moves the worker's status to SECONDED_OUT now; one starting later is moved by the nightly
+   * status calendar on its first day.
    */
   create(p: Principal, dto: CreateSecondmentDto) {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
@@ -50,12 +52,19 @@ export class SecondmentsService {
       );
       const id = Number(res.insertId);
       const now = today();
-      if (dto.direction === 'OUT' && dto.from <= now && (!dto.to || dto.to >= now) && worker.status === 'ACTIVE') {
-        await m.query(`UPDATE worker SET status = 'SECONDED_OUT', version = version + 1, updated_at = ? WHERE id = ?`, [new Date(), worker.id]);
-      }
+      await this.followCalendar(m, worker, now);
       const after = { id, workerId: worker.id, direction: dto.direction, organisation: dto.organisation, communityCode: worker.communityCode, from: dto.from, to: dto.to ?? null, payer: dto.payer, status: 'ACTIVE' };
       await this.audit.record(m, { entity: 'secondment', entityId: id, action: 'CREATE', after, districtCode: worker.districtCode });
-      await this.outbox.add(m, SecondmentStartedEvent, { ...refOf(worker), secondmentId: id, direction: dto.direction, payer: dto.payer, from: dto.from, to: dto.to ?? null });
+      // Announced once, when it has begun / ended: now if already so, else by the nightly status calendar.
+      if (dto.from <= now) {
+        await this.outbox.add(m, SecondmentStartedEvent, { ...refOf(worker), secondmentId: id, direction: dto.direction, payer: dto.payer, from: dto.from, to: dto.to ?? null });
+        await m.query('UPDATE secondment SET started_notified_at = ? WHERE id = ?', [new Date(), id]);
+      }
+      if (dto.to && dto.to < now) {
+        await this.outbox.add(m, SecondmentEndedEvent, { ...refOf(worker), secondmentId: id, to: dto.to });
+        await m.query(`UPDATE secondment SET ended_notified_at = ?, status = 'ENDED' WHERE id = ?`, [new Date(), id]);
+        after.status = 'ENDED';
+      }
       return after;
     });
   }
@@ -67,14 +76,26 @@ export class SecondmentsService {
       if (before.status !== 'ACTIVE') throw conflict('SECONDMENT_NOT_ACTIVE', `secondment ${id} is ${before.status}`);
       if (dto.to < before.from) throw validationError('SECONDMENT_ENDS_BEFORE_START', 'to', 'must not be before the start date');
       await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE id = ?`, [dto.to, id]);
-      if (worker.status === 'SECONDED_OUT' && dto.to < today()) {
-        await m.query(`UPDATE worker SET status = 'ACTIVE', version = version + 1, updated_at = ? WHERE id = ?`, [new Date(), worker.id]);
-      }
+      const now = today();
+      await this.followCalendar(m, worker, now);
       const after = { ...before, to: dto.to, status: 'ENDED' };
       await this.audit.record(m, { entity: 'secondment', entityId: id, action: 'END', before, after, districtCode: worker.districtCode });
-      await this.outbox.add(m, SecondmentEndedEvent, { ...refOf(worker), secondmentId: id, to: dto.to });
+      // secondment.ended goes out once the last day has passed: now, or from the nightly status calendar.
+      if (dto.to < now) {
+        await this.outbox.add(m, SecondmentEndedEvent, { ...refOf(worker), secondmentId: id, to: dto.to });
+        await m.query('UPDATE secondment SET ended_notified_at = ? WHERE id = ?', [new Date(), id]);
+      }
       return after;
     });
+  }
+
+  /** Brings the worker's status in line with the calendar on `date` (LEFT stays LEFT). */
+  private async followCalendar(m: EntityManager, worker: { id: number; status: string }, date: string): Promise<void> {
+    if (worker.status === 'LEFT') return;
+    const status = await calendarStatusOn(m, worker.id, date);
+    if (status !== worker.status) {
+      await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), worker.id]);
+    }
   }
 
   async list(p: Principal, workerId: number) {
@@ -85,18 +106,19 @@ export class SecondmentsService {
   }
 
   /**
-   * Who can be rostered in a community on a date: its workers who are neither gone nor on leave,
-   * minus those on an OUT secondment that day; seconded-in cadres belong to their host community.
+   * Who can be rostered in a community on a date: its workers who are neither gone nor on leave
+   * that day (leave periods by date), minus those on an OUT secondment that day; seconded-in cadres belong to their host community.
    */
   async available(p: Principal, communityCode: string, date = today()) {
     await communityInScope(this.dataSource.manager, p, communityCode);
     const rows = await this.dataSource.query(
       `SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
-        WHERE w.community_code = ? AND w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?) AND w.status <> 'ON_LEAVE'
+        WHERE w.community_code = ? AND w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)
+          AND NOT EXISTS (SELECT 1 FROM worker_leave l WHERE l.worker_id = w.id AND l.start_date <= ? AND (l.return_date IS NULL OR l.return_date > ?))
           AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
                           AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))
         ORDER BY w.id`,
-      [communityCode, date, date, date, date],
+      [communityCode, date, date, date, date, date, date],
     );
     return { communityCode, date, workers: rows.map((r: { id: number }) => ({ ...r, id: Number(r.id) })) };
   }

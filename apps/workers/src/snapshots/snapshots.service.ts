@@ -41,7 +41,7 @@ export class SnapshotsService {
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
-    const [posts, secondments] = await Promise.all([
+    const [posts, secondments, leaves] = await Promise.all([
       this.dataSource.query(
         `SELECT worker_id AS workerId, body_kind AS bodyKind, role, band, is_primary AS isPrimary, start_date AS \`from\`, end_date AS \`to\`
            FROM appointment WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY worker_id, id`,
@@ -52,7 +52,12 @@ export class SnapshotsService {
            FROM secondment WHERE worker_id BETWEEN ? AND ? AND status <> 'CANCELLED' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)`,
         [first, last, asOf, asOf],
       ),
+      this.dataSource.query(
+        `SELECT DISTINCT worker_id AS workerId FROM worker_leave WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (return_date IS NULL OR return_date > ?)`,
+        [first, last, asOf, asOf],
+      ),
     ]);
+    const onLeave = new Set<number>(leaves.map((l: { workerId: number }) => Number(l.workerId)));
     const postsBy = new Map<number, Array<{ bodyKind: BodyKind; role: AppointmentRole; band: PostBand; isPrimary: number | string; from: string; to: string | null }>>();
     for (const post of posts) {
       const id = Number(post.workerId);
@@ -70,7 +75,7 @@ export class SnapshotsService {
       const primary = held.find((a) => Number(a.isPrimary) === 1);
       const postBand: PostBand = primary?.band ?? held.reduce<PostBand>((best, a) => (BAND_RANK[a.band] < BAND_RANK[best] ? a.band : best), 'OTHER');
       const secondment = secondmentBy.get(id) ?? null;
-      const status: WorkerStatus = secondment?.direction === 'OUT' ? 'SECONDED_OUT' : w.status === 'ON_LEAVE' ? 'ON_LEAVE' : 'ACTIVE';
+      const status: WorkerStatus = secondment?.direction === 'OUT' ? 'SECONDED_OUT' : onLeave.has(id) ? 'ON_LEAVE' : 'ACTIVE';
       return {
         workerId: id,
         name: w.name,

@@ -46,9 +46,12 @@ export class LeaveWorkerDto {
   @ApiProperty({ example: '个人原因辞职' }) @IsString() @Length(1, 200) reason!: string;
 }
 
+/** Kinds HR records by hand; HIRE, LEFT and STATUS_CHANGE come from their own routes and the nightly job. */
+const RECORDABLE_EVENT_KINDS = CAREER_EVENT_KINDS.filter((k) => k !== 'HIRE' && k !== 'LEFT' && k !== 'STATUS_CHANGE');
+
 export class CareerEventDto {
-  @ApiProperty({ enum: CAREER_EVENT_KINDS.filter((k) => k !== 'HIRE' && k !== 'LEFT'), example: 'COMMENDATION' })
-  @IsIn(CAREER_EVENT_KINDS.filter((k) => k !== 'HIRE' && k !== 'LEFT'))
+  @ApiProperty({ enum: RECORDABLE_EVENT_KINDS, example: 'COMMENDATION' })
+  @IsIn(RECORDABLE_EVENT_KINDS)
   kind!: CareerEventKind;
   @ApiProperty(DATE) @IsISO8601({ strict: true }) date!: string;
   @ApiPropertyOptional({ example: '2024年度优秀社区工作者' }) @IsOptional() @IsString() @MaxLength(300) note?: string;

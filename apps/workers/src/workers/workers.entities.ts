@@ -51,3 +51,20 @@ export class WorkerEventEntity {
   @Column({ type: 'json', nullable: true }) data!: object | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
+
+/**
+ * A leave period: [startDate, returnDate) — the return date is the first day back (null: open).
+ * The nightly status calendar moves the status on both dates; `*_applied` mark what it has done.
+ */
+@Entity('worker_leave')
+@Index('idx_worker_leave_worker', ['workerId', 'startDate'])
+export class WorkerLeaveEntity {
+  @PrimaryGeneratedColumn({ type: 'int', unsigned: true }) id!: number;
+  @Column({ name: 'worker_id', type: 'int', unsigned: true }) workerId!: number;
+  @Column({ name: 'start_date', type: 'date' }) startDate!: string;
+  @Column({ name: 'return_date', type: 'date', nullable: true }) returnDate!: string | null;
+  @Column({ type: 'varchar', length: 300, nullable: true }) note!: string | null;
+  @Column({ name: 'start_applied', type: 'boolean', default: false }) startApplied!: boolean;
+  @Column({ name: 'return_applied', type: 'boolean', default: false }) returnApplied!: boolean;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+}

@@ -181,20 +181,39 @@ export class WorkersService {
     });
   }
 
-  /** Records a career event; LEAVE and RETURN also move the status (ON_LEAVE ⇄ ACTIVE). */
+  /**
+   * Records a career event. LEAVE opens a leave period on its date, RETURN closes the open one (the
+   * date is the first day back). Dated today or earlier, the status moves now (ON_LEAVE ⇄ ACTIVE);
+   * dated in the future, the nightly status calendar moves it on the day.
+   */
   async recordEvent(p: Principal, id: number, dto: CareerEventDto): Promise<{ id: number }> {
-    return this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const before = await this.workerInScope(m, p, id, { lock: true });
       if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has left; the record is closed`);
       if (dto.date < before.hireDate) throw validationError('EVENT_BEFORE_HIRE', 'date', 'must not be before the hire date');
+      const now = today();
+      const effective = dto.date <= now;
       let status: string | null = null;
       if (dto.kind === 'LEAVE') {
-        if (before.status !== 'ACTIVE') throw conflict('WORKER_NOT_ACTIVE', `worker ${id} is ${before.status}`);
-        status = 'ON_LEAVE';
+        const [rival] = await m.query(
+          'SELECT id FROM worker_leave WHERE worker_id = ? AND (return_date IS NULL OR return_date > ?) LIMIT 1', [id, dto.date],
+        );
+        if (rival) throw conflict('LEAVE_OVERLAP', `The worker already has a leave period then (leave ${rival.id})`, { leaveId: Number(rival.id) });
+        if (effective && before.status !== 'ACTIVE') throw conflict('WORKER_NOT_ACTIVE', `worker ${id} is ${before.status}`);
+        await m.query(
+          'INSERT INTO worker_leave (worker_id, start_date, return_date, note, start_applied, return_applied, created_at) VALUES (?,?,NULL,?,?,0,?)',
+          [id, dto.date, dto.note ?? null, effective ? 1 : 0, new Date()],
+        );
+        if (effective) status = 'ON_LEAVE';
       }
       if (dto.kind === 'RETURN') {
-        if (before.status !== 'ON_LEAVE') throw conflict('WORKER_NOT_ON_LEAVE', `worker ${id} is not on leave`);
-        status = 'ACTIVE';
+        const [open] = await m.query('SELECT id, start_date AS startDate FROM worker_leave WHERE worker_id = ? AND return_date IS NULL ORDER BY start_date DESC LIMIT 1', [id]);
+        if (!open) throw conflict('WORKER_NOT_ON_LEAVE', `worker ${id} is not on leave`);
+        if (dto.date <= open.startDate) throw validationError('RETURN_BEFORE_LEAVE', 'date', 'must be after the leave started');
+        await m.query('UPDATE worker_leave SET return_date = ?, start_applied = IF(?, 1, start_applied), return_applied = ? WHERE id = ?', [
+          dto.date, effective ? 1 : 0, effective ? 1 : 0, open.id,
+        ]);
+        if (effective && before.status === 'ON_LEAVE') status = 'ACTIVE';
       }
       const eventId = await this.addCareerEvent(m, id, dto.kind, dto.date, dto.note ?? null, null);
       if (status) await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), id]);

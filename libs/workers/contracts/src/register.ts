@@ -52,7 +52,8 @@ export type Education = (typeof EDUCATION_LEVELS)[number];
 export const QUALIFICATION_LEVELS = ['NONE', 'ASSISTANT', 'SOCIAL_WORKER', 'SENIOR'] as const;
 export type QualificationLevel = (typeof QUALIFICATION_LEVELS)[number];
 
-export const CAREER_EVENT_KINDS = ['HIRE', 'GRADE_CHANGE', 'PROMOTION', 'COMMENDATION', 'LEAVE', 'RETURN', 'LEFT', 'TRANSFER'] as const;
+/** STATUS_CHANGE is written by the nightly status calendar (data: from, to, cause, secondmentId / leaveId). */
+export const CAREER_EVENT_KINDS = ['HIRE', 'GRADE_CHANGE', 'PROMOTION', 'COMMENDATION', 'LEAVE', 'RETURN', 'LEFT', 'TRANSFER', 'STATUS_CHANGE'] as const;
 export type CareerEventKind = (typeof CAREER_EVENT_KINDS)[number];
 
 export const SECONDMENT_DIRECTIONS = ['OUT', 'IN'] as const;
