@@ -7,6 +7,10 @@ import { IdParam } from '../common/id-param';
 import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
 
+/** The sign of `gap` (the admin UI relies on it: positive = short of the benchmark). */
+const GAP_MEANING =
+  '`gap` = benchmark − projectedAverage per group: **positive when the group is SHORT of the benchmark** (it pays less than W(Y−1) on average), zero or negative when it meets or exceeds it (e.g. "-1200.00" = 1 200.00 above). `shortfall` is the least extra pay that closes the gap (0.00 when compliant).';
+
 /**
  * The benchmark (市委发〔2010〕45号): community workers' average pay for Y ≥ the city's W(Y−1), and
  * its growth ≥ the city's. The workforce comes from the workers API with the caller's token.
@@ -45,23 +49,26 @@ export class BenchmarkController {
 
   @Get('compliance')
   @CanRead()
-  @ApiOperation({ summary: 'Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored' })
-  @ApiOkResponse({ description: 'ComplianceReport' })
+  @ApiOperation({
+    summary: 'Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored',
+    description: GAP_MEANING,
+  })
+  @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   compliance(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, bearerOf(auth), q, false);
   }
 
   @Post('compliance-reports')
   @CanRun()
-  @ApiOperation({ summary: 'The compliance report, stored' })
-  @ApiCreatedResponse({ description: 'ComplianceReport' })
+  @ApiOperation({ summary: 'The compliance report, stored', description: GAP_MEANING })
+  @ApiCreatedResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   complianceReport(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, bearerOf(auth), q, true);
   }
 
   @Get('compliance-reports/:id')
   @CanRead()
-  @ApiOkResponse({ description: 'ComplianceReport' })
+  @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   storedCompliance(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'COMPLIANCE', id);
   }

@@ -55,7 +55,7 @@ export interface ComplianceGroupView {
   ytdPaid: string;
   ytdAverage: string;
   benchmark: string;
-  /** benchmark − projectedAverage; negative when above. */
+  /** benchmark − projectedAverage: positive when the group is SHORT of the benchmark; zero or negative when it meets or exceeds it. */
   gap: string;
   /** Least extra pay that brings the group average to the benchmark. */
   shortfall: string;
