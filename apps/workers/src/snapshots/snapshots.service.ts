@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { fullYearsBetween, type Principal } from '@cws/kernel';
 import { applyScope, PiiCipher } from '@cws/persistence';
-import type { AppointmentRole, BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
+import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { mayReadBankAccounts } from '../common/access';
 import type { SnapshotQueryDto } from './snapshots.dto';
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
+const BANDS_BY_RANK: readonly PostBand[] = ['HEAD', 'DEPUTY', 'OTHER'];
+const BODY_BIT: Record<BodyKind, number> = { PARTY: 1, COMMITTEE: 2, STATION: 4 };
+/** Number of bodies in a 3-bit mask. */
+const BODY_COUNT = [0, 1, 1, 2, 1, 2, 2, 3];
 
 /**
  * Effective-dated snapshots for payroll: one keyset page of workers employed on `asOf`, with the
@@ -22,11 +26,12 @@ export class SnapshotsService {
   async page(p: Principal, q: SnapshotQueryDto): Promise<WorkerSnapshotPage> {
     const limit = q.limit ?? 1000;
     const asOf = q.asOf;
+    const fullBank = mayReadBankAccounts(p);
     const qb = this.dataSource
       .createQueryBuilder()
       .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
         w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
-        w.qualification_level AS qualificationLevel, w.bank_account_enc AS bankEnc, w.bank_account_masked AS bankMasked`)
+        w.qualification_level AS qualificationLevel, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}`)
       .from('worker', 'w')
       .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf })
       .orderBy('w.id', 'ASC')
@@ -57,26 +62,41 @@ export class SnapshotsService {
         [first, last, asOf, asOf],
       ),
     ]);
-    const onLeave = new Set<number>(leaves.map((l: { workerId: number }) => Number(l.workerId)));
-    const postsBy = new Map<number, Array<{ bodyKind: BodyKind; role: AppointmentRole; band: PostBand; isPrimary: number | string; from: string; to: string | null }>>();
-    for (const post of posts) {
-      const id = Number(post.workerId);
-      const list = postsBy.get(id);
-      if (list) list.push(post);
-      else postsBy.set(id, [post]);
-    }
+    // One pass over each result set; rows of posts come ordered by worker, so a cursor walks them
+    // alongside the workers (no per-worker Map, Set or filtered arrays).
     const secondmentBy = new Map<number, { direction: 'OUT' | 'IN'; payer: 'HOME' | 'HOST'; from: string; to: string | null }>();
     for (const s of secondments) secondmentBy.set(Number(s.workerId), { direction: s.direction, payer: s.payer, from: s.from, to: s.to });
-    const fullBank = mayReadBankAccounts(p);
+    const onLeave = new Set<number>();
+    for (const l of leaves) onLeave.add(Number(l.workerId));
+    const yearsByHireDate = new Map<string, number>();
 
-    const items: WorkerSnapshot[] = page.map((w) => {
+    const items: WorkerSnapshot[] = new Array(page.length);
+    let pi = 0;
+    for (let i = 0; i < page.length; i++) {
+      const w = page[i];
       const id = Number(w.id);
-      const held = postsBy.get(id) ?? [];
-      const primary = held.find((a) => Number(a.isPrimary) === 1);
-      const postBand: PostBand = primary?.band ?? held.reduce<PostBand>((best, a) => (BAND_RANK[a.band] < BAND_RANK[best] ? a.band : best), 'OTHER');
+      while (pi < posts.length && Number(posts[pi].workerId) < id) pi++;
+      const appointments: WorkerSnapshot['appointments'] = [];
+      let primaryBand: PostBand | null = null;
+      let bestRank = BAND_RANK.OTHER;
+      let bodies = 0;
+      while (pi < posts.length && Number(posts[pi].workerId) === id) {
+        const a = posts[pi++];
+        appointments.push({ bodyKind: a.bodyKind, role: a.role, from: a.from, to: a.to });
+        bodies |= BODY_BIT[a.bodyKind as BodyKind];
+        const rank = BAND_RANK[a.band as PostBand];
+        if (rank < bestRank) bestRank = rank;
+        if (primaryBand === null && Number(a.isPrimary) === 1) primaryBand = a.band;
+      }
       const secondment = secondmentBy.get(id) ?? null;
       const status: WorkerStatus = secondment?.direction === 'OUT' ? 'SECONDED_OUT' : onLeave.has(id) ? 'ON_LEAVE' : 'ACTIVE';
-      return {
+      const hireDate: string = w.hireDate;
+      let serviceYears = yearsByHireDate.get(hireDate);
+      if (serviceYears === undefined) {
+        serviceYears = fullYearsBetween(hireDate, asOf);
+        yearsByHireDate.set(hireDate, serviceYears);
+      }
+      items[i] = {
         workerId: id,
         name: w.name,
         districtCode: w.districtCode,
@@ -84,17 +104,17 @@ export class SnapshotsService {
         communityCode: w.communityCode,
         employmentType: w.employmentType,
         status,
-        postBand,
+        postBand: primaryBand ?? BANDS_BY_RANK[bestRank],
         education: w.education,
-        hireDate: w.hireDate,
-        serviceYears: fullYearsBetween(w.hireDate, asOf),
+        hireDate,
+        serviceYears,
         qualificationLevel: w.qualificationLevel,
-        appointments: held.map((a) => ({ bodyKind: a.bodyKind, role: a.role, from: a.from, to: a.to })),
-        bodiesHeld: new Set(held.map((a) => a.bodyKind)).size,
+        appointments,
+        bodiesHeld: BODY_COUNT[bodies],
         secondment,
-        bankAccount: w.bankEnc ? (fullBank ? this.cipher.decrypt(w.bankEnc) : w.bankMasked) : null,
+        bankAccount: fullBank ? (w.bankEnc ? this.cipher.decrypt(w.bankEnc) : null) : w.bankMasked ?? null,
       };
-    });
+    }
     return { asOf, items, nextAfter: rows.length > limit ? String(last) : null };
   }
 }
