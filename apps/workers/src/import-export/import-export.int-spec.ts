@@ -139,6 +139,77 @@ describe('bulk import and export (real MySQL)', () => {
     expect(wb2.worksheets[0].rowCount).toBe(1);
   });
 
+  it('imports optional first posts by the appointments rules (one head per body, also within the file), all or nothing', async () => {
+    const XIAOHE = '330106001002';
+    const post = (body: string, role: string, primary = '', from = '') => good({ 社区代码: XIAOHE, 任职机构: body, 职务: role, 是否主岗: primary, 任职日期: from });
+    // The party organisation already has a secretary on the register.
+    const sec = await t.request('POST', '/v1/workers', {
+      token: xihu,
+      body: { name: '钱书记', residentId: rid(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2010-01-01', employmentType: 'FULL_TIME', communityCode: XIAOHE },
+    });
+    expect((await t.request('POST', '/v1/appointments', {
+      token: xihu, body: { workerId: sec.body.worker.id, communityCode: XIAOHE, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2020-01-01', primary: true },
+    })).status).toBe(201);
+    const rows = [
+      post('居委会', '主任', '是'), // 2 valid: the committee's head
+      post('居委会', '主任'), // 3 second head of the same body in the file
+      post('党组织', '站长'), // 4 role not in body
+      post('工作站', ''), // 5 body without role
+      post('工作站', '工作人员', '否', '2016-01-01'), // 6 before the hire date (2016-05-01)
+      post('STATION', 'STATION_HEAD', '是', '2018-03-01'), // 7 valid, codes accepted
+      post('党组织', '委员', '否'), // 8 valid
+      good({ 社区代码: XIAOHE }), // 9 valid, no post
+      post('党组织', '书记', '是'), // 10 the register's secretary holds the head post
+    ];
+    const res = await upload('posts.csv', csv(rows));
+    expect(res.body).toMatchObject({ totalRows: 9, validRows: 4, invalidRows: 5 });
+    expect(res.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [3, '职务', 'BODY_HEAD_TAKEN'],
+      [4, '职务', 'ROLE_NOT_IN_BODY'],
+      [5, '职务', 'APPOINTMENT_INCOMPLETE'],
+      [6, '任职日期', 'APPOINTMENT_BEFORE_HIRE'],
+      [10, '职务', 'BODY_HEAD_TAKEN'],
+    ]);
+    expect(res.body.errors[0].reason).toContain('第2行');
+    const whole = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: {} });
+    expect(whole.body.code).toBe('IMPORT_HAS_ERRORS');
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM appointment WHERE community_code = ?', [XIAOHE]))[0].n)).toBe(1);
+    const ok = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: { validOnly: true } });
+    expect(ok.body).toMatchObject({ created: 4, skipped: 5 });
+    const posts = await ds.query(
+      `SELECT a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, w.hire_date AS hireDate
+         FROM appointment a JOIN worker w ON w.id = a.worker_id WHERE a.community_code = ? AND a.obtained_by = 'APPOINTMENT' ORDER BY a.id`, [XIAOHE]);
+    expect(posts.map((a: Record<string, unknown>) => [a.bodyKind, a.role, a.band, Number(a.isPrimary), a.from])).toEqual([
+      ['COMMITTEE', 'DIRECTOR', 'HEAD', 1, '2016-05-01'],
+      ['STATION', 'STATION_HEAD', 'HEAD', 1, '2018-03-01'],
+      ['PARTY', 'MEMBER', 'OTHER', 0, '2016-05-01'],
+    ]);
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM outbox_event WHERE job_name = 'appointment.started' AND JSON_EXTRACT(payload, '$.communityCode') = ?`, [XIAOHE]))[0].n)).toBe(4);
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'appointment' AND action = 'IMPORT'`))[0].n)).toBe(3);
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM worker_event WHERE kind = 'PROMOTION' AND note LIKE 'import %'`))[0].n)).toBe(2);
+    // The imported head now blocks the API like any other.
+    const rival = await t.request('POST', '/v1/appointments', {
+      token: xihu, body: { workerId: sec.body.worker.id, communityCode: XIAOHE, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2024-01-01' },
+    });
+    expect(rival.body.code).toBe('BODY_HEAD_TAKEN');
+  });
+
+  it('a head post taken through the API between validation and commit makes the commit fail whole', async () => {
+    const CUIYUAN1 = '330106001001';
+    const res = await upload('head.csv', csv([good({ 姓名: '丙', 任职机构: '党组织', 职务: '书记' }), good({ 姓名: '丁' })]));
+    expect(res.body).toMatchObject({ validRows: 2, errors: [] });
+    const w = await t.request('POST', '/v1/workers', {
+      token: xihu,
+      body: { name: '戊', residentId: rid(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2012-01-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1 },
+    });
+    expect((await t.request('POST', '/v1/appointments', {
+      token: xihu, body: { workerId: w.body.worker.id, communityCode: CUIYUAN1, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2021-01-01' },
+    })).status).toBe(201);
+    const stale = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: {} });
+    expect(stale.body).toMatchObject({ code: 'IMPORT_STALE', rows: [2] });
+    expect(await ds.query(`SELECT id FROM worker WHERE name IN ('丙', '丁')`)).toEqual([]);
+  });
+
   it('imports 10,000 rows well under a minute', async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => good({ 姓名: `批量${i}`, 社区代码: `3301060010${String(1 + (i % 4)).padStart(2, '0')}` }));
     const started = Date.now();

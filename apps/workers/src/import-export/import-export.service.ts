@@ -5,13 +5,13 @@ import { conflict, DomainError, luhnValid, notFound, validationError, type Princ
 import { OutboxEventEntity } from '@cws/messaging';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import { AuditLogEntity, AuditService, requestContext } from '@cws/platform';
-import { WorkerCreatedEvent } from '@cws/workers-contracts';
+import { AppointmentStartedEvent, WorkerCreatedEvent } from '@cws/workers-contracts';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { protectBankAccount, protectResidentId } from '../common/pii';
 import { insertChunks } from '../seed/seed-workers';
 import {
-  BAND_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
+  BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
   STATUS_LABELS, validateRow, type ColumnKey, type ImportRow, type RowIssue,
 } from './worker-columns';
 
@@ -114,11 +114,28 @@ export class ImportExportService {
       candidates.push({ ...r.value, hash });
     }
     const taken = await this.registeredHashes(candidates.map((c) => c.hash));
+    const headTaken = await this.headConflicts(candidates);
+    const headRowOf = new Map<string, number>();
     const valid: ImportRow[] = [];
     for (const c of candidates) {
       if (taken.has(c.hash)) {
         errors.push({ row: c.row, column: HEADER_OF.residentId, field: 'residentId', code: 'RESIDENT_ID_TAKEN', reason: 'already on the register' });
         continue;
+      }
+      const a = c.appointment;
+      if (a && headTaken.has(c.row)) {
+        errors.push({ row: c.row, column: HEADER_OF.role, field: 'role', code: 'BODY_HEAD_TAKEN', reason: `该${BODY_LABELS[a.bodyKind]}在此期间已有正职 (appointment ${headTaken.get(c.row)})` });
+        continue;
+      }
+      if (a?.band === 'HEAD') {
+        // All imported posts are open-ended, so two heads of one body in the file always overlap.
+        const key = `${c.communityCode}/${a.bodyKind}`;
+        const first = headRowOf.get(key);
+        if (first !== undefined) {
+          errors.push({ row: c.row, column: HEADER_OF.role, field: 'role', code: 'BODY_HEAD_TAKEN', reason: `与第${first}行冲突：一个机构只能有一名正职 (row ${first} heads the same body)` });
+          continue;
+        }
+        headRowOf.set(key, c.row);
       }
       const { hash: _hash, ...value } = c;
       valid.push(value);
@@ -147,6 +164,31 @@ export class ImportExportService {
       for (const r of rows) taken.add(r.h);
     }
     return taken;
+  }
+
+  /**
+   * Rows asking for a head post in a body that already has a head on the register in an overlapping
+   * period (the imported post runs from its start date with no end): row → the rival appointment id.
+   */
+  private async headConflicts(rows: ImportRow[], m = this.dataSource.manager): Promise<Map<number, number>> {
+    const heads = rows.filter((r) => r.appointment?.band === 'HEAD');
+    const out = new Map<number, number>();
+    if (!heads.length) return out;
+    const codes = [...new Set(heads.map((r) => r.communityCode))];
+    const existing: Array<{ id: number; communityCode: string; bodyKind: string; to: string | null }> = [];
+    for (let i = 0; i < codes.length; i += 1000) {
+      const chunk = codes.slice(i, i + 1000);
+      existing.push(...(await m.query(
+        `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment
+          WHERE band = 'HEAD' AND community_code IN (${chunk.map(() => '?').join(',')})`, chunk,
+      )));
+    }
+    for (const r of heads) {
+      const a = r.appointment!;
+      const rival = existing.find((e) => e.communityCode === r.communityCode && e.bodyKind === a.bodyKind && (e.to === null || e.to >= a.from));
+      if (rival) out.set(r.row, Number(rival.id));
+    }
+    return out;
   }
 
   async report(p: Principal, id: string): Promise<ImportReport> {
@@ -182,10 +224,21 @@ export class ImportExportService {
       let rows: ImportRow[] = JSON.parse(this.cipher.decrypt(batch.payload_enc));
       const communities = await this.communitiesInScope(p);
       const hashed = rows.map((r) => ({ r, rid: protectResidentId(this.cipher, r.residentId) }));
+      // Lock the bodies the posts go to (by id) before re-checking their heads: a head appointed
+      // meanwhile through the API either committed first (and is seen here) or waits for us.
+      const postCommunities = [...new Set(rows.filter((r) => r.appointment).map((r) => r.communityCode))];
+      const bodyId = new Map<string, number>();
+      for (let i = 0; i < postCommunities.length; i += 1000) {
+        const chunk = postCommunities.slice(i, i + 1000);
+        const bodies = await m.query(`SELECT id, community_code AS code, kind FROM community_body WHERE community_code IN (${chunk.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`, chunk);
+        for (const b of bodies) bodyId.set(`${b.code}/${b.kind}`, Number(b.id));
+      }
+      const headTaken = await this.headConflicts(rows, m);
       const taken = await this.registeredHashes(hashed.map((h) => h.rid.hash), m);
-      const lost = hashed.filter((h) => taken.has(h.rid.hash) || !communities.has(h.r.communityCode));
+      const lost = hashed.filter((h) => taken.has(h.rid.hash) || !communities.has(h.r.communityCode) || headTaken.has(h.r.row)
+        || (h.r.appointment && !bodyId.has(`${h.r.communityCode}/${h.r.appointment.bodyKind}`)));
       if (lost.length && !validOnly) {
-        throw conflict('IMPORT_STALE', `${lost.length} row(s) are no longer valid (registered meanwhile or community out of reach); validate the file again`, {
+        throw conflict('IMPORT_STALE', `${lost.length} row(s) are no longer valid (registered meanwhile, community out of reach or the body's head post taken meanwhile); validate the file again`, {
           rows: lost.map((h) => h.r.row),
         });
       }
@@ -227,10 +280,57 @@ export class ImportExportService {
           payload: { workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode, hireDate: x.r.hireDate },
         })));
       }
+      await this.insertPosts(m, p, id, created.filter((x) => x.r.appointment), bodyId, now, requestId);
       await m.query(`UPDATE import_batch SET status = 'COMMITTED', committed_at = ? WHERE id = ?`, [now, id]);
       await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'COMMIT', after: { created: created.length, skipped: Number(batch.total_rows) - created.length, validOnly }, districtCode: p.scope.district ?? null });
       return { id, created: created.length, skipped: Number(batch.total_rows) - created.length };
     });
+  }
+
+  /** The imported posts, written like the appointments API writes them: row, audit, PROMOTION for a primary leader post, appointment.started. */
+  private async insertPosts(
+    m: EntityManager, p: Principal, importId: string, created: Array<{ r: ImportRow; id: number; c: { streetCode: string; districtCode: string } }>,
+    bodyId: Map<string, number>, now: Date, requestId: string | null,
+  ): Promise<void> {
+    if (!created.length) return;
+    await insertChunks(m, 'appointment', [
+      'worker_id', 'body_id', 'community_code', 'body_kind', 'role', 'band', 'is_primary', 'obtained_by', 'start_date', 'end_date', 'created_at',
+    ], created.map(({ r, id }) => {
+      const a = r.appointment!;
+      return [id, bodyId.get(`${r.communityCode}/${a.bodyKind}`)!, r.communityCode, a.bodyKind, a.role, a.band, a.primary ? 1 : 0, 'APPOINTMENT', a.from, null, now];
+    }));
+    const postId = new Map<number, number>();
+    for (let i = 0; i < created.length; i += 1000) {
+      const chunk = created.slice(i, i + 1000).map((x) => x.id);
+      const rows = await m.query(`SELECT id, worker_id AS workerId FROM appointment WHERE worker_id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      for (const row of rows) postId.set(Number(row.workerId), Number(row.id));
+    }
+    const promoted = created.filter((x) => x.r.appointment!.primary && x.r.appointment!.band !== 'OTHER');
+    await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'note', 'data', 'created_at'], promoted.map((x) => [
+      x.id, 'PROMOTION', x.r.appointment!.from, `import ${importId}`,
+      JSON.stringify({ appointmentId: postId.get(x.id), role: x.r.appointment!.role, bodyKind: x.r.appointment!.bodyKind }), now,
+    ]));
+    for (let i = 0; i < created.length; i += 1000) {
+      const chunk = created.slice(i, i + 1000);
+      await m.insert(AuditLogEntity, chunk.map((x) => {
+        const a = x.r.appointment!;
+        return {
+          occurredAt: now, actorKind: p.kind, actorId: p.id, actorName: p.name, entity: 'appointment', entityId: String(postId.get(x.id)), action: 'IMPORT', before: null,
+          after: { id: postId.get(x.id), workerId: x.id, communityCode: x.r.communityCode, bodyKind: a.bodyKind, role: a.role, band: a.band, isPrimary: a.primary, obtainedBy: 'APPOINTMENT', from: a.from, to: null, importId },
+          requestId, districtCode: x.c.districtCode,
+        };
+      }));
+      await m.insert(OutboxEventEntity, chunk.map((x) => {
+        const a = x.r.appointment!;
+        return {
+          queue: AppointmentStartedEvent.queue, jobName: AppointmentStartedEvent.name, requestId, createdAt: now, dispatchedAt: null,
+          payload: {
+            workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode,
+            appointmentId: postId.get(x.id)!, bodyKind: a.bodyKind, role: a.role, primary: a.primary, from: a.from, to: null,
+          },
+        };
+      }));
+    }
   }
 
   async template(format: 'xlsx' | 'csv'): Promise<Buffer> {
@@ -249,6 +349,8 @@ export class ImportExportService {
     const values: Partial<Record<ColumnKey, string>> = {
       education: Object.values(EDUCATION_LABELS).join('、'), politicalStatus: Object.values(POLITICAL_LABELS).join('、'),
       qualificationLevel: Object.values(QUALIFICATION_LABELS).join('、'), employmentType: Object.values(EMPLOYMENT_LABELS).join('、'),
+      bodyKind: `${Object.values(BODY_LABELS).join('、')}（与职务同填，可不填）`, role: '党组织：书记、副书记、委员；居委会：主任、副主任、委员；工作站：站长、副站长、工作人员',
+      primary: '是、否（空为是）', appointmentFrom: 'YYYY-MM-DD（空为入职日期）',
       hireDate: 'YYYY-MM-DD', residentId: '18位，末位可为X', communityCode: '12位社区代码',
     };
     for (const c of COLUMNS) help.addRow([c.header, c.required ? '是' : '否', values[c.key] ?? '']);

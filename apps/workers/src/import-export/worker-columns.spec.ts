@@ -13,6 +13,17 @@ describe('import row validation', () => {
     expect(r.value).toMatchObject({ birthDate: '1949-12-31', sex: 'F', education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-07-01', employmentType: 'FULL_TIME', qualificationLevel: 'NONE' });
   });
 
+  it('reads the optional post columns: labels or codes, primary defaulting to 是, start to the hire date', () => {
+    expect(validateRow(2, cells()).value?.appointment).toBeNull();
+    expect(validateRow(2, cells({ bodyKind: '居委会', role: '主任' })).value?.appointment).toEqual({ bodyKind: 'COMMITTEE', role: 'DIRECTOR', band: 'HEAD', primary: true, from: '2015-07-01' });
+    expect(validateRow(2, cells({ bodyKind: 'STATION', role: '副站长', primary: '否', appointmentFrom: '2016年3月1日' })).value?.appointment)
+      .toEqual({ bodyKind: 'STATION', role: 'DEPUTY_STATION_HEAD', band: 'DEPUTY', primary: false, from: '2016-03-01' });
+    const bad = validateRow(4, cells({ bodyKind: '工作站', role: '书记', primary: '也许', appointmentFrom: '2014-01-01' }));
+    expect(bad.value).toBeUndefined();
+    expect(bad.issues.map((i) => [i.column, i.code])).toEqual([['职务', 'ROLE_NOT_IN_BODY'], ['是否主岗', 'UNKNOWN_CODE'], ['任职日期', 'APPOINTMENT_BEFORE_HIRE']]);
+    expect(validateRow(5, cells({ role: '委员' })).issues.map((i) => [i.column, i.code])).toEqual([['任职机构', 'APPOINTMENT_INCOMPLETE']]);
+  });
+
   it('names the column and reason of each problem', () => {
     const r = validateRow(7, cells({ residentId: '330106199001011234', hireDate: '2015-13-01', employmentType: '临时工' }));
     expect(r.issues.map((i) => [i.row, i.column, i.code])).toEqual([[7, '身份证号', 'RESIDENT_ID_CHECKSUM'], [7, '用工类型', 'UNKNOWN_CODE'], [7, '入职日期', 'DATE_FORMAT']]);

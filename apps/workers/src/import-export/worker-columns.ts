@@ -3,7 +3,10 @@
  * Pure: parsing and validating one row needs no database.
  */
 import { isIsoDate, parseResidentId, residentIdIssue, bankCardFormatValid, luhnValid } from '@cws/kernel';
-import type { Education, EmploymentType, PoliticalStatus, QualificationLevel } from '@cws/workers-contracts';
+import {
+  bandOfRole, ROLES_BY_BODY, type AppointmentRole, type BodyKind, type Education, type EmploymentType, type PoliticalStatus, type PostBand,
+  type QualificationLevel,
+} from '@cws/workers-contracts';
 import { RESIDENT_ID_ISSUES } from '../common/pii';
 
 export const COLUMNS = [
@@ -18,6 +21,11 @@ export const COLUMNS = [
   { key: 'employmentType', header: '用工类型', required: true, example: '专职社区工作者' },
   { key: 'communityCode', header: '社区代码', required: true, example: '330106001001' },
   { key: 'bankAccount', header: '银行账号', required: false, example: '6225768888888888' },
+  // Optional first post: body and role together; primary defaults to 是, start date to the hire date.
+  { key: 'bodyKind', header: '任职机构', required: false, example: '居委会' },
+  { key: 'role', header: '职务', required: false, example: '委员' },
+  { key: 'primary', header: '是否主岗', required: false, example: '是' },
+  { key: 'appointmentFrom', header: '任职日期', required: false, example: '2015-07-01' },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
@@ -30,6 +38,11 @@ export const QUALIFICATION_LABELS: Record<QualificationLevel, string> = { NONE: 
 export const EMPLOYMENT_LABELS: Record<EmploymentType, string> = { FULL_TIME: '专职社区工作者', SECONDED_IN: '下派挂职干部' };
 export const STATUS_LABELS: Record<string, string> = { ACTIVE: '在岗', SECONDED_OUT: '外派挂职', ON_LEAVE: '休假', LEFT: '离职' };
 export const BAND_LABELS: Record<string, string> = { HEAD: '正职', DEPUTY: '副职', OTHER: '其他' };
+export const BODY_LABELS: Record<BodyKind, string> = { PARTY: '党组织', COMMITTEE: '居委会', STATION: '工作站' };
+export const ROLE_LABELS: Record<AppointmentRole, string> = {
+  SECRETARY: '书记', DEPUTY_SECRETARY: '副书记', DIRECTOR: '主任', DEPUTY_DIRECTOR: '副主任', MEMBER: '委员',
+  STATION_HEAD: '站长', DEPUTY_STATION_HEAD: '副站长', STAFF: '工作人员',
+};
 
 function lookup<T extends string>(labels: Record<T, string>, extra: Record<string, T> = {}) {
   const map = new Map<string, T>();
@@ -44,6 +57,18 @@ const EDUCATION = lookup(EDUCATION_LABELS, { 硕士: 'MASTER', 博士: 'DOCTORAT
 const POLITICAL = lookup(POLITICAL_LABELS, { 党员: 'CPC_MEMBER', 预备党员: 'CPC_PROBATIONARY', 团员: 'LEAGUE_MEMBER' });
 const QUALIFICATION = lookup(QUALIFICATION_LABELS, { '': 'NONE' });
 const EMPLOYMENT = lookup(EMPLOYMENT_LABELS, { 专职: 'FULL_TIME', 挂职: 'SECONDED_IN' });
+const BODY = lookup(BODY_LABELS, { 社区党组织: 'PARTY', 党委: 'PARTY', 党总支: 'PARTY', 党支部: 'PARTY', 居民委员会: 'COMMITTEE', 公共服务工作站: 'STATION', 社区公共服务工作站: 'STATION' });
+const ROLE = lookup(ROLE_LABELS, { 党组织书记: 'SECRETARY', 居委会主任: 'DIRECTOR', 成员: 'MEMBER' });
+const YES_NO = lookup({ Y: '是', N: '否' } as Record<'Y' | 'N', string>, { '': 'Y', 1: 'Y', 0: 'N', true: 'Y', false: 'N', TRUE: 'Y', FALSE: 'N' });
+
+/** The post a row asks for (optional). Obtained by APPOINTMENT. */
+export interface ImportAppointment {
+  bodyKind: BodyKind;
+  role: AppointmentRole;
+  band: PostBand;
+  primary: boolean;
+  from: string;
+}
 
 export interface ImportRow {
   row: number;
@@ -60,6 +85,7 @@ export interface ImportRow {
   employmentType: EmploymentType;
   communityCode: string;
   bankAccount: string | null;
+  appointment: ImportAppointment | null;
 }
 
 export interface RowIssue {
@@ -113,6 +139,7 @@ export function validateRow(row: number, cells: Record<ColumnKey, string>): { va
     else if (!luhnValid(bank)) warnings.push({ row, column: HEADER_OF.bankAccount, field: 'bankAccount', code: 'BANK_ACCOUNT_LUHN', reason: 'fails the Luhn check; please confirm' });
   }
   if (cells.qualificationCert.length > 40) fail('qualificationCert', 'TOO_LONG', '不超过40个字符');
+  const appointment = validateAppointment(cells, hireDate, fail);
   if (issues.length || !info) return { issues, warnings };
   return {
     issues,
@@ -120,9 +147,35 @@ export function validateRow(row: number, cells: Record<ColumnKey, string>): { va
     value: {
       row, name, residentId: rid, birthDate: info.birthDate, sex: info.sex, phone: cells.phone || null, education: education!, politicalStatus: political!,
       qualificationLevel: qualification!, qualificationCert: cells.qualificationCert || null, hireDate: hireDate!, employmentType: employment!,
-      communityCode: cells.communityCode, bankAccount: bank || null,
+      communityCode: cells.communityCode, bankAccount: bank || null, appointment,
     },
   };
+}
+
+/**
+ * The optional post columns, by the appointments API's rules for one row: body and role together,
+ * the role belonging to the body, a real start date not before the hire date. Rules across rows and
+ * against the register (one head per body, one primary per worker) are checked by the service.
+ */
+function validateAppointment(cells: Record<ColumnKey, string>, hireDate: string | null, fail: (f: ColumnKey, code: string, reason: string) => void): ImportAppointment | null {
+  const given = cells.bodyKind || cells.role || cells.primary || cells.appointmentFrom;
+  if (!given) return null;
+  if (!cells.bodyKind) fail('bodyKind', 'APPOINTMENT_INCOMPLETE', '填写职务时必须填写任职机构');
+  if (!cells.role) fail('role', 'APPOINTMENT_INCOMPLETE', '填写任职机构时必须填写职务');
+  const bodyKind = cells.bodyKind ? BODY(cells.bodyKind) : undefined;
+  if (cells.bodyKind && !bodyKind) fail('bodyKind', 'UNKNOWN_CODE', `must be one of ${Object.values(BODY_LABELS).join('/')}`);
+  const role = cells.role ? ROLE(cells.role) : undefined;
+  if (cells.role && !role) fail('role', 'UNKNOWN_CODE', `must be one of ${Object.values(ROLE_LABELS).join('/')}`);
+  if (bodyKind && role && !ROLES_BY_BODY[bodyKind].includes(role)) {
+    fail('role', 'ROLE_NOT_IN_BODY', `${BODY_LABELS[bodyKind]}的职务只能是${ROLES_BY_BODY[bodyKind].map((r) => ROLE_LABELS[r]).join('/')}`);
+  }
+  const primary = YES_NO(cells.primary);
+  if (!primary) fail('primary', 'UNKNOWN_CODE', 'must be 是 or 否');
+  const from = cells.appointmentFrom ? normaliseDate(cells.appointmentFrom) : hireDate;
+  if (cells.appointmentFrom && !from) fail('appointmentFrom', 'DATE_FORMAT', 'must be a real date like 2015-07-01');
+  if (from && hireDate && from < hireDate) fail('appointmentFrom', 'APPOINTMENT_BEFORE_HIRE', 'must not be before the hire date');
+  if (!bodyKind || !role || !primary || !from || !ROLES_BY_BODY[bodyKind].includes(role)) return null;
+  return { bodyKind, role, band: bandOfRole(role), primary: primary === 'Y', from };
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped. */
