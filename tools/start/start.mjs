@@ -25,9 +25,9 @@ function run(cmd, cmdArgs, env = process.env) {
 export function build() {
   console.log('[start] building services …');
   run('npx', ['swc', ...SERVICES.map((s) => `apps/${s}`), 'libs', 'tools/seed', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts', '-q']);
-  if (existsSync(path.join(root, 'apps/admin/vite.config.ts'))) {
+  if (existsSync(path.join(root, 'apps/admin/vite.config.mts'))) {
     console.log('[start] building the admin UI …');
-    run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.ts', '--logLevel', 'warn']);
+    run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.mts', '--logLevel', 'warn']);
   }
 }
 

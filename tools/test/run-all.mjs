@@ -53,8 +53,8 @@ run('lint', 'sh', ['-c', 'NX_DAEMON=false npx nx show projects >/dev/null && npx
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
 if (existsSync(path.join(root, 'apps/admin/tsconfig.json'))) run('typecheck-admin', 'npx', ['tsc', '-p', 'apps/admin/tsconfig.json']);
 run('unit', 'npx', ['jest', '--ci', '--json', `--outputFile=${tmp}/unit.json`], { count: jestCount(`${tmp}/unit.json`) });
-if (existsSync(path.join(root, 'apps/admin/vite.config.ts'))) {
-  run('admin-unit', 'npx', ['vitest', 'run', '--config', 'apps/admin/vite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/admin.json`], {
+if (existsSync(path.join(root, 'apps/admin/vite.config.mts'))) {
+  run('admin-unit', 'npx', ['vitest', 'run', '--config', 'apps/admin/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/admin.json`], {
     count: jestCount(`${tmp}/admin.json`),
   });
 }
