@@ -364,6 +364,59 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('streets-330106').getByText('翠苑街道').waitFor();
     await page.waitForTimeout(1000); // chart animation
     await shot(page, 'benchmark-city');
+
+    // year-end top-up (年终补差) at the policy's unit value, where all three districts fall short
+    await page.getByTestId('at-calibrated').click(); // back to the policy's unit value (the report is cached)
+    await page.waitForFunction((uv) => !document.querySelector('[data-testid="compliance-basis"]')?.textContent?.includes(`单位值 ${uv}`), c.unitValue);
+    const topUpResponse = page.waitForResponse((r) => r.url().endsWith('/api/payroll/v1/benchmark/top-ups') && r.request().method() === 'POST');
+    await page.getByTestId('run-top-up').click();
+    const topUpRes = await topUpResponse;
+    assert.equal(topUpRes.status(), 201, await topUpRes.text());
+    assert.deepEqual(JSON.parse(topUpRes.request().postData() ?? '{}'), { year: new Date().getFullYear(), rule: 'AVERAGE', level: 'DISTRICT' });
+    const topUp = await topUpRes.json();
+    assert.equal(topUp.workers, 540);
+    assert.deepEqual(topUp.byDistrict.map((d) => d.districtCode), ['330102', '330105', '330106'], 'all three demo districts need a top-up');
+    const fen = (s) => BigInt(s.replace('.', ''));
+    assert.equal(topUp.byDistrict.reduce((a, d) => a + fen(d.total), 0n), fen(topUp.total), 'the district totals add up to the total');
+    const totals = page.getByTestId('top-up-districts');
+    for (const [name, code] of [['上城区', '330102'], ['拱墅区', '330105'], ['西湖区', '330106']]) {
+      const d = topUp.byDistrict.find((x) => x.districtCode === code);
+      assert.ok(fen(d.total) > 0n, `${name} has a top-up`);
+      const row = totals.locator('tbody tr.ant-table-row', { hasText: name });
+      await row.getByText(d.total, { exact: true }).waitFor();
+    }
+    assert.equal(await totals.locator('tbody tr.ant-table-row').count(), 3);
+    const [tInt, tFrac] = topUp.total.split('.');
+    assert.ok((await page.getByTestId('top-up-total').innerText()).includes(`${grouped(tInt)}.${tFrac}`), `shows ${topUp.total}`);
+    // per-worker lines in keyset pages of 20
+    const lines = page.getByTestId('top-up-lines');
+    await lines.locator('tbody tr.ant-table-row').nth(19).waitFor();
+    assert.equal(await lines.locator('tbody tr.ant-table-row').count(), 20);
+    const firstKey = await lines.locator('tbody tr.ant-table-row').first().getAttribute('data-row-key');
+    const nextPage = page.waitForResponse((r) => r.url().includes(`/top-ups/${topUp.id}/lines?`) && r.url().includes('after='));
+    await page.getByTestId('top-up-next').click();
+    assert.equal((await nextPage).status(), 200);
+    await page.getByTestId('top-up-page').getByText('2', { exact: false }).waitFor();
+    await lines.locator(`tbody tr.ant-table-row[data-row-key="${firstKey}"]`).waitFor({ state: 'detached' });
+    assert.ok(Number(await lines.locator('tbody tr.ant-table-row').first().getAttribute('data-row-key')) > Number(firstKey), 'the next page starts after the cursor');
+    await page.getByTestId('top-up-prev').click();
+    await page.getByTestId('top-up-page').getByText('1', { exact: false }).waitFor();
+    await page.getByTestId('top-up').scrollIntoViewIfNeeded();
+    await shot(page, 'benchmark-top-up');
+
+    // the city admin adopts the city-wide calibration, after a confirmation
+    await page.getByTestId('adopt-calibration').click();
+    await page.getByTestId('adopt-text').getByText(c.unitValue, { exact: false }).waitFor();
+    const applied = page.waitForResponse((r) => r.url().endsWith(`/benchmark/calibrations/${c.id}/apply`));
+    await page.getByTestId('adopt-confirm').click();
+    const appliedRes = await applied;
+    assert.equal(appliedRes.status(), 200, await appliedRes.text());
+    const row = await appliedRes.json();
+    assert.equal(row.kind, 'UNIT_VALUE');
+    assert.equal(row.data.unitValue, c.unitValue);
+    await page.getByTestId('adopted').getByText(c.unitValue, { exact: false }).waitFor();
+    // compliance at the policy value now uses the adopted unit value
+    await page.getByTestId('compliance-basis').getByText(`单位值 ${c.unitValue}`, { exact: false }).waitFor();
     await page.context().close();
   });
 

@@ -1,9 +1,10 @@
-import type { CalibrationResult, ComplianceGroupView, ComplianceReport } from '@cws/payroll-contracts';
+import type { CalibrationResult, ComplianceGroupView, ComplianceReport, TopUpLineView, TopUpSummary } from '@cws/payroll-contracts';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
+import { click, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
 import { BenchmarkPage, fractionToPercent } from './BenchmarkPage';
+import { districtTotals } from './TopUpCard';
 
 let view: Rendered | undefined;
 afterEach(() => view?.unmount());
@@ -108,6 +109,180 @@ describe('BenchmarkPage', () => {
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')).not.toBeNull());
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"] .ant-table-placeholder')).not.toBeNull());
     expect(container.querySelector('[data-testid="run-calibration"]')).toBeNull();
+    expect(container.querySelector('[data-testid="top-up"]')).toBeNull();
+  });
+
+  it('runs a year-end top-up: totals per district and the per-worker lines in keyset pages', async () => {
+    const posted: unknown[] = [];
+    const linesAsked: URLSearchParams[] = [];
+    const summary = (body: { rule: string; ratio?: string }): TopUpSummary => ({
+      id: '41', year: 2026, scope: null, rule: body.rule as TopUpSummary['rule'], ratio: body.ratio ?? null, level: body.rule === 'AVERAGE' ? 'DISTRICT' : null,
+      unitValue: '4221.30', benchmark: '175535.85', workers: 540, workersToppedUp: 360, total: '29000000.00',
+      // 拱墅区 needs nothing: it is not in byDistrict and shows 0.00
+      byDistrict: [{ districtCode: '330102', workersToppedUp: 180, total: '14000000.00' }, { districtCode: '330106', workersToppedUp: 180, total: '15000000.00' }],
+      createdAt: '2026-12-01T10:00:00Z',
+    });
+    const line = (workerId: number): TopUpLineView => ({ workerId, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', annualPay: '94000.00', topUp: `${80000 + workerId}.12` });
+    const { fetch } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => cityAdmin,
+      'GET /api/payroll/v1/benchmark/compliance': () =>
+        report('district', [group('330106', '西湖区', '94000.00', false), group('330102', '上城区', '95000.00', false), group('330105', '拱墅区', '180000.00', true)]),
+      'POST /api/payroll/v1/benchmark/top-ups': (_url, init) => {
+        const body = JSON.parse(String(init.body));
+        posted.push(body);
+        return summary(body);
+      },
+      'GET /api/payroll/v1/benchmark/top-ups/41/lines': (url) => {
+        linesAsked.push(url.searchParams);
+        return url.searchParams.get('after') === '20'
+          ? { items: [line(21), line(22)], nextAfter: null }
+          : { items: Array.from({ length: 20 }, (_, i) => line(i + 1)), nextAfter: '20' };
+      },
+    });
+    view = renderApp(<BenchmarkPage />, { fetch });
+    const { container } = view;
+    const el = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+    const text = (id: string) => el(id)?.textContent ?? '';
+    await waitFor(() => expect(text('compliance-table')).toContain('拱墅区'));
+
+    await click(el('run-top-up'));
+    await waitFor(() => expect(text('top-up-total')).toContain('29,000,000.00'));
+    const year = new Date().getFullYear();
+    expect(posted[0]).toEqual({ year, rule: 'AVERAGE', level: 'DISTRICT' });
+    expect(text('top-up-workers')).toContain('360 / 540');
+    expect(text('top-up-total-330106')).toBe('15000000.00');
+    expect(text('top-up-total-330102')).toBe('14000000.00');
+    expect(text('top-up-total-330105')).toBe('0.00');
+    const districtRows = container.querySelectorAll('[data-testid="top-up-districts"] tr.ant-table-row');
+    expect([...districtRows].map((r) => r.querySelector('td')?.textContent)).toEqual(['西湖区', '上城区', '拱墅区']);
+
+    // lines: page 1, then the keyset cursor, then back
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="top-up-lines"] tr.ant-table-row')).toHaveLength(20));
+    expect(linesAsked[0].get('onlyPositive')).toBe('true');
+    expect(linesAsked[0].get('after')).toBeNull();
+    expect(linesAsked[0].get('limit')).toBe('20');
+    expect(text('top-up-lines')).toContain('80001.12');
+    expect((el('top-up-prev') as HTMLButtonElement).disabled).toBe(true);
+    await click(el('top-up-next'));
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="top-up-lines"] tr.ant-table-row')).toHaveLength(2));
+    expect(linesAsked.at(-1)?.get('after')).toBe('20');
+    expect(text('top-up-page')).toBe('第 2 页');
+    expect((el('top-up-next') as HTMLButtonElement).disabled).toBe(true);
+    await click(el('top-up-prev'));
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="top-up-lines"] tr.ant-table-row')).toHaveLength(20));
+    expect(text('top-up-page')).toBe('第 1 页');
+
+    // all workers, not only those topped up: back to the first page without the filter
+    await click(el('top-up-only-positive'));
+    await waitFor(() => expect(linesAsked.at(-1)?.get('onlyPositive')).toBe('false'));
+  });
+
+  it('a per-worker top-up sends the ratio; a malformed ratio is refused before sending', async () => {
+    const posted: Array<Record<string, unknown>> = [];
+    const { fetch } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'GET /api/payroll/v1/benchmark/compliance': () => report('district', [group('330106', '西湖区', '94000.00', false)]),
+      'POST /api/payroll/v1/benchmark/top-ups': (_url, init) => {
+        posted.push(JSON.parse(String(init.body)));
+        return {
+          id: '42', year: new Date().getFullYear(), scope: '330106', rule: 'PER_WORKER', ratio: '0.95', level: null, unitValue: '4221.30', benchmark: '175535.85',
+          workers: 180, workersToppedUp: 180, total: '12345678.90', byDistrict: [{ districtCode: '330106', workersToppedUp: 180, total: '12345678.90' }], createdAt: '2026-12-01T10:00:00Z',
+        } satisfies TopUpSummary;
+      },
+      'GET /api/payroll/v1/benchmark/top-ups/42/lines': () => ({ items: [], nextAfter: null }),
+    });
+    view = renderApp(<BenchmarkPage />, { fetch, locale: 'en' });
+    const { container } = view;
+    await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
+    // pick "Per worker" in the rule select
+    const select = container.querySelector('[data-testid="top-up-rule"]') as HTMLElement;
+    await act(async () => {
+      (select.querySelector('input') ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    });
+    const option = await waitFor(() => {
+      const o = document.querySelector('.ant-select-item-option[title="Per worker (ratio × benchmark)"]');
+      expect(o).not.toBeNull();
+      return o as HTMLElement;
+    });
+    await click(option);
+    const ratio = await waitFor(() => {
+      const r = container.querySelector('[data-testid="top-up-ratio"]') as HTMLInputElement | null;
+      expect(r).not.toBeNull();
+      return r!;
+    });
+    const type = async (value: string) =>
+      act(async () => {
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        setter.call(ratio, value);
+        ratio.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await type('0.95.1');
+    await waitFor(() => expect(container.querySelector('[data-testid="top-up"]')?.textContent).toContain('Enter a ratio such as 1.00'));
+    expect((container.querySelector('[data-testid="run-top-up"]') as HTMLButtonElement).disabled).toBe(true);
+    await type('0.95');
+    await click(container.querySelector('[data-testid="run-top-up"]'));
+    await waitFor(() => expect(container.querySelector('[data-testid="top-up-total"]')?.textContent).toContain('12,345,678.90'));
+    expect(posted).toEqual([{ year: new Date().getFullYear(), rule: 'PER_WORKER', ratio: '0.95' }]);
+    expect(container.querySelector('[data-testid="top-up-result"]')?.textContent).toContain('× 0.95');
+  });
+
+  it('a city admin adopts a city-wide calibration after confirming; a district HR is not offered it', async () => {
+    let applied: string | undefined;
+    const compliance: string[] = [];
+    const routes = (me: Me) => ({
+      'GET /api/workers/v1/auth/me': () => me,
+      'GET /api/payroll/v1/benchmark/compliance': (url: URL) => {
+        compliance.push(url.search);
+        return report('district', [group('330106', '西湖区', '94000.00', false)]);
+      },
+      'POST /api/payroll/v1/benchmark/calibrations': () => calibration,
+      'POST /api/payroll/v1/benchmark/calibrations/7/apply': (url: URL) => {
+        applied = url.pathname;
+        return { id: '99', kind: 'UNIT_VALUE', key: '2026', validFrom: '2026-12-01', validTo: null, sourceRef: 'calibration #7', data: { year: 2026, unitValue: '8250.02' }, supersededBy: null, createdBy: 'u0', createdAt: '2026-12-01T10:00:00Z' };
+      },
+    });
+    view = renderApp(<BenchmarkPage />, { fetch: scriptedFetch(routes(cityAdmin)).fetch });
+    let { container } = view;
+    await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
+    await click(container.querySelector('[data-testid="run-calibration"]'));
+    await waitFor(() => expect(container.querySelector('[data-testid="adopt-calibration"]')).not.toBeNull());
+    await click(container.querySelector('[data-testid="adopt-calibration"]'));
+    const dialog = await waitFor(() => {
+      const d = document.querySelector('[data-testid="adopt-text"]');
+      expect(d).not.toBeNull();
+      return d!;
+    });
+    expect(dialog.textContent).toContain('8250.02');
+    expect(dialog.textContent).toContain('4221.30');
+    expect(applied).toBeUndefined();
+    const before = compliance.length;
+    await click(document.querySelector('[data-testid="adopt-confirm"]'));
+    await waitFor(() => expect(container.querySelector('[data-testid="adopted"]')?.textContent).toContain('8250.02'));
+    expect(applied).toBe('/api/payroll/v1/benchmark/calibrations/7/apply');
+    expect(container.querySelector('[data-testid="adopted"]')?.textContent).toContain('2026-12-01');
+    expect(container.querySelector('[data-testid="adopt-calibration"]')).toBeNull();
+    await waitFor(() => expect(compliance.length).toBeGreaterThan(before)); // compliance at the policy value reloads
+    view.unmount();
+
+    // a district HR runs calibrations but does not edit the policy
+    view = renderApp(<BenchmarkPage />, { fetch: scriptedFetch(routes(xihuHr)).fetch });
+    ({ container } = view);
+    await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
+    await click(container.querySelector('[data-testid="run-calibration"]'));
+    await waitFor(() => expect(container.querySelector('[data-testid="calibrated-unit-value"]')).not.toBeNull());
+    expect(container.querySelector('[data-testid="adopt-calibration"]')).toBeNull();
+  });
+
+  it('lists every district in the top-up totals, 0.00 where nobody is topped up', () => {
+    const rows = districtTotals(
+      { byDistrict: [{ districtCode: '330106', workersToppedUp: 3, total: '10.00' }, { districtCode: '330199', workersToppedUp: 1, total: '1.00' }] } as TopUpSummary,
+      [{ code: '330102', name: '上城区' }, { code: '330106', name: '西湖区' }],
+    );
+    expect(rows).toEqual([
+      { districtCode: '330102', districtName: '上城区', workersToppedUp: 0, total: '0.00' },
+      { districtCode: '330106', districtName: '西湖区', workersToppedUp: 3, total: '10.00' },
+      { districtCode: '330199', districtName: null, workersToppedUp: 1, total: '1.00' },
+    ]);
   });
 
   it('shows fractions as percentages by digits only', () => {

@@ -1,7 +1,7 @@
-import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined } from '@ant-design/icons';
-import type { BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport } from '@cws/payroll-contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView } from '@cws/payroll-contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Modal, Row, Space, Statistic, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { EChart } from '../dashboard/EChart';
+import { TopUpCard } from './TopUpCard';
 
 const P = '/api/payroll/v1/benchmark';
 /** Who may run a calibration (the service enforces the same; finance and auditors only read). */
@@ -40,7 +41,60 @@ function Pass({ ok, testId }: { ok: boolean; testId?: string }) {
   );
 }
 
-function CalibrationCard({ c }: { c: CalibrationResult }) {
+/**
+ * City admins adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row
+ * (`POST /calibrations/:id/apply`), after a confirmation that says what changes.
+ */
+function AdoptCalibration({ c }: { c: CalibrationResult }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const adopt = useMutation({
+    mutationFn: () => api.post<PolicyRowView>(`${P}/calibrations/${encodeURIComponent(c.id)}/apply`, {}),
+    onSuccess: () => {
+      setConfirming(false);
+      // the policy's unit value changed: compliance at "the policy value" is stale
+      void queryClient.invalidateQueries({ queryKey: ['benchmark-compliance'] });
+    },
+  });
+  const row = adopt.data;
+  return (
+    <>
+      {!row && (
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => setConfirming(true)} data-testid="adopt-calibration">
+          {t('benchmark.adopt')}
+        </Button>
+      )}
+      <Modal
+        open={confirming}
+        title={t('benchmark.adoptTitle', { year: c.year })}
+        okText={t('benchmark.adoptConfirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, loading: adopt.isPending, 'data-testid': 'adopt-confirm' } as ButtonProps}
+        onOk={() => adopt.mutate()}
+        onCancel={() => setConfirming(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph data-testid="adopt-text">
+          {t('benchmark.adoptText', { year: c.year, value: c.unitValue, current: c.current?.unitValue ?? '—', average: c.projectedAverage })}
+        </Typography.Paragraph>
+        {c.illustrative && <Alert type="warning" showIcon title={t('benchmark.adoptIllustrative')} />}
+        {adopt.error && <Alert type="error" showIcon title={adopt.error.message} style={{ marginTop: 12 }} data-testid="adopt-error" />}
+      </Modal>
+      {row && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('benchmark.adopted', { year: c.year, value: String(row.data.unitValue ?? c.unitValue), from: row.validFrom, id: row.id })}
+          data-testid="adopted"
+        />
+      )}
+    </>
+  );
+}
+
+function CalibrationCard({ c, canAdopt }: { c: CalibrationResult; canAdopt: boolean }) {
   const { t } = useI18n();
   const checks: Array<{ key: string; label: string; check: BenchmarkCheckView }> = [
     { key: 'result', label: t('benchmark.check.result'), check: c.result },
@@ -55,6 +109,7 @@ function CalibrationCard({ c }: { c: CalibrationResult }) {
         <Space>
           {c.illustrative && <Tag color="orange">{t('benchmark.illustrative')}</Tag>}
           <Typography.Text type="secondary">{t('benchmark.asOf', { date: c.asOf, n: c.headcount })}</Typography.Text>
+          {canAdopt && c.scope === null && <AdoptCalibration key={c.id} c={c} />}
         </Space>
       }
     >
@@ -141,6 +196,8 @@ export function BenchmarkPage() {
   const api = useApi();
   const { me } = useAuth();
   const canRun = !!me?.roles.some((r) => RUN_ROLES.includes(r));
+  // adopting a calibration edits the policy: city admins only (the service enforces the same)
+  const canAdopt = !!me?.roles.includes('CITY_ADMIN');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [atCalibrated, setAtCalibrated] = useState(false);
   const [streetsWanted, setStreetsWanted] = useState(false);
@@ -163,6 +220,7 @@ export function BenchmarkPage() {
   });
 
   const groups = useMemo(() => districts.data?.groups ?? [], [districts.data]);
+  const districtList = useMemo(() => groups.map((g) => ({ code: g.districtCode, name: g.districtName })), [groups]);
   const chartOption = useMemo<EChartsOption>(() => {
     // figures for the chart only: the table shows the exact strings
     const benchmark = Number(districts.data?.benchmark ?? 0);
@@ -230,7 +288,7 @@ export function BenchmarkPage() {
       )}
       {calibration && (
         <div style={{ marginBottom: 16 }}>
-          <CalibrationCard c={calibration} />
+          <CalibrationCard c={calibration} canAdopt={canAdopt} />
         </div>
       )}
       <Row gutter={16}>
@@ -282,6 +340,11 @@ export function BenchmarkPage() {
           </Card>
         </Col>
       </Row>
+      {canRun && (
+        <div style={{ marginTop: 16 }}>
+          <TopUpCard year={year} unitValue={unitValue} districts={districtList} />
+        </div>
+      )}
     </div>
   );
 }
