@@ -207,8 +207,9 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const firstName = (await rows.first().locator('td').first().innerText()).trim();
     const surname = firstName.slice(0, 1);
     await page.getByTestId('worker-search').locator('input').fill(surname);
+    const searched = page.waitForResponse((r) => r.url().includes('/api/workers/v1/workers?') && r.url().includes('q='));
     await page.getByTestId('worker-search').locator('input').press('Enter');
-    await page.waitForResponse((r) => r.url().includes('/api/workers/v1/workers?') && r.url().includes('q='));
+    await searched;
     await rows.first().waitFor();
     for (const n of await table.locator('tbody tr.ant-table-row td:nth-child(1)').allInnerTexts()) assert.ok(n.includes(surname), `${n} matches ${surname}`);
     await shot(page, 'workers-xihu');
