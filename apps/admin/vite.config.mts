@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -7,9 +8,25 @@ import { defineConfig } from 'vite';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 
+/**
+ * The shared libs the UI may import, resolved from tsconfig.base.json's `paths` (one source of
+ * truth with tsc). Only pure libs — no framework, no Node I/O — run in the browser; lint enforces
+ * the same through the project tags.
+ */
+const BROWSER_LIBS = /^@cws\/(kernel|payroll-engine|[a-z-]+-contracts)$/;
+function browserLibAliases(root = repoRoot): Record<string, string> {
+  const base = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  return Object.fromEntries(
+    Object.entries(base.compilerOptions.paths)
+      .filter(([name]) => BROWSER_LIBS.test(name))
+      .map(([name, [target]]) => [name, path.resolve(root, target)]),
+  );
+}
+
 export default defineConfig({
   root: here,
   plugins: [react()],
+  resolve: { alias: browserLibAliases() },
   build: {
     outDir: path.join(repoRoot, 'dist/apps/admin'),
     emptyOutDir: true,

@@ -299,6 +299,15 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     assert.deepEqual([await taxOf(1).innerText(), await taxOf(2).innerText(), await taxOf(3).innerText()], ['555.00', '625.00', '1850.00']);
     assert.equal(await results.locator('tbody tr.ant-table-row').count(), 3);
     assert.match(await page.getByTestId('bonus-tax').innerText(), /1080\.00$/);
+    // the engine's instant preview in the browser (default tables) agrees with the server
+    const preview = page.getByTestId('simulation-preview');
+    await preview.getByText('预览', { exact: true }).waitFor();
+    assert.deepEqual(
+      await Promise.all([1, 2, 3].map((m) => preview.locator(`tr[data-row-key="${m}"] td:nth-child(3)`).innerText())),
+      ['555.00', '625.00', '1850.00'],
+    );
+    assert.match(await page.getByTestId('preview-total-tax').innerText(), /1080\.00$/);
+    await page.getByTestId('preview-agreement').getByText('与即时预览一致').waitFor();
     await shot(page, 'payroll-simulator');
     await page.context().close();
   });

@@ -1,4 +1,12 @@
-/** Shapes the admin UI reads. Amounts and areas are decimal strings: shown, never computed as floats. */
+/**
+ * Shapes the admin UI reads. Amounts and areas are decimal strings: shown, never computed as floats.
+ * Shapes a service already publishes in its contracts come from there (type-only imports: nothing
+ * of the contracts' runtime reaches the bundle through this file).
+ */
+import type { BodyKind, WorkerListItem } from '@cws/workers-contracts';
+
+export type { BodyKind } from '@cws/workers-contracts';
+export type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
 export type Role = 'CITY_ADMIN' | 'DISTRICT_HR' | 'STREET_HR' | 'FINANCE' | 'AUDITOR';
 export const ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
 export type ScopeLevel = 'CITY' | 'DISTRICT' | 'STREET';
@@ -51,7 +59,6 @@ export interface Community {
   facilities?: string[] | null;
 }
 
-export type BodyKind = 'PARTY' | 'COMMITTEE' | 'STATION';
 export interface CommunityDetail extends Community {
   bodies: Array<{ kind: BodyKind; name: string }>;
 }
@@ -73,23 +80,8 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-export interface WorkerRow {
-  id: string;
-  name: string;
-  sex: 'M' | 'F' | string;
-  birthDate: string;
-  residentIdMasked: string;
-  phone: string | null;
-  communityCode: string;
-  communityName: string;
-  streetCode: string;
-  districtCode: string;
-  status: string;
-  employmentType: string;
-  postBand: string | null;
-  qualificationLevel: string | null;
-  hireDate: string;
-}
+/** One row of the worker register (`GET /api/workers/v1/workers`): the workers service's contract. */
+export type WorkerRow = WorkerListItem;
 
 export interface WorkerDetail extends WorkerRow {
   appointments?: Array<Record<string, unknown>>;
@@ -127,26 +119,4 @@ export interface ApiClientRow {
   permissions: string[];
   active: boolean;
   createdAt: string;
-}
-
-export interface SimulationMonthInput {
-  month: number;
-  gross: string;
-  employeeInsurance: string;
-  specialDeductions: string;
-  taxFree: string;
-  otherDeductions: string;
-}
-
-export interface SimulationRequest {
-  year: number;
-  months: SimulationMonthInput[];
-  bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
-}
-
-export interface SimulationResult {
-  year?: number;
-  months: Array<{ month: number; cumulativeTaxable: string; tax: string; cumulativeTax: string }>;
-  bonusTax?: string | null;
-  totalTax?: string;
 }

@@ -2,7 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
 import { ApiError } from '../../api/errors';
-import { normaliseAmount, simulationFieldErrors, SimulatorPage } from './SimulatorPage';
+import { engineFieldErrors, normaliseAmount, simulationFieldErrors, SimulatorPage } from './SimulatorPage';
 
 let view: Rendered | undefined;
 afterEach(() => view?.unmount());
@@ -76,9 +76,59 @@ describe('SimulatorPage', () => {
     expect(calls.some((c) => c.url.pathname.endsWith('/simulations'))).toBe(false);
   });
 
-  it('pads amounts to two places by string only', () => {
+  it('pads amounts to two places through bigint fen; leaves malformed input for the validation', () => {
     expect(normaliseAmount('12000')).toBe('12000.00');
     expect(normaliseAmount('12000.5')).toBe('12000.50');
     expect(normaliseAmount(' 99999999999.99 ')).toBe('99999999999.99');
+    expect(normaliseAmount('9007199254740993.01')).toBe('9007199254740993.01'); // too large: left as typed, never rounded by a float
+    expect(normaliseAmount('1.234')).toBe('1.234');
+  });
+
+  it("validates with the engine (the API's own check), mapping paths to the month's row; the bonus-year rule is left to the server", () => {
+    const month = (m: number, gross: string) => ({ month: m, gross, employeeInsurance: '0.00', specialDeductions: '0.00', taxFree: '0.00', otherDeductions: '-1.00' });
+    const errs = engineFieldErrors({ year: 2028, months: [month(4, '1.00'), month(5, 'abc')], bonus: { amount: '1.001', method: 'SEPARATE' } });
+    const byName = Object.fromEntries(errs.map((e) => [e.name.join('.'), e.errors[0]]));
+    expect(byName['months.4.gross']).toMatch(/number/);
+    expect(byName['months.3.otherDeductions']).toMatch(/negative/);
+    expect(byName['bonus.amount']).toMatch(/two decimal places/);
+    expect(byName['bonus.method']).toBeUndefined();
+    expect(engineFieldErrors({ year: 2026, months: [month(1, '30000.00')].map((m) => ({ ...m, otherDeductions: '0.00' })) })).toEqual([]);
+  });
+
+  it('shows an instant in-browser preview from the engine, labelled as such, and whether the server agrees', async () => {
+    const { fetch, calls } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'POST /api/payroll/v1/simulations': (_url, init) => {
+        const sent = JSON.parse(String(init.body)) as { year: number; months: Array<{ month: number }> };
+        // the server's tables give the same total as the engine's defaults here
+        return { year: sent.year, months: sent.months.map((m, i) => ({ month: m.month, cumulativeTaxable: `${(i + 1) * 4900}.00`, tax: '0.00', cumulativeTax: '0.00' })), totalTax: '3360.00' };
+      },
+    });
+    view = renderApp(<SimulatorPage />, { fetch });
+    const { container } = view;
+    const preview = () => container.querySelector('[data-testid="simulation-preview"]')?.textContent ?? '';
+    // 12,000 a month less 2,100 insurance and the 5,000 basic deduction: 4,900 × 3 % = 147.00 a month until
+    // the cumulative 36,000 bracket is crossed in August; the year 3,360.00 on 58,800.00
+    await waitFor(() => expect(preview()).toContain('3360.00'));
+    expect(container.querySelector('[data-testid="simulation-preview"] tr[data-row-key="1"]')?.textContent).toContain('147.00');
+    expect(container.querySelector('[data-testid="simulation-preview"] tr[data-row-key="8"]')?.textContent).toContain('371.00');
+    expect(preview()).toContain('预览');
+    expect(preview()).toContain('58800.00');
+    expect(calls.some((c) => c.url.pathname.endsWith('/simulations'))).toBe(false);
+
+    // typing updates the preview at once; a malformed amount stops it
+    const input = container.querySelector('[data-testid="m1-gross"]') as HTMLInputElement;
+    const type = (value: string) =>
+      act(async () => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await type('1.234');
+    await waitFor(() => expect(container.querySelector('[data-testid="preview-issues"]')?.textContent).toContain('months[0].gross'));
+    await type('12000');
+    await waitFor(() => expect(preview()).toContain('3360.00'));
+
+    await submit(container);
+    await waitFor(() => expect(container.querySelector('[data-testid="preview-agreement"]')?.textContent).toBe('与即时预览一致'));
   });
 });

@@ -1,22 +1,25 @@
-import { CalculatorOutlined, CopyOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, CopyOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DomainError, formatMoney, parseMoney, type ErrorDetail } from '@cws/kernel';
+import type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
+import { simulateYear, validateSimulationRequest } from '@cws/payroll-engine';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useMemo } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError, fieldErrors } from '../../api/errors';
-import type { SimulationMonthInput, SimulationRequest, SimulationResult } from '../../api/types';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 
-/** Decimal strings with at most two places: what the API takes; never turned into floats. */
-const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 const AMOUNT_FIELDS = ['gross', 'employeeInsurance', 'specialDeductions', 'taxFree', 'otherDeductions'] as const;
+type MonthRow = Required<SimulationMonthInput>;
 
 interface FormValues {
   year: number;
   /** the months employed this year: only these rows are sent (a mid-year hire starts later) */
   firstMonth: number;
   lastMonth: number;
-  months: SimulationMonthInput[];
+  months: MonthRow[];
   withBonus: boolean;
   bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
 }
@@ -39,19 +42,72 @@ function initialValues(): FormValues {
   };
 }
 
-/** Normalises "12000" and "12000.5" to "12000.00" / "12000.50" by string padding only. */
+/** Normalises "12000" and "12000.5" to "12000.00" / "12000.50" through bigint fen; anything malformed is left for the validation to name. */
 export function normaliseAmount(v: string): string {
-  const s = v.trim();
-  if (!AMOUNT.test(s)) return s;
-  const [int, frac = ''] = s.split('.');
-  return `${int}.${frac.padEnd(2, '0')}`;
+  const s = (v ?? '').trim();
+  try {
+    return formatMoney(parseMoney(s));
+  } catch {
+    return s;
+  }
+}
+
+/** The request the form describes: only the months in range, amounts as two-place strings. */
+export function toRequest(v: FormValues): SimulationInput {
+  const first = v.firstMonth ?? 1;
+  const last = v.lastMonth ?? 12;
+  const body: SimulationInput = {
+    year: v.year,
+    months: (v.months ?? [])
+      .filter((_, i) => i + 1 >= first && i + 1 <= last)
+      .map((m) => ({
+        month: m.month,
+        gross: normaliseAmount(m.gross),
+        employeeInsurance: normaliseAmount(m.employeeInsurance),
+        specialDeductions: normaliseAmount(m.specialDeductions),
+        taxFree: normaliseAmount(m.taxFree),
+        otherDeductions: normaliseAmount(m.otherDeductions),
+      })),
+  };
+  if (v.withBonus && v.bonus) body.bonus = { amount: normaliseAmount(v.bonus.amount), method: v.bonus.method };
+  return body;
+}
+
+/**
+ * What the engine's `validateSimulationRequest` (the same check the API runs) finds wrong with a
+ * request, as form fields. Whether a separate bonus is still allowed (`bonus.method`) depends on
+ * the policy tables, which the server holds: the browser leaves that question to the server.
+ */
+export function engineFieldErrors(request: SimulationInput): Array<{ name: (string | number)[]; errors: string[] }> {
+  const details = validateSimulationRequest(request).filter((d) => d.path !== 'bonus.method');
+  return details.length ? simulationFieldErrors(new ApiError(400, 'VALIDATION_FAILED', '', details), request) : [];
+}
+
+/** The engine's issue in the UI's language where we know it (amounts), else the engine's own words. */
+const AMOUNT_ISSUES: Array<[RegExp, MessageKey]> = [
+  [/negative/, 'payroll.amountNegative'],
+  [/too large/, 'payroll.amountTooLarge'],
+  [/number|decimal|required/, 'payroll.amountInvalid'],
+];
+export function issueKey(issue: string): MessageKey | null {
+  return AMOUNT_ISSUES.find(([re]) => re.test(issue))?.[1] ?? null;
+}
+
+/** The engine's own run in the browser, on its default tables: an instant preview, not the server's answer. */
+function preview(request: SimulationInput): { result?: ReturnType<typeof simulateYear>; issues?: ErrorDetail[] } {
+  try {
+    return { result: simulateYear(request) };
+  } catch (e) {
+    if (e instanceof DomainError) return { issues: e.details };
+    return { issues: [{ path: '', issue: e instanceof Error ? e.message : String(e) }] };
+  }
 }
 
 /**
  * The API's paths index the months *sent* (`months[0]` is the first month listed); the form holds
  * all twelve, so a path is moved to the row of the month it names.
  */
-export function simulationFieldErrors(err: unknown, sent: SimulationRequest): Array<{ name: (string | number)[]; errors: string[] }> {
+export function simulationFieldErrors(err: unknown, sent: SimulationInput): Array<{ name: (string | number)[]; errors: string[] }> {
   return fieldErrors(err).map((f) => {
     if (f.name[0] !== 'months' || typeof f.name[1] !== 'number') return f;
     const month = sent.months[f.name[1]]?.month;
@@ -70,7 +126,7 @@ export function SimulatorPage() {
   const lastMonth = Form.useWatch('lastMonth', form) ?? 12;
   const inRange = (index: number) => index + 1 >= firstMonth && index + 1 <= lastMonth;
   const simulate = useMutation({
-    mutationFn: (body: SimulationRequest) => api.post<SimulationResult>('/api/payroll/v1/simulations', body),
+    mutationFn: (body: SimulationInput) => api.post<SimulationOutput>('/api/payroll/v1/simulations', body),
     onError: (err, sent) => {
       const fields = simulationFieldErrors(err, sent);
       if (fields.length) form.setFields(fields as never[]);
@@ -78,23 +134,17 @@ export function SimulatorPage() {
   });
 
   const onFinish = (v: FormValues) => {
-    const body: SimulationRequest = {
-      year: v.year,
-      months: v.months.filter((_, i) => i + 1 >= v.firstMonth && i + 1 <= v.lastMonth).map((m) => ({
-        month: m.month,
-        gross: normaliseAmount(m.gross),
-        employeeInsurance: normaliseAmount(m.employeeInsurance),
-        specialDeductions: normaliseAmount(m.specialDeductions),
-        taxFree: normaliseAmount(m.taxFree),
-        otherDeductions: normaliseAmount(m.otherDeductions),
-      })),
-    };
-    if (v.withBonus && v.bonus) body.bonus = { amount: normaliseAmount(v.bonus.amount), method: v.bonus.method };
+    const body = toRequest({ ...(form.getFieldsValue(true) as FormValues), ...v });
+    const problems = engineFieldErrors(body);
+    if (problems.length) {
+      form.setFields(problems.map((f) => ({ name: f.name, errors: f.errors.map(message) })) as never[]);
+      return;
+    }
     simulate.mutate(body);
   };
 
   const copyJanuary = () => {
-    const months = form.getFieldValue('months') as SimulationMonthInput[];
+    const months = form.getFieldValue('months') as MonthRow[];
     const jan = months[(form.getFieldValue('firstMonth') as number) - 1] ?? months[0];
     form.setFieldValue(
       'months',
@@ -102,8 +152,24 @@ export function SimulatorPage() {
     );
   };
 
-  const amountRule = { pattern: AMOUNT, message: t('payroll.amountInvalid') };
+  const message = (issue: string) => {
+    const key = issueKey(issue);
+    return key ? t(key) : issue;
+  };
+  /** A field's rule: the engine's validation of the whole request, reporting this field's problem. */
+  const engineRule = (name: (string | number)[]): Rule => ({
+    validator: () => {
+      const mine = engineFieldErrors(toRequest(form.getFieldsValue(true) as FormValues)).find((f) => f.name.join('.') === name.join('.'));
+      return mine ? Promise.reject(new Error(message(mine.errors[0]))) : Promise.resolve();
+    },
+  });
   const error = simulate.error;
+
+  // the instant preview follows every keystroke
+  const watched = Form.useWatch((v: FormValues) => v, { form, preserve: true });
+  const live = useMemo(() => (watched?.months ? preview(toRequest(watched)) : {}), [watched]);
+  const server = simulate.data;
+  const agrees = server && live.result && server.year === live.result.year ? server.totalTax === live.result.totalTax && (server.bonusTax ?? null) === (live.result.bonusTax ?? null) : null;
 
   return (
     <Row gutter={16}>
@@ -112,7 +178,7 @@ export function SimulatorPage() {
           <Typography.Paragraph type="secondary">{t('payroll.hint')}</Typography.Paragraph>
           <Form<FormValues> form={form} initialValues={initialValues()} onFinish={onFinish} layout="inline" size="small">
             <Space wrap style={{ marginBottom: 12 }}>
-              <Form.Item name="year" label={t('payroll.year')} rules={[{ required: true }]}>
+              <Form.Item name="year" label={t('payroll.year')} rules={[{ required: true }, engineRule(['year'])]}>
                 <InputNumber min={2019} max={2100} />
               </Form.Item>
               <Form.Item name="firstMonth" label={t('payroll.firstMonth')}>
@@ -157,7 +223,7 @@ export function SimulatorPage() {
                       render: (_: unknown, f: { name: number }) => (
                         <Form.Item
                           name={[f.name, field]}
-                          rules={inRange(f.name) ? [{ required: true, message: t('payroll.amountInvalid') }, amountRule] : []}
+                          rules={inRange(f.name) ? [engineRule(['months', f.name, field])] : []}
                           style={{ margin: 0 }}
                         >
                           <Input inputMode="decimal" style={{ width: 110 }} disabled={!inRange(f.name)} data-testid={`m${f.name + 1}-${field}`} />
@@ -174,7 +240,7 @@ export function SimulatorPage() {
               </Form.Item>
               {withBonus && (
                 <>
-                  <Form.Item name={['bonus', 'amount']} label={t('payroll.bonusAmount')} rules={[{ required: true, message: t('payroll.amountInvalid') }, amountRule]}>
+                  <Form.Item name={['bonus', 'amount']} label={t('payroll.bonusAmount')} rules={[engineRule(['bonus', 'amount'])]}>
                     <Input inputMode="decimal" style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={['bonus', 'method']} label={t('payroll.bonusMethod')}>
@@ -225,6 +291,55 @@ export function SimulatorPage() {
             <Typography.Paragraph strong style={{ marginTop: 12 }} data-testid="bonus-tax">
               {t('payroll.bonusTax')}: {simulate.data.bonusTax}
             </Typography.Paragraph>
+          )}
+          {agrees !== null && (
+            <Tag color={agrees ? 'green' : 'orange'} data-testid="preview-agreement">
+              {t(agrees ? 'payroll.previewAgrees' : 'payroll.previewDiffers')}
+            </Tag>
+          )}
+        </Card>
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={
+            <Space>
+              <ThunderboltOutlined />
+              {t('payroll.preview')}
+              <Tag color="gold">{t('payroll.previewTag')}</Tag>
+            </Space>
+          }
+          data-testid="simulation-preview"
+        >
+          <Typography.Paragraph type="secondary">{t('payroll.previewHint')}</Typography.Paragraph>
+          {live.issues ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t('payroll.previewIssues')}
+              description={live.issues.slice(0, 3).map((d) => `${d.path ? `${d.path}: ` : ''}${message(d.issue)}`).join('；')}
+              data-testid="preview-issues"
+            />
+          ) : (
+            <>
+              <Table
+                size="small"
+                rowKey="month"
+                pagination={false}
+                dataSource={live.result?.months ?? []}
+                columns={[
+                  { title: t('payroll.month'), dataIndex: 'month', width: 60 },
+                  { title: t('payroll.cumulativeTaxable'), dataIndex: 'cumulativeTaxable', align: 'right' },
+                  { title: t('payroll.tax'), dataIndex: 'tax', align: 'right' },
+                  { title: t('payroll.cumulativeTax'), dataIndex: 'cumulativeTax', align: 'right' },
+                ]}
+              />
+              {live.result && (
+                <Typography.Paragraph style={{ marginTop: 12 }} data-testid="preview-total-tax">
+                  {t('payroll.totalTax')}: {live.result.totalTax}
+                  {live.result.bonusTax != null && ` · ${t('payroll.bonusTax')}: ${live.result.bonusTax}`}
+                </Typography.Paragraph>
+              )}
+            </>
           )}
         </Card>
       </Col>
