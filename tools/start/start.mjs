@@ -25,10 +25,8 @@ function run(cmd, cmdArgs, env = process.env) {
 export function build() {
   console.log('[start] building services …');
   run('npx', ['swc', ...SERVICES.map((s) => `apps/${s}`), 'libs', 'tools/seed', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts', '-q']);
-  if (existsSync(path.join(root, 'apps/admin/vite.config.mts'))) {
-    console.log('[start] building the admin UI …');
-    run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.mts', '--logLevel', 'warn']);
-  }
+  console.log('[start] building the admin UI …');
+  run('npx', ['vite', 'build', '--config', 'apps/admin/vite.config.mts', '--logLevel', 'warn']);
 }
 
 async function waitHealthy(url, child, seconds = 90) {

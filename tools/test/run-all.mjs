@@ -51,26 +51,22 @@ if (!only.length || only.includes('int') || only.includes('e2e')) {
 // a fresh project graph (no daemon): the boundary rule reads it
 run('lint', 'sh', ['-c', 'NX_DAEMON=false npx nx show projects >/dev/null && npx eslint . --max-warnings 0']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
-if (existsSync(path.join(root, 'apps/admin/tsconfig.json'))) run('typecheck-admin', 'npx', ['tsc', '-p', 'apps/admin/tsconfig.json']);
+run('typecheck-admin', 'npx', ['tsc', '-p', 'apps/admin/tsconfig.json']);
 run('unit', 'npx', ['jest', '--ci', '--json', `--outputFile=${tmp}/unit.json`], { count: jestCount(`${tmp}/unit.json`) });
-if (existsSync(path.join(root, 'apps/admin/vite.config.mts'))) {
-  run('admin-unit', 'npx', ['vitest', 'run', '--config', 'apps/admin/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/admin.json`], {
-    count: jestCount(`${tmp}/admin.json`),
-  });
-}
+run('admin-unit', 'npx', ['vitest', 'run', '--config', 'apps/admin/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/admin.json`], {
+  count: jestCount(`${tmp}/admin.json`),
+});
 run('int', 'npx', ['jest', '-c', 'jest.int.config.js', '--ci', '--json', `--outputFile=${tmp}/int.json`], { env, count: jestCount(`${tmp}/int.json`) });
-if (existsSync(path.join(root, 'apps/admin-e2e/src'))) {
-  run('e2e', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tmp}/e2e.tap`, 'apps/admin-e2e/src/'], {
-    env,
-    count: () => {
-      const file = `${tmp}/e2e.tap`;
-      if (!existsSync(file)) return null;
-      const tap = readFileSync(file, 'utf8');
-      const n = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap) ?? [])[1] ?? 0);
-      return { passed: n('pass'), failed: n('fail') };
-    },
-  });
-}
+run('e2e', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tmp}/e2e.tap`, 'apps/admin-e2e/src/'], {
+  env,
+  count: () => {
+    const file = `${tmp}/e2e.tap`;
+    if (!existsSync(file)) return null;
+    const tap = readFileSync(file, 'utf8');
+    const n = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap) ?? [])[1] ?? 0);
+    return { passed: n('pass'), failed: n('fail') };
+  },
+});
 
 console.log(`\nsteps: ${steps.join('; ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
