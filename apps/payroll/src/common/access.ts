@@ -18,6 +18,11 @@ export const PAYROLL_WRITE = 'payroll:write';
 export const CanRead = () =>
   applyDecorators(Roles(...READ_ROLES), Permissions(PAYROLL_READ), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
 
+/** Workforce changes (worker ids, org codes, dates): HR and auditors (scoped), API clients holding payroll:read. */
+export const WORKFORCE_CHANGE_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'AUDITOR'];
+export const CanReadWorkforceChanges = () =>
+  applyDecorators(Roles(...WORKFORCE_CHANGE_ROLES), Permissions(PAYROLL_READ), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+
 /** Benchmark runs: HR users within their scope, API clients holding payroll:write. */
 export const CanRun = () =>
   applyDecorators(Roles(...RUN_ROLES), Permissions(PAYROLL_WRITE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));

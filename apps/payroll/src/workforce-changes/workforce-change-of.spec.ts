@@ -1,0 +1,45 @@
+import * as contracts from '@cws/workers-contracts';
+import { jobKey, type JobDefinition } from '@cws/kernel';
+import { PAYROLL_JOBS } from '../payroll.definition';
+import { workforceChangeOf, workforceEventKey } from './workforce-change-of';
+
+const ref = { workerId: 42, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001' };
+
+describe('workforce changes from workers events', () => {
+  it('PAYROLL_JOBS lists every job defined on the workers-events queue', () => {
+    const defined = (Object.values(contracts) as unknown[])
+      .filter((v): v is JobDefinition<unknown> => typeof v === 'object' && v !== null && 'queue' in v && 'name' in v)
+      .filter((d) => d.queue === contracts.WORKERS_EVENTS_QUEUE)
+      .map(jobKey)
+      .sort();
+    expect(defined).toHaveLength(8);
+    expect(PAYROLL_JOBS.map(jobKey).sort()).toEqual(defined);
+  });
+
+  it('takes the effective date from the field each event names', () => {
+    expect(workforceChangeOf('worker.created', { ...ref, hireDate: '2026-03-01' }).effectiveDate).toBe('2026-03-01');
+    expect(workforceChangeOf('worker.left', { ...ref, leftDate: '2026-02-28', reason: 'RESIGNED', status: 'LEFT' }).effectiveDate).toBe('2026-02-28');
+    expect(workforceChangeOf('appointment.started', { ...ref, appointmentId: 1, from: '2026-01-05', to: null }).effectiveDate).toBe('2026-01-05');
+    expect(workforceChangeOf('appointment.ended', { ...ref, appointmentId: 1, to: '2026-04-30' }).effectiveDate).toBe('2026-04-30');
+    expect(workforceChangeOf('secondment.started', { ...ref, secondmentId: 3, from: '2026-01-10', to: '2026-06-30' }).effectiveDate).toBe('2026-01-10');
+    expect(workforceChangeOf('secondment.ended', { ...ref, secondmentId: 3, to: '2026-06-30' }).effectiveDate).toBe('2026-06-30');
+    expect(workforceChangeOf('worker.changed', { ...ref, fields: ['education'] }).effectiveDate).toBeNull();
+    expect(workforceChangeOf('training.completed', { ...ref, classId: 9, hours: '24.0', year: 2026 }).effectiveDate).toBeNull();
+  });
+
+  it('keeps the worker and its org codes; derives missing district/street from the community, null when none', () => {
+    expect(workforceChangeOf('worker.changed', { ...ref, fields: [] })).toMatchObject({
+      eventName: 'worker.changed', workerId: '42', districtCode: '330106', streetCode: '330106001', communityCode: '330106001001',
+    });
+    expect(workforceChangeOf('worker.changed', { workerId: 7, communityCode: '330102003004', fields: [] })).toMatchObject({ districtCode: '330102', streetCode: '330102003' });
+    expect(workforceChangeOf('worker.changed', { workerId: 7, fields: [] })).toMatchObject({ districtCode: null, streetCode: null, communityCode: null });
+    expect(() => workforceChangeOf('worker.changed', { fields: [] })).toThrow('no workerId');
+  });
+
+  it('keys an event by its workers outbox id, so a redelivered or duplicated job is the same event', () => {
+    expect(workforceEventKey({ outboxId: '17' }, 'outbox-17')).toBe('workers-events:outbox:17');
+    expect(workforceEventKey({ outboxId: '17' }, 'redelivery-1')).toBe('workers-events:outbox:17');
+    expect(workforceEventKey({}, 'abc')).toBe('workers-events:job:abc');
+    expect(() => workforceEventKey(undefined, undefined)).toThrow();
+  });
+});

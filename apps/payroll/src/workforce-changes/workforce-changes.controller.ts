@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanReadWorkforceChanges } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { WorkforceChangesQueryDto } from './workforce-changes.dto';
+import { WorkforceChangesService } from './workforce-changes.service';
+
+/** Changes to the workforce received from the workers service (events on `workers-events`), one row per event. */
+@ApiTags('workforce-changes')
+@Controller('v1/workforce-changes')
+export class WorkforceChangesController {
+  constructor(private readonly changes: WorkforceChangesService) {}
+
+  @Get()
+  @CanReadWorkforceChanges()
+  @ApiOperation({
+    summary: 'Workforce changes received from the workers service, oldest first, in keyset pages within your scope',
+    description: 'One row per event (hire, change, leaving, posts, secondments, training), recorded once however often it is delivered. `effectiveDate` is the date the event names (hire, leaving, post or secondment dates), null when it names none.',
+  })
+  @ApiOkResponse({ description: '{ items: WorkforceChange[], nextAfter }' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: WorkforceChangesQueryDto) {
+    return this.changes.list(p, q);
+  }
+
+  @Get(':id')
+  @CanReadWorkforceChanges()
+  @ApiOkResponse({ description: 'WorkforceChange' })
+  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.changes.get(p, id);
+  }
+}

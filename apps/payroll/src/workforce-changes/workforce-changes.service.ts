@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound, type Principal } from '@cws/kernel';
+import { applyScope } from '@cws/persistence';
+import { assertVisible } from '../common/access';
+import type { WorkforceChangesQueryDto, WorkforceChangeView } from './workforce-changes.dto';
+import { WorkforceChangeEntity } from './workforce-change.entity';
+
+/** Reads the recorded workforce changes, filtered by the caller's scope (outside it = not there). */
+@Injectable()
+export class WorkforceChangesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(p: Principal, q: WorkforceChangesQueryDto): Promise<{ items: WorkforceChangeView[]; nextAfter: string | null }> {
+    const limit = q.limit ?? 500;
+    const qb = this.dataSource.getRepository(WorkforceChangeEntity).createQueryBuilder('c').orderBy('c.id', 'ASC').take(limit + 1);
+    if (q.after) qb.andWhere('c.id > :after', { after: q.after });
+    if (q.workerId) qb.andWhere('c.workerId = :workerId', { workerId: q.workerId });
+    if (q.since) qb.andWhere('c.receivedAt >= :since', { since: new Date(q.since) });
+    applyScope(qb, p.scope, { district: 'c.districtCode', street: 'c.streetCode' });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    return { items: page.map(viewOf), nextAfter: rows.length > limit ? page[page.length - 1].id : null };
+  }
+
+  async get(p: Principal, id: string): Promise<WorkforceChangeView> {
+    const row = await this.dataSource.getRepository(WorkforceChangeEntity).findOneBy({ id });
+    if (!row) throw notFound('workforce_change', id);
+    assertVisible(p, row.districtCode, row.streetCode, 'workforce_change', id);
+    return viewOf(row);
+  }
+}
+
+function viewOf(c: WorkforceChangeEntity): WorkforceChangeView {
+  return {
+    id: String(c.id),
+    eventName: c.eventName,
+    workerId: Number(c.workerId),
+    districtCode: c.districtCode,
+    streetCode: c.streetCode,
+    communityCode: c.communityCode,
+    effectiveDate: c.effectiveDate,
+    payload: typeof c.payload === 'string' ? JSON.parse(c.payload) : c.payload,
+    receivedAt: c.receivedAt.toISOString(),
+  };
+}
