@@ -4,7 +4,7 @@
  * Services also migrate at start-up unless RUN_MIGRATIONS=false.
  */
 import 'reflect-metadata';
-import { AuditLogEntity, loadConfig, type ServiceName } from '@cws/platform';
+import { loadConfig, type ServiceName } from '@cws/platform';
 import { migrate } from '@cws/persistence';
 import { SERVICE_SCHEMAS } from './schemas';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (wanted && !(wanted in SERVICE_SCHEMAS)) throw new Error(`unknown service "${wanted}"`);
   for (const name of wanted ? [wanted] : (Object.keys(SERVICE_SCHEMAS) as ServiceName[])) {
     const config = loadConfig(name);
-    const ran = await migrate(config, [AuditLogEntity, ...SERVICE_SCHEMAS[name].entities], SERVICE_SCHEMAS[name].migrations);
+    const ran = await migrate(config, SERVICE_SCHEMAS[name].entities, SERVICE_SCHEMAS[name].migrations);
     console.log(`[migrate] ${name} (${config.database}): ${ran.length ? ran.join(', ') : 'up to date'}`);
   }
 }

@@ -4,7 +4,7 @@
  * Each service seeds its own schema through its own seed function; no service reads another's tables.
  */
 import 'reflect-metadata';
-import { AuditLogEntity, loadConfig, type ServiceName } from '@cws/platform';
+import { loadConfig, type ServiceName } from '@cws/platform';
 import { dataSourceOptions, migrate, PiiCipher } from '@cws/persistence';
 import { DataSource } from 'typeorm';
 import { SERVICE_SCHEMAS as schemas } from './schemas';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const sources = {} as Record<ServiceName, DataSource>;
   for (const name of Object.keys(schemas) as ServiceName[]) {
     const config = loadConfig(name);
-    const entities = [AuditLogEntity, ...schemas[name].entities];
+    const { entities } = schemas[name];
     const ran = await migrate(config, entities, schemas[name].migrations);
     console.log(`[seed] ${name}: schema ${config.database} migrated${ran.length ? ` (${ran.length} new)` : ''}`);
     sources[name] = await new DataSource(dataSourceOptions(config, entities, schemas[name].migrations)).initialize();

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { JobProducer, OutboxRelay, OutboxService } from '@cws/messaging';
+import { bullConnection, JobProducer, OutboxRelay, OutboxService } from '@cws/messaging';
 import { PruneRefreshTokensJob } from '@cws/workers-contracts';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { QueueEvents } from 'bullmq';
@@ -128,7 +128,7 @@ describe('workers service foundation (real MySQL and Redis)', () => {
       `INSERT INTO refresh_token (id, user_id, token_hash, expires_at, revoked_at) VALUES ('old', 'u', REPEAT('a', 64), NOW(3) - INTERVAL 10 DAY, NULL)`,
     );
     const producer = t.app.get(JobProducer);
-    const events = new QueueEvents(PruneRefreshTokensJob.queue, { connection: redisFromUrl(t.config.redisUrl), prefix: t.config.queuePrefix });
+    const events = new QueueEvents(PruneRefreshTokensJob.queue, { connection: bullConnection(t.config.redisUrl), prefix: t.config.queuePrefix });
     await events.waitUntilReady();
     const job = await producer.enqueue(PruneRefreshTokensJob, { olderThanDays: 1 });
     const result = await job.waitUntilFinished(events, 15000);
@@ -177,8 +177,3 @@ describe('rate limiting', () => {
     }
   });
 });
-
-function redisFromUrl(url: string) {
-  const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port || 6379) };
-}

@@ -22,7 +22,7 @@ export interface MessagingOptions {
 }
 
 /** BullMQ's own connection options (workers block, so no per-request retry limit). */
-function bullConnection(url: string): Record<string, unknown> {
+export function bullConnection(url: string): Record<string, unknown> {
   const { host, port, username, password, db, tls } = redisOptionsFromUrl(url);
   return { host, port, username, password, db, tls, maxRetriesPerRequest: null };
 }

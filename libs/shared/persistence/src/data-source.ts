@@ -24,10 +24,13 @@ export function mysqlConnectionOptions(mysqlUrl: string) {
 }
 
 export function dataSourceOptions(target: DatabaseTarget, entities: ClassList, migrations: ClassList): DataSourceOptions {
+  const { host, port, user, password } = mysqlConnectionOptions(target.mysqlUrl);
   return {
     type: 'mysql',
-    ...mysqlConnectionOptions(target.mysqlUrl),
-    username: mysqlConnectionOptions(target.mysqlUrl).user,
+    host,
+    port,
+    username: user,
+    password,
     database: target.database,
     entities,
     migrations,

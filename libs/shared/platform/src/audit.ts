@@ -48,6 +48,12 @@ export const AUDIT_TABLE_SQL = `CREATE TABLE audit_log (
   KEY idx_audit_time (occurred_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`;
 
+/** Every service schema holds the platform's tables too; call this wherever a service's entities are listed. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function withPlatformEntities(entities: Function[]): Function[] {
+  return [AuditLogEntity, ...entities];
+}
+
 export async function createAuditTable(qr: QueryRunner): Promise<void> {
   await qr.query(AUDIT_TABLE_SQL);
 }

@@ -2,7 +2,7 @@
  * Starts a service: migrations (when configured), JSON logs, helmet, CORS allow-list, validation,
  * OpenAPI at /api/<service>/docs, and graceful shutdown that lets in-flight work finish.
  */
-import type { INestApplication, Type } from '@nestjs/common';
+import { Logger, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { migrate } from '@cws/persistence';
@@ -11,7 +11,7 @@ import type { ServiceConfig } from './config';
 import { createValidationPipe } from './errors';
 import { JsonLogger } from './json-logger';
 import { requestIdMiddleware } from './request-id.middleware';
-import { AuditLogEntity } from './audit';
+import { withPlatformEntities } from './audit';
 
 export interface ServiceDefinition {
   config: ServiceConfig;
@@ -29,7 +29,7 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
   const { config } = def;
   const logger = new JsonLogger(config.service, opts.quiet ? 'error' : config.logLevel);
   if (config.runMigrations) {
-    const ran = await migrate(config, [AuditLogEntity, ...def.entities], def.migrations);
+    const ran = await migrate(config, withPlatformEntities(def.entities), def.migrations);
     if (ran.length) logger.log({ msg: 'migrations applied', migrations: ran }, 'Bootstrap');
   }
   const app = await NestFactory.create(def.module, { logger, bufferLogs: true });
@@ -76,6 +76,6 @@ export async function runService(def: ServiceDefinition): Promise<INestApplicati
       setTimeout(() => process.exit(1), def.config.shutdownTimeoutMs).unref();
     });
   }
-  new JsonLogger(def.config.service).log({ msg: 'listening', port: def.config.port }, 'Bootstrap');
+  new Logger('Bootstrap').log({ msg: 'listening', port: def.config.port });
   return app;
 }

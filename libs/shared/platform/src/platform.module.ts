@@ -2,26 +2,34 @@
  * Everything a service shares: validated config, TypeORM on its own schema, Redis, auth
  * (closed by default), rate limiting, one error shape, health, metrics and audit.
  */
-import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@cws/persistence';
+import { dataSourceOptions, PiiCipher } from '@cws/persistence';
 import type IORedis from 'ioredis';
-import { AuditController, AuditLogEntity, AuditService } from './audit';
+import { AuditController, AuditService, withPlatformEntities } from './audit';
 import { AuthGuard, TokenService } from './auth';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { AllExceptionsFilter } from './errors';
 import { HealthController } from './health.controller';
 import { createRedis, REDIS } from './redis';
 import { ServiceClient } from './service-client';
-import { PiiCipher } from '@cws/persistence';
 
 export interface PlatformOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+}
+
+/** Closes the health-check Redis connection when the application stops. */
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: IORedis) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
 }
 
 @Global()
@@ -45,7 +53,7 @@ export class PlatformModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () =>
-            dataSourceOptions(config, [AuditLogEntity, ...options.entities], options.migrations),
+            dataSourceOptions(config, withPlatformEntities(options.entities), options.migrations),
         }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
       ],
@@ -56,12 +64,4 @@ export class PlatformModule {
   }
 }
 
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 
-@Injectable()
-class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: IORedis) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
-  }
-}
