@@ -1,31 +1,12 @@
 /** The what-if tax simulator: POST /api/payroll/v1/simulations. Amounts are decimal strings with two places. */
-export interface SimulationMonthInput {
-  month: number;
-  gross: string;
-  employeeInsurance?: string;
-  specialDeductions?: string;
-  taxFree?: string;
-  otherDeductions?: string;
-}
+import type { SimulatedMonth, SimulationMonth, SimulationRequest, SimulationResult } from '@cws/payroll-engine';
 
-export interface SimulationInput {
-  year: number;
-  months: SimulationMonthInput[];
-  bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
-}
+// The shapes are the engine's own (the admin UI runs the same engine in the browser); the API adds `tables`.
+export type SimulationMonthInput = SimulationMonth;
+export type SimulationInput = SimulationRequest;
+export type SimulationOutputMonth = SimulatedMonth;
 
-export interface SimulationOutputMonth {
-  month: number;
-  cumulativeTaxable: string;
-  tax: string;
-  cumulativeTax: string;
-}
-
-export interface SimulationOutput {
-  year: number;
-  months: SimulationOutputMonth[];
-  bonusTax?: string;
-  totalTax: string;
+export interface SimulationOutput extends SimulationResult {
   /** The policy rows (ids and sources) whose tables were applied. */
   tables: { tax: { id: string; source: string }; bonusTax: { id: string; source: string } };
 }
