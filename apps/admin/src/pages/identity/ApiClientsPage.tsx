@@ -1,16 +1,16 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError, applyFieldErrors } from '../../api/errors';
 import type { ApiClientRow } from '../../api/types';
+import { useCreateMutation } from '../../api/useCreateMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { ScopeFields, useOrgNames } from './ScopeFields';
 
-export const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
+const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
 
 interface NewClient {
   clientId: string;
@@ -43,23 +43,17 @@ export function ApiClientsPage() {
   const { t } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const orgName = useOrgNames();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [form] = Form.useForm<NewClient>();
   const clients = useQuery({ queryKey: ['api-clients'], queryFn: ({ signal }) => api.get<ApiClientRow[]>('/api/workers/v1/api-clients', undefined, signal) });
-  const create = useMutation({
-    mutationFn: (body: NewClient) => api.post<Created>('/api/workers/v1/api-clients', body),
-    onSuccess: (c) => {
+  const create = useCreateMutation<NewClient, Created>(form, {
+    path: '/api/workers/v1/api-clients',
+    invalidate: ['api-clients'],
+    onCreated: (c) => {
       setOpen(false);
-      form.resetFields();
       setCreated(c);
-      void queryClient.invalidateQueries({ queryKey: ['api-clients'] });
-    },
-    onError: (err) => {
-      applyFieldErrors(form, err);
-      if (err instanceof ApiError) message.error(err.message);
     },
   });
 

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError, applyFieldErrors } from '../../api/errors';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
+import { useCreateMutation } from '../../api/useCreateMutation';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { ScopeFields, useOrgNames } from './ScopeFields';
@@ -24,22 +24,16 @@ export function UsersPage() {
   const { t } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const orgName = useOrgNames();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewUser>();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api.get<UserRow[]>('/api/workers/v1/users', undefined, signal) });
-  const create = useMutation({
-    mutationFn: (body: NewUser) => api.post<UserRow>('/api/workers/v1/users', body),
-    onSuccess: () => {
+  const create = useCreateMutation<NewUser, UserRow>(form, {
+    path: '/api/workers/v1/users',
+    invalidate: ['users'],
+    onCreated: () => {
       message.success(t('users.created'));
       setOpen(false);
-      form.resetFields();
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-    },
-    onError: (err) => {
-      applyFieldErrors(form, err);
-      if (err instanceof ApiError) message.error(err.message);
     },
   });
 
