@@ -53,7 +53,13 @@ function proxy(req, res, target) {
 }
 
 function serveStatic(req, res, root, pathname) {
-  let file = path.join(root, path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ''));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return json(res, 400, { code: 'BAD_PATH', message: 'The path is not valid percent-encoding', details: [] });
+  }
+  let file = path.join(root, path.normalize(decoded).replace(/^(\.\.[/\\])+/, ''));
   if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
   const ext = path.extname(file);
   res.writeHead(200, {

@@ -42,6 +42,16 @@ const jestCount = (file) => () => {
   return { passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) };
 };
 
+/** node's test runner: the spec report on screen, TAP in a file to count from. */
+const nodeTest = (name, dir) => ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tmp}/${name}.tap`, dir];
+const tapCount = (name) => () => {
+  const file = `${tmp}/${name}.tap`;
+  if (!existsSync(file)) return null;
+  const tap = readFileSync(file, 'utf8');
+  const n = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap) ?? [])[1] ?? 0);
+  return { passed: n('pass'), failed: n('fail') };
+};
+
 const env = { ...process.env };
 if (!only.length || only.includes('int') || only.includes('e2e')) {
   env.MYSQL_URL = await ensureMysql();
@@ -57,16 +67,8 @@ run('admin-unit', 'npx', ['vitest', 'run', '--config', 'apps/admin/vite.config.m
   count: jestCount(`${tmp}/admin.json`),
 });
 run('int', 'npx', ['jest', '-c', 'jest.int.config.js', '--ci', '--json', `--outputFile=${tmp}/int.json`], { env, count: jestCount(`${tmp}/int.json`) });
-run('e2e', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tmp}/e2e.tap`, 'apps/admin-e2e/src/'], {
-  env,
-  count: () => {
-    const file = `${tmp}/e2e.tap`;
-    if (!existsSync(file)) return null;
-    const tap = readFileSync(file, 'utf8');
-    const n = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap) ?? [])[1] ?? 0);
-    return { passed: n('pass'), failed: n('fail') };
-  },
-});
+run('tools', 'node', nodeTest('tools', 'tools/start/'), { count: tapCount('tools') });
+run('e2e', 'node', nodeTest('e2e', 'apps/admin-e2e/src/'), { env, count: tapCount('e2e') });
 
 console.log(`\nsteps: ${steps.join('; ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
