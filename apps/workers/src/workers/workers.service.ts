@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, notFound, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
+import { conflict, notFound, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
@@ -325,8 +325,4 @@ export function normaliseView(row: Record<string, unknown>): WorkerView {
 
 export function refOf(w: Pick<WorkerView, 'id' | 'districtCode' | 'streetCode' | 'communityCode'>): WorkerRef {
   return { workerId: w.id, districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode };
-}
-
-export function isDomainError(e: unknown): e is DomainError {
-  return e instanceof DomainError;
 }
