@@ -192,7 +192,7 @@ export class ImportExportService {
   }
 
   async report(p: Principal, id: string): Promise<ImportReport> {
-    const batch = await this.batchOf(p, id);
+    const batch = await this.batchOf(this.dataSource.manager, p, id);
     const { errors, warnings } = typeof batch.report === 'string' ? JSON.parse(batch.report) : batch.report;
     return {
       id, fileName: batch.file_name, status: batch.status, totalRows: batch.total_rows, validRows: batch.valid_rows,
@@ -200,9 +200,9 @@ export class ImportExportService {
     };
   }
 
-  private async batchOf(p: Principal, id: string, lock = false) {
+  private async batchOf(m: EntityManager, p: Principal, id: string, lock = false) {
     // A staged batch belongs to whoever uploaded it: nobody else can see or commit it.
-    const [batch] = await this.dataSource.manager.query(`SELECT * FROM import_batch WHERE id = ? AND created_by = ?${lock ? ' FOR UPDATE' : ''}`, [id, p.id]);
+    const [batch] = await m.query(`SELECT * FROM import_batch WHERE id = ? AND created_by = ?${lock ? ' FOR UPDATE' : ''}`, [id, p.id]);
     if (!batch) throw notFound('import', id);
     return batch;
   }
@@ -214,8 +214,7 @@ export class ImportExportService {
    */
   async commit(p: Principal, id: string, validOnly: boolean): Promise<{ id: string; created: number; skipped: number }> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const [batch] = await m.query('SELECT * FROM import_batch WHERE id = ? AND created_by = ? FOR UPDATE', [id, p.id]);
-      if (!batch) throw notFound('import', id);
+      const batch = await this.batchOf(m, p, id, true);
       if (batch.status !== 'VALIDATED') throw conflict('IMPORT_ALREADY_COMMITTED', `import ${id} was already committed`);
       const invalid = Number(batch.total_rows) - Number(batch.valid_rows);
       if (invalid > 0 && !validOnly) {
@@ -242,7 +241,8 @@ export class ImportExportService {
           rows: lost.map((h) => h.r.row),
         });
       }
-      const keep = hashed.filter((h) => !lost.includes(h));
+      const lostSet = new Set(lost);
+      const keep = hashed.filter((h) => !lostSet.has(h));
       rows = keep.map((h) => h.r);
       const now = new Date();
       await insertChunks(m, 'worker', [
