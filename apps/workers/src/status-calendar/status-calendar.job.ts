@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { PayloadOf } from '@cws/kernel';
-import { validationError } from '@cws/kernel';
+import { isIsoDate, validationError, type PayloadOf } from '@cws/kernel';
 import { JobHandler, OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { ApplyStatusCalendarJob, SecondmentEndedEvent, SecondmentStartedEvent, WorkerChangedEvent, type WorkerStatus } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { today as serverToday } from '../common/sql';
-import { refOf } from '../workers/workers.service';
+import { refOf, WorkersService } from '../workers/workers.service';
 import { calendarStatusOn } from './status-on';
 
 export interface StatusCalendarResult {
@@ -46,12 +45,13 @@ export class ApplyStatusCalendarHandler {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly workers: WorkersService,
   ) {}
 
   @JobHandler(ApplyStatusCalendarJob)
   async handle(payload: PayloadOf<typeof ApplyStatusCalendarJob>): Promise<StatusCalendarResult> {
     const today = payload.today ?? serverToday();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw validationError('INVALID_DATE', 'today', 'must be YYYY-MM-DD');
+    if (!isIsoDate(today)) throw validationError('INVALID_DATE', 'today', 'must be YYYY-MM-DD');
     const due: Array<{ workerId: number }> = await this.dataSource.query(
       `SELECT worker_id AS workerId FROM secondment WHERE started_notified_at IS NULL AND start_date <= ? AND status <> 'CANCELLED'
        UNION SELECT worker_id FROM secondment WHERE ended_notified_at IS NULL AND end_date < ? AND status <> 'CANCELLED'
@@ -100,9 +100,7 @@ export class ApplyStatusCalendarHandler {
       if (after !== before) {
         const cause = this.causeOf(secondments, leaves, before, after);
         await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [after, now, workerId]);
-        await m.query('INSERT INTO worker_event (worker_id, kind, event_date, note, data, created_at) VALUES (?,?,?,?,?,?)', [
-          workerId, 'STATUS_CHANGE', today, null, JSON.stringify({ from: before, to: after, ...cause }), now,
-        ]);
+        await this.workers.addCareerEvent(m, workerId, 'STATUS_CHANGE', today, null, { from: before, to: after, ...cause });
         await this.audit.record(m, { entity: 'worker', entityId: workerId, action: 'STATUS_CHANGE', before: { status: before }, after: { status: after, ...cause }, districtCode: ref.districtCode });
         await this.outbox.add(m, WorkerChangedEvent, { ...ref, fields: ['status'] });
         result.statusChanges++;
