@@ -17,6 +17,11 @@ const FAR_FUTURE = '9999-12-31';
 const APPOINTMENT_COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
   a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason`;
 
+/** An appointment row as read with APPOINTMENT_COLUMNS: MySQL returns ids and flags as strings / 0-1. */
+function appointmentView<T extends Record<string, unknown>>(row: T) {
+  return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary) };
+}
+
 @Injectable()
 export class AppointmentsService {
   constructor(
@@ -111,7 +116,7 @@ export class AppointmentsService {
     applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
     const row = await qb.getRawOne();
     if (!row) throw notFound('appointment', id);
-    return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary) };
+    return appointmentView(row);
   }
 
   /** A worker's posts on a date. */
@@ -121,7 +126,7 @@ export class AppointmentsService {
       `SELECT ${APPOINTMENT_COLUMNS} FROM appointment a WHERE a.worker_id = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.is_primary DESC, a.id`,
       [workerId, date, date],
     );
-    return { workerId, date, posts: rows.map((r: Record<string, unknown>) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), isPrimary: !!Number(r.isPrimary) })) };
+    return { workerId, date, posts: rows.map(appointmentView) };
   }
 
   /** Each body's current holders (for the community page). */
@@ -132,7 +137,7 @@ export class AppointmentsService {
         WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.body_kind, a.band, a.id`,
       [code, date, date],
     );
-    return { communityCode: code, date, posts: rows.map((r: Record<string, unknown>) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), isPrimary: !!Number(r.isPrimary) })) };
+    return { communityCode: code, date, posts: rows.map(appointmentView) };
   }
 
   /**
