@@ -9,6 +9,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
+import { auditHistory } from '../common/history';
 import type { CreateDistrictDto, CreateStreetDto, UpdateDistrictDto, UpdateStreetDto } from './org.dto';
 import { DistrictEntity, StreetEntity } from './org.entities';
 
@@ -86,7 +87,7 @@ export class OrgTreeService {
 
   async districtHistory(p: Principal, code: string) {
     await this.district(p, code);
-    return this.historyOf('district', code);
+    return auditHistory(this.dataSource, 'district', code);
   }
 
   // ---- streets (CITY_ADMIN, DISTRICT_HR in scope; reads also by STREET_HR of the street) ----
@@ -158,21 +159,12 @@ export class OrgTreeService {
 
   async streetHistory(p: Principal, code: string) {
     await this.street(p, code);
-    return this.historyOf('street', code);
+    return auditHistory(this.dataSource, 'street', code);
   }
 
   /** Street writes are for city and district HR; a street-scoped caller does not see it as writable (404). */
   private streetForWrite(m: EntityManager, p: Principal, code: string) {
     if (p.scope.level === 'STREET') throw notFound('street', code);
     return this.street(p, code, m, true);
-  }
-
-  private async historyOf(entity: 'district' | 'street', code: string) {
-    const rows = await this.dataSource.query(
-      `SELECT occurred_at AS occurredAt, actor_name AS actorName, action, \`before\`, \`after\` FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC`,
-      [entity, code],
-    );
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    return rows.map((r: Record<string, unknown>) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
   }
 }

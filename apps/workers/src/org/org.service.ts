@@ -3,6 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
+import { formatRate } from '@cws/workers-contracts';
+import { auditHistory } from '../common/history';
 import { BODY_NAMES } from '../seed/demo-org';
 import type { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org.entities';
@@ -122,12 +124,7 @@ export class OrgService {
   /** The community's change history, from the audit log. */
   async history(principal: Principal, code: string) {
     const c = await this.communityEntity(this.dataSource.manager, principal, code);
-    const rows = await this.dataSource.query(
-      `SELECT occurred_at AS occurredAt, actor_name AS actorName, action, \`before\`, \`after\` FROM audit_log WHERE entity = 'community' AND entity_id = ? ORDER BY id DESC`,
-      [c.code],
-    );
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    return rows.map((r: Record<string, unknown>) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
+    return auditHistory(this.dataSource, 'community', c.code);
   }
 
   private async checkFacilities(m: EntityManager, codes?: string[]) {
@@ -146,7 +143,5 @@ export class OrgService {
 export function activityShare(c: { floorArea: string; activityArea: string }): { activityShare: string; activityShareBelowTarget: boolean } {
   const floor = Math.round(Number(c.floorArea) * 100);
   const activity = Math.round(Number(c.activityArea) * 100);
-  if (floor === 0) return { activityShare: '0.0000', activityShareBelowTarget: true };
-  const share = Math.round((activity * 10000) / floor);
-  return { activityShare: `${Math.floor(share / 10000)}.${String(share % 10000).padStart(4, '0')}`, activityShareBelowTarget: activity * 100 < floor * 60 };
+  return { activityShare: formatRate(activity, floor), activityShareBelowTarget: floor === 0 || activity * 100 < floor * 60 };
 }
