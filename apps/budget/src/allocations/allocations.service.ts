@@ -2,10 +2,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, scopeCovers, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { assertFilterInScope, assertVisible, placeOf } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
+import { wherePlace } from '../common/place-query';
 import { one } from '../common/tx';
 import { assertYearOpen } from '../fiscal-years/fiscal-years.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -28,15 +28,9 @@ export class AllocationsService {
     assertFilterInScope(p, q);
     const limit = q.limit ?? 100;
     const qb = this.dataSource.getRepository(AllocationEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').take(limit + 1);
-    if (q.fiscalYear) qb.andWhere('a.fiscalYear = :fy', { fy: q.fiscalYear });
-    if (q.funder) qb.andWhere('a.funder = :funder', { funder: q.funder });
-    if (q.stream) qb.andWhere('a.stream = :stream', { stream: q.stream });
-    if (q.district) qb.andWhere('a.districtCode = :district', { district: q.district });
-    if (q.street) qb.andWhere('a.streetCode = :street', { street: q.street });
-    if (q.community) qb.andWhere('a.communityCode = :community', { community: q.community });
     if (q.appropriationId) qb.andWhere('a.appropriationId = :ap', { ap: q.appropriationId });
     if (q.after) qb.andWhere('a.id > :after', { after: q.after });
-    const rows = await applyScope(qb, p.scope, { district: 'a.districtCode', street: 'a.streetCode' }).getMany();
+    const rows = await wherePlace(qb, 'a', q, p).getMany();
     const items = rows.slice(0, limit).map(toAllocationView);
     return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };
   }

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { BalanceView, LedgerEntryType, LedgerEntryView, FundingStream } from '@cws/budget-contracts';
 import { type Fen, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
 import { assertFilterInScope } from '../common/access';
 import { fromDb, money } from '../common/money';
+import { wherePlace, type PlaceFilter } from '../common/place-query';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
 export interface NewLedgerEntry {
@@ -25,15 +25,6 @@ export interface NewLedgerEntry {
   spent?: Fen;
   memo?: string | null;
   createdBy: string;
-}
-
-export interface LedgerFilter {
-  fiscalYear?: number;
-  funder?: string;
-  stream?: string;
-  district?: string;
-  street?: string;
-  community?: string;
 }
 
 export interface BalanceTotals {
@@ -68,7 +59,7 @@ export class LedgerService {
   }
 
   /** Keyset pagination for reconciliation: entries with id > after, oldest first. */
-  async list(p: Principal, f: LedgerFilter & { after?: string; limit?: number }): Promise<{ items: LedgerEntryView[]; nextAfter: string | null }> {
+  async list(p: Principal, f: PlaceFilter & { after?: string; limit?: number }): Promise<{ items: LedgerEntryView[]; nextAfter: string | null }> {
     assertFilterInScope(p, f);
     const limit = f.limit ?? 100;
     const qb = this.scoped(p, f).orderBy('e.id', 'ASC').take(limit + 1);
@@ -79,7 +70,7 @@ export class LedgerService {
   }
 
   /** Balances per (year, funder, stream, place), summed from the ledger, plus totals over the filter. */
-  async balances(p: Principal, f: LedgerFilter): Promise<{ items: BalanceView[]; totals: BalanceTotals }> {
+  async balances(p: Principal, f: PlaceFilter): Promise<{ items: BalanceView[]; totals: BalanceTotals }> {
     assertFilterInScope(p, f);
     const rows = await this.scoped(p, f)
       .select(['e.fiscalYear AS fiscalYear', 'e.funder AS funder', 'e.stream AS stream', 'e.districtCode AS districtCode'])
@@ -130,15 +121,9 @@ export class LedgerService {
     };
   }
 
-  private scoped(p: Principal, f: LedgerFilter): SelectQueryBuilder<LedgerEntryEntity> {
+  private scoped(p: Principal, f: PlaceFilter): SelectQueryBuilder<LedgerEntryEntity> {
     const qb = this.dataSource.getRepository(LedgerEntryEntity).createQueryBuilder('e');
-    if (f.fiscalYear) qb.andWhere('e.fiscalYear = :fy', { fy: f.fiscalYear });
-    if (f.funder) qb.andWhere('e.funder = :funder', { funder: f.funder });
-    if (f.stream) qb.andWhere('e.stream = :stream', { stream: f.stream });
-    if (f.district) qb.andWhere('e.districtCode = :district', { district: f.district });
-    if (f.street) qb.andWhere('e.streetCode = :street', { street: f.street });
-    if (f.community) qb.andWhere('e.communityCode = :community', { community: f.community });
-    return applyScope(qb, p.scope, { district: 'e.districtCode', street: 'e.streetCode' });
+    return wherePlace(qb, 'e', f, p);
   }
 }
 

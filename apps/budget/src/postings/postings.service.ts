@@ -7,12 +7,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, minFen, notFound, type Fen, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { AllocationEntity } from '../allocations/allocation.entity';
 import { availableOf, lockAllocations } from '../allocations/allocations.service';
 import { assertFilterInScope, assertVisible, canOverride } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
+import { wherePlace } from '../common/place-query';
 import { one } from '../common/tx';
 import { assertYearOpen } from '../fiscal-years/fiscal-years.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -54,16 +54,10 @@ export class PostingsService {
     assertFilterInScope(p, q);
     const limit = q.limit ?? 100;
     const qb = this.dataSource.getRepository(PostingEntity).createQueryBuilder('x').orderBy('x.id', 'ASC').take(limit + 1);
-    if (q.fiscalYear) qb.andWhere('x.fiscalYear = :fy', { fy: q.fiscalYear });
-    if (q.funder) qb.andWhere('x.funder = :funder', { funder: q.funder });
-    if (q.stream) qb.andWhere('x.stream = :stream', { stream: q.stream });
-    if (q.district) qb.andWhere('x.districtCode = :district', { district: q.district });
-    if (q.street) qb.andWhere('x.streetCode = :street', { street: q.street });
-    if (q.community) qb.andWhere('x.communityCode = :community', { community: q.community });
     if (q.kind) qb.andWhere('x.kind = :kind', { kind: q.kind });
     if (q.allocationId) qb.andWhere('x.allocationId = :al', { al: q.allocationId });
     if (q.after) qb.andWhere('x.id > :after', { after: q.after });
-    const rows = await applyScope(qb, p.scope, { district: 'x.districtCode', street: 'x.streetCode' }).getMany();
+    const rows = await wherePlace(qb, 'x', q, p).getMany();
     const items = rows.slice(0, limit).map(toPostingView);
     return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };
   }

@@ -7,6 +7,7 @@ import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { assertFilterInScope, placeOf, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount, percent } from '../common/money';
+import { wherePlace } from '../common/place-query';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { StreamEntity } from '../streams/stream.entity';
 import { FundingStandardEntity, HouseholdCountEntity } from './household.entities';
@@ -54,16 +55,9 @@ export class ReportsService {
       .addSelect('SUM(e.d_allocated)', 'allocated')
       .addSelect('SUM(e.d_committed)', 'committed')
       .addSelect('SUM(e.d_spent)', 'spent')
-      .where('e.fiscalYear = :fy', { fy: q.fiscalYear })
       .groupBy('k')
       .orderBy('k');
-    if (q.funder) qb.andWhere('e.funder = :funder', { funder: q.funder });
-    if (q.stream) qb.andWhere('e.stream = :stream', { stream: q.stream });
-    if (q.district) qb.andWhere('e.districtCode = :district', { district: q.district });
-    if (q.street) qb.andWhere('e.streetCode = :street', { street: q.street });
-    if (q.community) qb.andWhere('e.communityCode = :community', { community: q.community });
-    applyScope(qb, p.scope, { district: 'e.districtCode', street: 'e.streetCode' });
-    const raw = await qb.getRawMany<{ k: string | null; appropriated: string; allocated: string; committed: string; spent: string }>();
+    const raw = await wherePlace(qb, 'e', q, p).getRawMany<{ k: string | null; appropriated: string; allocated: string; committed: string; spent: string }>();
     const names = await this.names(q.groupBy);
     if (q.groupBy === 'stream') {
       // streams in their own order (party building first), not alphabetically
