@@ -1,4 +1,5 @@
-import { Alert, Empty } from 'antd';
+import { Alert, Button, Empty, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/errors';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -10,4 +11,31 @@ export function QueryError({ error }: { error: unknown }) {
   }
   const message = error instanceof Error ? error.message : String(error);
   return <Alert type="error" showIcon title={t('common.error')} description={message} data-testid="query-error" />;
+}
+
+/** The footer of a keyset-paged list: "load more" while the server has a next page, then "no more" (once rows were shown). */
+export function LoadMore({
+  pages,
+  count,
+  testId,
+  children,
+}: {
+  pages: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  count: number;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div style={{ textAlign: 'center', marginTop: 16 }}>
+      {children}
+      {pages.hasNextPage ? (
+        <Button onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid={testId}>
+          {t('common.loadMore')}
+        </Button>
+      ) : (
+        count > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
+      )}
+    </div>
+  );
 }

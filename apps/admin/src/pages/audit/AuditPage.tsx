@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
 import type { AuditEntry, Page } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { QueryError } from '../../layout/PageState';
+import { LoadMore, QueryError } from '../../layout/PageState';
 
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'] as const;
 const PAGE = 50;
@@ -137,15 +137,7 @@ export function AuditPage() {
               { title: t('audit.requestId'), dataIndex: 'requestId', width: 140, ellipsis: true },
             ]}
           />
-          <div style={{ textAlign: 'center', marginTop: 16 }}>
-            {pages.hasNextPage ? (
-              <Button onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid="audit-load-more">
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              rows.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </div>
+          <LoadMore pages={pages} count={rows.length} testId="audit-load-more" />
         </>
       )}
     </Card>

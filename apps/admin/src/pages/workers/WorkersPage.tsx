@@ -13,7 +13,7 @@ import {
 } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { QueryError } from '../../layout/PageState';
+import { LoadMore, QueryError } from '../../layout/PageState';
 
 const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SECONDED_OUT: 'orange', ON_LEAVE: 'gold', LEFT: 'default' };
 
@@ -129,18 +129,11 @@ export function WorkersPage() {
               { title: t('workers.hireDate'), dataIndex: 'hireDate' },
             ]}
           />
-          <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <LoadMore pages={pages} count={rows.length} testId="workers-load-more">
             <Typography.Text type="secondary" style={{ marginRight: 16 }} data-testid="workers-loaded">
               {t('workers.loaded', { n: rows.length })}
             </Typography.Text>
-            {pages.hasNextPage ? (
-              <Button onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid="workers-load-more">
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              rows.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </div>
+          </LoadMore>
         </>
       )}
     </Card>
