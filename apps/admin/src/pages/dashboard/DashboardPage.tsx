@@ -1,12 +1,12 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import type { Community } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { activityShareBelow, activitySharePercent } from '../../lib/area';
+import { categoryChartOption } from './chartOption';
 import { EChart } from './EChart';
 
 export function DashboardPage() {
@@ -38,20 +38,19 @@ export function DashboardPage() {
     [districts.data, streets.data, communities.data, lowShare],
   );
 
-  const chartOption = useMemo<EChartsOption>(() => {
-    const rows = perDistrict;
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, left: 'center', data: [t('dashboard.communities'), t('dashboard.lowShareCount')] },
-      grid: { left: 40, right: 20, bottom: 30, top: 48 },
-      xAxis: { type: 'category', data: rows.map((r) => r.name) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: t('dashboard.communities'), type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.total), itemStyle: { color: '#1f6fb2' } },
-        { name: t('dashboard.lowShareCount'), type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.low), itemStyle: { color: '#d4380d' } },
-      ],
-    };
-  }, [perDistrict, t]);
+  const chartOption = useMemo(
+    () =>
+      categoryChartOption({
+        categories: perDistrict.map((r) => r.name),
+        gridLeft: 40,
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { name: t('dashboard.communities'), type: 'bar', barMaxWidth: 48, data: perDistrict.map((r) => r.total), itemStyle: { color: '#1f6fb2' } },
+          { name: t('dashboard.lowShareCount'), type: 'bar', barMaxWidth: 48, data: perDistrict.map((r) => r.low), itemStyle: { color: '#d4380d' } },
+        ],
+      }),
+    [perDistrict, t],
+  );
 
   const error = districts.error ?? streets.error ?? communities.error;
   return (

@@ -1,8 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView } from '@cws/payroll-contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Modal, Row, Space, Statistic, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Modal, Row, Space, Statistic, Switch, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
@@ -11,6 +10,7 @@ import type { Role } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
+import { categoryChartOption } from '../dashboard/chartOption';
 import { EChart } from '../dashboard/EChart';
 import { TopUpCard } from './TopUpCard';
 
@@ -163,6 +163,19 @@ function CalibrationCard({ c, canAdopt }: { c: CalibrationResult; canAdopt: bool
   );
 }
 
+/** The figures of one compliance group (a district or a street), after the column that names it. */
+function complianceColumns(t: ReturnType<typeof useI18n>['t']): TableColumnsType<ComplianceGroupView> {
+  return [
+    { title: t('benchmark.headcount'), dataIndex: 'headcount', align: 'right' },
+    { title: t('benchmark.projectedAverage'), dataIndex: 'projectedAverage', align: 'right' },
+    { title: t('benchmark.gap'), dataIndex: 'gap', align: 'right' },
+    { title: t('benchmark.ytdAverage'), dataIndex: 'ytdAverage', align: 'right' },
+    { title: t('benchmark.workersBelow'), dataIndex: 'workersBelow', align: 'right' },
+    { title: t('benchmark.shortfall'), dataIndex: 'shortfall', align: 'right' },
+    { title: t('benchmark.compliant'), key: 'ok', render: (_, g) => <Pass ok={g.compliant} /> },
+  ];
+}
+
 /** Compliance per street of one district, from the street-level report (loaded on the first expand). */
 function StreetRows({ district, streets, loading, error }: { district: string; streets: ComplianceGroupView[] | undefined; loading: boolean; error: unknown }) {
   const { t } = useI18n();
@@ -170,7 +183,7 @@ function StreetRows({ district, streets, loading, error }: { district: string; s
   const name = (code: string | null) => names.data?.find((s) => s.code === code)?.name ?? code ?? '';
   if (error) return <QueryError error={error} />;
   return (
-    <Table
+    <Table<ComplianceGroupView>
       size="small"
       rowKey="group"
       pagination={false}
@@ -179,13 +192,7 @@ function StreetRows({ district, streets, loading, error }: { district: string; s
       data-testid={`streets-${district}`}
       columns={[
         { title: t('org.street'), key: 'street', render: (_, s) => name(s.streetCode) },
-        { title: t('benchmark.headcount'), dataIndex: 'headcount', align: 'right' },
-        { title: t('benchmark.projectedAverage'), dataIndex: 'projectedAverage', align: 'right' },
-        { title: t('benchmark.gap'), dataIndex: 'gap', align: 'right' },
-        { title: t('benchmark.ytdAverage'), dataIndex: 'ytdAverage', align: 'right' },
-        { title: t('benchmark.workersBelow'), dataIndex: 'workersBelow', align: 'right' },
-        { title: t('benchmark.shortfall'), dataIndex: 'shortfall', align: 'right' },
-        { title: t('benchmark.compliant'), key: 'ok', render: (_, s) => <Pass ok={s.compliant} /> },
+        ...complianceColumns(t),
       ]}
     />
   );
@@ -221,14 +228,12 @@ export function BenchmarkPage() {
 
   const groups = useMemo(() => districts.data?.groups ?? [], [districts.data]);
   const districtList = useMemo(() => groups.map((g) => ({ code: g.districtCode, name: g.districtName })), [groups]);
-  const chartOption = useMemo<EChartsOption>(() => {
+  const chartOption = useMemo(() => {
     // figures for the chart only: the table shows the exact strings
     const benchmark = Number(districts.data?.benchmark ?? 0);
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, left: 'center', data: [t('benchmark.projectedAverage'), t('benchmark.ytdAverage'), t('benchmark.benchmarkLine')] },
-      grid: { left: 70, right: 20, bottom: 30, top: 48 },
-      xAxis: { type: 'category', data: groups.map((g) => g.districtName ?? g.districtCode) },
+    return categoryChartOption({
+      categories: groups.map((g) => g.districtName ?? g.districtCode),
+      gridLeft: 70,
       // not from zero: the differences that matter are small beside the benchmark
       yAxis: {
         type: 'value',
@@ -249,7 +254,7 @@ export function BenchmarkPage() {
         // an empty series so the legend names the benchmark line
         { name: t('benchmark.benchmarkLine'), type: 'line', data: [], itemStyle: { color: '#389e0d' } },
       ],
-    };
+    });
   }, [groups, districts.data?.benchmark, year, t]);
 
   return (
@@ -327,13 +332,7 @@ export function BenchmarkPage() {
                 }}
                 columns={[
                   { title: t('org.district'), key: 'district', render: (_, g) => g.districtName ?? g.districtCode },
-                  { title: t('benchmark.headcount'), dataIndex: 'headcount', align: 'right' },
-                  { title: t('benchmark.projectedAverage'), dataIndex: 'projectedAverage', align: 'right' },
-                  { title: t('benchmark.gap'), dataIndex: 'gap', align: 'right' },
-                  { title: t('benchmark.ytdAverage'), dataIndex: 'ytdAverage', align: 'right' },
-                  { title: t('benchmark.workersBelow'), dataIndex: 'workersBelow', align: 'right' },
-                  { title: t('benchmark.shortfall'), dataIndex: 'shortfall', align: 'right' },
-                  { title: t('benchmark.compliant'), key: 'ok', render: (_, g) => <Pass ok={g.compliant} /> },
+                  ...complianceColumns(t),
                 ]}
               />
             )}
