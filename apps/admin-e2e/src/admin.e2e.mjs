@@ -83,11 +83,19 @@ async function pick(page, id, label) {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
 
-async function openSimulator(page) {
-  await login(page, 'city-admin');
+/** A fresh page signed in as this user, on the dashboard. */
+async function signedIn(username) {
+  const page = await newPage();
+  await login(page, username);
   await page.getByTestId('dashboard').waitFor();
+  return page;
+}
+
+async function openSimulator() {
+  const page = await signedIn('city-admin');
   await page.getByRole('menuitem', { name: '薪酬测算' }).click();
   await page.getByTestId('simulator-page').waitFor();
+  return page;
 }
 
 async function shot(page, name) {
@@ -153,9 +161,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('xihu-hr signs in and sees a dashboard of 西湖区 only', async () => {
-    const page = await newPage();
-    await login(page, 'xihu-hr');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('xihu-hr');
     const table = page.getByTestId('district-table');
     await table.getByText('西湖区').waitFor();
     assert.equal(await table.getByText('上城区').count(), 0, '上城区 is out of scope');
@@ -172,9 +178,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('org tree: 翠苑一区社区 under 翠苑街道, with its three bodies', async () => {
-    const page = await newPage();
-    await login(page, 'xihu-hr');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('xihu-hr');
     await page.getByRole('menuitem', { name: '组织架构' }).click();
     const tree = page.getByTestId('org-tree');
     await tree.getByText('翠苑街道').click();
@@ -192,9 +196,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('worker register: server-side name search in scope, masked IDs, worker detail', async () => {
-    const page = await newPage();
-    await login(page, 'xihu-hr');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('xihu-hr');
     await page.getByRole('menuitem', { name: '社工名册' }).click();
     const table = page.getByTestId('workers-table');
     const rows = table.locator('tbody tr.ant-table-row');
@@ -231,9 +233,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('city-admin creates an API client and sees its secret once', async () => {
-    const page = await newPage();
-    await login(page, 'city-admin');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('city-admin');
     await page.getByRole('menuitem', { name: 'API 客户端' }).click();
     await page.getByTestId('api-clients-page').waitFor();
     await page.getByTestId('new-api-client').click();
@@ -257,9 +257,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('the language switch turns the labels into English and back', async () => {
-    const page = await newPage();
-    await login(page, 'city-admin');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('city-admin');
     await page.getByRole('menuitem', { name: '工作台' }).waitFor();
     await page.getByTestId('lang-switch').click();
     await page.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
@@ -276,8 +274,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('pay simulator: the official example (three months of 30,000, bonus 36,000 taxed separately)', async () => {
-    const page = await newPage();
-    await openSimulator(page);
+    const page = await openSimulator();
     await page.locator('#year').fill('2026');
     await pick(page, 'lastMonth', '3');
     await page.getByTestId('m1-gross').fill('30000.00');
@@ -313,8 +310,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('pay simulator: a malformed amount is refused on its own input; a server refusal lands on its field', async () => {
-    const page = await newPage();
-    await openSimulator(page);
+    const page = await openSimulator();
     let posted = 0;
     page.on('request', (r) => {
       if (r.url().endsWith('/api/payroll/v1/simulations')) posted++;
@@ -340,9 +336,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('benchmark report: city-admin runs a calibration and sees compliance for the three districts', async () => {
-    const page = await newPage();
-    await login(page, 'city-admin');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('city-admin');
     await page.getByRole('menuitem', { name: '基准测算' }).click();
     const table = page.getByTestId('compliance-table');
     for (const d of ['西湖区', '上城区', '拱墅区']) await table.locator('tbody tr.ant-table-row', { hasText: d }).waitFor();
@@ -431,9 +425,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('budget overview shows the balances the budget service returns, amounts as exact strings', async () => {
-    const page = await newPage();
-    await login(page, 'city-admin');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('city-admin');
     const response = page.waitForResponse((r) => r.url().includes('/api/budget/v1/balances'));
     await page.getByRole('menuitem', { name: '经费预算' }).click();
     const res = await response;
@@ -454,9 +446,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('the audit log lists the API-client creation', async () => {
-    const page = await newPage();
-    await login(page, 'city-admin');
-    await page.getByTestId('dashboard').waitFor();
+    const page = await signedIn('city-admin');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
