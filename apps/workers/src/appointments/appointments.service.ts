@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import {
   AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, formatRate, isLeaderRole, ROLES_BY_BODY, type AppointmentRole,
   type BodyKind, type CrossAppointmentStats,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { communityInScope } from '../common/org-scope';
-import { today } from '../common/sql';
+import { communityInScope, rawOneInScope } from '../common/org-scope';
+import { FAR_FUTURE, today } from '../common/sql';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
 
-const FAR_FUTURE = '9999-12-31';
 const APPOINTMENT_COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
   a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason`;
 
@@ -113,10 +111,7 @@ export class AppointmentsService {
       .from('appointment', 'a')
       .innerJoin('worker', 'w', 'w.id = a.worker_id')
       .where('a.id = :id', { id });
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    const row = await qb.getRawOne();
-    if (!row) throw notFound('appointment', id);
-    return appointmentView(row);
+    return appointmentView(await rawOneInScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' }, 'appointment', id));
   }
 
   /** A worker's posts on a date. */

@@ -6,6 +6,9 @@ export function rethrowDuplicate(err: unknown, code: string, message: string): n
   throw err;
 }
 
+/** Stands in for an open end date (NULL) in range-overlap SQL: `COALESCE(end_date, FAR_FUTURE)`. */
+export const FAR_FUTURE = '9999-12-31';
+
 /** Today as YYYY-MM-DD (calendar dates are zone-less; the service runs on China time in production). */
 export function today(): string {
   const d = new Date();

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
-import { applyScope, PiiCipher } from '@cws/persistence';
+import { PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { ROLES_BY_BODY } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppointmentsService } from '../appointments/appointments.service';
-import { communityInScope } from '../common/org-scope';
+import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { assertResidentId, protectResidentId } from '../common/pii';
 import { rethrowDuplicate } from '../common/sql';
 import { WorkersService } from '../workers/workers.service';
@@ -42,10 +42,7 @@ export class RecruitmentService {
       .select(`v.id AS id, v.community_code AS communityCode, v.street_code AS streetCode, v.district_code AS districtCode, v.body_kind AS bodyKind,
         v.role AS role, v.headcount AS headcount, v.opens_on AS opensOn, v.closes_on AS closesOn, v.status AS status, v.written_weight AS writtenWeight`)
       .from('vacancy', 'v').where('v.id = :id', { id });
-    applyScope(qb, p.scope, { district: 'v.district_code', street: 'v.street_code' });
-    if (lock) qb.setLock('pessimistic_write');
-    const v = await qb.getRawOne();
-    if (!v) throw notFound('vacancy', id);
+    const v = await rawOneInScope(qb, p.scope, { district: 'v.district_code', street: 'v.street_code' }, 'vacancy', id, { lock });
     return { ...v, id: Number(v.id), headcount: Number(v.headcount) };
   }
 

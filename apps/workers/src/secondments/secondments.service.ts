@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { SecondmentEndedEvent, SecondmentStartedEvent } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { communityInScope } from '../common/org-scope';
-import { today } from '../common/sql';
+import { communityInScope, rawOneInScope } from '../common/org-scope';
+import { FAR_FUTURE, today } from '../common/sql';
 import { calendarStatusOn } from '../status-calendar/status-on';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
-
-const FAR_FUTURE = '9999-12-31';
 
 @Injectable()
 export class SecondmentsService {
@@ -131,9 +128,7 @@ export class SecondmentsService {
       .from('secondment', 's')
       .innerJoin('worker', 'w', 'w.id = s.worker_id')
       .where('s.id = :id', { id });
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    const row = await qb.getRawOne();
-    if (!row) throw notFound('secondment', id);
+    const row = await rawOneInScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' }, 'secondment', id);
     return { ...row, id: Number(row.id), workerId: Number(row.workerId) };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
+import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
@@ -8,7 +8,7 @@ import {
   type WorkerListPage, type WorkerRef,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { communityInScope } from '../common/org-scope';
+import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
 import { decodeCursor, encodeCursor, rethrowDuplicate, today } from '../common/sql';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
@@ -52,11 +52,7 @@ export class WorkersService {
   /** Loads a worker the caller may see (else 404); `lock` takes a row lock that serialises changes to that worker. */
   async workerInScope(m: EntityManager, p: Principal, id: number, opts: { lock?: boolean } = {}): Promise<WorkerView> {
     const qb = m.createQueryBuilder().select(WORKER_VIEW_COLUMNS).from('worker', 'w').where('w.id = :id', { id });
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    if (opts.lock) qb.setLock('pessimistic_write');
-    const row = await qb.getRawOne();
-    if (!row) throw notFound('worker', id);
-    return normaliseView(row);
+    return normaliseView(await rawOneInScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' }, 'worker', id, opts));
   }
 
   async create(p: Principal, dto: CreateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
