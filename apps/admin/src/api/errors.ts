@@ -1,8 +1,6 @@
-/** The suite's error body: `{ code, message, details: [{ path, issue }] }`. */
-export interface ErrorDetail {
-  path: string;
-  issue: string;
-}
+import type { ErrorDetail } from '@cws/kernel';
+
+/** The suite's error body: `{ code, message, details: [{ path, issue }] }` (details are the kernel's ErrorDetail). */
 
 export class ApiError extends Error {
   constructor(

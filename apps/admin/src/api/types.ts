@@ -3,19 +3,13 @@
  * Shapes a service already publishes in its contracts come from there (type-only imports: nothing
  * of the contracts' runtime reaches the bundle through this file).
  */
+import type { Role, Scope, ScopeLevel } from '@cws/kernel';
 import type { BodyKind, WorkerListItem } from '@cws/workers-contracts';
 
 export type { BodyKind } from '@cws/workers-contracts';
 export type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
-export type Role = 'CITY_ADMIN' | 'DISTRICT_HR' | 'STREET_HR' | 'FINANCE' | 'AUDITOR';
+export type { Role, Scope, ScopeLevel } from '@cws/kernel';
 export const ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
-export type ScopeLevel = 'CITY' | 'DISTRICT' | 'STREET';
-
-export interface Scope {
-  level: ScopeLevel;
-  district?: string;
-  street?: string;
-}
 
 export interface Me {
   kind: 'user' | 'client';
