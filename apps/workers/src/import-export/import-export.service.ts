@@ -156,14 +156,8 @@ export class ImportExportService {
   }
 
   private async registeredHashes(hashes: string[], m = this.dataSource.manager): Promise<Set<string>> {
-    const taken = new Set<string>();
-    for (let i = 0; i < hashes.length; i += 1000) {
-      const chunk = hashes.slice(i, i + 1000);
-      if (!chunk.length) continue;
-      const rows = await m.query(`SELECT resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${chunk.map(() => '?').join(',')})`, chunk);
-      for (const r of rows) taken.add(r.h);
-    }
-    return taken;
+    const rows = await selectIn<{ h: string }>(m, hashes, (list) => `SELECT resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${list})`);
+    return new Set(rows.map((r) => r.h));
   }
 
   /**
@@ -175,14 +169,8 @@ export class ImportExportService {
     const out = new Map<number, number>();
     if (!heads.length) return out;
     const codes = [...new Set(heads.map((r) => r.communityCode))];
-    const existing: Array<{ id: number; communityCode: string; bodyKind: string; to: string | null }> = [];
-    for (let i = 0; i < codes.length; i += 1000) {
-      const chunk = codes.slice(i, i + 1000);
-      existing.push(...(await m.query(
-        `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment
-          WHERE band = 'HEAD' AND community_code IN (${chunk.map(() => '?').join(',')})`, chunk,
-      )));
-    }
+    const existing = await selectIn<{ id: number; communityCode: string; bodyKind: string; to: string | null }>(m, codes, (list) =>
+      `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment WHERE band = 'HEAD' AND community_code IN (${list})`);
     for (const r of heads) {
       const a = r.appointment!;
       const rival = existing.find((e) => e.communityCode === r.communityCode && e.bodyKind === a.bodyKind && (e.to === null || e.to >= a.from));
@@ -226,12 +214,9 @@ export class ImportExportService {
       // Lock the bodies the posts go to (by id) before re-checking their heads: a head appointed
       // meanwhile through the API either committed first (and is seen here) or waits for us.
       const postCommunities = [...new Set(rows.filter((r) => r.appointment).map((r) => r.communityCode))];
-      const bodyId = new Map<string, number>();
-      for (let i = 0; i < postCommunities.length; i += 1000) {
-        const chunk = postCommunities.slice(i, i + 1000);
-        const bodies = await m.query(`SELECT id, community_code AS code, kind FROM community_body WHERE community_code IN (${chunk.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`, chunk);
-        for (const b of bodies) bodyId.set(`${b.code}/${b.kind}`, Number(b.id));
-      }
+      const bodies = await selectIn<{ id: number; code: string; kind: string }>(m, postCommunities, (list) =>
+        `SELECT id, community_code AS code, kind FROM community_body WHERE community_code IN (${list}) ORDER BY id FOR UPDATE`);
+      const bodyId = new Map(bodies.map((b) => [`${b.code}/${b.kind}`, Number(b.id)]));
       const headTaken = await this.headConflicts(rows, m);
       const taken = await this.registeredHashes(hashed.map((h) => h.rid.hash), m);
       const lost = hashed.filter((h) => taken.has(h.rid.hash) || !communities.has(h.r.communityCode) || headTaken.has(h.r.row)
@@ -258,13 +243,9 @@ export class ImportExportService {
           r.bankAccount ? luhnValid(r.bankAccount) : null, r.communityCode, c.streetCode, c.districtCode, now, now,
         ];
       }));
-      const ids = new Map<string, number>();
-      const hashes = keep.map((h) => h.rid.hash);
-      for (let i = 0; i < hashes.length; i += 1000) {
-        const chunk = hashes.slice(i, i + 1000);
-        const found = await m.query(`SELECT id, resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${chunk.map(() => '?').join(',')})`, chunk);
-        for (const f of found) ids.set(f.h, Number(f.id));
-      }
+      const found = await selectIn<{ id: number; h: string }>(m, keep.map((h) => h.rid.hash), (list) =>
+        `SELECT id, resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${list})`);
+      const ids = new Map(found.map((f) => [f.h, Number(f.id)]));
       const created = keep.map(({ r, rid }) => ({ r, id: ids.get(rid.hash)!, masked: rid.masked, c: communities.get(r.communityCode)! }));
       await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'note', 'created_at'], created.map((x) => [x.id, 'HIRE', x.r.hireDate, `import ${id}`, now]));
       const requestId = requestContext.requestId() ?? null;
@@ -407,6 +388,17 @@ export class ImportExportService {
     ws.commit();
     await wb.commit();
   }
+}
+
+/** Runs one `… IN (${list})` query per 1000 values (a bounded placeholder list each) and returns all rows. */
+async function selectIn<R>(m: EntityManager, values: unknown[], sql: (list: string) => string): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    const chunk = values.slice(i, i + 1000);
+    const rows: R[] = await m.query(sql(chunk.map(() => '?').join(',')), chunk);
+    for (const r of rows) out.push(r);
+  }
+  return out;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
