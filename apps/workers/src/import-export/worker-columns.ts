@@ -8,6 +8,7 @@ import {
   type QualificationLevel,
 } from '@cws/workers-contracts';
 import { RESIDENT_ID_ISSUES } from '../common/pii';
+import { today } from '../common/sql';
 
 export const COLUMNS = [
   { key: 'name', header: '姓名', required: true, example: '张丽华' },
@@ -131,7 +132,7 @@ export function validateRow(row: number, cells: Record<ColumnKey, string>): { va
   const hireDate = cells.hireDate ? normaliseDate(cells.hireDate) : null;
   if (cells.hireDate && !hireDate) fail('hireDate', 'DATE_FORMAT', 'must be a real date like 2015-07-01');
   if (hireDate && info && hireDate <= info.birthDate) fail('hireDate', 'HIRE_DATE_BEFORE_BIRTH', 'must be after the birth date in the resident ID');
-  if (hireDate && hireDate > new Date().toISOString().slice(0, 10)) fail('hireDate', 'HIRE_DATE_IN_FUTURE', 'must not be in the future');
+  if (hireDate && hireDate > today()) fail('hireDate', 'HIRE_DATE_IN_FUTURE', 'must not be in the future');
   if (cells.communityCode && !/^\d{12}$/.test(cells.communityCode)) fail('communityCode', 'CODE_FORMAT', 'must be a 12-digit community code');
   const bank = cells.bankAccount.replace(/\s/g, '');
   if (bank) {
