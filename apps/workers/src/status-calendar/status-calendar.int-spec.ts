@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { addDays } from '@cws/kernel';
 import { JobProducer } from '@cws/messaging';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { ApplyStatusCalendarJob } from '@cws/workers-contracts';
@@ -13,11 +14,7 @@ let seq = 930_000;
 const newId = () => demoResidentId('330106', seq++, 'F').id;
 
 /** `today` shifted by n calendar days, as YYYY-MM-DD. */
-function day(n: number): string {
-  const [y, m, d] = today().split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return t.toISOString().slice(0, 10);
-}
+const day = (n: number): string => addDays(today(), n);
 
 describe('status calendar: the nightly job moves statuses on their dates, once (real MySQL)', () => {
   let t: TestApp;
