@@ -6,7 +6,6 @@ const W = '/api/workers/v1/workers';
 
 /** Mirrors the register's enums (libs/workers/contracts); only for filters and labels. */
 export const WORKER_STATUSES = ['ACTIVE', 'SECONDED_OUT', 'ON_LEAVE', 'LEFT'] as const;
-export const EMPLOYMENT_TYPES = ['FULL_TIME', 'SECONDED_IN'] as const;
 export const POST_BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
 export const QUALIFICATION_LEVELS = ['NONE', 'ASSISTANT', 'SOCIAL_WORKER', 'SENIOR'] as const;
 export const WORKER_SORTS = ['name', 'hireDate', '-hireDate'] as const;
