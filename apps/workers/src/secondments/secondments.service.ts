@@ -91,7 +91,7 @@ export class SecondmentsService {
     if (worker.status === 'LEFT') return;
     const status = await calendarStatusOn(m, worker.id, date);
     if (status !== worker.status) {
-      await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), worker.id]);
+      await this.workers.setStatus(m, worker.id, status);
     }
   }
 

@@ -99,7 +99,7 @@ export class ApplyStatusCalendarHandler {
       const after = await calendarStatusOn(m, workerId, today);
       if (after !== before) {
         const cause = this.causeOf(secondments, leaves, before, after);
-        await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [after, now, workerId]);
+        await this.workers.setStatus(m, workerId, after);
         await this.workers.addCareerEvent(m, workerId, 'STATUS_CHANGE', today, null, { from: before, to: after, ...cause });
         await this.audit.record(m, { entity: 'worker', entityId: workerId, action: 'STATUS_CHANGE', before: { status: before }, after: { status: after, ...cause }, districtCode: ref.districtCode });
         await this.outbox.add(m, WorkerChangedEvent, { ...ref, fields: ['status'] });

@@ -212,11 +212,16 @@ export class WorkersService {
         if (effective && before.status === 'ON_LEAVE') status = 'ACTIVE';
       }
       const eventId = await this.addCareerEvent(m, id, dto.kind, dto.date, dto.note ?? null, null);
-      if (status) await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), id]);
+      if (status) await this.setStatus(m, id, status);
       await this.audit.record(m, { entity: 'worker_event', entityId: eventId, action: 'CREATE', after: { workerId: id, ...dto }, districtCode: before.districtCode });
       if (status) await this.outbox.add(m, WorkerChangedEvent, { ...refOf(before), fields: ['status'] });
       return { id: eventId };
     });
+  }
+
+  /** Moves a worker's status (a new version); the caller holds the worker row lock. */
+  async setStatus(m: EntityManager, workerId: number, status: string): Promise<void> {
+    await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), workerId]);
   }
 
   async addCareerEvent(m: EntityManager, workerId: number, kind: CareerEventKind, date: string, note: string | null, data: object | null): Promise<number> {
