@@ -63,10 +63,11 @@ export class RecruitmentService {
     });
   }
 
-  private async candidateInScope(m: EntityManager, p: Principal, id: number, lock = false) {
+  /** The candidate (locked with `lock`) and its vacancy (locked too with `lockVacancy`), or 404 when the vacancy is out of scope. */
+  private async candidateInScope(m: EntityManager, p: Principal, id: number, lock = false, lockVacancy = false) {
     const [c] = await m.query(`SELECT * FROM candidate WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!c) throw notFound('candidate', id);
-    const v = await this.vacancyInScope(m, p, Number(c.vacancy_id)).catch(() => {
+    const v = await this.vacancyInScope(m, p, Number(c.vacancy_id), lockVacancy).catch(() => {
       throw notFound('candidate', id);
     });
     return { c, v };
@@ -98,8 +99,7 @@ export class RecruitmentService {
   /** Hire: the worker and the appointment are created in one transaction, or neither is. */
   hire(p: Principal, candidateId: number, dto: HireDto) {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const { c } = await this.candidateInScope(m, p, candidateId, true);
-      const v = await this.vacancyInScope(m, p, Number(c.vacancy_id), true);
+      const { c, v } = await this.candidateInScope(m, p, candidateId, true, true);
       if (c.status !== 'APPLIED') throw conflict('CANDIDATE_CLOSED', `candidate ${candidateId} is ${c.status}`);
       if (c.written_score === null || c.interview_score === null) throw conflict('CANDIDATE_NOT_SCORED', 'Both scores are needed before hiring');
       const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM candidate WHERE vacancy_id = ? AND status = 'HIRED'`, [v.id]);
