@@ -210,7 +210,7 @@ export class TrainingService {
       .where('1 = 1')
       .orderBy('t.id');
     if (status) qb.andWhere(`${POSTING_STATUS_SQL} = :status`, { status });
-    if (p.scope.level !== 'CITY') qb.andWhere('t.district_code = :d', { d: p.scope.district });
+    applyScope(qb, p.scope, { district: 't.district_code', street: 't.street_code' });
     const rows = await qb.getRawMany();
     return rows.map((r) => ({ ...r, fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear) }));
   }
