@@ -26,6 +26,7 @@ module.exports = {
     '^@cws/payroll-engine$': '<rootDir>/libs/payroll/engine/src/index.ts',
     '^@cws/budget-contracts$': '<rootDir>/libs/budget/contracts/src/index.ts',
     '^@cws/scheduler-contracts$': '<rootDir>/libs/scheduler/contracts/src/index.ts',
+    '^@cws/scheduler-solver$': '<rootDir>/libs/scheduler/solver/src/index.ts',
   },
   rootDir: __dirname,
 };
