@@ -1,2 +1,2 @@
 // Jobs, events and DTO shapes other projects may use from the scheduler service.
-export {};
+export * from './hours';
