@@ -1,2 +1,2 @@
 // Public surface of the pure scheduler solver. Each sub-module re-exports its own index.
-export {};
+export * from './roster';

@@ -1,0 +1,130 @@
+import { monthHours, totalOvertime } from './hours';
+import type { Assignment, RosterProblem, ShiftTemplate } from './model';
+import { SLOT_MINUTES, toHhmm, toMinutes } from './time';
+
+export const RULES = [
+  'COVERAGE', 'ROLE_ON_DUTY', 'ONE_SHIFT_PER_DAY', 'DAILY_HOURS', 'MONTHLY_OVERTIME', 'REST_DAYS_PER_7',
+  'REST_BETWEEN_SHIFTS', 'LEAVE', 'OPENING_WINDOW', 'UNKNOWN_SHIFT', 'UNKNOWN_WORKER', 'OUTSIDE_MONTH',
+] as const;
+export type RuleCode = (typeof RULES)[number];
+
+export interface Violation {
+  rule: RuleCode;
+  date?: string;
+  workerId?: number;
+  detail: string;
+}
+
+/**
+ * An independent check of a roster against every hard rule. It re-derives everything from the
+ * problem and the assignment list (dates, clock times, the hours module) and shares no code or
+ * state with the solver, so tests can judge the solver's output rather than trust its bookkeeping.
+ */
+export function checkRoster(problem: RosterProblem, assignments: readonly Assignment[]): Violation[] {
+  const out: Violation[] = [];
+  const workers = new Set(problem.workers.map((w) => w.id));
+  for (const a of assignments) if (!workers.has(a.workerId)) out.push({ rule: 'UNKNOWN_WORKER', workerId: a.workerId, date: a.date, detail: `worker ${a.workerId} is not rosterable here` });
+  for (const w of problem.workers) out.push(...checkWorker(problem, w.id, assignments.filter((a) => a.workerId === w.id)));
+  out.push(...coverageGaps(problem, assignments).map((g) => ({ rule: 'COVERAGE' as const, date: g.date, detail: `${toHhmm(g.slot)}: ${g.have} on duty, ${g.need} needed` })));
+  out.push(...roleGaps(problem, assignments).map((g) => ({ rule: 'ROLE_ON_DUTY' as const, date: g.date, detail: `${g.have} of ${g.roles.join('/')} on duty, ${g.need} needed` })));
+  return out;
+}
+
+/** The hard rules that concern one worker's month (everything but coverage and roles). */
+export function checkWorker(problem: RosterProblem, workerId: number, mine: readonly Assignment[]): Violation[] {
+  const out: Violation[] = [];
+  const v = (rule: RuleCode, date: string | undefined, detail: string) => out.push({ rule, workerId, date, detail });
+  const worker = problem.workers.find((w) => w.id === workerId);
+  const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
+  const dayIndex = new Map(problem.days.map((d, i) => [d.date, i]));
+  const unavailable = new Set(worker?.unavailable ?? []);
+  const perDay = new Map<number, ShiftTemplate>();
+  for (const a of mine) {
+    const t = templates.get(a.shift);
+    const d = dayIndex.get(a.date);
+    if (!t) { v('UNKNOWN_SHIFT', a.date, `shift ${a.shift} is not a template`); continue; }
+    if (d === undefined) { v('OUTSIDE_MONTH', a.date, `${a.date} is not in ${problem.month}`); continue; }
+    if (perDay.has(d)) v('ONE_SHIFT_PER_DAY', a.date, 'two shifts on one day');
+    perDay.set(d, t);
+    if (unavailable.has(a.date)) v('LEAVE', a.date, 'rostered while on leave or unavailable');
+    const paid = toMinutes(t.end) - toMinutes(t.start) - t.breakMinutes;
+    if (paid > problem.limits.standardDailyMinutes + problem.limits.maxDailyOvertimeMinutes) v('DAILY_HOURS', a.date, `${paid} minutes in a day`);
+    const window = problem.centre.openingWindows[problem.days[d].type];
+    if (!window || toMinutes(t.start) < toMinutes(window.from) || toMinutes(t.end) > toMinutes(window.to)) v('OPENING_WINDOW', a.date, `${t.code} outside the opening window`);
+  }
+  // Rest between shifts: the clock from one shift's end to the next one's start, across days.
+  const worked = [...perDay.keys()].sort((a, b) => a - b);
+  for (let i = 1; i < worked.length; i++) {
+    const prevEnd = worked[i - 1] * 1440 + toMinutes(perDay.get(worked[i - 1])!.end);
+    const nextStart = worked[i] * 1440 + toMinutes(perDay.get(worked[i])!.start);
+    if (nextStart - prevEnd < problem.limits.minRestBetweenShiftsMinutes) v('REST_BETWEEN_SHIFTS', problem.days[worked[i]].date, `${nextStart - prevEnd} minutes of rest`);
+  }
+  // Rest days: every run of 7 consecutive days of the month holds enough days off.
+  const need = problem.centre.restDaysPer7;
+  for (let start = 0; start + 7 <= problem.days.length; start++) {
+    let off = 0;
+    for (let d = start; d < start + 7; d++) if (!perDay.has(d)) off++;
+    if (off < need) v('REST_DAYS_PER_7', problem.days[start].date, `${off} rest days in the 7 days from ${problem.days[start].date}`);
+  }
+  const hours = monthHours(problem, mine.filter((a) => dayIndex.has(a.date))).find((h) => h.workerId === workerId);
+  if (hours && totalOvertime(hours) > problem.limits.maxMonthlyOvertimeMinutes) v('MONTHLY_OVERTIME', undefined, `${totalOvertime(hours)} minutes of overtime in the month`);
+  return out;
+}
+
+/** Minimum staff on `date` for the slot starting at `slot` minutes (0 outside the opening window). */
+export function slotNeed(problem: RosterProblem, date: string, slot: number): number {
+  const type = problem.days.find((d) => d.date === date)?.type;
+  if (!type) return 0;
+  const window = problem.centre.openingWindows[type];
+  if (!window || slot < toMinutes(window.from) || slot + SLOT_MINUTES > toMinutes(window.to)) return 0;
+  let need = 0;
+  for (const b of problem.centre.coverage) {
+    if (b.dayTypes.includes(type) && slot >= toMinutes(b.from) && slot + SLOT_MINUTES <= toMinutes(b.to)) need = Math.max(need, b.min);
+  }
+  return need;
+}
+
+export interface SlotCover {
+  date: string;
+  /** Minutes after midnight. */
+  slot: number;
+  need: number;
+  have: number;
+}
+
+/** Staff on duty per 30-minute slot of every day (the heatmap), counted from the assignments. */
+export function coverageBySlot(problem: RosterProblem, assignments: readonly Assignment[]): SlotCover[] {
+  const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
+  const byDate = new Map<string, Assignment[]>();
+  for (const a of assignments) byDate.set(a.date, [...(byDate.get(a.date) ?? []), a]);
+  const out: SlotCover[] = [];
+  for (const { date, type } of problem.days) {
+    const window = problem.centre.openingWindows[type];
+    if (!window) continue;
+    for (let slot = toMinutes(window.from); slot + SLOT_MINUTES <= toMinutes(window.to); slot += SLOT_MINUTES) {
+      let have = 0;
+      for (const a of byDate.get(date) ?? []) {
+        const t = templates.get(a.shift);
+        if (t && toMinutes(t.start) <= slot && toMinutes(t.end) >= slot + SLOT_MINUTES) have++;
+      }
+      out.push({ date, slot, need: slotNeed(problem, date, slot), have });
+    }
+  }
+  return out;
+}
+
+export const coverageGaps = (problem: RosterProblem, assignments: readonly Assignment[]): SlotCover[] =>
+  coverageBySlot(problem, assignments).filter((s) => s.have < s.need);
+
+export function roleGaps(problem: RosterProblem, assignments: readonly Assignment[]) {
+  const roles = new Map(problem.workers.map((w) => [w.id, w.roles]));
+  const out: Array<{ date: string; roles: string[]; need: number; have: number }> = [];
+  for (const { date, type } of problem.days) {
+    for (const r of problem.centre.roles) {
+      if (!r.dayTypes.includes(type) || r.min <= 0) continue;
+      const onDuty = new Set(assignments.filter((a) => a.date === date && (roles.get(a.workerId) ?? []).some((x) => r.roles.includes(x))).map((a) => a.workerId));
+      if (onDuty.size < r.min) out.push({ date, roles: r.roles, need: r.min, have: onDuty.size });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { isWorkingDayType, type DayType } from './calendar';
+import type { RosterProblem } from './model';
+import { SLOT_MINUTES, toMinutes } from './time';
+
+export const SLOTS_PER_DAY = (24 * 60) / SLOT_MINUTES;
+
+export interface CompiledTemplate {
+  code: string;
+  start: number;
+  end: number;
+  paid: number;
+  /** First and past-last 30-minute slot the shift covers. */
+  slotFrom: number;
+  slotTo: number;
+  late: boolean;
+}
+
+/** The problem as flat arrays indexed by day, slot, worker and template: what the solver loops over. */
+export interface Compiled {
+  problem: RosterProblem;
+  nDays: number;
+  nWorkers: number;
+  dates: string[];
+  types: DayType[];
+  weekIndex: number[];
+  /** demand[d][slot]: minimum staff (0 outside the opening window). */
+  demand: number[][];
+  /** Templates usable on day d: inside that day type's opening window. */
+  usable: number[][];
+  templates: CompiledTemplate[];
+  workerIds: number[];
+  /** available[w][d]. */
+  available: boolean[][];
+  /** For each role requirement: which workers qualify, and the min per day (0 on other day types). */
+  roleReqs: Array<{ qualifies: boolean[]; minByDay: number[] }>;
+  /** request[w][d]: -2 none, -1 wants the day off, t ≥ 0 wants template t (-3 wants an unknown shift: ignored). */
+  request: number[][];
+  /** previous[w][d]: the published template index, -1 off, or null when not re-planning. */
+  previous: number[][] | null;
+  /** Workers counted for fairness: available on at least half of the month. */
+  fairWorkers: boolean[];
+  isHoliday: boolean[];
+  isWeekend: boolean[];
+  isWorkingDay: boolean[];
+}
+
+export function compile(problem: RosterProblem): Compiled {
+  const dates = problem.days.map((d) => d.date);
+  const types = problem.days.map((d) => d.type);
+  const nDays = dates.length;
+  const lateAfter = toMinutes(problem.limits.lateAfter);
+  const templates: CompiledTemplate[] = problem.centre.templates.map((t) => {
+    const start = toMinutes(t.start);
+    const end = toMinutes(t.end);
+    return {
+      code: t.code, start, end, paid: end - start - t.breakMinutes,
+      slotFrom: Math.ceil(start / SLOT_MINUTES), slotTo: Math.floor(end / SLOT_MINUTES), late: end > lateAfter,
+    };
+  });
+  const maxPaid = problem.limits.standardDailyMinutes + problem.limits.maxDailyOvertimeMinutes;
+  const weekKeys = new Map<string, number>();
+  const weekIndex = dates.map((date) => {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    const key = d.toISOString().slice(0, 10);
+    if (!weekKeys.has(key)) weekKeys.set(key, weekKeys.size);
+    return weekKeys.get(key)!;
+  });
+  const demand: number[][] = [];
+  const usable: number[][] = [];
+  for (let d = 0; d < nDays; d++) {
+    const row = new Array<number>(SLOTS_PER_DAY).fill(0);
+    const window = problem.centre.openingWindows[types[d]];
+    const ok: number[] = [];
+    if (window) {
+      const wFrom = toMinutes(window.from);
+      const wTo = toMinutes(window.to);
+      for (const band of problem.centre.coverage) {
+        if (!band.dayTypes.includes(types[d])) continue;
+        const from = Math.max(toMinutes(band.from), wFrom);
+        const to = Math.min(toMinutes(band.to), wTo);
+        for (let s = Math.floor(from / SLOT_MINUTES); s * SLOT_MINUTES < to; s++) row[s] = Math.max(row[s], band.min);
+      }
+      templates.forEach((t, i) => {
+        if (t.start >= wFrom && t.end <= wTo && t.paid > 0 && t.paid <= maxPaid && t.end > t.start) ok.push(i);
+      });
+    }
+    demand.push(row);
+    usable.push(ok);
+  }
+  const index = new Map(dates.map((d, i) => [d, i]));
+  const tIndex = new Map(templates.map((t, i) => [t.code, i]));
+  const workerIds = problem.workers.map((w) => w.id);
+  const available = problem.workers.map((w) => {
+    const un = new Set(w.unavailable);
+    return dates.map((d) => !un.has(d));
+  });
+  const request = problem.workers.map((w) => {
+    const row = new Array<number>(nDays).fill(-2);
+    for (const r of w.requests ?? []) {
+      const d = index.get(r.date);
+      if (d !== undefined) row[d] = r.want === 'OFF' ? -1 : (tIndex.get(r.want) ?? -3);
+    }
+    return row;
+  });
+  const roleReqs = problem.centre.roles.map((r) => ({
+    qualifies: problem.workers.map((w) => w.roles.some((x) => r.roles.includes(x))),
+    minByDay: types.map((t) => (r.dayTypes.includes(t) ? r.min : 0)),
+  }));
+  let previous: number[][] | null = null;
+  if (problem.previous) {
+    const wIndex = new Map(workerIds.map((id, i) => [id, i]));
+    previous = workerIds.map(() => new Array<number>(nDays).fill(-1));
+    for (const a of problem.previous) {
+      const w = wIndex.get(a.workerId);
+      const d = index.get(a.date);
+      const t = tIndex.get(a.shift);
+      if (w !== undefined && d !== undefined && t !== undefined) previous[w][d] = t;
+    }
+  }
+  return {
+    problem, nDays, nWorkers: workerIds.length, dates, types, weekIndex, demand, usable, templates, workerIds, available,
+    roleReqs, request, previous,
+    fairWorkers: available.map((row) => row.filter(Boolean).length * 2 >= nDays),
+    isHoliday: types.map((t) => t === 'HOLIDAY'),
+    isWeekend: types.map((t) => t === 'WEEKEND'),
+    isWorkingDay: types.map(isWorkingDayType),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Assignment, RosterProblem } from './model';
+import { isoWeekKey, toMinutes } from './time';
+
+/** The month's hours of one worker; the same shape as `WorkerMonthHours` in @cws/scheduler-contracts. */
+export interface WorkerHours {
+  workerId: number;
+  workedMinutes: number;
+  overtimeMinutes: { workday150: number; restDay200: number; holiday300: number };
+  shifts: { total: number; late: number; weekend: number; holiday: number };
+}
+
+/**
+ * Hours and overtime by kind, per worker (DOMAIN §5): on a statutory holiday every minute is 300 %;
+ * a 6th or 7th worked day of one ISO week (counted within the month, holidays aside) is a rest day
+ * worked without time off in lieu, 200 %; on other days the minutes beyond the standard day are 150 %.
+ * Unknown shifts are ignored here (the checker reports them). Every worker of the problem gets a row.
+ */
+export function monthHours(problem: RosterProblem, assignments: readonly Assignment[]): WorkerHours[] {
+  const typeOf = new Map(problem.days.map((d) => [d.date, d.type]));
+  const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
+  const lateAfter = toMinutes(problem.limits.lateAfter);
+  const byWorker = new Map<number, Assignment[]>(problem.workers.map((w) => [w.id, []]));
+  for (const a of assignments) byWorker.get(a.workerId)?.push(a);
+  return [...byWorker.entries()].map(([workerId, list]) => {
+    const row: WorkerHours = {
+      workerId, workedMinutes: 0,
+      overtimeMinutes: { workday150: 0, restDay200: 0, holiday300: 0 },
+      shifts: { total: 0, late: 0, weekend: 0, holiday: 0 },
+    };
+    const daysPerWeek = new Map<string, number>();
+    for (const a of [...list].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))) {
+      const t = templates.get(a.shift);
+      const type = typeOf.get(a.date);
+      if (!t || !type) continue;
+      const paid = toMinutes(t.end) - toMinutes(t.start) - t.breakMinutes;
+      row.workedMinutes += paid;
+      row.shifts.total++;
+      if (toMinutes(t.end) > lateAfter) row.shifts.late++;
+      if (type === 'WEEKEND') row.shifts.weekend++;
+      if (type === 'HOLIDAY') {
+        row.shifts.holiday++;
+        row.overtimeMinutes.holiday300 += paid;
+        continue;
+      }
+      const week = isoWeekKey(a.date);
+      const n = (daysPerWeek.get(week) ?? 0) + 1;
+      daysPerWeek.set(week, n);
+      if (n > problem.limits.standardDaysPerWeek) row.overtimeMinutes.restDay200 += paid;
+      else row.overtimeMinutes.workday150 += Math.max(0, paid - problem.limits.standardDailyMinutes);
+    }
+    return row;
+  });
+}
+
+export const totalOvertime = (h: WorkerHours): number => h.overtimeMinutes.workday150 + h.overtimeMinutes.restDay200 + h.overtimeMinutes.holiday300;

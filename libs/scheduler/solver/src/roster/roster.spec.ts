@@ -1,0 +1,165 @@
+import { DEMO_CALENDAR_2026 } from './calendar';
+import { checkRoster, coverageGaps, roleGaps, type RuleCode } from './checker';
+import { monthHours } from './hours';
+import { defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
+import { rosterProblem } from './problem';
+import { solveRoster } from './solve';
+
+const staff = (n: number, leaders = 2): RosterWorker[] =>
+  Array.from({ length: n }, (_, i) => ({ id: 100 + i, roles: i < leaders ? ['LEADER'] : [], unavailable: [] }));
+const rules = (vs: Array<{ rule: RuleCode }>) => [...new Set(vs.map((v) => v.rule))].sort();
+
+describe('roster solver, judged by the independent checker', () => {
+  it('covers every 08:00–21:00 slot of a 12-worker month with no hard rule broken', () => {
+    const p = rosterProblem('2026-05', defaultCentreConfig(), staff(12), DEMO_CALENDAR_2026);
+    const r = solveRoster(p, { seed: 7 });
+    expect(checkRoster(p, r.assignments)).toEqual([]);
+    expect(r.uncovered).toEqual([]);
+    expect(coverageGaps(p, r.assignments)).toEqual([]);
+    expect(roleGaps(p, r.assignments)).toEqual([]);
+    // Every day of May has someone from 08:00 to 21:00, three on working days until 17:30.
+    const may6 = r.assignments.filter((a) => a.date === '2026-05-06').map((a) => a.shift);
+    expect(may6.filter((s) => s === 'EARLY').length).toBeGreaterThanOrEqual(3);
+    expect(may6).toContain('LATE');
+  });
+
+  it('keeps every hard rule in a holiday month, with leave, 2 rest days in 7 and a long-shift template', () => {
+    const centre: CentreConfig = {
+      ...defaultCentreConfig(),
+      restDaysPer7: 2,
+      templates: [...defaultCentreConfig().templates, { code: 'LONG', start: '08:00', end: '18:00', breakMinutes: 60 }],
+    };
+    const workers = staff(15).map((w, i) => (i % 4 === 0 ? { ...w, unavailable: ['2026-10-08', '2026-10-09', '2026-10-10', '2026-10-20'] } : w));
+    const p = rosterProblem('2026-10', centre, workers, DEMO_CALENDAR_2026);
+    const r = solveRoster(p, { seed: 3 });
+    expect(checkRoster(p, r.assignments)).toEqual([]);
+    expect(r.uncovered).toEqual([]);
+    for (const w of workers) for (const d of w.unavailable) expect(r.assignments.some((a) => a.workerId === w.id && a.date === d)).toBe(false);
+    // Holidays are staffed, and paid at 300 %.
+    const hours = monthHours(p, r.assignments);
+    expect(r.assignments.some((a) => a.date === '2026-10-01')).toBe(true);
+    expect(hours.reduce((s, h) => s + h.overtimeMinutes.holiday300, 0)).toBeGreaterThan(0);
+    for (const h of hours) expect(h.overtimeMinutes.workday150 + h.overtimeMinutes.restDay200 + h.overtimeMinutes.holiday300).toBeLessThanOrEqual(36 * 60);
+  });
+
+  it('is deterministic for a seed', () => {
+    const p = rosterProblem('2026-03', defaultCentreConfig(), staff(13), DEMO_CALENDAR_2026);
+    const a = solveRoster(p, { seed: 42 });
+    const b = solveRoster(p, { seed: 42 });
+    expect(b.assignments).toEqual(a.assignments);
+    expect(b.objective).toBe(a.objective);
+  });
+
+  it('honours a request for a day off and spreads late and weekend shifts', () => {
+    const workers = staff(12).map((w, i) => (i === 5 ? { ...w, requests: [{ date: '2026-05-12', want: 'OFF' }] } : w));
+    const p = rosterProblem('2026-05', defaultCentreConfig(), workers, DEMO_CALENDAR_2026);
+    const r = solveRoster(p, { seed: 1 });
+    expect(r.assignments.some((a) => a.workerId === 105 && a.date === '2026-05-12')).toBe(false);
+    const hours = monthHours(p, r.assignments);
+    const late = hours.map((h) => h.shifts.late);
+    const weekend = hours.map((h) => h.shifts.weekend);
+    expect(Math.max(...late) - Math.min(...late)).toBeLessThanOrEqual(2);
+    expect(Math.max(...weekend) - Math.min(...weekend)).toBeLessThanOrEqual(2);
+  });
+
+  it('names each gap and the rule behind it when the month cannot be covered, and still breaks no hard rule', () => {
+    // Three workers cannot staff three early shifts every working day and still rest one day in seven.
+    const p = rosterProblem('2026-05', defaultCentreConfig(), staff(3, 1), DEMO_CALENDAR_2026);
+    const r = solveRoster(p, { seed: 5 });
+    expect(checkRoster(p, r.assignments).filter((v) => v.rule !== 'COVERAGE' && v.rule !== 'ROLE_ON_DUTY')).toEqual([]);
+    expect(r.uncovered.length).toBeGreaterThan(0);
+    for (const g of r.uncovered) {
+      expect(g.date).toMatch(/^2026-05-\d\d$/);
+      expect(g.from < g.to).toBe(true);
+      expect(['REST_DAYS_PER_7', 'ONE_SHIFT_PER_DAY', 'MONTHLY_OVERTIME', 'REST_BETWEEN_SHIFTS', 'ROLE_ON_DUTY']).toContain(g.rule);
+    }
+    // Every under-covered slot the checker finds lies in a named range.
+    for (const gap of coverageGaps(p, r.assignments)) {
+      const hhmm = `${String(Math.floor(gap.slot / 60)).padStart(2, '0')}:${String(gap.slot % 60).padStart(2, '0')}`;
+      expect(r.uncovered.some((u) => u.date === gap.date && u.from <= hhmm && hhmm < u.to)).toBe(true);
+    }
+  });
+
+  it('names leave as the reason when everyone is away', () => {
+    const away = ['2026-05-13'];
+    const p = rosterProblem('2026-05', defaultCentreConfig(), staff(4).map((w) => ({ ...w, unavailable: away })), DEMO_CALENDAR_2026);
+    const r = solveRoster(p, { seed: 2 });
+    expect(r.uncovered.filter((u) => u.date === '2026-05-13' && u.rule !== 'ROLE_ON_DUTY')).toEqual([{ date: '2026-05-13', from: '08:00', to: '21:00', rule: 'LEAVE', missing: 3 }]);
+  });
+
+  it('re-plans around new leave with few changes against the published roster', () => {
+    const p = rosterProblem('2026-05', defaultCentreConfig(), staff(12), DEMO_CALENDAR_2026);
+    const published = solveRoster(p, { seed: 9 });
+    const onLeave = published.assignments.find((a) => a.date === '2026-05-20')!.workerId;
+    const leaveDays = ['2026-05-19', '2026-05-20', '2026-05-21'];
+    const workers = p.workers.map((w) => (w.id === onLeave ? { ...w, unavailable: leaveDays } : w));
+    const q = rosterProblem('2026-05', defaultCentreConfig(), workers, DEMO_CALENDAR_2026, published.assignments);
+    const replanned = solveRoster(q, { seed: 9 });
+    expect(checkRoster(q, replanned.assignments)).toEqual([]);
+    const key = (a: Assignment) => `${a.workerId}|${a.date}|${a.shift}`;
+    const before = new Set(published.assignments.map(key));
+    const after = new Set(replanned.assignments.map(key));
+    const changed = [...before].filter((k) => !after.has(k)).length + [...after].filter((k) => !before.has(k)).length;
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('the independent checker catches each hard rule', () => {
+  const wide = { from: '07:00', to: '22:00' };
+  const extra = [
+    { code: 'HUGE', start: '08:00', end: '21:00', breakMinutes: 30 },
+    { code: 'LATE22', start: '13:30', end: '22:00', breakMinutes: 30 },
+    { code: 'TEN', start: '08:00', end: '19:30', breakMinutes: 30 },
+  ];
+  const centre: CentreConfig = {
+    ...defaultCentreConfig(), coverage: [], roles: [], templates: [...defaultCentreConfig().templates, ...extra],
+    openingWindows: { WEEKDAY: wide, WEEKEND: wide, HOLIDAY: wide, ADJUSTED_WORKDAY: wide },
+  };
+  const p = rosterProblem('2026-05', centre, [{ id: 1, roles: [], unavailable: ['2026-05-04'] }], DEMO_CALENDAR_2026);
+  const a = (date: string, shift: string): Assignment => ({ workerId: 1, date, shift });
+
+  it.each<[string, Assignment[], RuleCode]>([
+    ['two shifts a day', [a('2026-05-06', 'EARLY'), a('2026-05-06', 'LATE')], 'ONE_SHIFT_PER_DAY'],
+    ['12 h 30 of work in a day', [a('2026-05-06', 'HUGE')], 'DAILY_HOURS'],
+    ['a 22:00 finish then an 08:00 start', [a('2026-05-06', 'LATE22'), a('2026-05-07', 'EARLY')], 'REST_BETWEEN_SHIFTS'],
+    ['seven days in a row', ['06', '07', '08', '09', '10', '11', '12'].map((d) => a(`2026-05-${d}`, 'EARLY')), 'REST_DAYS_PER_7'],
+    ['a shift on leave', [a('2026-05-04', 'EARLY')], 'LEAVE'],
+    ['a shift that is not a template', [a('2026-05-06', 'NIGHT')], 'UNKNOWN_SHIFT'],
+  ])('%s', (_, roster, rule) => {
+    expect(rules(checkRoster(p, roster))).toContain(rule);
+  });
+
+  it('more than 36 h of overtime in the month', () => {
+    // 13 working days of 11 h (3 h of overtime each, the daily maximum): 39 h in the month.
+    const days = ['05', '06', '07', '11', '12', '13', '14', '18', '19', '20', '21', '25', '26'];
+    const v = checkRoster(p, days.map((d) => a(`2026-05-${d}`, 'TEN')));
+    expect(rules(v)).toEqual(['MONTHLY_OVERTIME']);
+    expect(rules(checkRoster(p, days.slice(1).map((d) => a(`2026-05-${d}`, 'TEN'))))).toEqual([]);
+  });
+
+  it('a coverage gap and a missing leader', () => {
+    const q = rosterProblem('2026-05', defaultCentreConfig(), [{ id: 1, roles: ['LEADER'], unavailable: [] }, { id: 2, roles: [], unavailable: [] }], DEMO_CALENDAR_2026);
+    expect(rules(checkRoster(q, [{ workerId: 2, date: '2026-05-06', shift: 'EARLY' }]))).toEqual(expect.arrayContaining(['COVERAGE', 'ROLE_ON_DUTY']));
+  });
+});
+
+describe('monthly hours by overtime kind', () => {
+  it('splits holiday (300 %), a 6th day in a week (200 %) and a long day (150 %)', () => {
+    const centre = { ...defaultCentreConfig(), templates: [...defaultCentreConfig().templates, { code: 'LONG', start: '08:00', end: '18:00', breakMinutes: 60 }] };
+    const p = rosterProblem('2026-05', centre, [{ id: 1, roles: [], unavailable: [] }], DEMO_CALENDAR_2026);
+    // 2026-05-01 is a holiday; 05-11..05-16 (Mon–Sat) six days: the Saturday is the 6th; 05-18 is a 9 h day.
+    const roster: Assignment[] = [
+      { workerId: 1, date: '2026-05-01', shift: 'EARLY' },
+      ...['11', '12', '13', '14', '15', '16'].map((d) => ({ workerId: 1, date: `2026-05-${d}`, shift: 'MID' })),
+      { workerId: 1, date: '2026-05-18', shift: 'LONG' },
+    ];
+    const [h] = monthHours(p, roster);
+    expect(h).toEqual({
+      workerId: 1,
+      workedMinutes: 7 * 480 + 540,
+      overtimeMinutes: { holiday300: 480, restDay200: 480, workday150: 60 },
+      shifts: { total: 8, late: 0, weekend: 1, holiday: 1 },
+    });
+  });
+});

@@ -1,0 +1,206 @@
+import type { Compiled } from './compile';
+import type { SoftWeights } from './model';
+
+export const OFF = -1;
+
+interface WorkerStats {
+  feasible: boolean;
+  overtime: number;
+  late: number;
+  weekend: number;
+  holiday: number;
+  shifts: number;
+  soft: number;
+}
+
+/**
+ * The solver's working roster: x[w][d] = template index or OFF, with slot cover per day and cached
+ * costs per day and per worker, so a move re-evaluates one or two workers and one or two days.
+ * Hard rules live in workerStats (a row that breaks one is infeasible and never accepted); coverage,
+ * roles and soft goals are costs. The independent checker (checker.ts) shares none of this code.
+ */
+export class RosterState {
+  readonly x: number[][];
+  readonly cov: Int32Array[];
+  readonly dayCost: number[];
+  readonly stats: WorkerStats[];
+  total = 0;
+  private sumDay = 0;
+  private sumSoft = 0;
+
+  constructor(readonly c: Compiled, readonly w: SoftWeights) {
+    this.x = c.workerIds.map(() => new Array<number>(c.nDays).fill(OFF));
+    this.cov = c.dates.map(() => new Int32Array(c.demand[0]?.length ?? 48));
+    this.dayCost = c.dates.map((_, d) => this.computeDayCost(d));
+    this.stats = c.workerIds.map((_, i) => this.computeWorker(i));
+    this.total = this.recomputeTotal();
+  }
+
+  /** Σ max(0, need − cover) over the day's slots: the coverage deficit in slot-units. */
+  deficit(d: number): number {
+    const need = this.c.demand[d];
+    const cov = this.cov[d];
+    let s = 0;
+    for (let i = 0; i < need.length; i++) if (cov[i] < need[i]) s += need[i] - cov[i];
+    return s;
+  }
+
+  roleShortfall(d: number): number {
+    let s = 0;
+    for (const r of this.c.roleReqs) {
+      const min = r.minByDay[d];
+      if (!min) continue;
+      let n = 0;
+      for (let w = 0; w < this.c.nWorkers; w++) if (r.qualifies[w] && this.x[w][d] !== OFF) n++;
+      if (n < min) s += min - n;
+    }
+    return s;
+  }
+
+  private computeDayCost(d: number): number {
+    const need = this.c.demand[d];
+    const cov = this.cov[d];
+    let deficit = 0;
+    let excess = 0;
+    for (let i = 0; i < need.length; i++) {
+      if (cov[i] < need[i]) deficit += need[i] - cov[i];
+      else if (need[i] > 0) excess += cov[i] - need[i];
+    }
+    return deficit * this.w.uncoveredSlot + excess * this.w.excessSlot + this.roleShortfall(d) * this.w.roleShortfall;
+  }
+
+  /** One worker's row: hard-rule feasibility, overtime minutes (all kinds) and the soft cost of its own. */
+  computeWorker(wi: number): WorkerStats {
+    const c = this.c;
+    const row = this.x[wi];
+    const lim = c.problem.limits;
+    const restNeeded = c.problem.centre.restDaysPer7;
+    let feasible = true;
+    let overtime = 0;
+    let late = 0;
+    let weekend = 0;
+    let holiday = 0;
+    let shifts = 0;
+    let soft = 0;
+    let week = -1;
+    let daysInWeek = 0;
+    let windowWorked = 0;
+    for (let d = 0; d < c.nDays; d++) {
+      const t = row[d];
+      if (c.weekIndex[d] !== week) {
+        week = c.weekIndex[d];
+        daysInWeek = 0;
+      }
+      if (t !== OFF) {
+        if (!c.available[wi][d]) feasible = false;
+        const tpl = c.templates[t];
+        shifts++;
+        if (tpl.late) late++;
+        if (c.isWeekend[d]) weekend++;
+        if (c.isHoliday[d]) holiday++;
+        if (c.isHoliday[d]) overtime += tpl.paid;
+        else if (++daysInWeek > lim.standardDaysPerWeek) overtime += tpl.paid;
+        else if (tpl.paid > lim.standardDailyMinutes) overtime += tpl.paid - lim.standardDailyMinutes;
+        if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < lim.minRestBetweenShiftsMinutes) feasible = false;
+        windowWorked++;
+      }
+      if (d >= 7 && row[d - 7] !== OFF) windowWorked--;
+      if (d >= 6 && windowWorked > 7 - restNeeded) feasible = false;
+      const req = c.request[wi][d];
+      if ((req === OFF && t !== OFF) || (req >= 0 && t !== req)) soft += this.w.request;
+      if (c.previous && c.previous[wi][d] !== t) soft += this.w.change;
+    }
+    if (overtime > lim.maxMonthlyOvertimeMinutes) feasible = false;
+    soft += overtime * this.w.overtimeMinute;
+    return { feasible, overtime, late, weekend, holiday, shifts, soft };
+  }
+
+  fairness(): number {
+    const c = this.c;
+    let lMin = Infinity, lMax = -Infinity, wMin = Infinity, wMax = -Infinity, hMin = Infinity, hMax = -Infinity, sMin = Infinity, sMax = -Infinity;
+    for (let i = 0; i < c.nWorkers; i++) {
+      if (!c.fairWorkers[i]) continue;
+      const s = this.stats[i];
+      if (s.late < lMin) lMin = s.late;
+      if (s.late > lMax) lMax = s.late;
+      if (s.weekend < wMin) wMin = s.weekend;
+      if (s.weekend > wMax) wMax = s.weekend;
+      if (s.holiday < hMin) hMin = s.holiday;
+      if (s.holiday > hMax) hMax = s.holiday;
+      if (s.shifts < sMin) sMin = s.shifts;
+      if (s.shifts > sMax) sMax = s.shifts;
+    }
+    if (lMax < lMin) return 0;
+    return (lMax - lMin) * this.w.lateSpread + (wMax - wMin) * this.w.weekendSpread + (hMax - hMin) * this.w.holidaySpread + (sMax - sMin) * this.w.shiftSpread;
+  }
+
+  recomputeTotal(): number {
+    this.sumDay = 0;
+    this.sumSoft = 0;
+    for (const v of this.dayCost) this.sumDay += v;
+    for (const s of this.stats) this.sumSoft += s.soft;
+    return this.sumDay + this.sumSoft + this.fairness();
+  }
+
+  private setCell(w: number, d: number, t: number): void {
+    const old = this.x[w][d];
+    if (old === t) return;
+    const cov = this.cov[d];
+    if (old !== OFF) for (let s = this.c.templates[old].slotFrom; s < this.c.templates[old].slotTo; s++) cov[s]--;
+    if (t !== OFF) for (let s = this.c.templates[t].slotFrom; s < this.c.templates[t].slotTo; s++) cov[s]++;
+    this.x[w][d] = t;
+  }
+
+  /**
+   * Applies cell changes when every touched worker stays within the hard rules; returns the change
+   * in total cost, or null (and leaves the roster as it was) when a hard rule would break.
+   * Moves touch one or two workers and days, so the sums are updated, not recomputed.
+   */
+  apply(cells: ReadonlyArray<readonly [number, number, number]>): { delta: number; undo: Array<[number, number, number]> } | null {
+    const undo: Array<[number, number, number]> = [];
+    for (const [w, d, t] of cells) {
+      undo.push([w, d, this.x[w][d]]);
+      this.setCell(w, d, t);
+    }
+    const workers = distinct(cells, 0);
+    const newStats = workers.map((w) => this.computeWorker(w));
+    for (const s of newStats) {
+      if (!s.feasible) {
+        for (let i = undo.length - 1; i >= 0; i--) this.setCell(undo[i][0], undo[i][1], undo[i][2]);
+        return null;
+      }
+    }
+    const before = this.total;
+    this.refresh(workers, distinct(cells, 1), newStats);
+    return { delta: this.total - before, undo };
+  }
+
+  revert(undo: Array<[number, number, number]>): void {
+    for (let i = undo.length - 1; i >= 0; i--) this.setCell(undo[i][0], undo[i][1], undo[i][2]);
+    const workers = distinct(undo, 0);
+    this.refresh(workers, distinct(undo, 1), workers.map((w) => this.computeWorker(w)));
+  }
+
+  private refresh(workers: number[], days: number[], newStats: WorkerStats[]): void {
+    workers.forEach((w, i) => {
+      this.sumSoft += newStats[i].soft - this.stats[w].soft;
+      this.stats[w] = newStats[i];
+    });
+    for (const d of days) {
+      const v = this.computeDayCost(d);
+      this.sumDay += v - this.dayCost[d];
+      this.dayCost[d] = v;
+    }
+    this.total = this.sumDay + this.sumSoft + this.fairness();
+  }
+
+  snapshot(): number[][] {
+    return this.x.map((r) => r.slice());
+  }
+}
+
+function distinct(cells: ReadonlyArray<readonly [number, number, number]>, k: 0 | 1): number[] {
+  const out: number[] = [];
+  for (const c of cells) if (!out.includes(c[k])) out.push(c[k]);
+  return out;
+}
