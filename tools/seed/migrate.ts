@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const wanted = process.argv[2] as ServiceName | undefined;
   if (wanted && !(wanted in SERVICE_SCHEMAS)) throw new Error(`unknown service "${wanted}"`);
   for (const name of wanted ? [wanted] : (Object.keys(SERVICE_SCHEMAS) as ServiceName[])) {
-    const config = loadConfig(name);
+    const config = loadConfig(name, process.env, { secrets: false }); // migrations sign and decrypt nothing
     const ran = await migrate(config, SERVICE_SCHEMAS[name].entities, SERVICE_SCHEMAS[name].migrations);
     console.log(`[migrate] ${name} (${config.database}): ${ran.length ? ran.join(', ') : 'up to date'}`);
   }

@@ -11,17 +11,18 @@ const TYPES = {
 };
 
 /**
- * @param {{ port: number, host?: string, services: Record<string, string>, staticDir?: string }} opts
+ * @param {{ port: number, host?: string, services: Record<string, string>, staticDir?: string, gatewaySecret?: string }} opts
+ *   gatewaySecret: sent as X-Cws-Gateway so the services believe this gateway's X-Forwarded-For and nobody else's
  * @returns {Promise<http.Server>}
  */
-export function startGateway({ port, host = '0.0.0.0', services, staticDir }) {
+export function startGateway({ port, host = '0.0.0.0', services, staticDir, gatewaySecret }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const match = /^\/api\/([a-z]+)(\/|$)/.exec(url.pathname);
     if (match) {
       const target = services[match[1]];
       if (!target) return json(res, 404, { code: 'NO_SUCH_SERVICE', message: `No service "${match[1]}"`, details: [] });
-      return proxy(req, res, target);
+      return proxy(req, res, target, gatewaySecret);
     }
     if (!staticDir || !existsSync(staticDir)) {
       return json(res, 404, { code: 'UI_NOT_BUILT', message: 'The admin UI has not been built', details: [] });
@@ -35,9 +36,12 @@ export function startGateway({ port, host = '0.0.0.0', services, staticDir }) {
   });
 }
 
-function proxy(req, res, target) {
+function proxy(req, res, target, gatewaySecret) {
   const t = new URL(target);
+  // The client address replaces whatever the client claimed; the gateway proof is never taken from the client.
   const headers = { ...req.headers, host: t.host, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' };
+  delete headers['x-cws-gateway'];
+  if (gatewaySecret) headers['x-cws-gateway'] = gatewaySecret;
   const upstream = http.request(
     { hostname: t.hostname, port: t.port, method: req.method, path: req.url, headers },
     (up) => {

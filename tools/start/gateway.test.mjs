@@ -17,7 +17,7 @@ before(async () => {
   writeFileSync(path.join(dir, 'index.html'), '<h1>admin</h1>');
   upstream = http.createServer((req, res) => {
     res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ url: req.url, requestId: req.headers['x-request-id'] ?? null, forwardedFor: req.headers['x-forwarded-for'] ?? null }));
+    res.end(JSON.stringify({ url: req.url, requestId: req.headers['x-request-id'] ?? null, forwardedFor: req.headers['x-forwarded-for'] ?? null, proof: req.headers['x-cws-gateway'] ?? null }));
   });
   await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
   gateway = await startGateway({
@@ -61,4 +61,19 @@ test('answers in the suite’s error shape for a bad path, an unknown service an
   const dead = await fetch(`${base}/api/payroll/health`);
   assert.equal(dead.status, 502);
   assert.equal((await dead.json()).code, 'BAD_GATEWAY');
+});
+
+test('replaces the client-sent X-Forwarded-For and gateway proof with its own', async () => {
+  const spoof = { 'x-forwarded-for': '10.9.8.7', 'x-cws-gateway': 'guessed' };
+  const plain = await (await fetch(`${base}/api/workers/v1/x`, { headers: spoof })).json();
+  assert.notEqual(plain.forwardedFor, '10.9.8.7');
+  assert.equal(plain.proof, null);
+  const proving = await startGateway({ port: 0, host: '127.0.0.1', services: { workers: `http://127.0.0.1:${upstream.address().port}` }, gatewaySecret: 's'.repeat(40) });
+  try {
+    const body = await (await fetch(`http://127.0.0.1:${proving.address().port}/api/workers/v1/x`, { headers: spoof })).json();
+    assert.equal(body.proof, 's'.repeat(40));
+    assert.notEqual(body.forwardedFor, '10.9.8.7');
+  } finally {
+    proving.close();
+  }
 });

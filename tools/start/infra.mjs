@@ -119,3 +119,27 @@ export async function ensureRedis() {
   await waitFor(() => redisPing(url), 'Redis', 30);
   return url;
 }
+
+/** Which of these schemas exist on the server. */
+export async function existingSchemas(url, names) {
+  const mysql = require('mysql2/promise');
+  const u = new URL(url);
+  const c = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password || '') });
+  try {
+    const [rows] = await c.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (?)', [names]);
+    return rows.map((r) => r.name);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function dropSchemas(url, names) {
+  const mysql = require('mysql2/promise');
+  const u = new URL(url);
+  const c = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password || '') });
+  try {
+    for (const name of names) await c.query(`DROP DATABASE IF EXISTS \`${name.replace(/`/g, '')}\``);
+  } finally {
+    await c.end();
+  }
+}

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // npm start: finds or starts MySQL and Redis, builds, migrates, seeds the demo city if empty,
 // starts the four services and serves them with the admin UI on one port (default 8080).
-//   Options: --no-build   --workers N (a larger demo city)
+//   Options: --no-build   --workers N (a larger demo city)   --reset (drop and re-seed the demo schemas)
 //   Env: MYSQL_URL, REDIS_URL, CWS_PORT (8080), CWS_PORT_BASE (3000: services on +1..+4),
-//        CWS_DB_PREFIX (cws_), QUEUE_PREFIX (cws), DEMO_PASSWORD (Demo@2026)
+//        CWS_DB_PREFIX (cws_), QUEUE_PREFIX (cws), DEMO_PASSWORD (Demo@2026),
+//        CWS_SECRETS_FILE (var/secrets.env: the install's keys, generated on first run)
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from './gateway.mjs';
-import { ensureMysql, ensureRedis } from './infra.mjs';
+import { dropSchemas, ensureMysql, ensureRedis, existingSchemas } from './infra.mjs';
+import { withSecrets } from './secrets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
@@ -44,8 +46,12 @@ async function waitHealthy(url, child, seconds = 90) {
 }
 
 /** Starts the whole suite; returns a stop() function. Used by npm start and by the browser tests. */
-export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBuild, workers, logDir, quiet }) {
-  const env = { ...process.env };
+export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBuild, workers, logDir, quiet, secretsFile, reset }) {
+  // No default keys anywhere: this install's own, generated on first run (tools/start/secrets.mjs).
+  // In production nothing is generated: the services refuse to start unless the keys are set.
+  const { env, created } = production(process.env)
+    ? { env: { ...process.env }, created: false }
+    : withSecrets(process.env, secretsFile ?? path.join(root, 'var/secrets.env'));
   env.MYSQL_URL = await ensureMysql();
   env.REDIS_URL = await ensureRedis();
   env.QUEUE_PREFIX = queuePrefix;
@@ -55,6 +61,18 @@ export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBu
     env[`${s.toUpperCase()}_URL`] = `http://127.0.0.1:${portBase + i + 1}`;
   }
   env.CORS_ORIGINS = `http://localhost:${port},http://127.0.0.1:${port}`;
+  const schemas = SERVICES.map((s) => `${dbPrefix}${s}`);
+  const existing = await existingSchemas(env.MYSQL_URL, schemas);
+  if (reset && existing.length) {
+    console.log(`[start] --reset: dropping ${existing.join(', ')} …`);
+    await dropSchemas(env.MYSQL_URL, existing);
+  } else if (created && existing.length) {
+    // Data written before this install had its own keys was encrypted with the old public development key.
+    throw new Error(
+      `new keys were generated, but ${existing.join(', ')} already exist (written with other keys, or the old public development ones). ` +
+        'Run `npm start -- --reset` to drop and re-seed the demo schemas, or use another CWS_DB_PREFIX.',
+    );
+  }
   if (!skipBuild) build();
   console.log('[start] migrating and seeding …');
   run('node', ['dist/tools/seed/seed.js', ...(workers ? ['--workers', String(workers)] : [])], env);
@@ -79,7 +97,7 @@ export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBu
     throw err;
   }
   const services = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${portBase + i + 1}`]));
-  const gateway = await startGateway({ port, services, staticDir: path.join(root, 'dist/apps/admin') });
+  const gateway = await startGateway({ port, services, staticDir: path.join(root, 'dist/apps/admin'), gatewaySecret: env.GATEWAY_SECRET });
   if (!quiet) printWelcome(port, logDir);
   const stop = async () => {
     gateway.close();
@@ -98,6 +116,10 @@ export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBu
     });
   }
   return { stop, url: `http://127.0.0.1:${port}` };
+}
+
+function production(env) {
+  return env.NODE_ENV === 'production';
 }
 
 function printWelcome(port, logDir) {
@@ -126,6 +148,8 @@ if (isMain) {
     skipBuild: flag('no-build'),
     workers: option('workers') ? Number(option('workers')) : undefined,
     logDir: path.join(root, 'var/log'),
+    secretsFile: process.env.CWS_SECRETS_FILE ? path.resolve(process.env.CWS_SECRETS_FILE) : undefined,
+    reset: flag('reset'),
   })
     .then(({ stop }) => {
       const shutdown = () => {

@@ -3,7 +3,7 @@
 //   node --test apps/admin-e2e/src/
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const dbPrefix = `cws_e2e_${tag}_`;
 const queuePrefix = `cwse2e${tag}`;
 const shots = path.join(root, 'var/screenshots');
 const clientId = `e2e-bureau-${tag}`;
+// Fresh random keys for each run (tools/start/secrets.mjs writes them here), removed afterwards.
+const secretsFile = path.join(root, `var/e2e-${tag}/secrets.env`);
 
 let suite;
 let browser;
@@ -113,6 +115,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
       queuePrefix,
       skipBuild: process.env.E2E_SKIP_BUILD === '1',
       logDir: path.join(root, 'var/log/e2e'),
+      secretsFile,
       quiet: true,
     });
     baseUrl = suite.url;
@@ -127,6 +130,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await suite?.stop();
     await dropSchemas();
     await dropQueueKeys();
+    rmSync(path.dirname(secretsFile), { recursive: true, force: true });
   });
 
   // The suite's promises through the one public port, before the browser: health, one token for

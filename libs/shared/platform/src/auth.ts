@@ -1,6 +1,7 @@
 /**
- * Authentication and authorisation shared by all services. Access tokens are JWTs (HS256)
- * issued by the workers service; every service verifies them with the shared secret.
+ * Authentication and authorisation shared by all services. Access tokens are JWTs (HS256, pinned)
+ * issued by the workers service; every service verifies them with the shared secret, chosen by the
+ * token's `kid` so a rotated key keeps verifying until its tokens expire (docs/security.md).
  * Routes are closed by default: @Public() opens one, @Roles(...) narrows one.
  */
 import {
@@ -13,6 +14,7 @@ import type { Principal, Role, Scope } from '@cws/kernel';
 import type { Request } from 'express';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { requestContext } from './request-context';
+import { SessionRevocations } from './revocations';
 
 export const IS_PUBLIC = 'cws:public';
 export const ROLES_KEY = 'cws:roles';
@@ -29,21 +31,44 @@ export interface AccessTokenClaims {
   sub: string;
   kind: 'user' | 'client';
   name: string;
-  /** Display name (users); absent from older tokens and from client tokens. */
+  /** Display name (users); absent from client tokens. */
   dn?: string;
   roles: Role[];
   scope: Scope;
   perms: string[];
+  /** The login session (refresh-token family) a user token belongs to; logout revokes it. */
+  sid?: string;
+  iss?: string;
+  aud?: string | string[];
+  exp?: number;
+  iat?: number;
+}
+
+/** Who issues access tokens and for whom: both are checked on every token. */
+export const TOKEN_ISSUER = 'cws-workers';
+export const TOKEN_AUDIENCE = 'cws-api';
+/** The one algorithm accepted; a token naming another (none, RS256 with our secret as a "public key") is refused. */
+const ALGORITHM = 'HS256' as const;
+
+export interface VerifiedToken {
+  principal: Principal;
+  sessionId: string | null;
+  /** Seconds since the epoch. */
+  expiresAt: number;
 }
 
 @Injectable()
 export class TokenService {
-  private readonly jwt: JwtService;
+  private readonly jwt = new JwtService({});
+  /** Verification keys by kid: the signing key and the retired ones still inside their tokens' lifetime. */
+  private readonly keys: Map<string, string>;
+
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
-    this.jwt = new JwtService({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'cws' } });
+    if (!config.jwtSecret || config.jwtSecret.length < 32) throw new Error('TokenService needs a JWT secret of at least 32 characters');
+    this.keys = new Map([[config.jwtKeyId, config.jwtSecret], ...Object.entries(config.jwtOldSecrets ?? {})]);
   }
 
-  sign(principal: Principal, ttlSeconds = this.config.accessTokenTtlSeconds): string {
+  sign(principal: Principal, ttlSeconds = this.config.accessTokenTtlSeconds, opts: { sessionId?: string } = {}): string {
     const claims: AccessTokenClaims = {
       sub: principal.id,
       kind: principal.kind,
@@ -53,19 +78,50 @@ export class TokenService {
       perms: principal.permissions,
     };
     if (principal.displayName) claims.dn = principal.displayName;
-    return this.jwt.sign(claims, { expiresIn: ttlSeconds });
+    if (opts.sessionId) claims.sid = opts.sessionId;
+    return this.jwt.sign(claims, {
+      secret: this.config.jwtSecret,
+      algorithm: ALGORITHM,
+      keyid: this.config.jwtKeyId,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      expiresIn: ttlSeconds,
+    });
   }
 
   verify(token: string): Principal {
-    const c = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: 'cws' });
+    return this.verifyToken(token).principal;
+  }
+
+  /** Checks kid, algorithm, signature, issuer, audience and expiry (which must be present). Throws when any fails. */
+  verifyToken(token: string): VerifiedToken {
+    const header = decodeHeader(token);
+    const secret = typeof header.kid === 'string' ? this.keys.get(header.kid) : undefined;
+    if (!secret || header.alg !== ALGORITHM) throw new Error('unknown key id or algorithm');
+    const c = this.jwt.verify<AccessTokenClaims>(token, { secret, algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+    // jsonwebtoken accepts a token without exp as never expiring; ours always expire.
+    if (typeof c.exp !== 'number' || typeof c.iat !== 'number') throw new Error('exp and iat are required');
+    if (c.kind !== 'user' && c.kind !== 'client') throw new Error('unknown principal kind');
     const principal: Principal = { kind: c.kind, id: c.sub, name: c.name, roles: c.roles, scope: c.scope, permissions: c.perms ?? [] };
     if (typeof c.dn === 'string' && c.dn) principal.displayName = c.dn;
-    return principal;
+    return { principal, sessionId: typeof c.sid === 'string' ? c.sid : null, expiresAt: c.exp };
+  }
+}
+
+function decodeHeader(token: string): { alg?: unknown; kid?: unknown } {
+  const part = token.split('.')[0] ?? '';
+  try {
+    const header = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return header && typeof header === 'object' ? header : {};
+  } catch {
+    return {};
   }
 }
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;
+  /** The verified access token's session and expiry, for logout. */
+  accessToken?: VerifiedToken;
 }
 
 @Injectable()
@@ -73,9 +129,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -84,13 +141,18 @@ export class AuthGuard implements CanActivate {
     if (type?.toLowerCase() !== 'bearer' || !token) {
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'A bearer access token is required', details: [] });
     }
-    let principal: Principal;
+    let verified: VerifiedToken;
     try {
-      principal = this.tokens.verify(token);
+      verified = this.tokens.verifyToken(token);
     } catch {
       throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'The access token is invalid or expired', details: [] });
     }
+    if (verified.sessionId && (await this.revocations.isRevoked(verified.sessionId))) {
+      throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'The access token is invalid or expired', details: [] });
+    }
+    const principal = verified.principal;
     req.principal = principal;
+    req.accessToken = verified;
     const ctx = requestContext.get();
     if (ctx) ctx.principal = principal;
 

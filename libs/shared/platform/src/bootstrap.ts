@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import type { ServiceConfig } from './config';
 import { createValidationPipe } from './errors';
 import { JsonLogger } from './json-logger';
+import { gatewayTrustMiddleware } from './gateway-trust';
 import { requestIdMiddleware } from './request-id.middleware';
 import { withPlatformEntities } from './audit';
 
@@ -35,8 +36,9 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
   const app = await NestFactory.create(def.module, { logger, bufferLogs: true });
   app.useLogger(logger);
   // Behind the gateway every request comes from loopback: take the client IP from X-Forwarded-For,
-  // or every user would share one rate limit.
+  // or every user would share one rate limit; but only the gateway's (address, and proof when set).
   (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', config.trustProxy);
+  app.use(gatewayTrustMiddleware(config.gatewaySecret));
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
@@ -64,7 +66,8 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
 
 export async function runService(def: ServiceDefinition): Promise<INestApplication> {
   const app = await createServiceApp(def);
-  await app.listen(def.config.port, '0.0.0.0');
+  // Loopback unless HOST / BIND_ADDRESS opens it: the gateway is the one public entry (docs/security.md).
+  await app.listen(def.config.port, def.config.host);
   const server = app.getHttpServer();
   // Keep-alive sockets must not hold shutdown open forever; in-flight requests still finish.
   server.keepAliveTimeout = 5000;
@@ -76,6 +79,6 @@ export async function runService(def: ServiceDefinition): Promise<INestApplicati
       setTimeout(() => process.exit(1), def.config.shutdownTimeoutMs).unref();
     });
   }
-  new Logger('Bootstrap').log({ msg: 'listening', port: def.config.port });
+  new Logger('Bootstrap').log({ msg: 'listening', host: def.config.host, port: (server.address() as { port: number }).port });
   return app;
 }

@@ -1,9 +1,13 @@
-import { ConfigError, loadConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, jwtKeyIdOf, loadConfig } from './config';
+
+const keys = () => ({ JWT_SECRET: randomBytes(32).toString('base64url'), PII_KEY: randomBytes(32).toString('hex'), PII_HASH_KEY: randomBytes(32).toString('hex') });
 
 describe('loadConfig', () => {
-  it('gives working defaults for development', () => {
-    const c = loadConfig('payroll', {});
+  it('gives working defaults for development, once the keys are given', () => {
+    const c = loadConfig('payroll', keys());
     expect(c.port).toBe(3002);
+    expect(c.host).toBe('127.0.0.1');
     expect(c.database).toBe('cws_payroll');
     expect(c.piiKey).toHaveLength(32);
     expect(c.serviceUrls.workers).toBe('http://127.0.0.1:3001');
@@ -21,14 +25,37 @@ describe('loadConfig', () => {
     for (const name of ['BUDGET_PORT', 'MYSQL_URL', 'JWT_SECRET', 'PII_KEY', 'LOG_LEVEL']) expect(message).toContain(name);
   });
 
-  it('insists on real secrets in production', () => {
-    expect(() => loadConfig('workers', { NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production[\s\S]*PII_KEY is required[\s\S]*PII_HASH_KEY is required/);
+  it('has no default keys, in production or out of it', () => {
+    for (const NODE_ENV of ['production', 'development', undefined]) {
+      expect(() => loadConfig('workers', { NODE_ENV })).toThrow(/JWT_SECRET is required[\s\S]*PII_KEY is required[\s\S]*PII_HASH_KEY is required/);
+    }
   });
 
-  it('reads retired personal-data keys for rotation', () => {
+  it('refuses the keys once published as development defaults, and one key for both PII uses', () => {
+    const published = { ...keys(), JWT_SECRET: ['dev', 'only', 'jwt', 'secret', 'change', 'me', '0123456789'].join('-') };
+    expect(() => loadConfig('workers', published)).toThrow(/JWT_SECRET is a key published/);
+    const same = keys();
+    expect(() => loadConfig('workers', { ...same, PII_HASH_KEY: same.PII_KEY.toUpperCase() })).toThrow(/PII_HASH_KEY must differ/);
+  });
+
+  it('skips the keys only when asked (migrations)', () => {
+    expect(loadConfig('workers', {}, { secrets: false }).jwtSecret).toBe('');
+  });
+
+  it('reads retired JWT and personal-data keys for rotation', () => {
     const old = 'ab'.repeat(32);
-    const c = loadConfig('workers', { PII_KEY_ID: 'k2', PII_OLD_KEYS: `k1:${old}` });
+    const oldJwt = randomBytes(32).toString('base64url');
+    const c = loadConfig('workers', { ...keys(), PII_KEY_ID: 'k2', PII_OLD_KEYS: `k1:${old}`, JWT_OLD_SECRETS: oldJwt });
     expect(c.piiOldKeys.k1.toString('hex')).toBe(old);
-    expect(() => loadConfig('workers', { PII_OLD_KEYS: 'k1:short' })).toThrow(/PII_OLD_KEYS/);
+    expect(c.jwtOldSecrets[jwtKeyIdOf(oldJwt)]).toBe(oldJwt);
+    expect(c.jwtKeyId).not.toBe(jwtKeyIdOf(oldJwt));
+    expect(() => loadConfig('workers', { ...keys(), PII_OLD_KEYS: 'k1:short' })).toThrow(/PII_OLD_KEYS/);
+  });
+
+  it('reads machine credentials and the bind address', () => {
+    const secret = randomBytes(32).toString('base64url');
+    const c = loadConfig('payroll', { ...keys(), PAYROLL_CLIENT_SECRET: secret, HOST: '0.0.0.0' });
+    expect(c.machineClients.payroll).toEqual({ clientId: 'payroll-service', secret });
+    expect(c.host).toBe('0.0.0.0');
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Validated configuration. The only place that reads process.env: every service builds its
  * config once at boot and fails fast with one readable message listing every bad variable.
@@ -9,7 +11,13 @@ export interface ServiceConfig {
   database: string;
   redisUrl: string;
   queuePrefix: string;
+  /** Address the service listens on: 127.0.0.1 unless HOST / BIND_ADDRESS says otherwise. */
+  host: string;
+  /** HS256 key that signs new access tokens, and its id (the token's `kid` header). */
   jwtSecret: string;
+  jwtKeyId: string;
+  /** Retired signing keys by kid: they still verify tokens signed before a rotation, never sign. */
+  jwtOldSecrets: Record<string, string>;
   accessTokenTtlSeconds: number;
   corsOrigins: string[];
   rateLimitPerMinute: number;
@@ -24,6 +32,23 @@ export interface ServiceConfig {
   shutdownTimeoutMs: number;
   /** Express "trust proxy": whose X-Forwarded-For to believe for the client IP (rate limits, logs). */
   trustProxy: string;
+  /**
+   * When set, X-Forwarded-For is believed only on requests carrying it in X-Cws-Gateway (the
+   * gateway adds it), on top of the TRUST_PROXY address check: another local process cannot
+   * pose as the gateway.
+   */
+  gatewaySecret: string | null;
+  /**
+   * Machine credentials (OAuth2 client credentials) a service uses to call another as itself, by
+   * service: `<SERVICE>_CLIENT_ID` / `<SERVICE>_CLIENT_SECRET`. The workers service provisions the
+   * ones it is given; each service calls with its own (docs/security.md).
+   */
+  machineClients: Partial<Record<ServiceName, MachineClient>>;
+}
+
+export interface MachineClient {
+  clientId: string;
+  secret: string;
 }
 
 export type ServiceName = 'workers' | 'payroll' | 'budget' | 'scheduler';
@@ -33,11 +58,36 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-// Development defaults. Production must set JWT_SECRET and PII_KEY (checked when NODE_ENV=production).
-const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
-const DEV_PII_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+/**
+ * SHA-256 of keys that were once published in this repository (the old development defaults).
+ * They are public, so no service may use them, even outside production. Stored as hashes so the
+ * values themselves stay out of the tree.
+ */
+const PUBLISHED_KEY_HASHES = new Set([
+  'e1683f4fe7e9edf37dabee6e5b28945abe8d87daf0648dd406df77e79043a52f', // the old DEV_JWT_SECRET
+  '2a8abfa8cb9906290437854193ca6bca41d4d4e26d1d454bd66a35158095e737', // the old DEV_PII_KEY (PII_KEY and PII_HASH_KEY)
+]);
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export function loadConfig(service: ServiceName, env: Env = process.env): ServiceConfig {
+/** The kid of a signing key: a short hash, so rotating the key changes the id without more config. */
+export function jwtKeyIdOf(secret: string): string {
+  return `h${sha256(`cws-jwt-kid:${secret}`).slice(0, 12)}`;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * false only for tools that touch no secret (migrations): the keys are then neither required
+   * nor loaded. Every service and the seed load them.
+   */
+  secrets?: boolean;
+}
+
+/**
+ * There are no default keys: JWT_SECRET, PII_KEY and PII_HASH_KEY must be given (npm start
+ * generates them into var/secrets.env on first run; tests generate them per run).
+ */
+export function loadConfig(service: ServiceName, env: Env = process.env, options: LoadConfigOptions = {}): ServiceConfig {
+  const withSecrets = options.secrets !== false;
   const problems: string[] = [];
   const prefix = service.toUpperCase();
   const str = (name: string, fallback?: string): string => {
@@ -58,20 +108,28 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
     }
     return n;
   };
-  const hexKey = (name: string, fallback: string): Buffer => {
-    const raw = env[name] ?? fallback;
+  const hint = 'npm start writes generated keys to var/secrets.env; see docs/security.md';
+  const published = (name: string, value: string | undefined) => {
+    if (value && (PUBLISHED_KEY_HASHES.has(sha256(value)) || PUBLISHED_KEY_HASHES.has(sha256(value.toLowerCase())))) {
+      problems.push(`${name} is a key published in the source tree; generate a new one (${hint})`);
+    }
+  };
+  const hexKey = (name: string): Buffer => {
+    const raw = env[name];
+    if (!withSecrets) return Buffer.alloc(32);
+    if (!raw) {
+      problems.push(`${name} is required (${hint})`);
+      return Buffer.alloc(32);
+    }
     if (!/^[0-9a-fA-F]{64}$/.test(raw)) {
       problems.push(`${name} must be 64 hex characters (a 256-bit key)`);
       return Buffer.alloc(32);
     }
+    published(name, raw);
     return Buffer.from(raw, 'hex');
   };
-  const production = env.NODE_ENV === 'production';
-  if (production && !env.JWT_SECRET) problems.push('JWT_SECRET is required in production');
-  if (production && !env.PII_KEY) problems.push('PII_KEY is required in production');
   // One key must not both encrypt and hash: a leak of one would expose the other use too.
-  if (production && !env.PII_HASH_KEY) problems.push('PII_HASH_KEY is required in production');
-  if (env.PII_HASH_KEY && env.PII_HASH_KEY === env.PII_KEY) problems.push('PII_HASH_KEY must differ from PII_KEY');
+  if (withSecrets && env.PII_HASH_KEY && env.PII_HASH_KEY.toLowerCase() === env.PII_KEY?.toLowerCase()) problems.push('PII_HASH_KEY must differ from PII_KEY');
 
   const piiOldKeys: Record<string, Buffer> = {};
   for (const entry of (env.PII_OLD_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -84,8 +142,20 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
   if (mysqlUrl && !/^mysql:\/\//.test(mysqlUrl)) problems.push('MYSQL_URL must start with mysql://');
   const redisUrl = str('REDIS_URL', 'redis://127.0.0.1:6379');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
-  const jwtSecret = str('JWT_SECRET', DEV_JWT_SECRET);
-  if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  let jwtSecret = '';
+  const jwtOldSecrets: Record<string, string> = {};
+  if (withSecrets) {
+    jwtSecret = env.JWT_SECRET ?? '';
+    if (!jwtSecret) problems.push(`JWT_SECRET is required (${hint})`);
+    else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+    published('JWT_SECRET', jwtSecret);
+    // Retired keys: comma-separated secrets, each identified by its own kid.
+    for (const old of (env.JWT_OLD_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (old.length < 32) problems.push('JWT_OLD_SECRETS must be a comma-separated list of secrets of at least 32 characters');
+      else if (old === jwtSecret) problems.push('JWT_OLD_SECRETS must not contain the current JWT_SECRET');
+      else jwtOldSecrets[jwtKeyIdOf(old)] = old;
+    }
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info') as ServiceConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
 
@@ -93,6 +163,14 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
   for (const name of Object.keys(SERVICE_PORTS) as ServiceName[]) {
     serviceUrls[name] = env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${SERVICE_PORTS[name]}`;
   }
+  const machineClients: ServiceConfig['machineClients'] = {};
+  for (const name of Object.keys(SERVICE_PORTS) as ServiceName[]) {
+    const secret = withSecrets ? env[`${name.toUpperCase()}_CLIENT_SECRET`] : undefined;
+    if (!secret) continue;
+    if (secret.length < 32) problems.push(`${name.toUpperCase()}_CLIENT_SECRET must be at least 32 characters`);
+    machineClients[name] = { clientId: env[`${name.toUpperCase()}_CLIENT_ID`] || `${name}-service`, secret };
+  }
+  const host = env.HOST || env.BIND_ADDRESS || '127.0.0.1';
 
   const config: ServiceConfig = {
     service,
@@ -101,19 +179,24 @@ export function loadConfig(service: ServiceName, env: Env = process.env): Servic
     database: str(`${prefix}_DB`, `cws_${service}`),
     redisUrl,
     queuePrefix: env.QUEUE_PREFIX ?? 'cws',
+    host,
     jwtSecret,
+    jwtKeyId: jwtSecret ? jwtKeyIdOf(jwtSecret) : '',
+    jwtOldSecrets,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86400),
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:8080,http://127.0.0.1:8080').split(',').map((s) => s.trim()).filter(Boolean),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     runMigrations: (env.RUN_MIGRATIONS ?? 'true') !== 'false',
     logLevel,
-    piiKey: hexKey('PII_KEY', DEV_PII_KEY),
+    piiKey: hexKey('PII_KEY'),
     piiKeyId: env.PII_KEY_ID ?? 'k1',
-    piiHashKey: hexKey('PII_HASH_KEY', env.PII_KEY ?? DEV_PII_KEY),
+    piiHashKey: hexKey('PII_HASH_KEY'),
     piiOldKeys,
     serviceUrls,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     trustProxy: env.TRUST_PROXY ?? 'loopback',
+    gatewaySecret: (withSecrets && env.GATEWAY_SECRET) || null,
+    machineClients,
   };
   if (problems.length) throw new ConfigError(`Invalid configuration for the ${service} service:\n  - ${problems.join('\n  - ')}`);
   return config;

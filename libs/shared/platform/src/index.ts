@@ -9,4 +9,5 @@ export * from './metrics';
 export * from './platform.module';
 export * from './redis';
 export * from './request-context';
+export * from './revocations';
 export * from './service-client';

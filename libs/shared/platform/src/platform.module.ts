@@ -14,6 +14,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { AllExceptionsFilter } from './errors';
 import { HealthController } from './health.controller';
 import { createRedis, REDIS } from './redis';
+import { SessionRevocations } from './revocations';
 import { ServiceClient } from './service-client';
 
 export interface PlatformOptions {
@@ -45,6 +46,7 @@ export class PlatformModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       AuditService,
       TokenService,
+      SessionRevocations,
       RedisCloser,
       ServiceClient,
     ];
@@ -59,7 +61,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController, AuditController],
       providers,
-      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService],
+      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations],
     };
   }
 }

@@ -9,9 +9,21 @@ import { createServiceApp, loadConfig, TokenService, type ServiceConfig, type Se
 import { dropDatabase } from '@cws/persistence';
 import IORedis from 'ioredis';
 
+/**
+ * Keys for this test run: random, generated once per test file (process), so two services started
+ * by one file trust each other's tokens and share the payroll machine credential. Nothing in the
+ * source tree can sign for them.
+ */
+export const TEST_RUN_KEYS: Readonly<Record<string, string>> = Object.freeze({
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+  PII_KEY: randomBytes(32).toString('hex'),
+  PII_HASH_KEY: randomBytes(32).toString('hex'),
+  PAYROLL_CLIENT_SECRET: randomBytes(32).toString('base64url'),
+});
+
 export function testConfig(service: ServiceName, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
   const suffix = randomBytes(4).toString('hex');
-  const base = loadConfig(service, { ...process.env, LOG_LEVEL: 'error' });
+  const base = loadConfig(service, { ...process.env, ...TEST_RUN_KEYS, LOG_LEVEL: 'error' });
   return { ...base, database: `cws_test_${service}_${suffix}`, queuePrefix: `cwstest_${suffix}`, port: 0, runMigrations: true, ...overrides };
 }
 

@@ -1,0 +1,25 @@
+/**
+ * Revoked login sessions, kept in Redis until the last access token of the session expires. Every
+ * service checks it, so a token is refused everywhere right after logout (or refresh-token reuse).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type IORedis from 'ioredis';
+import { REDIS } from './redis';
+
+/** Shared by all services (not per queue prefix): a session revoked by workers is revoked in payroll too. */
+const KEY_PREFIX = 'cws:auth:revoked-session:';
+
+@Injectable()
+export class SessionRevocations {
+  constructor(@Inject(REDIS) private readonly redis: IORedis) {}
+
+  /** Revokes a session for `ttlSeconds` (at least the access-token lifetime). */
+  async revoke(sessionId: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(KEY_PREFIX + sessionId, '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  /** Fails closed: when Redis cannot answer, the request fails rather than trusting a maybe-revoked token. */
+  async isRevoked(sessionId: string): Promise<boolean> {
+    return (await this.redis.exists(KEY_PREFIX + sessionId)) === 1;
+  }
+}
