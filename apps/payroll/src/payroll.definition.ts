@@ -9,6 +9,9 @@ import {
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
+import { NoPaidRunsReader, PaidPayReader } from './benchmark/paid-pay.reader';
+import { BudgetClient } from './benchmark/budget.client';
+import { FundingRequirementService } from './benchmark/funding-requirement.service';
 import { WorkforceClient } from './benchmark/workforce.client';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
 import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-policy-and-benchmark';
@@ -40,7 +43,9 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
       MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
-    providers: [BenchmarkService, PolicyService, SimulationsService, WorkforceChangeJobs, WorkforceChangesService, WorkforceClient],
+    providers: [
+      BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: NoPaidRunsReader }, PolicyService, SimulationsService, WorkforceChangeJobs, WorkforceChangesService, WorkforceClient,
+    ],
   })
   class PayrollModule {}
 

@@ -4,8 +4,9 @@ import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal } from '@cws/platform';
 import { bearerOf, CanEditPolicy, CanRead, CanRun } from '../common/access';
 import { IdParam } from '../common/id-param';
-import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
+import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
+import { FundingRequirementService } from './funding-requirement.service';
 
 /** The sign of `gap` (the admin UI relies on it: positive = short of the benchmark). */
 const GAP_MEANING =
@@ -18,7 +19,10 @@ const GAP_MEANING =
 @ApiTags('benchmark')
 @Controller('v1/benchmark')
 export class BenchmarkController {
-  constructor(private readonly benchmark: BenchmarkService) {}
+  constructor(
+    private readonly benchmark: BenchmarkService,
+    private readonly funding: FundingRequirementService,
+  ) {}
 
   @Post('calibrations')
   @CanRun()
@@ -56,6 +60,17 @@ export class BenchmarkController {
   @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   compliance(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, bearerOf(auth), q, false);
+  }
+
+  @Get('funding-requirement')
+  @CanRead()
+  @ApiOperation({
+    summary: '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall',
+    description: 'Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
+  })
+  @ApiOkResponse({ description: 'FundingRequirementReport' })
+  fundingRequirement(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: FundingRequirementQueryDto) {
+    return this.funding.report(p, bearerOf(auth), q);
   }
 
   @Post('compliance-reports')

@@ -43,3 +43,10 @@ export class ApplyCalibrationDto {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'first day the new UNIT_VALUE row is in force; default today (or the open row\'s start, if later)' })
   @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) validFrom?: string;
 }
+
+export class FundingRequirementQueryDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2020) @Max(2100) year!: number;
+  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(SCOPE, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'workforce snapshot date for the months not yet paid; default today, within the year' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) asOf?: string;
+}

@@ -4,6 +4,10 @@ import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/tes
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { budgetService } from '../../../budget/src/budget.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { demoCommunities, seedBudgetService } from '../../../budget/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { seedWorkersService } from '../../../workers/src/seed/seed';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { workersService } from '../../../workers/src/workers.definition';
@@ -14,23 +18,37 @@ const DISTRICTS = ['330102', '330105', '330106'];
 
 describe('benchmark over the demo city, workforce from the workers API (real MySQL and Redis)', () => {
   let workers: TestApp;
+  let budget: TestApp;
   let t: TestApp;
   let ds: DataSource;
   let admin: string;
   let xihu: string;
+  /** Workers the benchmark counts: the snapshot less seconded-in cadres (the demo seed has a few). */
+  let counted: number;
 
   beforeAll(async () => {
     workers = await startTestApp(workersService, testConfig('workers'));
     await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    budget = await startTestApp(budgetService, testConfig('budget'));
+    await seedBudgetService(budget.app.get(DataSource), demoCommunities());
     const base = testConfig('payroll');
-    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    t = await startTestApp(payrollService, {
+      ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin, budget: new URL(budget.baseUrl).origin },
+    });
     ds = t.app.get(DataSource);
     await seedPayrollService(ds);
     admin = t.tokenFor(testPrincipals.cityAdmin());
     xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    const snap = await workers.request('GET', '/v1/snapshots?asOf=2026-01-01&limit=5000', { token: workers.tokenFor(testPrincipals.cityAdmin()) });
+    const items: Array<{ employmentType: string; secondment: { direction: string; payer: string } | null }> = snap.body.items;
+    expect(items).toHaveLength(540);
+    expect(items.some((w) => w.secondment?.direction === 'OUT' && w.secondment.payer === 'HOST')).toBe(false);
+    counted = items.filter((w) => w.employmentType !== 'SECONDED_IN').length;
+    expect(counted).toBeLessThan(540);
   });
   afterAll(async () => {
     await t?.close();
+    await budget?.close();
     await workers?.close();
   });
 
@@ -38,7 +56,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     const res = await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } });
     expect(res.status).toBe(201);
     const c = res.body;
-    expect(c).toMatchObject({ year: 2026, scope: null, asOf: '2026-01-01', headcount: 540, benchmark: '175535.85', cityGrowth: '0.050000', illustrative: true });
+    expect(c).toMatchObject({ year: 2026, scope: null, asOf: '2026-01-01', headcount: counted, benchmark: '175535.85', cityGrowth: '0.050000', illustrative: true });
     expect(c.result.passes).toBe(true);
     expect(c.unitValue).toBe(c.result.unitValue);
     // Exact: 12 × total ≥ W × worker-months at U, and < at U − 0.01.
@@ -60,7 +78,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     expect(stored.body).toMatchObject({ id: c.id, unitValue: c.unitValue, projectedAverage: c.projectedAverage });
     const [row] = await ds.query('SELECT inputs FROM benchmark_result WHERE id = ?', [c.id]);
     const inputs = typeof row.inputs === 'string' ? JSON.parse(row.inputs) : row.inputs;
-    expect(inputs).toMatchObject({ asOf: '2026-01-01', workers: 540 });
+    expect(inputs).toMatchObject({ asOf: '2026-01-01', workers: counted, snapshotWorkers: 540 });
     expect(inputs.cityWages['2025'].source).toMatch(/illustrative/);
   });
 
@@ -69,7 +87,8 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     expect(res.status).toBe(200);
     expect(res.body.groups.map((g: { districtCode: string }) => g.districtCode)).toEqual(DISTRICTS);
     expect(res.body.groups.map((g: { districtName: string }) => g.districtName)).toEqual(['上城区', '拱墅区', '西湖区']);
-    expect(res.body.groups.reduce((n: number, g: { headcount: number }) => n + g.headcount, 0)).toBe(540);
+    // Seconded-in cadres are not community workers: the benchmark leaves them out.
+    expect(res.body.groups.reduce((n: number, g: { headcount: number }) => n + g.headcount, 0)).toBe(counted);
     for (const g of res.body.groups) {
       expect(g).toMatchObject({ benchmark: '175535.85', ytdMonths: 6, compliant: false });
       expect(parseMoney(g.gap)).toBe(parseMoney(g.benchmark) - parseMoney(g.projectedAverage));
@@ -114,7 +133,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
   it('computes year-end top-ups under the configured AVERAGE rule and PER_WORKER with a ratio, storing per-worker lines', async () => {
     const avg = await t.request('POST', '/v1/benchmark/top-ups', { token: admin, body: { year: 2026 } });
     expect(avg.status).toBe(201);
-    expect(avg.body).toMatchObject({ rule: 'AVERAGE', level: 'DISTRICT', workers: 540 });
+    expect(avg.body).toMatchObject({ rule: 'AVERAGE', level: 'DISTRICT', workers: counted });
     expect(avg.body.byDistrict.map((d: { districtCode: string }) => d.districtCode)).toEqual(DISTRICTS);
     // Each district's shortfall is shared out exactly: with the top-ups every district average reaches W(Y−1).
     const compliance = (await t.request('GET', '/v1/benchmark/compliance?year=2026', { token: admin })).body.groups;
@@ -122,7 +141,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
       expect(d.total).toBe(compliance.find((g: { districtCode: string }) => g.districtCode === d.districtCode).shortfall);
     }
     const lines = await t.request('GET', `/v1/benchmark/top-ups/${avg.body.id}/lines?limit=5000`, { token: admin });
-    expect(lines.body.items).toHaveLength(540);
+    expect(lines.body.items).toHaveLength(counted);
     const sum = lines.body.items.reduce((s: bigint, l: { topUp: string }) => s + parseMoney(l.topUp), 0n);
     expect(sum).toBe(parseMoney(avg.body.total));
     const xihuLines = await t.request('GET', `/v1/benchmark/top-ups/${avg.body.id}/lines`, { token: xihu });
@@ -154,5 +173,62 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     const again = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } })).body;
     expect(again.unitValue).toBe(cal.unitValue);
     expect(again.current).toMatchObject({ unitValue: cal.unitValue, passes: true });
+  });
+
+  it('核定 report: per district and street, headcount × (W(Y−1) + employer insurance and housing fund) against the budget held in the pay streams', async () => {
+    const res = await t.request('GET', '/v1/benchmark/funding-requirement?year=2026&asOf=2026-06-30', { token: admin });
+    expect(res.status).toBe(200);
+    const r = res.body;
+    expect(r).toMatchObject({ year: 2026, scope: null, benchmark: '175535.85', streams: ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'], paidThrough: 0 });
+    const districts = r.lines.filter((l: { level: string }) => l.level === 'DISTRICT');
+    expect(districts.map((l: { districtCode: string }) => l.districtCode)).toEqual(DISTRICTS);
+    expect(districts.map((l: { districtName: string }) => l.districtName)).toEqual(['上城区', '拱墅区', '西湖区']);
+    // The budget figure is what the budget service reports as allocated in the three pay streams for the district.
+    const balances = (await budget.request('GET', '/v1/balances?fiscalYear=2026&district=330106', { token: budget.tokenFor(testPrincipals.cityAdmin()) })).body.items;
+    const held = balances
+      .filter((b: { stream: string; streetCode: string | null }) => b.streetCode && ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'].includes(b.stream))
+      .reduce((s: bigint, b: { allocated: string }) => s + parseMoney(b.allocated), 0n);
+    const xihuLine = districts.find((l: { districtCode: string }) => l.districtCode === '330106');
+    expect(parseMoney(xihuLine.budgeted)).toBe(held);
+    expect(held).toBeGreaterThan(0n);
+    let requirement = 0n;
+    for (const l of r.lines) {
+      expect(parseMoney(l.requirement)).toBe(parseMoney(l.wages) + parseMoney(l.employerContributions));
+      // headcount × W(Y−1), from worker-months, half up.
+      expect(parseMoney(l.wages)).toBe((parseMoney('175535.85') * BigInt(l.workerMonths * 2) * 2n + 24n) / 48n);
+      const gap = parseMoney(l.requirement) - parseMoney(l.budgeted);
+      expect(parseMoney(l.shortfall)).toBe(gap > 0n ? gap : 0n);
+      if (l.level === 'DISTRICT') requirement += parseMoney(l.requirement);
+    }
+    expect(parseMoney(r.totals.requirement)).toBe(requirement);
+    // Streets add up to their district.
+    const streetMonths = r.lines.filter((l: { level: string; districtCode: string }) => l.level === 'STREET' && l.districtCode === '330106').reduce((n: number, l: { workerMonths: number }) => n + l.workerMonths, 0);
+    expect(streetMonths).toBe(xihuLine.workerMonths);
+
+    const own = await t.request('GET', '/v1/benchmark/funding-requirement?year=2026', { token: xihu });
+    expect(own.status).toBe(200);
+    expect(new Set(own.body.lines.map((l: { districtCode: string }) => l.districtCode))).toEqual(new Set(['330106']));
+    expect((await t.request('GET', '/v1/benchmark/funding-requirement?year=2026&scope=330102', { token: xihu })).status).toBe(404);
+  });
+
+  it('compliance reports the growth test beside the level, and refuses a W(Y−1) of another caliber than W(Y−2)', async () => {
+    const res = await t.request('GET', '/v1/benchmark/compliance?year=2026&asOf=2026-06-30', { token: admin });
+    expect(res.body).toMatchObject({ cityGrowth: '0.050000', lastYearBasis: 'PROJECTED_FROM_PREVIOUS_SCALE', paidThrough: 0 });
+    for (const g of res.body.groups) {
+      expect(typeof g.meetsGrowth).toBe('boolean');
+      expect(g.compliant).toBe(g.meetsLevel && g.meetsGrowth);
+      expect(g.growth).toMatch(/^-?\d+\.\d{6}$/);
+    }
+    const open = (await t.request('GET', '/v1/policy/rows?kind=CITY_WAGE&key=2025', { token: admin })).body;
+    const w2025 = (Array.isArray(open) ? open : open.items).find((r: { validTo: string | null }) => r.validTo === null);
+    const edit = await t.request('POST', '/v1/policy/rows', {
+      token: admin, body: { kind: 'CITY_WAGE', validFrom: w2025.validFrom, sourceRef: 'test: a 全口径 figure', data: { ...w2025.data, caliber: 'ALL_UNITS' } },
+    });
+    expect(edit.status).toBe(201);
+    const refused = await t.request('GET', '/v1/benchmark/compliance?year=2026', { token: admin });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('CITY_WAGE_CALIBER_MISMATCH');
+    expect(refused.body.details[0].path).toBe('CITY_WAGE:2025.caliber');
+    expect((await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } })).status).toBe(422);
   });
 });

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, formatMoney, notFound, parseMoney, roundFen, type Fen, type Principal } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import {
-  calibrateUnitValue, checkBenchmark, complianceSummary, projectWorkers, yearEndTopUp,
-  type BenchmarkCheck, type BenchmarkTargets, type PayrollPolicy, type TopUpRule,
+  calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, projectWorkers, yearEndTopUp,
+  type BenchmarkCheck, type BenchmarkTargets, type GroupLevel, type PayrollPolicy, type TopUpRule,
 } from '@cws/payroll-engine';
 import type {
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
@@ -15,7 +15,8 @@ import { PolicyService } from '../policy/policy.service';
 import { BenchmarkResultEntity, TopUpLineEntity, type BenchmarkResultKind } from './benchmark-result.entities';
 import type { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { WorkforceClient } from './workforce.client';
-import { growth, paidThroughMonth, projectWorkforce, type ProjectedWorker } from './workforce-projection';
+import { PaidPayReader } from './paid-pay.reader';
+import { growth, mergePaid, paidThroughMonth, projectWorkforce, type ProjectedWorker } from './workforce-projection';
 
 const view = (c: BenchmarkCheck): BenchmarkCheckView => ({
   unitValue: formatMoney(c.unitValueFen),
@@ -27,7 +28,7 @@ const view = (c: BenchmarkCheck): BenchmarkCheckView => ({
   passes: c.passes,
 });
 
-interface Loaded {
+export interface Loaded {
   policy: PayrollPolicy;
   scope: string | null;
   asOf: string;
@@ -36,6 +37,8 @@ interface Loaded {
   w1: Fen;
   w2: Fen;
   sources: { w1: string; w2: string };
+  /** Months 1..paidThrough come from paid runs, the rest is projected. */
+  paidThrough: number;
 }
 
 const LINE_CHUNK = 1000;
@@ -50,26 +53,41 @@ export class BenchmarkService {
   constructor(
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly paidPay: PaidPayReader,
     private readonly policy: PolicyService,
     private readonly workforce: WorkforceClient,
   ) {}
 
-  private async load(p: Principal, token: string | undefined, year: number, requestedScope: string | undefined, asOf: string): Promise<Loaded> {
+  /**
+   * The year's workforce: what the paid runs paid (months 1..paidThrough) and, for the rest of the
+   * year, the workforce of the snapshot date projected over the policy as of `policyDate`.
+   */
+  async load(p: Principal, token: string | undefined, year: number, requestedScope: string | undefined, asOf: string, policyDate = asOf): Promise<Loaded> {
     const scope = effectiveScope(p, requestedScope);
-    const policy = await this.policy.policyFor(year, asOf);
-    const wage = (y: number) => policy.cityWages.find((w) => w.year === y);
-    const w1 = wage(year - 1);
-    const w2 = wage(year - 2);
-    const missing = [!w1 && `CITY_WAGE:${year - 1}`, !w2 && `CITY_WAGE:${year - 2}`].filter((x): x is string => !!x);
-    if (missing.length) {
-      throw new DomainError('UNPROCESSABLE', 'POLICY_INCOMPLETE', `the city average wage is missing for ${missing.join(', ')}`, missing.map((m) => ({ path: m, issue: 'no open row' })));
-    }
-    const snapshots = await this.workforce.snapshot(asOf, token, scope);
-    if (!snapshots.length) throw new DomainError('UNPROCESSABLE', 'NO_WORKFORCE', `no workers employed on ${asOf} in scope ${scope ?? 'city'}`);
+    const policy = await this.policy.policyFor(year, policyDate);
+    const { lastYear: w1, twoYearsAgo: w2 } = cityWageTargets(policy.cityWages, year);
+    const [snapshots, paid] = await Promise.all([this.workforce.snapshot(asOf, token, scope), this.paidPay.paidYear(year, scope)]);
+    const projected = mergePaid(projectWorkforce(snapshots, policy), paid, year);
+    if (!projected.length) throw new DomainError('UNPROCESSABLE', 'NO_WORKFORCE', `no counted workers employed on ${asOf} in scope ${scope ?? 'city'}`);
     return {
-      policy, scope, asOf, projected: projectWorkforce(snapshots, policy), snapshots,
-      w1: w1!.annualFen, w2: w2!.annualFen, sources: { w1: w1!.source, w2: w2!.source },
+      policy, scope, asOf, projected, snapshots,
+      w1: w1.annualFen, w2: w2.annualFen, sources: { w1: w1.source, w2: w2.source }, paidThrough: paid.paidThrough,
     };
+  }
+
+  /** Last year's average per group (key as complianceSummary makes it): the recorded figure for every group, else projected with the Y−1 scale (and Y−1 paid runs) per group. */
+  private async lastYearByGroup(year: number, loaded: Loaded, level: GroupLevel): Promise<{ of: (group: string) => Fen | null; basis: 'RECORDED' | 'PROJECTED_FROM_PREVIOUS_SCALE' }> {
+    const recorded = (await this.policy.rowsFor(year - 1)).find((r) => r.kind === 'COMMUNITY_WAGE' && r.validTo === null && r.data.year === year - 1);
+    if (recorded) {
+      const fen = parseMoney(recorded.data.annual);
+      return { of: () => fen, basis: 'RECORDED' };
+    }
+    const previous = await this.policy.policyFor(year - 1);
+    const paid = await this.paidPay.paidYear(year - 1, loaded.scope);
+    const workers = mergePaid(projectWorkforce(loaded.snapshots, previous), paid, year - 1).map((w) => w.worker);
+    const groups = complianceSummary(projectWorkers(workers, previous.payScale.unitValueFen), 1n, level);
+    const byGroup = new Map(groups.map((g) => [g.group, g.averageFen]));
+    return { of: (g) => byGroup.get(g) ?? null, basis: 'PROJECTED_FROM_PREVIOUS_SCALE' };
   }
 
   /** Community workers' average pay of Y−1: the recorded figure, else projected with the Y−1 pay scale over the same workforce. */
@@ -77,7 +95,7 @@ export class BenchmarkService {
     const recorded = (await this.policy.rowsFor(year - 1)).find((r) => r.kind === 'COMMUNITY_WAGE' && r.validTo === null && r.data.year === year - 1);
     if (recorded) return { fen: parseMoney(recorded.data.annual), basis: 'RECORDED', source: recorded.sourceRef };
     const previous = await this.policy.policyFor(year - 1);
-    const projected = projectWorkforce(loaded.snapshots, previous).map((w) => w.worker);
+    const projected = mergePaid(projectWorkforce(loaded.snapshots, previous), await this.paidPay.paidYear(year - 1, loaded.scope), year - 1).map((w) => w.worker);
     const dummy: BenchmarkTargets = { cityAverageLastYearFen: 1n, cityAverageTwoYearsAgoFen: 1n, communityAverageLastYearFen: 1n };
     const at = checkBenchmark(projected, previous.payScale.unitValueFen, dummy);
     return { fen: at.averageFen, basis: 'PROJECTED_FROM_PREVIOUS_SCALE', source: `projected: ${year - 1} unit value ${formatMoney(previous.payScale.unitValueFen)} (policy row ${previous.payScale.id}) over the workforce of ${loaded.asOf}` };
@@ -125,12 +143,16 @@ export class BenchmarkService {
   async compliance(p: Principal, token: string | undefined, q: ComplianceQueryDto, store: boolean): Promise<ComplianceReport> {
     const groupBy = q.groupBy ?? 'district';
     const policyDate = `${q.year}-01-01`;
-    const loaded = await this.load(p, token, q.year, q.scope, policyDate);
-    const unit = q.unitValue ? parseMoney(q.unitValue) : loaded.policy.payScale.unitValueFen;
     const ytdDate = clampToYear(q.asOf ?? new Date().toISOString().slice(0, 10), q.year);
+    // The workforce of the year-to-date date is projected for the rest of the year; earlier months come from paid runs.
+    const loaded = await this.load(p, token, q.year, q.scope, ytdDate, policyDate);
+    const unit = q.unitValue ? parseMoney(q.unitValue) : loaded.policy.payScale.unitValueFen;
     const ytdMonths = monthsCompleted(ytdDate, q.year);
     const level = groupBy === 'district' ? 'DISTRICT' : 'STREET';
-    const summary = complianceSummary(projectWorkers(loaded.projected.map((w) => w.worker), unit), loaded.w1, level);
+    const last = await this.lastYearByGroup(q.year, loaded, level);
+    const summary = complianceSummary(projectWorkers(loaded.projected.map((w) => w.worker), unit), loaded.w1, level, {
+      cityAverageLastYearFen: loaded.w1, cityAverageTwoYearsAgoFen: loaded.w2, lastYearAverageFen: last.of,
+    });
     const ytd = new Map<string, { paid: Fen; months: number }>();
     for (const w of loaded.projected) {
       const key = level === 'DISTRICT' ? w.worker.district : `${w.worker.district}/${w.worker.street}`;
@@ -153,19 +175,24 @@ export class BenchmarkService {
         projectedAverage: formatMoney(g.averageFen),
         ytdMonths,
         ytdPaid: formatMoney(t.paid),
-        ytdAverage: formatMoney(t.months ? roundFen(12n * t.paid, BigInt(t.months)) : 0n),
+        ytdAverage: formatMoney(t.months ? roundFen(24n * t.paid, BigInt(t.months * 2)) : 0n),
         benchmark: formatMoney(g.benchmarkFen),
         gap: formatMoney(g.benchmarkFen - g.averageFen),
+        lastYearAverage: g.lastYearAverageFen === null ? null : formatMoney(g.lastYearAverageFen),
+        growth: g.lastYearAverageFen === null || g.lastYearAverageFen === 0n ? null : growth(g.averageFen, g.lastYearAverageFen),
+        meetsLevel: g.meetsBenchmark,
+        meetsGrowth: g.meetsGrowth,
         shortfall: formatMoney(g.shortfallFen),
         workersBelow: g.workersBelow,
-        compliant: g.meetsBenchmark,
+        compliant: g.meetsBenchmark && g.meetsGrowth !== false,
       };
     });
     const report: Omit<ComplianceReport, 'id'> = {
-      year: q.year, asOf: ytdDate, groupBy, unitValue: formatMoney(unit), benchmark: formatMoney(loaded.w1), groups, illustrative: loaded.policy.illustrative,
+      year: q.year, asOf: ytdDate, groupBy, unitValue: formatMoney(unit), benchmark: formatMoney(loaded.w1), cityGrowth: growth(loaded.w1, loaded.w2),
+      lastYearBasis: last.basis, paidThrough: loaded.paidThrough, groups, illustrative: loaded.policy.illustrative,
     };
     if (!store) return { id: null, ...report };
-    const inputs = { scope: loaded.scope, snapshotDate: policyDate, workers: loaded.projected.length, unitValue: formatMoney(unit), unitValueSource: q.unitValue ? 'REQUEST' : `policy row ${loaded.policy.payScale.id}`, benchmarkSource: loaded.sources.w1 };
+    const inputs = { scope: loaded.scope, snapshotDate: ytdDate, policyDate, paidThrough: loaded.paidThrough, workers: loaded.projected.length, unitValue: formatMoney(unit), unitValueSource: q.unitValue ? 'REQUEST' : `policy row ${loaded.policy.payScale.id}`, benchmarkSource: loaded.sources.w1 };
     return this.store(p, 'COMPLIANCE', q.year, loaded.scope, ytdDate, inputs, report) as Promise<ComplianceReport>;
   }
 

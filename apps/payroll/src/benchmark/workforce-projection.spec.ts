@@ -4,7 +4,8 @@ import { buildPolicy, type StoredPolicyRow } from '../policy/policy-builder';
 import { keyOf } from '../policy/policy-data.dto';
 import { demoPolicyRows } from '../seed/seed';
 import { monthsCompleted } from './benchmark.service';
-import { growth, paidThroughMonth, projectWorkforce } from './workforce-projection';
+import type { PaidWorkerMonth } from './paid-pay.reader';
+import { growth, mergePaid, paidThroughMonth, projectWorkforce } from './workforce-projection';
 
 const policy = buildPolicy(
   demoPolicyRows().map((r, i): StoredPolicyRow => ({ id: String(i + 1), kind: r.kind, key: keyOf(r.kind, r.data), validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef })),
@@ -43,6 +44,61 @@ describe('projectWorkforce', () => {
       expect((e as DomainError).code).toBe('POLICY_DOES_NOT_COVER_WORKFORCE');
       expect((e as DomainError).details[0].path).toBe('ENTRY_GRADE:OTHER:PHD');
     }
+  });
+});
+
+const paidMonth = (over: Partial<PaidWorkerMonth> & { month: number; gross: string }): PaidWorkerMonth => ({
+  workerId: '1', districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', hireDate: '2020-03-01', leftDate: null,
+  secondedIn: false, secondedOutPaidBy: null, grossFen: parseMoney(over.gross), variableFen: 0n, ...over,
+});
+
+describe('who counts, for how long, with what pay (counter-examples to the frozen 1 January workforce)', () => {
+  const unit = policy.payScale.unitValueFen;
+
+  it('a March hire counts ½ for March (hired on the 16th), then whole months; paid months are what was paid', () => {
+    const snap = worker({ hireDate: '2026-03-16', qualificationLevel: 'NONE', bodiesHeld: 1 });
+    const paid = { paidThrough: 4, months: [paidMonth({ month: 3, gross: '2000.00', hireDate: '2026-03-16' }), paidMonth({ month: 4, gross: '4100.00', hireDate: '2026-03-16' })] };
+    const [p] = mergePaid(projectWorkforce([snap], policy), paid, 2026);
+    expect(p.worker.headcountMonths).toBe(9.5);
+    expect(p.employmentByMonth.slice(1, 5)).toEqual([0, 0, 0.5, 1]);
+    // May–December projected at grade 3 (1.20), paid months as paid.
+    expect(p.worker.segments).toEqual([{ coefficient: '1.20', months: 8 }]);
+    expect(p.worker.fixedAnnualFen).toBe(parseMoney('6100.00'));
+    expect(paidThroughMonth(p, unit, 4)).toEqual({ paid: parseMoney('6100.00'), months: 1.5 });
+  });
+
+  it('a March leaver (gone from the snapshot) counts 2½ months with the pay of January to March, not 12 projected months', () => {
+    const paid = { paidThrough: 4, months: [1, 2, 3].map((m) => paidMonth({ workerId: '7', month: m, gross: m === 3 ? '2500.00' : '5000.00', leftDate: '2026-03-15' })) };
+    const stayer = projectWorkforce([worker()], policy);
+    const all = mergePaid(stayer, paid, 2026);
+    const leaver = all.find((w) => w.worker.id === '7')!;
+    expect(leaver.worker.headcountMonths).toBe(2.5);
+    expect(leaver.worker.segments).toEqual([]);
+    expect(leaver.worker.fixedAnnualFen).toBe(parseMoney('12500.00'));
+    // The stayer had no paid rows for January–April: those months count nothing for them (no run paid them).
+    expect(all.find((w) => w.worker.id === '1')!.worker.headcountMonths).toBe(8);
+  });
+
+  it('a seconded-in cadre is not counted, neither projected nor paid; a host-paid secondee is not counted while seconded', () => {
+    expect(projectWorkforce([worker({ employmentType: 'SECONDED_IN' })], policy)).toEqual([]);
+    const paid = { paidThrough: 1, months: [paidMonth({ month: 1, gross: '800.00', secondedIn: true })] };
+    expect(mergePaid([], paid, 2026)).toEqual([]);
+    const out = worker({ workerId: 3, status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOST', from: '2026-01-01', to: '2026-06-30' } });
+    const home = worker({ workerId: 4, status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOME', from: '2026-01-01', to: null } });
+    const [host, ours] = projectWorkforce([out, home], policy);
+    expect(host.worker.headcountMonths).toBe(6);
+    expect(host.coefficientByMonth.slice(1, 7)).toEqual([null, null, null, null, null, null]);
+    expect(ours.worker.headcountMonths).toBe(12);
+  });
+
+  it('a paid bonus, overtime and shift pay are in the total; overtime and shifts so far carry into the projected months', () => {
+    const months = [1, 2].map((m) => paidMonth({ month: m, gross: m === 2 ? '36000.00' : '6000.00', variableFen: parseMoney('300.00') }));
+    const [p] = mergePaid(projectWorkforce([worker()], policy), { paidThrough: 2, months }, 2026);
+    const [without] = projectWorkforce([worker()], policy);
+    expect(p.paidByMonth[2]).toBe(parseMoney('36000.00'));
+    // March onwards: the projection's fixed pay plus the 300.00 average variable pay.
+    expect(p.fixedByMonth[3]).toBe(without.fixedByMonth[3] + parseMoney('300.00'));
+    expect(p.worker.fixedAnnualFen).toBe(parseMoney('42000.00') + without.fixedByMonth.slice(3).reduce((a, b) => a + b, 0n) + 10n * parseMoney('300.00'));
   });
 });
 

@@ -8,8 +8,9 @@ import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  ALLOWANCE_KINDS, INSURANCE_CODES, ROUNDING_RULES, SPECIAL_DEDUCTION_TYPES, TOP_UP_RULES, WAGE_CALIBERS, type PolicyKind,
+  ALLOWANCE_KINDS, COST_STREAM_BODIES, INSURANCE_CODES, ROUNDING_RULES, SPECIAL_DEDUCTION_TYPES, TOP_UP_RULES, WAGE_CALIBERS, type PolicyKind,
 } from '@cws/payroll-contracts';
+import { FUNDING_STREAMS } from '@cws/budget-contracts';
 
 /** Non-negative amount in 元 with at most two places. */
 export const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
@@ -149,6 +150,12 @@ export class TopUpRuleData {
   @ValidateIf((o) => o.rule === 'AVERAGE') @IsIn(['DISTRICT', 'STREET']) level?: string;
 }
 
+/** Which budget stream pays a worker whose primary appointment is in this body (payroll cost postings, the 核定 report). */
+export class CostStreamData {
+  @ApiProperty({ enum: COST_STREAM_BODIES, example: 'STATION' }) @IsIn(COST_STREAM_BODIES) bodyKind!: string;
+  @ApiProperty({ enum: FUNDING_STREAMS, example: 'SERVICE_STATION' }) @IsIn(FUNDING_STREAMS) stream!: string;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const DATA_CLASSES: Record<PolicyKind, new () => any> = {
   CITY_WAGE: CityWageData,
@@ -166,6 +173,7 @@ export const DATA_CLASSES: Record<PolicyKind, new () => any> = {
   PRO_RATING: ProRatingData,
   OVERTIME: OvertimeData,
   TOP_UP_RULE: TopUpRuleData,
+  COST_STREAM: CostStreamData,
 };
 
 /** The key a row of this kind is filed under: at most one row per (kind, key) is in force on any date. */
@@ -186,6 +194,8 @@ export function keyOf(kind: PolicyKind, d: Record<string, unknown>): string {
       return String(d.code);
     case 'SPECIAL_DEDUCTION':
       return String(d.type);
+    case 'COST_STREAM':
+      return String(d.bodyKind);
     case 'TAX_TABLE':
       return 'CUMULATIVE';
     case 'BONUS_TAX':

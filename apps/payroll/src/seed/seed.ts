@@ -72,6 +72,9 @@ export function demoPolicyRows(): SeedRow[] {
   for (const a of first.allowances) rows.push({ kind: 'ALLOWANCE', validFrom: from, validTo: null, sourceRef: label(a.source), data: allowanceData(a) });
   rows.push({ kind: 'PRO_RATING', validFrom: from, validTo: null, sourceRef: first.proRating.source, data: { basis: first.proRating.basis, standardDaysPerMonth: first.proRating.standardDaysPerMonth } });
   rows.push({ kind: 'OVERTIME', validFrom: from, validTo: null, sourceRef: first.overtime.source, data: { hoursPerDay: first.overtime.hoursPerDay, multipliers: first.overtime.multipliers } });
+  for (const [bodyKind, stream] of [['PARTY', 'PARTY_BUILDING'], ['COMMITTEE', 'RESIDENTS_COMMITTEE'], ['STATION', 'SERVICE_STATION']]) {
+    rows.push({ kind: 'COST_STREAM', validFrom: from, validTo: null, sourceRef: `pay follows the body of the primary appointment — ${ILLUSTRATIVE}`, data: { bodyKind, stream } });
+  }
   rows.push({ kind: 'TOP_UP_RULE', validFrom: from, validTo: null, sourceRef: `district averages must reach the benchmark — ${ILLUSTRATIVE}`, data: { rule: 'AVERAGE', level: 'DISTRICT' } });
 
   // Year by year: unit value and insurance (each year's base switches in January in the demo).

@@ -6,7 +6,7 @@ import type { TopUpRuleCode } from './policy';
 
 export interface BenchmarkCheckView {
   unitValue: string;
-  /** Σ projected annual pay (元) and Σ months employed: average = 12 × total ÷ months. */
+  /** Σ annual pay (元, paid + projected) and Σ months employed (whole or halves): average = 12 × total ÷ months. */
   totalPay: string;
   workerMonths: number;
   /** Rounded half up to the fen. */
@@ -57,9 +57,18 @@ export interface ComplianceGroupView {
   benchmark: string;
   /** benchmark − projectedAverage: positive when the group is SHORT of the benchmark; zero or negative when it meets or exceeds it. */
   gap: string;
-  /** Least extra pay that brings the group average to the benchmark. */
+  /** The group's average of Y−1 (the growth base); null when unknown. */
+  lastYearAverage: string | null;
+  /** projectedAverage ÷ lastYearAverage − 1, six places; null when unknown. */
+  growth: string | null;
+  /** projectedAverage ≥ benchmark. */
+  meetsLevel: boolean;
+  /** growth ≥ the city's growth W(Y−1)/W(Y−2) − 1; null when no growth base. */
+  meetsGrowth: boolean | null;
+  /** Least extra pay that makes the group pass the level and the growth test. */
   shortfall: string;
   workersBelow: number;
+  /** meetsLevel and meetsGrowth (when made). */
   compliant: boolean;
 }
 
@@ -70,6 +79,11 @@ export interface ComplianceReport {
   groupBy: 'district' | 'street';
   unitValue: string;
   benchmark: string;
+  /** W(Y−1)/W(Y−2) − 1, six places. */
+  cityGrowth: string;
+  lastYearBasis: 'RECORDED' | 'PROJECTED_FROM_PREVIOUS_SCALE';
+  /** Months 1..paidThrough are what the payroll runs paid; the rest of the year is projected. */
+  paidThrough: number;
   groups: ComplianceGroupView[];
   illustrative: boolean;
 }
@@ -97,4 +111,37 @@ export interface TopUpLineView {
   communityCode: string;
   annualPay: string;
   topUp: string;
+}
+
+/** One district or street of the 核定 report: what a year of its counted workforce costs at W(Y−1), against the budget. */
+export interface FundingRequirementLine {
+  level: 'DISTRICT' | 'STREET';
+  districtCode: string;
+  districtName: string | null;
+  streetCode: string | null;
+  /** Average headcount of the year (worker-months ÷ 12), two places. */
+  headcount: string;
+  workerMonths: number;
+  /** headcount × W(Y−1). */
+  wages: string;
+  /** headcount × the employer's insurance and housing fund on a base of W(Y−1)/12 a month. */
+  employerContributions: string;
+  requirement: string;
+  /** Allocated in the budget to the place's communities and streets for the year, in the pay streams (COST_STREAM rows). */
+  budgeted: string;
+  /** requirement − budgeted when positive, else 0.00. */
+  shortfall: string;
+}
+
+export interface FundingRequirementReport {
+  year: number;
+  scope: string | null;
+  asOf: string;
+  benchmark: string;
+  /** The budget streams counted as holding pay. */
+  streams: string[];
+  paidThrough: number;
+  lines: FundingRequirementLine[];
+  totals: { requirement: string; budgeted: string; shortfall: string };
+  illustrative: boolean;
 }

@@ -19,6 +19,7 @@ export const POLICY_KINDS = [
   'PRO_RATING',
   'OVERTIME',
   'TOP_UP_RULE',
+  'COST_STREAM',
 ] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
@@ -37,6 +38,10 @@ export const ROUNDING_RULES = ['HALF_UP_FEN', 'HALF_UP_YUAN', 'DOWN_FEN', 'UP_FE
 export const SPECIAL_DEDUCTION_TYPES = [
   'CHILD_EDUCATION', 'INFANT_CARE', 'ELDERLY_SUPPORT', 'HOUSING_LOAN_INTEREST', 'HOUSING_RENT', 'CONTINUING_EDUCATION',
 ] as const;
+
+/** Bodies a primary appointment may be in; COST_STREAM rows map each to the budget stream that pays for it. */
+export const COST_STREAM_BODIES = ['PARTY', 'COMMITTEE', 'STATION'] as const;
+export type CostStreamBody = (typeof COST_STREAM_BODIES)[number];
 
 export const TOP_UP_RULES = ['AVERAGE', 'PER_WORKER'] as const;
 export type TopUpRuleCode = (typeof TOP_UP_RULES)[number];

@@ -4,7 +4,9 @@
  * exact: averages are kept as fractions and cross-multiplied, never divided.
  *
  * Average pay follows the statistics bureau's definition: total pay ÷ average headcount, where a
- * worker employed m months counts m/12 — so average = 12 × Σ pay ÷ Σ months.
+ * worker employed m months counts m/12 — so average = 12 × Σ pay ÷ Σ months. Months may be halves
+ * (a hire or leaving month counts ½, see employmentInMonth); inside, they are counted in halves so
+ * every comparison stays in integers.
  */
 import { DomainError, type Fen, type Ratio, parseRatio, roundFen } from '@cws/kernel';
 
@@ -21,8 +23,13 @@ export interface BenchmarkWorker {
   street: string;
   /** Coefficient-driven pay: months at each coefficient (a grade change splits the year). */
   segments: PaySegment[];
-  /** Pay not driven by the unit value (allowances, bonus), projected for the year. */
+  /** Pay not driven by the unit value: allowances projected, plus everything already paid this year. */
   fixedAnnualFen: Fen;
+  /**
+   * Months employed in the year (whole or halves) when they differ from the segments' months: the
+   * months already paid count by employment (a March leaver ½ for March), projected months whole.
+   */
+  headcountMonths?: number;
 }
 
 export interface BenchmarkTargets {
@@ -37,6 +44,7 @@ export interface BenchmarkTargets {
 export interface BenchmarkCheck {
   unitValueFen: Fen;
   totalPayFen: Fen;
+  /** Whole or half months. */
   monthsEmployed: number;
   /** Projected average as an exact fraction of fen, and rounded half up for display. */
   average: Ratio;
@@ -56,44 +64,53 @@ export function projectAnnualPay(worker: BenchmarkWorker, unitValueFen: Fen): Fe
   return total;
 }
 
+/** Months (whole or halves, 0–12) as a count of half months. */
+export function halfMonths(months: number, who: string): bigint {
+  const h = months * 2;
+  if (!Number.isInteger(h) || h < 0 || h > 24) throw invalid(`${who}: months must be 0–12 in steps of ½`);
+  return BigInt(h);
+}
+
 /** Workers reduced to months per distinct coefficient plus a fixed total: total(U) is then a short sum. */
 interface Projection {
   byCoefficient: { coefficient: Ratio; months: bigint }[];
   fixedFen: Fen;
-  months: number;
+  halves: bigint;
 }
 
 function prepare(workers: BenchmarkWorker[]): Projection {
   const byText = new Map<string, { coefficient: Ratio; months: bigint }>();
   let fixedFen = 0n;
-  let months = 0;
+  let halves = 0n;
   for (const w of workers) {
     fixedFen += w.fixedAnnualFen;
+    let segmentMonths = 0;
     for (const s of w.segments) {
       if (!Number.isInteger(s.months) || s.months < 0 || s.months > 12) throw invalid(`worker ${w.id}: months must be 0–12`);
-      months += s.months;
+      segmentMonths += s.months;
       const entry = byText.get(s.coefficient) ?? { coefficient: parseRatio(s.coefficient), months: 0n };
       entry.months += BigInt(s.months);
       byText.set(s.coefficient, entry);
     }
+    halves += halfMonths(w.headcountMonths ?? segmentMonths, `worker ${w.id}`);
   }
-  if (months === 0) throw invalid('no months employed: the average is undefined');
-  return { byCoefficient: [...byText.values()], fixedFen, months };
+  if (halves === 0n) throw invalid('no months employed: the average is undefined');
+  return { byCoefficient: [...byText.values()], fixedFen, halves };
 }
 
 function evaluate(p: Projection, unitValueFen: Fen, t: BenchmarkTargets): BenchmarkCheck {
   let total = p.fixedFen;
   for (const c of p.byCoefficient) total += c.months * monthlyBase(c.coefficient, unitValueFen);
-  const months = BigInt(p.months);
-  // average = 12·total / months. Level: average ≥ W1. Growth: average / last − 1 ≥ W1 / W2 − 1 ⇔ average·W2 ≥ W1·last.
-  const meetsLevel = 12n * total >= t.cityAverageLastYearFen * months;
-  const meetsGrowth = 12n * total * t.cityAverageTwoYearsAgoFen >= t.cityAverageLastYearFen * t.communityAverageLastYearFen * months;
+  const halves = p.halves;
+  // average = 12·total / months = 24·total / halves. Level: average ≥ W1. Growth: average / last − 1 ≥ W1 / W2 − 1 ⇔ average·W2 ≥ W1·last.
+  const meetsLevel = 24n * total >= t.cityAverageLastYearFen * halves;
+  const meetsGrowth = 24n * total * t.cityAverageTwoYearsAgoFen >= t.cityAverageLastYearFen * t.communityAverageLastYearFen * halves;
   return {
     unitValueFen,
     totalPayFen: total,
-    monthsEmployed: p.months,
-    average: { num: 12n * total, den: months },
-    averageFen: roundFen(12n * total, months),
+    monthsEmployed: Number(halves) / 2,
+    average: { num: 24n * total, den: halves },
+    averageFen: roundFen(24n * total, halves),
     meetsLevel,
     meetsGrowth,
     passes: meetsLevel && meetsGrowth,
@@ -155,11 +172,20 @@ export interface WorkerAnnualPay {
   id: string;
   district: string;
   street: string;
+  /** Whole or half months. */
   monthsEmployed: number;
   annualPayFen: Fen;
 }
 
 export type GroupLevel = 'DISTRICT' | 'STREET';
+
+/** The growth test per group: the group's average ÷ its own last-year average − 1 ≥ W(Y−1) ÷ W(Y−2) − 1. */
+export interface GrowthTargets {
+  cityAverageLastYearFen: Fen;
+  cityAverageTwoYearsAgoFen: Fen;
+  /** The group's average pay of Y−1 (by group key), or null when unknown: the growth test is then not made. */
+  lastYearAverageFen: (group: string) => Fen | null;
+}
 
 export interface GroupCompliance {
   group: string;
@@ -170,8 +196,12 @@ export interface GroupCompliance {
   totalPayFen: Fen;
   averageFen: Fen;
   benchmarkFen: Fen;
+  /** The level test: average ≥ B. */
   meetsBenchmark: boolean;
-  /** Least extra pay (fen) that brings the group average to the benchmark: ⌈B·Σm/12⌉ − Σpay, or 0. */
+  /** The growth test; null when no growth targets or no last-year average for the group. */
+  meetsGrowth: boolean | null;
+  lastYearAverageFen: Fen | null;
+  /** Least extra pay (fen) that makes the group pass both tests made: max(⌈B·Σm/12⌉, ⌈W1·last·Σm/(12·W2)⌉) − Σpay, or 0. */
   shortfallFen: Fen;
   workersBelow: number;
 }
@@ -182,13 +212,14 @@ export function projectWorkers(workers: BenchmarkWorker[], unitValueFen: Fen): W
     id: w.id,
     district: w.district,
     street: w.street,
-    monthsEmployed: w.segments.reduce((n, s) => n + s.months, 0),
+    monthsEmployed: w.headcountMonths ?? w.segments.reduce((n, s) => n + s.months, 0),
     annualPayFen: projectAnnualPay(w, unitValueFen),
   }));
 }
 
 const groupKey = (w: WorkerAnnualPay, level: GroupLevel): string => (level === 'DISTRICT' ? w.district : `${w.district}/${w.street}`);
 const ceilDiv = (num: bigint, den: bigint): bigint => (num <= 0n ? -(-num / den) : (num + den - 1n) / den);
+const halvesOf = (w: WorkerAnnualPay): bigint => halfMonths(w.monthsEmployed, `worker ${w.id}`);
 
 function groupBy(workers: WorkerAnnualPay[], level: GroupLevel): Map<string, WorkerAnnualPay[]> {
   const groups = new Map<string, WorkerAnnualPay[]>();
@@ -201,29 +232,43 @@ function groupBy(workers: WorkerAnnualPay[], level: GroupLevel): Map<string, Wor
   return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Average pay per group against the benchmark B = W(Y−1), groups sorted by key. */
-export function complianceSummary(workers: WorkerAnnualPay[], benchmarkFen: Fen, level: GroupLevel): GroupCompliance[] {
+/**
+ * Average pay per group against the benchmark B = W(Y−1) and, given growth targets, against the
+ * city's growth; groups sorted by key. Months are counted in halves: average = 24·Σpay ÷ Σhalves.
+ */
+export function complianceSummary(workers: WorkerAnnualPay[], benchmarkFen: Fen, level: GroupLevel, growth?: GrowthTargets): GroupCompliance[] {
   return [...groupBy(workers, level).entries()].map(([group, list]) => {
     let total = 0n;
-    let months = 0;
+    let h = 0n;
     let below = 0;
     for (const w of list) {
+      const wh = halvesOf(w);
       total += w.annualPayFen;
-      months += w.monthsEmployed;
-      if (12n * w.annualPayFen < benchmarkFen * BigInt(w.monthsEmployed)) below++;
+      h += wh;
+      if (24n * w.annualPayFen < benchmarkFen * wh) below++;
     }
-    const m = BigInt(months);
-    const shortfall = ceilDiv(benchmarkFen * m, 12n) - total;
+    let needed = ceilDiv(benchmarkFen * h, 24n);
+    const last = growth ? growth.lastYearAverageFen(group) : null;
+    let meetsGrowth: boolean | null = null;
+    if (growth && last !== null && h > 0n) {
+      // average·W2 ≥ W1·last ⇔ 24·total·W2 ≥ W1·last·halves.
+      meetsGrowth = 24n * total * growth.cityAverageTwoYearsAgoFen >= growth.cityAverageLastYearFen * last * h;
+      const forGrowth = ceilDiv(growth.cityAverageLastYearFen * last * h, 24n * growth.cityAverageTwoYearsAgoFen);
+      if (forGrowth > needed) needed = forGrowth;
+    }
+    const shortfall = needed - total;
     return {
       group,
       district: list[0].district,
       street: level === 'STREET' ? list[0].street : null,
       workers: list.length,
-      monthsEmployed: months,
+      monthsEmployed: Number(h) / 2,
       totalPayFen: total,
-      averageFen: m === 0n ? 0n : roundFen(12n * total, m),
+      averageFen: h === 0n ? 0n : roundFen(24n * total, h),
       benchmarkFen,
-      meetsBenchmark: m > 0n && 12n * total >= benchmarkFen * m,
+      meetsBenchmark: h > 0n && 24n * total >= benchmarkFen * h,
+      meetsGrowth,
+      lastYearAverageFen: last,
       shortfallFen: shortfall > 0n ? shortfall : 0n,
       workersBelow: below,
     };
@@ -245,6 +290,7 @@ export interface TopUpResult {
 
 /**
  * Year-end top-up (年终补差).
+ * Months may be halves (computed in 24ths of a fen below, so exact).
  * AVERAGE: per group, the gap S = ⌈B·Σm/12⌉ − Σpay (if positive) is shared among the workers below
  *   the benchmark in proportion to their own shortfall sᵢ = B·mᵢ/12 − payᵢ: tᵢ = S·sᵢ/Σs, split by
  *   largest remainder so Σtᵢ = S exactly (ties to the earlier worker), never giving anyone more
@@ -257,7 +303,7 @@ export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule
   if (rule.kind === 'PER_WORKER') {
     const r = parseRatio(rule.ratio);
     for (const w of workers) {
-      const target = ceilDiv(r.num * benchmarkFen * BigInt(w.monthsEmployed), r.den * 12n);
+      const target = ceilDiv(r.num * benchmarkFen * halvesOf(w), r.den * 24n);
       topUp.set(w.id, target > w.annualPayFen ? target - w.annualPayFen : 0n);
     }
   } else {
@@ -274,21 +320,21 @@ export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule
 
 function shareGroupGap(list: WorkerAnnualPay[], benchmarkFen: Fen, topUp: Map<string, Fen>): void {
   let total = 0n;
-  let months = 0n;
+  let halves = 0n;
   for (const w of list) {
     total += w.annualPayFen;
-    months += BigInt(w.monthsEmployed);
+    halves += halvesOf(w);
   }
-  const gap = ceilDiv(benchmarkFen * months, 12n) - total;
+  const gap = ceilDiv(benchmarkFen * halves, 24n) - total;
   if (gap <= 0n) return;
-  // Shortfalls in twelfths of a fen keep them exact.
+  // Shortfalls in 24ths of a fen (months count in halves) keep them exact.
   const shortfalls = list.map((w) => {
-    const s = benchmarkFen * BigInt(w.monthsEmployed) - 12n * w.annualPayFen;
+    const s = benchmarkFen * halvesOf(w) - 24n * w.annualPayFen;
     return s > 0n ? s : 0n;
   });
   const sum = shortfalls.reduce((a, b) => a + b, 0n);
-  // Each floor share is below sᵢ/12 + 1, hence ≤ capᵢ = ⌈sᵢ/12⌉; Σcap ≥ gap, so the loop ends.
-  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum, cap: ceilDiv(s, 12n) }));
+  // Each floor share is below sᵢ/24 + 1, hence ≤ capᵢ = ⌈sᵢ/24⌉; Σcap ≥ gap, so the loop ends.
+  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum, cap: ceilDiv(s, 24n) }));
   let left = gap - shares.reduce((a, s) => a + s.floor, 0n);
   const byRemainder = [...shares].sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
   while (left > 0n) {

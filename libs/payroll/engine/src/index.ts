@@ -7,3 +7,4 @@ export * from './worker-month';
 export * from './simulate';
 export * from './benchmark';
 export * from './rate';
+export * from './benchmark-workforce';

@@ -16,10 +16,12 @@ const group = (districtCode: string, districtName: string, projectedAverage: str
   group: streetCode ?? districtCode, districtCode, districtName, streetCode, headcount: 180, workerMonths: 2160, projectedAverage,
   ytdMonths: 10, ytdPaid: '1000000.00', ytdAverage: projectedAverage, benchmark: '175535.85', gap: compliant ? '10.00' : '-80000.00',
   shortfall: compliant ? '0.00' : '14400000.00', workersBelow: compliant ? 0 : 180, compliant,
+  lastYearAverage: '88226.46', growth: '0.100000', meetsLevel: compliant, meetsGrowth: true,
 });
 
 const report = (groupBy: 'district' | 'street', groups: ComplianceGroupView[], unitValue = '4221.30'): ComplianceReport => ({
   id: null, year: 2026, asOf: '2026-11-26', groupBy, unitValue, benchmark: '175535.85', groups, illustrative: true,
+  cityGrowth: '0.050000', lastYearBasis: 'PROJECTED_FROM_PREVIOUS_SCALE', paidThrough: 0,
 });
 
 const check = (unitValue: string, projectedAverage: string, passes: boolean) => ({ unitValue, totalPay: '1.00', workerMonths: 6480, projectedAverage, meetsLevel: passes, meetsGrowth: true, passes });
