@@ -27,6 +27,7 @@ module.exports = {
     '^@cws/budget-contracts$': '<rootDir>/libs/budget/contracts/src/index.ts',
     '^@cws/scheduler-contracts$': '<rootDir>/libs/scheduler/contracts/src/index.ts',
     '^@cws/scheduler-solver$': '<rootDir>/libs/scheduler/solver/src/index.ts',
+    '^@cws/workers-core$': '<rootDir>/libs/workers/core/src/index.ts',
   },
   rootDir: __dirname,
 };

@@ -13,7 +13,7 @@ const repoRoot = path.resolve(here, '../..');
  * truth with tsc). Only pure libs — no framework, no Node I/O — run in the browser; lint enforces
  * the same through the project tags.
  */
-const BROWSER_LIBS = /^@cws\/(kernel|payroll-engine|scheduler-solver|[a-z-]+-contracts)$/;
+const BROWSER_LIBS = /^@cws\/(kernel|payroll-engine|scheduler-solver|workers-core|[a-z-]+-contracts)$/;
 function browserLibAliases(root = repoRoot): Record<string, string> {
   const base = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
   return Object.fromEntries(

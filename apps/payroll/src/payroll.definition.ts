@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
+  AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
@@ -33,7 +33,7 @@ export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark17
 /** Every event on the workers service's `workers-events` queue: each becomes a workforce_change row (workforce-changes/). */
 export const PAYROLL_JOBS = [
   WorkerCreatedEvent, WorkerChangedEvent, WorkerLeftEvent, AppointmentStartedEvent, AppointmentEndedEvent,
-  SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent,
+  SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent, GradeChangedEvent,
 ];
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {

@@ -3,10 +3,12 @@ import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
-import { ApplyStatusCalendarJob, PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
+import { ApplyGradeProgressionJob, ApplyStatusCalendarJob, PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AppointmentEntity } from './appointments/appointments.entities';
 import { AppointmentsService } from './appointments/appointments.service';
+import { ApplyGradeProgressionHandler, GradeProgressionScheduler } from './grades/grade-progression.job';
+import { GradesService } from './grades/grades.service';
 import { AuthController, IdentityAdminController } from './identity/auth.controller';
 import { AuthService } from './identity/auth.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
@@ -19,6 +21,7 @@ import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workf
 import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
 import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tree-versions';
 import { StatusCalendar1764400000000 } from './migrations/1764400000000-status-calendar';
+import { RecordedGrades1765300000000 } from './migrations/1765300000000-recorded-grades';
 import { OrgTreeController } from './org/org-tree.controller';
 import { OrgTreeService } from './org/org-tree.service';
 import { OrgController } from './org/org.controller';
@@ -55,9 +58,12 @@ export const WORKERS_ENTITIES = [
   WorkerLeaveEntity,
 ];
 
-export const WORKERS_MIGRATIONS = [IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000];
+export const WORKERS_MIGRATIONS = [
+  IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
+  RecordedGrades1765300000000,
+];
 
-export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob];
+export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob];
 
 export function workersService(config: ServiceConfig): ServiceDefinition {
   @Module({
@@ -79,9 +85,12 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS }),
     ],
     providers: [
+      ApplyGradeProgressionHandler,
       ApplyStatusCalendarHandler,
       AppointmentsService,
       AuthService,
+      GradeProgressionScheduler,
+      GradesService,
       ImportExportService,
       MaintenanceScheduler,
       OrgService,

@@ -12,7 +12,7 @@ describe('workforce changes from workers events', () => {
       .filter((d) => d.queue === contracts.WORKERS_EVENTS_QUEUE)
       .map(jobKey)
       .sort();
-    expect(defined).toHaveLength(8);
+    expect(defined).toHaveLength(9);
     expect(PAYROLL_JOBS.map(jobKey).sort()).toEqual(defined);
   });
 
@@ -23,6 +23,7 @@ describe('workforce changes from workers events', () => {
     expect(workforceChangeOf('appointment.ended', { ...ref, appointmentId: 1, to: '2026-04-30' }).effectiveDate).toBe('2026-04-30');
     expect(workforceChangeOf('secondment.started', { ...ref, secondmentId: 3, from: '2026-01-10', to: '2026-06-30' }).effectiveDate).toBe('2026-01-10');
     expect(workforceChangeOf('secondment.ended', { ...ref, secondmentId: 3, to: '2026-06-30' }).effectiveDate).toBe('2026-06-30');
+    expect(workforceChangeOf('worker.grade-changed', { ...ref, gradeId: 4, grade: 6, band: 'OTHER', from: '2027-01-01', cause: 'ANNUAL_PROGRESSION', derived: false, previousGrade: 5 }).effectiveDate).toBe('2027-01-01');
     expect(workforceChangeOf('worker.changed', { ...ref, fields: ['education'] }).effectiveDate).toBeNull();
     expect(workforceChangeOf('training.completed', { ...ref, classId: 9, hours: '24.0', year: 2026 }).effectiveDate).toBeNull();
   });

@@ -1,6 +1,7 @@
 /** How a `workers-events` job becomes a workforce_change row (pure: unit-tested). */
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, SecondmentEndedEvent, SecondmentStartedEvent, WorkerCreatedEvent, WorkerLeftEvent, WORKERS_EVENTS_QUEUE,
+  AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, WorkerCreatedEvent, WorkerLeftEvent,
+  WORKERS_EVENTS_QUEUE,
 } from '@cws/workers-contracts';
 
 /** The payload field holding the date a change takes effect, per event (none for worker.changed, training.completed). */
@@ -11,6 +12,7 @@ const EFFECTIVE_FIELD: Record<string, string | undefined> = {
   [AppointmentEndedEvent.name]: 'to',
   [SecondmentStartedEvent.name]: 'from',
   [SecondmentEndedEvent.name]: 'to',
+  [GradeChangedEvent.name]: 'from',
 };
 
 export interface WorkforceChangeFields {

@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { InboxService, JobHandler, type JobEnvelope } from '@cws/messaging';
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
+  AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
 import type { Job } from 'bullmq';
@@ -25,6 +25,7 @@ export class WorkforceChangeJobs {
   @JobHandler(SecondmentStartedEvent) secondmentStarted(payload: unknown, job: Job) { return this.record(payload, job); }
   @JobHandler(SecondmentEndedEvent) secondmentEnded(payload: unknown, job: Job) { return this.record(payload, job); }
   @JobHandler(TrainingCompletedEvent) trainingCompleted(payload: unknown, job: Job) { return this.record(payload, job); }
+  @JobHandler(GradeChangedEvent) gradeChanged(payload: unknown, job: Job) { return this.record(payload, job); }
 
   /** Records the event once; returns whether this delivery was the one that recorded it. */
   private async record(payload: unknown, job: Job): Promise<{ recorded: boolean }> {

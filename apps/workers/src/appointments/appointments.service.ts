@@ -9,6 +9,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { FAR_FUTURE, today } from '../common/sql';
+import { GradesService } from '../grades/grades.service';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
 
@@ -25,6 +26,7 @@ export class AppointmentsService {
   constructor(
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly grades: GradesService,
     private readonly outbox: OutboxService,
     private readonly workers: WorkersService,
   ) {}
@@ -84,6 +86,8 @@ export class AppointmentsService {
     await this.outbox.add(m, AppointmentStartedEvent, {
       ...refOf(worker), appointmentId: id, bodyKind: dto.bodyKind, role: dto.role, primary: !!dto.primary, from: dto.from, to: dto.to ?? null,
     });
+    // the primary post sets the pay band: a grade in another band is re-placed from the post's start
+    if (dto.primary) await this.grades.onPrimaryPost(m, await this.workers.gradeSubject(m, worker.id), band, dto.from);
     return after;
   }
 

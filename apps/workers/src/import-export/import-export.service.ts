@@ -9,6 +9,8 @@ import { AppointmentStartedEvent, WorkerCreatedEvent } from '@cws/workers-contra
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { protectBankAccount, protectResidentId } from '../common/pii';
+import { today as serverToday } from '../common/sql';
+import { deriveMissingGrades } from '../grades/grade-backfill';
 import { insertChunks } from '../seed/seed-workers';
 import {
   BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
@@ -262,6 +264,8 @@ export class ImportExportService {
         })));
       }
       await this.insertPosts(m, p, id, created.filter((x) => x.r.appointment), bodyId, now, requestId);
+      // imported workers' grades: derived from the hire date and the imported post (no grade column in the file)
+      await deriveMissingGrades(m, serverToday(), { workerIds: created.map((x) => x.id) });
       await m.query(`UPDATE import_batch SET status = 'COMMITTED', committed_at = ? WHERE id = ?`, [now, id]);
       await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'COMMIT', after: { created: created.length, skipped: Number(batch.total_rows) - created.length, validOnly }, districtCode: p.scope.district ?? null });
       return { id, created: created.length, skipped: Number(batch.total_rows) - created.length };

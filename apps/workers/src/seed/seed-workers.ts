@@ -2,6 +2,8 @@ import { maskBankAccount, maskResidentId, residentIdCheckChar } from '@cws/kerne
 import type { PiiCipher } from '@cws/persistence';
 import { bandOfRole, type AppointmentRole, type BodyKind } from '@cws/workers-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { today } from '../common/sql';
+import { deriveMissingGrades } from '../grades/grade-backfill';
 
 export interface SeedWorkersOptions {
   /** Workers per community (default 12). */
@@ -160,6 +162,7 @@ export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: S
       'worker_id', 'body_id', 'community_code', 'body_kind', 'role', 'band', 'is_primary', 'obtained_by', 'start_date', 'created_at',
     ], appointmentRows);
     await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'created_at'], eventRows);
+    await deriveMissingGrades(m, today());
   });
   return { workers: workerRows.length, skipped: false };
 }

@@ -4,6 +4,7 @@ import { applyScope, PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { mayReadBankAccounts } from '../common/access';
+import { GradeRepository } from '../grades/grade.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
@@ -31,7 +32,7 @@ export class SnapshotsService {
       .createQueryBuilder()
       .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
         w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
-        w.qualification_level AS qualificationLevel, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}`)
+        w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}`)
       .from('worker', 'w')
       .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf })
       .orderBy('w.id', 'ASC')
@@ -46,7 +47,7 @@ export class SnapshotsService {
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
-    const [posts, secondments, leaves] = await Promise.all([
+    const [posts, secondments, leaves, grades] = await Promise.all([
       this.dataSource.query(
         `SELECT worker_id AS workerId, body_kind AS bodyKind, role, band, is_primary AS isPrimary, start_date AS \`from\`, end_date AS \`to\`
            FROM appointment WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY worker_id, id`,
@@ -61,6 +62,7 @@ export class SnapshotsService {
         `SELECT DISTINCT worker_id AS workerId FROM worker_leave WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (return_date IS NULL OR return_date > ?)`,
         [first, last, asOf, asOf],
       ),
+      GradeRepository.inForceForRange(this.dataSource.manager, first, last, asOf),
     ]);
     // One pass over each result set; rows of posts come ordered by worker, so a cursor walks them
     // alongside the workers (no per-worker Map, Set or filtered arrays).
@@ -69,6 +71,7 @@ export class SnapshotsService {
     const onLeave = new Set<number>();
     for (const l of leaves) onLeave.add(Number(l.workerId));
     const yearsByHireDate = new Map<string, number>();
+    let gi = 0;
 
     const items: WorkerSnapshot[] = new Array(page.length);
     let pi = 0;
@@ -88,6 +91,8 @@ export class SnapshotsService {
         if (rank < bestRank) bestRank = rank;
         if (primaryBand === null && Number(a.isPrimary) === 1) primaryBand = a.band;
       }
+      while (gi < grades.length && grades[gi].workerId < id) gi++;
+      const grade = gi < grades.length && grades[gi].workerId === id ? grades[gi] : null;
       const secondment = secondmentBy.get(id) ?? null;
       const status: WorkerStatus = secondment?.direction === 'OUT' ? 'SECONDED_OUT' : onLeave.has(id) ? 'ON_LEAVE' : 'ACTIVE';
       const hireDate: string = w.hireDate;
@@ -108,6 +113,11 @@ export class SnapshotsService {
         education: w.education,
         hireDate,
         serviceYears,
+        grade: grade?.grade ?? null,
+        gradeBand: grade?.band ?? null,
+        gradeDerived: grade?.derived ?? false,
+        gradeSince: grade?.from ?? null,
+        priorServiceMonths: Number(w.priorServiceMonths),
         qualificationLevel: w.qualificationLevel,
         appointments,
         bodiesHeld: BODY_COUNT[bodies],

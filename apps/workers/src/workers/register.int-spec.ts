@@ -111,7 +111,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     const q = await t.request('GET', '/v1/workers?q=甲&qualification=SOCIAL_WORKER', { token: xihu });
     expect(q.body.items).toHaveLength(3);
     expect(Object.keys(q.body.items[0]).sort()).toEqual([
-      'birthDate', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'hireDate', 'id', 'name', 'phone', 'postBand',
+      'birthDate', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'postBand',
       'qualificationLevel', 'residentIdMasked', 'sex', 'status', 'streetCode',
     ]);
     expect((await t.request('GET', '/v1/workers?after=garbage', { token: xihu })).body.code).toBe('INVALID_CURSOR');

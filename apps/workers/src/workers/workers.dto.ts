@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Max
 import {
   APPOINTMENT_ROLES, CAREER_EVENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, POLITICAL_STATUSES, POST_BANDS,
   QUALIFICATION_LEVELS, WORKER_STATUSES, type CareerEventKind, type Education, type EmploymentType,
-  type PoliticalStatus, type QualificationLevel, type WorkerStatus,
+  type PoliticalStatus, type PostBand, type QualificationLevel, type WorkerStatus,
 } from '@cws/workers-contracts';
 
 const DATE = { example: '2024-03-01', format: 'date' } as const;
@@ -26,6 +26,8 @@ export class CreateWorkerDto {
   @ApiPropertyOptional({ example: '6225768888888888', description: '16–19 digits; a Luhn failure is a warning, not an error' })
   @IsOptional() @IsString() bankAccount?: string;
   @ApiProperty({ example: '330106001001', description: 'Home community (for seconded-in cadres: the host community)' }) @Matches(/^\d{12}$/) communityCode!: string;
+  @ApiPropertyOptional({ example: 108, default: 0, description: 'Months of prior community service credited at hire: they count toward the entry grade (108 = 9 years = 3 steps)' })
+  @IsOptional() @IsInt() @Min(0) @Max(600) priorServiceMonths?: number;
 }
 
 export class UpdateWorkerDto {
@@ -55,6 +57,10 @@ export class CareerEventDto {
   kind!: CareerEventKind;
   @ApiProperty(DATE) @IsISO8601({ strict: true }) date!: string;
   @ApiPropertyOptional({ example: '2024年度优秀社区工作者' }) @IsOptional() @IsString() @MaxLength(300) note?: string;
+  @ApiPropertyOptional({ example: 8, description: 'GRADE_CHANGE only (required there): the decided grade, within its band\'s range; recorded in the grade history from `date`' })
+  @IsOptional() @IsInt() @Min(1) @Max(18) grade?: number;
+  @ApiPropertyOptional({ enum: POST_BANDS, description: 'GRADE_CHANGE only: the band of the grade (default: the band of the grade in force)' })
+  @IsOptional() @IsIn(POST_BANDS) band?: PostBand;
 }
 
 export const SORTS = ['id', 'name', '-name', 'hireDate', '-hireDate'] as const;

@@ -4,13 +4,15 @@ import { OutboxService } from '@cws/messaging';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import {
-  POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type WorkerListItem,
+  POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
   type WorkerListPage, type WorkerRef,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
 import { decodeCursor, encodeCursor, rethrowDuplicate, today } from '../common/sql';
+import { GradeRepository } from '../grades/grade.repository';
+import { GradesService, type GradeWorker } from '../grades/grades.service';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 
 /** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
@@ -19,7 +21,7 @@ export const WORKER_VIEW_COLUMNS = `w.id AS id, w.name AS name, w.sex AS sex, w.
   w.qualification_level AS qualificationLevel, w.qualification_cert AS qualificationCert, w.hire_date AS hireDate,
   w.employment_type AS employmentType, w.status AS status, w.left_date AS leftDate, w.left_reason AS leftReason,
   w.bank_account_masked AS bankAccountMasked, w.bank_luhn_ok AS bankLuhnOk, w.community_code AS communityCode,
-  w.street_code AS streetCode, w.district_code AS districtCode, w.version AS version`;
+  w.street_code AS streetCode, w.district_code AS districtCode, w.prior_service_months AS priorServiceMonths, w.version AS version`;
 
 export interface WorkerView {
   id: number;
@@ -34,6 +36,7 @@ export interface WorkerView {
   streetCode: string;
   districtCode: string;
   version: number;
+  priorServiceMonths: number;
   bankLuhnOk: boolean | null;
   [k: string]: unknown;
 }
@@ -46,8 +49,22 @@ export class WorkersService {
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
     private readonly dataSource: DataSource,
+    private readonly grades: GradesService,
     private readonly outbox: OutboxService,
   ) {}
+
+  /** What the grade rules need of a worker (`lock` takes the worker row lock first). No scope check: for jobs and callers that checked it. */
+  async gradeSubject(m: EntityManager, id: number, opts: { lock?: boolean } = {}): Promise<GradeWorker> {
+    const [w] = await m.query(
+      `SELECT id, education, hire_date AS hireDate, prior_service_months AS priorServiceMonths, district_code AS districtCode, street_code AS streetCode,
+              community_code AS communityCode FROM worker WHERE id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return {
+      workerId: Number(w.id), education: w.education, hireDate: w.hireDate, priorServiceMonths: Number(w.priorServiceMonths),
+      districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
+    };
+  }
 
   /** Loads a worker the caller may see (else 404); `lock` takes a row lock that serialises changes to that worker. */
   async workerInScope(m: EntityManager, p: Principal, id: number, opts: { lock?: boolean } = {}): Promise<WorkerView> {
@@ -59,8 +76,11 @@ export class WorkersService {
     return this.dataSource.transaction((m) => this.createInTx(m, p, dto));
   }
 
-  /** Creates a worker inside the caller's transaction (recruitment and import reuse it). */
-  async createInTx(m: EntityManager, p: Principal, dto: CreateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
+  /**
+   * Creates a worker inside the caller's transaction (recruitment reuses it), with the entry grade
+   * for `entryBand` (default OTHER: a primary post of another band re-places it when it starts).
+   */
+  async createInTx(m: EntityManager, p: Principal, dto: CreateWorkerDto, entryBand: PostBand = 'OTHER'): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
     assertResidentId(dto.residentId);
     const info = parseResidentId(dto.residentId);
     if (dto.birthDate && dto.birthDate !== info.birthDate) throw validationError('BIRTH_DATE_MISMATCH', 'birthDate', 'does not agree with the resident ID');
@@ -84,22 +104,23 @@ export class WorkersService {
       const res = await m.query(
         `INSERT INTO worker (name, sex, birth_date, resident_id_enc, resident_id_hash, resident_id_masked, phone, education, political_status,
            qualification_level, qualification_cert, hire_date, employment_type, status, bank_account_enc, bank_account_hash, bank_account_masked,
-           bank_luhn_ok, community_code, street_code, district_code, version, created_at, updated_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,?,?,?,?,?,1,?,?)`,
+           bank_luhn_ok, community_code, street_code, district_code, prior_service_months, version, created_at, updated_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,?,?,?,?,?,?,1,?,?)`,
         [
           dto.name, info.sex, info.birthDate, rid.enc, rid.hash, rid.masked, dto.phone ?? null, dto.education, dto.politicalStatus,
           dto.qualificationLevel ?? 'NONE', dto.qualificationCert ?? null, dto.hireDate, dto.employmentType,
-          bank?.enc ?? null, bank?.hash ?? null, bank?.masked ?? null, luhnOk, community.code, community.streetCode, community.districtCode, now, now,
+          bank?.enc ?? null, bank?.hash ?? null, bank?.masked ?? null, luhnOk, community.code, community.streetCode, community.districtCode, dto.priorServiceMonths ?? 0, now, now,
         ],
       );
       insertId = Number(res.insertId);
     } catch (err) {
       rethrowDuplicate(err, 'RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register');
     }
-    await this.addCareerEvent(m, insertId, 'HIRE', dto.hireDate, null, { communityCode: community.code, employmentType: dto.employmentType });
+    await this.addCareerEvent(m, insertId, 'HIRE', dto.hireDate, null, { communityCode: community.code, employmentType: dto.employmentType, priorServiceMonths: dto.priorServiceMonths ?? 0 });
+    const grade = await this.grades.recordEntry(m, await this.gradeSubject(m, insertId), entryBand);
     const worker = await this.workerInScope(m, p, insertId);
-    await this.audit.record(m, { entity: 'worker', entityId: insertId, action: 'CREATE', after: worker, districtCode: worker.districtCode });
-    await this.outbox.add(m, WorkerCreatedEvent, { ...refOf(worker), hireDate: worker.hireDate });
+    await this.audit.record(m, { entity: 'worker', entityId: insertId, action: 'CREATE', after: { ...worker, grade: grade.grade, gradeBand: grade.band }, districtCode: worker.districtCode });
+    await this.outbox.add(m, WorkerCreatedEvent, { ...refOf(worker), hireDate: worker.hireDate, grade: grade.grade, gradeBand: grade.band });
     return { worker, warnings };
   }
 
@@ -211,7 +232,15 @@ export class WorkersService {
         ]);
         if (effective && before.status === 'ON_LEAVE') status = 'ACTIVE';
       }
-      const eventId = await this.addCareerEvent(m, id, dto.kind, dto.date, dto.note ?? null, null);
+      if (dto.kind !== 'GRADE_CHANGE' && (dto.grade !== undefined || dto.band !== undefined)) {
+        throw validationError('GRADE_ONLY_ON_GRADE_CHANGE', dto.grade !== undefined ? 'grade' : 'band', 'is recorded only with a GRADE_CHANGE event');
+      }
+      if (dto.kind === 'GRADE_CHANGE' && dto.grade === undefined) throw validationError('GRADE_REQUIRED', 'grade', 'a GRADE_CHANGE event needs the decided grade');
+      const data = dto.kind === 'GRADE_CHANGE' ? { grade: dto.grade, band: dto.band ?? null } : null;
+      const eventId = await this.addCareerEvent(m, id, dto.kind, dto.date, dto.note ?? null, data);
+      if (dto.kind === 'GRADE_CHANGE') {
+        await this.grades.recordChange(m, await this.gradeSubject(m, id), eventId, dto.date, dto.grade as number, dto.band, dto.note ?? null);
+      }
       if (status) await this.setStatus(m, id, status);
       await this.audit.record(m, { entity: 'worker_event', entityId: eventId, action: 'CREATE', after: { workerId: id, ...dto }, districtCode: before.districtCode });
       if (status) await this.outbox.add(m, WorkerChangedEvent, { ...refOf(before), fields: ['status'] });
@@ -241,7 +270,9 @@ export class WorkersService {
       .createQueryBuilder()
       .select(`w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
         w.community_code AS communityCode, c.name AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
-        w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate`)
+        w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate,
+        (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
+        (SELECT g.band FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeBand`)
       .from('worker', 'w')
       .innerJoin('community', 'c', 'c.code = w.community_code')
       .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :on AND (pa.end_date IS NULL OR pa.end_date >= :on)', { on });
@@ -272,7 +303,9 @@ export class WorkersService {
     else qb.orderBy('w.id', desc ? 'DESC' : 'ASC');
     qb.limit(limit + 1);
     const rows = await qb.getRawMany();
-    const items: WorkerListItem[] = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), postBand: r.postBand ?? null }));
+    const items: WorkerListItem[] = rows.slice(0, limit).map((r) => ({
+      ...r, id: Number(r.id), postBand: r.postBand ?? null, grade: r.grade === null ? null : Number(r.grade), gradeBand: r.gradeBand ?? null,
+    }));
     const last = items[items.length - 1];
     const sortValue = (it: WorkerListItem) => (key === 'w.name' ? it.name : key === 'w.hire_date' ? it.hireDate : it.id);
     return { items, nextAfter: rows.length > limit && last ? encodeCursor([sortValue(last), last.id]) : null };
@@ -281,7 +314,7 @@ export class WorkersService {
   async detail(p: Principal, id: number) {
     const m = this.dataSource.manager;
     const worker = await this.workerInScope(m, p, id);
-    const [appointments, training, secondments, events] = await Promise.all([
+    const [appointments, training, secondments, events, grades] = await Promise.all([
       m.query(
         `SELECT a.id, a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`,
            a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode
@@ -294,9 +327,17 @@ export class WorkersService {
         `SELECT id, direction, organisation, community_code AS communityCode, start_date AS \`from\`, end_date AS \`to\`, payer, status, note
            FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [id]),
       m.query('SELECT id, kind, event_date AS date, note, data FROM worker_event WHERE worker_id = ? ORDER BY event_date DESC, id DESC', [id]),
+      GradeRepository.history(m, id),
     ]);
+    const on = today();
+    const current = grades.find((g) => g.from <= on) ?? null;
     return {
       ...worker,
+      grade: current?.grade ?? null,
+      gradeBand: current?.band ?? null,
+      gradeDerived: current?.derived ?? false,
+      gradeSince: current?.from ?? null,
+      grades,
       appointments: appointments.map((a: Record<string, unknown>) => ({ ...a, id: Number(a.id), isPrimary: !!Number(a.isPrimary) })),
       training,
       secondments,
@@ -320,6 +361,7 @@ export function normaliseView(row: Record<string, unknown>): WorkerView {
     ...row,
     id: Number(row.id),
     version: Number(row.version),
+    priorServiceMonths: Number(row.priorServiceMonths ?? 0),
     bankLuhnOk: row.bankLuhnOk === null || row.bankLuhnOk === undefined ? null : !!Number(row.bankLuhnOk),
   } as WorkerView;
 }

@@ -1,5 +1,5 @@
 import { defineJob } from '@cws/kernel';
-import type { AppointmentRole, BodyKind, SecondmentDirection, SecondmentPayer, WorkerStatus } from './register';
+import type { AppointmentRole, BodyKind, GradeCause, PostBand, SecondmentDirection, SecondmentPayer, WorkerStatus } from './register';
 
 /**
  * Change events the register publishes through its outbox (delivered at least once: consumers
@@ -15,7 +15,8 @@ export interface WorkerRef {
   communityCode: string;
 }
 
-export const WorkerCreatedEvent = defineJob<WorkerRef & { hireDate: string }>(WORKERS_EVENTS_QUEUE, 'worker.created');
+/** `grade` / `gradeBand`: the grade recorded at hire (entry grade, plus steps due for a past hire date); absent for imported workers (derived later in the same transaction). */
+export const WorkerCreatedEvent = defineJob<WorkerRef & { hireDate: string; grade?: number; gradeBand?: PostBand }>(WORKERS_EVENTS_QUEUE, 'worker.created');
 export const WorkerChangedEvent = defineJob<WorkerRef & { fields: string[] }>(WORKERS_EVENTS_QUEUE, 'worker.changed');
 export const WorkerLeftEvent = defineJob<WorkerRef & { leftDate: string; reason: string; status: WorkerStatus }>(WORKERS_EVENTS_QUEUE, 'worker.left');
 export const AppointmentStartedEvent = defineJob<
@@ -27,3 +28,11 @@ export const SecondmentStartedEvent = defineJob<
 >(WORKERS_EVENTS_QUEUE, 'secondment.started');
 export const SecondmentEndedEvent = defineJob<WorkerRef & { secondmentId: number; to: string }>(WORKERS_EVENTS_QUEUE, 'secondment.ended');
 export const TrainingCompletedEvent = defineJob<WorkerRef & { classId: number; hours: string; year: number }>(WORKERS_EVENTS_QUEUE, 'training.completed');
+/**
+ * A grade row was recorded after hire: yearly progression, an explicit GRADE_CHANGE, a band change
+ * when a primary post of another band starts (the grade at hire travels on `worker.created`). `from` is the date it takes effect; `previousGrade` is
+ * null for the first row.
+ */
+export const GradeChangedEvent = defineJob<
+  WorkerRef & { gradeId: number; grade: number; band: PostBand; from: string; cause: GradeCause; derived: boolean; previousGrade: number | null }
+>(WORKERS_EVENTS_QUEUE, 'worker.grade-changed');

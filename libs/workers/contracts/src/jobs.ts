@@ -11,3 +11,11 @@ export const PruneRefreshTokensJob = defineJob<{ olderThanDays: number }>(WORKER
  * secondment starts and ends once. Idempotent: a second run on the same day changes nothing.
  */
 export const ApplyStatusCalendarJob = defineJob<{ today?: string }>(WORKERS_MAINTENANCE_QUEUE, 'apply-status-calendar');
+
+/**
+ * The yearly grade progression (1 January, China time): each employed worker whose latest grade row
+ * is `yearsPerStep` years old (grade policy) moves up a step from `asOf` (default: the server's
+ * date), capped at the band top. Workers with no grade row get a derived one. Idempotent: a re-run
+ * on the same date finds nothing due.
+ */
+export const ApplyGradeProgressionJob = defineJob<{ asOf?: string }>(WORKERS_MAINTENANCE_QUEUE, 'apply-grade-progression');

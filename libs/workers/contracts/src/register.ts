@@ -23,6 +23,25 @@ export type ObtainedBy = (typeof OBTAINED_BY)[number];
 export const POST_BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
 export type PostBand = (typeof POST_BANDS)[number];
 
+/**
+ * Posts filled only by election: every post of the party organisation (公推直选, the notice) and of
+ * the residents' committee (Organic Law of Urban Residents' Committees). Workstation posts are
+ * appointed or recruited.
+ */
+export const ELECTED_BODIES: readonly BodyKind[] = ['PARTY', 'COMMITTEE'];
+export const isElectedPost = (bodyKind: BodyKind): boolean => ELECTED_BODIES.includes(bodyKind);
+
+/** 公推直选 (public nomination, direct election: the party organisation), 直接选举, 户代表选举, 居民代表选举. */
+export const ELECTION_METHODS = ['PUBLIC_NOMINATION_DIRECT', 'DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'] as const;
+export type ElectionMethod = (typeof ELECTION_METHODS)[number];
+/** REGULAR = 换届 (a new term for the whole body); BY_ELECTION = 补选 (fills posts for the rest of the term in force). */
+export const ELECTION_KINDS = ['REGULAR', 'BY_ELECTION'] as const;
+export type ElectionKind = (typeof ELECTION_KINDS)[number];
+
+/** Why a worker_grade row was written. DERIVED rows were computed from the hire date by the backfill, not decided. */
+export const GRADE_CAUSES = ['ENTRY', 'ANNUAL_PROGRESSION', 'GRADE_CHANGE', 'BAND_CHANGE', 'DERIVED'] as const;
+export type GradeCause = (typeof GRADE_CAUSES)[number];
+
 const HEAD_ROLES: readonly AppointmentRole[] = ['SECRETARY', 'DIRECTOR', 'STATION_HEAD'];
 const DEPUTY_ROLES: readonly AppointmentRole[] = ['DEPUTY_SECRETARY', 'DEPUTY_DIRECTOR', 'DEPUTY_STATION_HEAD'];
 
@@ -81,6 +100,9 @@ export interface WorkerListItem {
   postBand: PostBand | null;
   qualificationLevel: QualificationLevel;
   hireDate: string;
+  /** The recorded grade today (三岗十八级, 1–18) and the band it sits in; null when none is recorded. Always sent by the API (optional for older fixtures). */
+  grade?: number | null;
+  gradeBand?: PostBand | null;
 }
 
 export interface WorkerListPage {
@@ -113,6 +135,19 @@ export interface WorkerSnapshot {
   education: Education;
   hireDate: string;
   serviceYears: number;
+  /**
+   * The grade recorded on the register in force on `asOf` (worker_grade history), 1–18; null when the
+   * worker has no grade row on that date (e.g. asOf before the entry row). Payroll prices it as is.
+   */
+  grade: number | null;
+  /** The band the grade sits in (its range: HEAD 7–18, DEPUTY 4–15, OTHER 1–12); null with grade. */
+  gradeBand: PostBand | null;
+  /** True when the grade came from the one-off backfill (entry grade + one step per 3 years from the hire date), not from a recorded decision. */
+  gradeDerived: boolean;
+  /** The date the grade in force took effect; null with grade. */
+  gradeSince: string | null;
+  /** Months of prior community service credited at hire (they count toward the entry grade). */
+  priorServiceMonths: number;
   qualificationLevel: QualificationLevel;
   appointments: Array<{ bodyKind: BodyKind; role: AppointmentRole; from: string; to: string | null }>;
   /** How many distinct bodies the worker holds posts in on the date. */

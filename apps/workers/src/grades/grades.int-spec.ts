@@ -1,0 +1,124 @@
+import { DataSource } from 'typeorm';
+import { addDays } from '@cws/kernel';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { today } from '../common/sql';
+import { demoResidentId } from '../seed/seed-workers';
+import { seedOrgAndUsers } from '../seed/seed-org';
+import { workersService } from '../workers.definition';
+import { deriveMissingGrades } from './grade-backfill';
+import { ApplyGradeProgressionHandler } from './grade-progression.job';
+
+const CUIYUAN1 = '330106001001';
+let seq = 940_000;
+const newId = () => demoResidentId('330106', seq++, 'F').id;
+
+describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly progression, backfill, snapshot (real MySQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: string;
+  let finance: string;
+
+  const register = async (over: Record<string, unknown>) => {
+    const res = await t.request('POST', '/v1/workers', {
+      token: admin,
+      body: { name: '周敏', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: addDays(today(), -30), employmentType: 'FULL_TIME', communityCode: CUIYUAN1, ...over },
+    });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.worker as { id: number; priorServiceMonths: number };
+  };
+  const detail = async (id: number) => (await t.request('GET', `/v1/workers/${id}`, { token: admin })).body;
+  const snapshotOf = async (id: number, asOf = today()) => {
+    const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${CUIYUAN1}&limit=5000`, { token: finance });
+    expect(res.status).toBe(200);
+    return (res.body.items as Array<Record<string, unknown>>).find((w) => w.workerId === id);
+  };
+  const gradeEvents = (id: number) =>
+    ds.query(`SELECT payload FROM outbox_event WHERE job_name = 'worker.grade-changed' AND JSON_EXTRACT(payload, '$.workerId') = ? ORDER BY id`, [id])
+      .then((rows: Array<{ payload: unknown }>) => rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)));
+
+  beforeAll(async () => {
+    t = await startTestApp(workersService, testConfig('workers'));
+    ds = t.app.get(DataSource);
+    await seedOrgAndUsers(ds, { password: 'Test@2026' });
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    finance = t.tokenFor(testPrincipals.finance());
+  });
+  afterAll(() => t?.close());
+
+  it('a recruit with 9 years of prior community service enters at the base grade + 3 (was: the base grade)', async () => {
+    const fresh = await register({});
+    const veteran = await register({ priorServiceMonths: 108 });
+    expect(veteran.priorServiceMonths).toBe(108);
+    expect(await detail(fresh.id)).toMatchObject({ grade: 3, gradeBand: 'OTHER', gradeDerived: false });
+    const d = await detail(veteran.id);
+    expect(d).toMatchObject({ grade: 6, gradeBand: 'OTHER', gradeDerived: false, gradeSince: addDays(today(), -30), priorServiceMonths: 108 });
+    expect(d.grades).toEqual([expect.objectContaining({ grade: 6, cause: 'ENTRY', derived: false, policyRefs: expect.arrayContaining([expect.stringMatching(/^grade_policy:\d+$/)]) })]);
+    expect(await snapshotOf(veteran.id)).toMatchObject({ grade: 6, gradeBand: 'OTHER', gradeDerived: false, priorServiceMonths: 108 });
+    expect(await snapshotOf(veteran.id, addDays(today(), -31))).toBeUndefined(); // not yet hired
+    // the grade at hire travels on worker.created; later changes on worker.grade-changed
+    const [created] = await ds.query(`SELECT payload FROM outbox_event WHERE job_name = 'worker.created' AND JSON_EXTRACT(payload, '$.workerId') = ?`, [veteran.id]);
+    expect(typeof created.payload === 'string' ? JSON.parse(created.payload) : created.payload).toMatchObject({ grade: 6, gradeBand: 'OTHER' });
+    expect(await gradeEvents(veteran.id)).toEqual([]);
+    // a primary head post re-places the grade in the HEAD band: a direct HEAD entry with 9 years (9 + 3) beats 6 moved up to 7
+    const post = await t.request('POST', '/v1/appointments', {
+      token: admin, body: { workerId: veteran.id, communityCode: CUIYUAN1, bodyKind: 'STATION', role: 'STATION_HEAD', obtainedBy: 'APPOINTMENT', from: today(), primary: true },
+    });
+    expect(post.status).toBe(201);
+    expect(await detail(veteran.id)).toMatchObject({ grade: 12, gradeBand: 'HEAD' });
+    expect(await gradeEvents(veteran.id)).toEqual([expect.objectContaining({ cause: 'BAND_CHANGE', grade: 12, band: 'HEAD', previousGrade: 6, from: today(), communityCode: CUIYUAN1 })]);
+  });
+
+  it('records an explicit GRADE_CHANGE event in the history, checked against the band range', async () => {
+    const w = await register({});
+    const out = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 15 } });
+    expect(out.status).toBe(400);
+    expect(out.body).toMatchObject({ code: 'GRADE_OUT_OF_BAND', details: [{ path: 'grade' }] });
+    const none = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today() } });
+    expect(none.body).toMatchObject({ code: 'GRADE_REQUIRED', details: [{ path: 'grade' }] });
+    const stray = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'COMMENDATION', date: today(), grade: 5 } });
+    expect(stray.body).toMatchObject({ code: 'GRADE_ONLY_ON_GRADE_CHANGE', details: [{ path: 'grade' }] });
+    const ok = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 5, note: '年度考核优秀晋级' } });
+    expect(ok.status).toBe(201);
+    const d = await detail(w.id);
+    expect(d).toMatchObject({ grade: 5, gradeBand: 'OTHER' });
+    expect(d.grades.map((g: { cause: string; grade: number }) => [g.cause, g.grade])).toEqual([['GRADE_CHANGE', 5], ['ENTRY', 3]]);
+    expect(d.events.find((e: { kind: string }) => e.kind === 'GRADE_CHANGE')).toMatchObject({ data: { grade: 5, band: null } });
+    expect(await snapshotOf(w.id)).toMatchObject({ grade: 5, gradeDerived: false });
+    expect(await gradeEvents(w.id)).toEqual([expect.objectContaining({ cause: 'GRADE_CHANGE', grade: 5, band: 'OTHER', previousGrade: 3, from: today(), derived: false })]);
+  });
+
+  it('the yearly job steps grades up from policy data, capped, and a re-run changes nothing', async () => {
+    const w = await register({ hireDate: '2020-03-15' });
+    // registered late: the entry grade (3) from the hire date, then the steps due up to today (2023-03-15, 2026-03-15)
+    expect((await detail(w.id)).grades.map((g: { cause: string; grade: number }) => [g.cause, g.grade])).toEqual([['ANNUAL_PROGRESSION', 5], ['ENTRY', 3]]);
+    const handler = t.app.get(ApplyGradeProgressionHandler);
+    const first = await handler.handle({ asOf: '2029-03-15' });
+    expect(first.progressed).toBeGreaterThanOrEqual(1);
+    const again = await handler.handle({ asOf: '2029-03-15' });
+    expect(again).toMatchObject({ progressed: 0, derived: 0 });
+    expect(await snapshotOf(w.id, '2029-03-15')).toMatchObject({ grade: 6, gradeSince: '2029-03-15' });
+    expect(await snapshotOf(w.id, '2029-03-14')).toMatchObject({ grade: 5 });
+    // the step is policy data: with 2-year steps from 2030 the next one falls two years after the anchor (2029-03-15)
+    await ds.query(`UPDATE grade_policy SET valid_to = '2029-12-31' WHERE kind = 'GRADE_PROGRESSION'`);
+    await ds.query(`INSERT INTO grade_policy (kind, data, valid_from, source_ref, created_at) VALUES ('GRADE_PROGRESSION', '{"yearsPerStep": 2}', '2030-01-01', 'test', NOW(3))`);
+    await handler.handle({ asOf: '2031-03-14' });
+    expect(await snapshotOf(w.id, '2031-03-14')).toMatchObject({ grade: 6 });
+    await handler.handle({ asOf: '2031-03-15' });
+    expect(await snapshotOf(w.id, '2031-03-15')).toMatchObject({ grade: 7 });
+    await ds.query(`DELETE FROM grade_policy WHERE source_ref = 'test'`);
+    await ds.query(`UPDATE grade_policy SET valid_to = NULL WHERE kind = 'GRADE_PROGRESSION'`);
+  });
+
+  it('backfills today\'s derived grade for workers without one, marked derived (the migration\'s function)', async () => {
+    const w = await register({ hireDate: '2014-06-01', education: 'MASTER' });
+    await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [w.id]); // as before the migration
+    expect(await snapshotOf(w.id)).toMatchObject({ grade: null, gradeDerived: false });
+    const written = await ds.transaction((m) => deriveMissingGrades(m, today()));
+    expect(written).toBe(1);
+    // MASTER starts OTHER at 4; 2014-06-01 → today: 4 steps (2026-06-01 the last) → 8
+    expect(await snapshotOf(w.id)).toMatchObject({ grade: 8, gradeBand: 'OTHER', gradeDerived: true, gradeSince: '2026-06-01' });
+    expect(await snapshotOf(w.id, '2026-05-31')).toMatchObject({ grade: null });
+    expect(await detail(w.id)).toMatchObject({ grade: 8, gradeDerived: true, grades: [expect.objectContaining({ cause: 'DERIVED', derived: true })] });
+    expect(await ds.transaction((m) => deriveMissingGrades(m, today()))).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxService } from '@cws/messaging';
+import { GradeChangedEvent, type GradeCause, type PostBand, type WorkerRef } from '@cws/workers-contracts';
+import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePlacement } from '@cws/workers-core';
+import type { EntityManager } from 'typeorm';
+import { today } from '../common/sql';
+import { GradeRepository, type GradeRow } from './grade.repository';
+
+/** What the grade rules need to know of a worker, plus the org codes events carry. */
+export interface GradeWorker extends WorkerRef {
+  education: string;
+  hireDate: string;
+  priorServiceMonths: number;
+}
+
+/**
+ * Records grades (worker_grade) and announces each new row (`worker.grade-changed`). Callers hold
+ * the worker row lock and their own transaction; the rules are in @cws/workers-core.
+ */
+@Injectable()
+export class GradesService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  /**
+   * At hire: the entry grade for the band and education with the credited prior service, effective on
+   * the hire date; then, for a hire dated in the past, the progression due up to today. Not announced
+   * on its own: the caller's `worker.created` carries the grade (one outbox row per hire).
+   */
+  async recordEntry(m: EntityManager, w: GradeWorker, band: PostBand): Promise<GradeRow> {
+    const policy = await GradeRepository.policyOn(m, w.hireDate);
+    const entry = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
+    const now = today();
+    const due = now > w.hireDate ? progressionDue(await GradeRepository.policyOn(m, now), entry, now) : null;
+    return due ? this.write(m, w, due, now, 'ANNUAL_PROGRESSION', entry, null, `${due.steps} step(s) due since ${entry.anchorDate}`, false) : entry;
+  }
+
+  /** A primary post of another band starting on `from` re-places the grade in that band (no row when the band is unchanged). */
+  async onPrimaryPost(m: EntityManager, w: GradeWorker, band: PostBand, from: string): Promise<GradeRow | null> {
+    const current = await GradeRepository.inForce(m, w.workerId, from);
+    if (!current || current.band === band) return null;
+    const policy = await GradeRepository.policyOn(m, from);
+    return this.write(m, w, placeForBand(policy, current, band, w, from), from, 'BAND_CHANGE', current, null, `band ${current.band} → ${band}`);
+  }
+
+  /** An explicit GRADE_CHANGE career event: the decided grade (in its band's range) from its date; the next step counts from that date. */
+  async recordChange(m: EntityManager, w: GradeWorker, eventId: number, date: string, grade: number, band: PostBand | undefined, note: string | null): Promise<GradeRow> {
+    const current = await GradeRepository.inForce(m, w.workerId, date);
+    const inBand = band ?? current?.band ?? 'OTHER';
+    assertGradeInBand(await GradeRepository.policyOn(m, date), inBand, grade, 'grade');
+    return this.write(m, w, { grade, band: inBand, anchorDate: date, cappedAtBandTop: false, policyRefs: [] }, date, 'GRADE_CHANGE', current, eventId, note);
+  }
+
+  /** The yearly step for one worker's latest row on `asOf`; null when none is due. */
+  async progress(m: EntityManager, w: GradeWorker, current: GradeRow, asOf: string): Promise<GradeRow | null> {
+    const due = progressionDue(await GradeRepository.policyOn(m, asOf), current, asOf);
+    return due ? this.write(m, w, due, asOf, 'ANNUAL_PROGRESSION', current, null, `${due.steps} step(s) since ${current.anchorDate}`) : null;
+  }
+
+  private async write(
+    m: EntityManager, w: GradeWorker, p: GradePlacement, from: string, cause: GradeCause, previous: GradeRow | null, eventId: number | null, note: string | null,
+    publish = true,
+  ): Promise<GradeRow> {
+    const row = { workerId: w.workerId, grade: p.grade, band: p.band, from, anchorDate: p.anchorDate, cause, derived: false, eventId, policyRefs: p.policyRefs, note };
+    const id = await GradeRepository.insert(m, row);
+    if (publish) await this.outbox.add(m, GradeChangedEvent, {
+      workerId: w.workerId, districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
+      gradeId: id, grade: p.grade, band: p.band, from, cause, derived: false, previousGrade: previous?.grade ?? null,
+    });
+    return { id, ...row };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './dates';
+export * from './election';
+export * from './grade';
+export * from './ranking';
+export * from './training-owed';

@@ -1,0 +1,107 @@
+import { addMonths, fullMonthsBetween } from './dates';
+import { assertVotes, termEnd } from './election';
+import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePolicy } from './grade';
+import { passedOver, rankCandidates, totalHundredths } from './ranking';
+import { membershipInYear, owedTenths, trainingOwed } from './training-owed';
+
+const EDU: Array<[string, number]> = [['SENIOR_HIGH', 0], ['JUNIOR_COLLEGE', 1], ['BACHELOR', 2], ['MASTER', 3]];
+const START = { HEAD: 7, DEPUTY: 4, OTHER: 1 } as const;
+const policy: GradePolicy = {
+  entry: (['HEAD', 'DEPUTY', 'OTHER'] as const).flatMap((band) => EDU.map(([education, s]) => ({ id: `E-${band}-${education}`, band, education, baseGrade: START[band] + s }))),
+  bands: [{ id: 'B-HEAD', band: 'HEAD', minGrade: 7, maxGrade: 18 }, { id: 'B-DEPUTY', band: 'DEPUTY', minGrade: 4, maxGrade: 15 }, { id: 'B-OTHER', band: 'OTHER', minGrade: 1, maxGrade: 12 }],
+  progression: { id: 'P', yearsPerStep: 3 },
+};
+
+describe('dates', () => {
+  it('adds months clamped to the month end and counts anniversary months', () => {
+    expect(addMonths('2020-01-31', 1)).toBe('2020-02-29');
+    expect(addMonths('2020-05-15', -5)).toBe('2019-12-15');
+    expect(fullMonthsBetween('2020-01-31', '2020-02-28')).toBe(0);
+    expect(fullMonthsBetween('2020-01-31', '2020-02-29')).toBe(1);
+    expect(fullMonthsBetween('2020-01-31', '2020-03-01')).toBe(1);
+    expect(fullMonthsBetween('2026-03-01', '2026-02-01')).toBe(0);
+  });
+});
+
+describe('grades', () => {
+  const recruit = { education: 'BACHELOR', hireDate: '2026-05-01', priorServiceMonths: 0 };
+  it('places a recruit with 9 years of prior community service at the base grade + 3', () => {
+    expect(placeByPolicy(policy, 'OTHER', recruit, '2026-05-01').grade).toBe(3);
+    const veteran = placeByPolicy(policy, 'OTHER', { ...recruit, priorServiceMonths: 108 }, '2026-05-01');
+    expect(veteran).toMatchObject({ grade: 6, anchorDate: '2026-05-01', policyRefs: ['E-OTHER-BACHELOR', 'B-OTHER', 'P'] });
+  });
+  it('moves the anchor back by the part-step of prior service (40 months: one step, next in 32 months)', () => {
+    const p = placeByPolicy(policy, 'OTHER', { ...recruit, priorServiceMonths: 40 }, '2026-05-01');
+    expect(p).toMatchObject({ grade: 4, anchorDate: '2026-01-01' });
+    expect(progressionDue(policy, p, '2028-12-31')).toBeNull();
+    expect(progressionDue(policy, p, '2029-01-01')).toMatchObject({ grade: 5, steps: 1, anchorDate: '2029-01-01' });
+  });
+  it('derives today\'s grade from the hire date and caps at the band top', () => {
+    expect(placeByPolicy(policy, 'OTHER', { education: 'BACHELOR', hireDate: '2015-07-01', priorServiceMonths: 0 }, '2026-11-30'))
+      .toMatchObject({ grade: 6, anchorDate: '2024-07-01', cappedAtBandTop: false });
+    expect(placeByPolicy(policy, 'OTHER', { education: 'MASTER', hireDate: '1990-01-01', priorServiceMonths: 0 }, '2026-11-30'))
+      .toMatchObject({ grade: 12, cappedAtBandTop: true });
+  });
+  it('progresses one step per full period since the anchor, several when a year was missed, never past the top', () => {
+    const cur = { grade: 5, band: 'OTHER' as const, anchorDate: '2020-03-15' };
+    expect(progressionDue(policy, cur, '2023-03-14')).toBeNull();
+    expect(progressionDue(policy, cur, '2023-03-15')).toMatchObject({ grade: 6, steps: 1, anchorDate: '2023-03-15' });
+    expect(progressionDue(policy, cur, '2027-01-01')).toMatchObject({ grade: 7, steps: 2, anchorDate: '2026-03-15' });
+    expect(progressionDue(policy, { ...cur, grade: 12 }, '2030-01-01')).toBeNull();
+  });
+  it('re-places on a band change: never below the new band, at least a direct entry to it', () => {
+    const worker = { education: 'BACHELOR', hireDate: '2017-01-01', priorServiceMonths: 0 };
+    expect(placeForBand(policy, { grade: 6, band: 'OTHER', anchorDate: '2023-01-01' }, 'HEAD', worker, '2026-01-01')).toMatchObject({ grade: 12, band: 'HEAD' });
+    expect(placeForBand(policy, { grade: 15, band: 'HEAD', anchorDate: '2025-01-01' }, 'OTHER', worker, '2026-01-01'))
+      .toMatchObject({ grade: 12, band: 'OTHER', anchorDate: '2025-01-01' });
+  });
+  it('refuses an explicit grade outside the band, naming the field', () => {
+    expect(() => assertGradeInBand(policy, 'HEAD', 5, 'data.grade')).toThrow(expect.objectContaining({ code: 'GRADE_OUT_OF_BAND', details: [expect.objectContaining({ path: 'data.grade' })] }));
+    expect(() => assertGradeInBand(policy, 'HEAD', 7)).not.toThrow();
+    expect(() => placeByPolicy(policy, 'OTHER', { ...recruit, education: 'PHD' }, '2026-01-01')).toThrow(/no entry grade/);
+  });
+});
+
+describe('training owed', () => {
+  it('counts months of membership in the year, not today\'s status', () => {
+    expect(membershipInYear('2020-01-01', '2027-03-31', 2026)).toEqual({ from: '2026-01-01', to: '2026-12-31', months: 12, basis: 'FULL_YEAR' });
+    expect(membershipInYear('2026-12-20', null, 2026)).toMatchObject({ months: 1, basis: 'HIRED_IN_YEAR' });
+    expect(membershipInYear('2020-01-01', '2026-06-30', 2026)).toMatchObject({ months: 6, basis: 'LEFT_IN_YEAR' });
+    expect(membershipInYear('2026-03-10', '2026-04-02', 2026)).toMatchObject({ months: 2, basis: 'HIRED_AND_LEFT_IN_YEAR' });
+    expect(membershipInYear('2027-01-01', null, 2026)).toMatchObject({ months: 0, basis: 'NOT_EMPLOYED' });
+    expect(membershipInYear('2020-01-01', '2025-12-31', 2026)).toMatchObject({ months: 0, basis: 'NOT_EMPLOYED' });
+  });
+  it('pro-rates in tenths, half up', () => {
+    expect(owedTenths(400, 12)).toBe(400);
+    expect(owedTenths(400, 1)).toBe(33);
+    expect(owedTenths(410, 3)).toBe(103); // 10.25 → 10.3
+    expect(trainingOwed('40.0', '2026-12-20', null, 2026)).toMatchObject({ owedHours: '3.3', reason: 'hired 2026-12-20: 1 of 12 months × 40.0 h = 3.3 h' });
+  });
+});
+
+describe('ranking', () => {
+  const c = (id: number, written: string | null, interview: string | null, status = 'APPLIED') => ({ id, written, interview, status });
+  it('weights, rounds half up in hundredths, breaks ties by interview then application order', () => {
+    expect(totalHundredths('0.50', '82.5', '88.01')).toBe(8526); // 85.255 → 85.26
+    const ranked = rankCandidates('0.50', [c(1, '80', '90'), c(2, '90', '80'), c(3, '85', '85'), c(4, '95', '95')]);
+    expect(ranked.map((r) => [r.candidate.id, r.total])).toEqual([[4, '95.00'], [1, '85.00'], [3, '85.00'], [2, '85.00']]);
+  });
+  it('lists the higher-ranked candidates still in contention that a choice passes over', () => {
+    const ranked = rankCandidates('0.50', [c(1, '90', '90', 'HIRED'), c(2, '85', '85'), c(3, '80', '80'), c(4, '70', null)]);
+    expect(passedOver(ranked, 3).map((r) => r.candidate.id)).toEqual([2]);
+    expect(passedOver(ranked, 2)).toEqual([]);
+  });
+});
+
+describe('elections', () => {
+  it('a five-year term ends the day before the fifth anniversary', () => {
+    expect(termEnd('2026-03-01', 5)).toBe('2031-02-28');
+    expect(termEnd('2024-02-29', 5)).toBe('2029-02-27');
+  });
+  it('needs a majority turnout and a majority of the votes cast for each winner', () => {
+    expect(() => assertVotes({ eligibleVoters: 100, votesCast: 50, results: [] })).toThrow(expect.objectContaining({ code: 'ELECTION_TURNOUT_TOO_LOW' }));
+    expect(() => assertVotes({ eligibleVoters: 100, votesCast: 80, results: [{ votes: 41 }, { votes: 40 }] }))
+      .toThrow(expect.objectContaining({ code: 'ELECTED_WITHOUT_MAJORITY', details: [expect.objectContaining({ path: 'results[1].votes' })] }));
+    expect(() => assertVotes({ eligibleVoters: 100, votesCast: 80, results: [{ votes: 79 }] })).not.toThrow();
+  });
+});
