@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { seedWorkersService } from '../../apps/workers/src/seed/seed';
 import { seedBudgetService, type SeedCommunity } from '../../apps/budget/src/seed/seed';
 import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
+import { seedSchedulerService } from '../../apps/scheduler/src/seed/seed';
 
 export interface DemoOptions {
   password: string;
@@ -31,5 +32,6 @@ export async function seedDemo(sources: Record<ServiceName, DataSource>, cipher:
   }));
   const budget = await seedBudgetService(sources.budget, communities);
   const payroll = await seedPayrollService(sources.payroll);
-  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}; payroll: ${JSON.stringify(payroll)}`;
+  const scheduler = await seedSchedulerService(sources.scheduler, communities);
+  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}; payroll: ${JSON.stringify(payroll)}; scheduler: ${JSON.stringify(scheduler)}`;
 }

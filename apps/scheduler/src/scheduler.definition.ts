@@ -1,23 +1,55 @@
-/** Everything that defines the scheduler service: its module, entities and migrations. */
+/** Everything that defines the scheduler service: its module, entities, migrations and jobs. */
 import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { FinishGenerationJob, SCHEDULER_EVENTS_QUEUE, SolveRosterJob } from '@cws/scheduler-contracts';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
+import { HolidayCalendarRepository } from './calendar/holiday-calendar.repository';
+import { CentresController } from './centres/centres.controller';
+import { CentresService } from './centres/centres.service';
+import { ServiceCentreRepository } from './centres/service-centre.repository';
+import { HoursController } from './hours/hours.controller';
+import { HoursService } from './hours/hours.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
+import { RosterTables1765400000000 } from './migrations/1765400000000-roster-tables';
+import { GenerationsService } from './rosters/generations.service';
+import { RosterGenerationRepository } from './rosters/roster-generation.repository';
+import { RosterSolvingService } from './rosters/roster-solving.service';
+import { RosterRepository } from './rosters/roster.repository';
+import { RostersController } from './rosters/rosters.controller';
+import { RostersService } from './rosters/rosters.service';
+import { WorkerRequestRepository } from './rosters/worker-request.repository';
+import { WorkforceClient } from './workforce/workforce.client';
 
 export const SCHEDULER_ENTITIES = [...MESSAGING_ENTITIES];
 
-export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000];
+export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, RosterTables1765400000000];
 
-export const SCHEDULER_JOBS = [];
+export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob];
 
 export function schedulerService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [],
+    controllers: [CalendarController, CentresController, HoursController, RostersController],
     imports: [
-      MessagingModule.forRoot(config, { consumes: SCHEDULER_JOBS }),
+      // Solving is CPU-bound (tens of ms per centre) after I/O-bound input gathering: a few jobs per process overlap the I/O; add processes to go faster.
+      MessagingModule.forRoot(config, { consumes: SCHEDULER_JOBS, producesTo: [SCHEDULER_EVENTS_QUEUE], concurrency: 4 }),
       PlatformModule.forRoot(config, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
     ],
-    providers: [],
+    providers: [
+      CalendarService,
+      CentresService,
+      GenerationsService,
+      HolidayCalendarRepository,
+      HoursService,
+      RosterGenerationRepository,
+      RosterRepository,
+      RosterSolvingService,
+      RostersService,
+      ServiceCentreRepository,
+      WorkerRequestRepository,
+      WorkforceClient,
+    ],
   })
   class SchedulerModule {}
 

@@ -6,3 +6,4 @@ export * from './model';
 export * from './problem';
 export * from './solve';
 export * from './time';
+export * from './validate';

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanEditCalendar, CanRead } from '../common/access';
+import { PutCalendarDto } from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@Controller('v1/calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':year')
+  @CanRead()
+  @ApiOperation({ summary: 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days' })
+  get(@Param('year', ParseIntPipe) year: number) {
+    return this.calendar.get(year);
+  }
+
+  @Put(':year')
+  @CanEditCalendar()
+  @ApiOperation({ summary: 'Replace the year’s holiday arrangement (city administrators)' })
+  put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: PutCalendarDto) {
+    return this.calendar.put(p, year, dto);
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { bearerOf, CanPlan, CanRead } from '../common/access';
+import { CommunityParam } from '../common/params';
+import { PutCentreDto } from './centres.dto';
+import { CentresService } from './centres.service';
+
+@ApiTags('centres')
+@Controller('v1/centres')
+export class CentresController {
+  constructor(private readonly centres: CentresService) {}
+
+  @Get(':community')
+  @CanRead()
+  @ApiOperation({ summary: 'A service centre’s set-up (the default when the community has none stored)' })
+  get(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam) {
+    return this.centres.get(p, bearerOf(auth), community);
+  }
+
+  @Put(':community')
+  @CanPlan()
+  @ApiOperation({ summary: 'Replace a service centre’s opening windows, coverage profile, roles on duty and shift templates' })
+  put(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam, @Body() dto: PutCentreDto) {
+    return this.centres.put(p, bearerOf(auth), community, dto);
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { READ_ROLES, SCHEDULER_READ } from '../common/access';
+import { HoursQueryDto } from '../rosters/rosters.dto';
+import { HoursService } from './hours.service';
+
+@ApiTags('hours')
+@Controller('v1/hours')
+export class HoursController {
+  constructor(private readonly hours: HoursService) {}
+
+  @Get()
+  @Roles(...READ_ROLES)
+  // Payroll's API client reads with payroll:read as well as scheduler:read.
+  @Permissions(SCHEDULER_READ, 'payroll:read')
+  @ApiOperation({ summary: 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters' })
+  month(@CurrentPrincipal() p: Principal, @Query() q: HoursQueryDto) {
+    return this.hours.month(p, q.month, q.community);
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound, scopeCovers, type Principal } from '@cws/kernel';
+import { bullConnection, type JobEnvelope } from '@cws/messaging';
+import { AuditService, requestContext, SERVICE_CONFIG, type ServiceConfig } from '@cws/platform';
+import { FinishGenerationJob, SolveRosterJob, type GenerationView } from '@cws/scheduler-contracts';
+import { FlowProducer } from 'bullmq';
+import { WorkforceClient } from '../workforce/workforce.client';
+import { RosterGenerationRepository, type GenerationRow } from './roster-generation.repository';
+import { RosterRepository } from './roster.repository';
+
+/**
+ * City-wide generation as a BullMQ flow: one child job per centre on the rosters queue (any number
+ * of scheduler processes consume it, each solving one centre at a time per slot of concurrency), and
+ * a parent that runs when every child has finished. Progress is read from the roster rows.
+ */
+@Injectable()
+export class GenerationsService implements OnModuleDestroy {
+  private flows?: FlowProducer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rosters: RosterRepository,
+    private readonly generations: RosterGenerationRepository,
+    private readonly workforce: WorkforceClient,
+    private readonly audit: AuditService,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.flows?.close();
+  }
+
+  /** Queues a new version for every active community in `scope` (a district or street code within the caller's scope; default: all of it). */
+  async generate(p: Principal, token: string | undefined, month: string, requested?: string): Promise<GenerationView> {
+    if (requested && !covers(p, requested)) throw notFound('scope', requested);
+    const scope = requested ?? (p.scope.level === 'STREET' ? p.scope.street : p.scope.level === 'DISTRICT' ? p.scope.district : undefined);
+    const communities = await this.workforce.communities(token, scope);
+    const id = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const gid = await this.generations.insert(m, { month, scopeCode: scope ?? null, total: communities.length, createdBy: p.name });
+      const versions = await this.rosters.maxVersions(m, month, communities.map((c) => c.code));
+      await this.rosters.insertMany(m, communities.map((c) => ({
+        communityCode: c.code, districtCode: c.districtCode, streetCode: c.streetCode, month, reason: 'GENERATE' as const, basedOnId: null,
+        generationId: gid, seed: 1, swap: null, createdBy: p.name, version: (versions.get(c.code) ?? 0) + 1,
+      })));
+      await this.audit.record(m, { entity: 'roster_generation', entityId: gid, action: 'QUEUE', after: { month, scope: scope ?? null, centres: communities.length } }, p);
+      return gid;
+    });
+    const ids = await this.rosters.idsOfGeneration(this.dataSource.manager, id);
+    const meta = { requestId: requestContext.requestId() };
+    const envelope = <P>(payload: P): JobEnvelope<P> => ({ payload, meta });
+    this.flows ??= new FlowProducer({ connection: bullConnection(this.config.redisUrl) as never, prefix: this.config.queuePrefix });
+    await this.flows.add({
+      name: FinishGenerationJob.name,
+      queueName: FinishGenerationJob.queue,
+      data: envelope({ generationId: id }),
+      opts: { jobId: `generation-${id}`, removeOnComplete: { age: 24 * 3600 } },
+      children: ids.map((rosterId) => ({
+        name: SolveRosterJob.name,
+        queueName: SolveRosterJob.queue,
+        data: envelope({ rosterId }),
+        // A centre that fails (after its retries) is marked FAILED on its row and must not hold the parent back.
+        opts: { jobId: `roster-${rosterId}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, ignoreDependencyOnFailure: true, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+      })),
+    });
+    return this.get(p, id);
+  }
+
+  async get(p: Principal, id: number): Promise<GenerationView> {
+    const m = this.dataSource.manager;
+    const g = await this.generations.find(m, id);
+    if (!g || !visible(p, g)) throw notFound('generation', id);
+    const counts = await this.rosters.countByStatus(m, id);
+    const queued = counts.QUEUED ?? 0;
+    const failed = counts.FAILED ?? 0;
+    const solved = g.total - queued - failed;
+    return {
+      id: g.id, month: g.month, scope: g.scopeCode, status: g.status, total: g.total, queued, solved, failed,
+      progress: g.total === 0 ? 100 : Math.floor(((solved + failed) * 100) / g.total),
+    };
+  }
+}
+
+/** A district (6 digits) or street (9 digits) code inside the caller's scope. */
+const covers = (p: Principal, code: string): boolean => scopeCovers(p.scope, code.slice(0, 6), code.length === 9 ? code : null);
+
+function visible(p: Principal, g: GenerationRow): boolean {
+  return g.scopeCode ? covers(p, g.scopeCode) : p.scope.level === 'CITY';
+}

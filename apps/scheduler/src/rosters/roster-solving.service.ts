@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FinishGenerationJob, SolveRosterJob } from '@cws/scheduler-contracts';
+import type { PayloadOf } from '@cws/kernel';
+import { JobHandler } from '@cws/messaging';
+import { monthHours, rosterProblem, solveRoster, type Assignment, type RosterWorker } from '@cws/scheduler-solver';
+import type { Job } from 'bullmq';
+import { CalendarService } from '../calendar/calendar.service';
+import { CentresService } from '../centres/centres.service';
+import { WorkforceClient } from '../workforce/workforce.client';
+import { RosterGenerationRepository } from './roster-generation.repository';
+import { RosterRepository, type RosterRow } from './roster.repository';
+import { WorkerRequestRepository } from './worker-request.repository';
+
+/** Wall-clock cap per centre; the iteration budget normally ends the search long before. */
+const SOLVE_TIME_LIMIT_MS = 20_000;
+
+/**
+ * Solves queued rosters (single requests and the city-wide flow's children). The job re-reads its
+ * row and stops when it is no longer QUEUED, so a redelivery changes nothing. Input: the calendar
+ * and centre set-up from this schema, the workforce from the workers API, the worker requests, and
+ * for a re-plan the version it is based on (least change against it).
+ */
+@Injectable()
+export class RosterSolvingService {
+  private readonly logger = new Logger('RosterSolving');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rosters: RosterRepository,
+    private readonly generations: RosterGenerationRepository,
+    private readonly requests: WorkerRequestRepository,
+    private readonly calendar: CalendarService,
+    private readonly centres: CentresService,
+    private readonly workforce: WorkforceClient,
+  ) {}
+
+  @JobHandler(SolveRosterJob)
+  async handle(payload: PayloadOf<typeof SolveRosterJob>, job?: Job): Promise<{ status: string }> {
+    const m = this.dataSource.manager;
+    const row = await this.rosters.find(m, payload.rosterId, { light: true });
+    if (!row || row.status !== 'QUEUED') return { status: 'SKIPPED' };
+    try {
+      return { status: (await this.solve(row)) ? 'SOLVED' : 'SKIPPED' };
+    } catch (e) {
+      const lastAttempt = !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!lastAttempt) throw e;
+      this.logger.warn({ msg: 'roster failed', rosterId: row.id, error: (e as Error).message });
+      await this.rosters.markFailed(m, row.id, (e as Error).message);
+      return { status: 'FAILED' };
+    }
+  }
+
+  @JobHandler(FinishGenerationJob)
+  async finish(payload: PayloadOf<typeof FinishGenerationJob>): Promise<{ status: string }> {
+    await this.generations.finish(this.dataSource.manager, payload.generationId);
+    return { status: 'DONE' };
+  }
+
+  private async solve(row: RosterRow): Promise<boolean> {
+    const m = this.dataSource.manager;
+    const token = this.workforce.jobToken(row.districtCode);
+    const [calendar, centre, people, requests, basedOn] = await Promise.all([
+      this.calendar.forYear(Number(row.month.slice(0, 4))),
+      this.centres.configFor(row.communityCode),
+      this.workforce.month(row.communityCode, row.month, token),
+      this.requests.forMonth(m, row.communityCode, row.month),
+      row.basedOnId ? this.rosters.find(m, row.basedOnId) : Promise.resolve(null),
+    ]);
+    const workers: RosterWorker[] = people.workers.map((w) => {
+      const mine = requests.filter((r) => r.workerId === w.id);
+      return {
+        id: w.id,
+        roles: w.roles,
+        unavailable: [...new Set([...w.unavailable, ...mine.filter((r) => r.kind === 'UNAVAILABLE').map((r) => r.date)])].sort(),
+        requests: mine.filter((r) => r.kind !== 'UNAVAILABLE').map((r) => ({ date: r.date, want: r.kind === 'OFF' ? 'OFF' : (r.shift ?? 'OFF') })),
+      };
+    });
+    let previous: Assignment[] | undefined = basedOn?.assignments ?? undefined;
+    if (previous && row.swap) {
+      const { date, workerId, withWorkerId } = row.swap;
+      const swapped = previous.map((a) => (a.date !== date ? a : a.workerId === workerId ? { ...a, workerId: withWorkerId } : a.workerId === withWorkerId ? { ...a, workerId } : a));
+      previous = swapped;
+      // Both accepted the swap: ask for it firmly, so the least-change search keeps it when the rules allow.
+      for (const w of workers) {
+        if (w.id !== workerId && w.id !== withWorkerId) continue;
+        const mineOn = swapped.find((a) => a.workerId === w.id && a.date === date);
+        w.requests = [...(w.requests ?? []).filter((r) => r.date !== date), { date, want: mineOn ? mineOn.shift : 'OFF' }];
+      }
+    }
+    const problem = rosterProblem(row.month, centre, workers, calendar, previous);
+    const result = solveRoster(problem, { seed: row.seed, timeLimitMs: SOLVE_TIME_LIMIT_MS });
+    const hours = monthHours(problem, result.assignments);
+    return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });
+  }
+}

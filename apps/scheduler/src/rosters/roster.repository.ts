@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope } from '@cws/kernel';
+import { applyScope } from '@cws/persistence';
+import type { RosterStatus } from '@cws/scheduler-contracts';
+import type { Assignment, RosterProblem, UncoveredSlot, WorkerHours } from '@cws/scheduler-solver';
+import type { EntityManager } from 'typeorm';
+import { scopeColumns } from '../common/access';
+import { fromJson, iso, toJson } from '../common/json';
+
+export type RosterReason = 'GENERATE' | 'REPLAN' | 'SWAP';
+
+export interface SwapRequest {
+  date: string;
+  workerId: number;
+  withWorkerId: number;
+}
+
+export interface RosterRow {
+  id: number;
+  communityCode: string;
+  districtCode: string;
+  streetCode: string;
+  month: string;
+  version: number;
+  status: RosterStatus;
+  reason: RosterReason;
+  basedOnId: number | null;
+  generationId: number | null;
+  seed: number;
+  objective: number | null;
+  problem: RosterProblem | null;
+  assignments: Assignment[] | null;
+  uncovered: UncoveredSlot[] | null;
+  hours: WorkerHours[] | null;
+  swap: SwapRequest | null;
+  error: string | null;
+  createdBy: string;
+  createdAt: string | null;
+  solvedAt: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+}
+
+export interface NewRoster {
+  communityCode: string;
+  districtCode: string;
+  streetCode: string;
+  month: string;
+  reason: RosterReason;
+  basedOnId: number | null;
+  generationId: number | null;
+  seed: number;
+  swap: SwapRequest | null;
+  createdBy: string;
+}
+
+const COLUMNS = 'community_code, district_code, street_code, month, version, status, reason, based_on_id, generation_id, seed, swap, created_by, created_at';
+
+/** The only owner of `roster`: one row per version of a community's month; a published row is never rewritten. */
+@Injectable()
+export class RosterRepository {
+  async find(m: EntityManager, id: number, opts: { scope?: Scope | null; lock?: boolean; light?: boolean } = {}): Promise<RosterRow | null> {
+    const qb = m.createQueryBuilder().select(opts.light ? LIGHT : 'r.*').from('roster', 'r').where('r.id = :id', { id });
+    if (opts.scope) applyScope(qb, opts.scope, scopeColumns('r'));
+    if (opts.lock) qb.setLock('pessimistic_write');
+    const row = await qb.getRawOne();
+    return row ? view(row) : null;
+  }
+
+  /** Locks every version of a community's month (the order-first lock that serialises publishes and new versions). */
+  async lockMonth(m: EntityManager, community: string, month: string): Promise<Array<{ id: number; version: number; status: RosterStatus }>> {
+    const rows = await m.query('SELECT id, version, status FROM roster WHERE community_code = ? AND month = ? ORDER BY id FOR UPDATE', [community, month]);
+    return rows.map((r: { id: string; version: number; status: RosterStatus }) => ({ id: Number(r.id), version: Number(r.version), status: r.status }));
+  }
+
+  /** Inserts a QUEUED version numbered after the month's highest; call after lockMonth in the same transaction. */
+  async insert(m: EntityManager, r: NewRoster, version: number): Promise<number> {
+    const res = await m.query(`INSERT INTO roster (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, NOW(3))`, [
+      r.communityCode, r.districtCode, r.streetCode, r.month, version, r.reason, r.basedOnId, r.generationId, r.seed, r.swap ? toJson(r.swap) : null, r.createdBy,
+    ]);
+    return Number(res.insertId);
+  }
+
+  /** Highest version per community for a month (the city-wide flow numbers its rows from these). */
+  async maxVersions(m: EntityManager, month: string, communities: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < communities.length; i += 1000) {
+      const chunk = communities.slice(i, i + 1000);
+      const rows = await m.query(
+        `SELECT community_code AS c, MAX(version) AS v FROM roster WHERE month = ? AND community_code IN (${chunk.map(() => '?').join(',')}) GROUP BY community_code`,
+        [month, ...chunk],
+      );
+      for (const r of rows) out.set(r.c, Number(r.v));
+    }
+    return out;
+  }
+
+  async insertMany(m: EntityManager, rows: Array<NewRoster & { version: number }>): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await m.query(
+        `INSERT INTO roster (${COLUMNS}) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, NOW(3))").join(',')}`,
+        chunk.flatMap((r) => [r.communityCode, r.districtCode, r.streetCode, r.month, r.version, r.reason, r.basedOnId, r.generationId, r.seed, null, r.createdBy]),
+      );
+    }
+  }
+
+  async idsOfGeneration(m: EntityManager, generationId: number): Promise<number[]> {
+    const rows = await m.query('SELECT id FROM roster WHERE generation_id = ? ORDER BY id', [generationId]);
+    return rows.map((r: { id: string }) => Number(r.id));
+  }
+
+  async countByStatus(m: EntityManager, generationId: number): Promise<Record<string, number>> {
+    const rows = await m.query('SELECT status, COUNT(*) AS n FROM roster WHERE generation_id = ? GROUP BY status', [generationId]);
+    return Object.fromEntries(rows.map((r: { status: string; n: string }) => [r.status, Number(r.n)]));
+  }
+
+  /** Stores a solved roster; only a QUEUED row is filled (a redelivered job finds it solved and changes nothing). */
+  async saveSolution(m: EntityManager, id: number, s: { problem: RosterProblem; assignments: Assignment[]; uncovered: UncoveredSlot[]; hours: WorkerHours[]; objective: number }): Promise<boolean> {
+    const res = await m.query(
+      `UPDATE roster SET status = 'DRAFT', problem = ?, assignments = ?, uncovered = ?, hours = ?, objective = ?, solved_at = NOW(3) WHERE id = ? AND status = 'QUEUED'`,
+      [toJson(s.problem), toJson(s.assignments), toJson(s.uncovered), toJson(s.hours), s.objective, id],
+    );
+    return res.affectedRows === 1;
+  }
+
+  async markFailed(m: EntityManager, id: number, error: string): Promise<void> {
+    await m.query(`UPDATE roster SET status = 'FAILED', error = ?, solved_at = NOW(3) WHERE id = ? AND status = 'QUEUED'`, [error.slice(0, 500), id]);
+  }
+
+  async setStatus(m: EntityManager, id: number, status: RosterStatus, by?: string): Promise<void> {
+    if (status === 'PUBLISHED') await m.query(`UPDATE roster SET status = 'PUBLISHED', published_at = NOW(3), published_by = ? WHERE id = ?`, [by ?? null, id]);
+    else await m.query('UPDATE roster SET status = ? WHERE id = ?', [status, id]);
+  }
+
+  /** Published rosters of a month in scope, optionally one community (hours for payroll). */
+  async published(m: EntityManager, month: string, scope: Scope, community?: string): Promise<RosterRow[]> {
+    const qb = m
+      .createQueryBuilder()
+      .select('r.*')
+      .from('roster', 'r')
+      .where("r.month = :month AND r.status = 'PUBLISHED'", { month })
+      .orderBy('r.community_code');
+    if (community) qb.andWhere('r.community_code = :community', { community });
+    applyScope(qb, scope, scopeColumns('r'));
+    return (await qb.getRawMany()).map(view);
+  }
+}
+
+const LIGHT = 'r.id, r.community_code, r.district_code, r.street_code, r.month, r.version, r.status, r.reason, r.based_on_id, r.generation_id, r.seed, r.objective, r.swap, r.error, r.created_by, r.created_at, r.solved_at, r.published_at, r.published_by';
+
+function view(r: Record<string, unknown>): RosterRow {
+  return {
+    id: Number(r.id), communityCode: String(r.community_code), districtCode: String(r.district_code), streetCode: String(r.street_code),
+    month: String(r.month), version: Number(r.version), status: r.status as RosterStatus, reason: r.reason as RosterReason,
+    basedOnId: r.based_on_id == null ? null : Number(r.based_on_id), generationId: r.generation_id == null ? null : Number(r.generation_id),
+    seed: Number(r.seed), objective: r.objective == null ? null : Number(r.objective),
+    problem: fromJson(r.problem), assignments: fromJson(r.assignments), uncovered: fromJson(r.uncovered), hours: fromJson(r.hours), swap: fromJson(r.swap),
+    error: (r.error as string | null) ?? null, createdBy: String(r.created_by), createdAt: iso(r.created_at), solvedAt: iso(r.solved_at),
+    publishedAt: iso(r.published_at), publishedBy: (r.published_by as string | null) ?? null,
+  };
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { bearerOf, CanPlan, CanRead } from '../common/access';
+import { CommunityParam, IdParam } from '../common/params';
+import { GenerationsService } from './generations.service';
+import { CreateRosterDto, GenerateDto, SwapDto, WorkerRequestDto } from './rosters.dto';
+import { RostersService } from './rosters.service';
+
+@ApiTags('rosters')
+@Controller('v1')
+export class RostersController {
+  constructor(
+    private readonly rosters: RostersService,
+    private readonly generations: GenerationsService,
+  ) {}
+
+  @Post('rosters')
+  @CanPlan()
+  @ApiOperation({ summary: 'Queue a new roster version for a community’s month (solved in the background)' })
+  @ApiCreatedResponse({ description: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
+  create(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: CreateRosterDto) {
+    return this.rosters.create(p, bearerOf(auth), dto.community, dto.month, dto.seed);
+  }
+
+  @Post('rosters/generate')
+  @CanPlan()
+  @ApiOperation({ summary: 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre' })
+  generate(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: GenerateDto) {
+    return this.generations.generate(p, bearerOf(auth), dto.month, dto.scope);
+  }
+
+  @Get('rosters/generations/:id')
+  @CanRead()
+  @ApiOperation({ summary: 'Progress of a generation: centres queued, solved and failed' })
+  generation(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.generations.get(p, Number(id));
+  }
+
+  @Get('rosters/:id')
+  @CanRead()
+  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.rosters.get(p, Number(id));
+  }
+
+  @Get('rosters/:id/coverage')
+  @CanRead()
+  @ApiOperation({ summary: 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap' })
+  coverage(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.rosters.coverage(p, Number(id));
+  }
+
+  @Post('rosters/:id/publish')
+  @HttpCode(200)
+  @CanPlan()
+  @ApiOperation({ summary: 'Publish a solved draft: immutable from then on; the hours go to payroll' })
+  @ApiConflictResponse({ description: 'ROSTER_PUBLISHED, ROSTER_NOT_SOLVED' })
+  publish(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.rosters.publish(p, Number(id));
+  }
+
+  @Post('rosters/:id/replan')
+  @CanPlan()
+  @ApiOperation({ summary: 'Re-plan a published roster with current availability, changing as little as possible (a new version)' })
+  replan(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.rosters.replan(p, Number(id));
+  }
+
+  @Post('rosters/:id/swaps')
+  @CanPlan()
+  @ApiOperation({ summary: 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks' })
+  swap(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: SwapDto) {
+    return this.rosters.swap(p, Number(id), { date: dto.date, workerId: dto.workerId, withWorkerId: dto.withWorkerId });
+  }
+
+  @Post('centres/:community/requests')
+  @CanPlan()
+  @ApiOperation({ summary: 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day' })
+  request(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
+    return this.rosters.request(p, bearerOf(auth), community, dto);
+  }
+}

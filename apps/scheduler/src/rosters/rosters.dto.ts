@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class CreateRosterDto {
+  @ApiProperty({ example: '330106001001' }) @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community!: string;
+  @ApiProperty({ example: '2026-05' }) @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiPropertyOptional({ example: 1, description: 'Solver seed: the same seed and input give the same roster' }) @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) seed?: number;
+}
+
+export class GenerateDto {
+  @ApiProperty({ example: '2026-05' }) @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiPropertyOptional({ example: '330106', description: 'A district (6 digits) or street (9 digits) code within your scope; default: all of your scope' })
+  @IsOptional()
+  @Matches(/^(\d{6}|\d{9})$/, { message: 'scope must be a district (6 digits) or street (9 digits) code' })
+  scope?: string;
+}
+
+export class SwapDto {
+  @ApiProperty({ example: '2026-05-12' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ example: 101 }) @IsInt() @Min(1) workerId!: number;
+  @ApiProperty({ example: 102, description: 'The other worker; both have accepted the swap' }) @IsInt() @Min(1) withWorkerId!: number;
+}
+
+export class WorkerRequestDto {
+  @ApiProperty({ example: 101 }) @IsInt() @Min(1) workerId!: number;
+  @ApiProperty({ example: '2026-05-12' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ enum: ['UNAVAILABLE', 'OFF', 'SHIFT'], description: 'UNAVAILABLE is binding; OFF and SHIFT are preferences' }) @IsIn(['UNAVAILABLE', 'OFF', 'SHIFT']) kind!: 'UNAVAILABLE' | 'OFF' | 'SHIFT';
+  @ApiPropertyOptional({ example: 'LATE' }) @IsOptional() @Matches(/^[A-Z0-9_]{1,20}$/) shift?: string;
+  @ApiPropertyOptional({ example: '孩子家长会' }) @IsOptional() @IsString() @Length(0, 200) note?: string;
+}
+
+export class HoursQueryDto {
+  @ApiProperty({ example: '2026-05' }) @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community?: string;
+}

@@ -1,0 +1,189 @@
+import { PiiCipher } from '@cws/persistence';
+import { OutboxRelay } from '@cws/messaging';
+import { checkRoster, coverageGaps, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { schedulerService } from '../scheduler.definition';
+import { seedSchedulerService } from '../seed/seed';
+
+const MONTH = '2026-12';
+
+describe('rosters over a real workers service (real MySQL and Redis)', () => {
+  let workers: TestApp;
+  let t: TestApp;
+  let ds: DataSource;
+  let xihu: string;
+  let other: string;
+  let workersAdmin: string;
+  let community: string;
+  let xihuCommunities: string[];
+
+  const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 90_000): Promise<T> => {
+    const stop = Date.now() + ms;
+    for (;;) {
+      const v = await read();
+      if (done(v)) return v;
+      if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
+      await t.app.get(OutboxRelay).relayNow();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const solved = (id: number) => until(`roster ${id}`, async () => (await t.request('GET', `/v1/rosters/${id}`, { token: xihu })).body, (b) => b.status !== 'QUEUED');
+  const stored = async (id: number): Promise<RosterProblem> => {
+    const [row] = await ds.query('SELECT problem FROM roster WHERE id = ?', [id]);
+    return JSON.parse(row.problem);
+  };
+  const plain = (as: Array<{ workerId: number; date: string; shift: string }>): Assignment[] => as.map(({ workerId, date, shift }) => ({ workerId, date, shift }));
+
+  beforeAll(async () => {
+    workers = await startTestApp(workersService, testConfig('workers'));
+    const wds = workers.app.get(DataSource);
+    // 432 workers over the 36 demo communities: 12 per community, the demo centre's size.
+    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
+    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
+    xihuCommunities = communities.filter((c: { districtCode: string }) => c.districtCode === '330106').map((c: { code: string }) => c.code);
+    const base = testConfig('scheduler');
+    t = await startTestApp(schedulerService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    ds = t.app.get(DataSource);
+    community = (await seedSchedulerService(ds, communities)).demoCentre!;
+    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    other = t.tokenFor(testPrincipals.districtHr('330102'));
+    workersAdmin = workers.tokenFor(testPrincipals.cityAdmin());
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+    await workers?.close();
+  });
+
+  let firstId: number;
+
+  it('queues a roster (201), solves it in the background, and the demo centre of 12 is covered 08:00–21:00 with no rule broken', async () => {
+    const res = await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: MONTH } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ community, month: MONTH, status: 'QUEUED', version: 1, objective: null, assignments: [], uncovered: [] });
+    firstId = res.body.id;
+    const r = await solved(firstId);
+    expect(r.status).toBe('DRAFT');
+    expect(r.uncovered).toEqual([]);
+    expect(typeof r.objective).toBe('number');
+    const problem = await stored(firstId);
+    expect(problem.workers).toHaveLength(12);
+    expect(problem.workers.filter((w) => w.roles.includes('LEADER')).length).toBeGreaterThan(0);
+    // The independent checker, on the API's answer: every hard rule holds, every slot is covered.
+    expect(checkRoster(problem, plain(r.assignments))).toEqual([]);
+    expect(coverageGaps(problem, plain(r.assignments))).toEqual([]);
+    expect(r.assignments[0]).toEqual({ workerId: expect.any(Number), date: expect.stringMatching(/^2026-12-/), start: expect.stringMatching(/^\d\d:\d\d$/), end: expect.stringMatching(/^\d\d:\d\d$/), shift: expect.any(String) });
+
+    const cov = await t.request('GET', `/v1/rosters/${firstId}/coverage`, { token: xihu });
+    expect(cov.status).toBe(200);
+    expect(cov.body.slots).toHaveLength(31 * 26);
+    expect(cov.body.slots.every((s: { have: number; need: number; rule: string | null }) => s.have >= s.need && s.rule === null)).toBe(true);
+    expect(cov.body.slots.find((s: { date: string; from: string }) => s.date === '2026-12-01' && s.from === '09:00')).toMatchObject({ to: '09:30', dayType: 'WEEKDAY', need: 3 });
+  });
+
+  it('answers 404 to another district, for the roster and for its community', async () => {
+    expect((await t.request('GET', `/v1/rosters/${firstId}`, { token: other })).status).toBe(404);
+    expect((await t.request('GET', `/v1/rosters/${firstId}/coverage`, { token: other })).status).toBe(404);
+    expect((await t.request('POST', `/v1/rosters/${firstId}/publish`, { token: other })).status).toBe(404);
+    const create = await t.request('POST', '/v1/rosters', { token: other, body: { community, month: MONTH } });
+    expect(create.status).toBe(404);
+    const bad = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: '33', month: '2026-13' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['community', 'month']);
+  });
+
+  it('publishes once (immutable after), sends the hours through the outbox and serves them to payroll', async () => {
+    const pub = await t.request('POST', `/v1/rosters/${firstId}/publish`, { token: xihu });
+    expect(pub.status).toBe(200);
+    expect(pub.body).toMatchObject({ status: 'PUBLISHED', version: 1 });
+    const again = await t.request('POST', `/v1/rosters/${firstId}/publish`, { token: xihu });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ROSTER_PUBLISHED');
+    const [event] = await ds.query("SELECT payload FROM outbox_event WHERE job_name = 'roster.hours-published'");
+    const payload = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
+    expect(payload).toMatchObject({ month: MONTH, communityCode: community, districtCode: '330106', rosterId: firstId, rosterVersion: 1 });
+    expect(payload.workers).toHaveLength(12);
+
+    const hours = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu });
+    expect(hours.status).toBe(200);
+    expect(hours.body.communities).toHaveLength(1);
+    const rows = hours.body.communities[0].workers;
+    const roster = (await t.request('GET', `/v1/rosters/${firstId}`, { token: xihu })).body;
+    for (const w of rows) {
+      const mine = roster.assignments.filter((a: { workerId: number }) => a.workerId === w.workerId);
+      expect(w.shifts.total).toBe(mine.length);
+      expect(w.shifts.late).toBe(mine.filter((a: { end: string }) => a.end > '19:00').length);
+      expect(w.workedMinutes).toBe(mine.length * 480); // every default template is 8 h of work
+    }
+    expect((await t.request('GET', `/v1/hours?month=${MONTH}`, { token: other })).body.communities).toEqual([]);
+  });
+
+  it('re-plans around new leave with least change, as a new version; publishing it supersedes version 1', async () => {
+    const first = (await t.request('GET', `/v1/rosters/${firstId}`, { token: xihu })).body;
+    const worker = first.assignments.find((a: { date: string }) => a.date === '2026-12-15').workerId;
+    expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'LEAVE', date: '2026-12-14' } })).status).toBe(201);
+    expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'RETURN', date: '2026-12-18' } })).status).toBe(201);
+
+    const res = await t.request('POST', `/v1/rosters/${firstId}/replan`, { token: xihu });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'QUEUED', version: 2, basedOn: firstId, reason: 'REPLAN' });
+    const r = await solved(res.body.id);
+    expect(r.status).toBe('DRAFT');
+    const problem = await stored(r.id);
+    expect(problem.workers.find((w) => w.id === worker)!.unavailable).toEqual(['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17']);
+    expect(checkRoster(problem, plain(r.assignments))).toEqual([]);
+    expect(r.assignments.some((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2026-12-14' && a.date <= '2026-12-17')).toBe(false);
+    const key = (a: { workerId: number; date: string; shift: string }) => `${a.workerId}|${a.date}|${a.shift}`;
+    const before = new Set(first.assignments.map(key));
+    const after = new Set(r.assignments.map(key));
+    const changed = [...before].filter((k) => !after.has(k)).length + [...after].filter((k) => !before.has(k)).length;
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThanOrEqual(24);
+
+    expect((await t.request('POST', `/v1/rosters/${r.id}/publish`, { token: xihu })).status).toBe(200);
+    expect((await t.request('GET', `/v1/rosters/${firstId}`, { token: xihu })).body.status).toBe('SUPERSEDED');
+    const hours = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu });
+    expect(hours.body.communities.map((c: { rosterVersion: number }) => c.rosterVersion)).toEqual([2]);
+  });
+
+  it('records a swap both workers accepted as a new version that keeps it', async () => {
+    const current = (await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu })).body.communities[0].rosterId;
+    const roster = (await t.request('GET', `/v1/rosters/${current}`, { token: xihu })).body;
+    const day = roster.assignments.filter((a: { date: string }) => a.date === '2026-12-09');
+    const early = day.find((a: { shift: string }) => a.shift === 'EARLY');
+    const late = day.find((a: { shift: string }) => a.shift === 'LATE');
+    const res = await t.request('POST', `/v1/rosters/${current}/swaps`, { token: xihu, body: { date: '2026-12-09', workerId: early.workerId, withWorkerId: late.workerId } });
+    expect(res.status).toBe(201);
+    const r = await solved(res.body.id);
+    expect(r).toMatchObject({ status: 'DRAFT', reason: 'SWAP', version: 3 });
+    const after = r.assignments.filter((a: { date: string }) => a.date === '2026-12-09');
+    expect(after.find((a: { workerId: number }) => a.workerId === early.workerId)?.shift).toBe('LATE');
+    expect(after.find((a: { workerId: number }) => a.workerId === late.workerId)?.shift).toBe('EARLY');
+    expect(checkRoster(await stored(r.id), plain(r.assignments))).toEqual([]);
+    const bad = await t.request('POST', `/v1/rosters/${firstId}/swaps`, { token: xihu, body: { date: '2026-12-09', workerId: early.workerId, withWorkerId: late.workerId } });
+    expect(bad.status).toBe(409);
+    expect(bad.body.code).toBe('ROSTER_NOT_PUBLISHED');
+  });
+
+  it('generates a district as a BullMQ flow, one child per centre, with progress', async () => {
+    const res = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ month: '2027-01', scope: '330106', total: xihuCommunities.length });
+    const id = res.body.id;
+    const done = await until(`generation ${id}`, async () => (await t.request('GET', `/v1/rosters/generations/${id}`, { token: xihu })).body, (g) => g.status === 'DONE', 150_000);
+    expect(done).toMatchObject({ total: xihuCommunities.length, queued: 0, failed: 0, solved: xihuCommunities.length, progress: 100 });
+    const rows = await ds.query('SELECT id, community_code, status, uncovered FROM roster WHERE generation_id = ? ORDER BY community_code', [id]);
+    expect(rows.map((r: { community_code: string }) => r.community_code)).toEqual(xihuCommunities);
+    for (const row of rows) {
+      expect(row.status).toBe('DRAFT');
+      expect(JSON.parse(row.uncovered)).toEqual([]);
+    }
+    expect((await t.request('GET', `/v1/rosters/generations/${id}`, { token: other })).status).toBe(404);
+    expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: '330102' } })).status).toBe(404);
+  }, 180_000);
+});

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { OutboxService } from '@cws/messaging';
+import { AuditService } from '@cws/platform';
+import { RosterHoursPublishedEvent, SolveRosterJob, type CoverageView, type RosterView } from '@cws/scheduler-contracts';
+import { monthDates } from '@cws/scheduler-solver';
+import { WorkforceClient } from '../workforce/workforce.client';
+import { coverageView, hoursOf, rosterView } from './roster-view';
+import { RosterRepository, type NewRoster, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
+import { WorkerRequestRepository, type RequestKind } from './worker-request.repository';
+
+/**
+ * Roster versions of a community's month: queue a generation, read it, publish it (immutable
+ * from then on: any change is a new version), re-plan after leave, record a swap both workers
+ * accepted. Every change runs under a lock on the month's rows, taken first.
+ */
+@Injectable()
+export class RostersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rosters: RosterRepository,
+    private readonly requests: WorkerRequestRepository,
+    private readonly workforce: WorkforceClient,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A new version of the month, queued for the solver (the community must be in the caller's scope). */
+  async create(p: Principal, token: string | undefined, community: string, month: string, seed = 1): Promise<RosterView> {
+    const place = await this.workforce.community(community, token);
+    const id = await this.newVersion(p, { communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, month, reason: 'GENERATE', basedOnId: null, generationId: null, seed, swap: null, createdBy: p.name });
+    return this.get(p, id);
+  }
+
+  async get(p: Principal, id: number): Promise<RosterView> {
+    return rosterView(await this.visible(this.dataSource.manager, p, id));
+  }
+
+  async coverage(p: Principal, id: number): Promise<CoverageView> {
+    return coverageView(await this.visible(this.dataSource.manager, p, id));
+  }
+
+  /** DRAFT → PUBLISHED; the month's previous published version becomes SUPERSEDED; payroll hears of the hours through the outbox. */
+  async publish(p: Principal, id: number): Promise<RosterView> {
+    await this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const head = await this.visible(m, p, id, { light: true });
+      const month = await this.rosters.lockMonth(m, head.communityCode, head.month);
+      const r = (await this.rosters.find(m, id))!;
+      if (r.status === 'PUBLISHED' || r.status === 'SUPERSEDED') throw conflict('ROSTER_PUBLISHED', `version ${r.version} was already published; a change makes a new version`);
+      if (r.status !== 'DRAFT') throw conflict('ROSTER_NOT_SOLVED', `roster ${id} is ${r.status}: only a solved draft can be published`);
+      for (const other of month) if (other.status === 'PUBLISHED') await this.rosters.setStatus(m, other.id, 'SUPERSEDED');
+      await this.rosters.setStatus(m, id, 'PUBLISHED', p.name);
+      const published = (await this.rosters.find(m, id))!;
+      await this.outbox.add(m, RosterHoursPublishedEvent, hoursOf(published));
+      await this.audit.record(m, { entity: 'roster', entityId: id, action: 'PUBLISH', before: { status: r.status }, after: { status: 'PUBLISHED', version: r.version }, districtCode: r.districtCode }, p);
+    });
+    return this.get(p, id);
+  }
+
+  /** Re-plans a published roster with today's availability (new leave, secondments), changing as little as possible. */
+  async replan(p: Principal, id: number): Promise<RosterView> {
+    const base = await this.publishedBase(p, id);
+    const newId = await this.newVersion(p, { ...placeOf(base), month: base.month, reason: 'REPLAN', basedOnId: base.id, generationId: null, seed: base.seed, swap: null, createdBy: p.name });
+    return this.get(p, newId);
+  }
+
+  /** A swap both workers accepted: a new version with the two days exchanged, repaired with least change if a rule breaks. */
+  async swap(p: Principal, id: number, swap: SwapRequest): Promise<RosterView> {
+    const base = await this.publishedBase(p, id);
+    if (!monthDates(base.month).includes(swap.date)) throw validationError('SWAP_DATE_OUTSIDE_MONTH', 'date', `${swap.date} is not in ${base.month}`);
+    if (swap.workerId === swap.withWorkerId) throw validationError('SWAP_SAME_WORKER', 'withWorkerId', 'a worker cannot swap with themself');
+    const rostered = new Set(base.problem?.workers.map((w) => w.id) ?? []);
+    for (const [path, w] of [['workerId', swap.workerId], ['withWorkerId', swap.withWorkerId]] as const) {
+      if (!rostered.has(w)) throw validationError('SWAP_WORKER_NOT_ROSTERED', path, `worker ${w} is not on this centre's roster`);
+    }
+    const onDay = (base.assignments ?? []).filter((a) => a.date === swap.date && (a.workerId === swap.workerId || a.workerId === swap.withWorkerId));
+    if (onDay.length === 0) throw validationError('SWAP_NOTHING_TO_SWAP', 'date', `neither worker works on ${swap.date}`);
+    const newId = await this.newVersion(p, { ...placeOf(base), month: base.month, reason: 'SWAP', basedOnId: base.id, generationId: null, seed: base.seed, swap, createdBy: p.name });
+    return this.get(p, newId);
+  }
+
+  /** Declared unavailability (hard) or a preference (soft) of a worker of the community, used by the next solve. */
+  async request(p: Principal, token: string | undefined, community: string, r: { workerId: number; date: string; kind: RequestKind; shift?: string; note?: string }) {
+    const place = await this.workforce.community(community, token);
+    if (r.kind === 'SHIFT' && !r.shift) throw validationError('REQUEST_SHIFT_MISSING', 'shift', 'a SHIFT request names the shift template');
+    await this.dataSource.transaction(async (m) => {
+      await this.requests.upsert(m, { ...r, shift: r.kind === 'SHIFT' ? r.shift! : null, note: r.note ?? null, communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, createdBy: p.name });
+      await this.audit.record(m, { entity: 'worker_request', entityId: `${r.workerId}:${r.date}`, action: 'UPSERT', after: r, districtCode: place.districtCode }, p);
+    });
+    return { community, ...r };
+  }
+
+  private async publishedBase(p: Principal, id: number): Promise<RosterRow> {
+    const base = await this.visible(this.dataSource.manager, p, id);
+    if (base.status !== 'PUBLISHED') throw conflict('ROSTER_NOT_PUBLISHED', `roster ${id} is ${base.status}: re-plans and swaps start from the published version`);
+    return base;
+  }
+
+  private async newVersion(p: Principal, r: NewRoster): Promise<number> {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const versions = await this.rosters.lockMonth(m, r.communityCode, r.month);
+      const version = versions.reduce((n, v) => Math.max(n, v.version), 0) + 1;
+      const id = await this.rosters.insert(m, r, version);
+      await this.outbox.add(m, SolveRosterJob, { rosterId: id });
+      await this.audit.record(m, { entity: 'roster', entityId: id, action: reasonAction(r.reason), after: { community: r.communityCode, month: r.month, version, basedOn: r.basedOnId, swap: r.swap }, districtCode: r.districtCode }, p);
+      return id;
+    });
+  }
+
+  private async visible(m: EntityManager, p: Principal, id: number, opts: { light?: boolean } = {}): Promise<RosterRow> {
+    const r = await this.rosters.find(m, id, { scope: p.scope, light: opts.light });
+    if (!r) throw notFound('roster', id);
+    return r;
+  }
+}
+
+const placeOf = (r: RosterRow) => ({ communityCode: r.communityCode, districtCode: r.districtCode, streetCode: r.streetCode });
+const reasonAction = (reason: RosterReason) => (reason === 'GENERATE' ? 'QUEUE' : reason);

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** UNAVAILABLE is declared unavailability (hard); OFF and SHIFT are preferences (soft). */
+export type RequestKind = 'UNAVAILABLE' | 'OFF' | 'SHIFT';
+
+export interface WorkerRequestRow {
+  workerId: number;
+  date: string;
+  kind: RequestKind;
+  shift: string | null;
+}
+
+/** The only owner of `worker_request`: one request per worker and day. */
+@Injectable()
+export class WorkerRequestRepository {
+  async upsert(m: EntityManager, r: WorkerRequestRow & { communityCode: string; districtCode: string; streetCode: string; note: string | null; createdBy: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO worker_request (community_code, district_code, street_code, worker_id, day, kind, shift, note, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
+       ON DUPLICATE KEY UPDATE community_code = VALUES(community_code), district_code = VALUES(district_code), street_code = VALUES(street_code),
+         kind = VALUES(kind), shift = VALUES(shift), note = VALUES(note), created_by = VALUES(created_by), created_at = VALUES(created_at)`,
+      [r.communityCode, r.districtCode, r.streetCode, r.workerId, r.date, r.kind, r.shift, r.note, r.createdBy],
+    );
+  }
+
+  async forMonth(m: EntityManager, community: string, month: string): Promise<WorkerRequestRow[]> {
+    const rows = await m.query(
+      `SELECT worker_id AS workerId, DATE_FORMAT(day, '%Y-%m-%d') AS date, kind, shift FROM worker_request
+        WHERE community_code = ? AND day BETWEEN ? AND LAST_DAY(?) ORDER BY worker_id, day`,
+      [community, `${month}-01`, `${month}-01`],
+    );
+    return rows.map((r: WorkerRequestRow) => ({ ...r, workerId: Number(r.workerId) }));
+  }
+}

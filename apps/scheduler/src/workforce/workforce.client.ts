@@ -1,0 +1,91 @@
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { DomainError, type Principal, type Scope } from '@cws/kernel';
+import { ServiceClient, TokenService } from '@cws/platform';
+import { monthDates } from '@cws/scheduler-solver';
+
+export interface CommunityPlace {
+  code: string;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+}
+
+/** Who can be rostered in a community over a month, as the workers service says. */
+export interface MonthWorkforce {
+  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; unavailable: string[] }>;
+}
+
+/** Heads and deputies of the three bodies: the roles a centre may require on duty (`LEADER`). */
+const LEADER_ROLES = new Set(['SECRETARY', 'DEPUTY_SECRETARY', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'STATION_HEAD', 'DEPUTY_STATION_HEAD']);
+
+/**
+ * The workforce as the workers service serves it. The scheduler never reads the workers schema:
+ * requests forward the caller's token (the workers service applies the caller's scope too); jobs,
+ * which have no caller, sign a 5-minute client token of their own, limited to the one district
+ * the roster belongs to and to read permissions (`workers:read`, `scheduler:read`).
+ */
+@Injectable()
+export class WorkforceClient {
+  constructor(
+    private readonly client: ServiceClient,
+    private readonly tokens: TokenService,
+  ) {}
+
+  jobToken(districtCode: string | null): string {
+    const scope: Scope = districtCode ? { level: 'DISTRICT', district: districtCode } : { level: 'CITY' };
+    const principal: Principal = { kind: 'client', id: 'scheduler-jobs', name: 'scheduler (roster job)', roles: [], scope, permissions: ['workers:read', 'scheduler:read'] };
+    return this.tokens.sign(principal, 300);
+  }
+
+  /** The community, if it exists and the token's scope covers it (the workers service answers 404 otherwise). */
+  async community(code: string, token: string | undefined): Promise<CommunityPlace> {
+    const c = await this.client.call<CommunityPlace>('workers', `/v1/communities/${code}`, { token }).catch(unavailable);
+    return { code: c.code, name: c.name, districtCode: c.districtCode, streetCode: c.streetCode };
+  }
+
+  /** Active communities in the token's scope, optionally narrowed to a district (6 digits) or street (9). */
+  async communities(token: string | undefined, within?: string): Promise<CommunityPlace[]> {
+    const q = within?.length === 9 ? `?street=${within}` : within?.length === 6 ? `?district=${within}` : '';
+    const rows = await this.client.call<Array<CommunityPlace & { active?: boolean | number }>>('workers', `/v1/communities${q}`, { token }).catch(unavailable);
+    return rows.filter((c) => c.active === undefined || !!c.active).map((c) => ({ code: c.code, name: c.name, districtCode: c.districtCode, streetCode: c.streetCode }));
+  }
+
+  /**
+   * Everyone available on at least one day of the month (appointed in the community or seconded in;
+   * `/availability` already drops leave and outward secondments), with the days they are not, and
+   * `LEADER` for holders of a head or deputy post on the month's first day.
+   */
+  async month(code: string, month: string, token: string | undefined): Promise<MonthWorkforce> {
+    const dates = monthDates(month);
+    const days = await Promise.all(
+      dates.map((date) =>
+        this.client
+          .call<{ workers: Array<{ id: number; name: string; employmentType: string }> }>('workers', `/v1/availability?community=${code}&date=${date}`, { token })
+          .catch(unavailable),
+      ),
+    );
+    const posts = await this.client
+      .call<{ posts: Array<{ workerId: number; role: string }> }>('workers', `/v1/communities/${code}/posts?date=${dates[0]}`, { token })
+      .catch(unavailable);
+    const leaders = new Set(posts.posts.filter((p) => LEADER_ROLES.has(p.role)).map((p) => Number(p.workerId)));
+    const byId = new Map<number, { id: number; name: string; employmentType: string; availableOn: Set<string> }>();
+    days.forEach((day, i) => {
+      for (const w of day.workers) {
+        const id = Number(w.id);
+        if (!byId.has(id)) byId.set(id, { id, name: w.name, employmentType: w.employmentType, availableOn: new Set() });
+        byId.get(id)!.availableOn.add(dates[i]);
+      }
+    });
+    return {
+      workers: [...byId.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((w) => ({ id: w.id, name: w.name, employmentType: w.employmentType, roles: leaders.has(w.id) ? ['LEADER'] : [], unavailable: dates.filter((d) => !w.availableOn.has(d)) })),
+    };
+  }
+}
+
+/** Downstream answers (403, 404, 400) keep their meaning; a workers service that cannot be reached is a 503. */
+function unavailable(e: unknown): never {
+  if (e instanceof DomainError) throw e;
+  throw new ServiceUnavailableException({ code: 'WORKFORCE_UNAVAILABLE', message: `the workers service could not be reached: ${(e as Error).message}`, details: [] });
+}
