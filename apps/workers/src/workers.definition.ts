@@ -12,6 +12,7 @@ import { GradesService } from './grades/grades.service';
 import { AuthController, IdentityAdminController } from './identity/auth.controller';
 import { AuthService } from './identity/auth.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
+import { MachineClientProvisioner } from './identity/machine-clients';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler';
 import { PruneRefreshTokensHandler } from './maintenance/prune-refresh-tokens.job';
 import { ImportExportController } from './import-export/import-export.controller';
@@ -92,6 +93,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       GradeProgressionScheduler,
       GradesService,
       ImportExportService,
+      MachineClientProvisioner,
       MaintenanceScheduler,
       OrgService,
       OrgTreeService,

@@ -14,7 +14,7 @@ const GAP_MEANING =
 
 /**
  * The benchmark (市委发〔2010〕45号): community workers' average pay for Y ≥ the city's W(Y−1), and
- * its growth ≥ the city's. The workforce comes from the workers API with the caller's token.
+ * its growth ≥ the city's. The workforce comes from the workers snapshot, pulled with the payroll service's own credential and narrowed to the caller's scope here; district names come with the caller's token.
  */
 @ApiTags('benchmark')
 @Controller('v1/benchmark')
@@ -31,8 +31,8 @@ export class BenchmarkController {
     description: 'Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
   })
   @ApiCreatedResponse({ description: 'CalibrationResult' })
-  calibrate(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: CalibrationRequestDto) {
-    return this.benchmark.calibrate(p, bearerOf(auth), dto);
+  calibrate(@CurrentPrincipal() p: Principal, @Body() dto: CalibrationRequestDto) {
+    return this.benchmark.calibrate(p, dto);
   }
 
   @Get('calibrations/:id')
@@ -92,8 +92,8 @@ export class BenchmarkController {
   @CanRun()
   @ApiOperation({ summary: 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored' })
   @ApiCreatedResponse({ description: 'TopUpSummary' })
-  topUp(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: TopUpRequestDto) {
-    return this.benchmark.topUp(p, bearerOf(auth), dto);
+  topUp(@CurrentPrincipal() p: Principal, @Body() dto: TopUpRequestDto) {
+    return this.benchmark.topUp(p, dto);
   }
 
   @Get('top-ups/:id')

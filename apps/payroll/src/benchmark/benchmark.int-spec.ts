@@ -52,6 +52,18 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     await workers?.close();
   });
 
+  it('pulls the workforce with the payroll service\'s own credential (payroll:read), audited by the workers service', async () => {
+    const res = await t.request('GET', '/v1/benchmark/compliance?year=2026', { token: xihu });
+    expect(res.status).toBe(200);
+    const rows = await workers.app.get(DataSource).query(
+      `SELECT actor_kind AS kind, actor_name AS name, action, JSON_UNQUOTE(JSON_EXTRACT(\`after\`, '$.scope')) AS scope, JSON_EXTRACT(\`after\`, '$.rows') AS \`rows\`
+         FROM audit_log WHERE entity = 'worker_snapshot' ORDER BY id DESC LIMIT 1`,
+    );
+    // the machine client, not the user: and narrowed by payroll to the caller's district
+    expect(rows[0]).toMatchObject({ kind: 'client', name: 'payroll-service', action: 'PULL_WITH_BANK_ACCOUNTS', scope: '330106' });
+    expect(Number(rows[0].rows)).toBeGreaterThan(0);
+  });
+
   it('calibrates the least unit value on the demo city: the average reaches W(Y−1), and one fen less does not', async () => {
     const res = await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } });
     expect(res.status).toBe(201);

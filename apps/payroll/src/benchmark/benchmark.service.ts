@@ -62,11 +62,11 @@ export class BenchmarkService {
    * The year's workforce: what the paid runs paid (months 1..paidThrough) and, for the rest of the
    * year, the workforce of the snapshot date projected over the policy as of `policyDate`.
    */
-  async load(p: Principal, token: string | undefined, year: number, requestedScope: string | undefined, asOf: string, policyDate = asOf): Promise<Loaded> {
+  async load(p: Principal, year: number, requestedScope: string | undefined, asOf: string, policyDate = asOf): Promise<Loaded> {
     const scope = effectiveScope(p, requestedScope);
     const policy = await this.policy.policyFor(year, policyDate);
     const { lastYear: w1, twoYearsAgo: w2 } = cityWageTargets(policy.cityWages, year);
-    const [snapshots, paid] = await Promise.all([this.workforce.snapshot(asOf, token, scope), this.paidPay.paidYear(year, scope)]);
+    const [snapshots, paid] = await Promise.all([this.workforce.snapshot(asOf, scope), this.paidPay.paidYear(year, scope)]);
     const projected = mergePaid(projectWorkforce(snapshots, policy), paid, year);
     if (!projected.length) throw new DomainError('UNPROCESSABLE', 'NO_WORKFORCE', `no counted workers employed on ${asOf} in scope ${scope ?? 'city'}`);
     return {
@@ -101,9 +101,9 @@ export class BenchmarkService {
     return { fen: at.averageFen, basis: 'PROJECTED_FROM_PREVIOUS_SCALE', source: `projected: ${year - 1} unit value ${formatMoney(previous.payScale.unitValueFen)} (policy row ${previous.payScale.id}) over the workforce of ${loaded.asOf}` };
   }
 
-  async calibrate(p: Principal, token: string | undefined, dto: CalibrationRequestDto): Promise<CalibrationResult> {
+  async calibrate(p: Principal, dto: CalibrationRequestDto): Promise<CalibrationResult> {
     const asOf = dto.asOf ?? `${dto.year}-01-01`;
-    const loaded = await this.load(p, token, dto.year, dto.scope, asOf);
+    const loaded = await this.load(p, dto.year, dto.scope, asOf);
     const last = await this.communityLastYear(dto.year, loaded);
     const targets: BenchmarkTargets = { cityAverageLastYearFen: loaded.w1, cityAverageTwoYearsAgoFen: loaded.w2, communityAverageLastYearFen: last.fen };
     const workers = loaded.projected.map((w) => w.worker);
@@ -145,7 +145,7 @@ export class BenchmarkService {
     const policyDate = `${q.year}-01-01`;
     const ytdDate = clampToYear(q.asOf ?? new Date().toISOString().slice(0, 10), q.year);
     // The workforce of the year-to-date date is projected for the rest of the year; earlier months come from paid runs.
-    const loaded = await this.load(p, token, q.year, q.scope, ytdDate, policyDate);
+    const loaded = await this.load(p, q.year, q.scope, ytdDate, policyDate);
     const unit = q.unitValue ? parseMoney(q.unitValue) : loaded.policy.payScale.unitValueFen;
     const ytdMonths = monthsCompleted(ytdDate, q.year);
     const level = groupBy === 'district' ? 'DISTRICT' : 'STREET';
@@ -196,9 +196,9 @@ export class BenchmarkService {
     return this.store(p, 'COMPLIANCE', q.year, loaded.scope, ytdDate, inputs, report) as Promise<ComplianceReport>;
   }
 
-  async topUp(p: Principal, token: string | undefined, dto: TopUpRequestDto): Promise<TopUpSummary> {
+  async topUp(p: Principal, dto: TopUpRequestDto): Promise<TopUpSummary> {
     const asOf = `${dto.year}-01-01`;
-    const loaded = await this.load(p, token, dto.year, dto.scope, asOf);
+    const loaded = await this.load(p, dto.year, dto.scope, asOf);
     const rule = await this.topUpRule(dto);
     const unit = dto.unitValue ? parseMoney(dto.unitValue) : loaded.policy.payScale.unitValueFen;
     const pay = projectWorkers(loaded.projected.map((w) => w.worker), unit);

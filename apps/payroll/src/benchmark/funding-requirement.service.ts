@@ -60,7 +60,7 @@ export class FundingRequirementService {
 
   async report(p: Principal, token: string | undefined, q: FundingRequirementQueryDto): Promise<FundingRequirementReport> {
     const asOf = clamp(q.asOf ?? new Date().toISOString().slice(0, 10), q.year);
-    const loaded = await this.benchmark.load(p, token, q.year, q.scope, asOf, `${q.year}-01-01`);
+    const loaded = await this.benchmark.load(p, q.year, q.scope, asOf, `${q.year}-01-01`);
     const streams = payStreams(await this.policy.rowsFor(q.year), `${q.year}-01-01`);
     const [balances, names] = await Promise.all([this.budget.balances(q.year, loaded.scope, token), this.workforce.districtNames(token)]);
     const months = monthsByPlace(loaded.projected);

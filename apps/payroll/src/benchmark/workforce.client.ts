@@ -1,20 +1,28 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@cws/kernel';
-import { ServiceClient } from '@cws/platform';
+import { MachineToken, ServiceClient } from '@cws/platform';
 import type { WorkerSnapshot, WorkerSnapshotPage } from '@cws/workers-contracts';
 
 const PAGE = 5000;
 
 /**
- * The workforce as the workers service serves it: keyset pages of effective-dated snapshots,
- * fetched with the caller's token (so the workers service applies the caller's scope too) and
+ * The workforce as the workers service serves it: keyset pages of effective-dated snapshots with
  * the request id forwarded. Payroll never reads the workers schema.
+ *
+ * The snapshot is a machine feed: it is fetched with the payroll service's own credential
+ * (`payroll:read`, PAYROLL_CLIENT_ID/_SECRET), which alone receives whole bank accounts, and every
+ * pull is audited by the workers service. The caller's scope is therefore applied here: `scope`
+ * must already be narrowed to what the caller may see (effectiveScope), null only for the city.
  */
 @Injectable()
 export class WorkforceClient {
-  constructor(private readonly client: ServiceClient) {}
+  constructor(
+    private readonly client: ServiceClient,
+    private readonly machine: MachineToken,
+  ) {}
 
-  async snapshot(asOf: string, token: string | undefined, scope: string | null): Promise<WorkerSnapshot[]> {
+  async snapshot(asOf: string, scope: string | null): Promise<WorkerSnapshot[]> {
+    const token = await this.machine.token().catch(unavailable);
     const out: WorkerSnapshot[] = [];
     let after: string | null = null;
     do {

@@ -10,7 +10,11 @@ export const PII_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR'];
 export const WORKERS_READ = 'workers:read';
 export const PAYROLL_READ = 'payroll:read';
 
-/** Payroll needs the bank account to pay; everyone else sees it masked. */
-export function mayReadBankAccounts(p: Principal): boolean {
-  return p.permissions.includes(PAYROLL_READ) || p.roles.includes('CITY_ADMIN') || p.roles.includes('FINANCE');
+/**
+ * Whole bank accounts in the snapshot go only to the machine that pays: an API client holding
+ * payroll:read (the payroll service's credential). Users, whatever their role, get the last four
+ * digits; a person sees a whole number only through the audited "show" action (GET …/pii).
+ */
+export function receivesWholeBankAccounts(p: Principal): boolean {
+  return p.kind === 'client' && p.permissions.includes(PAYROLL_READ);
 }

@@ -17,7 +17,7 @@ export class SnapshotsController {
   @Permissions(PAYROLL_READ, WORKERS_READ)
   @ApiOperation({
     summary: 'The workforce as of a date, for payroll: keyset pages of up to 5000 workers (follow nextAfter until null)',
-    description: 'Bank accounts are whole for payroll:read clients and CITY_ADMIN/FINANCE users, masked otherwise.',
+    description: 'A machine feed. Bank accounts are whole only for API clients holding payroll:read (the payroll service); every user token gets the last four digits. Every page pulled is audited (entity worker_snapshot).',
   })
   @ApiOkResponse({ type: WorkerSnapshotPageDto })
   page(@CurrentPrincipal() p: Principal, @Query() q: SnapshotQueryDto) {

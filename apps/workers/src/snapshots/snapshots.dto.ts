@@ -43,7 +43,7 @@ export class WorkerSnapshotDto {
   @ApiProperty({ type: [SnapshotAppointmentDto] }) appointments!: SnapshotAppointmentDto[];
   @ApiProperty({ example: 2 }) bodiesHeld!: number;
   @ApiProperty({ type: SnapshotSecondmentDto, nullable: true }) secondment!: SnapshotSecondmentDto | null;
-  @ApiProperty({ example: '6225768888888888', nullable: true, type: String, description: 'Full only for payroll:read, CITY_ADMIN or FINANCE; masked otherwise' })
+  @ApiProperty({ example: '6225768888888888', nullable: true, type: String, description: 'Whole only for API clients holding payroll:read; the last four digits for every user' })
   bankAccount!: string | null;
 }
 

@@ -3,7 +3,8 @@ import { fullYearsBetween, type Principal } from '@cws/kernel';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
-import { mayReadBankAccounts } from '../common/access';
+import { AuditService } from '@cws/platform';
+import { receivesWholeBankAccounts } from '../common/access';
 import { GradeRepository } from '../grades/grade.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
 
@@ -20,14 +21,29 @@ const BODY_COUNT = [0, 1, 1, 2, 1, 2, 2, 3];
 @Injectable()
 export class SnapshotsService {
   constructor(
+    private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
     private readonly dataSource: DataSource,
   ) {}
 
+  /** One page, and its audit row: who pulled, when, which slice, how many rows, whether bank accounts were whole. */
   async page(p: Principal, q: SnapshotQueryDto): Promise<WorkerSnapshotPage> {
+    const result = await this.read(p, q);
+    const district = q.scope?.slice(0, 6) ?? (p.scope.level === 'CITY' ? null : p.scope.district ?? null);
+    await this.audit.record(null, {
+      entity: 'worker_snapshot',
+      entityId: q.asOf,
+      action: receivesWholeBankAccounts(p) ? 'PULL_WITH_BANK_ACCOUNTS' : 'PULL',
+      after: { asOf: q.asOf, scope: q.scope ?? null, after: q.after ?? null, rows: result.items.length, bankAccounts: receivesWholeBankAccounts(p) ? 'WHOLE' : 'LAST_4' },
+      districtCode: district,
+    });
+    return result;
+  }
+
+  private async read(p: Principal, q: SnapshotQueryDto): Promise<WorkerSnapshotPage> {
     const limit = q.limit ?? 1000;
     const asOf = q.asOf;
-    const fullBank = mayReadBankAccounts(p);
+    const fullBank = receivesWholeBankAccounts(p);
     const qb = this.dataSource
       .createQueryBuilder()
       .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,

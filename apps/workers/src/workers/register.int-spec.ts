@@ -181,13 +181,13 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect(ids).not.toContain(w.id);
     const snap = await t.request('GET', `/v1/snapshots?asOf=${today}&scope=330106002001`, { token: t.tokenFor(testPrincipals.finance()) });
     const s = snap.body.items.find((i: { workerId: number }) => i.workerId === w.id);
-    expect(s).toMatchObject({ status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOST', from: '2025-01-01', to: null }, bankAccount: '6225768888888888' });
+    expect(s).toMatchObject({ status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOST', from: '2025-01-01', to: null }, bankAccount: '************8888' });
     const ended = await t.request('POST', `/v1/secondments/${out.body.id}/end`, { token: xihu, body: { to: '2025-02-28' } });
     expect(ended.status).toBe(200);
     expect((await t.request('GET', `/v1/workers/${w.id}`, { token: xihu })).body.status).toBe('ACTIVE');
   });
 
-  it('snapshots: primary band, bodies held, service years; bank account masked unless payroll may read it', async () => {
+  it('snapshots: primary band, bodies held, service years; bank account whole only for the payroll:read client', async () => {
     const w = await hire({ communityCode: '330106003001', hireDate: '2012-07-01' });
     await appoint({ workerId: w.id, communityCode: '330106003001', bodyKind: 'COMMITTEE', role: 'DIRECTOR', primary: true, from: '2020-01-01' });
     await appoint({ workerId: w.id, communityCode: '330106003001', bodyKind: 'PARTY', role: 'DEPUTY_SECRETARY', from: '2020-01-01' });

@@ -5,6 +5,7 @@ export * from './config';
 export * from './errors';
 export * from './health.controller';
 export * from './json-logger';
+export * from './machine-token';
 export * from './metrics';
 export * from './platform.module';
 export * from './redis';

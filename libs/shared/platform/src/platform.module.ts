@@ -13,6 +13,7 @@ import { AuthGuard, TokenService } from './auth';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { AllExceptionsFilter } from './errors';
 import { HealthController } from './health.controller';
+import { MachineToken } from './machine-token';
 import { createRedis, REDIS } from './redis';
 import { SessionRevocations } from './revocations';
 import { ServiceClient } from './service-client';
@@ -49,6 +50,7 @@ export class PlatformModule {
       SessionRevocations,
       RedisCloser,
       ServiceClient,
+      MachineToken,
     ];
     return {
       module: PlatformModule,
@@ -61,7 +63,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController, AuditController],
       providers,
-      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations],
+      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations, MachineToken],
     };
   }
 }

@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { seedWorkersService } from '../seed/seed';
+import { workersService } from '../workers.definition';
+
+const ASOF = '2026-01-01';
+const digits = (s: string | null) => (s ?? '').replace(/\*/g, '');
+
+describe('the snapshot is for machines: whole bank accounts only for payroll:read clients, every pull audited (real MySQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp(workersService, testConfig('workers'));
+    ds = t.app.get(DataSource);
+    await seedWorkersService(ds, t.app.get(PiiCipher), { password: 'Test@2026', workers: 60 });
+  });
+  afterAll(() => t?.close());
+
+  const pull = async (token: string) => {
+    const res = await t.request('GET', `/v1/snapshots?asOf=${ASOF}&limit=5000`, { token });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    return res.body.items as Array<{ workerId: number; bankAccount: string | null }>;
+  };
+
+  it('gives finance and city-admin users the last four digits only', async () => {
+    for (const user of [testPrincipals.finance(), testPrincipals.cityAdmin(), testPrincipals.auditor()]) {
+      const items = await pull(t.tokenFor(user));
+      const withBank = items.filter((i) => i.bankAccount);
+      expect(withBank.length).toBeGreaterThan(0);
+      for (const i of withBank) {
+        expect(i.bankAccount).toMatch(/^\*+\d{4}$/);
+        expect(digits(i.bankAccount)).toHaveLength(4);
+      }
+    }
+  });
+
+  it('gives the payroll:read client whole accounts, and audits each pull with who, when and how many rows', async () => {
+    const client = testPrincipals.client(['payroll:read']);
+    const since = new Date(Date.now() - 1000);
+    const items = await pull(t.tokenFor(client));
+    const whole = items.filter((i) => i.bankAccount);
+    expect(whole.length).toBeGreaterThan(0);
+    for (const i of whole) expect(i.bankAccount).toMatch(/^\d{12,19}$/);
+    const [row] = await ds.query(
+      `SELECT actor_kind AS kind, actor_id AS actorId, actor_name AS actorName, action, occurred_at AS at, JSON_EXTRACT(\`after\`, '$.rows') AS \`rows\`,
+              JSON_UNQUOTE(JSON_EXTRACT(\`after\`, '$.bankAccounts')) AS bank
+         FROM audit_log WHERE entity = 'worker_snapshot' AND actor_id = ? ORDER BY id DESC LIMIT 1`,
+      [client.id],
+    );
+    expect(row).toMatchObject({ kind: 'client', actorName: client.name, action: 'PULL_WITH_BANK_ACCOUNTS', bank: 'WHOLE' });
+    expect(Number(row.rows)).toBe(items.length);
+    expect(new Date(row.at).getTime()).toBeGreaterThanOrEqual(since.getTime());
+    // user pulls are audited too
+    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'worker_snapshot' AND action = 'PULL' AND actor_name = 'finance'`);
+    expect(Number(n)).toBeGreaterThanOrEqual(1);
+  });
+});
