@@ -22,6 +22,7 @@ import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workf
 import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
 import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tree-versions';
 import { StatusCalendar1764400000000 } from './migrations/1764400000000-status-calendar';
+import { RefreshTokenFamily1765000000000 } from './migrations/1765000000000-refresh-token-family';
 import { RecordedGrades1765300000000 } from './migrations/1765300000000-recorded-grades';
 import { OrgTreeController } from './org/org-tree.controller';
 import { OrgTreeService } from './org/org-tree.service';
@@ -61,7 +62,7 @@ export const WORKERS_ENTITIES = [
 
 export const WORKERS_MIGRATIONS = [
   IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
-  RecordedGrades1765300000000,
+  RefreshTokenFamily1765000000000, RecordedGrades1765300000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob];

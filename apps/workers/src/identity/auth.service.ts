@@ -1,19 +1,22 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, validationError, type Principal, type Scope } from '@cws/kernel';
-import { AuditService, SERVICE_CONFIG, TokenService, type ServiceConfig } from '@cws/platform';
+import { AuditService, SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig } from '@cws/platform';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
 import type { CreateApiClientDto, CreateUserDto, TokenPairDto } from './auth.dto';
 
 const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Clock skew allowed between services: a revoked session stays listed this much past the access-token lifetime. */
+const REVOCATION_MARGIN_SECONDS = 60;
 const BCRYPT_COST = 10;
 // Compared against when the user does not exist, so both paths take about as long. A fixed bcrypt
 // hash (of 'not-a-real-password', cost 10 = BCRYPT_COST) rather than hashSync at import, which
 // blocked start-up for a few hundred ms; keep its cost in step with BCRYPT_COST.
 const DUMMY_HASH = '$2b$10$83x6iaELFhBw4vNtG1JqhuD4CBOksV3.zilfnXkATCiAF7hrgxnbG';
 
+const SYSTEM_ACTOR = { kind: 'user' as const, id: 'system', name: 'system' };
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const invalidCredentials = () => new DomainError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'Wrong username or password');
 
@@ -31,6 +34,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly revocations: SessionRevocations,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -38,28 +42,57 @@ export class AuthService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw invalidCredentials();
-    return this.issuePair(user);
+    return this.issuePair(user, randomUUID()); // a new family
   }
 
   async refresh(refreshToken: string): Promise<TokenPairDto> {
-    return this.dataSource.transaction(async (m) => {
+    const invalid = () => new DomainError('UNAUTHORIZED', 'INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
+    const outcome = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       const row = await m.getRepository(RefreshTokenEntity).findOne({
         where: { tokenHash: sha256(refreshToken) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row || row.revokedAt || row.expiresAt < new Date()) {
-        throw new DomainError('UNAUTHORIZED', 'INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
+      if (!row || row.expiresAt < new Date()) return { invalid: true as const };
+      if (row.revokedAt) {
+        // A rotated token used again: whoever holds it, the family is no longer trustworthy.
+        const revoked = await this.revokeFamily(m, row.familyId);
+        await this.audit.record(m, { entity: 'refresh_token_family', entityId: row.familyId, action: 'REUSE_DETECTED', after: { userId: row.userId, revoked } }, SYSTEM_ACTOR);
+        return { reused: row.familyId };
       }
       const user = await m.getRepository(UserEntity).findOneBy({ id: row.userId });
-      if (!user?.active) throw invalidCredentials();
+      if (!user?.active) return { invalid: true as const };
       // Rotation: a refresh token is good for one use.
       await m.update(RefreshTokenEntity, { id: row.id }, { revokedAt: new Date() });
-      return this.issuePair(user, m.getRepository(RefreshTokenEntity));
+      return { pair: await this.issuePair(user, row.familyId, m.getRepository(RefreshTokenEntity)) };
     });
+    if ('reused' in outcome && outcome.reused) {
+      // after the commit: the family's revocation stands even though this call fails
+      await this.revokeSession(outcome.reused);
+      throw invalid();
+    }
+    if ('pair' in outcome && outcome.pair) return outcome.pair;
+    throw invalid();
   }
 
+  /**
+   * Ends the login: every refresh token of its family is revoked, and its access tokens are
+   * refused by every service (Redis revocation list) until they would have expired anyway.
+   */
   async logout(refreshToken: string): Promise<void> {
-    await this.dataSource.getRepository(RefreshTokenEntity).update({ tokenHash: sha256(refreshToken) }, { revokedAt: new Date() });
+    const row = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken) });
+    if (!row) return;
+    await this.dataSource.transaction('READ COMMITTED', (m) => this.revokeFamily(m, row.familyId));
+    await this.revokeSession(row.familyId);
+  }
+
+  private async revokeFamily(m: EntityManager, familyId: string): Promise<number> {
+    const res = await m.createQueryBuilder().update(RefreshTokenEntity).set({ revokedAt: new Date() })
+      .where('familyId = :familyId AND revokedAt IS NULL', { familyId }).execute();
+    return res.affected ?? 0;
+  }
+
+  private revokeSession(familyId: string): Promise<void> {
+    return this.revocations.revoke(familyId, this.config.accessTokenTtlSeconds + REVOCATION_MARGIN_SECONDS);
   }
 
   async clientCredentials(clientId: string, secret: string, requested?: string) {
@@ -150,10 +183,12 @@ export class AuthService {
     return clients.map(({ secretHash: _omit, ...c }) => c);
   }
 
-  private async issuePair(user: UserEntity, repo = this.dataSource.getRepository(RefreshTokenEntity)): Promise<TokenPairDto> {
+  /** A refresh token of the family and an access token whose sid is the family. */
+  private async issuePair(user: UserEntity, familyId: string, repo = this.dataSource.getRepository(RefreshTokenEntity)): Promise<TokenPairDto> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await repo.insert({ id: randomUUID(), userId: user.id, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
-    return { accessToken: this.tokens.sign(userPrincipal(user)), refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
+    await repo.insert({ id: randomUUID(), userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
+    const accessToken = this.tokens.sign(userPrincipal(user), this.config.accessTokenTtlSeconds, { sessionId: familyId });
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 }
 

@@ -34,6 +34,9 @@ export class ApiClientEntity {
 export class RefreshTokenEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
+  /** The login this token was rotated from (= the access tokens' sid); reuse revokes the whole family. */
+  @Index('idx_refresh_token_family')
+  @Column({ name: 'family_id', type: 'varchar', length: 36 }) familyId!: string;
   @Index('uq_refresh_token_hash', { unique: true })
   @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 }) expiresAt!: Date;

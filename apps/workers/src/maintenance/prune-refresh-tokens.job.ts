@@ -4,7 +4,10 @@ import type { PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
 import { PruneRefreshTokensJob } from '@cws/workers-contracts';
 
-/** Idempotent by nature: deleting what is already gone deletes nothing. */
+/**
+ * Idempotent by nature: deleting what is already gone deletes nothing. Revoked tokens are kept
+ * until they expire, so reusing a rotated one is still recognised (and revokes its family).
+ */
 @Injectable()
 export class PruneRefreshTokensHandler {
   private readonly logger = new Logger('PruneRefreshTokens');
@@ -13,9 +16,8 @@ export class PruneRefreshTokensHandler {
   @JobHandler(PruneRefreshTokensJob)
   async handle(payload: PayloadOf<typeof PruneRefreshTokensJob>): Promise<{ deleted: number }> {
     const res = await this.dataSource.query(
-      `DELETE FROM refresh_token
-        WHERE expires_at < NOW(3) - INTERVAL ? DAY OR (revoked_at IS NOT NULL AND revoked_at < NOW(3) - INTERVAL ? DAY)`,
-      [payload.olderThanDays, payload.olderThanDays],
+      'DELETE FROM refresh_token WHERE expires_at < NOW(3) - INTERVAL ? DAY',
+      [payload.olderThanDays],
     );
     this.logger.log({ msg: 'pruned refresh tokens', deleted: res.affectedRows });
     return { deleted: res.affectedRows };
