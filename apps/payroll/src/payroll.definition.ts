@@ -6,6 +6,7 @@ import {
   AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
+import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob } from '@cws/payroll-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
@@ -16,35 +17,62 @@ import { WorkforceClient } from './benchmark/workforce.client';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
 import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-policy-and-benchmark';
 import { WorkforceChanges1764500000000 } from './migrations/1764500000000-workforce-changes';
+import { PayrollRuns1765100000000 } from './migrations/1765100000000-payroll-runs';
 import { PolicyController } from './policy/policy.controller';
 import { PolicyRowEntity } from './policy/policy-row.entity';
 import { PolicyService } from './policy/policy.service';
+import { ArrearsService } from './runs/arrears.service';
+import { PayrollNightlyScheduler } from './runs/payroll-nightly.scheduler';
+import { PayrollRunComputeQueue } from './runs/payroll-run-compute.queue';
+import { PayrollRunComputeService } from './runs/payroll-run-compute.service';
+import { PayrollRunJobs } from './runs/payroll-run.jobs';
+import { PayrollRunsService } from './runs/payroll-runs.service';
+import { RunInputsSource } from './runs/run-inputs.source';
+import { PayrollRunChunkRepository } from './runs/payroll-run-chunk.repository';
+import { PayrollPeriodEntity, PayrollRunChunkEntity, PayrollRunEntity, PayslipEntity } from './runs/payroll-run.entities';
+import { PayrollRunReadsService } from './runs/payroll-run-reads.service';
+import { PayrollRunRepository } from './runs/payroll-run.repository';
+import { PayrollRunsController } from './runs/payroll-runs.controller';
+import { PayslipRepository } from './runs/payslip.repository';
+import { PayslipsController } from './runs/payslips.controller';
+import { RunPaidHook } from './runs/run-paid.hook';
 import { SimulationsController } from './simulations/simulations.controller';
 import { SimulationsService } from './simulations/simulations.service';
+import { WorkforceChangeRepository } from './workforce-changes/workforce-change.repository';
 import { WorkforceChangeEntity } from './workforce-changes/workforce-change.entity';
 import { WorkforceChangeJobs } from './workforce-changes/workforce-changes.job';
 import { WorkforceChangesController } from './workforce-changes/workforce-changes.controller';
 import { WorkforceChangesService } from './workforce-changes/workforce-changes.service';
 
-export const PAYROLL_ENTITIES = [...MESSAGING_ENTITIES, BenchmarkResultEntity, PolicyRowEntity, TopUpLineEntity, WorkforceChangeEntity];
+export const PAYROLL_ENTITIES = [
+  ...MESSAGING_ENTITIES, BenchmarkResultEntity, PayrollPeriodEntity, PayrollRunChunkEntity, PayrollRunEntity, PayslipEntity, PolicyRowEntity, TopUpLineEntity,
+  WorkforceChangeEntity,
+];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, PayrollRuns1765100000000];
 
-/** Every event on the workers service's `workers-events` queue: each becomes a workforce_change row (workforce-changes/). */
+/**
+ * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,
+ * workforce-changes/), and the payroll service's own run computations (runs/).
+ */
 export const PAYROLL_JOBS = [
   WorkerCreatedEvent, WorkerChangedEvent, WorkerLeftEvent, AppointmentStartedEvent, AppointmentEndedEvent,
   SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent, GradeChangedEvent,
+  ComputeRunJob, ComputeRunChunkJob, FinishRunJob, NightlyRecomputeJob,
 ];
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [BenchmarkController, PolicyController, SimulationsController, WorkforceChangesController],
+    controllers: [BenchmarkController, PayrollRunsController, PayslipsController, PolicyController, SimulationsController, WorkforceChangesController],
     imports: [
       MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: NoPaidRunsReader }, PolicyService, SimulationsService, WorkforceChangeJobs, WorkforceChangesService, WorkforceClient,
+      ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: NoPaidRunsReader }, PayrollNightlyScheduler,
+      PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
+      PayrollRunsService, PayslipRepository, PolicyService, RunInputsSource, RunPaidHook, SimulationsService, WorkforceChangeJobs, WorkforceChangeRepository,
+      WorkforceChangesService, WorkforceClient,
     ],
   })
   class PayrollModule {}

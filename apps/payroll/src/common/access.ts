@@ -67,3 +67,17 @@ export function bearerOf(authorization: string | undefined): string | undefined 
   const [type, token] = (authorization ?? '').split(' ');
   return type?.toLowerCase() === 'bearer' && token ? token : undefined;
 }
+
+/** Payroll runs: HR creates, recalculates, submits and cancels within its scope; API clients with payroll:write. */
+export const CanPrepareRuns = () =>
+  applyDecorators(Roles(...RUN_ROLES), Permissions(PAYROLL_WRITE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+
+export const PAYROLL_APPROVE = 'payroll:approve';
+export const PAYROLL_PAY = 'payroll:pay';
+/** Four eyes: approvers (and rejecters) are CITY_ADMIN and FINANCE users or payroll:approve clients — and never the submitter. */
+export const APPROVE_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE'];
+export const CanApproveRuns = () =>
+  applyDecorators(Roles(...APPROVE_ROLES), Permissions(PAYROLL_APPROVE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only an approver (CITY_ADMIN, FINANCE, payroll:approve) may do this' }));
+/** The bank confirmed the transfer: FINANCE users or payroll:pay clients. */
+export const CanPayRuns = () =>
+  applyDecorators(Roles('FINANCE'), Permissions(PAYROLL_PAY), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only finance (FINANCE, payroll:pay) marks a run paid' }));

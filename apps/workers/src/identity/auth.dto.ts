@@ -40,6 +40,6 @@ export class CreateApiClientDto {
   @ApiProperty({ example: '西湖区财政局' }) @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ enum: ['CITY', 'DISTRICT'] }) @IsIn(['CITY', 'DISTRICT']) scopeLevel!: 'CITY' | 'DISTRICT';
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) scopeDistrict?: string;
-  @ApiProperty({ example: ['budget:read', 'budget:write', 'payroll:read'] })
-  @IsArray() @ArrayNotEmpty() @Matches(/^[a-z]+:(read|write)$/, { each: true }) permissions!: string[];
+  @ApiProperty({ example: ['budget:read', 'budget:write', 'payroll:read'], description: '`<service>:read|write`, plus payroll:approve (four-eyes approver of runs) and payroll:pay (marks runs paid)' })
+  @IsArray() @ArrayNotEmpty() @Matches(/^([a-z]+:(read|write)|payroll:(approve|pay))$/, { each: true }) permissions!: string[];
 }

@@ -2,3 +2,5 @@
 export * from './policy';
 export * from './benchmark';
 export * from './simulation';
+export * from './runs';
+export * from './run-jobs';

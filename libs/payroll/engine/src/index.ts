@@ -8,3 +8,7 @@ export * from './simulate';
 export * from './benchmark';
 export * from './rate';
 export * from './benchmark-workforce';
+export * from './run/frozen-inputs';
+export * from './run/pro-rating';
+export * from './run/tax-state';
+export * from './run/payslip';

@@ -28,7 +28,8 @@ export interface WorkerMonthInput {
   secondedIn?: boolean;
   /** Absent = a full month. workedDays is a decimal string ("10.5"). */
   attendance?: { workedDays: string; scheduledDays: number };
-  overtime?: { kind: OvertimeKind; hours: string }[];
+  /** Overtime by kind: `hours` as a decimal string, or exact `minutes` (the scheduler's unit) instead. */
+  overtime?: { kind: OvertimeKind; hours?: string; minutes?: number }[];
   /** Corrections for earlier periods, paid now; may be negative (recovery). */
   arrears?: { ref: string; label: string; amountFen: Fen }[];
   /** Declared contribution base (previous-year average monthly wage); clamped per item. */
@@ -50,11 +51,13 @@ export interface YtdState extends CumulativeAmounts {
   taxWithheld: Fen;
   /** Tax on year-end bonuses taxed separately; outside the cumulative computation. */
   separateBonusTax: Fen;
+  /** The separate option was used this year: 财税〔2018〕164号 allows it once per taxpayer per year. */
+  separateBonusUsed: boolean;
 }
 
 /** Same field order as the state computeWorkerMonth returns: one object shape keeps the hot path monomorphic. */
 export function emptyYtd(year: number): YtdState {
-  return { year, lastMonth: 0, income: 0n, taxFree: 0n, monthsEmployed: 0, employeeContributions: 0n, specialDeductions: 0n, otherDeductions: 0n, taxWithheld: 0n, separateBonusTax: 0n };
+  return { year, lastMonth: 0, income: 0n, taxFree: 0n, monthsEmployed: 0, employeeContributions: 0n, specialDeductions: 0n, otherDeductions: 0n, taxWithheld: 0n, separateBonusTax: 0n, separateBonusUsed: false };
 }
 
 export type LineKind = 'EARNING' | 'EMPLOYEE_CONTRIBUTION' | 'EMPLOYER_CONTRIBUTION' | 'TAX';
@@ -123,7 +126,10 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
   overtimeLines(input, cp, grade.monthlyBaseFen, earnings, warnings);
   if (input.arrears) for (const a of input.arrears) earnings.add('ARREARS', a.label, a.amountFen, 'ARREARS_AS_GIVEN', null);
   const bonus = input.bonus;
-  if (bonus && bonus.amountFen !== 0n) earnings.add('YEAR_END_BONUS', 'Year-end bonus (年终奖)', bonus.amountFen, bonus.method === 'SEPARATE' ? 'BONUS_SEPARATE' : 'BONUS_MERGED', null);
+  // A second bonus in a year whose separate option is spent is wages of its month (merged).
+  const separateSpent = !!bonus && bonus.method === 'SEPARATE' && ytd.separateBonusUsed;
+  const bonusRule = !bonus ? '' : separateSpent ? 'BONUS_MERGED_SEPARATE_ALREADY_USED' : bonus.method === 'SEPARATE' ? 'BONUS_SEPARATE' : 'BONUS_MERGED';
+  if (bonus && bonus.amountFen !== 0n) earnings.add('YEAR_END_BONUS', 'Year-end bonus (年终奖)', bonus.amountFen, bonusRule, null);
   const lines = earnings.lines;
   const gross = earnings.gross;
 
@@ -147,7 +153,7 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
   }
 
   // Cumulative withholding; a separately taxed bonus stays out of the cumulative income.
-  const separate = bonus && bonus.method === 'SEPARATE' ? bonus.amountFen : 0n;
+  const separate = bonus && bonus.method === 'SEPARATE' && !separateSpent ? bonus.amountFen : 0n;
   const next: YtdState = {
     year: input.year,
     lastMonth: input.month,
@@ -159,6 +165,7 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
     otherDeductions: input.otherDeductionsFen ? ytd.otherDeductions + input.otherDeductionsFen : ytd.otherDeductions,
     taxWithheld: ytd.taxWithheld,
     separateBonusTax: ytd.separateBonusTax,
+    separateBonusUsed: ytd.separateBonusUsed || separate !== 0n,
   };
   const w = withholdThisMonth(next, ytd.taxWithheld, policy.tax);
   next.taxWithheld += w.tax;
@@ -305,7 +312,7 @@ function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase:
   let totalNum = 0n;
   let totalDen = 1n;
   for (const o of ot) {
-    const hours = decimal(o.hours, 'overtime.hours');
+    const hours: Ratio = o.minutes !== undefined ? { num: BigInt(count(o.minutes, 'overtime.minutes')), den: 60n } : decimal(o.hours ?? '', 'overtime.hours');
     const mult = cp.overtime[o.kind];
     if (!mult) throw validationError('OVERTIME_KIND_UNKNOWN', 'overtime.kind', `unknown overtime kind ${o.kind}`);
     const amount = roundFen(monthlyBase * mult.num * hours.num * div.den, mult.den * hours.den * div.num);

@@ -44,6 +44,8 @@ export interface ServiceConfig {
    * ones it is given; each service calls with its own (docs/security.md).
    */
   machineClients: Partial<Record<ServiceName, MachineClient>>;
+  /** Payroll's nightly recompute of open drafts: a 5-field cron in Asia/Shanghai (PAYROLL_NIGHTLY_CRON, default 01:30). */
+  payrollNightlyCron: string;
 }
 
 export interface MachineClient {
@@ -197,7 +199,9 @@ export function loadConfig(service: ServiceName, env: Env = process.env, options
     trustProxy: env.TRUST_PROXY ?? 'loopback',
     gatewaySecret: (withSecrets && env.GATEWAY_SECRET) || null,
     machineClients,
+    payrollNightlyCron: env.PAYROLL_NIGHTLY_CRON ?? '30 1 * * *',
   };
+  if (config.payrollNightlyCron.trim().split(/\s+/).length !== 5) problems.push('PAYROLL_NIGHTLY_CRON must be a 5-field cron pattern, e.g. "30 1 * * *"');
   if (problems.length) throw new ConfigError(`Invalid configuration for the ${service} service:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

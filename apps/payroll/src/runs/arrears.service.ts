@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { type Fen, formatMoney, parseMoney } from '@cws/kernel';
+import { type ArrearsItem, computePayslip, type FrozenWorker, type PayrollPolicy, periodLastDay } from '@cws/payroll-engine';
+import { PolicyService } from '../policy/policy.service';
+import { buildPolicy } from '../policy/policy-builder';
+import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
+import { PayslipRepository } from './payslip.repository';
+import { RunInputsSource } from './run-inputs.source';
+
+/** Lines that arrears do not re-measure: roster pay (hours are not re-read), bonuses, and corrections themselves. */
+const NOT_REMEASURED = new Set(['ARREARS', 'SHIFT', 'OVERTIME_WORKDAY', 'OVERTIME_REST_DAY', 'OVERTIME_HOLIDAY', 'YEAR_END_BONUS', 'TOP_UP', 'REVERSAL']);
+
+const earnings = (lines: Array<{ kind: string; code: string; amount: string }>): Fen =>
+  lines.reduce((t, l) => (l.kind === 'EARNING' && !NOT_REMEASURED.has(l.code) ? t + parseMoney(l.amount, { allowNegative: true }) : t), 0n);
+
+/**
+ * Back-dated changes → arrears (补发) or claw-back (扣回) in the next open run, per settled period.
+ * For each worker with a change effective in a period already settled, the period's pay is
+ * recomputed from the register as it stands now (the snapshot of that period's last day) and
+ * compared with what was settled for it: the period's own slip plus every arrears line already
+ * settled for it. So the difference is paid once, whichever run carries it, and a change that
+ * made no difference makes no line.
+ */
+@Injectable()
+export class ArrearsService {
+  constructor(
+    private readonly changes: WorkforceChangeRepository,
+    private readonly inputs: RunInputsSource,
+    private readonly payslips: PayslipRepository,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async forWorkers(period: string, workers: FrozenWorker[], district: string | null, street: string | null, _current: PayrollPolicy): Promise<Map<number, ArrearsItem[]>> {
+    const out = new Map<number, ArrearsItem[]>();
+    const year = Number(period.slice(0, 4));
+    const since = `${year - 1}-01-01`;
+    const inRun = new Set(workers.map((w) => w.workerId));
+    const candidates = [...(await this.changes.backdated(period, since, district, street)).entries()].filter(([id]) => inRun.has(id));
+    if (!candidates.length) return out;
+    const fromOf = new Map(candidates.map(([id, from]) => [id, from.slice(0, 7)]));
+    const settled = await this.payslips.settledLines([...fromOf.keys()], since.slice(0, 7), period);
+    // Periods to re-measure: settled REGULAR slips at or after the worker's earliest back-dated change.
+    const periods = new Map<string, Set<number>>();
+    for (const s of settled) {
+      if (s.runType !== 'REGULAR' || s.period < fromOf.get(s.workerId)!) continue;
+      let set = periods.get(s.period);
+      if (!set) periods.set(s.period, (set = new Set()));
+      set.add(s.workerId);
+    }
+    const scope = street ?? district;
+    for (const [p, ids] of [...periods.entries()].sort()) {
+      const asOf = periodLastDay(p);
+      const py = Number(p.slice(0, 4));
+      const policy = buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf);
+      const then = new Map((await this.inputs.snapshot(asOf, scope)).filter((w) => ids.has(w.workerId)).map((w) => [w.workerId, w]));
+      for (const id of ids) {
+        const w = then.get(id);
+        const now = w ? earnings(computePayslip({ period: p, worker: w, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) }))) : 0n;
+        let paid = 0n;
+        for (const s of settled) {
+          if (s.workerId !== id) continue;
+          if (s.period === p && s.runType === 'REGULAR') paid += earnings(s.lines);
+          for (const l of s.lines) if (l.code === 'ARREARS' && l.refPeriod === p) paid += parseMoney(l.amount, { allowNegative: true });
+        }
+        if (now !== paid) {
+          let list = out.get(id);
+          if (!list) out.set(id, (list = []));
+          list.push({ refPeriod: p, amountFen: now - paid });
+        }
+      }
+    }
+    return out;
+  }
+}

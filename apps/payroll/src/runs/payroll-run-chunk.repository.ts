@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { formatMoney, type Fen } from '@cws/kernel';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PayrollRunChunkEntity } from './payroll-run.entities';
+
+export interface ChunkTotals {
+  done: number;
+  failed: number;
+  gross: Fen;
+  employeeContributions: Fen;
+  tax: Fen;
+  recoveries: Fen;
+  net: Fen;
+  employerContributions: Fen;
+}
+
+export interface RunAggregate extends ChunkTotals {
+  total: number;
+  chunks: number;
+  pendingChunks: number;
+}
+
+/** Chunk rows per multi-row INSERT: each row carries the JSON of up to a chunk of workers. */
+const INSERT_BATCH = 8;
+
+/** The only owner of `payroll_run_chunk` SQL: frozen inputs per chunk, its progress and totals. */
+@Injectable()
+export class PayrollRunChunkRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async deleteForRun(m: EntityManager, runId: string): Promise<void> {
+    await m.query('DELETE FROM payroll_run_chunk WHERE run_id = ?', [runId]);
+  }
+
+  /** Writes the frozen inputs of a generation, chunk by chunk (JSON text each). */
+  async insertMany(m: EntityManager, runId: string, generation: number, chunks: { workerCount: number; inputs: string }[]): Promise<void> {
+    for (let i = 0; i < chunks.length; i += INSERT_BATCH) {
+      const batch = chunks.slice(i, i + INSERT_BATCH);
+      const params: unknown[] = [];
+      batch.forEach((c, j) => params.push(runId, i + j, generation, c.workerCount, c.inputs, 'PENDING'));
+      await m.query(`INSERT INTO payroll_run_chunk (run_id, chunk_no, generation, worker_count, inputs, state) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+    }
+  }
+
+  /** How many chunk rows the generation has (0 = not frozen yet). */
+  async countOf(runId: string, generation: number): Promise<number> {
+    const [r] = await this.dataSource.query('SELECT COUNT(*) AS n FROM payroll_run_chunk WHERE run_id = ? AND generation = ?', [runId, generation]);
+    return Number(r.n);
+  }
+
+  async get(runId: string, chunkNo: number, manager?: EntityManager): Promise<PayrollRunChunkEntity | null> {
+    return (manager ?? this.dataSource.manager).findOneBy(PayrollRunChunkEntity, { runId, chunkNo });
+  }
+
+  /** Records a chunk's result, only for the generation it was computed for. */
+  async markDone(m: EntityManager, runId: string, chunkNo: number, generation: number, t: ChunkTotals): Promise<boolean> {
+    const r = await m.query(
+      `UPDATE payroll_run_chunk SET state = 'DONE', done = ?, failed = ?, gross = ?, employee_contributions = ?, tax = ?, recoveries = ?, net = ?,
+         employer_contributions = ?, computed_at = NOW(3) WHERE run_id = ? AND chunk_no = ? AND generation = ?`,
+      [t.done, t.failed, formatMoney(t.gross), formatMoney(t.employeeContributions), formatMoney(t.tax), formatMoney(t.recoveries), formatMoney(t.net), formatMoney(t.employerContributions), runId, chunkNo, generation],
+    );
+    return Number((r as { affectedRows?: number }).affectedRows ?? 0) > 0;
+  }
+
+  /** Progress and totals of a run's current chunks: one aggregate over at most a few hundred rows. */
+  async aggregate(runId: string, manager?: EntityManager): Promise<RunAggregate> {
+    const [r] = await (manager ?? this.dataSource.manager).query(
+      `SELECT COUNT(*) AS chunks, COALESCE(SUM(worker_count), 0) AS total, COALESCE(SUM(state = 'PENDING'), 0) AS pendingChunks,
+         COALESCE(SUM(done), 0) AS done, COALESCE(SUM(failed), 0) AS failed, COALESCE(SUM(gross), 0) AS gross,
+         COALESCE(SUM(employee_contributions), 0) AS employeeContributions, COALESCE(SUM(tax), 0) AS tax, COALESCE(SUM(recoveries), 0) AS recoveries,
+         COALESCE(SUM(net), 0) AS net, COALESCE(SUM(employer_contributions), 0) AS employerContributions
+       FROM payroll_run_chunk WHERE run_id = ?`,
+      [runId],
+    );
+    const fen = (v: unknown) => decimalToFen(String(v));
+    return {
+      chunks: Number(r.chunks), total: Number(r.total), pendingChunks: Number(r.pendingChunks), done: Number(r.done), failed: Number(r.failed),
+      gross: fen(r.gross), employeeContributions: fen(r.employeeContributions), tax: fen(r.tax), recoveries: fen(r.recoveries), net: fen(r.net),
+      employerContributions: fen(r.employerContributions),
+    };
+  }
+}
+
+/** A DECIMAL sum as MySQL returns it ("123.45", "0", "-5.10") to fen. */
+export function decimalToFen(s: string): Fen {
+  const neg = s.startsWith('-');
+  const [whole, frac = ''] = (neg ? s.slice(1) : s).split('.');
+  const fen = BigInt(whole || '0') * 100n + BigInt((frac + '00').slice(0, 2));
+  return neg ? -fen : fen;
+}

@@ -1,0 +1,257 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, type Fen, formatMoney } from '@cws/kernel';
+import {
+  computePayslip, type FrozenWorker, type PayrollPolicy, type PayslipOut, periodFirstDay, periodLastDay, taxStateFromJson, taxStateToJson, type RunTaxState,
+  type TaxStateJson,
+} from '@cws/payroll-engine';
+import type { RunInputs } from '@cws/payroll-contracts';
+import { DataSource } from 'typeorm';
+import { PolicyService } from '../policy/policy.service';
+import { buildPolicy } from '../policy/policy-builder';
+import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
+import { ArrearsService } from './arrears.service';
+import { policyFromJson, policyRowIds, policyToJson } from './frozen-policy';
+import { PayrollRunChunkRepository, type ChunkTotals } from './payroll-run-chunk.repository';
+import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
+import { PayrollRunRepository } from './payroll-run.repository';
+import { PayslipRepository, type PayslipRow, type SettledSlip } from './payslip.repository';
+import { RunInputsSource } from './run-inputs.source';
+
+/** Workers per chunk (one child job): small runs still spread over several jobs, large ones stay at 1,000. */
+export function chunkSizeFor(total: number): number {
+  return Math.max(50, Math.min(1000, Math.ceil(total / 8)));
+}
+
+const SIXTY_THOUSAND: Fen = 6_000_000n;
+
+/**
+ * Computes runs: `freeze` (snapshot, hours, policy and arrears into chunk rows, then the flow),
+ * `computeChunk` (one child: compute and upsert a chunk's slips in one transaction) and `finish`
+ * (the parent: drop slips of older generations, mark DONE). Every step checks the run's
+ * generation first, so a stale or repeated job does nothing, and a retried one redoes its whole
+ * unit of work (upserts), which leaves exactly one slip per worker.
+ */
+@Injectable()
+export class PayrollRunComputeService {
+  private readonly logger = new Logger('PayrollRunCompute');
+  /** Parsed frozen policies by run and generation (each process parses a run's policy once). */
+  private readonly policies = new Map<string, PayrollPolicy>();
+
+  constructor(
+    private readonly arrears: ArrearsService,
+    private readonly changes: WorkforceChangeRepository,
+    private readonly chunks: PayrollRunChunkRepository,
+    private readonly dataSource: DataSource,
+    private readonly inputs: RunInputsSource,
+    private readonly payslips: PayslipRepository,
+    private readonly policy: PolicyService,
+    private readonly queue: PayrollRunComputeQueue,
+    private readonly runs: PayrollRunRepository,
+  ) {}
+
+  async freeze(runId: string, generation: number): Promise<void> {
+    const run = await this.runs.findById(runId);
+    if (!run || run.generation !== generation || run.status !== 'DRAFT') return;
+    // A retry after this generation's chunks were written: only the flow may be missing (its ids make re-adding a no-op).
+    const written = await this.chunks.countOf(runId, generation);
+    if (written > 0) return this.queue.addFlow(runId, generation, written);
+    await this.runs.setComputeState(runId, generation, { computeState: 'COMPUTING', computeStartedAt: new Date(), computeError: null });
+    try {
+      const period = run.period;
+      const year = Number(period.slice(0, 4));
+      const asOf = periodLastDay(period);
+      const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
+      const workers = await this.workforce(period, run.scopeCode, run.districtCode, run.streetCode);
+      const hours = await this.inputs.hours(period, run.scopeCode);
+      if (hours) for (const w of workers) w.hours = hours.get(w.workerId) ?? null;
+      const arrears = await this.arrears.forWorkers(period, workers, run.districtCode, run.streetCode, policy);
+      for (const w of workers) {
+        const a = arrears.get(w.workerId);
+        if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
+      }
+      const size = chunkSizeFor(workers.length);
+      const chunkRows: { workerCount: number; inputs: string }[] = [];
+      for (let i = 0; i < workers.length; i += size) {
+        const part = workers.slice(i, i + size);
+        chunkRows.push({ workerCount: part.length, inputs: JSON.stringify(part) });
+      }
+      const frozen: RunInputs & { policy: unknown } = {
+        asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: workers.length, frozenAt: new Date().toISOString(),
+        policy: policyToJson(policy),
+      };
+      const ok = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+        const locked = await this.runs.findById(runId, m, true);
+        if (!locked || locked.generation !== generation || locked.status !== 'DRAFT') return false;
+        await this.chunks.deleteForRun(m, runId);
+        await this.chunks.insertMany(m, runId, generation, chunkRows);
+        await this.runs.update(m, runId, { inputs: frozen });
+        return true;
+      });
+      if (!ok) return;
+      if (chunkRows.length === 0) return this.finish(runId, generation);
+      await this.queue.addFlow(runId, generation, chunkRows.length);
+    } catch (e) {
+      await this.failed(runId, generation, e);
+      throw e;
+    }
+  }
+
+  /** The snapshot of the period's last day, plus the workers who left during the period (as of their first day in it). */
+  private async workforce(period: string, scope: string | null, district: string | null, street: string | null): Promise<FrozenWorker[]> {
+    const workers = await this.inputs.snapshot(periodLastDay(period), scope);
+    const leavers = await this.changes.leaversIn(period, district, street);
+    if (leavers.size) {
+      const seen = new Set(workers.map((w) => w.workerId));
+      const early = await this.inputs.snapshot(periodFirstDay(period), scope, (id) => leavers.get(id) ?? null);
+      for (const w of early) if (leavers.has(w.workerId) && !seen.has(w.workerId)) workers.push(w);
+      workers.sort((a, b) => a.workerId - b.workerId);
+    }
+    return workers;
+  }
+
+  async computeChunk(runId: string, generation: number, chunkNo: number): Promise<void> {
+    const run = await this.runs.findById(runId);
+    if (!run || run.generation !== generation || run.status !== 'DRAFT') return;
+    const chunk = await this.chunks.get(runId, chunkNo);
+    if (!chunk || chunk.generation !== generation) return;
+    const policy = this.frozenPolicy(runId, generation, run.inputs);
+    const workers: (FrozenWorker & { arrears?: { refPeriod: string; amountFen: string }[] })[] = JSON.parse(chunk.inputs);
+    const year = Number(run.period.slice(0, 4));
+    const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${year - 1}-01`, run.period));
+    const rows: PayslipRow[] = new Array(workers.length);
+    const totals: ChunkTotals = { done: 0, failed: 0, gross: 0n, employeeContributions: 0n, tax: 0n, recoveries: 0n, net: 0n, employerContributions: 0n };
+    for (let i = 0; i < workers.length; i++) {
+      const w = workers[i];
+      const history = settled.get(w.workerId) ?? [];
+      try {
+        const slip = computePayslip(
+          {
+            period: run.period, worker: w, state: stateOfYear(history, year), recoveryOwedFen: recoveryOwed(history),
+            arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })), lowIncomeLastYear: lowIncomeLastYear(history, year),
+          },
+          policy,
+        );
+        rows[i] = computedRow(runId, run.period, generation, chunkNo, w, slip);
+        totals.done++;
+        totals.gross += slip.gross;
+        totals.employeeContributions += slip.employeeContributions;
+        totals.tax += slip.tax;
+        totals.recoveries += slip.recoveries;
+        totals.net += slip.net;
+        totals.employerContributions += slip.employerContributions;
+      } catch (e) {
+        // One worker's bad data fails that slip, with the reason; the rest of the chunk goes on.
+        rows[i] = failedRow(runId, run.period, generation, chunkNo, w, e);
+        totals.failed++;
+      }
+    }
+    await this.dataSource.transaction('READ COMMITTED', async (m) => {
+      await this.payslips.upsertMany(m, rows);
+      await this.chunks.markDone(m, runId, chunkNo, generation, totals);
+    });
+  }
+
+  async finish(runId: string, generation: number): Promise<void> {
+    const run = await this.runs.findById(runId);
+    if (!run || run.generation !== generation) return;
+    const a = await this.chunks.aggregate(runId);
+    if (a.pendingChunks > 0) throw new Error(`run ${runId}: ${a.pendingChunks} chunk(s) not done`);
+    await this.dataSource.transaction('READ COMMITTED', async (m) => {
+      await this.payslips.deleteStale(m, runId, generation);
+      await this.runs.setComputeState(runId, generation, { computeState: 'DONE', computeFinishedAt: new Date(), computeError: null }, m);
+    });
+    this.policies.delete(`${runId}:${generation}`);
+  }
+
+  /** The last attempt of a step failed: the run shows why (the nightly batch or a recalculation starts again). */
+  async failed(runId: string, generation: number, e: unknown): Promise<void> {
+    const message = e instanceof Error ? e.message : String(e);
+    this.logger.error({ msg: 'run computation failed', runId, generation, error: message });
+    await this.runs.setComputeState(runId, generation, { computeState: 'FAILED', computeError: message.slice(0, 500) }).catch(() => undefined);
+  }
+
+  private frozenPolicy(runId: string, generation: number, inputs: object | null): PayrollPolicy {
+    const key = `${runId}:${generation}`;
+    let p = this.policies.get(key);
+    if (!p) {
+      const frozen = (typeof inputs === 'string' ? JSON.parse(inputs) : inputs) as { policy?: unknown } | null;
+      if (!frozen?.policy) throw new Error(`run ${runId} has no frozen policy`);
+      p = policyFromJson(frozen.policy);
+      if (this.policies.size > 16) this.policies.clear();
+      this.policies.set(key, p);
+    }
+    return p;
+  }
+}
+
+function groupByWorker(rows: SettledSlip[]): Map<number, SettledSlip[]> {
+  const out = new Map<number, SettledSlip[]>();
+  for (const r of rows) {
+    let list = out.get(r.workerId);
+    if (!list) out.set(r.workerId, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+const parseState = (s: SettledSlip): RunTaxState | null => (s.taxState ? taxStateFromJson(JSON.parse(s.taxState) as TaxStateJson) : null);
+
+/** The tax state after the latest settled slip of `year` (history is oldest first). */
+function stateOfYear(history: SettledSlip[], year: number): RunTaxState | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (Number(history[i].period.slice(0, 4)) !== year) break;
+    const s = parseState(history[i]);
+    if (s && s.year === year) return s;
+  }
+  return null;
+}
+
+/** What the latest settled slip carried forward (any year). */
+function recoveryOwed(history: SettledSlip[]): Fen {
+  const last = history[history.length - 1];
+  return last ? decimalFen(last.recoveryCarried) : 0n;
+}
+
+/** 公告2020年第13号: paid all twelve months of last year here, with income ≤ 60,000. */
+function lowIncomeLastYear(history: SettledSlip[], year: number): boolean {
+  let last: RunTaxState | null = null;
+  for (const h of history) if (Number(h.period.slice(0, 4)) === year - 1) last = parseState(h) ?? last;
+  return !!last && last.lastMonth === 12 && last.monthsPaid === 12 && last.income <= SIXTY_THOUSAND;
+}
+
+function decimalFen(s: string): Fen {
+  const neg = s.startsWith('-');
+  const [w, f = ''] = (neg ? s.slice(1) : s).split('.');
+  const v = BigInt(w || '0') * 100n + BigInt((f + '00').slice(0, 2));
+  return neg ? -v : v;
+}
+
+function base(runId: string, period: string, generation: number, chunkNo: number, w: FrozenWorker) {
+  return {
+    runId, workerId: w.workerId, period, generation, chunkNo, districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
+    workerName: w.name, bankAccount: w.bankAccountEnc,
+  };
+}
+
+function computedRow(runId: string, period: string, generation: number, chunkNo: number, w: FrozenWorker, s: PayslipOut): PayslipRow {
+  return {
+    ...base(runId, period, generation, chunkNo, w),
+    status: 'COMPUTED', failureCode: null, failureMessage: null, band: s.band, grade: s.grade, gradeSource: s.gradeSource, payer: s.payer,
+    gross: formatMoney(s.gross), employeeContributions: formatMoney(s.employeeContributions), tax: formatMoney(s.tax), recoveries: formatMoney(s.recoveries),
+    net: formatMoney(s.net), employerContributions: formatMoney(s.employerContributions), recoveryCarried: formatMoney(s.recoveryCarried),
+    flags: s.flags.join(',').slice(0, 255),
+    lines: JSON.stringify(s.lines.map((l) => ({ ...l, amount: formatMoney(l.amount) }))),
+    taxState: JSON.stringify(taxStateToJson(s.taxState)),
+  };
+}
+
+function failedRow(runId: string, period: string, generation: number, chunkNo: number, w: FrozenWorker, e: unknown): PayslipRow {
+  const code = e instanceof DomainError ? e.code : 'COMPUTATION_FAILED';
+  const detail = e instanceof DomainError && e.details[0] ? ` (${e.details[0].path}: ${e.details[0].issue})` : '';
+  return {
+    ...base(runId, period, generation, chunkNo, w),
+    status: 'FAILED', failureCode: code.slice(0, 60), failureMessage: `${e instanceof Error ? e.message : String(e)}${detail}`.slice(0, 500),
+    band: w.postBand, grade: w.grade, gradeSource: w.grade === null ? null : 'REGISTER', payer: 'HOME', gross: '0.00', employeeContributions: '0.00', tax: '0.00',
+    recoveries: '0.00', net: '0.00', employerContributions: '0.00', recoveryCarried: '0.00', flags: 'FAILED', lines: null, taxState: null,
+  };
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { notFound, type Principal } from '@cws/kernel';
+import type { PayslipPage, PayslipView, RunView } from '@cws/payroll-contracts';
+import type { EntityManager } from 'typeorm';
+import { assertVisible } from '../common/access';
+import { PayrollRunChunkRepository } from './payroll-run-chunk.repository';
+import type { PayrollRunEntity } from './payroll-run.entities';
+import { PayrollRunRepository } from './payroll-run.repository';
+import type { PayslipPageQueryDto, RunListQueryDto } from './payroll-runs.dto';
+import { payslipListItem, payslipView, runView } from './payroll-run.views';
+import { PayslipRepository } from './payslip.repository';
+
+/**
+ * Reads of runs and payslips, scoped: a run located outside the caller's scope (or a city-wide run
+ * for a district user) does not exist for them (404). Exports (register, bank files, declarations)
+ * build on `runInScope` and `PayslipRepository`.
+ */
+@Injectable()
+export class PayrollRunReadsService {
+  constructor(
+    private readonly chunks: PayrollRunChunkRepository,
+    private readonly payslips: PayslipRepository,
+    private readonly runs: PayrollRunRepository,
+  ) {}
+
+  /** The run, if the caller may see it; else 404 (as for a run that does not exist). */
+  async runInScope(p: Principal, id: string, manager?: EntityManager, lock = false): Promise<PayrollRunEntity> {
+    const run = await this.runs.findById(id, manager, lock);
+    if (!run) throw notFound('payroll_run', id);
+    assertVisible(p, run.districtCode, run.streetCode, 'payroll_run', id);
+    return run;
+  }
+
+  async view(run: PayrollRunEntity, manager?: EntityManager): Promise<RunView> {
+    return runView(run, await this.chunks.aggregate(run.id, manager));
+  }
+
+  async get(p: Principal, id: string): Promise<RunView> {
+    return this.view(await this.runInScope(p, id));
+  }
+
+  async list(p: Principal, q: RunListQueryDto): Promise<{ items: RunView[]; nextAfter: string | null }> {
+    const limit = q.limit ?? 50;
+    const rows = await this.runs.list(p.scope, { period: q.period, status: q.status, after: q.after, limit });
+    const page = rows.slice(0, limit);
+    const items = await Promise.all(page.map((r) => this.view(r)));
+    return { items, nextAfter: rows.length > limit ? String(page[page.length - 1].id) : null };
+  }
+
+  async payslipPage(p: Principal, runId: string, q: PayslipPageQueryDto): Promise<PayslipPage> {
+    await this.runInScope(p, runId);
+    const limit = q.limit ?? 500;
+    const rows = await this.payslips.page(runId, p.scope, q.after, limit);
+    const page = rows.slice(0, limit);
+    return { items: page.map(payslipListItem), nextAfter: rows.length > limit ? String(page[page.length - 1].id) : null };
+  }
+
+  async payslip(p: Principal, id: string): Promise<PayslipView> {
+    const s = await this.payslips.findById(id);
+    if (!s) throw notFound('payslip', id);
+    assertVisible(p, s.districtCode, s.streetCode, 'payslip', id);
+    return payslipView(s);
+  }
+}

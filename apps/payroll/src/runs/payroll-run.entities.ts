@@ -1,0 +1,111 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { RunComputeState, RunStatus, RunType } from '@cws/payroll-contracts';
+
+/** One row per period that has (or had) a run: locked FOR UPDATE to serialise run creation per period. */
+@Entity('payroll_period')
+export class PayrollPeriodEntity {
+  @PrimaryColumn({ type: 'varchar', length: 7 }) period!: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+}
+
+/** A monthly payroll run (the generated `regular_key` column is the database's one-regular-run rule). */
+@Entity('payroll_run')
+@Index('idx_payroll_run_period', ['period', 'status', 'id'])
+@Index('idx_payroll_run_status', ['status', 'id'])
+@Index('idx_payroll_run_scope', ['districtCode', 'streetCode', 'id'])
+export class PayrollRunEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'varchar', length: 7 }) period!: string;
+  @Column({ type: 'varchar', length: 12 }) type!: RunType;
+  @Column({ name: 'scope_code', type: 'varchar', length: 12, nullable: true }) scopeCode!: string | null;
+  @Column({ name: 'district_code', type: 'varchar', length: 6, nullable: true }) districtCode!: string | null;
+  @Column({ name: 'street_code', type: 'varchar', length: 9, nullable: true }) streetCode!: string | null;
+  @Column({ type: 'varchar', length: 12 }) status!: RunStatus;
+  @Column({ name: 'corrects_run_id', type: 'bigint', nullable: true }) correctsRunId!: string | null;
+  @Column({ type: 'int', default: 0 }) generation!: number;
+  @Column({ name: 'compute_state', type: 'varchar', length: 12 }) computeState!: RunComputeState;
+  @Column({ name: 'compute_started_at', type: 'datetime', precision: 3, nullable: true }) computeStartedAt!: Date | null;
+  @Column({ name: 'compute_finished_at', type: 'datetime', precision: 3, nullable: true }) computeFinishedAt!: Date | null;
+  @Column({ name: 'compute_error', type: 'varchar', length: 500, nullable: true }) computeError!: string | null;
+  @Column({ type: 'json', nullable: true }) inputs!: object | null;
+  @Column({ name: 'reject_reason', type: 'varchar', length: 500, nullable: true }) rejectReason!: string | null;
+  @Column({ name: 'rejected_by', type: 'varchar', length: 100, nullable: true }) rejectedBy!: string | null;
+  @Column({ name: 'rejected_at', type: 'datetime', precision: 3, nullable: true }) rejectedAt!: Date | null;
+  @Column({ name: 'created_by', type: 'varchar', length: 64 }) createdBy!: string;
+  @Column({ name: 'created_by_name', type: 'varchar', length: 100 }) createdByName!: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'submitted_by', type: 'varchar', length: 64, nullable: true }) submittedBy!: string | null;
+  @Column({ name: 'submitted_by_name', type: 'varchar', length: 100, nullable: true }) submittedByName!: string | null;
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true }) submittedAt!: Date | null;
+  @Column({ name: 'approved_by', type: 'varchar', length: 64, nullable: true }) approvedBy!: string | null;
+  @Column({ name: 'approved_by_name', type: 'varchar', length: 100, nullable: true }) approvedByName!: string | null;
+  @Column({ name: 'approved_at', type: 'datetime', precision: 3, nullable: true }) approvedAt!: Date | null;
+  @Column({ name: 'paid_by', type: 'varchar', length: 64, nullable: true }) paidBy!: string | null;
+  @Column({ name: 'paid_by_name', type: 'varchar', length: 100, nullable: true }) paidByName!: string | null;
+  @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true }) paidAt!: Date | null;
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 64, nullable: true }) cancelledBy!: string | null;
+  @Column({ name: 'cancelled_by_name', type: 'varchar', length: 100, nullable: true }) cancelledByName!: string | null;
+  @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true }) cancelledAt!: Date | null;
+}
+
+/** The frozen inputs of one chunk of a run's computation, with the chunk's progress and totals. */
+@Entity('payroll_run_chunk')
+export class PayrollRunChunkEntity {
+  @PrimaryColumn({ name: 'run_id', type: 'bigint' }) runId!: string;
+  @PrimaryColumn({ name: 'chunk_no', type: 'int' }) chunkNo!: number;
+  @Column({ type: 'int' }) generation!: number;
+  @Column({ name: 'worker_count', type: 'int' }) workerCount!: number;
+  /** JSON array of FrozenWorker (snapshot row + hours) — LONGTEXT: read and written whole. */
+  @Column({ type: 'longtext' }) inputs!: string;
+  @Column({ type: 'varchar', length: 10 }) state!: 'PENDING' | 'DONE';
+  @Column({ type: 'int', default: 0 }) done!: number;
+  @Column({ type: 'int', default: 0 }) failed!: number;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) gross!: string;
+  @Column({ name: 'employee_contributions', type: 'decimal', precision: 15, scale: 2, default: 0 }) employeeContributions!: string;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) tax!: string;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) recoveries!: string;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) net!: string;
+  @Column({ name: 'employer_contributions', type: 'decimal', precision: 15, scale: 2, default: 0 }) employerContributions!: string;
+  @Column({ name: 'computed_at', type: 'datetime', precision: 3, nullable: true }) computedAt!: Date | null;
+}
+
+/** One worker's payslip in one run; immutable once the run is approved. */
+@Entity('payslip')
+@Index('uq_payslip_run_worker', ['runId', 'workerId'], { unique: true })
+@Index('idx_payslip_worker', ['workerId', 'period'])
+@Index('idx_payslip_run_scope', ['runId', 'districtCode', 'streetCode', 'id'])
+export class PayslipEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ name: 'run_id', type: 'bigint' }) runId!: string;
+  @Column({ name: 'worker_id', type: 'bigint' }) workerId!: string;
+  @Column({ type: 'varchar', length: 7 }) period!: string;
+  @Column({ type: 'int' }) generation!: number;
+  @Column({ name: 'chunk_no', type: 'int' }) chunkNo!: number;
+  @Column({ name: 'district_code', type: 'varchar', length: 6 }) districtCode!: string;
+  @Column({ name: 'street_code', type: 'varchar', length: 9 }) streetCode!: string;
+  @Column({ name: 'community_code', type: 'varchar', length: 12 }) communityCode!: string;
+  @Column({ name: 'worker_name', type: 'varchar', length: 100 }) workerName!: string;
+  /** PiiCipher ciphertext of the account number on the snapshot (bank files decrypt it). */
+  @Column({ name: 'bank_account', type: 'varchar', length: 255, nullable: true }) bankAccount!: string | null;
+  @Column({ type: 'varchar', length: 10 }) status!: 'COMPUTED' | 'FAILED';
+  @Column({ name: 'failure_code', type: 'varchar', length: 60, nullable: true }) failureCode!: string | null;
+  @Column({ name: 'failure_message', type: 'varchar', length: 500, nullable: true }) failureMessage!: string | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) band!: string | null;
+  @Column({ type: 'int', nullable: true }) grade!: number | null;
+  @Column({ name: 'grade_source', type: 'varchar', length: 10, nullable: true }) gradeSource!: 'REGISTER' | 'DERIVED' | null;
+  @Column({ type: 'varchar', length: 10 }) payer!: 'HOME' | 'HOST';
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) gross!: string;
+  @Column({ name: 'employee_contributions', type: 'decimal', precision: 15, scale: 2, default: 0 }) employeeContributions!: string;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) tax!: string;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) recoveries!: string;
+  @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) net!: string;
+  @Column({ name: 'employer_contributions', type: 'decimal', precision: 15, scale: 2, default: 0 }) employerContributions!: string;
+  @Column({ name: 'recovery_carried', type: 'decimal', precision: 15, scale: 2, default: 0 }) recoveryCarried!: string;
+  /** Comma-separated PayslipFlag codes. */
+  @Column({ type: 'varchar', length: 255, default: '' }) flags!: string;
+  /** JSON text: PayslipLine[] (amounts as decimal strings). */
+  @Column({ name: 'line_items', type: 'longtext', nullable: true }) lines!: string | null;
+  /** JSON text: PayslipTaxState after this slip. */
+  @Column({ name: 'tax_state', type: 'longtext', nullable: true }) taxState!: string | null;
+  @Column({ name: 'computed_at', type: 'datetime', precision: 3 }) computedAt!: Date;
+}

@@ -1,0 +1,67 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type PayloadOf } from '@cws/kernel';
+import { JobHandler } from '@cws/messaging';
+import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob } from '@cws/payroll-contracts';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
+import { PayrollRunComputeService } from './payroll-run-compute.service';
+import { PayrollRunRepository } from './payroll-run.repository';
+
+const lastAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+/** Handlers of the `payroll-runs` queue: every worker process on the queue shares the chunks of a run. */
+@Injectable()
+export class PayrollRunJobs {
+  private readonly logger = new Logger('PayrollRunJobs');
+
+  constructor(
+    private readonly compute: PayrollRunComputeService,
+    private readonly dataSource: DataSource,
+    private readonly queue: PayrollRunComputeQueue,
+    private readonly runs: PayrollRunRepository,
+  ) {}
+
+  @JobHandler(ComputeRunJob)
+  async freeze(p: PayloadOf<typeof ComputeRunJob>, job: Job): Promise<void> {
+    await this.guard(p, job, () => this.compute.freeze(p.runId, p.generation));
+  }
+
+  @JobHandler(ComputeRunChunkJob)
+  async chunk(p: PayloadOf<typeof ComputeRunChunkJob>, job: Job): Promise<void> {
+    await this.guard(p, job, () => this.compute.computeChunk(p.runId, p.generation, p.chunkNo));
+  }
+
+  @JobHandler(FinishRunJob)
+  async finish(p: PayloadOf<typeof FinishRunJob>, job: Job): Promise<void> {
+    await this.guard(p, job, () => this.compute.finish(p.runId, p.generation));
+  }
+
+  /** The nightly batch: every open DRAFT gets a new generation and is recomputed from fresh inputs. */
+  @JobHandler(NightlyRecomputeJob)
+  async nightly(): Promise<{ recomputed: string[] }> {
+    const ids = await this.runs.openDraftIds();
+    const recomputed: string[] = [];
+    for (const id of ids) {
+      const generation = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+        const run = await this.runs.findById(id, m, true);
+        return run && run.status === 'DRAFT' ? this.runs.nextGeneration(m, id) : null;
+      });
+      if (generation === null) continue;
+      await this.queue.enqueue(id, generation);
+      recomputed.push(id);
+    }
+    this.logger.log({ msg: 'nightly payroll recompute', drafts: recomputed.length });
+    return { recomputed };
+  }
+
+  /** On the last attempt, the run records why its computation stopped before the error goes to BullMQ. */
+  private async guard(p: { runId: string; generation: number }, job: Job, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      if (lastAttempt(job)) await this.compute.failed(p.runId, p.generation, e);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope } from '@cws/kernel';
+import type { RunStatus, RunType } from '@cws/payroll-contracts';
+import { applyScope } from '@cws/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PayrollRunEntity } from './payroll-run.entities';
+
+export interface NewRun {
+  period: string;
+  type: RunType;
+  scopeCode: string | null;
+  districtCode: string | null;
+  streetCode: string | null;
+  correctsRunId: string | null;
+  createdBy: string;
+  createdByName: string;
+}
+
+export interface RunListQuery {
+  period?: string;
+  status?: RunStatus;
+  after?: string;
+  limit: number;
+}
+
+/** The only owner of `payroll_run` and `payroll_period` SQL. */
+@Injectable()
+export class PayrollRunRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Locks the period row (created on first use): run creation for a period is serialised behind it. */
+  async lockPeriod(m: EntityManager, period: string): Promise<void> {
+    // One statement that takes the exclusive lock whether the row is new or not (INSERT IGNORE + FOR UPDATE deadlocks: shared, then exclusive).
+    await m.query('INSERT INTO payroll_period (period, created_at) VALUES (?, NOW(3)) ON DUPLICATE KEY UPDATE period = period', [period]);
+  }
+
+  /** Runs of the period and type (not cancelled) whose scope overlaps `scopeCode` (null = the city). */
+  async overlapping(m: EntityManager, period: string, type: RunType, scopeCode: string | null): Promise<PayrollRunEntity[]> {
+    const qb = m
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where('r.period = :period AND r.type = :type AND r.status <> :cancelled', { period, type, cancelled: 'CANCELLED' });
+    if (scopeCode !== null) {
+      // Overlap: one is the city, or one code is a prefix of the other (district ⊃ street).
+      qb.andWhere('(r.scopeCode IS NULL OR r.scopeCode = LEFT(:code, CHAR_LENGTH(r.scopeCode)) OR :code = LEFT(r.scopeCode, CHAR_LENGTH(:code)))', { code: scopeCode });
+    }
+    return qb.orderBy('r.id').getMany();
+  }
+
+  async insert(m: EntityManager, run: NewRun): Promise<string> {
+    const r = await m.insert(PayrollRunEntity, { ...run, status: 'DRAFT', generation: 0, computeState: 'QUEUED', createdAt: new Date() });
+    return String(r.identifiers[0].id);
+  }
+
+  async findById(id: string, manager?: EntityManager, lock = false): Promise<PayrollRunEntity | null> {
+    const qb = this.m(manager).getRepository(PayrollRunEntity).createQueryBuilder('r').where('r.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  async list(scope: Scope, q: RunListQuery): Promise<PayrollRunEntity[]> {
+    const qb = this.dataSource.getRepository(PayrollRunEntity).createQueryBuilder('r').orderBy('r.id', 'DESC').take(q.limit + 1);
+    if (q.period) qb.andWhere('r.period = :period', { period: q.period });
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    if (q.after) qb.andWhere('r.id < :after', { after: q.after });
+    applyScope(qb, scope, { district: 'r.districtCode', street: 'r.streetCode' });
+    return qb.getMany();
+  }
+
+  async update(m: EntityManager, id: string, patch: Partial<PayrollRunEntity>): Promise<void> {
+    await m.update(PayrollRunEntity, { id }, patch);
+  }
+
+  /** Starts a new computation generation (older chunk jobs then find nothing to do). */
+  async nextGeneration(m: EntityManager, id: string): Promise<number> {
+    await m.query(
+      "UPDATE payroll_run SET generation = generation + 1, compute_state = 'QUEUED', compute_error = NULL, compute_started_at = NULL, compute_finished_at = NULL WHERE id = ?",
+      [id],
+    );
+    const [row] = await m.query('SELECT generation FROM payroll_run WHERE id = ?', [id]);
+    return Number(row.generation);
+  }
+
+  /** Compare-and-set on the generation, so a stale job never overwrites a newer computation's state. */
+  async setComputeState(id: string, generation: number, patch: Partial<PayrollRunEntity>, manager?: EntityManager): Promise<boolean> {
+    const r = await this.m(manager).update(PayrollRunEntity, { id, generation }, patch);
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** Every DRAFT (the nightly batch recomputes them). */
+  async openDraftIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query("SELECT id FROM payroll_run WHERE status = 'DRAFT' ORDER BY id");
+    return rows.map((r) => String(r.id));
+  }
+
+  /** A paid or approved run of the period whose scope covers (district, street): its inputs are final. */
+  async settledCovering(period: string, district: string | null, street: string | null, manager?: EntityManager): Promise<PayrollRunEntity | null> {
+    return this.m(manager)
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where('r.period = :period AND r.status IN (:...settled)', { period, settled: ['APPROVED', 'PAID'] })
+      .andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR r.streetCode = :street)))', { district, street })
+      .orderBy('r.id')
+      .getOne();
+  }
+
+  /** The earliest open (DRAFT) regular run after `period` covering the place: where arrears land. */
+  async nextOpenRegular(period: string, district: string | null, street: string | null): Promise<PayrollRunEntity | null> {
+    return this.dataSource
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where("r.period > :period AND r.status = 'DRAFT' AND r.type = 'REGULAR'", { period })
+      .andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR r.streetCode = :street)))', { district, street })
+      .orderBy('r.period')
+      .getOne();
+  }
+}

@@ -1,0 +1,69 @@
+/** Table rows → the contracts' response shapes (one mapper per shape). */
+import { formatMoney } from '@cws/kernel';
+import type { PayslipLine, PayslipListItem, PayslipTaxState, PayslipView, RunInputs, RunView } from '@cws/payroll-contracts';
+import type { RunAggregate } from './payroll-run-chunk.repository';
+import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
+
+const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+const stamp = (by: string | null, at: Date | null) => (by && at ? { by, at: new Date(at).toISOString() } : null);
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export function runView(r: PayrollRunEntity, a: RunAggregate): RunView {
+  return {
+    id: String(r.id),
+    period: r.period,
+    type: r.type,
+    scope: r.scopeCode,
+    status: r.status,
+    correctsRunId: r.correctsRunId === null ? null : String(r.correctsRunId),
+    progress: { done: a.done, total: a.total, failed: a.failed },
+    totals: {
+      gross: formatMoney(a.gross), employeeContributions: formatMoney(a.employeeContributions), tax: formatMoney(a.tax),
+      recoveries: formatMoney(a.recoveries), net: formatMoney(a.net), employerContributions: formatMoney(a.employerContributions),
+    },
+    computation: { state: r.computeState, generation: r.generation, startedAt: iso(r.computeStartedAt), finishedAt: iso(r.computeFinishedAt), error: r.computeError },
+    inputs: r.inputs ? json<RunInputs>(r.inputs) : null,
+    rejection: r.rejectReason && r.rejectedBy && r.rejectedAt ? { reason: r.rejectReason, by: r.rejectedBy, at: new Date(r.rejectedAt).toISOString() } : null,
+    created: { by: r.createdByName, at: new Date(r.createdAt).toISOString() },
+    submitted: stamp(r.submittedByName, r.submittedAt),
+    approved: stamp(r.approvedByName, r.approvedAt),
+    paid: stamp(r.paidByName, r.paidAt),
+    cancelled: stamp(r.cancelledByName, r.cancelledAt),
+  };
+}
+
+export function payslipListItem(s: PayslipEntity): PayslipListItem {
+  return {
+    id: String(s.id),
+    runId: String(s.runId),
+    period: s.period,
+    workerId: Number(s.workerId),
+    name: s.workerName,
+    districtCode: s.districtCode,
+    streetCode: s.streetCode,
+    communityCode: s.communityCode,
+    status: s.status,
+    gross: s.gross,
+    employeeContributions: s.employeeContributions,
+    tax: s.tax,
+    net: s.net,
+    employerContributions: s.employerContributions,
+    flags: s.flags ? s.flags.split(',') : [],
+  };
+}
+
+export function payslipView(s: PayslipEntity): PayslipView {
+  return {
+    ...payslipListItem(s),
+    band: s.band,
+    grade: s.grade,
+    gradeSource: s.gradeSource,
+    payer: s.payer,
+    recoveries: s.recoveries,
+    recoveryCarried: s.recoveryCarried,
+    failure: s.status === 'FAILED' ? { code: s.failureCode ?? 'FAILED', message: s.failureMessage ?? '' } : null,
+    lines: s.lines ? json<PayslipLine[]>(s.lines) : [],
+    taxState: s.taxState ? json<PayslipTaxState>(s.taxState) : null,
+    computedAt: new Date(s.computedAt).toISOString(),
+  };
+}

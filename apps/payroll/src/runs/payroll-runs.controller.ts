@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal } from '@cws/platform';
+import { CanApproveRuns, CanPayRuns, CanPrepareRuns, CanRead } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { PayrollRunReadsService } from './payroll-run-reads.service';
+import { CreateRunDto, PayslipPageQueryDto, RejectRunDto, RunListQueryDto } from './payroll-runs.dto';
+import { PayrollRunsService } from './payroll-runs.service';
+
+/**
+ * Monthly payroll runs: DRAFT → SUBMITTED → APPROVED → PAID (reject → DRAFT with a reason; cancel
+ * before approval). Four eyes: the approver is never the submitter.
+ */
+@ApiTags('payroll-runs')
+@Controller('v1/runs')
+export class PayrollRunsController {
+  constructor(
+    private readonly reads: PayrollRunReadsService,
+    private readonly runs: PayrollRunsService,
+  ) {}
+
+  @Post()
+  @CanPrepareRuns()
+  @ApiOperation({
+    summary: 'Create a DRAFT run for a period and scope; its computation is queued at once',
+    description: 'One REGULAR run per period and scope (409 PAYROLL_RUN_EXISTS); a run overlapping another of the same period and type (a street inside a district) is 409 PAYROLL_RUN_OVERLAPS.',
+  })
+  @ApiCreatedResponse({ description: 'RunView' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateRunDto) {
+    return this.runs.create(p, dto);
+  }
+
+  @Get()
+  @CanRead()
+  @ApiOperation({ summary: 'Runs in your scope, newest first, in keyset pages' })
+  @ApiOkResponse({ description: '{ items: RunView[], nextAfter }' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: RunListQueryDto) {
+    return this.reads.list(p, q);
+  }
+
+  @Get(':id')
+  @CanRead()
+  @ApiOperation({ summary: 'A run with its progress (done / total / failed) and totals' })
+  @ApiOkResponse({ description: 'RunView' })
+  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.reads.get(p, id);
+  }
+
+  @Get(':id/payslips')
+  @CanRead()
+  @ApiOperation({ summary: "A run's payslips in your scope, keyset pages { items, nextAfter }" })
+  @ApiOkResponse({ description: 'PayslipPage' })
+  payslips(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: PayslipPageQueryDto) {
+    return this.reads.payslipPage(p, id, q);
+  }
+
+  @Post(':id/recalculate')
+  @HttpCode(200)
+  @CanPrepareRuns()
+  @ApiOperation({ summary: 'Freeze the inputs again and recompute a DRAFT' })
+  recalculate(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.runs.recalculate(p, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @CanPrepareRuns()
+  @ApiOperation({ summary: 'Submit a computed DRAFT for approval' })
+  submit(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.runs.submit(p, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @CanApproveRuns()
+  @ApiOperation({ summary: 'Approve a SUBMITTED run (not by its submitter); its payslips become immutable' })
+  approve(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.runs.approve(p, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @CanApproveRuns()
+  @ApiOperation({ summary: 'Send a SUBMITTED run back to DRAFT with a reason' })
+  reject(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: RejectRunDto) {
+    return this.runs.reject(p, id, dto.reason);
+  }
+
+  @Post(':id/pay')
+  @HttpCode(200)
+  @CanPayRuns()
+  @ApiOperation({ summary: 'Mark an APPROVED run PAID (the bank confirmed); the run is then locked' })
+  pay(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.runs.pay(p, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @CanPrepareRuns()
+  @ApiOperation({ summary: 'Cancel a DRAFT or SUBMITTED run' })
+  cancel(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.runs.cancel(p, id);
+  }
+}

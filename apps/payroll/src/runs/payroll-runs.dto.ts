@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { RUN_STATUSES, RUN_TYPES, type RunStatus, type RunType } from '@cws/payroll-contracts';
+
+const ID = /^\d{1,19}$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class CreateRunDto {
+  @ApiProperty({ example: '2026-11', description: 'the month paid (YYYY-MM)' }) @Matches(PERIOD, { message: 'must be a month YYYY-MM' }) period!: string;
+  @ApiProperty({ enum: RUN_TYPES, example: 'REGULAR' }) @IsIn(RUN_TYPES as unknown as string[]) type!: RunType;
+  @ApiPropertyOptional({ example: '330106', description: 'district (6 digits) or street (9 digits) code; default: your whole scope' })
+  @IsOptional() @Matches(/^(\d{6}|\d{9})$/, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
+  @ApiPropertyOptional({ example: '12', description: 'CORRECTION runs: the paid run whose slips are reversed and re-issued' })
+  @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) correctsRunId?: string;
+}
+
+export class RunListQueryDto {
+  @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @Matches(PERIOD, { message: 'must be a month YYYY-MM' }) period?: string;
+  @ApiPropertyOptional({ enum: RUN_STATUSES }) @IsOptional() @IsIn(RUN_STATUSES as unknown as string[]) status?: RunStatus;
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: 'keyset cursor (runs newest first): runs with an id below this one' })
+  @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
+}
+
+export class RejectRunDto {
+  @ApiProperty({ example: '社区补贴金额有误，请核对后重新提交' }) @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+}
+
+export class PayslipPageQueryDto {
+  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @ApiPropertyOptional({ description: 'keyset cursor: slips with an id after this one (nextAfter of the previous page)' })
+  @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
+}

@@ -1,0 +1,165 @@
+import { parseMoney } from '@cws/kernel';
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const XIHU = '330106';
+
+describe('payroll runs: lifecycle, four eyes, one run per period and scope (real MySQL, Redis, workers API)', () => {
+  let workers: TestApp;
+  let t: TestApp;
+  let admin: string;
+  let finance: string;
+  let xihu: string;
+  let shangcheng: string;
+
+  beforeAll(async () => {
+    workers = await startTestApp(workersService, testConfig('workers'));
+    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    const base = testConfig('payroll');
+    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    await seedPayrollService(t.app.get(DataSource));
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    finance = t.tokenFor(testPrincipals.finance());
+    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
+    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await workers?.close();
+  });
+
+  async function computed(id: string, token = admin) {
+    for (let i = 0; i < 600; i++) {
+      const r = await t.request('GET', `/v1/runs/${id}`, { token });
+      if (r.body.computation.state === 'DONE' || r.body.computation.state === 'FAILED') return r.body;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error(`run ${id} was not computed in time`);
+  }
+
+  async function allSlips(id: string, token = admin) {
+    const items: Array<{ id: string; gross: string; net: string; tax: string; employeeContributions: string; employerContributions: string; districtCode: string }> = [];
+    let after: string | null = null;
+    do {
+      const r = await t.request('GET', `/v1/runs/${id}/payslips?limit=100${after ? `&after=${after}` : ''}`, { token });
+      expect(r.status).toBe(200);
+      items.push(...r.body.items);
+      after = r.body.nextAfter;
+    } while (after);
+    return items;
+  }
+
+  let novemberId: string;
+
+  it('creates a district run, computes every slip through a flow, and the totals are the sums of the slips', async () => {
+    const res = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'REGULAR' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ period: '2026-11', type: 'REGULAR', scope: XIHU, status: 'DRAFT' });
+    novemberId = res.body.id;
+    const run = await computed(novemberId, xihu);
+    expect(run.computation.state).toBe('DONE');
+    expect(run.progress.failed).toBe(0);
+    expect(run.progress.total).toBeGreaterThan(100);
+    expect(run.progress.done).toBe(run.progress.total);
+    expect(run.inputs).toMatchObject({ asOf: '2026-11-30', hours: 'NONE', snapshotWorkers: run.progress.total });
+    expect(run.inputs.policyRowIds.length).toBeGreaterThan(10);
+
+    const slips = await allSlips(novemberId, xihu);
+    expect(slips).toHaveLength(run.progress.total);
+    expect(new Set(slips.map((s) => s.districtCode))).toEqual(new Set([XIHU]));
+    const sum = (k: 'gross' | 'net' | 'tax' | 'employeeContributions' | 'employerContributions') => slips.reduce((a, s) => a + parseMoney(s[k], { allowNegative: true }), 0n);
+    expect(parseMoney(run.totals.gross)).toBe(sum('gross'));
+    expect(parseMoney(run.totals.net)).toBe(sum('net'));
+    expect(parseMoney(run.totals.tax)).toBe(sum('tax'));
+    expect(parseMoney(run.totals.employerContributions)).toBe(sum('employerContributions'));
+    expect(sum('gross') - sum('employeeContributions') - sum('tax') - parseMoney(run.totals.recoveries)).toBe(sum('net'));
+
+    const one = await t.request('GET', `/v1/payslips/${slips[0].id}`, { token: xihu });
+    expect(one.status).toBe(200);
+    expect(one.body.lines.find((l: { code: string }) => l.code === 'BASE')).toBeTruthy();
+    expect(one.body.lines.find((l: { code: string }) => l.code === 'IIT')).toBeTruthy();
+    expect(one.body.taxState).toMatchObject({ year: 2026, lastMonth: 11 });
+    // The seeded register has no grade yet: the grade is derived, and the slip says so.
+    expect(one.body.gradeSource).toBe('DERIVED');
+    expect(one.body.flags).toContain('GRADE_DERIVED');
+  });
+
+  it('allows one REGULAR run per period and scope, and refuses overlapping scopes with 409', async () => {
+    const again = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-11', type: 'REGULAR', scope: XIHU } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'PAYROLL_RUN_EXISTS' });
+    const street = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-11', type: 'REGULAR', scope: `${XIHU}001` } });
+    expect(street.status).toBe(409);
+    expect(street.body.code).toBe('PAYROLL_RUN_OVERLAPS');
+    const city = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-11', type: 'REGULAR' } });
+    expect(city.status).toBe(409);
+    expect(city.body.code).toBe('PAYROLL_RUN_OVERLAPS');
+    // Concurrent creates for another district: exactly one wins.
+    const racing = await Promise.all([1, 2, 3].map(() => t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-11', type: 'REGULAR', scope: '330105' } })));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(racing.filter((r) => r.status === 409).every((r) => r.body.code === 'PAYROLL_RUN_EXISTS')).toBe(true);
+    await computed(racing.find((r) => r.status === 201)!.body.id);
+    // Another district's run does not exist for this district's HR.
+    expect((await t.request('GET', `/v1/runs/${novemberId}`, { token: shangcheng })).status).toBe(404);
+    expect((await t.request('GET', `/v1/runs/${novemberId}/payslips`, { token: shangcheng })).status).toBe(404);
+    const listed = await t.request('GET', '/v1/runs?period=2026-11', { token: shangcheng });
+    expect(listed.body.items.map((r: { id: string }) => r.id)).not.toContain(novemberId);
+  });
+
+  it('four eyes: the submitter cannot approve; HR cannot approve or pay; finance approves and pays', async () => {
+    expect((await t.request('POST', `/v1/runs/${novemberId}/approve`, { token: admin })).body.code).toBe('PAYROLL_RUN_STATUS');
+    const submitted = await t.request('POST', `/v1/runs/${novemberId}/submit`, { token: admin });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('SUBMITTED');
+    const self = await t.request('POST', `/v1/runs/${novemberId}/approve`, { token: admin });
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe('PAYROLL_FOUR_EYES');
+    expect((await t.request('POST', `/v1/runs/${novemberId}/approve`, { token: xihu })).status).toBe(403);
+    const approved = await t.request('POST', `/v1/runs/${novemberId}/approve`, { token: finance });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'APPROVED', approved: { by: 'finance' }, submitted: { by: 'city-admin' } });
+    // Approved: no recalculation, no cancel.
+    expect((await t.request('POST', `/v1/runs/${novemberId}/recalculate`, { token: admin })).status).toBe(409);
+    expect((await t.request('POST', `/v1/runs/${novemberId}/cancel`, { token: admin })).status).toBe(409);
+    expect((await t.request('POST', `/v1/runs/${novemberId}/pay`, { token: admin })).status).toBe(403);
+    const client = t.tokenFor(testPrincipals.client(['payroll:pay']));
+    const paid = await t.request('POST', `/v1/runs/${novemberId}/pay`, { token: client });
+    expect(paid.status).toBe(200);
+    expect(paid.body.status).toBe('PAID');
+    expect((await t.request('POST', `/v1/runs/${novemberId}/pay`, { token: finance })).status).toBe(409);
+  });
+
+  it('reject sends a run back to DRAFT with the reason; cancel ends it and frees the period for a new run', async () => {
+    const created = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-10', type: 'REGULAR' } });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    await computed(id, xihu);
+    expect((await t.request('POST', `/v1/runs/${id}/submit`, { token: xihu })).status).toBe(200);
+    const bad = await t.request('POST', `/v1/runs/${id}/reject`, { token: finance, body: {} });
+    expect(bad.status).toBe(400);
+    const rejected = await t.request('POST', `/v1/runs/${id}/reject`, { token: finance, body: { reason: '社区补贴有误' } });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'DRAFT', rejection: { reason: '社区补贴有误', by: 'finance' }, submitted: null });
+    const cancelled = await t.request('POST', `/v1/runs/${id}/cancel`, { token: xihu });
+    expect(cancelled.body.status).toBe('CANCELLED');
+    const again = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-10', type: 'REGULAR' } });
+    expect(again.status).toBe(201);
+    await computed(again.body.id);
+  });
+
+  it('validates the request: period, type, scope', async () => {
+    const r = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-13', type: 'WEEKLY', scope: '12' } });
+    expect(r.status).toBe(400);
+    expect(r.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['period', 'scope', 'type']);
+    const outside = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-09', type: 'REGULAR', scope: '330102' } });
+    expect(outside.status).toBe(404);
+  });
+});

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
+import type { RunStatus, RunView } from '@cws/payroll-contracts';
+import { AuditService } from '@cws/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actor, effectiveScope, placeOfCode } from '../common/access';
+import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
+import { PayrollRunReadsService } from './payroll-run-reads.service';
+import type { PayrollRunEntity } from './payroll-run.entities';
+import { PayrollRunRepository } from './payroll-run.repository';
+import type { CreateRunDto } from './payroll-runs.dto';
+import { RunPaidHook } from './run-paid.hook';
+
+const isDuplicateKey = (e: unknown): boolean =>
+  ((e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code) === 'ER_DUP_ENTRY';
+
+/**
+ * The run lifecycle: create (one REGULAR run per period and scope; no overlapping scopes),
+ * recalculate, submit, approve (four eyes), reject, pay (the budget postings' hook runs in the
+ * same transaction) and cancel. Every transition locks the run row, checks the status on the
+ * locked row and writes an audit row in the same transaction.
+ */
+@Injectable()
+export class PayrollRunsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly compute: PayrollRunComputeQueue,
+    private readonly dataSource: DataSource,
+    private readonly paidHook: RunPaidHook,
+    private readonly reads: PayrollRunReadsService,
+    private readonly runs: PayrollRunRepository,
+  ) {}
+
+  async create(p: Principal, dto: CreateRunDto): Promise<RunView> {
+    const scopeCode = effectiveScope(p, dto.scope);
+    const { district, street } = placeOfCode(scopeCode);
+    if (dto.type === 'CORRECTION' && !dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'a CORRECTION run names the paid run it corrects');
+    if (dto.type !== 'CORRECTION' && dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'only a CORRECTION run corrects another run');
+    const who = actor(p);
+    let id: string;
+    try {
+      id = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+        await this.runs.lockPeriod(m, dto.period);
+        if (dto.correctsRunId) await this.checkCorrected(p, m, dto.correctsRunId, dto.period, scopeCode);
+        if (dto.type !== 'CORRECTION') {
+          const clash = await this.runs.overlapping(m, dto.period, dto.type, scopeCode);
+          const same = clash.find((r) => r.scopeCode === scopeCode);
+          if (same) throw conflict('PAYROLL_RUN_EXISTS', `a ${dto.type} run for ${dto.period} and this scope already exists (run ${same.id})`, { runId: String(same.id) });
+          if (clash.length) {
+            throw conflict('PAYROLL_RUN_OVERLAPS', `run ${clash[0].id} (${clash[0].scopeCode ?? 'the city'}) already covers part of this scope for ${dto.period}`, { runId: String(clash[0].id) });
+          }
+        }
+        const newId = await this.runs.insert(m, {
+          period: dto.period, type: dto.type, scopeCode, districtCode: district, streetCode: street, correctsRunId: dto.correctsRunId ?? null,
+          createdBy: who.id, createdByName: who.name,
+        });
+        await this.runs.update(m, newId, { generation: 1 });
+        await this.audit.record(m, { entity: 'payroll_run', entityId: newId, action: 'CREATE', before: null, after: { period: dto.period, type: dto.type, scope: scopeCode }, districtCode: district ?? undefined });
+        return newId;
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw conflict('PAYROLL_RUN_EXISTS', `a REGULAR run for ${dto.period} and this scope already exists`);
+      throw e;
+    }
+    await this.compute.enqueue(id, 1);
+    return this.reads.get(p, id);
+  }
+
+  /** Freezes the inputs again and recomputes a DRAFT (a new generation; older jobs then do nothing). */
+  async recalculate(p: Principal, id: string): Promise<RunView> {
+    const generation = await this.transition(p, id, ['DRAFT'], 'RECALCULATE', async (m) => this.runs.nextGeneration(m, id));
+    await this.compute.enqueue(id, generation);
+    return this.reads.get(p, id);
+  }
+
+  async submit(p: Principal, id: string): Promise<RunView> {
+    const who = actor(p);
+    await this.transition(p, id, ['DRAFT'], 'SUBMIT', async (m, run) => {
+      const a = await this.reads.view(run, m);
+      if (run.computeState !== 'DONE') throw conflict('PAYROLL_RUN_NOT_COMPUTED', `run ${id} is still being computed (${a.progress.done + a.progress.failed}/${a.progress.total})`, { runId: id });
+      if (a.progress.failed > 0) {
+        throw conflict('PAYROLL_RUN_HAS_FAILURES', `${a.progress.failed} payslip(s) of run ${id} failed; fix the data and recalculate before submitting`, { runId: id, failed: a.progress.failed });
+      }
+      await this.runs.update(m, id, { status: 'SUBMITTED', submittedBy: who.id, submittedByName: who.name, submittedAt: new Date(), rejectReason: null, rejectedBy: null, rejectedAt: null });
+    });
+    return this.reads.get(p, id);
+  }
+
+  async approve(p: Principal, id: string): Promise<RunView> {
+    const who = actor(p);
+    await this.transition(p, id, ['SUBMITTED'], 'APPROVE', async (m, run) => {
+      if (run.submittedBy === who.id) {
+        throw new DomainError('FORBIDDEN', 'PAYROLL_FOUR_EYES', `run ${id} was submitted by ${run.submittedByName}; another approver must approve it`, []);
+      }
+      await this.runs.update(m, id, { status: 'APPROVED', approvedBy: who.id, approvedByName: who.name, approvedAt: new Date() });
+    });
+    return this.reads.get(p, id);
+  }
+
+  async reject(p: Principal, id: string, reason: string): Promise<RunView> {
+    const who = actor(p);
+    await this.transition(p, id, ['SUBMITTED'], 'REJECT', async (m) => {
+      await this.runs.update(m, id, { status: 'DRAFT', rejectReason: reason, rejectedBy: who.name, rejectedAt: new Date(), submittedBy: null, submittedByName: null, submittedAt: null });
+    });
+    return this.reads.get(p, id);
+  }
+
+  async pay(p: Principal, id: string): Promise<RunView> {
+    const who = actor(p);
+    await this.transition(p, id, ['APPROVED'], 'PAY', async (m, run) => {
+      await this.runs.update(m, id, { status: 'PAID', paidBy: who.id, paidByName: who.name, paidAt: new Date() });
+      await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: who.id, paidByName: who.name });
+    });
+    return this.reads.get(p, id);
+  }
+
+  async cancel(p: Principal, id: string): Promise<RunView> {
+    const who = actor(p);
+    await this.transition(p, id, ['DRAFT', 'SUBMITTED'], 'CANCEL', async (m) => {
+      await this.runs.update(m, id, { status: 'CANCELLED', cancelledBy: who.id, cancelledByName: who.name, cancelledAt: new Date() });
+    });
+    return this.reads.get(p, id);
+  }
+
+  /** Locks the run (404 outside the caller's scope), checks its status on the locked row, applies, audits. */
+  private async transition<T>(p: Principal, id: string, from: RunStatus[], action: string, apply: (m: EntityManager, run: PayrollRunEntity) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const run = await this.reads.runInScope(p, id, m, true);
+      if (!from.includes(run.status)) {
+        throw conflict('PAYROLL_RUN_STATUS', `run ${id} is ${run.status}; ${action.toLowerCase()} needs ${from.join(' or ')}`, { runId: id, status: run.status });
+      }
+      const result = await apply(m, run);
+      const after = await this.runs.findById(id, m);
+      await this.audit.record(m, { entity: 'payroll_run', entityId: id, action, before: { status: run.status }, after: { status: after?.status, reason: after?.rejectReason ?? undefined }, districtCode: run.districtCode ?? undefined });
+      return result;
+    });
+  }
+
+  /** A CORRECTION run corrects a settled run of the same period, visible to the caller, over the same or a narrower scope. */
+  private async checkCorrected(p: Principal, m: EntityManager, correctsRunId: string, period: string, scopeCode: string | null): Promise<void> {
+    const target = await this.runs.findById(correctsRunId, m);
+    if (!target) throw notFound('payroll_run', correctsRunId);
+    await this.reads.runInScope(p, correctsRunId, m);
+    if (target.status !== 'PAID' && target.status !== 'APPROVED') throw conflict('PAYROLL_RUN_NOT_SETTLED', `run ${correctsRunId} is ${target.status}; only an approved or paid run is corrected`, { runId: correctsRunId });
+    if (target.period !== period) throw validationError('VALIDATION_FAILED', 'period', `run ${correctsRunId} is for ${target.period}`);
+    if (target.scopeCode !== null && (scopeCode === null || !scopeCode.startsWith(target.scopeCode))) throw validationError('VALIDATION_FAILED', 'scope', `must lie within run ${correctsRunId}'s scope ${target.scopeCode}`);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CITY_SCOPE, type Principal } from '@cws/kernel';
+import { PiiCipher } from '@cws/persistence';
+import type { FrozenHours, FrozenWorker, PostBand } from '@cws/payroll-engine';
+import { ServiceClient, TokenService } from '@cws/platform';
+import type { MonthHoursResponse } from '@cws/scheduler-contracts';
+import type { WorkerSnapshot } from '@cws/workers-contracts';
+import { WorkforceClient } from '../benchmark/workforce.client';
+
+/**
+ * Payroll's own identity towards the workers and scheduler services when no user is behind the
+ * call (the nightly batch, a queued computation): a short-lived token for a payroll:read client.
+ * This is the one place to switch to a machine credential when identity issues one.
+ */
+const PAYROLL_MACHINE: Principal = { kind: 'client', id: 'payroll-service', name: 'payroll-service', roles: [], scope: CITY_SCOPE, permissions: ['payroll:read'] };
+
+/** What a run freezes from other services: the workers snapshot and the roster hours. */
+@Injectable()
+export class RunInputsSource {
+  private readonly logger = new Logger('RunInputsSource');
+
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly client: ServiceClient,
+    private readonly tokens: TokenService,
+    private readonly workforce: WorkforceClient,
+  ) {}
+
+  private token(): string {
+    return this.tokens.sign(PAYROLL_MACHINE, 600);
+  }
+
+  /** The workforce of the scope employed on `asOf`, frozen (bank accounts encrypted at once). */
+  async snapshot(asOf: string, scope: string | null, leftDate: (workerId: number) => string | null = () => null): Promise<FrozenWorker[]> {
+    const rows = await this.workforce.snapshot(asOf, this.token(), scope);
+    return rows.map((s) => this.freeze(s, leftDate(s.workerId)));
+  }
+
+  freeze(s: WorkerSnapshot, leftDate: string | null): FrozenWorker {
+    // `grade` arrives with the register's grade field; until then (or when not recorded) it is derived.
+    const recorded = (s as WorkerSnapshot & { grade?: number | null }).grade;
+    return {
+      workerId: s.workerId, name: s.name, districtCode: s.districtCode, streetCode: s.streetCode, communityCode: s.communityCode,
+      employmentType: s.employmentType, postBand: s.postBand as PostBand, education: s.education, hireDate: s.hireDate, leftDate,
+      qualificationLevel: s.qualificationLevel === 'NONE' ? null : s.qualificationLevel, bodiesHeld: s.bodiesHeld,
+      secondment: s.secondment ? { direction: s.secondment.direction, payer: s.secondment.payer, from: s.secondment.from, to: s.secondment.to } : null,
+      grade: typeof recorded === 'number' ? recorded : null,
+      bankAccountEnc: s.bankAccount ? this.cipher.encrypt(s.bankAccount) : null,
+      hours: null,
+    };
+  }
+
+  /**
+   * Roster hours of the month by worker, from the scheduler's published rosters
+   * (`GET /api/scheduler/v1/hours?month=`); null when the scheduler has none to give (not
+   * published, or the endpoint not there yet) — the run then pays no shift or overtime.
+   */
+  async hours(period: string, scope: string | null): Promise<Map<number, FrozenHours> | null> {
+    const q = new URLSearchParams({ month: period });
+    let res: MonthHoursResponse;
+    try {
+      res = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${q}`, { token: this.token(), timeoutMs: 30_000 });
+    } catch (e) {
+      this.logger.warn({ msg: 'no roster hours for the run', period, error: (e as Error).message });
+      return null;
+    }
+    const out = new Map<number, FrozenHours>();
+    for (const c of res.communities ?? []) {
+      if (scope && !c.communityCode.startsWith(scope)) continue;
+      for (const w of c.workers) {
+        const o = w.overtimeMinutes;
+        out.set(w.workerId, {
+          shifts: w.shifts.total,
+          overtime: [
+            { kind: 'WORKDAY' as const, minutes: o.workday150 },
+            { kind: 'REST_DAY' as const, minutes: o.restDay200 },
+            { kind: 'HOLIDAY' as const, minutes: o.holiday300 },
+          ].filter((x) => x.minutes > 0),
+          rosterVersion: c.rosterVersion,
+        });
+      }
+    }
+    return out.size ? out : null;
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PayrollRunEntity } from './payroll-run.entities';
+
+/**
+ * Called inside the transaction that marks a run PAID, after the status change and before the
+ * commit: the place for work that must happen exactly once with the payment — the cost postings
+ * to the budget service (an outbox row per posting, `OutboxService.add(m, …)`), so they are sent
+ * if and only if the run is paid. Throwing rolls the payment back.
+ */
+@Injectable()
+export class RunPaidHook {
+  async onPaid(_m: EntityManager, _run: PayrollRunEntity): Promise<void> {
+    // Filled in by the outputs work (cost postings to budget by funding stream).
+  }
+}

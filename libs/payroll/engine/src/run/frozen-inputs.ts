@@ -1,0 +1,44 @@
+/**
+ * What a payroll run freezes per worker: the workers snapshot row of the period's last day (or,
+ * for a leaver, of the period's first day with the leaving date), the roster hours when the
+ * scheduler has published them, and the tax and recovery state carried from earlier settled runs.
+ * Plain data: stored as JSON in `payroll_run_chunk.inputs`, read back by any worker process.
+ */
+import type { OvertimeKind, PostBand } from '../policy';
+
+export interface FrozenSecondment {
+  direction: 'OUT' | 'IN';
+  payer: 'HOME' | 'HOST';
+  from: string;
+  to: string | null;
+}
+
+export interface FrozenHours {
+  /** Shifts worked in the month (shift allowance). */
+  shifts: number;
+  /** Overtime minutes by kind (150 / 200 / 300 %), from the published roster. */
+  overtime: { kind: OvertimeKind; minutes: number }[];
+  rosterVersion: number;
+}
+
+export interface FrozenWorker {
+  workerId: number;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  employmentType: string;
+  postBand: PostBand;
+  education: string;
+  hireDate: string;
+  /** Set for a worker who left during the period (their last day). */
+  leftDate: string | null;
+  qualificationLevel: string | null;
+  bodiesHeld: number;
+  secondment: FrozenSecondment | null;
+  /** The grade recorded on the register; null = not recorded, derive it (and say so). */
+  grade: number | null;
+  /** Ciphertext of the account on the snapshot (PiiCipher), copied to the payslip. */
+  bankAccountEnc: string | null;
+  hours: FrozenHours | null;
+}

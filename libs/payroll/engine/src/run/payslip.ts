@@ -1,0 +1,157 @@
+/**
+ * One worker's payslip in a monthly run, from frozen inputs: who pays (secondments), the grade
+ * (recorded, or derived and said so), pro-rating, roster hours, arrears, the year-to-date tax
+ * state with its flags, and recovery so that net pay is never negative. Pure.
+ */
+import { type Fen, fullYearsBetween, validationError } from '@cws/kernel';
+import { compilePolicy } from '../compiled-policy';
+import { entryGrade } from '../grade';
+import type { PayrollPolicy } from '../policy';
+import { withholdThisMonth } from '../tax';
+import { type ResultLine, computeWorkerMonth } from '../worker-month';
+import type { FrozenWorker } from './frozen-inputs';
+import { attendanceFor, parsePeriod, periodFirstDay } from './pro-rating';
+import { type RunTaxState, deductionMonths, initialTaxState } from './tax-state';
+
+export interface ArrearsItem {
+  refPeriod: string;
+  /** Positive = 补发 (paid now), negative = 扣回 (clawed back). */
+  amountFen: Fen;
+}
+
+export interface PayslipInput {
+  period: string;
+  worker: FrozenWorker;
+  /** The state after the worker's latest settled slip of the year; null = none this year. */
+  state: RunTaxState | null;
+  /** Recovery still owed from earlier runs (≥ 0). */
+  recoveryOwedFen: Fen;
+  arrears: ArrearsItem[];
+  /** The previous year's income from this employer was ≤ 60,000 over twelve months paid. */
+  lowIncomeLastYear: boolean;
+}
+
+export interface PayslipLineOut extends Omit<ResultLine, 'kind'> {
+  kind: ResultLine['kind'] | 'DEDUCTION' | 'INFO';
+  refPeriod?: string;
+  derived?: boolean;
+}
+
+export interface PayslipOut {
+  payer: 'HOME' | 'HOST';
+  band: string | null;
+  grade: number | null;
+  gradeSource: 'REGISTER' | 'DERIVED' | null;
+  lines: PayslipLineOut[];
+  gross: Fen;
+  employeeContributions: Fen;
+  tax: Fen;
+  recoveries: Fen;
+  net: Fen;
+  employerContributions: Fen;
+  recoveryCarried: Fen;
+  flags: string[];
+  taxState: RunTaxState;
+}
+
+const ARREARS_LABEL = (a: ArrearsItem) => (a.amountFen >= 0n ? `Arrears for ${a.refPeriod} (补发)` : `Claw-back for ${a.refPeriod} (扣回)`);
+
+export function computePayslip(input: PayslipInput, policy: PayrollPolicy): PayslipOut {
+  const { period, worker: w } = input;
+  const { year, month } = parsePeriod(period);
+  const state = input.state ?? initialTaxState(year, { firstJobOfYear: w.hireDate.slice(0, 4) === String(year), lowIncomeLastYear: input.lowIncomeLastYear });
+  if (state.year !== year) throw validationError('TAX_STATE_YEAR', 'state.year', `tax state is for ${state.year}, the run for ${year}`);
+
+  // A seconded-out worker whose host pays is not paid here (the secondment in force on the period's last day decides).
+  if (w.secondment && w.secondment.direction === 'OUT' && w.secondment.payer === 'HOST') {
+    return carryOnly(input, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
+  }
+  if (w.employmentType === 'SECONDED_IN' || (w.secondment && w.secondment.direction === 'IN')) return secondedIn(input, state, policy);
+
+  const flags: string[] = [];
+  let grade = w.grade;
+  let gradeSource: 'REGISTER' | 'DERIVED' = 'REGISTER';
+  if (grade === null) {
+    grade = entryGrade(policy, w.postBand, w.education, Math.max(0, fullYearsBetween(w.hireDate, periodFirstDay(period)))).grade;
+    gradeSource = 'DERIVED';
+    flags.push('GRADE_DERIVED');
+  }
+  const attendance = attendanceFor(period, w.hireDate, w.leftDate);
+  if (attendance) flags.push('PRO_RATED');
+  if (input.arrears.length) flags.push('ARREARS');
+  const cp = compilePolicy(policy);
+  const monthlyBase = cp.grades[grade]?.monthlyBaseFen ?? 0n;
+
+  const fed = { ...state, monthsEmployed: deductionMonths(state, month) - 1 };
+  const r = computeWorkerMonth(
+    {
+      workerId: String(w.workerId), year, month, band: w.postBand, grade, serviceStartDate: w.hireDate,
+      qualificationLevel: w.qualificationLevel, extraBodies: Math.max(0, w.bodiesHeld - 1), shifts: w.hours?.shifts, overtime: w.hours?.overtime,
+      attendance: attendance ?? undefined,
+      arrears: input.arrears.map((a) => ({ ref: a.refPeriod, label: ARREARS_LABEL(a), amountFen: a.amountFen })),
+      // Declared base: the grade's monthly base (the previous-year average wage is not recorded yet); clamped per item.
+      contributionBaseFen: monthlyBase,
+    },
+    policy,
+    fed,
+  );
+  flags.push(...r.warnings);
+  const lines: PayslipLineOut[] = r.lines.map((l) => (l.code === 'BASE' && gradeSource === 'DERIVED' ? { ...l, derived: true } : l));
+  let arrearsIndex = 0;
+  for (const l of lines) if (l.code === 'ARREARS') l.refPeriod = input.arrears[arrearsIndex++].refPeriod;
+  const taxState: RunTaxState = { ...r.ytd, firstJobOfYear: state.firstJobOfYear, lowIncomeLastYear: state.lowIncomeLastYear, monthsPaid: state.monthsPaid + 1 };
+  return settle(input, lines, { gross: r.gross, employee: r.employeeContributions, employer: r.employerContributions, tax: r.tax }, taxState, 'HOME', w.postBand, grade, gradeSource, flags);
+}
+
+/** A seconded-in cadre: only the subsidy the policy gives; their home agency pays salary and insurance. */
+function secondedIn(input: PayslipInput, state: RunTaxState, policy: PayrollPolicy): PayslipOut {
+  const { year, month } = parsePeriod(input.period);
+  const sec = compilePolicy(policy).seconded;
+  const lines: PayslipLineOut[] = [];
+  let gross = 0n;
+  if (sec) {
+    lines.push({ kind: 'EARNING', code: sec.code, label: sec.label, amount: sec.monthlyFen, rule: 'SECONDED_IN_MONTHLY', policyRowId: sec.id });
+    gross = sec.monthlyFen;
+  }
+  const taxFree = sec?.taxFree ? gross : 0n;
+  const next: RunTaxState = {
+    ...state, lastMonth: month, income: state.income + gross, taxFree: state.taxFree + taxFree, monthsEmployed: deductionMonths(state, month), monthsPaid: state.monthsPaid + 1,
+  };
+  const w = withholdThisMonth(next, state.taxWithheld, policy.tax);
+  next.taxWithheld += w.tax;
+  lines.push({ kind: 'TAX', code: 'IIT', label: 'Individual income tax (个人所得税)', amount: w.tax, rule: 'CUMULATIVE_WITHHOLDING', policyRowId: w.bracketId });
+  if (state.year !== year) throw validationError('TAX_STATE_YEAR', 'state.year', 'tax state year mismatch');
+  return settle(input, lines, { gross, employee: 0n, employer: 0n, tax: w.tax }, next, 'HOME', null, null, null, ['SECONDED_IN_SUBSIDY_ONLY']);
+}
+
+/** Nothing earned here this month: only a recovery still owed is carried on. */
+function carryOnly(input: PayslipInput, state: RunTaxState, payer: 'HOME' | 'HOST', flags: string[]): PayslipOut {
+  return settle(input, [], { gross: 0n, employee: 0n, employer: 0n, tax: 0n }, state, payer, input.worker.postBand, input.worker.grade, input.worker.grade === null ? null : 'REGISTER', flags);
+}
+
+/**
+ * Recovery after tax, and the never-negative rule: what is owed is deducted up to the net; a net
+ * that would still be negative (a claw-back larger than the month's pay) is paid as 0.00 and the
+ * shortfall is carried to the next run, flagged for review.
+ */
+function settle(
+  input: PayslipInput, lines: PayslipLineOut[], t: { gross: Fen; employee: Fen; employer: Fen; tax: Fen }, taxState: RunTaxState,
+  payer: 'HOME' | 'HOST', band: string | null, grade: number | null, gradeSource: 'REGISTER' | 'DERIVED' | null, flags: string[],
+): PayslipOut {
+  const before = t.gross - t.employee - t.tax;
+  const owed = input.recoveryOwedFen;
+  const available = before > 0n ? before : 0n;
+  const recovered = owed < available ? owed : available;
+  if (recovered > 0n) lines.push({ kind: 'DEDUCTION', code: 'RECOVERY', label: 'Recovery of an earlier shortfall (追回)', amount: recovered, rule: 'RECOVERY_UP_TO_NET', policyRowId: null });
+  const carried = owed - recovered + (before < 0n ? -before : 0n);
+  if (carried > 0n) {
+    lines.push({ kind: 'INFO', code: 'RECOVERY_CARRIED', label: 'Shortfall carried to the next run (结转下期扣回)', amount: carried, rule: 'NET_NEVER_NEGATIVE', policyRowId: null });
+    flags.push('RECOVERY_CARRIED');
+  }
+  // Net = max(0, gross − employee − tax) − recovered; `before < 0` is exactly the part carried.
+  const net = available - recovered;
+  return {
+    payer, band, grade, gradeSource, lines, gross: t.gross, employeeContributions: t.employee, tax: t.tax, recoveries: recovered, net,
+    employerContributions: t.employer, recoveryCarried: carried, flags, taxState,
+  };
+}
