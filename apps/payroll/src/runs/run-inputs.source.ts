@@ -37,14 +37,13 @@ export class RunInputsSource {
   }
 
   freeze(s: WorkerSnapshot, leftDate: string | null): FrozenWorker {
-    // `grade` arrives with the register's grade field; until then (or when not recorded) it is derived.
-    const recorded = (s as WorkerSnapshot & { grade?: number | null }).grade;
     return {
       workerId: s.workerId, name: s.name, districtCode: s.districtCode, streetCode: s.streetCode, communityCode: s.communityCode,
-      employmentType: s.employmentType, postBand: s.postBand as PostBand, education: s.education, hireDate: s.hireDate, leftDate,
+      employmentType: s.employmentType, postBand: (s.grade !== null && s.gradeBand ? s.gradeBand : s.postBand) as PostBand, education: s.education, hireDate: s.hireDate, leftDate,
       qualificationLevel: s.qualificationLevel === 'NONE' ? null : s.qualificationLevel, bodiesHeld: s.bodiesHeld,
       secondment: s.secondment ? { direction: s.secondment.direction, payer: s.secondment.payer, from: s.secondment.from, to: s.secondment.to } : null,
-      grade: typeof recorded === 'number' ? recorded : null,
+      grade: typeof s.grade === 'number' ? s.grade : null,
+      gradeDerived: s.grade !== null && !!s.gradeDerived,
       bankAccountEnc: s.bankAccount ? this.cipher.encrypt(s.bankAccount) : null,
       hours: null,
     };

@@ -28,6 +28,7 @@ export interface FrozenWorker {
   streetCode: string;
   communityCode: string;
   employmentType: string;
+  /** The band of the recorded grade when there is one, else the band of the primary post. */
   postBand: PostBand;
   education: string;
   hireDate: string;
@@ -36,8 +37,10 @@ export interface FrozenWorker {
   qualificationLevel: string | null;
   bodiesHeld: number;
   secondment: FrozenSecondment | null;
-  /** The grade recorded on the register; null = not recorded, derive it (and say so). */
+  /** The grade recorded on the register in force on the snapshot date; null = none recorded: payroll derives it (and says so). */
   grade: number | null;
+  /** The register's grade itself came from its backfill (entry grade + steps), not a decision: the slip says so too. */
+  gradeDerived: boolean;
   /** Ciphertext of the account on the snapshot (PiiCipher), copied to the payslip. */
   bankAccountEnc: string | null;
   hours: FrozenHours | null;

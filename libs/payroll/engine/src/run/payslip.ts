@@ -70,7 +70,8 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
 
   const flags: string[] = [];
   let grade = w.grade;
-  let gradeSource: 'REGISTER' | 'DERIVED' = 'REGISTER';
+  let gradeSource: 'REGISTER' | 'DERIVED' = w.gradeDerived ? 'DERIVED' : 'REGISTER';
+  if (w.gradeDerived) flags.push('GRADE_DERIVED');
   if (grade === null) {
     grade = entryGrade(policy, w.postBand, w.education, Math.max(0, fullYearsBetween(w.hireDate, periodFirstDay(period)))).grade;
     gradeSource = 'DERIVED';
