@@ -1,20 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CITY_SCOPE, type Principal } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
 import type { FrozenHours, FrozenWorker, PostBand } from '@cws/payroll-engine';
-import { ServiceClient, TokenService } from '@cws/platform';
+import { MachineToken, ServiceClient } from '@cws/platform';
 import type { MonthHoursResponse } from '@cws/scheduler-contracts';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { WorkforceClient } from '../benchmark/workforce.client';
 
 /**
- * Payroll's own identity towards the workers and scheduler services when no user is behind the
- * call (the nightly batch, a queued computation): a short-lived token for a payroll:read client.
- * This is the one place to switch to a machine credential when identity issues one.
+ * What a run freezes from other services: the workers snapshot and the roster hours, both fetched
+ * with the payroll service's own machine credential (no user is behind a queued computation).
  */
-const PAYROLL_MACHINE: Principal = { kind: 'client', id: 'payroll-service', name: 'payroll-service', roles: [], scope: CITY_SCOPE, permissions: ['payroll:read'] };
-
-/** What a run freezes from other services: the workers snapshot and the roster hours. */
 @Injectable()
 export class RunInputsSource {
   private readonly logger = new Logger('RunInputsSource');
@@ -22,17 +17,13 @@ export class RunInputsSource {
   constructor(
     private readonly cipher: PiiCipher,
     private readonly client: ServiceClient,
-    private readonly tokens: TokenService,
+    private readonly machine: MachineToken,
     private readonly workforce: WorkforceClient,
   ) {}
 
-  private token(): string {
-    return this.tokens.sign(PAYROLL_MACHINE, 600);
-  }
-
   /** The workforce of the scope employed on `asOf`, frozen (bank accounts encrypted at once). */
   async snapshot(asOf: string, scope: string | null, leftDate: (workerId: number) => string | null = () => null): Promise<FrozenWorker[]> {
-    const rows = await this.workforce.snapshot(asOf, this.token(), scope);
+    const rows = await this.workforce.snapshot(asOf, scope);
     return rows.map((s) => this.freeze(s, leftDate(s.workerId)));
   }
 
@@ -58,7 +49,7 @@ export class RunInputsSource {
     const q = new URLSearchParams({ month: period });
     let res: MonthHoursResponse;
     try {
-      res = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${q}`, { token: this.token(), timeoutMs: 30_000 });
+      res = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${q}`, { token: await this.machine.token(), timeoutMs: 30_000 });
     } catch (e) {
       this.logger.warn({ msg: 'no roster hours for the run', period, error: (e as Error).message });
       return null;
