@@ -19,6 +19,7 @@ import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
 import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-ledger';
+import { PostingSourceRef1765200000000 } from './migrations/1765200000000-posting-source-ref';
 import { PostingEntity } from './postings/posting.entity';
 import { PostingsController } from './postings/postings.controller';
 import { PostingsService } from './postings/postings.service';
@@ -45,7 +46,7 @@ export const BUDGET_ENTITIES = [
   UnmatchedPostingEntity,
 ];
 
-export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000];
+export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, PostingSourceRef1765200000000];
 
 export const BUDGET_JOBS = [PostExpenditureJob];
 

@@ -17,3 +17,9 @@ export class PageDto extends PlaceFilterDto {
   @ApiPropertyOptional({ description: 'keyset cursor: items with a larger id', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
+
+/** The ledger also filters by the source reference of the entries' postings (e.g. every posting of a payroll run). */
+export class LedgerPageDto extends PageDto {
+  @ApiPropertyOptional({ example: 'payroll-run:42:', description: "entries of postings whose sourceRef starts with this (letters, digits and _ - : .)" })
+  @IsOptional() @Matches(/^[A-Za-z0-9_\-:.]{1,100}$/, { message: 'must be 1–100 of A–Z a–z 0–9 _ - : .' }) sourceRefPrefix?: string;
+}

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal } from '@cws/platform';
 import { CanRead } from '../common/access';
-import { PageDto, PlaceFilterDto } from '../common/filters.dto';
+import { LedgerPageDto, PlaceFilterDto } from '../common/filters.dto';
 import { LedgerService } from './ledger.service';
 
 class LedgerEntryDoc {
@@ -66,9 +66,9 @@ export class LedgerController {
 
   @Get('ledger')
   @CanRead()
-  @ApiOperation({ summary: 'Ledger entries for reconciliation, oldest first; page with ?after=<ledgerId>' })
+  @ApiOperation({ summary: 'Ledger entries for reconciliation, oldest first; page with ?after=<ledgerId>; ?sourceRefPrefix=payroll-run:<id>: for the postings of one payroll run' })
   @ApiOkResponse({ type: LedgerPageDoc })
-  list(@CurrentPrincipal() p: Principal, @Query() q: PageDto) {
+  list(@CurrentPrincipal() p: Principal, @Query() q: LedgerPageDto) {
     return this.ledger.list(p, q);
   }
 

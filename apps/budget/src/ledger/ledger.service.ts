@@ -59,11 +59,16 @@ export class LedgerService {
   }
 
   /** Keyset pagination for reconciliation: entries with id > after, oldest first. */
-  async list(p: Principal, f: PlaceFilter & { after?: string; limit?: number }): Promise<{ items: LedgerEntryView[]; nextAfter: string | null }> {
+  async list(p: Principal, f: PlaceFilter & { after?: string; limit?: number; sourceRefPrefix?: string }): Promise<{ items: LedgerEntryView[]; nextAfter: string | null }> {
     assertFilterInScope(p, f);
     const limit = f.limit ?? 100;
     const qb = this.scoped(p, f).orderBy('e.id', 'ASC').take(limit + 1);
     if (f.after) qb.andWhere('e.id > :after', { after: f.after });
+    if (f.sourceRefPrefix) {
+      // A prefix range on the indexed source_ref; the DTO admits no LIKE wildcard but '_', escaped here.
+      const prefix = f.sourceRefPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere('e.postingId IN (SELECT p.id FROM posting p WHERE p.source_ref LIKE :refPrefix)', { refPrefix: `${prefix}%` });
+    }
     const rows = await qb.getMany();
     const items = rows.slice(0, limit).map(toView);
     return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };

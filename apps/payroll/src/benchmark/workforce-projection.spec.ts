@@ -14,7 +14,7 @@ const policy = buildPolicy(
 
 const worker = (over: Partial<WorkerSnapshot> = {}): WorkerSnapshot => ({
   workerId: 1, name: '测试', districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', employmentType: 'FULL_TIME', status: 'ACTIVE',
-  postBand: 'OTHER', education: 'BACHELOR', hireDate: '2020-03-01', serviceYears: 5, qualificationLevel: 'SOCIAL_WORKER', appointments: [], bodiesHeld: 2,
+  postBand: 'OTHER', education: 'BACHELOR', hireDate: '2020-03-01', serviceYears: 5, qualificationLevel: 'SOCIAL_WORKER', appointments: [], bodiesHeld: 2, primaryBody: null,
   secondment: null, bankAccount: null, grade: null, gradeBand: null, gradeDerived: false, gradeSince: null, priorServiceMonths: 0, ...over,
 });
 

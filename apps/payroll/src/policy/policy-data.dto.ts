@@ -8,7 +8,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  ALLOWANCE_KINDS, COST_STREAM_BODIES, INSURANCE_CODES, ROUNDING_RULES, SPECIAL_DEDUCTION_TYPES, TOP_UP_RULES, WAGE_CALIBERS, type PolicyKind,
+  ALLOWANCE_KINDS, COST_FUNDERS, COST_STREAM_BODIES, INSURANCE_CODES, ROUNDING_RULES, SPECIAL_DEDUCTION_TYPES, TOP_UP_RULES, WAGE_CALIBERS, type PolicyKind,
 } from '@cws/payroll-contracts';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 
@@ -154,6 +154,15 @@ export class TopUpRuleData {
 export class CostStreamData {
   @ApiProperty({ enum: COST_STREAM_BODIES, example: 'STATION' }) @IsIn(COST_STREAM_BODIES) bodyKind!: string;
   @ApiProperty({ enum: FUNDING_STREAMS, example: 'SERVICE_STATION' }) @IsIn(FUNDING_STREAMS) stream!: string;
+  @ApiPropertyOptional({ enum: COST_FUNDERS, default: 'DISTRICT', description: "whose allocation pays: the worker's district (default) or the city" })
+  @IsOptional() @IsIn(COST_FUNDERS) funder?: string;
+}
+
+/** The account a district (6 digits) or street (9) pays its workers from; bank files are cut per account (a street's own account wins). */
+export class PayingAccountData {
+  @ApiProperty({ example: '330106' }) @Matches(/^(\d{6}|\d{9})$/, { message: 'must be a district (6 digits) or street (9 digits) code' }) orgCode!: string;
+  @ApiProperty({ example: '1202021109900012345' }) @Matches(/^\d{8,30}$/, { message: 'must be 8–30 digits' }) account!: string;
+  @ApiProperty({ example: '杭州市西湖区社区工作者工资专户' }) @IsString() @MaxLength(100) name!: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -174,6 +183,7 @@ export const DATA_CLASSES: Record<PolicyKind, new () => any> = {
   OVERTIME: OvertimeData,
   TOP_UP_RULE: TopUpRuleData,
   COST_STREAM: CostStreamData,
+  PAYING_ACCOUNT: PayingAccountData,
 };
 
 /** The key a row of this kind is filed under: at most one row per (kind, key) is in force on any date. */
@@ -196,6 +206,8 @@ export function keyOf(kind: PolicyKind, d: Record<string, unknown>): string {
       return String(d.type);
     case 'COST_STREAM':
       return String(d.bodyKind);
+    case 'PAYING_ACCOUNT':
+      return String(d.orgCode);
     case 'TAX_TABLE':
       return 'CUMULATIVE';
     case 'BONUS_TAX':

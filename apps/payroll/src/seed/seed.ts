@@ -72,8 +72,11 @@ export function demoPolicyRows(): SeedRow[] {
   for (const a of first.allowances) rows.push({ kind: 'ALLOWANCE', validFrom: from, validTo: null, sourceRef: label(a.source), data: allowanceData(a) });
   rows.push({ kind: 'PRO_RATING', validFrom: from, validTo: null, sourceRef: first.proRating.source, data: { basis: first.proRating.basis, standardDaysPerMonth: first.proRating.standardDaysPerMonth } });
   rows.push({ kind: 'OVERTIME', validFrom: from, validTo: null, sourceRef: first.overtime.source, data: { hoursPerDay: first.overtime.hoursPerDay, multipliers: first.overtime.multipliers } });
-  for (const [bodyKind, stream] of [['PARTY', 'PARTY_BUILDING'], ['COMMITTEE', 'RESIDENTS_COMMITTEE'], ['STATION', 'SERVICE_STATION']]) {
-    rows.push({ kind: 'COST_STREAM', validFrom: from, validTo: null, sourceRef: `pay follows the body of the primary appointment — ${ILLUSTRATIVE}`, data: { bodyKind, stream } });
+  for (const [bodyKind, stream] of [['PARTY', 'PARTY_BUILDING'], ['COMMITTEE', 'RESIDENTS_COMMITTEE'], ['STATION', 'SERVICE_STATION'], ['DEFAULT', 'RESIDENTS_COMMITTEE']]) {
+    rows.push({ kind: 'COST_STREAM', validFrom: from, validTo: null, sourceRef: `pay follows the body of the primary appointment — ${ILLUSTRATIVE}`, data: { bodyKind, stream, funder: 'DISTRICT' } });
+  }
+  for (const [orgCode, name] of [['330102', '上城区'], ['330105', '拱墅区'], ['330106', '西湖区']]) {
+    rows.push({ kind: 'PAYING_ACCOUNT', validFrom: from, validTo: null, sourceRef: `demo paying account — ${ILLUSTRATIVE}`, data: { orgCode, account: `120202110990${orgCode}0`, name: `杭州市${name}社区工作者工资专户` } });
   }
   rows.push({ kind: 'TOP_UP_RULE', validFrom: from, validTo: null, sourceRef: `district averages must reach the benchmark — ${ILLUSTRATIVE}`, data: { rule: 'AVERAGE', level: 'DISTRICT' } });
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { BODY_KINDS } from '@cws/workers-contracts';
 
 export class SnapshotQueryDto {
   @ApiProperty({ example: '2025-06-30', format: 'date', description: 'The workforce as of this date' }) @IsISO8601({ strict: true }) asOf!: string;
@@ -42,6 +43,7 @@ export class WorkerSnapshotDto {
   @ApiProperty({ enum: ['NONE', 'ASSISTANT', 'SOCIAL_WORKER', 'SENIOR'] }) qualificationLevel!: string;
   @ApiProperty({ type: [SnapshotAppointmentDto] }) appointments!: SnapshotAppointmentDto[];
   @ApiProperty({ example: 2 }) bodiesHeld!: number;
+  @ApiProperty({ enum: BODY_KINDS, nullable: true, example: 'STATION', description: 'body of the primary post in force (payroll cost stream); null with none' }) primaryBody!: string | null;
   @ApiProperty({ type: SnapshotSecondmentDto, nullable: true }) secondment!: SnapshotSecondmentDto | null;
   @ApiProperty({ example: '6225768888888888', nullable: true, type: String, description: 'Whole only for API clients holding payroll:read; the last four digits for every user' })
   bankAccount!: string | null;

@@ -97,6 +97,7 @@ export class SnapshotsService {
       while (pi < posts.length && Number(posts[pi].workerId) < id) pi++;
       const appointments: WorkerSnapshot['appointments'] = [];
       let primaryBand: PostBand | null = null;
+      let primaryBody: BodyKind | null = null;
       let bestRank = BAND_RANK.OTHER;
       let bodies = 0;
       while (pi < posts.length && Number(posts[pi].workerId) === id) {
@@ -105,7 +106,10 @@ export class SnapshotsService {
         bodies |= BODY_BIT[a.bodyKind as BodyKind];
         const rank = BAND_RANK[a.band as PostBand];
         if (rank < bestRank) bestRank = rank;
-        if (primaryBand === null && Number(a.isPrimary) === 1) primaryBand = a.band;
+        if (primaryBand === null && Number(a.isPrimary) === 1) {
+          primaryBand = a.band;
+          primaryBody = a.bodyKind;
+        }
       }
       while (gi < grades.length && grades[gi].workerId < id) gi++;
       const grade = gi < grades.length && grades[gi].workerId === id ? grades[gi] : null;
@@ -137,6 +141,7 @@ export class SnapshotsService {
         qualificationLevel: w.qualificationLevel,
         appointments,
         bodiesHeld: BODY_COUNT[bodies],
+        primaryBody,
         secondment,
         bankAccount: fullBank ? (w.bankEnc ? this.cipher.decrypt(w.bankEnc) : null) : w.bankMasked ?? null,
       };

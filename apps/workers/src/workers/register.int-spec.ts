@@ -204,12 +204,12 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     };
     const payroll = await fetchAll(t.tokenFor(testPrincipals.client(['payroll:read'])));
     const mine = payroll.find((i) => i.workerId === w.id)!;
-    expect(mine).toMatchObject({ postBand: 'HEAD', bodiesHeld: 2, serviceYears: 12, bankAccount: '6225768888888888', secondment: null });
+    expect(mine).toMatchObject({ postBand: 'HEAD', bodiesHeld: 2, primaryBody: 'COMMITTEE', serviceYears: 12, bankAccount: '6225768888888888', secondment: null });
     expect(mine.appointments).toHaveLength(2);
     const hr = await fetchAll(xihu);
     expect(hr.find((i) => i.workerId === w.id)!.bankAccount).toBe('************8888');
     const before = await t.request('GET', `/v1/snapshots?asOf=2019-06-30&scope=330106003001`, { token: admin });
-    expect(before.body.items.find((i: { workerId: number }) => i.workerId === w.id)).toMatchObject({ postBand: 'OTHER', bodiesHeld: 0 });
+    expect(before.body.items.find((i: { workerId: number }) => i.workerId === w.id)).toMatchObject({ postBand: 'OTHER', bodiesHeld: 0, primaryBody: null });
   });
 
   it('leaving ends open posts and closes the record; career events are kept', async () => {

@@ -20,6 +20,7 @@ export const POLICY_KINDS = [
   'OVERTIME',
   'TOP_UP_RULE',
   'COST_STREAM',
+  'PAYING_ACCOUNT',
 ] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
@@ -39,8 +40,10 @@ export const SPECIAL_DEDUCTION_TYPES = [
   'CHILD_EDUCATION', 'INFANT_CARE', 'ELDERLY_SUPPORT', 'HOUSING_LOAN_INTEREST', 'HOUSING_RENT', 'CONTINUING_EDUCATION',
 ] as const;
 
-/** Bodies a primary appointment may be in; COST_STREAM rows map each to the budget stream that pays for it. */
-export const COST_STREAM_BODIES = ['PARTY', 'COMMITTEE', 'STATION'] as const;
+/** Bodies a primary appointment may be in (DEFAULT: a worker holding none); COST_STREAM rows map each to the budget stream that pays for it. */
+export const COST_STREAM_BODIES = ['PARTY', 'COMMITTEE', 'STATION', 'DEFAULT'] as const;
+/** Who funds the pay of a COST_STREAM row: the worker's district or the city. */
+export const COST_FUNDERS = ['DISTRICT', 'CITY'] as const;
 export type CostStreamBody = (typeof COST_STREAM_BODIES)[number];
 
 export const TOP_UP_RULES = ['AVERAGE', 'PER_WORKER'] as const;

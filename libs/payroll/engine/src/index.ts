@@ -12,3 +12,4 @@ export * from './run/frozen-inputs';
 export * from './run/pro-rating';
 export * from './run/tax-state';
 export * from './run/payslip';
+export * from './outputs';

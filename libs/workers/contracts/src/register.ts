@@ -152,6 +152,8 @@ export interface WorkerSnapshot {
   appointments: Array<{ bodyKind: BodyKind; role: AppointmentRole; from: string; to: string | null }>;
   /** How many distinct bodies the worker holds posts in on the date. */
   bodiesHeld: number;
+  /** The body of the primary post in force on the date (its budget stream pays the worker); null with no primary post. */
+  primaryBody: BodyKind | null;
   secondment: null | { direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null };
   /** Full for callers with payroll:read or the CITY_ADMIN / FINANCE role; masked otherwise; null when none is on file. */
   bankAccount: string | null;
