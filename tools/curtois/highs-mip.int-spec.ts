@@ -4,13 +4,13 @@ import {
   type MipSolve,
   applyMipSolution,
   buildNeighbourhoodLp,
-  compile,
+  compileCurtois as compile,
+  curtoisAssignments as toAssignments,
+  curtoisLocalSearch as localSearch,
   evaluateCurtois,
   generateCurtoisText,
-  localSearch,
   parseCurtoisInstance,
   solveCurtois,
-  toAssignments,
 } from '@cws/scheduler-solver';
 import { loadHighsMip } from './highs-mip';
 

@@ -1,6 +1,6 @@
 // The instance in flat typed arrays for the solver: employees, days and shifts become indexes, and a
 // roster is one Int16Array of E×H cells, row-major by employee, holding a shift index or OFF.
-import type { Assignment, CurtoisInstance } from './model';
+import type { CurtoisAssignment, CurtoisInstance } from './model';
 
 export const OFF = -1;
 export const NO_LIMIT = 1 << 30;
@@ -90,8 +90,8 @@ export function compile(instance: CurtoisInstance): Compiled {
   };
 }
 
-export function toAssignments(c: Compiled, roster: Int16Array): Assignment[] {
-  const out: Assignment[] = [];
+export function toAssignments(c: Compiled, roster: Int16Array): CurtoisAssignment[] {
+  const out: CurtoisAssignment[] = [];
   for (let e = 0; e < c.E; e++) {
     for (let d = 0; d < c.H; d++) {
       const s = roster[e * c.H + d];

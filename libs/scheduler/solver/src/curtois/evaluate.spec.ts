@@ -1,5 +1,5 @@
 import { evaluateCurtois } from './evaluate';
-import type { Assignment, CurtoisInstance, CurtoisStaff } from './model';
+import type { CurtoisAssignment, CurtoisInstance, CurtoisStaff } from './model';
 
 /** One employee A over `horizon` days with loose limits unless overridden; shifts E (480) and L (600, E may not follow). */
 function tiny(horizon: number, staff: Partial<CurtoisStaff> = {}, extra: Partial<CurtoisInstance> = {}): CurtoisInstance {
@@ -32,11 +32,11 @@ function tiny(horizon: number, staff: Partial<CurtoisStaff> = {}, extra: Partial
 }
 
 /** Assignments of employee A from a pattern: one char per day, '.' = off. */
-function pattern(p: string, employee = 'A'): Assignment[] {
+function pattern(p: string, employee = 'A'): CurtoisAssignment[] {
   return [...p].flatMap((ch, day) => (ch === '.' ? [] : [{ employee, day, shift: ch }]));
 }
 
-const rules = (inst: CurtoisInstance, a: Assignment[]): string[] => evaluateCurtois(inst, a).violations.map((v) => v.rule);
+const rules = (inst: CurtoisInstance, a: CurtoisAssignment[]): string[] => evaluateCurtois(inst, a).violations.map((v) => v.rule);
 
 describe('evaluateCurtois: hard rules', () => {
   it('accepts a roster that keeps every rule', () => {

@@ -2,9 +2,9 @@
 // assignments, and shares no code or bookkeeping with the solver. DOMAIN.md §7 edge rules: days
 // outside the horizon are off; a block touching either edge is never too short; weekend k is days
 // 7k+5 (Saturday) and 7k+6 (Sunday), day 0 being a Monday.
-import type { Assignment, CurtoisInstance } from './model';
+import type { CurtoisAssignment, CurtoisInstance } from './model';
 
-export type HardRule =
+export type CurtoisHardRule =
   | 'invalid-assignment'
   | 'one-shift-a-day'
   | 'forbidden-succession'
@@ -17,8 +17,8 @@ export type HardRule =
   | 'max-weekends'
   | 'day-off';
 
-export interface HardViolation {
-  rule: HardRule;
+export interface CurtoisHardViolation {
+  rule: CurtoisHardRule;
   employee: string;
   day?: number;
   detail: string;
@@ -27,7 +27,7 @@ export interface HardViolation {
 export interface CurtoisEvaluation {
   objective: number;
   feasible: boolean;
-  violations: HardViolation[];
+  violations: CurtoisHardViolation[];
   /** The objective split by source, for reports. */
   parts: { onRequests: number; offRequests: number; under: number; over: number };
 }
@@ -45,11 +45,11 @@ function runs(worked: boolean[]): Array<[number, number, boolean]> {
   return out;
 }
 
-export function evaluateCurtois(instance: CurtoisInstance, assignments: readonly Assignment[]): CurtoisEvaluation {
+export function evaluateCurtois(instance: CurtoisInstance, assignments: readonly CurtoisAssignment[]): CurtoisEvaluation {
   const H = instance.horizon;
   const shiftById = new Map(instance.shifts.map((s) => [s.id, s]));
   const staffIds = new Set(instance.staff.map((s) => s.id));
-  const violations: HardViolation[] = [];
+  const violations: CurtoisHardViolation[] = [];
   // grid[employee][day] = shift id or undefined (off)
   const grid = new Map<string, Array<string | undefined>>(instance.staff.map((s) => [s.id, new Array<string | undefined>(H)]));
   for (const a of assignments) {
@@ -67,7 +67,7 @@ export function evaluateCurtois(instance: CurtoisInstance, assignments: readonly
 
   for (const st of instance.staff) {
     const row = grid.get(st.id)!;
-    const v = (rule: HardRule, detail: string, day?: number): void => {
+    const v = (rule: CurtoisHardRule, detail: string, day?: number): void => {
       violations.push({ rule, employee: st.id, day, detail });
     };
     for (let d = 0; d + 1 < H; d++) {

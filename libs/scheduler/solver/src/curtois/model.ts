@@ -20,14 +20,14 @@ export interface CurtoisStaff {
   maxWeekends: number;
 }
 
-export interface ShiftRequest {
+export interface CurtoisRequest {
   employee: string;
   day: number;
   shift: string;
   weight: number;
 }
 
-export interface CoverRequirement {
+export interface CurtoisCover {
   day: number;
   shift: string;
   requirement: number;
@@ -42,13 +42,13 @@ export interface CurtoisInstance {
   staff: CurtoisStaff[];
   /** Days each employee must not work, by employee id. */
   daysOff: Record<string, number[]>;
-  onRequests: ShiftRequest[];
-  offRequests: ShiftRequest[];
-  cover: CoverRequirement[];
+  onRequests: CurtoisRequest[];
+  offRequests: CurtoisRequest[];
+  cover: CurtoisCover[];
 }
 
 /** One line of a solution file: EmployeeID,Day,ShiftID (days off are not listed). */
-export interface Assignment {
+export interface CurtoisAssignment {
   employee: string;
   day: number;
   shift: string;

@@ -1,4 +1,4 @@
-import type { Assignment, CoverRequirement, CurtoisInstance, CurtoisShift, CurtoisStaff, ShiftRequest } from './model';
+import type { CurtoisAssignment, CurtoisCover, CurtoisInstance, CurtoisShift, CurtoisStaff, CurtoisRequest } from './model';
 
 /** A malformed instance or solution file; `line` is 1-based. */
 export class CurtoisFormatError extends Error {
@@ -134,13 +134,13 @@ export function parseCurtoisInstance(text: string, name = 'instance'): CurtoisIn
     const list = (daysOff[knownStaff(id, l.no)] ??= []);
     for (const d of days) if (d !== '') list.push(day(d, l.no));
   }
-  const requests = (section: Section): ShiftRequest[] =>
+  const requests = (section: Section): CurtoisRequest[] =>
     (secs.get(section) ?? []).map((l) => {
       expectFields(l, 4, section);
       const [e, d, s, w] = l.fields;
       return { employee: knownStaff(e, l.no), day: day(d, l.no), shift: knownShift(s, l.no), weight: int(w, 'weight', l.no) };
     });
-  const cover: CoverRequirement[] = secs.get('SECTION_COVER')!.map((l) => {
+  const cover: CurtoisCover[] = secs.get('SECTION_COVER')!.map((l) => {
     expectFields(l, 5, 'SECTION_COVER');
     const [d, s, r, u, o] = l.fields;
     return {
@@ -164,8 +164,8 @@ export function parseCurtoisInstance(text: string, name = 'instance'): CurtoisIn
 }
 
 /** Reads a solution file (`EmployeeID,Day,ShiftID` per line). Ids are not checked here: the evaluator reports them. */
-export function parseCurtoisSolution(text: string): Assignment[] {
-  const out: Assignment[] = [];
+export function parseCurtoisSolution(text: string): CurtoisAssignment[] {
+  const out: CurtoisAssignment[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
@@ -176,6 +176,6 @@ export function parseCurtoisSolution(text: string): Assignment[] {
   return out;
 }
 
-export function formatCurtoisSolution(assignments: readonly Assignment[]): string {
+export function formatCurtoisSolution(assignments: readonly CurtoisAssignment[]): string {
   return assignments.map((a) => `${a.employee},${a.day},${a.shift}\n`).join('');
 }

@@ -7,7 +7,7 @@ import { type Compiled, compile, toAssignments } from './compiled';
 import { localSearch } from './local-search';
 import type { MipSolve } from './mip-model';
 import { applyMipSolution, buildNeighbourhoodLp } from './mip-model';
-import type { Assignment, CurtoisInstance } from './model';
+import type { CurtoisAssignment, CurtoisInstance } from './model';
 import { rng } from './rng';
 import { SearchState } from './search-state';
 
@@ -21,7 +21,7 @@ export interface CurtoisSolveOptions {
 }
 
 export interface CurtoisSolveResult {
-  assignments: Assignment[];
+  assignments: CurtoisAssignment[];
   roster: Int16Array;
   objective: number;
   feasible: boolean;
