@@ -56,7 +56,8 @@ describe('the MIP model solved by HiGHS, checked by the independent evaluator', 
 
   it('proves the best-known value of Instance1 (607) optimal', () => {
     const inst = parseCurtoisInstance(readFileSync(INSTANCE1, 'utf8'), 'Instance1');
-    const r = solveCurtois(inst, { seconds: 10, seed: 1, mip });
+    // Stops as soon as the whole model is proven optimal; the budget is only a ceiling for a loaded machine.
+    const r = solveCurtois(inst, { seconds: 45, seed: 1, mip });
     expect(r.provenOptimal).toBe(true);
     expect(evaluateCurtois(inst, r.assignments)).toMatchObject({ feasible: true, objective: 607 });
   });
