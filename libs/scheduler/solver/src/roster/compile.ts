@@ -25,6 +25,9 @@ export interface Compiled {
   weekIndex: number[];
   /** demand[d][slot]: minimum staff (0 outside the opening window). */
   demand: number[][];
+  /** The slots of day d with any demand: [needFrom, needTo). */
+  needFrom: number[];
+  needTo: number[];
   /** Templates usable on day d: inside that day type's opening window. */
   usable: number[][];
   templates: CompiledTemplate[];
@@ -88,6 +91,8 @@ export function compile(problem: RosterProblem): Compiled {
     demand.push(row);
     usable.push(ok);
   }
+  const needFrom = demand.map((row) => { const i = row.findIndex((v) => v > 0); return i < 0 ? 0 : i; });
+  const needTo = demand.map((row) => { let i = row.length; while (i > 0 && row[i - 1] === 0) i--; return i; });
   const index = new Map(dates.map((d, i) => [d, i]));
   const tIndex = new Map(templates.map((t, i) => [t.code, i]));
   const workerIds = problem.workers.map((w) => w.id);
@@ -119,7 +124,7 @@ export function compile(problem: RosterProblem): Compiled {
     }
   }
   return {
-    problem, nDays, nWorkers: workerIds.length, dates, types, weekIndex, demand, usable, templates, workerIds, available,
+    problem, nDays, nWorkers: workerIds.length, dates, types, weekIndex, demand, needFrom, needTo, usable, templates, workerIds, available,
     roleReqs, request, previous,
     fairWorkers: available.map((row) => row.filter(Boolean).length * 2 >= nDays),
     isHoliday: types.map((t) => t === 'HOLIDAY'),

@@ -65,24 +65,45 @@ function startFromPrevious(st: RosterState, c: Compiled): void {
   }
 }
 
+/**
+ * Greedy, day by day: while the day has a gap, take the templates that close the most missing
+ * slot-units and give one of them to the worker for whom it costs least (fairness, overtime,
+ * requests, change) without breaking a hard rule.
+ */
 function construct(st: RosterState, c: Compiled): void {
   for (let d = 0; d < c.nDays; d++) {
+    const tried = new Set<number>();
     for (;;) {
       if (st.deficit(d) === 0 && st.roleShortfall(d) === 0) break;
+      const gains = c.usable[d].filter((t) => !tried.has(t)).map((t) => ({ t, gain: coverGain(st, c, d, t) }));
+      const top = Math.max(0, ...gains.map((g) => g.gain));
+      const candidates = top > 0 ? gains.filter((g) => g.gain === top).map((g) => g.t) : gains.map((g) => g.t);
       let best: { w: number; t: number; delta: number } | null = null;
-      for (let w = 0; w < c.nWorkers; w++) {
-        if (st.x[w][d] !== OFF || !c.available[w][d]) continue;
-        for (const t of c.usable[d]) {
-          const r = st.apply([[w, d, t]]);
-          if (!r) continue;
-          if (!best || r.delta < best.delta) best = { w, t, delta: r.delta };
-          st.revert(r.undo);
+      for (const t of candidates) {
+        for (let w = 0; w < c.nWorkers; w++) {
+          if (st.x[w][d] !== OFF || !c.available[w][d]) continue;
+          const delta = st.deltaOfSet(w, d, t);
+          if (delta !== null && (!best || delta < best.delta)) best = { w, t, delta };
         }
       }
-      if (!best || best.delta >= 0) break;
+      if (!best || best.delta >= 0) {
+        // Nobody can take the best templates today: try the others before giving up on the day.
+        candidates.forEach((t) => tried.add(t));
+        if (tried.size >= c.usable[d].length) break;
+        continue;
+      }
       st.apply([[best.w, d, best.t]]);
     }
   }
+}
+
+/** Missing slot-units on day d that template t would cover. */
+function coverGain(st: RosterState, c: Compiled, d: number, t: number): number {
+  const need = c.demand[d];
+  const cov = st.cov[d];
+  let g = 0;
+  for (let s = c.templates[t].slotFrom; s < c.templates[t].slotTo; s++) if (cov[s] < need[s]) g++;
+  return g;
 }
 
 function localSearch(st: RosterState, c: Compiled, rnd: () => number, maxIterations: number, timeLimitMs: number, now: () => number) {
@@ -102,9 +123,14 @@ function localSearch(st: RosterState, c: Compiled, rnd: () => number, maxIterati
     const temp = t0 * Math.pow(t1 / t0, i / maxIterations);
     const cells = proposeMove(st, c, pick, rnd);
     if (!cells) continue;
+    if (cells.length === 1) {
+      // One cell: price it first, and only make the moves that are accepted.
+      const delta = st.deltaOfSet(cells[0][0], cells[0][1], cells[0][2]);
+      if (delta === null || (delta > 0 && rnd() >= Math.exp(-delta / temp))) continue;
+    }
     const r = st.apply(cells);
     if (!r) continue;
-    if (r.delta > 0 && rnd() >= Math.exp(-r.delta / temp)) {
+    if (cells.length > 1 && r.delta > 0 && rnd() >= Math.exp(-r.delta / temp)) {
       st.revert(r.undo);
       continue;
     }

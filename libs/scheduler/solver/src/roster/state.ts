@@ -3,6 +3,18 @@ import type { SoftWeights } from './model';
 
 export const OFF = -1;
 
+export interface Undo {
+  cells: Array<[number, number, number]>;
+  workers: number[];
+  stats: WorkerStats[];
+  days: number[];
+  dayCosts: number[];
+  sumDay: number;
+  sumSoft: number;
+  fairness: number;
+  total: number;
+}
+
 interface WorkerStats {
   feasible: boolean;
   overtime: number;
@@ -27,6 +39,7 @@ export class RosterState {
   total = 0;
   private sumDay = 0;
   private sumSoft = 0;
+  private currentFairness = 0;
 
   constructor(readonly c: Compiled, readonly w: SoftWeights) {
     this.x = c.workerIds.map(() => new Array<number>(c.nDays).fill(OFF));
@@ -41,7 +54,7 @@ export class RosterState {
     const need = this.c.demand[d];
     const cov = this.cov[d];
     let s = 0;
-    for (let i = 0; i < need.length; i++) if (cov[i] < need[i]) s += need[i] - cov[i];
+    for (let i = this.c.needFrom[d]; i < this.c.needTo[d]; i++) if (cov[i] < need[i]) s += need[i] - cov[i];
     return s;
   }
 
@@ -62,7 +75,7 @@ export class RosterState {
     const cov = this.cov[d];
     let deficit = 0;
     let excess = 0;
-    for (let i = 0; i < need.length; i++) {
+    for (let i = this.c.needFrom[d]; i < this.c.needTo[d]; i++) {
       if (cov[i] < need[i]) deficit += need[i] - cov[i];
       else if (need[i] > 0) excess += cov[i] - need[i];
     }
@@ -116,11 +129,16 @@ export class RosterState {
   }
 
   fairness(): number {
+    return this.fairnessWith(-1, null);
+  }
+
+  /** Fairness with worker `w`'s stats replaced by `alt` (to price a move before making it). */
+  fairnessWith(w: number, alt: WorkerStats | null): number {
     const c = this.c;
     let lMin = Infinity, lMax = -Infinity, wMin = Infinity, wMax = -Infinity, hMin = Infinity, hMax = -Infinity, sMin = Infinity, sMax = -Infinity;
     for (let i = 0; i < c.nWorkers; i++) {
       if (!c.fairWorkers[i]) continue;
-      const s = this.stats[i];
+      const s = i === w && alt ? alt : this.stats[i];
       if (s.late < lMin) lMin = s.late;
       if (s.late > lMax) lMax = s.late;
       if (s.weekend < wMin) wMin = s.weekend;
@@ -139,7 +157,23 @@ export class RosterState {
     this.sumSoft = 0;
     for (const v of this.dayCost) this.sumDay += v;
     for (const s of this.stats) this.sumSoft += s.soft;
-    return this.sumDay + this.sumSoft + this.fairness();
+    this.currentFairness = this.fairness();
+    return this.sumDay + this.sumSoft + this.currentFairness;
+  }
+
+  /**
+   * The change in total cost of setting one cell, without keeping it (null when it breaks a hard
+   * rule). Allocates one stats object: the construction and most search moves are priced here.
+   */
+  deltaOfSet(w: number, d: number, t: number): number | null {
+    const old = this.x[w][d];
+    if (old === t) return 0;
+    this.setCell(w, d, t);
+    const stats = this.computeWorker(w);
+    let delta: number | null = null;
+    if (stats.feasible) delta = this.computeDayCost(d) - this.dayCost[d] + stats.soft - this.stats[w].soft + this.fairnessWith(w, stats) - this.currentFairness;
+    this.setCell(w, d, old);
+    return delta;
   }
 
   private setCell(w: number, d: number, t: number): void {
@@ -153,32 +187,41 @@ export class RosterState {
 
   /**
    * Applies cell changes when every touched worker stays within the hard rules; returns the change
-   * in total cost, or null (and leaves the roster as it was) when a hard rule would break.
-   * Moves touch one or two workers and days, so the sums are updated, not recomputed.
+   * in total cost and what undoes it, or null (and leaves the roster as it was) when a hard rule
+   * would break. Moves touch one or two workers and days, so sums are updated, not recomputed,
+   * and an undo restores the cached costs instead of computing them again.
    */
-  apply(cells: ReadonlyArray<readonly [number, number, number]>): { delta: number; undo: Array<[number, number, number]> } | null {
-    const undo: Array<[number, number, number]> = [];
+  apply(cells: ReadonlyArray<readonly [number, number, number]>): { delta: number; undo: Undo } | null {
+    const prevCells: Array<[number, number, number]> = [];
     for (const [w, d, t] of cells) {
-      undo.push([w, d, this.x[w][d]]);
+      prevCells.push([w, d, this.x[w][d]]);
       this.setCell(w, d, t);
     }
     const workers = distinct(cells, 0);
     const newStats = workers.map((w) => this.computeWorker(w));
     for (const s of newStats) {
       if (!s.feasible) {
-        for (let i = undo.length - 1; i >= 0; i--) this.setCell(undo[i][0], undo[i][1], undo[i][2]);
+        for (let i = prevCells.length - 1; i >= 0; i--) this.setCell(prevCells[i][0], prevCells[i][1], prevCells[i][2]);
         return null;
       }
     }
-    const before = this.total;
-    this.refresh(workers, distinct(cells, 1), newStats);
-    return { delta: this.total - before, undo };
+    const days = distinct(cells, 1);
+    const undo: Undo = {
+      cells: prevCells, workers, stats: workers.map((w) => this.stats[w]), days, dayCosts: days.map((d) => this.dayCost[d]),
+      sumDay: this.sumDay, sumSoft: this.sumSoft, fairness: this.currentFairness, total: this.total,
+    };
+    this.refresh(workers, days, newStats);
+    return { delta: this.total - undo.total, undo };
   }
 
-  revert(undo: Array<[number, number, number]>): void {
-    for (let i = undo.length - 1; i >= 0; i--) this.setCell(undo[i][0], undo[i][1], undo[i][2]);
-    const workers = distinct(undo, 0);
-    this.refresh(workers, distinct(undo, 1), workers.map((w) => this.computeWorker(w)));
+  revert(undo: Undo): void {
+    for (let i = undo.cells.length - 1; i >= 0; i--) this.setCell(undo.cells[i][0], undo.cells[i][1], undo.cells[i][2]);
+    undo.workers.forEach((w, i) => (this.stats[w] = undo.stats[i]));
+    undo.days.forEach((d, i) => (this.dayCost[d] = undo.dayCosts[i]));
+    this.sumDay = undo.sumDay;
+    this.sumSoft = undo.sumSoft;
+    this.currentFairness = undo.fairness;
+    this.total = undo.total;
   }
 
   private refresh(workers: number[], days: number[], newStats: WorkerStats[]): void {
@@ -191,7 +234,8 @@ export class RosterState {
       this.sumDay += v - this.dayCost[d];
       this.dayCost[d] = v;
     }
-    this.total = this.sumDay + this.sumSoft + this.fairness();
+    this.currentFairness = this.fairness();
+    this.total = this.sumDay + this.sumSoft + this.currentFairness;
   }
 
   snapshot(): number[][] {
