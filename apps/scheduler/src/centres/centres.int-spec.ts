@@ -1,0 +1,116 @@
+import { PiiCipher } from '@cws/persistence';
+import { OutboxRelay } from '@cws/messaging';
+import { DEMO_CALENDAR_2026, type RosterProblem } from '@cws/scheduler-solver';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { schedulerService } from '../scheduler.definition';
+import { seedSchedulerService } from '../seed/seed';
+
+describe('calendar, centres and worker requests (real MySQL and Redis, real workers app)', () => {
+  let workers: TestApp;
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: string;
+  let xihu: string;
+  let other: string;
+  let community: string;
+  let secondXihu: string;
+
+  beforeAll(async () => {
+    workers = await startTestApp(workersService, testConfig('workers'));
+    const wds = workers.app.get(DataSource);
+    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
+    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
+    secondXihu = communities.filter((c: { districtCode: string }) => c.districtCode === '330106')[1].code;
+    const base = testConfig('scheduler');
+    t = await startTestApp(schedulerService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    ds = t.app.get(DataSource);
+    community = (await seedSchedulerService(ds, communities)).demoCentre!;
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    other = t.tokenFor(testPrincipals.districtHr('330102'));
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+    await workers?.close();
+  });
+
+  it('serves the seeded 2026 calendar; only a city administrator edits it, with field paths on bad dates', async () => {
+    const res = await t.request('GET', '/v1/calendar/2026', { token: xihu });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ year: 2026, label: expect.stringMatching(/^demo/), holidays: DEMO_CALENDAR_2026.holidays });
+    expect((await t.request('GET', '/v1/calendar/2031', { token: xihu })).status).toBe(404);
+    const body = { label: 'test 2027', holidays: [{ date: '2027-01-01', name: '元旦' }], restDays: [], adjustedWorkingDays: [{ date: '2027-01-04', name: '周一' }] };
+    expect((await t.request('PUT', '/v1/calendar/2027', { token: xihu, body })).status).toBe(403);
+    const bad = await t.request('PUT', '/v1/calendar/2027', { token: admin, body });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'ADJUSTED_DAY_NOT_WEEKEND', details: [{ path: 'adjustedWorkingDays[0].date' }] });
+    const twice = await t.request('PUT', '/v1/calendar/2027', { token: admin, body: { ...body, restDays: [{ date: '2027-01-01', name: 'x' }], adjustedWorkingDays: [] } });
+    expect(twice.body).toMatchObject({ code: 'CALENDAR_DATE_TWICE', details: [{ path: 'restDays[0].date' }] });
+    const ok = await t.request('PUT', '/v1/calendar/2027', { token: admin, body: { ...body, adjustedWorkingDays: [{ date: '2027-01-09', name: '调休上班' }] } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ year: 2027, updatedBy: 'city-admin', adjustedWorkingDays: [{ date: '2027-01-09' }] });
+    const [audit] = await ds.query("SELECT action FROM audit_log WHERE entity = 'holiday_calendar' AND entity_id = '2027'");
+    expect(audit.action).toBe('CREATE');
+  });
+
+  it('serves the default centre set-up, stores an edited one, rejects a bad one with every path, and hides other districts', async () => {
+    const def = await t.request('GET', `/v1/centres/${secondXihu}`, { token: xihu });
+    expect(def.status).toBe(200);
+    expect(def.body).toMatchObject({ communityCode: secondXihu, districtCode: '330106', isDefault: true, config: { restDaysPer7: 1 } });
+    expect(def.body.config.templates.map((x: { code: string }) => x.code)).toEqual(['EARLY', 'MID', 'LATE']);
+    expect((await t.request('GET', `/v1/centres/${community}`, { token: other })).status).toBe(404);
+    expect((await t.request('GET', `/v1/centres/${secondXihu}`, { token: other })).status).toBe(404);
+
+    const bad = await t.request('PUT', `/v1/centres/${secondXihu}`, {
+      token: xihu,
+      body: { ...def.body.config, restDaysPer7: 2, templates: [{ code: 'EARLY', start: '08:00', end: '21:30', breakMinutes: 30 }], coverage: [{ dayTypes: ['WEEKDAY'], from: '08:15', to: '17:30', min: 3 }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('CENTRE_CONFIG_INVALID');
+    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['coverage[0].from', 'templates[0]']);
+    const unknown = await t.request('PUT', `/v1/centres/${secondXihu}`, { token: xihu, body: { ...def.body.config, extra: 1 } });
+    expect(unknown.status).toBe(400);
+
+    const two = { ...def.body.config, restDaysPer7: 2 };
+    const put = await t.request('PUT', `/v1/centres/${secondXihu}`, { token: xihu, body: two });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ isDefault: false, updatedBy: 'hr-330106', config: { restDaysPer7: 2 } });
+    expect((await t.request('PUT', `/v1/centres/${secondXihu}`, { token: other, body: two })).status).toBe(404);
+  });
+
+  it('uses declared unavailability and day-off requests in the next solve', async () => {
+    const roster0 = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month: '2026-12' } });
+    expect(roster0.status).toBe(201);
+    const until = async (id: number) => {
+      for (let i = 0; i < 300; i++) {
+        await t.app.get(OutboxRelay).relayNow();
+        const b = (await t.request('GET', `/v1/rosters/${id}`, { token: xihu })).body;
+        if (b.status !== 'QUEUED') return b;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('not solved');
+    };
+    const first = await until(roster0.body.id);
+    const busy = first.assignments.find((a: { date: string }) => a.date === '2026-12-10').workerId;
+    const req = await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: busy, date: '2026-12-10', kind: 'UNAVAILABLE', note: '体检' } });
+    expect(req.status).toBe(201);
+    const off = first.assignments.find((a: { date: string; workerId: number }) => a.date === '2026-12-11' && a.workerId !== busy).workerId;
+    expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: off, date: '2026-12-11', kind: 'OFF' } })).status).toBe(201);
+    expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: off, date: '2026-12-12', kind: 'SHIFT' } })).body.code).toBe('REQUEST_SHIFT_MISSING');
+    expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: other, body: { workerId: off, date: '2026-12-11', kind: 'OFF' } })).status).toBe(404);
+
+    const again = await until((await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month: '2026-12' } })).body.id);
+    expect(again).toMatchObject({ status: 'DRAFT', version: 2, uncovered: [] });
+    const [stored] = await ds.query('SELECT problem FROM roster WHERE id = ?', [again.id]);
+    const problem: RosterProblem = JSON.parse(stored.problem);
+    expect(problem.centre.restDaysPer7).toBe(2);
+    expect(problem.workers.find((w) => w.id === busy)!.unavailable).toContain('2026-12-10');
+    expect(again.assignments.some((a: { workerId: number; date: string }) => a.workerId === busy && a.date === '2026-12-10')).toBe(false);
+    expect(again.assignments.some((a: { workerId: number; date: string }) => a.workerId === off && a.date === '2026-12-11')).toBe(false);
+  });
+});
