@@ -1,5 +1,6 @@
 /** Everything that defines the payroll service: its module, entities, migrations and the jobs it consumes. */
 import { Module } from '@nestjs/common';
+import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import {
@@ -18,6 +19,10 @@ import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables'
 import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-policy-and-benchmark';
 import { WorkforceChanges1764500000000 } from './migrations/1764500000000-workforce-changes';
 import { PayrollRuns1765100000000 } from './migrations/1765100000000-payroll-runs';
+import { RunCostPostingsService } from './run-outputs/run-cost-postings.service';
+import { RunOutputsController } from './run-outputs/run-outputs.controller';
+import { RunOutputsService } from './run-outputs/run-outputs.service';
+import { RunSlipsReader } from './run-outputs/run-slips.reader';
 import { PolicyController } from './policy/policy.controller';
 import { PolicyRowEntity } from './policy/policy-row.entity';
 import { PolicyService } from './policy/policy.service';
@@ -63,15 +68,15 @@ export const PAYROLL_JOBS = [
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [BenchmarkController, PayrollRunsController, PayslipsController, PolicyController, SimulationsController, WorkforceChangesController],
+    controllers: [BenchmarkController, PayrollRunsController, PayslipsController, PolicyController, RunOutputsController, SimulationsController, WorkforceChangesController],
     imports: [
-      MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS }),
+      MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE] }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
       ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: NoPaidRunsReader }, PayrollNightlyScheduler,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
-      PayrollRunsService, PayslipRepository, PolicyService, RunInputsSource, RunPaidHook, SimulationsService, WorkforceChangeJobs, WorkforceChangeRepository,
+      PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,
     ],
   })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatMoney, type Fen } from '@cws/kernel';
+import type { FrozenWorker } from '@cws/payroll-engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PayrollRunChunkEntity } from './payroll-run.entities';
 
@@ -60,6 +61,16 @@ export class PayrollRunChunkRepository {
       [t.done, t.failed, formatMoney(t.gross), formatMoney(t.employeeContributions), formatMoney(t.tax), formatMoney(t.recoveries), formatMoney(t.net), formatMoney(t.employerContributions), runId, chunkNo, generation],
     );
     return Number((r as { affectedRows?: number }).affectedRows ?? 0) > 0;
+  }
+
+  /** The frozen workers of a run's generation, chunk by chunk (outputs read who a slip was computed for: primary body, dates). */
+  async *frozenWorkers(runId: string, generation: number, manager?: EntityManager): AsyncGenerator<FrozenWorker[]> {
+    const m = manager ?? this.dataSource.manager;
+    const nos: Array<{ chunk_no: number }> = await m.query('SELECT chunk_no FROM payroll_run_chunk WHERE run_id = ? AND generation = ? ORDER BY chunk_no', [runId, generation]);
+    for (const { chunk_no } of nos) {
+      const [row] = await m.query('SELECT inputs FROM payroll_run_chunk WHERE run_id = ? AND chunk_no = ?', [runId, chunk_no]);
+      if (row) yield JSON.parse(row.inputs) as FrozenWorker[];
+    }
   }
 
   /** Progress and totals of a run's current chunks: one aggregate over at most a few hundred rows. */

@@ -108,6 +108,19 @@ export class PayslipRepository {
     return qb.getMany();
   }
 
+  /** A keyset page (by id) of a run's COMPUTED slips within a scope, every column: what the run outputs read. */
+  async computedPage(runId: string, scope: Scope, after: string | undefined, limit: number, manager?: EntityManager): Promise<PayslipEntity[]> {
+    const qb = (manager ?? this.dataSource.manager)
+      .getRepository(PayslipEntity)
+      .createQueryBuilder('s')
+      .where('s.runId = :runId AND s.status = :computed', { runId, computed: 'COMPUTED' })
+      .orderBy('s.id', 'ASC')
+      .take(limit);
+    if (after) qb.andWhere('s.id > :after', { after });
+    applyScope(qb, scope, { district: 's.districtCode', street: 's.streetCode' });
+    return qb.getMany();
+  }
+
   async findById(id: string): Promise<PayslipEntity | null> {
     return this.dataSource.getRepository(PayslipEntity).findOneBy({ id });
   }

@@ -36,6 +36,7 @@ export class RunInputsSource {
       grade: typeof s.grade === 'number' ? s.grade : null,
       gradeDerived: s.grade !== null && !!s.gradeDerived,
       bankAccountEnc: s.bankAccount ? this.cipher.encrypt(s.bankAccount) : null,
+      primaryBody: s.primaryBody ?? null,
       hours: null,
     };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RunCostPostingsService } from '../run-outputs/run-cost-postings.service';
 import type { PayrollRunEntity } from './payroll-run.entities';
 
 /**
@@ -10,7 +11,9 @@ import type { PayrollRunEntity } from './payroll-run.entities';
  */
 @Injectable()
 export class RunPaidHook {
-  async onPaid(_m: EntityManager, _run: PayrollRunEntity): Promise<void> {
-    // Filled in by the outputs work (cost postings to budget by funding stream).
+  constructor(private readonly costs: RunCostPostingsService) {}
+
+  async onPaid(m: EntityManager, run: PayrollRunEntity): Promise<void> {
+    await this.costs.enqueue(m, run);
   }
 }

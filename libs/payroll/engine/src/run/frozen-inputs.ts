@@ -43,5 +43,7 @@ export interface FrozenWorker {
   gradeDerived: boolean;
   /** Ciphertext of the account on the snapshot (PiiCipher), copied to the payslip. */
   bankAccountEnc: string | null;
+  /** Body of the primary post on the snapshot date (PARTY / COMMITTEE / STATION): its COST_STREAM row routes the cost to the budget. Absent in runs frozen before it existed. */
+  primaryBody?: string | null;
   hours: FrozenHours | null;
 }

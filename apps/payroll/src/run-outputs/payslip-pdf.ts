@@ -1,0 +1,109 @@
+/**
+ * A payslip as a one-page A4 PDF with Chinese text. The font is Noto Sans SC from the npm package
+ * @fontsource/noto-sans-sc (SIL OFL), never a system font: the package ships it as ~100 WOFF2
+ * subsets by unicode range, so each run of text is set in the subset that holds its characters
+ * (fontkit reads WOFF2; pdfkit embeds only the glyphs used, with a ToUnicode map, so the text can
+ * be extracted again). Subsets are read once and kept.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { formatMoney } from '@cws/kernel';
+import type { PayslipView } from '@cws/payroll-contracts';
+
+interface Subset {
+  name: string;
+  spans: Array<[number, number]>;
+  data?: Buffer;
+}
+
+let subsets: Subset[] | null = null;
+let fontDir = '';
+
+function loadSubsets(): Subset[] {
+  if (subsets) return subsets;
+  fontDir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+  const ranges: Record<string, string> = JSON.parse(readFileSync(join(fontDir, 'unicode.json'), 'utf8'));
+  subsets = Object.entries(ranges).map(([key, range]) => ({
+    name: key.replace(/[[\]]/g, ''),
+    spans: range.split(',').map((part) => {
+      const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(a, 16), parseInt(b ?? a, 16)] as [number, number];
+    }),
+  }));
+  return subsets;
+}
+
+function subsetFor(cp: number): Subset {
+  const all = loadSubsets();
+  return all.find((s) => s.spans.some(([a, b]) => cp >= a && cp <= b)) ?? all.find((s) => s.name === 'latin')!;
+}
+
+function fontData(s: Subset): Buffer {
+  s.data ??= readFileSync(join(fontDir, 'files', `noto-sans-sc-${s.name}-400-normal.woff2`));
+  return s.data;
+}
+
+/** Writes `text` at the cursor, switching subset fonts by character; `continued` keeps the line open. */
+function write(doc: PDFKit.PDFDocument, text: string, opts: PDFKit.Mixins.TextOptions = {}): void {
+  const runs: Array<{ subset: Subset; text: string }> = [];
+  for (const ch of text) {
+    const s = subsetFor(ch.codePointAt(0)!);
+    const last = runs[runs.length - 1];
+    if (last && last.subset === s) last.text += ch;
+    else runs.push({ subset: s, text: ch });
+  }
+  if (!runs.length) runs.push({ subset: subsetFor(0x20), text: ' ' });
+  let used = registered.get(doc);
+  if (!used) registered.set(doc, (used = new Set()));
+  runs.forEach((r, i) => {
+    const name = `noto-${r.subset.name}`;
+    if (!used.has(name)) {
+      doc.registerFont(name, fontData(r.subset));
+      used.add(name);
+    }
+    doc.font(name).text(r.text, { ...opts, continued: i < runs.length - 1 || !!opts.continued });
+  });
+}
+
+const registered = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
+const KIND_TITLE: Record<string, string> = {
+  EARNING: '应发项目 Earnings', EMPLOYEE_CONTRIBUTION: '个人缴费 Employee contributions', TAX: '个人所得税 Income tax',
+  DEDUCTION: '其他扣款 Deductions', EMPLOYER_CONTRIBUTION: '单位缴费（不从工资扣除）Employer contributions', INFO: '说明 Notes',
+};
+
+export function payslipPdf(slip: PayslipView, run: { id: string; period: string; status: string }): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `工资条 ${slip.period} ${slip.name}`, Producer: 'Community Workforce Suite' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.fontSize(16);
+  write(doc, `工资条 Payslip — ${slip.period}`);
+  doc.moveDown(0.5).fontSize(10);
+  write(doc, `姓名 Name: ${slip.name}    工号 Worker: ${slip.workerId}`);
+  write(doc, `社区 Community: ${slip.communityCode}    街道 Street: ${slip.streetCode}    区 District: ${slip.districtCode}`);
+  write(doc, `发放批次 Run: ${run.id} (${run.status})    工资单号 Payslip: ${slip.id}${slip.grade !== null ? `    岗位等级 Grade: ${slip.band ?? ''} ${slip.grade}${slip.gradeSource === 'DERIVED' ? '（推算 derived）' : ''}` : ''}`);
+  for (const kind of ['EARNING', 'EMPLOYEE_CONTRIBUTION', 'TAX', 'DEDUCTION', 'EMPLOYER_CONTRIBUTION', 'INFO']) {
+    const lines = slip.lines.filter((l) => l.kind === kind);
+    if (!lines.length) continue;
+    doc.moveDown(0.6).fontSize(11);
+    write(doc, KIND_TITLE[kind] ?? kind);
+    doc.fontSize(10);
+    for (const l of lines) write(doc, `  ${l.label}${l.refPeriod ? `（${l.refPeriod}）` : ''}：${l.amount}`);
+  }
+  doc.moveDown(0.8).fontSize(11);
+  write(doc, `应发合计 Gross: ${slip.gross}    个人缴费 Contributions: ${slip.employeeContributions}    个税 Tax: ${slip.tax}`);
+  if (slip.recoveries !== formatMoney(0n)) write(doc, `扣回 Recoveries: ${slip.recoveries}`);
+  doc.fontSize(13);
+  write(doc, `实发金额 Net pay: ${slip.net}`);
+  if (slip.flags.length) {
+    doc.moveDown(0.5).fontSize(9);
+    write(doc, `复核标记 Flags: ${slip.flags.join(', ')}`);
+  }
+  doc.end();
+  return done;
+}

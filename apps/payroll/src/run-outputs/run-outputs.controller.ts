@@ -1,0 +1,61 @@
+import { applyDecorators, Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import type { Principal } from '@cws/kernel';
+import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { CanRead, PAYROLL_PAY } from '../common/access';
+import { IdParam } from '../common/id-param';
+import { DECLARATION_KINDS, RunOutputsService, type DeclarationKind, type FileOut } from './run-outputs.service';
+
+/** Bank files carry whole account numbers: finance and city administrators, or payroll:pay clients. */
+const CanReadBankFiles = () =>
+  applyDecorators(Roles('CITY_ADMIN', 'FINANCE'), Permissions(PAYROLL_PAY), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only CITY_ADMIN, FINANCE or a payroll:pay client' }));
+
+class BankFileParams extends IdParam {
+  @ApiProperty({ example: '12020211099033010600' }) @Matches(/^\d{8,30}$/, { message: 'must be an account number' }) account!: string;
+}
+
+class DeclarationParams extends IdParam {
+  @ApiProperty({ enum: DECLARATION_KINDS }) @IsIn(DECLARATION_KINDS) kind!: DeclarationKind;
+}
+
+export const file = (f: FileOut): StreamableFile => new StreamableFile(f.buffer, { type: f.type, disposition: `attachment; filename="${f.filename}"`, length: f.buffer.length });
+
+/** The outputs of a run: register, bank files, declarations (payslip PDFs are under /v1/payslips). */
+@ApiTags('payroll-runs')
+@Controller('v1/runs')
+export class RunOutputsController {
+  constructor(private readonly outputs: RunOutputsService) {}
+
+  @Get(':id/register.xlsx')
+  @CanRead()
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Payroll register (工资发放表): a row per payslip by district, street and community, a column per component, subtotals and a total' })
+  async register(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
+    return file(await this.outputs.register(p, id));
+  }
+
+  @Get(':id/bank-files')
+  @CanReadBankFiles()
+  @ApiOperation({ summary: 'Bank files of an APPROVED or PAID run, one per paying account: [{ payingAccount, count, total, url }]' })
+  @ApiOkResponse({ description: 'BankFileEntry[]' })
+  bankFiles(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.outputs.bankFiles(p, id);
+  }
+
+  @Get(':id/bank-files/:account.csv')
+  @CanReadBankFiles()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'One bank file: header account,name,amount,reference; a line per payee; trailer TOTAL,<count>,<sum>' })
+  async bankFile(@CurrentPrincipal() p: Principal, @Param() { id, account }: BankFileParams): Promise<StreamableFile> {
+    return file(await this.outputs.bankFileCsv(p, id, account));
+  }
+
+  @Get(':id/declarations/:kind.xlsx')
+  @CanRead()
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'IIT withholding declaration (扣缴申报: 正常工资薪金所得 and 全年一次性奖金收入 sheets), or the social-insurance / housing-fund contribution list' })
+  async declaration(@CurrentPrincipal() p: Principal, @Param() { id, kind }: DeclarationParams): Promise<StreamableFile> {
+    return file(await this.outputs.declaration(p, id, kind));
+  }
+}

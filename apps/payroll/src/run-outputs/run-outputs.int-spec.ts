@@ -1,0 +1,295 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { parseMoney, type Fen } from '@cws/kernel';
+import { OutboxRelay } from '@cws/messaging';
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+// Payroll reaches workers and budget only through HTTP and queues; the test starts real apps of both.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { budgetService } from '../../../budget/src/budget.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { demoCommunities, seedBudgetService } from '../../../budget/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const XIHU = '330106';
+const PAY_STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'];
+const money = (s: string): Fen => parseMoney(s, { allowNegative: true });
+/** An exceljs money cell (a number with two places) to fen, exactly. */
+const cellFen = (v: unknown): Fen => BigInt(Math.round(Number(v ?? 0) * 100));
+
+/**
+ * The PDF's text as pdf-parse (pdf.js) extracts it. pdf.js loads its worker by dynamic import, which
+ * jest's VM refuses, so the extraction runs in a plain Node process.
+ */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const script = `const { PDFParse } = require('pdf-parse');
+    const chunks = []; process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => { const p = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }); process.stdout.write((await p.getText()).text); await p.destroy(); });`;
+  const child = promisify(execFile)(process.execPath, ['-e', script], { cwd: process.cwd(), maxBuffer: 10 * 1024 * 1024 });
+  child.child.stdin!.end(pdf);
+  return (await child).stdout;
+}
+
+describe('run outputs: payslip PDF, register, bank files, declarations, budget postings — reconciled to the fen (real MySQL, Redis, workers and budget)', () => {
+  let workers: TestApp;
+  let budget: TestApp;
+  let t: TestApp;
+  let admin: string;
+  let finance: string;
+  let xihu: string;
+  let shangcheng: string;
+  let runId: string;
+  type Slip = { id: string; workerId: number; name: string; gross: string; net: string; employerContributions: string; employeeContributions: string; tax: string; communityCode: string };
+  let slips: Slip[];
+
+  beforeAll(async () => {
+    const workersConfig = testConfig('workers');
+    workers = await startTestApp(workersService, workersConfig);
+    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    budget = await startTestApp(budgetService, testConfig('budget', { queuePrefix: workersConfig.queuePrefix }));
+    await seedBudgetService(budget.app.get(DataSource), demoCommunities());
+    const base = testConfig('payroll', { queuePrefix: workersConfig.queuePrefix });
+    t = await startTestApp(payrollService, {
+      ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin, budget: new URL(budget.baseUrl).origin },
+    });
+    await seedPayrollService(t.app.get(DataSource));
+    // The test relays payroll's outbox itself, so it knows when postings leave.
+    await t.app.get(OutboxRelay).onModuleDestroy();
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    finance = t.tokenFor(testPrincipals.finance());
+    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
+    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    await fundXihuPay();
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+    await budget?.close();
+    await workers?.close();
+  });
+
+  /** The demo budget funds activities; give Xihu's communities pay allocations in the three pay streams. */
+  async function fundXihuPay() {
+    const bFinance = budget.tokenFor(testPrincipals.finance());
+    const bAdmin = budget.tokenFor(testPrincipals.cityAdmin());
+    let n = 0;
+    const post = (path: string, body: unknown, token = bFinance) => budget.request('POST', path, { token, body, headers: { 'idempotency-key': `pay-fund-${++n}` } });
+    for (const stream of PAY_STREAMS) {
+      const ap = await post('/v1/appropriations', { fiscalYear: 2026, funder: XIHU, stream, kind: 'SUPPLEMENTARY', amount: '100000000.00', documentNo: `西财预〔2026〕工资${stream}`, documentDate: '2026-01-10' });
+      expect(ap.status).toBe(201);
+      expect((await post(`/v1/appropriations/${ap.body.id}/enact`, undefined, bAdmin)).status).toBe(200);
+      for (const c of demoCommunities().filter((x) => x.districtCode === XIHU)) {
+        expect((await post('/v1/allocations', { appropriationId: ap.body.id, streetCode: c.streetCode, communityCode: c.code, amount: '3000000.00' })).status).toBe(201);
+      }
+    }
+  }
+
+  async function computed(id: string) {
+    for (let i = 0; i < 600; i++) {
+      const r = await t.request('GET', `/v1/runs/${id}`, { token: admin });
+      if (r.body.computation.state === 'DONE' || r.body.computation.state === 'FAILED') return r.body;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error(`run ${id} was not computed in time`);
+  }
+
+  const raw = async (path: string, token: string) => {
+    const res = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', buffer: Buffer.from(await res.arrayBuffer()) };
+  };
+  const sum = (k: keyof Slip) => slips.reduce((a, s) => a + money(String(s[k])), 0n);
+
+  it('computes and approves a Xihu November run (the setting for the outputs)', async () => {
+    const res = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'REGULAR' } });
+    expect(res.status).toBe(201);
+    runId = res.body.id;
+    const run = await computed(runId);
+    expect(run.computation.state).toBe('DONE');
+    expect(run.progress.failed).toBe(0);
+    slips = [];
+    let after: string | null = null;
+    do {
+      const r = await t.request('GET', `/v1/runs/${runId}/payslips?limit=500${after ? `&after=${after}` : ''}`, { token: xihu });
+      slips.push(...r.body.items);
+      after = r.body.nextAfter;
+    } while (after);
+    expect(slips.length).toBe(run.progress.total);
+    expect(slips.length).toBeGreaterThan(100);
+  });
+
+  it('a payslip PDF embeds a CJK font: its extracted text holds the worker’s Chinese name and net pay', async () => {
+    const slip = slips.find((s) => /[\u4e00-\u9fff]/.test(s.name))!;
+    const pdf = await raw(`/v1/payslips/${slip.id}.pdf`, xihu);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.buffer.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf.buffer);
+    expect(text).toContain(slip.name);
+    expect(text).toContain('工资条');
+    expect(text).toContain(`实发金额 Net pay: ${slip.net}`);
+    // The font comes from the npm package, embedded — not a reference to a system font.
+    expect(pdf.buffer.includes(Buffer.from('/FontFile2')) || pdf.buffer.includes(Buffer.from('/FontFile3'))).toBe(true);
+    expect((await raw(`/v1/payslips/${slip.id}.pdf`, shangcheng)).status).toBe(404);
+  });
+
+  it('the register reads back with exceljs: rows by place, component columns, subtotals, and totals equal to the payslips', async () => {
+    const x = await raw(`/v1/runs/${runId}/register.xlsx`, xihu);
+    expect(x.status).toBe(200);
+    expect(x.disposition).toContain('payroll-register-2026-11');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('工资发放表')!;
+    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const col = (k: string) => keys.indexOf(k) + 1;
+    expect(keys.slice(0, 6)).toEqual(['district', 'street', 'community', 'workerId', 'name', 'workers']);
+    expect(keys).toContain('EARNING:BASE');
+    expect(keys).toContain('EMPLOYEE_CONTRIBUTION:PENSION');
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((r, i) => i > 3 && rows.push(r));
+    const workerRows = rows.filter((r) => r.getCell(col('workerId')).value);
+    expect(workerRows).toHaveLength(slips.length);
+    const total = rows[rows.length - 1];
+    expect(total.getCell(col('name')).value).toBe('合计');
+    expect(total.getCell(col('workers')).value).toBe(slips.length);
+    expect(cellFen(total.getCell(col('NET')).value)).toBe(sum('net'));
+    expect(cellFen(total.getCell(col('GROSS')).value)).toBe(sum('gross'));
+    expect(cellFen(total.getCell(col('EMPLOYER_CONTRIBUTIONS')).value)).toBe(sum('employerContributions'));
+    // Component columns add up to gross on the total row.
+    const earningCols = keys.filter((k) => k.startsWith('EARNING:'));
+    expect(earningCols.reduce((a, k) => a + cellFen(total.getCell(col(k)).value), 0n)).toBe(sum('gross'));
+    // Ordered by place; a subtotal row closes every community and the street subtotals add to the district's.
+    const communities = workerRows.map((r) => String(r.getCell(col('community')).value));
+    expect([...communities].sort()).toEqual(communities);
+    const labels = rows.map((r) => r.getCell(col('name')).value);
+    expect(labels.filter((l) => l === '社区小计')).toHaveLength(new Set(communities).size);
+    const streetRows = rows.filter((r) => r.getCell(col('name')).value === '街道小计');
+    const district = rows.find((r) => r.getCell(col('name')).value === '区小计')!;
+    expect(streetRows.reduce((a, r) => a + cellFen(r.getCell(col('NET')).value), 0n)).toBe(cellFen(district.getCell(col('NET')).value));
+    expect((await raw(`/v1/runs/${runId}/register.xlsx`, shangcheng)).status).toBe(404);
+  });
+
+  it('declarations: the IIT template columns with a row per slip; SI and HF lists whose totals are the slips’ contributions', async () => {
+    const load = async (kind: string) => {
+      const x = await raw(`/v1/runs/${runId}/declarations/${kind}.xlsx`, xihu);
+      expect(x.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.buffer as unknown as ArrayBuffer);
+      return wb;
+    };
+    const iit = (await load('iit')).getWorksheet('正常工资薪金所得')!;
+    expect((iit.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['工号', '*姓名', '*证件类型', '*证件号码', '本期收入', '本期免税收入']);
+    expect(iit.rowCount).toBe(slips.length + 1);
+    let income = 0n;
+    iit.eachRow((r, i) => i > 1 && (income += cellFen(r.getCell(5).value)));
+    expect(income).toBe(sum('gross'));
+    const si = (await load('social-insurance')).getWorksheet('社会保险费')!;
+    const hf = (await load('housing-fund')).getWorksheet('住房公积金')!;
+    const lastFen = (ws: ExcelJS.Worksheet, header: string) => {
+      const c = (ws.getRow(1).values as unknown[]).indexOf(header);
+      return cellFen(ws.getRow(ws.rowCount).getCell(c).value);
+    };
+    expect(si.getRow(si.rowCount).getCell(1).value).toBe('合计');
+    // Employee contributions on the slips = SI employee total + HF employee total.
+    expect(lastFen(si, '个人合计') + lastFen(hf, '个人合计')).toBe(sum('employeeContributions'));
+    expect(lastFen(si, '单位合计') + lastFen(hf, '单位合计')).toBe(sum('employerContributions'));
+    expect((await raw(`/v1/runs/${runId}/declarations/iit.xlsx`, shangcheng)).status).toBe(404);
+    expect((await t.request('GET', `/v1/runs/${runId}/declarations/pension.xlsx`, { token: xihu })).status).toBe(400);
+  });
+
+  it('bank files need approval; then one CSV per paying account with header, payee lines and trailer, formula-safe', async () => {
+    const early = await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: finance });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('PAYROLL_RUN_NOT_APPROVED');
+    expect((await t.request('POST', `/v1/runs/${runId}/submit`, { token: xihu })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${runId}/approve`, { token: admin })).status).toBe(200);
+
+    const list = await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: finance });
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(1);
+    const [f] = list.body;
+    expect(f).toMatchObject({ payingAccount: '1202021109903301060', url: `/api/payroll/v1/runs/${runId}/bank-files/1202021109903301060.csv`, missingAccounts: [] });
+    expect(f.count).toBe(slips.filter((s) => money(s.net) > 0n).length);
+    expect(money(f.total)).toBe(sum('net'));
+    const csv = await raw(f.url.replace('/api/payroll', ''), finance);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain('text/csv');
+    const lines = csv.buffer.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('account,name,amount,reference');
+    expect(lines[lines.length - 1]).toBe(`TOTAL,${f.count},${f.total}`);
+    const payees = lines.slice(1, -1).map((l) => l.split(','));
+    expect(payees).toHaveLength(f.count);
+    expect(payees.reduce((a, p) => a + money(p[2]), 0n)).toBe(sum('net'));
+    expect(payees.every((p) => /^\d{12,19}$/.test(p[0]) && p[3].startsWith(`payroll-run:${runId}:payslip:`))).toBe(true);
+
+    // HR may not download account numbers; a client of another district sees no such run.
+    expect((await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: xihu })).status).toBe(403);
+    const otherClient = t.tokenFor(testPrincipals.client(['payroll:pay', 'payroll:read'], '330102'));
+    expect((await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: otherClient })).status).toBe(404);
+    expect((await raw(`/v1/runs/${runId}/bank-files/1202021109903301060.csv`, otherClient)).status).toBe(404);
+  });
+
+  it('paying posts the cost to budget once, by stream; Σ payslips = register = bank files = budget postings, to the fen', async () => {
+    const pay = await t.request('POST', `/v1/runs/${runId}/pay`, { token: finance });
+    expect(pay.status).toBe(200);
+    expect(pay.body.status).toBe('PAID');
+    const pds = t.app.get(DataSource);
+    const outbox = await pds.query(`SELECT payload FROM outbox_event WHERE queue = 'budget-postings'`);
+    expect(outbox.length).toBeGreaterThan(0);
+    const relay = t.app.get(OutboxRelay);
+    await relay.relayNow();
+    const bFinance = budget.tokenFor(testPrincipals.finance());
+    const ledger = async () => {
+      const items: Array<{ spent: string; stream: string; entryType: string; postingId: string }> = [];
+      let after: string | null = null;
+      do {
+        const r = await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${runId}:&limit=1000${after ? `&after=${after}` : ''}`, { token: bFinance });
+        expect(r.status).toBe(200);
+        items.push(...r.body.items);
+        after = r.body.nextAfter;
+      } while (after);
+      return items;
+    };
+    let entries = await ledger();
+    for (let i = 0; i < 150 && entries.length < outbox.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      entries = await ledger();
+    }
+    expect(entries).toHaveLength(outbox.length);
+    expect(entries.every((e) => e.entryType === 'EXPENDITURE' && PAY_STREAMS.includes(e.stream))).toBe(true);
+    expect((await budget.request('GET', '/v1/unmatched-postings', { token: bFinance })).body.items ?? []).toEqual([]);
+    const posted = entries.reduce((a, e) => a + money(e.spent), 0n);
+
+    // The reconciliation: payslips, run totals, register, bank files and budget agree to the fen.
+    const run = (await t.request('GET', `/v1/runs/${runId}`, { token: admin })).body;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await raw(`/v1/runs/${runId}/register.xlsx`, admin)).buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('工资发放表')!;
+    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const total = ws.getRow(ws.rowCount);
+    const reg = (k: string) => cellFen(total.getCell(keys.indexOf(k) + 1).value);
+    const files = (await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: finance })).body as Array<{ total: string }>;
+    const banked = files.reduce((a, f) => a + money(f.total), 0n);
+
+    expect(money(run.totals.net)).toBe(sum('net'));
+    expect(reg('NET')).toBe(sum('net'));
+    expect(banked).toBe(sum('net'));
+    expect(money(run.totals.gross) + money(run.totals.employerContributions)).toBe(sum('gross') + sum('employerContributions'));
+    expect(reg('GROSS') + reg('EMPLOYER_CONTRIBUTIONS')).toBe(sum('gross') + sum('employerContributions'));
+    expect(posted).toBe(sum('gross') + sum('employerContributions'));
+
+    // Sent once: relaying again (and after a crash that lost the dispatch marks) books nothing new.
+    await pds.query(`UPDATE outbox_event SET dispatched_at = NULL WHERE queue = 'budget-postings'`);
+    await relay.relayNow();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await ledger()).toHaveLength(entries.length);
+    // Paying twice is refused by the lifecycle, so no second set of outbox rows either.
+    expect((await t.request('POST', `/v1/runs/${runId}/pay`, { token: finance })).status).toBe(409);
+    expect((await pds.query(`SELECT COUNT(*) AS n FROM outbox_event WHERE queue = 'budget-postings'`))[0].n).toBe(String(outbox.length));
+  });
+});

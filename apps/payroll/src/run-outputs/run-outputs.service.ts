@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError, formatMoney, notFound, type Fen, type Principal } from '@cws/kernel';
+import {
+  buildBankFiles, buildRegister, housingFundList, iitDeclaration, socialInsuranceList, type OutputPayslip, type PayingAccount,
+} from '@cws/payroll-engine';
+import { PolicyService } from '../policy/policy.service';
+import { PayrollRunReadsService } from '../runs/payroll-run-reads.service';
+import type { PayrollRunEntity } from '../runs/payroll-run.entities';
+import { payslipPdf } from './payslip-pdf';
+import { RunSlipsReader } from './run-slips.reader';
+import { registerXlsx, tablesXlsx } from './xlsx-writers';
+
+export const DECLARATION_KINDS = ['iit', 'social-insurance', 'housing-fund'] as const;
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+
+export interface FileOut {
+  buffer: Buffer;
+  filename: string;
+  type: string;
+}
+
+export interface BankFileEntry {
+  payingAccount: string;
+  payingAccountName: string;
+  count: number;
+  total: string;
+  url: string;
+  /** Payees with a positive net but no account on file: not in the CSV, paid by hand. */
+  missingAccounts: Array<{ payslipId: string; workerId: number; net: string }>;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const periodEnd = (period: string): string => {
+  const [y, m] = period.split('-').map(Number);
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+/**
+ * The outputs of a run (register, bank files, declarations, payslip PDFs), each built by a pure
+ * builder from the run's computed payslips within the caller's scope. A run outside the scope is
+ * 404 on every route, like a run that does not exist.
+ */
+@Injectable()
+export class RunOutputsService {
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly reads: PayrollRunReadsService,
+    private readonly slips: RunSlipsReader,
+  ) {}
+
+  async register(p: Principal, runId: string): Promise<FileOut> {
+    const run = await this.slips.run(p, runId);
+    const reg = buildRegister(await this.slips.slips(p, run));
+    const buffer = await registerXlsx(reg, { runId: run.id, period: run.period, scope: run.scopeCode, status: run.status });
+    return { buffer, filename: `payroll-register-${run.period}-run-${run.id}.xlsx`, type: XLSX };
+  }
+
+  /** Bank files exist once the run is approved (four eyes before money moves). */
+  private async bankFilesOf(p: Principal, runId: string) {
+    const run = await this.slips.run(p, runId);
+    if (run.status !== 'APPROVED' && run.status !== 'PAID') {
+      throw conflict('PAYROLL_RUN_NOT_APPROVED', `run ${runId} is ${run.status}: bank files are cut for an APPROVED or PAID run`);
+    }
+    const accounts = await this.payingAccounts(run);
+    const { files, unassigned } = buildBankFiles(run.id, await this.slips.slips(p, run), accounts);
+    if (unassigned.length) {
+      const places = [...new Set(unassigned.map((s) => s.districtCode))].sort();
+      throw new DomainError('UNPROCESSABLE', 'PAYING_ACCOUNT_MISSING', `no PAYING_ACCOUNT policy row covers ${places.join(', ')} on ${periodEnd(run.period)}`,
+        places.map((d) => ({ path: `PAYING_ACCOUNT:${d}`, issue: `no paying account for ${unassigned.filter((s) => s.districtCode === d).length} payees` })));
+    }
+    return { run, files };
+  }
+
+  async bankFiles(p: Principal, runId: string): Promise<BankFileEntry[]> {
+    const { run, files } = await this.bankFilesOf(p, runId);
+    return files.map((f) => ({
+      payingAccount: f.payingAccount,
+      payingAccountName: f.payingAccountName,
+      count: f.count,
+      total: formatMoney(f.totalFen),
+      url: `/api/payroll/v1/runs/${run.id}/bank-files/${f.payingAccount}.csv`,
+      missingAccounts: f.missingAccounts.map((m) => ({ payslipId: m.payslipId, workerId: m.workerId, net: formatMoney(m.netFen) })),
+    }));
+  }
+
+  async bankFileCsv(p: Principal, runId: string, account: string): Promise<FileOut> {
+    const { run, files } = await this.bankFilesOf(p, runId);
+    const f = files.find((x) => x.payingAccount === account);
+    if (!f) throw notFound('bank_file', `${runId}/${account}`);
+    return { buffer: Buffer.from(f.csv, 'utf8'), filename: `payroll-${run.period}-run-${run.id}-${account}.csv`, type: 'text/csv; charset=utf-8' };
+  }
+
+  async declaration(p: Principal, runId: string, kind: DeclarationKind): Promise<FileOut> {
+    const run = await this.slips.run(p, runId);
+    const slips = await this.slips.slips(p, run);
+    let tables;
+    if (kind === 'iit') {
+      const taxFreeCodes = await this.taxFreeCodes(run);
+      const taxFreeOf = (s: OutputPayslip): Fen => s.lines.reduce((a, l) => (l.kind === 'EARNING' && taxFreeCodes.has(l.code) ? a + l.amountFen : a), 0n);
+      // Resident ID numbers stay in the workers service; the withholding client matches rows by 工号 (worker id).
+      tables = iitDeclaration(slips, () => ({ idType: null, idNumber: null }), taxFreeOf);
+    } else {
+      tables = [kind === 'social-insurance' ? socialInsuranceList(slips) : housingFundList(slips)];
+    }
+    return { buffer: await tablesXlsx(tables), filename: `${kind}-${run.period}-run-${run.id}.xlsx`, type: XLSX };
+  }
+
+  async payslipPdf(p: Principal, payslipId: string): Promise<FileOut> {
+    const slip = await this.reads.payslip(p, payslipId);
+    const run = await this.reads.runInScope(p, slip.runId);
+    if (slip.status !== 'COMPUTED') throw conflict('PAYSLIP_FAILED', `payslip ${payslipId} failed (${slip.failure?.code ?? 'unknown'}): there is nothing to print`);
+    const buffer = await payslipPdf(slip, { id: run.id, period: run.period, status: run.status });
+    return { buffer, filename: `payslip-${slip.period}-${slip.workerId}.pdf`, type: 'application/pdf' };
+  }
+
+  private async payingAccounts(run: PayrollRunEntity): Promise<PayingAccount[]> {
+    const date = periodEnd(run.period);
+    const rows = await this.policy.rowsFor(Number(run.period.slice(0, 4)), date);
+    return rows
+      .filter((r) => r.kind === 'PAYING_ACCOUNT' && r.validFrom <= date && (r.validTo === null || r.validTo >= date))
+      .map((r) => ({ orgCode: String(r.data.orgCode), account: String(r.data.account), name: String(r.data.name) }));
+  }
+
+  private async taxFreeCodes(run: PayrollRunEntity): Promise<Set<string>> {
+    const policy = await this.policy.policyFor(Number(run.period.slice(0, 4)), periodEnd(run.period));
+    return new Set(policy.allowances.filter((a) => a.taxFree).map((a) => a.code));
+  }
+}
