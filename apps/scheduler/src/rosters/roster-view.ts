@@ -9,7 +9,7 @@ export function rosterView(r: RosterRow): RosterView {
     id: r.id, community: r.communityCode, month: r.month, status: r.status, version: r.version, objective: r.objective,
     reason: r.reason, basedOn: r.basedOnId, generationId: r.generationId,
     assignments: (r.assignments ?? []).map((a) => ({ workerId: a.workerId, date: a.date, start: templates.get(a.shift)?.start ?? '', end: templates.get(a.shift)?.end ?? '', shift: a.shift })),
-    uncovered: (r.uncovered ?? []).map((u) => ({ date: u.date, from: u.from, to: u.to, rule: u.rule, missing: u.missing })),
+    uncovered: (r.uncovered ?? []).map((u) => ({ date: u.date, from: u.from, to: u.to, rule: u.rule, missing: u.missing, ...(u.role ? { role: u.role } : {}) })),
     error: r.error, createdAt: r.createdAt, solvedAt: r.solvedAt, publishedAt: r.publishedAt,
   };
 }
@@ -18,7 +18,7 @@ export function rosterView(r: RosterRow): RosterView {
 export function coverageView(r: RosterRow): CoverageView {
   if (!r.problem || !r.assignments) return { rosterId: r.id, month: r.month, slots: [] };
   const types = new Map(r.problem.days.map((d) => [d.date, d.type]));
-  const gaps = (r.uncovered ?? []).filter((u) => u.rule !== 'ROLE_ON_DUTY');
+  const gaps = (r.uncovered ?? []).filter((u) => !u.role);
   return {
     rosterId: r.id,
     month: r.month,

@@ -97,7 +97,15 @@ export class RostersService {
     return base;
   }
 
-  private async newVersion(p: Principal, r: NewRoster): Promise<number> {
+  /** The month's next version, queued; a concurrent first version of the same month (no row to lock yet) retries once on the unique key. */
+  private async newVersion(p: Principal, r: NewRoster, retry = true): Promise<number> {
+    return this.insertVersion(p, r).catch((e) => {
+      if (retry && isDuplicateKey(e)) return this.newVersion(p, r, false);
+      throw e;
+    });
+  }
+
+  private insertVersion(p: Principal, r: NewRoster): Promise<number> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const versions = await this.rosters.lockMonth(m, r.communityCode, r.month);
       const version = versions.reduce((n, v) => Math.max(n, v.version), 0) + 1;
@@ -113,6 +121,11 @@ export class RostersService {
     if (!r) throw notFound('roster', id);
     return r;
   }
+}
+
+function isDuplicateKey(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY';
 }
 
 const placeOf = (r: RosterRow) => ({ communityCode: r.communityCode, districtCode: r.districtCode, streetCode: r.streetCode });

@@ -14,9 +14,11 @@ export interface UncoveredView {
   date: string;
   from: string;
   to: string;
-  /** The hard rule (or fact) that kept the range uncovered: LEAVE, REST_DAYS_PER_7, MONTHLY_OVERTIME, REST_BETWEEN_SHIFTS, ONE_SHIFT_PER_DAY, NO_WORKERS, NO_SHIFT_TEMPLATE, ROLE_ON_DUTY, SOLVER_LIMIT, … */
+  /** The hard rule (or fact) that kept the range uncovered: LEAVE, REST_DAYS_PER_7, MONTHLY_OVERTIME, REST_BETWEEN_SHIFTS, ONE_SHIFT_PER_DAY, NO_WORKERS, NO_SHIFT_TEMPLATE, SOLVER_LIMIT, … */
   rule: string;
   missing: number;
+  /** Set for a role gap: nobody (or too few) of these roles on duty that day. */
+  role?: string;
 }
 
 export interface RosterView {

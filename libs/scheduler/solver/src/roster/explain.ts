@@ -10,8 +10,10 @@ export interface UncoveredSlot {
   from: string;
   to: string;
   rule: GapReason;
-  /** Staff missing over the range (the largest shortfall of its slots); roles: workers of the role missing. */
+  /** Staff missing over the range (the largest shortfall of its slots); for a role gap, people of the role missing. */
   missing: number;
+  /** Set for a role gap (nobody of these roles on duty that day, over the day's window). */
+  role?: string;
 }
 
 // When several rules block different workers, the most frequent is named; ties go to the first here.
@@ -22,7 +24,8 @@ const PRIORITY: GapReason[] = ['LEAVE', 'REST_DAYS_PER_7', 'MONTHLY_OVERTIME', '
  * them from taking a shift over that slot (on leave, already on a shift that day, or the hard rule
  * that adding such a shift would break, as the checker sees it). If someone could take it without
  * breaking a rule, the search simply did not find it: SOLVER_LIMIT. Adjacent slots with one reason
- * merge into one range. Role shortfalls come out as ROLE_ON_DUTY over the day's window.
+ * merge into one range. A role shortfall is one range over the day's window, with `role` set and
+ * the rule that kept each holder of the role off duty (e.g. LEAVE when they are all away).
  */
 export function explainGaps(problem: RosterProblem, assignments: readonly Assignment[]): UncoveredSlot[] {
   const gaps = coverageGaps(problem, assignments);
@@ -45,9 +48,34 @@ export function explainGaps(problem: RosterProblem, assignments: readonly Assign
   for (const r of roleGaps(problem, assignments)) {
     const type = problem.days.find((d) => d.date === r.date)!.type;
     const window = problem.centre.openingWindows[type];
-    out.push({ date: r.date, from: window?.from ?? '00:00', to: window?.to ?? '24:00', rule: 'ROLE_ON_DUTY', missing: r.need - r.have });
+    const rule = blameRole(problem, r.date, r.roles, mine);
+    out.push({ date: r.date, from: window?.from ?? '00:00', to: window?.to ?? '24:00', rule, missing: r.need - r.have, role: r.roles.join('/') });
   }
   return out;
+}
+
+/** Why no more workers of `roles` are on duty on `date`: what stops each of those who are not. */
+function blameRole(problem: RosterProblem, date: string, roles: string[], mine: (id: number) => Assignment[]): GapReason {
+  const holders = problem.workers.filter((w) => w.roles.some((x) => roles.includes(x)));
+  if (holders.length === 0) return 'NO_WORKERS';
+  const counts = new Map<GapReason, number>();
+  for (const w of holders) {
+    const own = mine(w.id);
+    if (own.some((a) => a.date === date)) continue;
+    let reason: GapReason | null = null;
+    if (w.unavailable.includes(date)) reason = 'LEAVE';
+    else {
+      const tally = new Map<GapReason, number>();
+      for (const t of problem.centre.templates) {
+        const broken = checkWorker(problem, w.id, [...own, { workerId: w.id, date, shift: t.code }]).map((v) => v.rule);
+        if (broken.length === 0) return 'SOLVER_LIMIT';
+        for (const b of new Set(broken)) tally.set(b, (tally.get(b) ?? 0) + 1);
+      }
+      reason = mostFrequent(tally);
+    }
+    if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return mostFrequent(counts) ?? 'ROLE_ON_DUTY';
 }
 
 function blame(problem: RosterProblem, date: string, slot: number, mine: (id: number) => Assignment[]): GapReason {
