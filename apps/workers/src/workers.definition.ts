@@ -7,6 +7,8 @@ import { ApplyGradeProgressionJob, ApplyStatusCalendarJob, PruneRefreshTokensJob
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AppointmentEntity } from './appointments/appointments.entities';
 import { AppointmentsService } from './appointments/appointments.service';
+import { ElectionsController } from './elections/elections.controller';
+import { ElectionsService } from './elections/elections.service';
 import { ApplyGradeProgressionHandler, GradeProgressionScheduler } from './grades/grade-progression.job';
 import { GradesService } from './grades/grades.service';
 import { AuthController, IdentityAdminController } from './identity/auth.controller';
@@ -24,6 +26,8 @@ import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tre
 import { StatusCalendar1764400000000 } from './migrations/1764400000000-status-calendar';
 import { RefreshTokenFamily1765000000000 } from './migrations/1765000000000-refresh-token-family';
 import { RecordedGrades1765300000000 } from './migrations/1765300000000-recorded-grades';
+import { Elections1765310000000 } from './migrations/1765310000000-elections';
+import { RecruitmentNotice1765320000000 } from './migrations/1765320000000-recruitment-notice';
 import { OrgTreeController } from './org/org-tree.controller';
 import { OrgTreeService } from './org/org-tree.service';
 import { OrgController } from './org/org.controller';
@@ -62,7 +66,7 @@ export const WORKERS_ENTITIES = [
 
 export const WORKERS_MIGRATIONS = [
   IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
-  RefreshTokenFamily1765000000000, RecordedGrades1765300000000,
+  RefreshTokenFamily1765000000000, RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob];
@@ -72,6 +76,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
     controllers: [
       AppointmentsController,
       AuthController,
+      ElectionsController,
       IdentityAdminController,
       ImportExportController,
       OrgController,
@@ -91,6 +96,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       ApplyStatusCalendarHandler,
       AppointmentsService,
       AuthService,
+      ElectionsService,
       GradeProgressionScheduler,
       GradesService,
       ImportExportService,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { addDays, conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, formatRate, isLeaderRole, ROLES_BY_BODY, type AppointmentRole,
+  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, formatRate, isElectedPost, isLeaderRole, ROLES_BY_BODY, type AppointmentRole,
   type BodyKind, type CrossAppointmentStats,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -14,11 +14,20 @@ import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
 
 const APPOINTMENT_COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
-  a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason`;
+  a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason,
+  a.election_id AS electionId, a.term_end AS termEnd`;
 
 /** An appointment row as read with APPOINTMENT_COLUMNS: MySQL returns ids and flags as strings / 0-1. */
 function appointmentView<T extends Record<string, unknown>>(row: T) {
-  return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary) };
+  return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary), electionId: row.electionId == null ? null : Number(row.electionId) };
+}
+
+/** 422: the party organisation's and the committee's posts are filled by election only (the field at fault is named). */
+export function electedPostError(bodyKind: BodyKind, role: AppointmentRole, path: string): DomainError {
+  const label = `${bodyKind}/${role}`;
+  return new DomainError('UNPROCESSABLE', 'ELECTED_POST', `${label} is an elected post: fill it by election (POST elections), not by recruitment`, [
+    { path, issue: `${label} is filled by election (公推直选 / 直接选举), not by recruitment` },
+  ]);
 }
 
 @Injectable()
@@ -42,10 +51,11 @@ export class AppointmentsService {
    * competing appointments to one body (or of one worker) queue behind each other, so the checks
    * below see every committed rival and the rules hold under concurrency.
    */
-  async createInTx(m: EntityManager, p: Principal, dto: CreateAppointmentDto) {
+  async createInTx(m: EntityManager, p: Principal, dto: CreateAppointmentDto, election?: { id: number; termEnd: string }) {
     if (!ROLES_BY_BODY[dto.bodyKind].includes(dto.role)) {
       throw validationError('ROLE_NOT_IN_BODY', 'role', `is not a role of the ${dto.bodyKind} body (${ROLES_BY_BODY[dto.bodyKind].join(', ')})`);
     }
+    if (dto.obtainedBy === 'RECRUITMENT' && isElectedPost(dto.bodyKind)) throw electedPostError(dto.bodyKind, dto.role, 'obtainedBy');
     if (dto.to && dto.to < dto.from) throw validationError('APPOINTMENT_ENDS_BEFORE_START', 'to', 'must not be before from');
     const community = await communityInScope(m, p, dto.communityCode);
     if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
@@ -73,12 +83,15 @@ export class AppointmentsService {
     }
 
     const res = await m.query(
-      `INSERT INTO appointment (worker_id, body_id, community_code, body_kind, role, band, is_primary, obtained_by, start_date, end_date, created_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-      [worker.id, body.id, dto.communityCode, dto.bodyKind, dto.role, band, dto.primary ? 1 : 0, dto.obtainedBy, dto.from, dto.to ?? null, new Date()],
+      `INSERT INTO appointment (worker_id, body_id, community_code, body_kind, role, band, is_primary, obtained_by, start_date, end_date, election_id, term_end, created_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [worker.id, body.id, dto.communityCode, dto.bodyKind, dto.role, band, dto.primary ? 1 : 0, dto.obtainedBy, dto.from, dto.to ?? null, election?.id ?? null, election?.termEnd ?? null, new Date()],
     );
     const id = Number(res.insertId);
-    const after = { id, workerId: worker.id, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, isPrimary: !!dto.primary, obtainedBy: dto.obtainedBy, from: dto.from, to: dto.to ?? null };
+    const after = {
+      id, workerId: worker.id, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, isPrimary: !!dto.primary, obtainedBy: dto.obtainedBy,
+      from: dto.from, to: dto.to ?? null, electionId: election?.id ?? null, termEnd: election?.termEnd ?? null,
+    };
     await this.audit.record(m, { entity: 'appointment', entityId: id, action: 'CREATE', after, districtCode: worker.districtCode });
     if (band !== 'OTHER' && dto.primary) {
       await this.workers.addCareerEvent(m, worker.id, 'PROMOTION', dto.from, null, { appointmentId: id, role: dto.role, bodyKind: dto.bodyKind });
@@ -89,6 +102,28 @@ export class AppointmentsService {
     // the primary post sets the pay band: a grade in another band is re-placed from the post's start
     if (dto.primary) await this.grades.onPrimaryPost(m, await this.workers.gradeSubject(m, worker.id), band, dto.from);
     return after;
+  }
+
+  /**
+   * 换届: a new term starts on `termStart`, so every post of the body still running then (started
+   * before it) ends the day before, with audit rows and `appointment.ended`. The caller holds the body lock.
+   */
+  async endForNewTerm(m: EntityManager, bodyId: number, termStart: string, electionId: number): Promise<number[]> {
+    const rows = await m.query(
+      `SELECT ${APPOINTMENT_COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode FROM appointment a JOIN worker w ON w.id = a.worker_id
+        WHERE a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.id FOR UPDATE`,
+      [bodyId, termStart, termStart],
+    );
+    const lastDay = addDays(termStart, -1);
+    for (const row of rows) {
+      const before = appointmentView(row);
+      await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [lastDay, `换届 (election ${electionId})`, before.id]);
+      await this.audit.record(m, { entity: 'appointment', entityId: before.id, action: 'END', before, after: { ...before, to: lastDay, endReason: `换届 (election ${electionId})` }, districtCode: row.districtCode });
+      await this.outbox.add(m, AppointmentEndedEvent, {
+        workerId: before.workerId, districtCode: row.districtCode, streetCode: row.streetCode, communityCode: row.communityCode, appointmentId: before.id, to: lastDay,
+      });
+    }
+    return rows.map((r: { id: unknown }) => Number(r.id));
   }
 
   /** Ends a post (history is kept). Ending earlier than a planned end is allowed; reopening is not. */

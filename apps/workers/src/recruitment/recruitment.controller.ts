@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
-  CandidateDto, CreateCandidateDto, CreateVacancyDto, HireDto, HireResultDto, RankingDto, ScoresDto, ScoresResultDto, VacancyDto,
+  CandidateDto, CreateCandidateDto, CreateVacancyDto, HireDto, HireResultDto, ObjectionDto, ObjectionViewDto, RankingDto, ResolveObjectionDto, ScoresDto,
+  ScoresResultDto, SelectCandidateDto, SelectionDto, VacancyDto,
 } from './recruitment.dto';
 import { RecruitmentService } from './recruitment.service';
 
@@ -39,10 +40,37 @@ export class RecruitmentController {
     return this.recruitment.score(p, id, dto);
   }
 
+  @Post('candidates/:id/select') @Roles(...WRITE_ROLES)
+  @ApiCreatedResponse({ type: SelectionDto }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
+  @ApiOperation({ summary: 'Select a candidate: opens the public notice (公示); passing over a higher rank needs skipReason (422 RANKING_SKIP_REASON_REQUIRED)' })
+  select(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: SelectCandidateDto) {
+    return this.recruitment.select(p, id, dto);
+  }
+
+  @Post('candidates/:id/objections') @Roles(...WRITE_ROLES)
+  @ApiCreatedResponse({ type: ObjectionViewDto }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
+  @ApiOperation({ summary: 'Record an objection received during the public notice (an open one blocks the hire)' })
+  addObjection(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ObjectionDto) {
+    return this.recruitment.addObjection(p, id, dto);
+  }
+
+  @Get('candidates/:id/objections') @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: [ObjectionViewDto] }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
+  objections(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.recruitment.objections(p, id);
+  }
+
+  @Post('objections/:id/resolve') @HttpCode(200) @Roles(...WRITE_ROLES)
+  @ApiOkResponse({ type: ObjectionViewDto }) @ApiNotFoundResponse({ description: 'objection outside your scope' })
+  @ApiOperation({ summary: 'Resolve an objection: UPHELD disqualifies the candidate, DISMISSED lets the hire proceed' })
+  resolveObjection(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ResolveObjectionDto) {
+    return this.recruitment.resolveObjection(p, id, dto);
+  }
+
   @Post('candidates/:id/hire') @Roles(...WRITE_ROLES)
   @ApiCreatedResponse({ type: HireResultDto }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
-  @ApiOperation({ summary: 'Hire: creates the worker and the appointment in one transaction' })
-  @ApiConflictResponse({ description: 'VACANCY_FILLED, CANDIDATE_NOT_SCORED, RESIDENT_ID_TAKEN, BODY_HEAD_TAKEN' })
+  @ApiOperation({ summary: 'Hire a selected candidate after the public notice: creates the worker (entry grade with prior service) and the appointment in one transaction' })
+  @ApiConflictResponse({ description: 'CANDIDATE_NOT_SELECTED, PUBLIC_NOTICE_RUNNING, OBJECTION_OPEN, VACANCY_FILLED, RESIDENT_ID_TAKEN, BODY_HEAD_TAKEN' })
   hire(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: HireDto) {
     return this.recruitment.hire(p, id, dto);
   }

@@ -14,6 +14,8 @@ export class CreateVacancyDto {
   @ApiProperty({ example: '2025-03-31', format: 'date' }) @IsISO8601({ strict: true }) closesOn!: string;
   @ApiPropertyOptional({ example: '0.50', description: 'Weight of the written score in the total (the interview takes the rest)' })
   @IsOptional() @Matches(/^0(\.\d{1,2})?$|^1(\.0{1,2})?$/) writtenWeight?: string;
+  @ApiPropertyOptional({ example: 7, default: 7, description: 'Length of the public notice (公示) between selection and hire, in days' })
+  @IsOptional() @IsInt() @Min(1) @Max(30) noticeDays?: number;
 }
 
 export class CreateCandidateDto {
@@ -30,8 +32,27 @@ export class ScoresDto {
   @ApiPropertyOptional({ example: '88.00' }) @IsOptional() @Matches(/^\d{1,3}(\.\d{1,2})?$/) interview?: string;
 }
 
+export class SelectCandidateDto {
+  @ApiPropertyOptional({ example: '2025-04-20', format: 'date', description: 'First day of the public notice (default: today)' }) @IsOptional() @IsISO8601({ strict: true }) noticeStart?: string;
+  @ApiPropertyOptional({ example: '第一名放弃体检', description: 'Required when a higher-ranked candidate still in contention is passed over' })
+  @IsOptional() @IsString() @Length(1, 300) skipReason?: string;
+}
+
+export class ObjectionDto {
+  @ApiProperty({ example: '2025-04-22', format: 'date', description: 'Within the notice period' }) @IsISO8601({ strict: true }) receivedOn!: string;
+  @ApiProperty({ example: '反映该考生学历证明存疑' }) @IsString() @Length(1, 500) summary!: string;
+}
+
+export class ResolveObjectionDto {
+  @ApiProperty({ enum: ['UPHELD', 'DISMISSED'], description: 'UPHELD disqualifies the candidate; DISMISSED lets the hire go ahead' }) @IsIn(['UPHELD', 'DISMISSED']) outcome!: 'UPHELD' | 'DISMISSED';
+  @ApiProperty({ example: '经核实学历证明真实有效' }) @IsString() @Length(1, 300) resolution!: string;
+  @ApiPropertyOptional({ example: '2025-04-25', format: 'date', description: 'Default: today' }) @IsOptional() @IsISO8601({ strict: true }) resolvedOn?: string;
+}
+
 export class HireDto {
-  @ApiProperty({ example: '2025-05-01', format: 'date' }) @IsISO8601({ strict: true }) hireDate!: string;
+  @ApiProperty({ example: '2025-05-01', format: 'date', description: 'After the public notice has ended' }) @IsISO8601({ strict: true }) hireDate!: string;
+  @ApiPropertyOptional({ example: 108, default: 0, description: 'Prior community service in months, credited toward the entry grade (108 = 9 years = base + 3 at 3 years a step)' })
+  @IsOptional() @IsInt() @Min(0) @Max(600) priorServiceMonths?: number;
   @ApiPropertyOptional({ example: '6225768888888888' }) @IsOptional() @IsString() bankAccount?: string;
   @ApiPropertyOptional({ default: true, description: 'Make the new post the worker’s primary one' }) @IsOptional() @IsBoolean() primary?: boolean;
 }
@@ -47,6 +68,7 @@ export class VacancyDto {
   @ApiProperty({ example: '2025-03-01', format: 'date' }) opensOn!: string;
   @ApiProperty({ example: '2025-03-31', format: 'date' }) closesOn!: string;
   @ApiPropertyOptional({ example: '0.50' }) writtenWeight?: string;
+  @ApiProperty({ example: 7 }) noticeDays!: number;
   @ApiProperty({ enum: ['OPEN', 'FILLED'], example: 'OPEN' }) status!: string;
 }
 
@@ -77,8 +99,33 @@ export class RankedCandidateDto {
   @ApiProperty({ example: '82.50', nullable: true }) written!: string | null;
   @ApiProperty({ example: '88.00', nullable: true }) interview!: string | null;
   @ApiProperty({ example: '85.25', description: 'written × weight + interview × (1 − weight), two places' }) total!: string;
-  @ApiProperty({ enum: ['APPLIED', 'HIRED'], example: 'APPLIED' }) status!: string;
+  @ApiProperty({ enum: ['APPLIED', 'SELECTED', 'HIRED', 'DISQUALIFIED'], example: 'APPLIED' }) status!: string;
   @ApiProperty({ example: null, nullable: true, type: Number }) workerId!: number | null;
+  @ApiProperty({ example: '2025-04-20', nullable: true, type: String }) noticeStart!: string | null;
+  @ApiProperty({ example: '2025-04-26', nullable: true, type: String }) noticeEnd!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why higher-ranked candidates were passed over' }) skipReason!: string | null;
+  @ApiProperty({ example: 0 }) openObjections!: number;
+}
+
+export class SelectionDto {
+  @ApiProperty({ example: 31 }) id!: number;
+  @ApiProperty({ example: 7 }) vacancyId!: number;
+  @ApiProperty({ example: 7 }) noticeDays!: number;
+  @ApiProperty({ example: 'SELECTED' }) status!: string;
+  @ApiProperty({ example: '2025-04-20' }) noticeStart!: string;
+  @ApiProperty({ example: '2025-04-26' }) noticeEnd!: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) skipReason!: string | null;
+  @ApiProperty({ example: [], description: 'Higher-ranked candidates passed over: { candidateId, rank, total }' }) passedOver!: Array<{ candidateId: number; rank: number; total: string }>;
+}
+
+export class ObjectionViewDto {
+  @ApiProperty({ example: 3 }) id!: number;
+  @ApiProperty({ example: 31 }) candidateId!: number;
+  @ApiProperty({ example: '2025-04-22' }) receivedOn!: string;
+  @ApiProperty({ example: '反映该考生学历证明存疑' }) summary!: string;
+  @ApiProperty({ enum: ['OPEN', 'UPHELD', 'DISMISSED'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) resolution!: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolvedOn!: string | null;
 }
 
 export class RankingDto {

@@ -114,14 +114,17 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     })).body.worker;
     const held = await t.request('POST', '/v1/appointments', { token: xihu, body: { workerId: incumbent.id, communityCode: '330106003003', bodyKind: 'STATION', role: 'STATION_HEAD', obtainedBy: 'APPOINTMENT', from: '2020-01-01', to: '2025-04-30', primary: true } });
     expect(held.status).toBe(201);
-    const blocked = await t.request('POST', `/v1/candidates/${c2}/hire`, { token: xihu, body: { hireDate: '2025-04-01' } });
+    // the top candidate is selected and the public notice (7 days) runs 2025-04-01 – 2025-04-07
+    expect((await t.request('POST', `/v1/candidates/${c2}/select`, { token: xihu, body: { noticeStart: '2025-04-01' } })).body).toMatchObject({ noticeEnd: '2025-04-07', passedOver: [] });
+    const blocked = await t.request('POST', `/v1/candidates/${c2}/hire`, { token: xihu, body: { hireDate: '2025-04-10' } });
     expect(blocked.body.code).toBe('BODY_HEAD_TAKEN');
     expect(await ds.query(`SELECT id FROM worker WHERE name = '候选乙'`)).toEqual([]);
 
     const hired = await t.request('POST', `/v1/candidates/${c2}/hire`, { token: xihu, body: { hireDate: '2025-05-01', bankAccount: '6225768888888888' } });
     expect(hired.status).toBe(201);
     expect(hired.body.appointment).toMatchObject({ role: 'STATION_HEAD', obtainedBy: 'RECRUITMENT', isPrimary: true, from: '2025-05-01' });
-    expect((await t.request('POST', `/v1/candidates/${c3}/hire`, { token: xihu, body: { hireDate: '2025-05-01' } })).body.code).toBe('VACANCY_FILLED');
+    expect((await t.request('POST', `/v1/candidates/${c3}/hire`, { token: xihu, body: { hireDate: '2025-05-01' } })).body.code).toBe('CANDIDATE_NOT_SELECTED');
+    expect((await t.request('POST', `/v1/candidates/${c3}/select`, { token: xihu, body: {} })).body.code).toBe('VACANCY_FILLED');
     expect((await t.request('POST', `/v1/candidates/${c3}/hire`, { token: shangcheng, body: { hireDate: '2025-05-01' } })).status).toBe(404);
     expect((await t.request('GET', `/v1/vacancies/${v.id}/ranking`, { token: shangcheng })).status).toBe(404);
     const cand = JSON.stringify(await ds.query('SELECT * FROM candidate'));

@@ -49,6 +49,9 @@ describe('training and recruitment: out-of-district 404 on every route, response
       ['POST', `/v1/vacancies/${v.id}/candidates`, { name: '越界', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE' }],
       ['GET', `/v1/vacancies/${v.id}/ranking`],
       ['PATCH', `/v1/candidates/${c.id}/scores`, { written: '99.00' }],
+      ['POST', `/v1/candidates/${c.id}/select`, {}],
+      ['POST', `/v1/candidates/${c.id}/objections`, { receivedOn: '2025-04-02', summary: '越界' }],
+      ['GET', `/v1/candidates/${c.id}/objections`],
       ['POST', `/v1/candidates/${c.id}/hire`, { hireDate: '2025-05-01' }],
     ];
     for (const [method, path, body] of calls) {

@@ -317,7 +317,7 @@ export class WorkersService {
     const [appointments, training, secondments, events, grades] = await Promise.all([
       m.query(
         `SELECT a.id, a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`,
-           a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode
+           a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode, a.election_id AS electionId, a.term_end AS termEnd
            FROM appointment a WHERE a.worker_id = ? ORDER BY a.start_date DESC, a.id DESC`, [id]),
       m.query(
         `SELECT r.id, r.class_id AS classId, k.title, co.name AS course, co.category, r.result, r.hours, r.certificate_no AS certificateNo, r.completed_on AS completedOn
@@ -338,7 +338,9 @@ export class WorkersService {
       gradeDerived: current?.derived ?? false,
       gradeSince: current?.from ?? null,
       grades,
-      appointments: appointments.map((a: Record<string, unknown>) => ({ ...a, id: Number(a.id), isPrimary: !!Number(a.isPrimary) })),
+      appointments: appointments.map((a: Record<string, unknown>) => ({
+        ...a, id: Number(a.id), isPrimary: !!Number(a.isPrimary), electionId: a.electionId === null ? null : Number(a.electionId),
+      })),
       training,
       secondments,
       events: events.map((e: { data: unknown }) => ({ ...e, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data })),

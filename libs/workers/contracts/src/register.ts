@@ -171,3 +171,46 @@ export function formatRate(numerator: number, denominator: number): string {
   const scaled = Math.round((numerator * 10000) / denominator);
   return `${Math.floor(scaled / 10000)}.${String(scaled % 10000).padStart(4, '0')}`;
 }
+
+/** An election of a community body and the posts it filled (GET /elections/:id). */
+export interface ElectionView {
+  id: number;
+  communityCode: string;
+  streetCode: string;
+  districtCode: string;
+  bodyKind: BodyKind;
+  kind: ElectionKind;
+  /** null for elections back-filled from posts recorded before elections were. */
+  method: ElectionMethod | null;
+  electionDate: string;
+  termYears: number;
+  termStart: string;
+  termEnd: string;
+  eligibleVoters: number | null;
+  votesCast: number | null;
+  /** A by-election: the regular election whose term it completes. */
+  regularElectionId: number | null;
+  backfilled: boolean;
+  note: string | null;
+  results: Array<{ workerId: number; workerName: string; role: AppointmentRole; votes: number | null; appointmentId: number | null }>;
+}
+
+/** 一肩挑: communities whose elected party secretary is also the elected committee director on a date. */
+export interface OneShoulderReport {
+  date: string;
+  /** Active communities in the place (and the caller's scope). */
+  communities: number;
+  withElectedSecretary: number;
+  withElectedDirector: number;
+  oneShoulder: number;
+  /** oneShoulder / communities, four places. */
+  rate: string;
+  items: Array<{
+    communityCode: string;
+    secretaryWorkerId: number | null;
+    directorWorkerId: number | null;
+    oneShoulder: boolean;
+    partyElectionId: number | null;
+    committeeElectionId: number | null;
+  }>;
+}

@@ -1,0 +1,125 @@
+/** The only owner of election and election_result SQL. */
+import type { Scope } from '@cws/kernel';
+import { applyScope } from '@cws/persistence';
+import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView } from '@cws/workers-contracts';
+import type { EntityManager } from 'typeorm';
+
+export interface NewElection {
+  bodyId: number;
+  bodyKind: BodyKind;
+  communityCode: string;
+  streetCode: string;
+  districtCode: string;
+  kind: ElectionKind;
+  method: ElectionMethod;
+  electionDate: string;
+  termYears: number;
+  termStart: string;
+  termEnd: string;
+  eligibleVoters: number;
+  votesCast: number;
+  regularElectionId: number | null;
+  note: string | null;
+}
+
+const COLUMNS = `e.id AS id, e.community_code AS communityCode, e.street_code AS streetCode, e.district_code AS districtCode, e.body_kind AS bodyKind,
+  e.kind AS kind, e.method AS method, e.election_date AS electionDate, e.term_years AS termYears, e.term_start AS termStart, e.term_end AS termEnd,
+  e.eligible_voters AS eligibleVoters, e.votes_cast AS votesCast, e.regular_election_id AS regularElectionId, e.backfilled AS backfilled, e.note AS note`;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function electionView(r: Record<string, unknown>, results: ElectionView['results']): ElectionView {
+  return {
+    ...(r as unknown as ElectionView), id: Number(r.id), termYears: Number(r.termYears), eligibleVoters: num(r.eligibleVoters), votesCast: num(r.votesCast),
+    regularElectionId: num(r.regularElectionId), backfilled: !!Number(r.backfilled), results,
+  };
+}
+
+export class ElectionRepository {
+  static async insert(m: EntityManager, e: NewElection): Promise<number> {
+    const res = await m.query(
+      `INSERT INTO election (body_id, body_kind, community_code, street_code, district_code, kind, method, election_date, term_years, term_start, term_end,
+         eligible_voters, votes_cast, regular_election_id, backfilled, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)`,
+      [e.bodyId, e.bodyKind, e.communityCode, e.streetCode, e.districtCode, e.kind, e.method, e.electionDate, e.termYears, e.termStart, e.termEnd,
+        e.eligibleVoters, e.votesCast, e.regularElectionId, e.note, new Date()],
+    );
+    return Number(res.insertId);
+  }
+
+  static async insertResult(m: EntityManager, electionId: number, r: { workerId: number; role: AppointmentRole; votes: number; appointmentId: number }): Promise<void> {
+    await m.query('INSERT INTO election_result (election_id, worker_id, role, votes, appointment_id) VALUES (?,?,?,?,?)', [electionId, r.workerId, r.role, r.votes, r.appointmentId]);
+  }
+
+  /** The regular election whose term covers `date` for the body (the latest one starting on or before it). */
+  static async regularInForce(m: EntityManager, bodyId: number, date: string): Promise<{ id: number; termYears: number; termEnd: string } | null> {
+    const [r] = await m.query(
+      `SELECT id, term_years AS termYears, term_end AS termEnd FROM election
+        WHERE body_id = ? AND kind = 'REGULAR' AND term_start <= ? AND term_end >= ? ORDER BY term_start DESC, id DESC LIMIT 1`,
+      [bodyId, date, date],
+    );
+    return r ? { id: Number(r.id), termYears: Number(r.termYears), termEnd: String(r.termEnd) } : null;
+  }
+
+  /** One election with its results, or null when missing or outside the scope. */
+  static async findInScope(m: EntityManager, scope: Scope, id: number): Promise<ElectionView | null> {
+    const qb = m.createQueryBuilder().select(COLUMNS).from('election', 'e').where('e.id = :id', { id });
+    applyScope(qb, scope, { district: 'e.district_code', street: 'e.street_code' });
+    const row = await qb.getRawOne();
+    if (!row) return null;
+    return electionView(row, await ElectionRepository.resultsOf(m, [id]).then((map) => map.get(id) ?? []));
+  }
+
+  static async list(m: EntityManager, scope: Scope, q: { community?: string; bodyKind?: BodyKind }): Promise<ElectionView[]> {
+    const qb = m.createQueryBuilder().select(COLUMNS).from('election', 'e').where('1 = 1').orderBy('e.election_date', 'DESC').addOrderBy('e.id', 'DESC').limit(500);
+    if (q.community) qb.andWhere('e.community_code = :c', { c: q.community });
+    if (q.bodyKind) qb.andWhere('e.body_kind = :b', { b: q.bodyKind });
+    applyScope(qb, scope, { district: 'e.district_code', street: 'e.street_code' });
+    const rows = await qb.getRawMany();
+    const results = await ElectionRepository.resultsOf(m, rows.map((r) => Number(r.id)));
+    return rows.map((r) => electionView(r, results.get(Number(r.id)) ?? []));
+  }
+
+  private static async resultsOf(m: EntityManager, ids: number[]): Promise<Map<number, ElectionView['results']>> {
+    const map = new Map<number, ElectionView['results']>();
+    if (!ids.length) return map;
+    const rows = await m.query(
+      `SELECT r.election_id AS electionId, r.worker_id AS workerId, w.name AS workerName, r.role AS role, r.votes AS votes, r.appointment_id AS appointmentId
+         FROM election_result r JOIN worker w ON w.id = r.worker_id WHERE r.election_id IN (${ids.map(() => '?').join(',')}) ORDER BY r.id`,
+      ids,
+    );
+    for (const r of rows) {
+      const list = map.get(Number(r.electionId)) ?? [];
+      list.push({ workerId: Number(r.workerId), workerName: r.workerName, role: r.role, votes: num(r.votes), appointmentId: num(r.appointmentId) });
+      map.set(Number(r.electionId), list);
+    }
+    return map;
+  }
+
+  /**
+   * Per community of the place: the worker elected party secretary and the one elected committee
+   * director whose posts (made by a recorded election) are in force on `date`.
+   */
+  static async electedHeadsOn(m: EntityManager, scope: Scope, date: string, place: { district?: string; street?: string; community?: string }) {
+    const qb = m.createQueryBuilder()
+      .select(`c.code AS communityCode,
+        MAX(CASE WHEN a.role = 'SECRETARY' THEN a.worker_id END) AS secretaryWorkerId,
+        MAX(CASE WHEN a.role = 'DIRECTOR' THEN a.worker_id END) AS directorWorkerId,
+        MAX(CASE WHEN a.role = 'SECRETARY' THEN a.election_id END) AS partyElectionId,
+        MAX(CASE WHEN a.role = 'DIRECTOR' THEN a.election_id END) AS committeeElectionId`)
+      .from('community', 'c')
+      .leftJoin('appointment', 'a', `a.community_code = c.code AND a.role IN ('SECRETARY', 'DIRECTOR') AND a.obtained_by = 'ELECTION'
+        AND a.election_id IS NOT NULL AND a.start_date <= :date AND (a.end_date IS NULL OR a.end_date >= :date)`, { date })
+      .where('c.active = 1')
+      .groupBy('c.code')
+      .orderBy('c.code');
+    if (place.district) qb.andWhere('c.district_code = :d', { d: place.district });
+    if (place.street) qb.andWhere('c.street_code = :s', { s: place.street });
+    if (place.community) qb.andWhere('c.code = :cc', { cc: place.community });
+    applyScope(qb, scope, { district: 'c.district_code', street: 'c.street_code' });
+    const rows = await qb.getRawMany();
+    return rows.map((r) => ({
+      communityCode: String(r.communityCode), secretaryWorkerId: num(r.secretaryWorkerId), directorWorkerId: num(r.directorWorkerId),
+      partyElectionId: num(r.partyElectionId), committeeElectionId: num(r.committeeElectionId),
+    }));
+  }
+}

@@ -1,0 +1,141 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { demoResidentId } from '../seed/seed-workers';
+import { seedOrgAndUsers } from '../seed/seed-org';
+import { workersService } from '../workers.definition';
+import { backfillElections } from './election-backfill';
+
+const XIHU = '330106';
+const COMM = '330106002001';
+const STREET = '330106002';
+let seq = 950_000;
+const newId = () => demoResidentId('330106', seq++, 'M').id;
+
+describe('elections: elected posts by election with their term, re-election, by-election, recruitment refused, 一肩挑 from the records (real MySQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let xihu: string;
+  let shangcheng: string;
+
+  const register = async (name: string, communityCode = COMM) => {
+    const res = await t.request('POST', '/v1/workers', {
+      token: xihu, body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2015-07-01', employmentType: 'FULL_TIME', communityCode },
+    });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.worker.id as number;
+  };
+  const elect = (body: Record<string, unknown>) =>
+    t.request('POST', '/v1/elections', { token: xihu, body: { communityCode: COMM, eligibleVoters: 1000, votesCast: 800, ...body } });
+  const party = (over: Record<string, unknown>) => elect({ bodyKind: 'PARTY', kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT', ...over });
+  const postsOf = async (workerId: number) =>
+    (await t.request('GET', `/v1/workers/${workerId}`, { token: xihu })).body.appointments as Array<Record<string, unknown>>;
+  const elections = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM election'))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp(workersService, testConfig('workers'));
+    ds = t.app.get(DataSource);
+    await seedOrgAndUsers(ds, { password: 'Test@2026' });
+    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
+    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+  });
+  afterAll(() => t?.close());
+
+  it('recruitment refuses a vacancy for 居委会主任 (and the party secretary) with 422 naming the field; workstation posts stay recruitable', async () => {
+    const vacancy = { communityCode: COMM, headcount: 1, opensOn: '2026-03-01', closesOn: '2026-03-31' };
+    const director = await t.request('POST', '/v1/vacancies', { token: xihu, body: { ...vacancy, bodyKind: 'COMMITTEE', role: 'DIRECTOR' } });
+    expect(director.status).toBe(422);
+    expect(director.body).toMatchObject({ code: 'ELECTED_POST', details: [{ path: 'role', issue: expect.stringContaining('COMMITTEE/DIRECTOR') }] });
+    const secretary = await t.request('POST', '/v1/vacancies', { token: xihu, body: { ...vacancy, bodyKind: 'PARTY', role: 'SECRETARY' } });
+    expect(secretary.status).toBe(422);
+    expect(secretary.body.details[0].path).toBe('role');
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM vacancy'))[0].n)).toBe(0);
+    expect((await t.request('POST', '/v1/vacancies', { token: xihu, body: { ...vacancy, bodyKind: 'STATION', role: 'STAFF' } })).status).toBe(201);
+    // nor can a post of those bodies be recorded as obtained by recruitment
+    const w = await register('邵华');
+    const post = await t.request('POST', '/v1/appointments', {
+      token: xihu, body: { workerId: w, communityCode: COMM, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'RECRUITMENT', from: '2020-01-01' },
+    });
+    expect(post.status).toBe(422);
+    expect(post.body).toMatchObject({ code: 'ELECTED_POST', details: [{ path: 'obtainedBy' }] });
+  });
+
+  it('an election makes the posts with obtainedBy ELECTION and its term; re-election ends the old term; a by-election completes it; 一肩挑 reads the records', async () => {
+    const [a, b, c, d, e] = [await register('林书记'), await register('王委员'), await register('陈委员'), await register('赵补选'), await register('钱新任')];
+    // checks that name the field, and nothing written
+    expect((await party({ method: 'DIRECT', electionDate: '2021-03-01', results: [{ workerId: a, role: 'SECRETARY', votes: 700 }] })).body)
+      .toMatchObject({ code: 'ELECTION_METHOD_NOT_ALLOWED', details: [{ path: 'method' }] });
+    expect((await party({ electionDate: '2021-03-01', votesCast: 400, results: [{ workerId: a, role: 'SECRETARY', votes: 300 }] })).body)
+      .toMatchObject({ code: 'ELECTION_TURNOUT_TOO_LOW', details: [{ path: 'votesCast' }] });
+    expect((await party({ electionDate: '2021-03-01', results: [{ workerId: a, role: 'SECRETARY', votes: 700 }, { workerId: b, role: 'MEMBER', votes: 390 }] })).body)
+      .toMatchObject({ code: 'ELECTED_WITHOUT_MAJORITY', details: [{ path: 'results[1].votes' }] });
+    const station = await elect({ bodyKind: 'STATION', kind: 'REGULAR', method: 'DIRECT', electionDate: '2021-03-01', results: [{ workerId: a, role: 'STATION_HEAD', votes: 700 }] });
+    expect(station.status).toBe(422);
+    expect(station.body).toMatchObject({ code: 'NOT_AN_ELECTED_BODY', details: [{ path: 'bodyKind' }] });
+    expect((await elect({ bodyKind: 'PARTY', kind: 'BY_ELECTION', method: 'PUBLIC_NOMINATION_DIRECT', electionDate: '2021-01-01', results: [{ workerId: a, role: 'MEMBER', votes: 700 }] })).body.code).toBe('NO_TERM_IN_FORCE');
+    expect(await elections()).toBe(0);
+
+    // 2021: the party organisation by 公推直选, the committee by direct election — a five-year term each
+    const p2021 = await party({ electionDate: '2021-03-01', note: '社区党委换届', results: [{ workerId: a, role: 'SECRETARY', votes: 720, primary: true }, { workerId: b, role: 'MEMBER', votes: 650 }] });
+    expect(p2021.status).toBe(201);
+    expect(p2021.body).toMatchObject({
+      kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT', termYears: 5, termStart: '2021-03-01', termEnd: '2026-02-28', eligibleVoters: 1000, votesCast: 800, backfilled: false,
+      results: [{ workerId: a, role: 'SECRETARY', votes: 720, workerName: '林书记' }, { workerId: b, role: 'MEMBER', votes: 650 }],
+    });
+    const c2021 = await elect({ bodyKind: 'COMMITTEE', kind: 'REGULAR', method: 'DIRECT', electionDate: '2021-03-10', results: [{ workerId: a, role: 'DIRECTOR', votes: 701 }, { workerId: c, role: 'MEMBER', votes: 640 }] });
+    expect(c2021.status).toBe(201);
+    expect((await postsOf(a)).map((x) => [x.bodyKind, x.role, x.obtainedBy, x.from, x.to])).toEqual(expect.arrayContaining([
+      ['PARTY', 'SECRETARY', 'ELECTION', '2021-03-01', '2026-02-28'], ['COMMITTEE', 'DIRECTOR', 'ELECTION', '2021-03-10', '2026-03-09'],
+    ]));
+    const [secPost] = await ds.query(`SELECT election_id AS electionId, term_end AS termEnd, obtained_by AS obtainedBy FROM appointment WHERE worker_id = ? AND role = 'SECRETARY'`, [a]);
+    expect(secPost).toMatchObject({ electionId: p2021.body.id, termEnd: '2026-02-28', obtainedBy: 'ELECTION' });
+    const rate = await t.request('GET', `/v1/elections/one-shoulder?street=${STREET}&date=2022-01-01`, { token: xihu });
+    expect(rate.status).toBe(200);
+    expect(rate.body).toMatchObject({ date: '2022-01-01', oneShoulder: 1, withElectedSecretary: 1, withElectedDirector: 1 });
+    expect(rate.body.rate).toBe((1 / rate.body.communities).toFixed(4));
+    expect(rate.body.items.find((i: { communityCode: string }) => i.communityCode === COMM))
+      .toMatchObject({ secretaryWorkerId: a, directorWorkerId: a, oneShoulder: true, partyElectionId: p2021.body.id, committeeElectionId: c2021.body.id });
+    expect((await t.request('GET', '/v1/elections/one-shoulder?district=330102', { token: xihu })).status).toBe(404);
+
+    // by-election (补选): 王委员 leaves the party committee; 赵补选 fills the seat for the rest of the term
+    const bPost = (await postsOf(b)).find((x) => x.role === 'MEMBER')!;
+    expect((await t.request('POST', `/v1/appointments/${bPost.id}/end`, { token: xihu, body: { to: '2022-06-30', reason: '辞去委员职务' } })).status).toBe(200);
+    expect((await elect({ bodyKind: 'PARTY', kind: 'BY_ELECTION', method: 'PUBLIC_NOMINATION_DIRECT', electionDate: '2022-09-01', termYears: 3, results: [{ workerId: d, role: 'MEMBER', votes: 600 }] })).body)
+      .toMatchObject({ code: 'TERM_SET_BY_REGULAR_ELECTION', details: [{ path: 'termYears' }] });
+    // a head cannot be by-elected while one is in post: the whole election is refused
+    const before = await elections();
+    const rival = await elect({ bodyKind: 'PARTY', kind: 'BY_ELECTION', method: 'PUBLIC_NOMINATION_DIRECT', electionDate: '2022-09-01', results: [{ workerId: d, role: 'SECRETARY', votes: 600 }] });
+    expect(rival.body.code).toBe('BODY_HEAD_TAKEN');
+    expect(await elections()).toBe(before);
+    const by = await elect({ bodyKind: 'PARTY', kind: 'BY_ELECTION', method: 'PUBLIC_NOMINATION_DIRECT', electionDate: '2022-09-01', results: [{ workerId: d, role: 'MEMBER', votes: 600 }] });
+    expect(by.status).toBe(201);
+    expect(by.body).toMatchObject({ kind: 'BY_ELECTION', termStart: '2022-09-01', termEnd: '2026-02-28', termYears: 5, regularElectionId: p2021.body.id });
+    expect((await postsOf(d))[0]).toMatchObject({ role: 'MEMBER', from: '2022-09-01', to: '2026-02-28', obtainedBy: 'ELECTION', electionId: by.body.id });
+
+    // re-election (换届), held early: the posts still running end the day before the new term; 林书记 is re-elected
+    const p2025 = await party({ electionDate: '2025-12-01', results: [{ workerId: a, role: 'SECRETARY', votes: 690, primary: true }, { workerId: e, role: 'MEMBER', votes: 610 }] });
+    expect(p2025.status).toBe(201);
+    expect(p2025.body).toMatchObject({ termStart: '2025-12-01', termEnd: '2030-11-30' });
+    const aPosts = (await postsOf(a)).filter((x) => x.role === 'SECRETARY').map((x) => [x.from, x.to, x.endReason ?? null]);
+    expect(aPosts).toEqual([['2025-12-01', '2030-11-30', null], ['2021-03-01', '2025-11-30', `换届 (election ${p2025.body.id})`]]);
+    expect((await postsOf(d))[0]).toMatchObject({ to: '2025-11-30', endReason: `换届 (election ${p2025.body.id})` });
+    const later = await t.request('GET', `/v1/elections/one-shoulder?community=${COMM}&date=2026-01-01`, { token: xihu });
+    expect(later.body).toMatchObject({ communities: 1, oneShoulder: 1, rate: '1.0000', items: [{ partyElectionId: p2025.body.id, committeeElectionId: c2021.body.id }] });
+
+    const list = await t.request('GET', `/v1/elections?community=${COMM}&bodyKind=PARTY`, { token: xihu });
+    expect(list.body.map((x: { id: number }) => x.id)).toEqual([p2025.body.id, by.body.id, p2021.body.id]);
+    expect((await t.request('GET', `/v1/elections/${p2021.body.id}`, { token: shangcheng })).status).toBe(404);
+  });
+
+  it('back-fills election records for posts obtained by ELECTION before elections were recorded', async () => {
+    const w = await register('周主任', '330106002002');
+    const legacy = await t.request('POST', '/v1/appointments', {
+      token: xihu, body: { workerId: w, communityCode: '330106002002', bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2021-01-01' },
+    });
+    expect(legacy.status).toBe(201);
+    expect(await ds.transaction((m) => backfillElections(m))).toBe(1);
+    const [row] = await ds.query('SELECT election_id AS electionId FROM appointment WHERE id = ?', [legacy.body.id]);
+    const e = await t.request('GET', `/v1/elections/${row.electionId}`, { token: xihu });
+    expect(e.body).toMatchObject({ backfilled: true, method: null, termStart: '2021-01-01', termEnd: '2025-12-31', results: [{ workerId: w, role: 'DIRECTOR', votes: null }] });
+    expect(await ds.transaction((m) => backfillElections(m))).toBe(0);
+  });
+});

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError, notFound, scopeCovers, validationError, type Principal } from '@cws/kernel';
+import { AuditService } from '@cws/platform';
+import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type OneShoulderReport } from '@cws/workers-contracts';
+import { assertVotes, termEnd } from '@cws/workers-core';
+import { DataSource } from 'typeorm';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { communityInScope } from '../common/org-scope';
+import { today } from '../common/sql';
+import type { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
+import { ElectionRepository } from './election.repository';
+
+/** The party organisation is elected by 公推直选 (the notice); the committee by residents directly or through representatives. */
+const METHODS_BY_BODY = { PARTY: ['PUBLIC_NOMINATION_DIRECT'], COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'] } as const;
+
+@Injectable()
+export class ElectionsService {
+  constructor(
+    private readonly appointments: AppointmentsService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Records an election and makes its posts (obtainedBy ELECTION, the term on each appointment) in one
+   * transaction. REGULAR opens a new term: the body's posts still running end the day before it.
+   * BY_ELECTION fills posts until the end of the regular term in force. Any rule failure (a head
+   * still in post, a worker of another community) leaves nothing behind.
+   */
+  create(p: Principal, dto: CreateElectionDto): Promise<ElectionView> {
+    this.check(dto);
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const community = await communityInScope(m, p, dto.communityCode);
+      if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
+      // the body row first: elections and appointments of one body queue behind each other
+      const [body] = await m.query('SELECT id FROM community_body WHERE community_code = ? AND kind = ? FOR UPDATE', [dto.communityCode, dto.bodyKind]);
+      if (!body) throw notFound('body', `${dto.communityCode}/${dto.bodyKind}`);
+      const bodyId = Number(body.id);
+      const termStart = dto.termStart ?? dto.electionDate;
+      let term: { years: number; end: string; regularElectionId: number | null };
+      if (dto.kind === 'REGULAR') {
+        const years = dto.termYears ?? 5;
+        term = { years, end: termEnd(termStart, years), regularElectionId: null };
+      } else {
+        if (dto.termYears !== undefined) throw validationError('TERM_SET_BY_REGULAR_ELECTION', 'termYears', 'a by-election completes the term in force; omit termYears');
+        const regular = await ElectionRepository.regularInForce(m, bodyId, termStart);
+        if (!regular) throw conflict('NO_TERM_IN_FORCE', `no regular election of the ${dto.bodyKind} body covers ${termStart}: hold a REGULAR election instead`);
+        term = { years: regular.termYears, end: regular.termEnd, regularElectionId: regular.id };
+      }
+      const electionId = await ElectionRepository.insert(m, {
+        bodyId, bodyKind: dto.bodyKind, communityCode: community.code, streetCode: community.streetCode, districtCode: community.districtCode,
+        kind: dto.kind, method: dto.method, electionDate: dto.electionDate, termYears: term.years, termStart, termEnd: term.end,
+        eligibleVoters: dto.eligibleVoters, votesCast: dto.votesCast, regularElectionId: term.regularElectionId, note: dto.note ?? null,
+      });
+      const ended = dto.kind === 'REGULAR' ? await this.appointments.endForNewTerm(m, bodyId, termStart, electionId) : [];
+      for (const r of dto.results) {
+        const post = await this.appointments.createInTx(m, p, {
+          workerId: r.workerId, communityCode: community.code, bodyKind: dto.bodyKind, role: r.role, obtainedBy: 'ELECTION', from: termStart, to: term.end, primary: r.primary ?? false,
+        }, { id: electionId, termEnd: term.end });
+        await ElectionRepository.insertResult(m, electionId, { workerId: r.workerId, role: r.role, votes: r.votes, appointmentId: post.id });
+      }
+      const view = (await ElectionRepository.findInScope(m, p.scope, electionId))!;
+      await this.audit.record(m, { entity: 'election', entityId: electionId, action: 'CREATE', after: { ...view, endedAppointments: ended }, districtCode: community.districtCode });
+      return view;
+    });
+  }
+
+  /** Checks that need no database: an elected body, its method, its roles, one head, the vote counts (fields named). */
+  private check(dto: CreateElectionDto): void {
+    if (!isElectedPost(dto.bodyKind)) {
+      throw new DomainError('UNPROCESSABLE', 'NOT_AN_ELECTED_BODY', `${dto.bodyKind} posts are appointed or recruited, not elected`, [{ path: 'bodyKind', issue: 'is not an elected body (PARTY or COMMITTEE)' }]);
+    }
+    const methods: readonly string[] = METHODS_BY_BODY[dto.bodyKind as 'PARTY' | 'COMMITTEE'];
+    if (!methods.includes(dto.method)) throw validationError('ELECTION_METHOD_NOT_ALLOWED', 'method', `the ${dto.bodyKind} body is elected by ${methods.join(' or ')}`);
+    if (dto.termStart && dto.termStart < dto.electionDate) throw validationError('TERM_STARTS_BEFORE_ELECTION', 'termStart', 'must not be before the election date');
+    const seen = new Set<string>();
+    let heads = 0;
+    dto.results.forEach((r, i) => {
+      if (!ROLES_BY_BODY[dto.bodyKind].includes(r.role)) throw validationError('ROLE_NOT_IN_BODY', `results[${i}].role`, `is not a role of the ${dto.bodyKind} body`);
+      if (seen.has(`${r.workerId}`)) throw validationError('DUPLICATE_RESULT', `results[${i}].workerId`, 'a worker is elected to one role per election');
+      seen.add(`${r.workerId}`);
+      if (bandOfRole(r.role) === 'HEAD' && ++heads > 1) throw validationError('ONE_HEAD_PER_BODY', `results[${i}].role`, 'a body has one head');
+    });
+    assertVotes(dto);
+  }
+
+  async get(p: Principal, id: number): Promise<ElectionView> {
+    const e = await ElectionRepository.findInScope(this.dataSource.manager, p.scope, id);
+    if (!e) throw notFound('election', id);
+    return e;
+  }
+
+  async list(p: Principal, q: ElectionQueryDto): Promise<ElectionView[]> {
+    if (q.community) await communityInScope(this.dataSource.manager, p, q.community);
+    return ElectionRepository.list(this.dataSource.manager, p.scope, q);
+  }
+
+  /** 一肩挑 from the election records: a community counts when its elected secretary is its elected director on the date. */
+  async oneShoulder(p: Principal, q: OneShoulderQueryDto): Promise<OneShoulderReport> {
+    const date = q.date ?? today();
+    const place = q.community ?? q.street ?? q.district;
+    // a filter naming a place outside the caller's scope answers 404, as a record would (as training/shortfall)
+    if (place && !scopeCovers(p.scope, place.slice(0, 6), place.length >= 9 ? place.slice(0, 9) : p.scope.street)) throw notFound('place', place);
+    const rows = await ElectionRepository.electedHeadsOn(this.dataSource.manager, p.scope, date, q);
+    const items = rows.map((r) => ({ ...r, oneShoulder: r.secretaryWorkerId !== null && r.secretaryWorkerId === r.directorWorkerId }));
+    const oneShoulder = items.filter((i) => i.oneShoulder).length;
+    return {
+      date, communities: items.length, withElectedSecretary: items.filter((i) => i.secretaryWorkerId !== null).length,
+      withElectedDirector: items.filter((i) => i.directorWorkerId !== null).length, oneShoulder, rate: formatRate(oneShoulder, items.length), items,
+    };
+  }
+}
