@@ -1,4 +1,4 @@
-import { placeByPolicy } from '@cws/workers-core';
+import { placeByPolicy, type GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { GradeRepository, type NewGradeRow } from './grade.repository';
 
@@ -13,20 +13,35 @@ export async function deriveMissingGrades(m: EntityManager, asOf: string, opts: 
   if (opts.workerIds && !opts.workerIds.length) return 0;
   const chunk = opts.chunk ?? 5000;
   const policy = await GradeRepository.policyOn(m, asOf);
+  if (opts.workerIds) {
+    // named workers (an import): slices of 1,000 ids, each read once
+    let written = 0;
+    for (let i = 0; i < opts.workerIds.length; i += 1000) {
+      const slice = opts.workerIds.slice(i, i + 1000);
+      written += await deriveChunk(m, policy, asOf, await GradeRepository.workersWithoutGrade(m, asOf, 0, slice.length, slice));
+    }
+    return written;
+  }
   let after = 0;
   let written = 0;
   for (;;) {
-    const workers = await GradeRepository.workersWithoutGrade(m, asOf, after, chunk, opts.workerIds);
+    const workers = await GradeRepository.workersWithoutGrade(m, asOf, after, chunk);
     if (!workers.length) return written;
-    const rows: NewGradeRow[] = [];
-    for (const w of workers) {
-      const on = w.leftDate && w.leftDate < asOf ? w.leftDate : asOf;
-      const p = placeByPolicy(policy, w.band, w, on);
-      const from = p.anchorDate > w.hireDate ? p.anchorDate : w.hireDate;
-      rows.push({ workerId: w.id, grade: p.grade, band: p.band, from, anchorDate: p.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: p.policyRefs, note: `derived on ${on}` });
-    }
-    for (let i = 0; i < rows.length; i += 1000) await GradeRepository.insertMany(m, rows.slice(i, i + 1000));
-    written += rows.length;
+    written += await deriveChunk(m, policy, asOf, workers);
     after = workers[workers.length - 1].id;
   }
+}
+
+type Unrecorded = Awaited<ReturnType<typeof GradeRepository.workersWithoutGrade>>;
+
+async function deriveChunk(m: EntityManager, policy: GradePolicy, asOf: string, workers: Unrecorded): Promise<number> {
+  const rows: NewGradeRow[] = [];
+  for (const w of workers) {
+    const on = w.leftDate && w.leftDate < asOf ? w.leftDate : asOf;
+    const p = placeByPolicy(policy, w.band, w, on);
+    const from = p.anchorDate > w.hireDate ? p.anchorDate : w.hireDate;
+    rows.push({ workerId: w.id, grade: p.grade, band: p.band, from, anchorDate: p.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: p.policyRefs, note: `derived on ${on}` });
+  }
+  for (let i = 0; i < rows.length; i += 1000) await GradeRepository.insertMany(m, rows.slice(i, i + 1000));
+  return rows.length;
 }

@@ -102,6 +102,8 @@ export class TrainingRuleViewDto {
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ example: '40.0' }) requiredHours!: string;
   @ApiProperty({ example: '杭州市社区工作者培训管理办法（示例）' }) source!: string;
+  @ApiProperty({ example: 'owed = requiredHours × months employed in the year ÷ 12 …', description: 'How owed hours are computed' }) rule!: string;
+  @ApiProperty({ example: { secondedIn: 3 }, description: 'Members of the register not counted: seconded-in cadres' }) excluded!: { secondedIn: number };
 }
 
 export class ShortfallCommunityDto {
@@ -118,12 +120,23 @@ export class ShortfallWorkerDto {
   @ApiProperty({ example: '330106002' }) streetCode!: string;
   @ApiProperty({ example: '330106002002' }) communityCode!: string;
   @ApiProperty({ example: '16.0', description: 'Passed hours in the year' }) hours!: string;
+  @ApiProperty({ example: '2019-05-01', format: 'date' }) hireDate!: string;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date', description: 'Last day of service (the worker may have left after the year)' }) leftDate!: string | null;
+  @ApiProperty({ example: '20.0', description: 'Required hours pro-rated by the months employed in the year' }) owedHours!: string;
+  @ApiProperty({ example: '4.0', description: 'owedHours − hours' }) shortBy!: string;
+  @ApiProperty({ example: 6, description: 'Calendar months of the year with at least one day employed' }) monthsEmployed!: number;
+  @ApiProperty({ example: '2026-01-01', format: 'date' }) employedFrom!: string;
+  @ApiProperty({ example: '2026-06-30', format: 'date' }) employedTo!: string;
+  @ApiProperty({ enum: ['FULL_YEAR', 'HIRED_IN_YEAR', 'LEFT_IN_YEAR', 'HIRED_AND_LEFT_IN_YEAR'], example: 'LEFT_IN_YEAR' }) basis!: string;
+  @ApiProperty({ example: 'left 2026-06-30: 6 of 12 months × 40.0 h = 20.0 h', description: 'Why this much is owed' }) reason!: string;
 }
 
 export class ShortfallReportDto {
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ example: '40.0' }) requiredHours!: string;
   @ApiProperty({ example: '杭州市社区工作者培训管理办法（示例）' }) source!: string;
+  @ApiProperty({ example: 'owed = requiredHours × months employed in the year ÷ 12 …', description: 'How owed hours are computed' }) rule!: string;
+  @ApiProperty({ example: { secondedIn: 3 }, description: 'Members of the register not counted: seconded-in cadres' }) excluded!: { secondedIn: number };
   @ApiProperty({ type: [ShortfallCommunityDto] }) communities!: ShortfallCommunityDto[];
   @ApiProperty({ type: [ShortfallWorkerDto] }) workers!: ShortfallWorkerDto[];
 }

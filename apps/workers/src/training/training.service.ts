@@ -5,9 +5,11 @@ import { OutboxService } from '@cws/messaging';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { TrainingCompletedEvent } from '@cws/workers-contracts';
+import { formatTenths, parseTenths, trainingOwed } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { rethrowDuplicate } from '../common/sql';
+import { TrainingShortfallRepository } from './training-shortfall.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingRuleDto } from './training.dto';
 
@@ -171,31 +173,34 @@ export class TrainingService {
     if (place && !scopeCovers(p.scope, place.slice(0, 6), place.length >= 9 ? place.slice(0, 9) : p.scope.street)) throw notFound('place', place);
     const [rule] = await this.dataSource.query('SELECT required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [q.year]);
     if (!rule) throw notFound('training_rule', q.year);
-    const yearEnd = `${q.year}-12-31`;
-    const qb = this.dataSource.createQueryBuilder()
-      .select(`w.id AS workerId, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
-        COALESCE(SUM(r.hours), 0) AS hours`)
-      .from('worker', 'w')
-      .leftJoin('training_record', 'r', 'r.worker_id = w.id AND r.completed_on BETWEEN :ys AND :ye', { ys: `${q.year}-01-01`, ye: yearEnd })
-      .where(`w.status <> 'LEFT' AND w.hire_date <= :ye`, { ye: yearEnd })
-      .groupBy('w.id')
-      .having('COALESCE(SUM(r.hours), 0) < :req', { req: rule.requiredHours })
-      .orderBy('w.community_code').addOrderBy('w.id');
-    if (q.district) qb.andWhere('w.district_code = :d', { d: q.district });
-    if (q.street) qb.andWhere('w.street_code = :s', { s: q.street });
-    if (q.community) qb.andWhere('w.community_code = :c', { c: q.community });
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    const rows = await qb.getRawMany();
+    const requiredHours = String(rule.requiredHours);
+    const m = this.dataSource.manager;
+    const [members, secondedIn] = await Promise.all([
+      TrainingShortfallRepository.fullTimeMembersBelow(m, p.scope, q.year, requiredHours, q),
+      TrainingShortfallRepository.secondedInMembers(m, p.scope, q.year, q),
+    ]);
+    // what each owes: the requirement pro-rated by the months they belonged to the register that year
+    const workers = members.flatMap((w) => {
+      const owed = trainingOwed(requiredHours, w.hireDate, w.leftDate, q.year);
+      const short = parseTenths(owed.owedHours) - parseTenths(w.hours);
+      if (short <= 0) return [];
+      return [{
+        ...w, owedHours: owed.owedHours, shortBy: formatTenths(short), monthsEmployed: owed.months, employedFrom: owed.from, employedTo: owed.to,
+        basis: owed.basis, reason: owed.reason,
+      }];
+    });
     const byCommunity = new Map<string, { districtCode: string; streetCode: string; communityCode: string; short: number }>();
-    for (const r of rows) {
+    for (const r of workers) {
       const e = byCommunity.get(r.communityCode) ?? { districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, short: 0 };
       e.short++;
       byCommunity.set(r.communityCode, e);
     }
     return {
-      year: q.year, requiredHours: rule.requiredHours, source: rule.source,
+      year: q.year, requiredHours, source: rule.source,
+      rule: 'owed = requiredHours × months employed in the year ÷ 12 (a month counts when employed on any of its days; tenths, half up); membership by hire and leaving dates, not today\'s status; seconded-in cadres excluded',
+      excluded: { secondedIn },
       communities: [...byCommunity.values()],
-      workers: rows.map((r) => ({ ...r, workerId: Number(r.workerId), hours: Number(r.hours).toFixed(1) })),
+      workers,
     };
   }
 
