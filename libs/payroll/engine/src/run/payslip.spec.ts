@@ -1,0 +1,142 @@
+import { formatMoney, parseMoney, type Fen } from '@cws/kernel';
+import { defaultPolicy } from '../default-policy';
+import { computeWorkerMonth, emptyYtd, type WorkerMonthInput, type YtdState } from '../worker-month';
+import type { FrozenWorker } from './frozen-inputs';
+import { computePayslip, type PayslipInput } from './payslip';
+import { attendanceFor } from './pro-rating';
+import { initialTaxState, taxStateFromJson, taxStateToJson, type RunTaxState } from './tax-state';
+
+const policy = defaultPolicy(2026);
+
+const worker = (over: Partial<FrozenWorker> = {}): FrozenWorker => ({
+  workerId: 7, name: '张三', districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', employmentType: 'FULL_TIME',
+  postBand: 'OTHER', education: 'BACHELOR', hireDate: '2015-03-01', leftDate: null, qualificationLevel: null, bodiesHeld: 1, secondment: null,
+  grade: 6, gradeDerived: false, bankAccountEnc: null, hours: null, ...over,
+});
+
+const slip = (over: Partial<PayslipInput> = {}) =>
+  computePayslip({ period: '2026-07', worker: worker(), state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false, ...over }, policy);
+
+const earning = (s: ReturnType<typeof slip>, code: string) => s.lines.find((l) => l.kind === 'EARNING' && l.code === code);
+
+describe('the annual bonus is taxed separately at most once per worker per calendar year', () => {
+  const month = (m: number, over: Partial<WorkerMonthInput> = {}): WorkerMonthInput => ({
+    workerId: '1', year: 2026, month: m, band: 'OTHER', grade: 3, serviceStartDate: '2024-01-01', contributionBaseFen: parseMoney('5000'), ...over,
+  });
+
+  it('36,000 in March and again in December: 1,080.00 + 903.54 when December’s cumulative taxable before the bonus is −5,882.04', () => {
+    // A year at low pay; December's special deduction (or an extra earning) is set so that the
+    // cumulative taxable income before the bonus is exactly −5,882.04 (the counter-example of the issue).
+    let ytd: YtdState = emptyYtd(2026);
+    for (let m = 1; m <= 11; m++) ytd = computeWorkerMonth(month(m, m === 3 ? { bonus: { amountFen: parseMoney('36000'), method: 'SEPARATE' } } : {}), policy, ytd).ytd;
+    expect(formatMoney(ytd.separateBonusTax)).toBe('1080.00');
+    expect(ytd.separateBonusUsed).toBe(true);
+    const probe = computeWorkerMonth(month(12), policy, ytd);
+    const taxableBefore = probe.withholding.cumulativeTaxable;
+    const diff: Fen = taxableBefore - parseMoney('-5882.04', { allowNegative: true });
+    const tune: Partial<WorkerMonthInput> = diff >= 0n ? { specialDeductionsFen: diff } : { arrears: [{ ref: 'tune', label: 'tune', amountFen: -diff }] };
+    const dec = computeWorkerMonth(month(12, { ...tune, bonus: { amountFen: parseMoney('36000'), method: 'SEPARATE' } }), policy, ytd);
+    expect(formatMoney(dec.withholding.cumulativeTaxable)).toBe('30117.96');
+    // No second separate taxation: merged into December's wages, and the line says why.
+    expect(dec.lines.find((l) => l.code === 'IIT_BONUS')).toBeUndefined();
+    expect(dec.lines.find((l) => l.code === 'YEAR_END_BONUS')?.rule).toBe('BONUS_MERGED_SEPARATE_ALREADY_USED');
+    expect(formatMoney(dec.tax)).toBe('903.54');
+    expect(formatMoney(dec.ytd.separateBonusTax + dec.ytd.taxWithheld)).toBe('1983.54');
+    expect(dec.net + dec.employeeContributions + dec.tax).toBe(dec.gross);
+  });
+
+  it('the first bonus of a year is still taxed separately (1,080.00 on 36,000)', () => {
+    const r = computeWorkerMonth(month(12, { bonus: { amountFen: parseMoney('36000'), method: 'SEPARATE' } }), policy, { ...emptyYtd(2026), lastMonth: 11, monthsEmployed: 11 });
+    expect(r.lines.find((l) => l.code === 'IIT_BONUS')?.amount).toBe(parseMoney('1080'));
+    expect(r.ytd.separateBonusUsed).toBe(true);
+  });
+});
+
+describe('tax-state flags (DOMAIN.md §4)', () => {
+  it('a July first-job starter on 12,000 withholds 0.00: the basic deduction counts from January', () => {
+    const hire = worker({ hireDate: '2026-07-01', grade: 12, postBand: 'OTHER' });
+    const s = slip({ worker: hire, state: initialTaxState(2026, { firstJobOfYear: true, lowIncomeLastYear: false }) });
+    expect(s.taxState.monthsEmployed).toBe(7);
+    // Gross made exactly 12,000 with an extra earning line, then:
+    // 12,000 in July: 12,000 − contributions − 7 × 5,000 < 0 → 0.00; without the flag (one deduction of 5,000) it is taxed.
+    const first = computePayslip({ period: '2026-07', worker: hire, state: null, recoveryOwedFen: 0n, arrears: [{ refPeriod: '2026-07', amountFen: parseMoney('12000') - earningsOf(hire) }], lowIncomeLastYear: false }, policy);
+    expect(first.gross).toBe(parseMoney('12000'));
+    expect(first.taxState.firstJobOfYear).toBe(true);
+    expect(formatMoney(first.tax)).toBe('0.00');
+    const notFirst = computePayslip({ period: '2026-07', worker: hire, state: initialTaxState(2026, { firstJobOfYear: false, lowIncomeLastYear: false }), recoveryOwedFen: 0n, arrears: [{ refPeriod: '2026-07', amountFen: parseMoney('12000') - earningsOf(hire) }], lowIncomeLastYear: false }, policy);
+    expect(notFirst.tax).toBeGreaterThan(0n);
+  });
+
+  it('≤ 60,000 last year: 60,000 is deducted from January, so nothing is withheld until income passes it', () => {
+    const s = slip({ period: '2026-01', lowIncomeLastYear: true });
+    expect(s.taxState.lowIncomeLastYear).toBe(true);
+    expect(s.taxState.monthsEmployed).toBe(12);
+    expect(formatMoney(s.tax)).toBe('0.00');
+    const next = slip({ period: '2026-02', state: s.taxState });
+    expect(next.taxState.monthsEmployed).toBe(12);
+  });
+
+  it('round-trips through its JSON form', () => {
+    const s = slip().taxState;
+    expect(taxStateFromJson(taxStateToJson(s))).toEqual(s);
+  });
+});
+
+function earningsOf(w: FrozenWorker): Fen {
+  return computePayslip({ period: '2026-07', worker: w, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).gross;
+}
+
+describe('who is paid and how much', () => {
+  it('pro-rates a hire and a leaver by working days', () => {
+    expect(attendanceFor('2026-03', '2020-01-01', null)).toBeNull();
+    // March 2026: 22 weekdays; hired Monday 16 March → 12 weekdays.
+    expect(attendanceFor('2026-03', '2026-03-16', null)).toEqual({ workedDays: '12', scheduledDays: 22 });
+    // Left Friday 13 March → 10 weekdays.
+    expect(attendanceFor('2026-03', '2020-01-01', '2026-03-13')).toEqual({ workedDays: '10', scheduledDays: 22 });
+    const full = slip({ period: '2026-03' });
+    const hire = slip({ period: '2026-03', worker: worker({ hireDate: '2026-03-16' }) });
+    expect(hire.flags).toContain('PRO_RATED');
+    expect(earning(hire, 'BASE')!.amount).toBeLessThan(earning(full, 'BASE')!.amount);
+    expect(earning(hire, 'BASE')!.rule).toMatch(/PRO_RATED/);
+  });
+
+  it('pays a seconded-out worker only when home pays; a seconded-in cadre gets only the subsidy', () => {
+    const host = slip({ worker: worker({ secondment: { direction: 'OUT', payer: 'HOST', from: '2026-01-01', to: null } }) });
+    expect(host).toMatchObject({ payer: 'HOST', gross: 0n, net: 0n, flags: ['SECONDED_OUT_HOST_PAYS'] });
+    const home = slip({ worker: worker({ secondment: { direction: 'OUT', payer: 'HOME', from: '2026-01-01', to: null } }) });
+    expect(home.gross).toBe(slip().gross);
+    const cadre = slip({ worker: worker({ employmentType: 'SECONDED_IN' }) });
+    expect(cadre.lines.filter((l) => l.kind === 'EARNING').map((l) => l.code)).toEqual(['SECONDED_IN']);
+    expect(cadre.employeeContributions).toBe(0n);
+    expect(cadre.flags).toContain('SECONDED_IN_SUBSIDY_ONLY');
+  });
+
+  it('derives a grade only when the register has none, and says so on the base line', () => {
+    const derived = slip({ worker: worker({ grade: null }) });
+    expect(derived.gradeSource).toBe('DERIVED');
+    expect(derived.flags).toContain('GRADE_DERIVED');
+    expect(earning(derived, 'BASE')!.derived).toBe(true);
+    const recorded = slip();
+    expect(recorded.gradeSource).toBe('REGISTER');
+    expect(earning(recorded, 'BASE')!.derived).toBeUndefined();
+  });
+
+  it('never pays a negative net: a claw-back larger than the pay is carried to the next run, flagged', () => {
+    const normal = slip();
+    const big = normal.gross + parseMoney('1000');
+    const s = slip({ arrears: [{ refPeriod: '2026-05', amountFen: -big }] });
+    expect(s.net).toBe(0n);
+    expect(s.flags).toContain('RECOVERY_CARRIED');
+    const carried = s.lines.find((l) => l.code === 'RECOVERY_CARRIED')!;
+    expect(carried.kind).toBe('INFO');
+    expect(carried.amount).toBe(s.recoveryCarried);
+    expect(s.recoveryCarried).toBe(-(s.gross - s.employeeContributions - s.tax));
+    expect(s.lines.find((l) => l.code === 'ARREARS')?.refPeriod).toBe('2026-05');
+    // The next run recovers it from net pay, up to the net.
+    const next = slip({ period: '2026-08', state: s.taxState as RunTaxState, recoveryOwedFen: s.recoveryCarried });
+    const before = next.gross - next.employeeContributions - next.tax;
+    expect(next.recoveries).toBe(s.recoveryCarried < before ? s.recoveryCarried : before);
+    expect(next.net).toBe(before - next.recoveries);
+    expect(next.net).toBeGreaterThanOrEqual(0n);
+  });
+});
