@@ -7,7 +7,7 @@ import {
   AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
-import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob } from '@cws/payroll-contracts';
+import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PAYROLL_RUNS_QUEUE } from '@cws/payroll-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
@@ -19,6 +19,7 @@ import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables'
 import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-policy-and-benchmark';
 import { WorkforceChanges1764500000000 } from './migrations/1764500000000-workforce-changes';
 import { PayrollRuns1765100000000 } from './migrations/1765100000000-payroll-runs';
+import { RunChunkTimings1765100000001 } from './migrations/1765100000001-run-chunk-timings';
 import { RunCostPostingsService } from './run-outputs/run-cost-postings.service';
 import { RunOutputsController } from './run-outputs/run-outputs.controller';
 import { RunOutputsService } from './run-outputs/run-outputs.service';
@@ -54,7 +55,7 @@ export const PAYROLL_ENTITIES = [
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, PayrollRuns1765100000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, PayrollRuns1765100000000, RunChunkTimings1765100000001];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,
@@ -70,7 +71,8 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
   @Module({
     controllers: [BenchmarkController, PayrollRunsController, PayslipsController, PolicyController, RunOutputsController, SimulationsController, WorkforceChangesController],
     imports: [
-      MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE] }),
+      // Run chunks are CPU-bound: one at a time per process (more processes share a run's chunks).
+      MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE], queueConcurrency: { [PAYROLL_RUNS_QUEUE]: 1 } }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [

@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PayrollRunChunkEntity } from './payroll-run.entities';
 
 export interface ChunkTotals {
+  computeMs?: number;
+  persistMs?: number;
   done: number;
   failed: number;
   gross: Fen;
@@ -57,8 +59,8 @@ export class PayrollRunChunkRepository {
   async markDone(m: EntityManager, runId: string, chunkNo: number, generation: number, t: ChunkTotals): Promise<boolean> {
     const r = await m.query(
       `UPDATE payroll_run_chunk SET state = 'DONE', done = ?, failed = ?, gross = ?, employee_contributions = ?, tax = ?, recoveries = ?, net = ?,
-         employer_contributions = ?, computed_at = NOW(3) WHERE run_id = ? AND chunk_no = ? AND generation = ?`,
-      [t.done, t.failed, formatMoney(t.gross), formatMoney(t.employeeContributions), formatMoney(t.tax), formatMoney(t.recoveries), formatMoney(t.net), formatMoney(t.employerContributions), runId, chunkNo, generation],
+         employer_contributions = ?, compute_ms = ?, persist_ms = ?, computed_at = NOW(3) WHERE run_id = ? AND chunk_no = ? AND generation = ?`,
+      [t.done, t.failed, formatMoney(t.gross), formatMoney(t.employeeContributions), formatMoney(t.tax), formatMoney(t.recoveries), formatMoney(t.net), formatMoney(t.employerContributions), t.computeMs ?? 0, t.persistMs ?? 0, runId, chunkNo, generation],
     );
     return Number((r as { affectedRows?: number }).affectedRows ?? 0) > 0;
   }

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, type Fen, formatMoney } from '@cws/kernel';
 import {
-  computePayslip, type FrozenWorker, type PayrollPolicy, type PayslipOut, periodFirstDay, periodLastDay, taxStateFromJson, taxStateToJson, type RunTaxState,
-  type TaxStateJson,
+  computePayslip, decodeTaxState, encodeTaxState, type FrozenWorker, type PayrollPolicy, type PayslipOut, periodFirstDay, periodLastDay, type RunTaxState,
 } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
@@ -10,6 +9,7 @@ import { PolicyService } from '../policy/policy.service';
 import { buildPolicy } from '../policy/policy-builder';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { ArrearsService } from './arrears.service';
+import { encodeLines } from './line-items';
 import { policyFromJson, policyRowIds, policyToJson } from './frozen-policy';
 import { PayrollRunChunkRepository, type ChunkTotals } from './payroll-run-chunk.repository';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
@@ -114,6 +114,7 @@ export class PayrollRunComputeService {
     if (!run || run.generation !== generation || run.status !== 'DRAFT') return;
     const chunk = await this.chunks.get(runId, chunkNo);
     if (!chunk || chunk.generation !== generation) return;
+    const started = Date.now();
     const policy = this.frozenPolicy(runId, generation, run.inputs);
     const workers: (FrozenWorker & { arrears?: { refPeriod: string; amountFen: string }[] })[] = JSON.parse(chunk.inputs);
     const year = Number(run.period.slice(0, 4));
@@ -145,8 +146,11 @@ export class PayrollRunComputeService {
         totals.failed++;
       }
     }
+    const writing = Date.now();
+    totals.computeMs = writing - started;
     await this.dataSource.transaction('READ COMMITTED', async (m) => {
       await this.payslips.upsertMany(m, rows);
+      totals.persistMs = Date.now() - writing;
       await this.chunks.markDone(m, runId, chunkNo, generation, totals);
     });
   }
@@ -194,7 +198,7 @@ function groupByWorker(rows: SettledSlip[]): Map<number, SettledSlip[]> {
   return out;
 }
 
-const parseState = (s: SettledSlip): RunTaxState | null => (s.taxState ? taxStateFromJson(JSON.parse(s.taxState) as TaxStateJson) : null);
+const parseState = (s: SettledSlip): RunTaxState | null => (s.taxState ? decodeTaxState(s.taxState) : null);
 
 /** The tax state after the latest settled slip of `year` (history is oldest first). */
 function stateOfYear(history: SettledSlip[], year: number): RunTaxState | null {
@@ -240,8 +244,8 @@ function computedRow(runId: string, period: string, generation: number, chunkNo:
     gross: formatMoney(s.gross), employeeContributions: formatMoney(s.employeeContributions), tax: formatMoney(s.tax), recoveries: formatMoney(s.recoveries),
     net: formatMoney(s.net), employerContributions: formatMoney(s.employerContributions), recoveryCarried: formatMoney(s.recoveryCarried),
     flags: s.flags.join(',').slice(0, 255),
-    lines: JSON.stringify(s.lines.map((l) => ({ ...l, amount: formatMoney(l.amount) }))),
-    taxState: JSON.stringify(taxStateToJson(s.taxState)),
+    lines: encodeLines(s.lines),
+    taxState: encodeTaxState(s.taxState),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { RunComputeState, RunStatus, RunType } from '@cws/payroll-contracts';
+import { lineItemsTransformer, taxStateTransformer } from './line-items';
 
 /** One row per period that has (or had) a run: locked FOR UPDATE to serialise run creation per period. */
 @Entity('payroll_period')
@@ -67,6 +68,9 @@ export class PayrollRunChunkEntity {
   @Column({ type: 'decimal', precision: 15, scale: 2, default: 0 }) net!: string;
   @Column({ name: 'employer_contributions', type: 'decimal', precision: 15, scale: 2, default: 0 }) employerContributions!: string;
   @Column({ name: 'computed_at', type: 'datetime', precision: 3, nullable: true }) computedAt!: Date | null;
+  /** Milliseconds spent computing the chunk's slips, and writing them (the upsert transaction). */
+  @Column({ name: 'compute_ms', type: 'int', default: 0 }) computeMs!: number;
+  @Column({ name: 'persist_ms', type: 'int', default: 0 }) persistMs!: number;
 }
 
 /** One worker's payslip in one run; immutable once the run is approved. */
@@ -103,9 +107,9 @@ export class PayslipEntity {
   @Column({ name: 'recovery_carried', type: 'decimal', precision: 15, scale: 2, default: 0 }) recoveryCarried!: string;
   /** Comma-separated PayslipFlag codes. */
   @Column({ type: 'varchar', length: 255, default: '' }) flags!: string;
-  /** JSON text: PayslipLine[] (amounts as decimal strings). */
-  @Column({ name: 'line_items', type: 'longtext', nullable: true }) lines!: string | null;
-  /** JSON text: PayslipTaxState after this slip. */
-  @Column({ name: 'tax_state', type: 'longtext', nullable: true }) taxState!: string | null;
+  /** JSON text of `PayslipLine[]` (amounts as decimal strings); stored compact (line-items.ts), decoded on read. */
+  @Column({ name: 'line_items', type: 'longtext', nullable: true, transformer: lineItemsTransformer }) lines!: string | null;
+  /** JSON text of the `PayslipTaxState` after this slip; stored compact (`encodeTaxState`), decoded on read. */
+  @Column({ name: 'tax_state', type: 'longtext', nullable: true, transformer: taxStateTransformer }) taxState!: string | null;
   @Column({ name: 'computed_at', type: 'datetime', precision: 3 }) computedAt!: Date;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { decodeLines } from './line-items';
 import { PayslipEntity } from './payroll-run.entities';
 
 /** A payslip as written: money already formatted as DECIMAL text, lines and tax state as JSON text. */
@@ -161,6 +162,6 @@ export class PayslipRepository {
         ORDER BY s.worker_id, s.period, r.approved_at, s.id`,
       [...workerIds, fromPeriod, period],
     );
-    return rows.map((r) => ({ workerId: Number(r.workerId), period: r.period, runType: r.runType, lines: (typeof r.lineItems === 'string' ? JSON.parse(r.lineItems) : r.lineItems) ?? [] }));
+    return rows.map((r) => ({ workerId: Number(r.workerId), period: r.period, runType: r.runType, lines: typeof r.lineItems === 'string' ? decodeLines(r.lineItems) : [] }));
   }
 }

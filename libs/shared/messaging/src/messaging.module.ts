@@ -19,6 +19,8 @@ export interface MessagingOptions {
   producesTo?: string[];
   /** Worker concurrency per queue. */
   concurrency?: number;
+  /** Per-queue overrides, e.g. 1 for a CPU-bound queue whose jobs would only block each other's event loop. */
+  queueConcurrency?: Record<string, number>;
 }
 
 /** BullMQ's own connection options (workers block, so no per-request retry limit). */
@@ -66,7 +68,7 @@ export class MessagingModule {
         OutboxService,
         OutboxRelay,
         InboxService,
-        ...consumed.map((q) => processorFor(q, options.concurrency ?? 4)),
+        ...consumed.map((q) => processorFor(q, options.queueConcurrency?.[q] ?? options.concurrency ?? 4)),
       ],
       exports: [JobProducer, OutboxService, OutboxRelay, InboxService, BullModule],
     };

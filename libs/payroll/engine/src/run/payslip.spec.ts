@@ -4,7 +4,7 @@ import { computeWorkerMonth, emptyYtd, type WorkerMonthInput, type YtdState } fr
 import type { FrozenWorker } from './frozen-inputs';
 import { computePayslip, type PayslipInput } from './payslip';
 import { attendanceFor } from './pro-rating';
-import { initialTaxState, taxStateFromJson, taxStateToJson, type RunTaxState } from './tax-state';
+import { decodeTaxState, encodeTaxState, initialTaxState, taxStateFromJson, taxStateToJson, type RunTaxState } from './tax-state';
 
 const policy = defaultPolicy(2026);
 
@@ -76,9 +76,11 @@ describe('tax-state flags (DOMAIN.md §4)', () => {
     expect(next.taxState.monthsEmployed).toBe(12);
   });
 
-  it('round-trips through its JSON form', () => {
-    const s = slip().taxState;
+  it('round-trips through its JSON form and its stored form', () => {
+    const s = slip({ lowIncomeLastYear: true }).taxState;
     expect(taxStateFromJson(taxStateToJson(s))).toEqual(s);
+    expect(decodeTaxState(encodeTaxState(s))).toEqual(s);
+    expect(encodeTaxState(s).length * 2).toBeLessThan(JSON.stringify(taxStateToJson(s)).length);
   });
 });
 

@@ -11,7 +11,7 @@ import { withholdThisMonth } from '../tax';
 import { type ResultLine, computeWorkerMonth } from '../worker-month';
 import type { FrozenWorker } from './frozen-inputs';
 import { attendanceFor, parsePeriod, periodFirstDay } from './pro-rating';
-import { type RunTaxState, deductionMonths, initialTaxState } from './tax-state';
+import { type RunTaxState, deductionMonths, initialTaxState, withFlags } from './tax-state';
 
 export interface ArrearsItem {
   refPeriod: string;
@@ -83,7 +83,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   const cp = compilePolicy(policy);
   const monthlyBase = cp.grades[grade]?.monthlyBaseFen ?? 0n;
 
-  const fed = { ...state, monthsEmployed: deductionMonths(state, month) - 1 };
+  const fed = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid, deductionMonths(state, month) - 1);
   const r = computeWorkerMonth(
     {
       workerId: String(w.workerId), year, month, band: w.postBand, grade, serviceStartDate: w.hireDate,
@@ -97,10 +97,11 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
     fed,
   );
   flags.push(...r.warnings);
-  const lines: PayslipLineOut[] = r.lines.map((l) => (l.code === 'BASE' && gradeSource === 'DERIVED' ? { ...l, derived: true } : l));
+  const lines: PayslipLineOut[] = r.lines;
+  if (gradeSource === 'DERIVED') for (const l of lines) if (l.code === 'BASE') l.derived = true;
   let arrearsIndex = 0;
   for (const l of lines) if (l.code === 'ARREARS') l.refPeriod = input.arrears[arrearsIndex++].refPeriod;
-  const taxState: RunTaxState = { ...r.ytd, firstJobOfYear: state.firstJobOfYear, lowIncomeLastYear: state.lowIncomeLastYear, monthsPaid: state.monthsPaid + 1 };
+  const taxState = withFlags(r.ytd, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid + 1);
   return settle(input, lines, { gross: r.gross, employee: r.employeeContributions, employer: r.employerContributions, tax: r.tax }, taxState, 'HOME', w.postBand, grade, gradeSource, flags);
 }
 
@@ -115,9 +116,10 @@ function secondedIn(input: PayslipInput, state: RunTaxState, policy: PayrollPoli
     gross = sec.monthlyFen;
   }
   const taxFree = sec?.taxFree ? gross : 0n;
-  const next: RunTaxState = {
-    ...state, lastMonth: month, income: state.income + gross, taxFree: state.taxFree + taxFree, monthsEmployed: deductionMonths(state, month), monthsPaid: state.monthsPaid + 1,
-  };
+  const next = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid + 1, deductionMonths(state, month));
+  next.lastMonth = month;
+  next.income = state.income + gross;
+  next.taxFree = state.taxFree + taxFree;
   const w = withholdThisMonth(next, state.taxWithheld, policy.tax);
   next.taxWithheld += w.tax;
   lines.push({ kind: 'TAX', code: 'IIT', label: 'Individual income tax (个人所得税)', amount: w.tax, rule: 'CUMULATIVE_WITHHOLDING', policyRowId: w.bracketId });
