@@ -11,7 +11,8 @@ import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, P
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
-import { NoPaidRunsReader, PaidPayReader } from './benchmark/paid-pay.reader';
+import { PaidPayReader } from './benchmark/paid-pay.reader';
+import { RunsPaidPayReader } from './benchmark/runs-paid-pay.reader';
 import { BudgetClient } from './benchmark/budget.client';
 import { FundingRequirementService } from './benchmark/funding-requirement.service';
 import { WorkforceClient } from './benchmark/workforce.client';
@@ -76,7 +77,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: NoPaidRunsReader }, PayrollNightlyScheduler,
+      ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
       PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,

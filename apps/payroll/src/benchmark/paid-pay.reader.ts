@@ -2,7 +2,6 @@
  * The seam between the benchmark and the monthly payroll runs: what was actually paid this year.
  * The benchmark takes months 1..paidThrough from here and projects the rest.
  */
-import { Injectable } from '@nestjs/common';
 import type { Fen } from '@cws/kernel';
 
 /** One worker's pay for one calendar month, summed over the PAID runs of every type (regular, bonus, top-up, correction). */
@@ -29,15 +28,7 @@ export interface PaidYear {
   months: PaidWorkerMonth[];
 }
 
-/** Reads paid runs for a year and scope (null = city). Bound to the runs repository's reader once runs exist. */
+/** Reads paid runs for a year and scope (null = city); the injection token, bound to RunsPaidPayReader. */
 export abstract class PaidPayReader {
   abstract paidYear(year: number, scope: string | null): Promise<PaidYear>;
-}
-
-/** Until the runs tables exist nothing has been paid: every month is projected. */
-@Injectable()
-export class NoPaidRunsReader extends PaidPayReader {
-  paidYear(): Promise<PaidYear> {
-    return Promise.resolve({ paidThrough: 0, months: [] });
-  }
 }

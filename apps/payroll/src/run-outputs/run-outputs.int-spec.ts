@@ -292,4 +292,36 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect((await t.request('POST', `/v1/runs/${runId}/pay`, { token: finance })).status).toBe(409);
     expect((await pds.query(`SELECT COUNT(*) AS n FROM outbox_event WHERE queue = 'budget-postings'`))[0].n).toBe(String(outbox.length));
   });
+
+  it('the benchmark reads real pay: a paid January run makes January paid, its statistical wage the year-to-date figure', async () => {
+    const jan = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-01', type: 'REGULAR' } });
+    expect(jan.status).toBe(201);
+    expect((await computed(jan.body.id)).progress.failed).toBe(0);
+    expect((await t.request('POST', `/v1/runs/${jan.body.id}/submit`, { token: xihu })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${jan.body.id}/approve`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${jan.body.id}/pay`, { token: finance })).status).toBe(200);
+    // Expected: Σ gross of January's slips less the seconded-in cadres' (their slips carry the SECONDED_IN subsidy line).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await raw(`/v1/runs/${jan.body.id}/register.xlsx`, xihu)).buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('工资发放表')!;
+    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const at = (r: ExcelJS.Row, k: string) => (keys.includes(k) ? cellFen(r.getCell(keys.indexOf(k) + 1).value) : 0n);
+    let counted = 0n;
+    let cadres = 0;
+    ws.eachRow((r, i) => {
+      if (i <= 3 || !r.getCell(keys.indexOf('workerId') + 1).value) return;
+      if (at(r, 'EARNING:SECONDED_IN') > 0n) cadres++;
+      else counted += at(r, 'GROSS');
+    });
+    expect(cadres).toBeGreaterThan(0);
+    const res = await t.request('GET', '/v1/benchmark/compliance?year=2026&asOf=2026-01-31', { token: xihu });
+    expect(res.status).toBe(200);
+    expect(res.body.paidThrough).toBe(1);
+    const [g] = res.body.groups;
+    expect(g).toMatchObject({ districtCode: XIHU, ytdMonths: 1 });
+    expect(money(g.ytdPaid)).toBe(counted);
+    // A street report counts January as paid too: the district's run covers the street.
+    const street = await t.request('GET', '/v1/benchmark/compliance?year=2026&asOf=2026-01-31&scope=330106001', { token: xihu });
+    expect(street.body.paidThrough).toBe(1);
+  });
 });

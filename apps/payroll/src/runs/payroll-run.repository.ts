@@ -71,6 +71,17 @@ export class PayrollRunRepository {
     return qb.getMany();
   }
 
+  /** The PAID runs of a calendar year (every type and scope), oldest period first: what the benchmark counts as paid. */
+  async paidInYear(year: number): Promise<PayrollRunEntity[]> {
+    return this.dataSource
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where('r.status = :paid AND r.period BETWEEN :from AND :to', { paid: 'PAID', from: `${year}-01`, to: `${year}-12` })
+      .orderBy('r.period', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
   async update(m: EntityManager, id: string, patch: Partial<PayrollRunEntity>): Promise<void> {
     await m.update(PayrollRunEntity, { id }, patch);
   }
