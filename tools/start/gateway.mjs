@@ -1,8 +1,10 @@
 // One port for the suite: /api/<service>/... goes to that service, everything else is the admin UI
 // (static files with a fallback to index.html for client-side routes). Plain node:http, no deps.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -30,6 +32,7 @@ export function startGateway({ port, host = '0.0.0.0', services, staticDir, gate
     serveStatic(req, res, staticDir, url.pathname);
   });
   server.keepAliveTimeout = 5000;
+  if (staticDir) warm(staticDir);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
@@ -56,6 +59,51 @@ function proxy(req, res, target, gatewaySecret) {
   req.pipe(upstream);
 }
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.map']);
+/** Compressed copies of static files, made once per file version (path + mtime + size). */
+const compressed = new Map();
+
+/** The encoding to answer with: brotli, else gzip, when the client accepts it (q=0 refuses). */
+export function pickEncoding(acceptEncoding = '') {
+  const accepted = new Map(
+    String(acceptEncoding)
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([name]) => name)
+      .map(([name, ...params]) => [name.trim().toLowerCase(), Number((params.find((p) => p.trim().startsWith('q=')) ?? 'q=1').trim().slice(2))]),
+  );
+  for (const enc of ['br', 'gzip']) if ((accepted.get(enc) ?? accepted.get('*') ?? 0) > 0) return enc;
+  return null;
+}
+
+/** A promise of the file compressed (in zlib's thread pool, so the proxy keeps answering meanwhile). */
+function compressedCopy(file, stat, encoding) {
+  const key = `${encoding}:${file}:${stat.mtimeMs}:${stat.size}`;
+  let body = compressed.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body = promisify(encoding === 'br' ? zlib.brotliCompress : zlib.gzip)(
+      raw,
+      encoding === 'br' ? { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } } : { level: 9 },
+    );
+    compressed.set(key, body);
+    body.catch(() => compressed.delete(key));
+  }
+  return body;
+}
+
+/** Compresses the UI's text files ahead of the first visit. */
+function warm(staticDir) {
+  const dirs = [staticDir, path.join(staticDir, 'assets')].filter((d) => existsSync(d));
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (!COMPRESSIBLE.has(path.extname(file)) || !statSync(file).isFile()) continue;
+      for (const enc of ['br', 'gzip']) compressedCopy(file, statSync(file), enc).catch(() => undefined);
+    }
+  }
+}
+
 function serveStatic(req, res, root, pathname) {
   let decoded;
   try {
@@ -66,11 +114,24 @@ function serveStatic(req, res, root, pathname) {
   let file = path.join(root, path.normalize(decoded).replace(/^(\.\.[/\\])+/, ''));
   if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
   const ext = path.extname(file);
-  res.writeHead(200, {
+  const headers = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // hashed assets can be cached for long; index.html never
     'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+  };
+  // text assets go compressed (brotli or gzip, made once per file and kept in memory)
+  const encoding = COMPRESSIBLE.has(ext) ? pickEncoding(req.headers['accept-encoding']) : null;
+  if (encoding) {
+    compressedCopy(file, statSync(file), encoding).then(
+      (body) => {
+        res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length, vary: 'Accept-Encoding' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      },
+      () => json(res, 500, { code: 'COMPRESSION_FAILED', message: 'The file could not be compressed', details: [] }),
+    );
+    return;
+  }
+  res.writeHead(200, COMPRESSIBLE.has(ext) ? { ...headers, vary: 'Accept-Encoding' } : headers);
   if (req.method === 'HEAD') return res.end();
   createReadStream(file).pipe(res);
 }

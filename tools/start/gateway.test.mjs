@@ -1,12 +1,13 @@
 // The one-port gateway: static UI with client-side routes, refusals for bad paths, unknown
 // services and dead upstreams, and proxying with the caller's headers.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { startGateway } from './gateway.mjs';
+import zlib from 'node:zlib';
+import { pickEncoding, startGateway } from './gateway.mjs';
 
 let gateway;
 let upstream;
@@ -15,6 +16,8 @@ let base;
 before(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cws-gw-'));
   writeFileSync(path.join(dir, 'index.html'), '<h1>admin</h1>');
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'assets', 'app-1.js'), `export const x = ${JSON.stringify('社区工作者'.repeat(2000))};`);
   upstream = http.createServer((req, res) => {
     res.writeHead(201, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ url: req.url, requestId: req.headers['x-request-id'] ?? null, forwardedFor: req.headers['x-forwarded-for'] ?? null, proof: req.headers['x-cws-gateway'] ?? null }));
@@ -76,4 +79,29 @@ test('replaces the client-sent X-Forwarded-For and gateway proof with its own', 
   } finally {
     proving.close();
   }
+});
+
+test('serves text assets brotli- or gzip-compressed as the client accepts, plain otherwise', async () => {
+  const raw = `export const x = ${JSON.stringify('社区工作者'.repeat(2000))};`;
+  const get = (encoding) =>
+    new Promise((resolve, reject) => {
+      http.get(`${base}/assets/app-1.js`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  const br = await get('gzip, deflate, br');
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers.vary, 'Accept-Encoding');
+  assert.ok(br.body.length < raw.length / 10, `${br.body.length} bytes`);
+  assert.equal(zlib.brotliDecompressSync(br.body).toString(), raw);
+  const gz = await get('gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(zlib.gunzipSync(gz.body).toString(), raw);
+  const plain = await get(null);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body.toString(), raw);
+  assert.equal(pickEncoding('br;q=0, gzip;q=0.5'), 'gzip');
+  assert.equal(pickEncoding('identity'), null);
 });

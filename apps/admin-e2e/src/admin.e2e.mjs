@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { weightTest, workflowTests } from './workflows.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
@@ -16,7 +17,8 @@ const PORT = 18080;
 const tag = randomBytes(4).toString('hex');
 const dbPrefix = `cws_e2e_${tag}_`;
 const queuePrefix = `cwse2e${tag}`;
-const shots = path.join(root, 'var/screenshots');
+const shots = path.join(root, 'docs/screenshots');
+mkdirSync(path.join(root, 'var/e2e-failures'), { recursive: true });
 const clientId = `e2e-bureau-${tag}`;
 // Fresh random keys for each run (tools/start/secrets.mjs writes them here), removed afterwards.
 const secretsFile = path.join(root, `var/e2e-${tag}/secrets.env`);
@@ -65,11 +67,11 @@ async function dropQueueKeys() {
 }
 
 /** A fresh browser context (own sessionStorage) on the login page. */
-async function newPage() {
+async function newPage({ blank = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${baseUrl}/login`);
+  if (!blank) await page.goto(`${baseUrl}/login`);
   return page;
 }
 
@@ -104,6 +106,31 @@ async function shot(page, name) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
+
+/** The APIs through the gateway, for setting up data a test needs and checking what the UI saved. */
+const api = {
+  async token(username) {
+    const res = await fetch(`${baseUrl}/api/workers/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    assert.equal(res.status, 200, `login ${username}`);
+    return (await res.json()).accessToken;
+  },
+  async call(token, method, p, body) {
+    const res = await fetch(`${baseUrl}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${p}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  },
+  get: (token, p) => api.call(token, 'GET', p),
+  post: (token, p, body) => api.call(token, 'POST', p, body),
+};
 
 describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   before(async () => {
@@ -205,7 +232,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const table = page.getByTestId('workers-table');
     const rows = table.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
-    const communities = await table.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    const communities = await table.locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts();
     const westLake = ['翠苑', '文新', '德加', '丰潭', '益乐', '古荡', '马塍路', '华星', '嘉绿苑'];
     for (const c of communities) assert.ok(westLake.some((w) => c.includes(w)), `${c} is a 西湖区 community`);
     for (const id of await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts()) assert.match(id, /\*{4,}/, 'IDs are masked');
@@ -229,8 +256,8 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const page = await newPage();
     await login(page, 'xihu-hr', 'not-the-password');
     const error = page.getByTestId('login-error');
-    await error.waitFor();
-    assert.ok((await error.innerText()).trim().length > 0);
+    await error.getByText('用户名或密码错误').waitFor();
+    assert.ok(!(await error.innerText()).includes('Wrong'), 'the refusal in Chinese, not the API’s English message');
     assert.match(page.url(), /\/login$/);
     assert.equal(await page.getByTestId('dashboard').count(), 0);
     await page.context().close();
@@ -333,7 +360,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('simulate').click();
     await page.getByTestId('simulation-error').waitFor();
     const method = page.locator('.ant-form-item', { has: page.locator('#bonus_method') });
-    await method.getByText(/2027-12-31/).waitFor();
+    await method.getByText('年终奖单独计税政策已于 2027-12-31 到期，请选择并入综合所得').waitFor();
     assert.equal(posted, 1);
     await shot(page, 'payroll-simulator-errors');
     await page.context().close();
@@ -466,4 +493,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await shot(page, 'audit-api-client');
     await page.context().close();
   });
+
+  workflowTests({ signedIn, pick, shot, api, failures: path.join(root, 'var/e2e-failures') });
+  weightTest({ newPage, login, browserRef: { get baseUrl() { return baseUrl; } } });
 });

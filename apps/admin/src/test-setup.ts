@@ -26,10 +26,13 @@ globalThis.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserv
 const realGetComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = ((el: Element) => realGetComputedStyle(el)) as typeof window.getComputedStyle;
 
-vi.mock('echarts', () => {
-  const chart = { setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn() };
-  return { init: vi.fn(() => chart) };
+vi.mock('echarts/core', () => {
+  const chart = { setOption: vi.fn(), resize: vi.fn(), dispose: vi.fn(), on: vi.fn() };
+  return { init: vi.fn(() => chart), use: vi.fn() };
 });
+vi.mock('echarts/charts', () => ({ BarChart: {}, LineChart: {}, HeatmapChart: {} }));
+vi.mock('echarts/components', () => ({ GridComponent: {}, LegendComponent: {}, MarkLineComponent: {}, TooltipComponent: {}, VisualMapComponent: {} }));
+vi.mock('echarts/renderers', () => ({ CanvasRenderer: {} }));
 
 // React 19 act() support
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -52,8 +52,40 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...opts, body });
   }
 
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, { body });
+  }
+
+  put<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PUT', path, { body });
+  }
+
+  /** A multipart upload (FormData goes as is: the browser sets the boundary). */
+  upload<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, { body: form });
+  }
+
+  /** A file the server builds (an .xlsx export, a template): fetched with the token, returned as a Blob with its name. */
+  async download(path: string, query?: Query): Promise<{ blob: Blob; filename: string | null }> {
+    const res = await this.authorised('GET', buildUrl(path, query, this.opts.baseUrl), {});
+    if (!res.ok) throw await toApiError(res);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+    const filename = m ? decodeURIComponent(m[1] ?? m[2]) : null;
+    return { blob: await res.blob(), filename };
+  }
+
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const url = buildUrl(path, opts.query, this.opts.baseUrl);
+    const res = await this.authorised(method, url, opts);
+    if (!res.ok) throw await toApiError(res);
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Sends, and on a 401 refreshes once and retries once; a second 401 ends the session. */
+  private async authorised(method: string, url: string, opts: RequestOptions): Promise<Response> {
     let res = await this.send(method, url, opts);
     if (res.status === 401 && !opts.anonymous) {
       const sentWith = this.opts.tokens.get()?.accessToken;
@@ -65,21 +97,19 @@ export class ApiClient {
         this.opts.onSessionExpired?.();
       }
     }
-    if (!res.ok) throw await toApiError(res);
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return res;
   }
 
   private send(method: string, url: string, opts: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+    if (opts.body !== undefined && !multipart) headers['content-type'] = 'application/json';
     const token = this.opts.tokens.get()?.accessToken;
     if (token && !opts.anonymous) headers.authorization = `Bearer ${token}`;
     return this.doFetch(url, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   }

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Seconds to wait before asking again (a 429's Retry-After header), when the server said. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,7 +20,20 @@ export class ApiError extends Error {
   }
 }
 
+/** Retry-After in seconds (the throttler sends `Retry-After`, or `Retry-After-<name>` for a named limit). */
+export function retryAfterSeconds(headers: Headers | undefined): number | null {
+  if (!headers) return null;
+  let value = headers.get('retry-after');
+  if (value === null) headers.forEach((v, k) => { if (value === null && k.toLowerCase().startsWith('retry-after')) value = v; });
+  if (value === null) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 export async function toApiError(res: Response): Promise<ApiError> {
+  const retryAfter = res.status === 429 ? retryAfterSeconds(res.headers) : null;
   let body: unknown = null;
   try {
     body = await res.json();
@@ -31,18 +46,23 @@ export async function toApiError(res: Response): Promise<ApiError> {
       ? b.details.filter((d): d is ErrorDetail => !!d && typeof d === 'object' && typeof (d as ErrorDetail).path === 'string')
       : [];
     const message = Array.isArray(b.message) ? b.message.join('; ') : typeof b.message === 'string' ? b.message : res.statusText;
-    return new ApiError(res.status, typeof b.code === 'string' ? b.code : `HTTP_${res.status}`, message || `HTTP ${res.status}`, details);
+    return new ApiError(res.status, typeof b.code === 'string' ? b.code : `HTTP_${res.status}`, message || `HTTP ${res.status}`, details, retryAfter);
   }
-  return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`);
+  return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`, [], retryAfter);
 }
 
 /** Antd form field errors from an API error's details (`path` may be dotted or indexed: "bonus.amount", "months[0].gross"). */
-export function fieldErrors(err: unknown): Array<{ name: (string | number)[]; errors: string[] }> {
+export function fieldErrors(
+  err: unknown,
+  issueText: (d: ErrorDetail, err: ApiError) => string = (d) => d.issue,
+): Array<{ name: (string | number)[]; errors: string[] }> {
   if (!(err instanceof ApiError)) return [];
   const byPath = new Map<string, string[]>();
   for (const d of err.details) {
     if (!d.path) continue;
-    byPath.set(d.path, [...(byPath.get(d.path) ?? []), d.issue]);
+    const text = issueText(d, err);
+    const known = byPath.get(d.path) ?? [];
+    if (!known.includes(text)) byPath.set(d.path, [...known, text]);
   }
   return [...byPath].map(([p, errors]) => ({
     name: p.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
@@ -51,8 +71,12 @@ export function fieldErrors(err: unknown): Array<{ name: (string | number)[]; er
 }
 
 /** Puts an API error's details on the matching fields of an Antd form; returns how many matched a path. */
-export function applyFieldErrors(form: { setFields: (fields: never[]) => void }, err: unknown): number {
-  const fields = fieldErrors(err);
+export function applyFieldErrors(
+  form: { setFields: (fields: never[]) => void },
+  err: unknown,
+  issueText?: (d: ErrorDetail, err: ApiError) => string,
+): number {
+  const fields = fieldErrors(err, issueText);
   if (fields.length) (form.setFields as (f: typeof fields) => void)(fields);
   return fields.length;
 }

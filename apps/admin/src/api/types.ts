@@ -4,7 +4,7 @@
  * of the contracts' runtime reaches the bundle through this file).
  */
 import type { Role, Scope, ScopeLevel } from '@cws/kernel';
-import type { BodyKind, WorkerListItem } from '@cws/workers-contracts';
+import type { AppointmentRole, BodyKind, ObtainedBy, PostBand, WorkerListItem } from '@cws/workers-contracts';
 
 export type { BodyKind } from '@cws/workers-contracts';
 export type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
@@ -32,12 +32,16 @@ export interface District {
   code: string;
   name: string;
   kind?: string;
+  active?: boolean;
+  version?: number;
 }
 
 export interface Street {
   code: string;
   name: string;
   districtCode: string;
+  active?: boolean;
+  version?: number;
 }
 
 export interface Community {
@@ -77,12 +81,67 @@ export interface AuditEntry {
 /** One row of the worker register (`GET /api/workers/v1/workers`): the workers service's contract. */
 export type WorkerRow = WorkerListItem;
 
-export interface WorkerDetail extends WorkerRow {
-  appointments?: Array<Record<string, unknown>>;
-  training?: Array<Record<string, unknown>>;
-  secondments?: Array<Record<string, unknown>>;
-  events?: Array<Record<string, unknown>>;
-  [key: string]: unknown;
+/** A post as the worker detail lists it (`GET workers/:id`). */
+export interface PostRow {
+  id: number;
+  bodyKind: BodyKind;
+  role: AppointmentRole;
+  band: PostBand;
+  isPrimary: boolean;
+  obtainedBy: ObtainedBy;
+  from: string;
+  to: string | null;
+  endReason: string | null;
+  communityCode: string;
+}
+
+export interface TrainingRow {
+  id: number;
+  classId: number;
+  title: string;
+  course: string;
+  category: string;
+  result: 'PASS' | 'FAIL' | 'ABSENT';
+  hours: string;
+  certificateNo: string | null;
+  completedOn: string;
+}
+
+export interface SecondmentRow {
+  id: number;
+  direction: 'OUT' | 'IN';
+  organisation: string;
+  communityCode: string;
+  from: string;
+  to: string | null;
+  payer: 'HOME' | 'HOST';
+  status: string;
+  note: string | null;
+}
+
+export interface CareerEventRow {
+  id: number;
+  kind: string;
+  date: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** `GET workers/:id`: the register row's fields (the detail carries no community name or band: the UI looks them up) and the sub-lists. */
+export interface WorkerDetail extends Omit<WorkerRow, 'communityName' | 'postBand'> {
+  communityName?: string;
+  postBand?: PostBand | null;
+  education: string;
+  politicalStatus: string;
+  qualificationCert: string | null;
+  leftDate: string | null;
+  leftReason: string | null;
+  bankAccountMasked: string | null;
+  version: number;
+  appointments?: PostRow[];
+  training?: TrainingRow[];
+  secondments?: SecondmentRow[];
+  events?: CareerEventRow[];
 }
 
 export interface WorkerPii {

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useApi } from './context';
-import { ApiError, applyFieldErrors } from './errors';
+import { useErrors } from '../i18n/useErrors';
 
 /**
  * POSTs a create form's values to `path`. On success: the form is reset, the list under `invalidate`
  * refetched and `onCreated` called with the new row; on an API error: its details land on the matching
- * fields and its message is shown.
+ * fields and its code's text is shown in the user's language.
  */
 export function useCreateMutation<TBody, TCreated>(
   form: FormInstance<TBody>,
@@ -15,6 +15,7 @@ export function useCreateMutation<TBody, TCreated>(
   const api = useApi();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const errors = useErrors();
   return useMutation({
     mutationFn: (body: TBody) => api.post<TCreated>(path, body),
     onSuccess: (created) => {
@@ -23,8 +24,8 @@ export function useCreateMutation<TBody, TCreated>(
       void queryClient.invalidateQueries({ queryKey: invalidate });
     },
     onError: (err) => {
-      applyFieldErrors(form, err);
-      if (err instanceof ApiError) message.error(err.message);
+      errors.apply(form, err);
+      message.error(errors.text(err));
     },
   });
 }

@@ -2,13 +2,18 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type { Page, WorkerDetail, WorkerPii, WorkerRow } from './types';
 
+/** A page of the register; the first page also carries the total of the filter (when the service counts). */
+export interface WorkerPage extends Page<WorkerRow> {
+  total?: number;
+  totalIsEstimate?: boolean;
+}
+
 const W = '/api/workers/v1/workers';
 
 /** Mirrors the register's enums (libs/workers/contracts); only for filters and labels. */
 export const WORKER_STATUSES = ['ACTIVE', 'SECONDED_OUT', 'ON_LEAVE', 'LEFT'] as const;
 export const POST_BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
 export const QUALIFICATION_LEVELS = ['NONE', 'ASSISTANT', 'SOCIAL_WORKER', 'SENIOR'] as const;
-export const WORKER_SORTS = ['name', 'hireDate', '-hireDate'] as const;
 
 export interface WorkerFilter {
   district?: string;
@@ -29,7 +34,7 @@ export function useWorkerPages(filter: WorkerFilter) {
   return useInfiniteQuery({
     queryKey: ['workers', filter],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<Page<WorkerRow>>(W, { ...filter, limit: PAGE_SIZE, after: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<WorkerPage>(W, { ...filter, limit: PAGE_SIZE, after: pageParam }, signal),
     getNextPageParam: (last) => last.nextAfter ?? undefined,
     retry: false,
   });
@@ -55,5 +60,44 @@ export function useWorkerPii(id: string | undefined, enabled: boolean) {
     retry: false,
     staleTime: 0,
     gcTime: 0,
+  });
+}
+
+/** The writes of the register and the worker detail; each refetches the register and the worker. */
+export function useWorkerWrites() {
+  const api = useApi();
+  return {
+    create: (body: Record<string, unknown>) => api.post<{ worker: { id: number; name: string }; warnings: Array<{ path: string; issue: string }> }>(W, body),
+    update: (id: number, body: Record<string, unknown>) => api.patch<{ worker: unknown; warnings: Array<{ path: string; issue: string }> }>(`${W}/${id}`, body),
+    leave: (id: number, body: { date: string; reason: string }) => api.post(`${W}/${id}/leave`, body),
+    event: (id: number, body: { kind: string; date: string; note?: string }) => api.post(`${W}/${id}/events`, body),
+    addPost: (body: Record<string, unknown>) => api.post('/api/workers/v1/appointments', body),
+    endPost: (postId: number, body: { to: string; reason: string }) => api.post(`/api/workers/v1/appointments/${postId}/end`, body),
+    startSecondment: (body: Record<string, unknown>) => api.post('/api/workers/v1/secondments', body),
+    endSecondment: (id: number, body: { to: string }) => api.post(`/api/workers/v1/secondments/${id}/end`, body),
+    recordTraining: (classId: number, body: { workerId: number; result: string; certificateNo?: string }) =>
+      api.post(`/api/workers/v1/training/classes/${classId}/records`, body),
+  };
+}
+
+export interface TrainingClass {
+  id: number;
+  title: string;
+  courseId: number;
+  providerId: number;
+  startDate: string;
+  endDate: string;
+  hours: string;
+  cost: string;
+  districtCode: string | null;
+  chargeCommunityCode: string | null;
+}
+
+export function useTrainingClasses(enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['training-classes'],
+    queryFn: ({ signal }) => api.get<TrainingClass[]>('/api/workers/v1/training/classes', undefined, signal),
+    enabled,
   });
 }

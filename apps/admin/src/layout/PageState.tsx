@@ -2,14 +2,16 @@ import { Alert, Button, Empty, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { useErrors } from '../i18n/useErrors';
 
 /** How a page shows a failed query: a backend that has not landed yet (404) is "not available", not an error. */
 export function QueryError({ error }: { error: unknown }) {
   const { t } = useI18n();
+  const errors = useErrors();
   if (error instanceof ApiError && (error.status === 404 || error.status === 502 || error.status === 501)) {
     return <Empty description={t('common.notAvailable')} data-testid="not-available" />;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errors.text(error);
   return <Alert type="error" showIcon title={t('common.error')} description={message} data-testid="query-error" />;
 }
 

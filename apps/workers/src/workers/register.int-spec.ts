@@ -101,13 +101,16 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
   it('lists with filters, sorting and keyset pagination', async () => {
     for (const name of ['甲一', '甲二', '甲三']) await hire({ name, communityCode: '330106001003', qualificationLevel: 'SOCIAL_WORKER' });
     const seen: string[] = [];
+    const totals: Array<number | undefined> = [];
     let after: string | null = null;
     do {
-      const page: { body: { items: Array<{ name: string }>; nextAfter: string | null } } = await t.request('GET', `/v1/workers?community=330106001003&sort=-name&limit=2${after ? `&after=${after}` : ''}`, { token: xihu });
+      const page: { body: { items: Array<{ name: string }>; nextAfter: string | null; total?: number } } = await t.request('GET', `/v1/workers?community=330106001003&sort=-name&limit=2${after ? `&after=${after}` : ''}`, { token: xihu });
       seen.push(...page.body.items.map((i) => i.name));
+      totals.push(page.body.total);
       after = page.body.nextAfter;
     } while (after);
     expect(seen).toEqual(['甲二', '甲三', '甲一'].sort().reverse());
+    expect(totals).toEqual([3, undefined]); // counted once, on the first page
     const q = await t.request('GET', '/v1/workers?q=甲&qualification=SOCIAL_WORKER', { token: xihu });
     expect(q.body.items).toHaveLength(3);
     expect(Object.keys(q.body.items[0]).sort()).toEqual([

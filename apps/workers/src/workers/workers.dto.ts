@@ -100,6 +100,7 @@ export class WorkerListItemDto {
 export class WorkerPageDto {
   @ApiProperty({ type: [WorkerListItemDto] }) items!: WorkerListItemDto[];
   @ApiProperty({ nullable: true, type: String, example: 'WyJ4IiwxMDI0XQ' }) nextAfter!: string | null;
+  @ApiPropertyOptional({ example: 540, description: 'Rows the filter matches; on the first page only (no `after`)' }) total?: number;
 }
 
 export class WorkerPiiDto {

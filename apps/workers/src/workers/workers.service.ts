@@ -292,6 +292,8 @@ export class WorkersService {
         );
       }
     }
+    // the first page says how many rows the filter has (the register shows "共 N 条")
+    const total = q.after ? undefined : Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
     if (q.after) {
       const cursor = decodeCursor(q.after);
       if (!cursor || cursor.length !== 2) throw validationError('INVALID_CURSOR', 'after', 'is not a cursor this endpoint issued');
@@ -308,7 +310,7 @@ export class WorkersService {
     }));
     const last = items[items.length - 1];
     const sortValue = (it: WorkerListItem) => (key === 'w.name' ? it.name : key === 'w.hire_date' ? it.hireDate : it.id);
-    return { items, nextAfter: rows.length > limit && last ? encodeCursor([sortValue(last), last.id]) : null };
+    return { items, nextAfter: rows.length > limit && last ? encodeCursor([sortValue(last), last.id]) : null, ...(total === undefined ? {} : { total }) };
   }
 
   async detail(p: Principal, id: number) {

@@ -108,6 +108,8 @@ export interface WorkerListItem {
 export interface WorkerListPage {
   items: WorkerListItem[];
   nextAfter: string | null;
+  /** How many rows the filter matches; on the first page only (a request without `after`). */
+  total?: number;
 }
 
 export interface CrossAppointmentStats {

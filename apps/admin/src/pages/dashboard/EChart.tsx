@@ -1,15 +1,37 @@
-import * as echarts from 'echarts';
+// Only the ECharts parts the screens use (bar, line and heatmap charts; grid, tooltip, legend,
+// mark line, visual map; the canvas renderer): the full `echarts` entry was a 1.1 MB chunk.
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import type { EChartsOption } from './chartOption';
+
+echarts.use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 /** A thin ECharts wrapper: one chart per div, resized with its container, disposed on unmount. */
-export function EChart({ option, height = 320, testId }: { option: echarts.EChartsOption; height?: number; testId?: string }) {
+export function EChart({
+  option,
+  height = 320,
+  testId,
+  onClick,
+}: {
+  option: EChartsOption;
+  height?: number;
+  testId?: string;
+  /** A click on a data item (a bar, a cell): its category name and series. */
+  onClick?: (e: { name: string; seriesName?: string; dataIndex: number }) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     if (!ref.current) return;
     const instance = echarts.init(ref.current);
     chart.current = instance;
+    instance.on?.('click', (e) => click.current?.(e as { name: string; seriesName?: string; dataIndex: number }));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {
@@ -23,5 +45,5 @@ export function EChart({ option, height = 320, testId }: { option: echarts.EChar
     chart.current?.setOption(option, true);
   }, [option]);
 
-  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
+  return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} data-testid={testId} />;
 }

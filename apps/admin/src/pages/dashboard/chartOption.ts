@@ -1,4 +1,12 @@
-import type { BarSeriesOption, EChartsOption, LineSeriesOption, YAXisComponentOption } from 'echarts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { YAXisComponentOption } from 'echarts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+
+/** The option type of the parts EChart.tsx registers (nothing else can be drawn). */
+export type EChartsOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | HeatmapSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
 
 /**
  * The suite's one chart layout: series over categories on the x axis, an axis tooltip and a legend on

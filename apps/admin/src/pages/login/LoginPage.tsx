@@ -2,9 +2,9 @@ import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/ico
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { ApiError, applyFieldErrors } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
 
 interface LoginForm {
   username: string;
@@ -17,6 +17,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<LoginForm>();
+  const errors = useErrors();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
@@ -30,8 +31,8 @@ export function LoginPage() {
       await login(values.username.trim(), values.password);
       navigate(from, { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : err instanceof Error ? err.message : t('login.failed'));
-      applyFieldErrors(form, err);
+      setError(errors.text(err));
+      errors.apply(form, err);
     } finally {
       setSubmitting(false);
     }

@@ -9,6 +9,7 @@ import { useStreets } from '../../api/org';
 import type { Role } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
 import { QueryError } from '../../layout/PageState';
 import { categoryChartOption } from '../dashboard/chartOption';
 import { EChart } from '../dashboard/EChart';
@@ -47,6 +48,7 @@ function Pass({ ok, testId }: { ok: boolean; testId?: string }) {
  */
 function AdoptCalibration({ c }: { c: CalibrationResult }) {
   const { t } = useI18n();
+  const errors = useErrors();
   const api = useApi();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -80,7 +82,7 @@ function AdoptCalibration({ c }: { c: CalibrationResult }) {
           {t('benchmark.adoptText', { year: c.year, value: c.unitValue, current: c.current?.unitValue ?? '—', average: c.projectedAverage })}
         </Typography.Paragraph>
         {c.illustrative && <Alert type="warning" showIcon title={t('benchmark.adoptIllustrative')} />}
-        {adopt.error && <Alert type="error" showIcon title={adopt.error.message} style={{ marginTop: 12 }} data-testid="adopt-error" />}
+        {adopt.error && <Alert type="error" showIcon title={errors.text(adopt.error)} style={{ marginTop: 12 }} data-testid="adopt-error" />}
       </Modal>
       {row && (
         <Alert
@@ -200,6 +202,7 @@ function StreetRows({ district, streets, loading, error }: { district: string; s
 
 export function BenchmarkPage() {
   const { t } = useI18n();
+  const errors = useErrors();
   const api = useApi();
   const { me } = useAuth();
   const canRun = !!me?.roles.some((r) => RUN_ROLES.includes(r));
@@ -285,7 +288,7 @@ export function BenchmarkPage() {
       {calibrate.error && (
         <div style={{ marginBottom: 16 }}>
           {calibrate.error instanceof ApiError && (calibrate.error.status === 422 || calibrate.error.status === 400) ? (
-            <Alert type="warning" showIcon title={calibrate.error.message} data-testid="calibration-error" />
+            <Alert type="warning" showIcon title={errors.text(calibrate.error)} data-testid="calibration-error" />
           ) : (
             <QueryError error={calibrate.error} />
           )}

@@ -48,9 +48,9 @@ describe('SimulatorPage', () => {
 
     await submit(container);
 
-    await waitFor(() => expect(container.querySelector('[data-testid="simulation-error"]')?.textContent).toContain('Invalid simulation'));
+    await waitFor(() => expect(container.querySelector('[data-testid="simulation-error"]')?.textContent).toContain('请检查'));
     const march = container.querySelector('[data-testid="m3-gross"]')?.closest('.ant-form-item');
-    await waitFor(() => expect(march?.textContent).toContain('must not be below the minimum wage'));
+    await waitFor(() => expect(march?.textContent).toContain('超出允许范围'));
   });
 
   it('moves a server path on the months sent to the row of that month (a mid-year start)', () => {

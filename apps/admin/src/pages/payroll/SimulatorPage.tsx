@@ -8,6 +8,8 @@ import type { Rule } from 'antd/es/form';
 import { useMemo } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError, fieldErrors } from '../../api/errors';
+import { useErrors } from '../../i18n/useErrors';
+import { detailText } from '../../i18n/errors';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 
@@ -107,8 +109,12 @@ function preview(request: SimulationInput): { result?: ReturnType<typeof simulat
  * The API's paths index the months *sent* (`months[0]` is the first month listed); the form holds
  * all twelve, so a path is moved to the row of the month it names.
  */
-export function simulationFieldErrors(err: unknown, sent: SimulationInput): Array<{ name: (string | number)[]; errors: string[] }> {
-  return fieldErrors(err).map((f) => {
+export function simulationFieldErrors(
+  err: unknown,
+  sent: SimulationInput,
+  issueText?: (d: ErrorDetail, err: ApiError) => string,
+): Array<{ name: (string | number)[]; errors: string[] }> {
+  return fieldErrors(err, issueText).map((f) => {
     if (f.name[0] !== 'months' || typeof f.name[1] !== 'number') return f;
     const month = sent.months[f.name[1]]?.month;
     return month ? { ...f, name: ['months', month - 1, ...f.name.slice(2)] } : f;
@@ -118,7 +124,8 @@ export function simulationFieldErrors(err: unknown, sent: SimulationInput): Arra
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
 
 export function SimulatorPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const errors = useErrors();
   const api = useApi();
   const [form] = Form.useForm<FormValues>();
   const withBonus = Form.useWatch('withBonus', form);
@@ -128,7 +135,11 @@ export function SimulatorPage() {
   const simulate = useMutation({
     mutationFn: (body: SimulationInput) => api.post<SimulationOutput>('/api/payroll/v1/simulations', body),
     onError: (err, sent) => {
-      const fields = simulationFieldErrors(err, sent);
+      // an amount issue in the words the form uses, anything else from the error's code
+      const fields = simulationFieldErrors(err, sent, (d, e) => {
+        const key = issueKey(d.issue);
+        return key && e.code !== 'BONUS_SEPARATE_EXPIRED' ? t(key) : detailText(locale, e, d);
+      });
       if (fields.length) form.setFields(fields as never[]);
     },
   });
@@ -266,7 +277,7 @@ export function SimulatorPage() {
       <Col xs={24} xxl={10}>
         <Card title={t('payroll.results')} data-testid="simulation-results">
           {error instanceof ApiError && error.status !== 404 && error.status !== 502 ? (
-            <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="simulation-error" />
+            <Alert type="error" showIcon title={errors.text(error)} style={{ marginBottom: 12 }} data-testid="simulation-error" />
           ) : error ? (
             <QueryError error={error} />
           ) : null}

@@ -8,6 +8,7 @@ import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
 import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
 import { QueryError } from '../../layout/PageState';
 
 const P = '/api/payroll/v1/benchmark';
@@ -104,6 +105,7 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
  */
 export function TopUpCard({ year, unitValue, districts }: { year: number; unitValue?: string; districts: Array<{ code: string; name: string | null }> }) {
   const { t } = useI18n();
+  const errors = useErrors();
   const api = useApi();
   const [rule, setRule] = useState<TopUpRuleCode>('AVERAGE');
   const [ratio, setRatio] = useState('1.00');
@@ -115,7 +117,7 @@ export function TopUpCard({ year, unitValue, districts }: { year: number; unitVa
   });
   const summary = run.data?.year === year ? run.data : undefined;
   const nameOf = (code: string) => districts.find((d) => d.code === code)?.name ?? code;
-  const serverRatioError = run.error instanceof ApiError ? run.error.details.find((d) => d.path === 'ratio')?.issue : undefined;
+  const serverRatioError = run.error instanceof ApiError ? errors.fields(run.error).find((f) => f.name[0] === 'ratio')?.errors[0] : undefined;
 
   const submit = () => {
     const body: TopUpRequest = { year, rule, ...(rule === 'PER_WORKER' ? { ratio: ratio.trim() } : { level }), ...(unitValue ? { unitValue } : {}) };
@@ -175,7 +177,7 @@ export function TopUpCard({ year, unitValue, districts }: { year: number; unitVa
       </Form>
       {run.error &&
         (run.error instanceof ApiError && (run.error.status === 400 || run.error.status === 409 || run.error.status === 422) ? (
-          <Alert type="warning" showIcon title={run.error.message} style={{ marginTop: 12 }} data-testid="top-up-error" />
+          <Alert type="warning" showIcon title={errors.text(run.error)} style={{ marginTop: 12 }} data-testid="top-up-error" />
         ) : (
           <div style={{ marginTop: 12 }}>
             <QueryError error={run.error} />

@@ -1,33 +1,82 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useCommunity, useDistricts, useStreets } from '../../api/org';
+import type { PostRow, WorkerDetail } from '../../api/types';
 import { useWorker, useWorkerPii } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
 import { canSee } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { todayIso } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { EventsTab } from './tabs/EventsTab';
+import { PayslipsTab } from './tabs/PayslipsTab';
+import { PostsTab } from './tabs/PostsTab';
+import { SecondmentsTab } from './tabs/SecondmentsTab';
+import { TrainingTab } from './tabs/TrainingTab';
+import { WorkerActions } from './WorkerActions';
 
-type Row = Record<string, unknown>;
+const BAND_RANK = { HEAD: 0, DEPUTY: 1, OTHER: 2 } as const;
 
-/** A table of whatever columns the rows carry (the detail sub-lists are still settling). */
-function GenericTable({ rows, testId }: { rows: Row[] | undefined; testId: string }) {
-  const list = rows ?? [];
-  const keys = [...new Set(list.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'workerId');
+/** The pay post band today: the open primary post's, else the best band held (as the snapshot rule says). */
+export function currentBand(posts: PostRow[] | undefined, today = todayIso()): PostRow['band'] | null {
+  const open = (posts ?? []).filter((p) => p.from <= today && (!p.to || p.to >= today));
+  const primary = open.find((p) => p.isPrimary);
+  if (primary) return primary.band;
+  return open.map((p) => p.band).sort((a, b) => BAND_RANK[a] - BAND_RANK[b])[0] ?? null;
+}
+
+const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SECONDED_OUT: 'orange', ON_LEAVE: 'gold', LEFT: 'default' };
+
+function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii: { residentId?: string; bankAccount?: string | null } | undefined }) {
+  const { t } = useI18n();
+  const community = useCommunity(w.communityCode);
+  const districts = useDistricts();
+  const streets = useStreets(w.districtCode);
+  const band = w.postBand ?? currentBand(w.appointments);
+  const streetName = streets.data?.find((s) => s.code === w.streetCode)?.name ?? w.streetCode;
+  const districtName = districts.data?.find((d) => d.code === w.districtCode)?.name ?? w.districtCode;
   return (
-    <Table<Row>
-      size="small"
-      rowKey={(r, i) => String(r.id ?? i)}
-      dataSource={list}
-      pagination={false}
-      scroll={{ x: true }}
-      data-testid={testId}
-      columns={keys.map((k) => ({
-        title: k,
-        dataIndex: k,
-        render: (v: unknown) => (v === null || v === undefined ? '-' : typeof v === 'object' ? JSON.stringify(v) : String(v)),
-      }))}
-    />
+    <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="worker-identity">
+      <Descriptions.Item label={t('workers.name')}>{w.name}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.sex')}>{w.sex === 'M' || w.sex === 'F' ? t(`workers.sex.${w.sex}`) : w.sex}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.birthDate')}>{w.birthDate}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.residentId')}>
+        <Typography.Text code data-testid="resident-id">
+          {showPii && pii?.residentId ? pii.residentId : w.residentIdMasked}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.bankAccount')}>
+        <Typography.Text code data-testid="bank-account">{showPii && pii ? (pii.bankAccount ?? '-') : (w.bankAccountMasked ?? '-')}</Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.phone')}>{w.phone ?? '-'}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.community')}>
+        <span data-testid="worker-community">{w.communityName ?? community.data?.name ?? (community.isPending ? '…' : w.communityCode)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.street')}>{streetName}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.district')}>{districtName}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.status')}>
+        <Tag color={STATUS_COLOR[w.status]} data-testid="worker-status">{t(`enum.status.${w.status}` as MessageKey)}</Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.employmentType')}>{t(`enum.employment.${w.employmentType}` as MessageKey)}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.postBand')}>
+        <span data-testid="worker-band">{band ? t(`enum.post.${band}` as MessageKey) : t('common.none')}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.education')}>{w.education ? t(`enum.education.${w.education}` as MessageKey) : '-'}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.politicalStatus')}>{w.politicalStatus ? t(`enum.political.${w.politicalStatus}` as MessageKey) : '-'}</Descriptions.Item>
+      <Descriptions.Item label={t('workers.qualification')}>
+        {w.qualificationLevel ? t(`enum.qualification.${w.qualificationLevel}` as MessageKey) : '-'}
+        {w.qualificationCert ? `（${w.qualificationCert}）` : ''}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.hireDate')}>{w.hireDate}</Descriptions.Item>
+      {w.status === 'LEFT' && (
+        <Descriptions.Item label={t('workers.leftDate')}>
+          {w.leftDate ?? '-'}
+          {w.leftReason ? `（${w.leftReason}）` : ''}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
   );
 }
 
@@ -37,6 +86,7 @@ export function WorkerDetailPage() {
   const worker = useWorker(id);
   const { me } = useAuth();
   const mayViewPii = canSee(me?.roles, 'workerPii');
+  const mayWrite = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR' || r === 'STREET_HR');
   const [showPii, setShowPii] = useState(false);
   const pii = useWorkerPii(id, showPii);
   const w = worker.data;
@@ -51,34 +101,14 @@ export function WorkerDetailPage() {
           <span>{w ? `${t('workers.detail')} · ${w.name}` : t('workers.detail')}</span>
         </Space>
       }
+      extra={w && mayWrite ? <WorkerActions worker={w} /> : null}
       data-testid="worker-detail"
     >
       {worker.isPending && <Spin />}
       {worker.error && <QueryError error={worker.error} />}
       {w && (
         <>
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-            <Descriptions.Item label={t('workers.name')}>{w.name}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.sex')}>{w.sex === 'M' || w.sex === 'F' ? t(`workers.sex.${w.sex}`) : w.sex}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.birthDate')}>{w.birthDate}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.residentId')}>
-              <Typography.Text code data-testid="resident-id">
-                {showPii && pii.data?.residentId ? pii.data.residentId : w.residentIdMasked}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('workers.bankAccount')}>
-              <Typography.Text code>{showPii && pii.data ? (pii.data.bankAccount ?? '-') : '••••'}</Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('workers.phone')}>{w.phone ?? '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.community')}>{w.communityName}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.status')}>{t(`enum.status.${w.status}` as MessageKey)}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.employmentType')}>{t(`enum.employment.${w.employmentType}` as MessageKey)}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.postBand')}>{w.postBand ? t(`enum.post.${w.postBand}` as MessageKey) : '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('workers.qualification')}>
-              {w.qualificationLevel ? t(`enum.qualification.${w.qualificationLevel}` as MessageKey) : '-'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('workers.hireDate')}>{w.hireDate}</Descriptions.Item>
-          </Descriptions>
+          <Identity w={w} showPii={showPii} pii={pii.data} />
           {!mayViewPii ? null : !showPii ? (
             <Button style={{ marginTop: 12 }} icon={<EyeOutlined />} onClick={() => setShowPii(true)} data-testid="show-pii">
               {t('workers.showPii')}
@@ -90,10 +120,11 @@ export function WorkerDetailPage() {
           <Tabs
             style={{ marginTop: 16 }}
             items={[
-              { key: 'appointments', label: t('workers.appointments'), children: <GenericTable rows={w.appointments} testId="appointments" /> },
-              { key: 'training', label: t('workers.training'), children: <GenericTable rows={w.training} testId="training" /> },
-              { key: 'secondments', label: t('workers.secondments'), children: <GenericTable rows={w.secondments} testId="secondments" /> },
-              { key: 'events', label: t('workers.events'), children: <GenericTable rows={w.events} testId="events" /> },
+              { key: 'posts', label: t('workers.posts'), children: <PostsTab worker={w} /> },
+              { key: 'training', label: t('workers.training'), children: <TrainingTab worker={w} /> },
+              { key: 'secondments', label: t('workers.secondments'), children: <SecondmentsTab worker={w} /> },
+              { key: 'events', label: t('workers.events'), children: <EventsTab worker={w} /> },
+              { key: 'payslips', label: t('workers.payslips'), children: <PayslipsTab worker={w} /> },
             ]}
           />
         </>

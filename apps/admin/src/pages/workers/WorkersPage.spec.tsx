@@ -23,7 +23,7 @@ describe('WorkersPage', () => {
       'GET /api/workers/v1/workers': (url) =>
         url.searchParams.get('after') === 'cursor-1'
           ? { items: [worker(3, '王五')], nextAfter: null }
-          : { items: [worker(1, '张丽华'), worker(2, '李四')], nextAfter: 'cursor-1' },
+          : { items: [worker(1, '张丽华'), worker(2, '李四')], nextAfter: 'cursor-1', total: 3 },
     });
     view = renderApp(<WorkersPage />, { fetch });
     const { container } = view;
@@ -32,6 +32,7 @@ describe('WorkersPage', () => {
     expect(container.textContent).toContain('李四');
     expect(container.textContent).toContain('3301**********0001');
     expect(container.textContent).toContain('翠苑一区社区');
+    expect(container.querySelector('[data-testid="workers-total"]')?.textContent).toContain('共 3 条');
     expect(container.textContent).toContain('社会工作师');
     const first = calls.find((c) => c.url.pathname === '/api/workers/v1/workers');
     expect(first?.url.searchParams.get('limit')).toBe('50');
@@ -43,6 +44,25 @@ describe('WorkersPage', () => {
     expect(calls.filter((c) => c.url.pathname === '/api/workers/v1/workers').at(-1)?.url.searchParams.get('after')).toBe('cursor-1');
     expect(container.querySelectorAll('tbody tr.ant-table-row')).toHaveLength(3);
     expect(container.querySelector('[data-testid="workers-load-more"]')).toBeNull();
+  });
+
+  it('sorts by a column header: the server gets the sort key, newest hire first on the second click', async () => {
+    const { fetch, calls } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }],
+      'GET /api/workers/v1/streets': () => [{ code: '330106001', name: '翠苑街道', districtCode: '330106' }],
+      'GET /api/workers/v1/workers': () => ({ items: [worker(1, '张丽华')], nextAfter: null, total: 1 }),
+    });
+    view = renderApp(<WorkersPage />, { fetch });
+    const { container } = view;
+    await waitFor(() => expect(container.textContent).toContain('翠苑街道'));
+    const sorts = () => calls.filter((c) => c.url.pathname === '/api/workers/v1/workers').map((c) => c.url.searchParams.get('sort'));
+    expect(sorts()).toEqual(['name']);
+    const hireHeader = [...container.querySelectorAll('th')].find((th) => th.textContent?.includes('入职日期'));
+    await click(hireHeader ?? null);
+    await waitFor(() => expect(sorts().at(-1)).toBe('hireDate'));
+    await click([...container.querySelectorAll('th')].find((th) => th.textContent?.includes('入职日期')) ?? null);
+    await waitFor(() => expect(sorts().at(-1)).toBe('-hireDate'));
   });
 
   it('says the register is not available yet while its API answers 404', async () => {

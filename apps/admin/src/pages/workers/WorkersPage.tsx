@@ -1,42 +1,106 @@
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import type { WorkerRow } from '../../api/types';
-import {
-  POST_BANDS,
-  QUALIFICATION_LEVELS,
-  WORKER_SORTS,
-  WORKER_STATUSES,
-  useWorkerPages,
-  type WorkerFilter,
-} from '../../api/workers';
+import { POST_BANDS, QUALIFICATION_LEVELS, WORKER_STATUSES, useWorkerPages, type WorkerFilter } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
 import { LoadMore, QueryError } from '../../layout/PageState';
+import { saveBlob } from '../../lib/saveFile';
+import { ImportWizard } from './ImportWizard';
+import { HireModal } from './WorkerFormModals';
 
 const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SECONDED_OUT: 'orange', ON_LEAVE: 'gold', LEFT: 'default' };
+const DEFAULT_SORT = 'name';
+
+/** The column a sort key orders, and which way (`-hireDate` = hire date, newest first). */
+function sortOrderOf(sort: string | undefined, column: string): SortOrder {
+  if (sort === column) return 'ascend';
+  if (sort === `-${column}`) return 'descend';
+  return null;
+}
 
 export function WorkersPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const [draft, setDraft] = useState<WorkerFilter>({ sort: 'name' });
-  const [filter, setFilter] = useState<WorkerFilter>({ sort: 'name' });
+  const api = useApi();
+  const errors = useErrors();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // a link from the org tree opens the register on one community
+  const initial: WorkerFilter = { sort: DEFAULT_SORT, community: params.get('community') ?? undefined, street: params.get('street') ?? undefined, district: params.get('district') ?? undefined };
+  const [draft, setDraft] = useState<WorkerFilter>(initial);
+  const [filter, setFilter] = useState<WorkerFilter>(initial);
+  const [hiring, setHiring] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
+  const mayWrite = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR' || r === 'STREET_HR');
   const scopedDistrict = me?.scope.level !== 'CITY' ? me?.scope.district : undefined;
   const district = draft.district ?? scopedDistrict;
   const districts = useDistricts();
   const streets = useStreets(district, !!district);
+  const allStreets = useStreets(undefined);
   const street = draft.street ?? (me?.scope.level === 'STREET' ? me.scope.street : undefined);
   const communities = useCommunities({ street }, !!street);
   const pages = useWorkerPages(filter);
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const first = pages.data?.pages[0];
+  const streetName = (code: string) => allStreets.data?.find((s) => s.code === code)?.name ?? code;
 
   const set = (patch: Partial<WorkerFilter>) => setDraft((d) => ({ ...d, ...patch }));
   const enumOptions = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+  const sortBy = (sort: string) => {
+    setDraft((d) => ({ ...d, sort }));
+    setFilter((f) => ({ ...f, sort }));
+  };
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const { blob, filename } = await api.download('/api/workers/v1/exports/workers.xlsx', {
+        district: filter.district,
+        street: filter.street,
+        community: filter.community,
+        status: filter.status,
+      });
+      saveBlob(blob, filename ?? 'workers.xlsx');
+      message.success(t('common.exported'));
+    } catch (err) {
+      message.error(errors.text(err));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
-    <Card title={t('workers.title')} data-testid="workers-page">
+    <Card
+      title={t('workers.title')}
+      data-testid="workers-page"
+      extra={
+        <Space>
+          {mayWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="worker-hire">
+              {t('workers.hire')}
+            </Button>
+          )}
+          {mayWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="worker-import">
+              {t('workers.import')}
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="worker-export">
+            {t('common.export')}
+          </Button>
+        </Space>
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -87,19 +151,13 @@ export function WorkersPage() {
           options={enumOptions(QUALIFICATION_LEVELS, 'enum.qualification')}
           onChange={(v) => set({ qualification: v })}
         />
-        <Select
-          style={{ width: 130 }}
-          value={draft.sort}
-          options={WORKER_SORTS.map((s) => ({ value: s, label: s === '-hireDate' ? `${t('workers.sort.hireDate')} ↓` : t(`workers.sort.${s}` as MessageKey) }))}
-          onChange={(v) => set({ sort: v })}
-        />
         <Button type="primary" onClick={() => setFilter(draft)} data-testid="worker-filter-apply">
           {t('common.search')}
         </Button>
         <Button
           onClick={() => {
-            setDraft({ sort: 'name' });
-            setFilter({ sort: 'name' });
+            setDraft({ sort: DEFAULT_SORT });
+            setFilter({ sort: DEFAULT_SORT });
           }}
         >
           {t('common.reset')}
@@ -115,27 +173,56 @@ export function WorkersPage() {
             loading={pages.isPending}
             dataSource={rows}
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1100 }}
             data-testid="workers-table"
+            showSorterTooltip={{ title: t('workers.sortHint') }}
+            onChange={(_p, _f, sorter) => {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const key = String(s?.columnKey ?? '');
+              sortBy(!s?.order || !key ? DEFAULT_SORT : s.order === 'descend' ? `-${key}` : key);
+            }}
             columns={[
-              { title: t('workers.name'), dataIndex: 'name', render: (name: string, w) => <Link to={`/workers/${w.id}`}>{name}</Link> },
+              {
+                key: 'name',
+                title: t('workers.name'),
+                dataIndex: 'name',
+                sorter: true,
+                sortOrder: sortOrderOf(filter.sort, 'name'),
+                render: (name: string, w) => <Link to={`/workers/${w.id}`}>{name}</Link>,
+              },
               { title: t('workers.sex'), dataIndex: 'sex', width: 70, render: (s: string) => (s === 'M' || s === 'F' ? t(`workers.sex.${s}`) : s) },
               { title: t('workers.residentId'), dataIndex: 'residentIdMasked', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+              { title: t('workers.street'), dataIndex: 'streetCode', render: (code: string) => streetName(code) },
               { title: t('workers.community'), dataIndex: 'communityName' },
               { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`enum.status.${s}` as MessageKey)}</Tag> },
               { title: t('workers.employmentType'), dataIndex: 'employmentType', render: (s: string) => t(`enum.employment.${s}` as MessageKey) },
               { title: t('workers.postBand'), dataIndex: 'postBand', render: (s: string | null) => (s ? t(`enum.post.${s}` as MessageKey) : '-') },
               { title: t('workers.qualification'), dataIndex: 'qualificationLevel', render: (s: string | null) => (s ? t(`enum.qualification.${s}` as MessageKey) : '-') },
-              { title: t('workers.hireDate'), dataIndex: 'hireDate' },
+              { key: 'hireDate', title: t('workers.hireDate'), dataIndex: 'hireDate', sorter: true, sortOrder: sortOrderOf(filter.sort, 'hireDate') },
             ]}
           />
           <LoadMore pages={pages} count={rows.length} testId="workers-load-more">
             <Typography.Text type="secondary" style={{ marginRight: 16 }} data-testid="workers-loaded">
               {t('workers.loaded', { n: rows.length })}
+              {first?.total !== undefined && (
+                <span data-testid="workers-total">
+                  {' / '}
+                  {first.totalIsEstimate ? t('common.approxTotal', { n: first.total.toLocaleString() }) : t('common.total', { n: first.total.toLocaleString() })}
+                </span>
+              )}
             </Typography.Text>
           </LoadMore>
         </>
       )}
+      <HireModal
+        open={hiring}
+        onClose={() => setHiring(false)}
+        onHired={(id) => {
+          setHiring(false);
+          navigate(`/workers/${id}`);
+        }}
+      />
+      <ImportWizard open={importing} onClose={() => setImporting(false)} />
     </Card>
   );
 }

@@ -1,0 +1,313 @@
+// The HR officer's working day in the browser, as xihu-hr: hire through the form, find the new
+// worker in the register, give them posts in two bodies, record training, start a secondment;
+// import a file with one bad row; export the register and read it back; a refusal in Chinese on
+// its field. Registered inside admin.e2e.mjs's describe (one suite start for every test).
+import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterEach, test } from 'node:test';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** A valid GB 11643 resident ID for 西湖区 (330106), with a random birth date and sequence. */
+export function residentId(sex = randomInt(2) ? 'F' : 'M') {
+  const y = 1975 + randomInt(25);
+  const m = String(1 + randomInt(12)).padStart(2, '0');
+  const d = String(1 + randomInt(28)).padStart(2, '0');
+  let seq = randomInt(100, 1000);
+  if ((seq % 2 === 1) !== (sex === 'M')) seq = seq === 999 ? 998 : seq + 1;
+  const body = `330106${y}${m}${d}${seq}`;
+  const sum = [...body].reduce((s, ch, i) => s + Number(ch) * WEIGHTS[i], 0);
+  return body + CHECK[sum % 11];
+}
+
+const uniqueName = (prefix) => `${prefix}${'甲乙丙丁戊己庚辛壬癸'[randomInt(10)]}${'子丑寅卯辰巳午未申酉戌亥'[randomInt(12)]}${randomInt(10, 99)}`;
+
+/** The form item (label, control, error) around the control with this id. */
+const itemOf = (page, id) => page.locator('.ant-form-item', { has: page.locator(`#${id}`) });
+
+/** Picks a date in an Antd DatePicker by typing it. */
+async function typeDate(page, id, date) {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+export function workflowTests(ctx) {
+  const { pick, shot, api } = ctx;
+  // a failing step leaves a screenshot of where it stood (var/e2e-failures/)
+  const opened = [];
+  const signedIn = async (user) => {
+    const page = await ctx.signedIn(user);
+    opened.push(page);
+    return page;
+  };
+  afterEach(async (t) => {
+    for (const page of opened.splice(0)) {
+      if (!page.isClosed()) {
+        await page.screenshot({ path: `${ctx.failures}/${t.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60)}.png`, fullPage: true }).catch(() => undefined);
+        await page.context().close().catch(() => undefined);
+      }
+    }
+  });
+
+  test('as xihu-hr: hire through the form, find them in the register, a cross-appointment, training and a secondment', async () => {
+    // a class of 西湖区 to record training in (the demo city has none): made through the API
+    const token = await api.token('xihu-hr');
+    const course = await api.post(token, '/api/workers/v1/training/courses', { name: `社区治理实务${randomInt(1e6)}`, category: 'PROFESSIONAL_SKILLS' });
+    const provider = await api.post(token, '/api/workers/v1/training/providers', { name: `西湖区委党校${randomInt(1e6)}` });
+    const klass = await api.post(token, '/api/workers/v1/training/classes', {
+      courseId: course.id, providerId: provider.id, title: '西湖区社区工作者能力提升班（端到端）', startDate: '2026-03-02', endDate: '2026-03-04', hours: '24.0', cost: '0.00', districtCode: '330106',
+    });
+
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    await page.getByTestId('worker-hire').click();
+    const name = uniqueName('端测');
+    const rid = residentId('F');
+    await page.locator('#name').fill(name);
+    await page.locator('#residentId').fill(rid);
+    await page.locator('#phone').fill('13800138000');
+    await pick(page, 'education', '本科');
+    await pick(page, 'politicalStatus', '中共党员');
+    await pick(page, 'qualificationLevel', '社会工作师');
+    await typeDate(page, 'hireDate', '2024-03-01');
+    await page.locator('#communityCode').fill('翠苑一区');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="翠苑一区社区"]').click();
+    await shot(page, 'worker-hire-form');
+    await page.getByTestId('hire-form-ok').click();
+    // the new worker's detail opens
+    const detail = page.getByTestId('worker-detail');
+    await detail.getByText(`社工详情 · ${name}`).waitFor();
+    assert.notEqual((await page.getByTestId('worker-community').innerText()).trim(), '', 'community shown by name');
+    assert.match(await page.getByTestId('worker-community').innerText(), /社区/);
+    const workerId = page.url().split('/').pop();
+
+    // find them in the register
+    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    await page.getByTestId('worker-search').locator('input').fill(name);
+    await page.getByTestId('worker-search').locator('input').press('Enter');
+    const row = page.getByTestId('workers-table').locator('tbody tr.ant-table-row', { hasText: name });
+    await row.waitFor();
+    assert.equal(await page.getByTestId('workers-table').locator('tbody tr.ant-table-row').count(), 1);
+    await row.getByRole('link', { name }).click();
+    await detail.getByText(`社工详情 · ${name}`).waitFor();
+
+    // posts in two bodies: a primary staff post at the workstation, a party-committee membership
+    await page.getByTestId('add-post').click();
+    await pick(page, 'bodyKind', '公共服务工作站');
+    await pick(page, 'role', '工作人员');
+    await typeDate(page, 'from', '2024-03-01');
+    await page.getByTestId('post-form-ok').click();
+    await page.getByTestId('posts').getByText('公共服务工作站 · 工作人员').waitFor();
+    await page.getByTestId('worker-band').getByText('其他').waitFor();
+    await page.getByTestId('add-post').click();
+    await pick(page, 'bodyKind', '社区党组织');
+    await pick(page, 'role', '委员');
+    await pick(page, 'obtainedBy', '选举（公推直选）');
+    await typeDate(page, 'from', '2024-06-01');
+    await page.getByTestId('post-form-ok').click();
+    await page.getByTestId('posts').getByText('社区党组织 · 委员').waitFor();
+    await page.getByTestId('cross-appointed').waitFor();
+    await shot(page, 'worker-detail-posts');
+
+    // training
+    await page.getByRole('tab', { name: '培训' }).click();
+    await page.getByTestId('record-training').click();
+    await page.locator('#classId').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: klass.title }).first().click();
+    await page.locator('#certificateNo').fill('XH2026-E2E');
+    await page.getByTestId('training-form-ok').click();
+    const trainingRow = page.getByTestId('training').locator('tbody tr', { hasText: klass.title });
+    await trainingRow.waitFor();
+    assert.match(await trainingRow.innerText(), /合格/);
+    assert.match(await trainingRow.innerText(), /24\.0/);
+
+    // secondment out to the street office, starting today
+    await page.getByRole('tab', { name: '挂职' }).click();
+    await page.getByTestId('start-secondment').click();
+    await page.locator('#organisation').fill('翠苑街道办事处');
+    await page.getByTestId('secondment-form-ok').click();
+    const secondment = page.getByTestId('secondments').locator('tbody tr', { hasText: '翠苑街道办事处' });
+    await secondment.waitFor();
+    assert.match(await secondment.innerText(), /挂职外出/);
+    assert.match(await secondment.innerText(), /进行中/);
+    await page.getByTestId('worker-status').getByText('挂职外出').waitFor();
+    await shot(page, 'worker-detail-secondment');
+
+    // the server agrees
+    const saved = await api.get(token, `/api/workers/v1/workers/${workerId}`);
+    assert.equal(saved.appointments.length, 2);
+    assert.equal(new Set(saved.appointments.map((a) => a.bodyKind)).size, 2);
+    assert.equal(saved.training[0].result, 'PASS');
+    assert.equal(saved.secondments[0].direction, 'OUT');
+    await page.context().close();
+  });
+
+  test('org tree: xihu-hr adds a street, renames and deactivates it; a community shows its head-count and opens its workers', async () => {
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('翠苑街道').waitFor();
+    const code = `330106${randomInt(900, 1000)}`;
+    await page.getByTestId('org-actions-330106').click();
+    await page.getByRole('menuitem', { name: '新增街道（乡镇）' }).click();
+    await page.locator('#code').fill(code);
+    await page.locator('#name').fill('端测街道');
+    await page.getByTestId('org-add-form-ok').click();
+    await page.getByTestId(`org-node-${code}`).getByText('端测街道').waitFor();
+    await page.getByTestId(`org-actions-${code}`).click();
+    await page.getByRole('menuitem', { name: '重命名' }).click();
+    await page.locator('#name').fill('端测街道二');
+    await page.getByTestId('org-rename-form-ok').click();
+    await page.getByTestId(`org-node-${code}`).getByText('端测街道二').waitFor();
+    await page.getByTestId(`org-actions-${code}`).click();
+    await page.getByRole('menuitem', { name: '停用' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*认/ }).click();
+    await page.getByTestId(`org-inactive-${code}`).waitFor();
+    await shot(page, 'org-tree-edits');
+
+    await tree.getByText('翠苑街道', { exact: true }).click();
+    await tree.getByText('翠苑一区社区').click();
+    const headcount = page.getByTestId('community-headcount');
+    await headcount.getByText(/^\d+$/).waitFor();
+    const n = Number(await headcount.innerText());
+    assert.ok(n > 0, `${n} workers`);
+    await page.getByTestId('community-workers-link').click();
+    const rows = page.getByTestId('workers-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    for (const c of await page.getByTestId('workers-table').locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts()) assert.equal(c.trim(), '翠苑一区社区');
+    await page.getByTestId('workers-total').getByText(`共 ${n} 条`).waitFor();
+    await page.context().close();
+  });
+
+  test('a server refusal is shown in Chinese on its field: the same resident ID twice', async () => {
+    const token = await api.token('xihu-hr');
+    const communities = await api.get(token, '/api/workers/v1/communities');
+    const rid = residentId();
+    await api.post(token, '/api/workers/v1/workers', {
+      name: uniqueName('已在册'), residentId: rid, education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: communities[0].code,
+    });
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    await page.getByTestId('worker-hire').click();
+    await page.locator('#name').fill(uniqueName('重复'));
+    await page.locator('#residentId').fill(rid);
+    await pick(page, 'education', '大专');
+    await pick(page, 'politicalStatus', '群众');
+    await page.locator('#communityCode').fill('翠苑一区');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="翠苑一区社区"]').click();
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/workers/v1/workers') && r.request().method() === 'POST');
+    await page.getByTestId('hire-form-ok').click();
+    const res = await refused;
+    assert.equal(res.status(), 409);
+    assert.equal((await res.json()).code, 'RESIDENT_ID_TAKEN');
+    await itemOf(page, 'residentId').locator('.ant-form-item-explain-error').getByText('该身份证号已登记在册').waitFor();
+    assert.equal(await itemOf(page, 'name').locator('.ant-form-item-explain-error').count(), 0, 'only the resident ID is marked');
+    assert.ok(!(await page.content()).includes('already on the register'), 'no English message');
+    await shot(page, 'worker-refusal-field');
+    await page.context().close();
+  });
+
+  test('import: a file with one bad row shows that row, then only the valid rows are committed', async () => {
+    const token = await api.token('xihu-hr');
+    const [community] = await api.get(token, '/api/workers/v1/communities');
+    const good = [uniqueName('导入'), uniqueName('导入')];
+    const header = '姓名,身份证号,手机号,学历,政治面貌,社工资格,资格证书编号,入职日期,用工类型,社区代码,银行账号';
+    const rows = [
+      `${good[0]},${residentId()},13800138001,本科,中共党员,社会工作师,,2023-05-01,专职社区工作者,${community.code},`,
+      `${uniqueName('坏行')},330106199001011234,13800138002,本科,群众,,,2023-05-01,专职社区工作者,${community.code},`,
+      `${good[1]},${residentId()},13800138003,大专,共青团员,,,2023/7/1,专职社区工作者,${community.code},`,
+    ];
+    const csv = Buffer.from(`\uFEFF${header}\n${rows.join('\n')}\n`, 'utf8');
+
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    await page.getByTestId('worker-import').click();
+    const wizard = page.getByTestId('import-wizard');
+    const templateDownload = page.waitForEvent('download');
+    await page.getByTestId('import-template').click();
+    const template = await templateDownload;
+    assert.match(template.suggestedFilename(), /\.xlsx$/);
+    await wizard.locator('input[type=file]').setInputFiles({ name: '导入测试.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByTestId('import-summary').getByText('共 3 行：有效 2 行，错误 1 行').waitFor();
+    const errorRows = page.getByTestId('import-errors').locator('tbody tr.ant-table-row');
+    assert.equal(await errorRows.count(), 1);
+    const reported = await errorRows.first().innerText();
+    assert.match(reported, /^3\s/, 'spreadsheet row 3 (the header is row 1)');
+    assert.match(reported, /身份证号/);
+    assert.match(reported, /身份证号校验位不正确|身份证号/);
+    assert.equal(await page.getByTestId('import-commit-all').count(), 0, 'no "import all" while a row is bad');
+    await shot(page, 'worker-import-errors');
+    await page.getByTestId('import-commit-valid').click();
+    await page.getByTestId('import-done').getByText('已导入 2 人。').waitFor();
+    await page.getByTestId('import-close').click();
+    for (const n of good) {
+      const found = await api.get(token, `/api/workers/v1/workers?q=${encodeURIComponent(n)}`);
+      assert.equal(found.items.length, 1, `${n} is on the register`);
+    }
+    await page.context().close();
+  });
+
+  test('export: the register of the current filter as .xlsx, read back', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    await page.getByTestId('workers-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('worker-export').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await readFile(await file.path()));
+    const sheet = book.worksheets[0];
+    const headers = sheet.getRow(1).values.filter(Boolean).map(String);
+    assert.ok(headers.includes('姓名'), headers.join(','));
+    const token = await api.token('xihu-hr');
+    const ids = sheet.getColumn(headers.indexOf('身份证号') + 1).values.slice(2).filter(Boolean).map(String);
+    assert.ok(ids.length > 100, `${ids.length} rows exported`);
+    for (const id of ids) assert.match(id, /\*{4,}/, 'IDs are masked in the export');
+    const first = await api.get(token, '/api/workers/v1/workers?limit=1&sort=id');
+    assert.ok(sheet.getColumn(headers.indexOf('姓名') + 1).values.includes(first.items[0].name), 'the register’s first worker is in the file');
+    await page.context().close();
+  });
+}
+
+/**
+ * Bytes over the wire for the login page plus the dashboard, from a cold cache: Chromium's own
+ * count (CDP Network.loadingFinished encodedDataLength: headers + compressed body), everything
+ * the two screens load, the API calls included. The target is 700 KB.
+ */
+export function weightTest({ newPage, login, browserRef }) {
+  test('weight: the login page plus the dashboard transfer at most 700 KB', async () => {
+    const page = await newPage({ blank: true });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const requests = new Map();
+    let total = 0;
+    cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '' }));
+    cdp.on('Network.loadingFinished', (e) => {
+      total += e.encodedDataLength;
+      const r = requests.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
+    await page.goto(`${browserRef.baseUrl}/login`);
+    await page.locator('#username').waitFor();
+    await page.waitForLoadState('networkidle');
+    const loginBytes = total;
+    await login(page, 'city-admin');
+    await page.getByTestId('dashboard').waitFor();
+    await page.waitForLoadState('networkidle');
+    const rows = [...requests.values()].filter((r) => r.bytes !== undefined).sort((a, b) => b.bytes - a.bytes);
+    const kb = (n) => (n / 1024).toFixed(1);
+    console.log(`[weight] login page ${kb(loginBytes)} KB, login + dashboard ${kb(total)} KB transferred (${rows.length} responses)`);
+    for (const r of rows.slice(0, 8)) console.log(`[weight]   ${kb(r.bytes).padStart(7)} KB ${r.encoding.padEnd(4)} ${new URL(r.url).pathname}`);
+    const js = rows.filter((r) => r.url.endsWith('.js'));
+    assert.ok(js.length > 0 && js.every((r) => r.encoding === 'br' || r.encoding === 'gzip'), 'every script arrives compressed');
+    assert.ok(total <= 700 * 1024, `${kb(total)} KB > 700 KB`);
+    await page.context().close();
+  });
+}

@@ -1,0 +1,84 @@
+import { DatePicker, Form, Modal, type FormInstance } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+
+/**
+ * A modal around a form: OK validates, then calls `onSubmit` with the values; the modal stays
+ * open while the request runs (and on a refusal, whose details the caller puts on the fields).
+ */
+export function FormModal<T extends object>({
+  open,
+  title,
+  form,
+  onSubmit,
+  onClose,
+  pending,
+  okText,
+  initialValues,
+  testId,
+  width,
+  children,
+}: {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<T>;
+  onSubmit: (values: T) => void;
+  onClose: () => void;
+  pending?: boolean;
+  okText?: string;
+  initialValues?: Partial<T>;
+  testId: string;
+  width?: number;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.validateFields().then(onSubmit, () => undefined)}
+      okText={okText ?? t('common.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={pending}
+      destroyOnHidden
+      width={width}
+      okButtonProps={{ 'data-testid': `${testId}-ok` } as never}
+    >
+      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false} data-testid={testId}>
+        {children}
+        <StartFresh form={form} />
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * Each opening starts from that opening's initial values. The form instance outlives the modal, and
+ * on a remount rc-field-form keeps the values left from the last opening over the new initial ones;
+ * resetting once the fields have mounted (this is the form's last child) takes the new ones.
+ */
+function StartFresh({ form }: { form: FormInstance }) {
+  useEffect(() => form.resetFields(), [form]);
+  return null;
+}
+
+/** A date field whose form value is the API's calendar-date string (YYYY-MM-DD), not a dayjs object. */
+export function DateItem({ name, label, required, extra }: { name: string; label: ReactNode; required?: boolean; extra?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      extra={extra}
+      rules={required ? [{ required: true, message: t('common.required') }] : []}
+      getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
+      normalize={(d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
+    >
+      <DatePicker style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
+export const todayIso = () => dayjs().format('YYYY-MM-DD');

@@ -1,0 +1,86 @@
+import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import type { WorkerDetail } from '../../api/types';
+import { useAction } from '../../api/useAction';
+import { useWorkerWrites } from '../../api/workers';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { DateItem, FormModal, todayIso } from '../../layout/FormModal';
+import { CommunitySelect, EditModal } from './WorkerFormModals';
+
+type Dialog = null | 'edit' | 'transfer' | 'leave' | 'return' | 'leaving' | 'event';
+type Values = Record<string, string>;
+
+/** Kinds HR records by hand as plain events (LEAVE and RETURN have their own buttons). */
+const RECORDED_KINDS = ['COMMENDATION', 'PROMOTION', 'GRADE_CHANGE'] as const;
+
+/**
+ * The worker's life-cycle as recorded events with dates: edit, transfer (调动), leave and return
+ * (休假 / 返岗), leaving (离职) and other career events. A worker who has left is closed to edits.
+ */
+export function WorkerActions({ worker }: { worker: WorkerDetail }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [form] = Form.useForm<Values>();
+  const writes = useWorkerWrites();
+  const close = () => setDialog(null);
+  const invalidate = [['workers'], ['worker', String(worker.id)]];
+  const done = { form, invalidate, onDone: () => { message.success(t('common.saved')); close(); } };
+  const transfer = useAction((v: Values) => writes.update(worker.id, { communityCode: v.communityCode, version: worker.version }), done);
+  const leave = useAction((v: Values) => writes.event(worker.id, { kind: 'LEAVE', date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
+  const back = useAction((v: Values) => writes.event(worker.id, { kind: 'RETURN', date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
+  const leaving = useAction((v: Values) => writes.leave(worker.id, { date: v.date, reason: v.reason }), done);
+  const event = useAction((v: Values) => writes.event(worker.id, { kind: v.kind, date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
+
+  if (worker.status === 'LEFT') return null;
+  const required = [{ required: true, message: t('common.required') }];
+  const note = (
+    <Form.Item name="note" label={t('common.note')}>
+      <Input maxLength={300} />
+    </Form.Item>
+  );
+  return (
+    <>
+      <Space wrap data-testid="worker-actions">
+        <Button onClick={() => setDialog('edit')} data-testid="worker-edit">{t('common.edit')}</Button>
+        <Button onClick={() => setDialog('transfer')} data-testid="worker-transfer">{t('workers.transfer')}</Button>
+        {worker.status === 'ON_LEAVE' ? (
+          <Button onClick={() => setDialog('return')} data-testid="worker-return">{t('workers.leaveReturn')}</Button>
+        ) : (
+          <Button onClick={() => setDialog('leave')} data-testid="worker-leave">{t('workers.leaveStart')}</Button>
+        )}
+        <Button onClick={() => setDialog('event')} data-testid="worker-event">{t('workers.recordEvent')}</Button>
+        <Button danger onClick={() => setDialog('leaving')} data-testid="worker-leaving">{t('workers.leaving')}</Button>
+      </Space>
+      <EditModal worker={worker} open={dialog === 'edit'} onClose={close} />
+      <FormModal open={dialog === 'transfer'} title={t('workers.transferTitle')} form={form} onSubmit={(v) => transfer.mutate(v)} onClose={close} pending={transfer.isPending} testId="transfer-form">
+        <Alert type="info" showIcon title={t('workers.transferHint')} style={{ marginBottom: 16 }} />
+        <Form.Item name="communityCode" label={t('workers.targetCommunity')} rules={required}>
+          <CommunitySelect exclude={worker.communityCode} />
+        </Form.Item>
+      </FormModal>
+      <FormModal open={dialog === 'leave'} title={t('workers.leaveTitle')} form={form} onSubmit={(v) => leave.mutate(v)} onClose={close} pending={leave.isPending} initialValues={{ date: todayIso() }} testId="leave-form">
+        <DateItem name="date" label={t('common.from')} required />
+        {note}
+      </FormModal>
+      <FormModal open={dialog === 'return'} title={t('workers.returnTitle')} form={form} onSubmit={(v) => back.mutate(v)} onClose={close} pending={back.isPending} initialValues={{ date: todayIso() }} testId="return-form">
+        <DateItem name="date" label={t('common.date')} required extra={t('workers.returnHint')} />
+        {note}
+      </FormModal>
+      <FormModal open={dialog === 'leaving'} title={t('workers.leavingTitle')} form={form} onSubmit={(v) => leaving.mutate(v)} onClose={close} pending={leaving.isPending} initialValues={{ date: todayIso() }} testId="leaving-form">
+        <Alert type="warning" showIcon title={t('workers.leavingHint')} style={{ marginBottom: 16 }} />
+        <DateItem name="date" label={t('workers.lastDay')} required />
+        <Form.Item name="reason" label={t('common.reason')} rules={required}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
+      <FormModal open={dialog === 'event'} title={t('workers.recordEvent')} form={form} onSubmit={(v) => event.mutate(v)} onClose={close} pending={event.isPending} initialValues={{ date: todayIso(), kind: 'COMMENDATION' }} testId="event-form">
+        <Form.Item name="kind" label={t('workers.eventKind')} rules={required}>
+          <Select options={RECORDED_KINDS.map((k) => ({ value: k, label: t(`enum.event.${k}` as MessageKey) }))} />
+        </Form.Item>
+        <DateItem name="date" label={t('common.date')} required />
+        {note}
+      </FormModal>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { Table, Tag } from 'antd';
+import { useCommunities } from '../../../api/org';
+import type { CareerEventRow, WorkerDetail } from '../../../api/types';
+import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+
+/** 履历: career events, newest first, with their details in words (a transfer names both communities). */
+export function EventsTab({ worker }: { worker: WorkerDetail }) {
+  const { t } = useI18n();
+  const communities = useCommunities({});
+  const communityName = (code: unknown) => communities.data?.find((c) => c.code === code)?.name ?? String(code);
+  const describe = (e: CareerEventRow): string => {
+    const d = e.data ?? {};
+    if (e.kind === 'TRANSFER' && d.from && d.to) return `${communityName(d.from)} → ${communityName(d.to)}`;
+    if (e.kind === 'STATUS_CHANGE' && d.from && d.to) return `${t(`enum.status.${String(d.from)}` as MessageKey)} → ${t(`enum.status.${String(d.to)}` as MessageKey)}`;
+    return '';
+  };
+  return (
+    <Table<CareerEventRow>
+      size="small"
+      rowKey="id"
+      dataSource={worker.events ?? []}
+      pagination={false}
+      data-testid="events"
+      columns={[
+        { title: t('common.date'), dataIndex: 'date', width: 120 },
+        { title: t('workers.eventKind'), dataIndex: 'kind', width: 120, render: (k: string) => <Tag>{t(`enum.event.${k}` as MessageKey)}</Tag> },
+        { title: t('workers.eventData'), key: 'data', render: (_: unknown, e) => describe(e) || '-' },
+        { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,139 @@
+import { BODY_KINDS, OBTAINED_BY, ROLES_BY_BODY, type BodyKind } from '@cws/workers-contracts';
+import { Button, Empty, Form, Input, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import type { PostRow, WorkerDetail } from '../../../api/types';
+import { useAction } from '../../../api/useAction';
+import { useWorkerWrites } from '../../../api/workers';
+import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { DateItem, FormModal, todayIso } from '../../../layout/FormModal';
+
+type Values = Record<string, string | boolean | undefined>;
+
+const isOpen = (p: PostRow, today: string) => !p.to || p.to >= today;
+
+/** 任职: posts and cross-appointments as a timeline, newest first; add a post, end an open one. */
+export function PostsTab({ worker }: { worker: WorkerDetail }) {
+  const { t } = useI18n();
+  const writes = useWorkerWrites();
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<PostRow | null>(null);
+  const [addForm] = Form.useForm<Values>();
+  const [endForm] = Form.useForm<Values>();
+  const bodyKind = Form.useWatch('bodyKind', addForm) as BodyKind | undefined;
+  const invalidate = [['workers'], ['worker', String(worker.id)]];
+  const add = useAction(
+    (v: Values) =>
+      writes.addPost({
+        workerId: worker.id,
+        communityCode: worker.communityCode,
+        bodyKind: v.bodyKind,
+        role: v.role,
+        obtainedBy: v.obtainedBy,
+        from: v.from,
+        ...(v.to ? { to: v.to } : {}),
+        primary: !!v.primary,
+      }),
+    { form: addForm, invalidate, success: t('common.saved'), onDone: () => setAdding(false) },
+  );
+  const end = useAction((v: Values) => writes.endPost(ending!.id, { to: String(v.to), reason: String(v.reason) }), {
+    form: endForm,
+    invalidate,
+    success: t('common.saved'),
+    onDone: () => setEnding(null),
+  });
+
+  const today = todayIso();
+  const posts = worker.appointments ?? [];
+  const openBodies = new Set(posts.filter((p) => isOpen(p, today)).map((p) => p.bodyKind));
+  const writable = worker.status !== 'LEFT';
+  const required = [{ required: true, message: t('common.required') }];
+
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        {writable && (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="add-post">
+            {t('workers.addPost')}
+          </Button>
+        )}
+        {openBodies.size >= 2 && <Tag color="purple" data-testid="cross-appointed">{t('workers.crossAppointment')}</Tag>}
+      </Space>
+      {posts.length === 0 ? (
+        <Empty description={t('workers.noPosts')} />
+      ) : (
+        <Timeline
+          data-testid="posts"
+          items={posts.map((p) => ({
+            color: isOpen(p, today) ? 'green' : 'gray',
+            content: (
+              <div data-testid={`post-${p.id}`}>
+                <Space wrap>
+                  <Typography.Text strong>
+                    {t(`org.body.${p.bodyKind}` as MessageKey)} · {t(`enum.role.${p.role}` as MessageKey)}
+                  </Typography.Text>
+                  {p.isPrimary && <Tag color="blue">{t('workers.primary')}</Tag>}
+                  <Tag>{t(`enum.post.${p.band}` as MessageKey)}</Tag>
+                  <Typography.Text type="secondary">{t(`enum.obtainedBy.${p.obtainedBy}` as MessageKey)}</Typography.Text>
+                </Space>
+                <div>
+                  {p.from} — {p.to ?? t('common.ongoing')}
+                  {p.endReason && (
+                    <Typography.Text type="secondary">
+                      {' '}
+                      · {t('workers.endReason')}：{p.endReason === 'WORKER_LEFT' ? t('enum.endReason.WORKER_LEFT') : p.endReason}
+                    </Typography.Text>
+                  )}
+                  {writable && isOpen(p, today) && (
+                    <Button size="small" type="link" onClick={() => setEnding(p)} data-testid={`end-post-${p.id}`}>
+                      {t('workers.endPost')}
+                    </Button>
+                  )}
+                </div>
+              </div>
+            ),
+          }))}
+        />
+      )}
+      <FormModal
+        open={adding}
+        title={t('workers.addPost')}
+        form={addForm}
+        onSubmit={(v) => add.mutate(v)}
+        onClose={() => setAdding(false)}
+        pending={add.isPending}
+        initialValues={{ obtainedBy: 'APPOINTMENT', from: today, primary: posts.every((p) => !p.isPrimary || !isOpen(p, today)) }}
+        testId="post-form"
+      >
+        <Form.Item name="bodyKind" label={t('workers.body')} rules={required}>
+          <Select options={BODY_KINDS.map((k) => ({ value: k, label: t(`org.body.${k}` as MessageKey) }))} onChange={() => addForm.setFieldValue('role', undefined)} />
+        </Form.Item>
+        <Form.Item name="role" label={t('workers.role')} rules={required}>
+          <Select disabled={!bodyKind} options={(bodyKind ? ROLES_BY_BODY[bodyKind] : []).map((r) => ({ value: r, label: t(`enum.role.${r}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="obtainedBy" label={t('workers.obtainedBy')} rules={required}>
+          <Select options={OBTAINED_BY.map((o) => ({ value: o, label: t(`enum.obtainedBy.${o}` as MessageKey) }))} />
+        </Form.Item>
+        <DateItem name="from" label={t('common.from')} required />
+        <DateItem name="to" label={t('common.to')} />
+        <Form.Item name="primary" label={t('workers.primary')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={!!ending}
+        title={t('workers.endPost')}
+        form={endForm}
+        onSubmit={(v) => end.mutate(v)}
+        onClose={() => setEnding(null)}
+        pending={end.isPending}
+        initialValues={{ to: today }}
+        testId="end-post-form"
+      >
+        <DateItem name="to" label={t('common.to')} required />
+        <Form.Item name="reason" label={t('common.reason')} rules={required}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { SECONDMENT_PAYERS } from '@cws/workers-contracts';
+import { Button, Form, Input, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { SecondmentRow, WorkerDetail } from '../../../api/types';
+import { useAction } from '../../../api/useAction';
+import { useWorkerWrites } from '../../../api/workers';
+import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { DateItem, FormModal, todayIso } from '../../../layout/FormModal';
+
+type Values = Record<string, string | undefined>;
+
+/**
+ * 挂职: a full-time worker goes OUT to an office, a seconded-in cadre comes IN to the community;
+ * the direction follows from the employment type, as the API requires.
+ */
+export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
+  const { t } = useI18n();
+  const writes = useWorkerWrites();
+  const [starting, setStarting] = useState(false);
+  const [ending, setEnding] = useState<SecondmentRow | null>(null);
+  const [startForm] = Form.useForm<Values>();
+  const [endForm] = Form.useForm<Values>();
+  const direction = worker.employmentType === 'SECONDED_IN' ? 'IN' : 'OUT';
+  const invalidate = [['workers'], ['worker', String(worker.id)]];
+  const start = useAction(
+    (v: Values) =>
+      writes.startSecondment({
+        workerId: worker.id,
+        direction,
+        organisation: v.organisation,
+        from: v.from,
+        ...(v.to ? { to: v.to } : {}),
+        payer: v.payer,
+        ...(v.note ? { note: v.note } : {}),
+      }),
+    { form: startForm, invalidate, success: t('common.saved'), onDone: () => setStarting(false) },
+  );
+  const end = useAction((v: Values) => writes.endSecondment(ending!.id, { to: String(v.to) }), {
+    form: endForm,
+    invalidate,
+    success: t('common.saved'),
+    onDone: () => setEnding(null),
+  });
+  const required = [{ required: true, message: t('common.required') }];
+  const writable = worker.status !== 'LEFT';
+  return (
+    <>
+      {writable && (
+        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setStarting(true)} data-testid="start-secondment">
+          {t('workers.startSecondment')}
+        </Button>
+      )}
+      <Table<SecondmentRow>
+        size="small"
+        rowKey="id"
+        dataSource={worker.secondments ?? []}
+        pagination={false}
+        data-testid="secondments"
+        columns={[
+          { title: t('workers.direction'), dataIndex: 'direction', render: (d: string) => t(`enum.direction.${d}` as MessageKey) },
+          { title: t('workers.organisation'), dataIndex: 'organisation' },
+          { title: t('common.from'), dataIndex: 'from' },
+          { title: t('common.to'), dataIndex: 'to', render: (v: string | null) => v ?? t('common.ongoing') },
+          { title: t('workers.payer'), dataIndex: 'payer', render: (p: string) => t(`enum.payer.${p}` as MessageKey) },
+          { title: t('workers.secondmentStatus'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'ACTIVE' ? 'orange' : 'default'}>{t(`enum.secondment.${s}` as MessageKey)}</Tag> },
+          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, s) =>
+              writable && s.status === 'ACTIVE' ? (
+                <Button size="small" type="link" onClick={() => setEnding(s)} data-testid={`end-secondment-${s.id}`}>
+                  {t('workers.endSecondment')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <FormModal
+        open={starting}
+        title={`${t('workers.startSecondment')}（${t(`enum.direction.${direction}` as MessageKey)}）`}
+        form={startForm}
+        onSubmit={(v) => start.mutate(v)}
+        onClose={() => setStarting(false)}
+        pending={start.isPending}
+        initialValues={{ from: todayIso(), payer: 'HOME' }}
+        testId="secondment-form"
+      >
+        <Form.Item name="organisation" label={t('workers.organisation')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <DateItem name="from" label={t('common.from')} required />
+        <DateItem name="to" label={t('common.to')} />
+        <Form.Item name="payer" label={t('workers.payer')} rules={required}>
+          <Select options={SECONDMENT_PAYERS.map((p) => ({ value: p, label: t(`enum.payer.${p}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('common.note')}>
+          <Input maxLength={300} />
+        </Form.Item>
+      </FormModal>
+      <FormModal open={!!ending} title={t('workers.endSecondment')} form={endForm} onSubmit={(v) => end.mutate(v)} onClose={() => setEnding(null)} pending={end.isPending} initialValues={{ to: todayIso() }} testId="end-secondment-form">
+        <DateItem name="to" label={t('common.to')} required />
+      </FormModal>
+    </>
+  );
+}
