@@ -23,6 +23,7 @@ const UsersPage = lazy(() => import('./pages/identity/UsersPage').then((m) => ({
 const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
 const SimulatorPage = lazy(() => import('./pages/payroll/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
 const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })));
+const TrainingPage = lazy(() => import('./pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage })));
 const WorkersPage = lazy(() => import('./pages/workers/WorkersPage').then((m) => ({ default: m.WorkersPage })));
 
 export function createQueryClient(): QueryClient {
@@ -84,6 +85,7 @@ export function AppRoutes() {
         <Route path="org" element={guard('org', <OrgTreePage />)} />
         <Route path="workers" element={guard('workers', <WorkersPage />)} />
         <Route path="workers/:id" element={guard('workers', <WorkerDetailPage />)} />
+        <Route path="training" element={guard('training', <TrainingPage />)} />
         <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
         <Route path="payroll/benchmark" element={guard('benchmark', <BenchmarkPage />)} />
         <Route path="budget" element={guard('budget', <BudgetPage />)} />

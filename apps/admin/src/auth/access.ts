@@ -7,6 +7,7 @@ export const SCREEN_ROLES = {
   workers: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   /** full resident ID and bank account (each view audited) */
   workerPii: ['CITY_ADMIN', 'DISTRICT_HR'],
+  training: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   payroll: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE'],
   /** benchmark report: everyone reads (in scope); HR roles may run a calibration */
   benchmark: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],

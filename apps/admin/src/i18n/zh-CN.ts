@@ -449,6 +449,25 @@ export const zhCN = {
   'org.headcount': '在册人数',
   'org.activeHeadcount': '在岗人数',
   'org.viewWorkers': '查看该社区人员',
+
+  'menu.training': '培训',
+  'training.title': '社区工作者培训',
+  'training.classes': '培训班',
+  'training.newClass': '新增培训班',
+  'training.newCourse': '新增课程',
+  'training.newProvider': '新增培训机构',
+  'training.provider': '培训机构',
+  'training.cost': '费用（元）',
+  'training.chargeCommunity': '承担费用的社区',
+  'training.chargeHint': '有费用时必填：从该社区的培训经费中支出',
+  'training.hoursFormat': '学时最多一位小数，如 24.0',
+  'training.shortfall': '学时不足',
+  'training.noRule': '{year} 年尚未设置年度学时要求。',
+  'training.requirement': '{year} 年每人须完成 {hours} 学时（{source}）',
+  'training.byCommunity': '各社区学时不足人数',
+  'training.byWorker': '学时不足人员',
+  'training.shortCount': '不足人数',
+  'training.hoursDone': '已完成 / 要求学时',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CalculatorOutlined,
   FundOutlined,
   DashboardOutlined,
@@ -32,6 +33,7 @@ const MAIN: Item[] = [
   { screen: 'dashboard', path: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
   { screen: 'org', path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
   { screen: 'workers', path: '/workers', label: 'menu.workers', icon: <TeamOutlined /> },
+  { screen: 'training', path: '/training', label: 'menu.training', icon: <BookOutlined /> },
   { screen: 'payroll', path: '/payroll/simulator', label: 'menu.payroll', icon: <CalculatorOutlined /> },
   { screen: 'benchmark', path: '/payroll/benchmark', label: 'menu.benchmark', icon: <FundOutlined /> },
   { screen: 'budget', path: '/budget', label: 'menu.budget', icon: <WalletOutlined /> },

@@ -1,0 +1,198 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { COURSE_CATEGORIES } from '@cws/workers-contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useApi } from '../../api/context';
+import { useCommunities } from '../../api/org';
+import { useAction } from '../../api/useAction';
+import { useTrainingClasses, type TrainingClass } from '../../api/workers';
+import { useAuth } from '../../auth/AuthProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { DateItem, FormModal } from '../../layout/FormModal';
+import { QueryError } from '../../layout/PageState';
+
+const T = '/api/workers/v1/training';
+interface Named { id: number; name: string; category?: string }
+interface Shortfall {
+  year: number;
+  requiredHours: string;
+  source: string;
+  communities: Array<{ districtCode: string; streetCode: string; communityCode: string; short: number }>;
+  workers: Array<{ workerId: number; name: string; communityCode: string; hours: string }>;
+}
+
+/** 培训: classes (with their course and provider, created here), and who falls short of the year's required hours. */
+export function TrainingPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { me } = useAuth();
+  const mayCreate = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR');
+  const classes = useTrainingClasses();
+  const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api.get<Named[]>(`${T}/courses`) });
+  const providers = useQuery({ queryKey: ['training-providers'], queryFn: () => api.get<Named[]>(`${T}/providers`) });
+  const communities = useCommunities({});
+  const communityName = (code: string | null) => (code ? (communities.data?.find((c) => c.code === code)?.name ?? code) : '-');
+  const [dialog, setDialog] = useState<null | 'class' | 'course' | 'provider'>(null);
+  const [classForm] = Form.useForm<Record<string, string | number>>();
+  const [nameForm] = Form.useForm<Record<string, string>>();
+  const close = () => setDialog(null);
+  const createClass = useAction(
+    (v: Record<string, string | number>) =>
+      api.post(`${T}/classes`, {
+        ...v,
+        hours: String(v.hours),
+        cost: String(v.cost ?? '0.00'),
+        ...(me?.scope.level !== 'CITY' ? { districtCode: me?.scope.district } : {}),
+      }),
+    { form: classForm, invalidate: [['training-classes']], success: t('common.saved'), onDone: close },
+  );
+  const createNamed = useAction(
+    (v: Record<string, string>) => api.post(`${T}/${dialog === 'course' ? 'courses' : 'providers'}`, v),
+    { form: nameForm, invalidate: [['training-courses'], ['training-providers']], success: t('common.saved'), onDone: () => setDialog('class') },
+  );
+  const [year, setYear] = useState(new Date().getFullYear());
+  const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<Shortfall>(`${T}/shortfall`, { year }), retry: false });
+  const required = [{ required: true, message: t('common.required') }];
+
+  return (
+    <Card title={t('training.title')} data-testid="training-page">
+      <Tabs
+        items={[
+          {
+            key: 'classes',
+            label: t('training.classes'),
+            children: (
+              <>
+                {mayCreate && (
+                  <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => setDialog('class')} data-testid="new-class">
+                    {t('training.newClass')}
+                  </Button>
+                )}
+                {classes.error ? (
+                  <QueryError error={classes.error} />
+                ) : (
+                  <Table<TrainingClass>
+                    size="small"
+                    rowKey="id"
+                    loading={classes.isPending}
+                    dataSource={classes.data ?? []}
+                    data-testid="classes-table"
+                    columns={[
+                      { title: t('workers.class'), dataIndex: 'title' },
+                      { title: t('workers.course'), dataIndex: 'courseId', render: (id: number) => courses.data?.find((c) => c.id === id)?.name ?? id },
+                      { title: t('training.provider'), dataIndex: 'providerId', render: (id: number) => providers.data?.find((c) => c.id === id)?.name ?? id },
+                      { title: t('common.from'), dataIndex: 'startDate' },
+                      { title: t('common.to'), dataIndex: 'endDate' },
+                      { title: t('workers.hours'), dataIndex: 'hours', align: 'right' },
+                      { title: t('training.cost'), dataIndex: 'cost', align: 'right' },
+                      { title: t('training.chargeCommunity'), dataIndex: 'chargeCommunityCode', render: (c: string | null) => communityName(c) },
+                    ]}
+                  />
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'shortfall',
+            label: t('training.shortfall'),
+            children: (
+              <>
+                <Space style={{ marginBottom: 16 }}>
+                  {t('benchmark.year')}
+                  <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="shortfall-year" />
+                </Space>
+                {shortfall.error ? (
+                  <Alert type="info" showIcon title={t('training.noRule', { year })} />
+                ) : (
+                  shortfall.data && (
+                    <>
+                      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('training.requirement', { year, hours: shortfall.data.requiredHours, source: shortfall.data.source })} />
+                      <Table
+                        size="small"
+                        rowKey="communityCode"
+                        title={() => t('training.byCommunity')}
+                        dataSource={shortfall.data.communities}
+                        pagination={false}
+                        data-testid="shortfall-communities"
+                        columns={[
+                          { title: t('org.community'), dataIndex: 'communityCode', render: (c: string) => <Link to={`/workers?community=${c}&street=${c.slice(0, 9)}&district=${c.slice(0, 6)}`}>{communityName(c)}</Link> },
+                          { title: t('training.shortCount'), dataIndex: 'short', align: 'right' },
+                        ]}
+                      />
+                      <Table
+                        size="small"
+                        rowKey="workerId"
+                        style={{ marginTop: 16 }}
+                        title={() => t('training.byWorker')}
+                        dataSource={shortfall.data.workers}
+                        data-testid="shortfall-workers"
+                        columns={[
+                          { title: t('workers.name'), dataIndex: 'name', render: (n: string, w) => <Link to={`/workers/${w.workerId}`}>{n}</Link> },
+                          { title: t('org.community'), dataIndex: 'communityCode', render: (c: string) => communityName(c) },
+                          { title: t('training.hoursDone'), dataIndex: 'hours', align: 'right', render: (h: string) => <Tag color="orange">{h} / {shortfall.data?.requiredHours}</Tag> },
+                        ]}
+                      />
+                    </>
+                  )
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <FormModal open={dialog === 'class'} title={t('training.newClass')} form={classForm} onSubmit={(v) => createClass.mutate(v)} onClose={close} pending={createClass.isPending} initialValues={{ cost: '0.00' }} testId="class-form" width={560}>
+        <Form.Item name="title" label={t('workers.class')} rules={required}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item label={t('workers.course')} required>
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="courseId" noStyle rules={required}>
+              <Select style={{ width: '100%' }} options={(courses.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+            </Form.Item>
+            <Button onClick={() => setDialog('course')}>{t('common.add')}</Button>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item label={t('training.provider')} required>
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="providerId" noStyle rules={required}>
+              <Select style={{ width: '100%' }} options={(providers.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+            </Form.Item>
+            <Button onClick={() => setDialog('provider')}>{t('common.add')}</Button>
+          </Space.Compact>
+        </Form.Item>
+        <DateItem name="startDate" label={t('common.from')} required />
+        <DateItem name="endDate" label={t('common.to')} required />
+        <Form.Item name="hours" label={t('workers.hours')} rules={[...required, { pattern: /^\d{1,4}(\.\d)?$/, message: t('training.hoursFormat') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="cost" label={t('training.cost')} rules={[{ pattern: /^\d{1,13}(\.\d{1,2})?$/, message: t('payroll.amountInvalid') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="chargeCommunityCode" label={t('training.chargeCommunity')} extra={t('training.chargeHint')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(communities.data ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={dialog === 'course' || dialog === 'provider'}
+        title={dialog === 'course' ? t('training.newCourse') : t('training.newProvider')}
+        form={nameForm}
+        onSubmit={(v) => createNamed.mutate(v)}
+        onClose={() => setDialog('class')}
+        pending={createNamed.isPending}
+        initialValues={dialog === 'course' ? { category: 'PROFESSIONAL_SKILLS' } : {}}
+        testId="named-form"
+      >
+        <Form.Item name="name" label={t('org.name')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+        {dialog === 'course' && (
+          <Form.Item name="category" label={t('workers.category')} rules={required}>
+            <Select options={COURSE_CATEGORIES.map((c) => ({ value: c, label: t(`enum.category.${c}` as MessageKey) }))} />
+          </Form.Item>
+        )}
+      </FormModal>
+    </Card>
+  );
+}
