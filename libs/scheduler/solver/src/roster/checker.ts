@@ -74,14 +74,22 @@ export function checkWorker(problem: RosterProblem, workerId: number, mine: read
 /** Minimum staff on `date` for the slot starting at `slot` minutes (0 outside the opening window). */
 export function slotNeed(problem: RosterProblem, date: string, slot: number): number {
   const type = problem.days.find((d) => d.date === date)?.type;
-  if (!type) return 0;
+  return type ? needOf(problem, type)(slot) : 0;
+}
+
+/** The need per slot start for one day type, with the clock times parsed once. */
+function needOf(problem: RosterProblem, type: RosterProblem['days'][number]['type']): (slot: number) => number {
   const window = problem.centre.openingWindows[type];
-  if (!window || slot < toMinutes(window.from) || slot + SLOT_MINUTES > toMinutes(window.to)) return 0;
-  let need = 0;
-  for (const b of problem.centre.coverage) {
-    if (b.dayTypes.includes(type) && slot >= toMinutes(b.from) && slot + SLOT_MINUTES <= toMinutes(b.to)) need = Math.max(need, b.min);
-  }
-  return need;
+  if (!window) return () => 0;
+  const from = toMinutes(window.from);
+  const to = toMinutes(window.to);
+  const bands = problem.centre.coverage.filter((b) => b.dayTypes.includes(type)).map((b) => ({ from: toMinutes(b.from), to: toMinutes(b.to), min: b.min }));
+  return (slot) => {
+    if (slot < from || slot + SLOT_MINUTES > to) return 0;
+    let need = 0;
+    for (const b of bands) if (slot >= b.from && slot + SLOT_MINUTES <= b.to) need = Math.max(need, b.min);
+    return need;
+  };
 }
 
 export interface SlotCover {
@@ -94,20 +102,26 @@ export interface SlotCover {
 
 /** Staff on duty per 30-minute slot of every day (the heatmap), counted from the assignments. */
 export function coverageBySlot(problem: RosterProblem, assignments: readonly Assignment[]): SlotCover[] {
-  const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
-  const byDate = new Map<string, Assignment[]>();
-  for (const a of assignments) byDate.set(a.date, [...(byDate.get(a.date) ?? []), a]);
+  const times = new Map(problem.centre.templates.map((t) => [t.code, { start: toMinutes(t.start), end: toMinutes(t.end) }]));
+  const byDate = new Map<string, Array<{ start: number; end: number }>>();
+  for (const a of assignments) {
+    const t = times.get(a.shift);
+    if (!t) continue;
+    if (!byDate.has(a.date)) byDate.set(a.date, []);
+    byDate.get(a.date)!.push(t);
+  }
+  const needByType = new Map<string, (slot: number) => number>();
   const out: SlotCover[] = [];
   for (const { date, type } of problem.days) {
     const window = problem.centre.openingWindows[type];
     if (!window) continue;
+    if (!needByType.has(type)) needByType.set(type, needOf(problem, type));
+    const need = needByType.get(type)!;
+    const shifts = byDate.get(date) ?? [];
     for (let slot = toMinutes(window.from); slot + SLOT_MINUTES <= toMinutes(window.to); slot += SLOT_MINUTES) {
       let have = 0;
-      for (const a of byDate.get(date) ?? []) {
-        const t = templates.get(a.shift);
-        if (t && toMinutes(t.start) <= slot && toMinutes(t.end) >= slot + SLOT_MINUTES) have++;
-      }
-      out.push({ date, slot, need: slotNeed(problem, date, slot), have });
+      for (const t of shifts) if (t.start <= slot && t.end >= slot + SLOT_MINUTES) have++;
+      out.push({ date, slot, need: need(slot), have });
     }
   }
   return out;

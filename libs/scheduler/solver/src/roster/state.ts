@@ -3,6 +3,9 @@ import type { SoftWeights } from './model';
 
 export const OFF = -1;
 
+/** A row that breaks a hard rule: the search stops reading it at the first broken rule. */
+const INFEASIBLE: WorkerStats = Object.freeze({ feasible: false, overtime: 0, late: 0, weekend: 0, holiday: 0, shifts: 0, soft: 0 });
+
 export interface Undo {
   cells: Array<[number, number, number]>;
   workers: number[];
@@ -40,6 +43,8 @@ export class RosterState {
   private sumDay = 0;
   private sumSoft = 0;
   private currentFairness = 0;
+  /** Reused by deltaOfSet: pricing a move allocates nothing. */
+  private readonly scratch = {} as WorkerStats;
 
   constructor(readonly c: Compiled, readonly w: SoftWeights) {
     this.x = c.workerIds.map(() => new Array<number>(c.nDays).fill(OFF));
@@ -83,12 +88,11 @@ export class RosterState {
   }
 
   /** One worker's row: hard-rule feasibility, overtime minutes (all kinds) and the soft cost of its own. */
-  computeWorker(wi: number): WorkerStats {
+  computeWorker(wi: number, out?: WorkerStats): WorkerStats {
     const c = this.c;
     const row = this.x[wi];
     const lim = c.problem.limits;
     const restNeeded = c.problem.centre.restDaysPer7;
-    let feasible = true;
     let overtime = 0;
     let late = 0;
     let weekend = 0;
@@ -105,7 +109,7 @@ export class RosterState {
         daysInWeek = 0;
       }
       if (t !== OFF) {
-        if (!c.available[wi][d]) feasible = false;
+        if (!c.available[wi][d]) return INFEASIBLE;
         const tpl = c.templates[t];
         shifts++;
         if (tpl.late) late++;
@@ -114,18 +118,26 @@ export class RosterState {
         if (c.isHoliday[d]) overtime += tpl.paid;
         else if (++daysInWeek > lim.standardDaysPerWeek) overtime += tpl.paid;
         else if (tpl.paid > lim.standardDailyMinutes) overtime += tpl.paid - lim.standardDailyMinutes;
-        if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < lim.minRestBetweenShiftsMinutes) feasible = false;
+        if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < lim.minRestBetweenShiftsMinutes) return INFEASIBLE;
         windowWorked++;
       }
       if (d >= 7 && row[d - 7] !== OFF) windowWorked--;
-      if (d >= 6 && windowWorked > 7 - restNeeded) feasible = false;
+      if (d >= 6 && windowWorked > 7 - restNeeded) return INFEASIBLE;
       const req = c.request[wi][d];
       if ((req === OFF && t !== OFF) || (req >= 0 && t !== req)) soft += this.w.request;
       if (c.previous && c.previous[wi][d] !== t) soft += this.w.change;
     }
-    if (overtime > lim.maxMonthlyOvertimeMinutes) feasible = false;
+    if (overtime > lim.maxMonthlyOvertimeMinutes) return INFEASIBLE;
     soft += overtime * this.w.overtimeMinute;
-    return { feasible, overtime, late, weekend, holiday, shifts, soft };
+    const r = out ?? ({} as WorkerStats);
+    r.feasible = true;
+    r.overtime = overtime;
+    r.late = late;
+    r.weekend = weekend;
+    r.holiday = holiday;
+    r.shifts = shifts;
+    r.soft = soft;
+    return r;
   }
 
   fairness(): number {
@@ -169,7 +181,7 @@ export class RosterState {
     const old = this.x[w][d];
     if (old === t) return 0;
     this.setCell(w, d, t);
-    const stats = this.computeWorker(w);
+    const stats = this.computeWorker(w, this.scratch);
     let delta: number | null = null;
     if (stats.feasible) delta = this.computeDayCost(d) - this.dayCost[d] + stats.soft - this.stats[w].soft + this.fairnessWith(w, stats) - this.currentFairness;
     this.setCell(w, d, old);
