@@ -59,8 +59,9 @@ export class GenerationsService implements OnModuleDestroy {
         name: SolveRosterJob.name,
         queueName: SolveRosterJob.queue,
         data: envelope({ rosterId }),
-        // A centre that fails (after its retries) is marked FAILED on its row and must not hold the parent back.
-        opts: { jobId: `roster-${rosterId}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, ignoreDependencyOnFailure: true, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        // Retries ride out a busy or rate-limited workers service (2 s … ≈ 4 min apart); a centre that still fails is
+        // marked FAILED on its row and must not hold the parent back.
+        opts: { jobId: `roster-${rosterId}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ignoreDependencyOnFailure: true, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
       })),
     });
     return this.get(p, id);
