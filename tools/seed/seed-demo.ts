@@ -2,7 +2,7 @@ import type { ServiceName } from '@cws/platform';
 import type { PiiCipher } from '@cws/persistence';
 import type { DataSource } from 'typeorm';
 import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { seedBudgetService, type SeedCommunity } from '../../apps/budget/src/seed/seed';
+import { seedBudgetService, seedPayBudget, type SeedCommunity } from '../../apps/budget/src/seed/seed';
 import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
 import { seedSchedulerService } from '../../apps/scheduler/src/seed/seed';
 
@@ -31,7 +31,9 @@ export async function seedDemo(sources: Record<ServiceName, DataSource>, cipher:
     households: Number(r.households),
   }));
   const budget = await seedBudgetService(sources.budget, communities);
+  // Community workers' pay in the pay streams, so a paid demo payroll run's cost postings book.
+  const payBudget = await seedPayBudget(sources.budget, communities);
   const payroll = await seedPayrollService(sources.payroll);
   const scheduler = await seedSchedulerService(sources.scheduler, communities);
-  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}; payroll: ${JSON.stringify(payroll)}; scheduler: ${JSON.stringify(scheduler)}`;
+  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}, pay ${JSON.stringify(payBudget)}; payroll: ${JSON.stringify(payroll)}; scheduler: ${JSON.stringify(scheduler)}`;
 }

@@ -73,19 +73,55 @@ export async function seedBudgetService(ds: DataSource, communities: SeedCommuni
   return { appropriations, allocations };
 }
 
-async function appropriate(m: EntityManager, year: number, funder: string, stream: string, amount: Fen, allocated: Fen, documentNo: string): Promise<string> {
+/** Yuan per community and pay stream for community workers' pay (社区工作者薪酬), 2026. */
+export const DEMO_PAY_PER_COMMUNITY = 1_000_000;
+const PAY_STREAMS: FundingStream[] = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'];
+
+/**
+ * Demo pay money: each district's supplementary 2026 appropriation per pay stream (the streams the
+ * payroll's COST_STREAM rows post to), allocated to its communities, so a paid demo payroll run's
+ * cost postings book instead of parking as INSUFFICIENT_FUNDS. Idempotent by document number.
+ */
+export async function seedPayBudget(ds: DataSource, communities: SeedCommunity[]): Promise<{ appropriations: number; allocations: number }> {
+  let appropriations = 0;
+  let allocations = 0;
+  await ds.transaction(async (m) => {
+    for (const district of [...new Set(communities.map((c) => c.districtCode))].sort()) {
+      const targets = communities.filter((c) => c.districtCode === district);
+      for (const [i, stream] of PAY_STREAMS.entries()) {
+        const documentNo = `${district}财预〔2026〕薪${i + 1}号`;
+        const exists = await m.query('SELECT id FROM appropriation WHERE fiscal_year = 2026 AND funder = ? AND stream = ? AND document_no = ?', [district, stream, documentNo]);
+        if (exists.length) continue;
+        const per = yuan(DEMO_PAY_PER_COMMUNITY);
+        const total = per * BigInt(targets.length);
+        const apId = await appropriate(m, 2026, district, stream, total, total, documentNo, 'SUPPLEMENTARY', '社区工作者薪酬（演示数据）');
+        appropriations++;
+        for (const c of targets) {
+          await allocate(m, apId, 2026, district, stream, c, per);
+          allocations++;
+        }
+      }
+    }
+  });
+  return { appropriations, allocations };
+}
+
+async function appropriate(
+  m: EntityManager, year: number, funder: string, stream: string, amount: Fen, allocated: Fen, documentNo: string,
+  kind: 'ORIGINAL' | 'SUPPLEMENTARY' = 'ORIGINAL', note = '年初预算（演示数据）',
+): Promise<string> {
   const district = funder === 'CITY' ? null : funder;
   const res = await m.query(
     `INSERT INTO appropriation (fiscal_year, funder, district_code, stream, kind, amount, allocated, document_no, document_date, note, status,
        created_by, created_by_name, created_at, enacted_by, enacted_by_name, enacted_at)
-     VALUES (?, ?, ?, ?, 'ORIGINAL', ?, ?, ?, ?, '年初预算（演示数据）', 'ENACTED', ?, ?, NOW(3), ?, ?, NOW(3))`,
-    [year, funder, district, stream, formatMoney(amount), formatMoney(allocated), documentNo, `${year}-01-15`, SEED_CREATOR.id, SEED_CREATOR.name, SEED_APPROVER.id, SEED_APPROVER.name],
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ENACTED', ?, ?, NOW(3), ?, ?, NOW(3))`,
+    [year, funder, district, stream, kind, formatMoney(amount), formatMoney(allocated), documentNo, `${year}-01-15`, note, SEED_CREATOR.id, SEED_CREATOR.name, SEED_APPROVER.id, SEED_APPROVER.name],
   );
   const id = String(res.insertId);
   await m.query(
     `INSERT INTO ledger_entry (fiscal_year, funder, stream, district_code, entry_type, appropriation_id, d_appropriated, memo, created_by, created_at)
      VALUES (?, ?, ?, ?, 'APPROPRIATION', ?, ?, ?, ?, NOW(3))`,
-    [year, funder, stream, district, id, formatMoney(amount), `ORIGINAL ${documentNo}`, SEED_APPROVER.id],
+    [year, funder, stream, district, id, formatMoney(amount), `${kind} ${documentNo}`, SEED_APPROVER.id],
   );
   return id;
 }

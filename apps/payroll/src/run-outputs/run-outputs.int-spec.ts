@@ -10,7 +10,7 @@ import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/tes
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { budgetService } from '../../../budget/src/budget.definition';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { demoCommunities, seedBudgetService } from '../../../budget/src/seed/seed';
+import { demoCommunities, seedBudgetService, seedPayBudget } from '../../../budget/src/seed/seed';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { seedWorkersService } from '../../../workers/src/seed/seed';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -55,6 +55,9 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
     budget = await startTestApp(budgetService, testConfig('budget', { queuePrefix: workersConfig.queuePrefix }));
     await seedBudgetService(budget.app.get(DataSource), demoCommunities());
+    // The demo's pay money in the three pay streams (seeded idempotently: a second call adds nothing).
+    expect(await seedPayBudget(budget.app.get(DataSource), demoCommunities())).toEqual({ appropriations: 9, allocations: 108 });
+    expect(await seedPayBudget(budget.app.get(DataSource), demoCommunities())).toEqual({ appropriations: 0, allocations: 0 });
     const base = testConfig('payroll', { queuePrefix: workersConfig.queuePrefix });
     t = await startTestApp(payrollService, {
       ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin, budget: new URL(budget.baseUrl).origin },
@@ -66,29 +69,12 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     finance = t.tokenFor(testPrincipals.finance());
     xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
     shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
-    await fundXihuPay();
   }, 180_000);
   afterAll(async () => {
     await t?.close();
     await budget?.close();
     await workers?.close();
   });
-
-  /** The demo budget funds activities; give Xihu's communities pay allocations in the three pay streams. */
-  async function fundXihuPay() {
-    const bFinance = budget.tokenFor(testPrincipals.finance());
-    const bAdmin = budget.tokenFor(testPrincipals.cityAdmin());
-    let n = 0;
-    const post = (path: string, body: unknown, token = bFinance) => budget.request('POST', path, { token, body, headers: { 'idempotency-key': `pay-fund-${++n}` } });
-    for (const stream of PAY_STREAMS) {
-      const ap = await post('/v1/appropriations', { fiscalYear: 2026, funder: XIHU, stream, kind: 'SUPPLEMENTARY', amount: '100000000.00', documentNo: `西财预〔2026〕工资${stream}`, documentDate: '2026-01-10' });
-      expect(ap.status).toBe(201);
-      expect((await post(`/v1/appropriations/${ap.body.id}/enact`, undefined, bAdmin)).status).toBe(200);
-      for (const c of demoCommunities().filter((x) => x.districtCode === XIHU)) {
-        expect((await post('/v1/allocations', { appropriationId: ap.body.id, streetCode: c.streetCode, communityCode: c.code, amount: '3000000.00' })).status).toBe(201);
-      }
-    }
-  }
 
   async function computed(id: string) {
     for (let i = 0; i < 600; i++) {
