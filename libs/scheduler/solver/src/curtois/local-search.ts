@@ -44,18 +44,23 @@ export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchR
   let lambda = maxWeight;
   const lambdaMin = 1;
 
-  let best = Int16Array.from(x);
+  const best = Int16Array.from(x);
   let bestViolation = st.violation;
   let bestSoft = st.soft;
   const undoIdx = new Int32Array(2 * MAX_BLOCK);
   const undoVal = new Int16Array(2 * MAX_BLOCK);
+  const redoVal = new Int16Array(2 * MAX_BLOCK);
   let undoLen = 0;
   const set = (i: number, v: number): void => {
     if (x[i] === v) return;
     undoIdx[undoLen] = i;
-    undoVal[undoLen++] = x[i];
+    undoVal[undoLen] = x[i];
+    redoVal[undoLen++] = v;
     st.setCell(i, v);
   };
+  // The best roster is copied lazily: only when the search leaves it (copying E×H cells on every
+  // improvement would dominate on long horizons).
+  let atBest = true;
   const randomValue = (e: number): number => {
     const ok = c.allowed[e];
     const k = int(ok.length + 1);
@@ -73,7 +78,8 @@ export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchR
       if (now() >= opts.deadline) break;
       if (bestViolation === 0 && opts.target !== undefined && bestSoft <= opts.target) break;
       if (it > 0) lambda = st.violation > 1e-9 ? Math.min(LAMBDA_MAX, lambda * LAMBDA_UP) : Math.max(lambdaMin, lambda / LAMBDA_DOWN);
-      if (it > 0 && it % epoch === 0 && bestViolation === 0) {
+      if (it > 0 && it % epoch === 0 && bestViolation === 0 && !atBest) {
+        atBest = true;
         for (let i = 0; i < x.length; i++) st.setCell(i, best[i]);
         for (let e = 0; e < E; e++) st.refreshRow(e);
       }
@@ -86,62 +92,92 @@ export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchR
     undoLen = 0;
     const e1 = int(E);
     let e2 = -1;
+    let a: number;
+    let b: number;
+    let kind: number;
+    let v = OFF;
     const r = rand();
     if (r < 0.3) {
-      set(e1 * H + int(H), randomValue(e1));
+      kind = 0; // change one cell
+      a = b = int(H);
+      v = randomValue(e1);
+      if (v === x[e1 * H + a]) continue;
     } else if (r < 0.42) {
-      // Within one row: exchange two days (keeps the row's minutes and type counts).
+      kind = 1; // exchange two days within one row (keeps its minutes and type counts)
       const d1 = int(H);
       const d2 = int(H);
-      const a = x[e1 * H + d1];
-      const b = x[e1 * H + d2];
-      if (a === b) continue;
-      set(e1 * H + d1, b);
-      set(e1 * H + d2, a);
+      if (x[e1 * H + d1] === x[e1 * H + d2]) continue;
+      a = Math.min(d1, d2);
+      b = Math.max(d1, d2);
     } else if (r < 0.67) {
-      const d = int(H);
+      kind = 2; // swap two employees' cells on a day
+      if (E < 2) continue;
+      a = b = int(H);
       e2 = int(E - 1);
       if (e2 >= e1) e2++;
-      const a = x[e1 * H + d];
-      const b = x[e2 * H + d];
-      if (a === b || E < 2) continue;
-      set(e1 * H + d, b);
-      set(e2 * H + d, a);
+      if (x[e1 * H + a] === x[e2 * H + a]) continue;
     } else if (r < 0.87) {
+      kind = 3; // swap a block of days between two employees
       if (E < 2) continue;
       e2 = int(E - 1);
       if (e2 >= e1) e2++;
       const len = 2 + int(Math.min(MAX_BLOCK, H) - 1);
-      const d0 = int(H - len + 1);
-      for (let d = d0; d < d0 + len; d++) {
-        const a = x[e1 * H + d];
-        set(e1 * H + d, x[e2 * H + d]);
-        set(e2 * H + d, a);
-      }
+      a = int(H - len + 1);
+      b = Math.min(H - 1, a + len - 1);
     } else {
+      kind = 4; // set a block of days to one shift or off
       const len = 2 + int(Math.min(MAX_BLOCK, H) - 1);
-      const d0 = int(H - len + 1);
-      const v = randomValue(e1);
-      for (let d = d0; d < d0 + len; d++) set(e1 * H + d, v);
+      a = int(H - len + 1);
+      b = Math.min(H - 1, a + len - 1);
+      v = randomValue(e1);
+    }
+    const before1 = st.localPart(e1, a, b);
+    const before2 = e2 >= 0 ? st.localPart(e2, a, b) : 0;
+    const oldRun1 = st.runPart[e1];
+    const oldRow1 = st.rowViolation[e1];
+    const oldRun2 = e2 >= 0 ? st.runPart[e2] : 0;
+    const oldRow2 = e2 >= 0 ? st.rowViolation[e2] : 0;
+    if (kind === 0) {
+      set(e1 * H + a, v);
+    } else if (kind === 1) {
+      const p = x[e1 * H + a];
+      set(e1 * H + a, x[e1 * H + b]);
+      set(e1 * H + b, p);
+    } else if (kind === 4) {
+      for (let d = a; d <= b; d++) set(e1 * H + d, v);
+    } else {
+      for (let d = a; d <= b; d++) {
+        const p = x[e1 * H + d];
+        set(e1 * H + d, x[e2 * H + d]);
+        set(e2 * H + d, p);
+      }
     }
     if (undoLen === 0) continue;
-    const oldRow1 = st.rowViolation[e1];
-    const oldRow2 = e2 >= 0 ? st.rowViolation[e2] : 0;
-    st.refreshRow(e1);
-    if (e2 >= 0) st.refreshRow(e2);
+    st.updateRow(e1, a, b, before1);
+    if (e2 >= 0) st.updateRow(e2, a, b, before2);
     const delta = st.soft - beforeSoft + lambda * (st.violation - beforeViolation);
     if (delta <= 0 || rand() < Math.exp(-delta / temp)) {
       if (st.violation < bestViolation - 1e-9 || (st.violation <= bestViolation + 1e-9 && st.soft < bestSoft)) {
         bestViolation = st.violation < 1e-9 ? 0 : st.violation;
         bestSoft = st.soft;
-        best = Int16Array.from(x);
+        atBest = true;
+      } else if (atBest) {
+        for (let k = undoLen - 1; k >= 0; k--) st.setCell(undoIdx[k], undoVal[k]);
+        best.set(x);
+        for (let k = 0; k < undoLen; k++) st.setCell(undoIdx[k], redoVal[k]);
+        atBest = false;
       }
       continue;
     }
     for (let k = undoLen - 1; k >= 0; k--) st.setCell(undoIdx[k], undoVal[k]);
+    st.runPart[e1] = oldRun1;
     st.rowViolation[e1] = oldRow1;
-    if (e2 >= 0) st.rowViolation[e2] = oldRow2;
+    if (e2 >= 0) {
+      st.runPart[e2] = oldRun2;
+      st.rowViolation[e2] = oldRow2;
+    }
     st.violation = beforeViolation;
   }
+  if (atBest) best.set(x);
   return { roster: best, objective: bestSoft, feasible: bestViolation === 0, iterations: it };
 }
