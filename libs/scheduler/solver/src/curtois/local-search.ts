@@ -19,6 +19,10 @@ export interface LocalSearchOptions {
   start?: Int16Array;
   /** Stop as soon as a feasible roster of this objective is found (a known lower bound). */
   target?: number;
+  /** Annealing schedule overrides (for experiments): iterations per epoch, start and end temperatures. */
+  epochIterations?: number;
+  t0?: number;
+  t1?: number;
 }
 
 export interface LocalSearchResult {
@@ -51,8 +55,12 @@ export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchR
   const undoVal = new Int16Array(2 * MAX_BLOCK);
   const redoVal = new Int16Array(2 * MAX_BLOCK);
   let undoLen = 0;
+  // Days off and shift types an employee may never work are kept out of the search altogether:
+  // a move that would put one in a row is dropped (the construction never does).
+  let forbiddenMove = false;
   const set = (i: number, v: number): void => {
     if (x[i] === v) return;
+    if (v !== OFF && (c.dayOff[i] || c.maxOfType[Math.floor(i / H) * c.S + v] === 0)) forbiddenMove = true;
     undoIdx[undoLen] = i;
     undoVal[undoLen] = x[i];
     redoVal[undoLen++] = v;
@@ -68,9 +76,9 @@ export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchR
   };
 
   // Epochs: geometric cooling from t0 to t1 over `epoch` iterations, then reheat from the best roster.
-  const epoch = Math.ceil(Math.max(200_000, E * H * 60) / 1024) * 1024;
-  const t0 = 2 + maxWeight / 20;
-  const t1 = 0.05;
+  const epoch = Math.ceil((opts.epochIterations ?? Math.max(200_000, E * H * 60)) / 1024) * 1024;
+  const t0 = opts.t0 ?? 2 + maxWeight / 20;
+  const t1 = opts.t1 ?? 0.05;
   const maxIterations = opts.maxIterations ?? Number.MAX_SAFE_INTEGER;
   let it = 0;
   for (; it < maxIterations; it++) {
@@ -151,6 +159,11 @@ export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchR
         set(e1 * H + d, x[e2 * H + d]);
         set(e2 * H + d, p);
       }
+    }
+    if (forbiddenMove) {
+      forbiddenMove = false;
+      for (let k = undoLen - 1; k >= 0; k--) st.setCell(undoIdx[k], undoVal[k]);
+      continue;
     }
     if (undoLen === 0) continue;
     st.updateRow(e1, a, b, before1);

@@ -16,7 +16,7 @@ const BEST_KNOWN_INSTANCE1 = 607; // proven optimal (DOMAIN.md §7), hence a low
 describe('solveCurtois', () => {
   it('solves Instance1 briefly into a roster the independent evaluator finds feasible', () => {
     const inst = parseCurtoisInstance(readFileSync(INSTANCE1, 'utf8'), 'Instance1');
-    const r = solveCurtois(inst, { seconds: 2, seed: 7 });
+    const r = solveCurtois(inst, { seconds: 4, seed: 7 });
     const check = evaluateCurtois(inst, r.assignments);
     expect(check.violations).toEqual([]);
     expect(r.feasible).toBe(true);

@@ -60,7 +60,7 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
 
   // A model small enough for the MIP as a whole gets most of the time; annealing only seeds it.
   const wholeFits = E * H * avgAllowed <= WHOLE_MODEL_VARIABLES;
-  const saShare = !opts.mip ? 1 : wholeFits ? 0.1 : 0.25;
+  const saShare = !opts.mip ? 1 : wholeFits ? 0.4 : 0.75;
   const first = localSearch(c, { seed: opts.seed, deadline: start + opts.seconds * 1000 * saShare, now });
   stats.saIterations += first.iterations;
   let inc = measure(c, first.roster);
@@ -69,7 +69,9 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
 
   if (opts.mip) {
     // Neighbourhood size in binary variables; starts where HiGHS is usually quick.
-    let size = wholeFits ? WHOLE_MODEL_VARIABLES : 800;
+    // Small neighbourhoods first: they improve fast, and the whole model is tried once the MIP
+    // keeps proving them optimal quickly, starting from a much better incumbent.
+    let size = wholeFits ? WHOLE_MODEL_VARIABLES : 400;
     let stale = 0;
     while (now() < deadline - 200) {
       const remaining = (deadline - now()) / 1000;
@@ -81,6 +83,7 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
       const res = opts.mip(buildNeighbourhoodLp(c, inc.roster, free), limit);
       const took = (now() - t0) / 1000;
       stats.lnsRounds++;
+      log(`lns round ${stats.lnsRounds}: ${whole ? 'whole' : `~${Math.round(size)} vars`} ${res.status} in ${took.toFixed(1)} s (limit ${limit.toFixed(1)})`);
       if (res.status === 'optimal' || res.status === 'feasible') {
         const cand = measure(c, applyMipSolution(c, inc.roster, free, res.values));
         if (better(cand, inc)) {
