@@ -3,10 +3,11 @@
  * @fontsource/noto-sans-sc (SIL OFL), never a system font: the package ships it as ~100 WOFF2
  * subsets by unicode range, so each run of text is set in the subset that holds its characters
  * (fontkit reads WOFF2; pdfkit embeds only the glyphs used, with a ToUnicode map, so the text can
- * be extracted again). Subsets are read once and kept.
+ * be extracted again). Subsets are read and parsed once per process and kept.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '@cws/kernel';
 import type { PayslipView } from '@cws/payroll-contracts';
@@ -14,7 +15,7 @@ import type { PayslipView } from '@cws/payroll-contracts';
 interface Subset {
   name: string;
   spans: Array<[number, number]>;
-  data?: Buffer;
+  font?: fontkit.Font;
 }
 
 let subsets: Subset[] | null = null;
@@ -39,9 +40,10 @@ function subsetFor(cp: number): Subset {
   return all.find((s) => s.spans.some(([a, b]) => cp >= a && cp <= b)) ?? all.find((s) => s.name === 'latin')!;
 }
 
-function fontData(s: Subset): Buffer {
-  s.data ??= readFileSync(join(fontDir, 'files', `noto-sans-sc-${s.name}-400-normal.woff2`));
-  return s.data;
+/** The subset parsed once per process (WOFF2 → brotli-decoded tables, glyphs): pdfkit takes the fontkit font as is. */
+function fontOf(s: Subset): fontkit.Font {
+  s.font ??= fontkit.create(readFileSync(join(fontDir, 'files', `noto-sans-sc-${s.name}-400-normal.woff2`))) as fontkit.Font;
+  return s.font;
 }
 
 /** Writes `text` at the cursor, switching subset fonts by character; `continued` keeps the line open. */
@@ -59,7 +61,7 @@ function write(doc: PDFKit.PDFDocument, text: string, opts: PDFKit.Mixins.TextOp
   runs.forEach((r, i) => {
     const name = `noto-${r.subset.name}`;
     if (!used.has(name)) {
-      doc.registerFont(name, fontData(r.subset));
+      doc.registerFont(name, fontOf(r.subset) as unknown as Buffer);
       used.add(name);
     }
     doc.font(name).text(r.text, { ...opts, continued: i < runs.length - 1 || !!opts.continued });
