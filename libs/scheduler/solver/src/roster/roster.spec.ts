@@ -1,7 +1,10 @@
 import { DEMO_CALENDAR_2026 } from './calendar';
 import { checkRoster, coverageGaps, roleGaps, type RuleCode } from './checker';
 import { monthHours } from './hours';
-import { defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
+import { compile } from './compile';
+import { DEFAULT_WEIGHTS, defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
+import { seededRandom } from './random';
+import { RosterState } from './state';
 import { rosterProblem } from './problem';
 import { solveRoster } from './solve';
 
@@ -164,5 +167,33 @@ describe('monthly hours by overtime kind', () => {
       overtimeMinutes: { holiday300: 480, restDay200: 480, workday150: 60 },
       shifts: { total: 8, late: 0, weekend: 1, holiday: 1 },
     });
+  });
+});
+
+describe('pricing a move without making it', () => {
+  it('prices a cell as applying it would: same cost change, same refusals, on 4,000 random cells', () => {
+    const centre: CentreConfig = { ...defaultCentreConfig(), restDaysPer7: 2, templates: [...defaultCentreConfig().templates, { code: 'LONG', start: '08:00', end: '19:00', breakMinutes: 30 }] };
+    const workers = staff(10).map((w, i) => ({ ...w, unavailable: i % 3 === 0 ? ['2026-10-08', '2026-10-09'] : [], requests: i % 4 === 0 ? [{ date: '2026-10-12', want: 'OFF' }] : [] }));
+    const p = rosterProblem('2026-10', centre, workers, DEMO_CALENDAR_2026, solveRoster(rosterProblem('2026-10', centre, workers, DEMO_CALENDAR_2026), { seed: 1, iterations: 0 }).assignments.slice(0, 40));
+    const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+    const rnd = seededRandom(99);
+    let refused = 0;
+    for (let i = 0; i < 4000; i++) {
+      const w = Math.floor(rnd() * st.c.nWorkers);
+      const d = Math.floor(rnd() * st.c.nDays);
+      const t = Math.floor(rnd() * (st.c.templates.length + 1)) - 1;
+      const priced = st.deltaOfSet(w, d, t);
+      const applied = st.apply([[w, d, t]]);
+      if (priced === null) {
+        expect(applied).toBeNull();
+        refused++;
+        continue;
+      }
+      expect(applied).not.toBeNull();
+      expect(priced).toBeCloseTo(applied!.delta, 6);
+      // Keep about half of the moves so the rows fill up and the rules start to bind.
+      if (rnd() < 0.5) st.revert(applied!.undo);
+    }
+    expect(refused).toBeGreaterThan(100);
   });
 });
