@@ -20,6 +20,7 @@ import { LedgerService } from './ledger/ledger.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
 import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-ledger';
 import { PostingSourceRef1765200000000 } from './migrations/1765200000000-posting-source-ref';
+import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { PostingEntity } from './postings/posting.entity';
 import { PostingsController } from './postings/postings.controller';
 import { PostingsService } from './postings/postings.service';
@@ -46,7 +47,7 @@ export const BUDGET_ENTITIES = [
   UnmatchedPostingEntity,
 ];
 
-export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, PostingSourceRef1765200000000];
+export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000];
 
 export const BUDGET_JOBS = [PostExpenditureJob];
 

@@ -25,6 +25,7 @@ import { RunCostPostingsService } from './run-outputs/run-cost-postings.service'
 import { RunOutputsController } from './run-outputs/run-outputs.controller';
 import { RunOutputsService } from './run-outputs/run-outputs.service';
 import { RunSlipsReader } from './run-outputs/run-slips.reader';
+import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { PolicyController } from './policy/policy.controller';
 import { PolicyRowEntity } from './policy/policy-row.entity';
 import { PolicyService } from './policy/policy.service';
@@ -56,7 +57,7 @@ export const PAYROLL_ENTITIES = [
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, PayrollRuns1765100000000, RunChunkTimings1765100000001];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,

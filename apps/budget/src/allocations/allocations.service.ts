@@ -84,7 +84,7 @@ export class AllocationsService {
         appropriationId: ap.id, allocationId: id, allocated: amount, memo: dto.note ?? null, createdBy: p.id,
       });
       const view = toAllocationView(await m.getRepository(AllocationEntity).findOneByOrFail({ id }));
-      await this.audit.record(m, { entity: 'allocation', entityId: id, action: 'CREATE', after: view, districtCode: place.districtCode });
+      await this.audit.record(m, { entity: 'allocation', entityId: id, action: 'CREATE', after: view, districtCode: place.districtCode, streetCode: place.streetCode });
       return view;
     });
   }

@@ -68,7 +68,7 @@ export class UnmatchedPostingsService {
         overrideReason: dto.override?.reason ?? null,
       }, p);
       await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = NOW(3) WHERE id = ?', [view.id, id]);
-      await this.audit.record(m, { entity: 'unmatched_posting', entityId: id, action: 'RESOLVE', after: { postingId: view.id, allocationId: alloc.id }, districtCode: alloc.districtCode });
+      await this.audit.record(m, { entity: 'unmatched_posting', entityId: id, action: 'RESOLVE', after: { postingId: view.id, allocationId: alloc.id }, districtCode: alloc.districtCode, streetCode: alloc.streetCode });
       return view;
     });
   }

@@ -154,7 +154,7 @@ export class PostingsService {
     const view = await this.viewAfter(m, postingId, [ledgerId], alloc.id);
     await this.audit.record(m, {
       entity: 'posting', entityId: postingId, action: overrideReason ? `${input.kind}_OVERRIDE` : input.kind, after: view,
-      districtCode: alloc.districtCode,
+      districtCode: alloc.districtCode, streetCode: alloc.streetCode,
     }, actorOf(who));
     return view;
   }
@@ -184,7 +184,7 @@ export class PostingsService {
       });
       await m.query('UPDATE allocation SET committed = committed + ?, spent = spent + ? WHERE id = ?', [money(dCommitted), money(dSpent), alloc.id]);
       const view = await this.viewAfter(m, id, [ledgerId], alloc.id);
-      await this.audit.record(m, { entity: 'posting', entityId: postingId, action: 'REVERSE', before: toPostingView(orig), after: view, districtCode: alloc.districtCode });
+      await this.audit.record(m, { entity: 'posting', entityId: postingId, action: 'REVERSE', before: toPostingView(orig), after: view, districtCode: alloc.districtCode, streetCode: alloc.streetCode });
       return view;
     });
   }
@@ -221,10 +221,9 @@ export class PostingsService {
       await m.query('UPDATE allocation SET amount = amount - ? WHERE id = ?', [money(amount), from.id]);
       await m.query('UPDATE allocation SET amount = amount + ? WHERE id = ?', [money(amount), to.id]);
       const view = await this.viewAfter(m, id, [out, inn], from.id);
-      await this.audit.record(m, { entity: 'posting', entityId: id, action: 'TRANSFER', after: view, districtCode: from.districtCode });
-      if (to.districtCode !== from.districtCode) {
-        await this.audit.record(m, { entity: 'posting', entityId: id, action: 'TRANSFER_IN', after: view, districtCode: to.districtCode });
-      }
+      // One row naming both ends, located where both lie: across districts that is the city alone
+      // (a district must not read the other district's allocation and balance from its audit log).
+      await this.audit.record(m, { entity: 'posting', entityId: id, action: 'TRANSFER', after: view, places: [from, to] });
       return view;
     });
   }

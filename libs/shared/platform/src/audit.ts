@@ -7,6 +7,7 @@ import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Principal } from '@cws/kernel';
+import { applyScope } from '@cws/persistence';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
 import { CurrentPrincipal, Roles } from './auth';
 import { requestContext } from './request-context';
@@ -15,6 +16,7 @@ import { requestContext } from './request-context';
 @Index('idx_audit_entity', ['entity', 'entityId'])
 @Index('idx_audit_actor', ['actorId'])
 @Index('idx_audit_time', ['occurredAt'])
+@Index('idx_audit_place', ['districtCode', 'streetCode', 'id'])
 export class AuditLogEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt!: Date;
@@ -27,7 +29,13 @@ export class AuditLogEntity {
   @Column({ type: "json", nullable: true }) before!: object | null;
   @Column({ type: "json", nullable: true }) after!: object | null;
   @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true }) requestId!: string | null;
+  /**
+   * Where the row lies: the narrowest place holding every record it names (null = the city). The
+   * audit log is filtered by scope on these, like every other table: a row naming records of two
+   * districts (a transfer) is the city's alone.
+   */
   @Column({ name: 'district_code', type: 'varchar', length: 20, nullable: true }) districtCode!: string | null;
+  @Column({ name: 'street_code', type: 'varchar', length: 20, nullable: true }) streetCode!: string | null;
 }
 
 export const AUDIT_TABLE_SQL = `CREATE TABLE audit_log (
@@ -58,13 +66,37 @@ export async function createAuditTable(qr: QueryRunner): Promise<void> {
   await qr.query(AUDIT_TABLE_SQL);
 }
 
+/** Adds the street to an audit row's location (each service's migration calls this once after createAuditTable). */
+export async function addAuditStreet(qr: QueryRunner): Promise<void> {
+  await qr.query('ALTER TABLE audit_log ADD COLUMN street_code VARCHAR(20) NULL AFTER district_code, ADD KEY idx_audit_place (district_code, street_code, id)');
+}
+
+export interface AuditPlace {
+  districtCode: string | null | undefined;
+  streetCode?: string | null;
+}
+
+/** The narrowest place holding all of these: one street, one district, or (null, null) the city. */
+export function coveringPlace(places: AuditPlace[]): { districtCode: string | null; streetCode: string | null } {
+  if (!places.length) return { districtCode: null, streetCode: null };
+  const district = places[0].districtCode ?? null;
+  if (!district || places.some((p) => (p.districtCode ?? null) !== district)) return { districtCode: null, streetCode: null };
+  const street = places[0].streetCode ?? null;
+  const sameStreet = !!street && places.every((p) => (p.streetCode ?? null) === street);
+  return { districtCode: district, streetCode: sameStreet ? street : null };
+}
+
 export interface AuditEntry {
   entity: string;
   entityId: string | number;
   action: string;
   before?: unknown;
   after?: unknown;
+  /** Where the record lies; a row without a street is seen by its district and the city, not by street users. */
   districtCode?: string | null;
+  streetCode?: string | null;
+  /** Every place the row names, when it names records in more than one (e.g. both ends of a transfer); overrides the two above. */
+  places?: AuditPlace[];
 }
 
 const SYSTEM: Pick<Principal, 'kind' | 'id' | 'name'> = { kind: 'user', id: 'system', name: 'system' };
@@ -76,6 +108,7 @@ export class AuditService {
   /** Records a change inside the caller's transaction (pass its manager). */
   async record(manager: EntityManager | null, entry: AuditEntry, actor?: Pick<Principal, 'kind' | 'id' | 'name'>): Promise<void> {
     const who = actor ?? requestContext.get()?.principal ?? SYSTEM;
+    const place = coveringPlace(entry.places ?? [{ districtCode: entry.districtCode ?? entry.streetCode?.slice(0, 6), streetCode: entry.streetCode }]);
     const row: Partial<AuditLogEntity> = {
       occurredAt: new Date(),
       actorKind: who.kind,
@@ -87,7 +120,8 @@ export class AuditService {
       before: (entry.before ?? null) as object | null,
       after: (entry.after ?? null) as object | null,
       requestId: requestContext.requestId() ?? null,
-      districtCode: entry.districtCode ?? null,
+      districtCode: place.districtCode,
+      streetCode: place.streetCode,
     };
     await (manager ?? this.dataSource.manager).insert(AuditLogEntity, row);
   }
@@ -102,7 +136,8 @@ export class AuditService {
     if (q.from) qb.andWhere('a.occurredAt >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('a.occurredAt < :to', { to: new Date(q.to) });
     if (q.before) qb.andWhere('a.id < :before', { before: q.before });
-    if (principal.scope.level !== 'CITY') qb.andWhere('a.districtCode = :d', { d: principal.scope.district });
+    // the same scope filter as every other table: district users see their district's rows, street users their street's
+    applyScope(qb, principal.scope, { district: 'a.districtCode', street: 'a.streetCode' });
     const rows = await qb.getMany();
     const items = rows.slice(0, limit);
     return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };
