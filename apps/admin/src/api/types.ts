@@ -146,6 +146,7 @@ export interface WorkerDetail extends Omit<WorkerRow, 'communityName' | 'postBan
 
 export interface WorkerPii {
   residentId?: string;
+  birthDate?: string;
   bankAccount?: string;
   bankName?: string;
   [key: string]: unknown;

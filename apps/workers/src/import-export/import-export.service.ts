@@ -349,7 +349,7 @@ export class ImportExportService {
     const ws = wb.addWorksheet('社区工作者花名册');
     ws.columns = [
       { header: '编号', key: 'id', width: 10 }, { header: '姓名', key: 'name', width: 12 }, { header: '性别', key: 'sex', width: 6 },
-      { header: '出生日期', key: 'birthDate', width: 12 }, { header: '身份证号', key: 'rid', width: 22 }, { header: '手机号', key: 'phone', width: 14 },
+      { header: '出生年份', key: 'birthYear', width: 10 }, { header: '身份证号', key: 'rid', width: 22 }, { header: '手机号', key: 'phone', width: 14 },
       { header: '学历', key: 'education', width: 10 }, { header: '政治面貌', key: 'political', width: 12 }, { header: '社工资格', key: 'qual', width: 16 },
       { header: '入职日期', key: 'hireDate', width: 12 }, { header: '用工类型', key: 'employment', width: 14 }, { header: '状态', key: 'status', width: 10 },
       { header: '岗位类别', key: 'band', width: 8 }, { header: '区县代码', key: 'district', width: 10 }, { header: '街道代码', key: 'street', width: 12 },
@@ -362,7 +362,7 @@ export class ImportExportService {
     for (;;) {
       const qb = this.dataSource
         .createQueryBuilder()
-        .select(`w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate, w.resident_id_masked AS rid, w.phone AS phone, w.education AS education,
+        .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS rid, w.phone AS phone, w.education AS education,
           w.political_status AS political, w.qualification_level AS qual, w.hire_date AS hireDate, w.employment_type AS employment, w.status AS status,
           pa.band AS band, w.district_code AS district, w.street_code AS street, w.community_code AS community, c.name AS communityName, w.bank_account_masked AS bank`)
         .from('worker', 'w')

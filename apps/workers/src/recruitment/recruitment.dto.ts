@@ -81,7 +81,7 @@ export class CandidateDto {
   @ApiProperty({ example: 31 }) id!: number;
   @ApiProperty({ example: 7 }) vacancyId!: number;
   @ApiProperty({ example: '陈晓燕' }) name!: string;
-  @ApiProperty({ example: '3405**********001X', description: 'Masked; the whole ID is stored encrypted' }) residentIdMasked!: string;
+  @ApiProperty({ example: '**************001X', description: 'Masked; the whole ID is stored encrypted' }) residentIdMasked!: string;
   @ApiProperty({ enum: ['APPLIED', 'HIRED'], example: 'APPLIED' }) status!: string;
 }
 
@@ -95,7 +95,7 @@ export class RankedCandidateDto {
   @ApiProperty({ example: 1 }) rank!: number;
   @ApiProperty({ example: 31 }) id!: number;
   @ApiProperty({ example: '陈晓燕' }) name!: string;
-  @ApiProperty({ example: '3405**********001X' }) residentIdMasked!: string;
+  @ApiProperty({ example: '**************001X' }) residentIdMasked!: string;
   @ApiProperty({ example: '82.50', nullable: true }) written!: string | null;
   @ApiProperty({ example: '88.00', nullable: true }) interview!: string | null;
   @ApiProperty({ example: '85.25', description: 'written × weight + interview × (1 − weight), two places' }) total!: string;
@@ -137,7 +137,7 @@ export class HireResultDto {
   @ApiProperty({ example: 31 }) candidateId!: number;
   @ApiProperty({
     type: Object, description: 'The new worker (as GET workers/:id, masked)',
-    example: { id: 1025, name: '陈晓燕', sex: 'F', residentIdMasked: '3405**********001X', communityCode: '330106001001', status: 'ACTIVE', hireDate: '2025-05-01' },
+    example: { id: 1025, name: '陈晓燕', sex: 'F', residentIdMasked: '**************001X', communityCode: '330106001001', status: 'ACTIVE', hireDate: '2025-05-01' },
   })
   worker!: Record<string, unknown>;
   @ApiProperty({

@@ -41,7 +41,7 @@ export function mix32(x: number): number {
  * Birth date = day n mod 12000 from 1965-01-01; the sequence part (15th–17th digits) is
  * 2 × p + (1 for male), where p is a pseudo-random permutation of the block n ÷ 12000 (0–499) keyed
  * by the birth day: unique per (area, day, block) — so for the first 6,000,000 n — but not sequential
- * in the masks (`3301**********4827`).
+ * in the masks (`**************4827`).
  */
 export function demoResidentId(areaCode: string, n: number, sex: 'M' | 'F'): { id: string; birthDate: string } {
   const day = n % 12000;

@@ -46,7 +46,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
       body: { name: '李秀英', residentId: rid, education: 'JUNIOR_COLLEGE', politicalStatus: 'NONE', hireDate: '2010-03-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1, bankAccount: '6225768888888880' },
     });
     expect(res.status).toBe(201);
-    expect(res.body.worker).toMatchObject({ birthDate: '1949-12-31', sex: 'F', residentIdMasked: '1101**********002X', status: 'ACTIVE', bankLuhnOk: false });
+    expect(res.body.worker).toMatchObject({ birthYear: 1949, sex: 'F', residentIdMasked: '**************002X', status: 'ACTIVE', bankLuhnOk: false });
     expect(res.body.warnings).toEqual([{ path: 'bankAccount', issue: expect.stringContaining('Luhn') }]);
     const dup = await t.request('POST', '/v1/workers', {
       token: admin,
@@ -85,13 +85,13 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
 
     const list = await t.request('GET', `/v1/workers?community=${CUIYUAN2}`, { token: admin });
     expect(JSON.stringify(list.body)).not.toContain(rid);
-    expect(list.body.items[0].residentIdMasked).toBe(rid.slice(0, 4) + '*'.repeat(10) + rid.slice(-4));
+    expect(list.body.items[0].residentIdMasked).toBe('*'.repeat(14) + rid.slice(-4));
     const detail = await t.request('GET', `/v1/workers/${w.id}`, { token: admin });
     expect(JSON.stringify(detail.body)).not.toContain(rid);
     expect(JSON.stringify(detail.body)).not.toContain('4111111111111111');
 
     const pii = await t.request('GET', `/v1/workers/${w.id}/pii`, { token: xihu });
-    expect(pii.body).toEqual({ id: w.id, residentId: rid, bankAccount: '4111111111111111' });
+    expect(pii.body).toEqual({ id: w.id, residentId: rid, birthDate: `${rid.slice(6, 10)}-${rid.slice(10, 12)}-${rid.slice(12, 14)}`, bankAccount: '4111111111111111' });
     const [audit] = await ds.query(`SELECT actor_name, action FROM audit_log WHERE entity = 'worker' AND entity_id = ? AND action = 'VIEW_PII'`, [String(w.id)]);
     expect(audit).toEqual({ actor_name: `hr-${XIHU}`, action: 'VIEW_PII' });
     expect((await t.request('GET', `/v1/workers/${w.id}/pii`, { token: t.tokenFor(testPrincipals.finance()) })).status).toBe(403);
@@ -114,7 +114,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     const q = await t.request('GET', '/v1/workers?q=甲&qualification=SOCIAL_WORKER', { token: xihu });
     expect(q.body.items).toHaveLength(3);
     expect(Object.keys(q.body.items[0]).sort()).toEqual([
-      'birthDate', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'postBand',
+      'birthYear', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'postBand',
       'qualificationLevel', 'residentIdMasked', 'sex', 'status', 'streetCode',
     ]);
     expect((await t.request('GET', '/v1/workers?after=garbage', { token: xihu })).body.code).toBe('INVALID_CURSOR');

@@ -83,8 +83,9 @@ export class WorkerListItemDto {
   @ApiProperty({ example: 1024 }) id!: number;
   @ApiProperty({ example: '张丽华' }) name!: string;
   @ApiProperty({ enum: ['M', 'F'], example: 'F' }) sex!: 'M' | 'F';
-  @ApiProperty(DATE) birthDate!: string;
-  @ApiProperty({ example: '1101**********002X' }) residentIdMasked!: string;
+  @ApiProperty({ example: 1949, description: 'The year only: the full birth date is shown with the resident ID through the audited GET /workers/{id}/pii' })
+  birthYear!: number;
+  @ApiProperty({ example: '**************002X', description: 'The last four characters only' }) residentIdMasked!: string;
   @ApiProperty({ example: '13800138000', nullable: true }) phone!: string | null;
   @ApiProperty({ example: '330106001001' }) communityCode!: string;
   @ApiProperty({ example: '翠苑一区社区' }) communityName!: string;

@@ -16,7 +16,9 @@ import { GradesService, type GradeWorker } from '../grades/grades.service';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 
 /** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
-export const WORKER_VIEW_COLUMNS = `w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate,
+// Birth year, not date: with the date, the last four of the ID and an area guessed from the district,
+// the whole resident ID could be rebuilt (docs/security.md "Masking").
+export const WORKER_VIEW_COLUMNS = `w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear,
   w.resident_id_masked AS residentIdMasked, w.phone AS phone, w.education AS education, w.political_status AS politicalStatus,
   w.qualification_level AS qualificationLevel, w.qualification_cert AS qualificationCert, w.hire_date AS hireDate,
   w.employment_type AS employmentType, w.status AS status, w.left_date AS leftDate, w.left_reason AS leftReason,
@@ -27,7 +29,7 @@ export interface WorkerView {
   id: number;
   name: string;
   sex: 'M' | 'F';
-  birthDate: string;
+  birthYear: number;
   residentIdMasked: string;
   hireDate: string;
   status: string;
@@ -268,7 +270,7 @@ export class WorkersService {
     const on = today();
     const qb = this.dataSource
       .createQueryBuilder()
-      .select(`w.id AS id, w.name AS name, w.sex AS sex, w.birth_date AS birthDate, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
+      .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
         w.community_code AS communityCode, c.name AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
         w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate,
         (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
@@ -349,13 +351,15 @@ export class WorkersService {
     };
   }
 
-  /** The full resident ID and bank account, for roles that need them; every view is audited. */
-  async pii(p: Principal, id: number): Promise<{ id: number; residentId: string; bankAccount: string | null }> {
+  /** The "show" action: the full resident ID, birth date and bank account, for roles that need them; every view is audited. */
+  async pii(p: Principal, id: number): Promise<{ id: number; residentId: string; birthDate: string; bankAccount: string | null }> {
     return this.dataSource.transaction(async (m) => {
       const worker = await this.workerInScope(m, p, id);
-      const [row] = await m.query('SELECT resident_id_enc AS rid, bank_account_enc AS bank FROM worker WHERE id = ?', [id]);
-      await this.audit.record(m, { entity: 'worker', entityId: id, action: 'VIEW_PII', after: { fields: ['residentId', 'bankAccount'] }, districtCode: worker.districtCode });
-      return { id, residentId: this.cipher.decrypt(row.rid), bankAccount: row.bank ? this.cipher.decrypt(row.bank) : null };
+      const [row] = await m.query('SELECT resident_id_enc AS rid, bank_account_enc AS bank, birth_date AS birthDate FROM worker WHERE id = ?', [id]);
+      await this.audit.record(m, {
+        entity: 'worker', entityId: id, action: 'VIEW_PII', after: { fields: ['residentId', 'birthDate', 'bankAccount'] }, districtCode: worker.districtCode, streetCode: worker.streetCode,
+      });
+      return { id, residentId: this.cipher.decrypt(row.rid), birthDate: row.birthDate, bankAccount: row.bank ? this.cipher.decrypt(row.bank) : null };
     });
   }
 }

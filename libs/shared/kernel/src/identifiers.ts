@@ -45,9 +45,13 @@ export function parseResidentId(id: string): ResidentIdInfo {
   };
 }
 
-/** "330106199001011234" → "3301**********1234"-style mask: first 4 and last 4 kept. */
+/**
+ * "330106199001011234" → "**************1234". The last four characters only. The first six are the area of registration, guessable from where
+ * a worker lives; with the birth date (8) and the last four they rebuild the whole number, so the
+ * mask never shows the area and screens never show the full birth date (docs/security.md).
+ */
 export function maskResidentId(id: string): string {
-  return id.length <= 8 ? '*'.repeat(id.length) : id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
+  return id.length <= 4 ? '*'.repeat(id.length) : '*'.repeat(id.length - 4) + id.slice(-4);
 }
 
 export function maskBankAccount(account: string): string {

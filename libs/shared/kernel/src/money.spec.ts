@@ -49,7 +49,7 @@ describe('identifiers', () => {
     expect(residentIdIssue('990106199001011234')).toBe('PROVINCE');
   });
   it('masks and checks cards and credit codes', () => {
-    expect(maskResidentId('11010519491231002X')).toBe('1101**********002X');
+    expect(maskResidentId('11010519491231002X')).toBe('**************002X');
     expect(luhnValid('4111111111111111')).toBe(true);
     expect(luhnValid('6225768888888888')).toBe(true);
     expect(luhnValid('4111111111111112')).toBe(false);

@@ -83,12 +83,12 @@ export type SecondmentPayer = (typeof SECONDMENT_PAYERS)[number];
 export const COURSE_CATEGORIES = ['POLITICAL_THEORY', 'PROFESSIONAL_SKILLS', 'QUALIFICATION_PREP', 'OTHER'] as const;
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 
-/** One row of GET /api/workers/v1/workers. The resident ID is always masked here. */
+/** One row of GET /api/workers/v1/workers. The resident ID is masked to its last four, the birth date cut to the year. */
 export interface WorkerListItem {
   id: number;
   name: string;
   sex: 'M' | 'F';
-  birthDate: string;
+  birthYear: number;
   residentIdMasked: string;
   phone: string | null;
   communityCode: string;

@@ -29,7 +29,7 @@ export function currentBand(posts: PostRow[] | undefined, today = todayIso()): P
 
 const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SECONDED_OUT: 'orange', ON_LEAVE: 'gold', LEFT: 'default' };
 
-function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii: { residentId?: string; bankAccount?: string | null } | undefined }) {
+function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii: { residentId?: string; birthDate?: string; bankAccount?: string | null } | undefined }) {
   const { t } = useI18n();
   const community = useCommunity(w.communityCode);
   const districts = useDistricts();
@@ -41,7 +41,8 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
     <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="worker-identity">
       <Descriptions.Item label={t('workers.name')}>{w.name}</Descriptions.Item>
       <Descriptions.Item label={t('workers.sex')}>{w.sex === 'M' || w.sex === 'F' ? t(`workers.sex.${w.sex}`) : w.sex}</Descriptions.Item>
-      <Descriptions.Item label={t('workers.birthDate')}>{w.birthDate}</Descriptions.Item>
+      {/* the year only, until the audited "show" action: with the date, the ID's last four would rebuild it */}
+      <Descriptions.Item label={t('workers.birthDate')}>{showPii && pii?.birthDate ? pii.birthDate : w.birthYear}</Descriptions.Item>
       <Descriptions.Item label={t('workers.residentId')}>
         <Typography.Text code data-testid="resident-id">
           {showPii && pii?.residentId ? pii.residentId : w.residentIdMasked}

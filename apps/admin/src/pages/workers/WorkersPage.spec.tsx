@@ -5,7 +5,7 @@ import { WorkersPage } from './WorkersPage';
 
 function worker(id: number, name: string): WorkerRow {
   return {
-    id, name, sex: 'F', birthDate: '1990-01-01', residentIdMasked: `3301**********${String(id).padStart(4, '0')}`, phone: null,
+    id, name, sex: 'F', birthYear: 1990, residentIdMasked: `**************${String(id).padStart(4, '0')}`, phone: null,
     communityCode: '330106001001', communityName: '翠苑一区社区', streetCode: '330106001', districtCode: '330106',
     status: 'ACTIVE', employmentType: 'FULL_TIME', postBand: 'HEAD', qualificationLevel: 'SOCIAL_WORKER', hireDate: '2015-03-01',
   };
