@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
-import { ApplyGradeProgressionJob, ApplyStatusCalendarJob, PruneRefreshTokensJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
+import { ApplyGradeProgressionJob, ApplyStatusCalendarJob, PruneRefreshTokensJob, ReencryptPiiJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AppointmentEntity } from './appointments/appointments.entities';
 import { AppointmentsService } from './appointments/appointments.service';
@@ -16,6 +16,7 @@ import { AuthService } from './identity/auth.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
 import { MachineClientProvisioner } from './identity/machine-clients';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler';
+import { PiiKeysController, PiiReencryption } from './maintenance/pii-reencryption';
 import { PruneRefreshTokensHandler } from './maintenance/prune-refresh-tokens.job';
 import { ImportExportController } from './import-export/import-export.controller';
 import { ImportExportService } from './import-export/import-export.service';
@@ -72,7 +73,7 @@ export const WORKERS_MIGRATIONS = [
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000,
 ];
 
-export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob];
+export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];
 
 export function workersService(config: ServiceConfig): ServiceDefinition {
   @Module({
@@ -84,6 +85,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       ImportExportController,
       OrgController,
       OrgTreeController,
+      PiiKeysController,
       RecruitmentController,
       SecondmentsController,
       SnapshotsController,
@@ -107,6 +109,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       MaintenanceScheduler,
       OrgService,
       OrgTreeService,
+      PiiReencryption,
       PruneRefreshTokensHandler,
       RecruitmentService,
       SecondmentsService,

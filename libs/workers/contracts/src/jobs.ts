@@ -2,7 +2,7 @@ import { defineJob } from '@cws/kernel';
 
 export const WORKERS_MAINTENANCE_QUEUE = 'workers-maintenance';
 
-/** Deletes refresh tokens that expired or were revoked more than `olderThanDays` ago. */
+/** Deletes refresh tokens that expired more than `olderThanDays` ago (revoked ones are kept until then, to recognise reuse). */
 export const PruneRefreshTokensJob = defineJob<{ olderThanDays: number }>(WORKERS_MAINTENANCE_QUEUE, 'prune-refresh-tokens');
 
 /**
@@ -19,3 +19,11 @@ export const ApplyStatusCalendarJob = defineJob<{ today?: string }>(WORKERS_MAIN
  * on the same date finds nothing due.
  */
 export const ApplyGradeProgressionJob = defineJob<{ asOf?: string }>(WORKERS_MAINTENANCE_QUEUE, 'apply-grade-progression');
+
+/**
+ * PII key rotation: re-encrypts every personal-data value still under a retired key (PII_OLD_KEYS)
+ * with the current PII_KEY, in locked batches of `batchSize`. Enqueued at start-up while old keys
+ * are configured, and by POST /v1/maintenance/pii-reencryption. Idempotent: values already under
+ * the current key are left alone.
+ */
+export const ReencryptPiiJob = defineJob<{ batchSize?: number }>(WORKERS_MAINTENANCE_QUEUE, 'reencrypt-pii');
