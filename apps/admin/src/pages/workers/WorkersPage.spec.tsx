@@ -30,7 +30,7 @@ describe('WorkersPage', () => {
 
     await waitFor(() => expect(container.textContent).toContain('张丽华'));
     expect(container.textContent).toContain('李四');
-    expect(container.textContent).toContain('3301**********0001');
+    expect(container.textContent).toContain('**************0001');
     expect(container.textContent).toContain('翠苑一区社区');
     expect(container.querySelector('[data-testid="workers-total"]')?.textContent).toContain('共 3 条');
     expect(container.textContent).toContain('社会工作师');
