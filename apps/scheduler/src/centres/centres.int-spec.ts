@@ -112,5 +112,11 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(problem.workers.find((w) => w.id === busy)!.unavailable).toContain('2026-12-10');
     expect(again.assignments.some((a: { workerId: number; date: string }) => a.workerId === busy && a.date === '2026-12-10')).toBe(false);
     expect(again.assignments.some((a: { workerId: number; date: string }) => a.workerId === off && a.date === '2026-12-11')).toBe(false);
+
+    // Version 2 published: the older draft cannot be published over it.
+    expect((await t.request('POST', `/v1/rosters/${again.id}/publish`, { token: xihu })).status).toBe(200);
+    const stale = await t.request('POST', `/v1/rosters/${first.id}/publish`, { token: xihu });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('ROSTER_OUTDATED');
   });
 });

@@ -55,7 +55,7 @@ export class RostersController {
   @HttpCode(200)
   @CanPlan()
   @ApiOperation({ summary: 'Publish a solved draft: immutable from then on; the hours go to payroll' })
-  @ApiConflictResponse({ description: 'ROSTER_PUBLISHED, ROSTER_NOT_SOLVED' })
+  @ApiConflictResponse({ description: 'ROSTER_PUBLISHED, ROSTER_NOT_SOLVED, ROSTER_OUTDATED' })
   publish(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.publish(p, Number(id));
   }

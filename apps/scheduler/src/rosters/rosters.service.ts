@@ -49,6 +49,8 @@ export class RostersService {
       const r = (await this.rosters.find(m, id))!;
       if (r.status === 'PUBLISHED' || r.status === 'SUPERSEDED') throw conflict('ROSTER_PUBLISHED', `version ${r.version} was already published; a change makes a new version`);
       if (r.status !== 'DRAFT') throw conflict('ROSTER_NOT_SOLVED', `roster ${id} is ${r.status}: only a solved draft can be published`);
+      const newer = month.find((o) => o.status === 'PUBLISHED' && o.version > r.version);
+      if (newer) throw conflict('ROSTER_OUTDATED', `version ${newer.version} of this month is already published; re-plan from it instead`);
       for (const other of month) if (other.status === 'PUBLISHED') await this.rosters.setStatus(m, other.id, 'SUPERSEDED');
       await this.rosters.setStatus(m, id, 'PUBLISHED', p.name);
       const published = (await this.rosters.find(m, id))!;

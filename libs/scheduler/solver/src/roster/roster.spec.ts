@@ -93,6 +93,20 @@ describe('roster solver, judged by the independent checker', () => {
     ]);
   });
 
+  it('names every day NO_WORKERS when nobody can be rostered, and leaves a closed day type empty', () => {
+    const empty = rosterProblem('2026-12', defaultCentreConfig(), [], null);
+    const r = solveRoster(empty, { seed: 1 });
+    expect(r.assignments).toEqual([]);
+    expect(r.uncovered.filter((u) => !u.role)).toHaveLength(31);
+    expect(new Set(r.uncovered.map((u) => u.rule))).toEqual(new Set(['NO_WORKERS']));
+    const closed = defaultCentreConfig();
+    closed.openingWindows.WEEKEND = null;
+    const p = rosterProblem('2026-12', closed, staff(12), null);
+    const s = solveRoster(p, { seed: 1 });
+    expect(s.assignments.filter((a) => a.date === '2026-12-05' || a.date === '2026-12-06')).toEqual([]);
+    expect(checkRoster(p, s.assignments)).toEqual([]);
+  });
+
   it('re-plans around new leave with few changes against the published roster', () => {
     const p = rosterProblem('2026-05', defaultCentreConfig(), staff(12), DEMO_CALENDAR_2026);
     const published = solveRoster(p, { seed: 9 });

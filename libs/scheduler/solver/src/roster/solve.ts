@@ -38,7 +38,9 @@ export function solveRoster(problem: RosterProblem, opts: SolveOptions = {}): So
   const rnd = seededRandom(opts.seed ?? 1);
   if (c.previous) startFromPrevious(st, c);
   construct(st, c);
-  const { iterations, timedOut } = localSearch(st, c, rnd, opts.iterations ?? defaultIterations(c), opts.timeLimitMs ?? 10_000, opts.now ?? Date.now);
+  // Nobody to roster: nothing to search (the gaps are named NO_WORKERS).
+  const budget = c.nWorkers === 0 ? 0 : (opts.iterations ?? defaultIterations(c));
+  const { iterations, timedOut } = localSearch(st, c, rnd, budget, opts.timeLimitMs ?? 10_000, opts.now ?? Date.now);
   const assignments: Assignment[] = [];
   for (let w = 0; w < c.nWorkers; w++) {
     for (let d = 0; d < c.nDays; d++) {
