@@ -22,18 +22,25 @@ export class WorkforceClient {
   ) {}
 
   async snapshot(asOf: string, scope: string | null): Promise<WorkerSnapshot[]> {
-    const token = await this.machine.token().catch(unavailable);
     const out: WorkerSnapshot[] = [];
+    await this.forEachPage(asOf, scope, async (items) => {
+      out.push(...items);
+    });
+    return out;
+  }
+
+  /** The same pull, one page at a time (a payroll run freezes 100,000 workers without holding them all). */
+  async forEachPage(asOf: string, scope: string | null, onPage: (items: WorkerSnapshot[], last: boolean) => Promise<void>): Promise<void> {
+    const token = await this.machine.token().catch(unavailable);
     let after: string | null = null;
     do {
       const q = new URLSearchParams({ asOf, limit: String(PAGE) });
       if (after) q.set('after', after);
       if (scope) q.set('scope', scope);
       const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 }).catch(unavailable);
-      out.push(...page.items);
       after = page.nextAfter;
+      await onPage(page.items, !after);
     } while (after);
-    return out;
   }
 
   /** District names for reports; best effort (API clients may not read the org tree). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Fen, formatMoney, parseMoney } from '@cws/kernel';
-import { type ArrearsItem, computePayslip, type FrozenWorker, type PayrollPolicy, periodLastDay } from '@cws/payroll-engine';
+import { type ArrearsItem, computePayslip, periodLastDay } from '@cws/payroll-engine';
 import { PolicyService } from '../policy/policy.service';
 import { buildPolicy } from '../policy/policy-builder';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
@@ -30,12 +30,12 @@ export class ArrearsService {
     private readonly policy: PolicyService,
   ) {}
 
-  async forWorkers(period: string, workers: FrozenWorker[], district: string | null, street: string | null, _current: PayrollPolicy): Promise<Map<number, ArrearsItem[]>> {
+  /** Arrears per worker of the place (null = the city) for the run of `period`; the run attaches them to the workers it pays. */
+  async forPlace(period: string, district: string | null, street: string | null): Promise<Map<number, ArrearsItem[]>> {
     const out = new Map<number, ArrearsItem[]>();
     const year = Number(period.slice(0, 4));
     const since = `${year - 1}-01-01`;
-    const inRun = new Set(workers.map((w) => w.workerId));
-    const candidates = [...(await this.changes.backdated(period, since, district, street)).entries()].filter(([id]) => inRun.has(id));
+    const candidates = [...(await this.changes.backdated(period, since, district, street)).entries()];
     if (!candidates.length) return out;
     const fromOf = new Map(candidates.map(([id, from]) => [id, from.slice(0, 7)]));
     const settled = await this.payslips.settledLines([...fromOf.keys()], since.slice(0, 7), period);

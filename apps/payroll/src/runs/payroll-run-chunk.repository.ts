@@ -23,9 +23,6 @@ export interface RunAggregate extends ChunkTotals {
   pendingChunks: number;
 }
 
-/** Chunk rows per multi-row INSERT: each row carries the JSON of up to a chunk of workers. */
-const INSERT_BATCH = 8;
-
 /** The only owner of `payroll_run_chunk` SQL: frozen inputs per chunk, its progress and totals. */
 @Injectable()
 export class PayrollRunChunkRepository {
@@ -35,14 +32,9 @@ export class PayrollRunChunkRepository {
     await m.query('DELETE FROM payroll_run_chunk WHERE run_id = ?', [runId]);
   }
 
-  /** Writes the frozen inputs of a generation, chunk by chunk (JSON text each). */
-  async insertMany(m: EntityManager, runId: string, generation: number, chunks: { workerCount: number; inputs: string }[]): Promise<void> {
-    for (let i = 0; i < chunks.length; i += INSERT_BATCH) {
-      const batch = chunks.slice(i, i + INSERT_BATCH);
-      const params: unknown[] = [];
-      batch.forEach((c, j) => params.push(runId, i + j, generation, c.workerCount, c.inputs, 'PENDING'));
-      await m.query(`INSERT INTO payroll_run_chunk (run_id, chunk_no, generation, worker_count, inputs, state) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, params);
-    }
+  /** Writes one chunk of a generation's frozen inputs (JSON text of its workers). */
+  async insert(m: EntityManager, runId: string, chunkNo: number, generation: number, workerCount: number, inputs: string): Promise<void> {
+    await m.query('INSERT INTO payroll_run_chunk (run_id, chunk_no, generation, worker_count, inputs, state) VALUES (?, ?, ?, ?, ?, ?)', [runId, chunkNo, generation, workerCount, inputs, 'PENDING']);
   }
 
   /** How many chunk rows the generation has (0 = not frozen yet). */

@@ -52,61 +52,54 @@ export class PayrollRunComputeService {
   async freeze(runId: string, generation: number): Promise<void> {
     const run = await this.runs.findById(runId);
     if (!run || run.generation !== generation || run.status !== 'DRAFT') return;
-    // A retry after this generation's chunks were written: only the flow may be missing (its ids make re-adding a no-op).
-    const written = await this.chunks.countOf(runId, generation);
-    if (written > 0) return this.queue.addFlow(runId, generation, written);
+    // A retry after this generation was completely frozen: only the flow may be missing (its ids make re-adding a no-op).
+    if (frozenGeneration(run.inputs) === generation) return this.queue.addFlow(runId, generation, await this.chunks.countOf(runId, generation));
     await this.runs.setComputeState(runId, generation, { computeState: 'COMPUTING', computeStartedAt: new Date(), computeError: null });
     try {
       const period = run.period;
       const year = Number(period.slice(0, 4));
       const asOf = periodLastDay(period);
       const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
-      const workers = await this.workforce(period, run.scopeCode, run.districtCode, run.streetCode);
       const hours = await this.inputs.hours(period, run.scopeCode);
-      if (hours) for (const w of workers) w.hours = hours.get(w.workerId) ?? null;
-      const arrears = await this.arrears.forWorkers(period, workers, run.districtCode, run.streetCode, policy);
-      for (const w of workers) {
-        const a = arrears.get(w.workerId);
-        if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
+      const arrears = await this.arrears.forPlace(period, run.districtCode, run.streetCode);
+      const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
+      await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
+      const writer = new ChunkWriter((chunkNo, part) => this.chunks.insert(this.dataSource.manager, runId, chunkNo, generation, part.length, JSON.stringify(part)));
+      const seen = leavers.size ? new Set<number>() : null;
+      const take = async (page: FrozenWorker[], last: boolean, only?: (w: FrozenWorker) => boolean) => {
+        const workers = only ? page.filter(only) : page;
+        for (const w of workers) {
+          seen?.add(w.workerId);
+          if (hours) w.hours = hours.get(w.workerId) ?? null;
+          const a = arrears.get(w.workerId);
+          if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
+        }
+        await writer.add(workers, last);
+      };
+      // The workforce of the period's last day, page by page into chunks; then those who left during the period.
+      await this.inputs.snapshotPages(asOf, run.scopeCode, (page, last) => take(page, last && !leavers.size));
+      if (leavers.size) {
+        const early = (w: FrozenWorker) => leavers.has(w.workerId) && !seen!.has(w.workerId);
+        await this.inputs.snapshotPages(periodFirstDay(period), run.scopeCode, (page, last) => take(page, last, early), (id) => leavers.get(id) ?? null);
       }
-      const size = chunkSizeFor(workers.length);
-      const chunkRows: { workerCount: number; inputs: string }[] = [];
-      for (let i = 0; i < workers.length; i += size) {
-        const part = workers.slice(i, i + size);
-        chunkRows.push({ workerCount: part.length, inputs: JSON.stringify(part) });
-      }
-      const frozen: RunInputs & { policy: unknown } = {
-        asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: workers.length, frozenAt: new Date().toISOString(),
-        policy: policyToJson(policy),
+      await writer.flush();
+      const frozen: RunInputs & { policy: unknown; generation: number } = {
+        asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(),
+        policy: policyToJson(policy), generation,
       };
       const ok = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         const locked = await this.runs.findById(runId, m, true);
         if (!locked || locked.generation !== generation || locked.status !== 'DRAFT') return false;
-        await this.chunks.deleteForRun(m, runId);
-        await this.chunks.insertMany(m, runId, generation, chunkRows);
         await this.runs.update(m, runId, { inputs: frozen });
         return true;
       });
       if (!ok) return;
-      if (chunkRows.length === 0) return this.finish(runId, generation);
-      await this.queue.addFlow(runId, generation, chunkRows.length);
+      if (writer.chunks === 0) return this.finish(runId, generation);
+      await this.queue.addFlow(runId, generation, writer.chunks);
     } catch (e) {
       await this.failed(runId, generation, e);
       throw e;
     }
-  }
-
-  /** The snapshot of the period's last day, plus the workers who left during the period (as of their first day in it). */
-  private async workforce(period: string, scope: string | null, district: string | null, street: string | null): Promise<FrozenWorker[]> {
-    const workers = await this.inputs.snapshot(periodLastDay(period), scope);
-    const leavers = await this.changes.leaversIn(period, district, street);
-    if (leavers.size) {
-      const seen = new Set(workers.map((w) => w.workerId));
-      const early = await this.inputs.snapshot(periodFirstDay(period), scope, (id) => leavers.get(id) ?? null);
-      for (const w of early) if (leavers.has(w.workerId) && !seen.has(w.workerId)) workers.push(w);
-      workers.sort((a, b) => a.workerId - b.workerId);
-    }
-    return workers;
   }
 
   async computeChunk(runId: string, generation: number, chunkNo: number): Promise<void> {
@@ -185,6 +178,41 @@ export class PayrollRunComputeService {
       this.policies.set(key, p);
     }
     return p;
+  }
+}
+
+/** The generation whose inputs are completely frozen (set last, after every chunk row). */
+function frozenGeneration(inputs: object | null): number | null {
+  const v = (typeof inputs === 'string' ? JSON.parse(inputs) : inputs) as { generation?: number } | null;
+  return v?.generation ?? null;
+}
+
+/**
+ * Cuts a stream of frozen workers into chunk rows. The chunk size is known once the first page is
+ * in: a run that fits in one page spreads over about eight chunks (so several processes share even
+ * a small run), a larger one uses chunks of 1,000.
+ */
+class ChunkWriter {
+  private buffer: FrozenWorker[] = [];
+  private size = 0;
+  chunks = 0;
+  workers = 0;
+
+  constructor(private readonly write: (chunkNo: number, part: FrozenWorker[]) => Promise<void>) {}
+
+  async add(workers: FrozenWorker[], last: boolean): Promise<void> {
+    if (!this.size) this.size = last ? chunkSizeFor(workers.length) : 1000;
+    for (const w of workers) this.buffer.push(w);
+    while (this.buffer.length >= this.size) await this.emit(this.buffer.splice(0, this.size));
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length) await this.emit(this.buffer.splice(0));
+  }
+
+  private async emit(part: FrozenWorker[]): Promise<void> {
+    await this.write(this.chunks++, part);
+    this.workers += part.length;
   }
 }
 

@@ -27,6 +27,11 @@ export class RunInputsSource {
     return rows.map((s) => this.freeze(s, leftDate(s.workerId)));
   }
 
+  /** The same, page by page (5,000 workers at a time), for a run that streams its inputs into chunks. */
+  async snapshotPages(asOf: string, scope: string | null, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>, leftDate: (workerId: number) => string | null = () => null): Promise<void> {
+    await this.workforce.forEachPage(asOf, scope, (items, last) => onPage(items.map((s) => this.freeze(s, leftDate(s.workerId))), last));
+  }
+
   freeze(s: WorkerSnapshot, leftDate: string | null): FrozenWorker {
     return {
       workerId: s.workerId, name: s.name, districtCode: s.districtCode, streetCode: s.streetCode, communityCode: s.communityCode,
