@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { addDays, conflict, DomainError, notFound, parseMoney, type ErrorDetail, type Principal } from '@cws/kernel';
 import type { PayrollPolicy } from '@cws/payroll-engine';
 import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
+
+/** Policy kinds that change what a payslip pays (the others feed the benchmark, reports or reference data). */
+const PAY_INPUT_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>([
+  'UNIT_VALUE', 'POST_BAND', 'GRADE_COEFFICIENT', 'ENTRY_GRADE', 'GRADE_PROGRESSION', 'ALLOWANCE', 'INSURANCE', 'TAX_TABLE', 'BONUS_TAX', 'PRO_RATING', 'OVERTIME',
+]);
 import { AuditService, flattenValidationErrors, RequestValidationException } from '@cws/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -9,6 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actor } from '../common/access';
 import { DATA_CLASSES, keyOf } from './policy-data.dto';
 import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from './policy-builder';
+import { PayrollRunRepository } from '../runs/payroll-run.repository';
 import { PolicyRowEntity } from './policy-row.entity';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
 
@@ -36,7 +42,22 @@ export class PolicyService {
   constructor(
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly runs: PayrollRunRepository,
   ) {}
+
+  /**
+   * A change to a pay input in force during a period already approved or paid would make that
+   * period's payslips unexplainable: 409 PAYROLL_PERIOD_SETTLED with the run id. (A unit value is
+   * the year's, so any settled run of that year blocks it.)
+   */
+  private async refuseSettled(kind: PolicyKind, from: string, data: Record<string, unknown>): Promise<void> {
+    if (!PAY_INPUT_KINDS.has(kind)) return;
+    const since = kind === 'UNIT_VALUE' ? `${data.year}-01` : from.slice(0, 7);
+    const run = await this.runs.settledSince(since);
+    if (run) {
+      throw conflict('PAYROLL_PERIOD_SETTLED', `run ${run.id} (${run.period}) is ${run.status.toLowerCase()}: a ${kind} change from ${since} would alter its pay; make it effective after ${run.period}`, { runId: String(run.id), period: run.period });
+    }
+  }
 
   async list(q: PolicyRowQueryDto): Promise<PolicyRowView[]> {
     const qb = this.dataSource.getRepository(PolicyRowEntity).createQueryBuilder('r').orderBy('r.kind').addOrderBy('r.key').addOrderBy('r.validFrom').addOrderBy('r.id');
@@ -56,6 +77,7 @@ export class PolicyService {
   /** Adds a row. The open row of the same (kind, key) is closed the day before (or, for the same start, superseded before it took effect). */
   async create(p: Principal, dto: CreatePolicyRowDto): Promise<PolicyRowView> {
     await validateData(dto.kind, dto.data, dto.validFrom);
+    await this.refuseSettled(dto.kind, dto.validFrom, dto.data);
     const key = keyOf(dto.kind, dto.data);
     const who = actor(p);
     try {
@@ -100,6 +122,7 @@ export class PolicyService {
       if (validTo < addDays(row.validFrom, -1)) {
         throw new DomainError('VALIDATION', 'VALIDATION_FAILED', 'validTo must not be before the row starts', [{ path: 'validTo', issue: `must be on or after ${addDays(row.validFrom, -1)}` }]);
       }
+      await this.refuseSettled(row.kind, addDays(validTo, 1), row.data as Record<string, unknown>);
       const before = toView(row);
       await m.update(PolicyRowEntity, { id }, { validTo });
       const after = toView(await m.findOneByOrFail(PolicyRowEntity, { id }));

@@ -119,6 +119,17 @@ export class PayrollRunRepository {
       .getOne();
   }
 
+  /** The latest approved or paid run of `period` or later (any scope, any type). */
+  async settledSince(period: string): Promise<PayrollRunEntity | null> {
+    return this.dataSource
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where('r.period >= :period AND r.status IN (:...settled)', { period, settled: ['APPROVED', 'PAID'] })
+      .orderBy('r.period', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getOne();
+  }
+
   /** The earliest open (DRAFT) regular run after `period` covering the place: where arrears land. */
   async nextOpenRegular(period: string, district: string | null, street: string | null): Promise<PayrollRunEntity | null> {
     return this.dataSource

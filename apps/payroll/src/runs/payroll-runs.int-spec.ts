@@ -137,6 +137,17 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect((await t.request('POST', `/v1/runs/${novemberId}/pay`, { token: finance })).status).toBe(409);
   });
 
+  it('changing a pay input of a paid period answers 409 with the run id; a change after it is accepted', async () => {
+    const [overtime] = (await t.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body;
+    const edit = (validFrom: string) => t.request('POST', '/v1/policy/rows', { token: admin, body: { kind: 'OVERTIME', validFrom, sourceRef: 'test edit', data: overtime.data } });
+    const inside = await edit('2026-11-15');
+    expect(inside.status).toBe(409);
+    expect(inside.body).toMatchObject({ code: 'PAYROLL_PERIOD_SETTLED', details: expect.anything() });
+    expect(JSON.stringify(inside.body)).toContain(novemberId);
+    expect((await t.request('POST', `/v1/policy/rows/${overtime.id}/close`, { token: admin, body: { validTo: '2026-11-20' } })).status).toBe(409);
+    expect((await edit('2026-12-01')).status).toBe(201);
+  });
+
   it('reject sends a run back to DRAFT with the reason; cancel ends it and frees the period for a new run', async () => {
     const created = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-10', type: 'REGULAR' } });
     expect(created.status).toBe(201);
