@@ -418,7 +418,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     assert.equal(topUpRes.status(), 201, await topUpRes.text());
     assert.deepEqual(JSON.parse(topUpRes.request().postData() ?? '{}'), { year: new Date().getFullYear(), rule: 'AVERAGE', level: 'DISTRICT' });
     const topUp = await topUpRes.json();
-    assert.equal(topUp.workers, 540);
+    assert.equal(topUp.workers, 540 - cadres, 'the top-up covers the same community workers');
     assert.deepEqual(topUp.byDistrict.map((d) => d.districtCode), ['330102', '330105', '330106'], 'all three demo districts need a top-up');
     const fen = (s) => BigInt(s.replace('.', ''));
     assert.equal(topUp.byDistrict.reduce((a, d) => a + fen(d.total), 0n), fen(topUp.total), 'the district totals add up to the total');
@@ -477,7 +477,11 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
       await table.locator('tbody tr.ant-table-row').first().waitFor();
       assert.equal(await table.locator('tbody tr.ant-table-row').count(), Math.min(items.length, 50));
       const amount = Object.values(items[0]).find((v) => typeof v === 'string' && /^\d+\.\d{2}$/.test(v));
-      if (amount) await table.getByText(amount, { exact: true }).first().waitFor();
+      // shown exactly, with thousands separators
+      if (amount) await table.getByText(amount.replace(/\B(?=(\d{3})+(?!\d))/g, ','), { exact: true }).first().waitFor();
+      // names, not codes
+      assert.ok(!(await table.innerText()).includes('PARTY_BUILDING'), 'stream names, not codes');
+      await page.locator('[data-testid="budget-chart"] canvas').first().waitFor();
     } else {
       await table.locator('.ant-empty').waitFor();
     }

@@ -183,6 +183,70 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
+  test('payroll: xihu-hr creates a run and watches it compute, submits it; city-admin approves and downloads the register', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '薪酬批次' }).click();
+    await page.getByTestId('new-run').click();
+    await page.getByTestId('run-form-ok').click();
+    const detail = page.getByTestId('run-detail');
+    await detail.waitFor();
+    const runId = page.url().split('/').pop();
+    // the progress bar moves until every worker is computed
+    await page.getByTestId('run-progress').waitFor();
+    await page.getByTestId('run-progress-text').getByText(/计算完成/).waitFor({ timeout: 120_000 });
+    const progress = await page.getByTestId('run-progress-text').innerText();
+    const [, done, total, failed] = /已算 (\d+) \/ (\d+) 人，失败 (\d+) 人/.exec(progress) ?? [];
+    assert.ok(Number(total) > 0 && done === total && failed === '0', progress);
+    await page.getByTestId('run-register').locator('tbody tr', { hasText: '西湖区' }).first().waitFor();
+    assert.match(await page.getByTestId('run-total-net').innerText(), /实发\s+\d{1,3}(,\d{3})+\.\d{2}$/, 'net pay with thousands separators');
+    await shot(page, 'payroll-run-computed');
+    await page.getByTestId('run-submit').click();
+    await page.getByTestId('run-status').getByText('待审批').waitFor();
+    assert.equal(await page.getByTestId('run-approve').count(), 0, 'district HR cannot approve');
+
+    const admin = await signedIn('city-admin');
+    await admin.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/payroll/runs/${runId}`);
+    await admin.getByTestId('run-status').getByText('待审批').waitFor();
+    await admin.getByTestId('run-approve').click();
+    await admin.getByTestId('run-status').getByText('已审批').waitFor();
+    const download = admin.waitForEvent('download');
+    await admin.getByTestId('run-download-register').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await readFile(await file.path()));
+    const cells = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    assert.ok(cells.some((c) => c.includes('合计')), 'the register ends with its 合计 row');
+    await shot(admin, 'payroll-run-approved');
+    await admin.context().close();
+    await page.context().close();
+  });
+
+  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap and publishes it', async () => {
+    const token = await api.token('xihu-hr');
+    const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
+    const demo = communities.map((c) => c).sort((a, b) => a.code.localeCompare(b.code))[0];
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '排班' }).click();
+    await page.locator('#community').fill(demo.name.slice(0, 4));
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${demo.name}"]`).click();
+    await page.getByTestId('roster-generate').click();
+    await page.getByTestId('roster-detail').waitFor();
+    await page.getByTestId('roster-status').getByText('草稿').waitFor({ timeout: 90_000 });
+    await page.getByTestId('roster-coverage-summary').getByText(/全部 \d+ 个时段均已覆盖/).waitFor();
+    await page.locator('[data-testid="roster-heatmap"] canvas').first().waitFor();
+    const calendarRows = page.getByTestId('roster-calendar').locator('tbody tr.ant-table-row');
+    await calendarRows.first().waitFor();
+    assert.ok((await calendarRows.count()) >= 10, 'the centre’s workers are on the calendar');
+    await page.waitForTimeout(800); // heatmap animation
+    await shot(page, 'roster-heatmap');
+    await page.getByTestId('roster-publish').click();
+    await page.getByTestId('roster-status').getByText('已发布').waitFor();
+    await page.context().close();
+  });
+
   test('a server refusal is shown in Chinese on its field: the same resident ID twice', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities');

@@ -23,6 +23,10 @@ const UsersPage = lazy(() => import('./pages/identity/UsersPage').then((m) => ({
 const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
 const SimulatorPage = lazy(() => import('./pages/payroll/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
 const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })));
+const RunsPage = lazy(() => import('./pages/payroll/RunsPage').then((m) => ({ default: m.RunsPage })));
+const RunDetailPage = lazy(() => import('./pages/payroll/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
+const RostersPage = lazy(() => import('./pages/rosters/RostersPage').then((m) => ({ default: m.RostersPage })));
+const RosterDetailPage = lazy(() => import('./pages/rosters/RosterDetailPage').then((m) => ({ default: m.RosterDetailPage })));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage })));
 const WorkersPage = lazy(() => import('./pages/workers/WorkersPage').then((m) => ({ default: m.WorkersPage })));
 
@@ -86,6 +90,10 @@ export function AppRoutes() {
         <Route path="workers" element={guard('workers', <WorkersPage />)} />
         <Route path="workers/:id" element={guard('workers', <WorkerDetailPage />)} />
         <Route path="training" element={guard('training', <TrainingPage />)} />
+        <Route path="payroll/runs" element={guard('payrollRuns', <RunsPage />)} />
+        <Route path="payroll/runs/:id" element={guard('payrollRuns', <RunDetailPage />)} />
+        <Route path="rosters" element={guard('rosters', <RostersPage />)} />
+        <Route path="rosters/:id" element={guard('rosters', <RosterDetailPage />)} />
         <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
         <Route path="payroll/benchmark" element={guard('benchmark', <BenchmarkPage />)} />
         <Route path="budget" element={guard('budget', <BudgetPage />)} />

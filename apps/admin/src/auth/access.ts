@@ -9,8 +9,11 @@ export const SCREEN_ROLES = {
   workerPii: ['CITY_ADMIN', 'DISTRICT_HR'],
   training: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   payroll: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE'],
+  /** monthly runs: HR creates and submits, CITY_ADMIN / FINANCE approve, FINANCE pays; auditors read */
+  payrollRuns: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   /** benchmark report: everyone reads (in scope); HR roles may run a calibration */
   benchmark: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  rosters: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'],
   budget: ['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR'],
   audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],
   users: ['CITY_ADMIN'],

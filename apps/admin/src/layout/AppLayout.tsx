@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AccountBookOutlined,
   AuditOutlined,
   BookOutlined,
   CalculatorOutlined,
@@ -7,6 +8,7 @@ import {
   DashboardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TranslationOutlined,
   UserOutlined,
@@ -34,6 +36,8 @@ const MAIN: Item[] = [
   { screen: 'org', path: '/org', label: 'menu.org', icon: <ApartmentOutlined /> },
   { screen: 'workers', path: '/workers', label: 'menu.workers', icon: <TeamOutlined /> },
   { screen: 'training', path: '/training', label: 'menu.training', icon: <BookOutlined /> },
+  { screen: 'payrollRuns', path: '/payroll/runs', label: 'menu.payrollRuns', icon: <AccountBookOutlined /> },
+  { screen: 'rosters', path: '/rosters', label: 'menu.rosters', icon: <ScheduleOutlined /> },
   { screen: 'payroll', path: '/payroll/simulator', label: 'menu.payroll', icon: <CalculatorOutlined /> },
   { screen: 'benchmark', path: '/payroll/benchmark', label: 'menu.benchmark', icon: <FundOutlined /> },
   { screen: 'budget', path: '/budget', label: 'menu.budget', icon: <WalletOutlined /> },

@@ -1,64 +1,193 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, InputNumber, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
+import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
 import { zhCN } from '../../i18n/zh-CN';
 import { QueryError } from '../../layout/PageState';
-import { cellText, columnKeys, extractRows, extractTotals, looksLikeAmount } from '../../lib/rows';
+import { saveBlob } from '../../lib/saveFile';
+import { EChart } from '../dashboard/EChart';
+import { categoryChartOption } from '../dashboard/chartOption';
+import { thousands } from '../payroll/registerGroups';
 
-/** Balances per funding stream; the response shape is not final, so the table shows whatever columns come back. */
+const B = '/api/budget/v1';
+const STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION', 'CO_BUILDING', 'TRAINING'] as const;
+const GROUPS = ['stream', 'funder', 'district', 'street', 'community', 'month'] as const;
+const AMOUNTS = ['appropriated', 'allocated', 'committed', 'spent', 'available'] as const;
+
+interface Balance {
+  fiscalYear: number;
+  funder: string;
+  stream: string;
+  districtCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  appropriated: string;
+  allocated: string;
+  committed: string;
+  spent: string;
+  available: string;
+}
+interface ExecutionRow { key: string | null; name: string | null; appropriated: string; allocated: string; committed: string; spent: string; available: string; executionRate: string | null }
+interface Execution { rateBase: string; rows: ExecutionRow[]; total: ExecutionRow }
+
+const isNegative = (s: string | undefined) => !!s && s.trim().startsWith('-');
+
+/**
+ * 经费预算: execution by stream, funder, place or month (chart, table, .xlsx), then the balances
+ * behind it with names instead of codes. Amounts stay strings: shown with separators, never summed
+ * as floats (the chart alone reads them as numbers, to draw bars).
+ */
 export function BudgetPage() {
   const { t } = useI18n();
   const api = useApi();
+  const { me } = useAuth();
+  const errors = useErrors();
+  const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
-  const q = useQuery({
-    queryKey: ['budget-balances', year],
-    queryFn: ({ signal }) => api.get<unknown>('/api/budget/v1/balances', { fiscalYear: year }, signal),
+  const [stream, setStream] = useState<string | undefined>();
+  const [district, setDistrict] = useState<string | undefined>();
+  const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('stream');
+  const filter = { fiscalYear: year, stream, district };
+  const balances = useQuery({
+    queryKey: ['budget-balances', filter],
+    queryFn: ({ signal }) => api.get<{ items?: Balance[]; totals?: Record<string, string> } | Balance[]>(`${B}/balances`, filter, signal),
     retry: false,
   });
-  const rows = extractRows(q.data);
-  const keys = columnKeys(rows);
-  const totals = extractTotals(q.data);
-  /** A known column or stream gets its label; anything new shows as it comes. */
-  const label = (prefix: string, key: string) => (`${prefix}.${key}` in zhCN ? t(`${prefix}.${key}` as MessageKey) : key);
+  const execution = useQuery({
+    queryKey: ['budget-execution', filter, groupBy],
+    queryFn: ({ signal }) => api.get<Execution>(`${B}/reports/execution`, { ...filter, groupBy }, signal),
+    retry: false,
+  });
+  const districts = useDistricts();
+  const streets = useStreets(undefined);
+  const communities = useCommunities({});
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const d of districts.data ?? []) m.set(d.code, d.name);
+    for (const s of streets.data ?? []) m.set(s.code, s.name);
+    for (const c of communities.data ?? []) m.set(c.code, c.name);
+    return m;
+  }, [districts.data, streets.data, communities.data]);
+  const place = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
+  const funderName = (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`);
+  const streamName = (s: string) => (STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
+  const rows = Array.isArray(balances.data) ? balances.data : (balances.data?.items ?? []);
+  const totals = Array.isArray(balances.data) ? undefined : balances.data?.totals;
+  const exec = execution.data;
+  const rowName = (r: ExecutionRow) =>
+    r.key === null ? t('budget.totals') : groupBy === 'stream' ? streamName(r.key) : groupBy === 'funder' ? funderName(r.key) : groupBy === 'month' ? r.key : (r.name ?? place(r.key));
+  const chart = useMemo(
+    () =>
+      exec &&
+      categoryChartOption({
+        categories: exec.rows.map(rowName),
+        gridLeft: 90,
+        yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') } },
+        series: (['appropriated', 'allocated', 'spent'] as const).map((k) => ({ name: t(`budget.col.${k}`), type: 'bar' as const, data: exec.rows.map((r) => Number(r[k])) })),
+      }),
+    [exec, t, names],
+  );
+
+  const exportXlsx = async () => {
+    try {
+      const { blob, filename } = await api.download(`${B}/reports/execution.xlsx`, { ...filter, groupBy });
+      saveBlob(blob, filename ?? `budget-execution-${year}.xlsx`);
+    } catch (err) {
+      message.error(errors.text(err));
+    }
+  };
+  const negative = totals && isNegative(totals.unallocated);
+
   return (
     <Card
       title={t('budget.title')}
+      data-testid="budget-page"
       extra={
-        <Space>
+        <Space wrap>
           <Typography.Text>{t('budget.year')}</Typography.Text>
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="budget-year" />
+          <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={stream} onChange={setStream} options={STREAMS.map((s) => ({ value: s, label: streamName(s) }))} />
+          {me?.scope.level === 'CITY' && (
+            <Select allowClear placeholder={t('org.district')} style={{ width: 120 }} value={district} onChange={setDistrict} options={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))} />
+          )}
+          <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="budget-export">
+            {t('common.export')}
+          </Button>
         </Space>
       }
-      data-testid="budget-page"
     >
-      {totals && (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }} title={t('budget.totals')} data-testid="budget-totals">
-          {Object.entries(totals).map(([k, v]) => (
-            <Descriptions.Item key={k} label={label('budget.col', k)}>
-              {v}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      )}
-      {q.error ? (
-        <QueryError error={q.error} />
+      <Segmented value={groupBy} onChange={(v) => setGroupBy(v as (typeof GROUPS)[number])} options={GROUPS.map((g) => ({ value: g, label: t(`budget.groupBy.${g}` as MessageKey) }))} style={{ marginBottom: 12 }} />
+      {execution.error ? (
+        <QueryError error={execution.error} />
       ) : (
-        <Table<Record<string, unknown>>
+        exec && (
+          <Row gutter={16}>
+            <Col xs={24} xl={12}>
+              {chart && <EChart option={chart} height={320} testId="budget-chart" />}
+            </Col>
+            <Col xs={24} xl={12}>
+              <Table<ExecutionRow>
+                size="small"
+                rowKey={(r) => r.key ?? 'total'}
+                dataSource={[...exec.rows, exec.total]}
+                pagination={false}
+                scroll={{ y: 300 }}
+                data-testid="budget-execution"
+                columns={[
+                  { title: t(`budget.groupBy.${groupBy}` as MessageKey), key: 'name', render: (_: unknown, r) => rowName(r) },
+                  ...(['appropriated', 'allocated', 'spent'] as const).map((k) => ({ title: t(`budget.col.${k}`), dataIndex: k, align: 'right' as const, render: thousands })),
+                  { title: t('budget.executionRate'), dataIndex: 'executionRate', align: 'right' as const, render: (v: string | null) => (v === null ? '—' : `${v}%`) },
+                ]}
+              />
+            </Col>
+          </Row>
+        )
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('budget.balances')}
+      </Typography.Title>
+      {totals && (
+        <Space wrap size="large" style={{ marginBottom: 12 }} data-testid="budget-totals">
+          {Object.entries(totals).map(([k, v]) => (
+            <span key={k}>
+              <Typography.Text type="secondary">{`budget.col.${k}` in zhCN ? t(`budget.col.${k}` as MessageKey) : k}：</Typography.Text>
+              <Typography.Text strong type={isNegative(v) ? 'danger' : undefined}>
+                {thousands(v)}
+              </Typography.Text>
+            </span>
+          ))}
+        </Space>
+      )}
+      {negative && <Alert type="info" showIcon title={t('budget.negativeTitle')} description={t('budget.negativeExplained')} style={{ marginBottom: 12 }} data-testid="budget-negative" />}
+      {balances.error ? (
+        <QueryError error={balances.error} />
+      ) : (
+        <Table<Balance>
           size="small"
-          loading={q.isPending}
-          rowKey={(r, i) => String(r.id ?? i)}
+          loading={balances.isPending}
+          rowKey={(r) => `${r.funder}:${r.stream}:${r.districtCode}:${r.streetCode}:${r.communityCode}`}
           dataSource={rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: true }}
           data-testid="budget-table"
-          columns={keys.map((k) => ({
-            title: label('budget.col', k),
-            dataIndex: k,
-            align: rows.some((r) => looksLikeAmount(r[k])) ? ('right' as const) : undefined,
-            render: (v: unknown) => (k === 'stream' && typeof v === 'string' ? label('budget.stream', v) : cellText(v)),
-          }))}
+          columns={[
+            { title: t('budget.col.funder'), dataIndex: 'funder', render: funderName },
+            { title: t('budget.col.stream'), dataIndex: 'stream', render: streamName },
+            { title: t('budget.col.districtCode'), dataIndex: 'districtCode', render: place },
+            { title: t('budget.col.streetCode'), dataIndex: 'streetCode', render: place },
+            { title: t('budget.col.communityCode'), dataIndex: 'communityCode', render: place },
+            ...AMOUNTS.map((k) => ({
+              title: t(`budget.col.${k}`),
+              dataIndex: k,
+              align: 'right' as const,
+              render: (v: string) => <span style={isNegative(v) ? { color: '#cf1322' } : undefined}>{thousands(v)}</span>,
+            })),
+          ]}
         />
       )}
     </Card>

@@ -1,9 +1,13 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import type { WorkerPage } from '../../api/workers';
 import type { Community } from '../../api/types';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { activityShareBelow, activitySharePercent } from '../../lib/area';
 import { categoryChartOption } from './chartOption';
@@ -14,6 +18,17 @@ export function DashboardPage() {
   const districts = useDistricts();
   const streets = useStreets();
   const communities = useCommunities();
+  const navigate = useNavigate();
+  const api = useApi();
+  // head-count by status: the register's own count of each filter (one row fetched each)
+  const statuses = [undefined, 'ACTIVE', 'SECONDED_OUT', 'ON_LEAVE'] as const;
+  const headcount = useQueries({
+    queries: statuses.map((status) => ({
+      queryKey: ['headcount', status ?? ''],
+      queryFn: () => api.get<WorkerPage>('/api/workers/v1/workers', { status, limit: 1 }).then((p) => p.total ?? null),
+      retry: false,
+    })),
+  });
 
   const lowShare = useMemo(
     () => (communities.data ?? []).filter((c) => activityShareBelow(c.activityArea, c.floorArea) === true),
@@ -59,19 +74,32 @@ export function DashboardPage() {
         {t('dashboard.title')}
       </Typography.Title>
       {error && <QueryError error={error} />}
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        {statuses.map((status, i) => (
+          <Col xs={24} sm={12} lg={6} key={status ?? 'all'}>
+            <Card hoverable onClick={() => navigate(status ? `/workers?status=${status}` : '/workers')} data-testid={`stat-workers-${status ?? 'all'}`}>
+              <Statistic
+                title={status ? t(`dashboard.workers.${status}` as MessageKey) : t('dashboard.workers.all')}
+                value={headcount[i].data ?? '-'}
+                loading={headcount[i].isPending}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
       <Row gutter={16}>
         <Col xs={24} sm={12} lg={6}>
-          <Card>
+          <Card hoverable onClick={() => navigate('/org')}>
             <Statistic title={t('dashboard.districts')} value={districts.data?.length ?? '-'} loading={districts.isPending} data-testid="stat-districts" />
           </Card>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Card>
+          <Card hoverable onClick={() => navigate('/org')}>
             <Statistic title={t('dashboard.streets')} value={streets.data?.length ?? '-'} loading={streets.isPending} data-testid="stat-streets" />
           </Card>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Card>
+          <Card hoverable onClick={() => navigate('/org')}>
             <Statistic title={t('dashboard.communities')} value={communities.data?.length ?? '-'} loading={communities.isPending} data-testid="stat-communities" />
           </Card>
         </Col>
@@ -93,7 +121,7 @@ export function DashboardPage() {
           <Card title={t('dashboard.perDistrict')} data-testid="district-chart-card">
             {districts.data?.length ? (
               <>
-                <EChart option={chartOption} testId="district-chart" />
+                <EChart option={chartOption} testId="district-chart" onClick={(e) => { const d = perDistrict[e.dataIndex]; if (d) navigate(`/workers?district=${d.code}`); }} />
                 <Table
                   size="small"
                   rowKey="code"

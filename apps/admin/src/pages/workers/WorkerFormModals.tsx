@@ -15,14 +15,14 @@ export function useEnumOptions() {
 }
 
 /** The communities in the caller's scope, for a select (searchable by name). */
-export function CommunitySelect(props: { value?: string; onChange?: (v: string) => void; exclude?: string; id?: string }) {
+export function CommunitySelect({ exclude, ...props }: { value?: string; onChange?: (v: string) => void; exclude?: string; id?: string; style?: React.CSSProperties }) {
   const communities = useCommunities({});
   return (
     <Select
       {...props}
       showSearch={{ optionFilterProp: 'label' }}
       loading={communities.isPending}
-      options={(communities.data ?? []).filter((c) => c.active && c.code !== props.exclude).map((c) => ({ value: c.code, label: c.name }))}
+      options={(communities.data ?? []).filter((c) => c.active && c.code !== exclude).map((c) => ({ value: c.code, label: c.name }))}
     />
   );
 }

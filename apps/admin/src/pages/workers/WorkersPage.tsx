@@ -34,7 +34,7 @@ export function WorkersPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // a link from the org tree opens the register on one community
-  const initial: WorkerFilter = { sort: DEFAULT_SORT, community: params.get('community') ?? undefined, street: params.get('street') ?? undefined, district: params.get('district') ?? undefined };
+  const initial: WorkerFilter = { sort: DEFAULT_SORT, community: params.get('community') ?? undefined, street: params.get('street') ?? undefined, district: params.get('district') ?? undefined, status: params.get('status') ?? undefined };
   const [draft, setDraft] = useState<WorkerFilter>(initial);
   const [filter, setFilter] = useState<WorkerFilter>(initial);
   const [hiring, setHiring] = useState(false);

@@ -1,0 +1,49 @@
+import type { PayslipPage, PayslipView, RunView } from '@cws/payroll-contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from './context';
+import type { Page } from './types';
+
+export const P = '/api/payroll/v1';
+
+export function useRuns(filter: { period?: string; status?: string }) {
+  const api = useApi();
+  return useQuery({ queryKey: ['payroll-runs', filter], queryFn: ({ signal }) => api.get<Page<RunView>>(`${P}/runs`, { ...filter, limit: 100 }, signal) });
+}
+
+/** A run, polled every second while its computation is queued or running (the live progress bar). */
+export function useRun(id: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['payroll-run', id],
+    queryFn: ({ signal }) => api.get<RunView>(`${P}/runs/${id}`, undefined, signal),
+    enabled: !!id,
+    refetchInterval: (q) => {
+      const state = q.state.data?.computation.state;
+      return state === 'QUEUED' || state === 'COMPUTING' ? 1000 : false;
+    },
+  });
+}
+
+/** Every payslip of the run in the caller's scope (keyset pages of 5,000). */
+export function useRunPayslips(id: string | undefined, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['payroll-run-payslips', id],
+    enabled: !!id && enabled,
+    queryFn: async ({ signal }) => {
+      const items: PayslipPage['items'] = [];
+      let after: string | null = null;
+      do {
+        const page: PayslipPage = await api.get<PayslipPage>(`${P}/runs/${id}/payslips`, { limit: 5000, after }, signal);
+        items.push(...page.items);
+        after = page.nextAfter;
+      } while (after);
+      return items;
+    },
+  });
+}
+
+export function usePayslip(id: string | null) {
+  const api = useApi();
+  return useQuery({ queryKey: ['payslip', id], enabled: !!id, queryFn: ({ signal }) => api.get<PayslipView>(`${P}/payslips/${id}`, undefined, signal) });
+}

@@ -1,0 +1,32 @@
+import type { CoverageView, GenerationView, RosterView } from '@cws/scheduler-contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from './context';
+
+export const S = '/api/scheduler/v1';
+
+/** A roster version, polled while its solve is queued. */
+export function useRoster(id: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['roster', id],
+    enabled: !!id,
+    queryFn: ({ signal }) => api.get<RosterView>(`${S}/rosters/${id}`, undefined, signal),
+    refetchInterval: (q) => (q.state.data?.status === 'QUEUED' ? 1000 : false),
+  });
+}
+
+export function useCoverage(id: string | undefined, enabled: boolean) {
+  const api = useApi();
+  return useQuery({ queryKey: ['roster-coverage', id], enabled: !!id && enabled, queryFn: ({ signal }) => api.get<CoverageView>(`${S}/rosters/${id}/coverage`, undefined, signal) });
+}
+
+/** A city- or district-wide generation's progress, polled until it is done. */
+export function useGeneration(id: number | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['roster-generation', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => api.get<GenerationView>(`${S}/rosters/generations/${id}`, undefined, signal),
+    refetchInterval: (q) => (q.state.data?.status === 'DONE' ? false : 1000),
+  });
+}

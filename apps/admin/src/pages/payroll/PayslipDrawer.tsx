@@ -1,0 +1,72 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { PayslipLine } from '@cws/payroll-contracts';
+import { App, Button, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
+import { useApi } from '../../api/context';
+import { P, usePayslip } from '../../api/payroll';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
+import { QueryError } from '../../layout/PageState';
+import { saveBlob } from '../../lib/saveFile';
+import { thousands } from './registerGroups';
+
+/** One worker's payslip: the lines by kind with their labels, the totals, and the PDF. */
+export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const errors = useErrors();
+  const { message } = App.useApp();
+  const slip = usePayslip(id);
+  const s = slip.data;
+  const pdf = async () => {
+    try {
+      const { blob, filename } = await api.download(`${P}/payslips/${id}.pdf`);
+      saveBlob(blob, filename ?? `payslip-${id}.pdf`);
+    } catch (err) {
+      message.error(errors.text(err));
+    }
+  };
+  return (
+    <Drawer open={!!id} onClose={onClose} size={640} title={s ? `${t('workers.payslips')} · ${s.name} · ${s.period}` : t('workers.payslips')} destroyOnHidden data-testid="payslip-drawer">
+      {slip.isPending && <Spin />}
+      {slip.error && <QueryError error={slip.error} />}
+      {s && (
+        <>
+          <Descriptions size="small" bordered column={2}>
+            <Descriptions.Item label={t('workers.postBand')}>{s.band ? t(`enum.post.${s.band}` as MessageKey) : '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('payrollRuns.grade')}>
+              {s.grade ?? '-'} {s.gradeSource === 'DERIVED' && <Tag>{t('payrollRuns.derived')}</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('payrollRuns.gross')}>{thousands(s.gross)}</Descriptions.Item>
+            <Descriptions.Item label={t('payrollRuns.net')}>{thousands(s.net)}</Descriptions.Item>
+            <Descriptions.Item label={t('payrollRuns.tax')}>{thousands(s.tax)}</Descriptions.Item>
+            <Descriptions.Item label={t('payrollRuns.employeeContributions')}>{thousands(s.employeeContributions)}</Descriptions.Item>
+          </Descriptions>
+          {s.flags.length > 0 && (
+            <div style={{ marginTop: 8 }}>
+              {s.flags.map((f) => (
+                <Tag key={f} color="gold">{f}</Tag>
+              ))}
+            </div>
+          )}
+          <Table<PayslipLine>
+            size="small"
+            style={{ marginTop: 12 }}
+            rowKey={(l) => `${l.kind}:${l.code}:${l.refPeriod ?? ''}`}
+            dataSource={s.lines}
+            pagination={false}
+            columns={[
+              { title: t('payrollRuns.lineKind'), dataIndex: 'kind', render: (k: string) => t(`run.line.${k}` as MessageKey) },
+              { title: t('payrollRuns.item'), dataIndex: 'label', render: (l: string, line) => `${l}${line.refPeriod ? `（${line.refPeriod}）` : ''}` },
+              { title: t('payrollRuns.amount'), dataIndex: 'amount', align: 'right', render: thousands },
+            ]}
+          />
+          {s.status === 'COMPUTED' && (
+            <Button style={{ marginTop: 12 }} icon={<DownloadOutlined />} onClick={() => void pdf()} data-testid="payslip-pdf">
+              {t('payrollRuns.pdf')}
+            </Button>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}

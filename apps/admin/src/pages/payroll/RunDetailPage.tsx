@@ -1,0 +1,213 @@
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import type { RunView } from '@cws/payroll-contracts';
+import { App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useApi } from '../../api/context';
+import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import { P, useRun, useRunPayslips } from '../../api/payroll';
+import { useAction } from '../../api/useAction';
+import { useAuth } from '../../auth/AuthProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
+import { FormModal } from '../../layout/FormModal';
+import { QueryError } from '../../layout/PageState';
+import { saveBlob } from '../../lib/saveFile';
+import { PayslipDrawer } from './PayslipDrawer';
+import { groupRegister, thousands, type RegisterRow } from './registerGroups';
+import { RUN_STATUS_COLOR, runProgress, useScopeName } from './RunsPage';
+
+const DOWNLOADS = [
+  { key: 'register', path: 'register.xlsx', label: 'payrollRuns.register' },
+  { key: 'iit', path: 'declarations/iit.xlsx', label: 'payrollRuns.iit' },
+  { key: 'si', path: 'declarations/social-insurance.xlsx', label: 'payrollRuns.socialInsurance' },
+  { key: 'hf', path: 'declarations/housing-fund.xlsx', label: 'payrollRuns.housingFund' },
+] as const;
+
+/** Who may do what to a run, from its status and the caller (approval never by the submitter). */
+export function runActions(run: RunView, me: { name: string; roles: readonly string[] } | null) {
+  const has = (...roles: string[]) => !!me?.roles.some((r) => roles.includes(r));
+  const hr = has('CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR');
+  const computed = run.computation.state === 'DONE';
+  const isSubmitter = !!me && run.submitted?.by === me.name;
+  return {
+    recalculate: hr && run.status === 'DRAFT',
+    submit: hr && run.status === 'DRAFT',
+    submitReady: computed && run.progress.failed === 0,
+    approve: has('CITY_ADMIN', 'FINANCE') && run.status === 'SUBMITTED',
+    approveBlockedForSubmitter: isSubmitter,
+    reject: has('CITY_ADMIN', 'FINANCE') && run.status === 'SUBMITTED' && !isSubmitter,
+    pay: has('FINANCE') && run.status === 'APPROVED',
+    cancel: hr && (run.status === 'DRAFT' || run.status === 'SUBMITTED'),
+    bankFiles: has('CITY_ADMIN', 'FINANCE') && (run.status === 'APPROVED' || run.status === 'PAID'),
+  };
+}
+
+/** One run: live progress while it computes, totals, the lifecycle, the downloads and the register grouped by place. */
+export function RunDetailPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const api = useApi();
+  const { me } = useAuth();
+  const errors = useErrors();
+  const { message } = App.useApp();
+  const run = useRun(id);
+  const r = run.data;
+  const scopeName = useScopeName();
+  const slips = useRunPayslips(id, r?.computation.state === 'DONE');
+  const districts = useDistricts();
+  const streets = useStreets(undefined);
+  const communities = useCommunities({});
+  const [openSlip, setOpenSlip] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [rejectForm] = Form.useForm<{ reason: string }>();
+  const invalidate = [['payroll-run', id], ['payroll-runs'], ['payroll-run-payslips', id]];
+  const act = useAction((a: { action: string; body?: unknown }) => api.post<RunView>(`${P}/runs/${id}/${a.action}`, a.body ?? {}), {
+    invalidate,
+    success: t('common.saved'),
+  });
+  const reject = useAction((v: { reason: string }) => api.post<RunView>(`${P}/runs/${id}/reject`, v), {
+    form: rejectForm,
+    invalidate,
+    success: t('common.saved'),
+    onDone: () => setRejecting(false),
+  });
+
+  const nameOf = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const d of districts.data ?? []) names.set(d.code, d.name);
+    for (const s of streets.data ?? []) names.set(s.code, s.name);
+    for (const c of communities.data ?? []) names.set(c.code, c.name);
+    return (code: string) => names.get(code) ?? code;
+  }, [districts.data, streets.data, communities.data]);
+  const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf), [slips.data, nameOf]);
+
+  const download = async (path: string, fallback: string) => {
+    try {
+      const { blob, filename } = await api.download(`${P}/runs/${id}/${path}`);
+      saveBlob(blob, filename ?? fallback);
+    } catch (err) {
+      message.error(errors.text(err));
+    }
+  };
+  const bankFiles = async () => {
+    try {
+      const files = await api.get<Array<{ payingAccount: string; url: string; count: number; total: string }>>(`${P}/runs/${id}/bank-files`);
+      for (const f of files) await download(`bank-files/${encodeURIComponent(f.payingAccount)}.csv`, `bank-${f.payingAccount}.csv`);
+    } catch (err) {
+      message.error(errors.text(err));
+    }
+  };
+
+  if (run.isPending) return <Spin />;
+  if (run.error || !r) return <QueryError error={run.error} />;
+  const can = runActions(r, me ? { name: me.name, roles: me.roles } : null);
+  const state = r.computation.state;
+  const computing = state === 'QUEUED' || state === 'COMPUTING';
+
+  return (
+    <Card
+      data-testid="run-detail"
+      title={
+        <Space>
+          <Link to="/payroll/runs">
+            <ArrowLeftOutlined /> {t('common.back')}
+          </Link>
+          <span>
+            {t('payrollRuns.detail')} · {r.period} · {scopeName(r.scope)} · {t(`run.type.${r.type}` as MessageKey)}
+          </span>
+          <Tag color={RUN_STATUS_COLOR[r.status]} data-testid="run-status">
+            {t(`run.status.${r.status}` as MessageKey)}
+          </Tag>
+        </Space>
+      }
+    >
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('payrollRuns.progress')}>
+            <Progress percent={runProgress(r)} status={state === 'FAILED' ? 'exception' : computing ? 'active' : r.progress.failed ? 'exception' : 'success'} data-testid="run-progress" />
+            <Typography.Text type="secondary" data-testid="run-progress-text">
+              {t(`run.compute.${state}` as MessageKey)} · {t('payrollRuns.progressText', { done: r.progress.done, total: r.progress.total, failed: r.progress.failed })}
+            </Typography.Text>
+            {r.computation.error && <Typography.Paragraph type="danger">{r.computation.error}</Typography.Paragraph>}
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={t('payrollRuns.totals')}>
+            <Row gutter={8}>
+              {(['gross', 'employeeContributions', 'tax', 'net', 'employerContributions'] as const).map((k) => (
+                <Col span={k === 'net' ? 6 : 4} key={k}>
+                  <Statistic title={t(`payrollRuns.${k}` as MessageKey)} value={thousands(r.totals[k])} valueStyle={{ fontSize: 16 }} data-testid={`run-total-${k}`} />
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+      </Row>
+      <Space wrap style={{ margin: '16px 0' }} data-testid="run-actions">
+        {can.recalculate && <Button onClick={() => act.mutate({ action: 'recalculate' })} loading={act.isPending} data-testid="run-recalculate">{t('payrollRuns.recalculate')}</Button>}
+        {can.submit && (
+          <Button type="primary" disabled={!can.submitReady} onClick={() => act.mutate({ action: 'submit' })} loading={act.isPending} data-testid="run-submit">
+            {t('payrollRuns.submit')}
+          </Button>
+        )}
+        {can.approve && (
+          <Tooltip title={can.approveBlockedForSubmitter ? t('payrollRuns.fourEyes') : undefined}>
+            <Button type="primary" disabled={can.approveBlockedForSubmitter} onClick={() => act.mutate({ action: 'approve' })} loading={act.isPending} data-testid="run-approve">
+              {t('payrollRuns.approve')}
+            </Button>
+          </Tooltip>
+        )}
+        {can.reject && <Button danger onClick={() => setRejecting(true)} data-testid="run-reject">{t('payrollRuns.reject')}</Button>}
+        {can.pay && <Button type="primary" onClick={() => act.mutate({ action: 'pay' })} loading={act.isPending} data-testid="run-pay">{t('payrollRuns.pay')}</Button>}
+        {can.cancel && <Button danger type="dashed" onClick={() => act.mutate({ action: 'cancel' })} data-testid="run-cancel">{t('payrollRuns.cancel')}</Button>}
+        {state === 'DONE' &&
+          DOWNLOADS.map((d) => (
+            <Button key={d.key} icon={<DownloadOutlined />} onClick={() => void download(d.path, `${r.period}-${d.key}.xlsx`)} data-testid={`run-download-${d.key}`}>
+              {t(d.label)}
+            </Button>
+          ))}
+        {can.bankFiles && <Button icon={<DownloadOutlined />} onClick={() => void bankFiles()} data-testid="run-bank-files">{t('payrollRuns.bankFiles')}</Button>}
+      </Space>
+      {r.rejection && (
+        <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t('payrollRuns.rejected')}>
+            {r.rejection.reason}（{r.rejection.by}）
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('payrollRuns.createdBy')}>{r.created.by}</Descriptions.Item>
+        <Descriptions.Item label={t('payrollRuns.submittedBy')}>{r.submitted?.by ?? '-'}</Descriptions.Item>
+        <Descriptions.Item label={t('payrollRuns.approvedBy')}>{r.approved?.by ?? '-'}</Descriptions.Item>
+        <Descriptions.Item label={t('payrollRuns.paidBy')}>{r.paid?.by ?? '-'}</Descriptions.Item>
+      </Descriptions>
+      <Table<RegisterRow>
+        size="small"
+        rowKey="key"
+        loading={slips.isPending && state === 'DONE'}
+        dataSource={tree}
+        pagination={false}
+        title={() => t('payrollRuns.registerTitle')}
+        data-testid="run-register"
+        expandable={{ defaultExpandedRowKeys: tree.length === 1 ? [tree[0].key] : [] }}
+        onRow={(row) => ({ onClick: () => row.slip && setOpenSlip(row.slip.id), style: row.slip ? { cursor: 'pointer' } : { fontWeight: 600 } })}
+        columns={[
+          { title: t('payrollRuns.place'), dataIndex: 'label', render: (l: string, row) => (row.slip?.status === 'FAILED' ? <Typography.Text type="danger">{l}</Typography.Text> : l) },
+          { title: t('payrollRuns.workers'), dataIndex: 'count', align: 'right', render: (n: number, row) => (row.slip ? '' : n) },
+          { title: t('payrollRuns.gross'), dataIndex: 'gross', align: 'right', render: thousands },
+          { title: t('payrollRuns.employeeContributions'), dataIndex: 'employeeContributions', align: 'right', render: thousands },
+          { title: t('payrollRuns.tax'), dataIndex: 'tax', align: 'right', render: thousands },
+          { title: t('payrollRuns.net'), dataIndex: 'net', align: 'right', render: thousands },
+          { title: t('payrollRuns.employerContributions'), dataIndex: 'employerContributions', align: 'right', render: thousands },
+        ]}
+      />
+      <PayslipDrawer id={openSlip} onClose={() => setOpenSlip(null)} />
+      <FormModal open={rejecting} title={t('payrollRuns.reject')} form={rejectForm} onSubmit={(v) => reject.mutate(v)} onClose={() => setRejecting(false)} pending={reject.isPending} testId="reject-form">
+        <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input.TextArea maxLength={500} />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}

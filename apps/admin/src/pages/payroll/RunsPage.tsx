@@ -1,0 +1,110 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
+import { Button, Card, DatePicker, Form, Progress, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useApi } from '../../api/context';
+import { useDistricts, useStreets } from '../../api/org';
+import { P, useRuns } from '../../api/payroll';
+import { useAction } from '../../api/useAction';
+import { useAuth } from '../../auth/AuthProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { FormModal } from '../../layout/FormModal';
+import { QueryError } from '../../layout/PageState';
+import { thousands } from './registerGroups';
+
+export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
+
+/** The name of a run's scope: the city, a district or a street. */
+export function useScopeName() {
+  const { t } = useI18n();
+  const districts = useDistricts();
+  const streets = useStreets(undefined);
+  return (scope: string | null) =>
+    !scope ? t('payrollRuns.city') : ((scope.length === 6 ? districts.data?.find((d) => d.code === scope) : streets.data?.find((s) => s.code === scope))?.name ?? scope);
+}
+
+export function runProgress(r: RunView): number {
+  return r.progress.total ? Math.floor((r.progress.done * 100) / r.progress.total) : r.computation.state === 'DONE' ? 100 : 0;
+}
+
+/** 薪酬批次: the monthly runs in your scope, newest first, and creating one (its computation starts at once). */
+export function RunsPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const scopeName = useScopeName();
+  const [status, setStatus] = useState<string | undefined>();
+  const runs = useRuns({ status });
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm<{ period: dayjs.Dayjs; type: string; scope?: string }>();
+  const districts = useDistricts();
+  const mayCreate = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR' || r === 'STREET_HR');
+  const create = useAction(
+    (v: { period: dayjs.Dayjs; type: string; scope?: string }) => api.post<RunView>(`${P}/runs`, { period: v.period.format('YYYY-MM'), type: v.type, ...(v.scope ? { scope: v.scope } : {}) }),
+    { form, invalidate: [['payroll-runs']], onDone: (r) => navigate(`/payroll/runs/${r.id}`) },
+  );
+
+  return (
+    <Card
+      title={t('payrollRuns.title')}
+      data-testid="runs-page"
+      extra={
+        mayCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-run">
+            {t('payrollRuns.create')}
+          </Button>
+        )
+      }
+    >
+      <Space style={{ marginBottom: 16 }}>
+        <Select allowClear placeholder={t('workers.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={RUN_STATUSES.map((s) => ({ value: s, label: t(`run.status.${s}` as MessageKey) }))} />
+      </Space>
+      {runs.error ? (
+        <QueryError error={runs.error} />
+      ) : (
+        <Table<RunView>
+          rowKey="id"
+          size="middle"
+          loading={runs.isPending}
+          dataSource={runs.data?.items ?? []}
+          data-testid="runs-table"
+          columns={[
+            { title: t('payrollRuns.period'), dataIndex: 'period', render: (p: string, r) => <Link to={`/payroll/runs/${r.id}`}>{p}</Link> },
+            { title: t('payrollRuns.type'), dataIndex: 'type', render: (v: string) => t(`run.type.${v}` as MessageKey) },
+            { title: t('payrollRuns.scope'), dataIndex: 'scope', render: (s: string | null) => scopeName(s) },
+            { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={RUN_STATUS_COLOR[s]}>{t(`run.status.${s}` as MessageKey)}</Tag> },
+            { title: t('payrollRuns.progress'), key: 'progress', width: 180, render: (_: unknown, r) => <Progress percent={runProgress(r)} size="small" status={r.computation.state === 'FAILED' ? 'exception' : undefined} /> },
+            { title: t('payrollRuns.workers'), key: 'n', align: 'right', render: (_: unknown, r) => r.progress.total },
+            { title: t('payrollRuns.net'), key: 'net', align: 'right', render: (_: unknown, r) => thousands(r.totals.net) },
+            { title: t('payrollRuns.createdBy'), key: 'by', render: (_: unknown, r) => `${r.created.by} · ${dayjs(r.created.at).format('YYYY-MM-DD HH:mm')}` },
+          ]}
+        />
+      )}
+      <FormModal
+        open={creating}
+        title={t('payrollRuns.create')}
+        form={form}
+        onSubmit={(v) => create.mutate(v)}
+        onClose={() => setCreating(false)}
+        pending={create.isPending}
+        initialValues={{ type: 'REGULAR', period: dayjs() }}
+        testId="run-form"
+      >
+        <Form.Item name="period" label={t('payrollRuns.period')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker picker="month" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="type" label={t('payrollRuns.type')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select options={RUN_TYPES.filter((x) => x !== 'CORRECTION').map((x) => ({ value: x, label: t(`run.type.${x}` as MessageKey) }))} />
+        </Form.Item>
+        {me?.scope.level === 'CITY' && (
+          <Form.Item name="scope" label={t('payrollRuns.scope')} extra={t('payrollRuns.scopeHint')}>
+            <Select allowClear options={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))} />
+          </Form.Item>
+        )}
+      </FormModal>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { formatMoney, parseMoney } from '@cws/kernel';
+import type { PayslipListItem } from '@cws/payroll-contracts';
+
+const MONEY = ['gross', 'employeeContributions', 'tax', 'net', 'employerContributions'] as const;
+type Money = (typeof MONEY)[number];
+
+export interface RegisterRow extends Record<Money, string> {
+  key: string;
+  level: 'district' | 'street' | 'community' | 'worker';
+  code: string;
+  label: string;
+  count: number;
+  slip?: PayslipListItem;
+  children?: RegisterRow[];
+}
+
+/**
+ * The register as a tree: district → street → community → worker, each group with its head-count
+ * and totals added in fen (bigint), never as floats.
+ */
+export function groupRegister(slips: PayslipListItem[], nameOf: (code: string) => string): RegisterRow[] {
+  const group = (items: PayslipListItem[], level: 'district' | 'street' | 'community'): RegisterRow[] => {
+    const field = level === 'district' ? 'districtCode' : level === 'street' ? 'streetCode' : 'communityCode';
+    const byCode = new Map<string, PayslipListItem[]>();
+    for (const s of items) byCode.set(s[field], [...(byCode.get(s[field]) ?? []), s]);
+    return [...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, list]) => {
+      const children: RegisterRow[] =
+        level === 'community'
+          ? list.map((s) => ({ key: `w:${s.id}`, level: 'worker', code: String(s.workerId), label: s.name, count: 1, slip: s, ...pickMoney(s) }))
+          : group(list, level === 'district' ? 'street' : 'community');
+      return { key: `${level}:${code}`, level, code, label: nameOf(code), count: list.length, children, ...sumMoney(list) };
+    });
+  };
+  return group(slips, 'district');
+}
+
+const pickMoney = (s: PayslipListItem) => Object.fromEntries(MONEY.map((k) => [k, s[k]])) as Record<Money, string>;
+
+export function sumMoney(slips: Array<Record<Money, string>>): Record<Money, string> {
+  return Object.fromEntries(MONEY.map((k) => [k, formatMoney(slips.reduce((sum, s) => sum + parseMoney(s[k], { allowNegative: true }), 0n))])) as Record<Money, string>;
+}
+
+/** 1234567.89 → 1,234,567.89 (on the string: the amount is never a float). */
+export function thousands(amount: string): string {
+  const [int, frac] = amount.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+}

@@ -1,0 +1,54 @@
+import { ScheduleOutlined } from '@ant-design/icons';
+import type { GenerationView, RosterView } from '@cws/scheduler-contracts';
+import { Button, Card, DatePicker, Form, Progress, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useApi } from '../../api/context';
+import { S, useGeneration } from '../../api/rosters';
+import { useAction } from '../../api/useAction';
+import { useI18n } from '../../i18n/I18nProvider';
+import { CommunitySelect } from '../workers/WorkerFormModals';
+
+/** 排班: generate one centre's month (then its calendar and heatmap open), or every centre in scope as one flow with progress. */
+export function RostersPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<{ community: string; month: dayjs.Dayjs }>();
+  const [generation, setGeneration] = useState<number | null>(null);
+  const progress = useGeneration(generation);
+  const one = useAction((v: { community: string; month: dayjs.Dayjs }) => api.post<RosterView>(`${S}/rosters`, { community: v.community, month: v.month.format('YYYY-MM') }), {
+    form,
+    onDone: (r) => navigate(`/rosters/${r.id}`),
+  });
+  const all = useAction((v: { month: dayjs.Dayjs }) => api.post<GenerationView>(`${S}/rosters/generate`, { month: v.month.format('YYYY-MM') }), {
+    onDone: (g) => setGeneration(g.id),
+  });
+  const g = progress.data;
+  return (
+    <Card title={t('rosters.title')} data-testid="rosters-page">
+      <Typography.Paragraph type="secondary">{t('rosters.hint')}</Typography.Paragraph>
+      <Form form={form} layout="inline" initialValues={{ month: dayjs().add(1, 'month') }} onFinish={(v) => one.mutate(v)}>
+        <Form.Item name="community" label={t('org.community')} rules={[{ required: true, message: t('common.required') }]}>
+          <CommunitySelect style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="month" label={t('rosters.month')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker picker="month" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<ScheduleOutlined />} loading={one.isPending} data-testid="roster-generate">
+          {t('rosters.generate')}
+        </Button>
+        <Button style={{ marginLeft: 8 }} onClick={() => all.mutate({ month: form.getFieldValue('month') })} loading={all.isPending} data-testid="roster-generate-all">
+          {t('rosters.generateAll')}
+        </Button>
+      </Form>
+      {g && (
+        <Space direction="vertical" style={{ marginTop: 24, width: 480 }} data-testid="generation-progress">
+          <Progress percent={g.progress} status={g.status === 'DONE' ? (g.failed ? 'exception' : 'success') : 'active'} />
+          <Typography.Text type="secondary">{t('rosters.generationText', { solved: g.solved, failed: g.failed, total: g.total })}</Typography.Text>
+        </Space>
+      )}
+    </Card>
+  );
+}
