@@ -164,6 +164,31 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   YTD_YEAR_MISMATCH: ['年度不一致', 'Year mismatch'],
   YTD_MONTH_ORDER: ['月份顺序有误', 'Months out of order'],
 
+  // payroll runs and outputs
+  PAYROLL_RUN_EXISTS: ['该期间、该范围已有同类型的薪酬批次', 'A run of this type already exists for the period and scope'],
+  PAYROLL_RUN_OVERLAPS: ['与已有的薪酬批次范围重叠（上级或下级已有批次）', 'Overlaps an existing run of a wider or narrower scope'],
+  PAYROLL_RUN_STATUS: ['该批次当前状态不允许此操作', 'Not allowed in the run’s current status'],
+  PAYROLL_RUN_NOT_COMPUTED: ['批次尚未计算完成', 'The run is not computed yet'],
+  PAYROLL_RUN_HAS_FAILURES: ['有人员计算失败，请处理后重新计算', 'Some payslips failed; fix and recalculate'],
+  PAYROLL_FOUR_EYES: ['提交人不能审批自己提交的批次（四眼原则）', 'The submitter cannot approve their own run'],
+  PAYROLL_RUN_NOT_APPROVED: ['批次审批通过后才能生成银行代发文件', 'Bank files exist only once the run is approved'],
+  PAYROLL_RUN_NOT_SETTLED: ['批次尚未审批或发放', 'The run is not approved or paid'],
+  PAYSLIP_FAILED: ['该工资条计算失败', 'This payslip failed'],
+  PAYING_ACCOUNT_MISSING: ['未配置付款账户，请在政策表中设置', 'No paying account is configured'],
+  // rosters
+  ROSTER_PUBLISHED: ['该排班已发布', 'This roster is already published'],
+  ROSTER_NOT_SOLVED: ['排班尚未求解完成，不能发布', 'The roster is not solved yet'],
+  ROSTER_NOT_PUBLISHED: ['只有已发布的排班可以重排或换班', 'Only a published roster can be re-planned'],
+  ROSTER_OUTDATED: ['已有更新的排班版本发布，不能再发布此旧版本', 'A later version is published'],
+  CENTRE_CONFIG_INVALID: ['服务中心设置有误', 'Invalid centre set-up'],
+  CALENDAR_DATE_OUTSIDE_YEAR: ['日期不在该年度内', 'The date is outside the year'],
+  CALENDAR_DATE_TWICE: ['日期重复', 'The date appears twice'],
+  SWAP_DATE_OUTSIDE_MONTH: ['换班日期不在该月内', 'The swap date is outside the month'],
+  SWAP_NOTHING_TO_SWAP: ['两人当天班次相同，无需换班', 'Nothing to swap'],
+  SWAP_SAME_WORKER: ['不能与自己换班', 'Cannot swap with oneself'],
+  SWAP_WORKER_NOT_ROSTERED: ['该人员不在本排班中', 'The worker is not on this roster'],
+  REQUEST_SHIFT_MISSING: ['请选择班次', 'Choose a shift'],
+
   // budget
   FISCAL_YEAR_CLOSED: ['该年度已结账，不能再记账', 'The fiscal year is closed'],
   FISCAL_YEAR_EXISTS: ['该年度已存在', 'The fiscal year exists'],
