@@ -1,0 +1,106 @@
+import { parseMoney, formatMoney } from '@cws/kernel';
+import { OutboxRelay } from '@cws/messaging';
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const XIHU = '330106';
+type Line = { kind: string; code: string; amount: string; refPeriod?: string };
+
+/**
+ * A grade change recorded in October but effective from 1 September, after September was approved:
+ * the October run pays the difference as an arrears line referencing 2026-09, and only for that worker.
+ */
+describe('arrears from a back-dated grade change (workers + payroll apps, events through the outbox)', () => {
+  let workers: TestApp;
+  let t: TestApp;
+  let admin: string;
+  let finance: string;
+
+  beforeAll(async () => {
+    const workersConfig = testConfig('workers');
+    workers = await startTestApp(workersService, workersConfig);
+    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    const base = testConfig('payroll', { queuePrefix: workersConfig.queuePrefix });
+    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    await seedPayrollService(t.app.get(DataSource));
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    finance = t.tokenFor(testPrincipals.finance());
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await workers?.close();
+  });
+
+  const computed = async (id: string) => {
+    for (let i = 0; i < 900; i++) {
+      const r = await t.request('GET', `/v1/runs/${id}`, { token: admin });
+      if (r.body.computation.state === 'DONE') return r.body;
+      if (r.body.computation.state === 'FAILED') throw new Error(r.body.computation.error);
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('not computed in time');
+  };
+  const slipOf = async (runId: string, workerId: number) => {
+    let after: string | null = null;
+    do {
+      const page = await t.request('GET', `/v1/runs/${runId}/payslips?limit=1000${after ? `&after=${after}` : ''}`, { token: admin });
+      const hit = page.body.items.find((s: { workerId: number }) => s.workerId === workerId);
+      if (hit) return (await t.request('GET', `/v1/payslips/${hit.id}`, { token: admin })).body as { lines: Line[]; flags: string[]; grade: number };
+      after = page.body.nextAfter;
+    } while (after);
+    throw new Error(`no slip for worker ${workerId}`);
+  };
+
+  it('pays the September difference in October, referencing 2026-09', async () => {
+    const september = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-09', type: 'REGULAR', scope: XIHU } });
+    expect(september.status).toBe(201);
+    await computed(september.body.id);
+    expect((await t.request('POST', `/v1/runs/${september.body.id}/submit`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${september.body.id}/approve`, { token: finance })).status).toBe(200);
+
+    // A full-time worker of the district with a recorded grade below the top of its band.
+    const snap = await workers.request('GET', `/v1/snapshots?asOf=2026-09-30&scope=${XIHU}&limit=5000`, { token: workers.tokenFor(testPrincipals.cityAdmin()) });
+    const top: Record<string, number> = { HEAD: 18, DEPUTY: 15, OTHER: 12 };
+    const w = (snap.body.items as Array<{ workerId: number; grade: number | null; gradeBand: string | null; employmentType: string; secondment: unknown }>).find(
+      (x) => x.employmentType === 'FULL_TIME' && !x.secondment && x.grade !== null && x.gradeBand !== null && x.grade < top[x.gradeBand],
+    )!;
+    expect(w).toBeTruthy();
+    const before = await slipOf(september.body.id, w.workerId);
+
+    // Recorded now, effective from 1 September: a back-dated change.
+    const change = await workers.request('POST', `/v1/workers/${w.workerId}/events`, {
+      token: workers.tokenFor(testPrincipals.cityAdmin()), body: { kind: 'GRADE_CHANGE', date: '2026-09-01', grade: w.grade! + 1, note: '晋级（补录）' },
+    });
+    expect(change.status).toBe(201);
+    await workers.app.get(OutboxRelay).relayNow();
+    for (let i = 0; i < 150; i++) {
+      const rows = await t.request('GET', `/v1/workforce-changes?workerId=${w.workerId}`, { token: admin });
+      if (rows.body.items.some((c: { eventName: string; effectiveDate: string }) => c.eventName === 'worker.grade-changed' && c.effectiveDate === '2026-09-01')) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+
+    const october = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-10', type: 'REGULAR', scope: XIHU } });
+    expect(october.status).toBe(201);
+    const run = await computed(october.body.id);
+    expect(run.progress.failed).toBe(0);
+    const after = await slipOf(october.body.id, w.workerId);
+    expect(after.grade).toBe(w.grade! + 1);
+    const base = (s: { lines: Line[] }) => parseMoney(s.lines.find((l) => l.code === 'BASE')!.amount);
+    const arrears = after.lines.filter((l) => l.code === 'ARREARS');
+    expect(arrears).toEqual([expect.objectContaining({ kind: 'EARNING', refPeriod: '2026-09', amount: formatMoney(base(after) - base(before)) })]);
+    expect(base(after)).toBeGreaterThan(base(before));
+    expect(after.flags).toContain('ARREARS');
+
+    // Nobody else in the district gets arrears.
+    const others = await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM payslip WHERE run_id = ? AND flags LIKE '%ARREARS%'", [october.body.id]);
+    expect(Number(others[0].n)).toBe(1);
+  }, 180_000);
+});
