@@ -21,22 +21,26 @@ export class WorkforceClient {
     private readonly machine: MachineToken,
   ) {}
 
-  async snapshot(asOf: string, scope: string | null): Promise<WorkerSnapshot[]> {
+  /** `identities`: with each worker's whole resident ID (the income-tax declaration only; audited by the workers service). */
+  async snapshot(asOf: string, scope: string | null, opts: { identities?: boolean } = {}): Promise<WorkerSnapshot[]> {
     const out: WorkerSnapshot[] = [];
     await this.forEachPage(asOf, scope, async (items) => {
       out.push(...items);
-    });
+    }, opts);
     return out;
   }
 
   /** The same pull, one page at a time (a payroll run freezes 100,000 workers without holding them all). */
-  async forEachPage(asOf: string, scope: string | null, onPage: (items: WorkerSnapshot[], last: boolean) => Promise<void>): Promise<void> {
+  async forEachPage(
+    asOf: string, scope: string | null, onPage: (items: WorkerSnapshot[], last: boolean) => Promise<void>, opts: { identities?: boolean } = {},
+  ): Promise<void> {
     const token = await this.machine.token().catch(unavailable);
     let after: string | null = null;
     do {
       const q = new URLSearchParams({ asOf, limit: String(PAGE) });
       if (after) q.set('after', after);
       if (scope) q.set('scope', scope);
+      if (opts.identities) q.set('identities', 'true');
       const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 }).catch(unavailable);
       after = page.nextAfter;
       await onPage(page.items, !after);

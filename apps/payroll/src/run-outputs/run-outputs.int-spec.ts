@@ -171,6 +171,15 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     const iit = (await load('iit')).getWorksheet('正常工资薪金所得')!;
     expect((iit.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['工号', '*姓名', '*证件类型', '*证件号码', '本期收入', '本期免税收入']);
     expect(iit.rowCount).toBe(slips.length + 1);
+    // 证件号码 is the worker's resident ID, read from the workers service for the declaration (payroll keeps none).
+    const [w] = await workers.app.get(DataSource).query('SELECT resident_id_enc FROM worker WHERE id = ?', [Number(iit.getRow(2).getCell(1).value)]);
+    expect(iit.getRow(2).getCell(3).value).toBe('居民身份证');
+    expect(iit.getRow(2).getCell(4).value).toBe(workers.app.get(PiiCipher).decrypt(w.resident_id_enc));
+    let withoutId = 0;
+    iit.eachRow((r, i) => i > 1 && !r.getCell(4).value && withoutId++);
+    expect(withoutId).toBe(0);
+    const [audit] = await workers.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'worker_snapshot' AND action = 'PULL_WITH_IDENTITIES'`);
+    expect(Number(audit.n)).toBeGreaterThan(0);
     let income = 0n;
     iit.eachRow((r, i) => i > 1 && (income += cellFen(r.getCell(5).value)));
     expect(income).toBe(sum('gross'));

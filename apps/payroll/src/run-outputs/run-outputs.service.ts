@@ -3,6 +3,7 @@ import { conflict, DomainError, formatMoney, notFound, type Fen, type Principal 
 import {
   buildBankFiles, buildRegister, housingFundList, iitDeclaration, socialInsuranceList, type OutputPayslip, type PayingAccount,
 } from '@cws/payroll-engine';
+import { WorkforceClient } from '../benchmark/workforce.client';
 import { PolicyService } from '../policy/policy.service';
 import { PayrollRunReadsService } from '../runs/payroll-run-reads.service';
 import type { PayrollRunEntity } from '../runs/payroll-run.entities';
@@ -46,6 +47,7 @@ export class RunOutputsService {
     private readonly policy: PolicyService,
     private readonly reads: PayrollRunReadsService,
     private readonly slips: RunSlipsReader,
+    private readonly workforce: WorkforceClient,
   ) {}
 
   async register(p: Principal, runId: string): Promise<FileOut> {
@@ -97,8 +99,8 @@ export class RunOutputsService {
     if (kind === 'iit') {
       const taxFreeCodes = await this.taxFreeCodes(run);
       const taxFreeOf = (s: OutputPayslip): Fen => s.lines.reduce((a, l) => (l.kind === 'EARNING' && taxFreeCodes.has(l.code) ? a + l.amountFen : a), 0n);
-      // Resident ID numbers stay in the workers service; the withholding client matches rows by 工号 (worker id).
-      tables = iitDeclaration(slips, () => ({ idType: null, idNumber: null }), taxFreeOf);
+      const ids = await this.residentIds(run);
+      tables = iitDeclaration(slips, (id) => ({ idType: null, idNumber: ids.get(id) ?? null }), taxFreeOf);
     } else {
       tables = [kind === 'social-insurance' ? socialInsuranceList(slips) : housingFundList(slips)];
     }
@@ -111,6 +113,19 @@ export class RunOutputsService {
     if (slip.status !== 'COMPUTED') throw conflict('PAYSLIP_FAILED', `payslip ${payslipId} failed (${slip.failure?.code ?? 'unknown'}): there is nothing to print`);
     const buffer = await payslipPdf(slip, { id: run.id, period: run.period, status: run.status });
     return { buffer, filename: `payslip-${slip.period}-${slip.workerId}.pdf`, type: 'application/pdf' };
+  }
+
+  /**
+   * Resident IDs are not kept in payroll: they are read for the declaration from the workers
+   * service (machine credential, audited there), as of the period's first and last day so a
+   * leaver of the month is found too, and dropped after the response.
+   */
+  private async residentIds(run: PayrollRunEntity): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (const asOf of [`${run.period}-01`, periodEnd(run.period)]) {
+      for (const w of await this.workforce.snapshot(asOf, run.scopeCode, { identities: true })) if (w.residentId) out.set(w.workerId, w.residentId);
+    }
+    return out;
   }
 
   private async payingAccounts(run: PayrollRunEntity): Promise<PayingAccount[]> {

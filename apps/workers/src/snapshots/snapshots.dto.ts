@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { BODY_KINDS } from '@cws/workers-contracts';
 
 export class SnapshotQueryDto {
@@ -12,6 +12,8 @@ export class SnapshotQueryDto {
   @IsOptional() @Matches(/^(\d{6}|\d{9}|\d{12})$/) scope?: string;
   @ApiPropertyOptional({ default: 1000, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
   @ApiPropertyOptional({ example: '2048', description: 'nextAfter of the previous page (a worker id)' }) @IsOptional() @Matches(/^\d{1,10}$/) after?: string;
+  @ApiPropertyOptional({ description: 'add each worker\'s whole resident ID (`residentId`) for the income-tax declaration: the payroll:read API client only (403 otherwise); audited as PULL_WITH_IDENTITIES' })
+  @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() identities?: boolean;
 }
 
 class SnapshotAppointmentDto {

@@ -56,4 +56,26 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'worker_snapshot' AND action = 'PULL' AND actor_name = 'finance'`);
     expect(Number(n)).toBeGreaterThanOrEqual(1);
   });
+
+  it('adds whole resident IDs only when the payroll:read client asks (?identities=true), audited as PULL_WITH_IDENTITIES; users get 403', async () => {
+    const client = testPrincipals.client(['payroll:read']);
+    const plain = await pull(t.tokenFor(client));
+    expect(plain.every((i) => !('residentId' in i))).toBe(true);
+    const res = await t.request('GET', `/v1/snapshots?asOf=${ASOF}&limit=5000&identities=true`, { token: t.tokenFor(client) });
+    expect(res.status).toBe(200);
+    const items = res.body.items as Array<{ workerId: number; residentId: string }>;
+    const [w] = await ds.query('SELECT resident_id_enc FROM worker WHERE id = ?', [items[0].workerId]);
+    expect(items[0].residentId).toBe(t.app.get(PiiCipher).decrypt(w.resident_id_enc));
+    expect(items.every((i) => /^\d{17}[\dX]$/.test(i.residentId))).toBe(true);
+    const [row] = await ds.query(
+      `SELECT action, JSON_UNQUOTE(JSON_EXTRACT(\`after\`, '$.residentIds')) AS ids FROM audit_log WHERE entity = 'worker_snapshot' AND actor_id = ? ORDER BY id DESC LIMIT 1`,
+      [client.id],
+    );
+    expect(row).toEqual({ action: 'PULL_WITH_IDENTITIES', ids: 'WHOLE' });
+    for (const user of [testPrincipals.finance(), testPrincipals.cityAdmin()]) {
+      const refused = await t.request('GET', `/v1/snapshots?asOf=${ASOF}&identities=true`, { token: t.tokenFor(user) });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('IDENTITIES_NOT_PERMITTED');
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fullYearsBetween, type Principal } from '@cws/kernel';
+import { DomainError, fullYearsBetween, type Principal } from '@cws/kernel';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
@@ -28,13 +28,19 @@ export class SnapshotsService {
 
   /** One page, and its audit row: who pulled, when, which slice, how many rows, whether bank accounts were whole. */
   async page(p: Principal, q: SnapshotQueryDto): Promise<WorkerSnapshotPage> {
+    if (q.identities && !receivesWholeBankAccounts(p)) {
+      throw new DomainError('FORBIDDEN', 'IDENTITIES_NOT_PERMITTED', 'resident IDs go only to the payroll service\'s own client (payroll:read), for the income-tax declaration');
+    }
     const result = await this.read(p, q);
     const district = q.scope?.slice(0, 6) ?? (p.scope.level === 'CITY' ? null : p.scope.district ?? null);
     await this.audit.record(null, {
       entity: 'worker_snapshot',
       entityId: q.asOf,
-      action: receivesWholeBankAccounts(p) ? 'PULL_WITH_BANK_ACCOUNTS' : 'PULL',
-      after: { asOf: q.asOf, scope: q.scope ?? null, after: q.after ?? null, rows: result.items.length, bankAccounts: receivesWholeBankAccounts(p) ? 'WHOLE' : 'LAST_4' },
+      action: q.identities ? 'PULL_WITH_IDENTITIES' : receivesWholeBankAccounts(p) ? 'PULL_WITH_BANK_ACCOUNTS' : 'PULL',
+      after: {
+        asOf: q.asOf, scope: q.scope ?? null, after: q.after ?? null, rows: result.items.length, bankAccounts: receivesWholeBankAccounts(p) ? 'WHOLE' : 'LAST_4',
+        residentIds: q.identities ? 'WHOLE' : 'NONE',
+      },
       districtCode: district,
     });
     return result;
@@ -48,7 +54,8 @@ export class SnapshotsService {
       .createQueryBuilder()
       .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
         w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
-        w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}`)
+        w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
+        ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
       .from('worker', 'w')
       .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf })
       .orderBy('w.id', 'ASC')
@@ -144,6 +151,7 @@ export class SnapshotsService {
         primaryBody,
         secondment,
         bankAccount: fullBank ? (w.bankEnc ? this.cipher.decrypt(w.bankEnc) : null) : w.bankMasked ?? null,
+        ...(q.identities ? { residentId: this.cipher.decrypt(w.residentIdEnc) } : {}),
       };
     }
     return { asOf, items, nextAfter: rows.length > limit ? String(last) : null };

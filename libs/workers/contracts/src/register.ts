@@ -159,6 +159,8 @@ export interface WorkerSnapshot {
   secondment: null | { direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null };
   /** Full for callers with payroll:read or the CITY_ADMIN / FINANCE role; masked otherwise; null when none is on file. */
   bankAccount: string | null;
+  /** The whole resident ID: only with `?identities=true`, which only the payroll:read API client may ask (the income-tax declaration). */
+  residentId?: string;
 }
 
 export interface WorkerSnapshotPage {

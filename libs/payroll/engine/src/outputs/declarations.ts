@@ -53,7 +53,7 @@ export function iitDeclaration(slips: OutputPayslip[], person: (workerId: number
         String(s.workerId), s.name, p.idType ?? '居民身份证', p.idNumber, cumulativeIncome(s), taxFreeOf(s),
         c('PENSION'), c('MEDICAL'), c('UNEMPLOYMENT'), c('HOUSING_FUND'),
         0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n,
-        p.idNumber ? null : '证件号码待补 (match by 工号)',
+        p.idNumber ? null : '证件号码待补 (no resident ID found for the period)',
       ];
     }),
   };
