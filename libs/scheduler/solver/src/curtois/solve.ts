@@ -60,7 +60,9 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
 
   // A model small enough for the MIP as a whole gets most of the time; annealing only seeds it.
   const wholeFits = E * H * avgAllowed <= WHOLE_MODEL_VARIABLES;
-  const saShare = !opts.mip ? 1 : wholeFits ? 0.4 : 0.75;
+  const saShare = !opts.mip ? 1 : wholeFits ? 0.3 : 0.75;
+  // Small instances: LNS rounds until 60 % of the time, then the whole model for the rest.
+  const wholeAt = start + opts.seconds * 1000 * 0.6;
   const first = localSearch(c, { seed: opts.seed, deadline: start + opts.seconds * 1000 * saShare, now });
   stats.saIterations += first.iterations;
   let inc = measure(c, first.roster);
@@ -71,14 +73,15 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
     // Neighbourhood size in binary variables; starts where HiGHS is usually quick.
     // Small neighbourhoods first: they improve fast, and the whole model is tried once the MIP
     // keeps proving them optimal quickly, starting from a much better incumbent.
-    let size = wholeFits ? WHOLE_MODEL_VARIABLES : 400;
+    let size = 400;
     let stale = 0;
-    while (now() < deadline - 200) {
-      const remaining = (deadline - now()) / 1000;
-      const whole = E * H * avgAllowed <= size;
+    // HiGHS overruns short limits (parsing and presolve come first), so stop a second early.
+    while (now() < deadline - 1000) {
+      const remaining = (deadline - now()) / 1000 - 0.5;
+      const whole = E * H * avgAllowed <= size || (wholeFits && now() >= wholeAt);
       const free = whole ? new Uint8Array(E * H).fill(1) : pickNeighbourhood(c, inc, size / avgAllowed, rand);
       const limit = Math.min(remaining - 0.1, whole ? remaining : Math.max(1, opts.seconds / 12));
-      if (limit <= 0.2) break;
+      if (limit <= 0.5) break;
       const t0 = now();
       const res = opts.mip(buildNeighbourhoodLp(c, inc.roster, free), limit);
       const took = (now() - t0) / 1000;
