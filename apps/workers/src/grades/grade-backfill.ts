@@ -1,13 +1,14 @@
-import { placeByPolicy, type GradePolicy } from '@cws/workers-core';
+import { addMonths, placeByPolicy, progressionDue, type GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { GradeRepository, type NewGradeRow } from './grade.repository';
 
 /**
- * Gives every worker without a grade row the grade the policy derives on `asOf` (on the leaving date
- * for those who left earlier): entry grade for the band held then and the education, plus one step
- * per period of service, marked `derived`. Used by the migration that introduced recorded grades, by
- * the import and the seed (bulk hires), and by the yearly job as a safety net. The row takes effect
- * from its last step (the anchor) or the hire date, whichever is later. Returns how many it wrote.
+ * Gives every worker without a grade row the grades the policy derives up to `asOf` (to the leaving
+ * date for those who left earlier), marked `derived`: the entry grade for the band held then and the
+ * education from the hire date, then one row per step on its date (one step per period of service,
+ * capped at the band top) — the last row is today's derived grade, and snapshots of past dates get
+ * the grade derived for that date. Used by the migration that introduced recorded grades, by the
+ * import and the seed (bulk hires), and by the yearly job as a safety net. Returns the rows written.
  */
 export async function deriveMissingGrades(m: EntityManager, asOf: string, opts: { workerIds?: number[]; chunk?: number } = {}): Promise<number> {
   if (opts.workerIds && !opts.workerIds.length) return 0;
@@ -38,9 +39,18 @@ async function deriveChunk(m: EntityManager, policy: GradePolicy, asOf: string, 
   const rows: NewGradeRow[] = [];
   for (const w of workers) {
     const on = w.leftDate && w.leftDate < asOf ? w.leftDate : asOf;
-    const p = placeByPolicy(policy, w.band, w, on);
-    const from = p.anchorDate > w.hireDate ? p.anchorDate : w.hireDate;
-    rows.push({ workerId: w.id, grade: p.grade, band: p.band, from, anchorDate: p.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: p.policyRefs, note: `derived on ${on}` });
+    // the derived history, so snapshots of past dates carry a grade too: the entry grade from the hire
+    // date, then each step on its date, up to `on` — the last row is today's derived grade
+    let current = placeByPolicy(policy, w.band, w, w.hireDate);
+    const note = `derived on ${on}`;
+    rows.push({ workerId: w.id, grade: current.grade, band: w.band, from: w.hireDate, anchorDate: current.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: current.policyRefs, note });
+    for (;;) {
+      const stepDate = addMonths(current.anchorDate, policy.progression.yearsPerStep * 12);
+      const next = stepDate <= on ? progressionDue(policy, current, stepDate) : null;
+      if (!next) break;
+      rows.push({ workerId: w.id, grade: next.grade, band: w.band, from: stepDate, anchorDate: next.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: next.policyRefs, note });
+      current = next;
+    }
   }
   for (let i = 0; i < rows.length; i += 1000) await GradeRepository.insertMany(m, rows.slice(i, i + 1000));
   return rows.length;

@@ -61,6 +61,12 @@ export class GradeRepository {
     return policy;
   }
 
+  /** The policy in force on `date`, or the earliest policy for dates before its first row (a worker hired in 1995). */
+  static async policyOnOrFirst(m: EntityManager, date: string): Promise<GradePolicy> {
+    const [{ first }] = await m.query('SELECT MIN(valid_from) AS first FROM grade_policy');
+    return GradeRepository.policyOn(m, first && String(first) > date ? String(first) : date);
+  }
+
   /** The row in force on `date` (latest valid_from ≤ date, then latest id); `lock` is for writers that hold the worker row lock already. */
   static async inForce(m: EntityManager, workerId: number, date: string): Promise<GradeRow | null> {
     const [r] = await m.query(`SELECT ${COLUMNS} FROM worker_grade g WHERE g.worker_id = ? AND g.valid_from <= ? ORDER BY g.valid_from DESC, g.id DESC LIMIT 1`, [workerId, date]);

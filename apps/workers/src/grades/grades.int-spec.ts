@@ -68,6 +68,12 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(await gradeEvents(veteran.id)).toEqual([expect.objectContaining({ cause: 'BAND_CHANGE', grade: 12, band: 'HEAD', previousGrade: 6, from: today(), communityCode: CUIYUAN1 })]);
   });
 
+  it('a worker hired before the first policy row is placed by the earliest policy', async () => {
+    const w = await register({ hireDate: '1995-09-01', education: 'JUNIOR_COLLEGE' });
+    // JUNIOR_COLLEGE starts OTHER at 2; 31 years → capped at the band top 12
+    expect(await detail(w.id)).toMatchObject({ grade: 12, gradeBand: 'OTHER' });
+  });
+
   it('records an explicit GRADE_CHANGE event in the history, checked against the band range', async () => {
     const w = await register({});
     const out = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 15 } });
@@ -89,8 +95,11 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
 
   it('the yearly job steps grades up from policy data, capped, and a re-run changes nothing', async () => {
     const w = await register({ hireDate: '2020-03-15' });
-    // registered late: the entry grade (3) from the hire date, then the steps due up to today (2023-03-15, 2026-03-15)
-    expect((await detail(w.id)).grades.map((g: { cause: string; grade: number }) => [g.cause, g.grade])).toEqual([['ANNUAL_PROGRESSION', 5], ['ENTRY', 3]]);
+    // registered late: the entry grade (3) from the hire date, then each step due up to today on its date
+    expect((await detail(w.id)).grades.map((g: { cause: string; grade: number; from: string }) => [g.cause, g.grade, g.from])).toEqual([
+      ['ANNUAL_PROGRESSION', 5, '2026-03-15'], ['ANNUAL_PROGRESSION', 4, '2023-03-15'], ['ENTRY', 3, '2020-03-15'],
+    ]);
+    expect(await snapshotOf(w.id, '2024-01-01')).toMatchObject({ grade: 4, gradeDerived: false });
     const handler = t.app.get(ApplyGradeProgressionHandler);
     const first = await handler.handle({ asOf: '2029-03-15' });
     expect(first.progressed).toBeGreaterThanOrEqual(1);
@@ -114,11 +123,16 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [w.id]); // as before the migration
     expect(await snapshotOf(w.id)).toMatchObject({ grade: null, gradeDerived: false });
     const written = await ds.transaction((m) => deriveMissingGrades(m, today()));
-    expect(written).toBe(1);
-    // MASTER starts OTHER at 4; 2014-06-01 → today: 4 steps (2026-06-01 the last) → 8
+    // MASTER starts OTHER at 4 on 2014-06-01, then a step every 3 years: 2017, 2020, 2023, 2026-06-01 → 8
+    expect(written).toBe(5);
     expect(await snapshotOf(w.id)).toMatchObject({ grade: 8, gradeBand: 'OTHER', gradeDerived: true, gradeSince: '2026-06-01' });
-    expect(await snapshotOf(w.id, '2026-05-31')).toMatchObject({ grade: null });
-    expect(await detail(w.id)).toMatchObject({ grade: 8, gradeDerived: true, grades: [expect.objectContaining({ cause: 'DERIVED', derived: true })] });
+    expect(await snapshotOf(w.id, '2026-05-31')).toMatchObject({ grade: 7, gradeDerived: true, gradeSince: '2023-06-01' });
+    expect(await snapshotOf(w.id, '2014-06-01')).toMatchObject({ grade: 4, gradeDerived: true });
+    const d = await detail(w.id);
+    expect(d).toMatchObject({ grade: 8, gradeDerived: true });
+    expect(d.grades.map((g: { grade: number; from: string; cause: string; derived: boolean }) => [g.grade, g.from, g.cause, g.derived])).toEqual([
+      [8, '2026-06-01', 'DERIVED', true], [7, '2023-06-01', 'DERIVED', true], [6, '2020-06-01', 'DERIVED', true], [5, '2017-06-01', 'DERIVED', true], [4, '2014-06-01', 'DERIVED', true],
+    ]);
     expect(await ds.transaction((m) => deriveMissingGrades(m, today()))).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@cws/messaging';
 import { GradeChangedEvent, type GradeCause, type PostBand, type WorkerRef } from '@cws/workers-contracts';
-import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePlacement } from '@cws/workers-core';
+import { addMonths, assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePlacement } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { today } from '../common/sql';
 import { GradeRepository, type GradeRow } from './grade.repository';
@@ -23,22 +23,27 @@ export class GradesService {
 
   /**
    * At hire: the entry grade for the band and education with the credited prior service, effective on
-   * the hire date; then, for a hire dated in the past, the progression due up to today. Not announced
-   * on its own: the caller's `worker.created` carries the grade (one outbox row per hire).
+   * the hire date; then, for a hire dated in the past, each step due up to today on its own date (so
+   * snapshots of past dates see the grade of that date). Not announced on its own: the caller's
+   * `worker.created` carries the grade (one outbox row per hire).
    */
   async recordEntry(m: EntityManager, w: GradeWorker, band: PostBand): Promise<GradeRow> {
-    const policy = await GradeRepository.policyOn(m, w.hireDate);
-    const entry = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
+    const policy = await GradeRepository.policyOnOrFirst(m, w.hireDate);
+    let current = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
     const now = today();
-    const due = now > w.hireDate ? progressionDue(await GradeRepository.policyOn(m, now), entry, now) : null;
-    return due ? this.write(m, w, due, now, 'ANNUAL_PROGRESSION', entry, null, `${due.steps} step(s) due since ${entry.anchorDate}`, false) : entry;
+    for (;;) {
+      const stepDate = addMonths(current.anchorDate, policy.progression.yearsPerStep * 12);
+      const due = stepDate <= now ? progressionDue(await GradeRepository.policyOnOrFirst(m, stepDate), current, stepDate) : null;
+      if (!due) return current;
+      current = await this.write(m, w, due, stepDate, 'ANNUAL_PROGRESSION', current, null, 'step due before the worker was registered', false);
+    }
   }
 
   /** A primary post of another band starting on `from` re-places the grade in that band (no row when the band is unchanged). */
   async onPrimaryPost(m: EntityManager, w: GradeWorker, band: PostBand, from: string): Promise<GradeRow | null> {
     const current = await GradeRepository.inForce(m, w.workerId, from);
     if (!current || current.band === band) return null;
-    const policy = await GradeRepository.policyOn(m, from);
+    const policy = await GradeRepository.policyOnOrFirst(m, from);
     return this.write(m, w, placeForBand(policy, current, band, w, from), from, 'BAND_CHANGE', current, null, `band ${current.band} → ${band}`);
   }
 
@@ -46,13 +51,13 @@ export class GradesService {
   async recordChange(m: EntityManager, w: GradeWorker, eventId: number, date: string, grade: number, band: PostBand | undefined, note: string | null): Promise<GradeRow> {
     const current = await GradeRepository.inForce(m, w.workerId, date);
     const inBand = band ?? current?.band ?? 'OTHER';
-    assertGradeInBand(await GradeRepository.policyOn(m, date), inBand, grade, 'grade');
+    assertGradeInBand(await GradeRepository.policyOnOrFirst(m, date), inBand, grade, 'grade');
     return this.write(m, w, { grade, band: inBand, anchorDate: date, cappedAtBandTop: false, policyRefs: [] }, date, 'GRADE_CHANGE', current, eventId, note);
   }
 
   /** The yearly step for one worker's latest row on `asOf`; null when none is due. */
   async progress(m: EntityManager, w: GradeWorker, current: GradeRow, asOf: string): Promise<GradeRow | null> {
-    const due = progressionDue(await GradeRepository.policyOn(m, asOf), current, asOf);
+    const due = progressionDue(await GradeRepository.policyOnOrFirst(m, asOf), current, asOf);
     return due ? this.write(m, w, due, asOf, 'ANNUAL_PROGRESSION', current, null, `${due.steps} step(s) since ${current.anchorDate}`) : null;
   }
 
