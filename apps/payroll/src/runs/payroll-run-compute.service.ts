@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, type Fen, formatMoney } from '@cws/kernel';
+import { DomainError, type Fen, formatMoney, parseMoney } from '@cws/kernel';
 import {
-  computePayslip, decodeTaxState, encodeTaxState, type FrozenWorker, type PayrollPolicy, type PayslipOut, periodFirstDay, periodLastDay, type RunTaxState,
+  computeBonusSlip, computePayslip, decodeTaxState, encodeTaxState, type FrozenWorker, type PayrollPolicy, type PayslipOut, periodFirstDay, periodLastDay, type RunTaxState,
 } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
@@ -84,6 +84,7 @@ export class PayrollRunComputeService {
       }
       await writer.flush();
       const frozen: RunInputs & { policy: unknown; generation: number } = {
+        ...bonusOf(run.inputs),
         asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(),
         policy: policyToJson(policy), generation,
       };
@@ -111,6 +112,8 @@ export class PayrollRunComputeService {
     const policy = this.frozenPolicy(runId, generation, run.inputs);
     const workers: (FrozenWorker & { arrears?: { refPeriod: string; amountFen: string }[] })[] = JSON.parse(chunk.inputs);
     const year = Number(run.period.slice(0, 4));
+    const bonus = bonusOf(run.inputs).bonus;
+    const bonusFen = bonus ? { amountFen: parseMoney(bonus.amount), method: bonus.method } : null;
     const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${year - 1}-01`, run.period));
     const rows: PayslipRow[] = new Array(workers.length);
     const totals: ChunkTotals = { done: 0, failed: 0, gross: 0n, employeeContributions: 0n, tax: 0n, recoveries: 0n, net: 0n, employerContributions: 0n };
@@ -118,13 +121,10 @@ export class PayrollRunComputeService {
       const w = workers[i];
       const history = settled.get(w.workerId) ?? [];
       try {
-        const slip = computePayslip(
-          {
-            period: run.period, worker: w, state: stateOfYear(history, year), recoveryOwedFen: recoveryOwed(history),
-            arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })), lowIncomeLastYear: lowIncomeLastYear(history, year),
-          },
-          policy,
-        );
+        const common = { period: run.period, worker: w, state: stateOfYear(history, year), recoveryOwedFen: recoveryOwed(history), lowIncomeLastYear: lowIncomeLastYear(history, year) };
+        const slip = bonusFen
+          ? computeBonusSlip({ ...common, bonus: bonusFen }, policy)
+          : computePayslip({ ...common, arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(runId, run.period, generation, chunkNo, w, slip);
         totals.done++;
         totals.gross += slip.gross;
@@ -179,6 +179,12 @@ export class PayrollRunComputeService {
     }
     return p;
   }
+}
+
+/** The bonus a BONUS run pays (set at creation, kept through every freeze). */
+function bonusOf(inputs: object | null): { bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' } } {
+  const v = (typeof inputs === 'string' ? JSON.parse(inputs) : inputs) as { bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' } } | null;
+  return v?.bonus ? { bonus: v.bonus } : {};
 }
 
 /** The generation whose inputs are completely frozen (set last, after every chunk row). */

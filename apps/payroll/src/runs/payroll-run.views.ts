@@ -22,7 +22,7 @@ export function runView(r: PayrollRunEntity, a: RunAggregate): RunView {
       recoveries: formatMoney(a.recoveries), net: formatMoney(a.net), employerContributions: formatMoney(a.employerContributions),
     },
     computation: { state: r.computeState, generation: r.generation, startedAt: iso(r.computeStartedAt), finishedAt: iso(r.computeFinishedAt), error: r.computeError },
-    inputs: r.inputs ? json<RunInputs>(r.inputs) : null,
+    inputs: inputsView(r.inputs),
     rejection: r.rejectReason && r.rejectedBy && r.rejectedAt ? { reason: r.rejectReason, by: r.rejectedBy, at: new Date(r.rejectedAt).toISOString() } : null,
     created: { by: r.createdByName, at: new Date(r.createdAt).toISOString() },
     submitted: stamp(r.submittedByName, r.submittedAt),
@@ -66,4 +66,14 @@ export function payslipView(s: PayslipEntity): PayslipView {
     taxState: s.taxState ? json<PayslipTaxState>(s.taxState) : null,
     computedAt: new Date(s.computedAt).toISOString(),
   };
+}
+
+/** What the run froze, without the internal parts (the frozen engine policy, the generation marker). */
+function inputsView(raw: object | null): RunInputs | null {
+  if (!raw) return null;
+  const v = json<RunInputs & { policy?: unknown; generation?: number }>(raw);
+  if (!v.asOf) return null;
+  const out: RunInputs = { asOf: v.asOf, policyRowIds: v.policyRowIds, hours: v.hours, snapshotWorkers: v.snapshotWorkers, frozenAt: v.frozenAt };
+  if (v.bonus) out.bonus = v.bonus;
+  return out;
 }

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { RUN_STATUSES, RUN_TYPES, type RunStatus, type RunType } from '@cws/payroll-contracts';
 
 const ID = /^\d{1,19}$/;
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class RunBonusDto {
+  @ApiProperty({ example: '36000.00', description: 'the bonus each worker of the scope receives' })
+  @Matches(/^\d{1,11}(\.\d{1,2})?$/, { message: 'must be a positive amount such as "36000.00"' }) amount!: string;
+  @ApiProperty({ enum: ['SEPARATE', 'MERGED'], description: 'SEPARATE: taxed on its own (at most once per worker per year; a second one is merged)' })
+  @IsIn(['SEPARATE', 'MERGED']) method!: 'SEPARATE' | 'MERGED';
+}
 
 export class CreateRunDto {
   @ApiProperty({ example: '2026-11', description: 'the month paid (YYYY-MM)' }) @Matches(PERIOD, { message: 'must be a month YYYY-MM' }) period!: string;
@@ -13,6 +20,8 @@ export class CreateRunDto {
   @IsOptional() @Matches(/^(\d{6}|\d{9})$/, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '12', description: 'CORRECTION runs: the paid run whose slips are reversed and re-issued' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) correctsRunId?: string;
+  @ApiPropertyOptional({ type: RunBonusDto, description: 'BONUS runs (required there): the year-end bonus paid' })
+  @IsOptional() @ValidateNested() @Type(() => RunBonusDto) bonus?: RunBonusDto;
 }
 
 export class RunListQueryDto {

@@ -36,6 +36,11 @@ export class PayrollRunsService {
     const { district, street } = placeOfCode(scopeCode);
     if (dto.type === 'CORRECTION' && !dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'a CORRECTION run names the paid run it corrects');
     if (dto.type !== 'CORRECTION' && dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'only a CORRECTION run corrects another run');
+    if (dto.type === 'BONUS' && !dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'a BONUS run names the bonus it pays');
+    if (dto.type !== 'BONUS' && dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'only a BONUS run pays a bonus');
+    if (dto.type === 'CORRECTION' || dto.type === 'TOP_UP') {
+      throw new DomainError('UNPROCESSABLE', 'PAYROLL_RUN_TYPE_NOT_AVAILABLE', `${dto.type} runs are not computed yet (docs/payroll.md)`, [{ path: 'type', issue: 'not available yet' }]);
+    }
     const who = actor(p);
     let id: string;
     try {
@@ -54,7 +59,7 @@ export class PayrollRunsService {
           period: dto.period, type: dto.type, scopeCode, districtCode: district, streetCode: street, correctsRunId: dto.correctsRunId ?? null,
           createdBy: who.id, createdByName: who.name,
         });
-        await this.runs.update(m, newId, { generation: 1 });
+        await this.runs.update(m, newId, { generation: 1, inputs: dto.bonus ? { bonus: { amount: dto.bonus.amount, method: dto.bonus.method } } : null });
         await this.audit.record(m, { entity: 'payroll_run', entityId: newId, action: 'CREATE', before: null, after: { period: dto.period, type: dto.type, scope: scopeCode }, districtCode: district ?? undefined });
         return newId;
       });

@@ -46,6 +46,8 @@ export interface RunInputs {
   /** Workers in the frozen snapshot (in scope, employed during the period). */
   snapshotWorkers: number;
   frozenAt: string;
+  /** BONUS runs: the bonus each worker receives and how it is taxed. */
+  bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
 }
 
 export interface RunActorStamp {

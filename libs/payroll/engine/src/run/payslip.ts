@@ -7,8 +7,8 @@ import { type Fen, fullYearsBetween, validationError } from '@cws/kernel';
 import { compilePolicy } from '../compiled-policy';
 import { entryGrade } from '../grade';
 import type { PayrollPolicy } from '../policy';
-import { withholdThisMonth } from '../tax';
-import { type ResultLine, computeWorkerMonth } from '../worker-month';
+import { separateBonusAllowed, separateBonusTax, withholdThisMonth } from '../tax';
+import { type BonusMethod, type ResultLine, computeWorkerMonth } from '../worker-month';
 import type { FrozenWorker } from './frozen-inputs';
 import { attendanceFor, parsePeriod, periodFirstDay } from './pro-rating';
 import { type RunTaxState, deductionMonths, initialTaxState, withFlags } from './tax-state';
@@ -157,4 +157,43 @@ function settle(
     payer, band, grade, gradeSource, lines, gross: t.gross, employeeContributions: t.employee, tax: t.tax, recoveries: recovered, net,
     employerContributions: t.employer, recoveryCarried: carried, flags, taxState,
   };
+}
+
+export interface BonusSlipInput extends Omit<PayslipInput, 'arrears'> {
+  bonus: { amountFen: Fen; method: BonusMethod };
+}
+
+/**
+ * A BONUS run's slip: the year-end bonus alone. Taxed separately (bonus ÷ 12 picks the monthly
+ * table's row) only if the worker has not used the separate option this year (财税〔2018〕164号:
+ * once per taxpayer per year) and the option is still allowed; otherwise merged into the month's
+ * cumulative withholding, and the line says why. No contributions; the month's basic deduction
+ * is left to the regular slip, so `lastMonth` does not move.
+ */
+export function computeBonusSlip(input: BonusSlipInput, policy: PayrollPolicy): PayslipOut {
+  const { period, worker: w, bonus } = input;
+  const { year } = parsePeriod(period);
+  const state = input.state ?? initialTaxState(year, { firstJobOfYear: w.hireDate.slice(0, 4) === String(year), lowIncomeLastYear: input.lowIncomeLastYear });
+  const full = { ...input, arrears: [] };
+  if (w.secondment && w.secondment.direction === 'OUT' && w.secondment.payer === 'HOST') return carryOnly(full, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
+  if (w.employmentType === 'SECONDED_IN' || (w.secondment && w.secondment.direction === 'IN')) return carryOnly(full, state, 'HOME', ['SECONDED_IN_NO_BONUS']);
+  const separate = bonus.method === 'SEPARATE' && !state.separateBonusUsed && separateBonusAllowed(policy.bonusTax, `${period}-01`);
+  const rule = separate ? 'BONUS_SEPARATE' : bonus.method === 'SEPARATE' ? 'BONUS_MERGED_SEPARATE_ALREADY_USED' : 'BONUS_MERGED';
+  const lines: PayslipLineOut[] = [{ kind: 'EARNING', code: 'YEAR_END_BONUS', label: 'Year-end bonus (年终奖)', amount: bonus.amountFen, rule, policyRowId: null }];
+  const next = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid);
+  let tax: Fen;
+  if (separate) {
+    const bt = separateBonusTax(bonus.amountFen, policy.bonusTax);
+    tax = bt.tax;
+    next.separateBonusUsed = true;
+    next.separateBonusTax += bt.tax;
+    lines.push({ kind: 'TAX', code: 'IIT_BONUS', label: 'Tax on year-end bonus (全年一次性奖金个税)', amount: bt.tax, rule: 'BONUS_SEPARATE_MONTHLY_TABLE', policyRowId: bt.bracketId });
+  } else {
+    next.income += bonus.amountFen;
+    const wh = withholdThisMonth(next, state.taxWithheld, policy.tax);
+    tax = wh.tax;
+    next.taxWithheld += wh.tax;
+    lines.push({ kind: 'TAX', code: 'IIT', label: 'Individual income tax (个人所得税)', amount: wh.tax, rule: 'CUMULATIVE_WITHHOLDING', policyRowId: wh.bracketId });
+  }
+  return settle(full, lines, { gross: bonus.amountFen, employee: 0n, employer: 0n, tax }, next, 'HOME', w.postBand, w.grade, w.grade === null ? null : 'REGISTER', separate ? [] : ['BONUS_MERGED']);
 }

@@ -1,0 +1,78 @@
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const XIHU = '330106';
+type Slip = { workerId: number; lines: Array<{ kind: string; code: string; amount: string; rule: string }>; taxState: { separateBonusUsed: boolean }; flags: string[] };
+
+/** 财税〔2018〕164号: the separate taxation of an annual bonus, at most once per worker per calendar year. */
+describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis, workers API)', () => {
+  let workers: TestApp;
+  let t: TestApp;
+  let admin: string;
+  let finance: string;
+
+  beforeAll(async () => {
+    workers = await startTestApp(workersService, testConfig('workers'));
+    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    const base = testConfig('payroll');
+    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    await seedPayrollService(t.app.get(DataSource));
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    finance = t.tokenFor(testPrincipals.finance());
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await workers?.close();
+  });
+
+  const bonusRun = async (period: string) => {
+    const res = await t.request('POST', '/v1/runs', { token: admin, body: { period, type: 'BONUS', scope: XIHU, bonus: { amount: '36000.00', method: 'SEPARATE' } } });
+    expect(res.status).toBe(201);
+    for (let i = 0; i < 900; i++) {
+      const r = await t.request('GET', `/v1/runs/${res.body.id}`, { token: admin });
+      if (r.body.computation.state === 'DONE') return r.body;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error('not computed');
+  };
+  const slips = async (runId: string): Promise<Slip[]> => {
+    const page = await t.request('GET', `/v1/runs/${runId}/payslips?limit=5000`, { token: admin });
+    return Promise.all(page.body.items.slice(0, 20).map(async (s: { id: string }) => (await t.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body));
+  };
+
+  it('taxes the March bonus separately (1,080.00 on 36,000) and merges December’s into wages', async () => {
+    expect((await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-03', type: 'BONUS', scope: XIHU } })).status).toBe(400);
+    const march = await bonusRun('2026-03');
+    expect(march.inputs.bonus).toEqual({ amount: '36000.00', method: 'SEPARATE' });
+    const paid = (await slips(march.id)).filter((s) => s.lines.some((l) => l.code === 'YEAR_END_BONUS'));
+    expect(paid.length).toBeGreaterThan(5);
+    for (const s of paid) {
+      expect(s.lines.find((l) => l.code === 'IIT_BONUS')?.amount).toBe('1080.00');
+      expect(s.lines.find((l) => l.code === 'YEAR_END_BONUS')?.rule).toBe('BONUS_SEPARATE');
+      expect(s.taxState.separateBonusUsed).toBe(true);
+    }
+    expect((await t.request('POST', `/v1/runs/${march.id}/submit`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance })).status).toBe(200);
+
+    const december = await bonusRun('2026-12');
+    const byWorker = new Map((await slips(december.id)).map((s) => [s.workerId, s]));
+    for (const before of paid) {
+      const s = byWorker.get(before.workerId);
+      if (!s) continue;
+      expect(s.lines.find((l) => l.code === 'IIT_BONUS')).toBeUndefined();
+      expect(s.lines.find((l) => l.code === 'YEAR_END_BONUS')?.rule).toBe('BONUS_MERGED_SEPARATE_ALREADY_USED');
+      // Merged: cumulative withholding on 36,000 with no deduction month of its own → 3 % = 1,080.00, as IIT.
+      expect(s.lines.find((l) => l.code === 'IIT')?.amount).toBe('1080.00');
+      expect(s.flags).toContain('BONUS_MERGED');
+    }
+    expect([...byWorker.keys()].some((id) => paid.some((p) => p.workerId === id))).toBe(true);
+  }, 180_000);
+});
