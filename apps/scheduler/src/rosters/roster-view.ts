@@ -10,6 +10,7 @@ export function rosterView(r: RosterRow): RosterView {
     reason: r.reason, basedOn: r.basedOnId, generationId: r.generationId,
     assignments: (r.assignments ?? []).map((a) => ({ workerId: a.workerId, date: a.date, start: templates.get(a.shift)?.start ?? '', end: templates.get(a.shift)?.end ?? '', shift: a.shift })),
     uncovered: (r.uncovered ?? []).map((u) => ({ date: u.date, from: u.from, to: u.to, rule: u.rule, missing: u.missing, ...(u.role ? { role: u.role } : {}) })),
+    hours: r.hours ?? [],
     error: r.error, createdAt: r.createdAt, solvedAt: r.solvedAt, publishedAt: r.publishedAt,
   };
 }

@@ -71,6 +71,8 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(r.status).toBe('DRAFT');
     expect(r.uncovered).toEqual([]);
     expect(typeof r.objective).toBe('number');
+    expect(r.hours).toHaveLength(12);
+    expect(r.hours.reduce((n: number, h: { shifts: { total: number } }) => n + h.shifts.total, 0)).toBe(r.assignments.length);
     const problem = await stored(firstId);
     expect(problem.workers).toHaveLength(12);
     expect(problem.workers.filter((w) => w.roles.includes('LEADER')).length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 /** Response shapes of the roster API (the admin UI reads these). Times are `HH:MM`, dates `YYYY-MM-DD`. */
+import type { WorkerMonthHours } from './hours';
 
 export type RosterStatus = 'QUEUED' | 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED' | 'FAILED';
 
@@ -34,6 +35,8 @@ export interface RosterView {
   generationId: number | null;
   assignments: RosterAssignmentView[];
   uncovered: UncoveredView[];
+  /** Per worker: hours, overtime by kind and shift counts of this version (what payroll gets once it is published). */
+  hours: WorkerMonthHours[];
   error: string | null;
   createdAt: string | null;
   solvedAt: string | null;
