@@ -7,7 +7,7 @@ import {
   AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
-import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PAYROLL_RUNS_QUEUE } from '@cws/payroll-contracts';
+import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PAYROLL_RUNS_QUEUE, ReencryptPayrollPiiJob } from '@cws/payroll-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
@@ -26,6 +26,7 @@ import { RunOutputsController } from './run-outputs/run-outputs.controller';
 import { RunOutputsService } from './run-outputs/run-outputs.service';
 import { RunSlipsReader } from './run-outputs/run-slips.reader';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
+import { PayrollPiiReencryption } from './maintenance/pii-reencryption.job';
 import { PolicyController } from './policy/policy.controller';
 import { PolicyRowEntity } from './policy/policy-row.entity';
 import { PolicyService } from './policy/policy.service';
@@ -66,7 +67,7 @@ export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark17
 export const PAYROLL_JOBS = [
   WorkerCreatedEvent, WorkerChangedEvent, WorkerLeftEvent, AppointmentStartedEvent, AppointmentEndedEvent,
   SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent, GradeChangedEvent,
-  ComputeRunJob, ComputeRunChunkJob, FinishRunJob, NightlyRecomputeJob,
+  ComputeRunJob, ComputeRunChunkJob, FinishRunJob, NightlyRecomputeJob, ReencryptPayrollPiiJob,
 ];
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {
@@ -78,7 +79,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler,
+      ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
       PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,

@@ -11,3 +11,11 @@ export const ComputeRunChunkJob = defineJob<{ runId: string; generation: number;
 export const FinishRunJob = defineJob<{ runId: string; generation: number }>(PAYROLL_RUNS_QUEUE, 'finish-run');
 /** The nightly batch (a job scheduler, cron in Asia/Shanghai): recomputes every open DRAFT. */
 export const NightlyRecomputeJob = defineJob<{ reason?: string }>(PAYROLL_RUNS_QUEUE, 'nightly-recompute');
+
+/** The payroll service's maintenance queue. */
+export const PAYROLL_MAINTENANCE_QUEUE = 'payroll-maintenance';
+/**
+ * PII key rotation in the payroll schema (whole bank accounts on payslips): re-encrypts every value
+ * still under a retired key with the current PII_KEY. Enqueued at start-up while PII_OLD_KEYS are set.
+ */
+export const ReencryptPayrollPiiJob = defineJob<{ batchSize?: number }>(PAYROLL_MAINTENANCE_QUEUE, 'reencrypt-pii');

@@ -7,6 +7,7 @@ export * from './health.controller';
 export * from './json-logger';
 export * from './machine-token';
 export * from './metrics';
+export * from './pii-rotation';
 export * from './platform.module';
 export * from './redis';
 export * from './request-context';
