@@ -1,4 +1,6 @@
 import { parseMoney } from '@cws/kernel';
+import { JobProducer } from '@cws/messaging';
+import { NightlyRecomputeJob } from '@cws/payroll-contracts';
 import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
@@ -9,6 +11,7 @@ import { seedWorkersService } from '../../../workers/src/seed/seed';
 import { workersService } from '../../../workers/src/workers.definition';
 import { payrollService } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
+import { PayrollRunJobs } from './payroll-run.jobs';
 
 const XIHU = '330106';
 
@@ -164,6 +167,22 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     const again = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-10', type: 'REGULAR' } });
     expect(again.status).toBe(201);
     await computed(again.body.id);
+  });
+
+  it('the nightly batch: a job scheduler at 01:30 Asia/Shanghai that recomputes every open draft with a new generation', async () => {
+    const schedulers = await t.app.get(JobProducer).queue(NightlyRecomputeJob.queue).getJobSchedulers();
+    expect(schedulers).toEqual([expect.objectContaining({ key: 'nightly-payroll-recompute', pattern: '30 1 * * *', tz: 'Asia/Shanghai' })]);
+    const drafts = (await t.request('GET', '/v1/runs?status=DRAFT', { token: admin })).body.items as Array<{ id: string; computation: { generation: number } }>;
+    expect(drafts.length).toBeGreaterThan(0);
+    const result = await t.app.get(PayrollRunJobs).nightly();
+    expect(result.recomputed.sort()).toEqual(drafts.map((d) => d.id).sort());
+    for (const d of drafts) {
+      const r = await computed(d.id);
+      expect(r.computation).toMatchObject({ state: 'DONE', generation: d.computation.generation + 1 });
+      expect(r.progress.done).toBe(r.progress.total);
+    }
+    // Settled runs are left alone.
+    expect((await t.request('GET', `/v1/runs/${novemberId}`, { token: admin })).body.computation.generation).toBe(1);
   });
 
   it('validates the request: period, type, scope', async () => {
