@@ -9,5 +9,6 @@ RUN npx vite build --config apps/admin/vite.config.mts
 RUN find dist/apps/admin -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' -o -name '*.json' \) -exec gzip -9 -k {} \;
 
 FROM nginx:1.27-alpine
-COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+# a template: the image's entrypoint fills in ${GATEWAY_SECRET} (only defined variables; nginx's own $vars stay)
+COPY docker/nginx.conf /etc/nginx/templates/default.conf.template
 COPY --from=build /src/dist/apps/admin /usr/share/nginx/html
