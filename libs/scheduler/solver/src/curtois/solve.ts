@@ -18,6 +18,8 @@ export interface CurtoisSolveOptions {
   mip?: MipSolve;
   now?: () => number;
   log?: (line: string) => void;
+  /** Caps the first annealing run in iterations, making the result independent of machine load. */
+  maxIterations?: number;
 }
 
 export interface CurtoisSolveResult {
@@ -63,7 +65,7 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
   const saShare = !opts.mip ? 1 : wholeFits ? 0.3 : 0.75;
   // Small instances: LNS rounds until 60 % of the time, then the whole model for the rest.
   const wholeAt = start + opts.seconds * 1000 * 0.6;
-  const first = localSearch(c, { seed: opts.seed, deadline: start + opts.seconds * 1000 * saShare, now });
+  const first = localSearch(c, { seed: opts.seed, deadline: start + opts.seconds * 1000 * saShare, now, maxIterations: opts.maxIterations });
   stats.saIterations += first.iterations;
   let inc = measure(c, first.roster);
   log(`sa: objective ${inc.objective} violation ${inc.violation} after ${first.iterations} iterations`);
