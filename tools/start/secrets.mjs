@@ -12,6 +12,7 @@ export const GENERATED_KEYS = {
   PII_KEY_ID: () => `k${randomBytes(3).toString('hex')}`,
   PII_HASH_KEY: () => randomBytes(32).toString('hex'),
   PAYROLL_CLIENT_SECRET: () => randomBytes(32).toString('base64url'),
+  SCHEDULER_CLIENT_SECRET: () => randomBytes(32).toString('base64url'),
   GATEWAY_SECRET: () => randomBytes(32).toString('base64url'),
 };
 

@@ -59,7 +59,7 @@ export class RosterSolvingService {
 
   private async solve(row: RosterRow): Promise<boolean> {
     const m = this.dataSource.manager;
-    const token = this.workforce.jobToken(row.districtCode);
+    const token = await this.workforce.jobToken();
     const [calendar, centre, people, requests, basedOn] = await Promise.all([
       this.calendar.forYear(Number(row.month.slice(0, 4))),
       this.centres.configFor(row.communityCode),

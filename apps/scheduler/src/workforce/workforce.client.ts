@@ -1,6 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { DomainError, type Principal, type Scope } from '@cws/kernel';
-import { ServiceClient, TokenService } from '@cws/platform';
+import { DomainError } from '@cws/kernel';
+import { MachineToken, ServiceClient } from '@cws/platform';
 import { monthDates } from '@cws/scheduler-solver';
 
 export interface CommunityPlace {
@@ -21,20 +21,20 @@ const LEADER_ROLES = new Set(['SECRETARY', 'DEPUTY_SECRETARY', 'DIRECTOR', 'DEPU
 /**
  * The workforce as the workers service serves it. The scheduler never reads the workers schema:
  * requests forward the caller's token (the workers service applies the caller's scope too); jobs,
- * which have no caller, sign a 5-minute client token of their own, limited to the one district
- * the roster belongs to and to read permissions (`workers:read`, `scheduler:read`).
+ * which have no caller, use the scheduler's machine credential (`workers:read`, city scope;
+ * docs/security.md "Machine credentials") and read only the community of the roster they solve,
+ * which the request that queued it was allowed to see.
  */
 @Injectable()
 export class WorkforceClient {
   constructor(
     private readonly client: ServiceClient,
-    private readonly tokens: TokenService,
+    private readonly machine: MachineToken,
   ) {}
 
-  jobToken(districtCode: string | null): string {
-    const scope: Scope = districtCode ? { level: 'DISTRICT', district: districtCode } : { level: 'CITY' };
-    const principal: Principal = { kind: 'client', id: 'scheduler-jobs', name: 'scheduler (roster job)', roles: [], scope, permissions: ['workers:read', 'scheduler:read'] };
-    return this.tokens.sign(principal, 300);
+  /** The scheduler's own access token, for jobs. */
+  jobToken(): Promise<string> {
+    return this.machine.token();
   }
 
   /** The community, if it exists and the token's scope covers it (the workers service answers 404 otherwise). */

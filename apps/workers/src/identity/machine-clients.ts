@@ -10,12 +10,16 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { AuditService, SERVICE_CONFIG, type ServiceConfig, type ServiceName } from '@cws/platform';
-import { PAYROLL_READ } from '../common/access';
+import { PAYROLL_READ, WORKERS_READ } from '../common/access';
 import { ApiClientEntity } from './identity.entities';
 
-/** What each service's machine credential may do: payroll reads the snapshot with bank accounts to pay. */
+/**
+ * What each service's machine credential may do: payroll reads the snapshot with bank accounts to
+ * pay; the scheduler's roster jobs read availability and posts (`workers:read`).
+ */
 export const MACHINE_CLIENT_PERMISSIONS: Partial<Record<ServiceName, string[]>> = {
   payroll: [PAYROLL_READ],
+  scheduler: [WORKERS_READ],
 };
 
 @Injectable()

@@ -11,7 +11,7 @@ import IORedis from 'ioredis';
 
 /**
  * Keys for this test run: random, generated once per test file (process), so two services started
- * by one file trust each other's tokens and share the payroll machine credential. Nothing in the
+ * by one file trust each other's tokens and share the payroll and scheduler machine credentials. Nothing in the
  * source tree can sign for them.
  */
 export const TEST_RUN_KEYS: Readonly<Record<string, string>> = Object.freeze({
@@ -19,6 +19,7 @@ export const TEST_RUN_KEYS: Readonly<Record<string, string>> = Object.freeze({
   PII_KEY: randomBytes(32).toString('hex'),
   PII_HASH_KEY: randomBytes(32).toString('hex'),
   PAYROLL_CLIENT_SECRET: randomBytes(32).toString('base64url'),
+  SCHEDULER_CLIENT_SECRET: randomBytes(32).toString('base64url'),
 });
 
 export function testConfig(service: ServiceName, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
