@@ -9,6 +9,8 @@ import { AppointmentEntity } from './appointments/appointments.entities';
 import { AppointmentsService } from './appointments/appointments.service';
 import { ElectionsController } from './elections/elections.controller';
 import { ElectionsService } from './elections/elections.service';
+import { GradePolicyController } from './grades/grade-policy.controller';
+import { GradePolicyService } from './grades/grade-policy.service';
 import { ApplyGradeProgressionHandler, GradeProgressionScheduler } from './grades/grade-progression.job';
 import { GradesService } from './grades/grades.service';
 import { AuthController, IdentityAdminController } from './identity/auth.controller';
@@ -81,6 +83,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       AppointmentsController,
       AuthController,
       ElectionsController,
+      GradePolicyController,
       IdentityAdminController,
       ImportExportController,
       OrgController,
@@ -102,6 +105,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       AppointmentsService,
       AuthService,
       ElectionsService,
+      GradePolicyService,
       GradeProgressionScheduler,
       GradesService,
       ImportExportService,

@@ -141,3 +141,47 @@ export class GradeRepository {
     }));
   }
 }
+
+/** One grade_policy row as admins see and edit it. */
+export interface GradePolicyRow {
+  id: number;
+  kind: 'ENTRY_GRADE' | 'BAND_RANGE' | 'GRADE_PROGRESSION';
+  band: PostBand | null;
+  education: string | null;
+  data: Record<string, number>;
+  validFrom: string;
+  validTo: string | null;
+  sourceRef: string;
+}
+
+export class GradePolicyRepository {
+  static async rowsOn(m: EntityManager, date: string): Promise<GradePolicyRow[]> {
+    const rows = await m.query(
+      `SELECT id, kind, band, education, data, valid_from AS validFrom, valid_to AS validTo, source_ref AS sourceRef FROM grade_policy
+        WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY kind, band, education, valid_from`,
+      [date, date],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ ...r, id: Number(r.id), data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }) as GradePolicyRow);
+  }
+
+  /** The rows of one key (kind, band, education) still open on or after `from`, locked. */
+  static async openRowsOfKey(m: EntityManager, key: Pick<GradePolicyRow, 'kind' | 'band' | 'education'>, from: string): Promise<Array<{ id: number; validFrom: string }>> {
+    const rows = await m.query(
+      `SELECT id, valid_from AS validFrom FROM grade_policy WHERE kind = ? AND band <=> ? AND education <=> ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from FOR UPDATE`,
+      [key.kind, key.band, key.education, from],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ id: Number(r.id), validFrom: String(r.validFrom) }));
+  }
+
+  static async close(m: EntityManager, id: number, validTo: string): Promise<void> {
+    await m.query('UPDATE grade_policy SET valid_to = ? WHERE id = ?', [validTo, id]);
+  }
+
+  static async insert(m: EntityManager, row: Omit<GradePolicyRow, 'id' | 'validTo'>): Promise<number> {
+    const res = await m.query(
+      'INSERT INTO grade_policy (kind, band, education, data, valid_from, valid_to, source_ref, created_at) VALUES (?,?,?,?,?,NULL,?,?)',
+      [row.kind, row.band, row.education, JSON.stringify(row.data), row.validFrom, row.sourceRef, new Date()],
+    );
+    return Number(res.insertId);
+  }
+}

@@ -118,6 +118,27 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     await ds.query(`UPDATE grade_policy SET valid_to = NULL WHERE kind = 'GRADE_PROGRESSION'`);
   });
 
+  it('the grade policy is effective-dated data: read in force on a date, a new row closes the old one, only the city admin edits', async () => {
+    const rows = (await t.request('GET', '/v1/grade-policy?date=2026-06-30', { token: admin })).body as Array<{ kind: string; band: string | null; education: string | null; data: Record<string, number> }>;
+    expect(rows).toHaveLength(1 + 3 + 21);
+    expect(rows.find((r) => r.kind === 'ENTRY_GRADE' && r.band === 'OTHER' && r.education === 'BACHELOR')).toMatchObject({ data: { baseGrade: 3 }, validTo: null });
+    const xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    const body = { kind: 'ENTRY_GRADE', band: 'OTHER', education: 'BACHELOR', baseGrade: 4, validFrom: '2040-01-01', sourceRef: '示例：2040 年起本科入职四级' };
+    expect((await t.request('POST', '/v1/grade-policy', { token: xihu, body })).status).toBe(403);
+    expect((await t.request('POST', '/v1/grade-policy', { token: admin, body: { ...body, baseGrade: undefined } })).body)
+      .toMatchObject({ code: 'GRADE_POLICY_FIELD_REQUIRED', details: [{ path: 'baseGrade' }] });
+    const added = await t.request('POST', '/v1/grade-policy', { token: admin, body });
+    expect(added.status).toBe(201);
+    expect(added.body.closed).toHaveLength(1);
+    expect((await t.request('POST', '/v1/grade-policy', { token: admin, body: { ...body, validFrom: '2039-06-01' } })).body.code).toBe('GRADE_POLICY_ROW_LATER');
+    const entry = (date: string) => t.request('GET', `/v1/grade-policy?date=${date}`, { token: admin })
+      .then((r) => r.body.find((x: { kind: string; band: string; education: string }) => x.kind === 'ENTRY_GRADE' && x.band === 'OTHER' && x.education === 'BACHELOR'));
+    expect(await entry('2039-12-31')).toMatchObject({ data: { baseGrade: 3 }, validTo: '2039-12-31' });
+    expect(await entry('2040-01-01')).toMatchObject({ data: { baseGrade: 4 }, sourceRef: '示例：2040 年起本科入职四级' });
+    // a recruit hired under the new row enters at its grade
+    expect(await detail((await register({ hireDate: '2040-03-01' })).id)).toMatchObject({ grades: [expect.objectContaining({ cause: 'ENTRY', grade: 4 })] });
+  });
+
   it('backfills today\'s derived grade for workers without one, marked derived (the migration\'s function)', async () => {
     const w = await register({ hireDate: '2014-06-01', education: 'MASTER' });
     await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [w.id]); // as before the migration
