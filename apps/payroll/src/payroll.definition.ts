@@ -11,6 +11,7 @@ import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, P
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
+import { TopUpLineRepository } from './benchmark/top-up-line.repository';
 import { PaidPayReader } from './benchmark/paid-pay.reader';
 import { RunsPaidPayReader } from './benchmark/runs-paid-pay.reader';
 import { BudgetClient } from './benchmark/budget.client';
@@ -81,7 +82,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
     providers: [
       ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
-      PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, WorkforceChangeJobs, WorkforceChangeRepository,
+      PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,
     ],
   })

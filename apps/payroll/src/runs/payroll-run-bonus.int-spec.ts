@@ -75,4 +75,26 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     }
     expect([...byWorker.keys()].some((id) => paid.some((p) => p.workerId === id))).toBe(true);
   }, 180_000);
+
+  it('a TOP_UP run pays exactly the stored year-end top-ups (年终补差) of its scope, as wages of the month', async () => {
+    const xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
+    const topUp = await t.request('POST', '/v1/benchmark/top-ups', { token: xihu, body: { year: 2026, rule: 'PER_WORKER', ratio: '0.60' } });
+    expect(topUp.status).toBe(201);
+    const lines = (await t.request('GET', `/v1/benchmark/top-ups/${topUp.body.id}/lines?limit=5000&onlyPositive=true`, { token: xihu })).body.items as Array<{ workerId: string | number; topUp: string }>;
+    const owed = new Map(lines.filter((l) => l.topUp !== '0.00').map((l) => [Number(l.workerId), l.topUp]));
+    expect(owed.size).toBeGreaterThan(0);
+    const created = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-12', type: 'TOP_UP' } });
+    expect(created.status).toBe(201);
+    let run = created.body;
+    for (let i = 0; i < 900 && run.computation.state !== 'DONE'; i++) {
+      await new Promise((ok) => setTimeout(ok, 100));
+      run = (await t.request('GET', `/v1/runs/${created.body.id}`, { token: xihu })).body;
+    }
+    expect(run.progress).toEqual({ done: owed.size, total: owed.size, failed: 0 });
+    const page = (await t.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: xihu })).body.items as Array<{ id: string; workerId: number; gross: string }>;
+    expect(new Map(page.map((s) => [s.workerId, s.gross]))).toEqual(owed);
+    const one = (await t.request('GET', `/v1/payslips/${page[0].id}`, { token: xihu })).body as Slip;
+    expect(one.lines.find((l) => l.code === 'TOP_UP')).toMatchObject({ rule: 'TOP_UP_MERGED', amount: owed.get(one.workerId) });
+    expect(one.lines.find((l) => l.code === 'IIT')).toBeTruthy();
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import {
 } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
+import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
 import { PolicyService } from '../policy/policy.service';
 import { buildPolicy } from '../policy/policy-builder';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
@@ -47,6 +48,7 @@ export class PayrollRunComputeService {
     private readonly policy: PolicyService,
     private readonly queue: PayrollRunComputeQueue,
     private readonly runs: PayrollRunRepository,
+    private readonly topUps: TopUpLineRepository,
   ) {}
 
   async freeze(runId: string, generation: number): Promise<void> {
@@ -63,12 +65,16 @@ export class PayrollRunComputeService {
       const hours = await this.inputs.hours(period, run.scopeCode);
       const arrears = await this.arrears.forPlace(period, run.districtCode, run.streetCode);
       const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
+      // A TOP_UP run pays the workers of the latest stored top-up result of the year that covers its scope, nobody else.
+      const topUps = run.type === 'TOP_UP' ? (await this.topUps.latestFor(year, run.districtCode, run.streetCode)).amounts : null;
       await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
       const writer = new ChunkWriter((chunkNo, part) => this.chunks.insert(this.dataSource.manager, runId, chunkNo, generation, part.length, JSON.stringify(part)));
       const seen = leavers.size ? new Set<number>() : null;
       const take = async (page: FrozenWorker[], last: boolean, only?: (w: FrozenWorker) => boolean) => {
-        const workers = only ? page.filter(only) : page;
+        let workers = only ? page.filter(only) : page;
+        if (topUps) workers = workers.filter((w) => topUps.has(w.workerId));
         for (const w of workers) {
+          if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
           seen?.add(w.workerId);
           if (hours) w.hours = hours.get(w.workerId) ?? null;
           const a = arrears.get(w.workerId);
@@ -122,7 +128,9 @@ export class PayrollRunComputeService {
       const history = settled.get(w.workerId) ?? [];
       try {
         const common = { period: run.period, worker: w, state: stateOfYear(history, year), recoveryOwedFen: recoveryOwed(history), lowIncomeLastYear: lowIncomeLastYear(history, year) };
-        const slip = bonusFen
+        const slip = w.topUpFen !== undefined
+          ? computeBonusSlip({ ...common, bonus: { amountFen: BigInt(w.topUpFen), method: 'MERGED' }, code: 'TOP_UP' }, policy)
+          : bonusFen
           ? computeBonusSlip({ ...common, bonus: bonusFen }, policy)
           : computePayslip({ ...common, arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(runId, run.period, generation, chunkNo, w, slip);

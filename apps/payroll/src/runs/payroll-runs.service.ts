@@ -38,8 +38,8 @@ export class PayrollRunsService {
     if (dto.type !== 'CORRECTION' && dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'only a CORRECTION run corrects another run');
     if (dto.type === 'BONUS' && !dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'a BONUS run names the bonus it pays');
     if (dto.type !== 'BONUS' && dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'only a BONUS run pays a bonus');
-    if (dto.type === 'CORRECTION' || dto.type === 'TOP_UP') {
-      throw new DomainError('UNPROCESSABLE', 'PAYROLL_RUN_TYPE_NOT_AVAILABLE', `${dto.type} runs are not computed yet (docs/payroll.md)`, [{ path: 'type', issue: 'not available yet' }]);
+    if (dto.type === 'CORRECTION') {
+      throw new DomainError('UNPROCESSABLE', 'PAYROLL_RUN_TYPE_NOT_AVAILABLE', 'CORRECTION runs are not computed yet (docs/payroll.md)', [{ path: 'type', issue: 'not available yet' }]);
     }
     const who = actor(p);
     let id: string;

@@ -46,4 +46,6 @@ export interface FrozenWorker {
   /** Body of the primary post on the snapshot date (PARTY / COMMITTEE / STATION): its COST_STREAM row routes the cost to the budget. Absent in runs frozen before it existed. */
   primaryBody?: string | null;
   hours: FrozenHours | null;
+  /** TOP_UP runs: this worker's year-end top-up (fen as a decimal integer string) from the stored top-up result. */
+  topUpFen?: string;
 }

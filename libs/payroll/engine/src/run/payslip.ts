@@ -161,6 +161,8 @@ function settle(
 
 export interface BonusSlipInput extends Omit<PayslipInput, 'arrears'> {
   bonus: { amountFen: Fen; method: BonusMethod };
+  /** YEAR_END_BONUS (BONUS runs) or TOP_UP (the year-end top-up, 年终补差: always wages of its month). */
+  code?: 'YEAR_END_BONUS' | 'TOP_UP';
 }
 
 /**
@@ -177,9 +179,14 @@ export function computeBonusSlip(input: BonusSlipInput, policy: PayrollPolicy): 
   const full = { ...input, arrears: [] };
   if (w.secondment && w.secondment.direction === 'OUT' && w.secondment.payer === 'HOST') return carryOnly(full, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
   if (w.employmentType === 'SECONDED_IN' || (w.secondment && w.secondment.direction === 'IN')) return carryOnly(full, state, 'HOME', ['SECONDED_IN_NO_BONUS']);
-  const separate = bonus.method === 'SEPARATE' && !state.separateBonusUsed && separateBonusAllowed(policy.bonusTax, `${period}-01`);
-  const rule = separate ? 'BONUS_SEPARATE' : bonus.method === 'SEPARATE' ? 'BONUS_MERGED_SEPARATE_ALREADY_USED' : 'BONUS_MERGED';
-  const lines: PayslipLineOut[] = [{ kind: 'EARNING', code: 'YEAR_END_BONUS', label: 'Year-end bonus (年终奖)', amount: bonus.amountFen, rule, policyRowId: null }];
+  const topUp = input.code === 'TOP_UP';
+  const separate = !topUp && bonus.method === 'SEPARATE' && !state.separateBonusUsed && separateBonusAllowed(policy.bonusTax, `${period}-01`);
+  const rule = topUp ? 'TOP_UP_MERGED' : separate ? 'BONUS_SEPARATE' : bonus.method === 'SEPARATE' ? 'BONUS_MERGED_SEPARATE_ALREADY_USED' : 'BONUS_MERGED';
+  const lines: PayslipLineOut[] = [
+    topUp
+      ? { kind: 'EARNING', code: 'TOP_UP', label: 'Year-end top-up (年终补差)', amount: bonus.amountFen, rule, policyRowId: null }
+      : { kind: 'EARNING', code: 'YEAR_END_BONUS', label: 'Year-end bonus (年终奖)', amount: bonus.amountFen, rule, policyRowId: null },
+  ];
   const next = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid);
   let tax: Fen;
   if (separate) {
@@ -195,5 +202,5 @@ export function computeBonusSlip(input: BonusSlipInput, policy: PayrollPolicy): 
     next.taxWithheld += wh.tax;
     lines.push({ kind: 'TAX', code: 'IIT', label: 'Individual income tax (个人所得税)', amount: wh.tax, rule: 'CUMULATIVE_WITHHOLDING', policyRowId: wh.bracketId });
   }
-  return settle(full, lines, { gross: bonus.amountFen, employee: 0n, employer: 0n, tax }, next, 'HOME', w.postBand, w.grade, w.grade === null ? null : 'REGISTER', separate ? [] : ['BONUS_MERGED']);
+  return settle(full, lines, { gross: bonus.amountFen, employee: 0n, employer: 0n, tax }, next, 'HOME', w.postBand, w.grade, w.grade === null ? null : 'REGISTER', separate || topUp ? [] : ['BONUS_MERGED']);
 }
