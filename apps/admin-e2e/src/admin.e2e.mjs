@@ -494,7 +494,8 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
-    await page.getByPlaceholder('api_client').fill('api_client');
+    await pick(page, 'entity', 'api_client');
+    await pick(page, 'action', 'CREATE');
     await page.getByTestId('audit-search').click();
     const row = table.locator('tbody tr.ant-table-row', { hasText: clientId });
     await row.first().waitFor();
@@ -503,6 +504,12 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     assert.match(text, /CREATE/);
     assert.match(text, /city-admin/);
     assert.ok(!text.includes('secretHash'), 'no secret material in the audit row');
+    // the row expands to a field-by-field before/after
+    await row.first().locator('.ant-table-row-expand-icon').click();
+    const diff = page.locator('[data-testid^="audit-diff-"]').first();
+    await diff.getByText('clientId', { exact: true }).waitFor();
+    await diff.getByText(clientId, { exact: true }).waitFor();
+    assert.ok(!(await diff.innerText()).includes('secretHash'), 'no secret material in the diff');
     await shot(page, 'audit-api-client');
     await page.context().close();
   });

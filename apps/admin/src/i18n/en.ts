@@ -583,4 +583,11 @@ export const en: Messages = {
   'dashboard.workers.ACTIVE': 'Active',
   'dashboard.workers.SECONDED_OUT': 'Seconded out',
   'dashboard.workers.ON_LEAVE': 'On leave',
+
+  'audit.field': 'Field',
+  'audit.changed': 'Changed fields',
+  'audit.services.workers': 'Workers & org',
+  'audit.services.payroll': 'Payroll',
+  'audit.services.budget': 'Budget',
+  'audit.services.scheduler': 'Scheduler',
 };

@@ -582,6 +582,13 @@ export const zhCN = {
   'dashboard.workers.ACTIVE': '在岗',
   'dashboard.workers.SECONDED_OUT': '挂职外出',
   'dashboard.workers.ON_LEAVE': '休假',
+
+  'audit.field': '字段',
+  'audit.changed': '变更字段',
+  'audit.services.workers': '人员与组织',
+  'audit.services.payroll': '薪酬',
+  'audit.services.budget': '经费',
+  'audit.services.scheduler': '排班',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

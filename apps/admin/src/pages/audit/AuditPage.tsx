@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
 import type { AuditEntry, Page } from '../../api/types';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { LoadMore, QueryError } from '../../layout/PageState';
 
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'] as const;
@@ -20,33 +20,57 @@ interface Filter {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** Compact JSON, clipped by the column's CSS ellipsis (the whole text stays in the page); the row expands to the full diff. */
-function JsonCell({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <>-</>;
-  const text = JSON.stringify(value);
+/** Entities each service audits (a select; a code not listed can still be typed in the search). */
+const ENTITIES: Record<(typeof SERVICES)[number], string[]> = {
+  workers: ['worker', 'worker_event', 'appointment', 'secondment', 'community', 'street', 'district', 'training_class', 'training_course', 'training_provider', 'training_record', 'training_rule', 'vacancy', 'candidate', 'election', 'import_batch', 'worker_snapshot', 'user', 'api_client', 'refresh_token_family', 'pii_key'],
+  payroll: ['payroll_run', 'policy_row', 'benchmark_result'],
+  budget: ['fiscal_year', 'appropriation', 'allocation', 'posting', 'unmatched_posting', 'household_count', 'funding_standard'],
+  scheduler: ['roster', 'roster_generation', 'service_centre', 'holiday_calendar', 'worker_request'],
+};
+const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'VIEW_PII', 'EXPORT', 'IMPORT', 'VALIDATE', 'COMMIT', 'HIRE', 'TRANSFER', 'LEAVE', 'END', 'STATUS_CHANGE', 'SCORE', 'SELECT', 'ENACT', 'REVERSE', 'RESOLVE', 'EXPENDITURE_OVERRIDE', 'OPEN', 'CLOSE', 'QUEUE', 'PUBLISH', 'UPSERT', 'PULL_WITH_BANK_ACCOUNTS', 'REENCRYPT', 'REUSE_DETECTED'];
+
+const show = (v: unknown) => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The fields of before/after, changed ones first; an unchanged field is listed only on request. */
+export function diffFields(before: unknown, after: unknown): Array<{ field: string; before: unknown; after: unknown; changed: boolean }> {
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v });
+  const b = obj(before);
+  const a = obj(after);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys
+    .map((field) => ({ field, before: b[field], after: a[field], changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]) }))
+    .sort((x, y) => Number(y.changed) - Number(x.changed));
+}
+
+/** The changed fields by name, for the row. */
+function ChangedCell({ entry }: { entry: AuditEntry }) {
+  const changed = diffFields(entry.before, entry.after).filter((d) => d.changed);
+  if (!changed.length) return <>-</>;
   return (
-    <span style={{ fontFamily: 'monospace', fontSize: 12 }} title={text}>
-      {text}
+    <span style={{ fontSize: 12 }} title={changed.map((d) => d.field).join(', ')}>
+      {changed.map((d) => d.field).join(', ')}
     </span>
   );
 }
 
+/** A readable before/after: one line per field, changed values highlighted. */
 function Diff({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
-  const block = (v: unknown) => (
-    <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{v === null || v === undefined ? '-' : JSON.stringify(v, null, 2)}</pre>
-  );
+  const rows = diffFields(entry.before, entry.after);
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
-      <div>
-        <Typography.Text strong>{t('audit.before')}</Typography.Text>
-        {block(entry.before)}
-      </div>
-      <div>
-        <Typography.Text strong>{t('audit.after')}</Typography.Text>
-        {block(entry.after)}
-      </div>
-    </div>
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={rows}
+      data-testid={`audit-diff-${entry.id}`}
+      rowClassName={(r) => (r.changed ? 'audit-changed' : '')}
+      columns={[
+        { title: t('audit.field'), dataIndex: 'field', width: 200, render: (f: string, r) => (r.changed ? <Typography.Text strong>{f}</Typography.Text> : <Typography.Text type="secondary">{f}</Typography.Text>) },
+        { title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r) => <span style={{ fontFamily: 'monospace', fontSize: 12, background: r.changed ? '#fff1f0' : undefined, wordBreak: 'break-all' }}>{show(v)}</span> },
+        { title: t('audit.after'), dataIndex: 'after', render: (v: unknown, r) => <span style={{ fontFamily: 'monospace', fontSize: 12, background: r.changed ? '#f6ffed' : undefined, wordBreak: 'break-all' }}>{show(v)}</span> },
+      ]}
+    />
   );
 }
 
@@ -56,6 +80,7 @@ export function AuditPage() {
   const api = useApi();
   const [form] = Form.useForm<Filter>();
   const [filter, setFilter] = useState<Filter>({ service: 'workers' });
+  const service = Form.useWatch('service', form);
 
   const query = useMemo(
     () => ({
@@ -82,10 +107,10 @@ export function AuditPage() {
     <Card title={t('audit.title')} data-testid="audit-page">
       <Form<Filter> form={form} layout="inline" initialValues={{ service: 'workers' }} onFinish={(v) => setFilter({ ...v })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="service" label={t('audit.service')}>
-          <Select style={{ width: 120 }} options={SERVICES.map((s) => ({ value: s, label: s }))} />
+          <Select style={{ width: 130 }} options={SERVICES.map((s) => ({ value: s, label: t(`audit.services.${s}` as MessageKey) }))} onChange={() => form.setFieldValue('entity', undefined)} />
         </Form.Item>
         <Form.Item name="entity" label={t('audit.entity')}>
-          <Input allowClear style={{ width: 130 }} placeholder="api_client" />
+          <Select allowClear showSearch style={{ width: 170 }} options={ENTITIES[service ?? 'workers'].map((e) => ({ value: e, label: e }))} data-testid="audit-entity" />
         </Form.Item>
         <Form.Item name="entityId" label={t('audit.entityId')}>
           <Input allowClear style={{ width: 140 }} />
@@ -94,7 +119,7 @@ export function AuditPage() {
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear style={{ width: 110 }} placeholder="CREATE" />
+          <Select allowClear showSearch style={{ width: 160 }} options={ACTIONS.map((a) => ({ value: a, label: a }))} data-testid="audit-action" />
         </Form.Item>
         <Form.Item name="range" label={t('audit.range')}>
           <DatePicker.RangePicker />
@@ -132,8 +157,7 @@ export function AuditPage() {
               { title: t('audit.entity'), dataIndex: 'entity', width: 110 },
               { title: t('audit.entityId'), dataIndex: 'entityId', width: 150, ellipsis: true },
               { title: t('audit.action'), dataIndex: 'action', width: 90 },
-              { title: t('audit.before'), dataIndex: 'before', ellipsis: true, render: (v: unknown) => <JsonCell value={v} /> },
-              { title: t('audit.after'), dataIndex: 'after', ellipsis: true, render: (v: unknown) => <JsonCell value={v} /> },
+              { title: t('audit.changed'), key: 'changed', ellipsis: true, render: (_: unknown, e) => <ChangedCell entry={e} /> },
               { title: t('audit.requestId'), dataIndex: 'requestId', width: 140, ellipsis: true },
             ]}
           />
