@@ -494,7 +494,8 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
-    await pick(page, 'entity', 'api_client');
+    await page.locator('#entity').fill('api_client'); // a long list: type to find it
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="api_client"]').click();
     await pick(page, 'action', 'CREATE');
     await page.getByTestId('audit-search').click();
     const row = table.locator('tbody tr.ant-table-row', { hasText: clientId });

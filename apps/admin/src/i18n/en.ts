@@ -335,7 +335,6 @@ export const en: Messages = {
   'workers.showFullId': 'Show full ID and bank account',
   'workers.posts': 'Posts',
   'workers.payslips': 'Payslips',
-  'workers.payslipsNone': 'No payslips yet.',
   'workers.addPost': 'Add a post',
   'workers.endPost': 'End post',
   'workers.body': 'Body',
@@ -590,4 +589,6 @@ export const en: Messages = {
   'audit.services.payroll': 'Payroll',
   'audit.services.budget': 'Budget',
   'audit.services.scheduler': 'Scheduler',
+
+  'workers.payslipsInRuns': 'Payslips are opened from a payroll run: open the run and click the worker in its register.',
 };

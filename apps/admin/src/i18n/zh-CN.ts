@@ -334,7 +334,6 @@ export const zhCN = {
   'workers.showFullId': '查看完整身份证与银行账号',
   'workers.posts': '任职',
   'workers.payslips': '工资条',
-  'workers.payslipsNone': '暂无工资条。',
   'workers.addPost': '新增任职',
   'workers.endPost': '结束任职',
   'workers.body': '任职机构',
@@ -589,6 +588,8 @@ export const zhCN = {
   'audit.services.payroll': '薪酬',
   'audit.services.budget': '经费',
   'audit.services.scheduler': '排班',
+
+  'workers.payslipsInRuns': '工资条按薪酬批次查看：打开批次，在工资发放表中点击该人员。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -42,13 +42,14 @@ export function diffFields(before: unknown, after: unknown): Array<{ field: stri
     .sort((x, y) => Number(y.changed) - Number(x.changed));
 }
 
-/** The changed fields by name, for the row. */
+/** The changes in one line for the row ("name: 甲 → 乙; version: 1 → 2"; a created field shows its value); the row expands to the table. */
 function ChangedCell({ entry }: { entry: AuditEntry }) {
   const changed = diffFields(entry.before, entry.after).filter((d) => d.changed);
   if (!changed.length) return <>-</>;
+  const text = changed.map((d) => (d.before === undefined ? `${d.field}: ${show(d.after)}` : `${d.field}: ${show(d.before)} → ${show(d.after)}`)).join('; ');
   return (
-    <span style={{ fontSize: 12 }} title={changed.map((d) => d.field).join(', ')}>
-      {changed.map((d) => d.field).join(', ')}
+    <span style={{ fontSize: 12 }} title={text}>
+      {text}
     </span>
   );
 }
