@@ -97,4 +97,31 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     expect(one.lines.find((l) => l.code === 'TOP_UP')).toMatchObject({ rule: 'TOP_UP_MERGED', amount: owed.get(one.workerId) });
     expect(one.lines.find((l) => l.code === 'IIT')).toBeTruthy();
   }, 120_000);
+
+  it('one worker’s bad data fails that worker’s slip with the reason, not the run; such a run cannot be submitted', async () => {
+    // A qualification level dropped from the allowance table from December: workers holding it cannot be priced.
+    const [row] = (await t.request('GET', '/v1/policy/rows?kind=ALLOWANCE&key=QUALIFICATION', { token: admin })).body;
+    const levels = row.data.levels as Array<{ level: string }>;
+    const dropped = levels[levels.length - 1].level;
+    const edit = await t.request('POST', '/v1/policy/rows', { token: admin, body: { kind: 'ALLOWANCE', validFrom: '2026-12-01', sourceRef: 'test: level withdrawn', data: { ...row.data, levels: levels.slice(0, -1) } } });
+    expect(edit.status).toBe(201);
+    const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-12', type: 'REGULAR', scope: XIHU } });
+    let run = created.body;
+    for (let i = 0; i < 900 && run.computation.state !== 'DONE'; i++) {
+      await new Promise((ok) => setTimeout(ok, 100));
+      run = (await t.request('GET', `/v1/runs/${created.body.id}`, { token: admin })).body;
+    }
+    expect(run.computation.state).toBe('DONE');
+    expect(run.progress.failed).toBeGreaterThan(0);
+    expect(run.progress.done).toBeGreaterThan(0);
+    expect(run.progress.done + run.progress.failed).toBe(run.progress.total);
+    const page = (await t.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: admin })).body.items as Array<{ id: string; status: string }>;
+    const failed = page.find((s) => s.status === 'FAILED')!;
+    const slip = (await t.request('GET', `/v1/payslips/${failed.id}`, { token: admin })).body;
+    expect(slip.failure).toMatchObject({ code: 'QUALIFICATION_UNKNOWN' });
+    expect(slip.failure.message).toContain(dropped);
+    const submit = await t.request('POST', `/v1/runs/${run.id}/submit`, { token: admin });
+    expect(submit.status).toBe(409);
+    expect(submit.body.code).toBe('PAYROLL_RUN_HAS_FAILURES');
+  }, 120_000);
 });
