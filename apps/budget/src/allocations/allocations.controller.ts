@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { CurrentPrincipal, etagOf, withEtag } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
 import { IdParam } from '../common/id-param';
 import { AllocationDoc, AllocationQueryDto, CreateAllocationDto } from './allocations.dto';
@@ -27,8 +27,9 @@ export class AllocationsController {
   @Get(':id')
   @CanRead()
   @ApiOkResponse({ type: AllocationDoc })
-  get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
-    return this.allocations.get(p, id);
+  async get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    const a = await this.allocations.get(p, id);
+    return withEtag(a, etagOf(a));
   }
 
   @Post()

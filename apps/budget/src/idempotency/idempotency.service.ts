@@ -3,12 +3,14 @@
  * its own autocommit (the unique (principal, key) decides who runs); the winner runs the work and
  * stores the response in the same transaction as the money movement, so a committed posting always
  * has its stored response. Concurrent replays wait for that commit and return the stored response.
- * A failed request releases its claim, so the caller may retry with the same key.
+ * A failed request releases its claim, so the caller may retry with the same key. A replayed
+ * response carries `Idempotent-Replayed: true`.
  */
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type Principal } from '@cws/kernel';
+import { markIdempotentReplay } from '@cws/platform';
 import { inTransaction, one } from '../common/tx';
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
@@ -84,7 +86,10 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
           { path: 'header:Idempotency-Key', issue: 'was already used with another body or route' },
         ]);
       }
-      if (row.status === 'DONE') return (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
+      if (row.status === 'DONE') {
+        markIdempotentReplay();
+        return (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
+      }
       if (Number(row.abandoned) === 1) {
         await this.dataSource.query(
           `DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING' AND created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND`,

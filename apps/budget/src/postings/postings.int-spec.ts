@@ -81,6 +81,10 @@ describe('budget postings (real MySQL and Redis)', () => {
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.every((r) => JSON.stringify(r.body) === JSON.stringify(results[0].body))).toBe(true);
+    // the one request that ran answers without the replay mark; the nine that waited carry it
+    const marks = results.map((r) => r.headers.get('idempotent-replayed'));
+    expect(marks.filter((h) => h === 'true')).toHaveLength(9);
+    expect(marks.filter((h) => h === null)).toHaveLength(1);
     expect(await ledgerCount()).toBe(before + 1);
     expect((await t.request('GET', `/v1/allocations/${id}`, { token: finance })).body.spent).toBe('123.45');
 
@@ -88,9 +92,11 @@ describe('budget postings (real MySQL and Redis)', () => {
     const reordered = await post(`/v1/allocations/${id}/expenditures`, { sourceRef: 'GK-REPLAY', source: 'FINANCE_API', description: '办公用品', category: 'OFFICE', amount: '123.45' }, { idem: k });
     expect(reordered.status).toBe(201);
     expect(reordered.body.id).toBe(results[0].body.id);
+    expect(reordered.headers.get('idempotent-replayed')).toBe('true');
     const changed = await post(`/v1/allocations/${id}/expenditures`, expenditure('123.46', { sourceRef: 'GK-REPLAY' }), { idem: k });
     expect(changed.status).toBe(422);
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(changed.headers.get('idempotent-replayed')).toBeNull();
     expect(await ledgerCount()).toBe(before + 1);
     const [row] = await ds.query('SELECT expires_at > NOW(3) + INTERVAL 24 HOUR AS kept FROM idempotency_key WHERE idem_key = ?', [k]);
     expect(Number(row.kept)).toBe(1);

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { ApiIfMatch, CurrentPrincipal, etagOf, withEtag } from '@cws/platform';
 import { CanEditPolicy, CanRead } from '../common/access';
 import { IdParam } from '../common/id-param';
 import { policyToJson } from './policy-builder';
@@ -29,8 +29,9 @@ export class PolicyController {
   @Get('rows/:id')
   @CanRead()
   @ApiOkResponse({ type: PolicyRowDoc })
-  get(@Param() { id }: IdParam) {
-    return this.policy.get(id);
+  async get(@Param() { id }: IdParam) {
+    const row = await this.policy.get(id);
+    return withEtag(row, etagOf(row));
   }
 
   @Post('rows')
@@ -46,8 +47,10 @@ export class PolicyController {
   @CanEditPolicy()
   @ApiOperation({ summary: 'End an open row without a successor. Audited.' })
   @ApiOkResponse({ type: PolicyRowDoc })
-  close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto) {
-    return this.policy.close(p, id, dto.validTo);
+  @ApiIfMatch()
+  async close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto, @Headers('if-match') ifMatch?: string) {
+    const row = await this.policy.close(p, id, dto.validTo, ifMatch);
+    return withEtag(row, etagOf(row));
   }
 
   @Get('effective')

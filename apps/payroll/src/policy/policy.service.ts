@@ -7,7 +7,7 @@ import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 const PAY_INPUT_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>([
   'UNIT_VALUE', 'POST_BAND', 'GRADE_COEFFICIENT', 'ENTRY_GRADE', 'GRADE_PROGRESSION', 'ALLOWANCE', 'INSURANCE', 'TAX_TABLE', 'BONUS_TAX', 'PRO_RATING', 'OVERTIME',
 ]);
-import { AuditService, flattenValidationErrors, RequestValidationException } from '@cws/platform';
+import { assertIfMatch, AuditService, etagOf, flattenValidationErrors, RequestValidationException } from '@cws/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -113,11 +113,12 @@ export class PolicyService {
     }
   }
 
-  /** Ends an open row without a successor (e.g. an allowance abolished). */
-  async close(p: Principal, id: string, validTo: string): Promise<PolicyRowView> {
+  /** Ends an open row without a successor (e.g. an allowance abolished). `ifMatch`: the row's ETag as read (optional). */
+  async close(p: Principal, id: string, validTo: string, ifMatch?: string): Promise<PolicyRowView> {
     return this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(PolicyRowEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
       if (!row) throw notFound('policy_row', id);
+      assertIfMatch(ifMatch, etagOf(toView(row)), 'policy_row', id);
       if (row.validTo !== null) throw conflict('POLICY_ROW_CLOSED', `policy row ${id} was already closed on ${row.validTo}`);
       if (validTo < addDays(row.validFrom, -1)) {
         throw new DomainError('VALIDATION', 'VALIDATION_FAILED', 'validTo must not be before the row starts', [{ path: 'validTo', issue: `must be on or after ${addDays(row.validFrom, -1)}` }]);

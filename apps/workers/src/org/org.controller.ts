@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, Roles } from '@cws/platform';
+import { ApiIfMatch, CurrentPrincipal, etagOf, Roles, withEtag } from '@cws/platform';
 import { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { OrgService } from './org.service';
 
@@ -32,9 +32,11 @@ export class OrgController {
     return this.org.listCommunities(p, f);
   }
 
+  /** ETag is the community's version: send it back in If-Match to edit safely. */
   @Get('communities/:code')
-  community(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
-    return this.org.getCommunity(p, code);
+  async community(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
+    const c = await this.org.getCommunity(p, code);
+    return withEtag(c, etagOf(c.version));
   }
 
   @Get('facility-items')
@@ -50,22 +52,28 @@ export class OrgController {
 
   @Patch('communities/:code')
   @Roles('CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR')
-  updateCommunity(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateCommunityDto) {
-    return this.org.updateCommunity(p, code, dto);
+  @ApiIfMatch()
+  async updateCommunity(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateCommunityDto, @Headers('if-match') ifMatch?: string) {
+    const c = await this.org.updateCommunity(p, code, dto, ifMatch);
+    return withEtag(c, etagOf(c.version));
   }
 
   @Post('communities/:code/deactivate')
   @HttpCode(200)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  deactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
-    return this.org.setActive(p, code, false);
+  @ApiIfMatch()
+  async deactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
+    const c = await this.org.setActive(p, code, false, ifMatch);
+    return withEtag(c, etagOf(c.version));
   }
 
   @Post('communities/:code/reactivate')
   @HttpCode(200)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  reactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
-    return this.org.setActive(p, code, true);
+  @ApiIfMatch()
+  async reactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
+    const c = await this.org.setActive(p, code, true, ifMatch);
+    return withEtag(c, etagOf(c.version));
   }
 
   @Delete('communities/:code')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
-import { AuditService } from '@cws/platform';
+import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { formatRate } from '@cws/workers-contracts';
 import { auditHistory } from '../common/history';
 import { BODY_NAMES } from '../seed/demo-org';
@@ -80,9 +80,11 @@ export class OrgService {
     });
   }
 
-  async updateCommunity(principal: Principal, code: string, dto: UpdateCommunityDto) {
+  /** `ifMatch` (optional) is checked against the locked row's version before anything is written. */
+  async updateCommunity(principal: Principal, code: string, dto: UpdateCommunityDto, ifMatch?: string) {
     return this.dataSource.transaction(async (m) => {
       const before = await this.communityEntity(m, principal, code, true);
+      assertIfMatch(ifMatch, etagOf(before.version), 'community', code);
       if (before.version !== dto.version) throw conflict('STALE_VERSION', `community ${code} was changed by someone else (version ${before.version})`);
       await this.checkFacilities(m, dto.facilities);
       this.checkAreas(dto.floorArea ?? before.floorArea, dto.activityArea ?? before.activityArea);
@@ -94,7 +96,7 @@ export class OrgService {
     });
   }
 
-  async setActive(principal: Principal, code: string, active: boolean) {
+  async setActive(principal: Principal, code: string, active: boolean, ifMatch?: string) {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       if (active) {
         // parent first, as createCommunity does: a community comes back only under an active street
@@ -102,6 +104,7 @@ export class OrgService {
         if (street && !Number(street.active)) throw conflict('STREET_INACTIVE', `street ${code.slice(0, 9)} is deactivated`);
       }
       const before = await this.communityEntity(m, principal, code, true);
+      assertIfMatch(ifMatch, etagOf(before.version), 'community', code);
       await m.query('UPDATE community SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
       await this.audit.record(m, { entity: 'community', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before: { active: before.active }, after: { active }, districtCode: before.districtCode });
       return this.getCommunity(principal, code, m);

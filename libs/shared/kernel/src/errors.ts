@@ -7,7 +7,7 @@ export interface ErrorDetail {
   issue: string;
 }
 
-export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'UNPROCESSABLE';
+export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'UNPROCESSABLE' | 'PRECONDITION_FAILED';
 
 export class DomainError extends Error {
   constructor(

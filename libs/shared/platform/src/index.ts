@@ -4,6 +4,7 @@ export * from './bootstrap';
 export * from './config';
 export * from './errors';
 export * from './health.controller';
+export * from './http-conventions';
 export * from './json-logger';
 export * from './machine-token';
 export * from './metrics';

@@ -5,6 +5,8 @@ import type { Principal } from '@cws/kernel';
 export interface RequestContext {
   requestId: string;
   principal?: Principal;
+  /** Sets a header on the HTTP response being built (absent outside HTTP, e.g. in a queue job). */
+  setResponseHeader?: (name: string, value: string) => void;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -18,6 +20,10 @@ export const requestContext = {
   },
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
+  },
+  /** A response header from deep inside a service (e.g. Idempotent-Replayed); a no-op outside HTTP. */
+  setResponseHeader(name: string, value: string): void {
+    storage.getStore()?.setResponseHeader?.(name, value);
   },
 };
 

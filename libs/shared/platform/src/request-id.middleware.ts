@@ -20,5 +20,8 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
       logger.log({ msg: 'request', method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(seconds * 1000) }),
     );
   });
-  requestContext.run({ requestId }, () => next());
+  const setResponseHeader = (name: string, value: string) => {
+    if (!res.headersSent) res.setHeader(name, value);
+  };
+  requestContext.run({ requestId, setResponseHeader }, () => next());
 }

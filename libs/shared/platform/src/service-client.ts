@@ -8,7 +8,7 @@ import { DomainError, type ErrorKind } from '@cws/kernel';
 import { SERVICE_CONFIG, type ServiceConfig, type ServiceName } from './config';
 import { REQUEST_ID_HEADER, requestContext } from './request-context';
 
-const KIND_BY_STATUS: Record<number, ErrorKind> = { 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 422: 'UNPROCESSABLE' };
+const KIND_BY_STATUS: Record<number, ErrorKind> = { 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 412: 'PRECONDITION_FAILED', 422: 'UNPROCESSABLE' };
 
 export interface ServiceCall {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,0 +1,45 @@
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+/** ETag / If-Match on policy rows (issue #15): a stale If-Match answers 412 and writes nothing. */
+describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(payrollService, testConfig('payroll'));
+    ds = t.app.get(DataSource);
+    await seedPayrollService(ds);
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+  });
+  afterAll(() => t?.close());
+
+  it('a read carries an ETag; closing with a stale If-Match gets 412 and the row stays open; the current one closes it', async () => {
+    const [open] = (await t.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body;
+    const read = await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin });
+    expect(read.status).toBe(200);
+    const etag = read.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    // the same row read twice has the same tag
+    expect((await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin })).headers.get('etag')).toBe(etag);
+
+    const stale = await t.request('POST', `/v1/policy/rows/${open.id}/close`, { token: admin, headers: { 'if-match': '"not-the-current-version-xx"' }, body: { validTo: '2030-12-31' } });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'PRECONDITION_FAILED', details: [{ path: 'header:If-Match' }] });
+    const [still] = await ds.query('SELECT valid_to FROM policy_row WHERE id = ?', [open.id]);
+    expect(still.valid_to).toBeNull();
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'policy_row' AND entity_id = ?`, [open.id]))[0].n)).toBe(0);
+
+    const closed = await t.request('POST', `/v1/policy/rows/${open.id}/close`, { token: admin, headers: { 'if-match': etag! }, body: { validTo: '2030-12-31' } });
+    expect(closed.status).toBe(200);
+    expect(closed.body.validTo).toBe('2030-12-31');
+    const newTag = closed.headers.get('etag');
+    expect(newTag).not.toBe(etag);
+    expect((await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin })).headers.get('etag')).toBe(newTag);
+    // the tag read before the close is stale now: 412 comes before the "already closed" 409
+    expect((await t.request('POST', `/v1/policy/rows/${open.id}/close`, { token: admin, headers: { 'if-match': etag! }, body: { validTo: '2030-12-30' } })).status).toBe(412);
+  });
+});
