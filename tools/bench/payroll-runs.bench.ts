@@ -15,7 +15,7 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataSourceOptions, migrate, mysqlConnectionOptions, PiiCipher } from '@cws/persistence';
@@ -72,9 +72,12 @@ async function main(): Promise<void> {
   const period = arg('period', '2026-11');
   const portBase = Number(arg('port-base', process.env.BENCH_PAYROLL_PORT ?? '3140'));
   const suffix = randomBytes(3).toString('hex');
+  const keys = benchKeys();
+  // The seeded schema is only reusable with the keys that encrypted it: its name carries their fingerprint.
+  const keyTag = createHash('sha256').update(keys.PII_KEY).digest('hex').slice(0, 8);
   const env: Record<string, string | undefined> = {
-    ...process.env, ...benchKeys(), LOG_LEVEL: 'error',
-    WORKERS_DB: `cws_bench_pr_workers_${workers}`, PAYROLL_DB: `cws_bench_pr_payroll_${suffix}`, QUEUE_PREFIX: `cwsbench_${suffix}`,
+    ...process.env, ...keys, LOG_LEVEL: 'error',
+    WORKERS_DB: `cws_bench_pr_workers_${workers}_${keyTag}`, PAYROLL_DB: `cws_bench_pr_payroll_${suffix}`, QUEUE_PREFIX: `cwsbench_${suffix}`,
   };
   const workersConfig = { ...loadConfig('workers', env), port: 0, runMigrations: true };
   const payrollConfig = loadConfig('payroll', env);
