@@ -5,11 +5,12 @@
  * Routes are closed by default: @Public() opens one, @Roles(...) narrows one.
  */
 import {
-  CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata, UnauthorizedException,
+  applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata, UnauthorizedException,
   ForbiddenException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import type { Principal, Role, Scope } from '@cws/kernel';
 import type { Request } from 'express';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
@@ -21,11 +22,13 @@ export const ROLES_KEY = 'cws:roles';
 export const PERMISSIONS_KEY = 'cws:permissions';
 
 /** No token needed (health, login, docs). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-cws-public', true));
 /** Users need one of these roles. API clients are checked by @Permissions instead. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** API clients need one of these OAuth scopes (e.g. "budget:write"); users pass if their role allows. */
-export const Permissions = (...perms: string[]) => SetMetadata(PERMISSIONS_KEY, perms);
+export const Permissions = (...perms: string[]) =>
+  // OpenAPI: one oauth2 requirement per scope (any one suffices); see openapi.ts
+  applyDecorators(SetMetadata(PERMISSIONS_KEY, perms), ...perms.map((p) => ApiSecurity('oauth2', [p])));
 
 export interface AccessTokenClaims {
   sub: string;

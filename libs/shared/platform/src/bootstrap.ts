@@ -4,12 +4,13 @@
  */
 import { Logger, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { migrate } from '@cws/persistence';
 import helmet from 'helmet';
 import type { ServiceConfig } from './config';
 import { createValidationPipe } from './errors';
 import { JsonLogger } from './json-logger';
+import { createOpenApiDocument } from './openapi';
 import { gatewayTrustMiddleware } from './gateway-trust';
 import { requestIdMiddleware } from './request-id.middleware';
 import { withPlatformEntities } from './audit';
@@ -46,13 +47,7 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle(def.title)
-    .setDescription(def.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, doc);
+  const document = createOpenApiDocument(app, def.title, def.description);
   SwaggerModule.setup(`api/${config.service}/docs`, app, document, { jsonDocumentUrl: `api/${config.service}/docs-json` });
   try {
     // Initialise now, so start-up checks (e.g. the job registry) fail before we listen.

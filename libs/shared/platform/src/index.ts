@@ -8,6 +8,7 @@ export * from './http-conventions';
 export * from './json-logger';
 export * from './machine-token';
 export * from './metrics';
+export * from './openapi';
 export * from './pii-rotation';
 export * from './platform.module';
 export * from './redis';

@@ -1,0 +1,109 @@
+import { startTestApp, testConfig, type TestApp } from '@cws/testing';
+import type { ServiceConfig, ServiceDefinition, ServiceName } from '@cws/platform';
+import { budgetService } from '../../apps/budget/src/budget.definition';
+import { payrollService } from '../../apps/payroll/src/payroll.definition';
+import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
+import { workersService } from '../../apps/workers/src/workers.definition';
+
+/** The OpenAPI contract a finance bureau reads (issue #15), checked on each service's published /docs-json. */
+type Json = Record<string, any>;
+
+const SERVICES: Array<[ServiceName, (c: ServiceConfig) => ServiceDefinition]> = [
+  ['budget', budgetService],
+  ['payroll', payrollService],
+  ['workers', workersService],
+  ['scheduler', schedulerService],
+];
+
+function operations(doc: Json): Array<[string, Json]> {
+  const out: Array<[string, Json]> = [];
+  for (const [path, item] of Object.entries<Json>(doc.paths)) {
+    for (const [method, op] of Object.entries<Json>(item)) if (['get', 'put', 'post', 'patch', 'delete'].includes(method)) out.push([`${method.toUpperCase()} ${path}`, op]);
+  }
+  return out;
+}
+
+function propertiesOf(doc: Json): Array<[string, Json]> {
+  const out: Array<[string, Json]> = [];
+  for (const [name, schema] of Object.entries<Json>(doc.components.schemas)) for (const [p, prop] of Object.entries<Json>(schema.properties ?? {})) out.push([`${name}.${p}`, prop]);
+  return out;
+}
+
+describe.each(SERVICES)('%s OpenAPI document', (service, definition) => {
+  let t: TestApp;
+  let doc: Json;
+
+  beforeAll(async () => {
+    t = await startTestApp(definition, testConfig(service));
+    const res = await t.request('GET', '/docs-json');
+    expect(res.status).toBe(200);
+    doc = res.body;
+  });
+  afterAll(() => t?.close());
+
+  it('declares bearer and OAuth2 client credentials through the gateway, with the scopes its routes use', () => {
+    const schemes = doc.components.securitySchemes;
+    expect(schemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.oauth2.flows.clientCredentials.tokenUrl).toBe('/api/workers/v1/auth/token');
+    const used = new Set<string>();
+    for (const [, op] of operations(doc)) for (const req of op.security ?? []) for (const s of req.oauth2 ?? []) used.add(s);
+    expect(Object.keys(schemes.oauth2.flows.clientCredentials.scopes).sort()).toEqual([...used].sort());
+    if (service !== 'workers') expect(used.size).toBeGreaterThan(0);
+    // every operation that names a scope also accepts the bearer token
+    for (const [name, op] of operations(doc)) {
+      if ((op.security ?? []).some((r: Json) => r.oauth2)) expect([name, op.security[0]]).toEqual([name, { bearer: [] }]);
+    }
+  });
+
+  it('every 4xx and 5xx response references the one ErrorResponse schema', () => {
+    expect(doc.components.schemas.ErrorResponse.required).toEqual(['code', 'message', 'details']);
+    expect(Object.keys(doc.components.schemas.ErrorResponse.properties)).toEqual(['code', 'message', 'details', 'requestId']);
+    let errors = 0;
+    for (const [name, op] of operations(doc)) {
+      expect([name, op.responses['500']]).toEqual([name, expect.anything()]);
+      for (const [code, r] of Object.entries<Json>(op.responses)) {
+        if (!/^[45]/.test(code)) continue;
+        errors++;
+        expect([name, code, r.content?.['application/json']?.schema]).toEqual([name, code, { $ref: '#/components/schemas/ErrorResponse' }]);
+      }
+    }
+    expect(errors).toBeGreaterThan(operations(doc).length);
+  });
+
+  it('declares each header once, and types nullable fields', () => {
+    for (const [name, op] of operations(doc)) {
+      const headers = (op.parameters ?? []).filter((p: Json) => p.in === 'header').map((p: Json) => `${name} ${p.name.toLowerCase()}`);
+      expect(headers).toEqual([...new Set(headers)]);
+    }
+    const untyped = propertiesOf(doc).filter(([, p]) => p.nullable && p.type === 'object' && !p.properties && !p.additionalProperties && !p.allOf).map(([n]) => n);
+    expect(untyped).toEqual([]);
+  });
+});
+
+describe('budget: the routes a bureau calls', () => {
+  let t: TestApp;
+  let doc: Json;
+  beforeAll(async () => {
+    t = await startTestApp(budgetService, testConfig('budget'));
+    doc = (await t.request('GET', '/docs-json')).body;
+  });
+  afterAll(() => t?.close());
+
+  it('an expenditure takes one required Idempotency-Key, budget:write, and documents its 409 with the error schema and example', () => {
+    const op = doc.paths['/api/budget/v1/allocations/{id}/expenditures'].post;
+    const keys = op.parameters.filter((p: Json) => p.name.toLowerCase() === 'idempotency-key');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: true });
+    expect(op.security).toEqual([{ bearer: [] }, { oauth2: ['budget:write'] }]);
+    const conflict = op.responses['409'].content['application/json'];
+    expect(conflict.schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+    expect(conflict.example.code).toBe('INSUFFICIENT_FUNDS');
+    const ledger = doc.components.schemas.LedgerEntryDoc ?? Object.values<Json>(doc.components.schemas).find((s) => s.properties?.sourceRef && s.properties?.districtCode);
+    expect(ledger?.properties.districtCode).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('health is public (no security requirement)', () => {
+    const health = Object.entries<Json>(doc.paths).find(([p]) => p.endsWith('/health'));
+    expect(health?.[1].get.security).toEqual([]);
+  });
+});
