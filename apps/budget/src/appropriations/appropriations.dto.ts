@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import { PageDto } from '../common/filters.dto';
 
@@ -10,7 +11,7 @@ export class CreateAppropriationDto {
   @ApiProperty({ enum: ['ORIGINAL', 'SUPPLEMENTARY'], example: 'ORIGINAL' }) @IsIn(['ORIGINAL', 'SUPPLEMENTARY']) kind!: 'ORIGINAL' | 'SUPPLEMENTARY';
   @ApiProperty({ example: '1200000.00', description: 'decimal string, two places' }) @IsString() amount!: string;
   @ApiProperty({ example: '西财预〔2026〕3号', description: 'the enacting document number' }) @IsString() @Length(1, 100) documentNo!: string;
-  @ApiProperty({ example: '2026-01-15' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) documentDate!: string;
+  @ApiProperty({ example: '2026-01-15' }) @IsCalendarDate() documentDate!: string;
   @ApiPropertyOptional({ example: '2026年社区党建工作经费年初预算' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 

@@ -3,14 +3,22 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 
-/** Filters shared by lists, balances and reports. Codes outside the caller's scope answer 404. */
-export class PlaceFilterDto {
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+/**
+ * Where: funder and org codes. Codes outside the caller's scope answer 404. Reports that need a
+ * year (or a stream) extend this and declare them required: a subclass cannot take back the
+ * parent's @IsOptional, so it must not inherit an optional fiscalYear.
+ */
+export class PlaceCodesDto {
   @ApiPropertyOptional({ example: 'CITY', description: "'CITY' or a district code" }) @IsOptional() @Matches(/^(CITY|\d{6})$/) funder?: string;
-  @ApiPropertyOptional({ enum: FUNDING_STREAMS, example: 'PARTY_BUILDING' }) @IsOptional() @IsIn(FUNDING_STREAMS) stream?: string;
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
   @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+}
+
+/** Filters shared by lists and balances. */
+export class PlaceFilterDto extends PlaceCodesDto {
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ enum: FUNDING_STREAMS, example: 'PARTY_BUILDING' }) @IsOptional() @IsIn(FUNDING_STREAMS) stream?: string;
 }
 
 export class PageDto extends PlaceFilterDto {

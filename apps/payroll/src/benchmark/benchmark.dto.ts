@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import { TOP_UP_RULES } from '@cws/payroll-contracts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SCOPE = /^(\d{6}|\d{9})$/;
 
 export class CalibrationRequestDto {
@@ -11,7 +11,7 @@ export class CalibrationRequestDto {
   @ApiPropertyOptional({ example: '330106', description: 'a district (6 digits) or street (9) within your scope; default: your whole scope' })
   @IsOptional() @Matches(SCOPE, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '2026-01-01', description: 'workforce snapshot date; default 1 January of the year' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) asOf?: string;
+  @IsOptional() @IsCalendarDate() asOf?: string;
 }
 
 export class ComplianceQueryDto {
@@ -19,7 +19,7 @@ export class ComplianceQueryDto {
   @ApiPropertyOptional({ enum: ['district', 'street'], default: 'district' }) @IsOptional() @IsIn(['district', 'street']) groupBy?: 'district' | 'street';
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(SCOPE, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '2026-06-30', description: 'year-to-date up to this date (whole months); default today, within the year' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) asOf?: string;
+  @IsOptional() @IsCalendarDate() asOf?: string;
   @ApiPropertyOptional({ example: '3828.84', description: 'project at this unit value instead of the one in the policy (e.g. a calibrated value)' })
   @IsOptional() @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'must be an amount such as "3828.84"' }) unitValue?: string;
 }
@@ -41,7 +41,7 @@ export class TopUpLinesQueryDto {
 
 export class ApplyCalibrationDto {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'first day the new UNIT_VALUE row is in force; default today (or the open row\'s start, if later)' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) validFrom?: string;
+  @IsOptional() @IsCalendarDate() validFrom?: string;
 }
 
 export class FundingRequirementQueryDto {

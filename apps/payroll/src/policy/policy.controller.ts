@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { ApiIfMatch, CurrentPrincipal, etagOf, withEtag } from '@cws/platform';
+import { ApiIfMatch, CurrentPrincipal, etagOf, IsCalendarDate, withEtag } from '@cws/platform';
 import { CanEditPolicy, CanRead } from '../common/access';
 import { IdParam } from '../common/id-param';
 import { policyToJson } from './policy-builder';
@@ -10,7 +9,7 @@ import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowDoc, PolicyRowQue
 import { PolicyService } from './policy.service';
 
 class ClosePolicyRowDto {
-  @ApiProperty({ example: '2026-12-31', description: 'last day in force' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) validTo!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'last day in force' }) @IsCalendarDate() validTo!: string;
 }
 
 @ApiTags('policy')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import { APPOINTMENT_ROLES, BODY_KINDS, OBTAINED_BY, type AppointmentRole, type BodyKind, type ObtainedBy } from '@cws/workers-contracts';
 
 export class CreateAppointmentDto {
@@ -8,16 +9,16 @@ export class CreateAppointmentDto {
   @ApiProperty({ enum: BODY_KINDS, example: 'PARTY' }) @IsIn(BODY_KINDS) bodyKind!: BodyKind;
   @ApiProperty({ enum: APPOINTMENT_ROLES, example: 'SECRETARY' }) @IsIn(APPOINTMENT_ROLES) role!: AppointmentRole;
   @ApiProperty({ enum: OBTAINED_BY, example: 'ELECTION', description: 'ELECTION (公推直选), APPOINTMENT or RECRUITMENT' }) @IsIn(OBTAINED_BY) obtainedBy!: ObtainedBy;
-  @ApiProperty({ example: '2024-03-01', format: 'date' }) @IsISO8601({ strict: true }) from!: string;
-  @ApiPropertyOptional({ example: '2026-12-31', format: 'date', description: 'Open-ended when omitted (a term end may be given)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiProperty({ example: '2024-03-01', format: 'date' }) @IsCalendarDate() from!: string;
+  @ApiPropertyOptional({ example: '2026-12-31', format: 'date', description: 'Open-ended when omitted (a term end may be given)' }) @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ default: false, description: 'The primary post sets the pay band; one per worker at any date' }) @IsOptional() @IsBoolean() primary?: boolean;
 }
 
 export class EndAppointmentDto {
-  @ApiProperty({ example: '2025-06-30', format: 'date', description: 'Last day in post' }) @IsISO8601({ strict: true }) to!: string;
+  @ApiProperty({ example: '2025-06-30', format: 'date', description: 'Last day in post' }) @IsCalendarDate() to!: string;
   @ApiProperty({ example: '换届' }) @IsString() @Length(1, 200) reason!: string;
 }
 
 export class OnDateDto {
-  @ApiPropertyOptional({ example: '2025-01-01', format: 'date', description: 'Defaults to today' }) @IsOptional() @IsISO8601({ strict: true }) date?: string;
+  @ApiPropertyOptional({ example: '2025-01-01', format: 'date', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() date?: string;
 }

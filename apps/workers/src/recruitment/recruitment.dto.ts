@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, BODY_KINDS, EDUCATION_LEVELS, POLITICAL_STATUSES, QUALIFICATION_LEVELS, type AppointmentRole, type BodyKind, type Education,
   type PoliticalStatus, type QualificationLevel,
@@ -10,8 +11,8 @@ export class CreateVacancyDto {
   @ApiProperty({ enum: BODY_KINDS, example: 'STATION' }) @IsIn(BODY_KINDS) bodyKind!: BodyKind;
   @ApiProperty({ enum: APPOINTMENT_ROLES, example: 'STAFF' }) @IsIn(APPOINTMENT_ROLES) role!: AppointmentRole;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(100) headcount!: number;
-  @ApiProperty({ example: '2025-03-01', format: 'date' }) @IsISO8601({ strict: true }) opensOn!: string;
-  @ApiProperty({ example: '2025-03-31', format: 'date' }) @IsISO8601({ strict: true }) closesOn!: string;
+  @ApiProperty({ example: '2025-03-01', format: 'date' }) @IsCalendarDate() opensOn!: string;
+  @ApiProperty({ example: '2025-03-31', format: 'date' }) @IsCalendarDate() closesOn!: string;
   @ApiPropertyOptional({ example: '0.50', description: 'Weight of the written score in the total (the interview takes the rest)' })
   @IsOptional() @Matches(/^0(\.\d{1,2})?$|^1(\.0{1,2})?$/) writtenWeight?: string;
   @ApiPropertyOptional({ example: 7, default: 7, description: 'Length of the public notice (公示) between selection and hire, in days' })
@@ -50,7 +51,7 @@ export class ResolveObjectionDto {
 }
 
 export class HireDto {
-  @ApiProperty({ example: '2025-05-01', format: 'date', description: 'After the public notice has ended' }) @IsISO8601({ strict: true }) hireDate!: string;
+  @ApiProperty({ example: '2025-05-01', format: 'date', description: 'After the public notice has ended' }) @IsCalendarDate() hireDate!: string;
   @ApiPropertyOptional({ example: 108, default: 0, description: 'Prior community service in months, credited toward the entry grade (108 = 9 years = base + 3 at 3 years a step)' })
   @IsOptional() @IsInt() @Min(0) @Max(600) priorServiceMonths?: number;
   @ApiPropertyOptional({ example: '6225768888888888' }) @IsOptional() @IsString() bankAccount?: string;

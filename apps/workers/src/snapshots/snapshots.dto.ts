@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import { BODY_KINDS } from '@cws/workers-contracts';
 
 export class SnapshotQueryDto {
-  @ApiProperty({ example: '2025-06-30', format: 'date', description: 'The workforce as of this date' }) @IsISO8601({ strict: true }) asOf!: string;
+  @ApiProperty({ example: '2025-06-30', format: 'date', description: 'The workforce as of this date' }) @IsCalendarDate() asOf!: string;
   @ApiPropertyOptional({
     example: '330106',
     description: 'An org code narrowing the snapshot: a district (6 digits), street (9) or community (12); intersected with your own scope',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsMoney } from '@cws/platform';
 import { COURSE_CATEGORIES, type CourseCategory } from '@cws/workers-contracts';
 
 export class CreateCourseDto {
@@ -17,10 +18,10 @@ export class CreateClassDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) courseId!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) providerId!: number;
   @ApiProperty({ example: '2025年西湖区社区工作者能力提升班（第一期）' }) @IsString() @Length(1, 120) title!: string;
-  @ApiProperty({ example: '2025-04-07', format: 'date' }) @IsISO8601({ strict: true }) startDate!: string;
-  @ApiProperty({ example: '2025-04-09', format: 'date' }) @IsISO8601({ strict: true }) endDate!: string;
+  @ApiProperty({ example: '2025-04-07', format: 'date' }) @IsCalendarDate() startDate!: string;
+  @ApiProperty({ example: '2025-04-09', format: 'date' }) @IsCalendarDate() endDate!: string;
   @ApiProperty({ example: '24.0', description: 'Class hours, one decimal' }) @Matches(/^\d{1,4}(\.\d)?$/) hours!: string;
-  @ApiProperty({ example: '36000.00', description: 'Cost in yuan, two decimals; posted to the training fund' }) @Matches(/^\d{1,13}(\.\d{1,2})?$/) cost!: string;
+  @ApiProperty({ example: '36000.00', description: 'Cost in yuan, two decimals; posted to the training fund' }) @IsMoney() cost!: string;
   @ApiPropertyOptional({ example: '330106', description: 'Organising district (its training fund pays); omit for a city class' }) @IsOptional() @Matches(/^\d{6}$/) districtCode?: string;
   @ApiPropertyOptional({
     example: '330106001001',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, CAREER_EVENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, POLITICAL_STATUSES, POST_BANDS,
   QUALIFICATION_LEVELS, WORKER_STATUSES, type CareerEventKind, type Education, type EmploymentType,
@@ -14,14 +15,14 @@ export class CreateWorkerDto {
   @ApiProperty({ example: '11010519491231002X', description: '18-character resident ID (GB 11643); stored encrypted, never returned in lists' })
   @Matches(/^\d{17}[\dX]$/, { message: 'must be 17 digits followed by a digit or X' })
   residentId!: string;
-  @ApiPropertyOptional({ ...DATE, description: 'If given, must agree with the resident ID' }) @IsOptional() @IsISO8601({ strict: true }) birthDate?: string;
+  @ApiPropertyOptional({ ...DATE, description: 'If given, must agree with the resident ID' }) @IsOptional() @IsCalendarDate() birthDate?: string;
   @ApiPropertyOptional({ enum: ['M', 'F'], description: 'If given, must agree with the resident ID' }) @IsOptional() @IsIn(['M', 'F']) sex?: 'M' | 'F';
   @ApiPropertyOptional({ example: '13800138000' }) @IsOptional() @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'must be a mobile or landline number' }) phone?: string;
   @ApiProperty({ enum: EDUCATION_LEVELS, example: 'BACHELOR' }) @IsIn(EDUCATION_LEVELS) education!: Education;
   @ApiProperty({ enum: POLITICAL_STATUSES, example: 'CPC_MEMBER' }) @IsIn(POLITICAL_STATUSES) politicalStatus!: PoliticalStatus;
   @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS, example: 'SOCIAL_WORKER', default: 'NONE' }) @IsOptional() @IsIn(QUALIFICATION_LEVELS) qualificationLevel?: QualificationLevel;
   @ApiPropertyOptional({ example: 'ZJ2019SW001234' }) @IsOptional() @IsString() @MaxLength(40) qualificationCert?: string;
-  @ApiProperty(DATE) @IsISO8601({ strict: true }) hireDate!: string;
+  @ApiProperty(DATE) @IsCalendarDate() hireDate!: string;
   @ApiProperty({ enum: EMPLOYMENT_TYPES, example: 'FULL_TIME' }) @IsIn(EMPLOYMENT_TYPES) employmentType!: EmploymentType;
   @ApiPropertyOptional({ example: '6225768888888888', description: '16–19 digits; a Luhn failure is a warning, not an error' })
   @IsOptional() @IsString() bankAccount?: string;
@@ -44,7 +45,7 @@ export class UpdateWorkerDto {
 }
 
 export class LeaveWorkerDto {
-  @ApiProperty({ ...DATE, description: 'Last day of service' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ ...DATE, description: 'Last day of service' }) @IsCalendarDate() date!: string;
   @ApiProperty({ example: '个人原因辞职' }) @IsString() @Length(1, 200) reason!: string;
 }
 
@@ -55,7 +56,7 @@ export class CareerEventDto {
   @ApiProperty({ enum: RECORDABLE_EVENT_KINDS, example: 'COMMENDATION' })
   @IsIn(RECORDABLE_EVENT_KINDS)
   kind!: CareerEventKind;
-  @ApiProperty(DATE) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty(DATE) @IsCalendarDate() date!: string;
   @ApiPropertyOptional({ example: '2024年度优秀社区工作者' }) @IsOptional() @IsString() @MaxLength(300) note?: string;
   @ApiPropertyOptional({ example: 8, description: 'GRADE_CHANGE only (required there): the decided grade, within its band\'s range; recorded in the grade history from `date`' })
   @IsOptional() @IsInt() @Min(1) @Max(18) grade?: number;

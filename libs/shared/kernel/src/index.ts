@@ -4,4 +4,5 @@ export * from './errors';
 export * from './identifiers';
 export * from './money';
 export * from './rounding';
+export * from './text';
 export * from './jobs';

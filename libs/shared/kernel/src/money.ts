@@ -18,8 +18,13 @@ export interface ParseMoneyOptions {
   maxAbsFen?: Fen;
 }
 
-/** DECIMAL(15,2): 13 integer digits. */
-export const MAX_DECIMAL_15_2: Fen = 999_999_999_999_99n;
+/** The largest amount, in fen, a DECIMAL(precision,2) column holds: precision − 2 integer digits. */
+export function decimalMaxFen(precision: number): Fen {
+  return 10n ** BigInt(precision) - 1n;
+}
+
+/** DECIMAL(15,2): 13 integer digits, 9999999999999.99. */
+export const MAX_DECIMAL_15_2: Fen = decimalMaxFen(15);
 
 /** Parses "123", "123.4", "123.45" (and "-…" when allowed) to fen. */
 export function parseMoney(input: string, options: ParseMoneyOptions = {}): Fen {

@@ -5,11 +5,12 @@
  */
 import {
   ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger,
-  ValidationError, ValidationPipe,
+  ValidationError, type ValidationPipe,
 } from '@nestjs/common';
 import { DomainError, type ErrorDetail, type ErrorKind } from '@cws/kernel';
 import type { Response } from 'express';
 import { requestContext } from './request-context';
+import { HardenedValidationPipe } from './validation';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   VALIDATION: 400,
@@ -64,7 +65,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new HardenedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -98,6 +99,11 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
   }
   if (err?.type === 'entity.too.large') {
     return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [], requestId } };
+  }
+  // Express's own 4xx errors (a path segment that is not valid percent-encoding, a bad charset, …)
+  const status = Number(err?.status);
+  if (Number.isInteger(status) && status >= 400 && status < 500) {
+    return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: 'The request could not be read', details: [], requestId } };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
