@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { applyScope, PiiCipher } from '@cws/persistence';
-import { AuditService } from '@cws/platform';
+import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
   type WorkerListPage, type WorkerRef,
@@ -10,7 +10,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
-import { decodeCursor, encodeCursor, rethrowDuplicate, today } from '../common/sql';
+import { rethrowDuplicate, today } from '../common/sql';
 import { GradeRepository } from '../grades/grade.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
@@ -53,6 +53,7 @@ export class WorkersService {
     private readonly dataSource: DataSource,
     private readonly grades: GradesService,
     private readonly outbox: OutboxService,
+    private readonly cursors: KeysetCursor,
   ) {}
 
   /** What the grade rules need of a worker (`lock` takes the worker row lock first). No scope check: for jobs and callers that checked it. */
@@ -297,9 +298,8 @@ export class WorkersService {
     // the first page says how many rows the filter has (the register shows "共 N 条")
     const total = q.after ? undefined : Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
     if (q.after) {
-      const cursor = decodeCursor(q.after);
-      if (!cursor || cursor.length !== 2) throw validationError('INVALID_CURSOR', 'after', 'is not a cursor this endpoint issued');
-      const [value, id] = cursor;
+      // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
+      const [value, id] = this.cursors.decode(q.after, [key === 'w.name' ? 'text' : key === 'w.hire_date' ? 'date' : 'int', 'int']);
       if (key === 'w.id') qb.andWhere(`w.id ${desc ? '<' : '>'} :cid`, { cid: id });
       else qb.andWhere(`(${key} ${desc ? '<' : '>'} :cv OR (${key} = :cv AND w.id ${desc ? '<' : '>'} :cid))`, { cv: value, cid: id });
     }
@@ -312,7 +312,7 @@ export class WorkersService {
     }));
     const last = items[items.length - 1];
     const sortValue = (it: WorkerListItem) => (key === 'w.name' ? it.name : key === 'w.hire_date' ? it.hireDate : it.id);
-    return { items, nextAfter: rows.length > limit && last ? encodeCursor([sortValue(last), last.id]) : null, ...(total === undefined ? {} : { total }) };
+    return { items, nextAfter: rows.length > limit && last ? this.cursors.encode([sortValue(last), last.id]) : null, ...(total === undefined ? {} : { total }) };
   }
 
   async detail(p: Principal, id: number) {

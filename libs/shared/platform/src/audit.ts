@@ -5,7 +5,7 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
@@ -151,7 +151,7 @@ export class AuditQuery {
   @ApiPropertyOptional({ example: 'UPDATE' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
   @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
-  @ApiPropertyOptional({ description: 'keyset cursor: entries with a smaller id' }) @IsOptional() @IsString() before?: string;
+  @ApiPropertyOptional({ description: 'keyset cursor: entries with a smaller id', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/, { message: 'must be an entry id' }) before?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 

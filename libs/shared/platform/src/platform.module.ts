@@ -11,6 +11,7 @@ import type IORedis from 'ioredis';
 import { AuditController, AuditService, withPlatformEntities } from './audit';
 import { AuthGuard, TokenService } from './auth';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
+import { KeysetCursor } from './cursor';
 import { AllExceptionsFilter } from './errors';
 import { HealthController } from './health.controller';
 import { MachineToken } from './machine-token';
@@ -51,6 +52,7 @@ export class PlatformModule {
       RedisCloser,
       ServiceClient,
       MachineToken,
+      KeysetCursor,
     ];
     return {
       module: PlatformModule,
@@ -63,7 +65,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController, AuditController],
       providers,
-      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations, MachineToken],
+      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations, MachineToken, KeysetCursor],
     };
   }
 }
