@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
 import { CurrentPrincipal, Public, Roles } from '@cws/platform';
 import { ClientCredentialsDto, CreateApiClientDto, CreateUserDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -42,14 +43,16 @@ export class AuthController {
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: ClientCredentialsDto })
+  @UseFilters(OAuthTokenFilter)
+  @Header('cache-control', NO_STORE['cache-control'])
+  @Header('pragma', NO_STORE.pragma)
   token(@Body() dto: ClientCredentialsDto, @Headers('authorization') authorization?: string) {
     let clientId = dto.client_id;
     let secret = dto.client_secret;
-    if (authorization?.startsWith('Basic ')) {
-      const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
-      const i = decoded.indexOf(':');
-      clientId = decodeURIComponent(decoded.slice(0, i));
-      secret = decodeURIComponent(decoded.slice(i + 1));
+    if (authorization) {
+      const basic = parseBasicCredentials(authorization);
+      if (!basic) throw validationError('MALFORMED_BASIC_AUTH', 'header:Authorization', 'must be Basic base64(client_id:client_secret), each part percent-encoded');
+      ({ clientId, secret } = basic);
     }
     if (!clientId) throw validationError('CLIENT_ID_REQUIRED', 'client_id', 'is required');
     if (!secret) throw validationError('CLIENT_SECRET_REQUIRED', 'client_secret', 'is required');

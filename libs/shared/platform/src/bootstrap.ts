@@ -7,6 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { migrate } from '@cws/persistence';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ServiceConfig } from './config';
 import { createValidationPipe } from './errors';
 import { JsonLogger } from './json-logger';
@@ -39,6 +41,7 @@ export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: b
   // Behind the gateway every request comes from loopback: take the client IP from X-Forwarded-For,
   // or every user would share one rate limit; but only the gateway's (address, and proof when set).
   (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', config.trustProxy);
+  answerMalformedRequestsInJson(app.getHttpServer() as Server);
   app.use(gatewayTrustMiddleware(config.gatewaySecret));
   app.use(requestIdMiddleware);
   app.use(helmet());
@@ -76,4 +79,27 @@ export async function runService(def: ServiceDefinition): Promise<INestApplicati
   }
   new Logger('Bootstrap').log({ msg: 'listening', host: def.config.host, port: (server.address() as { port: number }).port });
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses (a control character in an Authorization header, an oversized
+ * header block, …) never reach Nest; without this they get a bare-text 400. They get the JSON error shape.
+ */
+export function answerMalformedRequestsInJson(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      code: tooLarge ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST',
+      message: tooLarge ? 'The request headers are too large' : 'The request is not valid HTTP (e.g. a header holds a forbidden character)',
+      details: [],
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 }
