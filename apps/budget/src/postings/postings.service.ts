@@ -13,7 +13,7 @@ import { availableOf, lockAllocations } from '../allocations/allocations.service
 import { assertFilterInScope, assertVisible, canOverride } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
 import { wherePlace } from '../common/place-query';
-import { one } from '../common/tx';
+import { isDuplicateKey, one } from '../common/tx';
 import { assertYearOpen } from '../fiscal-years/fiscal-years.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LedgerService, type NewLedgerEntry } from '../ledger/ledger.service';
@@ -168,7 +168,10 @@ export class PostingsService {
       if (orig.kind !== 'COMMITMENT' && orig.kind !== 'EXPENDITURE') {
         throw conflict('NOT_REVERSIBLE', `A ${orig.kind.toLowerCase()} cannot be reversed; post an opposite transfer instead`);
       }
-      if (await one(m, 'SELECT id FROM posting WHERE reverses_id = ?', [postingId])) throw conflict('ALREADY_REVERSED', `Posting ${postingId} is already reversed`);
+      // A locking (current) read: a plain read would see the snapshot taken before the locks were
+      // granted, miss a reversal committed meanwhile, and the INSERT would then hit uq_posting_reverses.
+      const alreadyReversed = () => conflict('ALREADY_REVERSED', `Posting ${postingId} is already reversed`);
+      if (await one(m, 'SELECT id FROM posting WHERE reverses_id = ? FOR UPDATE', [postingId])) throw alreadyReversed();
       await assertYearOpen(m, alloc.fiscalYear);
       // A commitment releases what is still unspent; an expenditure returns its whole amount to available.
       const amount = orig.kind === 'COMMITMENT' ? fromDb(orig.amount) - fromDb(orig.settled) : fromDb(orig.amount);
@@ -177,6 +180,9 @@ export class PostingsService {
       const id = await insertPosting(m, alloc, {
         kind: 'REVERSAL', amount, category: orig.category, description: dto.reason, source: orig.source, sourceRef: orig.sourceRef,
         externalKey: null, commitmentId: null, settled: 0n, overrideReason: null, reversesId: postingId, reason: dto.reason, who: p,
+      }).catch((e: unknown) => {
+        if (isDuplicateKey(e)) throw alreadyReversed(); // uq_posting_reverses: the last line of defence
+        throw e;
       });
       const ledgerId = await this.ledger.append(m, {
         ...accountOf(alloc), entryType: 'REVERSAL', allocationId: alloc.id, postingId: id, committed: dCommitted, spent: dSpent,
