@@ -48,5 +48,5 @@ export class FundingRequirementQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2020) @Max(2100) year!: number;
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(SCOPE, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '2026-06-30', description: 'workforce snapshot date for the months not yet paid; default today, within the year' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE) asOf?: string;
+  @IsOptional() @IsCalendarDate() asOf?: string;
 }

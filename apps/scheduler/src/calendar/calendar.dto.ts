@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 
 export class CalendarDayDto {
-  @ApiProperty({ example: '2026-10-01' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ example: '2026-10-01' }) @IsCalendarDate() date!: string;
   @ApiProperty({ example: '国庆节' }) @IsString() @Length(1, 40) name!: string;
 }
 

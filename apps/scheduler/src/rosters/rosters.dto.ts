@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -18,14 +19,14 @@ export class GenerateDto {
 }
 
 export class SwapDto {
-  @ApiProperty({ example: '2026-05-12' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ example: '2026-05-12' }) @IsCalendarDate() date!: string;
   @ApiProperty({ example: 101 }) @IsInt() @Min(1) workerId!: number;
   @ApiProperty({ example: 102, description: 'The other worker; both have accepted the swap' }) @IsInt() @Min(1) withWorkerId!: number;
 }
 
 export class WorkerRequestDto {
   @ApiProperty({ example: 101 }) @IsInt() @Min(1) workerId!: number;
-  @ApiProperty({ example: '2026-05-12' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ example: '2026-05-12' }) @IsCalendarDate() date!: string;
   @ApiProperty({ enum: ['UNAVAILABLE', 'OFF', 'SHIFT'], description: 'UNAVAILABLE is binding; OFF and SHIFT are preferences' }) @IsIn(['UNAVAILABLE', 'OFF', 'SHIFT']) kind!: 'UNAVAILABLE' | 'OFF' | 'SHIFT';
   @ApiPropertyOptional({ example: 'LATE' }) @IsOptional() @Matches(/^[A-Z0-9_]{1,20}$/) shift?: string;
   @ApiPropertyOptional({ example: '孩子家长会' }) @IsOptional() @IsString() @Length(0, 200) note?: string;
