@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { maxFen, notFound, type Fen, type Principal } from '@cws/kernel';
+import { maxFen, notFound, type Fen, type Principal, neutraliseFormula } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { assertFilterInScope, placeOf, requireCityScope } from '../common/access';
@@ -105,7 +105,8 @@ export class ReportsService {
     // Amounts are written as numbers for spreadsheet arithmetic; fen-exact at this size (≤ 15 significant digits).
     const num = (s: string | null) => (s === null ? null : Number(s));
     for (const r of [...report.rows, report.total]) {
-      ws.addRow({ ...r, appropriated: num(r.appropriated), allocated: num(r.allocated), committed: num(r.committed), spent: num(r.spent), available: num(r.available), executionRate: num(r.executionRate) });
+      // names are user-typed text (community names): a leading = + - @ must not become a formula
+      ws.addRow({ ...r, name: r.name === null ? null : neutraliseFormula(r.name), appropriated: num(r.appropriated), allocated: num(r.allocated), committed: num(r.committed), spent: num(r.spent), available: num(r.available), executionRate: num(r.executionRate) });
     }
     for (const c of ['C', 'D', 'E', 'F', 'G']) ws.getColumn(c).numFmt = '#,##0.00';
     ws.getRow(1).font = { bold: true };

@@ -49,7 +49,7 @@ export class AuthController {
   token(@Body() dto: ClientCredentialsDto, @Headers('authorization') authorization?: string) {
     let clientId = dto.client_id;
     let secret = dto.client_secret;
-    if (authorization) {
+    if (authorization && /^basic\b/i.test(authorization.trim())) {
       const basic = parseBasicCredentials(authorization);
       if (!basic) throw validationError('MALFORMED_BASIC_AUTH', 'header:Authorization', 'must be Basic base64(client_id:client_secret), each part percent-encoded');
       ({ clientId, secret } = basic);

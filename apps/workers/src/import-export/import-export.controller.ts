@@ -8,6 +8,7 @@ import { WORKER_STATUSES } from '@cws/workers-contracts';
 import type { Response } from 'express';
 import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { ImportExportService } from './import-export.service';
+import { MAX_UPLOAD_BYTES } from './upload-limits';
 
 class CommitImportDto {
   @ApiPropertyOptional({ default: false, description: 'Commit only the valid rows (explicit); otherwise any invalid row blocks the whole file' })
@@ -47,7 +48,7 @@ export class ImportExportController {
 
   @Post('imports')
   @Roles(...WRITE_ROLES)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDto })
   @ApiOperation({ summary: 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.' })

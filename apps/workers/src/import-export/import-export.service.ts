@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, luhnValid, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxEventEntity } from '@cws/messaging';
 import { applyScope, PiiCipher } from '@cws/persistence';
 import { AuditLogEntity, AuditService, requestContext } from '@cws/platform';
@@ -12,6 +12,7 @@ import { protectBankAccount, protectResidentId } from '../common/pii';
 import { today as serverToday } from '../common/sql';
 import { deriveMissingGrades } from '../grades/grade-backfill';
 import { insertChunks } from '../seed/seed-workers';
+import { assertColumnCount, assertWorkbookWithinLimits, MAX_ROWS } from './upload-limits';
 import {
   BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
   STATUS_LABELS, validateRow, type ColumnKey, type ImportRow, type RowIssue,
@@ -28,7 +29,6 @@ export interface ImportReport {
   warnings: RowIssue[];
 }
 
-const MAX_ROWS = 50_000;
 
 @Injectable()
 export class ImportExportService {
@@ -43,6 +43,7 @@ export class ImportExportService {
     let table: string[][];
     if (/\.csv$/i.test(fileName)) table = parseCsv(buffer.toString('utf8'));
     else if (/\.xlsx$/i.test(fileName)) {
+      assertWorkbookWithinLimits(buffer);
       const wb = new ExcelJS.Workbook();
       try {
         await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -50,6 +51,8 @@ export class ImportExportService {
         throw validationError('IMPORT_FILE_UNREADABLE', 'file', 'is not a readable .xlsx workbook');
       }
       const ws = wb.worksheets[0];
+      if (ws) assertColumnCount(ws.actualColumnCount);
+      if (ws && ws.actualRowCount > MAX_ROWS + 1) throw validationError('IMPORT_TOO_MANY_ROWS', 'file', `has more than ${MAX_ROWS} rows; split it`);
       table = [];
       ws?.eachRow({ includeEmpty: false }, (row) => {
         const cells: string[] = [];
@@ -59,6 +62,7 @@ export class ImportExportService {
       table = table.filter((r) => r.some((c) => c.trim() !== ''));
     } else throw validationError('IMPORT_FILE_TYPE', 'file', 'must be a .xlsx or .csv file');
     if (!table.length) throw validationError('IMPORT_FILE_EMPTY', 'file', 'has no header row');
+    assertColumnCount(Math.max(...table.slice(0, 10).map((r) => r.length)));
     const header = table[0].map((h) => h.trim());
     const index = new Map<ColumnKey, number>();
     for (const c of COLUMNS) {
@@ -384,6 +388,8 @@ export class ImportExportService {
           qual: QUALIFICATION_LABELS[r.qual as keyof typeof QUALIFICATION_LABELS] ?? r.qual,
           employment: EMPLOYMENT_LABELS[r.employment as keyof typeof EMPLOYMENT_LABELS] ?? r.employment,
           status: STATUS_LABELS[r.status] ?? r.status, band: r.band ? BAND_LABELS[r.band] : '',
+          // free text typed by users: a leading = + - @ would run as a formula once edited or saved as CSV
+          name: neutraliseFormula(r.name), communityName: neutraliseFormula(r.communityName),
         }).commit();
       }
       if (rows.length < 5000) break;

@@ -90,6 +90,14 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
     }
     const message =
       typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    // A path segment Nest could not decode, or a Parse*Pipe refusal ("Validation failed (uuid is
+    // expected)"): neither names the parameter, so the details point at the path.
+    if (status === 400 && /^Failed to decode param/.test(message)) {
+      return { status, body: { code: 'MALFORMED_PATH', message: 'A path segment is not valid percent-encoding', details: [{ path: 'path', issue: 'is not valid percent-encoding' }], requestId } };
+    }
+    if (status === 400 && /^Validation failed \(.* is expected\)$/.test(message)) {
+      return { status, body: { code: 'INVALID_PATH_PARAMETER', message, details: [{ path: 'path', issue: message.replace(/^Validation failed \((.*)\)$/, '$1') }], requestId } };
+    }
     // body-parser errors (malformed JSON) arrive as 400 HttpExceptions too
     return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message, details: [], requestId } };
   }

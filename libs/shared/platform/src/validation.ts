@@ -5,7 +5,8 @@
  *   also lets through 2026, 2026-05, 2026-W05, ordinal dates and datetimes, which DATE columns refuse.
  * - `@IsMoney()`: a decimal string whose range is the column's (DECIMAL(15,2) unless told).
  * - `HardenedValidationPipe`: on every body, query and path value, text must be well-formed UTF-16
- *   (utf8mb4 cannot store a lone surrogate), JSON may nest only so deep, and `null` is refused
+ *   (utf8mb4 cannot store a lone surrogate), JSON may nest only so deep, whole numbers stay below
+ *   2^53, numeric path ids are whole numbers, and `null` is refused
  *   where the OpenAPI property is not `nullable` (IsOptional would let it through to a NOT NULL column).
  */
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
@@ -72,13 +73,18 @@ export function IsMoney(opts: MoneyOptions = {}, options?: ValidationOptions): P
   );
 }
 
-/** Paths of text that is not well-formed UTF-16, and of JSON nested beyond MAX_JSON_DEPTH. */
+/** Paths of text that is not well-formed UTF-16, of unsafe whole numbers, and of JSON nested beyond MAX_JSON_DEPTH. */
 export function inspectInput(value: unknown, root: string): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   const walk = (v: unknown, path: string, depth: number): void => {
     if (out.length >= 20) return;
     if (typeof v === 'string') {
       if (!isWellFormedText(v)) out.push({ path: path || 'body', issue: 'contains an unpaired UTF-16 surrogate' });
+      return;
+    }
+    // 1e308 passes @IsInt (it is a whole number) but no column holds it
+    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      out.push({ path: path || 'body', issue: 'is beyond the largest whole number accepted (2^53 − 1)' });
       return;
     }
     if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return;
@@ -125,6 +131,11 @@ export class HardenedValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const root = metadata.type === 'body' ? '' : metadata.type === 'param' && metadata.data ? `path:${metadata.data}` : metadata.data ?? '';
       const details = inspectInput(value, root);
+      // `@Param('id', ParseIntPipe) id: number`: this pipe runs first, so the path gets named here
+      // (ParseIntPipe's own error names no parameter) and ids beyond 2^53 never reach SQL.
+      if (metadata.type === 'param' && metadata.metatype === Number && typeof value === 'string' && !/^\d{1,15}$/.test(value)) {
+        details.push({ path: root, issue: 'must be a whole number (0 or more)' });
+      }
       if (details.length) throw await this.exceptionFactory(details.map((d) => ({ property: d.path, constraints: { input: d.issue }, children: [] }) as ValidationError));
     }
     return super.transform(value, metadata);
