@@ -1,0 +1,134 @@
+/**
+ * Runs the generated hostile-input cases against one real service app and checks each answer:
+ * never a 5xx; a 'reject' case answers 4xx; every 4xx carries a code (and a 400 on a field names
+ * it in details); and a refused request writes nothing (every table's row count is unchanged).
+ * HOSTILE_FULL=1 (npm run test:security) runs every case; otherwise the fast subset (npm test).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ROLES, type Principal } from '@cws/kernel';
+import type { TestApp } from '@cws/testing';
+import type { DataSource } from 'typeorm';
+import { casesFor, fillPath, writeRoutes, type HostileCase, type OpenApiDoc, type WriteRoute } from './openapi-cases';
+
+export const FULL = process.env.HOSTILE_FULL === '1';
+
+/** Every role at city scope: the cases test input handling, not access (the access matrix does that). */
+export const superUser = (): Principal => ({ kind: 'user', id: 'u-hostile', name: 'hostile', roles: [...ROLES], scope: { level: 'CITY' }, permissions: [] });
+
+export interface Finding {
+  route: string;
+  case: string;
+  category: string;
+  status: number;
+  problem: string;
+  body: unknown;
+}
+
+export interface RunSummary {
+  service: string;
+  mode: 'fast' | 'full';
+  routes: number;
+  cases: number;
+  byStatus: Record<string, number>;
+  findings: Finding[];
+}
+
+/** One query that counts the rows of every table of the app's schema. */
+async function rowCounter(ds: DataSource): Promise<() => Promise<Record<string, number>>> {
+  const tables: string[] = (
+    await ds.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name`)
+  ).map((r: { t: string }) => r.t);
+  const sql = `SELECT ${tables.map((t) => `(SELECT COUNT(*) FROM \`${t}\`) AS \`${t}\``).join(', ')}`;
+  return async () => {
+    const [row] = await ds.query(sql);
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+  };
+}
+
+const namesField = (details: Array<{ path?: string }> | undefined, field: string) =>
+  (details ?? []).some((d) => {
+    const p = String(d.path ?? '');
+    return p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[`) || p.endsWith(`.${field}`) || p === `path:${field}` || p.includes(field);
+  });
+
+export async function runHostileCases(
+  app: TestApp,
+  ds: DataSource,
+  opts: { pathValue: (route: WriteRoute, name: string) => string; skip?: (route: WriteRoute) => boolean; token?: string },
+): Promise<RunSummary> {
+  const service = app.config.service;
+  const doc = (await app.request('GET', '/docs-json')).body as OpenApiDoc;
+  const prefix = `/api/${service}`;
+  const routes = writeRoutes(doc).filter((r) => !opts.skip?.(r));
+  const cases: HostileCase[] = routes.flatMap((r) => casesFor(doc, r, opts.pathValue)).filter((c) => FULL || c.fast);
+  const token = opts.token ?? app.tokenFor(superUser());
+  const counts = await rowCounter(ds);
+  const summary: RunSummary = { service, mode: FULL ? 'full' : 'fast', routes: routes.length, cases: cases.length, byStatus: {}, findings: [] };
+
+  for (const c of cases) {
+    const route = `${c.route.method} ${c.route.template.replace(prefix, '')}`;
+    const url = fillPath(c.route.template, c.pathValues).replace(prefix, '');
+    const before = await counts();
+    const headers: Record<string, string> = { 'idempotency-key': `hostile-${randomUUID()}` };
+    let body: unknown = c.body;
+    if (c.raw !== undefined) {
+      body = c.raw;
+      headers['content-type'] = 'application/json';
+    }
+    let res: { status: number; body: { code?: unknown; details?: Array<{ path?: string }> } };
+    try {
+      res = await app.request(c.route.method, url, { token, body, headers });
+    } catch (e) {
+      summary.findings.push({ route, case: c.name, category: c.category, status: 0, problem: `request failed: ${(e as Error).message}`, body: null });
+      continue;
+    }
+    summary.byStatus[res.status] = (summary.byStatus[res.status] ?? 0) + 1;
+    const problem = (text: string) => summary.findings.push({ route, case: c.name, category: c.category, status: res.status, problem: text, body: res.body });
+    if (res.status >= 500) problem('server error');
+    else if (c.expect === 'reject' && res.status < 400) problem('accepted hostile input');
+    if (res.status >= 400 && res.status < 500) {
+      if (typeof res.body?.code !== 'string') problem('4xx without a code');
+      else if (res.status === 400 && c.expect === 'reject' && c.field && !namesField(res.body.details, c.field) && !(c.category === 'path parameter' && namesField(res.body.details, 'path'))) {
+        problem(`400 does not name the field ${c.field}`);
+      }
+      const after = await counts();
+      const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+      if (changed.length) problem(`refused, but rows changed in ${changed.join(', ')}`);
+    }
+  }
+  const dir = path.resolve(__dirname, '../../tmp/security');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `hostile-${service}-${summary.mode}.json`), JSON.stringify(summary, null, 2));
+  return summary;
+}
+
+/** A readable failure message: the first findings, one per line. */
+export function describeFindings(s: RunSummary, max = 40): string {
+  return s.findings
+    .slice(0, max)
+    .map((f) => `${f.status} ${f.route} [${f.category}] ${f.case}: ${f.problem} ${JSON.stringify(f.body)?.slice(0, 160)}`)
+    .join('\n');
+}
+
+/** Path values that name real records (so valid-looking bodies reach the service), by parameter name. */
+export function defaultPathValue(overrides: Record<string, string> = {}) {
+  return (route: WriteRoute, name: string): string => {
+    if (name in overrides) return overrides[name];
+    const t = route.template;
+    // destructive routes get records that do not exist: a 404 still proves the input handling
+    const destructive = route.method === 'DELETE' || /deactivate|reactivate/.test(t);
+    if (name === 'code') {
+      if (t.includes('/districts/')) return destructive ? '330199' : '330106';
+      if (t.includes('/streets/')) return destructive ? '330106099' : '330106001';
+      return destructive ? '330106001099' : '330106001001';
+    }
+    if (name === 'communityCode' || name === 'community') return '330106001001';
+    if (name === 'year') return '2026';
+    if (name === 'stream') return 'RESIDENTS_COMMITTEE';
+    if (name === 'kind') return 'CITY_WAGE';
+    if (name === 'id' && t.includes('/imports/')) return '00000000-0000-4000-8000-000000000000';
+    return '1';
+  };
+}
