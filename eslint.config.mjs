@@ -17,6 +17,11 @@ export default [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // IsISO8601 accepts 2026, 2026-W05, ordinal dates and datetimes, which DATE columns refuse (500s
+      // of issue #13): dates use @IsCalendarDate() from @cws/platform; an instant field disables this.
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'class-validator', importNames: ['IsISO8601', 'IsDateString'], message: 'Use @IsCalendarDate() (@cws/platform) for calendar dates.' }],
+      }],
       '@nx/enforce-module-boundaries': [
         'error',
         {

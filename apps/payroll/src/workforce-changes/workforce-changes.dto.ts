@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+// instants (date-times), not calendar dates
+// eslint-disable-next-line no-restricted-imports
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const ID = /^\d{1,19}$/;

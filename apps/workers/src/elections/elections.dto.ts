@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, ELECTED_BODIES, ELECTION_KINDS, ELECTION_METHODS, type AppointmentRole, type BodyKind, type ElectionKind, type ElectionMethod,
 } from '@cws/workers-contracts';
@@ -24,8 +25,8 @@ export class CreateElectionDto {
   @IsIn(ELECTION_KINDS) kind!: ElectionKind;
   @ApiProperty({ enum: ELECTION_METHODS, example: 'PUBLIC_NOMINATION_DIRECT', description: 'The party organisation: PUBLIC_NOMINATION_DIRECT (公推直选) only; the committee: DIRECT (直接选举), HOUSEHOLD_REPRESENTATIVES, RESIDENT_REPRESENTATIVES' })
   @IsIn(ELECTION_METHODS) method!: ElectionMethod;
-  @ApiProperty({ ...DATE, example: '2026-03-01' }) @IsISO8601({ strict: true }) electionDate!: string;
-  @ApiPropertyOptional({ ...DATE, example: '2026-03-01', description: 'First day of the term (default: the election date)' }) @IsOptional() @IsISO8601({ strict: true }) termStart?: string;
+  @ApiProperty({ ...DATE, example: '2026-03-01' }) @IsCalendarDate() electionDate!: string;
+  @ApiPropertyOptional({ ...DATE, example: '2026-03-01', description: 'First day of the term (default: the election date)' }) @IsOptional() @IsCalendarDate() termStart?: string;
   @ApiPropertyOptional({ example: 5, default: 5, description: 'REGULAR only: term length in years (a by-election takes the term in force)' }) @IsOptional() @IsInt() @Min(1) @Max(5) termYears?: number;
   @ApiProperty({ example: 1800 }) @IsInt() @Min(1) eligibleVoters!: number;
   @ApiProperty({ example: 1320, description: 'Ballots cast; the election is valid only when more than half of the eligible voters vote' }) @IsInt() @Min(0) votesCast!: number;
@@ -40,7 +41,7 @@ export class ElectionQueryDto {
 }
 
 export class OneShoulderQueryDto {
-  @ApiPropertyOptional({ ...DATE, example: '2026-06-30', description: 'Defaults to today' }) @IsOptional() @IsISO8601({ strict: true }) date?: string;
+  @ApiPropertyOptional({ ...DATE, example: '2026-06-30', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() date?: string;
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
   @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;

@@ -34,20 +34,20 @@ export class ScoresDto {
 }
 
 export class SelectCandidateDto {
-  @ApiPropertyOptional({ example: '2025-04-20', format: 'date', description: 'First day of the public notice (default: today)' }) @IsOptional() @IsISO8601({ strict: true }) noticeStart?: string;
+  @ApiPropertyOptional({ example: '2025-04-20', format: 'date', description: 'First day of the public notice (default: today)' }) @IsOptional() @IsCalendarDate() noticeStart?: string;
   @ApiPropertyOptional({ example: '第一名放弃体检', description: 'Required when a higher-ranked candidate still in contention is passed over' })
   @IsOptional() @IsString() @Length(1, 300) skipReason?: string;
 }
 
 export class ObjectionDto {
-  @ApiProperty({ example: '2025-04-22', format: 'date', description: 'Within the notice period' }) @IsISO8601({ strict: true }) receivedOn!: string;
+  @ApiProperty({ example: '2025-04-22', format: 'date', description: 'Within the notice period' }) @IsCalendarDate() receivedOn!: string;
   @ApiProperty({ example: '反映该考生学历证明存疑' }) @IsString() @Length(1, 500) summary!: string;
 }
 
 export class ResolveObjectionDto {
   @ApiProperty({ enum: ['UPHELD', 'DISMISSED'], description: 'UPHELD disqualifies the candidate; DISMISSED lets the hire go ahead' }) @IsIn(['UPHELD', 'DISMISSED']) outcome!: 'UPHELD' | 'DISMISSED';
   @ApiProperty({ example: '经核实学历证明真实有效' }) @IsString() @Length(1, 300) resolution!: string;
-  @ApiPropertyOptional({ example: '2025-04-25', format: 'date', description: 'Default: today' }) @IsOptional() @IsISO8601({ strict: true }) resolvedOn?: string;
+  @ApiPropertyOptional({ example: '2025-04-25', format: 'date', description: 'Default: today' }) @IsOptional() @IsCalendarDate() resolvedOn?: string;
 }
 
 export class HireDto {

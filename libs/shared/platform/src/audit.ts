@@ -5,6 +5,8 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+// instants (date-times), not calendar dates
+// eslint-disable-next-line no-restricted-imports
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
