@@ -15,5 +15,6 @@ export * from './platform.module';
 export * from './redis';
 export * from './request-context';
 export * from './revocations';
+export * from './rate-limit';
 export * from './service-client';
 export * from './validation';

@@ -4,7 +4,7 @@
  */
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, PiiCipher } from '@cws/persistence';
 import type IORedis from 'ioredis';
@@ -15,6 +15,7 @@ import { KeysetCursor } from './cursor';
 import { AllExceptionsFilter } from './errors';
 import { HealthController } from './health.controller';
 import { MachineToken } from './machine-token';
+import { RateLimitStorageModule, RedisThrottlerStorage, SubjectThrottlerGuard } from './rate-limit';
 import { createRedis, REDIS } from './redis';
 import { SessionRevocations } from './revocations';
 import { ServiceClient } from './service-client';
@@ -44,8 +45,9 @@ export class PlatformModule {
       { provide: REDIS, useFactory: () => createRedis(config.redisUrl) },
       { provide: PiiCipher, useFactory: () => new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey, config.piiOldKeys) },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
-      { provide: APP_GUARD, useClass: ThrottlerGuard },
+      // authenticate first: the rate limit counts the verified subject (user or API client)
       { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_GUARD, useClass: SubjectThrottlerGuard },
       AuditService,
       TokenService,
       SessionRevocations,
@@ -61,7 +63,11 @@ export class PlatformModule {
           useFactory: () =>
             dataSourceOptions(config, withPlatformEntities(options.entities), options.migrations),
         }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitStorageModule.forRoot(config)],
+          inject: [RedisThrottlerStorage],
+          useFactory: (storage: RedisThrottlerStorage) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], storage }),
+        }),
       ],
       controllers: [HealthController, AuditController],
       providers,
