@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@cws/platform';
 import { EDUCATION_LEVELS, POST_BANDS, type PostBand } from '@cws/workers-contracts';
 
 export class GradePolicyQueryDto {
-  @ApiPropertyOptional({ example: '2026-06-30', format: 'date', description: 'Defaults to today' }) @IsOptional() @IsISO8601({ strict: true }) date?: string;
+  @ApiPropertyOptional({ example: '2026-06-30', format: 'date', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() date?: string;
 }
 
 /** A new row from `validFrom`; the row of the same key in force then is closed the day before. */
@@ -17,6 +18,6 @@ export class GradePolicyRowDto {
   @ApiPropertyOptional({ example: 1, description: 'BAND_RANGE' }) @IsOptional() @IsInt() @Min(1) @Max(18) minGrade?: number;
   @ApiPropertyOptional({ example: 12, description: 'BAND_RANGE' }) @IsOptional() @IsInt() @Min(1) @Max(18) maxGrade?: number;
   @ApiPropertyOptional({ example: 3, description: 'GRADE_PROGRESSION: one grade up every N years' }) @IsOptional() @IsInt() @Min(1) @Max(10) yearsPerStep?: number;
-  @ApiProperty({ example: '2027-01-01', format: 'date' }) @IsISO8601({ strict: true }) validFrom!: string;
+  @ApiProperty({ example: '2027-01-01', format: 'date' }) @IsCalendarDate() validFrom!: string;
   @ApiProperty({ example: '杭州市社区工作者薪酬管理办法（2027）' }) @IsString() @Length(1, 200) sourceRef!: string;
 }
