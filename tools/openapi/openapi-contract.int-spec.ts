@@ -61,6 +61,8 @@ describe.each(SERVICES)('%s OpenAPI document', (service, definition) => {
     let errors = 0;
     for (const [name, op] of operations(doc)) {
       expect([name, op.responses['500']]).toEqual([name, expect.anything()]);
+      // the OAuth token endpoint answers errors in RFC 6749 form, its own schema
+      if (name.endsWith('/auth/token')) continue;
       for (const [code, r] of Object.entries<Json>(op.responses)) {
         if (!/^[45]/.test(code)) continue;
         errors++;

@@ -5,7 +5,8 @@
  *   gateway's /api/workers/v1/auth/token; every secured route accepts either, with the OAuth
  *   scopes its @Permissions name (one requirement per scope: any one of them suffices);
  * - one error schema, `ErrorResponse` {code, message, details[{path, issue}], requestId}, that
- *   every 4xx/5xx response references (400/401/403/500 are added where they can happen);
+ *   every 4xx/5xx response references (400/401/403/500 are added where they can happen), unless
+ *   the route declared a schema of its own for that status;
  * - a header declared once (`@Headers('idempotency-key')` and `@ApiHeader` otherwise both list it);
  * - a nullable property whose TypeScript type is `T | null` (reflected as Object) typed from its
  *   example (string unless the example is a number or boolean).
@@ -145,8 +146,10 @@ function addErrorResponses(op: Json, secured: boolean): void {
     const content = (response.content ??= {}) as Record<string, Json>;
     const json = (content['application/json'] ??= {});
     const schema = json.schema as Json | undefined;
-    // an inline example schema (the 409's) becomes the media type's example
-    if (schema && !('$ref' in schema) && 'example' in schema && json.example === undefined) json.example = schema.example;
+    // a route that declares its own error schema keeps it (the OAuth token endpoint answers RFC 6749 errors)
+    if (schema && ('$ref' in schema || 'properties' in schema || 'allOf' in schema || 'oneOf' in schema)) continue;
+    // an inline example-only schema (the 409's) becomes the media type's example
+    if (schema && 'example' in schema && json.example === undefined) json.example = schema.example;
     json.schema = { $ref: `#/components/schemas/${ERROR_SCHEMA}` };
   }
 }
