@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// npm run bench:api: autocannon against a running suite, through its gateway, on loopback only.
+//   node tools/bench/api-load.mjs [--url http://127.0.0.1:8080] [--duration 10] [--connections 50,200]
+//                                 [--routes list,search,…] [--out file.json]
+// Start the suite first (a 100,000-worker city: `npm start -- --workers 100000`, with
+// RATE_LIMIT_PER_MINUTE raised, or the per-IP limit answers 429 and the bench measures the limiter).
+// Prints one JSON line per (route, connections): requests/s, p50, p99, errors; then the whole table.
+// The method and the recorded figures are in docs/benchmarks.md ("API under load").
+import autocannon from 'autocannon';
+import { writeFileSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const base = option('url', `http://127.0.0.1:${process.env.CWS_PORT ?? 8080}`);
+const duration = Number(option('duration', 10));
+const connectionsList = option('connections', '50,200').split(',').map(Number);
+const wanted = option('routes', '')?.split(',').filter(Boolean) ?? [];
+const password = process.env.DEMO_PASSWORD ?? 'Demo@2026';
+
+const host = new URL(base).hostname;
+if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+  console.error(`refusing ${base}: the load bench only runs against loopback`);
+  process.exit(2);
+}
+
+async function call(method, path, token, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, json, text };
+}
+
+async function login(username) {
+  const r = await call('POST', '/api/workers/v1/auth/login', null, { username, password });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text.slice(0, 200)}`);
+  return r.json.accessToken;
+}
+
+/** A payslip the city admin may read: from the newest run that has one; when none has, a run of one district is made (and computed by the queue). */
+async function findPayslip(token, district) {
+  const firstSlip = async (runId) => (await call('GET', `/api/payroll/v1/runs/${runId}/payslips?limit=1`, token)).json?.items?.[0];
+  const runs = await call('GET', '/api/payroll/v1/runs?limit=20', token);
+  for (const run of runs.json?.items ?? []) {
+    const slip = run.status === 'CANCELLED' ? null : await firstSlip(run.id);
+    if (slip) return slip.id;
+  }
+  const period = new Date().toISOString().slice(0, 7);
+  const made = await call('POST', '/api/payroll/v1/runs', token, { period, scope: district });
+  if (made.status !== 201) throw new Error(`no payslip anywhere, and POST /runs answered ${made.status} ${made.text.slice(0, 300)}`);
+  console.error(`[bench] made payroll run ${made.json.id} (${period}, ${district}); waiting for its payslips …`);
+  for (let i = 0; i < 300; i++) {
+    const slip = await firstSlip(made.json.id);
+    if (slip) return slip.id;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error(`run ${made.json.id} made no payslip in 10 minutes`);
+}
+
+async function routes() {
+  // The district HR user: scoped reads (the common case), and another district's record answers 404.
+  const districtToken = await login('xihu-hr');
+  const cityToken = await login('city-admin');
+  const mine = await call('GET', '/api/workers/v1/workers?limit=1', districtToken);
+  const all = await call('GET', '/api/workers/v1/workers?limit=1&sort=-id', cityToken);
+  const myWorker = mine.json?.items?.[0];
+  if (!myWorker) throw new Error(`no worker visible to xihu-hr: ${mine.text.slice(0, 300)}`);
+  // A worker in another district: scan from the newest id down until the district differs.
+  let other = all.json?.items?.[0];
+  for (let after = null, i = 0; other && other.districtCode === myWorker.districtCode && i < 20; i++) {
+    const page = await call('GET', `/api/workers/v1/workers?limit=200&sort=-id${after ? `&after=${after}` : ''}`, cityToken);
+    other = page.json.items.find((w) => w.districtCode !== myWorker.districtCode);
+    after = page.json.nextAfter;
+  }
+  if (!other || other.districtCode === myWorker.districtCode) throw new Error('no worker outside 西湖区 found');
+  const surname = myWorker.name.slice(0, 1);
+  const payslipId = await findPayslip(cityToken, myWorker.districtCode);
+  return [
+    { name: 'worker-list', path: '/api/workers/v1/workers?limit=50', token: districtToken, expect: 200 },
+    { name: 'worker-search', path: `/api/workers/v1/workers?limit=50&q=${encodeURIComponent(surname)}`, token: districtToken, expect: 200 },
+    { name: 'worker-detail', path: `/api/workers/v1/workers/${myWorker.id}`, token: districtToken, expect: 200 },
+    { name: 'ledger-page', path: '/api/budget/v1/ledger?limit=100', token: districtToken, expect: 200 },
+    { name: 'payslip', path: `/api/payroll/v1/payslips/${payslipId}`, token: cityToken, expect: 200 },
+    { name: 'worker-404', path: `/api/workers/v1/workers/${other.id}`, token: districtToken, expect: 404 },
+  ].filter((r) => !wanted.length || wanted.includes(r.name));
+}
+
+function runOne(route, connections) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: base + route.path,
+        connections,
+        duration,
+        headers: { authorization: `Bearer ${route.token}` },
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function main() {
+  const list = await routes();
+  // Check each route answers what it should before loading it.
+  for (const r of list) {
+    const probe = await call('GET', r.path, r.token);
+    if (probe.status !== r.expect) throw new Error(`${r.name}: expected ${r.expect}, got ${probe.status} ${probe.text.slice(0, 200)}`);
+  }
+  const results = [];
+  for (const connections of connectionsList) {
+    for (const r of list) {
+      const res = await runOne(r, connections);
+      const statuses = res.statusCodeStats ?? {};
+      const expected = statuses[r.expect]?.count ?? 0;
+      const answered = Object.values(statuses).reduce((n, s) => n + s.count, 0);
+      const row = {
+        route: r.name,
+        connections,
+        durationS: duration,
+        requests: res.requests.total,
+        rps: Math.round(res.requests.average),
+        p50ms: res.latency.p50,
+        p99ms: res.latency.p99,
+        maxMs: res.latency.max,
+        // errors: transport errors, timeouts and any status other than the expected one
+        errors: res.errors + res.timeouts + (answered - expected),
+        statuses: Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, v.count])),
+      };
+      results.push(row);
+      console.log(JSON.stringify(row));
+    }
+  }
+  const out = option('out');
+  if (out) writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), base, duration, results }, null, 2));
+  console.table(results.map((r) => ({ route: r.route, connections: r.connections, rps: r.rps, p50ms: r.p50ms, p99ms: r.p99ms, errors: r.errors })));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
