@@ -7,7 +7,7 @@ import {
   POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
   type WorkerListPage, type WorkerRef,
 } from '@cws/workers-contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
 import { rethrowDuplicate, today } from '../common/sql';
@@ -272,31 +272,27 @@ export class WorkersService {
     const qb = this.dataSource
       .createQueryBuilder()
       .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
-        w.community_code AS communityCode, c.name AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
+        w.community_code AS communityCode, (SELECT c.name FROM community c WHERE c.code = w.community_code) AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
         w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate,
         (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
         (SELECT g.band FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeBand`)
       .from('worker', 'w')
-      .innerJoin('community', 'c', 'c.code = w.community_code')
+      // The community name by primary key per row of the page, not a join: joined, MariaDB drove the
+      // page from community (5,000 rows), joined every worker and sorted them — 0.8 s for 50 rows.
       .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :on AND (pa.end_date IS NULL OR pa.end_date >= :on)', { on });
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    if (q.district) qb.andWhere('w.district_code = :district', { district: q.district });
-    if (q.street) qb.andWhere('w.street_code = :street', { street: q.street });
-    if (q.community) qb.andWhere('w.community_code = :community', { community: q.community });
-    if (q.status) qb.andWhere('w.status = :status', { status: q.status });
-    if (q.qualification) qb.andWhere('w.qualification_level = :qual', { qual: q.qualification });
-    if (q.q) qb.andWhere('w.name LIKE :q', { q: `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
-    if (q.post) {
-      if ((POST_BANDS as readonly string[]).includes(q.post)) qb.andWhere('pa.band = :band', { band: q.post });
-      else {
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM appointment ra WHERE ra.worker_id = w.id AND ra.role = :role AND ra.start_date <= :on AND (ra.end_date IS NULL OR ra.end_date >= :on))',
-          { role: q.post },
-        );
+    this.filterRegister(qb, p, q, on);
+    // The first page says how many rows the filter has (the register shows "共 N 条"). Counted on
+    // worker alone: the community join always matches (foreign key) and the primary-post join only
+    // matters when filtering by band, so the count need not walk 10,000s of appointment rows.
+    let total: number | undefined;
+    if (!q.after) {
+      const counter = this.dataSource.createQueryBuilder().select('COUNT(*)', 'n').from('worker', 'w');
+      if (q.post && (POST_BANDS as readonly string[]).includes(q.post)) {
+        counter.innerJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :on AND (pa.end_date IS NULL OR pa.end_date >= :on)', { on });
       }
+      this.filterRegister(counter, p, q, on);
+      total = Number((await counter.getRawOne<{ n: string }>())?.n ?? 0);
     }
-    // the first page says how many rows the filter has (the register shows "共 N 条")
-    const total = q.after ? undefined : Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
     if (q.after) {
       // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
       const [value, id] = this.cursors.decode(q.after, [key === 'w.name' ? 'text' : key === 'w.hire_date' ? 'date' : 'int', 'int']);
@@ -313,6 +309,26 @@ export class WorkersService {
     const last = items[items.length - 1];
     const sortValue = (it: WorkerListItem) => (key === 'w.name' ? it.name : key === 'w.hire_date' ? it.hireDate : it.id);
     return { items, nextAfter: rows.length > limit && last ? this.cursors.encode([sortValue(last), last.id]) : null, ...(total === undefined ? {} : { total }) };
+  }
+
+  /** The register's filters (scope first), shared by the page and its count. */
+  private filterRegister(qb: SelectQueryBuilder<ObjectLiteral>, p: Principal, q: WorkerQueryDto, on: string): void {
+    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
+    if (q.district) qb.andWhere('w.district_code = :district', { district: q.district });
+    if (q.street) qb.andWhere('w.street_code = :street', { street: q.street });
+    if (q.community) qb.andWhere('w.community_code = :community', { community: q.community });
+    if (q.status) qb.andWhere('w.status = :status', { status: q.status });
+    if (q.qualification) qb.andWhere('w.qualification_level = :qual', { qual: q.qualification });
+    if (q.q) qb.andWhere('w.name LIKE :q', { q: `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+    if (q.post) {
+      if ((POST_BANDS as readonly string[]).includes(q.post)) qb.andWhere('pa.band = :band', { band: q.post });
+      else {
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM appointment ra WHERE ra.worker_id = w.id AND ra.role = :role AND ra.start_date <= :on AND (ra.end_date IS NULL OR ra.end_date >= :on))',
+          { role: q.post, on },
+        );
+      }
+    }
   }
 
   async detail(p: Principal, id: number) {
