@@ -6,7 +6,7 @@
 //        CWS_DB_PREFIX (cws_), QUEUE_PREFIX (cws), DEMO_PASSWORD (Demo@2026),
 //        CWS_SECRETS_FILE (var/secrets.env: the install's keys, generated on first run)
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from './gateway.mjs';
@@ -80,10 +80,12 @@ export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBu
   mkdirSync(logDir, { recursive: true });
   const children = [];
   for (const s of SERVICES) {
-    const log = createWriteStream(path.join(logDir, `${s}.log`), { flags: 'a' });
-    const child = spawn('node', ['--enable-source-maps', `dist/apps/${s}/src/main.js`], { cwd: root, env: { ...env, RUN_MIGRATIONS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
+    // The service writes its log file itself: relayed through pipes, every request's log line cost
+    // this process (which is also the gateway) a read and a write, and a slow relay blocked the
+    // service's synchronous stdout (docs/benchmarks.md, "API under load").
+    const log = openSync(path.join(logDir, `${s}.log`), 'a');
+    const child = spawn('node', ['--enable-source-maps', `dist/apps/${s}/src/main.js`], { cwd: root, env: { ...env, RUN_MIGRATIONS: 'false' }, stdio: ['ignore', log, log] });
+    closeSync(log);
     children.push({ name: s, child });
   }
   try {
