@@ -113,6 +113,9 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect(totals).toEqual([3, undefined]); // counted once, on the first page
     const q = await t.request('GET', '/v1/workers?q=甲&qualification=SOCIAL_WORKER', { token: xihu });
     expect(q.body.items).toHaveLength(3);
+    // counted on worker alone, named by a per-row lookup: the count and the names are the joined ones
+    expect(q.body.total).toBe(3);
+    expect(q.body.items.every((i: { communityName: unknown }) => typeof i.communityName === 'string' && i.communityName.length > 0)).toBe(true);
     expect(Object.keys(q.body.items[0]).sort()).toEqual([
       'birthYear', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'postBand',
       'qualificationLevel', 'residentIdMasked', 'sex', 'status', 'streetCode',
