@@ -45,24 +45,17 @@ async function login(username) {
   return r.json.accessToken;
 }
 
-/** A payslip the city admin may read: from the newest run that has one; when none has, a run of one district is made (and computed by the queue). */
-async function findPayslip(token, district) {
+/** A payslip the city admin may read, from the newest run that has one; null when none has. */
+async function findPayslip(token) {
   const firstSlip = async (runId) => (await call('GET', `/api/payroll/v1/runs/${runId}/payslips?limit=1`, token)).json?.items?.[0];
   const runs = await call('GET', '/api/payroll/v1/runs?limit=20', token);
   for (const run of runs.json?.items ?? []) {
     const slip = run.status === 'CANCELLED' ? null : await firstSlip(run.id);
     if (slip) return slip.id;
   }
-  const period = new Date().toISOString().slice(0, 7);
-  const made = await call('POST', '/api/payroll/v1/runs', token, { period, scope: district });
-  if (made.status !== 201) throw new Error(`no payslip anywhere, and POST /runs answered ${made.status} ${made.text.slice(0, 300)}`);
-  console.error(`[bench] made payroll run ${made.json.id} (${period}, ${district}); waiting for its payslips …`);
-  for (let i = 0; i < 300; i++) {
-    const slip = await firstSlip(made.json.id);
-    if (slip) return slip.id;
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  throw new Error(`run ${made.json.id} made no payslip in 10 minutes`);
+  // Making one needs the payroll batch worker to compute it; the bench does not start one.
+  console.error('[bench] no payslip in the newest 20 runs: the payslip route is skipped (compute a run first)');
+  return null;
 }
 
 async function routes() {
@@ -70,25 +63,25 @@ async function routes() {
   const districtToken = await login('xihu-hr');
   const cityToken = await login('city-admin');
   const mine = await call('GET', '/api/workers/v1/workers?limit=1', districtToken);
-  const all = await call('GET', '/api/workers/v1/workers?limit=1&sort=-id', cityToken);
+  const all = await call('GET', '/api/workers/v1/workers?limit=1&sort=-name', cityToken);
   const myWorker = mine.json?.items?.[0];
   if (!myWorker) throw new Error(`no worker visible to xihu-hr: ${mine.text.slice(0, 300)}`);
-  // A worker in another district: scan from the newest id down until the district differs.
+  // A worker in another district: walk the city's register (by name, which mixes districts) until one differs.
   let other = all.json?.items?.[0];
   for (let after = null, i = 0; other && other.districtCode === myWorker.districtCode && i < 20; i++) {
-    const page = await call('GET', `/api/workers/v1/workers?limit=200&sort=-id${after ? `&after=${after}` : ''}`, cityToken);
+    const page = await call('GET', `/api/workers/v1/workers?limit=200&sort=-name${after ? `&after=${after}` : ''}`, cityToken);
     other = page.json.items.find((w) => w.districtCode !== myWorker.districtCode);
     after = page.json.nextAfter;
   }
   if (!other || other.districtCode === myWorker.districtCode) throw new Error('no worker outside 西湖区 found');
   const surname = myWorker.name.slice(0, 1);
-  const payslipId = await findPayslip(cityToken, myWorker.districtCode);
+  const payslipId = await findPayslip(cityToken);
   return [
     { name: 'worker-list', path: '/api/workers/v1/workers?limit=50', token: districtToken, expect: 200 },
     { name: 'worker-search', path: `/api/workers/v1/workers?limit=50&q=${encodeURIComponent(surname)}`, token: districtToken, expect: 200 },
     { name: 'worker-detail', path: `/api/workers/v1/workers/${myWorker.id}`, token: districtToken, expect: 200 },
     { name: 'ledger-page', path: '/api/budget/v1/ledger?limit=100', token: districtToken, expect: 200 },
-    { name: 'payslip', path: `/api/payroll/v1/payslips/${payslipId}`, token: cityToken, expect: 200 },
+    ...(payslipId ? [{ name: 'payslip', path: `/api/payroll/v1/payslips/${payslipId}`, token: cityToken, expect: 200 }] : []),
     { name: 'worker-404', path: `/api/workers/v1/workers/${other.id}`, token: districtToken, expect: 404 },
   ].filter((r) => !wanted.length || wanted.includes(r.name));
 }
