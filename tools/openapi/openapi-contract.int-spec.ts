@@ -1,5 +1,5 @@
 import { startTestApp, testConfig, type TestApp } from '@cws/testing';
-import type { ServiceConfig, ServiceDefinition, ServiceName } from '@cws/platform';
+import { MONEY_PATTERN, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
 import { budgetService } from '../../apps/budget/src/budget.definition';
 import { payrollService } from '../../apps/payroll/src/payroll.definition';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
@@ -72,10 +72,13 @@ describe.each(SERVICES)('%s OpenAPI document', (service, definition) => {
     expect(errors).toBeGreaterThan(operations(doc).length);
   });
 
-  it('declares each header once, and types nullable fields', () => {
+  it('declares each header once, file responses with their media type, and types nullable fields', () => {
     for (const [name, op] of operations(doc)) {
       const headers = (op.parameters ?? []).filter((p: Json) => p.in === 'header').map((p: Json) => `${name} ${p.name.toLowerCase()}`);
       expect(headers).toEqual([...new Set(headers)]);
+    }
+    for (const [name, op] of operations(doc).filter(([n]) => /\.(xlsx|csv)$/.test(n))) {
+      expect([name, Object.keys(op.responses['200']?.content ?? {})]).toEqual([name, [expect.stringMatching(/spreadsheetml|text\/csv/)]]);
     }
     const untyped = propertiesOf(doc).filter(([, p]) => p.nullable && p.type === 'object' && !p.properties && !p.additionalProperties && !p.allOf).map(([n]) => n);
     expect(untyped).toEqual([]);
@@ -102,6 +105,18 @@ describe('budget: the routes a bureau calls', () => {
     expect(conflict.example.code).toBe('INSUFFICIENT_FUNDS');
     const ledger = doc.components.schemas.LedgerEntryDoc ?? Object.values<Json>(doc.components.schemas).find((s) => s.properties?.sourceRef && s.properties?.districtCode);
     expect(ledger?.properties.districtCode).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('a replay header on the money-moving routes, money with a pattern, dates as format date, the .xlsx as a file', () => {
+    const created = doc.paths['/api/budget/v1/allocations/{id}/expenditures'].post.responses['201'];
+    expect(created.headers['Idempotent-Replayed'].schema).toEqual({ type: 'string', enum: ['true'] });
+    const posting = Object.values<Json>(doc.components.schemas).find((s) => s.properties?.ledgerEntryIds);
+    expect(posting?.properties.amount).toMatchObject({ type: 'string', pattern: MONEY_PATTERN });
+    expect(new RegExp(MONEY_PATTERN).test('1250.00') && !new RegExp(MONEY_PATTERN).test('1.234')).toBe(true);
+    const appropriation = Object.values<Json>(doc.components.schemas).find((s) => s.properties?.documentDate);
+    expect(appropriation?.properties.documentDate).toMatchObject({ type: 'string', format: 'date' });
+    const xlsx = doc.paths['/api/budget/v1/reports/execution.xlsx'].get.responses['200'].content;
+    expect(Object.keys(xlsx)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
   });
 
   it('health is public (no security requirement)', () => {

@@ -9,7 +9,11 @@
  *   the route declared a schema of its own for that status;
  * - a header declared once (`@Headers('idempotency-key')` and `@ApiHeader` otherwise both list it);
  * - a nullable property whose TypeScript type is `T | null` (reflected as Object) typed from its
- *   example (string unless the example is a number or boolean).
+ *   example (string unless the example is a number or boolean);
+ * - money (a string property whose example is a two-place decimal) gets its pattern, a date
+ *   (example YYYY-MM-DD) `format: date`;
+ * - a route taking Idempotency-Key declares the `Idempotent-Replayed` response header;
+ * - a file route (path ending .xlsx / .csv) declares its 200 with the file's media type.
  */
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -76,19 +80,21 @@ export function finishOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
   (components.schemas ??= {})[ERROR_SCHEMA] = ERROR_SCHEMA_OBJECT as never;
   const scopes = new Set<string>();
 
-  for (const pathItem of Object.values(doc.paths)) {
+  for (const [path, pathItem] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(pathItem as Record<string, Json>)) {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !op) continue;
       const secured = unifySecurity(op, scopes);
       dedupeHeaders(op);
       addErrorResponses(op, secured);
+      declareReplayHeader(op);
+      declareFileResponse(path, op);
     }
   }
   const schemes = components.securitySchemes as Record<string, { flows?: { clientCredentials?: { scopes: Record<string, string> } } }> | undefined;
   const flow = schemes?.[OAUTH2_SCHEME]?.flows?.clientCredentials;
   if (flow) for (const s of [...scopes].sort()) flow.scopes[s] = scopeDescription(s);
 
-  for (const schema of Object.values(components.schemas)) fixNullableProperties(schema as Json);
+  for (const schema of Object.values(components.schemas)) typeProperties(schema as Json);
   return doc;
 }
 
@@ -154,13 +160,50 @@ function addErrorResponses(op: Json, secured: boolean): void {
   }
 }
 
-function fixNullableProperties(schema: Json): void {
+const MONEY_EXAMPLE = /^-?\d+\.\d{2}$/;
+export const MONEY_PATTERN = '^-?\\d{1,13}(\\.\\d{1,2})?$';
+const DATE_EXAMPLE = /^\d{4}-\d{2}-\d{2}$/;
+
+function declareReplayHeader(op: Json): void {
+  const params = (op.parameters as Array<{ in: string; name: string }> | undefined) ?? [];
+  if (!params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')) return;
+  for (const [code, response] of Object.entries(op.responses as Record<string, Json>)) {
+    if (!/^2/.test(code) || '$ref' in response) continue;
+    response.headers ??= {};
+    (response.headers as Json)['Idempotent-Replayed'] = {
+      description: '"true" when this is the stored response of an earlier request with the same Idempotency-Key (nothing was booked again); absent on a fresh booking',
+      schema: { type: 'string', enum: ['true'] },
+    };
+  }
+}
+
+const FILE_TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+function declareFileResponse(path: string, op: Json): void {
+  const ext = /\.(xlsx|csv)$/.exec(path)?.[1];
+  if (!ext) return;
+  const responses = op.responses as Record<string, Json>;
+  const ok = (responses['200'] ??= { description: `The ${ext} file` });
+  const content = (ok.content ??= {}) as Record<string, Json>;
+  delete content['application/json'];
+  content[FILE_TYPES[ext]] ??= { schema: { type: 'string', format: 'binary' } };
+}
+
+function typeProperties(schema: Json): void {
   const props = schema.properties as Record<string, Json> | undefined;
   if (!props) return;
   for (const prop of Object.values(props)) {
-    if (prop.nullable !== true || prop.type !== 'object' || prop.properties || prop.additionalProperties || prop.items || prop.$ref || prop.allOf) continue;
-    const ex = prop.example;
-    prop.type = typeof ex === 'number' ? (Number.isInteger(ex) ? 'integer' : 'number') : typeof ex === 'boolean' ? 'boolean' : 'string';
+    if (prop.nullable === true && prop.type === 'object' && !(prop.properties || prop.additionalProperties || prop.items || prop.$ref || prop.allOf)) {
+      const ex = prop.example;
+      prop.type = typeof ex === 'number' ? (Number.isInteger(ex) ? 'integer' : 'number') : typeof ex === 'boolean' ? 'boolean' : 'string';
+    }
+    if (prop.type === 'string' && typeof prop.example === 'string' && !prop.pattern && !prop.format && !prop.enum) {
+      if (MONEY_EXAMPLE.test(prop.example)) prop.pattern = MONEY_PATTERN;
+      else if (DATE_EXAMPLE.test(prop.example)) prop.format = 'date';
+    }
   }
 }
 
