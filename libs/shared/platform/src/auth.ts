@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import type { Principal, Role, Scope } from '@cws/kernel';
 import type { Request } from 'express';
@@ -63,12 +64,17 @@ export interface VerifiedToken {
 @Injectable()
 export class TokenService {
   private readonly jwt = new JwtService({});
-  /** Verification keys by kid: the signing key and the retired ones still inside their tokens' lifetime. */
-  private readonly keys: Map<string, string>;
+  /**
+   * Verification keys by kid: the signing key and the retired ones still inside their tokens' lifetime.
+   * Held as secret KeyObjects: given a string, jsonwebtoken first tries to parse it as a public key
+   * on every verify, and the thrown error was a fifth of a service's CPU under load (docs/benchmarks.md).
+   */
+  private readonly keys: Map<string, KeyObject>;
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
     if (!config.jwtSecret || config.jwtSecret.length < 32) throw new Error('TokenService needs a JWT secret of at least 32 characters');
-    this.keys = new Map([[config.jwtKeyId, config.jwtSecret], ...Object.entries(config.jwtOldSecrets ?? {})]);
+    const secrets: Array<[string, string]> = [[config.jwtKeyId, config.jwtSecret], ...Object.entries(config.jwtOldSecrets ?? {})];
+    this.keys = new Map(secrets.map(([kid, secret]) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))]));
   }
 
   sign(principal: Principal, ttlSeconds = this.config.accessTokenTtlSeconds, opts: { sessionId?: string } = {}): string {
@@ -101,7 +107,8 @@ export class TokenService {
     const header = decodeHeader(token);
     const secret = typeof header.kid === 'string' ? this.keys.get(header.kid) : undefined;
     if (!secret || header.alg !== ALGORITHM) throw new Error('unknown key id or algorithm');
-    const c = this.jwt.verify<AccessTokenClaims>(token, { secret, algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+    // @nestjs/jwt types the secret as string | Buffer but hands it to jsonwebtoken, which takes a KeyObject.
+    const c = this.jwt.verify<AccessTokenClaims>(token, { secret: secret as unknown as Buffer, algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
     // jsonwebtoken accepts a token without exp as never expiring; ours always expire.
     if (typeof c.exp !== 'number' || typeof c.iat !== 'number') throw new Error('exp and iat are required');
     if (c.kind !== 'user' && c.kind !== 'client') throw new Error('unknown principal kind');
