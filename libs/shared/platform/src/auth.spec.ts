@@ -50,6 +50,8 @@ describe('TokenService', () => {
       hs256({ alg: 'HS256' }, good, secret),
       hs256({ alg: 'HS256', kid: 'other' }, good, secret),
       `${b64({ alg: 'none', kid })}.${b64(good)}.`,
+      // the right kid, signed with another secret (the key is a KeyObject now: still checked)
+      hs256({ alg: 'HS256', kid }, good, `${secret}-not-ours-but-long-enough`),
     ]) {
       expect(() => tokens.verify(t)).toThrow();
     }
