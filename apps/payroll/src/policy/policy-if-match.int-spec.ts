@@ -17,6 +17,26 @@ describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
   });
   afterAll(() => t?.close());
 
+  it('a new row sent with If-Match (the ETag of the open row it supersedes): stale gets 412 and adds nothing; current supersedes', async () => {
+    const [open] = (await t.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body;
+    const etag = (await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin })).headers.get('etag')!;
+    const count = async () => Number((await ds.query(`SELECT COUNT(*) AS n FROM policy_row WHERE kind = 'OVERTIME'`))[0].n);
+    const before = await count();
+    const body = { kind: 'OVERTIME', validFrom: '2029-01-01', sourceRef: 'If-Match test', data: open.data };
+    const stale = await t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-match': '"stale-tag-000000000000000000"' }, body });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('PRECONDITION_FAILED');
+    expect(await count()).toBe(before);
+    expect((await ds.query('SELECT valid_to FROM policy_row WHERE id = ?', [open.id]))[0].valid_to).toBeNull();
+
+    const ok = await t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-match': etag }, body });
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get('etag')).toMatch(/^"[\w-]{27}"$/);
+    expect(await count()).toBe(before + 1);
+    // the superseded row's tag changed (it is closed now): sending it again is stale
+    expect((await t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-match': etag }, body: { ...body, validFrom: '2029-06-01' } })).status).toBe(412);
+  });
+
   it('a read carries an ETag; closing with a stale If-Match gets 412 and the row stays open; the current one closes it', async () => {
     const [open] = (await t.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body;
     const read = await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin });
@@ -26,12 +46,14 @@ describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
     // the same row read twice has the same tag
     expect((await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin })).headers.get('etag')).toBe(etag);
 
+    const audits = async () => Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'policy_row' AND entity_id = ?`, [open.id]))[0].n);
+    const auditsBefore = await audits();
     const stale = await t.request('POST', `/v1/policy/rows/${open.id}/close`, { token: admin, headers: { 'if-match': '"not-the-current-version-xx"' }, body: { validTo: '2030-12-31' } });
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ code: 'PRECONDITION_FAILED', details: [{ path: 'header:If-Match' }] });
     const [still] = await ds.query('SELECT valid_to FROM policy_row WHERE id = ?', [open.id]);
     expect(still.valid_to).toBeNull();
-    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'policy_row' AND entity_id = ?`, [open.id]))[0].n)).toBe(0);
+    expect(await audits()).toBe(auditsBefore);
 
     const closed = await t.request('POST', `/v1/policy/rows/${open.id}/close`, { token: admin, headers: { 'if-match': etag! }, body: { validTo: '2030-12-31' } });
     expect(closed.status).toBe(200);

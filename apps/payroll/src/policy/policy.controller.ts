@@ -37,8 +37,10 @@ export class PolicyController {
   @CanEditPolicy()
   @ApiOperation({ summary: 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.' })
   @ApiCreatedResponse({ type: PolicyRowDoc })
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto) {
-    return this.policy.create(p, dto);
+  @ApiIfMatch()
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto, @Headers('if-match') ifMatch?: string) {
+    const row = await this.policy.create(p, dto, ifMatch);
+    return withEtag(row, etagOf(row));
   }
 
   @Post('rows/:id/close')

@@ -75,7 +75,8 @@ export class PolicyService {
   }
 
   /** Adds a row. The open row of the same (kind, key) is closed the day before (or, for the same start, superseded before it took effect). */
-  async create(p: Principal, dto: CreatePolicyRowDto): Promise<PolicyRowView> {
+  /** `ifMatch` (optional): the ETag of the open row this one supersedes, as read. */
+  async create(p: Principal, dto: CreatePolicyRowDto, ifMatch?: string): Promise<PolicyRowView> {
     await validateData(dto.kind, dto.data, dto.validFrom);
     await this.refuseSettled(dto.kind, dto.validFrom, dto.data);
     const key = keyOf(dto.kind, dto.data);
@@ -88,6 +89,7 @@ export class PolicyService {
           .setLock('pessimistic_write')
           .where('r.kind = :kind AND r.key = :key AND r.validTo IS NULL', { kind: dto.kind, key })
           .getOne();
+        assertIfMatch(ifMatch, open ? etagOf(toView(open)) : null, `open ${dto.kind} row`, key);
         if (open && dto.validFrom < open.validFrom) {
           throw conflict('POLICY_ROW_BACKDATED', `the open ${dto.kind} row ${key} starts on ${open.validFrom}; a new row must not start before it`, { openRowId: String(open.id) });
         }

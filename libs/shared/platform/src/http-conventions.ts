@@ -34,12 +34,13 @@ export function withEtag<T>(value: T, tag: string): T {
  * Checks an If-Match header against the record's current tag; call it after locking the record,
  * before writing. `*` matches any existing record; a list matches if any entry does.
  */
-export function assertIfMatch(ifMatch: string | undefined, current: string, entity: string, id: string | number): void {
+export function assertIfMatch(ifMatch: string | undefined, current: string | null, entity: string, id: string | number): void {
   if (ifMatch === undefined || ifMatch.trim() === '') return;
   const tags = ifMatch.split(',').map((t) => t.trim());
-  if (tags.includes('*') || tags.includes(current)) return;
-  throw new DomainError('PRECONDITION_FAILED', 'PRECONDITION_FAILED', `${entity} ${id} was changed since you read it; read it again (ETag ${current})`, [
-    { path: 'header:If-Match', issue: `does not match the current ETag ${current}` },
+  if (current !== null && (tags.includes('*') || tags.includes(current))) return;
+  // current === null: the record is gone (e.g. no open row any more), so no If-Match can hold
+  throw new DomainError('PRECONDITION_FAILED', 'PRECONDITION_FAILED', `${entity} ${id} was changed since you read it; read it again${current ? ` (ETag ${current})` : ''}`, [
+    { path: 'header:If-Match', issue: current ? `does not match the current ETag ${current}` : 'the record no longer exists in the state you read' },
   ]);
 }
 
