@@ -5,25 +5,14 @@
  *   npx swc tools/bench libs -d dist --config-file .swcrc >/dev/null && node dist/tools/bench/payroll-engine.bench.js
  */
 import { type OvertimeKind, type WorkerMonthInput, type YtdState, computeWorkerMonth, defaultPolicy, emptyYtd } from '@cws/payroll-engine';
+import { seededRandom } from '@cws/kernel';
 
 const TARGET = 100_000;
 const YEAR = 2025;
 const RUNS = 5;
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(): WorkerMonthInput[][] {
-  const rand = rng(20250101);
+  const rand = seededRandom(20250101);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const int = (min: number, max: number): number => min + Math.floor(rand() * (max - min + 1));
   const workers: WorkerMonthInput[][] = [];

@@ -9,23 +9,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { seededRandom } from '@cws/kernel';
 import { checkRoster, DEMO_CALENDAR_2026, defaultCentreConfig, monthDates, rosterProblem, solveRoster, type RosterProblem, type RosterWorker, type SolveResult } from '@cws/scheduler-solver';
 
 const MONTH = '2026-05';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function centreProblem(index: number, size: number): RosterProblem {
-  const rand = rng(1000 + index);
+  const rand = seededRandom(1000 + index);
   const dates = monthDates(MONTH);
   const workers: RosterWorker[] = Array.from({ length: size }, (_, i) => {
     const unavailable: string[] = [];

@@ -6,3 +6,4 @@ export * from './money';
 export * from './rounding';
 export * from './text';
 export * from './jobs';
+export * from './random';

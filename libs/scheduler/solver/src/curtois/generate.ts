@@ -2,7 +2,7 @@
 // instances are not in the repository). A roster is planted first, block by block within each
 // employee's limits, and every hard limit is then drawn around it, so each generated instance is
 // feasible; cover and requests are noisy around the planted roster so the optimum is not zero.
-import { rng } from './rng';
+import { seededRandom } from '@cws/kernel';
 
 export interface GenerateOptions {
   staff: number;
@@ -20,7 +20,7 @@ const SHIFTS = [
 ];
 
 export function generateCurtoisText(opts: GenerateOptions): string {
-  const rand = rng(opts.seed);
+  const rand = seededRandom(opts.seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const H = opts.days;
   const shifts = SHIFTS.slice(0, Math.max(1, Math.min(4, opts.shiftTypes ?? 3)));

@@ -7,7 +7,7 @@
 // deadline only decides where it stops.
 import { type Compiled, OFF } from './compiled';
 import { construct } from './construct';
-import { rng } from './rng';
+import { seededRandom } from '@cws/kernel';
 import { SearchState } from './search-state';
 
 export interface LocalSearchOptions {
@@ -39,7 +39,7 @@ const LAMBDA_MAX = 1e7;
 
 export function localSearch(c: Compiled, opts: LocalSearchOptions): LocalSearchResult {
   const now = opts.now ?? Date.now;
-  const rand = rng(opts.seed);
+  const rand = seededRandom(opts.seed);
   const st = new SearchState(c, opts.start ?? construct(c, rand));
   const { x } = st;
   const { E, H } = c;

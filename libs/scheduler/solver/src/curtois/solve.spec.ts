@@ -5,7 +5,7 @@ import { evaluateCurtois } from './evaluate';
 import { generateCurtoisText } from './generate';
 import { localSearch } from './local-search';
 import { parseCurtoisInstance } from './parse';
-import { rng } from './rng';
+import { seededRandom } from '@cws/kernel';
 import { SearchState } from './search-state';
 import { solveCurtois } from './solve';
 
@@ -44,7 +44,7 @@ describe('SearchState bookkeeping agrees with the independent evaluator', () => 
   it('on random rosters and after random cell changes', () => {
     const inst = parseCurtoisInstance(generateCurtoisText({ staff: 6, days: 21, seed: 11, shiftTypes: 4 }), 'gen');
     const c = compile(inst);
-    const rand = rng(99);
+    const rand = seededRandom(99);
     for (let trial = 0; trial < 40; trial++) {
       const x = new Int16Array(c.E * c.H);
       const pOff = rand();

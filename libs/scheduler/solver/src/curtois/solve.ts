@@ -8,7 +8,7 @@ import { localSearch } from './local-search';
 import type { MipSolve } from './mip-model';
 import { applyMipSolution, buildNeighbourhoodLp } from './mip-model';
 import type { CurtoisAssignment, CurtoisInstance } from './model';
-import { rng } from './rng';
+import { seededRandom } from '@cws/kernel';
 import { SearchState } from './search-state';
 
 export interface CurtoisSolveOptions {
@@ -56,7 +56,7 @@ export function solveCurtois(instance: CurtoisInstance, opts: CurtoisSolveOption
   const deadline = start + opts.seconds * 1000;
   const c = compile(instance);
   const { E, H } = c;
-  const rand = rng(opts.seed ^ 0x5eed);
+  const rand = seededRandom(opts.seed ^ 0x5eed);
   const stats = { saIterations: 0, lnsRounds: 0, lnsImproved: 0 };
   const avgAllowed = c.allowed.reduce((n, a) => n + a.length, 0) / Math.max(1, E);
 

@@ -3,7 +3,7 @@ import { checkRoster, coverageGaps, roleGaps, type RuleCode } from './checker';
 import { monthHours } from './hours';
 import { compile } from './compile';
 import { DEFAULT_WEIGHTS, defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
-import { seededRandom } from './random';
+import { seededRandom } from '@cws/kernel';
 import { RosterState } from './state';
 import { rosterProblem } from './problem';
 import { solveRoster } from './solve';

@@ -1,7 +1,7 @@
 import { compile, type Compiled } from './compile';
 import { explainGaps, type UncoveredSlot } from './explain';
 import { DEFAULT_WEIGHTS, type Assignment, type RosterProblem, type SoftWeights } from './model';
-import { seededRandom } from './random';
+import { seededRandom } from '@cws/kernel';
 import { OFF, RosterState } from './state';
 
 export interface SolveOptions {
