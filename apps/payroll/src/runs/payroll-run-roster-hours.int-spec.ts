@@ -1,0 +1,132 @@
+import { parseMoney, parseRatio, roundFen } from '@cws/kernel';
+import { OutboxRelay } from '@cws/messaging';
+import { PiiCipher } from '@cws/persistence';
+import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedWorkersService } from '../../../workers/src/seed/seed';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { workersService } from '../../../workers/src/workers.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { schedulerService } from '../../../scheduler/src/scheduler.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedSchedulerService } from '../../../scheduler/src/seed/seed';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const MONTH = '2026-12';
+const XIHU = '330106';
+const OVERTIME_KINDS = [
+  { code: 'OVERTIME_WORKDAY', kind: 'WORKDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.workday150 },
+  { code: 'OVERTIME_REST_DAY', kind: 'REST_DAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.restDay200 },
+  { code: 'OVERTIME_HOLIDAY', kind: 'HOLIDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.holiday300 },
+] as const;
+
+interface Line { code: string; amount: string; rule: string }
+
+describe('payroll run of a month with a published roster pays its overtime (real MySQL, Redis, workers and scheduler APIs)', () => {
+  let workers: TestApp;
+  let scheduler: TestApp;
+  let payroll: TestApp;
+  let community: string;
+  let street: string;
+
+  beforeAll(async () => {
+    workers = await startTestApp(workersService, testConfig('workers'));
+    const wds = workers.app.get(DataSource);
+    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
+    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
+    const workersUrl = new URL(workers.baseUrl).origin;
+    const sBase = testConfig('scheduler');
+    scheduler = await startTestApp(schedulerService, { ...sBase, serviceUrls: { ...sBase.serviceUrls, workers: workersUrl } });
+    community = (await seedSchedulerService(scheduler.app.get(DataSource), communities)).demoCentre!;
+    street = communities.find((c: { code: string }) => c.code === community).streetCode;
+    const pBase = testConfig('payroll');
+    payroll = await startTestApp(payrollService, { ...pBase, serviceUrls: { ...pBase.serviceUrls, workers: workersUrl, scheduler: new URL(scheduler.baseUrl).origin } });
+    await seedPayrollService(payroll.app.get(DataSource));
+  }, 180_000);
+  afterAll(async () => {
+    await payroll?.close();
+    await scheduler?.close();
+    await workers?.close();
+  });
+
+  const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 120_000): Promise<T> => {
+    const stop = Date.now() + ms;
+    for (;;) {
+      const v = await read();
+      if (done(v)) return v;
+      if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  it('pays each worker the overtime of the published roster at monthly base ÷ 21.75 ÷ 8 × the kind’s rate, and none to the others', async () => {
+    const hr = scheduler.tokenFor(testPrincipals.districtHr(XIHU));
+    // Shifts of 9 h of work on the two day templates: the 3 on duty from 08:00 on working days work overtime.
+    const centre = (await scheduler.request('GET', `/v1/centres/${community}`, { token: hr })).body.config;
+    const templates = centre.templates.map((t: { code: string; start: string; end: string }) =>
+      t.code === 'EARLY' ? { ...t, end: '17:30' } : t.code === 'MID' ? { ...t, end: '19:00' } : t);
+    expect((await scheduler.request('PUT', `/v1/centres/${community}`, { token: hr, body: { ...centre, templates } })).status).toBe(200);
+
+    const created = await scheduler.request('POST', '/v1/rosters', { token: hr, body: { community, month: MONTH } });
+    expect(created.status).toBe(201);
+    const roster = await until('the roster', async () => (await scheduler.request('GET', `/v1/rosters/${created.body.id}`, { token: hr })).body, (b) => b.status !== 'QUEUED', 150_000);
+    expect(roster.status).toBe('DRAFT');
+    expect((await scheduler.request('POST', `/v1/rosters/${roster.id}/publish`, { token: hr })).status).toBe(200);
+    await scheduler.app.get(OutboxRelay).relayNow();
+
+    const published: MonthHoursResponse = (await scheduler.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: hr })).body;
+    expect(published.communities).toHaveLength(1);
+    const hoursBy = new Map(published.communities[0].workers.map((w) => [w.workerId, w]));
+    const withOvertime = [...hoursBy.values()].filter((w) => OVERTIME_KINDS.some((k) => k.minutes(w) > 0));
+    expect(withOvertime.length).toBeGreaterThan(0);
+
+    const admin = payroll.tokenFor(testPrincipals.cityAdmin());
+    const rows = (await payroll.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body as Array<{ validFrom: string; validTo: string | null; data: { multipliers: Record<string, string>; hoursPerDay: number } }>;
+    const rule = rows.find((r) => r.validFrom <= `${MONTH}-31` && (!r.validTo || r.validTo >= `${MONTH}-01`));
+    expect(rule).toBeTruthy();
+
+    const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period: MONTH, type: 'REGULAR', scope: street } });
+    expect(run.status).toBe(201);
+    const done = await until('the run', async () => (await payroll.request('GET', `/v1/runs/${run.body.id}`, { token: admin })).body, (b) => ['DONE', 'FAILED'].includes(b.computation.state));
+    expect(done.computation.state).toBe('DONE');
+    expect(done.progress.failed).toBe(0);
+    expect(done.inputs.hours).toBe('SCHEDULER');
+
+    const list: Array<{ id: string; workerId: number; communityCode: string }> = [];
+    let after: string | null = null;
+    do {
+      const r = await payroll.request('GET', `/v1/runs/${run.body.id}/payslips?limit=100${after ? `&after=${after}` : ''}`, { token: admin });
+      list.push(...r.body.items);
+      after = r.body.nextAfter;
+    } while (after);
+    expect(list.filter((s) => s.communityCode === community).map((s) => s.workerId).sort()).toEqual([...hoursBy.keys()].sort());
+    expect(list.some((s) => s.communityCode !== community)).toBe(true); // the street's other communities: no roster, no overtime
+
+    let checked = 0;
+    for (const item of list) {
+      const lines: Line[] = (await payroll.request('GET', `/v1/payslips/${item.id}`, { token: admin })).body.lines;
+      const hours = hoursBy.get(item.workerId);
+      for (const k of OVERTIME_KINDS) {
+        const line = lines.find((l) => l.code === k.code);
+        const minutes = hours ? k.minutes(hours) : 0;
+        if (minutes === 0) {
+          expect(line).toBeUndefined();
+          continue;
+        }
+        const base = lines.find((l) => l.code === 'BASE')!;
+        if (base.rule !== 'GRADE_COEFFICIENT_X_UNIT_VALUE') continue; // a pro-rated base is not the monthly wage
+        // hours × (monthly base ÷ 21.75 ÷ 8) × rate, rounded once to the fen.
+        const rate = parseRatio(rule!.data.multipliers[k.kind]);
+        const days = parseRatio('21.75');
+        const expected = roundFen(parseMoney(base.amount) * rate.num * BigInt(minutes) * days.den, rate.den * 60n * days.num * BigInt(rule!.data.hoursPerDay));
+        expect({ worker: item.workerId, code: k.code, amount: line ? parseMoney(line.amount) : null }).toEqual({ worker: item.workerId, code: k.code, amount: expected });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  }, 400_000);
+});
