@@ -2,6 +2,7 @@
  * Starts a service: migrations (when configured), JSON logs, helmet, CORS allow-list, validation,
  * OpenAPI at /api/<service>/docs, and graceful shutdown that lets in-flight work finish.
  */
+import cluster from 'node:cluster';
 import { Logger, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,7 @@ import { createOpenApiDocument } from './openapi';
 import { gatewayTrustMiddleware } from './gateway-trust';
 import { requestIdMiddleware } from './request-id.middleware';
 import { withPlatformEntities } from './audit';
+import { processCount, superviseProcesses } from './processes';
 
 export interface ServiceDefinition {
   config: ServiceConfig;
@@ -102,4 +104,18 @@ export function answerMalformedRequestsInJson(server: Server): void {
         `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
+}
+
+/**
+ * main.ts: one process, or in cluster mode (`<SERVICE>_PROCESSES` / `CWS_PROCESSES` > 1) a primary
+ * that runs the migrations once, then forks that many processes (without migrations) and supervises them.
+ */
+export async function runServiceProcesses(def: ServiceDefinition): Promise<void> {
+  const count = processCount(def.config.service);
+  if (count <= 1 || !cluster.isPrimary) {
+    await runService(def);
+    return;
+  }
+  if (def.config.runMigrations) await migrate(def.config, withPlatformEntities(def.entities), def.migrations);
+  superviseProcesses(count, (msg) => new JsonLogger(def.config.service, def.config.logLevel).log({ msg }, 'Cluster'));
 }

@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './bootstrap';
+export * from './processes';
 export * from './config';
 export * from './cursor';
 export * from './errors';
