@@ -83,8 +83,16 @@ async function login(page, username, password = PASSWORD) {
 
 /** Picks an option of the Antd Select whose input has this id. */
 async function pick(page, id, label) {
-  await page.locator(`#${id}`).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  // A closing dropdown fades out over the fields below it, so a click that lands during the
+  // animation can be lost: check the select shows the label, and try again if it does not.
+  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+    await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), null, { timeout: 2_000 }).catch(() => {});
+    if ((await select.innerText()).includes(label)) return;
+  }
+  throw new Error(`could not pick "${label}" in #${id}`);
 }
 
 /** A fresh page signed in as this user, on the dashboard. */
