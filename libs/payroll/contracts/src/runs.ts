@@ -2,6 +2,7 @@
  * Monthly payroll runs and payslips as the payroll API reports them (`/api/payroll/v1/runs`,
  * `/v1/payslips`). Amounts are decimal strings with two places ("1234.56"); fen inside.
  */
+import type { TaxStateJson } from '@cws/payroll-engine';
 
 export const RUN_TYPES = ['REGULAR', 'CORRECTION', 'BONUS', 'TOP_UP'] as const;
 export type RunType = (typeof RUN_TYPES)[number];
@@ -114,27 +115,8 @@ export type PayslipStatus = 'COMPUTED' | 'FAILED';
  */
 export type PayslipFlag = string;
 
-/** Cumulative withholding state after this payslip (the next month starts from it). */
-export interface PayslipTaxState {
-  year: number;
-  lastMonth: number;
-  income: string;
-  taxFree: string;
-  monthsEmployed: number;
-  employeeContributions: string;
-  specialDeductions: string;
-  otherDeductions: string;
-  taxWithheld: string;
-  separateBonusTax: string;
-  /** The year's separate bonus taxation has been used (at most once a year). */
-  separateBonusUsed: boolean;
-  /** 国家税务总局公告2020年第19号: basic deduction counted from January. */
-  firstJobOfYear: boolean;
-  /** 公告2020年第13号: the year's first 60,000 free of withholding. */
-  lowIncomeLastYear: boolean;
-  /** Months actually paid this year (monthsEmployed counts basic deductions, which the flags may raise). */
-  monthsPaid: number;
-}
+/** Cumulative withholding state after this payslip (the next month starts from it): the engine's JSON form. */
+export type PayslipTaxState = TaxStateJson;
 
 export interface PayslipListItem {
   id: string;

@@ -25,9 +25,13 @@ export interface TaxStateJson {
   otherDeductions: string;
   taxWithheld: string;
   separateBonusTax: string;
+  /** The year's separate bonus taxation has been used (at most once a year). */
   separateBonusUsed: boolean;
+  /** 国家税务总局公告2020年第19号: basic deduction counted from January. */
   firstJobOfYear: boolean;
+  /** 公告2020年第13号: the year's first 60,000 free of withholding. */
   lowIncomeLastYear: boolean;
+  /** Months actually paid this year (monthsEmployed counts basic deductions, which the flags may raise). */
   monthsPaid: number;
 }
 
