@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { demoResidentId } from '../seed/seed-workers';
+import { ElectionRepository } from './election.repository';
 import { seedOrgAndUsers } from '../seed/seed-org';
 import { workersService } from '../workers.definition';
-import { backfillElections } from './election-backfill';
 
 const XIHU = '330106';
 const COMM = '330106002001';
@@ -132,10 +132,10 @@ describe('elections: elected posts by election with their term, re-election, by-
       token: xihu, body: { workerId: w, communityCode: '330106002002', bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2021-01-01' },
     });
     expect(legacy.status).toBe(201);
-    expect(await ds.transaction((m) => backfillElections(m))).toBe(1);
+    expect(await ds.transaction((m) => ElectionRepository.backfill(m))).toBe(1);
     const [row] = await ds.query('SELECT election_id AS electionId FROM appointment WHERE id = ?', [legacy.body.id]);
     const e = await t.request('GET', `/v1/elections/${row.electionId}`, { token: xihu });
     expect(e.body).toMatchObject({ backfilled: true, method: null, termStart: '2021-01-01', termEnd: '2025-12-31', results: [{ workerId: w, role: 'DIRECTOR', votes: null }] });
-    expect(await ds.transaction((m) => backfillElections(m))).toBe(0);
+    expect(await ds.transaction((m) => ElectionRepository.backfill(m))).toBe(0);
   });
 });

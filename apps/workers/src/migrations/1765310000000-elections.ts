@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { backfillElections } from '../elections/election-backfill';
+import { ElectionRepository } from '../elections/election.repository';
 
 /**
  * Elections of the party organisation (公推直选) and the residents' committee (直接选举 and its
@@ -53,7 +53,7 @@ export class Elections1765310000000 implements MigrationInterface {
     ) ${opts}`);
     await qr.query(`ALTER TABLE appointment ADD COLUMN election_id INT UNSIGNED NULL, ADD COLUMN term_end DATE NULL,
       ADD KEY idx_appointment_election (election_id)`);
-    await backfillElections(qr.manager);
+    await ElectionRepository.backfill(qr.manager);
   }
 
   async down(qr: QueryRunner): Promise<void> {

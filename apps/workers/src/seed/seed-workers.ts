@@ -3,7 +3,7 @@ import type { PiiCipher } from '@cws/persistence';
 import { bandOfRole, type AppointmentRole, type BodyKind } from '@cws/workers-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { today } from '../common/sql';
-import { backfillElections } from '../elections/election-backfill';
+import { ElectionRepository } from '../elections/election.repository';
 import { deriveMissingGrades } from '../grades/grade-backfill';
 
 export interface SeedWorkersOptions {
@@ -164,7 +164,7 @@ export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: S
     ], appointmentRows);
     await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'created_at'], eventRows);
     await deriveMissingGrades(m, today());
-    await backfillElections(m);
+    await ElectionRepository.backfill(m);
   });
   return { workers: workerRows.length, skipped: false };
 }
