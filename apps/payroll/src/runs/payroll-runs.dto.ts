@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsYearMonth } from '@cws/platform';
 import { RUN_STATUSES, RUN_TYPES, type RunStatus, type RunType } from '@cws/payroll-contracts';
 
 const ID = /^\d{1,19}$/;
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class RunBonusDto {
   @ApiProperty({ example: '36000.00', description: 'the bonus each worker of the scope receives' })
@@ -14,7 +14,7 @@ export class RunBonusDto {
 }
 
 export class CreateRunDto {
-  @ApiProperty({ example: '2026-11', description: 'the month paid (YYYY-MM)' }) @Matches(PERIOD, { message: 'must be a month YYYY-MM' }) period!: string;
+  @ApiProperty({ example: '2026-11', description: 'the month paid (YYYY-MM)' }) @IsYearMonth() period!: string;
   @ApiProperty({ enum: RUN_TYPES, example: 'REGULAR' }) @IsIn(RUN_TYPES as unknown as string[]) type!: RunType;
   @ApiPropertyOptional({ example: '330106', description: 'district (6 digits) or street (9 digits) code; default: your whole scope' })
   @IsOptional() @Matches(/^(\d{6}|\d{9})$/, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
@@ -25,7 +25,7 @@ export class CreateRunDto {
 }
 
 export class RunListQueryDto {
-  @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @Matches(PERIOD, { message: 'must be a month YYYY-MM' }) period?: string;
+  @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @IsYearMonth() period?: string;
   @ApiPropertyOptional({ enum: RUN_STATUSES }) @IsOptional() @IsIn(RUN_STATUSES as unknown as string[]) status?: RunStatus;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ description: 'keyset cursor (runs newest first): runs with an id below this one' })

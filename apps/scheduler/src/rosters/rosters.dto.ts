@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '@cws/platform';
+import { IsCalendarDate, IsYearMonth } from '@cws/platform';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class CreateRosterDto {
   @ApiProperty({ example: '330106001001' }) @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community!: string;
-  @ApiProperty({ example: '2026-05' }) @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: 1, description: 'Solver seed: the same seed and input give the same roster' }) @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) seed?: number;
 }
 
 export class GenerateDto {
-  @ApiProperty({ example: '2026-05' }) @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: '330106', description: 'A district (6 digits) or street (9 digits) code within your scope; default: all of your scope' })
   @IsOptional()
   @Matches(/^(\d{6}|\d{9})$/, { message: 'scope must be a district (6 digits) or street (9 digits) code' })
@@ -33,6 +32,6 @@ export class WorkerRequestDto {
 }
 
 export class HoursQueryDto {
-  @ApiProperty({ example: '2026-05' }) @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community?: string;
 }

@@ -9,6 +9,13 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A payroll period or roster month: YYYY-MM with a real month. */
+export function isYearMonth(s: string): boolean {
+  return YEAR_MONTH.test(s);
+}
+
 /** Whole years between two ISO dates (anniversary based). */
 export function fullYearsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number);

@@ -11,7 +11,7 @@
  */
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidateBy, type ValidationOptions, type ValidatorOptions } from 'class-validator';
-import { decimalMaxFen, isIsoDate, isWellFormedText, MoneyFormatError, parseMoney, type ErrorDetail } from '@cws/kernel';
+import { decimalMaxFen, isIsoDate, isWellFormedText, isYearMonth, MoneyFormatError, parseMoney, type ErrorDetail } from '@cws/kernel';
 
 /** Deeper JSON than this is refused (no DTO here nests more than four levels). */
 export const MAX_JSON_DEPTH = 16;
@@ -24,6 +24,20 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
         defaultMessage: () => 'must be a calendar date YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+/** A month, YYYY-MM (a payroll period, a roster month). */
+export function IsYearMonth(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isYearMonth',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isYearMonth(value),
+        defaultMessage: () => 'must be a month YYYY-MM',
       },
     },
     options,

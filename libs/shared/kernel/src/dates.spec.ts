@@ -1,0 +1,18 @@
+import { isIsoDate, isYearMonth } from './dates';
+
+describe('isYearMonth', () => {
+  it('accepts a year and a real month', () => {
+    for (const s of ['2026-01', '2026-11', '2026-12']) expect(isYearMonth(s)).toBe(true);
+  });
+  it('refuses partial, impossible and longer forms', () => {
+    for (const s of ['2026', '2026-1', '2026-00', '2026-13', '2026-11-01', '2026-W05', ' 2026-11', '2026-11\n']) expect(isYearMonth(s)).toBe(false);
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts only dates that exist', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-11')).toBe(false);
+  });
+});
