@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -15,7 +16,6 @@ import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../payroll/registerGroups';
 
 const B = '/api/budget/v1';
-const STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION', 'CO_BUILDING', 'TRAINING'] as const;
 const GROUPS = ['stream', 'funder', 'district', 'street', 'community', 'month'] as const;
 const AMOUNTS = ['appropriated', 'allocated', 'committed', 'spent', 'available'] as const;
 
@@ -75,7 +75,7 @@ export function BudgetPage() {
   }, [districts.data, streets.data, communities.data]);
   const place = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
   const funderName = (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`);
-  const streamName = (s: string) => (STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
+  const streamName = (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
   const rows = Array.isArray(balances.data) ? balances.data : (balances.data?.items ?? []);
   const totals = Array.isArray(balances.data) ? undefined : balances.data?.totals;
   const exec = execution.data;
@@ -111,7 +111,7 @@ export function BudgetPage() {
         <Space wrap>
           <Typography.Text>{t('budget.year')}</Typography.Text>
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="budget-year" />
-          <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={stream} onChange={setStream} options={STREAMS.map((s) => ({ value: s, label: streamName(s) }))} />
+          <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={stream} onChange={setStream} options={FUNDING_STREAMS.map((s) => ({ value: s, label: streamName(s) }))} />
           {me?.scope.level === 'CITY' && (
             <Select allowClear placeholder={t('org.district')} style={{ width: 120 }} value={district} onChange={setDistrict} options={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))} />
           )}
