@@ -1,4 +1,5 @@
 /** Clock times as minutes after midnight, calendar dates as `YYYY-MM-DD` strings (no time zone). */
+import { addDays, daysInMonth, weekdayIndex } from '@cws/kernel';
 
 export const SLOT_MINUTES = 30;
 
@@ -37,9 +38,7 @@ export function isMonth(s: unknown): s is string {
 export function monthDates(month: string): string[] {
   const m = MONTH.exec(month);
   if (!m) throw new Error(`bad month "${month}" (expected YYYY-MM)`);
-  const year = Number(m[1]);
-  const mon = Number(m[2]);
-  const days = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+  const days = daysInMonth(Number(m[1]), Number(m[2]));
   return Array.from({ length: days }, (_, i) => `${m[1]}-${m[2]}-${String(i + 1).padStart(2, '0')}`);
 }
 
@@ -50,8 +49,5 @@ export function weekday(date: string): number {
 
 /** The Monday of the ISO week holding `date`, as a date string: the key that groups a week. */
 export function isoWeekKey(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - back);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, -weekdayIndex(date));
 }
