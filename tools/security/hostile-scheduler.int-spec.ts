@@ -1,11 +1,9 @@
-import { DataSource } from 'typeorm';
-import { PiiCipher } from '@cws/persistence';
-import { startTestApp, testConfig, type TestApp } from '@cws/testing';
-import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import type { DataSource } from 'typeorm';
+import type { TestApp } from '@cws/testing';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
 import { seedSchedulerService } from '../../apps/scheduler/src/seed/seed';
 import { defaultPathValue, describeFindings, FULL, runHostileCases } from './hostile-runner';
+import { startWithWorkers } from './hostile-setup';
 
 /** Hostile input on every write route of the scheduler service. */
 describe(`hostile input: scheduler (${FULL ? 'full' : 'fast'})`, () => {
@@ -13,12 +11,7 @@ describe(`hostile input: scheduler (${FULL ? 'full' : 'fast'})`, () => {
   let workers: TestApp;
   let ds: DataSource;
   beforeAll(async () => {
-    // the workers service it reads the workforce from, so valid-looking input gets past that call
-    workers = await startTestApp(workersService, testConfig('workers'));
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 30 });
-    const base = testConfig('scheduler', { rateLimitPerMinute: 1_000_000 });
-    app = await startTestApp(schedulerService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
-    ds = app.app.get(DataSource);
+    ({ app, workers, ds } = await startWithWorkers('scheduler', schedulerService));
     await seedSchedulerService(ds, [{ code: '330106001001', streetCode: '330106001', districtCode: '330106' }]);
   });
   afterAll(async () => {
