@@ -5,7 +5,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse } from '@nestjs/swagger';
-import { DomainError, notFound, scopeCovers, type Principal, type Role } from '@cws/kernel';
+import { districtOf, DomainError, notFound, scopeCovers, streetOf, type Principal, type Role } from '@cws/kernel';
 import { Permissions, Roles } from '@cws/platform';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE', 'AUDITOR', 'DISTRICT_HR', 'STREET_HR'];
@@ -43,18 +43,13 @@ export function requireCityScope(p: Principal): void {
   if (p.scope.level !== 'CITY') throw new DomainError('FORBIDDEN', 'CITY_SCOPE_REQUIRED', 'Only a city-level user or client may do this');
 }
 
-/** A record located at (district, street) must be in the caller's scope, else it does not exist for them. */
-export function assertVisible(p: Principal, district: string | null, street: string | null, entity: string, id: string | number): void {
-  if (!scopeCovers(p.scope, district, street)) throw notFound(entity, id);
-}
-
 /** Filters naming a place outside the caller's scope answer 404, like the records they would select. */
 export function assertFilterInScope(p: Principal, f: { district?: string; street?: string; community?: string; funder?: string }): void {
   if (p.scope.level === 'CITY') return;
   const checks: Array<[string, string, string | null, string | null]> = [];
   if (f.district) checks.push(['district', f.district, f.district, null]);
-  if (f.street) checks.push(['street', f.street, f.street.slice(0, 6), f.street]);
-  if (f.community) checks.push(['community', f.community, f.community.slice(0, 6), f.community.slice(0, 9)]);
+  if (f.street) checks.push(['street', f.street, districtOf(f.street), f.street]);
+  if (f.community) checks.push(['community', f.community, districtOf(f.community), streetOf(f.community)]);
   if (f.funder) checks.push(['funder', f.funder, f.funder === 'CITY' ? null : f.funder, null]);
   for (const [entity, code, district, street] of checks) {
     const covered = p.scope.level === 'DISTRICT' ? district === p.scope.district : scopeCovers(p.scope, district, street);
@@ -69,9 +64,8 @@ export function placeOf(streetCode: string, communityCode?: string | null): { di
       { path: 'communityCode', issue: `must start with the street code ${streetCode}` },
     ]);
   }
-  return { districtCode: streetCode.slice(0, 6), streetCode, communityCode: communityCode ?? null };
+  return { districtCode: districtOf(streetCode), streetCode, communityCode: communityCode ?? null };
 }
 
-export function actor(p: Principal): { id: string; name: string } {
-  return { id: p.id, name: p.name };
-}
+/** One copy in @cws/platform; re-exported while budget modules still import them from here. */
+export { actor, assertVisible } from '@cws/platform';

@@ -2,10 +2,10 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { maxFen, notFound, type Fen, type Principal, neutraliseFormula } from '@cws/kernel';
+import { maxFen, neutraliseFormula, notFound, placeOfCode, type Fen, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
-import { assertFilterInScope, placeOf, requireCityScope } from '../common/access';
+import { assertFilterInScope, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount, percent } from '../common/money';
 import { wherePlace } from '../common/place-query';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
@@ -167,7 +167,7 @@ export class ReportsService {
   }
 
   async putHouseholds(p: Principal, communityCode: string, dto: HouseholdCountDto): Promise<HouseholdCountEntity> {
-    const place = placeOf(communityCode.slice(0, 9), communityCode);
+    const place = placeOfCode(communityCode); // a 12-digit community (CommunityParam): street and district follow
     assertFilterInScope(p, { community: communityCode });
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(HouseholdCountEntity);
@@ -175,10 +175,10 @@ export class ReportsService {
       await m.query(
         `INSERT INTO household_count (community_code, street_code, district_code, community_name, households, updated_at) VALUES (?, ?, ?, ?, ?, NOW(3))
          ON DUPLICATE KEY UPDATE households = VALUES(households), community_name = COALESCE(VALUES(community_name), community_name), updated_at = NOW(3)`,
-        [communityCode, place.streetCode, place.districtCode, dto.communityName ?? null, dto.households],
+        [communityCode, place.street, place.district, dto.communityName ?? null, dto.households],
       );
       const after = await repo.findOneByOrFail({ communityCode });
-      await this.audit.record(m, { entity: 'household_count', entityId: communityCode, action: before ? 'UPDATE' : 'CREATE', before, after, districtCode: place.districtCode });
+      await this.audit.record(m, { entity: 'household_count', entityId: communityCode, action: before ? 'UPDATE' : 'CREATE', before, after, districtCode: place.district });
       return after;
     });
   }

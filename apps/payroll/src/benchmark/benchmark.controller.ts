@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { CurrentPrincipal, IdParam } from '@cws/platform';
 import { bearerOf, CanEditPolicy, CanRead, CanRun } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
 import { FundingRequirementService } from './funding-requirement.service';

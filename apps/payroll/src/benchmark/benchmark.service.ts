@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, formatMoney, notFound, parseMoney, roundFen, type Fen, type Principal } from '@cws/kernel';
+import { conflict, DomainError, formatMoney, notFound, parseMoney, placeOfCode, roundFen, type Fen, type Principal } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import {
   calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, projectWorkers, yearEndTopUp,
@@ -8,9 +8,9 @@ import {
 import type {
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
-import { AuditService } from '@cws/platform';
+import { actor, assertVisible, AuditService } from '@cws/platform';
 import { DataSource } from 'typeorm';
-import { actor, assertVisible, effectiveScope, placeOfCode } from '../common/access';
+import { effectiveScope } from '../common/access';
 import { PolicyService } from '../policy/policy.service';
 import { BenchmarkResultEntity, TopUpLineEntity, type BenchmarkResultKind } from './benchmark-result.entities';
 import type { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
@@ -255,7 +255,7 @@ export class BenchmarkService {
   private async store(
     p: Principal, kind: BenchmarkResultKind, year: number, scope: string | null, asOf: string, inputs: Record<string, unknown>, result: object, lines?: TopUpLineView[],
   ): Promise<object> {
-    const { district, street } = placeOfCode(scope);
+    const { district, street } = scope ? placeOfCode(scope) : { district: null, street: null }; // no code: the whole city
     const who = actor(p);
     const createdAt = new Date();
     const id = await this.dataSource.transaction(async (m) => {

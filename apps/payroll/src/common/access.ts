@@ -5,7 +5,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { notFound, scopeCovers, type Principal, type Role } from '@cws/kernel';
+import { notFound, placeOfCode, scopeCovers, type Principal, type Role } from '@cws/kernel';
 import { Permissions, Roles } from '@cws/platform';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
@@ -31,17 +31,6 @@ export const CanRun = () =>
 export const CanEditPolicy = () =>
   applyDecorators(Roles('CITY_ADMIN'), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only a city administrator may edit policy' }));
 
-/** A record located at (district, street) must be in the caller's scope, else it does not exist for them. */
-export function assertVisible(p: Principal, district: string | null, street: string | null, entity: string, id: string | number): void {
-  if (!scopeCovers(p.scope, district, street)) throw notFound(entity, id);
-}
-
-/** An org code (district 6 / street 9 / community 12 digits) split into its district and street. */
-export function placeOfCode(code: string | null | undefined): { district: string | null; street: string | null } {
-  if (!code) return { district: null, street: null };
-  return { district: code.slice(0, 6), street: code.length >= 9 ? code.slice(0, 9) : null };
-}
-
 /**
  * The scope a run covers: the requested org code, which must lie within the caller's scope (else
  * 404, as for a record of another district), or the caller's own scope when none is given.
@@ -49,17 +38,12 @@ export function placeOfCode(code: string | null | undefined): { district: string
 export function effectiveScope(p: Principal, requested?: string | null): string | null {
   if (requested) {
     const { district, street } = placeOfCode(requested);
-    const covered = p.scope.level === 'CITY' || (district === p.scope.district && (p.scope.level === 'DISTRICT' || street === p.scope.street));
-    if (!covered) throw notFound('scope', requested);
+    if (!scopeCovers(p.scope, district, street)) throw notFound('scope', requested);
     return requested;
   }
   if (p.scope.level === 'DISTRICT') return p.scope.district ?? null;
   if (p.scope.level === 'STREET') return p.scope.street ?? null;
   return null;
-}
-
-export function actor(p: Principal): { id: string; name: string } {
-  return { id: p.id, name: p.name };
 }
 
 /** The bearer token of the request, forwarded to the workers service. */

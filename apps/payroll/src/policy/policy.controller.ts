@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { ApiIfMatch, CurrentPrincipal, etagOf, IsCalendarDate, withEtag } from '@cws/platform';
+import { ApiIfMatch, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
 import { CanEditPolicy, CanRead } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { policyToJson } from './policy-builder';
 import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowDoc, PolicyRowQueryDto } from './policy.dto';
 import { PolicyService } from './policy.service';

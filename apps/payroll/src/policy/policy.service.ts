@@ -7,11 +7,10 @@ import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 const PAY_INPUT_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>([
   'UNIT_VALUE', 'POST_BAND', 'GRADE_COEFFICIENT', 'ENTRY_GRADE', 'GRADE_PROGRESSION', 'ALLOWANCE', 'INSURANCE', 'TAX_TABLE', 'BONUS_TAX', 'PRO_RATING', 'OVERTIME',
 ]);
-import { assertIfMatch, AuditService, etagOf, flattenValidationErrors, RequestValidationException } from '@cws/platform';
+import { actor, assertIfMatch, AuditService, etagOf, flattenValidationErrors, RequestValidationException } from '@cws/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { actor } from '../common/access';
 import { DATA_CLASSES, keyOf } from './policy-data.dto';
 import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from './policy-builder';
 import { PayrollRunRepository } from '../runs/payroll-run.repository';

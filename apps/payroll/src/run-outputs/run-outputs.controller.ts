@@ -2,9 +2,8 @@ import { applyDecorators, Controller, Get, Param, StreamableFile } from '@nestjs
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { CurrentPrincipal, IdParam, Permissions, Roles } from '@cws/platform';
 import { CanRead, PAYROLL_PAY } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { DECLARATION_KINDS, RunOutputsService, type DeclarationKind, type FileOut } from './run-outputs.service';
 
 /** Bank files carry whole account numbers: finance and city administrators, or payroll:pay clients. */

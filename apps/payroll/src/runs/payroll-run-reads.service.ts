@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { notFound, type Principal } from '@cws/kernel';
 import type { PayslipPage, PayslipView, RunView } from '@cws/payroll-contracts';
 import type { EntityManager } from 'typeorm';
-import { assertVisible } from '../common/access';
 import { PayrollRunChunkRepository } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity } from './payroll-run.entities';
 import { PayrollRunRepository } from './payroll-run.repository';
 import type { PayslipPageQueryDto, RunListQueryDto } from './payroll-runs.dto';
 import { payslipListItem, payslipView, runView } from './payroll-run.views';
 import { PayslipRepository } from './payslip.repository';
+import { assertVisible } from '@cws/platform';
 
 /**
  * Reads of runs and payslips, scoped: a run located outside the caller's scope (or a city-wide run

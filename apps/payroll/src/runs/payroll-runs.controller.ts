@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanApproveRuns, CanPayRuns, CanPrepareRuns, CanRead } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import { CreateRunDto, PayslipPageQueryDto, RejectRunDto, RunListQueryDto } from './payroll-runs.dto';
 import { PayrollRunsService } from './payroll-runs.service';

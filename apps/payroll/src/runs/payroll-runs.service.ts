@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, notFound, placeOfCode, validationError, type Principal } from '@cws/kernel';
 import type { RunStatus, RunView } from '@cws/payroll-contracts';
-import { AuditService } from '@cws/platform';
+import { actor, AuditService } from '@cws/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { actor, effectiveScope, placeOfCode } from '../common/access';
+import { effectiveScope } from '../common/access';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import type { PayrollRunEntity } from './payroll-run.entities';
@@ -33,7 +33,7 @@ export class PayrollRunsService {
 
   async create(p: Principal, dto: CreateRunDto): Promise<RunView> {
     const scopeCode = effectiveScope(p, dto.scope);
-    const { district, street } = placeOfCode(scopeCode);
+    const { district, street } = scopeCode ? placeOfCode(scopeCode) : { district: null, street: null }; // no code: the whole city
     if (dto.type === 'CORRECTION' && !dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'a CORRECTION run names the paid run it corrects');
     if (dto.type !== 'CORRECTION' && dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'only a CORRECTION run corrects another run');
     if (dto.type === 'BONUS' && !dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'a BONUS run names the bonus it pays');

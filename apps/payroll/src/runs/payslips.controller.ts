@@ -1,9 +1,8 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanRead } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { file } from '../run-outputs/run-outputs.controller';
 import { RunOutputsService } from '../run-outputs/run-outputs.service';
 import { PayrollRunReadsService } from './payroll-run-reads.service';

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanReadWorkforceChanges } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { WorkforceChangesQueryDto } from './workforce-changes.dto';
 import { WorkforceChangesService } from './workforce-changes.service';
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
-import { assertVisible } from '../common/access';
 import type { WorkforceChangesQueryDto, WorkforceChangeView } from './workforce-changes.dto';
 import { WorkforceChangeEntity } from './workforce-change.entity';
+import { assertVisible } from '@cws/platform';
 
 /** Reads the recorded workforce changes, filtered by the caller's scope (outside it = not there). */
 @Injectable()

@@ -3,6 +3,7 @@ export * from './dates';
 export * from './errors';
 export * from './identifiers';
 export * from './money';
+export * from './place';
 export * from './rounding';
 export * from './text';
 export * from './jobs';

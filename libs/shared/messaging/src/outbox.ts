@@ -6,7 +6,7 @@
  */
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { JobDefinition } from '@cws/kernel';
-import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
+import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createAuditTable, requestContext } from '@cws/platform';
 import { JobProducer } from './job-producer';
 
@@ -147,4 +147,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 export async function createServiceBaseTables(qr: QueryRunner): Promise<void> {
   await createAuditTable(qr);
   await createMessagingTables(qr);
+}
+
+/**
+ * The base-tables migration, written once. Each service subclasses it under its own class name
+ * and timestamp (`BaseTables1764150000000`): TypeORM records a migration by that name, so schemas
+ * that already ran the per-app copy do not run it again.
+ */
+export abstract class ServiceBaseTablesMigration implements MigrationInterface {
+  abstract name: string;
+
+  async up(qr: QueryRunner): Promise<void> {
+    await createServiceBaseTables(qr);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    for (const t of ['processed_event', 'outbox_event', 'audit_log']) await qr.query(`DROP TABLE IF EXISTS ${t}`);
+  }
 }

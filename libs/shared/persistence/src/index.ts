@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './pii-cipher';
 export * from './scope';
+export * from './keyset';

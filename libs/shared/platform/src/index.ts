@@ -19,3 +19,4 @@ export * from './revocations';
 export * from './rate-limit';
 export * from './service-client';
 export * from './validation';
+export * from './visibility';
