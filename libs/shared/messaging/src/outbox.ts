@@ -53,16 +53,30 @@ export const MESSAGING_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
 export class OutboxService {
   /** Adds an event inside the caller's transaction. */
   async add<P>(manager: EntityManager, def: JobDefinition<P>, payload: P): Promise<string> {
-    const result = await manager.insert(OutboxEventEntity, {
-      queue: def.queue,
-      jobName: def.name,
-      payload: payload as object,
-      requestId: requestContext.requestId() ?? null,
-      createdAt: new Date(),
-      dispatchedAt: null,
-    });
+    const result = await manager.insert(OutboxEventEntity, rowOf(def, payload, new Date()));
     return String(result.identifiers[0].id);
   }
+
+  /**
+   * Adds one event of `def` per payload inside the caller's transaction (bulk paths such as an
+   * import): the same row as `add`, written as multi-row INSERTs of OUTBOX_CHUNK rows. Returns the ids in order.
+   */
+  async addMany<P>(manager: EntityManager, def: JobDefinition<P>, payloads: P[]): Promise<string[]> {
+    const now = new Date();
+    const ids: string[] = [];
+    for (let i = 0; i < payloads.length; i += OUTBOX_CHUNK) {
+      const result = await manager.insert(OutboxEventEntity, payloads.slice(i, i + OUTBOX_CHUNK).map((p) => rowOf(def, p, now)));
+      for (const id of result.identifiers) ids.push(String(id.id));
+    }
+    return ids;
+  }
+}
+
+/** Rows per multi-row INSERT in addMany (bounded statement size and placeholder count). */
+const OUTBOX_CHUNK = 1000;
+
+function rowOf<P>(def: JobDefinition<P>, payload: P, createdAt: Date): Partial<OutboxEventEntity> {
+  return { queue: def.queue, jobName: def.name, payload: payload as object, requestId: requestContext.requestId() ?? null, createdAt, dispatchedAt: null };
 }
 
 /** Consumer-side idempotency: runs `fn` once per event key, in the given transaction. */

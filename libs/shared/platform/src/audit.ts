@@ -102,6 +102,8 @@ export interface AuditEntry {
 }
 
 const SYSTEM: Pick<Principal, 'kind' | 'id' | 'name'> = { kind: 'user', id: 'system', name: 'system' };
+/** Rows per multi-row INSERT in recordMany (bounded statement size and placeholder count). */
+const AUDIT_CHUNK = 1000;
 
 @Injectable()
 export class AuditService {
@@ -109,10 +111,25 @@ export class AuditService {
 
   /** Records a change inside the caller's transaction (pass its manager). */
   async record(manager: EntityManager | null, entry: AuditEntry, actor?: Pick<Principal, 'kind' | 'id' | 'name'>): Promise<void> {
+    await (manager ?? this.dataSource.manager).insert(AuditLogEntity, this.rowOf(entry, actor, new Date()));
+  }
+
+  /**
+   * Records many changes inside the caller's transaction (bulk paths such as an import): the same
+   * row as `record` for each entry, written as multi-row INSERTs of AUDIT_CHUNK rows.
+   */
+  async recordMany(manager: EntityManager, entries: AuditEntry[], actor?: Pick<Principal, 'kind' | 'id' | 'name'>): Promise<void> {
+    const now = new Date();
+    for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+      await manager.insert(AuditLogEntity, entries.slice(i, i + AUDIT_CHUNK).map((e) => this.rowOf(e, actor, now)));
+    }
+  }
+
+  private rowOf(entry: AuditEntry, actor: Pick<Principal, 'kind' | 'id' | 'name'> | undefined, occurredAt: Date): Partial<AuditLogEntity> {
     const who = actor ?? requestContext.get()?.principal ?? SYSTEM;
     const place = coveringPlace(entry.places ?? [{ districtCode: entry.districtCode ?? entry.streetCode?.slice(0, 6), streetCode: entry.streetCode }]);
-    const row: Partial<AuditLogEntity> = {
-      occurredAt: new Date(),
+    return {
+      occurredAt,
       actorKind: who.kind,
       actorId: who.id,
       actorName: who.name,
@@ -125,7 +142,6 @@ export class AuditService {
       districtCode: place.districtCode,
       streetCode: place.streetCode,
     };
-    await (manager ?? this.dataSource.manager).insert(AuditLogEntity, row);
   }
 
   async search(q: AuditQuery, principal: Principal): Promise<{ items: AuditLogEntity[]; nextAfter: string | null }> {
