@@ -12,6 +12,7 @@ import { FAR_FUTURE, today } from '../common/sql';
 import { GradesService } from '../grades/grades.service';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
+import { AppointmentRepository } from './appointment.repository';
 
 const APPOINTMENT_COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
   a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason,
@@ -82,12 +83,10 @@ export class AppointmentsService {
       if (rival) throw conflict('PRIMARY_APPOINTMENT_EXISTS', `The worker already has a primary post in that period (appointment ${rival.id})`, { appointmentId: Number(rival.id) });
     }
 
-    const res = await m.query(
-      `INSERT INTO appointment (worker_id, body_id, community_code, body_kind, role, band, is_primary, obtained_by, start_date, end_date, election_id, term_end, created_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [worker.id, body.id, dto.communityCode, dto.bodyKind, dto.role, band, dto.primary ? 1 : 0, dto.obtainedBy, dto.from, dto.to ?? null, election?.id ?? null, election?.termEnd ?? null, new Date()],
-    );
-    const id = Number(res.insertId);
+    const id = await AppointmentRepository.insert(m, {
+      workerId: worker.id, bodyId: body.id, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, primary: !!dto.primary,
+      obtainedBy: dto.obtainedBy, from: dto.from, to: dto.to ?? null, electionId: election?.id ?? null, termEnd: election?.termEnd ?? null,
+    });
     const after = {
       id, workerId: worker.id, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, isPrimary: !!dto.primary, obtainedBy: dto.obtainedBy,
       from: dto.from, to: dto.to ?? null, electionId: election?.id ?? null, termEnd: election?.termEnd ?? null,

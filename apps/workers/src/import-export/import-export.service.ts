@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validationError, type Principal } from '@cws/kernel';
-import { OutboxEventEntity } from '@cws/messaging';
-import { applyScope, PiiCipher } from '@cws/persistence';
-import { AuditLogEntity, AuditService, requestContext } from '@cws/platform';
+import { OutboxService } from '@cws/messaging';
+import { applyScope, PiiCipher, selectIn } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
 import { AppointmentStartedEvent, WorkerCreatedEvent } from '@cws/workers-contracts';
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { protectBankAccount, protectResidentId } from '../common/pii';
 import { today as serverToday } from '../common/sql';
 import { deriveMissingGrades } from '../grades/grade-backfill';
-import { insertChunks } from '../seed/seed-workers';
+import { AppointmentRepository } from '../appointments/appointment.repository';
+import { WorkerEventRepository } from '../workers/worker-event.repository';
+import { WorkerRepository } from '../workers/worker.repository';
 import { assertColumnCount, assertWorkbookWithinLimits, MAX_ROWS } from './upload-limits';
 import {
   BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
@@ -36,6 +38,7 @@ export class ImportExportService {
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Reads the sheet into header-keyed cells; unknown or missing headers are a file-level 400. */
@@ -119,7 +122,7 @@ export class ImportExportService {
       firstRowOf.set(hash, row);
       candidates.push({ ...r.value, hash });
     }
-    const taken = await this.registeredHashes(candidates.map((c) => c.hash));
+    const taken = await WorkerRepository.idsByResidentHash(this.dataSource.manager, candidates.map((c) => c.hash));
     const headTaken = await this.headConflicts(candidates);
     const headRowOf = new Map<string, number>();
     const valid: ImportRow[] = [];
@@ -159,11 +162,6 @@ export class ImportExportService {
     applyScope(qb, p.scope, { district: 'c.district_code', street: 'c.street_code' });
     const rows = await qb.getRawMany<{ code: string; streetCode: string; districtCode: string }>();
     return new Map(rows.map((r) => [r.code, r]));
-  }
-
-  private async registeredHashes(hashes: string[], m = this.dataSource.manager): Promise<Set<string>> {
-    const rows = await selectIn<{ h: string }>(m, hashes, (list) => `SELECT resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${list})`);
-    return new Set(rows.map((r) => r.h));
   }
 
   /**
@@ -224,7 +222,7 @@ export class ImportExportService {
         `SELECT id, community_code AS code, kind FROM community_body WHERE community_code IN (${list}) ORDER BY id FOR UPDATE`);
       const bodyId = new Map(bodies.map((b) => [`${b.code}/${b.kind}`, Number(b.id)]));
       const headTaken = await this.headConflicts(rows, m);
-      const taken = await this.registeredHashes(hashed.map((h) => h.rid.hash), m);
+      const taken = await WorkerRepository.idsByResidentHash(m, hashed.map((h) => h.rid.hash));
       const lost = hashed.filter((h) => taken.has(h.rid.hash) || !communities.has(h.r.communityCode) || headTaken.has(h.r.row)
         || (h.r.appointment && !bodyId.has(`${h.r.communityCode}/${h.r.appointment.bodyKind}`)));
       if (lost.length && !validOnly) {
@@ -236,38 +234,26 @@ export class ImportExportService {
       const keep = hashed.filter((h) => !lostSet.has(h));
       rows = keep.map((h) => h.r);
       const now = new Date();
-      await insertChunks(m, 'worker', [
-        'name', 'sex', 'birth_date', 'resident_id_enc', 'resident_id_hash', 'resident_id_masked', 'phone', 'education', 'political_status',
-        'qualification_level', 'qualification_cert', 'hire_date', 'employment_type', 'status', 'bank_account_enc', 'bank_account_hash',
-        'bank_account_masked', 'bank_luhn_ok', 'community_code', 'street_code', 'district_code', 'created_at', 'updated_at',
-      ], keep.map(({ r, rid }) => {
+      await WorkerRepository.insertMany(m, keep.map(({ r, rid }) => {
         const c = communities.get(r.communityCode)!;
-        const bank = r.bankAccount ? protectBankAccount(this.cipher, r.bankAccount) : null;
-        return [
-          r.name, r.sex, r.birthDate, rid.enc, rid.hash, rid.masked, r.phone, r.education, r.politicalStatus, r.qualificationLevel, r.qualificationCert,
-          r.hireDate, r.employmentType, 'ACTIVE', bank?.enc ?? null, bank?.hash ?? null, bank?.masked ?? null,
-          r.bankAccount ? luhnValid(r.bankAccount) : null, r.communityCode, c.streetCode, c.districtCode, now, now,
-        ];
+        return {
+          name: r.name, sex: r.sex, birthDate: r.birthDate, residentId: rid, phone: r.phone, education: r.education, politicalStatus: r.politicalStatus,
+          qualificationLevel: r.qualificationLevel, qualificationCert: r.qualificationCert, hireDate: r.hireDate, employmentType: r.employmentType,
+          bankAccount: r.bankAccount ? protectBankAccount(this.cipher, r.bankAccount) : null, bankLuhnOk: r.bankAccount ? luhnValid(r.bankAccount) : null,
+          communityCode: r.communityCode, streetCode: c.streetCode, districtCode: c.districtCode,
+        };
       }));
-      const found = await selectIn<{ id: number; h: string }>(m, keep.map((h) => h.rid.hash), (list) =>
-        `SELECT id, resident_id_hash AS h FROM worker WHERE resident_id_hash IN (${list})`);
-      const ids = new Map(found.map((f) => [f.h, Number(f.id)]));
+      const ids = await WorkerRepository.idsByResidentHash(m, keep.map((h) => h.rid.hash));
       const created = keep.map(({ r, rid }) => ({ r, id: ids.get(rid.hash)!, masked: rid.masked, c: communities.get(r.communityCode)! }));
-      await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'note', 'created_at'], created.map((x) => [x.id, 'HIRE', x.r.hireDate, `import ${id}`, now]));
-      const requestId = requestContext.requestId() ?? null;
-      for (let i = 0; i < created.length; i += 1000) {
-        const chunk = created.slice(i, i + 1000);
-        await m.insert(AuditLogEntity, chunk.map((x) => ({
-          occurredAt: now, actorKind: p.kind, actorId: p.id, actorName: p.name, entity: 'worker', entityId: String(x.id), action: 'IMPORT',
-          before: null, after: { id: x.id, name: x.r.name, residentIdMasked: x.masked, communityCode: x.r.communityCode, hireDate: x.r.hireDate, importId: id },
-          requestId, districtCode: x.c.districtCode,
-        })));
-        await m.insert(OutboxEventEntity, chunk.map((x) => ({
-          queue: WorkerCreatedEvent.queue, jobName: WorkerCreatedEvent.name, requestId, createdAt: now, dispatchedAt: null,
-          payload: { workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode, hireDate: x.r.hireDate },
-        })));
-      }
-      await this.insertPosts(m, p, id, created.filter((x) => x.r.appointment), bodyId, now, requestId);
+      await WorkerEventRepository.addMany(m, created.map((x) => ({ workerId: x.id, kind: 'HIRE', date: x.r.hireDate, note: `import ${id}`, data: null })));
+      await this.audit.recordMany(m, created.map((x) => ({
+        entity: 'worker', entityId: x.id, action: 'IMPORT', districtCode: x.c.districtCode,
+        after: { id: x.id, name: x.r.name, residentIdMasked: x.masked, communityCode: x.r.communityCode, hireDate: x.r.hireDate, importId: id },
+      })), p);
+      await this.outbox.addMany(m, WorkerCreatedEvent, created.map((x) => ({
+        workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode, hireDate: x.r.hireDate,
+      })));
+      await this.insertPosts(m, p, id, created.filter((x) => x.r.appointment), bodyId);
       // imported workers' grades: derived from the hire date and the imported post (no grade column in the file)
       await deriveMissingGrades(m, serverToday(), { workerIds: created.map((x) => x.id) });
       await m.query(`UPDATE import_batch SET status = 'COMMITTED', committed_at = ? WHERE id = ?`, [now, id]);
@@ -279,47 +265,37 @@ export class ImportExportService {
   /** The imported posts, written like the appointments API writes them: row, audit, PROMOTION for a primary leader post, appointment.started. */
   private async insertPosts(
     m: EntityManager, p: Principal, importId: string, created: Array<{ r: ImportRow; id: number; c: { streetCode: string; districtCode: string } }>,
-    bodyId: Map<string, number>, now: Date, requestId: string | null,
+    bodyId: Map<string, number>,
   ): Promise<void> {
     if (!created.length) return;
-    await insertChunks(m, 'appointment', [
-      'worker_id', 'body_id', 'community_code', 'body_kind', 'role', 'band', 'is_primary', 'obtained_by', 'start_date', 'end_date', 'created_at',
-    ], created.map(({ r, id }) => {
+    await AppointmentRepository.insertMany(m, created.map(({ r, id }) => {
       const a = r.appointment!;
-      return [id, bodyId.get(`${r.communityCode}/${a.bodyKind}`)!, r.communityCode, a.bodyKind, a.role, a.band, a.primary ? 1 : 0, 'APPOINTMENT', a.from, null, now];
+      return {
+        workerId: id, bodyId: bodyId.get(`${r.communityCode}/${a.bodyKind}`)!, communityCode: r.communityCode, bodyKind: a.bodyKind, role: a.role, band: a.band,
+        primary: a.primary, obtainedBy: 'APPOINTMENT', from: a.from, to: null, electionId: null, termEnd: null,
+      };
     }));
-    const postId = new Map<number, number>();
-    for (let i = 0; i < created.length; i += 1000) {
-      const chunk = created.slice(i, i + 1000).map((x) => x.id);
-      const rows = await m.query(`SELECT id, worker_id AS workerId FROM appointment WHERE worker_id IN (${chunk.map(() => '?').join(',')})`, chunk);
-      for (const row of rows) postId.set(Number(row.workerId), Number(row.id));
-    }
+    // new workers hold exactly this one post
+    const postId = await AppointmentRepository.idByWorker(m, created.map((x) => x.id));
     const promoted = created.filter((x) => x.r.appointment!.primary && x.r.appointment!.band !== 'OTHER');
-    await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'note', 'data', 'created_at'], promoted.map((x) => [
-      x.id, 'PROMOTION', x.r.appointment!.from, `import ${importId}`,
-      JSON.stringify({ appointmentId: postId.get(x.id), role: x.r.appointment!.role, bodyKind: x.r.appointment!.bodyKind }), now,
-    ]));
-    for (let i = 0; i < created.length; i += 1000) {
-      const chunk = created.slice(i, i + 1000);
-      await m.insert(AuditLogEntity, chunk.map((x) => {
-        const a = x.r.appointment!;
-        return {
-          occurredAt: now, actorKind: p.kind, actorId: p.id, actorName: p.name, entity: 'appointment', entityId: String(postId.get(x.id)), action: 'IMPORT', before: null,
-          after: { id: postId.get(x.id), workerId: x.id, communityCode: x.r.communityCode, bodyKind: a.bodyKind, role: a.role, band: a.band, isPrimary: a.primary, obtainedBy: 'APPOINTMENT', from: a.from, to: null, importId },
-          requestId, districtCode: x.c.districtCode,
-        };
-      }));
-      await m.insert(OutboxEventEntity, chunk.map((x) => {
-        const a = x.r.appointment!;
-        return {
-          queue: AppointmentStartedEvent.queue, jobName: AppointmentStartedEvent.name, requestId, createdAt: now, dispatchedAt: null,
-          payload: {
-            workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode,
-            appointmentId: postId.get(x.id)!, bodyKind: a.bodyKind, role: a.role, primary: a.primary, from: a.from, to: null,
-          },
-        };
-      }));
-    }
+    await WorkerEventRepository.addMany(m, promoted.map((x) => ({
+      workerId: x.id, kind: 'PROMOTION', date: x.r.appointment!.from, note: `import ${importId}`,
+      data: { appointmentId: postId.get(x.id), role: x.r.appointment!.role, bodyKind: x.r.appointment!.bodyKind },
+    })));
+    await this.audit.recordMany(m, created.map((x) => {
+      const a = x.r.appointment!;
+      return {
+        entity: 'appointment', entityId: postId.get(x.id)!, action: 'IMPORT', districtCode: x.c.districtCode,
+        after: { id: postId.get(x.id), workerId: x.id, communityCode: x.r.communityCode, bodyKind: a.bodyKind, role: a.role, band: a.band, isPrimary: a.primary, obtainedBy: 'APPOINTMENT', from: a.from, to: null, importId },
+      };
+    }), p);
+    await this.outbox.addMany(m, AppointmentStartedEvent, created.map((x) => {
+      const a = x.r.appointment!;
+      return {
+        workerId: x.id, districtCode: x.c.districtCode, streetCode: x.c.streetCode, communityCode: x.r.communityCode,
+        appointmentId: postId.get(x.id)!, bodyKind: a.bodyKind, role: a.role, primary: a.primary, from: a.from, to: null,
+      };
+    }));
   }
 
   async template(format: 'xlsx' | 'csv'): Promise<Buffer> {
@@ -398,17 +374,6 @@ export class ImportExportService {
     ws.commit();
     await wb.commit();
   }
-}
-
-/** Runs one `… IN (${list})` query per 1000 values (a bounded placeholder list each) and returns all rows. */
-async function selectIn<R>(m: EntityManager, values: unknown[], sql: (list: string) => string): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    const chunk = values.slice(i, i + 1000);
-    const rows: R[] = await m.query(sql(chunk.map(() => '?').join(',')), chunk);
-    for (const r of rows) out.push(r);
-  }
-  return out;
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -4,8 +4,8 @@ import { conflict, notFound, validationError, type Principal } from '@cws/kernel
 import { applyScope } from '@cws/persistence';
 import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { formatRate } from '@cws/workers-contracts';
+import { bodyName } from '@cws/workers-core';
 import { auditHistory } from '../common/history';
-import { BODY_NAMES } from '../seed/demo-org';
 import type { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org.entities';
 
@@ -72,7 +72,7 @@ export class OrgService {
         [dto.code, dto.name, streetCode, street.districtCode, dto.households ?? 0, dto.population ?? 0, dto.floorArea ?? '0.00', dto.activityArea ?? '0.00', JSON.stringify(dto.facilities ?? [])],
       );
       for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) {
-        await m.query('INSERT INTO community_body (community_code, kind, name) VALUES (?,?,?)', [dto.code, kind, `${dto.name.replace(/社区$/, '')}${BODY_NAMES[kind]}`]);
+        await m.query('INSERT INTO community_body (community_code, kind, name) VALUES (?,?,?)', [dto.code, kind, bodyName(dto.name, kind)]);
       }
       const after = await this.getCommunity(principal, dto.code, m);
       await this.audit.record(m, { entity: 'community', entityId: dto.code, action: 'CREATE', after, districtCode: street.districtCode });

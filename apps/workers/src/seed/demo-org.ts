@@ -56,8 +56,6 @@ export const EXTRA_DISTRICTS: Array<{ code: string; name: string }> = [
   { code: '330182', name: '建德市' },
 ];
 
-export const BODY_NAMES = { PARTY: '社区党组织', COMMITTEE: '社区居民委员会', STATION: '社区公共服务工作站' } as const;
-
 export interface DemoUser {
   username: string;
   displayName: string;

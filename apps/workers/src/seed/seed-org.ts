@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { bodyName } from '@cws/workers-core';
 import type { DataSource } from 'typeorm';
-import { BODY_NAMES, DEMO_DISTRICTS, DEMO_USERS, EXTRA_DISTRICTS, type DemoDistrict } from './demo-org';
+import { DEMO_DISTRICTS, DEMO_USERS, EXTRA_DISTRICTS, type DemoDistrict } from './demo-org';
 
 export interface SeedOrgOptions {
   password: string;
@@ -29,7 +30,7 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
           // Most communities meet the 60 % activity-area share; every seventh does not, to show the flag.
           const share = (ci + si) % 7 === 3 ? 0.52 : 0.64 + ((ci * 13) % 20) / 100;
           rows.push([code, name, streetCode, d.code, households, Math.round(households * 2.6), floor.toFixed(2), (floor * share).toFixed(2)]);
-          for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) bodies.push([code, kind, `${name.replace(/社区$/, '')}${BODY_NAMES[kind]}`]);
+          for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) bodies.push([code, kind, bodyName(name, kind)]);
         }
         if (rows.length) {
           await m.query(

@@ -1,10 +1,13 @@
 import { maskBankAccount, maskResidentId, residentIdCheckChar } from '@cws/kernel';
 import type { PiiCipher } from '@cws/persistence';
-import { bandOfRole, type AppointmentRole, type BodyKind } from '@cws/workers-contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import { bandOfRole, type AppointmentRole, type BodyKind, type Education, type PoliticalStatus, type QualificationLevel } from '@cws/workers-contracts';
+import type { DataSource } from 'typeorm';
+import { AppointmentRepository, type NewAppointment } from '../appointments/appointment.repository';
 import { today } from '../common/sql';
 import { ElectionRepository } from '../elections/election.repository';
 import { deriveMissingGrades } from '../grades/grade-backfill';
+import { WorkerEventRepository, type NewWorkerEvent } from '../workers/worker-event.repository';
+import { WorkerRepository, type NewWorker } from '../workers/worker.repository';
 
 export interface SeedWorkersOptions {
   /** Workers per community (default 12). */
@@ -23,10 +26,9 @@ export const MALE_GIVEN = [
   '伟', '强', '磊', '军', '洋', '勇', '杰', '涛', '明', '超', '平', '刚', '建国', '志强', '文斌', '辉', '建华', '晨', '子轩', '浩然',
   '思远', '宇航', '俊杰', '志明', '国庆', '海峰', '建军', '立新', '振华', '伟东', '鹏', '斌', '亮', '宏伟', '德明', '永刚', '晓东', '家豪', '博文', '天宇',
 ];
-const EDUCATION = ['JUNIOR_COLLEGE', 'BACHELOR', 'BACHELOR', 'BACHELOR', 'MASTER', 'SENIOR_HIGH', 'VOCATIONAL'];
-const POLITICS = ['CPC_MEMBER', 'CPC_MEMBER', 'CPC_PROBATIONARY', 'LEAGUE_MEMBER', 'NONE', 'NONE'];
-const QUALIFICATION = ['NONE', 'NONE', 'ASSISTANT', 'ASSISTANT', 'SOCIAL_WORKER', 'SOCIAL_WORKER', 'SENIOR'];
-const BATCH = 1000;
+const EDUCATION: Education[] = ['JUNIOR_COLLEGE', 'BACHELOR', 'BACHELOR', 'BACHELOR', 'MASTER', 'SENIOR_HIGH', 'VOCATIONAL'];
+const POLITICS: PoliticalStatus[] = ['CPC_MEMBER', 'CPC_MEMBER', 'CPC_PROBATIONARY', 'LEAGUE_MEMBER', 'NONE', 'NONE'];
+const QUALIFICATION: QualificationLevel[] = ['NONE', 'NONE', 'ASSISTANT', 'ASSISTANT', 'SOCIAL_WORKER', 'SOCIAL_WORKER', 'SENIOR'];
 
 /** A deterministic 32-bit mix (splitmix-style), so generated numbers look random but never change between runs. */
 export function mix32(x: number): number {
@@ -105,11 +107,11 @@ function postsFor(i: number, oneShoulder: boolean): Post[] {
 
 /**
  * Gives every community realistic workers with appointments. Fast for 100,000 workers: explicit
- * ids, multi-row INSERTs of 1000 rows, one transaction. Idempotent: does nothing if workers exist.
+ * ids, the repositories' multi-row INSERTs, one transaction. Idempotent: does nothing if workers exist.
  */
 export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: SeedWorkersOptions = {}): Promise<{ workers: number; skipped: boolean }> {
-  const [{ n: existing }] = await ds.query('SELECT COUNT(*) AS n FROM worker');
-  if (Number(existing) > 0) return { workers: Number(existing), skipped: true };
+  const existing = await WorkerRepository.count(ds.manager);
+  if (existing > 0) return { workers: existing, skipped: true };
   const communities: Array<{ code: string; streetCode: string; districtCode: string }> = await ds.query(
     'SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code',
   );
@@ -118,10 +120,9 @@ export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: S
   const perCommunity = opts.totalWorkers ? Math.ceil(opts.totalWorkers / Math.max(1, communities.length)) : (opts.workersPerCommunity ?? 12);
   const total = opts.totalWorkers ?? perCommunity * communities.length;
 
-  const workerRows: unknown[][] = [];
-  const appointmentRows: unknown[][] = [];
-  const eventRows: unknown[][] = [];
-  const now = new Date();
+  const workerRows: NewWorker[] = [];
+  const appointmentRows: NewAppointment[] = [];
+  const eventRows: NewWorkerEvent[] = [];
   let n = 0;
   for (const [ci, c] of communities.entries()) {
     const oneShoulder = ci % 3 !== 2;
@@ -135,44 +136,32 @@ export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: S
       const hireYear = Math.min(2025, Math.max(birthYear + 22, 2000 + ((n * 37) % 25)));
       const hireDate = `${hireYear}-${String(1 + (n % 12)).padStart(2, '0')}-01`;
       const seconded = n % 97 === 50;
-      workerRows.push([
-        id, name, sex, rid.birthDate, cipher.encrypt(rid.id), cipher.hash(rid.id), maskResidentId(rid.id), `13${String(800000000 + n).padStart(9, '0')}`,
-        EDUCATION[n % EDUCATION.length], i < 3 ? 'CPC_MEMBER' : POLITICS[n % POLITICS.length], QUALIFICATION[(n * 3) % QUALIFICATION.length],
-        hireDate, seconded ? 'SECONDED_IN' : 'FULL_TIME', 'ACTIVE', cipher.encrypt(bank), cipher.hash(bank), maskBankAccount(bank), 1,
-        c.code, c.streetCode, c.districtCode, now, now,
-      ]);
-      eventRows.push([id, 'HIRE', hireDate, now]);
+      workerRows.push({
+        id, name, sex, birthDate: rid.birthDate, residentId: { enc: cipher.encrypt(rid.id), hash: cipher.hash(rid.id), masked: maskResidentId(rid.id) },
+        phone: `13${String(800000000 + n).padStart(9, '0')}`, education: EDUCATION[n % EDUCATION.length], politicalStatus: i < 3 ? 'CPC_MEMBER' : POLITICS[n % POLITICS.length],
+        qualificationLevel: QUALIFICATION[(n * 3) % QUALIFICATION.length], qualificationCert: null, hireDate, employmentType: seconded ? 'SECONDED_IN' : 'FULL_TIME',
+        bankAccount: { enc: cipher.encrypt(bank), hash: cipher.hash(bank), masked: maskBankAccount(bank) }, bankLuhnOk: true,
+        communityCode: c.code, streetCode: c.streetCode, districtCode: c.districtCode,
+      });
+      eventRows.push({ workerId: id, kind: 'HIRE', date: hireDate, note: null, data: null });
       const termStart = hireDate > '2021-01-01' ? hireDate : '2021-01-01';
       for (const post of postsFor(i, oneShoulder)) {
         const body = bodyId.get(`${c.code}/${post.body}`);
         if (!body) continue;
-        appointmentRows.push([
-          id, body, c.code, post.body, post.role, bandOfRole(post.role), post.primary ? 1 : 0,
-          post.body === 'STATION' && post.role === 'STAFF' ? 'RECRUITMENT' : post.body === 'STATION' ? 'APPOINTMENT' : 'ELECTION', termStart, now,
-        ]);
+        appointmentRows.push({
+          workerId: id, bodyId: body, communityCode: c.code, bodyKind: post.body, role: post.role, band: bandOfRole(post.role), primary: post.primary,
+          obtainedBy: post.body === 'STATION' && post.role === 'STAFF' ? 'RECRUITMENT' : post.body === 'STATION' ? 'APPOINTMENT' : 'ELECTION',
+          from: termStart, to: null, electionId: null, termEnd: null,
+        });
       }
     }
   }
   await ds.transaction(async (m) => {
-    await insertChunks(m, 'worker', [
-      'id', 'name', 'sex', 'birth_date', 'resident_id_enc', 'resident_id_hash', 'resident_id_masked', 'phone', 'education', 'political_status',
-      'qualification_level', 'hire_date', 'employment_type', 'status', 'bank_account_enc', 'bank_account_hash', 'bank_account_masked', 'bank_luhn_ok',
-      'community_code', 'street_code', 'district_code', 'created_at', 'updated_at',
-    ], workerRows);
-    await insertChunks(m, 'appointment', [
-      'worker_id', 'body_id', 'community_code', 'body_kind', 'role', 'band', 'is_primary', 'obtained_by', 'start_date', 'created_at',
-    ], appointmentRows);
-    await insertChunks(m, 'worker_event', ['worker_id', 'kind', 'event_date', 'created_at'], eventRows);
+    await WorkerRepository.insertMany(m, workerRows);
+    await AppointmentRepository.insertMany(m, appointmentRows);
+    await WorkerEventRepository.addMany(m, eventRows);
     await deriveMissingGrades(m, today());
     await ElectionRepository.backfill(m);
   });
   return { workers: workerRows.length, skipped: false };
-}
-
-export async function insertChunks(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const tuple = `(${columns.map(() => '?').join(',')})`;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH);
-    await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`, chunk.flat());
-  }
 }

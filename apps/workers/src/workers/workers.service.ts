@@ -13,6 +13,8 @@ import { assertResidentId, checkBankAccount, protectBankAccount, protectResident
 import { rethrowDuplicate, today } from '../common/sql';
 import { GradeRepository } from '../grades/grade.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
+import { WorkerEventRepository } from './worker-event.repository';
+import { WorkerRepository } from './worker.repository';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 
 /** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
@@ -101,21 +103,14 @@ export class WorkersService {
       ({ luhnOk, warnings } = checkBankAccount(dto.bankAccount));
       bank = protectBankAccount(this.cipher, dto.bankAccount);
     }
-    const now = new Date();
     let insertId: number;
     try {
-      const res = await m.query(
-        `INSERT INTO worker (name, sex, birth_date, resident_id_enc, resident_id_hash, resident_id_masked, phone, education, political_status,
-           qualification_level, qualification_cert, hire_date, employment_type, status, bank_account_enc, bank_account_hash, bank_account_masked,
-           bank_luhn_ok, community_code, street_code, district_code, prior_service_months, version, created_at, updated_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?,?,?,?,?,?,?,1,?,?)`,
-        [
-          dto.name, info.sex, info.birthDate, rid.enc, rid.hash, rid.masked, dto.phone ?? null, dto.education, dto.politicalStatus,
-          dto.qualificationLevel ?? 'NONE', dto.qualificationCert ?? null, dto.hireDate, dto.employmentType,
-          bank?.enc ?? null, bank?.hash ?? null, bank?.masked ?? null, luhnOk, community.code, community.streetCode, community.districtCode, dto.priorServiceMonths ?? 0, now, now,
-        ],
-      );
-      insertId = Number(res.insertId);
+      insertId = await WorkerRepository.insert(m, {
+        name: dto.name, sex: info.sex, birthDate: info.birthDate, residentId: rid, phone: dto.phone ?? null, education: dto.education,
+        politicalStatus: dto.politicalStatus, qualificationLevel: dto.qualificationLevel ?? 'NONE', qualificationCert: dto.qualificationCert ?? null,
+        hireDate: dto.hireDate, employmentType: dto.employmentType, bankAccount: bank, bankLuhnOk: luhnOk, communityCode: community.code,
+        streetCode: community.streetCode, districtCode: community.districtCode, priorServiceMonths: dto.priorServiceMonths ?? 0,
+      });
     } catch (err) {
       rethrowDuplicate(err, 'RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register');
     }
@@ -257,10 +252,7 @@ export class WorkersService {
   }
 
   async addCareerEvent(m: EntityManager, workerId: number, kind: CareerEventKind, date: string, note: string | null, data: object | null): Promise<number> {
-    const res = await m.query('INSERT INTO worker_event (worker_id, kind, event_date, note, data, created_at) VALUES (?,?,?,?,?,?)', [
-      workerId, kind, date, note, data ? JSON.stringify(data) : null, new Date(),
-    ]);
-    return Number(res.insertId);
+    return WorkerEventRepository.add(m, { workerId, kind, date, note, data });
   }
 
   async list(p: Principal, q: WorkerQueryDto): Promise<WorkerListPage> {

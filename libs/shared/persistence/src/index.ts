@@ -1,3 +1,4 @@
+export * from './bulk-sql';
 export * from './data-source';
 export * from './pii-cipher';
 export * from './scope';

@@ -3,3 +3,4 @@ export * from './election';
 export * from './grade';
 export * from './ranking';
 export * from './training-owed';
+export * from './org';
