@@ -48,7 +48,7 @@ export default [
   },
   {
     // Pure cores and contracts: no Node I/O either (they must run in the browser).
-    files: ['libs/shared/kernel/**/*.ts', 'libs/*/contracts/**/*.ts', 'libs/payroll/engine/**/*.ts', 'libs/scheduler/solver/**/*.ts', 'libs/workers/core/**/*.ts'],
+    files: ['libs/shared/kernel/**/*.ts', 'libs/*/contracts/**/*.ts', 'libs/payroll/engine/**/*.ts', 'libs/scheduler/solver/**/*.ts', 'libs/workers/core/**/*.ts', 'libs/budget/core/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: nodeBuiltins, message: 'Pure libs must not do I/O.' }, { group: frameworkAndIo, message: 'Pure libs must not import frameworks.' }] }],

@@ -25,6 +25,7 @@ module.exports = {
     '^@cws/payroll-contracts$': '<rootDir>/libs/payroll/contracts/src/index.ts',
     '^@cws/payroll-engine$': '<rootDir>/libs/payroll/engine/src/index.ts',
     '^@cws/budget-contracts$': '<rootDir>/libs/budget/contracts/src/index.ts',
+    '^@cws/budget-core$': '<rootDir>/libs/budget/core/src/index.ts',
     '^@cws/scheduler-contracts$': '<rootDir>/libs/scheduler/contracts/src/index.ts',
     '^@cws/scheduler-solver$': '<rootDir>/libs/scheduler/solver/src/index.ts',
     '^@cws/workers-core$': '<rootDir>/libs/workers/core/src/index.ts',

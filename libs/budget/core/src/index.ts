@@ -1,0 +1,4 @@
+export * from './balance';
+export * from './booking';
+export * from './appropriation';
+export * from './fiscal-year';
