@@ -4,17 +4,21 @@ import { PostExpenditureJob } from '@cws/budget-contracts';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { AllocationEntity } from './allocations/allocation.entity';
+import { AllocationRepository } from './allocations/allocation.repository';
 import { AllocationsController } from './allocations/allocations.controller';
 import { AllocationsService } from './allocations/allocations.service';
 import { AppropriationEntity } from './appropriations/appropriation.entity';
+import { AppropriationRepository } from './appropriations/appropriation.repository';
 import { AppropriationsController } from './appropriations/appropriations.controller';
 import { AppropriationsService } from './appropriations/appropriations.service';
 import { FiscalYearEntity } from './fiscal-years/fiscal-year.entity';
+import { FiscalYearRepository } from './fiscal-years/fiscal-year.repository';
 import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
 import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { LedgerEntryEntity } from './ledger/ledger-entry.entity';
+import { LedgerEntryRepository } from './ledger/ledger-entry.repository';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
@@ -22,11 +26,14 @@ import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-led
 import { PostingSourceRef1765200000000 } from './migrations/1765200000000-posting-source-ref';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { PostingEntity } from './postings/posting.entity';
+import { PostingRepository } from './postings/posting.repository';
 import { PostingsController } from './postings/postings.controller';
 import { PostingsService } from './postings/postings.service';
 import { PostExpenditureHandler } from './postings-queue/post-expenditure.job';
 import { UnmatchedPostingEntity } from './postings-queue/unmatched-posting.entity';
-import { UnmatchedPostingsController, UnmatchedPostingsService } from './postings-queue/unmatched-postings.controller';
+import { UnmatchedPostingRepository } from './postings-queue/unmatched-posting.repository';
+import { UnmatchedPostingsController } from './postings-queue/unmatched-postings.controller';
+import { UnmatchedPostingsService } from './postings-queue/unmatched-postings.service';
 import { FundingStandardEntity, HouseholdCountEntity } from './reports/household.entities';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
@@ -68,14 +75,20 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS }),
     ],
     providers: [
+      AllocationRepository,
       AllocationsService,
+      AppropriationRepository,
       AppropriationsService,
+      FiscalYearRepository,
       FiscalYearsService,
       IdempotencyService,
+      LedgerEntryRepository,
       LedgerService,
       PostExpenditureHandler,
+      PostingRepository,
       PostingsService,
       ReportsService,
+      UnmatchedPostingRepository,
       UnmatchedPostingsService,
     ],
   })

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, etagOf, withEtag } from '@cws/platform';
+import { CurrentPrincipal, etagOf, IdParam, withEtag } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { AllocationDoc, AllocationQueryDto, CreateAllocationDto } from './allocations.dto';
 import { AllocationsService } from './allocations.service';
 

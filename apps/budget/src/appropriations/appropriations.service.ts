@@ -3,47 +3,36 @@
  * money movement: it appends the APPROPRIATION ledger entry.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { assertEnactable, assertYearOpen } from '@cws/budget-core';
+import { notFound, type Principal } from '@cws/kernel';
 import { assertVisible, AuditService } from '@cws/platform';
 import { assertFilterInScope } from '../common/access';
-import { fromDb, money, parsePositiveAmount } from '../common/money';
-import { one } from '../common/tx';
-import { assertYearOpen } from '../fiscal-years/fiscal-years.service';
+import { fromDb, parsePositiveAmount } from '../common/money';
+import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { LedgerService } from '../ledger/ledger.service';
-import { AppropriationEntity } from './appropriation.entity';
+import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
+import { AppropriationRepository } from './appropriation.repository';
+import { toAppropriationView, type AppropriationView } from './appropriation.view';
 import type { AppropriationQueryDto, CreateAppropriationDto } from './appropriations.dto';
-
-export type AppropriationView = ReturnType<typeof toAppropriationView>;
 
 @Injectable()
 export class AppropriationsService {
   constructor(
+    private readonly appropriations: AppropriationRepository,
     private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerEntryRepository,
+    private readonly years: FiscalYearRepository,
   ) {}
 
   async list(p: Principal, q: AppropriationQueryDto): Promise<{ items: AppropriationView[]; nextAfter: string | null }> {
     assertFilterInScope(p, q);
-    const limit = q.limit ?? 100;
-    const qb = this.dataSource.getRepository(AppropriationEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').take(limit + 1);
-    if (q.fiscalYear) qb.andWhere('a.fiscalYear = :fy', { fy: q.fiscalYear });
-    if (q.funder) qb.andWhere('a.funder = :funder', { funder: q.funder });
-    if (q.stream) qb.andWhere('a.stream = :stream', { stream: q.stream });
-    if (q.district) qb.andWhere('a.districtCode = :district', { district: q.district });
-    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
-    if (q.after) qb.andWhere('a.id > :after', { after: q.after });
-    const rows = await applyScope(qb, p.scope, { district: 'a.districtCode' }).getMany();
-    const items = rows.slice(0, limit).map(toAppropriationView);
-    return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };
+    const page = await this.appropriations.page(p, { ...q, limit: q.limit ?? 100 });
+    return { items: page.items.map(toAppropriationView), nextAfter: page.nextAfter };
   }
 
   async get(p: Principal, id: string): Promise<AppropriationView> {
-    const row = await this.dataSource.getRepository(AppropriationEntity).findOneBy({ id });
+    const row = await this.appropriations.findById(id);
     if (!row) throw notFound('appropriation', id);
     assertVisible(p, row.districtCode, null, 'appropriation', id);
     return toAppropriationView(row);
@@ -57,16 +46,13 @@ export class AppropriationsService {
       throw notFound('funder', dto.funder);
     }
     return this.idempotency.execute(p, key, 'POST /v1/appropriations', dto, async (m) => {
-      await assertYearOpen(m, dto.fiscalYear);
-      const res = await m.query(
-        `INSERT INTO appropriation (fiscal_year, funder, district_code, stream, kind, amount, allocated, document_no, document_date, note,
-           status, created_by, created_by_name, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 0.00, ?, ?, ?, 'DRAFT', ?, ?, NOW(3))`,
-        [dto.fiscalYear, dto.funder, districtCode, dto.stream, dto.kind, money(amount), dto.documentNo, dto.documentDate, dto.note ?? null, p.id, p.name],
-      );
-      const row = await m.getRepository(AppropriationEntity).findOneByOrFail({ id: String(res.insertId) });
-      const view = toAppropriationView(row);
-      await this.audit.record(m, { entity: 'appropriation', entityId: row.id, action: 'CREATE', after: view, districtCode });
+      assertYearOpen(dto.fiscalYear, await this.years.shareLockStatus(m, dto.fiscalYear));
+      const id = await this.appropriations.insert(m, {
+        fiscalYear: dto.fiscalYear, funder: dto.funder, stream: dto.stream, kind: dto.kind, amount, documentNo: dto.documentNo,
+        documentDate: dto.documentDate, note: dto.note ?? null, createdBy: { id: p.id, name: p.name },
+      });
+      const view = toAppropriationView(await this.appropriations.getById(m, id));
+      await this.audit.record(m, { entity: 'appropriation', entityId: id, action: 'CREATE', after: view, districtCode });
       return view;
     });
   }
@@ -74,23 +60,14 @@ export class AppropriationsService {
   /** Four-eyes: the enacting approver must not be the creator. */
   async enact(p: Principal, id: string, key: string | undefined): Promise<AppropriationView> {
     return this.idempotency.execute(p, key, `POST /v1/appropriations/${id}/enact`, {}, async (m) => {
-      const row = await one<{ district_code: string | null; status: string; created_by: string; fiscal_year: number }>(
-        m,
-        'SELECT district_code, status, created_by, fiscal_year FROM appropriation WHERE id = ? FOR UPDATE',
-        [id],
-      );
+      const row = await this.appropriations.lock(m, id);
       if (!row) throw notFound('appropriation', id);
-      assertVisible(p, row.district_code, null, 'appropriation', id);
-      if (row.status !== 'DRAFT') throw conflict('APPROPRIATION_ALREADY_ENACTED', `Appropriation ${id} is already enacted`);
-      if (row.created_by === p.id) {
-        throw new DomainError('FORBIDDEN', 'FOUR_EYES_REQUIRED', 'An appropriation must be enacted by someone other than its creator');
-      }
-      await assertYearOpen(m, row.fiscal_year);
-      await m.query(`UPDATE appropriation SET status = 'ENACTED', enacted_by = ?, enacted_by_name = ?, enacted_at = NOW(3) WHERE id = ?`, [
-        p.id, p.name, id,
-      ]);
-      const after = await m.getRepository(AppropriationEntity).findOneByOrFail({ id });
-      await this.ledger.append(m, {
+      assertVisible(p, row.districtCode, null, 'appropriation', id);
+      assertEnactable(row, p.id);
+      assertYearOpen(row.fiscalYear, await this.years.shareLockStatus(m, row.fiscalYear));
+      await this.appropriations.markEnacted(m, id, { id: p.id, name: p.name });
+      const after = await this.appropriations.getById(m, id);
+      await this.ledger.insert(m, {
         fiscalYear: after.fiscalYear, funder: after.funder, stream: after.stream, districtCode: after.districtCode, streetCode: null,
         communityCode: null, entryType: 'APPROPRIATION', appropriationId: id, appropriated: fromDb(after.amount),
         memo: `${after.kind} ${after.documentNo}`, createdBy: p.id,
@@ -100,30 +77,4 @@ export class AppropriationsService {
       return view;
     });
   }
-}
-
-export function toAppropriationView(a: AppropriationEntity) {
-  const amount = fromDb(a.amount);
-  const allocated = fromDb(a.allocated);
-  return {
-    id: a.id,
-    fiscalYear: a.fiscalYear,
-    funder: a.funder,
-    districtCode: a.districtCode,
-    stream: a.stream,
-    kind: a.kind,
-    amount: money(amount),
-    allocated: money(allocated),
-    unallocated: money(amount - allocated),
-    documentNo: a.documentNo,
-    documentDate: a.documentDate,
-    note: a.note,
-    status: a.status,
-    createdBy: a.createdBy,
-    createdByName: a.createdByName,
-    createdAt: a.createdAt.toISOString(),
-    enactedBy: a.enactedBy,
-    enactedByName: a.enactedByName,
-    enactedAt: a.enactedAt ? a.enactedAt.toISOString() : null,
-  };
 }

@@ -66,6 +66,3 @@ export function placeOf(streetCode: string, communityCode?: string | null): { di
   }
   return { districtCode: districtOf(streetCode), streetCode, communityCode: communityCode ?? null };
 }
-
-/** One copy in @cws/platform; re-exported while budget modules still import them from here. */
-export { actor, assertVisible } from '@cws/platform';

@@ -7,14 +7,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FUNDING_STREAMS, FUNDER_PATTERN, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
+import { affords } from '@cws/budget-core';
 import { DomainError, type Fen, type PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
-import { AllocationEntity } from '../allocations/allocation.entity';
-import { availableOf } from '../allocations/allocations.service';
+import { AllocationRepository, allocationState } from '../allocations/allocation.repository';
 import { parsePositiveAmount } from '../common/money';
-import { inTransaction, isDuplicateKey, one } from '../common/tx';
-import { PostingsService, type Actor } from '../postings/postings.service';
+import { inTransaction, isDuplicateKey } from '../common/tx';
+import { PostingRepository, type Actor } from '../postings/posting.repository';
+import { PostingsService } from '../postings/postings.service';
 import type { UnmatchedReason } from './unmatched-posting.entity';
+import { UnmatchedPostingRepository } from './unmatched-posting.repository';
 
 export type QueuePostingResult =
   | { status: 'POSTED'; postingId: string }
@@ -26,8 +28,11 @@ export class PostExpenditureHandler {
   private readonly logger = new Logger('PostExpenditure');
 
   constructor(
+    private readonly allocations: AllocationRepository,
     private readonly dataSource: DataSource,
+    private readonly postingRows: PostingRepository,
     private readonly postings: PostingsService,
+    private readonly unmatched: UnmatchedPostingRepository,
   ) {}
 
   @JobHandler(PostExpenditureJob)
@@ -37,26 +42,18 @@ export class PostExpenditureHandler {
 
   async post(c: CostPosting): Promise<QueuePostingResult> {
     const externalKey = `${c.source}:${c.sourceRef}`.slice(0, 140);
-    const existing = await one<{ id: string }>(this.dataSource.manager, 'SELECT id FROM posting WHERE external_key = ?', [externalKey]);
-    if (existing) return { status: 'DUPLICATE', postingId: String(existing.id) };
-    const invalid = validate(c);
-    if (typeof invalid === 'string') return this.park(externalKey, c, 'INVALID_POSTING', invalid);
-    const amount = invalid;
+    const existing = await this.postingRows.idByExternalKey(this.dataSource.manager, externalKey);
+    if (existing) return { status: 'DUPLICATE', postingId: existing };
+    const parsed = parseCostPosting(c);
+    if ('problem' in parsed) return this.park(externalKey, c, 'INVALID_POSTING', parsed.problem);
+    const { amount } = parsed;
     const who: Actor = { kind: 'user', id: `system:${c.source}`, name: `${c.source.toLowerCase()} (queue)` };
     try {
       return await inTransaction(this.dataSource, async (m) => {
         // Lock every matching allocation (ascending id) and book on the first that can afford it.
-        const matches = await m
-          .getRepository(AllocationEntity)
-          .createQueryBuilder('a')
-          .setLock('pessimistic_write')
-          .where('a.fiscalYear = :fy AND a.funder = :funder AND a.stream = :stream AND a.communityCode = :community', {
-            fy: c.fiscalYear, funder: c.funder, stream: c.stream, community: c.communityCode,
-          })
-          .orderBy('a.id', 'ASC')
-          .getMany();
+        const matches = await this.allocations.lockAccount(m, c);
         if (!matches.length) return this.park(externalKey, c, 'NO_ALLOCATION');
-        const target = matches.find((a) => availableOf(a) >= amount);
+        const target = matches.find((a) => affords(allocationState(a), amount));
         if (!target) return this.park(externalKey, c, 'INSUFFICIENT_FUNDS');
         const view = await this.postings.book(m, target, {
           kind: 'EXPENDITURE', amount, category: c.category.slice(0, 40), description: c.description, source: c.source,
@@ -73,39 +70,26 @@ export class PostExpenditureHandler {
   }
 
   private async park(externalKey: string, c: CostPosting, reason: UnmatchedReason, detail?: string): Promise<QueuePostingResult> {
-    await this.dataSource.query(
-      `INSERT IGNORE INTO unmatched_posting (external_key, source, source_ref, reason, fiscal_year, funder, stream, district_code, street_code,
-         community_code, amount, payload, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`,
-      [
-        externalKey, String(c.source).slice(0, 12), String(c.sourceRef).slice(0, 100), reason,
-        Number.isInteger(c.fiscalYear) ? c.fiscalYear : null, str(c.funder, 6), str(c.stream, 24), str(c.districtCode, 6), str(c.streetCode, 9),
-        str(c.communityCode, 12), str(c.amount, 40), JSON.stringify({ ...c, detail: detail ?? null }),
-      ],
-    );
+    await this.unmatched.park(externalKey, c, reason, detail ?? null);
     this.logger.warn({ msg: 'cost posting parked', externalKey, reason, detail });
     return { status: 'PARKED', reason };
   }
 }
 
-function str(v: unknown, max: number): string | null {
-  return typeof v === 'string' ? v.slice(0, max) : null;
-}
-
-/** The amount in fen, or what is wrong with the payload. */
-function validate(c: CostPosting): Fen | string {
-  if (!['PAYROLL', 'TRAINING'].includes(c.source)) return 'source must be PAYROLL or TRAINING';
-  if (typeof c.sourceRef !== 'string' || !c.sourceRef) return 'sourceRef is required';
-  if (!Number.isInteger(c.fiscalYear)) return 'fiscalYear must be an integer';
-  if (typeof c.funder !== 'string' || !FUNDER_PATTERN.test(c.funder)) return 'funder must be CITY or a district code';
-  if (!(FUNDING_STREAMS as readonly string[]).includes(c.stream)) return 'unknown stream';
+/** The amount in fen of a well-formed cost posting, or the problem with a malformed one. */
+function parseCostPosting(c: CostPosting): { amount: Fen } | { problem: string } {
+  if (!['PAYROLL', 'TRAINING'].includes(c.source)) return { problem: 'source must be PAYROLL or TRAINING' };
+  if (typeof c.sourceRef !== 'string' || !c.sourceRef) return { problem: 'sourceRef is required' };
+  if (!Number.isInteger(c.fiscalYear)) return { problem: 'fiscalYear must be an integer' };
+  if (typeof c.funder !== 'string' || !FUNDER_PATTERN.test(c.funder)) return { problem: 'funder must be CITY or a district code' };
+  if (!(FUNDING_STREAMS as readonly string[]).includes(c.stream)) return { problem: 'unknown stream' };
   if (!/^\d{12}$/.test(c.communityCode ?? '') || !c.communityCode.startsWith(c.streetCode) || !c.streetCode.startsWith(c.districtCode)) {
-    return 'communityCode, streetCode and districtCode must nest';
+    return { problem: 'communityCode, streetCode and districtCode must nest' };
   }
   try {
-    return parsePositiveAmount(c.amount);
+    return { amount: parsePositiveAmount(c.amount) };
   } catch (e) {
-    return e instanceof DomainError ? e.message : 'invalid amount';
+    return { problem: e instanceof DomainError ? e.message : 'invalid amount' };
   }
 }
 

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type PostingKind = 'COMMITMENT' | 'EXPENDITURE' | 'REVERSAL' | 'TRANSFER';
+import type { PostingKind } from '@cws/budget-core';
 
 /** A commitment, expenditure, reversal or transfer against an allocation. Never edited or deleted. */
 @Entity('posting')

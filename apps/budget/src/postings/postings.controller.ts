@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
-import { IdParam } from '../common/id-param';
 import { CreateExpenditureDto, CreatePostingDto, PostingDoc, PostingQueryDto, ReversalDto, TransferDto } from './postings.dto';
 import { PostingsService } from './postings.service';
 

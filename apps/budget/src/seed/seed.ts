@@ -6,7 +6,12 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { FUNDING_STREAMS, type FundingStream } from '@cws/budget-contracts';
-import { formatMoney, yuan, type Fen } from '@cws/kernel';
+import { yuan, type Fen } from '@cws/kernel';
+import { AllocationRepository } from '../allocations/allocation.repository';
+import type { AppropriationKind } from '../appropriations/appropriation.entity';
+import { AppropriationRepository } from '../appropriations/appropriation.repository';
+import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
+import { LedgerEntryRepository, type NewLedgerEntry } from '../ledger/ledger-entry.repository';
 
 export interface SeedCommunity {
   code: string;
@@ -36,8 +41,10 @@ const SEED_APPROVER = { id: 'seed-city-admin', name: 'seed (city admin)' };
 export async function seedBudgetService(ds: DataSource, communities: SeedCommunity[]): Promise<{ appropriations: number; allocations: number }> {
   let appropriations = 0;
   let allocations = 0;
+  const repos = repositories(ds);
   await ds.transaction(async (m) => {
-    await m.query(`INSERT IGNORE INTO fiscal_year (year, status, opened_at) VALUES (2025, 'OPEN', '2025-01-01 00:00:00.000'), (2026, 'OPEN', '2026-01-01 00:00:00.000')`);
+    await repos.years.insertOpen(m, 2025, '2025-01-01 00:00:00.000');
+    await repos.years.insertOpen(m, 2026, '2026-01-01 00:00:00.000');
     const districts = [...new Set(communities.map((c) => c.districtCode))].sort();
     for (const year of [2025, 2026]) {
       for (const funder of ['CITY', ...districts]) {
@@ -45,21 +52,17 @@ export async function seedBudgetService(ds: DataSource, communities: SeedCommuni
         const targets = communities.filter((c) => funder === 'CITY' || c.districtCode === funder);
         for (const [i, stream] of FUNDING_STREAMS.entries()) {
           const documentNo = funder === 'CITY' ? `杭财社〔${year}〕${i + 1}号` : `${funder}财预〔${year}〕${i + 1}号`;
-          const exists = await m.query('SELECT id FROM appropriation WHERE fiscal_year = ? AND funder = ? AND stream = ? AND document_no = ?', [year, funder, stream, documentNo]);
-          if (exists.length) continue;
+          if (await repos.appropriations.exists(m, { fiscalYear: year, funder, stream, documentNo })) continue;
           // 2025 at 95 % of 2026 (a year of growth)
           const perCommunity = (yuan(PER_COMMUNITY[level][stream]) * (year === 2025 ? 95n : 100n)) / 100n;
           const total = perCommunity * BigInt(targets.length) + yuan(RESERVE[level]);
-          const apId = await appropriate(m, year, funder, stream, total, perCommunity * BigInt(targets.length), documentNo);
+          await appropriateAndAllocate(m, repos, { fiscalYear: year, funder, stream, kind: 'ORIGINAL', amount: total, documentNo, note: '年初预算（演示数据）' }, targets, perCommunity);
           appropriations++;
-          for (const c of targets) {
-            await allocate(m, apId, year, funder, stream, c, perCommunity);
-            allocations++;
-          }
+          allocations += targets.length;
         }
       }
     }
-    await m.query(`UPDATE fiscal_year SET status = 'CLOSED', closed_at = '2026-01-31 00:00:00.000', closed_by = ? WHERE year = 2025 AND status = 'OPEN'`, [SEED_APPROVER.id]);
+    await repos.years.close(m, 2025, SEED_APPROVER.id, '2026-01-31 00:00:00.000');
     for (const c of communities) {
       await m.query(
         `INSERT IGNORE INTO household_count (community_code, street_code, district_code, community_name, households, updated_at) VALUES (?, ?, ?, NULL, ?, NOW(3))`,
@@ -85,60 +88,68 @@ const PAY_STREAMS: FundingStream[] = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', '
 export async function seedPayBudget(ds: DataSource, communities: SeedCommunity[]): Promise<{ appropriations: number; allocations: number }> {
   let appropriations = 0;
   let allocations = 0;
+  const repos = repositories(ds);
   await ds.transaction(async (m) => {
     for (const district of [...new Set(communities.map((c) => c.districtCode))].sort()) {
       const targets = communities.filter((c) => c.districtCode === district);
       for (const [i, stream] of PAY_STREAMS.entries()) {
         const documentNo = `${district}财预〔2026〕薪${i + 1}号`;
-        const exists = await m.query('SELECT id FROM appropriation WHERE fiscal_year = 2026 AND funder = ? AND stream = ? AND document_no = ?', [district, stream, documentNo]);
-        if (exists.length) continue;
+        if (await repos.appropriations.exists(m, { fiscalYear: 2026, funder: district, stream, documentNo })) continue;
         const per = yuan(DEMO_PAY_PER_COMMUNITY);
         const total = per * BigInt(targets.length);
-        const apId = await appropriate(m, 2026, district, stream, total, total, documentNo, 'SUPPLEMENTARY', '社区工作者薪酬（演示数据）');
+        await appropriateAndAllocate(m, repos, { fiscalYear: 2026, funder: district, stream, kind: 'SUPPLEMENTARY', amount: total, documentNo, note: '社区工作者薪酬（演示数据）' }, targets, per);
         appropriations++;
-        for (const c of targets) {
-          await allocate(m, apId, 2026, district, stream, c, per);
-          allocations++;
-        }
+        allocations += targets.length;
       }
     }
   });
   return { appropriations, allocations };
 }
 
-async function appropriate(
-  m: EntityManager, year: number, funder: string, stream: string, amount: Fen, allocated: Fen, documentNo: string,
-  kind: 'ORIGINAL' | 'SUPPLEMENTARY' = 'ORIGINAL', note = '年初预算（演示数据）',
-): Promise<string> {
-  const district = funder === 'CITY' ? null : funder;
-  const res = await m.query(
-    `INSERT INTO appropriation (fiscal_year, funder, district_code, stream, kind, amount, allocated, document_no, document_date, note, status,
-       created_by, created_by_name, created_at, enacted_by, enacted_by_name, enacted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ENACTED', ?, ?, NOW(3), ?, ?, NOW(3))`,
-    [year, funder, district, stream, kind, formatMoney(amount), formatMoney(allocated), documentNo, `${year}-01-15`, note, SEED_CREATOR.id, SEED_CREATOR.name, SEED_APPROVER.id, SEED_APPROVER.name],
-  );
-  const id = String(res.insertId);
-  await m.query(
-    `INSERT INTO ledger_entry (fiscal_year, funder, stream, district_code, entry_type, appropriation_id, d_appropriated, memo, created_by, created_at)
-     VALUES (?, ?, ?, ?, 'APPROPRIATION', ?, ?, ?, ?, NOW(3))`,
-    [year, funder, stream, district, id, formatMoney(amount), `${kind} ${documentNo}`, SEED_APPROVER.id],
-  );
-  return id;
+type SeedRepositories = ReturnType<typeof repositories>;
+
+/** The seed writes through the same repositories as the API (no DI here: they only need the data source). */
+function repositories(ds: DataSource) {
+  return {
+    allocations: new AllocationRepository(ds),
+    appropriations: new AppropriationRepository(ds),
+    ledger: new LedgerEntryRepository(ds),
+    years: new FiscalYearRepository(ds),
+  };
 }
 
-async function allocate(m: EntityManager, apId: string, year: number, funder: string, stream: string, c: SeedCommunity, amount: Fen): Promise<void> {
-  const res = await m.query(
-    `INSERT INTO allocation (appropriation_id, fiscal_year, funder, stream, target_level, district_code, street_code, community_code, target_name,
-       initial_amount, amount, committed, spent, note, created_by, created_by_name, created_at)
-     VALUES (?, ?, ?, ?, 'COMMUNITY', ?, ?, ?, NULL, ?, ?, 0.00, 0.00, '年初分配（演示数据）', ?, ?, NOW(3))`,
-    [apId, year, funder, stream, c.districtCode, c.streetCode, c.code, formatMoney(amount), formatMoney(amount), SEED_CREATOR.id, SEED_CREATOR.name],
-  );
-  await m.query(
-    `INSERT INTO ledger_entry (fiscal_year, funder, stream, district_code, street_code, community_code, entry_type, appropriation_id, allocation_id,
-       d_allocated, memo, created_by, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'ALLOCATION', ?, ?, ?, '年初分配', ?, NOW(3))`,
-    [year, funder, stream, c.districtCode, c.streetCode, c.code, apId, String(res.insertId), formatMoney(amount), SEED_CREATOR.id],
-  );
+interface SeedAppropriation {
+  fiscalYear: number;
+  funder: string;
+  stream: string;
+  kind: AppropriationKind;
+  amount: Fen;
+  documentNo: string;
+  note: string;
+}
+
+/**
+ * An enacted appropriation and an allocation of `perCommunity` to each target, with their ledger
+ * entries (the appropriation's first, then the allocations' in order) in one bulk write.
+ */
+async function appropriateAndAllocate(m: EntityManager, repos: SeedRepositories, a: SeedAppropriation, targets: SeedCommunity[], perCommunity: Fen): Promise<void> {
+  const allocated = perCommunity * BigInt(targets.length);
+  const apId = await repos.appropriations.insert(m, {
+    ...a, allocated, documentDate: `${a.fiscalYear}-01-15`, createdBy: SEED_CREATOR, enactedBy: SEED_APPROVER,
+  });
+  const account = { fiscalYear: a.fiscalYear, funder: a.funder, stream: a.stream };
+  const entries: NewLedgerEntry[] = [{
+    ...account, districtCode: a.funder === 'CITY' ? null : a.funder, streetCode: null, communityCode: null, entryType: 'APPROPRIATION',
+    appropriationId: apId, appropriated: a.amount, memo: `${a.kind} ${a.documentNo}`, createdBy: SEED_APPROVER.id,
+  }];
+  for (const c of targets) {
+    const place = { districtCode: c.districtCode, streetCode: c.streetCode, communityCode: c.code };
+    const allocationId = await repos.allocations.insert(m, {
+      ...account, ...place, appropriationId: apId, targetName: null, amount: perCommunity, note: '年初分配（演示数据）', createdBy: SEED_CREATOR,
+    });
+    entries.push({ ...account, ...place, entryType: 'ALLOCATION', appropriationId: apId, allocationId, allocated: perCommunity, memo: '年初分配', createdBy: SEED_CREATOR.id });
+  }
+  await repos.ledger.insertMany(m, entries);
 }
 
 /** The demo city's 36 communities (3 districts × 3 streets × 4), with household counts like the workers seed. */

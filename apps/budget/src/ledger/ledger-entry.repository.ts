@@ -1,0 +1,115 @@
+/** The only owner of `ledger_entry` SQL. The table is append-only (triggers refuse UPDATE and DELETE). */
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { LedgerEntryType } from '@cws/budget-contracts';
+import type { Deltas } from '@cws/budget-core';
+import type { Principal } from '@cws/kernel';
+import { keysetPage, type KeysetPage } from '@cws/persistence';
+import { money } from '../common/money';
+import { wherePlace, type PlaceFilter } from '../common/place-query';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+
+/** The account a movement is booked on: (year, funder, stream, place). */
+export interface LedgerAccount {
+  fiscalYear: number;
+  funder: string;
+  stream: string;
+  districtCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+}
+
+export interface NewLedgerEntry extends LedgerAccount, Partial<Deltas> {
+  entryType: LedgerEntryType;
+  appropriationId?: string | null;
+  allocationId?: string | null;
+  postingId?: string | null;
+  memo?: string | null;
+  createdBy: string;
+}
+
+/** One balance row: the sums of an account's deltas (DECIMAL sums as the driver returns them). */
+export interface LedgerSumRow {
+  fiscalYear: number | string;
+  funder: string;
+  stream: string;
+  districtCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  appropriated: string | null;
+  allocated: string | null;
+  committed: string | null;
+  spent: string | null;
+}
+
+const COLUMNS = `fiscal_year, funder, stream, district_code, street_code, community_code, entry_type,
+  appropriation_id, allocation_id, posting_id, d_appropriated, d_allocated, d_committed, d_spent, memo, created_by, created_at`;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))';
+/** Rows per multi-row INSERT in bulk writes (a seed of a large city stays well under max_allowed_packet). */
+const CHUNK = 1000;
+
+function params(e: NewLedgerEntry): unknown[] {
+  return [
+    e.fiscalYear, e.funder, e.stream, e.districtCode, e.streetCode, e.communityCode, e.entryType,
+    e.appropriationId ?? null, e.allocationId ?? null, e.postingId ?? null,
+    money(e.appropriated ?? 0n), money(e.allocated ?? 0n), money(e.committed ?? 0n), money(e.spent ?? 0n),
+    e.memo?.slice(0, 200) ?? null, e.createdBy,
+  ];
+}
+
+@Injectable()
+export class LedgerEntryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends one entry inside the caller's transaction; returns its id. */
+  async insert(m: EntityManager, e: NewLedgerEntry): Promise<string> {
+    const res = await this.write(m, [e]);
+    return String(res.insertId);
+  }
+
+  /** Appends entries in order (ids ascending in that order), in multi-row statements: the seed's and bulk paths' write. */
+  async insertMany(m: EntityManager, entries: readonly NewLedgerEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += CHUNK) await this.write(m, entries.slice(i, i + CHUNK));
+  }
+
+  private write(m: EntityManager, rows: readonly NewLedgerEntry[]): Promise<{ insertId: number | string }> {
+    return m.query(`INSERT INTO ledger_entry (${COLUMNS}) VALUES ${rows.map(() => ROW).join(', ')}`, rows.flatMap(params));
+  }
+
+  /** Keyset page: entries with id > after, oldest first. */
+  page(p: Principal, f: PlaceFilter & { after?: string; limit: number; sourceRefPrefix?: string }): Promise<KeysetPage<LedgerEntryEntity>> {
+    const qb = this.scoped(p, f);
+    if (f.sourceRefPrefix) {
+      // A prefix range on the indexed source_ref; the DTO admits no LIKE wildcard but '_', escaped here.
+      const prefix = f.sourceRefPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere('e.postingId IN (SELECT p.id FROM posting p WHERE p.source_ref LIKE :refPrefix)', { refPrefix: `${prefix}%` });
+    }
+    return keysetPage(qb, { column: 'e.id', keyOf: (e) => e.id, limit: f.limit, after: f.after });
+  }
+
+  /** Sums of the deltas per (year, funder, stream, place) within the filter and the caller's scope. */
+  sums(p: Principal, f: PlaceFilter): Promise<LedgerSumRow[]> {
+    return this.scoped(p, f)
+      .select(['e.fiscalYear AS fiscalYear', 'e.funder AS funder', 'e.stream AS stream', 'e.districtCode AS districtCode'])
+      .addSelect(['e.streetCode AS streetCode', 'e.communityCode AS communityCode'])
+      .addSelect('SUM(e.dAppropriated)', 'appropriated')
+      .addSelect('SUM(e.dAllocated)', 'allocated')
+      .addSelect('SUM(e.dCommitted)', 'committed')
+      .addSelect('SUM(e.dSpent)', 'spent')
+      .groupBy('e.fiscalYear')
+      .addGroupBy('e.funder')
+      .addGroupBy('e.stream')
+      .addGroupBy('e.districtCode')
+      .addGroupBy('e.streetCode')
+      .addGroupBy('e.communityCode')
+      .orderBy('e.fiscalYear')
+      .addOrderBy('e.funder')
+      .addOrderBy('e.stream')
+      .addOrderBy('e.communityCode')
+      .getRawMany<LedgerSumRow>();
+  }
+
+  private scoped(p: Principal, f: PlaceFilter): SelectQueryBuilder<LedgerEntryEntity> {
+    return wherePlace(this.dataSource.getRepository(LedgerEntryEntity).createQueryBuilder('e'), 'e', f, p);
+  }
+}

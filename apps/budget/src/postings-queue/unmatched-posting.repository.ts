@@ -1,0 +1,53 @@
+/** The only owner of `unmatched_posting` SQL: queue postings parked for a person to resolve. */
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CostPosting } from '@cws/budget-contracts';
+import type { Principal } from '@cws/kernel';
+import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
+import { UnmatchedPostingEntity, type UnmatchedReason } from './unmatched-posting.entity';
+import type { UnmatchedQueryDto } from './unmatched-postings.dto';
+
+/** A payload field as stored: a string cut to its column, anything else null (the payload may be malformed). */
+function str(v: unknown, max: number): string | null {
+  return typeof v === 'string' ? v.slice(0, max) : null;
+}
+
+@Injectable()
+export class UnmatchedPostingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Parks a cost posting once per external key (a redelivered job parks nothing new). */
+  async park(externalKey: string, c: CostPosting, reason: UnmatchedReason, detail: string | null): Promise<void> {
+    await this.dataSource.query(
+      `INSERT IGNORE INTO unmatched_posting (external_key, source, source_ref, reason, fiscal_year, funder, stream, district_code, street_code,
+         community_code, amount, payload, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`,
+      [
+        externalKey, String(c.source).slice(0, 12), String(c.sourceRef).slice(0, 100), reason,
+        Number.isInteger(c.fiscalYear) ? c.fiscalYear : null, str(c.funder, 6), str(c.stream, 24), str(c.districtCode, 6), str(c.streetCode, 9),
+        str(c.communityCode, 12), str(c.amount, 40), JSON.stringify({ ...c, detail }),
+      ],
+    );
+  }
+
+  lock(m: EntityManager, id: string): Promise<UnmatchedPostingEntity | null> {
+    return m.getRepository(UnmatchedPostingEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+  }
+
+  async markResolved(m: EntityManager, id: string, postingId: string): Promise<void> {
+    await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = NOW(3) WHERE id = ?', [postingId, id]);
+  }
+
+  /** Keyset page by id: open or resolved, within the filters and the caller's scope. */
+  page(p: Principal, q: UnmatchedQueryDto & { limit: number }): Promise<KeysetPage<UnmatchedPostingEntity>> {
+    const qb = this.dataSource.getRepository(UnmatchedPostingEntity).createQueryBuilder('u');
+    qb.andWhere(q.state === 'RESOLVED' ? 'u.resolvedPostingId IS NOT NULL' : 'u.resolvedPostingId IS NULL');
+    if (q.fiscalYear) qb.andWhere('u.fiscalYear = :fy', { fy: q.fiscalYear });
+    if (q.funder) qb.andWhere('u.funder = :funder', { funder: q.funder });
+    if (q.stream) qb.andWhere('u.stream = :stream', { stream: q.stream });
+    if (q.district) qb.andWhere('u.districtCode = :district', { district: q.district });
+    if (q.street) qb.andWhere('u.streetCode = :street', { street: q.street });
+    if (q.community) qb.andWhere('u.communityCode = :community', { community: q.community });
+    return keysetPage(applyScope(qb, p.scope, { district: 'u.districtCode', street: 'u.streetCode' }), { column: 'u.id', keyOf: (u) => u.id, limit: q.limit, after: q.after });
+  }
+}

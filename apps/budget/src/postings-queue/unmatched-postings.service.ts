@@ -1,0 +1,47 @@
+/** Parked queue postings: listed for a person, and booked on an allocation they choose. */
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
+import { assertVisible, AuditService } from '@cws/platform';
+import { assertFilterInScope, canOverride } from '../common/access';
+import { parsePositiveAmount } from '../common/money';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { PostingsService, type PostingView } from '../postings/postings.service';
+import { UnmatchedPostingRepository } from './unmatched-posting.repository';
+import type { ResolveUnmatchedDto, UnmatchedQueryDto } from './unmatched-postings.dto';
+
+@Injectable()
+export class UnmatchedPostingsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+    private readonly postings: PostingsService,
+    private readonly unmatched: UnmatchedPostingRepository,
+  ) {}
+
+  async list(p: Principal, q: UnmatchedQueryDto) {
+    assertFilterInScope(p, q);
+    return this.unmatched.page(p, { ...q, limit: q.limit ?? 100 });
+  }
+
+  /** Books a parked cost on an allocation a person chose (its external key keeps it booked once). */
+  async resolve(p: Principal, id: string, dto: ResolveUnmatchedDto, key: string | undefined): Promise<PostingView> {
+    if (dto.override && !canOverride(p)) throw new DomainError('FORBIDDEN', 'OVERRIDE_NOT_PERMITTED', 'You may not override an overspend');
+    return this.idempotency.execute(p, key, `POST /v1/unmatched-postings/${id}/resolve`, dto, async (m) => {
+      const u = await this.unmatched.lock(m, id);
+      if (!u) throw notFound('unmatched_posting', id);
+      assertVisible(p, u.districtCode, u.streetCode, 'unmatched_posting', id);
+      if (u.resolvedPostingId) throw conflict('ALREADY_RESOLVED', `Unmatched posting ${id} was resolved by posting ${u.resolvedPostingId}`);
+      if (u.reason === 'INVALID_POSTING') throw conflict('UNRESOLVABLE', 'A malformed posting must be corrected and re-sent by its source');
+      const alloc = (await this.postings.lockVisible(m, p, [dto.allocationId])).get(dto.allocationId)!;
+      const payload = (typeof u.payload === 'string' ? JSON.parse(u.payload) : u.payload) as { category?: string; description?: string };
+      const view = await this.postings.book(m, alloc, {
+        kind: 'EXPENDITURE', amount: parsePositiveAmount(u.amount), category: String(payload.category ?? u.source).slice(0, 40),
+        description: String(payload.description ?? ''), source: u.source, sourceRef: u.sourceRef, externalKey: u.externalKey,
+        overrideReason: dto.override?.reason ?? null,
+      }, p);
+      await this.unmatched.markResolved(m, id, view.id);
+      await this.audit.record(m, { entity: 'unmatched_posting', entityId: id, action: 'RESOLVE', after: { postingId: view.id, allocationId: alloc.id }, districtCode: alloc.districtCode, streetCode: alloc.streetCode });
+      return view;
+    });
+  }
+}
