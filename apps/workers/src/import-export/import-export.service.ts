@@ -14,9 +14,10 @@ import { deriveMissingGrades } from '../grades/grade-backfill';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { WorkerEventRepository } from '../workers/worker-event.repository';
 import { WorkerRepository } from '../workers/worker.repository';
-import { assertColumnCount, assertWorkbookWithinLimits, MAX_ROWS } from './upload-limits';
+import { readTable } from './sheet-table';
+import { assertColumnCount, MAX_ROWS } from './upload-limits';
 import {
-  BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, parseCsv, POLITICAL_LABELS, QUALIFICATION_LABELS,
+  BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, POLITICAL_LABELS, QUALIFICATION_LABELS,
   STATUS_LABELS, validateRow, type ColumnKey, type ImportRow, type RowIssue,
 } from './worker-columns';
 
@@ -43,27 +44,7 @@ export class ImportExportService {
 
   /** Reads the sheet into header-keyed cells; unknown or missing headers are a file-level 400. */
   async readSheet(fileName: string, buffer: Buffer): Promise<Array<Record<ColumnKey, string>>> {
-    let table: string[][];
-    if (/\.csv$/i.test(fileName)) table = parseCsv(buffer.toString('utf8'));
-    else if (/\.xlsx$/i.test(fileName)) {
-      assertWorkbookWithinLimits(buffer);
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-      } catch {
-        throw validationError('IMPORT_FILE_UNREADABLE', 'file', 'is not a readable .xlsx workbook');
-      }
-      const ws = wb.worksheets[0];
-      if (ws) assertColumnCount(ws.actualColumnCount);
-      if (ws && ws.actualRowCount > MAX_ROWS + 1) throw validationError('IMPORT_TOO_MANY_ROWS', 'file', `has more than ${MAX_ROWS} rows; split it`);
-      table = [];
-      ws?.eachRow({ includeEmpty: false }, (row) => {
-        const cells: string[] = [];
-        for (let c = 1; c <= COLUMNS.length + 5; c++) cells.push(cellText(row.getCell(c).value));
-        table.push(cells);
-      });
-      table = table.filter((r) => r.some((c) => c.trim() !== ''));
-    } else throw validationError('IMPORT_FILE_TYPE', 'file', 'must be a .xlsx or .csv file');
+    const table = await readTable(fileName, buffer, COLUMNS.length + 5);
     if (!table.length) throw validationError('IMPORT_FILE_EMPTY', 'file', 'has no header row');
     assertColumnCount(Math.max(...table.slice(0, 10).map((r) => r.length)));
     const header = table[0].map((h) => h.trim());
@@ -374,16 +355,4 @@ export class ImportExportService {
     ws.commit();
     await wb.commit();
   }
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
-    return '';
-  }
-  return String(v);
 }

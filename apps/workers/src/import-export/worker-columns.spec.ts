@@ -1,7 +1,7 @@
 import { residentIdIssue, luhnValid } from '@cws/kernel';
 import { crossAppointmentStats } from '../appointments/appointments.service';
 import { demoBankAccount, demoResidentId } from '../seed/seed-workers';
-import { COLUMNS, normaliseDate, parseCsv, validateRow, type ColumnKey } from './worker-columns';
+import { COLUMNS, normaliseDate, validateRow, type ColumnKey } from './worker-columns';
 
 const cells = (over: Partial<Record<ColumnKey, string>> = {}) =>
   ({ ...Object.fromEntries(COLUMNS.map((c) => [c.key, ''])), name: '王芳', residentId: '11010519491231002X', education: '本科', politicalStatus: '群众', hireDate: '2015/7/1', employmentType: '专职', communityCode: '330106001001', ...over }) as Record<ColumnKey, string>;
@@ -27,10 +27,6 @@ describe('import row validation', () => {
   it('names the column and reason of each problem', () => {
     const r = validateRow(7, cells({ residentId: '330106199001011234', hireDate: '2015-13-01', employmentType: '临时工' }));
     expect(r.issues.map((i) => [i.row, i.column, i.code])).toEqual([[7, '身份证号', 'RESIDENT_ID_CHECKSUM'], [7, '用工类型', 'UNKNOWN_CODE'], [7, '入职日期', 'DATE_FORMAT']]);
-  });
-
-  it('parses quoted CSV with a BOM and CRLF', () => {
-    expect(parseCsv('\ufeffa,"b,""c"""\r\n1,2\r\n\r\n')).toEqual([['a', 'b,"c"'], ['1', '2']]);
   });
 
   it('accepts 2015年7月1日 but not 2015-02-30', () => {
