@@ -22,6 +22,7 @@ import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-poli
 import { WorkforceChanges1764500000000 } from './migrations/1764500000000-workforce-changes';
 import { PayrollRuns1765100000000 } from './migrations/1765100000000-payroll-runs';
 import { RunChunkTimings1765100000001 } from './migrations/1765100000001-run-chunk-timings';
+import { CorrectionSlips1766500000000 } from './migrations/1766500000000-correction-slips';
 import { RunCostPostingsService } from './run-outputs/run-cost-postings.service';
 import { RunOutputsController } from './run-outputs/run-outputs.controller';
 import { RunOutputsService } from './run-outputs/run-outputs.service';
@@ -32,6 +33,8 @@ import { PolicyController } from './policy/policy.controller';
 import { PolicyRowEntity } from './policy/policy-row.entity';
 import { PolicyService } from './policy/policy.service';
 import { ArrearsService } from './runs/arrears.service';
+import { CorrectionComputeService } from './runs/correction-compute.service';
+import { CorrectionRunsRules } from './runs/correction-runs.rules';
 import { PayrollNightlyScheduler } from './runs/payroll-nightly.scheduler';
 import { PayrollRunComputeQueue } from './runs/payroll-run-compute.queue';
 import { PayrollRunComputeService } from './runs/payroll-run-compute.service';
@@ -59,7 +62,7 @@ export const PAYROLL_ENTITIES = [
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,
@@ -80,7 +83,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      ArrearsService, BenchmarkService, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler, PayrollPiiReencryption,
+      ArrearsService, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
       PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,

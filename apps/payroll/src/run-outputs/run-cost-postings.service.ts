@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { CITY_SCOPE, DomainError, formatMoney } from '@cws/kernel';
-import { buildCostPostings, missingCostStreams, type CostStreamRule, type RunCostPosting } from '@cws/payroll-engine';
+import { buildCostPostings, combineCorrectionPairs, missingCostStreams, type CostStreamRule, type RunCostPosting } from '@cws/payroll-engine';
 import { OutboxService } from '@cws/messaging';
 import type { EntityManager } from 'typeorm';
 import { PolicyService } from '../policy/policy.service';
@@ -48,7 +48,8 @@ export class RunCostPostingsService {
       if (page.length < PAGE) break;
       after = String(page[page.length - 1].id);
     }
-    return buildCostPostings(run.id, slips, (id) => bodies.get(id) ?? null, rules);
+    // A CORRECTION run posts each worker's difference (reversal + re-issue), not the two slips.
+    return buildCostPostings(run.id, run.type === 'CORRECTION' ? combineCorrectionPairs(slips) : slips, (id) => bodies.get(id) ?? null, rules);
   }
 
   /** Called by RunPaidHook inside the PAY transaction. */

@@ -288,6 +288,91 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect((await pds.query(`SELECT COUNT(*) AS n FROM outbox_event WHERE queue = 'budget-postings'`))[0].n).toBe(String(outbox.length));
   });
 
+  it('a CORRECTION run reverses and re-issues one worker’s paid November slip; the difference reconciles to the fen; a second open correction → 409', async () => {
+    // A worker below the top of their band gets a grade raise recorded now, effective 1 November: November was paid on the old grade.
+    const snap = await workers.request('GET', `/v1/snapshots?asOf=2026-11-30&scope=${XIHU}&limit=5000`, { token: workers.tokenFor(testPrincipals.cityAdmin()) });
+    const top: Record<string, number> = { HEAD: 18, DEPUTY: 15, OTHER: 12 };
+    const w = (snap.body.items as Array<{ workerId: number; grade: number | null; gradeBand: string | null; employmentType: string; secondment: unknown }>).find(
+      (x) => x.employmentType === 'FULL_TIME' && !x.secondment && x.grade !== null && x.gradeBand !== null && x.grade < top[x.gradeBand] && slips.some((s) => s.workerId === x.workerId),
+    )!;
+    const origId = slips.find((s) => s.workerId === w.workerId)!.id;
+    const original = (await t.request('GET', `/v1/payslips/${origId}`, { token: admin })).body;
+    const raise = await workers.request('POST', `/v1/workers/${w.workerId}/events`, {
+      token: workers.tokenFor(testPrincipals.cityAdmin()), body: { kind: 'GRADE_CHANGE', date: '2026-11-01', grade: w.grade! + 1, note: '晋级（补录）' },
+    });
+    expect(raise.status).toBe(201);
+
+    // Bad requests first: no workers, a worker without a slip in the run.
+    expect((await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId } })).body.details[0].path).toBe('workerIds');
+    const stranger = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId, workerIds: [w.workerId, 987654321] } });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.details[0].path).toBe('workerIds[1]');
+
+    const created = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId, workerIds: [w.workerId] } });
+    expect(created.status).toBe(201);
+    const cid = created.body.id as string;
+    expect(created.body).toMatchObject({ type: 'CORRECTION', correctsRunId: runId, status: 'DRAFT' });
+    // The same slip cannot be corrected twice at once.
+    const again = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId, workerIds: [w.workerId] } });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('PAYROLL_CORRECTION_OPEN');
+    expect(again.body.details ?? again.body).toBeTruthy();
+
+    const run = await computed(cid);
+    expect(run.computation.state).toBe('DONE');
+    expect(run.progress).toEqual({ done: 1, total: 1, failed: 0 });
+    const pair = (await t.request('GET', `/v1/runs/${cid}/payslips`, { token: xihu })).body.items as Array<Slip & { slipKind: string; correctsPayslipId: string }>;
+    expect(pair.map((s) => s.slipKind).sort()).toEqual(['REISSUE', 'REVERSAL']);
+    expect(pair.every((s) => s.correctsPayslipId === origId)).toBe(true);
+    const reversal = (await t.request('GET', `/v1/payslips/${pair.find((s) => s.slipKind === 'REVERSAL')!.id}`, { token: xihu })).body;
+    const reissue = (await t.request('GET', `/v1/payslips/${pair.find((s) => s.slipKind === 'REISSUE')!.id}`, { token: xihu })).body;
+    expect(money(reversal.net)).toBe(-money(original.net));
+    expect(money(reversal.gross)).toBe(-money(original.gross));
+    expect(reversal.lines.find((l: { code: string }) => l.code === 'BASE').amount).toBe(`-${original.lines.find((l: { code: string }) => l.code === 'BASE').amount}`);
+    expect(reissue.grade).toBe(w.grade! + 1);
+    const difference = money(reissue.net) - money(original.net);
+    expect(difference).toBeGreaterThan(0n);
+    expect(money(run.totals.net)).toBe(difference);
+    // Cumulative withholding: the re-issue's state counts the corrected income and tax.
+    expect(money(reissue.taxState.income) - money(original.taxState.income)).toBe(money(reissue.gross) - money(original.gross));
+    expect(money(reissue.taxState.taxWithheld) - money(original.taxState.taxWithheld)).toBe(money(reissue.tax) - money(original.tax));
+
+    // Same lifecycle and four eyes; then paid.
+    expect((await t.request('POST', `/v1/runs/${cid}/submit`, { token: xihu })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${cid}/approve`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${cid}/pay`, { token: finance })).status).toBe(200);
+    await t.app.get(OutboxRelay).relayNow();
+
+    // Register and bank file show only the difference; budget postings carry the delta.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await raw(`/v1/runs/${cid}/register.xlsx`, admin)).buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('工资发放表')!;
+    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const totalRow = ws.getRow(ws.rowCount);
+    const reg = (k: string) => cellFen(totalRow.getCell(keys.indexOf(k) + 1).value);
+    expect(reg('NET')).toBe(difference);
+    const files = (await t.request('GET', `/v1/runs/${cid}/bank-files`, { token: finance })).body as Array<{ total: string; count: number; url: string }>;
+    expect(files.reduce((a, f) => a + money(f.total), 0n)).toBe(difference);
+    expect(files.reduce((a, f) => a + f.count, 0)).toBe(1);
+    const delta = money(reissue.gross) - money(original.gross) + money(reissue.employerContributions) - money(original.employerContributions);
+    expect(reg('GROSS') + reg('EMPLOYER_CONTRIBUTIONS')).toBe(delta);
+    const bFinance = budget.tokenFor(testPrincipals.finance());
+    let spent = 0n;
+    for (let i = 0; i < 150; i++) {
+      const items = (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${cid}:&limit=1000`, { token: bFinance })).body.items as Array<{ spent: string }>;
+      spent = items.reduce((a, e) => a + money(e.spent), 0n);
+      if (spent === delta) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(spent).toBe(delta);
+
+    // The original slip is unchanged; once this correction is paid, the worker's slip can be corrected again (from the re-issue).
+    expect((await t.request('GET', `/v1/payslips/${origId}`, { token: admin })).body).toEqual(original);
+    const next = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId, workerIds: [w.workerId] } });
+    expect(next.status).toBe(201);
+    expect((await t.request('POST', `/v1/runs/${next.body.id}/cancel`, { token: xihu })).status).toBe(200);
+  }, 180_000);
+
   it('the benchmark reads real pay: a paid January run makes January paid, its statistical wage the year-to-date figure', async () => {
     const jan = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-01', type: 'REGULAR' } });
     expect(jan.status).toBe(201);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseMoney, type Principal } from '@cws/kernel';
-import type { OutputPayslip } from '@cws/payroll-engine';
+import { combineCorrectionPairs, type OutputPayslip } from '@cws/payroll-engine';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import { PiiCipher } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
@@ -20,6 +20,7 @@ export function toOutputPayslip(s: PayslipEntity, decrypt: (enc: string) => stri
     payer: s.payer, grossFen: fen(s.gross), employeeContributionsFen: fen(s.employeeContributions), taxFen: fen(s.tax), recoveriesFen: fen(s.recoveries),
     netFen: fen(s.net), employerContributionsFen: fen(s.employerContributions),
     lines: lines.map((l) => ({ kind: l.kind, code: l.code, label: l.label, amountFen: fen(l.amount), refPeriod: l.refPeriod })),
+    slipKind: s.slipKind,
   };
 }
 
@@ -39,14 +40,17 @@ export class RunSlipsReader {
     return this.reads.runInScope(p, runId);
   }
 
-  /** Every computed slip of the run the principal may see, keyset-paged from the table. */
+  /**
+   * Every computed slip of the run the principal may see, keyset-paged from the table. A CORRECTION
+   * run's outputs show the difference only: each worker's reversal and re-issue become one slip.
+   */
   async slips(p: Principal, run: PayrollRunEntity, manager?: EntityManager): Promise<OutputPayslip[]> {
     const out: OutputPayslip[] = [];
     let after: string | undefined;
     for (;;) {
       const page = await this.payslips.computedPage(run.id, p.scope, after, PAGE, manager);
       for (const s of page) out.push(toOutputPayslip(s, (enc) => this.cipher.decrypt(enc)));
-      if (page.length < PAGE) return out;
+      if (page.length < PAGE) return run.type === 'CORRECTION' ? combineCorrectionPairs(out) : out;
       after = String(page[page.length - 1].id);
     }
   }

@@ -59,7 +59,8 @@ export class ArrearsService {
         let paid = 0n;
         for (const s of settled) {
           if (s.workerId !== id) continue;
-          if (s.period === p && s.runType === 'REGULAR') paid += earnings(s.lines);
+          // The period's own slip, and any correction of it (its reversal and re-issue: the difference).
+          if (s.period === p && (s.runType === 'REGULAR' || s.runType === 'CORRECTION')) paid += earnings(s.lines);
           for (const l of s.lines) if (l.code === 'ARREARS' && l.refPeriod === p) paid += parseMoney(l.amount, { allowNegative: true });
         }
         if (now !== paid) {

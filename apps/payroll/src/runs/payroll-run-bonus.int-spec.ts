@@ -60,6 +60,22 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
       expect(s.taxState.separateBonusUsed).toBe(true);
     }
     expect((await t.request('POST', `/v1/runs/${march.id}/submit`, { token: admin })).status).toBe(200);
+    // The month's REGULAR run is approved first: with none, then with one still a draft, the bonus approval → 409.
+    const early = await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('PAYROLL_REGULAR_NOT_APPROVED');
+    const regular = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-03', type: 'REGULAR', scope: XIHU } });
+    expect(regular.status).toBe(201);
+    const draft = await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance });
+    expect(draft.status).toBe(409);
+    expect(draft.body.code).toBe('PAYROLL_REGULAR_NOT_APPROVED');
+    expect(draft.body.message).toContain(regular.body.id);
+    for (let i = 0; i < 900; i++) {
+      if ((await t.request('GET', `/v1/runs/${regular.body.id}`, { token: admin })).body.computation.state === 'DONE') break;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect((await t.request('POST', `/v1/runs/${regular.body.id}/submit`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${regular.body.id}/approve`, { token: finance })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance })).status).toBe(200);
 
     const december = await bonusRun('2026-12');
@@ -75,6 +91,36 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     }
     expect([...byWorker.keys()].some((id) => paid.some((p) => p.workerId === id))).toBe(true);
   }, 180_000);
+
+  it('a BONUS run with per-worker amounts pays those workers only, each its own amount, still taxed separately once a year', async () => {
+    const snap = await workers.request('GET', `/v1/snapshots?asOf=2026-06-30&scope=330102&limit=5000`, { token: workers.tokenFor(testPrincipals.cityAdmin()) });
+    const [a, b] = (snap.body.items as Array<{ workerId: number; employmentType: string; secondment: unknown }>).filter((x) => x.employmentType === 'FULL_TIME' && !x.secondment);
+    const amounts = [{ workerId: a.workerId, amount: '12000.00' }, { workerId: b.workerId, amount: '48000.00' }];
+    const both = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amount: '1.00', amounts, method: 'SEPARATE' } } });
+    expect(both.status).toBe(400);
+    const twice = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts: [amounts[0], amounts[0]], method: 'SEPARATE' } } });
+    expect(twice.status).toBe(400);
+    expect(twice.body.details[0].path).toBe('bonus.amounts[1].workerId');
+    const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts, method: 'SEPARATE' } } });
+    expect(created.status).toBe(201);
+    let run = created.body;
+    for (let i = 0; i < 900 && run.computation.state !== 'DONE'; i++) {
+      await new Promise((ok) => setTimeout(ok, 100));
+      run = (await t.request('GET', `/v1/runs/${created.body.id}`, { token: admin })).body;
+    }
+    expect(run.progress).toEqual({ done: 2, total: 2, failed: 0 });
+    expect(run.inputs.bonus).toEqual({ method: 'SEPARATE', workers: 2, total: '60000.00' });
+    expect(run.totals.gross).toBe('60000.00');
+    const got = await slips(run.id);
+    const of = (id: number) => got.find((s) => s.workerId === id)!;
+    expect(of(a.workerId).lines.find((l) => l.code === 'YEAR_END_BONUS')?.amount).toBe('12000.00');
+    expect(of(b.workerId).lines.find((l) => l.code === 'YEAR_END_BONUS')?.amount).toBe('48000.00');
+    // 上城区 had no bonus this year, so each is taxed separately: 12,000 ÷ 12 → 3 % = 360.00; 48,000 ÷ 12 → 10 % − 210 = 4,590.00.
+    for (const [id, tax] of [[a.workerId, '360.00'], [b.workerId, '4590.00']] as const) {
+      expect(of(id).lines.find((l) => l.code === 'IIT_BONUS')?.amount).toBe(tax);
+      expect(of(id).taxState.separateBonusUsed).toBe(true);
+    }
+  }, 120_000);
 
   it('a TOP_UP run pays exactly the stored year-end top-ups (年终补差) of its scope, as wages of the month', async () => {
     const xihu = t.tokenFor(testPrincipals.districtHr(XIHU));

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, type Fen, formatMoney, parseMoney } from '@cws/kernel';
-import {
-  computeBonusSlip, computePayslip, decodeTaxState, encodeTaxState, type FrozenWorker, type PayrollPolicy, type PayslipOut, periodFirstDay, periodLastDay, type RunTaxState,
-} from '@cws/payroll-engine';
+import { parseMoney } from '@cws/kernel';
+import { type ArrearsItem, computeBonusSlip, computePayslip, type FrozenWorker, type PayrollPolicy, periodFirstDay, periodLastDay } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
@@ -10,20 +8,20 @@ import { PolicyService } from '../policy/policy.service';
 import { buildPolicy } from '../policy/policy-builder';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { ArrearsService } from './arrears.service';
-import { encodeLines } from './line-items';
+import { CorrectionComputeService } from './correction-compute.service';
 import { policyFromJson, policyRowIds, policyToJson } from './frozen-policy';
 import { PayrollRunChunkRepository, type ChunkTotals } from './payroll-run-chunk.repository';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunRepository } from './payroll-run.repository';
-import { PayslipRepository, type PayslipRow, type SettledSlip } from './payslip.repository';
+import { PayslipRepository, type PayslipRow } from './payslip.repository';
+import { carriedInputs, type CarriedInputs } from './run-carried-inputs';
 import { RunInputsSource } from './run-inputs.source';
+import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, stateOfYear } from './slip-rows';
 
 /** Workers per chunk (one child job): small runs still spread over several jobs, large ones stay at 1,000. */
 export function chunkSizeFor(total: number): number {
   return Math.max(50, Math.min(1000, Math.ceil(total / 8)));
 }
-
-const SIXTY_THOUSAND: Fen = 6_000_000n;
 
 /**
  * Computes runs: `freeze` (snapshot, hours, policy and arrears into chunk rows, then the flow),
@@ -42,6 +40,7 @@ export class PayrollRunComputeService {
     private readonly arrears: ArrearsService,
     private readonly changes: WorkforceChangeRepository,
     private readonly chunks: PayrollRunChunkRepository,
+    private readonly corrections: CorrectionComputeService,
     private readonly dataSource: DataSource,
     private readonly inputs: RunInputsSource,
     private readonly payslips: PayslipRepository,
@@ -63,16 +62,21 @@ export class PayrollRunComputeService {
       const asOf = periodLastDay(period);
       const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
       const hours = await this.inputs.hours(period, run.scopeCode);
-      const arrears = await this.arrears.forPlace(period, run.districtCode, run.streetCode);
+      const carried = carriedInputs(run.inputs);
+      // A CORRECTION re-issues the corrected slips' arrears items as they were (correction-compute.service.ts): none measured here.
+      const arrears = run.type === 'CORRECTION' ? new Map<number, ArrearsItem[]>() : await this.arrears.forPlace(period, run.districtCode, run.streetCode);
       const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
       // A TOP_UP run pays the workers of the latest stored top-up result of the year that covers its scope, nobody else.
       const topUps = run.type === 'TOP_UP' ? (await this.topUps.latestFor(year, run.districtCode, run.streetCode)).amounts : null;
+      // A CORRECTION run re-issues its named workers only; a BONUS run with per-worker amounts pays those workers only.
+      const selected = selectedWorkers(carried);
       await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
       const writer = new ChunkWriter((chunkNo, part) => this.chunks.insert(this.dataSource.manager, runId, chunkNo, generation, part.length, JSON.stringify(part)));
       const seen = leavers.size ? new Set<number>() : null;
       const take = async (page: FrozenWorker[], last: boolean, only?: (w: FrozenWorker) => boolean) => {
         let workers = only ? page.filter(only) : page;
         if (topUps) workers = workers.filter((w) => topUps.has(w.workerId));
+        if (selected) workers = workers.filter((w) => selected.has(w.workerId));
         for (const w of workers) {
           if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
           seen?.add(w.workerId);
@@ -90,7 +94,7 @@ export class PayrollRunComputeService {
       }
       await writer.flush();
       const frozen: RunInputs & { policy: unknown; generation: number } = {
-        ...bonusOf(run.inputs),
+        ...carried,
         asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(),
         policy: policyToJson(policy), generation,
       };
@@ -117,9 +121,14 @@ export class PayrollRunComputeService {
     const started = Date.now();
     const policy = this.frozenPolicy(runId, generation, run.inputs);
     const workers: (FrozenWorker & { arrears?: { refPeriod: string; amountFen: string }[] })[] = JSON.parse(chunk.inputs);
+    const at = { runId, period: run.period, generation, chunkNo };
+    if (run.type === 'CORRECTION') {
+      const { rows, totals } = await this.corrections.computeChunk(run, at, workers, policy);
+      return this.persist(runId, chunkNo, generation, rows, { ...totals, computeMs: Date.now() - started });
+    }
     const year = Number(run.period.slice(0, 4));
-    const bonus = bonusOf(run.inputs).bonus;
-    const bonusFen = bonus ? { amountFen: parseMoney(bonus.amount), method: bonus.method } : null;
+    const bonus = carriedInputs(run.inputs).bonus;
+    const bonusAmounts = bonus?.amounts ? new Map(bonus.amounts.map((b) => [b.workerId, parseMoney(b.amount)])) : null;
     const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${year - 1}-01`, run.period));
     const rows: PayslipRow[] = new Array(workers.length);
     const totals: ChunkTotals = { done: 0, failed: 0, gross: 0n, employeeContributions: 0n, tax: 0n, recoveries: 0n, net: 0n, employerContributions: 0n };
@@ -130,10 +139,10 @@ export class PayrollRunComputeService {
         const common = { period: run.period, worker: w, state: stateOfYear(history, year), recoveryOwedFen: recoveryOwed(history), lowIncomeLastYear: lowIncomeLastYear(history, year) };
         const slip = w.topUpFen !== undefined
           ? computeBonusSlip({ ...common, bonus: { amountFen: BigInt(w.topUpFen), method: 'MERGED' }, code: 'TOP_UP' }, policy)
-          : bonusFen
-          ? computeBonusSlip({ ...common, bonus: bonusFen }, policy)
+          : bonus
+          ? computeBonusSlip({ ...common, bonus: { amountFen: bonusAmounts?.get(w.workerId) ?? parseMoney(bonus.amount!), method: bonus.method } }, policy)
           : computePayslip({ ...common, arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
-        rows[i] = computedRow(runId, run.period, generation, chunkNo, w, slip);
+        rows[i] = computedRow(at, w, slip);
         totals.done++;
         totals.gross += slip.gross;
         totals.employeeContributions += slip.employeeContributions;
@@ -143,12 +152,17 @@ export class PayrollRunComputeService {
         totals.employerContributions += slip.employerContributions;
       } catch (e) {
         // One worker's bad data fails that slip, with the reason; the rest of the chunk goes on.
-        rows[i] = failedRow(runId, run.period, generation, chunkNo, w, e);
+        rows[i] = failedRow(at, w, e);
         totals.failed++;
       }
     }
+    totals.computeMs = Date.now() - started;
+    await this.persist(runId, chunkNo, generation, rows, totals);
+  }
+
+  /** One transaction: the chunk's slips (multi-row upsert) and its counters, totals and timings. */
+  private async persist(runId: string, chunkNo: number, generation: number, rows: PayslipRow[], totals: ChunkTotals): Promise<void> {
     const writing = Date.now();
-    totals.computeMs = writing - started;
     await this.dataSource.transaction('READ COMMITTED', async (m) => {
       await this.payslips.upsertMany(m, rows);
       totals.persistMs = Date.now() - writing;
@@ -189,10 +203,11 @@ export class PayrollRunComputeService {
   }
 }
 
-/** The bonus a BONUS run pays (set at creation, kept through every freeze). */
-function bonusOf(inputs: object | null): { bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' } } {
-  const v = (typeof inputs === 'string' ? JSON.parse(inputs) : inputs) as { bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' } } | null;
-  return v?.bonus ? { bonus: v.bonus } : {};
+/** The workers a CORRECTION (or a BONUS with per-worker amounts) run pays; null = everyone in scope. */
+function selectedWorkers(c: CarriedInputs): Set<number> | null {
+  if (c.correction) return new Set(c.correction.workerIds);
+  if (c.bonus?.amounts) return new Set(c.bonus.amounts.map((b) => b.workerId));
+  return null;
 }
 
 /** The generation whose inputs are completely frozen (set last, after every chunk row). */
@@ -230,74 +245,3 @@ class ChunkWriter {
   }
 }
 
-function groupByWorker(rows: SettledSlip[]): Map<number, SettledSlip[]> {
-  const out = new Map<number, SettledSlip[]>();
-  for (const r of rows) {
-    let list = out.get(r.workerId);
-    if (!list) out.set(r.workerId, (list = []));
-    list.push(r);
-  }
-  return out;
-}
-
-const parseState = (s: SettledSlip): RunTaxState | null => (s.taxState ? decodeTaxState(s.taxState) : null);
-
-/** The tax state after the latest settled slip of `year` (history is oldest first). */
-function stateOfYear(history: SettledSlip[], year: number): RunTaxState | null {
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (Number(history[i].period.slice(0, 4)) !== year) break;
-    const s = parseState(history[i]);
-    if (s && s.year === year) return s;
-  }
-  return null;
-}
-
-/** What the latest settled slip carried forward (any year). */
-function recoveryOwed(history: SettledSlip[]): Fen {
-  const last = history[history.length - 1];
-  return last ? decimalFen(last.recoveryCarried) : 0n;
-}
-
-/** 公告2020年第13号: paid all twelve months of last year here, with income ≤ 60,000. */
-function lowIncomeLastYear(history: SettledSlip[], year: number): boolean {
-  let last: RunTaxState | null = null;
-  for (const h of history) if (Number(h.period.slice(0, 4)) === year - 1) last = parseState(h) ?? last;
-  return !!last && last.lastMonth === 12 && last.monthsPaid === 12 && last.income <= SIXTY_THOUSAND;
-}
-
-function decimalFen(s: string): Fen {
-  const neg = s.startsWith('-');
-  const [w, f = ''] = (neg ? s.slice(1) : s).split('.');
-  const v = BigInt(w || '0') * 100n + BigInt((f + '00').slice(0, 2));
-  return neg ? -v : v;
-}
-
-function base(runId: string, period: string, generation: number, chunkNo: number, w: FrozenWorker) {
-  return {
-    runId, workerId: w.workerId, period, generation, chunkNo, districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
-    workerName: w.name, bankAccount: w.bankAccountEnc,
-  };
-}
-
-function computedRow(runId: string, period: string, generation: number, chunkNo: number, w: FrozenWorker, s: PayslipOut): PayslipRow {
-  return {
-    ...base(runId, period, generation, chunkNo, w),
-    status: 'COMPUTED', failureCode: null, failureMessage: null, band: s.band, grade: s.grade, gradeSource: s.gradeSource, payer: s.payer,
-    gross: formatMoney(s.gross), employeeContributions: formatMoney(s.employeeContributions), tax: formatMoney(s.tax), recoveries: formatMoney(s.recoveries),
-    net: formatMoney(s.net), employerContributions: formatMoney(s.employerContributions), recoveryCarried: formatMoney(s.recoveryCarried),
-    flags: s.flags.join(',').slice(0, 255),
-    lines: encodeLines(s.lines),
-    taxState: encodeTaxState(s.taxState),
-  };
-}
-
-function failedRow(runId: string, period: string, generation: number, chunkNo: number, w: FrozenWorker, e: unknown): PayslipRow {
-  const code = e instanceof DomainError ? e.code : 'COMPUTATION_FAILED';
-  const detail = e instanceof DomainError && e.details[0] ? ` (${e.details[0].path}: ${e.details[0].issue})` : '';
-  return {
-    ...base(runId, period, generation, chunkNo, w),
-    status: 'FAILED', failureCode: code.slice(0, 60), failureMessage: `${e instanceof Error ? e.message : String(e)}${detail}`.slice(0, 500),
-    band: w.postBand, grade: w.grade, gradeSource: w.grade === null ? null : 'REGISTER', payer: 'HOME', gross: '0.00', employeeContributions: '0.00', tax: '0.00',
-    recoveries: '0.00', net: '0.00', employerContributions: '0.00', recoveryCarried: '0.00', flags: 'FAILED', lines: null, taxState: null,
-  };
-}

@@ -73,15 +73,20 @@ export class PayrollRunChunkEntity {
   @Column({ name: 'persist_ms', type: 'int', default: 0 }) persistMs!: number;
 }
 
+export type SlipKind = 'REGULAR' | 'REVERSAL' | 'REISSUE';
+
 /** One worker's payslip in one run; immutable once the run is approved. */
 @Entity('payslip')
-@Index('uq_payslip_run_worker', ['runId', 'workerId'], { unique: true })
+@Index('uq_payslip_run_worker_kind', ['runId', 'workerId', 'slipKind'], { unique: true })
 @Index('idx_payslip_worker', ['workerId', 'period'])
 @Index('idx_payslip_run_scope', ['runId', 'districtCode', 'streetCode', 'id'])
 export class PayslipEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'run_id', type: 'bigint' }) runId!: string;
   @Column({ name: 'worker_id', type: 'bigint' }) workerId!: string;
+  /** REGULAR (every run but corrections), or a CORRECTION run's REVERSAL / REISSUE of `correctsPayslipId`. */
+  @Column({ name: 'slip_kind', type: 'varchar', length: 10, default: 'REGULAR' }) slipKind!: SlipKind;
+  @Column({ name: 'corrects_payslip_id', type: 'bigint', nullable: true }) correctsPayslipId!: string | null;
   @Column({ type: 'varchar', length: 7 }) period!: string;
   @Column({ type: 'int' }) generation!: number;
   @Column({ name: 'chunk_no', type: 'int' }) chunkNo!: number;

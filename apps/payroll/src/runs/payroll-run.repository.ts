@@ -140,4 +140,25 @@ export class PayrollRunRepository {
       .orderBy('r.period')
       .getOne();
   }
+
+  /** Correction runs of `runId` not yet paid nor cancelled: a worker's slip is corrected by one open run at a time. */
+  async openCorrectionsOf(m: EntityManager, runId: string): Promise<PayrollRunEntity[]> {
+    return m
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where("r.correctsRunId = :runId AND r.type = 'CORRECTION' AND r.status IN ('DRAFT', 'SUBMITTED', 'APPROVED')", { runId })
+      .orderBy('r.id')
+      .getMany();
+  }
+
+  /** The period's REGULAR run (not cancelled) whose scope is the place's or encloses it (the city, the street's district). */
+  async regularCovering(m: EntityManager, period: string, district: string | null, street: string | null): Promise<PayrollRunEntity | null> {
+    const qb = m
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where("r.period = :period AND r.type = 'REGULAR' AND r.status <> 'CANCELLED'", { period });
+    if (district === null) qb.andWhere('r.districtCode IS NULL');
+    else qb.andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR r.streetCode = :street)))', { district, street });
+    return qb.orderBy('r.id').getOne();
+  }
 }

@@ -1,7 +1,8 @@
 /** Table rows → the contracts' response shapes (one mapper per shape). */
-import { formatMoney } from '@cws/kernel';
+import { formatMoney, parseMoney } from '@cws/kernel';
 import type { PayslipLine, PayslipListItem, PayslipTaxState, PayslipView, RunInputs, RunView } from '@cws/payroll-contracts';
 import type { RunAggregate } from './payroll-run-chunk.repository';
+import { carriedInputs } from './run-carried-inputs';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -43,6 +44,8 @@ export function payslipListItem(s: PayslipEntity): PayslipListItem {
     streetCode: s.streetCode,
     communityCode: s.communityCode,
     status: s.status,
+    slipKind: s.slipKind,
+    correctsPayslipId: s.correctsPayslipId === null ? null : String(s.correctsPayslipId),
     gross: s.gross,
     employeeContributions: s.employeeContributions,
     tax: s.tax,
@@ -74,6 +77,11 @@ function inputsView(raw: object | null): RunInputs | null {
   const v = json<RunInputs & { policy?: unknown; generation?: number }>(raw);
   if (!v.asOf) return null;
   const out: RunInputs = { asOf: v.asOf, policyRowIds: v.policyRowIds, hours: v.hours, snapshotWorkers: v.snapshotWorkers, frozenAt: v.frozenAt };
-  if (v.bonus) out.bonus = v.bonus;
+  const carried = carriedInputs(v);
+  if (carried.bonus?.amounts) {
+    const total = carried.bonus.amounts.reduce((t, a) => t + parseMoney(a.amount), 0n);
+    out.bonus = { method: carried.bonus.method, workers: carried.bonus.amounts.length, total: formatMoney(total) };
+  } else if (carried.bonus) out.bonus = { amount: carried.bonus.amount, method: carried.bonus.method };
+  if (carried.correction) out.correction = carried.correction;
   return out;
 }

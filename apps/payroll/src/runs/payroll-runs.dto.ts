@@ -1,14 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
 import { IsYearMonth } from '@cws/platform';
 import { RUN_STATUSES, RUN_TYPES, type RunStatus, type RunType } from '@cws/payroll-contracts';
 
 const ID = /^\d{1,19}$/;
 
+const AMOUNT = /^\d{1,11}(\.\d{1,2})?$/;
+
+export class RunBonusAmountDto {
+  @ApiProperty({ example: 1024 }) @IsInt() @Min(1) workerId!: number;
+  @ApiProperty({ example: '12000.00' }) @Matches(AMOUNT, { message: 'must be a positive amount such as "36000.00"' }) amount!: string;
+}
+
 export class RunBonusDto {
-  @ApiProperty({ example: '36000.00', description: 'the bonus each worker of the scope receives' })
-  @Matches(/^\d{1,11}(\.\d{1,2})?$/, { message: 'must be a positive amount such as "36000.00"' }) amount!: string;
+  @ApiPropertyOptional({ example: '36000.00', description: 'the bonus each worker of the scope receives (or give `amounts`)' })
+  @IsOptional() @Matches(AMOUNT, { message: 'must be a positive amount such as "36000.00"' }) amount?: string;
+  @ApiPropertyOptional({ type: [RunBonusAmountDto], description: 'per-worker bonuses (instead of `amount`): only these workers are paid, each its own amount' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200000) @ValidateNested({ each: true }) @Type(() => RunBonusAmountDto) amounts?: RunBonusAmountDto[];
   @ApiProperty({ enum: ['SEPARATE', 'MERGED'], description: 'SEPARATE: taxed on its own (at most once per worker per year; a second one is merged)' })
   @IsIn(['SEPARATE', 'MERGED']) method!: 'SEPARATE' | 'MERGED';
 }
@@ -20,6 +31,8 @@ export class CreateRunDto {
   @IsOptional() @Matches(/^(\d{6}|\d{9})$/, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '12', description: 'CORRECTION runs: the paid run whose slips are reversed and re-issued' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) correctsRunId?: string;
+  @ApiPropertyOptional({ example: [1024], description: 'CORRECTION runs (required there): the workers whose slips are reversed and re-issued' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) workerIds?: number[];
   @ApiPropertyOptional({ type: RunBonusDto, description: 'BONUS runs (required there): the year-end bonus paid' })
   @IsOptional() @ValidateNested() @Type(() => RunBonusDto) bonus?: RunBonusDto;
 }

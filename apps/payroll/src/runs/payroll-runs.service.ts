@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, notFound, placeOfCode, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, placeOfCode, validationError, type Principal } from '@cws/kernel';
 import type { RunStatus, RunView } from '@cws/payroll-contracts';
 import { actor, AuditService } from '@cws/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,6 +9,8 @@ import { PayrollRunReadsService } from './payroll-run-reads.service';
 import type { PayrollRunEntity } from './payroll-run.entities';
 import { PayrollRunRepository } from './payroll-run.repository';
 import type { CreateRunDto } from './payroll-runs.dto';
+import { CorrectionRunsRules } from './correction-runs.rules';
+import type { CarriedInputs } from './run-carried-inputs';
 import { RunPaidHook } from './run-paid.hook';
 
 const isDuplicateKey = (e: unknown): boolean =>
@@ -25,6 +27,7 @@ export class PayrollRunsService {
   constructor(
     private readonly audit: AuditService,
     private readonly compute: PayrollRunComputeQueue,
+    private readonly corrections: CorrectionRunsRules,
     private readonly dataSource: DataSource,
     private readonly paidHook: RunPaidHook,
     private readonly reads: PayrollRunReadsService,
@@ -38,15 +41,17 @@ export class PayrollRunsService {
     if (dto.type !== 'CORRECTION' && dto.correctsRunId) throw validationError('VALIDATION_FAILED', 'correctsRunId', 'only a CORRECTION run corrects another run');
     if (dto.type === 'BONUS' && !dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'a BONUS run names the bonus it pays');
     if (dto.type !== 'BONUS' && dto.bonus) throw validationError('VALIDATION_FAILED', 'bonus', 'only a BONUS run pays a bonus');
-    if (dto.type === 'CORRECTION') {
-      throw new DomainError('UNPROCESSABLE', 'PAYROLL_RUN_TYPE_NOT_AVAILABLE', 'CORRECTION runs are not computed yet (docs/payroll.md)', [{ path: 'type', issue: 'not available yet' }]);
-    }
+    if (dto.type === 'CORRECTION' && !dto.workerIds) throw validationError('VALIDATION_FAILED', 'workerIds', 'a CORRECTION run names the workers whose slips it reverses and re-issues');
+    if (dto.type !== 'CORRECTION' && dto.workerIds) throw validationError('VALIDATION_FAILED', 'workerIds', 'only a CORRECTION run names workers');
+    const carried: CarriedInputs = {};
+    if (dto.bonus) carried.bonus = bonusInputs(dto.bonus);
+    if (dto.workerIds) carried.correction = { workerIds: dto.workerIds };
     const who = actor(p);
     let id: string;
     try {
       id = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         await this.runs.lockPeriod(m, dto.period);
-        if (dto.correctsRunId) await this.checkCorrected(p, m, dto.correctsRunId, dto.period, scopeCode);
+        if (dto.correctsRunId) await this.corrections.check(p, m, dto.correctsRunId, dto.period, scopeCode, dto.workerIds!);
         if (dto.type !== 'CORRECTION') {
           const clash = await this.runs.overlapping(m, dto.period, dto.type, scopeCode);
           const same = clash.find((r) => r.scopeCode === scopeCode);
@@ -59,7 +64,7 @@ export class PayrollRunsService {
           period: dto.period, type: dto.type, scopeCode, districtCode: district, streetCode: street, correctsRunId: dto.correctsRunId ?? null,
           createdBy: who.id, createdByName: who.name,
         });
-        await this.runs.update(m, newId, { generation: 1, inputs: dto.bonus ? { bonus: { amount: dto.bonus.amount, method: dto.bonus.method } } : null });
+        await this.runs.update(m, newId, { generation: 1, inputs: carried.bonus || carried.correction ? carried : null });
         await this.audit.record(m, { entity: 'payroll_run', entityId: newId, action: 'CREATE', before: null, after: { period: dto.period, type: dto.type, scope: scopeCode }, districtCode: district ?? undefined });
         return newId;
       });
@@ -83,6 +88,7 @@ export class PayrollRunsService {
     await this.transition(p, id, ['DRAFT'], 'SUBMIT', async (m, run) => {
       const a = await this.reads.view(run, m);
       if (run.computeState !== 'DONE') throw conflict('PAYROLL_RUN_NOT_COMPUTED', `run ${id} is still being computed (${a.progress.done + a.progress.failed}/${a.progress.total})`, { runId: id });
+      this.corrections.checkComplete(run, a.progress.done, a.progress.failed);
       if (a.progress.failed > 0) {
         throw conflict('PAYROLL_RUN_HAS_FAILURES', `${a.progress.failed} payslip(s) of run ${id} failed; fix the data and recalculate before submitting`, { runId: id, failed: a.progress.failed });
       }
@@ -97,6 +103,7 @@ export class PayrollRunsService {
       if (run.submittedBy === who.id) {
         throw new DomainError('FORBIDDEN', 'PAYROLL_FOUR_EYES', `run ${id} was submitted by ${run.submittedByName}; another approver must approve it`, []);
       }
+      if (run.type === 'BONUS') await this.regularApprovedFirst(m, run);
       await this.runs.update(m, id, { status: 'APPROVED', approvedBy: who.id, approvedByName: who.name, approvedAt: new Date() });
     });
     return this.reads.get(p, id);
@@ -141,13 +148,32 @@ export class PayrollRunsService {
     });
   }
 
-  /** A CORRECTION run corrects a settled run of the same period, visible to the caller, over the same or a narrower scope. */
-  private async checkCorrected(p: Principal, m: EntityManager, correctsRunId: string, period: string, scopeCode: string | null): Promise<void> {
-    const target = await this.runs.findById(correctsRunId, m);
-    if (!target) throw notFound('payroll_run', correctsRunId);
-    await this.reads.runInScope(p, correctsRunId, m);
-    if (target.status !== 'PAID' && target.status !== 'APPROVED') throw conflict('PAYROLL_RUN_NOT_SETTLED', `run ${correctsRunId} is ${target.status}; only an approved or paid run is corrected`, { runId: correctsRunId });
-    if (target.period !== period) throw validationError('VALIDATION_FAILED', 'period', `run ${correctsRunId} is for ${target.period}`);
-    if (target.scopeCode !== null && (scopeCode === null || !scopeCode.startsWith(target.scopeCode))) throw validationError('VALIDATION_FAILED', 'scope', `must lie within run ${correctsRunId}'s scope ${target.scopeCode}`);
+  /**
+   * A BONUS run is approved only after its month's REGULAR run of the same or an enclosing scope
+   * (the city, or the district of a street run): the bonus's withholding then starts from the
+   * month's wages, and the month is not paid twice over in the wrong order.
+   */
+  private async regularApprovedFirst(m: EntityManager, run: PayrollRunEntity): Promise<void> {
+    const regular = await this.runs.regularCovering(m, run.period, run.districtCode, run.streetCode);
+    if (regular && (regular.status === 'APPROVED' || regular.status === 'PAID')) return;
+    throw conflict(
+      'PAYROLL_REGULAR_NOT_APPROVED',
+      regular
+        ? `the ${run.period} REGULAR run ${regular.id} covering this scope is ${regular.status}: approve it before the bonus run`
+        : `no ${run.period} REGULAR run covers this scope yet: create and approve it before the bonus run`,
+      { runId: regular ? String(regular.id) : null },
+    );
   }
+}
+
+/** A BONUS run's bonus: one amount for all, or per-worker amounts (each worker once). */
+function bonusInputs(b: CreateRunDto['bonus'] & object): NonNullable<CarriedInputs['bonus']> {
+  if ((b.amount === undefined) === (b.amounts === undefined)) throw validationError('VALIDATION_FAILED', 'bonus.amount', 'give either `amount` (everyone) or `amounts` (per worker)');
+  if (b.amount !== undefined) return { amount: b.amount, method: b.method };
+  const seen = new Set<number>();
+  b.amounts!.forEach((a, i) => {
+    if (seen.has(a.workerId)) throw validationError('VALIDATION_FAILED', `bonus.amounts[${i}].workerId`, `worker ${a.workerId} is listed twice`);
+    seen.add(a.workerId);
+  });
+  return { method: b.method, amounts: b.amounts!.map((a) => ({ workerId: a.workerId, amount: a.amount })) };
 }

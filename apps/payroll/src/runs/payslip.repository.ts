@@ -3,12 +3,14 @@ import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeLines } from './line-items';
-import { PayslipEntity } from './payroll-run.entities';
+import { PayslipEntity, type SlipKind } from './payroll-run.entities';
 
 /** A payslip as written: money already formatted as DECIMAL text, lines and tax state as JSON text. */
 export interface PayslipRow {
   runId: string;
   workerId: number;
+  slipKind: SlipKind;
+  correctsPayslipId: string | null;
   period: string;
   generation: number;
   chunkNo: number;
@@ -37,12 +39,12 @@ export interface PayslipRow {
 }
 
 const COLUMNS = [
-  'run_id', 'worker_id', 'period', 'generation', 'chunk_no', 'district_code', 'street_code', 'community_code', 'worker_name', 'bank_account',
+  'run_id', 'worker_id', 'slip_kind', 'corrects_payslip_id', 'period', 'generation', 'chunk_no', 'district_code', 'street_code', 'community_code', 'worker_name', 'bank_account',
   'status', 'failure_code', 'failure_message', 'band', 'grade', 'grade_source', 'payer', 'gross', 'employee_contributions', 'tax', 'recoveries',
   'net', 'employer_contributions', 'recovery_carried', 'flags', 'line_items', 'tax_state',
 ] as const;
-/** On a retry every column but the key (run, worker) is replaced; the row keeps its id. */
-const UPDATE_ON_DUPLICATE = COLUMNS.filter((c) => c !== 'run_id' && c !== 'worker_id').map((c) => `${c} = VALUES(${c})`).join(', ');
+/** On a retry every column but the key (run, worker, kind) is replaced; the row keeps its id. */
+const UPDATE_ON_DUPLICATE = COLUMNS.filter((c) => c !== 'run_id' && c !== 'worker_id' && c !== 'slip_kind').map((c) => `${c} = VALUES(${c})`).join(', ');
 const ROW_PLACEHOLDER = `(${COLUMNS.map(() => '?').join(', ')}, NOW(3))`;
 
 /** Settled state a new payslip starts from: the worker's latest approved or paid slip of the year. */
@@ -50,6 +52,7 @@ export interface SettledSlip {
   workerId: number;
   period: string;
   runType: string;
+  slipKind: SlipKind;
   taxState: string | null;
   recoveryCarried: string;
 }
@@ -66,7 +69,7 @@ export class PayslipRepository {
       const params: unknown[] = new Array(batch.length * COLUMNS.length);
       let k = 0;
       for (const r of batch) {
-        params[k++] = r.runId; params[k++] = r.workerId; params[k++] = r.period; params[k++] = r.generation; params[k++] = r.chunkNo;
+        params[k++] = r.runId; params[k++] = r.workerId; params[k++] = r.slipKind; params[k++] = r.correctsPayslipId; params[k++] = r.period; params[k++] = r.generation; params[k++] = r.chunkNo;
         params[k++] = r.districtCode; params[k++] = r.streetCode; params[k++] = r.communityCode; params[k++] = r.workerName; params[k++] = r.bankAccount;
         params[k++] = r.status; params[k++] = r.failureCode; params[k++] = r.failureMessage; params[k++] = r.band; params[k++] = r.grade;
         params[k++] = r.gradeSource; params[k++] = r.payer; params[k++] = r.gross; params[k++] = r.employeeContributions; params[k++] = r.tax;
@@ -98,7 +101,7 @@ export class PayslipRepository {
       .getRepository(PayslipEntity)
       .createQueryBuilder('s')
       .select([
-        's.id', 's.runId', 's.period', 's.workerId', 's.workerName', 's.districtCode', 's.streetCode', 's.communityCode', 's.status', 's.gross',
+        's.id', 's.runId', 's.slipKind', 's.correctsPayslipId', 's.period', 's.workerId', 's.workerName', 's.districtCode', 's.streetCode', 's.communityCode', 's.status', 's.gross',
         's.employeeContributions', 's.tax', 's.net', 's.employerContributions', 's.flags',
       ])
       .where('s.runId = :runId', { runId })
@@ -132,23 +135,48 @@ export class PayslipRepository {
 
   /**
    * For each worker, the settled (approved or paid) slips from `fromPeriod` up to before `period`,
-   * oldest first: the caller takes the latest one's tax state and recovery, and last year's for the
-   * ≤ 60,000 flag.
+   * in settlement order (approval time, then id): the caller takes the latest one's tax state and
+   * recovery, and last year's for the ≤ 60,000 flag. Settlement order, not period order, so a
+   * CORRECTION of an earlier month settled since is the latest state (it carries the corrected YTD).
    */
   async settledSince(workerIds: number[], fromPeriod: string, period: string, manager?: EntityManager): Promise<SettledSlip[]> {
     if (!workerIds.length) return [];
-    const rows: Array<{ workerId: string; period: string; runType: string; taxState: string | object | null; recoveryCarried: string }> = await (manager ?? this.dataSource.manager).query(
-      `SELECT s.worker_id AS workerId, s.period, r.type AS runType, s.tax_state AS taxState, s.recovery_carried AS recoveryCarried
+    const rows: Array<{ workerId: string; period: string; runType: string; slipKind: SlipKind; taxState: string | object | null; recoveryCarried: string }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT s.worker_id AS workerId, s.period, r.type AS runType, s.slip_kind AS slipKind, s.tax_state AS taxState, s.recovery_carried AS recoveryCarried
          FROM payslip s JOIN payroll_run r ON r.id = s.run_id
         WHERE s.worker_id IN (${workerIds.map(() => '?').join(', ')}) AND s.period >= ? AND s.period < ? AND s.status = 'COMPUTED'
           AND r.status IN ('APPROVED', 'PAID')
-        ORDER BY s.worker_id, s.period, r.approved_at, s.id`,
+        ORDER BY s.worker_id, r.approved_at, s.run_id, s.id`,
       [...workerIds, fromPeriod, period],
     );
     return rows.map((r) => ({
-      workerId: Number(r.workerId), period: r.period, runType: r.runType, recoveryCarried: String(r.recoveryCarried),
+      workerId: Number(r.workerId), period: r.period, runType: r.runType, slipKind: r.slipKind, recoveryCarried: String(r.recoveryCarried),
       taxState: r.taxState === null ? null : typeof r.taxState === 'string' ? r.taxState : JSON.stringify(r.taxState),
     }));
+  }
+
+  /**
+   * The slip a CORRECTION of run `runId` reverses, per worker: the re-issue of the latest settled
+   * correction of that run when there is one, else the run's own slip (COMPUTED only).
+   */
+  async correctable(runId: string, workerIds: number[], manager?: EntityManager): Promise<Map<number, PayslipEntity>> {
+    const out = new Map<number, PayslipEntity>();
+    if (!workerIds.length) return out;
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(PayslipEntity)
+      .createQueryBuilder('s')
+      .innerJoin('payroll_run', 'r', 'r.id = s.run_id')
+      .where('s.workerId IN (:...ids) AND s.status = :computed', { ids: workerIds, computed: 'COMPUTED' })
+      .andWhere(
+        "((s.runId = :runId AND s.slipKind = 'REGULAR') OR (r.corrects_run_id = :runId AND r.type = 'CORRECTION' AND r.status IN ('APPROVED', 'PAID') AND s.slipKind = 'REISSUE'))",
+        { runId },
+      )
+      .orderBy('s.workerId')
+      .addOrderBy('r.approved_at', 'ASC')
+      .addOrderBy('s.id')
+      .getMany();
+    for (const s of rows) out.set(Number(s.workerId), s); // the last one per worker wins
+    return out;
   }
 
   /** Settled slips' lines of the workers in [fromPeriod, period): what arrears are measured against. */

@@ -47,8 +47,10 @@ export interface RunInputs {
   /** Workers in the frozen snapshot (in scope, employed during the period). */
   snapshotWorkers: number;
   frozenAt: string;
-  /** BONUS runs: the bonus each worker receives and how it is taxed. */
-  bonus?: { amount: string; method: 'SEPARATE' | 'MERGED' };
+  /** BONUS runs: how the bonus is taxed, and the amount each worker receives — or, with per-worker amounts, how many workers are listed and their total. */
+  bonus?: { method: 'SEPARATE' | 'MERGED'; amount?: string; workers?: number; total?: string };
+  /** CORRECTION runs: the workers whose slips of the corrected run are reversed and re-issued. */
+  correction?: { workerIds: number[] };
 }
 
 export interface RunActorStamp {
@@ -128,6 +130,9 @@ export interface PayslipListItem {
   streetCode: string;
   communityCode: string;
   status: PayslipStatus;
+  /** REGULAR, or in a CORRECTION run the REVERSAL of `correctsPayslipId` and its REISSUE. */
+  slipKind: 'REGULAR' | 'REVERSAL' | 'REISSUE';
+  correctsPayslipId: string | null;
   gross: string;
   employeeContributions: string;
   tax: string;

@@ -12,4 +12,5 @@ export * from './run/frozen-inputs';
 export * from './run/pro-rating';
 export * from './run/tax-state';
 export * from './run/payslip';
+export * from './run/correction';
 export * from './outputs';
