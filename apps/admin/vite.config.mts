@@ -34,7 +34,7 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
+    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false }, '/admin/queues': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
   },
   test: {
     root: here,

@@ -1,4 +1,4 @@
-// One port for the suite: /api/<service>/... goes to that service, everything else is the admin UI
+// One port for the suite: /api/<service>/... goes to that service, /admin/queues (Bull Board) to workers, everything else is the admin UI
 // (static files with a fallback to index.html for client-side routes). Plain node:http, no deps.
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -26,6 +26,8 @@ export function startGateway({ port, host = '0.0.0.0', services, staticDir, gate
       if (!target) return json(res, 404, { code: 'NO_SUCH_SERVICE', message: `No service "${match[1]}"`, details: [] });
       return proxy(req, res, target, gatewaySecret);
     }
+    // Bull Board (CITY_ADMIN only) is served by the workers service, which checks the sign-in.
+    if (/^\/admin\/queues(\/|$)/.test(url.pathname) && services.workers) return proxy(req, res, services.workers, gatewaySecret);
     if (!staticDir || !existsSync(staticDir)) {
       return json(res, 404, { code: 'UI_NOT_BUILT', message: 'The admin UI has not been built', details: [] });
     }

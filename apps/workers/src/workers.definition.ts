@@ -13,8 +13,10 @@ import { GradePolicyController } from './grades/grade-policy.controller';
 import { GradePolicyService } from './grades/grade-policy.service';
 import { ApplyGradeProgressionHandler, GradeProgressionScheduler } from './grades/grade-progression.job';
 import { GradesService } from './grades/grades.service';
-import { AuthController, IdentityAdminController } from './identity/auth.controller';
+import { AuthController } from './identity/auth.controller';
 import { AuthService } from './identity/auth.service';
+import { IdentityAdminController } from './identity/identity-admin.controller';
+import { IdentityAdminService } from './identity/identity-admin.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
 import { MachineClientProvisioner } from './identity/machine-clients';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler';
@@ -33,6 +35,7 @@ import { Elections1765310000000 } from './migrations/1765310000000-elections';
 import { RecruitmentNotice1765320000000 } from './migrations/1765320000000-recruitment-notice';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { ResidentIdLastFour1765000000200 } from './migrations/1765000000200-resident-id-last-four';
+import { QueueBoard } from './queue-board/queue-board';
 import { OrgTreeController } from './org/org-tree.controller';
 import { OrgTreeService } from './org/org-tree.service';
 import { OrgController } from './org/org.controller';
@@ -108,6 +111,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       GradePolicyService,
       GradeProgressionScheduler,
       GradesService,
+      IdentityAdminService,
       ImportExportService,
       MachineClientProvisioner,
       MaintenanceScheduler,
@@ -115,6 +119,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       OrgTreeService,
       PiiReencryption,
       PruneRefreshTokensHandler,
+      QueueBoard,
       RecruitmentService,
       SecondmentsService,
       SnapshotsService,

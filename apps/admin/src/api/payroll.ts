@@ -1,5 +1,5 @@
-import type { PayslipPage, PayslipView, RunView } from '@cws/payroll-contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type { Page } from './types';
 
@@ -46,4 +46,17 @@ export function useRunPayslips(id: string | undefined, enabled: boolean) {
 export function usePayslip(id: string | null) {
   const api = useApi();
   return useQuery({ queryKey: ['payslip', id], enabled: !!id, queryFn: ({ signal }) => api.get<PayslipView>(`${P}/payslips/${id}`, undefined, signal) });
+}
+
+/** One worker's payslips across runs, newest period first, in keyset pages of 24 ("load more"). */
+export function useWorkerPayslips(workerId: number, enabled: boolean) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: ['worker-payslips', workerId],
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => api.get<WorkerPayslipPage>(`${P}/payslips`, { workerId, limit: 24, after: pageParam }, signal),
+    getNextPageParam: (last) => last.nextAfter ?? undefined,
+    retry: false,
+  });
 }

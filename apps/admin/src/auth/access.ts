@@ -18,6 +18,8 @@ export const SCREEN_ROLES = {
   audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],
   users: ['CITY_ADMIN'],
   apiClients: ['CITY_ADMIN'],
+  /** Bull Board (the service also requires a city-wide scope) */
+  queues: ['CITY_ADMIN'],
 } satisfies Record<string, Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

@@ -45,6 +45,12 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   SCOPE_DISTRICT_REQUIRED: ['区级或街道级范围必须选择所属区', 'Choose the district of a district or street scope'],
   SCOPE_STREET_REQUIRED: ['街道级范围必须选择所属街道', 'Choose the street of a street scope'],
   SCOPE_STREET_OUTSIDE_DISTRICT: ['所选街道不在所选区内', 'The street is not in the chosen district'],
+  SCOPE_LEVEL_REQUIRED: ['修改数据范围时必须选择范围级别', 'Choose the scope level when changing the scope'],
+  SCOPE_OUTSIDE_YOURS: ['不能授予超出您自己管辖范围的数据范围', 'You cannot grant a scope wider than your own'],
+  SELF_LOCKOUT: ['不能停用自己的账号，也不能取消自己的管理员角色或修改自己的数据范围', 'You cannot disable yourself, drop your own admin role or change your own scope'],
+  USER_NOT_FOUND: ['未找到该用户，或其不在您的管辖范围内', 'User not found, or outside your scope'],
+  API_CLIENT_NOT_FOUND: ['未找到该客户端，或其不在您的管辖范围内', 'Client not found, or outside your scope'],
+  API_CLIENT_REVOKED: ['该客户端已吊销，不能轮换密钥', 'This client is revoked; its secret cannot be rotated'],
   CITY_SCOPE_REQUIRED: ['只有市级管理员可以执行此操作', 'Only a city-scoped admin may do this'],
 
   // org

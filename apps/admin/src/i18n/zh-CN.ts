@@ -48,6 +48,7 @@ export const zhCN = {
   'menu.system': '系统管理',
   'menu.users': '用户',
   'menu.apiClients': 'API 客户端',
+  'menu.queues': '队列监控',
 
   'dashboard.title': '工作台',
   'dashboard.districts': '区（县、市）',
@@ -252,6 +253,27 @@ export const zhCN = {
   'clients.secretTitle': '客户端密钥',
   'clients.secretWarning': '密钥只显示这一次，关闭后无法再次查看。请立即复制并妥善保存。',
   'clients.secretSaved': '我已保存密钥',
+  'clients.rotate': '轮换密钥',
+  'clients.rotateConfirm': '生成新密钥后，旧密钥立即失效。确定轮换？',
+  'clients.revoke': '吊销',
+  'clients.revokeConfirm': '吊销后该客户端无法再获取令牌，且不可恢复。确定吊销？',
+  'clients.revoked': '客户端已吊销',
+  'clients.activeTag': '有效',
+  'clients.revokedTag': '已吊销',
+  'users.resetPassword': '重置密码',
+  'users.newPassword': '新密码',
+  'users.passwordMin': '密码至少 8 位',
+  'users.resetHint': '重置后该用户的所有登录会话立即失效，需用新密码重新登录。',
+  'users.passwordReset': '密码已重置',
+  'users.rightsHint': '修改角色或数据范围后，该用户需重新登录。',
+  'users.disable': '停用',
+  'users.enable': '启用',
+  'users.disableConfirm': '停用后该用户无法登录，现有会话立即失效。确定停用？',
+  'users.enableConfirm': '确定重新启用该用户？',
+  'users.disabled': '用户已停用',
+  'users.enabled': '用户已启用',
+  'users.enabledTag': '启用',
+  'users.disabledTag': '已停用',
 
   'enum.status.ACTIVE': '在岗',
   'enum.status.SECONDED_OUT': '挂职外出',
@@ -589,7 +611,9 @@ export const zhCN = {
   'audit.services.budget': '经费',
   'audit.services.scheduler': '排班',
 
-  'workers.payslipsInRuns': '工资条按薪酬批次查看：打开批次，在工资发放表中点击该人员。',
+  'workers.payslipsNone': '暂无工资条（仅显示您管辖范围内的批次）。',
+  'workers.payslipsRun': '批次',
+  'workers.payslipsOpen': '查看',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CalculatorOutlined,
+  DatabaseOutlined,
   FundOutlined,
   DashboardOutlined,
   KeyOutlined,
@@ -14,15 +15,19 @@ import {
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { App, Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useApi } from '../api/context';
 import { useDistricts, useStreets } from '../api/org';
 import { useAuth } from '../auth/AuthProvider';
 import { canSee, type Screen } from '../auth/access';
 import { useI18n, type MessageKey } from '../i18n/I18nProvider';
+import { useErrors } from '../i18n/useErrors';
 
 const { Header, Sider, Content } = Layout;
+/** Bull Board, outside the UI: served through the gateway by the workers service. */
+const QUEUE_BOARD = '/admin/queues';
 
 interface Item {
   screen: Screen;
@@ -46,6 +51,7 @@ const MAIN: Item[] = [
 const SYSTEM: Item[] = [
   { screen: 'users', path: '/users', label: 'menu.users', icon: <UserOutlined /> },
   { screen: 'apiClients', path: '/api-clients', label: 'menu.apiClients', icon: <KeyOutlined /> },
+  { screen: 'queues', path: QUEUE_BOARD, label: 'menu.queues', icon: <DatabaseOutlined /> },
 ];
 
 function selectedKey(pathname: string): string {
@@ -58,6 +64,18 @@ export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  const api = useApi();
+  const { message } = App.useApp();
+  const errors = useErrors();
+  // The board is opened by navigation, which sends no bearer token: first trade it for the board's cookie.
+  const openQueueBoard = async () => {
+    try {
+      await api.post<void>(`${QUEUE_BOARD}/session`);
+      if (!window.open(QUEUE_BOARD, '_blank')) window.location.assign(QUEUE_BOARD);
+    } catch (err) {
+      message.error(errors.text(err));
+    }
+  };
   const [collapsed, setCollapsed] = useState(false);
   const districts = useDistricts();
   const streets = useStreets(me?.scope.district, me?.scope.level === 'STREET');
@@ -90,7 +108,7 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={[selectedKey(location.pathname)]}
           items={items}
-          onClick={({ key }) => navigate(String(key))}
+          onClick={({ key }) => (key === QUEUE_BOARD ? void openQueueBoard() : navigate(String(key)))}
           data-testid="side-menu"
         />
       </Sider>

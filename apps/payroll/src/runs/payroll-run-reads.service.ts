@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, type Principal } from '@cws/kernel';
-import type { PayslipPage, PayslipView, RunView } from '@cws/payroll-contracts';
+import type { PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
+import { KeysetCursor } from '@cws/platform';
 import type { EntityManager } from 'typeorm';
 import { PayrollRunChunkRepository } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity } from './payroll-run.entities';
 import { PayrollRunRepository } from './payroll-run.repository';
-import type { PayslipPageQueryDto, RunListQueryDto } from './payroll-runs.dto';
+import type { PayslipPageQueryDto, RunListQueryDto, WorkerPayslipsQueryDto } from './payroll-runs.dto';
 import { payslipListItem, payslipView, runView } from './payroll-run.views';
 import { PayslipRepository } from './payslip.repository';
 import { assertVisible } from '@cws/platform';
@@ -21,6 +22,7 @@ export class PayrollRunReadsService {
     private readonly chunks: PayrollRunChunkRepository,
     private readonly payslips: PayslipRepository,
     private readonly runs: PayrollRunRepository,
+    private readonly cursors: KeysetCursor,
   ) {}
 
   /** The run, if the caller may see it; else 404 (as for a run that does not exist). */
@@ -53,6 +55,24 @@ export class PayrollRunReadsService {
     const rows = await this.payslips.page(runId, p.scope, q.after, limit);
     const page = rows.slice(0, limit);
     return { items: page.map(payslipListItem), nextAfter: rows.length > limit ? String(page[page.length - 1].id) : null };
+  }
+
+  /**
+   * One worker's slips across runs, newest period first, in signed keyset pages. Slips outside the
+   * caller's scope are not listed (a worker of another district has, for them, no slips).
+   */
+  async workerPayslips(p: Principal, q: WorkerPayslipsQueryDto): Promise<WorkerPayslipPage> {
+    const limit = q.limit ?? 24;
+    const after = q.after ? this.cursors.decode(q.after, ['text', 'int'] as const) : undefined;
+    const rows = await this.payslips.pageForWorker(q.workerId, p.scope, after, limit);
+    const page = rows.slice(0, limit);
+    const runs = new Map((await this.runs.findByIds([...new Set(page.map((s) => String(s.runId)))])).map((r) => [String(r.id), r]));
+    const items = page.map((s) => {
+      const run = runs.get(String(s.runId))!;
+      return { ...payslipListItem(s), runType: run.type, runStatus: run.status };
+    });
+    const last = page[page.length - 1];
+    return { items, nextAfter: rows.length > limit && last ? this.cursors.encode([last.period, Number(last.id)]) : null };
   }
 
   async payslip(p: Principal, id: string): Promise<PayslipView> {

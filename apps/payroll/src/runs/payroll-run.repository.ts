@@ -62,6 +62,11 @@ export class PayrollRunRepository {
     return qb.getOne();
   }
 
+  async findByIds(ids: string[]): Promise<PayrollRunEntity[]> {
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(PayrollRunEntity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids }).getMany();
+  }
+
   async list(scope: Scope, q: RunListQuery): Promise<PayrollRunEntity[]> {
     const qb = this.dataSource.getRepository(PayrollRunEntity).createQueryBuilder('r').orderBy('r.id', 'DESC').take(q.limit + 1);
     if (q.period) qb.andWhere('r.period = :period', { period: q.period });

@@ -54,3 +54,10 @@ export class PayslipPageQueryDto {
   @ApiPropertyOptional({ description: 'keyset cursor: slips with an id after this one (nextAfter of the previous page)' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
 }
+
+export class WorkerPayslipsQueryDto {
+  @ApiProperty({ example: 1024, description: "the worker (the register's id)" }) @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) workerId!: number;
+  @ApiPropertyOptional({ default: 24, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'keyset cursor: nextAfter of the previous page (signed; newest period first)' })
+  @IsOptional() @IsString() @MaxLength(300) after?: string;
+}

@@ -47,6 +47,12 @@ const COLUMNS = [
 const UPDATE_ON_DUPLICATE = COLUMNS.filter((c) => c !== 'run_id' && c !== 'worker_id' && c !== 'slip_kind').map((c) => `${c} = VALUES(${c})`).join(', ');
 const ROW_PLACEHOLDER = `(${COLUMNS.map(() => '?').join(', ')}, NOW(3))`;
 
+/** What a list of slips shows (no lines, tax state or bank account). */
+const LIST_COLUMNS = [
+  's.id', 's.runId', 's.slipKind', 's.correctsPayslipId', 's.period', 's.workerId', 's.workerName', 's.districtCode', 's.streetCode', 's.communityCode',
+  's.status', 's.gross', 's.employeeContributions', 's.tax', 's.net', 's.employerContributions', 's.flags',
+];
+
 /** Settled state a new payslip starts from: the worker's latest approved or paid slip of the year. */
 export interface SettledSlip {
   workerId: number;
@@ -100,14 +106,29 @@ export class PayslipRepository {
     const qb = this.dataSource
       .getRepository(PayslipEntity)
       .createQueryBuilder('s')
-      .select([
-        's.id', 's.runId', 's.slipKind', 's.correctsPayslipId', 's.period', 's.workerId', 's.workerName', 's.districtCode', 's.streetCode', 's.communityCode', 's.status', 's.gross',
-        's.employeeContributions', 's.tax', 's.net', 's.employerContributions', 's.flags',
-      ])
+      .select(LIST_COLUMNS)
       .where('s.runId = :runId', { runId })
       .orderBy('s.id', 'ASC')
       .take(limit + 1);
     if (after) qb.andWhere('s.id > :after', { after });
+    applyScope(qb, scope, { district: 's.districtCode', street: 's.streetCode' });
+    return qb.getMany();
+  }
+
+  /**
+   * A keyset page of one worker's slips across runs within a scope, newest period first (ties by id,
+   * newest first); `after` is the last row's (period, id). Served by idx_payslip_worker.
+   */
+  async pageForWorker(workerId: number, scope: Scope, after: readonly [string, number] | undefined, limit: number): Promise<PayslipEntity[]> {
+    const qb = this.dataSource
+      .getRepository(PayslipEntity)
+      .createQueryBuilder('s')
+      .select(LIST_COLUMNS)
+      .where('s.workerId = :workerId', { workerId: String(workerId) })
+      .orderBy('s.period', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .take(limit + 1);
+    if (after) qb.andWhere('(s.period < :period OR (s.period = :period AND s.id < :id))', { period: after[0], id: after[1] });
     applyScope(qb, scope, { district: 's.districtCode', street: 's.streetCode' });
     return qb.getMany();
   }

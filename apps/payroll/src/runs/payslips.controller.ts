@@ -1,4 +1,4 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal, IdParam } from '@cws/platform';
@@ -6,6 +6,7 @@ import { CanRead } from '../common/access';
 import { file } from '../run-outputs/run-outputs.controller';
 import { RunOutputsService } from '../run-outputs/run-outputs.service';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
+import { WorkerPayslipsQueryDto } from './payroll-runs.dto';
 
 @ApiTags('payroll-runs')
 @Controller('v1/payslips')
@@ -14,6 +15,14 @@ export class PayslipsController {
     private readonly outputs: RunOutputsService,
     private readonly reads: PayrollRunReadsService,
   ) {}
+
+  @Get()
+  @CanRead()
+  @ApiOperation({ summary: "One worker's payslips across runs in your scope, newest period first, keyset pages { items, nextAfter }" })
+  @ApiOkResponse({ description: 'WorkerPayslipPage' })
+  forWorker(@CurrentPrincipal() p: Principal, @Query() q: WorkerPayslipsQueryDto) {
+    return this.reads.workerPayslips(p, q);
+  }
 
   // Declared before ':id', which would otherwise take "12.pdf" as an id.
   @Get(':id.pdf')

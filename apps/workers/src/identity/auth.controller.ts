@@ -2,8 +2,8 @@ import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
-import { CurrentPrincipal, Public, Roles } from '@cws/platform';
-import { ClientCredentialsDto, CreateApiClientDto, CreateUserDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { CurrentPrincipal, Public } from '@cws/platform';
+import { ClientCredentialsDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
 
@@ -63,34 +63,5 @@ export class AuthController {
   @ApiBearerAuth()
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
-  }
-}
-
-@ApiTags('identity')
-@ApiBearerAuth()
-@Roles('CITY_ADMIN')
-@Controller('v1')
-export class IdentityAdminController {
-  constructor(private readonly auth: AuthService) {}
-
-  @Get('users')
-  listUsers() {
-    return this.auth.listUsers();
-  }
-
-  @Post('users')
-  createUser(@Body() dto: CreateUserDto) {
-    return this.auth.createUser(dto);
-  }
-
-  @Get('api-clients')
-  listClients() {
-    return this.auth.listApiClients();
-  }
-
-  /** The response carries `clientSecret` once; it is stored only as a hash. */
-  @Post('api-clients')
-  createClient(@Body() dto: CreateApiClientDto) {
-    return this.auth.createApiClient(dto);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsIn, IsOptional, IsNotEmpty, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role, type ScopeLevel } from '@cws/kernel';
 
 export class LoginDto {
@@ -42,4 +42,17 @@ export class CreateApiClientDto {
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) scopeDistrict?: string;
   @ApiProperty({ example: ['budget:read', 'budget:write', 'payroll:read'], description: '`<service>:read|write`, plus payroll:approve (four-eyes approver of runs) and payroll:pay (marks runs paid)' })
   @IsArray() @ArrayNotEmpty() @Matches(/^([a-z]+:(read|write)|payroll:(approve|pay))$/, { each: true }) permissions!: string[];
+}
+
+/** Only the fields sent change. A new scope is sent whole (`scopeLevel` with its district and street). */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: '拱墅区人社科' }) @IsOptional() @IsString() @IsNotEmpty() @Length(1, 100) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES, isArray: true }) @IsOptional() @IsArray() @ArrayNotEmpty() @IsIn(ROLES as unknown as string[], { each: true }) roles?: Role[];
+  @ApiPropertyOptional({ enum: ['CITY', 'DISTRICT', 'STREET'] }) @IsOptional() @IsIn(['CITY', 'DISTRICT', 'STREET']) scopeLevel?: ScopeLevel;
+  @ApiPropertyOptional({ example: '330105' }) @IsOptional() @Matches(/^\d{6}$/) scopeDistrict?: string;
+  @ApiPropertyOptional({ example: '330105001' }) @IsOptional() @Matches(/^\d{9}$/) scopeStreet?: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ example: 'N3w!passw0rd' }) @IsString() @MinLength(8) @MaxLength(200) password!: string;
 }

@@ -5,12 +5,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, validationError, type Principal, type Scope } from '@cws/kernel';
 import { AuditService, SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig } from '@cws/platform';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
-import type { CreateApiClientDto, CreateUserDto, TokenPairDto } from './auth.dto';
+import type { TokenPairDto } from './auth.dto';
 
 const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000;
 /** Clock skew allowed between services: a revoked session stays listed this much past the access-token lifetime. */
 const REVOCATION_MARGIN_SECONDS = 60;
-const BCRYPT_COST = 10;
+export const BCRYPT_COST = 10;
 // Compared against when the user does not exist, so both paths take about as long. A fixed bcrypt
 // hash (of 'not-a-real-password', cost 10 = BCRYPT_COST) rather than hashSync at import, which
 // blocked start-up for a few hundred ms; keep its cost in step with BCRYPT_COST.
@@ -122,65 +122,22 @@ export class AuthService {
     };
   }
 
-  async createUser(dto: CreateUserDto): Promise<Omit<UserEntity, 'passwordHash'>> {
-    checkScope(dto.scopeLevel, dto.scopeDistrict, dto.scopeStreet);
-    return this.dataSource.transaction(async (m) => {
-      if (await m.getRepository(UserEntity).existsBy({ username: dto.username })) {
-        throw new DomainError('CONFLICT', 'USERNAME_TAKEN', `User ${dto.username} already exists`, [{ path: 'username', issue: 'is taken' }]);
-      }
-      const user: UserEntity = {
-        id: randomUUID(),
-        username: dto.username,
-        displayName: dto.displayName,
-        passwordHash: await bcrypt.hash(dto.password, BCRYPT_COST),
-        roles: dto.roles,
-        scopeLevel: dto.scopeLevel,
-        scopeDistrict: dto.scopeDistrict ?? null,
-        scopeStreet: dto.scopeStreet ?? null,
-        active: true,
-        createdAt: new Date(),
-      };
-      await m.insert(UserEntity, user);
-      const { passwordHash: _omit, ...visible } = user;
-      await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'CREATE', after: visible, districtCode: user.scopeDistrict });
-      return visible;
-    });
+  /**
+   * Revokes every refresh token of the user that is still open and returns the families (sessions)
+   * they belonged to, for `revokeSessions` after the commit. A family with an unexpired refresh
+   * token may still have a live access token: its refresh tokens outlive access tokens.
+   */
+  async revokeUserFamilies(m: EntityManager, userId: string): Promise<string[]> {
+    const rows: { familyId: string }[] = await m.createQueryBuilder(RefreshTokenEntity, 'r').select('DISTINCT r.familyId', 'familyId')
+      .where('r.userId = :userId AND r.expiresAt > :now', { userId, now: new Date() }).getRawMany();
+    await m.createQueryBuilder().update(RefreshTokenEntity).set({ revokedAt: new Date() })
+      .where('userId = :userId AND revokedAt IS NULL', { userId }).execute();
+    return rows.map((r) => r.familyId);
   }
 
-  /** Creates an API client; the secret is returned once and only its hash is stored. */
-  async createApiClient(dto: CreateApiClientDto) {
-    checkScope(dto.scopeLevel, dto.scopeDistrict, undefined);
-    const secret = randomBytes(24).toString('base64url');
-    return this.dataSource.transaction(async (m) => {
-      if (await m.getRepository(ApiClientEntity).existsBy({ clientId: dto.clientId })) {
-        throw new DomainError('CONFLICT', 'CLIENT_ID_TAKEN', `Client ${dto.clientId} already exists`, [{ path: 'clientId', issue: 'is taken' }]);
-      }
-      const client: ApiClientEntity = {
-        id: randomUUID(),
-        clientId: dto.clientId,
-        name: dto.name,
-        secretHash: await bcrypt.hash(secret, BCRYPT_COST),
-        scopeLevel: dto.scopeLevel,
-        scopeDistrict: dto.scopeDistrict ?? null,
-        permissions: dto.permissions,
-        active: true,
-        createdAt: new Date(),
-      };
-      await m.insert(ApiClientEntity, client);
-      const { secretHash: _omit, ...visible } = client;
-      await this.audit.record(m, { entity: 'api_client', entityId: client.id, action: 'CREATE', after: visible, districtCode: client.scopeDistrict });
-      return { ...visible, clientSecret: secret };
-    });
-  }
-
-  async listUsers() {
-    const users = await this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
-    return users.map(({ passwordHash: _omit, ...u }) => u);
-  }
-
-  async listApiClients() {
-    const clients = await this.dataSource.getRepository(ApiClientEntity).find({ order: { clientId: 'ASC' } });
-    return clients.map(({ secretHash: _omit, ...c }) => c);
+  /** Every service refuses the access tokens of these sessions from now on. */
+  async revokeSessions(familyIds: string[]): Promise<void> {
+    for (const id of familyIds) await this.revokeSession(id);
   }
 
   /** A refresh token of the family and an access token whose sid is the family. */
@@ -189,13 +146,5 @@ export class AuthService {
     await repo.insert({ id: randomUUID(), userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
     const accessToken = this.tokens.sign(userPrincipal(user), this.config.accessTokenTtlSeconds, { sessionId: familyId });
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
-  }
-}
-
-function checkScope(level: string, district?: string, street?: string): void {
-  if (level !== 'CITY' && !district) throw validationError('SCOPE_DISTRICT_REQUIRED', 'scopeDistrict', `is required for a ${level} scope`);
-  if (level === 'STREET' && !street) throw validationError('SCOPE_STREET_REQUIRED', 'scopeStreet', 'is required for a STREET scope');
-  if (level === 'STREET' && street && district && !street.startsWith(district)) {
-    throw validationError('SCOPE_STREET_OUTSIDE_DISTRICT', 'scopeStreet', 'must lie in scopeDistrict');
   }
 }

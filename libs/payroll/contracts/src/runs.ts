@@ -157,6 +157,17 @@ export interface PayslipView extends PayslipListItem {
   computedAt: string;
 }
 
+/** One of a worker's slips across runs (`GET /v1/payslips?workerId=`), with its run's type and status. */
+export interface WorkerPayslipItem extends PayslipListItem {
+  runType: RunType;
+  runStatus: RunStatus;
+}
+
+export interface WorkerPayslipPage {
+  items: WorkerPayslipItem[];
+  nextAfter: string | null;
+}
+
 export interface PayslipPage {
   items: PayslipListItem[];
   nextAfter: string | null;

@@ -1,10 +1,11 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import type { ApiClientRow } from '../../api/types';
+import { useAction } from '../../api/useAction';
 import { useCreateMutation } from '../../api/useCreateMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
@@ -56,6 +57,8 @@ export function ApiClientsPage() {
       setCreated(c);
     },
   });
+  const rotate = useAction((c: ApiClientRow) => api.post<Created>(`/api/workers/v1/api-clients/${c.id}/rotate-secret`), { invalidate: [['api-clients']], onDone: (c) => setCreated(c) });
+  const revoke = useAction((c: ApiClientRow) => api.post<ApiClientRow>(`/api/workers/v1/api-clients/${c.id}/revoke`), { invalidate: [['api-clients']], success: t('clients.revoked') });
 
   return (
     <Card
@@ -80,8 +83,23 @@ export function ApiClientsPage() {
           { title: t('clients.name'), dataIndex: 'name' },
           { title: t('users.scope'), key: 'scope', render: (_, c) => [t(`scope.${c.scopeLevel}`), orgName(c.scopeDistrict)].filter(Boolean).join(' · ') },
           { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
-          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
+          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('clients.activeTag')}</Tag> : <Tag color="red">{t('clients.revokedTag')}</Tag>) },
           { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, c) =>
+              c.active && (
+                <Space size="small" data-testid={`client-actions-${c.clientId}`}>
+                  <Popconfirm title={t('clients.rotateConfirm')} onConfirm={() => rotate.mutate(c)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'client-rotate-ok' } as ButtonProps}>
+                    <Button size="small" data-testid="client-rotate">{t('clients.rotate')}</Button>
+                  </Popconfirm>
+                  <Popconfirm title={t('clients.revokeConfirm')} onConfirm={() => revoke.mutate(c)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ danger: true, 'data-testid': 'client-revoke-ok' } as ButtonProps}>
+                    <Button size="small" danger data-testid="client-revoke">{t('clients.revoke')}</Button>
+                  </Popconfirm>
+                </Space>
+              ),
+          },
         ]}
       />
       <Modal

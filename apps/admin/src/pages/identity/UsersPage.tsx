@@ -9,6 +9,7 @@ import { useCreateMutation } from '../../api/useCreateMutation';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { ScopeFields, useOrgNames } from './ScopeFields';
+import { UserActions } from './UserActions';
 
 interface NewUser {
   username: string;
@@ -63,9 +64,11 @@ export function UsersPage() {
             key: 'scope',
             render: (_, u) => [t(`scope.${u.scopeLevel}`), orgName(u.scopeDistrict), u.scopeStreet ?? ''].filter(Boolean).join(' · '),
           },
-          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
+          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('users.enabledTag')}</Tag> : <Tag color="red">{t('users.disabledTag')}</Tag>) },
           { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t('common.actions'), key: 'actions', render: (_, u) => <UserActions user={u} /> },
         ]}
+        data-testid="users-table"
       />
       <Modal
         open={open}

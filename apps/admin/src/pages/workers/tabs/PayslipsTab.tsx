@@ -1,17 +1,85 @@
-import { Empty } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { WorkerPayslipItem } from '@cws/payroll-contracts';
+import { App, Button, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useApi } from '../../../api/context';
+import { P, useWorkerPayslips } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { useErrors } from '../../../i18n/useErrors';
+import { QueryError } from '../../../layout/PageState';
+import { saveBlob } from '../../../lib/saveFile';
+import { PayslipDrawer } from '../../payroll/PayslipDrawer';
+import { thousands } from '../../payroll/registerGroups';
 
 /**
- * 工资条: the payroll API lists payslips per run (`runs/:id/payslips`), not per worker, so the
- * worker's slips are opened from a run's register; this tab points there.
+ * 工资条: the worker's payslips across runs (`GET /payslips?workerId=`, newest period first, only
+ * runs in the caller's scope), each opening its run, the slip's lines, and the PDF.
  */
 export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
+  const api = useApi();
+  const errors = useErrors();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState<string | null>(null);
+  const slips = useWorkerPayslips(worker.id, true);
+  const items = slips.data?.pages.flatMap((p) => p.items) ?? [];
+  const pdf = async (s: WorkerPayslipItem) => {
+    try {
+      const { blob, filename } = await api.download(`${P}/payslips/${s.id}.pdf`);
+      saveBlob(blob, filename ?? `payslip-${s.period}-${s.id}.pdf`);
+    } catch (err) {
+      message.error(errors.text(err));
+    }
+  };
   return (
-    <Empty description={t('workers.payslipsInRuns')} data-testid={`payslips-${worker.id}`}>
-      <Link to="/payroll/runs">{t('menu.payrollRuns')}</Link>
-    </Empty>
+    <div data-testid={`payslips-${worker.id}`}>
+      {slips.error && <QueryError error={slips.error} />}
+      <Table<WorkerPayslipItem>
+        rowKey="id"
+        size="small"
+        loading={slips.isPending}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: t('workers.payslipsNone') }}
+        data-testid="worker-payslips"
+        columns={[
+          { title: t('payrollRuns.period'), dataIndex: 'period' },
+          {
+            title: t('workers.payslipsRun'),
+            key: 'run',
+            render: (_, s) => (
+              <Space size={4}>
+                <Link to={`/payroll/runs/${s.runId}`}>{t(`run.type.${s.runType}` as MessageKey)}</Link>
+                <Tag>{t(`run.status.${s.runStatus}` as MessageKey)}</Tag>
+                {s.status === 'FAILED' && <Tag color="red">{t('run.compute.FAILED')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('payrollRuns.gross'), dataIndex: 'gross', align: 'right', render: thousands },
+          { title: t('payrollRuns.tax'), dataIndex: 'tax', align: 'right', render: thousands },
+          { title: t('payrollRuns.net'), dataIndex: 'net', align: 'right', render: thousands },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, s) => (
+              <Space size="small">
+                <Button size="small" onClick={() => setOpen(s.id)} data-testid="worker-payslip-open">{t('workers.payslipsOpen')}</Button>
+                {s.status === 'COMPUTED' && (
+                  <Button size="small" icon={<DownloadOutlined />} onClick={() => void pdf(s)} data-testid="worker-payslip-pdf">PDF</Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {slips.hasNextPage && (
+        <Button style={{ marginTop: 8 }} onClick={() => void slips.fetchNextPage()} loading={slips.isFetchingNextPage}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <PayslipDrawer id={open} onClose={() => setOpen(null)} />
+    </div>
   );
 }
