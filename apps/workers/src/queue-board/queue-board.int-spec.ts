@@ -16,7 +16,7 @@ describe('Bull Board at /admin/queues: city admins only (real Redis)', () => {
   it('refuses anyone who is not a city-scoped CITY_ADMIN: 401 without a valid token, 403 for other roles and API clients', async () => {
     const none = await get('/admin/queues');
     expect(none.status).toBe(401);
-    expect((await none.json()).code).toBe('UNAUTHENTICATED');
+    expect(((await none.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
     expect((await get('/admin/queues', { authorization: 'Bearer not.a.token' })).status).toBe(401);
     expect((await get('/admin/queues', { cookie: 'cws_queues=forged' })).status).toBe(401);
     for (const p of [testPrincipals.districtHr('330106'), testPrincipals.auditor(), testPrincipals.client(['workers:read', 'payroll:read'])]) {
