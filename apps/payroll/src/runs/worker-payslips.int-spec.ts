@@ -20,7 +20,7 @@ describe("a worker's payslips across runs: GET /v1/payslips?workerId= (real MySQ
         period, type, scopeCode: null, districtCode: null, streetCode: null, correctsRunId: null, createdBy: 'u-city', createdByName: 'city-admin',
       });
       const rows: PayslipRow[] = slips.map((s) => ({
-        runId, workerId: s.workerId, period, generation: 0, chunkNo: 0, districtCode: s.district, streetCode: s.street, communityCode: `${s.street}001`,
+        runId, workerId: s.workerId, slipKind: 'REGULAR', correctsPayslipId: null, period, generation: 0, chunkNo: 0, districtCode: s.district, streetCode: s.street, communityCode: `${s.street}001`,
         workerName: `工人${s.workerId}`, bankAccount: null, status: 'COMPUTED', failureCode: null, failureMessage: null, band: 'ONE', grade: 3,
         gradeSource: 'REGISTER', payer: 'HOME', gross: '6000.00', employeeContributions: '1000.00', tax: '0.00', recoveries: '0.00', net: s.net,
         employerContributions: '1500.00', recoveryCarried: '0.00', flags: '', lines: '[]', taxState: null,
