@@ -1,5 +1,5 @@
 /**
- * Monthly payroll end to end: `npm run bench:payroll -- --workers N [--processes P] [--fresh]`.
+ * Monthly payroll end to end: `npm run bench:payroll -- --workers N [--processes P] [--fresh] [--pay]`.
  *
  * Seeds (or reuses) a workers schema with a city of N workers, starts the workers service in this
  * process and P payroll service processes (the real `apps/payroll/src/main.js`, sharing one queue
@@ -12,6 +12,9 @@
  *   { workers, processes, seconds, payslipsPerSecond, peakRssMb, rawInsertRowsPerSecond, persistRowsPerSecond, ratio, … }
  * peakRssMb = the largest VmHWM of the payroll processes; ratio = raw insert rate ÷ persistence
  * rate, where persistence rate = slips ÷ Σ time inside the chunks' upsert transactions.
+ * `--pay` then submits, approves (another user) and pays the run, and adds `paySeconds` (the PAY
+ * request: its transaction reads the run's frozen chunks and slips and writes the budget postings'
+ * outbox rows), `postings` and `peakRssAfterPayMb`.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -147,11 +150,13 @@ async function main(): Promise<void> {
     // 4. The same rows through plain mysql2 multi-row INSERTs.
     const rawRate = await rawInsertRate(raw, payrollConfig.database, runId);
     const persistRate = run.progress.done / (persistMs / 1000);
+    const paid = flag('pay') ? await payRun(base, runId, token, new TokenService(payrollConfig), raw, payrollConfig.database) : null;
     console.log(JSON.stringify({
       workers, processes, seconds: Number(seconds.toFixed(2)), payslipsPerSecond: Math.round(run.progress.done / seconds), peakRssMb: peak,
       rawInsertRowsPerSecond: Math.round(rawRate), persistRowsPerSecond: Math.round(persistRate), ratio: Number((rawRate / persistRate).toFixed(2)),
       slips: run.progress.done, failed: run.progress.failed, chunks: Number(timing[0].chunks), computeSeconds: Number((Number(timing[0].compute) / 1000).toFixed(2)),
       persistSeconds: Number((persistMs / 1000).toFixed(2)), workersServiceRssMb: peakRssMb(process.pid), seededSeconds: seedSeconds, net: run.totals.net,
+      ...(paid ? { ...paid, peakRssAfterPayMb: Math.max(...children.map((c) => peakRssMb(c.pid!))) } : {}),
     }));
   } finally {
     stop();
@@ -163,6 +168,22 @@ async function main(): Promise<void> {
     await raw.end();
     await dropQueueKeys(payrollConfig.redisUrl, payrollConfig.queuePrefix);
   }
+}
+
+/** Submit (the admin), approve and pay (finance, another user): the PAY request is what is timed. */
+async function payRun(base: string, runId: string, adminToken: string, tokens: TokenService, raw: mysql.Connection, db: string): Promise<{ paySeconds: number; postings: number }> {
+  const finance = tokens.sign({ kind: 'user', id: 'bench-finance', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] });
+  const post = async (action: string, token: string) => {
+    const r = await fetch(`${base}/v1/runs/${runId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    if (r.status !== 200) throw new Error(`${action}: ${r.status} ${await r.text()}`);
+  };
+  await post('submit', adminToken);
+  await post('approve', finance);
+  const started = Date.now();
+  await post('pay', finance);
+  const paySeconds = Number(((Date.now() - started) / 1000).toFixed(2));
+  const [rows] = (await raw.query(`SELECT COUNT(*) AS n FROM \`${db}\`.outbox_event WHERE queue = 'budget-postings'`)) as unknown as [Array<{ n: string }>];
+  return { paySeconds, postings: Number(rows[0].n) };
 }
 
 async function rawInsertRate(raw: mysql.Connection, db: string, runId: string): Promise<number> {

@@ -337,6 +337,17 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect(money(reissue.taxState.income) - money(original.taxState.income)).toBe(money(reissue.gross) - money(original.gross));
     expect(money(reissue.taxState.taxWithheld) - money(original.taxState.taxWithheld)).toBe(money(reissue.tax) - money(original.tax));
 
+    // December is computed (and submitted) before the correction is settled: its tax state would miss the correction.
+    for (let i = 0; i < 150; i++) {
+      const rows = await t.request('GET', `/v1/workforce-changes?workerId=${w.workerId}`, { token: admin });
+      if (rows.body.items.some((c: { eventName: string; effectiveDate: string }) => c.eventName === 'worker.grade-changed' && c.effectiveDate === '2026-11-01')) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    const december = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-12', type: 'REGULAR' } });
+    expect(december.status).toBe(201);
+    await computed(december.body.id);
+    expect((await t.request('POST', `/v1/runs/${december.body.id}/submit`, { token: xihu })).status).toBe(200);
+
     // Same lifecycle and four eyes; then paid.
     expect((await t.request('POST', `/v1/runs/${cid}/submit`, { token: xihu })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${cid}/approve`, { token: admin })).status).toBe(200);
@@ -365,6 +376,22 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(spent).toBe(delta);
+
+    // December was computed before the correction was approved: approving it now → 409; rejected and recalculated, it is approved,
+    // its withholding starts from the corrected year-to-date, and it pays no November arrears (the correction paid the difference).
+    const stale = await t.request('POST', `/v1/runs/${december.body.id}/approve`, { token: admin });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('PAYROLL_RUN_STALE');
+    expect((await t.request('POST', `/v1/runs/${december.body.id}/reject`, { token: admin, body: { reason: '更正单已审批，请重算' } })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${december.body.id}/recalculate`, { token: xihu })).status).toBe(200);
+    expect((await computed(december.body.id)).progress.failed).toBe(0);
+    expect((await t.request('POST', `/v1/runs/${december.body.id}/submit`, { token: xihu })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${december.body.id}/approve`, { token: admin })).status).toBe(200);
+    const decSlips = (await t.request('GET', `/v1/runs/${december.body.id}/payslips?limit=5000`, { token: xihu })).body.items as Slip[];
+    const dec = (await t.request('GET', `/v1/payslips/${decSlips.find((s) => s.workerId === w.workerId)!.id}`, { token: xihu })).body;
+    expect(money(dec.taxState.income)).toBe(money(reissue.taxState.income) + money(dec.gross));
+    expect(money(dec.taxState.taxWithheld)).toBe(money(reissue.taxState.taxWithheld) + money(dec.tax));
+    expect(dec.lines.filter((l: { code: string }) => l.code === 'ARREARS')).toEqual([]);
 
     // The original slip is unchanged; once this correction is paid, the worker's slip can be corrected again (from the re-issue).
     expect((await t.request('GET', `/v1/payslips/${origId}`, { token: admin })).body).toEqual(original);

@@ -54,7 +54,7 @@ export class PayrollRunComputeService {
     const run = await this.runs.findById(runId);
     if (!run || run.generation !== generation || run.status !== 'DRAFT') return;
     // A retry after this generation was completely frozen: only the flow may be missing (its ids make re-adding a no-op).
-    if (frozenGeneration(run.inputs) === generation) return this.queue.addFlow(runId, generation, await this.chunks.countOf(runId, generation));
+    if (frozenGeneration(run.inputs) === generation) return this.queue.addFlow(run, generation, await this.chunks.countOf(runId, generation));
     await this.runs.setComputeState(runId, generation, { computeState: 'COMPUTING', computeStartedAt: new Date(), computeError: null });
     try {
       const period = run.period;
@@ -106,7 +106,7 @@ export class PayrollRunComputeService {
       });
       if (!ok) return;
       if (writer.chunks === 0) return this.finish(runId, generation);
-      await this.queue.addFlow(runId, generation, writer.chunks);
+      await this.queue.addFlow(run, generation, writer.chunks);
     } catch (e) {
       await this.failed(runId, generation, e);
       throw e;

@@ -43,12 +43,12 @@ export class PayrollRunJobs {
     const ids = await this.runs.openDraftIds();
     const recomputed: string[] = [];
     for (const id of ids) {
-      const generation = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const next = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         const run = await this.runs.findById(id, m, true);
-        return run && run.status === 'DRAFT' ? this.runs.nextGeneration(m, id) : null;
+        return run && run.status === 'DRAFT' ? { run, generation: await this.runs.nextGeneration(m, id) } : null;
       });
-      if (generation === null) continue;
-      await this.queue.enqueue(id, generation);
+      if (next === null) continue;
+      await this.queue.enqueue(next.run, next.generation);
       recomputed.push(id);
     }
     this.logger.log({ msg: 'nightly payroll recompute', drafts: recomputed.length });

@@ -166,4 +166,24 @@ export class PayrollRunRepository {
     else qb.andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR r.streetCode = :street)))', { district, street });
     return qb.orderBy('r.id').getOne();
   }
+
+  /**
+   * A settled run of the same tax year, overlapping `run`'s scope, approved after `run` was computed,
+   * where one of the two is a CORRECTION: `run`'s slips then start from a year-to-date state that
+   * misses it (or, for a correction, from one that another run has since moved on).
+   */
+  async correctionSettledSince(m: EntityManager, run: PayrollRunEntity): Promise<PayrollRunEntity | null> {
+    if (!run.computeFinishedAt) return null;
+    const qb = m
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where("r.id <> :id AND r.status IN ('APPROVED', 'PAID') AND r.approvedAt > :computed AND LEFT(r.period, 4) = :year", {
+        id: run.id, computed: run.computeFinishedAt, year: run.period.slice(0, 4),
+      });
+    if (run.type !== 'CORRECTION') qb.andWhere("r.type = 'CORRECTION'");
+    if (run.districtCode !== null) {
+      qb.andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR :street IS NULL OR r.streetCode = :street)))', { district: run.districtCode, street: run.streetCode });
+    }
+    return qb.orderBy('r.approvedAt', 'DESC').getOne();
+  }
 }

@@ -192,4 +192,25 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     const outside = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-09', type: 'REGULAR', scope: '330102' } });
     expect(outside.status).toBe(404);
   });
+
+  it('a re-seeded schema on the same queue prefix (npm start -- --reset) still computes its runs: job ids name the run by id and creation time', async () => {
+    // This suite's runs started at id 1 and their jobs are kept in Redis (completed, for a day). A payroll
+    // with a fresh schema on the same queue prefix — as after `npm start -- --reset` — restarts run ids at 1.
+    const prefix = t.config.queuePrefix;
+    const firstId = ((await t.request('GET', '/v1/runs?limit=500', { token: admin })).body.items as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => a - b)[0];
+    expect(firstId).toBe(1);
+    // Stop the app but keep its queue keys (close() would delete them); its schema is dropped below.
+    const old = t;
+    await old.app.close();
+    const base = testConfig('payroll', { queuePrefix: prefix });
+    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    await t.app.get(DataSource).query(`DROP DATABASE IF EXISTS \`${old.config.database}\``);
+    await seedPayrollService(t.app.get(DataSource));
+    const created = await t.request('POST', '/v1/runs', { token: t.tokenFor(testPrincipals.districtHr(XIHU)), body: { period: '2026-11', type: 'REGULAR' } });
+    expect(created.body.id).toBe('1');
+    // Before job ids carried the creation time, BullMQ found the old run 1's job id, added nothing, and this run stayed QUEUED.
+    const run = await computed(created.body.id);
+    expect(run.computation.state).toBe('DONE');
+    expect(run.progress.done).toBeGreaterThan(100);
+  }, 120_000);
 });

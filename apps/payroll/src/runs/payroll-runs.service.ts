@@ -72,14 +72,14 @@ export class PayrollRunsService {
       if (isDuplicateKey(e)) throw conflict('PAYROLL_RUN_EXISTS', `a REGULAR run for ${dto.period} and this scope already exists`);
       throw e;
     }
-    await this.compute.enqueue(id, 1);
+    await this.compute.enqueue((await this.runs.findById(id))!, 1);
     return this.reads.get(p, id);
   }
 
   /** Freezes the inputs again and recomputes a DRAFT (a new generation; older jobs then do nothing). */
   async recalculate(p: Principal, id: string): Promise<RunView> {
     const generation = await this.transition(p, id, ['DRAFT'], 'RECALCULATE', async (m) => this.runs.nextGeneration(m, id));
-    await this.compute.enqueue(id, generation);
+    await this.compute.enqueue((await this.runs.findById(id))!, generation);
     return this.reads.get(p, id);
   }
 
@@ -104,6 +104,10 @@ export class PayrollRunsService {
         throw new DomainError('FORBIDDEN', 'PAYROLL_FOUR_EYES', `run ${id} was submitted by ${run.submittedByName}; another approver must approve it`, []);
       }
       if (run.type === 'BONUS') await this.regularApprovedFirst(m, run);
+      const stale = await this.runs.correctionSettledSince(m, run);
+      if (stale) {
+        throw conflict('PAYROLL_RUN_STALE', `run ${stale.id} (${stale.type}) was approved after run ${id} was computed: reject and recalculate run ${id} so its year-to-date tax state includes it`, { runId: String(stale.id) });
+      }
       await this.runs.update(m, id, { status: 'APPROVED', approvedBy: who.id, approvedByName: who.name, approvedAt: new Date() });
     });
     return this.reads.get(p, id);
