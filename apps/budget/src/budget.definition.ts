@@ -35,6 +35,7 @@ import { UnmatchedPostingRepository } from './postings-queue/unmatched-posting.r
 import { UnmatchedPostingsController } from './postings-queue/unmatched-postings.controller';
 import { UnmatchedPostingsService } from './postings-queue/unmatched-postings.service';
 import { FundingStandardEntity, HouseholdCountEntity } from './reports/household.entities';
+import { HouseholdRepository } from './reports/household.repository';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { StreamEntity } from './streams/stream.entity';
@@ -81,6 +82,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       AppropriationsService,
       FiscalYearRepository,
       FiscalYearsService,
+      HouseholdRepository,
       IdempotencyService,
       LedgerEntryRepository,
       LedgerService,

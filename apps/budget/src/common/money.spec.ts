@@ -1,6 +1,6 @@
 import { DomainError } from '@cws/kernel';
 import { fingerprint } from '../idempotency/idempotency.service';
-import { parsePositiveAmount, percent } from './money';
+import { parsePositiveAmount } from './money';
 
 describe('budget amounts', () => {
   it('parses decimal strings to fen', () => {
@@ -22,13 +22,6 @@ describe('budget amounts', () => {
       }
     },
   );
-
-  it('computes execution rates in percent, rounded half up, without floats', () => {
-    expect(percent(1n, 3n)).toBe('33.33');
-    expect(percent(2n, 3n)).toBe('66.67');
-    expect(percent(123456n, 161000000n)).toBe('0.08');
-    expect(percent(5n, 0n)).toBeNull();
-  });
 
   it('fingerprints a request independently of key order', () => {
     expect(fingerprint('POST /x', { a: 1, b: { c: '2', d: null } })).toBe(fingerprint('POST /x', { b: { d: null, c: '2' }, a: 1 }));

@@ -1,5 +1,5 @@
 /** Amounts at the API edge: decimal strings in, bigint fen inside, decimal strings out. */
-import { DomainError, formatMoney, MoneyFormatError, parseMoney, roundFen, type Fen } from '@cws/kernel';
+import { DomainError, formatMoney, MoneyFormatError, parseMoney, type Fen } from '@cws/kernel';
 
 const ISSUES: Record<MoneyFormatError['reason'] | 'ZERO', string> = {
   NOT_A_NUMBER: 'NOT_A_NUMBER: must be a decimal string such as "1234.56"',
@@ -33,10 +33,3 @@ export function fromDb(value: string | number | null | undefined): Fen {
 }
 
 export const money = formatMoney;
-
-/** spent / base as a percentage with two places, rounded half up ("75.13"); null when base is 0. */
-export function percent(part: Fen, base: Fen): string | null {
-  if (base <= 0n) return null;
-  // hundredths of a percent are formatted like fen: 7513 → "75.13"
-  return formatMoney(roundFen(part * 10000n, base, 'HALF_UP_FEN'));
-}

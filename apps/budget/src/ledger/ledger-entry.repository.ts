@@ -2,10 +2,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { LedgerEntryType } from '@cws/budget-contracts';
-import type { Deltas } from '@cws/budget-core';
-import type { Principal } from '@cws/kernel';
+import type { Deltas, ExecutionGroup, LedgerSums } from '@cws/budget-core';
+import type { Fen, Principal } from '@cws/kernel';
 import { keysetPage, type KeysetPage } from '@cws/persistence';
-import { money } from '../common/money';
+import { fromDb, money } from '../common/money';
 import { wherePlace, type PlaceFilter } from '../common/place-query';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
@@ -45,6 +45,14 @@ export interface LedgerSumRow {
 const COLUMNS = `fiscal_year, funder, stream, district_code, street_code, community_code, entry_type,
   appropriation_id, allocation_id, posting_id, d_appropriated, d_allocated, d_committed, d_spent, memo, created_by, created_at`;
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))';
+const GROUP_COLUMN: Record<ExecutionGroup, string> = {
+  stream: 'e.stream',
+  funder: 'e.funder',
+  district: 'e.district_code',
+  street: 'e.street_code',
+  community: 'e.community_code',
+  month: "DATE_FORMAT(e.created_at, '%Y-%m')",
+};
 /** Rows per multi-row INSERT in bulk writes (a seed of a large city stays well under max_allowed_packet). */
 const CHUNK = 1000;
 
@@ -107,6 +115,33 @@ export class LedgerEntryRepository {
       .addOrderBy('e.stream')
       .addOrderBy('e.communityCode')
       .getRawMany<LedgerSumRow>();
+  }
+
+  /** Sums of the deltas grouped by a report's key (stream, funder, place or month), ordered by it. */
+  async sumsByGroup(p: Principal, f: PlaceFilter, groupBy: ExecutionGroup): Promise<Array<{ key: string | null; sums: LedgerSums }>> {
+    const qb = this.scoped(p, f)
+      .select(GROUP_COLUMN[groupBy], 'k')
+      .addSelect('SUM(e.d_appropriated)', 'appropriated')
+      .addSelect('SUM(e.d_allocated)', 'allocated')
+      .addSelect('SUM(e.d_committed)', 'committed')
+      .addSelect('SUM(e.d_spent)', 'spent')
+      .groupBy('k')
+      .orderBy('k');
+    const raw = await qb.getRawMany<{ k: string | null; appropriated: string; allocated: string; committed: string; spent: string }>();
+    return raw.map((r) => ({
+      key: r.k,
+      sums: { appropriated: fromDb(r.appropriated), allocated: fromDb(r.allocated), committed: fromDb(r.committed), spent: fromDb(r.spent) },
+    }));
+  }
+
+  /** What each community was allocated from a stream in a year (all funders, after transfers). */
+  async allocatedByCommunity(fiscalYear: number, stream: string): Promise<Map<string, Fen>> {
+    const rows: Array<{ c: string; allocated: string }> = await this.dataSource.query(
+      `SELECT community_code AS c, SUM(d_allocated) AS allocated FROM ledger_entry
+        WHERE fiscal_year = ? AND stream = ? AND community_code IS NOT NULL GROUP BY community_code`,
+      [fiscalYear, stream],
+    );
+    return new Map(rows.map((r) => [r.c, fromDb(r.allocated)]));
   }
 
   private scoped(p: Principal, f: PlaceFilter): SelectQueryBuilder<LedgerEntryEntity> {

@@ -6,12 +6,13 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { FUNDING_STREAMS, type FundingStream } from '@cws/budget-contracts';
-import { yuan, type Fen } from '@cws/kernel';
+import { parseMoney, yuan, type Fen } from '@cws/kernel';
 import { AllocationRepository } from '../allocations/allocation.repository';
 import type { AppropriationKind } from '../appropriations/appropriation.entity';
 import { AppropriationRepository } from '../appropriations/appropriation.repository';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { LedgerEntryRepository, type NewLedgerEntry } from '../ledger/ledger-entry.repository';
+import { HouseholdRepository } from '../reports/household.repository';
 
 export interface SeedCommunity {
   code: string;
@@ -63,15 +64,10 @@ export async function seedBudgetService(ds: DataSource, communities: SeedCommuni
       }
     }
     await repos.years.close(m, 2025, SEED_APPROVER.id, '2026-01-31 00:00:00.000');
-    for (const c of communities) {
-      await m.query(
-        `INSERT IGNORE INTO household_count (community_code, street_code, district_code, community_name, households, updated_at) VALUES (?, ?, ?, NULL, ?, NOW(3))`,
-        [c.code, c.streetCode, c.districtCode, c.households],
-      );
-    }
-    for (const [stream, perHousehold] of Object.entries(DEMO_STANDARDS)) {
-      await m.query(`INSERT IGNORE INTO funding_standard (fiscal_year, stream, per_household, updated_at) VALUES (2026, ?, ?, NOW(3))`, [stream, perHousehold]);
-    }
+    // kept when present: the seed never undoes an edit
+    const counts = communities.map((c) => ({ communityCode: c.code, streetCode: c.streetCode, districtCode: c.districtCode, communityName: null, households: c.households }));
+    await repos.households.writeCounts(m, counts, false);
+    for (const [stream, perHousehold] of Object.entries(DEMO_STANDARDS)) await repos.households.writeStandard(m, 2026, stream, parseMoney(perHousehold), false);
   });
   return { appropriations, allocations };
 }
@@ -113,6 +109,7 @@ function repositories(ds: DataSource) {
   return {
     allocations: new AllocationRepository(ds),
     appropriations: new AppropriationRepository(ds),
+    households: new HouseholdRepository(ds),
     ledger: new LedgerEntryRepository(ds),
     years: new FiscalYearRepository(ds),
   };

@@ -2,3 +2,4 @@ export * from './balance';
 export * from './booking';
 export * from './appropriation';
 export * from './fiscal-year';
+export * from './report';
