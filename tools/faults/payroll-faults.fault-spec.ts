@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dataSourceOptions, migrate, PiiCipher } from '@cws/persistence';
+import { loadConfig, TokenService, withPlatformEntities } from '@cws/platform';
+import { TEST_RUN_KEYS, testPrincipals } from '@cws/testing';
+import { DataSource } from 'typeorm';
+import { PAYROLL_ENTITIES, PAYROLL_MIGRATIONS } from '../../apps/payroll/src/payroll.definition';
+import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
+import { seedWorkersService } from '../../apps/workers/src/seed/seed';
+import { WORKERS_ENTITIES, WORKERS_MIGRATIONS } from '../../apps/workers/src/workers.definition';
+import { compileServices, logDir, ServiceProcess, sleep, sqlOn, ThrowawayMariaDb, ThrowawayRedis, waitFor } from './fault-infra';
+
+const WORKERS = Number(process.env.FAULT_WORKERS ?? 3000);
+
+interface RunBody {
+  id: string;
+  progress: { done: number; total: number; failed: number };
+  totals: Record<string, string>;
+  computation: { state: string; generation: number; error: string | null };
+}
+
+/**
+ * Fault scenarios 2, 3 and 5 of issue #13 against real processes: the workers and payroll services
+ * run as compiled child processes on a Redis and a MariaDB started by this file (so restarting
+ * them disturbs nobody else). Each run that was disturbed must end with exactly one payslip per
+ * worker and the totals of the same run recomputed without disturbance.
+ */
+describe('payroll runs survive Redis and MariaDB restarts and a workers outage (real processes)', () => {
+  const redis = new ThrowawayRedis();
+  const maria = new ThrowawayMariaDb();
+  let build = '';
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>), ...TEST_RUN_KEYS, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '1000000',
+    WORKERS_DB: `cws_fault_workers_${randomBytes(3).toString('hex')}`, PAYROLL_DB: `cws_fault_payroll_${randomBytes(3).toString('hex')}`,
+    QUEUE_PREFIX: `cwsfault_${randomBytes(3).toString('hex')}`,
+    // No scheduler in these scenarios: a closed port answers at once (the run then pays no roster hours).
+    SCHEDULER_URL: 'http://127.0.0.1:9', BUDGET_URL: 'http://127.0.0.1:9',
+  };
+  const logs = logDir();
+  const workers = new ServiceProcess('workers', () => env, logs);
+  const payroll = new ServiceProcess('payroll', () => env, logs);
+  let token = '';
+
+  const api = async (method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> => {
+    const res = await fetch(`${payroll.base}${p}`, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  };
+  const run = async (id: string): Promise<RunBody> => {
+    const r = await api('GET', `/v1/runs/${id}`);
+    if (r.status !== 200) throw new Error(`GET run answered ${r.status}`);
+    return r.body;
+  };
+  const sql = (query: string, params: unknown[] = []) => sqlOn(maria, env.PAYROLL_DB)(query, params);
+  const slips = (runId: string) => sql('SELECT worker_id AS w, gross, tax, net FROM payslip WHERE run_id = ? ORDER BY worker_id', [runId]);
+
+  const untilDone = (id: string, generation?: number) =>
+    waitFor(`run ${id} to be computed`, async () => {
+      const r = await run(id);
+      return r.computation.state === 'DONE' && (generation === undefined || r.computation.generation === generation) ? r : undefined;
+    }, 300_000, 200);
+
+  /** Starts a run, waits until it is part-way, disturbs it, and checks the outcome against an undisturbed recomputation. */
+  async function disturbedRun(period: string, disturb: () => Promise<void>): Promise<{ atFault: RunBody['progress']; done: RunBody }> {
+    const created = await api('POST', '/v1/runs', { period, type: 'REGULAR' });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    const atFault = await waitFor('the run to be part-way', async () => {
+      const p = (await run(id)).progress;
+      return p.done > 0 && p.done < p.total ? p : undefined;
+    }, 120_000, 5);
+    await disturb();
+    const done = await untilDone(id);
+    expect(done.progress).toEqual({ done: atFault.total, total: atFault.total, failed: 0 });
+    const [agg] = await sql('SELECT COUNT(*) AS n, COUNT(DISTINCT worker_id) AS workers, SUM(net) AS net, SUM(gross) AS gross FROM payslip WHERE run_id = ?', [id]);
+    expect(Number(agg.n)).toBe(atFault.total);
+    expect(Number(agg.workers)).toBe(atFault.total);
+    expect(agg.net).toBe(done.totals.net);
+    expect(agg.gross).toBe(done.totals.gross);
+
+    // The same run recomputed with nothing disturbed: the same slips, the same totals.
+    const disturbed = await slips(id);
+    expect((await api('POST', `/v1/runs/${id}/recalculate`)).status).toBe(200);
+    const again = await untilDone(id, done.computation.generation + 1);
+    expect(again.totals).toEqual(done.totals);
+    expect(await slips(id)).toEqual(disturbed);
+    return { atFault, done };
+  }
+
+  beforeAll(async () => {
+    build = compileServices();
+    await Promise.all([redis.start(), maria.start()]);
+    env.MYSQL_URL = maria.url;
+    env.REDIS_URL = redis.url;
+    const wc = loadConfig('workers', env);
+    await migrate(wc, withPlatformEntities(WORKERS_ENTITIES), WORKERS_MIGRATIONS);
+    const wds = await new DataSource(dataSourceOptions(wc, withPlatformEntities(WORKERS_ENTITIES), WORKERS_MIGRATIONS)).initialize();
+    await seedWorkersService(wds, new PiiCipher(wc.piiKeyId, wc.piiKey, wc.piiHashKey, wc.piiOldKeys), { password: 'Test@2026', workers: WORKERS });
+    await wds.destroy();
+    const pc = loadConfig('payroll', env);
+    await migrate(pc, withPlatformEntities(PAYROLL_ENTITIES), PAYROLL_MIGRATIONS);
+    const pds = await new DataSource(dataSourceOptions(pc, withPlatformEntities(PAYROLL_ENTITIES), PAYROLL_MIGRATIONS)).initialize();
+    await seedPayrollService(pds);
+    await pds.destroy();
+    token = new TokenService(pc).sign(testPrincipals.cityAdmin());
+    workers.build = payroll.build = build;
+    await workers.start();
+    env.WORKERS_URL = workers.origin;
+    await payroll.start();
+  }, 300_000);
+
+  afterAll(async () => {
+    await payroll.stop();
+    await workers.stop();
+    console.log(`service logs during the faults:\n${payroll.logSummary()}\n${workers.logSummary()}`);
+    await redis.destroy();
+    await maria.destroy();
+    if (build) rmSync(build, { recursive: true, force: true });
+    rmSync(logs, { recursive: true, force: true });
+  });
+
+  it('(2) Redis restarted (AOF on) in the middle of a run: one slip per worker, undisturbed totals', async () => {
+    const { atFault } = await disturbedRun('2026-11', async () => {
+      await redis.stop('SIGTERM');
+      await sleep(1000);
+      await redis.start();
+    });
+    console.log(`fault 2: Redis restarted with ${atFault.done}/${atFault.total} slips done`);
+  }, 600_000);
+
+  it('(3) MariaDB crashed (SIGKILL) and restarted in the middle of a run: one slip per worker, undisturbed totals', async () => {
+    const { atFault } = await disturbedRun('2026-10', async () => {
+      await maria.stop('SIGKILL');
+      await sleep(1000);
+      await maria.start();
+    });
+    console.log(`fault 3: MariaDB killed with ${atFault.done}/${atFault.total} slips done`);
+  }, 600_000);
+
+  it('(5) workers service killed while payroll takes its snapshot: the run fails cleanly with a retryable error, writes nothing, and succeeds on retry', async () => {
+    const created = await api('POST', '/v1/runs', { period: '2026-09', type: 'REGULAR' });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    // Kill the workers process as soon as the freeze has started pulling the snapshot.
+    await waitFor('the freeze to start', async () => ((await sql('SELECT compute_state AS s FROM payroll_run WHERE id = ?', [id]))[0]?.s === 'COMPUTING' ? true : undefined), 60_000, 5);
+    await workers.stop('SIGKILL');
+    const failed = await waitFor('the run to report the outage', async () => {
+      const r = await run(id);
+      return r.computation.state === 'FAILED' ? r : undefined;
+    }, 120_000, 50);
+    expect(failed.computation.error).toMatch(/workers|unavailable|fetch failed|ECONNREFUSED/i);
+    expect(failed.progress.done).toBe(0);
+    // Nothing half-written: no slip, no computed chunk, inputs not frozen.
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM payslip WHERE run_id = ?', [id]))[0].n)).toBe(0);
+    expect(Number((await sql(`SELECT COUNT(*) AS n FROM payroll_run_chunk WHERE run_id = ? AND state <> 'PENDING'`, [id]))[0].n)).toBe(0);
+    expect((await run(id)).progress.done).toBe(0);
+
+    await workers.start();
+    const retried = await api('POST', `/v1/runs/${id}/recalculate`);
+    expect(retried.status).toBe(200);
+    const done = await untilDone(id, retried.body.computation.generation);
+    expect(done.progress.failed).toBe(0);
+    expect(done.progress.total).toBeGreaterThan(0);
+    const [agg] = await sql('SELECT COUNT(*) AS n, COUNT(DISTINCT worker_id) AS workers, SUM(net) AS net FROM payslip WHERE run_id = ?', [id]);
+    expect(Number(agg.n)).toBe(done.progress.total);
+    expect(Number(agg.workers)).toBe(done.progress.total);
+    expect(agg.net).toBe(done.totals.net);
+    console.log(`fault 5: first attempt ${failed.computation.state} (${failed.computation.error}); after retry ${done.progress.done} slips`);
+  }, 600_000);
+});
