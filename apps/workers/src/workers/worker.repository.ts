@@ -6,6 +6,7 @@ import { insertRows, selectIn } from '@cws/persistence';
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerStatus } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
+import { WorkerNameGramRepository } from './worker-name-gram.repository';
 
 export interface NewWorker {
   /** An explicit id (the demo seed numbers its workers); absent = AUTO_INCREMENT. */
@@ -50,13 +51,21 @@ function values(w: NewWorker, now: Date): unknown[] {
 export class WorkerRepository {
   /** Inserts one worker and returns its id (a taken resident ID raises the driver's ER_DUP_ENTRY). */
   static async insert(m: EntityManager, w: NewWorker): Promise<number> {
-    return insertRows(m, INSERT_WORKER, [values(w, new Date())]);
+    const inserted = await insertRows(m, INSERT_WORKER, [values(w, new Date())]);
+    const id = w.id ?? inserted;
+    await WorkerNameGramRepository.refresh(m, [id]);
+    return id;
   }
 
   /** Inserts many workers with multi-row INSERTs (find their ids with `idsByResidentHash`). */
   static async insertMany(m: EntityManager, workers: readonly NewWorker[]): Promise<void> {
     const now = new Date();
     await insertRows(m, INSERT_WORKER, workers.map((w) => values(w, now)));
+    // the search grams of the new names (ids: given by the seed, else found by resident ID)
+    const ids = workers.every((w) => w.id !== undefined)
+      ? workers.map((w) => w.id!)
+      : [...(await WorkerRepository.idsByResidentHash(m, workers.map((w) => w.residentId.hash))).values()];
+    await WorkerNameGramRepository.refresh(m, ids);
   }
 
   /** The registered workers among these resident-ID hashes: hash → worker id. */

@@ -14,6 +14,7 @@ import { rethrowDuplicate, today } from '../common/sql';
 import { GradeRepository } from '../grades/grade.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
 import { WorkerEventRepository } from './worker-event.repository';
+import { WorkerNameGramRepository } from './worker-name-gram.repository';
 import { WorkerRepository } from './worker.repository';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 
@@ -167,6 +168,7 @@ export class WorkersService {
       sets.push('version = version + 1', 'updated_at = ?');
       params.push(new Date(), id);
       await m.query(`UPDATE worker SET ${sets.join(', ')} WHERE id = ?`, params);
+      if (dto.name !== undefined) await WorkerNameGramRepository.refresh(m, [id]);
       const after = await this.workerInScope(m, { ...p, scope: { level: 'CITY' } }, id);
       await this.audit.record(m, { entity: 'worker', entityId: id, action: 'UPDATE', before, after, districtCode: after.districtCode });
       await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields });
@@ -311,7 +313,10 @@ export class WorkersService {
     if (q.community) qb.andWhere('w.community_code = :community', { community: q.community });
     if (q.status) qb.andWhere('w.status = :status', { status: q.status });
     if (q.qualification) qb.andWhere('w.qualification_level = :qual', { qual: q.qualification });
-    if (q.q) qb.andWhere('w.name LIKE :q', { q: `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+    if (q.q) {
+      const contains = WorkerNameGramRepository.containsCondition('w', q.q);
+      qb.andWhere(contains.sql, contains.params);
+    }
     if (q.post) {
       if ((POST_BANDS as readonly string[]).includes(q.post)) qb.andWhere('pa.band = :band', { band: q.post });
       else {

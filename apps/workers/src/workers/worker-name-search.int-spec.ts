@@ -1,0 +1,100 @@
+import { DataSource } from 'typeorm';
+import { PiiCipher } from '@cws/persistence';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { demoResidentId } from '../seed/seed-workers';
+import { seedWorkersService } from '../seed/seed';
+import { workersService } from '../workers.definition';
+
+/**
+ * The register's name search reads `worker_name_gram`; it must answer exactly what
+ * `name LIKE '%q%'` answers, for every kind of search text, and follow names as they change.
+ */
+describe('worker name search through the gram index (real MySQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: string;
+  let seq = 700_000;
+
+  /** Ids and total the API gives for `q` (city scope, one page of 200). */
+  const search = async (q: string) => {
+    const res = await t.request('GET', `/v1/workers?limit=200&q=${encodeURIComponent(q)}`, { token: admin });
+    expect(res.status).toBe(200);
+    return { ids: res.body.items.map((w: { id: number }) => w.id), total: res.body.total };
+  };
+  /** What a full scan with LIKE answers (the old query). */
+  const scan = async (q: string) => {
+    const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const rows: Array<{ id: number }> = await ds.query('SELECT id FROM worker WHERE name LIKE ? ORDER BY id', [like]);
+    return { ids: rows.slice(0, 200).map((r) => Number(r.id)), total: rows.length };
+  };
+  const hire = async (name: string) => {
+    const res = await t.request('POST', '/v1/workers', {
+      token: admin,
+      body: { name, residentId: demoResidentId('330106', seq++, 'F').id, education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-07-01', employmentType: 'FULL_TIME', communityCode: '330106001001' },
+    });
+    expect(res.status).toBe(201);
+    return res.body.worker as { id: number; version: number };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(workersService, testConfig('workers'));
+    ds = t.app.get(DataSource);
+    await seedWorkersService(ds, t.app.get(PiiCipher), { password: 'Test@2026', workers: 400 });
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+  });
+  afterAll(() => t?.close());
+
+  it('answers what LIKE answers for every one- and two-character piece of the seeded names, and for whole names', async () => {
+    const names: string[] = (await ds.query('SELECT name FROM worker ORDER BY id LIMIT 25')).map((r: { name: string }) => r.name);
+    const queries = new Set<string>();
+    for (const n of names) {
+      const chars = Array.from(n);
+      queries.add(n);
+      chars.forEach((c, i) => {
+        queries.add(c);
+        if (i + 1 < chars.length) queries.add(c + chars[i + 1]);
+      });
+    }
+    expect(queries.size).toBeGreaterThan(40);
+    let nonEmpty = 0;
+    for (const q of queries) {
+      const expected = await scan(q);
+      expect({ q, ...(await search(q)) }).toEqual({ q, ...expected });
+      if (expected.total > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBe(queries.size);
+  });
+
+  it('finds new and renamed workers, text in the middle of a name, Latin text in any case, and LIKE wildcards as plain text', async () => {
+    const a = await hire('欧阳娜娜');
+    const b = await hire('Anna·Li');
+    const c = await hire('王100%_好');
+    for (const q of ['阳娜', '欧阳娜娜', '娜', 'anna', 'NA·L', 'li', '100%', '%_', '_']) {
+      const expected = await scan(q);
+      expect({ q, ...(await search(q)) }).toEqual({ q, ...expected });
+      expect(expected.total).toBeGreaterThan(0);
+    }
+    expect((await search('阳娜')).ids).toContain(a.id);
+    expect((await search('anna')).ids).toContain(b.id);
+    expect((await search('%_')).ids).toEqual([c.id]);
+    expect((await search('阳娜娜娜')).total).toBe(0);
+
+    const renamed = await t.request('PATCH', `/v1/workers/${a.id}`, { token: admin, body: { name: '司马娜娜', version: a.version } });
+    expect(renamed.status).toBe(200);
+    expect((await search('欧阳')).ids).not.toContain(a.id);
+    expect((await search('司马')).ids).toContain(a.id);
+    expect(await search('马娜')).toEqual(await scan('马娜'));
+    // The grams are exactly those of the current name.
+    const grams = (await ds.query('SELECT gram FROM worker_name_gram WHERE worker_id = ? ORDER BY gram', [a.id])).map((r: { gram: string }) => r.gram);
+    expect(grams.sort()).toEqual(['司', '司马', '娜', '娜娜', '马', '马娜'].sort());
+  });
+
+  it('keeps the scope: a district HR user finds no worker of another district by name', async () => {
+    const w = await hire('独孤求败');
+    const other = t.tokenFor(testPrincipals.districtHr('330102'));
+    const res = await t.request('GET', `/v1/workers?q=${encodeURIComponent('独孤')}`, { token: other });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((x: { id: number }) => x.id)).not.toContain(w.id);
+    expect(res.body.total).toBe(0);
+  });
+});
