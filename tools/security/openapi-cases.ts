@@ -76,6 +76,8 @@ export function resolve(doc: OpenApiDoc, s: Schema | undefined): Schema {
   if (s.$ref) return resolve(doc, doc.components?.schemas?.[s.$ref.replace('#/components/schemas/', '')]);
   if (s.allOf) {
     const parts = s.allOf.map((p) => resolve(doc, p));
+    // a named enum wrapped with its own description/example: { allOf: [{ $ref }], example }
+    if (parts.length === 1) return { ...parts[0], ...s, allOf: undefined };
     return {
       type: 'object',
       properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),

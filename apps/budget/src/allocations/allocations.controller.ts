@@ -17,6 +17,7 @@ export class AllocationsController {
   constructor(private readonly allocations: AllocationsService) {}
 
   @Get()
+  @ApiOperation({ summary: '分配列表（游标分页）' })
   @CanRead()
   @ApiOkResponse({ type: AllocationPageDoc })
   list(@CurrentPrincipal() p: Principal, @Query() q: AllocationQueryDto) {
@@ -24,6 +25,7 @@ export class AllocationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看一项分配' })
   @CanRead()
   @ApiOkResponse({ type: AllocationDoc })
   async get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
@@ -34,7 +36,7 @@ export class AllocationsController {
   @Post()
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Allocate part of an enacted appropriation to a street or community (never more than is unallocated: 409)' })
+  @ApiOperation({ summary: '将已生效预算分配到街道或社区', description: 'Allocate part of an enacted appropriation to a street or community (never more than is unallocated: 409)' })
   @ApiCreatedResponse({ type: AllocationDoc })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAllocationDto, @Headers('idempotency-key') key?: string) {
     return this.allocations.create(p, dto, key);

@@ -17,6 +17,7 @@ export class AppropriationsController {
   constructor(private readonly appropriations: AppropriationsService) {}
 
   @Get()
+  @ApiOperation({ summary: '预算（拨款）列表（游标分页）' })
   @CanRead()
   @ApiOkResponse({ type: AppropriationPageDoc })
   list(@CurrentPrincipal() p: Principal, @Query() q: AppropriationQueryDto) {
@@ -24,6 +25,7 @@ export class AppropriationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看一项预算' })
   @CanRead()
   @ApiOkResponse({ type: AppropriationDoc })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
@@ -33,7 +35,7 @@ export class AppropriationsController {
   @Post()
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Record an appropriation (original or supplementary) as DRAFT; it moves no money until enacted' })
+  @ApiOperation({ summary: '录入预算（年初或追加），保存为草稿', description: 'Record an appropriation (original or supplementary) as DRAFT; it moves no money until enacted' })
   @ApiCreatedResponse({ type: AppropriationDoc })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAppropriationDto, @Headers('idempotency-key') key?: string) {
     return this.appropriations.create(p, dto, key);
@@ -43,7 +45,7 @@ export class AppropriationsController {
   @HttpCode(200)
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Enact a DRAFT appropriation; the approver must not be its creator (four-eyes)' })
+  @ApiOperation({ summary: '批准草稿预算生效（双人复核）', description: 'Enact a DRAFT appropriation; the approver must not be its creator (four-eyes)' })
   @ApiOkResponse({ type: AppropriationDoc })
   enact(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Headers('idempotency-key') key?: string) {
     return this.appropriations.enact(p, id, key);

@@ -25,6 +25,7 @@ export class FiscalYearsController {
   constructor(private readonly years: FiscalYearsService) {}
 
   @Get()
+  @ApiOperation({ summary: '财政年度列表' })
   @CanRead()
   @ApiOkResponse({ type: [FiscalYearDoc] })
   list(): Promise<FiscalYearEntity[]> {
@@ -33,7 +34,7 @@ export class FiscalYearsController {
 
   @Post()
   @CanPost()
-  @ApiOperation({ summary: 'Open a fiscal year (city scope only)' })
+  @ApiOperation({ summary: '开启财政年度', description: 'Open a fiscal year (city scope only)' })
   @ApiOkResponse({ type: FiscalYearDoc })
   open(@CurrentPrincipal() p: Principal, @Body() dto: OpenFiscalYearDto) {
     return this.years.open(p, dto.year);
@@ -42,7 +43,7 @@ export class FiscalYearsController {
   @Post(':year/close')
   @HttpCode(200)
   @CanPost()
-  @ApiOperation({ summary: 'Close a fiscal year: it takes no further postings (city scope only)' })
+  @ApiOperation({ summary: '关闭财政年度（不再记账）', description: 'Close a fiscal year: it takes no further postings (city scope only)' })
   @ApiOkResponse({ type: FiscalYearDoc })
   close(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number) {
     return this.years.close(p, year);

@@ -66,7 +66,7 @@ export class LedgerController {
 
   @Get('ledger')
   @CanRead()
-  @ApiOperation({ summary: 'Ledger entries for reconciliation, oldest first; page with ?after=<ledgerId>; ?sourceRefPrefix=payroll-run:<id>: for the postings of one payroll run' })
+  @ApiOperation({ summary: '总账明细（对账用，游标分页）', description: 'Ledger entries for reconciliation, oldest first; page with ?after=<ledgerId>; ?sourceRefPrefix=payroll-run:<id>: for the postings of one payroll run' })
   @ApiOkResponse({ type: LedgerPageDoc })
   list(@CurrentPrincipal() p: Principal, @Query() q: LedgerPageDto) {
     return this.ledger.list(p, q);
@@ -74,7 +74,7 @@ export class LedgerController {
 
   @Get('balances')
   @CanRead()
-  @ApiOperation({ summary: 'Balances per (year, funder, stream, place) summed from the ledger, with totals' })
+  @ApiOperation({ summary: '按年度、出资方、渠道、地区汇总的余额', description: 'Balances per (year, funder, stream, place) summed from the ledger, with totals' })
   @ApiOkResponse({ type: BalancesDoc })
   balances(@CurrentPrincipal() p: Principal, @Query() q: PlaceFilterDto) {
     return this.ledger.balances(p, q);

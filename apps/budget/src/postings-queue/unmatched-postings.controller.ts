@@ -14,7 +14,7 @@ export class UnmatchedPostingsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: 'Queue postings (payroll, training) that could not be booked, with the reason' })
+  @ApiOperation({ summary: '未能入账的费用记账队列', description: 'Queue postings (payroll, training) that could not be booked, with the reason' })
   list(@CurrentPrincipal() p: Principal, @Query() q: UnmatchedQueryDto) {
     return this.unmatched.list(p, q);
   }
@@ -22,7 +22,7 @@ export class UnmatchedPostingsController {
   @Post(':id/resolve')
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Book a parked cost posting on a chosen allocation' })
+  @ApiOperation({ summary: '将挂起的费用记入指定分配', description: 'Book a parked cost posting on a chosen allocation' })
   @ApiCreatedResponse({ type: PostingDoc })
   resolve(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ResolveUnmatchedDto, @Headers('idempotency-key') key?: string) {
     return this.unmatched.resolve(p, id, dto, key);

@@ -24,7 +24,7 @@ export class PostingsController {
   @Post('allocations/:id/commitments')
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Commit money on an allocation (a contract, an order); it stops being available' })
+  @ApiOperation({ summary: '承诺（冻结）一笔分配资金', description: 'Commit money on an allocation (a contract, an order); it stops being available' })
   @ApiCreatedResponse({ type: PostingDoc })
   @OVERSPEND
   commit(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: CreatePostingDto, @Headers('idempotency-key') key?: string) {
@@ -34,7 +34,7 @@ export class PostingsController {
   @Post('allocations/:id/expenditures')
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Spend on an allocation, optionally settling a commitment' })
+  @ApiOperation({ summary: '登记支出（需幂等键）', description: 'Spend on an allocation, optionally settling a commitment' })
   @ApiCreatedResponse({ type: PostingDoc })
   @OVERSPEND
   expend(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: CreateExpenditureDto, @Headers('idempotency-key') key?: string) {
@@ -44,7 +44,7 @@ export class PostingsController {
   @Post('postings/:id/reversal')
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Reverse an expenditure, or release what is left of a commitment (postings are never edited or deleted)' })
+  @ApiOperation({ summary: '冲销支出或释放承诺余额', description: 'Reverse an expenditure, or release what is left of a commitment (postings are never edited or deleted)' })
   @ApiCreatedResponse({ type: PostingDoc })
   reverse(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ReversalDto, @Headers('idempotency-key') key?: string) {
     return this.postings.reverse(p, id, dto, key);
@@ -53,13 +53,14 @@ export class PostingsController {
   @Post('transfers')
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: 'Move allocated money to another allocation of the same funder and year, following a task (费随事转)' })
+  @ApiOperation({ summary: '经费划转（费随事转）', description: 'Move allocated money to another allocation of the same funder and year, following a task (费随事转)' })
   @ApiCreatedResponse({ type: PostingDoc })
   transfer(@CurrentPrincipal() p: Principal, @Body() dto: TransferDto, @Headers('idempotency-key') key?: string) {
     return this.postings.transfer(p, dto, key);
   }
 
   @Get('postings')
+  @ApiOperation({ summary: '记账列表（游标分页）' })
   @CanRead()
   @ApiOkResponse({ type: PostingPageDoc })
   list(@CurrentPrincipal() p: Principal, @Query() q: PostingQueryDto) {
@@ -67,6 +68,7 @@ export class PostingsController {
   }
 
   @Get('postings/:id')
+  @ApiOperation({ summary: '查看一笔记账' })
   @CanRead()
   @ApiOkResponse({ type: PostingDoc })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {

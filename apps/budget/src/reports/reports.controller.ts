@@ -27,7 +27,7 @@ export class ReportsController {
 
   @Get('reports/execution')
   @CanRead()
-  @ApiOperation({ summary: 'Budget execution grouped by stream, funder, district, street, community or month' })
+  @ApiOperation({ summary: '预算执行情况报表', description: 'Budget execution grouped by stream, funder, district, street, community or month' })
   @ApiOkResponse({ type: ExecutionReportDoc })
   execution(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto) {
     return this.reports.execution(p, q);
@@ -36,7 +36,7 @@ export class ReportsController {
   @Get('reports/execution.xlsx')
   @CanRead()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: 'The execution report as an .xlsx workbook' })
+  @ApiOperation({ summary: '下载预算执行情况报表（xlsx）', description: 'The execution report as an .xlsx workbook' })
   async executionXlsx(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto, @Res() res: Response) {
     const buffer = await this.reports.executionXlsx(p, q);
     res
@@ -50,12 +50,13 @@ export class ReportsController {
 
   @Get('reports/household-standard')
   @CanRead()
-  @ApiOperation({ summary: 'Per-household funding standard check: communities allocated less than standard × households are flagged' })
+  @ApiOperation({ summary: '按户核定标准检查社区经费', description: 'Per-household funding standard check: communities allocated less than standard × households are flagged' })
   householdStandard(@CurrentPrincipal() p: Principal, @Query() q: HouseholdStandardQueryDto) {
     return this.reports.householdStandard(p, q);
   }
 
   @Get('household-counts')
+  @ApiOperation({ summary: '各社区户数' })
   @CanRead()
   households(@CurrentPrincipal() p: Principal, @Query() q: PlaceFilterDto) {
     return this.reports.listHouseholds(p, q);
@@ -64,12 +65,13 @@ export class ReportsController {
   @Put('household-counts/:communityCode')
   @CanPost()
   @ApiParam({ name: 'communityCode', example: '330106001001' })
-  @ApiOperation({ summary: 'Set the number of households of a community (data for the standard check)' })
+  @ApiOperation({ summary: '设置社区户数', description: 'Set the number of households of a community (data for the standard check)' })
   putHouseholds(@CurrentPrincipal() p: Principal, @Param() { communityCode }: CommunityParam, @Body() dto: HouseholdCountDto) {
     return this.reports.putHouseholds(p, communityCode, dto);
   }
 
   @Get('funding-standards')
+  @ApiOperation({ summary: '按户经费标准列表' })
   @CanRead()
   standards() {
     return this.reports.listStandards();
@@ -77,9 +79,9 @@ export class ReportsController {
 
   @Put('funding-standards/:year/:stream')
   @CanPost()
-  @ApiParam({ name: 'year', example: 2026 })
-  @ApiParam({ name: 'stream', enum: FUNDING_STREAMS })
-  @ApiOperation({ summary: 'Set the per-household funding standard of a stream for a year (city scope)' })
+  @ApiParam({ name: 'year', schema: { type: 'integer', example: 2026 } })
+  @ApiParam({ name: 'stream', enum: FUNDING_STREAMS, enumName: 'FundingStream' })
+  @ApiOperation({ summary: '设置某渠道某年度的按户经费标准', description: 'Set the per-household funding standard of a stream for a year (city scope)' })
   putStandard(
     @CurrentPrincipal() p: Principal,
     @Param() { year, stream }: StandardParams,

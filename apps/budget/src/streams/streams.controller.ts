@@ -19,7 +19,7 @@ export class StreamsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: 'The funding streams with their Chinese and English names' })
+  @ApiOperation({ summary: '经费渠道列表', description: 'The funding streams with their Chinese and English names' })
   @ApiOkResponse({ type: [StreamDoc] })
   list(): Promise<StreamEntity[]> {
     return this.dataSource.getRepository(StreamEntity).find({ order: { sortOrder: 'ASC' } });

@@ -26,8 +26,8 @@ export class BenchmarkController {
   @Post('calibrations')
   @CanRun()
   @ApiOperation({
-    summary: 'Calibrate: the least unit value (元 per coefficient point) whose projected average meets W(Y−1) and the growth test; stored',
-    description: 'Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
+    summary: '测算单位值（满足不低于上年社平工资与增长要求）',
+    description: 'Calibrate: the least unit value (元 per coefficient point) whose projected average meets W(Y−1) and the growth test; stored. Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
   })
   @ApiCreatedResponse({ description: 'CalibrationResult' })
   calibrate(@CurrentPrincipal() p: Principal, @Body() dto: CalibrationRequestDto) {
@@ -35,6 +35,7 @@ export class BenchmarkController {
   }
 
   @Get('calibrations/:id')
+  @ApiOperation({ summary: '查看一次测算' })
   @CanRead()
   @ApiOkResponse({ description: 'CalibrationResult' })
   calibration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
@@ -44,7 +45,7 @@ export class BenchmarkController {
   @Post('calibrations/:id/apply')
   @HttpCode(200)
   @CanEditPolicy()
-  @ApiOperation({ summary: "Adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row (the open row is closed; audited)" })
+  @ApiOperation({ summary: '采用测算结果（写入政策表）', description: "Adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row (the open row is closed; audited)" })
   @ApiOkResponse({ description: 'the new policy row' })
   apply(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ApplyCalibrationDto) {
     return this.benchmark.applyCalibration(p, id, dto.validFrom);
@@ -53,8 +54,8 @@ export class BenchmarkController {
   @Get('compliance')
   @CanRead()
   @ApiOperation({
-    summary: 'Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored',
-    description: GAP_MEANING,
+    summary: '薪酬达标情况（按区或街道）',
+    description: `Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored. ${GAP_MEANING}`,
   })
   @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   compliance(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: ComplianceQueryDto) {
@@ -64,8 +65,8 @@ export class BenchmarkController {
   @Get('funding-requirement')
   @CanRead()
   @ApiOperation({
-    summary: '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall',
-    description: 'Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
+    summary: '经费核定报表（需求与已分配对比）',
+    description: '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall. Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
   })
   @ApiOkResponse({ description: 'FundingRequirementReport' })
   fundingRequirement(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: FundingRequirementQueryDto) {
@@ -74,13 +75,14 @@ export class BenchmarkController {
 
   @Post('compliance-reports')
   @CanRun()
-  @ApiOperation({ summary: 'The compliance report, stored', description: GAP_MEANING })
+  @ApiOperation({ summary: '生成并保存达标报告', description: `The compliance report, stored. ${GAP_MEANING}` })
   @ApiCreatedResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   complianceReport(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, bearerOf(auth), q, true);
   }
 
   @Get('compliance-reports/:id')
+  @ApiOperation({ summary: '查看已保存的达标报告' })
   @CanRead()
   @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
   storedCompliance(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
@@ -89,13 +91,14 @@ export class BenchmarkController {
 
   @Post('top-ups')
   @CanRun()
-  @ApiOperation({ summary: 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored' })
+  @ApiOperation({ summary: '计算年终补差', description: 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored' })
   @ApiCreatedResponse({ description: 'TopUpSummary' })
   topUp(@CurrentPrincipal() p: Principal, @Body() dto: TopUpRequestDto) {
     return this.benchmark.topUp(p, dto);
   }
 
   @Get('top-ups/:id')
+  @ApiOperation({ summary: '查看一次年终补差' })
   @CanRead()
   @ApiOkResponse({ description: 'TopUpSummary' })
   storedTopUp(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
@@ -103,6 +106,7 @@ export class BenchmarkController {
   }
 
   @Get('top-ups/:id/lines')
+  @ApiOperation({ summary: '年终补差逐人明细（游标分页）' })
   @CanRead()
   @ApiOkResponse({ description: 'Per-worker top-up lines within your scope, keyset pages' })
   topUpLines(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: TopUpLinesQueryDto) {

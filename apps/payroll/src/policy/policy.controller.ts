@@ -18,13 +18,14 @@ export class PolicyController {
 
   @Get('rows')
   @CanRead()
-  @ApiOperation({ summary: 'Policy rows: open rows by default, rows in force on asOf, or the whole history' })
+  @ApiOperation({ summary: '薪酬政策行列表', description: 'Policy rows: open rows by default, rows in force on asOf, or the whole history' })
   @ApiOkResponse({ type: [PolicyRowDoc] })
   list(@Query() q: PolicyRowQueryDto) {
     return this.policy.list(q);
   }
 
   @Get('rows/:id')
+  @ApiOperation({ summary: '查看一条政策行' })
   @CanRead()
   @ApiOkResponse({ type: PolicyRowDoc })
   async get(@Param() { id }: IdParam) {
@@ -34,7 +35,7 @@ export class PolicyController {
 
   @Post('rows')
   @CanEditPolicy()
-  @ApiOperation({ summary: 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.' })
+  @ApiOperation({ summary: '新增政策行（同键旧行自动截止）', description: 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.' })
   @ApiCreatedResponse({ type: PolicyRowDoc })
   @ApiIfMatch()
   async create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto, @Headers('if-match') ifMatch?: string) {
@@ -45,7 +46,7 @@ export class PolicyController {
   @Post('rows/:id/close')
   @HttpCode(200)
   @CanEditPolicy()
-  @ApiOperation({ summary: 'End an open row without a successor. Audited.' })
+  @ApiOperation({ summary: '截止一条政策行', description: 'End an open row without a successor. Audited.' })
   @ApiOkResponse({ type: PolicyRowDoc })
   @ApiIfMatch()
   async close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto, @Headers('if-match') ifMatch?: string) {
@@ -55,7 +56,7 @@ export class PolicyController {
 
   @Get('effective')
   @CanRead()
-  @ApiOperation({ summary: "The engine's policy object for a payroll year, built from the rows that apply (amounts as decimal strings)" })
+  @ApiOperation({ summary: '某日生效的全部政策', description: "The engine's policy object for a payroll year, built from the rows that apply (amounts as decimal strings)" })
   async effective(@Query() q: EffectivePolicyQueryDto) {
     return policyToJson(await this.policy.policyFor(q.year, q.asOf));
   }

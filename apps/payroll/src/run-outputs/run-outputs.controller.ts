@@ -29,14 +29,14 @@ export class RunOutputsController {
   @Get(':id/register.xlsx')
   @CanRead()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: 'Payroll register (工资发放表): a row per payslip by district, street and community, a column per component, subtotals and a total' })
+  @ApiOperation({ summary: '下载工资发放表（xlsx）', description: 'Payroll register (工资发放表): a row per payslip by district, street and community, a column per component, subtotals and a total' })
   async register(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
     return file(await this.outputs.register(p, id));
   }
 
   @Get(':id/bank-files')
   @CanReadBankFiles()
-  @ApiOperation({ summary: 'Bank files of an APPROVED or PAID run, one per paying account: [{ payingAccount, count, total, url }]' })
+  @ApiOperation({ summary: '银行代发文件列表', description: 'Bank files of an APPROVED or PAID run, one per paying account: [{ payingAccount, count, total, url }]' })
   @ApiOkResponse({ description: 'BankFileEntry[]' })
   bankFiles(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.outputs.bankFiles(p, id);
@@ -45,7 +45,7 @@ export class RunOutputsController {
   @Get(':id/bank-files/:account.csv')
   @CanReadBankFiles()
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'One bank file: header account,name,amount,reference; a line per payee; trailer TOTAL,<count>,<sum>' })
+  @ApiOperation({ summary: '下载一个银行代发文件（csv）', description: 'One bank file: header account,name,amount,reference; a line per payee; trailer TOTAL,<count>,<sum>' })
   async bankFile(@CurrentPrincipal() p: Principal, @Param() { id, account }: BankFileParams): Promise<StreamableFile> {
     return file(await this.outputs.bankFileCsv(p, id, account));
   }
@@ -53,7 +53,7 @@ export class RunOutputsController {
   @Get(':id/declarations/:kind.xlsx')
   @CanRead()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: 'IIT withholding declaration (扣缴申报: 正常工资薪金所得 and 全年一次性奖金收入 sheets), or the social-insurance / housing-fund contribution list' })
+  @ApiOperation({ summary: '下载个税扣缴申报表或社保、公积金缴费清单（xlsx）', description: 'IIT withholding declaration (扣缴申报: 正常工资薪金所得 and 全年一次性奖金收入 sheets), or the social-insurance / housing-fund contribution list' })
   async declaration(@CurrentPrincipal() p: Principal, @Param() { id, kind }: DeclarationParams): Promise<StreamableFile> {
     return file(await this.outputs.declaration(p, id, kind));
   }

@@ -22,8 +22,8 @@ export class PayrollRunsController {
   @Post()
   @CanPrepareRuns()
   @ApiOperation({
-    summary: 'Create a DRAFT run for a period and scope; its computation is queued at once',
-    description: 'One REGULAR run per period and scope (409 PAYROLL_RUN_EXISTS); a run overlapping another of the same period and type (a street inside a district) is 409 PAYROLL_RUN_OVERLAPS.',
+    summary: '创建工资批次（草稿）并排队计算',
+    description: 'Create a DRAFT run for a period and scope; its computation is queued at once. One REGULAR run per period and scope (409 PAYROLL_RUN_EXISTS); a run overlapping another of the same period and type (a street inside a district) is 409 PAYROLL_RUN_OVERLAPS.',
   })
   @ApiCreatedResponse({ description: 'RunView' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateRunDto) {
@@ -32,7 +32,7 @@ export class PayrollRunsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: 'Runs in your scope, newest first, in keyset pages' })
+  @ApiOperation({ summary: '工资批次列表（游标分页）', description: 'Runs in your scope, newest first, in keyset pages' })
   @ApiOkResponse({ description: '{ items: RunView[], nextAfter }' })
   list(@CurrentPrincipal() p: Principal, @Query() q: RunListQueryDto) {
     return this.reads.list(p, q);
@@ -40,7 +40,7 @@ export class PayrollRunsController {
 
   @Get(':id')
   @CanRead()
-  @ApiOperation({ summary: 'A run with its progress (done / total / failed) and totals' })
+  @ApiOperation({ summary: '查看工资批次及进度', description: 'A run with its progress (done / total / failed) and totals' })
   @ApiOkResponse({ description: 'RunView' })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.reads.get(p, id);
@@ -48,7 +48,7 @@ export class PayrollRunsController {
 
   @Get(':id/payslips')
   @CanRead()
-  @ApiOperation({ summary: "A run's payslips in your scope, keyset pages { items, nextAfter }" })
+  @ApiOperation({ summary: '批次的工资条（游标分页）', description: "A run's payslips in your scope, keyset pages { items, nextAfter }" })
   @ApiOkResponse({ description: 'PayslipPage' })
   payslips(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: PayslipPageQueryDto) {
     return this.reads.payslipPage(p, id, q);
@@ -57,7 +57,7 @@ export class PayrollRunsController {
   @Post(':id/recalculate')
   @HttpCode(200)
   @CanPrepareRuns()
-  @ApiOperation({ summary: 'Freeze the inputs again and recompute a DRAFT' })
+  @ApiOperation({ summary: '重新取数并计算草稿批次', description: 'Freeze the inputs again and recompute a DRAFT' })
   recalculate(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.recalculate(p, id);
   }
@@ -65,7 +65,7 @@ export class PayrollRunsController {
   @Post(':id/submit')
   @HttpCode(200)
   @CanPrepareRuns()
-  @ApiOperation({ summary: 'Submit a computed DRAFT for approval' })
+  @ApiOperation({ summary: '提交批次审批', description: 'Submit a computed DRAFT for approval' })
   submit(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.submit(p, id);
   }
@@ -73,7 +73,7 @@ export class PayrollRunsController {
   @Post(':id/approve')
   @HttpCode(200)
   @CanApproveRuns()
-  @ApiOperation({ summary: 'Approve a SUBMITTED run (not by its submitter); its payslips become immutable' })
+  @ApiOperation({ summary: '审批通过批次', description: 'Approve a SUBMITTED run (not by its submitter); its payslips become immutable' })
   approve(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.approve(p, id);
   }
@@ -81,7 +81,7 @@ export class PayrollRunsController {
   @Post(':id/reject')
   @HttpCode(200)
   @CanApproveRuns()
-  @ApiOperation({ summary: 'Send a SUBMITTED run back to DRAFT with a reason' })
+  @ApiOperation({ summary: '退回批次', description: 'Send a SUBMITTED run back to DRAFT with a reason' })
   reject(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: RejectRunDto) {
     return this.runs.reject(p, id, dto.reason);
   }
@@ -89,7 +89,7 @@ export class PayrollRunsController {
   @Post(':id/pay')
   @HttpCode(200)
   @CanPayRuns()
-  @ApiOperation({ summary: 'Mark an APPROVED run PAID (the bank confirmed); the run is then locked' })
+  @ApiOperation({ summary: '标记批次已发放', description: 'Mark an APPROVED run PAID (the bank confirmed); the run is then locked' })
   pay(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.pay(p, id);
   }
@@ -97,7 +97,7 @@ export class PayrollRunsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @CanPrepareRuns()
-  @ApiOperation({ summary: 'Cancel a DRAFT or SUBMITTED run' })
+  @ApiOperation({ summary: '作废批次', description: 'Cancel a DRAFT or SUBMITTED run' })
   cancel(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.cancel(p, id);
   }

@@ -28,14 +28,14 @@ export class PayslipsController {
   @Get(':id.pdf')
   @CanRead()
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The payslip as a PDF with Chinese text (Noto Sans SC embedded from its npm package)' })
+  @ApiOperation({ summary: '下载工资条（PDF）', description: 'The payslip as a PDF with Chinese text (Noto Sans SC embedded from its npm package)' })
   async pdf(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
     return file(await this.outputs.payslipPdf(p, id));
   }
 
   @Get(':id')
   @CanRead()
-  @ApiOperation({ summary: 'One payslip: lines with component codes, totals, the tax state after it, flags for review' })
+  @ApiOperation({ summary: '查看一张工资条', description: 'One payslip: lines with component codes, totals, the tax state after it, flags for review' })
   @ApiOkResponse({ description: 'PayslipView' })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.reads.payslip(p, id);

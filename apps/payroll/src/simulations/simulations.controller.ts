@@ -14,8 +14,8 @@ export class SimulationsController {
   @HttpCode(200)
   @CanRead()
   @ApiOperation({
-    summary: 'What-if income tax: cumulative withholding month by month (and a year-end bonus), over the tax tables in force; no run is touched',
-    description: 'Amounts are decimal strings with at most two places. Malformed input answers 400 VALIDATION_FAILED with details [{ path: "months[1].gross", issue }].',
+    summary: '个税试算（累计预扣与年终奖）',
+    description: 'What-if income tax: cumulative withholding month by month (and a year-end bonus), over the tax tables in force; no run is touched. Amounts are decimal strings with at most two places. Malformed input answers 400 VALIDATION_FAILED with details [{ path: "months[1].gross", issue }].',
   })
   @ApiBody({
     type: SimulationRequestDto,

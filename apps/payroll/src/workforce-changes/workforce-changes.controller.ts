@@ -15,8 +15,8 @@ export class WorkforceChangesController {
   @Get()
   @CanReadWorkforceChanges()
   @ApiOperation({
-    summary: 'Workforce changes received from the workers service, oldest first, in keyset pages within your scope',
-    description: 'One row per event (hire, change, leaving, posts, secondments, training), recorded once however often it is delivered. `effectiveDate` is the date the event names (hire, leaving, post or secondment dates), null when it names none.',
+    summary: '人员变动列表（游标分页）',
+    description: 'Workforce changes received from the workers service, oldest first, in keyset pages within your scope. One row per event (hire, change, leaving, posts, secondments, training), recorded once however often it is delivered. `effectiveDate` is the date the event names (hire, leaving, post or secondment dates), null when it names none.',
   })
   @ApiOkResponse({ description: '{ items: WorkforceChange[], nextAfter }' })
   list(@CurrentPrincipal() p: Principal, @Query() q: WorkforceChangesQueryDto) {
@@ -24,6 +24,7 @@ export class WorkforceChangesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看一条人员变动' })
   @CanReadWorkforceChanges()
   @ApiOkResponse({ description: 'WorkforceChange' })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {

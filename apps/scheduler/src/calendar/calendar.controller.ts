@@ -13,14 +13,14 @@ export class CalendarController {
 
   @Get(':year')
   @CanRead()
-  @ApiOperation({ summary: 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days' })
+  @ApiOperation({ summary: '某年节假日与调休安排', description: 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days' })
   get(@Param('year', ParseIntPipe) year: number) {
     return this.calendar.get(year);
   }
 
   @Put(':year')
   @CanEditCalendar()
-  @ApiOperation({ summary: 'Replace the year’s holiday arrangement (city administrators)' })
+  @ApiOperation({ summary: '设置某年节假日与调休安排', description: 'Replace the year’s holiday arrangement (city administrators)' })
   put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: PutCalendarDto) {
     return this.calendar.put(p, year, dto);
   }

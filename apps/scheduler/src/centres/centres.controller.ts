@@ -14,14 +14,14 @@ export class CentresController {
 
   @Get(':community')
   @CanRead()
-  @ApiOperation({ summary: 'A service centre’s set-up (the default when the community has none stored)' })
+  @ApiOperation({ summary: '服务中心排班设置', description: 'A service centre’s set-up (the default when the community has none stored)' })
   get(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam) {
     return this.centres.get(p, bearerOf(auth), community);
   }
 
   @Put(':community')
   @CanPlan()
-  @ApiOperation({ summary: 'Replace a service centre’s opening windows, coverage profile, roles on duty and shift templates' })
+  @ApiOperation({ summary: '设置服务中心开放时段、在岗要求与班次', description: 'Replace a service centre’s opening windows, coverage profile, roles on duty and shift templates' })
   put(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam, @Body() dto: PutCentreDto) {
     return this.centres.put(p, bearerOf(auth), community, dto);
   }

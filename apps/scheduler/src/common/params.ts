@@ -6,5 +6,5 @@ export class CommunityParam {
 }
 
 export class IdParam {
-  @ApiProperty({ example: 1 }) @Matches(/^[1-9]\d{0,17}$/, { message: 'id must be a positive integer' }) id!: string;
+  @ApiProperty({ example: '1', description: '记录 ID（正整数）。Record id.' }) @Matches(/^[1-9]\d{0,17}$/, { message: 'id must be a positive integer' }) id!: string;
 }

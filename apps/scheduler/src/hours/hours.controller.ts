@@ -15,7 +15,7 @@ export class HoursController {
   @Roles(...READ_ROLES)
   // Payroll's API client reads with payroll:read as well as scheduler:read.
   @Permissions(SCHEDULER_READ, 'payroll:read')
-  @ApiOperation({ summary: 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters' })
+  @ApiOperation({ summary: '月度工时、加班与班次统计', description: 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters' })
   month(@CurrentPrincipal() p: Principal, @Query() q: HoursQueryDto) {
     return this.hours.month(p, q.month, q.community);
   }

@@ -18,7 +18,7 @@ export class RostersController {
 
   @Post('rosters')
   @CanPlan()
-  @ApiOperation({ summary: 'Queue a new roster version for a community’s month (solved in the background)' })
+  @ApiOperation({ summary: '为社区某月生成新排班版本', description: 'Queue a new roster version for a community’s month (solved in the background)' })
   @ApiCreatedResponse({ description: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
   create(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: CreateRosterDto) {
     return this.rosters.create(p, bearerOf(auth), dto.community, dto.month, dto.seed);
@@ -26,19 +26,20 @@ export class RostersController {
 
   @Post('rosters/generate')
   @CanPlan()
-  @ApiOperation({ summary: 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre' })
+  @ApiOperation({ summary: '全市（或区、街道）批量排班', description: 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre' })
   generate(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: GenerateDto) {
     return this.generations.generate(p, bearerOf(auth), dto.month, dto.scope);
   }
 
   @Get('rosters/generations/:id')
   @CanRead()
-  @ApiOperation({ summary: 'Progress of a generation: centres queued, solved and failed' })
+  @ApiOperation({ summary: '批量排班进度', description: 'Progress of a generation: centres queued, solved and failed' })
   generation(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.generations.get(p, Number(id));
   }
 
   @Get('rosters/:id')
+  @ApiOperation({ summary: '查看一个排班版本' })
   @CanRead()
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.get(p, Number(id));
@@ -46,7 +47,7 @@ export class RostersController {
 
   @Get('rosters/:id/coverage')
   @CanRead()
-  @ApiOperation({ summary: 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap' })
+  @ApiOperation({ summary: '排班覆盖热力图数据', description: 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap' })
   coverage(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.coverage(p, Number(id));
   }
@@ -54,7 +55,7 @@ export class RostersController {
   @Post('rosters/:id/publish')
   @HttpCode(200)
   @CanPlan()
-  @ApiOperation({ summary: 'Publish a solved draft: immutable from then on; the hours go to payroll' })
+  @ApiOperation({ summary: '发布排班', description: 'Publish a solved draft: immutable from then on; the hours go to payroll' })
   @ApiConflictResponse({ description: 'ROSTER_PUBLISHED, ROSTER_NOT_SOLVED, ROSTER_OUTDATED' })
   publish(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.publish(p, Number(id));
@@ -62,21 +63,21 @@ export class RostersController {
 
   @Post('rosters/:id/replan')
   @CanPlan()
-  @ApiOperation({ summary: 'Re-plan a published roster with current availability, changing as little as possible (a new version)' })
+  @ApiOperation({ summary: '按当前可用人员重新排班', description: 'Re-plan a published roster with current availability, changing as little as possible (a new version)' })
   replan(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.replan(p, Number(id));
   }
 
   @Post('rosters/:id/swaps')
   @CanPlan()
-  @ApiOperation({ summary: 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks' })
+  @ApiOperation({ summary: '登记换班', description: 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks' })
   swap(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: SwapDto) {
     return this.rosters.swap(p, Number(id), { date: dto.date, workerId: dto.workerId, withWorkerId: dto.withWorkerId });
   }
 
   @Post('centres/:community/requests')
   @CanPlan()
-  @ApiOperation({ summary: 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day' })
+  @ApiOperation({ summary: '登记个人不可排班或排班意愿', description: 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day' })
   request(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
     return this.rosters.request(p, bearerOf(auth), community, dto);
   }

@@ -14,7 +14,7 @@ export class AppointmentsController {
 
   @Post('appointments')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Appoint a worker to a post in one of the community’s bodies' })
+  @ApiOperation({ summary: '任命岗位', description: 'Appoint a worker to a post in one of the community’s bodies' })
   @ApiConflictResponse({ description: 'BODY_HEAD_TAKEN, PRIMARY_APPOINTMENT_EXISTS, DUPLICATE_APPOINTMENT, WORKER_LEFT, APPOINTMENT_OUTSIDE_COMMUNITY' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAppointmentDto) {
     return this.appointments.create(p, dto);
@@ -23,7 +23,7 @@ export class AppointmentsController {
   @Post('appointments/:id/end')
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'End a post (appointments are ended, never deleted)' })
+  @ApiOperation({ summary: '结束任职', description: 'End a post (appointments are ended, never deleted)' })
   end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndAppointmentDto) {
     return this.appointments.end(p, id, dto);
   }
@@ -31,7 +31,7 @@ export class AppointmentsController {
   @Get('workers/:id/posts')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: 'A worker’s posts on a date' })
+  @ApiOperation({ summary: '社区工作者某日的任职', description: 'A worker’s posts on a date' })
   posts(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Query() q: OnDateDto) {
     return this.appointments.postsOn(p, id, q.date);
   }
@@ -39,7 +39,7 @@ export class AppointmentsController {
   @Get('communities/:code/posts')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: 'Who holds which post in the community’s three bodies on a date' })
+  @ApiOperation({ summary: '社区三个组织某日的任职情况', description: 'Who holds which post in the community’s three bodies on a date' })
   communityPosts(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
     return this.appointments.communityPosts(p, code, q.date);
   }
@@ -47,7 +47,7 @@ export class AppointmentsController {
   @Get('communities/:code/cross-appointment')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: 'Cross-appointment rate and 一肩挑 status of a community on a date' })
+  @ApiOperation({ summary: '社区交叉任职率与“一肩挑”情况', description: 'Cross-appointment rate and 一肩挑 status of a community on a date' })
   cross(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
     return this.appointments.crossAppointment(p, code, q.date);
   }

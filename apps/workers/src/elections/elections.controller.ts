@@ -13,7 +13,7 @@ export class ElectionsController {
   constructor(private readonly elections: ElectionsService) {}
 
   @Post('elections') @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Record an election (换届 or 补选) and make the elected posts, with their term' })
+  @ApiOperation({ summary: '登记选举（换届或补选）', description: 'Record an election (换届 or 补选) and make the elected posts, with their term' })
   @ApiCreatedResponse({ description: 'The election with its results and the appointments made' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_AN_ELECTED_BODY (bodyKind)' })
   @ApiConflictResponse({ description: 'NO_TERM_IN_FORCE (by-election), BODY_HEAD_TAKEN, PRIMARY_APPOINTMENT_EXISTS, APPOINTMENT_OUTSIDE_COMMUNITY' })
@@ -22,19 +22,20 @@ export class ElectionsController {
   }
 
   @Get('elections') @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Elections in your scope, newest first (at most 500)' })
+  @ApiOperation({ summary: '选举列表', description: 'Elections in your scope, newest first (at most 500)' })
   list(@CurrentPrincipal() p: Principal, @Query() q: ElectionQueryDto) {
     return this.elections.list(p, q);
   }
 
   @Get('elections/one-shoulder') @Roles(...READ_ROLES)
-  @ApiOperation({ summary: '一肩挑 rate from election records: communities whose elected secretary is the elected committee director on a date' })
+  @ApiOperation({ summary: '“一肩挑”比例（按选举记录）', description: '一肩挑 rate from election records: communities whose elected secretary is the elected committee director on a date' })
   @ApiNotFoundResponse({ description: 'a place filter outside your scope' })
   oneShoulder(@CurrentPrincipal() p: Principal, @Query() q: OneShoulderQueryDto) {
     return this.elections.oneShoulder(p, q);
   }
 
   @Get('elections/:id') @Roles(...READ_ROLES)
+  @ApiOperation({ summary: '查看一次选举' })
   @ApiNotFoundResponse({ description: 'missing or outside your scope' })
   get(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.elections.get(p, id);

@@ -13,13 +13,13 @@ export class GradePolicyController {
   constructor(private readonly policy: GradePolicyService) {}
 
   @Get('grade-policy') @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'The grade policy rows in force on a date (entry grades, band ranges, progression step), with their sources' })
+  @ApiOperation({ summary: '某日生效的等级政策', description: 'The grade policy rows in force on a date (entry grades, band ranges, progression step), with their sources' })
   rows(@Query() q: GradePolicyQueryDto) {
     return this.policy.rowsOn(q.date);
   }
 
   @Post('grade-policy') @Roles('CITY_ADMIN')
-  @ApiOperation({ summary: 'Add a grade policy row from a date; the row of the same key in force then closes the day before' })
+  @ApiOperation({ summary: '新增等级政策行', description: 'Add a grade policy row from a date; the row of the same key in force then closes the day before' })
   add(@CurrentPrincipal() p: Principal, @Body() dto: GradePolicyRowDto) {
     return this.policy.add(p, dto);
   }

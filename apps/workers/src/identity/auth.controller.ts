@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
 import { CurrentPrincipal, Public } from '@cws/platform';
@@ -15,6 +15,7 @@ export class AuthController {
   @Public()
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('login')
+  @ApiOperation({ summary: '用户登录' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
   login(@Body() dto: LoginDto): Promise<TokenPairDto> {
@@ -23,6 +24,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiOperation({ summary: '刷新访问令牌' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
@@ -31,6 +33,7 @@ export class AuthController {
 
   @Public()
   @Post('logout')
+  @ApiOperation({ summary: '退出登录' })
   @HttpCode(204)
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
@@ -40,6 +43,7 @@ export class AuthController {
   @Public()
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Post('token')
+  @ApiOperation({ summary: '获取访问令牌（OAuth2 客户端凭证）' })
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: ClientCredentialsDto })
@@ -60,6 +64,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: '当前用户或客户端' })
   @ApiBearerAuth()
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;

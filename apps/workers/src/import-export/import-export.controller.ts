@@ -38,7 +38,7 @@ export class ImportExportController {
 
   @Get('imports/template')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Download the import template (Chinese headers, one example row, a sheet of allowed values)' })
+  @ApiOperation({ summary: '下载导入模板', description: 'Download the import template (Chinese headers, one example row, a sheet of allowed values)' })
   async template(@Query() q: TemplateQueryDto, @Res({ passthrough: true }) res: Response) {
     const format = q.format ?? 'xlsx';
     res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -51,7 +51,7 @@ export class ImportExportController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDto })
-  @ApiOperation({ summary: 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.' })
+  @ApiOperation({ summary: '上传并校验导入文件', description: 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.' })
   validate(@CurrentPrincipal() p: Principal, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
     if (!file) throw validationError('IMPORT_FILE_REQUIRED', 'file', 'is required (multipart field "file")');
     return this.service.validate(p, Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
@@ -59,14 +59,14 @@ export class ImportExportController {
 
   @Get('imports/:id')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'The validation report of a staged import' })
+  @ApiOperation({ summary: '查看导入校验报告', description: 'The validation report of a staged import' })
   report(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.report(p, id);
   }
 
   @Post('imports/:id/commit')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)' })
+  @ApiOperation({ summary: '确认导入', description: 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)' })
   commit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommitImportDto) {
     return this.service.commit(p, id, dto.validOnly ?? false);
   }
@@ -74,7 +74,7 @@ export class ImportExportController {
   @Get('exports/workers.xlsx')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)' })
+  @ApiOperation({ summary: '导出花名册（xlsx）', description: 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)' })
   async export(@CurrentPrincipal() p: Principal, @Query() q: ExportQueryDto, @Res() res: Response) {
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', `attachment; filename="workers.xlsx"; filename*=UTF-8''${encodeURIComponent('社区工作者花名册.xlsx')}`);

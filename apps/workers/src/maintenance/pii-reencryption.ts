@@ -4,7 +4,7 @@
  * dropped from PII_OLD_KEYS.
  */
 import { Controller, Get, HttpCode, Inject, Injectable, Logger, Post, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, JobProducer } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
@@ -66,6 +66,7 @@ export class PiiKeysController {
   constructor(private readonly reencryption: PiiReencryption) {}
 
   @Get()
+  @ApiOperation({ summary: '个人信息加密密钥的使用情况' })
   @ApiOkResponse({ description: 'Values per key id and column; drop a retired key once every `remaining` is 0' })
   usage() {
     return this.reencryption.usage();
@@ -73,6 +74,7 @@ export class PiiKeysController {
 
   @Post('reencryption')
   @HttpCode(202)
+  @ApiOperation({ summary: '用现行密钥重新加密个人信息（排队执行）' })
   @ApiAcceptedResponse({ description: 'The re-encryption job is queued (once)' })
   reencrypt() {
     return this.reencryption.enqueue();

@@ -13,84 +13,90 @@ export class OrgTreeController {
   constructor(private readonly tree: OrgTreeService) {}
 
   @Get('districts/:code')
+  @ApiOperation({ summary: '查看区县' })
   @ApiOkResponse({ type: DistrictDto })
   district(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.district(p, code);
   }
 
   @Post('districts') @Roles('CITY_ADMIN')
-  @ApiOperation({ summary: 'Create a district (city scope)' }) @ApiCreatedResponse({ type: DistrictDto })
+  @ApiOperation({ summary: '新建区县', description: 'Create a district (city scope)' }) @ApiCreatedResponse({ type: DistrictDto })
   createDistrict(@CurrentPrincipal() p: Principal, @Body() dto: CreateDistrictDto) {
     return this.tree.createDistrict(p, dto);
   }
 
   @Patch('districts/:code') @Roles('CITY_ADMIN')
-  @ApiOperation({ summary: 'Rename / edit a district (optimistic version)' }) @ApiOkResponse({ type: DistrictDto })
+  @ApiOperation({ summary: '修改区县', description: 'Rename / edit a district (optimistic version)' }) @ApiOkResponse({ type: DistrictDto })
   updateDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateDistrictDto) {
     return this.tree.updateDistrict(p, code, dto);
   }
 
   @Post('districts/:code/deactivate') @HttpCode(200) @Roles('CITY_ADMIN')
-  @ApiOperation({ summary: 'Deactivate a district (all its streets must be inactive)' }) @ApiOkResponse({ type: DistrictDto })
+  @ApiOperation({ summary: '停用区县', description: 'Deactivate a district (all its streets must be inactive)' }) @ApiOkResponse({ type: DistrictDto })
   deactivateDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.setDistrictActive(p, code, false);
   }
 
   @Post('districts/:code/reactivate') @HttpCode(200) @Roles('CITY_ADMIN')
+  @ApiOperation({ summary: '重新启用区县' })
   @ApiOkResponse({ type: DistrictDto })
   reactivateDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.setDistrictActive(p, code, true);
   }
 
   @Delete('districts/:code') @HttpCode(204) @Roles('CITY_ADMIN')
-  @ApiOperation({ summary: 'Delete a district created by mistake (only without streets)' }) @ApiNoContentResponse()
+  @ApiOperation({ summary: '删除误建的区县', description: 'Delete a district created by mistake (only without streets)' }) @ApiNoContentResponse()
   async deleteDistrict(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     await this.tree.deleteDistrict(p, code);
   }
 
   @Get('districts/:code/history')
+  @ApiOperation({ summary: '区县变更历史' })
   @ApiOkResponse({ type: [OrgHistoryEntryDto] })
   districtHistory(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.districtHistory(p, code);
   }
 
   @Get('streets/:code')
+  @ApiOperation({ summary: '查看街道' })
   @ApiOkResponse({ type: StreetDto })
   street(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.street(p, code);
   }
 
   @Post('streets') @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @ApiOperation({ summary: 'Create a street in an active district of your scope' }) @ApiCreatedResponse({ type: StreetDto })
+  @ApiOperation({ summary: '新建街道', description: 'Create a street in an active district of your scope' }) @ApiCreatedResponse({ type: StreetDto })
   createStreet(@CurrentPrincipal() p: Principal, @Body() dto: CreateStreetDto) {
     return this.tree.createStreet(p, dto);
   }
 
   @Patch('streets/:code') @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @ApiOperation({ summary: 'Rename / edit a street (optimistic version)' }) @ApiOkResponse({ type: StreetDto })
+  @ApiOperation({ summary: '修改街道', description: 'Rename / edit a street (optimistic version)' }) @ApiOkResponse({ type: StreetDto })
   updateStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateStreetDto) {
     return this.tree.updateStreet(p, code, dto);
   }
 
   @Post('streets/:code/deactivate') @HttpCode(200) @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @ApiOperation({ summary: 'Deactivate a street (all its communities must be inactive)' }) @ApiOkResponse({ type: StreetDto })
+  @ApiOperation({ summary: '停用街道', description: 'Deactivate a street (all its communities must be inactive)' }) @ApiOkResponse({ type: StreetDto })
   deactivateStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.setStreetActive(p, code, false);
   }
 
   @Post('streets/:code/reactivate') @HttpCode(200) @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiOperation({ summary: '重新启用街道' })
   @ApiOkResponse({ type: StreetDto })
   reactivateStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.setStreetActive(p, code, true);
   }
 
   @Delete('streets/:code') @HttpCode(204) @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @ApiOperation({ summary: 'Delete a street created by mistake (only without communities)' }) @ApiNoContentResponse()
+  @ApiOperation({ summary: '删除误建的街道', description: 'Delete a street created by mistake (only without communities)' }) @ApiNoContentResponse()
   async deleteStreet(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     await this.tree.deleteStreet(p, code);
   }
 
   @Get('streets/:code/history')
+  @ApiOperation({ summary: '街道变更历史' })
   @ApiOkResponse({ type: [OrgHistoryEntryDto] })
   streetHistory(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.tree.streetHistory(p, code);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
 import { ApiIfMatch, CurrentPrincipal, etagOf, Roles, withEtag } from '@cws/platform';
@@ -18,39 +18,46 @@ export class OrgController {
   constructor(private readonly org: OrgService) {}
 
   @Get('districts')
+  @ApiOperation({ summary: '区县列表' })
   districts(@CurrentPrincipal() p: Principal) {
     return this.org.listDistricts(p);
   }
 
   @Get('streets')
+  @ApiOperation({ summary: '街道列表' })
   streets(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto) {
     return this.org.listStreets(p, f.district);
   }
 
   @Get('communities')
+  @ApiOperation({ summary: '社区列表' })
   communities(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto) {
     return this.org.listCommunities(p, f);
   }
 
   /** ETag is the community's version: send it back in If-Match to edit safely. */
   @Get('communities/:code')
+  @ApiOperation({ summary: '查看社区' })
   async community(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     const c = await this.org.getCommunity(p, code);
     return withEtag(c, etagOf(c.version));
   }
 
   @Get('facility-items')
+  @ApiOperation({ summary: '社区设施项目列表' })
   facilityItems() {
     return this.org.facilityItems();
   }
 
   @Post('communities')
+  @ApiOperation({ summary: '新建社区' })
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
   createCommunity(@CurrentPrincipal() p: Principal, @Body() dto: CreateCommunityDto) {
     return this.org.createCommunity(p, dto);
   }
 
   @Patch('communities/:code')
+  @ApiOperation({ summary: '修改社区' })
   @Roles('CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR')
   @ApiIfMatch()
   async updateCommunity(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateCommunityDto, @Headers('if-match') ifMatch?: string) {
@@ -59,6 +66,7 @@ export class OrgController {
   }
 
   @Post('communities/:code/deactivate')
+  @ApiOperation({ summary: '停用社区' })
   @HttpCode(200)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @ApiIfMatch()
@@ -68,6 +76,7 @@ export class OrgController {
   }
 
   @Post('communities/:code/reactivate')
+  @ApiOperation({ summary: '重新启用社区' })
   @HttpCode(200)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @ApiIfMatch()
@@ -77,6 +86,7 @@ export class OrgController {
   }
 
   @Delete('communities/:code')
+  @ApiOperation({ summary: '删除误建的社区' })
   @HttpCode(204)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
   async remove(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
@@ -84,6 +94,7 @@ export class OrgController {
   }
 
   @Get('communities/:code/history')
+  @ApiOperation({ summary: '社区变更历史' })
   history(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.org.history(p, code);
   }

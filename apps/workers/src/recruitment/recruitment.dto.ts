@@ -146,5 +146,8 @@ export class HireResultDto {
     example: { id: 88, workerId: 1025, communityCode: '330106001001', bodyKind: 'STATION', role: 'STAFF', obtainedBy: 'RECRUITMENT', isPrimary: true, from: '2025-05-01', to: null },
   })
   appointment!: Record<string, unknown>;
-  @ApiProperty({ example: [{ path: 'bankAccount', issue: 'LUHN_FAILED' }], description: 'Non-blocking warnings' }) warnings!: Array<{ path: string; issue: string }>;
+  @ApiProperty({
+    type: 'array', items: { type: 'object', required: ['path', 'issue'], properties: { path: { type: 'string' }, issue: { type: 'string' } } },
+    example: [{ path: 'bankAccount', issue: 'LUHN_FAILED' }], description: '不阻止录用的提示。Non-blocking warnings',
+  }) warnings!: Array<{ path: string; issue: string }>;
 }

@@ -14,7 +14,7 @@ export class SecondmentsController {
 
   @Post('secondments')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Start a secondment (挂职) out of or into a community' })
+  @ApiOperation({ summary: '开始借调（挂职）', description: 'Start a secondment (挂职) out of or into a community' })
   @ApiConflictResponse({ description: 'SECONDMENT_OVERLAP, WORKER_LEFT' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateSecondmentDto) {
     return this.secondments.create(p, dto);
@@ -23,12 +23,13 @@ export class SecondmentsController {
   @Post('secondments/:id/end')
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'End a secondment' })
+  @ApiOperation({ summary: '结束借调', description: 'End a secondment' })
   end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndSecondmentDto) {
     return this.secondments.end(p, id, dto);
   }
 
   @Get('workers/:id/secondments')
+  @ApiOperation({ summary: '社区工作者的借调记录' })
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
   list(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
@@ -38,7 +39,7 @@ export class SecondmentsController {
   @Get('availability')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ, 'scheduler:read')
-  @ApiOperation({ summary: 'Workers available for rosters in a community on a date (outward secondments excluded)' })
+  @ApiOperation({ summary: '某日可排班的人员', description: 'Workers available for rosters in a community on a date (outward secondments excluded)' })
   available(@CurrentPrincipal() p: Principal, @Query() q: AvailabilityQueryDto) {
     return this.secondments.available(p, q.community, q.date);
   }

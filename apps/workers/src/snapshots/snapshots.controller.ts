@@ -16,8 +16,8 @@ export class SnapshotsController {
   @Roles(...READ_ROLES)
   @Permissions(PAYROLL_READ, WORKERS_READ)
   @ApiOperation({
-    summary: 'The workforce as of a date, for payroll: keyset pages of up to 5000 workers (follow nextAfter until null)',
-    description: 'A machine feed. Bank accounts are whole only for API clients holding payroll:read (the payroll service); every user token gets the last four digits. Every page pulled is audited (entity worker_snapshot).',
+    summary: '某日的人员快照（供薪酬计算，游标分页）',
+    description: 'The workforce as of a date, for payroll: keyset pages of up to 5000 workers (follow nextAfter until null). A machine feed. Bank accounts are whole only for API clients holding payroll:read (the payroll service); every user token gets the last four digits. Every page pulled is audited (entity worker_snapshot).',
   })
   @ApiOkResponse({ type: WorkerSnapshotPageDto })
   page(@CurrentPrincipal() p: Principal, @Query() q: SnapshotQueryDto) {

@@ -15,7 +15,7 @@ export class WorkersController {
   @Get()
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: 'The register, filtered by scope and query, keyset-paginated; resident IDs masked' })
+  @ApiOperation({ summary: '花名册（游标分页）', description: 'The register, filtered by scope and query, keyset-paginated; resident IDs masked' })
   @ApiOkResponse({ type: WorkerPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: WorkerQueryDto) {
     return this.workers.list(p, q);
@@ -23,7 +23,7 @@ export class WorkersController {
 
   @Post()
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Register a worker; the response carries warnings (e.g. a bank account failing Luhn)' })
+  @ApiOperation({ summary: '登记社区工作者', description: 'Register a worker; the response carries warnings (e.g. a bank account failing Luhn)' })
   @ApiConflictResponse({ description: 'RESIDENT_ID_TAKEN, COMMUNITY_INACTIVE' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWorkerDto) {
     return this.workers.create(p, dto);
@@ -32,7 +32,7 @@ export class WorkersController {
   @Get(':id')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: 'Worker detail with appointments, training, secondments and career events' })
+  @ApiOperation({ summary: '社区工作者详情', description: 'Worker detail with appointments, training, secondments and career events' })
   @ApiNotFoundResponse({ description: 'WORKER_NOT_FOUND (also when outside your scope)' })
   detail(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.workers.detail(p, id);
@@ -40,7 +40,7 @@ export class WorkersController {
 
   @Get(':id/pii')
   @Roles(...PII_ROLES)
-  @ApiOperation({ summary: 'Full resident ID and bank account; each view is written to the audit log' })
+  @ApiOperation({ summary: '查看完整身份证号与银行卡号（留痕）', description: 'Full resident ID and bank account; each view is written to the audit log' })
   @ApiOkResponse({ type: WorkerPiiDto })
   pii(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.workers.pii(p, id);
@@ -48,7 +48,7 @@ export class WorkersController {
 
   @Patch(':id')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Change a worker (optimistic lock with `version`); a community change is a transfer' })
+  @ApiOperation({ summary: '修改社区工作者信息', description: 'Change a worker (optimistic lock with `version`); a community change is a transfer' })
   update(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateWorkerDto) {
     return this.workers.update(p, id, dto);
   }
@@ -56,14 +56,14 @@ export class WorkersController {
   @Post(':id/leave')
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'The worker leaves: status LEFT with date and reason; open appointments end that day' })
+  @ApiOperation({ summary: '办理离职', description: 'The worker leaves: status LEFT with date and reason; open appointments end that day' })
   leave(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: LeaveWorkerDto) {
     return this.workers.leave(p, id, dto);
   }
 
   @Post(':id/events')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Record a career event (grade change, promotion, commendation, leave, return)' })
+  @ApiOperation({ summary: '登记职业经历事件', description: 'Record a career event (grade change, promotion, commendation, leave, return)' })
   event(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CareerEventDto) {
     return this.workers.recordEvent(p, id, dto);
   }

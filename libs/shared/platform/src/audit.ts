@@ -3,7 +3,7 @@
  * the change it describes, so a change without its audit row cannot commit.
  */
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 // instants (date-times), not calendar dates
 // eslint-disable-next-line no-restricted-imports
@@ -169,8 +169,8 @@ export class AuditQuery {
   @ApiPropertyOptional({ example: 'UPDATE' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
   @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
-  @ApiPropertyOptional({ description: 'keyset cursor: entries with a smaller id', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/, { message: 'must be an entry id' }) before?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: '游标分页（审计日志从新到旧）：上一页响应的 nextAfter，首页不传；取 id 更小的条目。Keyset cursor, newest first: nextAfter of the previous page.', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/, { message: 'must be an entry id' }) before?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 class AuditPage {
@@ -184,6 +184,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: '审计日志（从新到旧，游标分页）', description: 'Audit entries in your scope, newest first; page with ?before=<nextAfter>.' })
   @Roles('CITY_ADMIN', 'AUDITOR', 'DISTRICT_HR')
   @ApiOkResponse({ type: AuditPage })
   search(@Query() q: AuditQuery, @CurrentPrincipal() principal: Principal) {

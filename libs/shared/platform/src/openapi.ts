@@ -17,6 +17,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { describeDocument } from './openapi-describe';
 
 export const TOKEN_URL = '/api/workers/v1/auth/token';
 export const OAUTH2_SCHEME = 'oauth2';
@@ -95,6 +96,7 @@ export function finishOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
   if (flow) for (const s of [...scopes].sort()) flow.scopes[s] = scopeDescription(s);
 
   for (const schema of Object.values(components.schemas)) typeProperties(schema as Json);
+  describeDocument(doc);
   return doc;
 }
 
@@ -198,6 +200,10 @@ function typeProperties(schema: Json): void {
   for (const prop of Object.values(props)) {
     if (prop.nullable === true && prop.type === 'object' && !(prop.properties || prop.additionalProperties || prop.items || prop.$ref || prop.allOf)) {
       const ex = prop.example;
+      if (ex !== null && typeof ex === 'object' && !Array.isArray(ex)) {
+        prop.additionalProperties = true; // a free-form record (e.g. an audit entry's before/after)
+        continue;
+      }
       prop.type = typeof ex === 'number' ? (Number.isInteger(ex) ? 'integer' : 'number') : typeof ex === 'boolean' ? 'boolean' : 'string';
     }
     if (prop.type === 'string' && typeof prop.example === 'string' && !prop.pattern && !prop.format && !prop.enum) {
