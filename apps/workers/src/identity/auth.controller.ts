@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
 import { CurrentPrincipal, Public } from '@cws/platform';
-import { ClientCredentialsDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ClientCredentialsDto, LoginDto, OAuthErrorDto, OAuthTokenDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
 
@@ -43,10 +43,19 @@ export class AuthController {
   @Public()
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Post('token')
-  @ApiOperation({ summary: '获取访问令牌（OAuth2 客户端凭证）' })
+  @ApiOperation({
+    summary: '获取访问令牌（OAuth2 客户端凭证）',
+    description: 'RFC 6749 §4.4 client credentials: client_id and client_secret in the form (or JSON), or as HTTP Basic. Answers carry Cache-Control: no-store; errors answer RFC 6749 §5.2 { error, error_description }.',
+  })
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: ClientCredentialsDto })
+  @ApiHeader({ name: 'authorization', required: false, description: 'Basic 认证（client_id:client_secret），可代替表单字段。HTTP Basic credentials instead of the form fields.' })
+  @ApiOkResponse({ type: OAuthTokenDto, description: 'The token', headers: { 'Cache-Control': { description: 'no-store', schema: { type: 'string', enum: ['no-store'] } } } })
+  @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'invalid_request / invalid_scope / unsupported_grant_type' })
+  @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client (with WWW-Authenticate: Basic)' })
+  @ApiTooManyRequestsResponse({ type: OAuthErrorDto, description: 'temporarily_unavailable: too many attempts' })
+  @ApiInternalServerErrorResponse({ type: OAuthErrorDto, description: 'server_error' })
   @UseFilters(OAuthTokenFilter)
   @Header('cache-control', NO_STORE['cache-control'])
   @Header('pragma', NO_STORE.pragma)

@@ -25,6 +25,27 @@ export class ClientCredentialsDto {
   @ApiPropertyOptional({ description: 'space-separated subset of the client permissions' }) @IsOptional() @IsString() @MaxLength(500) scope?: string;
 }
 
+/** RFC 6749 §5.1: the access token response. */
+export class OAuthTokenDto {
+  @ApiProperty({ description: '访问令牌（JWT），之后放在 Authorization: Bearer。The access token.' }) access_token!: string;
+  @ApiProperty({ enum: ['Bearer'], enumName: 'OAuthTokenType', description: '令牌类型。Token type.' }) token_type!: 'Bearer';
+  @ApiProperty({ example: 900, description: '有效期（秒）。Lifetime in seconds.' }) expires_in!: number;
+  @ApiProperty({ example: 'budget:read budget:write', description: '授予的权限，空格分隔。Granted scopes, space-separated.' }) scope!: string;
+}
+
+export const OAUTH_ERRORS = ['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type', 'temporarily_unavailable', 'server_error'] as const;
+
+/** RFC 6749 §5.2: the token endpoint's error body (with the suite's code/message/details beside it). */
+export class OAuthErrorDto {
+  @ApiProperty({ enum: OAUTH_ERRORS, enumName: 'OAuthErrorCode', example: 'invalid_client', description: 'RFC 6749 错误码。RFC 6749 error code.' }) error!: (typeof OAUTH_ERRORS)[number];
+  @ApiProperty({ example: 'Unknown client or wrong secret', description: '错误说明。Human-readable explanation.' }) error_description!: string;
+  @ApiProperty({ example: 'INVALID_CLIENT', description: '本系统的错误码（同 ErrorResponse.code）。The suite code.' }) code!: string;
+  @ApiProperty({ example: 'Unknown client or wrong secret', description: '同 error_description。Same as error_description.' }) message!: string;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { path: { type: 'string', description: '字段路径。Field path.' }, issue: { type: 'string', description: '问题。Issue.' } } }, description: '出错的字段。Fields at fault.' })
+  details!: Array<{ path: string; issue: string }>;
+  @ApiPropertyOptional({ description: '请求 ID。Request id.' }) requestId?: string;
+}
+
 export class CreateUserDto {
   @ApiProperty({ example: 'gongshu-hr' }) @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/) username!: string;
   @ApiProperty({ example: '拱墅区人社科' }) @IsString() @Length(1, 100) displayName!: string;

@@ -5,10 +5,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { toErrorBody, type ErrorBody } from '@cws/platform';
 import type { Request, Response } from 'express';
+import { OAUTH_ERRORS } from './auth.dto';
 
 export const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' } as const;
 
-export type OAuthError = 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type' | 'temporarily_unavailable' | 'server_error';
+export type OAuthError = (typeof OAUTH_ERRORS)[number];
 
 export function oauthErrorOf(status: number, body: ErrorBody, grantTypeGiven: boolean): OAuthError {
   if (status === 401) return 'invalid_client';

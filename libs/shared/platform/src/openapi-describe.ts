@@ -25,7 +25,8 @@ const CODE_BY_STATUS: Record<string, string> = {
   '412': 'PRECONDITION_FAILED', '413': 'PAYLOAD_TOO_LARGE', '415': 'UNSUPPORTED_MEDIA_TYPE', '422': 'UNPROCESSABLE',
   '429': 'RATE_LIMITED', '500': 'INTERNAL_ERROR', '503': 'UNAVAILABLE',
 };
-const CODE_TOKEN = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b(?:FORBIDDEN|CONFLICT|UNAUTHENTICATED|UNPROCESSABLE|UNAVAILABLE)\b/g;
+// the suite's codes (UPPER_SNAKE), and the OAuth token endpoint's RFC 6749 ones
+const CODE_TOKEN = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b(?:FORBIDDEN|CONFLICT|UNAUTHENTICATED|UNPROCESSABLE|UNAVAILABLE)\b|\b(?:invalid_request|invalid_client|invalid_scope|unsupported_grant_type|temporarily_unavailable|server_error)\b/g;
 
 export function describeDocument(doc: OpenAPIObject): void {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, Json>;
