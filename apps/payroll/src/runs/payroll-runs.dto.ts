@@ -31,7 +31,7 @@ export class CreateRunDto {
   @IsOptional() @Matches(/^(\d{6}|\d{9})$/, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '12', description: 'CORRECTION runs: the paid run whose slips are reversed and re-issued' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) correctsRunId?: string;
-  @ApiPropertyOptional({ example: [1024], description: 'CORRECTION runs (required there): the workers whose slips are reversed and re-issued' })
+  @ApiPropertyOptional({ type: [Number], example: [1024], description: 'CORRECTION runs (required there): the workers whose slips are reversed and re-issued' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) workerIds?: number[];
   @ApiPropertyOptional({ type: RunBonusDto, description: 'BONUS runs (required there): the year-end bonus paid' })
   @IsOptional() @ValidateNested() @Type(() => RunBonusDto) bonus?: RunBonusDto;
