@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { apiDocsPage, BUNDLE_PATH, DOCS_PATH, REDOC_BUNDLE } from './api-docs.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -20,6 +21,12 @@ const TYPES = {
 export function startGateway({ port, host = '0.0.0.0', services, staticDir, gatewaySecret }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
+    // the rendered reference of all services (before the /api/<service> proxy: "docs" is no service)
+    if (url.pathname === DOCS_PATH || url.pathname === `${DOCS_PATH}/`) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+      return res.end(req.method === 'HEAD' ? undefined : apiDocsPage(Object.keys(services)));
+    }
+    if (url.pathname === BUNDLE_PATH) return serveStatic(req, res, path.dirname(REDOC_BUNDLE), `/${path.basename(REDOC_BUNDLE)}`);
     const match = /^\/api\/([a-z]+)(\/|$)/.exec(url.pathname);
     if (match) {
       const target = services[match[1]];

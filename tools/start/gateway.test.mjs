@@ -105,3 +105,23 @@ test('serves text assets brotli- or gzip-compressed as the client accepts, plain
   assert.equal(pickEncoding('br;q=0, gzip;q=0.5'), 'gzip');
   assert.equal(pickEncoding('identity'), null);
 });
+
+test('/api/docs renders every service with Redoc served from node_modules (no CDN)', async () => {
+  const page = await fetch(`${base}/api/docs`);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /text\/html/);
+  const html = await page.text();
+  for (const s of ['workers', 'payroll']) assert.ok(html.includes(`?service=${s}`), s);
+  assert.ok(html.includes("Redoc.init('/api/' + service + '/docs-json'"));
+  // nothing loaded from elsewhere: every src and href is local
+  assert.deepEqual([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('/') && !u.startsWith('?')), []);
+  const src = /<script src="([^"]+)"/.exec(html)[1];
+  const bundle = await fetch(`${base}${src}`, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(bundle.status, 200);
+  assert.match(bundle.headers.get('content-type'), /javascript/);
+  const js = await bundle.text();
+  assert.ok(js.length > 500_000 && js.includes('Redoc'), 'the Redoc standalone bundle');
+  // the document the page asks for is proxied to the service
+  const doc = await fetch(`${base}/api/workers/docs-json`);
+  assert.equal((await doc.json()).url, '/api/workers/docs-json');
+});
