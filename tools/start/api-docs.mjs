@@ -5,8 +5,14 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** Absolute path of Redoc's self-contained browser bundle. */
-export const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
+/** Absolute path of Redoc's self-contained browser bundle; null when redoc (a devDependency) is not installed. */
+export const REDOC_BUNDLE = (() => {
+  try {
+    return require.resolve('redoc/bundles/redoc.standalone.js');
+  } catch {
+    return null;
+  }
+})();
 export const DOCS_PATH = '/api/docs';
 export const BUNDLE_PATH = '/api/docs/redoc.standalone.js';
 

@@ -26,7 +26,10 @@ export function startGateway({ port, host = '0.0.0.0', services, staticDir, gate
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
       return res.end(req.method === 'HEAD' ? undefined : apiDocsPage(Object.keys(services)));
     }
-    if (url.pathname === BUNDLE_PATH) return serveStatic(req, res, path.dirname(REDOC_BUNDLE), `/${path.basename(REDOC_BUNDLE)}`);
+    if (url.pathname === BUNDLE_PATH) {
+      if (!REDOC_BUNDLE) return json(res, 404, { code: 'DOCS_NOT_INSTALLED', message: 'redoc is not installed (npm install)', details: [] });
+      return serveStatic(req, res, path.dirname(REDOC_BUNDLE), `/${path.basename(REDOC_BUNDLE)}`);
+    }
     const match = /^\/api\/([a-z]+)(\/|$)/.exec(url.pathname);
     if (match) {
       const target = services[match[1]];
