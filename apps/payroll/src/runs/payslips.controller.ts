@@ -18,7 +18,7 @@ export class PayslipsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: "One worker's payslips across runs in your scope, newest period first, keyset pages { items, nextAfter }" })
+  @ApiOperation({ summary: '某社区工作者的工资条（跨批次，游标分页）', description: "One worker's payslips across runs in your scope, newest period first, keyset pages { items, nextAfter }" })
   @ApiOkResponse({ description: 'WorkerPayslipPage' })
   forWorker(@CurrentPrincipal() p: Principal, @Query() q: WorkerPayslipsQueryDto) {
     return this.reads.workerPayslips(p, q);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal, Roles } from '@cws/platform';
 import { CreateApiClientDto, CreateUserDto, ResetPasswordDto, UpdateUserDto } from './auth.dto';
@@ -14,29 +14,34 @@ export class IdentityAdminController {
   constructor(private readonly identity: IdentityAdminService) {}
 
   @Get('users')
+  @ApiOperation({ summary: '用户列表' })
   listUsers(@CurrentPrincipal() admin: Principal) {
     return this.identity.listUsers(admin);
   }
 
   @Post('users')
+  @ApiOperation({ summary: '创建用户' })
   createUser(@CurrentPrincipal() admin: Principal, @Body() dto: CreateUserDto) {
     return this.identity.createUser(admin, dto);
   }
 
   /** A change of roles or scope ends the user's sessions (their tokens carry both). */
   @Patch('users/:id')
+  @ApiOperation({ summary: '修改用户' })
   updateUser(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
     return this.identity.updateUser(admin, id, dto);
   }
 
   /** The user can no longer sign in; their refresh tokens are revoked and their access tokens refused. */
   @Post('users/:id/disable')
+  @ApiOperation({ summary: '停用用户' })
   @HttpCode(200)
   disableUser(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.identity.setUserActive(admin, id, false);
   }
 
   @Post('users/:id/enable')
+  @ApiOperation({ summary: '启用用户' })
   @HttpCode(200)
   enableUser(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.identity.setUserActive(admin, id, true);
@@ -44,24 +49,28 @@ export class IdentityAdminController {
 
   /** Sets the password the admin chose; the user's sessions end. */
   @Post('users/:id/reset-password')
+  @ApiOperation({ summary: '重置用户密码' })
   @HttpCode(204)
   async resetPassword(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     await this.identity.resetPassword(admin, id, dto);
   }
 
   @Get('api-clients')
+  @ApiOperation({ summary: 'API 客户端列表' })
   listClients(@CurrentPrincipal() admin: Principal) {
     return this.identity.listApiClients(admin);
   }
 
   /** The response carries `clientSecret` once; it is stored only as a hash. */
   @Post('api-clients')
+  @ApiOperation({ summary: '创建 API 客户端' })
   createClient(@CurrentPrincipal() admin: Principal, @Body() dto: CreateApiClientDto) {
     return this.identity.createApiClient(admin, dto);
   }
 
   /** Final: the client gets no more tokens. */
   @Post('api-clients/:id/revoke')
+  @ApiOperation({ summary: '吊销 API 客户端' })
   @HttpCode(200)
   revokeClient(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.identity.revokeApiClient(admin, id);
@@ -69,6 +78,7 @@ export class IdentityAdminController {
 
   /** A new secret, in this response only; the old one stops working at once. */
   @Post('api-clients/:id/rotate-secret')
+  @ApiOperation({ summary: '更换 API 客户端密钥' })
   @HttpCode(200)
   rotateSecret(@CurrentPrincipal() admin: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.identity.rotateClientSecret(admin, id);
