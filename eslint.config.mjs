@@ -27,23 +27,39 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
+          // Only specs import a testing lib (no-restricted-imports below), so a cycle through one runs through
+          // test files alone (payroll's specs → workers-testing → workers, whose sessions spec starts payroll).
+          ignoredCircularDependencies: [['*', 'tag:type:testing']],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:platform', 'type:testing'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:platform'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:platform'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:platform', 'type:testing'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: frameworkAndIo },
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: frameworkAndIo },
-            // A service sees its own code, shared code, and other services only through their contracts.
+            // A service sees its own code, shared code, and other services only through their contracts —
+            // and, in its tests only (no-restricted-imports below), through their test-only libs.
             { sourceTag: 'scope:workers', onlyDependOnLibsWithTags: ['scope:workers', 'scope:shared', 'type:contracts'] },
-            { sourceTag: 'scope:payroll', onlyDependOnLibsWithTags: ['scope:payroll', 'scope:shared', 'type:contracts'] },
-            { sourceTag: 'scope:budget', onlyDependOnLibsWithTags: ['scope:budget', 'scope:shared', 'type:contracts'] },
-            { sourceTag: 'scope:scheduler', onlyDependOnLibsWithTags: ['scope:scheduler', 'scope:shared', 'type:contracts'] },
+            { sourceTag: 'scope:payroll', onlyDependOnLibsWithTags: ['scope:payroll', 'scope:shared', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'scope:budget', onlyDependOnLibsWithTags: ['scope:budget', 'scope:shared', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'scope:scheduler', onlyDependOnLibsWithTags: ['scope:scheduler', 'scope:shared', 'type:contracts', 'type:testing'] },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts', 'type:core'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
+    },
+  },
+  {
+    // Test-only libs (type:testing: @cws/testing, @cws/<service>-testing) are for specs and other testing libs, never production code.
+    // Before the pure-libs block, which sets this rule again for its files (and bans more there).
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.fault-spec.ts', 'libs/shared/testing/**', 'libs/*/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'class-validator', importNames: ['IsISO8601', 'IsDateString'], message: 'Use @IsCalendarDate() (@cws/platform) for calendar dates.' }],
+        patterns: [{ group: ['@cws/testing', '@cws/*-testing'], message: 'Test-only libs are for *.spec.ts and *.int-spec.ts files.' }],
+      }],
     },
   },
   {
@@ -55,7 +71,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.fault-spec.ts', 'tools/faults/**/*.ts', 'libs/shared/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.fault-spec.ts', 'tools/faults/**/*.ts', 'libs/shared/testing/**/*.ts', 'libs/*/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -29,6 +29,7 @@ module.exports = {
     '^@cws/scheduler-contracts$': '<rootDir>/libs/scheduler/contracts/src/index.ts',
     '^@cws/scheduler-solver$': '<rootDir>/libs/scheduler/solver/src/index.ts',
     '^@cws/workers-core$': '<rootDir>/libs/workers/core/src/index.ts',
+    '^@cws/workers-testing$': '<rootDir>/libs/workers/testing/src/index.ts',
   },
   rootDir: __dirname,
 };

@@ -13,8 +13,7 @@ import { budgetService } from '../../apps/budget/src/budget.definition';
 import { demoCommunities, seedBudgetService } from '../../apps/budget/src/seed/seed';
 import { payrollService } from '../../apps/payroll/src/payroll.definition';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
-import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 import { defaultPathValue, superUser } from './hostile-runner';
 import { fillPath, type OpenApiDoc } from './openapi-cases';
 

@@ -8,8 +8,7 @@ import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { budgetService } from '../../apps/budget/src/budget.definition';
 import { demoCommunities, seedBudgetService } from '../../apps/budget/src/seed/seed';
-import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 
 /** One raw HTTP/1.1 exchange (fetch refuses the malformed headers these tests need). */
 export function rawHttp(baseUrl: string, request: string): Promise<{ status: number; headers: string; body: string }> {

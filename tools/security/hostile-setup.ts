@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
-import { PiiCipher } from '@cws/persistence';
 import type { ServiceConfig, ServiceDefinition, ServiceName } from '@cws/platform';
 import { startTestApp, testConfig, type TestApp } from '@cws/testing';
-import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { startSeededWorkers } from '@cws/workers-testing';
 
 /**
  * Shared setup for the hostile specs of services that read the workforce from the workers service:
@@ -14,8 +12,7 @@ export async function startWithWorkers(
   name: ServiceName,
   def: (config: ServiceConfig) => ServiceDefinition,
 ): Promise<{ app: TestApp; workers: TestApp; ds: DataSource }> {
-  const workers = await startTestApp(workersService, testConfig('workers'));
-  await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 30 });
+  const workers = await startSeededWorkers({ workers: 30 });
   const base = testConfig(name, { rateLimitPerMinute: 1_000_000 });
   try {
     const app = await startTestApp(def, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });

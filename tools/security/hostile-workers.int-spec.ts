@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 import { defaultPathValue, describeFindings, FULL, runHostileCases } from './hostile-runner';
 
 /** Hostile input on every write route of the workers service (the import upload has its own spec). */

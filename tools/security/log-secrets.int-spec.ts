@@ -7,9 +7,7 @@ import { DataSource } from 'typeorm';
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, TokenService } from '@cws/platform';
 import { dropTestResources, testConfig, testPrincipals } from '@cws/testing';
-import { seedOrgAndUsers } from '../../apps/workers/src/seed/seed-org';
-import { demoResidentId } from '../../apps/workers/src/seed/seed-workers';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { demoResidentId, seedOrgAndUsers, workersService } from '@cws/workers-testing';
 
 describe('captured logs hold no secrets or raw IDs (workers at debug level)', () => {
   const config = testConfig('workers', { logLevel: 'debug', rateLimitPerMinute: 1_000_000 });

@@ -5,8 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { seedOrgAndUsers } from '../../apps/workers/src/seed/seed-org';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { seedOrgAndUsers, workersService } from '@cws/workers-testing';
 
 describe('rate limits in Redis and the token endpoint (two workers instances, real MySQL and Redis)', () => {
   let one: TestApp;

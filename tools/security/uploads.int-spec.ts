@@ -8,10 +8,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { seedWorkersService } from '../../apps/workers/src/seed/seed';
-import { demoResidentId } from '../../apps/workers/src/seed/seed-workers';
-import { MAX_INFLATED_BYTES } from '../../apps/workers/src/import-export/upload-limits';
-import { workersService } from '../../apps/workers/src/workers.definition';
+import { demoResidentId, MAX_INFLATED_BYTES, seedWorkersService, workersService } from '@cws/workers-testing';
 
 /** A one-entry ZIP (named like a sheet) whose entry inflates to `bytes` zeros: a zip bomb. */
 async function zipBomb(bytes: number): Promise<Buffer> {

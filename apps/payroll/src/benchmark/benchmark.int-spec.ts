@@ -1,5 +1,4 @@
 import { parseMoney } from '@cws/kernel';
-import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
@@ -7,10 +6,7 @@ import { DataSource } from 'typeorm';
 import { budgetService } from '../../../budget/src/budget.definition';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { demoCommunities, seedBudgetService } from '../../../budget/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { startSeededWorkers } from '@cws/workers-testing';
 import { payrollService } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
 
@@ -27,8 +23,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
   let counted: number;
 
   beforeAll(async () => {
-    workers = await startTestApp(workersService, testConfig('workers'));
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    workers = await startSeededWorkers({ workers: 540 });
     budget = await startTestApp(budgetService, testConfig('budget'));
     await seedBudgetService(budget.app.get(DataSource), demoCommunities());
     const base = testConfig('payroll');

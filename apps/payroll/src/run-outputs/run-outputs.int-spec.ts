@@ -11,10 +11,7 @@ import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/tes
 import { budgetService } from '../../../budget/src/budget.definition';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { demoCommunities, seedBudgetService, seedPayBudget } from '../../../budget/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 import { payrollService } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
 

@@ -4,10 +4,7 @@ import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 import { payrollService } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
 

@@ -1,11 +1,7 @@
-import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { startSeededWorkers } from '@cws/workers-testing';
 import { payrollService } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
 
@@ -20,8 +16,7 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
   let finance: string;
 
   beforeAll(async () => {
-    workers = await startTestApp(workersService, testConfig('workers'));
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    workers = await startSeededWorkers({ workers: 540 });
     const base = testConfig('payroll');
     t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
     await seedPayrollService(t.app.get(DataSource));

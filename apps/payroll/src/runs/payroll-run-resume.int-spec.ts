@@ -3,15 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { dataSourceOptions, migrate, PiiCipher } from '@cws/persistence';
+import { dataSourceOptions, migrate } from '@cws/persistence';
 import { loadConfig, TokenService, withPlatformEntities } from '@cws/platform';
-import { dropTestResources, startTestApp, TEST_RUN_KEYS, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { dropTestResources, TEST_RUN_KEYS, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { startSeededWorkers } from '@cws/workers-testing';
 import { PAYROLL_ENTITIES, PAYROLL_MIGRATIONS } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
 
@@ -63,8 +60,7 @@ describe('a run survives a payroll process killed with SIGKILL (real processes, 
   beforeAll(async () => {
     const compiled = spawnSync('npx', ['swc', 'apps/payroll/src', 'libs', '-d', build, '--config-file', '.swcrc', '-q', '--ignore', '**/*.spec.ts,**/*.int-spec.ts'], { cwd: root, stdio: 'inherit' });
     if (compiled.status !== 0) throw new Error('could not compile the payroll service');
-    workers = await startTestApp(workersService, testConfig('workers'));
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 3000 });
+    workers = await startSeededWorkers({ workers: 3000 });
     env.WORKERS_URL = new URL(workers.baseUrl).origin;
     await migrate(config, withPlatformEntities(PAYROLL_ENTITIES), PAYROLL_MIGRATIONS);
     ds = await new DataSource(dataSourceOptions(config, withPlatformEntities(PAYROLL_ENTITIES), PAYROLL_MIGRATIONS)).initialize();

@@ -5,10 +5,7 @@ import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contra
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { schedulerService } from '../../../scheduler/src/scheduler.definition';
 // eslint-disable-next-line @nx/enforce-module-boundaries

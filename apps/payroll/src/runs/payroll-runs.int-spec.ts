@@ -1,14 +1,10 @@
 import { parseMoney } from '@cws/kernel';
 import { JobProducer } from '@cws/messaging';
 import { NightlyRecomputeJob } from '@cws/payroll-contracts';
-import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { startSeededWorkers } from '@cws/workers-testing';
 import { payrollService } from '../payroll.definition';
 import { seedPayrollService } from '../seed/seed';
 import { PayrollRunJobs } from './payroll-run.jobs';
@@ -24,8 +20,7 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
   let shangcheng: string;
 
   beforeAll(async () => {
-    workers = await startTestApp(workersService, testConfig('workers'));
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
+    workers = await startSeededWorkers({ workers: 540 });
     const base = testConfig('payroll');
     t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
     await seedPayrollService(t.app.get(DataSource));

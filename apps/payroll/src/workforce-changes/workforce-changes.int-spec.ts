@@ -4,12 +4,7 @@ import { JobProducer, OutboxRelay } from '@cws/messaging';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { WORKERS_EVENTS_QUEUE, WorkerCreatedEvent, type WorkerRef } from '@cws/workers-contracts';
 // Payroll hears about workforce changes only through the workers-events queue; the test starts a real workers app on the same queue prefix.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { demoResidentId } from '../../../workers/src/seed/seed-workers';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedOrgAndUsers } from '../../../workers/src/seed/seed-org';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { demoResidentId, seedOrgAndUsers, workersService } from '@cws/workers-testing';
 import { payrollService } from '../payroll.definition';
 
 interface Change { id: string; eventName: string; workerId: number; districtCode: string | null; streetCode: string | null; communityCode: string | null; effectiveDate: string | null; receivedAt: string }

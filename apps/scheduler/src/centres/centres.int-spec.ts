@@ -3,10 +3,7 @@ import { OutboxRelay } from '@cws/messaging';
 import { DEMO_CALENDAR_2026, type RosterProblem } from '@cws/scheduler-solver';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 import { schedulerService } from '../scheduler.definition';
 import { seedSchedulerService } from '../seed/seed';
 

@@ -4,10 +4,7 @@ import { checkRoster, coverageGaps, type Assignment, type RosterProblem } from '
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedWorkersService } from '../../../workers/src/seed/seed';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { workersService } from '../../../workers/src/workers.definition';
+import { seedWorkersService, workersService } from '@cws/workers-testing';
 import { schedulerService } from '../scheduler.definition';
 import { seedSchedulerService } from '../seed/seed';
 
