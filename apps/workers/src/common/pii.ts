@@ -1,5 +1,6 @@
 import { bankCardFormatValid, luhnValid, maskBankAccount, maskResidentId, residentIdIssue, validationError, type ErrorDetail } from '@cws/kernel';
 import type { PiiCipher } from '@cws/persistence';
+import { RESIDENT_ID_ISSUES } from '@cws/workers-core';
 
 export interface ProtectedValue {
   enc: string;
@@ -14,13 +15,6 @@ export function protect(cipher: PiiCipher, plain: string, mask: (s: string) => s
 
 export const protectResidentId = (cipher: PiiCipher, id: string) => protect(cipher, id, maskResidentId);
 export const protectBankAccount = (cipher: PiiCipher, account: string) => protect(cipher, account, maskBankAccount);
-
-export const RESIDENT_ID_ISSUES: Record<string, string> = {
-  FORMAT: 'must be 17 digits followed by a digit or X',
-  PROVINCE: 'does not start with a known province code',
-  BIRTH_DATE: 'does not contain a real past birth date',
-  CHECKSUM: 'fails the GB 11643 check character',
-};
 
 /** Throws a 400 naming the field when the resident ID is invalid (the value itself is never echoed). */
 export function assertResidentId(id: string, path = 'residentId'): void {

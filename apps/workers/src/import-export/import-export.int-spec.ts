@@ -4,7 +4,7 @@ import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/tes
 import { demoResidentId } from '../seed/seed-workers';
 import { seedOrgAndUsers } from '../seed/seed-org';
 import { workersService } from '../workers.definition';
-import { COLUMNS, csvLine } from './worker-columns';
+import { COLUMNS, csvLine } from '@cws/workers-core';
 
 const HEADERS = COLUMNS.map((c) => c.header);
 let n = 500_000;

@@ -19,7 +19,7 @@ import { assertColumnCount, MAX_ROWS } from './upload-limits';
 import {
   BAND_LABELS, BODY_LABELS, COLUMNS, csvLine, EDUCATION_LABELS, EMPLOYMENT_LABELS, HEADER_OF, POLITICAL_LABELS, QUALIFICATION_LABELS,
   STATUS_LABELS, validateRow, type ColumnKey, type ImportRow, type RowIssue,
-} from './worker-columns';
+} from '@cws/workers-core';
 
 export interface ImportReport {
   id: string;
@@ -85,8 +85,9 @@ export class ImportExportService {
     const candidates: Array<ImportRow & { hash: string }> = [];
     const firstRowOf = new Map<string, number>();
     const communities = await this.communitiesInScope(p);
+    const today = serverToday();
     for (const { row, cells } of rows) {
-      const r = validateRow(row, cells);
+      const r = validateRow(row, cells, today);
       errors.push(...r.issues);
       warnings.push(...r.warnings);
       if (r.value && !communities.has(r.value.communityCode)) {

@@ -1,5 +1,5 @@
-import { maskResidentId, parseResidentId, residentIdIssue } from '@cws/kernel';
-import { demoName, demoResidentId, FEMALE_GIVEN, MALE_GIVEN } from './seed-workers';
+import { luhnValid, maskResidentId, parseResidentId, residentIdIssue } from '@cws/kernel';
+import { demoBankAccount, demoName, demoResidentId, FEMALE_GIVEN, MALE_GIVEN } from './seed-workers';
 
 const givenOf = (name: string) => name.slice(1);
 
@@ -36,5 +36,18 @@ describe('demo people', () => {
     expect(seen.size).toBe(300_000);
     expect(demoResidentId('330106', 12345, 'M')).toEqual(demoResidentId('330106', 12345, 'M'));
     expect(demoName(42, 'F')).toBe(demoName(42, 'F'));
+  });
+});
+
+describe('demo identifiers', () => {
+  it('are valid and unique across 100,000 people', () => {
+    const seen = new Set<string>();
+    for (let n = 0; n < 100_000; n += 7) {
+      const { id } = demoResidentId('330106', n, n % 2 ? 'M' : 'F');
+      expect(residentIdIssue(id)).toBeNull();
+      seen.add(id);
+    }
+    expect(seen.size).toBe(Math.ceil(100_000 / 7));
+    expect(luhnValid(demoBankAccount(123))).toBe(true);
   });
 });

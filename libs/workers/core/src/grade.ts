@@ -7,9 +7,10 @@
  */
 import { validationError } from '@cws/kernel';
 import { addMonths, fullMonthsBetween } from './dates';
+import type { PostBand } from './vocabulary';
 
-/** The pay post band (the contracts' Band; a core lib depends on no contracts). */
-export type Band = 'HEAD' | 'DEPUTY' | 'OTHER';
+/** The pay post band (三岗). */
+export type Band = PostBand;
 
 /** The grade policy in force: entry grades (band × education), band ranges, and the progression step. */
 export interface GradePolicy {

@@ -1,14 +1,20 @@
 /**
  * The import/export sheet: Chinese headers, Chinese labels for coded values (codes accepted too).
- * Pure: parsing and validating one row needs no database.
+ * Pure: validating one row needs no database (the service checks rows against the register).
  */
 import { isIsoDate, parseResidentId, residentIdIssue, bankCardFormatValid, luhnValid } from '@cws/kernel';
 import {
   bandOfRole, ROLES_BY_BODY, type AppointmentRole, type BodyKind, type Education, type EmploymentType, type PoliticalStatus, type PostBand,
   type QualificationLevel,
-} from '@cws/workers-contracts';
-import { RESIDENT_ID_ISSUES } from '../common/pii';
-import { today } from '../common/sql';
+} from './vocabulary';
+
+/** What each resident-ID issue (kernel `residentIdIssue`) means, for the API's 400s and the import's row issues. */
+export const RESIDENT_ID_ISSUES: Record<string, string> = {
+  FORMAT: 'must be 17 digits followed by a digit or X',
+  PROVINCE: 'does not start with a known province code',
+  BIRTH_DATE: 'does not contain a real past birth date',
+  CHECKSUM: 'fails the GB 11643 check character',
+};
 
 export const COLUMNS = [
   { key: 'name', header: '姓名', required: true, example: '张丽华' },
@@ -105,8 +111,8 @@ export function normaliseDate(raw: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-/** Checks one row on its own; returns the normalised row or its issues (values are never echoed). */
-export function validateRow(row: number, cells: Record<ColumnKey, string>): { value?: ImportRow; issues: RowIssue[]; warnings: RowIssue[] } {
+/** Checks one row on its own (`today` = the server's date, YYYY-MM-DD); returns the normalised row or its issues (values are never echoed). */
+export function validateRow(row: number, cells: Record<ColumnKey, string>, today: string): { value?: ImportRow; issues: RowIssue[]; warnings: RowIssue[] } {
   const issues: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const fail = (field: ColumnKey, code: string, reason: string) => issues.push({ row, column: HEADER_OF[field], field, code, reason });
@@ -132,7 +138,7 @@ export function validateRow(row: number, cells: Record<ColumnKey, string>): { va
   const hireDate = cells.hireDate ? normaliseDate(cells.hireDate) : null;
   if (cells.hireDate && !hireDate) fail('hireDate', 'DATE_FORMAT', 'must be a real date like 2015-07-01');
   if (hireDate && info && hireDate <= info.birthDate) fail('hireDate', 'HIRE_DATE_BEFORE_BIRTH', 'must be after the birth date in the resident ID');
-  if (hireDate && hireDate > today()) fail('hireDate', 'HIRE_DATE_IN_FUTURE', 'must not be in the future');
+  if (hireDate && hireDate > today) fail('hireDate', 'HIRE_DATE_IN_FUTURE', 'must not be in the future');
   if (cells.communityCode && !/^\d{12}$/.test(cells.communityCode)) fail('communityCode', 'CODE_FORMAT', 'must be a 12-digit community code');
   const bank = cells.bankAccount.replace(/\s/g, '');
   if (bank) {

@@ -1,0 +1,16 @@
+import { crossAppointmentStats } from './appointments.service';
+
+describe('cross-appointment figures', () => {
+  it('counts leaders in two or more bodies and detects 一肩挑', () => {
+    const s = crossAppointmentStats('c', [
+      { workerId: 1, bodyKind: 'PARTY', role: 'SECRETARY' },
+      { workerId: 1, bodyKind: 'COMMITTEE', role: 'DIRECTOR' },
+      { workerId: 2, bodyKind: 'STATION', role: 'STATION_HEAD' },
+      { workerId: 3, bodyKind: 'COMMITTEE', role: 'DEPUTY_DIRECTOR' },
+      { workerId: 4, bodyKind: 'STATION', role: 'STAFF' },
+      { workerId: 4, bodyKind: 'PARTY', role: 'MEMBER' },
+    ]);
+    expect(s).toEqual({ communityCode: 'c', leaders: 3, crossAppointed: 1, rate: '0.3333', oneShoulder: true });
+    expect(crossAppointmentStats('c', [])).toMatchObject({ leaders: 0, rate: '0.0000', oneShoulder: false });
+  });
+});
