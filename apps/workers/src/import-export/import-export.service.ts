@@ -216,7 +216,7 @@ export class ImportExportService {
       const keep = hashed.filter((h) => !lostSet.has(h));
       rows = keep.map((h) => h.r);
       const now = new Date();
-      await WorkerRepository.insertMany(m, keep.map(({ r, rid }) => {
+      const ids = await WorkerRepository.insertMany(m, keep.map(({ r, rid }) => {
         const c = communities.get(r.communityCode)!;
         return {
           name: r.name, sex: r.sex, birthDate: r.birthDate, residentId: rid, phone: r.phone, education: r.education, politicalStatus: r.politicalStatus,
@@ -225,7 +225,6 @@ export class ImportExportService {
           communityCode: r.communityCode, streetCode: c.streetCode, districtCode: c.districtCode,
         };
       }));
-      const ids = await WorkerRepository.idsByResidentHash(m, keep.map((h) => h.rid.hash));
       const created = keep.map(({ r, rid }) => ({ r, id: ids.get(rid.hash)!, masked: rid.masked, c: communities.get(r.communityCode)! }));
       await WorkerEventRepository.addMany(m, created.map((x) => ({ workerId: x.id, kind: 'HIRE', date: x.r.hireDate, note: `import ${id}`, data: null })));
       await this.audit.recordMany(m, created.map((x) => ({

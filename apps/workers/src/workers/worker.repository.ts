@@ -57,15 +57,17 @@ export class WorkerRepository {
     return id;
   }
 
-  /** Inserts many workers with multi-row INSERTs (find their ids with `idsByResidentHash`). */
-  static async insertMany(m: EntityManager, workers: readonly NewWorker[]): Promise<void> {
+  /** Inserts many workers with multi-row INSERTs; returns their ids by resident-ID hash. */
+  static async insertMany(m: EntityManager, workers: readonly NewWorker[]): Promise<Map<string, number>> {
     const now = new Date();
     await insertRows(m, INSERT_WORKER, workers.map((w) => values(w, now)));
-    // the search grams of the new names (ids: given by the seed, else found by resident ID)
+    // ids: given by the seed, else found by resident ID
     const ids = workers.every((w) => w.id !== undefined)
-      ? workers.map((w) => w.id!)
-      : [...(await WorkerRepository.idsByResidentHash(m, workers.map((w) => w.residentId.hash))).values()];
-    await WorkerNameGramRepository.refresh(m, ids);
+      ? new Map(workers.map((w) => [w.residentId.hash, w.id!]))
+      : await WorkerRepository.idsByResidentHash(m, workers.map((w) => w.residentId.hash));
+    // the search grams of the new names
+    await WorkerNameGramRepository.refresh(m, [...ids.values()]);
+    return ids;
   }
 
   /** The registered workers among these resident-ID hashes: hash → worker id. */
