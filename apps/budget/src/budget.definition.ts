@@ -16,6 +16,7 @@ import { FiscalYearRepository } from './fiscal-years/fiscal-year.repository';
 import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
 import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+import { IdempotencyPruneHandler, PruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { LedgerEntryEntity } from './ledger/ledger-entry.entity';
 import { LedgerEntryRepository } from './ledger/ledger-entry.repository';
@@ -57,7 +58,7 @@ export const BUDGET_ENTITIES = [
 
 export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000];
 
-export const BUDGET_JOBS = [PostExpenditureJob];
+export const BUDGET_JOBS = [PostExpenditureJob, PruneIdempotencyKeysJob];
 
 export function budgetService(config: ServiceConfig): ServiceDefinition {
   @Module({
@@ -84,6 +85,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       FiscalYearsService,
       HouseholdRepository,
       IdempotencyService,
+      IdempotencyPruneHandler,
       LedgerEntryRepository,
       LedgerService,
       PostExpenditureHandler,

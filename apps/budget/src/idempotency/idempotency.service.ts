@@ -6,7 +6,7 @@
  * A failed request releases its claim, so the caller may retry with the same key. A replayed
  * response carries `Idempotent-Replayed: true`.
  */
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type Principal } from '@cws/kernel';
@@ -28,22 +28,10 @@ interface KeyRow {
 }
 
 @Injectable()
-export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Idempotency');
-  private timer?: NodeJS.Timeout;
-
+export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune().catch((e) => this.logger.error(e)), 3600_000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Deletes keys past their retention. */
+  /** Deletes keys past their retention (hourly, by the job in idempotency-prune.job.ts). */
   async prune(): Promise<number> {
     const res = await this.dataSource.query('DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT 5000');
     return res.affectedRows ?? 0;

@@ -1,6 +1,6 @@
 /**
  * BullMQ for one service: the connection (prefix from config), its queues, one worker per queue
- * that dispatches by job name, the producer, the outbox relay and the inbox.
+ * that dispatches by job name, the producer, the outbox relay (and its tick queue) and the inbox.
  */
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
@@ -10,7 +10,7 @@ import { redisOptionsFromUrl, type ServiceConfig } from '@cws/platform';
 import type { Job } from 'bullmq';
 import { JobDispatcher, JOB_REGISTRY } from './job-dispatcher';
 import { JobProducer } from './job-producer';
-import { InboxService, OutboxRelay, OutboxService } from './outbox';
+import { InboxService, OUTBOX_RELAY_QUEUE, OutboxRelay, outboxRelayQueue, OutboxService } from './outbox';
 
 export interface MessagingOptions {
   /** Jobs this service consumes: each must have exactly one @JobHandler. */
@@ -43,12 +43,27 @@ function processorFor(queue: string, concurrency: number): Type<unknown> {
   return QueueProcessor;
 }
 
+/** The relay's ticks bypass the job registry: they carry no payload, no request id and log nothing per tick. */
+function relayTickProcessor(queue: string): Type<unknown> {
+  @Processor(queue, { concurrency: 1 })
+  class OutboxRelayTicks extends WorkerHost {
+    constructor(private readonly relay: OutboxRelay) {
+      super();
+    }
+    process(): Promise<number> {
+      return this.relay.relayScheduled();
+    }
+  }
+  return OutboxRelayTicks;
+}
+
 @Global()
 @Module({})
 export class MessagingModule {
   static forRoot(config: ServiceConfig, options: MessagingOptions): DynamicModule {
     const consumed = [...new Set(options.consumes.map((d) => d.queue))];
-    const queues = [...new Set([...consumed, ...(options.producesTo ?? [])])];
+    const relayQueue = outboxRelayQueue(config.service);
+    const queues = [...new Set([...consumed, ...(options.producesTo ?? []), relayQueue])];
     return {
       module: MessagingModule,
       imports: [
@@ -63,12 +78,14 @@ export class MessagingModule {
       ],
       providers: [
         { provide: JOB_REGISTRY, useValue: options.consumes },
+        { provide: OUTBOX_RELAY_QUEUE, useValue: relayQueue },
         JobDispatcher,
         JobProducer,
         OutboxService,
         OutboxRelay,
         InboxService,
         ...consumed.map((q) => processorFor(q, options.queueConcurrency?.[q] ?? options.concurrency ?? 4)),
+        relayTickProcessor(relayQueue),
       ],
       exports: [JobProducer, OutboxService, OutboxRelay, InboxService, BullModule],
     };

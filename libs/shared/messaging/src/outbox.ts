@@ -4,7 +4,7 @@
  * enqueue twice while the job exists) and marks them dispatched. Delivery is at least once:
  * consumers make themselves idempotent with the inbox (processed_event).
  */
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { JobDefinition } from '@cws/kernel';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createAuditTable, requestContext } from '@cws/platform';
@@ -93,26 +93,52 @@ export class InboxService {
   }
 }
 
+/** How often the relay runs: an event waits at most this long (plus one pass) before its queue sees it. */
+export const OUTBOX_RELAY_EVERY_MS = 1000;
+/** Each service relays its own schema's outbox, so each has its own tick queue (services may share a prefix). */
+export const outboxRelayQueue = (service: string): string => `outbox-relay-${service}`;
+export const OUTBOX_RELAY_QUEUE = Symbol('OUTBOX_RELAY_QUEUE');
+
+/**
+ * Ticks come from a BullMQ job scheduler (as the suite's other periodic work): one tick a second
+ * for all processes of a service, and the tick's job is removed when done.
+ */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
-  private timer?: NodeJS.Timeout;
   private running: Promise<number> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
+    @Inject(OUTBOX_RELAY_QUEUE) private readonly tickQueue: string,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.relayNow().catch((e) => this.logger.error(e)), 1000);
-    this.timer.unref();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.producer.queue(this.tickQueue).upsertJobScheduler('outbox-relay', { every: OUTBOX_RELAY_EVERY_MS }, {
+      name: 'relay',
+      data: {},
+      opts: { removeOnComplete: true, removeOnFail: { count: 10 } },
+    });
   }
 
-  /** Stops before the database connection closes (that happens later, at application shutdown). */
+  /**
+   * Stops the scheduled passes before the database connection closes (that happens later, at
+   * application shutdown); relayNow still works.
+   */
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopped = true;
     await this.running;
+  }
+
+  /** One scheduled tick: a pass, unless the relay has stopped. */
+  relayScheduled(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
+    return this.relayNow().catch((e: unknown) => {
+      this.logger.error(e instanceof Error ? e : String(e));
+      throw e;
+    });
   }
 
   /** Relays pending events now; concurrent callers share one pass. Returns how many were sent. */
