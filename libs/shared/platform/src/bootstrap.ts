@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceConfig } from './config';
 import { createValidationPipe } from './errors';
-import { JsonLogger } from './json-logger';
+import { createPinoLogger, nestLogger } from './logger';
 import { createOpenApiDocument } from './openapi';
 import { gatewayTrustMiddleware } from './gateway-trust';
 import { requestIdMiddleware } from './request-id.middleware';
@@ -33,19 +33,20 @@ export interface ServiceDefinition {
 /** Builds (without listening) a configured Nest application — used by main.ts and by tests. */
 export async function createServiceApp(def: ServiceDefinition, opts: { quiet?: boolean } = {}): Promise<INestApplication> {
   const { config } = def;
-  const logger = new JsonLogger(config.service, opts.quiet ? 'error' : config.logLevel);
+  const logger = createPinoLogger(config.service, opts.quiet ? 'error' : config.logLevel);
   if (config.runMigrations) {
     const ran = await migrate(config, withPlatformEntities(def.entities), def.migrations);
-    if (ran.length) logger.log({ msg: 'migrations applied', migrations: ran }, 'Bootstrap');
+    if (ran.length) logger.info({ context: 'Bootstrap', msg: 'migrations applied', migrations: ran });
   }
-  const app = await NestFactory.create(def.module, { logger, bufferLogs: true });
-  app.useLogger(logger);
+  const nest = nestLogger(logger);
+  const app = await NestFactory.create(def.module, { logger: nest, bufferLogs: true });
+  app.useLogger(nest);
   // Behind the gateway every request comes from loopback: take the client IP from X-Forwarded-For,
   // or every user would share one rate limit; but only the gateway's (address, and proof when set).
   (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', config.trustProxy);
   answerMalformedRequestsInJson(app.getHttpServer() as Server);
   app.use(gatewayTrustMiddleware(config.gatewaySecret));
-  app.use(requestIdMiddleware);
+  app.use(requestIdMiddleware(logger));
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix(`api/${config.service}`);
@@ -117,5 +118,6 @@ export async function runServiceProcesses(def: ServiceDefinition): Promise<void>
     return;
   }
   if (def.config.runMigrations) await migrate(def.config, withPlatformEntities(def.entities), def.migrations);
-  superviseProcesses(count, (msg) => new JsonLogger(def.config.service, def.config.logLevel).log({ msg }, 'Cluster'));
+  const logger = createPinoLogger(def.config.service, def.config.logLevel);
+  superviseProcesses(count, (msg) => logger.info({ context: 'Cluster', msg }));
 }

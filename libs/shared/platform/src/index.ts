@@ -7,7 +7,7 @@ export * from './cursor';
 export * from './errors';
 export * from './health.controller';
 export * from './http-conventions';
-export * from './json-logger';
+export * from './logger';
 export * from './machine-token';
 export * from './metrics';
 export * from './openapi';
