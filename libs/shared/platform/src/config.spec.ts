@@ -58,4 +58,20 @@ describe('loadConfig', () => {
     expect(c.machineClients.payroll).toEqual({ clientId: 'payroll-service', secret });
     expect(c.host).toBe('0.0.0.0');
   });
+
+  it('checks only the own service’s port and schema, and every machine secret that is set', () => {
+    const c = loadConfig('workers', { ...keys(), PAYROLL_PORT: 'not-a-port', PAYROLL_CLIENT_SECRET: '', WORKERS_PORT: '' });
+    expect(c.port).toBe(3001);
+    expect(c.machineClients).toEqual({});
+    expect(() => loadConfig('workers', { ...keys(), WORKERS_DB: '' })).toThrow(/WORKERS_DB is required/);
+    expect(() => loadConfig('workers', { ...keys(), BUDGET_CLIENT_SECRET: 'short' })).toThrow(/BUDGET_CLIENT_SECRET must be at least 32 characters/);
+    expect(loadConfig('workers', { BUDGET_CLIENT_SECRET: 'short' }, { secrets: false }).machineClients).toEqual({});
+  });
+
+  it('names one problem per variable, with the value it refused', () => {
+    expect(() => loadConfig('scheduler', { ...keys(), SCHEDULER_PORT: '70000', MYSQL_URL: '', PAYROLL_NIGHTLY_CRON: '30 1 * *' })).toThrow(
+      'Invalid configuration for the scheduler service:\n  - SCHEDULER_PORT must be an integer in [1, 65535], got "70000"\n  - MYSQL_URL is required\n' +
+        '  - PAYROLL_NIGHTLY_CRON must be a 5-field cron pattern, e.g. "30 1 * * *"',
+    );
+  });
 });

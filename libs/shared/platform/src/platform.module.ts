@@ -4,6 +4,8 @@
  */
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ConfigModule, registerAs } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, PiiCipher } from '@cws/persistence';
@@ -13,7 +15,7 @@ import { AuthGuard, TokenService } from './auth';
 import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { KeysetCursor } from './cursor';
 import { AllExceptionsFilter } from './errors';
-import { HealthController } from './health.controller';
+import { HealthController, RedisHealthIndicator } from './health.controller';
 import { MachineToken } from './machine-token';
 import { RateLimitStorageModule, RedisThrottlerStorage, SubjectThrottlerGuard } from './rate-limit';
 import { createRedis, REDIS } from './redis';
@@ -40,8 +42,12 @@ class RedisCloser implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forRoot(config: ServiceConfig, options: PlatformOptions): DynamicModule {
+    // The validated config as @nestjs/config's `service` namespace (ConfigService.get('service'),
+    // or inject serviceConfig.KEY); SERVICE_CONFIG is the same object. ConfigService reads nothing
+    // else: config.ts stays the one reader of process.env.
+    const serviceConfig = registerAs('service', () => config);
     const providers: Provider[] = [
-      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: SERVICE_CONFIG, useFactory: (c: ServiceConfig) => c, inject: [serviceConfig.KEY] },
       { provide: REDIS, useFactory: () => createRedis(config.redisUrl) },
       { provide: PiiCipher, useFactory: () => new PiiCipher(config.piiKeyId, config.piiKey, config.piiHashKey, config.piiOldKeys) },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -55,10 +61,14 @@ export class PlatformModule {
       ServiceClient,
       MachineToken,
       KeysetCursor,
+      RedisHealthIndicator,
     ];
     return {
       module: PlatformModule,
       imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, skipProcessEnv: true, load: [serviceConfig] }),
+        // Health answers 503 on its own: Terminus's failure log line (not JSON) would only repeat it.
+        TerminusModule.forRoot({ logger: false }),
         TypeOrmModule.forRootAsync({
           useFactory: () =>
             dataSourceOptions(config, withPlatformEntities(options.entities), options.migrations),
