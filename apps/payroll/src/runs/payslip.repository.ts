@@ -53,6 +53,19 @@ const LIST_COLUMNS = [
   's.status', 's.gross', 's.employeeContributions', 's.tax', 's.net', 's.employerContributions', 's.flags',
 ];
 
+/** What a run's cost postings read of a slip (`costPage`). */
+export interface CostRow {
+  id: string;
+  workerId: number;
+  slipKind: SlipKind;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  payer: 'HOME' | 'HOST';
+  gross: string;
+  employerContributions: string;
+}
+
 /** Settled state a new payslip starts from: the worker's latest approved or paid slip of the year. */
 export interface SettledSlip {
   workerId: number;
@@ -144,6 +157,23 @@ export class PayslipRepository {
     if (after) qb.andWhere('s.id > :after', { after });
     applyScope(qb, scope, { district: 's.districtCode', street: 's.streetCode' });
     return qb.getMany();
+  }
+
+  /**
+   * A keyset page (by id) of a run's COMPUTED slips with only what the cost postings need — no lines,
+   * no entity hydration — so paying a run of 100,000 reads a few MB, not every slip's lines.
+   */
+  async costPage(m: EntityManager, runId: string, after: string, limit: number): Promise<CostRow[]> {
+    const rows: Array<Record<string, string>> = await m.query(
+      `SELECT id, worker_id AS workerId, slip_kind AS slipKind, district_code AS districtCode, street_code AS streetCode, community_code AS communityCode,
+              payer, gross, employer_contributions AS employerContributions
+         FROM payslip WHERE run_id = ? AND status = 'COMPUTED' AND id > ? ORDER BY id LIMIT ?`,
+      [runId, after, limit],
+    );
+    return rows.map((r) => ({
+      id: String(r.id), workerId: Number(r.workerId), slipKind: r.slipKind as SlipKind, districtCode: r.districtCode, streetCode: r.streetCode,
+      communityCode: r.communityCode, payer: r.payer as 'HOME' | 'HOST', gross: String(r.gross), employerContributions: String(r.employerContributions),
+    }));
   }
 
   async findById(id: string): Promise<PayslipEntity | null> {
