@@ -181,7 +181,8 @@ export class ServiceProcess {
   logSummary(): string {
     if (!existsSync(this.logFile)) return `${this.service}: no log lines`;
     const counts = new Map<string, number>();
-    for (const line of readFileSync(this.logFile, 'utf8').split('\n').filter(Boolean)) {
+    // one entry per JSON log line or per first line of a printed error (stack frames and object bodies skipped)
+    for (const line of readFileSync(this.logFile, 'utf8').split('\n').filter((l) => l && !/^\s|^[}\]]/.test(l))) {
       let msg = line;
       try {
         const j = JSON.parse(line) as { msg?: string; message?: string; error?: string; err?: { message?: string } };
