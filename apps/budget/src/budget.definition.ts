@@ -16,6 +16,7 @@ import { FiscalYearRepository } from './fiscal-years/fiscal-year.repository';
 import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
 import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { IdempotencyPruneHandler, PruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { LedgerEntryEntity } from './ledger/ledger-entry.entity';
@@ -84,6 +85,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       FiscalYearRepository,
       FiscalYearsService,
       HouseholdRepository,
+      IdempotencyKeyRepository,
       IdempotencyService,
       IdempotencyPruneHandler,
       LedgerEntryRepository,

@@ -11,30 +11,22 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type Principal } from '@cws/kernel';
 import { markIdempotentReplay } from '@cws/platform';
-import { inTransaction, one } from '../common/tx';
+import { inTransaction } from '../common/tx';
+import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
-/** Keys are kept 48 hours (the promise is at least 24). */
-const RETENTION_HOURS = 48;
-/** A claim older than this belongs to a request that died before committing; it may be taken over. */
-const ABANDONED_AFTER_SECONDS = 60;
 const WAIT_LIMIT_MS = 30_000;
-
-interface KeyRow {
-  request_hash: string;
-  status: 'PENDING' | 'DONE';
-  response: unknown;
-  abandoned: number | string;
-}
 
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeyRepository,
+  ) {}
 
   /** Deletes keys past their retention (hourly, by the job in idempotency-prune.job.ts). */
-  async prune(): Promise<number> {
-    const res = await this.dataSource.query('DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT 5000');
-    return res.affectedRows ?? 0;
+  prune(): Promise<number> {
+    return this.keys.deleteExpired();
   }
 
   /**
@@ -55,21 +47,11 @@ export class IdempotencyService {
     const hash = fingerprint(route, body);
     const started = Date.now();
     for (;;) {
-      const claim = await this.dataSource.query(
-        `INSERT IGNORE INTO idempotency_key (principal_id, idem_key, route, request_hash, status, response, created_at, expires_at)
-         VALUES (?, ?, ?, ?, 'PENDING', NULL, NOW(3), NOW(3) + INTERVAL ${RETENTION_HOURS} HOUR)`,
-        [principal.id, key, route.slice(0, 200), hash],
-      );
-      if (claim.affectedRows === 1) return this.runClaimed(principal, key, work);
+      if (await this.keys.claim(principal.id, key, route, hash)) return this.runClaimed(principal, key, work);
 
-      const row = await one<KeyRow>(
-        this.dataSource.manager,
-        `SELECT request_hash, status, response, created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND AS abandoned
-           FROM idempotency_key WHERE principal_id = ? AND idem_key = ?`,
-        [principal.id, key],
-      );
+      const row = await this.keys.find(principal.id, key);
       if (!row) continue; // the first request failed and released the key: claim it again
-      if (row.request_hash !== hash) {
+      if (row.requestHash !== hash) {
         throw new DomainError('UNPROCESSABLE', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', [
           { path: 'header:Idempotency-Key', issue: 'was already used with another body or route' },
         ]);
@@ -78,11 +60,8 @@ export class IdempotencyService {
         markIdempotentReplay();
         return (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
       }
-      if (Number(row.abandoned) === 1) {
-        await this.dataSource.query(
-          `DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING' AND created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND`,
-          [principal.id, key],
-        );
+      if (row.abandoned) {
+        await this.keys.releaseAbandoned(principal.id, key);
         continue;
       }
       if (Date.now() - started > WAIT_LIMIT_MS) {
@@ -96,15 +75,11 @@ export class IdempotencyService {
     try {
       return await inTransaction(this.dataSource, async (m) => {
         const result = await work(m);
-        await m.query(`UPDATE idempotency_key SET status = 'DONE', response = ? WHERE principal_id = ? AND idem_key = ?`, [
-          JSON.stringify(result),
-          principal.id,
-          key,
-        ]);
+        await this.keys.storeResponse(m, principal.id, key, result);
         return result;
       });
     } catch (e) {
-      await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING'`, [principal.id, key]);
+      await this.keys.release(principal.id, key);
       throw e;
     }
   }
