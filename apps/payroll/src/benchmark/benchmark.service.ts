@@ -8,6 +8,7 @@ import {
 import type {
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
+import { keysetPage } from '@cws/persistence';
 import { actor, assertVisible, AuditService } from '@cws/platform';
 import { DataSource } from 'typeorm';
 import { effectiveScope } from '../common/access';
@@ -304,16 +305,14 @@ export class BenchmarkService {
   async topUpLines(p: Principal, id: string, q: TopUpLinesQueryDto): Promise<{ items: TopUpLineView[]; nextAfter: string | null }> {
     await this.get(p, 'TOP_UP', id);
     const limit = q.limit ?? 500;
-    const qb = this.dataSource.getRepository(TopUpLineEntity).createQueryBuilder('l').where('l.resultId = :id', { id }).orderBy('l.workerId', 'ASC').take(limit + 1);
-    if (q.after) qb.andWhere('l.workerId > :after', { after: q.after });
+    const qb = this.dataSource.getRepository(TopUpLineEntity).createQueryBuilder('l').where('l.resultId = :id', { id });
     if (q.onlyPositive) qb.andWhere('l.topUp > 0');
     if (p.scope.level !== 'CITY') qb.andWhere('l.districtCode = :d', { d: p.scope.district });
     if (p.scope.level === 'STREET') qb.andWhere('l.streetCode = :s', { s: p.scope.street });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
+    const page = await keysetPage(qb, { column: 'l.workerId', after: q.after, limit, keyOf: (l) => l.workerId });
     return {
-      items: page.map((l) => ({ workerId: Number(l.workerId), districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp })),
-      nextAfter: rows.length > limit ? String(page[page.length - 1].workerId) : null,
+      items: page.items.map((l) => ({ workerId: Number(l.workerId), districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp })),
+      nextAfter: page.nextAfter,
     };
   }
 }

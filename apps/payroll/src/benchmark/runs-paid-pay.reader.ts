@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseMoney, type Scope } from '@cws/kernel';
+import { parseMoney, placeOfCode, type Scope } from '@cws/kernel';
 import type { FrozenWorker } from '@cws/payroll-engine';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import { PayrollRunChunkRepository } from '../runs/payroll-run-chunk.repository';
@@ -28,8 +28,11 @@ export function paidThroughOf(runs: Array<Pick<PayrollRunEntity, 'period' | 'typ
   return k;
 }
 
-const scopeOf = (code: string | null): Scope =>
-  code === null ? { level: 'CITY' } : code.length === 6 ? { level: 'DISTRICT', district: code } : { level: 'STREET', district: code.slice(0, 6), street: code.slice(0, 9) };
+function scopeOf(code: string | null): Scope {
+  if (code === null) return { level: 'CITY' };
+  const { district, street } = placeOfCode(code);
+  return street ? { level: 'STREET', district, street } : { level: 'DISTRICT', district };
+}
 
 /** The benchmark's view of the payroll runs: what was actually paid this year (PaidPayReader). */
 @Injectable()

@@ -43,18 +43,15 @@ export class PayrollRunReadsService {
 
   async list(p: Principal, q: RunListQueryDto): Promise<{ items: RunView[]; nextAfter: string | null }> {
     const limit = q.limit ?? 50;
-    const rows = await this.runs.list(p.scope, { period: q.period, status: q.status, after: q.after, limit });
-    const page = rows.slice(0, limit);
-    const items = await Promise.all(page.map((r) => this.view(r)));
-    return { items, nextAfter: rows.length > limit ? String(page[page.length - 1].id) : null };
+    const page = await this.runs.list(p.scope, { period: q.period, status: q.status, after: q.after, limit });
+    return { items: await Promise.all(page.items.map((r) => this.view(r))), nextAfter: page.nextAfter };
   }
 
   async payslipPage(p: Principal, runId: string, q: PayslipPageQueryDto): Promise<PayslipPage> {
     await this.runInScope(p, runId);
     const limit = q.limit ?? 500;
-    const rows = await this.payslips.page(runId, p.scope, q.after, limit);
-    const page = rows.slice(0, limit);
-    return { items: page.map(payslipListItem), nextAfter: rows.length > limit ? String(page[page.length - 1].id) : null };
+    const page = await this.payslips.page(runId, p.scope, q.after, limit);
+    return { items: page.items.map(payslipListItem), nextAfter: page.nextAfter };
   }
 
   /**

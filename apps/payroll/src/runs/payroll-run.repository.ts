@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
 import type { RunStatus, RunType } from '@cws/payroll-contracts';
-import { applyScope } from '@cws/persistence';
+import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PayrollRunEntity } from './payroll-run.entities';
 
@@ -67,13 +67,13 @@ export class PayrollRunRepository {
     return this.dataSource.getRepository(PayrollRunEntity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids }).getMany();
   }
 
-  async list(scope: Scope, q: RunListQuery): Promise<PayrollRunEntity[]> {
-    const qb = this.dataSource.getRepository(PayrollRunEntity).createQueryBuilder('r').orderBy('r.id', 'DESC').take(q.limit + 1);
+  /** A keyset page of runs, newest first. */
+  async list(scope: Scope, q: RunListQuery): Promise<KeysetPage<PayrollRunEntity>> {
+    const qb = this.dataSource.getRepository(PayrollRunEntity).createQueryBuilder('r');
     if (q.period) qb.andWhere('r.period = :period', { period: q.period });
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
-    if (q.after) qb.andWhere('r.id < :after', { after: q.after });
     applyScope(qb, scope, { district: 'r.districtCode', street: 'r.streetCode' });
-    return qb.getMany();
+    return keysetPage(qb, { column: 'r.id', order: 'DESC', after: q.after, limit: q.limit, keyOf: (r) => r.id });
   }
 
   /** The PAID runs of a calendar year (every type and scope), oldest period first: what the benchmark counts as paid. */

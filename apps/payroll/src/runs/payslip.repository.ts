@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeLines } from './line-items';
 import { PayslipEntity, type SlipKind } from './payroll-run.entities';
@@ -115,17 +115,14 @@ export class PayslipRepository {
   }
 
   /** A keyset page of a run's slips within the caller's scope, by id. */
-  async page(runId: string, scope: Scope, after: string | undefined, limit: number): Promise<PayslipEntity[]> {
+  async page(runId: string, scope: Scope, after: string | undefined, limit: number): Promise<KeysetPage<PayslipEntity>> {
     const qb = this.dataSource
       .getRepository(PayslipEntity)
       .createQueryBuilder('s')
       .select(LIST_COLUMNS)
-      .where('s.runId = :runId', { runId })
-      .orderBy('s.id', 'ASC')
-      .take(limit + 1);
-    if (after) qb.andWhere('s.id > :after', { after });
+      .where('s.runId = :runId', { runId });
     applyScope(qb, scope, { district: 's.districtCode', street: 's.streetCode' });
-    return qb.getMany();
+    return keysetPage(qb, { column: 's.id', after, limit, keyOf: (s) => s.id });
   }
 
   /**

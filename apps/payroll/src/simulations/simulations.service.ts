@@ -16,7 +16,7 @@ export class SimulationsService {
     const errors = validateSimulationRequest(body, tables);
     const bonus = (body as { bonus?: { method?: unknown } }).bonus;
     if (tables && bonus?.method === 'SEPARATE' && (year as number) < tables.bonusTax.allowedFromYear && !errors.some((e) => e.path === 'bonus.method')) {
-      errors.push({ path: 'bonus.method', issue: `separate taxation of a year-end bonus is allowed from ${tables.bonusTax.allowedFromYear}` });
+      errors.push({ path: 'bonus.method', code: 'BONUS_SEPARATE_NOT_YET', issue: `separate taxation of a year-end bonus is allowed from ${tables.bonusTax.allowedFromYear}` });
     }
     if (errors.length) {
       throw new DomainError('VALIDATION', 'VALIDATION_FAILED', `Invalid request: ${errors.map((e) => `${e.path} ${e.issue}`).join('; ')}`, errors);

@@ -3,6 +3,7 @@ import {
   AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, WorkerCreatedEvent, WorkerLeftEvent,
   WORKERS_EVENTS_QUEUE,
 } from '@cws/workers-contracts';
+import { districtOf, streetOf } from '@cws/kernel';
 
 /** The payload field holding the date a change takes effect, per event (none for worker.changed, training.completed). */
 const EFFECTIVE_FIELD: Record<string, string | undefined> = {
@@ -43,8 +44,8 @@ export function workforceChangeOf(eventName: string, payload: unknown): Workforc
     throw new Error(`${eventName}: payload has no workerId`);
   }
   const community = code(p.communityCode, 12);
-  const street = code(p.streetCode, 9) ?? (community ? community.slice(0, 9) : null);
-  const district = code(p.districtCode, 6) ?? (street ? street.slice(0, 6) : null);
+  const street = code(p.streetCode, 9) ?? (community ? streetOf(community) : null);
+  const district = code(p.districtCode, 6) ?? (street ? districtOf(street) : null);
   const field = EFFECTIVE_FIELD[eventName];
   const date = field ? p[field] : undefined;
   return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { applyScope, keysetPage } from '@cws/persistence';
 import type { WorkforceChangesQueryDto, WorkforceChangeView } from './workforce-changes.dto';
 import { WorkforceChangeEntity } from './workforce-change.entity';
 import { assertVisible } from '@cws/platform';
@@ -13,14 +13,12 @@ export class WorkforceChangesService {
 
   async list(p: Principal, q: WorkforceChangesQueryDto): Promise<{ items: WorkforceChangeView[]; nextAfter: string | null }> {
     const limit = q.limit ?? 500;
-    const qb = this.dataSource.getRepository(WorkforceChangeEntity).createQueryBuilder('c').orderBy('c.id', 'ASC').take(limit + 1);
-    if (q.after) qb.andWhere('c.id > :after', { after: q.after });
+    const qb = this.dataSource.getRepository(WorkforceChangeEntity).createQueryBuilder('c');
     if (q.workerId) qb.andWhere('c.workerId = :workerId', { workerId: q.workerId });
     if (q.since) qb.andWhere('c.receivedAt >= :since', { since: new Date(q.since) });
     applyScope(qb, p.scope, { district: 'c.districtCode', street: 'c.streetCode' });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    return { items: page.map(viewOf), nextAfter: rows.length > limit ? page[page.length - 1].id : null };
+    const page = await keysetPage(qb, { column: 'c.id', after: q.after, limit, keyOf: (c) => c.id });
+    return { items: page.items.map(viewOf), nextAfter: page.nextAfter };
   }
 
   async get(p: Principal, id: string): Promise<WorkforceChangeView> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound, scopeCovers, type Principal } from '@cws/kernel';
+import { districtOf, notFound, scopeCovers, type Principal } from '@cws/kernel';
 import { bullConnection, type JobEnvelope } from '@cws/messaging';
 import { AuditService, requestContext, SERVICE_CONFIG, type ServiceConfig } from '@cws/platform';
 import { FinishGenerationJob, SolveRosterJob, type GenerationView } from '@cws/scheduler-contracts';
@@ -83,7 +83,7 @@ export class GenerationsService implements OnModuleDestroy {
 }
 
 /** A district (6 digits) or street (9 digits) code inside the caller's scope. */
-const covers = (p: Principal, code: string): boolean => scopeCovers(p.scope, code.slice(0, 6), code.length === 9 ? code : null);
+const covers = (p: Principal, code: string): boolean => scopeCovers(p.scope, districtOf(code), code.length === 9 ? code : null);
 
 function visible(p: Principal, g: GenerationRow): boolean {
   return g.scopeCode ? covers(p, g.scopeCode) : p.scope.level === 'CITY';

@@ -1,4 +1,4 @@
-import type { Principal, Role } from '@cws/kernel';
+import { notFound, placeOfCode, scopeCovers, type Principal, type Role } from '@cws/kernel';
 
 /** Who may change the register: HR at city, district and street level. */
 export const WRITE_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'];
@@ -17,4 +17,14 @@ export const PAYROLL_READ = 'payroll:read';
  */
 export function receivesWholeBankAccounts(p: Principal): boolean {
   return p.kind === 'client' && p.permissions.includes(PAYROLL_READ);
+}
+
+/**
+ * A filter naming a place (district, street or community) outside the caller's scope answers 404,
+ * as a record there would. A street user may name their own district: the rows stay street-scoped.
+ */
+export function assertPlaceFilterInScope(p: Principal, place: string | undefined): void {
+  if (!place) return;
+  const { district, street } = placeOfCode(place);
+  if (!scopeCovers(p.scope, district, street ?? p.scope.street)) throw notFound('place', place);
 }

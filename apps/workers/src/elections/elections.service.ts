@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, notFound, scopeCovers, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { AuditService } from '@cws/platform';
 import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type OneShoulderReport } from '@cws/workers-contracts';
 import { assertVotes, termEnd } from '@cws/workers-core';
@@ -9,6 +9,7 @@ import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
 import type { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
 import { ElectionRepository } from './election.repository';
+import { assertPlaceFilterInScope } from '../common/access';
 
 /** The party organisation is elected by 公推直选 (the notice); the committee by residents directly or through representatives. */
 const METHODS_BY_BODY = { PARTY: ['PUBLIC_NOMINATION_DIRECT'], COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'] } as const;
@@ -98,9 +99,7 @@ export class ElectionsService {
   /** 一肩挑 from the election records: a community counts when its elected secretary is its elected director on the date. */
   async oneShoulder(p: Principal, q: OneShoulderQueryDto): Promise<OneShoulderReport> {
     const date = q.date ?? today();
-    const place = q.community ?? q.street ?? q.district;
-    // a filter naming a place outside the caller's scope answers 404, as a record would (as training/shortfall)
-    if (place && !scopeCovers(p.scope, place.slice(0, 6), place.length >= 9 ? place.slice(0, 9) : p.scope.street)) throw notFound('place', place);
+    assertPlaceFilterInScope(p, q.community ?? q.street ?? q.district);
     const rows = await ElectionRepository.electedHeadsOn(this.dataSource.manager, p.scope, date, q);
     const items = rows.map((r) => ({ ...r, oneShoulder: r.secretaryWorkerId !== null && r.secretaryWorkerId === r.directorWorkerId }));
     const oneShoulder = items.filter((i) => i.oneShoulder).length;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, fullYearsBetween, type Principal } from '@cws/kernel';
-import { applyScope, PiiCipher } from '@cws/persistence';
+import { districtOf, DomainError, fullYearsBetween, type Principal } from '@cws/kernel';
+import { applyScope, keysetPage, PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@cws/platform';
@@ -32,7 +32,7 @@ export class SnapshotsService {
       throw new DomainError('FORBIDDEN', 'IDENTITIES_NOT_PERMITTED', 'resident IDs go only to the payroll service\'s own client (payroll:read), for the income-tax declaration');
     }
     const result = await this.read(p, q);
-    const district = q.scope?.slice(0, 6) ?? (p.scope.level === 'CITY' ? null : p.scope.district ?? null);
+    const district = q.scope ? districtOf(q.scope) : p.scope.level === 'CITY' ? null : p.scope.district ?? null;
     await this.audit.record(null, {
       entity: 'worker_snapshot',
       entityId: q.asOf,
@@ -57,16 +57,12 @@ export class SnapshotsService {
         w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
         ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
       .from('worker', 'w')
-      .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf })
-      .orderBy('w.id', 'ASC')
-      .limit(limit + 1);
-    if (q.after) qb.andWhere('w.id > :after', { after: Number(q.after) });
+      .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf });
     if (q.scope?.length === 6) qb.andWhere('w.district_code = :sd', { sd: q.scope });
     if (q.scope?.length === 9) qb.andWhere('w.street_code = :ss', { ss: q.scope });
     if (q.scope?.length === 12) qb.andWhere('w.community_code = :sc', { sc: q.scope });
     applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    const rows = await qb.getRawMany();
-    const page = rows.slice(0, limit);
+    const { items: page, nextAfter } = await keysetPage(qb, { column: 'w.id', after: q.after ? Number(q.after) : null, limit, keyOf: (w) => Number(w.id), fetch: 'raw' });
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
@@ -154,6 +150,6 @@ export class SnapshotsService {
         ...(q.identities ? { residentId: this.cipher.decrypt(w.residentIdEnc) } : {}),
       };
     }
-    return { asOf, items, nextAfter: rows.length > limit ? String(last) : null };
+    return { asOf, items, nextAfter };
   }
 }

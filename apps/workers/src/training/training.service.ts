@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
-import { conflict, formatMoney, notFound, parseMoney, scopeCovers, validationError, type Principal } from '@cws/kernel';
+import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
@@ -12,6 +12,7 @@ import { rethrowDuplicate } from '../common/sql';
 import { TrainingShortfallRepository } from './training-shortfall.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingRuleDto } from './training.dto';
+import { assertPlaceFilterInScope } from '../common/access';
 
 export const TRAINING_FUND = 'COMMUNITY_WORKER_TRAINING';
 
@@ -168,9 +169,7 @@ export class TrainingService {
 
   /** Active workers (employed through the year's end) whose passed hours fall short of the year's rule, grouped by community. */
   async shortfall(p: Principal, q: ShortfallQueryDto) {
-    // a filter naming a place outside the caller's scope answers 404, as a record would
-    const place = q.community ?? q.street ?? q.district;
-    if (place && !scopeCovers(p.scope, place.slice(0, 6), place.length >= 9 ? place.slice(0, 9) : p.scope.street)) throw notFound('place', place);
+    assertPlaceFilterInScope(p, q.community ?? q.street ?? q.district);
     const [rule] = await this.dataSource.query('SELECT required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [q.year]);
     if (!rule) throw notFound('training_rule', q.year);
     const requiredHours = String(rule.requiredHours);

@@ -90,31 +90,32 @@ describe('validateSimulationRequest', () => {
     expect(validateSimulationRequest(valid)).toEqual([]);
   });
 
-  it.each<[string, unknown, string, RegExp]>([
-    ['non-numeric amount', { ...valid, months: [month(1), month(2, { gross: '12,000' })] }, 'months[1].gross', /number/],
-    ['negative amount', { ...valid, months: [month(1, { employeeInsurance: '-1' })] }, 'months[0].employeeInsurance', /negative/],
-    ['more than two decimals', { ...valid, months: [month(1, { specialDeductions: '1.234' })] }, 'months[0].specialDeductions', /two decimal/],
-    ['amount not a string', { ...valid, months: [{ ...month(1), taxFree: 12 }] }, 'months[0].taxFree', /decimal string/],
-    ['missing gross', { ...valid, months: [{ month: 1 }] }, 'months[0].gross', /required/],
-    ['repeated month', { ...valid, months: [month(1), month(3), month(3)] }, 'months[2].month', /repeated/],
-    ['out of order', { ...valid, months: [month(4), month(2)] }, 'months[1].month', /ascending/],
-    ['month 0', { ...valid, months: [month(0)] }, 'months[0].month', /1 to 12/],
-    ['month 13', { ...valid, months: [month(13)] }, 'months[0].month', /1 to 12/],
-    ['fractional month', { ...valid, months: [month(1.5)] }, 'months[0].month', /1 to 12/],
-    ['no months', { ...valid, months: [] }, 'months', /at least one/],
-    ['bad year', { ...valid, year: 2018 }, 'year', /2019/],
-    ['bad bonus method', { ...valid, bonus: { amount: '100', method: 'LATER' } }, 'bonus.method', /SEPARATE or MERGED/],
-    ['bad bonus amount', { ...valid, bonus: { amount: '1.001', method: 'MERGED' } }, 'bonus.amount', /two decimal/],
-    ['separate bonus after 2027', { year: 2028, months: [month(1)], bonus: { amount: '100', method: 'SEPARATE' } }, 'bonus.method', /2027-12-31/],
-  ])('reports %s', (_name, request, path, issue) => {
+  it.each<[string, unknown, string, RegExp, string]>([
+    ['non-numeric amount', { ...valid, months: [month(1), month(2, { gross: '12,000' })] }, 'months[1].gross', /number/, 'AMOUNT_NOT_A_NUMBER'],
+    ['negative amount', { ...valid, months: [month(1, { employeeInsurance: '-1' })] }, 'months[0].employeeInsurance', /negative/, 'AMOUNT_NEGATIVE'],
+    ['more than two decimals', { ...valid, months: [month(1, { specialDeductions: '1.234' })] }, 'months[0].specialDeductions', /two decimal/, 'AMOUNT_TOO_MANY_DECIMALS'],
+    ['amount not a string', { ...valid, months: [{ ...month(1), taxFree: 12 }] }, 'months[0].taxFree', /decimal string/, 'AMOUNT_NOT_A_STRING'],
+    ['missing gross', { ...valid, months: [{ month: 1 }] }, 'months[0].gross', /required/, 'AMOUNT_REQUIRED'],
+    ['repeated month', { ...valid, months: [month(1), month(3), month(3)] }, 'months[2].month', /repeated/, 'MONTH_REPEATED'],
+    ['out of order', { ...valid, months: [month(4), month(2)] }, 'months[1].month', /ascending/, 'MONTHS_OUT_OF_ORDER'],
+    ['month 0', { ...valid, months: [month(0)] }, 'months[0].month', /1 to 12/, 'MONTH_INVALID'],
+    ['month 13', { ...valid, months: [month(13)] }, 'months[0].month', /1 to 12/, 'MONTH_INVALID'],
+    ['fractional month', { ...valid, months: [month(1.5)] }, 'months[0].month', /1 to 12/, 'MONTH_INVALID'],
+    ['no months', { ...valid, months: [] }, 'months', /at least one/, 'MONTHS_EMPTY'],
+    ['bad year', { ...valid, year: 2018 }, 'year', /2019/, 'YEAR_INVALID'],
+    ['bad bonus method', { ...valid, bonus: { amount: '100', method: 'LATER' } }, 'bonus.method', /SEPARATE or MERGED/, 'BONUS_METHOD_INVALID'],
+    ['bad bonus amount', { ...valid, bonus: { amount: '1.001', method: 'MERGED' } }, 'bonus.amount', /two decimal/, 'AMOUNT_TOO_MANY_DECIMALS'],
+    ['separate bonus after 2027', { year: 2028, months: [month(1)], bonus: { amount: '100', method: 'SEPARATE' } }, 'bonus.method', /2027-12-31/, 'BONUS_SEPARATE_EXPIRED'],
+  ])('reports %s', (_name, request, path, issue, code) => {
     const errors = validateSimulationRequest(request);
     expect(errors).toHaveLength(1);
     expect(errors[0].path).toBe(path);
     expect(errors[0].issue).toMatch(issue);
+    expect(errors[0].code).toBe(code);
   });
 
   it('reports several problems at once and rejects non-objects', () => {
     expect(validateSimulationRequest({ year: 'x', months: [month(1, { gross: '' }), 'oops'] }).map((e) => e.path)).toEqual(['year', 'months[0].gross', 'months[1]']);
-    expect(validateSimulationRequest(null)).toEqual([{ path: '', issue: expect.any(String) }]);
+    expect(validateSimulationRequest(null)).toEqual([{ path: '', issue: expect.any(String), code: 'REQUEST_NOT_AN_OBJECT' }]);
   });
 });

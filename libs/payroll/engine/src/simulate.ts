@@ -50,15 +50,26 @@ export interface SimulationTables {
 const AMOUNT_FIELDS = ['gross', 'employeeInsurance', 'specialDeductions', 'taxFree', 'otherDeductions'] as const;
 const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['gross']);
 
-const AMOUNT_ISSUES: Record<MoneyFormatError['reason'], string> = {
-  NOT_A_NUMBER: 'must be a number such as "1234.56"',
-  TOO_MANY_DECIMALS: 'must have at most two decimal places',
-  NEGATIVE: 'must not be negative',
-  OUT_OF_RANGE: 'is too large',
+/**
+ * The codes of the issues `validateSimulationRequest` reports (ErrorDetail.code): the UI picks its
+ * words by these, so the English `issue` text may change without breaking a translation.
+ */
+export type SimulationIssueCode =
+  | 'REQUEST_NOT_AN_OBJECT' | 'YEAR_INVALID' | 'MONTHS_EMPTY' | 'MONTH_NOT_AN_OBJECT' | 'MONTH_INVALID' | 'MONTH_REPEATED' | 'MONTHS_OUT_OF_ORDER'
+  | 'AMOUNT_REQUIRED' | 'AMOUNT_NOT_A_STRING' | 'AMOUNT_NOT_A_NUMBER' | 'AMOUNT_TOO_MANY_DECIMALS' | 'AMOUNT_NEGATIVE' | 'AMOUNT_TOO_LARGE'
+  | 'BONUS_NOT_AN_OBJECT' | 'BONUS_METHOD_INVALID' | 'BONUS_SEPARATE_EXPIRED';
+
+type Issue = { code: SimulationIssueCode; issue: string };
+
+const AMOUNT_ISSUES: Record<MoneyFormatError['reason'], Issue> = {
+  NOT_A_NUMBER: { code: 'AMOUNT_NOT_A_NUMBER', issue: 'must be a number such as "1234.56"' },
+  TOO_MANY_DECIMALS: { code: 'AMOUNT_TOO_MANY_DECIMALS', issue: 'must have at most two decimal places' },
+  NEGATIVE: { code: 'AMOUNT_NEGATIVE', issue: 'must not be negative' },
+  OUT_OF_RANGE: { code: 'AMOUNT_TOO_LARGE', issue: 'is too large' },
 };
 
-function amountIssue(value: unknown): string | null {
-  if (typeof value !== 'string') return 'must be a decimal string such as "1234.56"';
+function amountIssue(value: unknown): Issue | null {
+  if (typeof value !== 'string') return { code: 'AMOUNT_NOT_A_STRING', issue: 'must be a decimal string such as "1234.56"' };
   try {
     parseMoney(value);
     return null;
@@ -68,42 +79,44 @@ function amountIssue(value: unknown): string | null {
   }
 }
 
+const detail = (path: string, code: SimulationIssueCode, issue: string): ErrorDetail => ({ path, issue, code });
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every problem with a request, each with the path of the field at fault; empty when valid. */
 export function validateSimulationRequest(request: unknown, tables?: SimulationTables): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
-  if (!isRecord(request)) return [{ path: '', issue: 'must be an object with year and months' }];
+  if (!isRecord(request)) return [detail('', 'REQUEST_NOT_AN_OBJECT', 'must be an object with year and months')];
   const year = request.year;
   const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 2019 && year <= 9999;
-  if (!yearOk) errors.push({ path: 'year', issue: 'must be a whole year from 2019 (cumulative withholding)' });
+  if (!yearOk) errors.push(detail('year', 'YEAR_INVALID', 'must be a whole year from 2019 (cumulative withholding)'));
 
   const months = request.months;
   if (!Array.isArray(months) || months.length === 0) {
-    errors.push({ path: 'months', issue: 'must list at least one month' });
+    errors.push(detail('months', 'MONTHS_EMPTY', 'must list at least one month'));
   } else {
     const seen = new Set<number>();
     let previous = 0;
     months.forEach((m: unknown, i) => {
       const at = `months[${i}]`;
       if (!isRecord(m)) {
-        errors.push({ path: at, issue: 'must be an object' });
+        errors.push(detail(at, 'MONTH_NOT_AN_OBJECT', 'must be an object'));
         return;
       }
       const month = m.month;
       if (typeof month !== 'number' || !Number.isInteger(month) || month < 1 || month > 12) {
-        errors.push({ path: `${at}.month`, issue: 'must be a whole number from 1 to 12' });
+        errors.push(detail(`${at}.month`, 'MONTH_INVALID', 'must be a whole number from 1 to 12'));
       } else if (seen.has(month)) {
-        errors.push({ path: `${at}.month`, issue: `month ${month} is repeated` });
+        errors.push(detail(`${at}.month`, 'MONTH_REPEATED', `month ${month} is repeated`));
       } else {
-        if (month < previous) errors.push({ path: `${at}.month`, issue: `months must be in ascending order (${month} after ${previous})` });
+        if (month < previous) errors.push(detail(`${at}.month`, 'MONTHS_OUT_OF_ORDER', `months must be in ascending order (${month} after ${previous})`));
         seen.add(month);
         previous = Math.max(previous, month);
       }
       for (const field of AMOUNT_FIELDS) {
         if (m[field] === undefined && !REQUIRED_FIELDS.has(field)) continue;
-        const issue = m[field] === undefined ? 'is required' : amountIssue(m[field]);
-        if (issue) errors.push({ path: `${at}.${field}`, issue });
+        const found: Issue | null = m[field] === undefined ? { code: 'AMOUNT_REQUIRED', issue: 'is required' } : amountIssue(m[field]);
+        if (found) errors.push(detail(`${at}.${field}`, found.code, found.issue));
       }
     });
   }
@@ -111,15 +124,15 @@ export function validateSimulationRequest(request: unknown, tables?: SimulationT
   const bonus = request.bonus;
   if (bonus !== undefined) {
     if (!isRecord(bonus)) {
-      errors.push({ path: 'bonus', issue: 'must be an object with amount and method' });
+      errors.push(detail('bonus', 'BONUS_NOT_AN_OBJECT', 'must be an object with amount and method'));
     } else {
-      const issue = amountIssue(bonus.amount);
-      if (issue) errors.push({ path: 'bonus.amount', issue });
+      const found = amountIssue(bonus.amount);
+      if (found) errors.push(detail('bonus.amount', found.code, found.issue));
       if (bonus.method !== 'SEPARATE' && bonus.method !== 'MERGED') {
-        errors.push({ path: 'bonus.method', issue: 'must be SEPARATE or MERGED' });
+        errors.push(detail('bonus.method', 'BONUS_METHOD_INVALID', 'must be SEPARATE or MERGED'));
       } else if (bonus.method === 'SEPARATE' && yearOk) {
         const table = (tables ?? defaultPolicy(year as number)).bonusTax;
-        if (!separateBonusAllowed(table, `${year}-01-01`)) errors.push({ path: 'bonus.method', issue: `separate taxation of a year-end bonus ended on ${table.validUntil}` });
+        if (!separateBonusAllowed(table, `${year}-01-01`)) errors.push(detail('bonus.method', 'BONUS_SEPARATE_EXPIRED', `separate taxation of a year-end bonus ended on ${table.validUntil}`));
       }
     }
   }

@@ -4,7 +4,10 @@
  */
 export interface ErrorDetail {
   path: string;
+  /** for people (English); a UI translates by `code`, never by this text */
   issue: string;
+  /** what is wrong, stable and machine-readable (e.g. AMOUNT_NEGATIVE), where the raiser names it */
+  code?: string;
 }
 
 export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'UNPROCESSABLE' | 'PRECONDITION_FAILED';

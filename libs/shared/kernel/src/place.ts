@@ -18,9 +18,9 @@ export interface Place {
  * code is the DTO's job): a code of 9 or more characters names a street, of 12 or more a community.
  */
 export function placeOfCode(code: string): Place {
-  const street = code.length >= 9 ? code.slice(0, 9) : null;
+  const street = streetOf(code);
   const community = code.length >= 12 ? code.slice(0, 12) : null;
-  return { level: community ? 'COMMUNITY' : street ? 'STREET' : 'DISTRICT', district: code.slice(0, 6), street, community };
+  return { level: community ? 'COMMUNITY' : street ? 'STREET' : 'DISTRICT', district: districtOf(code), street, community };
 }
 
 /** The district (first 6 digits) of a district, street or community code. */

@@ -27,8 +27,6 @@ export interface KeysetCodec {
 interface PageQuery {
   /** rows per page */
   limit: number;
-  /** the previous page's nextAfter */
-  after?: string | null;
   /** DESC walks downwards: the next page holds keys below the cursor */
   order?: 'ASC' | 'DESC';
   /** `getMany` (entities, TypeORM's take) or `getRawMany` (raw rows, SQL LIMIT) */
@@ -38,6 +36,8 @@ interface PageQuery {
 export interface KeysetByColumn<T> extends PageQuery {
   /** the unique key, e.g. "a.id" */
   column: string;
+  /** the previous page's nextAfter */
+  after?: KeyValue | null;
   /** the key of a fetched row, e.g. (row) => row.id */
   keyOf: (row: T) => KeyValue;
 }
@@ -52,6 +52,8 @@ export interface KeysetByKeys<T> extends PageQuery {
   /** sort keys, the last one unique (the id) */
   keys: ReadonlyArray<KeysetKey<T>>;
   cursors: KeysetCodec;
+  /** the previous page's nextAfter: a cursor `cursors` issued */
+  after?: string | null;
   /** where a bad cursor is reported (the query parameter's name) */
   path?: string;
 }

@@ -8,8 +8,8 @@ import { Type } from 'class-transformer';
 // instants (date-times), not calendar dates
 // eslint-disable-next-line no-restricted-imports
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { districtOf, type Principal } from '@cws/kernel';
+import { applyScope, keysetPage } from '@cws/persistence';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
 import { CurrentPrincipal, Roles } from './auth';
 import { requestContext } from './request-context';
@@ -127,7 +127,7 @@ export class AuditService {
 
   private rowOf(entry: AuditEntry, actor: Pick<Principal, 'kind' | 'id' | 'name'> | undefined, occurredAt: Date): Partial<AuditLogEntity> {
     const who = actor ?? requestContext.get()?.principal ?? SYSTEM;
-    const place = coveringPlace(entry.places ?? [{ districtCode: entry.districtCode ?? entry.streetCode?.slice(0, 6), streetCode: entry.streetCode }]);
+    const place = coveringPlace(entry.places ?? [{ districtCode: entry.districtCode ?? (entry.streetCode ? districtOf(entry.streetCode) : undefined), streetCode: entry.streetCode }]);
     return {
       occurredAt,
       actorKind: who.kind,
@@ -146,19 +146,17 @@ export class AuditService {
 
   async search(q: AuditQuery, principal: Principal): Promise<{ items: AuditLogEntity[]; nextAfter: string | null }> {
     const limit = q.limit ?? 50;
-    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(limit + 1);
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
     if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
     if (q.actorId) qb.andWhere('a.actorId = :actorId', { actorId: q.actorId });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.from) qb.andWhere('a.occurredAt >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('a.occurredAt < :to', { to: new Date(q.to) });
-    if (q.before) qb.andWhere('a.id < :before', { before: q.before });
     // the same scope filter as every other table: district users see their district's rows, street users their street's
     applyScope(qb, principal.scope, { district: 'a.districtCode', street: 'a.streetCode' });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    return { items, nextAfter: rows.length > limit ? items[items.length - 1].id : null };
+    // newest first: `before` is the keyset cursor, walking down
+    return keysetPage(qb, { column: 'a.id', order: 'DESC', after: q.before, limit, keyOf: (a) => a.id });
   }
 }
 

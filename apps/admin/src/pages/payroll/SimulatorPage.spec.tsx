@@ -2,7 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
 import { ApiError } from '../../api/errors';
-import { engineFieldErrors, normaliseAmount, simulationFieldErrors, SimulatorPage } from './SimulatorPage';
+import { engineFieldErrors, issueKey, normaliseAmount, simulationFieldErrors, SimulatorPage } from './SimulatorPage';
 
 let view: Rendered | undefined;
 afterEach(() => view?.unmount());
@@ -93,6 +93,17 @@ describe('SimulatorPage', () => {
     expect(byName['bonus.amount']).toMatch(/two decimal places/);
     expect(byName['bonus.method']).toBeUndefined();
     expect(engineFieldErrors({ year: 2026, months: [month(1, '30000.00')].map((m) => ({ ...m, otherDeductions: '0.00' })) })).toEqual([]);
+  });
+
+  it("picks the form's words by the engine's issue code, not by its English text", () => {
+    expect(issueKey({ path: 'months[0].gross', issue: 'anything', code: 'AMOUNT_NEGATIVE' })).toBe('payroll.amountNegative');
+    expect(issueKey({ path: 'bonus.amount', issue: 'anything', code: 'AMOUNT_TOO_LARGE' })).toBe('payroll.amountTooLarge');
+    expect(issueKey({ path: 'months[0].gross', issue: 'anything', code: 'AMOUNT_TOO_MANY_DECIMALS' })).toBe('payroll.amountInvalid');
+    // a month's "whole number" issue is not an amount issue, whatever its words
+    expect(issueKey({ path: 'months[0].month', issue: 'must be a whole number from 1 to 12', code: 'MONTH_INVALID' })).toBeNull();
+    expect(issueKey({ path: 'months[0].gross', issue: 'must not be negative' })).toBeNull();
+    const errs = engineFieldErrors({ year: 2026, months: [{ month: 1, gross: '-5' }] }, (d) => d.code ?? '');
+    expect(errs).toEqual([{ name: ['months', 0, 'gross'], errors: ['AMOUNT_NEGATIVE'] }]);
   });
 
   it('shows an instant in-browser preview from the engine, labelled as such, and whether the server agrees', async () => {

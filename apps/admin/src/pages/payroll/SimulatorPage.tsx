@@ -1,7 +1,7 @@
 import { CalculatorOutlined, CopyOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { DomainError, formatMoney, parseMoney, type ErrorDetail } from '@cws/kernel';
 import type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
-import { simulateYear, validateSimulationRequest } from '@cws/payroll-engine';
+import { simulateYear, validateSimulationRequest, type SimulationIssueCode } from '@cws/payroll-engine';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -80,19 +80,25 @@ export function toRequest(v: FormValues): SimulationInput {
  * request, as form fields. Whether a separate bonus is still allowed (`bonus.method`) depends on
  * the policy tables, which the server holds: the browser leaves that question to the server.
  */
-export function engineFieldErrors(request: SimulationInput): Array<{ name: (string | number)[]; errors: string[] }> {
+export function engineFieldErrors(
+  request: SimulationInput,
+  issueText: (d: ErrorDetail) => string = (d) => d.issue,
+): Array<{ name: (string | number)[]; errors: string[] }> {
   const details = validateSimulationRequest(request).filter((d) => d.path !== 'bonus.method');
-  return details.length ? simulationFieldErrors(new ApiError(400, 'VALIDATION_FAILED', '', details), request) : [];
+  return details.length ? simulationFieldErrors(new ApiError(400, 'VALIDATION_FAILED', '', details), request, issueText) : [];
 }
 
-/** The engine's issue in the UI's language where we know it (amounts), else the engine's own words. */
-const AMOUNT_ISSUES: Array<[RegExp, MessageKey]> = [
-  [/negative/, 'payroll.amountNegative'],
-  [/too large/, 'payroll.amountTooLarge'],
-  [/number|decimal|required/, 'payroll.amountInvalid'],
-];
-export function issueKey(issue: string): MessageKey | null {
-  return AMOUNT_ISSUES.find(([re]) => re.test(issue))?.[1] ?? null;
+/** The form's words for the engine's amount issues, by the issue's code (SimulationIssueCode). */
+const AMOUNT_ISSUE_KEYS: Partial<Record<SimulationIssueCode, MessageKey>> = {
+  AMOUNT_NEGATIVE: 'payroll.amountNegative',
+  AMOUNT_TOO_LARGE: 'payroll.amountTooLarge',
+  AMOUNT_NOT_A_NUMBER: 'payroll.amountInvalid',
+  AMOUNT_NOT_A_STRING: 'payroll.amountInvalid',
+  AMOUNT_TOO_MANY_DECIMALS: 'payroll.amountInvalid',
+  AMOUNT_REQUIRED: 'payroll.amountInvalid',
+};
+export function issueKey(d: ErrorDetail): MessageKey | null {
+  return (d.code && AMOUNT_ISSUE_KEYS[d.code as SimulationIssueCode]) || null;
 }
 
 /** The engine's own run in the browser, on its default tables: an instant preview, not the server's answer. */
@@ -137,8 +143,8 @@ export function SimulatorPage() {
     onError: (err, sent) => {
       // an amount issue in the words the form uses, anything else from the error's code
       const fields = simulationFieldErrors(err, sent, (d, e) => {
-        const key = issueKey(d.issue);
-        return key && e.code !== 'BONUS_SEPARATE_EXPIRED' ? t(key) : detailText(locale, e, d);
+        const key = issueKey(d);
+        return key ? t(key) : detailText(locale, e, d);
       });
       if (fields.length) form.setFields(fields as never[]);
     },
@@ -146,9 +152,9 @@ export function SimulatorPage() {
 
   const onFinish = (v: FormValues) => {
     const body = toRequest({ ...(form.getFieldsValue(true) as FormValues), ...v });
-    const problems = engineFieldErrors(body);
+    const problems = engineFieldErrors(body, message);
     if (problems.length) {
-      form.setFields(problems.map((f) => ({ name: f.name, errors: f.errors.map(message) })) as never[]);
+      form.setFields(problems as never[]);
       return;
     }
     simulate.mutate(body);
@@ -163,15 +169,15 @@ export function SimulatorPage() {
     );
   };
 
-  const message = (issue: string) => {
-    const key = issueKey(issue);
-    return key ? t(key) : issue;
+  const message = (d: ErrorDetail) => {
+    const key = issueKey(d);
+    return key ? t(key) : d.issue;
   };
   /** A field's rule: the engine's validation of the whole request, reporting this field's problem. */
   const engineRule = (name: (string | number)[]): Rule => ({
     validator: () => {
-      const mine = engineFieldErrors(toRequest(form.getFieldsValue(true) as FormValues)).find((f) => f.name.join('.') === name.join('.'));
-      return mine ? Promise.reject(new Error(message(mine.errors[0]))) : Promise.resolve();
+      const mine = engineFieldErrors(toRequest(form.getFieldsValue(true) as FormValues), message).find((f) => f.name.join('.') === name.join('.'));
+      return mine ? Promise.reject(new Error(mine.errors[0])) : Promise.resolve();
     },
   });
   const error = simulate.error;
@@ -327,7 +333,7 @@ export function SimulatorPage() {
               type="info"
               showIcon
               title={t('payroll.previewIssues')}
-              description={live.issues.slice(0, 3).map((d) => `${d.path ? `${d.path}: ` : ''}${message(d.issue)}`).join('；')}
+              description={live.issues.slice(0, 3).map((d) => `${d.path ? `${d.path}: ` : ''}${message(d)}`).join('；')}
               data-testid="preview-issues"
             />
           ) : (

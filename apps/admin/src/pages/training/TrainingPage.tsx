@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { DateItem, FormModal } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { districtOf, streetOf } from '@cws/kernel';
 
 const T = '/api/workers/v1/training';
 interface Named { id: number; name: string; category?: string }
@@ -117,7 +118,7 @@ export function TrainingPage() {
                         pagination={false}
                         data-testid="shortfall-communities"
                         columns={[
-                          { title: t('org.community'), dataIndex: 'communityCode', render: (c: string) => <Link to={`/workers?community=${c}&street=${c.slice(0, 9)}&district=${c.slice(0, 6)}`}>{communityName(c)}</Link> },
+                          { title: t('org.community'), dataIndex: 'communityCode', render: (c: string) => <Link to={`/workers?community=${c}&street=${streetOf(c)}&district=${districtOf(c)}`}>{communityName(c)}</Link> },
                           { title: t('training.shortCount'), dataIndex: 'short', align: 'right' },
                         ]}
                       />
