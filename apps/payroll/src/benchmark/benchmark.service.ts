@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, formatMoney, notFound, parseMoney, placeOfCode, roundFen, type Fen, type Principal } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
-import {
-  calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, projectWorkers, yearEndTopUp,
-  type BenchmarkCheck, type BenchmarkTargets, type GroupLevel, type PayrollPolicy, type TopUpRule,
-} from '@cws/payroll-engine';
+import { calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, growth, mergePaid, paidThroughMonth, projectWorkers, projectWorkforce, yearEndTopUp, type BenchmarkCheck, type BenchmarkTargets, type GroupLevel, type PayrollPolicy, type ProjectedWorker, type TopUpRule } from '@cws/payroll-engine';
 import type {
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
@@ -17,7 +14,6 @@ import { BenchmarkResultEntity, TopUpLineEntity, type BenchmarkResultKind } from
 import type { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { WorkforceClient } from './workforce.client';
 import { PaidPayReader } from './paid-pay.reader';
-import { growth, mergePaid, paidThroughMonth, projectWorkforce, type ProjectedWorker } from './workforce-projection';
 
 const view = (c: BenchmarkCheck): BenchmarkCheckView => ({
   unitValue: formatMoney(c.unitValueFen),

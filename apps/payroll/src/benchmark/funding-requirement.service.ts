@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { BalanceView } from '@cws/budget-contracts';
 import { formatMoney, parseMoney, type Fen, type Principal } from '@cws/kernel';
-import { fundingRequirement } from '@cws/payroll-engine';
+import { fundingRequirement, type ProjectedWorker } from '@cws/payroll-engine';
 import type { FundingRequirementLine, FundingRequirementReport } from '@cws/payroll-contracts';
 import { PolicyService } from '../policy/policy.service';
 import { BenchmarkService } from './benchmark.service';
 import { BudgetClient } from './budget.client';
 import type { FundingRequirementQueryDto } from './benchmark.dto';
 import { WorkforceClient } from './workforce.client';
-import type { ProjectedWorker } from './workforce-projection';
 
 /** The streams COST_STREAM rows in force on `date` name (the budget streams that hold pay). */
 export function payStreams(rows: Array<{ kind: string; validFrom: string; validTo: string | null; data: Record<string, unknown> }>, date: string): string[] {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { parseMoney, placeOfCode, type Scope } from '@cws/kernel';
-import type { FrozenWorker } from '@cws/payroll-engine';
+import type { FrozenWorker, PaidWorkerMonth, PaidYear } from '@cws/payroll-engine';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import { PayrollRunChunkRepository } from '../runs/payroll-run-chunk.repository';
 import type { PayrollRunEntity } from '../runs/payroll-run.entities';
 import { PayrollRunRepository } from '../runs/payroll-run.repository';
 import { PayslipRepository } from '../runs/payslip.repository';
-import { PaidPayReader, type PaidWorkerMonth, type PaidYear } from './paid-pay.reader';
+import { PaidPayReader } from './paid-pay.reader';
 
 const PAGE = 5000;
 const VARIABLE = /^(OVERTIME_|SHIFT$)/;

@@ -1,11 +1,9 @@
 import { DomainError, parseMoney } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
-import { buildPolicy, type StoredPolicyRow } from '../policy/policy-builder';
 import { keyOf } from '../policy/policy-data.dto';
 import { demoPolicyRows } from '../seed/seed';
 import { monthsCompleted } from './benchmark.service';
-import type { PaidWorkerMonth } from './paid-pay.reader';
-import { growth, mergePaid, paidThroughMonth, projectWorkforce } from './workforce-projection';
+import { buildPolicy, growth, mergePaid, paidThroughMonth, projectWorkforce, type PaidWorkerMonth, type StoredPolicyRow } from '@cws/payroll-engine';
 
 const policy = buildPolicy(
   demoPolicyRows().map((r, i): StoredPolicyRow => ({ id: String(i + 1), kind: r.kind, key: keyOf(r.kind, r.data), validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef })),

@@ -1,15 +1,6 @@
-import { addAuditStreet } from '@cws/platform';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AuditStreetMigration } from '@cws/platform';
 
-/** Audit rows are located by street too, and filtered by scope like every other table (docs/security.md). */
-export class AuditStreet1765000000100 implements MigrationInterface {
+/** Audit rows located by street too: the same in every service, defined once in @cws/platform. */
+export class AuditStreet1765000000100 extends AuditStreetMigration {
   name = 'AuditStreet1765000000100';
-
-  async up(qr: QueryRunner): Promise<void> {
-    await addAuditStreet(qr);
-  }
-
-  async down(qr: QueryRunner): Promise<void> {
-    await qr.query('ALTER TABLE audit_log DROP KEY idx_audit_place, DROP COLUMN street_code');
-  }
 }

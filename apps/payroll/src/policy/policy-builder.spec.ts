@@ -1,8 +1,7 @@
 import { DomainError, parseMoney } from '@cws/kernel';
-import { computeWorkerMonth, defaultPolicy } from '@cws/payroll-engine';
+import { applicableRows, buildPolicy, computeWorkerMonth, defaultPolicy, type StoredPolicyRow } from '@cws/payroll-engine';
 import { EDUCATION_LEVELS, QUALIFICATION_LEVELS } from '@cws/workers-contracts';
 import { demoPolicyRows } from '../seed/seed';
-import { applicableRows, buildPolicy, type StoredPolicyRow } from './policy-builder';
 import { keyOf } from './policy-data.dto';
 
 function rows(): StoredPolicyRow[] {

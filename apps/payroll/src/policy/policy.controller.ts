@@ -3,9 +3,9 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags }
 import type { Principal } from '@cws/kernel';
 import { ApiIfMatch, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
 import { CanEditPolicy, CanRead } from '../common/access';
-import { policyToJson } from './policy-builder';
 import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowDoc, PolicyRowQueryDto } from './policy.dto';
 import { PolicyService } from './policy.service';
+import { policyToJson } from '@cws/payroll-engine';
 
 class ClosePolicyRowDto {
   @ApiProperty({ example: '2026-12-31', description: 'last day in force' }) @IsCalendarDate() validTo!: string;

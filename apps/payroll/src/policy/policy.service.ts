@@ -12,10 +12,10 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DATA_CLASSES, keyOf } from './policy-data.dto';
-import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from './policy-builder';
 import { PayrollRunRepository } from '../runs/payroll-run.repository';
 import { PolicyRowEntity } from './policy-row.entity';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
+import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
 
 export function toView(r: PolicyRowEntity): PolicyRowView {
   return {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Fen, formatMoney, parseMoney } from '@cws/kernel';
-import { type ArrearsItem, computePayslip, periodLastDay } from '@cws/payroll-engine';
+import { buildPolicy, computePayslip, periodLastDay, type ArrearsItem } from '@cws/payroll-engine';
 import { PolicyService } from '../policy/policy.service';
-import { buildPolicy } from '../policy/policy-builder';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { PayslipRepository } from './payslip.repository';
 import { RunInputsSource } from './run-inputs.source';

@@ -4,7 +4,7 @@ import type { PayslipLine } from '@cws/payroll-contracts';
 import {
   computePayslip, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxStateFromJson, type TaxStateJson,
 } from '@cws/payroll-engine';
-import type { ChunkTotals } from './payroll-run-chunk.repository';
+import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
 import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, type SlipPlace, stateOfYear } from './slip-rows';
@@ -44,7 +44,7 @@ export class CorrectionComputeService {
     // The whole year in settlement order: the corrected slip's starting state and the latest state.
     const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, `${year + 1}-01`));
     const rows: PayslipRow[] = [];
-    const totals: ChunkTotals = { done: 0, failed: 0, gross: 0n, employeeContributions: 0n, tax: 0n, recoveries: 0n, net: 0n, employerContributions: 0n };
+    const totals = noTotals();
     for (const w of workers) {
       const orig = corrected.get(w.workerId);
       const place = { ...at, slipKind: 'REISSUE' as const, correctsPayslipId: orig ? String(orig.id) : null };
@@ -62,14 +62,8 @@ export class CorrectionComputeService {
         // The reversal stands where the corrected slip stood (its place and account), so each place's sums net out.
         const where = { ...w, districtCode: orig.districtCode, streetCode: orig.streetCode, communityCode: orig.communityCode, bankAccountEnc: orig.bankAccount };
         rows.push(computedRow({ ...place, slipKind: 'REVERSAL' }, where, pair.reversal), computedRow(place, w, pair.reissue));
-        for (const s of [pair.reversal, pair.reissue]) {
-          totals.gross += s.gross;
-          totals.employeeContributions += s.employeeContributions;
-          totals.tax += s.tax;
-          totals.recoveries += s.recoveries;
-          totals.net += s.net;
-          totals.employerContributions += s.employerContributions;
-        }
+        addSlip(totals, pair.reversal);
+        addSlip(totals, pair.reissue);
         totals.done++;
       } catch (e) {
         rows.push(failedRow(place, w, e));

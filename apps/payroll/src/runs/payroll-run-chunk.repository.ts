@@ -17,6 +17,21 @@ export interface ChunkTotals {
   employerContributions: Fen;
 }
 
+type SlipSums = Pick<ChunkTotals, 'gross' | 'employeeContributions' | 'tax' | 'recoveries' | 'net' | 'employerContributions'>;
+
+/** An empty chunk's totals. */
+export const noTotals = (): ChunkTotals => ({ done: 0, failed: 0, gross: 0n, employeeContributions: 0n, tax: 0n, recoveries: 0n, net: 0n, employerContributions: 0n });
+
+/** Adds one computed slip's sums to a chunk's totals (the count of done slips is the caller's). */
+export function addSlip(totals: ChunkTotals, slip: SlipSums): void {
+  totals.gross += slip.gross;
+  totals.employeeContributions += slip.employeeContributions;
+  totals.tax += slip.tax;
+  totals.recoveries += slip.recoveries;
+  totals.net += slip.net;
+  totals.employerContributions += slip.employerContributions;
+}
+
 export interface RunAggregate extends ChunkTotals {
   total: number;
   chunks: number;

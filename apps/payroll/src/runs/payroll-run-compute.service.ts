@@ -1,16 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { type ArrearsItem, computeBonusSlip, computePayslip, type FrozenWorker, type PayrollPolicy, periodFirstDay, periodLastDay } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, periodFirstDay, periodLastDay, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
 import { PolicyService } from '../policy/policy.service';
-import { buildPolicy } from '../policy/policy-builder';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { ArrearsService } from './arrears.service';
 import { CorrectionComputeService } from './correction-compute.service';
 import { policyFromJson, policyRowIds, policyToJson } from './frozen-policy';
-import { PayrollRunChunkRepository, type ChunkTotals } from './payroll-run-chunk.repository';
+import { addSlip, noTotals, PayrollRunChunkRepository, type ChunkTotals } from './payroll-run-chunk.repository';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunRepository } from './payroll-run.repository';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
@@ -131,7 +130,7 @@ export class PayrollRunComputeService {
     const bonusAmounts = bonus?.amounts ? new Map(bonus.amounts.map((b) => [b.workerId, parseMoney(b.amount)])) : null;
     const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${year - 1}-01`, run.period));
     const rows: PayslipRow[] = new Array(workers.length);
-    const totals: ChunkTotals = { done: 0, failed: 0, gross: 0n, employeeContributions: 0n, tax: 0n, recoveries: 0n, net: 0n, employerContributions: 0n };
+    const totals = noTotals();
     for (let i = 0; i < workers.length; i++) {
       const w = workers[i];
       const history = settled.get(w.workerId) ?? [];
@@ -144,12 +143,7 @@ export class PayrollRunComputeService {
           : computePayslip({ ...common, arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(at, w, slip);
         totals.done++;
-        totals.gross += slip.gross;
-        totals.employeeContributions += slip.employeeContributions;
-        totals.tax += slip.tax;
-        totals.recoveries += slip.recoveries;
-        totals.net += slip.net;
-        totals.employerContributions += slip.employerContributions;
+        addSlip(totals, slip);
       } catch (e) {
         // One worker's bad data fails that slip, with the reason; the rest of the chunk goes on.
         rows[i] = failedRow(at, w, e);

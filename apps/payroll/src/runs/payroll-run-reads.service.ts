@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, type Principal } from '@cws/kernel';
 import type { PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
-import { KeysetCursor } from '@cws/platform';
+import { assertVisible, KeysetCursor } from '@cws/platform';
 import type { EntityManager } from 'typeorm';
 import { PayrollRunChunkRepository } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity } from './payroll-run.entities';
@@ -9,7 +9,6 @@ import { PayrollRunRepository } from './payroll-run.repository';
 import type { PayslipPageQueryDto, RunListQueryDto, WorkerPayslipsQueryDto } from './payroll-runs.dto';
 import { payslipListItem, payslipView, runView } from './payroll-run.views';
 import { PayslipRepository } from './payslip.repository';
-import { assertVisible } from '@cws/platform';
 
 /**
  * Reads of runs and payslips, scoped: a run located outside the caller's scope (or a city-wide run
@@ -60,16 +59,13 @@ export class PayrollRunReadsService {
    */
   async workerPayslips(p: Principal, q: WorkerPayslipsQueryDto): Promise<WorkerPayslipPage> {
     const limit = q.limit ?? 24;
-    const after = q.after ? this.cursors.decode(q.after, ['text', 'int'] as const) : undefined;
-    const rows = await this.payslips.pageForWorker(q.workerId, p.scope, after, limit);
-    const page = rows.slice(0, limit);
-    const runs = new Map((await this.runs.findByIds([...new Set(page.map((s) => String(s.runId)))])).map((r) => [String(r.id), r]));
-    const items = page.map((s) => {
+    const page = await this.payslips.pageForWorker(q.workerId, p.scope, q.after, limit, this.cursors);
+    const runs = new Map((await this.runs.findByIds([...new Set(page.items.map((s) => String(s.runId)))])).map((r) => [String(r.id), r]));
+    const items = page.items.map((s) => {
       const run = runs.get(String(s.runId))!;
       return { ...payslipListItem(s), runType: run.type, runStatus: run.status };
     });
-    const last = page[page.length - 1];
-    return { items, nextAfter: rows.length > limit && last ? this.cursors.encode([last.period, Number(last.id)]) : null };
+    return { items, nextAfter: page.nextAfter };
   }
 
   async payslip(p: Principal, id: string): Promise<PayslipView> {

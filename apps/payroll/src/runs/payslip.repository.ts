@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
-import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
+import { applyScope, keysetPage, keysetPageByKeys, type KeysetCodec, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeLines } from './line-items';
 import { PayslipEntity, type SlipKind } from './payroll-run.entities';
@@ -127,20 +127,20 @@ export class PayslipRepository {
 
   /**
    * A keyset page of one worker's slips across runs within a scope, newest period first (ties by id,
-   * newest first); `after` is the last row's (period, id). Served by idx_payslip_worker.
+   * newest first); `after` is a signed cursor of the last row's (period, id). Served by idx_payslip_worker.
    */
-  async pageForWorker(workerId: number, scope: Scope, after: readonly [string, number] | undefined, limit: number): Promise<PayslipEntity[]> {
+  async pageForWorker(workerId: number, scope: Scope, after: string | undefined, limit: number, cursors: KeysetCodec): Promise<KeysetPage<PayslipEntity>> {
     const qb = this.dataSource
       .getRepository(PayslipEntity)
       .createQueryBuilder('s')
       .select(LIST_COLUMNS)
-      .where('s.workerId = :workerId', { workerId: String(workerId) })
-      .orderBy('s.period', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .take(limit + 1);
-    if (after) qb.andWhere('(s.period < :period OR (s.period = :period AND s.id < :id))', { period: after[0], id: after[1] });
+      .where('s.workerId = :workerId', { workerId: String(workerId) });
     applyScope(qb, scope, { district: 's.districtCode', street: 's.streetCode' });
-    return qb.getMany();
+    const keys = [
+      { column: 's.period', part: 'text' as const, valueOf: (s: PayslipEntity) => s.period },
+      { column: 's.id', part: 'int' as const, valueOf: (s: PayslipEntity) => Number(s.id) },
+    ];
+    return keysetPageByKeys(qb, { keys, order: 'DESC', after, limit, cursors });
   }
 
   /** A keyset page (by id) of a run's COMPUTED slips within a scope, every column: what the run outputs read. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { districtOf, DomainError, fullYearsBetween, type Principal } from '@cws/kernel';
-import { applyScope, keysetPage, PiiCipher } from '@cws/persistence';
+import { PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@cws/platform';
 import { receivesWholeBankAccounts } from '../common/access';
 import { GradeRepository } from '../grades/grade.repository';
+import { SnapshotRepository } from './snapshot.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
@@ -50,37 +51,15 @@ export class SnapshotsService {
     const limit = q.limit ?? 1000;
     const asOf = q.asOf;
     const fullBank = receivesWholeBankAccounts(p);
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
-        w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
-        w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
-        ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
-      .from('worker', 'w')
-      .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf });
-    if (q.scope?.length === 6) qb.andWhere('w.district_code = :sd', { sd: q.scope });
-    if (q.scope?.length === 9) qb.andWhere('w.street_code = :ss', { ss: q.scope });
-    if (q.scope?.length === 12) qb.andWhere('w.community_code = :sc', { sc: q.scope });
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    const { items: page, nextAfter } = await keysetPage(qb, { column: 'w.id', after: q.after ? Number(q.after) : null, limit, keyOf: (w) => Number(w.id), fetch: 'raw' });
+    const m = this.dataSource.manager;
+    const { items: page, nextAfter } = await SnapshotRepository.workerPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, identities: q.identities, fullBank });
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
     const [posts, secondments, leaves, grades] = await Promise.all([
-      this.dataSource.query(
-        `SELECT worker_id AS workerId, body_kind AS bodyKind, role, band, is_primary AS isPrimary, start_date AS \`from\`, end_date AS \`to\`
-           FROM appointment WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY worker_id, id`,
-        [first, last, asOf, asOf],
-      ),
-      this.dataSource.query(
-        `SELECT worker_id AS workerId, direction, payer, start_date AS \`from\`, end_date AS \`to\`
-           FROM secondment WHERE worker_id BETWEEN ? AND ? AND status <> 'CANCELLED' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)`,
-        [first, last, asOf, asOf],
-      ),
-      this.dataSource.query(
-        `SELECT DISTINCT worker_id AS workerId FROM worker_leave WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (return_date IS NULL OR return_date > ?)`,
-        [first, last, asOf, asOf],
-      ),
+      SnapshotRepository.postsInRange(m, first, last, asOf),
+      SnapshotRepository.secondmentsInRange(m, first, last, asOf),
+      SnapshotRepository.onLeaveInRange(m, first, last, asOf),
       GradeRepository.inForceForRange(this.dataSource.manager, first, last, asOf),
     ]);
     // One pass over each result set; rows of posts come ordered by worker, so a cursor walks them

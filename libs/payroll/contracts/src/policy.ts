@@ -3,29 +3,10 @@
  * (unique among the rows of that kind in force on any date), a source reference and a JSON body
  * whose shape depends on the kind. Amounts are decimal strings with two places.
  */
-export const POLICY_KINDS = [
-  'CITY_WAGE',
-  'COMMUNITY_WAGE',
-  'UNIT_VALUE',
-  'POST_BAND',
-  'GRADE_COEFFICIENT',
-  'ENTRY_GRADE',
-  'GRADE_PROGRESSION',
-  'ALLOWANCE',
-  'INSURANCE',
-  'TAX_TABLE',
-  'BONUS_TAX',
-  'SPECIAL_DEDUCTION',
-  'PRO_RATING',
-  'OVERTIME',
-  'TOP_UP_RULE',
-  'COST_STREAM',
-  'PAYING_ACCOUNT',
-] as const;
-export type PolicyKind = (typeof POLICY_KINDS)[number];
+import type { PolicyKind } from '@cws/payroll-engine';
 
-/** Kinds whose key is a calendar year: the figure for that year is the open (latest) row. */
-export const YEAR_KEYED_KINDS: readonly PolicyKind[] = ['CITY_WAGE', 'COMMUNITY_WAGE', 'UNIT_VALUE'];
+/** The kinds are the engine's (it turns the rows into a policy): one list, re-exported here for the API and the UI. */
+export { POLICY_KINDS, YEAR_KEYED_KINDS, type PolicyKind } from '@cws/payroll-engine';
 
 export const WAGE_CALIBERS = ['URBAN_NON_PRIVATE', 'ALL_IN_POST', 'ALL_UNITS'] as const;
 export type WageCaliberCode = (typeof WAGE_CALIBERS)[number];

@@ -14,3 +14,6 @@ export * from './run/tax-state';
 export * from './run/payslip';
 export * from './run/correction';
 export * from './outputs';
+export * from './policy-kinds';
+export * from './policy-builder';
+export * from './workforce-projection';

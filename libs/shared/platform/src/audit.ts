@@ -10,7 +10,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { districtOf, type Principal } from '@cws/kernel';
 import { applyScope, keysetPage } from '@cws/persistence';
-import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from 'typeorm';
+import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { CurrentPrincipal, Roles } from './auth';
 import { requestContext } from './request-context';
 
@@ -71,6 +71,23 @@ export async function createAuditTable(qr: QueryRunner): Promise<void> {
 /** Adds the street to an audit row's location (each service's migration calls this once after createAuditTable). */
 export async function addAuditStreet(qr: QueryRunner): Promise<void> {
   await qr.query('ALTER TABLE audit_log ADD COLUMN street_code VARCHAR(20) NULL AFTER district_code, ADD KEY idx_audit_place (district_code, street_code, id)');
+}
+
+/**
+ * Audit rows are located by street too, and filtered by scope like every other table
+ * (docs/security.md). Each service subclasses this under its own class name and timestamp
+ * (`AuditStreet1765000000100`), so schemas that ran the per-app copy do not run it again.
+ */
+export abstract class AuditStreetMigration implements MigrationInterface {
+  abstract name: string;
+
+  async up(qr: QueryRunner): Promise<void> {
+    await addAuditStreet(qr);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    await qr.query('ALTER TABLE audit_log DROP KEY idx_audit_place, DROP COLUMN street_code');
+  }
 }
 
 export interface AuditPlace {

@@ -12,8 +12,8 @@
 import { DomainError, formatMoney, parseMoney, type Fen, type RoundingRule } from '@cws/kernel';
 import type {
   AllowanceRule, BonusTaxTable, CityWageRow, InsuranceItem, PayrollPolicy, PostBand, TaxBracket, TaxTable, WageCaliber,
-} from '@cws/payroll-engine';
-import { YEAR_KEYED_KINDS, type PolicyKind } from '@cws/payroll-contracts';
+} from './policy';
+import { YEAR_KEYED_KINDS, type PolicyKind } from './policy-kinds';
 
 export interface StoredPolicyRow {
   id: string;

@@ -16,11 +16,53 @@
  * month ½), and carries the worker's average overtime and shift pay so far into the projected months.
  */
 import { DomainError, formatMoney, fullYearsBetween, roundFen, parseRatio, type ErrorDetail, type Fen } from '@cws/kernel';
-import {
-  computeWorkerMonth, countsForBenchmark, emptyYtd, employmentInMonth, entryGrade, type BenchmarkWorker, type PayrollPolicy, type PostBand, type YtdState,
-} from '@cws/payroll-engine';
-import type { WorkerSnapshot } from '@cws/workers-contracts';
-import type { PaidYear } from './paid-pay.reader';
+import type { BenchmarkWorker } from './benchmark';
+import { countsForBenchmark, employmentInMonth } from './benchmark-workforce';
+import { entryGrade } from './grade';
+import type { PayrollPolicy, PostBand } from './policy';
+import { computeWorkerMonth, emptyYtd, type YtdState } from './worker-month';
+
+/**
+ * What the projection reads of a worker: the fields of the workers service's snapshot
+ * (`WorkerSnapshot` in @cws/workers-contracts, which fits this shape) that pay depends on.
+ */
+export interface ProjectionSnapshot {
+  workerId: number;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  employmentType: string;
+  postBand: string;
+  education: string;
+  hireDate: string;
+  qualificationLevel: string;
+  bodiesHeld: number;
+  secondment: null | { direction: 'OUT' | 'IN'; payer: 'HOME' | 'HOST'; from: string; to: string | null };
+}
+
+/** One worker's pay for one calendar month, summed over the PAID runs of every type (regular, bonus, top-up, correction). */
+export interface PaidWorkerMonth {
+  workerId: string;
+  month: number;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  /** From the run's frozen snapshot, so the inclusion rules see the month as it was paid. */
+  hireDate: string;
+  leftDate: string | null;
+  secondedIn: boolean;
+  secondedOutPaidBy: 'HOME' | 'HOST' | null;
+  /** The statistical total wage (工资总额): every earning line — base, allowances, overtime, shifts, bonus, top-up, arrears. */
+  grossFen: Fen;
+  /** Overtime and shift pay within grossFen: carried forward into the projected months. */
+  variableFen: Fen;
+}
+
+export interface PaidYear {
+  /** Every month 1..paidThrough has a PAID regular run for the scope (0 = none yet). */
+  paidThrough: number;
+  months: PaidWorkerMonth[];
+}
 
 export interface ProjectedWorker {
   worker: BenchmarkWorker;
@@ -37,7 +79,7 @@ export interface ProjectedWorker {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function projectWorkforce(snapshots: WorkerSnapshot[], policy: PayrollPolicy): ProjectedWorker[] {
+export function projectWorkforce(snapshots: ProjectionSnapshot[], policy: PayrollPolicy): ProjectedWorker[] {
   const year = policy.year;
   const coefficient = new Map(policy.payScale.grades.map((g) => [g.grade, g.coefficient]));
   const problems = new Map<string, ErrorDetail>();
@@ -102,7 +144,7 @@ export function projectWorkforce(snapshots: WorkerSnapshot[], policy: PayrollPol
 }
 
 /** A seconded-out worker whom the host pays on the month's first day is not ours to count that month. */
-function hostPays(s: WorkerSnapshot, year: number, m: number): boolean {
+function hostPays(s: ProjectionSnapshot, year: number, m: number): boolean {
   const sec = s.secondment;
   if (!sec || sec.direction !== 'OUT') return false;
   const first = `${year}-${pad(m)}-01`;
@@ -176,7 +218,7 @@ export function mergePaid(projected: ProjectedWorker[], paid: PaidYear, year: nu
   return out;
 }
 
-function describe(e: DomainError, s: WorkerSnapshot): ErrorDetail {
+function describe(e: DomainError, s: ProjectionSnapshot): ErrorDetail {
   if (e.code === 'ENTRY_GRADE_UNKNOWN') return { path: `ENTRY_GRADE:${s.postBand}:${s.education}`, issue: `no entry grade row (e.g. worker ${s.workerId})` };
   if (e.code === 'QUALIFICATION_UNKNOWN') return { path: `ALLOWANCE:QUALIFICATION.levels.${s.qualificationLevel}`, issue: `no allowance level (e.g. worker ${s.workerId})` };
   return { path: e.details[0]?.path ?? e.code, issue: `${e.message} (e.g. worker ${s.workerId})` };
