@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope, PiiCipher, selectIn } from '@cws/persistence';
+import { applyScope, keysetPage, PiiCipher, selectIn, type KeysetPage } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { AppointmentStartedEvent, WorkerCreatedEvent } from '@cws/workers-contracts';
 import ExcelJS from 'exceljs';
@@ -319,8 +319,8 @@ export class ImportExportService {
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     const today = new Date().toISOString().slice(0, 10);
-    let after = 0;
-    for (;;) {
+    let after: string | null = null;
+    do {
       const qb = this.dataSource
         .createQueryBuilder()
         .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS rid, w.phone AS phone, w.education AS education,
@@ -328,17 +328,14 @@ export class ImportExportService {
           pa.band AS band, w.district_code AS district, w.street_code AS street, w.community_code AS community, c.name AS communityName, w.bank_account_masked AS bank`)
         .from('worker', 'w')
         .innerJoin('community', 'c', 'c.code = w.community_code')
-        .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :today AND (pa.end_date IS NULL OR pa.end_date >= :today)', { today })
-        .where('w.id > :after', { after })
-        .orderBy('w.id', 'ASC')
-        .limit(5000);
+        .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :today AND (pa.end_date IS NULL OR pa.end_date >= :today)', { today });
       if (filter.district) qb.andWhere('w.district_code = :d', { d: filter.district });
       if (filter.street) qb.andWhere('w.street_code = :s', { s: filter.street });
       if (filter.community) qb.andWhere('w.community_code = :c', { c: filter.community });
       if (filter.status) qb.andWhere('w.status = :st', { st: filter.status });
       applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-      const rows = await qb.getRawMany();
-      for (const r of rows) {
+      const page: KeysetPage<Record<string, string>> = await keysetPage(qb, { column: 'w.id', after, limit: 5000, keyOf: (r) => Number(r.id), fetch: 'raw' });
+      for (const r of page.items) {
         ws.addRow({
           ...r, id: Number(r.id), sex: r.sex === 'M' ? '男' : '女', education: EDUCATION_LABELS[r.education as keyof typeof EDUCATION_LABELS] ?? r.education,
           political: POLITICAL_LABELS[r.political as keyof typeof POLITICAL_LABELS] ?? r.political,
@@ -349,9 +346,8 @@ export class ImportExportService {
           name: neutraliseFormula(r.name), communityName: neutraliseFormula(r.communityName),
         }).commit();
       }
-      if (rows.length < 5000) break;
-      after = Number(rows[rows.length - 1].id);
-    }
+      after = page.nextAfter;
+    } while (after);
     ws.commit();
     await wb.commit();
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, notFound, placeOfCode, streetOf, validationError, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { formatRate } from '@cws/workers-contracts';
@@ -58,7 +58,7 @@ export class OrgService {
   async createCommunity(principal: Principal, dto: CreateCommunityDto) {
     // the street row is locked first (READ COMMITTED), so this serialises with the street's deactivation
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const streetCode = dto.code.slice(0, 9);
+      const streetCode = placeOfCode(dto.code).street!; // a community code (12 digits, DTO-checked) names its street
       const qb = m.getRepository(StreetEntity).createQueryBuilder('s').where('s.code = :streetCode', { streetCode }).setLock('pessimistic_write');
       const street = await applyScope(qb, principal.scope, { district: 's.districtCode', street: 's.code' }).getOne();
       if (!street) throw notFound('street', streetCode);
@@ -100,8 +100,9 @@ export class OrgService {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       if (active) {
         // parent first, as createCommunity does: a community comes back only under an active street
-        const [street] = await m.query('SELECT active FROM street WHERE code = ? FOR UPDATE', [code.slice(0, 9)]);
-        if (street && !Number(street.active)) throw conflict('STREET_INACTIVE', `street ${code.slice(0, 9)} is deactivated`);
+        const streetCode = streetOf(code);
+        const [street] = streetCode ? await m.query('SELECT active FROM street WHERE code = ? FOR UPDATE', [streetCode]) : [];
+        if (street && !Number(street.active)) throw conflict('STREET_INACTIVE', `street ${streetCode} is deactivated`);
       }
       const before = await this.communityEntity(m, principal, code, true);
       assertIfMatch(ifMatch, etagOf(before.version), 'community', code);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope, PiiCipher } from '@cws/persistence';
+import { applyScope, keysetPageByKeys, PiiCipher, type KeysetKey } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
@@ -289,23 +289,23 @@ export class WorkersService {
       this.filterRegister(counter, p, q, on);
       counting = counter.getRawOne<{ n: string }>();
     }
-    if (q.after) {
-      // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
-      const [value, id] = this.cursors.decode(q.after, [key === 'w.name' ? 'text' : key === 'w.hire_date' ? 'date' : 'int', 'int']);
-      if (key === 'w.id') qb.andWhere(`w.id ${desc ? '<' : '>'} :cid`, { cid: id });
-      else qb.andWhere(`(${key} ${desc ? '<' : '>'} :cv OR (${key} = :cv AND w.id ${desc ? '<' : '>'} :cid))`, { cv: value, cid: id });
-    }
-    if (key !== 'w.id') qb.orderBy(key, desc ? 'DESC' : 'ASC').addOrderBy('w.id', desc ? 'DESC' : 'ASC');
-    else qb.orderBy('w.id', desc ? 'DESC' : 'ASC');
-    qb.limit(limit + 1);
-    const [rows, counted] = await Promise.all([qb.getRawMany(), counting]);
+    // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
+    type Row = Record<string, unknown>;
+    const sortKey: KeysetKey<Row>[] = key === 'w.name' ? [{ column: key, part: 'text', valueOf: (r) => String(r.name) }]
+      : key === 'w.hire_date' ? [{ column: key, part: 'date', valueOf: (r) => String(r.hireDate) }] : [];
+    const [page, counted] = await Promise.all([
+      keysetPageByKeys<ObjectLiteral, Row>(qb, {
+        keys: [...sortKey, { column: 'w.id', part: 'int', valueOf: (r) => Number(r.id) }], cursors: this.cursors, after: q.after, limit,
+        order: desc ? 'DESC' : 'ASC', fetch: 'raw',
+      }),
+      counting,
+    ]);
     const total = counting ? Number(counted?.n ?? 0) : undefined;
-    const items: WorkerListItem[] = rows.slice(0, limit).map((r) => ({
-      ...r, id: Number(r.id), postBand: r.postBand ?? null, grade: r.grade === null ? null : Number(r.grade), gradeBand: r.gradeBand ?? null,
+    const items = page.items.map((r): WorkerListItem => ({
+      ...(r as unknown as WorkerListItem), id: Number(r.id), postBand: (r.postBand as WorkerListItem['postBand']) ?? null,
+      grade: r.grade === null ? null : Number(r.grade), gradeBand: (r.gradeBand as WorkerListItem['gradeBand']) ?? null,
     }));
-    const last = items[items.length - 1];
-    const sortValue = (it: WorkerListItem) => (key === 'w.name' ? it.name : key === 'w.hire_date' ? it.hireDate : it.id);
-    return { items, nextAfter: rows.length > limit && last ? this.cursors.encode([sortValue(last), last.id]) : null, ...(total === undefined ? {} : { total }) };
+    return { items, nextAfter: page.nextAfter, ...(total === undefined ? {} : { total }) };
   }
 
   /** The register's filters (scope first), shared by the page and its count. */
