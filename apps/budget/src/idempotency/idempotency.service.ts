@@ -7,11 +7,11 @@
  * response carries `Idempotent-Replayed: true`.
  */
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type Principal } from '@cws/kernel';
 import { markIdempotentReplay } from '@cws/platform';
 import { inTransaction } from '../common/tx';
+import { fingerprint } from './fingerprint';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
@@ -83,19 +83,4 @@ export class IdempotencyService {
       throw e;
     }
   }
-}
-
-/** sha256 over the route and the body with keys sorted, so key order does not matter. */
-export function fingerprint(route: string, body: unknown): string {
-  return createHash('sha256').update(route).update('\n').update(stableJson(body)).digest('hex');
-}
-
-export function stableJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }

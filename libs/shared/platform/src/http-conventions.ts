@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import { DomainError } from '@cws/kernel';
+import { DomainError, stableJson } from '@cws/kernel';
 import { requestContext } from './request-context';
 
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -50,14 +50,3 @@ export const ApiIfMatch = () =>
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from your last read. When sent and stale, the write is refused with 412 and nothing changes.' }),
     ApiResponse({ status: 412, description: 'PRECONDITION_FAILED: the record changed since the ETag in If-Match was read' }),
   );
-
-function stableJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-}
