@@ -1,3 +1,4 @@
+// The engine's buildPolicy (@cws/payroll-engine) over this service's demo policy rows: the seed and the builder must agree.
 import { DomainError, parseMoney } from '@cws/kernel';
 import { applicableRows, buildPolicy, computeWorkerMonth, defaultPolicy, type StoredPolicyRow } from '@cws/payroll-engine';
 import { EDUCATION_LEVELS, QUALIFICATION_LEVELS } from '@cws/workers-contracts';

@@ -1,19 +1,12 @@
 import { DomainError, parseMoney } from '@cws/kernel';
-import type { WorkerSnapshot } from '@cws/workers-contracts';
-import { keyOf } from '../policy/policy-data.dto';
-import { demoPolicyRows } from '../seed/seed';
-import { monthsCompleted } from './benchmark.service';
-import { buildPolicy, growth, mergePaid, paidThroughMonth, projectWorkforce, type PaidWorkerMonth, type StoredPolicyRow } from '@cws/payroll-engine';
+import { defaultPolicy } from './default-policy';
+import { growth, mergePaid, paidThroughMonth, projectWorkforce, type PaidWorkerMonth, type ProjectionSnapshot } from './workforce-projection';
 
-const policy = buildPolicy(
-  demoPolicyRows().map((r, i): StoredPolicyRow => ({ id: String(i + 1), kind: r.kind, key: keyOf(r.kind, r.data), validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef })),
-  2026,
-);
+const policy = defaultPolicy(2026);
 
-const worker = (over: Partial<WorkerSnapshot> = {}): WorkerSnapshot => ({
-  workerId: 1, name: '测试', districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', employmentType: 'FULL_TIME', status: 'ACTIVE',
-  postBand: 'OTHER', education: 'BACHELOR', hireDate: '2020-03-01', serviceYears: 5, qualificationLevel: 'SOCIAL_WORKER', appointments: [], bodiesHeld: 2, primaryBody: null,
-  secondment: null, bankAccount: null, grade: null, gradeBand: null, gradeDerived: false, gradeSince: null, priorServiceMonths: 0, ...over,
+const worker = (over: Partial<ProjectionSnapshot> = {}): ProjectionSnapshot => ({
+  workerId: 1, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', employmentType: 'FULL_TIME',
+  postBand: 'OTHER', education: 'BACHELOR', hireDate: '2020-03-01', qualificationLevel: 'SOCIAL_WORKER', bodiesHeld: 2, secondment: null, ...over,
 });
 
 describe('projectWorkforce', () => {
@@ -36,7 +29,7 @@ describe('projectWorkforce', () => {
 
   it('names the entry-grade row the policy lacks (422)', () => {
     try {
-      projectWorkforce([worker({ education: 'PHD' as WorkerSnapshot['education'] })], policy);
+      projectWorkforce([worker({ education: 'PHD' })], policy);
       throw new Error('expected an error');
     } catch (e) {
       expect((e as DomainError).code).toBe('POLICY_DOES_NOT_COVER_WORKFORCE');
@@ -101,12 +94,8 @@ describe('who counts, for how long, with what pay (counter-examples to the froze
 });
 
 describe('helpers', () => {
-  it('growth as a six-place fraction, months completed by a date', () => {
+  it('growth as a six-place fraction', () => {
     expect(growth(parseMoney('175535.85'), parseMoney('167177.00'))).toBe('0.050000');
     expect(growth(parseMoney('90.00'), parseMoney('100.00'))).toBe('-0.100000');
-    expect(monthsCompleted('2026-06-30', 2026)).toBe(6);
-    expect(monthsCompleted('2026-06-29', 2026)).toBe(5);
-    expect(monthsCompleted('2026-01-01', 2026)).toBe(0);
-    expect(monthsCompleted('2026-12-31', 2026)).toBe(12);
   });
 });
