@@ -74,8 +74,8 @@ describe('who counts, for how long, with what pay (counter-examples to the froze
     expect(projectWorkforce([worker({ employmentType: 'SECONDED_IN' })], policy)).toEqual([]);
     const paid = { paidThrough: 1, months: [paidMonth({ month: 1, gross: '800.00', secondedIn: true })] };
     expect(mergePaid([], paid, 2026)).toEqual([]);
-    const out = worker({ workerId: 3, status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOST', from: '2026-01-01', to: '2026-06-30' } });
-    const home = worker({ workerId: 4, status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOME', from: '2026-01-01', to: null } });
+    const out = worker({ workerId: 3, secondment: { direction: 'OUT', payer: 'HOST', from: '2026-01-01', to: '2026-06-30' } });
+    const home = worker({ workerId: 4, secondment: { direction: 'OUT', payer: 'HOME', from: '2026-01-01', to: null } });
     const [host, ours] = projectWorkforce([out, home], policy);
     expect(host.worker.headcountMonths).toBe(6);
     expect(host.coefficientByMonth.slice(1, 7)).toEqual([null, null, null, null, null, null]);
