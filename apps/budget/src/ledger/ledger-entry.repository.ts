@@ -53,7 +53,10 @@ const GROUP_COLUMN: Record<ExecutionGroup, string> = {
   community: 'e.community_code',
   month: "DATE_FORMAT(e.created_at, '%Y-%m')",
 };
-/** Rows per multi-row INSERT in bulk writes (a seed of a large city stays well under max_allowed_packet). */
+/**
+ * Rows per multi-row INSERT in bulk writes. Not `insertRows` (@cws/persistence): created_at is the database's NOW(3) per
+ * statement, the clock closing a fiscal year compares against, which a placeholder-only tuple cannot say.
+ */
 const CHUNK = 1000;
 
 function params(e: NewLedgerEntry): unknown[] {

@@ -14,7 +14,7 @@ export interface HouseholdCountRow {
   households: number;
 }
 
-/** Rows per multi-row INSERT in bulk writes. */
+/** Rows per multi-row INSERT (not `insertRows`: these are upserts stamped with the database's NOW(3)). */
 const CHUNK = 1000;
 
 @Injectable()
