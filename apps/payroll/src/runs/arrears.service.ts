@@ -6,19 +6,26 @@ import { WorkforceChangeRepository } from '../workforce-changes/workforce-change
 import { PayslipRepository } from './payslip.repository';
 import { RunInputsSource } from './run-inputs.source';
 
-/** Lines that arrears do not re-measure: roster pay (hours are not re-read), bonuses, and corrections themselves. */
-const NOT_REMEASURED = new Set(['ARREARS', 'SHIFT', 'OVERTIME_WORKDAY', 'OVERTIME_REST_DAY', 'OVERTIME_HOLIDAY', 'YEAR_END_BONUS', 'TOP_UP', 'REVERSAL']);
+/** Lines that arrears never re-measure: bonuses, top-ups, and arrears and reversals themselves. */
+const NOT_REMEASURED = new Set(['ARREARS', 'YEAR_END_BONUS', 'TOP_UP', 'REVERSAL']);
+/** Roster pay: re-measured with the hours the scheduler publishes for the period now, when it answers. */
+const ROSTER_PAY = new Set(['SHIFT', 'OVERTIME_WORKDAY', 'OVERTIME_REST_DAY', 'OVERTIME_HOLIDAY']);
 
-const earnings = (lines: Array<{ kind: string; code: string; amount: string }>): Fen =>
-  lines.reduce((t, l) => (l.kind === 'EARNING' && !NOT_REMEASURED.has(l.code) ? t + parseMoney(l.amount, { allowNegative: true }) : t), 0n);
+const earnings = (lines: Array<{ kind: string; code: string; amount: string }>, withRoster: boolean): Fen =>
+  lines.reduce(
+    (t, l) => (l.kind === 'EARNING' && !NOT_REMEASURED.has(l.code) && (withRoster || !ROSTER_PAY.has(l.code)) ? t + parseMoney(l.amount, { allowNegative: true }) : t),
+    0n,
+  );
 
 /**
  * Back-dated changes → arrears (补发) or claw-back (扣回) in the next open run, per settled period.
  * For each worker with a change effective in a period already settled, the period's pay is
  * recomputed from the register as it stands now (the snapshot of that period's last day) and
- * compared with what was settled for it: the period's own slip plus every arrears line already
- * settled for it. So the difference is paid once, whichever run carries it, and a change that
- * made no difference makes no line.
+ * compared with what was settled for it: the period's own slip (and its corrections) plus every
+ * arrears line already settled for it. So the difference is paid once, whichever run carries it,
+ * and a change that made no difference makes no line. Roster pay (shift and overtime, which also
+ * follow the grade's base) is re-measured with the hours the scheduler publishes for the period
+ * now — a late roster is paid — and left out on both sides when the scheduler gives none.
  */
 @Injectable()
 export class ArrearsService {
@@ -52,14 +59,17 @@ export class ArrearsService {
       const py = Number(p.slice(0, 4));
       const policy = buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf);
       const then = new Map((await this.inputs.snapshot(asOf, scope)).filter((w) => ids.has(w.workerId)).map((w) => [w.workerId, w]));
+      const hours = await this.inputs.hours(p, scope);
+      const withRoster = hours !== null;
       for (const id of ids) {
         const w = then.get(id);
-        const now = w ? earnings(computePayslip({ period: p, worker: w, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) }))) : 0n;
+        if (w) w.hours = hours?.get(id) ?? null;
+        const now = w ? earnings(computePayslip({ period: p, worker: w, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) })), withRoster) : 0n;
         let paid = 0n;
         for (const s of settled) {
           if (s.workerId !== id) continue;
           // The period's own slip, and any correction of it (its reversal and re-issue: the difference).
-          if (s.period === p && (s.runType === 'REGULAR' || s.runType === 'CORRECTION')) paid += earnings(s.lines);
+          if (s.period === p && (s.runType === 'REGULAR' || s.runType === 'CORRECTION')) paid += earnings(s.lines, withRoster);
           for (const l of s.lines) if (l.code === 'ARREARS' && l.refPeriod === p) paid += parseMoney(l.amount, { allowNegative: true });
         }
         if (now !== paid) {
