@@ -82,6 +82,17 @@ describe('payroll simulator and policy tables (real MySQL and Redis)', () => {
       expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path, issue: expect.any(String) })]));
     });
 
+    it("names each issue by a code the UI translates (the engine's), not only by its English text", async () => {
+      const res = await simulate({ year: 2026, months: [month(1, { employeeInsurance: '-1.00' })], bonus: { amount: '1.001', method: 'MERGED' } });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'months[0].employeeInsurance', code: 'AMOUNT_NEGATIVE' }),
+          expect.objectContaining({ path: 'bonus.amount', code: 'AMOUNT_TOO_MANY_DECIMALS' }),
+        ]),
+      );
+    });
+
     it('needs a token; API clients need payroll:read', async () => {
       expect((await t.request('POST', '/v1/simulations', { body: SIMULATION_EXAMPLE })).status).toBe(401);
       expect((await simulate(SIMULATION_EXAMPLE, t.tokenFor(testPrincipals.client(['budget:read'])))).status).toBe(403);

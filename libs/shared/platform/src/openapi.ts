@@ -4,7 +4,7 @@
  * - security: the bearer scheme plus an OAuth2 client-credentials scheme whose token URL is the
  *   gateway's /api/workers/v1/auth/token; every secured route accepts either, with the OAuth
  *   scopes its @Permissions name (one requirement per scope: any one of them suffices);
- * - one error schema, `ErrorResponse` {code, message, details[{path, issue}], requestId}, that
+ * - one error schema, `ErrorResponse` {code, message, details[{path, issue, code?}], requestId}, that
  *   every 4xx/5xx response references (400/401/403/500 are added where they can happen), unless
  *   the route declared a schema of its own for that status;
  * - a header declared once (`@Headers('idempotency-key')` and `@ApiHeader` otherwise both list it);
@@ -42,6 +42,7 @@ const ERROR_SCHEMA_OBJECT: Json = {
         properties: {
           path: { type: 'string', description: 'Body field path, or header:<Name> / query:<name>', example: 'amount' },
           issue: { type: 'string', example: 'must be a decimal with at most two places' },
+          code: { type: 'string', description: 'What is wrong, machine-readable, where the check names it (e.g. the simulator: AMOUNT_NEGATIVE); translate by this, not by `issue`', example: 'AMOUNT_TOO_MANY_DECIMALS' },
         },
       },
     },
