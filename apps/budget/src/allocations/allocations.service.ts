@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertAllocatableTo, assertUnallocated, assertYearOpen } from '@cws/budget-core';
 import { notFound, scopeCovers, type Principal } from '@cws/kernel';
-import { assertVisible, AuditService } from '@cws/platform';
+import { actor, assertVisible, AuditService } from '@cws/platform';
 import { AppropriationRepository, appropriationState } from '../appropriations/appropriation.repository';
 import { assertFilterInScope, placeOf } from '../common/access';
 import { parsePositiveAmount } from '../common/money';
@@ -52,7 +52,7 @@ export class AllocationsService {
       await this.appropriations.addAllocated(m, ap.id, amount);
       const id = await this.allocations.insert(m, {
         appropriationId: ap.id, fiscalYear: ap.fiscalYear, funder: ap.funder, stream: ap.stream, ...place, targetName: dto.targetName ?? null,
-        amount, note: dto.note ?? null, createdBy: { id: p.id, name: p.name },
+        amount, note: dto.note ?? null, createdBy: actor(p),
       });
       await this.ledger.insert(m, {
         fiscalYear: ap.fiscalYear, funder: ap.funder, stream: ap.stream, ...place, entryType: 'ALLOCATION',

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertEnactable, assertYearOpen } from '@cws/budget-core';
 import { notFound, type Principal } from '@cws/kernel';
-import { assertVisible, AuditService } from '@cws/platform';
+import { actor, assertVisible, AuditService } from '@cws/platform';
 import { assertFilterInScope } from '../common/access';
 import { fromDb, parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
@@ -49,7 +49,7 @@ export class AppropriationsService {
       assertYearOpen(dto.fiscalYear, await this.years.shareLockStatus(m, dto.fiscalYear));
       const id = await this.appropriations.insert(m, {
         fiscalYear: dto.fiscalYear, funder: dto.funder, stream: dto.stream, kind: dto.kind, amount, documentNo: dto.documentNo,
-        documentDate: dto.documentDate, note: dto.note ?? null, createdBy: { id: p.id, name: p.name },
+        documentDate: dto.documentDate, note: dto.note ?? null, createdBy: actor(p),
       });
       const view = toAppropriationView(await this.appropriations.getById(m, id));
       await this.audit.record(m, { entity: 'appropriation', entityId: id, action: 'CREATE', after: view, districtCode });
@@ -65,7 +65,7 @@ export class AppropriationsService {
       assertVisible(p, row.districtCode, null, 'appropriation', id);
       assertEnactable(row, p.id);
       assertYearOpen(row.fiscalYear, await this.years.shareLockStatus(m, row.fiscalYear));
-      await this.appropriations.markEnacted(m, id, { id: p.id, name: p.name });
+      await this.appropriations.markEnacted(m, id, actor(p));
       const after = await this.appropriations.getById(m, id);
       await this.ledger.insert(m, {
         fiscalYear: after.fiscalYear, funder: after.funder, stream: after.stream, districtCode: after.districtCode, streetCode: null,
