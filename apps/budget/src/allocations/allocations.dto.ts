@@ -14,22 +14,6 @@ export class CreateAllocationDto {
   @ApiPropertyOptional({ example: '年初分配' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
-export class AllocationDoc {
-  @ApiProperty({ example: '40' }) id!: string;
-  @ApiProperty({ example: '12' }) appropriationId!: string;
-  @ApiProperty({ example: 2026 }) fiscalYear!: number;
-  @ApiProperty({ example: 'CITY' }) funder!: string;
-  @ApiProperty({ example: 'PARTY_BUILDING' }) stream!: string;
-  @ApiProperty({ example: 'COMMUNITY', enum: ['STREET', 'COMMUNITY'] }) targetLevel!: string;
-  @ApiProperty({ example: '330106' }) districtCode!: string;
-  @ApiProperty({ example: '330106001' }) streetCode!: string;
-  @ApiProperty({ example: '330106001001', nullable: true }) communityCode!: string | null;
-  @ApiProperty({ example: '100000.00', description: 'current amount, after transfers' }) amount!: string;
-  @ApiProperty({ example: '5000.00' }) committed!: string;
-  @ApiProperty({ example: '20000.00' }) spent!: string;
-  @ApiProperty({ example: '75000.00', description: 'amount − committed − spent' }) available!: string;
-}
-
 export class AllocationQueryDto extends PageDto {
   @ApiPropertyOptional({ example: '12' }) @IsOptional() @Matches(/^\d{1,19}$/) appropriationId?: string;
 }

@@ -1,11 +1,13 @@
 /** An appropriation as the API shows it: amounts as decimal strings, with what is still unallocated. */
+import type { AppropriationView, FundingStream } from '@cws/budget-contracts';
 import { unallocatedOf } from '@cws/budget-core';
 import { fromDb, money } from '../common/money';
 import type { AppropriationEntity } from './appropriation.entity';
 
-export type AppropriationView = ReturnType<typeof toAppropriationView>;
+export type { AppropriationView };
 
-export function toAppropriationView(a: AppropriationEntity) {
+/** Typed by the contract (@cws/budget-contracts Appropriation). */
+export function toAppropriationView(a: AppropriationEntity): AppropriationView {
   const amount = fromDb(a.amount);
   const allocated = fromDb(a.allocated);
   return {
@@ -13,7 +15,7 @@ export function toAppropriationView(a: AppropriationEntity) {
     fiscalYear: a.fiscalYear,
     funder: a.funder,
     districtCode: a.districtCode,
-    stream: a.stream,
+    stream: a.stream as FundingStream,
     kind: a.kind,
     amount: money(amount),
     allocated: money(allocated),

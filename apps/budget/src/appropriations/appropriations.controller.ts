@@ -1,15 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Appropriation, AppropriationPage } from '@cws/budget-contracts';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
-import { AppropriationDoc, AppropriationQueryDto, CreateAppropriationDto } from './appropriations.dto';
+import { AppropriationQueryDto, CreateAppropriationDto } from './appropriations.dto';
 import { AppropriationsService } from './appropriations.service';
-
-class AppropriationPageDoc {
-  @ApiProperty({ type: [AppropriationDoc] }) items!: AppropriationDoc[];
-  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
-}
 
 @ApiTags('appropriations')
 @Controller('v1/appropriations')
@@ -19,7 +15,7 @@ export class AppropriationsController {
   @Get()
   @ApiOperation({ summary: '预算（拨款）列表（游标分页）' })
   @CanRead()
-  @ApiOkResponse({ type: AppropriationPageDoc })
+  @ApiOkResponse({ schema: apiSchema(AppropriationPage) })
   list(@CurrentPrincipal() p: Principal, @Query() q: AppropriationQueryDto) {
     return this.appropriations.list(p, q);
   }
@@ -27,7 +23,7 @@ export class AppropriationsController {
   @Get(':id')
   @ApiOperation({ summary: '查看一项预算' })
   @CanRead()
-  @ApiOkResponse({ type: AppropriationDoc })
+  @ApiOkResponse({ schema: apiSchema(Appropriation) })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.appropriations.get(p, id);
   }
@@ -36,7 +32,7 @@ export class AppropriationsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '录入预算（年初或追加），保存为草稿', description: 'Record an appropriation (original or supplementary) as DRAFT; it moves no money until enacted' })
-  @ApiCreatedResponse({ type: AppropriationDoc })
+  @ApiCreatedResponse({ schema: apiSchema(Appropriation) })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAppropriationDto, @Headers('idempotency-key') key?: string) {
     return this.appropriations.create(p, dto, key);
   }
@@ -46,7 +42,7 @@ export class AppropriationsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '批准草稿预算生效（双人复核）', description: 'Enact a DRAFT appropriation; the approver must not be its creator (four-eyes)' })
-  @ApiOkResponse({ type: AppropriationDoc })
+  @ApiOkResponse({ schema: apiSchema(Appropriation) })
   enact(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Headers('idempotency-key') key?: string) {
     return this.appropriations.enact(p, id, key);
   }

@@ -19,18 +19,3 @@ export class AppropriationQueryDto extends PageDto {
   @ApiPropertyOptional({ enum: ['DRAFT', 'ENACTED'] }) @IsOptional() @IsIn(['DRAFT', 'ENACTED']) status?: string;
 }
 
-export class AppropriationDoc {
-  @ApiProperty({ example: '12' }) id!: string;
-  @ApiProperty({ example: 2026 }) fiscalYear!: number;
-  @ApiProperty({ example: '330106' }) funder!: string;
-  @ApiProperty({ example: 'PARTY_BUILDING' }) stream!: string;
-  @ApiProperty({ example: 'ORIGINAL' }) kind!: string;
-  @ApiProperty({ example: '1200000.00' }) amount!: string;
-  @ApiProperty({ example: '400000.00' }) allocated!: string;
-  @ApiProperty({ example: '800000.00' }) unallocated!: string;
-  @ApiProperty({ example: '西财预〔2026〕3号' }) documentNo!: string;
-  @ApiProperty({ example: '2026-01-15' }) documentDate!: string;
-  @ApiProperty({ example: 'ENACTED', enum: ['DRAFT', 'ENACTED'] }) status!: string;
-  @ApiProperty({ example: 'u-fin' }) createdBy!: string;
-  @ApiProperty({ example: 'u-city', nullable: true }) enactedBy!: string | null;
-}

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Posting } from '@cws/budget-contracts';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
-import { PostingDoc } from '../postings/postings.dto';
+
 import { ResolveUnmatchedDto, UnmatchedQueryDto } from './unmatched-postings.dto';
 import { UnmatchedPostingsService } from './unmatched-postings.service';
 
@@ -23,7 +24,7 @@ export class UnmatchedPostingsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '将挂起的费用记入指定分配', description: 'Book a parked cost posting on a chosen allocation' })
-  @ApiCreatedResponse({ type: PostingDoc })
+  @ApiCreatedResponse({ schema: apiSchema(Posting) })
   resolve(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ResolveUnmatchedDto, @Headers('idempotency-key') key?: string) {
     return this.unmatched.resolve(p, id, dto, key);
   }

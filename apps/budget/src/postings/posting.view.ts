@@ -1,11 +1,12 @@
 /** A posting as the API shows it: amounts as decimal strings. */
+import type { FundingStream, PostingSource, PostingView } from '@cws/budget-contracts';
 import { fromDb, money } from '../common/money';
-import type { balanceOf } from '../allocations/allocation.view';
 import type { PostingEntity } from './posting.entity';
 
-export type PostingView = ReturnType<typeof toPostingView> & { ledgerEntryIds: string[]; balanceAfter: ReturnType<typeof balanceOf> };
+export type { PostingView };
 
-export function toPostingView(x: PostingEntity) {
+/** Typed by the contract (@cws/budget-contracts Posting), less what the write adds. */
+export function toPostingView(x: PostingEntity): Omit<PostingView, 'ledgerEntryIds' | 'balanceAfter'> {
   return {
     id: x.id,
     kind: x.kind,
@@ -13,14 +14,14 @@ export function toPostingView(x: PostingEntity) {
     counterAllocationId: x.counterAllocationId,
     fiscalYear: x.fiscalYear,
     funder: x.funder,
-    stream: x.stream,
+    stream: x.stream as FundingStream,
     districtCode: x.districtCode,
     streetCode: x.streetCode,
     communityCode: x.communityCode,
     amount: money(fromDb(x.amount)),
     category: x.category,
     description: x.description,
-    source: x.source,
+    source: x.source as PostingSource,
     sourceRef: x.sourceRef,
     commitmentId: x.commitmentId,
     settled: money(fromDb(x.settled)),

@@ -1,15 +1,11 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Posting, PostingPage } from '@cws/budget-contracts';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
-import { CreateExpenditureDto, CreatePostingDto, PostingDoc, PostingQueryDto, ReversalDto, TransferDto } from './postings.dto';
+import { CreateExpenditureDto, CreatePostingDto, PostingQueryDto, ReversalDto, TransferDto } from './postings.dto';
 import { PostingsService } from './postings.service';
-
-class PostingPageDoc {
-  @ApiProperty({ type: [PostingDoc] }) items!: PostingDoc[];
-  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
-}
 
 const OVERSPEND = ApiConflictResponse({
   description: 'INSUFFICIENT_FUNDS (with the available amount) or FISCAL_YEAR_CLOSED',
@@ -25,7 +21,7 @@ export class PostingsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '承诺（冻结）一笔分配资金', description: 'Commit money on an allocation (a contract, an order); it stops being available' })
-  @ApiCreatedResponse({ type: PostingDoc })
+  @ApiCreatedResponse({ schema: apiSchema(Posting) })
   @OVERSPEND
   commit(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: CreatePostingDto, @Headers('idempotency-key') key?: string) {
     return this.postings.commit(p, id, dto, key);
@@ -35,7 +31,7 @@ export class PostingsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '登记支出（需幂等键）', description: 'Spend on an allocation, optionally settling a commitment' })
-  @ApiCreatedResponse({ type: PostingDoc })
+  @ApiCreatedResponse({ schema: apiSchema(Posting) })
   @OVERSPEND
   expend(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: CreateExpenditureDto, @Headers('idempotency-key') key?: string) {
     return this.postings.expend(p, id, dto, key);
@@ -45,7 +41,7 @@ export class PostingsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '冲销支出或释放承诺余额', description: 'Reverse an expenditure, or release what is left of a commitment (postings are never edited or deleted)' })
-  @ApiCreatedResponse({ type: PostingDoc })
+  @ApiCreatedResponse({ schema: apiSchema(Posting) })
   reverse(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ReversalDto, @Headers('idempotency-key') key?: string) {
     return this.postings.reverse(p, id, dto, key);
   }
@@ -54,7 +50,7 @@ export class PostingsController {
   @CanPost()
   @Idempotent()
   @ApiOperation({ summary: '经费划转（费随事转）', description: 'Move allocated money to another allocation of the same funder and year, following a task (费随事转)' })
-  @ApiCreatedResponse({ type: PostingDoc })
+  @ApiCreatedResponse({ schema: apiSchema(Posting) })
   transfer(@CurrentPrincipal() p: Principal, @Body() dto: TransferDto, @Headers('idempotency-key') key?: string) {
     return this.postings.transfer(p, dto, key);
   }
@@ -62,7 +58,7 @@ export class PostingsController {
   @Get('postings')
   @ApiOperation({ summary: '记账列表（游标分页）' })
   @CanRead()
-  @ApiOkResponse({ type: PostingPageDoc })
+  @ApiOkResponse({ schema: apiSchema(PostingPage) })
   list(@CurrentPrincipal() p: Principal, @Query() q: PostingQueryDto) {
     return this.postings.list(p, q);
   }
@@ -70,7 +66,7 @@ export class PostingsController {
   @Get('postings/:id')
   @ApiOperation({ summary: '查看一笔记账' })
   @CanRead()
-  @ApiOkResponse({ type: PostingDoc })
+  @ApiOkResponse({ schema: apiSchema(Posting) })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.postings.get(p, id);
   }

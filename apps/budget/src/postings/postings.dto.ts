@@ -60,26 +60,3 @@ export class PostingQueryDto extends PageDto {
   @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{1,19}$/) allocationId?: string;
 }
 
-export class BalanceAfterDoc {
-  @ApiProperty({ example: '100000.00' }) amount!: string;
-  @ApiProperty({ example: '0.00' }) committed!: string;
-  @ApiProperty({ example: '21250.00' }) spent!: string;
-  @ApiProperty({ example: '78750.00' }) available!: string;
-}
-
-export class PostingDoc {
-  @ApiProperty({ example: '389' }) id!: string;
-  @ApiProperty({ example: 'EXPENDITURE', enum: ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'] }) kind!: string;
-  @ApiProperty({ example: '40' }) allocationId!: string;
-  @ApiProperty({ example: 2026 }) fiscalYear!: number;
-  @ApiProperty({ example: 'CITY' }) funder!: string;
-  @ApiProperty({ example: 'PARTY_BUILDING' }) stream!: string;
-  @ApiProperty({ example: '330106001001', nullable: true }) communityCode!: string | null;
-  @ApiProperty({ example: '1250.00' }) amount!: string;
-  @ApiProperty({ example: 'OFFICE', nullable: true }) category!: string | null;
-  @ApiProperty({ example: 'FINANCE_API' }) source!: string;
-  @ApiProperty({ example: 'GK-2026-000123', nullable: true }) sourceRef!: string | null;
-  @ApiProperty({ example: null, nullable: true, type: String }) overrideReason!: string | null;
-  @ApiProperty({ example: ['1201'], type: [String] }) ledgerEntryIds!: string[];
-  @ApiProperty({ type: BalanceAfterDoc, description: "the allocation's balance right after this posting" }) balanceAfter!: BalanceAfterDoc;
-}

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ExecutionReport, type ExecutionReportView } from '@cws/budget-contracts';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { apiSchema, CurrentPrincipal } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { PlaceFilterDto } from '../common/filters.dto';
-import { ExecutionQueryDto, ExecutionReportDoc, FundingStandardDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
+import { ExecutionQueryDto, FundingStandardDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 
 class CommunityParam {
@@ -28,8 +29,8 @@ export class ReportsController {
   @Get('reports/execution')
   @CanRead()
   @ApiOperation({ summary: '预算执行情况报表', description: 'Budget execution grouped by stream, funder, district, street, community or month' })
-  @ApiOkResponse({ type: ExecutionReportDoc })
-  execution(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto) {
+  @ApiOkResponse({ schema: apiSchema(ExecutionReport) })
+  execution(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto): Promise<ExecutionReportView> {
     return this.reports.execution(p, q);
   }
 

@@ -28,21 +28,3 @@ export class FundingStandardDto {
   @ApiProperty({ example: '20.00', description: 'yuan per household per year, decimal string' }) @IsString() perHousehold!: string;
 }
 
-export class ExecutionRowDoc {
-  @ApiProperty({ example: 'PARTY_BUILDING', nullable: true }) key!: string | null;
-  @ApiProperty({ example: '社区党建工作经费', nullable: true }) name!: string | null;
-  @ApiProperty({ example: '3600000.00' }) appropriated!: string;
-  @ApiProperty({ example: '3600000.00' }) allocated!: string;
-  @ApiProperty({ example: '120000.00' }) committed!: string;
-  @ApiProperty({ example: '900000.00' }) spent!: string;
-  @ApiProperty({ example: '2580000.00' }) available!: string;
-  @ApiProperty({ example: '25.00', nullable: true, description: 'percent, two places; see docs/budget.md for the base' }) executionRate!: string | null;
-}
-
-export class ExecutionReportDoc {
-  @ApiProperty({ example: 2026 }) fiscalYear!: number;
-  @ApiProperty({ example: 'stream' }) groupBy!: string;
-  @ApiProperty({ example: 'appropriated', enum: ['appropriated', 'allocated'] }) rateBase!: string;
-  @ApiProperty({ type: [ExecutionRowDoc] }) rows!: ExecutionRowDoc[];
-  @ApiProperty({ type: ExecutionRowDoc }) total!: ExecutionRowDoc;
-}

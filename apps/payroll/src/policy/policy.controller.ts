@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { PolicyRow } from '@cws/payroll-contracts';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { ApiIfMatch, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
+import { apiArraySchema, ApiIfMatch, apiSchema, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
 import { CanEditPolicy, CanRead } from '../common/access';
-import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowDoc, PolicyRowQueryDto } from './policy.dto';
+import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowQueryDto } from './policy.dto';
 import { PolicyService } from './policy.service';
 import { policyToJson } from '@cws/payroll-engine';
 
@@ -19,7 +20,7 @@ export class PolicyController {
   @Get('rows')
   @CanRead()
   @ApiOperation({ summary: '薪酬政策行列表', description: 'Policy rows: open rows by default, rows in force on asOf, or the whole history' })
-  @ApiOkResponse({ type: [PolicyRowDoc] })
+  @ApiOkResponse({ schema: apiArraySchema(PolicyRow) })
   list(@Query() q: PolicyRowQueryDto) {
     return this.policy.list(q);
   }
@@ -27,7 +28,7 @@ export class PolicyController {
   @Get('rows/:id')
   @ApiOperation({ summary: '查看一条政策行' })
   @CanRead()
-  @ApiOkResponse({ type: PolicyRowDoc })
+  @ApiOkResponse({ schema: apiSchema(PolicyRow) })
   async get(@Param() { id }: IdParam) {
     const row = await this.policy.get(id);
     return withEtag(row, etagOf(row));
@@ -36,7 +37,7 @@ export class PolicyController {
   @Post('rows')
   @CanEditPolicy()
   @ApiOperation({ summary: '新增政策行（同键旧行自动截止）', description: 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.' })
-  @ApiCreatedResponse({ type: PolicyRowDoc })
+  @ApiCreatedResponse({ schema: apiSchema(PolicyRow) })
   @ApiIfMatch()
   async create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto, @Headers('if-match') ifMatch?: string) {
     const row = await this.policy.create(p, dto, ifMatch);
@@ -47,7 +48,7 @@ export class PolicyController {
   @HttpCode(200)
   @CanEditPolicy()
   @ApiOperation({ summary: '截止一条政策行', description: 'End an open row without a successor. Audited.' })
-  @ApiOkResponse({ type: PolicyRowDoc })
+  @ApiOkResponse({ schema: apiSchema(PolicyRow) })
   @ApiIfMatch()
   async close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto, @Headers('if-match') ifMatch?: string) {
     const row = await this.policy.close(p, id, dto.validTo, ifMatch);

@@ -4,7 +4,6 @@ import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Mi
 import { IsCalendarDate } from '@cws/platform';
 import { POLICY_KINDS, type PolicyKind } from '@cws/payroll-contracts';
 
-
 export class CreatePolicyRowDto {
   @ApiProperty({ enum: POLICY_KINDS, example: 'CITY_WAGE' }) @IsIn(POLICY_KINDS) kind!: PolicyKind;
   @ApiProperty({ example: '2026-07-01', description: 'first day in force; the open row of the same key is closed the day before' })
@@ -31,15 +30,3 @@ export class EffectivePolicyQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'default: 1 January of the year' }) @IsOptional() @IsCalendarDate() asOf?: string;
 }
 
-export class PolicyRowDoc {
-  @ApiProperty({ example: '42' }) id!: string;
-  @ApiProperty({ enum: POLICY_KINDS }) kind!: string;
-  @ApiProperty({ example: '2025' }) key!: string;
-  @ApiProperty({ example: '2026-01-01' }) validFrom!: string;
-  @ApiProperty({ example: null, nullable: true, type: String }) validTo!: string | null;
-  @ApiProperty({ example: 'illustrative smooth series' }) sourceRef!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
-  @ApiProperty({ example: null, nullable: true, type: String }) supersededBy!: string | null;
-  @ApiProperty({ example: 'u-city' }) createdBy!: string;
-  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' }) createdAt!: string;
-}

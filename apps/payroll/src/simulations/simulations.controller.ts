@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { apiSchema } from '@cws/platform';
+import { SimulationOutputSchema } from '@cws/payroll-contracts';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SIMULATION_EXAMPLE, SIMULATION_EXAMPLE_QUARTER } from '@cws/payroll-contracts';
 import { CanRead } from '../common/access';
-import { SimulationRequestDto, SimulationResultDoc } from './simulations.dto';
+import { SimulationRequestDto } from './simulations.dto';
 import { SimulationsService } from './simulations.service';
 
 @ApiTags('simulations')
@@ -28,7 +30,7 @@ export class SimulationsController {
       },
     },
   })
-  @ApiOkResponse({ type: SimulationResultDoc })
+  @ApiOkResponse({ schema: apiSchema(SimulationOutputSchema) })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming each field at fault' })
   simulate(@Body() body: SimulationRequestDto) {
     return this.simulations.simulate(body);

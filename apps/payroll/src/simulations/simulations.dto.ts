@@ -35,27 +35,3 @@ export class SimulationRequestDto {
   bonus?: SimulationBonusDto;
 }
 
-class SimulatedMonthDoc {
-  @ApiProperty({ example: 1 }) month!: number;
-  @ApiProperty({ example: '18500.00' }) cumulativeTaxable!: string;
-  @ApiProperty({ example: '555.00' }) tax!: string;
-  @ApiProperty({ example: '555.00' }) cumulativeTax!: string;
-}
-
-class TableRefDoc {
-  @ApiProperty({ example: '7' }) id!: string;
-  @ApiProperty({ example: '个人所得税法 2018; 国家税务总局公告2018年第61号' }) source!: string;
-}
-
-class TablesDoc {
-  @ApiProperty({ type: TableRefDoc }) tax!: TableRefDoc;
-  @ApiProperty({ type: TableRefDoc }) bonusTax!: TableRefDoc;
-}
-
-export class SimulationResultDoc {
-  @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ type: [SimulatedMonthDoc] }) months!: SimulatedMonthDoc[];
-  @ApiPropertyOptional({ example: '1080.00', description: 'present when a bonus is given' }) bonusTax?: string;
-  @ApiProperty({ example: '4110.00' }) totalTax!: string;
-  @ApiProperty({ type: TablesDoc }) tables!: TablesDoc;
-}

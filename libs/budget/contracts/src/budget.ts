@@ -18,38 +18,4 @@ export const LEDGER_ENTRY_TYPES = [
 ] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 
-/** Amounts are decimal strings with two places ("1234.56"), never numbers. */
-export interface LedgerEntryView {
-  id: string;
-  fiscalYear: number;
-  funder: Funder;
-  stream: FundingStream;
-  districtCode: string | null;
-  streetCode: string | null;
-  communityCode: string | null;
-  entryType: LedgerEntryType;
-  appropriationId: string | null;
-  allocationId: string | null;
-  postingId: string | null;
-  appropriated: string;
-  allocated: string;
-  committed: string;
-  spent: string;
-  memo: string | null;
-  createdAt: string;
-}
-
-export interface BalanceView {
-  fiscalYear: number;
-  funder: Funder;
-  stream: FundingStream;
-  districtCode: string | null;
-  streetCode: string | null;
-  communityCode: string | null;
-  appropriated: string;
-  allocated: string;
-  committed: string;
-  spent: string;
-  /** allocated − committed − spent */
-  available: string;
-}
+// The response shapes (LedgerEntryView, BalanceView, …) are contracts in responses.ts.

@@ -1,4 +1,5 @@
 /** The what-if tax simulator: POST /api/payroll/v1/simulations. Amounts are decimal strings with two places. */
+import { Contract, IdString, Int, MoneyString, Text, Type, type Static } from '@cws/kernel';
 import type { SimulatedMonth, SimulationMonth, SimulationRequest, SimulationResult } from '@cws/payroll-engine';
 
 // The shapes are the engine's own (the admin UI runs the same engine in the browser); the API adds `tables`.
@@ -6,10 +7,31 @@ export type SimulationMonthInput = SimulationMonth;
 export type SimulationInput = SimulationRequest;
 export type SimulationOutputMonth = SimulatedMonth;
 
-export interface SimulationOutput extends SimulationResult {
-  /** The policy rows (ids and sources) whose tables were applied. */
-  tables: { tax: { id: string; source: string }; bonusTax: { id: string; source: string } };
-}
+const TableRef = Contract('SimulationTableRef', '所用政策表行。A policy row whose table was applied.', {
+  id: IdString('政策行 ID。Policy row id.', '7'),
+  source: Text('依据。Source.', '个人所得税法 2018; 国家税务总局公告2018年第61号'),
+});
+
+/** The answer: the engine's result plus the tables applied (the contract of the route and the UI's type). */
+export const SimulationOutputSchema = Contract('SimulationResult', '个税试算结果：逐月累计预扣及年终奖计税。What-if tax: cumulative withholding month by month.', {
+  year: Int('纳税年度。Tax year.', 2026),
+  months: Type.Array(
+    Contract('SimulatedMonth', '一个月的累计预扣。One month of cumulative withholding.', {
+      month: Int('月份（1–12）。Month.', 1),
+      cumulativeTaxable: MoneyString('累计应纳税所得额（扣除大于收入时为 0.00）。Cumulative taxable income.', '18500.00'),
+      tax: MoneyString('本月预扣税额。Tax withheld this month.', '555.00'),
+      cumulativeTax: MoneyString('累计预扣税额。Cumulative tax.', '555.00'),
+    }),
+    { description: '逐月结果。Per month.' },
+  ),
+  bonusTax: Type.Optional(MoneyString('年终奖税额：单独计税为其本身税额，并入计税为因奖金多缴的税额；无奖金时不返回。Bonus tax; absent without a bonus.', '1080.00')),
+  totalTax: MoneyString('全年税额合计。Total tax of the year.', '4110.00'),
+  tables: Contract('SimulationTables', '所用税率表。Tables applied.', { tax: TableRef, bonusTax: TableRef }),
+});
+export type SimulationOutput = Static<typeof SimulationOutputSchema>;
+// the engine's result is part of the contract: a drift between the two fails the type-check
+type _EngineFitsContract = SimulationResult extends Omit<SimulationOutput, 'tables'> ? true : never;
+export const ENGINE_FITS_SIMULATION_CONTRACT: _EngineFitsContract = true;
 
 const OFFICIAL_MONTH = { gross: '30000.00', employeeInsurance: '4500.00', specialDeductions: '2000.00', taxFree: '0.00', otherDeductions: '0.00' };
 

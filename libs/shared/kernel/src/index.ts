@@ -8,3 +8,4 @@ export * from './rounding';
 export * from './text';
 export * from './jobs';
 export * from './random';
+export * from './contract-schema';

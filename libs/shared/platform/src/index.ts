@@ -20,3 +20,4 @@ export * from './rate-limit';
 export * from './service-client';
 export * from './validation';
 export * from './visibility';
+export * from './openapi-contracts';

@@ -50,6 +50,7 @@ export const GLOSSARY: Record<string, string> = {
   rows: '报表行。Report rows.',
   total: '合计行。Totals row.',
   totals: '合计。Totals.',
+  balanceAfter: '本次记账后的分配余额。The allocation right after this posting.',
   // time
   year: '年度（公历年）。Year.',
   fiscalYear: '财政年度。Fiscal year.',

@@ -16,7 +16,9 @@
  * - a file route (path ending .xlsx / .csv) declares its 200 with the file's media type.
  */
 import type { INestApplication } from '@nestjs/common';
+import { MONEY_PATTERN } from '@cws/kernel';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { addContractSchemas } from './openapi-contracts';
 import { describeDocument } from './openapi-describe';
 
 export const TOKEN_URL = '/api/workers/v1/auth/token';
@@ -78,6 +80,7 @@ export function createOpenApiDocument(app: INestApplication, title: string, desc
 
 /** The post-processing pass (exported for its unit test). Mutates and returns `doc`. */
 export function finishOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
+  addContractSchemas(doc);
   const components = (doc.components ??= {});
   (components.schemas ??= {})[ERROR_SCHEMA] = ERROR_SCHEMA_OBJECT as never;
   const scopes = new Set<string>();
@@ -164,7 +167,7 @@ function addErrorResponses(op: Json, secured: boolean): void {
 }
 
 const MONEY_EXAMPLE = /^-?\d+\.\d{2}$/;
-export const MONEY_PATTERN = '^-?\\d{1,13}(\\.\\d{1,2})?$';
+export { MONEY_PATTERN };
 const DATE_EXAMPLE = /^\d{4}-\d{2}-\d{2}$/;
 
 function declareReplayHeader(op: Json): void {

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import { EXECUTION_GROUPS, FUNDING_STREAMS, type BalanceView, type ExecutionReportView, type ExecutionRowView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -16,24 +16,13 @@ import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../payroll/registerGroups';
 
 const B = '/api/budget/v1';
-const GROUPS = ['stream', 'funder', 'district', 'street', 'community', 'month'] as const;
+const GROUPS = EXECUTION_GROUPS;
 const AMOUNTS = ['appropriated', 'allocated', 'committed', 'spent', 'available'] as const;
 
-interface Balance {
-  fiscalYear: number;
-  funder: string;
-  stream: string;
-  districtCode: string | null;
-  streetCode: string | null;
-  communityCode: string | null;
-  appropriated: string;
-  allocated: string;
-  committed: string;
-  spent: string;
-  available: string;
-}
-interface ExecutionRow { key: string | null; name: string | null; appropriated: string; allocated: string; committed: string; spent: string; available: string; executionRate: string | null }
-interface Execution { rateBase: string; rows: ExecutionRow[]; total: ExecutionRow }
+// the budget API's own contracts (type-only: nothing of their runtime reaches the bundle)
+type Balance = BalanceView;
+type ExecutionRow = ExecutionRowView;
+type Execution = ExecutionReportView;
 
 const isNegative = (s: string | undefined) => !!s && s.trim().startsWith('-');
 

@@ -1,0 +1,45 @@
+/**
+ * Response shapes declared once (issue #11): a contract is a TypeBox schema — plain JSON Schema
+ * data, no framework — that is at the same time the TypeScript type (`Static<typeof X>`, what the
+ * services return and the admin UI reads) and the OpenAPI schema (platform's `apiSchema(X)` puts it
+ * into the service's document). Pure: it runs in the browser and imports no Nest.
+ * A named schema (`$id`) becomes its own component; money is a decimal string with a pattern,
+ * dates carry `format: date`, nullable fields `nullable: true` (OpenAPI 3.0).
+ */
+import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+
+export { Type, type Static, type TSchema };
+
+/** A decimal amount in yuan with at most two places, as a string ("1250.00"); never a float. */
+export const MONEY_PATTERN = '^-?\\d{1,13}(\\.\\d{1,2})?$';
+
+/** A named response shape: becomes components.schemas[name]. */
+export function Contract<P extends TProperties>(name: string, description: string, properties: P): TObject<P> {
+  return Type.Object(properties, { $id: name, description });
+}
+
+/** A list of named values: becomes components.schemas[name] with its enum. */
+export function NamedEnum<const T extends readonly string[]>(name: string, values: T, description: string) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description, $id: name });
+}
+
+/** T or null (OpenAPI 3.0 `nullable`). */
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+}
+
+export const MoneyString = (description: string, example = '0.00') => Type.String({ pattern: MONEY_PATTERN, description, example });
+/** A numeric id as a string (BIGINT ids never pass through a JS number). */
+export const IdString = (description: string, example = '1') => Type.String({ pattern: '^\\d{1,19}$', description, example });
+export const DateOnly = (description: string, example = '2026-01-15') => Type.String({ format: 'date', description, example });
+export const Instant = (description: string, example = '2026-03-02T08:15:00.000Z') => Type.String({ format: 'date-time', description, example });
+export const Text = (description: string, example?: string) => Type.String({ description, ...(example === undefined ? {} : { example }) });
+export const Int = (description: string, example?: number) => Type.Integer({ description, ...(example === undefined ? {} : { example }) });
+
+/** A keyset page of `item`: `{ items, nextAfter }` (pass nextAfter as ?after= for the next page). */
+export function Page<T extends TSchema>(name: string, description: string, item: T) {
+  return Contract(name, description, {
+    items: Type.Array(item, { description: '本页条目。Items of this page.' }),
+    nextAfter: Nullable(Type.String({ description: 'Pass as ?after= for the next page; null on the last page.', example: '1300' })),
+  });
+}
