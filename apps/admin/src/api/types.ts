@@ -4,7 +4,7 @@
  * of the contracts' runtime reaches the bundle through this file).
  */
 import type { Role, Scope, ScopeLevel } from '@cws/kernel';
-import type { AppointmentRole, BodyKind, ObtainedBy, PostBand, WorkerListItem } from '@cws/workers-contracts';
+import type { AppointmentRole, BodyKind, DistrictView, ObtainedBy, PostBand, StreetView, WorkerListItem } from '@cws/workers-contracts';
 
 export type { BodyKind } from '@cws/workers-contracts';
 export type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
@@ -28,21 +28,9 @@ export interface TokenResponse {
   expiresIn: number;
 }
 
-export interface District {
-  code: string;
-  name: string;
-  kind?: string;
-  active?: boolean;
-  version?: number;
-}
-
-export interface Street {
-  code: string;
-  name: string;
-  districtCode: string;
-  active?: boolean;
-  version?: number;
-}
+/** The workers service's contracts (GET /districts, /streets and the org-tree routes answer them whole). */
+export type District = DistrictView;
+export type Street = StreetView;
 
 export interface Community {
   code: string;

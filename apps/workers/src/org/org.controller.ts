@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { District, Street, type DistrictView, type StreetView } from '@cws/workers-contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { ApiIfMatch, CurrentPrincipal, etagOf, Roles, withEtag } from '@cws/platform';
+import { ApiIfMatch, apiArraySchema, CurrentPrincipal, etagOf, Roles, withEtag } from '@cws/platform';
 import { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { OrgService } from './org.service';
 
@@ -19,13 +20,15 @@ export class OrgController {
 
   @Get('districts')
   @ApiOperation({ summary: '区县列表' })
-  districts(@CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ schema: apiArraySchema(District) })
+  districts(@CurrentPrincipal() p: Principal): Promise<DistrictView[]> {
     return this.org.listDistricts(p);
   }
 
   @Get('streets')
   @ApiOperation({ summary: '街道列表' })
-  streets(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto) {
+  @ApiOkResponse({ schema: apiArraySchema(Street) })
+  streets(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto): Promise<StreetView[]> {
     return this.org.listStreets(p, f.district);
   }
 

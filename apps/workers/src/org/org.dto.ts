@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { DISTRICT_KINDS, STREET_KINDS } from '@cws/workers-contracts';
 
 const AREA = /^\d{1,8}(\.\d{1,2})?$/;
 
@@ -23,8 +24,6 @@ export class UpdateCommunityDto {
   @ApiPropertyOptional({ example: ['OFFICE', 'PARTY_ROOM'] }) @IsOptional() @IsArray() @IsString({ each: true }) facilities?: string[];
 }
 
-export const DISTRICT_KINDS = ['DISTRICT', 'COUNTY_CITY'] as const;
-export const STREET_KINDS = ['STREET', 'TOWN'] as const;
 
 export class CreateDistrictDto {
   @ApiProperty({ example: '330108', description: 'Six-digit administrative division code' }) @Matches(/^\d{6}$/) code!: string;
@@ -50,27 +49,5 @@ export class UpdateStreetDto {
   @ApiPropertyOptional({ enum: STREET_KINDS, example: 'STREET' }) @IsOptional() @IsIn(STREET_KINDS) kind?: (typeof STREET_KINDS)[number];
 }
 
-export class DistrictDto {
-  @ApiProperty({ example: '330106' }) code!: string;
-  @ApiProperty({ example: '西湖区' }) name!: string;
-  @ApiProperty({ enum: DISTRICT_KINDS, example: 'DISTRICT' }) kind!: string;
-  @ApiProperty({ example: true }) active!: boolean;
-  @ApiProperty({ example: 2 }) version!: number;
-}
 
-export class StreetDto {
-  @ApiProperty({ example: '330106001' }) code!: string;
-  @ApiProperty({ example: '翠苑街道' }) name!: string;
-  @ApiProperty({ example: '330106' }) districtCode!: string;
-  @ApiProperty({ enum: STREET_KINDS, example: 'STREET' }) kind!: string;
-  @ApiProperty({ example: true }) active!: boolean;
-  @ApiProperty({ example: 1 }) version!: number;
-}
 
-export class OrgHistoryEntryDto {
-  @ApiProperty({ example: '2026-03-02T08:15:00.000Z' }) occurredAt!: string;
-  @ApiProperty({ example: 'city-admin' }) actorName!: string;
-  @ApiProperty({ example: 'UPDATE', description: 'CREATE, UPDATE, DEACTIVATE, REACTIVATE, DELETE' }) action!: string;
-  @ApiProperty({ type: Object, nullable: true, example: { name: '西湖区', version: 1 } }) before!: Record<string, unknown> | null;
-  @ApiProperty({ type: Object, nullable: true, example: { name: '杭州市西湖区', version: 2 } }) after!: Record<string, unknown> | null;
-}

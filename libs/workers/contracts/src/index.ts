@@ -1,3 +1,4 @@
 export * from './events';
 export * from './jobs';
 export * from './register';
+export * from './org';

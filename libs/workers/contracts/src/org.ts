@@ -1,0 +1,42 @@
+/**
+ * The org tree as the workers API answers it (issue #11: one source — the type the service returns,
+ * the admin UI reads and the OpenAPI document shows).
+ */
+import { Contract, Instant, Int, NamedEnum, Nullable, Text, Type, type Static } from '@cws/kernel';
+
+export const DISTRICT_KINDS = ['DISTRICT', 'COUNTY_CITY'] as const;
+export const STREET_KINDS = ['STREET', 'TOWN'] as const;
+
+const active = Type.Boolean({ description: '是否启用（停用后不可再挂新的下级）。Whether it is active.', example: true });
+const version = Int('版本号：每次修改加 1（乐观锁）。Version, incremented on each change.', 2);
+
+export const District = Contract('District', '区县（区或县级市）。A district or county-level city.', {
+  code: Text('区县代码（6 位）。District code.', '330106'),
+  name: Text('名称。Name.', '西湖区'),
+  kind: NamedEnum('DistrictKind', DISTRICT_KINDS, '类型：区 / 县级市。District or county-level city.'),
+  active,
+  version,
+});
+export type DistrictView = Static<typeof District>;
+
+export const Street = Contract('Street', '街道（或镇）。A street or town.', {
+  code: Text('街道代码（9 位）。Street code.', '330106001'),
+  name: Text('名称。Name.', '翠苑街道'),
+  districtCode: Text('所属区县代码。District code.', '330106'),
+  kind: NamedEnum('StreetKind', STREET_KINDS, '类型：街道 / 镇。Street or town.'),
+  active,
+  version,
+});
+export type StreetView = Static<typeof Street>;
+
+const RecordOrNull = (description: string, example: Record<string, unknown>) =>
+  Nullable(Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description, example }));
+
+export const OrgHistoryEntry = Contract('OrgHistoryEntry', '区县、街道或社区的一次变更（来自审计日志）。One change of a district, street or community.', {
+  occurredAt: Instant('发生时刻。When.'),
+  actorName: Text('操作人。Who.', 'city-admin'),
+  action: Text('操作：CREATE、UPDATE、DEACTIVATE、REACTIVATE、DELETE。Action.', 'UPDATE'),
+  before: RecordOrNull('修改前的值；新建时为 null。Before the change.', { name: '西湖区', version: 1 }),
+  after: RecordOrNull('修改后的值；删除时为 null。After the change.', { name: '杭州市西湖区', version: 2 }),
+});
+export type OrgHistoryEntryView = Static<typeof OrgHistoryEntry>;
