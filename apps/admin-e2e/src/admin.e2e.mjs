@@ -292,6 +292,86 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.reload();
     await page.getByTestId('api-clients-table').getByText(clientId).waitFor();
     assert.ok(!(await page.content()).includes(secret), 'the secret is gone after the modal closes');
+
+    // rotate: a new secret, shown once; the old one no longer gets a token
+    const grant = (s) => fetch(`${baseUrl}/api/workers/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: s }) });
+    const actions = page.getByTestId(`client-actions-${clientId}`);
+    await actions.getByTestId('client-rotate').click();
+    await page.getByTestId('client-rotate-ok').click();
+    const rotated = await page.getByTestId('client-secret').inputValue();
+    assert.ok(rotated.length >= 20 && rotated !== secret, 'a new secret');
+    await page.getByTestId('secret-saved').click();
+    assert.equal((await grant(secret)).status, 401, 'the old secret stops working');
+    assert.equal((await grant(rotated)).status, 200, 'the new one works');
+    // revoke: final; the row says so and offers no more actions
+    await actions.getByTestId('client-revoke').click();
+    await page.getByTestId('client-revoke-ok').click();
+    await page.getByTestId('api-clients-table').locator('tr', { hasText: clientId }).getByText('已吊销').waitFor();
+    assert.equal(await page.getByTestId(`client-actions-${clientId}`).count(), 0);
+    assert.equal((await grant(rotated)).status, 401, 'a revoked client gets no token');
+    await page.context().close();
+  });
+
+  test('city-admin edits a user, resets their password and disables them; dropping their own admin role is refused on the field, in Chinese', async () => {
+    const admin = await api.token('city-admin');
+    const username = `e2e-hr-${tag}`;
+    await api.post(admin, '/api/workers/v1/users', { username, displayName: '端到端人事', password: 'First!pass1', roles: ['DISTRICT_HR'], scopeLevel: 'DISTRICT', scopeDistrict: '330106' });
+    const page = await signedIn('city-admin');
+    await page.getByRole('menuitem', { name: '用户', exact: true }).click();
+    const actions = page.getByTestId(`user-actions-${username}`);
+    await actions.waitFor();
+    // an admin taking away their own CITY_ADMIN role: the service's refusal lands on 角色, in Chinese
+    await page.getByTestId('user-actions-city-admin').getByTestId('user-edit').click();
+    const own = page.getByTestId('user-edit-form');
+    await own.locator('#editRoles').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="审计"]').click();
+    await own.locator('.ant-select-selection-item', { hasText: '市级管理员' }).locator('.ant-select-selection-item-remove').click();
+    await page.getByTestId('user-edit-form-ok').click();
+    await own.locator('.ant-form-item-explain-error', { hasText: '不能停用自己的账号' }).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await own.waitFor({ state: 'detached' });
+
+    await actions.getByTestId('user-edit').click();
+    await page.getByTestId('user-edit-form').locator('#editDisplayName').fill('西湖区端到端人事');
+    await page.getByTestId('user-edit-form-ok').click();
+    await page.getByTestId('users-table').getByText('西湖区端到端人事').waitFor();
+    await actions.getByTestId('user-reset').click();
+    await page.locator('#resetPassword').fill('Second!pass2');
+    await page.getByTestId('user-reset-form-ok').click();
+    await page.getByText('密码已重置').waitFor();
+    const login = (password) => fetch(`${baseUrl}/api/workers/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    assert.equal((await login('First!pass1')).status, 401);
+    const session = await login('Second!pass2');
+    assert.equal(session.status, 200);
+    const { accessToken } = await session.json();
+    await actions.getByTestId('user-toggle').click();
+    await page.getByTestId('user-toggle-ok').click();
+    await page.getByTestId('users-table').locator('tr', { hasText: username }).getByText('已停用').waitFor();
+    assert.equal((await login('Second!pass2')).status, 401, 'a disabled user cannot sign in');
+    const me = await fetch(`${baseUrl}/api/workers/v1/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    assert.equal(me.status, 401, 'and their open session ended');
+    await shot(page, 'users');
+    await page.context().close();
+  });
+
+  test('the queue board: city-admin opens it from the menu; anyone else is refused', async () => {
+    assert.equal((await fetch(`${baseUrl}/admin/queues`)).status, 401);
+    const hr = await api.token('xihu-hr');
+    assert.equal((await fetch(`${baseUrl}/admin/queues`, { headers: { authorization: `Bearer ${hr}` } })).status, 403);
+    assert.equal((await fetch(`${baseUrl}/admin/queues/session`, { method: 'POST', headers: { authorization: `Bearer ${hr}` } })).status, 403);
+    const hrPage = await signedIn('xihu-hr');
+    assert.equal(await hrPage.getByRole('menuitem', { name: '队列监控' }).count(), 0);
+    await hrPage.goto(`${baseUrl}/admin/queues`);
+    assert.match(await hrPage.locator('body').innerText(), /UNAUTHENTICATED/, 'no cookie of its own: refused');
+    await hrPage.context().close();
+
+    const page = await signedIn('city-admin');
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('menuitem', { name: '队列监控' }).click();
+    const board = await popup;
+    await board.getByText('payroll-runs').first().waitFor({ timeout: 30_000 });
+    await board.getByText('workers-events').first().waitFor();
+    await shot(board, 'queue-board');
     await page.context().close();
   });
 
@@ -444,6 +524,11 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const lines = page.getByTestId('top-up-lines');
     await lines.locator('tbody tr.ant-table-row').nth(19).waitFor();
     assert.equal(await lines.locator('tbody tr.ant-table-row').count(), 20);
+    // people by name, streets and communities by name: no ids or org codes in the lines
+    await lines.locator('tbody tr.ant-table-row').first().getByText(/社区$/).waitFor();
+    const firstLine = await lines.locator('tbody tr.ant-table-row').first().innerText();
+    assert.match(firstLine.split('\t')[0], /^[\u4e00-\u9fa5·]{2,}$/, `a name first: ${firstLine}`);
+    assert.doesNotMatch(firstLine, /\d{9,}/, `no org codes: ${firstLine}`);
     const firstKey = await lines.locator('tbody tr.ant-table-row').first().getAttribute('data-row-key');
     const nextPage = page.waitForResponse((r) => r.url().includes(`/top-ups/${topUp.id}/lines?`) && r.url().includes('after='));
     await page.getByTestId('top-up-next').click();

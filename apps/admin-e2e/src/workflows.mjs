@@ -81,8 +81,8 @@ export function workflowTests(ctx) {
     // the new worker's detail opens
     const detail = page.getByTestId('worker-detail');
     await detail.getByText(`社工详情 · ${name}`).waitFor();
-    assert.notEqual((await page.getByTestId('worker-community').innerText()).trim(), '', 'community shown by name');
-    assert.match(await page.getByTestId('worker-community').innerText(), /社区/);
+    // community shown by name (once the org lookup has answered; '…' until then)
+    await page.getByTestId('worker-community').getByText(/社区/).waitFor();
     const workerId = page.url().split('/').pop();
 
     // find them in the register
@@ -144,6 +144,71 @@ export function workflowTests(ctx) {
     assert.equal(saved.training[0].result, 'PASS');
     assert.equal(saved.secondments[0].direction, 'OUT');
     await page.context().close();
+  });
+
+  test('recruitment as xihu-hr: a vacancy, applicants and scores, selection out of rank needs a reason, 公示 with an objection, then the hire', async () => {
+    const page = await signedIn('xihu-hr');
+    await page.getByRole('menuitem', { name: '招聘' }).click();
+    await page.getByTestId('new-vacancy').click();
+    await page.locator('#vacancyCommunity').fill('翠苑一区');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="翠苑一区社区"]').click();
+    await typeDate(page, 'closesOn', new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByTestId('vacancy-form-ok').click();
+    await page.getByTestId('vacancy-page').getByText('翠苑一区社区').first().waitFor();
+    const vacancyId = page.url().split('/').pop();
+    // one applicant through the form, the better-scored one through the API
+    const first = uniqueName('应聘');
+    await page.getByTestId('new-candidate').click();
+    await page.locator('#candidateName').fill(first);
+    await page.locator('#candidateResidentId').fill(residentId());
+    await page.getByTestId('candidate-form-ok').click();
+    const rows = page.getByTestId('candidates-table').locator('tbody tr.ant-table-row');
+    const row = rows.filter({ hasText: first });
+    await row.waitFor();
+    await row.getByTestId('candidate-scores').click();
+    await page.locator('#writtenScore').fill('70');
+    await page.locator('#interviewScore').fill('80');
+    await page.getByTestId('scores-form-ok').click();
+    await row.getByText('75.00').waitFor();
+    const token = await api.token('xihu-hr');
+    const other = await api.post(token, `/api/workers/v1/vacancies/${vacancyId}/candidates`, { name: uniqueName('应聘'), residentId: residentId(), education: 'MASTER', politicalStatus: 'NONE' });
+    await api.call(token, 'PATCH', `/api/workers/v1/candidates/${other.id}/scores`, { written: '90.00', interview: '90.00' });
+    await page.reload();
+    assert.match(await rows.first().innerText(), /90\.00/, 'ranked by total');
+
+    // selecting the second-ranked needs a reason: refused on its field, in Chinese
+    const noticeStart = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    await row.getByTestId('candidate-select').click();
+    await typeDate(page, 'noticeStart', noticeStart);
+    await page.getByTestId('select-form-ok').click();
+    await itemOf(page, 'skipReason').getByText('排名在前的人选未被选定，须说明理由').waitFor();
+    await page.locator('#skipReason').fill('第一名放弃');
+    await page.getByTestId('select-form-ok').click();
+    await row.getByText('拟录用（公示）').waitFor();
+    assert.match(await row.getByTestId('candidate-notice').innerText(), new RegExp(`^${noticeStart} ~ \\d{4}-\\d{2}-\\d{2}$`));
+
+    // an objection received during the notice blocks the hire until it is resolved
+    await row.getByTestId('candidate-objection').click();
+    await typeDate(page, 'receivedOn', noticeStart);
+    await page.locator('#summary').fill('反映学历证明存疑');
+    await page.getByTestId('objection-form-ok').click();
+    await row.getByText('1 条异议待处理').waitFor();
+    await row.getByTestId('candidate-hire').click();
+    await page.getByTestId('hire-form-ok').click();
+    await page.getByText('还有未处理的异议，处理后方可录用').first().waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await row.getByTestId('candidate-objections').click();
+    await page.getByTestId('objection-dismiss').click();
+    await page.locator('#resolution').fill('经核实学历证明真实');
+    await page.getByTestId('resolve-ok').click();
+    await page.getByTestId('objections-table').getByText('异议不成立').first().waitFor();
+    await page.keyboard.press('Escape');
+    await row.getByTestId('candidate-hire').click();
+    await page.getByTestId('hire-form-ok').click();
+    await row.getByText('已录用').waitFor();
+    await shot(page, 'recruitment-hired');
+    await row.getByTestId('candidate-worker').click();
+    await page.getByTestId('worker-detail').getByText(`社工详情 · ${first}`).waitFor();
   });
 
   test('org tree: xihu-hr adds a street, renames and deactivates it; a community shows its head-count and opens its workers', async () => {
@@ -221,6 +286,18 @@ export function workflowTests(ctx) {
     assert.ok(cells.some((c) => c.includes('合计')), 'the register ends with its 合计 row');
     await shot(admin, 'payroll-run-approved');
     await admin.context().close();
+
+    // the worker's 工资条 tab lists this run's slip, and its PDF downloads
+    const [slip] = (await api.get(await api.token('xihu-hr'), `/api/payroll/v1/runs/${runId}/payslips?limit=1`)).items;
+    await page.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/workers/${slip.workerId}`);
+    await page.getByRole('tab', { name: '工资条' }).click();
+    const row = page.getByTestId('worker-payslips').locator('tbody tr', { hasText: slip.period });
+    await row.getByText('已审批').waitFor();
+    assert.match(await row.innerText(), /月度工资/);
+    const pdf = page.waitForEvent('download');
+    await row.getByTestId('worker-payslip-pdf').click();
+    const pdfFile = await readFile(await (await pdf).path());
+    assert.equal(pdfFile.subarray(0, 4).toString(), '%PDF');
     await page.context().close();
   });
 

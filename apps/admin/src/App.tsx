@@ -23,6 +23,8 @@ const UsersPage = lazy(() => import('./pages/identity/UsersPage').then((m) => ({
 const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
 const SimulatorPage = lazy(() => import('./pages/payroll/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
 const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })));
+const RecruitmentPage = lazy(() => import('./pages/recruitment/RecruitmentPage').then((m) => ({ default: m.RecruitmentPage })));
+const VacancyPage = lazy(() => import('./pages/recruitment/VacancyPage').then((m) => ({ default: m.VacancyPage })));
 const RunsPage = lazy(() => import('./pages/payroll/RunsPage').then((m) => ({ default: m.RunsPage })));
 const RunDetailPage = lazy(() => import('./pages/payroll/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
 const RostersPage = lazy(() => import('./pages/rosters/RostersPage').then((m) => ({ default: m.RostersPage })));
@@ -90,6 +92,8 @@ export function AppRoutes() {
         <Route path="workers" element={guard('workers', <WorkersPage />)} />
         <Route path="workers/:id" element={guard('workers', <WorkerDetailPage />)} />
         <Route path="training" element={guard('training', <TrainingPage />)} />
+        <Route path="recruitment" element={guard('recruitment', <RecruitmentPage />)} />
+        <Route path="recruitment/:id" element={guard('recruitment', <VacancyPage />)} />
         <Route path="payroll/runs" element={guard('payrollRuns', <RunsPage />)} />
         <Route path="payroll/runs/:id" element={guard('payrollRuns', <RunDetailPage />)} />
         <Route path="rosters" element={guard('rosters', <RostersPage />)} />

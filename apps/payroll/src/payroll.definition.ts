@@ -22,6 +22,7 @@ import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-poli
 import { WorkforceChanges1764500000000 } from './migrations/1764500000000-workforce-changes';
 import { PayrollRuns1765100000000 } from './migrations/1765100000000-payroll-runs';
 import { RunChunkTimings1765100000001 } from './migrations/1765100000001-run-chunk-timings';
+import { TopUpLineNames1766600000000 } from './migrations/1766600000000-top-up-line-names';
 import { CorrectionSlips1766500000000 } from './migrations/1766500000000-correction-slips';
 import { RunCostPostingsService } from './run-outputs/run-cost-postings.service';
 import { RunOutputsController } from './run-outputs/run-outputs.controller';
@@ -62,7 +63,7 @@ export const PAYROLL_ENTITIES = [
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,

@@ -8,6 +8,8 @@ export const SCREEN_ROLES = {
   /** full resident ID and bank account (each view audited) */
   workerPii: ['CITY_ADMIN', 'DISTRICT_HR'],
   training: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  /** vacancies, applicants, 公示 and hire: HR writes; auditors read */
+  recruitment: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'AUDITOR'],
   payroll: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE'],
   /** monthly runs: HR creates and submits, CITY_ADMIN / FINANCE approve, FINANCE pays; auditors read */
   payrollRuns: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],

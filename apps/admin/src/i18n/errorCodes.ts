@@ -114,6 +114,12 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   VACANCY_CLOSES_BEFORE_OPENING: ['截止日期早于开始日期', 'The vacancy closes before it opens'],
   CANDIDATE_CLOSED: ['该报名人已处理', 'This candidate is closed'],
   CANDIDATE_NOT_SCORED: ['笔试和面试成绩都录入后才能录用', 'Both scores are needed before hiring'],
+  CANDIDATE_NOT_SELECTED: ['只有已选定并公示的人选才能录用', 'Only a selected candidate can be hired'],
+  CANDIDATE_EXISTS: ['此人已报名该岗位', 'This person already applied for this vacancy'],
+  PUBLIC_NOTICE_RUNNING: ['公示期尚未结束，公示期满次日起方可录用', 'The public notice is still running: hire from the day after it ends'],
+  OBJECTION_OPEN: ['还有未处理的异议，处理后方可录用', 'An objection is still open: resolve it first'],
+  OBJECTION_RESOLVED: ['该异议已处理', 'This objection is already resolved'],
+  RANKING_SKIP_REASON_REQUIRED: ['排名在前的人选未被选定，须说明理由', 'A higher-ranked applicant is passed over: give the reason'],
   SCORE_OUT_OF_RANGE: ['成绩应在 0–100 之间', 'Scores must be 0–100'],
   // import
   IMPORT_FILE_REQUIRED: ['请选择要导入的文件', 'Choose a file to import'],

@@ -28,6 +28,7 @@ export class BenchmarkResultEntity {
 export class TopUpLineEntity {
   @PrimaryColumn({ name: 'result_id', type: 'bigint' }) resultId!: string;
   @PrimaryColumn({ name: 'worker_id', type: 'bigint' }) workerId!: string;
+  @Column({ name: 'worker_name', type: 'varchar', length: 100, nullable: true }) workerName!: string | null;
   @Column({ name: 'district_code', type: 'varchar', length: 6 }) districtCode!: string;
   @Column({ name: 'street_code', type: 'varchar', length: 9 }) streetCode!: string;
   @Column({ name: 'community_code', type: 'varchar', length: 12 }) communityCode!: string;

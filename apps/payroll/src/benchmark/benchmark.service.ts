@@ -212,7 +212,7 @@ export class BenchmarkService {
         d.total += l.topUpFen;
         byDistrict.set(w.worker.district, d);
       }
-      return { workerId: Number(l.id), districtCode: w.worker.district, streetCode: w.worker.street, communityCode: w.communityCode, annualPay: formatMoney(l.annualPayFen), topUp: formatMoney(l.topUpFen) };
+      return { workerId: Number(l.id), workerName: w.name, districtCode: w.worker.district, streetCode: w.worker.street, communityCode: w.communityCode, annualPay: formatMoney(l.annualPayFen), topUp: formatMoney(l.topUpFen) };
     });
     const summary: Omit<TopUpSummary, 'id' | 'createdAt'> = {
       year: dto.year,
@@ -263,7 +263,7 @@ export class BenchmarkService {
       const newId = String(inserted.identifiers[0].id);
       for (let i = 0; lines && i < lines.length; i += LINE_CHUNK) {
         await m.insert(TopUpLineEntity, lines.slice(i, i + LINE_CHUNK).map((l) => ({
-          resultId: newId, workerId: String(l.workerId), districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp,
+          resultId: newId, workerId: String(l.workerId), workerName: l.workerName, districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp,
         })));
       }
       await this.audit.record(m, { entity: 'benchmark_result', entityId: newId, action: `RUN_${kind}`, after: { year, scope, asOf, inputs }, districtCode: district });
@@ -307,7 +307,7 @@ export class BenchmarkService {
     if (p.scope.level === 'STREET') qb.andWhere('l.streetCode = :s', { s: p.scope.street });
     const page = await keysetPage(qb, { column: 'l.workerId', after: q.after, limit, keyOf: (l) => l.workerId });
     return {
-      items: page.items.map((l) => ({ workerId: Number(l.workerId), districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp })),
+      items: page.items.map((l) => ({ workerId: Number(l.workerId), workerName: l.workerName, districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp })),
       nextAfter: page.nextAfter,
     };
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
   CandidateDto, CreateCandidateDto, CreateVacancyDto, HireDto, HireResultDto, ObjectionDto, ObjectionViewDto, RankingDto, ResolveObjectionDto, ScoresDto,
-  ScoresResultDto, SelectCandidateDto, SelectionDto, VacancyDto,
+  ScoresResultDto, SelectCandidateDto, SelectionDto, VacancyDto, VacancyListQueryDto, VacancyPageDto,
 } from './recruitment.dto';
 import { RecruitmentService } from './recruitment.service';
 
@@ -20,6 +20,13 @@ export class RecruitmentController {
   @ApiCreatedResponse({ type: VacancyDto }) @ApiNotFoundResponse({ description: 'community outside your scope' })
   createVacancy(@CurrentPrincipal() p: Principal, @Body() dto: CreateVacancyDto) {
     return this.recruitment.createVacancy(p, dto);
+  }
+
+  @Get('vacancies') @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: VacancyPageDto })
+  @ApiOperation({ summary: 'Vacancies in your scope, newest first, with their applicant, selected and hired counts; keyset pages { items, nextAfter }' })
+  listVacancies(@CurrentPrincipal() p: Principal, @Query() q: VacancyListQueryDto) {
+    return this.recruitment.listVacancies(p, q);
   }
 
   @Post('vacancies/:id/candidates') @Roles(...WRITE_ROLES)

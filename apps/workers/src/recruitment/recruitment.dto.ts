@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@cws/platform';
 import {
@@ -58,6 +59,13 @@ export class HireDto {
   @ApiPropertyOptional({ default: true, description: 'Make the new post the worker’s primary one' }) @IsOptional() @IsBoolean() primary?: boolean;
 }
 
+export class VacancyListQueryDto {
+  @ApiPropertyOptional({ enum: ['OPEN', 'FILLED'] }) @IsOptional() @IsIn(['OPEN', 'FILLED']) status?: 'OPEN' | 'FILLED';
+  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) communityCode?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'keyset cursor (newest first): nextAfter of the previous page' }) @IsOptional() @Matches(/^\d{1,10}$/, { message: 'must be a vacancy id' }) after?: string;
+}
+
 // ---- responses (OpenAPI) ----
 
 export class VacancyDto {
@@ -76,6 +84,17 @@ export class VacancyDto {
 export class VacancyDetailDto extends VacancyDto {
   @ApiProperty({ example: '330106001' }) streetCode!: string;
   @ApiProperty({ example: '330106' }) districtCode!: string;
+}
+
+export class VacancyListItemDto extends VacancyDetailDto {
+  @ApiProperty({ example: 5, description: 'applicants' }) candidates!: number;
+  @ApiProperty({ example: 1, description: 'selected, in or past the public notice' }) selected!: number;
+  @ApiProperty({ example: 0 }) hired!: number;
+}
+
+export class VacancyPageDto {
+  @ApiProperty({ type: [VacancyListItemDto] }) items!: VacancyListItemDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextAfter!: string | null;
 }
 
 export class CandidateDto {

@@ -11,7 +11,8 @@ import { assertResidentId, protectResidentId } from '../common/pii';
 import { rethrowDuplicate, today } from '../common/sql';
 import { WorkersService } from '../workers/workers.service';
 import { RecruitmentNoticeRepository as Notice } from './recruitment-notice.repository';
-import type { CreateCandidateDto, CreateVacancyDto, HireDto, ObjectionDto, ResolveObjectionDto, ScoresDto, SelectCandidateDto } from './recruitment.dto';
+import type { CreateCandidateDto, CreateVacancyDto, HireDto, ObjectionDto, ResolveObjectionDto, ScoresDto, SelectCandidateDto, VacancyListQueryDto } from './recruitment.dto';
+import { VacancyRepository } from './vacancy.repository';
 
 @Injectable()
 export class RecruitmentService {
@@ -39,6 +40,10 @@ export class RecruitmentService {
       await this.audit.record(m, { entity: 'vacancy', entityId: id, action: 'CREATE', after: dto, districtCode: c.districtCode });
       return { id, ...dto, noticeDays: dto.noticeDays ?? 7, status: 'OPEN' };
     });
+  }
+
+  listVacancies(p: Principal, q: VacancyListQueryDto) {
+    return VacancyRepository.page(this.dataSource.manager, p.scope, { status: q.status, communityCode: q.communityCode, after: q.after, limit: q.limit ?? 50 });
   }
 
   async vacancyInScope(m: EntityManager, p: Principal, id: number, lock = false) {

@@ -106,6 +106,8 @@ export interface TopUpSummary {
 
 export interface TopUpLineView {
   workerId: number;
+  /** As the workforce snapshot had it when the top-up ran; null for lines stored before names were kept, or for a worker known only from paid runs. */
+  workerName: string | null;
   districtCode: string;
   streetCode: string;
   communityCode: string;

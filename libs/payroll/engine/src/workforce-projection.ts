@@ -66,6 +66,8 @@ export interface PaidYear {
 
 export interface ProjectedWorker {
   worker: BenchmarkWorker;
+  /** From the snapshot; null for a worker known only from paid runs (left before the snapshot date). */
+  name: string | null;
   communityCode: string;
   /** Index 1–12: coefficient (decimal string) of a projected month, or null (not employed, not counted, or paid). */
   coefficientByMonth: (string | null)[];
@@ -128,6 +130,7 @@ export function projectWorkforce(snapshots: ProjectionSnapshot[], policy: Payrol
     if (failed) continue;
     const p: ProjectedWorker = {
       worker: { id: String(s.workerId), district: s.districtCode, street: s.streetCode, segments: [], fixedAnnualFen: 0n },
+      name: s.name,
       communityCode: s.communityCode,
       coefficientByMonth,
       fixedByMonth,
@@ -192,6 +195,7 @@ export function mergePaid(projected: ProjectedWorker[], paid: PaidYear, year: nu
     if (!p) {
       p = {
         worker: { id: r.workerId, district: r.districtCode, street: r.streetCode, segments: [], fixedAnnualFen: 0n },
+        name: null,
         communityCode: r.communityCode,
         coefficientByMonth: new Array<string | null>(13).fill(null),
         fixedByMonth: new Array<Fen>(13).fill(0n),

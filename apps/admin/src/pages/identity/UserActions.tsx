@@ -58,16 +58,16 @@ export function UserActions({ user }: { user: UserRow }) {
         testId="user-edit-form"
       >
         <Form.Item name="displayName" label={t('users.displayName')} rules={[...required, { max: 100 }]}>
-          <Input />
+          <Input id="editDisplayName" />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={required} extra={t('users.rightsHint')}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} data-testid="user-roles" />
+          <Select id="editRoles" mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} />
         </Form.Item>
         <ScopeFields form={editForm} levels={['CITY', 'DISTRICT', 'STREET']} />
       </FormModal>
       <FormModal open={dialog === 'password'} title={`${t('users.resetPassword')} · ${user.username}`} form={pwForm} onSubmit={(v) => reset.mutate(v)} onClose={close} pending={reset.isPending} testId="user-reset-form">
         <Form.Item name="password" label={t('users.newPassword')} rules={[...required, { min: 8, message: t('users.passwordMin') }]} extra={t('users.resetHint')}>
-          <Input.Password autoComplete="new-password" />
+          <Input.Password id="resetPassword" autoComplete="new-password" />
         </Form.Item>
       </FormModal>
     </Space>

@@ -124,7 +124,10 @@ describe('BenchmarkPage', () => {
       byDistrict: [{ districtCode: '330102', workersToppedUp: 180, total: '14000000.00' }, { districtCode: '330106', workersToppedUp: 180, total: '15000000.00' }],
       createdAt: '2026-12-01T10:00:00Z',
     });
-    const line = (workerId: number): TopUpLineView => ({ workerId, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', annualPay: '94000.00', topUp: `${80000 + workerId}.12` });
+    // names as the top-up stored them; a line without one (a worker known only from paid runs) shows the id
+    const line = (workerId: number): TopUpLineView => ({
+      workerId, workerName: workerId === 2 ? null : `员工${workerId}`, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', annualPay: '94000.00', topUp: `${80000 + workerId}.12`,
+    });
     const { fetch } = scriptedFetch({
       'GET /api/workers/v1/auth/me': () => cityAdmin,
       'GET /api/payroll/v1/benchmark/compliance': () =>
@@ -134,6 +137,8 @@ describe('BenchmarkPage', () => {
         posted.push(body);
         return summary(body);
       },
+      'GET /api/workers/v1/streets': () => [{ code: '330106001', name: '翠苑街道', districtCode: '330106' }],
+      'GET /api/workers/v1/communities': () => [{ code: '330106001001', name: '翠苑一区社区', districtCode: '330106', streetCode: '330106001' }],
       'GET /api/payroll/v1/benchmark/top-ups/41/lines': (url) => {
         linesAsked.push(url.searchParams);
         return url.searchParams.get('after') === '20'
@@ -163,7 +168,13 @@ describe('BenchmarkPage', () => {
     expect(linesAsked[0].get('onlyPositive')).toBe('true');
     expect(linesAsked[0].get('after')).toBeNull();
     expect(linesAsked[0].get('limit')).toBe('20');
-    expect(text('top-up-lines')).toContain('80001.12');
+    expect(text('top-up-lines')).toContain('80,001.12');
+    const first = container.querySelector('[data-testid="top-up-lines"] tr.ant-table-row')?.textContent ?? '';
+    expect(first).toContain('员工1');
+    await waitFor(() => expect(text('top-up-lines')).toContain('翠苑一区社区'));
+    expect(text('top-up-lines')).toContain('翠苑街道');
+    expect(text('top-up-lines')).not.toContain('330106001');
+    expect(text('top-up-lines')).toContain('#2');
     expect((el('top-up-prev') as HTMLButtonElement).disabled).toBe(true);
     await click(el('top-up-next'));
     await waitFor(() => expect(container.querySelectorAll('[data-testid="top-up-lines"] tr.ant-table-row')).toHaveLength(2));

@@ -11,8 +11,8 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { QueryError } from '../../layout/PageState';
-import { categoryChartOption } from '../dashboard/chartOption';
 import { EChart } from '../dashboard/EChart';
+import { benchmarkChartOption } from './benchmarkChart';
 import { TopUpCard } from './TopUpCard';
 
 const P = '/api/payroll/v1/benchmark';
@@ -231,34 +231,10 @@ export function BenchmarkPage() {
 
   const groups = useMemo(() => districts.data?.groups ?? [], [districts.data]);
   const districtList = useMemo(() => groups.map((g) => ({ code: g.districtCode, name: g.districtName })), [groups]);
-  const chartOption = useMemo(() => {
-    // figures for the chart only: the table shows the exact strings
-    const benchmark = Number(districts.data?.benchmark ?? 0);
-    return categoryChartOption({
-      categories: groups.map((g) => g.districtName ?? g.districtCode),
-      gridLeft: 70,
-      // not from zero: the differences that matter are small beside the benchmark
-      yAxis: {
-        type: 'value',
-        min: (v: { min: number }) => Math.floor((Math.min(v.min, benchmark || v.min) * 0.98) / 1_000) * 1_000,
-        max: (v: { max: number }) => Math.ceil((Math.max(v.max, benchmark) * 1.01) / 1_000) * 1_000,
-      },
-      series: [
-        {
-          name: t('benchmark.projectedAverage'),
-          type: 'bar',
-          barMaxWidth: 56,
-          data: groups.map((g) => ({ value: Number(g.projectedAverage), itemStyle: { color: g.compliant ? '#1f6fb2' : '#d4380d' } })),
-          markLine: benchmark
-            ? { symbol: 'none', lineStyle: { color: '#389e0d', type: 'dashed', width: 2 }, label: { position: 'insideEndTop', formatter: `W(${year - 1}) {c}` }, data: [{ yAxis: benchmark, name: t('benchmark.benchmarkLine') }] }
-            : undefined,
-        },
-        { name: t('benchmark.ytdAverage'), type: 'bar', barMaxWidth: 56, data: groups.map((g) => Number(g.ytdAverage)), itemStyle: { color: '#91caff' } },
-        // an empty series so the legend names the benchmark line
-        { name: t('benchmark.benchmarkLine'), type: 'line', data: [], itemStyle: { color: '#389e0d' } },
-      ],
-    });
-  }, [groups, districts.data?.benchmark, year, t]);
+  const chartOption = useMemo(
+    () => benchmarkChartOption(groups, districts.data?.benchmark, year, { projected: t('benchmark.projectedAverage'), ytd: t('benchmark.ytdAverage'), line: t('benchmark.benchmarkLine') }),
+    [groups, districts.data?.benchmark, year, t],
+  );
 
   return (
     <div data-testid="benchmark-page">

@@ -1,12 +1,13 @@
 import { CalculatorOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { TopUpLineView, TopUpRuleCode, TopUpSummary } from '@cws/payroll-contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
-import type { Page } from '../../api/types';
+import type { Community, Page, Street } from '../../api/types';
+import { thousands } from './registerGroups';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { QueryError } from '../../layout/PageState';
@@ -46,6 +47,7 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
     placeholderData: (prev) => prev,
   });
   const page = cursors.length;
+  const placeName = usePlaceNames([...new Set((lines.data?.items ?? []).map((l) => l.districtCode))]);
   return (
     <>
       <Space style={{ marginBottom: 8 }} wrap>
@@ -70,12 +72,12 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
           dataSource={lines.data?.items ?? []}
           data-testid="top-up-lines"
           columns={[
-            { title: t('topUp.worker'), key: 'w', render: (_, l) => <Link to={`/workers/${l.workerId}`}>{l.workerId}</Link> },
+            { title: t('topUp.worker'), key: 'w', render: (_, l) => <Link to={`/workers/${l.workerId}`}>{l.workerName ?? `#${l.workerId}`}</Link> },
             { title: t('org.district'), key: 'd', render: (_, l) => districtName(l.districtCode) },
-            { title: t('org.street'), dataIndex: 'streetCode' },
-            { title: t('topUp.community'), dataIndex: 'communityCode' },
-            { title: t('topUp.annualPay'), dataIndex: 'annualPay', align: 'right' },
-            { title: t('topUp.amount'), dataIndex: 'topUp', align: 'right' },
+            { title: t('org.street'), key: 's', render: (_, l) => placeName(l.streetCode) },
+            { title: t('topUp.community'), key: 'c', render: (_, l) => placeName(l.communityCode) },
+            { title: t('topUp.annualPay'), dataIndex: 'annualPay', align: 'right', render: thousands },
+            { title: t('topUp.amount'), dataIndex: 'topUp', align: 'right', render: thousands },
           ]}
         />
       )}
@@ -97,6 +99,20 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
       </Space>
     </>
   );
+}
+
+/** Street and community names of the districts on the page (the org lists, cached like the rest of the UI's); the code until they load. */
+function usePlaceNames(districts: string[]): (code: string) => string {
+  const api = useApi();
+  const lists = useQueries({
+    queries: districts.flatMap((district) => [
+      { queryKey: ['streets', district], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Street[]>('/api/workers/v1/streets', { district }, signal) },
+      { queryKey: ['communities', district, ''], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Community[]>('/api/workers/v1/communities', { district }, signal) },
+    ]),
+  });
+  const names = new Map<string, string>();
+  for (const q of lists) for (const place of (q.data ?? []) as Array<{ code: string; name: string }>) names.set(place.code, place.name);
+  return (code) => names.get(code) ?? code;
 }
 
 /**

@@ -1,0 +1,161 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { EDUCATION_LEVELS, POLITICAL_STATUSES } from '@cws/workers-contracts';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useApi } from '../../api/context';
+import { useCommunity } from '../../api/org';
+import { R, useRanking, type RankedCandidate } from '../../api/recruitment';
+import { useAction } from '../../api/useAction';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { DateItem, FormModal, todayIso } from '../../layout/FormModal';
+import { QueryError } from '../../layout/PageState';
+import { ObjectionsModal } from './ObjectionsModal';
+
+type Dialog = null | { kind: 'candidate' } | { kind: 'scores' | 'select' | 'objection' | 'objections' | 'hire'; candidate: RankedCandidate };
+type Values = Record<string, string | number | undefined>;
+const STATUS_COLOR: Record<string, string> = { APPLIED: 'default', SELECTED: 'gold', HIRED: 'green', DISQUALIFIED: 'red' };
+
+/**
+ * One vacancy: candidates ranked by weighted score, and the steps of a hire — 新增报名, 录入成绩,
+ * 选定 (opens the public notice 公示; passing over a higher rank needs a reason), 记录异议 / 处理异议
+ * during the notice, and 录用 the day after it ends (the worker and their post are created).
+ */
+export function VacancyPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const api = useApi();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [form] = Form.useForm<Values>();
+  const ranking = useRanking(id);
+  const community = useCommunity(ranking.data?.vacancy.communityCode ?? null);
+  const close = () => setDialog(null);
+  const candidate = dialog && 'candidate' in dialog ? dialog.candidate : null;
+  const done = { form, invalidate: [['ranking', id], ['vacancies']], success: t('common.saved'), onDone: close };
+  const addCandidate = useAction((v: Values) => api.post(`${R}/vacancies/${id}/candidates`, v), done);
+  const scores = useAction((v: Values) => api.patch(`${R}/candidates/${candidate?.id}/scores`, v), done);
+  const select = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/select`, v), done);
+  const objection = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/objections`, v), done);
+  const hire = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/hire`, v), done);
+  const required = [{ required: true, message: t('common.required') }];
+  const score = [{ pattern: /^\d{1,3}(\.\d{1,2})?$/, message: t('recruitment.scoreFormat') }];
+  const v = ranking.data?.vacancy;
+
+  const actions = (c: RankedCandidate) => {
+    const open = (kind: 'scores' | 'select' | 'objection' | 'objections' | 'hire') => setDialog({ kind, candidate: c });
+    if (c.status === 'APPLIED' && v?.status === 'OPEN')
+      return (
+        <Space size="small">
+          <Button size="small" onClick={() => open('scores')} data-testid="candidate-scores">{t('recruitment.enterScores')}</Button>
+          <Button size="small" type="primary" onClick={() => open('select')} data-testid="candidate-select">{t('recruitment.select')}</Button>
+        </Space>
+      );
+    if (c.status === 'SELECTED')
+      return (
+        <Space size="small">
+          <Button size="small" onClick={() => open('objection')} data-testid="candidate-objection">{t('recruitment.recordObjection')}</Button>
+          <Button size="small" onClick={() => open('objections')} data-testid="candidate-objections">{t('recruitment.objections')}</Button>
+          <Button size="small" type="primary" onClick={() => open('hire')} data-testid="candidate-hire">{t('recruitment.hire')}</Button>
+        </Space>
+      );
+    if (c.status === 'HIRED' && c.workerId) return <Link to={`/workers/${c.workerId}`} data-testid="candidate-worker">{t('recruitment.openWorker')}</Link>;
+    return null;
+  };
+
+  return (
+    <Card
+      title={`${t('recruitment.title')} · ${community.data?.name ?? v?.communityCode ?? ''}`}
+      data-testid="vacancy-page"
+      extra={
+        v?.status === 'OPEN' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'candidate' })} data-testid="new-candidate">
+            {t('recruitment.newCandidate')}
+          </Button>
+        )
+      }
+    >
+      {ranking.error && <QueryError error={ranking.error} />}
+      {v && (
+        <Descriptions size="small" bordered column={3} style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t('recruitment.post')}>{`${t(`org.body.${v.bodyKind}` as MessageKey)} · ${t(`enum.role.${v.role}` as MessageKey)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('recruitment.headcount')}>{v.headcount}</Descriptions.Item>
+          <Descriptions.Item label={t('recruitment.state')}>{t(`recruitment.status.${v.status}` as MessageKey)}</Descriptions.Item>
+          <Descriptions.Item label={t('recruitment.period')}>{`${v.opensOn} ~ ${v.closesOn}`}</Descriptions.Item>
+          <Descriptions.Item label={t('recruitment.weight')}>{t('recruitment.weightText', { w: v.writtenWeight })}</Descriptions.Item>
+          <Descriptions.Item label={t('recruitment.noticeDays')}>{v.noticeDays}</Descriptions.Item>
+        </Descriptions>
+      )}
+      <Table<RankedCandidate>
+        rowKey="id"
+        size="middle"
+        loading={ranking.isPending}
+        dataSource={ranking.data?.candidates ?? []}
+        pagination={false}
+        data-testid="candidates-table"
+        columns={[
+          { title: t('recruitment.rank'), dataIndex: 'rank', width: 60 },
+          { title: t('workers.name'), dataIndex: 'name' },
+          { title: t('workers.residentId'), dataIndex: 'residentIdMasked' },
+          { title: t('recruitment.written'), dataIndex: 'written', align: 'right', render: (s: string | null) => s ?? '-' },
+          { title: t('recruitment.interview'), dataIndex: 'interview', align: 'right', render: (s: string | null) => s ?? '-' },
+          { title: t('recruitment.total'), dataIndex: 'total', align: 'right' },
+          { title: t('recruitment.state'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`recruitment.candidate.${s}` as MessageKey)}</Tag> },
+          {
+            title: t('recruitment.notice'),
+            key: 'notice',
+            render: (_, c) =>
+              c.noticeStart && (
+                <Space orientation="vertical" size={0}>
+                  <span data-testid="candidate-notice">{`${c.noticeStart} ~ ${c.noticeEnd}`}</span>
+                  {c.openObjections > 0 && <Tag color="red">{t('recruitment.openObjections', { n: c.openObjections })}</Tag>}
+                  {c.skipReason && <span>{t('recruitment.skipReason')}: {c.skipReason}</span>}
+                </Space>
+              ),
+          },
+          { title: t('common.actions'), key: 'actions', render: (_, c) => actions(c) },
+        ]}
+      />
+      <FormModal open={dialog?.kind === 'candidate'} title={t('recruitment.newCandidate')} form={form} onSubmit={(x) => addCandidate.mutate(x)} onClose={close} pending={addCandidate.isPending} initialValues={{ education: 'BACHELOR', politicalStatus: 'NONE' }} testId="candidate-form">
+        <Form.Item name="name" label={t('workers.name')} rules={required}><Input id="candidateName" maxLength={60} /></Form.Item>
+        <Form.Item name="residentId" label={t('workers.residentId')} rules={required}><Input id="candidateResidentId" maxLength={18} /></Form.Item>
+        <Form.Item name="phone" label={t('recruitment.phone')}><Input maxLength={11} /></Form.Item>
+        <Form.Item name="education" label={t('workers.education')} rules={required}>
+          <Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`enum.education.${e}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="politicalStatus" label={t('workers.politicalStatus')} rules={required}>
+          <Select options={POLITICAL_STATUSES.map((e) => ({ value: e, label: t(`enum.political.${e}` as MessageKey) }))} />
+        </Form.Item>
+      </FormModal>
+      <FormModal open={dialog?.kind === 'scores'} title={`${t('recruitment.enterScores')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => scores.mutate(x)} onClose={close} pending={scores.isPending} initialValues={{ written: candidate?.written ?? undefined, interview: candidate?.interview ?? undefined }} testId="scores-form">
+        <Form.Item name="written" label={t('recruitment.written')} rules={score}><Input id="writtenScore" /></Form.Item>
+        <Form.Item name="interview" label={t('recruitment.interview')} rules={score}><Input id="interviewScore" /></Form.Item>
+      </FormModal>
+      <FormModal open={dialog?.kind === 'select'} title={`${t('recruitment.select')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => select.mutate(x)} onClose={close} pending={select.isPending} initialValues={{ noticeStart: todayIso() }} testId="select-form">
+        <Alert type="info" showIcon title={t('recruitment.selectHint', { n: v?.noticeDays ?? 7 })} style={{ marginBottom: 16 }} />
+        <DateItem name="noticeStart" label={t('recruitment.noticeStart')} required />
+        <Form.Item name="skipReason" label={t('recruitment.skipReason')} extra={t('recruitment.skipHint')}><Input.TextArea id="skipReason" maxLength={300} rows={2} /></Form.Item>
+      </FormModal>
+      <FormModal open={dialog?.kind === 'objection'} title={`${t('recruitment.recordObjection')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => objection.mutate(x)} onClose={close} pending={objection.isPending} initialValues={{ receivedOn: todayIso() }} testId="objection-form">
+        <DateItem name="receivedOn" label={t('recruitment.receivedOn')} required />
+        <Form.Item name="summary" label={t('recruitment.objectionSummary')} rules={required}><Input.TextArea maxLength={500} rows={3} /></Form.Item>
+      </FormModal>
+      <FormModal
+        open={dialog?.kind === 'hire'}
+        title={`${t('recruitment.hire')} · ${candidate?.name ?? ''}`}
+        form={form}
+        onSubmit={(x) => hire.mutate(x)}
+        onClose={close}
+        pending={hire.isPending}
+        initialValues={{ hireDate: candidate?.noticeEnd && dayjs(candidate.noticeEnd).add(1, 'day').format('YYYY-MM-DD') > todayIso() ? dayjs(candidate.noticeEnd).add(1, 'day').format('YYYY-MM-DD') : todayIso(), priorServiceMonths: 0 }}
+        testId="hire-form"
+      >
+        <Alert type="info" showIcon title={t('recruitment.hireHint', { end: candidate?.noticeEnd ?? '' })} style={{ marginBottom: 16 }} />
+        <DateItem name="hireDate" label={t('workers.hireDate')} required />
+        <Form.Item name="priorServiceMonths" label={t('recruitment.priorServiceMonths')}><InputNumber min={0} max={600} precision={0} /></Form.Item>
+        <Form.Item name="bankAccount" label={t('recruitment.bankAccount')}><Input maxLength={30} /></Form.Item>
+      </FormModal>
+      <ObjectionsModal candidate={dialog?.kind === 'objections' ? dialog.candidate : null} onClose={close} invalidate={[['ranking', id]]} />
+    </Card>
+  );
+}
