@@ -301,7 +301,7 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
-  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap and publishes it', async () => {
+  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, and a swap shows its diff', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
     const demo = communities.map((c) => c).sort((a, b) => a.code.localeCompare(b.code))[0];
@@ -321,6 +321,27 @@ export function workflowTests(ctx) {
     await shot(page, 'roster-heatmap');
     await page.getByTestId('roster-publish').click();
     await page.getByTestId('roster-status').getByText('已发布').waitFor();
+
+    // a swap both workers accepted: a new version opens and lists what changed against this one
+    const rosterId = page.url().split('/').pop();
+    const published = await api.get(token, `/api/scheduler/v1/rosters/${rosterId}`);
+    const first = published.assignments[0];
+    const busy = new Set(published.assignments.filter((x) => x.date === first.date).map((x) => x.workerId));
+    const free = [...new Set(published.assignments.map((x) => x.workerId))].find((w) => !busy.has(w));
+    const names = new Map((await api.get(token, `/api/workers/v1/workers?community=${demo.code}&limit=500`)).items.map((w) => [w.id, w.name]));
+    await page.getByTestId('roster-swap').click();
+    await typeDate(page, 'date', first.date);
+    await pick(page, 'swapWorker', names.get(first.workerId));
+    await pick(page, 'swapWith', names.get(free));
+    await page.getByTestId('swap-form-ok').click();
+    await page.waitForURL((u) => !u.pathname.endsWith(`/rosters/${rosterId}`));
+    await page.getByTestId('roster-status').getByText('草稿').waitFor({ timeout: 90_000 });
+    const changes = page.getByTestId('roster-changes');
+    await changes.getByTestId('roster-changes-count').getByText(/共 \d+ 处变化/).waitFor();
+    const changedRows = await changes.locator('tbody tr.ant-table-row').allInnerTexts();
+    assert.ok(changedRows.some((row) => row.includes(first.date) && row.includes(names.get(free))), `the swap is in the diff: ${changedRows.join(' | ')}`);
+    assert.ok((await page.locator('[data-testid="roster-calendar"] [data-changed="1"]').count()) >= 2, 'the changed cells are marked on the calendar');
+    await shot(page, 'roster-swap-diff');
     await page.context().close();
   });
 

@@ -149,6 +149,8 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     }
     const lines = await t.request('GET', `/v1/benchmark/top-ups/${avg.body.id}/lines?limit=5000`, { token: admin });
     expect(lines.body.items).toHaveLength(counted);
+    // each line names its worker, as the workforce snapshot did
+    expect(lines.body.items.every((l: { workerName: string | null }) => typeof l.workerName === 'string' && l.workerName.length > 0)).toBe(true);
     const sum = lines.body.items.reduce((s: bigint, l: { topUp: string }) => s + parseMoney(l.topUp), 0n);
     expect(sum).toBe(parseMoney(avg.body.total));
     const xihuLines = await t.request('GET', `/v1/benchmark/top-ups/${avg.body.id}/lines`, { token: xihu });

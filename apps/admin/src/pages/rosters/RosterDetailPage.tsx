@@ -12,6 +12,8 @@ import type { WorkerPage } from '../../api/workers';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { EChart } from '../dashboard/EChart';
+import { RosterActions } from './RosterActions';
+import { RosterChanges, useRosterChanges } from './RosterChanges';
 import type { EChartsOption } from '../dashboard/chartOption';
 
 const STATUS_COLOR: Record<string, string> = { QUEUED: 'default', DRAFT: 'blue', PUBLISHED: 'green', SUPERSEDED: 'default', FAILED: 'red' };
@@ -63,6 +65,8 @@ export function RosterDetailPage() {
     enabled: !!r,
     queryFn: () => api.get<WorkerPage>('/api/workers/v1/workers', { community: r!.community, limit: 500 }),
   });
+  const nameOf = (workerId: number) => workers.data?.items.find((w) => w.id === workerId)?.name ?? `#${workerId}`;
+  const { base, changes } = useRosterChanges(r);
   const publish = useAction(() => api.post<RosterView>(`${S}/rosters/${id}/publish`), { invalidate: [['roster', id]], success: t('common.saved') });
   const slots = coverage.data?.slots ?? [];
   const gaps = slots.filter((s) => s.have < s.need);
@@ -83,6 +87,7 @@ export function RosterDetailPage() {
     }
     return [...byWorker].map(([workerId, cells]) => ({ workerId, name: workers.data?.items.find((w) => w.id === workerId)?.name ?? `#${workerId}`, cells }));
   }, [r, workers.data]);
+  const changed = useMemo(() => new Set((changes ?? []).map((c) => `${c.date}|${c.workerId}`)), [changes]);
 
   if (roster.isPending) return <Spin />;
   if (roster.error || !r) return <QueryError error={roster.error} />;
@@ -103,13 +108,16 @@ export function RosterDetailPage() {
         </Space>
       }
       extra={
-        r.status === 'DRAFT' && (
+        r.status === 'DRAFT' ? (
           <Button type="primary" onClick={() => publish.mutate(undefined)} loading={publish.isPending} data-testid="roster-publish">
             {t('rosters.publish')}
           </Button>
+        ) : (
+          r.status === 'PUBLISHED' && <RosterActions roster={r} workers={rows.map((w) => ({ workerId: w.workerId, name: w.name }))} />
         )
       }
     >
+      {base && changes && <RosterChanges base={base} changes={changes} nameOf={nameOf} />}
       {r.status === 'QUEUED' && <Spin tip={t('rosters.solving')} data-testid="roster-solving"><div style={{ height: 80 }} /></Spin>}
       {r.error && <Alert type="error" showIcon title={r.error} />}
       {solved && (
@@ -167,9 +175,11 @@ export function RosterDetailPage() {
                 align: 'center' as const,
                 render: (_: unknown, row: (typeof rows)[number]) => {
                   const a = row.cells.get(d);
-                  if (!a) return null;
+                  // a cell the re-plan or swap changed is outlined (also when the worker is now off)
+                  const outline = changed.has(`${d}|${row.workerId}`) ? { outline: '2px solid #fa541c' } : {};
+                  if (!a) return outline.outline ? <span style={{ display: 'block', height: 16, ...outline }} data-changed="1" /> : null;
                   return (
-                    <span title={`${a.start}–${a.end}`} style={{ display: 'block', background: PALETTE[shifts.indexOf(a.shift) % PALETTE.length], borderRadius: 3, fontSize: 11 }}>
+                    <span title={`${a.start}–${a.end}`} data-changed={outline.outline ? '1' : undefined} style={{ display: 'block', background: PALETTE[shifts.indexOf(a.shift) % PALETTE.length], borderRadius: 3, fontSize: 11, ...outline }}>
                       {a.start.slice(0, 2)}
                     </span>
                   );
