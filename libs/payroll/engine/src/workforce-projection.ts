@@ -28,6 +28,8 @@ import { computeWorkerMonth, emptyYtd, type YtdState } from './worker-month';
  */
 export interface ProjectionSnapshot {
   workerId: number;
+  /** Kept on the projected worker for the top-up lines (年终补差 lists people by name). */
+  name?: string;
   districtCode: string;
   streetCode: string;
   communityCode: string;
@@ -130,7 +132,7 @@ export function projectWorkforce(snapshots: ProjectionSnapshot[], policy: Payrol
     if (failed) continue;
     const p: ProjectedWorker = {
       worker: { id: String(s.workerId), district: s.districtCode, street: s.streetCode, segments: [], fixedAnnualFen: 0n },
-      name: s.name,
+      name: s.name ?? null,
       communityCode: s.communityCode,
       coefficientByMonth,
       fixedByMonth,
