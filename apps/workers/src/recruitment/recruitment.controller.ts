@@ -24,7 +24,7 @@ export class RecruitmentController {
 
   @Get('vacancies') @Roles(...READ_ROLES)
   @ApiOkResponse({ type: VacancyPageDto })
-  @ApiOperation({ summary: 'Vacancies in your scope, newest first, with their applicant, selected and hired counts; keyset pages { items, nextAfter }' })
+  @ApiOperation({ summary: '招聘岗位列表（按新到旧，游标分页）', description: 'Vacancies in your scope, newest first, with their applicant, selected and hired counts; keyset pages { items, nextAfter }' })
   listVacancies(@CurrentPrincipal() p: Principal, @Query() q: VacancyListQueryDto) {
     return this.recruitment.listVacancies(p, q);
   }

@@ -89,7 +89,7 @@ export class VacancyDetailDto extends VacancyDto {
 export class VacancyListItemDto extends VacancyDetailDto {
   @ApiProperty({ example: 5, description: 'applicants' }) candidates!: number;
   @ApiProperty({ example: 1, description: 'selected, in or past the public notice' }) selected!: number;
-  @ApiProperty({ example: 0 }) hired!: number;
+  @ApiProperty({ example: 0, description: 'hired' }) hired!: number;
 }
 
 export class VacancyPageDto {
