@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { PAYROLL_ENTITIES, PAYROLL_MIGRATIONS } from '../../apps/payroll/src/payroll.definition';
 import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
 import { seedWorkersService } from '../../apps/workers/src/seed/seed';
+import { demoResidentId } from '../../apps/workers/src/seed/seed-workers';
 import { WORKERS_ENTITIES, WORKERS_MIGRATIONS } from '../../apps/workers/src/workers.definition';
 import { compileServices, logDir, ServiceProcess, sleep, sqlOn, ThrowawayMariaDb, ThrowawayRedis, waitFor } from './fault-infra';
 
@@ -20,7 +21,7 @@ interface RunBody {
 }
 
 /**
- * Fault scenarios 2, 3 and 5 of issue #13 against real processes: the workers and payroll services
+ * Fault scenarios 2, 3 and 5 of issue #13 (and 6: reads and writes during a run) against real processes: the workers and payroll services
  * run as compiled child processes on a Redis and a MariaDB started by this file (so restarting
  * them disturbs nobody else). Each run that was disturbed must end with exactly one payslip per
  * worker and the totals of the same run recomputed without disturbance.
@@ -167,5 +168,71 @@ describe('payroll runs survive Redis and MariaDB restarts and a workers outage (
     expect(Number(agg.workers)).toBe(done.progress.total);
     expect(agg.net).toBe(done.totals.net);
     console.log(`fault 5: first attempt ${failed.computation.state} (${failed.computation.error}); after retry ${done.progress.done} slips`);
+  }, 600_000);
+
+  it('(6) reads and writes served while a run computes stay correct; the run keeps its frozen workforce', async () => {
+    const call = async (base: string, method: string, p: string, body?: unknown) => {
+      const res = await fetch(`${base}${p}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: (await res.json().catch(() => null)) as any };
+    };
+    const first = await call(workers.base, 'GET', '/v1/workers?limit=50');
+    expect(first.status).toBe(200);
+    const sample = first.body.items as Array<{ id: number; communityCode: string }>;
+    const created = await api('POST', '/v1/runs', { period: '2026-08', type: 'REGULAR' });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+
+    const failures: string[] = [];
+    const ms: number[] = [];
+    let computing = true;
+    const timed = async (what: string, f: () => Promise<{ status: number; body: any }>, ok: (r: { status: number; body: any }) => boolean) => {
+      const t = Date.now();
+      const r = await f();
+      ms.push(Date.now() - t);
+      if (!ok(r)) failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 120)}`);
+      return r;
+    };
+    // Readers: the register, a worker, the run and the runs list, over and over until the run is done.
+    const reader = async (n: number) => {
+      while (computing) {
+        const w = sample[n % sample.length];
+        await timed('list', () => call(workers.base, 'GET', '/v1/workers?limit=50'), (r) => r.status === 200 && r.body.items.length === 50);
+        await timed('detail', () => call(workers.base, 'GET', `/v1/workers/${w.id}`), (r) => r.status === 200 && r.body.id === w.id);
+        await timed('run', () => api('GET', `/v1/runs/${id}`), (r) => r.status === 200 && r.body.progress.done <= r.body.progress.total);
+        await timed('runs', () => api('GET', '/v1/runs?limit=10'), (r) => r.status === 200 && r.body.items.some((x: { id: string }) => x.id === id));
+      }
+    };
+    // A writer: hires and renames workers while the run computes; each write is read back at once.
+    let writes = 0;
+    const writer = async () => {
+      for (let i = 0; computing && i < 40; i++) {
+        const hired = await timed('hire', () => call(workers.base, 'POST', '/v1/workers', {
+          name: `并发测试${i}`, residentId: demoResidentId('330106', 880_000 + i, 'F').id, education: 'BACHELOR', politicalStatus: 'NONE',
+          hireDate: '2026-08-15', employmentType: 'FULL_TIME', communityCode: sample[0].communityCode,
+        }), (r) => r.status === 201);
+        if (hired.status !== 201) continue;
+        const w = hired.body.worker as { id: number; version: number };
+        await timed('rename', () => call(workers.base, 'PATCH', `/v1/workers/${w.id}`, { name: `并发改名${i}`, version: w.version }), (r) => r.status === 200);
+        await timed('read back', () => call(workers.base, 'GET', `/v1/workers/${w.id}`), (r) => r.status === 200 && r.body.name === `并发改名${i}`);
+        writes++;
+      }
+    };
+    const load = Promise.all([reader(0), reader(1), reader(2), reader(3), writer()]);
+    const done = await untilDone(id);
+    computing = false;
+    await load;
+    ms.sort((a, b) => a - b);
+    console.log(`fault 6: ${ms.length} requests during the run (${writes} hires + renames), p50 ${ms[Math.floor(ms.length / 2)]} ms, p99 ${ms[Math.floor(ms.length * 0.99)]} ms, failures ${failures.length}`);
+    expect(failures).toEqual([]);
+    expect(ms.length).toBeGreaterThan(20);
+    expect(writes).toBeGreaterThan(0);
+
+    // The run: exactly the workforce it froze, one slip each, totals the sum of its slips.
+    expect(done.progress).toEqual({ done: done.progress.total, total: done.progress.total, failed: 0 });
+    expect((done as unknown as { inputs: { snapshotWorkers: number } }).inputs.snapshotWorkers).toBe(done.progress.total);
+    const [agg] = await sql('SELECT COUNT(*) AS n, COUNT(DISTINCT worker_id) AS workers, SUM(net) AS net FROM payslip WHERE run_id = ?', [id]);
+    expect(Number(agg.workers)).toBe(done.progress.total);
+    expect(Number(agg.n)).toBe(done.progress.total);
+    expect(agg.net).toBe(done.totals.net);
   }, 600_000);
 });
