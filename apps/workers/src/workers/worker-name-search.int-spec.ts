@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { protectResidentId } from '../common/pii';
 import { demoResidentId } from '../seed/seed-workers';
 import { seedWorkersService } from '../seed/seed';
 import { workersService } from '../workers.definition';
+import { WorkerRepository } from './worker.repository';
 
 /**
  * The register's name search reads `worker_name_gram`; it must answer exactly what
@@ -87,6 +89,19 @@ describe('worker name search through the gram index (real MySQL)', () => {
     // The grams are exactly those of the current name.
     const grams = (await ds.query('SELECT gram FROM worker_name_gram WHERE worker_id = ? ORDER BY gram', [a.id])).map((r: { gram: string }) => r.gram);
     expect(grams.sort()).toEqual(['司', '司马', '娜', '娜娜', '马', '马娜'].sort());
+  });
+
+  it('indexes workers inserted in bulk without ids (the import path): found by their names', async () => {
+    const cipher = t.app.get(PiiCipher);
+    const names = ['慕容复', '慕容博'];
+    await ds.transaction((m) => WorkerRepository.insertMany(m, names.map((name, i) => ({
+      name, sex: 'M' as const, birthDate: '1980-01-01', residentId: protectResidentId(cipher, demoResidentId('330106', 760_000 + i, 'M').id), phone: null,
+      education: 'BACHELOR' as const, politicalStatus: 'NONE' as const, qualificationLevel: 'NONE' as const, qualificationCert: null, hireDate: '2020-01-01',
+      employmentType: 'FULL_TIME' as const, bankAccount: null, bankLuhnOk: null, communityCode: '330106001001', streetCode: '330106001', districtCode: '330106',
+    }))));
+    const found = await search('慕容');
+    expect(found.total).toBe(2);
+    expect(found).toEqual(await scan('慕容'));
   });
 
   it('keeps the scope: a district HR user finds no worker of another district by name', async () => {
