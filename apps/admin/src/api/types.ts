@@ -4,7 +4,7 @@
  * of the contracts' runtime reaches the bundle through this file).
  */
 import type { Role, Scope, ScopeLevel } from '@cws/kernel';
-import type { AppointmentRole, BodyKind, DistrictView, ObtainedBy, PostBand, StreetView, WorkerListItem } from '@cws/workers-contracts';
+import type { AppointmentRole, BodyKind, CommunityView, DistrictView, ObtainedBy, PostBand, StreetView, WorkerListItem } from '@cws/workers-contracts';
 
 export type { BodyKind } from '@cws/workers-contracts';
 export type { SimulationInput, SimulationMonthInput, SimulationOutput } from '@cws/payroll-contracts';
@@ -32,18 +32,7 @@ export interface TokenResponse {
 export type District = DistrictView;
 export type Street = StreetView;
 
-export interface Community {
-  code: string;
-  name: string;
-  districtCode: string;
-  streetCode: string;
-  households: number;
-  population: number;
-  floorArea: string;
-  activityArea: string;
-  active: boolean;
-  facilities?: string[] | null;
-}
+export type Community = CommunityView;
 
 export interface CommunityDetail extends Community {
   bodies: Array<{ kind: BodyKind; name: string }>;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { District, Street, type DistrictView, type StreetView } from '@cws/workers-contracts';
+import { Community, District, Street, type CommunityView, type DistrictView, type StreetView } from '@cws/workers-contracts';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
@@ -34,7 +34,8 @@ export class OrgController {
 
   @Get('communities')
   @ApiOperation({ summary: '社区列表' })
-  communities(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto) {
+  @ApiOkResponse({ schema: apiArraySchema(Community) })
+  communities(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto): Promise<CommunityView[]> {
     return this.org.listCommunities(p, f);
   }
 

@@ -40,3 +40,18 @@ export const OrgHistoryEntry = Contract('OrgHistoryEntry', '区县、街道或�
   after: RecordOrNull('修改后的值；删除时为 null。After the change.', { name: '杭州市西湖区', version: 2 }),
 });
 export type OrgHistoryEntryView = Static<typeof OrgHistoryEntry>;
+
+export const Community = Contract('Community', '社区（居委会所在的城市社区）。An urban community.', {
+  code: Text('社区代码（12 位）。Community code.', '330106001001'),
+  name: Text('名称。Name.', '翠苑一区社区'),
+  streetCode: Text('所属街道代码。Street code.', '330106001'),
+  districtCode: Text('所属区县代码。District code.', '330106'),
+  households: Int('户数。Households.', 3120),
+  population: Int('常住人口。Population.', 8300),
+  floorArea: Type.String({ pattern: '^\\d{1,8}\\.\\d{2}$', description: '办公用房面积（平方米，两位小数）。Floor area, m².', example: '800.00' }),
+  activityArea: Type.String({ pattern: '^\\d{1,8}\\.\\d{2}$', description: '活动用房面积（平方米，两位小数）。Activity area, m².', example: '520.00' }),
+  facilities: Nullable(Type.Array(Type.String(), { description: '已配设施代码（见 GET /facility-items）。Facility codes present.', example: ['OFFICE', 'PARTY_ROOM'] })),
+  active,
+  version,
+});
+export type CommunityView = Static<typeof Community>;

@@ -4,7 +4,7 @@ import { renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../
 import { DashboardPage } from './DashboardPage';
 
 const community = (code: string, name: string, floorArea: string, activityArea: string): Community => ({
-  code, name, districtCode: '330106', streetCode: '330106001', households: 1000, population: 3000, floorArea, activityArea, active: true,
+  code, name, districtCode: '330106', streetCode: '330106001', households: 1000, population: 3000, floorArea, activityArea, facilities: null, active: true, version: 1,
 });
 
 let view: Rendered | undefined;
