@@ -14,6 +14,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
 import type { NextFunction, Request, Response } from 'express';
 import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
@@ -36,6 +37,7 @@ const refuse = (res: Response, r: Refusal) => res.status(r.status).json({ code: 
 @Injectable()
 export class QueueBoard implements OnModuleInit, OnModuleDestroy {
   private queues: Queue[] = [];
+  private connection: IORedis | null = null;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -53,7 +55,9 @@ export class QueueBoard implements OnModuleInit, OnModuleDestroy {
     if (!http || http.getType() !== 'express') return;
     const server = new ExpressAdapter();
     server.setBasePath(BOARD_PATH);
-    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: bullConnection(this.config.redisUrl), prefix: this.config.queuePrefix }));
+    // one connection for the board's eight queues, opened on the first board request
+    this.connection = new IORedis({ ...bullConnection(this.config.redisUrl), lazyConnect: true });
+    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: this.connection!, prefix: this.config.queuePrefix }));
     createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: server, options: { uiConfig: { boardTitle: 'CWS queues' } } });
     const app = http.getInstance() as { use(path: string, ...handlers: unknown[]): void };
     app.use(`${BOARD_PATH}/session`, (req: Request, res: Response) => void this.openSession(req, res));
@@ -62,6 +66,7 @@ export class QueueBoard implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
+    this.connection?.disconnect();
   }
 
   /** POST with the bearer token of a CITY_ADMIN: sets the board cookie (as long as the token lives). */
