@@ -3,9 +3,10 @@ import { addDays, conflict, DomainError, notFound, validationError, type Princip
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, formatRate, isElectedPost, isLeaderRole, ROLES_BY_BODY, type AppointmentRole,
+  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, isElectedPost, ROLES_BY_BODY, type AppointmentRole,
   type BodyKind, type CrossAppointmentStats,
 } from '@cws/workers-contracts';
+import { crossAppointmentStats } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { FAR_FUTURE, today } from '../common/sql';
@@ -187,28 +188,4 @@ export class AppointmentsService {
     );
     return { ...crossAppointmentStats(code, rows), date };
   }
-}
-
-export function crossAppointmentStats(
-  communityCode: string,
-  posts: Array<{ workerId: number | string; bodyKind: BodyKind; role: AppointmentRole }>,
-): CrossAppointmentStats {
-  const byWorker = new Map<string, { bodies: Set<BodyKind>; roles: Set<AppointmentRole>; leader: boolean }>();
-  for (const post of posts) {
-    const key = String(post.workerId);
-    const entry = byWorker.get(key) ?? { bodies: new Set(), roles: new Set(), leader: false };
-    entry.bodies.add(post.bodyKind);
-    entry.roles.add(post.role);
-    entry.leader ||= isLeaderRole(post.role);
-    byWorker.set(key, entry);
-  }
-  const leaders = [...byWorker.values()].filter((w) => w.leader);
-  const crossAppointed = leaders.filter((w) => w.bodies.size >= 2).length;
-  return {
-    communityCode,
-    leaders: leaders.length,
-    crossAppointed,
-    rate: formatRate(crossAppointed, leaders.length),
-    oneShoulder: leaders.some((w) => w.roles.has('SECRETARY') && w.roles.has('DIRECTOR')),
-  };
 }

@@ -11,7 +11,7 @@ import type {
 export {
   BODY_KINDS, APPOINTMENT_ROLES, ROLES_BY_BODY, OBTAINED_BY, POST_BANDS, ELECTED_BODIES, isElectedPost, ELECTION_METHODS, ELECTION_KINDS,
   GRADE_CAUSES, bandOfRole, isLeaderRole, EMPLOYMENT_TYPES, WORKER_STATUSES, POLITICAL_STATUSES, EDUCATION_LEVELS, QUALIFICATION_LEVELS,
-  CAREER_EVENT_KINDS, SECONDMENT_DIRECTIONS, SECONDMENT_PAYERS, COURSE_CATEGORIES,
+  CAREER_EVENT_KINDS, SECONDMENT_DIRECTIONS, SECONDMENT_PAYERS, COURSE_CATEGORIES, formatRate,
 } from '@cws/workers-core';
 export type {
   BodyKind, AppointmentRole, ObtainedBy, PostBand, ElectionMethod, ElectionKind, GradeCause, EmploymentType, WorkerStatus, PoliticalStatus,
@@ -102,13 +102,6 @@ export interface WorkerSnapshotPage {
   asOf: string;
   items: WorkerSnapshot[];
   nextAfter: string | null;
-}
-
-/** Share with four decimal places, exact for the small integers involved. */
-export function formatRate(numerator: number, denominator: number): string {
-  if (denominator === 0) return '0.0000';
-  const scaled = Math.round((numerator * 10000) / denominator);
-  return `${Math.floor(scaled / 10000)}.${String(scaled % 10000).padStart(4, '0')}`;
 }
 
 /** An election of a community body and the posts it filled (GET /elections/:id). */

@@ -6,3 +6,4 @@ export * from './training-owed';
 export * from './org';
 export * from './vocabulary';
 export * from './worker-columns';
+export * from './cross-appointment';

@@ -1,4 +1,4 @@
-import { crossAppointmentStats } from './appointments.service';
+import { crossAppointmentStats, formatRate } from './cross-appointment';
 
 describe('cross-appointment figures', () => {
   it('counts leaders in two or more bodies and detects 一肩挑', () => {
@@ -12,5 +12,9 @@ describe('cross-appointment figures', () => {
     ]);
     expect(s).toEqual({ communityCode: 'c', leaders: 3, crossAppointed: 1, rate: '0.3333', oneShoulder: true });
     expect(crossAppointmentStats('c', [])).toMatchObject({ leaders: 0, rate: '0.0000', oneShoulder: false });
+  });
+
+  it('formats a share with four places, 0.0000 for nothing of nothing', () => {
+    expect([formatRate(1, 3), formatRate(2, 3), formatRate(3, 3), formatRate(0, 0)]).toEqual(['0.3333', '0.6667', '1.0000', '0.0000']);
   });
 });
