@@ -43,6 +43,7 @@ export class CorrectionComputeService {
     const corrected = await this.payslips.correctable(String(run.correctsRunId), ids);
     // The whole year in settlement order: the corrected slip's starting state and the latest state.
     const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, `${year + 1}-01`));
+    const taxFreeCodes = new Set(policy.allowances.filter((a) => a.taxFree).map((a) => a.code));
     const rows: PayslipRow[] = [];
     const totals = noTotals();
     for (const w of workers) {
@@ -58,7 +59,7 @@ export class CorrectionComputeService {
           // Where the corrected slip started: the latest settled state of an earlier month, corrections aside.
           state: stateOfYear(history, year, (s) => s.period < run.period && s.runType !== 'CORRECTION'),
         }, policy);
-        const pair = correctionPair({ corrected: original, reissue, latestState: stateOfYear(history, year), latestRecoveryBalanceFen: recoveryOwed(history) });
+        const pair = correctionPair({ corrected: original, reissue, latestState: stateOfYear(history, year), latestRecoveryBalanceFen: recoveryOwed(history), taxFreeCodes });
         // The reversal stands where the corrected slip stood (its place and account), so each place's sums net out.
         const where = { ...w, districtCode: orig.districtCode, streetCode: orig.streetCode, communityCode: orig.communityCode, bankAccountEnc: orig.bankAccount };
         rows.push(computedRow({ ...place, slipKind: 'REVERSAL' }, where, pair.reversal), computedRow(place, w, pair.reissue));

@@ -6,6 +6,7 @@ import type { FrozenWorker } from './frozen-inputs';
 import { computePayslip, type PayslipOut } from './payslip';
 
 const policy = defaultPolicy(2026);
+const none: ReadonlySet<string> = new Set();
 const worker = (over: Partial<FrozenWorker> = {}): FrozenWorker => ({
   workerId: 7, name: '张三', districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', employmentType: 'FULL_TIME',
   postBand: 'OTHER', education: 'BACHELOR', hireDate: '2015-03-01', leftDate: null, qualificationLevel: null, bodiesHeld: 1, secondment: null,
@@ -20,7 +21,7 @@ describe('CORRECTION runs: reverse and re-issue, never edit', () => {
   it('a grade raised after payment: the reversal negates every line and total, the pair nets to the difference', () => {
     const paid = pay(6);
     const now = pay(7);
-    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: paid.taxState, latestRecoveryBalanceFen: 0n });
+    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: paid.taxState, latestRecoveryBalanceFen: 0n, taxFreeCodes: none });
     expect(pair.reversal.gross).toBe(-paid.gross);
     expect(pair.reversal.net).toBe(-paid.net);
     expect(pair.reversal.lines.map((l) => [l.code, l.amount])).toEqual(paid.lines.filter((l) => l.kind !== 'INFO').map((l) => [l.code, -l.amount]));
@@ -38,7 +39,7 @@ describe('CORRECTION runs: reverse and re-issue, never edit', () => {
     const now = pay(8);
     // A later month (October) was settled on the old figures: the latest state is October's.
     const october = computePayslip({ period: '2026-10', worker: worker(), state: paid.taxState, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy);
-    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: october.taxState, latestRecoveryBalanceFen: 0n });
+    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: october.taxState, latestRecoveryBalanceFen: 0n, taxFreeCodes: none });
     const s = pair.reissue.taxState;
     expect(s.lastMonth).toBe(10);
     expect(s.monthsEmployed).toBe(october.taxState.monthsEmployed);
@@ -47,10 +48,21 @@ describe('CORRECTION runs: reverse and re-issue, never edit', () => {
     expect(s.taxWithheld - october.taxState.taxWithheld).toBe(now.tax - paid.tax);
   });
 
+  it('correcting a re-issue (a second correction): the difference comes from the slips’ amounts, not from the re-issue’s later stored state', () => {
+    const paid = pay(6);
+    const october = computePayslip({ period: '2026-10', worker: worker(), state: paid.taxState, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy);
+    const first = correctionPair({ corrected: asCorrected(paid), reissue: pay(7), latestState: october.taxState, latestRecoveryBalanceFen: 0n, taxFreeCodes: none });
+    // The first re-issue is now the corrected slip; its stored state is October's plus the first difference.
+    const second = correctionPair({ corrected: asCorrected(first.reissue), reissue: pay(8), latestState: first.reissue.taxState, latestRecoveryBalanceFen: 0n, taxFreeCodes: none });
+    expect(second.reissue.taxState.income - october.taxState.income).toBe(pay(8).gross - paid.gross);
+    expect(second.reissue.taxState.taxWithheld - october.taxState.taxWithheld).toBe(pay(8).tax - paid.tax);
+    expect(second.reissue.taxState.lastMonth).toBe(10);
+  });
+
   it('a negative difference is not taken from the bank: it is carried as a recovery (RECOVERY_CARRIED) on top of the balance', () => {
     const paid = pay(9);
     const now = pay(6);
-    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: paid.taxState, latestRecoveryBalanceFen: parseMoney('100.00') });
+    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: paid.taxState, latestRecoveryBalanceFen: parseMoney('100.00'), taxFreeCodes: none });
     const over = paid.net - now.net;
     expect(pair.differenceFen).toBe(-over);
     expect(pair.reissue.recoveryCarried).toBe(parseMoney('100.00') + over);
@@ -62,7 +74,7 @@ describe('CORRECTION runs: reverse and re-issue, never edit', () => {
     const owed = parseMoney('300.00');
     const paid = pay(6, owed);
     const now = pay(7, owed);
-    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: paid.taxState, latestRecoveryBalanceFen: 0n });
+    const pair = correctionPair({ corrected: asCorrected(paid), reissue: now, latestState: paid.taxState, latestRecoveryBalanceFen: 0n, taxFreeCodes: none });
     expect(pair.reversal.recoveries + pair.reissue.recoveries).toBe(0n);
     expect(pair.reissue.recoveryCarried).toBe(0n);
   });

@@ -37,6 +37,8 @@ export interface CorrectionInput {
   latestState: RunTaxState | null;
   /** The recovery balance after the worker's latest settled slip (what the next run would deduct). */
   latestRecoveryBalanceFen: Fen;
+  /** Earning codes the policy makes tax-free (their sum is the slip's tax-free income). */
+  taxFreeCodes: ReadonlySet<string>;
 }
 
 export interface CorrectionPair {
@@ -59,16 +61,19 @@ export function reversalOf(s: CorrectedSlip): CorrectionPair['reversal'] {
   };
 }
 
-/** The YTD amounts this correction adds to the withholding state: re-issued state − corrected state. */
-function ytdDelta(reissue: RunTaxState, corrected: RunTaxState | null) {
-  const z = 0n;
+/**
+ * The YTD amounts this correction adds to the withholding state, from the two slips' own amounts (a
+ * monthly slip adds its gross to income, its tax-free earnings to tax-free income, its contributions
+ * and its withheld tax) — not from their stored states, which for a corrected re-issue is already a
+ * later month's state plus an earlier difference.
+ */
+function ytdDelta(reissue: PayslipOut, corrected: CorrectedSlip, taxFreeCodes: ReadonlySet<string>) {
+  const taxFree = (lines: PayslipLineOut[]) => lines.reduce((t, l) => (l.kind === 'EARNING' && taxFreeCodes.has(l.code) ? t + l.amount : t), 0n);
   return {
-    income: reissue.income - (corrected?.income ?? z),
-    taxFree: reissue.taxFree - (corrected?.taxFree ?? z),
-    employeeContributions: reissue.employeeContributions - (corrected?.employeeContributions ?? z),
-    specialDeductions: reissue.specialDeductions - (corrected?.specialDeductions ?? z),
-    otherDeductions: reissue.otherDeductions - (corrected?.otherDeductions ?? z),
-    taxWithheld: reissue.taxWithheld - (corrected?.taxWithheld ?? z),
+    income: reissue.gross - corrected.gross,
+    taxFree: taxFree(reissue.lines) - taxFree(corrected.lines),
+    employeeContributions: reissue.employeeContributions - corrected.employeeContributions,
+    taxWithheld: reissue.tax - corrected.tax,
   };
 }
 
@@ -77,6 +82,7 @@ function ytdDelta(reissue: RunTaxState, corrected: RunTaxState | null) {
  * corrected slip was); the state it leaves is the worker's **latest** settled state plus the
  * difference in income, contributions, deductions and tax withheld, so the next run's cumulative
  * withholding counts the corrected amounts (and trues up any later month withheld on the old ones).
+ * (Special and other deductions are not applied by runs, so they do not move.)
  * Recovery: a negative difference is not taken from the bank: it is added to the recovery balance
  * (RECOVERY_CARRIED), which the next run deducts up to its net, like any shortfall.
  */
@@ -96,11 +102,10 @@ export function correctionPair(input: CorrectionInput): CorrectionPair {
   flags.push('REISSUE');
   let taxState = r.taxState;
   if (latestState && latestState.year === r.taxState.year) {
-    const d = ytdDelta(r.taxState, corrected.taxState);
+    const d = ytdDelta(r, corrected, input.taxFreeCodes);
     taxState = {
       ...latestState, income: latestState.income + d.income, taxFree: latestState.taxFree + d.taxFree,
-      employeeContributions: latestState.employeeContributions + d.employeeContributions, specialDeductions: latestState.specialDeductions + d.specialDeductions,
-      otherDeductions: latestState.otherDeductions + d.otherDeductions, taxWithheld: latestState.taxWithheld + d.taxWithheld,
+      employeeContributions: latestState.employeeContributions + d.employeeContributions, taxWithheld: latestState.taxWithheld + d.taxWithheld,
     };
   }
   return {
