@@ -3,7 +3,8 @@
  * (unique among the rows of that kind in force on any date), a source reference and a JSON body
  * whose shape depends on the kind. Amounts are decimal strings with two places.
  */
-import { Contract, DateOnly, IdString, Instant, NamedEnum, Nullable, Text, Type, type Static } from '@cws/kernel';
+import { Contract, DateOnly, IdString, Instant, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Type } from '@sinclair/typebox';
 import { POLICY_KINDS } from '@cws/payroll-engine';
 
 /** The kinds are the engine's (it turns the rows into a policy): one list, re-exported here for the API and the UI. */
@@ -32,16 +33,16 @@ export const TOP_UP_RULES = ['AVERAGE', 'PER_WORKER'] as const;
 export type TopUpRuleCode = (typeof TOP_UP_RULES)[number];
 
 /** A row of a policy table as the API answers it (GET/POST /api/payroll/v1/policy/rows): contract and type in one. */
-export const PolicyRow = Contract('PolicyRow', '薪酬政策表的一行：自生效日起适用，历史不覆盖。A policy row, in force from validFrom; history is never overwritten.', {
-  id: IdString('政策行 ID。Row id.', '42'),
-  kind: NamedEnum('PolicyKind', POLICY_KINDS, '政策类别。Policy kind.'),
-  key: Text('键（如年份、等级）。Key within the kind.', '2025'),
-  validFrom: DateOnly('生效日期（含）。First day in force.', '2026-01-01'),
-  validTo: Nullable(DateOnly('失效日期（含）；现行为 null。先于生效即被取代的行 validTo < validFrom。Last day in force; null while open.', '2026-12-31')),
-  sourceRef: Text('依据（文件或“示例数据”）。Source.', 'illustrative smooth series'),
+export const PolicyRow = /* @__PURE__ */ Contract('PolicyRow', '薪酬政策表的一行：自生效日起适用，历史不覆盖。A policy row, in force from validFrom; history is never overwritten.', {
+  id: /* @__PURE__ */ IdString('政策行 ID。Row id.', '42'),
+  kind: /* @__PURE__ */ NamedEnum('PolicyKind', POLICY_KINDS, '政策类别。Policy kind.'),
+  key: /* @__PURE__ */ Text('键（如年份、等级）。Key within the kind.', '2025'),
+  validFrom: /* @__PURE__ */ DateOnly('生效日期（含）。First day in force.', '2026-01-01'),
+  validTo: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('失效日期（含）；现行为 null。先于生效即被取代的行 validTo < validFrom。Last day in force; null while open.', '2026-12-31')),
+  sourceRef: /* @__PURE__ */ Text('依据（文件或“示例数据”）。Source.', 'illustrative smooth series'),
   data: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: '数据，结构随 kind 不同（见 docs/payroll.md）。Row data; its shape depends on kind.' }),
-  supersededBy: Nullable(IdString('取代本行的新行 ID。Row that superseded this one.', '43')),
-  createdBy: Text('录入人 ID。Created by.', 'u-city'),
-  createdAt: Instant('录入时刻。Created at.', '2026-01-05T08:00:00.000Z'),
+  supersededBy: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('取代本行的新行 ID。Row that superseded this one.', '43')),
+  createdBy: /* @__PURE__ */ Text('录入人 ID。Created by.', 'u-city'),
+  createdAt: /* @__PURE__ */ Instant('录入时刻。Created at.', '2026-01-05T08:00:00.000Z'),
 });
 export type PolicyRowView = Static<typeof PolicyRow>;

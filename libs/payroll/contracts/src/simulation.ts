@@ -1,5 +1,6 @@
 /** The what-if tax simulator: POST /api/payroll/v1/simulations. Amounts are decimal strings with two places. */
-import { Contract, IdString, Int, MoneyString, Text, Type, type Static } from '@cws/kernel';
+import { Contract, IdString, Int, MoneyString, Text, type Static } from '@cws/kernel';
+import { Type } from '@sinclair/typebox';
 import type { SimulatedMonth, SimulationMonth, SimulationRequest, SimulationResult } from '@cws/payroll-engine';
 
 // The shapes are the engine's own (the admin UI runs the same engine in the browser); the API adds `tables`.
@@ -7,26 +8,26 @@ export type SimulationMonthInput = SimulationMonth;
 export type SimulationInput = SimulationRequest;
 export type SimulationOutputMonth = SimulatedMonth;
 
-const TableRef = Contract('SimulationTableRef', '所用政策表行。A policy row whose table was applied.', {
-  id: IdString('政策行 ID。Policy row id.', '7'),
-  source: Text('依据。Source.', '个人所得税法 2018; 国家税务总局公告2018年第61号'),
+const TableRef = /* @__PURE__ */ Contract('SimulationTableRef', '所用政策表行。A policy row whose table was applied.', {
+  id: /* @__PURE__ */ IdString('政策行 ID。Policy row id.', '7'),
+  source: /* @__PURE__ */ Text('依据。Source.', '个人所得税法 2018; 国家税务总局公告2018年第61号'),
 });
 
 /** The answer: the engine's result plus the tables applied (the contract of the route and the UI's type). */
-export const SimulationOutputSchema = Contract('SimulationResult', '个税试算结果：逐月累计预扣及年终奖计税。What-if tax: cumulative withholding month by month.', {
-  year: Int('纳税年度。Tax year.', 2026),
-  months: Type.Array(
+export const SimulationOutputSchema = /* @__PURE__ */ Contract('SimulationResult', '个税试算结果：逐月累计预扣及年终奖计税。What-if tax: cumulative withholding month by month.', {
+  year: /* @__PURE__ */ Int('纳税年度。Tax year.', 2026),
+  months: /* @__PURE__ */ Type.Array(
     Contract('SimulatedMonth', '一个月的累计预扣。One month of cumulative withholding.', {
-      month: Int('月份（1–12）。Month.', 1),
-      cumulativeTaxable: MoneyString('累计应纳税所得额（扣除大于收入时为 0.00）。Cumulative taxable income.', '18500.00'),
-      tax: MoneyString('本月预扣税额。Tax withheld this month.', '555.00'),
-      cumulativeTax: MoneyString('累计预扣税额。Cumulative tax.', '555.00'),
+      month: /* @__PURE__ */ Int('月份（1–12）。Month.', 1),
+      cumulativeTaxable: /* @__PURE__ */ MoneyString('累计应纳税所得额（扣除大于收入时为 0.00）。Cumulative taxable income.', '18500.00'),
+      tax: /* @__PURE__ */ MoneyString('本月预扣税额。Tax withheld this month.', '555.00'),
+      cumulativeTax: /* @__PURE__ */ MoneyString('累计预扣税额。Cumulative tax.', '555.00'),
     }),
     { description: '逐月结果。Per month.' },
   ),
-  bonusTax: Type.Optional(MoneyString('年终奖税额：单独计税为其本身税额，并入计税为因奖金多缴的税额；无奖金时不返回。Bonus tax; absent without a bonus.', '1080.00')),
-  totalTax: MoneyString('全年税额合计。Total tax of the year.', '4110.00'),
-  tables: Contract('SimulationTables', '所用税率表。Tables applied.', { tax: TableRef, bonusTax: TableRef }),
+  bonusTax: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ MoneyString('年终奖税额：单独计税为其本身税额，并入计税为因奖金多缴的税额；无奖金时不返回。Bonus tax; absent without a bonus.', '1080.00')),
+  totalTax: /* @__PURE__ */ MoneyString('全年税额合计。Total tax of the year.', '4110.00'),
+  tables: /* @__PURE__ */ Contract('SimulationTables', '所用税率表。Tables applied.', { tax: TableRef, bonusTax: TableRef }),
 });
 export type SimulationOutput = Static<typeof SimulationOutputSchema>;
 // the engine's result is part of the contract: a drift between the two fails the type-check

@@ -1,4 +1,5 @@
-import { Contract, MoneyString, NamedEnum, Nullable, Text, Type } from '@cws/kernel';
+import { Contract, MoneyString, NamedEnum, Nullable, Text } from '@cws/kernel';
+import { Type } from '@sinclair/typebox';
 import { addContractSchemas, apiArraySchema, apiSchema } from './openapi-contracts';
 
 describe('contracts in the OpenAPI document', () => {
