@@ -328,6 +328,9 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await own.locator('#editRoles').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="审计"]').click();
     await own.locator('.ant-select-selection-item', { hasText: '市级管理员' }).locator('.ant-select-selection-item-remove').click();
+    // a multiple select keeps its dropdown open over the footer: click away to close it
+    await page.getByRole('dialog').locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.getByTestId('user-edit-form-ok').click();
     await own.locator('.ant-form-item-explain-error', { hasText: '不能停用自己的账号' }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
