@@ -205,6 +205,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   FISCAL_YEAR_CLOSED: ['该年度已结账，不能再记账', 'The fiscal year is closed'],
   FISCAL_YEAR_EXISTS: ['该年度已存在', 'The fiscal year exists'],
   INSUFFICIENT_FUNDS: ['可用余额不足', 'Insufficient funds'],
+  REFUND_EXCEEDS_SPENT: ['退回金额超过已支出金额', 'The refund exceeds what was spent'],
   INSUFFICIENT_UNALLOCATED: ['未下达的预算不足', 'Not enough unallocated budget'],
   OVERRIDE_NOT_PERMITTED: ['您无权超支审批', 'You may not override'],
   APPROPRIATION_ALREADY_ENACTED: ['该预算已下达', 'Already enacted'],

@@ -15,9 +15,14 @@ export function invalidAmount(path: string, reason: keyof typeof ISSUES): Domain
 
 /** A positive amount from a request; throws INVALID_AMOUNT (400) naming the field. */
 export function parsePositiveAmount(input: unknown, path = 'amount'): Fen {
+  return parseNonZeroAmount(input, path, false);
+}
+
+/** A non-zero amount, negative too when allowed (a source's refund); throws INVALID_AMOUNT (400) naming the field. */
+export function parseNonZeroAmount(input: unknown, path: string, allowNegative: boolean): Fen {
   let fen: Fen;
   try {
-    fen = parseMoney(input as string);
+    fen = parseMoney(input as string, { allowNegative });
   } catch (e) {
     if (e instanceof MoneyFormatError) throw invalidAmount(path, e.reason);
     throw e;

@@ -3,15 +3,17 @@
  * the posting's external_key is unique, so a redelivered job finds its posting and stops. A posting
  * that cannot be booked (no matching allocation, closed year, not enough money, malformed) is parked
  * in unmatched_posting for a person to resolve; the job then succeeds, so it never retries forever.
+ * A negative PAYROLL amount (a correction that lowered pay) is a refund: it lowers spent on the first
+ * matching allocation whose spent covers it, and is parked as REFUND_EXCEEDS_SPENT when none does.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FUNDING_STREAMS, FUNDER_PATTERN, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
-import { affords } from '@cws/budget-core';
-import { DomainError, type Fen, type PayloadOf } from '@cws/kernel';
+import { affords, refundFits } from '@cws/budget-core';
+import { DomainError, formatMoney, type Fen, type PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
 import { AllocationRepository, allocationState } from '../allocations/allocation.repository';
-import { parsePositiveAmount } from '../common/money';
+import { parseNonZeroAmount } from '../common/money';
 import { inTransaction, isDuplicateKey } from '../common/tx';
 import { PostingRepository, type Actor } from '../postings/posting.repository';
 import { PostingsService } from '../postings/postings.service';
@@ -53,12 +55,15 @@ export class PostExpenditureHandler {
         // Lock every matching allocation (ascending id) and book on the first that can afford it.
         const matches = await this.allocations.lockAccount(m, c);
         if (!matches.length) return this.park(externalKey, c, 'NO_ALLOCATION');
+        const entry = { category: c.category.slice(0, 40), description: c.description, source: c.source, sourceRef: c.sourceRef.slice(0, 100), externalKey };
+        if (amount < 0n) {
+          const target = matches.find((a) => refundFits(allocationState(a), -amount));
+          if (!target) return this.park(externalKey, c, 'REFUND_EXCEEDS_SPENT', `no matching allocation has spent ${formatMoney(-amount)} to give back`);
+          return { status: 'POSTED' as const, postingId: (await this.postings.refund(m, target, { ...entry, amount: -amount }, who)).id };
+        }
         const target = matches.find((a) => affords(allocationState(a), amount));
         if (!target) return this.park(externalKey, c, 'INSUFFICIENT_FUNDS');
-        const view = await this.postings.book(m, target, {
-          kind: 'EXPENDITURE', amount, category: c.category.slice(0, 40), description: c.description, source: c.source,
-          sourceRef: c.sourceRef.slice(0, 100), externalKey,
-        }, who);
+        const view = await this.postings.book(m, target, { kind: 'EXPENDITURE', amount, ...entry }, who);
         return { status: 'POSTED' as const, postingId: view.id };
       });
     } catch (e) {
@@ -76,7 +81,7 @@ export class PostExpenditureHandler {
   }
 }
 
-/** The amount in fen of a well-formed cost posting, or the problem with a malformed one. */
+/** The amount in fen of a well-formed cost posting (negative: a PAYROLL refund), or the problem with a malformed one. */
 function parseCostPosting(c: CostPosting): { amount: Fen } | { problem: string } {
   if (!['PAYROLL', 'TRAINING'].includes(c.source)) return { problem: 'source must be PAYROLL or TRAINING' };
   if (typeof c.sourceRef !== 'string' || !c.sourceRef) return { problem: 'sourceRef is required' };
@@ -87,7 +92,7 @@ function parseCostPosting(c: CostPosting): { amount: Fen } | { problem: string }
     return { problem: 'communityCode, streetCode and districtCode must nest' };
   }
   try {
-    return { amount: parsePositiveAmount(c.amount) };
+    return { amount: parseNonZeroAmount(c.amount, 'amount', c.source === 'PAYROLL') };
   } catch (e) {
     return { problem: e instanceof DomainError ? e.message : 'invalid amount' };
   }

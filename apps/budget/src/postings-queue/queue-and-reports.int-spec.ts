@@ -118,4 +118,41 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     const exp = doc.body.paths['/api/budget/v1/allocations/{id}/expenditures'].post;
     expect(exp.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
   });
+  it('books a negative payroll cost as a refund that lowers spent, once, never below zero; parks (and refuses to resolve) one that would', async () => {
+    const handler = t.app.get(PostExpenditureHandler);
+    const spentNow = async () => (await ds.query(`SELECT SUM(spent) AS s FROM allocation WHERE fiscal_year = 2026 AND funder = 'CITY' AND stream = 'PARTY_BUILDING' AND community_code = '330106001001'`))[0].s;
+    expect(await spentNow()).toBe('1234.56');
+    const refund = (ref: string, amount: string) => cost({ sourceRef: `payroll-run:77:330106001001:PARTY_BUILDING:${ref}`, amount });
+    // Through the real queue, three times: one refund.
+    const producer = t.app.get(JobProducer);
+    const u = new URL(t.config.redisUrl);
+    const events = new QueueEvents(PostExpenditureJob.queue, { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: t.config.queuePrefix });
+    await events.waitUntilReady();
+    const jobs = await Promise.all([1, 2, 3].map(() => producer.enqueue(PostExpenditureJob, refund('WAGES', '-234.56'))));
+    const results = await Promise.all(jobs.map((j) => j.waitUntilFinished(events, 15000)));
+    await events.close();
+    expect(results.map((r) => r.status).sort()).toEqual(['DUPLICATE', 'DUPLICATE', 'POSTED']);
+    expect(await spentNow()).toBe('1000.00');
+    const rows = await ds.query(`SELECT l.entry_type, l.d_spent, l.d_committed, p.kind, p.amount FROM ledger_entry l JOIN posting p ON p.id = l.posting_id WHERE p.external_key = ?`, [
+      'PAYROLL:payroll-run:77:330106001001:PARTY_BUILDING:WAGES',
+    ]);
+    expect(rows).toEqual([{ entry_type: 'REFUND', d_spent: '-234.56', d_committed: '0.00', kind: 'REFUND', amount: '234.56' }]);
+
+    // One fen more than is spent: parked with its own problem code, spent untouched; resolving it on the allocation is refused too.
+    expect(await handler.post(refund('EMPLOYER', '-1000.01'))).toEqual({ status: 'PARKED', reason: 'REFUND_EXCEEDS_SPENT' });
+    expect(await spentNow()).toBe('1000.00');
+    const parked = (await t.request('GET', '/v1/unmatched-postings', { token: finance })).body.items.find((i: { reason: string }) => i.reason === 'REFUND_EXCEEDS_SPENT');
+    expect(parked).toMatchObject({ sourceRef: 'payroll-run:77:330106001001:PARTY_BUILDING:EMPLOYER', amount: '-1000.01' });
+    const alloc = String((await ds.query(`SELECT id FROM allocation WHERE fiscal_year = 2026 AND funder = 'CITY' AND stream = 'PARTY_BUILDING' AND community_code = '330106001001' LIMIT 1`))[0].id);
+    const refused = await t.request('POST', `/v1/unmatched-postings/${parked.id}/resolve`, { token: finance, headers: { 'idempotency-key': 'resolve-refund-1' }, body: { allocationId: alloc } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('REFUND_EXCEEDS_SPENT');
+    // Exactly what is spent is given back; the ledger by source reference carries the negative delta.
+    expect((await handler.post(refund('EMPLOYER2', '-1000.00'))).status).toBe('POSTED');
+    expect(await spentNow()).toBe('0.00');
+    const ledger = await t.request('GET', '/v1/ledger?sourceRefPrefix=payroll-run:77:&limit=100', { token: finance });
+    expect(ledger.body.items.map((e: { entryType: string; spent: string }) => [e.entryType, e.spent])).toEqual([['REFUND', '-234.56'], ['REFUND', '-1000.00']]);
+    // Only payroll sends refunds: a negative training cost is malformed.
+    expect(await handler.post(cost({ source: 'TRAINING', sourceRef: 'course-neg', amount: '-1.00' }))).toEqual({ status: 'PARKED', reason: 'INVALID_POSTING' });
+  });
 });

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type UnmatchedReason = 'NO_ALLOCATION' | 'FISCAL_YEAR_CLOSED' | 'INSUFFICIENT_FUNDS' | 'INVALID_POSTING';
+export type UnmatchedReason = 'NO_ALLOCATION' | 'FISCAL_YEAR_CLOSED' | 'INSUFFICIENT_FUNDS' | 'INVALID_POSTING' | 'REFUND_EXCEEDS_SPENT';
 
 /** A queue posting that could not be booked; kept for a person to resolve, never retried forever. */
 @Entity('unmatched_posting')

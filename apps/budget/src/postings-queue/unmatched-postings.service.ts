@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
 import { assertVisible, AuditService } from '@cws/platform';
 import { assertFilterInScope, canOverride } from '../common/access';
-import { parsePositiveAmount } from '../common/money';
+import { parseNonZeroAmount } from '../common/money';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { PostingsService, type PostingView } from '../postings/postings.service';
 import { UnmatchedPostingRepository } from './unmatched-posting.repository';
@@ -34,11 +34,12 @@ export class UnmatchedPostingsService {
       if (u.reason === 'INVALID_POSTING') throw conflict('UNRESOLVABLE', 'A malformed posting must be corrected and re-sent by its source');
       const alloc = (await this.postings.lockVisible(m, p, [dto.allocationId])).get(dto.allocationId)!;
       const payload = (typeof u.payload === 'string' ? JSON.parse(u.payload) : u.payload) as { category?: string; description?: string };
-      const view = await this.postings.book(m, alloc, {
-        kind: 'EXPENDITURE', amount: parsePositiveAmount(u.amount), category: String(payload.category ?? u.source).slice(0, 40),
-        description: String(payload.description ?? ''), source: u.source, sourceRef: u.sourceRef, externalKey: u.externalKey,
-        overrideReason: dto.override?.reason ?? null,
-      }, p);
+      const entry = { category: String(payload.category ?? u.source).slice(0, 40), description: String(payload.description ?? ''), source: u.source, sourceRef: u.sourceRef, externalKey: u.externalKey };
+      // A parked refund (a negative payroll cost) lowers spent on the chosen allocation; still never below zero (409 REFUND_EXCEEDS_SPENT).
+      const amount = parseNonZeroAmount(u.amount, 'amount', u.source === 'PAYROLL');
+      const view = amount < 0n
+        ? await this.postings.refund(m, alloc, { ...entry, amount: -amount }, p)
+        : await this.postings.book(m, alloc, { kind: 'EXPENDITURE', amount, ...entry, overrideReason: dto.override?.reason ?? null }, p);
       await this.unmatched.markResolved(m, id, view.id);
       await this.audit.record(m, { entity: 'unmatched_posting', entityId: id, action: 'RESOLVE', after: { postingId: view.id, allocationId: alloc.id }, districtCode: alloc.districtCode, streetCode: alloc.streetCode });
       return view;

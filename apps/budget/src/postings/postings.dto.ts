@@ -53,9 +53,9 @@ export class TransferDto {
 }
 
 export class PostingQueryDto extends PageDto {
-  @ApiPropertyOptional({ enum: ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'] })
+  @ApiPropertyOptional({ enum: ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] })
   @IsOptional()
-  @IsIn(['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'])
+  @IsIn(['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'])
   kind?: string;
   @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{1,19}$/) allocationId?: string;
 }

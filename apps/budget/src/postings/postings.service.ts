@@ -1,5 +1,5 @@
 /**
- * Commitments, expenditures, reversals and transfers. Every posting locks the allocation rows it
+ * Commitments, expenditures, refunds, reversals and transfers. Every posting locks the allocation rows it
  * touches (SELECT … FOR UPDATE, ascending id), checks the year is open and the money is there,
  * then writes the posting, its ledger entries, the new running balance and the audit row in one
  * transaction. Nothing is edited or deleted: a mistake is undone by a reversal. The rules are in
@@ -13,6 +13,7 @@ import {
   assertYearOpen,
   drawOnCommitment,
   planBooking,
+  planRefund,
   planTransfer,
   reversalOf,
   type BookingKind,
@@ -134,6 +135,27 @@ export class PostingsService {
       entity: 'posting', entityId: postingId, action: plan.overrideReason ? `${input.kind}_OVERRIDE` : input.kind, after: view,
       districtCode: alloc.districtCode, streetCode: alloc.streetCode,
     }, { kind: who.kind, id: who.id, name: who.name });
+    return view;
+  }
+
+  /**
+   * Books a refund (a source's negative cost, e.g. a payroll correction that lowers pay) on a locked
+   * allocation: a REFUND posting of the positive amount and a ledger entry with spent −amount.
+   * Refused (409 REFUND_EXCEEDS_SPENT) when it would take spent below zero. Used by the queue.
+   */
+  async refund(m: EntityManager, alloc: AllocationEntity, input: Omit<BookInput, 'kind' | 'commitmentId' | 'overrideReason'>, who: Actor): Promise<PostingView> {
+    assertYearOpen(alloc.fiscalYear, await this.years.shareLockStatus(m, alloc.fiscalYear));
+    const d = planRefund(allocationState(alloc), input.amount);
+    const postingId = await this.postings.insert(m, alloc, {
+      kind: 'REFUND', amount: input.amount, category: input.category, description: input.description, source: input.source,
+      sourceRef: input.sourceRef, externalKey: input.externalKey ?? null, commitmentId: null, settled: 0n, overrideReason: null, who,
+    });
+    const ledgerId = await this.ledger.insert(m, {
+      ...ledgerAccountOf(alloc), ...d, entryType: 'REFUND', allocationId: alloc.id, postingId, memo: input.description, createdBy: who.id,
+    });
+    await this.allocations.applyDeltas(m, alloc.id, d);
+    const view = await this.viewAfter(m, postingId, [ledgerId], alloc.id);
+    await this.audit.record(m, { entity: 'posting', entityId: postingId, action: 'REFUND', after: view, districtCode: alloc.districtCode, streetCode: alloc.streetCode }, { kind: who.kind, id: who.id, name: who.name });
     return view;
   }
 

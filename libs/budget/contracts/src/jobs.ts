@@ -8,6 +8,8 @@ export const BUDGET_POSTINGS_QUEUE = 'budget-postings';
  * budget as an expenditure. Idempotent by (source, sourceRef): send the same one twice and it is
  * booked once. If no allocation matches, or the year is closed, or funds are short, the budget
  * service parks it as an unmatched posting for a person to resolve; it never fails forever.
+ * A negative PAYROLL amount (a correction that lowers pay) is a refund: it lowers spent, never below
+ * zero (else parked as REFUND_EXCEEDS_SPENT).
  */
 export interface CostPosting {
   source: 'PAYROLL' | 'TRAINING';
@@ -19,7 +21,7 @@ export interface CostPosting {
   communityCode: string;
   streetCode: string;
   districtCode: string;
-  /** Decimal string, two places, positive. */
+  /** Decimal string, two places; positive, or negative for a PAYROLL refund; never zero. */
   amount: string;
   category: string;
   description: string;

@@ -10,8 +10,8 @@ import { FUNDING_STREAMS, LEDGER_ENTRY_TYPES, POSTING_SOURCES } from './budget';
 export const FundingStreamSchema = /* @__PURE__ */ NamedEnum('FundingStream', FUNDING_STREAMS, '经费渠道：四类社区经费与社区工作者培训经费。Funding stream.');
 export const LedgerEntryTypeSchema = /* @__PURE__ */ NamedEnum('LedgerEntryType', LEDGER_ENTRY_TYPES, '账目类型。Ledger entry type.');
 export const PostingSourceSchema = /* @__PURE__ */ NamedEnum('PostingSource', POSTING_SOURCES, '记账来源。Where a posting came from.');
-export const POSTING_KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER'] as const;
-export const PostingKindSchema = /* @__PURE__ */ NamedEnum('PostingKind', POSTING_KINDS, '记账类型：承诺、支出、冲销、划转。Posting kind.');
+export const POSTING_KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] as const;
+export const PostingKindSchema = /* @__PURE__ */ NamedEnum('PostingKind', POSTING_KINDS, '记账类型：承诺、支出、冲销、划转、退回（来源的负成本）。Posting kind.');
 
 const funder = /* @__PURE__ */ Text('出资方：CITY（市级）或 6 位区县代码（区级预算）。Funder: CITY or a district code.', 'CITY');
 const districtCode = /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('区县代码（6 位）；市级汇总为 null。District code.', '330106'));

@@ -1,11 +1,11 @@
 /**
- * Booking rules: commitments, expenditures, reversals and transfers on allocations. The caller
+ * Booking rules: commitments, expenditures, refunds, reversals and transfers on allocations. The caller
  * holds the row locks and passes what it read; these functions decide, or refuse with a DomainError.
  */
 import { conflict, DomainError, formatMoney, minFen, type Fen } from '@cws/kernel';
 import { availableOf, deltas, type AllocationBalance, type Deltas } from './balance';
 
-export type PostingKind = 'COMMITMENT' | 'EXPENDITURE' | 'REVERSAL' | 'TRANSFER';
+export type PostingKind = 'COMMITMENT' | 'EXPENDITURE' | 'REVERSAL' | 'TRANSFER' | 'REFUND';
 export type BookingKind = 'COMMITMENT' | 'EXPENDITURE';
 
 /** An allocation as the rules see it: its id, account and running balance. */
@@ -127,4 +127,24 @@ export function planTransfer(from: AllocationState, amount: Fen): { from: Deltas
 /** Whether the allocation has `amount` available. A queue posting books on the first matching one that does; it never overrides. */
 export function affords(b: AllocationBalance, amount: Fen): boolean {
   return availableOf(b) >= amount;
+}
+
+/**
+ * A refund (a source's negative cost, e.g. a payroll correction that lowers pay) gives back part of
+ * what was spent: spent falls by the amount (> 0), committed is untouched. It never takes spent
+ * below zero: that would book money the allocation never paid out (409 REFUND_EXCEEDS_SPENT).
+ */
+export function planRefund(alloc: AllocationState, amount: Fen): Deltas {
+  if (amount <= 0n) throw new DomainError('VALIDATION', 'INVALID_AMOUNT', 'A refund must be greater than 0.00', [{ path: 'amount', issue: 'must be greater than 0.00' }]);
+  if (!refundFits(alloc, amount)) {
+    throw conflict('REFUND_EXCEEDS_SPENT', `Only ${formatMoney(alloc.spent)} was spent on allocation ${alloc.id}; a refund of ${formatMoney(amount)} would take it below zero`, {
+      spent: formatMoney(alloc.spent), requested: formatMoney(amount), allocationId: alloc.id,
+    });
+  }
+  return deltas({ spent: -amount });
+}
+
+/** Whether a refund of `amount` leaves spent at zero or above. A queue refund books on the first matching allocation where it does. */
+export function refundFits(b: AllocationBalance, amount: Fen): boolean {
+  return b.spent >= amount;
 }

@@ -12,7 +12,9 @@ import {
   drawOnCommitment,
   ledgerTotals,
   planBooking,
+  planRefund,
   planTransfer,
+  refundFits,
   reversalOf,
   type AllocationState,
   type CommitmentState,
@@ -128,6 +130,28 @@ describe('reversal deltas', () => {
   it('transfers and reversals are not reversed', () => {
     expect(refusal(() => reversalOf({ kind: 'TRANSFER', amount: 1n, settled: 0n })).code).toBe('NOT_REVERSIBLE');
     expect(refusal(() => reversalOf({ kind: 'REVERSAL', amount: 1n, settled: 0n })).message).toMatch(/reversal cannot be reversed/);
+  });
+});
+
+describe('refunds (a source’s negative cost)', () => {
+  it('lower spent by exactly the amount, down to zero and not one fen below; committed is untouched', () => {
+    const a = alloc('1000.00', '300.00', '456.78');
+    expect(planRefund(a, fen('123.45'))).toEqual({ appropriated: 0n, allocated: 0n, committed: 0n, spent: fen('-123.45') });
+    expect(applyDeltas(a, planRefund(a, fen('456.78')))).toEqual({ amount: fen('1000.00'), committed: fen('300.00'), spent: 0n });
+    expect(refusal(() => planRefund(a, fen('456.79')))).toMatchObject({ code: 'REFUND_EXCEEDS_SPENT', extra: { spent: '456.78', requested: '456.79', allocationId: '40' } });
+    expect(refusal(() => planRefund(a, 0n)).code).toBe('INVALID_AMOUNT');
+    expect(refusal(() => planRefund(a, fen('-1.00'))).code).toBe('INVALID_AMOUNT');
+  });
+
+  it('a queue refund targets the first allocation whose spent covers it', () => {
+    const a = [alloc('100.00', '0.00', '10.00', { id: '1' }), alloc('100.00', '0.00', '50.00', { id: '2' })];
+    expect(a.find((x) => refundFits(x, fen('10.00')))?.id).toBe('1');
+    expect(a.find((x) => refundFits(x, fen('10.01')))?.id).toBe('2');
+    expect(a.find((x) => refundFits(x, fen('50.01')))).toBeUndefined();
+  });
+
+  it('a refund is not reversed (its source sends the opposite cost instead)', () => {
+    expect(refusal(() => reversalOf({ kind: 'REFUND', amount: 1n, settled: 0n })).code).toBe('NOT_REVERSIBLE');
   });
 });
 
