@@ -395,7 +395,38 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     const next = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId, workerIds: [w.workerId] } });
     expect(next.status).toBe(201);
     expect((await t.request('POST', `/v1/runs/${next.body.id}/cancel`, { token: xihu })).status).toBe(200);
-  }, 180_000);
+
+    // The raise was a mistake: the grade goes back (same date, recorded later, so it wins) and a second correction LOWERS pay.
+    // Its negative gross + employer delta reaches the budget as refunds: the ledger under its prefix holds exactly that delta.
+    const undo = await workers.request('POST', `/v1/workers/${w.workerId}/events`, {
+      token: workers.tokenFor(testPrincipals.cityAdmin()), body: { kind: 'GRADE_CHANGE', date: '2026-11-01', grade: w.grade!, note: '晋级撤销（更正）' },
+    });
+    expect(undo.status).toBe(201);
+    const lower = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-11', type: 'CORRECTION', correctsRunId: runId, workerIds: [w.workerId] } });
+    expect(lower.status).toBe(201);
+    const lid = lower.body.id as string;
+    expect((await computed(lid)).progress).toEqual({ done: 1, total: 1, failed: 0 });
+    const lowerPair = (await t.request('GET', `/v1/runs/${lid}/payslips`, { token: xihu })).body.items as Array<Slip & { slipKind: string }>;
+    const reissue2 = (await t.request('GET', `/v1/payslips/${lowerPair.find((s) => s.slipKind === 'REISSUE')!.id}`, { token: xihu })).body;
+    expect(reissue2.grade).toBe(w.grade);
+    const down = money(reissue2.gross) - money(reissue.gross) + money(reissue2.employerContributions) - money(reissue.employerContributions);
+    expect(down).toBeLessThan(0n);
+    expect(down).toBe(-delta);
+    expect((await t.request('POST', `/v1/runs/${lid}/submit`, { token: xihu })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${lid}/approve`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${lid}/pay`, { token: finance })).status).toBe(200);
+    await t.app.get(OutboxRelay).relayNow();
+    let refunded: Array<{ spent: string; entryType: string }> = [];
+    for (let i = 0; i < 150; i++) {
+      refunded = (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${lid}:&limit=1000`, { token: bFinance })).body.items;
+      if (refunded.reduce((a, e) => a + money(e.spent), 0n) === down) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(refunded.reduce((a, e) => a + money(e.spent), 0n)).toBe(down);
+    expect(refunded.every((e) => e.entryType === 'REFUND')).toBe(true);
+    // Nothing was parked: every refund found the spending it gives back.
+    expect((await budget.request('GET', '/v1/unmatched-postings', { token: bFinance })).body.items.filter((u: { sourceRef: string }) => u.sourceRef.startsWith(`payroll-run:${lid}:`))).toEqual([]);
+  }, 240_000);
 
   it('the benchmark reads real pay: a paid January run makes January paid, its statistical wage the year-to-date figure', async () => {
     const jan = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-01', type: 'REGULAR' } });

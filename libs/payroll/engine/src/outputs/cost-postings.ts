@@ -46,7 +46,11 @@ export function missingCostStreams(rules: CostStreamRule[], bodies: Iterable<str
   return [...missing].sort();
 }
 
-/** Home-paid slips only (a host-paid secondee costs us nothing); zero amounts are not posted. */
+/**
+ * Home-paid slips only (a host-paid secondee costs us nothing); zero amounts are not posted. A
+ * negative amount (a CORRECTION run that lowered pay) is posted too: the budget books it as a
+ * refund that lowers spent, so Σ payslips = ledger holds for decreases as for increases.
+ */
 export function buildCostPostings(runId: string, slips: OutputPayslip[], primaryBodyOf: (workerId: number) => string | null, rules: CostStreamRule[]): RunCostPosting[] {
   const out = new Map<string, RunCostPosting>();
   for (const s of [...slips].sort(byPlace)) {
@@ -64,5 +68,5 @@ export function buildCostPostings(runId: string, slips: OutputPayslip[], primary
       p.workers++;
     }
   }
-  return [...out.values()].filter((p) => p.amountFen > 0n);
+  return [...out.values()].filter((p) => p.amountFen !== 0n);
 }

@@ -109,6 +109,17 @@ describe('cost postings', () => {
     expect(postings.filter((p) => p.stream === 'RESIDENTS_COMMITTEE').map((p) => p.communityCode).sort()).toEqual(['330106001002', '330106001002', '330106002001', '330106002001']);
   });
 
+  it('posts a correction that lowers pay as negative amounts, and nets nothing to zero', () => {
+    const lower = slip(2, '330106001001', { grossFen: -y('300.00'), employerContributionsFen: 0n });
+    const mixed = slip(1, '330106001001', { grossFen: y('100.00'), employerContributionsFen: -y('12.34') });
+    const postings = buildCostPostings('43', [lower, mixed], body, rules);
+    expect(postings.map((p) => [p.sourceRef, p.amountFen]).sort()).toEqual([
+      ['payroll-run:43:330106001001:PARTY_BUILDING:EMPLOYER', -y('12.34')],
+      ['payroll-run:43:330106001001:PARTY_BUILDING:WAGES', y('100.00')],
+      ['payroll-run:43:330106001001:SERVICE_STATION:WAGES', -y('300.00')],
+    ]);
+  });
+
   it('names missing mapping rows when there is no DEFAULT', () => {
     expect(missingCostStreams(rules.slice(0, 2), ['PARTY', 'COMMITTEE', null])).toEqual(['COST_STREAM:COMMITTEE', 'COST_STREAM:DEFAULT']);
     expect(missingCostStreams(rules, ['COMMITTEE'])).toEqual([]);
