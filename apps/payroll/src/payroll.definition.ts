@@ -8,6 +8,7 @@ import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
 import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PAYROLL_RUNS_QUEUE, ReencryptPayrollPiiJob } from '@cws/payroll-contracts';
+import { RosterHoursPublishedEvent } from '@cws/scheduler-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
 import { BenchmarkService } from './benchmark/benchmark.service';
@@ -55,6 +56,7 @@ import { SimulationsService } from './simulations/simulations.service';
 import { WorkforceChangeRepository } from './workforce-changes/workforce-change.repository';
 import { WorkforceChangeEntity } from './workforce-changes/workforce-change.entity';
 import { WorkforceChangeJobs } from './workforce-changes/workforce-changes.job';
+import { RosterHoursJobs } from './workforce-changes/roster-hours.job';
 import { WorkforceChangesController } from './workforce-changes/workforce-changes.controller';
 import { WorkforceChangesService } from './workforce-changes/workforce-changes.service';
 
@@ -67,11 +69,12 @@ export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark17
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,
- * workforce-changes/), and the payroll service's own run computations (runs/).
+ * workforce-changes/), the scheduler's `roster.hours-published` (late hours of a paid month become
+ * rows too, roster-hours.job.ts), and the payroll service's own run computations (runs/).
  */
 export const PAYROLL_JOBS = [
   WorkerCreatedEvent, WorkerChangedEvent, WorkerLeftEvent, AppointmentStartedEvent, AppointmentEndedEvent,
-  SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent, GradeChangedEvent,
+  SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent, GradeChangedEvent, RosterHoursPublishedEvent,
   ComputeRunJob, ComputeRunChunkJob, FinishRunJob, NightlyRecomputeJob, ReencryptPayrollPiiJob,
 ];
 
@@ -86,7 +89,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
     providers: [
       ArrearsService, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
-      PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
+      PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RosterHoursJobs, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,
     ],
   })

@@ -240,4 +240,20 @@ export class PayslipRepository {
     );
     return rows.map((r) => ({ workerId: Number(r.workerId), period: r.period, runType: r.runType, lines: typeof r.lineItems === 'string' ? decodeLines(r.lineItems) : [] }));
   }
+
+  /**
+   * Workers with a slip of a REGULAR run of the period that was not cancelled: among `workerIds`, or
+   * paid in `community` (someone a re-published roster dropped). Late roster hours concern them.
+   */
+  async regularSlipWorkers(period: string, community: string, workerIds: number[]): Promise<number[]> {
+    const ids = workerIds.length ? workerIds : [0];
+    const rows: Array<{ workerId: string }> = await this.dataSource.query(
+      `SELECT DISTINCT s.worker_id AS workerId
+         FROM payslip s JOIN payroll_run r ON r.id = s.run_id
+        WHERE s.period = ? AND r.type = 'REGULAR' AND r.status <> 'CANCELLED'
+          AND (s.community_code = ? OR s.worker_id IN (${ids.map(() => '?').join(', ')}))`,
+      [period, community, ...ids],
+    );
+    return rows.map((r) => Number(r.workerId));
+  }
 }

@@ -1,7 +1,7 @@
 import * as contracts from '@cws/workers-contracts';
 import { jobKey, type JobDefinition } from '@cws/kernel';
 import { PAYROLL_JOBS } from '../payroll.definition';
-import { workforceChangeOf, workforceEventKey } from './workforce-change-of';
+import { rosterChangesOf, rosterEventKey, workforceChangeOf, workforceEventKey } from './workforce-change-of';
 
 const ref = { workerId: 42, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001' };
 
@@ -42,5 +42,17 @@ describe('workforce changes from workers events', () => {
     expect(workforceEventKey({ outboxId: '17' }, 'redelivery-1')).toBe('workers-events:outbox:17');
     expect(workforceEventKey({}, 'abc')).toBe('workers-events:job:abc');
     expect(() => workforceEventKey(undefined, undefined)).toThrow();
+  });
+
+  it('a late roster becomes one row per affected worker, effective the month\'s first day, keyed per worker under the scheduler outbox id', () => {
+    const key = rosterEventKey({ outboxId: '7' }, 'j1');
+    expect(key).toBe('scheduler-events:outbox:7');
+    const e = { month: '2026-10', communityCode: '330106001001', districtCode: '330106', streetCode: '330106001', rosterId: 3, rosterVersion: 2, publishedAt: '2026-11-02T00:00:00Z', workers: [] };
+    const rows = rosterChangesOf(key, e, [5, 9]);
+    expect(rows.map((r) => [r.eventKey, r.eventName, r.workerId, r.effectiveDate, r.streetCode])).toEqual([
+      ['scheduler-events:outbox:7:w:5', 'roster.hours-published', '5', '2026-10-01', '330106001'],
+      ['scheduler-events:outbox:7:w:9', 'roster.hours-published', '9', '2026-10-01', '330106001'],
+    ]);
+    expect(() => rosterChangesOf(key, { ...e, month: '2026-13' }, [5])).toThrow(/no month/);
   });
 });

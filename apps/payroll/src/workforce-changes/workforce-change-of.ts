@@ -4,6 +4,7 @@ import {
   WORKERS_EVENTS_QUEUE,
 } from '@cws/workers-contracts';
 import { districtOf, streetOf } from '@cws/kernel';
+import { RosterHoursPublishedEvent, SCHEDULER_EVENTS_QUEUE, type CommunityMonthHours } from '@cws/scheduler-contracts';
 
 /** The payload field holding the date a change takes effect, per event (none for worker.changed, training.completed). */
 const EFFECTIVE_FIELD: Record<string, string | undefined> = {
@@ -57,4 +58,29 @@ export function workforceChangeOf(eventName: string, payload: unknown): Workforc
     effectiveDate: typeof date === 'string' && DATE.test(date) ? date : null,
     payload: p,
   };
+}
+
+/** The inbox key of a `roster.hours-published` delivery: the scheduler outbox id, else the BullMQ job id. */
+export function rosterEventKey(meta: { outboxId?: string } | undefined, jobId: string | undefined): string {
+  if (meta?.outboxId) return `${SCHEDULER_EVENTS_QUEUE}:outbox:${meta.outboxId}`;
+  if (jobId) return `${SCHEDULER_EVENTS_QUEUE}:job:${jobId}`;
+  throw new Error('a scheduler event without an outbox id or job id cannot be recorded once');
+}
+
+/**
+ * The rows of a late roster: one per worker whose pay of the month it may change, effective the
+ * month's first day (so arrears re-measure that month's roster pay). Hours stay with the scheduler.
+ */
+export function rosterChangesOf(eventKey: string, e: CommunityMonthHours, workerIds: number[]): Array<WorkforceChangeFields & { eventKey: string }> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(e.month) || !code(e.communityCode, 12)) throw new Error(`${RosterHoursPublishedEvent.name}: payload has no month or community`);
+  return workerIds.map((workerId) => ({
+    eventKey: `${eventKey}:w:${workerId}`,
+    eventName: RosterHoursPublishedEvent.name,
+    workerId: String(workerId),
+    districtCode: districtOf(e.communityCode),
+    streetCode: streetOf(e.communityCode),
+    communityCode: e.communityCode,
+    effectiveDate: `${e.month}-01`,
+    payload: { workerId, month: e.month, communityCode: e.communityCode, rosterId: e.rosterId, rosterVersion: e.rosterVersion, publishedAt: e.publishedAt },
+  }));
 }

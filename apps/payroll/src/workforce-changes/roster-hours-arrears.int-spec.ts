@@ -1,0 +1,153 @@
+import { formatMoney, parseMoney, parseRatio, roundFen } from '@cws/kernel';
+import { OutboxRelay } from '@cws/messaging';
+import { PiiCipher } from '@cws/persistence';
+import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
+import { seedWorkersService, workersService } from '@cws/workers-testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { schedulerService } from '../../../scheduler/src/scheduler.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedSchedulerService } from '../../../scheduler/src/seed/seed';
+import { payrollService } from '../payroll.definition';
+import { seedPayrollService } from '../seed/seed';
+
+const PAID = '2026-10';
+const NEXT = '2026-11';
+type Line = { kind: string; code: string; amount: string; rule: string; refPeriod?: string };
+const OVERTIME = [
+  { kind: 'WORKDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.workday150 },
+  { kind: 'REST_DAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.restDay200 },
+  { kind: 'HOLIDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.holiday300 },
+] as const;
+
+/**
+ * A roster published after its month was paid: payroll records the late hours as back-dated changes
+ * (scheduler outbox → scheduler-events → workforce_change), and the next run pays each rostered
+ * worker the roster pay as an arrears line referencing the paid month; a redelivery adds nothing.
+ */
+describe('late roster hours → arrears in the next run (real MySQL, Redis, workers and scheduler apps)', () => {
+  let workers: TestApp;
+  let scheduler: TestApp;
+  let payroll: TestApp;
+  let community: string;
+  let street: string;
+
+  beforeAll(async () => {
+    const wConfig = testConfig('workers');
+    const queuePrefix = wConfig.queuePrefix;
+    workers = await startTestApp(workersService, wConfig);
+    const wds = workers.app.get(DataSource);
+    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
+    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
+    const workersUrl = new URL(workers.baseUrl).origin;
+    const sBase = testConfig('scheduler', { queuePrefix });
+    scheduler = await startTestApp(schedulerService, { ...sBase, serviceUrls: { ...sBase.serviceUrls, workers: workersUrl } });
+    community = (await seedSchedulerService(scheduler.app.get(DataSource), communities)).demoCentre!;
+    street = communities.find((c: { code: string }) => c.code === community).streetCode;
+    const pBase = testConfig('payroll', { queuePrefix });
+    payroll = await startTestApp(payrollService, { ...pBase, serviceUrls: { ...pBase.serviceUrls, workers: workersUrl, scheduler: new URL(scheduler.baseUrl).origin } });
+    await seedPayrollService(payroll.app.get(DataSource));
+  }, 180_000);
+  afterAll(async () => {
+    await payroll?.close();
+    await scheduler?.close();
+    await workers?.close();
+  });
+
+  const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 120_000): Promise<T> => {
+    const stop = Date.now() + ms;
+    for (;;) {
+      const v = await read();
+      if (done(v)) return v;
+      if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const computedRun = async (admin: string, period: string) => {
+    const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period, type: 'REGULAR', scope: street } });
+    expect(run.status).toBe(201);
+    const done = await until('the run', async () => (await payroll.request('GET', `/v1/runs/${run.body.id}`, { token: admin })).body, (b) => ['DONE', 'FAILED'].includes(b.computation.state));
+    expect(done.computation.state).toBe('DONE');
+    expect(done.progress.failed).toBe(0);
+    return run.body.id as string;
+  };
+  const slips = async (admin: string, runId: string) => {
+    const out = new Map<number, Line[]>();
+    let after: string | null = null;
+    do {
+      const r = await payroll.request('GET', `/v1/runs/${runId}/payslips?limit=100${after ? `&after=${after}` : ''}`, { token: admin });
+      for (const s of r.body.items as Array<{ id: string; workerId: number }>) out.set(s.workerId, (await payroll.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body.lines);
+      after = r.body.nextAfter;
+    } while (after);
+    return out;
+  };
+  const rosterRows = async () =>
+    Number((await payroll.app.get(DataSource).query("SELECT COUNT(*) AS n FROM workforce_change WHERE event_name = 'roster.hours-published'"))[0].n);
+
+  it('pays the roster pay of the paid month as one arrears line per rostered worker, once', async () => {
+    const admin = payroll.tokenFor(testPrincipals.cityAdmin());
+    const finance = payroll.tokenFor(testPrincipals.finance());
+    // October is paid with no roster published: no shift or overtime pay.
+    const october = await computedRun(admin, PAID);
+    expect((await payroll.request('POST', `/v1/runs/${october}/submit`, { token: admin })).status).toBe(200);
+    expect((await payroll.request('POST', `/v1/runs/${october}/approve`, { token: finance })).status).toBe(200);
+    const paid = await slips(admin, october);
+
+    // Then October's roster is published, late.
+    const hr = scheduler.tokenFor(testPrincipals.districtHr(community.slice(0, 6)));
+    const created = await scheduler.request('POST', '/v1/rosters', { token: hr, body: { community, month: PAID } });
+    expect(created.status).toBe(201);
+    const roster = await until('the roster', async () => (await scheduler.request('GET', `/v1/rosters/${created.body.id}`, { token: hr })).body, (b) => b.status !== 'QUEUED', 150_000);
+    expect(roster.status).toBe('DRAFT');
+    expect((await scheduler.request('POST', `/v1/rosters/${roster.id}/publish`, { token: hr })).status).toBe(200);
+    await scheduler.app.get(OutboxRelay).relayNow();
+    const published: MonthHoursResponse = (await scheduler.request('GET', `/v1/hours?month=${PAID}&community=${community}`, { token: hr })).body;
+    const hoursBy = new Map(published.communities[0].workers.map((w) => [w.workerId, w]));
+    const rostered = [...hoursBy.keys()].filter((id) => paid.has(id));
+    expect(rostered.length).toBeGreaterThan(0);
+    await until('the late roster rows', rosterRows, (n) => n === rostered.length);
+
+    // Replaying the same scheduler event (same outbox id) records nothing more.
+    const event = (await scheduler.app.get(DataSource).query("SELECT id FROM outbox_event WHERE job_name = 'roster.hours-published' ORDER BY id DESC LIMIT 1"))[0];
+    expect(event).toBeTruthy();
+    const { RosterHoursJobs } = await import('./roster-hours.job');
+    const replay = await payroll.app.get(RosterHoursJobs).hoursPublished(published.communities[0], { id: 'replay', data: { meta: { outboxId: String(event.id) } } } as never);
+    expect(replay).toEqual({ recorded: 0 });
+    expect(await rosterRows()).toBe(rostered.length);
+
+    // November's run pays October's roster pay as arrears, referencing 2026-10, to the rostered workers only.
+    type Row = { validFrom: string; validTo: string | null; data: Record<string, unknown> };
+    const inForce = async (kind: string, pick: (r: Row) => boolean = () => true) =>
+      ((await payroll.request('GET', `/v1/policy/rows?kind=${kind}`, { token: admin })).body as Row[]).find(
+        (r) => pick(r) && r.validFrom <= `${PAID}-31` && (!r.validTo || r.validTo >= `${PAID}-01`),
+      )!.data;
+    const overtime = (await inForce('OVERTIME')) as { multipliers: Record<string, string>; hoursPerDay: number };
+    const shift = (await inForce('ALLOWANCE', (r) => r.data.kind === 'SHIFT')) as { perShift: string; maxShiftsPerMonth: number };
+    const november = await slips(admin, await computedRun(admin, NEXT));
+    let exact = 0;
+    for (const [id, lines] of november) {
+      const arrears = lines.filter((l) => l.code === 'ARREARS');
+      if (!rostered.includes(id)) {
+        expect({ id, arrears }).toEqual({ id, arrears: [] });
+        continue;
+      }
+      expect(arrears).toHaveLength(1);
+      expect(arrears[0].refPeriod).toBe(PAID);
+      const base = paid.get(id)!.find((l) => l.code === 'BASE');
+      if (!base || base.rule !== 'GRADE_COEFFICIENT_X_UNIT_VALUE') continue; // a pro-rated base is not the monthly wage
+      // Shifts × the shift allowance, plus each overtime kind at monthly base ÷ 21.75 ÷ 8 × its rate, each rounded to the fen.
+      const h = hoursBy.get(id)!;
+      let expected = parseMoney(shift.perShift) * BigInt(Math.min(h.shifts.total, shift.maxShiftsPerMonth));
+      const days = parseRatio('21.75');
+      for (const k of OVERTIME) {
+        const rate = parseRatio(overtime.multipliers[k.kind]);
+        expected += roundFen(parseMoney(base.amount) * rate.num * BigInt(k.minutes(h)) * days.den, rate.den * 60n * days.num * BigInt(overtime.hoursPerDay));
+      }
+      expect({ id, amount: arrears[0].amount }).toEqual({ id, amount: formatMoney(expected) });
+      exact++;
+    }
+    expect(exact).toBeGreaterThan(0);
+  }, 500_000);
+});
