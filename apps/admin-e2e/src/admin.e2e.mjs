@@ -84,14 +84,19 @@ async function login(page, username, password = PASSWORD) {
 /** Picks an option of the Antd Select whose input has this id. */
 async function pick(page, id, label) {
   // A closing dropdown fades out over the fields below it, so a click that lands during the
-  // animation can be lost: check the select shows the label, and try again if it does not.
+  // animation can be lost (or taken by the fading list): wait for it to go, check the select
+  // shows the label, and try again if it does not.
   const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+  const dropdownsClosed = (timeout) =>
+    page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), null, { timeout }).catch(() => {});
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await dropdownsClosed(3_000);
     await page.locator(`#${id}`).click();
+    const shown = await option.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
     // under load the opening dropdown can still be moving (a label's box overlapping it) when clicked: then click it where it settled
-    const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
-    await option.click({ timeout: 5_000 }).catch(() => option.click({ force: true }));
-    await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), null, { timeout: 2_000 }).catch(() => {});
+    if (shown) await option.click({ timeout: 5_000 }).catch(() => option.click({ force: true, timeout: 5_000 })).catch(() => {});
+    await dropdownsClosed(2_000);
     if ((await select.innerText()).includes(label)) return;
   }
   throw new Error(`could not pick "${label}" in #${id}`);
