@@ -9,21 +9,10 @@ import type { PayslipLineOut, PayslipOut } from './payslip';
 import type { RunTaxState } from './tax-state';
 
 /** The settled slip a correction reverses (the regular slip, or the re-issue of an earlier correction). */
-export interface CorrectedSlip {
-  payer: 'HOME' | 'HOST';
-  band: string | null;
-  grade: number | null;
-  gradeSource: 'REGISTER' | 'DERIVED' | null;
-  lines: PayslipLineOut[];
-  gross: Fen;
-  employeeContributions: Fen;
-  tax: Fen;
-  recoveries: Fen;
-  net: Fen;
-  employerContributions: Fen;
+export type CorrectedSlip = Omit<PayslipOut, 'recoveryCarried' | 'flags' | 'taxState'> & {
   /** Its stored tax state (null for a slip that had none, e.g. a failed one). */
   taxState: RunTaxState | null;
-}
+};
 
 export interface CorrectionInput {
   corrected: CorrectedSlip;
