@@ -2,7 +2,7 @@ import { parseMoney, parseRatio, roundFen } from '@cws/kernel';
 import { OutboxRelay } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
 import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startTestApp, testConfig, testPrincipals, type TestApp, until } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
 import { seedWorkersService, workersService } from '@cws/workers-testing';
@@ -50,15 +50,6 @@ describe('payroll run of a month with a published roster pays its overtime (real
     await workers?.close();
   });
 
-  const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 120_000): Promise<T> => {
-    const stop = Date.now() + ms;
-    for (;;) {
-      const v = await read();
-      if (done(v)) return v;
-      if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
 
   it('pays each worker the overtime of the published roster at monthly base ÷ 21.75 ÷ 8 × the kind’s rate, and none to the others', async () => {
     const hr = scheduler.tokenFor(testPrincipals.districtHr(XIHU));

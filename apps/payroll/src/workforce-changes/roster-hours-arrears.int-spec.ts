@@ -2,7 +2,7 @@ import { formatMoney, parseMoney, parseRatio, roundFen } from '@cws/kernel';
 import { OutboxRelay } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
 import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startTestApp, testConfig, testPrincipals, type TestApp, until } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
 import { seedWorkersService, workersService } from '@cws/workers-testing';
@@ -56,15 +56,6 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
     await workers?.close();
   });
 
-  const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 120_000): Promise<T> => {
-    const stop = Date.now() + ms;
-    for (;;) {
-      const v = await read();
-      if (done(v)) return v;
-      if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
   const computedRun = async (admin: string, period: string) => {
     const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period, type: 'REGULAR', scope: street } });
     expect(run.status).toBe(201);

@@ -1,0 +1,13 @@
+/**
+ * Polls `read` every 200 ms until `done` holds, for specs that wait on a queued computation
+ * (a run, a roster); the timeout message shows what was last read.
+ */
+export async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 120_000): Promise<T> {
+  const stop = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
