@@ -1,16 +1,14 @@
 /**
- * PII key rotation for the workers schema (docs/security.md): the platform's reencryptColumns over
+ * PII key rotation for the workers schema (docs/security.md): the platform's PiiKeyRotation over
  * the columns below, as a BullMQ job. When `remaining` reaches 0 everywhere, the old key can be
  * dropped from PII_OLD_KEYS.
  */
-import { Controller, Get, HttpCode, Inject, Injectable, Logger, Post, type OnApplicationBootstrap } from '@nestjs/common';
+import { Controller, Get, HttpCode, Injectable, Logger, Post, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, JobProducer } from '@cws/messaging';
-import { PiiCipher } from '@cws/persistence';
-import { AuditService, piiKeyUsage, reencryptColumns, Roles, SERVICE_CONFIG, type EncryptedColumn, type KeyUsage, type ServiceConfig } from '@cws/platform';
+import { PiiKeyRotation, Roles, type EncryptedColumn, type KeyUsage } from '@cws/platform';
 import { ReencryptPiiJob } from '@cws/workers-contracts';
-import { DataSource } from 'typeorm';
 
 /** Every encrypted column of the workers schema. A new one must be listed here to take part in rotation. */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
@@ -26,16 +24,13 @@ const JOB_ID = 'reencrypt-pii';
 export class PiiReencryption implements OnApplicationBootstrap {
   private readonly logger = new Logger('PiiReencryption');
   constructor(
-    private readonly audit: AuditService,
-    private readonly cipher: PiiCipher,
-    private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly rotation: PiiKeyRotation,
   ) {}
 
   /** While retired keys are configured, rotation finishes by itself after a restart. */
   async onApplicationBootstrap(): Promise<void> {
-    if (Object.keys(this.config.piiOldKeys).length) await this.enqueue();
+    if (this.rotation.pending) await this.enqueue();
   }
 
   async enqueue(): Promise<{ jobId: string }> {
@@ -44,17 +39,13 @@ export class PiiReencryption implements OnApplicationBootstrap {
   }
 
   /** How many values each key holds, per column; `remaining` = not yet under the current key. */
-  async usage(): Promise<{ currentKeyId: string; columns: KeyUsage[] }> {
-    return { currentKeyId: this.config.piiKeyId, columns: await piiKeyUsage(this.dataSource, this.config.piiKeyId, ENCRYPTED_COLUMNS) };
+  usage(): Promise<{ currentKeyId: string; columns: KeyUsage[] }> {
+    return this.rotation.usage(ENCRYPTED_COLUMNS);
   }
 
   @JobHandler(ReencryptPiiJob)
-  async run(payload: PayloadOf<typeof ReencryptPiiJob>): Promise<{ reencrypted: number; byColumn: Record<string, number> }> {
-    const byColumn = await reencryptColumns(this.dataSource, this.cipher, this.config.piiKeyId, ENCRYPTED_COLUMNS, payload.batchSize ?? DEFAULT_BATCH);
-    const reencrypted = Object.values(byColumn).reduce((a, b) => a + b, 0);
-    await this.audit.record(null, { entity: 'pii_key', entityId: this.config.piiKeyId, action: 'REENCRYPT', after: { byColumn } });
-    this.logger.log({ msg: 'personal data re-encrypted under the current key', keyId: this.config.piiKeyId, reencrypted });
-    return { reencrypted, byColumn };
+  run(payload: PayloadOf<typeof ReencryptPiiJob>): Promise<{ reencrypted: number; byColumn: Record<string, number> }> {
+    return this.rotation.run(ENCRYPTED_COLUMNS, payload.batchSize ?? DEFAULT_BATCH, { logger: this.logger, msg: 'personal data re-encrypted under the current key' });
   }
 }
 

@@ -4,8 +4,11 @@
  * concurrent edit is never overwritten with an older value. Each service lists its encrypted
  * columns and runs this from its own job (docs/security.md "PII key rotation").
  */
-import type { PiiCipher } from '@cws/persistence';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable, type Logger } from '@nestjs/common';
+import { PiiCipher } from '@cws/persistence';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit';
+import { SERVICE_CONFIG, type ServiceConfig } from './config';
 
 export interface EncryptedColumn {
   table: string;
@@ -57,4 +60,39 @@ export async function piiKeyUsage(ds: DataSource, currentKeyId: string, columns:
     out.push({ table, column, byKey, remaining });
   }
   return out;
+}
+
+/**
+ * The rotation pass every service's own job runs over its column list: re-encrypt, one audit row
+ * (`pii_key` REENCRYPT), one log line. The job (its queue, its boot-time enqueue) stays the service's.
+ */
+@Injectable()
+export class PiiKeyRotation {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+    private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  /** Retired keys are configured: values may still be under one, so the service enqueues its job at start-up. */
+  get pending(): boolean {
+    return Object.keys(this.config.piiOldKeys).length > 0;
+  }
+
+  async run(
+    columns: readonly EncryptedColumn[], batchSize: number, log: { logger: Logger; msg: string },
+  ): Promise<{ reencrypted: number; byColumn: Record<string, number> }> {
+    const keyId = this.config.piiKeyId;
+    const byColumn = await reencryptColumns(this.dataSource, this.cipher, keyId, columns, batchSize);
+    const reencrypted = Object.values(byColumn).reduce((a, b) => a + b, 0);
+    await this.audit.record(null, { entity: 'pii_key', entityId: keyId, action: 'REENCRYPT', after: { byColumn } });
+    log.logger.log({ msg: log.msg, keyId, reencrypted });
+    return { reencrypted, byColumn };
+  }
+
+  /** How many values each key holds, per column; `remaining` = not yet under the current key. */
+  async usage(columns: readonly EncryptedColumn[]): Promise<{ currentKeyId: string; columns: KeyUsage[] }> {
+    return { currentKeyId: this.config.piiKeyId, columns: await piiKeyUsage(this.dataSource, this.config.piiKeyId, columns) };
+  }
 }

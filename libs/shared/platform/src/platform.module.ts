@@ -17,6 +17,7 @@ import { KeysetCursor } from './cursor';
 import { AllExceptionsFilter } from './errors';
 import { HealthController, RedisHealthIndicator } from './health.controller';
 import { MachineToken } from './machine-token';
+import { PiiKeyRotation } from './pii-rotation';
 import { RateLimitStorageModule, RedisThrottlerStorage, SubjectThrottlerGuard } from './rate-limit';
 import { createRedis, REDIS } from './redis';
 import { SessionRevocations } from './revocations';
@@ -61,6 +62,7 @@ export class PlatformModule {
       ServiceClient,
       MachineToken,
       KeysetCursor,
+      PiiKeyRotation,
       RedisHealthIndicator,
     ];
     return {
@@ -81,7 +83,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController, AuditController],
       providers,
-      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations, MachineToken, KeysetCursor],
+      exports: [SERVICE_CONFIG, REDIS, PiiCipher, AuditService, ServiceClient, TokenService, SessionRevocations, MachineToken, KeysetCursor, PiiKeyRotation],
     };
   }
 }
