@@ -17,7 +17,7 @@ import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
 import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
-import { IdempotencyPruneHandler, PruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job';
+import { IdempotencyPruneHandler, PRUNE_IDEMPOTENCY_KEYS_SCHEDULE, PruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { LedgerEntryEntity } from './ledger/ledger-entry.entity';
 import { LedgerEntryRepository } from './ledger/ledger-entry.repository';
@@ -74,7 +74,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       UnmatchedPostingsController,
     ],
     imports: [
-      MessagingModule.forRoot(config, { consumes: BUDGET_JOBS }),
+      MessagingModule.forRoot(config, { consumes: BUDGET_JOBS, schedules: [PRUNE_IDEMPOTENCY_KEYS_SCHEDULE] }),
       PlatformModule.forRoot(config, { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS }),
     ],
     providers: [

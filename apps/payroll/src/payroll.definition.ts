@@ -37,7 +37,7 @@ import { PolicyService } from './policy/policy.service';
 import { ArrearsService } from './runs/arrears.service';
 import { CorrectionComputeService } from './runs/correction-compute.service';
 import { CorrectionRunsRules } from './runs/correction-runs.rules';
-import { PayrollNightlyScheduler } from './runs/payroll-nightly.scheduler';
+import { nightlyRecomputeSchedule } from './runs/payroll-nightly.scheduler';
 import { PayrollRunComputeQueue } from './runs/payroll-run-compute.queue';
 import { PayrollRunComputeService } from './runs/payroll-run-compute.service';
 import { PayrollRunJobs } from './runs/payroll-run.jobs';
@@ -83,11 +83,13 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
     controllers: [BenchmarkController, PayrollRunsController, PayslipsController, PolicyController, RunOutputsController, SimulationsController, WorkforceChangesController],
     imports: [
       // Run chunks are CPU-bound: one at a time per process (more processes share a run's chunks).
-      MessagingModule.forRoot(config, { consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE], queueConcurrency: { [PAYROLL_RUNS_QUEUE]: 1 } }),
+      MessagingModule.forRoot(config, {
+        consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE], queueConcurrency: { [PAYROLL_RUNS_QUEUE]: 1 }, schedules: [nightlyRecomputeSchedule(config)],
+      }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      ArrearsService, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollNightlyScheduler, PayrollPiiReencryption,
+      ArrearsService, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
       PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RosterHoursJobs, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,

@@ -11,7 +11,7 @@ import { ElectionsController } from './elections/elections.controller';
 import { ElectionsService } from './elections/elections.service';
 import { GradePolicyController } from './grades/grade-policy.controller';
 import { GradePolicyService } from './grades/grade-policy.service';
-import { ApplyGradeProgressionHandler, GradeProgressionScheduler } from './grades/grade-progression.job';
+import { ApplyGradeProgressionHandler, GRADE_PROGRESSION_SCHEDULE } from './grades/grade-progression.job';
 import { GradesService } from './grades/grades.service';
 import { AuthController } from './identity/auth.controller';
 import { AuthService } from './identity/auth.service';
@@ -19,7 +19,7 @@ import { IdentityAdminController } from './identity/identity-admin.controller';
 import { IdentityAdminService } from './identity/identity-admin.service';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity/identity.entities';
 import { MachineClientProvisioner } from './identity/machine-clients';
-import { MaintenanceScheduler } from './maintenance/maintenance-scheduler';
+import { PRUNE_REFRESH_TOKENS_SCHEDULE } from './maintenance/maintenance-scheduler';
 import { PiiKeysController, PiiReencryption } from './maintenance/pii-reencryption';
 import { PruneRefreshTokensHandler } from './maintenance/prune-refresh-tokens.job';
 import { ImportExportController } from './import-export/import-export.controller';
@@ -50,7 +50,7 @@ import { SecondmentsService } from './secondments/secondments.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
 import { SnapshotsService } from './snapshots/snapshots.service';
 import { ApplyStatusCalendarHandler } from './status-calendar/status-calendar.job';
-import { StatusCalendarScheduler } from './status-calendar/status-calendar.scheduler';
+import { STATUS_CALENDAR_SCHEDULE } from './status-calendar/status-calendar.scheduler';
 import { TrainingController } from './training/training.controller';
 import { TrainingService } from './training/training.service';
 import { WorkersController } from './workers/workers.controller';
@@ -80,6 +80,8 @@ export const WORKERS_MIGRATIONS = [
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];
+/** Periodic work, registered at boot (`jobSchedule`). */
+export const WORKERS_SCHEDULES = [PRUNE_REFRESH_TOKENS_SCHEDULE, STATUS_CALENDAR_SCHEDULE, GRADE_PROGRESSION_SCHEDULE];
 
 export function workersService(config: ServiceConfig): ServiceDefinition {
   @Module({
@@ -100,7 +102,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       WorkersController,
     ],
     imports: [
-      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE, BUDGET_POSTINGS_QUEUE] }),
+      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE, BUDGET_POSTINGS_QUEUE], schedules: WORKERS_SCHEDULES }),
       PlatformModule.forRoot(config, { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS }),
     ],
     providers: [
@@ -110,12 +112,10 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       AuthService,
       ElectionsService,
       GradePolicyService,
-      GradeProgressionScheduler,
       GradesService,
       IdentityAdminService,
       ImportExportService,
       MachineClientProvisioner,
-      MaintenanceScheduler,
       OrgService,
       OrgTreeService,
       PiiReencryption,
@@ -124,7 +124,6 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       RecruitmentService,
       SecondmentsService,
       SnapshotsService,
-      StatusCalendarScheduler,
       TrainingService,
       WorkersService,
     ],

@@ -1,6 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isIsoDate, validationError, type PayloadOf } from '@cws/kernel';
-import { JobHandler, JobProducer } from '@cws/messaging';
+import { JobHandler, jobSchedule } from '@cws/messaging';
 import { ApplyGradeProgressionJob } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { today } from '../common/sql';
@@ -58,17 +58,5 @@ export class ApplyGradeProgressionHandler {
   }
 }
 
-/** Registers the yearly run at 00:30 on 1 January, China time (idempotent upsert by scheduler id). */
-@Injectable()
-export class GradeProgressionScheduler implements OnApplicationBootstrap {
-  constructor(private readonly producer: JobProducer) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.producer
-      .queue(ApplyGradeProgressionJob.queue)
-      .upsertJobScheduler('yearly-grade-progression', { pattern: '30 0 1 1 *', tz: 'Asia/Shanghai' }, {
-        name: ApplyGradeProgressionJob.name,
-        data: { payload: {}, meta: {} },
-      });
-  }
-}
+/** The yearly run at 00:30 on 1 January, China time. */
+export const GRADE_PROGRESSION_SCHEDULE = jobSchedule(ApplyGradeProgressionJob, 'yearly-grade-progression', { pattern: '30 0 1 1 *', tz: 'Asia/Shanghai' }, {});

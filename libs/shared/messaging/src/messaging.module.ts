@@ -1,15 +1,17 @@
 /**
  * BullMQ for one service: the connection (prefix from config), its queues, one worker per queue
- * that dispatches by job name, the producer, the outbox relay (and its tick queue) and the inbox.
+ * that dispatches by job name, the producer, the periodic schedules, the outbox relay (and its tick
+ * queue) and the inbox.
  */
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import type { JobDefinition } from '@cws/kernel';
+import { jobKey, type JobDefinition } from '@cws/kernel';
 import { redisOptionsFromUrl, type ServiceConfig } from '@cws/platform';
 import type { Job } from 'bullmq';
 import { JobDispatcher, JOB_REGISTRY } from './job-dispatcher';
 import { JobProducer } from './job-producer';
+import { JOB_SCHEDULES, JobSchedules, type JobSchedule } from './job-schedules';
 import { InboxService, OUTBOX_RELAY_QUEUE, OutboxRelay, outboxRelayQueue, OutboxService } from './outbox';
 
 export interface MessagingOptions {
@@ -21,6 +23,8 @@ export interface MessagingOptions {
   concurrency?: number;
   /** Per-queue overrides, e.g. 1 for a CPU-bound queue whose jobs would only block each other's event loop. */
   queueConcurrency?: Record<string, number>;
+  /** Periodic work (`jobSchedule(def, id, repeat, payload)`): each job must be one this service consumes. */
+  schedules?: JobSchedule[];
 }
 
 /** BullMQ's own connection options (workers block, so no per-request retry limit). */
@@ -62,6 +66,9 @@ function relayTickProcessor(queue: string): Type<unknown> {
 export class MessagingModule {
   static forRoot(config: ServiceConfig, options: MessagingOptions): DynamicModule {
     const consumed = [...new Set(options.consumes.map((d) => d.queue))];
+    const consumedJobs = new Set(options.consumes.map(jobKey));
+    const unconsumed = (options.schedules ?? []).filter((s) => !consumedJobs.has(jobKey(s.def)));
+    if (unconsumed.length) throw new Error(`scheduled jobs this service does not consume: ${unconsumed.map((s) => s.id).join(', ')}`);
     const relayQueue = outboxRelayQueue(config.service);
     const queues = [...new Set([...consumed, ...(options.producesTo ?? []), relayQueue])];
     return {
@@ -79,8 +86,10 @@ export class MessagingModule {
       providers: [
         { provide: JOB_REGISTRY, useValue: options.consumes },
         { provide: OUTBOX_RELAY_QUEUE, useValue: relayQueue },
+        { provide: JOB_SCHEDULES, useValue: options.schedules ?? [] },
         JobDispatcher,
         JobProducer,
+        JobSchedules,
         OutboxService,
         OutboxRelay,
         InboxService,
