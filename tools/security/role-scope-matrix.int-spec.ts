@@ -5,8 +5,11 @@
  *   in `@Roles` answers 403 FORBIDDEN, a role it names never does;
  * - × every read route of a located record that has a fixture here × a record in 翠苑街道, one in
  *   another street of 西湖区 and one in 上城区: 200 when the role's scope covers the place, else 404
- *   (never 403: a record outside the scope answers like one that does not exist); a route whose
- *   visible record answers a business refusal instead of 200 says so in `visibleAnswer`.
+ *   (never 403: a record outside the scope answers like one that does not exist, and exactly like
+ *   it — the same status, code and message as a guessed id that names no record); a route whose
+ *   visible record answers a business refusal instead of 200 says so in `visibleAnswer`;
+ * - the scheduler's hours, located by a query (`?community=`), × the same roles and places: the
+ *   month's published hours of the place's centre when the scope covers it, none otherwise.
  * The roles a route allows are read from the running app's own route metadata, so the matrix
  * follows the code; what is checked is that the guard and every scope filter behave as declared.
  */
@@ -21,7 +24,10 @@ import { budgetService } from '../../apps/budget/src/budget.definition';
 import { demoCommunities, seedBudgetService } from '../../apps/budget/src/seed/seed';
 import { payrollService } from '../../apps/payroll/src/payroll.definition';
 import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
+import { RosterGenerationRepository } from '../../apps/scheduler/src/rosters/roster-generation.repository';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
+import { ServiceCentreRepository } from '../../apps/scheduler/src/centres/service-centre.repository';
+import { defaultCentreConfig } from '@cws/scheduler-solver';
 import { seedWorkersService } from '../../apps/workers/src/seed/seed';
 import { workersService } from '../../apps/workers/src/workers.definition';
 import { defaultPathValue } from './hostile-runner';
@@ -70,13 +76,22 @@ function declaredRoles(app: INestApplication, service: string): Map<string, Role
 
 describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
   const apps: Record<string, TestApp> = {};
-  /** Path values of located records, by route template and place. */
-  const fixtures = new Map<string, Record<Place, Record<string, string>>>();
-  const fixture = (templates: string[], values: Record<Place, Record<string, string>>) => templates.forEach((t) => fixtures.set(t, values));
+  /**
+   * Path values of located records, by route template (`#variant` after it when one route has two
+   * fixtures) and place; `missing` names no record at all, for the id-guessing comparison.
+   */
+  const fixtures = new Map<string, Record<Place | 'missing', Record<string, string>>>();
+  const MISSING_ID = '99999999';
+  const fixture = (templates: string[], values: Record<Place, Record<string, string>>, missing: Record<string, string> = { id: MISSING_ID }) =>
+    templates.forEach((t) => fixtures.set(t, { ...values, missing: { ...values['this street'], ...missing } }));
   /** What a visible record answers where it is not 200: the fixture runs are DRAFTs, and bank files are cut for approved runs only. */
   const visibleAnswer: Record<string, { status: number; code: string }> = {
     '/api/payroll/v1/runs/{id}/bank-files': { status: 409, code: 'PAYROLL_RUN_NOT_APPROVED' },
+    '/api/payroll/v1/runs/{id}/bank-files/{account}.csv': { status: 409, code: 'PAYROLL_RUN_NOT_APPROVED' },
   };
+  const HOURS_MONTH = '2026-06';
+  /** The community whose centre has a published roster of HOURS_MONTH, by place. */
+  let hoursCommunities = {} as Record<Place, string>;
 
   beforeAll(async () => {
     const workers = (apps.workers = await startTestApp(workersService, testConfig('workers', { rateLimitPerMinute: 1_000_000 })));
@@ -96,8 +111,8 @@ describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
     const [away] = await wds.query(`SELECT street_code AS s FROM worker WHERE district_code = '330102' GROUP BY street_code ORDER BY street_code LIMIT 1`);
     PLACES['other street of the district'].street = other.s;
     PLACES['other district'].street = away.s;
-    const each = async (f: (place: Place, at: { district: string; street: string }) => Promise<Record<string, string>>) => {
-      const out = {} as Record<Place, Record<string, string>>;
+    const each = async <T = Record<string, string>>(f: (place: Place, at: { district: string; street: string }) => Promise<T>) => {
+      const out = {} as Record<Place, T>;
       for (const [place, at] of Object.entries(PLACES) as [Place, { district: string; street: string }][]) out[place] = await f(place, at);
       return out;
     };
@@ -110,8 +125,9 @@ describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
     fixture(
       ['/api/workers/v1/communities/{code}', '/api/workers/v1/communities/{code}/posts', '/api/workers/v1/communities/{code}/history'],
       await each(async (_, at) => ({ code: (await wds.query('SELECT MIN(code) AS c FROM community WHERE street_code = ?', [at.street]))[0].c })),
+      { code: '330102999999' },
     );
-    fixture(['/api/workers/v1/streets/{code}', '/api/workers/v1/streets/{code}/history'], await each(async (_, at) => ({ code: at.street })));
+    fixture(['/api/workers/v1/streets/{code}', '/api/workers/v1/streets/{code}/history'], await each(async (_, at) => ({ code: at.street })), { code: '330102999' });
 
     // payroll: a computed REGULAR run over each street, and one of its payslips
     const admin = apps.payroll.tokenFor(ROLES['city admin']);
@@ -128,11 +144,48 @@ describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
       }
     }
     fixture(['/api/payroll/v1/runs/{id}', '/api/payroll/v1/runs/{id}/payslips', '/api/payroll/v1/runs/{id}/register.xlsx', '/api/payroll/v1/runs/{id}/bank-files'], runs);
+    fixture(['/api/payroll/v1/runs/{id}/declarations/{kind}.xlsx'], await each(async (place) => ({ ...runs[place], kind: 'iit' })));
+    fixture(['/api/payroll/v1/runs/{id}/bank-files/{account}.csv'], await each(async (place) => ({ ...runs[place], account: '1202020209000012345' })));
     const pds = apps.payroll.app.get(DataSource);
     fixture(
       ['/api/payroll/v1/payslips/{id}', '/api/payroll/v1/payslips/{id}.pdf'],
       await each(async (place) => ({ id: String((await pds.query('SELECT MIN(id) AS id FROM payslip WHERE run_id = ?', [runs[place].id]))[0].id) })),
     );
+
+    // scheduler: a stored centre, a centre with no set-up of its own (its place comes from the workers
+    // service, with the caller's token), a roster version solved and published, and a street's generation
+    const sds = apps.scheduler.app.get(DataSource);
+    const planner = apps.scheduler.tokenFor(ROLES['city admin']);
+    const communities = await each(async (_, at) =>
+      (await wds.query('SELECT code FROM community WHERE street_code = ? ORDER BY code LIMIT 2', [at.street])).map((r: { code: string }) => r.code as string));
+    for (const [place, at] of Object.entries(PLACES) as [Place, { district: string; street: string }][]) {
+      await new ServiceCentreRepository().upsert(sds.manager, { communityCode: communities[place][0], districtCode: at.district, streetCode: at.street, config: defaultCentreConfig(), updatedBy: 'matrix' });
+    }
+    fixture(['/api/scheduler/v1/centres/{community}'], await each(async (place) => ({ community: communities[place][0] })), { community: '330102999999' });
+    fixture(['/api/scheduler/v1/centres/{community}#no set-up of its own'], await each(async (place) => {
+      expect(communities[place][1]).toBeDefined();
+      return { community: communities[place][1] };
+    }), { community: '330102999999' });
+    const rosters = await each(async (place) => {
+      const res = await apps.scheduler.request('POST', '/v1/rosters', { token: planner, body: { community: communities[place][0], month: HOURS_MONTH } });
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
+      return { id: String(res.body.id) };
+    });
+    for (const r of Object.values(rosters)) {
+      let status = 'QUEUED';
+      for (let i = 0; i < 1800 && status === 'QUEUED'; i++) {
+        status = (await apps.scheduler.request('GET', `/v1/rosters/${r.id}`, { token: planner })).body.status;
+        if (status === 'QUEUED') await new Promise((ok) => setTimeout(ok, 100));
+      }
+      expect(status).toBe('DRAFT');
+      expect((await apps.scheduler.request('POST', `/v1/rosters/${r.id}/publish`, { token: planner })).status).toBe(200);
+    }
+    hoursCommunities = Object.fromEntries((Object.keys(PLACES) as Place[]).map((place) => [place, communities[place][0]])) as Record<Place, string>;
+    fixture(['/api/scheduler/v1/rosters/{id}', '/api/scheduler/v1/rosters/{id}/coverage'], rosters);
+    const generationRows = new RosterGenerationRepository();
+    fixture(['/api/scheduler/v1/rosters/generations/{id}'], await each(async (_, at) => ({
+      id: String(await generationRows.insert(sds.manager, { month: '2026-07', scopeCode: at.street, total: 0, createdBy: 'matrix' })),
+    })));
 
     // budget: an allocation of a community of each street, and an expenditure on it
     const finance = apps.budget.tokenFor(ROLES.finance);
@@ -162,18 +215,23 @@ describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
     for (const app of Object.values(apps).reverse()) await app.close();
   });
 
-  it('each role × each located record × this street / another street / another district answers 200 or 404 as the scope says, 403 as the roles say', async () => {
+  it('each role × each located record × this street / another street / another district answers 200 or 404 as the scope says (404 exactly as for an id that names nothing), 403 as the roles say', async () => {
     const unexpected: string[] = [];
     let cases = 0;
+    let guesses = 0;
     for (const app of Object.values(apps)) {
       const service = app.config.service;
       const declared = declaredRoles(app.app, service);
-      for (const [template, values] of fixtures) {
+      for (const [key, values] of fixtures) {
+        const template = key.split('#')[0];
         if (!template.startsWith(`/api/${service}/`)) continue;
         const roles = declared.get(`get ${template}`);
         if (roles === undefined || roles === 'public') throw new Error(`no GET handler found for ${template}`);
         for (const [label, principal] of Object.entries(ROLES)) {
           const token = app.tokenFor(principal);
+          // what this role gets for a record that does not exist: an out-of-scope record must answer the same
+          const missingUrl = fillPath(template, values.missing).replace(`/api/${service}`, '');
+          const none = await app.request('GET', missingUrl, { token });
           for (const [place, at] of Object.entries(PLACES) as [Place, { district: string; street: string }][]) {
             const allowed = roles === null || roles.some((r) => principal.roles.includes(r));
             const visible = visibleAnswer[template] ?? { status: 200, code: undefined };
@@ -181,14 +239,39 @@ describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
             const res = await app.request('GET', fillPath(template, values[place]).replace(`/api/${service}`, ''), { token });
             cases++;
             const codeOk = expected !== visible.status || !visible.code || res.body?.code === visible.code;
-            if (res.status !== expected || !codeOk) unexpected.push(`${label} GET ${template} [${place}]: ${res.status}, expected ${expected} ${JSON.stringify(res.body).slice(0, 100)}`);
+            if (res.status !== expected || !codeOk) unexpected.push(`${label} GET ${key} [${place}]: ${res.status}, expected ${expected} ${JSON.stringify(res.body).slice(0, 100)}`);
+            if (expected === 404) {
+              guesses++;
+              const mask = (message: unknown, v: Record<string, string>) => Object.values(v).reduce((m, x) => m.split(x).join('N'), String(message));
+              const same = none.status === 404 && res.body?.code === none.body?.code && mask(res.body?.message, values[place]) === mask(none.body?.message, values.missing)
+                && JSON.stringify(Object.keys(res.body ?? {}).sort()) === JSON.stringify(Object.keys(none.body ?? {}).sort());
+              if (!same) unexpected.push(`${label} GET ${key} [${place}] answers unlike a missing record: ${JSON.stringify(res.body).slice(0, 100)} vs ${none.status} ${JSON.stringify(none.body).slice(0, 100)}`);
+            }
           }
         }
       }
     }
-    console.log(`role × scope matrix: ${fixtures.size} located routes × ${Object.keys(ROLES).length} roles × ${Object.keys(PLACES).length} places = ${cases} cases, unexpected ${unexpected.length}`);
+    console.log(`role × scope matrix: ${fixtures.size} located routes × ${Object.keys(ROLES).length} roles × ${Object.keys(PLACES).length} places = ${cases} cases (${guesses} of them compared with a missing record), unexpected ${unexpected.length}`);
     expect(unexpected.join('\n')).toBe('');
   }, 600_000);
+
+  it('the scheduler hours, located by ?community=: each role × place answers the month of a centre in scope, and nothing of one outside it', async () => {
+    const unexpected: string[] = [];
+    for (const [label, principal] of Object.entries(ROLES)) {
+      const token = apps.scheduler.tokenFor(principal);
+      for (const [place, at] of Object.entries(PLACES) as [Place, { district: string; street: string }][]) {
+        const res = await apps.scheduler.request('GET', `/v1/hours?month=${HOURS_MONTH}&community=${hoursCommunities[place]}`, { token });
+        const shown = (res.body?.communities ?? []).map((c: { communityCode: string }) => c.communityCode);
+        const expected = scopeCovers(principal.scope, at.district, at.street) ? [hoursCommunities[place]] : [];
+        if (res.status !== 200 || JSON.stringify(shown) !== JSON.stringify(expected)) unexpected.push(`${label} hours [${place}]: ${res.status} ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
+      }
+      // without a community: only the centres of the role's scope
+      const all = await apps.scheduler.request('GET', `/v1/hours?month=${HOURS_MONTH}`, { token });
+      const outside = (all.body?.communities ?? []).filter((c: { districtCode: string; streetCode: string }) => !scopeCovers(principal.scope, c.districtCode, c.streetCode));
+      if (all.status !== 200 || outside.length) unexpected.push(`${label} hours (all): ${all.status}, ${outside.length} outside the scope`);
+    }
+    expect(unexpected.join('\n')).toBe('');
+  });
 
   it('each role × every route: 403 FORBIDDEN exactly when the route does not name the role', async () => {
     const unexpected: string[] = [];
