@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startTestApp, testConfig, type TestApp } from '@cws/testing';
+import { luhnValid, residentIdIssue } from '@cws/kernel';
+import { startTestApp, TEST_RUN_KEYS, testConfig, type TestApp } from '@cws/testing';
 import { MONEY_PATTERN, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
 import { budgetService } from '../../apps/budget/src/budget.definition';
 import { payrollService } from '../../apps/payroll/src/payroll.definition';
@@ -19,6 +20,13 @@ const SERVICES: Array<[ServiceName, (c: ServiceConfig) => ServiceDefinition]> = 
   ['workers', workersService],
   ['scheduler', schedulerService],
 ];
+
+/**
+ * The only whole personal identifiers an example may show: the sample of the resident-ID standard
+ * (GB 11643-1999) and a made-up card number of repeated digits. Anything else that passes the
+ * checks could be somebody's.
+ */
+const SAMPLE_IDENTIFIERS = new Set(['11010519491231002X', '6225768888888888']);
 
 function operations(doc: Json): Array<[string, Json]> {
   const out: Array<[string, Json]> = [];
@@ -61,6 +69,15 @@ describe.each(SERVICES)('%s OpenAPI document', (service, definition) => {
     for (const [name, op] of operations(doc)) {
       if ((op.security ?? []).some((r: Json) => r.oauth2)) expect([name, op.security[0]]).toEqual([name, { bearer: [] }]);
     }
+  });
+
+  it('holds no secret and no whole resident ID or bank account but the documented samples', () => {
+    const text = JSON.stringify(doc);
+    const secrets = { ...TEST_RUN_KEYS, jwt: t.config.jwtSecret, pii: t.config.piiKey.toString('hex'), piiHash: t.config.piiHashKey.toString('hex') };
+    expect(Object.entries(secrets).filter(([, v]) => v && text.includes(v)).map(([k]) => k)).toEqual([]);
+    const residentIds = [...text.matchAll(/(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g)].map(([m]) => m).filter((m) => residentIdIssue(m) === null);
+    const accounts = [...text.matchAll(/(?<![\dA-Za-z])\d{16,19}(?![\dA-Za-z])/g)].map(([m]) => m).filter((m) => luhnValid(m));
+    expect([...new Set([...residentIds, ...accounts])].filter((m) => !SAMPLE_IDENTIFIERS.has(m))).toEqual([]);
   });
 
   it('every 4xx and 5xx response references the one ErrorResponse schema', () => {

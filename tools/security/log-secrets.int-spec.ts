@@ -1,7 +1,8 @@
 /**
- * No secret and no raw personal identifier in the logs: a workers app at debug level, its stdout
- * captured through logins, token grants, a hire with a resident ID and bank account, refused and
- * failing requests; then the capture is searched for every secret and raw ID it saw.
+ * No secret and no raw personal identifier in the logs or the error answers: a workers app at debug
+ * level, its stdout captured through logins, token grants, a hire with a resident ID and bank
+ * account, refused and failing requests; then the capture, and every 4xx/5xx body the requests
+ * got, are searched for every secret and raw ID they saw.
  */
 import { DataSource } from 'typeorm';
 import type { INestApplication } from '@nestjs/common';
@@ -12,6 +13,7 @@ import { demoResidentId, seedOrgAndUsers, workersService } from '@cws/workers-te
 describe('captured logs hold no secrets or raw IDs (workers at debug level)', () => {
   const config = testConfig('workers', { logLevel: 'debug', rateLimitPerMinute: 1_000_000 });
   const captured: string[] = [];
+  const errorBodies: string[] = [];
   const realWrite = process.stdout.write.bind(process.stdout);
   let app: INestApplication;
   let base: string;
@@ -38,10 +40,11 @@ describe('captured logs hold no secrets or raw IDs (workers at debug level)', ()
       headers: { ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'application/x-www-form-urlencoded' : 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
     const text = await res.text();
+    if (res.status >= 400) errorBodies.push(`${res.status} ${method} ${path}: ${text}`);
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
 
-  it('logs none of: passwords, tokens, client secrets, keys, resident IDs, bank accounts', async () => {
+  it('logs none of: passwords, tokens, client secrets, keys, resident IDs, bank accounts; no error answer carries them either', async () => {
     const admin = app.get(TokenService).sign(testPrincipals.cityAdmin());
     const login = await call('POST', '/v1/auth/login', undefined, { username: 'city-admin', password: 'Test@2026' });
     expect(login.status).toBe(200);
@@ -84,5 +87,10 @@ describe('captured logs hold no secrets or raw IDs (workers at debug level)', ()
     };
     const found = Object.entries(secrets).filter(([, v]) => v && logs.includes(v)).map(([k]) => k);
     expect(found).toEqual([]);
+    // the refused requests above answered with errors: a wrong password, a wrong secret, a duplicate
+    // resident ID, a lone surrogate beside a resident ID and bank account, a forged token
+    expect(errorBodies.length).toBeGreaterThanOrEqual(5);
+    const inErrors = Object.entries(secrets).filter(([, v]) => v && errorBodies.some((b) => b.includes(v))).map(([k]) => k);
+    expect(inErrors).toEqual([]);
   });
 });

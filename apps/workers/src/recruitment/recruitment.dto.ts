@@ -22,7 +22,7 @@ export class CreateVacancyDto {
 
 export class CreateCandidateDto {
   @ApiProperty({ example: '陈晓燕' }) @IsString() @Length(1, 60) name!: string;
-  @ApiProperty({ example: '34052419800101001X' }) @Matches(/^\d{17}[\dX]$/, { message: 'must be 17 digits followed by a digit or X' }) residentId!: string;
+  @ApiProperty({ example: '11010519491231002X' }) @Matches(/^\d{17}[\dX]$/, { message: 'must be 17 digits followed by a digit or X' }) residentId!: string;
   @ApiPropertyOptional({ example: '13800138000' }) @IsOptional() @Matches(/^1\d{10}$/) phone?: string;
   @ApiProperty({ enum: EDUCATION_LEVELS, example: 'BACHELOR' }) @IsIn(EDUCATION_LEVELS) education!: Education;
   @ApiProperty({ enum: POLITICAL_STATUSES, example: 'LEAGUE_MEMBER' }) @IsIn(POLITICAL_STATUSES) politicalStatus!: PoliticalStatus;
