@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
-import { ApiError } from './api/errors';
+import { queryRetryDelay, shouldRetryQuery } from './api/retry-policy';
 import { sessionTokenStore, type TokenStore } from './api/tokens';
 import { AuthProvider } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
@@ -38,8 +38,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // client errors (403, 404, validation) will not go away by asking again
-        retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+        retry: shouldRetryQuery,
+        retryDelay: queryRetryDelay,
       },
     },
   });
