@@ -31,7 +31,7 @@ describe('job schedules', () => {
   });
 
   it('refuses to start a service that schedules a job it does not consume', () => {
-    const config = { service: 'test', redisUrl: 'redis://127.0.0.1:6379', queuePrefix: 'x' } as ServiceConfig;
+    const config = { service: 'budget', redisUrl: 'redis://127.0.0.1:6379', queuePrefix: 'x' } as unknown as ServiceConfig;
     const schedules = [jobSchedule(Hourly, 'hourly-y', { every: 1000 }, {})];
     expect(() => MessagingModule.forRoot(config, { consumes: [Nightly], schedules })).toThrow('scheduled jobs this service does not consume: hourly-y');
     expect(() => MessagingModule.forRoot(config, { consumes: [Nightly, Hourly], schedules })).not.toThrow();
