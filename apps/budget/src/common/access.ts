@@ -4,9 +4,9 @@
  * caller's scope answers 404.
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import { districtOf, DomainError, notFound, scopeCovers, streetOf, type Principal, type Role } from '@cws/kernel';
-import { Permissions, Roles } from '@cws/platform';
+import { ActionAccess, ReadAccess } from '@cws/platform';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE', 'AUDITOR', 'DISTRICT_HR', 'STREET_HR'];
 export const POST_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE'];
@@ -17,12 +17,10 @@ export const WRITE_PERMISSION = 'budget:write';
 export const OVERRIDE_PERMISSION = 'budget:override';
 
 /** Reads: every role (scoped) and clients holding budget:read. */
-export const CanRead = () =>
-  applyDecorators(Roles(...READ_ROLES), Permissions(READ_PERMISSION), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+export const CanRead = () => ReadAccess(READ_ROLES, READ_PERMISSION);
 
 /** Postings: FINANCE and CITY_ADMIN users, clients holding budget:write. */
-export const CanPost = () =>
-  applyDecorators(Roles(...POST_ROLES), Permissions(WRITE_PERMISSION), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+export const CanPost = () => ActionAccess(POST_ROLES, WRITE_PERMISSION);
 
 /** A money-moving POST: the Idempotency-Key header is required. */
 export const Idempotent = () =>

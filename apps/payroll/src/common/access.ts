@@ -3,10 +3,8 @@
  * permission; results located in a district or street are then filtered by scope, and anything
  * outside the caller's scope answers 404.
  */
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { notFound, placeOfCode, scopeCovers, type Principal, type Role } from '@cws/kernel';
-import { Permissions, Roles } from '@cws/platform';
+import { ActionAccess, ReadAccess } from '@cws/platform';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
 /** HR runs benchmark computations for its own scope. */
@@ -15,21 +13,17 @@ export const PAYROLL_READ = 'payroll:read';
 export const PAYROLL_WRITE = 'payroll:write';
 
 /** Reads: every role (scoped) and API clients holding payroll:read. */
-export const CanRead = () =>
-  applyDecorators(Roles(...READ_ROLES), Permissions(PAYROLL_READ), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+export const CanRead = () => ReadAccess(READ_ROLES, PAYROLL_READ);
 
 /** Workforce changes (worker ids, org codes, dates): HR and auditors (scoped), API clients holding payroll:read. */
 export const WORKFORCE_CHANGE_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'AUDITOR'];
-export const CanReadWorkforceChanges = () =>
-  applyDecorators(Roles(...WORKFORCE_CHANGE_ROLES), Permissions(PAYROLL_READ), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+export const CanReadWorkforceChanges = () => ReadAccess(WORKFORCE_CHANGE_ROLES, PAYROLL_READ);
 
 /** Benchmark runs: HR users within their scope, API clients holding payroll:write. */
-export const CanRun = () =>
-  applyDecorators(Roles(...RUN_ROLES), Permissions(PAYROLL_WRITE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+export const CanRun = () => ActionAccess(RUN_ROLES, PAYROLL_WRITE);
 
 /** Policy edits: CITY_ADMIN users only (no API client may change policy). */
-export const CanEditPolicy = () =>
-  applyDecorators(Roles('CITY_ADMIN'), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only a city administrator may edit policy' }));
+export const CanEditPolicy = () => ActionAccess(['CITY_ADMIN'], null, 'Only a city administrator may edit policy');
 
 /**
  * The scope a run covers: the requested org code, which must lie within the caller's scope (else
@@ -53,15 +47,12 @@ export function bearerOf(authorization: string | undefined): string | undefined 
 }
 
 /** Payroll runs: HR creates, recalculates, submits and cancels within its scope; API clients with payroll:write. */
-export const CanPrepareRuns = () =>
-  applyDecorators(Roles(...RUN_ROLES), Permissions(PAYROLL_WRITE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+export const CanPrepareRuns = () => ActionAccess(RUN_ROLES, PAYROLL_WRITE);
 
 export const PAYROLL_APPROVE = 'payroll:approve';
 export const PAYROLL_PAY = 'payroll:pay';
 /** Four eyes: approvers (and rejecters) are CITY_ADMIN and FINANCE users or payroll:approve clients — and never the submitter. */
 export const APPROVE_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE'];
-export const CanApproveRuns = () =>
-  applyDecorators(Roles(...APPROVE_ROLES), Permissions(PAYROLL_APPROVE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only an approver (CITY_ADMIN, FINANCE, payroll:approve) may do this' }));
+export const CanApproveRuns = () => ActionAccess(APPROVE_ROLES, PAYROLL_APPROVE, 'Only an approver (CITY_ADMIN, FINANCE, payroll:approve) may do this');
 /** The bank confirmed the transfer: FINANCE users or payroll:pay clients. */
-export const CanPayRuns = () =>
-  applyDecorators(Roles('FINANCE'), Permissions(PAYROLL_PAY), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only finance (FINANCE, payroll:pay) marks a run paid' }));
+export const CanPayRuns = () => ActionAccess(['FINANCE'], PAYROLL_PAY, 'Only finance (FINANCE, payroll:pay) marks a run paid');

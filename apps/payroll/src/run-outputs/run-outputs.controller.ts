@@ -1,14 +1,13 @@
-import { applyDecorators, Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam, Permissions, Roles } from '@cws/platform';
+import { ActionAccess, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanRead, PAYROLL_PAY } from '../common/access';
 import { DECLARATION_KINDS, RunOutputsService, type DeclarationKind, type FileOut } from './run-outputs.service';
 
 /** Bank files carry whole account numbers: finance and city administrators, or payroll:pay clients. */
-const CanReadBankFiles = () =>
-  applyDecorators(Roles('CITY_ADMIN', 'FINANCE'), Permissions(PAYROLL_PAY), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only CITY_ADMIN, FINANCE or a payroll:pay client' }));
+const CanReadBankFiles = () => ActionAccess(['CITY_ADMIN', 'FINANCE'], PAYROLL_PAY, 'Only CITY_ADMIN, FINANCE or a payroll:pay client');
 
 class BankFileParams extends IdParam {
   @ApiProperty({ example: '12020211099033010600' }) @Matches(/^\d{8,30}$/, { message: 'must be an account number' }) account!: string;

@@ -3,10 +3,8 @@
  * rosters, centres and requests are located in a district and street and filtered by scope:
  * anything outside the caller's scope answers 404, as in the other services.
  */
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Principal, Role } from '@cws/kernel';
-import { Permissions, Roles } from '@cws/platform';
+import { ActionAccess, ReadAccess } from '@cws/platform';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
 /** HR plans and publishes rosters for its own scope. */
@@ -14,15 +12,12 @@ export const PLAN_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'];
 export const SCHEDULER_READ = 'scheduler:read';
 export const SCHEDULER_WRITE = 'scheduler:write';
 
-export const CanRead = () =>
-  applyDecorators(Roles(...READ_ROLES), Permissions(SCHEDULER_READ), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+export const CanRead = () => ReadAccess(READ_ROLES, SCHEDULER_READ);
 
-export const CanPlan = () =>
-  applyDecorators(Roles(...PLAN_ROLES), Permissions(SCHEDULER_WRITE), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Role or permission missing' }));
+export const CanPlan = () => ActionAccess(PLAN_ROLES, SCHEDULER_WRITE);
 
 /** The holiday calendar is city-wide data: city administrators only. */
-export const CanEditCalendar = () =>
-  applyDecorators(Roles('CITY_ADMIN'), ApiBearerAuth(), ApiForbiddenResponse({ description: 'Only a city administrator may edit the calendar' }));
+export const CanEditCalendar = () => ActionAccess(['CITY_ADMIN'], null, 'Only a city administrator may edit the calendar');
 
 export const actorName = (p: Principal): string => p.name;
 

@@ -1,3 +1,4 @@
+export * from './access-decorators';
 export * from './audit';
 export * from './auth';
 export * from './bootstrap';

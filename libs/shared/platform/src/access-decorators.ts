@@ -1,0 +1,17 @@
+/**
+ * The access head a service's route carries: who may call it (users by role, API clients by OAuth
+ * permission), the bearer scheme, and the refusal it documents. Each service names its roles and
+ * permissions in its own `common/access.ts` (`CanRead`, `CanPost`, …); these are the two shapes.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import type { Role } from '@cws/kernel';
+import { Permissions, Roles } from './auth';
+
+/** A scoped read: records outside the caller's scope answer 404, so that is the refusal documented. */
+export const ReadAccess = (roles: readonly Role[], permission: string) =>
+  applyDecorators(Roles(...roles), Permissions(permission), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+
+/** An action for these roles, and for API clients holding `permission` (null: users only); 403 otherwise. */
+export const ActionAccess = (roles: readonly Role[], permission: string | null, refusal = 'Role or permission missing') =>
+  applyDecorators(Roles(...roles), ...(permission ? [Permissions(permission)] : []), ApiBearerAuth(), ApiForbiddenResponse({ description: refusal }));
