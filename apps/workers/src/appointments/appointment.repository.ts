@@ -1,7 +1,14 @@
-/** The only owner of `appointment` inserts: a post from the API, or many from the import and the demo seed, through one INSERT. */
+/**
+ * The only owner of `appointment` SQL (the election columns are written by ElectionRepository's back-fill):
+ * a post from the API, or many from the import and the demo seed, through one INSERT; the rule checks'
+ * reads, the ends of posts and the views the appointments API returns.
+ */
+import type { Scope } from '@cws/kernel';
 import { insertRows, selectIn } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ObtainedBy, PostBand } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
+import { rawOneInScope } from '../common/org-scope';
+import { FAR_FUTURE } from '../common/sql';
 
 export interface NewAppointment {
   workerId: number;
@@ -20,6 +27,39 @@ export interface NewAppointment {
 
 const INSERT_APPOINTMENT = `INSERT INTO appointment (worker_id, body_id, community_code, body_kind, role, band, is_primary, obtained_by, start_date, end_date,
   election_id, term_end, created_at)`;
+
+/** A post as the API shows it. */
+export interface AppointmentView {
+  id: number;
+  workerId: number;
+  communityCode: string;
+  bodyKind: BodyKind;
+  role: AppointmentRole;
+  band: PostBand;
+  isPrimary: boolean;
+  obtainedBy: ObtainedBy;
+  from: string;
+  to: string | null;
+  endReason: string | null;
+  electionId: number | null;
+  termEnd: string | null;
+}
+
+/** A post with its worker's district and street (scope checks, audit rows, events). */
+export type PlacedAppointment = AppointmentView & { districtCode: string; streetCode: string };
+
+const COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
+  a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason,
+  a.election_id AS electionId, a.term_end AS termEnd`;
+
+/** MySQL returns ids and flags as strings / 0-1. */
+function view<T extends Record<string, unknown>>(row: T): T & AppointmentView {
+  return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary), electionId: row.electionId == null ? null : Number(row.electionId) } as T & AppointmentView;
+}
+
+/** Posts overlapping [from, to ?? open end]. */
+const OVERLAP = 'a.start_date <= ? AND COALESCE(a.end_date, ?) >= ?';
+const overlapParams = (from: string, to: string | null) => [to ?? FAR_FUTURE, FAR_FUTURE, from];
 
 const values = (a: NewAppointment, now: Date): unknown[] => [
   a.workerId, a.bodyId, a.communityCode, a.bodyKind, a.role, a.band, a.primary ? 1 : 0, a.obtainedBy, a.from, a.to, a.electionId, a.termEnd, now,
@@ -40,5 +80,108 @@ export class AppointmentRepository {
   static async idByWorker(m: EntityManager, workerIds: readonly number[]): Promise<Map<number, number>> {
     const rows = await selectIn<{ id: number; workerId: number }>(m, workerIds, (list) => `SELECT id, worker_id AS workerId FROM appointment WHERE worker_id IN (${list})`);
     return new Map(rows.map((r) => [Number(r.workerId), Number(r.id)]));
+  }
+
+  /** The post, with its worker's district and street, if the scope sees it (else 404). */
+  static async inScope(m: EntityManager, scope: Scope, id: number): Promise<PlacedAppointment> {
+    const qb = m
+      .createQueryBuilder()
+      .select(`${COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode`)
+      .from('appointment', 'a')
+      .innerJoin('worker', 'w', 'w.id = a.worker_id')
+      .where('a.id = :id', { id });
+    return view(await rawOneInScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' }, 'appointment', id));
+  }
+
+  /** The worker already holds this role in this body in the period: that post's id, or null. */
+  static async sameRoleOverlapping(m: EntityManager, workerId: number, bodyId: number, role: AppointmentRole, from: string, to: string | null): Promise<number | null> {
+    const [dup] = await m.query(`SELECT a.id FROM appointment a WHERE a.worker_id = ? AND a.body_id = ? AND a.role = ? AND ${OVERLAP} LIMIT 1`, [workerId, bodyId, role, ...overlapParams(from, to)]);
+    return dup ? Number(dup.id) : null;
+  }
+
+  /** The body's head post in the period: its id, or null. */
+  static async headOverlapping(m: EntityManager, bodyId: number, from: string, to: string | null): Promise<number | null> {
+    const [rival] = await m.query(`SELECT a.id, a.worker_id AS workerId FROM appointment a WHERE a.body_id = ? AND a.band = 'HEAD' AND ${OVERLAP} LIMIT 1`, [bodyId, ...overlapParams(from, to)]);
+    return rival ? Number(rival.id) : null;
+  }
+
+  /** The worker's primary post in the period: its id, or null. */
+  static async primaryOverlapping(m: EntityManager, workerId: number, from: string, to: string | null): Promise<number | null> {
+    const [rival] = await m.query(`SELECT a.id FROM appointment a WHERE a.worker_id = ? AND a.is_primary = 1 AND ${OVERLAP} LIMIT 1`, [workerId, ...overlapParams(from, to)]);
+    return rival ? Number(rival.id) : null;
+  }
+
+  /** Head posts in these communities (any period): the import checks its head rows against them. */
+  static async headsIn(m: EntityManager, communityCodes: readonly string[]): Promise<Array<{ id: number; communityCode: string; bodyKind: string; to: string | null }>> {
+    const rows = await selectIn<{ id: number; communityCode: string; bodyKind: string; to: string | null }>(m, communityCodes, (list) =>
+      `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment WHERE band = 'HEAD' AND community_code IN (${list})`);
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /** Posts of the body running on `termStart` that started before it, locked, with their workers' district and street. */
+  static async lockRunningForNewTerm(m: EntityManager, bodyId: number, termStart: string): Promise<PlacedAppointment[]> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode FROM appointment a JOIN worker w ON w.id = a.worker_id
+        WHERE a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.id FOR UPDATE`,
+      [bodyId, termStart, termStart],
+    );
+    return rows.map(view);
+  }
+
+  /** Ends one post on `to` for `reason`. */
+  static async end(m: EntityManager, id: number, to: string, reason: string): Promise<void> {
+    await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [to, reason, id]);
+  }
+
+  /** The worker's posts open on or after `on` (no end, or ending on or after it). */
+  static async countOpen(m: EntityManager, workerId: number, on: string): Promise<number> {
+    const [open] = await m.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date >= ?)', [workerId, on]);
+    return Number(open.n);
+  }
+
+  /** Ends on `date`, for `reason`, every post of the worker running then and past it; returns their ids. */
+  static async endRunningOf(m: EntityManager, workerId: number, date: string, reason: string): Promise<number[]> {
+    const ended = await m.query(`SELECT id FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [workerId, date, date]);
+    await m.query(`UPDATE appointment SET end_date = ?, end_reason = ? WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [date, reason, workerId, date, date]);
+    return ended.map((r: { id: unknown }) => Number(r.id));
+  }
+
+  static async countStartingAfter(m: EntityManager, workerId: number, date: string): Promise<number> {
+    const [future] = await m.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND start_date > ?', [workerId, date]);
+    return Number(future.n);
+  }
+
+  /** The worker's posts on `date`, primary first. */
+  static async ofWorkerOn(m: EntityManager, workerId: number, date: string): Promise<AppointmentView[]> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM appointment a WHERE a.worker_id = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.is_primary DESC, a.id`,
+      [workerId, date, date],
+    );
+    return rows.map(view);
+  }
+
+  /** The community's posts on `date` with their holders' names, by body and band. */
+  static async ofCommunityOn(m: EntityManager, communityCode: string, date: string): Promise<Array<AppointmentView & { workerName: string }>> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS}, w.name AS workerName FROM appointment a JOIN worker w ON w.id = a.worker_id
+        WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.body_kind, a.band, a.id`,
+      [communityCode, date, date],
+    );
+    return rows.map(view);
+  }
+
+  /** Who holds which role in which body of the community on `date` (the cross-appointment figures). */
+  static async holdersOn(m: EntityManager, communityCode: string, date: string): Promise<Array<{ workerId: number; bodyKind: BodyKind; role: AppointmentRole }>> {
+    return m.query(
+      `SELECT a.worker_id AS workerId, a.body_kind AS bodyKind, a.role AS role FROM appointment a
+        WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)`,
+      [communityCode, date, date],
+    );
+  }
+
+  /** How many posts the community has ever had. */
+  static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ a }] = await m.query('SELECT COUNT(*) AS a FROM appointment WHERE community_code = ?', [communityCode]);
+    return Number(a);
   }
 }

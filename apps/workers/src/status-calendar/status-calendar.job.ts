@@ -5,8 +5,11 @@ import { AuditService } from '@cws/platform';
 import { ApplyStatusCalendarJob, SecondmentEndedEvent, SecondmentStartedEvent, WorkerChangedEvent, type WorkerStatus } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { today as serverToday } from '../common/sql';
+import { SecondmentRepository, type DueSecondment } from '../secondments/secondment.repository';
+import { WorkerLeaveRepository, type DueLeave } from '../workers/worker-leave.repository';
+import { WorkerRepository } from '../workers/worker.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
-import { calendarStatusOn } from './status-on';
+import { StatusCalendarReader } from './status-calendar.reader';
 
 export interface StatusCalendarResult {
   today: string;
@@ -18,22 +21,11 @@ export interface StatusCalendarResult {
   leavesEnded: number;
 }
 
-interface DueSecondment {
-  id: number;
-  direction: 'OUT' | 'IN';
-  payer: 'HOME' | 'HOST';
-  from: string;
-  to: string | null;
-  status: string;
-  startDue: number;
-  endDue: number;
-}
-
 /**
  * The nightly status calendar (`apply-status-calendar`, 00:05 Asia/Shanghai). For each worker with
  * something due up to `today` — an OUT/IN secondment whose start or end has not been announced, a
  * leave period whose start or return has not been applied — one READ COMMITTED transaction locks the
- * worker row, recomputes the status from the dates (`calendarStatusOn`) and, when it differs, writes
+ * worker row, recomputes the status from the dates (`StatusCalendarReader.statusOn`) and, when it differs, writes
  * the status, a STATUS_CHANGE career event, an audit row and `worker.changed`; it announces each due
  * secondment start / end through the outbox and marks it, so it is announced once. A re-run finds
  * nothing due and changes nothing; a crash mid-way leaves the unprocessed workers for the retry.
@@ -52,17 +44,10 @@ export class ApplyStatusCalendarHandler {
   async handle(payload: PayloadOf<typeof ApplyStatusCalendarJob>): Promise<StatusCalendarResult> {
     const today = payload.today ?? serverToday();
     if (!isIsoDate(today)) throw validationError('INVALID_DATE', 'today', 'must be YYYY-MM-DD');
-    const due: Array<{ workerId: number }> = await this.dataSource.query(
-      `SELECT worker_id AS workerId FROM secondment WHERE started_notified_at IS NULL AND start_date <= ? AND status <> 'CANCELLED'
-       UNION SELECT worker_id FROM secondment WHERE ended_notified_at IS NULL AND end_date < ? AND status <> 'CANCELLED'
-       UNION SELECT worker_id FROM worker_leave WHERE start_applied = 0 AND start_date <= ?
-       UNION SELECT worker_id FROM worker_leave WHERE return_applied = 0 AND return_date <= ?
-       ORDER BY workerId`,
-      [today, today, today, today],
-    );
+    const due = await StatusCalendarReader.dueWorkerIds(this.dataSource, today);
     const result: StatusCalendarResult = { today, workers: 0, statusChanges: 0, secondmentsStarted: 0, secondmentsEnded: 0, leavesStarted: 0, leavesEnded: 0 };
-    for (const { workerId } of due) {
-      await this.dataSource.transaction('READ COMMITTED', (m) => this.applyForWorker(m, Number(workerId), today, result));
+    for (const workerId of due) {
+      await this.dataSource.transaction('READ COMMITTED', (m) => this.applyForWorker(m, workerId, today, result));
       result.workers++;
     }
     this.logger.log({ msg: 'status calendar applied', ...result });
@@ -70,33 +55,18 @@ export class ApplyStatusCalendarHandler {
   }
 
   private async applyForWorker(m: EntityManager, workerId: number, today: string, result: StatusCalendarResult): Promise<void> {
-    const [worker] = await m.query(
-      `SELECT id, status, district_code AS districtCode, street_code AS streetCode, community_code AS communityCode FROM worker WHERE id = ? FOR UPDATE`,
-      [workerId],
-    );
+    const worker = await WorkerRepository.lockStatus(m, workerId);
     if (!worker) return;
-    const ref = refOf({ ...worker, id: Number(worker.id) });
+    const ref = refOf(worker);
     // Read after the lock (READ COMMITTED): a rival run that got here first has already marked its rows.
-    const secondments: DueSecondment[] = await m.query(
-      `SELECT id, direction, payer, start_date AS \`from\`, end_date AS \`to\`, status,
-              (started_notified_at IS NULL AND start_date <= ?) AS startDue,
-              (ended_notified_at IS NULL AND end_date IS NOT NULL AND end_date < ?) AS endDue
-         FROM secondment WHERE worker_id = ? AND status <> 'CANCELLED'
-          AND ((started_notified_at IS NULL AND start_date <= ?) OR (ended_notified_at IS NULL AND end_date < ?))
-        ORDER BY start_date, id`,
-      [today, today, workerId, today, today],
-    );
-    const leaves: Array<{ id: number; startDue: number; returnDue: number }> = await m.query(
-      `SELECT id, (start_applied = 0 AND start_date <= ?) AS startDue, (return_applied = 0 AND return_date IS NOT NULL AND return_date <= ?) AS returnDue
-         FROM worker_leave WHERE worker_id = ? AND ((start_applied = 0 AND start_date <= ?) OR (return_applied = 0 AND return_date <= ?)) ORDER BY start_date, id`,
-      [today, today, workerId, today, today],
-    );
+    const secondments = await SecondmentRepository.dueOf(m, workerId, today);
+    const leaves = await WorkerLeaveRepository.dueOf(m, workerId, today);
     if (!secondments.length && !leaves.length) return;
     const now = new Date();
 
     const before: WorkerStatus = worker.status;
     if (before !== 'LEFT') {
-      const after = await calendarStatusOn(m, workerId, today);
+      const after = await StatusCalendarReader.statusOn(m, workerId, today);
       if (after !== before) {
         const cause = this.causeOf(secondments, leaves, before, after);
         await this.workers.setStatus(m, workerId, after);
@@ -111,12 +81,12 @@ export class ApplyStatusCalendarHandler {
       const id = Number(s.id);
       if (Number(s.startDue)) {
         await this.outbox.add(m, SecondmentStartedEvent, { ...ref, secondmentId: id, direction: s.direction, payer: s.payer, from: s.from, to: s.to });
-        await m.query('UPDATE secondment SET started_notified_at = ? WHERE id = ?', [now, id]);
+        await SecondmentRepository.markStartNotified(m, id, now);
         result.secondmentsStarted++;
       }
       if (Number(s.endDue) && s.to) {
         await this.outbox.add(m, SecondmentEndedEvent, { ...ref, secondmentId: id, to: s.to });
-        await m.query(`UPDATE secondment SET ended_notified_at = ?, status = 'ENDED' WHERE id = ?`, [now, id]);
+        await SecondmentRepository.markEndNotified(m, id, { closing: true, at: now });
         if (s.status !== 'ENDED') {
           await this.audit.record(m, {
             entity: 'secondment', entityId: id, action: 'END', before: { status: s.status, to: s.to }, after: { status: 'ENDED', to: s.to, by: 'status calendar' },
@@ -128,18 +98,18 @@ export class ApplyStatusCalendarHandler {
     }
     for (const l of leaves) {
       if (Number(l.startDue)) {
-        await m.query('UPDATE worker_leave SET start_applied = 1 WHERE id = ?', [l.id]);
+        await WorkerLeaveRepository.markStartApplied(m, Number(l.id));
         result.leavesStarted++;
       }
       if (Number(l.returnDue)) {
-        await m.query('UPDATE worker_leave SET start_applied = 1, return_applied = 1 WHERE id = ?', [l.id]);
+        await WorkerLeaveRepository.markReturnApplied(m, Number(l.id));
         result.leavesEnded++;
       }
     }
   }
 
   /** What moved the status, for the career event and the audit row. */
-  private causeOf(secondments: DueSecondment[], leaves: Array<{ id: number; startDue: number; returnDue: number }>, before: WorkerStatus, after: WorkerStatus) {
+  private causeOf(secondments: DueSecondment[], leaves: DueLeave[], before: WorkerStatus, after: WorkerStatus) {
     const out = secondments.filter((s) => s.direction === 'OUT');
     if (after === 'SECONDED_OUT') {
       const s = out.find((x) => Number(x.startDue));

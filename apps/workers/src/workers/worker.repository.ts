@@ -1,8 +1,10 @@
 /**
  * The only owner of the `worker` row shape and its writes. The API (one hire), the import and the
- * demo seed (thousands of rows) all insert through `insertMany`, so the 26 columns are spelled once.
+ * demo seed (thousands of rows) all insert through `insertMany`, so the 26 columns are spelled once;
+ * updates, status moves, row locks and the other modules' reads of a worker go through the methods below.
  */
-import { insertRows, selectIn } from '@cws/persistence';
+import type { Scope } from '@cws/kernel';
+import { applyScope, insertRows, keysetPage, selectIn, type KeysetPage } from '@cws/persistence';
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerStatus } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
@@ -48,6 +50,45 @@ function values(w: NewWorker, now: Date): unknown[] {
   ];
 }
 
+/** What the grade rules need of a worker, with the org codes events carry. */
+export interface WorkerGradeFacts {
+  workerId: number;
+  education: string;
+  hireDate: string;
+  priorServiceMonths: number;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+}
+
+/** A change to a worker's record (absent = unchanged). */
+export interface WorkerChanges {
+  name?: string;
+  phone?: string | null;
+  education?: Education;
+  politicalStatus?: PoliticalStatus;
+  qualificationLevel?: QualificationLevel;
+  qualificationCert?: string | null;
+  employmentType?: EmploymentType;
+  bankAccount?: { value: ProtectedValue; luhnOk: boolean | null };
+  /** A transfer: the new community and its street and district. */
+  place?: { communityCode: string; streetCode: string; districtCode: string };
+}
+
+/** The export's filters (all optional). */
+export interface ExportFilter {
+  district?: string;
+  street?: string;
+  community?: string;
+  status?: string;
+}
+
+/** Column of each plain field of `WorkerChanges`. */
+const CHANGE_COLUMNS: ReadonlyArray<[keyof WorkerChanges, string]> = [
+  ['name', 'name'], ['phone', 'phone'], ['education', 'education'], ['politicalStatus', 'political_status'],
+  ['qualificationLevel', 'qualification_level'], ['qualificationCert', 'qualification_cert'], ['employmentType', 'employment_type'],
+];
+
 export class WorkerRepository {
   /** Inserts one worker and returns its id (a taken resident ID raises the driver's ER_DUP_ENTRY). */
   static async insert(m: EntityManager, w: NewWorker): Promise<number> {
@@ -79,5 +120,117 @@ export class WorkerRepository {
   static async count(m: EntityManager): Promise<number> {
     const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker');
     return Number(n);
+  }
+
+  /** The worker's id registered under this resident-ID hash, or null. */
+  static async idByResidentHash(m: EntityManager, hash: string): Promise<number | null> {
+    const [row] = await m.query('SELECT id FROM worker WHERE resident_id_hash = ?', [hash]);
+    return row ? Number(row.id) : null;
+  }
+
+  /** What the grade rules need of a worker (`lock` takes the worker row lock). */
+  static async gradeFacts(m: EntityManager, id: number, opts: { lock?: boolean } = {}): Promise<WorkerGradeFacts> {
+    const [w] = await m.query(
+      `SELECT id, education, hire_date AS hireDate, prior_service_months AS priorServiceMonths, district_code AS districtCode, street_code AS streetCode,
+              community_code AS communityCode FROM worker WHERE id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return {
+      workerId: Number(w.id), education: w.education, hireDate: w.hireDate, priorServiceMonths: Number(w.priorServiceMonths),
+      districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
+    };
+  }
+
+  /** Locks the worker row (FOR UPDATE) and returns its status and place; null when there is no such worker. */
+  static async lockStatus(m: EntityManager, id: number): Promise<{ id: number; status: WorkerStatus; districtCode: string; streetCode: string; communityCode: string } | null> {
+    const [w] = await m.query(
+      `SELECT id, status, district_code AS districtCode, street_code AS streetCode, community_code AS communityCode FROM worker WHERE id = ? FOR UPDATE`,
+      [id],
+    );
+    return w ? { ...w, id: Number(w.id) } : null;
+  }
+
+  /** Writes the changed fields with a new version (nothing when nothing changed); the caller holds the row lock. */
+  static async update(m: EntityManager, id: number, c: WorkerChanges): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const [field, column] of CHANGE_COLUMNS) {
+      if (c[field] === undefined) continue;
+      sets.push(`${column} = ?`);
+      params.push(c[field]);
+    }
+    if (c.bankAccount) {
+      sets.push('bank_account_enc = ?', 'bank_account_hash = ?', 'bank_account_masked = ?', 'bank_luhn_ok = ?');
+      params.push(c.bankAccount.value.enc, c.bankAccount.value.hash, c.bankAccount.value.masked, c.bankAccount.luhnOk);
+    }
+    if (c.place) {
+      sets.push('community_code = ?', 'street_code = ?', 'district_code = ?');
+      params.push(c.place.communityCode, c.place.streetCode, c.place.districtCode);
+    }
+    if (!sets.length) return;
+    sets.push('version = version + 1', 'updated_at = ?');
+    params.push(new Date(), id);
+    await m.query(`UPDATE worker SET ${sets.join(', ')} WHERE id = ?`, params);
+    if (c.name !== undefined) await WorkerNameGramRepository.refresh(m, [id]);
+  }
+
+  /** Closes the record: LEFT on `date` for `reason`, a new version. */
+  static async markLeft(m: EntityManager, id: number, date: string, reason: string): Promise<void> {
+    await m.query(`UPDATE worker SET status = 'LEFT', left_date = ?, left_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`, [date, reason, new Date(), id]);
+  }
+
+  /** Moves a worker's status (a new version); the caller holds the worker row lock. */
+  static async setStatus(m: EntityManager, id: number, status: string): Promise<void> {
+    await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), id]);
+  }
+
+  /** The encrypted resident ID and bank account and the birth date (the audited "show" action decrypts them). */
+  static async protectedPii(m: EntityManager, id: number): Promise<{ residentIdEnc: string; bankAccountEnc: string | null; birthDate: string }> {
+    const [row] = await m.query('SELECT resident_id_enc AS rid, bank_account_enc AS bank, birth_date AS birthDate FROM worker WHERE id = ?', [id]);
+    return { residentIdEnc: row.rid, bankAccountEnc: row.bank ?? null, birthDate: row.birthDate };
+  }
+
+  /** How many workers (any status) belong to the community. */
+  static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker WHERE community_code = ?', [communityCode]);
+    return Number(n);
+  }
+
+  /**
+   * Who can be rostered in a community on `date`: its workers employed then, neither on leave (leave
+   * periods by date) nor on an OUT secondment that day; by id.
+   */
+  static async availableIn(m: EntityManager, communityCode: string, date: string): Promise<Array<{ id: number; name: string; employmentType: EmploymentType; status: WorkerStatus }>> {
+    const rows = await m.query(
+      `SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
+        WHERE w.community_code = ? AND w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)
+          AND NOT EXISTS (SELECT 1 FROM worker_leave l WHERE l.worker_id = w.id AND l.start_date <= ? AND (l.return_date IS NULL OR l.return_date > ?))
+          AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
+                          AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))
+        ORDER BY w.id`,
+      [communityCode, date, date, date, date, date, date],
+    );
+    return rows.map((r: { id: number }) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /**
+   * One keyset page of the register export (masked IDs and accounts, the primary post's band on `today`
+   * and the community name), filtered by place and status within the caller's scope.
+   */
+  static exportPage(m: EntityManager, scope: Scope, filter: ExportFilter, today: string, after: string | null, limit: number): Promise<KeysetPage<Record<string, string>>> {
+    const qb = m
+      .createQueryBuilder()
+      .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS rid, w.phone AS phone, w.education AS education,
+        w.political_status AS political, w.qualification_level AS qual, w.hire_date AS hireDate, w.employment_type AS employment, w.status AS status,
+        pa.band AS band, w.district_code AS district, w.street_code AS street, w.community_code AS community, c.name AS communityName, w.bank_account_masked AS bank`)
+      .from('worker', 'w')
+      .innerJoin('community', 'c', 'c.code = w.community_code')
+      .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :today AND (pa.end_date IS NULL OR pa.end_date >= :today)', { today });
+    if (filter.district) qb.andWhere('w.district_code = :d', { d: filter.district });
+    if (filter.street) qb.andWhere('w.street_code = :s', { s: filter.street });
+    if (filter.community) qb.andWhere('w.community_code = :c', { c: filter.community });
+    if (filter.status) qb.andWhere('w.status = :st', { st: filter.status });
+    applyScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' });
+    return keysetPage(qb, { column: 'w.id', after, limit, keyOf: (r) => Number(r.id), fetch: 'raw' });
   }
 }

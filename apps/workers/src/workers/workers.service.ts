@@ -11,11 +11,14 @@ import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBui
 import { communityInScope, rawOneInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
 import { rethrowDuplicate, today } from '../common/sql';
+import { AppointmentRepository } from '../appointments/appointment.repository';
 import { GradeRepository } from '../grades/grade.repository';
+import { SecondmentRepository } from '../secondments/secondment.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
 import { WorkerEventRepository } from './worker-event.repository';
 import { WorkerNameGramRepository } from './worker-name-gram.repository';
-import { WorkerRepository } from './worker.repository';
+import { WorkerLeaveRepository } from './worker-leave.repository';
+import { WorkerRepository, type WorkerChanges } from './worker.repository';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 
 /** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
@@ -46,6 +49,9 @@ export interface WorkerView {
   [k: string]: unknown;
 }
 
+/** The record's plain fields an update may change (the bank account and the community have their own rules). */
+const PLAIN_FIELDS = ['name', 'phone', 'education', 'politicalStatus', 'qualificationLevel', 'qualificationCert', 'employmentType'] as const;
+
 const SORT_COLUMNS = { id: 'w.id', name: 'w.name', hireDate: 'w.hire_date' } as const;
 
 @Injectable()
@@ -61,15 +67,7 @@ export class WorkersService {
 
   /** What the grade rules need of a worker (`lock` takes the worker row lock first). No scope check: for jobs and callers that checked it. */
   async gradeSubject(m: EntityManager, id: number, opts: { lock?: boolean } = {}): Promise<GradeWorker> {
-    const [w] = await m.query(
-      `SELECT id, education, hire_date AS hireDate, prior_service_months AS priorServiceMonths, district_code AS districtCode, street_code AS streetCode,
-              community_code AS communityCode FROM worker WHERE id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    return {
-      workerId: Number(w.id), education: w.education, hireDate: w.hireDate, priorServiceMonths: Number(w.priorServiceMonths),
-      districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
-    };
+    return WorkerRepository.gradeFacts(m, id, opts);
   }
 
   /** Loads a worker the caller may see (else 404); `lock` takes a row lock that serialises changes to that worker. */
@@ -95,8 +93,7 @@ export class WorkersService {
     const community = await communityInScope(m, p, dto.communityCode);
     if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
     const rid = protectResidentId(this.cipher, dto.residentId);
-    const [taken] = await m.query('SELECT id FROM worker WHERE resident_id_hash = ?', [rid.hash]);
-    if (taken) throw conflict('RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register', { details: [{ path: 'residentId', issue: 'is already registered' }] });
+    if ((await WorkerRepository.idByResidentHash(m, rid.hash)) !== null) throw conflict('RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register', { details: [{ path: 'residentId', issue: 'is already registered' }] });
     let bank: ReturnType<typeof protectBankAccount> | null = null;
     let warnings: ErrorDetail[] = [];
     let luhnOk: boolean | null = null;
@@ -130,45 +127,32 @@ export class WorkersService {
         throw conflict('STALE_VERSION', `worker ${id} was changed by someone else (version ${before.version})`);
       }
       if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has left; the record is closed`);
-      const sets: string[] = [];
-      const params: unknown[] = [];
+      const changes: WorkerChanges = {};
       const fields: string[] = [];
-      const set = (column: string, value: unknown, field: string) => {
-        sets.push(`${column} = ?`);
-        params.push(value);
+      for (const field of PLAIN_FIELDS) {
+        if (dto[field] === undefined) continue;
+        Object.assign(changes, { [field]: dto[field] });
         fields.push(field);
-      };
-      const columns: Array<[keyof UpdateWorkerDto, string]> = [
-        ['name', 'name'], ['phone', 'phone'], ['education', 'education'], ['politicalStatus', 'political_status'],
-        ['qualificationLevel', 'qualification_level'], ['qualificationCert', 'qualification_cert'], ['employmentType', 'employment_type'],
-      ];
-      for (const [field, column] of columns) if (dto[field] !== undefined) set(column, dto[field], field);
+      }
       let warnings: ErrorDetail[] = [];
       if (dto.bankAccount !== undefined) {
         const check = checkBankAccount(dto.bankAccount);
         warnings = check.warnings;
-        const bank = protectBankAccount(this.cipher, dto.bankAccount);
-        set('bank_account_enc', bank.enc, 'bankAccount');
-        sets.push('bank_account_hash = ?', 'bank_account_masked = ?', 'bank_luhn_ok = ?');
-        params.push(bank.hash, bank.masked, check.luhnOk);
+        changes.bankAccount = { value: protectBankAccount(this.cipher, dto.bankAccount), luhnOk: check.luhnOk };
+        fields.push('bankAccount');
       }
       if (dto.communityCode !== undefined && dto.communityCode !== before.communityCode) {
         const target = await communityInScope(m, p, dto.communityCode);
         if (!target.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
-        const [open] = await m.query(
-          'SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date >= ?)', [id, today()],
-        );
-        if (Number(open.n) > 0) throw conflict('WORKER_HAS_OPEN_APPOINTMENTS', 'End the worker’s appointments before transferring them to another community');
-        set('community_code', target.code, 'communityCode');
-        sets.push('street_code = ?', 'district_code = ?');
-        params.push(target.streetCode, target.districtCode);
+        if ((await AppointmentRepository.countOpen(m, id, today())) > 0) {
+          throw conflict('WORKER_HAS_OPEN_APPOINTMENTS', 'End the worker’s appointments before transferring them to another community');
+        }
+        changes.place = { communityCode: target.code, streetCode: target.streetCode, districtCode: target.districtCode };
+        fields.push('communityCode');
         await this.addCareerEvent(m, id, 'TRANSFER', today(), null, { from: before.communityCode, to: target.code });
       }
-      if (!sets.length) return { worker: before, warnings };
-      sets.push('version = version + 1', 'updated_at = ?');
-      params.push(new Date(), id);
-      await m.query(`UPDATE worker SET ${sets.join(', ')} WHERE id = ?`, params);
-      if (dto.name !== undefined) await WorkerNameGramRepository.refresh(m, [id]);
+      if (!fields.length) return { worker: before, warnings };
+      await WorkerRepository.update(m, id, changes);
       const after = await this.workerInScope(m, { ...p, scope: { level: 'CITY' } }, id);
       await this.audit.record(m, { entity: 'worker', entityId: id, action: 'UPDATE', before, after, districtCode: after.districtCode });
       await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields });
@@ -182,15 +166,13 @@ export class WorkersService {
       const before = await this.workerInScope(m, p, id, { lock: true });
       if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has already left`);
       if (dto.date < before.hireDate) throw validationError('LEFT_DATE_BEFORE_HIRE', 'date', 'must not be before the hire date');
-      const ended = await m.query(
-        `SELECT id FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [id, dto.date, dto.date],
-      );
-      await m.query(`UPDATE appointment SET end_date = ?, end_reason = 'WORKER_LEFT' WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [dto.date, id, dto.date, dto.date]);
-      const future = await m.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND start_date > ?', [id, dto.date]);
-      if (Number(future[0].n) > 0) throw conflict('WORKER_HAS_FUTURE_APPOINTMENTS', 'The worker has appointments starting after the leaving date');
-      await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE worker_id = ? AND status = 'ACTIVE' AND (end_date IS NULL OR end_date > ?)`, [dto.date, id, dto.date]);
-      await m.query(`UPDATE worker SET status = 'LEFT', left_date = ?, left_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`, [dto.date, dto.reason, new Date(), id]);
-      await this.addCareerEvent(m, id, 'LEFT', dto.date, dto.reason, { endedAppointments: ended.map((r: { id: number }) => Number(r.id)) });
+      const ended = await AppointmentRepository.endRunningOf(m, id, dto.date, 'WORKER_LEFT');
+      if ((await AppointmentRepository.countStartingAfter(m, id, dto.date)) > 0) {
+        throw conflict('WORKER_HAS_FUTURE_APPOINTMENTS', 'The worker has appointments starting after the leaving date');
+      }
+      await SecondmentRepository.endActiveOf(m, id, dto.date);
+      await WorkerRepository.markLeft(m, id, dto.date, dto.reason);
+      await this.addCareerEvent(m, id, 'LEFT', dto.date, dto.reason, { endedAppointments: ended });
       const after = await this.workerInScope(m, p, id);
       await this.audit.record(m, { entity: 'worker', entityId: id, action: 'LEAVE', before, after, districtCode: after.districtCode });
       await this.outbox.add(m, WorkerLeftEvent, { ...refOf(after), leftDate: dto.date, reason: dto.reason, status: 'LEFT' });
@@ -212,24 +194,17 @@ export class WorkersService {
       const effective = dto.date <= now;
       let status: string | null = null;
       if (dto.kind === 'LEAVE') {
-        const [rival] = await m.query(
-          'SELECT id FROM worker_leave WHERE worker_id = ? AND (return_date IS NULL OR return_date > ?) LIMIT 1', [id, dto.date],
-        );
-        if (rival) throw conflict('LEAVE_OVERLAP', `The worker already has a leave period then (leave ${rival.id})`, { leaveId: Number(rival.id) });
+        const rival = await WorkerLeaveRepository.runningAfter(m, id, dto.date);
+        if (rival !== null) throw conflict('LEAVE_OVERLAP', `The worker already has a leave period then (leave ${rival})`, { leaveId: rival });
         if (effective && before.status !== 'ACTIVE') throw conflict('WORKER_NOT_ACTIVE', `worker ${id} is ${before.status}`);
-        await m.query(
-          'INSERT INTO worker_leave (worker_id, start_date, return_date, note, start_applied, return_applied, created_at) VALUES (?,?,NULL,?,?,0,?)',
-          [id, dto.date, dto.note ?? null, effective ? 1 : 0, new Date()],
-        );
+        await WorkerLeaveRepository.insert(m, { workerId: id, startDate: dto.date, note: dto.note ?? null, startApplied: effective });
         if (effective) status = 'ON_LEAVE';
       }
       if (dto.kind === 'RETURN') {
-        const [open] = await m.query('SELECT id, start_date AS startDate FROM worker_leave WHERE worker_id = ? AND return_date IS NULL ORDER BY start_date DESC LIMIT 1', [id]);
+        const open = await WorkerLeaveRepository.latestOpen(m, id);
         if (!open) throw conflict('WORKER_NOT_ON_LEAVE', `worker ${id} is not on leave`);
         if (dto.date <= open.startDate) throw validationError('RETURN_BEFORE_LEAVE', 'date', 'must be after the leave started');
-        await m.query('UPDATE worker_leave SET return_date = ?, start_applied = IF(?, 1, start_applied), return_applied = ? WHERE id = ?', [
-          dto.date, effective ? 1 : 0, effective ? 1 : 0, open.id,
-        ]);
+        await WorkerLeaveRepository.close(m, open.id, dto.date, effective);
         if (effective && before.status === 'ON_LEAVE') status = 'ACTIVE';
       }
       if (dto.kind !== 'GRADE_CHANGE' && (dto.grade !== undefined || dto.band !== undefined)) {
@@ -250,7 +225,7 @@ export class WorkersService {
 
   /** Moves a worker's status (a new version); the caller holds the worker row lock. */
   async setStatus(m: EntityManager, workerId: number, status: string): Promise<void> {
-    await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), workerId]);
+    await WorkerRepository.setStatus(m, workerId, status);
   }
 
   async addCareerEvent(m: EntityManager, workerId: number, kind: CareerEventKind, date: string, note: string | null, data: object | null): Promise<number> {
@@ -371,11 +346,11 @@ export class WorkersService {
   async pii(p: Principal, id: number): Promise<{ id: number; residentId: string; birthDate: string; bankAccount: string | null }> {
     return this.dataSource.transaction(async (m) => {
       const worker = await this.workerInScope(m, p, id);
-      const [row] = await m.query('SELECT resident_id_enc AS rid, bank_account_enc AS bank, birth_date AS birthDate FROM worker WHERE id = ?', [id]);
+      const row = await WorkerRepository.protectedPii(m, id);
       await this.audit.record(m, {
         entity: 'worker', entityId: id, action: 'VIEW_PII', after: { fields: ['residentId', 'birthDate', 'bankAccount'] }, districtCode: worker.districtCode, streetCode: worker.streetCode,
       });
-      return { id, residentId: this.cipher.decrypt(row.rid), birthDate: row.birthDate, bankAccount: row.bank ? this.cipher.decrypt(row.bank) : null };
+      return { id, residentId: this.cipher.decrypt(row.residentIdEnc), birthDate: row.birthDate, bankAccount: row.bankAccountEnc ? this.cipher.decrypt(row.bankAccountEnc) : null };
     });
   }
 }

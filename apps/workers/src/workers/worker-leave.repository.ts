@@ -1,0 +1,62 @@
+/** The only owner of `worker_leave` SQL: leave periods [start_date, return_date) and whether the status calendar applied their ends. */
+import type { EntityManager } from 'typeorm';
+
+export interface NewLeave {
+  workerId: number;
+  startDate: string;
+  note: string | null;
+  /** The start is today or earlier: the status moved already, so the calendar has nothing to apply. */
+  startApplied: boolean;
+}
+
+/** A leave whose start or return the status calendar has still to apply (1 / 0 flags). */
+export interface DueLeave {
+  id: number;
+  startDue: number;
+  returnDue: number;
+}
+
+export class WorkerLeaveRepository {
+  /** A leave of the worker still running after `date` (open, or returning later): its id, or null. */
+  static async runningAfter(m: EntityManager, workerId: number, date: string): Promise<number | null> {
+    const [rival] = await m.query('SELECT id FROM worker_leave WHERE worker_id = ? AND (return_date IS NULL OR return_date > ?) LIMIT 1', [workerId, date]);
+    return rival ? Number(rival.id) : null;
+  }
+
+  static async insert(m: EntityManager, l: NewLeave): Promise<void> {
+    await m.query(
+      'INSERT INTO worker_leave (worker_id, start_date, return_date, note, start_applied, return_applied, created_at) VALUES (?,?,NULL,?,?,0,?)',
+      [l.workerId, l.startDate, l.note, l.startApplied ? 1 : 0, new Date()],
+    );
+  }
+
+  /** The worker's latest leave without a return date, or null. */
+  static async latestOpen(m: EntityManager, workerId: number): Promise<{ id: number; startDate: string } | null> {
+    const [open] = await m.query('SELECT id, start_date AS startDate FROM worker_leave WHERE worker_id = ? AND return_date IS NULL ORDER BY start_date DESC LIMIT 1', [workerId]);
+    return open ? { id: Number(open.id), startDate: open.startDate } : null;
+  }
+
+  /** Sets the return date; `applied` = the return is today or earlier, so the status moved already (and so had the start). */
+  static async close(m: EntityManager, id: number, returnDate: string, applied: boolean): Promise<void> {
+    await m.query('UPDATE worker_leave SET return_date = ?, start_applied = IF(?, 1, start_applied), return_applied = ? WHERE id = ?', [
+      returnDate, applied ? 1 : 0, applied ? 1 : 0, id,
+    ]);
+  }
+
+  /** The worker's leaves with a start or return due by `today` and not yet applied, oldest first. */
+  static async dueOf(m: EntityManager, workerId: number, today: string): Promise<DueLeave[]> {
+    return m.query(
+      `SELECT id, (start_applied = 0 AND start_date <= ?) AS startDue, (return_applied = 0 AND return_date IS NOT NULL AND return_date <= ?) AS returnDue
+         FROM worker_leave WHERE worker_id = ? AND ((start_applied = 0 AND start_date <= ?) OR (return_applied = 0 AND return_date <= ?)) ORDER BY start_date, id`,
+      [today, today, workerId, today, today],
+    );
+  }
+
+  static async markStartApplied(m: EntityManager, id: number): Promise<void> {
+    await m.query('UPDATE worker_leave SET start_applied = 1 WHERE id = ?', [id]);
+  }
+
+  static async markReturnApplied(m: EntityManager, id: number): Promise<void> {
+    await m.query('UPDATE worker_leave SET start_applied = 1, return_applied = 1 WHERE id = ?', [id]);
+  }
+}
