@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
 import { PruneRefreshTokensJob } from '@cws/workers-contracts';
+import { RefreshTokenRepository } from '../identity/refresh-token.repository';
 
 /**
  * Idempotent by nature: deleting what is already gone deletes nothing. Revoked tokens are kept
@@ -15,11 +16,8 @@ export class PruneRefreshTokensHandler {
 
   @JobHandler(PruneRefreshTokensJob)
   async handle(payload: PayloadOf<typeof PruneRefreshTokensJob>): Promise<{ deleted: number }> {
-    const res = await this.dataSource.query(
-      'DELETE FROM refresh_token WHERE expires_at < NOW(3) - INTERVAL ? DAY',
-      [payload.olderThanDays],
-    );
-    this.logger.log({ msg: 'pruned refresh tokens', deleted: res.affectedRows });
-    return { deleted: res.affectedRows };
+    const deleted = await RefreshTokenRepository.deleteExpiredBefore(this.dataSource, payload.olderThanDays);
+    this.logger.log({ msg: 'pruned refresh tokens', deleted });
+    return { deleted };
   }
 }

@@ -9,7 +9,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
-import { auditHistory } from '../common/history';
+import { auditHistory } from '../common/audit-history.reader';
 import type { CreateDistrictDto, CreateStreetDto, UpdateDistrictDto, UpdateStreetDto } from './org.dto';
 import { DistrictEntity, StreetEntity } from './org.entities';
 
