@@ -8,21 +8,13 @@ import {
 } from '@cws/workers-contracts';
 import { crossAppointmentStats } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
-import { communityInScope, rawOneInScope } from '../common/org-scope';
-import { FAR_FUTURE, today } from '../common/sql';
+import { communityInScope } from '../common/org-scope';
+import { today } from '../common/sql';
 import { GradesService } from '../grades/grades.service';
+import { CommunityBodyRepository } from '../org/community-body.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
 import { AppointmentRepository } from './appointment.repository';
-
-const APPOINTMENT_COLUMNS = `a.id AS id, a.worker_id AS workerId, a.community_code AS communityCode, a.body_kind AS bodyKind, a.role AS role,
-  a.band AS band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`, a.end_date AS \`to\`, a.end_reason AS endReason,
-  a.election_id AS electionId, a.term_end AS termEnd`;
-
-/** An appointment row as read with APPOINTMENT_COLUMNS: MySQL returns ids and flags as strings / 0-1. */
-function appointmentView<T extends Record<string, unknown>>(row: T) {
-  return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary), electionId: row.electionId == null ? null : Number(row.electionId) };
-}
 
 /** 422: the party organisation's and the committee's posts are filled by election only (the field at fault is named). */
 export function electedPostError(bodyKind: BodyKind, role: AppointmentRole, path: string): DomainError {
@@ -61,8 +53,8 @@ export class AppointmentsService {
     if (dto.to && dto.to < dto.from) throw validationError('APPOINTMENT_ENDS_BEFORE_START', 'to', 'must not be before from');
     const community = await communityInScope(m, p, dto.communityCode);
     if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
-    const [body] = await m.query('SELECT id FROM community_body WHERE community_code = ? AND kind = ? FOR UPDATE', [dto.communityCode, dto.bodyKind]);
-    if (!body) throw notFound('body', `${dto.communityCode}/${dto.bodyKind}`);
+    const bodyId = await CommunityBodyRepository.lock(m, dto.communityCode, dto.bodyKind);
+    if (bodyId === null) throw notFound('body', `${dto.communityCode}/${dto.bodyKind}`);
     const worker = await this.workers.workerInScope(m, p, dto.workerId, { lock: true });
     if (worker.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${dto.workerId} has left`);
     if (worker.communityCode !== dto.communityCode) {
@@ -70,22 +62,20 @@ export class AppointmentsService {
     }
     if (dto.from < worker.hireDate) throw validationError('APPOINTMENT_BEFORE_HIRE', 'from', 'must not be before the hire date');
     const band = bandOfRole(dto.role);
-    const to = dto.to ?? FAR_FUTURE;
-    const overlap = 'a.start_date <= ? AND COALESCE(a.end_date, ?) >= ?';
-    const oparams = [to, FAR_FUTURE, dto.from];
-    const [dup] = await m.query(`SELECT a.id FROM appointment a WHERE a.worker_id = ? AND a.body_id = ? AND a.role = ? AND ${overlap} LIMIT 1`, [worker.id, body.id, dto.role, ...oparams]);
-    if (dup) throw conflict('DUPLICATE_APPOINTMENT', `The worker already holds this post in that period (appointment ${dup.id})`, { appointmentId: Number(dup.id) });
+    const to = dto.to ?? null;
+    const dup = await AppointmentRepository.sameRoleOverlapping(m, worker.id, bodyId, dto.role, dto.from, to);
+    if (dup !== null) throw conflict('DUPLICATE_APPOINTMENT', `The worker already holds this post in that period (appointment ${dup})`, { appointmentId: dup });
     if (band === 'HEAD') {
-      const [rival] = await m.query(`SELECT a.id, a.worker_id AS workerId FROM appointment a WHERE a.body_id = ? AND a.band = 'HEAD' AND ${overlap} LIMIT 1`, [body.id, ...oparams]);
-      if (rival) throw conflict('BODY_HEAD_TAKEN', `The ${dto.bodyKind} body already has a head in that period (appointment ${rival.id})`, { appointmentId: Number(rival.id) });
+      const rival = await AppointmentRepository.headOverlapping(m, bodyId, dto.from, to);
+      if (rival !== null) throw conflict('BODY_HEAD_TAKEN', `The ${dto.bodyKind} body already has a head in that period (appointment ${rival})`, { appointmentId: rival });
     }
     if (dto.primary) {
-      const [rival] = await m.query(`SELECT a.id FROM appointment a WHERE a.worker_id = ? AND a.is_primary = 1 AND ${overlap} LIMIT 1`, [worker.id, ...oparams]);
-      if (rival) throw conflict('PRIMARY_APPOINTMENT_EXISTS', `The worker already has a primary post in that period (appointment ${rival.id})`, { appointmentId: Number(rival.id) });
+      const rival = await AppointmentRepository.primaryOverlapping(m, worker.id, dto.from, to);
+      if (rival !== null) throw conflict('PRIMARY_APPOINTMENT_EXISTS', `The worker already has a primary post in that period (appointment ${rival})`, { appointmentId: rival });
     }
 
     const id = await AppointmentRepository.insert(m, {
-      workerId: worker.id, bodyId: body.id, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, primary: !!dto.primary,
+      workerId: worker.id, bodyId, communityCode: dto.communityCode, bodyKind: dto.bodyKind, role: dto.role, band, primary: !!dto.primary,
       obtainedBy: dto.obtainedBy, from: dto.from, to: dto.to ?? null, electionId: election?.id ?? null, termEnd: election?.termEnd ?? null,
     });
     const after = {
@@ -109,31 +99,26 @@ export class AppointmentsService {
    * before it) ends the day before, with audit rows and `appointment.ended`. The caller holds the body lock.
    */
   async endForNewTerm(m: EntityManager, bodyId: number, termStart: string, electionId: number): Promise<number[]> {
-    const rows = await m.query(
-      `SELECT ${APPOINTMENT_COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode FROM appointment a JOIN worker w ON w.id = a.worker_id
-        WHERE a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.id FOR UPDATE`,
-      [bodyId, termStart, termStart],
-    );
+    const rows = await AppointmentRepository.lockRunningForNewTerm(m, bodyId, termStart);
     const lastDay = addDays(termStart, -1);
-    for (const row of rows) {
-      const before = appointmentView(row);
-      await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [lastDay, `换届 (election ${electionId})`, before.id]);
-      await this.audit.record(m, { entity: 'appointment', entityId: before.id, action: 'END', before, after: { ...before, to: lastDay, endReason: `换届 (election ${electionId})` }, districtCode: row.districtCode });
+    for (const before of rows) {
+      await AppointmentRepository.end(m, before.id, lastDay, `换届 (election ${electionId})`);
+      await this.audit.record(m, { entity: 'appointment', entityId: before.id, action: 'END', before, after: { ...before, to: lastDay, endReason: `换届 (election ${electionId})` }, districtCode: before.districtCode });
       await this.outbox.add(m, AppointmentEndedEvent, {
-        workerId: before.workerId, districtCode: row.districtCode, streetCode: row.streetCode, communityCode: row.communityCode, appointmentId: before.id, to: lastDay,
+        workerId: before.workerId, districtCode: before.districtCode, streetCode: before.streetCode, communityCode: before.communityCode, appointmentId: before.id, to: lastDay,
       });
     }
-    return rows.map((r: { id: unknown }) => Number(r.id));
+    return rows.map((r) => r.id);
   }
 
   /** Ends a post (history is kept). Ending earlier than a planned end is allowed; reopening is not. */
   async end(p: Principal, id: number, dto: EndAppointmentDto) {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const before = await this.appointmentInScope(m, p, id);
+      const before = await AppointmentRepository.inScope(m, p.scope, id);
       await this.workers.workerInScope(m, p, before.workerId, { lock: true });
       if (dto.to < before.from) throw validationError('APPOINTMENT_ENDS_BEFORE_START', 'to', 'must not be before the start date');
       if (before.to && before.to < dto.to) throw conflict('APPOINTMENT_ALREADY_ENDED', `appointment ${id} already ended on ${before.to}`);
-      await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [dto.to, dto.reason, id]);
+      await AppointmentRepository.end(m, id, dto.to, dto.reason);
       const after = { ...before, to: dto.to, endReason: dto.reason };
       await this.audit.record(m, { entity: 'appointment', entityId: id, action: 'END', before, after, districtCode: before.districtCode });
       await this.outbox.add(m, AppointmentEndedEvent, {
@@ -143,35 +128,16 @@ export class AppointmentsService {
     });
   }
 
-  private async appointmentInScope(m: EntityManager, p: Principal, id: number) {
-    const qb = m
-      .createQueryBuilder()
-      .select(`${APPOINTMENT_COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode`)
-      .from('appointment', 'a')
-      .innerJoin('worker', 'w', 'w.id = a.worker_id')
-      .where('a.id = :id', { id });
-    return appointmentView(await rawOneInScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' }, 'appointment', id));
-  }
-
   /** A worker's posts on a date. */
   async postsOn(p: Principal, workerId: number, date = today()) {
     await this.workers.workerInScope(this.dataSource.manager, p, workerId);
-    const rows = await this.dataSource.query(
-      `SELECT ${APPOINTMENT_COLUMNS} FROM appointment a WHERE a.worker_id = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.is_primary DESC, a.id`,
-      [workerId, date, date],
-    );
-    return { workerId, date, posts: rows.map(appointmentView) };
+    return { workerId, date, posts: await AppointmentRepository.ofWorkerOn(this.dataSource.manager, workerId, date) };
   }
 
   /** Each body's current holders (for the community page). */
   async communityPosts(p: Principal, code: string, date = today()) {
     await communityInScope(this.dataSource.manager, p, code);
-    const rows = await this.dataSource.query(
-      `SELECT ${APPOINTMENT_COLUMNS}, w.name AS workerName FROM appointment a JOIN worker w ON w.id = a.worker_id
-        WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.body_kind, a.band, a.id`,
-      [code, date, date],
-    );
-    return { communityCode: code, date, posts: rows.map(appointmentView) };
+    return { communityCode: code, date, posts: await AppointmentRepository.ofCommunityOn(this.dataSource.manager, code, date) };
   }
 
   /**
@@ -181,11 +147,6 @@ export class AppointmentsService {
    */
   async crossAppointment(p: Principal, code: string, date = today()): Promise<CrossAppointmentStats & { date: string }> {
     await communityInScope(this.dataSource.manager, p, code);
-    const rows: Array<{ workerId: number; bodyKind: BodyKind; role: AppointmentRole }> = await this.dataSource.query(
-      `SELECT a.worker_id AS workerId, a.body_kind AS bodyKind, a.role AS role FROM appointment a
-        WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)`,
-      [code, date, date],
-    );
-    return { ...crossAppointmentStats(code, rows), date };
+    return { ...crossAppointmentStats(code, await AppointmentRepository.holdersOn(this.dataSource.manager, code, date)), date };
   }
 }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
+import { CommunityBodyRepository } from '../org/community-body.repository';
 import type { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
 import { ElectionRepository } from './election.repository';
 import { assertPlaceFilterInScope } from '../common/access';
@@ -34,9 +35,8 @@ export class ElectionsService {
       const community = await communityInScope(m, p, dto.communityCode);
       if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
       // the body row first: elections and appointments of one body queue behind each other
-      const [body] = await m.query('SELECT id FROM community_body WHERE community_code = ? AND kind = ? FOR UPDATE', [dto.communityCode, dto.bodyKind]);
-      if (!body) throw notFound('body', `${dto.communityCode}/${dto.bodyKind}`);
-      const bodyId = Number(body.id);
+      const bodyId = await CommunityBodyRepository.lock(m, dto.communityCode, dto.bodyKind);
+      if (bodyId === null) throw notFound('body', `${dto.communityCode}/${dto.bodyKind}`);
       const termStart = dto.termStart ?? dto.electionDate;
       let term: { years: number; end: string; regularElectionId: number | null };
       if (dto.kind === 'REGULAR') {

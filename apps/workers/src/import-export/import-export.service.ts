@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope, keysetPage, PiiCipher, selectIn, type KeysetPage } from '@cws/persistence';
+import { PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { AppointmentStartedEvent, WorkerCreatedEvent } from '@cws/workers-contracts';
 import ExcelJS from 'exceljs';
@@ -12,8 +12,11 @@ import { protectBankAccount, protectResidentId } from '../common/pii';
 import { today as serverToday } from '../common/sql';
 import { deriveMissingGrades } from '../grades/grade-backfill';
 import { AppointmentRepository } from '../appointments/appointment.repository';
+import { CommunityBodyRepository } from '../org/community-body.repository';
+import { CommunityRepository } from '../org/community.repository';
 import { WorkerEventRepository } from '../workers/worker-event.repository';
 import { WorkerRepository } from '../workers/worker.repository';
+import { ImportBatchRepository } from './import-batch.repository';
 import { readTable } from './sheet-table';
 import { assertColumnCount, MAX_ROWS } from './upload-limits';
 import {
@@ -68,12 +71,10 @@ export class ImportExportService {
     };
     await this.dataSource.transaction(async (m) => {
       // The staged rows hold raw resident IDs and bank accounts: encrypted as a whole.
-      await m.query(
-        `INSERT INTO import_batch (id, file_name, created_by, scope_district, scope_street, status, total_rows, valid_rows, report, payload_enc, created_at)
-         VALUES (?,?,?,?,?,'VALIDATED',?,?,?,?,?)`,
-        [id, fileName.slice(0, 200), p.id, p.scope.district ?? null, p.scope.street ?? null, report.totalRows, report.validRows,
-          JSON.stringify({ errors, warnings }), this.cipher.encrypt(JSON.stringify(valid)), new Date()],
-      );
+      await ImportBatchRepository.insert(m, {
+        id, fileName: fileName.slice(0, 200), createdBy: p.id, scopeDistrict: p.scope.district ?? null, scopeStreet: p.scope.street ?? null,
+        totalRows: report.totalRows, validRows: report.validRows, report: { errors, warnings }, payloadEnc: this.cipher.encrypt(JSON.stringify(valid)),
+      });
       await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'VALIDATE', after: { fileName, totalRows: report.totalRows, validRows: report.validRows }, districtCode: p.scope.district ?? null });
     });
     return report;
@@ -136,13 +137,7 @@ export class ImportExportService {
   }
 
   private async communitiesInScope(p: Principal): Promise<Map<string, { streetCode: string; districtCode: string }>> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select(['c.code AS code', 'c.street_code AS streetCode', 'c.district_code AS districtCode'])
-      .from('community', 'c')
-      .where('c.active = 1');
-    applyScope(qb, p.scope, { district: 'c.district_code', street: 'c.street_code' });
-    const rows = await qb.getRawMany<{ code: string; streetCode: string; districtCode: string }>();
+    const rows = await CommunityRepository.activeInScope(this.dataSource.manager, p.scope);
     return new Map(rows.map((r) => [r.code, r]));
   }
 
@@ -155,28 +150,27 @@ export class ImportExportService {
     const out = new Map<number, number>();
     if (!heads.length) return out;
     const codes = [...new Set(heads.map((r) => r.communityCode))];
-    const existing = await selectIn<{ id: number; communityCode: string; bodyKind: string; to: string | null }>(m, codes, (list) =>
-      `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment WHERE band = 'HEAD' AND community_code IN (${list})`);
+    const existing = await AppointmentRepository.headsIn(m, codes);
     for (const r of heads) {
       const a = r.appointment!;
       const rival = existing.find((e) => e.communityCode === r.communityCode && e.bodyKind === a.bodyKind && (e.to === null || e.to >= a.from));
-      if (rival) out.set(r.row, Number(rival.id));
+      if (rival) out.set(r.row, rival.id);
     }
     return out;
   }
 
   async report(p: Principal, id: string): Promise<ImportReport> {
     const batch = await this.batchOf(this.dataSource.manager, p, id);
-    const { errors, warnings } = typeof batch.report === 'string' ? JSON.parse(batch.report) : batch.report;
+    const { errors, warnings } = batch.report as { errors: RowIssue[]; warnings: RowIssue[] };
     return {
-      id, fileName: batch.file_name, status: batch.status, totalRows: batch.total_rows, validRows: batch.valid_rows,
-      invalidRows: batch.total_rows - batch.valid_rows, errors, warnings,
+      id, fileName: batch.fileName, status: batch.status, totalRows: batch.totalRows, validRows: batch.validRows,
+      invalidRows: batch.totalRows - batch.validRows, errors, warnings,
     };
   }
 
   private async batchOf(m: EntityManager, p: Principal, id: string, lock = false) {
     // A staged batch belongs to whoever uploaded it: nobody else can see or commit it.
-    const [batch] = await m.query(`SELECT * FROM import_batch WHERE id = ? AND created_by = ?${lock ? ' FOR UPDATE' : ''}`, [id, p.id]);
+    const batch = await ImportBatchRepository.ofUploader(m, id, p.id, { lock });
     if (!batch) throw notFound('import', id);
     return batch;
   }
@@ -190,19 +184,18 @@ export class ImportExportService {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const batch = await this.batchOf(m, p, id, true);
       if (batch.status !== 'VALIDATED') throw conflict('IMPORT_ALREADY_COMMITTED', `import ${id} was already committed`);
-      const invalid = Number(batch.total_rows) - Number(batch.valid_rows);
+      const invalid = batch.totalRows - batch.validRows;
       if (invalid > 0 && !validOnly) {
         throw new DomainError('UNPROCESSABLE', 'IMPORT_HAS_ERRORS', `${invalid} row(s) are invalid: fix the file, or commit only the valid rows with validOnly=true`, [], { invalidRows: invalid });
       }
-      let rows: ImportRow[] = JSON.parse(this.cipher.decrypt(batch.payload_enc));
+      let rows: ImportRow[] = JSON.parse(this.cipher.decrypt(batch.payloadEnc));
       const communities = await this.communitiesInScope(p);
       const hashed = rows.map((r) => ({ r, rid: protectResidentId(this.cipher, r.residentId) }));
       // Lock the bodies the posts go to (by id) before re-checking their heads: a head appointed
       // meanwhile through the API either committed first (and is seen here) or waits for us.
       const postCommunities = [...new Set(rows.filter((r) => r.appointment).map((r) => r.communityCode))];
-      const bodies = await selectIn<{ id: number; code: string; kind: string }>(m, postCommunities, (list) =>
-        `SELECT id, community_code AS code, kind FROM community_body WHERE community_code IN (${list}) ORDER BY id FOR UPDATE`);
-      const bodyId = new Map(bodies.map((b) => [`${b.code}/${b.kind}`, Number(b.id)]));
+      const bodies = await CommunityBodyRepository.lockIn(m, postCommunities);
+      const bodyId = new Map(bodies.map((b) => [`${b.communityCode}/${b.kind}`, b.id]));
       const headTaken = await this.headConflicts(rows, m);
       const taken = await WorkerRepository.idsByResidentHash(m, hashed.map((h) => h.rid.hash));
       const lost = hashed.filter((h) => taken.has(h.rid.hash) || !communities.has(h.r.communityCode) || headTaken.has(h.r.row)
@@ -237,9 +230,9 @@ export class ImportExportService {
       await this.insertPosts(m, p, id, created.filter((x) => x.r.appointment), bodyId);
       // imported workers' grades: derived from the hire date and the imported post (no grade column in the file)
       await deriveMissingGrades(m, serverToday(), { workerIds: created.map((x) => x.id) });
-      await m.query(`UPDATE import_batch SET status = 'COMMITTED', committed_at = ? WHERE id = ?`, [now, id]);
-      await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'COMMIT', after: { created: created.length, skipped: Number(batch.total_rows) - created.length, validOnly }, districtCode: p.scope.district ?? null });
-      return { id, created: created.length, skipped: Number(batch.total_rows) - created.length };
+      await ImportBatchRepository.markCommitted(m, id, now);
+      await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'COMMIT', after: { created: created.length, skipped: batch.totalRows - created.length, validOnly }, districtCode: p.scope.district ?? null });
+      return { id, created: created.length, skipped: batch.totalRows - created.length };
     });
   }
 
@@ -321,20 +314,7 @@ export class ImportExportService {
     const today = new Date().toISOString().slice(0, 10);
     let after: string | null = null;
     do {
-      const qb = this.dataSource
-        .createQueryBuilder()
-        .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS rid, w.phone AS phone, w.education AS education,
-          w.political_status AS political, w.qualification_level AS qual, w.hire_date AS hireDate, w.employment_type AS employment, w.status AS status,
-          pa.band AS band, w.district_code AS district, w.street_code AS street, w.community_code AS community, c.name AS communityName, w.bank_account_masked AS bank`)
-        .from('worker', 'w')
-        .innerJoin('community', 'c', 'c.code = w.community_code')
-        .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :today AND (pa.end_date IS NULL OR pa.end_date >= :today)', { today });
-      if (filter.district) qb.andWhere('w.district_code = :d', { d: filter.district });
-      if (filter.street) qb.andWhere('w.street_code = :s', { s: filter.street });
-      if (filter.community) qb.andWhere('w.community_code = :c', { c: filter.community });
-      if (filter.status) qb.andWhere('w.status = :st', { st: filter.status });
-      applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-      const page: KeysetPage<Record<string, string>> = await keysetPage(qb, { column: 'w.id', after, limit: 5000, keyOf: (r) => Number(r.id), fetch: 'raw' });
+      const page = await WorkerRepository.exportPage(this.dataSource.manager, p.scope, filter, today, after, 5000);
       for (const r of page.items) {
         ws.addRow({
           ...r, id: Number(r.id), sex: r.sex === 'M' ? '男' : '女', education: EDUCATION_LABELS[r.education as keyof typeof EDUCATION_LABELS] ?? r.education,

@@ -5,9 +5,12 @@ import { applyScope } from '@cws/persistence';
 import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { formatRate } from '@cws/workers-contracts';
 import { bodyName } from '@cws/workers-core';
-import { auditHistory } from '../common/history';
+import { AppointmentRepository } from '../appointments/appointment.repository';
+import { auditHistory } from '../common/audit-history.reader';
+import { WorkerRepository } from '../workers/worker.repository';
+import { CommunityBodyRepository } from './community-body.repository';
 import type { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
-import { CommunityBodyEntity, CommunityEntity, DistrictEntity, StreetEntity } from './org.entities';
+import { CommunityEntity, DistrictEntity, StreetEntity } from './org.entities';
 
 @Injectable()
 export class OrgService {
@@ -36,7 +39,7 @@ export class OrgService {
 
   async getCommunity(principal: Principal, code: string, m: EntityManager = this.dataSource.manager) {
     const community = await this.communityEntity(m, principal, code);
-    const bodies = await m.getRepository(CommunityBodyEntity).find({ where: { communityCode: code }, order: { id: 'ASC' } });
+    const bodies = await CommunityBodyRepository.ofCommunity(m, code);
     const items: Array<{ code: string; name: string; category: string }> = await m.query('SELECT code, name, category FROM facility_item WHERE active = 1 AND required = 1 ORDER BY sort_order');
     const present = new Set(community.facilities ?? []);
     return { ...community, bodies, ...activityShare(community), missingFacilities: items.filter((i) => !present.has(i.code)).map((i) => i.code) };
@@ -71,9 +74,7 @@ export class OrgService {
         'INSERT INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area, facilities) VALUES (?,?,?,?,?,?,?,?,?)',
         [dto.code, dto.name, streetCode, street.districtCode, dto.households ?? 0, dto.population ?? 0, dto.floorArea ?? '0.00', dto.activityArea ?? '0.00', JSON.stringify(dto.facilities ?? [])],
       );
-      for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) {
-        await m.query('INSERT INTO community_body (community_code, kind, name) VALUES (?,?,?)', [dto.code, kind, bodyName(dto.name, kind)]);
-      }
+      await CommunityBodyRepository.insertMany(m, (['PARTY', 'COMMITTEE', 'STATION'] as const).map((kind) => ({ communityCode: dto.code, kind, name: bodyName(dto.name, kind) })));
       const after = await this.getCommunity(principal, dto.code, m);
       await this.audit.record(m, { entity: 'community', entityId: dto.code, action: 'CREATE', after, districtCode: street.districtCode });
       return after;
@@ -116,10 +117,10 @@ export class OrgService {
   async deleteCommunity(principal: Principal, code: string) {
     return this.dataSource.transaction(async (m) => {
       const before = await this.communityEntity(m, principal, code, true);
-      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker WHERE community_code = ?', [code]);
-      const [{ a }] = await m.query('SELECT COUNT(*) AS a FROM appointment WHERE community_code = ?', [code]);
-      if (Number(n) > 0 || Number(a) > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
-      await m.query('DELETE FROM community_body WHERE community_code = ?', [code]);
+      const workers = await WorkerRepository.countInCommunity(m, code);
+      const posts = await AppointmentRepository.countInCommunity(m, code);
+      if (workers > 0 || posts > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
+      await CommunityBodyRepository.deleteOfCommunity(m, code);
       await m.query('DELETE FROM community WHERE code = ?', [code]);
       await this.audit.record(m, { entity: 'community', entityId: code, action: 'DELETE', before, districtCode: before.districtCode });
     });

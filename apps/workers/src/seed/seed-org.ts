@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { bodyName } from '@cws/workers-core';
 import type { DataSource } from 'typeorm';
+import { CommunityBodyRepository, type NewCommunityBody } from '../org/community-body.repository';
 import { DEMO_DISTRICTS, DEMO_USERS, EXTRA_DISTRICTS, type DemoDistrict } from './demo-org';
 
 export interface SeedOrgOptions {
@@ -21,7 +22,7 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
         const streetCode = d.code + String(si + 1).padStart(3, '0');
         await m.query('INSERT IGNORE INTO street (code, name, district_code) VALUES (?, ?, ?)', [streetCode, s.name, d.code]);
         const rows: unknown[][] = [];
-        const bodies: unknown[][] = [];
+        const bodies: NewCommunityBody[] = [];
         for (const [ci, name] of s.communities.entries()) {
           const code = streetCode + String(ci + 1).padStart(3, '0');
           communities.push(code);
@@ -30,14 +31,14 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
           // Most communities meet the 60 % activity-area share; every seventh does not, to show the flag.
           const share = (ci + si) % 7 === 3 ? 0.52 : 0.64 + ((ci * 13) % 20) / 100;
           rows.push([code, name, streetCode, d.code, households, Math.round(households * 2.6), floor.toFixed(2), (floor * share).toFixed(2)]);
-          for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) bodies.push([code, kind, bodyName(name, kind)]);
+          for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) bodies.push({ communityCode: code, kind, name: bodyName(name, kind) });
         }
         if (rows.length) {
           await m.query(
             `INSERT IGNORE INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?)').join(',')}`,
             rows.flat(),
           );
-          await m.query(`INSERT IGNORE INTO community_body (community_code, kind, name) VALUES ${bodies.map(() => '(?,?,?)').join(',')}`, bodies.flat());
+          await CommunityBodyRepository.insertMany(m, bodies, { skipExisting: true });
         }
       }
     }

@@ -6,6 +6,7 @@ import { AppointmentRepository, type NewAppointment } from '../appointments/appo
 import { today } from '../common/sql';
 import { ElectionRepository } from '../elections/election.repository';
 import { deriveMissingGrades } from '../grades/grade-backfill';
+import { CommunityBodyRepository } from '../org/community-body.repository';
 import { WorkerEventRepository, type NewWorkerEvent } from '../workers/worker-event.repository';
 import { WorkerRepository, type NewWorker } from '../workers/worker.repository';
 
@@ -115,8 +116,8 @@ export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: S
   const communities: Array<{ code: string; streetCode: string; districtCode: string }> = await ds.query(
     'SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code',
   );
-  const bodies: Array<{ id: number; communityCode: string; kind: BodyKind }> = await ds.query('SELECT id, community_code AS communityCode, kind FROM community_body');
-  const bodyId = new Map(bodies.map((b) => [`${b.communityCode}/${b.kind}`, Number(b.id)]));
+  const bodies = await CommunityBodyRepository.all(ds.manager);
+  const bodyId = new Map(bodies.map((b) => [`${b.communityCode}/${b.kind}`, b.id]));
   const perCommunity = opts.totalWorkers ? Math.ceil(opts.totalWorkers / Math.max(1, communities.length)) : (opts.workersPerCommunity ?? 12);
   const total = opts.totalWorkers ?? perCommunity * communities.length;
 
