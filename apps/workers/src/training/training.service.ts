@@ -2,13 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { TrainingCompletedEvent } from '@cws/workers-contracts';
 import { formatTenths, parseTenths, trainingOwed } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { rethrowDuplicate } from '../common/sql';
+import { TrainingClassRepository } from './training-class.repository';
+import { TrainingCostPostingRepository } from './training-cost-posting.repository';
+import { TrainingCourseRepository } from './training-course.repository';
+import { TrainingProviderRepository } from './training-provider.repository';
+import { TrainingRecordRepository } from './training-record.repository';
+import { TrainingRuleRepository } from './training-rule.repository';
 import { TrainingShortfallRepository } from './training-shortfall.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingRuleDto } from './training.dto';
@@ -32,8 +37,6 @@ export interface TrainingPostingSummary {
   status: TrainingPostingStatus;
 }
 
-const POSTING_STATUS_SQL = `CASE WHEN t.outbox_event_id IS NULL THEN 'UNROUTED' WHEN o.id IS NULL OR o.dispatched_at IS NOT NULL THEN 'SENT' ELSE 'PENDING' END`;
-
 @Injectable()
 export class TrainingService {
   constructor(
@@ -44,26 +47,25 @@ export class TrainingService {
   ) {}
 
   courses() {
-    return this.dataSource.query('SELECT id, name, category, active FROM training_course ORDER BY id');
+    return TrainingCourseRepository.list(this.dataSource.manager);
   }
 
   createCourse(dto: CreateCourseDto) {
     return this.dataSource.transaction(async (m) => {
-      const res = await m.query('INSERT INTO training_course (name, category) VALUES (?, ?)', [dto.name, dto.category]).catch((e) => rethrowDuplicate(e, 'COURSE_EXISTS', 'A course with this name exists'));
-      const id = Number(res.insertId);
+      const id = await TrainingCourseRepository.insert(m, dto).catch((e) => rethrowDuplicate(e, 'COURSE_EXISTS', 'A course with this name exists'));
       await this.audit.record(m, { entity: 'training_course', entityId: id, action: 'CREATE', after: dto });
       return { id, ...dto };
     });
   }
 
   providers() {
-    return this.dataSource.query('SELECT id, name, uscc FROM training_provider ORDER BY id');
+    return TrainingProviderRepository.list(this.dataSource.manager);
   }
 
   createProvider(dto: CreateProviderDto) {
     return this.dataSource.transaction(async (m) => {
-      const res = await m.query('INSERT INTO training_provider (name, uscc) VALUES (?, ?)', [dto.name, dto.uscc ?? null]).catch((e) => rethrowDuplicate(e, 'PROVIDER_EXISTS', 'A provider with this name exists'));
-      const id = Number(res.insertId);
+      const id = await TrainingProviderRepository.insert(m, { name: dto.name, uscc: dto.uscc ?? null })
+        .catch((e) => rethrowDuplicate(e, 'PROVIDER_EXISTS', 'A provider with this name exists'));
       await this.audit.record(m, { entity: 'training_provider', entityId: id, action: 'CREATE', after: dto });
       return { id, ...dto };
     });
@@ -85,20 +87,16 @@ export class TrainingService {
       throw validationError('CHARGE_COMMUNITY_REQUIRED', 'chargeCommunityCode', 'a class with a cost names the community whose training allocation pays');
     }
     return this.dataSource.transaction(async (m) => {
-      const [course] = await m.query('SELECT id FROM training_course WHERE id = ?', [dto.courseId]);
-      if (!course) throw validationError('COURSE_NOT_FOUND', 'courseId', 'does not exist');
-      const [provider] = await m.query('SELECT id FROM training_provider WHERE id = ?', [dto.providerId]);
-      if (!provider) throw validationError('PROVIDER_NOT_FOUND', 'providerId', 'does not exist');
+      if (!(await TrainingCourseRepository.exists(m, dto.courseId))) throw validationError('COURSE_NOT_FOUND', 'courseId', 'does not exist');
+      if (!(await TrainingProviderRepository.exists(m, dto.providerId))) throw validationError('PROVIDER_NOT_FOUND', 'providerId', 'does not exist');
       const charge = dto.chargeCommunityCode ? await communityInScope(m, p, dto.chargeCommunityCode) : null;
       if (charge && districtCode && charge.districtCode !== districtCode) {
         throw validationError('CHARGE_COMMUNITY_OUTSIDE_DISTRICT', 'chargeCommunityCode', `must be a community of the organising district ${districtCode}`);
       }
-      const res = await m.query(
-        `INSERT INTO training_class (course_id, provider_id, title, start_date, end_date, hours, cost, district_code, charge_community_code, created_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?)`,
-        [dto.courseId, dto.providerId, dto.title, dto.startDate, dto.endDate, dto.hours, dto.cost, districtCode, charge?.code ?? null, new Date()],
-      );
-      const id = Number(res.insertId);
+      const id = await TrainingClassRepository.insert(m, {
+        courseId: dto.courseId, providerId: dto.providerId, title: dto.title, startDate: dto.startDate, endDate: dto.endDate, hours: dto.hours, cost: dto.cost,
+        districtCode, chargeCommunityCode: charge?.code ?? null,
+      });
       let posting: TrainingPostingSummary | null = null;
       if (charge && costFen > 0n) {
         const cost: CostPosting = {
@@ -115,12 +113,10 @@ export class TrainingService {
           description: `社区工作者培训：${dto.title}`.slice(0, 200),
         };
         const outboxId = await this.outbox.add(m, PostExpenditureJob, cost);
-        await m.query(
-          `INSERT INTO training_cost_posting (class_id, fund, amount, fiscal_year, funder, stream, district_code, street_code, community_code,
-             idempotency_key, source_ref, outbox_event_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-          [id, TRAINING_FUND, cost.amount, cost.fiscalYear, cost.funder, cost.stream, districtCode, charge.streetCode, charge.code,
-            `workers:training-class:${id}`, cost.sourceRef, outboxId, new Date()],
-        );
+        await TrainingCostPostingRepository.insert(m, {
+          classId: id, fund: TRAINING_FUND, amount: cost.amount, fiscalYear: cost.fiscalYear, funder: cost.funder, stream: cost.stream, districtCode,
+          streetCode: charge.streetCode, communityCode: charge.code, idempotencyKey: `workers:training-class:${id}`, sourceRef: cost.sourceRef, outboxEventId: outboxId,
+        });
         posting = { sourceRef: cost.sourceRef, fiscalYear: cost.fiscalYear, funder: cost.funder, stream: 'TRAINING', communityCode: charge.code, amount: cost.amount, status: 'PENDING' };
       }
       const after = { ...dto, districtCode, chargeCommunityCode: charge?.code ?? null };
@@ -130,25 +126,19 @@ export class TrainingService {
   }
 
   async classes(p: Principal) {
-    const qb = this.dataSource.createQueryBuilder()
-      .select(`k.id AS id, k.title AS title, k.course_id AS courseId, k.provider_id AS providerId, k.start_date AS startDate, k.end_date AS endDate,
-        k.hours AS hours, k.cost AS cost, k.district_code AS districtCode, k.charge_community_code AS chargeCommunityCode`)
-      .from('training_class', 'k').orderBy('k.start_date', 'DESC');
-    if (p.scope.level !== 'CITY') qb.where('(k.district_code IS NULL OR k.district_code = :d)', { d: p.scope.district });
-    return qb.getRawMany();
+    return TrainingClassRepository.list(this.dataSource.manager, p.scope);
   }
 
   /** A worker's result in a class; a pass earns the class hours and publishes training.completed. */
   record(p: Principal, classId: number, dto: RecordTrainingDto) {
     return this.dataSource.transaction(async (m) => {
-      const [k] = await m.query('SELECT id, hours, end_date AS endDate, district_code AS districtCode FROM training_class WHERE id = ?', [classId]);
+      const k = await TrainingClassRepository.find(m, classId);
       if (!k || (p.scope.level !== 'CITY' && k.districtCode && k.districtCode !== p.scope.district)) throw notFound('training_class', classId);
       const worker = await this.workers.workerInScope(m, p, dto.workerId);
       const hours = dto.result === 'PASS' ? k.hours : '0.0';
-      await m.query(
-        'INSERT INTO training_record (class_id, worker_id, result, hours, certificate_no, completed_on) VALUES (?,?,?,?,?,?)',
-        [classId, worker.id, dto.result, hours, dto.certificateNo ?? null, k.endDate],
-      ).catch((e) => rethrowDuplicate(e, 'TRAINING_ALREADY_RECORDED', 'This worker already has a result for this class'));
+      await TrainingRecordRepository.insert(m, {
+        classId, workerId: worker.id, result: dto.result, hours, certificateNo: dto.certificateNo ?? null, completedOn: k.endDate,
+      }).catch((e) => rethrowDuplicate(e, 'TRAINING_ALREADY_RECORDED', 'This worker already has a result for this class'));
       await this.audit.record(m, { entity: 'training_record', entityId: `${classId}:${worker.id}`, action: 'CREATE', after: { classId, ...dto, hours }, districtCode: worker.districtCode });
       if (dto.result === 'PASS') {
         await this.outbox.add(m, TrainingCompletedEvent, { ...refOf(worker), classId, hours, year: Number(String(k.endDate).slice(0, 4)) });
@@ -160,8 +150,8 @@ export class TrainingService {
   async setRule(p: Principal, year: number, dto: TrainingRuleDto) {
     if (p.scope.level !== 'CITY') throw conflict('CITY_RULE', 'The yearly training requirement is set by the city');
     return this.dataSource.transaction(async (m) => {
-      const [before] = await m.query('SELECT year, required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [year]);
-      await m.query('INSERT INTO training_rule (year, required_hours, source) VALUES (?,?,?) ON DUPLICATE KEY UPDATE required_hours = VALUES(required_hours), source = VALUES(source)', [year, dto.requiredHours, dto.source]);
+      const before = await TrainingRuleRepository.find(m, year);
+      await TrainingRuleRepository.upsert(m, { year, requiredHours: dto.requiredHours, source: dto.source });
       await this.audit.record(m, { entity: 'training_rule', entityId: year, action: before ? 'UPDATE' : 'CREATE', before: before ?? null, after: { year, ...dto } });
       return { year, ...dto };
     });
@@ -170,7 +160,7 @@ export class TrainingService {
   /** Active workers (employed through the year's end) whose passed hours fall short of the year's rule, grouped by community. */
   async shortfall(p: Principal, q: ShortfallQueryDto) {
     assertPlaceFilterInScope(p, q.community ?? q.street ?? q.district);
-    const [rule] = await this.dataSource.query('SELECT required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [q.year]);
+    const rule = await TrainingRuleRepository.find(this.dataSource.manager, q.year);
     if (!rule) throw notFound('training_rule', q.year);
     const requiredHours = String(rule.requiredHours);
     const m = this.dataSource.manager;
@@ -205,17 +195,6 @@ export class TrainingService {
 
   /** Training cost postings; status is read from the outbox event that carries each one. */
   async postings(p: Principal, status?: string) {
-    const qb = this.dataSource.createQueryBuilder()
-      .select(`t.id AS id, t.class_id AS classId, t.fund AS fund, t.amount AS amount, t.fiscal_year AS fiscalYear, t.funder AS funder, t.stream AS stream,
-        t.district_code AS districtCode, t.street_code AS streetCode, t.community_code AS communityCode, t.idempotency_key AS idempotencyKey,
-        t.source_ref AS sourceRef, ${POSTING_STATUS_SQL} AS status, o.dispatched_at AS sentAt, t.created_at AS createdAt`)
-      .from('training_cost_posting', 't')
-      .leftJoin('outbox_event', 'o', 'o.id = t.outbox_event_id')
-      .where('1 = 1')
-      .orderBy('t.id');
-    if (status) qb.andWhere(`${POSTING_STATUS_SQL} = :status`, { status });
-    applyScope(qb, p.scope, { district: 't.district_code', street: 't.street_code' });
-    const rows = await qb.getRawMany();
-    return rows.map((r) => ({ ...r, fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear) }));
+    return TrainingCostPostingRepository.list(this.dataSource.manager, p.scope, status);
   }
 }
