@@ -1,7 +1,28 @@
-/** Reads of `vacancy` for lists (the service's loaders keep the per-record SQL). */
+/** The only owner of `vacancy` SQL: a vacancy's row, its scoped loader and the list page. */
 import type { Scope } from '@cws/kernel';
 import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
+import type { AppointmentRole, BodyKind } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
+import { rawOneInScope } from '../common/org-scope';
+
+export interface NewVacancy {
+  communityCode: string;
+  streetCode: string;
+  districtCode: string;
+  bodyKind: BodyKind;
+  role: AppointmentRole;
+  headcount: number;
+  opensOn: string;
+  closesOn: string;
+  /** The written exam's weight in the total, a decimal string 0–1. */
+  writtenWeight: string;
+  noticeDays: number;
+}
+
+export interface Vacancy extends NewVacancy {
+  id: number;
+  status: string;
+}
 
 export interface VacancyListRow {
   id: number;
@@ -52,5 +73,30 @@ export class VacancyRepository {
         candidates: Number(r.candidates), selected: Number(r.selected), hired: Number(r.hired),
       })),
     };
+  }
+
+  /** Inserts an OPEN vacancy and returns its id. */
+  static async insert(m: EntityManager, v: NewVacancy): Promise<number> {
+    const res = await m.query(
+      `INSERT INTO vacancy (community_code, street_code, district_code, body_kind, role, headcount, opens_on, closes_on, status, written_weight, notice_days, created_at)
+       VALUES (?,?,?,?,?,?,?,?,'OPEN',?,?,?)`,
+      [v.communityCode, v.streetCode, v.districtCode, v.bodyKind, v.role, v.headcount, v.opensOn, v.closesOn, v.writtenWeight, v.noticeDays, new Date()],
+    );
+    return Number(res.insertId);
+  }
+
+  /** The vacancy if the scope sees it (else 404), optionally locked. */
+  static async inScope(m: EntityManager, scope: Scope, id: number, opts: { lock?: boolean } = {}): Promise<Vacancy> {
+    const qb = m.createQueryBuilder()
+      .select(`v.id AS id, v.community_code AS communityCode, v.street_code AS streetCode, v.district_code AS districtCode, v.body_kind AS bodyKind,
+        v.role AS role, v.headcount AS headcount, v.opens_on AS opensOn, v.closes_on AS closesOn, v.status AS status, v.written_weight AS writtenWeight,
+        v.notice_days AS noticeDays`)
+      .from('vacancy', 'v').where('v.id = :id', { id });
+    const v = await rawOneInScope(qb, scope, { district: 'v.district_code', street: 'v.street_code' }, 'vacancy', id, opts);
+    return { ...v, id: Number(v.id), headcount: Number(v.headcount), noticeDays: Number(v.noticeDays), writtenWeight: String(v.writtenWeight) };
+  }
+
+  static async markFilled(m: EntityManager, id: number): Promise<void> {
+    await m.query(`UPDATE vacancy SET status = 'FILLED' WHERE id = ?`, [id]);
   }
 }
