@@ -1,7 +1,8 @@
 import type { PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type { Page } from './types';
+import { useKeysetPages } from './useKeysetPages';
 
 export const P = '/api/payroll/v1';
 
@@ -50,13 +51,5 @@ export function usePayslip(id: string | null) {
 
 /** One worker's payslips across runs, newest period first, in keyset pages of 24 ("load more"). */
 export function useWorkerPayslips(workerId: number, enabled: boolean) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: ['worker-payslips', workerId],
-    enabled,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<WorkerPayslipPage>(`${P}/payslips`, { workerId, limit: 24, after: pageParam }, signal),
-    getNextPageParam: (last) => last.nextAfter ?? undefined,
-    retry: false,
-  });
+  return useKeysetPages<WorkerPayslipPage>(['worker-payslips', workerId], `${P}/payslips`, { workerId }, { limit: 24, enabled, retry: false });
 }

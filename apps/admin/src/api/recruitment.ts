@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type { Page } from './types';
+import { useKeysetPages } from './useKeysetPages';
 
 export const R = '/api/workers/v1';
 
@@ -55,13 +56,7 @@ export interface Objection {
 }
 
 export function useVacancies(status?: string) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: ['vacancies', status ?? ''],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<Page<VacancyListItem>>(`${R}/vacancies`, { status, limit: 50, after: pageParam }, signal),
-    getNextPageParam: (last) => last.nextAfter ?? undefined,
-  });
+  return useKeysetPages<Page<VacancyListItem>>(['vacancies', status ?? ''], `${R}/vacancies`, { status }, { limit: 50 });
 }
 
 export function useRanking(id: string | undefined) {

@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type { Page, WorkerDetail, WorkerPii, WorkerRow } from './types';
+import { useKeysetPages } from './useKeysetPages';
 
 /** A page of the register; the first page also carries the total of the filter (when the service counts). */
 export interface WorkerPage extends Page<WorkerRow> {
@@ -30,14 +31,7 @@ export const PAGE_SIZE = 50;
 
 /** Server-side search with keyset paging: each page asks for `after` = the previous nextAfter. */
 export function useWorkerPages(filter: WorkerFilter) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: ['workers', filter],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<WorkerPage>(W, { ...filter, limit: PAGE_SIZE, after: pageParam }, signal),
-    getNextPageParam: (last) => last.nextAfter ?? undefined,
-    retry: false,
-  });
+  return useKeysetPages<WorkerPage>(['workers', filter], W, { ...filter }, { limit: PAGE_SIZE, retry: false });
 }
 
 export function useWorker(id: string | undefined) {

@@ -24,6 +24,9 @@ export const SCREEN_ROLES = {
   queues: ['CITY_ADMIN'],
 } satisfies Record<string, Role[]>;
 
+/** The HR roles, who write the register, recruitment and payroll runs (finance and auditors read). */
+export const HR_ROLES = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'] satisfies Role[];
+
 export type Screen = keyof typeof SCREEN_ROLES;
 
 export function canSee(roles: readonly Role[] | undefined, screen: Screen): boolean {

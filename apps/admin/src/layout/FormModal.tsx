@@ -1,6 +1,8 @@
-import { DatePicker, Form, Modal, type FormInstance } from 'antd';
+import type { QueryKey } from '@tanstack/react-query';
+import { DatePicker, Form, Modal, type FormInstance, type FormRule } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
@@ -64,15 +66,52 @@ function StartFresh({ form }: { form: FormInstance }) {
   return null;
 }
 
+/**
+ * The state of one FormModal that runs one write: open or not (and for which row: `show(row)`), its
+ * form, and the write OK runs (`useAction`: refusals land on the fields). It closes when the write
+ * succeeds, then `onDone` runs. Spread `modal` onto the FormModal.
+ */
+export function useFormDialog<TValues extends object, TResult = unknown, TSubject = true>(
+  run: (values: TValues, subject: TSubject) => Promise<TResult>,
+  { onDone, ...options }: { invalidate?: QueryKey[]; success?: string; onDone?: (result: TResult, values: TValues) => void } = {},
+) {
+  const [subject, setSubject] = useState<TSubject | null>(null);
+  const [form] = Form.useForm<TValues>();
+  const close = () => setSubject(null);
+  const action = useAction((values: TValues) => run(values, subject as TSubject), {
+    ...options,
+    form,
+    onDone: (result, values) => {
+      close();
+      onDone?.(result, values);
+    },
+  });
+  const show = (...args: TSubject extends true ? [] : [subject: TSubject]) => setSubject(((args as unknown[])[0] ?? true) as TSubject);
+  return {
+    subject,
+    form,
+    action,
+    show,
+    close,
+    modal: { open: subject !== null, form, onSubmit: (values: TValues) => action.mutate(values), onClose: close, pending: action.isPending },
+  };
+}
+
+/** The rule of a required field, with its message in the user's language. */
+export function useRequired(): FormRule[] {
+  const { t } = useI18n();
+  return [{ required: true, message: t('common.required') }];
+}
+
 /** A date field whose form value is the API's calendar-date string (YYYY-MM-DD), not a dayjs object. */
 export function DateItem({ name, label, required, extra }: { name: string; label: ReactNode; required?: boolean; extra?: ReactNode }) {
-  const { t } = useI18n();
+  const rules = useRequired();
   return (
     <Form.Item
       name={name}
       label={label}
       extra={extra}
-      rules={required ? [{ required: true, message: t('common.required') }] : []}
+      rules={required ? rules : []}
       getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
       normalize={(d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
     >

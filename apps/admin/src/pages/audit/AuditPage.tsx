@@ -1,12 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useApi } from '../../api/context';
 import type { AuditEntry, Page } from '../../api/types';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { LoadMore, QueryError } from '../../layout/PageState';
+import { useKeysetPages } from '../../api/useKeysetPages';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { PagedTable } from '../../layout/PagedTable';
+import { dateTime } from '../../lib/format';
 
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'] as const;
 const PAGE = 50;
@@ -78,7 +78,7 @@ function Diff({ entry }: { entry: AuditEntry }) {
 /** Every change, newest first; keyset paging with `before` = the last id shown. */
 export function AuditPage() {
   const { t } = useI18n();
-  const api = useApi();
+  const options = useEnumOptions();
   const [form] = Form.useForm<Filter>();
   const [filter, setFilter] = useState<Filter>({ service: 'workers' });
   const service = Form.useWatch('service', form);
@@ -94,21 +94,13 @@ export function AuditPage() {
     }),
     [filter],
   );
-  const pages = useInfiniteQuery({
-    queryKey: ['audit', filter.service, query],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditEntry>>(`/api/${filter.service}/v1/audit`, { ...query, before: pageParam, limit: PAGE }, signal),
-    getNextPageParam: (last) => last.nextAfter ?? undefined,
-    retry: false,
-  });
-  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const pages = useKeysetPages<Page<AuditEntry>>(['audit', filter.service, query], `/api/${filter.service}/v1/audit`, query, { limit: PAGE, cursor: 'before', retry: false });
 
   return (
     <Card title={t('audit.title')} data-testid="audit-page">
       <Form<Filter> form={form} layout="inline" initialValues={{ service: 'workers' }} onFinish={(v) => setFilter({ ...v })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="service" label={t('audit.service')}>
-          <Select style={{ width: 130 }} options={SERVICES.map((s) => ({ value: s, label: t(`audit.services.${s}` as MessageKey) }))} onChange={() => form.setFieldValue('entity', undefined)} />
+          <Select style={{ width: 130 }} options={options(SERVICES, 'audit.services')} onChange={() => form.setFieldValue('entity', undefined)} />
         </Form.Item>
         <Form.Item name="entity" label={t('audit.entity')}>
           <Select allowClear showSearch style={{ width: 170 }} options={ENTITIES[service ?? 'workers'].map((e) => ({ value: e, label: e }))} data-testid="audit-entity" />
@@ -139,32 +131,24 @@ export function AuditPage() {
           </Button>
         </Space>
       </Form>
-      {pages.error ? (
-        <QueryError error={pages.error} />
-      ) : (
-        <>
-          <Table<AuditEntry>
-            size="small"
-            rowKey="id"
-            loading={pages.isPending}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            expandable={{ expandedRowRender: (entry) => <Diff entry={entry} /> }}
-            data-testid="audit-table"
-            columns={[
-              { title: t('audit.occurredAt'), dataIndex: 'occurredAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-              { title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
-              { title: t('audit.entity'), dataIndex: 'entity', width: 110 },
-              { title: t('audit.entityId'), dataIndex: 'entityId', width: 150, ellipsis: true },
-              { title: t('audit.action'), dataIndex: 'action', width: 90 },
-              { title: t('audit.changed'), key: 'changed', ellipsis: true, render: (_: unknown, e) => <ChangedCell entry={e} /> },
-              { title: t('audit.requestId'), dataIndex: 'requestId', width: 140, ellipsis: true },
-            ]}
-          />
-          <LoadMore pages={pages} count={rows.length} testId="audit-load-more" />
-        </>
-      )}
+      <PagedTable<AuditEntry>
+        pages={pages}
+        loadMoreTestId="audit-load-more"
+        size="small"
+        rowKey="id"
+        scroll={{ x: 1100 }}
+        expandable={{ expandedRowRender: (entry) => <Diff entry={entry} /> }}
+        data-testid="audit-table"
+        columns={[
+          { title: t('audit.occurredAt'), dataIndex: 'occurredAt', width: 170, render: (v: string) => dateTime(v, { seconds: true }) },
+          { title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
+          { title: t('audit.entity'), dataIndex: 'entity', width: 110 },
+          { title: t('audit.entityId'), dataIndex: 'entityId', width: 150, ellipsis: true },
+          { title: t('audit.action'), dataIndex: 'action', width: 90 },
+          { title: t('audit.changed'), key: 'changed', ellipsis: true, render: (_: unknown, e) => <ChangedCell entry={e} /> },
+          { title: t('audit.requestId'), dataIndex: 'requestId', width: 140, ellipsis: true },
+        ]}
+      />
     </Card>
   );
 }

@@ -9,11 +9,12 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { zhCN } from '../../i18n/zh-CN';
+import { moneyColumn } from '../../layout/columns';
 import { QueryError } from '../../layout/PageState';
 import { saveBlob } from '../../lib/saveFile';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
-import { thousands } from '../payroll/registerGroups';
+import { thousands } from '../../lib/format';
 
 const B = '/api/budget/v1';
 const GROUPS = EXECUTION_GROUPS;
@@ -129,7 +130,7 @@ export function BudgetPage() {
                 data-testid="budget-execution"
                 columns={[
                   { title: t(`budget.groupBy.${groupBy}` as MessageKey), key: 'name', render: (_: unknown, r) => rowName(r) },
-                  ...(['appropriated', 'allocated', 'spent'] as const).map((k) => ({ title: t(`budget.col.${k}`), dataIndex: k, align: 'right' as const, render: thousands })),
+                  ...(['appropriated', 'allocated', 'spent'] as const).map((k) => moneyColumn<ExecutionRow>(t(`budget.col.${k}`), k)),
                   { title: t('budget.executionRate'), dataIndex: 'executionRate', align: 'right' as const, render: (v: string | null) => (v === null ? '—' : `${v}%`) },
                 ]}
               />

@@ -7,7 +7,8 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { QueryError } from '../../layout/PageState';
 import { saveBlob } from '../../lib/saveFile';
-import { thousands } from './registerGroups';
+import { moneyColumn } from '../../layout/columns';
+import { thousands } from '../../lib/format';
 
 /** One worker's payslip: the lines by kind with their labels, the totals, and the PDF. */
 export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -57,7 +58,7 @@ export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () 
             columns={[
               { title: t('payrollRuns.lineKind'), dataIndex: 'kind', render: (k: string) => t(`run.line.${k}` as MessageKey) },
               { title: t('payrollRuns.item'), dataIndex: 'label', render: (l: string, line) => `${l}${line.refPeriod ? `（${line.refPeriod}）` : ''}` },
-              { title: t('payrollRuns.amount'), dataIndex: 'amount', align: 'right', render: thousands },
+              moneyColumn(t('payrollRuns.amount'), 'amount'),
             ]}
           />
           {s.status === 'COMPUTED' && (

@@ -10,11 +10,13 @@ import { useAction } from '../../api/useAction';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
-import { FormModal } from '../../layout/FormModal';
+import { moneyColumn } from '../../layout/columns';
+import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { thousands } from '../../lib/format';
 import { saveBlob } from '../../lib/saveFile';
 import { PayslipDrawer } from './PayslipDrawer';
-import { groupRegister, thousands, type RegisterRow } from './registerGroups';
+import { groupRegister, type RegisterRow } from './registerGroups';
 import { RUN_STATUS_COLOR, runProgress, useScopeName } from './RunsPage';
 
 const DOWNLOADS = [
@@ -59,19 +61,13 @@ export function RunDetailPage() {
   const streets = useStreets(undefined);
   const communities = useCommunities({});
   const [openSlip, setOpenSlip] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState(false);
-  const [rejectForm] = Form.useForm<{ reason: string }>();
   const invalidate = [['payroll-run', id], ['payroll-runs'], ['payroll-run-payslips', id]];
   const act = useAction((a: { action: string; body?: unknown }) => api.post<RunView>(`${P}/runs/${id}/${a.action}`, a.body ?? {}), {
     invalidate,
     success: t('common.saved'),
   });
-  const reject = useAction((v: { reason: string }) => api.post<RunView>(`${P}/runs/${id}/reject`, v), {
-    form: rejectForm,
-    invalidate,
-    success: t('common.saved'),
-    onDone: () => setRejecting(false),
-  });
+  const reject = useFormDialog((v: { reason: string }) => api.post<RunView>(`${P}/runs/${id}/reject`, v), { invalidate, success: t('common.saved') });
+  const required = useRequired();
 
   const nameOf = useMemo(() => {
     const names = new Map<string, string>();
@@ -158,7 +154,7 @@ export function RunDetailPage() {
             </Button>
           </Tooltip>
         )}
-        {can.reject && <Button danger onClick={() => setRejecting(true)} data-testid="run-reject">{t('payrollRuns.reject')}</Button>}
+        {can.reject && <Button danger onClick={() => reject.show()} data-testid="run-reject">{t('payrollRuns.reject')}</Button>}
         {can.pay && <Button type="primary" onClick={() => act.mutate({ action: 'pay' })} loading={act.isPending} data-testid="run-pay">{t('payrollRuns.pay')}</Button>}
         {can.cancel && <Button danger type="dashed" onClick={() => act.mutate({ action: 'cancel' })} data-testid="run-cancel">{t('payrollRuns.cancel')}</Button>}
         {state === 'DONE' &&
@@ -195,16 +191,16 @@ export function RunDetailPage() {
         columns={[
           { title: t('payrollRuns.place'), dataIndex: 'label', render: (l: string, row) => (row.slip?.status === 'FAILED' ? <Typography.Text type="danger">{l}</Typography.Text> : l) },
           { title: t('payrollRuns.workers'), dataIndex: 'count', align: 'right', render: (n: number, row) => (row.slip ? '' : n) },
-          { title: t('payrollRuns.gross'), dataIndex: 'gross', align: 'right', render: thousands },
-          { title: t('payrollRuns.employeeContributions'), dataIndex: 'employeeContributions', align: 'right', render: thousands },
-          { title: t('payrollRuns.tax'), dataIndex: 'tax', align: 'right', render: thousands },
-          { title: t('payrollRuns.net'), dataIndex: 'net', align: 'right', render: thousands },
-          { title: t('payrollRuns.employerContributions'), dataIndex: 'employerContributions', align: 'right', render: thousands },
+          moneyColumn(t('payrollRuns.gross'), 'gross'),
+          moneyColumn(t('payrollRuns.employeeContributions'), 'employeeContributions'),
+          moneyColumn(t('payrollRuns.tax'), 'tax'),
+          moneyColumn(t('payrollRuns.net'), 'net'),
+          moneyColumn(t('payrollRuns.employerContributions'), 'employerContributions'),
         ]}
       />
       <PayslipDrawer id={openSlip} onClose={() => setOpenSlip(null)} />
-      <FormModal open={rejecting} title={t('payrollRuns.reject')} form={rejectForm} onSubmit={(v) => reject.mutate(v)} onClose={() => setRejecting(false)} pending={reject.isPending} testId="reject-form">
-        <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, message: t('common.required') }]}>
+      <FormModal {...reject.modal} title={t('payrollRuns.reject')} testId="reject-form">
+        <Form.Item name="reason" label={t('common.reason')} rules={required}>
           <Input.TextArea maxLength={500} />
         </Form.Item>
       </FormModal>

@@ -7,12 +7,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useDistricts, useStreets } from '../../api/org';
 import { P, useRuns } from '../../api/payroll';
-import { useAction } from '../../api/useAction';
 import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { FormModal } from '../../layout/FormModal';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
-import { thousands } from './registerGroups';
+import { dateTime, thousands } from '../../lib/format';
 
 export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
 
@@ -33,18 +34,18 @@ export function runProgress(r: RunView): number {
 export function RunsPage() {
   const { t } = useI18n();
   const api = useApi();
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   const navigate = useNavigate();
   const scopeName = useScopeName();
+  const options = useEnumOptions();
+  const required = useRequired();
   const [status, setStatus] = useState<string | undefined>();
   const runs = useRuns({ status });
-  const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<{ period: dayjs.Dayjs; type: string; scope?: string }>();
   const districts = useDistricts();
-  const mayCreate = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR' || r === 'STREET_HR');
-  const create = useAction(
+  const mayCreate = hasRole(...HR_ROLES);
+  const create = useFormDialog(
     (v: { period: dayjs.Dayjs; type: string; scope?: string }) => api.post<RunView>(`${P}/runs`, { period: v.period.format('YYYY-MM'), type: v.type, ...(v.scope ? { scope: v.scope } : {}) }),
-    { form, invalidate: [['payroll-runs']], onDone: (r) => navigate(`/payroll/runs/${r.id}`) },
+    { invalidate: [['payroll-runs']], onDone: (r) => navigate(`/payroll/runs/${r.id}`) },
   );
 
   return (
@@ -53,14 +54,14 @@ export function RunsPage() {
       data-testid="runs-page"
       extra={
         mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-run">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()} data-testid="new-run">
             {t('payrollRuns.create')}
           </Button>
         )
       }
     >
       <Space style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t('workers.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={RUN_STATUSES.map((s) => ({ value: s, label: t(`run.status.${s}` as MessageKey) }))} />
+        <Select allowClear placeholder={t('workers.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={options(RUN_STATUSES, 'run.status')} />
       </Space>
       {runs.error ? (
         <QueryError error={runs.error} />
@@ -79,25 +80,21 @@ export function RunsPage() {
             { title: t('payrollRuns.progress'), key: 'progress', width: 180, render: (_: unknown, r) => <Progress percent={runProgress(r)} size="small" status={r.computation.state === 'FAILED' ? 'exception' : undefined} /> },
             { title: t('payrollRuns.workers'), key: 'n', align: 'right', render: (_: unknown, r) => r.progress.total },
             { title: t('payrollRuns.net'), key: 'net', align: 'right', render: (_: unknown, r) => thousands(r.totals.net) },
-            { title: t('payrollRuns.createdBy'), key: 'by', render: (_: unknown, r) => `${r.created.by} · ${dayjs(r.created.at).format('YYYY-MM-DD HH:mm')}` },
+            { title: t('payrollRuns.createdBy'), key: 'by', render: (_: unknown, r) => `${r.created.by} · ${dateTime(r.created.at)}` },
           ]}
         />
       )}
       <FormModal
-        open={creating}
+        {...create.modal}
         title={t('payrollRuns.create')}
-        form={form}
-        onSubmit={(v) => create.mutate(v)}
-        onClose={() => setCreating(false)}
-        pending={create.isPending}
         initialValues={{ type: 'REGULAR', period: dayjs() }}
         testId="run-form"
       >
-        <Form.Item name="period" label={t('payrollRuns.period')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="period" label={t('payrollRuns.period')} rules={required}>
           <DatePicker picker="month" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="type" label={t('payrollRuns.type')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={RUN_TYPES.filter((x) => x !== 'CORRECTION').map((x) => ({ value: x, label: t(`run.type.${x}` as MessageKey) }))} />
+        <Form.Item name="type" label={t('payrollRuns.type')} rules={required}>
+          <Select options={options(RUN_TYPES.filter((x) => x !== 'CORRECTION'), 'run.type')} />
         </Form.Item>
         {me?.scope.level === 'CITY' && (
           <Form.Item name="scope" label={t('payrollRuns.scope')} extra={t('payrollRuns.scopeHint')}>

@@ -7,9 +7,9 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
 import type { Community, Page, Street } from '../../api/types';
-import { thousands } from './registerGroups';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
+import { moneyColumn } from '../../layout/columns';
 import { QueryError } from '../../layout/PageState';
 
 const P = '/api/payroll/v1/benchmark';
@@ -76,8 +76,8 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
             { title: t('org.district'), key: 'd', render: (_, l) => districtName(l.districtCode) },
             { title: t('org.street'), key: 's', render: (_, l) => placeName(l.streetCode) },
             { title: t('topUp.community'), key: 'c', render: (_, l) => placeName(l.communityCode) },
-            { title: t('topUp.annualPay'), dataIndex: 'annualPay', align: 'right', render: thousands },
-            { title: t('topUp.amount'), dataIndex: 'topUp', align: 'right', render: thousands },
+            moneyColumn(t('topUp.annualPay'), 'annualPay'),
+            moneyColumn(t('topUp.amount'), 'topUp'),
           ]}
         />
       )}

@@ -39,11 +39,3 @@ const pickMoney = (s: PayslipListItem) => Object.fromEntries(MONEY.map((k) => [k
 export function sumMoney(slips: Array<Record<Money, string>>): Record<Money, string> {
   return Object.fromEntries(MONEY.map((k) => [k, formatMoney(slips.reduce((sum, s) => sum + parseMoney(s[k], { allowNegative: true }), 0n))])) as Record<Money, string>;
 }
-
-/** 1234567.89 → 1,234,567.89 (on the string: the amount is never a float). */
-export function thousands(amount: string): string {
-  const [int, frac] = amount.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
-}

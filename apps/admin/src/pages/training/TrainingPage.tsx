@@ -1,18 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { COURSE_CATEGORIES } from '@cws/workers-contracts';
 import { useQuery } from '@tanstack/react-query';
+import { districtOf, streetOf } from '@cws/kernel';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunities } from '../../api/org';
-import { useAction } from '../../api/useAction';
 import { useTrainingClasses, type TrainingClass } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { DateItem, FormModal } from '../../layout/FormModal';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
-import { districtOf, streetOf } from '@cws/kernel';
 
 const T = '/api/workers/v1/training';
 interface Named { id: number; name: string; category?: string }
@@ -24,22 +24,35 @@ interface Shortfall {
   workers: Array<{ workerId: number; name: string; communityCode: string; hours: string }>;
 }
 
+/** A required pick from a list, with a button beside it that adds to the list. */
+function PickOrAdd({ name, label, options, onAdd }: { name: string; label: ReactNode; options: Array<{ value: number; label: string }>; onAdd: () => void }) {
+  const { t } = useI18n();
+  const required = useRequired();
+  return (
+    <Form.Item label={label} required>
+      <Space.Compact style={{ width: '100%' }}>
+        <Form.Item name={name} noStyle rules={required}>
+          <Select style={{ width: '100%' }} options={options} />
+        </Form.Item>
+        <Button onClick={onAdd}>{t('common.add')}</Button>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
 /** 培训: classes (with their course and provider, created here), and who falls short of the year's required hours. */
 export function TrainingPage() {
   const { t } = useI18n();
   const api = useApi();
-  const { me } = useAuth();
-  const mayCreate = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR');
+  const { me, hasRole } = useAuth();
+  const options = useEnumOptions();
+  const mayCreate = hasRole('CITY_ADMIN', 'DISTRICT_HR');
   const classes = useTrainingClasses();
   const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api.get<Named[]>(`${T}/courses`) });
   const providers = useQuery({ queryKey: ['training-providers'], queryFn: () => api.get<Named[]>(`${T}/providers`) });
   const communities = useCommunities({});
   const communityName = (code: string | null) => (code ? (communities.data?.find((c) => c.code === code)?.name ?? code) : '-');
-  const [dialog, setDialog] = useState<null | 'class' | 'course' | 'provider'>(null);
-  const [classForm] = Form.useForm<Record<string, string | number>>();
-  const [nameForm] = Form.useForm<Record<string, string>>();
-  const close = () => setDialog(null);
-  const createClass = useAction(
+  const createClass = useFormDialog(
     (v: Record<string, string | number>) =>
       api.post(`${T}/classes`, {
         ...v,
@@ -47,15 +60,26 @@ export function TrainingPage() {
         cost: String(v.cost ?? '0.00'),
         ...(me?.scope.level !== 'CITY' ? { districtCode: me?.scope.district } : {}),
       }),
-    { form: classForm, invalidate: [['training-classes']], success: t('common.saved'), onDone: close },
+    { invalidate: [['training-classes']], success: t('common.saved') },
   );
-  const createNamed = useAction(
-    (v: Record<string, string>) => api.post(`${T}/${dialog === 'course' ? 'courses' : 'providers'}`, v),
-    { form: nameForm, invalidate: [['training-courses'], ['training-providers']], success: t('common.saved'), onDone: () => setDialog('class') },
-  );
+  // a course or provider is added from the class form, which opens again after
+  const createNamed = useFormDialog((v: Record<string, string>, kind: 'course' | 'provider') => api.post(`${T}/${kind === 'course' ? 'courses' : 'providers'}`, v), {
+    invalidate: [['training-courses'], ['training-providers']],
+    success: t('common.saved'),
+    onDone: () => createClass.show(),
+  });
+  const backToClass = () => {
+    createNamed.close();
+    createClass.show();
+  };
+  const addNamed = (kind: 'course' | 'provider') => {
+    createClass.close();
+    createNamed.show(kind);
+  };
+  const named = createNamed.subject;
   const [year, setYear] = useState(new Date().getFullYear());
   const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<Shortfall>(`${T}/shortfall`, { year }), retry: false });
-  const required = [{ required: true, message: t('common.required') }];
+  const required = useRequired();
 
   return (
     <Card title={t('training.title')} data-testid="training-page">
@@ -67,7 +91,7 @@ export function TrainingPage() {
             children: (
               <>
                 {mayCreate && (
-                  <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => setDialog('class')} data-testid="new-class">
+                  <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => createClass.show()} data-testid="new-class">
                     {t('training.newClass')}
                   </Button>
                 )}
@@ -143,26 +167,12 @@ export function TrainingPage() {
           },
         ]}
       />
-      <FormModal open={dialog === 'class'} title={t('training.newClass')} form={classForm} onSubmit={(v) => createClass.mutate(v)} onClose={close} pending={createClass.isPending} initialValues={{ cost: '0.00' }} testId="class-form" width={560}>
+      <FormModal {...createClass.modal} title={t('training.newClass')} initialValues={{ cost: '0.00' }} testId="class-form" width={560}>
         <Form.Item name="title" label={t('workers.class')} rules={required}>
           <Input maxLength={120} />
         </Form.Item>
-        <Form.Item label={t('workers.course')} required>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="courseId" noStyle rules={required}>
-              <Select style={{ width: '100%' }} options={(courses.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
-            <Button onClick={() => setDialog('course')}>{t('common.add')}</Button>
-          </Space.Compact>
-        </Form.Item>
-        <Form.Item label={t('training.provider')} required>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="providerId" noStyle rules={required}>
-              <Select style={{ width: '100%' }} options={(providers.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
-            <Button onClick={() => setDialog('provider')}>{t('common.add')}</Button>
-          </Space.Compact>
-        </Form.Item>
+        <PickOrAdd name="courseId" label={t('workers.course')} options={(courses.data ?? []).map((c) => ({ value: c.id, label: c.name }))} onAdd={() => addNamed('course')} />
+        <PickOrAdd name="providerId" label={t('training.provider')} options={(providers.data ?? []).map((c) => ({ value: c.id, label: c.name }))} onAdd={() => addNamed('provider')} />
         <DateItem name="startDate" label={t('common.from')} required />
         <DateItem name="endDate" label={t('common.to')} required />
         <Form.Item name="hours" label={t('workers.hours')} rules={[...required, { pattern: /^\d{1,4}(\.\d)?$/, message: t('training.hoursFormat') }]}>
@@ -176,21 +186,18 @@ export function TrainingPage() {
         </Form.Item>
       </FormModal>
       <FormModal
-        open={dialog === 'course' || dialog === 'provider'}
-        title={dialog === 'course' ? t('training.newCourse') : t('training.newProvider')}
-        form={nameForm}
-        onSubmit={(v) => createNamed.mutate(v)}
-        onClose={() => setDialog('class')}
-        pending={createNamed.isPending}
-        initialValues={dialog === 'course' ? { category: 'PROFESSIONAL_SKILLS' } : {}}
+        {...createNamed.modal}
+        onClose={backToClass}
+        title={named === 'course' ? t('training.newCourse') : t('training.newProvider')}
+        initialValues={named === 'course' ? { category: 'PROFESSIONAL_SKILLS' } : {}}
         testId="named-form"
       >
         <Form.Item name="name" label={t('org.name')} rules={required}>
           <Input maxLength={100} />
         </Form.Item>
-        {dialog === 'course' && (
+        {named === 'course' && (
           <Form.Item name="category" label={t('workers.category')} rules={required}>
-            <Select options={COURSE_CATEGORIES.map((c) => ({ value: c, label: t(`enum.category.${c}` as MessageKey) }))} />
+            <Select options={options(COURSE_CATEGORIES, 'enum.category')} />
           </Form.Item>
         )}
       </FormModal>

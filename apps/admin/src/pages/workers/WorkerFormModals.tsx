@@ -1,18 +1,15 @@
 import { EDUCATION_LEVELS, EMPLOYMENT_TYPES, POLITICAL_STATUSES, QUALIFICATION_LEVELS } from '@cws/workers-contracts';
+import type { QueryKey } from '@tanstack/react-query';
 import { App, Form, Input, Select } from 'antd';
 import { useCommunities } from '../../api/org';
 import type { WorkerDetail } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useWorkerWrites } from '../../api/workers';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { DateItem, FormModal, todayIso } from '../../layout/FormModal';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
 
 type Values = Record<string, string | undefined>;
-
-export function useEnumOptions() {
-  const { t } = useI18n();
-  return (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
-}
 
 /** The communities in the caller's scope, for a select (searchable by name). */
 export function CommunitySelect({ exclude, ...props }: { value?: string; onChange?: (v: string) => void; exclude?: string; id?: string; style?: React.CSSProperties }) {
@@ -31,7 +28,7 @@ export function CommunitySelect({ exclude, ...props }: { value?: string; onChang
 function PersonFields({ hiring }: { hiring: boolean }) {
   const { t } = useI18n();
   const options = useEnumOptions();
-  const required = [{ required: true, message: t('common.required') }];
+  const required = useRequired();
   return (
     <>
       <Form.Item name="name" label={t('workers.name')} rules={required}>
@@ -75,61 +72,85 @@ function PersonFields({ hiring }: { hiring: boolean }) {
 
 const compact = (v: Values) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
 
-/** 新增: registers a worker; a Luhn warning is shown but does not block. */
-export function HireModal({ open, onClose, onHired }: { open: boolean; onClose: () => void; onHired: (id: number) => void }) {
+/**
+ * The person form in a modal: saves, says so, warns (without blocking) when the bank account fails
+ * its Luhn check, then `onSaved`.
+ */
+function PersonModal<T extends { warnings?: Array<{ path: string }> }>({
+  open,
+  onClose,
+  hiring,
+  save,
+  invalidate,
+  saved,
+  onSaved,
+  ...modal
+}: {
+  open: boolean;
+  onClose: () => void;
+  hiring: boolean;
+  save: (v: Values) => Promise<T>;
+  invalidate: QueryKey[];
+  saved: (r: T) => string;
+  onSaved: (r: T) => void;
+  title: string;
+  testId: string;
+  initialValues: Values;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const writes = useWorkerWrites();
-  const hire = useAction((v: Values) => writes.create(compact(v)), {
+  const action = useAction(save, {
     form,
-    invalidate: [['workers']],
+    invalidate,
     onDone: (r) => {
-      message.success(t('workers.hired', { name: r.worker.name }));
+      message.success(saved(r));
       if (r.warnings?.some((w) => w.path === 'bankAccount')) message.warning(t('workers.warningLuhn'));
-      onHired(r.worker.id);
+      onSaved(r);
     },
   });
   return (
-    <FormModal
-      open={open}
-      title={t('workers.hire')}
-      form={form}
-      onSubmit={(v) => hire.mutate(v)}
-      onClose={onClose}
-      pending={hire.isPending}
-      initialValues={{ employmentType: 'FULL_TIME', qualificationLevel: 'NONE', hireDate: todayIso() }}
-      testId="hire-form"
-      width={560}
-    >
-      <PersonFields hiring />
+    <FormModal {...modal} open={open} form={form} onSubmit={(v) => action.mutate(v)} onClose={onClose} pending={action.isPending} width={560}>
+      <PersonFields hiring={hiring} />
     </FormModal>
+  );
+}
+
+/** 新增: registers a worker. */
+export function HireModal({ open, onClose, onHired }: { open: boolean; onClose: () => void; onHired: (id: number) => void }) {
+  const { t } = useI18n();
+  const writes = useWorkerWrites();
+  return (
+    <PersonModal
+      open={open}
+      onClose={onClose}
+      hiring
+      save={(v) => writes.create(compact(v))}
+      invalidate={[['workers']]}
+      saved={(r) => t('workers.hired', { name: r.worker.name })}
+      onSaved={(r) => onHired(r.worker.id)}
+      title={t('workers.hire')}
+      testId="hire-form"
+      initialValues={{ employmentType: 'FULL_TIME', qualificationLevel: 'NONE', hireDate: todayIso() }}
+    />
   );
 }
 
 /** 编辑: changes the person's fields (optimistic version); the community changes through 调动. */
 export function EditModal({ worker, open, onClose }: { worker: WorkerDetail; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const writes = useWorkerWrites();
-  const edit = useAction((v: Values) => writes.update(worker.id, { ...compact(v), version: worker.version }), {
-    form,
-    invalidate: [['workers'], ['worker', String(worker.id)]],
-    onDone: (r) => {
-      message.success(t('common.saved'));
-      if (r.warnings?.some((w) => w.path === 'bankAccount')) message.warning(t('workers.warningLuhn'));
-      onClose();
-    },
-  });
   return (
-    <FormModal
+    <PersonModal
       open={open}
-      title={t('workers.editTitle')}
-      form={form}
-      onSubmit={(v) => edit.mutate(v)}
       onClose={onClose}
-      pending={edit.isPending}
+      hiring={false}
+      save={(v) => writes.update(worker.id, { ...compact(v), version: worker.version })}
+      invalidate={[['workers'], ['worker', String(worker.id)]]}
+      saved={() => t('common.saved')}
+      onSaved={onClose}
+      title={t('workers.editTitle')}
+      testId="edit-form"
       initialValues={{
         name: worker.name,
         phone: worker.phone ?? undefined,
@@ -139,10 +160,6 @@ export function EditModal({ worker, open, onClose }: { worker: WorkerDetail; ope
         qualificationCert: worker.qualificationCert ?? undefined,
         employmentType: worker.employmentType,
       }}
-      testId="edit-form"
-      width={560}
-    >
-      <PersonFields hiring={false} />
-    </FormModal>
+    />
   );
 }

@@ -1,16 +1,18 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import type { WorkerRow } from '../../api/types';
 import { POST_BANDS, QUALIFICATION_LEVELS, WORKER_STATUSES, useWorkerPages, type WorkerFilter } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { useErrors } from '../../i18n/useErrors';
-import { LoadMore, QueryError } from '../../layout/PageState';
+import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { saveBlob } from '../../lib/saveFile';
 import { ImportWizard } from './ImportWizard';
 import { HireModal } from './WorkerFormModals';
@@ -27,7 +29,7 @@ function sortOrderOf(sort: string | undefined, column: string): SortOrder {
 
 export function WorkersPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   const api = useApi();
   const errors = useErrors();
   const { message } = App.useApp();
@@ -41,7 +43,7 @@ export function WorkersPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
-  const mayWrite = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR' || r === 'STREET_HR');
+  const mayWrite = hasRole(...HR_ROLES);
   const scopedDistrict = me?.scope.level !== 'CITY' ? me?.scope.district : undefined;
   const district = draft.district ?? scopedDistrict;
   const districts = useDistricts();
@@ -50,12 +52,12 @@ export function WorkersPage() {
   const street = draft.street ?? (me?.scope.level === 'STREET' ? me.scope.street : undefined);
   const communities = useCommunities({ street }, !!street);
   const pages = useWorkerPages(filter);
-  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const loaded = pagedRows(pages).length;
   const first = pages.data?.pages[0];
   const streetName = (code: string) => allStreets.data?.find((s) => s.code === code)?.name ?? code;
 
   const set = (patch: Partial<WorkerFilter>) => setDraft((d) => ({ ...d, ...patch }));
-  const enumOptions = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+  const enumOptions = useEnumOptions();
   const sortBy = (sort: string) => {
     setDraft((d) => ({ ...d, sort }));
     setFilter((f) => ({ ...f, sort }));
@@ -163,57 +165,50 @@ export function WorkersPage() {
           {t('common.reset')}
         </Button>
       </Space>
-      {pages.error ? (
-        <QueryError error={pages.error} />
-      ) : (
-        <>
-          <Table<WorkerRow>
-            rowKey="id"
-            size="middle"
-            loading={pages.isPending}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            data-testid="workers-table"
-            showSorterTooltip={{ title: t('workers.sortHint') }}
-            onChange={(_p, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const key = String(s?.columnKey ?? '');
-              sortBy(!s?.order || !key ? DEFAULT_SORT : s.order === 'descend' ? `-${key}` : key);
-            }}
-            columns={[
-              {
-                key: 'name',
-                title: t('workers.name'),
-                dataIndex: 'name',
-                sorter: true,
-                sortOrder: sortOrderOf(filter.sort, 'name'),
-                render: (name: string, w) => <Link to={`/workers/${w.id}`}>{name}</Link>,
-              },
-              { title: t('workers.sex'), dataIndex: 'sex', width: 70, render: (s: string) => (s === 'M' || s === 'F' ? t(`workers.sex.${s}`) : s) },
-              { title: t('workers.residentId'), dataIndex: 'residentIdMasked', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-              { title: t('workers.street'), dataIndex: 'streetCode', render: (code: string) => streetName(code) },
-              { title: t('workers.community'), dataIndex: 'communityName' },
-              { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`enum.status.${s}` as MessageKey)}</Tag> },
-              { title: t('workers.employmentType'), dataIndex: 'employmentType', render: (s: string) => t(`enum.employment.${s}` as MessageKey) },
-              { title: t('workers.postBand'), dataIndex: 'postBand', render: (s: string | null) => (s ? t(`enum.post.${s}` as MessageKey) : '-') },
-              { title: t('workers.qualification'), dataIndex: 'qualificationLevel', render: (s: string | null) => (s ? t(`enum.qualification.${s}` as MessageKey) : '-') },
-              { key: 'hireDate', title: t('workers.hireDate'), dataIndex: 'hireDate', sorter: true, sortOrder: sortOrderOf(filter.sort, 'hireDate') },
-            ]}
-          />
-          <LoadMore pages={pages} count={rows.length} testId="workers-load-more">
-            <Typography.Text type="secondary" style={{ marginRight: 16 }} data-testid="workers-loaded">
-              {t('workers.loaded', { n: rows.length })}
-              {first?.total !== undefined && (
-                <span data-testid="workers-total">
-                  {' / '}
-                  {first.totalIsEstimate ? t('common.approxTotal', { n: first.total.toLocaleString() }) : t('common.total', { n: first.total.toLocaleString() })}
-                </span>
-              )}
-            </Typography.Text>
-          </LoadMore>
-        </>
-      )}
+      <PagedTable<WorkerRow>
+        pages={pages}
+        loadMoreTestId="workers-load-more"
+        loadMoreExtra={
+          <Typography.Text type="secondary" style={{ marginRight: 16 }} data-testid="workers-loaded">
+            {t('workers.loaded', { n: loaded })}
+            {first?.total !== undefined && (
+              <span data-testid="workers-total">
+                {' / '}
+                {first.totalIsEstimate ? t('common.approxTotal', { n: first.total.toLocaleString() }) : t('common.total', { n: first.total.toLocaleString() })}
+              </span>
+            )}
+          </Typography.Text>
+        }
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 1100 }}
+        data-testid="workers-table"
+        showSorterTooltip={{ title: t('workers.sortHint') }}
+        onChange={(_p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = String(s?.columnKey ?? '');
+          sortBy(!s?.order || !key ? DEFAULT_SORT : s.order === 'descend' ? `-${key}` : key);
+        }}
+        columns={[
+          {
+            key: 'name',
+            title: t('workers.name'),
+            dataIndex: 'name',
+            sorter: true,
+            sortOrder: sortOrderOf(filter.sort, 'name'),
+            render: (name: string, w) => <Link to={`/workers/${w.id}`}>{name}</Link>,
+          },
+          { title: t('workers.sex'), dataIndex: 'sex', width: 70, render: (s: string) => (s === 'M' || s === 'F' ? t(`workers.sex.${s}`) : s) },
+          { title: t('workers.residentId'), dataIndex: 'residentIdMasked', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('workers.street'), dataIndex: 'streetCode', render: (code: string) => streetName(code) },
+          { title: t('workers.community'), dataIndex: 'communityName' },
+          { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`enum.status.${s}` as MessageKey)}</Tag> },
+          { title: t('workers.employmentType'), dataIndex: 'employmentType', render: (s: string) => t(`enum.employment.${s}` as MessageKey) },
+          { title: t('workers.postBand'), dataIndex: 'postBand', render: (s: string | null) => (s ? t(`enum.post.${s}` as MessageKey) : '-') },
+          { title: t('workers.qualification'), dataIndex: 'qualificationLevel', render: (s: string | null) => (s ? t(`enum.qualification.${s}` as MessageKey) : '-') },
+          { key: 'hireDate', title: t('workers.hireDate'), dataIndex: 'hireDate', sorter: true, sortOrder: sortOrderOf(filter.sort, 'hireDate') },
+        ]}
+      />
       <HireModal
         open={hiring}
         onClose={() => setHiring(false)}

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { WorkerPayslipItem } from '@cws/payroll-contracts';
-import { App, Button, Space, Table, Tag } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/context';
@@ -8,10 +8,10 @@ import { P, useWorkerPayslips } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useErrors } from '../../../i18n/useErrors';
-import { QueryError } from '../../../layout/PageState';
+import { moneyColumn } from '../../../layout/columns';
+import { PagedTable } from '../../../layout/PagedTable';
 import { saveBlob } from '../../../lib/saveFile';
 import { PayslipDrawer } from '../../payroll/PayslipDrawer';
-import { thousands } from '../../payroll/registerGroups';
 
 /**
  * 工资条: the worker's payslips across runs (`GET /payslips?workerId=`, newest period first, only
@@ -24,7 +24,6 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState<string | null>(null);
   const slips = useWorkerPayslips(worker.id, true);
-  const items = slips.data?.pages.flatMap((p) => p.items) ?? [];
   const pdf = async (s: WorkerPayslipItem) => {
     try {
       const { blob, filename } = await api.download(`${P}/payslips/${s.id}.pdf`);
@@ -35,13 +34,11 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
   };
   return (
     <div data-testid={`payslips-${worker.id}`}>
-      {slips.error && <QueryError error={slips.error} />}
-      <Table<WorkerPayslipItem>
+      <PagedTable<WorkerPayslipItem>
+        pages={slips}
+        loadMoreTestId="worker-payslips-load-more"
         rowKey="id"
         size="small"
-        loading={slips.isPending}
-        dataSource={items}
-        pagination={false}
         locale={{ emptyText: t('workers.payslipsNone') }}
         data-testid="worker-payslips"
         columns={[
@@ -57,9 +54,9 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
               </Space>
             ),
           },
-          { title: t('payrollRuns.gross'), dataIndex: 'gross', align: 'right', render: thousands },
-          { title: t('payrollRuns.tax'), dataIndex: 'tax', align: 'right', render: thousands },
-          { title: t('payrollRuns.net'), dataIndex: 'net', align: 'right', render: thousands },
+          moneyColumn(t('payrollRuns.gross'), 'gross'),
+          moneyColumn(t('payrollRuns.tax'), 'tax'),
+          moneyColumn(t('payrollRuns.net'), 'net'),
           {
             title: t('common.actions'),
             key: 'actions',
@@ -74,11 +71,6 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
           },
         ]}
       />
-      {slips.hasNextPage && (
-        <Button style={{ marginTop: 8 }} onClick={() => void slips.fetchNextPage()} loading={slips.isFetchingNextPage}>
-          {t('common.loadMore')}
-        </Button>
-      )}
       <PayslipDrawer id={open} onClose={() => setOpen(null)} />
     </div>
   );

@@ -1,11 +1,10 @@
 import { BODY_KINDS, OBTAINED_BY, ROLES_BY_BODY, type BodyKind } from '@cws/workers-contracts';
 import { Button, Empty, Form, Input, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
 import type { PostRow, WorkerDetail } from '../../../api/types';
-import { useAction } from '../../../api/useAction';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { DateItem, FormModal, todayIso } from '../../../layout/FormModal';
+import { useEnumOptions } from '../../../i18n/useEnumOptions';
+import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -15,13 +14,9 @@ const isOpen = (p: PostRow, today: string) => !p.to || p.to >= today;
 export function PostsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const writes = useWorkerWrites();
-  const [adding, setAdding] = useState(false);
-  const [ending, setEnding] = useState<PostRow | null>(null);
-  const [addForm] = Form.useForm<Values>();
-  const [endForm] = Form.useForm<Values>();
-  const bodyKind = Form.useWatch('bodyKind', addForm) as BodyKind | undefined;
+  const options = useEnumOptions();
   const invalidate = [['workers'], ['worker', String(worker.id)]];
-  const add = useAction(
+  const add = useFormDialog(
     (v: Values) =>
       writes.addPost({
         workerId: worker.id,
@@ -33,26 +28,22 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
         ...(v.to ? { to: v.to } : {}),
         primary: !!v.primary,
       }),
-    { form: addForm, invalidate, success: t('common.saved'), onDone: () => setAdding(false) },
+    { invalidate, success: t('common.saved') },
   );
-  const end = useAction((v: Values) => writes.endPost(ending!.id, { to: String(v.to), reason: String(v.reason) }), {
-    form: endForm,
-    invalidate,
-    success: t('common.saved'),
-    onDone: () => setEnding(null),
-  });
+  const end = useFormDialog((v: Values, post: PostRow) => writes.endPost(post.id, { to: String(v.to), reason: String(v.reason) }), { invalidate, success: t('common.saved') });
+  const bodyKind = Form.useWatch('bodyKind', add.form) as BodyKind | undefined;
 
   const today = todayIso();
   const posts = worker.appointments ?? [];
   const openBodies = new Set(posts.filter((p) => isOpen(p, today)).map((p) => p.bodyKind));
   const writable = worker.status !== 'LEFT';
-  const required = [{ required: true, message: t('common.required') }];
+  const required = useRequired();
 
   return (
     <>
       <Space style={{ marginBottom: 16 }}>
         {writable && (
-          <Button type="primary" onClick={() => setAdding(true)} data-testid="add-post">
+          <Button type="primary" onClick={() => add.show()} data-testid="add-post">
             {t('workers.addPost')}
           </Button>
         )}
@@ -84,7 +75,7 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
                     </Typography.Text>
                   )}
                   {writable && isOpen(p, today) && (
-                    <Button size="small" type="link" onClick={() => setEnding(p)} data-testid={`end-post-${p.id}`}>
+                    <Button size="small" type="link" onClick={() => end.show(p)} data-testid={`end-post-${p.id}`}>
                       {t('workers.endPost')}
                     </Button>
                   )}
@@ -95,23 +86,19 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
         />
       )}
       <FormModal
-        open={adding}
+        {...add.modal}
         title={t('workers.addPost')}
-        form={addForm}
-        onSubmit={(v) => add.mutate(v)}
-        onClose={() => setAdding(false)}
-        pending={add.isPending}
         initialValues={{ obtainedBy: 'APPOINTMENT', from: today, primary: posts.every((p) => !p.isPrimary || !isOpen(p, today)) }}
         testId="post-form"
       >
         <Form.Item name="bodyKind" label={t('workers.body')} rules={required}>
-          <Select options={BODY_KINDS.map((k) => ({ value: k, label: t(`org.body.${k}` as MessageKey) }))} onChange={() => addForm.setFieldValue('role', undefined)} />
+          <Select options={options(BODY_KINDS, 'org.body')} onChange={() => add.form.setFieldValue('role', undefined)} />
         </Form.Item>
         <Form.Item name="role" label={t('workers.role')} rules={required}>
-          <Select disabled={!bodyKind} options={(bodyKind ? ROLES_BY_BODY[bodyKind] : []).map((r) => ({ value: r, label: t(`enum.role.${r}` as MessageKey) }))} />
+          <Select disabled={!bodyKind} options={options(bodyKind ? ROLES_BY_BODY[bodyKind] : [], 'enum.role')} />
         </Form.Item>
         <Form.Item name="obtainedBy" label={t('workers.obtainedBy')} rules={required}>
-          <Select options={OBTAINED_BY.map((o) => ({ value: o, label: t(`enum.obtainedBy.${o}` as MessageKey) }))} />
+          <Select options={options(OBTAINED_BY, 'enum.obtainedBy')} />
         </Form.Item>
         <DateItem name="from" label={t('common.from')} required />
         <DateItem name="to" label={t('common.to')} />
@@ -119,16 +106,7 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
           <Switch />
         </Form.Item>
       </FormModal>
-      <FormModal
-        open={!!ending}
-        title={t('workers.endPost')}
-        form={endForm}
-        onSubmit={(v) => end.mutate(v)}
-        onClose={() => setEnding(null)}
-        pending={end.isPending}
-        initialValues={{ to: today }}
-        testId="end-post-form"
-      >
+      <FormModal {...end.modal} title={t('workers.endPost')} initialValues={{ to: today }} testId="end-post-form">
         <DateItem name="to" label={t('common.to')} required />
         <Form.Item name="reason" label={t('common.reason')} rules={required}>
           <Input maxLength={200} />

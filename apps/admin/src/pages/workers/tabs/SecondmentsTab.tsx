@@ -1,11 +1,10 @@
 import { SECONDMENT_PAYERS } from '@cws/workers-contracts';
 import { Button, Form, Input, Select, Table, Tag } from 'antd';
-import { useState } from 'react';
 import type { SecondmentRow, WorkerDetail } from '../../../api/types';
-import { useAction } from '../../../api/useAction';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { DateItem, FormModal, todayIso } from '../../../layout/FormModal';
+import { useEnumOptions } from '../../../i18n/useEnumOptions';
+import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 
 type Values = Record<string, string | undefined>;
 
@@ -16,13 +15,10 @@ type Values = Record<string, string | undefined>;
 export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const writes = useWorkerWrites();
-  const [starting, setStarting] = useState(false);
-  const [ending, setEnding] = useState<SecondmentRow | null>(null);
-  const [startForm] = Form.useForm<Values>();
-  const [endForm] = Form.useForm<Values>();
+  const options = useEnumOptions();
   const direction = worker.employmentType === 'SECONDED_IN' ? 'IN' : 'OUT';
   const invalidate = [['workers'], ['worker', String(worker.id)]];
-  const start = useAction(
+  const start = useFormDialog(
     (v: Values) =>
       writes.startSecondment({
         workerId: worker.id,
@@ -33,20 +29,15 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
         payer: v.payer,
         ...(v.note ? { note: v.note } : {}),
       }),
-    { form: startForm, invalidate, success: t('common.saved'), onDone: () => setStarting(false) },
+    { invalidate, success: t('common.saved') },
   );
-  const end = useAction((v: Values) => writes.endSecondment(ending!.id, { to: String(v.to) }), {
-    form: endForm,
-    invalidate,
-    success: t('common.saved'),
-    onDone: () => setEnding(null),
-  });
-  const required = [{ required: true, message: t('common.required') }];
+  const end = useFormDialog((v: Values, s: SecondmentRow) => writes.endSecondment(s.id, { to: String(v.to) }), { invalidate, success: t('common.saved') });
+  const required = useRequired();
   const writable = worker.status !== 'LEFT';
   return (
     <>
       {writable && (
-        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setStarting(true)} data-testid="start-secondment">
+        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => start.show()} data-testid="start-secondment">
           {t('workers.startSecondment')}
         </Button>
       )}
@@ -69,7 +60,7 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
             key: 'actions',
             render: (_: unknown, s) =>
               writable && s.status === 'ACTIVE' ? (
-                <Button size="small" type="link" onClick={() => setEnding(s)} data-testid={`end-secondment-${s.id}`}>
+                <Button size="small" type="link" onClick={() => end.show(s)} data-testid={`end-secondment-${s.id}`}>
                   {t('workers.endSecondment')}
                 </Button>
               ) : null,
@@ -77,12 +68,8 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
         ]}
       />
       <FormModal
-        open={starting}
+        {...start.modal}
         title={`${t('workers.startSecondment')}（${t(`enum.direction.${direction}` as MessageKey)}）`}
-        form={startForm}
-        onSubmit={(v) => start.mutate(v)}
-        onClose={() => setStarting(false)}
-        pending={start.isPending}
         initialValues={{ from: todayIso(), payer: 'HOME' }}
         testId="secondment-form"
       >
@@ -92,13 +79,13 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
         <DateItem name="from" label={t('common.from')} required />
         <DateItem name="to" label={t('common.to')} />
         <Form.Item name="payer" label={t('workers.payer')} rules={required}>
-          <Select options={SECONDMENT_PAYERS.map((p) => ({ value: p, label: t(`enum.payer.${p}` as MessageKey) }))} />
+          <Select options={options(SECONDMENT_PAYERS, 'enum.payer')} />
         </Form.Item>
         <Form.Item name="note" label={t('common.note')}>
           <Input maxLength={300} />
         </Form.Item>
       </FormModal>
-      <FormModal open={!!ending} title={t('workers.endSecondment')} form={endForm} onSubmit={(v) => end.mutate(v)} onClose={() => setEnding(null)} pending={end.isPending} initialValues={{ to: todayIso() }} testId="end-secondment-form">
+      <FormModal {...end.modal} title={t('workers.endSecondment')} initialValues={{ to: todayIso() }} testId="end-secondment-form">
         <DateItem name="to" label={t('common.to')} required />
       </FormModal>
     </>

@@ -1,10 +1,9 @@
 import { Button, Form, Input, Select, Table, Tag } from 'antd';
-import { useState } from 'react';
 import type { TrainingRow, WorkerDetail } from '../../../api/types';
-import { useAction } from '../../../api/useAction';
 import { useTrainingClasses, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { FormModal } from '../../../layout/FormModal';
+import { useEnumOptions } from '../../../i18n/useEnumOptions';
+import { FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
 
 const RESULTS = ['PASS', 'FAIL', 'ABSENT'] as const;
 const RESULT_COLOR: Record<string, string> = { PASS: 'green', FAIL: 'red', ABSENT: 'default' };
@@ -13,19 +12,18 @@ const RESULT_COLOR: Record<string, string> = { PASS: 'green', FAIL: 'red', ABSEN
 export function TrainingTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const writes = useWorkerWrites();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ classId: number; result: string; certificateNo?: string }>();
-  const classes = useTrainingClasses(open);
-  const record = useAction(
+  const options = useEnumOptions();
+  const record = useFormDialog(
     (v: { classId: number; result: string; certificateNo?: string }) =>
       writes.recordTraining(v.classId, { workerId: worker.id, result: v.result, ...(v.certificateNo ? { certificateNo: v.certificateNo } : {}) }),
-    { form, invalidate: [['worker', String(worker.id)]], success: t('common.saved'), onDone: () => setOpen(false) },
+    { invalidate: [['worker', String(worker.id)]], success: t('common.saved') },
   );
-  const required = [{ required: true, message: t('common.required') }];
+  const classes = useTrainingClasses(record.modal.open);
+  const required = useRequired();
   return (
     <>
       {worker.status !== 'LEFT' && (
-        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setOpen(true)} data-testid="record-training">
+        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => record.show()} data-testid="record-training">
           {t('workers.recordTraining')}
         </Button>
       )}
@@ -45,16 +43,7 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
           { title: t('workers.completedOn'), dataIndex: 'completedOn' },
         ]}
       />
-      <FormModal
-        open={open}
-        title={t('workers.recordTraining')}
-        form={form}
-        onSubmit={(v) => record.mutate(v)}
-        onClose={() => setOpen(false)}
-        pending={record.isPending}
-        initialValues={{ result: 'PASS' }}
-        testId="training-form"
-      >
+      <FormModal {...record.modal} title={t('workers.recordTraining')} initialValues={{ result: 'PASS' }} testId="training-form">
         <Form.Item name="classId" label={t('workers.class')} rules={required}>
           <Select
             loading={classes.isPending}
@@ -62,7 +51,7 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
           />
         </Form.Item>
         <Form.Item name="result" label={t('workers.result')} rules={required}>
-          <Select options={RESULTS.map((r) => ({ value: r, label: t(`enum.result.${r}` as MessageKey) }))} />
+          <Select options={options(RESULTS, 'enum.result')} />
         </Form.Item>
         <Form.Item name="certificateNo" label={t('workers.certificateNo')}>
           <Input maxLength={40} />

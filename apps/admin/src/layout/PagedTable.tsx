@@ -1,0 +1,40 @@
+import { Table, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
+import { LoadMore, QueryError } from './PageState';
+
+/** A keyset-paged query as a list reads it (what `useKeysetPages` returns). */
+export interface KeysetPages<T> {
+  data?: { pages: Array<{ items: T[] }> };
+  error: unknown;
+  isPending: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** The rows of the pages loaded so far. */
+export function pagedRows<T>(pages: KeysetPages<T>): T[] {
+  return pages.data?.pages.flatMap((p) => p.items) ?? [];
+}
+
+/**
+ * A keyset-paged list: the query's error in place of the table, or the rows loaded so far with the
+ * "load more" footer under them (`loadMoreExtra` beside the button, e.g. how many are loaded).
+ */
+export function PagedTable<T extends object>({
+  pages,
+  loadMoreTestId,
+  loadMoreExtra,
+  ...table
+}: { pages: KeysetPages<T>; loadMoreTestId: string; loadMoreExtra?: ReactNode } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
+  if (pages.error) return <QueryError error={pages.error} />;
+  const rows = pagedRows(pages);
+  return (
+    <>
+      <Table<T> {...table} loading={pages.isPending} dataSource={rows} pagination={false} />
+      <LoadMore pages={pages} count={rows.length} testId={loadMoreTestId}>
+        {loadMoreExtra}
+      </LoadMore>
+    </>
+  );
+}
