@@ -15,6 +15,13 @@ export function QueryError({ error }: { error: unknown }) {
   return <Alert type="error" showIcon title={t('common.error')} description={message} data-testid="query-error" />;
 }
 
+/** A failed write: a refusal the user can correct (one of `refusals`) as a warning with its code's text, anything else as QueryError. */
+export function WriteError({ error, refusals, testId }: { error: unknown; refusals: number[]; testId: string }) {
+  const errors = useErrors();
+  if (error instanceof ApiError && refusals.includes(error.status)) return <Alert type="warning" showIcon title={errors.text(error)} data-testid={testId} />;
+  return <QueryError error={error} />;
+}
+
 /** The footer of a keyset-paged list: "load more" while the server has a next page, then "no more" (once rows were shown). */
 export function LoadMore({
   pages,

@@ -88,21 +88,13 @@ export function DashboardPage() {
         ))}
       </Row>
       <Row gutter={16}>
-        <Col xs={24} sm={12} lg={6}>
-          <Card hoverable onClick={() => navigate('/org')}>
-            <Statistic title={t('dashboard.districts')} value={districts.data?.length ?? '-'} loading={districts.isPending} data-testid="stat-districts" />
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card hoverable onClick={() => navigate('/org')}>
-            <Statistic title={t('dashboard.streets')} value={streets.data?.length ?? '-'} loading={streets.isPending} data-testid="stat-streets" />
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card hoverable onClick={() => navigate('/org')}>
-            <Statistic title={t('dashboard.communities')} value={communities.data?.length ?? '-'} loading={communities.isPending} data-testid="stat-communities" />
-          </Card>
-        </Col>
+        {([['districts', districts], ['streets', streets], ['communities', communities]] as const).map(([key, list]) => (
+          <Col xs={24} sm={12} lg={6} key={key}>
+            <Card hoverable onClick={() => navigate('/org')}>
+              <Statistic title={t(`dashboard.${key}`)} value={list.data?.length ?? '-'} loading={list.isPending} data-testid={`stat-${key}`} />
+            </Card>
+          </Col>
+        ))}
         <Col xs={24} sm={12} lg={6}>
           <Card>
             <Statistic

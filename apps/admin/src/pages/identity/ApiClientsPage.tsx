@@ -1,14 +1,14 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import type { ApiClientRow } from '../../api/types';
 import { useAction } from '../../api/useAction';
-import { useCreateMutation } from '../../api/useCreateMutation';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { dateTime } from '../../lib/format';
 import { ScopeFields, useOrgNames } from './ScopeFields';
 
 const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
@@ -45,18 +45,9 @@ export function ApiClientsPage() {
   const api = useApi();
   const { message } = App.useApp();
   const orgName = useOrgNames();
-  const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
-  const [form] = Form.useForm<NewClient>();
   const clients = useQuery({ queryKey: ['api-clients'], queryFn: ({ signal }) => api.get<ApiClientRow[]>('/api/workers/v1/api-clients', undefined, signal) });
-  const create = useCreateMutation<NewClient, Created>(form, {
-    path: '/api/workers/v1/api-clients',
-    invalidate: ['api-clients'],
-    onCreated: (c) => {
-      setOpen(false);
-      setCreated(c);
-    },
-  });
+  const create = useFormDialog((v: NewClient) => api.post<Created>('/api/workers/v1/api-clients', v), { invalidate: [['api-clients']], onDone: (c) => setCreated(c) });
   const rotate = useAction((c: ApiClientRow) => api.post<Created>(`/api/workers/v1/api-clients/${c.id}/rotate-secret`), { invalidate: [['api-clients']], onDone: (c) => setCreated(c) });
   const revoke = useAction((c: ApiClientRow) => api.post<ApiClientRow>(`/api/workers/v1/api-clients/${c.id}/revoke`), { invalidate: [['api-clients']], success: t('clients.revoked') });
 
@@ -64,7 +55,7 @@ export function ApiClientsPage() {
     <Card
       title={t('clients.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-api-client">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()} data-testid="new-api-client">
           {t('clients.create')}
         </Button>
       }
@@ -84,7 +75,7 @@ export function ApiClientsPage() {
           { title: t('users.scope'), key: 'scope', render: (_, c) => [t(`scope.${c.scopeLevel}`), orgName(c.scopeDistrict)].filter(Boolean).join(' · ') },
           { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
           { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('clients.activeTag')}</Tag> : <Tag color="red">{t('clients.revokedTag')}</Tag>) },
-          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -102,31 +93,18 @@ export function ApiClientsPage() {
           },
         ]}
       />
-      <Modal
-        open={open}
-        title={t('clients.create')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.submit')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ 'data-testid': 'api-client-submit' } as Record<string, string>}
-        confirmLoading={create.isPending}
-        destroyOnHidden
-        forceRender
-      >
-        <Form<NewClient> form={form} layout="vertical" initialValues={{ scopeLevel: 'CITY', permissions: ['budget:read'] }} onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
-            <Input autoComplete="off" id="clientId" />
-          </Form.Item>
-          <Form.Item name="name" label={t('clients.name')} rules={[{ required: true }, { max: 100 }]}>
-            <Input id="clientName" />
-          </Form.Item>
-          <ScopeFields form={form} levels={['CITY', 'DISTRICT']} />
-          <Form.Item name="permissions" label={t('clients.permissions')} rules={[{ required: true }]}>
-            <Select mode="tags" options={PERMISSIONS.map((p) => ({ value: p, label: p }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal {...create.modal} title={t('clients.create')} initialValues={{ scopeLevel: 'CITY', permissions: ['budget:read'] }} testId="api-client-form">
+        <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
+          <Input autoComplete="off" id="clientId" />
+        </Form.Item>
+        <Form.Item name="name" label={t('clients.name')} rules={[{ required: true }, { max: 100 }]}>
+          <Input id="clientName" />
+        </Form.Item>
+        <ScopeFields form={create.form} levels={['CITY', 'DISTRICT']} />
+        <Form.Item name="permissions" label={t('clients.permissions')} rules={[{ required: true }]}>
+          <Select mode="tags" options={PERMISSIONS.map((p) => ({ value: p, label: p }))} />
+        </Form.Item>
+      </FormModal>
       <Modal
         open={!!created}
         title={t('clients.secretTitle')}

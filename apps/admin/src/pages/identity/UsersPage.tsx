@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
-import { useState } from 'react';
+import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import { useApi } from '../../api/context';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
-import { useCreateMutation } from '../../api/useCreateMutation';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { dateTime } from '../../lib/format';
 import { ScopeFields, useOrgNames } from './ScopeFields';
 import { UserActions } from './UserActions';
 
@@ -24,25 +24,16 @@ interface NewUser {
 export function UsersPage() {
   const { t } = useI18n();
   const api = useApi();
-  const { message } = App.useApp();
+  const options = useEnumOptions();
   const orgName = useOrgNames();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<NewUser>();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api.get<UserRow[]>('/api/workers/v1/users', undefined, signal) });
-  const create = useCreateMutation<NewUser, UserRow>(form, {
-    path: '/api/workers/v1/users',
-    invalidate: ['users'],
-    onCreated: () => {
-      message.success(t('users.created'));
-      setOpen(false);
-    },
-  });
+  const create = useFormDialog((v: NewUser) => api.post<UserRow>('/api/workers/v1/users', v), { invalidate: [['users']], success: t('users.created') });
 
   return (
     <Card
       title={t('users.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-user">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()} data-testid="new-user">
           {t('users.create')}
         </Button>
       }
@@ -65,38 +56,26 @@ export function UsersPage() {
             render: (_, u) => [t(`scope.${u.scopeLevel}`), orgName(u.scopeDistrict), u.scopeStreet ?? ''].filter(Boolean).join(' · '),
           },
           { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('users.enabledTag')}</Tag> : <Tag color="red">{t('users.disabledTag')}</Tag>) },
-          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
           { title: t('common.actions'), key: 'actions', render: (_, u) => <UserActions user={u} /> },
         ]}
         data-testid="users-table"
       />
-      <Modal
-        open={open}
-        title={t('users.create')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={create.isPending}
-        destroyOnHidden
-        forceRender
-      >
-        <Form<NewUser> form={form} layout="vertical" initialValues={{ scopeLevel: 'DISTRICT', roles: ['DISTRICT_HR'] }} onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }, { max: 100 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="password" label={t('users.password')} rules={[{ required: true }, { min: 8 }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
-            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} />
-          </Form.Item>
-          <ScopeFields form={form} levels={['CITY', 'DISTRICT', 'STREET']} />
-        </Form>
-      </Modal>
+      <FormModal {...create.modal} title={t('users.create')} initialValues={{ scopeLevel: 'DISTRICT', roles: ['DISTRICT_HR'] }} testId="user-form">
+        <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }, { max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="password" label={t('users.password')} rules={[{ required: true }, { min: 8 }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
+          <Select mode="multiple" options={options(ROLES, 'role')} />
+        </Form.Item>
+        <ScopeFields form={create.form} levels={['CITY', 'DISTRICT', 'STREET']} />
+      </FormModal>
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { MoreOutlined } from '@ant-design/icons';
+import { districtOf, streetOf } from '@cws/kernel';
 import { Dropdown, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FormModal } from '../../layout/FormModal';
+import { FormModal, useRequired } from '../../layout/FormModal';
 
 const W = '/api/workers/v1';
 export type Level = 'district' | 'street' | 'community';
@@ -29,6 +30,7 @@ type Dialog = null | { kind: 'add'; parent: OrgTarget | null; level: Level } | {
 export function useOrgEdits(onChanged: (level: Level, parentCode: string | null) => void) {
   const { t } = useI18n();
   const api = useApi();
+  const required = useRequired();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm<{ code: string; name: string }>();
   const close = () => setDialog(null);
@@ -49,7 +51,7 @@ export function useOrgEdits(onChanged: (level: Level, parentCode: string | null)
     { success: t('common.saved'), onDone: (_r, v) => onChanged(v.target.level, v.parentCode) },
   );
 
-  const parentOf = (target: OrgTarget) => (target.level === 'district' ? null : target.code.slice(0, target.level === 'street' ? 6 : 9));
+  const parentOf = (target: OrgTarget) => (target.level === 'district' ? null : target.level === 'street' ? districtOf(target.code) : streetOf(target.code));
 
   /** The "⋯" menu of a node: add a child, rename, deactivate or reactivate. */
   const menu = (target: OrgTarget, may: { add: boolean; edit: boolean }) => {
@@ -107,7 +109,7 @@ export function useOrgEdits(onChanged: (level: Level, parentCode: string | null)
         >
           <Input />
         </Form.Item>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="name" label={t('org.name')} rules={required}>
           <Input maxLength={60} />
         </Form.Item>
       </FormModal>
@@ -121,7 +123,7 @@ export function useOrgEdits(onChanged: (level: Level, parentCode: string | null)
         initialValues={dialog?.kind === 'rename' ? { name: dialog.target.name } : {}}
         testId="org-rename-form"
       >
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="name" label={t('org.name')} rules={required}>
           <Input maxLength={60} />
         </Form.Item>
       </FormModal>

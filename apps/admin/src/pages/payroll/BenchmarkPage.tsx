@@ -4,20 +4,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Modal, Row, Space, Statistic, Switch, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/errors';
 import { useStreets } from '../../api/org';
-import type { Role } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
-import { QueryError } from '../../layout/PageState';
+import { QueryError, WriteError } from '../../layout/PageState';
 import { EChart } from '../dashboard/EChart';
 import { benchmarkChartOption } from './benchmarkChart';
 import { TopUpCard } from './TopUpCard';
 
 const P = '/api/payroll/v1/benchmark';
-/** Who may run a calibration (the service enforces the same; finance and auditors only read). */
-const RUN_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'];
 
 /** "0.050000" (a fraction with up to six places) → "5.0000%", by integer arithmetic on the digits. */
 export function fractionToPercent(fraction: string): string {
@@ -202,12 +199,12 @@ function StreetRows({ district, streets, loading, error }: { district: string; s
 
 export function BenchmarkPage() {
   const { t } = useI18n();
-  const errors = useErrors();
   const api = useApi();
-  const { me } = useAuth();
-  const canRun = !!me?.roles.some((r) => RUN_ROLES.includes(r));
-  // adopting a calibration edits the policy: city admins only (the service enforces the same)
-  const canAdopt = !!me?.roles.includes('CITY_ADMIN');
+  const { hasRole } = useAuth();
+  // HR runs a calibration, finance and auditors only read; adopting one edits the policy: city
+  // admins only (the service enforces the same)
+  const canRun = hasRole(...HR_ROLES);
+  const canAdopt = hasRole('CITY_ADMIN');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [atCalibrated, setAtCalibrated] = useState(false);
   const [streetsWanted, setStreetsWanted] = useState(false);
@@ -263,11 +260,7 @@ export function BenchmarkPage() {
       </Card>
       {calibrate.error && (
         <div style={{ marginBottom: 16 }}>
-          {calibrate.error instanceof ApiError && (calibrate.error.status === 422 || calibrate.error.status === 400) ? (
-            <Alert type="warning" showIcon title={errors.text(calibrate.error)} data-testid="calibration-error" />
-          ) : (
-            <QueryError error={calibrate.error} />
-          )}
+          <WriteError error={calibrate.error} refusals={[400, 422]} testId="calibration-error" />
         </div>
       )}
       {calibration && (

@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { RunView } from '@cws/payroll-contracts';
 import { App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { P, useRun, useRunPayslips } from '../../api/payroll';
@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { thousands } from '../../lib/format';
 import { saveBlob } from '../../lib/saveFile';
@@ -105,17 +106,14 @@ export function RunDetailPage() {
     <Card
       data-testid="run-detail"
       title={
-        <Space>
-          <Link to="/payroll/runs">
-            <ArrowLeftOutlined /> {t('common.back')}
-          </Link>
+        <DetailTitle back="/payroll/runs">
           <span>
             {t('payrollRuns.detail')} · {r.period} · {scopeName(r.scope)} · {t(`run.type.${r.type}` as MessageKey)}
           </span>
           <Tag color={RUN_STATUS_COLOR[r.status]} data-testid="run-status">
             {t(`run.status.${r.status}` as MessageKey)}
           </Tag>
-        </Space>
+        </DetailTitle>
       }
     >
       <Row gutter={16}>

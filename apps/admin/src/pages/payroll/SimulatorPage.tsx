@@ -129,6 +129,25 @@ export function simulationFieldErrors(
 
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
 
+/** The months of a simulated year: taxable and tax so far (the server's answer and the in-browser preview alike). */
+function TaxMonths({ months }: { months: SimulationOutput['months'] | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Table
+      size="small"
+      rowKey="month"
+      pagination={false}
+      dataSource={months ?? []}
+      columns={[
+        { title: t('payroll.month'), dataIndex: 'month', width: 60 },
+        { title: t('payroll.cumulativeTaxable'), dataIndex: 'cumulativeTaxable', align: 'right' },
+        { title: t('payroll.tax'), dataIndex: 'tax', align: 'right' },
+        { title: t('payroll.cumulativeTax'), dataIndex: 'cumulativeTax', align: 'right' },
+      ]}
+    />
+  );
+}
+
 export function SimulatorPage() {
   const { t, locale } = useI18n();
   const errors = useErrors();
@@ -287,18 +306,7 @@ export function SimulatorPage() {
           ) : error ? (
             <QueryError error={error} />
           ) : null}
-          <Table
-            size="small"
-            rowKey="month"
-            pagination={false}
-            dataSource={simulate.data?.months ?? []}
-            columns={[
-              { title: t('payroll.month'), dataIndex: 'month', width: 60 },
-              { title: t('payroll.cumulativeTaxable'), dataIndex: 'cumulativeTaxable', align: 'right' },
-              { title: t('payroll.tax'), dataIndex: 'tax', align: 'right' },
-              { title: t('payroll.cumulativeTax'), dataIndex: 'cumulativeTax', align: 'right' },
-            ]}
-          />
+          <TaxMonths months={simulate.data?.months} />
           {simulate.data?.totalTax != null && (
             <Typography.Paragraph strong style={{ marginTop: 12 }} data-testid="total-tax">
               {t('payroll.totalTax')}: {simulate.data.totalTax}
@@ -338,18 +346,7 @@ export function SimulatorPage() {
             />
           ) : (
             <>
-              <Table
-                size="small"
-                rowKey="month"
-                pagination={false}
-                dataSource={live.result?.months ?? []}
-                columns={[
-                  { title: t('payroll.month'), dataIndex: 'month', width: 60 },
-                  { title: t('payroll.cumulativeTaxable'), dataIndex: 'cumulativeTaxable', align: 'right' },
-                  { title: t('payroll.tax'), dataIndex: 'tax', align: 'right' },
-                  { title: t('payroll.cumulativeTax'), dataIndex: 'cumulativeTax', align: 'right' },
-                ]}
-              />
+              <TaxMonths months={live.result?.months} />
               {live.result && (
                 <Typography.Paragraph style={{ marginTop: 12 }} data-testid="preview-total-tax">
                   {t('payroll.totalTax')}: {live.result.totalTax}

@@ -1,7 +1,7 @@
 import { CalculatorOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { TopUpLineView, TopUpRuleCode, TopUpSummary } from '@cws/payroll-contracts';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
@@ -10,7 +10,7 @@ import type { Community, Page, Street } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
-import { QueryError } from '../../layout/PageState';
+import { QueryError, WriteError } from '../../layout/PageState';
 
 const P = '/api/payroll/v1/benchmark';
 /** What the API takes for PER_WORKER: up to two integer digits and four decimals ("1.00", "0.95"). */
@@ -191,14 +191,11 @@ export function TopUpCard({ year, unitValue, districts }: { year: number; unitVa
           </Form.Item>
         )}
       </Form>
-      {run.error &&
-        (run.error instanceof ApiError && (run.error.status === 400 || run.error.status === 409 || run.error.status === 422) ? (
-          <Alert type="warning" showIcon title={errors.text(run.error)} style={{ marginTop: 12 }} data-testid="top-up-error" />
-        ) : (
-          <div style={{ marginTop: 12 }}>
-            <QueryError error={run.error} />
-          </div>
-        ))}
+      {run.error && (
+        <div style={{ marginTop: 12 }}>
+          <WriteError error={run.error} refusals={[400, 409, 422]} testId="top-up-error" />
+        </div>
+      )}
       {summary && (
         <div style={{ marginTop: 16 }} data-testid="top-up-result">
           <Row gutter={16}>

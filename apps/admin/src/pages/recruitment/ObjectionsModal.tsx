@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { R, useObjections, type Objection, type RankedCandidate } from '../../api/recruitment';
 import { useAction } from '../../api/useAction';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useRequired } from '../../layout/FormModal';
 
 const COLOR: Record<string, string> = { OPEN: 'red', UPHELD: 'volcano', DISMISSED: 'green' };
 
@@ -12,6 +13,7 @@ const COLOR: Record<string, string> = { OPEN: 'red', UPHELD: 'volcano', DISMISSE
 export function ObjectionsModal({ candidate, onClose, invalidate }: { candidate: RankedCandidate | null; onClose: () => void; invalidate: QueryKey[] }) {
   const { t } = useI18n();
   const api = useApi();
+  const required = useRequired();
   const [form] = Form.useForm<{ resolution: string }>();
   const [resolving, setResolving] = useState<{ id: number; outcome: 'UPHELD' | 'DISMISSED' } | null>(null);
   const objections = useObjections(candidate?.id ?? null);
@@ -48,7 +50,7 @@ export function ObjectionsModal({ candidate, onClose, invalidate }: { candidate:
       />
       {resolving && (
         <Form form={form} layout="vertical" style={{ marginTop: 16 }} onFinish={(v) => resolve.mutate(v)} data-testid="resolve-form">
-          <Form.Item name="resolution" label={t(resolving.outcome === 'UPHELD' ? 'recruitment.uphold' : 'recruitment.dismiss')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="resolution" label={t(resolving.outcome === 'UPHELD' ? 'recruitment.uphold' : 'recruitment.dismiss')} rules={required}>
             <Input.TextArea id="resolution" maxLength={300} rows={2} />
           </Form.Item>
           <Space>

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { EDUCATION_LEVELS, POLITICAL_STATUSES } from '@cws/workers-contracts';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -9,8 +8,9 @@ import { useCommunity } from '../../api/org';
 import { R, useRanking, type RankedCandidate } from '../../api/recruitment';
 import { useAction } from '../../api/useAction';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { DateItem, FormModal, todayIso } from '../../layout/FormModal';
+import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { EducationFields } from '../workers/WorkerFormModals';
 import { ObjectionsModal } from './ObjectionsModal';
 
 type Dialog = null | { kind: 'candidate' } | { kind: 'scores' | 'select' | 'objection' | 'objections' | 'hire'; candidate: RankedCandidate };
@@ -38,7 +38,7 @@ export function VacancyPage() {
   const select = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/select`, v), done);
   const objection = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/objections`, v), done);
   const hire = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/hire`, v), done);
-  const required = [{ required: true, message: t('common.required') }];
+  const required = useRequired();
   const score = [{ pattern: /^\d{1,3}(\.\d{1,2})?$/, message: t('recruitment.scoreFormat') }];
   const v = ranking.data?.vacancy;
 
@@ -120,12 +120,7 @@ export function VacancyPage() {
         <Form.Item name="name" label={t('workers.name')} rules={required}><Input id="candidateName" maxLength={60} /></Form.Item>
         <Form.Item name="residentId" label={t('workers.residentId')} rules={required}><Input id="candidateResidentId" maxLength={18} /></Form.Item>
         <Form.Item name="phone" label={t('recruitment.phone')}><Input maxLength={11} /></Form.Item>
-        <Form.Item name="education" label={t('workers.education')} rules={required}>
-          <Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`enum.education.${e}` as MessageKey) }))} />
-        </Form.Item>
-        <Form.Item name="politicalStatus" label={t('workers.politicalStatus')} rules={required}>
-          <Select options={POLITICAL_STATUSES.map((e) => ({ value: e, label: t(`enum.political.${e}` as MessageKey) }))} />
-        </Form.Item>
+        <EducationFields />
       </FormModal>
       <FormModal open={dialog?.kind === 'scores'} title={`${t('recruitment.enterScores')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => scores.mutate(x)} onClose={close} pending={scores.isPending} initialValues={{ written: candidate?.written ?? undefined, interview: candidate?.interview ?? undefined }} testId="scores-form">
         <Form.Item name="written" label={t('recruitment.written')} rules={score}><Input id="writtenScore" /></Form.Item>

@@ -1,12 +1,11 @@
 import type { RosterView } from '@cws/scheduler-contracts';
 import { Button, Form, Popconfirm, Select, Space, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { S } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
-import { DateItem, FormModal } from '../../layout/FormModal';
+import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 
 interface Swap {
   date: string;
@@ -22,24 +21,23 @@ export function RosterActions({ roster, workers }: { roster: RosterView; workers
   const { t } = useI18n();
   const api = useApi();
   const navigate = useNavigate();
-  const [swapping, setSwapping] = useState(false);
-  const [form] = Form.useForm<Swap>();
+  const required = useRequired();
   const open = (v: RosterView) => navigate(`/rosters/${v.id}`);
   const replan = useAction(() => api.post<RosterView>(`${S}/rosters/${roster.id}/replan`), { onDone: open });
-  const swap = useAction((v: Swap) => api.post<RosterView>(`${S}/rosters/${roster.id}/swaps`, v), { form, onDone: (v) => { setSwapping(false); open(v); } });
+  const swap = useFormDialog((v: Swap) => api.post<RosterView>(`${S}/rosters/${roster.id}/swaps`, v), { onDone: open });
   const options = workers.map((w) => ({ value: w.workerId, label: w.name }));
   return (
     <Space>
       <Popconfirm title={t('rosters.replanConfirm')} onConfirm={() => replan.mutate(undefined)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'roster-replan-ok' } as ButtonProps}>
         <Button loading={replan.isPending} data-testid="roster-replan">{t('rosters.replan')}</Button>
       </Popconfirm>
-      <Button type="primary" onClick={() => setSwapping(true)} data-testid="roster-swap">{t('rosters.swap')}</Button>
-      <FormModal open={swapping} title={t('rosters.swap')} form={form} onSubmit={(v) => swap.mutate(v)} onClose={() => setSwapping(false)} pending={swap.isPending} initialValues={{ date: `${roster.month}-01` }} testId="swap-form">
+      <Button type="primary" onClick={() => swap.show()} data-testid="roster-swap">{t('rosters.swap')}</Button>
+      <FormModal {...swap.modal} title={t('rosters.swap')} initialValues={{ date: `${roster.month}-01` }} testId="swap-form">
         <DateItem name="date" label={t('common.date')} required extra={t('rosters.swapHint')} />
-        <Form.Item name="workerId" label={t('rosters.swapWorker')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="workerId" label={t('rosters.swapWorker')} rules={required}>
           <Select id="swapWorker" showSearch={{ optionFilterProp: 'label' }} options={options} />
         </Form.Item>
-        <Form.Item name="withWorkerId" label={t('rosters.swapWith')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="withWorkerId" label={t('rosters.swapWith')} rules={required}>
           <Select id="swapWith" showSearch={{ optionFilterProp: 'label' }} options={options} />
         </Form.Item>
       </FormModal>

@@ -1,15 +1,15 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { CoverageSlotView, RosterView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
 import { S, useCoverage, useRoster } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import type { WorkerPage } from '../../api/workers';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { EChart } from '../dashboard/EChart';
 import { RosterActions } from './RosterActions';
@@ -95,17 +95,14 @@ export function RosterDetailPage() {
     <Card
       data-testid="roster-detail"
       title={
-        <Space>
-          <Link to="/rosters">
-            <ArrowLeftOutlined /> {t('common.back')}
-          </Link>
+        <DetailTitle back="/rosters">
           <span>
             {t('rosters.title')} · {community.data?.name ?? r.community} · {r.month} · v{r.version}
           </span>
           <Tag color={STATUS_COLOR[r.status]} data-testid="roster-status">
             {t(`rosters.status.${r.status}` as MessageKey)}
           </Tag>
-        </Space>
+        </DetailTitle>
       }
       extra={
         r.status === 'DRAFT' ? (

@@ -8,6 +8,7 @@ import { useApi } from '../../api/context';
 import { S, useGeneration } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useRequired } from '../../layout/FormModal';
 import { CommunitySelect } from '../workers/WorkerFormModals';
 
 /** 排班: generate one centre's month (then its calendar and heatmap open), or every centre in scope as one flow with progress. */
@@ -15,6 +16,7 @@ export function RostersPage() {
   const { t } = useI18n();
   const api = useApi();
   const navigate = useNavigate();
+  const required = useRequired();
   const [form] = Form.useForm<{ community: string; month: dayjs.Dayjs }>();
   const [generation, setGeneration] = useState<number | null>(null);
   const progress = useGeneration(generation);
@@ -30,10 +32,10 @@ export function RostersPage() {
     <Card title={t('rosters.title')} data-testid="rosters-page">
       <Typography.Paragraph type="secondary">{t('rosters.hint')}</Typography.Paragraph>
       <Form form={form} layout="inline" initialValues={{ month: dayjs().add(1, 'month') }} onFinish={(v) => one.mutate(v)}>
-        <Form.Item name="community" label={t('org.community')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="community" label={t('org.community')} rules={required}>
           <CommunitySelect style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="month" label={t('rosters.month')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="month" label={t('rosters.month')} rules={required}>
           <DatePicker picker="month" />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<ScheduleOutlined />} loading={one.isPending} data-testid="roster-generate">

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { WorkerDetail } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useWorkerWrites } from '../../api/workers';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { DateItem, FormModal, todayIso } from '../../layout/FormModal';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
 import { CommunitySelect, EditModal } from './WorkerFormModals';
 
 type Dialog = null | 'edit' | 'transfer' | 'leave' | 'return' | 'leaving' | 'event';
@@ -23,6 +24,8 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm<Values>();
   const writes = useWorkerWrites();
+  const options = useEnumOptions();
+  const required = useRequired();
   const close = () => setDialog(null);
   const invalidate = [['workers'], ['worker', String(worker.id)]];
   const done = { form, invalidate, onDone: () => { message.success(t('common.saved')); close(); } };
@@ -33,7 +36,6 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
   const event = useAction((v: Values) => writes.event(worker.id, { kind: v.kind, date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
 
   if (worker.status === 'LEFT') return null;
-  const required = [{ required: true, message: t('common.required') }];
   const note = (
     <Form.Item name="note" label={t('common.note')}>
       <Input maxLength={300} />
@@ -76,7 +78,7 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
       </FormModal>
       <FormModal open={dialog === 'event'} title={t('workers.recordEvent')} form={form} onSubmit={(v) => event.mutate(v)} onClose={close} pending={event.isPending} initialValues={{ date: todayIso(), kind: 'COMMENDATION' }} testId="event-form">
         <Form.Item name="kind" label={t('workers.eventKind')} rules={required}>
-          <Select options={RECORDED_KINDS.map((k) => ({ value: k, label: t(`enum.event.${k}` as MessageKey) }))} />
+          <Select options={options(RECORDED_KINDS, 'enum.event')} />
         </Form.Item>
         <DateItem name="date" label={t('common.date')} required />
         {note}

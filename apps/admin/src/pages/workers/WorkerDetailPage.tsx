@@ -1,14 +1,15 @@
-import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useCommunity, useDistricts, useStreets } from '../../api/org';
 import type { PostRow, WorkerDetail } from '../../api/types';
 import { useWorker, useWorkerPii } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
-import { canSee } from '../../auth/access';
+import { canSee, HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { todayIso } from '../../layout/FormModal';
+import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { EventsTab } from './tabs/EventsTab';
 import { PayslipsTab } from './tabs/PayslipsTab';
@@ -85,9 +86,9 @@ export function WorkerDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const worker = useWorker(id);
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   const mayViewPii = canSee(me?.roles, 'workerPii');
-  const mayWrite = !!me?.roles.some((r) => r === 'CITY_ADMIN' || r === 'DISTRICT_HR' || r === 'STREET_HR');
+  const mayWrite = hasRole(...HR_ROLES);
   const [showPii, setShowPii] = useState(false);
   const pii = useWorkerPii(id, showPii);
   const w = worker.data;
@@ -95,12 +96,9 @@ export function WorkerDetailPage() {
   return (
     <Card
       title={
-        <Space>
-          <Link to="/workers">
-            <ArrowLeftOutlined /> {t('common.back')}
-          </Link>
+        <DetailTitle back="/workers">
           <span>{w ? `${t('workers.detail')} · ${w.name}` : t('workers.detail')}</span>
-        </Space>
+        </DetailTitle>
       }
       extra={w && mayWrite ? <WorkerActions worker={w} /> : null}
       data-testid="worker-detail"

@@ -24,6 +24,23 @@ export function CommunitySelect({ exclude, ...props }: { value?: string; onChang
   );
 }
 
+/** 学历 and 政治面貌, required: asked of a worker and of an applicant alike. */
+export function EducationFields() {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const required = useRequired();
+  return (
+    <>
+      <Form.Item name="education" label={t('workers.education')} rules={required}>
+        <Select options={options(EDUCATION_LEVELS, 'enum.education')} />
+      </Form.Item>
+      <Form.Item name="politicalStatus" label={t('workers.politicalStatus')} rules={required}>
+        <Select options={options(POLITICAL_STATUSES, 'enum.political')} />
+      </Form.Item>
+    </>
+  );
+}
+
 /** Fields shared by the hire and the edit form. */
 function PersonFields({ hiring }: { hiring: boolean }) {
   const { t } = useI18n();
@@ -42,12 +59,7 @@ function PersonFields({ hiring }: { hiring: boolean }) {
       <Form.Item name="phone" label={t('workers.phone')}>
         <Input maxLength={20} />
       </Form.Item>
-      <Form.Item name="education" label={t('workers.education')} rules={required}>
-        <Select options={options(EDUCATION_LEVELS, 'enum.education')} />
-      </Form.Item>
-      <Form.Item name="politicalStatus" label={t('workers.politicalStatus')} rules={required}>
-        <Select options={options(POLITICAL_STATUSES, 'enum.political')} />
-      </Form.Item>
+      <EducationFields />
       <Form.Item name="qualificationLevel" label={t('workers.qualification')}>
         <Select options={options(QUALIFICATION_LEVELS, 'enum.qualification')} />
       </Form.Item>
