@@ -67,4 +67,19 @@ describe('sessions: refresh-token families and logout (real MySQL and Redis)', (
     // tokens without a session (API clients, test tokens) are unaffected
     expect(await me(t.tokenFor(testPrincipals.districtHr('330106')))).toBe(200);
   });
+
+  it('refuses a revoked session before its role is checked, and does not count it against the rate limit', async () => {
+    // The revocation check rides in the rate limiter's Redis script (rate-limit.ts); these pin what the separate check did.
+    const s = await login();
+    const remaining = async (token: string) => Number((await t.request('GET', '/v1/auth/me', { token })).headers.get('x-ratelimit-remaining'));
+    const before = await remaining(s.accessToken);
+    expect((await t.request('GET', '/v1/users', { token: s.accessToken })).status).toBe(403); // xihu-hr is no CITY_ADMIN
+    expect((await t.request('POST', '/v1/auth/logout', { body: { refreshToken: s.refreshToken } })).status).toBe(204);
+    const refused = await t.request('GET', '/v1/users', { token: s.accessToken });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('INVALID_TOKEN');
+    for (let i = 0; i < 3; i++) expect(await me(s.accessToken)).toBe(401);
+    // the same user's next session: only its own request counted since (the 403 and the 401s are refused before counting)
+    expect(await remaining((await login()).accessToken)).toBe(before - 1);
+  });
 });

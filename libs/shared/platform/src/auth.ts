@@ -132,6 +132,8 @@ export interface AuthenticatedRequest extends Request {
   principal?: Principal;
   /** The verified access token's session and expiry, for logout. */
   accessToken?: VerifiedToken;
+  /** A session whose revocation the next guard (SubjectThrottlerGuard) checks, in the same Redis round trip as its count. */
+  sessionCheckPending?: string;
 }
 
 @Injectable()
@@ -155,11 +157,10 @@ export class AuthGuard implements CanActivate {
     try {
       verified = this.tokens.verifyToken(token);
     } catch {
-      throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'The access token is invalid or expired', details: [] });
+      throw invalidToken();
     }
-    if (verified.sessionId && (await this.revocations.isRevoked(verified.sessionId))) {
-      throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'The access token is invalid or expired', details: [] });
-    }
+    // The session's revocation is checked by the next guard, in the same Redis round trip as the rate limit's count.
+    const sessionId = verified.sessionId;
     const principal = verified.principal;
     req.principal = principal;
     req.accessToken = verified;
@@ -168,14 +169,22 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const perms = this.reflector.getAllAndOverride<string[] | undefined>(PERMISSIONS_KEY, targets);
-    if (principal.kind === 'client') {
-      // API clients act only through routes that name a permission they hold.
-      if (!perms || !perms.some((p) => principal.permissions.includes(p))) throw forbidden();
-      return true;
+    // API clients act only through routes that name a permission they hold.
+    const allowed = principal.kind === 'client'
+      ? !!perms && perms.some((p) => principal.permissions.includes(p))
+      : !roles || roles.some((r) => principal.roles.includes(r));
+    if (!allowed) {
+      // A revoked session is a 401 before it is a 403.
+      if (sessionId && (await this.revocations.isRevoked(sessionId))) throw invalidToken();
+      throw forbidden();
     }
-    if (roles && !roles.some((r) => principal.roles.includes(r))) throw forbidden();
+    if (sessionId) req.sessionCheckPending = sessionId;
     return true;
   }
+}
+
+export function invalidToken(): UnauthorizedException {
+  return new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'The access token is invalid or expired', details: [] });
 }
 
 function forbidden(): ForbiddenException {

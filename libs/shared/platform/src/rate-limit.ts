@@ -4,21 +4,32 @@
  * not per IP: a whole district office behind one NAT address no longer shares one budget. Login is
  * counted per IP + username, the OAuth token endpoint per IP + client id. A refusal is a 429 in the
  * suite's error shape with `Retry-After` (seconds).
+ * A user's request makes one Redis round trip, not two: the AuthGuard leaves the revoked-session
+ * check to this guard, whose counting script looks the session up first (docs/security.md).
  */
 import {
   type DynamicModule, type ExecutionContext, HttpException, Injectable, Logger, Module, type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
+import { Reflector } from '@nestjs/core';
+import {
+  InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerRequest,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import type IORedis from 'ioredis';
 import type { Request } from 'express';
-import type { AuthenticatedRequest } from './auth';
+import { invalidToken, type AuthenticatedRequest } from './auth';
 import type { ServiceConfig } from './config';
 import { createRedis } from './redis';
+import { revokedSessionKey, SessionRevocations } from './revocations';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-/** One fixed window per key; a key over its limit stays blocked for `blockMs`. Atomic in Redis. */
+/**
+ * One fixed window per key; a key over its limit stays blocked for `blockMs`. Atomic in Redis.
+ * KEYS[3], when not empty, is a revoked-session key: if it exists nothing is counted and the answer is -1.
+ */
 const INCREMENT = `
+if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return { -1, 0, 0 } end
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
@@ -29,32 +40,55 @@ if blocked <= 0 and hits > tonumber(ARGV[2]) then
 end
 return { hits, ttl, blocked }`;
 
+type CountingRedis = IORedis & {
+  /** INCREMENT by its SHA (EVALSHA; ioredis sends the script itself only when Redis does not know it yet). */
+  countRequest(key: string, blockedKey: string, revokedKey: string, ttlMs: number, limit: number, blockMs: number): Promise<number[]>;
+};
+
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
-  private readonly redis: IORedis;
+  private readonly redis: CountingRedis;
   private readonly prefix: string;
 
   constructor(config: Pick<ServiceConfig, 'redisUrl' | 'queuePrefix' | 'service'>) {
-    this.redis = createRedis(config.redisUrl);
+    this.redis = createRedis(config.redisUrl) as CountingRedis;
+    this.redis.defineCommand('countRequest', { numberOfKeys: 3, lua: INCREMENT });
     this.prefix = `${config.queuePrefix}:ratelimit:${config.service}`;
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    return (await this.incrementUnlessRevoked(key, ttl, limit, blockDuration, throttlerName, null)) ?? noLimit();
+  }
+
+  /**
+   * `increment`, after checking in the same round trip that `sessionId` is not revoked: null when it
+   * is (nothing counted). Redis down: the count fails open, but a session check fails closed (throws),
+   * as the AuthGuard's own check did.
+   */
+  async incrementUnlessRevoked(
+    key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string, sessionId: string | null,
+  ): Promise<ThrottlerStorageRecord | null> {
     const k = `${this.prefix}:${throttlerName}:${key}`;
     try {
-      const [hits, ttlMs, blockedMs] = (await this.redis.eval(INCREMENT, 2, k, `${k}:blocked`, ttl, limit, blockDuration || ttl)) as number[];
+      const [hits, ttlMs, blockedMs] = await this.redis.countRequest(k, `${k}:blocked`, sessionId ? revokedSessionKey(sessionId) : '', ttl, limit, blockDuration || ttl);
+      if (hits < 0) return null;
       return { totalHits: hits, timeToExpire: Math.ceil(Math.max(ttlMs, 0) / 1000), isBlocked: blockedMs > 0, timeToBlockExpire: Math.ceil(Math.max(blockedMs, 0) / 1000) };
     } catch (err) {
+      if (sessionId) throw err;
       // Redis down: fail open (the services stay usable; the health check reports the outage).
       this.logger.warn({ msg: 'rate limit not applied: redis unavailable', error: (err as Error).message });
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+      return noLimit();
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+function noLimit(): ThrottlerStorageRecord {
+  return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
 }
 
 @Module({})
@@ -87,10 +121,55 @@ function tokenClientId(req: Request, body: Record<string, unknown>): string {
 
 /**
  * Runs after the AuthGuard (registered after it), so an authenticated request is counted against
- * its verified subject; one budget per subject across the service (not per route).
+ * its verified subject; one budget per subject across the service (not per route). When the
+ * AuthGuard left a session's revocation check to it (`sessionCheckPending`), the count and the
+ * check are one Redis script, and a revoked session is refused (401) without being counted.
  */
 @Injectable()
 export class SubjectThrottlerGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() private readonly counts: RedisThrottlerStorage,
+    reflector: Reflector,
+    private readonly revocations: SessionRevocations,
+  ) {
+    super(options, counts, reflector);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const allowed = await super.canActivate(context);
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // A route this guard does not count (@SkipThrottle): the session is checked on its own.
+    const sessionId = req.sessionCheckPending;
+    req.sessionCheckPending = undefined;
+    if (sessionId && (await this.revocations.isRevoked(sessionId))) throw invalidToken();
+    return allowed;
+  }
+
+  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    const { context, limit, ttl, throttler, blockDuration, getTracker, generateKey } = props;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const sessionId = req.sessionCheckPending;
+    if (!sessionId) return super.handleRequest(props);
+    req.sessionCheckPending = undefined;
+    // The library's handleRequest, with the revocation check in the same round trip as the count.
+    const name = throttler.name ?? 'default';
+    const tracker = await getTracker(req, context);
+    const key = generateKey(context, tracker, name);
+    const counted = await this.counts.incrementUnlessRevoked(key, ttl, limit, blockDuration, name, sessionId);
+    if (!counted) throw invalidToken();
+    const res = context.switchToHttp().getResponse<Record<string, unknown>>();
+    const suffix = name === 'default' ? '' : `-${name}`;
+    if (counted.isBlocked) {
+      this.setResponseHeader(res, `Retry-After${suffix}`, counted.timeToBlockExpire);
+      await this.throwThrottlingException(context, { limit, ttl, key, tracker, ...counted });
+    }
+    this.setResponseHeader(res, `${this.headerPrefix}-Limit${suffix}`, limit);
+    this.setResponseHeader(res, `${this.headerPrefix}-Remaining${suffix}`, Math.max(0, limit - counted.totalHits));
+    this.setResponseHeader(res, `${this.headerPrefix}-Reset${suffix}`, counted.timeToExpire);
+    return true;
+  }
+
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     return rateLimitSubject(req as unknown as AuthenticatedRequest);
   }

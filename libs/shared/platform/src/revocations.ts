@@ -9,17 +9,20 @@ import { REDIS } from './redis';
 /** Shared by all services (not per queue prefix): a session revoked by workers is revoked in payroll too. */
 const KEY_PREFIX = 'cws:auth:revoked-session:';
 
+/** The key listing a revoked session (the rate limiter's script reads it too: rate-limit.ts). */
+export const revokedSessionKey = (sessionId: string): string => KEY_PREFIX + sessionId;
+
 @Injectable()
 export class SessionRevocations {
   constructor(@Inject(REDIS) private readonly redis: IORedis) {}
 
   /** Revokes a session for `ttlSeconds` (at least the access-token lifetime). */
   async revoke(sessionId: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(KEY_PREFIX + sessionId, '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    await this.redis.set(revokedSessionKey(sessionId), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
   }
 
   /** Fails closed: when Redis cannot answer, the request fails rather than trusting a maybe-revoked token. */
   async isRevoked(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(KEY_PREFIX + sessionId)) === 1;
+    return (await this.redis.exists(revokedSessionKey(sessionId))) === 1;
   }
 }
