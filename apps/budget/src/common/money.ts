@@ -31,10 +31,14 @@ export function parseNonZeroAmount(input: unknown, path: string, allowNegative: 
   return fen;
 }
 
+/** The bound fromDb accepts: a SUM of DECIMAL(15,2) rows can exceed the column's own. */
+const DB_SUM_MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER) * 1000n;
+const FROM_DB = { allowNegative: true, maxAbsFen: DB_SUM_MAX_FEN };
+
 /** A DECIMAL column value (string, may be negative, may be a SUM with no scale limit). */
 export function fromDb(value: string | number | null | undefined): Fen {
   if (value === null || value === undefined) return 0n;
-  return parseMoney(String(value), { allowNegative: true, maxAbsFen: BigInt(Number.MAX_SAFE_INTEGER) * 1000n });
+  return parseMoney(String(value), FROM_DB);
 }
 
 export const money = formatMoney;

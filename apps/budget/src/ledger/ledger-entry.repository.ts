@@ -42,6 +42,19 @@ export interface LedgerSumRow {
   spent: string | null;
 }
 
+/**
+ * A ledger page's columns under the entity's property names: the page is read raw (getRawMany), not
+ * hydrated into entities, which took about a third of the page's CPU (docs/benchmarks.md, "Third round").
+ * The driver already answers each column in the entity's type (BIGINT and DECIMAL as strings, DATETIME as a Date).
+ */
+const PAGE_COLUMNS = [
+  'id', 'fiscalYear', 'funder', 'stream', 'districtCode', 'streetCode', 'communityCode', 'entryType', 'appropriationId', 'allocationId',
+  'postingId', 'dAppropriated', 'dAllocated', 'dCommitted', 'dSpent', 'memo', 'createdAt',
+] as const satisfies ReadonlyArray<keyof LedgerEntryEntity>;
+
+/** One ledger entry as a page reads it. */
+export type LedgerEntryRow = Pick<LedgerEntryEntity, (typeof PAGE_COLUMNS)[number]>;
+
 const COLUMNS = `fiscal_year, funder, stream, district_code, street_code, community_code, entry_type,
   appropriation_id, allocation_id, posting_id, d_appropriated, d_allocated, d_committed, d_spent, memo, created_by, created_at`;
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))';
@@ -88,14 +101,14 @@ export class LedgerEntryRepository {
   }
 
   /** Keyset page: entries with id > after, oldest first. */
-  page(p: Principal, f: PlaceFilter & { after?: string; limit: number; sourceRefPrefix?: string }): Promise<KeysetPage<LedgerEntryEntity>> {
-    const qb = this.scoped(p, f);
+  page(p: Principal, f: PlaceFilter & { after?: string; limit: number; sourceRefPrefix?: string }): Promise<KeysetPage<LedgerEntryRow>> {
+    const qb = this.scoped(p, f).select(PAGE_COLUMNS.map((c) => `e.${c} AS ${c}`));
     if (f.sourceRefPrefix) {
       // A prefix range on the indexed source_ref; the DTO admits no LIKE wildcard but '_', escaped here.
       const prefix = f.sourceRefPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
       qb.andWhere('e.postingId IN (SELECT p.id FROM posting p WHERE p.source_ref LIKE :refPrefix)', { refPrefix: `${prefix}%` });
     }
-    return keysetPage(qb, { column: 'e.id', keyOf: (e) => e.id, limit: f.limit, after: f.after });
+    return keysetPage<LedgerEntryEntity, LedgerEntryRow>(qb, { column: 'e.id', keyOf: (e) => e.id, limit: f.limit, after: f.after, fetch: 'raw' });
   }
 
   /** Sums of the deltas per (year, funder, stream, place) within the filter and the caller's scope. */

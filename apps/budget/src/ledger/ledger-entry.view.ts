@@ -1,9 +1,9 @@
 /** A ledger entry as the API shows it: deltas as decimal strings. */
 import type { FundingStream, LedgerEntryType, LedgerEntryView } from '@cws/budget-contracts';
 import { fromDb, money } from '../common/money';
-import type { LedgerEntryEntity } from './ledger-entry.entity';
+import type { LedgerEntryRow } from './ledger-entry.repository';
 
-export function toLedgerEntryView(e: LedgerEntryEntity): LedgerEntryView {
+export function toLedgerEntryView(e: LedgerEntryRow): LedgerEntryView {
   return {
     id: e.id,
     fiscalYear: e.fiscalYear,
