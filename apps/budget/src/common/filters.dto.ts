@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import { CommunityFilter, DistrictFilter, PageLimit, StreetFilter } from '@cws/platform';
 
 /**
  * Where: funder and org codes. Codes outside the caller's scope answer 404. Reports that need a
@@ -10,9 +11,9 @@ import { FUNDING_STREAMS } from '@cws/budget-contracts';
  */
 export class PlaceCodesDto {
   @ApiPropertyOptional({ example: 'CITY', description: "'CITY' or a district code" }) @IsOptional() @Matches(/^(CITY|\d{6})$/) funder?: string;
-  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
-  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @DistrictFilter() district?: string;
+  @StreetFilter() street?: string;
+  @CommunityFilter() community?: string;
 }
 
 /** Filters shared by lists and balances. */
@@ -23,7 +24,7 @@ export class PlaceFilterDto extends PlaceCodesDto {
 
 export class PageDto extends PlaceFilterDto {
   @ApiPropertyOptional({ description: 'keyset cursor: items with a larger id', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
-  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @PageLimit(100, 1000) limit?: number;
 }
 
 /** The ledger also filters by the source reference of the entries' postings (e.g. every posting of a payroll run). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '@cws/platform';
+import { IsCalendarDate, PageLimit } from '@cws/platform';
 import { TOP_UP_RULES } from '@cws/payroll-contracts';
 
 const SCOPE = /^(\d{6}|\d{9})$/;
@@ -35,7 +35,7 @@ export class TopUpRequestDto {
 
 export class TopUpLinesQueryDto {
   @ApiPropertyOptional({ example: '1024', description: 'keyset cursor: worker ids after this one' }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
-  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @PageLimit(500, 5000) limit?: number;
   @ApiPropertyOptional({ description: 'only workers with a top-up' }) @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() onlyPositive?: boolean;
 }
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { IsYearMonth } from '@cws/platform';
+import { IsYearMonth, PageLimit } from '@cws/platform';
 import { RUN_STATUSES, RUN_TYPES, type RunStatus, type RunType } from '@cws/payroll-contracts';
 
 const ID = /^\d{1,19}$/;
@@ -40,7 +40,7 @@ export class CreateRunDto {
 export class RunListQueryDto {
   @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @IsYearMonth() period?: string;
   @ApiPropertyOptional({ enum: RUN_STATUSES }) @IsOptional() @IsIn(RUN_STATUSES as unknown as string[]) status?: RunStatus;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @PageLimit(50, 500) limit?: number;
   @ApiPropertyOptional({ description: 'keyset cursor (runs newest first): runs with an id below this one' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
 }
@@ -50,14 +50,14 @@ export class RejectRunDto {
 }
 
 export class PayslipPageQueryDto {
-  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @PageLimit(500, 5000) limit?: number;
   @ApiPropertyOptional({ description: 'keyset cursor: slips with an id after this one (nextAfter of the previous page)' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
 }
 
 export class WorkerPayslipsQueryDto {
   @ApiProperty({ example: 1024, description: "the worker (the register's id)" }) @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) workerId!: number;
-  @ApiPropertyOptional({ default: 24, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @PageLimit(24, 200) limit?: number;
   @ApiPropertyOptional({ description: 'keyset cursor: nextAfter of the previous page (signed; newest period first)' })
   @IsOptional() @IsString() @MaxLength(300) after?: string;
 }

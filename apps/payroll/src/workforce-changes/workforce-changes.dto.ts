@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 // instants (date-times), not calendar dates
 // eslint-disable-next-line no-restricted-imports
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PageLimit } from '@cws/platform';
 
 const ID = /^\d{1,19}$/;
 
@@ -10,7 +10,7 @@ export class WorkforceChangesQueryDto {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'only changes received at or after this date or instant (ISO 8601)' })
   @IsOptional() @IsISO8601({ strict: true }) since?: string;
   @ApiPropertyOptional({ example: '1024', description: "one worker's changes" }) @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) workerId?: string;
-  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @PageLimit(500, 5000) limit?: number;
   @ApiPropertyOptional({ example: '2048', description: 'keyset cursor: changes with an id after this one (nextAfter of the previous page)' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
 }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '@cws/platform';
+import { CommunityFilter, DistrictFilter, IsCalendarDate, StreetFilter } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, ELECTED_BODIES, ELECTION_KINDS, ELECTION_METHODS, type AppointmentRole, type BodyKind, type ElectionKind, type ElectionMethod,
 } from '@cws/workers-contracts';
@@ -36,13 +36,13 @@ export class CreateElectionDto {
 }
 
 export class ElectionQueryDto {
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @CommunityFilter() community?: string;
   @ApiPropertyOptional({ enum: ELECTED_BODIES }) @IsOptional() @IsIn(ELECTED_BODIES) bodyKind?: BodyKind;
 }
 
 export class OneShoulderQueryDto {
   @ApiPropertyOptional({ ...DATE, example: '2026-06-30', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() date?: string;
-  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
-  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @DistrictFilter() district?: string;
+  @StreetFilter() street?: string;
+  @CommunityFilter() community?: string;
 }

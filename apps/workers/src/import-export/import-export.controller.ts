@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { validationError, type Principal } from '@cws/kernel';
-import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { CommunityFilter, CurrentPrincipal, DistrictFilter, Permissions, Roles, StreetFilter } from '@cws/platform';
 import { WORKER_STATUSES } from '@cws/workers-contracts';
 import type { Response } from 'express';
 import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
@@ -20,9 +20,9 @@ class TemplateQueryDto {
 }
 
 class ExportQueryDto {
-  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
-  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @DistrictFilter() district?: string;
+  @StreetFilter() street?: string;
+  @CommunityFilter() community?: string;
   @ApiPropertyOptional({ enum: WORKER_STATUSES }) @IsOptional() @IsIn(WORKER_STATUSES) status?: string;
 }
 

@@ -1,15 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { Community, District, Street, type CommunityView, type DistrictView, type StreetView } from '@cws/workers-contracts';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { ApiIfMatch, apiArraySchema, CurrentPrincipal, etagOf, Roles, withEtag } from '@cws/platform';
+import { apiArraySchema, ApiIfMatch, CurrentPrincipal, DistrictFilter, etagOf, Roles, StreetFilter, withEtag } from '@cws/platform';
 import { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { OrgService } from './org.service';
 
 export class OrgFilterDto {
-  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
-  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
+  @DistrictFilter() district?: string;
+  @StreetFilter() street?: string;
 }
 
 @ApiTags('org')

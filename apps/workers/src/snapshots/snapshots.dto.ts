@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '@cws/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsCalendarDate, PageLimit } from '@cws/platform';
 import { BODY_KINDS } from '@cws/workers-contracts';
 
 export class SnapshotQueryDto {
@@ -11,7 +11,7 @@ export class SnapshotQueryDto {
     description: 'An org code narrowing the snapshot: a district (6 digits), street (9) or community (12); intersected with your own scope',
   })
   @IsOptional() @Matches(/^(\d{6}|\d{9}|\d{12})$/) scope?: string;
-  @ApiPropertyOptional({ default: 1000, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @PageLimit(1000, 5000) limit?: number;
   @ApiPropertyOptional({ example: '2048', description: 'nextAfter of the previous page (a worker id)' }) @IsOptional() @Matches(/^\d{1,10}$/) after?: string;
   @ApiPropertyOptional({ description: 'add each worker\'s whole resident ID (`residentId`) for the income-tax declaration: the payroll:read API client only (403 otherwise); audited as PULL_WITH_IDENTITIES' })
   @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() identities?: boolean;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsMoney } from '@cws/platform';
+import { CommunityFilter, DistrictFilter, IsCalendarDate, IsMoney, StreetFilter } from '@cws/platform';
 import { COURSE_CATEGORIES, type CourseCategory } from '@cws/workers-contracts';
 
 export class CreateCourseDto {
@@ -43,9 +43,9 @@ export class TrainingRuleDto {
 
 export class ShortfallQueryDto {
   @ApiProperty({ example: 2025 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
-  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @DistrictFilter() district?: string;
+  @StreetFilter() street?: string;
+  @CommunityFilter() community?: string;
 }
 
 // ---- responses (OpenAPI) ----

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '@cws/platform';
+import { CommunityFilter, DistrictFilter, IsCalendarDate, PageLimit, StreetFilter } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, CAREER_EVENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, POLITICAL_STATUSES, POST_BANDS,
   QUALIFICATION_LEVELS, WORKER_STATUSES, type CareerEventKind, type Education, type EmploymentType,
@@ -67,16 +66,16 @@ export class CareerEventDto {
 export const SORTS = ['id', 'name', '-name', 'hireDate', '-hireDate'] as const;
 
 export class WorkerQueryDto {
-  @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) district?: string;
-  @ApiPropertyOptional({ example: '330106001' }) @IsOptional() @Matches(/^\d{9}$/) street?: string;
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) community?: string;
+  @DistrictFilter() district?: string;
+  @StreetFilter() street?: string;
+  @CommunityFilter() community?: string;
   @ApiPropertyOptional({ enum: WORKER_STATUSES }) @IsOptional() @IsIn(WORKER_STATUSES) status?: WorkerStatus;
   @ApiPropertyOptional({ enum: [...POST_BANDS, ...APPOINTMENT_ROLES], description: 'A post band (of the primary post) or a role held today', example: 'HEAD' })
   @IsOptional() @IsIn([...POST_BANDS, ...APPOINTMENT_ROLES]) post?: string;
   @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS }) @IsOptional() @IsIn(QUALIFICATION_LEVELS) qualification?: QualificationLevel;
   @ApiPropertyOptional({ example: '张', description: 'Name contains' }) @IsOptional() @IsString() @MaxLength(30) q?: string;
   @ApiPropertyOptional({ enum: SORTS, default: 'id' }) @IsOptional() @IsIn(SORTS) sort?: (typeof SORTS)[number];
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @PageLimit(50, 500) limit?: number;
   @ApiPropertyOptional({ description: 'nextAfter from the previous page' }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 }
 

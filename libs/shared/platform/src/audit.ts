@@ -4,14 +4,14 @@
  */
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 // instants (date-times), not calendar dates
 // eslint-disable-next-line no-restricted-imports
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { districtOf, type Principal } from '@cws/kernel';
 import { applyScope, keysetPage } from '@cws/persistence';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { CurrentPrincipal, Roles } from './auth';
+import { PageLimit } from './query-params';
 import { requestContext } from './request-context';
 
 @Entity('audit_log')
@@ -185,7 +185,7 @@ export class AuditQuery {
   @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' }) @IsOptional() @IsISO8601() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
   @ApiPropertyOptional({ description: '游标分页（审计日志从新到旧）：上一页响应的 nextAfter，首页不传；取 id 更小的条目。Keyset cursor, newest first: nextAfter of the previous page.', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/, { message: 'must be an entry id' }) before?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @PageLimit(50, 500) limit?: number;
 }
 
 class AuditPage {

@@ -14,6 +14,7 @@ export * from './metrics';
 export * from './openapi';
 export * from './pii-rotation';
 export * from './platform.module';
+export * from './query-params';
 export * from './redis';
 export * from './request-context';
 export * from './revocations';
