@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { placeFilter } from '../common/place-filter';
 
 /** Reads of stored year-end top-ups (年终补差) that a TOP_UP payroll run pays; BenchmarkService writes them. */
 @Injectable()
@@ -20,15 +21,7 @@ export class TopUpLineRepository {
     const [latest] = await this.dataSource.query(`SELECT r.id FROM benchmark_result r WHERE r.kind = 'TOP_UP' AND r.year = ? AND (${cover}) ORDER BY r.id DESC LIMIT 1`, params);
     if (!latest) return { resultId: null, amounts: new Map() };
     const lineParams: unknown[] = [latest.id];
-    let where = 'l.result_id = ? AND l.top_up > 0';
-    if (district) {
-      where += ' AND l.district_code = ?';
-      lineParams.push(district);
-    }
-    if (street) {
-      where += ' AND l.street_code = ?';
-      lineParams.push(street);
-    }
+    const where = `l.result_id = ? AND l.top_up > 0${placeFilter(district, street, lineParams, 'l')}`;
     const rows: Array<{ workerId: string; topUp: string }> = await this.dataSource.query(`SELECT l.worker_id AS workerId, l.top_up AS topUp FROM benchmark_top_up_line l WHERE ${where}`, lineParams);
     return { resultId: String(latest.id), amounts: new Map(rows.map((r) => [Number(r.workerId), String(r.topUp)])) };
   }

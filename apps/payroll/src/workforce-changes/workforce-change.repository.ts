@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { placeFilter } from '../common/place-filter';
 
 /** Reads of `workforce_change` that the monthly runs need (the event consumer writes the rows). */
 @Injectable()
@@ -32,18 +33,4 @@ export class WorkforceChangeRepository {
     );
     return new Map(rows.map((r) => [Number(r.workerId), r.from]));
   }
-}
-
-/** `AND district_code = ? [AND street_code = ?]` for a place (nothing for the city), pushing its parameters. */
-function placeFilter(district: string | null, street: string | null, params: unknown[]): string {
-  let sql = '';
-  if (district) {
-    sql += ' AND district_code = ?';
-    params.push(district);
-  }
-  if (street) {
-    sql += ' AND street_code = ?';
-    params.push(street);
-  }
-  return sql;
 }
