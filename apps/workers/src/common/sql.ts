@@ -1,4 +1,4 @@
-import { conflict } from '@cws/kernel';
+import { conflict, isIsoDate, validationError } from '@cws/kernel';
 
 /** MySQL duplicate-key errors become a 409 with the given code (the unique index is the last line of defence). */
 export function rethrowDuplicate(err: unknown, code: string, message: string): never {
@@ -13,4 +13,11 @@ export const FAR_FUTURE = '9999-12-31';
 export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A job's date (its payload's `field`), or today when absent; anything but YYYY-MM-DD fails the job with INVALID_DATE. */
+export function jobDate(value: string | undefined, field: string): string {
+  const date = value ?? today();
+  if (!isIsoDate(date)) throw validationError('INVALID_DATE', field, 'must be YYYY-MM-DD');
+  return date;
 }

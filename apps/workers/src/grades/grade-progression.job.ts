@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isIsoDate, validationError, type PayloadOf } from '@cws/kernel';
+import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, jobSchedule } from '@cws/messaging';
 import { ApplyGradeProgressionJob } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
-import { today } from '../common/sql';
+import { jobDate } from '../common/sql';
 import { WorkersService } from '../workers/workers.service';
 import { deriveMissingGrades } from './grade-backfill';
 import { GradeRepository } from './grade.repository';
@@ -32,8 +32,7 @@ export class ApplyGradeProgressionHandler {
 
   @JobHandler(ApplyGradeProgressionJob)
   async handle(payload: PayloadOf<typeof ApplyGradeProgressionJob>): Promise<GradeProgressionResult> {
-    const asOf = payload.asOf ?? today();
-    if (!isIsoDate(asOf)) throw validationError('INVALID_DATE', 'asOf', 'must be YYYY-MM-DD');
+    const asOf = jobDate(payload.asOf, 'asOf');
     const derived = await this.dataSource.transaction((m) => deriveMissingGrades(m, asOf));
     let after = 0;
     let examined = 0;

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isIsoDate, validationError, type PayloadOf } from '@cws/kernel';
+import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { ApplyStatusCalendarJob, SecondmentEndedEvent, SecondmentStartedEvent, WorkerChangedEvent, type WorkerStatus } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { today as serverToday } from '../common/sql';
+import { jobDate } from '../common/sql';
 import { SecondmentRepository, type DueSecondment } from '../secondments/secondment.repository';
 import { WorkerLeaveRepository, type DueLeave } from '../workers/worker-leave.repository';
 import { WorkerRepository } from '../workers/worker.repository';
@@ -42,8 +42,7 @@ export class ApplyStatusCalendarHandler {
 
   @JobHandler(ApplyStatusCalendarJob)
   async handle(payload: PayloadOf<typeof ApplyStatusCalendarJob>): Promise<StatusCalendarResult> {
-    const today = payload.today ?? serverToday();
-    if (!isIsoDate(today)) throw validationError('INVALID_DATE', 'today', 'must be YYYY-MM-DD');
+    const today = jobDate(payload.today, 'today');
     const due = await StatusCalendarReader.dueWorkerIds(this.dataSource, today);
     const result: StatusCalendarResult = { today, workers: 0, statusChanges: 0, secondmentsStarted: 0, secondmentsEnded: 0, leavesStarted: 0, leavesEnded: 0 };
     for (const workerId of due) {
