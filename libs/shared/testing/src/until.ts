@@ -11,3 +11,17 @@ export async function until<T>(what: string, read: () => Promise<T>, done: (v: T
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Polls `probe` every 100 ms until it answers something other than `undefined`, and returns that: for
+ * specs that wait on a message crossing a queue to another service.
+ */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const stop = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > stop) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

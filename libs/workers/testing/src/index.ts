@@ -10,6 +10,10 @@ import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { seedWorkersService } from '../../../../apps/workers/src/seed/seed';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedOrgAndUsers } from '../../../../apps/workers/src/seed/seed-org';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { demoResidentId } from '../../../../apps/workers/src/seed/seed-workers';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { workersService } from '../../../../apps/workers/src/workers.definition';
 
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -39,4 +43,40 @@ export async function startSeededWorkers(opts: { workers: number; config?: Servi
     throw err;
   }
   return app;
+}
+
+/**
+ * Starts the workers service on its own throwaway schema with the demo org tree and users (no
+ * workers): the start-up of most of the workers service's own specs.
+ */
+export async function startWorkersWithOrg(config: ServiceConfig = testConfig('workers')): Promise<TestApp> {
+  const app = await startTestApp(workersService, config);
+  try {
+    await seedOrgAndUsers(app.app.get(DataSource), { password: TEST_PASSWORD });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  return app;
+}
+
+/** A community as the other services' seeds take it. */
+export interface SeededCommunity {
+  code: string;
+  streetCode: string;
+  districtCode: string;
+}
+
+/** The active communities of a running workers service, by code: what the scheduler's seed is given. */
+export async function communitiesOf(workers: TestApp): Promise<SeededCommunity[]> {
+  return workers.app.get(DataSource).query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
+}
+
+/**
+ * Fresh, valid demo resident IDs (GB 11643) of 西湖区 from sequence number `first` on, one per call:
+ * each spec takes its own range. `sex` is the default; a call may ask for the other.
+ */
+export function residentIdSequence(first: number, sex: 'M' | 'F' = 'F'): (sexOfThis?: 'M' | 'F') => string {
+  let seq = first;
+  return (sexOfThis = sex) => demoResidentId('330106', seq++, sexOfThis).id;
 }

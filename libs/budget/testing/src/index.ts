@@ -1,0 +1,32 @@
+/**
+ * Test-only: the budget service for integration tests — its own specs and other services' (training
+ * costs and payroll postings reach its ledger). Lint allows only specs and testing libs to import it.
+ */
+import type { ServiceConfig } from '@cws/platform';
+import { startTestApp, testConfig, type TestApp } from '@cws/testing';
+import { DataSource } from 'typeorm';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { budgetService } from '../../../../apps/budget/src/budget.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { demoCommunities, seedBudgetService, type SeedCommunity } from '../../../../apps/budget/src/seed/seed';
+
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { budgetService } from '../../../../apps/budget/src/budget.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { demoCommunities, seedBudgetService, seedPayBudget, type SeedCommunity } from '../../../../apps/budget/src/seed/seed';
+
+/**
+ * Starts the budget service on its own throwaway schema (`config`, default `testConfig('budget')`) and
+ * seeds fiscal years 2025 (closed) and 2026 (open) with allocations to `communities` (default: the demo
+ * city's). `close()` stops it and drops the schema.
+ */
+export async function startSeededBudget(opts: { communities?: SeedCommunity[]; config?: ServiceConfig } = {}): Promise<TestApp> {
+  const app = await startTestApp(budgetService, opts.config ?? testConfig('budget'));
+  try {
+    await seedBudgetService(app.app.get(DataSource), opts.communities ?? demoCommunities());
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  return app;
+}

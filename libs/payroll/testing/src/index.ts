@@ -1,0 +1,93 @@
+/**
+ * Test-only: the payroll service for integration tests — its own specs, which read the workforce, the
+ * roster hours and the budget from real services, and other services' (a second service sharing the
+ * token keys). Lint allows only specs and testing libs to import it.
+ */
+import type { ServiceConfig, ServiceName } from '@cws/platform';
+import { startSeededBudget } from '@cws/budget-testing';
+import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
+import { callingApps, startStack, startTestApp, testConfig, tokensOf, type TestApp, type TestTokens } from '@cws/testing';
+import { startSeededWorkers } from '@cws/workers-testing';
+import { DataSource } from 'typeorm';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { payrollService } from '../../../../apps/payroll/src/payroll.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { seedPayrollService } from '../../../../apps/payroll/src/seed/seed';
+
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { payrollService } from '../../../../apps/payroll/src/payroll.definition';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export { seedPayrollService } from '../../../../apps/payroll/src/seed/seed';
+
+/**
+ * Starts payroll on its own throwaway schema (`config`, default `testConfig('payroll')`), pointed at the
+ * running services in `calls`, and seeds its policy tables. `close()` stops it and drops the schema.
+ */
+export async function startSeededPayroll(opts: { config?: ServiceConfig; calls?: Partial<Record<ServiceName, TestApp>> } = {}): Promise<TestApp> {
+  const app = await startTestApp(payrollService, callingApps(opts.config ?? testConfig('payroll'), opts.calls ?? {}));
+  try {
+    await seedPayrollService(app.app.get(DataSource));
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  return app;
+}
+
+/** `sharedQueue`: every app on the workers service's queue prefix, so payroll hears the others' events. */
+export interface PayrollStackOptions {
+  sharedQueue?: boolean;
+}
+
+export interface PayrollOverWorkers {
+  workers: TestApp;
+  payroll: TestApp;
+  /** The test principals' tokens (signed by payroll; every app of the file takes them). */
+  tokens: TestTokens;
+  /** Closes the apps in the reverse order of their start. */
+  close(): Promise<void>;
+}
+
+/** A workers service with `workers` seeded workers (the demo city) and a seeded payroll reading it. */
+export async function startPayrollOverWorkers(opts: PayrollStackOptions & { workers: number }): Promise<PayrollOverWorkers> {
+  return startStack(async (stack) => {
+    const workersConfig = testConfig('workers');
+    const queue = opts.sharedQueue ? { queuePrefix: workersConfig.queuePrefix } : {};
+    const workers = await stack.add(startSeededWorkers({ workers: opts.workers, config: workersConfig }));
+    const payroll = await stack.add(startSeededPayroll({ config: testConfig('payroll', queue), calls: { workers } }));
+    return { workers, payroll, tokens: tokensOf(payroll) };
+  });
+}
+
+/** As {@link startPayrollOverWorkers}, with a seeded budget service (the demo city's allocations) that payroll posts to. */
+export async function startPayrollWithBudget(opts: PayrollStackOptions & { workers: number }): Promise<PayrollOverWorkers & { budget: TestApp }> {
+  return startStack(async (stack) => {
+    const workersConfig = testConfig('workers');
+    const queue = opts.sharedQueue ? { queuePrefix: workersConfig.queuePrefix } : {};
+    const workers = await stack.add(startSeededWorkers({ workers: opts.workers, config: workersConfig }));
+    const budget = await stack.add(startSeededBudget({ config: testConfig('budget', queue) }));
+    const payroll = await stack.add(startSeededPayroll({ config: testConfig('payroll', queue), calls: { workers, budget } }));
+    return { workers, budget, payroll, tokens: tokensOf(payroll) };
+  });
+}
+
+export interface PayrollOverRosters extends PayrollOverWorkers {
+  scheduler: TestApp;
+  /** The demo service centre's community, and its street. */
+  community: string;
+  street: string;
+}
+
+/**
+ * Workers (432, the demo centre's size), a scheduler seeded over them (`@cws/scheduler-testing`) and a
+ * seeded payroll reading both: the roster-hours specs.
+ */
+export async function startPayrollOverRosters(opts: PayrollStackOptions = {}): Promise<PayrollOverRosters> {
+  return startStack(async (stack) => {
+    const { workers, scheduler, communities, community } = await stack.add(startSchedulerOverWorkers(opts));
+    const queue = opts.sharedQueue ? { queuePrefix: workers.config.queuePrefix } : {};
+    const payroll = await stack.add(startSeededPayroll({ config: testConfig('payroll', queue), calls: { workers, scheduler } }));
+    const street = communities.find((c) => c.code === community)!.streetCode;
+    return { workers, scheduler, payroll, community, street, tokens: tokensOf(payroll) };
+  });
+}
