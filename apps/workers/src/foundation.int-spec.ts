@@ -1,19 +1,17 @@
 import { DataSource } from 'typeorm';
 import { bullConnection, JobProducer, OutboxRelay, OutboxService } from '@cws/messaging';
 import { PruneRefreshTokensJob } from '@cws/workers-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, startTestApp, type TestApp, testConfig, testPrincipals } from '@cws/testing';
 import { QueueEvents } from 'bullmq';
-import { seedOrgAndUsers } from './seed/seed-org';
 import { workersService } from './workers.definition';
+import { startWorkersWithOrg } from '@cws/workers-testing';
 
 describe('workers service foundation (real MySQL and Redis)', () => {
   let t: TestApp;
   let ds: DataSource;
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
+    ({ t, ds } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

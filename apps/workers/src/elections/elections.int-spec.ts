@@ -1,15 +1,11 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { demoResidentId } from '../seed/seed-workers';
+import { startedApp, type TestApp } from '@cws/testing';
 import { ElectionRepository } from './election.repository';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
-const XIHU = '330106';
 const COMM = '330106002001';
 const STREET = '330106002';
-let seq = 950_000;
-const newId = () => demoResidentId('330106', seq++, 'M').id;
+const newId = residentIdSequence(950_000, 'M');
 
 describe('elections: elected posts by election with their term, re-election, by-election, recruitment refused, 一肩挑 from the records (real MySQL)', () => {
   let t: TestApp;
@@ -32,11 +28,7 @@ describe('elections: elected posts by election with their term, re-election, by-
   const elections = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM election'))[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ t, ds, tokens: { xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

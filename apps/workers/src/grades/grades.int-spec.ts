@@ -1,16 +1,13 @@
 import { DataSource } from 'typeorm';
 import { addDays } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { today } from '../common/sql';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
 import { deriveMissingGrades } from './grade-backfill';
 import { ApplyGradeProgressionHandler } from './grade-progression.job';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const CUIYUAN1 = '330106001001';
-let seq = 940_000;
-const newId = () => demoResidentId('330106', seq++, 'F').id;
+const newId = residentIdSequence(940_000);
 
 describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly progression, backfill, snapshot (real MySQL)', () => {
   let t: TestApp;
@@ -37,11 +34,7 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
       .then((rows: Array<{ payload: unknown }>) => rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)));
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    finance = t.tokenFor(testPrincipals.finance());
+    ({ t, ds, tokens: { admin, finance } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

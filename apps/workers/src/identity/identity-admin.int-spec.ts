@@ -1,14 +1,13 @@
 import { DataSource } from 'typeorm';
 import type { Principal } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { startWorkersWithOrg, TEST_PASSWORD } from '@cws/workers-testing';
 
 describe('identity admin: users and API clients (real MySQL and Redis)', () => {
   let t: TestApp;
   let ds: DataSource;
   let admin: string;
-  const PASSWORD = 'Test@2026';
+  const PASSWORD = TEST_PASSWORD;
   const login = (username: string, password = PASSWORD) => t.request('POST', '/v1/auth/login', { body: { username, password } });
   const me = async (token: string) => (await t.request('GET', '/v1/auth/me', { token })).status;
   const userId = async (username: string): Promise<string> => (await ds.query('SELECT id FROM app_user WHERE username = ?', [username]))[0].id;
@@ -22,10 +21,7 @@ describe('identity admin: users and API clients (real MySQL and Redis)', () => {
   const districtAdmin = (district: string): Principal => ({ ...testPrincipals.cityAdmin(), id: `u-admin-${district}`, name: `admin-${district}`, scope: { level: 'DISTRICT', district } });
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: PASSWORD });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { admin } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, startTestApp, type TestApp, testConfig, testPrincipals } from '@cws/testing';
 // A second service proves the revocation list is shared: a logged-out token is refused everywhere.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { payrollService } from '../../../payroll/src/payroll.definition';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { payrollService } from '@cws/payroll-testing';
+import { startWorkersWithOrg } from '@cws/workers-testing';
 
 describe('sessions: refresh-token families and logout (real MySQL and Redis)', () => {
   let t: TestApp;
@@ -19,9 +17,7 @@ describe('sessions: refresh-token families and logout (real MySQL and Redis)', (
   const me = async (token: string) => (await t.request('GET', '/v1/auth/me', { token })).status;
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
+    ({ t, ds } = startedApp(await startWorkersWithOrg()));
     payroll = await startTestApp(payrollService, testConfig('payroll'));
   });
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
 import { COLUMNS, csvLine } from '@cws/workers-core';
+import { startWorkersWithOrg } from '@cws/workers-testing';
 
 const HEADERS = COLUMNS.map((c) => c.header);
 let n = 500_000;
@@ -31,10 +30,7 @@ describe('bulk import and export (real MySQL)', () => {
   const csv = (rows: string[][]) => '\ufeff' + [csvLine(HEADERS), ...rows.map(csvLine)].join('\r\n');
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    ({ t, ds, tokens: { xihu } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

@@ -1,7 +1,6 @@
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startWorkersWithOrg } from '@cws/workers-testing';
 
 /** ETag / If-Match on communities (issue #15): a stale If-Match answers 412 and writes nothing. */
 describe('communities: ETag and If-Match (real MySQL)', () => {
@@ -12,10 +11,7 @@ describe('communities: ETag and If-Match (real MySQL)', () => {
   const row = async () => (await ds.query('SELECT households, active, version FROM community WHERE code = ?', [CODE]))[0];
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { admin } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

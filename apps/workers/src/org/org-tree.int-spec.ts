@@ -1,8 +1,6 @@
 import type { Principal } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { DataSource } from 'typeorm';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { startWorkersWithOrg } from '@cws/workers-testing';
 
 const streetHr = (street: string): Principal => ({
   kind: 'user', id: `u-st-${street}`, name: `st-${street}`, roles: ['STREET_HR'], scope: { level: 'STREET', district: street.slice(0, 6), street }, permissions: [],
@@ -16,11 +14,7 @@ describe('org tree: districts and streets with history (real MySQL)', () => {
   let cuiyuan: string;
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    await seedOrgAndUsers(t.app.get(DataSource), { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ t, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
     cuiyuan = t.tokenFor(streetHr('330106001'));
   });
   afterAll(() => t?.close());

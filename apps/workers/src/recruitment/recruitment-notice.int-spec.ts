@@ -1,14 +1,11 @@
 import { DataSource } from 'typeorm';
 import { addDays } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp } from '@cws/testing';
 import { today } from '../common/sql';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const COMM = '330106001002';
-let seq = 960_000;
-const newId = () => demoResidentId('330106', seq++, 'F').id;
+const newId = residentIdSequence(960_000);
 
 describe('recruitment: ranking order, public notice (公示) with objections, prior service captured at hire (real MySQL)', () => {
   let t: TestApp;
@@ -26,10 +23,7 @@ describe('recruitment: ranking order, public notice (公示) with objections, pr
   const statusOf = async (id: number) => (await ds.query('SELECT status FROM candidate WHERE id = ?', [id]))[0].status;
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    ({ t, ds, tokens: { xihu } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

@@ -1,11 +1,8 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp } from '@cws/testing';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
-let seq = 700_000;
-const newId = () => demoResidentId('330106', seq++, 'M').id;
+const newId = residentIdSequence(700_000, 'M');
 
 describe('org profile, training, recruitment (real MySQL)', () => {
   let t: TestApp;
@@ -15,12 +12,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
   let shangcheng: string;
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ t, ds, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

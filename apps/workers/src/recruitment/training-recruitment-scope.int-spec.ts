@@ -1,11 +1,7 @@
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { DataSource } from 'typeorm';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
-let seq = 800_000;
-const newId = () => demoResidentId('330106', seq++, 'F').id;
+const newId = residentIdSequence(800_000);
 
 /** Every training and recruitment route, called by another district's HR: 404 (never 403, never data); plus the OpenAPI response schemas. */
 describe('training and recruitment: out-of-district 404 on every route, response schemas (real MySQL)', () => {
@@ -14,10 +10,7 @@ describe('training and recruitment: out-of-district 404 on every route, response
   let other: string;
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    await seedOrgAndUsers(t.app.get(DataSource), { password: 'Test@2026' });
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
-    other = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ t, tokens: { xihu, shangcheng: other } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

@@ -1,11 +1,7 @@
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { DataSource } from 'typeorm';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
-let seq = 810_000;
-const newId = () => demoResidentId('330106', seq++, 'F').id;
+const newId = residentIdSequence(810_000);
 
 describe('GET /v1/vacancies: the vacancies in your scope, newest first, with counts (real MySQL)', () => {
   let t: TestApp;
@@ -13,9 +9,7 @@ describe('GET /v1/vacancies: the vacancies in your scope, newest first, with cou
   const ids: number[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    await seedOrgAndUsers(t.app.get(DataSource), { password: 'Test@2026' });
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    ({ t, tokens: { xihu } } = startedApp(await startWorkersWithOrg()));
     const admin = t.tokenFor(testPrincipals.cityAdmin());
     const vacancy = async (token: string, communityCode: string, headcount: number) =>
       (await t.request('POST', '/v1/vacancies', { token, body: { communityCode, bodyKind: 'STATION', role: 'STAFF', headcount, opensOn: '2026-03-01', closesOn: '2026-03-31' } })).body.id as number;

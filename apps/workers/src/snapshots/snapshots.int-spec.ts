@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { seedWorkersService } from '../seed/seed';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { startSeededWorkers } from '@cws/workers-testing';
 
 const ASOF = '2026-01-01';
 const digits = (s: string | null) => (s ?? '').replace(/\*/g, '');
@@ -11,9 +10,7 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
   let t: TestApp;
   let ds: DataSource;
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedWorkersService(ds, t.app.get(PiiCipher), { password: 'Test@2026', workers: 60 });
+    ({ t, ds } = startedApp(await startSeededWorkers({ workers: 60 })));
   });
   afterAll(() => t?.close());
 

@@ -1,17 +1,14 @@
 import { DataSource } from 'typeorm';
 import { addDays } from '@cws/kernel';
 import { JobProducer } from '@cws/messaging';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp } from '@cws/testing';
 import { ApplyStatusCalendarJob } from '@cws/workers-contracts';
 import { today } from '../common/sql';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
 import { ApplyStatusCalendarHandler } from './status-calendar.job';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const CUIYUAN1 = '330106001001';
-let seq = 930_000;
-const newId = () => demoResidentId('330106', seq++, 'F').id;
+const newId = residentIdSequence(930_000);
 
 /** `today` shifted by n calendar days, as YYYY-MM-DD. */
 const day = (n: number): string => addDays(today(), n);
@@ -50,11 +47,7 @@ describe('status calendar: the nightly job moves statuses on their dates, once (
   };
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    finance = t.tokenFor(testPrincipals.finance());
+    ({ t, ds, tokens: { admin, finance } } = startedApp(await startWorkersWithOrg()));
     handler = t.app.get(ApplyStatusCalendarHandler);
   });
   afterAll(() => t?.close());

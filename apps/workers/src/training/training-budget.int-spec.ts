@@ -1,14 +1,10 @@
 import { DataSource } from 'typeorm';
 import { PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { JobProducer, OutboxRelay } from '@cws/messaging';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { eventually, type TestApp, testConfig, testPrincipals } from '@cws/testing';
 // The budget service takes training costs only through its queue; the test starts a real budget app on the same queue prefix.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { budgetService } from '../../../budget/src/budget.definition';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { demoCommunities, seedBudgetService } from '../../../budget/src/seed/seed';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startSeededBudget } from '@cws/budget-testing';
+import { startWorkersWithOrg } from '@cws/workers-testing';
 
 /** Training class costs travel workers → outbox → BullMQ → budget ledger, and are booked once. */
 describe('training costs reach the budget (workers + budget apps, real MySQL and Redis)', () => {
@@ -19,13 +15,10 @@ describe('training costs reach the budget (workers + budget apps, real MySQL and
   let finance: string;
 
   beforeAll(async () => {
-    const workersConfig = testConfig('workers');
-    workers = await startTestApp(workersService, workersConfig);
-    budget = await startTestApp(budgetService, testConfig('budget', { queuePrefix: workersConfig.queuePrefix }));
-    wds = workers.app.get(DataSource);
-    await seedOrgAndUsers(wds, { password: 'Test@2026' });
+    workers = await startWorkersWithOrg();
     // 2025 CLOSED, 2026 OPEN; every community has TRAINING allocations from the city and from its district.
-    await seedBudgetService(budget.app.get(DataSource), demoCommunities());
+    budget = await startSeededBudget({ config: testConfig('budget', { queuePrefix: workers.config.queuePrefix }) });
+    wds = workers.app.get(DataSource);
     xihu = workers.tokenFor(testPrincipals.districtHr('330106'));
     finance = budget.tokenFor(testPrincipals.finance());
     // stop the relay's 1 s timer so the test decides when events move (relayNow still works)
@@ -41,15 +34,7 @@ describe('training costs reach the budget (workers + budget apps, real MySQL and
     expect(res.status).toBe(200);
     return (res.body.items as Array<{ entryType: string; spent: string; postingId: string | null }>).filter((e) => e.entryType === 'EXPENDITURE');
   };
-  const waitFor = async <T>(probe: () => Promise<T | undefined>, ms = 15000): Promise<T> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const v = await probe();
-      if (v !== undefined) return v;
-      if (Date.now() > until) throw new Error('timed out waiting for the budget ledger');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const waitFor = <T>(probe: () => Promise<T | undefined>) => eventually('the budget ledger', probe);
 
   it('a class cost is written to the outbox with the class, relayed, and booked once on the district TRAINING allocation', async () => {
     const admin = workers.tokenFor(testPrincipals.cityAdmin());

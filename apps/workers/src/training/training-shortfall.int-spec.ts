@@ -1,16 +1,11 @@
-import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp } from '@cws/testing';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const COMM = '330106003001';
-let seq = 970_000;
-const newId = () => demoResidentId('330106', seq++, 'F').id;
+const newId = residentIdSequence(970_000);
 
 describe('training owed: pro-rated by the months employed in the year, membership by dates, seconded-in cadres excluded (real MySQL)', () => {
   let t: TestApp;
-  let ds: DataSource;
   let admin: string;
   let xihu: string;
 
@@ -31,11 +26,7 @@ describe('training owed: pro-rated by the months employed in the year, membershi
   const pass = (classId: number, workerId: number) => t.request('POST', `/v1/training/classes/${classId}/records`, { token: xihu, body: { workerId, result: 'PASS' } });
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    ({ t, tokens: { admin, xihu } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

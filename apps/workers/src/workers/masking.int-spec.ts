@@ -1,9 +1,6 @@
-import { PiiCipher } from '@cws/persistence';
 import { residentIdCheckChar } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { DataSource } from 'typeorm';
-import { seedWorkersService } from '../seed/seed';
-import { workersService } from '../workers.definition';
+import { testPrincipals, type TestApp } from '@cws/testing';
+import { startSeededWorkers } from '@cws/workers-testing';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -47,8 +44,7 @@ function candidates(responses: Array<Record<string, unknown>>): string[] {
 describe('masking cannot be undone: no list or detail response rebuilds a resident ID (real MySQL)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    await seedWorkersService(t.app.get(DataSource), t.app.get(PiiCipher), { password: 'Test@2026', workers: 80 });
+    t = await startSeededWorkers({ workers: 80 });
   });
   afterAll(() => t?.close());
 

@@ -1,15 +1,12 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import type { Principal } from '@cws/kernel';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const XIHU = '330106';
 const CUIYUAN1 = '330106001001';
 const CUIYUAN2 = '330106001002';
-let seq = 900_000;
-const newId = (sex: 'M' | 'F' = 'F') => demoResidentId('330106', seq++, sex).id;
+const newId = residentIdSequence(900_000);
 
 describe('workforce register: workers, appointments, secondments, snapshots (real MySQL)', () => {
   let t: TestApp;
@@ -30,12 +27,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     t.request('POST', '/v1/appointments', { token, body: { communityCode: CUIYUAN1, obtainedBy: 'ELECTION', from: '2021-01-01', ...body } });
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ t, ds, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 

@@ -1,11 +1,10 @@
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { protectResidentId } from '../common/pii';
 import { demoResidentId } from '../seed/seed-workers';
-import { seedWorkersService } from '../seed/seed';
-import { workersService } from '../workers.definition';
 import { WorkerRepository } from './worker.repository';
+import { startSeededWorkers } from '@cws/workers-testing';
 
 /**
  * The register's name search reads `worker_name_gram`; it must answer exactly what
@@ -39,10 +38,7 @@ describe('worker name search through the gram index (real MySQL)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedWorkersService(ds, t.app.get(PiiCipher), { password: 'Test@2026', workers: 400 });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { admin } } = startedApp(await startSeededWorkers({ workers: 400 })));
   });
   afterAll(() => t?.close());
 
