@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { budgetService } from './budget.definition';
-import { demoCommunities, seedBudgetService } from './seed/seed';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { startSeededBudget } from '@cws/budget-testing';
 
 /**
  * The audit log follows scope: a row is visible only to users who may see every record it names.
@@ -20,9 +19,7 @@ describe('budget audit log by scope (real MySQL)', () => {
   let xihuB: string;
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    ds = t.app.get(DataSource);
-    await seedBudgetService(ds, demoCommunities());
+    ({ t, ds } = startedApp(await startSeededBudget()));
     shangcheng = await allocationIn('330102001001');
     xihuA = await allocationIn('330106001001');
     xihuB = await allocationIn('330106002001');

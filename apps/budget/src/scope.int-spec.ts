@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { budgetService } from './budget.definition';
-import { demoCommunities, seedBudgetService } from './seed/seed';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { startSeededBudget } from '@cws/budget-testing';
 
 /**
  * A finance-bureau client of 西湖区 (330106) with read and write permissions must not see or
@@ -17,9 +16,7 @@ describe('budget API scope for a district finance-bureau client', () => {
   const headers = () => ({ 'idempotency-key': `scope-${++n}` });
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    ds = t.app.get(DataSource);
-    await seedBudgetService(ds, demoCommunities());
+    ({ t, ds } = startedApp(await startSeededBudget()));
     xihu = t.tokenFor(testPrincipals.client(['budget:read', 'budget:write'], '330106'));
     const q = async (sql: string) => String((await ds.query(sql))[0].id);
     const allocation = await q(`SELECT id FROM allocation WHERE community_code = '330102001001' AND fiscal_year = 2026 AND funder = '330102' ORDER BY id LIMIT 1`);

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Principal } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { budgetService } from './budget.definition';
-import { demoCommunities, seedBudgetService } from './seed/seed';
+import { startedApp, type TestApp } from '@cws/testing';
+import { startSeededBudget } from '@cws/budget-testing';
 
 /**
  * Money allocated to a street (not a community) and postings against it; and what a street-scoped
@@ -44,11 +43,7 @@ describe('budget: street allocations and street scope (real MySQL and Redis)', (
   let ids: { ownAlloc: string; siblingAlloc: string; siblingPosting: string; siblingCommunityAlloc: string; appropriation: string; unmatched: string };
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    ds = t.app.get(DataSource);
-    await seedBudgetService(ds, demoCommunities());
-    finance = t.tokenFor(testPrincipals.finance());
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { finance, admin } } = startedApp(await startSeededBudget()));
     streetHr = t.tokenFor(streetUser(['STREET_HR']));
     streetFinance = t.tokenFor(streetUser(['FINANCE']));
 

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { budgetService } from '../budget.definition';
-import { seedBudgetService } from '../seed/seed';
+import { startedApp, type TestApp } from '@cws/testing';
+import { startSeededBudget } from '@cws/budget-testing';
 
 /**
  * Closing a fiscal year while expenditures are being posted: every posting either commits before
@@ -21,11 +20,7 @@ describe('closing a fiscal year under concurrent postings (real MySQL and Redis)
   const outcomes: number[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    ds = t.app.get(DataSource);
-    await seedBudgetService(ds, []);
-    finance = t.tokenFor(testPrincipals.finance());
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { finance, admin } } = startedApp(await startSeededBudget({ communities: [] })));
   });
   afterAll(() => t?.close());
 

@@ -1,18 +1,14 @@
 import { parseMoney } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { DataSource } from 'typeorm';
-import { budgetService } from '../budget.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { PostExpenditureHandler } from '../postings-queue/post-expenditure.job';
-import { demoCommunities, seedBudgetService } from '../seed/seed';
+import { startSeededBudget } from '@cws/budget-testing';
 
 describe('GET /v1/ledger?sourceRefPrefix= (real MySQL)', () => {
   let t: TestApp;
   let finance: string;
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    await seedBudgetService(t.app.get(DataSource), demoCommunities());
-    finance = t.tokenFor(testPrincipals.finance());
+    ({ t, tokens: { finance } } = startedApp(await startSeededBudget()));
     const handler = t.app.get(PostExpenditureHandler);
     const post = (sourceRef: string, amount: string, community = '330106001001') => handler.post({
       source: 'PAYROLL', sourceRef, fiscalYear: 2026, funder: '330106', stream: 'PARTY_BUILDING', communityCode: community, streetCode: community.slice(0, 9),

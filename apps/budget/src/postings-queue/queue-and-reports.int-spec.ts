@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { QueueEvents } from 'bullmq';
 import { PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { JobProducer } from '@cws/messaging';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { budgetService } from '../budget.definition';
+import { startedApp, type TestApp } from '@cws/testing';
 import { demoCommunities, seedBudgetService } from '../seed/seed';
 import { PostExpenditureHandler } from './post-expenditure.job';
+import { startSeededBudget } from '@cws/budget-testing';
 
 describe('queue cost postings and reports (real MySQL and Redis)', () => {
   let t: TestApp;
@@ -19,10 +19,7 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    ds = t.app.get(DataSource);
-    await seedBudgetService(ds, demoCommunities());
-    finance = t.tokenFor(testPrincipals.finance());
+    ({ t, ds, tokens: { finance } } = startedApp(await startSeededBudget()));
   });
   afterAll(() => t?.close());
 

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { budgetService } from '../budget.definition';
-import { demoCommunities, seedBudgetService } from '../seed/seed';
+import { startedApp, type TestApp } from '@cws/testing';
+import { startSeededBudget } from '@cws/budget-testing';
 
 /** The ledger's guarantees: exact balances under concurrency, idempotent replays, clean refusals. */
 describe('budget postings (real MySQL and Redis)', () => {
@@ -37,11 +36,7 @@ describe('budget postings (real MySQL and Redis)', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp(budgetService, testConfig('budget'));
-    ds = t.app.get(DataSource);
-    await seedBudgetService(ds, demoCommunities());
-    finance = t.tokenFor(testPrincipals.finance());
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { finance, admin } } = startedApp(await startSeededBudget()));
   });
   afterAll(() => t?.close());
 

@@ -1,14 +1,8 @@
 import { parseMoney } from '@cws/kernel';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { budgetService } from '../../../budget/src/budget.definition';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { demoCommunities, seedBudgetService } from '../../../budget/src/seed/seed';
-import { startSeededWorkers } from '@cws/workers-testing';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startPayrollWithBudget } from '@cws/payroll-testing';
 
 const DISTRICTS = ['330102', '330105', '330106'];
 
@@ -16,6 +10,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
   let workers: TestApp;
   let budget: TestApp;
   let t: TestApp;
+  let close: () => Promise<void>;
   let ds: DataSource;
   let admin: string;
   let xihu: string;
@@ -23,17 +18,8 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
   let counted: number;
 
   beforeAll(async () => {
-    workers = await startSeededWorkers({ workers: 540 });
-    budget = await startTestApp(budgetService, testConfig('budget'));
-    await seedBudgetService(budget.app.get(DataSource), demoCommunities());
-    const base = testConfig('payroll');
-    t = await startTestApp(payrollService, {
-      ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin, budget: new URL(budget.baseUrl).origin },
-    });
+    ({ workers, budget, payroll: t, tokens: { admin, xihu }, close } = await startPayrollWithBudget({ workers: 540 }));
     ds = t.app.get(DataSource);
-    await seedPayrollService(ds);
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
     const snap = await workers.request('GET', '/v1/snapshots?asOf=2026-01-01&limit=5000', { token: workers.tokenFor(testPrincipals.cityAdmin()) });
     const items: Array<{ employmentType: string; secondment: { direction: string; payer: string } | null }> = snap.body.items;
     expect(items).toHaveLength(540);
@@ -41,11 +27,7 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     counted = items.filter((w) => w.employmentType !== 'SECONDED_IN').length;
     expect(counted).toBeLessThan(540);
   });
-  afterAll(async () => {
-    await t?.close();
-    await budget?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   it('pulls the workforce with the payroll service\'s own credential (payroll:read), audited by the workers service', async () => {
     const res = await t.request('GET', '/v1/benchmark/compliance?year=2026', { token: xihu });

@@ -1,7 +1,6 @@
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startSeededPayroll } from '@cws/payroll-testing';
 
 /** ETag / If-Match on policy rows (issue #15): a stale If-Match answers 412 and writes nothing. */
 describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
@@ -10,10 +9,7 @@ describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp(payrollService, testConfig('payroll'));
-    ds = t.app.get(DataSource);
-    await seedPayrollService(ds);
-    admin = t.tokenFor(testPrincipals.cityAdmin());
+    ({ t, ds, tokens: { admin } } = startedApp(await startSeededPayroll()));
   });
   afterAll(() => t?.close());
 

@@ -5,15 +5,10 @@ import { DataSource } from 'typeorm';
 import { parseMoney, type Fen } from '@cws/kernel';
 import { OutboxRelay } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, type TestApp } from '@cws/testing';
 // Payroll reaches workers and budget only through HTTP and queues; the test starts real apps of both.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { budgetService } from '../../../budget/src/budget.definition';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { demoCommunities, seedBudgetService, seedPayBudget } from '../../../budget/src/seed/seed';
-import { seedWorkersService, workersService } from '@cws/workers-testing';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { demoCommunities, seedPayBudget } from '@cws/budget-testing';
+import { startPayrollWithBudget } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 const PAY_STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'];
@@ -38,6 +33,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
   let workers: TestApp;
   let budget: TestApp;
   let t: TestApp;
+  let close: () => Promise<void>;
   let admin: string;
   let finance: string;
   let xihu: string;
@@ -47,31 +43,14 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
   let slips: Slip[];
 
   beforeAll(async () => {
-    const workersConfig = testConfig('workers');
-    workers = await startTestApp(workersService, workersConfig);
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
-    budget = await startTestApp(budgetService, testConfig('budget', { queuePrefix: workersConfig.queuePrefix }));
-    await seedBudgetService(budget.app.get(DataSource), demoCommunities());
+    ({ workers, budget, payroll: t, tokens: { admin, finance, xihu, shangcheng }, close } = await startPayrollWithBudget({ workers: 540, sharedQueue: true }));
+    // The test relays payroll's outbox itself, so it knows when postings leave.
+    await t.app.get(OutboxRelay).onModuleDestroy();
     // The demo's pay money in the three pay streams (seeded idempotently: a second call adds nothing).
     expect(await seedPayBudget(budget.app.get(DataSource), demoCommunities())).toEqual({ appropriations: 9, allocations: 108 });
     expect(await seedPayBudget(budget.app.get(DataSource), demoCommunities())).toEqual({ appropriations: 0, allocations: 0 });
-    const base = testConfig('payroll', { queuePrefix: workersConfig.queuePrefix });
-    t = await startTestApp(payrollService, {
-      ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin, budget: new URL(budget.baseUrl).origin },
-    });
-    await seedPayrollService(t.app.get(DataSource));
-    // The test relays payroll's outbox itself, so it knows when postings leave.
-    await t.app.get(OutboxRelay).onModuleDestroy();
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    finance = t.tokenFor(testPrincipals.finance());
-    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    await budget?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   async function computed(id: string) {
     for (let i = 0; i < 600; i++) {

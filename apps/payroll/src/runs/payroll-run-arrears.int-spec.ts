@@ -1,12 +1,9 @@
 import { parseMoney, formatMoney } from '@cws/kernel';
 import { OutboxRelay } from '@cws/messaging';
-import { PiiCipher } from '@cws/persistence';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
-import { seedWorkersService, workersService } from '@cws/workers-testing';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startPayrollOverWorkers } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 type Line = { kind: string; code: string; amount: string; refPeriod?: string };
@@ -18,23 +15,14 @@ type Line = { kind: string; code: string; amount: string; refPeriod?: string };
 describe('arrears from a back-dated grade change (workers + payroll apps, events through the outbox)', () => {
   let workers: TestApp;
   let t: TestApp;
+  let close: () => Promise<void>;
   let admin: string;
   let finance: string;
 
   beforeAll(async () => {
-    const workersConfig = testConfig('workers');
-    workers = await startTestApp(workersService, workersConfig);
-    await seedWorkersService(workers.app.get(DataSource), workers.app.get(PiiCipher), { password: 'Test@2026', workers: 540 });
-    const base = testConfig('payroll', { queuePrefix: workersConfig.queuePrefix });
-    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
-    await seedPayrollService(t.app.get(DataSource));
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    finance = t.tokenFor(testPrincipals.finance());
+    ({ workers, payroll: t, tokens: { admin, finance }, close } = await startPayrollOverWorkers({ workers: 540, sharedQueue: true }));
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   const computed = async (id: string) => {
     for (let i = 0; i < 900; i++) {

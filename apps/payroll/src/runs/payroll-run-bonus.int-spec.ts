@@ -1,9 +1,6 @@
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { DataSource } from 'typeorm';
+import { testPrincipals, type TestApp } from '@cws/testing';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-import { startSeededWorkers } from '@cws/workers-testing';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startPayrollOverWorkers } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 type Slip = { workerId: number; lines: Array<{ kind: string; code: string; amount: string; rule: string }>; taxState: { separateBonusUsed: boolean }; flags: string[] };
@@ -12,21 +9,14 @@ type Slip = { workerId: number; lines: Array<{ kind: string; code: string; amoun
 describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis, workers API)', () => {
   let workers: TestApp;
   let t: TestApp;
+  let close: () => Promise<void>;
   let admin: string;
   let finance: string;
 
   beforeAll(async () => {
-    workers = await startSeededWorkers({ workers: 540 });
-    const base = testConfig('payroll');
-    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
-    await seedPayrollService(t.app.get(DataSource));
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    finance = t.tokenFor(testPrincipals.finance());
+    ({ workers, payroll: t, tokens: { admin, finance }, close } = await startPayrollOverWorkers({ workers: 540 }));
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   const bonusRun = async (period: string) => {
     const res = await t.request('POST', '/v1/runs', { token: admin, body: { period, type: 'BONUS', scope: XIHU, bonus: { amount: '36000.00', method: 'SEPARATE' } } });

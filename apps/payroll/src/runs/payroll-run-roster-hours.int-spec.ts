@@ -1,17 +1,9 @@
 import { parseMoney, parseRatio, roundFen } from '@cws/kernel';
-import { OutboxRelay } from '@cws/messaging';
-import { PiiCipher } from '@cws/persistence';
-import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp, until } from '@cws/testing';
-import { DataSource } from 'typeorm';
+import type { WorkerMonthHours } from '@cws/scheduler-contracts';
+import { testPrincipals, type TestApp, until } from '@cws/testing';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
-import { seedWorkersService, workersService } from '@cws/workers-testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { schedulerService } from '../../../scheduler/src/scheduler.definition';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedSchedulerService } from '../../../scheduler/src/seed/seed';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startPayrollOverRosters } from '@cws/payroll-testing';
+import { publishRoster } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
 const XIHU = '330106';
@@ -24,31 +16,16 @@ const OVERTIME_KINDS = [
 interface Line { code: string; amount: string; rule: string }
 
 describe('payroll run of a month with a published roster pays its overtime (real MySQL, Redis, workers and scheduler APIs)', () => {
-  let workers: TestApp;
   let scheduler: TestApp;
   let payroll: TestApp;
   let community: string;
   let street: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    workers = await startTestApp(workersService, testConfig('workers'));
-    const wds = workers.app.get(DataSource);
-    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
-    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
-    const workersUrl = new URL(workers.baseUrl).origin;
-    const sBase = testConfig('scheduler');
-    scheduler = await startTestApp(schedulerService, { ...sBase, serviceUrls: { ...sBase.serviceUrls, workers: workersUrl } });
-    community = (await seedSchedulerService(scheduler.app.get(DataSource), communities)).demoCentre!;
-    street = communities.find((c: { code: string }) => c.code === community).streetCode;
-    const pBase = testConfig('payroll');
-    payroll = await startTestApp(payrollService, { ...pBase, serviceUrls: { ...pBase.serviceUrls, workers: workersUrl, scheduler: new URL(scheduler.baseUrl).origin } });
-    await seedPayrollService(payroll.app.get(DataSource));
+    ({ scheduler, payroll, community, street, close } = await startPayrollOverRosters());
   }, 180_000);
-  afterAll(async () => {
-    await payroll?.close();
-    await scheduler?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
 
   it('pays each worker the overtime of the published roster at monthly base ÷ 21.75 ÷ 8 × the kind’s rate, and none to the others', async () => {
@@ -59,14 +36,7 @@ describe('payroll run of a month with a published roster pays its overtime (real
       t.code === 'EARLY' ? { ...t, end: '17:30' } : t.code === 'MID' ? { ...t, end: '19:00' } : t);
     expect((await scheduler.request('PUT', `/v1/centres/${community}`, { token: hr, body: { ...centre, templates } })).status).toBe(200);
 
-    const created = await scheduler.request('POST', '/v1/rosters', { token: hr, body: { community, month: MONTH } });
-    expect(created.status).toBe(201);
-    const roster = await until('the roster', async () => (await scheduler.request('GET', `/v1/rosters/${created.body.id}`, { token: hr })).body, (b) => b.status !== 'QUEUED', 150_000);
-    expect(roster.status).toBe('DRAFT');
-    expect((await scheduler.request('POST', `/v1/rosters/${roster.id}/publish`, { token: hr })).status).toBe(200);
-    await scheduler.app.get(OutboxRelay).relayNow();
-
-    const published: MonthHoursResponse = (await scheduler.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: hr })).body;
+    const published = await publishRoster(scheduler, hr, community, MONTH);
     expect(published.communities).toHaveLength(1);
     const hoursBy = new Map(published.communities[0].workers.map((w) => [w.workerId, w]));
     const withOvertime = [...hoursBy.values()].filter((w) => OVERTIME_KINDS.some((k) => k.minutes(w) > 0));

@@ -1,12 +1,10 @@
 import { parseMoney } from '@cws/kernel';
 import { JobProducer } from '@cws/messaging';
 import { NightlyRecomputeJob } from '@cws/payroll-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-import { startSeededWorkers } from '@cws/workers-testing';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startPayrollOverWorkers, startSeededPayroll } from '@cws/payroll-testing';
 import { PayrollRunJobs } from './payroll-run.jobs';
 
 const XIHU = '330106';
@@ -20,15 +18,9 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
   let shangcheng: string;
 
   beforeAll(async () => {
-    workers = await startSeededWorkers({ workers: 540 });
-    const base = testConfig('payroll');
-    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
-    await seedPayrollService(t.app.get(DataSource));
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    finance = t.tokenFor(testPrincipals.finance());
-    xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ workers, payroll: t, tokens: { admin, finance, xihu, shangcheng } } = await startPayrollOverWorkers({ workers: 540 }));
   }, 120_000);
+  // not the stack's close(): the last test replaces the payroll app
   afterAll(async () => {
     await t?.close();
     await workers?.close();
@@ -197,10 +189,8 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     // Stop the app but keep its queue keys (close() would delete them); its schema is dropped below.
     const old = t;
     await old.app.close();
-    const base = testConfig('payroll', { queuePrefix: prefix });
-    t = await startTestApp(payrollService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    t = await startSeededPayroll({ config: testConfig('payroll', { queuePrefix: prefix }), calls: { workers } });
     await t.app.get(DataSource).query(`DROP DATABASE IF EXISTS \`${old.config.database}\``);
-    await seedPayrollService(t.app.get(DataSource));
     const created = await t.request('POST', '/v1/runs', { token: t.tokenFor(testPrincipals.districtHr(XIHU)), body: { period: '2026-11', type: 'REGULAR' } });
     expect(created.body.id).toBe('1');
     // Before job ids carried the creation time, BullMQ found the old run 1's job id, added nothing, and this run stayed QUEUED.

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { SIMULATION_EXAMPLE, SIMULATION_EXAMPLE_QUARTER } from '@cws/payroll-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { payrollService } from '../payroll.definition';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { seedPayrollService } from '../seed/seed';
+import { startSeededPayroll } from '@cws/payroll-testing';
 
 describe('payroll simulator and policy tables (real MySQL and Redis)', () => {
   let t: TestApp;
@@ -10,10 +10,7 @@ describe('payroll simulator and policy tables (real MySQL and Redis)', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await startTestApp(payrollService, testConfig('payroll'));
-    ds = t.app.get(DataSource);
-    await seedPayrollService(ds);
-    token = t.tokenFor(testPrincipals.districtHr('330106'));
+    ({ t, ds, tokens: { xihu: token } } = startedApp(await startSeededPayroll()));
   });
   afterAll(() => t?.close());
 

@@ -1,17 +1,10 @@
 import { formatMoney, parseMoney, parseRatio, roundFen } from '@cws/kernel';
-import { OutboxRelay } from '@cws/messaging';
-import { PiiCipher } from '@cws/persistence';
-import type { MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
-import { startTestApp, testConfig, testPrincipals, type TestApp, until } from '@cws/testing';
+import type { WorkerMonthHours } from '@cws/scheduler-contracts';
+import { testPrincipals, type TestApp, until } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
-import { seedWorkersService, workersService } from '@cws/workers-testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { schedulerService } from '../../../scheduler/src/scheduler.definition';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { seedSchedulerService } from '../../../scheduler/src/seed/seed';
-import { payrollService } from '../payroll.definition';
-import { seedPayrollService } from '../seed/seed';
+import { startPayrollOverRosters } from '@cws/payroll-testing';
+import { publishRoster } from '@cws/scheduler-testing';
 
 const PAID = '2026-10';
 const NEXT = '2026-11';
@@ -28,33 +21,16 @@ const OVERTIME = [
  * worker the roster pay as an arrears line referencing the paid month; a redelivery adds nothing.
  */
 describe('late roster hours → arrears in the next run (real MySQL, Redis, workers and scheduler apps)', () => {
-  let workers: TestApp;
   let scheduler: TestApp;
   let payroll: TestApp;
   let community: string;
   let street: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const wConfig = testConfig('workers');
-    const queuePrefix = wConfig.queuePrefix;
-    workers = await startTestApp(workersService, wConfig);
-    const wds = workers.app.get(DataSource);
-    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
-    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
-    const workersUrl = new URL(workers.baseUrl).origin;
-    const sBase = testConfig('scheduler', { queuePrefix });
-    scheduler = await startTestApp(schedulerService, { ...sBase, serviceUrls: { ...sBase.serviceUrls, workers: workersUrl } });
-    community = (await seedSchedulerService(scheduler.app.get(DataSource), communities)).demoCentre!;
-    street = communities.find((c: { code: string }) => c.code === community).streetCode;
-    const pBase = testConfig('payroll', { queuePrefix });
-    payroll = await startTestApp(payrollService, { ...pBase, serviceUrls: { ...pBase.serviceUrls, workers: workersUrl, scheduler: new URL(scheduler.baseUrl).origin } });
-    await seedPayrollService(payroll.app.get(DataSource));
+    ({ scheduler, payroll, community, street, close } = await startPayrollOverRosters({ sharedQueue: true }));
   }, 180_000);
-  afterAll(async () => {
-    await payroll?.close();
-    await scheduler?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   const computedRun = async (admin: string, period: string) => {
     const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period, type: 'REGULAR', scope: street } });
@@ -88,13 +64,7 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
 
     // Then October's roster is published, late.
     const hr = scheduler.tokenFor(testPrincipals.districtHr(community.slice(0, 6)));
-    const created = await scheduler.request('POST', '/v1/rosters', { token: hr, body: { community, month: PAID } });
-    expect(created.status).toBe(201);
-    const roster = await until('the roster', async () => (await scheduler.request('GET', `/v1/rosters/${created.body.id}`, { token: hr })).body, (b) => b.status !== 'QUEUED', 150_000);
-    expect(roster.status).toBe('DRAFT');
-    expect((await scheduler.request('POST', `/v1/rosters/${roster.id}/publish`, { token: hr })).status).toBe(200);
-    await scheduler.app.get(OutboxRelay).relayNow();
-    const published: MonthHoursResponse = (await scheduler.request('GET', `/v1/hours?month=${PAID}&community=${community}`, { token: hr })).body;
+    const published = await publishRoster(scheduler, hr, community, PAID);
     const hoursBy = new Map(published.communities[0].workers.map((w) => [w.workerId, w]));
     const rostered = [...hoursBy.keys()].filter((id) => paid.has(id));
     expect(rostered.length).toBeGreaterThan(0);

@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { Job } from 'bullmq';
 import { JobProducer, OutboxRelay } from '@cws/messaging';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { eventually, startTestApp, type TestApp, testConfig, testPrincipals } from '@cws/testing';
 import { WORKERS_EVENTS_QUEUE, WorkerCreatedEvent, type WorkerRef } from '@cws/workers-contracts';
 // Payroll hears about workforce changes only through the workers-events queue; the test starts a real workers app on the same queue prefix.
-import { demoResidentId, seedOrgAndUsers, workersService } from '@cws/workers-testing';
-import { payrollService } from '../payroll.definition';
+import { demoResidentId, startWorkersWithOrg } from '@cws/workers-testing';
+import { payrollService } from '@cws/payroll-testing';
 
 interface Change { id: string; eventName: string; workerId: number; districtCode: string | null; streetCode: string | null; communityCode: string | null; effectiveDate: string | null; receivedAt: string }
 
@@ -21,12 +21,10 @@ describe('workforce changes reach payroll (workers + payroll apps, real MySQL an
   let seq = 700_000;
 
   beforeAll(async () => {
-    const workersConfig = testConfig('workers');
-    workers = await startTestApp(workersService, workersConfig);
-    payroll = await startTestApp(payrollService, testConfig('payroll', { queuePrefix: workersConfig.queuePrefix }));
+    workers = await startWorkersWithOrg();
+    payroll = await startTestApp(payrollService, testConfig('payroll', { queuePrefix: workers.config.queuePrefix }));
     wds = workers.app.get(DataSource);
     pds = payroll.app.get(DataSource);
-    await seedOrgAndUsers(wds, { password: 'Test@2026' });
     wAdmin = workers.tokenFor(testPrincipals.cityAdmin());
     pAdmin = payroll.tokenFor(testPrincipals.cityAdmin());
     relay = workers.app.get(OutboxRelay);
@@ -54,15 +52,7 @@ describe('workforce changes reach payroll (workers + payroll apps, real MySQL an
     expect(res.status).toBe(200);
     return res.body as { items: Change[]; nextAfter: string | null };
   };
-  const waitFor = async <T>(probe: () => Promise<T | undefined>, ms = 15000): Promise<T> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const v = await probe();
-      if (v !== undefined) return v;
-      if (Date.now() > until) throw new Error('timed out waiting for payroll');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const waitFor = <T>(probe: () => Promise<T | undefined>) => eventually('payroll', probe);
   const finished = (job: Job) =>
     waitFor(async () => {
       const state = await job.getState();

@@ -1,14 +1,10 @@
-import { PiiCipher } from '@cws/persistence';
 import { OutboxRelay } from '@cws/messaging';
 import { DEMO_CALENDAR_2026, type RosterProblem } from '@cws/scheduler-solver';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
-import { seedWorkersService, workersService } from '@cws/workers-testing';
-import { schedulerService } from '../scheduler.definition';
-import { seedSchedulerService } from '../seed/seed';
+import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
 
 describe('calendar, centres and worker requests (real MySQL and Redis, real workers app)', () => {
-  let workers: TestApp;
   let t: TestApp;
   let ds: DataSource;
   let admin: string;
@@ -16,25 +12,15 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
   let other: string;
   let community: string;
   let secondXihu: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    workers = await startTestApp(workersService, testConfig('workers'));
-    const wds = workers.app.get(DataSource);
-    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
-    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
-    secondXihu = communities.filter((c: { districtCode: string }) => c.districtCode === '330106')[1].code;
-    const base = testConfig('scheduler');
-    t = await startTestApp(schedulerService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    const started = await startSchedulerOverWorkers();
+    ({ scheduler: t, community, tokens: { admin, xihu, shangcheng: other }, close } = started);
+    secondXihu = started.communities.filter((c) => c.districtCode === '330106')[1].code;
     ds = t.app.get(DataSource);
-    community = (await seedSchedulerService(ds, communities)).demoCentre!;
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
-    other = t.tokenFor(testPrincipals.districtHr('330102'));
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   it('serves the seeded 2026 calendar; only a city administrator edits it, with field paths on bad dates', async () => {
     const res = await t.request('GET', '/v1/calendar/2026', { token: xihu });

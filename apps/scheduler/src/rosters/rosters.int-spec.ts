@@ -1,12 +1,9 @@
-import { PiiCipher } from '@cws/persistence';
 import { OutboxRelay } from '@cws/messaging';
 import { checkRoster, coverageGaps, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-import { seedWorkersService, workersService } from '@cws/workers-testing';
-import { schedulerService } from '../scheduler.definition';
-import { seedSchedulerService } from '../seed/seed';
+import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
 
@@ -19,6 +16,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   let workersAdmin: string;
   let community: string;
   let xihuCommunities: string[];
+  let close: () => Promise<void>;
 
   const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 90_000): Promise<T> => {
     const stop = Date.now() + ms;
@@ -38,24 +36,14 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   const plain = (as: Array<{ workerId: number; date: string; shift: string }>): Assignment[] => as.map(({ workerId, date, shift }) => ({ workerId, date, shift }));
 
   beforeAll(async () => {
-    workers = await startTestApp(workersService, testConfig('workers'));
-    const wds = workers.app.get(DataSource);
     // 432 workers over the 36 demo communities: 12 per community, the demo centre's size.
-    await seedWorkersService(wds, workers.app.get(PiiCipher), { password: 'Test@2026', workers: 432 });
-    const communities = await wds.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
-    xihuCommunities = communities.filter((c: { districtCode: string }) => c.districtCode === '330106').map((c: { code: string }) => c.code);
-    const base = testConfig('scheduler');
-    t = await startTestApp(schedulerService, { ...base, serviceUrls: { ...base.serviceUrls, workers: new URL(workers.baseUrl).origin } });
+    const started = await startSchedulerOverWorkers();
+    ({ workers, scheduler: t, community, tokens: { xihu, shangcheng: other }, close } = started);
+    xihuCommunities = started.communities.filter((c) => c.districtCode === '330106').map((c) => c.code);
     ds = t.app.get(DataSource);
-    community = (await seedSchedulerService(ds, communities)).demoCentre!;
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
-    other = t.tokenFor(testPrincipals.districtHr('330102'));
     workersAdmin = workers.tokenFor(testPrincipals.cityAdmin());
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    await workers?.close();
-  });
+  afterAll(() => close?.());
 
   let firstId: number;
 
