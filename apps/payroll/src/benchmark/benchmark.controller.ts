@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam } from '@cws/platform';
-import { bearerOf, CanEditPolicy, CanRead, CanRun } from '../common/access';
+import { BearerToken, CurrentPrincipal, IdParam } from '@cws/platform';
+import { CanEditPolicy, CanRead, CanRun } from '../common/access';
 import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
 import { FundingRequirementService } from './funding-requirement.service';
@@ -58,8 +58,8 @@ export class BenchmarkController {
     description: `Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored. ${GAP_MEANING}`,
   })
   @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
-  compliance(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: ComplianceQueryDto) {
-    return this.benchmark.compliance(p, bearerOf(auth), q, false);
+  compliance(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: ComplianceQueryDto) {
+    return this.benchmark.compliance(p, token, q, false);
   }
 
   @Get('funding-requirement')
@@ -69,16 +69,16 @@ export class BenchmarkController {
     description: '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall. Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
   })
   @ApiOkResponse({ description: 'FundingRequirementReport' })
-  fundingRequirement(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Query() q: FundingRequirementQueryDto) {
-    return this.funding.report(p, bearerOf(auth), q);
+  fundingRequirement(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: FundingRequirementQueryDto) {
+    return this.funding.report(p, token, q);
   }
 
   @Post('compliance-reports')
   @CanRun()
   @ApiOperation({ summary: '生成并保存达标报告', description: `The compliance report, stored. ${GAP_MEANING}` })
   @ApiCreatedResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
-  complianceReport(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() q: ComplianceQueryDto) {
-    return this.benchmark.compliance(p, bearerOf(auth), q, true);
+  complianceReport(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() q: ComplianceQueryDto) {
+    return this.benchmark.compliance(p, token, q, true);
   }
 
   @Get('compliance-reports/:id')

@@ -40,12 +40,6 @@ export function effectiveScope(p: Principal, requested?: string | null): string 
   return null;
 }
 
-/** The bearer token of the request, forwarded to the workers service. */
-export function bearerOf(authorization: string | undefined): string | undefined {
-  const [type, token] = (authorization ?? '').split(' ');
-  return type?.toLowerCase() === 'bearer' && token ? token : undefined;
-}
-
 /** Payroll runs: HR creates, recalculates, submits and cancels within its scope; API clients with payroll:write. */
 export const CanPrepareRuns = () => ActionAccess(RUN_ROLES, PAYROLL_WRITE);
 

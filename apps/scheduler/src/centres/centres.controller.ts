@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
-import { bearerOf, CanPlan, CanRead } from '../common/access';
+import { BearerToken, CurrentPrincipal } from '@cws/platform';
+import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam } from '../common/params';
 import { PutCentreDto } from './centres.dto';
 import { CentresService } from './centres.service';
@@ -15,14 +15,14 @@ export class CentresController {
   @Get(':community')
   @CanRead()
   @ApiOperation({ summary: '服务中心排班设置', description: 'A service centre’s set-up (the default when the community has none stored)' })
-  get(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam) {
-    return this.centres.get(p, bearerOf(auth), community);
+  get(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam) {
+    return this.centres.get(p, token, community);
   }
 
   @Put(':community')
   @CanPlan()
   @ApiOperation({ summary: '设置服务中心开放时段、在岗要求与班次', description: 'Replace a service centre’s opening windows, coverage profile, roles on duty and shift templates' })
-  put(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam, @Body() dto: PutCentreDto) {
-    return this.centres.put(p, bearerOf(auth), community, dto);
+  put(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Body() dto: PutCentreDto) {
+    return this.centres.put(p, token, community, dto);
   }
 }

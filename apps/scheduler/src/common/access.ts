@@ -21,10 +21,4 @@ export const CanEditCalendar = () => ActionAccess(['CITY_ADMIN'], null, 'Only a 
 
 export const actorName = (p: Principal): string => p.name;
 
-/** The bearer token of the request, forwarded to the workers service. */
-export function bearerOf(authorization: string | undefined): string | undefined {
-  const [type, token] = (authorization ?? '').split(' ');
-  return type?.toLowerCase() === 'bearer' && token ? token : undefined;
-}
-
 export const scopeColumns = (alias: string) => ({ district: `${alias}.district_code`, street: `${alias}.street_code` });

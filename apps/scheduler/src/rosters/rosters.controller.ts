@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
-import { bearerOf, CanPlan, CanRead } from '../common/access';
+import { BearerToken, CurrentPrincipal } from '@cws/platform';
+import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
 import { CreateRosterDto, GenerateDto, SwapDto, WorkerRequestDto } from './rosters.dto';
@@ -20,15 +20,15 @@ export class RostersController {
   @CanPlan()
   @ApiOperation({ summary: '为社区某月生成新排班版本', description: 'Queue a new roster version for a community’s month (solved in the background)' })
   @ApiCreatedResponse({ description: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
-  create(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: CreateRosterDto) {
-    return this.rosters.create(p, bearerOf(auth), dto.community, dto.month, dto.seed);
+  create(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: CreateRosterDto) {
+    return this.rosters.create(p, token, dto.community, dto.month, dto.seed);
   }
 
   @Post('rosters/generate')
   @CanPlan()
   @ApiOperation({ summary: '全市（或区、街道）批量排班', description: 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre' })
-  generate(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Body() dto: GenerateDto) {
-    return this.generations.generate(p, bearerOf(auth), dto.month, dto.scope);
+  generate(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: GenerateDto) {
+    return this.generations.generate(p, token, dto.month, dto.scope);
   }
 
   @Get('rosters/generations/:id')
@@ -78,7 +78,7 @@ export class RostersController {
   @Post('centres/:community/requests')
   @CanPlan()
   @ApiOperation({ summary: '登记个人不可排班或排班意愿', description: 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day' })
-  request(@CurrentPrincipal() p: Principal, @Headers('authorization') auth: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
-    return this.rosters.request(p, bearerOf(auth), community, dto);
+  request(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
+    return this.rosters.request(p, token, community, dto);
   }
 }
