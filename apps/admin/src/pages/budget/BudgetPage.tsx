@@ -11,6 +11,7 @@ import { useErrors } from '../../i18n/useErrors';
 import { zhCN } from '../../i18n/zh-CN';
 import { moneyColumn } from '../../layout/columns';
 import { QueryError } from '../../layout/PageState';
+import { placeNamer } from '../../lib/places';
 import { saveBlob } from '../../lib/saveFile';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
@@ -56,14 +57,8 @@ export function BudgetPage() {
   const districts = useDistricts();
   const streets = useStreets(undefined);
   const communities = useCommunities({});
-  const names = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const d of districts.data ?? []) m.set(d.code, d.name);
-    for (const s of streets.data ?? []) m.set(s.code, s.name);
-    for (const c of communities.data ?? []) m.set(c.code, c.name);
-    return m;
-  }, [districts.data, streets.data, communities.data]);
-  const place = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
+  const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
+  const place = (code: string | null) => (code ? nameOf(code) : '—');
   const funderName = (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`);
   const streamName = (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
   const rows = Array.isArray(balances.data) ? balances.data : (balances.data?.items ?? []);
@@ -80,7 +75,7 @@ export function BudgetPage() {
         yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') } },
         series: (['appropriated', 'allocated', 'spent'] as const).map((k) => ({ name: t(`budget.col.${k}`), type: 'bar' as const, data: exec.rows.map((r) => Number(r[k])) })),
       }),
-    [exec, t, names],
+    [exec, t, nameOf],
   );
 
   const exportXlsx = async () => {

@@ -10,6 +10,7 @@ import type { Community } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
 import { activityShareBelow, activitySharePercent } from '../../lib/area';
+import { placeNamer } from '../../lib/places';
 import { categoryChartOption } from './chartOption';
 import { EChart } from './EChart';
 
@@ -34,12 +35,7 @@ export function DashboardPage() {
     () => (communities.data ?? []).filter((c) => activityShareBelow(c.activityArea, c.floorArea) === true),
     [communities.data],
   );
-  const names = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const d of districts.data ?? []) m.set(d.code, d.name);
-    for (const s of streets.data ?? []) m.set(s.code, s.name);
-    return m;
-  }, [districts.data, streets.data]);
+  const nameOf = useMemo(() => placeNamer(districts.data, streets.data), [districts.data, streets.data]);
 
   const perDistrict = useMemo(
     () =>
@@ -145,8 +141,8 @@ export function DashboardPage() {
               data-testid="low-share-table"
               columns={[
                 { title: t('org.community'), dataIndex: 'name' },
-                { title: t('org.district'), dataIndex: 'districtCode', render: (c: string) => names.get(c) ?? c },
-                { title: t('org.street'), dataIndex: 'streetCode', render: (c: string) => names.get(c) ?? c },
+                { title: t('org.district'), dataIndex: 'districtCode', render: nameOf },
+                { title: t('org.street'), dataIndex: 'streetCode', render: nameOf },
                 {
                   title: t('org.activityShare'),
                   key: 'share',

@@ -2,6 +2,7 @@ import { Form, Select, type FormInstance } from 'antd';
 import { useDistricts, useStreets } from '../../api/org';
 import type { ScopeLevel } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
+import { placeNamer } from '../../lib/places';
 
 /** scopeLevel / scopeDistrict / scopeStreet, each shown only when the level needs it. */
 export function ScopeFields({ form, levels }: { form: FormInstance; levels: ScopeLevel[] }) {
@@ -39,8 +40,6 @@ export function ScopeFields({ form, levels }: { form: FormInstance; levels: Scop
 
 export function useOrgNames(): (code: string | null | undefined) => string {
   const districts = useDistricts();
-  return (code) => {
-    if (!code) return '';
-    return districts.data?.find((d) => d.code === code)?.name ?? code;
-  };
+  const nameOf = placeNamer(districts.data);
+  return (code) => (code ? nameOf(code) : '');
 }

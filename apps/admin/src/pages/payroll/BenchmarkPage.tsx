@@ -10,6 +10,7 @@ import { HR_ROLES } from '../../auth/access';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { QueryError, WriteError } from '../../layout/PageState';
+import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { benchmarkChartOption } from './benchmarkChart';
 import { TopUpCard } from './TopUpCard';
@@ -178,8 +179,9 @@ function complianceColumns(t: ReturnType<typeof useI18n>['t']): TableColumnsType
 /** Compliance per street of one district, from the street-level report (loaded on the first expand). */
 function StreetRows({ district, streets, loading, error }: { district: string; streets: ComplianceGroupView[] | undefined; loading: boolean; error: unknown }) {
   const { t } = useI18n();
-  const names = useStreets(district);
-  const name = (code: string | null) => names.data?.find((s) => s.code === code)?.name ?? code ?? '';
+  const streetsOfDistrict = useStreets(district);
+  const nameOf = placeNamer(streetsOfDistrict.data);
+  const name = (code: string | null) => (code ? nameOf(code) : '');
   if (error) return <QueryError error={error} />;
   return (
     <Table<ComplianceGroupView>

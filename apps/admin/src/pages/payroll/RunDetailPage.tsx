@@ -15,6 +15,7 @@ import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { thousands } from '../../lib/format';
+import { placeNamer } from '../../lib/places';
 import { saveBlob } from '../../lib/saveFile';
 import { PayslipDrawer } from './PayslipDrawer';
 import { groupRegister, type RegisterRow } from './registerGroups';
@@ -70,13 +71,7 @@ export function RunDetailPage() {
   const reject = useFormDialog((v: { reason: string }) => api.post<RunView>(`${P}/runs/${id}/reject`, v), { invalidate, success: t('common.saved') });
   const required = useRequired();
 
-  const nameOf = useMemo(() => {
-    const names = new Map<string, string>();
-    for (const d of districts.data ?? []) names.set(d.code, d.name);
-    for (const s of streets.data ?? []) names.set(s.code, s.name);
-    for (const c of communities.data ?? []) names.set(c.code, c.name);
-    return (code: string) => names.get(code) ?? code;
-  }, [districts.data, streets.data, communities.data]);
+  const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
   const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf), [slips.data, nameOf]);
 
   const download = async (path: string, fallback: string) => {

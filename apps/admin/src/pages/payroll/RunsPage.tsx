@@ -14,6 +14,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime, thousands } from '../../lib/format';
+import { placeNamer } from '../../lib/places';
 
 export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
 
@@ -22,8 +23,8 @@ export function useScopeName() {
   const { t } = useI18n();
   const districts = useDistricts();
   const streets = useStreets(undefined);
-  return (scope: string | null) =>
-    !scope ? t('payrollRuns.city') : ((scope.length === 6 ? districts.data?.find((d) => d.code === scope) : streets.data?.find((s) => s.code === scope))?.name ?? scope);
+  const nameOf = placeNamer(districts.data, streets.data);
+  return (scope: string | null) => (scope ? nameOf(scope) : t('payrollRuns.city'));
 }
 
 export function runProgress(r: RunView): number {

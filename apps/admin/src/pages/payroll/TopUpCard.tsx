@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
 import { QueryError, WriteError } from '../../layout/PageState';
+import { placeNamer } from '../../lib/places';
 
 const P = '/api/payroll/v1/benchmark';
 /** What the API takes for PER_WORKER: up to two integer digits and four decimals ("1.00", "0.95"). */
@@ -110,9 +111,7 @@ function usePlaceNames(districts: string[]): (code: string) => string {
       { queryKey: ['communities', district, ''], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Community[]>('/api/workers/v1/communities', { district }, signal) },
     ]),
   });
-  const names = new Map<string, string>();
-  for (const q of lists) for (const place of (q.data ?? []) as Array<{ code: string; name: string }>) names.set(place.code, place.name);
-  return (code) => names.get(code) ?? code;
+  return placeNamer(...lists.map((q) => q.data as Array<{ code: string; name: string }> | undefined));
 }
 
 /**
@@ -132,7 +131,7 @@ export function TopUpCard({ year, unitValue, districts }: { year: number; unitVa
     mutationFn: (body: TopUpRequest) => api.post<TopUpSummary>(`${P}/top-ups`, body),
   });
   const summary = run.data?.year === year ? run.data : undefined;
-  const nameOf = (code: string) => districts.find((d) => d.code === code)?.name ?? code;
+  const nameOf = placeNamer(districts);
   const serverRatioError = run.error instanceof ApiError ? errors.fields(run.error).find((f) => f.name[0] === 'ratio')?.errors[0] : undefined;
 
   const submit = () => {

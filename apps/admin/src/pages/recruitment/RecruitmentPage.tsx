@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PagedTable } from '../../layout/PagedTable';
+import { placeNamer } from '../../lib/places';
 import { CommunitySelect } from '../workers/WorkerFormModals';
 
 interface NewVacancy {
@@ -38,7 +39,7 @@ export function RecruitmentPage() {
   const [status, setStatus] = useState<string | undefined>('OPEN');
   const vacancies = useVacancies(status);
   const communities = useCommunities({});
-  const communityName = (code: string) => communities.data?.find((c) => c.code === code)?.name ?? code;
+  const communityName = placeNamer(communities.data);
   const canWrite = hasRole(...HR_ROLES);
   const create = useFormDialog((v: NewVacancy) => api.post<{ id: number }>(`${R}/vacancies`, { ...v, bodyKind: 'STATION' }), {
     invalidate: [['vacancies']],

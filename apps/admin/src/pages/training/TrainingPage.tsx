@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
+import { placeNamer } from '../../lib/places';
 
 const T = '/api/workers/v1/training';
 interface Named { id: number; name: string; category?: string }
@@ -51,7 +52,8 @@ export function TrainingPage() {
   const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api.get<Named[]>(`${T}/courses`) });
   const providers = useQuery({ queryKey: ['training-providers'], queryFn: () => api.get<Named[]>(`${T}/providers`) });
   const communities = useCommunities({});
-  const communityName = (code: string | null) => (code ? (communities.data?.find((c) => c.code === code)?.name ?? code) : '-');
+  const nameOf = placeNamer(communities.data);
+  const communityName = (code: string | null) => (code ? nameOf(code) : '-');
   const createClass = useFormDialog(
     (v: Record<string, string | number>) =>
       api.post(`${T}/classes`, {

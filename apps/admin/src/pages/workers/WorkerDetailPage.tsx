@@ -11,6 +11,7 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { todayIso } from '../../layout/FormModal';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
+import { placeNamer } from '../../lib/places';
 import { EventsTab } from './tabs/EventsTab';
 import { PayslipsTab } from './tabs/PayslipsTab';
 import { PostsTab } from './tabs/PostsTab';
@@ -36,8 +37,9 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
   const districts = useDistricts();
   const streets = useStreets(w.districtCode);
   const band = w.postBand ?? currentBand(w.appointments);
-  const streetName = streets.data?.find((s) => s.code === w.streetCode)?.name ?? w.streetCode;
-  const districtName = districts.data?.find((d) => d.code === w.districtCode)?.name ?? w.districtCode;
+  const nameOf = placeNamer(districts.data, streets.data);
+  const streetName = nameOf(w.streetCode);
+  const districtName = nameOf(w.districtCode);
   return (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="worker-identity">
       <Descriptions.Item label={t('workers.name')}>{w.name}</Descriptions.Item>

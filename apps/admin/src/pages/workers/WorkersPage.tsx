@@ -13,6 +13,7 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { useErrors } from '../../i18n/useErrors';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
+import { placeNamer } from '../../lib/places';
 import { saveBlob } from '../../lib/saveFile';
 import { ImportWizard } from './ImportWizard';
 import { HireModal } from './WorkerFormModals';
@@ -54,7 +55,7 @@ export function WorkersPage() {
   const pages = useWorkerPages(filter);
   const loaded = pagedRows(pages).length;
   const first = pages.data?.pages[0];
-  const streetName = (code: string) => allStreets.data?.find((s) => s.code === code)?.name ?? code;
+  const streetName = placeNamer(allStreets.data);
 
   const set = (patch: Partial<WorkerFilter>) => setDraft((d) => ({ ...d, ...patch }));
   const enumOptions = useEnumOptions();

@@ -2,12 +2,14 @@ import { Table, Tag } from 'antd';
 import { useCommunities } from '../../../api/org';
 import type { CareerEventRow, WorkerDetail } from '../../../api/types';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { placeNamer } from '../../../lib/places';
 
 /** 履历: career events, newest first, with their details in words (a transfer names both communities). */
 export function EventsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const communities = useCommunities({});
-  const communityName = (code: unknown) => communities.data?.find((c) => c.code === code)?.name ?? String(code);
+  const nameOf = placeNamer(communities.data);
+  const communityName = (code: unknown) => nameOf(String(code));
   const describe = (e: CareerEventRow): string => {
     const d = e.data ?? {};
     if (e.kind === 'TRANSFER' && d.from && d.to) return `${communityName(d.from)} → ${communityName(d.to)}`;
