@@ -1,18 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { EXECUTION_GROUPS, FUNDING_STREAMS, type BalanceView, type ExecutionReportView, type ExecutionRowView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { useErrors } from '../../i18n/useErrors';
 import { zhCN } from '../../i18n/zh-CN';
 import { moneyColumn } from '../../layout/columns';
 import { QueryError } from '../../layout/PageState';
 import { placeNamer } from '../../lib/places';
-import { saveBlob } from '../../lib/saveFile';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../../lib/format';
@@ -37,8 +36,6 @@ export function BudgetPage() {
   const { t } = useI18n();
   const api = useApi();
   const { me } = useAuth();
-  const errors = useErrors();
-  const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
   const [stream, setStream] = useState<string | undefined>();
   const [district, setDistrict] = useState<string | undefined>();
@@ -78,14 +75,8 @@ export function BudgetPage() {
     [exec, t, nameOf],
   );
 
-  const exportXlsx = async () => {
-    try {
-      const { blob, filename } = await api.download(`${B}/reports/execution.xlsx`, { ...filter, groupBy });
-      saveBlob(blob, filename ?? `budget-execution-${year}.xlsx`);
-    } catch (err) {
-      message.error(errors.text(err));
-    }
-  };
+  const download = useDownload();
+  const exportXlsx = () => download(`${B}/reports/execution.xlsx`, `budget-execution-${year}.xlsx`, { ...filter, groupBy });
   const negative = totals && isNegative(totals.unallocated);
 
   return (

@@ -1,31 +1,20 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { PayslipLine } from '@cws/payroll-contracts';
-import { App, Button, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
-import { useApi } from '../../api/context';
+import { Button, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
 import { P, usePayslip } from '../../api/payroll';
+import { useDownload } from '../../api/useDownload';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { useErrors } from '../../i18n/useErrors';
 import { QueryError } from '../../layout/PageState';
-import { saveBlob } from '../../lib/saveFile';
 import { moneyColumn } from '../../layout/columns';
 import { thousands } from '../../lib/format';
 
 /** One worker's payslip: the lines by kind with their labels, the totals, and the PDF. */
 export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const api = useApi();
-  const errors = useErrors();
-  const { message } = App.useApp();
   const slip = usePayslip(id);
   const s = slip.data;
-  const pdf = async () => {
-    try {
-      const { blob, filename } = await api.download(`${P}/payslips/${id}.pdf`);
-      saveBlob(blob, filename ?? `payslip-${id}.pdf`);
-    } catch (err) {
-      message.error(errors.text(err));
-    }
-  };
+  const download = useDownload();
+  const pdf = () => download(`${P}/payslips/${id}.pdf`, `payslip-${id}.pdf`);
   return (
     <Drawer open={!!id} onClose={onClose} size={640} title={s ? `${t('workers.payslips')} · ${s.name} · ${s.period}` : t('workers.payslips')} destroyOnHidden data-testid="payslip-drawer">
       {slip.isPending && <Spin />}

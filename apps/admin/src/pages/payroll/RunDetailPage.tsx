@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { P, useRun, useRunPayslips } from '../../api/payroll';
 import { useAction } from '../../api/useAction';
+import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
@@ -16,7 +17,6 @@ import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
-import { saveBlob } from '../../lib/saveFile';
 import { PayslipDrawer } from './PayslipDrawer';
 import { groupRegister, type RegisterRow } from './registerGroups';
 import { RUN_STATUS_COLOR, runProgress, useScopeName } from './RunsPage';
@@ -74,14 +74,8 @@ export function RunDetailPage() {
   const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
   const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf), [slips.data, nameOf]);
 
-  const download = async (path: string, fallback: string) => {
-    try {
-      const { blob, filename } = await api.download(`${P}/runs/${id}/${path}`);
-      saveBlob(blob, filename ?? fallback);
-    } catch (err) {
-      message.error(errors.text(err));
-    }
-  };
+  const downloadFile = useDownload();
+  const download = (path: string, fallback: string) => downloadFile(`${P}/runs/${id}/${path}`, fallback);
   const bankFiles = async () => {
     try {
       const files = await api.get<Array<{ payingAccount: string; url: string; count: number; total: string }>>(`${P}/runs/${id}/bank-files`);

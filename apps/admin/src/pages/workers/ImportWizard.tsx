@@ -3,10 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Progress, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
+import { useDownload } from '../../api/useDownload';
 import { useErrors } from '../../i18n/useErrors';
 import { codeText } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
-import { saveBlob } from '../../lib/saveFile';
 
 export interface ImportIssue {
   row: number;
@@ -45,14 +45,8 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
   const queryClient = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ step: 'upload' });
 
-  const template = async (format: 'xlsx' | 'csv') => {
-    try {
-      const { blob, filename } = await api.download('/api/workers/v1/imports/template', { format });
-      saveBlob(blob, filename ?? `workers-template.${format}`);
-    } catch (err) {
-      message.error(errors.text(err));
-    }
-  };
+  const download = useDownload();
+  const template = (format: 'xlsx' | 'csv') => download('/api/workers/v1/imports/template', `workers-template.${format}`, { format });
 
   const upload = async (file: File) => {
     setPhase({ step: 'checking', name: file.name });

@@ -3,18 +3,16 @@ import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import type { WorkerRow } from '../../api/types';
 import { POST_BANDS, QUALIFICATION_LEVELS, WORKER_STATUSES, useWorkerPages, type WorkerFilter } from '../../api/workers';
+import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { useErrors } from '../../i18n/useErrors';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { placeNamer } from '../../lib/places';
-import { saveBlob } from '../../lib/saveFile';
 import { ImportWizard } from './ImportWizard';
 import { HireModal } from './WorkerFormModals';
 
@@ -31,8 +29,6 @@ function sortOrderOf(sort: string | undefined, column: string): SortOrder {
 export function WorkersPage() {
   const { t } = useI18n();
   const { me, hasRole } = useAuth();
-  const api = useApi();
-  const errors = useErrors();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -64,22 +60,12 @@ export function WorkersPage() {
     setFilter((f) => ({ ...f, sort }));
   };
 
+  const download = useDownload();
   const exportXlsx = async () => {
     setExporting(true);
-    try {
-      const { blob, filename } = await api.download('/api/workers/v1/exports/workers.xlsx', {
-        district: filter.district,
-        street: filter.street,
-        community: filter.community,
-        status: filter.status,
-      });
-      saveBlob(blob, filename ?? 'workers.xlsx');
-      message.success(t('common.exported'));
-    } catch (err) {
-      message.error(errors.text(err));
-    } finally {
-      setExporting(false);
-    }
+    const { district, street, community, status } = filter;
+    if (await download('/api/workers/v1/exports/workers.xlsx', 'workers.xlsx', { district, street, community, status })) message.success(t('common.exported'));
+    setExporting(false);
   };
 
   return (

@@ -1,16 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { WorkerPayslipItem } from '@cws/payroll-contracts';
-import { App, Button, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useApi } from '../../../api/context';
 import { P, useWorkerPayslips } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
+import { useDownload } from '../../../api/useDownload';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { useErrors } from '../../../i18n/useErrors';
 import { moneyColumn } from '../../../layout/columns';
 import { PagedTable } from '../../../layout/PagedTable';
-import { saveBlob } from '../../../lib/saveFile';
 import { PayslipDrawer } from '../../payroll/PayslipDrawer';
 
 /**
@@ -19,19 +17,10 @@ import { PayslipDrawer } from '../../payroll/PayslipDrawer';
  */
 export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
-  const api = useApi();
-  const errors = useErrors();
-  const { message } = App.useApp();
   const [open, setOpen] = useState<string | null>(null);
   const slips = useWorkerPayslips(worker.id, true);
-  const pdf = async (s: WorkerPayslipItem) => {
-    try {
-      const { blob, filename } = await api.download(`${P}/payslips/${s.id}.pdf`);
-      saveBlob(blob, filename ?? `payslip-${s.period}-${s.id}.pdf`);
-    } catch (err) {
-      message.error(errors.text(err));
-    }
-  };
+  const download = useDownload();
+  const pdf = (s: WorkerPayslipItem) => download(`${P}/payslips/${s.id}.pdf`, `payslip-${s.period}-${s.id}.pdf`);
   return (
     <div data-testid={`payslips-${worker.id}`}>
       <PagedTable<WorkerPayslipItem>
