@@ -3,12 +3,12 @@
  * a post from the API, or many from the import and the demo seed, through one INSERT; the rule checks'
  * reads, the ends of posts and the views the appointments API returns.
  */
-import type { Scope } from '@cws/kernel';
+import { notFound, type Scope } from '@cws/kernel';
 import { insertRows, selectIn } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ObtainedBy, PostBand } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
-import { rawOneInScope } from '../common/org-scope';
 import { FAR_FUTURE } from '../common/sql';
+import { WorkerRepository } from '../workers/worker.repository';
 
 export interface NewAppointment {
   workerId: number;
@@ -84,13 +84,10 @@ export class AppointmentRepository {
 
   /** The post, with its worker's district and street, if the scope sees it (else 404). */
   static async inScope(m: EntityManager, scope: Scope, id: number): Promise<PlacedAppointment> {
-    const qb = m
-      .createQueryBuilder()
-      .select(`${COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode`)
-      .from('appointment', 'a')
-      .innerJoin('worker', 'w', 'w.id = a.worker_id')
-      .where('a.id = :id', { id });
-    return view(await rawOneInScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' }, 'appointment', id));
+    const row = await m.createQueryBuilder().select(COLUMNS).from('appointment', 'a').where('a.id = :id', { id }).getRawOne();
+    const place = row ? await WorkerRepository.placeInScope(m, scope, Number(row.workerId)) : null;
+    if (!place) throw notFound('appointment', id);
+    return { ...view(row), ...place };
   }
 
   /** The worker already holds this role in this body in the period: that post's id, or null. */
@@ -118,14 +115,14 @@ export class AppointmentRepository {
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 
-  /** Posts of the body running on `termStart` that started before it, locked, with their workers' district and street. */
+  /** Posts of the body running on `termStart` that started before it, locked with their workers' rows, with the workers' district and street. */
   static async lockRunningForNewTerm(m: EntityManager, bodyId: number, termStart: string): Promise<PlacedAppointment[]> {
     const rows = await m.query(
-      `SELECT ${COLUMNS}, w.district_code AS districtCode, w.street_code AS streetCode FROM appointment a JOIN worker w ON w.id = a.worker_id
-        WHERE a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.id FOR UPDATE`,
+      `SELECT ${COLUMNS} FROM appointment a WHERE a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.id FOR UPDATE`,
       [bodyId, termStart, termStart],
     );
-    return rows.map(view);
+    const places = await WorkerRepository.lockPlaces(m, rows.map((r: { workerId: unknown }) => Number(r.workerId)));
+    return rows.map((r: Record<string, unknown>) => ({ ...view(r), ...places.get(Number(r.workerId))! }));
   }
 
   /** Ends one post on `to` for `reason`. */
@@ -162,12 +159,13 @@ export class AppointmentRepository {
 
   /** The community's posts on `date` with their holders' names, by body and band. */
   static async ofCommunityOn(m: EntityManager, communityCode: string, date: string): Promise<Array<AppointmentView & { workerName: string }>> {
-    const rows = await m.query(
-      `SELECT ${COLUMNS}, w.name AS workerName FROM appointment a JOIN worker w ON w.id = a.worker_id
+    const rows: AppointmentView[] = (await m.query(
+      `SELECT ${COLUMNS} FROM appointment a
         WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.body_kind, a.band, a.id`,
       [communityCode, date, date],
-    );
-    return rows.map(view);
+    )).map(view);
+    const names = await WorkerRepository.namesOf(m, rows.map((r) => r.workerId));
+    return rows.map((r) => ({ ...r, workerName: names.get(r.workerId)! }));
   }
 
   /** Who holds which role in which body of the community on `date` (the cross-appointment figures). */
@@ -183,5 +181,16 @@ export class AppointmentRepository {
   static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
     const [{ a }] = await m.query('SELECT COUNT(*) AS a FROM appointment WHERE community_code = ?', [communityCode]);
     return Number(a);
+  }
+
+  /** Posts in force on `asOf` of workers first..last, ordered by worker (the snapshot walks them alongside its page). */
+  static inForceForRange(m: EntityManager, first: number, last: number, asOf: string): Promise<Array<{
+    workerId: number; bodyKind: BodyKind; role: AppointmentRole; band: PostBand; isPrimary: number; from: string; to: string | null;
+  }>> {
+    return m.query(
+      `SELECT worker_id AS workerId, body_kind AS bodyKind, role, band, is_primary AS isPrimary, start_date AS \`from\`, end_date AS \`to\`
+         FROM appointment WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY worker_id, id`,
+      [first, last, asOf, asOf],
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
+import { WorkerRepository } from '../workers/worker.repository';
 
 export interface NewElection {
   bodyId: number;
@@ -107,13 +108,14 @@ export class ElectionRepository {
     const map = new Map<number, ElectionView['results']>();
     if (!ids.length) return map;
     const rows = await m.query(
-      `SELECT r.election_id AS electionId, r.worker_id AS workerId, w.name AS workerName, r.role AS role, r.votes AS votes, r.appointment_id AS appointmentId
-         FROM election_result r JOIN worker w ON w.id = r.worker_id WHERE r.election_id IN (${ids.map(() => '?').join(',')}) ORDER BY r.id`,
+      `SELECT r.election_id AS electionId, r.worker_id AS workerId, r.role AS role, r.votes AS votes, r.appointment_id AS appointmentId
+         FROM election_result r WHERE r.election_id IN (${ids.map(() => '?').join(',')}) ORDER BY r.id`,
       ids,
     );
+    const names = await WorkerRepository.namesOf(m, rows.map((r: { workerId: unknown }) => Number(r.workerId)));
     for (const r of rows) {
       const list = map.get(Number(r.electionId)) ?? [];
-      list.push({ workerId: Number(r.workerId), workerName: r.workerName, role: r.role, votes: num(r.votes), appointmentId: num(r.appointmentId) });
+      list.push({ workerId: Number(r.workerId), workerName: names.get(Number(r.workerId))!, role: r.role, votes: num(r.votes), appointmentId: num(r.appointmentId) });
       map.set(Number(r.electionId), list);
     }
     return map;

@@ -9,13 +9,11 @@ import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, JobProducer } from '@cws/messaging';
 import { PiiKeyRotation, Roles, type EncryptedColumn, type KeyUsage } from '@cws/platform';
 import { ReencryptPiiJob } from '@cws/workers-contracts';
+import { CandidateRepository } from '../recruitment/candidate.repository';
+import { WorkerRepository } from '../workers/worker.repository';
 
-/** Every encrypted column of the workers schema. A new one must be listed here to take part in rotation. */
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
-  { table: 'worker', column: 'resident_id_enc' },
-  { table: 'worker', column: 'bank_account_enc' },
-  { table: 'candidate', column: 'resident_id_enc' },
-];
+/** Every encrypted column of the workers schema, as each table's repository lists it. A new one must be listed there to take part in rotation. */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [...WorkerRepository.ENCRYPTED_COLUMNS, ...CandidateRepository.ENCRYPTED_COLUMNS];
 const DEFAULT_BATCH = 500;
 /** One job per rotation state: a second enqueue while one waits is a no-op. */
 const JOB_ID = 'reencrypt-pii';

@@ -2,6 +2,7 @@
  * The only owner of `candidate` SQL: an application (its resident ID encrypted), its scores, the
  * public-notice columns set on selection, and the hire. Ranking reads the open objections with it.
  */
+import type { EncryptedColumn } from '@cws/platform';
 import type { Education, PoliticalStatus, QualificationLevel } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
@@ -34,6 +35,9 @@ export interface CandidateRow {
 }
 
 export class CandidateRepository {
+  /** The encrypted column (key rotation re-encrypts it). */
+  static readonly ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [{ table: 'candidate', column: 'resident_id_enc' }];
+
   /** Inserts an APPLIED candidate and returns its id (the same person twice for a vacancy raises the driver's ER_DUP_ENTRY). */
   static async insert(m: EntityManager, c: NewCandidate): Promise<number> {
     const res = await m.query(

@@ -1,9 +1,9 @@
 /** The only owner of `secondment` SQL: a secondment's row, its ends, the overlap check and the nightly calendar's announcements. */
-import type { Scope } from '@cws/kernel';
+import { notFound, type Scope } from '@cws/kernel';
 import type { SecondmentDirection, SecondmentPayer } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
-import { rawOneInScope } from '../common/org-scope';
 import { FAR_FUTURE } from '../common/sql';
+import { WorkerRepository } from '../workers/worker.repository';
 
 export interface NewSecondment {
   workerId: number;
@@ -50,14 +50,14 @@ export class SecondmentRepository {
 
   /** The secondment if the scope sees its worker (else 404). */
   static async inScope(m: EntityManager, scope: Scope, id: number) {
-    const qb = m
+    const row = await m
       .createQueryBuilder()
       .select(`s.id AS id, s.worker_id AS workerId, s.direction AS direction, s.organisation AS organisation, s.start_date AS \`from\`,
         s.end_date AS \`to\`, s.payer AS payer, s.status AS status`)
       .from('secondment', 's')
-      .innerJoin('worker', 'w', 'w.id = s.worker_id')
-      .where('s.id = :id', { id });
-    const row = await rawOneInScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' }, 'secondment', id);
+      .where('s.id = :id', { id })
+      .getRawOne();
+    if (!row || !(await WorkerRepository.placeInScope(m, scope, Number(row.workerId)))) throw notFound('secondment', id);
     return { ...row, id: Number(row.id), workerId: Number(row.workerId) };
   }
 
@@ -100,6 +100,17 @@ export class SecondmentRepository {
           AND ((started_notified_at IS NULL AND start_date <= ?) OR (ended_notified_at IS NULL AND end_date < ?))
         ORDER BY start_date, id`,
       [today, today, workerId, today, today],
+    );
+  }
+
+  /** Secondments (not cancelled) in force on `asOf` of workers first..last (the snapshot). */
+  static inForceForRange(m: EntityManager, first: number, last: number, asOf: string): Promise<Array<{
+    workerId: number; direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null;
+  }>> {
+    return m.query(
+      `SELECT worker_id AS workerId, direction, payer, start_date AS \`from\`, end_date AS \`to\`
+         FROM secondment WHERE worker_id BETWEEN ? AND ? AND status <> 'CANCELLED' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)`,
+      [first, last, asOf, asOf],
     );
   }
 }

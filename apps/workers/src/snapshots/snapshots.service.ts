@@ -5,8 +5,11 @@ import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStat
 import { DataSource } from 'typeorm';
 import { AuditService } from '@cws/platform';
 import { receivesWholeBankAccounts } from '../common/access';
+import { AppointmentRepository } from '../appointments/appointment.repository';
 import { GradeRepository } from '../grades/grade.repository';
-import { SnapshotRepository } from './snapshot.repository';
+import { SecondmentRepository } from '../secondments/secondment.repository';
+import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
+import { WorkerRepository } from '../workers/worker.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
@@ -17,7 +20,8 @@ const BODY_COUNT = [0, 1, 1, 2, 1, 2, 2, 3];
 
 /**
  * Effective-dated snapshots for payroll: one keyset page of workers employed on `asOf`, with the
- * posts and secondment in force that day. Three indexed range queries per page, no N+1.
+ * posts and secondment in force that day. Three indexed range queries per page (each in its table's
+ * repository), no N+1.
  */
 @Injectable()
 export class SnapshotsService {
@@ -52,14 +56,14 @@ export class SnapshotsService {
     const asOf = q.asOf;
     const fullBank = receivesWholeBankAccounts(p);
     const m = this.dataSource.manager;
-    const { items: page, nextAfter } = await SnapshotRepository.workerPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, identities: q.identities, fullBank });
+    const { items: page, nextAfter } = await WorkerRepository.employedPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, identities: q.identities, fullBank });
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
     const [posts, secondments, leaves, grades] = await Promise.all([
-      SnapshotRepository.postsInRange(m, first, last, asOf),
-      SnapshotRepository.secondmentsInRange(m, first, last, asOf),
-      SnapshotRepository.onLeaveInRange(m, first, last, asOf),
+      AppointmentRepository.inForceForRange(m, first, last, asOf),
+      SecondmentRepository.inForceForRange(m, first, last, asOf),
+      WorkerLeaveRepository.onLeaveInRange(m, first, last, asOf),
       GradeRepository.inForceForRange(this.dataSource.manager, first, last, asOf),
     ]);
     // One pass over each result set; rows of posts come ordered by worker, so a cursor walks them
@@ -67,7 +71,7 @@ export class SnapshotsService {
     const secondmentBy = new Map<number, { direction: 'OUT' | 'IN'; payer: 'HOME' | 'HOST'; from: string; to: string | null }>();
     for (const s of secondments) secondmentBy.set(Number(s.workerId), { direction: s.direction, payer: s.payer, from: s.from, to: s.to });
     const onLeave = new Set<number>();
-    for (const l of leaves) onLeave.add(Number(l.workerId));
+    for (const workerId of leaves) onLeave.add(workerId);
     const yearsByHireDate = new Map<string, number>();
     let gi = 0;
 
@@ -126,7 +130,7 @@ export class SnapshotsService {
         primaryBody,
         secondment,
         bankAccount: fullBank ? (w.bankEnc ? this.cipher.decrypt(w.bankEnc) : null) : w.bankMasked ?? null,
-        ...(q.identities ? { residentId: this.cipher.decrypt(w.residentIdEnc) } : {}),
+        ...(q.identities ? { residentId: this.cipher.decrypt(w.residentIdEnc!) } : {}),
       };
     }
     return { asOf, items, nextAfter };

@@ -59,4 +59,13 @@ export class WorkerLeaveRepository {
   static async markReturnApplied(m: EntityManager, id: number): Promise<void> {
     await m.query('UPDATE worker_leave SET start_applied = 1, return_applied = 1 WHERE id = ?', [id]);
   }
+
+  /** Which of workers first..last are on leave on `asOf` (the snapshot). */
+  static async onLeaveInRange(m: EntityManager, first: number, last: number, asOf: string): Promise<number[]> {
+    const rows: Array<{ workerId: number }> = await m.query(
+      `SELECT DISTINCT worker_id AS workerId FROM worker_leave WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (return_date IS NULL OR return_date > ?)`,
+      [first, last, asOf, asOf],
+    );
+    return rows.map((r) => Number(r.workerId));
+  }
 }

@@ -4,6 +4,7 @@
  * updates, status moves, row locks and the other modules' reads of a worker go through the methods below.
  */
 import type { Scope } from '@cws/kernel';
+import type { EncryptedColumn } from '@cws/platform';
 import { applyScope, insertRows, keysetPage, selectIn, type KeysetPage } from '@cws/persistence';
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerStatus } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
@@ -75,6 +76,40 @@ export interface WorkerChanges {
   place?: { communityCode: string; streetCode: string; districtCode: string };
 }
 
+/** A page of the workers employed on a date, for the payroll snapshot. */
+export interface EmployedPageQuery {
+  asOf: string;
+  after?: string;
+  limit: number;
+  /** a district (6), street (9) or community (12) code */
+  scope?: string;
+  /** with the encrypted resident id */
+  identities?: boolean;
+  /** the encrypted whole bank account, else the masked one */
+  fullBank: boolean;
+}
+
+/** A snapshot row of the register (raw: ids and counts as MySQL returns them; the snapshot service converts). */
+export interface EmployedWorkerRow {
+  id: number;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  employmentType: EmploymentType;
+  status: WorkerStatus;
+  education: Education;
+  hireDate: string;
+  qualificationLevel: QualificationLevel;
+  priorServiceMonths: number;
+  /** with `fullBank` */
+  bankEnc?: string | null;
+  /** without `fullBank` */
+  bankMasked?: string | null;
+  /** with `identities` */
+  residentIdEnc?: string;
+}
+
 /** The export's filters (all optional). */
 export interface ExportFilter {
   district?: string;
@@ -89,7 +124,19 @@ const CHANGE_COLUMNS: ReadonlyArray<[keyof WorkerChanges, string]> = [
   ['qualificationLevel', 'qualification_level'], ['qualificationCert', 'qualification_cert'], ['employmentType', 'employment_type'],
 ];
 
+/** The place columns another table's reads need of a worker (scope checks, audit rows, events). */
+export interface WorkerPlace {
+  districtCode: string;
+  streetCode: string;
+}
+
 export class WorkerRepository {
+  /** The encrypted columns (key rotation re-encrypts them). */
+  static readonly ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+    { table: 'worker', column: 'resident_id_enc' },
+    { table: 'worker', column: 'bank_account_enc' },
+  ];
+
   /** Inserts one worker and returns its id (a taken resident ID raises the driver's ER_DUP_ENTRY). */
   static async insert(m: EntityManager, w: NewWorker): Promise<number> {
     const inserted = await insertRows(m, INSERT_WORKER, [values(w, new Date())]);
@@ -232,5 +279,42 @@ export class WorkerRepository {
     if (filter.status) qb.andWhere('w.status = :st', { st: filter.status });
     applyScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' });
     return keysetPage(qb, { column: 'w.id', after, limit, keyOf: (r) => Number(r.id), fetch: 'raw' });
+  }
+
+  /** The workers employed on `asOf` within the caller's scope, a keyset page by id (the payroll snapshot's hot path). */
+  static employedPage(m: EntityManager, callerScope: Scope, q: EmployedPageQuery): Promise<KeysetPage<EmployedWorkerRow>> {
+    const qb = m
+      .createQueryBuilder()
+      .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
+        w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
+        w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
+        ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
+      .from('worker', 'w')
+      .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf: q.asOf });
+    if (q.scope?.length === 6) qb.andWhere('w.district_code = :sd', { sd: q.scope });
+    if (q.scope?.length === 9) qb.andWhere('w.street_code = :ss', { ss: q.scope });
+    if (q.scope?.length === 12) qb.andWhere('w.community_code = :sc', { sc: q.scope });
+    applyScope(qb, callerScope, { district: 'w.district_code', street: 'w.street_code' });
+    return keysetPage(qb, { column: 'w.id', after: q.after ? Number(q.after) : null, limit: q.limit, keyOf: (w: EmployedWorkerRow) => Number(w.id), fetch: 'raw' });
+  }
+
+  /** The worker's district and street if the scope sees the worker, else null (the scope check of a record that belongs to a worker). */
+  static async placeInScope(m: EntityManager, scope: Scope, id: number): Promise<WorkerPlace | null> {
+    const qb = m.createQueryBuilder().select('w.district_code AS districtCode, w.street_code AS streetCode').from('worker', 'w').where('w.id = :id', { id });
+    applyScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' });
+    return (await qb.getRawOne<WorkerPlace>()) ?? null;
+  }
+
+  /** Locks these workers' rows (FOR UPDATE, by id) and returns their places: id → place. */
+  static async lockPlaces(m: EntityManager, ids: readonly number[]): Promise<Map<number, WorkerPlace>> {
+    const rows = await selectIn<WorkerPlace & { id: number }>(m, ids, (list) =>
+      `SELECT id, district_code AS districtCode, street_code AS streetCode FROM worker WHERE id IN (${list}) ORDER BY id FOR UPDATE`);
+    return new Map(rows.map((r) => [Number(r.id), { districtCode: r.districtCode, streetCode: r.streetCode }]));
+  }
+
+  /** The names of these workers: id → name. */
+  static async namesOf(m: EntityManager, ids: readonly number[]): Promise<Map<number, string>> {
+    const rows = await selectIn<{ id: number; name: string }>(m, [...new Set(ids)], (list) => `SELECT id, name FROM worker WHERE id IN (${list})`);
+    return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
 }
