@@ -1,6 +1,7 @@
 import { notFound, type Principal, type Scope } from '@cws/kernel';
 import { applyScope, type ScopeColumns } from '@cws/persistence';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CommunityRepository, type CommunityRow } from '../org/community.repository';
 
 /**
  * The one raw row `qb` selects, filtered by the caller's scope (`applyScope`) and optionally locked
@@ -21,14 +22,6 @@ export async function rawOneInScope(
   return row;
 }
 
-export interface CommunityRow {
-  code: string;
-  name: string;
-  streetCode: string;
-  districtCode: string;
-  active: boolean;
-}
-
 /** Loads a community the caller may see (else 404), optionally locking it. */
 export async function communityInScope(
   m: EntityManager,
@@ -36,11 +29,7 @@ export async function communityInScope(
   code: string,
   opts: { lock?: boolean } = {},
 ): Promise<CommunityRow> {
-  const qb = m
-    .createQueryBuilder()
-    .select(['c.code AS code', 'c.name AS name', 'c.street_code AS streetCode', 'c.district_code AS districtCode', 'c.active AS active'])
-    .from('community', 'c')
-    .where('c.code = :code', { code });
-  const row: CommunityRow = await rawOneInScope(qb, p.scope, { district: 'c.district_code', street: 'c.street_code' }, 'community', code, opts);
-  return { ...row, active: !!Number(row.active) };
+  const row = await CommunityRepository.rowInScope(m, p.scope, code, opts);
+  if (!row) throw notFound('community', code);
+  return row;
 }

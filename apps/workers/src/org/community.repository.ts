@@ -1,7 +1,8 @@
-/** Reads of `community` rows for other modules (the org API's own reads and writes stay in OrgService until that module is restructured). */
+/** The only owner of `community` SQL: a street's communities (社区) with their service-centre figures. */
 import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
+import { CommunityEntity } from './org.entities';
 
 export interface CommunityPlace {
   code: string;
@@ -9,7 +10,54 @@ export interface CommunityPlace {
   districtCode: string;
 }
 
+/** A community as other modules check it (scope, active). */
+export interface CommunityRow extends CommunityPlace {
+  name: string;
+  active: boolean;
+}
+
+export interface NewCommunity extends CommunityPlace {
+  name: string;
+  households: number;
+  population: number;
+  /** Square metres, two decimals, as strings. */
+  floorArea: string;
+  activityArea: string;
+  facilities: string[];
+}
+
+/** Editable fields (absent = unchanged). */
+export type CommunityChanges = Partial<Pick<CommunityEntity, 'name' | 'households' | 'population' | 'floorArea' | 'activityArea' | 'facilities'>>;
+
 export class CommunityRepository {
+  /** The communities the scope sees, optionally of one district or street, by code. */
+  static listInScope(m: EntityManager, scope: Scope, filter: { district?: string; street?: string }): Promise<CommunityEntity[]> {
+    const qb = m.getRepository(CommunityEntity).createQueryBuilder('c').orderBy('c.code');
+    if (filter.district) qb.andWhere('c.districtCode = :district', { district: filter.district });
+    if (filter.street) qb.andWhere('c.streetCode = :street', { street: filter.street });
+    return applyScope(qb, scope, { district: 'c.districtCode', street: 'c.streetCode' }).getMany();
+  }
+
+  /** The community if the scope sees it (optionally locked), else null. */
+  static inScope(m: EntityManager, scope: Scope, code: string, opts: { lock?: boolean } = {}): Promise<CommunityEntity | null> {
+    const qb = m.getRepository(CommunityEntity).createQueryBuilder('c').where('c.code = :code', { code });
+    if (opts.lock) qb.setLock('pessimistic_write');
+    return applyScope(qb, scope, { district: 'c.districtCode', street: 'c.streetCode' }).getOne();
+  }
+
+  /** The community's place, name and state if the scope sees it (optionally locked), else null. */
+  static async rowInScope(m: EntityManager, scope: Scope, code: string, opts: { lock?: boolean } = {}): Promise<CommunityRow | null> {
+    const qb = m
+      .createQueryBuilder()
+      .select(['c.code AS code', 'c.name AS name', 'c.street_code AS streetCode', 'c.district_code AS districtCode', 'c.active AS active'])
+      .from('community', 'c')
+      .where('c.code = :code', { code });
+    applyScope(qb, scope, { district: 'c.district_code', street: 'c.street_code' });
+    if (opts.lock) qb.setLock('pessimistic_write');
+    const row = await qb.getRawOne();
+    return row ? { ...row, active: !!Number(row.active) } : null;
+  }
+
   /** The active communities the scope sees, with their street and district. */
   static activeInScope(m: EntityManager, scope: Scope): Promise<CommunityPlace[]> {
     const qb = m
@@ -19,5 +67,36 @@ export class CommunityRepository {
       .where('c.active = 1');
     applyScope(qb, scope, { district: 'c.district_code', street: 'c.street_code' });
     return qb.getRawMany<CommunityPlace>();
+  }
+
+  static async exists(m: EntityManager, code: string): Promise<boolean> {
+    const [exists] = await m.query('SELECT code FROM community WHERE code = ?', [code]);
+    return !!exists;
+  }
+
+  static async insert(m: EntityManager, c: NewCommunity): Promise<void> {
+    await m.query(
+      'INSERT INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area, facilities) VALUES (?,?,?,?,?,?,?,?,?)',
+      [c.code, c.name, c.streetCode, c.districtCode, c.households, c.population, c.floorArea, c.activityArea, JSON.stringify(c.facilities)],
+    );
+  }
+
+  /** Writes the changed fields and `version` (the caller checked the one it read). */
+  static async update(m: EntityManager, code: string, changes: CommunityChanges, version: number): Promise<void> {
+    await m.getRepository(CommunityEntity).update({ code }, { ...changes, version });
+  }
+
+  static async setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
+    await m.query('UPDATE community SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+  }
+
+  static async delete(m: EntityManager, code: string): Promise<void> {
+    await m.query('DELETE FROM community WHERE code = ?', [code]);
+  }
+
+  /** The street's communities (`activeOnly`: only the active ones). */
+  static async countInStreet(m: EntityManager, streetCode: string, opts: { activeOnly?: boolean } = {}): Promise<number> {
+    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM community WHERE street_code = ?${opts.activeOnly ? ' AND active = 1' : ''}`, [streetCode]);
+    return Number(n);
   }
 }

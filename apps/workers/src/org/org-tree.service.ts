@@ -7,11 +7,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { auditHistory } from '../common/audit-history.reader';
 import type { CreateDistrictDto, CreateStreetDto, UpdateDistrictDto, UpdateStreetDto } from './org.dto';
-import { DistrictEntity, StreetEntity } from './org.entities';
+import { CommunityRepository } from './community.repository';
+import type { DistrictEntity, StreetEntity } from './org.entities';
+import { DistrictRepository } from './district.repository';
+import { StreetRepository } from './street.repository';
 
 const view = <T extends { active: unknown }>(row: T): T => ({ ...row, active: !!Number(row.active) });
 
@@ -29,9 +31,7 @@ export class OrgTreeService {
   // ---- districts (CITY_ADMIN; scope-filtered, so a district-scoped admin sees only its own) ----
 
   async district(p: Principal, code: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<DistrictEntity> {
-    const qb = m.getRepository(DistrictEntity).createQueryBuilder('d').where('d.code = :code', { code });
-    if (lock) qb.setLock('pessimistic_write');
-    const row = await applyScope(qb, p.scope, { district: 'd.code' }).getOne();
+    const row = await DistrictRepository.inScope(m, p.scope, code, { lock });
     if (!row) throw notFound('district', code);
     return view(row);
   }
@@ -39,9 +39,8 @@ export class OrgTreeService {
   createDistrict(p: Principal, dto: CreateDistrictDto) {
     if (p.scope.level !== 'CITY') throw new DomainError('FORBIDDEN', 'CITY_SCOPE_REQUIRED', 'Only the city creates districts');
     return this.tx(async (m) => {
-      const [exists] = await m.query('SELECT code FROM district WHERE code = ? FOR UPDATE', [dto.code]);
-      if (exists) throw conflict('DISTRICT_EXISTS', `district ${dto.code} exists`);
-      await m.query('INSERT INTO district (code, name, kind) VALUES (?,?,?)', [dto.code, dto.name, dto.kind ?? 'DISTRICT']);
+      if (await DistrictRepository.lockIfExists(m, dto.code)) throw conflict('DISTRICT_EXISTS', `district ${dto.code} exists`);
+      await DistrictRepository.insert(m, dto.code, { name: dto.name, kind: dto.kind ?? 'DISTRICT' });
       const after = await this.district(p, dto.code, m);
       await this.audit.record(m, { entity: 'district', entityId: dto.code, action: 'CREATE', after, districtCode: dto.code });
       return after;
@@ -52,7 +51,7 @@ export class OrgTreeService {
     return this.tx(async (m) => {
       const before = await this.district(p, code, m, true);
       if (before.version !== dto.version) throw conflict('STALE_VERSION', `district ${code} was changed by someone else (version ${before.version})`);
-      await m.query('UPDATE district SET name = ?, kind = ?, version = version + 1 WHERE code = ?', [dto.name ?? before.name, dto.kind ?? before.kind, code]);
+      await DistrictRepository.update(m, code, { name: dto.name ?? before.name, kind: dto.kind ?? before.kind });
       const after = await this.district(p, code, m);
       await this.audit.record(m, { entity: 'district', entityId: code, action: 'UPDATE', before, after, districtCode: code });
       return after;
@@ -64,10 +63,10 @@ export class OrgTreeService {
     return this.tx(async (m) => {
       const before = await this.district(p, code, m, true);
       if (!active) {
-        const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM street WHERE district_code = ? AND active = 1', [code]);
-        if (Number(n) > 0) throw conflict('DISTRICT_HAS_ACTIVE_STREETS', `district ${code} still has ${n} active streets: deactivate them first`, { activeStreets: Number(n) });
+        const n = await StreetRepository.countInDistrict(m, code, { activeOnly: true });
+        if (n > 0) throw conflict('DISTRICT_HAS_ACTIVE_STREETS', `district ${code} still has ${n} active streets: deactivate them first`, { activeStreets: n });
       }
-      await m.query('UPDATE district SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+      await DistrictRepository.setActive(m, code, active);
       const after = await this.district(p, code, m);
       await this.audit.record(m, { entity: 'district', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before, after, districtCode: code });
       return after;
@@ -78,9 +77,8 @@ export class OrgTreeService {
   deleteDistrict(p: Principal, code: string) {
     return this.tx(async (m) => {
       const before = await this.district(p, code, m, true);
-      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM street WHERE district_code = ?', [code]);
-      if (Number(n) > 0) throw conflict('DISTRICT_HAS_STREETS', `district ${code} has streets: deactivate it instead`);
-      await m.query('DELETE FROM district WHERE code = ?', [code]);
+      if ((await StreetRepository.countInDistrict(m, code)) > 0) throw conflict('DISTRICT_HAS_STREETS', `district ${code} has streets: deactivate it instead`);
+      await DistrictRepository.delete(m, code);
       await this.audit.record(m, { entity: 'district', entityId: code, action: 'DELETE', before, districtCode: code });
     });
   }
@@ -93,9 +91,7 @@ export class OrgTreeService {
   // ---- streets (CITY_ADMIN, DISTRICT_HR in scope; reads also by STREET_HR of the street) ----
 
   async street(p: Principal, code: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<StreetEntity> {
-    const qb = m.getRepository(StreetEntity).createQueryBuilder('s').where('s.code = :code', { code });
-    if (lock) qb.setLock('pessimistic_write');
-    const row = await applyScope(qb, p.scope, { district: 's.districtCode', street: 's.code' }).getOne();
+    const row = await StreetRepository.inScope(m, p.scope, code, { lock });
     if (!row) throw notFound('street', code);
     return view(row);
   }
@@ -106,9 +102,8 @@ export class OrgTreeService {
       if (p.scope.level === 'STREET') throw notFound('district', districtCode);
       const district = await this.district(p, districtCode, m, true); // parent first: serialises with its deactivation
       if (!district.active) throw conflict('DISTRICT_INACTIVE', `district ${districtCode} is deactivated`);
-      const [exists] = await m.query('SELECT code FROM street WHERE code = ?', [dto.code]);
-      if (exists) throw conflict('STREET_EXISTS', `street ${dto.code} exists`);
-      await m.query('INSERT INTO street (code, name, district_code, kind) VALUES (?,?,?,?)', [dto.code, dto.name, districtCode, dto.kind ?? 'STREET']);
+      if (await StreetRepository.exists(m, dto.code)) throw conflict('STREET_EXISTS', `street ${dto.code} exists`);
+      await StreetRepository.insert(m, dto.code, districtCode, { name: dto.name, kind: dto.kind ?? 'STREET' });
       const after = await this.street(p, dto.code, m);
       await this.audit.record(m, { entity: 'street', entityId: dto.code, action: 'CREATE', after, districtCode });
       return after;
@@ -119,7 +114,7 @@ export class OrgTreeService {
     return this.tx(async (m) => {
       const before = await this.streetForWrite(m, p, code);
       if (before.version !== dto.version) throw conflict('STALE_VERSION', `street ${code} was changed by someone else (version ${before.version})`);
-      await m.query('UPDATE street SET name = ?, kind = ?, version = version + 1 WHERE code = ?', [dto.name ?? before.name, dto.kind ?? before.kind, code]);
+      await StreetRepository.update(m, code, { name: dto.name ?? before.name, kind: dto.kind ?? before.kind });
       const after = await this.street(p, code, m);
       await this.audit.record(m, { entity: 'street', entityId: code, action: 'UPDATE', before, after, districtCode: before.districtCode });
       return after;
@@ -136,10 +131,10 @@ export class OrgTreeService {
       }
       const before = await this.streetForWrite(m, p, code);
       if (!active) {
-        const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM community WHERE street_code = ? AND active = 1', [code]);
-        if (Number(n) > 0) throw conflict('STREET_HAS_ACTIVE_COMMUNITIES', `street ${code} still has ${n} active communities: deactivate them first`, { activeCommunities: Number(n) });
+        const n = await CommunityRepository.countInStreet(m, code, { activeOnly: true });
+        if (n > 0) throw conflict('STREET_HAS_ACTIVE_COMMUNITIES', `street ${code} still has ${n} active communities: deactivate them first`, { activeCommunities: n });
       }
-      await m.query('UPDATE street SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+      await StreetRepository.setActive(m, code, active);
       const after = await this.street(p, code, m);
       await this.audit.record(m, { entity: 'street', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before, after, districtCode: before.districtCode });
       return after;
@@ -150,9 +145,8 @@ export class OrgTreeService {
   deleteStreet(p: Principal, code: string) {
     return this.tx(async (m) => {
       const before = await this.streetForWrite(m, p, code);
-      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM community WHERE street_code = ?', [code]);
-      if (Number(n) > 0) throw conflict('STREET_HAS_COMMUNITIES', `street ${code} has communities: deactivate it instead`);
-      await m.query('DELETE FROM street WHERE code = ?', [code]);
+      if ((await CommunityRepository.countInStreet(m, code)) > 0) throw conflict('STREET_HAS_COMMUNITIES', `street ${code} has communities: deactivate it instead`);
+      await StreetRepository.delete(m, code);
       await this.audit.record(m, { entity: 'street', entityId: code, action: 'DELETE', before, districtCode: before.districtCode });
     });
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, placeOfCode, streetOf, validationError, type Principal } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
 import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { formatRate } from '@cws/workers-contracts';
 import { bodyName } from '@cws/workers-core';
@@ -9,6 +8,10 @@ import { AppointmentRepository } from '../appointments/appointment.repository';
 import { auditHistory } from '../common/audit-history.reader';
 import { WorkerRepository } from '../workers/worker.repository';
 import { CommunityBodyRepository } from './community-body.repository';
+import { CommunityRepository } from './community.repository';
+import { DistrictRepository } from './district.repository';
+import { FacilityItemRepository } from './facility-item.repository';
+import { StreetRepository } from './street.repository';
 import type { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { CommunityEntity, DistrictEntity, StreetEntity } from './org.entities';
 
@@ -20,41 +23,33 @@ export class OrgService {
   ) {}
 
   listDistricts(principal: Principal): Promise<DistrictEntity[]> {
-    const qb = this.dataSource.getRepository(DistrictEntity).createQueryBuilder('d').orderBy('d.code');
-    return applyScope(qb, principal.scope, { district: 'd.code' }).getMany();
+    return DistrictRepository.listInScope(this.dataSource.manager, principal.scope);
   }
 
   listStreets(principal: Principal, district?: string): Promise<StreetEntity[]> {
-    const qb = this.dataSource.getRepository(StreetEntity).createQueryBuilder('s').orderBy('s.code');
-    if (district) qb.andWhere('s.districtCode = :district', { district });
-    return applyScope(qb, principal.scope, { district: 's.districtCode', street: 's.code' }).getMany();
+    return StreetRepository.listInScope(this.dataSource.manager, principal.scope, district);
   }
 
   listCommunities(principal: Principal, filter: { district?: string; street?: string }): Promise<CommunityEntity[]> {
-    const qb = this.dataSource.getRepository(CommunityEntity).createQueryBuilder('c').orderBy('c.code');
-    if (filter.district) qb.andWhere('c.districtCode = :district', { district: filter.district });
-    if (filter.street) qb.andWhere('c.streetCode = :street', { street: filter.street });
-    return applyScope(qb, principal.scope, { district: 'c.districtCode', street: 'c.streetCode' }).getMany();
+    return CommunityRepository.listInScope(this.dataSource.manager, principal.scope, filter);
   }
 
   async getCommunity(principal: Principal, code: string, m: EntityManager = this.dataSource.manager) {
     const community = await this.communityEntity(m, principal, code);
     const bodies = await CommunityBodyRepository.ofCommunity(m, code);
-    const items: Array<{ code: string; name: string; category: string }> = await m.query('SELECT code, name, category FROM facility_item WHERE active = 1 AND required = 1 ORDER BY sort_order');
+    const items = await FacilityItemRepository.requiredActive(m);
     const present = new Set(community.facilities ?? []);
     return { ...community, bodies, ...activityShare(community), missingFacilities: items.filter((i) => !present.has(i.code)).map((i) => i.code) };
   }
 
   private async communityEntity(m: EntityManager, principal: Principal, code: string, lock = false): Promise<CommunityEntity> {
-    const qb = m.getRepository(CommunityEntity).createQueryBuilder('c').where('c.code = :code', { code });
-    if (lock) qb.setLock('pessimistic_write');
-    const community = await applyScope(qb, principal.scope, { district: 'c.districtCode', street: 'c.streetCode' }).getOne();
+    const community = await CommunityRepository.inScope(m, principal.scope, code, { lock });
     if (!community) throw notFound('community', code);
     return community;
   }
 
   facilityItems() {
-    return this.dataSource.query('SELECT code, name, category, sort_order AS sortOrder, required, active FROM facility_item ORDER BY sort_order');
+    return FacilityItemRepository.all(this.dataSource.manager);
   }
 
   /** A new community with its three bodies (三位一体). */
@@ -62,18 +57,16 @@ export class OrgService {
     // the street row is locked first (READ COMMITTED), so this serialises with the street's deactivation
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const streetCode = placeOfCode(dto.code).street!; // a community code (12 digits, DTO-checked) names its street
-      const qb = m.getRepository(StreetEntity).createQueryBuilder('s').where('s.code = :streetCode', { streetCode }).setLock('pessimistic_write');
-      const street = await applyScope(qb, principal.scope, { district: 's.districtCode', street: 's.code' }).getOne();
+      const street = await StreetRepository.inScope(m, principal.scope, streetCode, { lock: true });
       if (!street) throw notFound('street', streetCode);
       if (!street.active) throw conflict('STREET_INACTIVE', `street ${streetCode} is deactivated`);
       await this.checkFacilities(m, dto.facilities);
       this.checkAreas(dto.floorArea ?? '0', dto.activityArea ?? '0');
-      const [exists] = await m.query('SELECT code FROM community WHERE code = ?', [dto.code]);
-      if (exists) throw conflict('COMMUNITY_EXISTS', `community ${dto.code} exists`);
-      await m.query(
-        'INSERT INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area, facilities) VALUES (?,?,?,?,?,?,?,?,?)',
-        [dto.code, dto.name, streetCode, street.districtCode, dto.households ?? 0, dto.population ?? 0, dto.floorArea ?? '0.00', dto.activityArea ?? '0.00', JSON.stringify(dto.facilities ?? [])],
-      );
+      if (await CommunityRepository.exists(m, dto.code)) throw conflict('COMMUNITY_EXISTS', `community ${dto.code} exists`);
+      await CommunityRepository.insert(m, {
+        code: dto.code, name: dto.name, streetCode, districtCode: street.districtCode, households: dto.households ?? 0, population: dto.population ?? 0,
+        floorArea: dto.floorArea ?? '0.00', activityArea: dto.activityArea ?? '0.00', facilities: dto.facilities ?? [],
+      });
       await CommunityBodyRepository.insertMany(m, (['PARTY', 'COMMITTEE', 'STATION'] as const).map((kind) => ({ communityCode: dto.code, kind, name: bodyName(dto.name, kind) })));
       const after = await this.getCommunity(principal, dto.code, m);
       await this.audit.record(m, { entity: 'community', entityId: dto.code, action: 'CREATE', after, districtCode: street.districtCode });
@@ -90,7 +83,7 @@ export class OrgService {
       await this.checkFacilities(m, dto.facilities);
       this.checkAreas(dto.floorArea ?? before.floorArea, dto.activityArea ?? before.activityArea);
       const { version: _v, facilities, ...rest } = dto;
-      await m.getRepository(CommunityEntity).update({ code }, { ...rest, ...(facilities ? { facilities } : {}), version: before.version + 1 });
+      await CommunityRepository.update(m, code, { ...rest, ...(facilities ? { facilities } : {}) }, before.version + 1);
       const after = await this.communityEntity(m, principal, code);
       await this.audit.record(m, { entity: 'community', entityId: code, action: 'UPDATE', before, after, districtCode: before.districtCode });
       return this.getCommunity(principal, code, m);
@@ -102,12 +95,12 @@ export class OrgService {
       if (active) {
         // parent first, as createCommunity does: a community comes back only under an active street
         const streetCode = streetOf(code);
-        const [street] = streetCode ? await m.query('SELECT active FROM street WHERE code = ? FOR UPDATE', [streetCode]) : [];
-        if (street && !Number(street.active)) throw conflict('STREET_INACTIVE', `street ${streetCode} is deactivated`);
+        const streetActive = streetCode ? await StreetRepository.lockActive(m, streetCode) : null;
+        if (streetActive === false) throw conflict('STREET_INACTIVE', `street ${streetCode} is deactivated`);
       }
       const before = await this.communityEntity(m, principal, code, true);
       assertIfMatch(ifMatch, etagOf(before.version), 'community', code);
-      await m.query('UPDATE community SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+      await CommunityRepository.setActive(m, code, active);
       await this.audit.record(m, { entity: 'community', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before: { active: before.active }, after: { active }, districtCode: before.districtCode });
       return this.getCommunity(principal, code, m);
     });
@@ -121,7 +114,7 @@ export class OrgService {
       const posts = await AppointmentRepository.countInCommunity(m, code);
       if (workers > 0 || posts > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
       await CommunityBodyRepository.deleteOfCommunity(m, code);
-      await m.query('DELETE FROM community WHERE code = ?', [code]);
+      await CommunityRepository.delete(m, code);
       await this.audit.record(m, { entity: 'community', entityId: code, action: 'DELETE', before, districtCode: before.districtCode });
     });
   }
@@ -134,7 +127,7 @@ export class OrgService {
 
   private async checkFacilities(m: EntityManager, codes?: string[]) {
     if (!codes?.length) return;
-    const known = new Set((await m.query('SELECT code FROM facility_item')).map((r: { code: string }) => r.code));
+    const known = await FacilityItemRepository.codes(m);
     const i = codes.findIndex((c) => !known.has(c));
     if (i >= 0) throw validationError('UNKNOWN_FACILITY', `facilities[${i}]`, 'is not a configured facility item');
   }

@@ -1,0 +1,48 @@
+/** The only owner of `district` SQL: the org tree's top level (区 / 县级市). */
+import type { Scope } from '@cws/kernel';
+import { applyScope } from '@cws/persistence';
+import type { EntityManager } from 'typeorm';
+import { DistrictEntity } from './org.entities';
+
+export interface DistrictFields {
+  name: string;
+  kind: DistrictEntity['kind'];
+}
+
+export class DistrictRepository {
+  /** The districts the scope sees, by code. */
+  static listInScope(m: EntityManager, scope: Scope): Promise<DistrictEntity[]> {
+    const qb = m.getRepository(DistrictEntity).createQueryBuilder('d').orderBy('d.code');
+    return applyScope(qb, scope, { district: 'd.code' }).getMany();
+  }
+
+  /** The district if the scope sees it (optionally locked), else null. */
+  static inScope(m: EntityManager, scope: Scope, code: string, opts: { lock?: boolean } = {}): Promise<DistrictEntity | null> {
+    const qb = m.getRepository(DistrictEntity).createQueryBuilder('d').where('d.code = :code', { code });
+    if (opts.lock) qb.setLock('pessimistic_write');
+    return applyScope(qb, scope, { district: 'd.code' }).getOne();
+  }
+
+  /** Whether the code is taken, locking the row when it is (a rival create waits). */
+  static async lockIfExists(m: EntityManager, code: string): Promise<boolean> {
+    const [exists] = await m.query('SELECT code FROM district WHERE code = ? FOR UPDATE', [code]);
+    return !!exists;
+  }
+
+  static async insert(m: EntityManager, code: string, d: DistrictFields): Promise<void> {
+    await m.query('INSERT INTO district (code, name, kind) VALUES (?,?,?)', [code, d.name, d.kind]);
+  }
+
+  /** New name and kind, a new version. */
+  static async update(m: EntityManager, code: string, d: DistrictFields): Promise<void> {
+    await m.query('UPDATE district SET name = ?, kind = ?, version = version + 1 WHERE code = ?', [d.name, d.kind, code]);
+  }
+
+  static async setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
+    await m.query('UPDATE district SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+  }
+
+  static async delete(m: EntityManager, code: string): Promise<void> {
+    await m.query('DELETE FROM district WHERE code = ?', [code]);
+  }
+}
