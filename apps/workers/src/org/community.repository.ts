@@ -1,6 +1,6 @@
 /** The only owner of `community` SQL: a street's communities (社区) with their service-centre figures. */
 import type { Scope } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { applyScope, insertRows } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
 import { CommunityEntity } from './org.entities';
 
@@ -23,7 +23,8 @@ export interface NewCommunity extends CommunityPlace {
   /** Square metres, two decimals, as strings. */
   floorArea: string;
   activityArea: string;
-  facilities: string[];
+  /** Facility item codes present; null = not recorded (the demo seed). */
+  facilities: string[] | null;
 }
 
 /** Editable fields (absent = unchanged). */
@@ -75,10 +76,21 @@ export class CommunityRepository {
   }
 
   static async insert(m: EntityManager, c: NewCommunity): Promise<void> {
-    await m.query(
-      'INSERT INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area, facilities) VALUES (?,?,?,?,?,?,?,?,?)',
-      [c.code, c.name, c.streetCode, c.districtCode, c.households, c.population, c.floorArea, c.activityArea, JSON.stringify(c.facilities)],
+    await CommunityRepository.insertMany(m, [c]);
+  }
+
+  /** Multi-row insert; `skipExisting` (the idempotent seed) leaves an existing community as it is. */
+  static async insertMany(m: EntityManager, rows: readonly NewCommunity[], opts: { skipExisting?: boolean } = {}): Promise<void> {
+    await insertRows(
+      m,
+      `INSERT${opts.skipExisting ? ' IGNORE' : ''} INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area, facilities)`,
+      rows.map((c) => [c.code, c.name, c.streetCode, c.districtCode, c.households, c.population, c.floorArea, c.activityArea, c.facilities ? JSON.stringify(c.facilities) : null]),
     );
+  }
+
+  /** Every active community with its street and district, by code (the demo seed places its workers). */
+  static allActive(m: EntityManager): Promise<CommunityPlace[]> {
+    return m.query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
   }
 
   /** Writes the changed fields and `version` (the caller checked the one it read). */

@@ -1,6 +1,6 @@
 /** The only owner of `district` SQL: the org tree's top level (区 / 县级市). */
 import type { Scope } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { applyScope, insertRows } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
 import { DistrictEntity } from './org.entities';
 
@@ -30,7 +30,12 @@ export class DistrictRepository {
   }
 
   static async insert(m: EntityManager, code: string, d: DistrictFields): Promise<void> {
-    await m.query('INSERT INTO district (code, name, kind) VALUES (?,?,?)', [code, d.name, d.kind]);
+    await DistrictRepository.insertMany(m, [{ code, ...d }]);
+  }
+
+  /** Multi-row insert; `skipExisting` (the idempotent seed) leaves an existing district as it is. */
+  static async insertMany(m: EntityManager, rows: ReadonlyArray<DistrictFields & { code: string }>, opts: { skipExisting?: boolean } = {}): Promise<void> {
+    await insertRows(m, `INSERT${opts.skipExisting ? ' IGNORE' : ''} INTO district (code, name, kind)`, rows.map((d) => [d.code, d.name, d.kind]));
   }
 
   /** New name and kind, a new version. */

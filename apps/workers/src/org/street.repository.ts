@@ -1,6 +1,6 @@
 /** The only owner of `street` SQL: a district's streets (街道 / 镇). */
 import type { Scope } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { applyScope, insertRows } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
 import { StreetEntity } from './org.entities';
 
@@ -36,7 +36,12 @@ export class StreetRepository {
   }
 
   static async insert(m: EntityManager, code: string, districtCode: string, s: StreetFields): Promise<void> {
-    await m.query('INSERT INTO street (code, name, district_code, kind) VALUES (?,?,?,?)', [code, s.name, districtCode, s.kind]);
+    await StreetRepository.insertMany(m, [{ code, districtCode, ...s }]);
+  }
+
+  /** Multi-row insert; `skipExisting` (the idempotent seed) leaves an existing street as it is. */
+  static async insertMany(m: EntityManager, rows: ReadonlyArray<StreetFields & { code: string; districtCode: string }>, opts: { skipExisting?: boolean } = {}): Promise<void> {
+    await insertRows(m, `INSERT${opts.skipExisting ? ' IGNORE' : ''} INTO street (code, name, district_code, kind)`, rows.map((s) => [s.code, s.name, s.districtCode, s.kind]));
   }
 
   /** New name and kind, a new version. */

@@ -3,6 +3,9 @@ import bcrypt from 'bcryptjs';
 import { bodyName } from '@cws/workers-core';
 import type { DataSource } from 'typeorm';
 import { CommunityBodyRepository, type NewCommunityBody } from '../org/community-body.repository';
+import { CommunityRepository, type NewCommunity } from '../org/community.repository';
+import { DistrictRepository } from '../org/district.repository';
+import { StreetRepository } from '../org/street.repository';
 import { DEMO_DISTRICTS, DEMO_USERS, EXTRA_DISTRICTS, type DemoDistrict } from './demo-org';
 
 export interface SeedOrgOptions {
@@ -17,11 +20,11 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
   const communities: string[] = [];
   await ds.transaction(async (m) => {
     for (const d of districts) {
-      await m.query('INSERT IGNORE INTO district (code, name, kind) VALUES (?, ?, ?)', [d.code, d.name, d.name.endsWith('区') ? 'DISTRICT' : 'COUNTY_CITY']);
+      await DistrictRepository.insertMany(m, [{ code: d.code, name: d.name, kind: d.name.endsWith('区') ? 'DISTRICT' : 'COUNTY_CITY' }], { skipExisting: true });
       for (const [si, s] of d.streets.entries()) {
         const streetCode = d.code + String(si + 1).padStart(3, '0');
-        await m.query('INSERT IGNORE INTO street (code, name, district_code) VALUES (?, ?, ?)', [streetCode, s.name, d.code]);
-        const rows: unknown[][] = [];
+        await StreetRepository.insertMany(m, [{ code: streetCode, name: s.name, districtCode: d.code, kind: 'STREET' }], { skipExisting: true });
+        const rows: NewCommunity[] = [];
         const bodies: NewCommunityBody[] = [];
         for (const [ci, name] of s.communities.entries()) {
           const code = streetCode + String(ci + 1).padStart(3, '0');
@@ -30,14 +33,14 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
           const floor = 400 + ((ci * 97 + si * 31) % 800);
           // Most communities meet the 60 % activity-area share; every seventh does not, to show the flag.
           const share = (ci + si) % 7 === 3 ? 0.52 : 0.64 + ((ci * 13) % 20) / 100;
-          rows.push([code, name, streetCode, d.code, households, Math.round(households * 2.6), floor.toFixed(2), (floor * share).toFixed(2)]);
+          rows.push({
+            code, name, streetCode, districtCode: d.code, households, population: Math.round(households * 2.6), floorArea: floor.toFixed(2),
+            activityArea: (floor * share).toFixed(2), facilities: null,
+          });
           for (const kind of ['PARTY', 'COMMITTEE', 'STATION'] as const) bodies.push({ communityCode: code, kind, name: bodyName(name, kind) });
         }
         if (rows.length) {
-          await m.query(
-            `INSERT IGNORE INTO community (code, name, street_code, district_code, households, population, floor_area, activity_area) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?)').join(',')}`,
-            rows.flat(),
-          );
+          await CommunityRepository.insertMany(m, rows, { skipExisting: true });
           await CommunityBodyRepository.insertMany(m, bodies, { skipExisting: true });
         }
       }

@@ -7,6 +7,7 @@ import { today } from '../common/sql';
 import { ElectionRepository } from '../elections/election.repository';
 import { deriveMissingGrades } from '../grades/grade-backfill';
 import { CommunityBodyRepository } from '../org/community-body.repository';
+import { CommunityRepository } from '../org/community.repository';
 import { WorkerEventRepository, type NewWorkerEvent } from '../workers/worker-event.repository';
 import { WorkerRepository, type NewWorker } from '../workers/worker.repository';
 
@@ -113,9 +114,7 @@ function postsFor(i: number, oneShoulder: boolean): Post[] {
 export async function seedDemoWorkers(ds: DataSource, cipher: PiiCipher, opts: SeedWorkersOptions = {}): Promise<{ workers: number; skipped: boolean }> {
   const existing = await WorkerRepository.count(ds.manager);
   if (existing > 0) return { workers: existing, skipped: true };
-  const communities: Array<{ code: string; streetCode: string; districtCode: string }> = await ds.query(
-    'SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code',
-  );
+  const communities = await CommunityRepository.allActive(ds.manager);
   const bodies = await CommunityBodyRepository.all(ds.manager);
   const bodyId = new Map(bodies.map((b) => [`${b.communityCode}/${b.kind}`, b.id]));
   const perCommunity = opts.totalWorkers ? Math.ceil(opts.totalWorkers / Math.max(1, communities.length)) : (opts.workersPerCommunity ?? 12);
