@@ -15,11 +15,6 @@ export async function inTransaction<T>(ds: DataSource, work: (m: EntityManager) 
   }
 }
 
-export function isDuplicateKey(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY';
-}
-
 /** One row from a raw query (mysql2 returns arrays of plain objects). */
 export async function one<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T | undefined> {
   const rows = (await m.query(sql, params)) as T[];

@@ -12,9 +12,10 @@ import { FUNDING_STREAMS, FUNDER_PATTERN, PostExpenditureJob, type CostPosting }
 import { affords, refundFits } from '@cws/budget-core';
 import { DomainError, formatMoney, type Fen, type PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
+import { isDuplicateKey } from '@cws/persistence';
 import { AllocationRepository, allocationState } from '../allocations/allocation.repository';
 import { parseNonZeroAmount } from '../common/money';
-import { inTransaction, isDuplicateKey } from '../common/tx';
+import { inTransaction } from '../common/tx';
 import { PostingRepository, type Actor } from '../postings/posting.repository';
 import { PostingsService } from '../postings/postings.service';
 import type { UnmatchedReason } from './unmatched-posting.entity';

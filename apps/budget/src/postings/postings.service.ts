@@ -20,12 +20,12 @@ import {
 } from '@cws/budget-core';
 import { conflict, DomainError, notFound, type Fen, type Principal } from '@cws/kernel';
 import { assertVisible, AuditService } from '@cws/platform';
+import { isDuplicateKey } from '@cws/persistence';
 import type { AllocationEntity } from '../allocations/allocation.entity';
 import { AllocationRepository, allocationState, ledgerAccountOf } from '../allocations/allocation.repository';
 import { balanceOf } from '../allocations/allocation.view';
 import { assertFilterInScope, canOverride } from '../common/access';
 import { fromDb, parsePositiveAmount } from '../common/money';
-import { isDuplicateKey } from '../common/tx';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';

@@ -16,6 +16,7 @@ import { PayrollRunRepository } from '../runs/payroll-run.repository';
 import { PolicyRowEntity } from './policy-row.entity';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
 import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
+import { isDuplicateKey } from '@cws/persistence';
 
 export function toView(r: PolicyRowEntity): PolicyRowView {
   return {
@@ -28,9 +29,6 @@ export function toView(r: PolicyRowEntity): PolicyRowView {
 const stored = (r: PolicyRowEntity): StoredPolicyRow => ({
   id: String(r.id), kind: r.kind, key: r.key, validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef,
 });
-
-const isDuplicateKey = (e: unknown): boolean =>
-  ((e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code) === 'ER_DUP_ENTRY';
 
 /**
  * Effective-dated policy rows: list, read, add (closing the open row of the same key, never

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, placeOfCode, validationError, type Principal } from '@cws/kernel';
 import type { RunStatus, RunView } from '@cws/payroll-contracts';
 import { actor, AuditService } from '@cws/platform';
+import { isDuplicateKey } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { effectiveScope } from '../common/access';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
@@ -12,9 +13,6 @@ import type { CreateRunDto } from './payroll-runs.dto';
 import { CorrectionRunsRules } from './correction-runs.rules';
 import type { CarriedInputs } from './run-carried-inputs';
 import { RunPaidHook } from './run-paid.hook';
-
-const isDuplicateKey = (e: unknown): boolean =>
-  ((e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code) === 'ER_DUP_ENTRY';
 
 /**
  * The run lifecycle: create (one REGULAR run per period and scope; no overlapping scopes),

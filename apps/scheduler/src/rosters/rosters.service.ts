@@ -5,6 +5,7 @@ import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { RosterHoursPublishedEvent, SolveRosterJob, type CoverageView, type RosterView } from '@cws/scheduler-contracts';
 import { monthDates } from '@cws/scheduler-solver';
+import { isDuplicateKey } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterView } from './roster-view';
 import { RosterRepository, type NewRoster, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
@@ -123,11 +124,6 @@ export class RostersService {
     if (!r) throw notFound('roster', id);
     return r;
   }
-}
-
-function isDuplicateKey(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY';
 }
 
 const placeOf = (r: RosterRow) => ({ communityCode: r.communityCode, districtCode: r.districtCode, streetCode: r.streetCode });

@@ -1,8 +1,9 @@
 import { conflict, isIsoDate, validationError } from '@cws/kernel';
+import { isDuplicateKey } from '@cws/persistence';
 
 /** MySQL duplicate-key errors become a 409 with the given code (the unique index is the last line of defence). */
 export function rethrowDuplicate(err: unknown, code: string, message: string): never {
-  if ((err as { code?: string })?.code === 'ER_DUP_ENTRY') throw conflict(code, message);
+  if (isDuplicateKey(err)) throw conflict(code, message);
   throw err;
 }
 

@@ -1,5 +1,6 @@
 export * from './bulk-sql';
 export * from './data-source';
+export * from './duplicate-key';
 export * from './pii-cipher';
 export * from './scope';
 export * from './keyset';
