@@ -71,8 +71,7 @@ export class CommunityRepository {
   }
 
   static async exists(m: EntityManager, code: string): Promise<boolean> {
-    const [exists] = await m.query('SELECT code FROM community WHERE code = ?', [code]);
-    return !!exists;
+    return m.getRepository(CommunityEntity).existsBy({ code });
   }
 
   static async insert(m: EntityManager, c: NewCommunity): Promise<void> {

@@ -31,8 +31,7 @@ export class StreetRepository {
   }
 
   static async exists(m: EntityManager, code: string): Promise<boolean> {
-    const [exists] = await m.query('SELECT code FROM street WHERE code = ?', [code]);
-    return !!exists;
+    return m.getRepository(StreetEntity).existsBy({ code });
   }
 
   static async insert(m: EntityManager, code: string, districtCode: string, s: StreetFields): Promise<void> {

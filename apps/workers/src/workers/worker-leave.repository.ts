@@ -1,5 +1,6 @@
 /** The only owner of `worker_leave` SQL: leave periods [start_date, return_date) and whether the status calendar applied their ends. */
 import type { EntityManager } from 'typeorm';
+import { WorkerLeaveEntity } from './workers.entities';
 
 export interface NewLeave {
   workerId: number;
@@ -19,28 +20,27 @@ export interface DueLeave {
 export class WorkerLeaveRepository {
   /** A leave of the worker still running after `date` (open, or returning later): its id, or null. */
   static async runningAfter(m: EntityManager, workerId: number, date: string): Promise<number | null> {
-    const [rival] = await m.query('SELECT id FROM worker_leave WHERE worker_id = ? AND (return_date IS NULL OR return_date > ?) LIMIT 1', [workerId, date]);
+    const rival = await m.createQueryBuilder().select('l.id AS id').from('worker_leave', 'l')
+      .where('l.worker_id = :workerId AND (l.return_date IS NULL OR l.return_date > :date)', { workerId, date }).limit(1).getRawOne();
     return rival ? Number(rival.id) : null;
   }
 
   static async insert(m: EntityManager, l: NewLeave): Promise<void> {
-    await m.query(
-      'INSERT INTO worker_leave (worker_id, start_date, return_date, note, start_applied, return_applied, created_at) VALUES (?,?,NULL,?,?,0,?)',
-      [l.workerId, l.startDate, l.note, l.startApplied ? 1 : 0, new Date()],
-    );
+    await m.getRepository(WorkerLeaveEntity).insert({
+      workerId: l.workerId, startDate: l.startDate, returnDate: null, note: l.note, startApplied: l.startApplied, returnApplied: false, createdAt: new Date(),
+    });
   }
 
   /** The worker's latest leave without a return date, or null. */
   static async latestOpen(m: EntityManager, workerId: number): Promise<{ id: number; startDate: string } | null> {
-    const [open] = await m.query('SELECT id, start_date AS startDate FROM worker_leave WHERE worker_id = ? AND return_date IS NULL ORDER BY start_date DESC LIMIT 1', [workerId]);
+    const open = await m.createQueryBuilder().select('l.id AS id, l.start_date AS startDate').from('worker_leave', 'l')
+      .where('l.worker_id = :workerId AND l.return_date IS NULL', { workerId }).orderBy('l.start_date', 'DESC').limit(1).getRawOne();
     return open ? { id: Number(open.id), startDate: open.startDate } : null;
   }
 
   /** Sets the return date; `applied` = the return is today or earlier, so the status moved already (and so had the start). */
   static async close(m: EntityManager, id: number, returnDate: string, applied: boolean): Promise<void> {
-    await m.query('UPDATE worker_leave SET return_date = ?, start_applied = IF(?, 1, start_applied), return_applied = ? WHERE id = ?', [
-      returnDate, applied ? 1 : 0, applied ? 1 : 0, id,
-    ]);
+    await m.getRepository(WorkerLeaveEntity).update({ id }, { returnDate, returnApplied: applied, ...(applied ? { startApplied: true } : {}) });
   }
 
   /** The worker's leaves with a start or return due by `today` and not yet applied, oldest first. */
@@ -53,11 +53,11 @@ export class WorkerLeaveRepository {
   }
 
   static async markStartApplied(m: EntityManager, id: number): Promise<void> {
-    await m.query('UPDATE worker_leave SET start_applied = 1 WHERE id = ?', [id]);
+    await m.getRepository(WorkerLeaveEntity).update({ id }, { startApplied: true });
   }
 
   static async markReturnApplied(m: EntityManager, id: number): Promise<void> {
-    await m.query('UPDATE worker_leave SET start_applied = 1, return_applied = 1 WHERE id = ?', [id]);
+    await m.getRepository(WorkerLeaveEntity).update({ id }, { startApplied: true, returnApplied: true });
   }
 
   /** Which of workers first..last are on leave on `asOf` (the snapshot). */

@@ -171,17 +171,18 @@ export class WorkerRepository {
 
   /** The worker's id registered under this resident-ID hash, or null. */
   static async idByResidentHash(m: EntityManager, hash: string): Promise<number | null> {
-    const [row] = await m.query('SELECT id FROM worker WHERE resident_id_hash = ?', [hash]);
+    const row = await m.createQueryBuilder().select('w.id AS id').from('worker', 'w').where('w.resident_id_hash = :hash', { hash }).getRawOne();
     return row ? Number(row.id) : null;
   }
 
   /** What the grade rules need of a worker (`lock` takes the worker row lock). */
   static async gradeFacts(m: EntityManager, id: number, opts: { lock?: boolean } = {}): Promise<WorkerGradeFacts> {
-    const [w] = await m.query(
-      `SELECT id, education, hire_date AS hireDate, prior_service_months AS priorServiceMonths, district_code AS districtCode, street_code AS streetCode,
-              community_code AS communityCode FROM worker WHERE id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+    const qb = m.createQueryBuilder()
+      .select(`w.id AS id, w.education AS education, w.hire_date AS hireDate, w.prior_service_months AS priorServiceMonths, w.district_code AS districtCode,
+        w.street_code AS streetCode, w.community_code AS communityCode`)
+      .from('worker', 'w').where('w.id = :id', { id });
+    if (opts.lock) qb.setLock('pessimistic_write');
+    const w = await qb.getRawOne();
     return {
       workerId: Number(w.id), education: w.education, hireDate: w.hireDate, priorServiceMonths: Number(w.priorServiceMonths),
       districtCode: w.districtCode, streetCode: w.streetCode, communityCode: w.communityCode,
@@ -190,10 +191,9 @@ export class WorkerRepository {
 
   /** Locks the worker row (FOR UPDATE) and returns its status and place; null when there is no such worker. */
   static async lockStatus(m: EntityManager, id: number): Promise<{ id: number; status: WorkerStatus; districtCode: string; streetCode: string; communityCode: string } | null> {
-    const [w] = await m.query(
-      `SELECT id, status, district_code AS districtCode, street_code AS streetCode, community_code AS communityCode FROM worker WHERE id = ? FOR UPDATE`,
-      [id],
-    );
+    const w = await m.createQueryBuilder()
+      .select('w.id AS id, w.status AS status, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode')
+      .from('worker', 'w').where('w.id = :id', { id }).setLock('pessimistic_write').getRawOne();
     return w ? { ...w, id: Number(w.id) } : null;
   }
 
@@ -233,7 +233,8 @@ export class WorkerRepository {
 
   /** The encrypted resident ID and bank account and the birth date (the audited "show" action decrypts them). */
   static async protectedPii(m: EntityManager, id: number): Promise<{ residentIdEnc: string; bankAccountEnc: string | null; birthDate: string }> {
-    const [row] = await m.query('SELECT resident_id_enc AS rid, bank_account_enc AS bank, birth_date AS birthDate FROM worker WHERE id = ?', [id]);
+    const row = await m.createQueryBuilder().select('w.resident_id_enc AS rid, w.bank_account_enc AS bank, w.birth_date AS birthDate')
+      .from('worker', 'w').where('w.id = :id', { id }).getRawOne();
     return { residentIdEnc: row.rid, bankAccountEnc: row.bank ?? null, birthDate: row.birthDate };
   }
 
