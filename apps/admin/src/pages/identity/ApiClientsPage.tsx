@@ -1,11 +1,12 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import type { ApiClientRow } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
@@ -82,12 +83,12 @@ export function ApiClientsPage() {
             render: (_, c) =>
               c.active && (
                 <Space size="small" data-testid={`client-actions-${c.clientId}`}>
-                  <Popconfirm title={t('clients.rotateConfirm')} onConfirm={() => rotate.mutate(c)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'client-rotate-ok' } as ButtonProps}>
-                    <Button size="small" data-testid="client-rotate">{t('clients.rotate')}</Button>
-                  </Popconfirm>
-                  <Popconfirm title={t('clients.revokeConfirm')} onConfirm={() => revoke.mutate(c)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ danger: true, 'data-testid': 'client-revoke-ok' } as ButtonProps}>
-                    <Button size="small" danger data-testid="client-revoke">{t('clients.revoke')}</Button>
-                  </Popconfirm>
+                  <ConfirmButton title={t('clients.rotateConfirm')} onConfirm={() => rotate.mutate(c)} testId="client-rotate" size="small">
+                    {t('clients.rotate')}
+                  </ConfirmButton>
+                  <ConfirmButton title={t('clients.revokeConfirm')} onConfirm={() => revoke.mutate(c)} testId="client-revoke" size="small" danger>
+                    {t('clients.revoke')}
+                  </ConfirmButton>
                 </Space>
               ),
           },

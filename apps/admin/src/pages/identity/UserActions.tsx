@@ -1,9 +1,10 @@
-import { Button, Form, Input, Popconfirm, Select, Space, type ButtonProps } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { useApi } from '../../api/context';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { ScopeFields } from './ScopeFields';
 
@@ -33,17 +34,16 @@ export function UserActions({ user }: { user: UserRow }) {
     <Space size="small" data-testid={`user-actions-${user.username}`}>
       <Button size="small" onClick={() => edit.show()} data-testid="user-edit">{t('common.edit')}</Button>
       <Button size="small" onClick={() => reset.show()} data-testid="user-reset">{t('users.resetPassword')}</Button>
-      <Popconfirm
+      <ConfirmButton
         title={t(user.active ? 'users.disableConfirm' : 'users.enableConfirm')}
         onConfirm={() => toggle.mutate(undefined)}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: user.active, 'data-testid': 'user-toggle-ok' } as ButtonProps}
+        testId="user-toggle"
+        size="small"
+        danger={user.active}
+        loading={toggle.isPending}
       >
-        <Button size="small" danger={user.active} loading={toggle.isPending} data-testid="user-toggle">
-          {t(user.active ? 'users.disable' : 'users.enable')}
-        </Button>
-      </Popconfirm>
+        {t(user.active ? 'users.disable' : 'users.enable')}
+      </ConfirmButton>
       <FormModal
         {...edit.modal}
         title={`${t('common.edit')} · ${user.username}`}

@@ -1,10 +1,11 @@
 import type { RosterView } from '@cws/scheduler-contracts';
-import { Button, Form, Popconfirm, Select, Space, type ButtonProps } from 'antd';
+import { Button, Form, Select, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { S } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ConfirmButton } from '../../layout/ConfirmButton';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 
 interface Swap {
@@ -28,9 +29,9 @@ export function RosterActions({ roster, workers }: { roster: RosterView; workers
   const options = workers.map((w) => ({ value: w.workerId, label: w.name }));
   return (
     <Space>
-      <Popconfirm title={t('rosters.replanConfirm')} onConfirm={() => replan.mutate(undefined)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'roster-replan-ok' } as ButtonProps}>
-        <Button loading={replan.isPending} data-testid="roster-replan">{t('rosters.replan')}</Button>
-      </Popconfirm>
+      <ConfirmButton title={t('rosters.replanConfirm')} onConfirm={() => replan.mutate(undefined)} testId="roster-replan" loading={replan.isPending}>
+        {t('rosters.replan')}
+      </ConfirmButton>
       <Button type="primary" onClick={() => swap.show()} data-testid="roster-swap">{t('rosters.swap')}</Button>
       <FormModal {...swap.modal} title={t('rosters.swap')} initialValues={{ date: `${roster.month}-01` }} testId="swap-form">
         <DateItem name="date" label={t('common.date')} required extra={t('rosters.swapHint')} />
