@@ -10,7 +10,7 @@ import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
-import { ScopeFields, useOrgNames } from './ScopeFields';
+import { ScopeFields, useScopeText } from './ScopeFields';
 
 const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
 
@@ -45,7 +45,7 @@ export function ApiClientsPage() {
   const { t } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
-  const orgName = useOrgNames();
+  const scopeText = useScopeText();
   const [created, setCreated] = useState<Created | null>(null);
   const clients = useQuery({ queryKey: ['api-clients'], queryFn: ({ signal }) => api.get<ApiClientRow[]>('/api/workers/v1/api-clients', undefined, signal) });
   const create = useFormDialog((v: NewClient) => api.post<Created>('/api/workers/v1/api-clients', v), { invalidate: [['api-clients']], onDone: (c) => setCreated(c) });
@@ -73,7 +73,7 @@ export function ApiClientsPage() {
         columns={[
           { title: t('clients.clientId'), dataIndex: 'clientId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('clients.name'), dataIndex: 'name' },
-          { title: t('users.scope'), key: 'scope', render: (_, c) => [t(`scope.${c.scopeLevel}`), orgName(c.scopeDistrict)].filter(Boolean).join(' · ') },
+          { title: t('users.scope'), key: 'scope', render: (_, c) => scopeText(c) },
           { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
           { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('clients.activeTag')}</Tag> : <Tag color="red">{t('clients.revokedTag')}</Tag>) },
           { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },

@@ -38,8 +38,10 @@ export function ScopeFields({ form, levels }: { form: FormInstance; levels: Scop
   );
 }
 
-export function useOrgNames(): (code: string | null | undefined) => string {
+/** A user's or API client's scope in words: the level, then the district's name and the street code where it has them. */
+export function useScopeText(): (s: { scopeLevel: ScopeLevel; scopeDistrict: string | null; scopeStreet?: string | null }) => string {
+  const { t } = useI18n();
   const districts = useDistricts();
   const nameOf = placeNamer(districts.data);
-  return (code) => (code ? nameOf(code) : '');
+  return (s) => [t(`scope.${s.scopeLevel}`), s.scopeDistrict ? nameOf(s.scopeDistrict) : '', s.scopeStreet ?? ''].filter(Boolean).join(' · ');
 }

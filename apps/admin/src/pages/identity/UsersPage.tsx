@@ -8,7 +8,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
-import { ScopeFields, useOrgNames } from './ScopeFields';
+import { ScopeFields, useScopeText } from './ScopeFields';
 import { UserActions } from './UserActions';
 
 interface NewUser {
@@ -25,7 +25,7 @@ export function UsersPage() {
   const { t } = useI18n();
   const api = useApi();
   const options = useEnumOptions();
-  const orgName = useOrgNames();
+  const scopeText = useScopeText();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api.get<UserRow[]>('/api/workers/v1/users', undefined, signal) });
   const create = useFormDialog((v: NewUser) => api.post<UserRow>('/api/workers/v1/users', v), { invalidate: [['users']], success: t('users.created') });
 
@@ -53,7 +53,7 @@ export function UsersPage() {
           {
             title: t('users.scope'),
             key: 'scope',
-            render: (_, u) => [t(`scope.${u.scopeLevel}`), orgName(u.scopeDistrict), u.scopeStreet ?? ''].filter(Boolean).join(' · '),
+            render: (_, u) => scopeText(u),
           },
           { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('users.enabledTag')}</Tag> : <Tag color="red">{t('users.disabledTag')}</Tag>) },
           { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },

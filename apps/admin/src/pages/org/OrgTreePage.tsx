@@ -24,15 +24,14 @@ function replaceChildren(nodes: Node[], key: React.Key, children: Node[]): Node[
 export function OrgTreePage() {
   const { t } = useI18n();
   const api = useApi();
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   const queryClient = useQueryClient();
   const districts = useDistricts();
   const [tree, setTree] = useState<Node[]>([]);
   const [expanded, setExpanded] = useState<React.Key[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const roles = me?.roles ?? [];
-  const cityAdmin = roles.includes('CITY_ADMIN') && me?.scope.level === 'CITY';
-  const districtHr = roles.includes('CITY_ADMIN') || roles.includes('DISTRICT_HR');
+  const cityAdmin = hasRole('CITY_ADMIN') && me?.scope.level === 'CITY';
+  const districtHr = hasRole('CITY_ADMIN', 'DISTRICT_HR');
 
   const title = useCallback(
     (target: OrgTarget, extra: ReactNode, menu: ReactNode) => (

@@ -9,6 +9,7 @@ import { P, useRun, useRunPayslips } from '../../api/payroll';
 import { useAction } from '../../api/useAction';
 import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
@@ -31,7 +32,7 @@ const DOWNLOADS = [
 /** Who may do what to a run, from its status and the caller (approval never by the submitter). */
 export function runActions(run: RunView, me: { name: string; roles: readonly string[] } | null) {
   const has = (...roles: string[]) => !!me?.roles.some((r) => roles.includes(r));
-  const hr = has('CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR');
+  const hr = has(...HR_ROLES);
   const computed = run.computation.state === 'DONE';
   const isSubmitter = !!me && run.submitted?.by === me.name;
   return {
