@@ -132,12 +132,8 @@ export class ShortfallWorkerDto {
   @ApiProperty({ example: 'left 2026-06-30: 6 of 12 months × 40.0 h = 20.0 h', description: 'Why this much is owed' }) reason!: string;
 }
 
-export class ShortfallReportDto {
-  @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ example: '40.0' }) requiredHours!: string;
-  @ApiProperty({ example: '杭州市社区工作者培训管理办法（示例）' }) source!: string;
-  @ApiProperty({ example: 'owed = requiredHours × months employed in the year ÷ 12 …', description: 'How owed hours are computed' }) rule!: string;
-  @ApiProperty({ example: { secondedIn: 3 }, description: 'Members of the register not counted: seconded-in cadres' }) excluded!: { secondedIn: number };
+/** The rule the report applied (as PUT …/rules/:year answers it), then who falls short under it. */
+export class ShortfallReportDto extends TrainingRuleViewDto {
   @ApiProperty({ type: [ShortfallCommunityDto] }) communities!: ShortfallCommunityDto[];
   @ApiProperty({ type: [ShortfallWorkerDto] }) workers!: ShortfallWorkerDto[];
 }
