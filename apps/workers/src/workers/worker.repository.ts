@@ -6,7 +6,7 @@
 import type { Scope } from '@cws/kernel';
 import type { EncryptedColumn } from '@cws/platform';
 import { applyScope, insertRows, keysetPage, selectIn, type KeysetPage } from '@cws/persistence';
-import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerStatus } from '@cws/workers-contracts';
+import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerSnapshot, WorkerStatus } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
 import { WorkerNameGramRepository } from './worker-name-gram.repository';
@@ -89,26 +89,17 @@ export interface EmployedPageQuery {
   fullBank: boolean;
 }
 
-/** A snapshot row of the register (raw: ids and counts as MySQL returns them; the snapshot service converts). */
-export interface EmployedWorkerRow {
+/** A snapshot row of the register: the snapshot's own fields as stored (status as on the register, not as of `asOf`), and the protected ones it decrypts. */
+export type EmployedWorkerRow = Pick<WorkerSnapshot, 'name' | 'districtCode' | 'streetCode' | 'communityCode' | 'employmentType' | 'status' | 'education' | 'hireDate'
+  | 'qualificationLevel' | 'priorServiceMonths'> & {
   id: number;
-  name: string;
-  districtCode: string;
-  streetCode: string;
-  communityCode: string;
-  employmentType: EmploymentType;
-  status: WorkerStatus;
-  education: Education;
-  hireDate: string;
-  qualificationLevel: QualificationLevel;
-  priorServiceMonths: number;
   /** with `fullBank` */
   bankEnc?: string | null;
   /** without `fullBank` */
   bankMasked?: string | null;
   /** with `identities` */
   residentIdEnc?: string;
-}
+};
 
 /** The export's filters (all optional). */
 export interface ExportFilter {
