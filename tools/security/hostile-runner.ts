@@ -1,7 +1,7 @@
 /**
  * Runs the generated hostile-input cases against one real service app and checks each answer:
  * never a 5xx; a 'reject' case answers 4xx; every 4xx carries a code (and a 400 on a field names
- * it in details); and a refused request writes nothing (every table's row count is unchanged).
+ * it in details); and a refused request writes nothing (every table's row count and checksum are unchanged).
  * HOSTILE_FULL=1 (npm run test:security) runs every case; otherwise the fast subset (npm test).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ROLES, type Principal } from '@cws/kernel';
 import type { TestApp } from '@cws/testing';
+import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { casesFor, fillPath, validValue, writeRoutes, type HostileCase, type OpenApiDoc, type WriteRoute } from './openapi-cases';
 
@@ -35,25 +36,57 @@ export interface RunSummary {
   findings: Finding[];
 }
 
-/** One query that counts the rows of every table of the app's schema. */
+/**
+ * What "nothing written" compares: every table's row count, and its `CHECKSUM TABLE` (so an UPDATE
+ * of a row a refused request should not have touched shows too). The outbox's own delivery marks
+ * (the relay stamps rows every second, whatever the request) are left out of the checksum; its row
+ * count still counts.
+ */
+const CHECKSUM_SKIPPED = new Set(['outbox_event']);
+
 async function rowCounter(ds: DataSource): Promise<() => Promise<Record<string, number>>> {
   const tables: string[] = (
     await ds.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name`)
   ).map((r: { t: string }) => r.t);
   const sql = `SELECT ${tables.map((t) => `(SELECT COUNT(*) FROM \`${t}\`) AS \`${t}\``).join(', ')}`;
+  const checksummed = tables.filter((t) => !CHECKSUM_SKIPPED.has(t));
+  const checksums = `CHECKSUM TABLE ${checksummed.map((t) => `\`${t}\``).join(', ')}`;
   return async () => {
     const [row] = await ds.query(sql);
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+    const sums: Array<{ Table: string; Checksum: string | number | null }> = await ds.query(checksums);
+    return {
+      ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])),
+      ...Object.fromEntries(sums.map((r) => [`${r.Table.split('.').pop()} (checksum)`, Number(r.Checksum)])),
+    };
   };
 }
 
-/** Waits (at most 20 s) until no table's row count changes over 300 ms. */
-async function settled(counts: () => Promise<Record<string, number>>): Promise<void> {
+/**
+ * Jobs of the service's BullMQ queues still to run or running (waiting, prioritised, active, a retry
+ * waiting out its back-off): the background work an accepted request started (a roster to solve, a
+ * run's chunks). The outbox relay's own tick does not count.
+ */
+function pendingJobs(redis: IORedis, prefix: string): () => Promise<number> {
+  return async () => {
+    let n = 0;
+    for (const [suffix, size] of [['wait', 'llen'], ['active', 'llen'], ['prioritized', 'zcard']] as const) {
+      const keys = (await redis.keys(`${prefix}:*:${suffix}`)).filter((k) => !k.includes(':outbox-relay-'));
+      for (const k of keys) n += Number(await redis[size](k));
+    }
+    // a retry waiting out its back-off is delayed too; the next tick of a job scheduler is not work
+    for (const k of await redis.keys(`${prefix}:*:delayed`)) n += (await redis.zrange(k, 0, -1)).filter((id) => !id.startsWith('repeat:')).length;
+    return n;
+  };
+}
+
+/** Waits (at most 30 s) until no job is pending and nothing changes over two samples 300 ms apart. */
+async function settled(counts: () => Promise<Record<string, number>>, pending: () => Promise<number>): Promise<void> {
   let last = JSON.stringify(await counts());
-  for (let i = 0; i < 60; i++) {
+  let quiet = 0;
+  for (let i = 0; i < 100 && quiet < 2; i++) {
     await new Promise((r) => setTimeout(r, 300));
     const now = JSON.stringify(await counts());
-    if (now === last) return;
+    quiet = now === last && (await pending()) === 0 ? quiet + 1 : 0;
     last = now;
   }
 }
@@ -76,6 +109,8 @@ export async function runHostileCases(
   const cases: HostileCase[] = routes.flatMap((r) => casesFor(doc, r, opts.pathValue)).filter((c) => FULL || c.fast);
   const token = opts.token ?? app.tokenFor(superUser());
   const counts = await rowCounter(ds);
+  const redis = new IORedis(app.config.redisUrl, { maxRetriesPerRequest: 1 });
+  const pending = pendingJobs(redis, app.config.queuePrefix);
   const summary: RunSummary = { service, mode: FULL ? 'full' : 'fast', routes: routes.length, cases: cases.length, byStatus: {}, findings: [] };
 
   const refusedBase = new Map<string, boolean>();
@@ -89,11 +124,16 @@ export async function runHostileCases(
     return refusedBase.get(key)!;
   };
 
-  for (const c of cases) {
+  // Each case comes from its own client address (forwarded as the gateway does): the login limit
+  // counts per IP and username before validation runs, and would otherwise answer the 21st login
+  // case with a 429 instead of testing its input.
+  const gateway: Record<string, string> = app.config.gatewaySecret ? { 'x-cws-gateway': app.config.gatewaySecret } : {};
+  const clientAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  for (const [i, c] of cases.entries()) {
     const route = `${c.route.method} ${c.route.template.replace(prefix, '')}`;
     const url = fillPath(c.route.template, c.pathValues).replace(prefix, '');
     const before = await counts();
-    const headers: Record<string, string> = { 'idempotency-key': `hostile-${randomUUID()}` };
+    const headers: Record<string, string> = { 'idempotency-key': `hostile-${randomUUID()}`, 'x-forwarded-for': clientAddress(i), ...gateway };
     let body: unknown = c.body;
     if (c.raw !== undefined) {
       body = c.raw;
@@ -110,8 +150,9 @@ export async function runHostileCases(
     const problem = (text: string) => summary.findings.push({ route, case: c.name, category: c.category, status: res.status, problem: text, body: res.body });
     // an accepted request may start background work (a payroll run computes its chunks in a
     // queue): let it settle, so the next refused case is not blamed for those rows
-    if (res.status < 300) await settled(counts);
+    if (res.status < 300) await settled(counts, pending);
     if (res.status >= 500) problem('server error');
+    else if (res.status === 429) problem('rate limited: the input was never looked at');
     else if (c.expect === 'reject' && res.status < 400) problem('accepted hostile input');
     if (res.status >= 400 && res.status < 500) {
       const after = await counts();
@@ -125,6 +166,7 @@ export async function runHostileCases(
       }
     }
   }
+  redis.disconnect();
   const dir = path.resolve(__dirname, '../../tmp/security');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `hostile-${service}-${summary.mode}.json`), JSON.stringify(summary, null, 2));

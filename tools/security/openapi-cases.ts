@@ -2,8 +2,12 @@
  * Hostile-input cases generated from a service's OpenAPI document: for every write route, a valid
  * body built from the schema's examples, then one mutation per case (missing, extra, wrong type,
  * null, bad dates, hostile text, numbers at and beyond column limits, deep JSON, huge strings,
- * hostile path parameters). `expect: 'reject'` must answer 4xx; `'any'` may succeed but never 5xx.
+ * hostile path parameters), for every field — optional ones too, and the fields of nested objects
+ * and of arrays of objects (`bonus.amounts[0].amount`). `expect: 'reject'` must answer 4xx; `'any'`
+ * may succeed but never 5xx.
  */
+
+import { MONEY_PATTERN } from '@cws/kernel';
 
 export interface Schema {
   $ref?: string;
@@ -236,40 +240,80 @@ export function casesFor(doc: OpenApiDoc, route: WriteRoute, pathValue: (route: 
   add({ category: 'deep JSON', name: 'nested 5000 levels', field: 'deep', raw: deepRaw(base, 'deep', 5000), expect: 'reject', fast: true });
   add({ category: 'huge body', name: '2 MB body', field: 'pad', body: { ...base, pad: 'x'.repeat(2_000_000) }, expect: 'reject', fast: false });
 
-  for (const [field, raw] of Object.entries(props)) {
+  fieldCases(doc, add, { path: [], required, props, body: base, nested: false });
+  return out;
+}
+
+/** Where a field sits in the body: keys and array indexes from the root. */
+type FieldPath = Array<string | number>;
+const pathText = (path: FieldPath): string => path.reduce<string>((a, k) => (typeof k === 'number' ? `${a}[${k}]` : a ? `${a}.${k}` : k), '');
+
+/** `body` with the value at `path` replaced (or removed when `value` is REMOVE); containers on the way are copied. */
+const REMOVE = Symbol('remove');
+function setIn(body: unknown, path: FieldPath, value: unknown): unknown {
+  if (!path.length) return value;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(body) ? [...body] : { ...(body as Record<string, unknown>) }) as Record<string | number, unknown>;
+  const next = setIn(copy[head], rest, value);
+  if (next === REMOVE) delete copy[head];
+  else copy[head] = next;
+  return copy;
+}
+const getIn = (body: unknown, path: FieldPath): unknown => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], body);
+
+/**
+ * The cases of every field of an object — and of the fields of objects nested in it (an object
+ * property, or the first item of an array of objects: `bonus.amounts[0].amount`), sent inside an
+ * otherwise valid body. Nested cases are part of the full run only.
+ */
+function fieldCases(
+  doc: OpenApiDoc,
+  add: (c: Omit<HostileCase, 'route' | 'pathValues'>) => void,
+  at: { path: FieldPath; required: Set<string>; props: Record<string, Schema>; body: unknown; nested: boolean },
+): void {
+  for (const [key, raw] of Object.entries(at.props)) {
     const p = resolve(doc, raw);
     const type = typeOf(doc, raw);
-    const example = base[field];
-    const withValue = (v: unknown) => ({ ...base, [field]: v });
-    if (required.has(field)) {
-      const { [field]: _omit, ...rest } = base;
-      add({ category: 'missing field', name: `${field} missing`, field, body: rest, expect: 'reject', fast: true });
-    }
-    if (!p.nullable) add({ category: 'null', name: `${field} null`, field, body: withValue(null), expect: 'reject', fast: true });
+    const path = [...at.path, key];
+    const field = pathText(path);
+    // an optional field's own cases are sent with that field present (built from its schema)
+    const own = getIn(at.body, path) ?? validValue(doc, raw);
+    const body = setIn(at.body, path, own) as Record<string, unknown>;
+    const withValue = (v: unknown) => setIn(body, path, v);
+    const fast = (f: boolean) => f && !at.nested;
+    const example = own;
+    if (at.required.has(key)) add({ category: 'missing field', name: `${field} missing`, field, body: setIn(at.body, path, REMOVE), expect: 'reject', fast: fast(true) });
+    if (!p.nullable) add({ category: 'null', name: `${field} null`, field, body: withValue(null), expect: 'reject', fast: fast(true) });
     wrongTypes(type).forEach(([t, v], i) =>
-      add({ category: 'wrong type', name: `${field} as ${t}`, field, body: withValue(v), expect: type === 'unknown' ? 'any' : 'reject', fast: i === 0 }),
+      add({ category: 'wrong type', name: `${field} as ${t}`, field, body: withValue(v), expect: type === 'unknown' ? 'any' : 'reject', fast: fast(i === 0) }),
     );
     add({ category: 'deep JSON', name: `${field} nested 40 levels`, field, body: withValue(deep(40)), expect: 'reject', fast: false });
     if (type === 'string' && p.format !== 'binary') {
       const isDate = p.format === 'date' || (typeof example === 'string' && ISO_DAY.test(example));
-      const isMoney = typeof example === 'string' && MONEY.test(example);
-      if (isDate) BAD_DATES.forEach((d, i) => add({ category: 'date', name: `${field} = ${d}`, field, body: withValue(d), expect: 'reject', fast: i < 3 || d === '2026-02-30' }));
-      if (isMoney) MONEY_VALUES.forEach(([n, v, e], i) => add({ category: 'money', name: `${field} ${n}`, field, body: withValue(v), expect: e, fast: i < 2 }));
+      // money by its example, unless the field states a pattern of its own (a ratio of four places)
+      const isMoney = typeof example === 'string' && MONEY.test(example) && (!p.pattern || p.pattern === MONEY_PATTERN);
+      if (isDate) BAD_DATES.forEach((d, i) => add({ category: 'date', name: `${field} = ${d}`, field, body: withValue(d), expect: 'reject', fast: fast(i < 3 || d === '2026-02-30') }));
+      if (isMoney) MONEY_VALUES.forEach(([n, v, e], i) => add({ category: 'money', name: `${field} ${n}`, field, body: withValue(v), expect: e, fast: fast(i < 2) }));
       HOSTILE_TEXT.forEach(([n, v, e]) =>
-        add({ category: 'text', name: `${field} ${n}`, field, body: withValue(v), expect: e, fast: n === 'lone high surrogate' || n === 'huge string (100 000)' || n === 'SQL text' }),
+        add({ category: 'text', name: `${field} ${n}`, field, body: withValue(v), expect: e, fast: fast(n === 'lone high surrogate' || n === 'huge string (100 000)' || n === 'SQL text') }),
       );
     }
     if (type === 'integer' || type === 'number') {
       NUMBERS.forEach(([n, v, e], i) =>
-        add({ category: 'number', name: `${field} ${n}`, field, body: withValue(v), expect: type === 'integer' && n === 'fraction' ? 'reject' : e, fast: i === 1 || i === 3 }),
+        add({ category: 'number', name: `${field} ${n}`, field, body: withValue(v), expect: type === 'integer' && n === 'fraction' ? 'reject' : e, fast: fast(i === 1 || i === 3) }),
       );
     }
     if (type === 'array') {
       add({ category: 'array', name: `${field} with 10 000 items`, field, body: withValue(Array(10_000).fill(Array.isArray(example) ? example[0] ?? 'x' : 'x')), expect: 'any', fast: false });
       add({ category: 'array', name: `${field} holding a lone surrogate`, field, body: withValue(['\ud800']), expect: 'reject', fast: false });
     }
+    if (path.length > 3) continue;
+    const inner = type === 'array' ? resolve(doc, p.items) : p;
+    if (!inner.properties) continue;
+    const innerPath = type === 'array' ? [...path, 0] : path;
+    const innerBody = type === 'array' ? setIn(body, innerPath, (Array.isArray(own) && own[0]) || validValue(doc, p.items)) : body;
+    fieldCases(doc, add, { path: innerPath, required: new Set(inner.required ?? []), props: inner.properties, body: innerBody, nested: true });
   }
-  return out;
 }
 
 /** Fills a route template: /v1/workers/{id}/leave → /v1/workers/1/leave. */

@@ -5,6 +5,7 @@ import { IsCalendarDate, PageLimit } from '@cws/platform';
 import { TOP_UP_RULES } from '@cws/payroll-contracts';
 
 const SCOPE = /^(\d{6}|\d{9})$/;
+const RATIO_PATTERN = /^\d{1,2}(\.\d{1,4})?$/;
 
 export class CalibrationRequestDto {
   @ApiProperty({ example: 2026, description: 'payroll year Y: benchmark W(Y−1), growth W(Y−1)/W(Y−2) − 1' }) @IsInt() @Min(2020) @Max(2100) year!: number;
@@ -27,7 +28,8 @@ export class ComplianceQueryDto {
 export class TopUpRequestDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2020) @Max(2100) year!: number;
   @ApiPropertyOptional({ enum: TOP_UP_RULES, description: 'default: the TOP_UP_RULE row in force' }) @IsOptional() @IsIn(TOP_UP_RULES) rule?: 'AVERAGE' | 'PER_WORKER';
-  @ApiPropertyOptional({ example: '1.00', description: 'PER_WORKER: lift each worker to ratio × benchmark' }) @IsOptional() @Matches(/^\d{1,2}(\.\d{1,4})?$/) ratio?: string;
+  // the pattern is stated so the document does not take this ratio (4 places) for money (2 places)
+  @ApiPropertyOptional({ example: '1.00', pattern: RATIO_PATTERN.source, description: 'PER_WORKER: lift each worker to ratio × benchmark' }) @IsOptional() @Matches(RATIO_PATTERN) ratio?: string;
   @ApiPropertyOptional({ enum: ['DISTRICT', 'STREET'], description: 'AVERAGE: the group whose average must reach the benchmark' }) @IsOptional() @IsIn(['DISTRICT', 'STREET']) level?: 'DISTRICT' | 'STREET';
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(SCOPE, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '3828.84', description: 'project at this unit value instead of the one in the policy' }) @IsOptional() @Matches(/^\d{1,9}(\.\d{1,2})?$/) unitValue?: string;
