@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { demoResidentId } from '../seed/seed-workers';
 import { COLUMNS, csvLine } from '@cws/workers-core';
+import { luhnValid, residentIdIssue } from '@cws/kernel';
 import { startWorkersWithOrg } from '@cws/workers-testing';
 
 const HEADERS = COLUMNS.map((c) => c.header);
@@ -129,6 +130,13 @@ describe('bulk import and export (real MySQL)', () => {
     expect(ws.rowCount).toBe(1 + 5);
     const ridCell = String(ws.getRow(2).getCell(5).value);
     expect(ridCell).toMatch(/^\*{14}\d{3}[\dX]$/);
+    // no cell anywhere holds a whole resident ID or bank account
+    const whole: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => {
+      const v = String(cell.value ?? '');
+      if ((/^\d{17}[\dX]$/.test(v) && residentIdIssue(v) === null) || (/^\d{16,19}$/.test(v) && luhnValid(v))) whole.push(v);
+    }));
+    expect(whole).toEqual([]);
     const other = await fetch(`${t.baseUrl}/v1/exports/workers.xlsx`, { headers: { authorization: `Bearer ${t.tokenFor(testPrincipals.districtHr('330102'))}` } });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(await other.arrayBuffer());
