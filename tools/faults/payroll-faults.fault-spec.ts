@@ -21,7 +21,7 @@ interface RunBody {
 }
 
 /**
- * Fault scenarios 2, 3 and 5 of issue #13 (and 6: reads and writes during a run) against real processes: the workers and payroll services
+ * Fault scenarios 1, 2, 3 and 5 of issue #13 (and 6: reads and writes during a run) against real processes: the workers and payroll services
  * run as compiled child processes on a Redis and a MariaDB started by this file (so restarting
  * them disturbs nobody else). Each run that was disturbed must end with exactly one payslip per
  * worker and the totals of the same run recomputed without disturbance.
@@ -63,7 +63,7 @@ describe('payroll runs survive Redis and MariaDB restarts and a workers outage (
     }, 300_000, 200);
 
   /** Starts a run, waits until it is part-way, disturbs it, and checks the outcome against an undisturbed recomputation. */
-  async function disturbedRun(period: string, disturb: () => Promise<void>): Promise<{ atFault: RunBody['progress']; done: RunBody }> {
+  async function disturbedRun(period: string, disturb: () => Promise<void>): Promise<{ atFault: RunBody['progress']; done: RunBody; outcome: string }> {
     const created = await api('POST', '/v1/runs', { period, type: 'REGULAR' });
     expect(created.status).toBe(201);
     const id: string = created.body.id;
@@ -71,8 +71,10 @@ describe('payroll runs survive Redis and MariaDB restarts and a workers outage (
       const p = (await run(id)).progress;
       return p.done > 0 && p.done < p.total ? p : undefined;
     }, 120_000, 5);
+    const faultAt = Date.now();
     await disturb();
     const done = await untilDone(id);
+    const doneAt = Date.now();
     expect(done.progress).toEqual({ done: atFault.total, total: atFault.total, failed: 0 });
     const [agg] = await sql('SELECT COUNT(*) AS n, COUNT(DISTINCT worker_id) AS workers, SUM(net) AS net, SUM(gross) AS gross FROM payslip WHERE run_id = ?', [id]);
     expect(Number(agg.n)).toBe(atFault.total);
@@ -86,7 +88,8 @@ describe('payroll runs survive Redis and MariaDB restarts and a workers outage (
     const again = await untilDone(id, done.computation.generation + 1);
     expect(again.totals).toEqual(done.totals);
     expect(await slips(id)).toEqual(disturbed);
-    return { atFault, done };
+    const outcome = `${agg.n} slips for ${agg.workers} workers, gross ${done.totals.gross}, net ${done.totals.net} (= the undisturbed recomputation), done ${Math.round((doneAt - faultAt) / 1000)} s after the fault`;
+    return { atFault, done, outcome };
   }
 
   beforeAll(async () => {
@@ -121,22 +124,30 @@ describe('payroll runs survive Redis and MariaDB restarts and a workers outage (
     rmSync(logs, { recursive: true, force: true });
   });
 
+  it('(1) the payroll process (its BullMQ workers) SIGKILLed in the middle of a run and started again: one slip per worker, undisturbed totals', async () => {
+    const { atFault, outcome } = await disturbedRun('2026-07', async () => {
+      await payroll.stop('SIGKILL');
+      await payroll.start();
+    });
+    console.log(`fault 1: payroll process SIGKILLed with ${atFault.done}/${atFault.total} slips done; ${outcome}`);
+  }, 600_000);
+
   it('(2) Redis restarted (AOF on) in the middle of a run: one slip per worker, undisturbed totals', async () => {
-    const { atFault } = await disturbedRun('2026-11', async () => {
+    const { atFault, outcome } = await disturbedRun('2026-11', async () => {
       await redis.stop('SIGTERM');
       await sleep(1000);
       await redis.start();
     });
-    console.log(`fault 2: Redis restarted with ${atFault.done}/${atFault.total} slips done`);
+    console.log(`fault 2: Redis restarted with ${atFault.done}/${atFault.total} slips done; ${outcome}`);
   }, 600_000);
 
   it('(3) MariaDB crashed (SIGKILL) and restarted in the middle of a run: one slip per worker, undisturbed totals', async () => {
-    const { atFault } = await disturbedRun('2026-10', async () => {
+    const { atFault, outcome } = await disturbedRun('2026-10', async () => {
       await maria.stop('SIGKILL');
       await sleep(1000);
       await maria.start();
     });
-    console.log(`fault 3: MariaDB killed with ${atFault.done}/${atFault.total} slips done`);
+    console.log(`fault 3: MariaDB killed with ${atFault.done}/${atFault.total} slips done; ${outcome}`);
   }, 600_000);
 
   it('(5) workers service killed while payroll takes its snapshot: the run fails cleanly with a retryable error, writes nothing, and succeeds on retry', async () => {
