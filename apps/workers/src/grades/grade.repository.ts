@@ -23,7 +23,7 @@ export type NewGradeRow = Omit<GradeRow, 'id'>;
 const COLUMNS = `g.id AS id, g.worker_id AS workerId, g.grade AS grade, g.band AS band, g.valid_from AS \`from\`, g.anchor_date AS anchorDate,
   g.cause AS cause, g.derived AS derived, g.event_id AS eventId, g.policy_refs AS policyRefs, g.note AS note`;
 
-function gradeRow(r: Record<string, unknown>): GradeRow {
+export function gradeRow(r: Record<string, unknown>): GradeRow {
   const refs = r.policyRefs;
   return {
     id: Number(r.id), workerId: Number(r.workerId), grade: Number(r.grade), band: r.band as PostBand, from: String(r.from),

@@ -1,58 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { applyScope, keysetPageByKeys, PiiCipher, type KeysetKey } from '@cws/persistence';
+import { PiiCipher } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
-  POST_BANDS, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
+  WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
   type WorkerListPage, type WorkerRef,
 } from '@cws/workers-contracts';
-import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { communityInScope, rawOneInScope } from '../common/org-scope';
+import { DataSource, type EntityManager } from 'typeorm';
+import { communityInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
 import { rethrowDuplicate, today } from '../common/sql';
 import { AppointmentRepository } from '../appointments/appointment.repository';
-import { GradeRepository } from '../grades/grade.repository';
 import { SecondmentRepository } from '../secondments/secondment.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
 import { WorkerEventRepository } from './worker-event.repository';
-import { WorkerNameGramRepository } from './worker-name-gram.repository';
 import { WorkerLeaveRepository } from './worker-leave.repository';
+import { WorkerReadRepository, type WorkerView } from './worker-read.repository';
 import { WorkerRepository, type WorkerChanges } from './worker.repository';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 
-/** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
-// Birth year, not date: with the date, the last four of the ID and an area guessed from the district,
-// the whole resident ID could be rebuilt (docs/security.md "Masking").
-export const WORKER_VIEW_COLUMNS = `w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear,
-  w.resident_id_masked AS residentIdMasked, w.phone AS phone, w.education AS education, w.political_status AS politicalStatus,
-  w.qualification_level AS qualificationLevel, w.qualification_cert AS qualificationCert, w.hire_date AS hireDate,
-  w.employment_type AS employmentType, w.status AS status, w.left_date AS leftDate, w.left_reason AS leftReason,
-  w.bank_account_masked AS bankAccountMasked, w.bank_luhn_ok AS bankLuhnOk, w.community_code AS communityCode,
-  w.street_code AS streetCode, w.district_code AS districtCode, w.prior_service_months AS priorServiceMonths, w.version AS version`;
-
-export interface WorkerView {
-  id: number;
-  name: string;
-  sex: 'M' | 'F';
-  birthYear: number;
-  residentIdMasked: string;
-  hireDate: string;
-  status: string;
-  employmentType: string;
-  communityCode: string;
-  streetCode: string;
-  districtCode: string;
-  version: number;
-  priorServiceMonths: number;
-  bankLuhnOk: boolean | null;
-  [k: string]: unknown;
-}
-
 /** The record's plain fields an update may change (the bank account and the community have their own rules). */
 const PLAIN_FIELDS = ['name', 'phone', 'education', 'politicalStatus', 'qualificationLevel', 'qualificationCert', 'employmentType'] as const;
-
-const SORT_COLUMNS = { id: 'w.id', name: 'w.name', hireDate: 'w.hire_date' } as const;
 
 @Injectable()
 export class WorkersService {
@@ -72,8 +41,7 @@ export class WorkersService {
 
   /** Loads a worker the caller may see (else 404); `lock` takes a row lock that serialises changes to that worker. */
   async workerInScope(m: EntityManager, p: Principal, id: number, opts: { lock?: boolean } = {}): Promise<WorkerView> {
-    const qb = m.createQueryBuilder().select(WORKER_VIEW_COLUMNS).from('worker', 'w').where('w.id = :id', { id });
-    return normaliseView(await rawOneInScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' }, 'worker', id, opts));
+    return WorkerReadRepository.viewInScope(m, p.scope, id, opts);
   }
 
   async create(p: Principal, dto: CreateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
@@ -233,97 +201,16 @@ export class WorkersService {
   }
 
   async list(p: Principal, q: WorkerQueryDto): Promise<WorkerListPage> {
-    const limit = q.limit ?? 50;
-    const sort = q.sort ?? 'id';
-    const desc = sort.startsWith('-');
-    const key = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-    const on = today();
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
-        w.community_code AS communityCode, (SELECT c.name FROM community c WHERE c.code = w.community_code) AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
-        w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate,
-        (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
-        (SELECT g.band FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeBand`)
-      .from('worker', 'w')
-      // The community name by primary key per row of the page, not a join: joined, MariaDB drove the
-      // page from community (5,000 rows), joined every worker and sorted them — 0.8 s for 50 rows.
-      .leftJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :on AND (pa.end_date IS NULL OR pa.end_date >= :on)', { on });
-    this.filterRegister(qb, p, q, on);
-    // The first page says how many rows the filter has (the register shows "共 N 条"). Counted on
-    // worker alone: the community join always matches (foreign key) and the primary-post join only
-    // matters when filtering by band, so the count need not walk 10,000s of appointment rows.
-    // Sent at once with the page (two pool connections): under load each waits on MariaDB, and the
-    // first page's latency is then the slower of the two, not their sum.
-    let counting: Promise<{ n: string } | undefined> | undefined;
-    if (!q.after) {
-      const counter = this.dataSource.createQueryBuilder().select('COUNT(*)', 'n').from('worker', 'w');
-      if (q.post && (POST_BANDS as readonly string[]).includes(q.post)) {
-        counter.innerJoin('appointment', 'pa', 'pa.worker_id = w.id AND pa.is_primary = 1 AND pa.start_date <= :on AND (pa.end_date IS NULL OR pa.end_date >= :on)', { on });
-      }
-      this.filterRegister(counter, p, q, on);
-      counting = counter.getRawOne<{ n: string }>();
-    }
-    // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
-    type Row = Record<string, unknown>;
-    const sortKey: KeysetKey<Row>[] = key === 'w.name' ? [{ column: key, part: 'text', valueOf: (r) => String(r.name) }]
-      : key === 'w.hire_date' ? [{ column: key, part: 'date', valueOf: (r) => String(r.hireDate) }] : [];
-    const [page, counted] = await Promise.all([
-      keysetPageByKeys<ObjectLiteral, Row>(qb, {
-        keys: [...sortKey, { column: 'w.id', part: 'int', valueOf: (r) => Number(r.id) }], cursors: this.cursors, after: q.after, limit,
-        order: desc ? 'DESC' : 'ASC', fetch: 'raw',
-      }),
-      counting,
-    ]);
-    const total = counting ? Number(counted?.n ?? 0) : undefined;
+    const page = await WorkerReadRepository.page(this.dataSource.manager, p.scope, { ...q, limit: q.limit ?? 50, on: today(), cursors: this.cursors });
     const items = page.items.map((r): WorkerListItem => ({
       ...(r as unknown as WorkerListItem), id: Number(r.id), postBand: (r.postBand as WorkerListItem['postBand']) ?? null,
       grade: r.grade === null ? null : Number(r.grade), gradeBand: (r.gradeBand as WorkerListItem['gradeBand']) ?? null,
     }));
-    return { items, nextAfter: page.nextAfter, ...(total === undefined ? {} : { total }) };
-  }
-
-  /** The register's filters (scope first), shared by the page and its count. */
-  private filterRegister(qb: SelectQueryBuilder<ObjectLiteral>, p: Principal, q: WorkerQueryDto, on: string): void {
-    applyScope(qb, p.scope, { district: 'w.district_code', street: 'w.street_code' });
-    if (q.district) qb.andWhere('w.district_code = :district', { district: q.district });
-    if (q.street) qb.andWhere('w.street_code = :street', { street: q.street });
-    if (q.community) qb.andWhere('w.community_code = :community', { community: q.community });
-    if (q.status) qb.andWhere('w.status = :status', { status: q.status });
-    if (q.qualification) qb.andWhere('w.qualification_level = :qual', { qual: q.qualification });
-    if (q.q) {
-      const contains = WorkerNameGramRepository.containsCondition('w', q.q);
-      qb.andWhere(contains.sql, contains.params);
-    }
-    if (q.post) {
-      if ((POST_BANDS as readonly string[]).includes(q.post)) qb.andWhere('pa.band = :band', { band: q.post });
-      else {
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM appointment ra WHERE ra.worker_id = w.id AND ra.role = :role AND ra.start_date <= :on AND (ra.end_date IS NULL OR ra.end_date >= :on))',
-          { role: q.post, on },
-        );
-      }
-    }
+    return { items, nextAfter: page.nextAfter, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async detail(p: Principal, id: number) {
-    const m = this.dataSource.manager;
-    const worker = await this.workerInScope(m, p, id);
-    const [appointments, training, secondments, events, grades] = await Promise.all([
-      m.query(
-        `SELECT a.id, a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`,
-           a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode, a.election_id AS electionId, a.term_end AS termEnd
-           FROM appointment a WHERE a.worker_id = ? ORDER BY a.start_date DESC, a.id DESC`, [id]),
-      m.query(
-        `SELECT r.id, r.class_id AS classId, k.title, co.name AS course, co.category, r.result, r.hours, r.certificate_no AS certificateNo, r.completed_on AS completedOn
-           FROM training_record r JOIN training_class k ON k.id = r.class_id JOIN training_course co ON co.id = k.course_id
-          WHERE r.worker_id = ? ORDER BY r.completed_on DESC`, [id]),
-      m.query(
-        `SELECT id, direction, organisation, community_code AS communityCode, start_date AS \`from\`, end_date AS \`to\`, payer, status, note
-           FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [id]),
-      m.query('SELECT id, kind, event_date AS date, note, data FROM worker_event WHERE worker_id = ? ORDER BY event_date DESC, id DESC', [id]),
-      GradeRepository.history(m, id),
-    ]);
+    const { worker, grades, appointments, training, secondments, events } = await WorkerReadRepository.detail(this.dataSource.manager, p.scope, id);
     const on = today();
     const current = grades.find((g) => g.from <= on) ?? null;
     return {
@@ -333,12 +220,10 @@ export class WorkersService {
       gradeDerived: current?.derived ?? false,
       gradeSince: current?.from ?? null,
       grades,
-      appointments: appointments.map((a: Record<string, unknown>) => ({
-        ...a, id: Number(a.id), isPrimary: !!Number(a.isPrimary), electionId: a.electionId === null ? null : Number(a.electionId),
-      })),
+      appointments,
       training,
       secondments,
-      events: events.map((e: { data: unknown }) => ({ ...e, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data })),
+      events,
     };
   }
 
@@ -353,16 +238,6 @@ export class WorkersService {
       return { id, residentId: this.cipher.decrypt(row.residentIdEnc), birthDate: row.birthDate, bankAccount: row.bankAccountEnc ? this.cipher.decrypt(row.bankAccountEnc) : null };
     });
   }
-}
-
-export function normaliseView(row: Record<string, unknown>): WorkerView {
-  return {
-    ...row,
-    id: Number(row.id),
-    version: Number(row.version),
-    priorServiceMonths: Number(row.priorServiceMonths ?? 0),
-    bankLuhnOk: row.bankLuhnOk === null || row.bankLuhnOk === undefined ? null : !!Number(row.bankLuhnOk),
-  } as WorkerView;
 }
 
 export function refOf(w: Pick<WorkerView, 'id' | 'districtCode' | 'streetCode' | 'communityCode'>): WorkerRef {

@@ -1,0 +1,170 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
+import { demoResidentId } from '../seed/seed-workers';
+import { seedOrgAndUsers } from '../seed/seed-org';
+import { workersService } from '../workers.definition';
+
+const CUIYUAN1 = '330106001001';
+let seq = 930_000;
+const newId = () => demoResidentId('330106', seq++, 'M').id;
+
+/**
+ * The register's read path sends fewer statements (worker-read.repository.ts): the detail's five lists
+ * in one, the first page's count with the page. These check it answers what the separate statements
+ * it replaced answer, row for row, on a worker with every kind of list, and that the first page's
+ * total is the filter's COUNT(*), before and after writes.
+ */
+describe('register read path: the detail\'s lists in one statement, the count with the first page (real MySQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: string;
+  let xihu: string;
+  let shangcheng: string;
+
+  const hire = async (name: string, over: Record<string, unknown> = {}) => {
+    const res = await t.request('POST', '/v1/workers', {
+      token: admin,
+      body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-07-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1, ...over },
+    });
+    if (res.status !== 201) throw new Error(`hire failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.worker.id as number;
+  };
+  const ok = async (method: string, path: string, body: Record<string, unknown>, status = 201) => {
+    const res = await t.request(method, path, { token: admin, body });
+    if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  /** The detail's lists as the separate queries (before the one statement) read them. */
+  const separately = async (id: number) => {
+    const [appointments, training, secondments, events, grades] = await Promise.all([
+      ds.query(
+        `SELECT a.id, a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`,
+           a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode, a.election_id AS electionId, a.term_end AS termEnd
+           FROM appointment a WHERE a.worker_id = ? ORDER BY a.start_date DESC, a.id DESC`, [id]),
+      ds.query(
+        `SELECT r.id, r.class_id AS classId, k.title, co.name AS course, co.category, r.result, r.hours, r.certificate_no AS certificateNo, r.completed_on AS completedOn
+           FROM training_record r JOIN training_class k ON k.id = r.class_id JOIN training_course co ON co.id = k.course_id
+          WHERE r.worker_id = ? ORDER BY r.completed_on DESC`, [id]),
+      ds.query(
+        `SELECT id, direction, organisation, community_code AS communityCode, start_date AS \`from\`, end_date AS \`to\`, payer, status, note
+           FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [id]),
+      ds.query('SELECT id, kind, event_date AS date, note, data FROM worker_event WHERE worker_id = ? ORDER BY event_date DESC, id DESC', [id]),
+      ds.query(
+        `SELECT g.id AS id, g.worker_id AS workerId, g.grade AS grade, g.band AS band, g.valid_from AS \`from\`, g.anchor_date AS anchorDate,
+           g.cause AS cause, g.derived AS derived, g.event_id AS eventId, g.policy_refs AS policyRefs, g.note AS note
+           FROM worker_grade g WHERE g.worker_id = ? ORDER BY g.valid_from DESC, g.id DESC`, [id]),
+    ]);
+    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    return {
+      appointments: appointments.map((a: Record<string, unknown>) => ({
+        ...a, id: Number(a.id), isPrimary: !!Number(a.isPrimary), electionId: a.electionId === null ? null : Number(a.electionId),
+      })),
+      training,
+      secondments,
+      events: events.map((e: { data: unknown }) => ({ ...e, data: json(e.data) })),
+      grades: grades.map((g: Record<string, unknown>) => ({
+        ...g, id: Number(g.id), workerId: Number(g.workerId), grade: Number(g.grade), derived: !!Number(g.derived),
+        eventId: g.eventId === null ? null : Number(g.eventId), policyRefs: json(g.policyRefs), note: g.note ?? null,
+      })),
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(workersService, testConfig('workers'));
+    ds = t.app.get(DataSource);
+    await seedOrgAndUsers(ds, { password: 'Test@2026' });
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+  });
+  afterAll(() => t?.close());
+
+  it('the detail answers what the separate queries answered: every list, its order, decimals, dates and JSON', async () => {
+    const w = await hire('读路径甲');
+    // two posts from the same day (ordered by id), a secondment that ended and one open
+    await ok('POST', '/v1/appointments', { workerId: w, communityCode: CUIYUAN1, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2021-01-01', primary: true });
+    await ok('POST', '/v1/appointments', { workerId: w, communityCode: CUIYUAN1, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2021-01-01' });
+    await ok('POST', '/v1/secondments', { workerId: w, direction: 'OUT', organisation: '西湖区民政局 "借调"', from: '2023-01-01', to: '2023-06-30', payer: 'HOME' });
+    await ok('POST', '/v1/secondments', { workerId: w, direction: 'OUT', organisation: '文新街道办事处', from: '2024-01-01', payer: 'HOST' });
+    // two classes (hours with a decimal), two records on different days
+    const course = await ok('POST', '/v1/training/courses', { name: '社区治理实务', category: 'PROFESSIONAL_SKILLS' });
+    const provider = await ok('POST', '/v1/training/providers', { name: '杭州市委党校' });
+    for (const [startDate, endDate, hours] of [['2025-03-03', '2025-03-04', '7.5'], ['2025-04-07', '2025-04-09', '24.0']]) {
+      const k = await ok('POST', '/v1/training/classes', {
+        courseId: course.id, providerId: provider.id, title: `能力提升班 ${startDate}`, startDate, endDate, hours, cost: '1000.00', chargeCommunityCode: CUIYUAN1,
+      });
+      await ok('POST', `/v1/training/classes/${k.id}/records`, { workerId: w, result: 'PASS', certificateNo: `C-${k.id}` });
+    }
+    // career events on one day (ordered by id), one with data, a note with a line break
+    await ok('POST', `/v1/workers/${w}/events`, { kind: 'COMMENDATION', date: '2024-05-01', note: '优秀\n社区工作者' });
+    await ok('POST', `/v1/workers/${w}/events`, { kind: 'GRADE_CHANGE', date: '2024-05-01', grade: 6, note: '评定' });
+
+    const detail = await t.request('GET', `/v1/workers/${w}`, { token: xihu });
+    expect(detail.status).toBe(200);
+    const expected = await separately(w);
+    expect(expected.appointments).toHaveLength(2);
+    expect(expected.training).toHaveLength(2);
+    expect(expected.secondments).toHaveLength(2);
+    expect(expected.events.length).toBeGreaterThanOrEqual(3);
+    expect(expected.grades.length).toBeGreaterThanOrEqual(2);
+    const { appointments, training, secondments, events, grades } = detail.body;
+    // JSON bodies, compared as the client receives them (key order included)
+    expect(JSON.stringify({ appointments, training, secondments, events, grades })).toBe(JSON.stringify(expected));
+    expect(training.map((r: { hours: string }) => r.hours)).toEqual(['24.0', '7.5']);
+    expect(detail.body).toMatchObject({ id: w, name: '读路径甲', grade: grades.find((g: { from: string }) => g.from <= new Date().toISOString().slice(0, 10)).grade });
+
+    // a worker with no list at all
+    const bare = await hire('读路径乙');
+    await ds.query('DELETE FROM worker_event WHERE worker_id = ?', [bare]);
+    await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [bare]);
+    const empty = await t.request('GET', `/v1/workers/${bare}`, { token: xihu });
+    expect(empty.body).toMatchObject({ appointments: [], training: [], secondments: [], events: [], grades: [], grade: null, gradeBand: null });
+  });
+
+  it('the detail is 404 outside the scope and for no worker, alike', async () => {
+    const w = await hire('读路径丙');
+    const outside = await t.request('GET', `/v1/workers/${w}`, { token: shangcheng });
+    const missing = await t.request('GET', '/v1/workers/987654321', { token: shangcheng });
+    expect([outside.status, missing.status]).toEqual([404, 404]);
+    expect(outside.body.code).toBe('WORKER_NOT_FOUND');
+    expect(missing.body.code).toBe('WORKER_NOT_FOUND');
+  });
+
+  it('the first page carries the filter’s COUNT(*), later pages none, and the count follows writes', async () => {
+    const countOf = async (where: string, params: unknown[] = []) =>
+      Number((await ds.query(`SELECT COUNT(*) AS n FROM worker w WHERE w.district_code = '330106' ${where}`, params))[0].n);
+    const first = async (query: string) => (await t.request('GET', `/v1/workers?limit=2${query}`, { token: xihu })).body;
+
+    const all = await first('');
+    expect(all.total).toBe(await countOf(''));
+    expect(all.items).toHaveLength(2);
+    expect(all.items[0]).not.toHaveProperty('total');
+    const next = await t.request('GET', `/v1/workers?limit=2&after=${encodeURIComponent(all.nextAfter)}`, { token: xihu });
+    expect([next.status, next.body.code]).toEqual([200, undefined]);
+    expect(next.body).not.toHaveProperty('total');
+
+    expect((await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total).toBe(await countOf("AND w.name LIKE '%读路径%'"));
+    expect((await first('&post=SECRETARY')).total).toBe(await countOf(
+      "AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.role = 'SECRETARY' AND a.start_date <= CURDATE() AND (a.end_date IS NULL OR a.end_date >= CURDATE()))",
+    ));
+    expect((await first('&post=HEAD&sort=-name')).total).toBe(await countOf(
+      "AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.is_primary = 1 AND a.band = 'HEAD' AND a.start_date <= CURDATE() AND (a.end_date IS NULL OR a.end_date >= CURDATE()))",
+    ));
+    const nothing = await first('&q=%E6%97%A0%E6%AD%A4%E4%BA%BA');
+    expect(nothing).toEqual({ items: [], nextAfter: null, total: 0 });
+
+    // a hire, a rename and a leave move the totals at once (nothing is cached)
+    const before = all.total;
+    const searched = (await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total;
+    const w = await hire('读路径丁');
+    expect((await first('')).total).toBe(before + 1);
+    expect((await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total).toBe(searched + 1);
+    expect((await t.request('PATCH', `/v1/workers/${w}`, { token: admin, body: { name: '改名者' } })).status).toBe(200);
+    expect((await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total).toBe(searched);
+    const left = (await first('&status=LEFT')).total;
+    await ok('POST', `/v1/workers/${w}/leave`, { date: '2025-01-31', reason: 'RESIGNED' }, 200);
+    expect((await first('&status=LEFT')).total).toBe(left + 1);
+    expect((await first('&status=ACTIVE')).total).toBe(await countOf("AND w.status = 'ACTIVE'"));
+  });
+});
