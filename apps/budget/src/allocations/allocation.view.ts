@@ -1,7 +1,7 @@
 /** An allocation as the API shows it: running columns as decimal strings, with what is available. */
 import type { AllocationView, FundingStream } from '@cws/budget-contracts';
 import { availableOf } from '@cws/budget-core';
-import { fromDb, money } from '../common/money';
+import { money, moneyFromDb } from '../common/money';
 import type { AllocationEntity } from './allocation.entity';
 import { allocationState } from './allocation.repository';
 
@@ -27,10 +27,10 @@ export function toAllocationView(a: AllocationEntity): AllocationView {
     streetCode: a.streetCode,
     communityCode: a.communityCode,
     targetName: a.targetName,
-    initialAmount: money(fromDb(a.initialAmount)),
-    amount: money(fromDb(a.amount)),
-    committed: money(fromDb(a.committed)),
-    spent: money(fromDb(a.spent)),
+    initialAmount: moneyFromDb(a.initialAmount),
+    amount: moneyFromDb(a.amount),
+    committed: moneyFromDb(a.committed),
+    spent: moneyFromDb(a.spent),
     available,
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),

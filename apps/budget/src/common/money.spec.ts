@@ -1,5 +1,5 @@
 import { DomainError } from '@cws/kernel';
-import { parsePositiveAmount } from './money';
+import { fromDb, money, moneyFromDb, parsePositiveAmount } from './money';
 
 describe('budget amounts', () => {
   it('parses decimal strings to fen', () => {
@@ -21,4 +21,30 @@ describe('budget amounts', () => {
       }
     },
   );
+});
+
+describe('moneyFromDb', () => {
+  it('answers exactly money(fromDb(value)) for what the driver returns, and for anything else', () => {
+    const samples: Array<string | number | null | undefined> = [
+      '0.00', '-0.00', '0.50', '-0.50', '12.30', '-12.30', '9999999999999.99', '-9999999999999.99', '99999999999999999.99',
+      '1.5', '012.30', '-012.30', '1', '.50', '1.', null, undefined, 7, '00.00', ' 1.00',
+    ];
+    // and many canonical values from fen, both signs
+    for (let i = 0; i < 2000; i++) {
+      const fen = BigInt(Math.floor(Math.random() * 1e9)) * BigInt(Math.floor(Math.random() * 1e6)) * (i % 2 ? -1n : 1n);
+      samples.push(money(fen));
+    }
+    const outcome = (f: () => string) => {
+      try {
+        return f();
+      } catch (e) {
+        return `throws ${(e as Error).message}`;
+      }
+    };
+    for (const v of samples) expect([v, outcome(() => moneyFromDb(v))]).toEqual([v, outcome(() => money(fromDb(v)))]);
+  });
+
+  it('still refuses what fromDb refuses', () => {
+    for (const v of ['x', '1.234', '1e3', '99999999999999999.99']) expect(() => moneyFromDb(v)).toThrow();
+  });
 });

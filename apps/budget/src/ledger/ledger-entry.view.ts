@@ -1,6 +1,6 @@
 /** A ledger entry as the API shows it: deltas as decimal strings. */
 import type { FundingStream, LedgerEntryType, LedgerEntryView } from '@cws/budget-contracts';
-import { fromDb, money } from '../common/money';
+import { moneyFromDb } from '../common/money';
 import type { LedgerEntryRow } from './ledger-entry.repository';
 
 export function toLedgerEntryView(e: LedgerEntryRow): LedgerEntryView {
@@ -16,10 +16,10 @@ export function toLedgerEntryView(e: LedgerEntryRow): LedgerEntryView {
     appropriationId: e.appropriationId,
     allocationId: e.allocationId,
     postingId: e.postingId,
-    appropriated: money(fromDb(e.dAppropriated)),
-    allocated: money(fromDb(e.dAllocated)),
-    committed: money(fromDb(e.dCommitted)),
-    spent: money(fromDb(e.dSpent)),
+    appropriated: moneyFromDb(e.dAppropriated),
+    allocated: moneyFromDb(e.dAllocated),
+    committed: moneyFromDb(e.dCommitted),
+    spent: moneyFromDb(e.dSpent),
     memo: e.memo,
     createdAt: e.createdAt.toISOString(),
   };

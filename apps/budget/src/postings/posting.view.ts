@@ -1,6 +1,6 @@
 /** A posting as the API shows it: amounts as decimal strings. */
 import type { FundingStream, PostingSource, PostingView } from '@cws/budget-contracts';
-import { fromDb, money } from '../common/money';
+import { moneyFromDb } from '../common/money';
 import type { PostingEntity } from './posting.entity';
 
 export type { PostingView };
@@ -18,13 +18,13 @@ export function toPostingView(x: PostingEntity): Omit<PostingView, 'ledgerEntryI
     districtCode: x.districtCode,
     streetCode: x.streetCode,
     communityCode: x.communityCode,
-    amount: money(fromDb(x.amount)),
+    amount: moneyFromDb(x.amount),
     category: x.category,
     description: x.description,
     source: x.source as PostingSource,
     sourceRef: x.sourceRef,
     commitmentId: x.commitmentId,
-    settled: money(fromDb(x.settled)),
+    settled: moneyFromDb(x.settled),
     reversesId: x.reversesId,
     reason: x.reason,
     taskRef: x.taskRef,
