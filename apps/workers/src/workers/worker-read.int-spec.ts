@@ -9,12 +9,13 @@ let seq = 930_000;
 const newId = () => demoResidentId('330106', seq++, 'M').id;
 
 /**
- * The register's read path sends fewer statements (worker-read.repository.ts): the detail's five lists
- * in one, the first page's count with the page. These check it answers what the separate statements
- * it replaced answer, row for row, on a worker with every kind of list, and that the first page's
- * total is the filter's COUNT(*), before and after writes.
+ * The register's read path sends fewer statements (worker-read.repository.ts): the detail (the worker
+ * and its five lists) in one, the first page's count with the page. These check it answers what the
+ * separate statements it replaced answer, row for row, on a worker with every kind of list, that a
+ * worker outside the scope is a 404 like a missing one, and that the first page's total is the
+ * filter's COUNT(*), before and after writes.
  */
-describe('register read path: the detail\'s lists in one statement, the count with the first page (real MySQL)', () => {
+describe('register read path: the detail in one statement, the count with the first page (real MySQL)', () => {
   let t: TestApp;
   let ds: DataSource;
   let admin: string;
@@ -122,13 +123,18 @@ describe('register read path: the detail\'s lists in one statement, the count wi
     expect(empty.body).toMatchObject({ appointments: [], training: [], secondments: [], events: [], grades: [], grade: null, gradeBand: null });
   });
 
-  it('the detail is 404 outside the scope and for no worker, alike', async () => {
+  it('the detail is 404 outside the scope (district or street) and for no worker, alike', async () => {
     const w = await hire('读路径丙');
+    const street = (code: string) => t.tokenFor({
+      kind: 'user', id: `u-st-${code}`, name: `st-${code}`, roles: ['STREET_HR'], scope: { level: 'STREET', district: code.slice(0, 6), street: code }, permissions: [],
+    });
     const outside = await t.request('GET', `/v1/workers/${w}`, { token: shangcheng });
+    const otherStreet = await t.request('GET', `/v1/workers/${w}`, { token: street('330106002') });
     const missing = await t.request('GET', '/v1/workers/987654321', { token: shangcheng });
-    expect([outside.status, missing.status]).toEqual([404, 404]);
-    expect(outside.body.code).toBe('WORKER_NOT_FOUND');
-    expect(missing.body.code).toBe('WORKER_NOT_FOUND');
+    expect([outside.status, otherStreet.status, missing.status]).toEqual([404, 404, 404]);
+    for (const res of [outside, otherStreet, missing]) expect(res.body.code).toBe('WORKER_NOT_FOUND');
+    const ownStreet = await t.request('GET', `/v1/workers/${w}`, { token: street('330106001') });
+    expect([ownStreet.status, ownStreet.body.id]).toEqual([200, w]);
   });
 
   it('the first page carries the filter’s COUNT(*), later pages none, and the count follows writes', async () => {

@@ -1,10 +1,10 @@
 /**
  * The register's read path: a worker as the API shows it, the detail page, the register's pages and
  * their count, in as few SQL statements as they can be, because under load the cost of a request is
- * mostly its round trips (docs/benchmarks.md "API under load", third round): the detail reads its
- * five lists in one statement, and the first page carries its count as a column of the page.
+ * mostly its round trips (docs/benchmarks.md "API under load", third round): the detail reads the
+ * worker and its five lists in one statement, and the first page carries its count as a column of the page.
  */
-import type { Scope } from '@cws/kernel';
+import { notFound, type Scope } from '@cws/kernel';
 import { applyScope, keysetPageByKeys, type KeysetCodec, type KeysetKey, type KeysetPage } from '@cws/persistence';
 import { POST_BANDS } from '@cws/workers-contracts';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -12,16 +12,6 @@ import { rawOneInScope } from '../common/org-scope';
 import { gradeRow, type GradeRow } from '../grades/grade.repository';
 import { WorkerNameGramRepository } from './worker-name-gram.repository';
 import type { WorkerQueryDto } from './workers.dto';
-
-/** The worker columns anyone with read access may see (never the encrypted or hashed ones). */
-// Birth year, not date: with the date, the last four of the ID and an area guessed from the district,
-// the whole resident ID could be rebuilt (docs/security.md "Masking").
-export const WORKER_VIEW_COLUMNS = `w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear,
-  w.resident_id_masked AS residentIdMasked, w.phone AS phone, w.education AS education, w.political_status AS politicalStatus,
-  w.qualification_level AS qualificationLevel, w.qualification_cert AS qualificationCert, w.hire_date AS hireDate,
-  w.employment_type AS employmentType, w.status AS status, w.left_date AS leftDate, w.left_reason AS leftReason,
-  w.bank_account_masked AS bankAccountMasked, w.bank_luhn_ok AS bankLuhnOk, w.community_code AS communityCode,
-  w.street_code AS streetCode, w.district_code AS districtCode, w.prior_service_months AS priorServiceMonths, w.version AS version`;
 
 export interface WorkerView {
   id: number;
@@ -57,11 +47,27 @@ const CONVERT: Record<FieldKind, (v: unknown) => unknown> = {
   json: (v) => (typeof v === 'string' ? JSON.parse(v) : v),
 };
 
+/** The worker fields anyone with read access may see (never the encrypted or hashed ones), as the API names them. */
+// Birth year, not date: with the date, the last four of the ID and an area guessed from the district,
+// the whole resident ID could be rebuilt (docs/security.md "Masking").
+const VIEW_FIELDS: ReadonlyArray<readonly [sql: string, key: string, kind: FieldKind]> = [
+  ['w.id', 'id', 'int'], ['w.name', 'name', 'text'], ['w.sex', 'sex', 'text'], ['YEAR(w.birth_date)', 'birthYear', 'int'],
+  ['w.resident_id_masked', 'residentIdMasked', 'text'], ['w.phone', 'phone', 'text'], ['w.education', 'education', 'text'],
+  ['w.political_status', 'politicalStatus', 'text'], ['w.qualification_level', 'qualificationLevel', 'text'], ['w.qualification_cert', 'qualificationCert', 'text'],
+  ['w.hire_date', 'hireDate', 'text'], ['w.employment_type', 'employmentType', 'text'], ['w.status', 'status', 'text'], ['w.left_date', 'leftDate', 'text'],
+  ['w.left_reason', 'leftReason', 'text'], ['w.bank_account_masked', 'bankAccountMasked', 'text'], ['w.bank_luhn_ok', 'bankLuhnOk', 'int'],
+  ['w.community_code', 'communityCode', 'text'], ['w.street_code', 'streetCode', 'text'], ['w.district_code', 'districtCode', 'text'],
+  ['w.prior_service_months', 'priorServiceMonths', 'int'], ['w.version', 'version', 'int'],
+];
+
+export const WORKER_VIEW_COLUMNS = VIEW_FIELDS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
+
 /** One list of the detail: its fields (SQL, key, kind), where it reads, and the order its own query had (newest first). */
 interface DetailList {
   fields: ReadonlyArray<readonly [sql: string, key: string, kind: FieldKind]>;
-  /** `?` is the worker's id */
   from: string;
+  /** the column naming the worker */
+  worker: string;
   order: readonly string[];
 }
 
@@ -71,7 +77,8 @@ const APPOINTMENTS: DetailList = {
     ['a.obtained_by', 'obtainedBy', 'text'], ['a.start_date', 'from', 'text'], ['a.end_date', 'to', 'text'], ['a.end_reason', 'endReason', 'text'],
     ['a.community_code', 'communityCode', 'text'], ['a.election_id', 'electionId', 'int'], ['a.term_end', 'termEnd', 'text'],
   ],
-  from: 'appointment a WHERE a.worker_id = ?',
+  from: 'appointment a',
+  worker: 'a.worker_id',
   order: ['from', 'id'],
 };
 const TRAINING: DetailList = {
@@ -79,7 +86,8 @@ const TRAINING: DetailList = {
     ['r.id', 'id', 'int'], ['r.class_id', 'classId', 'int'], ['k.title', 'title', 'text'], ['co.name', 'course', 'text'], ['co.category', 'category', 'text'],
     ['r.result', 'result', 'text'], ['r.hours', 'hours', 'text'], ['r.certificate_no', 'certificateNo', 'text'], ['r.completed_on', 'completedOn', 'text'],
   ],
-  from: 'training_record r JOIN training_class k ON k.id = r.class_id JOIN training_course co ON co.id = k.course_id WHERE r.worker_id = ?',
+  from: 'training_record r JOIN training_class k ON k.id = r.class_id JOIN training_course co ON co.id = k.course_id',
+  worker: 'r.worker_id',
   order: ['completedOn'],
 };
 const SECONDMENTS: DetailList = {
@@ -87,12 +95,14 @@ const SECONDMENTS: DetailList = {
     ['s.id', 'id', 'int'], ['s.direction', 'direction', 'text'], ['s.organisation', 'organisation', 'text'], ['s.community_code', 'communityCode', 'text'],
     ['s.start_date', 'from', 'text'], ['s.end_date', 'to', 'text'], ['s.payer', 'payer', 'text'], ['s.status', 'status', 'text'], ['s.note', 'note', 'text'],
   ],
-  from: 'secondment s WHERE s.worker_id = ?',
+  from: 'secondment s',
+  worker: 's.worker_id',
   order: ['from'],
 };
 const EVENTS: DetailList = {
   fields: [['e.id', 'id', 'int'], ['e.kind', 'kind', 'text'], ['e.event_date', 'date', 'text'], ['e.note', 'note', 'text'], ['e.data', 'data', 'json']],
-  from: 'worker_event e WHERE e.worker_id = ?',
+  from: 'worker_event e',
+  worker: 'e.worker_id',
   order: ['date', 'id'],
 };
 // GradeRepository's columns under its names; its gradeRow converts them as it does its own rows
@@ -102,22 +112,28 @@ const GRADES: DetailList = {
     ['g.anchor_date', 'anchorDate', 'text'], ['g.cause', 'cause', 'text'], ['g.derived', 'derived', 'bool'], ['g.event_id', 'eventId', 'int'],
     ['g.policy_refs', 'policyRefs', 'json'], ['g.note', 'note', 'text'],
   ],
-  from: 'worker_grade g WHERE g.worker_id = ?',
+  from: 'worker_grade g',
+  worker: 'g.worker_id',
   order: ['from', 'id'],
 };
 
-const DETAIL_LISTS = [APPOINTMENTS, TRAINING, SECONDMENTS, EVENTS, GRADES] as const;
+/** The worker's own row, as one more "list" of the union: first. */
+const WORKER: DetailList = { fields: VIEW_FIELDS, from: 'worker w', worker: 'w.id', order: [] };
+const DETAIL_LISTS = [WORKER, APPOINTMENTS, TRAINING, SECONDMENTS, EVENTS, GRADES] as const;
 const WIDTH = Math.max(...DETAIL_LISTS.map((l) => l.fields.length));
 
 /**
- * The five lists in one statement: a UNION ALL with a branch per list (tagged by its index),
- * padded with NULLs to one width. Not JSON_ARRAYAGG: MariaDB prepares a temporary table for each
- * aggregate, about 1 ms a list even when no row is read (measured), more than the round trips cost.
+ * The detail in one statement: a UNION ALL with a branch per list (tagged by its index), padded
+ * with NULLs to one width, each joined to `visible` — the worker's id if the caller's scope sees the
+ * worker, else no row, so a 404 reads no list. Not JSON_ARRAYAGG columns of the worker's row: MariaDB
+ * prepares a temporary table for each aggregate, about 1 ms a list even when no row is read (measured).
  */
-const DETAIL_UNION = DETAIL_LISTS.map((list, i) => {
-  const columns = Array.from({ length: WIDTH }, (_, c) => `${list.fields[c]?.[0] ?? 'NULL'}${i === 0 ? ` AS c${c}` : ''}`);
-  return `SELECT ${i}${i === 0 ? ' AS list' : ''}, ${columns.join(', ')} FROM ${list.from}`;
-}).join('\nUNION ALL ');
+function detailUnion(visible: string): string {
+  return DETAIL_LISTS.map((list, i) => {
+    const columns = Array.from({ length: WIDTH }, (_, c) => `${list.fields[c]?.[0] ?? 'NULL'}${i === 0 ? ` AS c${c}` : ''}`);
+    return `SELECT ${i}${i === 0 ? ' AS list' : ''}, ${columns.join(', ')} FROM ${list.from} JOIN (${visible}) v ON v.id = ${list.worker}`;
+  }).join('\nUNION ALL ');
+}
 
 /** Each list's rows from the union, keyed, converted and ordered as its own query returned them (stable: ties keep the read order). */
 function detailLists(rows: Row[]): Row[][] {
@@ -162,14 +178,16 @@ export class WorkerReadRepository {
   }
 
   /**
-   * The detail page's rows in two statements: the worker, scope-checked (404 outside the scope, as
-   * cheap as any 404: no list is read), then its appointments, training, secondments, career events
-   * and grades in one (they were five).
+   * The detail page's rows in one statement: the worker (404 if missing or outside the scope) with
+   * its appointments, training, secondments, career events and grades (they were six statements).
    */
   static async detail(m: EntityManager, scope: Scope, id: number): Promise<WorkerDetailRows> {
-    const worker = await WorkerReadRepository.viewInScope(m, scope, id);
-    const [appointments, training, secondments, events, grades] = detailLists(await m.query(DETAIL_UNION, DETAIL_LISTS.map(() => id)));
-    return { worker, appointments, training, secondments, events, grades: grades.map(gradeRow) };
+    const visible = m.createQueryBuilder().select('w.id', 'id').from('worker', 'w').where('w.id = :id', { id });
+    applyScope(visible, scope, { district: 'w.district_code', street: 'w.street_code' });
+    const [sql, params] = visible.getQueryAndParameters();
+    const [[worker], appointments, training, secondments, events, grades] = detailLists(await m.query(detailUnion(sql), DETAIL_LISTS.flatMap(() => params)));
+    if (!worker) throw notFound('worker', id);
+    return { worker: normaliseView(worker), appointments, training, secondments, events, grades: grades.map(gradeRow) };
   }
 
   /**
