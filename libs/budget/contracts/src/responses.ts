@@ -19,14 +19,12 @@ const streetCode = /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('街道代码�
 const communityCode = /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('社区代码（12 位）；不到社区一级为 null。Community code.', '330106001001'));
 const fiscalYear = /* @__PURE__ */ Int('财政年度。Fiscal year.', 2026);
 
+/** The key a balance is kept under — (year, funder, stream, place) — which each ledger entry names too: listed once. */
+const balanceKey = { fiscalYear, funder, stream: FundingStreamSchema, districtCode, streetCode, communityCode };
+
 export const LedgerEntry = /* @__PURE__ */ Contract('LedgerEntry', '总账的一行：一次资金变动的各列增量（只增不改）。One ledger row: the signed deltas of one money movement.', {
   id: /* @__PURE__ */ IdString('账目 ID（按写入顺序递增，游标分页用）。Ledger entry id, increasing.', '1201'),
-  fiscalYear,
-  funder,
-  stream: FundingStreamSchema,
-  districtCode,
-  streetCode,
-  communityCode,
+  ...balanceKey,
   entryType: LedgerEntryTypeSchema,
   appropriationId: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('相关预算 ID。Appropriation id.', '12')),
   allocationId: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('相关分配 ID。Allocation id.', '40')),
@@ -43,12 +41,7 @@ export const LedgerPage = /* @__PURE__ */ Page('LedgerPage', '总账分页（从
 export type LedgerPageView = Static<typeof LedgerPage>;
 
 export const Balance = /* @__PURE__ */ Contract('Balance', '按年度、出资方、渠道、地区汇总的余额。A balance per (year, funder, stream, place).', {
-  fiscalYear,
-  funder,
-  stream: FundingStreamSchema,
-  districtCode,
-  streetCode,
-  communityCode,
+  ...balanceKey,
   appropriated: /* @__PURE__ */ MoneyString('预算数（元）。Appropriated.'),
   allocated: /* @__PURE__ */ MoneyString('已分配数（元）。Allocated.', '100000.00'),
   committed: /* @__PURE__ */ MoneyString('已承诺数（元）。Committed.', '5000.00'),
