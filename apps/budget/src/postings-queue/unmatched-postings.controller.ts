@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { Posting } from '@cws/budget-contracts';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Posting, UnmatchedPostingPage } from '@cws/budget-contracts';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
@@ -16,6 +16,7 @@ export class UnmatchedPostingsController {
   @Get()
   @CanRead()
   @ApiOperation({ summary: '未能入账的费用记账队列', description: 'Queue postings (payroll, training) that could not be booked, with the reason' })
+  @ApiOkResponse({ schema: apiSchema(UnmatchedPostingPage) })
   list(@CurrentPrincipal() p: Principal, @Query() q: UnmatchedQueryDto) {
     return this.unmatched.list(p, q);
   }

@@ -1,5 +1,6 @@
 /** Parked queue postings: listed for a person, and booked on an allocation they choose. */
 import { Injectable } from '@nestjs/common';
+import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
 import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
 import { assertVisible, AuditService } from '@cws/platform';
 import { assertFilterInScope, canOverride } from '../common/access';
@@ -18,9 +19,11 @@ export class UnmatchedPostingsService {
     private readonly unmatched: UnmatchedPostingRepository,
   ) {}
 
-  async list(p: Principal, q: UnmatchedQueryDto) {
+  async list(p: Principal, q: UnmatchedQueryDto): Promise<UnmatchedPostingPageView> {
     assertFilterInScope(p, q);
-    return this.unmatched.page(p, { ...q, limit: q.limit ?? 100 });
+    const page = await this.unmatched.page(p, { ...q, limit: q.limit ?? 100 });
+    // the entity as JSON answers it (dates as ISO strings): the same body, typed as the contract
+    return { ...page, items: page.items.map((u) => ({ ...u, receivedAt: u.receivedAt.toISOString(), resolvedAt: u.resolvedAt?.toISOString() ?? null })) };
   }
 
   /** Books a parked cost on an allocation a person chose (its external key keeps it booked once). */

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ExecutionReport, type ExecutionReportView } from '@cws/budget-contracts';
+import { ExecutionReport, FundingStandard, HouseholdCount, HouseholdStandardReport, type ExecutionReportView } from '@cws/budget-contracts';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal } from '@cws/platform';
+import { apiArraySchema, apiSchema, CurrentPrincipal } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { PlaceFilterDto } from '../common/filters.dto';
 import { ExecutionQueryDto, FundingStandardDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
@@ -52,6 +52,7 @@ export class ReportsController {
   @Get('reports/household-standard')
   @CanRead()
   @ApiOperation({ summary: '按户核定标准检查社区经费', description: 'Per-household funding standard check: communities allocated less than standard × households are flagged' })
+  @ApiOkResponse({ schema: apiSchema(HouseholdStandardReport) })
   householdStandard(@CurrentPrincipal() p: Principal, @Query() q: HouseholdStandardQueryDto) {
     return this.reports.householdStandard(p, q);
   }
@@ -59,6 +60,7 @@ export class ReportsController {
   @Get('household-counts')
   @ApiOperation({ summary: '各社区户数' })
   @CanRead()
+  @ApiOkResponse({ schema: apiArraySchema(HouseholdCount) })
   households(@CurrentPrincipal() p: Principal, @Query() q: PlaceFilterDto) {
     return this.reports.listHouseholds(p, q);
   }
@@ -67,6 +69,7 @@ export class ReportsController {
   @CanPost()
   @ApiParam({ name: 'communityCode', example: '330106001001' })
   @ApiOperation({ summary: '设置社区户数', description: 'Set the number of households of a community (data for the standard check)' })
+  @ApiOkResponse({ schema: apiSchema(HouseholdCount) })
   putHouseholds(@CurrentPrincipal() p: Principal, @Param() { communityCode }: CommunityParam, @Body() dto: HouseholdCountDto) {
     return this.reports.putHouseholds(p, communityCode, dto);
   }
@@ -74,6 +77,7 @@ export class ReportsController {
   @Get('funding-standards')
   @ApiOperation({ summary: '按户经费标准列表' })
   @CanRead()
+  @ApiOkResponse({ schema: apiArraySchema(FundingStandard) })
   standards() {
     return this.reports.listStandards();
   }
@@ -83,6 +87,7 @@ export class ReportsController {
   @ApiParam({ name: 'year', schema: { type: 'integer', example: 2026 } })
   @ApiParam({ name: 'stream', enum: FUNDING_STREAMS, enumName: 'FundingStream' })
   @ApiOperation({ summary: '设置某渠道某年度的按户经费标准', description: 'Set the per-household funding standard of a stream for a year (city scope)' })
+  @ApiOkResponse({ schema: apiSchema(FundingStandard) })
   putStandard(
     @CurrentPrincipal() p: Principal,
     @Param() { year, stream }: StandardParams,

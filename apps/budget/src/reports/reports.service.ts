@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { executionReport, householdCheck, type LedgerSums } from '@cws/budget-core';
+import type { FundingStandardView, FundingStream, HouseholdCountView, HouseholdStandardReportView } from '@cws/budget-contracts';
 import { neutraliseFormula, notFound, placeOfCode, type Fen, type Principal } from '@cws/kernel';
 import { AuditService } from '@cws/platform';
 import { assertFilterInScope, requireCityScope } from '../common/access';
@@ -80,7 +81,7 @@ export class ReportsService {
   }
 
   /** Communities whose allocation from a stream (all funders) is below standard × households are flagged. */
-  async householdStandard(p: Principal, q: HouseholdStandardQueryDto) {
+  async householdStandard(p: Principal, q: HouseholdStandardQueryDto): Promise<HouseholdStandardReportView> {
     assertFilterInScope(p, q);
     const standard = await this.households.standard(q.fiscalYear, q.stream);
     if (!standard) throw notFound('funding_standard', `${q.fiscalYear}/${q.stream}`);
@@ -106,7 +107,7 @@ export class ReportsService {
     });
     return {
       fiscalYear: q.fiscalYear,
-      stream: q.stream,
+      stream: q.stream as FundingStream,
       standardPerHousehold: money(perHousehold),
       communities: rows.length,
       below: rows.filter((r) => r.belowStandard).length,
@@ -114,12 +115,12 @@ export class ReportsService {
     };
   }
 
-  async listHouseholds(p: Principal, q: { district?: string; street?: string }) {
+  async listHouseholds(p: Principal, q: { district?: string; street?: string }): Promise<HouseholdCountView[]> {
     assertFilterInScope(p, q);
-    return this.households.counts(p, { district: q.district, street: q.street });
+    return (await this.households.counts(p, { district: q.district, street: q.street })).map(householdCountView);
   }
 
-  async putHouseholds(p: Principal, communityCode: string, dto: HouseholdCountDto): Promise<HouseholdCountEntity> {
+  async putHouseholds(p: Principal, communityCode: string, dto: HouseholdCountDto): Promise<HouseholdCountView> {
     const place = placeOfCode(communityCode); // a 12-digit community (CommunityParam): street and district follow
     assertFilterInScope(p, { community: communityCode });
     return this.dataSource.transaction(async (m) => {
@@ -129,15 +130,15 @@ export class ReportsService {
       ], true);
       const after = await this.households.getCount(m, communityCode);
       await this.audit.record(m, { entity: 'household_count', entityId: communityCode, action: before ? 'UPDATE' : 'CREATE', before, after, districtCode: place.district });
-      return after;
+      return householdCountView(after);
     });
   }
 
-  listStandards(): Promise<FundingStandardEntity[]> {
-    return this.households.standards();
+  async listStandards(): Promise<FundingStandardView[]> {
+    return (await this.households.standards()).map(fundingStandardView);
   }
 
-  async putStandard(p: Principal, fiscalYear: number, stream: string, perHouseholdText: string): Promise<FundingStandardEntity> {
+  async putStandard(p: Principal, fiscalYear: number, stream: string, perHouseholdText: string): Promise<FundingStandardView> {
     requireCityScope(p);
     const perHousehold = parsePositiveAmount(perHouseholdText, 'perHousehold');
     return this.dataSource.transaction(async (m) => {
@@ -145,7 +146,7 @@ export class ReportsService {
       await this.households.writeStandard(m, fiscalYear, stream, perHousehold, true);
       const after = await this.households.getStandard(m, fiscalYear, stream);
       await this.audit.record(m, { entity: 'funding_standard', entityId: `${fiscalYear}/${stream}`, action: before ? 'UPDATE' : 'CREATE', before, after });
-      return after;
+      return fundingStandardView(after);
     });
   }
 
@@ -172,3 +173,7 @@ function line(key: string | null, name: string | null, l: { sums: LedgerSums; av
     executionRate: l.executionRate,
   };
 }
+
+// The entity as JSON answers it (a Date serialises to its ISO string): the same body, typed as the contract.
+const householdCountView = (h: HouseholdCountEntity): HouseholdCountView => ({ ...h, updatedAt: h.updatedAt.toISOString() });
+const fundingStandardView = (f: FundingStandardEntity): FundingStandardView => ({ ...f, stream: f.stream as FundingStream, updatedAt: f.updatedAt.toISOString() });

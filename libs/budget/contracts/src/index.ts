@@ -2,3 +2,4 @@
 export * from './budget';
 export * from './jobs';
 export * from './responses';
+export * from './households';
