@@ -9,3 +9,4 @@ export * from './text';
 export * from './jobs';
 export * from './random';
 export * from './contract-schema';
+export * from './audit-contract';

@@ -3,14 +3,15 @@
  * the change it describes, so a change without its audit row cannot commit.
  */
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 // instants (date-times), not calendar dates
 // eslint-disable-next-line no-restricted-imports
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { districtOf, type Principal } from '@cws/kernel';
+import { AuditLogPage, districtOf, type AuditLogPageView, type Principal } from '@cws/kernel';
 import { applyScope, keysetPage } from '@cws/persistence';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { CurrentPrincipal, Roles } from './auth';
+import { apiSchema } from './openapi-contracts';
 import { PageLimit } from './query-params';
 import { requestContext } from './request-context';
 
@@ -161,7 +162,7 @@ export class AuditService {
     };
   }
 
-  async search(q: AuditQuery, principal: Principal): Promise<{ items: AuditLogEntity[]; nextAfter: string | null }> {
+  async search(q: AuditQuery, principal: Principal): Promise<AuditLogPageView> {
     const limit = q.limit ?? 50;
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
@@ -173,7 +174,9 @@ export class AuditService {
     // the same scope filter as every other table: district users see their district's rows, street users their street's
     applyScope(qb, principal.scope, { district: 'a.districtCode', street: 'a.streetCode' });
     // newest first: `before` is the keyset cursor, walking down
-    return keysetPage(qb, { column: 'a.id', order: 'DESC', after: q.before, limit, keyOf: (a) => a.id });
+    const page = await keysetPage(qb, { column: 'a.id', order: 'DESC', after: q.before, limit, keyOf: (a) => a.id });
+    // the row as JSON answers it (the instant as its ISO string), typed as the contract
+    return { ...page, items: page.items.map((a) => ({ ...a, occurredAt: a.occurredAt.toISOString() })) };
   }
 }
 
@@ -188,11 +191,6 @@ export class AuditQuery {
   @PageLimit(50, 500) limit?: number;
 }
 
-class AuditPage {
-  @ApiProperty({ type: [Object] }) items!: AuditLogEntity[];
-  @ApiProperty({ nullable: true, type: String }) nextAfter!: string | null;
-}
-
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
@@ -201,7 +199,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: '审计日志（从新到旧，游标分页）', description: 'Audit entries in your scope, newest first; page with ?before=<nextAfter>.' })
   @Roles('CITY_ADMIN', 'AUDITOR', 'DISTRICT_HR')
-  @ApiOkResponse({ type: AuditPage })
+  @ApiOkResponse({ schema: apiSchema(AuditLogPage) })
   search(@Query() q: AuditQuery, @CurrentPrincipal() principal: Principal) {
     return this.audit.search(q, principal);
   }

@@ -38,7 +38,7 @@ export function describeDocument(doc: OpenAPIObject): void {
       listErrorCodes(op);
     }
   }
-  for (const [name, schema] of Object.entries(schemas)) describeSchema(schema, name, enums);
+  for (const [name, schema] of Object.entries(schemas)) describeSchema(schema, name, enums, schemas);
   enums.flush();
 }
 
@@ -53,19 +53,25 @@ function describeParameter(p: Json, enums: EnumNamer, path: string): void {
   else if ((schema?.items as Json | undefined)?.enum) schema!.items = enums.ref(schema!.items as Json, name, resourceOf(path), false);
 }
 
-function describeSchema(schema: Json, owner: string, enums: EnumNamer): void {
+function describeSchema(schema: Json, owner: string, enums: EnumNamer, schemas: Record<string, Json>): void {
   const props = schema.properties as Record<string, Json> | undefined;
   if (!props) return;
   const isPage = 'nextAfter' in props && 'items' in props;
   for (const [name, prop] of Object.entries(props)) {
     if (name === 'nextAfter' && isPage) prop.description = PAGING.nextAfter;
-    else if (!prop.description && !prop.$ref) prop.description = GLOSSARY[`${owner}.${name}`] ?? GLOSSARY[name] ?? '';
-    if (prop.$ref) props[name] = { allOf: [{ $ref: prop.$ref }], description: GLOSSARY[`${owner}.${name}`] ?? GLOSSARY[name] ?? '' };
+    else if (!prop.description && !prop.$ref) prop.description = GLOSSARY[`${owner}.${name}`] ?? GLOSSARY[name] ?? referencedDescription(prop, schemas);
+    if (prop.$ref) props[name] = { allOf: [{ $ref: prop.$ref }], description: GLOSSARY[`${owner}.${name}`] ?? GLOSSARY[name] ?? referencedDescription(prop, schemas) };
     else if (prop.enum) props[name] = enums.ref(prop, name, owner, true);
     else if ((prop.items as Json | undefined)?.enum) prop.items = enums.ref(prop.items as Json, name, owner, false);
-    if (prop.properties) describeSchema(prop, owner, enums);
-    if ((prop.items as Json | undefined)?.properties) describeSchema(prop.items as Json, owner, enums);
+    if (prop.properties) describeSchema(prop, owner, enums, schemas);
+    if ((prop.items as Json | undefined)?.properties) describeSchema(prop.items as Json, owner, enums, schemas);
   }
+}
+
+/** A property that only references a named schema (a contract's nested contract or enum) and has no glossary entry takes that schema's own description. */
+function referencedDescription(prop: Json, schemas: Record<string, Json>): string {
+  const ref = (prop.$ref ?? ((prop.allOf as Json[] | undefined)?.[0]?.$ref)) as string | undefined;
+  return (ref && (schemas[ref.split('/').pop() ?? '']?.description as string | undefined)) || '';
 }
 
 /** Appends "错误码 (error codes): 400 VALIDATION_FAILED · 404 NOT_FOUND · …" from the route's responses. */
