@@ -31,7 +31,7 @@ export function scriptedFetch(routes: Record<string, Route>) {
   return { fetch: impl, calls };
 }
 
-export const xihuHr: Me = { kind: 'user', id: 'u1', name: 'xihu-hr', roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district: '330106' } };
+export const xihuHr: Me = { kind: 'user', id: 'u1', name: 'xihu-hr', roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district: '330106' }, permissions: [] };
 
 export interface Rendered {
   container: HTMLElement;

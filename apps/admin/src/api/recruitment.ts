@@ -1,62 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
-import type { Page } from './types';
+import type { ObjectionView, RankedCandidateView, RankingView, VacancyListItemView, VacancyPageView } from '@cws/workers-contracts';
 import { useKeysetPages } from './useKeysetPages';
 
 export const R = '/api/workers/v1';
 
-/** `GET /vacancies` items (the workers service's VacancyListItemDto). */
-export interface VacancyListItem {
-  id: number;
-  communityCode: string;
-  streetCode: string;
-  districtCode: string;
-  bodyKind: string;
-  role: string;
-  headcount: number;
-  opensOn: string;
-  closesOn: string;
-  status: 'OPEN' | 'FILLED';
-  writtenWeight: string;
-  noticeDays: number;
-  candidates: number;
-  selected: number;
-  hired: number;
-}
-
-export interface RankedCandidate {
-  rank: number;
-  id: number;
-  name: string;
-  residentIdMasked: string;
-  written: string | null;
-  interview: string | null;
-  total: string;
-  status: 'APPLIED' | 'SELECTED' | 'HIRED' | 'DISQUALIFIED';
-  workerId: number | null;
-  noticeStart: string | null;
-  noticeEnd: string | null;
-  skipReason: string | null;
-  openObjections: number;
-}
-
-export interface Ranking {
-  vacancy: Omit<VacancyListItem, 'candidates' | 'selected' | 'hired'>;
-  candidates: RankedCandidate[];
-}
-
-export interface Objection {
-  id: number;
-  candidateId: number;
-  receivedOn: string;
-  summary: string;
-  status: 'OPEN' | 'UPHELD' | 'DISMISSED';
-  resolution: string | null;
-  resolvedOn: string | null;
-}
+/** The workers service's recruitment contracts. */
+export type VacancyListItem = VacancyListItemView;
+export type RankedCandidate = RankedCandidateView;
+export type Ranking = RankingView;
+export type Objection = ObjectionView;
 
 export function useVacancies(status?: string) {
-  return useKeysetPages<Page<VacancyListItem>>(['vacancies', status ?? ''], `${R}/vacancies`, { status }, { limit: 50 });
+  return useKeysetPages<VacancyPageView>(['vacancies', status ?? ''], `${R}/vacancies`, { status }, { limit: 50 });
 }
 
 export function useRanking(id: string | undefined) {

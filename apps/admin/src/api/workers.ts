@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
-import type { Page, WorkerDetail, WorkerPii, WorkerRow } from './types';
+import type { TrainingClassView, WorkerListPage, WorkerRecordView, WorkerWriteResultView } from '@cws/workers-contracts';
+import type { WorkerDetail, WorkerPii } from './types';
 import { useKeysetPages } from './useKeysetPages';
 
 /** A page of the register; the first page also carries the total of the filter (when the service counts). */
-export interface WorkerPage extends Page<WorkerRow> {
-  total?: number;
-  totalIsEstimate?: boolean;
-}
+export type WorkerPage = WorkerListPage;
 
 const W = '/api/workers/v1/workers';
 
@@ -61,9 +59,9 @@ export function useWorkerPii(id: string | undefined, enabled: boolean) {
 export function useWorkerWrites() {
   const api = useApi();
   return {
-    create: (body: Record<string, unknown>) => api.post<{ worker: { id: number; name: string }; warnings: Array<{ path: string; issue: string }> }>(W, body),
-    update: (id: number, body: Record<string, unknown>) => api.patch<{ worker: unknown; warnings: Array<{ path: string; issue: string }> }>(`${W}/${id}`, body),
-    leave: (id: number, body: { date: string; reason: string }) => api.post(`${W}/${id}/leave`, body),
+    create: (body: Record<string, unknown>) => api.post<WorkerWriteResultView>(W, body),
+    update: (id: number, body: Record<string, unknown>) => api.patch<WorkerWriteResultView>(`${W}/${id}`, body),
+    leave: (id: number, body: { date: string; reason: string }) => api.post<WorkerRecordView>(`${W}/${id}/leave`, body),
     event: (id: number, body: { kind: string; date: string; note?: string }) => api.post(`${W}/${id}/events`, body),
     addPost: (body: Record<string, unknown>) => api.post('/api/workers/v1/appointments', body),
     endPost: (postId: number, body: { to: string; reason: string }) => api.post(`/api/workers/v1/appointments/${postId}/end`, body),
@@ -74,18 +72,7 @@ export function useWorkerWrites() {
   };
 }
 
-export interface TrainingClass {
-  id: number;
-  title: string;
-  courseId: number;
-  providerId: number;
-  startDate: string;
-  endDate: string;
-  hours: string;
-  cost: string;
-  districtCode: string | null;
-  chargeCommunityCode: string | null;
-}
+export type TrainingClass = TrainingClassView;
 
 export function useTrainingClasses(enabled = true) {
   const api = useApi();

@@ -3,8 +3,8 @@ import { addDays, conflict, DomainError, notFound, validationError, type Princip
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, isElectedPost, ROLES_BY_BODY, type AppointmentRole,
-  type BodyKind, type CrossAppointmentStats,
+  AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, isElectedPost, ROLES_BY_BODY, type AppointmentRole, type AppointmentView,
+  type BodyKind, type CommunityPostsOnView, type CrossAppointmentOnView, type WorkerPostsOnView,
 } from '@cws/workers-contracts';
 import { crossAppointmentStats } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -34,7 +34,7 @@ export class AppointmentsService {
     private readonly workers: WorkersService,
   ) {}
 
-  create(p: Principal, dto: CreateAppointmentDto) {
+  create(p: Principal, dto: CreateAppointmentDto): Promise<AppointmentView> {
     // READ COMMITTED: after waiting for the body lock, the rule checks must see the rival's commit
     // (under REPEATABLE READ they would read the snapshot taken before the wait).
     return this.dataSource.transaction('READ COMMITTED', (m) => this.createInTx(m, p, dto));
@@ -45,7 +45,7 @@ export class AppointmentsService {
    * competing appointments to one body (or of one worker) queue behind each other, so the checks
    * below see every committed rival and the rules hold under concurrency.
    */
-  async createInTx(m: EntityManager, p: Principal, dto: CreateAppointmentDto, election?: { id: number; termEnd: string }) {
+  async createInTx(m: EntityManager, p: Principal, dto: CreateAppointmentDto, election?: { id: number; termEnd: string }): Promise<AppointmentView> {
     if (!ROLES_BY_BODY[dto.bodyKind].includes(dto.role)) {
       throw validationError('ROLE_NOT_IN_BODY', 'role', `is not a role of the ${dto.bodyKind} body (${ROLES_BY_BODY[dto.bodyKind].join(', ')})`);
     }
@@ -112,7 +112,7 @@ export class AppointmentsService {
   }
 
   /** Ends a post (history is kept). Ending earlier than a planned end is allowed; reopening is not. */
-  async end(p: Principal, id: number, dto: EndAppointmentDto) {
+  async end(p: Principal, id: number, dto: EndAppointmentDto): Promise<AppointmentView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const before = await AppointmentRepository.inScope(m, p.scope, id);
       await this.workers.workerInScope(m, p, before.workerId, { lock: true });
@@ -129,13 +129,13 @@ export class AppointmentsService {
   }
 
   /** A worker's posts on a date. */
-  async postsOn(p: Principal, workerId: number, date = today()) {
+  async postsOn(p: Principal, workerId: number, date = today()): Promise<WorkerPostsOnView> {
     await this.workers.workerInScope(this.dataSource.manager, p, workerId);
     return { workerId, date, posts: await AppointmentRepository.ofWorkerOn(this.dataSource.manager, workerId, date) };
   }
 
   /** Each body's current holders (for the community page). */
-  async communityPosts(p: Principal, code: string, date = today()) {
+  async communityPosts(p: Principal, code: string, date = today()): Promise<CommunityPostsOnView> {
     await communityInScope(this.dataSource.manager, p, code);
     return { communityCode: code, date, posts: await AppointmentRepository.ofCommunityOn(this.dataSource.manager, code, date) };
   }
@@ -145,7 +145,7 @@ export class AppointmentsService {
    * body), how many hold posts in two or more bodies; and whether one person is both party
    * secretary and committee director (一肩挑).
    */
-  async crossAppointment(p: Principal, code: string, date = today()): Promise<CrossAppointmentStats & { date: string }> {
+  async crossAppointment(p: Principal, code: string, date = today()): Promise<CrossAppointmentOnView> {
     await communityInScope(this.dataSource.manager, p, code);
     return { ...crossAppointmentStats(code, await AppointmentRepository.holdersOn(this.dataSource.manager, code, date)), date };
   }

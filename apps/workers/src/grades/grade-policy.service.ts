@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { today } from '../common/sql';
 import type { GradePolicyRowDto } from './grade-policy.dto';
 import { GradePolicyRepository, type GradePolicyRow } from './grade.repository';
+import { type GradePolicyRowAddedView } from '@cws/workers-contracts';
 
 /** The grade policy as effective-dated data: read what is in force, add a row from a date (the previous one closes the day before). */
 @Injectable()
@@ -18,7 +19,7 @@ export class GradePolicyService {
     return GradePolicyRepository.rowsOn(this.dataSource.manager, date);
   }
 
-  add(p: Principal, dto: GradePolicyRowDto) {
+  add(p: Principal, dto: GradePolicyRowDto): Promise<GradePolicyRowAddedView> {
     const { key, data } = this.shape(dto);
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const open = await GradePolicyRepository.openRowsOfKey(m, key, dto.validFrom);

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation,
+  ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
-import { CurrentPrincipal, Public } from '@cws/platform';
-import { ClientCredentialsDto, LoginDto, OAuthErrorDto, OAuthTokenDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { apiSchema, CurrentPrincipal, Public } from '@cws/platform';
+import { ClientCredentialsDto, LoginDto, OAuthErrorDto, OAuthTokenDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
+import { Me, type MeView, TokenPair, type TokenPairView } from '@cws/workers-contracts';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -17,8 +21,8 @@ export class AuthController {
   @Post('login')
   @ApiOperation({ summary: '用户登录' })
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto })
-  login(@Body() dto: LoginDto): Promise<TokenPairDto> {
+  @ApiOkResponse({ schema: apiSchema(TokenPair) })
+  login(@Body() dto: LoginDto): Promise<TokenPairView> {
     return this.auth.login(dto.username, dto.password);
   }
 
@@ -26,8 +30,8 @@ export class AuthController {
   @Post('refresh')
   @ApiOperation({ summary: '刷新访问令牌' })
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto })
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
+  @ApiOkResponse({ schema: apiSchema(TokenPair) })
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
     return this.auth.refresh(dto.refreshToken);
   }
 
@@ -75,7 +79,8 @@ export class AuthController {
   @Get('me')
   @ApiOperation({ summary: '当前用户或客户端' })
   @ApiBearerAuth()
-  me(@CurrentPrincipal() principal: Principal): Principal {
+  @ApiOkResponse({ schema: apiSchema(Me) })
+  me(@CurrentPrincipal() principal: Principal): MeView {
     return principal;
   }
 }

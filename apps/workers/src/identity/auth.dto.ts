@@ -11,12 +11,6 @@ export class RefreshDto {
   @ApiProperty() @IsString() @Length(20, 200) refreshToken!: string;
 }
 
-export class TokenPairDto {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty() refreshToken!: string;
-  @ApiProperty({ example: 900, description: 'access token lifetime in seconds' }) expiresIn!: number;
-}
-
 /** OAuth2 client-credentials request (RFC 6749 §4.4); form-encoded or JSON. */
 export class ClientCredentialsDto {
   @ApiProperty({ example: 'client_credentials' }) @IsIn(['client_credentials']) grant_type!: string;

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, validationError, type Principal, type Scope } from '@cws/kernel';
 import { AuditService, SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig } from '@cws/platform';
 import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
-import type { TokenPairDto } from './auth.dto';
+import type { TokenPairView } from '@cws/workers-contracts';
 
 const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000;
 /** Clock skew allowed between services: a revoked session stays listed this much past the access-token lifetime. */
@@ -38,14 +38,14 @@ export class AuthService {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async login(username: string, password: string): Promise<TokenPairDto> {
+  async login(username: string, password: string): Promise<TokenPairView> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw invalidCredentials();
     return this.issuePair(user, randomUUID()); // a new family
   }
 
-  async refresh(refreshToken: string): Promise<TokenPairDto> {
+  async refresh(refreshToken: string): Promise<TokenPairView> {
     const invalid = () => new DomainError('UNAUTHORIZED', 'INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
     const outcome = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       const row = await m.getRepository(RefreshTokenEntity).findOne({
@@ -141,7 +141,7 @@ export class AuthService {
   }
 
   /** A refresh token of the family and an access token whose sid is the family. */
-  private async issuePair(user: UserEntity, familyId: string, repo = this.dataSource.getRepository(RefreshTokenEntity)): Promise<TokenPairDto> {
+  private async issuePair(user: UserEntity, familyId: string, repo = this.dataSource.getRepository(RefreshTokenEntity)): Promise<TokenPairView> {
     const refreshToken = randomBytes(32).toString('base64url');
     await repo.insert({ id: randomUUID(), userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
     const accessToken = this.tokens.sign(userPrincipal(user), this.config.accessTokenTtlSeconds, { sessionId: familyId });

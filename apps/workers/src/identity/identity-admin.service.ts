@@ -7,12 +7,14 @@ import { AuditService } from '@cws/platform';
 import { ApiClientEntity, UserEntity } from './identity.entities';
 import { AuthService, BCRYPT_COST } from './auth.service';
 import type { CreateApiClientDto, CreateUserDto, ResetPasswordDto, UpdateUserDto } from './auth.dto';
+import { type ApiClientAccountView, type ApiClientWithSecretView, type UserAccountView } from '@cws/workers-contracts';
 
-type UserView = Omit<UserEntity, 'passwordHash'>;
-type ClientView = Omit<ApiClientEntity, 'secretHash'>;
+type UserView = UserAccountView;
+type ClientView = ApiClientAccountView;
 
-const userView = ({ passwordHash: _omit, ...u }: UserEntity): UserView => u;
-const clientView = ({ secretHash: _omit, ...c }: ApiClientEntity): ClientView => c;
+// the row without its hash, as JSON answers it (the instant as its ISO string)
+const userView = ({ passwordHash: _omit, ...u }: UserEntity): UserView => ({ ...u, createdAt: u.createdAt.toISOString() });
+const clientView = ({ secretHash: _omit, ...c }: ApiClientEntity): ClientView => ({ ...c, createdAt: c.createdAt.toISOString() });
 const newSecret = () => randomBytes(24).toString('base64url');
 
 /**
@@ -130,7 +132,7 @@ export class IdentityAdminService {
   }
 
   /** A new secret, returned once; the old one stops working at once. */
-  async rotateClientSecret(admin: Principal, id: string): Promise<ClientView & { clientSecret: string }> {
+  async rotateClientSecret(admin: Principal, id: string): Promise<ApiClientWithSecretView> {
     const secret = newSecret();
     const secretHash = await bcrypt.hash(secret, BCRYPT_COST);
     const { client } = await this.changeClient(admin, id, 'ROTATE_SECRET', async (c) => {

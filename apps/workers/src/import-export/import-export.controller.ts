@@ -1,14 +1,19 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { validationError, type Principal } from '@cws/kernel';
-import { CommunityFilter, CurrentPrincipal, DistrictFilter, Permissions, Roles, StreetFilter } from '@cws/platform';
-import { WORKER_STATUSES } from '@cws/workers-contracts';
+import { apiSchema, CommunityFilter, CurrentPrincipal, DistrictFilter, Permissions, Roles, StreetFilter } from '@cws/platform';
+import { ImportCommitted, ImportReport, WORKER_STATUSES } from '@cws/workers-contracts';
 import type { Response } from 'express';
 import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { ImportExportService } from './import-export.service';
 import { MAX_UPLOAD_BYTES } from './upload-limits';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILE = { schema: { type: 'string', format: 'binary' } };
 
 class CommitImportDto {
   @ApiPropertyOptional({ default: false, description: 'Commit only the valid rows (explicit); otherwise any invalid row blocks the whole file' })
@@ -39,9 +44,10 @@ export class ImportExportController {
   @Get('imports/template')
   @Roles(...WRITE_ROLES)
   @ApiOperation({ summary: '下载导入模板', description: 'Download the import template (Chinese headers, one example row, a sheet of allowed values)' })
+  @ApiOkResponse({ description: 'The template file', content: { [XLSX_TYPE]: FILE, 'text/csv': FILE } })
   async template(@Query() q: TemplateQueryDto, @Res({ passthrough: true }) res: Response) {
     const format = q.format ?? 'xlsx';
-    res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
     res.setHeader('content-disposition', `attachment; filename="workers-template.${format}"; filename*=UTF-8''${encodeURIComponent(`社区工作者导入模板.${format}`)}`);
     return new StreamableFile(await this.service.template(format));
   }
@@ -52,6 +58,7 @@ export class ImportExportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDto })
   @ApiOperation({ summary: '上传并校验导入文件', description: 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.' })
+  @ApiCreatedResponse({ schema: apiSchema(ImportReport) })
   validate(@CurrentPrincipal() p: Principal, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
     if (!file) throw validationError('IMPORT_FILE_REQUIRED', 'file', 'is required (multipart field "file")');
     return this.service.validate(p, Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
@@ -60,6 +67,7 @@ export class ImportExportController {
   @Get('imports/:id')
   @Roles(...WRITE_ROLES)
   @ApiOperation({ summary: '查看导入校验报告', description: 'The validation report of a staged import' })
+  @ApiOkResponse({ schema: apiSchema(ImportReport) })
   report(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.report(p, id);
   }
@@ -67,6 +75,7 @@ export class ImportExportController {
   @Post('imports/:id/commit')
   @Roles(...WRITE_ROLES)
   @ApiOperation({ summary: '确认导入', description: 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)' })
+  @ApiCreatedResponse({ schema: apiSchema(ImportCommitted) })
   commit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommitImportDto) {
     return this.service.commit(p, id, dto.validOnly ?? false);
   }
@@ -76,7 +85,7 @@ export class ImportExportController {
   @Permissions(WORKERS_READ)
   @ApiOperation({ summary: '导出花名册（xlsx）', description: 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)' })
   async export(@CurrentPrincipal() p: Principal, @Query() q: ExportQueryDto, @Res() res: Response) {
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-type', XLSX_TYPE);
     res.setHeader('content-disposition', `attachment; filename="workers.xlsx"; filename*=UTF-8''${encodeURIComponent('社区工作者花名册.xlsx')}`);
     await this.service.export(p, q, res);
   }

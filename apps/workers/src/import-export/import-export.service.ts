@@ -5,7 +5,7 @@ import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validati
 import { OutboxService } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
-import { AppointmentStartedEvent, WorkerCreatedEvent } from '@cws/workers-contracts';
+import { AppointmentStartedEvent, type ImportCommittedView, type ImportReportView, WorkerCreatedEvent } from '@cws/workers-contracts';
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { protectBankAccount, protectResidentId } from '../common/pii';
@@ -24,16 +24,8 @@ import {
   STATUS_LABELS, validateRow, type ColumnKey, type ImportRow, type RowIssue,
 } from '@cws/workers-core';
 
-export interface ImportReport {
-  id: string;
-  fileName: string;
-  status: 'VALIDATED' | 'COMMITTED';
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  errors: RowIssue[];
-  warnings: RowIssue[];
-}
+/** The row-by-row report (the workers contract). */
+export type ImportReport = ImportReportView;
 
 
 @Injectable()
@@ -180,7 +172,7 @@ export class ImportExportService {
    * ones. The register is re-checked under the transaction, so a person registered meanwhile
    * fails the whole commit (or is skipped with validOnly).
    */
-  async commit(p: Principal, id: string, validOnly: boolean): Promise<{ id: string; created: number; skipped: number }> {
+  async commit(p: Principal, id: string, validOnly: boolean): Promise<ImportCommittedView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const batch = await this.batchOf(m, p, id, true);
       if (batch.status !== 'VALIDATED') throw conflict('IMPORT_ALREADY_COMMITTED', `import ${id} was already committed`);

@@ -7,8 +7,8 @@ import { Controller, Get, HttpCode, Injectable, Logger, Post, type OnApplication
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, JobProducer } from '@cws/messaging';
-import { PiiKeyRotation, Roles, type EncryptedColumn, type KeyUsage } from '@cws/platform';
-import { ReencryptPiiJob } from '@cws/workers-contracts';
+import { apiSchema, PiiKeyRotation, Roles, type EncryptedColumn } from '@cws/platform';
+import { PiiKeyUsage, QueuedJob, ReencryptPiiJob, type PiiKeyUsageView, type QueuedJobView } from '@cws/workers-contracts';
 import { CandidateRepository } from '../recruitment/candidate.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 
@@ -31,13 +31,13 @@ export class PiiReencryption implements OnApplicationBootstrap {
     if (this.rotation.pending) await this.enqueue();
   }
 
-  async enqueue(): Promise<{ jobId: string }> {
+  async enqueue(): Promise<QueuedJobView> {
     const job = await this.producer.enqueue(ReencryptPiiJob, {}, { jobId: JOB_ID, removeOnComplete: true, removeOnFail: 100 });
     return { jobId: job.id ?? JOB_ID };
   }
 
   /** How many values each key holds, per column; `remaining` = not yet under the current key. */
-  usage(): Promise<{ currentKeyId: string; columns: KeyUsage[] }> {
+  usage(): Promise<PiiKeyUsageView> {
     return this.rotation.usage(ENCRYPTED_COLUMNS);
   }
 
@@ -56,7 +56,7 @@ export class PiiKeysController {
 
   @Get()
   @ApiOperation({ summary: '个人信息加密密钥的使用情况' })
-  @ApiOkResponse({ description: 'Values per key id and column; drop a retired key once every `remaining` is 0' })
+  @ApiOkResponse({ schema: apiSchema(PiiKeyUsage), description: 'Values per key id and column; drop a retired key once every `remaining` is 0' })
   usage() {
     return this.reencryption.usage();
   }
@@ -64,7 +64,7 @@ export class PiiKeysController {
   @Post('reencryption')
   @HttpCode(202)
   @ApiOperation({ summary: '用现行密钥重新加密个人信息（排队执行）' })
-  @ApiAcceptedResponse({ description: 'The re-encryption job is queued (once)' })
+  @ApiAcceptedResponse({ schema: apiSchema(QueuedJob), description: 'The re-encryption job is queued (once)' })
   reencrypt() {
     return this.reencryption.enqueue();
   }

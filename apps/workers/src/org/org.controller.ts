@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { Community, District, Street, type CommunityView, type DistrictView, type StreetView } from '@cws/workers-contracts';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  Community, CommunityDetail, District, FacilityItem, OrgHistoryEntry, Street, type CommunityView, type DistrictView, type StreetView,
+} from '@cws/workers-contracts';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, ApiIfMatch, CurrentPrincipal, DistrictFilter, etagOf, Roles, StreetFilter, withEtag } from '@cws/platform';
+import { apiArraySchema, ApiIfMatch, apiSchema, CurrentPrincipal, DistrictFilter, etagOf, Roles, StreetFilter, withEtag } from '@cws/platform';
 import { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { OrgService } from './org.service';
 
@@ -41,6 +43,7 @@ export class OrgController {
   /** ETag is the community's version: send it back in If-Match to edit safely. */
   @Get('communities/:code')
   @ApiOperation({ summary: '查看社区' })
+  @ApiOkResponse({ schema: apiSchema(CommunityDetail) })
   async community(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     const c = await this.org.getCommunity(p, code);
     return withEtag(c, etagOf(c.version));
@@ -48,6 +51,7 @@ export class OrgController {
 
   @Get('facility-items')
   @ApiOperation({ summary: '社区设施项目列表' })
+  @ApiOkResponse({ schema: apiArraySchema(FacilityItem) })
   facilityItems() {
     return this.org.facilityItems();
   }
@@ -55,6 +59,7 @@ export class OrgController {
   @Post('communities')
   @ApiOperation({ summary: '新建社区' })
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
+  @ApiCreatedResponse({ schema: apiSchema(CommunityDetail) })
   createCommunity(@CurrentPrincipal() p: Principal, @Body() dto: CreateCommunityDto) {
     return this.org.createCommunity(p, dto);
   }
@@ -63,6 +68,7 @@ export class OrgController {
   @ApiOperation({ summary: '修改社区' })
   @Roles('CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR')
   @ApiIfMatch()
+  @ApiOkResponse({ schema: apiSchema(CommunityDetail) })
   async updateCommunity(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateCommunityDto, @Headers('if-match') ifMatch?: string) {
     const c = await this.org.updateCommunity(p, code, dto, ifMatch);
     return withEtag(c, etagOf(c.version));
@@ -73,6 +79,7 @@ export class OrgController {
   @HttpCode(200)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @ApiIfMatch()
+  @ApiOkResponse({ schema: apiSchema(CommunityDetail) })
   async deactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
     const c = await this.org.setActive(p, code, false, ifMatch);
     return withEtag(c, etagOf(c.version));
@@ -83,6 +90,7 @@ export class OrgController {
   @HttpCode(200)
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @ApiIfMatch()
+  @ApiOkResponse({ schema: apiSchema(CommunityDetail) })
   async reactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
     const c = await this.org.setActive(p, code, true, ifMatch);
     return withEtag(c, etagOf(c.version));
@@ -98,6 +106,7 @@ export class OrgController {
 
   @Get('communities/:code/history')
   @ApiOperation({ summary: '社区变更历史' })
+  @ApiOkResponse({ schema: apiArraySchema(OrgHistoryEntry) })
   history(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.org.history(p, code);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, placeOfCode, streetOf, validationError, type Principal } from '@cws/kernel';
 import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
-import { formatRate } from '@cws/workers-contracts';
+import { type CommunityDetailView, type FacilityItemView, formatRate } from '@cws/workers-contracts';
 import { bodyName } from '@cws/workers-core';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { auditHistory } from '../common/audit-history.reader';
@@ -34,7 +34,7 @@ export class OrgService {
     return CommunityRepository.listInScope(this.dataSource.manager, principal.scope, filter);
   }
 
-  async getCommunity(principal: Principal, code: string, m: EntityManager = this.dataSource.manager) {
+  async getCommunity(principal: Principal, code: string, m: EntityManager = this.dataSource.manager): Promise<CommunityDetailView> {
     const community = await this.communityEntity(m, principal, code);
     const bodies = await CommunityBodyRepository.ofCommunity(m, code);
     const items = await FacilityItemRepository.requiredActive(m);
@@ -48,12 +48,12 @@ export class OrgService {
     return community;
   }
 
-  facilityItems() {
+  facilityItems(): Promise<FacilityItemView[]> {
     return FacilityItemRepository.all(this.dataSource.manager);
   }
 
   /** A new community with its three bodies (三位一体). */
-  async createCommunity(principal: Principal, dto: CreateCommunityDto) {
+  async createCommunity(principal: Principal, dto: CreateCommunityDto): Promise<CommunityDetailView> {
     // the street row is locked first (READ COMMITTED), so this serialises with the street's deactivation
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const streetCode = placeOfCode(dto.code).street!; // a community code (12 digits, DTO-checked) names its street
@@ -75,7 +75,7 @@ export class OrgService {
   }
 
   /** `ifMatch` (optional) is checked against the locked row's version before anything is written. */
-  async updateCommunity(principal: Principal, code: string, dto: UpdateCommunityDto, ifMatch?: string) {
+  async updateCommunity(principal: Principal, code: string, dto: UpdateCommunityDto, ifMatch?: string): Promise<CommunityDetailView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.communityEntity(m, principal, code, true);
       assertIfMatch(ifMatch, etagOf(before.version), 'community', code);
@@ -90,7 +90,7 @@ export class OrgService {
     });
   }
 
-  async setActive(principal: Principal, code: string, active: boolean, ifMatch?: string) {
+  async setActive(principal: Principal, code: string, active: boolean, ifMatch?: string): Promise<CommunityDetailView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       if (active) {
         // parent first, as createCommunity does: a community comes back only under an active street

@@ -3,7 +3,7 @@
  * public-notice columns set on selection, and the hire. Ranking reads the open objections with it.
  */
 import type { EncryptedColumn } from '@cws/platform';
-import type { Education, PoliticalStatus, QualificationLevel } from '@cws/workers-contracts';
+import type { Education, PoliticalStatus, QualificationLevel, RankedCandidateView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
 
@@ -82,7 +82,7 @@ export class CandidateRepository {
       ...r, id: Number(r.id), workerId: r.workerId === null ? null : Number(r.workerId), openObjections: Number(r.openObjections),
       written: r.written === null ? null : String(r.written), interview: r.interview === null ? null : String(r.interview), status: String(r.status),
     })) as Array<{
-      id: number; name: string; residentIdMasked: string; written: string | null; interview: string | null; status: string; workerId: number | null;
+      id: number; name: string; residentIdMasked: string; written: string | null; interview: string | null; status: RankedCandidateView['status']; workerId: number | null;
       noticeStart: string | null; noticeEnd: string | null; skipReason: string | null; openObjections: number;
     }>;
   }

@@ -1,15 +1,9 @@
 /** The only owner of `recruitment_objection` SQL: objections received during a candidate's public notice (公示). */
+import type { ObjectionView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 
-export interface ObjectionRow {
-  id: number;
-  candidateId: number;
-  receivedOn: string;
-  summary: string;
-  status: 'OPEN' | 'UPHELD' | 'DISMISSED';
-  resolution: string | null;
-  resolvedOn: string | null;
-}
+/** An objection as the API answers it: the workers contract. */
+export type ObjectionRow = ObjectionView;
 
 const OBJECTION_COLUMNS = `id, candidate_id AS candidateId, received_on AS receivedOn, summary, status, resolution, resolved_on AS resolvedOn`;
 const objection = (r: Record<string, unknown>): ObjectionRow => ({ ...(r as unknown as ObjectionRow), id: Number(r.id), candidateId: Number(r.candidateId) });

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, Roles } from '@cws/platform';
+import { apiArraySchema, apiSchema, CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
-  CandidateDto, CreateCandidateDto, CreateVacancyDto, HireDto, HireResultDto, ObjectionDto, ObjectionViewDto, RankingDto, ResolveObjectionDto, ScoresDto,
-  ScoresResultDto, SelectCandidateDto, SelectionDto, VacancyDto, VacancyListQueryDto, VacancyPageDto,
+  CandidateDto, CreateCandidateDto, CreateVacancyDto, HireDto, HireResultDto, ObjectionDto, ResolveObjectionDto, ScoresDto,
+  ScoresResultDto, SelectCandidateDto, SelectionDto, VacancyListQueryDto,
 } from './recruitment.dto';
 import { RecruitmentService } from './recruitment.service';
+import { Objection, Ranking, Vacancy, VacancyPage } from '@cws/workers-contracts';
 
 @ApiTags('recruitment')
 @ApiBearerAuth()
@@ -17,13 +18,13 @@ export class RecruitmentController {
 
   @Post('vacancies') @Roles(...WRITE_ROLES)
   @ApiOperation({ summary: '发布招聘岗位' })
-  @ApiCreatedResponse({ type: VacancyDto }) @ApiNotFoundResponse({ description: 'community outside your scope' })
+  @ApiCreatedResponse({ schema: apiSchema(Vacancy) }) @ApiNotFoundResponse({ description: 'community outside your scope' })
   createVacancy(@CurrentPrincipal() p: Principal, @Body() dto: CreateVacancyDto) {
     return this.recruitment.createVacancy(p, dto);
   }
 
   @Get('vacancies') @Roles(...READ_ROLES)
-  @ApiOkResponse({ type: VacancyPageDto })
+  @ApiOkResponse({ schema: apiSchema(VacancyPage) })
   @ApiOperation({ summary: '招聘岗位列表（按新到旧，游标分页）', description: 'Vacancies in your scope, newest first, with their applicant, selected and hired counts; keyset pages { items, nextAfter }' })
   listVacancies(@CurrentPrincipal() p: Principal, @Query() q: VacancyListQueryDto) {
     return this.recruitment.listVacancies(p, q);
@@ -37,7 +38,7 @@ export class RecruitmentController {
   }
 
   @Get('vacancies/:id/ranking') @Roles(...READ_ROLES)
-  @ApiOkResponse({ type: RankingDto }) @ApiNotFoundResponse({ description: 'vacancy outside your scope' })
+  @ApiOkResponse({ schema: apiSchema(Ranking) }) @ApiNotFoundResponse({ description: 'vacancy outside your scope' })
   @ApiOperation({ summary: '考生综合排名', description: 'Candidates ranked by weighted written and interview scores' })
   ranking(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.recruitment.ranking(p, id);
@@ -58,7 +59,7 @@ export class RecruitmentController {
   }
 
   @Post('candidates/:id/objections') @Roles(...WRITE_ROLES)
-  @ApiCreatedResponse({ type: ObjectionViewDto }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
+  @ApiCreatedResponse({ schema: apiSchema(Objection) }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
   @ApiOperation({ summary: '登记公示期异议', description: 'Record an objection received during the public notice (an open one blocks the hire)' })
   addObjection(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ObjectionDto) {
     return this.recruitment.addObjection(p, id, dto);
@@ -66,13 +67,13 @@ export class RecruitmentController {
 
   @Get('candidates/:id/objections') @Roles(...READ_ROLES)
   @ApiOperation({ summary: '考生的异议列表' })
-  @ApiOkResponse({ type: [ObjectionViewDto] }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
+  @ApiOkResponse({ schema: apiArraySchema(Objection) }) @ApiNotFoundResponse({ description: 'candidate outside your scope' })
   objections(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.recruitment.objections(p, id);
   }
 
   @Post('objections/:id/resolve') @HttpCode(200) @Roles(...WRITE_ROLES)
-  @ApiOkResponse({ type: ObjectionViewDto }) @ApiNotFoundResponse({ description: 'objection outside your scope' })
+  @ApiOkResponse({ schema: apiSchema(Objection) }) @ApiNotFoundResponse({ description: 'objection outside your scope' })
   @ApiOperation({ summary: '处理异议', description: 'Resolve an objection: UPHELD disqualifies the candidate, DISMISSED lets the hire proceed' })
   resolveObjection(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ResolveObjectionDto) {
     return this.recruitment.resolveObjection(p, id, dto);

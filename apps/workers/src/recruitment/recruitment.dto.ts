@@ -67,35 +67,6 @@ export class VacancyListQueryDto {
 
 // ---- responses (OpenAPI) ----
 
-export class VacancyDto {
-  @ApiProperty({ example: 7 }) id!: number;
-  @ApiProperty({ example: '330106001001' }) communityCode!: string;
-  @ApiProperty({ enum: BODY_KINDS, example: 'STATION' }) bodyKind!: string;
-  @ApiProperty({ enum: APPOINTMENT_ROLES, example: 'STAFF' }) role!: string;
-  @ApiProperty({ example: 2 }) headcount!: number;
-  @ApiProperty({ example: '2025-03-01', format: 'date' }) opensOn!: string;
-  @ApiProperty({ example: '2025-03-31', format: 'date' }) closesOn!: string;
-  @ApiPropertyOptional({ example: '0.50' }) writtenWeight?: string;
-  @ApiProperty({ example: 7 }) noticeDays!: number;
-  @ApiProperty({ enum: ['OPEN', 'FILLED'], example: 'OPEN' }) status!: string;
-}
-
-export class VacancyDetailDto extends VacancyDto {
-  @ApiProperty({ example: '330106001' }) streetCode!: string;
-  @ApiProperty({ example: '330106' }) districtCode!: string;
-}
-
-export class VacancyListItemDto extends VacancyDetailDto {
-  @ApiProperty({ example: 5, description: 'applicants' }) candidates!: number;
-  @ApiProperty({ example: 1, description: 'selected, in or past the public notice' }) selected!: number;
-  @ApiProperty({ example: 0, description: 'hired' }) hired!: number;
-}
-
-export class VacancyPageDto {
-  @ApiProperty({ type: [VacancyListItemDto] }) items!: VacancyListItemDto[];
-  @ApiProperty({ example: null, nullable: true, type: String }) nextAfter!: string | null;
-}
-
 export class CandidateDto {
   @ApiProperty({ example: 31 }) id!: number;
   @ApiProperty({ example: 7 }) vacancyId!: number;
@@ -110,22 +81,6 @@ export class ScoresResultDto {
   @ApiPropertyOptional({ example: '88.00' }) interview?: string;
 }
 
-export class RankedCandidateDto {
-  @ApiProperty({ example: 1 }) rank!: number;
-  @ApiProperty({ example: 31 }) id!: number;
-  @ApiProperty({ example: '陈晓燕' }) name!: string;
-  @ApiProperty({ example: '**************001X' }) residentIdMasked!: string;
-  @ApiProperty({ example: '82.50', nullable: true }) written!: string | null;
-  @ApiProperty({ example: '88.00', nullable: true }) interview!: string | null;
-  @ApiProperty({ example: '85.25', description: 'written × weight + interview × (1 − weight), two places' }) total!: string;
-  @ApiProperty({ enum: ['APPLIED', 'SELECTED', 'HIRED', 'DISQUALIFIED'], example: 'APPLIED' }) status!: string;
-  @ApiProperty({ example: null, nullable: true, type: Number }) workerId!: number | null;
-  @ApiProperty({ example: '2025-04-20', nullable: true, type: String }) noticeStart!: string | null;
-  @ApiProperty({ example: '2025-04-26', nullable: true, type: String }) noticeEnd!: string | null;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why higher-ranked candidates were passed over' }) skipReason!: string | null;
-  @ApiProperty({ example: 0 }) openObjections!: number;
-}
-
 export class SelectionDto {
   @ApiProperty({ example: 31 }) id!: number;
   @ApiProperty({ example: 7 }) vacancyId!: number;
@@ -135,21 +90,6 @@ export class SelectionDto {
   @ApiProperty({ example: '2025-04-26' }) noticeEnd!: string;
   @ApiProperty({ example: null, nullable: true, type: String }) skipReason!: string | null;
   @ApiProperty({ example: [], description: 'Higher-ranked candidates passed over: { candidateId, rank, total }' }) passedOver!: Array<{ candidateId: number; rank: number; total: string }>;
-}
-
-export class ObjectionViewDto {
-  @ApiProperty({ example: 3 }) id!: number;
-  @ApiProperty({ example: 31 }) candidateId!: number;
-  @ApiProperty({ example: '2025-04-22' }) receivedOn!: string;
-  @ApiProperty({ example: '反映该考生学历证明存疑' }) summary!: string;
-  @ApiProperty({ enum: ['OPEN', 'UPHELD', 'DISMISSED'] }) status!: string;
-  @ApiProperty({ nullable: true, type: String }) resolution!: string | null;
-  @ApiProperty({ nullable: true, type: String }) resolvedOn!: string | null;
-}
-
-export class RankingDto {
-  @ApiProperty({ type: VacancyDetailDto }) vacancy!: VacancyDetailDto;
-  @ApiProperty({ type: [RankedCandidateDto] }) candidates!: RankedCandidateDto[];
 }
 
 export class HireResultDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
-import { bandOfRole, isElectedPost, ROLES_BY_BODY } from '@cws/workers-contracts';
+import { bandOfRole, isElectedPost, type ObjectionView, type RankingView, ROLES_BY_BODY, type VacancyPageView, type VacancyView } from '@cws/workers-contracts';
 import { passedOver, rankCandidates } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppointmentsService, electedPostError } from '../appointments/appointments.service';
@@ -25,7 +25,7 @@ export class RecruitmentService {
     private readonly workers: WorkersService,
   ) {}
 
-  createVacancy(p: Principal, dto: CreateVacancyDto) {
+  createVacancy(p: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
     if (!ROLES_BY_BODY[dto.bodyKind].includes(dto.role)) throw validationError('ROLE_NOT_IN_BODY', 'role', `is not a role of the ${dto.bodyKind} body`);
     // 居委会主任, party secretary and the other posts of the two bodies are elected (422, the role named)
     if (isElectedPost(dto.bodyKind)) throw electedPostError(dto.bodyKind, dto.role, 'role');
@@ -41,7 +41,7 @@ export class RecruitmentService {
     });
   }
 
-  listVacancies(p: Principal, q: VacancyListQueryDto) {
+  listVacancies(p: Principal, q: VacancyListQueryDto): Promise<VacancyPageView> {
     return VacancyRepository.page(this.dataSource.manager, p.scope, { status: q.status, communityCode: q.communityCode, after: q.after, limit: q.limit ?? 50 });
   }
 
@@ -90,7 +90,7 @@ export class RecruitmentService {
    * Ranked by total = written × weight + interview × (1 − weight), two places half up; ties by
    * interview, then by application order (rules in @cws/workers-core). Each row shows its notice.
    */
-  async ranking(p: Principal, vacancyId: number) {
+  async ranking(p: Principal, vacancyId: number): Promise<RankingView> {
     const v = await this.vacancyInScope(this.dataSource.manager, p, vacancyId);
     const ranked = rankCandidates(v.writtenWeight, await Candidate.candidatesOf(this.dataSource.manager, vacancyId));
     return { vacancy: v, candidates: ranked.map((r) => ({ rank: r.rank, ...r.candidate, total: r.total })) };
@@ -137,7 +137,7 @@ export class RecruitmentService {
     });
   }
 
-  async objections(p: Principal, candidateId: number) {
+  async objections(p: Principal, candidateId: number): Promise<ObjectionView[]> {
     await this.candidateInScope(this.dataSource.manager, p, candidateId);
     return Objection.ofCandidate(this.dataSource.manager, candidateId);
   }

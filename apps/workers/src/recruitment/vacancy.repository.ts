@@ -1,7 +1,7 @@
 /** The only owner of `vacancy` SQL: a vacancy's row, its scoped loader and the list page. */
 import type { Scope } from '@cws/kernel';
 import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
-import type { AppointmentRole, BodyKind } from '@cws/workers-contracts';
+import type { AppointmentRole, BodyKind, VacancyDetailView, VacancyListItemView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import { rawOneInScope } from '../common/org-scope';
 
@@ -19,29 +19,11 @@ export interface NewVacancy {
   noticeDays: number;
 }
 
-export interface Vacancy extends NewVacancy {
-  id: number;
-  status: string;
-}
+/** A vacancy as the ranking shows it: the workers contract. */
+export type Vacancy = VacancyDetailView;
 
-export interface VacancyListRow {
-  id: number;
-  communityCode: string;
-  streetCode: string;
-  districtCode: string;
-  bodyKind: string;
-  role: string;
-  headcount: number;
-  opensOn: string;
-  closesOn: string;
-  status: string;
-  writtenWeight: string;
-  noticeDays: number;
-  /** every applicant, and those selected (in or past their notice) or hired */
-  candidates: number;
-  selected: number;
-  hired: number;
-}
+/** A list row as the API answers it: the workers contract (every applicant, and those selected — in or past their notice — or hired). */
+export type VacancyListRow = VacancyListItemView;
 
 export interface VacancyFilter {
   status?: string;

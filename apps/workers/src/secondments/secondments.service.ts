@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { SecondmentEndedEvent, SecondmentStartedEvent } from '@cws/workers-contracts';
+import { type AvailableWorkersView, SecondmentEndedEvent, SecondmentStartedEvent, type SecondmentView } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
@@ -27,7 +27,7 @@ export class SecondmentsService {
    * moves the worker's status to SECONDED_OUT now; one starting later is moved by the nightly
    * status calendar on its first day.
    */
-  create(p: Principal, dto: CreateSecondmentDto) {
+  create(p: Principal, dto: CreateSecondmentDto): Promise<SecondmentView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       if (dto.to && dto.to < dto.from) throw validationError('SECONDMENT_ENDS_BEFORE_START', 'to', 'must not be before from');
       const worker = await this.workers.workerInScope(m, p, dto.workerId, { lock: true });
@@ -47,7 +47,7 @@ export class SecondmentsService {
       });
       const now = today();
       await this.followCalendar(m, worker, now);
-      const after = { id, workerId: worker.id, direction: dto.direction, organisation: dto.organisation, communityCode: worker.communityCode, from: dto.from, to: dto.to ?? null, payer: dto.payer, status: 'ACTIVE' };
+      const after: SecondmentView = { id, workerId: worker.id, direction: dto.direction, organisation: dto.organisation, communityCode: worker.communityCode, from: dto.from, to: dto.to ?? null, payer: dto.payer, status: 'ACTIVE' };
       await this.audit.record(m, { entity: 'secondment', entityId: id, action: 'CREATE', after, districtCode: worker.districtCode });
       // Announced once, when it has begun / ended: now if already so, else by the nightly status calendar.
       if (dto.from <= now) {
@@ -63,7 +63,7 @@ export class SecondmentsService {
     });
   }
 
-  end(p: Principal, id: number, dto: EndSecondmentDto) {
+  end(p: Principal, id: number, dto: EndSecondmentDto): Promise<SecondmentView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const before = await SecondmentRepository.inScope(m, p.scope, id);
       const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
@@ -92,7 +92,7 @@ export class SecondmentsService {
     }
   }
 
-  async list(p: Principal, workerId: number) {
+  async list(p: Principal, workerId: number): Promise<SecondmentView[]> {
     await this.workers.workerInScope(this.dataSource.manager, p, workerId);
     return SecondmentRepository.ofWorker(this.dataSource.manager, workerId);
   }
@@ -101,7 +101,7 @@ export class SecondmentsService {
    * Who can be rostered in a community on a date: its workers who are neither gone nor on leave
    * that day (leave periods by date), minus those on an OUT secondment that day; seconded-in cadres belong to their host community.
    */
-  async available(p: Principal, communityCode: string, date = today()) {
+  async available(p: Principal, communityCode: string, date = today()): Promise<AvailableWorkersView> {
     await communityInScope(this.dataSource.manager, p, communityCode);
     return { communityCode, date, workers: await WorkerRepository.availableIn(this.dataSource.manager, communityCode, date) };
   }

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, Roles } from '@cws/platform';
+import { apiArraySchema, apiSchema, CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
-  CourseDto, CreateClassDto, CreatedClassDto, CreateCourseDto, CreateProviderDto, ProviderDto, RecordTrainingDto, ShortfallQueryDto, ShortfallReportDto, TrainingClassDto,
+  CourseDto, CreateClassDto, CreateCourseDto, CreateProviderDto, ProviderDto, RecordTrainingDto, ShortfallQueryDto, ShortfallReportDto,
   TrainingPostingDto, TrainingResultDto, TrainingRuleDto, TrainingRuleViewDto,
 } from './training.dto';
 import { TrainingService } from './training.service';
+import { CreatedTrainingClass, TrainingClass } from '@cws/workers-contracts';
 
 @ApiTags('training')
 @ApiBearerAuth()
@@ -45,13 +46,13 @@ export class TrainingController {
 
   @Get('classes') @Roles(...READ_ROLES)
   @ApiOperation({ summary: '培训班列表' })
-  @ApiOkResponse({ type: [TrainingClassDto], description: 'City classes and those of your district' })
+  @ApiOkResponse({ schema: apiArraySchema(TrainingClass), description: 'City classes and those of your district' })
   classes(@CurrentPrincipal() p: Principal) {
     return this.training.classes(p);
   }
 
   @Post('classes') @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @ApiCreatedResponse({ type: CreatedClassDto }) @ApiNotFoundResponse({ description: 'districtCode or chargeCommunityCode outside your scope' })
+  @ApiCreatedResponse({ schema: apiSchema(CreatedTrainingClass) }) @ApiNotFoundResponse({ description: 'districtCode or chargeCommunityCode outside your scope' })
   @ApiOperation({ summary: '开设培训班（费用记入培训经费）', description: 'Create a class; its cost goes to the budget service (TRAINING stream) through the outbox' })
   createClass(@CurrentPrincipal() p: Principal, @Body() dto: CreateClassDto) {
     return this.training.createClass(p, dto);

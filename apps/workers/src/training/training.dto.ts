@@ -63,34 +63,6 @@ export class ProviderDto {
   @ApiProperty({ example: '91350200776049653A', nullable: true }) uscc!: string | null;
 }
 
-export class ClassPostingSummaryDto {
-  @ApiProperty({ example: 'training-class:12' }) sourceRef!: string;
-  @ApiProperty({ example: 2026 }) fiscalYear!: number;
-  @ApiProperty({ example: '330106', description: 'The organising district, or CITY' }) funder!: string;
-  @ApiProperty({ example: 'TRAINING' }) stream!: string;
-  @ApiProperty({ example: '330106001001' }) communityCode!: string;
-  @ApiProperty({ example: '36000.00' }) amount!: string;
-  @ApiProperty({ enum: ['PENDING', 'SENT', 'UNROUTED'], example: 'PENDING' }) status!: string;
-}
-
-export class TrainingClassDto {
-  @ApiProperty({ example: 12 }) id!: number;
-  @ApiProperty({ example: 1 }) courseId!: number;
-  @ApiProperty({ example: 1 }) providerId!: number;
-  @ApiProperty({ example: '2026年西湖区社区工作者能力提升班（第一期）' }) title!: string;
-  @ApiProperty({ example: '2026-04-07', format: 'date' }) startDate!: string;
-  @ApiProperty({ example: '2026-04-09', format: 'date' }) endDate!: string;
-  @ApiProperty({ example: '24.0' }) hours!: string;
-  @ApiProperty({ example: '36000.00' }) cost!: string;
-  @ApiProperty({ example: '330106', nullable: true }) districtCode!: string | null;
-  @ApiProperty({ example: '330106001001', nullable: true }) chargeCommunityCode!: string | null;
-}
-
-export class CreatedClassDto extends TrainingClassDto {
-  @ApiProperty({ type: ClassPostingSummaryDto, nullable: true, description: 'The cost posting sent to the budget (null for a free class)' })
-  posting!: ClassPostingSummaryDto | null;
-}
-
 export class TrainingResultDto {
   @ApiProperty({ example: 12 }) classId!: number;
   @ApiProperty({ example: 1024 }) workerId!: number;

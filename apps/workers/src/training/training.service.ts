@@ -3,7 +3,7 @@ import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-c
 import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { TrainingCompletedEvent } from '@cws/workers-contracts';
+import { type TrainingClassView, TrainingCompletedEvent } from '@cws/workers-contracts';
 import { formatTenths, parseTenths, trainingOwed } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
@@ -125,7 +125,7 @@ export class TrainingService {
     });
   }
 
-  async classes(p: Principal) {
+  async classes(p: Principal): Promise<TrainingClassView[]> {
     return TrainingClassRepository.list(this.dataSource.manager, p.scope);
   }
 

@@ -6,30 +6,17 @@
  */
 import { notFound, type Scope } from '@cws/kernel';
 import { applyScope, keysetPageByKeys, type KeysetCodec, type KeysetKey, type KeysetPage } from '@cws/persistence';
-import { POST_BANDS } from '@cws/workers-contracts';
+import {
+  POST_BANDS, type CareerEventView, type WorkerPostView, type WorkerRecordView, type WorkerSecondmentView, type WorkerTrainingView,
+} from '@cws/workers-contracts';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawOneInScope } from '../common/org-scope';
 import { gradeRow, type GradeRow } from '../grades/grade.repository';
 import { WorkerNameGramRepository } from './worker-name-gram.repository';
 import type { WorkerQueryDto } from './workers.dto';
 
-export interface WorkerView {
-  id: number;
-  name: string;
-  sex: 'M' | 'F';
-  birthYear: number;
-  residentIdMasked: string;
-  hireDate: string;
-  status: string;
-  employmentType: string;
-  communityCode: string;
-  streetCode: string;
-  districtCode: string;
-  version: number;
-  priorServiceMonths: number;
-  bankLuhnOk: boolean | null;
-  [k: string]: unknown;
-}
+/** The record as a write answers it (the register's contract). */
+export type WorkerView = WorkerRecordView;
 
 type Row = Record<string, unknown>;
 
@@ -149,12 +136,13 @@ function detailLists(rows: Row[]): Row[][] {
     }));
 }
 
+/** The detail's lists as the API answers them: the workers contracts (DETAIL_LISTS spells their fields). */
 export interface WorkerDetailRows {
   worker: WorkerView;
-  appointments: Row[];
-  training: Row[];
-  secondments: Row[];
-  events: Row[];
+  appointments: WorkerPostView[];
+  training: WorkerTrainingView[];
+  secondments: WorkerSecondmentView[];
+  events: CareerEventView[];
   /** newest first */
   grades: GradeRow[];
 }
@@ -187,7 +175,11 @@ export class WorkerReadRepository {
     const [sql, params] = visible.getQueryAndParameters();
     const [[worker], appointments, training, secondments, events, grades] = detailLists(await m.query(detailUnion(sql), DETAIL_LISTS.flatMap(() => params)));
     if (!worker) throw notFound('worker', id);
-    return { worker: normaliseView(worker), appointments, training, secondments, events, grades: grades.map(gradeRow) };
+    // each list's rows carry the fields and kinds DETAIL_LISTS declares for it: the contract's
+    return {
+      worker: normaliseView(worker), appointments: appointments as unknown as WorkerPostView[], training: training as unknown as WorkerTrainingView[],
+      secondments: secondments as unknown as WorkerSecondmentView[], events: events as unknown as CareerEventView[], grades: grades.map(gradeRow),
+    };
   }
 
   /**

@@ -78,34 +78,3 @@ export class WorkerQueryDto {
   @PageLimit(50, 500) limit?: number;
   @ApiPropertyOptional({ description: 'nextAfter from the previous page' }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 }
-
-export class WorkerListItemDto {
-  @ApiProperty({ example: 1024 }) id!: number;
-  @ApiProperty({ example: '张丽华' }) name!: string;
-  @ApiProperty({ enum: ['M', 'F'], example: 'F' }) sex!: 'M' | 'F';
-  @ApiProperty({ example: 1949, description: 'The year only: the full birth date is shown with the resident ID through the audited GET /workers/{id}/pii' })
-  birthYear!: number;
-  @ApiProperty({ example: '**************002X', description: 'The last four characters only' }) residentIdMasked!: string;
-  @ApiProperty({ example: '13800138000', nullable: true }) phone!: string | null;
-  @ApiProperty({ example: '330106001001' }) communityCode!: string;
-  @ApiProperty({ example: '翠苑一区社区' }) communityName!: string;
-  @ApiProperty({ example: '330106001' }) streetCode!: string;
-  @ApiProperty({ example: '330106' }) districtCode!: string;
-  @ApiProperty({ enum: WORKER_STATUSES }) status!: WorkerStatus;
-  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType!: EmploymentType;
-  @ApiProperty({ enum: POST_BANDS, nullable: true }) postBand!: string | null;
-  @ApiProperty({ enum: QUALIFICATION_LEVELS }) qualificationLevel!: QualificationLevel;
-  @ApiProperty(DATE) hireDate!: string;
-}
-
-export class WorkerPageDto {
-  @ApiProperty({ type: [WorkerListItemDto] }) items!: WorkerListItemDto[];
-  @ApiProperty({ nullable: true, type: String, example: 'WyJ4IiwxMDI0XQ' }) nextAfter!: string | null;
-  @ApiPropertyOptional({ example: 540, description: 'Rows the filter matches; on the first page only (no `after`)' }) total?: number;
-}
-
-export class WorkerPiiDto {
-  @ApiProperty({ example: 1024 }) id!: number;
-  @ApiProperty({ example: '11010519491231002X' }) residentId!: string;
-  @ApiProperty({ example: '6225768888888888', nullable: true }) bankAccount!: string | null;
-}

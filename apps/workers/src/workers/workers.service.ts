@@ -5,7 +5,7 @@ import { PiiCipher } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
-  type WorkerListPage, type WorkerRef,
+  type WorkerDetailView, type WorkerListPage, type WorkerPiiView, type WorkerRef,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
@@ -209,7 +209,7 @@ export class WorkersService {
     return { items, nextAfter: page.nextAfter, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
-  async detail(p: Principal, id: number) {
+  async detail(p: Principal, id: number): Promise<WorkerDetailView> {
     const { worker, grades, appointments, training, secondments, events } = await WorkerReadRepository.detail(this.dataSource.manager, p.scope, id);
     const on = today();
     const current = grades.find((g) => g.from <= on) ?? null;
@@ -228,7 +228,7 @@ export class WorkersService {
   }
 
   /** The "show" action: the full resident ID, birth date and bank account, for roles that need them; every view is audited. */
-  async pii(p: Principal, id: number): Promise<{ id: number; residentId: string; birthDate: string; bankAccount: string | null }> {
+  async pii(p: Principal, id: number): Promise<WorkerPiiView> {
     return this.dataSource.transaction(async (m) => {
       const worker = await this.workerInScope(m, p, id);
       const row = await WorkerRepository.protectedPii(m, id);

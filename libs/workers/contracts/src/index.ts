@@ -2,3 +2,8 @@ export * from './events';
 export * from './jobs';
 export * from './register';
 export * from './org';
+export * from './identity';
+export * from './worker-views';
+export * from './posts';
+export * from './recruitment';
+export * from './community-views';

@@ -3,7 +3,7 @@
  * cross-appointment figures). Plain TypeScript: the admin UI and payroll import it.
  */
 import type {
-  BodyKind, AppointmentRole, PostBand, ElectionMethod, ElectionKind, EmploymentType, WorkerStatus, Education, QualificationLevel, SecondmentDirection,
+  BodyKind, AppointmentRole, PostBand, EmploymentType, WorkerStatus, Education, QualificationLevel, SecondmentDirection,
   SecondmentPayer,
 } from '@cws/workers-core';
 
@@ -18,46 +18,7 @@ export type {
   Education, QualificationLevel, CareerEventKind, SecondmentDirection, SecondmentPayer, CourseCategory,
 } from '@cws/workers-core';
 
-/** One row of GET /api/workers/v1/workers. The resident ID is masked to its last four, the birth date cut to the year. */
-export interface WorkerListItem {
-  id: number;
-  name: string;
-  sex: 'M' | 'F';
-  birthYear: number;
-  residentIdMasked: string;
-  phone: string | null;
-  communityCode: string;
-  communityName: string;
-  streetCode: string;
-  districtCode: string;
-  status: WorkerStatus;
-  employmentType: EmploymentType;
-  postBand: PostBand | null;
-  qualificationLevel: QualificationLevel;
-  hireDate: string;
-  /** The recorded grade today (三岗十八级, 1–18) and the band it sits in; null when none is recorded. Always sent by the API (optional for older fixtures). */
-  grade?: number | null;
-  gradeBand?: PostBand | null;
-}
-
-export interface WorkerListPage {
-  items: WorkerListItem[];
-  nextAfter: string | null;
-  /** How many rows the filter matches; on the first page only (a request without `after`). */
-  total?: number;
-}
-
-export interface CrossAppointmentStats {
-  communityCode: string;
-  /** Distinct workers holding a head or deputy post in any of the three bodies on the date. */
-  leaders: number;
-  /** Of those, how many hold posts in two or more bodies. */
-  crossAppointed: number;
-  /** crossAppointed / leaders as a decimal string with four places ("0.5000"); "0.0000" when there are no leaders. */
-  rate: string;
-  /** One person is both party secretary and committee director (一肩挑). */
-  oneShoulder: boolean;
-}
+// The register's list row and page (WorkerListItem, WorkerListPage) are contracts in worker-views.ts.
 
 /** What payroll freezes into a run: one worker as of a date. */
 export interface WorkerSnapshot {
@@ -104,45 +65,4 @@ export interface WorkerSnapshotPage {
   nextAfter: string | null;
 }
 
-/** An election of a community body and the posts it filled (GET /elections/:id). */
-export interface ElectionView {
-  id: number;
-  communityCode: string;
-  streetCode: string;
-  districtCode: string;
-  bodyKind: BodyKind;
-  kind: ElectionKind;
-  /** null for elections back-filled from posts recorded before elections were. */
-  method: ElectionMethod | null;
-  electionDate: string;
-  termYears: number;
-  termStart: string;
-  termEnd: string;
-  eligibleVoters: number | null;
-  votesCast: number | null;
-  /** A by-election: the regular election whose term it completes. */
-  regularElectionId: number | null;
-  backfilled: boolean;
-  note: string | null;
-  results: Array<{ workerId: number; workerName: string; role: AppointmentRole; votes: number | null; appointmentId: number | null }>;
-}
-
-/** 一肩挑: communities whose elected party secretary is also the elected committee director on a date. */
-export interface OneShoulderReport {
-  date: string;
-  /** Active communities in the place (and the caller's scope). */
-  communities: number;
-  withElectedSecretary: number;
-  withElectedDirector: number;
-  oneShoulder: number;
-  /** oneShoulder / communities, four places. */
-  rate: string;
-  items: Array<{
-    communityCode: string;
-    secretaryWorkerId: number | null;
-    directorWorkerId: number | null;
-    oneShoulder: boolean;
-    partyElectionId: number | null;
-    committeeElectionId: number | null;
-  }>;
-}
+// CrossAppointmentStats, ElectionView and OneShoulderReport are contracts in posts.ts.

@@ -36,7 +36,7 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
   const community = useCommunity(w.communityCode);
   const districts = useDistricts();
   const streets = useStreets(w.districtCode);
-  const band = w.postBand ?? currentBand(w.appointments);
+  const band = currentBand(w.appointments);
   const nameOf = placeNamer(districts.data, streets.data);
   const streetName = nameOf(w.streetCode);
   const districtName = nameOf(w.districtCode);
@@ -56,7 +56,7 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
       </Descriptions.Item>
       <Descriptions.Item label={t('workers.phone')}>{w.phone ?? '-'}</Descriptions.Item>
       <Descriptions.Item label={t('workers.community')}>
-        <span data-testid="worker-community">{w.communityName ?? community.data?.name ?? (community.isPending ? '…' : w.communityCode)}</span>
+        <span data-testid="worker-community">{community.data?.name ?? (community.isPending ? '…' : w.communityCode)}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('workers.street')}>{streetName}</Descriptions.Item>
       <Descriptions.Item label={t('workers.district')}>{districtName}</Descriptions.Item>

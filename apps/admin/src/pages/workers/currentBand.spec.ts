@@ -3,7 +3,7 @@ import type { PostRow } from '../../api/types';
 import { currentBand } from './WorkerDetailPage';
 
 const post = (p: Partial<PostRow>): PostRow => ({
-  id: 1, bodyKind: 'STATION', role: 'STAFF', band: 'OTHER', isPrimary: false, obtainedBy: 'APPOINTMENT', from: '2020-01-01', to: null, endReason: null, communityCode: '330106001001', ...p,
+  id: 1, bodyKind: 'STATION', role: 'STAFF', band: 'OTHER', isPrimary: false, obtainedBy: 'APPOINTMENT', from: '2020-01-01', to: null, endReason: null, communityCode: '330106001001', electionId: null, termEnd: null, ...p,
 });
 
 describe('currentBand (the detail has no band column: the UI derives it like the snapshot does)', () => {
