@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { BearerToken, CurrentPrincipal, IdParam } from '@cws/platform';
+import { apiSchema, BearerToken, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanEditPolicy, CanRead, CanRun } from '../common/access';
-import { ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
+import {
+  ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto,
+} from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
 import { FundingRequirementService } from './funding-requirement.service';
+import { CalibrationResult, ComplianceReport, FundingRequirementReport, PolicyRow, TopUpLinePage, TopUpSummary } from '@cws/payroll-contracts';
 
 /** The sign of `gap` (the admin UI relies on it: positive = short of the benchmark). */
 const GAP_MEANING =
@@ -29,7 +32,7 @@ export class BenchmarkController {
     summary: '测算单位值（满足不低于上年社平工资与增长要求）',
     description: 'Calibrate: the least unit value (元 per coefficient point) whose projected average meets W(Y−1) and the growth test; stored. Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
   })
-  @ApiCreatedResponse({ description: 'CalibrationResult' })
+  @ApiCreatedResponse({ schema: apiSchema(CalibrationResult) })
   calibrate(@CurrentPrincipal() p: Principal, @Body() dto: CalibrationRequestDto) {
     return this.benchmark.calibrate(p, dto);
   }
@@ -37,7 +40,7 @@ export class BenchmarkController {
   @Get('calibrations/:id')
   @ApiOperation({ summary: '查看一次测算' })
   @CanRead()
-  @ApiOkResponse({ description: 'CalibrationResult' })
+  @ApiOkResponse({ schema: apiSchema(CalibrationResult) })
   calibration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'CALIBRATION', id);
   }
@@ -46,7 +49,7 @@ export class BenchmarkController {
   @HttpCode(200)
   @CanEditPolicy()
   @ApiOperation({ summary: '采用测算结果（写入政策表）', description: "Adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row (the open row is closed; audited)" })
-  @ApiOkResponse({ description: 'the new policy row' })
+  @ApiOkResponse({ schema: apiSchema(PolicyRow), description: 'the new policy row' })
   apply(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ApplyCalibrationDto) {
     return this.benchmark.applyCalibration(p, id, dto.validFrom);
   }
@@ -57,7 +60,7 @@ export class BenchmarkController {
     summary: '薪酬达标情况（按区或街道）',
     description: `Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored. ${GAP_MEANING}`,
   })
-  @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
+  @ApiOkResponse({ schema: apiSchema(ComplianceReport), description: GAP_MEANING })
   compliance(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, token, q, false);
   }
@@ -68,7 +71,7 @@ export class BenchmarkController {
     summary: '经费核定报表（需求与已分配对比）',
     description: '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall. Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
   })
-  @ApiOkResponse({ description: 'FundingRequirementReport' })
+  @ApiOkResponse({ schema: apiSchema(FundingRequirementReport) })
   fundingRequirement(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: FundingRequirementQueryDto) {
     return this.funding.report(p, token, q);
   }
@@ -76,7 +79,7 @@ export class BenchmarkController {
   @Post('compliance-reports')
   @CanRun()
   @ApiOperation({ summary: '生成并保存达标报告', description: `The compliance report, stored. ${GAP_MEANING}` })
-  @ApiCreatedResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
+  @ApiCreatedResponse({ schema: apiSchema(ComplianceReport), description: GAP_MEANING })
   complianceReport(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, token, q, true);
   }
@@ -84,7 +87,7 @@ export class BenchmarkController {
   @Get('compliance-reports/:id')
   @ApiOperation({ summary: '查看已保存的达标报告' })
   @CanRead()
-  @ApiOkResponse({ description: `ComplianceReport. ${GAP_MEANING}` })
+  @ApiOkResponse({ schema: apiSchema(ComplianceReport), description: GAP_MEANING })
   storedCompliance(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'COMPLIANCE', id);
   }
@@ -92,7 +95,7 @@ export class BenchmarkController {
   @Post('top-ups')
   @CanRun()
   @ApiOperation({ summary: '计算年终补差', description: 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored' })
-  @ApiCreatedResponse({ description: 'TopUpSummary' })
+  @ApiCreatedResponse({ schema: apiSchema(TopUpSummary) })
   topUp(@CurrentPrincipal() p: Principal, @Body() dto: TopUpRequestDto) {
     return this.benchmark.topUp(p, dto);
   }
@@ -100,7 +103,7 @@ export class BenchmarkController {
   @Get('top-ups/:id')
   @ApiOperation({ summary: '查看一次年终补差' })
   @CanRead()
-  @ApiOkResponse({ description: 'TopUpSummary' })
+  @ApiOkResponse({ schema: apiSchema(TopUpSummary) })
   storedTopUp(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'TOP_UP', id);
   }
@@ -108,7 +111,7 @@ export class BenchmarkController {
   @Get('top-ups/:id/lines')
   @ApiOperation({ summary: '年终补差逐人明细（游标分页）' })
   @CanRead()
-  @ApiOkResponse({ description: 'Per-worker top-up lines within your scope, keyset pages' })
+  @ApiOkResponse({ schema: apiSchema(TopUpLinePage), description: 'Per-worker top-up lines within your scope, keyset pages' })
   topUpLines(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: TopUpLinesQueryDto) {
     return this.benchmark.topUpLines(p, id, q);
   }

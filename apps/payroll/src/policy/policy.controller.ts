@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { PolicyRow } from '@cws/payroll-contracts';
+import { EffectivePolicy, PolicyRow } from '@cws/payroll-contracts';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { apiArraySchema, ApiIfMatch, apiSchema, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
@@ -58,6 +58,7 @@ export class PolicyController {
   @Get('effective')
   @CanRead()
   @ApiOperation({ summary: '某日生效的全部政策', description: "The engine's policy object for a payroll year, built from the rows that apply (amounts as decimal strings)" })
+  @ApiOkResponse({ schema: apiSchema(EffectivePolicy) })
   async effective(@Query() q: EffectivePolicyQueryDto) {
     return policyToJson(await this.policy.policyFor(q.year, q.asOf));
   }

@@ -2,9 +2,10 @@ import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { ActionAccess, CurrentPrincipal, IdParam } from '@cws/platform';
+import { ActionAccess, apiArraySchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanRead, PAYROLL_PAY } from '../common/access';
 import { DECLARATION_KINDS, RunOutputsService, type DeclarationKind, type FileOut } from './run-outputs.service';
+import { BankFileEntry } from '@cws/payroll-contracts';
 
 /** Bank files carry whole account numbers: finance and city administrators, or payroll:pay clients. */
 const CanReadBankFiles = () => ActionAccess(['CITY_ADMIN', 'FINANCE'], PAYROLL_PAY, 'Only CITY_ADMIN, FINANCE or a payroll:pay client');
@@ -36,7 +37,7 @@ export class RunOutputsController {
   @Get(':id/bank-files')
   @CanReadBankFiles()
   @ApiOperation({ summary: '银行代发文件列表', description: 'Bank files of an APPROVED or PAID run, one per paying account: [{ payingAccount, count, total, url }]' })
-  @ApiOkResponse({ description: 'BankFileEntry[]' })
+  @ApiOkResponse({ schema: apiArraySchema(BankFileEntry) })
   bankFiles(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.outputs.bankFiles(p, id);
   }

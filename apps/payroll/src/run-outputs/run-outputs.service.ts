@@ -10,6 +10,7 @@ import type { PayrollRunEntity } from '../runs/payroll-run.entities';
 import { payslipPdf } from './payslip-pdf';
 import { RunSlipsReader } from './run-slips.reader';
 import { registerXlsx, tablesXlsx } from './xlsx-writers';
+import { type BankFileEntryView } from '@cws/payroll-contracts';
 
 export const DECLARATION_KINDS = ['iit', 'social-insurance', 'housing-fund'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
@@ -20,15 +21,8 @@ export interface FileOut {
   type: string;
 }
 
-export interface BankFileEntry {
-  payingAccount: string;
-  payingAccountName: string;
-  count: number;
-  total: string;
-  url: string;
-  /** Payees with a positive net but no account on file: not in the CSV, paid by hand. */
-  missingAccounts: Array<{ payslipId: string; workerId: number; net: string }>;
-}
+/** A bank file as the API lists it: the payroll contract. */
+export type BankFileEntry = BankFileEntryView;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const periodEnd = (period: string): string => {

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanRead } from '../common/access';
 import { file } from '../run-outputs/run-outputs.controller';
 import { RunOutputsService } from '../run-outputs/run-outputs.service';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import { WorkerPayslipsQueryDto } from './payroll-runs.dto';
+import { Payslip, WorkerPayslipPageSchema } from '@cws/payroll-contracts';
 
 @ApiTags('payroll-runs')
 @Controller('v1/payslips')
@@ -19,7 +20,7 @@ export class PayslipsController {
   @Get()
   @CanRead()
   @ApiOperation({ summary: '某社区工作者的工资条（跨批次，游标分页）', description: "One worker's payslips across runs in your scope, newest period first, keyset pages { items, nextAfter }" })
-  @ApiOkResponse({ description: 'WorkerPayslipPage' })
+  @ApiOkResponse({ schema: apiSchema(WorkerPayslipPageSchema) })
   forWorker(@CurrentPrincipal() p: Principal, @Query() q: WorkerPayslipsQueryDto) {
     return this.reads.workerPayslips(p, q);
   }
@@ -29,6 +30,7 @@ export class PayslipsController {
   @CanRead()
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '下载工资条（PDF）', description: 'The payslip as a PDF with Chinese text (Noto Sans SC embedded from its npm package)' })
+  @ApiOkResponse({ description: 'The payslip as a PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async pdf(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
     return file(await this.outputs.payslipPdf(p, id));
   }
@@ -36,7 +38,7 @@ export class PayslipsController {
   @Get(':id')
   @CanRead()
   @ApiOperation({ summary: '查看一张工资条', description: 'One payslip: lines with component codes, totals, the tax state after it, flags for review' })
-  @ApiOkResponse({ description: 'PayslipView' })
+  @ApiOkResponse({ schema: apiSchema(Payslip) })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.reads.payslip(p, id);
   }

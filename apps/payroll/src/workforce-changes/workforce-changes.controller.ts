@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, IdParam } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanReadWorkforceChanges } from '../common/access';
 import { WorkforceChangesQueryDto } from './workforce-changes.dto';
 import { WorkforceChangesService } from './workforce-changes.service';
+import { WorkforceChange, WorkforceChangePage } from '@cws/payroll-contracts';
 
 /** Changes to the workforce received from the workers service (events on `workers-events`), one row per event. */
 @ApiTags('workforce-changes')
@@ -18,7 +19,7 @@ export class WorkforceChangesController {
     summary: '人员变动列表（游标分页）',
     description: 'Workforce changes received from the workers service, oldest first, in keyset pages within your scope. One row per event (hire, change, leaving, posts, secondments, training), recorded once however often it is delivered. `effectiveDate` is the date the event names (hire, leaving, post or secondment dates), null when it names none.',
   })
-  @ApiOkResponse({ description: '{ items: WorkforceChange[], nextAfter }' })
+  @ApiOkResponse({ schema: apiSchema(WorkforceChangePage) })
   list(@CurrentPrincipal() p: Principal, @Query() q: WorkforceChangesQueryDto) {
     return this.changes.list(p, q);
   }
@@ -26,7 +27,7 @@ export class WorkforceChangesController {
   @Get(':id')
   @ApiOperation({ summary: '查看一条人员变动' })
   @CanReadWorkforceChanges()
-  @ApiOkResponse({ description: 'WorkforceChange' })
+  @ApiOkResponse({ schema: apiSchema(WorkforceChange) })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.changes.get(p, id);
   }

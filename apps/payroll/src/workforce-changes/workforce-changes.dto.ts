@@ -15,14 +15,5 @@ export class WorkforceChangesQueryDto {
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
 }
 
-export interface WorkforceChangeView {
-  id: string;
-  eventName: string;
-  workerId: number;
-  districtCode: string | null;
-  streetCode: string | null;
-  communityCode: string | null;
-  effectiveDate: string | null;
-  payload: object;
-  receivedAt: string;
-}
+/** A received event as the API answers it: the payroll contract. */
+export type { WorkforceChangeView } from '@cws/payroll-contracts';

@@ -4,3 +4,4 @@ export * from './benchmark';
 export * from './simulation';
 export * from './runs';
 export * from './run-jobs';
+export * from './run-outputs';
