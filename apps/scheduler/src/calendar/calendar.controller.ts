@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal } from '@cws/platform';
+import { apiSchema, CurrentPrincipal } from '@cws/platform';
 import { CanEditCalendar, CanRead } from '../common/access';
 import { PutCalendarDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import { HolidayCalendarSchema } from '@cws/scheduler-contracts';
 
 @ApiTags('calendar')
 @Controller('v1/calendar')
@@ -14,6 +15,7 @@ export class CalendarController {
   @Get(':year')
   @CanRead()
   @ApiOperation({ summary: '某年节假日与调休安排', description: 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days' })
+  @ApiOkResponse({ schema: apiSchema(HolidayCalendarSchema) })
   get(@Param('year', ParseIntPipe) year: number) {
     return this.calendar.get(year);
   }
@@ -21,6 +23,7 @@ export class CalendarController {
   @Put(':year')
   @CanEditCalendar()
   @ApiOperation({ summary: '设置某年节假日与调休安排', description: 'Replace the year’s holiday arrangement (city administrators)' })
+  @ApiOkResponse({ schema: apiSchema(HolidayCalendarSchema) })
   put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: PutCalendarDto) {
     return this.calendar.put(p, year, dto);
   }

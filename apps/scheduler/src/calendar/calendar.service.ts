@@ -5,6 +5,7 @@ import { AuditService } from '@cws/platform';
 import { weekday, type HolidayCalendar } from '@cws/scheduler-solver';
 import type { PutCalendarDto } from './calendar.dto';
 import { HolidayCalendarRepository } from './holiday-calendar.repository';
+import { type HolidayCalendarView } from '@cws/scheduler-contracts';
 
 /** The yearly holiday arrangement (statutory holidays, rest days moved by 调休, adjusted working days). */
 @Injectable()
@@ -15,7 +16,7 @@ export class CalendarService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(year: number) {
+  async get(year: number): Promise<HolidayCalendarView> {
     const c = await this.calendars.find(this.dataSource.manager, year);
     if (!c) throw notFound('calendar', year);
     return c;
@@ -26,7 +27,7 @@ export class CalendarService {
     return this.calendars.find(this.dataSource.manager, year);
   }
 
-  async put(p: Principal, year: number, dto: PutCalendarDto) {
+  async put(p: Principal, year: number, dto: PutCalendarDto): Promise<HolidayCalendarView> {
     const seen = new Map<string, string>();
     const lists = { holidays: dto.holidays, restDays: dto.restDays, adjustedWorkingDays: dto.adjustedWorkingDays };
     for (const [list, days] of Object.entries(lists)) {

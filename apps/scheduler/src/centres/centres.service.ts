@@ -5,6 +5,7 @@ import { AuditService } from '@cws/platform';
 import { centreConfigIssues, defaultCentreConfig, type CentreConfig } from '@cws/scheduler-solver';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { ServiceCentreRepository } from './service-centre.repository';
+import { type ServiceCentreView } from '@cws/scheduler-contracts';
 
 /** A community's service centre: opening windows, coverage profile, roles on duty, shift templates. */
 @Injectable()
@@ -17,14 +18,14 @@ export class CentresService {
   ) {}
 
   /** The stored set-up, or the notice's default for a community that has none (still 404 outside the caller's scope). */
-  async get(p: Principal, token: string | undefined, community: string) {
+  async get(p: Principal, token: string | undefined, community: string): Promise<ServiceCentreView> {
     const stored = await this.centres.find(this.dataSource.manager, community, p.scope);
     if (stored) return { ...stored, isDefault: false };
     const place = await this.workforce.community(community, token);
     return { communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, config: defaultCentreConfig(), updatedAt: null, updatedBy: null, isDefault: true };
   }
 
-  async put(p: Principal, token: string | undefined, community: string, config: CentreConfig) {
+  async put(p: Principal, token: string | undefined, community: string, config: CentreConfig): Promise<ServiceCentreView> {
     const issues = centreConfigIssues(config);
     if (issues.length) throw new DomainError('VALIDATION', 'CENTRE_CONFIG_INVALID', 'The centre configuration is not valid', issues);
     const place = await this.workforce.community(community, token);

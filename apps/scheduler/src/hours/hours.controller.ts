@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { READ_ROLES, SCHEDULER_READ } from '../common/access';
 import { HoursQueryDto } from '../rosters/rosters.dto';
 import { HoursService } from './hours.service';
+import { MonthHours } from '@cws/scheduler-contracts';
 
 @ApiTags('hours')
 @Controller('v1/hours')
@@ -16,6 +17,7 @@ export class HoursController {
   // Payroll's API client reads with payroll:read as well as scheduler:read.
   @Permissions(SCHEDULER_READ, 'payroll:read')
   @ApiOperation({ summary: '月度工时、加班与班次统计', description: 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters' })
+  @ApiOkResponse({ schema: apiSchema(MonthHours) })
   month(@CurrentPrincipal() p: Principal, @Query() q: HoursQueryDto) {
     return this.hours.month(p, q.month, q.community);
   }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { BearerToken, CurrentPrincipal } from '@cws/platform';
+import { apiSchema, BearerToken, CurrentPrincipal } from '@cws/platform';
 import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
 import { CreateRosterDto, GenerateDto, SwapDto, WorkerRequestDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
+import { Coverage, Generation, Roster, WorkerRequest } from '@cws/scheduler-contracts';
 
 @ApiTags('rosters')
 @Controller('v1')
@@ -19,7 +20,7 @@ export class RostersController {
   @Post('rosters')
   @CanPlan()
   @ApiOperation({ summary: '为社区某月生成新排班版本', description: 'Queue a new roster version for a community’s month (solved in the background)' })
-  @ApiCreatedResponse({ description: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
+  @ApiCreatedResponse({ schema: apiSchema(Roster), description: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
   create(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: CreateRosterDto) {
     return this.rosters.create(p, token, dto.community, dto.month, dto.seed);
   }
@@ -27,6 +28,7 @@ export class RostersController {
   @Post('rosters/generate')
   @CanPlan()
   @ApiOperation({ summary: '全市（或区、街道）批量排班', description: 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre' })
+  @ApiCreatedResponse({ schema: apiSchema(Generation) })
   generate(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: GenerateDto) {
     return this.generations.generate(p, token, dto.month, dto.scope);
   }
@@ -34,6 +36,7 @@ export class RostersController {
   @Get('rosters/generations/:id')
   @CanRead()
   @ApiOperation({ summary: '批量排班进度', description: 'Progress of a generation: centres queued, solved and failed' })
+  @ApiOkResponse({ schema: apiSchema(Generation) })
   generation(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.generations.get(p, Number(id));
   }
@@ -41,6 +44,7 @@ export class RostersController {
   @Get('rosters/:id')
   @ApiOperation({ summary: '查看一个排班版本' })
   @CanRead()
+  @ApiOkResponse({ schema: apiSchema(Roster) })
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.get(p, Number(id));
   }
@@ -48,6 +52,7 @@ export class RostersController {
   @Get('rosters/:id/coverage')
   @CanRead()
   @ApiOperation({ summary: '排班覆盖热力图数据', description: 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap' })
+  @ApiOkResponse({ schema: apiSchema(Coverage) })
   coverage(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.coverage(p, Number(id));
   }
@@ -57,6 +62,7 @@ export class RostersController {
   @CanPlan()
   @ApiOperation({ summary: '发布排班', description: 'Publish a solved draft: immutable from then on; the hours go to payroll' })
   @ApiConflictResponse({ description: 'ROSTER_PUBLISHED, ROSTER_NOT_SOLVED, ROSTER_OUTDATED' })
+  @ApiOkResponse({ schema: apiSchema(Roster) })
   publish(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.publish(p, Number(id));
   }
@@ -64,6 +70,7 @@ export class RostersController {
   @Post('rosters/:id/replan')
   @CanPlan()
   @ApiOperation({ summary: '按当前可用人员重新排班', description: 'Re-plan a published roster with current availability, changing as little as possible (a new version)' })
+  @ApiCreatedResponse({ schema: apiSchema(Roster) })
   replan(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.replan(p, Number(id));
   }
@@ -71,6 +78,7 @@ export class RostersController {
   @Post('rosters/:id/swaps')
   @CanPlan()
   @ApiOperation({ summary: '登记换班', description: 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks' })
+  @ApiCreatedResponse({ schema: apiSchema(Roster) })
   swap(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: SwapDto) {
     return this.rosters.swap(p, Number(id), { date: dto.date, workerId: dto.workerId, withWorkerId: dto.withWorkerId });
   }
@@ -78,6 +86,7 @@ export class RostersController {
   @Post('centres/:community/requests')
   @CanPlan()
   @ApiOperation({ summary: '登记个人不可排班或排班意愿', description: 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day' })
+  @ApiCreatedResponse({ schema: apiSchema(WorkerRequest) })
   request(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
     return this.rosters.request(p, token, community, dto);
   }

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { RosterHoursPublishedEvent, SolveRosterJob, type CoverageView, type RosterView } from '@cws/scheduler-contracts';
+import { type CoverageView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { monthDates } from '@cws/scheduler-solver';
 import { isDuplicateKey } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
@@ -84,7 +84,7 @@ export class RostersService {
   }
 
   /** Declared unavailability (hard) or a preference (soft) of a worker of the community, used by the next solve. */
-  async request(p: Principal, token: string | undefined, community: string, r: { workerId: number; date: string; kind: RequestKind; shift?: string; note?: string }) {
+  async request(p: Principal, token: string | undefined, community: string, r: { workerId: number; date: string; kind: RequestKind; shift?: string; note?: string }): Promise<WorkerRequestView> {
     const place = await this.workforce.community(community, token);
     if (r.kind === 'SHIFT' && !r.shift) throw validationError('REQUEST_SHIFT_MISSING', 'shift', 'a SHIFT request names the shift template');
     await this.dataSource.transaction(async (m) => {

@@ -1,4 +1,5 @@
-import { defineJob } from '@cws/kernel';
+import { Contract, defineJob, Instant, Int, Text, type Static } from '@cws/kernel';
+import { Type } from '@sinclair/typebox';
 
 /**
  * What the scheduler tells payroll about a month: per worker, the hours of the community's
@@ -13,49 +14,48 @@ import { defineJob } from '@cws/kernel';
  * A minute falls in one kind only. `workedMinutes` is all paid minutes (breaks excluded),
  * overtime included.
  */
-export interface OvertimeMinutes {
-  workday150: number;
-  restDay200: number;
-  holiday300: number;
-}
+export const OvertimeMinutesSchema = /* @__PURE__ */ Contract('OvertimeMinutes', '加班分钟数（按类型）。Overtime minutes by kind.', {
+  workday150: /* @__PURE__ */ Int('工作日超过 8 小时的分钟（150%）。Workday minutes beyond 8 h.', 120),
+  restDay200: /* @__PURE__ */ Int('休息日加班分钟（200%）。Rest-day minutes.', 0),
+  holiday300: /* @__PURE__ */ Int('法定节假日加班分钟（300%）。Holiday minutes.', 0),
+});
+export type OvertimeMinutes = Static<typeof OvertimeMinutesSchema>;
 
-export interface ShiftCounts {
-  /** Shifts worked in the month. */
-  total: number;
-  /** Shifts ending after 19:00 (the evening cover). */
-  late: number;
-  /** Shifts on a Saturday or Sunday that is not an adjusted working day (调休). */
-  weekend: number;
-  /** Shifts on a statutory holiday. */
-  holiday: number;
-}
+export const ShiftCountsSchema = /* @__PURE__ */ Contract('ShiftCounts', '班次数。Shift counts.', {
+  total: /* @__PURE__ */ Int('当月班次数。Shifts worked in the month.', 22),
+  late: /* @__PURE__ */ Int('19:00 后结束的班次（晚班）。Shifts ending after 19:00.', 4),
+  weekend: /* @__PURE__ */ Int('非调休周末的班次。Shifts on a Saturday or Sunday that is not an adjusted working day.', 4),
+  holiday: /* @__PURE__ */ Int('法定节假日的班次。Shifts on a statutory holiday.', 0),
+});
+export type ShiftCounts = Static<typeof ShiftCountsSchema>;
 
-export interface WorkerMonthHours {
-  workerId: number;
-  workedMinutes: number;
-  overtimeMinutes: OvertimeMinutes;
-  shifts: ShiftCounts;
-}
+export const WorkerMonthHoursSchema = /* @__PURE__ */ Contract('WorkerMonthHours', '一人一个月的工时。One worker’s month.', {
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024),
+  workedMinutes: /* @__PURE__ */ Int('计薪分钟（不含休息，含加班）。Paid minutes, overtime included.', 10560),
+  overtimeMinutes: OvertimeMinutesSchema,
+  shifts: ShiftCountsSchema,
+});
+export type WorkerMonthHours = Static<typeof WorkerMonthHoursSchema>;
 
 /** One community's month, from its published (final) roster. */
-export interface CommunityMonthHours {
-  /** `YYYY-MM`. */
-  month: string;
-  communityCode: string;
-  districtCode: string;
-  streetCode: string;
-  rosterId: number;
-  /** The published version these hours come from; a re-plan publishes a higher one that replaces it. */
-  rosterVersion: number;
-  publishedAt: string;
-  workers: WorkerMonthHours[];
-}
+export const CommunityMonthHoursSchema = /* @__PURE__ */ Contract('CommunityMonthHours', '一个社区一个月的工时（来自已发布的排班）。One community’s month, from its published roster.', {
+  month: /* @__PURE__ */ Text('月份（YYYY-MM）。Month.', '2026-05'),
+  communityCode: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+  districtCode: /* @__PURE__ */ Text('区县代码。District code.', '330106'),
+  streetCode: /* @__PURE__ */ Text('街道代码。Street code.', '330106001'),
+  rosterId: /* @__PURE__ */ Int('排班版本 ID。Roster id.', 31),
+  rosterVersion: /* @__PURE__ */ Int('已发布的版本号（重新发布的更高版本取代它）。The published version.', 2),
+  publishedAt: /* @__PURE__ */ Instant('发布时刻。Published at.'),
+  workers: /* @__PURE__ */ Type.Array(WorkerMonthHoursSchema, { description: '各人。Per worker.' }),
+});
+export type CommunityMonthHours = Static<typeof CommunityMonthHoursSchema>;
 
 /** `GET /api/scheduler/v1/hours?month=&community=` answers this (community optional: every centre in scope). */
-export interface MonthHoursResponse {
-  month: string;
-  communities: CommunityMonthHours[];
-}
+export const MonthHours = /* @__PURE__ */ Contract('MonthHours', '某月的工时（范围内已发布排班的社区）。A month’s hours of the published rosters in scope.', {
+  month: /* @__PURE__ */ Text('月份（YYYY-MM）。Month.', '2026-05'),
+  communities: /* @__PURE__ */ Type.Array(CommunityMonthHoursSchema, { description: '各社区。Per community.' }),
+});
+export type MonthHoursResponse = Static<typeof MonthHours>;
 
 export const SCHEDULER_EVENTS_QUEUE = 'scheduler-events';
 

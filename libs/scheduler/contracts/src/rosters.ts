@@ -1,74 +1,145 @@
-/** Response shapes of the roster API (the admin UI reads these). Times are `HH:MM`, dates `YYYY-MM-DD`. */
-import type { WorkerMonthHours } from './hours';
+/**
+ * Response shapes of the roster API (the admin UI reads these). Times are `HH:MM`, dates `YYYY-MM-DD`.
+ * Each is a contract (issue #11): the TypeScript type the service returns and the OpenAPI schema.
+ */
+import { Contract, DateOnly, Instant, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { DAY_TYPES, type CentreConfig, type HolidayCalendar } from '@cws/scheduler-solver';
+import { Type } from '@sinclair/typebox';
+import { WorkerMonthHoursSchema } from './hours';
 
-export type RosterStatus = 'QUEUED' | 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED' | 'FAILED';
+export const ROSTER_STATUSES = ['QUEUED', 'DRAFT', 'PUBLISHED', 'SUPERSEDED', 'FAILED'] as const;
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
 
-export interface RosterAssignmentView {
-  workerId: number;
-  date: string;
-  start: string;
-  end: string;
-  shift: string;
-}
+const clock = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d{2}:\\d{2}$', description, example });
+const month = /* @__PURE__ */ Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份（YYYY-MM）。Month.', example: '2026-05' });
 
-export interface UncoveredView {
-  date: string;
-  from: string;
-  to: string;
-  /** The hard rule (or fact) that kept the range uncovered: LEAVE, REST_DAYS_PER_7, MONTHLY_OVERTIME, REST_BETWEEN_SHIFTS, ONE_SHIFT_PER_DAY, NO_WORKERS, NO_SHIFT_TEMPLATE, SOLVER_LIMIT, … */
-  rule: string;
-  missing: number;
-  /** Set for a role gap: nobody (or too few) of these roles on duty that day. */
-  role?: string;
-}
+export const RosterAssignment = /* @__PURE__ */ Contract('RosterAssignment', '一个班次安排。One shift worked.', {
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),
+  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-06'),
+  start: clock('上班时间。Start.', '08:00'),
+  end: clock('下班时间。End.', '17:30'),
+  shift: /* @__PURE__ */ Text('班次模板代码。Shift template.', 'EARLY'),
+});
+export type RosterAssignmentView = Static<typeof RosterAssignment>;
 
-export interface RosterView {
-  id: number;
-  community: string;
-  month: string;
-  status: RosterStatus;
-  version: number;
-  /** Weighted cost (lower is better); null until solved. */
-  objective: number | null;
-  reason: 'GENERATE' | 'REPLAN' | 'SWAP';
-  basedOn: number | null;
-  generationId: number | null;
-  assignments: RosterAssignmentView[];
-  uncovered: UncoveredView[];
-  /** Per worker: hours, overtime by kind and shift counts of this version (what payroll gets once it is published). */
-  hours: WorkerMonthHours[];
-  error: string | null;
-  createdAt: string | null;
-  solvedAt: string | null;
-  publishedAt: string | null;
-}
+export const Uncovered = /* @__PURE__ */ Contract('Uncovered', '无人覆盖的时段及原因。A range left uncovered, and why.', {
+  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-01'),
+  from: clock('开始。From.', '19:00'),
+  to: clock('结束。To.', '21:00'),
+  rule: /* @__PURE__ */ Text('导致无人覆盖的规则或事实（LEAVE、REST_DAYS_PER_7、MONTHLY_OVERTIME、NO_WORKERS…）。The rule that kept it uncovered.', 'MONTHLY_OVERTIME'),
+  missing: /* @__PURE__ */ Int('缺少的人数。Workers missing.', 1),
+  role: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('岗位缺口：当天缺少的岗位。Set for a role gap.', 'LEADER')),
+});
+export type UncoveredView = Static<typeof Uncovered>;
 
-export interface CoverageSlotView {
-  date: string;
-  from: string;
-  to: string;
-  dayType: string;
-  need: number;
-  have: number;
-  /** Set when have < need: why. */
-  rule: string | null;
-}
+export const Roster = /* @__PURE__ */ Contract('Roster', '社区服务中心某月排班的一个版本。One version of a community’s month roster.', {
+  id: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
+  community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+  month,
+  status: /* @__PURE__ */ NamedEnum('RosterStatus', ROSTER_STATUSES, '状态：排队、草稿、已发布、已被取代、失败。Status.'),
+  version: /* @__PURE__ */ Int('版本号。Version.', 2),
+  objective: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Number({ description: '加权代价（越低越好）；求解前为 null。Weighted cost, lower is better.', example: 1250 })),
+  reason: /* @__PURE__ */ NamedEnum('RosterReason', ['GENERATE', 'REPLAN', 'SWAP'] as const, '产生原因：生成、重排、换班。Why the version exists.'),
+  basedOn: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('所基于的版本。The version it is based on.', 30)),
+  generationId: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('所属的批量生成。The generation it belongs to.', 4)),
+  assignments: /* @__PURE__ */ Type.Array(RosterAssignment, { description: '班次安排。Shifts.' }),
+  uncovered: /* @__PURE__ */ Type.Array(Uncovered, { description: '无人覆盖的时段。Uncovered ranges.' }),
+  hours: /* @__PURE__ */ Type.Array(WorkerMonthHoursSchema, { description: '各人本版本的工时、加班与班次数（发布后交给工资服务）。Per worker: hours, overtime and shifts.' }),
+  error: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('求解失败的原因。Why the solve failed.', 'NO_WORKERS')),
+  createdAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('创建时刻。Created at.')),
+  solvedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('求解时刻。Solved at.')),
+  publishedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('发布时刻。Published at.')),
+});
+export type RosterView = Static<typeof Roster>;
 
-export interface CoverageView {
-  rosterId: number;
-  month: string;
-  slots: CoverageSlotView[];
-}
+export const CoverageSlot = /* @__PURE__ */ Contract('CoverageSlot', '一个半小时时段的在岗人数。Staff on duty in one 30-minute slot.', {
+  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-06'),
+  from: clock('开始。From.', '08:00'),
+  to: clock('结束。To.', '08:30'),
+  dayType: /* @__PURE__ */ Text('日期类型。Day type.', 'WEEKDAY'),
+  need: /* @__PURE__ */ Int('需要人数。Needed.', 3),
+  have: /* @__PURE__ */ Int('在岗人数。On duty.', 3),
+  rule: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('人数不足时的原因。Why, when have < need.', 'LEAVE')),
+});
+export type CoverageSlotView = Static<typeof CoverageSlot>;
 
-export interface GenerationView {
-  id: number;
-  month: string;
-  scope: string | null;
-  status: 'RUNNING' | 'DONE';
-  total: number;
-  queued: number;
-  solved: number;
-  failed: number;
-  /** 0–100, solved or failed over total. */
-  progress: number;
-}
+export const Coverage = /* @__PURE__ */ Contract('Coverage', '排班版本的覆盖情况。Coverage of a roster version.', {
+  rosterId: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
+  month,
+  slots: /* @__PURE__ */ Type.Array(CoverageSlot, { description: '各时段。Slots.' }),
+});
+export type CoverageView = Static<typeof Coverage>;
+
+export const Generation = /* @__PURE__ */ Contract('Generation', '全市或某区的批量排班生成进度。Progress of a city- or district-wide generation.', {
+  id: /* @__PURE__ */ Int('生成 ID。Generation id.', 4),
+  month,
+  scope: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('范围：区县或街道代码；null 为全市。Org code; null = the city.', '330106')),
+  status: /* @__PURE__ */ NamedEnum('GenerationStatus', ['RUNNING', 'DONE'] as const, '状态：进行中 / 完成。Status.'),
+  total: /* @__PURE__ */ Int('社区数。Communities.', 42),
+  queued: /* @__PURE__ */ Int('排队中。Queued.', 10),
+  solved: /* @__PURE__ */ Int('已求解。Solved.', 30),
+  failed: /* @__PURE__ */ Int('失败。Failed.', 2),
+  progress: /* @__PURE__ */ Int('进度（0–100，已求解或失败 ÷ 总数）。Percent done.', 76),
+});
+export type GenerationView = Static<typeof Generation>;
+
+const DayTypeSchema = /* @__PURE__ */ NamedEnum('DayType', DAY_TYPES, '日期类型：工作日、周末、法定节假日、调休上班日。Day type.');
+const dayTypes = /* @__PURE__ */ Type.Array(DayTypeSchema, { description: '适用的日期类型。Day types it applies to.' });
+const openingWindow = /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Object({ from: clock('开门。Opens.', '08:00'), to: clock('关门。Closes.', '21:00') }, { description: '开放时间；null 为当天不开放。Opening hours; null = closed.' }));
+
+export const CentreConfigSchema = /* @__PURE__ */ Contract('CentreConfig', '服务中心的排班设置。A service centre’s rostering set-up.', {
+  openingWindows: /* @__PURE__ */ Type.Object({ WEEKDAY: openingWindow, WEEKEND: openingWindow, HOLIDAY: openingWindow, ADJUSTED_WORKDAY: openingWindow }, { description: '各日期类型的开放时间。Opening hours per day type.' }),
+  coverage: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+    dayTypes, from: clock('开始。From.', '08:00'), to: clock('结束。To.', '17:30'), min: /* @__PURE__ */ Int('最少在岗人数。Minimum on duty.', 3),
+  }), { description: '各时段最少在岗人数（半小时一格）。Minimum staff per time band.' }),
+  roles: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+    dayTypes, roles: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '岗位。Roles.', example: ['LEADER'] }), min: /* @__PURE__ */ Int('每天最少人数。Minimum a day.', 1),
+  }), { description: '每天必须有人值班的岗位。Roles needed on duty each day.' }),
+  templates: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+    code: /* @__PURE__ */ Text('代码。Code.', 'EARLY'), start: clock('上班。Start.', '08:00'), end: clock('下班。End.', '17:30'), breakMinutes: /* @__PURE__ */ Int('休息分钟。Break minutes.', 90),
+  }), { description: '班次模板。Shift templates.' }),
+  restDaysPer7: /* @__PURE__ */ Type.Unsafe<1 | 2>({ type: 'integer', minimum: 1, maximum: 2, description: '每 7 天休息天数：法定 1 天，可设 2 天。Rest days in every 7.', example: 2 }),
+});
+type _ConfigFitsSolver = Static<typeof CentreConfigSchema> extends CentreConfig ? (CentreConfig extends Static<typeof CentreConfigSchema> ? true : never) : never;
+/** Compile-time proof that the schema and the solver's CentreConfig are one shape. */
+export const CENTRE_CONFIG_FITS_SOLVER: _ConfigFitsSolver = true;
+
+export const ServiceCentre = /* @__PURE__ */ Contract('ServiceCentre', '社区服务中心的排班设置（未设置时为文件规定的默认值）。A centre’s set-up, or the default when it has none.', {
+  communityCode: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+  districtCode: /* @__PURE__ */ Text('区县代码。District code.', '330106'),
+  streetCode: /* @__PURE__ */ Text('街道代码。Street code.', '330106001'),
+  config: CentreConfigSchema,
+  updatedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('修改时刻；默认设置为 null。Changed at.')),
+  updatedBy: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('修改人；默认设置为 null。Changed by.', 'xihu-hr')),
+  isDefault: /* @__PURE__ */ Type.Boolean({ description: '是否为默认设置（尚未单独设置）。The default set-up.', example: false }),
+});
+export type ServiceCentreView = Static<typeof ServiceCentre>;
+
+const calendarDays = (description: string) => /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-01'), name: /* @__PURE__ */ Text('名称。Name.', '劳动节'),
+}), { description });
+
+export const HolidayCalendarSchema = /* @__PURE__ */ Contract('HolidayCalendar', '某年的节假日安排（国务院办公厅通知）。A year’s holiday arrangement.', {
+  year: /* @__PURE__ */ Int('年度。Year.', 2026),
+  label: /* @__PURE__ */ Text('来源说明。Where the dates come from.', '国办发明电〔2025〕7号'),
+  holidays: calendarDays('法定节假日（加班 300%）。Statutory holidays.'),
+  restDays: calendarDays('调休放假的工作日。Weekdays given off.'),
+  adjustedWorkingDays: calendarDays('调休上班的周末。Weekends worked.'),
+  updatedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('修改时刻。Changed at.')),
+  updatedBy: /* @__PURE__ */ Text('修改人。Changed by.', 'city-admin'),
+});
+export type HolidayCalendarView = Static<typeof HolidayCalendarSchema>;
+type _CalendarFitsSolver = Omit<HolidayCalendarView, 'updatedAt' | 'updatedBy'> extends HolidayCalendar ? true : never;
+/** Compile-time proof that the schema carries the solver's HolidayCalendar. */
+export const HOLIDAY_CALENDAR_FITS_SOLVER: _CalendarFitsSolver = true;
+
+export const REQUEST_KINDS = ['UNAVAILABLE', 'OFF', 'SHIFT'] as const;
+export const WorkerRequest = /* @__PURE__ */ Contract('WorkerRequest', '登记的人员请求（下次求解时使用）。A worker’s request, used by the next solve.', {
+  community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),
+  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-12'),
+  kind: /* @__PURE__ */ NamedEnum('WorkerRequestKind', REQUEST_KINDS, 'UNAVAILABLE 不可排（硬性）；OFF、SHIFT 为偏好。UNAVAILABLE binds; OFF and SHIFT are preferences.'),
+  shift: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('希望的班次（SHIFT）。The shift wished for.', 'LATE')),
+  note: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('说明。Note.', '孩子家长会')),
+});
+export type WorkerRequestView = Static<typeof WorkerRequest>;
