@@ -2,12 +2,16 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { Public, PlatformModule, requestContext, ServiceClient, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { startTestApp, testConfig } from './test-app';
 
+/** Called when a request reaches the slow route: the shutdown test starts closing only once one is in flight. */
+let reachedSlow: () => void = () => undefined;
+
 @Controller('v1/slow')
 class SlowController {
   constructor(private readonly client: ServiceClient) {}
   @Public()
   @Get()
   async slow(): Promise<{ done: boolean }> {
+    reachedSlow();
     await new Promise((r) => setTimeout(r, 800));
     return { done: true };
   }
@@ -61,8 +65,9 @@ describe('platform (real MySQL and Redis)', () => {
 
   it('finishes in-flight requests on shutdown', async () => {
     const t = await startTestApp(bareService, testConfig('workers'));
+    const reached = new Promise<void>((r) => (reachedSlow = r));
     const inFlight = t.request('GET', '/v1/slow');
-    await new Promise((r) => setTimeout(r, 200));
+    await reached; // not a fixed 200 ms: on a busy machine the request could arrive after the close began
     const closing = t.close();
     const res = await inFlight;
     await closing;
