@@ -1,12 +1,9 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
-import { demoResidentId } from '../seed/seed-workers';
-import { seedOrgAndUsers } from '../seed/seed-org';
-import { workersService } from '../workers.definition';
+import { startedApp, type TestApp } from '@cws/testing';
+import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const CUIYUAN1 = '330106001001';
-let seq = 930_000;
-const newId = () => demoResidentId('330106', seq++, 'M').id;
+const newId = residentIdSequence(930_000, 'M');
 
 /**
  * The register's read path sends fewer statements (worker-read.repository.ts): the detail (the worker
@@ -72,12 +69,7 @@ describe('register read path: the detail in one statement, the count with the fi
   };
 
   beforeAll(async () => {
-    t = await startTestApp(workersService, testConfig('workers'));
-    ds = t.app.get(DataSource);
-    await seedOrgAndUsers(ds, { password: 'Test@2026' });
-    admin = t.tokenFor(testPrincipals.cityAdmin());
-    xihu = t.tokenFor(testPrincipals.districtHr('330106'));
-    shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    ({ t, ds, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
 
