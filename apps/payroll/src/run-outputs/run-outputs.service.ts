@@ -10,7 +10,7 @@ import type { PayrollRunEntity } from '../runs/payroll-run.entities';
 import { payslipPdf } from './payslip-pdf';
 import { RunSlipsReader } from './run-slips.reader';
 import { registerXlsx, tablesXlsx } from './xlsx-writers';
-import { type BankFileEntryView } from '@cws/payroll-contracts';
+import type { BankFileEntryView } from '@cws/payroll-contracts';
 
 export const DECLARATION_KINDS = ['iit', 'social-insurance', 'housing-fund'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];

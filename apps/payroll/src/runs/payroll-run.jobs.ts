@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type PayloadOf } from '@cws/kernel';
+import type { PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
 import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob } from '@cws/payroll-contracts';
 import type { Job } from 'bullmq';

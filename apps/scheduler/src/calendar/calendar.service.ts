@@ -5,7 +5,7 @@ import { AuditService } from '@cws/platform';
 import { weekday, type HolidayCalendar } from '@cws/scheduler-solver';
 import type { PutCalendarDto } from './calendar.dto';
 import { HolidayCalendarRepository } from './holiday-calendar.repository';
-import { type HolidayCalendarView } from '@cws/scheduler-contracts';
+import type { HolidayCalendarView } from '@cws/scheduler-contracts';
 
 /** The yearly holiday arrangement (statutory holidays, rest days moved by 调休, adjusted working days). */
 @Injectable()

@@ -1,6 +1,6 @@
 import { OutboxRelay } from '@cws/messaging';
 import { DEMO_CALENDAR_2026, type RosterProblem } from '@cws/scheduler-solver';
-import { type TestApp } from '@cws/testing';
+import type { TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
 

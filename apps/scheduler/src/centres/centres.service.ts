@@ -5,7 +5,7 @@ import { AuditService } from '@cws/platform';
 import { centreConfigIssues, defaultCentreConfig, type CentreConfig } from '@cws/scheduler-solver';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { ServiceCentreRepository } from './service-centre.repository';
-import { type ServiceCentreView } from '@cws/scheduler-contracts';
+import type { ServiceCentreView } from '@cws/scheduler-contracts';
 
 /** A community's service centre: opening windows, coverage profile, roles on duty, shift templates. */
 @Injectable()

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { today } from '../common/sql';
 import type { GradePolicyRowDto } from './grade-policy.dto';
 import { GradePolicyRepository, type GradePolicyRow } from './grade.repository';
-import { type GradePolicyRowAddedView } from '@cws/workers-contracts';
+import type { GradePolicyRowAddedView } from '@cws/workers-contracts';
 
 /** The grade policy as effective-dated data: read what is in force, add a row from a date (the previous one closes the day before). */
 @Injectable()

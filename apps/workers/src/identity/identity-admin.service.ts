@@ -7,7 +7,7 @@ import { AuditService } from '@cws/platform';
 import { ApiClientEntity, UserEntity } from './identity.entities';
 import { AuthService, BCRYPT_COST } from './auth.service';
 import type { CreateApiClientDto, CreateUserDto, ResetPasswordDto, UpdateUserDto } from './auth.dto';
-import { type ApiClientAccountView, type ApiClientWithSecretView, type UserAccountView } from '@cws/workers-contracts';
+import type { ApiClientAccountView, ApiClientWithSecretView, UserAccountView } from '@cws/workers-contracts';
 
 type UserView = UserAccountView;
 type ClientView = ApiClientAccountView;

@@ -71,13 +71,13 @@ describe('training and recruitment: out-of-district 404 on every route, response
       return r.content['application/json'].schema;
     };
     const ref = (s: { $ref?: string; items?: { $ref?: string } }) => (s.$ref ?? s.items?.$ref ?? '').split('/').pop();
-    expect(ref(ok('/v1/training/courses', 'get'))).toBe('CourseDto');
-    expect(ref(ok('/v1/training/providers', 'post'))).toBe('ProviderDto');
+    expect(ref(ok('/v1/training/courses', 'get'))).toBe('TrainingCourse');
+    expect(ref(ok('/v1/training/providers', 'post'))).toBe('TrainingProvider');
     expect(ref(ok('/v1/training/classes', 'get'))).toBe('TrainingClass');
     expect(ref(ok('/v1/training/classes', 'post'))).toBe('CreatedTrainingClass');
     expect(ref(ok('/v1/training/classes/{id}/records', 'post'))).toBe('TrainingResultDto');
-    expect(ref(ok('/v1/training/rules/{year}', 'put'))).toBe('TrainingRuleViewDto');
-    expect(ref(ok('/v1/training/shortfall', 'get'))).toBe('ShortfallReportDto');
+    expect(ref(ok('/v1/training/rules/{year}', 'put'))).toBe('TrainingRule');
+    expect(ref(ok('/v1/training/shortfall', 'get'))).toBe('ShortfallReport');
     expect(ref(ok('/v1/training/postings', 'get'))).toBe('TrainingPostingDto');
     expect(ref(ok('/v1/vacancies', 'post'))).toBe('Vacancy');
     expect(ref(ok('/v1/vacancies/{id}/candidates', 'post'))).toBe('CandidateDto');

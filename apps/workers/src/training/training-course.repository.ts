@@ -1,8 +1,9 @@
 /** The only owner of `training_course` SQL. */
 import type { EntityManager } from 'typeorm';
+import type { TrainingCourseView } from '@cws/workers-contracts';
 
 export class TrainingCourseRepository {
-  static list(m: EntityManager): Promise<Array<{ id: number; name: string; category: string; active: number }>> {
+  static list(m: EntityManager): Promise<TrainingCourseView[]> {
     return m.query('SELECT id, name, category, active FROM training_course ORDER BY id');
   }
 

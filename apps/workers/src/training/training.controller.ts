@@ -4,11 +4,10 @@ import type { Principal } from '@cws/kernel';
 import { apiArraySchema, apiSchema, CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
-  CourseDto, CreateClassDto, CreateCourseDto, CreateProviderDto, ProviderDto, RecordTrainingDto, ShortfallQueryDto, ShortfallReportDto,
-  TrainingPostingDto, TrainingResultDto, TrainingRuleDto, TrainingRuleViewDto,
+  CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingPostingDto, TrainingResultDto, TrainingRuleDto,
 } from './training.dto';
 import { TrainingService } from './training.service';
-import { CreatedTrainingClass, TrainingClass } from '@cws/workers-contracts';
+import { CreatedTrainingClass, ShortfallReport, TrainingClass, TrainingCourse, TrainingProvider, TrainingRule } from '@cws/workers-contracts';
 
 @ApiTags('training')
 @ApiBearerAuth()
@@ -18,28 +17,28 @@ export class TrainingController {
 
   @Get('courses') @Roles(...READ_ROLES)
   @ApiOperation({ summary: '培训课程列表' })
-  @ApiOkResponse({ type: [CourseDto] })
+  @ApiOkResponse({ schema: apiArraySchema(TrainingCourse) })
   courses() {
     return this.training.courses();
   }
 
   @Post('courses') @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @ApiOperation({ summary: '新建培训课程' })
-  @ApiCreatedResponse({ type: CourseDto })
+  @ApiCreatedResponse({ schema: apiSchema(TrainingCourse) })
   createCourse(@Body() dto: CreateCourseDto) {
     return this.training.createCourse(dto);
   }
 
   @Get('providers') @Roles(...READ_ROLES)
   @ApiOperation({ summary: '培训机构列表' })
-  @ApiOkResponse({ type: [ProviderDto] })
+  @ApiOkResponse({ schema: apiArraySchema(TrainingProvider) })
   providers() {
     return this.training.providers();
   }
 
   @Post('providers') @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @ApiOperation({ summary: '登记培训机构' })
-  @ApiCreatedResponse({ type: ProviderDto })
+  @ApiCreatedResponse({ schema: apiSchema(TrainingProvider) })
   createProvider(@Body() dto: CreateProviderDto) {
     return this.training.createProvider(dto);
   }
@@ -66,14 +65,14 @@ export class TrainingController {
   }
 
   @Put('rules/:year') @Roles('CITY_ADMIN')
-  @ApiOkResponse({ type: TrainingRuleViewDto })
+  @ApiOkResponse({ schema: apiSchema(TrainingRule) })
   @ApiOperation({ summary: '设置年度应修学时', description: 'Set the yearly required hours (data, with its source)' })
   setRule(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: TrainingRuleDto) {
     return this.training.setRule(p, year, dto);
   }
 
   @Get('shortfall') @Roles(...READ_ROLES)
-  @ApiOkResponse({ type: ShortfallReportDto }) @ApiNotFoundResponse({ description: 'no rule for the year, or a filter outside your scope' })
+  @ApiOkResponse({ schema: apiSchema(ShortfallReport) }) @ApiNotFoundResponse({ description: 'no rule for the year, or a filter outside your scope' })
   @ApiOperation({ summary: '学时不足人员', description: 'Who falls short of the year’s required hours, by district/street/community' })
   shortfall(@CurrentPrincipal() p: Principal, @Query() q: ShortfallQueryDto) {
     return this.training.shortfall(p, q);

@@ -50,64 +50,12 @@ export class ShortfallQueryDto {
 
 // ---- responses (OpenAPI) ----
 
-export class CourseDto {
-  @ApiProperty({ example: 1 }) id!: number;
-  @ApiProperty({ example: '社区治理实务' }) name!: string;
-  @ApiProperty({ enum: COURSE_CATEGORIES, example: 'PROFESSIONAL_SKILLS' }) category!: string;
-  @ApiPropertyOptional({ example: 1, description: '1 = offered (lists only)' }) active?: number;
-}
-
-export class ProviderDto {
-  @ApiProperty({ example: 1 }) id!: number;
-  @ApiProperty({ example: '杭州市委党校' }) name!: string;
-  @ApiProperty({ example: '91350200776049653A', nullable: true }) uscc!: string | null;
-}
-
 export class TrainingResultDto {
   @ApiProperty({ example: 12 }) classId!: number;
   @ApiProperty({ example: 1024 }) workerId!: number;
   @ApiProperty({ enum: ['PASS', 'FAIL', 'ABSENT'], example: 'PASS' }) result!: string;
   @ApiProperty({ example: '24.0' }) hours!: string;
   @ApiProperty({ example: 'XH2026-0001', nullable: true }) certificateNo!: string | null;
-}
-
-export class TrainingRuleViewDto {
-  @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ example: '40.0' }) requiredHours!: string;
-  @ApiProperty({ example: '杭州市社区工作者培训管理办法（示例）' }) source!: string;
-  @ApiProperty({ example: 'owed = requiredHours × months employed in the year ÷ 12 …', description: 'How owed hours are computed' }) rule!: string;
-  @ApiProperty({ example: { secondedIn: 3 }, description: 'Members of the register not counted: seconded-in cadres' }) excluded!: { secondedIn: number };
-}
-
-export class ShortfallCommunityDto {
-  @ApiProperty({ example: '330106' }) districtCode!: string;
-  @ApiProperty({ example: '330106002' }) streetCode!: string;
-  @ApiProperty({ example: '330106002002' }) communityCode!: string;
-  @ApiProperty({ example: 3, description: 'Workers short of the requirement' }) short!: number;
-}
-
-export class ShortfallWorkerDto {
-  @ApiProperty({ example: 1024 }) workerId!: number;
-  @ApiProperty({ example: '陈晓燕' }) name!: string;
-  @ApiProperty({ example: '330106' }) districtCode!: string;
-  @ApiProperty({ example: '330106002' }) streetCode!: string;
-  @ApiProperty({ example: '330106002002' }) communityCode!: string;
-  @ApiProperty({ example: '16.0', description: 'Passed hours in the year' }) hours!: string;
-  @ApiProperty({ example: '2019-05-01', format: 'date' }) hireDate!: string;
-  @ApiProperty({ example: null, nullable: true, type: String, format: 'date', description: 'Last day of service (the worker may have left after the year)' }) leftDate!: string | null;
-  @ApiProperty({ example: '20.0', description: 'Required hours pro-rated by the months employed in the year' }) owedHours!: string;
-  @ApiProperty({ example: '4.0', description: 'owedHours − hours' }) shortBy!: string;
-  @ApiProperty({ example: 6, description: 'Calendar months of the year with at least one day employed' }) monthsEmployed!: number;
-  @ApiProperty({ example: '2026-01-01', format: 'date' }) employedFrom!: string;
-  @ApiProperty({ example: '2026-06-30', format: 'date' }) employedTo!: string;
-  @ApiProperty({ enum: ['FULL_YEAR', 'HIRED_IN_YEAR', 'LEFT_IN_YEAR', 'HIRED_AND_LEFT_IN_YEAR'], example: 'LEFT_IN_YEAR' }) basis!: string;
-  @ApiProperty({ example: 'left 2026-06-30: 6 of 12 months × 40.0 h = 20.0 h', description: 'Why this much is owed' }) reason!: string;
-}
-
-/** The rule the report applied (as PUT …/rules/:year answers it), then who falls short under it. */
-export class ShortfallReportDto extends TrainingRuleViewDto {
-  @ApiProperty({ type: [ShortfallCommunityDto] }) communities!: ShortfallCommunityDto[];
-  @ApiProperty({ type: [ShortfallWorkerDto] }) workers!: ShortfallWorkerDto[];
 }
 
 export class TrainingPostingDto {

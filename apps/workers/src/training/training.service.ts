@@ -3,7 +3,9 @@ import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-c
 import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { type TrainingClassView, TrainingCompletedEvent } from '@cws/workers-contracts';
+import {
+  TrainingCompletedEvent, type ShortfallReportView, type TrainingClassView, type TrainingCourseView, type TrainingProviderView, type TrainingRuleView,
+} from '@cws/workers-contracts';
 import { formatTenths, parseTenths, trainingOwed } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
@@ -46,11 +48,11 @@ export class TrainingService {
     private readonly workers: WorkersService,
   ) {}
 
-  courses() {
+  courses(): Promise<TrainingCourseView[]> {
     return TrainingCourseRepository.list(this.dataSource.manager);
   }
 
-  createCourse(dto: CreateCourseDto) {
+  createCourse(dto: CreateCourseDto): Promise<TrainingCourseView> {
     return this.dataSource.transaction(async (m) => {
       const id = await TrainingCourseRepository.insert(m, dto).catch((e) => rethrowDuplicate(e, 'COURSE_EXISTS', 'A course with this name exists'));
       await this.audit.record(m, { entity: 'training_course', entityId: id, action: 'CREATE', after: dto });
@@ -58,11 +60,11 @@ export class TrainingService {
     });
   }
 
-  providers() {
+  providers(): Promise<TrainingProviderView[]> {
     return TrainingProviderRepository.list(this.dataSource.manager);
   }
 
-  createProvider(dto: CreateProviderDto) {
+  createProvider(dto: CreateProviderDto): Promise<TrainingProviderView> {
     return this.dataSource.transaction(async (m) => {
       const id = await TrainingProviderRepository.insert(m, { name: dto.name, uscc: dto.uscc ?? null })
         .catch((e) => rethrowDuplicate(e, 'PROVIDER_EXISTS', 'A provider with this name exists'));
@@ -147,7 +149,7 @@ export class TrainingService {
     });
   }
 
-  async setRule(p: Principal, year: number, dto: TrainingRuleDto) {
+  async setRule(p: Principal, year: number, dto: TrainingRuleDto): Promise<TrainingRuleView> {
     if (p.scope.level !== 'CITY') throw conflict('CITY_RULE', 'The yearly training requirement is set by the city');
     return this.dataSource.transaction(async (m) => {
       const before = await TrainingRuleRepository.find(m, year);
@@ -158,7 +160,7 @@ export class TrainingService {
   }
 
   /** Active workers (employed through the year's end) whose passed hours fall short of the year's rule, grouped by community. */
-  async shortfall(p: Principal, q: ShortfallQueryDto) {
+  async shortfall(p: Principal, q: ShortfallQueryDto): Promise<ShortfallReportView> {
     assertPlaceFilterInScope(p, q.community ?? q.street ?? q.district);
     const rule = await TrainingRuleRepository.find(this.dataSource.manager, q.year);
     if (!rule) throw notFound('training_rule', q.year);

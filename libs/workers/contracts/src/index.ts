@@ -7,3 +7,4 @@ export * from './worker-views';
 export * from './posts';
 export * from './recruitment';
 export * from './community-views';
+export * from './training';

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { EXECUTION_GROUPS, FUNDING_STREAMS, type BalanceView, type ExecutionReportView, type ExecutionRowView } from '@cws/budget-contracts';
+import { EXECUTION_GROUPS, FUNDING_STREAMS, type BalancesView, type BalanceView, type ExecutionReportView, type ExecutionRowView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -43,7 +43,7 @@ export function BudgetPage() {
   const filter = { fiscalYear: year, stream, district };
   const balances = useQuery({
     queryKey: ['budget-balances', filter],
-    queryFn: ({ signal }) => api.get<{ items?: Balance[]; totals?: Record<string, string> } | Balance[]>(`${B}/balances`, filter, signal),
+    queryFn: ({ signal }) => api.get<BalancesView>(`${B}/balances`, filter, signal),
     retry: false,
   });
   const execution = useQuery({

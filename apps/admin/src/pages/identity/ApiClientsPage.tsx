@@ -11,6 +11,7 @@ import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
 import { ScopeFields, useScopeText } from './ScopeFields';
+import type { ApiClientWithSecretView } from '@cws/workers-contracts';
 
 const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
 
@@ -22,7 +23,7 @@ interface NewClient {
   permissions: string[];
 }
 
-type Created = ApiClientRow & { clientSecret: string };
+type Created = ApiClientWithSecretView;
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {

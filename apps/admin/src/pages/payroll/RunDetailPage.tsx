@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { RunView } from '@cws/payroll-contracts';
+import type { BankFileEntryView, RunView } from '@cws/payroll-contracts';
 import { App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -79,7 +79,7 @@ export function RunDetailPage() {
   const download = (path: string, fallback: string) => downloadFile(`${P}/runs/${id}/${path}`, fallback);
   const bankFiles = async () => {
     try {
-      const files = await api.get<Array<{ payingAccount: string; url: string; count: number; total: string }>>(`${P}/runs/${id}/bank-files`);
+      const files = await api.get<BankFileEntryView[]>(`${P}/runs/${id}/bank-files`);
       for (const f of files) await download(`bank-files/${encodeURIComponent(f.payingAccount)}.csv`, `bank-${f.payingAccount}.csv`);
     } catch (err) {
       message.error(errors.text(err));

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLES_BY_BODY } from '@cws/workers-contracts';
+import { ROLES_BY_BODY, type VacancyView } from '@cws/workers-contracts';
 import { Button, Card, Form, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -41,7 +41,7 @@ export function RecruitmentPage() {
   const communities = useCommunities({});
   const communityName = placeNamer(communities.data);
   const canWrite = hasRole(...HR_ROLES);
-  const create = useFormDialog((v: NewVacancy) => api.post<{ id: number }>(`${R}/vacancies`, { ...v, bodyKind: 'STATION' }), {
+  const create = useFormDialog((v: NewVacancy) => api.post<VacancyView>(`${R}/vacancies`, { ...v, bodyKind: 'STATION' }), {
     invalidate: [['vacancies']],
     onDone: (created) => navigate(`/recruitment/${created.id}`),
   });

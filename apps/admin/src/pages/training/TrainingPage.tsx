@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { COURSE_CATEGORIES } from '@cws/workers-contracts';
+import { COURSE_CATEGORIES, type ShortfallReportView, type TrainingCourseView, type TrainingProviderView } from '@cws/workers-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { districtOf, streetOf } from '@cws/kernel';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
@@ -16,14 +16,6 @@ import { QueryError } from '../../layout/PageState';
 import { placeNamer } from '../../lib/places';
 
 const T = '/api/workers/v1/training';
-interface Named { id: number; name: string; category?: string }
-interface Shortfall {
-  year: number;
-  requiredHours: string;
-  source: string;
-  communities: Array<{ districtCode: string; streetCode: string; communityCode: string; short: number }>;
-  workers: Array<{ workerId: number; name: string; communityCode: string; hours: string }>;
-}
 
 /** A required pick from a list, with a button beside it that adds to the list. */
 function PickOrAdd({ name, label, options, onAdd }: { name: string; label: ReactNode; options: Array<{ value: number; label: string }>; onAdd: () => void }) {
@@ -49,8 +41,8 @@ export function TrainingPage() {
   const options = useEnumOptions();
   const mayCreate = hasRole('CITY_ADMIN', 'DISTRICT_HR');
   const classes = useTrainingClasses();
-  const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api.get<Named[]>(`${T}/courses`) });
-  const providers = useQuery({ queryKey: ['training-providers'], queryFn: () => api.get<Named[]>(`${T}/providers`) });
+  const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api.get<TrainingCourseView[]>(`${T}/courses`) });
+  const providers = useQuery({ queryKey: ['training-providers'], queryFn: () => api.get<TrainingProviderView[]>(`${T}/providers`) });
   const communities = useCommunities({});
   const nameOf = placeNamer(communities.data);
   const communityName = (code: string | null) => (code ? nameOf(code) : '-');
@@ -80,7 +72,7 @@ export function TrainingPage() {
   };
   const named = createNamed.subject;
   const [year, setYear] = useState(new Date().getFullYear());
-  const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<Shortfall>(`${T}/shortfall`, { year }), retry: false });
+  const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<ShortfallReportView>(`${T}/shortfall`, { year }), retry: false });
   const required = useRequired();
 
   return (

@@ -7,23 +7,11 @@ import { useDownload } from '../../api/useDownload';
 import { useErrors } from '../../i18n/useErrors';
 import { codeText } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { ImportCommittedView, ImportReportView } from '@cws/workers-contracts';
 
-export interface ImportIssue {
-  row: number;
-  column: string;
-  field: string;
-  code: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  id: string;
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  errors: ImportIssue[];
-  warnings: ImportIssue[];
-}
+/** The workers service's import report (its contract). */
+export type ImportReport = ImportReportView;
+export type ImportIssue = ImportReportView['errors'][number];
 
 type Phase = { step: 'upload' } | { step: 'checking'; name: string } | { step: 'check'; report: ImportReport } | { step: 'committing'; report: ImportReport } | { step: 'done'; created: number };
 
@@ -63,7 +51,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
   const commit = async (report: ImportReport, validOnly: boolean) => {
     setPhase({ step: 'committing', report });
     try {
-      const r = await api.post<{ created: number }>(`/api/workers/v1/imports/${report.id}/commit`, { validOnly });
+      const r = await api.post<ImportCommittedView>(`/api/workers/v1/imports/${report.id}/commit`, { validOnly });
       void queryClient.invalidateQueries({ queryKey: ['workers'] });
       setPhase({ step: 'done', created: r.created });
     } catch (err) {

@@ -1,0 +1,68 @@
+/**
+ * Training courses, providers, the yearly rule and the shortfall report as the workers API answers
+ * them (issue #11: the type the service returns, the admin UI reads and the OpenAPI document shows).
+ */
+import { COURSE_CATEGORIES } from '@cws/workers-core';
+import { Contract, DateOnly, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Type } from '@sinclair/typebox';
+
+const hours = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d+(\\.\\d)?$', description, example });
+
+export const TrainingCourse = /* @__PURE__ */ Contract('TrainingCourse', '培训课程。A training course.', {
+  id: /* @__PURE__ */ Int('课程 ID。Course id.', 1),
+  name: /* @__PURE__ */ Text('名称。Name.', '社区治理实务'),
+  category: /* @__PURE__ */ NamedEnum('CourseCategory', COURSE_CATEGORIES, '课程类别。Course category.'),
+  active: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer({ minimum: 0, maximum: 1, description: '1 为开设中（仅列表）。1 = offered (lists only).', example: 1 })),
+});
+export type TrainingCourseView = Static<typeof TrainingCourse>;
+
+export const TrainingProvider = /* @__PURE__ */ Contract('TrainingProvider', '培训机构。A training provider.', {
+  id: /* @__PURE__ */ Int('机构 ID。Provider id.', 1),
+  name: /* @__PURE__ */ Text('名称。Name.', '杭州市委党校'),
+  uscc: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(/* @__PURE__ */ Text('统一社会信用代码；未登记为 null（新建时未填则不返回）。Unified social credit code.', '91350200776049653A'))),
+});
+export type TrainingProviderView = Static<typeof TrainingProvider>;
+
+const ruleFields = {
+  year: /* @__PURE__ */ Int('年度。Year.', 2026),
+  requiredHours: hours('每名在岗社区工作者全年应完成的学时。Hours each worker must complete in the year.', '40.0'),
+  source: /* @__PURE__ */ Text('依据。Source.', '杭州市社区工作者培训管理办法（示例）'),
+};
+export const TrainingRule = /* @__PURE__ */ Contract('TrainingRule', '某年度的培训学时要求。The yearly training requirement.', ruleFields);
+export type TrainingRuleView = Static<typeof TrainingRule>;
+
+export const ShortfallCommunity = /* @__PURE__ */ Contract('ShortfallCommunity', '一个社区学时不足的人数。Workers short of the requirement in one community.', {
+  districtCode: /* @__PURE__ */ Text('区县代码。District code.', '330106'),
+  streetCode: /* @__PURE__ */ Text('街道代码。Street code.', '330106002'),
+  communityCode: /* @__PURE__ */ Text('社区代码。Community code.', '330106002002'),
+  short: /* @__PURE__ */ Int('学时不足的人数。Workers short of the requirement.', 3),
+});
+
+export const ShortfallWorker = /* @__PURE__ */ Contract('ShortfallWorker', '一名学时不足的社区工作者。A worker short of the requirement.', {
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024),
+  name: /* @__PURE__ */ Text('姓名。Name.', '陈晓燕'),
+  districtCode: /* @__PURE__ */ Text('区县代码。District code.', '330106'),
+  streetCode: /* @__PURE__ */ Text('街道代码。Street code.', '330106002'),
+  communityCode: /* @__PURE__ */ Text('社区代码。Community code.', '330106002002'),
+  hireDate: /* @__PURE__ */ DateOnly('入职日期。Hire date.', '2019-05-01'),
+  leftDate: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('离职日期（可能在该年之后）。Last day of service.')),
+  hours: hours('该年已合格的学时。Passed hours in the year.', '16.0'),
+  owedHours: hours('按在职月数折算的应完成学时。Required hours pro-rated by the months employed.', '20.0'),
+  shortBy: hours('差额 = 应完成 − 已完成。owedHours − hours.', '4.0'),
+  monthsEmployed: /* @__PURE__ */ Int('该年在职的自然月数（有一天即算）。Months of the year employed.', 6),
+  employedFrom: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('该年在职起始；该年未在职为 null。Employed from.', '2026-01-01')),
+  employedTo: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('该年在职截止；该年未在职为 null。Employed to.', '2026-06-30')),
+  basis: /* @__PURE__ */ NamedEnum('ShortfallBasis', ['FULL_YEAR', 'HIRED_IN_YEAR', 'LEFT_IN_YEAR', 'HIRED_AND_LEFT_IN_YEAR', 'NOT_EMPLOYED'] as const, '折算依据。How the months were counted.'),
+  reason: /* @__PURE__ */ Text('应完成学时的计算说明。Why this much is owed.', 'left 2026-06-30: 6 of 12 months × 40.0 h = 20.0 h'),
+});
+
+export const ShortfallReport = /* @__PURE__ */ Contract('ShortfallReport', '培训学时不足报告：所用规则，及不足的社区与人员。The rule applied, then who falls short under it.', {
+  ...ruleFields,
+  rule: /* @__PURE__ */ Text('应完成学时的计算方法。How owed hours are computed.', 'owed = requiredHours × months employed in the year ÷ 12 …'),
+  excluded: /* @__PURE__ */ Type.Object({
+    secondedIn: /* @__PURE__ */ Int('不计入的下派挂职干部人数。Seconded-in cadres not counted.', 3),
+  }, { description: '未计入的人员。Members of the register not counted.' }),
+  communities: /* @__PURE__ */ Type.Array(ShortfallCommunity, { description: '各社区。Per community.' }),
+  workers: /* @__PURE__ */ Type.Array(ShortfallWorker, { description: '学时不足的人员。Workers short of the requirement.' }),
+});
+export type ShortfallReportView = Static<typeof ShortfallReport>;
