@@ -3,7 +3,7 @@
  * service returns and the admin UI reads, and the schema of the OpenAPI document (no Swagger class
  * repeats it). Amounts are decimal strings with two places ("1234.56"), never numbers.
  */
-import { Contract, DateOnly, IdString, Instant, Int, MoneyString, NamedEnum, Nullable, Page, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, IdString, Instant, Int, MoneyString, NamedEnum, Nullable, Page, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import { FUNDING_STREAMS, LEDGER_ENTRY_TYPES, POSTING_SOURCES } from './budget';
 
@@ -22,9 +22,9 @@ const fiscalYear = /* @__PURE__ */ Int('财政年度。Fiscal year.', 2026);
 /** The key a balance is kept under — (year, funder, stream, place) — which each ledger entry names too: listed once. */
 const balanceKey = { fiscalYear, funder, stream: FundingStreamSchema, districtCode, streetCode, communityCode };
 
-export const LedgerEntry = /* @__PURE__ */ Contract('LedgerEntry', '总账的一行：一次资金变动的各列增量（只增不改）。One ledger row: the signed deltas of one money movement.', {
+export const LedgerEntry = /* @__PURE__ */ Contract('LedgerEntry', '总账的一行：一次资金变动的各列增量（只增不改）。One ledger row: the signed deltas of one money movement.', /* @__PURE__ */ Fields({
   id: /* @__PURE__ */ IdString('账目 ID（按写入顺序递增，游标分页用）。Ledger entry id, increasing.', '1201'),
-  ...balanceKey,
+}, balanceKey, {
   entryType: LedgerEntryTypeSchema,
   appropriationId: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('相关预算 ID。Appropriation id.', '12')),
   allocationId: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('相关分配 ID。Allocation id.', '40')),
@@ -35,19 +35,18 @@ export const LedgerEntry = /* @__PURE__ */ Contract('LedgerEntry', '总账的一
   spent: /* @__PURE__ */ MoneyString('已支出数增量（元）。Delta of spent.', '1250.00'),
   memo: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('摘要。Memo.', '办公用品')),
   createdAt: /* @__PURE__ */ Instant('写入时刻。Written at.'),
-});
+}));
 export type LedgerEntryView = Static<typeof LedgerEntry>;
 export const LedgerPage = /* @__PURE__ */ Page('LedgerPage', '总账分页（从旧到新）。Ledger entries, oldest first.', LedgerEntry);
 export type LedgerPageView = Static<typeof LedgerPage>;
 
-export const Balance = /* @__PURE__ */ Contract('Balance', '按年度、出资方、渠道、地区汇总的余额。A balance per (year, funder, stream, place).', {
-  ...balanceKey,
+export const Balance = /* @__PURE__ */ Contract('Balance', '按年度、出资方、渠道、地区汇总的余额。A balance per (year, funder, stream, place).', /* @__PURE__ */ Fields(balanceKey, {
   appropriated: /* @__PURE__ */ MoneyString('预算数（元）。Appropriated.'),
   allocated: /* @__PURE__ */ MoneyString('已分配数（元）。Allocated.', '100000.00'),
   committed: /* @__PURE__ */ MoneyString('已承诺数（元）。Committed.', '5000.00'),
   spent: /* @__PURE__ */ MoneyString('已支出数（元）。Spent.', '20000.00'),
   available: /* @__PURE__ */ MoneyString('可用数 = 已分配 − 已承诺 − 已支出。allocated − committed − spent.', '75000.00'),
-});
+}));
 export type BalanceView = Static<typeof Balance>;
 
 export const BalanceTotals = /* @__PURE__ */ Contract('BalanceTotals', '过滤范围内的合计。Totals over the filter.', {

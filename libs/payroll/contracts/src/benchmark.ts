@@ -7,10 +7,12 @@ import { Contract, DateOnly, IdString, Instant, Int, MoneyString, NamedEnum, Nul
 import { Type } from '@sinclair/typebox';
 import { TOP_UP_RULES } from './policy';
 
+/* @__NO_SIDE_EFFECTS__ */
 const money = (description: string, example = '0.00') => /* @__PURE__ */ MoneyString(description, example);
 const year = /* @__PURE__ */ Int('年度。Year.', 2026);
 const scope = /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('范围：区县或街道代码；null 为全市。Org code; null = the whole city.', '330106'));
 const asOf = /* @__PURE__ */ DateOnly('人员快照日期。Workforce snapshot date.', '2026-03-31');
+/* @__NO_SIDE_EFFECTS__ */
 const sixPlaces = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^-?\\d+\\.\\d{6}$', description, example });
 const illustrative = /* @__PURE__ */ Type.Boolean({ description: '是否基于示例数据（非正式统计口径）。Computed from illustrative data.', example: false });
 const LastYearBasisSchema = /* @__PURE__ */ NamedEnum('LastYearBasis', ['RECORDED', 'PROJECTED_FROM_PREVIOUS_SCALE'] as const, '上年平均工资的来源：已记录 / 按上年标准推算。Where last year’s average comes from.');

@@ -3,7 +3,7 @@
  * `/v1/payslips`). Amounts are decimal strings with two places ("1234.56"); fen inside.
  */
 import type { TaxStateJson } from '@cws/payroll-engine';
-import { Contract, DateOnly, IdString, Instant, Int, MoneyString, NamedEnum, Nullable, Page, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, IdString, Instant, Int, MoneyString, NamedEnum, Nullable, Page, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 
 export const RUN_TYPES = ['REGULAR', 'CORRECTION', 'BONUS', 'TOP_UP'] as const;
@@ -25,6 +25,7 @@ export type RunComputeState = (typeof RUN_COMPUTE_STATES)[number];
 
 // Each shape below is a contract (issue #11): the TypeScript type the service returns and the admin
 // UI reads, and the schema of the OpenAPI document.
+/* @__NO_SIDE_EFFECTS__ */
 const money = (description: string, example = '0.00') => /* @__PURE__ */ MoneyString(description, example);
 const period = /* @__PURE__ */ Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '工资所属月份（YYYY-MM）。Pay period.', example: '2026-03' });
 const RunTypeSchema = /* @__PURE__ */ NamedEnum('RunType', RUN_TYPES, '工资批次类型：常规、更正、奖金、年终补差。Run type.');
@@ -167,8 +168,7 @@ const payslipListFields = {
 export const PayslipListItemSchema = /* @__PURE__ */ Contract('PayslipListItem', '工资条列表的一行。One payslip in a list.', payslipListFields);
 export type PayslipListItem = Static<typeof PayslipListItemSchema>;
 
-export const Payslip = /* @__PURE__ */ Contract('Payslip', '工资条详情：各行及计税状态。A payslip with its lines and tax state.', {
-  ...payslipListFields,
+export const Payslip = /* @__PURE__ */ Contract('Payslip', '工资条详情：各行及计税状态。A payslip with its lines and tax state.', /* @__PURE__ */ Fields(payslipListFields, {
   band: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('计薪用的岗位类别。Post band used.', 'OTHER')),
   grade: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('计薪用的等级。Grade used.', 8)),
   gradeSource: /* @__PURE__ */ Nullable(/* @__PURE__ */ NamedEnum('GradeSource', ['REGISTER', 'DERIVED'] as const, '等级来源：花名册 / 按入职规则推算。Where the grade came from.')),
@@ -182,15 +182,14 @@ export const Payslip = /* @__PURE__ */ Contract('Payslip', '工资条详情：�
   lines: /* @__PURE__ */ Type.Array(PayslipLineSchema, { description: '各行。Lines.' }),
   taxState: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Unsafe<TaxStateJson>({ type: 'object', additionalProperties: true, description: '本工资条后的累计预扣状态（下月从此起算）。Cumulative withholding state after this slip.', example: { year: 2026 } })),
   computedAt: /* @__PURE__ */ Instant('计算时刻。Computed at.'),
-});
+}));
 export type PayslipView = Static<typeof Payslip>;
 
 /** One of a worker's slips across runs (`GET /v1/payslips?workerId=`), with its run's type and status. */
-export const WorkerPayslipItemSchema = /* @__PURE__ */ Contract('WorkerPayslipItem', '某人跨批次的一张工资条，带批次类型与状态。One of a worker’s slips, with its run’s type and status.', {
-  ...payslipListFields,
+export const WorkerPayslipItemSchema = /* @__PURE__ */ Contract('WorkerPayslipItem', '某人跨批次的一张工资条，带批次类型与状态。One of a worker’s slips, with its run’s type and status.', /* @__PURE__ */ Fields(payslipListFields, {
   runType: RunTypeSchema,
   runStatus: RunStatusSchema,
-});
+}));
 export type WorkerPayslipItem = Static<typeof WorkerPayslipItemSchema>;
 
 export const WorkerPayslipPageSchema = /* @__PURE__ */ Page('WorkerPayslipPage', '某人的工资条分页（从新到旧）。A worker’s payslips, newest period first.', WorkerPayslipItemSchema);

@@ -10,6 +10,7 @@ import { WorkerMonthHoursSchema } from './hours';
 export const ROSTER_STATUSES = ['QUEUED', 'DRAFT', 'PUBLISHED', 'SUPERSEDED', 'FAILED'] as const;
 export type RosterStatus = (typeof ROSTER_STATUSES)[number];
 
+/* @__NO_SIDE_EFFECTS__ */
 const clock = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d{2}:\\d{2}$', description, example });
 const month = /* @__PURE__ */ Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份（YYYY-MM）。Month.', example: '2026-05' });
 
@@ -115,6 +116,7 @@ export const ServiceCentre = /* @__PURE__ */ Contract('ServiceCentre', '社区�
 });
 export type ServiceCentreView = Static<typeof ServiceCentre>;
 
+/* @__NO_SIDE_EFFECTS__ */
 const calendarDays = (description: string) => /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
   date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-01'), name: /* @__PURE__ */ Text('名称。Name.', '劳动节'),
 }), { description });

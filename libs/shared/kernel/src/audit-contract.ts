@@ -5,6 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { Contract, IdString, Instant, Nullable, Page, Text, type Static } from './contract-schema';
 
+/* @__NO_SIDE_EFFECTS__ */
 const Change = (description: string, example: Record<string, unknown>) =>
   /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Unsafe<unknown>({ type: 'object', additionalProperties: true, description, example }));
 

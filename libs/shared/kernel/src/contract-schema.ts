@@ -27,6 +27,18 @@ export function NamedEnum<const T extends readonly string[]>(name: string, value
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description, $id: name });
 }
 
+type Merged<T extends readonly TProperties[]> = T extends readonly [infer H, ...infer R extends readonly TProperties[]] ? H & Merged<R> : unknown;
+
+/**
+ * Field lists as one, in order: `Contract(name, description, Fields(shared, { own }))` lists shared
+ * fields once. Use it instead of `{ ...shared }`: a bundler keeps a spread (it may run getters) and
+ * with it the schemas, while this call is marked free of side effects and drops with the contract.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function Fields<const T extends readonly TProperties[]>(...parts: T): Merged<T> {
+  return Object.assign({}, ...parts) as Merged<T>;
+}
+
 /** T or null (OpenAPI 3.0 `nullable`). */
 /* @__NO_SIDE_EFFECTS__ */
 export function Nullable<T extends TSchema>(schema: T) {

@@ -2,9 +2,9 @@
  * A community's detail, the facility list, the import report and the personal-data key usage as
  * the workers API answers them (issue #11: one source for the service, the UI and OpenAPI).
  */
-import { Contract, Int, NamedEnum, Text, type Static } from '@cws/kernel';
+import { Contract, Fields, Int, NamedEnum, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
-import { Community } from './org';
+import { communityFields } from './org';
 import { BodyKindSchema } from './vocabulary-schemas';
 
 export const CommunityBody = /* @__PURE__ */ Contract('CommunityBody', '社区的一个组织（三位一体：党组织、居委会、工作站）。One of the community’s three bodies.', {
@@ -14,15 +14,15 @@ export const CommunityBody = /* @__PURE__ */ Contract('CommunityBody', '社区�
   name: /* @__PURE__ */ Text('名称。Name.', '翠苑一区社区居民委员会'),
 });
 
-export const CommunityDetail = /* @__PURE__ */ Contract('CommunityDetail', '社区详情：组织、活动用房占比与缺少的必备设施。A community with its bodies, activity share and missing facilities.', {
-  ...Community.properties,
+export const CommunityDetail = /* @__PURE__ */ Contract('CommunityDetail', '社区详情：组织、活动用房占比与缺少的必备设施。A community with its bodies, activity share and missing facilities.', /* @__PURE__ */ Fields(communityFields, {
   bodies: /* @__PURE__ */ Type.Array(CommunityBody, { description: '三个组织。The three bodies.' }),
   activityShare: /* @__PURE__ */ Type.String({ pattern: '^\\d+\\.\\d{4}$', description: '活动用房占办公用房的比例（四位小数）。Activity area / floor area.', example: '0.6500' }),
   activityShareBelowTarget: /* @__PURE__ */ Type.Boolean({ description: '是否低于 60% 的要求。Below the 60 % the notice asks.', example: false }),
   missingFacilities: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '缺少的必备设施代码。Required facility codes it lacks.', example: ['LIBRARY'] }),
-});
+}));
 export type CommunityDetailView = Static<typeof CommunityDetail>;
 
+/* @__NO_SIDE_EFFECTS__ */
 const flag = (description: string) => /* @__PURE__ */ Type.Integer({ minimum: 0, maximum: 1, description, example: 1 });
 export const FacilityItem = /* @__PURE__ */ Contract('FacilityItem', '社区设施项目（五室四站两栏一家一校一场所）。A facility item of the 2010 notice’s list.', {
   code: /* @__PURE__ */ Text('代码。Code.', 'OFFICE'),

@@ -2,7 +2,7 @@
  * Sign-in, the caller and the accounts a city admin manages, as the workers API answers them
  * (issue #11: the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
-import { Contract, Instant, Int, NamedEnum, Nullable, ROLES, Text, type Static } from '@cws/kernel';
+import { Contract, Fields, Instant, Int, NamedEnum, Nullable, ROLES, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 
 export const SCOPE_LEVELS = ['CITY', 'DISTRICT', 'STREET'] as const;
@@ -65,8 +65,7 @@ const apiClientFields = {
 export const ApiClientAccount = /* @__PURE__ */ Contract('ApiClientAccount', '一个 API 客户端（密钥只存哈希）。An API client; its secret is stored as a hash only.', apiClientFields);
 export type ApiClientAccountView = Static<typeof ApiClientAccount>;
 
-export const ApiClientWithSecret = /* @__PURE__ */ Contract('ApiClientWithSecret', '新建或更换密钥后的 API 客户端，带一次性明文密钥。An API client with its new secret, shown in this response only.', {
-  ...apiClientFields,
+export const ApiClientWithSecret = /* @__PURE__ */ Contract('ApiClientWithSecret', '新建或更换密钥后的 API 客户端，带一次性明文密钥。An API client with its new secret, shown in this response only.', /* @__PURE__ */ Fields(apiClientFields, {
   clientSecret: /* @__PURE__ */ Text('客户端密钥：只在本次响应中出现。The secret, shown once.', 'q3N0c2VjcmV0LW9ubHktb25jZQ'),
-});
+}));
 export type ApiClientWithSecretView = Static<typeof ApiClientWithSecret>;

@@ -42,7 +42,8 @@ export const OrgHistoryEntry = /* @__PURE__ */ Contract('OrgHistoryEntry', '区�
 });
 export type OrgHistoryEntryView = Static<typeof OrgHistoryEntry>;
 
-export const Community = /* @__PURE__ */ Contract('Community', '社区（居委会所在的城市社区）。An urban community.', {
+/** A community's own fields (the detail adds its bodies and checks). */
+export const communityFields = {
   code: /* @__PURE__ */ Text('社区代码（12 位）。Community code.', '330106001001'),
   name: /* @__PURE__ */ Text('名称。Name.', '翠苑一区社区'),
   streetCode: /* @__PURE__ */ Text('所属街道代码。Street code.', '330106001'),
@@ -54,5 +55,6 @@ export const Community = /* @__PURE__ */ Contract('Community', '社区（居委�
   facilities: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '已配设施代码（见 GET /facility-items）。Facility codes present.', example: ['OFFICE', 'PARTY_ROOM'] })),
   active,
   version,
-});
+};
+export const Community = /* @__PURE__ */ Contract('Community', '社区（居委会所在的城市社区）。An urban community.', communityFields);
 export type CommunityView = Static<typeof Community>;

@@ -2,28 +2,28 @@
  * Posts, elections, secondments and the grade policy as the workers API answers them (issue #11:
  * the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
-import { Contract, DateOnly, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import {
   AppointmentRoleSchema, BodyKindSchema, ElectionKindSchema, ElectionMethodSchema, EmploymentTypeSchema, PostBandSchema, WorkerStatusSchema,
 } from './vocabulary-schemas';
-import { postFields, secondmentFields } from './worker-views';
+import { endReason, postFields, secondmentFields } from './worker-views';
 
 const workerId = /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024);
 const communityCode = /* @__PURE__ */ Text('社区代码（12 位）。Community code.', '330106001001');
 const streetCode = /* @__PURE__ */ Text('街道代码（9 位）。Street code.', '330106001');
 const districtCode = /* @__PURE__ */ Text('区县代码（6 位）。District code.', '330106');
 const date = /* @__PURE__ */ DateOnly('查询日期。The date asked about.', '2026-03-01');
+/* @__NO_SIDE_EFFECTS__ */
 const rate = (description: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d\\.\\d{4}$', description, example: '0.5000' });
 
-export const Appointment = /* @__PURE__ */ Contract('Appointment', '一个任职（只结束、不删除）。An appointment to a post; ended, never deleted.', {
-  ...postFields,
-  endReason: /* @__PURE__ */ Type.Optional(postFields.endReason),
+export const Appointment = /* @__PURE__ */ Contract('Appointment', '一个任职（只结束、不删除）。An appointment to a post; ended, never deleted.', /* @__PURE__ */ Fields(postFields, {
+  endReason: /* @__PURE__ */ Type.Optional(endReason),
   workerId,
   workerName: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('姓名（社区任职列表）。Worker name, in the community’s list.', '张丽华')),
   districtCode: /* @__PURE__ */ Type.Optional(districtCode),
   streetCode: /* @__PURE__ */ Type.Optional(streetCode),
-});
+}));
 export type AppointmentView = Static<typeof Appointment>;
 
 export const WorkerPostsOn = /* @__PURE__ */ Contract('WorkerPostsOn', '社区工作者某日的任职（主岗在前）。A worker’s posts on a date, primary first.', {
@@ -40,19 +40,19 @@ export const CommunityPostsOn = /* @__PURE__ */ Contract('CommunityPostsOn', '�
 });
 export type CommunityPostsOnView = Static<typeof CommunityPostsOn>;
 
-export const CrossAppointmentStats = /* @__PURE__ */ Contract('CrossAppointmentStats', '社区某日的交叉任职率与“一肩挑”。Cross-appointment figures of a community on a date.', {
+const crossAppointmentFields = {
   communityCode,
   leaders: /* @__PURE__ */ Int('当日在任的正副职人数（按人计）。Distinct workers holding a head or deputy post.', 6),
   crossAppointed: /* @__PURE__ */ Int('其中在两个及以上组织任职的人数。Of those, how many hold posts in two or more bodies.', 3),
   rate: /* @__PURE__ */ rate('交叉任职率（四位小数）；无正副职为 "0.0000"。crossAppointed / leaders.'),
   oneShoulder: /* @__PURE__ */ Type.Boolean({ description: '书记与居委会主任是否一人兼任（一肩挑）。One person is both party secretary and committee director.', example: true }),
-});
+};
+export const CrossAppointmentStats = /* @__PURE__ */ Contract('CrossAppointmentStats', '社区某日的交叉任职率与“一肩挑”。Cross-appointment figures of a community on a date.', crossAppointmentFields);
 export type CrossAppointmentStats = Static<typeof CrossAppointmentStats>;
 
-export const CrossAppointmentOn = /* @__PURE__ */ Contract('CrossAppointmentOn', '社区某日的交叉任职率与“一肩挑”，带日期。The cross-appointment figures with their date.', {
-  ...CrossAppointmentStats.properties,
+export const CrossAppointmentOn = /* @__PURE__ */ Contract('CrossAppointmentOn', '社区某日的交叉任职率与“一肩挑”，带日期。The cross-appointment figures with their date.', /* @__PURE__ */ Fields(crossAppointmentFields, {
   date,
-});
+}));
 export type CrossAppointmentOnView = Static<typeof CrossAppointmentOn>;
 
 export const ElectionResult = /* @__PURE__ */ Contract('ElectionResult', '选举产生的一个职务。One post an election filled.', {
@@ -104,12 +104,11 @@ export const OneShoulderReport = /* @__PURE__ */ Contract('OneShoulderReport', '
 });
 export type OneShoulderReport = Static<typeof OneShoulderReport>;
 
-export const Secondment = /* @__PURE__ */ Contract('Secondment', '一次借调（挂职）。A secondment.', {
-  ...secondmentFields,
+export const Secondment = /* @__PURE__ */ Contract('Secondment', '一次借调（挂职）。A secondment.', /* @__PURE__ */ Fields(secondmentFields, {
   workerId,
   communityCode: /* @__PURE__ */ Type.Optional(communityCode),
   note: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(/* @__PURE__ */ Text('备注（列表中）。Note, in lists.', '区民政局挂职半年'))),
-});
+}));
 export type SecondmentView = Static<typeof Secondment>;
 
 export const AvailableWorkers = /* @__PURE__ */ Contract('AvailableWorkers', '社区某日可排班的人员（不含休假、外派挂职、未入职或已离职者）。Who can be rostered in a community on a date.', {
@@ -144,8 +143,7 @@ const gradePolicyFields = {
 export const GradePolicyRow = /* @__PURE__ */ Contract('GradePolicyRow', '等级政策的一行，自生效日起适用。A grade policy row, in force from validFrom.', gradePolicyFields);
 export type GradePolicyRowView = Static<typeof GradePolicyRow>;
 
-export const GradePolicyRowAdded = /* @__PURE__ */ Contract('GradePolicyRowAdded', '新增的等级政策行，及因此关闭的同键旧行。The row added and the rows it closed.', {
-  ...gradePolicyFields,
+export const GradePolicyRowAdded = /* @__PURE__ */ Contract('GradePolicyRowAdded', '新增的等级政策行，及因此关闭的同键旧行。The row added and the rows it closed.', /* @__PURE__ */ Fields(gradePolicyFields, {
   closed: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('关闭的行 ID。Row id.', 2), { description: '同键、在生效日前一天关闭的旧行。Rows of the same key closed the day before.' }),
-});
+}));
 export type GradePolicyRowAddedView = Static<typeof GradePolicyRowAdded>;

@@ -2,15 +2,17 @@
  * Recruitment and training classes as the workers API answers them (issue #11: the type the
  * service returns, the admin UI reads and the OpenAPI document shows).
  */
-import { Contract, DateOnly, Int, MoneyString, NamedEnum, Nullable, Page, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Int, MoneyString, NamedEnum, Nullable, Page, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import { AppointmentRoleSchema, BodyKindSchema } from './vocabulary-schemas';
 
 const communityCode = /* @__PURE__ */ Text('社区代码（12 位）。Community code.', '330106001001');
+/* @__NO_SIDE_EFFECTS__ */
 const score = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d{1,3}\\.\\d{2}$', description, example });
 
 export const VACANCY_STATUSES = ['OPEN', 'FILLED'] as const;
 
+const writtenWeight = /* @__PURE__ */ Text('笔试成绩权重（0–1 的小数字符串，面试权重 = 1 − 它）。Weight of the written score.', '0.50');
 /** A vacancy as created (the list and the ranking add its place below). */
 const vacancyFields = {
   id: /* @__PURE__ */ Int('招聘岗位 ID。Vacancy id.', 7),
@@ -20,7 +22,7 @@ const vacancyFields = {
   headcount: /* @__PURE__ */ Int('招聘人数。Places.', 2),
   opensOn: /* @__PURE__ */ DateOnly('报名开始。Applications open.', '2025-03-01'),
   closesOn: /* @__PURE__ */ DateOnly('报名截止。Applications close.', '2025-03-31'),
-  writtenWeight: /* @__PURE__ */ Text('笔试成绩权重（0–1 的小数字符串，面试权重 = 1 − 它）。Weight of the written score.', '0.50'),
+  writtenWeight,
   noticeDays: /* @__PURE__ */ Int('公示天数。Days of the public notice.', 7),
   status: /* @__PURE__ */ NamedEnum('VacancyStatus', VACANCY_STATUSES, '状态：招聘中 / 已招满。Open or filled.'),
 };
@@ -29,22 +31,19 @@ const place = {
   districtCode: /* @__PURE__ */ Text('区县代码（6 位）。District code.', '330106'),
 };
 
-export const Vacancy = /* @__PURE__ */ Contract('Vacancy', '新发布的招聘岗位。A vacancy as published.', {
-  ...vacancyFields,
-  writtenWeight: /* @__PURE__ */ Type.Optional(vacancyFields.writtenWeight),
-});
+export const Vacancy = /* @__PURE__ */ Contract('Vacancy', '新发布的招聘岗位。A vacancy as published.', /* @__PURE__ */ Fields(vacancyFields, {
+  writtenWeight: /* @__PURE__ */ Type.Optional(writtenWeight),
+}));
 export type VacancyView = Static<typeof Vacancy>;
 
-export const VacancyDetail = /* @__PURE__ */ Contract('VacancyDetail', '招聘岗位及其所在地。A vacancy with its place.', { ...vacancyFields, ...place });
+export const VacancyDetail = /* @__PURE__ */ Contract('VacancyDetail', '招聘岗位及其所在地。A vacancy with its place.', /* @__PURE__ */ Fields(vacancyFields, place));
 export type VacancyDetailView = Static<typeof VacancyDetail>;
 
-export const VacancyListItem = /* @__PURE__ */ Contract('VacancyListItem', '招聘岗位列表的一行，带报名、拟录用和已录用人数。A vacancy with its applicant, selected and hired counts.', {
-  ...vacancyFields,
-  ...place,
+export const VacancyListItem = /* @__PURE__ */ Contract('VacancyListItem', '招聘岗位列表的一行，带报名、拟录用和已录用人数。A vacancy with its applicant, selected and hired counts.', /* @__PURE__ */ Fields(vacancyFields, place, {
   candidates: /* @__PURE__ */ Int('报名人数。Applicants.', 5),
   selected: /* @__PURE__ */ Int('拟录用人数（公示中或公示期满）。Selected, in or past the public notice.', 1),
   hired: /* @__PURE__ */ Int('已录用人数。Hired.', 0),
-});
+}));
 export type VacancyListItemView = Static<typeof VacancyListItem>;
 export const VacancyPage = /* @__PURE__ */ Page('VacancyPage', '招聘岗位分页（从新到旧）。Vacancies, newest first.', VacancyListItem);
 export type VacancyPageView = Static<typeof VacancyPage>;
@@ -86,7 +85,7 @@ export const Objection = /* @__PURE__ */ Contract('Objection', '公示期收到�
 });
 export type ObjectionView = Static<typeof Objection>;
 
-export const TrainingClass = /* @__PURE__ */ Contract('TrainingClass', '培训班。A training class.', {
+const trainingClassFields = {
   id: /* @__PURE__ */ Int('培训班 ID。Class id.', 12),
   title: /* @__PURE__ */ Text('名称。Title.', '2026年西湖区社区工作者能力提升班（第一期）'),
   courseId: /* @__PURE__ */ Int('课程 ID。Course id.', 1),
@@ -97,7 +96,8 @@ export const TrainingClass = /* @__PURE__ */ Contract('TrainingClass', '培训�
   cost: /* @__PURE__ */ MoneyString('费用（元）。Cost.', '36000.00'),
   districtCode: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('主办区县；市级培训为 null。Organising district; null for the city.', '330106')),
   chargeCommunityCode: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('费用记入的社区；免费为 null。Community the cost is charged to.', '330106001001')),
-});
+};
+export const TrainingClass = /* @__PURE__ */ Contract('TrainingClass', '培训班。A training class.', trainingClassFields);
 export type TrainingClassView = Static<typeof TrainingClass>;
 
 export const CLASS_POSTING_STATUSES = ['PENDING', 'SENT', 'UNROUTED'] as const;
@@ -111,8 +111,7 @@ export const ClassPostingSummary = /* @__PURE__ */ Contract('ClassPostingSummary
   status: /* @__PURE__ */ NamedEnum('ClassPostingSummaryStatus', CLASS_POSTING_STATUSES, '状态：待发送、已发送、无法入账。Status.'),
 });
 
-export const CreatedTrainingClass = /* @__PURE__ */ Contract('CreatedTrainingClass', '新建的培训班及其费用记账。A new class with its cost posting.', {
-  ...TrainingClass.properties,
+export const CreatedTrainingClass = /* @__PURE__ */ Contract('CreatedTrainingClass', '新建的培训班及其费用记账。A new class with its cost posting.', /* @__PURE__ */ Fields(trainingClassFields, {
   posting: /* @__PURE__ */ Nullable(ClassPostingSummary),
-});
+}));
 export type CreatedTrainingClassView = Static<typeof CreatedTrainingClass>;

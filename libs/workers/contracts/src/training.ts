@@ -3,9 +3,10 @@
  * them (issue #11: the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
 import { COURSE_CATEGORIES } from '@cws/workers-core';
-import { Contract, DateOnly, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 
+/* @__NO_SIDE_EFFECTS__ */
 const hours = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d+(\\.\\d)?$', description, example });
 
 export const TrainingCourse = /* @__PURE__ */ Contract('TrainingCourse', '培训课程。A training course.', {
@@ -56,13 +57,12 @@ export const ShortfallWorker = /* @__PURE__ */ Contract('ShortfallWorker', '一�
   reason: /* @__PURE__ */ Text('应完成学时的计算说明。Why this much is owed.', 'left 2026-06-30: 6 of 12 months × 40.0 h = 20.0 h'),
 });
 
-export const ShortfallReport = /* @__PURE__ */ Contract('ShortfallReport', '培训学时不足报告：所用规则，及不足的社区与人员。The rule applied, then who falls short under it.', {
-  ...ruleFields,
+export const ShortfallReport = /* @__PURE__ */ Contract('ShortfallReport', '培训学时不足报告：所用规则，及不足的社区与人员。The rule applied, then who falls short under it.', /* @__PURE__ */ Fields(ruleFields, {
   rule: /* @__PURE__ */ Text('应完成学时的计算方法。How owed hours are computed.', 'owed = requiredHours × months employed in the year ÷ 12 …'),
   excluded: /* @__PURE__ */ Type.Object({
     secondedIn: /* @__PURE__ */ Int('不计入的下派挂职干部人数。Seconded-in cadres not counted.', 3),
   }, { description: '未计入的人员。Members of the register not counted.' }),
   communities: /* @__PURE__ */ Type.Array(ShortfallCommunity, { description: '各社区。Per community.' }),
   workers: /* @__PURE__ */ Type.Array(ShortfallWorker, { description: '学时不足的人员。Workers short of the requirement.' }),
-});
+}));
 export type ShortfallReportView = Static<typeof ShortfallReport>;

@@ -3,7 +3,7 @@
  * with its posts, training, secondments, events and grades, and the audited personal data
  * (issue #11: the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
-import { Contract, DateOnly, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import {
   AppointmentRoleSchema, BodyKindSchema, CareerEventKindSchema, EducationSchema, EmploymentTypeSchema, ObtainedBySchema, PoliticalStatusSchema, PostBandSchema,
@@ -34,14 +34,13 @@ const workerCore = {
   hireDate: /* @__PURE__ */ DateOnly('入职日期。Hire date.', '2015-03-01'),
 };
 
-export const WorkerListItem = /* @__PURE__ */ Contract('WorkerListItem', '花名册的一行（身份证号脱敏，出生日期只到年）。One row of the register.', {
-  ...workerCore,
+export const WorkerListItem = /* @__PURE__ */ Contract('WorkerListItem', '花名册的一行（身份证号脱敏，出生日期只到年）。One row of the register.', /* @__PURE__ */ Fields(workerCore, {
   communityName: /* @__PURE__ */ Text('社区名称。Community name.', '翠苑一区社区'),
   postBand: /* @__PURE__ */ Nullable(PostBandSchema),
   /** The recorded grade today and its band; always sent by the API (optional for older fixtures). */
   grade: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(/* @__PURE__ */ Int('今日的等级（三岗十八级，1–18）；未记录为 null。Grade today.', 8))),
   gradeBand: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(PostBandSchema)),
-});
+}));
 export type WorkerListItem = Static<typeof WorkerListItem>;
 
 export const WorkerListPage = /* @__PURE__ */ Contract('WorkerListPage', '花名册分页。A page of the register.', {
@@ -53,8 +52,7 @@ export const WorkerListPage = /* @__PURE__ */ Contract('WorkerListPage', '花名
 export type WorkerListPage = Static<typeof WorkerListPage>;
 
 /** The worker record itself, as a write answers it (and as the detail starts). */
-const workerRecordFields = {
-  ...workerCore,
+const workerRecordFields = /* @__PURE__ */ Fields(workerCore, {
   education: EducationSchema,
   politicalStatus: PoliticalStatusSchema,
   qualificationCert: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('职业资格证书编号。Certificate number.', 'ZJ2019SW001234')),
@@ -64,7 +62,7 @@ const workerRecordFields = {
   bankLuhnOk: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Boolean({ description: '银行卡号是否通过 Luhn 校验；未登记为 null。Whether the bank account passes Luhn.', example: true })),
   priorServiceMonths: /* @__PURE__ */ Int('入职时认定的此前社区工作月数。Prior community service credited at hire, months.', 0),
   version: /* @__PURE__ */ Int('版本号（乐观锁）。Version, for optimistic locking.', 3),
-};
+});
 export const WorkerRecord = /* @__PURE__ */ Contract('WorkerRecord', '社区工作者档案（脱敏）。A worker record, masked.', workerRecordFields);
 export type WorkerRecordView = Static<typeof WorkerRecord>;
 
@@ -86,6 +84,7 @@ export const CreatedId = /* @__PURE__ */ Contract('CreatedId', '新建记录的 
 export type CreatedIdView = Static<typeof CreatedId>;
 
 /** A post as the worker detail lists it (the appointment routes add the worker and place). */
+export const endReason = /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('结束原因。Why it ended.', 'WORKER_LEFT'));
 export const postFields = {
   id: /* @__PURE__ */ Int('任职 ID。Appointment id.', 88),
   bodyKind: BodyKindSchema,
@@ -95,7 +94,7 @@ export const postFields = {
   obtainedBy: ObtainedBySchema,
   from: /* @__PURE__ */ DateOnly('任职开始日期。From.', '2024-01-01'),
   to: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('任职结束日期；在任为 null。To; null while held.', '2026-12-31')),
-  endReason: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('结束原因。Why it ended.', 'WORKER_LEFT')),
+  endReason,
   communityCode,
   electionId: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('产生该职务的选举 ID。The election that filled it.', 12)),
   termEnd: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('届满日期（选举产生的职务）。Term end of an elected post.', '2026-12-31')),
@@ -127,11 +126,10 @@ export const secondmentFields = {
   payer: SecondmentPayerSchema,
   status: /* @__PURE__ */ NamedEnum('SecondmentStatus', SECONDMENT_STATUSES, '状态：进行中、已结束、已取消。Status.'),
 };
-export const WorkerSecondment = /* @__PURE__ */ Contract('WorkerSecondment', '社区工作者的一次借调（挂职）。One secondment of a worker.', {
-  ...secondmentFields,
+export const WorkerSecondment = /* @__PURE__ */ Contract('WorkerSecondment', '社区工作者的一次借调（挂职）。One secondment of a worker.', /* @__PURE__ */ Fields(secondmentFields, {
   communityCode,
   note,
-});
+}));
 export type WorkerSecondmentView = Static<typeof WorkerSecondment>;
 
 export const CareerEvent = /* @__PURE__ */ Contract('CareerEvent', '一条职业经历事件。One career event.', {
@@ -158,8 +156,7 @@ export const WorkerGrade = /* @__PURE__ */ Contract('WorkerGrade', '等级历史
 });
 export type WorkerGradeView = Static<typeof WorkerGrade>;
 
-export const WorkerDetail = /* @__PURE__ */ Contract('WorkerDetail', '社区工作者详情：档案、任职、培训、借调、职业经历与等级。A worker with posts, training, secondments, events and grades.', {
-  ...workerRecordFields,
+export const WorkerDetail = /* @__PURE__ */ Contract('WorkerDetail', '社区工作者详情：档案、任职、培训、借调、职业经历与等级。A worker with posts, training, secondments, events and grades.', /* @__PURE__ */ Fields(workerRecordFields, {
   grade: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('今日的等级；未记录为 null。Grade today.', 8)),
   gradeBand: /* @__PURE__ */ Nullable(PostBandSchema),
   gradeDerived: /* @__PURE__ */ Type.Boolean({ description: '今日等级是否由回填推算。Whether today’s grade was derived.', example: false }),
@@ -169,7 +166,7 @@ export const WorkerDetail = /* @__PURE__ */ Contract('WorkerDetail', '社区工�
   training: /* @__PURE__ */ Type.Array(WorkerTraining, { description: '培训记录（从新到旧）。Training, newest first.' }),
   secondments: /* @__PURE__ */ Type.Array(WorkerSecondment, { description: '借调记录（从新到旧）。Secondments, newest first.' }),
   events: /* @__PURE__ */ Type.Array(CareerEvent, { description: '职业经历事件（从新到旧）。Career events, newest first.' }),
-});
+}));
 export type WorkerDetailView = Static<typeof WorkerDetail>;
 
 export const WorkerPii = /* @__PURE__ */ Contract('WorkerPii', '完整身份证号、出生日期与银行卡号（每次查看都记入审计日志）。Full personal data; every view is audited.', {
