@@ -1,6 +1,8 @@
+import type { UnmatchedReason } from '@cws/budget-contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type UnmatchedReason = 'NO_ALLOCATION' | 'FISCAL_YEAR_CLOSED' | 'INSUFFICIENT_FUNDS' | 'INVALID_POSTING' | 'REFUND_EXCEEDS_SPENT';
+// the reasons are listed once, in the contract the API answers
+export type { UnmatchedReason } from '@cws/budget-contracts';
 
 /** A queue posting that could not be booked; kept for a person to resolve, never retried forever. */
 @Entity('unmatched_posting')
