@@ -54,6 +54,8 @@ import { ApplyStatusCalendarHandler } from './status-calendar/status-calendar.jo
 import { STATUS_CALENDAR_SCHEDULE } from './status-calendar/status-calendar.scheduler';
 import { TrainingController } from './training/training.controller';
 import { TrainingService } from './training/training.service';
+import { RegisterCountCache } from './workers/register-count-cache';
+import { RegisterGeneration } from './workers/register-generation';
 import { WorkersController } from './workers/workers.controller';
 import { WorkerEntity, WorkerEventEntity, WorkerLeaveEntity } from './workers/workers.entities';
 import { WorkersService } from './workers/workers.service';
@@ -124,6 +126,8 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       PruneRefreshTokensHandler,
       QueueBoard,
       RecruitmentService,
+      RegisterCountCache,
+      RegisterGeneration,
       SecondmentsService,
       SnapshotsService,
       TrainingService,

@@ -8,6 +8,7 @@ import { insertRows, selectIn } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ObtainedBy, PostBand } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import { FAR_FUTURE } from '../common/sql';
+import { registerWritten } from '../workers/register-generation';
 import { WorkerRepository } from '../workers/worker.repository';
 
 export interface NewAppointment {
@@ -68,12 +69,15 @@ const values = (a: NewAppointment, now: Date): unknown[] => [
 export class AppointmentRepository {
   /** Inserts one post and returns its id. */
   static async insert(m: EntityManager, a: NewAppointment): Promise<number> {
-    return insertRows(m, INSERT_APPOINTMENT, [values(a, new Date())]);
+    const id = await insertRows(m, INSERT_APPOINTMENT, [values(a, new Date())]);
+    await registerWritten(m);
+    return id;
   }
 
   static async insertMany(m: EntityManager, posts: readonly NewAppointment[]): Promise<void> {
     const now = new Date();
     await insertRows(m, INSERT_APPOINTMENT, posts.map((a) => values(a, now)));
+    await registerWritten(m);
   }
 
   /** worker id → appointment id, for workers holding exactly one post (the import's new workers). */
@@ -128,6 +132,7 @@ export class AppointmentRepository {
   /** Ends one post on `to` for `reason`. */
   static async end(m: EntityManager, id: number, to: string, reason: string): Promise<void> {
     await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [to, reason, id]);
+    await registerWritten(m);
   }
 
   /** The worker's posts open on or after `on` (no end, or ending on or after it). */
@@ -140,6 +145,7 @@ export class AppointmentRepository {
   static async endRunningOf(m: EntityManager, workerId: number, date: string, reason: string): Promise<number[]> {
     const ended = await m.query(`SELECT id FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [workerId, date, date]);
     await m.query(`UPDATE appointment SET end_date = ?, end_reason = ? WHERE worker_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`, [date, reason, workerId, date, date]);
+    await registerWritten(m);
     return ended.map((r: { id: unknown }) => Number(r.id));
   }
 

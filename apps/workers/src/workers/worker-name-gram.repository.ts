@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { registerWritten } from './register-generation';
 
 /** Names are at most 60 characters (`worker.name`); one row of this derived table per position. */
 const POSITIONS = `(${Array.from({ length: 60 }, (_, i) => `SELECT ${i + 1} AS n`).join(' UNION ALL ')})`;
@@ -23,6 +24,7 @@ export class WorkerNameGramRepository {
       await m.query(`DELETE FROM worker_name_gram WHERE worker_id IN (${ids.map(() => '?').join(',')})`, ids);
       await m.query(`${INSERT_GRAMS} WHERE w.id IN (${ids.map(() => '?').join(',')})`, ids);
     }
+    await registerWritten(m);
   }
 
   /** Derives the grams of every worker (the migration's backfill). */

@@ -183,10 +183,24 @@ export class WorkerReadRepository {
   }
 
   /**
-   * A page of the register in the caller's scope, filtered and keyset-paged by the sort; the first
-   * page (no `after`) also says how many rows the filter has (the register shows "共 N 条").
+   * The statement counting the register's rows under the caller's scope and filters. Every input that
+   * reaches the count is in its text or parameters, so they key the count cache (register-count-cache.ts).
+   * Counted on worker alone: the community always matches (foreign key) and the primary post only
+   * matters when filtering by band, so the count need not walk 10,000s of appointment rows.
    */
-  static async page(m: EntityManager, scope: Scope, q: RegisterPageQuery): Promise<KeysetPage<Row> & { total?: number }> {
+  static countQuery(m: EntityManager, scope: Scope, q: RegisterPageQuery): SelectQueryBuilder<ObjectLiteral> {
+    const counter = m.createQueryBuilder().select('COUNT(*)').from('worker', 'w');
+    if (q.post && (POST_BANDS as readonly string[]).includes(q.post)) counter.innerJoin('appointment', 'pa', PRIMARY_POST_ON, { on: q.on });
+    filterRegister(counter, scope, q);
+    return counter;
+  }
+
+  /**
+   * A page of the register in the caller's scope, filtered and keyset-paged by the sort; the first
+   * page (no `after`) also says how many rows the filter has (the register shows "共 N 条"): `knownTotal`
+   * when the caller has it (a valid cached count), else counted by the page's statement.
+   */
+  static async page(m: EntityManager, scope: Scope, q: RegisterPageQuery, knownTotal?: number): Promise<KeysetPage<Row> & { total?: number }> {
     const sort = q.sort ?? 'id';
     const desc = sort.startsWith('-');
     const key = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
@@ -202,15 +216,12 @@ export class WorkerReadRepository {
       // page from community (5,000 rows), joined every worker and sorted them — 0.8 s for 50 rows.
       .leftJoin('appointment', 'pa', PRIMARY_POST_ON, { on: q.on });
     filterRegister(qb, scope, q);
-    if (!q.after) {
+    const counted = !q.after && knownTotal === undefined;
+    if (counted) {
       // The count rides in the page's statement as an uncorrelated subquery (MariaDB runs it once),
-      // so the first page is one round trip. Counted on worker alone: the community always matches
-      // (foreign key) and the primary post only matters when filtering by band, so the count need
-      // not walk 10,000s of appointment rows. Its `w` is its own (the inner alias hides the outer).
-      const counter = m.createQueryBuilder().select('COUNT(*)').from('worker', 'w');
-      if (q.post && (POST_BANDS as readonly string[]).includes(q.post)) counter.innerJoin('appointment', 'pa', PRIMARY_POST_ON);
-      filterRegister(counter, scope, q);
-      qb.addSelect(`(${counter.getQuery()})`, 'total');
+      // so the first page is one round trip. Its `w` is its own (the inner alias hides the outer);
+      // its parameters are named as the page's, with the same values.
+      qb.addSelect(`(${WorkerReadRepository.countQuery(m, scope, q).getQuery()})`, 'total');
     }
     // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
     const sortKey: KeysetKey<Row>[] = key === 'w.name' ? [{ column: key, part: 'text', valueOf: (r) => String(r.name) }]
@@ -220,6 +231,7 @@ export class WorkerReadRepository {
       order: desc ? 'DESC' : 'ASC', fetch: 'raw',
     });
     if (q.after) return page;
+    if (!counted) return { ...page, total: knownTotal };
     // no row on the first page: nothing matches
     const total = page.items.length ? Number(page.items[0].total) : 0;
     return { items: page.items.map(({ total: _total, ...r }) => r), nextAfter: page.nextAfter, total };

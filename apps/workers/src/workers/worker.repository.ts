@@ -9,6 +9,7 @@ import { applyScope, insertRows, keysetPage, selectIn, type KeysetPage } from '@
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerSnapshot, WorkerStatus } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
+import { registerWritten } from './register-generation';
 import { WorkerNameGramRepository } from './worker-name-gram.repository';
 
 export interface NewWorker {
@@ -133,6 +134,7 @@ export class WorkerRepository {
     const inserted = await insertRows(m, INSERT_WORKER, [values(w, new Date())]);
     const id = w.id ?? inserted;
     await WorkerNameGramRepository.refresh(m, [id]);
+    await registerWritten(m);
     return id;
   }
 
@@ -146,6 +148,7 @@ export class WorkerRepository {
       : await WorkerRepository.idsByResidentHash(m, workers.map((w) => w.residentId.hash));
     // the search grams of the new names
     await WorkerNameGramRepository.refresh(m, [...ids.values()]);
+    await registerWritten(m);
     return ids;
   }
 
@@ -210,16 +213,19 @@ export class WorkerRepository {
     params.push(new Date(), id);
     await m.query(`UPDATE worker SET ${sets.join(', ')} WHERE id = ?`, params);
     if (c.name !== undefined) await WorkerNameGramRepository.refresh(m, [id]);
+    await registerWritten(m);
   }
 
   /** Closes the record: LEFT on `date` for `reason`, a new version. */
   static async markLeft(m: EntityManager, id: number, date: string, reason: string): Promise<void> {
     await m.query(`UPDATE worker SET status = 'LEFT', left_date = ?, left_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`, [date, reason, new Date(), id]);
+    await registerWritten(m);
   }
 
   /** Moves a worker's status (a new version); the caller holds the worker row lock. */
   static async setStatus(m: EntityManager, id: number, status: string): Promise<void> {
     await m.query('UPDATE worker SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status, new Date(), id]);
+    await registerWritten(m);
   }
 
   /** The encrypted resident ID and bank account and the birth date (the audited "show" action decrypts them). */

@@ -14,6 +14,7 @@ import { rethrowDuplicate, today } from '../common/sql';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { SecondmentRepository } from '../secondments/secondment.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
+import { RegisterCountCache } from './register-count-cache';
 import { WorkerEventRepository } from './worker-event.repository';
 import { WorkerLeaveRepository } from './worker-leave.repository';
 import { WorkerReadRepository, type WorkerView } from './worker-read.repository';
@@ -32,6 +33,7 @@ export class WorkersService {
     private readonly grades: GradesService,
     private readonly outbox: OutboxService,
     private readonly cursors: KeysetCursor,
+    private readonly counts: RegisterCountCache,
   ) {}
 
   /** What the grade rules need of a worker (`lock` takes the worker row lock first). No scope check: for jobs and callers that checked it. */
@@ -201,7 +203,12 @@ export class WorkersService {
   }
 
   async list(p: Principal, q: WorkerQueryDto): Promise<WorkerListPage> {
-    const page = await WorkerReadRepository.page(this.dataSource.manager, p.scope, { ...q, limit: q.limit ?? 50, on: today(), cursors: this.cursors });
+    const m = this.dataSource.manager;
+    const query = { ...q, limit: q.limit ?? 50, on: today(), cursors: this.cursors };
+    // the first page's count from the cache when nothing it counts has changed since (register-count-cache.ts)
+    const cached = query.after ? undefined : await this.counts.lookup(...WorkerReadRepository.countQuery(m, p.scope, query).getQueryAndParameters());
+    const page = await WorkerReadRepository.page(m, p.scope, query, cached?.count);
+    if (cached && cached.count === undefined) cached.store(page.total!);
     const items = page.items.map((r): WorkerListItem => ({
       ...(r as unknown as WorkerListItem), id: Number(r.id), postBand: (r.postBand as WorkerListItem['postBand']) ?? null,
       grade: r.grade === null ? null : Number(r.grade), gradeBand: (r.gradeBand as WorkerListItem['gradeBand']) ?? null,
