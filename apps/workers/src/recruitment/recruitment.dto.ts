@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, PageLimit } from '@cws/platform';
+import { CommunityFilter, IsCalendarDate, PageLimit } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, BODY_KINDS, EDUCATION_LEVELS, POLITICAL_STATUSES, QUALIFICATION_LEVELS, type AppointmentRole, type BodyKind, type Education,
   type PoliticalStatus, type QualificationLevel,
@@ -60,7 +60,7 @@ export class HireDto {
 
 export class VacancyListQueryDto {
   @ApiPropertyOptional({ enum: ['OPEN', 'FILLED'] }) @IsOptional() @IsIn(['OPEN', 'FILLED']) status?: 'OPEN' | 'FILLED';
-  @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/) communityCode?: string;
+  @CommunityFilter() communityCode?: string;
   @PageLimit(50, 200) limit?: number;
   @ApiPropertyOptional({ description: 'keyset cursor (newest first): nextAfter of the previous page' }) @IsOptional() @Matches(/^\d{1,10}$/, { message: 'must be a vacancy id' }) after?: string;
 }
