@@ -11,7 +11,7 @@ import { stableJson } from '@cws/kernel';
 import { RegisterGeneration } from './register-generation';
 
 /** How long a count is kept: also the bound on a stale count if a process dies between a commit and its bump. */
-export const REGISTER_COUNT_TTL_SECONDS = 60;
+const REGISTER_COUNT_TTL_SECONDS = 60;
 
 /** A lookup's answer: the valid cached count, or a `store` for the count the page makes now. */
 export interface RegisterCountLookup {

@@ -47,7 +47,7 @@ const VIEW_FIELDS: ReadonlyArray<readonly [sql: string, key: string, kind: Field
   ['w.prior_service_months', 'priorServiceMonths', 'int'], ['w.version', 'version', 'int'],
 ];
 
-export const WORKER_VIEW_COLUMNS = VIEW_FIELDS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
+const WORKER_VIEW_COLUMNS = VIEW_FIELDS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
 
 /** One list of the detail: its fields (SQL, key, kind), where it reads, and the order its own query had (newest first). */
 interface DetailList {
@@ -261,7 +261,7 @@ function filterRegister(qb: SelectQueryBuilder<ObjectLiteral>, scope: Scope, q: 
   }
 }
 
-export function normaliseView(row: Row): WorkerView {
+function normaliseView(row: Row): WorkerView {
   return {
     ...row,
     id: Number(row.id),
