@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { luhnValid, residentIdIssue } from '@cws/kernel';
+import { luhnValid, MONEY_PATTERN, residentIdIssue } from '@cws/kernel';
 import { startTestApp, TEST_RUN_KEYS, testConfig, type TestApp } from '@cws/testing';
-import { MONEY_PATTERN, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
+import { type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
 import { budgetService } from '../../apps/budget/src/budget.definition';
 import { payrollService } from '../../apps/payroll/src/payroll.definition';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';

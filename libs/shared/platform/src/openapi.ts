@@ -167,7 +167,6 @@ function addErrorResponses(op: Json, secured: boolean): void {
 }
 
 const MONEY_EXAMPLE = /^-?\d+\.\d{2}$/;
-export { MONEY_PATTERN };
 const DATE_EXAMPLE = /^\d{4}-\d{2}-\d{2}$/;
 
 function declareReplayHeader(op: Json): void {
