@@ -7,7 +7,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import type { Role } from '@cws/kernel';
-import { Permissions, Roles } from './auth';
+import { bearerOf, Permissions, Roles } from './auth';
 
 /** A scoped read: records outside the caller's scope answer 404, so that is the refusal documented. */
 export const ReadAccess = (roles: readonly Role[], permission: string) =>
@@ -16,12 +16,6 @@ export const ReadAccess = (roles: readonly Role[], permission: string) =>
 /** An action for these roles, and for API clients holding `permission` (null: users only); 403 otherwise. */
 export const ActionAccess = (roles: readonly Role[], permission: string | null, refusal = 'Role or permission missing') =>
   applyDecorators(Roles(...roles), ...(permission ? [Permissions(permission)] : []), ApiBearerAuth(), ApiForbiddenResponse({ description: refusal }));
-
-/** The token of an `Authorization: Bearer …` header, or undefined. */
-export function bearerOf(authorization: string | undefined): string | undefined {
-  const [type, token] = (authorization ?? '').split(' ');
-  return type?.toLowerCase() === 'bearer' && token ? token : undefined;
-}
 
 /**
  * The caller's bearer token, forwarded to another service that answers with the caller's own rights

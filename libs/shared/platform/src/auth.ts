@@ -148,9 +148,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = req.headers.authorization ?? '';
-    const [type, token] = header.split(' ');
-    if (type?.toLowerCase() !== 'bearer' || !token) {
+    const token = bearerOf(req.headers.authorization);
+    if (!token) {
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'A bearer access token is required', details: [] });
     }
     let verified: VerifiedToken;
@@ -181,6 +180,12 @@ export class AuthGuard implements CanActivate {
     if (sessionId) req.sessionCheckPending = sessionId;
     return true;
   }
+}
+
+/** The token of an `Authorization: Bearer …` header, or undefined. */
+export function bearerOf(authorization: string | undefined): string | undefined {
+  const [type, token] = (authorization ?? '').split(' ');
+  return type?.toLowerCase() === 'bearer' && token ? token : undefined;
 }
 
 export function invalidToken(): UnauthorizedException {

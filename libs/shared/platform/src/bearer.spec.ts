@@ -1,4 +1,4 @@
-import { bearerOf } from './access-decorators';
+import { bearerOf } from './auth';
 
 describe('bearerOf', () => {
   it('takes the token of a Bearer header, whatever the scheme case', () => {
