@@ -30,12 +30,15 @@ export interface WorkforceChangeFields {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const code = (v: unknown, len: number): string | null => (typeof v === 'string' && new RegExp(`^\\d{${len}}$`).test(v) ? v : null);
 
-/** The stable inbox key of a delivery: the workers outbox id when the relay sent it, else the BullMQ job id. */
-export function workforceEventKey(meta: { outboxId?: string } | undefined, jobId: string | undefined): string {
-  if (meta?.outboxId) return `${WORKERS_EVENTS_QUEUE}:outbox:${meta.outboxId}`;
-  if (jobId) return `${WORKERS_EVENTS_QUEUE}:job:${jobId}`;
-  throw new Error('a workers event without an outbox id or job id cannot be recorded once');
+/** The stable inbox key of a delivery on `queue`: the sender's outbox id when its relay sent it, else the BullMQ job id. */
+function inboxKey(queue: string, sender: string, meta: { outboxId?: string } | undefined, jobId: string | undefined): string {
+  if (meta?.outboxId) return `${queue}:outbox:${meta.outboxId}`;
+  if (jobId) return `${queue}:job:${jobId}`;
+  throw new Error(`a ${sender} event without an outbox id or job id cannot be recorded once`);
 }
+
+/** The inbox key of a `workers-events` delivery. */
+export const workforceEventKey = (meta: { outboxId?: string } | undefined, jobId: string | undefined): string => inboxKey(WORKERS_EVENTS_QUEUE, 'workers', meta, jobId);
 
 /** The row for one event; district/street/community from the payload's codes, effective date from its date field. */
 export function workforceChangeOf(eventName: string, payload: unknown): WorkforceChangeFields {
@@ -60,12 +63,8 @@ export function workforceChangeOf(eventName: string, payload: unknown): Workforc
   };
 }
 
-/** The inbox key of a `roster.hours-published` delivery: the scheduler outbox id, else the BullMQ job id. */
-export function rosterEventKey(meta: { outboxId?: string } | undefined, jobId: string | undefined): string {
-  if (meta?.outboxId) return `${SCHEDULER_EVENTS_QUEUE}:outbox:${meta.outboxId}`;
-  if (jobId) return `${SCHEDULER_EVENTS_QUEUE}:job:${jobId}`;
-  throw new Error('a scheduler event without an outbox id or job id cannot be recorded once');
-}
+/** The inbox key of a `roster.hours-published` delivery (scheduler-events). */
+export const rosterEventKey = (meta: { outboxId?: string } | undefined, jobId: string | undefined): string => inboxKey(SCHEDULER_EVENTS_QUEUE, 'scheduler', meta, jobId);
 
 /**
  * The rows of a late roster: one per worker whose pay of the month it may change, effective the
