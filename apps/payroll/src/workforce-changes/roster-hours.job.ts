@@ -12,11 +12,12 @@ import { RosterHoursPublishedEvent, type CommunityMonthHours } from '@cws/schedu
 import type { Job } from 'bullmq';
 import { PayslipRepository } from '../runs/payslip.repository';
 import { rosterChangesOf, rosterEventKey } from './workforce-change-of';
-import { WorkforceChangeEntity } from './workforce-change.entity';
+import { WorkforceChangeRepository } from './workforce-change.repository';
 
 @Injectable()
 export class RosterHoursJobs {
   constructor(
+    private readonly changes: WorkforceChangeRepository,
     private readonly inbox: InboxService,
     private readonly payslips: PayslipRepository,
   ) {}
@@ -27,9 +28,7 @@ export class RosterHoursJobs {
     // The roster's workers, and those paid in the community it may have dropped.
     const affected = await this.payslips.regularSlipWorkers(payload.month, payload.communityCode, (payload.workers ?? []).map((w) => w.workerId));
     const rows = rosterChangesOf(eventKey, payload, affected);
-    const { done } = await this.inbox.once(eventKey, async (m) => {
-      if (rows.length) await m.insert(WorkforceChangeEntity, rows.map((r) => ({ ...r, receivedAt: new Date() })));
-    });
+    const { done } = await this.inbox.once(eventKey, (m) => this.changes.insert(m, rows));
     return { recorded: done ? rows.length : 0 };
   }
 }

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { placeFilter } from '../common/place-filter';
+import type { WorkforceChangeFields } from './workforce-change-of';
+import { WorkforceChangeEntity } from './workforce-change.entity';
 
-/** Reads of `workforce_change` that the monthly runs need (the event consumer writes the rows). */
+/** `workforce_change`: the event consumers' writes and the reads the monthly runs need. */
 @Injectable()
 export class WorkforceChangeRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Records received changes, each under its inbox key, in the inbox's transaction `m`. */
+  async insert(m: EntityManager, rows: Array<WorkforceChangeFields & { eventKey: string }>): Promise<void> {
+    if (!rows.length) return;
+    const receivedAt = new Date();
+    await m.insert(WorkforceChangeEntity, rows.map((r) => ({ ...r, receivedAt })));
+  }
 
   /** Workers recorded as leaving during the period (last day employed), in the place (null = anywhere). */
   async leaversIn(period: string, district: string | null, street: string | null): Promise<Map<number, string>> {

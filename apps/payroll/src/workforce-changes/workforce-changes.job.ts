@@ -11,11 +11,14 @@ import {
 } from '@cws/workers-contracts';
 import type { Job } from 'bullmq';
 import { workforceChangeOf, workforceEventKey } from './workforce-change-of';
-import { WorkforceChangeEntity } from './workforce-change.entity';
+import { WorkforceChangeRepository } from './workforce-change.repository';
 
 @Injectable()
 export class WorkforceChangeJobs {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly changes: WorkforceChangeRepository,
+    private readonly inbox: InboxService,
+  ) {}
 
   @JobHandler(WorkerCreatedEvent) workerCreated(payload: unknown, job: Job) { return this.record(payload, job); }
   @JobHandler(WorkerChangedEvent) workerChanged(payload: unknown, job: Job) { return this.record(payload, job); }
@@ -32,7 +35,7 @@ export class WorkforceChangeJobs {
     const meta = (job.data as JobEnvelope<unknown> | undefined)?.meta;
     const eventKey = workforceEventKey(meta, job.id);
     const fields = workforceChangeOf(job.name, payload);
-    const { done } = await this.inbox.once(eventKey, (m) => m.insert(WorkforceChangeEntity, { ...fields, eventKey, receivedAt: new Date() }));
+    const { done } = await this.inbox.once(eventKey, (m) => this.changes.insert(m, [{ ...fields, eventKey }]));
     return { recorded: done };
   }
 }
