@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { POSTING_KINDS } from '@cws/budget-contracts';
 import { PageDto } from '../common/filters.dto';
 
 export class OverrideDto {
@@ -53,9 +54,9 @@ export class TransferDto {
 }
 
 export class PostingQueryDto extends PageDto {
-  @ApiPropertyOptional({ enum: ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] })
+  @ApiPropertyOptional({ enum: POSTING_KINDS })
   @IsOptional()
-  @IsIn(['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'])
+  @IsIn(POSTING_KINDS)
   kind?: string;
   @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{1,19}$/) allocationId?: string;
 }
