@@ -14,6 +14,3 @@ export class WorkforceChangesQueryDto {
   @ApiPropertyOptional({ example: '2048', description: 'keyset cursor: changes with an id after this one (nextAfter of the previous page)' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
 }
-
-/** A received event as the API answers it: the payroll contract. */
-export type { WorkforceChangeView } from '@cws/payroll-contracts';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, type Principal } from '@cws/kernel';
 import { applyScope, keysetPage } from '@cws/persistence';
-import type { WorkforceChangesQueryDto, WorkforceChangeView } from './workforce-changes.dto';
+import type { WorkforceChangeView } from '@cws/payroll-contracts';
+import type { WorkforceChangesQueryDto } from './workforce-changes.dto';
 import { WorkforceChangeEntity } from './workforce-change.entity';
 import { assertVisible } from '@cws/platform';
 
