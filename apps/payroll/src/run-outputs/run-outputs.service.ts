@@ -21,9 +21,6 @@ export interface FileOut {
   type: string;
 }
 
-/** A bank file as the API lists it: the payroll contract. */
-export type BankFileEntry = BankFileEntryView;
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const periodEnd = (period: string): string => {
   const [y, m] = period.split('-').map(Number);
@@ -67,7 +64,7 @@ export class RunOutputsService {
     return { run, files };
   }
 
-  async bankFiles(p: Principal, runId: string): Promise<BankFileEntry[]> {
+  async bankFiles(p: Principal, runId: string): Promise<BankFileEntryView[]> {
     const { run, files } = await this.bankFilesOf(p, runId);
     return files.map((f) => ({
       payingAccount: f.payingAccount,
