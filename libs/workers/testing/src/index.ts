@@ -8,6 +8,8 @@ import type { ServiceConfig } from '@cws/platform';
 import { startTestApp, testConfig, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { CommunityRepository } from '../../../../apps/workers/src/org/community.repository';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { seedWorkersService } from '../../../../apps/workers/src/seed/seed';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { seedOrgAndUsers } from '../../../../apps/workers/src/seed/seed-org';
@@ -69,7 +71,7 @@ export interface SeededCommunity {
 
 /** The active communities of a running workers service, by code: what the scheduler's seed is given. */
 export async function communitiesOf(workers: TestApp): Promise<SeededCommunity[]> {
-  return workers.app.get(DataSource).query('SELECT code, street_code AS streetCode, district_code AS districtCode FROM community WHERE active = 1 ORDER BY code');
+  return CommunityRepository.allActive(workers.app.get(DataSource).manager);
 }
 
 /**
