@@ -36,25 +36,24 @@ export const TEST_PASSWORD = 'Test@2026';
  * Starts the workers service on its own throwaway schema (`config`, default `testConfig('workers')`)
  * and seeds the demo city with `workers` workers. `close()` stops it and drops the schema.
  */
-export async function startSeededWorkers(opts: { workers: number; config?: ServiceConfig }): Promise<TestApp> {
-  const app = await startTestApp(workersService, opts.config ?? testConfig('workers'));
-  try {
-    await seedWorkersService(app.app.get(DataSource), app.app.get(PiiCipher), { password: TEST_PASSWORD, workers: opts.workers });
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
-  return app;
+export function startSeededWorkers(opts: { workers: number; config?: ServiceConfig }): Promise<TestApp> {
+  return startAndSeed(opts.config ?? testConfig('workers'), (app) =>
+    seedWorkersService(app.app.get(DataSource), app.app.get(PiiCipher), { password: TEST_PASSWORD, workers: opts.workers }));
 }
 
 /**
  * Starts the workers service on its own throwaway schema with the demo org tree and users (no
  * workers): the start-up of most of the workers service's own specs.
  */
-export async function startWorkersWithOrg(config: ServiceConfig = testConfig('workers')): Promise<TestApp> {
+export function startWorkersWithOrg(config: ServiceConfig = testConfig('workers')): Promise<TestApp> {
+  return startAndSeed(config, (app) => seedOrgAndUsers(app.app.get(DataSource), { password: TEST_PASSWORD }));
+}
+
+/** Starts the workers service and seeds it; a failed seed stops it again (and drops its schema). */
+async function startAndSeed(config: ServiceConfig, seed: (app: TestApp) => Promise<unknown>): Promise<TestApp> {
   const app = await startTestApp(workersService, config);
   try {
-    await seedOrgAndUsers(app.app.get(DataSource), { password: TEST_PASSWORD });
+    await seed(app);
   } catch (err) {
     await app.close();
     throw err;
