@@ -3,7 +3,7 @@
  * rosters, centres and requests are located in a district and street and filtered by scope:
  * anything outside the caller's scope answers 404, as in the other services.
  */
-import type { Principal, Role } from '@cws/kernel';
+import type { Role } from '@cws/kernel';
 import { ActionAccess, ReadAccess } from '@cws/platform';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'];
@@ -18,7 +18,5 @@ export const CanPlan = () => ActionAccess(PLAN_ROLES, SCHEDULER_WRITE);
 
 /** The holiday calendar is city-wide data: city administrators only. */
 export const CanEditCalendar = () => ActionAccess(['CITY_ADMIN'], null, 'Only a city administrator may edit the calendar');
-
-export const actorName = (p: Principal): string => p.name;
 
 export const scopeColumns = (alias: string) => ({ district: `${alias}.district_code`, street: `${alias}.street_code` });
