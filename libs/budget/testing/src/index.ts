@@ -3,7 +3,7 @@
  * costs and payroll postings reach its ledger). Lint allows only specs and testing libs to import it.
  */
 import type { ServiceConfig } from '@cws/platform';
-import { startTestApp, testConfig, type TestApp } from '@cws/testing';
+import { startSeededApp, testConfig, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { budgetService } from '../../../../apps/budget/src/budget.definition';
@@ -20,13 +20,6 @@ export { demoCommunities, seedBudgetService, seedPayBudget, type SeedCommunity }
  * seeds fiscal years 2025 (closed) and 2026 (open) with allocations to `communities` (default: the demo
  * city's). `close()` stops it and drops the schema.
  */
-export async function startSeededBudget(opts: { communities?: SeedCommunity[]; config?: ServiceConfig } = {}): Promise<TestApp> {
-  const app = await startTestApp(budgetService, opts.config ?? testConfig('budget'));
-  try {
-    await seedBudgetService(app.app.get(DataSource), opts.communities ?? demoCommunities());
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
-  return app;
+export function startSeededBudget(opts: { communities?: SeedCommunity[]; config?: ServiceConfig } = {}): Promise<TestApp> {
+  return startSeededApp(budgetService, opts.config ?? testConfig('budget'), (app) => seedBudgetService(app.app.get(DataSource), opts.communities ?? demoCommunities()));
 }

@@ -6,7 +6,7 @@
 import type { ServiceConfig, ServiceName } from '@cws/platform';
 import { startSeededBudget } from '@cws/budget-testing';
 import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
-import { callingApps, startStack, startTestApp, testConfig, tokensOf, type TestApp, type TestTokens } from '@cws/testing';
+import { callingApps, startSeededApp, startStack, testConfig, tokensOf, type TestApp, type TestTokens } from '@cws/testing';
 import { startSeededWorkers } from '@cws/workers-testing';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -23,15 +23,8 @@ export { seedPayrollService } from '../../../../apps/payroll/src/seed/seed';
  * Starts payroll on its own throwaway schema (`config`, default `testConfig('payroll')`), pointed at the
  * running services in `calls`, and seeds its policy tables. `close()` stops it and drops the schema.
  */
-export async function startSeededPayroll(opts: { config?: ServiceConfig; calls?: Partial<Record<ServiceName, TestApp>> } = {}): Promise<TestApp> {
-  const app = await startTestApp(payrollService, callingApps(opts.config ?? testConfig('payroll'), opts.calls ?? {}));
-  try {
-    await seedPayrollService(app.app.get(DataSource));
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
-  return app;
+export function startSeededPayroll(opts: { config?: ServiceConfig; calls?: Partial<Record<ServiceName, TestApp>> } = {}): Promise<TestApp> {
+  return startSeededApp(payrollService, callingApps(opts.config ?? testConfig('payroll'), opts.calls ?? {}), (app) => seedPayrollService(app.app.get(DataSource)));
 }
 
 /** `sharedQueue`: every app on the workers service's queue prefix, so payroll hears the others' events. */

@@ -86,6 +86,22 @@ export async function startTestApp(def: (config: ServiceConfig) => ServiceDefini
   };
 }
 
+/** Starts a service (as {@link startTestApp}) and seeds it; a failed seed stops it again (and drops its schema). */
+export async function startSeededApp(
+  def: (config: ServiceConfig) => ServiceDefinition,
+  config: ServiceConfig,
+  seed: (app: TestApp) => Promise<unknown>,
+): Promise<TestApp> {
+  const app = await startTestApp(def, config);
+  try {
+    await seed(app);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  return app;
+}
+
 export async function dropTestResources(config: ServiceConfig): Promise<void> {
   await dropDatabase(config);
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });

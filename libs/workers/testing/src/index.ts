@@ -5,7 +5,7 @@
  */
 import { PiiCipher } from '@cws/persistence';
 import type { ServiceConfig } from '@cws/platform';
-import { startTestApp, testConfig, type TestApp } from '@cws/testing';
+import { startSeededApp, testConfig, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { CommunityRepository } from '../../../../apps/workers/src/org/community.repository';
@@ -50,15 +50,8 @@ export function startWorkersWithOrg(config: ServiceConfig = testConfig('workers'
 }
 
 /** Starts the workers service and seeds it; a failed seed stops it again (and drops its schema). */
-async function startAndSeed(config: ServiceConfig, seed: (app: TestApp) => Promise<unknown>): Promise<TestApp> {
-  const app = await startTestApp(workersService, config);
-  try {
-    await seed(app);
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
-  return app;
+function startAndSeed(config: ServiceConfig, seed: (app: TestApp) => Promise<unknown>): Promise<TestApp> {
+  return startSeededApp(workersService, config, seed);
 }
 
 /** A community as the other services' seeds take it. */
