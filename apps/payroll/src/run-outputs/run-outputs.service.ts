@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, formatMoney, notFound, type Fen, type Principal } from '@cws/kernel';
 import {
-  buildBankFiles, buildRegister, housingFundList, iitDeclaration, socialInsuranceList, type OutputPayslip, type PayingAccount,
+  buildBankFiles, buildRegister, housingFundList, iitDeclaration, socialInsuranceList, taxFreeCodesOf, type OutputPayslip, type PayingAccount,
 } from '@cws/payroll-engine';
 import { WorkforceClient } from '../benchmark/workforce.client';
 import { PolicyService } from '../policy/policy.service';
@@ -128,7 +128,6 @@ export class RunOutputsService {
   }
 
   private async taxFreeCodes(run: PayrollRunEntity): Promise<Set<string>> {
-    const policy = await this.policy.policyFor(Number(run.period.slice(0, 4)), periodEnd(run.period));
-    return new Set(policy.allowances.filter((a) => a.taxFree).map((a) => a.code));
+    return taxFreeCodesOf(await this.policy.policyFor(Number(run.period.slice(0, 4)), periodEnd(run.period)));
   }
 }

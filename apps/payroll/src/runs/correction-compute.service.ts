@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Fen, parseMoney } from '@cws/kernel';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import {
-  computePayslip, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxStateFromJson, type TaxStateJson,
+  computePayslip, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
 } from '@cws/payroll-engine';
 import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
@@ -43,7 +43,7 @@ export class CorrectionComputeService {
     const corrected = await this.payslips.correctable(String(run.correctsRunId), ids);
     // The whole year in settlement order: the corrected slip's starting state and the latest state.
     const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, `${year + 1}-01`));
-    const taxFreeCodes = new Set(policy.allowances.filter((a) => a.taxFree).map((a) => a.code));
+    const taxFreeCodes = taxFreeCodesOf(policy);
     const rows: PayslipRow[] = [];
     const totals = noTotals();
     for (const w of workers) {

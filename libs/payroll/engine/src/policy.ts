@@ -202,3 +202,8 @@ export interface PayrollPolicy {
   overtime: OvertimeRule;
   cityWages: CityWageRow[];
 }
+
+/** The earning codes a policy counts as tax-free income: its tax-free allowances. */
+export function taxFreeCodesOf(policy: PayrollPolicy): Set<string> {
+  return new Set(policy.allowances.filter((a) => a.taxFree).map((a) => a.code));
+}
