@@ -6,16 +6,21 @@ import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
 import { R, useRanking, type RankedCandidate } from '../../api/recruitment';
-import { useAction } from '../../api/useAction';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
+import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { EducationFields } from '../workers/WorkerFormModals';
 import { ObjectionsModal } from './ObjectionsModal';
 
-type Dialog = null | { kind: 'candidate' } | { kind: 'scores' | 'select' | 'objection' | 'objections' | 'hire'; candidate: RankedCandidate };
 type Values = Record<string, string | number | undefined>;
 const STATUS_COLOR: Record<string, string> = { APPLIED: 'default', SELECTED: 'gold', HIRED: 'green', DISQUALIFIED: 'red' };
+
+/** The hire date offered: the day after the public notice ends, or today once that has passed. */
+function firstHireDay(noticeEnd: string | null | undefined): string {
+  const today = todayIso();
+  const afterNotice = noticeEnd ? dayjs(noticeEnd).add(1, 'day').format('YYYY-MM-DD') : null;
+  return afterNotice && afterNotice > today ? afterNotice : today;
+}
 
 /**
  * One vacancy: candidates ranked by weighted score, and the steps of a hire — 新增报名, 录入成绩,
@@ -26,37 +31,34 @@ export function VacancyPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const api = useApi();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm<Values>();
+  const [objectionsOf, setObjectionsOf] = useState<RankedCandidate | null>(null);
   const ranking = useRanking(id);
   const community = useCommunity(ranking.data?.vacancy.communityCode ?? null);
-  const close = () => setDialog(null);
-  const candidate = dialog && 'candidate' in dialog ? dialog.candidate : null;
-  const done = { form, invalidate: [['ranking', id], ['vacancies']], success: t('common.saved'), onDone: close };
-  const addCandidate = useAction((v: Values) => api.post(`${R}/vacancies/${id}/candidates`, v), done);
-  const scores = useAction((v: Values) => api.patch(`${R}/candidates/${candidate?.id}/scores`, v), done);
-  const select = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/select`, v), done);
-  const objection = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/objections`, v), done);
-  const hire = useAction((v: Values) => api.post(`${R}/candidates/${candidate?.id}/hire`, v), done);
+  const done = { invalidate: [['ranking', id], ['vacancies']], success: t('common.saved') };
+  const addCandidate = useFormDialog((v: Values) => api.post(`${R}/vacancies/${id}/candidates`, v), done);
+  const scores = useFormDialog((v: Values, c: RankedCandidate) => api.patch(`${R}/candidates/${c.id}/scores`, v), done);
+  const select = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/select`, v), done);
+  const objection = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/objections`, v), done);
+  const hire = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/hire`, v), done);
+  const titled = (title: string, c: RankedCandidate | null) => `${title} · ${c?.name ?? ''}`;
   const required = useRequired();
   const score = [{ pattern: /^\d{1,3}(\.\d{1,2})?$/, message: t('recruitment.scoreFormat') }];
   const v = ranking.data?.vacancy;
 
   const actions = (c: RankedCandidate) => {
-    const open = (kind: 'scores' | 'select' | 'objection' | 'objections' | 'hire') => setDialog({ kind, candidate: c });
     if (c.status === 'APPLIED' && v?.status === 'OPEN')
       return (
         <Space size="small">
-          <Button size="small" onClick={() => open('scores')} data-testid="candidate-scores">{t('recruitment.enterScores')}</Button>
-          <Button size="small" type="primary" onClick={() => open('select')} data-testid="candidate-select">{t('recruitment.select')}</Button>
+          <Button size="small" onClick={() => scores.show(c)} data-testid="candidate-scores">{t('recruitment.enterScores')}</Button>
+          <Button size="small" type="primary" onClick={() => select.show(c)} data-testid="candidate-select">{t('recruitment.select')}</Button>
         </Space>
       );
     if (c.status === 'SELECTED')
       return (
         <Space size="small">
-          <Button size="small" onClick={() => open('objection')} data-testid="candidate-objection">{t('recruitment.recordObjection')}</Button>
-          <Button size="small" onClick={() => open('objections')} data-testid="candidate-objections">{t('recruitment.objections')}</Button>
-          <Button size="small" type="primary" onClick={() => open('hire')} data-testid="candidate-hire">{t('recruitment.hire')}</Button>
+          <Button size="small" onClick={() => objection.show(c)} data-testid="candidate-objection">{t('recruitment.recordObjection')}</Button>
+          <Button size="small" onClick={() => setObjectionsOf(c)} data-testid="candidate-objections">{t('recruitment.objections')}</Button>
+          <Button size="small" type="primary" onClick={() => hire.show(c)} data-testid="candidate-hire">{t('recruitment.hire')}</Button>
         </Space>
       );
     if (c.status === 'HIRED' && c.workerId) return <Link to={`/workers/${c.workerId}`} data-testid="candidate-worker">{t('recruitment.openWorker')}</Link>;
@@ -69,7 +71,7 @@ export function VacancyPage() {
       data-testid="vacancy-page"
       extra={
         v?.status === 'OPEN' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'candidate' })} data-testid="new-candidate">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => addCandidate.show()} data-testid="new-candidate">
             {t('recruitment.newCandidate')}
           </Button>
         )
@@ -116,41 +118,32 @@ export function VacancyPage() {
           { title: t('common.actions'), key: 'actions', render: (_, c) => actions(c) },
         ]}
       />
-      <FormModal open={dialog?.kind === 'candidate'} title={t('recruitment.newCandidate')} form={form} onSubmit={(x) => addCandidate.mutate(x)} onClose={close} pending={addCandidate.isPending} initialValues={{ education: 'BACHELOR', politicalStatus: 'NONE' }} testId="candidate-form">
+      <FormModal {...addCandidate.modal} title={t('recruitment.newCandidate')} initialValues={{ education: 'BACHELOR', politicalStatus: 'NONE' }} testId="candidate-form">
         <Form.Item name="name" label={t('workers.name')} rules={required}><Input id="candidateName" maxLength={60} /></Form.Item>
         <Form.Item name="residentId" label={t('workers.residentId')} rules={required}><Input id="candidateResidentId" maxLength={18} /></Form.Item>
         <Form.Item name="phone" label={t('recruitment.phone')}><Input maxLength={11} /></Form.Item>
         <EducationFields />
       </FormModal>
-      <FormModal open={dialog?.kind === 'scores'} title={`${t('recruitment.enterScores')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => scores.mutate(x)} onClose={close} pending={scores.isPending} initialValues={{ written: candidate?.written ?? undefined, interview: candidate?.interview ?? undefined }} testId="scores-form">
+      <FormModal {...scores.modal} title={titled(t('recruitment.enterScores'), scores.subject)} initialValues={{ written: scores.subject?.written ?? undefined, interview: scores.subject?.interview ?? undefined }} testId="scores-form">
         <Form.Item name="written" label={t('recruitment.written')} rules={score}><Input id="writtenScore" /></Form.Item>
         <Form.Item name="interview" label={t('recruitment.interview')} rules={score}><Input id="interviewScore" /></Form.Item>
       </FormModal>
-      <FormModal open={dialog?.kind === 'select'} title={`${t('recruitment.select')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => select.mutate(x)} onClose={close} pending={select.isPending} initialValues={{ noticeStart: todayIso() }} testId="select-form">
+      <FormModal {...select.modal} title={titled(t('recruitment.select'), select.subject)} initialValues={{ noticeStart: todayIso() }} testId="select-form">
         <Alert type="info" showIcon title={t('recruitment.selectHint', { n: v?.noticeDays ?? 7 })} style={{ marginBottom: 16 }} />
         <DateItem name="noticeStart" label={t('recruitment.noticeStart')} required />
         <Form.Item name="skipReason" label={t('recruitment.skipReason')} extra={t('recruitment.skipHint')}><Input.TextArea id="skipReason" maxLength={300} rows={2} /></Form.Item>
       </FormModal>
-      <FormModal open={dialog?.kind === 'objection'} title={`${t('recruitment.recordObjection')} · ${candidate?.name ?? ''}`} form={form} onSubmit={(x) => objection.mutate(x)} onClose={close} pending={objection.isPending} initialValues={{ receivedOn: todayIso() }} testId="objection-form">
+      <FormModal {...objection.modal} title={titled(t('recruitment.recordObjection'), objection.subject)} initialValues={{ receivedOn: todayIso() }} testId="objection-form">
         <DateItem name="receivedOn" label={t('recruitment.receivedOn')} required />
         <Form.Item name="summary" label={t('recruitment.objectionSummary')} rules={required}><Input.TextArea maxLength={500} rows={3} /></Form.Item>
       </FormModal>
-      <FormModal
-        open={dialog?.kind === 'hire'}
-        title={`${t('recruitment.hire')} · ${candidate?.name ?? ''}`}
-        form={form}
-        onSubmit={(x) => hire.mutate(x)}
-        onClose={close}
-        pending={hire.isPending}
-        initialValues={{ hireDate: candidate?.noticeEnd && dayjs(candidate.noticeEnd).add(1, 'day').format('YYYY-MM-DD') > todayIso() ? dayjs(candidate.noticeEnd).add(1, 'day').format('YYYY-MM-DD') : todayIso(), priorServiceMonths: 0 }}
-        testId="hire-form"
-      >
-        <Alert type="info" showIcon title={t('recruitment.hireHint', { end: candidate?.noticeEnd ?? '' })} style={{ marginBottom: 16 }} />
+      <FormModal {...hire.modal} title={titled(t('recruitment.hire'), hire.subject)} initialValues={{ hireDate: firstHireDay(hire.subject?.noticeEnd), priorServiceMonths: 0 }} testId="hire-form">
+        <Alert type="info" showIcon title={t('recruitment.hireHint', { end: hire.subject?.noticeEnd ?? '' })} style={{ marginBottom: 16 }} />
         <DateItem name="hireDate" label={t('workers.hireDate')} required />
         <Form.Item name="priorServiceMonths" label={t('recruitment.priorServiceMonths')}><InputNumber min={0} max={600} precision={0} /></Form.Item>
         <Form.Item name="bankAccount" label={t('recruitment.bankAccount')}><Input maxLength={30} /></Form.Item>
       </FormModal>
-      <ObjectionsModal candidate={dialog?.kind === 'objections' ? dialog.candidate : null} onClose={close} invalidate={[['ranking', id]]} />
+      <ObjectionsModal candidate={objectionsOf} onClose={() => setObjectionsOf(null)} invalidate={[['ranking', id]]} />
     </Card>
   );
 }
