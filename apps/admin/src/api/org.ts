@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiClient } from './client';
 import type { Community, CommunityDetail, District, Street } from './types';
 import { useApi } from './context';
 
@@ -9,22 +10,27 @@ export function useDistricts() {
   return useQuery({ queryKey: ['districts'], queryFn: ({ signal }) => api.get<District[]>(`${W}/districts`, undefined, signal) });
 }
 
+/** The streets of a district (all in scope without one); also for `useQueries` over several districts. */
+export function streetsQuery(api: ApiClient, district?: string) {
+  return queryOptions({ queryKey: ['streets', district ?? ''], queryFn: ({ signal }) => api.get<Street[]>(`${W}/streets`, { district }, signal) });
+}
+
+/** The communities of a district or street (all in scope without either); also for `useQueries`. */
+export function communitiesQuery(api: ApiClient, filter: { district?: string; street?: string } = {}) {
+  return queryOptions({
+    queryKey: ['communities', filter.district ?? '', filter.street ?? ''],
+    queryFn: ({ signal }) => api.get<Community[]>(`${W}/communities`, filter, signal),
+  });
+}
+
 export function useStreets(district?: string, enabled = true) {
   const api = useApi();
-  return useQuery({
-    queryKey: ['streets', district ?? ''],
-    queryFn: ({ signal }) => api.get<Street[]>(`${W}/streets`, { district }, signal),
-    enabled,
-  });
+  return useQuery({ ...streetsQuery(api, district), enabled });
 }
 
 export function useCommunities(filter: { district?: string; street?: string } = {}, enabled = true) {
   const api = useApi();
-  return useQuery({
-    queryKey: ['communities', filter.district ?? '', filter.street ?? ''],
-    queryFn: ({ signal }) => api.get<Community[]>(`${W}/communities`, filter, signal),
-    enabled,
-  });
+  return useQuery({ ...communitiesQuery(api, filter), enabled });
 }
 
 export function useCommunity(code: string | null) {

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
-import type { Community, Page, Street } from '../../api/types';
+import { communitiesQuery, streetsQuery } from '../../api/org';
+import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
@@ -105,13 +106,8 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
 /** Street and community names of the districts on the page (the org lists, cached like the rest of the UI's); the code until they load. */
 function usePlaceNames(districts: string[]): (code: string) => string {
   const api = useApi();
-  const lists = useQueries({
-    queries: districts.flatMap((district) => [
-      { queryKey: ['streets', district], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Street[]>('/api/workers/v1/streets', { district }, signal) },
-      { queryKey: ['communities', district, ''], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Community[]>('/api/workers/v1/communities', { district }, signal) },
-    ]),
-  });
-  return placeNamer(...lists.map((q) => q.data as Array<{ code: string; name: string }> | undefined));
+  const lists = useQueries({ queries: districts.flatMap((district) => [streetsQuery(api, district), communitiesQuery(api, { district })]) });
+  return placeNamer(...lists.map((q) => q.data));
 }
 
 /**
