@@ -8,6 +8,7 @@ import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { zhCN } from '../../i18n/zh-CN';
 import { moneyColumn } from '../../layout/columns';
 import { QueryError } from '../../layout/PageState';
@@ -17,7 +18,6 @@ import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../../lib/format';
 
 const B = '/api/budget/v1';
-const GROUPS = EXECUTION_GROUPS;
 const AMOUNTS = ['appropriated', 'allocated', 'committed', 'spent', 'available'] as const;
 
 // the budget API's own contracts (type-only: nothing of their runtime reaches the bundle)
@@ -34,12 +34,13 @@ const isNegative = (s: string | undefined) => !!s && s.trim().startsWith('-');
  */
 export function BudgetPage() {
   const { t } = useI18n();
+  const options = useEnumOptions();
   const api = useApi();
   const { me } = useAuth();
   const [year, setYear] = useState(new Date().getFullYear());
   const [stream, setStream] = useState<string | undefined>();
   const [district, setDistrict] = useState<string | undefined>();
-  const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('stream');
+  const [groupBy, setGroupBy] = useState<(typeof EXECUTION_GROUPS)[number]>('stream');
   const filter = { fiscalYear: year, stream, district };
   const balances = useQuery({
     queryKey: ['budget-balances', filter],
@@ -97,7 +98,7 @@ export function BudgetPage() {
         </Space>
       }
     >
-      <Segmented value={groupBy} onChange={(v) => setGroupBy(v as (typeof GROUPS)[number])} options={GROUPS.map((g) => ({ value: g, label: t(`budget.groupBy.${g}` as MessageKey) }))} style={{ marginBottom: 12 }} />
+      <Segmented value={groupBy} onChange={(v) => setGroupBy(v as (typeof EXECUTION_GROUPS)[number])} options={options(EXECUTION_GROUPS, 'budget.groupBy')} style={{ marginBottom: 12 }} />
       {execution.error ? (
         <QueryError error={execution.error} />
       ) : (
