@@ -8,7 +8,7 @@ export const R = '/api/workers/v1';
 /** The workers service's recruitment contracts. */
 export type VacancyListItem = VacancyListItemView;
 export type RankedCandidate = RankedCandidateView;
-export type Ranking = RankingView;
+type Ranking = RankingView;
 export type Objection = ObjectionView;
 
 export function useVacancies(status?: string) {

@@ -1,7 +1,7 @@
 import { ApiError } from './errors';
 
 /** The longest Retry-After a query waits out by itself; beyond it the page shows when to try again. */
-export const MAX_AUTO_RETRY_AFTER_SECONDS = 60;
+const MAX_AUTO_RETRY_AFTER_SECONDS = 60;
 
 /**
  * Whether a failed query asks again: server and network errors twice; a 429 once, and only when the
