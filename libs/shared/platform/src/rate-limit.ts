@@ -20,7 +20,7 @@ import type { Request } from 'express';
 import { invalidToken, type AuthenticatedRequest } from './auth';
 import type { ServiceConfig } from './config';
 import { createRedis } from './redis';
-import { revokedSessionKey, SessionRevocations } from './revocations';
+import { revokedSessionKey, SessionCheckUnavailable, SessionRevocations } from './revocations';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -75,9 +75,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
       if (hits < 0) return null;
       return { totalHits: hits, timeToExpire: Math.ceil(Math.max(ttlMs, 0) / 1000), isBlocked: blockedMs > 0, timeToBlockExpire: Math.ceil(Math.max(blockedMs, 0) / 1000) };
     } catch (err) {
-      if (sessionId) throw err;
-      // Redis down: fail open (the services stay usable; the health check reports the outage).
-      this.logger.warn({ msg: 'rate limit not applied: redis unavailable', error: (err as Error).message });
+      // Redis down: a session that cannot be checked is refused (503 UNAVAILABLE, not a 500: the caller
+      // may retry); without a session the count fails open (the health check reports the outage).
+      this.logger.warn({ msg: sessionId ? 'session not checked: redis unavailable' : 'rate limit not applied: redis unavailable', error: (err as Error).message });
+      if (sessionId) throw new SessionCheckUnavailable();
       return noLimit();
     }
   }

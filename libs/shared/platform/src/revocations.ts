@@ -2,7 +2,7 @@
  * Revoked login sessions, kept in Redis until the last access token of the session expires. Every
  * service checks it, so a token is refused everywhere right after logout (or refresh-token reuse).
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { REDIS } from './redis';
 
@@ -21,8 +21,18 @@ export class SessionRevocations {
     await this.redis.set(revokedSessionKey(sessionId), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
   }
 
-  /** Fails closed: when Redis cannot answer, the request fails rather than trusting a maybe-revoked token. */
+  /** Fails closed: when Redis cannot answer, the request is refused (503) rather than trusting a maybe-revoked token. */
   async isRevoked(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(revokedSessionKey(sessionId))) === 1;
+    const found = await this.redis.exists(revokedSessionKey(sessionId)).catch(() => {
+      throw new SessionCheckUnavailable();
+    });
+    return found === 1;
+  }
+}
+
+/** A session that cannot be checked because Redis does not answer: 503 UNAVAILABLE (the caller may retry), not a 500. */
+export class SessionCheckUnavailable extends ServiceUnavailableException {
+  constructor() {
+    super('Session check unavailable (Redis down); try again shortly');
   }
 }
