@@ -1,5 +1,5 @@
 /**
- * The only owner of `appointment` SQL (the election columns are written by ElectionRepository's back-fill):
+ * The only owner of `appointment` SQL (the election back-fill links its posts through `linkBackfilledElections`):
  * a post from the API, or many from the import and the demo seed, through one INSERT; the rule checks'
  * reads, the ends of posts and the views the appointments API returns.
  */
@@ -132,6 +132,14 @@ export class AppointmentRepository {
   /** Ends one post on `to` for `reason`. */
   static async end(m: EntityManager, id: number, to: string, reason: string): Promise<void> {
     await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [to, reason, id]);
+    await registerWritten(m);
+  }
+
+  /** Links each elected post without an election record to the back-filled election of its body and start (ElectionRepository.backfill). */
+  static async linkBackfilledElections(m: EntityManager): Promise<void> {
+    await m.query(`UPDATE appointment a JOIN election e ON e.body_id = a.body_id AND e.term_start = a.start_date AND e.backfilled = 1
+        SET a.election_id = e.id, a.term_end = e.term_end
+      WHERE a.obtained_by = 'ELECTION' AND a.election_id IS NULL`);
     await registerWritten(m);
   }
 

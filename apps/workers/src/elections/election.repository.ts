@@ -3,7 +3,7 @@ import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
-import { registerWritten } from '../workers/register-generation';
+import { AppointmentRepository } from '../appointments/appointment.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 
 export interface NewElection {
@@ -53,10 +53,7 @@ export class ElectionRepository {
        WHERE a.obtained_by = 'ELECTION' AND a.election_id IS NULL
        GROUP BY a.body_id, a.body_kind, a.community_code, c.street_code, c.district_code, a.start_date`);
     if (!Number(res.affectedRows)) return 0;
-    await m.query(`UPDATE appointment a JOIN election e ON e.body_id = a.body_id AND e.term_start = a.start_date AND e.backfilled = 1
-        SET a.election_id = e.id, a.term_end = e.term_end
-      WHERE a.obtained_by = 'ELECTION' AND a.election_id IS NULL`);
-    await registerWritten(m);
+    await AppointmentRepository.linkBackfilledElections(m);
     await m.query(`INSERT INTO election_result (election_id, worker_id, role, votes, appointment_id)
       SELECT a.election_id, a.worker_id, a.role, NULL, a.id FROM appointment a JOIN election e ON e.id = a.election_id
        WHERE e.backfilled = 1 AND NOT EXISTS (SELECT 1 FROM election_result r WHERE r.appointment_id = a.id)`);
