@@ -17,6 +17,7 @@ import {
   planTransfer,
   reversalOf,
   type BookingKind,
+  type Deltas,
 } from '@cws/budget-core';
 import { conflict, DomainError, notFound, type Fen, type Principal } from '@cws/kernel';
 import { assertVisible, AuditService } from '@cws/platform';
@@ -29,7 +30,7 @@ import { fromDb, parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
-import { PostingRepository, type Actor } from './posting.repository';
+import { PostingRepository, type Actor, type NewPosting } from './posting.repository';
 import { toPostingView, type PostingView } from './posting.view';
 import type { CreateExpenditureDto, CreatePostingDto, PostingQueryDto, ReversalDto, TransferDto } from './postings.dto';
 
@@ -121,14 +122,10 @@ export class PostingsService {
       ? drawOnCommitment(commitmentId, await this.postings.lockCommitment(m, commitmentId), alloc.id, input.amount)
       : 0n;
     const plan = planBooking(allocationState(alloc), input, draw);
-    const postingId = await this.postings.insert(m, alloc, {
+    const { postingId, ledgerId } = await this.writeOn(m, alloc, {
       kind: input.kind, amount: input.amount, category: input.category, description: input.description, source: input.source,
       sourceRef: input.sourceRef, externalKey: input.externalKey ?? null, commitmentId, settled: draw, overrideReason: plan.overrideReason, who,
-    });
-    const ledgerId = await this.ledger.insert(m, {
-      ...ledgerAccountOf(alloc), ...plan.deltas, entryType: input.kind, allocationId: alloc.id, postingId, memo: input.description, createdBy: who.id,
-    });
-    await this.allocations.applyDeltas(m, alloc.id, plan.deltas);
+    }, plan.deltas);
     if (commitmentId && draw > 0n) await this.postings.addSettled(m, commitmentId, draw);
     const view = await this.viewAfter(m, postingId, [ledgerId], alloc.id);
     await this.audit.record(m, {
@@ -146,14 +143,10 @@ export class PostingsService {
   async refund(m: EntityManager, alloc: AllocationEntity, input: Omit<BookInput, 'kind' | 'commitmentId' | 'overrideReason'>, who: Actor): Promise<PostingView> {
     assertYearOpen(alloc.fiscalYear, await this.years.shareLockStatus(m, alloc.fiscalYear));
     const d = planRefund(allocationState(alloc), input.amount);
-    const postingId = await this.postings.insert(m, alloc, {
+    const { postingId, ledgerId } = await this.writeOn(m, alloc, {
       kind: 'REFUND', amount: input.amount, category: input.category, description: input.description, source: input.source,
       sourceRef: input.sourceRef, externalKey: input.externalKey ?? null, commitmentId: null, settled: 0n, overrideReason: null, who,
-    });
-    const ledgerId = await this.ledger.insert(m, {
-      ...ledgerAccountOf(alloc), ...d, entryType: 'REFUND', allocationId: alloc.id, postingId, memo: input.description, createdBy: who.id,
-    });
-    await this.allocations.applyDeltas(m, alloc.id, d);
+    }, d);
     const view = await this.viewAfter(m, postingId, [ledgerId], alloc.id);
     await this.audit.record(m, { entity: 'posting', entityId: postingId, action: 'REFUND', after: view, districtCode: alloc.districtCode, streetCode: alloc.streetCode }, { kind: who.kind, id: who.id, name: who.name });
     return view;
@@ -213,6 +206,16 @@ export class PostingsService {
       await this.audit.record(m, { entity: 'posting', entityId: id, action: 'TRANSFER', after: view, places: [from, to] });
       return view;
     });
+  }
+
+  /** A booking or refund on one locked allocation: the posting, its ledger entry (memo: its description) and the new running balance. */
+  private async writeOn(m: EntityManager, alloc: AllocationEntity, posting: NewPosting & { kind: 'COMMITMENT' | 'EXPENDITURE' | 'REFUND' }, d: Deltas): Promise<{ postingId: string; ledgerId: string }> {
+    const postingId = await this.postings.insert(m, alloc, posting);
+    const ledgerId = await this.ledger.insert(m, {
+      ...ledgerAccountOf(alloc), ...d, entryType: posting.kind, allocationId: alloc.id, postingId, memo: posting.description, createdBy: posting.who.id,
+    });
+    await this.allocations.applyDeltas(m, alloc.id, d);
+    return { postingId, ledgerId };
   }
 
   private async viewAfter(m: EntityManager, postingId: string, ledgerEntryIds: string[], allocationId: string): Promise<PostingView> {
