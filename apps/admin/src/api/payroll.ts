@@ -51,5 +51,5 @@ export function usePayslip(id: string | null) {
 
 /** One worker's payslips across runs, newest period first, in keyset pages of 24 ("load more"). */
 export function useWorkerPayslips(workerId: number, enabled: boolean) {
-  return useKeysetPages<WorkerPayslipPage>(['worker-payslips', workerId], `${P}/payslips`, { workerId }, { limit: 24, enabled, retry: false });
+  return useKeysetPages<WorkerPayslipPage>(['worker-payslips', workerId], `${P}/payslips`, { workerId }, { limit: 24, enabled });
 }

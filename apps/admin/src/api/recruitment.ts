@@ -17,7 +17,7 @@ export function useVacancies(status?: string) {
 
 export function useRanking(id: string | undefined) {
   const api = useApi();
-  return useQuery({ queryKey: ['ranking', id], enabled: !!id, retry: false, queryFn: ({ signal }) => api.get<Ranking>(`${R}/vacancies/${id}/ranking`, undefined, signal) });
+  return useQuery({ queryKey: ['ranking', id], enabled: !!id, queryFn: ({ signal }) => api.get<Ranking>(`${R}/vacancies/${id}/ranking`, undefined, signal) });
 }
 
 export function useObjections(candidateId: number | null) {

@@ -29,7 +29,7 @@ export const PAGE_SIZE = 50;
 
 /** Server-side search with keyset paging: each page asks for `after` = the previous nextAfter. */
 export function useWorkerPages(filter: WorkerFilter) {
-  return useKeysetPages<WorkerPage>(['workers', filter], W, { ...filter }, { limit: PAGE_SIZE, retry: false });
+  return useKeysetPages<WorkerPage>(['workers', filter], W, { ...filter }, { limit: PAGE_SIZE });
 }
 
 export function useWorker(id: string | undefined) {
@@ -38,7 +38,6 @@ export function useWorker(id: string | undefined) {
     queryKey: ['worker', id],
     queryFn: ({ signal }) => api.get<WorkerDetail>(`${W}/${encodeURIComponent(id ?? '')}`, undefined, signal),
     enabled: !!id,
-    retry: false,
   });
 }
 
@@ -49,7 +48,7 @@ export function useWorkerPii(id: string | undefined, enabled: boolean) {
     queryKey: ['worker-pii', id],
     queryFn: ({ signal }) => api.get<WorkerPii>(`${W}/${encodeURIComponent(id ?? '')}/pii`, undefined, signal),
     enabled: !!id && enabled,
-    retry: false,
+    retry: false, // an audited read on an explicit click: asked once
     staleTime: 0,
     gcTime: 0,
   });

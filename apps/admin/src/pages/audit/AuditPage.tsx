@@ -94,7 +94,7 @@ export function AuditPage() {
     }),
     [filter],
   );
-  const pages = useKeysetPages<Page<AuditEntry>>(['audit', filter.service, query], `/api/${filter.service}/v1/audit`, query, { limit: PAGE, cursor: 'before', retry: false });
+  const pages = useKeysetPages<Page<AuditEntry>>(['audit', filter.service, query], `/api/${filter.service}/v1/audit`, query, { limit: PAGE, cursor: 'before' });
 
   return (
     <Card title={t('audit.title')} data-testid="audit-page">

@@ -45,12 +45,10 @@ export function BudgetPage() {
   const balances = useQuery({
     queryKey: ['budget-balances', filter],
     queryFn: ({ signal }) => api.get<BalancesView>(`${B}/balances`, filter, signal),
-    retry: false,
   });
   const execution = useQuery({
     queryKey: ['budget-execution', filter, groupBy],
     queryFn: ({ signal }) => api.get<Execution>(`${B}/reports/execution`, { ...filter, groupBy }, signal),
-    retry: false,
   });
   const districts = useDistricts();
   const streets = useStreets(undefined);

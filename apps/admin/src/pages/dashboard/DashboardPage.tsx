@@ -27,7 +27,6 @@ export function DashboardPage() {
     queries: statuses.map((status) => ({
       queryKey: ['headcount', status ?? ''],
       queryFn: () => api.get<WorkerPage>('/api/workers/v1/workers', { status, limit: 1 }).then((p) => p.total ?? null),
-      retry: false,
     })),
   });
 

@@ -72,7 +72,7 @@ export function TrainingPage() {
   };
   const named = createNamed.subject;
   const [year, setYear] = useState(new Date().getFullYear());
-  const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<ShortfallReportView>(`${T}/shortfall`, { year }), retry: false });
+  const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<ShortfallReportView>(`${T}/shortfall`, { year }) });
   const required = useRequired();
 
   return (
