@@ -35,6 +35,7 @@ import { Elections1765310000000 } from './migrations/1765310000000-elections';
 import { RecruitmentNotice1765320000000 } from './migrations/1765320000000-recruitment-notice';
 import { WorkerNameGram1766700000000 } from './migrations/1766700000000-worker-name-gram';
 import { RegisterCoveringIndexes1767000000000 } from './migrations/1767000000000-register-covering-indexes';
+import { WorkerNameGramPlace1767400000000 } from './migrations/1767400000000-worker-name-gram-place';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { ResidentIdLastFour1765000000200 } from './migrations/1765000000200-resident-id-last-four';
 import { QueueBoard } from './queue-board/queue-board';
@@ -80,7 +81,7 @@ export const WORKERS_MIGRATIONS = [
   IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
   RefreshTokenFamily1765000000000, AuditStreet1765000000100, ResidentIdLastFour1765000000200,
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000, WorkerNameGram1766700000000,
-  RegisterCoveringIndexes1767000000000,
+  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];

@@ -214,6 +214,23 @@ describe('bulk import and export (real MySQL)', () => {
     expect(await ds.query(`SELECT id FROM worker WHERE name IN ('丙', '丁')`)).toEqual([]);
   });
 
+  it('an import\'s workers are found by name in their district\'s and street\'s scope, and not in another district', async () => {
+    const res = await upload('诸葛.csv', csv([good({ 姓名: '诸葛亮' }), good({ 姓名: '诸葛瑾', 社区代码: '330106002001' })]));
+    expect(res.body).toMatchObject({ validRows: 2, errors: [] });
+    const ok = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: {} });
+    expect(ok.body.created).toBe(2);
+    const street = t.tokenFor({ kind: 'user', id: 'u-st', name: 'street', roles: ['STREET_HR'], scope: { level: 'STREET', district: '330106', street: '330106002' }, permissions: [] });
+    const found = async (token: string, filter = '') => {
+      const page = await t.request('GET', `/v1/workers?q=${encodeURIComponent('诸葛')}${filter}`, { token });
+      expect(page.status).toBe(200);
+      return page.body.items.map((w: { name: string }) => w.name);
+    };
+    expect(await found(xihu)).toEqual(['诸葛亮', '诸葛瑾']);
+    expect(await found(xihu, '&street=330106001')).toEqual(['诸葛亮']);
+    expect(await found(street)).toEqual(['诸葛瑾']);
+    expect(await found(t.tokenFor(testPrincipals.districtHr('330102')))).toEqual([]);
+  });
+
   // The speed target lives in the benchmarks (docs/benchmarks.md), not in a timed assertion that a
   // loaded CI machine can miss; this test shows the large file goes through whole.
   it('imports 10,000 rows in one file', async () => {

@@ -28,6 +28,17 @@ describe('worker name search through the gram index (real MySQL)', () => {
     const rows: Array<{ id: number }> = await ds.query('SELECT id FROM worker WHERE name LIKE ? ORDER BY id', [like]);
     return { ids: rows.slice(0, 200).map((r) => Number(r.id)), total: rows.length };
   };
+  /** Ids and total a district HR user of 330106 gets for `q`, and what LIKE answers over that district. */
+  const searchXihu = async (q: string) => {
+    const res = await t.request('GET', `/v1/workers?limit=200&q=${encodeURIComponent(q)}`, { token: t.tokenFor(testPrincipals.districtHr('330106')) });
+    expect(res.status).toBe(200);
+    return { ids: res.body.items.map((w: { id: number }) => w.id), total: res.body.total };
+  };
+  const scanXihu = async (q: string) => {
+    const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const rows: Array<{ id: number }> = await ds.query(`SELECT id FROM worker WHERE district_code = '330106' AND name LIKE ? ORDER BY id`, [like]);
+    return { ids: rows.slice(0, 200).map((r) => Number(r.id)), total: rows.length };
+  };
   const hire = async (name: string) => {
     const res = await t.request('POST', '/v1/workers', {
       token: admin,
@@ -61,6 +72,15 @@ describe('worker name search through the gram index (real MySQL)', () => {
       if (expected.total > 0) nonEmpty++;
     }
     expect(nonEmpty).toBe(queries.size);
+    // a district's search reads only its own gram rows, and still answers what LIKE answers there
+    let inDistrict = 0;
+    for (const q of queries) {
+      const expected = await scanXihu(q);
+      expect({ q, ...(await searchXihu(q)) }).toEqual({ q, ...expected });
+      if (expected.total > 0) inDistrict++;
+    }
+    expect(inDistrict).toBeGreaterThan(0);
+    expect(inDistrict).toBeLessThan(queries.size);
   });
 
   it('finds new and renamed workers, text in the middle of a name, Latin text in any case, and LIKE wildcards as plain text', async () => {
@@ -107,5 +127,39 @@ describe('worker name search through the gram index (real MySQL)', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((x: { id: number }) => x.id)).not.toContain(w.id);
     expect(res.body.total).toBe(0);
+  });
+
+  it('follows a transfer: the worker is found by name in the new street and district (scope or filter), no longer in the old', async () => {
+    const w = await hire('上官婉儿');
+    const street = (code: string) => t.tokenFor({
+      kind: 'user', id: `u-st-${code}`, name: `st-${code}`, roles: ['STREET_HR'], scope: { level: 'STREET', district: code.slice(0, 6), street: code }, permissions: [],
+    });
+    const tokens = { xihu: t.tokenFor(testPrincipals.districtHr('330106')), shangcheng: t.tokenFor(testPrincipals.districtHr('330102')), cuiyuan: street('330106001'), wenxin: street('330106002') };
+    const filters = ['district=330106', 'district=330102', 'street=330106001', 'street=330106002'];
+    /** Who finds the worker by name: each scoped token, then the city admin with each place filter. */
+    const finders = async () => {
+      const found: string[] = [];
+      const seen = async (label: string, query: string, token: string) => {
+        const res = await t.request('GET', `/v1/workers?q=${encodeURIComponent('上官')}${query}`, { token });
+        expect(res.status).toBe(200);
+        if (res.body.items.some((x: { id: number }) => x.id === w.id)) found.push(label);
+      };
+      for (const [label, token] of Object.entries(tokens)) await seen(label, '', token);
+      for (const f of filters) await seen(f, `&${f}`, admin);
+      return found;
+    };
+    const transfer = async (communityCode: string, version: number) => {
+      const res = await t.request('PATCH', `/v1/workers/${w.id}`, { token: admin, body: { communityCode, version } });
+      expect(res.status).toBe(200);
+      return res.body.worker as { version: number };
+    };
+    expect(await finders()).toEqual(['xihu', 'cuiyuan', 'district=330106', 'street=330106001']);
+    // another street of the same district
+    const moved = await transfer('330106002001', w.version);
+    expect(await finders()).toEqual(['xihu', 'wenxin', 'district=330106', 'street=330106002']);
+    // another district
+    await transfer('330102001001', moved.version);
+    expect(await finders()).toEqual(['shangcheng', 'district=330102']);
+    expect(await ds.query('SELECT DISTINCT district_code AS d, street_code AS s FROM worker_name_gram WHERE worker_id = ?', [w.id])).toEqual([{ d: '330102', s: '330102001' }]);
   });
 });

@@ -247,7 +247,7 @@ function filterRegister(qb: SelectQueryBuilder<ObjectLiteral>, scope: Scope, q: 
   if (q.status) qb.andWhere('w.status = :status', { status: q.status });
   if (q.qualification) qb.andWhere('w.qualification_level = :qual', { qual: q.qualification });
   if (q.q) {
-    const contains = WorkerNameGramRepository.containsCondition('w', q.q);
+    const contains = WorkerNameGramRepository.containsCondition('w', q.q, scope, { district: q.district, street: q.street });
     qb.andWhere(contains.sql, contains.params);
   }
   if (q.post) {

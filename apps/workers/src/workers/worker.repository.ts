@@ -212,7 +212,8 @@ export class WorkerRepository {
     sets.push('version = version + 1', 'updated_at = ?');
     params.push(new Date(), id);
     await m.query(`UPDATE worker SET ${sets.join(', ')} WHERE id = ?`, params);
-    if (c.name !== undefined) await WorkerNameGramRepository.refresh(m, [id]);
+    // the grams carry the name and the place (a transfer moves them to the new community's street and district)
+    if (c.name !== undefined || c.place) await WorkerNameGramRepository.refresh(m, [id]);
     await registerWritten(m);
   }
 
