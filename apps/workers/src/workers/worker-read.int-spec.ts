@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp } from '@cws/testing';
 import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { today } from '../common/sql';
 
 const CUIYUAN1 = '330106001001';
 const newId = residentIdSequence(930_000, 'M');
@@ -164,5 +165,24 @@ describe('register read path: the detail in one statement, the count with the fi
     await ok('POST', `/v1/workers/${w}/leave`, { date: '2025-01-31', reason: 'RESIGNED' }, 200);
     expect((await first('&status=LEFT')).total).toBe(left + 1);
     expect((await first('&status=ACTIVE')).total).toBe(await countOf("AND w.status = 'ACTIVE'"));
+  });
+
+  it('each page row carries the grade (a number) and band in force, as the two subqueries it replaced read them, and null without one', async () => {
+    const graded = await hire('页等级甲');
+    await ok('POST', `/v1/workers/${graded}/events`, { kind: 'GRADE_CHANGE', date: today(), grade: 9, note: '评定' });
+    const bare = await hire('页等级乙');
+    await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [bare]);
+    const on = today();
+    const expected = (await ds.query(
+      `SELECT w.id AS id,
+         (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= ? ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
+         (SELECT g.band FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= ? ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeBand
+         FROM worker w ORDER BY w.id LIMIT 200`, [on, on],
+    )).map((r: { id: number; grade: number | null; gradeBand: string | null }) => ({ id: Number(r.id), grade: r.grade === null ? null : Number(r.grade), gradeBand: r.gradeBand }));
+    const page = await t.request('GET', '/v1/workers?limit=200', { token: admin });
+    expect(page.status).toBe(200);
+    expect(page.body.items.map(({ id, grade, gradeBand }: { id: number; grade: number | null; gradeBand: string | null }) => ({ id, grade, gradeBand }))).toEqual(expected);
+    expect(expected).toContainEqual({ id: graded, grade: 9, gradeBand: 'OTHER' });
+    expect(expected).toContainEqual({ id: bare, grade: null, gradeBand: null });
   });
 });

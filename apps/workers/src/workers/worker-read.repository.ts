@@ -209,8 +209,7 @@ export class WorkerReadRepository {
       .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
         w.community_code AS communityCode, (SELECT c.name FROM community c WHERE c.code = w.community_code) AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
         w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate,
-        (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
-        (SELECT g.band FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeBand`)
+        (SELECT CONCAT(g.grade, ' ', g.band) FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeAndBand`)
       .from('worker', 'w')
       // The community name by primary key per row of the page, not a join: joined, MariaDB drove the
       // page from community (5,000 rows), joined every worker and sorted them — 0.8 s for 50 rows.
@@ -230,11 +229,11 @@ export class WorkerReadRepository {
       keys: [...sortKey, { column: 'w.id', part: 'int', valueOf: (r) => Number(r.id) }], cursors: q.cursors, after: q.after, limit: q.limit,
       order: desc ? 'DESC' : 'ASC', fetch: 'raw',
     });
-    if (q.after) return page;
-    if (!counted) return { ...page, total: knownTotal };
+    if (q.after) return { items: page.items.map(withGrade), nextAfter: page.nextAfter };
+    if (!counted) return { items: page.items.map(withGrade), nextAfter: page.nextAfter, total: knownTotal };
     // no row on the first page: nothing matches
     const total = page.items.length ? Number(page.items[0].total) : 0;
-    return { items: page.items.map(({ total: _total, ...r }) => r), nextAfter: page.nextAfter, total };
+    return { items: page.items.map(({ total: _total, ...r }) => withGrade(r)), nextAfter: page.nextAfter, total };
   }
 }
 
@@ -259,6 +258,19 @@ function filterRegister(qb: SelectQueryBuilder<ObjectLiteral>, scope: Scope, q: 
       );
     }
   }
+}
+
+/**
+ * A page row's grade in force (a number) and its band, from the one subquery that reads them as
+ * 'grade band' (both NOT NULL; a band has no space): two subqueries read the same `worker_grade`
+ * row twice (a list page ≈ 490 → 430 µs of MariaDB, docs/benchmarks.md "Session 5"). Both null
+ * when the worker has no grade yet.
+ */
+function withGrade({ gradeAndBand, ...row }: Row): Row {
+  if (gradeAndBand === null || gradeAndBand === undefined) return { ...row, grade: null, gradeBand: null };
+  const text = String(gradeAndBand);
+  const space = text.indexOf(' ');
+  return { ...row, grade: Number(text.slice(0, space)), gradeBand: text.slice(space + 1) };
 }
 
 function normaliseView(row: Row): WorkerView {
