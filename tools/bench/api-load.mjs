@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:api: autocannon against a running suite, through its gateway, on loopback only.
 //   node tools/bench/api-load.mjs [--url http://127.0.0.1:8080] [--duration 10] [--connections 50,200]
-//                                 [--routes list,search,…] [--out file.json]
+//                                 [--routes list,search,…] [--warmup 3] [--out file.json]
 // Start the suite first (a 100,000-worker city: `npm start -- --workers 100000`, with
 // RATE_LIMIT_PER_MINUTE raised, or the per-IP limit answers 429 and the bench measures the limiter).
 // Prints one JSON line per (route, connections): requests/s, p50, p99, errors; then the whole table.
@@ -13,6 +13,9 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const base = option('url', `http://127.0.0.1:${process.env.CWS_PORT ?? 8080}`);
 const duration = Number(option('duration', 10));
+// Seconds of the same load before each measured run, not counted: the services' JIT, their MySQL
+// pools (grown from one connection to 20 under 50 clients) and MariaDB's buffer pool reach their steady state first.
+const warmup = Number(option('warmup', 3));
 const connectionsList = option('connections', '50,200').split(',').map(Number);
 const wanted = option('routes', '')?.split(',').filter(Boolean) ?? [];
 const password = process.env.DEMO_PASSWORD ?? 'Demo@2026';
@@ -97,13 +100,13 @@ async function routes() {
   ].filter((r) => !wanted.length || wanted.includes(r.name));
 }
 
-function runOne(route, connections) {
+function runOne(route, connections, seconds = duration) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url: base + route.path,
         connections,
-        duration,
+        duration: seconds,
         headers: { authorization: `Bearer ${route.token}` },
       },
       (err, result) => (err ? reject(err) : resolve(result)),
@@ -121,6 +124,7 @@ async function main() {
   const results = [];
   for (const connections of connectionsList) {
     for (const r of list) {
+      if (warmup > 0) await runOne(r, connections, warmup);
       const res = await runOne(r, connections);
       const statuses = res.statusCodeStats ?? {};
       const expected = statuses[r.expect]?.count ?? 0;
