@@ -21,6 +21,6 @@ export function toLedgerEntryView(e: LedgerEntryRow): LedgerEntryView {
     committed: moneyFromDb(e.dCommitted),
     spent: moneyFromDb(e.dSpent),
     memo: e.memo,
-    createdAt: e.createdAt.toISOString(),
+    createdAt: e.createdAt,
   };
 }
