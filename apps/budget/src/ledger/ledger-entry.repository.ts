@@ -53,17 +53,14 @@ const PAGE_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof LedgerEntryEntity>;
 
 /**
- * The page's select list, one string (TypeORM handles one item faster than 17). created_at comes as the
- * API's text, toISOString's form ("2026-03-02T08:15:00.000Z": the pools' time zone is 'Z', the column
- * DATETIME(3) in UTC), not as a Date the view formats again: 100 toISOString calls were a quarter of a
- * page's view and serialisation (docs/benchmarks.md, "Session 5").
+ * The page's select list, one string (TypeORM handles one item faster than 17). created_at as text,
+ * for instantFromDb: the driver's Date, formatted again by toISOString, was a quarter of a page's
+ * view and serialisation; MariaDB formatting the ISO form itself cost it more than the cast
+ * (docs/benchmarks.md, "Session 5").
  */
-const PAGE_SELECT = [
-  ...PAGE_COLUMNS.map((c) => `e.${c} AS ${c}`),
-  "CONCAT(LEFT(DATE_FORMAT(e.created_at, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z') AS createdAt",
-].join(', ');
+const PAGE_SELECT = [...PAGE_COLUMNS.map((c) => `e.${c} AS ${c}`), 'CAST(e.created_at AS CHAR) AS createdAt'].join(', ');
 
-/** One ledger entry as a page reads it; createdAt as ISO-8601 text. */
+/** One ledger entry as a page reads it; createdAt is the column's text ("2026-03-02 08:15:00.000", UTC). */
 export type LedgerEntryRow = Pick<LedgerEntryEntity, (typeof PAGE_COLUMNS)[number]> & { createdAt: string };
 
 const COLUMNS = `fiscal_year, funder, stream, district_code, street_code, community_code, entry_type,

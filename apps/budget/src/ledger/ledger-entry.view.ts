@@ -1,5 +1,6 @@
-/** A ledger entry as the API shows it: deltas as decimal strings. */
+/** A ledger entry as the API shows it: deltas as decimal strings, createdAt as an ISO-8601 instant. */
 import type { FundingStream, LedgerEntryType, LedgerEntryView } from '@cws/budget-contracts';
+import { instantFromDb } from '../common/instant';
 import { moneyFromDb } from '../common/money';
 import type { LedgerEntryRow } from './ledger-entry.repository';
 
@@ -21,6 +22,6 @@ export function toLedgerEntryView(e: LedgerEntryRow): LedgerEntryView {
     committed: moneyFromDb(e.dCommitted),
     spent: moneyFromDb(e.dSpent),
     memo: e.memo,
-    createdAt: e.createdAt,
+    createdAt: instantFromDb(e.createdAt),
   };
 }
