@@ -56,7 +56,7 @@ const PAGE_COLUMNS = [
  * The page's select list, one string (TypeORM handles one item faster than 17). created_at as text,
  * for instantFromDb: the driver's Date, formatted again by toISOString, was a quarter of a page's
  * view and serialisation; MariaDB formatting the ISO form itself cost it more than the cast
- * (docs/benchmarks.md, "Session 5").
+ * (docs/benchmarks.md, "Session 5: the ledger page's CPU").
  */
 const PAGE_SELECT = [...PAGE_COLUMNS.map((c) => `e.${c} AS ${c}`), 'CAST(e.created_at AS CHAR) AS createdAt'].join(', ');
 
