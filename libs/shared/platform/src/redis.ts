@@ -18,8 +18,15 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
   };
 }
 
-export function createRedis(url: string): IORedis {
-  const redis = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, lazyConnect: false, enableOfflineQueue: false });
+/**
+ * A command on a connection that stays open but stops answering (a stalled server, a partition
+ * without a reset) would otherwise wait for ever, and with it every request behind the rate limit's
+ * count: after this long it fails, and the callers' Redis-down paths answer (fail open, or 503).
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 2000;
+
+export function createRedis(url: string, commandTimeout = REDIS_COMMAND_TIMEOUT_MS): IORedis {
+  const redis = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, lazyConnect: false, enableOfflineQueue: false, commandTimeout });
   // ioredis reconnects by itself; the health check reports the outage. Without a listener an
   // 'error' event would be printed as unhandled on every retry.
   redis.on('error', (err) => logger.debug({ msg: 'redis connection error', error: err.message }));
