@@ -7,7 +7,7 @@
 import { notFound, type Scope } from '@cws/kernel';
 import { applyScope, keysetPageByKeys, type KeysetCodec, type KeysetKey, type KeysetPage } from '@cws/persistence';
 import {
-  POST_BANDS, type CareerEventView, type WorkerPostView, type WorkerRecordView, type WorkerSecondmentView, type WorkerTrainingView,
+  POST_BANDS, type CareerEventView, type WorkerListItem, type WorkerPostView, type WorkerRecordView, type WorkerSecondmentView, type WorkerTrainingView,
 } from '@cws/workers-contracts';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { rawOneInScope } from '../common/org-scope';
@@ -200,7 +200,7 @@ export class WorkerReadRepository {
    * page (no `after`) also says how many rows the filter has (the register shows "共 N 条"): `knownTotal`
    * when the caller has it (a valid cached count), else counted by the page's statement.
    */
-  static async page(m: EntityManager, scope: Scope, q: RegisterPageQuery, knownTotal?: number): Promise<KeysetPage<Row> & { total?: number }> {
+  static async page(m: EntityManager, scope: Scope, q: RegisterPageQuery, knownTotal?: number): Promise<KeysetPage<WorkerListItem> & { total?: number }> {
     const sort = q.sort ?? 'id';
     const desc = sort.startsWith('-');
     const key = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
@@ -229,11 +229,11 @@ export class WorkerReadRepository {
       keys: [...sortKey, { column: 'w.id', part: 'int', valueOf: (r) => Number(r.id) }], cursors: q.cursors, after: q.after, limit: q.limit,
       order: desc ? 'DESC' : 'ASC', fetch: 'raw',
     });
-    if (q.after) return { items: page.items.map(withGrade), nextAfter: page.nextAfter };
-    if (!counted) return { items: page.items.map(withGrade), nextAfter: page.nextAfter, total: knownTotal };
+    const items = page.items.map(listItem);
+    if (q.after) return { items, nextAfter: page.nextAfter };
+    if (!counted) return { items, nextAfter: page.nextAfter, total: knownTotal };
     // no row on the first page: nothing matches
-    const total = page.items.length ? Number(page.items[0].total) : 0;
-    return { items: page.items.map(({ total: _total, ...r }) => withGrade(r)), nextAfter: page.nextAfter, total };
+    return { items, nextAfter: page.nextAfter, total: page.items.length ? Number(page.items[0].total) : 0 };
   }
 }
 
@@ -261,16 +261,26 @@ function filterRegister(qb: SelectQueryBuilder<ObjectLiteral>, scope: Scope, q: 
 }
 
 /**
- * A page row's grade in force (a number) and its band, from the one subquery that reads them as
- * 'grade band' (both NOT NULL; a band has no space): two subqueries read the same `worker_grade`
- * row twice (a list page ≈ 490 → 430 µs of MariaDB, docs/benchmarks.md "Session 5"). Both null
- * when the worker has no grade yet.
+ * A page row as the register answers it, written out field by field in the contract's order: one
+ * object of one shape a row. Copied with rest and spread three times over (the count column off, the
+ * grade split, the service's conversions) the rows cost the service ≈ 220 µs more a page of 50, in
+ * the copies and in serialising objects V8 no longer sees as one shape (docs/benchmarks.md "Session 5").
+ * The grade in force and its band come from one subquery as 'grade band' (both NOT NULL; a band has
+ * no space): two subqueries read the same `worker_grade` row twice. Both null without a grade yet.
  */
-function withGrade({ gradeAndBand, ...row }: Row): Row {
-  if (gradeAndBand === null || gradeAndBand === undefined) return { ...row, grade: null, gradeBand: null };
-  const text = String(gradeAndBand);
-  const space = text.indexOf(' ');
-  return { ...row, grade: Number(text.slice(0, space)), gradeBand: text.slice(space + 1) };
+function listItem(r: Row): WorkerListItem {
+  const gradeAndBand = r.gradeAndBand === null || r.gradeAndBand === undefined ? null : String(r.gradeAndBand);
+  const space = gradeAndBand === null ? -1 : gradeAndBand.indexOf(' ');
+  return {
+    id: Number(r.id), name: r.name as string, sex: r.sex as WorkerListItem['sex'], birthYear: r.birthYear as number,
+    residentIdMasked: r.residentIdMasked as string, phone: r.phone as WorkerListItem['phone'], communityCode: r.communityCode as string,
+    communityName: r.communityName as string, streetCode: r.streetCode as string, districtCode: r.districtCode as string,
+    status: r.status as WorkerListItem['status'], employmentType: r.employmentType as WorkerListItem['employmentType'],
+    postBand: (r.postBand as WorkerListItem['postBand']) ?? null, qualificationLevel: r.qualificationLevel as WorkerListItem['qualificationLevel'],
+    hireDate: r.hireDate as string,
+    grade: gradeAndBand === null ? null : Number(gradeAndBand.slice(0, space)),
+    gradeBand: gradeAndBand === null ? null : (gradeAndBand.slice(space + 1) as WorkerListItem['gradeBand']),
+  };
 }
 
 function normaliseView(row: Row): WorkerView {

@@ -4,7 +4,7 @@ import { OutboxService } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
-  WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand, type WorkerListItem,
+  WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
   type WorkerDetailView, type WorkerListPage, type WorkerPiiView, type WorkerRef,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -209,11 +209,7 @@ export class WorkersService {
     const cached = query.after ? undefined : await this.counts.lookup(...WorkerReadRepository.countQuery(m, p.scope, query).getQueryAndParameters());
     const page = await WorkerReadRepository.page(m, p.scope, query, cached?.count);
     if (cached && cached.count === undefined) cached.store(page.total!);
-    const items = page.items.map((r): WorkerListItem => ({
-      ...(r as unknown as WorkerListItem), id: Number(r.id), postBand: (r.postBand as WorkerListItem['postBand']) ?? null,
-      grade: r.grade === null ? null : Number(r.grade), gradeBand: (r.gradeBand as WorkerListItem['gradeBand']) ?? null,
-    }));
-    return { items, nextAfter: page.nextAfter, ...(page.total === undefined ? {} : { total: page.total }) };
+    return { items: page.items, nextAfter: page.nextAfter, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async detail(p: Principal, id: number): Promise<WorkerDetailView> {
