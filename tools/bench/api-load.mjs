@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:api: autocannon against a running suite, through its gateway, on loopback only.
 //   node tools/bench/api-load.mjs [--url http://127.0.0.1:8080] [--duration 10] [--connections 50,200]
-//                                 [--routes list,search,…] [--warmup 3] [--out file.json]
+//                                 [--routes list,search,…] [--warmup 3] [--with-batch] [--out file.json]
 // Start the suite first (a 100,000-worker city: `npm start -- --workers 100000`, with
 // RATE_LIMIT_PER_MINUTE raised, or the per-IP limit answers 429 and the bench measures the limiter).
 // Prints one JSON line per (route, connections): requests/s, p50, p99, errors; then the whole table.
@@ -18,6 +18,9 @@ const duration = Number(option('duration', 10));
 const warmup = Number(option('warmup', 3));
 const connectionsList = option('connections', '50,200').split(',').map(Number);
 const wanted = option('routes', '')?.split(',').filter(Boolean) ?? [];
+// --with-batch: a city-wide payroll run computes while the routes are loaded (issue 13: "the services
+// stay correct while a payroll batch runs"); afterwards it is recomputed undisturbed, the two must agree.
+const withBatch = args.includes('--with-batch');
 const password = process.env.DEMO_PASSWORD ?? 'Demo@2026';
 
 const host = new URL(base).hostname;
@@ -72,6 +75,57 @@ async function findPayslip(token) {
   return null;
 }
 
+/**
+ * A city-wide REGULAR run for the latest month before this one that has no run of its own (a run for
+ * the period or overlapping it answers 409: try the month before), created as the city admin.
+ */
+async function startCityRun(token) {
+  const now = new Date();
+  for (let back = 1; back <= 36; back++) {
+    const period = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+    const made = await call('POST', '/api/payroll/v1/runs', token, { period, type: 'REGULAR' });
+    if (made.status === 201) return made.json;
+    if (made.status !== 409) throw new Error(`batch run for ${period}: ${made.status} ${made.text.slice(0, 200)}`);
+  }
+  throw new Error('no month in the last three years without a run: cannot start a batch');
+}
+
+/** The run once its computation of at least that generation has finished (DONE or FAILED), polling every second. */
+async function finished(token, id, generation = 1, minutes = 15) {
+  for (let i = 0; i < minutes * 60; i++) {
+    const run = (await call('GET', `/api/payroll/v1/runs/${id}`, token)).json;
+    const done = run?.computation?.state === 'DONE' || run?.computation?.state === 'FAILED';
+    if (done && run.computation.generation >= generation) return run;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`run ${id} did not finish within ${minutes} minutes`);
+}
+
+/**
+ * After the loads: the run computed under load must be complete (every slip, none failed) and equal,
+ * slip count and every total, to the same run recomputed on a quiet machine (inputs frozen again; nothing
+ * changed in between). Then the run is cancelled, so the next bench can make one for the same month.
+ */
+async function checkBatch(token, run, loadStarted, loadEnded) {
+  const loaded = await finished(token, run.id);
+  const recalculated = await call('POST', `/api/payroll/v1/runs/${run.id}/recalculate`, token);
+  if (recalculated.status !== 200) throw new Error(`recalculate: ${recalculated.status} ${recalculated.text.slice(0, 200)}`);
+  const quiet = await finished(token, run.id, loaded.computation.generation + 1);
+  await call('POST', `/api/payroll/v1/runs/${run.id}/cancel`, token);
+  const summary = (r) => ({ state: r.computation.state, generation: r.computation.generation, progress: r.progress, totals: r.totals });
+  const sameSlips = loaded.progress.total === quiet.progress.total && loaded.progress.done === loaded.progress.total && loaded.progress.failed === 0;
+  const sameTotals = JSON.stringify(loaded.totals) === JSON.stringify(quiet.totals);
+  return {
+    batch: {
+      runId: run.id, period: run.period, scope: 'city',
+      computedUnderLoad: summary(loaded), recomputedQuiet: summary(quiet),
+      // how much of the computation overlapped the measured loads
+      computedFrom: loaded.computation.startedAt, computedUntil: loaded.computation.finishedAt, loadsFrom: loadStarted, loadsUntil: loadEnded,
+      ok: loaded.computation.state === 'DONE' && quiet.computation.state === 'DONE' && sameSlips && sameTotals,
+    },
+  };
+}
+
 async function routes() {
   // The district HR user: scoped reads (the common case), and another district's record answers 404.
   const districtToken = await login('xihu-hr');
@@ -122,6 +176,9 @@ async function main() {
     if (probe.status !== r.expect) throw new Error(`${r.name}: expected ${r.expect}, got ${probe.status} ${probe.text.slice(0, 200)}`);
   }
   const results = [];
+  const cityToken = withBatch ? await login('city-admin') : null;
+  const batch = withBatch ? await startCityRun(cityToken) : null;
+  const loadStarted = new Date().toISOString();
   for (const connections of connectionsList) {
     for (const r of list) {
       if (warmup > 0) await runOne(r, connections, warmup);
@@ -146,9 +203,15 @@ async function main() {
       console.log(JSON.stringify(row));
     }
   }
+  const checked = batch ? await checkBatch(cityToken, batch, loadStarted, new Date().toISOString()) : null;
+  if (checked) console.log(JSON.stringify(checked));
   const out = option('out');
-  if (out) writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), base, duration, results }, null, 2));
+  if (out) writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), base, duration, results, ...checked }, null, 2));
   console.table(results.map((r) => ({ route: r.route, connections: r.connections, rps: r.rps, p50ms: r.p50ms, p99ms: r.p99ms, errors: r.errors })));
+  if (checked && !checked.batch.ok) {
+    console.error('[bench] the run computed under load differs from its quiet recomputation, or did not complete');
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {
