@@ -9,6 +9,7 @@
 // The method and the recorded figures: docs/benchmarks.md ("Third round").
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
+import { cpuUs } from './process-cpu.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -26,11 +27,6 @@ for (const [url, pid] of Object.values(builds)) {
   }
 }
 
-/** CPU time (user + system) of a process so far, in µs (clock ticks of 10 ms). */
-const cpuUs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 1e4;
-};
 const load = (url, duration) => autocannon({ url, connections, duration, headers: { authorization: `Bearer ${token}` } });
 const median = (xs) => {
   const s = [...xs].sort((x, y) => x - y);

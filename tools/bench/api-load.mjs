@@ -51,6 +51,17 @@ async function login(username) {
   return r.json.accessToken;
 }
 
+/** The run once its computation of at least that generation has finished (DONE or FAILED); polls five times a second. */
+async function finished(token, id, generation = 1, seconds = 900) {
+  for (let i = 0; i < seconds * 5; i++) {
+    const run = (await call('GET', `/api/payroll/v1/runs/${id}`, token)).json;
+    const done = run?.computation?.state === 'DONE' || run?.computation?.state === 'FAILED';
+    if (done && run.computation.generation >= generation) return run;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`run ${id} did not finish within ${seconds} s`);
+}
+
 /** A payslip the city admin may read, from the newest run that has one, else from a small run made for it. */
 async function findPayslip(token) {
   const firstSlip = async (runId) => (await call('GET', `/api/payroll/v1/runs/${runId}/payslips?limit=1`, token)).json?.items?.[0];
@@ -66,12 +77,9 @@ async function findPayslip(token) {
     console.error(`[bench] no payslip and no run could be made (${made.status} ${made.text.slice(0, 160)}): the payslip route is skipped`);
     return null;
   }
-  for (let i = 0; i < 300; i++) {
-    const run = (await call('GET', `/api/payroll/v1/runs/${made.json.id}`, token)).json;
-    if (run?.computation?.state === 'DONE') return (await firstSlip(made.json.id))?.id ?? null;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  console.error('[bench] the run made for the payslip route did not finish within 60 s: the route is skipped');
+  const run = await finished(token, made.json.id, 1, 60).catch(() => null);
+  if (run?.computation.state === 'DONE') return (await firstSlip(run.id))?.id ?? null;
+  console.error('[bench] the run made for the payslip route did not compute within 60 s: the route is skipped');
   return null;
 }
 
@@ -90,16 +98,6 @@ async function startCityRun(token) {
   throw new Error('no month in the last three years without a run: cannot start a batch');
 }
 
-/** The run once its computation of at least that generation has finished (DONE or FAILED), polling every second. */
-async function finished(token, id, generation = 1, minutes = 15) {
-  for (let i = 0; i < minutes * 60; i++) {
-    const run = (await call('GET', `/api/payroll/v1/runs/${id}`, token)).json;
-    const done = run?.computation?.state === 'DONE' || run?.computation?.state === 'FAILED';
-    if (done && run.computation.generation >= generation) return run;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`run ${id} did not finish within ${minutes} minutes`);
-}
 
 /**
  * After the loads: the run computed under load must be complete (every slip, none failed) and equal,

@@ -6,6 +6,7 @@
 // Prints one JSON line: req/s, p50/p99 ms, non-2xx, and µs a request per process.
 import autocannon from 'autocannon';
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpuUs } from './process-cpu.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -32,10 +33,6 @@ function processes() {
   }
   return found;
 }
-const ticks = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, 10 ms ticks
-};
 
 const login = await fetch(`${base}/api/workers/v1/auth/login`, {
   method: 'POST', headers: { 'content-type': 'application/json' },
@@ -43,7 +40,7 @@ const login = await fetch(`${base}/api/workers/v1/auth/login`, {
 });
 const token = (await login.json()).accessToken;
 const procs = processes();
-const before = Object.fromEntries(Object.entries(procs).map(([name, pid]) => [name, ticks(pid)]));
+const before = Object.fromEntries(Object.entries(procs).map(([name, pid]) => [name, cpuUs(pid)]));
 const result = await autocannon({
   url: base + route, connections: Number(option('connections', 50)), duration: Number(option('duration', 8)),
   headers: { authorization: `Bearer ${token}` },
@@ -52,7 +49,7 @@ const n = result.requests.total;
 const row = { route, rps: Math.round(result.requests.average), p50ms: result.latency.p50, p99ms: result.latency.p99, non2xx: result.non2xx };
 let total = 0;
 for (const [name, pid] of Object.entries(procs)) {
-  const us = Math.round(((ticks(pid) - before[name]) * 10_000) / n);
+  const us = Math.round((cpuUs(pid) - before[name]) / n);
   row[`${name}Us`] = us;
   total += us;
 }

@@ -20,7 +20,7 @@ import { withSecrets } from './secrets.mjs';
  * services 8–15 % of their CPU a request and evens it out between process starts
  * (docs/benchmarks.md "Session 5: the services' young generation").
  */
-export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=32'];
+const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=32'];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];

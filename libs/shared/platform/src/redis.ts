@@ -23,7 +23,7 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
  * without a reset) would otherwise wait for ever, and with it every request behind the rate limit's
  * count: after this long it fails, and the callers' Redis-down paths answer (fail open, or 503).
  */
-export const REDIS_COMMAND_TIMEOUT_MS = 2000;
+const REDIS_COMMAND_TIMEOUT_MS = 2000;
 
 export function createRedis(url: string, commandTimeout = REDIS_COMMAND_TIMEOUT_MS): IORedis {
   const redis = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, lazyConnect: false, enableOfflineQueue: false, commandTimeout });
