@@ -1,3 +1,4 @@
+import { seededRandom } from '@cws/kernel';
 import { instantFromDb } from './instant';
 
 describe('instantFromDb', () => {
@@ -5,7 +6,8 @@ describe('instantFromDb', () => {
     const min = Date.UTC(1000, 0, 1);
     const max = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
     const samples = [min, max, Date.UTC(2026, 1, 28, 23, 59, 59, 999), Date.UTC(2028, 1, 29), Date.UTC(2026, 10, 30, 10, 39, 25, 962)];
-    for (let i = 0; i < 2000; i++) samples.push(min + Math.floor(Math.random() * (max - min)));
+    const random = seededRandom(20261130); // seeded: a failure names a value that fails again
+    for (let i = 0; i < 2000; i++) samples.push(min + Math.floor(random() * (max - min)));
     for (const t of samples) {
       const iso = new Date(t).toISOString();
       // the column's text: what MariaDB prints for DATETIME(3)

@@ -1,4 +1,4 @@
-import { DomainError } from '@cws/kernel';
+import { DomainError, seededRandom } from '@cws/kernel';
 import { fromDb, money, moneyFromDb, parsePositiveAmount } from './money';
 
 describe('budget amounts', () => {
@@ -29,9 +29,10 @@ describe('moneyFromDb', () => {
       '0.00', '-0.00', '0.50', '-0.50', '12.30', '-12.30', '9999999999999.99', '-9999999999999.99', '99999999999999999.99',
       '1.5', '012.30', '-012.30', '1', '.50', '1.', null, undefined, 7, '00.00', ' 1.00',
     ];
-    // and many canonical values from fen, both signs
+    // and many canonical values from fen, both signs (seeded: a failure names a value that fails again)
+    const random = seededRandom(20261130);
     for (let i = 0; i < 2000; i++) {
-      const fen = BigInt(Math.floor(Math.random() * 1e9)) * BigInt(Math.floor(Math.random() * 1e6)) * (i % 2 ? -1n : 1n);
+      const fen = BigInt(Math.floor(random() * 1e9)) * BigInt(Math.floor(random() * 1e6)) * (i % 2 ? -1n : 1n);
       samples.push(money(fen));
     }
     const outcome = (f: () => string) => {

@@ -153,7 +153,7 @@ describe('register read path: the detail in one statement, the count with the fi
     const nothing = await first('&q=%E6%97%A0%E6%AD%A4%E4%BA%BA');
     expect(nothing).toEqual({ items: [], nextAfter: null, total: 0 });
 
-    // a hire, a rename and a leave move the totals at once (nothing is cached)
+    // a hire, a rename and a leave move the totals at once: each write's generation bump retires the cached counts
     const before = all.total;
     const searched = (await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total;
     const w = await hire('读路径丁');

@@ -8,7 +8,8 @@ describe('RedisThrottlerStorage with Redis down', () => {
   let connection: { disconnect(): void };
 
   beforeEach(() => {
-    storage = new RedisThrottlerStorage({ redisUrl: 'redis://127.0.0.1:6379', queuePrefix: 'cwsunit', service: 'workers' });
+    // a port nothing listens on: the unit test needs no Redis (the client is replaced below anyway)
+    storage = new RedisThrottlerStorage({ redisUrl: 'redis://127.0.0.1:9', queuePrefix: 'cwsunit', service: 'workers' });
     connection = (storage as unknown as { redis: { disconnect(): void } }).redis;
     // the counting script rejects as it does when Redis is unreachable
     Object.assign(storage, { redis: { countRequest: () => Promise.reject(new Error('connect ECONNREFUSED')) } });
