@@ -73,11 +73,6 @@ export class GradeRepository {
     return r ? gradeRow(r) : null;
   }
 
-  static async history(m: EntityManager, workerId: number): Promise<GradeRow[]> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM worker_grade g WHERE g.worker_id = ? ORDER BY g.valid_from DESC, g.id DESC`, [workerId]);
-    return rows.map(gradeRow);
-  }
-
   /** The row in force on `date` for every worker with id in [first, last] (snapshot pages), ordered by worker. */
   static async inForceForRange(m: EntityManager, first: number, last: number, date: string): Promise<GradeRow[]> {
     const rows = await m.query(

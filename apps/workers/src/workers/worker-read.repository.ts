@@ -197,10 +197,14 @@ export class WorkerReadRepository {
 
   /**
    * A page of the register in the caller's scope, filtered and keyset-paged by the sort; the first
-   * page (no `after`) also says how many rows the filter has (the register shows "共 N 条"): `knownTotal`
-   * when the caller has it (a valid cached count), else counted by the page's statement.
+   * page (no `after`) also says how many rows the filter has (the register shows "共 N 条"): `count.known`
+   * when the caller has it (a valid cached count), else counted by the page's statement with
+   * `count.counter` (the caller's `countQuery`, built once for the cache key) or one built here.
    */
-  static async page(m: EntityManager, scope: Scope, q: RegisterPageQuery, knownTotal?: number): Promise<KeysetPage<WorkerListItem> & { total?: number }> {
+  static async page(
+    m: EntityManager, scope: Scope, q: RegisterPageQuery, count: { known?: number; counter?: SelectQueryBuilder<ObjectLiteral> } = {},
+  ): Promise<KeysetPage<WorkerListItem> & { total?: number }> {
+    const knownTotal = count.known;
     const sort = q.sort ?? 'id';
     const desc = sort.startsWith('-');
     const key = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
@@ -220,7 +224,7 @@ export class WorkerReadRepository {
       // The count rides in the page's statement as an uncorrelated subquery (MariaDB runs it once),
       // so the first page is one round trip. Its `w` is its own (the inner alias hides the outer);
       // its parameters are named as the page's, with the same values.
-      qb.addSelect(`(${WorkerReadRepository.countQuery(m, scope, q).getQuery()})`, 'total');
+      qb.addSelect(`(${(count.counter ?? WorkerReadRepository.countQuery(m, scope, q)).getQuery()})`, 'total');
     }
     // signed, and shaped by the sort: a cursor from another sort (or crafted) is a 400, not SQL
     const sortKey: KeysetKey<Row>[] = key === 'w.name' ? [{ column: key, part: 'text', valueOf: (r) => String(r.name) }]

@@ -133,8 +133,7 @@ export class WorkerRepository {
   static async insert(m: EntityManager, w: NewWorker): Promise<number> {
     const inserted = await insertRows(m, INSERT_WORKER, [values(w, new Date())]);
     const id = w.id ?? inserted;
-    await WorkerNameGramRepository.refresh(m, [id]);
-    await registerWritten(m);
+    await WorkerNameGramRepository.refresh(m, [id]); // marks the register written (registerWritten)
     return id;
   }
 
@@ -147,8 +146,7 @@ export class WorkerRepository {
       ? new Map(workers.map((w) => [w.residentId.hash, w.id!]))
       : await WorkerRepository.idsByResidentHash(m, workers.map((w) => w.residentId.hash));
     // the search grams of the new names
-    await WorkerNameGramRepository.refresh(m, [...ids.values()]);
-    await registerWritten(m);
+    await WorkerNameGramRepository.refresh(m, [...ids.values()]); // marks the register written (registerWritten)
     return ids;
   }
 

@@ -206,10 +206,11 @@ export class WorkersService {
     const m = this.dataSource.manager;
     const query = { ...q, limit: q.limit ?? 50, on: today(), cursors: this.cursors };
     // the first page's count from the cache when nothing it counts has changed since (register-count-cache.ts)
-    const cached = query.after ? undefined : await this.counts.lookup(...WorkerReadRepository.countQuery(m, p.scope, query).getQueryAndParameters());
-    const page = await WorkerReadRepository.page(m, p.scope, query, cached?.count);
+    const counter = query.after ? undefined : WorkerReadRepository.countQuery(m, p.scope, query);
+    const cached = counter && (await this.counts.lookup(...counter.getQueryAndParameters()));
+    const page = await WorkerReadRepository.page(m, p.scope, query, { known: cached?.count, counter });
     if (cached && cached.count === undefined) cached.store(page.total!);
-    return { items: page.items, nextAfter: page.nextAfter, ...(page.total === undefined ? {} : { total: page.total }) };
+    return page;
   }
 
   async detail(p: Principal, id: number): Promise<WorkerDetailView> {

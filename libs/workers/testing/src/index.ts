@@ -37,7 +37,7 @@ export const TEST_PASSWORD = 'Test@2026';
  * and seeds the demo city with `workers` workers. `close()` stops it and drops the schema.
  */
 export function startSeededWorkers(opts: { workers: number; config?: ServiceConfig }): Promise<TestApp> {
-  return startAndSeed(opts.config ?? testConfig('workers'), (app) =>
+  return startSeededApp(workersService, opts.config ?? testConfig('workers'), (app) =>
     seedWorkersService(app.app.get(DataSource), app.app.get(PiiCipher), { password: TEST_PASSWORD, workers: opts.workers }));
 }
 
@@ -46,12 +46,7 @@ export function startSeededWorkers(opts: { workers: number; config?: ServiceConf
  * workers): the start-up of most of the workers service's own specs.
  */
 export function startWorkersWithOrg(config: ServiceConfig = testConfig('workers')): Promise<TestApp> {
-  return startAndSeed(config, (app) => seedOrgAndUsers(app.app.get(DataSource), { password: TEST_PASSWORD }));
-}
-
-/** Starts the workers service and seeds it; a failed seed stops it again (and drops its schema). */
-function startAndSeed(config: ServiceConfig, seed: (app: TestApp) => Promise<unknown>): Promise<TestApp> {
-  return startSeededApp(workersService, config, seed);
+  return startSeededApp(workersService, config, (app) => seedOrgAndUsers(app.app.get(DataSource), { password: TEST_PASSWORD }));
 }
 
 /** A community as the other services' seeds take it. */
