@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { FiscalYear } from '@cws/budget-contracts';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, apiSchema, CurrentPrincipal } from '@cws/platform';
+import { apiArraySchema, apiSchema, CurrentPrincipal, YearParam } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { FiscalYearEntity } from './fiscal-year.entity';
 import { FiscalYearsService } from './fiscal-years.service';
@@ -38,7 +38,7 @@ export class FiscalYearsController {
   @CanPost()
   @ApiOperation({ summary: '关闭财政年度（不再记账）', description: 'Close a fiscal year: it takes no further postings (city scope only)' })
   @ApiOkResponse({ schema: apiSchema(FiscalYear) })
-  close(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number) {
+  close(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam) {
     return this.years.close(p, year);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal } from '@cws/platform';
+import { apiSchema, CurrentPrincipal, YearParam } from '@cws/platform';
 import { CanEditCalendar, CanRead } from '../common/access';
 import { PutCalendarDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
@@ -16,7 +16,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: '某年节假日与调休安排', description: 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days' })
   @ApiOkResponse({ schema: apiSchema(HolidayCalendarSchema) })
-  get(@Param('year', ParseIntPipe) year: number) {
+  get(@Param() { year }: YearParam) {
     return this.calendar.get(year);
   }
 
@@ -24,7 +24,7 @@ export class CalendarController {
   @CanEditCalendar()
   @ApiOperation({ summary: '设置某年节假日与调休安排', description: 'Replace the year’s holiday arrangement (city administrators)' })
   @ApiOkResponse({ schema: apiSchema(HolidayCalendarSchema) })
-  put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: PutCalendarDto) {
+  put(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam, @Body() dto: PutCalendarDto) {
     return this.calendar.put(p, year, dto);
   }
 }

@@ -27,6 +27,11 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ year: 2026, label: expect.stringMatching(/^demo/), holidays: DEMO_CALENDAR_2026.holidays });
     expect((await t.request('GET', '/v1/calendar/2031', { token: xihu })).status).toBe(404);
+    // a year beyond the column (SMALLINT) with lists that need no date: a 400 naming `year`, not the INSERT's 500
+    for (const year of ['40000', '2026.5', '1999']) {
+      const beyond = await t.request('PUT', `/v1/calendar/${year}`, { token: admin, body: { label: 'x', holidays: [], restDays: [], adjustedWorkingDays: [] } });
+      expect([beyond.status, beyond.body.code, beyond.body.details?.[0]?.path]).toEqual([400, 'VALIDATION_FAILED', 'year']);
+    }
     const body = { label: 'test 2027', holidays: [{ date: '2027-01-01', name: '元旦' }], restDays: [], adjustedWorkingDays: [{ date: '2027-01-04', name: '周一' }] };
     expect((await t.request('PUT', '/v1/calendar/2027', { token: xihu, body })).status).toBe(403);
     const bad = await t.request('PUT', '/v1/calendar/2027', { token: admin, body });

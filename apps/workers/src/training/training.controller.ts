@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, apiSchema, CurrentPrincipal, Roles } from '@cws/platform';
+import { apiArraySchema, apiSchema, CurrentPrincipal, Roles, YearParam } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
   CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingPostingDto, TrainingResultDto, TrainingRuleDto,
@@ -67,7 +67,7 @@ export class TrainingController {
   @Put('rules/:year') @Roles('CITY_ADMIN')
   @ApiOkResponse({ schema: apiSchema(TrainingRule) })
   @ApiOperation({ summary: '设置年度应修学时', description: 'Set the yearly required hours (data, with its source)' })
-  setRule(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: TrainingRuleDto) {
+  setRule(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam, @Body() dto: TrainingRuleDto) {
     return this.training.setRule(p, year, dto);
   }
 

@@ -1,6 +1,7 @@
 /** Small helpers every service's controllers and services share (one copy, not one per app). */
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { notFound, scopeCovers, type Principal } from '@cws/kernel';
 
 /** A record located at (district, street) must be in the caller's scope, else it does not exist for them (404). */
@@ -16,4 +17,13 @@ export function actor(p: Principal): { id: string; name: string } {
 /** A numeric id path parameter (`:id`): ids are BIGINT, so they arrive and stay strings. */
 export class IdParam {
   @ApiProperty({ example: '12' }) @Matches(/^\d{1,19}$/, { message: 'must be a numeric id' }) id!: string;
+}
+
+/**
+ * A year path parameter (`:year`): a whole year of the suite's working range, so a year beyond its
+ * columns (SMALLINT, YEAR) is a 400 naming `year`, not a database error (ParseIntPipe took any integer).
+ */
+export class YearParam {
+  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
+  @Type(() => Number) @IsInt({ message: 'must be a whole year' }) @Min(2000) @Max(2100) year!: number;
 }
