@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, formatMoney, notFound, type Fen, type Principal } from '@cws/kernel';
 import {
-  buildBankFiles, buildRegister, housingFundList, iitDeclaration, socialInsuranceList, taxFreeCodesOf, type OutputPayslip, type PayingAccount,
+  buildBankFiles, buildRegister, housingFundList, iitDeclaration, periodLastDay, socialInsuranceList, taxFreeCodesOf, type OutputPayslip, type PayingAccount,
 } from '@cws/payroll-engine';
 import { WorkforceClient } from '../benchmark/workforce.client';
 import { PolicyService } from '../policy/policy.service';
@@ -22,10 +22,6 @@ export interface FileOut {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const periodEnd = (period: string): string => {
-  const [y, m] = period.split('-').map(Number);
-  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
 
 /**
  * The outputs of a run (register, bank files, declarations, payslip PDFs), each built by a pure
@@ -58,7 +54,7 @@ export class RunOutputsService {
     const { files, unassigned } = buildBankFiles(run.id, await this.slips.slips(p, run), accounts);
     if (unassigned.length) {
       const places = [...new Set(unassigned.map((s) => s.districtCode))].sort();
-      throw new DomainError('UNPROCESSABLE', 'PAYING_ACCOUNT_MISSING', `no PAYING_ACCOUNT policy row covers ${places.join(', ')} on ${periodEnd(run.period)}`,
+      throw new DomainError('UNPROCESSABLE', 'PAYING_ACCOUNT_MISSING', `no PAYING_ACCOUNT policy row covers ${places.join(', ')} on ${periodLastDay(run.period)}`,
         places.map((d) => ({ path: `PAYING_ACCOUNT:${d}`, issue: `no paying account for ${unassigned.filter((s) => s.districtCode === d).length} payees` })));
     }
     return { run, files };
@@ -113,14 +109,14 @@ export class RunOutputsService {
    */
   private async residentIds(run: PayrollRunEntity): Promise<Map<number, string>> {
     const out = new Map<number, string>();
-    for (const asOf of [`${run.period}-01`, periodEnd(run.period)]) {
+    for (const asOf of [`${run.period}-01`, periodLastDay(run.period)]) {
       for (const w of await this.workforce.snapshot(asOf, run.scopeCode, { identities: true })) if (w.residentId) out.set(w.workerId, w.residentId);
     }
     return out;
   }
 
   private async payingAccounts(run: PayrollRunEntity): Promise<PayingAccount[]> {
-    const date = periodEnd(run.period);
+    const date = periodLastDay(run.period);
     const rows = await this.policy.rowsFor(Number(run.period.slice(0, 4)), date);
     return rows
       .filter((r) => r.kind === 'PAYING_ACCOUNT' && r.validFrom <= date && (r.validTo === null || r.validTo >= date))
@@ -128,6 +124,6 @@ export class RunOutputsService {
   }
 
   private async taxFreeCodes(run: PayrollRunEntity): Promise<Set<string>> {
-    return taxFreeCodesOf(await this.policy.policyFor(Number(run.period.slice(0, 4)), periodEnd(run.period)));
+    return taxFreeCodesOf(await this.policy.policyFor(Number(run.period.slice(0, 4)), periodLastDay(run.period)));
   }
 }

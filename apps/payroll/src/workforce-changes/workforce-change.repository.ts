@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { daysInMonth } from '@cws/kernel';
+import { periodFirstDay, periodLastDay } from '@cws/payroll-engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { placeFilter } from '../common/place-filter';
 import type { WorkforceChangeFields } from './workforce-change-of';
@@ -20,7 +20,7 @@ export class WorkforceChangeRepository {
   /** Workers recorded as leaving during the period (last day employed), in the place (null = anywhere). */
   async leaversIn(period: string, district: string | null, street: string | null): Promise<Map<number, string>> {
     // the period's real last day: a '-31' bound is no date in 30-day months and February (MySQL 8 refuses to compare it)
-    const params: unknown[] = [`${period}-01`, `${period}-${String(daysInMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7)))).padStart(2, '0')}`];
+    const params: unknown[] = [periodFirstDay(period), periodLastDay(period)];
     let where = "event_name = 'worker.left' AND effective_date BETWEEN ? AND ?";
     where += placeFilter(district, street, params);
     const rows: Array<{ workerId: string; leftDate: string }> = await this.dataSource.query(
