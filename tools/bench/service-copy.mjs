@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A second copy of one service of a running suite, for profiling and A/B: same environment (read from
-// the running process, /proc/<pid>/environ: schemas, keys, queue prefix), another port, any node flags,
-// and optionally another build (its dist/). Loopback only, like the services. Linux.
+// the running process, /proc/<pid>/environ: schemas, keys, queue prefix), another port, run as npm start
+// runs it (SERVICE_NODE_FLAGS) plus any node flags, and optionally another build (its dist/). Linux.
 //   node tools/bench/service-copy.mjs <service> <port> [--root <checkout with dist/>] [--running-port <port>] [-- node flags…]
 // e.g. node tools/bench/service-copy.mjs workers 3199 -- --cpu-prof --cpu-prof-dir=/tmp/prof
 // Stop it with Ctrl+C (SIGINT, passed on). The method and figures: docs/benchmarks.md ("Session 5").
@@ -9,8 +9,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS, SERVICES } from '../start/start.mjs';
 
-const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
 const args = process.argv.slice(2);
 const dashes = args.indexOf('--');
 const own = dashes >= 0 ? args.slice(0, dashes) : args;
@@ -35,6 +35,6 @@ const env = Object.fromEntries(
 );
 env[`${service.toUpperCase()}_PORT`] = port;
 env.RUN_MIGRATIONS = 'false';
-const child = spawn(process.execPath, [...nodeFlags, `dist/apps/${service}/src/main.js`], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeFlags, `dist/apps/${service}/src/main.js`], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

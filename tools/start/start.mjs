@@ -20,10 +20,10 @@ import { withSecrets } from './secrets.mjs';
  * services 8–15 % of their CPU a request and evens it out between process starts
  * (docs/benchmarks.md "Session 5: the services' young generation").
  */
-const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=32'];
+export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=32'];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
+export const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : undefined);
