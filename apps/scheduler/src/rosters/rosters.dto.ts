@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, IsYearMonth } from '@cws/platform';
+import { REQUEST_KINDS } from '@cws/scheduler-contracts';
+import type { RequestKind } from './worker-request.repository';
 
 
 export class CreateRosterDto {
@@ -26,7 +28,7 @@ export class SwapDto {
 export class WorkerRequestDto {
   @ApiProperty({ example: 101 }) @IsInt() @Min(1) workerId!: number;
   @ApiProperty({ example: '2026-05-12' }) @IsCalendarDate() date!: string;
-  @ApiProperty({ enum: ['UNAVAILABLE', 'OFF', 'SHIFT'], description: 'UNAVAILABLE is binding; OFF and SHIFT are preferences' }) @IsIn(['UNAVAILABLE', 'OFF', 'SHIFT']) kind!: 'UNAVAILABLE' | 'OFF' | 'SHIFT';
+  @ApiProperty({ enum: REQUEST_KINDS, description: 'UNAVAILABLE is binding; OFF and SHIFT are preferences' }) @IsIn(REQUEST_KINDS) kind!: RequestKind;
   @ApiPropertyOptional({ example: 'LATE' }) @IsOptional() @Matches(/^[A-Z0-9_]{1,20}$/) shift?: string;
   @ApiPropertyOptional({ example: '孩子家长会' }) @IsOptional() @IsString() @Length(0, 200) note?: string;
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { REQUEST_KINDS } from '@cws/scheduler-contracts';
 import type { EntityManager } from 'typeorm';
 
 /** UNAVAILABLE is declared unavailability (hard); OFF and SHIFT are preferences (soft). */
-export type RequestKind = 'UNAVAILABLE' | 'OFF' | 'SHIFT';
+export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export interface WorkerRequestRow {
   workerId: number;
