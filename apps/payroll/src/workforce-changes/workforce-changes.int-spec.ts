@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
+import { districtOf } from '@cws/kernel';
 import type { Job } from 'bullmq';
 import { JobProducer, OutboxRelay } from '@cws/messaging';
 import { eventually, startTestApp, type TestApp, testConfig, testPrincipals } from '@cws/testing';
 import { WORKERS_EVENTS_QUEUE, WorkerCreatedEvent, type WorkerRef } from '@cws/workers-contracts';
 // Payroll hears about workforce changes only through the workers-events queue; the test starts a real workers app on the same queue prefix.
-import { demoResidentId, startWorkersWithOrg } from '@cws/workers-testing';
+import { demoResidentId, hireWorker, startWorkersWithOrg } from '@cws/workers-testing';
 import { payrollService } from '@cws/payroll-testing';
 
 interface Change { id: string; eventName: string; workerId: number; districtCode: string | null; streetCode: string | null; communityCode: string | null; effectiveDate: string | null; receivedAt: string }
@@ -36,17 +37,8 @@ describe('workforce changes reach payroll (workers + payroll apps, real MySQL an
     await workers?.close();
   });
 
-  const hire = async (communityCode: string, hireDate: string) => {
-    const res = await workers.request('POST', '/v1/workers', {
-      token: wAdmin,
-      body: {
-        name: '陈建国', residentId: demoResidentId(communityCode.slice(0, 6), seq++, 'M').id, education: 'BACHELOR', politicalStatus: 'NONE',
-        hireDate, employmentType: 'FULL_TIME', communityCode, bankAccount: '6225768888888888',
-      },
-    });
-    if (res.status !== 201) throw new Error(`hire failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker as { id: number };
-  };
+  const hire = (communityCode: string, hireDate: string) =>
+    hireWorker(workers, wAdmin, { name: '陈建国', residentId: demoResidentId(districtOf(communityCode), seq++, 'M').id, hireDate, communityCode, bankAccount: '6225768888888888' });
   const changes = async (query: string, token = pAdmin) => {
     const res = await payroll.request('GET', `/v1/workforce-changes${query}`, { token });
     expect(res.status).toBe(200);

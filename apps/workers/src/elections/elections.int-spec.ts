@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp } from '@cws/testing';
 import { ElectionRepository } from './election.repository';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const COMM = '330106002001';
 const STREET = '330106002';
@@ -13,13 +13,8 @@ describe('elections: elected posts by election with their term, re-election, by-
   let xihu: string;
   let shangcheng: string;
 
-  const register = async (name: string, communityCode = COMM) => {
-    const res = await t.request('POST', '/v1/workers', {
-      token: xihu, body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2015-07-01', employmentType: 'FULL_TIME', communityCode },
-    });
-    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker.id as number;
-  };
+  const register = async (name: string, communityCode = COMM) =>
+    (await hireWorker(t, xihu, { name, residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode })).id;
   const elect = (body: Record<string, unknown>) =>
     t.request('POST', '/v1/elections', { token: xihu, body: { communityCode: COMM, eligibleVoters: 1000, votesCast: 800, ...body } });
   const party = (over: Record<string, unknown>) => elect({ bodyKind: 'PARTY', kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT', ...over });

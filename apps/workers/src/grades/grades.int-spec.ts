@@ -4,7 +4,7 @@ import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { today } from '../common/sql';
 import { deriveMissingGrades } from './grade-backfill';
 import { ApplyGradeProgressionHandler } from './grade-progression.job';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const CUIYUAN1 = '330106001001';
 const newId = residentIdSequence(940_000);
@@ -15,14 +15,8 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
   let admin: string;
   let finance: string;
 
-  const register = async (over: Record<string, unknown>) => {
-    const res = await t.request('POST', '/v1/workers', {
-      token: admin,
-      body: { name: '周敏', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: addDays(today(), -30), employmentType: 'FULL_TIME', communityCode: CUIYUAN1, ...over },
-    });
-    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker as { id: number; priorServiceMonths: number };
-  };
+  const register = (over: Record<string, unknown>) =>
+    hireWorker(t, admin, { name: '周敏', residentId: newId(), hireDate: addDays(today(), -30), communityCode: CUIYUAN1, ...over });
   const detail = async (id: number) => (await t.request('GET', `/v1/workers/${id}`, { token: admin })).body;
   const snapshotOf = async (id: number, asOf = today()) => {
     const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${CUIYUAN1}&limit=5000`, { token: finance });

@@ -4,7 +4,7 @@ import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { demoResidentId } from '../seed/seed-workers';
 import { COLUMNS, csvLine } from '@cws/workers-core';
 import { luhnValid, residentIdIssue } from '@cws/kernel';
-import { startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, startWorkersWithOrg } from '@cws/workers-testing';
 
 const HEADERS = COLUMNS.map((c) => c.header);
 let n = 500_000;
@@ -95,11 +95,7 @@ describe('bulk import and export (real MySQL)', () => {
     const res = await upload('batch.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(res.body).toMatchObject({ totalRows: 2, validRows: 2, errors: [] });
     // someone registers the first person directly before the commit
-    const direct = await t.request('POST', '/v1/workers', {
-      token: xihu,
-      body: { name: '甲', residentId: rows[0][1], education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2016-05-01', employmentType: 'FULL_TIME', communityCode: '330106001001' },
-    });
-    expect(direct.status).toBe(201);
+    await hireWorker(t, xihu, { name: '甲', residentId: rows[0][1], hireDate: '2016-05-01', communityCode: '330106001001' });
     const stale = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: {} });
     expect(stale.body).toMatchObject({ code: 'IMPORT_STALE', rows: [2] });
     expect(await ds.query(`SELECT id FROM worker WHERE name = '乙'`)).toEqual([]);
@@ -147,12 +143,9 @@ describe('bulk import and export (real MySQL)', () => {
     const XIAOHE = '330106001002';
     const post = (body: string, role: string, primary = '', from = '') => good({ 社区代码: XIAOHE, 任职机构: body, 职务: role, 是否主岗: primary, 任职日期: from });
     // The party organisation already has a secretary on the register.
-    const sec = await t.request('POST', '/v1/workers', {
-      token: xihu,
-      body: { name: '钱书记', residentId: rid(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2010-01-01', employmentType: 'FULL_TIME', communityCode: XIAOHE },
-    });
+    const sec = await hireWorker(t, xihu, { name: '钱书记', residentId: rid(), politicalStatus: 'CPC_MEMBER', hireDate: '2010-01-01', communityCode: XIAOHE });
     expect((await t.request('POST', '/v1/appointments', {
-      token: xihu, body: { workerId: sec.body.worker.id, communityCode: XIAOHE, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2020-01-01', primary: true },
+      token: xihu, body: { workerId: sec.id, communityCode: XIAOHE, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2020-01-01', primary: true },
     })).status).toBe(201);
     const rows = [
       post('居委会', '主任', '是'), // 2 valid: the committee's head
@@ -193,7 +186,7 @@ describe('bulk import and export (real MySQL)', () => {
     expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM worker_event WHERE kind = 'PROMOTION' AND note LIKE 'import %'`))[0].n)).toBe(2);
     // The imported head now blocks the API like any other.
     const rival = await t.request('POST', '/v1/appointments', {
-      token: xihu, body: { workerId: sec.body.worker.id, communityCode: XIAOHE, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2024-01-01' },
+      token: xihu, body: { workerId: sec.id, communityCode: XIAOHE, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2024-01-01' },
     });
     expect(rival.body.code).toBe('BODY_HEAD_TAKEN');
   });
@@ -202,12 +195,9 @@ describe('bulk import and export (real MySQL)', () => {
     const CUIYUAN1 = '330106001001';
     const res = await upload('head.csv', csv([good({ 姓名: '丙', 任职机构: '党组织', 职务: '书记' }), good({ 姓名: '丁' })]));
     expect(res.body).toMatchObject({ validRows: 2, errors: [] });
-    const w = await t.request('POST', '/v1/workers', {
-      token: xihu,
-      body: { name: '戊', residentId: rid(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2012-01-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1 },
-    });
+    const w = await hireWorker(t, xihu, { name: '戊', residentId: rid(), politicalStatus: 'CPC_MEMBER', hireDate: '2012-01-01', communityCode: CUIYUAN1 });
     expect((await t.request('POST', '/v1/appointments', {
-      token: xihu, body: { workerId: w.body.worker.id, communityCode: CUIYUAN1, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2021-01-01' },
+      token: xihu, body: { workerId: w.id, communityCode: CUIYUAN1, bodyKind: 'PARTY', role: 'SECRETARY', obtainedBy: 'ELECTION', from: '2021-01-01' },
     })).status).toBe(201);
     const stale = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: {} });
     expect(stale.body).toMatchObject({ code: 'IMPORT_STALE', rows: [2] });
@@ -219,7 +209,7 @@ describe('bulk import and export (real MySQL)', () => {
     expect(res.body).toMatchObject({ validRows: 2, errors: [] });
     const ok = await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: {} });
     expect(ok.body.created).toBe(2);
-    const street = t.tokenFor({ kind: 'user', id: 'u-st', name: 'street', roles: ['STREET_HR'], scope: { level: 'STREET', district: '330106', street: '330106002' }, permissions: [] });
+    const street = t.tokenFor(testPrincipals.streetUser('330106002'));
     const found = async (token: string, filter = '') => {
       const page = await t.request('GET', `/v1/workers?q=${encodeURIComponent('诸葛')}${filter}`, { token });
       expect(page.status).toBe(200);

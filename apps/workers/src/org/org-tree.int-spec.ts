@@ -1,10 +1,5 @@
-import type { Principal } from '@cws/kernel';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { startWorkersWithOrg } from '@cws/workers-testing';
-
-const streetHr = (street: string): Principal => ({
-  kind: 'user', id: `u-st-${street}`, name: `st-${street}`, roles: ['STREET_HR'], scope: { level: 'STREET', district: street.slice(0, 6), street }, permissions: [],
-});
 
 describe('org tree: districts and streets with history (real MySQL)', () => {
   let t: TestApp;
@@ -15,7 +10,7 @@ describe('org tree: districts and streets with history (real MySQL)', () => {
 
   beforeAll(async () => {
     ({ t, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
-    cuiyuan = t.tokenFor(streetHr('330106001'));
+    cuiyuan = t.tokenFor(testPrincipals.streetUser('330106001'));
   });
   afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp } from '@cws/testing';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const newId = residentIdSequence(700_000, 'M');
 
@@ -34,10 +34,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     expect(history.body.map((h: { action: string }) => h.action)).toEqual(['UPDATE', 'CREATE']);
     expect((await t.request('PATCH', '/v1/communities/330106001099', { token: shangcheng, body: { version: 2, households: 1 } })).status).toBe(404);
 
-    await t.request('POST', '/v1/workers', {
-      token: xihu,
-      body: { name: '测试', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: '330106001099' },
-    });
+    await hireWorker(t, xihu, { residentId: newId(), hireDate: '2020-01-01', communityCode: '330106001099' });
     const del = await t.request('DELETE', '/v1/communities/330106001099', { token: xihu });
     expect(del.body.code).toBe('COMMUNITY_HAS_WORKERS');
     expect((await t.request('POST', '/v1/communities/330106001099/deactivate', { token: xihu })).body.active).toBe(false);
@@ -65,10 +62,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     expect(['PENDING', 'SENT']).toContain(postings.body[0].status);
     expect((await t.request('GET', '/v1/training/postings', { token: shangcheng })).body).toEqual([]);
 
-    const mk = async (name: string) => (await t.request('POST', '/v1/workers', {
-      token: xihu,
-      body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: '330106002002' },
-    })).body.worker.id as number;
+    const mk = async (name: string) => (await hireWorker(t, xihu, { name, residentId: newId(), hireDate: '2020-01-01', communityCode: '330106002002' })).id;
     const a = await mk('学员甲');
     const b = await mk('学员乙');
     expect((await t.request('POST', `/v1/training/classes/${k.body.id}/records`, { token: xihu, body: { workerId: a, result: 'PASS', certificateNo: 'C-1' } })).body.hours).toBe('24.0');
@@ -101,9 +95,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     expect(JSON.stringify(ranking.body)).not.toMatch(/\d{17}[\dX]/);
 
     // someone else already heads the station: hiring fails whole (no worker left behind)
-    const incumbent = (await t.request('POST', '/v1/workers', {
-      token: xihu, body: { name: '现任站长', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-01-01', employmentType: 'FULL_TIME', communityCode: '330106003003' },
-    })).body.worker;
+    const incumbent = await hireWorker(t, xihu, { name: '现任站长', residentId: newId(), hireDate: '2015-01-01', communityCode: '330106003003' });
     const held = await t.request('POST', '/v1/appointments', { token: xihu, body: { workerId: incumbent.id, communityCode: '330106003003', bodyKind: 'STATION', role: 'STATION_HEAD', obtainedBy: 'APPOINTMENT', from: '2020-01-01', to: '2025-04-30', primary: true } });
     expect(held.status).toBe(201);
     // the top candidate is selected and the public notice (7 days) runs 2025-04-01 – 2025-04-07

@@ -1,5 +1,5 @@
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const newId = residentIdSequence(800_000);
 
@@ -21,9 +21,7 @@ describe('training and recruitment: out-of-district 404 on every route, response
     const k = (await t.request('POST', '/v1/training/classes', {
       token: xihu, body: { courseId: course.id, providerId: provider.id, title: '西湖班', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '100.00', chargeCommunityCode: '330106001001' },
     })).body;
-    const worker = (await t.request('POST', '/v1/workers', {
-      token: xihu, body: { name: '学员', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: '330106001001' },
-    })).body.worker;
+    const worker = await hireWorker(t, xihu, { name: '学员', residentId: newId(), hireDate: '2020-01-01', communityCode: '330106001001' });
     const v = (await t.request('POST', '/v1/vacancies', {
       token: xihu, body: { communityCode: '330106001001', bodyKind: 'STATION', role: 'STAFF', headcount: 1, opensOn: '2025-03-01', closesOn: '2025-03-31' },
     })).body;

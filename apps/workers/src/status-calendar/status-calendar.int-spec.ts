@@ -5,7 +5,7 @@ import { startedApp, type TestApp } from '@cws/testing';
 import { ApplyStatusCalendarJob } from '@cws/workers-contracts';
 import { today } from '../common/sql';
 import { ApplyStatusCalendarHandler } from './status-calendar.job';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const CUIYUAN1 = '330106001001';
 const newId = residentIdSequence(930_000);
@@ -20,14 +20,7 @@ describe('status calendar: the nightly job moves statuses on their dates, once (
   let finance: string;
   let handler: ApplyStatusCalendarHandler;
 
-  const hire = async () => {
-    const res = await t.request('POST', '/v1/workers', {
-      token: admin,
-      body: { name: '孙梅', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-07-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1 },
-    });
-    if (res.status !== 201) throw new Error(`hire failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker.id as number;
-  };
+  const hire = async () => (await hireWorker(t, admin, { name: '孙梅', residentId: newId(), communityCode: CUIYUAN1 })).id;
   const worker = async (id: number) => (await ds.query('SELECT status, version FROM worker WHERE id = ?', [id]))[0] as { status: string; version: number };
   const counts = async (id: number) => {
     const [row] = await ds.query(

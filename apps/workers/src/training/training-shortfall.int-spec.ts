@@ -1,5 +1,5 @@
 import { startedApp, type TestApp } from '@cws/testing';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const COMM = '330106003001';
 const newId = residentIdSequence(970_000);
@@ -9,13 +9,8 @@ describe('training owed: pro-rated by the months employed in the year, membershi
   let admin: string;
   let xihu: string;
 
-  const register = async (name: string, hireDate: string, employmentType = 'FULL_TIME') => {
-    const res = await t.request('POST', '/v1/workers', {
-      token: xihu, body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate, employmentType, communityCode: COMM },
-    });
-    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker.id as number;
-  };
+  const register = async (name: string, hireDate: string, employmentType = 'FULL_TIME') =>
+    (await hireWorker(t, xihu, { name, residentId: newId(), hireDate, employmentType, communityCode: COMM })).id;
   const classOf = async (title: string, startDate: string, endDate: string, hours: string) => {
     const course = (await t.request('POST', '/v1/training/courses', { token: admin, body: { name: `课程${title}`, category: 'PROFESSIONAL_SKILLS' } })).body;
     const provider = (await t.request('POST', '/v1/training/providers', { token: admin, body: { name: `机构${title}` } })).body;

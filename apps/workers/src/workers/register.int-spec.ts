@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
-import type { Principal } from '@cws/kernel';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const XIHU = '330106';
 const CUIYUAN1 = '330106001001';
@@ -15,14 +14,8 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
   let xihu: string;
   let shangcheng: string;
 
-  const hire = async (over: Record<string, unknown> = {}, token = admin) => {
-    const res = await t.request('POST', '/v1/workers', {
-      token,
-      body: { name: '张丽华', residentId: newId(), education: 'BACHELOR', politicalStatus: 'CPC_MEMBER', hireDate: '2015-07-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1, bankAccount: '6225768888888888', ...over },
-    });
-    if (res.status !== 201) throw new Error(`hire failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker as { id: number; version: number };
-  };
+  const hire = (over: Record<string, unknown> = {}, token = admin) =>
+    hireWorker(t, token, { name: '张丽华', residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode: CUIYUAN1, bankAccount: '6225768888888888', ...over });
   const appoint = (body: Record<string, unknown>, token = admin) =>
     t.request('POST', '/v1/appointments', { token, body: { communityCode: CUIYUAN1, obtainedBy: 'ELECTION', from: '2021-01-01', ...body } });
 
@@ -241,8 +234,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     const w = await hire();
     const [appt] = await ds.query('SELECT id FROM appointment LIMIT 1');
     const sec = (await t.request('POST', '/v1/secondments', { token: admin, body: { workerId: w.id, direction: 'OUT', organisation: '翠苑街道', from: '2030-01-01', to: '2030-02-01', payer: 'HOME' } })).body;
-    const street: Principal = { kind: 'user', id: 'u-st', name: 'street', roles: ['STREET_HR'], scope: { level: 'STREET', district: XIHU, street: '330106002' }, permissions: [] };
-    for (const token of [shangcheng, t.tokenFor(street)]) {
+    for (const token of [shangcheng, t.tokenFor(testPrincipals.streetUser('330106002'))]) {
       const routes: Array<[string, string, unknown?]> = [
         ['GET', `/v1/workers/${w.id}`],
         ['GET', `/v1/workers/${w.id}/pii`],

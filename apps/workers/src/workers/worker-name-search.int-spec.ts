@@ -4,17 +4,18 @@ import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { protectResidentId } from '../common/pii';
 import { demoResidentId } from '../seed/seed-workers';
 import { WorkerRepository } from './worker.repository';
-import { startSeededWorkers } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startSeededWorkers } from '@cws/workers-testing';
 
 /**
  * The register's name search reads `worker_name_gram`; it must answer exactly what
  * `name LIKE '%q%'` answers, for every kind of search text, and follow names as they change.
  */
+const newId = residentIdSequence(700_000);
+
 describe('worker name search through the gram index (real MySQL)', () => {
   let t: TestApp;
   let ds: DataSource;
   let admin: string;
-  let seq = 700_000;
 
   /** Ids and total the API gives for `q` (city scope, one page of 200). */
   const search = async (q: string) => {
@@ -39,14 +40,7 @@ describe('worker name search through the gram index (real MySQL)', () => {
     const rows: Array<{ id: number }> = await ds.query(`SELECT id FROM worker WHERE district_code = '330106' AND name LIKE ? ORDER BY id`, [like]);
     return { ids: rows.slice(0, 200).map((r) => Number(r.id)), total: rows.length };
   };
-  const hire = async (name: string) => {
-    const res = await t.request('POST', '/v1/workers', {
-      token: admin,
-      body: { name, residentId: demoResidentId('330106', seq++, 'F').id, education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-07-01', employmentType: 'FULL_TIME', communityCode: '330106001001' },
-    });
-    expect(res.status).toBe(201);
-    return res.body.worker as { id: number; version: number };
-  };
+  const hire = (name: string) => hireWorker(t, admin, { name, residentId: newId(), hireDate: '2020-07-01', communityCode: '330106001001' });
 
   beforeAll(async () => {
     ({ t, ds, tokens: { admin } } = startedApp(await startSeededWorkers({ workers: 400 })));
@@ -131,9 +125,7 @@ describe('worker name search through the gram index (real MySQL)', () => {
 
   it('follows a transfer: the worker is found by name in the new street and district (scope or filter), no longer in the old', async () => {
     const w = await hire('上官婉儿');
-    const street = (code: string) => t.tokenFor({
-      kind: 'user', id: `u-st-${code}`, name: `st-${code}`, roles: ['STREET_HR'], scope: { level: 'STREET', district: code.slice(0, 6), street: code }, permissions: [],
-    });
+    const street = (code: string) => t.tokenFor(testPrincipals.streetUser(code));
     const tokens = { xihu: t.tokenFor(testPrincipals.districtHr('330106')), shangcheng: t.tokenFor(testPrincipals.districtHr('330102')), cuiyuan: street('330106001'), wenxin: street('330106002') };
     const filters = ['district=330106', 'district=330102', 'street=330106001', 'street=330106002'];
     /** Who finds the worker by name: each scoped token, then the city admin with each place filter. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { startedApp, type TestApp } from '@cws/testing';
-import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 import { today } from '../common/sql';
 
 const CUIYUAN1 = '330106001001';
@@ -20,14 +20,8 @@ describe('register read path: the detail in one statement, the count with the fi
   let xihu: string;
   let shangcheng: string;
 
-  const hire = async (name: string, over: Record<string, unknown> = {}) => {
-    const res = await t.request('POST', '/v1/workers', {
-      token: admin,
-      body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-07-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1, ...over },
-    });
-    if (res.status !== 201) throw new Error(`hire failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.worker.id as number;
-  };
+  const hire = async (name: string, over: Record<string, unknown> = {}) =>
+    (await hireWorker(t, admin, { name, residentId: newId(), communityCode: CUIYUAN1, ...over })).id;
   const ok = async (method: string, path: string, body: Record<string, unknown>, status = 201) => {
     const res = await t.request(method, path, { token: admin, body });
     if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -118,9 +112,7 @@ describe('register read path: the detail in one statement, the count with the fi
 
   it('the detail is 404 outside the scope (district or street) and for no worker, alike', async () => {
     const w = await hire('读路径丙');
-    const street = (code: string) => t.tokenFor({
-      kind: 'user', id: `u-st-${code}`, name: `st-${code}`, roles: ['STREET_HR'], scope: { level: 'STREET', district: code.slice(0, 6), street: code }, permissions: [],
-    });
+    const street = (code: string) => t.tokenFor(testPrincipals.streetUser(code));
     const outside = await t.request('GET', `/v1/workers/${w}`, { token: shangcheng });
     const otherStreet = await t.request('GET', `/v1/workers/${w}`, { token: street('330106002') });
     const missing = await t.request('GET', '/v1/workers/987654321', { token: shangcheng });

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { Principal } from '@cws/kernel';
+import { districtOf, type Principal, type Role } from '@cws/kernel';
 import { createServiceApp, loadConfig, TokenService, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
 import { dropDatabase } from '@cws/persistence';
 import IORedis from 'ioredis';
@@ -128,6 +128,10 @@ export const testPrincipals = {
   cityAdmin: (): Principal => ({ kind: 'user', id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' }, permissions: [] }),
   districtHr: (district: string): Principal => ({
     kind: 'user', id: `u-hr-${district}`, name: `hr-${district}`, roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district }, permissions: [],
+  }),
+  /** A user of one street (9-digit code) of its district: STREET_HR unless `roles` say otherwise. */
+  streetUser: (street: string, roles: Role[] = ['STREET_HR']): Principal => ({
+    kind: 'user', id: `u-st-${street}-${roles.join('-')}`, name: `st-${street}`, roles, scope: { level: 'STREET', district: districtOf(street), street }, permissions: [],
   }),
   auditor: (): Principal => ({ kind: 'user', id: 'u-aud', name: 'auditor', roles: ['AUDITOR'], scope: { level: 'CITY' }, permissions: [] }),
   finance: (): Principal => ({ kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] }),

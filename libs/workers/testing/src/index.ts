@@ -6,6 +6,7 @@
 import { PiiCipher } from '@cws/persistence';
 import type { ServiceConfig } from '@cws/platform';
 import { startSeededApp, testConfig, type TestApp } from '@cws/testing';
+import type { WorkerRecordView } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { CommunityRepository } from '../../../../apps/workers/src/org/community.repository';
@@ -68,4 +69,22 @@ export async function communitiesOf(workers: TestApp): Promise<SeededCommunity[]
 export function residentIdSequence(first: number, sex: 'M' | 'F' = 'F'): (sexOfThis?: 'M' | 'F') => string {
   let seq = first;
   return (sexOfThis = sex) => demoResidentId('330106', seq++, sexOfThis).id;
+}
+
+/** What {@link hireWorker} fills in when a spec does not say: a full-time worker with a bachelor's degree, hired 2015-07-01. */
+export const HIRE_DEFAULTS = { name: '测试', education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-07-01', employmentType: 'FULL_TIME' } as const;
+
+/**
+ * Registers a worker through `POST /v1/workers` as `token`'s user: {@link HIRE_DEFAULTS} with `fields`
+ * over them (who and where are the spec's). Returns the record the API answers; any answer but a 201
+ * throws with it, so a spec's set-up fails where it went wrong.
+ */
+export async function hireWorker(
+  workers: TestApp,
+  token: string,
+  fields: { residentId: string; communityCode: string } & Record<string, unknown>,
+): Promise<WorkerRecordView> {
+  const res = await workers.request('POST', '/v1/workers', { token, body: { ...HIRE_DEFAULTS, ...fields } });
+  if (res.status !== 201) throw new Error(`hire failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.worker;
 }
