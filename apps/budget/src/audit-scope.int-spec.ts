@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
-import { startSeededBudget } from '@cws/budget-testing';
+import { idempotent, startSeededBudget } from '@cws/budget-testing';
 
 /**
  * The audit log follows scope: a row is visible only to users who may see every record it names.
@@ -9,8 +9,6 @@ import { startSeededBudget } from '@cws/budget-testing';
 describe('budget audit log by scope (real MySQL)', () => {
   let t: TestApp;
   let ds: DataSource;
-  let n = 0;
-  const headers = () => ({ 'idempotency-key': `audit-scope-${++n}` });
   const fin = () => t.tokenFor(testPrincipals.finance());
   const allocationIn = async (community: string) =>
     String((await ds.query(`SELECT id FROM allocation WHERE community_code = ? AND fiscal_year = 2026 AND funder = 'CITY' ORDER BY id LIMIT 1`, [community]))[0].id);
@@ -24,7 +22,7 @@ describe('budget audit log by scope (real MySQL)', () => {
     xihuA = await allocationIn('330106001001');
     xihuB = await allocationIn('330106002001');
     const transfer = (from: string, to: string, taskRef: string) =>
-      t.request('POST', '/v1/transfers', { token: fin(), headers: headers(), body: { fromAllocationId: from, toAllocationId: to, amount: '100.00', reason: '费随事转', taskRef } });
+      t.request('POST', '/v1/transfers', { token: fin(), headers: idempotent(), body: { fromAllocationId: from, toAllocationId: to, amount: '100.00', reason: '费随事转', taskRef } });
     expect((await transfer(shangcheng, xihuA, 'TASK-ACROSS')).status).toBe(201);
     expect((await transfer(xihuA, xihuB, 'TASK-WITHIN')).status).toBe(201);
   });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
-import { startSeededBudget } from '@cws/budget-testing';
+import { idempotent, startSeededBudget } from '@cws/budget-testing';
 
 /**
  * A finance-bureau client of 西湖区 (330106) with read and write permissions must not see or
@@ -12,8 +12,6 @@ describe('budget API scope for a district finance-bureau client', () => {
   let xihu: string;
   let ids: { allocation: string; posting: string; appropriation: string; cityAppropriation: string; unmatched: string };
   const other = { district: '330102', street: '330102001', community: '330102001001' };
-  let n = 0;
-  const headers = () => ({ 'idempotency-key': `scope-${++n}` });
 
   beforeAll(async () => {
     ({ t, ds } = startedApp(await startSeededBudget()));
@@ -22,7 +20,7 @@ describe('budget API scope for a district finance-bureau client', () => {
     const allocation = await q(`SELECT id FROM allocation WHERE community_code = '330102001001' AND fiscal_year = 2026 AND funder = '330102' ORDER BY id LIMIT 1`);
     const fin = t.tokenFor(testPrincipals.finance());
     const spent = await t.request('POST', `/v1/allocations/${allocation}/expenditures`, {
-      token: fin, headers: headers(), body: { amount: '10.00', category: 'OFFICE', description: '办公用品', source: 'MANUAL' },
+      token: fin, headers: idempotent(), body: { amount: '10.00', category: 'OFFICE', description: '办公用品', source: 'MANUAL' },
     });
     expect(spent.status).toBe(201);
     ids = {
@@ -74,7 +72,7 @@ describe('budget API scope for a district finance-bureau client', () => {
   it.each(routes)('%s %s → 404 for another district', async (method, template, body) => {
     const path = template.replace(/\{(\w+)\}/g, (_, k: keyof typeof ids) => ids[k]);
     const before = Number((await ds.query('SELECT COUNT(*) AS n FROM ledger_entry'))[0].n);
-    const res = await t.request(method, path, { token: xihu, body: body(), headers: headers() });
+    const res = await t.request(method, path, { token: xihu, body: body(), headers: idempotent() });
     expect({ status: res.status, code: res.body?.code }).toEqual({ status: 404, code: expect.stringMatching(/_NOT_FOUND$/) });
     expect(Number((await ds.query('SELECT COUNT(*) AS n FROM ledger_entry'))[0].n)).toBe(before);
   });
@@ -82,7 +80,7 @@ describe('budget API scope for a district finance-bureau client', () => {
   it('lists only its own district, and its own records answer 200', async () => {
     const own = String((await ds.query(`SELECT id FROM allocation WHERE community_code = '330106001001' AND fiscal_year = 2026 AND funder = 'CITY' LIMIT 1`))[0].id);
     expect((await t.request('GET', `/v1/allocations/${own}`, { token: xihu })).status).toBe(200);
-    const spent = await t.request('POST', `/v1/allocations/${own}/expenditures`, { token: xihu, headers: headers(), body: posting });
+    const spent = await t.request('POST', `/v1/allocations/${own}/expenditures`, { token: xihu, headers: idempotent(), body: posting });
     expect(spent.status).toBe(201);
     const lists = ['/v1/allocations?limit=1000', '/v1/postings', '/v1/ledger?limit=1000', '/v1/balances', '/v1/appropriations', '/v1/unmatched-postings', '/v1/household-counts'];
     for (const path of lists) {
@@ -98,7 +96,7 @@ describe('budget API scope for a district finance-bureau client', () => {
   it('needs budget:write to post and budget:read to read (403)', async () => {
     const readOnly = t.tokenFor(testPrincipals.client(['budget:read'], '330106'));
     const own = String((await ds.query(`SELECT id FROM allocation WHERE community_code = '330106001001' LIMIT 1`))[0].id);
-    expect((await t.request('POST', `/v1/allocations/${own}/expenditures`, { token: readOnly, headers: headers(), body: posting })).status).toBe(403);
+    expect((await t.request('POST', `/v1/allocations/${own}/expenditures`, { token: readOnly, headers: idempotent(), body: posting })).status).toBe(403);
     const writeOnly = t.tokenFor(testPrincipals.client(['budget:write'], '330106'));
     expect((await t.request('GET', '/v1/ledger', { token: writeOnly })).status).toBe(403);
     expect((await t.request('POST', '/v1/fiscal-years/2026/close', { token: xihu })).status).toBe(403);

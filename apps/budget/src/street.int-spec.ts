@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { Principal } from '@cws/kernel';
-import { startedApp, type TestApp } from '@cws/testing';
-import { startSeededBudget } from '@cws/budget-testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { idempotent, startSeededBudget } from '@cws/budget-testing';
 
 /**
  * Money allocated to a street (not a community) and postings against it; and what a street-scoped
@@ -17,14 +16,10 @@ describe('budget: street allocations and street scope (real MySQL and Redis)', (
   /** A street-scoped user who may post: writes to the sibling street must 404 too. */
   let streetFinance: string;
   let seq = 0;
-  const key = () => `street-${Date.now()}-${++seq}`;
   const own = { district: '330106', street: '330106001', community: '330106001001' };
   const sibling = { district: '330106', street: '330106002', community: '330106002001' };
-  const streetUser = (roles: Principal['roles']): Principal => ({
-    kind: 'user', id: `u-street-${roles[0]}`, name: `street-${roles[0]}`, roles, scope: { level: 'STREET', district: own.district, street: own.street }, permissions: [],
-  });
 
-  const post = (path: string, body: unknown, token = finance) => t.request('POST', path, { token, body, headers: { 'idempotency-key': key() } });
+  const post = (path: string, body: unknown, token = finance) => t.request('POST', path, { token, body, headers: idempotent() });
   const ledgerCount = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM ledger_entry'))[0].n);
   const expenditure = (amount: string, extra: Record<string, unknown> = {}) => ({
     amount, category: 'OFFICE', description: '街道办公用品', source: 'MANUAL', ...extra,
@@ -44,8 +39,8 @@ describe('budget: street allocations and street scope (real MySQL and Redis)', (
 
   beforeAll(async () => {
     ({ t, ds, tokens: { finance, admin } } = startedApp(await startSeededBudget()));
-    streetHr = t.tokenFor(streetUser(['STREET_HR']));
-    streetFinance = t.tokenFor(streetUser(['FINANCE']));
+    streetHr = t.tokenFor(testPrincipals.streetUser(own.street));
+    streetFinance = t.tokenFor(testPrincipals.streetUser(own.street, ['FINANCE']));
 
     const ap = await appropriation('5000.00');
     const ownAlloc = await post('/v1/allocations', { appropriationId: ap, streetCode: own.street, targetName: '西湖区一号街道', amount: '1000.00' });
@@ -189,9 +184,9 @@ describe('budget: street allocations and street scope (real MySQL and Redis)', (
 
     it.each(writes)('%s %s → 403 for STREET_HR (a reader), 404 for a street-scoped poster, ledger unchanged', async (method, template, make) => {
       const before = await ledgerCount();
-      const asHr = await t.request(method, fill(template), { token: streetHr, body: make(), headers: { 'idempotency-key': key() } });
+      const asHr = await t.request(method, fill(template), { token: streetHr, body: make(), headers: idempotent() });
       expect(asHr.status).toBe(403);
-      const asPoster = await t.request(method, fill(template), { token: streetFinance, body: make(), headers: { 'idempotency-key': key() } });
+      const asPoster = await t.request(method, fill(template), { token: streetFinance, body: make(), headers: idempotent() });
       expect({ status: asPoster.status, code: asPoster.body?.code }).toEqual({ status: 404, code: expect.stringMatching(/_NOT_FOUND$/) });
       expect(await ledgerCount()).toBe(before);
     });

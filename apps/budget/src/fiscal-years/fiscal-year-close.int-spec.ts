@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp } from '@cws/testing';
-import { startSeededBudget } from '@cws/budget-testing';
+import { idempotent, startSeededBudget } from '@cws/budget-testing';
 
 /**
  * Closing a fiscal year while expenditures are being posted: every posting either commits before
@@ -12,9 +12,7 @@ describe('closing a fiscal year under concurrent postings (real MySQL and Redis)
   let ds: DataSource;
   let finance: string;
   let admin: string;
-  let seq = 0;
-  const key = () => `close-${Date.now()}-${++seq}`;
-  const post = (path: string, body: unknown, token = finance) => t.request('POST', path, { token, body, headers: { 'idempotency-key': key() } });
+  const post = (path: string, body: unknown, token = finance) => t.request('POST', path, { token, body, headers: idempotent() });
   const communities = ['330106001001', '330106001002', '330106002001', '330106003001'];
   /** How many of the 20 postings each round booked. */
   const outcomes: number[] = [];

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp } from '@cws/testing';
-import { startSeededBudget } from '@cws/budget-testing';
+import { idempotencyKey, idempotent, startSeededBudget } from '@cws/budget-testing';
 
 /** The ledger's guarantees: exact balances under concurrency, idempotent replays, clean refusals. */
 describe('budget postings (real MySQL and Redis)', () => {
@@ -9,13 +9,12 @@ describe('budget postings (real MySQL and Redis)', () => {
   let finance: string;
   let admin: string;
   let seq = 0;
-  const key = () => `k-${Date.now()}-${++seq}`;
 
   const post = (path: string, body: unknown, opts: { token?: string; idem?: string | null } = {}) =>
     t.request('POST', path, {
       token: opts.token ?? finance,
       body,
-      headers: opts.idem === null ? {} : { 'idempotency-key': opts.idem ?? key() },
+      headers: opts.idem === null ? {} : idempotent(opts.idem),
     });
   const ledgerCount = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM ledger_entry'))[0].n);
 
@@ -70,7 +69,7 @@ describe('budget postings (real MySQL and Redis)', () => {
   it('replaying one posting 10 times concurrently with the same Idempotency-Key books it once and answers the same', async () => {
     const id = await allocation('1000.00', '330106001002');
     const before = await ledgerCount();
-    const k = key();
+    const k = idempotencyKey();
     const body = expenditure('123.45', { sourceRef: 'GK-REPLAY' });
     const results = await Promise.all(Array.from({ length: 10 }, () => post(`/v1/allocations/${id}/expenditures`, body, { idem: k })));
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));

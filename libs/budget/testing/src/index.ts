@@ -2,6 +2,7 @@
  * Test-only: the budget service for integration tests — its own specs and other services' (training
  * costs and payroll postings reach its ledger). Lint allows only specs and testing libs to import it.
  */
+import { randomUUID } from 'node:crypto';
 import type { ServiceConfig } from '@cws/platform';
 import { startSeededApp, testConfig, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
@@ -23,3 +24,9 @@ export { demoCommunities, seedBudgetService, seedPayBudget, type SeedCommunity }
 export function startSeededBudget(opts: { communities?: SeedCommunity[]; config?: ServiceConfig } = {}): Promise<TestApp> {
   return startSeededApp(budgetService, opts.config ?? testConfig('budget'), (app) => seedBudgetService(app.app.get(DataSource), opts.communities ?? demoCommunities()));
 }
+
+/** A fresh Idempotency-Key: every budget money write needs one; a spec replays a write by sending its key again. */
+export const idempotencyKey = (): string => randomUUID();
+
+/** The Idempotency-Key header of a budget write: `key`, or a fresh one. */
+export const idempotent = (key: string = idempotencyKey()): { 'idempotency-key': string } => ({ 'idempotency-key': key });
