@@ -8,13 +8,28 @@ import { PiiCipher } from '@cws/persistence';
 import { testPrincipals, type TestApp } from '@cws/testing';
 // Payroll reaches workers and budget only through HTTP and queues; the test starts real apps of both.
 import { demoCommunities, seedPayBudget } from '@cws/budget-testing';
-import { startPayrollWithBudget } from '@cws/payroll-testing';
+import { computedRun, runPayslips, startPayrollWithBudget } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 const PAY_STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'];
 const money = (s: string): Fen => parseMoney(s, { allowNegative: true });
 /** An exceljs money cell (a number with two places) to fen, exactly. */
 const cellFen = (v: unknown): Fen => BigInt(Math.round(Number(v ?? 0) * 100));
+
+/** A downloaded payroll register (.xlsx): its sheet 工资发放表, the column keys of row 3, and a cell of a row in fen by key. */
+async function registerSheet(xlsx: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('工资发放表')!;
+  const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+  const fen = (row: ExcelJS.Row, key: string): Fen => {
+    if (!keys.includes(key)) throw new Error(`the register has no column ${key}`);
+    return cellFen(row.getCell(keys.indexOf(key) + 1).value);
+  };
+  /** A column's figure on the last row (合计). */
+  const total = (key: string) => fen(ws.getRow(ws.rowCount), key);
+  return { ws, keys, fen, total };
+}
 
 /**
  * The PDF's text as pdf-parse (pdf.js) extracts it. pdf.js loads its worker by dynamic import, which
@@ -52,14 +67,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
   }, 180_000);
   afterAll(() => close?.());
 
-  async function computed(id: string) {
-    for (let i = 0; i < 600; i++) {
-      const r = await t.request('GET', `/v1/runs/${id}`, { token: admin });
-      if (r.body.computation.state === 'DONE' || r.body.computation.state === 'FAILED') return r.body;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    throw new Error(`run ${id} was not computed in time`);
-  }
+  const computed = (id: string) => computedRun(t, admin, id);
 
   const raw = async (path: string, token: string) => {
     const res = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -74,13 +82,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     const run = await computed(runId);
     expect(run.computation.state).toBe('DONE');
     expect(run.progress.failed).toBe(0);
-    slips = [];
-    let after: string | null = null;
-    do {
-      const r = await t.request('GET', `/v1/runs/${runId}/payslips?limit=500${after ? `&after=${after}` : ''}`, { token: xihu });
-      slips.push(...r.body.items);
-      after = r.body.nextAfter;
-    } while (after);
+    slips = await runPayslips(t, xihu, runId);
     expect(slips.length).toBe(run.progress.total);
     expect(slips.length).toBeGreaterThan(100);
   });
@@ -104,10 +106,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     const x = await raw(`/v1/runs/${runId}/register.xlsx`, xihu);
     expect(x.status).toBe(200);
     expect(x.disposition).toContain('payroll-register-2026-11');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.buffer as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('工资发放表')!;
-    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const { ws, keys } = await registerSheet(x.buffer);
     const col = (k: string) => keys.indexOf(k) + 1;
     expect(keys.slice(0, 6)).toEqual(['district', 'street', 'community', 'workerId', 'name', 'workers']);
     expect(keys).toContain('EARNING:BASE');
@@ -238,12 +237,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
 
     // The reconciliation: payslips, run totals, register, bank files and budget agree to the fen.
     const run = (await t.request('GET', `/v1/runs/${runId}`, { token: admin })).body;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await raw(`/v1/runs/${runId}/register.xlsx`, admin)).buffer as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('工资发放表')!;
-    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-    const total = ws.getRow(ws.rowCount);
-    const reg = (k: string) => cellFen(total.getCell(keys.indexOf(k) + 1).value);
+    const { total: reg } = await registerSheet((await raw(`/v1/runs/${runId}/register.xlsx`, admin)).buffer);
     const files = (await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: finance })).body as Array<{ total: string }>;
     const banked = files.reduce((a, f) => a + money(f.total), 0n);
 
@@ -331,12 +325,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     await t.app.get(OutboxRelay).relayNow();
 
     // Register and bank file show only the difference; budget postings carry the delta.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await raw(`/v1/runs/${cid}/register.xlsx`, admin)).buffer as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('工资发放表')!;
-    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-    const totalRow = ws.getRow(ws.rowCount);
-    const reg = (k: string) => cellFen(totalRow.getCell(keys.indexOf(k) + 1).value);
+    const { total: reg } = await registerSheet((await raw(`/v1/runs/${cid}/register.xlsx`, admin)).buffer);
     expect(reg('NET')).toBe(difference);
     const files = (await t.request('GET', `/v1/runs/${cid}/bank-files`, { token: finance })).body as Array<{ total: string; count: number; url: string }>;
     expect(files.reduce((a, f) => a + money(f.total), 0n)).toBe(difference);
@@ -415,11 +404,8 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect((await t.request('POST', `/v1/runs/${jan.body.id}/approve`, { token: admin })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${jan.body.id}/pay`, { token: finance })).status).toBe(200);
     // Expected: Σ gross of January's slips less the seconded-in cadres' (their slips carry the SECONDED_IN subsidy line).
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await raw(`/v1/runs/${jan.body.id}/register.xlsx`, xihu)).buffer as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('工资发放表')!;
-    const keys = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-    const at = (r: ExcelJS.Row, k: string) => (keys.includes(k) ? cellFen(r.getCell(keys.indexOf(k) + 1).value) : 0n);
+    const { ws, keys, fen } = await registerSheet((await raw(`/v1/runs/${jan.body.id}/register.xlsx`, xihu)).buffer);
+    const at = (r: ExcelJS.Row, k: string) => (keys.includes(k) ? fen(r, k) : 0n);
     let counted = 0n;
     let cadres = 0;
     ws.eachRow((r, i) => {

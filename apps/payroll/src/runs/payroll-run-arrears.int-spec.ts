@@ -3,7 +3,7 @@ import { OutboxRelay } from '@cws/messaging';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
-import { startPayrollOverWorkers } from '@cws/payroll-testing';
+import { computedRun, runPayslips, startPayrollOverWorkers } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 type Line = { kind: string; code: string; amount: string; refPeriod?: string };
@@ -24,24 +24,11 @@ describe('arrears from a back-dated grade change (workers + payroll apps, events
   }, 120_000);
   afterAll(() => close?.());
 
-  const computed = async (id: string) => {
-    for (let i = 0; i < 900; i++) {
-      const r = await t.request('GET', `/v1/runs/${id}`, { token: admin });
-      if (r.body.computation.state === 'DONE') return r.body;
-      if (r.body.computation.state === 'FAILED') throw new Error(r.body.computation.error);
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    throw new Error('not computed in time');
-  };
+  const computed = (id: string) => computedRun(t, admin, id);
   const slipOf = async (runId: string, workerId: number) => {
-    let after: string | null = null;
-    do {
-      const page = await t.request('GET', `/v1/runs/${runId}/payslips?limit=1000${after ? `&after=${after}` : ''}`, { token: admin });
-      const hit = page.body.items.find((s: { workerId: number }) => s.workerId === workerId);
-      if (hit) return (await t.request('GET', `/v1/payslips/${hit.id}`, { token: admin })).body as { lines: Line[]; flags: string[]; grade: number };
-      after = page.body.nextAfter;
-    } while (after);
-    throw new Error(`no slip for worker ${workerId}`);
+    const hit = (await runPayslips(t, admin, runId, 1000)).find((s) => s.workerId === workerId);
+    if (!hit) throw new Error(`no slip for worker ${workerId}`);
+    return (await t.request('GET', `/v1/payslips/${hit.id}`, { token: admin })).body as { lines: Line[]; flags: string[]; grade: number };
   };
 
   it('pays the September difference in October, referencing 2026-09', async () => {

@@ -1,6 +1,6 @@
 import { testPrincipals, type TestApp } from '@cws/testing';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-import { startPayrollOverWorkers } from '@cws/payroll-testing';
+import { computedRun, startPayrollOverWorkers } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 type Slip = { workerId: number; lines: Array<{ kind: string; code: string; amount: string; rule: string }>; taxState: { separateBonusUsed: boolean }; flags: string[] };
@@ -21,12 +21,7 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
   const bonusRun = async (period: string) => {
     const res = await t.request('POST', '/v1/runs', { token: admin, body: { period, type: 'BONUS', scope: XIHU, bonus: { amount: '36000.00', method: 'SEPARATE' } } });
     expect(res.status).toBe(201);
-    for (let i = 0; i < 900; i++) {
-      const r = await t.request('GET', `/v1/runs/${res.body.id}`, { token: admin });
-      if (r.body.computation.state === 'DONE') return r.body;
-      await new Promise((ok) => setTimeout(ok, 100));
-    }
-    throw new Error('not computed');
+    return computedRun(t, admin, res.body.id);
   };
   const slips = async (runId: string): Promise<Slip[]> => {
     const page = await t.request('GET', `/v1/runs/${runId}/payslips?limit=5000`, { token: admin });
@@ -36,7 +31,7 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
   it('taxes the March bonus separately (1,080.00 on 36,000) and merges December’s into wages', async () => {
     expect((await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-03', type: 'BONUS', scope: XIHU } })).status).toBe(400);
     const march = await bonusRun('2026-03');
-    expect(march.inputs.bonus).toEqual({ amount: '36000.00', method: 'SEPARATE' });
+    expect(march.inputs!.bonus).toEqual({ amount: '36000.00', method: 'SEPARATE' });
     const paid = (await slips(march.id)).filter((s) => s.lines.some((l) => l.code === 'YEAR_END_BONUS'));
     expect(paid.length).toBeGreaterThan(5);
     for (const s of paid) {
@@ -55,10 +50,7 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     expect(draft.status).toBe(409);
     expect(draft.body.code).toBe('PAYROLL_REGULAR_NOT_APPROVED');
     expect(draft.body.message).toContain(regular.body.id);
-    for (let i = 0; i < 900; i++) {
-      if ((await t.request('GET', `/v1/runs/${regular.body.id}`, { token: admin })).body.computation.state === 'DONE') break;
-      await new Promise((ok) => setTimeout(ok, 100));
-    }
+    await computedRun(t, admin, regular.body.id);
     expect((await t.request('POST', `/v1/runs/${regular.body.id}/submit`, { token: admin })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${regular.body.id}/approve`, { token: finance })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance })).status).toBe(200);
@@ -88,13 +80,9 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     expect(twice.body.details[0].path).toBe('bonus.amounts[1].workerId');
     const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts, method: 'SEPARATE' } } });
     expect(created.status).toBe(201);
-    let run = created.body;
-    for (let i = 0; i < 900 && run.computation.state !== 'DONE'; i++) {
-      await new Promise((ok) => setTimeout(ok, 100));
-      run = (await t.request('GET', `/v1/runs/${created.body.id}`, { token: admin })).body;
-    }
+    const run = await computedRun(t, admin, created.body.id);
     expect(run.progress).toEqual({ done: 2, total: 2, failed: 0 });
-    expect(run.inputs.bonus).toEqual({ method: 'SEPARATE', workers: 2, total: '60000.00' });
+    expect(run.inputs!.bonus).toEqual({ method: 'SEPARATE', workers: 2, total: '60000.00' });
     expect(run.totals.gross).toBe('60000.00');
     const got = await slips(run.id);
     const of = (id: number) => got.find((s) => s.workerId === id)!;
@@ -116,11 +104,7 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     expect(owed.size).toBeGreaterThan(0);
     const created = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-12', type: 'TOP_UP' } });
     expect(created.status).toBe(201);
-    let run = created.body;
-    for (let i = 0; i < 900 && run.computation.state !== 'DONE'; i++) {
-      await new Promise((ok) => setTimeout(ok, 100));
-      run = (await t.request('GET', `/v1/runs/${created.body.id}`, { token: xihu })).body;
-    }
+    const run = await computedRun(t, xihu, created.body.id);
     expect(run.progress).toEqual({ done: owed.size, total: owed.size, failed: 0 });
     const page = (await t.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: xihu })).body.items as Array<{ id: string; workerId: number; gross: string }>;
     expect(new Map(page.map((s) => [s.workerId, s.gross]))).toEqual(owed);
@@ -137,11 +121,7 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     const edit = await t.request('POST', '/v1/policy/rows', { token: admin, body: { kind: 'ALLOWANCE', validFrom: '2026-12-01', sourceRef: 'test: level withdrawn', data: { ...row.data, levels: levels.slice(0, -1) } } });
     expect(edit.status).toBe(201);
     const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-12', type: 'REGULAR', scope: XIHU } });
-    let run = created.body;
-    for (let i = 0; i < 900 && run.computation.state !== 'DONE'; i++) {
-      await new Promise((ok) => setTimeout(ok, 100));
-      run = (await t.request('GET', `/v1/runs/${created.body.id}`, { token: admin })).body;
-    }
+    const run = await computedRun(t, admin, created.body.id);
     expect(run.computation.state).toBe('DONE');
     expect(run.progress.failed).toBeGreaterThan(0);
     expect(run.progress.done).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { parseMoney, parseRatio, roundFen } from '@cws/kernel';
 import type { WorkerMonthHours } from '@cws/scheduler-contracts';
-import { testPrincipals, type TestApp, until } from '@cws/testing';
+import { testPrincipals, type TestApp } from '@cws/testing';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
-import { startPayrollOverRosters } from '@cws/payroll-testing';
+import { computedRun, runPayslips, startPayrollOverRosters } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
@@ -49,18 +49,12 @@ describe('payroll run of a month with a published roster pays its overtime (real
 
     const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period: MONTH, type: 'REGULAR', scope: street } });
     expect(run.status).toBe(201);
-    const done = await until('the run', async () => (await payroll.request('GET', `/v1/runs/${run.body.id}`, { token: admin })).body, (b) => ['DONE', 'FAILED'].includes(b.computation.state));
+    const done = await computedRun(payroll, admin, run.body.id);
     expect(done.computation.state).toBe('DONE');
     expect(done.progress.failed).toBe(0);
-    expect(done.inputs.hours).toBe('SCHEDULER');
+    expect(done.inputs!.hours).toBe('SCHEDULER');
 
-    const list: Array<{ id: string; workerId: number; communityCode: string }> = [];
-    let after: string | null = null;
-    do {
-      const r = await payroll.request('GET', `/v1/runs/${run.body.id}/payslips?limit=100${after ? `&after=${after}` : ''}`, { token: admin });
-      list.push(...r.body.items);
-      after = r.body.nextAfter;
-    } while (after);
+    const list = await runPayslips(payroll, admin, run.body.id, 100);
     expect(list.filter((s) => s.communityCode === community).map((s) => s.workerId).sort()).toEqual([...hoursBy.keys()].sort());
     expect(list.some((s) => s.communityCode !== community)).toBe(true); // the street's other communities: no roster, no overtime
 

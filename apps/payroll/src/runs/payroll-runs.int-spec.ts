@@ -4,7 +4,7 @@ import { NightlyRecomputeJob } from '@cws/payroll-contracts';
 import { testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-import { startPayrollOverWorkers, startSeededPayroll } from '@cws/payroll-testing';
+import { computedRun, runPayslips, startPayrollOverWorkers, startSeededPayroll } from '@cws/payroll-testing';
 import { PayrollRunJobs } from './payroll-run.jobs';
 
 const XIHU = '330106';
@@ -26,26 +26,10 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     await workers?.close();
   });
 
-  async function computed(id: string, token = admin) {
-    for (let i = 0; i < 600; i++) {
-      const r = await t.request('GET', `/v1/runs/${id}`, { token });
-      if (r.body.computation.state === 'DONE' || r.body.computation.state === 'FAILED') return r.body;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    throw new Error(`run ${id} was not computed in time`);
-  }
+  // t, not the payroll started first: the last test replaces the app
+  const computed = (id: string, token = admin) => computedRun(t, token, id);
 
-  async function allSlips(id: string, token = admin) {
-    const items: Array<{ id: string; gross: string; net: string; tax: string; employeeContributions: string; employerContributions: string; districtCode: string }> = [];
-    let after: string | null = null;
-    do {
-      const r = await t.request('GET', `/v1/runs/${id}/payslips?limit=100${after ? `&after=${after}` : ''}`, { token });
-      expect(r.status).toBe(200);
-      items.push(...r.body.items);
-      after = r.body.nextAfter;
-    } while (after);
-    return items;
-  }
+  const allSlips = (id: string, token = admin) => runPayslips(t, token, id, 100);
 
   let novemberId: string;
 
@@ -60,7 +44,7 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect(run.progress.total).toBeGreaterThan(100);
     expect(run.progress.done).toBe(run.progress.total);
     expect(run.inputs).toMatchObject({ asOf: '2026-11-30', hours: 'NONE', snapshotWorkers: run.progress.total });
-    expect(run.inputs.policyRowIds.length).toBeGreaterThan(10);
+    expect(run.inputs!.policyRowIds.length).toBeGreaterThan(10);
 
     const slips = await allSlips(novemberId, xihu);
     expect(slips).toHaveLength(run.progress.total);

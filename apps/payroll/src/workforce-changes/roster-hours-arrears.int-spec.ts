@@ -3,7 +3,7 @@ import type { WorkerMonthHours } from '@cws/scheduler-contracts';
 import { testPrincipals, type TestApp, until } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
-import { startPayrollOverRosters } from '@cws/payroll-testing';
+import { computedRun, runPayslips, startPayrollOverRosters } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
 
 const PAID = '2026-10';
@@ -32,22 +32,17 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
   }, 180_000);
   afterAll(() => close?.());
 
-  const computedRun = async (admin: string, period: string) => {
+  const regularRun = async (admin: string, period: string) => {
     const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period, type: 'REGULAR', scope: street } });
     expect(run.status).toBe(201);
-    const done = await until('the run', async () => (await payroll.request('GET', `/v1/runs/${run.body.id}`, { token: admin })).body, (b) => ['DONE', 'FAILED'].includes(b.computation.state));
+    const done = await computedRun(payroll, admin, run.body.id);
     expect(done.computation.state).toBe('DONE');
     expect(done.progress.failed).toBe(0);
     return run.body.id as string;
   };
   const slips = async (admin: string, runId: string) => {
     const out = new Map<number, Line[]>();
-    let after: string | null = null;
-    do {
-      const r = await payroll.request('GET', `/v1/runs/${runId}/payslips?limit=100${after ? `&after=${after}` : ''}`, { token: admin });
-      for (const s of r.body.items as Array<{ id: string; workerId: number }>) out.set(s.workerId, (await payroll.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body.lines);
-      after = r.body.nextAfter;
-    } while (after);
+    for (const s of await runPayslips(payroll, admin, runId, 100)) out.set(s.workerId, (await payroll.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body.lines);
     return out;
   };
   const rosterRows = async () =>
@@ -57,7 +52,7 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
     const admin = payroll.tokenFor(testPrincipals.cityAdmin());
     const finance = payroll.tokenFor(testPrincipals.finance());
     // October is paid with no roster published: no shift or overtime pay.
-    const october = await computedRun(admin, PAID);
+    const october = await regularRun(admin, PAID);
     expect((await payroll.request('POST', `/v1/runs/${october}/submit`, { token: admin })).status).toBe(200);
     expect((await payroll.request('POST', `/v1/runs/${october}/approve`, { token: finance })).status).toBe(200);
     const paid = await slips(admin, october);
@@ -86,7 +81,7 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
       )!.data;
     const overtime = (await inForce('OVERTIME')) as { multipliers: Record<string, string>; hoursPerDay: number };
     const shift = (await inForce('ALLOWANCE', (r) => r.data.kind === 'SHIFT')) as { perShift: string; maxShiftsPerMonth: number };
-    const november = await slips(admin, await computedRun(admin, NEXT));
+    const november = await slips(admin, await regularRun(admin, NEXT));
     let exact = 0;
     for (const [id, lines] of november) {
       const arrears = lines.filter((l) => l.code === 'ARREARS');

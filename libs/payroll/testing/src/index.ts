@@ -3,10 +3,11 @@
  * roster hours and the budget from real services, and other services' (a second service sharing the
  * token keys). Lint allows only specs and testing libs to import it.
  */
+import type { PayslipListItem, RunView } from '@cws/payroll-contracts';
 import type { ServiceConfig, ServiceName } from '@cws/platform';
 import { startSeededBudget } from '@cws/budget-testing';
 import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
-import { callingApps, startSeededApp, startStack, testConfig, tokensOf, type TestApp, type TestTokens } from '@cws/testing';
+import { callingApps, startSeededApp, startStack, testConfig, tokensOf, until, type TestApp, type TestTokens } from '@cws/testing';
 import { startSeededWorkers } from '@cws/workers-testing';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -83,4 +84,34 @@ export async function startPayrollOverRosters(opts: PayrollStackOptions = {}): P
     const street = communities.find((c) => c.code === community)!.streetCode;
     return { workers, scheduler, payroll, community, street, tokens: tokensOf(payroll) };
   });
+}
+
+/**
+ * Waits for run `id`'s computation to finish (polled every 100 ms, up to `ms`) and returns the run as
+ * `GET /v1/runs/:id` answers `token`'s user. A FAILED computation throws with its error, so a spec
+ * fails on the cause and not on a timeout or a later total.
+ */
+export async function computedRun(payroll: TestApp, token: string, id: string, ms = 120_000): Promise<RunView> {
+  const run = await until(
+    `run ${id}'s computation`,
+    async () => (await payroll.request('GET', `/v1/runs/${id}`, { token })).body as RunView,
+    (r) => r.computation?.state === 'DONE' || r.computation?.state === 'FAILED',
+    ms,
+    100,
+  );
+  if (run.computation.state === 'FAILED') throw new Error(`run ${id} failed: ${run.computation.error}`);
+  return run;
+}
+
+/** Every payslip of run `id` as `token`'s user lists them, `pageSize` a page; a page answered with anything but a 200 throws. */
+export async function runPayslips(payroll: TestApp, token: string, id: string, pageSize = 500): Promise<PayslipListItem[]> {
+  const items: PayslipListItem[] = [];
+  let after: string | null = null;
+  do {
+    const page = await payroll.request('GET', `/v1/runs/${id}/payslips?limit=${pageSize}${after ? `&after=${after}` : ''}`, { token });
+    if (page.status !== 200) throw new Error(`payslips of run ${id}: ${page.status} ${JSON.stringify(page.body)}`);
+    items.push(...page.body.items);
+    after = page.body.nextAfter;
+  } while (after);
+  return items;
 }
