@@ -1,8 +1,7 @@
-import { OutboxRelay } from '@cws/messaging';
 import { DEMO_CALENDAR_2026, type RosterProblem } from '@cws/scheduler-solver';
 import type { TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
-import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
+import { solvedRoster, startSchedulerOverWorkers } from '@cws/scheduler-testing';
 
 describe('calendar, centres and worker requests (real MySQL and Redis, real workers app)', () => {
   let t: TestApp;
@@ -74,16 +73,7 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
   it('uses declared unavailability and day-off requests in the next solve', async () => {
     const roster0 = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month: '2026-12' } });
     expect(roster0.status).toBe(201);
-    const until = async (id: number) => {
-      for (let i = 0; i < 300; i++) {
-        await t.app.get(OutboxRelay).relayNow();
-        const b = (await t.request('GET', `/v1/rosters/${id}`, { token: xihu })).body;
-        if (b.status !== 'QUEUED') return b;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('not solved');
-    };
-    const first = await until(roster0.body.id);
+    const first = await solvedRoster(t, xihu, roster0.body.id);
     const busy = first.assignments.find((a: { date: string }) => a.date === '2026-12-10').workerId;
     const req = await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: busy, date: '2026-12-10', kind: 'UNAVAILABLE', note: '体检' } });
     expect(req.status).toBe(201);
@@ -92,7 +82,7 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: off, date: '2026-12-12', kind: 'SHIFT' } })).body.code).toBe('REQUEST_SHIFT_MISSING');
     expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: other, body: { workerId: off, date: '2026-12-11', kind: 'OFF' } })).status).toBe(404);
 
-    const again = await until((await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month: '2026-12' } })).body.id);
+    const again = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month: '2026-12' } })).body.id);
     expect(again).toMatchObject({ status: 'DRAFT', version: 2, uncovered: [] });
     const [stored] = await ds.query('SELECT problem FROM roster WHERE id = ?', [again.id]);
     const problem: RosterProblem = JSON.parse(stored.problem);

@@ -1,9 +1,8 @@
-import { OutboxRelay } from '@cws/messaging';
 import { checkRoster, coverageGaps, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
-import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
+import { relayedUntil, solvedRoster, startSchedulerOverWorkers } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
 
@@ -18,17 +17,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   let xihuCommunities: string[];
   let close: () => Promise<void>;
 
-  const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 90_000): Promise<T> => {
-    const stop = Date.now() + ms;
-    for (;;) {
-      const v = await read();
-      if (done(v)) return v;
-      if (Date.now() > stop) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
-      await t.app.get(OutboxRelay).relayNow();
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
-  const solved = (id: number) => until(`roster ${id}`, async () => (await t.request('GET', `/v1/rosters/${id}`, { token: xihu })).body, (b) => b.status !== 'QUEUED');
+  const solved = (id: number) => solvedRoster(t, xihu, id);
   const stored = async (id: number): Promise<RosterProblem> => {
     const [row] = await ds.query('SELECT problem FROM roster WHERE id = ?', [id]);
     return JSON.parse(row.problem);
@@ -162,7 +151,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ month: '2027-01', scope: '330106', total: xihuCommunities.length });
     const id = res.body.id;
-    const done = await until(`generation ${id}`, async () => (await t.request('GET', `/v1/rosters/generations/${id}`, { token: xihu })).body, (g) => g.status === 'DONE', 150_000);
+    const done = await relayedUntil(t, `generation ${id}`, async () => (await t.request('GET', `/v1/rosters/generations/${id}`, { token: xihu })).body, (g) => g.status === 'DONE');
     expect(done).toMatchObject({ total: xihuCommunities.length, queued: 0, failed: 0, solved: xihuCommunities.length, progress: 100 });
     const rows = await ds.query('SELECT id, community_code, status, uncovered FROM roster WHERE generation_id = ? ORDER BY community_code', [id]);
     expect(rows.map((r: { community_code: string }) => r.community_code)).toEqual(xihuCommunities);

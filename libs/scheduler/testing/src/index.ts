@@ -60,9 +60,26 @@ export async function startSchedulerOverWorkers(opts: { sharedQueue?: boolean } 
 export async function publishRoster(scheduler: TestApp, token: string, community: string, month: string): Promise<MonthHoursResponse> {
   const created = await scheduler.request('POST', '/v1/rosters', { token, body: { community, month } });
   expect(created.status).toBe(201);
-  const roster = await until('the roster', async () => (await scheduler.request('GET', `/v1/rosters/${created.body.id}`, { token })).body, (b) => b.status !== 'QUEUED', 150_000);
+  const roster = await solvedRoster(scheduler, token, created.body.id);
   expect(roster.status).toBe('DRAFT');
   expect((await scheduler.request('POST', `/v1/rosters/${roster.id}/publish`, { token })).status).toBe(200);
   await scheduler.app.get(OutboxRelay).relayNow();
   return (await scheduler.request('GET', `/v1/hours?month=${month}&community=${community}`, { token })).body;
+}
+
+/**
+ * {@link until} on a scheduler whose outbox is relayed before each read, so what the scheduler wrote
+ * leaves without waiting for the relay's tick (specs that stop the relay decide when events move).
+ */
+export function relayedUntil<T>(scheduler: TestApp, what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 150_000): Promise<T> {
+  const relay = scheduler.app.get(OutboxRelay);
+  return until(what, async () => {
+    await relay.relayNow();
+    return read();
+  }, done, ms);
+}
+
+/** Waits for roster `id` to leave QUEUED (the solver's draft, or its refusal) and returns it as `GET /v1/rosters/:id` answers `token`'s user. */
+export function solvedRoster(scheduler: TestApp, token: string, id: number, ms = 150_000) {
+  return relayedUntil(scheduler, `roster ${id}`, async () => (await scheduler.request('GET', `/v1/rosters/${id}`, { token })).body, (b) => b.status !== 'QUEUED', ms);
 }
