@@ -5,14 +5,16 @@ import { DataSource } from 'typeorm';
 import { parseMoney, type Fen } from '@cws/kernel';
 import { OutboxRelay } from '@cws/messaging';
 import { PiiCipher } from '@cws/persistence';
-import { testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, type TestApp, until } from '@cws/testing';
 // Payroll reaches workers and budget only through HTTP and queues; the test starts real apps of both.
 import { demoCommunities, seedPayBudget } from '@cws/budget-testing';
-import { computedRun, runPayslips, startPayrollWithBudget } from '@cws/payroll-testing';
+import { computedRun, recordedChange, runPayslips, startPayrollWithBudget } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 const PAY_STREAMS = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'];
 const money = (s: string): Fen => parseMoney(s, { allowNegative: true });
+/** What ledger entries spent, in fen. */
+const spentOf = (entries: Array<{ spent: string }>): Fen => entries.reduce((a, e) => a + money(e.spent), 0n);
 /** An exceljs money cell (a number with two places) to fen, exactly. */
 const cellFen = (v: unknown): Fen => BigInt(Math.round(Number(v ?? 0) * 100));
 
@@ -225,15 +227,11 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
       } while (after);
       return items;
     };
-    let entries = await ledger();
-    for (let i = 0; i < 150 && entries.length < outbox.length; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      entries = await ledger();
-    }
+    const entries = await until('the run\'s postings in the ledger', ledger, (e) => e.length >= outbox.length, 15_000, 100);
     expect(entries).toHaveLength(outbox.length);
     expect(entries.every((e) => e.entryType === 'EXPENDITURE' && PAY_STREAMS.includes(e.stream))).toBe(true);
     expect((await budget.request('GET', '/v1/unmatched-postings', { token: bFinance })).body.items ?? []).toEqual([]);
-    const posted = entries.reduce((a, e) => a + money(e.spent), 0n);
+    const posted = spentOf(entries);
 
     // The reconciliation: payslips, run totals, register, bank files and budget agree to the fen.
     const run = (await t.request('GET', `/v1/runs/${runId}`, { token: admin })).body;
@@ -308,11 +306,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect(money(reissue.taxState.taxWithheld) - money(original.taxState.taxWithheld)).toBe(money(reissue.tax) - money(original.tax));
 
     // December is computed (and submitted) before the correction is settled: its tax state would miss the correction.
-    for (let i = 0; i < 150; i++) {
-      const rows = await t.request('GET', `/v1/workforce-changes?workerId=${w.workerId}`, { token: admin });
-      if (rows.body.items.some((c: { eventName: string; effectiveDate: string }) => c.eventName === 'worker.grade-changed' && c.effectiveDate === '2026-11-01')) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    await recordedChange(t, admin, w.workerId, 'worker.grade-changed', '2026-11-01');
     const december = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-12', type: 'REGULAR' } });
     expect(december.status).toBe(201);
     await computed(december.body.id);
@@ -333,14 +327,10 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     const delta = money(reissue.gross) - money(original.gross) + money(reissue.employerContributions) - money(original.employerContributions);
     expect(reg('GROSS') + reg('EMPLOYER_CONTRIBUTIONS')).toBe(delta);
     const bFinance = budget.tokenFor(testPrincipals.finance());
-    let spent = 0n;
-    for (let i = 0; i < 150; i++) {
-      const items = (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${cid}:&limit=1000`, { token: bFinance })).body.items as Array<{ spent: string }>;
-      spent = items.reduce((a, e) => a + money(e.spent), 0n);
-      if (spent === delta) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(spent).toBe(delta);
+    const booked = await until('the correction\'s postings', async () =>
+      (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${cid}:&limit=1000`, { token: bFinance })).body.items as Array<{ spent: string }>,
+    (items) => spentOf(items) === delta, 15_000, 100);
+    expect(spentOf(booked)).toBe(delta);
 
     // December was computed before the correction was approved: approving it now → 409; rejected and recalculated, it is approved,
     // its withholding starts from the corrected year-to-date, and it pays no November arrears (the correction paid the difference).
@@ -384,13 +374,10 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect((await t.request('POST', `/v1/runs/${lid}/approve`, { token: admin })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${lid}/pay`, { token: finance })).status).toBe(200);
     await t.app.get(OutboxRelay).relayNow();
-    let refunded: Array<{ spent: string; entryType: string }> = [];
-    for (let i = 0; i < 150; i++) {
-      refunded = (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${lid}:&limit=1000`, { token: bFinance })).body.items;
-      if (refunded.reduce((a, e) => a + money(e.spent), 0n) === down) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(refunded.reduce((a, e) => a + money(e.spent), 0n)).toBe(down);
+    const refunded = await until('the refunds', async () =>
+      (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${lid}:&limit=1000`, { token: bFinance })).body.items as Array<{ spent: string; entryType: string }>,
+    (items) => spentOf(items) === down, 15_000, 100);
+    expect(spentOf(refunded)).toBe(down);
     expect(refunded.every((e) => e.entryType === 'REFUND')).toBe(true);
     // Nothing was parked: every refund found the spending it gives back.
     expect((await budget.request('GET', '/v1/unmatched-postings', { token: bFinance })).body.items.filter((u: { sourceRef: string }) => u.sourceRef.startsWith(`payroll-run:${lid}:`))).toEqual([]);

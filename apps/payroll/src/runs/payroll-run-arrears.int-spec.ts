@@ -3,7 +3,7 @@ import { OutboxRelay } from '@cws/messaging';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
-import { computedRun, runPayslips, startPayrollOverWorkers } from '@cws/payroll-testing';
+import { computedRun, recordedChange, runPayslips, startPayrollOverWorkers } from '@cws/payroll-testing';
 
 const XIHU = '330106';
 type Line = { kind: string; code: string; amount: string; refPeriod?: string };
@@ -53,11 +53,7 @@ describe('arrears from a back-dated grade change (workers + payroll apps, events
     });
     expect(change.status).toBe(201);
     await workers.app.get(OutboxRelay).relayNow();
-    for (let i = 0; i < 150; i++) {
-      const rows = await t.request('GET', `/v1/workforce-changes?workerId=${w.workerId}`, { token: admin });
-      if (rows.body.items.some((c: { eventName: string; effectiveDate: string }) => c.eventName === 'worker.grade-changed' && c.effectiveDate === '2026-09-01')) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    await recordedChange(t, admin, w.workerId, 'worker.grade-changed', '2026-09-01');
 
     const october = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-10', type: 'REGULAR', scope: XIHU } });
     expect(october.status).toBe(201);

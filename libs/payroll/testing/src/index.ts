@@ -3,11 +3,11 @@
  * roster hours and the budget from real services, and other services' (a second service sharing the
  * token keys). Lint allows only specs and testing libs to import it.
  */
-import type { PayslipListItem, RunView } from '@cws/payroll-contracts';
+import type { PayslipListItem, RunView, WorkforceChangeView } from '@cws/payroll-contracts';
 import type { ServiceConfig, ServiceName } from '@cws/platform';
 import { startSeededBudget } from '@cws/budget-testing';
 import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
-import { callingApps, startSeededApp, startStack, testConfig, tokensOf, until, type TestApp, type TestTokens } from '@cws/testing';
+import { callingApps, eventually, startSeededApp, startStack, testConfig, tokensOf, until, type TestApp, type TestTokens } from '@cws/testing';
 import { startSeededWorkers } from '@cws/workers-testing';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -114,4 +114,15 @@ export async function runPayslips(payroll: TestApp, token: string, id: string, p
     after = page.body.nextAfter;
   } while (after);
   return items;
+}
+
+/**
+ * Waits until payroll has recorded worker `workerId`'s `eventName` effective `effectiveDate` (the event
+ * crossed the queue from the workers service) and returns the record; throws when it does not come.
+ */
+export function recordedChange(payroll: TestApp, token: string, workerId: number, eventName: string, effectiveDate: string, ms = 15_000): Promise<WorkforceChangeView> {
+  return eventually(`payroll's ${eventName} of worker ${workerId} from ${effectiveDate}`, async () => {
+    const changes = (await payroll.request('GET', `/v1/workforce-changes?workerId=${workerId}`, { token })).body.items as WorkforceChangeView[];
+    return changes.find((c) => c.eventName === eventName && c.effectiveDate === effectiveDate);
+  }, ms);
 }
