@@ -12,6 +12,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { zhCN } from '../../i18n/zh-CN';
 import { moneyColumn } from '../../layout/columns';
 import { QueryError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
@@ -139,32 +140,28 @@ export function BudgetPage() {
         </Space>
       )}
       {negative && <Alert type="info" showIcon title={t('budget.negativeTitle')} description={t('budget.negativeExplained')} style={{ marginBottom: 12 }} data-testid="budget-negative" />}
-      {balances.error ? (
-        <QueryError error={balances.error} />
-      ) : (
-        <Table<Balance>
-          size="small"
-          loading={balances.isPending}
-          rowKey={(r) => `${r.funder}:${r.stream}:${r.districtCode}:${r.streetCode}:${r.communityCode}`}
-          dataSource={rows}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: true }}
-          data-testid="budget-table"
-          columns={[
-            { title: t('budget.col.funder'), dataIndex: 'funder', render: funderName },
-            { title: t('budget.col.stream'), dataIndex: 'stream', render: streamName },
-            { title: t('budget.col.districtCode'), dataIndex: 'districtCode', render: place },
-            { title: t('budget.col.streetCode'), dataIndex: 'streetCode', render: place },
-            { title: t('budget.col.communityCode'), dataIndex: 'communityCode', render: place },
-            ...AMOUNTS.map((k) => ({
-              title: t(`budget.col.${k}`),
-              dataIndex: k,
-              align: 'right' as const,
-              render: (v: string) => <span style={isNegative(v) ? { color: '#cf1322' } : undefined}>{thousands(v)}</span>,
-            })),
-          ]}
-        />
-      )}
+      <QueryTable<Balance>
+        query={balances}
+        rows={rows}
+        size="small"
+        rowKey={(r) => `${r.funder}:${r.stream}:${r.districtCode}:${r.streetCode}:${r.communityCode}`}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: true }}
+        data-testid="budget-table"
+        columns={[
+          { title: t('budget.col.funder'), dataIndex: 'funder', render: funderName },
+          { title: t('budget.col.stream'), dataIndex: 'stream', render: streamName },
+          { title: t('budget.col.districtCode'), dataIndex: 'districtCode', render: place },
+          { title: t('budget.col.streetCode'), dataIndex: 'streetCode', render: place },
+          { title: t('budget.col.communityCode'), dataIndex: 'communityCode', render: place },
+          ...AMOUNTS.map((k) => ({
+            title: t(`budget.col.${k}`),
+            dataIndex: k,
+            align: 'right' as const,
+            render: (v: string) => <span style={isNegative(v) ? { color: '#cf1322' } : undefined}>{thousands(v)}</span>,
+          })),
+        ]}
+      />
     </Card>
   );
 }

@@ -9,7 +9,8 @@ import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
-import { QueryError, WriteError } from '../../layout/PageState';
+import { WriteError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { benchmarkChartOption } from './benchmarkChart';
@@ -177,19 +178,18 @@ function complianceColumns(t: ReturnType<typeof useI18n>['t']): TableColumnsType
 }
 
 /** Compliance per street of one district, from the street-level report (loaded on the first expand). */
-function StreetRows({ district, streets, loading, error }: { district: string; streets: ComplianceGroupView[] | undefined; loading: boolean; error: unknown }) {
+function StreetRows({ district, report }: { district: string; report: { data?: ComplianceReport; error: unknown; isPending: boolean } }) {
   const { t } = useI18n();
   const streetsOfDistrict = useStreets(district);
   const nameOf = placeNamer(streetsOfDistrict.data);
   const name = (code: string | null) => (code ? nameOf(code) : '');
-  if (error) return <QueryError error={error} />;
   return (
-    <Table<ComplianceGroupView>
+    <QueryTable<ComplianceGroupView>
+      query={report}
+      rows={report.data?.groups.filter((s) => s.districtCode === district)}
       size="small"
       rowKey="group"
       pagination={false}
-      loading={loading}
-      dataSource={(streets ?? []).filter((s) => s.districtCode === district)}
       data-testid={`streets-${district}`}
       columns={[
         { title: t('org.street'), key: 'street', render: (_, s) => name(s.streetCode) },
@@ -290,26 +290,22 @@ export function BenchmarkPage() {
               )
             }
           >
-            {districts.error ? (
-              <QueryError error={districts.error} />
-            ) : (
-              <Table<ComplianceGroupView>
-                size="small"
-                rowKey="group"
-                pagination={false}
-                loading={districts.isPending}
-                dataSource={groups}
-                data-testid="compliance-table"
-                expandable={{
-                  onExpand: (open) => open && setStreetsWanted(true),
-                  expandedRowRender: (g) => <StreetRows district={g.districtCode} streets={streets.data?.groups} loading={streets.isPending} error={streets.error} />,
-                }}
-                columns={[
-                  { title: t('org.district'), key: 'district', render: (_, g) => g.districtName ?? g.districtCode },
-                  ...complianceColumns(t),
-                ]}
-              />
-            )}
+            <QueryTable<ComplianceGroupView>
+              query={districts}
+              rows={groups}
+              size="small"
+              rowKey="group"
+              pagination={false}
+              data-testid="compliance-table"
+              expandable={{
+                onExpand: (open) => open && setStreetsWanted(true),
+                expandedRowRender: (g) => <StreetRows district={g.districtCode} report={streets} />,
+              }}
+              columns={[
+                { title: t('org.district'), key: 'district', render: (_, g) => g.districtName ?? g.districtCode },
+                ...complianceColumns(t),
+              ]}
+            />
           </Card>
         </Col>
       </Row>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
-import { Button, Card, DatePicker, Form, Progress, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Progress, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
-import { QueryError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
 
@@ -64,27 +64,23 @@ export function RunsPage() {
       <Space style={{ marginBottom: 16 }}>
         <Select allowClear placeholder={t('workers.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={options(RUN_STATUSES, 'run.status')} />
       </Space>
-      {runs.error ? (
-        <QueryError error={runs.error} />
-      ) : (
-        <Table<RunView>
-          rowKey="id"
-          size="middle"
-          loading={runs.isPending}
-          dataSource={runs.data?.items ?? []}
-          data-testid="runs-table"
-          columns={[
-            { title: t('payrollRuns.period'), dataIndex: 'period', render: (p: string, r) => <Link to={`/payroll/runs/${r.id}`}>{p}</Link> },
-            { title: t('payrollRuns.type'), dataIndex: 'type', render: (v: string) => t(`run.type.${v}` as MessageKey) },
-            { title: t('payrollRuns.scope'), dataIndex: 'scope', render: (s: string | null) => scopeName(s) },
-            { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={RUN_STATUS_COLOR[s]}>{t(`run.status.${s}` as MessageKey)}</Tag> },
-            { title: t('payrollRuns.progress'), key: 'progress', width: 180, render: (_: unknown, r) => <Progress percent={runProgress(r)} size="small" status={r.computation.state === 'FAILED' ? 'exception' : undefined} /> },
-            { title: t('payrollRuns.workers'), key: 'n', align: 'right', render: (_: unknown, r) => r.progress.total },
-            { title: t('payrollRuns.net'), key: 'net', align: 'right', render: (_: unknown, r) => thousands(r.totals.net) },
-            { title: t('payrollRuns.createdBy'), key: 'by', render: (_: unknown, r) => `${r.created.by} · ${dateTime(r.created.at)}` },
-          ]}
-        />
-      )}
+      <QueryTable<RunView>
+        query={runs}
+        rows={runs.data?.items}
+        rowKey="id"
+        size="middle"
+        data-testid="runs-table"
+        columns={[
+          { title: t('payrollRuns.period'), dataIndex: 'period', render: (p: string, r) => <Link to={`/payroll/runs/${r.id}`}>{p}</Link> },
+          { title: t('payrollRuns.type'), dataIndex: 'type', render: (v: string) => t(`run.type.${v}` as MessageKey) },
+          { title: t('payrollRuns.scope'), dataIndex: 'scope', render: (s: string | null) => scopeName(s) },
+          { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={RUN_STATUS_COLOR[s]}>{t(`run.status.${s}` as MessageKey)}</Tag> },
+          { title: t('payrollRuns.progress'), key: 'progress', width: 180, render: (_: unknown, r) => <Progress percent={runProgress(r)} size="small" status={r.computation.state === 'FAILED' ? 'exception' : undefined} /> },
+          { title: t('payrollRuns.workers'), key: 'n', align: 'right', render: (_: unknown, r) => r.progress.total },
+          { title: t('payrollRuns.net'), key: 'net', align: 'right', render: (_: unknown, r) => thousands(r.totals.net) },
+          { title: t('payrollRuns.createdBy'), key: 'by', render: (_: unknown, r) => `${r.created.by} · ${dateTime(r.created.at)}` },
+        ]}
+      />
       <FormModal
         {...create.modal}
         title={t('payrollRuns.create')}

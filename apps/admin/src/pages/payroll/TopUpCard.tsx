@@ -11,7 +11,8 @@ import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
-import { QueryError, WriteError } from '../../layout/PageState';
+import { WriteError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer } from '../../lib/places';
 
 const P = '/api/payroll/v1/benchmark';
@@ -63,26 +64,23 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
         />
         {t('topUp.onlyPositive')}
       </Space>
-      {lines.error ? (
-        <QueryError error={lines.error} />
-      ) : (
-        <Table<TopUpLineView>
-          size="small"
-          rowKey="workerId"
-          pagination={false}
-          loading={lines.isFetching}
-          dataSource={lines.data?.items ?? []}
-          data-testid="top-up-lines"
-          columns={[
-            { title: t('topUp.worker'), key: 'w', render: (_, l) => <Link to={`/workers/${l.workerId}`}>{l.workerName ?? `#${l.workerId}`}</Link> },
-            { title: t('org.district'), key: 'd', render: (_, l) => districtName(l.districtCode) },
-            { title: t('org.street'), key: 's', render: (_, l) => placeName(l.streetCode) },
-            { title: t('topUp.community'), key: 'c', render: (_, l) => placeName(l.communityCode) },
-            moneyColumn(t('topUp.annualPay'), 'annualPay'),
-            moneyColumn(t('topUp.amount'), 'topUp'),
-          ]}
-        />
-      )}
+      <QueryTable<TopUpLineView>
+        query={lines}
+        rows={lines.data?.items}
+        loading={lines.isFetching}
+        size="small"
+        rowKey="workerId"
+        pagination={false}
+        data-testid="top-up-lines"
+        columns={[
+          { title: t('topUp.worker'), key: 'w', render: (_, l) => <Link to={`/workers/${l.workerId}`}>{l.workerName ?? `#${l.workerId}`}</Link> },
+          { title: t('org.district'), key: 'd', render: (_, l) => districtName(l.districtCode) },
+          { title: t('org.street'), key: 's', render: (_, l) => placeName(l.streetCode) },
+          { title: t('topUp.community'), key: 'c', render: (_, l) => placeName(l.communityCode) },
+          moneyColumn(t('topUp.annualPay'), 'annualPay'),
+          moneyColumn(t('topUp.amount'), 'topUp'),
+        ]}
+      />
       <Space style={{ marginTop: 8 }}>
         <Button size="small" icon={<LeftOutlined />} disabled={page === 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="top-up-prev">
           {t('topUp.prev')}

@@ -12,7 +12,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
-import { QueryError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer } from '../../lib/places';
 
 const T = '/api/workers/v1/training';
@@ -89,27 +89,23 @@ export function TrainingPage() {
                     {t('training.newClass')}
                   </Button>
                 )}
-                {classes.error ? (
-                  <QueryError error={classes.error} />
-                ) : (
-                  <Table<TrainingClass>
-                    size="small"
-                    rowKey="id"
-                    loading={classes.isPending}
-                    dataSource={classes.data ?? []}
-                    data-testid="classes-table"
-                    columns={[
-                      { title: t('workers.class'), dataIndex: 'title' },
-                      { title: t('workers.course'), dataIndex: 'courseId', render: (id: number) => courses.data?.find((c) => c.id === id)?.name ?? id },
-                      { title: t('training.provider'), dataIndex: 'providerId', render: (id: number) => providers.data?.find((c) => c.id === id)?.name ?? id },
-                      { title: t('common.from'), dataIndex: 'startDate' },
-                      { title: t('common.to'), dataIndex: 'endDate' },
-                      { title: t('workers.hours'), dataIndex: 'hours', align: 'right' },
-                      { title: t('training.cost'), dataIndex: 'cost', align: 'right' },
-                      { title: t('training.chargeCommunity'), dataIndex: 'chargeCommunityCode', render: (c: string | null) => communityName(c) },
-                    ]}
-                  />
-                )}
+                <QueryTable<TrainingClass>
+                  query={classes}
+                  rows={classes.data}
+                  size="small"
+                  rowKey="id"
+                  data-testid="classes-table"
+                  columns={[
+                    { title: t('workers.class'), dataIndex: 'title' },
+                    { title: t('workers.course'), dataIndex: 'courseId', render: (id: number) => courses.data?.find((c) => c.id === id)?.name ?? id },
+                    { title: t('training.provider'), dataIndex: 'providerId', render: (id: number) => providers.data?.find((c) => c.id === id)?.name ?? id },
+                    { title: t('common.from'), dataIndex: 'startDate' },
+                    { title: t('common.to'), dataIndex: 'endDate' },
+                    { title: t('workers.hours'), dataIndex: 'hours', align: 'right' },
+                    { title: t('training.cost'), dataIndex: 'cost', align: 'right' },
+                    { title: t('training.chargeCommunity'), dataIndex: 'chargeCommunityCode', render: (c: string | null) => communityName(c) },
+                  ]}
+                />
               </>
             ),
           },
