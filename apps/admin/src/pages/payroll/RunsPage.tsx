@@ -14,7 +14,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
-import { placeNamer } from '../../lib/places';
+import { placeNamer, placeOptions } from '../../lib/places';
 
 export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
 
@@ -95,7 +95,7 @@ export function RunsPage() {
         </Form.Item>
         {me?.scope.level === 'CITY' && (
           <Form.Item name="scope" label={t('payrollRuns.scope')} extra={t('payrollRuns.scopeHint')}>
-            <Select allowClear options={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))} />
+            <Select allowClear options={placeOptions(districts.data)} />
           </Form.Item>
         )}
       </FormModal>

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryTable } from '../../layout/QueryTable';
-import { placeNamer } from '../../lib/places';
+import { placeNamer, placeOptions } from '../../lib/places';
 
 const T = '/api/workers/v1/training';
 
@@ -172,7 +172,7 @@ export function TrainingPage() {
           <Input />
         </Form.Item>
         <Form.Item name="chargeCommunityCode" label={t('training.chargeCommunity')} extra={t('training.chargeHint')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(communities.data ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={placeOptions(communities.data)} />
         </Form.Item>
       </FormModal>
       <FormModal

@@ -8,6 +8,7 @@ import { useWorkerWrites } from '../../api/workers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
+import { placeOptions } from '../../lib/places';
 
 type Values = Record<string, string | undefined>;
 
@@ -19,7 +20,7 @@ export function CommunitySelect({ exclude, ...props }: { value?: string; onChang
       {...props}
       showSearch={{ optionFilterProp: 'label' }}
       loading={communities.isPending}
-      options={(communities.data ?? []).filter((c) => c.active && c.code !== exclude).map((c) => ({ value: c.code, label: c.name }))}
+      options={placeOptions(communities.data?.filter((c) => c.active && c.code !== exclude))}
     />
   );
 }

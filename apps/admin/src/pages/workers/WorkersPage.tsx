@@ -12,7 +12,7 @@ import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
-import { placeNamer } from '../../lib/places';
+import { placeNamer, placeOptions } from '../../lib/places';
 import { ImportWizard } from './ImportWizard';
 import { HireModal } from './WorkerFormModals';
 
@@ -106,7 +106,7 @@ export function WorkersPage() {
             placeholder={t('org.district')}
             style={{ width: 140 }}
             value={draft.district}
-            options={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+            options={placeOptions(districts.data)}
             onChange={(v) => set({ district: v, street: undefined, community: undefined })}
           />
         )}
@@ -117,7 +117,7 @@ export function WorkersPage() {
             style={{ width: 140 }}
             value={draft.street}
             disabled={!district}
-            options={(streets.data ?? []).map((s) => ({ value: s.code, label: s.name }))}
+            options={placeOptions(streets.data)}
             onChange={(v) => set({ street: v, community: undefined })}
           />
         )}
@@ -127,7 +127,7 @@ export function WorkersPage() {
           style={{ width: 160 }}
           value={draft.community}
           disabled={!street}
-          options={(communities.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
+          options={placeOptions(communities.data)}
           onChange={(v) => set({ community: v })}
         />
         <Select allowClear placeholder={t('workers.status')} style={{ width: 120 }} value={draft.status} options={enumOptions(WORKER_STATUSES, 'enum.status')} onChange={(v) => set({ status: v })} />
