@@ -6,6 +6,7 @@ import { useWorkerWrites } from '../../api/workers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
+import { openToEdits } from './openToEdits';
 import { CommunitySelect, EditModal } from './WorkerFormModals';
 
 type Dialog = null | 'edit' | 'transfer' | 'leave' | 'return' | 'leaving' | 'event';
@@ -35,7 +36,7 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
   const leaving = useAction((v: Values) => writes.leave(worker.id, { date: v.date, reason: v.reason }), done);
   const event = useAction((v: Values) => writes.event(worker.id, { kind: v.kind, date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
 
-  if (worker.status === 'LEFT') return null;
+  if (!openToEdits(worker)) return null;
   const note = (
     <Form.Item name="note" label={t('common.note')}>
       <Input maxLength={300} />

@@ -1,8 +1,9 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useCommunities } from '../../../api/org';
 import type { CareerEventRow, WorkerDetail } from '../../../api/types';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { placeNamer } from '../../../lib/places';
+import { WorkerRows } from './WorkerRows';
 
 /** 履历: career events, newest first, with their details in words (a transfer names both communities). */
 export function EventsTab({ worker }: { worker: WorkerDetail }) {
@@ -17,12 +18,9 @@ export function EventsTab({ worker }: { worker: WorkerDetail }) {
     return '';
   };
   return (
-    <Table<CareerEventRow>
-      size="small"
-      rowKey="id"
-      dataSource={worker.events ?? []}
-      pagination={false}
-      data-testid="events"
+    <WorkerRows<CareerEventRow>
+      rows={worker.events}
+      testId="events"
       columns={[
         { title: t('common.date'), dataIndex: 'date', width: 120 },
         { title: t('workers.eventKind'), dataIndex: 'kind', width: 120, render: (k: string) => <Tag>{t(`enum.event.${k}` as MessageKey)}</Tag> },

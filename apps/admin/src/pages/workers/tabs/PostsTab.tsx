@@ -5,6 +5,7 @@ import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { openToEdits } from '../openToEdits';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -36,7 +37,7 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
   const today = todayIso();
   const posts = worker.appointments ?? [];
   const openBodies = new Set(posts.filter((p) => isOpen(p, today)).map((p) => p.bodyKind));
-  const writable = worker.status !== 'LEFT';
+  const writable = openToEdits(worker);
   const required = useRequired();
 
   return (

@@ -1,10 +1,12 @@
 import { SECONDMENT_PAYERS } from '@cws/workers-contracts';
-import { Button, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Tag } from 'antd';
 import type { SecondmentRow, WorkerDetail } from '../../../api/types';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { openToEdits } from '../openToEdits';
+import { WorkerRows } from './WorkerRows';
 
 type Values = Record<string, string | undefined>;
 
@@ -33,7 +35,7 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
   );
   const end = useFormDialog((v: Values, s: SecondmentRow) => writes.endSecondment(s.id, { to: String(v.to) }), { invalidate, success: t('common.saved') });
   const required = useRequired();
-  const writable = worker.status !== 'LEFT';
+  const writable = openToEdits(worker);
   return (
     <>
       {writable && (
@@ -41,12 +43,9 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
           {t('workers.startSecondment')}
         </Button>
       )}
-      <Table<SecondmentRow>
-        size="small"
-        rowKey="id"
-        dataSource={worker.secondments ?? []}
-        pagination={false}
-        data-testid="secondments"
+      <WorkerRows<SecondmentRow>
+        rows={worker.secondments}
+        testId="secondments"
         columns={[
           { title: t('workers.direction'), dataIndex: 'direction', render: (d: string) => t(`enum.direction.${d}` as MessageKey) },
           { title: t('workers.organisation'), dataIndex: 'organisation' },

@@ -1,9 +1,11 @@
-import { Button, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Tag } from 'antd';
 import type { TrainingRow, WorkerDetail } from '../../../api/types';
 import { useTrainingClasses, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { openToEdits } from '../openToEdits';
+import { WorkerRows } from './WorkerRows';
 
 const RESULTS = ['PASS', 'FAIL', 'ABSENT'] as const;
 const RESULT_COLOR: Record<string, string> = { PASS: 'green', FAIL: 'red', ABSENT: 'default' };
@@ -22,17 +24,14 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
   const required = useRequired();
   return (
     <>
-      {worker.status !== 'LEFT' && (
+      {openToEdits(worker) && (
         <Button type="primary" style={{ marginBottom: 16 }} onClick={() => record.show()} data-testid="record-training">
           {t('workers.recordTraining')}
         </Button>
       )}
-      <Table<TrainingRow>
-        size="small"
-        rowKey="id"
-        dataSource={worker.training ?? []}
-        pagination={false}
-        data-testid="training"
+      <WorkerRows<TrainingRow>
+        rows={worker.training}
+        testId="training"
         columns={[
           { title: t('workers.class'), dataIndex: 'title' },
           { title: t('workers.course'), dataIndex: 'course' },
