@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
+import { ACCOUNT_NAME } from './accountName';
 import { ScopeFields, useScopeText } from './ScopeFields';
 import type { ApiClientWithSecretView } from '@cws/workers-contracts';
 
@@ -96,7 +97,7 @@ export function ApiClientsPage() {
         ]}
       />
       <FormModal {...create.modal} title={t('clients.create')} initialValues={{ scopeLevel: 'CITY', permissions: ['budget:read'] }} testId="api-client-form">
-        <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
+        <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true }, { pattern: ACCOUNT_NAME }]}>
           <Input autoComplete="off" id="clientId" />
         </Form.Item>
         <Form.Item name="name" label={t('clients.name')} rules={[{ required: true }, { max: 100 }]}>

@@ -8,6 +8,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
+import { ACCOUNT_NAME } from './accountName';
 import { ScopeFields, useScopeText } from './ScopeFields';
 import { UserActions } from './UserActions';
 
@@ -62,7 +63,7 @@ export function UsersPage() {
         data-testid="users-table"
       />
       <FormModal {...create.modal} title={t('users.create')} initialValues={{ scopeLevel: 'DISTRICT', roles: ['DISTRICT_HR'] }} testId="user-form">
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: /^[a-z0-9][a-z0-9._-]{2,59}$/ }]}>
+        <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: ACCOUNT_NAME }]}>
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }, { max: 100 }]}>
