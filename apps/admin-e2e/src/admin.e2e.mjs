@@ -102,17 +102,26 @@ async function pick(page, id, label) {
   throw new Error(`could not pick "${label}" in #${id}`);
 }
 
-/** A fresh page signed in as this user, on the dashboard. */
-async function signedIn(username) {
+/** Types into the searchable Antd Select with this id and picks the option with this label (a long list). */
+async function searchAndPick(page, id, text, label) {
+  await page.locator(`#${id}`).fill(text);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+/** Opens the page of this side-menu item (a string or a RegExp for its label). */
+const openMenu = (page, name) => page.getByRole('menuitem', { name }).click();
+
+/** A fresh page signed in as this user, on the dashboard, or on the page of `menuItem` when one is named. */
+async function signedIn(username, menuItem) {
   const page = await newPage();
   await login(page, username);
   await page.getByTestId('dashboard').waitFor();
+  if (menuItem) await openMenu(page, menuItem);
   return page;
 }
 
 async function openSimulator() {
-  const page = await signedIn('city-admin');
-  await page.getByRole('menuitem', { name: '薪酬测算' }).click();
+  const page = await signedIn('city-admin', '薪酬测算');
   await page.getByTestId('simulator-page').waitFor();
   return page;
 }
@@ -224,8 +233,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('org tree: 翠苑一区社区 under 翠苑街道, with its three bodies', async () => {
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    const page = await signedIn('xihu-hr', '组织架构');
     const tree = page.getByTestId('org-tree');
     await tree.getByText('翠苑街道').click();
     await tree.getByText('翠苑一区社区').click();
@@ -242,8 +250,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('worker register: server-side name search in scope, masked IDs, worker detail', async () => {
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    const page = await signedIn('xihu-hr', '社工名册');
     const table = page.getByTestId('workers-table');
     const rows = table.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
@@ -279,8 +286,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('city-admin creates an API client and sees its secret once', async () => {
-    const page = await signedIn('city-admin');
-    await page.getByRole('menuitem', { name: 'API 客户端' }).click();
+    const page = await signedIn('city-admin', 'API 客户端');
     await page.getByTestId('api-clients-page').waitFor();
     await page.getByTestId('new-api-client').click();
     await page.locator('#clientId').fill(clientId);
@@ -323,8 +329,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const admin = await api.token('city-admin');
     const username = `e2e-hr-${tag}`;
     await api.post(admin, '/api/workers/v1/users', { username, displayName: '端到端人事', password: 'First!pass1', roles: ['DISTRICT_HR'], scopeLevel: 'DISTRICT', scopeDistrict: '330106' });
-    const page = await signedIn('city-admin');
-    await page.getByRole('menuitem', { name: /用户$/ }).click();
+    const page = await signedIn('city-admin', /用户$/);
     const actions = page.getByTestId(`user-actions-${username}`);
     await actions.waitFor();
     // an admin taking away their own CITY_ADMIN role: the service's refusal lands on 角色, in Chinese
@@ -377,7 +382,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
 
     const page = await signedIn('city-admin');
     const popup = page.context().waitForEvent('page');
-    await page.getByRole('menuitem', { name: '队列监控' }).click();
+    await openMenu(page, '队列监控');
     const board = await popup;
     await board.getByText('payroll-runs').first().waitFor({ timeout: 30_000 });
     await board.getByText('workers-events').first().waitFor();
@@ -465,8 +470,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('benchmark report: city-admin runs a calibration and sees compliance for the three districts', async () => {
-    const page = await signedIn('city-admin');
-    await page.getByRole('menuitem', { name: '基准测算' }).click();
+    const page = await signedIn('city-admin', '基准测算');
     const table = page.getByTestId('compliance-table');
     for (const d of ['西湖区', '上城区', '拱墅区']) await table.locator('tbody tr.ant-table-row', { hasText: d }).waitFor();
     assert.equal(await table.locator('tbody tr.ant-table-row').count(), 3);
@@ -570,7 +574,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   test('budget overview shows the balances the budget service returns, amounts as exact strings', async () => {
     const page = await signedIn('city-admin');
     const response = page.waitForResponse((r) => r.url().includes('/api/budget/v1/balances'));
-    await page.getByRole('menuitem', { name: '经费预算' }).click();
+    await openMenu(page, '经费预算');
     const res = await response;
     assert.ok(res.url().includes('fiscalYear='), res.url());
     const body = await res.json();
@@ -593,12 +597,10 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   test('the audit log lists the API-client creation', async () => {
-    const page = await signedIn('city-admin');
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    const page = await signedIn('city-admin', '审计日志');
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
-    await page.locator('#entity').fill('api_client'); // a long list: type to find it
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="api_client"]').click();
+    await searchAndPick(page, 'entity', 'api_client', 'api_client');
     await pick(page, 'action', 'CREATE');
     await page.getByTestId('audit-search').click();
     const row = table.locator('tbody tr.ant-table-row', { hasText: clientId });
@@ -618,6 +620,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.context().close();
   });
 
-  workflowTests({ signedIn, pick, shot, api, failures: path.join(root, 'var/e2e-failures') });
+  workflowTests({ signedIn, openMenu, pick, searchAndPick, shot, api, failures: path.join(root, 'var/e2e-failures') });
   weightTest({ newPage, login, browserRef: { get baseUrl() { return baseUrl; } } });
 });

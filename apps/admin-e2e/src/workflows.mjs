@@ -35,13 +35,31 @@ async function typeDate(page, id, date) {
   await input.press('Enter');
 }
 
+/** Clicks `target` (a locator) and waits for the download it starts. */
+async function downloadFrom(target) {
+  const started = target.page().waitForEvent('download');
+  await target.click();
+  return started;
+}
+
+/** Clicks `target`, checks that an .xlsx comes down, and reads it back with ExcelJS. */
+async function downloadWorkbook(target) {
+  const file = await downloadFrom(target);
+  assert.match(file.suggestedFilename(), /\.xlsx$/);
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await readFile(await file.path()));
+  return book;
+}
+
 export function workflowTests(ctx) {
-  const { pick, shot, api } = ctx;
-  // a failing step leaves a screenshot of where it stood (var/e2e-failures/)
+  const { openMenu, pick, searchAndPick, shot, api } = ctx;
+  // a failing step leaves a screenshot of where it stood (var/e2e-failures/), the menu's click included
   const opened = [];
-  const signedIn = async (user) => {
+  const signedIn = async (user, menuItem) => {
     const page = await ctx.signedIn(user);
     opened.push(page);
+    if (menuItem) await openMenu(page, menuItem);
     return page;
   };
   afterEach(async (t) => {
@@ -62,8 +80,7 @@ export function workflowTests(ctx) {
       courseId: course.id, providerId: provider.id, title: '西湖区社区工作者能力提升班（端到端）', startDate: '2026-03-02', endDate: '2026-03-04', hours: '24.0', cost: '0.00', districtCode: '330106',
     });
 
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    const page = await signedIn('xihu-hr', '社工名册');
     await page.getByTestId('worker-hire').click();
     const name = uniqueName('端测');
     const rid = residentId('F');
@@ -74,8 +91,7 @@ export function workflowTests(ctx) {
     await pick(page, 'politicalStatus', '中共党员');
     await pick(page, 'qualificationLevel', '社会工作师');
     await typeDate(page, 'hireDate', '2024-03-01');
-    await page.locator('#communityCode').fill('翠苑一区');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="翠苑一区社区"]').click();
+    await searchAndPick(page, 'communityCode', '翠苑一区', '翠苑一区社区');
     await shot(page, 'worker-hire-form');
     await page.getByTestId('hire-form-ok').click();
     // the new worker's detail opens
@@ -86,7 +102,7 @@ export function workflowTests(ctx) {
     const workerId = page.url().split('/').pop();
 
     // find them in the register
-    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    await openMenu(page, '社工名册');
     await page.getByTestId('worker-search').locator('input').fill(name);
     await page.getByTestId('worker-search').locator('input').press('Enter');
     const row = page.getByTestId('workers-table').locator('tbody tr.ant-table-row', { hasText: name });
@@ -147,11 +163,9 @@ export function workflowTests(ctx) {
   });
 
   test('recruitment as xihu-hr: a vacancy, applicants and scores, selection out of rank needs a reason, 公示 with an objection, then the hire', async () => {
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '招聘' }).click();
+    const page = await signedIn('xihu-hr', '招聘');
     await page.getByTestId('new-vacancy').click();
-    await page.locator('#vacancyCommunity').fill('翠苑一区');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="翠苑一区社区"]').click();
+    await searchAndPick(page, 'vacancyCommunity', '翠苑一区', '翠苑一区社区');
     await typeDate(page, 'closesOn', new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await page.getByTestId('vacancy-form-ok').click();
     await page.getByTestId('vacancy-page').getByText('翠苑一区社区').first().waitFor();
@@ -212,8 +226,7 @@ export function workflowTests(ctx) {
   });
 
   test('org tree: xihu-hr adds a street, renames and deactivates it; a community shows its head-count and opens its workers', async () => {
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    const page = await signedIn('xihu-hr', '组织架构');
     const tree = page.getByTestId('org-tree');
     await tree.getByText('翠苑街道').waitFor();
     const code = `330106${randomInt(900, 1000)}`;
@@ -249,9 +262,7 @@ export function workflowTests(ctx) {
   });
 
   test('payroll: xihu-hr creates a run and watches it compute, submits it; city-admin approves and downloads the register', async () => {
-    const { default: ExcelJS } = await import('exceljs');
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '薪酬批次' }).click();
+    const page = await signedIn('xihu-hr', '薪酬批次');
     await page.getByTestId('new-run').click();
     await page.getByTestId('run-form-ok').click();
     const detail = page.getByTestId('run-detail');
@@ -275,12 +286,7 @@ export function workflowTests(ctx) {
     await admin.getByTestId('run-status').getByText('待审批').waitFor();
     await admin.getByTestId('run-approve').click();
     await admin.getByTestId('run-status').getByText('已审批').waitFor();
-    const download = admin.waitForEvent('download');
-    await admin.getByTestId('run-download-register').click();
-    const file = await download;
-    assert.match(file.suggestedFilename(), /\.xlsx$/);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile(await file.path()));
+    const book = await downloadWorkbook(admin.getByTestId('run-download-register'));
     const cells = [];
     book.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     assert.ok(cells.some((c) => c.includes('合计')), 'the register ends with its 合计 row');
@@ -294,9 +300,8 @@ export function workflowTests(ctx) {
     const row = page.getByTestId('worker-payslips').locator('tbody tr', { hasText: slip.period });
     await row.getByText('已审批').waitFor();
     assert.match(await row.innerText(), /月度工资/);
-    const pdf = page.waitForEvent('download');
-    await row.getByTestId('worker-payslip-pdf').click();
-    const pdfFile = await readFile(await (await pdf).path());
+    const pdf = await downloadFrom(row.getByTestId('worker-payslip-pdf'));
+    const pdfFile = await readFile(await pdf.path());
     assert.equal(pdfFile.subarray(0, 4).toString(), '%PDF');
     await page.context().close();
   });
@@ -305,10 +310,8 @@ export function workflowTests(ctx) {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
     const demo = communities.map((c) => c).sort((a, b) => a.code.localeCompare(b.code))[0];
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '排班' }).click();
-    await page.locator('#community').fill(demo.name.slice(0, 4));
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${demo.name}"]`).click();
+    const page = await signedIn('xihu-hr', '排班');
+    await searchAndPick(page, 'community', demo.name.slice(0, 4), demo.name);
     await page.getByTestId('roster-generate').click();
     await page.getByTestId('roster-detail').waitFor();
     await page.getByTestId('roster-status').getByText('草稿').waitFor({ timeout: 90_000 });
@@ -352,15 +355,13 @@ export function workflowTests(ctx) {
     await api.post(token, '/api/workers/v1/workers', {
       name: uniqueName('已在册'), residentId: rid, education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: communities[0].code,
     });
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    const page = await signedIn('xihu-hr', '社工名册');
     await page.getByTestId('worker-hire').click();
     await page.locator('#name').fill(uniqueName('重复'));
     await page.locator('#residentId').fill(rid);
     await pick(page, 'education', '大专');
     await pick(page, 'politicalStatus', '群众');
-    await page.locator('#communityCode').fill('翠苑一区');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="翠苑一区社区"]').click();
+    await searchAndPick(page, 'communityCode', '翠苑一区', '翠苑一区社区');
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/workers/v1/workers') && r.request().method() === 'POST');
     await page.getByTestId('hire-form-ok').click();
     const res = await refused;
@@ -385,13 +386,10 @@ export function workflowTests(ctx) {
     ];
     const csv = Buffer.from(`\uFEFF${header}\n${rows.join('\n')}\n`, 'utf8');
 
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    const page = await signedIn('xihu-hr', '社工名册');
     await page.getByTestId('worker-import').click();
     const wizard = page.getByTestId('import-wizard');
-    const templateDownload = page.waitForEvent('download');
-    await page.getByTestId('import-template').click();
-    const template = await templateDownload;
+    const template = await downloadFrom(page.getByTestId('import-template'));
     assert.match(template.suggestedFilename(), /\.xlsx$/);
     await wizard.locator('input[type=file]').setInputFiles({ name: '导入测试.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByTestId('import-summary').getByText('共 3 行：有效 2 行，错误 1 行').waitFor();
@@ -414,16 +412,9 @@ export function workflowTests(ctx) {
   });
 
   test('export: the register of the current filter as .xlsx, read back', async () => {
-    const { default: ExcelJS } = await import('exceljs');
-    const page = await signedIn('xihu-hr');
-    await page.getByRole('menuitem', { name: '社工名册' }).click();
+    const page = await signedIn('xihu-hr', '社工名册');
     await page.getByTestId('workers-table').locator('tbody tr.ant-table-row').first().waitFor();
-    const download = page.waitForEvent('download');
-    await page.getByTestId('worker-export').click();
-    const file = await download;
-    assert.match(file.suggestedFilename(), /\.xlsx$/);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile(await file.path()));
+    const book = await downloadWorkbook(page.getByTestId('worker-export'));
     const sheet = book.worksheets[0];
     const headers = sheet.getRow(1).values.filter(Boolean).map(String);
     assert.ok(headers.includes('姓名'), headers.join(','));
