@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router-dom';
+import { onTestFinished } from 'vitest';
 import { createQueryClient } from './App';
 import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
@@ -60,13 +61,16 @@ export function renderApp(ui: ReactNode, opts: { fetch: typeof fetch; locale?: L
       </I18nProvider>,
     );
   });
-  return {
-    container,
-    unmount: () => {
-      act(() => root.unmount());
-      container.remove();
-    },
+  let mounted = true;
+  const unmount = () => {
+    if (!mounted) return;
+    mounted = false;
+    act(() => root.unmount());
+    container.remove();
   };
+  // what a test renders is gone when it ends, passed or failed (a test may unmount earlier itself)
+  onTestFinished(unmount);
+  return { container, unmount };
 }
 
 /** Polls until `check` stops throwing (React Query and Antd settle asynchronously). */

@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../test-utils';
+import { describe, expect, it } from 'vitest';
+import { renderApp, scriptedFetch, waitFor, xihuHr } from '../test-utils';
 import { AppLayout } from './AppLayout';
-
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
 
 const districts = () => [{ code: '330106', name: '西湖区' }];
 
@@ -13,11 +10,11 @@ describe('AppLayout header', () => {
       'GET /api/workers/v1/auth/me': () => ({ ...xihuHr, displayName: '西湖区人事专员' }),
       'GET /api/workers/v1/districts': districts,
     });
-    view = renderApp(<AppLayout />, { fetch });
-    const name = () => view!.container.querySelector('[data-testid="current-user-name"]');
+    const { container } = renderApp(<AppLayout />, { fetch });
+    const name = () => container.querySelector('[data-testid="current-user-name"]');
     await waitFor(() => expect(name()?.textContent).toBe('西湖区人事专员'));
     expect(name()?.getAttribute('title')).toBe('xihu-hr');
-    await waitFor(() => expect(view!.container.querySelector('[data-testid="current-scope"]')?.textContent).toContain('西湖区'));
+    await waitFor(() => expect(container.querySelector('[data-testid="current-scope"]')?.textContent).toContain('西湖区'));
   });
 
   it('falls back to the username when there is no display name', async () => {
@@ -25,7 +22,7 @@ describe('AppLayout header', () => {
       'GET /api/workers/v1/auth/me': () => xihuHr,
       'GET /api/workers/v1/districts': districts,
     });
-    view = renderApp(<AppLayout />, { fetch });
-    await waitFor(() => expect(view!.container.querySelector('[data-testid="current-user-name"]')?.textContent).toBe('xihu-hr'));
+    const { container } = renderApp(<AppLayout />, { fetch });
+    await waitFor(() => expect(container.querySelector('[data-testid="current-user-name"]')?.textContent).toBe('xihu-hr'));
   });
 });

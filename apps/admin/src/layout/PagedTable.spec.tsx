@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from '../api/types';
 import { useKeysetPages } from '../api/useKeysetPages';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, xihuHr } from '../test-utils';
 import { PagedTable } from './PagedTable';
 
 interface Row {
@@ -14,9 +14,6 @@ function Entries({ cursor }: { cursor?: 'after' | 'before' }) {
   return <PagedTable<Row> pages={pages} loadMoreTestId="entries-more" rowKey="id" data-testid="entries" columns={[{ title: 'name', dataIndex: 'name' }]} />;
 }
 
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
-
 describe('useKeysetPages + PagedTable', () => {
   it('reads page after page with the previous nextAfter as the cursor, then says there is no more', async () => {
     const { fetch, calls } = scriptedFetch({
@@ -24,8 +21,7 @@ describe('useKeysetPages + PagedTable', () => {
       'GET /api/test/v1/entries': (url) =>
         url.searchParams.get('before') === 'c2' ? { items: [{ id: '1', name: '丙' }], nextAfter: null } : { items: [{ id: '3', name: '甲' }, { id: '2', name: '乙' }], nextAfter: 'c2' },
     });
-    view = renderApp(<Entries cursor="before" />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<Entries cursor="before" />, { fetch });
     await waitFor(() => expect(container.querySelector('[data-testid="entries"]')?.textContent).toContain('乙'));
     const first = calls.find((c) => c.url.pathname === '/api/test/v1/entries')!.url.searchParams;
     expect(Object.fromEntries(first)).toEqual({ q: 'x', limit: '2' });
@@ -46,8 +42,7 @@ describe('useKeysetPages + PagedTable', () => {
       'GET /api/workers/v1/auth/me': () => xihuHr,
       'GET /api/test/v1/entries': () => json(403, { code: 'FORBIDDEN', message: 'no', details: [] }),
     });
-    view = renderApp(<Entries />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<Entries />, { fetch });
     await waitFor(() => expect(container.querySelector('[data-testid="query-error"]')).not.toBeNull());
     expect(container.querySelector('[data-testid="entries"]')).toBeNull();
     expect(container.querySelector('[data-testid="entries-more"]')).toBeNull();

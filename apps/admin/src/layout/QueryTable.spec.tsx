@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
-import { renderApp, scriptedFetch, xihuHr, type Rendered } from '../test-utils';
+import { renderApp, scriptedFetch, xihuHr } from '../test-utils';
 import { QueryTable } from './QueryTable';
 
 interface Row {
@@ -13,16 +13,12 @@ const rows: Row[] = [{ id: '1', name: '甲' }, { id: '2', name: '乙' }];
 /** The table as a page puts it, over a query in the given state. */
 function show(query: { error: unknown; isPending: boolean }, data: Row[] | undefined, loading?: boolean): HTMLElement {
   const { fetch } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => xihuHr });
-  view = renderApp(<QueryTable<Row> query={query} rows={data} loading={loading} rowKey="id" pagination={false} data-testid="entries" columns={[{ title: 'name', dataIndex: 'name' }]} />, { fetch });
-  return view.container;
+  return renderApp(<QueryTable<Row> query={query} rows={data} loading={loading} rowKey="id" pagination={false} data-testid="entries" columns={[{ title: 'name', dataIndex: 'name' }]} />, { fetch }).container;
 }
 
 // antd puts the spinner around the table, outside the element that carries the test id
 const spinning = (container: HTMLElement) => container.querySelector('.ant-table-wrapper > .ant-spin-spinning') !== null;
 const shownRows = (container: HTMLElement) => container.querySelectorAll('[data-testid="entries"] tbody tr.ant-table-row').length;
-
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
 
 describe('QueryTable', () => {
   it('spins, without rows, while the query’s first answer is on its way', () => {

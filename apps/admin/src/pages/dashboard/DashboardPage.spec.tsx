@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Community } from '../../api/types';
-import { renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
+import { renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
 import { DashboardPage } from './DashboardPage';
 
 const community = (code: string, name: string, floorArea: string, activityArea: string): Community => ({
   code, name, districtCode: '330106', streetCode: '330106001', households: 1000, population: 3000, floorArea, activityArea, facilities: null, active: true, version: 1,
 });
-
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
 
 describe('DashboardPage', () => {
   it('counts the org in scope and flags communities below the 60 % activity-area share', async () => {
@@ -21,8 +18,7 @@ describe('DashboardPage', () => {
         community('330106001002', '翠苑二区社区', '800.00', '479.99'),
       ],
     });
-    view = renderApp(<DashboardPage />, { fetch, locale: 'en' });
-    const { container } = view;
+    const { container } = renderApp(<DashboardPage />, { fetch, locale: 'en' });
 
     await waitFor(() => expect(container.querySelector('[data-testid="low-share-table"]')?.textContent).toContain('翠苑二区社区'));
     expect(container.querySelector('[data-testid="low-share-table"]')?.textContent).not.toContain('翠苑一区社区');

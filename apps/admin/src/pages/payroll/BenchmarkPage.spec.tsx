@@ -1,13 +1,10 @@
 import type { CalibrationResult, ComplianceGroupView, ComplianceReport, TopUpLineView, TopUpSummary } from '@cws/payroll-contracts';
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
+import { click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
 import { BenchmarkPage, fractionToPercent } from './BenchmarkPage';
 import { districtTotals } from './TopUpCard';
-
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
 
 const cityAdmin: Me = { kind: 'user', id: 'u0', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' } } as Me;
 const auditor: Me = { ...cityAdmin, name: 'auditor', roles: ['AUDITOR'] };
@@ -50,8 +47,7 @@ describe('BenchmarkPage', () => {
         return calibration;
       },
     });
-    view = renderApp(<BenchmarkPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<BenchmarkPage />, { fetch });
     const text = (id: string) => container.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
 
     await waitFor(() => expect(text('compliance-table')).toContain('拱墅区'));
@@ -93,8 +89,7 @@ describe('BenchmarkPage', () => {
       'GET /api/workers/v1/auth/me': () => xihuHr,
       'GET /api/payroll/v1/benchmark/compliance': () => report('district', [group('330106', '西湖区', '94000.00', false)]),
     });
-    view = renderApp(<BenchmarkPage />, { fetch, locale: 'en' });
-    const { container } = view;
+    const { container } = renderApp(<BenchmarkPage />, { fetch, locale: 'en' });
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
     expect(container.querySelectorAll('[data-testid="compliance-table"] tr.ant-table-row')).toHaveLength(1);
     expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('Falls short');
@@ -106,8 +101,7 @@ describe('BenchmarkPage', () => {
       'GET /api/workers/v1/auth/me': () => auditor,
       'GET /api/payroll/v1/benchmark/compliance': () => report('district', []),
     });
-    view = renderApp(<BenchmarkPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<BenchmarkPage />, { fetch });
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')).not.toBeNull());
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"] .ant-table-placeholder')).not.toBeNull());
     expect(container.querySelector('[data-testid="run-calibration"]')).toBeNull();
@@ -146,8 +140,7 @@ describe('BenchmarkPage', () => {
           : { items: Array.from({ length: 20 }, (_, i) => line(i + 1)), nextAfter: '20' };
       },
     });
-    view = renderApp(<BenchmarkPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<BenchmarkPage />, { fetch });
     const el = (id: string) => container.querySelector(`[data-testid="${id}"]`);
     const text = (id: string) => el(id)?.textContent ?? '';
     await waitFor(() => expect(text('compliance-table')).toContain('拱墅区'));
@@ -204,8 +197,7 @@ describe('BenchmarkPage', () => {
       },
       'GET /api/payroll/v1/benchmark/top-ups/42/lines': () => ({ items: [], nextAfter: null }),
     });
-    view = renderApp(<BenchmarkPage />, { fetch, locale: 'en' });
-    const { container } = view;
+    const { container } = renderApp(<BenchmarkPage />, { fetch, locale: 'en' });
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
     // pick "Per worker" in the rule select
     const select = container.querySelector('[data-testid="top-up-rule"]') as HTMLElement;
@@ -254,8 +246,8 @@ describe('BenchmarkPage', () => {
         return { id: '99', kind: 'UNIT_VALUE', key: '2026', validFrom: '2026-12-01', validTo: null, sourceRef: 'calibration #7', data: { year: 2026, unitValue: '8250.02' }, supersededBy: null, createdBy: 'u0', createdAt: '2026-12-01T10:00:00Z' };
       },
     });
-    view = renderApp(<BenchmarkPage />, { fetch: scriptedFetch(routes(cityAdmin)).fetch });
-    let { container } = view;
+    const admin = renderApp(<BenchmarkPage />, { fetch: scriptedFetch(routes(cityAdmin)).fetch });
+    let { container } = admin;
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
     await click(container.querySelector('[data-testid="run-calibration"]'));
     await waitFor(() => expect(container.querySelector('[data-testid="adopt-calibration"]')).not.toBeNull());
@@ -275,11 +267,10 @@ describe('BenchmarkPage', () => {
     expect(container.querySelector('[data-testid="adopted"]')?.textContent).toContain('2026-12-01');
     expect(container.querySelector('[data-testid="adopt-calibration"]')).toBeNull();
     await waitFor(() => expect(compliance.length).toBeGreaterThan(before)); // compliance at the policy value reloads
-    view.unmount();
+    admin.unmount();
 
     // a district HR runs calibrations but does not edit the policy
-    view = renderApp(<BenchmarkPage />, { fetch: scriptedFetch(routes(xihuHr)).fetch });
-    ({ container } = view);
+    ({ container } = renderApp(<BenchmarkPage />, { fetch: scriptedFetch(routes(xihuHr)).fetch }));
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
     await click(container.querySelector('[data-testid="run-calibration"]'));
     await waitFor(() => expect(container.querySelector('[data-testid="calibrated-unit-value"]')).not.toBeNull());

@@ -1,11 +1,8 @@
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { json, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
+import { describe, expect, it } from 'vitest';
+import { json, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
 import { ApiError } from '../../api/errors';
 import { engineFieldErrors, issueKey, normaliseAmount, simulationFieldErrors, SimulatorPage } from './SimulatorPage';
-
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
 
 async function submit(container: HTMLElement) {
   await act(async () => {
@@ -23,8 +20,7 @@ describe('SimulatorPage', () => {
         return { months: sent!.months.map((m, i) => ({ month: m.month, cumulativeTaxable: `${(i + 1) * 4900}.00`, tax: '147.00', cumulativeTax: `${(i + 1) * 147}.00` })) };
       },
     });
-    view = renderApp(<SimulatorPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<SimulatorPage />, { fetch });
     await waitFor(() => expect(container.querySelector('[data-testid="simulate"]')).not.toBeNull());
 
     await submit(container);
@@ -42,8 +38,7 @@ describe('SimulatorPage', () => {
       'POST /api/payroll/v1/simulations': () =>
         json(400, { code: 'VALIDATION', message: 'Invalid simulation', details: [{ path: 'months[2].gross', issue: 'must not be below the minimum wage' }] }),
     });
-    view = renderApp(<SimulatorPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<SimulatorPage />, { fetch });
     await waitFor(() => expect(container.querySelector('[data-testid="simulate"]')).not.toBeNull());
 
     await submit(container);
@@ -61,8 +56,7 @@ describe('SimulatorPage', () => {
 
   it('refuses an amount with three decimals on that input, before asking the server', async () => {
     const { fetch, calls } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => xihuHr });
-    view = renderApp(<SimulatorPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<SimulatorPage />, { fetch });
     await waitFor(() => expect(container.querySelector('[data-testid="m2-employeeInsurance"]')).not.toBeNull());
     const input = container.querySelector('[data-testid="m2-employeeInsurance"]') as HTMLInputElement;
     await act(async () => {
@@ -115,8 +109,7 @@ describe('SimulatorPage', () => {
         return { year: sent.year, months: sent.months.map((m, i) => ({ month: m.month, cumulativeTaxable: `${(i + 1) * 4900}.00`, tax: '0.00', cumulativeTax: '0.00' })), totalTax: '3360.00' };
       },
     });
-    view = renderApp(<SimulatorPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<SimulatorPage />, { fetch });
     const preview = () => container.querySelector('[data-testid="simulation-preview"]')?.textContent ?? '';
     // 12,000 a month less 2,100 insurance and the 5,000 basic deduction: 4,900 × 3 % = 147.00 a month until
     // the cumulative 36,000 bracket is crossed in August; the year 3,360.00 on 58,800.00

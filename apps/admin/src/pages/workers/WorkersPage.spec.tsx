@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkerRow } from '../../api/types';
-import { click, renderApp, scriptedFetch, waitFor, xihuHr, type Rendered } from '../../test-utils';
+import { click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
 import { WorkersPage } from './WorkersPage';
 
 function worker(id: number, name: string): WorkerRow {
@@ -10,9 +10,6 @@ function worker(id: number, name: string): WorkerRow {
     status: 'ACTIVE', employmentType: 'FULL_TIME', postBand: 'HEAD', qualificationLevel: 'SOCIAL_WORKER', hireDate: '2015-03-01',
   };
 }
-
-let view: Rendered | undefined;
-afterEach(() => view?.unmount());
 
 describe('WorkersPage', () => {
   it('renders the rows the server returns, masked IDs only, and loads more with the keyset cursor', async () => {
@@ -25,8 +22,7 @@ describe('WorkersPage', () => {
           ? { items: [worker(3, '王五')], nextAfter: null }
           : { items: [worker(1, '张丽华'), worker(2, '李四')], nextAfter: 'cursor-1', total: 3 },
     });
-    view = renderApp(<WorkersPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<WorkersPage />, { fetch });
 
     await waitFor(() => expect(container.textContent).toContain('张丽华'));
     expect(container.textContent).toContain('李四');
@@ -53,8 +49,7 @@ describe('WorkersPage', () => {
       'GET /api/workers/v1/streets': () => [{ code: '330106001', name: '翠苑街道', districtCode: '330106' }],
       'GET /api/workers/v1/workers': () => ({ items: [worker(1, '张丽华')], nextAfter: null, total: 1 }),
     });
-    view = renderApp(<WorkersPage />, { fetch });
-    const { container } = view;
+    const { container } = renderApp(<WorkersPage />, { fetch });
     await waitFor(() => expect(container.textContent).toContain('翠苑街道'));
     const sorts = () => calls.filter((c) => c.url.pathname === '/api/workers/v1/workers').map((c) => c.url.searchParams.get('sort'));
     expect(sorts()).toEqual(['name']);
@@ -70,7 +65,7 @@ describe('WorkersPage', () => {
       'GET /api/workers/v1/auth/me': () => xihuHr,
       'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }],
     });
-    view = renderApp(<WorkersPage />, { fetch });
-    await waitFor(() => expect(view?.container.querySelector('[data-testid="not-available"]')).not.toBeNull());
+    const { container } = renderApp(<WorkersPage />, { fetch });
+    await waitFor(() => expect(container.querySelector('[data-testid="not-available"]')).not.toBeNull());
   });
 });
