@@ -17,6 +17,7 @@ export * from './platform.module';
 export * from './query-params';
 export * from './redis';
 export * from './request-context';
+export * from './route-docs';
 export * from './revocations';
 export * from './rate-limit';
 export * from './service-client';
