@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { FiscalYear } from '@cws/budget-contracts';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, apiSchema, CurrentPrincipal, YearParam } from '@cws/platform';
+import { Answers, apiSchema, CurrentPrincipal, YearParam } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { FiscalYearEntity } from './fiscal-year.entity';
 import { FiscalYearsService } from './fiscal-years.service';
@@ -18,9 +18,8 @@ export class FiscalYearsController {
   constructor(private readonly years: FiscalYearsService) {}
 
   @Get()
-  @ApiOperation({ summary: '财政年度列表' })
   @CanRead()
-  @ApiOkResponse({ schema: apiArraySchema(FiscalYear) })
+  @Answers([FiscalYear], '财政年度列表')
   list(): Promise<FiscalYearEntity[]> {
     return this.years.list();
   }
@@ -34,10 +33,8 @@ export class FiscalYearsController {
   }
 
   @Post(':year/close')
-  @HttpCode(200)
   @CanPost()
-  @ApiOperation({ summary: '关闭财政年度（不再记账）', description: 'Close a fiscal year: it takes no further postings (city scope only)' })
-  @ApiOkResponse({ schema: apiSchema(FiscalYear) })
+  @Answers(FiscalYear, '关闭财政年度（不再记账）', 'Close a fiscal year: it takes no further postings (city scope only)')
   close(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam) {
     return this.years.close(p, year);
   }

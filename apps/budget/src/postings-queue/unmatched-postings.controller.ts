@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { Posting, UnmatchedPostingPage } from '@cws/budget-contracts';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanPost, CanRead, Idempotent } from '../common/access';
 
 import { ResolveUnmatchedDto, UnmatchedQueryDto } from './unmatched-postings.dto';
@@ -15,8 +15,7 @@ export class UnmatchedPostingsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: '未能入账的费用记账队列', description: 'Queue postings (payroll, training) that could not be booked, with the reason' })
-  @ApiOkResponse({ schema: apiSchema(UnmatchedPostingPage) })
+  @Answers(UnmatchedPostingPage, '未能入账的费用记账队列', 'Queue postings (payroll, training) that could not be booked, with the reason')
   list(@CurrentPrincipal() p: Principal, @Query() q: UnmatchedQueryDto) {
     return this.unmatched.list(p, q);
   }
@@ -24,8 +23,7 @@ export class UnmatchedPostingsController {
   @Post(':id/resolve')
   @CanPost()
   @Idempotent()
-  @ApiOperation({ summary: '将挂起的费用记入指定分配', description: 'Book a parked cost posting on a chosen allocation' })
-  @ApiCreatedResponse({ schema: apiSchema(Posting) })
+  @Creates(Posting, '将挂起的费用记入指定分配', 'Book a parked cost posting on a chosen allocation')
   resolve(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ResolveUnmatchedDto, @Headers('idempotency-key') key?: string) {
     return this.unmatched.resolve(p, id, dto, key);
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ExecutionReport, FundingStandard, HouseholdCount, HouseholdStandardReport, type ExecutionReportView } from '@cws/budget-contracts';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, apiSchema, CurrentPrincipal } from '@cws/platform';
+import { Answers, CurrentPrincipal, Downloads } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { PlaceFilterDto } from '../common/filters.dto';
 import { ExecutionQueryDto, FundingStandardDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
@@ -28,16 +28,14 @@ export class ReportsController {
 
   @Get('reports/execution')
   @CanRead()
-  @ApiOperation({ summary: '预算执行情况报表', description: 'Budget execution grouped by stream, funder, district, street, community or month' })
-  @ApiOkResponse({ schema: apiSchema(ExecutionReport) })
+  @Answers(ExecutionReport, '预算执行情况报表', 'Budget execution grouped by stream, funder, district, street, community or month')
   execution(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto): Promise<ExecutionReportView> {
     return this.reports.execution(p, q);
   }
 
   @Get('reports/execution.xlsx')
   @CanRead()
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: '下载预算执行情况报表（xlsx）', description: 'The execution report as an .xlsx workbook' })
+  @Downloads('xlsx', '下载预算执行情况报表（xlsx）', 'The execution report as an .xlsx workbook')
   async executionXlsx(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto, @Res() res: Response) {
     const buffer = await this.reports.executionXlsx(p, q);
     res
@@ -51,43 +49,38 @@ export class ReportsController {
 
   @Get('reports/household-standard')
   @CanRead()
-  @ApiOperation({ summary: '按户核定标准检查社区经费', description: 'Per-household funding standard check: communities allocated less than standard × households are flagged' })
-  @ApiOkResponse({ schema: apiSchema(HouseholdStandardReport) })
+  @Answers(HouseholdStandardReport, '按户核定标准检查社区经费', 'Per-household funding standard check: communities allocated less than standard × households are flagged')
   householdStandard(@CurrentPrincipal() p: Principal, @Query() q: HouseholdStandardQueryDto) {
     return this.reports.householdStandard(p, q);
   }
 
   @Get('household-counts')
-  @ApiOperation({ summary: '各社区户数' })
   @CanRead()
-  @ApiOkResponse({ schema: apiArraySchema(HouseholdCount) })
+  @Answers([HouseholdCount], '各社区户数')
   households(@CurrentPrincipal() p: Principal, @Query() q: PlaceFilterDto) {
     return this.reports.listHouseholds(p, q);
   }
 
   @Put('household-counts/:communityCode')
   @CanPost()
+  @Answers(HouseholdCount, '设置社区户数', 'Set the number of households of a community (data for the standard check)')
   @ApiParam({ name: 'communityCode', example: '330106001001' })
-  @ApiOperation({ summary: '设置社区户数', description: 'Set the number of households of a community (data for the standard check)' })
-  @ApiOkResponse({ schema: apiSchema(HouseholdCount) })
   putHouseholds(@CurrentPrincipal() p: Principal, @Param() { communityCode }: CommunityParam, @Body() dto: HouseholdCountDto) {
     return this.reports.putHouseholds(p, communityCode, dto);
   }
 
   @Get('funding-standards')
-  @ApiOperation({ summary: '按户经费标准列表' })
   @CanRead()
-  @ApiOkResponse({ schema: apiArraySchema(FundingStandard) })
+  @Answers([FundingStandard], '按户经费标准列表')
   standards() {
     return this.reports.listStandards();
   }
 
   @Put('funding-standards/:year/:stream')
   @CanPost()
+  @Answers(FundingStandard, '设置某渠道某年度的按户经费标准', 'Set the per-household funding standard of a stream for a year (city scope)')
   @ApiParam({ name: 'year', schema: { type: 'integer', example: 2026 } })
   @ApiParam({ name: 'stream', enum: FUNDING_STREAMS, enumName: 'FundingStream' })
-  @ApiOperation({ summary: '设置某渠道某年度的按户经费标准', description: 'Set the per-household funding standard of a stream for a year (city scope)' })
-  @ApiOkResponse({ schema: apiSchema(FundingStandard) })
   putStandard(
     @CurrentPrincipal() p: Principal,
     @Param() { year, stream }: StandardParams,

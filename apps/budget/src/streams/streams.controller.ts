@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { apiArraySchema } from '@cws/platform';
+import { Answers } from '@cws/platform';
 import { Stream } from '@cws/budget-contracts';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CanRead } from '../common/access';
 import { StreamEntity } from './stream.entity';
@@ -13,8 +13,7 @@ export class StreamsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: '经费渠道列表', description: 'The funding streams with their Chinese and English names' })
-  @ApiOkResponse({ schema: apiArraySchema(Stream) })
+  @Answers([Stream], '经费渠道列表', 'The funding streams with their Chinese and English names')
   list(): Promise<StreamEntity[]> {
     return this.dataSource.getRepository(StreamEntity).find({ order: { sortOrder: 'ASC' } });
   }
