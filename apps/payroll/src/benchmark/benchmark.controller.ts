@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, BearerToken, CurrentPrincipal, IdParam } from '@cws/platform';
+import { Answers, BearerToken, Creates, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanEditPolicy, CanRead, CanRun } from '../common/access';
 import {
   ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto,
@@ -28,90 +28,83 @@ export class BenchmarkController {
 
   @Post('calibrations')
   @CanRun()
-  @ApiOperation({
-    summary: '测算单位值（满足不低于上年社平工资与增长要求）',
-    description: 'Calibrate: the least unit value (元 per coefficient point) whose projected average meets W(Y−1) and the growth test; stored. Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
-  })
-  @ApiCreatedResponse({ schema: apiSchema(CalibrationResult) })
+  @Creates(
+    CalibrationResult,
+    '测算单位值（满足不低于上年社平工资与增长要求）',
+    'Calibrate: the least unit value (元 per coefficient point) whose projected average meets W(Y−1) and the growth test; stored. Projects the workforce as of asOf (default 1 January of Y) over the pay scale; returns the unit value, the projected average and, as proof of minimality, the same check at unitValue − 0.01.',
+  )
   calibrate(@CurrentPrincipal() p: Principal, @Body() dto: CalibrationRequestDto) {
     return this.benchmark.calibrate(p, dto);
   }
 
   @Get('calibrations/:id')
-  @ApiOperation({ summary: '查看一次测算' })
   @CanRead()
-  @ApiOkResponse({ schema: apiSchema(CalibrationResult) })
+  @Answers(CalibrationResult, '查看一次测算')
   calibration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'CALIBRATION', id);
   }
 
   @Post('calibrations/:id/apply')
-  @HttpCode(200)
   @CanEditPolicy()
-  @ApiOperation({ summary: '采用测算结果（写入政策表）', description: "Adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row (the open row is closed; audited)" })
-  @ApiOkResponse({ schema: apiSchema(PolicyRow), description: 'the new policy row' })
+  @Answers(PolicyRow, '采用测算结果（写入政策表）', "Adopt a city-wide calibration: its unit value becomes the year's UNIT_VALUE policy row (the open row is closed; audited)", { returns: 'the new policy row' })
   apply(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ApplyCalibrationDto) {
     return this.benchmark.applyCalibration(p, id, dto.validFrom);
   }
 
   @Get('compliance')
   @CanRead()
-  @ApiOperation({
-    summary: '薪酬达标情况（按区或街道）',
-    description: `Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored. ${GAP_MEANING}`,
-  })
-  @ApiOkResponse({ schema: apiSchema(ComplianceReport), description: GAP_MEANING })
+  @Answers(
+    ComplianceReport,
+    '薪酬达标情况（按区或街道）',
+    `Compliance by district or street at the policy unit value (or a given one): headcount, projected and year-to-date averages, benchmark, gap; not stored. ${GAP_MEANING}`,
+    { returns: GAP_MEANING },
+  )
   compliance(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, token, q, false);
   }
 
   @Get('funding-requirement')
   @CanRead()
-  @ApiOperation({
-    summary: '经费核定报表（需求与已分配对比）',
-    description: '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall. Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
-  })
-  @ApiOkResponse({ schema: apiSchema(FundingRequirementReport) })
+  @Answers(
+    FundingRequirementReport,
+    '经费核定报表（需求与已分配对比）',
+    '核定 report: per district and street, average headcount × (W(Y−1) + employer insurance and housing fund) against the budget allocated in the pay streams, with the shortfall. Headcount counts like the benchmark (paid months by employment, the rest projected from the workforce of asOf; seconded-in cadres and host-paid secondees excluded). The budget is read from the budget service with your token (its scope applies).',
+  )
   fundingRequirement(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: FundingRequirementQueryDto) {
     return this.funding.report(p, token, q);
   }
 
   @Post('compliance-reports')
   @CanRun()
-  @ApiOperation({ summary: '生成并保存达标报告', description: `The compliance report, stored. ${GAP_MEANING}` })
-  @ApiCreatedResponse({ schema: apiSchema(ComplianceReport), description: GAP_MEANING })
+  @Creates(ComplianceReport, '生成并保存达标报告', `The compliance report, stored. ${GAP_MEANING}`, { returns: GAP_MEANING })
   complianceReport(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() q: ComplianceQueryDto) {
     return this.benchmark.compliance(p, token, q, true);
   }
 
   @Get('compliance-reports/:id')
-  @ApiOperation({ summary: '查看已保存的达标报告' })
   @CanRead()
-  @ApiOkResponse({ schema: apiSchema(ComplianceReport), description: GAP_MEANING })
+  @Answers(ComplianceReport, '查看已保存的达标报告', undefined, { returns: GAP_MEANING })
   storedCompliance(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'COMPLIANCE', id);
   }
 
   @Post('top-ups')
   @CanRun()
-  @ApiOperation({ summary: '计算年终补差', description: 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored' })
-  @ApiCreatedResponse({ schema: apiSchema(TopUpSummary) })
+  @Creates(TopUpSummary, '计算年终补差', 'Year-end top-up (年终补差) under the configured rule (AVERAGE per group, or PER_WORKER with a ratio); per-worker lines stored')
   topUp(@CurrentPrincipal() p: Principal, @Body() dto: TopUpRequestDto) {
     return this.benchmark.topUp(p, dto);
   }
 
   @Get('top-ups/:id')
-  @ApiOperation({ summary: '查看一次年终补差' })
   @CanRead()
-  @ApiOkResponse({ schema: apiSchema(TopUpSummary) })
+  @Answers(TopUpSummary, '查看一次年终补差')
   storedTopUp(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.benchmark.get(p, 'TOP_UP', id);
   }
 
   @Get('top-ups/:id/lines')
-  @ApiOperation({ summary: '年终补差逐人明细（游标分页）' })
   @CanRead()
-  @ApiOkResponse({ schema: apiSchema(TopUpLinePage), description: 'Per-worker top-up lines within your scope, keyset pages' })
+  @Answers(TopUpLinePage, '年终补差逐人明细（游标分页）', undefined, { returns: 'Per-worker top-up lines within your scope, keyset pages' })
   topUpLines(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: TopUpLinesQueryDto) {
     return this.benchmark.topUpLines(p, id, q);
   }

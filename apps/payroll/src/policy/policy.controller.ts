@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { EffectivePolicy, PolicyRow } from '@cws/payroll-contracts';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, ApiIfMatch, apiSchema, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
+import { Answers, ApiIfMatch, Creates, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
 import { CanEditPolicy, CanRead } from '../common/access';
 import { CreatePolicyRowDto, EffectivePolicyQueryDto, PolicyRowQueryDto } from './policy.dto';
 import { PolicyService } from './policy.service';
@@ -19,16 +19,14 @@ export class PolicyController {
 
   @Get('rows')
   @CanRead()
-  @ApiOperation({ summary: '薪酬政策行列表', description: 'Policy rows: open rows by default, rows in force on asOf, or the whole history' })
-  @ApiOkResponse({ schema: apiArraySchema(PolicyRow) })
+  @Answers([PolicyRow], '薪酬政策行列表', 'Policy rows: open rows by default, rows in force on asOf, or the whole history')
   list(@Query() q: PolicyRowQueryDto) {
     return this.policy.list(q);
   }
 
   @Get('rows/:id')
-  @ApiOperation({ summary: '查看一条政策行' })
   @CanRead()
-  @ApiOkResponse({ schema: apiSchema(PolicyRow) })
+  @Answers(PolicyRow, '查看一条政策行')
   async get(@Param() { id }: IdParam) {
     const row = await this.policy.get(id);
     return withEtag(row, etagOf(row));
@@ -36,8 +34,7 @@ export class PolicyController {
 
   @Post('rows')
   @CanEditPolicy()
-  @ApiOperation({ summary: '新增政策行（同键旧行自动截止）', description: 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.' })
-  @ApiCreatedResponse({ schema: apiSchema(PolicyRow) })
+  @Creates(PolicyRow, '新增政策行（同键旧行自动截止）', 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.')
   @ApiIfMatch()
   async create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto, @Headers('if-match') ifMatch?: string) {
     const row = await this.policy.create(p, dto, ifMatch);
@@ -45,10 +42,8 @@ export class PolicyController {
   }
 
   @Post('rows/:id/close')
-  @HttpCode(200)
   @CanEditPolicy()
-  @ApiOperation({ summary: '截止一条政策行', description: 'End an open row without a successor. Audited.' })
-  @ApiOkResponse({ schema: apiSchema(PolicyRow) })
+  @Answers(PolicyRow, '截止一条政策行', 'End an open row without a successor. Audited.')
   @ApiIfMatch()
   async close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto, @Headers('if-match') ifMatch?: string) {
     const row = await this.policy.close(p, id, dto.validTo, ifMatch);
@@ -57,8 +52,7 @@ export class PolicyController {
 
   @Get('effective')
   @CanRead()
-  @ApiOperation({ summary: '某日生效的全部政策', description: "The engine's policy object for a payroll year, built from the rows that apply (amounts as decimal strings)" })
-  @ApiOkResponse({ schema: apiSchema(EffectivePolicy) })
+  @Answers(EffectivePolicy, '某日生效的全部政策', "The engine's policy object for a payroll year, built from the rows that apply (amounts as decimal strings)")
   async effective(@Query() q: EffectivePolicyQueryDto) {
     return policyToJson(await this.policy.policyFor(q.year, q.asOf));
   }

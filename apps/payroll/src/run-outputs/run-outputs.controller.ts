@@ -1,8 +1,8 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { ActionAccess, apiArraySchema, CurrentPrincipal, IdParam } from '@cws/platform';
+import { ActionAccess, Answers, CurrentPrincipal, Downloads, IdParam } from '@cws/platform';
 import { CanRead, PAYROLL_PAY } from '../common/access';
 import { DECLARATION_KINDS, RunOutputsService, type DeclarationKind, type FileOut } from './run-outputs.service';
 import { BankFileEntry } from '@cws/payroll-contracts';
@@ -28,32 +28,28 @@ export class RunOutputsController {
 
   @Get(':id/register.xlsx')
   @CanRead()
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: '下载工资发放表（xlsx）', description: 'Payroll register (工资发放表): a row per payslip by district, street and community, a column per component, subtotals and a total' })
+  @Downloads('xlsx', '下载工资发放表（xlsx）', 'Payroll register (工资发放表): a row per payslip by district, street and community, a column per component, subtotals and a total')
   async register(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
     return file(await this.outputs.register(p, id));
   }
 
   @Get(':id/bank-files')
   @CanReadBankFiles()
-  @ApiOperation({ summary: '银行代发文件列表', description: 'Bank files of an APPROVED or PAID run, one per paying account: [{ payingAccount, count, total, url }]' })
-  @ApiOkResponse({ schema: apiArraySchema(BankFileEntry) })
+  @Answers([BankFileEntry], '银行代发文件列表', 'Bank files of an APPROVED or PAID run, one per paying account: [{ payingAccount, count, total, url }]')
   bankFiles(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.outputs.bankFiles(p, id);
   }
 
   @Get(':id/bank-files/:account.csv')
   @CanReadBankFiles()
-  @ApiProduces('text/csv')
-  @ApiOperation({ summary: '下载一个银行代发文件（csv）', description: 'One bank file: header account,name,amount,reference; a line per payee; trailer TOTAL,<count>,<sum>' })
+  @Downloads('csv', '下载一个银行代发文件（csv）', 'One bank file: header account,name,amount,reference; a line per payee; trailer TOTAL,<count>,<sum>')
   async bankFile(@CurrentPrincipal() p: Principal, @Param() { id, account }: BankFileParams): Promise<StreamableFile> {
     return file(await this.outputs.bankFileCsv(p, id, account));
   }
 
   @Get(':id/declarations/:kind.xlsx')
   @CanRead()
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: '下载个税扣缴申报表或社保、公积金缴费清单（xlsx）', description: 'IIT withholding declaration (扣缴申报: 正常工资薪金所得 and 全年一次性奖金收入 sheets), or the social-insurance / housing-fund contribution list' })
+  @Downloads('xlsx', '下载个税扣缴申报表或社保、公积金缴费清单（xlsx）', 'IIT withholding declaration (扣缴申报: 正常工资薪金所得 and 全年一次性奖金收入 sheets), or the social-insurance / housing-fund contribution list')
   async declaration(@CurrentPrincipal() p: Principal, @Param() { id, kind }: DeclarationParams): Promise<StreamableFile> {
     return file(await this.outputs.declaration(p, id, kind));
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanApproveRuns, CanPayRuns, CanPrepareRuns, CanRead } from '../common/access';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import { CreateRunDto, PayslipPageQueryDto, RejectRunDto, RunListQueryDto } from './payroll-runs.dto';
@@ -22,89 +22,74 @@ export class PayrollRunsController {
 
   @Post()
   @CanPrepareRuns()
-  @ApiOperation({
-    summary: '创建工资批次（草稿）并排队计算',
-    description: 'Create a DRAFT run for a period and scope; its computation is queued at once. One REGULAR run per period and scope (409 PAYROLL_RUN_EXISTS); a run overlapping another of the same period and type (a street inside a district) is 409 PAYROLL_RUN_OVERLAPS.',
-  })
-  @ApiCreatedResponse({ schema: apiSchema(PayrollRun) })
+  @Creates(
+    PayrollRun,
+    '创建工资批次（草稿）并排队计算',
+    'Create a DRAFT run for a period and scope; its computation is queued at once. One REGULAR run per period and scope (409 PAYROLL_RUN_EXISTS); a run overlapping another of the same period and type (a street inside a district) is 409 PAYROLL_RUN_OVERLAPS.',
+  )
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateRunDto) {
     return this.runs.create(p, dto);
   }
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: '工资批次列表（游标分页）', description: 'Runs in your scope, newest first, in keyset pages' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRunPage) })
+  @Answers(PayrollRunPage, '工资批次列表（游标分页）', 'Runs in your scope, newest first, in keyset pages')
   list(@CurrentPrincipal() p: Principal, @Query() q: RunListQueryDto) {
     return this.reads.list(p, q);
   }
 
   @Get(':id')
   @CanRead()
-  @ApiOperation({ summary: '查看工资批次及进度', description: 'A run with its progress (done / total / failed) and totals' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '查看工资批次及进度', 'A run with its progress (done / total / failed) and totals')
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.reads.get(p, id);
   }
 
   @Get(':id/payslips')
   @CanRead()
-  @ApiOperation({ summary: '批次的工资条（游标分页）', description: "A run's payslips in your scope, keyset pages { items, nextAfter }" })
-  @ApiOkResponse({ schema: apiSchema(PayslipPageSchema) })
+  @Answers(PayslipPageSchema, '批次的工资条（游标分页）', "A run's payslips in your scope, keyset pages { items, nextAfter }")
   payslips(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: PayslipPageQueryDto) {
     return this.reads.payslipPage(p, id, q);
   }
 
   @Post(':id/recalculate')
-  @HttpCode(200)
   @CanPrepareRuns()
-  @ApiOperation({ summary: '重新取数并计算草稿批次', description: 'Freeze the inputs again and recompute a DRAFT' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '重新取数并计算草稿批次', 'Freeze the inputs again and recompute a DRAFT')
   recalculate(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.recalculate(p, id);
   }
 
   @Post(':id/submit')
-  @HttpCode(200)
   @CanPrepareRuns()
-  @ApiOperation({ summary: '提交批次审批', description: 'Submit a computed DRAFT for approval' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '提交批次审批', 'Submit a computed DRAFT for approval')
   submit(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.submit(p, id);
   }
 
   @Post(':id/approve')
-  @HttpCode(200)
   @CanApproveRuns()
-  @ApiOperation({ summary: '审批通过批次', description: 'Approve a SUBMITTED run (not by its submitter); its payslips become immutable' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '审批通过批次', 'Approve a SUBMITTED run (not by its submitter); its payslips become immutable')
   approve(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.approve(p, id);
   }
 
   @Post(':id/reject')
-  @HttpCode(200)
   @CanApproveRuns()
-  @ApiOperation({ summary: '退回批次', description: 'Send a SUBMITTED run back to DRAFT with a reason' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '退回批次', 'Send a SUBMITTED run back to DRAFT with a reason')
   reject(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: RejectRunDto) {
     return this.runs.reject(p, id, dto.reason);
   }
 
   @Post(':id/pay')
-  @HttpCode(200)
   @CanPayRuns()
-  @ApiOperation({ summary: '标记批次已发放', description: 'Mark an APPROVED run PAID (the bank confirmed); the run is then locked' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '标记批次已发放', 'Mark an APPROVED run PAID (the bank confirmed); the run is then locked')
   pay(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.pay(p, id);
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
   @CanPrepareRuns()
-  @ApiOperation({ summary: '作废批次', description: 'Cancel a DRAFT or SUBMITTED run' })
-  @ApiOkResponse({ schema: apiSchema(PayrollRun) })
+  @Answers(PayrollRun, '作废批次', 'Cancel a DRAFT or SUBMITTED run')
   cancel(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.cancel(p, id);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
+import { Answers, CurrentPrincipal, Downloads, IdParam } from '@cws/platform';
 import { CanRead } from '../common/access';
 import { file } from '../run-outputs/run-outputs.controller';
 import { RunOutputsService } from '../run-outputs/run-outputs.service';
@@ -19,8 +19,7 @@ export class PayslipsController {
 
   @Get()
   @CanRead()
-  @ApiOperation({ summary: '某社区工作者的工资条（跨批次，游标分页）', description: "One worker's payslips across runs in your scope, newest period first, keyset pages { items, nextAfter }" })
-  @ApiOkResponse({ schema: apiSchema(WorkerPayslipPageSchema) })
+  @Answers(WorkerPayslipPageSchema, '某社区工作者的工资条（跨批次，游标分页）', "One worker's payslips across runs in your scope, newest period first, keyset pages { items, nextAfter }")
   forWorker(@CurrentPrincipal() p: Principal, @Query() q: WorkerPayslipsQueryDto) {
     return this.reads.workerPayslips(p, q);
   }
@@ -28,17 +27,14 @@ export class PayslipsController {
   // Declared before ':id', which would otherwise take "12.pdf" as an id.
   @Get(':id.pdf')
   @CanRead()
-  @ApiProduces('application/pdf')
-  @ApiOperation({ summary: '下载工资条（PDF）', description: 'The payslip as a PDF with Chinese text (Noto Sans SC embedded from its npm package)' })
-  @ApiOkResponse({ description: 'The payslip as a PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @Downloads('pdf', '下载工资条（PDF）', 'The payslip as a PDF with Chinese text (Noto Sans SC embedded from its npm package)', { returns: 'The payslip as a PDF' })
   async pdf(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
     return file(await this.outputs.payslipPdf(p, id));
   }
 
   @Get(':id')
   @CanRead()
-  @ApiOperation({ summary: '查看一张工资条', description: 'One payslip: lines with component codes, totals, the tax state after it, flags for review' })
-  @ApiOkResponse({ schema: apiSchema(Payslip) })
+  @Answers(Payslip, '查看一张工资条', 'One payslip: lines with component codes, totals, the tax state after it, flags for review')
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.reads.payslip(p, id);
   }

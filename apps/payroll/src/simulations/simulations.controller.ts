@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { apiSchema } from '@cws/platform';
+import { Body, Controller, Post } from '@nestjs/common';
+import { Answers } from '@cws/platform';
 import { SimulationOutputSchema } from '@cws/payroll-contracts';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiTags } from '@nestjs/swagger';
 import { SIMULATION_EXAMPLE, SIMULATION_EXAMPLE_QUARTER } from '@cws/payroll-contracts';
 import { CanRead } from '../common/access';
 import { SimulationRequestDto } from './simulations.dto';
@@ -13,12 +13,12 @@ export class SimulationsController {
   constructor(private readonly simulations: SimulationsService) {}
 
   @Post()
-  @HttpCode(200)
   @CanRead()
-  @ApiOperation({
-    summary: '个税试算（累计预扣与年终奖）',
-    description: 'What-if income tax: cumulative withholding month by month (and a year-end bonus), over the tax tables in force; no run is touched. Amounts are decimal strings with at most two places. Malformed input answers 400 VALIDATION_FAILED with details [{ path: "months[1].gross", issue }].',
-  })
+  @Answers(
+    SimulationOutputSchema,
+    '个税试算（累计预扣与年终奖）',
+    'What-if income tax: cumulative withholding month by month (and a year-end bonus), over the tax tables in force; no run is touched. Amounts are decimal strings with at most two places. Malformed input answers 400 VALIDATION_FAILED with details [{ path: "months[1].gross", issue }].',
+  )
   @ApiBody({
     type: SimulationRequestDto,
     examples: {
@@ -30,7 +30,6 @@ export class SimulationsController {
       },
     },
   })
-  @ApiOkResponse({ schema: apiSchema(SimulationOutputSchema) })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming each field at fault' })
   simulate(@Body() body: SimulationRequestDto) {
     return this.simulations.simulate(body);

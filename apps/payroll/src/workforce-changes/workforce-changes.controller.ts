@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, IdParam } from '@cws/platform';
+import { Answers, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanReadWorkforceChanges } from '../common/access';
 import { WorkforceChangesQueryDto } from './workforce-changes.dto';
 import { WorkforceChangesService } from './workforce-changes.service';
@@ -15,19 +15,18 @@ export class WorkforceChangesController {
 
   @Get()
   @CanReadWorkforceChanges()
-  @ApiOperation({
-    summary: '人员变动列表（游标分页）',
-    description: 'Workforce changes received from the workers service, oldest first, in keyset pages within your scope. One row per event (hire, change, leaving, posts, secondments, training), recorded once however often it is delivered. `effectiveDate` is the date the event names (hire, leaving, post or secondment dates), null when it names none.',
-  })
-  @ApiOkResponse({ schema: apiSchema(WorkforceChangePage) })
+  @Answers(
+    WorkforceChangePage,
+    '人员变动列表（游标分页）',
+    'Workforce changes received from the workers service, oldest first, in keyset pages within your scope. One row per event (hire, change, leaving, posts, secondments, training), recorded once however often it is delivered. `effectiveDate` is the date the event names (hire, leaving, post or secondment dates), null when it names none.',
+  )
   list(@CurrentPrincipal() p: Principal, @Query() q: WorkforceChangesQueryDto) {
     return this.changes.list(p, q);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: '查看一条人员变动' })
   @CanReadWorkforceChanges()
-  @ApiOkResponse({ schema: apiSchema(WorkforceChange) })
+  @Answers(WorkforceChange, '查看一条人员变动')
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.changes.get(p, id);
   }
