@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, YearParam } from '@cws/platform';
+import { Answers, CurrentPrincipal, YearParam } from '@cws/platform';
 import { CanEditCalendar, CanRead } from '../common/access';
 import { PutCalendarDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
@@ -14,16 +14,14 @@ export class CalendarController {
 
   @Get(':year')
   @CanRead()
-  @ApiOperation({ summary: '某年节假日与调休安排', description: 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days' })
-  @ApiOkResponse({ schema: apiSchema(HolidayCalendarSchema) })
+  @Answers(HolidayCalendarSchema, '某年节假日与调休安排', 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days')
   get(@Param() { year }: YearParam) {
     return this.calendar.get(year);
   }
 
   @Put(':year')
   @CanEditCalendar()
-  @ApiOperation({ summary: '设置某年节假日与调休安排', description: 'Replace the year’s holiday arrangement (city administrators)' })
-  @ApiOkResponse({ schema: apiSchema(HolidayCalendarSchema) })
+  @Answers(HolidayCalendarSchema, '设置某年节假日与调休安排', 'Replace the year’s holiday arrangement (city administrators)')
   put(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam, @Body() dto: PutCalendarDto) {
     return this.calendar.put(p, year, dto);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { Answers, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { READ_ROLES, SCHEDULER_READ } from '../common/access';
 import { HoursQueryDto } from '../rosters/rosters.dto';
 import { HoursService } from './hours.service';
@@ -16,8 +16,7 @@ export class HoursController {
   @Roles(...READ_ROLES)
   // Payroll's API client reads with payroll:read as well as scheduler:read.
   @Permissions(SCHEDULER_READ, 'payroll:read')
-  @ApiOperation({ summary: '月度工时、加班与班次统计', description: 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters' })
-  @ApiOkResponse({ schema: apiSchema(MonthHours) })
+  @Answers(MonthHours, '月度工时、加班与班次统计', 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters')
   month(@CurrentPrincipal() p: Principal, @Query() q: HoursQueryDto) {
     return this.hours.month(p, q.month, q.community);
   }

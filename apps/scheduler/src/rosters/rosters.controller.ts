@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, BearerToken, CurrentPrincipal } from '@cws/platform';
+import { Answers, BearerToken, Creates, CurrentPrincipal } from '@cws/platform';
 import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
@@ -19,74 +19,64 @@ export class RostersController {
 
   @Post('rosters')
   @CanPlan()
-  @ApiOperation({ summary: '为社区某月生成新排班版本', description: 'Queue a new roster version for a community’s month (solved in the background)' })
-  @ApiCreatedResponse({ schema: apiSchema(Roster), description: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
+  @Creates(Roster, '为社区某月生成新排班版本', 'Queue a new roster version for a community’s month (solved in the background)', { returns: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
   create(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: CreateRosterDto) {
     return this.rosters.create(p, token, dto.community, dto.month, dto.seed);
   }
 
   @Post('rosters/generate')
   @CanPlan()
-  @ApiOperation({ summary: '全市（或区、街道）批量排班', description: 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre' })
-  @ApiCreatedResponse({ schema: apiSchema(Generation) })
+  @Creates(Generation, '全市（或区、街道）批量排班', 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre')
   generate(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: GenerateDto) {
     return this.generations.generate(p, token, dto.month, dto.scope);
   }
 
   @Get('rosters/generations/:id')
   @CanRead()
-  @ApiOperation({ summary: '批量排班进度', description: 'Progress of a generation: centres queued, solved and failed' })
-  @ApiOkResponse({ schema: apiSchema(Generation) })
+  @Answers(Generation, '批量排班进度', 'Progress of a generation: centres queued, solved and failed')
   generation(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.generations.get(p, Number(id));
   }
 
   @Get('rosters/:id')
-  @ApiOperation({ summary: '查看一个排班版本' })
   @CanRead()
-  @ApiOkResponse({ schema: apiSchema(Roster) })
+  @Answers(Roster, '查看一个排班版本')
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.get(p, Number(id));
   }
 
   @Get('rosters/:id/coverage')
   @CanRead()
-  @ApiOperation({ summary: '排班覆盖热力图数据', description: 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap' })
-  @ApiOkResponse({ schema: apiSchema(Coverage) })
+  @Answers(Coverage, '排班覆盖热力图数据', 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap')
   coverage(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.coverage(p, Number(id));
   }
 
   @Post('rosters/:id/publish')
-  @HttpCode(200)
   @CanPlan()
-  @ApiOperation({ summary: '发布排班', description: 'Publish a solved draft: immutable from then on; the hours go to payroll' })
+  @Answers(Roster, '发布排班', 'Publish a solved draft: immutable from then on; the hours go to payroll')
   @ApiConflictResponse({ description: 'ROSTER_PUBLISHED, ROSTER_NOT_SOLVED, ROSTER_OUTDATED' })
-  @ApiOkResponse({ schema: apiSchema(Roster) })
   publish(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.publish(p, Number(id));
   }
 
   @Post('rosters/:id/replan')
   @CanPlan()
-  @ApiOperation({ summary: '按当前可用人员重新排班', description: 'Re-plan a published roster with current availability, changing as little as possible (a new version)' })
-  @ApiCreatedResponse({ schema: apiSchema(Roster) })
+  @Creates(Roster, '按当前可用人员重新排班', 'Re-plan a published roster with current availability, changing as little as possible (a new version)')
   replan(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.replan(p, Number(id));
   }
 
   @Post('rosters/:id/swaps')
   @CanPlan()
-  @ApiOperation({ summary: '登记换班', description: 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks' })
-  @ApiCreatedResponse({ schema: apiSchema(Roster) })
+  @Creates(Roster, '登记换班', 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks')
   swap(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: SwapDto) {
     return this.rosters.swap(p, Number(id), { date: dto.date, workerId: dto.workerId, withWorkerId: dto.withWorkerId });
   }
 
   @Post('centres/:community/requests')
   @CanPlan()
-  @ApiOperation({ summary: '登记个人不可排班或排班意愿', description: 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day' })
-  @ApiCreatedResponse({ schema: apiSchema(WorkerRequest) })
+  @Creates(WorkerRequest, '登记个人不可排班或排班意愿', 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day')
   request(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
     return this.rosters.request(p, token, community, dto);
   }
