@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiArraySchema, apiSchema, CurrentPrincipal, Roles } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
 import { ElectionsService } from './elections.service';
@@ -16,8 +14,7 @@ export class ElectionsController {
   constructor(private readonly elections: ElectionsService) {}
 
   @Post('elections') @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '登记选举（换届或补选）', description: 'Record an election (换届 or 补选) and make the elected posts, with their term' })
-  @ApiCreatedResponse({ schema: apiSchema(Election), description: 'The election with its results and the appointments made' })
+  @Creates(Election, '登记选举（换届或补选）', 'Record an election (换届 or 补选) and make the elected posts, with their term', { returns: 'The election with its results and the appointments made' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_AN_ELECTED_BODY (bodyKind)' })
   @ApiConflictResponse({ description: 'NO_TERM_IN_FORCE (by-election), BODY_HEAD_TAKEN, PRIMARY_APPOINTMENT_EXISTS, APPOINTMENT_OUTSIDE_COMMUNITY' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateElectionDto) {
@@ -25,24 +22,21 @@ export class ElectionsController {
   }
 
   @Get('elections') @Roles(...READ_ROLES)
-  @ApiOperation({ summary: '选举列表', description: 'Elections in your scope, newest first (at most 500)' })
-  @ApiOkResponse({ schema: apiArraySchema(Election) })
+  @Answers([Election], '选举列表', 'Elections in your scope, newest first (at most 500)')
   list(@CurrentPrincipal() p: Principal, @Query() q: ElectionQueryDto) {
     return this.elections.list(p, q);
   }
 
   @Get('elections/one-shoulder') @Roles(...READ_ROLES)
-  @ApiOperation({ summary: '“一肩挑”比例（按选举记录）', description: '一肩挑 rate from election records: communities whose elected secretary is the elected committee director on a date' })
+  @Answers(OneShoulderReport, '“一肩挑”比例（按选举记录）', '一肩挑 rate from election records: communities whose elected secretary is the elected committee director on a date')
   @ApiNotFoundResponse({ description: 'a place filter outside your scope' })
-  @ApiOkResponse({ schema: apiSchema(OneShoulderReport) })
   oneShoulder(@CurrentPrincipal() p: Principal, @Query() q: OneShoulderQueryDto) {
     return this.elections.oneShoulder(p, q);
   }
 
   @Get('elections/:id') @Roles(...READ_ROLES)
-  @ApiOperation({ summary: '查看一次选举' })
+  @Answers(Election, '查看一次选举')
   @ApiNotFoundResponse({ description: 'missing or outside your scope' })
-  @ApiOkResponse({ schema: apiSchema(Election) })
   get(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.elections.get(p, id);
   }

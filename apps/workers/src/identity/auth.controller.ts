@@ -5,7 +5,7 @@ import {
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, Public } from '@cws/platform';
+import { Answers, CurrentPrincipal, NoContent, Public } from '@cws/platform';
 import { ClientCredentialsDto, LoginDto, OAuthErrorDto, OAuthTokenDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
@@ -19,26 +19,21 @@ export class AuthController {
   @Public()
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('login')
-  @ApiOperation({ summary: '用户登录' })
-  @HttpCode(200)
-  @ApiOkResponse({ schema: apiSchema(TokenPair) })
+  @Answers(TokenPair, '用户登录')
   login(@Body() dto: LoginDto): Promise<TokenPairView> {
     return this.auth.login(dto.username, dto.password);
   }
 
   @Public()
   @Post('refresh')
-  @ApiOperation({ summary: '刷新访问令牌' })
-  @HttpCode(200)
-  @ApiOkResponse({ schema: apiSchema(TokenPair) })
+  @Answers(TokenPair, '刷新访问令牌')
   refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
     return this.auth.refresh(dto.refreshToken);
   }
 
   @Public()
   @Post('logout')
-  @ApiOperation({ summary: '退出登录' })
-  @HttpCode(204)
+  @NoContent('退出登录')
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
   }
@@ -77,9 +72,8 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: '当前用户或客户端' })
   @ApiBearerAuth()
-  @ApiOkResponse({ schema: apiSchema(Me) })
+  @Answers(Me, '当前用户或客户端')
   me(@CurrentPrincipal() principal: Principal): MeView {
     return principal;
   }

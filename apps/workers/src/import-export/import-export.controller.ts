@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { validationError, type Principal } from '@cws/kernel';
-import { apiSchema, CommunityFilter, CurrentPrincipal, DistrictFilter, Permissions, Roles, StreetFilter } from '@cws/platform';
+import { Answers, CommunityFilter, Creates, CurrentPrincipal, DistrictFilter, Downloads, Permissions, Roles, StreetFilter } from '@cws/platform';
 import { ImportCommitted, ImportReport, WORKER_STATUSES } from '@cws/workers-contracts';
 import type { Response } from 'express';
 import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
@@ -13,7 +11,6 @@ import { ImportExportService } from './import-export.service';
 import { MAX_UPLOAD_BYTES } from './upload-limits';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FILE = { schema: { type: 'string', format: 'binary' } };
 
 class CommitImportDto {
   @ApiPropertyOptional({ default: false, description: 'Commit only the valid rows (explicit); otherwise any invalid row blocks the whole file' })
@@ -43,8 +40,7 @@ export class ImportExportController {
 
   @Get('imports/template')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '下载导入模板', description: 'Download the import template (Chinese headers, one example row, a sheet of allowed values)' })
-  @ApiOkResponse({ description: 'The template file', content: { [XLSX_TYPE]: FILE, 'text/csv': FILE } })
+  @Downloads(['xlsx', 'csv'], '下载导入模板', 'Download the import template (Chinese headers, one example row, a sheet of allowed values)', { returns: 'The template file' })
   async template(@Query() q: TemplateQueryDto, @Res({ passthrough: true }) res: Response) {
     const format = q.format ?? 'xlsx';
     res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
@@ -55,10 +51,9 @@ export class ImportExportController {
   @Post('imports')
   @Roles(...WRITE_ROLES)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
+  @Creates(ImportReport, '上传并校验导入文件', 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDto })
-  @ApiOperation({ summary: '上传并校验导入文件', description: 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.' })
-  @ApiCreatedResponse({ schema: apiSchema(ImportReport) })
   validate(@CurrentPrincipal() p: Principal, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
     if (!file) throw validationError('IMPORT_FILE_REQUIRED', 'file', 'is required (multipart field "file")');
     return this.service.validate(p, Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
@@ -66,16 +61,14 @@ export class ImportExportController {
 
   @Get('imports/:id')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '查看导入校验报告', description: 'The validation report of a staged import' })
-  @ApiOkResponse({ schema: apiSchema(ImportReport) })
+  @Answers(ImportReport, '查看导入校验报告', 'The validation report of a staged import')
   report(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.report(p, id);
   }
 
   @Post('imports/:id/commit')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '确认导入', description: 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)' })
-  @ApiCreatedResponse({ schema: apiSchema(ImportCommitted) })
+  @Creates(ImportCommitted, '确认导入', 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)')
   commit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommitImportDto) {
     return this.service.commit(p, id, dto.validOnly ?? false);
   }

@@ -3,11 +3,11 @@
  * the columns below, as a BullMQ job. When `remaining` reaches 0 everywhere, the old key can be
  * dropped from PII_OLD_KEYS.
  */
-import { Controller, Get, HttpCode, Injectable, Logger, Post, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Injectable, Logger, Post, type OnApplicationBootstrap } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, JobProducer } from '@cws/messaging';
-import { apiSchema, PiiKeyRotation, Roles, type EncryptedColumn } from '@cws/platform';
+import { PiiKeyRotation, Roles, type EncryptedColumn, Accepts, Answers } from '@cws/platform';
 import { PiiKeyUsage, QueuedJob, ReencryptPiiJob, type PiiKeyUsageView, type QueuedJobView } from '@cws/workers-contracts';
 import { CandidateRepository } from '../recruitment/candidate.repository';
 import { WorkerRepository } from '../workers/worker.repository';
@@ -55,16 +55,13 @@ export class PiiKeysController {
   constructor(private readonly reencryption: PiiReencryption) {}
 
   @Get()
-  @ApiOperation({ summary: '个人信息加密密钥的使用情况' })
-  @ApiOkResponse({ schema: apiSchema(PiiKeyUsage), description: 'Values per key id and column; drop a retired key once every `remaining` is 0' })
+  @Answers(PiiKeyUsage, '个人信息加密密钥的使用情况', undefined, { returns: 'Values per key id and column; drop a retired key once every `remaining` is 0' })
   usage() {
     return this.reencryption.usage();
   }
 
   @Post('reencryption')
-  @HttpCode(202)
-  @ApiOperation({ summary: '用现行密钥重新加密个人信息（排队执行）' })
-  @ApiAcceptedResponse({ schema: apiSchema(QueuedJob), description: 'The re-encryption job is queued (once)' })
+  @Accepts(QueuedJob, '用现行密钥重新加密个人信息（排队执行）', undefined, { returns: 'The re-encryption job is queued (once)' })
   reencrypt() {
     return this.reencryption.enqueue();
   }

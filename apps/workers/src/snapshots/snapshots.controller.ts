@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { Answers, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { PAYROLL_READ, READ_ROLES, WORKERS_READ } from '../common/access';
 import { SnapshotQueryDto, WorkerSnapshotPageDto } from './snapshots.dto';
 import { SnapshotsService } from './snapshots.service';
@@ -15,11 +15,11 @@ export class SnapshotsController {
   @Get()
   @Roles(...READ_ROLES)
   @Permissions(PAYROLL_READ, WORKERS_READ)
-  @ApiOperation({
-    summary: '某日的人员快照（供薪酬计算，游标分页）',
-    description: 'The workforce as of a date, for payroll: keyset pages of up to 5000 workers (follow nextAfter until null). A machine feed. Bank accounts are whole only for API clients holding payroll:read (the payroll service); every user token gets the last four digits. Every page pulled is audited (entity worker_snapshot).',
-  })
-  @ApiOkResponse({ type: WorkerSnapshotPageDto })
+  @Answers(
+    WorkerSnapshotPageDto,
+    '某日的人员快照（供薪酬计算，游标分页）',
+    'The workforce as of a date, for payroll: keyset pages of up to 5000 workers (follow nextAfter until null). A machine feed. Bank accounts are whole only for API clients holding payroll:read (the payroll service); every user token gets the last four digits. Every page pulled is audited (entity worker_snapshot).',
+  )
   page(@CurrentPrincipal() p: Principal, @Query() q: SnapshotQueryDto) {
     return this.snapshots.page(p, q);
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { apiSchema, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { CreatedId, WorkerDetail, WorkerListPage, WorkerPii, WorkerRecord, WorkerWriteResult } from '@cws/workers-contracts';
 import { PII_ROLES, READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
@@ -16,16 +16,14 @@ export class WorkersController {
   @Get()
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: '花名册（游标分页）', description: 'The register, filtered by scope and query, keyset-paginated; resident IDs masked' })
-  @ApiOkResponse({ schema: apiSchema(WorkerListPage) })
+  @Answers(WorkerListPage, '花名册（游标分页）', 'The register, filtered by scope and query, keyset-paginated; resident IDs masked')
   list(@CurrentPrincipal() p: Principal, @Query() q: WorkerQueryDto) {
     return this.workers.list(p, q);
   }
 
   @Post()
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '登记社区工作者', description: 'Register a worker; the response carries warnings (e.g. a bank account failing Luhn)' })
-  @ApiCreatedResponse({ schema: apiSchema(WorkerWriteResult) })
+  @Creates(WorkerWriteResult, '登记社区工作者', 'Register a worker; the response carries warnings (e.g. a bank account failing Luhn)')
   @ApiConflictResponse({ description: 'RESIDENT_ID_TAKEN, COMMUNITY_INACTIVE' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWorkerDto) {
     return this.workers.create(p, dto);
@@ -34,8 +32,7 @@ export class WorkersController {
   @Get(':id')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: '社区工作者详情', description: 'Worker detail with appointments, training, secondments and career events' })
-  @ApiOkResponse({ schema: apiSchema(WorkerDetail) })
+  @Answers(WorkerDetail, '社区工作者详情', 'Worker detail with appointments, training, secondments and career events')
   @ApiNotFoundResponse({ description: 'WORKER_NOT_FOUND (also when outside your scope)' })
   detail(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.workers.detail(p, id);
@@ -43,33 +40,28 @@ export class WorkersController {
 
   @Get(':id/pii')
   @Roles(...PII_ROLES)
-  @ApiOperation({ summary: '查看完整身份证号与银行卡号（留痕）', description: 'Full resident ID and bank account; each view is written to the audit log' })
-  @ApiOkResponse({ schema: apiSchema(WorkerPii) })
+  @Answers(WorkerPii, '查看完整身份证号与银行卡号（留痕）', 'Full resident ID and bank account; each view is written to the audit log')
   pii(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.workers.pii(p, id);
   }
 
   @Patch(':id')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '修改社区工作者信息', description: 'Change a worker (optimistic lock with `version`); a community change is a transfer' })
-  @ApiOkResponse({ schema: apiSchema(WorkerWriteResult) })
+  @Answers(WorkerWriteResult, '修改社区工作者信息', 'Change a worker (optimistic lock with `version`); a community change is a transfer')
   update(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateWorkerDto) {
     return this.workers.update(p, id, dto);
   }
 
   @Post(':id/leave')
-  @HttpCode(200)
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '办理离职', description: 'The worker leaves: status LEFT with date and reason; open appointments end that day' })
-  @ApiOkResponse({ schema: apiSchema(WorkerRecord) })
+  @Answers(WorkerRecord, '办理离职', 'The worker leaves: status LEFT with date and reason; open appointments end that day')
   leave(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: LeaveWorkerDto) {
     return this.workers.leave(p, id, dto);
   }
 
   @Post(':id/events')
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: '登记职业经历事件', description: 'Record a career event (grade change, promotion, commendation, leave, return)' })
-  @ApiCreatedResponse({ schema: apiSchema(CreatedId) })
+  @Creates(CreatedId, '登记职业经历事件', 'Record a career event (grade change, promotion, commendation, leave, return)')
   event(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CareerEventDto) {
     return this.workers.recordEvent(p, id, dto);
   }
