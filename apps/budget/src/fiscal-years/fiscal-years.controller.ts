@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { FiscalYear } from '@cws/budget-contracts';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { Answers, apiSchema, CurrentPrincipal, YearParam } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, YearParam } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { FiscalYearEntity } from './fiscal-year.entity';
 import { FiscalYearsService } from './fiscal-years.service';
@@ -26,8 +26,7 @@ export class FiscalYearsController {
 
   @Post()
   @CanPost()
-  @ApiOperation({ summary: '开启财政年度', description: 'Open a fiscal year (city scope only)' })
-  @ApiOkResponse({ schema: apiSchema(FiscalYear) })
+  @Creates(FiscalYear, '开启财政年度', 'Open a fiscal year (city scope only)')
   open(@CurrentPrincipal() p: Principal, @Body() dto: OpenFiscalYearDto) {
     return this.years.open(p, dto.year);
   }
