@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { validationError, type Principal } from '@cws/kernel';
 import { Answers, CommunityFilter, Creates, CurrentPrincipal, DistrictFilter, Downloads, Permissions, Roles, StreetFilter } from '@cws/platform';
@@ -76,7 +76,7 @@ export class ImportExportController {
   @Get('exports/workers.xlsx')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @ApiOperation({ summary: '导出花名册（xlsx）', description: 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)' })
+  @Downloads('xlsx', '导出花名册（xlsx）', 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)')
   async export(@CurrentPrincipal() p: Principal, @Query() q: ExportQueryDto, @Res() res: Response) {
     res.setHeader('content-type', XLSX_TYPE);
     res.setHeader('content-disposition', `attachment; filename="workers.xlsx"; filename*=UTF-8''${encodeURIComponent('社区工作者花名册.xlsx')}`);
