@@ -33,6 +33,7 @@ import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-stree
 import { PayrollPiiReencryption } from './maintenance/pii-reencryption.job';
 import { PolicyController } from './policy/policy.controller';
 import { PolicyRowEntity } from './policy/policy-row.entity';
+import { PolicyRowRepository } from './policy/policy-row.repository';
 import { PolicyService } from './policy/policy.service';
 import { ArrearsService } from './runs/arrears.service';
 import { CorrectionComputeService } from './runs/correction-compute.service';
@@ -91,7 +92,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
     providers: [
       ArrearsService, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
-      PayrollRunsService, PayslipRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RosterHoursJobs, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
+      PayrollRunsService, PayslipRepository, PolicyRowRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RosterHoursJobs, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,
     ],
   })

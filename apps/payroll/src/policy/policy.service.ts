@@ -13,7 +13,8 @@ import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DATA_CLASSES, keyOf } from './policy-data.dto';
 import { PayrollRunRepository } from '../runs/payroll-run.repository';
-import { PolicyRowEntity } from './policy-row.entity';
+import type { PolicyRowEntity } from './policy-row.entity';
+import { PolicyRowRepository } from './policy-row.repository';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
 import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
 import { isDuplicateKey } from '@cws/persistence';
@@ -39,6 +40,7 @@ export class PolicyService {
   constructor(
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly rows: PolicyRowRepository,
     private readonly runs: PayrollRunRepository,
   ) {}
 
@@ -57,16 +59,11 @@ export class PolicyService {
   }
 
   async list(q: PolicyRowQueryDto): Promise<PolicyRowView[]> {
-    const qb = this.dataSource.getRepository(PolicyRowEntity).createQueryBuilder('r').orderBy('r.kind').addOrderBy('r.key').addOrderBy('r.validFrom').addOrderBy('r.id');
-    if (q.kind) qb.andWhere('r.kind = :kind', { kind: q.kind });
-    if (q.key) qb.andWhere('r.key = :key', { key: q.key });
-    if (q.asOf) qb.andWhere('r.validFrom <= :d AND (r.validTo IS NULL OR r.validTo >= :d)', { d: q.asOf });
-    else if (!q.history) qb.andWhere('r.validTo IS NULL');
-    return (await qb.getMany()).map(toView);
+    return (await this.rows.list(q)).map(toView);
   }
 
   async get(id: string): Promise<PolicyRowView> {
-    const row = await this.dataSource.getRepository(PolicyRowEntity).findOneBy({ id });
+    const row = await this.rows.findById(id);
     if (!row) throw notFound('policy_row', id);
     return toView(row);
   }
@@ -80,29 +77,23 @@ export class PolicyService {
     const who = actor(p);
     try {
       return await this.dataSource.transaction(async (m) => {
-        const open = await m
-          .getRepository(PolicyRowEntity)
-          .createQueryBuilder('r')
-          .setLock('pessimistic_write')
-          .where('r.kind = :kind AND r.key = :key AND r.validTo IS NULL', { kind: dto.kind, key })
-          .getOne();
+        const open = await this.rows.lockOpen(m, dto.kind, key);
         assertIfMatch(ifMatch, open ? etagOf(toView(open)) : null, `open ${dto.kind} row`, key);
         if (open && dto.validFrom < open.validFrom) {
           throw conflict('POLICY_ROW_BACKDATED', `the open ${dto.kind} row ${key} starts on ${open.validFrom}; a new row must not start before it`, { openRowId: String(open.id) });
         }
         const before = open ? toView(open) : null;
-        if (open) await m.update(PolicyRowEntity, { id: open.id }, { validTo: addDays(dto.validFrom, -1) });
-        const inserted = await m.insert(PolicyRowEntity, {
-          kind: dto.kind, key, validFrom: dto.validFrom, validTo: null, data: dto.data, sourceRef: dto.sourceRef, supersededBy: null,
+        if (open) await this.rows.close(m, open.id, addDays(dto.validFrom, -1));
+        const id = await this.rows.insert(m, {
+          kind: dto.kind, key, validFrom: dto.validFrom, validTo: null, data: dto.data, sourceRef: dto.sourceRef,
           createdBy: who.id, createdByName: who.name, createdAt: new Date(),
         });
-        const id = String(inserted.identifiers[0].id);
         if (open) {
-          await m.update(PolicyRowEntity, { id: open.id }, { supersededBy: id });
-          const closed = await m.findOneByOrFail(PolicyRowEntity, { id: open.id });
+          await this.rows.setSupersededBy(m, open.id, id);
+          const closed = await this.rows.getById(m, open.id);
           await this.audit.record(m, { entity: 'policy_row', entityId: open.id, action: 'CLOSE', before, after: toView(closed) });
         }
-        const created = toView(await m.findOneByOrFail(PolicyRowEntity, { id }));
+        const created = toView(await this.rows.getById(m, id));
         await this.audit.record(m, { entity: 'policy_row', entityId: id, action: open ? 'SUPERSEDE' : 'CREATE', before, after: created });
         return created;
       });
@@ -115,7 +106,7 @@ export class PolicyService {
   /** Ends an open row without a successor (e.g. an allowance abolished). `ifMatch`: the row's ETag as read (optional). */
   async close(p: Principal, id: string, validTo: string, ifMatch?: string): Promise<PolicyRowView> {
     return this.dataSource.transaction(async (m) => {
-      const row = await m.getRepository(PolicyRowEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      const row = await this.rows.lock(m, id);
       if (!row) throw notFound('policy_row', id);
       assertIfMatch(ifMatch, etagOf(toView(row)), 'policy_row', id);
       if (row.validTo !== null) throw conflict('POLICY_ROW_CLOSED', `policy row ${id} was already closed on ${row.validTo}`);
@@ -124,8 +115,8 @@ export class PolicyService {
       }
       await this.refuseSettled(row.kind, addDays(validTo, 1), row.data as Record<string, unknown>);
       const before = toView(row);
-      await m.update(PolicyRowEntity, { id }, { validTo });
-      const after = toView(await m.findOneByOrFail(PolicyRowEntity, { id }));
+      await this.rows.close(m, id, validTo);
+      const after = toView(await this.rows.getById(m, id));
       await this.audit.record(m, { entity: 'policy_row', entityId: id, action: 'CLOSE', before, after }, { kind: p.kind, id: p.id, name: p.name });
       return after;
     });
@@ -135,13 +126,7 @@ export class PolicyService {
   async rowsFor(year: number, asOf = `${year}-01-01`, manager?: EntityManager): Promise<StoredPolicyRow[]> {
     const from = asOf < `${year}-01-01` ? asOf : `${year}-01-01`;
     const to = asOf > `${year}-12-31` ? asOf : `${year}-12-31`;
-    const rows = await (manager ?? this.dataSource.manager)
-      .getRepository(PolicyRowEntity)
-      .createQueryBuilder('r')
-      .where('r.validFrom <= :to AND (r.validTo IS NULL OR r.validTo >= :from)', { from, to })
-      .orderBy('r.id')
-      .getMany();
-    return rows.map(stored);
+    return (await this.rows.inForceBetween(from, to, manager)).map(stored);
   }
 
   /** The engine policy for a payroll year (422 POLICY_INCOMPLETE when a table has no row in force). */

@@ -9,7 +9,7 @@ import { defaultPolicy, type AllowanceRule, type TaxBracket } from '@cws/payroll
 import type { PolicyKind } from '@cws/payroll-contracts';
 import type { DataSource } from 'typeorm';
 import { keyOf } from '../policy/policy-data.dto';
-import { PolicyRowEntity } from '../policy/policy-row.entity';
+import { PolicyRowRepository } from '../policy/policy-row.repository';
 
 export const SEED_YEARS = [2024, 2025, 2026];
 const ILLUSTRATIVE = 'illustrative demo value, not an official figure';
@@ -106,9 +106,10 @@ export function demoPolicyRows(): SeedRow[] {
 
 export async function seedPayrollService(ds: DataSource): Promise<{ policyRows: number; added: number }> {
   const desired = demoPolicyRows();
-  const existing: Array<{ kind: string; row_key: string; valid_from: string }> = await ds.query('SELECT kind, row_key, valid_from FROM policy_row');
-  const have = new Set(existing.map((r) => `${r.kind}|${r.row_key}|${String(r.valid_from).slice(0, 10)}`));
-  const openKeys = new Set((await ds.query('SELECT kind, row_key FROM policy_row WHERE valid_to IS NULL')).map((r: { kind: string; row_key: string }) => `${r.kind}|${r.row_key}`));
+  const policyRows = new PolicyRowRepository(ds);
+  const existing = await policyRows.heads();
+  const have = new Set(existing.map((r) => `${r.kind}|${r.key}|${r.validFrom}`));
+  const openKeys = new Set(existing.filter((r) => r.validTo === null).map((r) => `${r.kind}|${r.key}`));
   const now = new Date();
   let added = 0;
   await ds.transaction(async (tx) => {
@@ -116,8 +117,8 @@ export async function seedPayrollService(ds: DataSource): Promise<{ policyRows: 
       const key = keyOf(r.kind, r.data);
       // An admin's newer open row for the same key wins: the seed never adds a second open row.
       if (have.has(`${r.kind}|${key}|${r.validFrom}`) || (r.validTo === null && openKeys.has(`${r.kind}|${key}`))) continue;
-      await tx.insert(PolicyRowEntity, {
-        kind: r.kind, key, validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef, supersededBy: null,
+      await policyRows.insert(tx, {
+        kind: r.kind, key, validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef,
         createdBy: 'seed', createdByName: 'demo seed', createdAt: now,
       });
       added++;
