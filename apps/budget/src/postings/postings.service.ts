@@ -162,18 +162,13 @@ export class PostingsService {
       const alreadyReversed = () => conflict('ALREADY_REVERSED', `Posting ${postingId} is already reversed`);
       if (await this.postings.lockReversalOf(m, postingId)) throw alreadyReversed();
       assertYearOpen(alloc.fiscalYear, await this.years.shareLockStatus(m, alloc.fiscalYear));
-      const id = await this.postings.insert(m, alloc, {
+      const { postingId: id, ledgerId } = await this.writeOn(m, alloc, {
         kind: 'REVERSAL', amount: reversal.amount, category: orig.category, description: dto.reason, source: orig.source, sourceRef: orig.sourceRef,
         externalKey: null, commitmentId: null, settled: 0n, overrideReason: null, reversesId: postingId, reason: dto.reason, who: p,
-      }).catch((e: unknown) => {
-        if (isDuplicateKey(e)) throw alreadyReversed(); // uq_posting_reverses: the last line of defence
+      }, reversal.deltas, `reverses ${postingId}: ${dto.reason}`).catch((e: unknown) => {
+        if (isDuplicateKey(e)) throw alreadyReversed(); // uq_posting_reverses (the posting's only unique key here): the last line of defence
         throw e;
       });
-      const ledgerId = await this.ledger.insert(m, {
-        ...ledgerAccountOf(alloc), ...reversal.deltas, entryType: 'REVERSAL', allocationId: alloc.id, postingId: id,
-        memo: `reverses ${postingId}: ${dto.reason}`, createdBy: p.id,
-      });
-      await this.allocations.applyDeltas(m, alloc.id, reversal.deltas);
       const view = await this.viewAfter(m, id, [ledgerId], alloc.id);
       await this.audit.record(m, { entity: 'posting', entityId: postingId, action: 'REVERSE', before: toPostingView(orig), after: view, districtCode: alloc.districtCode, streetCode: alloc.streetCode });
       return view;
@@ -208,11 +203,20 @@ export class PostingsService {
     });
   }
 
-  /** A booking or refund on one locked allocation: the posting, its ledger entry (memo: its description) and the new running balance. */
-  private async writeOn(m: EntityManager, alloc: AllocationEntity, posting: NewPosting & { kind: 'COMMITMENT' | 'EXPENDITURE' | 'REFUND' }, d: Deltas): Promise<{ postingId: string; ledgerId: string }> {
+  /**
+   * A booking, refund or reversal on one locked allocation: the posting, its ledger entry (of the posting's kind;
+   * memo: the posting's description unless given) and the new running balance. A transfer touches two allocations and writes its own.
+   */
+  private async writeOn(
+    m: EntityManager,
+    alloc: AllocationEntity,
+    posting: NewPosting & { kind: 'COMMITMENT' | 'EXPENDITURE' | 'REFUND' | 'REVERSAL' },
+    d: Deltas,
+    memo: string | null = posting.description,
+  ): Promise<{ postingId: string; ledgerId: string }> {
     const postingId = await this.postings.insert(m, alloc, posting);
     const ledgerId = await this.ledger.insert(m, {
-      ...ledgerAccountOf(alloc), ...d, entryType: posting.kind, allocationId: alloc.id, postingId, memo: posting.description, createdBy: posting.who.id,
+      ...ledgerAccountOf(alloc), ...d, entryType: posting.kind, allocationId: alloc.id, postingId, memo, createdBy: posting.who.id,
     });
     await this.allocations.applyDeltas(m, alloc.id, d);
     return { postingId, ledgerId };
