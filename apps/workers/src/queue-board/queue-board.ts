@@ -20,7 +20,7 @@ import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
 import { bullConnection } from '@cws/messaging';
 import { PAYROLL_MAINTENANCE_QUEUE, PAYROLL_RUNS_QUEUE } from '@cws/payroll-contracts';
-import { SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig, type VerifiedToken } from '@cws/platform';
+import { bearerOf, SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig, type VerifiedToken } from '@cws/platform';
 import { SCHEDULER_EVENTS_QUEUE, SCHEDULER_GENERATIONS_QUEUE, SCHEDULER_ROSTERS_QUEUE } from '@cws/scheduler-contracts';
 import { WORKERS_EVENTS_QUEUE, WORKERS_MAINTENANCE_QUEUE } from '@cws/workers-contracts';
 
@@ -75,8 +75,8 @@ export class QueueBoard implements OnModuleInit, OnModuleDestroy {
       res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST with a bearer token', details: [] });
       return;
     }
-    const [type, token] = (req.headers.authorization ?? '').split(' ');
-    const checked = await this.check(type?.toLowerCase() === 'bearer' ? token : undefined);
+    const token = bearerOf(req.headers.authorization);
+    const checked = await this.check(token);
     if ('status' in checked) return void refuse(res, checked);
     const maxAge = Math.max(1, checked.exp - Math.floor(Date.now() / 1000));
     res.setHeader('set-cookie', `${COOKIE}=${token}; Path=${BOARD_PATH}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict`);
@@ -85,9 +85,8 @@ export class QueueBoard implements OnModuleInit, OnModuleDestroy {
   }
 
   private async guard(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const [type, bearer] = (req.headers.authorization ?? '').split(' ');
     const fromCookie = cookie(req.headers.cookie, COOKIE);
-    const token = type?.toLowerCase() === 'bearer' ? bearer : fromCookie;
+    const token = bearerOf(req.headers.authorization) ?? fromCookie;
     // a cookie rides on cross-site requests too: a change (retry, clean, …) must come from this origin
     if (token === fromCookie && req.method !== 'GET' && req.method !== 'HEAD' && req.headers['sec-fetch-site'] && req.headers['sec-fetch-site'] !== 'same-origin') {
       return void refuse(res, { status: 403, code: 'CROSS_SITE_REQUEST', message: 'Board changes must come from the board itself' });
