@@ -3,7 +3,7 @@
  * a post from the API, or many from the import and the demo seed, through one INSERT; the rule checks'
  * reads, the ends of posts and the views the appointments API returns.
  */
-import { notFound, type Scope } from '@cws/kernel';
+import type { Scope } from '@cws/kernel';
 import { insertRows, selectIn } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ObtainedBy, PostBand } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
@@ -89,8 +89,7 @@ export class AppointmentRepository {
   /** The post, with its worker's district and street, if the scope sees it (else 404). */
   static async inScope(m: EntityManager, scope: Scope, id: number): Promise<PlacedAppointment> {
     const row = await m.createQueryBuilder().select(COLUMNS).from('appointment', 'a').where('a.id = :id', { id }).getRawOne();
-    const place = row ? await WorkerRepository.placeInScope(m, scope, Number(row.workerId)) : null;
-    if (!place) throw notFound('appointment', id);
+    const place = await WorkerRepository.placeInScope(m, scope, row, 'appointment', id);
     return { ...view(row), ...place };
   }
 

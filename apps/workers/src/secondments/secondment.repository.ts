@@ -1,5 +1,5 @@
 /** The only owner of `secondment` SQL: a secondment's row, its ends, the overlap check and the nightly calendar's announcements. */
-import { notFound, type Scope } from '@cws/kernel';
+import type { Scope } from '@cws/kernel';
 import type { SecondmentDirection, SecondmentPayer } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import { FAR_FUTURE } from '../common/sql';
@@ -57,7 +57,7 @@ export class SecondmentRepository {
       .from('secondment', 's')
       .where('s.id = :id', { id })
       .getRawOne();
-    if (!row || !(await WorkerRepository.placeInScope(m, scope, Number(row.workerId)))) throw notFound('secondment', id);
+    await WorkerRepository.placeInScope(m, scope, row, 'secondment', id);
     return { ...row, id: Number(row.id), workerId: Number(row.workerId) };
   }
 

@@ -3,7 +3,7 @@
  * demo seed (thousands of rows) all insert through `insertMany`, so the 26 columns are spelled once;
  * updates, status moves, row locks and the other modules' reads of a worker go through the methods below.
  */
-import type { Scope } from '@cws/kernel';
+import { notFound, type Scope } from '@cws/kernel';
 import type { EncryptedColumn } from '@cws/platform';
 import { applyScope, insertRows, keysetPage, selectIn, type KeysetPage } from '@cws/persistence';
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerSnapshot, WorkerStatus } from '@cws/workers-contracts';
@@ -295,11 +295,20 @@ export class WorkerRepository {
     return keysetPage(qb, { column: 'w.id', after: q.after ? Number(q.after) : null, limit: q.limit, keyOf: (w: EmployedWorkerRow) => Number(w.id), fetch: 'raw' });
   }
 
-  /** The worker's district and street if the scope sees the worker, else null (the scope check of a record that belongs to a worker). */
-  static async placeInScope(m: EntityManager, scope: Scope, id: number): Promise<WorkerPlace | null> {
+  /**
+   * The scope check of a record that belongs to a worker: `record` as read by `id` (undefined when there is none).
+   * Its worker's district and street if the scope sees the worker, else 404 `entity id` (missing and out of scope alike).
+   */
+  static async placeInScope(m: EntityManager, scope: Scope, record: { workerId: number | string } | undefined, entity: string, id: number): Promise<WorkerPlace> {
+    const place = record ? await WorkerRepository.placeOf(m, scope, Number(record.workerId)) : undefined;
+    if (!place) throw notFound(entity, id);
+    return place;
+  }
+
+  private static placeOf(m: EntityManager, scope: Scope, id: number): Promise<WorkerPlace | undefined> {
     const qb = m.createQueryBuilder().select('w.district_code AS districtCode, w.street_code AS streetCode').from('worker', 'w').where('w.id = :id', { id });
     applyScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' });
-    return (await qb.getRawOne<WorkerPlace>()) ?? null;
+    return qb.getRawOne<WorkerPlace>();
   }
 
   /** Locks these workers' rows (FOR UPDATE, by id) and returns their places: id → place. */
