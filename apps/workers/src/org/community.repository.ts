@@ -2,6 +2,7 @@
 import type { Scope } from '@cws/kernel';
 import { applyScope, insertRows } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
+import { OrgLevelRepository } from './org-level.repository';
 import { CommunityEntity } from './org.entities';
 
 export interface CommunityPlace {
@@ -97,17 +98,16 @@ export class CommunityRepository {
     await m.getRepository(CommunityEntity).update({ code }, { ...changes, version });
   }
 
-  static async setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
-    await m.query('UPDATE community SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+  static setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
+    return OrgLevelRepository.setActive(m, 'community', code, active);
   }
 
-  static async delete(m: EntityManager, code: string): Promise<void> {
-    await m.query('DELETE FROM community WHERE code = ?', [code]);
+  static delete(m: EntityManager, code: string): Promise<void> {
+    return OrgLevelRepository.delete(m, 'community', code);
   }
 
   /** The street's communities (`activeOnly`: only the active ones). */
-  static async countInStreet(m: EntityManager, streetCode: string, opts: { activeOnly?: boolean } = {}): Promise<number> {
-    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM community WHERE street_code = ?${opts.activeOnly ? ' AND active = 1' : ''}`, [streetCode]);
-    return Number(n);
+  static countInStreet(m: EntityManager, streetCode: string, opts: { activeOnly?: boolean } = {}): Promise<number> {
+    return OrgLevelRepository.countUnder(m, 'community', streetCode, opts);
   }
 }

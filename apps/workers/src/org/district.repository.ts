@@ -2,6 +2,7 @@
 import type { Scope } from '@cws/kernel';
 import { applyScope, insertRows } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
+import { OrgLevelRepository } from './org-level.repository';
 import { DistrictEntity } from './org.entities';
 
 export interface DistrictFields {
@@ -39,15 +40,15 @@ export class DistrictRepository {
   }
 
   /** New name and kind, a new version. */
-  static async update(m: EntityManager, code: string, d: DistrictFields): Promise<void> {
-    await m.query('UPDATE district SET name = ?, kind = ?, version = version + 1 WHERE code = ?', [d.name, d.kind, code]);
+  static update(m: EntityManager, code: string, d: DistrictFields): Promise<void> {
+    return OrgLevelRepository.rename(m, 'district', code, d);
   }
 
-  static async setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
-    await m.query('UPDATE district SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+  static setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
+    return OrgLevelRepository.setActive(m, 'district', code, active);
   }
 
-  static async delete(m: EntityManager, code: string): Promise<void> {
-    await m.query('DELETE FROM district WHERE code = ?', [code]);
+  static delete(m: EntityManager, code: string): Promise<void> {
+    return OrgLevelRepository.delete(m, 'district', code);
   }
 }

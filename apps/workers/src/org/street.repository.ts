@@ -2,6 +2,7 @@
 import type { Scope } from '@cws/kernel';
 import { applyScope, insertRows } from '@cws/persistence';
 import type { EntityManager } from 'typeorm';
+import { OrgLevelRepository } from './org-level.repository';
 import { StreetEntity } from './org.entities';
 
 export interface StreetFields {
@@ -44,21 +45,20 @@ export class StreetRepository {
   }
 
   /** New name and kind, a new version. */
-  static async update(m: EntityManager, code: string, s: StreetFields): Promise<void> {
-    await m.query('UPDATE street SET name = ?, kind = ?, version = version + 1 WHERE code = ?', [s.name, s.kind, code]);
+  static update(m: EntityManager, code: string, s: StreetFields): Promise<void> {
+    return OrgLevelRepository.rename(m, 'street', code, s);
   }
 
-  static async setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
-    await m.query('UPDATE street SET active = ?, version = version + 1 WHERE code = ?', [active ? 1 : 0, code]);
+  static setActive(m: EntityManager, code: string, active: boolean): Promise<void> {
+    return OrgLevelRepository.setActive(m, 'street', code, active);
   }
 
-  static async delete(m: EntityManager, code: string): Promise<void> {
-    await m.query('DELETE FROM street WHERE code = ?', [code]);
+  static delete(m: EntityManager, code: string): Promise<void> {
+    return OrgLevelRepository.delete(m, 'street', code);
   }
 
   /** The district's streets (`activeOnly`: only the active ones). */
-  static async countInDistrict(m: EntityManager, districtCode: string, opts: { activeOnly?: boolean } = {}): Promise<number> {
-    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM street WHERE district_code = ?${opts.activeOnly ? ' AND active = 1' : ''}`, [districtCode]);
-    return Number(n);
+  static countInDistrict(m: EntityManager, districtCode: string, opts: { activeOnly?: boolean } = {}): Promise<number> {
+    return OrgLevelRepository.countUnder(m, 'street', districtCode, opts);
   }
 }
