@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { Scope } from '@cws/kernel';
 import { periodFirstDay, periodLastDay } from '@cws/payroll-engine';
+import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { placeFilter } from '../common/place-filter';
 import type { WorkforceChangeFields } from './workforce-change-of';
 import { WorkforceChangeEntity } from './workforce-change.entity';
 
-/** `workforce_change`: the event consumers' writes and the reads the monthly runs need. */
+export interface WorkforceChangeQuery {
+  workerId?: string;
+  /** received on or after this instant */
+  since?: string;
+  after?: string;
+  limit: number;
+}
+
+/** The only owner of `workforce_change` SQL: the event consumers' writes, the API's reads and the reads the monthly runs need. */
 @Injectable()
 export class WorkforceChangeRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -15,6 +25,19 @@ export class WorkforceChangeRepository {
     if (!rows.length) return;
     const receivedAt = new Date();
     await m.insert(WorkforceChangeEntity, rows.map((r) => ({ ...r, receivedAt })));
+  }
+
+  /** A keyset page of the changes the scope sees, by id. */
+  page(scope: Scope, q: WorkforceChangeQuery): Promise<KeysetPage<WorkforceChangeEntity>> {
+    const qb = this.dataSource.getRepository(WorkforceChangeEntity).createQueryBuilder('c');
+    if (q.workerId) qb.andWhere('c.workerId = :workerId', { workerId: q.workerId });
+    if (q.since) qb.andWhere('c.receivedAt >= :since', { since: new Date(q.since) });
+    applyScope(qb, scope, { district: 'c.districtCode', street: 'c.streetCode' });
+    return keysetPage(qb, { column: 'c.id', after: q.after, limit: q.limit, keyOf: (c) => c.id });
+  }
+
+  findById(id: string): Promise<WorkforceChangeEntity | null> {
+    return this.dataSource.getRepository(WorkforceChangeEntity).findOneBy({ id });
   }
 
   /** Workers recorded as leaving during the period (last day employed), in the place (null = anywhere). */
