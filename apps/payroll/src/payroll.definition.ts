@@ -11,6 +11,7 @@ import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, P
 import { RosterHoursPublishedEvent } from '@cws/scheduler-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
+import { BenchmarkResultRepository } from './benchmark/benchmark-result.repository';
 import { BenchmarkService } from './benchmark/benchmark.service';
 import { TopUpLineRepository } from './benchmark/top-up-line.repository';
 import { PaidPayReader } from './benchmark/paid-pay.reader';
@@ -90,7 +91,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      ArrearsService, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollPiiReencryption,
+      ArrearsService, BenchmarkResultRepository, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
       PayrollRunsService, PayslipRepository, PolicyRowRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RosterHoursJobs, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,

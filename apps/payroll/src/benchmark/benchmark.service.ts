@@ -5,15 +5,16 @@ import { calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary,
 import type {
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
-import { keysetPage } from '@cws/persistence';
 import { actor, assertVisible, AuditService } from '@cws/platform';
 import { DataSource } from 'typeorm';
 import { effectiveScope } from '../common/access';
 import { PolicyService } from '../policy/policy.service';
-import { BenchmarkResultEntity, TopUpLineEntity, type BenchmarkResultKind } from './benchmark-result.entities';
+import type { BenchmarkResultKind } from './benchmark-result.entities';
+import { BenchmarkResultRepository } from './benchmark-result.repository';
 import type { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { WorkforceClient } from './workforce.client';
 import { PaidPayReader } from './paid-pay.reader';
+import { TopUpLineRepository } from './top-up-line.repository';
 
 const view = (c: BenchmarkCheck): BenchmarkCheckView => ({
   unitValue: formatMoney(c.unitValueFen),
@@ -38,8 +39,6 @@ export interface Loaded {
   paidThrough: number;
 }
 
-const LINE_CHUNK = 1000;
-
 /**
  * The benchmark of 市委发〔2010〕45号 over the workforce the workers service reports: calibrate the
  * least unit value, report compliance by district or street, compute year-end top-ups. Every run
@@ -52,6 +51,8 @@ export class BenchmarkService {
     private readonly dataSource: DataSource,
     private readonly paidPay: PaidPayReader,
     private readonly policy: PolicyService,
+    private readonly results: BenchmarkResultRepository,
+    private readonly topUpRows: TopUpLineRepository,
     private readonly workforce: WorkforceClient,
   ) {}
 
@@ -256,16 +257,11 @@ export class BenchmarkService {
     const who = actor(p);
     const createdAt = new Date();
     const id = await this.dataSource.transaction(async (m) => {
-      const inserted = await m.insert(BenchmarkResultEntity, {
+      const newId = await this.results.insert(m, {
         kind, year, scopeCode: scope, districtCode: district, streetCode: street, asOf, inputs, result,
         createdBy: who.id, createdByName: who.name, createdAt,
       });
-      const newId = String(inserted.identifiers[0].id);
-      for (let i = 0; lines && i < lines.length; i += LINE_CHUNK) {
-        await m.insert(TopUpLineEntity, lines.slice(i, i + LINE_CHUNK).map((l) => ({
-          resultId: newId, workerId: String(l.workerId), workerName: l.workerName, districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp,
-        })));
-      }
+      if (lines) await this.topUpRows.insertMany(m, newId, lines);
       await this.audit.record(m, { entity: 'benchmark_result', entityId: newId, action: `RUN_${kind}`, after: { year, scope, asOf, inputs }, districtCode: district });
       return newId;
     });
@@ -273,7 +269,7 @@ export class BenchmarkService {
   }
 
   async get(p: Principal, kind: BenchmarkResultKind, id: string): Promise<object> {
-    const row = await this.dataSource.getRepository(BenchmarkResultEntity).findOneBy({ id, kind });
+    const row = await this.results.findOfKind(id, kind);
     const entity = kind === 'CALIBRATION' ? 'calibration' : kind === 'COMPLIANCE' ? 'compliance_report' : 'top_up';
     if (!row) throw notFound(entity, id);
     assertVisible(p, row.districtCode, row.streetCode, entity, id);
@@ -282,7 +278,7 @@ export class BenchmarkService {
 
   /** Writes a city-wide calibration's unit value into the policy as the year's UNIT_VALUE row (closing the open one; audited). */
   async applyCalibration(p: Principal, id: string, validFrom?: string): Promise<PolicyRowView> {
-    const row = await this.dataSource.getRepository(BenchmarkResultEntity).findOneBy({ id, kind: 'CALIBRATION' });
+    const row = await this.results.findOfKind(id, 'CALIBRATION');
     if (!row) throw notFound('calibration', id);
     assertVisible(p, row.districtCode, row.streetCode, 'calibration', id);
     if (row.scopeCode !== null) throw conflict('CALIBRATION_NOT_CITY_WIDE', `calibration ${id} covers ${row.scopeCode} only; the pay scale is city-wide`);
@@ -300,12 +296,7 @@ export class BenchmarkService {
 
   async topUpLines(p: Principal, id: string, q: TopUpLinesQueryDto): Promise<{ items: TopUpLineView[]; nextAfter: string | null }> {
     await this.get(p, 'TOP_UP', id);
-    const limit = q.limit ?? 500;
-    const qb = this.dataSource.getRepository(TopUpLineEntity).createQueryBuilder('l').where('l.resultId = :id', { id });
-    if (q.onlyPositive) qb.andWhere('l.topUp > 0');
-    if (p.scope.level !== 'CITY') qb.andWhere('l.districtCode = :d', { d: p.scope.district });
-    if (p.scope.level === 'STREET') qb.andWhere('l.streetCode = :s', { s: p.scope.street });
-    const page = await keysetPage(qb, { column: 'l.workerId', after: q.after, limit, keyOf: (l) => l.workerId });
+    const page = await this.topUpRows.page(id, p.scope, { ...q, limit: q.limit ?? 500 });
     return {
       items: page.items.map((l) => ({ workerId: Number(l.workerId), workerName: l.workerName, districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp })),
       nextAfter: page.nextAfter,

@@ -1,11 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Scope } from '@cws/kernel';
+import type { TopUpLineView } from '@cws/payroll-contracts';
+import { keysetPage, type KeysetPage } from '@cws/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import { placeFilter } from '../common/place-filter';
+import { TopUpLineEntity } from './benchmark-result.entities';
 
-/** Reads of stored year-end top-ups (年终补差) that a TOP_UP payroll run pays; BenchmarkService writes them. */
+const LINE_CHUNK = 1000;
+
+/** The only owner of `benchmark_top_up_line` SQL: a stored TOP_UP run's lines (年终补差), and what a TOP_UP payroll run pays from them. */
 @Injectable()
 export class TopUpLineRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The lines of stored run `resultId`, in statements of 1000. */
+  async insertMany(m: EntityManager, resultId: string, lines: readonly TopUpLineView[]): Promise<void> {
+    for (let i = 0; i < lines.length; i += LINE_CHUNK) {
+      await m.insert(TopUpLineEntity, lines.slice(i, i + LINE_CHUNK).map((l) => ({
+        resultId, workerId: String(l.workerId), workerName: l.workerName, districtCode: l.districtCode, streetCode: l.streetCode, communityCode: l.communityCode, annualPay: l.annualPay, topUp: l.topUp,
+      })));
+    }
+  }
+
+  /** A keyset page (by worker id) of the run's lines that the scope sees; `onlyPositive`: those with a top-up. */
+  page(resultId: string, scope: Scope, q: { after?: string; limit: number; onlyPositive?: boolean }): Promise<KeysetPage<TopUpLineEntity>> {
+    const qb = this.dataSource.getRepository(TopUpLineEntity).createQueryBuilder('l').where('l.resultId = :id', { id: resultId });
+    if (q.onlyPositive) qb.andWhere('l.topUp > 0');
+    if (scope.level !== 'CITY') qb.andWhere('l.districtCode = :d', { d: scope.district });
+    if (scope.level === 'STREET') qb.andWhere('l.streetCode = :s', { s: scope.street });
+    return keysetPage(qb, { column: 'l.workerId', after: q.after, limit: q.limit, keyOf: (l) => l.workerId });
+  }
 
   /**
    * Per worker, the positive top-up of the latest stored TOP_UP result for `year` whose scope covers
