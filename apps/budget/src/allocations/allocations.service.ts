@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertAllocatableTo, assertUnallocated, assertYearOpen } from '@cws/budget-core';
 import { notFound, scopeCovers, type Principal } from '@cws/kernel';
-import { actor, assertVisible, AuditService } from '@cws/platform';
+import { actor, AuditService, visibleRow } from '@cws/platform';
 import { AppropriationRepository, appropriationState } from '../appropriations/appropriation.repository';
 import { assertFilterInScope, placeOf } from '../common/access';
 import { parsePositiveAmount } from '../common/money';
@@ -31,10 +31,7 @@ export class AllocationsService {
   }
 
   async get(p: Principal, id: string): Promise<AllocationView> {
-    const row = await this.allocations.findById(id);
-    if (!row) throw notFound('allocation', id);
-    assertVisible(p, row.districtCode, row.streetCode, 'allocation', id);
-    return toAllocationView(row);
+    return toAllocationView(visibleRow(p, await this.allocations.findById(id), 'allocation', id));
   }
 
   async create(p: Principal, dto: CreateAllocationDto, key: string | undefined): Promise<AllocationView> {
@@ -42,9 +39,7 @@ export class AllocationsService {
     const place = placeOf(dto.streetCode, dto.communityCode);
     if (!scopeCovers(p.scope, place.districtCode, place.streetCode)) throw notFound(place.communityCode ? 'community' : 'street', place.communityCode ?? place.streetCode);
     return this.idempotency.execute(p, key, 'POST /v1/allocations', dto, async (m) => {
-      const ap = await this.appropriations.lock(m, dto.appropriationId);
-      if (!ap) throw notFound('appropriation', dto.appropriationId);
-      assertVisible(p, ap.districtCode, null, 'appropriation', dto.appropriationId);
+      const ap = visibleRow(p, await this.appropriations.lock(m, dto.appropriationId), 'appropriation', dto.appropriationId);
       const state = appropriationState(ap);
       assertAllocatableTo(state, place.districtCode);
       assertYearOpen(ap.fiscalYear, await this.years.shareLockStatus(m, ap.fiscalYear));

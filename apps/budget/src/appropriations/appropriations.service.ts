@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertEnactable, assertYearOpen } from '@cws/budget-core';
 import { notFound, type Principal } from '@cws/kernel';
-import { actor, assertVisible, AuditService } from '@cws/platform';
+import { actor, AuditService, visibleRow } from '@cws/platform';
 import { assertFilterInScope } from '../common/access';
 import { fromDb, parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
@@ -32,10 +32,7 @@ export class AppropriationsService {
   }
 
   async get(p: Principal, id: string): Promise<AppropriationView> {
-    const row = await this.appropriations.findById(id);
-    if (!row) throw notFound('appropriation', id);
-    assertVisible(p, row.districtCode, null, 'appropriation', id);
-    return toAppropriationView(row);
+    return toAppropriationView(visibleRow(p, await this.appropriations.findById(id), 'appropriation', id));
   }
 
   async create(p: Principal, dto: CreateAppropriationDto, key: string | undefined): Promise<AppropriationView> {
@@ -60,9 +57,7 @@ export class AppropriationsService {
   /** Four-eyes: the enacting approver must not be the creator. */
   async enact(p: Principal, id: string, key: string | undefined): Promise<AppropriationView> {
     return this.idempotency.execute(p, key, `POST /v1/appropriations/${id}/enact`, {}, async (m) => {
-      const row = await this.appropriations.lock(m, id);
-      if (!row) throw notFound('appropriation', id);
-      assertVisible(p, row.districtCode, null, 'appropriation', id);
+      const row = visibleRow(p, await this.appropriations.lock(m, id), 'appropriation', id);
       assertEnactable(row, p.id);
       assertYearOpen(row.fiscalYear, await this.years.shareLockStatus(m, row.fiscalYear));
       await this.appropriations.markEnacted(m, id, actor(p));

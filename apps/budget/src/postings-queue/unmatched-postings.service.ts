@@ -1,8 +1,8 @@
 /** Parked queue postings: listed for a person, and booked on an allocation they choose. */
 import { Injectable } from '@nestjs/common';
 import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
-import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
-import { assertVisible, AuditService } from '@cws/platform';
+import { conflict, DomainError, type Principal } from '@cws/kernel';
+import { AuditService, visibleRow } from '@cws/platform';
 import { assertFilterInScope, canOverride } from '../common/access';
 import { parseNonZeroAmount } from '../common/money';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -30,9 +30,7 @@ export class UnmatchedPostingsService {
   async resolve(p: Principal, id: string, dto: ResolveUnmatchedDto, key: string | undefined): Promise<PostingView> {
     if (dto.override && !canOverride(p)) throw new DomainError('FORBIDDEN', 'OVERRIDE_NOT_PERMITTED', 'You may not override an overspend');
     return this.idempotency.execute(p, key, `POST /v1/unmatched-postings/${id}/resolve`, dto, async (m) => {
-      const u = await this.unmatched.lock(m, id);
-      if (!u) throw notFound('unmatched_posting', id);
-      assertVisible(p, u.districtCode, u.streetCode, 'unmatched_posting', id);
+      const u = visibleRow(p, await this.unmatched.lock(m, id), 'unmatched_posting', id);
       if (u.resolvedPostingId) throw conflict('ALREADY_RESOLVED', `Unmatched posting ${id} was resolved by posting ${u.resolvedPostingId}`);
       if (u.reason === 'INVALID_POSTING') throw conflict('UNRESOLVABLE', 'A malformed posting must be corrected and re-sent by its source');
       const alloc = (await this.postings.lockVisible(m, p, [dto.allocationId])).get(dto.allocationId)!;

@@ -20,7 +20,7 @@ import {
   type Deltas,
 } from '@cws/budget-core';
 import { conflict, DomainError, notFound, type Fen, type Principal } from '@cws/kernel';
-import { assertVisible, AuditService } from '@cws/platform';
+import { assertVisible, AuditService, visibleRow } from '@cws/platform';
 import { isDuplicateKey } from '@cws/persistence';
 import type { AllocationEntity } from '../allocations/allocation.entity';
 import { AllocationRepository, allocationState, ledgerAccountOf } from '../allocations/allocation.repository';
@@ -67,9 +67,7 @@ export class PostingsService {
   }
 
   async get(p: Principal, id: string) {
-    const row = await this.postings.findById(id);
-    if (!row) throw notFound('posting', id);
-    assertVisible(p, row.districtCode, row.streetCode, 'posting', id);
+    const row = visibleRow(p, await this.postings.findById(id), 'posting', id);
     const reversal = await this.postings.findReversalOf(id);
     return { ...toPostingView(row), reversedBy: reversal?.id ?? null };
   }

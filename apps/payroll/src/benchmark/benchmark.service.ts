@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, formatMoney, notFound, parseMoney, placeOfCode, roundFen, type Fen, type Principal } from '@cws/kernel';
+import { conflict, DomainError, formatMoney, parseMoney, placeOfCode, roundFen, type Fen, type Principal } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, growth, mergePaid, paidThroughMonth, projectWorkers, projectWorkforce, yearEndTopUp, type BenchmarkCheck, type BenchmarkTargets, type GroupLevel, type PayrollPolicy, type ProjectedWorker, type TopUpRule } from '@cws/payroll-engine';
 import type {
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
-import { actor, assertVisible, AuditService } from '@cws/platform';
+import { actor, AuditService, visibleRow } from '@cws/platform';
 import { DataSource } from 'typeorm';
 import { effectiveScope } from '../common/access';
 import { PolicyService } from '../policy/policy.service';
@@ -269,18 +269,14 @@ export class BenchmarkService {
   }
 
   async get(p: Principal, kind: BenchmarkResultKind, id: string): Promise<object> {
-    const row = await this.results.findOfKind(id, kind);
     const entity = kind === 'CALIBRATION' ? 'calibration' : kind === 'COMPLIANCE' ? 'compliance_report' : 'top_up';
-    if (!row) throw notFound(entity, id);
-    assertVisible(p, row.districtCode, row.streetCode, entity, id);
+    const row = visibleRow(p, await this.results.findOfKind(id, kind), entity, id);
     return { id: String(row.id), ...row.result, createdAt: row.createdAt.toISOString() };
   }
 
   /** Writes a city-wide calibration's unit value into the policy as the year's UNIT_VALUE row (closing the open one; audited). */
   async applyCalibration(p: Principal, id: string, validFrom?: string): Promise<PolicyRowView> {
-    const row = await this.results.findOfKind(id, 'CALIBRATION');
-    if (!row) throw notFound('calibration', id);
-    assertVisible(p, row.districtCode, row.streetCode, 'calibration', id);
+    const row = visibleRow(p, await this.results.findOfKind(id, 'CALIBRATION'), 'calibration', id);
     if (row.scopeCode !== null) throw conflict('CALIBRATION_NOT_CITY_WIDE', `calibration ${id} covers ${row.scopeCode} only; the pay scale is city-wide`);
     const result = row.result as CalibrationResult;
     const open = (await this.policy.list({ kind: 'UNIT_VALUE', key: String(row.year) }))[0];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, type Principal } from '@cws/kernel';
+import type { Principal } from '@cws/kernel';
 import type { PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
-import { assertVisible, KeysetCursor } from '@cws/platform';
+import { KeysetCursor, visibleRow } from '@cws/platform';
 import type { EntityManager } from 'typeorm';
 import { PayrollRunChunkRepository } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity } from './payroll-run.entities';
@@ -26,10 +26,7 @@ export class PayrollRunReadsService {
 
   /** The run, if the caller may see it; else 404 (as for a run that does not exist). */
   async runInScope(p: Principal, id: string, manager?: EntityManager, lock = false): Promise<PayrollRunEntity> {
-    const run = await this.runs.findById(id, manager, lock);
-    if (!run) throw notFound('payroll_run', id);
-    assertVisible(p, run.districtCode, run.streetCode, 'payroll_run', id);
-    return run;
+    return visibleRow(p, await this.runs.findById(id, manager, lock), 'payroll_run', id);
   }
 
   async view(run: PayrollRunEntity, manager?: EntityManager): Promise<RunView> {
@@ -69,9 +66,6 @@ export class PayrollRunReadsService {
   }
 
   async payslip(p: Principal, id: string): Promise<PayslipView> {
-    const s = await this.payslips.findById(id);
-    if (!s) throw notFound('payslip', id);
-    assertVisible(p, s.districtCode, s.streetCode, 'payslip', id);
-    return payslipView(s);
+    return payslipView(visibleRow(p, await this.payslips.findById(id), 'payslip', id));
   }
 }

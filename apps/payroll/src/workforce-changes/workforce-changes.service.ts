@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, type Principal } from '@cws/kernel';
+import type { Principal } from '@cws/kernel';
 import type { WorkforceChangeView } from '@cws/payroll-contracts';
 import type { WorkforceChangesQueryDto } from './workforce-changes.dto';
 import type { WorkforceChangeEntity } from './workforce-change.entity';
 import { WorkforceChangeRepository } from './workforce-change.repository';
-import { assertVisible } from '@cws/platform';
+import { visibleRow } from '@cws/platform';
 
 /** Reads the recorded workforce changes, filtered by the caller's scope (outside it = not there). */
 @Injectable()
@@ -17,10 +17,7 @@ export class WorkforceChangesService {
   }
 
   async get(p: Principal, id: string): Promise<WorkforceChangeView> {
-    const row = await this.changes.findById(id);
-    if (!row) throw notFound('workforce_change', id);
-    assertVisible(p, row.districtCode, row.streetCode, 'workforce_change', id);
-    return viewOf(row);
+    return viewOf(visibleRow(p, await this.changes.findById(id), 'workforce_change', id));
   }
 }
 

@@ -9,6 +9,13 @@ export function assertVisible(p: Principal, district: string | null, street: str
   if (!scopeCovers(p.scope, district, street)) throw notFound(entity, id);
 }
 
+/** A record read by id: there and in the caller's scope, else 404 (a missing record and one outside the scope answer alike). */
+export function visibleRow<T extends { districtCode: string | null; streetCode?: string | null }>(p: Principal, row: T | null | undefined, entity: string, id: string | number): T {
+  if (!row) throw notFound(entity, id);
+  assertVisible(p, row.districtCode, row.streetCode ?? null, entity, id);
+  return row;
+}
+
 /** Who did it, as the audit log and the records' created_by / decided_by columns record it. */
 export function actor(p: Principal): { id: string; name: string } {
   return { id: p.id, name: p.name };
