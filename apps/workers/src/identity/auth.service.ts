@@ -4,7 +4,10 @@ import bcrypt from 'bcryptjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, validationError, type Principal, type Scope } from '@cws/kernel';
 import { AuditService, SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig } from '@cws/platform';
-import { ApiClientEntity, RefreshTokenEntity, UserEntity } from './identity.entities';
+import { ApiClientRepository } from './api-client.repository';
+import { UserRepository } from './app-user.repository';
+import type { UserEntity } from './identity.entities';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import type { TokenPairView } from '@cws/workers-contracts';
 
 const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -39,7 +42,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<TokenPairView> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
+    const user = await UserRepository.findByUsername(this.dataSource, username);
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw invalidCredentials();
     return this.issuePair(user, randomUUID()); // a new family
@@ -48,22 +51,19 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPairView> {
     const invalid = () => new DomainError('UNAUTHORIZED', 'INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
     const outcome = await this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const row = await m.getRepository(RefreshTokenEntity).findOne({
-        where: { tokenHash: sha256(refreshToken) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await RefreshTokenRepository.lockByHash(m, sha256(refreshToken));
       if (!row || row.expiresAt < new Date()) return { invalid: true as const };
       if (row.revokedAt) {
         // A rotated token used again: whoever holds it, the family is no longer trustworthy.
-        const revoked = await this.revokeFamily(m, row.familyId);
+        const revoked = await RefreshTokenRepository.revokeFamily(m, row.familyId);
         await this.audit.record(m, { entity: 'refresh_token_family', entityId: row.familyId, action: 'REUSE_DETECTED', after: { userId: row.userId, revoked } }, SYSTEM_ACTOR);
         return { reused: row.familyId };
       }
-      const user = await m.getRepository(UserEntity).findOneBy({ id: row.userId });
+      const user = await UserRepository.findById(m, row.userId);
       if (!user?.active) return { invalid: true as const };
       // Rotation: a refresh token is good for one use.
-      await m.update(RefreshTokenEntity, { id: row.id }, { revokedAt: new Date() });
-      return { pair: await this.issuePair(user, row.familyId, m.getRepository(RefreshTokenEntity)) };
+      await RefreshTokenRepository.revoke(m, row.id);
+      return { pair: await this.issuePair(user, row.familyId, m) };
     });
     if ('reused' in outcome && outcome.reused) {
       // after the commit: the family's revocation stands even though this call fails
@@ -79,16 +79,10 @@ export class AuthService {
    * refused by every service (Redis revocation list) until they would have expired anyway.
    */
   async logout(refreshToken: string): Promise<void> {
-    const row = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken) });
+    const row = await RefreshTokenRepository.findByHash(this.dataSource, sha256(refreshToken));
     if (!row) return;
-    await this.dataSource.transaction('READ COMMITTED', (m) => this.revokeFamily(m, row.familyId));
+    await this.dataSource.transaction('READ COMMITTED', (m) => RefreshTokenRepository.revokeFamily(m, row.familyId));
     await this.revokeSession(row.familyId);
-  }
-
-  private async revokeFamily(m: EntityManager, familyId: string): Promise<number> {
-    const res = await m.createQueryBuilder().update(RefreshTokenEntity).set({ revokedAt: new Date() })
-      .where('familyId = :familyId AND revokedAt IS NULL', { familyId }).execute();
-    return res.affected ?? 0;
   }
 
   private revokeSession(familyId: string): Promise<void> {
@@ -96,7 +90,7 @@ export class AuthService {
   }
 
   async clientCredentials(clientId: string, secret: string, requested?: string) {
-    const client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ clientId });
+    const client = await ApiClientRepository.findByClientId(this.dataSource, clientId);
     const ok = await bcrypt.compare(secret, client?.secretHash ?? DUMMY_HASH);
     if (!client || !ok || !client.active) throw new DomainError('UNAUTHORIZED', 'INVALID_CLIENT', 'Unknown client or wrong secret');
     let permissions = client.permissions;
@@ -128,11 +122,9 @@ export class AuthService {
    * token may still have a live access token: its refresh tokens outlive access tokens.
    */
   async revokeUserFamilies(m: EntityManager, userId: string): Promise<string[]> {
-    const rows: { familyId: string }[] = await m.createQueryBuilder(RefreshTokenEntity, 'r').select('DISTINCT r.familyId', 'familyId')
-      .where('r.userId = :userId AND r.expiresAt > :now', { userId, now: new Date() }).getRawMany();
-    await m.createQueryBuilder().update(RefreshTokenEntity).set({ revokedAt: new Date() })
-      .where('userId = :userId AND revokedAt IS NULL', { userId }).execute();
-    return rows.map((r) => r.familyId);
+    const families = await RefreshTokenRepository.unexpiredFamiliesOf(m, userId);
+    await RefreshTokenRepository.revokeAllOf(m, userId);
+    return families;
   }
 
   /** Every service refuses the access tokens of these sessions from now on. */
@@ -141,9 +133,9 @@ export class AuthService {
   }
 
   /** A refresh token of the family and an access token whose sid is the family. */
-  private async issuePair(user: UserEntity, familyId: string, repo = this.dataSource.getRepository(RefreshTokenEntity)): Promise<TokenPairView> {
+  private async issuePair(user: UserEntity, familyId: string, db: DataSource | EntityManager = this.dataSource): Promise<TokenPairView> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await repo.insert({ id: randomUUID(), userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
+    await RefreshTokenRepository.insert(db, { id: randomUUID(), userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TTL_MS), revokedAt: null });
     const accessToken = this.tokens.sign(userPrincipal(user), this.config.accessTokenTtlSeconds, { sessionId: familyId });
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }

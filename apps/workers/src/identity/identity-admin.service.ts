@@ -4,7 +4,9 @@ import bcrypt from 'bcryptjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound, scopeCovers, validationError, type Principal, type Scope } from '@cws/kernel';
 import { AuditService } from '@cws/platform';
-import { ApiClientEntity, UserEntity } from './identity.entities';
+import { ApiClientRepository } from './api-client.repository';
+import { UserRepository } from './app-user.repository';
+import type { ApiClientEntity, UserEntity } from './identity.entities';
 import { AuthService, BCRYPT_COST } from './auth.service';
 import type { CreateApiClientDto, CreateUserDto, ResetPasswordDto, UpdateUserDto } from './auth.dto';
 import type { ApiClientAccountView, ApiClientWithSecretView, UserAccountView } from '@cws/workers-contracts';
@@ -33,19 +35,19 @@ export class IdentityAdminService {
   ) {}
 
   async listUsers(admin: Principal): Promise<UserView[]> {
-    const users = await this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+    const users = await UserRepository.listAll(this.dataSource);
     return users.filter((u) => covers(admin.scope, u.scopeLevel, u.scopeDistrict, u.scopeStreet)).map(userView);
   }
 
   async listApiClients(admin: Principal): Promise<ClientView[]> {
-    const clients = await this.dataSource.getRepository(ApiClientEntity).find({ order: { clientId: 'ASC' } });
+    const clients = await ApiClientRepository.listAll(this.dataSource);
     return clients.filter((c) => covers(admin.scope, c.scopeLevel, c.scopeDistrict, null)).map(clientView);
   }
 
   async createUser(admin: Principal, dto: CreateUserDto): Promise<UserView> {
     checkScope(admin.scope, dto.scopeLevel, dto.scopeDistrict, dto.scopeStreet);
     return this.dataSource.transaction(async (m) => {
-      if (await m.getRepository(UserEntity).existsBy({ username: dto.username })) {
+      if (await UserRepository.usernameTaken(m, dto.username)) {
         throw new DomainError('CONFLICT', 'USERNAME_TAKEN', `User ${dto.username} already exists`, [{ path: 'username', issue: 'is taken' }]);
       }
       const user: UserEntity = {
@@ -60,7 +62,7 @@ export class IdentityAdminService {
         active: true,
         createdAt: new Date(),
       };
-      await m.insert(UserEntity, user);
+      await UserRepository.insert(m, user);
       await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'CREATE', after: userView(user), districtCode: user.scopeDistrict });
       return userView(user);
     });
@@ -102,7 +104,7 @@ export class IdentityAdminService {
     checkScope(admin.scope, dto.scopeLevel, dto.scopeDistrict, undefined);
     const secret = newSecret();
     return this.dataSource.transaction(async (m) => {
-      if (await m.getRepository(ApiClientEntity).existsBy({ clientId: dto.clientId })) {
+      if (await ApiClientRepository.clientIdTaken(m, dto.clientId)) {
         throw new DomainError('CONFLICT', 'CLIENT_ID_TAKEN', `Client ${dto.clientId} already exists`, [{ path: 'clientId', issue: 'is taken' }]);
       }
       const client: ApiClientEntity = {
@@ -116,7 +118,7 @@ export class IdentityAdminService {
         active: true,
         createdAt: new Date(),
       };
-      await m.insert(ApiClientEntity, client);
+      await ApiClientRepository.insert(m, client);
       await this.audit.record(m, { entity: 'api_client', entityId: client.id, action: 'CREATE', after: clientView(client), districtCode: client.scopeDistrict });
       return { ...clientView(client), clientSecret: secret };
     });
@@ -151,7 +153,7 @@ export class IdentityAdminService {
     const { view, families } = await this.dataSource.transaction('READ COMMITTED', async (m) => {
       const user = await this.lockUser(m, admin, id);
       const { next, endSessions } = change(user);
-      await m.update(UserEntity, { id }, { displayName: next.displayName, roles: next.roles, scopeLevel: next.scopeLevel, scopeDistrict: next.scopeDistrict, scopeStreet: next.scopeStreet, active: next.active, passwordHash: next.passwordHash });
+      await UserRepository.update(m, id, next);
       const families = endSessions ? await this.auth.revokeUserFamilies(m, id) : [];
       await this.audit.record(m, {
         entity: 'user',
@@ -169,17 +171,17 @@ export class IdentityAdminService {
   }
 
   private async lockUser(m: EntityManager, admin: Principal, id: string): Promise<UserEntity> {
-    const user = await m.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const user = await UserRepository.lock(m, id);
     if (!user || !covers(admin.scope, user.scopeLevel, user.scopeDistrict, user.scopeStreet)) throw notFound('user', id);
     return user;
   }
 
   private async changeClient(admin: Principal, id: string, action: string, change: (c: ApiClientEntity) => Promise<ApiClientEntity>) {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const client = await m.getRepository(ApiClientEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const client = await ApiClientRepository.lock(m, id);
       if (!client || !covers(admin.scope, client.scopeLevel, client.scopeDistrict, null)) throw notFound('api_client', id);
       const next = await change(client);
-      await m.update(ApiClientEntity, { id }, { active: next.active, secretHash: next.secretHash });
+      await ApiClientRepository.update(m, id, { active: next.active, secretHash: next.secretHash });
       await this.audit.record(m, { entity: 'api_client', entityId: id, action, before: clientView(client), after: clientView(next), districtCode: client.scopeDistrict });
       return { client: clientView(next) };
     });

@@ -11,7 +11,8 @@ import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { AuditService, SERVICE_CONFIG, type ServiceConfig, type ServiceName } from '@cws/platform';
 import { PAYROLL_READ, WORKERS_READ } from '../common/access';
-import { ApiClientEntity } from './identity.entities';
+import { ApiClientRepository } from './api-client.repository';
+import type { ApiClientEntity } from './identity.entities';
 
 /**
  * What each service's machine credential may do: payroll reads the snapshot with bank accounts to
@@ -42,8 +43,7 @@ export class MachineClientProvisioner implements OnApplicationBootstrap {
   /** Creates the client, or brings its secret, permissions and scope in line with the configuration (a rotated secret). */
   private async provision(service: ServiceName, clientId: string, secret: string, permissions: string[]): Promise<void> {
     await this.dataSource.transaction('READ COMMITTED', async (m) => {
-      const repo = m.getRepository(ApiClientEntity);
-      const existing = await repo.findOne({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
+      const existing = await ApiClientRepository.lockByClientId(m, clientId);
       const sameSecret = existing ? await bcrypt.compare(secret, existing.secretHash) : false;
       const samePerms = existing && JSON.stringify([...existing.permissions].sort()) === JSON.stringify([...permissions].sort());
       if (existing && sameSecret && samePerms && existing.active && existing.scopeLevel === 'CITY') return;
@@ -59,8 +59,8 @@ export class MachineClientProvisioner implements OnApplicationBootstrap {
         active: true,
         createdAt: existing?.createdAt ?? new Date(),
       };
-      if (existing) await repo.update({ id: existing.id }, { secretHash, permissions, active: true, scopeLevel: 'CITY', scopeDistrict: null });
-      else await repo.insert(row);
+      if (existing) await ApiClientRepository.update(m, existing.id, { secretHash, permissions, active: true, scopeLevel: 'CITY', scopeDistrict: null });
+      else await ApiClientRepository.insert(m, row);
       const { secretHash: _omit, ...visible } = row;
       await this.audit.record(m, { entity: 'api_client', entityId: row.id, action: existing ? 'PROVISION_UPDATE' : 'PROVISION', after: { ...visible, secretRotated: !!existing && !sameSecret } });
       this.logger.log({ msg: existing ? 'machine client updated' : 'machine client provisioned', clientId, permissions });

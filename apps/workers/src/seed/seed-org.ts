@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { bodyName } from '@cws/workers-core';
 import type { DataSource } from 'typeorm';
+import { UserRepository } from '../identity/app-user.repository';
 import { CommunityBodyRepository, type NewCommunityBody } from '../org/community-body.repository';
 import { CommunityRepository, type NewCommunity } from '../org/community.repository';
 import { DistrictRepository } from '../org/district.repository';
@@ -46,13 +47,14 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
       }
     }
     const hash = await bcrypt.hash(opts.password, 10);
-    for (const u of DEMO_USERS) {
-      await m.query(
-        `INSERT IGNORE INTO app_user (id, username, display_name, password_hash, roles, scope_level, scope_district, scope_street, active, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(3))`,
-        [randomUUID(), u.username, u.displayName, hash, JSON.stringify(u.roles), u.scopeLevel, u.scopeDistrict ?? null, u.scopeStreet ?? null],
-      );
-    }
+    await UserRepository.insertMany(
+      m,
+      DEMO_USERS.map((u) => ({
+        id: randomUUID(), username: u.username, displayName: u.displayName, passwordHash: hash, roles: u.roles,
+        scopeLevel: u.scopeLevel, scopeDistrict: u.scopeDistrict ?? null, scopeStreet: u.scopeStreet ?? null,
+      })),
+      { skipExisting: true },
+    );
   });
   return { communities };
 }
