@@ -41,6 +41,7 @@ import { HouseholdRepository } from './reports/household.repository';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { StreamEntity } from './streams/stream.entity';
+import { StreamRepository } from './streams/stream.repository';
 import { StreamsController } from './streams/streams.controller';
 
 export const BUDGET_ENTITIES = [
@@ -94,6 +95,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       PostingRepository,
       PostingsService,
       ReportsService,
+      StreamRepository,
       UnmatchedPostingRepository,
       UnmatchedPostingsService,
     ],

@@ -9,7 +9,7 @@ import { AuditService } from '@cws/platform';
 import { assertFilterInScope, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
-import { StreamEntity } from '../streams/stream.entity';
+import { StreamRepository } from '../streams/stream.repository';
 import type { FundingStandardEntity, HouseholdCountEntity } from './household.entities';
 import { HouseholdRepository } from './household.repository';
 import type { ExecutionGroup, ExecutionQueryDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
@@ -32,6 +32,7 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly households: HouseholdRepository,
     private readonly ledger: LedgerEntryRepository,
+    private readonly streams: StreamRepository,
   ) {}
 
   /**
@@ -152,7 +153,7 @@ export class ReportsService {
 
   private async names(group: ExecutionGroup): Promise<Map<string, string>> {
     if (group === 'stream') {
-      const streams = await this.dataSource.getRepository(StreamEntity).find({ order: { sortOrder: 'ASC' } });
+      const streams = await this.streams.list();
       return new Map(streams.map((s) => [s.code, s.nameZh]));
     }
     if (group === 'community') return this.households.communityNames();
