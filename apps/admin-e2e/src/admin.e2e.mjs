@@ -92,20 +92,41 @@ async function pick(page, id, label) {
     page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), null, { timeout }).catch(() => {});
   for (let attempt = 0; attempt < 4; attempt++) {
     await dropdownsClosed(3_000);
-    await page.locator(`#${id}`).click();
+    // a retry opens the list from the keyboard (rc-select opens on ArrowDown): a click that lands
+    // while the list is already opening closes it again
+    if (attempt === 0) await page.locator(`#${id}`).click();
+    else await page.locator(`#${id}`).press('ArrowDown');
     const shown = await option.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
     // under load the opening dropdown can still be moving (a label's box overlapping it) when clicked: then click it where it settled
-    if (shown) await option.click({ timeout: 5_000 }).catch(() => option.click({ force: true, timeout: 5_000 })).catch(() => {});
+    if (shown) await clickOption(option, attempt);
     await dropdownsClosed(2_000);
     if ((await select.innerText()).includes(label)) return;
   }
   throw new Error(`could not pick "${label}" in #${id}`);
 }
 
+/**
+ * Clicks a dropdown option. The first try is a real click; on a busy machine an option still
+ * sliding into place can lose it again and again, so a retry sends the click event to the option
+ * itself (rc-select selects on the option's onClick), which its position cannot lose.
+ */
+async function clickOption(option, attempt) {
+  if (attempt === 0) await option.click({ timeout: 5_000 }).catch(() => option.click({ force: true, timeout: 5_000 })).catch(() => {});
+  else await option.dispatchEvent('click').catch(() => {});
+}
+
 /** Types into the searchable Antd Select with this id and picks the option with this label (a long list). */
 async function searchAndPick(page, id, text, label) {
-  await page.locator(`#${id}`).fill(text);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.locator(`#${id}`).fill(text);
+    const shown = await option.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    if (shown) await clickOption(option, attempt);
+    const picked = await select.locator('.ant-select-selection-item').filter({ hasText: label }).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (picked) return;
+  }
+  throw new Error(`could not pick "${label}" in #${id}`);
 }
 
 /** Opens the page of this side-menu item (a string or a RegExp for its label). */
