@@ -227,7 +227,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
       } while (after);
       return items;
     };
-    const entries = await until('the run\'s postings in the ledger', ledger, (e) => e.length >= outbox.length, 15_000, 100);
+    const entries = await until('the run\'s postings in the ledger', ledger, (e) => e.length >= outbox.length, 60_000, 100);
     expect(entries).toHaveLength(outbox.length);
     expect(entries.every((e) => e.entryType === 'EXPENDITURE' && PAY_STREAMS.includes(e.stream))).toBe(true);
     expect((await budget.request('GET', '/v1/unmatched-postings', { token: bFinance })).body.items ?? []).toEqual([]);
@@ -329,7 +329,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     const bFinance = budget.tokenFor(testPrincipals.finance());
     const booked = await until('the correction\'s postings', async () =>
       (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${cid}:&limit=1000`, { token: bFinance })).body.items as Array<{ spent: string }>,
-    (items) => spentOf(items) === delta, 15_000, 100);
+    (items) => spentOf(items) === delta, 60_000, 100);
     expect(spentOf(booked)).toBe(delta);
 
     // December was computed before the correction was approved: approving it now → 409; rejected and recalculated, it is approved,
@@ -376,7 +376,7 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     await t.app.get(OutboxRelay).relayNow();
     const refunded = await until('the refunds', async () =>
       (await budget.request('GET', `/v1/ledger?sourceRefPrefix=payroll-run:${lid}:&limit=1000`, { token: bFinance })).body.items as Array<{ spent: string; entryType: string }>,
-    (items) => spentOf(items) === down, 15_000, 100);
+    (items) => spentOf(items) === down, 60_000, 100);
     expect(spentOf(refunded)).toBe(down);
     expect(refunded.every((e) => e.entryType === 'REFUND')).toBe(true);
     // Nothing was parked: every refund found the spending it gives back.

@@ -120,7 +120,7 @@ export async function runPayslips(payroll: TestApp, token: string, id: string, p
  * Waits until payroll has recorded worker `workerId`'s `eventName` effective `effectiveDate` (the event
  * crossed the queue from the workers service) and returns the record; throws when it does not come.
  */
-export function recordedChange(payroll: TestApp, token: string, workerId: number, eventName: string, effectiveDate: string, ms = 15_000): Promise<WorkforceChangeView> {
+export function recordedChange(payroll: TestApp, token: string, workerId: number, eventName: string, effectiveDate: string, ms = 60_000): Promise<WorkforceChangeView> {
   return eventually(`payroll's ${eventName} of worker ${workerId} from ${effectiveDate}`, async () => {
     const changes = (await payroll.request('GET', `/v1/workforce-changes?workerId=${workerId}`, { token })).body.items as WorkforceChangeView[];
     return changes.find((c) => c.eventName === eventName && c.effectiveDate === effectiveDate);
