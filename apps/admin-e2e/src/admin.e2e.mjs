@@ -123,8 +123,11 @@ async function searchAndPick(page, id, text, label) {
     await page.locator(`#${id}`).fill(text);
     const shown = await option.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
     if (shown) await clickOption(option, attempt);
-    const picked = await select.locator('.ant-select-selection-item').filter({ hasText: label }).waitFor({ timeout: 3_000 }).then(() => true, () => false);
-    if (picked) return;
+    // the select shows the chosen label as text (the typed search is an input's value, not text)
+    for (let i = 0; i < 15; i++) {
+      if ((await select.innerText()).includes(label)) return;
+      await page.waitForTimeout(200);
+    }
   }
   throw new Error(`could not pick "${label}" in #${id}`);
 }

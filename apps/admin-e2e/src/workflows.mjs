@@ -243,7 +243,13 @@ export function workflowTests(ctx) {
     await page.getByTestId(`org-node-${code}`).getByText('端测街道二').waitFor();
     await page.getByTestId(`org-actions-${code}`).click();
     await page.getByRole('menuitem', { name: '停用' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*认/ }).click();
+    // a click while the confirm dialog is still zooming in can be lost: click until the dialog goes
+    const confirm = page.getByRole('dialog').getByRole('button', { name: /确\s*认/ });
+    await confirm.waitFor();
+    for (let attempt = 0; attempt < 4 && (await confirm.isVisible()); attempt++) {
+      await confirm.click().catch(() => {});
+      await confirm.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
+    }
     await page.getByTestId(`org-inactive-${code}`).waitFor();
     await shot(page, 'org-tree-edits');
 
