@@ -338,6 +338,9 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const rotated = await page.getByTestId('client-secret').inputValue();
     assert.ok(rotated.length >= 20 && rotated !== secret, 'a new secret');
     await page.getByTestId('secret-saved').click();
+    // the closing modal covers the table until it is gone (a click on 吊销 meanwhile lands on its wrap)
+    await page.getByTestId('client-secret').waitFor({ state: 'detached' });
+    await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' }).catch(() => {});
     assert.equal((await grant(secret)).status, 401, 'the old secret stops working');
     assert.equal((await grant(rotated)).status, 200, 'the new one works');
     // revoke: final; the row says so and offers no more actions
