@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, type Principal } from '@cws/kernel';
-import { actor, assertVisible, IdParam } from './visibility';
+import { actor, assertVisible, IdParam, visibleRow } from './visibility';
 
 const streetUser: Principal = {
   kind: 'user', id: '7', name: 'hr-street', displayName: '街道人事', roles: ['STREET_HR'],
@@ -25,6 +25,29 @@ describe('assertVisible', () => {
       expect(err).toBeInstanceOf(DomainError);
       expect((err as DomainError).kind).toBe('NOT_FOUND');
     }
+  });
+});
+
+describe('visibleRow', () => {
+  const kindOf = (f: () => unknown): string | undefined => {
+    try {
+      f();
+    } catch (e) {
+      return (e as DomainError).kind;
+    }
+    return undefined;
+  };
+
+  it('returns a row inside the scope as it is', () => {
+    const row = { id: '5', districtCode: '330106', streetCode: '330106001' };
+    expect(visibleRow(streetUser, row, 'posting', '5')).toBe(row);
+  });
+
+  it('answers the same NOT_FOUND for a missing row and for one outside the scope (or without a street)', () => {
+    expect(kindOf(() => visibleRow(streetUser, null, 'posting', '5'))).toBe('NOT_FOUND');
+    expect(kindOf(() => visibleRow(streetUser, undefined, 'posting', '5'))).toBe('NOT_FOUND');
+    expect(kindOf(() => visibleRow(streetUser, { districtCode: '330106', streetCode: '330106002' }, 'posting', '5'))).toBe('NOT_FOUND');
+    expect(kindOf(() => visibleRow(streetUser, { districtCode: '330106' }, 'posting', '5'))).toBe('NOT_FOUND');
   });
 });
 
