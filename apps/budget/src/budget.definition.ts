@@ -40,8 +40,8 @@ import { FundingStandardEntity, HouseholdCountEntity } from './reports/household
 import { HouseholdRepository } from './reports/household.repository';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { BudgetStreamRepository } from './streams/budget-stream.repository';
 import { StreamEntity } from './streams/stream.entity';
-import { StreamRepository } from './streams/stream.repository';
 import { StreamsController } from './streams/streams.controller';
 
 export const BUDGET_ENTITIES = [
@@ -83,6 +83,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       AllocationsService,
       AppropriationRepository,
       AppropriationsService,
+      BudgetStreamRepository,
       FiscalYearRepository,
       FiscalYearsService,
       HouseholdRepository,
@@ -95,7 +96,6 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       PostingRepository,
       PostingsService,
       ReportsService,
-      StreamRepository,
       UnmatchedPostingRepository,
       UnmatchedPostingsService,
     ],

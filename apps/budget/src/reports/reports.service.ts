@@ -9,7 +9,7 @@ import { AuditService } from '@cws/platform';
 import { assertFilterInScope, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
-import { StreamRepository } from '../streams/stream.repository';
+import { BudgetStreamRepository } from '../streams/budget-stream.repository';
 import type { FundingStandardEntity, HouseholdCountEntity } from './household.entities';
 import { HouseholdRepository } from './household.repository';
 import type { ExecutionGroup, ExecutionQueryDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
@@ -32,7 +32,7 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly households: HouseholdRepository,
     private readonly ledger: LedgerEntryRepository,
-    private readonly streams: StreamRepository,
+    private readonly streams: BudgetStreamRepository,
   ) {}
 
   /**

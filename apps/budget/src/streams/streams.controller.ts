@@ -3,13 +3,13 @@ import { Answers } from '@cws/platform';
 import { Stream } from '@cws/budget-contracts';
 import { ApiTags } from '@nestjs/swagger';
 import { CanRead } from '../common/access';
+import { BudgetStreamRepository } from './budget-stream.repository';
 import type { StreamEntity } from './stream.entity';
-import { StreamRepository } from './stream.repository';
 
 @ApiTags('streams')
 @Controller('v1/streams')
 export class StreamsController {
-  constructor(private readonly streams: StreamRepository) {}
+  constructor(private readonly streams: BudgetStreamRepository) {}
 
   @Get()
   @CanRead()

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { StreamEntity } from './stream.entity';
 
 @Injectable()
-export class StreamRepository {
+export class BudgetStreamRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Every stream, in display order. */
