@@ -11,6 +11,9 @@ import { one } from '../common/tx';
 import { PostingEntity } from './posting.entity';
 import type { PostingQueryDto } from './postings.dto';
 
+/** The unique index that lets a posting be reversed once (`reverses_id`). */
+export const POSTING_REVERSES_KEY = 'uq_posting_reverses';
+
 /** Who books a posting: the request's principal, or the queue (as a system actor). */
 export interface Actor {
   kind: 'user' | 'client';

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp } from '@cws/testing';
 import { idempotencyKey, idempotent, startSeededBudget } from '@cws/budget-testing';
+import { isDuplicateKey } from '@cws/persistence';
+import { POSTING_REVERSES_KEY } from './posting.repository';
 
 /** The ledger's guarantees: exact balances under concurrency, idempotent replays, clean refusals. */
 describe('budget postings (real MySQL and Redis)', () => {
@@ -173,7 +175,8 @@ describe('budget postings (real MySQL and Redis)', () => {
     const rev = await post(`/v1/postings/${e.body.id}/reversal`, { reason: '重复录入' });
     expect(rev.status).toBe(201);
     expect(rev.body.balanceAfter.available).toBe('1000.00');
-    expect((await post(`/v1/postings/${e.body.id}/reversal`, { reason: '再次冲销' })).body.code).toBe('ALREADY_REVERSED');
+    const again = await post(`/v1/postings/${e.body.id}/reversal`, { reason: '再次冲销' });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'ALREADY_REVERSED' });
 
     const tooMuch = await post('/v1/transfers', { fromAllocationId: from, toAllocationId: to, amount: '1000.01', reason: '养老服务站移交', taskRef: 'TASK-1' });
     expect(tooMuch.status).toBe(409);
@@ -185,6 +188,19 @@ describe('budget postings (real MySQL and Redis)', () => {
 
     await expect(ds.query('UPDATE ledger_entry SET d_spent = 0 WHERE id = 1')).rejects.toThrow(/append-only/);
     await expect(ds.query('DELETE FROM ledger_entry WHERE id = 1')).rejects.toThrow(/append-only/);
+  });
+
+  it("only uq_posting_reverses's refusal reads as a double reversal: the server's duplicate on another unique key does not", async () => {
+    const id = await allocation('300.00', '330106003003');
+    const [a, b] = [await post(`/v1/allocations/${id}/expenditures`, expenditure('10.00')), await post(`/v1/allocations/${id}/expenditures`, expenditure('20.00'))];
+    expect((await post(`/v1/postings/${a.body.id}/reversal`, { reason: '录错' })).status).toBe(201);
+    await ds.query('UPDATE posting SET external_key = ? WHERE id = ?', [`test:${a.body.id}`, a.body.id]);
+    // Statements the unique keys refuse (they change nothing), as the service would see them: TypeORM-wrapped driver errors.
+    const refusal = (sql: string, params: unknown[]) => ds.query(sql, params).then(() => null, (err: unknown) => err);
+    const reversedTwice = await refusal('UPDATE posting SET reverses_id = ? WHERE id = ?', [a.body.id, b.body.id]);
+    const otherKey = await refusal('UPDATE posting SET external_key = ? WHERE id = ?', [`test:${a.body.id}`, b.body.id]);
+    expect([isDuplicateKey(reversedTwice), isDuplicateKey(reversedTwice, POSTING_REVERSES_KEY)]).toEqual([true, true]);
+    expect([isDuplicateKey(otherKey), isDuplicateKey(otherKey, POSTING_REVERSES_KEY)]).toEqual([true, false]);
   });
 
   it('enactment needs a second person (four-eyes)', async () => {

@@ -30,7 +30,7 @@ import { fromDb, parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
-import { PostingRepository, type Actor, type NewPosting } from './posting.repository';
+import { POSTING_REVERSES_KEY, PostingRepository, type Actor, type NewPosting } from './posting.repository';
 import { toPostingView, type PostingView } from './posting.view';
 import type { CreateExpenditureDto, CreatePostingDto, PostingQueryDto, ReversalDto, TransferDto } from './postings.dto';
 
@@ -164,7 +164,8 @@ export class PostingsService {
         kind: 'REVERSAL', amount: reversal.amount, category: orig.category, description: dto.reason, source: orig.source, sourceRef: orig.sourceRef,
         externalKey: null, commitmentId: null, settled: 0n, overrideReason: null, reversesId: postingId, reason: dto.reason, who: p,
       }, reversal.deltas, `reverses ${postingId}: ${dto.reason}`).catch((e: unknown) => {
-        if (isDuplicateKey(e)) throw alreadyReversed(); // uq_posting_reverses (the posting's only unique key here): the last line of defence
+        // uq_posting_reverses: reversed meanwhile (the last line of defence); another unique key's refusal is no double reversal and propagates
+        if (isDuplicateKey(e, POSTING_REVERSES_KEY)) throw alreadyReversed();
         throw e;
       });
       const view = await this.viewAfter(m, id, [ledgerId], alloc.id);
