@@ -4,7 +4,8 @@ import { assertAllocatableTo, assertUnallocated, assertYearOpen } from '@cws/bud
 import { notFound, scopeCovers, type Principal } from '@cws/kernel';
 import { actor, AuditService, visibleRow } from '@cws/platform';
 import { AppropriationRepository, appropriationState } from '../appropriations/appropriation.repository';
-import { assertFilterInScope, placeOf } from '../common/access';
+import { placeOf } from '../common/access';
+import { pageInScope } from '../common/list-page';
 import { parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -24,10 +25,8 @@ export class AllocationsService {
     private readonly years: FiscalYearRepository,
   ) {}
 
-  async list(p: Principal, q: AllocationQueryDto): Promise<{ items: AllocationView[]; nextAfter: string | null }> {
-    assertFilterInScope(p, q);
-    const page = await this.allocations.page(p, { ...q, limit: q.limit ?? 100 });
-    return { items: page.items.map(toAllocationView), nextAfter: page.nextAfter };
+  list(p: Principal, q: AllocationQueryDto): Promise<{ items: AllocationView[]; nextAfter: string | null }> {
+    return pageInScope(p, q, (f) => this.allocations.page(p, f), toAllocationView);
   }
 
   async get(p: Principal, id: string): Promise<AllocationView> {

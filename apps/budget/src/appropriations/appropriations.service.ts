@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { assertEnactable, assertYearOpen } from '@cws/budget-core';
 import { notFound, type Principal } from '@cws/kernel';
 import { actor, AuditService, visibleRow } from '@cws/platform';
-import { assertFilterInScope } from '../common/access';
+import { pageInScope } from '../common/list-page';
 import { fromDb, parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -25,10 +25,8 @@ export class AppropriationsService {
     private readonly years: FiscalYearRepository,
   ) {}
 
-  async list(p: Principal, q: AppropriationQueryDto): Promise<{ items: AppropriationView[]; nextAfter: string | null }> {
-    assertFilterInScope(p, q);
-    const page = await this.appropriations.page(p, { ...q, limit: q.limit ?? 100 });
-    return { items: page.items.map(toAppropriationView), nextAfter: page.nextAfter };
+  list(p: Principal, q: AppropriationQueryDto): Promise<{ items: AppropriationView[]; nextAfter: string | null }> {
+    return pageInScope(p, q, (f) => this.appropriations.page(p, f), toAppropriationView);
   }
 
   async get(p: Principal, id: string): Promise<AppropriationView> {

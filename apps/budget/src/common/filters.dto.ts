@@ -22,9 +22,12 @@ export class PlaceFilterDto extends PlaceCodesDto {
   @ApiPropertyOptional({ enum: FUNDING_STREAMS, example: 'PARTY_BUILDING' }) @IsOptional() @IsIn(FUNDING_STREAMS) stream?: string;
 }
 
+/** A list's page size when the request names none, and the most it may ask for. */
+export const PAGE_SIZE = { default: 100, max: 1000 } as const;
+
 export class PageDto extends PlaceFilterDto {
   @ApiPropertyOptional({ description: 'keyset cursor: items with a larger id', example: '1200' }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
-  @PageLimit(100, 1000) limit?: number;
+  @PageLimit(PAGE_SIZE.default, PAGE_SIZE.max) limit?: number;
 }
 
 /** The ledger also filters by the source reference of the entries' postings (e.g. every posting of a payroll run). */

@@ -4,6 +4,7 @@ import type { BalanceView, FundingStream, LedgerEntryView } from '@cws/budget-co
 import { ledgerTotals } from '@cws/budget-core';
 import type { Principal } from '@cws/kernel';
 import { assertFilterInScope } from '../common/access';
+import { pageInScope } from '../common/list-page';
 import { fromDb, money } from '../common/money';
 import type { PlaceFilter } from '../common/place-query';
 import { LedgerEntryRepository } from './ledger-entry.repository';
@@ -25,10 +26,8 @@ export class LedgerService {
   constructor(private readonly entries: LedgerEntryRepository) {}
 
   /** Keyset pagination for reconciliation: entries with id > after, oldest first. */
-  async list(p: Principal, f: PlaceFilter & { after?: string; limit?: number; sourceRefPrefix?: string }): Promise<{ items: LedgerEntryView[]; nextAfter: string | null }> {
-    assertFilterInScope(p, f);
-    const page = await this.entries.page(p, { ...f, limit: f.limit ?? 100 });
-    return { items: page.items.map(toLedgerEntryView), nextAfter: page.nextAfter };
+  list(p: Principal, f: PlaceFilter & { after?: string; limit?: number; sourceRefPrefix?: string }): Promise<{ items: LedgerEntryView[]; nextAfter: string | null }> {
+    return pageInScope(p, f, (q) => this.entries.page(p, q), toLedgerEntryView);
   }
 
   /** Balances per (year, funder, stream, place), summed from the ledger, plus totals over the filter. */

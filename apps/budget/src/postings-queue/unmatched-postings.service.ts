@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
 import { conflict, DomainError, type Principal } from '@cws/kernel';
 import { AuditService, visibleRow } from '@cws/platform';
-import { assertFilterInScope, canOverride } from '../common/access';
+import { canOverride } from '../common/access';
+import { pageInScope } from '../common/list-page';
 import { parseNonZeroAmount } from '../common/money';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { PostingsService, type PostingView } from '../postings/postings.service';
@@ -19,11 +20,9 @@ export class UnmatchedPostingsService {
     private readonly unmatched: UnmatchedPostingRepository,
   ) {}
 
-  async list(p: Principal, q: UnmatchedQueryDto): Promise<UnmatchedPostingPageView> {
-    assertFilterInScope(p, q);
-    const page = await this.unmatched.page(p, { ...q, limit: q.limit ?? 100 });
+  list(p: Principal, q: UnmatchedQueryDto): Promise<UnmatchedPostingPageView> {
     // the entity as JSON answers it (dates as ISO strings): the same body, typed as the contract
-    return { ...page, items: page.items.map((u) => ({ ...u, receivedAt: u.receivedAt.toISOString(), resolvedAt: u.resolvedAt?.toISOString() ?? null })) };
+    return pageInScope(p, q, (f) => this.unmatched.page(p, f), (u) => ({ ...u, receivedAt: u.receivedAt.toISOString(), resolvedAt: u.resolvedAt?.toISOString() ?? null }));
   }
 
   /** Books a parked cost on an allocation a person chose (its external key keeps it booked once). */

@@ -25,7 +25,8 @@ import { isDuplicateKey } from '@cws/persistence';
 import type { AllocationEntity } from '../allocations/allocation.entity';
 import { AllocationRepository, allocationState, ledgerAccountOf } from '../allocations/allocation.repository';
 import { balanceOf } from '../allocations/allocation.view';
-import { assertFilterInScope, canOverride } from '../common/access';
+import { canOverride } from '../common/access';
+import { pageInScope } from '../common/list-page';
 import { fromDb, parsePositiveAmount } from '../common/money';
 import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -60,10 +61,8 @@ export class PostingsService {
     private readonly years: FiscalYearRepository,
   ) {}
 
-  async list(p: Principal, q: PostingQueryDto) {
-    assertFilterInScope(p, q);
-    const page = await this.postings.page(p, { ...q, limit: q.limit ?? 100 });
-    return { items: page.items.map(toPostingView), nextAfter: page.nextAfter };
+  list(p: Principal, q: PostingQueryDto) {
+    return pageInScope(p, q, (f) => this.postings.page(p, f), toPostingView);
   }
 
   async get(p: Principal, id: string) {
