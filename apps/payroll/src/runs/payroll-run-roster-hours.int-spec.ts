@@ -1,17 +1,11 @@
-import { parseMoney, parseRatio, roundFen } from '@cws/kernel';
-import type { WorkerMonthHours } from '@cws/scheduler-contracts';
+import { parseMoney } from '@cws/kernel';
 import { testPrincipals, type TestApp } from '@cws/testing';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
-import { computedRun, runPayslips, startPayrollOverRosters } from '@cws/payroll-testing';
+import { computedRun, OVERTIME_KINDS, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
 const XIHU = '330106';
-const OVERTIME_KINDS = [
-  { code: 'OVERTIME_WORKDAY', kind: 'WORKDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.workday150 },
-  { code: 'OVERTIME_REST_DAY', kind: 'REST_DAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.restDay200 },
-  { code: 'OVERTIME_HOLIDAY', kind: 'HOLIDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.holiday300 },
-] as const;
 
 interface Line { code: string; amount: string; rule: string }
 
@@ -43,9 +37,7 @@ describe('payroll run of a month with a published roster pays its overtime (real
     expect(withOvertime.length).toBeGreaterThan(0);
 
     const admin = payroll.tokenFor(testPrincipals.cityAdmin());
-    const rows = (await payroll.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body as Array<{ validFrom: string; validTo: string | null; data: { multipliers: Record<string, string>; hoursPerDay: number } }>;
-    const rule = rows.find((r) => r.validFrom <= `${MONTH}-31` && (!r.validTo || r.validTo >= `${MONTH}-01`));
-    expect(rule).toBeTruthy();
+    const rule = await policyInForce<OvertimeRule>(payroll, admin, 'OVERTIME', MONTH);
 
     const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period: MONTH, type: 'REGULAR', scope: street } });
     expect(run.status).toBe(201);
@@ -71,10 +63,7 @@ describe('payroll run of a month with a published roster pays its overtime (real
         }
         const base = lines.find((l) => l.code === 'BASE')!;
         if (base.rule !== 'GRADE_COEFFICIENT_X_UNIT_VALUE') continue; // a pro-rated base is not the monthly wage
-        // hours × (monthly base ÷ 21.75 ÷ 8) × rate, rounded once to the fen.
-        const rate = parseRatio(rule!.data.multipliers[k.kind]);
-        const days = parseRatio('21.75');
-        const expected = roundFen(parseMoney(base.amount) * rate.num * BigInt(minutes) * days.den, rate.den * 60n * days.num * BigInt(rule!.data.hoursPerDay));
+        const expected = overtimePay(parseMoney(base.amount), minutes, k.kind, rule);
         expect({ worker: item.workerId, code: k.code, amount: line ? parseMoney(line.amount) : null }).toEqual({ worker: item.workerId, code: k.code, amount: expected });
         checked++;
       }

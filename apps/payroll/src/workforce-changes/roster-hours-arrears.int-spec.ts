@@ -1,19 +1,13 @@
-import { formatMoney, parseMoney, parseRatio, roundFen } from '@cws/kernel';
-import type { WorkerMonthHours } from '@cws/scheduler-contracts';
+import { formatMoney, parseMoney } from '@cws/kernel';
 import { testPrincipals, type TestApp, until } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
-import { computedRun, runPayslips, startPayrollOverRosters } from '@cws/payroll-testing';
+import { computedRun, OVERTIME_KINDS, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
 
 const PAID = '2026-10';
 const NEXT = '2026-11';
 type Line = { kind: string; code: string; amount: string; rule: string; refPeriod?: string };
-const OVERTIME = [
-  { kind: 'WORKDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.workday150 },
-  { kind: 'REST_DAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.restDay200 },
-  { kind: 'HOLIDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.holiday300 },
-] as const;
 
 /**
  * A roster published after its month was paid: payroll records the late hours as back-dated changes
@@ -74,13 +68,8 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
     expect(await rosterRows()).toBe(rostered.length);
 
     // November's run pays October's roster pay as arrears, referencing 2026-10, to the rostered workers only.
-    type Row = { validFrom: string; validTo: string | null; data: Record<string, unknown> };
-    const inForce = async (kind: string, pick: (r: Row) => boolean = () => true) =>
-      ((await payroll.request('GET', `/v1/policy/rows?kind=${kind}`, { token: admin })).body as Row[]).find(
-        (r) => pick(r) && r.validFrom <= `${PAID}-31` && (!r.validTo || r.validTo >= `${PAID}-01`),
-      )!.data;
-    const overtime = (await inForce('OVERTIME')) as { multipliers: Record<string, string>; hoursPerDay: number };
-    const shift = (await inForce('ALLOWANCE', (r) => r.data.kind === 'SHIFT')) as { perShift: string; maxShiftsPerMonth: number };
+    const overtime = await policyInForce<OvertimeRule>(payroll, admin, 'OVERTIME', PAID);
+    const shift = await policyInForce<{ perShift: string; maxShiftsPerMonth: number }>(payroll, admin, 'ALLOWANCE', PAID, (r) => r.data.kind === 'SHIFT');
     const november = await slips(admin, await regularRun(admin, NEXT));
     let exact = 0;
     for (const [id, lines] of november) {
@@ -96,11 +85,7 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
       // Shifts × the shift allowance, plus each overtime kind at monthly base ÷ 21.75 ÷ 8 × its rate, each rounded to the fen.
       const h = hoursBy.get(id)!;
       let expected = parseMoney(shift.perShift) * BigInt(Math.min(h.shifts.total, shift.maxShiftsPerMonth));
-      const days = parseRatio('21.75');
-      for (const k of OVERTIME) {
-        const rate = parseRatio(overtime.multipliers[k.kind]);
-        expected += roundFen(parseMoney(base.amount) * rate.num * BigInt(k.minutes(h)) * days.den, rate.den * 60n * days.num * BigInt(overtime.hoursPerDay));
-      }
+      for (const k of OVERTIME_KINDS) expected += overtimePay(parseMoney(base.amount), k.minutes(h), k.kind, overtime);
       expect({ id, amount: arrears[0].amount }).toEqual({ id, amount: formatMoney(expected) });
       exact++;
     }

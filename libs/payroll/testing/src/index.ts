@@ -3,7 +3,9 @@
  * roster hours and the budget from real services, and other services' (a second service sharing the
  * token keys). Lint allows only specs and testing libs to import it.
  */
+import { parseRatio, roundFen, type Fen } from '@cws/kernel';
 import type { PayslipListItem, RunView, WorkforceChangeView } from '@cws/payroll-contracts';
+import type { WorkerMonthHours } from '@cws/scheduler-contracts';
 import type { ServiceConfig, ServiceName } from '@cws/platform';
 import { startSeededBudget } from '@cws/budget-testing';
 import { startSchedulerOverWorkers } from '@cws/scheduler-testing';
@@ -125,4 +127,38 @@ export function recordedChange(payroll: TestApp, token: string, workerId: number
     const changes = (await payroll.request('GET', `/v1/workforce-changes?workerId=${workerId}`, { token })).body.items as WorkforceChangeView[];
     return changes.find((c) => c.eventName === eventName && c.effectiveDate === effectiveDate);
   }, ms);
+}
+
+/**
+ * The data of the `kind` policy row in force in `month` (YYYY-MM) as `GET /v1/policy/rows` lists it to
+ * `token`'s user; `pick` chooses among a kind's keys (e.g. the SHIFT allowance). Throws when none is.
+ */
+export async function policyInForce<T>(payroll: TestApp, token: string, kind: string, month: string, pick: (row: { key: string; data: Record<string, unknown> }) => boolean = () => true): Promise<T> {
+  const rows = (await payroll.request('GET', `/v1/policy/rows?kind=${kind}`, { token })).body as Array<{ key: string; validFrom: string; validTo: string | null; data: Record<string, unknown> }>;
+  const row = rows.find((r) => pick(r) && r.validFrom <= `${month}-31` && (!r.validTo || r.validTo >= `${month}-01`));
+  if (!row) throw new Error(`no ${kind} policy row in force in ${month}`);
+  return row.data as T;
+}
+
+/** An OVERTIME policy row's data. */
+export interface OvertimeRule {
+  multipliers: Record<string, string>;
+  hoursPerDay: number;
+}
+
+/** The overtime kinds of a month of roster hours (scheduler): each one's payslip line and its minutes. */
+export const OVERTIME_KINDS = [
+  { code: 'OVERTIME_WORKDAY', kind: 'WORKDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.workday150 },
+  { code: 'OVERTIME_REST_DAY', kind: 'REST_DAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.restDay200 },
+  { code: 'OVERTIME_HOLIDAY', kind: 'HOLIDAY', minutes: (w: WorkerMonthHours) => w.overtimeMinutes.holiday300 },
+] as const;
+
+/**
+ * The specs' own sum, not the engine's: `minutes` of overtime of `kind` at the monthly `base` ÷ 21.75 ÷
+ * the rule's hours a day, × the kind's multiplier, rounded once to the fen.
+ */
+export function overtimePay(base: Fen, minutes: number, kind: string, rule: OvertimeRule): Fen {
+  const rate = parseRatio(rule.multipliers[kind]);
+  const days = parseRatio('21.75');
+  return roundFen(base * rate.num * BigInt(minutes) * days.den, rate.den * 60n * days.num * BigInt(rule.hoursPerDay));
 }
