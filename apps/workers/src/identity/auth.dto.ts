@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, IsArray, IsIn, IsOptional, IsNotEmpty, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role, type ScopeLevel } from '@cws/kernel';
+import { ACCOUNT_NAME } from '@cws/workers-contracts';
 
 export class LoginDto {
   @ApiProperty({ example: 'xihu-hr' }) @IsString() @Length(1, 60) username!: string;
@@ -41,7 +42,7 @@ export class OAuthErrorDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'gongshu-hr' }) @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/) username!: string;
+  @ApiProperty({ example: 'gongshu-hr' }) @Matches(ACCOUNT_NAME) username!: string;
   @ApiProperty({ example: '拱墅区人社科' }) @IsString() @Length(1, 100) displayName!: string;
   @ApiProperty({ example: 'S3cure!pass' }) @IsString() @MinLength(8) @MaxLength(200) password!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayNotEmpty() @IsIn(ROLES as unknown as string[], { each: true }) roles!: Role[];
@@ -51,7 +52,7 @@ export class CreateUserDto {
 }
 
 export class CreateApiClientDto {
-  @ApiProperty({ example: 'xihu-finance-bureau' }) @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/) clientId!: string;
+  @ApiProperty({ example: 'xihu-finance-bureau' }) @Matches(ACCOUNT_NAME) clientId!: string;
   @ApiProperty({ example: '西湖区财政局' }) @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ enum: ['CITY', 'DISTRICT'] }) @IsIn(['CITY', 'DISTRICT']) scopeLevel!: 'CITY' | 'DISTRICT';
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(/^\d{6}$/) scopeDistrict?: string;

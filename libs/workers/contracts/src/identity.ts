@@ -7,6 +7,12 @@ import { Type } from '@sinclair/typebox';
 
 export const SCOPE_LEVELS = ['CITY', 'DISTRICT', 'STREET'] as const;
 
+/**
+ * A username or API client id: lower-case letters, digits, `.`, `_`, `-`; 3–60 long, starting with a
+ * letter or digit. The workers DTOs validate with it and the admin forms check it before sending.
+ */
+export const ACCOUNT_NAME = /^[a-z0-9][a-z0-9._-]{2,59}$/;
+
 export const RoleSchema = /* @__PURE__ */ NamedEnum('Role', ROLES, '角色。Role.');
 export const ScopeLevelSchema = /* @__PURE__ */ NamedEnum('ScopeLevel', SCOPE_LEVELS, '数据范围层级：全市 / 区县 / 街道。Scope level.');
 

@@ -2,6 +2,7 @@ import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ACCOUNT_NAME, type ApiClientWithSecretView } from '@cws/workers-contracts';
 import { useApi } from '../../api/context';
 import type { ApiClientRow } from '../../api/types';
 import { useAction } from '../../api/useAction';
@@ -10,9 +11,7 @@ import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
-import { ACCOUNT_NAME } from './accountName';
 import { ScopeFields, useScopeText } from './ScopeFields';
-import type { ApiClientWithSecretView } from '@cws/workers-contracts';
 
 const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
 

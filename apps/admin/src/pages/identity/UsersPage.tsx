@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { ACCOUNT_NAME } from '@cws/workers-contracts';
 import { useApi } from '../../api/context';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -8,7 +9,6 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
-import { ACCOUNT_NAME } from './accountName';
 import { ScopeFields, useScopeText } from './ScopeFields';
 import { UserActions } from './UserActions';
 
