@@ -1,6 +1,6 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ACCOUNT_NAME, type ApiClientWithSecretView } from '@cws/workers-contracts';
 import { useApi } from '../../api/context';
@@ -9,7 +9,7 @@ import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
-import { QueryError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { dateTime } from '../../lib/format';
 import { ScopeFields, useScopeText } from './ScopeFields';
 
@@ -63,12 +63,11 @@ export function ApiClientsPage() {
       }
       data-testid="api-clients-page"
     >
-      {clients.error && <QueryError error={clients.error} />}
-      <Table<ApiClientRow>
+      <QueryTable<ApiClientRow>
+        query={clients}
+        rows={clients.data}
         rowKey="id"
         size="middle"
-        loading={clients.isPending}
-        dataSource={clients.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="api-clients-table"
         columns={[

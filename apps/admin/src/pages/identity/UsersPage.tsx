@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Tag } from 'antd';
 import { ACCOUNT_NAME } from '@cws/workers-contracts';
 import { useApi } from '../../api/context';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
-import { QueryError } from '../../layout/PageState';
+import { QueryTable } from '../../layout/QueryTable';
 import { dateTime } from '../../lib/format';
 import { ScopeFields, useScopeText } from './ScopeFields';
 import { UserActions } from './UserActions';
@@ -40,12 +40,11 @@ export function UsersPage() {
       }
       data-testid="users-page"
     >
-      {users.error && <QueryError error={users.error} />}
-      <Table<UserRow>
+      <QueryTable<UserRow>
+        query={users}
+        rows={users.data}
         rowKey="id"
         size="middle"
-        loading={users.isPending}
-        dataSource={users.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
