@@ -81,56 +81,46 @@ async function login(page, username, password = PASSWORD) {
   await page.getByTestId('login-submit').click();
 }
 
-/** Picks an option of the Antd Select whose input has this id. */
-async function pick(page, id, label) {
-  // A closing dropdown fades out over the fields below it, so a click that lands during the
-  // animation can be lost (or taken by the fading list): wait for it to go, check the select
-  // shows the label, and try again if it does not.
-  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
-  const dropdownsClosed = (timeout) =>
-    page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), null, { timeout }).catch(() => {});
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await dropdownsClosed(3_000);
-    // a retry opens the list from the keyboard (rc-select opens on ArrowDown): a click that lands
-    // while the list is already opening closes it again
-    if (attempt === 0) await page.locator(`#${id}`).click();
-    else await page.locator(`#${id}`).press('ArrowDown');
-    const shown = await option.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-    // under load the opening dropdown can still be moving (a label's box overlapping it) when clicked: then click it where it settled
-    if (shown) await clickOption(option, attempt);
-    await dropdownsClosed(2_000);
-    if ((await select.innerText()).includes(label)) return;
-  }
-  throw new Error(`could not pick "${label}" in #${id}`);
-}
-
 /**
- * Clicks a dropdown option. The first try is a real click; on a busy machine an option still
- * sliding into place can lose it again and again, so a retry sends the click event to the option
- * itself (rc-select selects on the option's onClick), which its position cannot lose.
+ * Picks the option labelled `label` in the Antd Select whose input has this id, from the keyboard:
+ * the list opened with ArrowDown (or filtered by typing `search` into a searchable select), the
+ * active option moved down until it is the one, then Enter. Keys go to the focused input wherever
+ * the list is drawn, so a dropdown still sliding in or fading out over the form cannot take them, as
+ * it took clicks on options under load.
  */
-async function clickOption(option, attempt) {
-  if (attempt === 0) await option.click({ timeout: 5_000 }).catch(() => option.click({ force: true, timeout: 5_000 })).catch(() => {});
-  else await option.dispatchEvent('click').catch(() => {});
+async function choose(page, id, label, search) {
+  const input = page.locator(`#${id}`);
+  const list = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`);
+  // the pointer away from where the list opens: an option under it would become the active one
+  await page.mouse.move(0, 0);
+  if (search === undefined) await input.press('ArrowDown');
+  else await input.fill(search);
+  // the option is there (a list fetched, or a search filtered, can take a moment)
+  await list.locator(`.ant-select-item-option[title="${label}"]`).first().waitFor({ timeout: 15_000 });
+  // the active option: rc-select points aria-activedescendant at it (its label in the hidden
+  // accessibility list of a virtual list, its title in a list drawn whole)
+  const active = () =>
+    input.evaluate((el) => {
+      const option = el.getAttribute('aria-expanded') === 'true' && document.getElementById(el.getAttribute('aria-activedescendant') ?? '');
+      return option ? (option.getAttribute('aria-label') ?? option.getAttribute('title')) : null;
+    });
+  for (let moves = 0; (await active()) !== label; moves++) {
+    if (moves === 200) throw new Error(`no option "${label}" became active in #${id} (active: ${await active()})`);
+    await input.press('ArrowDown');
+  }
+  await input.press('Enter');
+  // the select shows the chosen label as text (a typed search is an input's value, not text), and
+  // its list has gone (a multiple select keeps it open for the next option: the caller closes it)
+  const select = page.locator('.ant-select', { has: input }).first();
+  await select.filter({ hasText: label }).waitFor({ timeout: 5_000 });
+  if (!(await select.evaluate((el) => el.classList.contains('ant-select-multiple')))) await list.waitFor({ state: 'hidden' });
 }
 
-/** Types into the searchable Antd Select with this id and picks the option with this label (a long list). */
-async function searchAndPick(page, id, text, label) {
-  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await page.locator(`#${id}`).fill(text);
-    const shown = await option.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
-    if (shown) await clickOption(option, attempt);
-    // the select shows the chosen label as text (the typed search is an input's value, not text)
-    for (let i = 0; i < 15; i++) {
-      if ((await select.innerText()).includes(label)) return;
-      await page.waitForTimeout(200);
-    }
-  }
-  throw new Error(`could not pick "${label}" in #${id}`);
-}
+/** Picks the option with this label in the Antd Select whose input has this id. */
+const pick = (page, id, label) => choose(page, id, label);
+
+/** Types `text` into the searchable Antd Select with this id and picks the option with this label (a long list). */
+const searchAndPick = (page, id, text, label) => choose(page, id, label, text);
 
 /** Opens the page of this side-menu item (a string or a RegExp for its label). */
 const openMenu = (page, name) => page.getByRole('menuitem', { name }).click();
@@ -362,8 +352,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     // an admin taking away their own CITY_ADMIN role: the service's refusal lands on 角色, in Chinese
     await page.getByTestId('user-actions-city-admin').getByTestId('user-edit').click();
     const own = page.getByTestId('user-edit-form');
-    await own.locator('#editRoles').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="审计"]').click();
+    await pick(page, 'editRoles', '审计');
     await own.locator('.ant-select-selection-item', { hasText: '市级管理员' }).locator('.ant-select-selection-item-remove').click();
     // a multiple select keeps its dropdown open over the footer: click away to close it
     await page.getByRole('dialog').locator('.ant-modal-title').click();

@@ -132,8 +132,7 @@ export function workflowTests(ctx) {
     // training
     await page.getByRole('tab', { name: '培训' }).click();
     await page.getByTestId('record-training').click();
-    await page.locator('#classId').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: klass.title }).first().click();
+    await pick(page, 'classId', `${klass.title}（${klass.startDate}，${klass.hours} 学时）`);
     await page.locator('#certificateNo').fill('XH2026-E2E');
     await page.getByTestId('training-form-ok').click();
     const trainingRow = page.getByTestId('training').locator('tbody tr', { hasText: klass.title });
