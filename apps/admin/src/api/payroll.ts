@@ -1,14 +1,13 @@
-import type { PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
+import type { PayrollRunPageView, PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
-import type { Page } from './types';
 import { useKeysetPages } from './useKeysetPages';
 
 export const P = '/api/payroll/v1';
 
 export function useRuns(filter: { period?: string; status?: string }) {
   const api = useApi();
-  return useQuery({ queryKey: ['payroll-runs', filter], queryFn: ({ signal }) => api.get<Page<RunView>>(`${P}/runs`, { ...filter, limit: 100 }, signal) });
+  return useQuery({ queryKey: ['payroll-runs', filter], queryFn: ({ signal }) => api.get<PayrollRunPageView>(`${P}/runs`, { ...filter, limit: 100 }, signal) });
 }
 
 /** A run, polled every second while its computation is queued or running (the live progress bar). */

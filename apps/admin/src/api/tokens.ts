@@ -1,8 +1,7 @@
+import type { TokenPairView } from '@cws/workers-contracts';
+
 /** Where the session's tokens live: sessionStorage, so a tab's login ends with the tab. */
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-}
+export type TokenPair = Pick<TokenPairView, 'accessToken' | 'refreshToken'>;
 
 export interface TokenStore {
   get(): TokenPair | null;

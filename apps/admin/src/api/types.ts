@@ -25,12 +25,6 @@ export type Street = StreetView;
 export type Community = CommunityView;
 export type CommunityDetail = CommunityDetailView;
 
-/** A keyset page, `{ items, nextAfter }`, as every list route answers it. */
-export interface Page<T> {
-  items: T[];
-  nextAfter: string | null;
-}
-
 /** One row of any service's audit log (`GET /api/<service>/v1/audit`). */
 export type AuditEntry = AuditLogEntryView;
 

@@ -1,13 +1,12 @@
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import type { Query } from './client';
 import { useApi } from './context';
-import type { Page } from './types';
 
 /**
  * A keyset-paged list read page by page ("load more"): each page sends the previous page's
  * `nextAfter` as the cursor (`after`, or `before` where the route walks down), until there is none.
  */
-export function useKeysetPages<TPage extends Page<unknown>>(
+export function useKeysetPages<TPage extends { nextAfter: string | null }>(
   queryKey: QueryKey,
   path: string,
   query: Query,

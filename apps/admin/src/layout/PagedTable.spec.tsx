@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../api/types';
 import { useKeysetPages } from '../api/useKeysetPages';
 import { click, json, renderApp, scriptedFetch, waitFor, xihuHr } from '../test-utils';
 import { PagedTable } from './PagedTable';
@@ -10,7 +9,7 @@ interface Row {
 }
 
 function Entries({ cursor }: { cursor?: 'after' | 'before' }) {
-  const pages = useKeysetPages<Page<Row>>(['entries', cursor ?? ''], '/api/test/v1/entries', { q: 'x' }, { limit: 2, cursor, retry: false });
+  const pages = useKeysetPages<{ items: Row[]; nextAfter: string | null }>(['entries', cursor ?? ''], '/api/test/v1/entries', { q: 'x' }, { limit: 2, cursor, retry: false });
   return <PagedTable<Row> pages={pages} loadMoreTestId="entries-more" rowKey="id" data-testid="entries" columns={[{ title: 'name', dataIndex: 'name' }]} />;
 }
 

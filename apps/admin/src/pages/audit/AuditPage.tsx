@@ -1,7 +1,8 @@
+import type { AuditLogPageView } from '@cws/kernel';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { AuditEntry, Page } from '../../api/types';
+import type { AuditEntry } from '../../api/types';
 import { useKeysetPages } from '../../api/useKeysetPages';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
@@ -94,7 +95,7 @@ export function AuditPage() {
     }),
     [filter],
   );
-  const pages = useKeysetPages<Page<AuditEntry>>(['audit', filter.service, query], `/api/${filter.service}/v1/audit`, query, { limit: PAGE, cursor: 'before' });
+  const pages = useKeysetPages<AuditLogPageView>(['audit', filter.service, query], `/api/${filter.service}/v1/audit`, query, { limit: PAGE, cursor: 'before' });
 
   return (
     <Card title={t('audit.title')} data-testid="audit-page">

@@ -1,5 +1,5 @@
 import { CalculatorOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
-import type { TopUpLineView, TopUpRuleCode, TopUpSummary } from '@cws/payroll-contracts';
+import type { TopUpLinePageView, TopUpLineView, TopUpRuleCode, TopUpSummary } from '@cws/payroll-contracts';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,7 +7,6 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
 import { communitiesQuery, streetsQuery } from '../../api/org';
-import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { moneyColumn } from '../../layout/columns';
@@ -46,7 +45,7 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
   const after = cursors[cursors.length - 1];
   const lines = useQuery({
     queryKey: ['top-up-lines', id, onlyPositive, after ?? null],
-    queryFn: ({ signal }) => api.get<Page<TopUpLineView>>(`${P}/top-ups/${encodeURIComponent(id)}/lines`, { after, limit: LINES_PAGE, onlyPositive }, signal),
+    queryFn: ({ signal }) => api.get<TopUpLinePageView>(`${P}/top-ups/${encodeURIComponent(id)}/lines`, { after, limit: LINES_PAGE, onlyPositive }, signal),
     placeholderData: (prev) => prev,
   });
   const page = cursors.length;
