@@ -11,9 +11,10 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { zhCN } from '../../i18n/zh-CN';
 import { moneyColumn } from '../../layout/columns';
+import { PlaceFilter } from '../../layout/PlaceFilter';
 import { QueryError } from '../../layout/PageState';
 import { QueryTable } from '../../layout/QueryTable';
-import { placeNamer, placeOptions } from '../../lib/places';
+import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../../lib/format';
@@ -89,7 +90,7 @@ export function BudgetPage() {
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="budget-year" />
           <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={stream} onChange={setStream} options={FUNDING_STREAMS.map((s) => ({ value: s, label: streamName(s) }))} />
           {me?.scope.level === 'CITY' && (
-            <Select allowClear placeholder={t('org.district')} style={{ width: 120 }} value={district} onChange={setDistrict} options={placeOptions(districts.data)} />
+            <PlaceFilter level="district" places={districts.data} width={120} value={district} onChange={setDistrict} />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="budget-export">
             {t('common.export')}

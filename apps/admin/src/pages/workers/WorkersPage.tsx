@@ -12,7 +12,8 @@ import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
-import { placeNamer, placeOptions } from '../../lib/places';
+import { PlaceFilter } from '../../layout/PlaceFilter';
+import { placeNamer } from '../../lib/places';
 import { ImportWizard } from './ImportWizard';
 import { HireModal } from './WorkerFormModals';
 
@@ -101,35 +102,12 @@ export function WorkersPage() {
           data-testid="worker-search"
         />
         {me?.scope.level === 'CITY' && (
-          <Select
-            allowClear
-            placeholder={t('org.district')}
-            style={{ width: 140 }}
-            value={draft.district}
-            options={placeOptions(districts.data)}
-            onChange={(v) => set({ district: v, street: undefined, community: undefined })}
-          />
+          <PlaceFilter level="district" places={districts.data} width={140} value={draft.district} onChange={(v) => set({ district: v, street: undefined, community: undefined })} />
         )}
         {me?.scope.level !== 'STREET' && (
-          <Select
-            allowClear
-            placeholder={t('org.street')}
-            style={{ width: 140 }}
-            value={draft.street}
-            disabled={!district}
-            options={placeOptions(streets.data)}
-            onChange={(v) => set({ street: v, community: undefined })}
-          />
+          <PlaceFilter level="street" places={streets.data} width={140} value={draft.street} disabled={!district} onChange={(v) => set({ street: v, community: undefined })} />
         )}
-        <Select
-          allowClear
-          placeholder={t('org.community')}
-          style={{ width: 160 }}
-          value={draft.community}
-          disabled={!street}
-          options={placeOptions(communities.data)}
-          onChange={(v) => set({ community: v })}
-        />
+        <PlaceFilter level="community" places={communities.data} width={160} value={draft.community} disabled={!street} onChange={(v) => set({ community: v })} />
         <Select allowClear placeholder={t('workers.status')} style={{ width: 120 }} value={draft.status} options={enumOptions(WORKER_STATUSES, 'enum.status')} onChange={(v) => set({ status: v })} />
         <Select allowClear placeholder={t('workers.postBand')} style={{ width: 110 }} value={draft.post} options={enumOptions(POST_BANDS, 'enum.post')} onChange={(v) => set({ post: v })} />
         <Select
