@@ -1,6 +1,6 @@
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ACCOUNT_NAME, type ApiClientWithSecretView } from '@cws/workers-contracts';
 import { useApi } from '../../api/context';
@@ -9,8 +9,8 @@ import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
-import { QueryTable } from '../../layout/QueryTable';
 import { dateTime } from '../../lib/format';
+import { AccountList } from './AccountList';
 import { ScopeFields, useScopeText } from './ScopeFields';
 
 const PERMISSIONS = ['budget:read', 'budget:write', 'payroll:read', 'workers:read'];
@@ -54,46 +54,35 @@ export function ApiClientsPage() {
   const revoke = useAction((c: ApiClientRow) => api.post<ApiClientRow>(`/api/workers/v1/api-clients/${c.id}/revoke`), { invalidate: [['api-clients']], success: t('clients.revoked') });
 
   return (
-    <Card
+    <AccountList<ApiClientRow>
+      testId="api-clients"
       title={t('clients.title')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()} data-testid="new-api-client">
-          {t('clients.create')}
-        </Button>
-      }
-      data-testid="api-clients-page"
+      create={{ label: t('clients.create'), testId: 'new-api-client', onClick: () => create.show() }}
+      query={clients}
+      columns={[
+        { title: t('clients.clientId'), dataIndex: 'clientId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+        { title: t('clients.name'), dataIndex: 'name' },
+        { title: t('users.scope'), key: 'scope', render: (_, c) => scopeText(c) },
+        { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
+        { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('clients.activeTag')}</Tag> : <Tag color="red">{t('clients.revokedTag')}</Tag>) },
+        { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, c) =>
+            c.active && (
+              <Space size="small" data-testid={`client-actions-${c.clientId}`}>
+                <ConfirmButton title={t('clients.rotateConfirm')} onConfirm={() => rotate.mutate(c)} testId="client-rotate" size="small">
+                  {t('clients.rotate')}
+                </ConfirmButton>
+                <ConfirmButton title={t('clients.revokeConfirm')} onConfirm={() => revoke.mutate(c)} testId="client-revoke" size="small" danger>
+                  {t('clients.revoke')}
+                </ConfirmButton>
+              </Space>
+            ),
+        },
+      ]}
     >
-      <QueryTable<ApiClientRow>
-        query={clients}
-        rows={clients.data}
-        rowKey="id"
-        size="middle"
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        data-testid="api-clients-table"
-        columns={[
-          { title: t('clients.clientId'), dataIndex: 'clientId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: t('clients.name'), dataIndex: 'name' },
-          { title: t('users.scope'), key: 'scope', render: (_, c) => scopeText(c) },
-          { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
-          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('clients.activeTag')}</Tag> : <Tag color="red">{t('clients.revokedTag')}</Tag>) },
-          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, c) =>
-              c.active && (
-                <Space size="small" data-testid={`client-actions-${c.clientId}`}>
-                  <ConfirmButton title={t('clients.rotateConfirm')} onConfirm={() => rotate.mutate(c)} testId="client-rotate" size="small">
-                    {t('clients.rotate')}
-                  </ConfirmButton>
-                  <ConfirmButton title={t('clients.revokeConfirm')} onConfirm={() => revoke.mutate(c)} testId="client-revoke" size="small" danger>
-                    {t('clients.revoke')}
-                  </ConfirmButton>
-                </Space>
-              ),
-          },
-        ]}
-      />
       <FormModal {...create.modal} title={t('clients.create')} initialValues={{ scopeLevel: 'CITY', permissions: ['budget:read'] }} testId="api-client-form">
         <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true }, { pattern: ACCOUNT_NAME }]}>
           <Input autoComplete="off" id="clientId" />
@@ -139,6 +128,6 @@ export function ApiClientsPage() {
           </Space.Compact>
         </Space>
       </Modal>
-    </Card>
+    </AccountList>
   );
 }

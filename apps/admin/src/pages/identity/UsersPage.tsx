@@ -1,14 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Select, Tag } from 'antd';
+import { Form, Input, Select, Tag } from 'antd';
 import { ACCOUNT_NAME } from '@cws/workers-contracts';
 import { useApi } from '../../api/context';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
-import { QueryTable } from '../../layout/QueryTable';
 import { dateTime } from '../../lib/format';
+import { AccountList } from './AccountList';
 import { ScopeFields, useScopeText } from './ScopeFields';
 import { UserActions } from './UserActions';
 
@@ -31,36 +30,25 @@ export function UsersPage() {
   const create = useFormDialog((v: NewUser) => api.post<UserRow>('/api/workers/v1/users', v), { invalidate: [['users']], success: t('users.created') });
 
   return (
-    <Card
+    <AccountList<UserRow>
+      testId="users"
       title={t('users.title')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()} data-testid="new-user">
-          {t('users.create')}
-        </Button>
-      }
-      data-testid="users-page"
+      create={{ label: t('users.create'), testId: 'new-user', onClick: () => create.show() }}
+      query={users}
+      columns={[
+        { title: t('users.username'), dataIndex: 'username' },
+        { title: t('users.displayName'), dataIndex: 'displayName' },
+        { title: t('users.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`role.${r}` as MessageKey)}</Tag>) },
+        {
+          title: t('users.scope'),
+          key: 'scope',
+          render: (_, u) => scopeText(u),
+        },
+        { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('users.enabledTag')}</Tag> : <Tag color="red">{t('users.disabledTag')}</Tag>) },
+        { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
+        { title: t('common.actions'), key: 'actions', render: (_, u) => <UserActions user={u} /> },
+      ]}
     >
-      <QueryTable<UserRow>
-        query={users}
-        rows={users.data}
-        rowKey="id"
-        size="middle"
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        columns={[
-          { title: t('users.username'), dataIndex: 'username' },
-          { title: t('users.displayName'), dataIndex: 'displayName' },
-          { title: t('users.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`role.${r}` as MessageKey)}</Tag>) },
-          {
-            title: t('users.scope'),
-            key: 'scope',
-            render: (_, u) => scopeText(u),
-          },
-          { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('users.enabledTag')}</Tag> : <Tag color="red">{t('users.disabledTag')}</Tag>) },
-          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
-          { title: t('common.actions'), key: 'actions', render: (_, u) => <UserActions user={u} /> },
-        ]}
-        data-testid="users-table"
-      />
       <FormModal {...create.modal} title={t('users.create')} initialValues={{ scopeLevel: 'DISTRICT', roles: ['DISTRICT_HR'] }} testId="user-form">
         <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: ACCOUNT_NAME }]}>
           <Input autoComplete="off" />
@@ -76,6 +64,6 @@ export function UsersPage() {
         </Form.Item>
         <ScopeFields form={create.form} levels={['CITY', 'DISTRICT', 'STREET']} />
       </FormModal>
-    </Card>
+    </AccountList>
   );
 }
