@@ -1,20 +1,19 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
-import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
+import { Answers, Creates, CurrentPrincipal } from '@cws/platform';
+import { CanRead, CanWrite } from '../common/access';
 import { CreateAppointmentDto, EndAppointmentDto, OnDateDto } from './appointments.dto';
 import { AppointmentsService } from './appointments.service';
 import { Appointment, CommunityPostsOn, CrossAppointmentOn, WorkerPostsOn } from '@cws/workers-contracts';
 
 @ApiTags('appointments')
-@ApiBearerAuth()
 @Controller('v1')
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
   @Post('appointments')
-  @Roles(...WRITE_ROLES)
+  @CanWrite()
   @Creates(Appointment, '任命岗位', 'Appoint a worker to a post in one of the community’s bodies')
   @ApiConflictResponse({ description: 'BODY_HEAD_TAKEN, PRIMARY_APPOINTMENT_EXISTS, DUPLICATE_APPOINTMENT, WORKER_LEFT, APPOINTMENT_OUTSIDE_COMMUNITY' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAppointmentDto) {
@@ -22,31 +21,28 @@ export class AppointmentsController {
   }
 
   @Post('appointments/:id/end')
-  @Roles(...WRITE_ROLES)
+  @CanWrite()
   @Answers(Appointment, '结束任职', 'End a post (appointments are ended, never deleted)')
   end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndAppointmentDto) {
     return this.appointments.end(p, id, dto);
   }
 
   @Get('workers/:id/posts')
-  @Roles(...READ_ROLES)
-  @Permissions(WORKERS_READ)
+  @CanRead()
   @Answers(WorkerPostsOn, '社区工作者某日的任职', 'A worker’s posts on a date')
   posts(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Query() q: OnDateDto) {
     return this.appointments.postsOn(p, id, q.date);
   }
 
   @Get('communities/:code/posts')
-  @Roles(...READ_ROLES)
-  @Permissions(WORKERS_READ)
+  @CanRead()
   @Answers(CommunityPostsOn, '社区三个组织某日的任职情况', 'Who holds which post in the community’s three bodies on a date')
   communityPosts(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
     return this.appointments.communityPosts(p, code, q.date);
   }
 
   @Get('communities/:code/cross-appointment')
-  @Roles(...READ_ROLES)
-  @Permissions(WORKERS_READ)
+  @CanRead()
   @Answers(CrossAppointmentOn, '社区交叉任职率与“一肩挑”情况', 'Cross-appointment rate and 一肩挑 status of a community on a date')
   cross(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
     return this.appointments.crossAppointment(p, code, q.date);

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation,
+  ApiBadRequestResponse, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation,
   ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
 import { Answers, CurrentPrincipal, NoContent, Public } from '@cws/platform';
+import { AnyUser } from '../common/access';
 import { ClientCredentialsDto, LoginDto, OAuthErrorDto, OAuthTokenDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
@@ -72,7 +73,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @AnyUser()
   @Answers(Me, '当前用户或客户端')
   me(@CurrentPrincipal() principal: Principal): MeView {
     return principal;

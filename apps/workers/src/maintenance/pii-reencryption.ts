@@ -4,10 +4,11 @@
  * dropped from PII_OLD_KEYS.
  */
 import { Controller, Get, Injectable, Logger, Post, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, JobProducer } from '@cws/messaging';
-import { PiiKeyRotation, Roles, type EncryptedColumn, Accepts, Answers } from '@cws/platform';
+import { PiiKeyRotation, type EncryptedColumn, Accepts, Answers } from '@cws/platform';
+import { CanAdminister } from '../common/access';
 import { PiiKeyUsage, QueuedJob, ReencryptPiiJob, type PiiKeyUsageView, type QueuedJobView } from '@cws/workers-contracts';
 import { CandidateRepository } from '../recruitment/candidate.repository';
 import { WorkerRepository } from '../workers/worker.repository';
@@ -48,19 +49,19 @@ export class PiiReencryption implements OnApplicationBootstrap {
 }
 
 @ApiTags('maintenance')
-@ApiBearerAuth()
-@Roles('CITY_ADMIN')
 @Controller('v1/maintenance/pii-keys')
 export class PiiKeysController {
   constructor(private readonly reencryption: PiiReencryption) {}
 
   @Get()
+  @CanAdminister()
   @Answers(PiiKeyUsage, '个人信息加密密钥的使用情况', undefined, { returns: 'Values per key id and column; drop a retired key once every `remaining` is 0' })
   usage() {
     return this.reencryption.usage();
   }
 
   @Post('reencryption')
+  @CanAdminister()
   @Accepts(QueuedJob, '用现行密钥重新加密个人信息（排队执行）', undefined, { returns: 'The re-encryption job is queued (once)' })
   reencrypt() {
     return this.reencryption.enqueue();
