@@ -4,3 +4,4 @@ export * from './job-producer';
 export * from './job-schedules';
 export * from './messaging.module';
 export * from './outbox';
+export * from './pii-reencryption-job';
