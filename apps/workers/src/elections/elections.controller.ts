@@ -1,19 +1,19 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, Creates, CurrentPrincipal } from '@cws/platform';
-import { CanReadUsersOnly, CanWrite } from '../common/access';
+import { Answers, Creates, CurrentPrincipal, Roles } from '@cws/platform';
+import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
 import { ElectionsService } from './elections.service';
 import { Election, OneShoulderReport } from '@cws/workers-contracts';
 
 @ApiTags('elections')
+@ApiBearerAuth()
 @Controller('v1')
 export class ElectionsController {
   constructor(private readonly elections: ElectionsService) {}
 
-  @Post('elections')
-  @CanWrite()
+  @Post('elections') @Roles(...WRITE_ROLES)
   @Creates(Election, '登记选举（换届或补选）', 'Record an election (换届 or 补选) and make the elected posts, with their term', { returns: 'The election with its results and the appointments made' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_AN_ELECTED_BODY (bodyKind)' })
   @ApiConflictResponse({ description: 'NO_TERM_IN_FORCE (by-election), BODY_HEAD_TAKEN, PRIMARY_APPOINTMENT_EXISTS, APPOINTMENT_OUTSIDE_COMMUNITY' })
@@ -21,23 +21,20 @@ export class ElectionsController {
     return this.elections.create(p, dto);
   }
 
-  @Get('elections')
-  @CanReadUsersOnly()
+  @Get('elections') @Roles(...READ_ROLES)
   @Answers([Election], '选举列表', 'Elections in your scope, newest first (at most 500)')
   list(@CurrentPrincipal() p: Principal, @Query() q: ElectionQueryDto) {
     return this.elections.list(p, q);
   }
 
-  @Get('elections/one-shoulder')
-  @CanReadUsersOnly()
+  @Get('elections/one-shoulder') @Roles(...READ_ROLES)
   @Answers(OneShoulderReport, '“一肩挑”比例（按选举记录）', '一肩挑 rate from election records: communities whose elected secretary is the elected committee director on a date')
   @ApiNotFoundResponse({ description: 'a place filter outside your scope' })
   oneShoulder(@CurrentPrincipal() p: Principal, @Query() q: OneShoulderQueryDto) {
     return this.elections.oneShoulder(p, q);
   }
 
-  @Get('elections/:id')
-  @CanReadUsersOnly()
+  @Get('elections/:id') @Roles(...READ_ROLES)
   @Answers(Election, '查看一次选举')
   @ApiNotFoundResponse({ description: 'missing or outside your scope' })
   get(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {

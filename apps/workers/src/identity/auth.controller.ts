@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation,
+  ApiBadRequestResponse, ApiBearerAuth, ApiInternalServerErrorResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags, ApiOperation,
   ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { validationError, type Principal } from '@cws/kernel';
 import { Answers, CurrentPrincipal, NoContent, Public } from '@cws/platform';
-import { AnyUser } from '../common/access';
 import { ClientCredentialsDto, LoginDto, OAuthErrorDto, OAuthTokenDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { NO_STORE, OAuthTokenFilter, parseBasicCredentials } from './oauth-token.filter';
@@ -73,7 +72,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @AnyUser()
+  @ApiBearerAuth()
   @Answers(Me, '当前用户或客户端')
   me(@CurrentPrincipal() principal: Principal): MeView {
     return principal;

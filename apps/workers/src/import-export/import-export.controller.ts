@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { validationError, type Principal } from '@cws/kernel';
-import { Answers, CommunityFilter, Creates, CurrentPrincipal, DistrictFilter, Downloads, StreetFilter } from '@cws/platform';
+import { Answers, CommunityFilter, Creates, CurrentPrincipal, DistrictFilter, Downloads, Permissions, Roles, StreetFilter } from '@cws/platform';
 import { ImportCommitted, ImportReport, WORKER_STATUSES } from '@cws/workers-contracts';
 import type { Response } from 'express';
-import { CanRead, CanWrite } from '../common/access';
+import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { ImportExportService } from './import-export.service';
 import { MAX_UPLOAD_BYTES } from './upload-limits';
 
@@ -33,12 +33,13 @@ class UploadDto {
 }
 
 @ApiTags('import-export')
+@ApiBearerAuth()
 @Controller('v1')
 export class ImportExportController {
   constructor(private readonly service: ImportExportService) {}
 
   @Get('imports/template')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Downloads(['xlsx', 'csv'], '下载导入模板', 'Download the import template (Chinese headers, one example row, a sheet of allowed values)', { returns: 'The template file' })
   async template(@Query() q: TemplateQueryDto, @Res({ passthrough: true }) res: Response) {
     const format = q.format ?? 'xlsx';
@@ -48,7 +49,7 @@ export class ImportExportController {
   }
 
   @Post('imports')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
   @Creates(ImportReport, '上传并校验导入文件', 'Upload and validate a file; returns a row-by-row report and stages the batch. Nothing is written to the register.')
   @ApiConsumes('multipart/form-data')
@@ -59,21 +60,22 @@ export class ImportExportController {
   }
 
   @Get('imports/:id')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Answers(ImportReport, '查看导入校验报告', 'The validation report of a staged import')
   report(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.report(p, id);
   }
 
   @Post('imports/:id/commit')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Creates(ImportCommitted, '确认导入', 'Write a validated import in one transaction (all-or-nothing unless validOnly=true)')
   commit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommitImportDto) {
     return this.service.commit(p, id, dto.validOnly ?? false);
   }
 
   @Get('exports/workers.xlsx')
-  @CanRead()
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
   @Downloads('xlsx', '导出花名册（xlsx）', 'The register filtered by scope as .xlsx (resident IDs and bank accounts masked)')
   async export(@CurrentPrincipal() p: Principal, @Query() q: ExportQueryDto, @Res() res: Response) {
     res.setHeader('content-type', XLSX_TYPE);

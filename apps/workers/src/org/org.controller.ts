@@ -2,10 +2,9 @@ import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Query } fro
 import {
   Community, CommunityDetail, District, FacilityItem, OrgHistoryEntry, Street, type CommunityView, type DistrictView, type StreetView,
 } from '@cws/workers-contracts';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, ApiIfMatch, Creates, CurrentPrincipal, DistrictFilter, etagOf, NoContent, StreetFilter, withEtag } from '@cws/platform';
-import { AnyUser, CanWrite, CanWriteDistrictLevel } from '../common/access';
+import { Answers, ApiIfMatch, Creates, CurrentPrincipal, DistrictFilter, etagOf, NoContent, Roles, StreetFilter, withEtag } from '@cws/platform';
 import { CreateCommunityDto, UpdateCommunityDto } from './org.dto';
 import { OrgService } from './org.service';
 
@@ -15,26 +14,24 @@ export class OrgFilterDto {
 }
 
 @ApiTags('org')
+@ApiBearerAuth()
 @Controller('v1')
 export class OrgController {
   constructor(private readonly org: OrgService) {}
 
   @Get('districts')
-  @AnyUser()
   @Answers([District], '区县列表')
   districts(@CurrentPrincipal() p: Principal): Promise<DistrictView[]> {
     return this.org.listDistricts(p);
   }
 
   @Get('streets')
-  @AnyUser()
   @Answers([Street], '街道列表')
   streets(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto): Promise<StreetView[]> {
     return this.org.listStreets(p, f.district);
   }
 
   @Get('communities')
-  @AnyUser()
   @Answers([Community], '社区列表')
   communities(@CurrentPrincipal() p: Principal, @Query() f: OrgFilterDto): Promise<CommunityView[]> {
     return this.org.listCommunities(p, f);
@@ -42,7 +39,6 @@ export class OrgController {
 
   /** ETag is the community's version: send it back in If-Match to edit safely. */
   @Get('communities/:code')
-  @AnyUser()
   @Answers(CommunityDetail, '查看社区')
   async community(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     const c = await this.org.getCommunity(p, code);
@@ -50,21 +46,20 @@ export class OrgController {
   }
 
   @Get('facility-items')
-  @AnyUser()
   @Answers([FacilityItem], '社区设施项目列表')
   facilityItems() {
     return this.org.facilityItems();
   }
 
   @Post('communities')
-  @CanWriteDistrictLevel()
+  @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @Creates(CommunityDetail, '新建社区')
   createCommunity(@CurrentPrincipal() p: Principal, @Body() dto: CreateCommunityDto) {
     return this.org.createCommunity(p, dto);
   }
 
   @Patch('communities/:code')
-  @CanWrite()
+  @Roles('CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR')
   @Answers(CommunityDetail, '修改社区')
   @ApiIfMatch()
   async updateCommunity(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateCommunityDto, @Headers('if-match') ifMatch?: string) {
@@ -73,7 +68,7 @@ export class OrgController {
   }
 
   @Post('communities/:code/deactivate')
-  @CanWriteDistrictLevel()
+  @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @Answers(CommunityDetail, '停用社区')
   @ApiIfMatch()
   async deactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
@@ -82,7 +77,7 @@ export class OrgController {
   }
 
   @Post('communities/:code/reactivate')
-  @CanWriteDistrictLevel()
+  @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @Answers(CommunityDetail, '重新启用社区')
   @ApiIfMatch()
   async reactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
@@ -91,14 +86,13 @@ export class OrgController {
   }
 
   @Delete('communities/:code')
-  @CanWriteDistrictLevel()
+  @Roles('CITY_ADMIN', 'DISTRICT_HR')
   @NoContent('删除误建的社区')
   async remove(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     await this.org.deleteCommunity(p, code);
   }
 
   @Get('communities/:code/history')
-  @AnyUser()
   @Answers([OrgHistoryEntry], '社区变更历史')
   history(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     return this.org.history(p, code);

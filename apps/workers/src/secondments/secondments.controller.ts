@@ -1,19 +1,20 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, Creates, CurrentPrincipal } from '@cws/platform';
-import { CanRead, CanReadAvailability, CanWrite } from '../common/access';
+import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { AvailabilityQueryDto, CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
 import { SecondmentsService } from './secondments.service';
 import { AvailableWorkers, Secondment } from '@cws/workers-contracts';
 
 @ApiTags('secondments')
+@ApiBearerAuth()
 @Controller('v1')
 export class SecondmentsController {
   constructor(private readonly secondments: SecondmentsService) {}
 
   @Post('secondments')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Creates(Secondment, '开始借调（挂职）', 'Start a secondment (挂职) out of or into a community')
   @ApiConflictResponse({ description: 'SECONDMENT_OVERLAP, WORKER_LEFT' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateSecondmentDto) {
@@ -21,21 +22,23 @@ export class SecondmentsController {
   }
 
   @Post('secondments/:id/end')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Answers(Secondment, '结束借调', 'End a secondment')
   end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndSecondmentDto) {
     return this.secondments.end(p, id, dto);
   }
 
   @Get('workers/:id/secondments')
-  @CanRead()
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
   @Answers([Secondment], '社区工作者的借调记录')
   list(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.secondments.list(p, id);
   }
 
   @Get('availability')
-  @CanReadAvailability()
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ, 'scheduler:read')
   @Answers(AvailableWorkers, '某日可排班的人员', 'Workers available for rosters in a community on a date (outward secondments excluded)')
   available(@CurrentPrincipal() p: Principal, @Query() q: AvailabilityQueryDto) {
     return this.secondments.available(p, q.community, q.date);

@@ -1,18 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, CurrentPrincipal } from '@cws/platform';
-import { CanReadSnapshots } from '../common/access';
+import { Answers, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { PAYROLL_READ, READ_ROLES, WORKERS_READ } from '../common/access';
 import { SnapshotQueryDto, WorkerSnapshotPageDto } from './snapshots.dto';
 import { SnapshotsService } from './snapshots.service';
 
 @ApiTags('snapshots')
+@ApiBearerAuth()
 @Controller('v1/snapshots')
 export class SnapshotsController {
   constructor(private readonly snapshots: SnapshotsService) {}
 
   @Get()
-  @CanReadSnapshots()
+  @Roles(...READ_ROLES)
+  @Permissions(PAYROLL_READ, WORKERS_READ)
   @Answers(
     WorkerSnapshotPageDto,
     '某日的人员快照（供薪酬计算，游标分页）',

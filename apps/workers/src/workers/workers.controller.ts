@@ -1,26 +1,28 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, Creates, CurrentPrincipal } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { CreatedId, WorkerDetail, WorkerListPage, WorkerPii, WorkerRecord, WorkerWriteResult } from '@cws/workers-contracts';
-import { CanRead, CanSeePii, CanWrite } from '../common/access';
+import { PII_ROLES, READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
 import { WorkersService } from './workers.service';
 
 @ApiTags('workers')
+@ApiBearerAuth()
 @Controller('v1/workers')
 export class WorkersController {
   constructor(private readonly workers: WorkersService) {}
 
   @Get()
-  @CanRead()
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
   @Answers(WorkerListPage, '花名册（游标分页）', 'The register, filtered by scope and query, keyset-paginated; resident IDs masked')
   list(@CurrentPrincipal() p: Principal, @Query() q: WorkerQueryDto) {
     return this.workers.list(p, q);
   }
 
   @Post()
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Creates(WorkerWriteResult, '登记社区工作者', 'Register a worker; the response carries warnings (e.g. a bank account failing Luhn)')
   @ApiConflictResponse({ description: 'RESIDENT_ID_TAKEN, COMMUNITY_INACTIVE' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWorkerDto) {
@@ -28,7 +30,8 @@ export class WorkersController {
   }
 
   @Get(':id')
-  @CanRead()
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
   @Answers(WorkerDetail, '社区工作者详情', 'Worker detail with appointments, training, secondments and career events')
   @ApiNotFoundResponse({ description: 'WORKER_NOT_FOUND (also when outside your scope)' })
   detail(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
@@ -36,28 +39,28 @@ export class WorkersController {
   }
 
   @Get(':id/pii')
-  @CanSeePii()
+  @Roles(...PII_ROLES)
   @Answers(WorkerPii, '查看完整身份证号与银行卡号（留痕）', 'Full resident ID and bank account; each view is written to the audit log')
   pii(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.workers.pii(p, id);
   }
 
   @Patch(':id')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Answers(WorkerWriteResult, '修改社区工作者信息', 'Change a worker (optimistic lock with `version`); a community change is a transfer')
   update(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateWorkerDto) {
     return this.workers.update(p, id, dto);
   }
 
   @Post(':id/leave')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Answers(WorkerRecord, '办理离职', 'The worker leaves: status LEFT with date and reason; open appointments end that day')
   leave(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: LeaveWorkerDto) {
     return this.workers.leave(p, id, dto);
   }
 
   @Post(':id/events')
-  @CanWrite()
+  @Roles(...WRITE_ROLES)
   @Creates(CreatedId, '登记职业经历事件', 'Record a career event (grade change, promotion, commendation, leave, return)')
   event(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CareerEventDto) {
     return this.workers.recordEvent(p, id, dto);
