@@ -1,7 +1,7 @@
 /**
  * The access head a service's route carries: who may call it (users by role, API clients by OAuth
  * permission), the bearer scheme, and the refusal it documents. Each service names its roles and
- * permissions in its own `common/access.ts` (`CanRead`, `CanPost`, …) from these shapes.
+ * permissions in its own `common/access.ts` (`CanRead`, `CanPost`, …); these are the two shapes.
  * And `@BearerToken()`, the caller's own token for a call made on the caller's behalf.
  */
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
@@ -9,21 +9,13 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestj
 import type { Role } from '@cws/kernel';
 import { bearerOf, Permissions, Roles } from './auth';
 
-/**
- * Who may call a route, and the bearer scheme; no refusal of its own is documented (the generic 403
- * stays, and the route names its own 404s: the workers service). Users need one of `roles` (null: any
- * signed-in user); API clients need one of `permissions` (none: users only).
- */
-export const RouteAccess = (roles: readonly Role[] | null, permissions: readonly string[] = []) =>
-  applyDecorators(...(roles ? [Roles(...roles)] : []), ...(permissions.length ? [Permissions(...permissions)] : []), ApiBearerAuth());
-
 /** A scoped read: records outside the caller's scope answer 404, so that is the refusal documented. */
 export const ReadAccess = (roles: readonly Role[], permission: string) =>
-  applyDecorators(RouteAccess(roles, [permission]), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+  applyDecorators(Roles(...roles), Permissions(permission), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
 
 /** An action for these roles, and for API clients holding `permission` (null: users only); 403 otherwise. */
 export const ActionAccess = (roles: readonly Role[], permission: string | null, refusal = 'Role or permission missing') =>
-  applyDecorators(RouteAccess(roles, permission ? [permission] : []), ApiForbiddenResponse({ description: refusal }));
+  applyDecorators(Roles(...roles), ...(permission ? [Permissions(permission)] : []), ApiBearerAuth(), ApiForbiddenResponse({ description: refusal }));
 
 /**
  * The caller's bearer token, forwarded to another service that answers with the caller's own rights
