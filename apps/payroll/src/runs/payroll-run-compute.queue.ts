@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { bullConnection, JobProducer, type JobEnvelope } from '@cws/messaging';
 import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, PAYROLL_RUNS_QUEUE } from '@cws/payroll-contracts';
 import { requestContext, SERVICE_CONFIG, type ServiceConfig } from '@cws/platform';
@@ -27,7 +27,7 @@ export const runJobBase = (run: RunJobKey): string => `run-${run.id}-${new Date(
  * per id. (BullMQ custom ids may not contain ':'.)
  */
 @Injectable()
-export class PayrollRunComputeQueue implements OnModuleDestroy {
+export class PayrollRunComputeQueue implements OnApplicationShutdown {
   private flows: FlowProducer | null = null;
 
   constructor(
@@ -66,7 +66,8 @@ export class PayrollRunComputeQueue implements OnModuleDestroy {
     return this.flows;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Closed last, after in-flight requests and jobs (which may still add a flow) have finished. */
+  async onApplicationShutdown(): Promise<void> {
     await this.flows?.close();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { districtOf, notFound, scopeCovers, type Principal } from '@cws/kernel';
 import { bullConnection, type JobEnvelope } from '@cws/messaging';
@@ -15,7 +15,7 @@ import { RosterRepository } from './roster.repository';
  * a parent that runs when every child has finished. Progress is read from the roster rows.
  */
 @Injectable()
-export class GenerationsService implements OnModuleDestroy {
+export class GenerationsService implements OnApplicationShutdown {
   private flows?: FlowProducer;
 
   constructor(
@@ -27,7 +27,8 @@ export class GenerationsService implements OnModuleDestroy {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async onModuleDestroy(): Promise<void> {
+  /** Closed last, after in-flight requests and jobs (which may still add a flow) have finished. */
+  async onApplicationShutdown(): Promise<void> {
     await this.flows?.close();
   }
 

@@ -4,11 +4,11 @@
  * queue) and the inbox.
  */
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { jobKey, type JobDefinition } from '@cws/kernel';
 import { redisOptionsFromUrl, type ServiceConfig } from '@cws/platform';
-import type { Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import { JobDispatcher, JOB_REGISTRY } from './job-dispatcher';
 import { JobProducer } from './job-producer';
 import { JOB_SCHEDULES, JobSchedules, type JobSchedule } from './job-schedules';
@@ -33,9 +33,27 @@ export function bullConnection(url: string): Record<string, unknown> {
   return { host, port, username, password, db, tls, maxRetriesPerRequest: null };
 }
 
+/**
+ * A queue's worker, closed at the first step of Nest's shutdown (onModuleDestroy): no new job starts and
+ * the running ones finish. @nestjs/bullmq closes workers only at onApplicationShutdown, the step in which
+ * the data source, the queues and the Redis connections close too, in module order (the data source
+ * first), so a running job lost its database half-way.
+ */
+abstract class DrainedWorkerHost extends WorkerHost implements OnModuleDestroy {
+  async onModuleDestroy(): Promise<void> {
+    let worker: Worker;
+    try {
+      worker = this.worker;
+    } catch {
+      return; // the start-up failed before the worker was made
+    }
+    await worker.close();
+  }
+}
+
 function processorFor(queue: string, concurrency: number): Type<unknown> {
   @Processor(queue, { concurrency })
-  class QueueProcessor extends WorkerHost {
+  class QueueProcessor extends DrainedWorkerHost {
     constructor(private readonly dispatcher: JobDispatcher) {
       super();
     }
@@ -50,7 +68,7 @@ function processorFor(queue: string, concurrency: number): Type<unknown> {
 /** The relay's ticks bypass the job registry: they carry no payload, no request id and log nothing per tick. */
 function relayTickProcessor(queue: string): Type<unknown> {
   @Processor(queue, { concurrency: 1 })
-  class OutboxRelayTicks extends WorkerHost {
+  class OutboxRelayTicks extends DrainedWorkerHost {
     constructor(private readonly relay: OutboxRelay) {
       super();
     }
