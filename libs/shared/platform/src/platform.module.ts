@@ -19,7 +19,7 @@ import { HealthController, RedisHealthIndicator } from './health.controller';
 import { MachineToken } from './machine-token';
 import { PiiKeyRotation } from './pii-rotation';
 import { RateLimitStorageModule, RedisThrottlerStorage, SubjectThrottlerGuard } from './rate-limit';
-import { createRedis, REDIS } from './redis';
+import { closeRedis, createRedis, REDIS } from './redis';
 import { SessionRevocations } from './revocations';
 import { ServiceClient } from './service-client';
 
@@ -34,8 +34,8 @@ export interface PlatformOptions {
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: IORedis) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }
 

@@ -19,7 +19,7 @@ import type IORedis from 'ioredis';
 import type { Request } from 'express';
 import { invalidToken, type AuthenticatedRequest } from './auth';
 import type { ServiceConfig } from './config';
-import { createRedis } from './redis';
+import { closeRedis, createRedis } from './redis';
 import { revokedSessionKey, SessionCheckUnavailable, SessionRevocations } from './revocations';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -83,8 +83,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  /** Called twice: Nest holds this instance under its own token and under the throttler's `ThrottlerStorage`. */
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }
 
