@@ -8,6 +8,7 @@ import { districtOf, type Principal, type Role } from '@cws/kernel';
 import { createServiceApp, loadConfig, TokenService, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
 import { dropDatabase } from '@cws/persistence';
 import IORedis from 'ioredis';
+import type { Server } from 'node:http';
 
 /**
  * Keys for this test run: random, generated once per test file (process), so two services started
@@ -44,15 +45,32 @@ export interface TestResponse {
   headers: Headers;
 }
 
+/**
+ * The apps this file started. Two apps may share a schema (instances of one service) or a queue prefix
+ * (services that hear each other's events): closing one must not drop what another still runs on, or
+ * its relay's job scheduler meets "Missing key for job repeat:outbox-relay…" and its queries a missing schema.
+ */
+const started = new Set<{ app: INestApplication; config: ServiceConfig }>();
+
+/** Drops the schema and the queue keys of `config` that no app of this file still listening uses. */
+async function releaseTestResources(config: ServiceConfig): Promise<void> {
+  for (const s of started) if (!(s.app.getHttpServer() as Server).listening) started.delete(s); // closed by a spec itself
+  const up = [...started].map((s) => s.config);
+  if (!up.some((c) => c.mysqlUrl === config.mysqlUrl && c.database === config.database)) await dropDatabase(config);
+  if (!up.some((c) => c.redisUrl === config.redisUrl && c.queuePrefix === config.queuePrefix)) await dropQueueKeys(config);
+}
+
 export async function startTestApp(def: (config: ServiceConfig) => ServiceDefinition, config: ServiceConfig): Promise<TestApp> {
   let app: INestApplication;
   try {
     app = await createServiceApp(def(config), { quiet: true });
     await app.listen(0, '127.0.0.1');
   } catch (err) {
-    await dropTestResources(config); // a failed start leaves no schema or queue keys behind
+    await releaseTestResources(config); // a failed start leaves no schema or queue keys behind
     throw err;
   }
+  const self = { app, config };
+  started.add(self);
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}/api/${config.service}`;
   const tokens = app.get(TokenService);
@@ -81,7 +99,8 @@ export async function startTestApp(def: (config: ServiceConfig) => ServiceDefini
     tokenFor: (principal) => tokens.sign(principal),
     async close() {
       await app.close();
-      await dropTestResources(config);
+      started.delete(self);
+      await releaseTestResources(config);
     },
   };
 }
@@ -102,8 +121,13 @@ export async function startSeededApp(
   return app;
 }
 
+/** Drops a test's schema and queue keys (for apps and data sources a spec starts itself, not through startTestApp). */
 export async function dropTestResources(config: ServiceConfig): Promise<void> {
   await dropDatabase(config);
+  await dropQueueKeys(config);
+}
+
+async function dropQueueKeys(config: ServiceConfig): Promise<void> {
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
