@@ -1,27 +1,15 @@
 /**
  * The only owner of `app_user` SQL: sign-in and the admin API read and write users through the entity
- * (its JSON roles and DATETIME as TypeORM maps them); the demo seed inserts its users in bulk.
+ * (its JSON roles and DATETIME as TypeORM maps them); the admin API and the demo seed insert through `insert`.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from './identity.entities';
 
-/** A user as the seed creates it: active, stamped with the database's NOW(3). */
-export interface NewUser {
-  id: string;
-  username: string;
-  displayName: string;
-  passwordHash: string;
-  roles: UserEntity['roles'];
-  scopeLevel: UserEntity['scopeLevel'];
-  scopeDistrict: string | null;
-  scopeStreet: string | null;
-}
+/** A user to create: `insert` makes it active and stamps its creation time. */
+export type NewUser = Omit<UserEntity, 'active' | 'createdAt'>;
 
 /** The fields an admin change writes. */
 export type UserChange = Pick<UserEntity, 'displayName' | 'roles' | 'scopeLevel' | 'scopeDistrict' | 'scopeStreet' | 'active' | 'passwordHash'>;
-
-/** Rows per multi-row INSERT (not `insertRows`: rows are stamped with the database's NOW(3)). */
-const CHUNK = 1000;
 
 export class UserRepository {
   /** Every user, by username. */
@@ -46,21 +34,19 @@ export class UserRepository {
     return m.getRepository(UserEntity).existsBy({ username });
   }
 
-  /** One user, as the admin API creates it (its createdAt is the one the answer and the audit row show). */
-  static async insert(m: EntityManager, user: UserEntity): Promise<void> {
-    await m.insert(UserEntity, user);
-  }
-
-  /** Multi-row insert of active users; `skipExisting` (the idempotent seed) leaves an existing username as it is. */
-  static async insertMany(m: EntityManager, users: readonly NewUser[], opts: { skipExisting?: boolean } = {}): Promise<void> {
-    for (let i = 0; i < users.length; i += CHUNK) {
-      const chunk = users.slice(i, i + CHUNK);
-      await m.query(
-        `INSERT${opts.skipExisting ? ' IGNORE' : ''} INTO app_user (id, username, display_name, password_hash, roles, scope_level, scope_district, scope_street, active, created_at)
-         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(3))').join(', ')}`,
-        chunk.flatMap((u) => [u.id, u.username, u.displayName, u.passwordHash, JSON.stringify(u.roles), u.scopeLevel, u.scopeDistrict, u.scopeStreet]),
-      );
-    }
+  /**
+   * Creates active users in one statement, stamped with one JS Date, and returns the rows as written (the
+   * admin API answers and audits that row). `skipExisting` (the idempotent seed): an existing username
+   * stays as it is (INSERT IGNORE), and the row returned for it is not what the table holds.
+   */
+  static async insert(m: EntityManager, users: readonly NewUser[], opts: { skipExisting?: boolean } = {}): Promise<UserEntity[]> {
+    const createdAt = new Date();
+    const rows: UserEntity[] = users.map((u) => ({ ...u, active: true, createdAt }));
+    if (!rows.length) return rows;
+    // updateEntity(false): every column is given, so no read-back (it would pair ignored rows by position)
+    const insert = m.createQueryBuilder().insert().into(UserEntity).values(rows).updateEntity(false);
+    await (opts.skipExisting ? insert.orIgnore() : insert).execute();
+    return rows;
   }
 
   static async update(m: EntityManager, id: string, change: UserChange): Promise<void> {

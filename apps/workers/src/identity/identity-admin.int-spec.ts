@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Principal } from '@cws/kernel';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
-import { startWorkersWithOrg, TEST_PASSWORD } from '@cws/workers-testing';
+import { seedOrgAndUsers, startWorkersWithOrg, TEST_PASSWORD } from '@cws/workers-testing';
 
 describe('identity admin: users and API clients (real MySQL and Redis)', () => {
   let t: TestApp;
@@ -24,6 +24,46 @@ describe('identity admin: users and API clients (real MySQL and Redis)', () => {
     ({ t, ds, tokens: { admin } } = startedApp(await startWorkersWithOrg()));
   });
   afterAll(() => t?.close());
+
+  it('creates a user: the answer is the row as stored (no hash), the audit entry holds the same view, the new user signs in', async () => {
+    const before = Date.now();
+    const res = await t.request('POST', '/v1/users', {
+      token: admin,
+      body: { username: 'gongshu-hr', displayName: '拱墅区人社科', password: 'S3cure!pass', roles: ['DISTRICT_HR'], scopeLevel: 'DISTRICT', scopeDistrict: '330105' },
+    });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(['active', 'createdAt', 'displayName', 'id', 'roles', 'scopeDistrict', 'scopeLevel', 'scopeStreet', 'username']);
+    expect(res.body).toMatchObject({
+      username: 'gongshu-hr', displayName: '拱墅区人社科', roles: ['DISTRICT_HR'], scopeLevel: 'DISTRICT', scopeDistrict: '330105', scopeStreet: null, active: true,
+    });
+    const createdAt = Date.parse(res.body.createdAt);
+    expect(createdAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(createdAt).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(await userId('gongshu-hr')).toBe(res.body.id);
+    // the stored instant is the one answered (the data source reads DATETIME as UTC)
+    const [row] = await ds.query("SELECT DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s.%fZ') AS at FROM app_user WHERE id = ?", [res.body.id]);
+    expect(row.at.replace(/(\.\d{3})\d{3}Z$/, '$1Z')).toBe(res.body.createdAt);
+    const audit = await lastAudit('user', res.body.id);
+    expect(audit).toMatchObject({ action: 'CREATE', actor: 'city-admin', before: null });
+    expect(typeof audit.after === 'string' ? JSON.parse(audit.after) : audit.after).toEqual(res.body);
+    expect((await login('gongshu-hr', 'S3cure!pass')).status).toBe(200);
+
+    const again = await t.request('POST', '/v1/users', {
+      token: admin,
+      body: { username: 'gongshu-hr', displayName: 'x', password: 'S3cure!pass', roles: ['DISTRICT_HR'], scopeLevel: 'DISTRICT', scopeDistrict: '330105' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'USERNAME_TAKEN', details: [{ path: 'username' }] });
+  });
+
+  it('re-running the demo seed neither fails nor duplicates users, and leaves existing ones as they are', async () => {
+    const users = () => ds.query('SELECT id, username, password_hash AS hash, created_at AS at FROM app_user ORDER BY username');
+    const seeded = await users();
+    expect(seeded.length).toBeGreaterThanOrEqual(6);
+    await seedOrgAndUsers(ds, { password: 'An0ther!pass' });
+    expect(await users()).toEqual(seeded);
+    expect((await login('city-admin')).status).toBe(200);
+  });
 
   it('disables a user: they cannot sign in, their refresh tokens are revoked and their access tokens refused; enabling lets them back', async () => {
     const session = (await login('shangcheng-hr')).body as { accessToken: string; refreshToken: string };

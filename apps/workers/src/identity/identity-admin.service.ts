@@ -50,7 +50,7 @@ export class IdentityAdminService {
       if (await UserRepository.usernameTaken(m, dto.username)) {
         throw new DomainError('CONFLICT', 'USERNAME_TAKEN', `User ${dto.username} already exists`, [{ path: 'username', issue: 'is taken' }]);
       }
-      const user: UserEntity = {
+      const [user] = await UserRepository.insert(m, [{
         id: randomUUID(),
         username: dto.username,
         displayName: dto.displayName,
@@ -59,10 +59,7 @@ export class IdentityAdminService {
         scopeLevel: dto.scopeLevel,
         scopeDistrict: dto.scopeDistrict ?? null,
         scopeStreet: dto.scopeStreet ?? null,
-        active: true,
-        createdAt: new Date(),
-      };
-      await UserRepository.insert(m, user);
+      }]);
       await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'CREATE', after: userView(user), districtCode: user.scopeDistrict });
       return userView(user);
     });

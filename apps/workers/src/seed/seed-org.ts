@@ -47,7 +47,7 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
       }
     }
     const hash = await bcrypt.hash(opts.password, 10);
-    await UserRepository.insertMany(
+    await UserRepository.insert(
       m,
       DEMO_USERS.map((u) => ({
         id: randomUUID(), username: u.username, displayName: u.displayName, passwordHash: hash, roles: u.roles,
