@@ -34,21 +34,49 @@ export function createRedis(url: string, commandTimeout = REDIS_COMMAND_TIMEOUT_
 }
 
 /**
- * Closes a connection once, letting sent commands finish (QUIT); a connection that cannot send it
- * (Redis down) is dropped. Every later call returns the same promise: a second QUIT on the closing
- * connection fails, and the disconnect() it fell back to left ioredis's 2 s stream timer running
- * after the stream had gone (a Jest "did not exit" per test file).
+ * Closes a connection once, letting sent commands finish (QUIT); one that cannot send it (Redis down)
+ * is dropped. Every later call returns the same promise. Each of ioredis's disconnects leaves a 2 s
+ * timer that only the socket's close clears, so none may come after the socket has gone: a second
+ * QUIT (the rate limit's storage is shut down twice) fell back to one, and so did a QUIT during the
+ * handshake (a service that failed at start), which ioredis's failing ready check followed with its own.
  */
 export function closeRedis(redis: IORedis): Promise<void> {
   let closing = closings.get(redis);
   if (!closing) {
-    closing = redis.quit().then(
-      () => undefined,
-      () => redis.disconnect(),
-    );
+    closing = quitOrDrop(redis);
     closings.set(redis, closing);
   }
   return closing;
 }
 
 const closings = new WeakMap<IORedis, Promise<void>>();
+
+async function quitOrDrop(redis: IORedis): Promise<void> {
+  const status = (): string => redis.status; // read afresh after each wait
+  // a connection on its way (the handshake takes a round trip or two) is let arrive, or fail, first
+  if (status() === 'connecting' || status() === 'connect') await settled(redis, ['ready', 'close'], REDIS_COMMAND_TIMEOUT_MS);
+  if (status() === 'end') return;
+  try {
+    if (status() === 'ready') {
+      await redis.quit();
+      if (status() !== 'end') await settled(redis, ['end'], REDIS_COMMAND_TIMEOUT_MS); // QUIT answers before the socket closes
+      return;
+    }
+  } catch {
+    /* the connection went meanwhile */
+  }
+  if (status() !== 'end') redis.disconnect();
+}
+
+/** Resolves at the first of `events`, or after `ms`. */
+function settled(redis: IORedis, events: string[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(), ms);
+    const done = () => {
+      clearTimeout(timer);
+      for (const e of events) redis.off(e, done);
+      resolve();
+    };
+    for (const e of events) redis.once(e, done);
+  });
+}

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { districtOf, type Principal, type Role } from '@cws/kernel';
-import { createServiceApp, loadConfig, TokenService, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
+import { closeRedis, createServiceApp, loadConfig, TokenService, type ServiceConfig, type ServiceDefinition, type ServiceName } from '@cws/platform';
 import { dropDatabase } from '@cws/persistence';
 import IORedis from 'ioredis';
 import type { Server } from 'node:http';
@@ -143,7 +143,7 @@ async function dropQueueKeys(config: ServiceConfig): Promise<void> {
       cursor = next;
     } while (cursor !== '0');
   } finally {
-    redis.disconnect();
+    await closeRedis(redis);
   }
 }
 
