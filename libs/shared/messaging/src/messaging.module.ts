@@ -4,7 +4,7 @@
  * queue) and the inbox.
  */
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type DynamicModule, Global, Module, type OnModuleDestroy, type Type } from '@nestjs/common';
+import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Injectable, Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { jobKey, type JobDefinition } from '@cws/kernel';
 import { redisOptionsFromUrl, type ServiceConfig } from '@cws/platform';
@@ -79,6 +79,33 @@ function relayTickProcessor(queue: string): Type<unknown> {
   return OutboxRelayTicks;
 }
 
+const QUEUE_NAMES = Symbol('QUEUE_NAMES');
+
+/** How long shutdown waits for a queue's connection still on its way (Redis down: not for ever). */
+const HANDSHAKE_WAIT_MS = 2000;
+
+/**
+ * Lets the queues' connections finish connecting before @nestjs/bullmq closes the queues
+ * (onApplicationShutdown): a queue closed mid-handshake (a service that failed at start) was dropped,
+ * and ioredis's failing ready check dropped it again after its socket had gone, leaving a 2 s timer behind.
+ */
+@Injectable()
+class QueueHandshakes implements BeforeApplicationShutdown {
+  constructor(
+    private readonly producer: JobProducer,
+    @Inject(QUEUE_NAMES) private readonly names: string[],
+  ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.names.map((name) => settledWithin(this.producer.queue(name).waitUntilReady(), HANDSHAKE_WAIT_MS)));
+  }
+}
+
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
+}
+
 @Global()
 @Module({})
 export class MessagingModule {
@@ -105,6 +132,8 @@ export class MessagingModule {
         { provide: JOB_REGISTRY, useValue: options.consumes },
         { provide: OUTBOX_RELAY_QUEUE, useValue: relayQueue },
         { provide: JOB_SCHEDULES, useValue: options.schedules ?? [] },
+        { provide: QUEUE_NAMES, useValue: queues },
+        QueueHandshakes,
         JobDispatcher,
         JobProducer,
         JobSchedules,
