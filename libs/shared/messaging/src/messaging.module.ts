@@ -34,6 +34,18 @@ export function bullConnection(url: string): Record<string, unknown> {
 }
 
 /**
+ * How long shutdown waits for a BullMQ connection still on its way (Redis down: not for ever). One closed
+ * mid-handshake (a service that failed at start) was dropped, and ioredis's failing ready check dropped
+ * it again after its socket had gone, leaving a 2 s timer behind.
+ */
+const HANDSHAKE_WAIT_MS = 2000;
+
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
+}
+
+/**
  * A queue's worker, closed at the first step of Nest's shutdown (onModuleDestroy): no new job starts and
  * the running ones finish. @nestjs/bullmq closes workers only at onApplicationShutdown, the step in which
  * the data source, the queues and the Redis connections close too, in module order (the data source
@@ -47,6 +59,7 @@ abstract class DrainedWorkerHost extends WorkerHost implements OnModuleDestroy {
     } catch {
       return; // the start-up failed before the worker was made
     }
+    await settledWithin(worker.waitUntilReady(), HANDSHAKE_WAIT_MS);
     await worker.close();
   }
 }
@@ -81,14 +94,8 @@ function relayTickProcessor(queue: string): Type<unknown> {
 
 const QUEUE_NAMES = Symbol('QUEUE_NAMES');
 
-/** How long shutdown waits for a queue's connection still on its way (Redis down: not for ever). */
-const HANDSHAKE_WAIT_MS = 2000;
 
-/**
- * Lets the queues' connections finish connecting before @nestjs/bullmq closes the queues
- * (onApplicationShutdown): a queue closed mid-handshake (a service that failed at start) was dropped,
- * and ioredis's failing ready check dropped it again after its socket had gone, leaving a 2 s timer behind.
- */
+/** Lets the queues' connections finish connecting (as the workers' above) before @nestjs/bullmq closes the queues (onApplicationShutdown). */
 @Injectable()
 class QueueHandshakes implements BeforeApplicationShutdown {
   constructor(
@@ -99,11 +106,6 @@ class QueueHandshakes implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.names.map((name) => settledWithin(this.producer.queue(name).waitUntilReady(), HANDSHAKE_WAIT_MS)));
   }
-}
-
-function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
 }
 
 @Global()
