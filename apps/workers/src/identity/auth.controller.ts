@@ -73,7 +73,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @Answers(Me, '当前用户或客户端')
+  @Answers(Me, '当前登录用户', 'The signed-in user. API clients get 403: they act only through routes that name a permission they hold')
   me(@CurrentPrincipal() principal: Principal): MeView {
     return principal;
   }
