@@ -94,7 +94,6 @@ function relayTickProcessor(queue: string): Type<unknown> {
 
 const QUEUE_NAMES = Symbol('QUEUE_NAMES');
 
-
 /** Lets the queues' connections finish connecting (as the workers' above) before @nestjs/bullmq closes the queues (onApplicationShutdown). */
 @Injectable()
 class QueueHandshakes implements BeforeApplicationShutdown {
