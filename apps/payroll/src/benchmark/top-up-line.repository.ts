@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
 import type { TopUpLineView } from '@cws/payroll-contracts';
-import { keysetPage, type KeysetPage } from '@cws/persistence';
+import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { placeFilter } from '../common/place-filter';
 import { TopUpLineEntity } from './benchmark-result.entities';
@@ -26,8 +26,7 @@ export class TopUpLineRepository {
   page(resultId: string, scope: Scope, q: { after?: string; limit: number; onlyPositive?: boolean }): Promise<KeysetPage<TopUpLineEntity>> {
     const qb = this.dataSource.getRepository(TopUpLineEntity).createQueryBuilder('l').where('l.resultId = :id', { id: resultId });
     if (q.onlyPositive) qb.andWhere('l.topUp > 0');
-    if (scope.level !== 'CITY') qb.andWhere('l.districtCode = :d', { d: scope.district });
-    if (scope.level === 'STREET') qb.andWhere('l.streetCode = :s', { s: scope.street });
+    applyScope(qb, scope, { district: 'l.districtCode', street: 'l.streetCode' });
     return keysetPage(qb, { column: 'l.workerId', after: q.after, limit: q.limit, keyOf: (l) => l.workerId });
   }
 
