@@ -134,7 +134,6 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'common.prev': 'Back',
   'common.add': 'Add',
   'common.none': 'None',
-  'common.approxTotal': 'about {n} rows',
   'workers.street': 'Street',
   'workers.district': 'District',
   'workers.education': 'Education',

@@ -132,7 +132,6 @@ export const zhCNRegister = {
   'common.prev': '上一步',
   'common.add': '新增',
   'common.none': '无',
-  'common.approxTotal': '约 {n} 条',
   'workers.street': '街道',
   'workers.district': '区',
   'workers.education': '学历',

@@ -7,7 +7,7 @@ import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Injectable, Module, type OnModuleDestroy, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { jobKey, type JobDefinition } from '@cws/kernel';
-import { redisOptionsFromUrl, type ServiceConfig } from '@cws/platform';
+import { redisOptionsFromUrl, type ServiceConfig, settledWithin } from '@cws/platform';
 import type { Job, Worker } from 'bullmq';
 import { JobDispatcher, JOB_REGISTRY } from './job-dispatcher';
 import { JobProducer } from './job-producer';
@@ -39,11 +39,6 @@ export function bullConnection(url: string): Record<string, unknown> {
  * it again after its socket had gone, leaving a 2 s timer behind.
  */
 const HANDSHAKE_WAIT_MS = 2000;
-
-function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
-}
 
 /**
  * A queue's worker, closed at the first step of Nest's shutdown (onModuleDestroy): no new job starts and

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { createRedis } from './redis';
+import { createRedis, settledWithin } from './redis';
 
 /**
  * A server that answers ioredis's handshake (CLIENT SETINFO …: +OK, INFO: a ready server) until
@@ -38,5 +38,26 @@ describe('createRedis', () => {
       redis.disconnect();
       server.close();
     }
+  });
+});
+
+describe('settledWithin', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('resolves when the promise resolves or rejects, and leaves no timer behind', async () => {
+    await expect(settledWithin(Promise.resolve('x'), 1000)).resolves.toBeUndefined();
+    await expect(settledWithin(Promise.reject(new Error('gone')), 1000)).resolves.toBeUndefined();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('resolves after the time limit when the promise never settles', async () => {
+    let done = false;
+    const waiting = settledWithin(new Promise(() => undefined), 1000).then(() => (done = true));
+    await jest.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    await waiting;
   });
 });

@@ -70,13 +70,19 @@ async function quitOrDrop(redis: IORedis): Promise<void> {
 
 /** Resolves at the first of `events`, or after `ms`. */
 function settled(redis: IORedis, events: string[], ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => done(), ms);
-    const done = () => {
-      clearTimeout(timer);
-      for (const e of events) redis.off(e, done);
-      resolve();
-    };
-    for (const e of events) redis.once(e, done);
+  let fired!: () => void;
+  const first = new Promise<void>((resolve) => {
+    fired = resolve;
+    for (const e of events) redis.once(e, fired);
   });
+  return settledWithin(first, ms).finally(() => {
+    for (const e of events) redis.off(e, fired);
+  });
+}
+
+/** Resolves when `p` settles (either way) or after `ms`, whichever is first: a bounded wait at shutdown. */
+export function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([p.then(() => undefined, () => undefined), elapsed]).finally(() => clearTimeout(timer));
 }

@@ -34,7 +34,7 @@ export const Scope = /* @__PURE__ */ Contract('Scope', '数据范围：全市、
   street: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('街道代码（街道范围）。Street code.', '330106001')),
 });
 
-export const Me = /* @__PURE__ */ Contract('Me', '当前用户或 API 客户端。The caller: a user or an API client.', {
+export const Me = /* @__PURE__ */ Contract('Me', '当前登录用户（API 客户端调用 /auth/me 得 403）。The signed-in user (API clients get 403 at /auth/me).', {
   kind: /* @__PURE__ */ NamedEnum('PrincipalKind', ['user', 'client'] as const, '用户或客户端。A user or a client.'),
   id: /* @__PURE__ */ Text('用户 ID 或客户端 ID。User or client id.', 'u-xihu'),
   name: /* @__PURE__ */ Text('用户名或 client_id（审计日志记录的名字）。Username or client id, as the audit log records it.', 'xihu-hr'),

@@ -47,7 +47,6 @@ export const WorkerListPage = /* @__PURE__ */ Contract('WorkerListPage', '花名
   items: /* @__PURE__ */ Type.Array(WorkerListItem, { description: '本页条目。Items of this page.' }),
   nextAfter: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.String({ description: 'Pass as ?after= for the next page; null on the last page.', example: 'WyJ4IiwxMDI0XQ' })),
   total: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Int('过滤条件匹配的行数；只在首页（不带 after）。Rows the filter matches; first page only.', 540)),
-  totalIsEstimate: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Boolean({ description: 'total 是估算值时为 true。True when total is an estimate.', example: false })),
 });
 export type WorkerListPage = Static<typeof WorkerListPage>;
 

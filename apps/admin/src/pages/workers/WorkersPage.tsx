@@ -139,7 +139,7 @@ export function WorkersPage() {
             {first?.total !== undefined && (
               <span data-testid="workers-total">
                 {' / '}
-                {first.totalIsEstimate ? t('common.approxTotal', { n: first.total.toLocaleString() }) : t('common.total', { n: first.total.toLocaleString() })}
+                {t('common.total', { n: first.total.toLocaleString() })}
               </span>
             )}
           </Typography.Text>
