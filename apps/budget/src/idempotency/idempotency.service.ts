@@ -10,7 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type Principal } from '@cws/kernel';
 import { markIdempotentReplay } from '@cws/platform';
-import { inTransaction } from '../common/tx';
+import { inTransaction } from '@cws/persistence';
 import { fingerprint } from './fingerprint';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 

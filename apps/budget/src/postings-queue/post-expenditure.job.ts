@@ -12,11 +12,10 @@ import { FUNDING_STREAMS, FUNDER_PATTERN, PostExpenditureJob, type CostPosting }
 import { affords, refundFits } from '@cws/budget-core';
 import { DomainError, formatMoney, type Fen, type PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
-import { isDuplicateKey } from '@cws/persistence';
+import { inTransaction, isDuplicateKey } from '@cws/persistence';
 import { AllocationRepository, allocationState } from '../allocations/allocation.repository';
 import { parseNonZeroAmount } from '../common/money';
-import { inTransaction } from '../common/tx';
-import { PostingRepository, type Actor } from '../postings/posting.repository';
+import { POSTING_EXTERNAL_KEY, PostingRepository, type Actor } from '../postings/posting.repository';
 import { PostingsService } from '../postings/postings.service';
 import type { UnmatchedReason } from './unmatched-posting.entity';
 import { UnmatchedPostingRepository } from './unmatched-posting.repository';
@@ -68,7 +67,8 @@ export class PostExpenditureHandler {
         return { status: 'POSTED' as const, postingId: view.id };
       });
     } catch (e) {
-      if (isDuplicateKey(e)) return { status: 'DUPLICATE', postingId: null };
+      // a redelivery racing this one booked it first; any other duplicate is a defect, and the job retries
+      if (isDuplicateKey(e, POSTING_EXTERNAL_KEY)) return { status: 'DUPLICATE', postingId: null };
       if (e instanceof DomainError && e.code === 'FISCAL_YEAR_CLOSED') return this.park(externalKey, c, 'FISCAL_YEAR_CLOSED');
       if (e instanceof DomainError && e.code === 'FISCAL_YEAR_NOT_FOUND') return this.park(externalKey, c, 'NO_ALLOCATION', e.message);
       throw e;

@@ -152,4 +152,12 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     // Only payroll sends refunds: a negative training cost is malformed.
     expect(await handler.post(cost({ source: 'TRAINING', sourceRef: 'course-neg', amount: '-1.00' }))).toEqual({ status: 'PARKED', reason: 'INVALID_POSTING' });
   });
+
+  it('answers DUPLICATE, without a retry, to deliveries that race past the first look-up', async () => {
+    // last: it books one more cost. All three find no posting, then queue on the allocation's lock: the later two meet uq_posting_external
+    const handler = t.app.get(PostExpenditureHandler);
+    const racing = cost({ sourceRef: 'payroll-run:2026-04:330106001001:PARTY_BUILDING', amount: '10.00' });
+    const results = await Promise.all([1, 2, 3].map(() => handler.post(racing)));
+    expect(results.map((r) => r.status).sort()).toEqual(['DUPLICATE', 'DUPLICATE', 'POSTED']);
+  });
 });

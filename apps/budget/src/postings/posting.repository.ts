@@ -14,6 +14,9 @@ import type { PostingQueryDto } from './postings.dto';
 /** The unique index that lets a posting be reversed once (`reverses_id`). */
 export const POSTING_REVERSES_KEY = 'uq_posting_reverses';
 
+/** The unique index that books a queued cost posting once (`external_key` = source:sourceRef). */
+export const POSTING_EXTERNAL_KEY = 'uq_posting_external';
+
 /** Who books a posting: the request's principal, or the queue (as a system actor). */
 export interface Actor {
   kind: 'user' | 'client';

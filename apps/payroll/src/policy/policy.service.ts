@@ -14,10 +14,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DATA_CLASSES, keyOf } from './policy-data.dto';
 import { PayrollRunRepository } from '../runs/payroll-run.repository';
 import type { PolicyRowEntity } from './policy-row.entity';
-import { PolicyRowRepository } from './policy-row.repository';
+import { OPEN_POLICY_ROW_KEY, PolicyRowRepository } from './policy-row.repository';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
 import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
-import { isDuplicateKey } from '@cws/persistence';
+import { inTransaction, isDuplicateKey } from '@cws/persistence';
 
 export function toView(r: PolicyRowEntity): PolicyRowView {
   return {
@@ -76,7 +76,8 @@ export class PolicyService {
     const key = keyOf(dto.kind, dto.data);
     const who = actor(p);
     try {
-      return await this.dataSource.transaction(async (m) => {
+      // two first rows of a (kind, key) both gap-lock the missing open row, then deadlock on their inserts
+      return await inTransaction(this.dataSource, async (m) => {
         const open = await this.rows.lockOpen(m, dto.kind, key);
         assertIfMatch(ifMatch, open ? etagOf(toView(open)) : null, `open ${dto.kind} row`, key);
         if (open && dto.validFrom < open.validFrom) {
@@ -98,7 +99,7 @@ export class PolicyService {
         return created;
       });
     } catch (e) {
-      if (isDuplicateKey(e)) throw conflict('POLICY_ROW_CONFLICT', `another open ${dto.kind} row ${key} was added at the same time; reload and retry`);
+      if (isDuplicateKey(e, OPEN_POLICY_ROW_KEY)) throw conflict('POLICY_ROW_CONFLICT', `another open ${dto.kind} row ${key} was added at the same time; reload and retry`);
       throw e;
     }
   }

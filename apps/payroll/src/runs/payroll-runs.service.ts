@@ -8,7 +8,7 @@ import { effectiveScope } from '../common/access';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import type { PayrollRunEntity } from './payroll-run.entities';
-import { PayrollRunRepository } from './payroll-run.repository';
+import { PayrollRunRepository, REGULAR_RUN_KEY } from './payroll-run.repository';
 import type { CreateRunDto } from './payroll-runs.dto';
 import { CorrectionRunsRules } from './correction-runs.rules';
 import type { CarriedInputs } from './run-carried-inputs';
@@ -67,7 +67,7 @@ export class PayrollRunsService {
         return newId;
       });
     } catch (e) {
-      if (isDuplicateKey(e)) throw conflict('PAYROLL_RUN_EXISTS', `a REGULAR run for ${dto.period} and this scope already exists`);
+      if (isDuplicateKey(e, REGULAR_RUN_KEY)) throw conflict('PAYROLL_RUN_EXISTS', `a REGULAR run for ${dto.period} and this scope already exists`);
       throw e;
     }
     await this.compute.enqueue((await this.runs.findById(id))!, 1);

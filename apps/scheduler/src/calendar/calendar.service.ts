@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, validationError, type Principal } from '@cws/kernel';
+import { inTransaction } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { weekday, type HolidayCalendar } from '@cws/scheduler-solver';
 import type { PutCalendarDto } from './calendar.dto';
@@ -41,7 +42,8 @@ export class CalendarService {
       });
     }
     const next: HolidayCalendar = { year, label: dto.label, ...lists };
-    await this.dataSource.transaction(async (m) => {
+    // two first saves of a year both gap-lock the missing row and deadlock on their inserts: the loser runs again
+    await inTransaction(this.dataSource, async (m) => {
       const before = await this.calendars.find(m, year, true);
       await this.calendars.upsert(m, next, p.name);
       await this.audit.record(m, { entity: 'holiday_calendar', entityId: year, action: before ? 'UPDATE' : 'CREATE', before, after: next }, p);

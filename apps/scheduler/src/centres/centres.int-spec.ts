@@ -11,12 +11,14 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
   let other: string;
   let community: string;
   let secondXihu: string;
+  let lastXihu: string;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
     const started = await startSchedulerOverWorkers();
     ({ scheduler: t, community, tokens: { admin, xihu, shangcheng: other }, close } = started);
     secondXihu = started.communities.filter((c) => c.districtCode === '330106')[1].code;
+    lastXihu = started.communities.filter((c) => c.districtCode === '330106').at(-1)!.code;
     ds = t.app.get(DataSource);
   }, 180_000);
   afterAll(() => close?.());
@@ -68,6 +70,22 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ isDefault: false, updatedBy: 'hr-330106', config: { restDaysPer7: 2 } });
     expect((await t.request('PUT', `/v1/centres/${secondXihu}`, { token: other, body: two })).status).toBe(404);
+  });
+
+  it('concurrent first saves of a calendar year and of a centre: every one 200, never a 500; the audit has one CREATE each', async () => {
+    // each writer finds no row (a gap lock), then inserts: InnoDB made one of them a deadlock victim now and then
+    const calendar = { label: 'concurrent', holidays: [], restDays: [], adjustedWorkingDays: [] };
+    for (const year of [2032, 2033, 2034, 2035]) {
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.request('PUT', `/v1/calendar/${year}`, { token: admin, body: calendar })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      const actions = await ds.query("SELECT action FROM audit_log WHERE entity = 'holiday_calendar' AND entity_id = ? ORDER BY id", [String(year)]);
+      expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    }
+    const { config } = (await t.request('GET', `/v1/centres/${lastXihu}`, { token: xihu })).body;
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.request('PUT', `/v1/centres/${lastXihu}`, { token: xihu, body: config })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const actions = await ds.query("SELECT action FROM audit_log WHERE entity = 'service_centre' AND entity_id = ? ORDER BY id", [lastXihu]);
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
   });
 
   it('uses declared unavailability and day-off requests in the next solve', async () => {

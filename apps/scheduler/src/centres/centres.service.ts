@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, type Principal } from '@cws/kernel';
+import { inTransaction } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { centreConfigIssues, defaultCentreConfig, type CentreConfig } from '@cws/scheduler-solver';
 import { WorkforceClient } from '../workforce/workforce.client';
@@ -32,8 +33,9 @@ export class CentresService {
     const clean: CentreConfig = {
       openingWindows: config.openingWindows, coverage: config.coverage, roles: config.roles, templates: config.templates, restDaysPer7: config.restDaysPer7,
     };
-    await this.dataSource.transaction(async (m) => {
-      const before = await this.centres.find(m, community, null);
+    // the row lock makes the audit's CREATE / UPDATE exact; two first saves deadlock on it, and the loser runs again
+    await inTransaction(this.dataSource, async (m) => {
+      const before = await this.centres.find(m, community, null, { lock: true });
       await this.centres.upsert(m, { communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, config: clean, updatedBy: p.name });
       await this.audit.record(m, { entity: 'service_centre', entityId: community, action: before ? 'UPDATE' : 'CREATE', before: before?.config ?? null, after: clean, districtCode: place.districtCode }, p);
     });

@@ -18,10 +18,11 @@ export interface StoredCentre {
 /** The only owner of `service_centre`: one row per community that has its own set-up. */
 @Injectable()
 export class ServiceCentreRepository {
-  /** The centre if it is stored and in `scope` (null scope: no filter, for jobs). */
-  async find(m: EntityManager, community: string, scope: Scope | null): Promise<StoredCentre | null> {
+  /** The centre if it is stored and in `scope` (null scope: no filter, for jobs); `lock`: FOR UPDATE. */
+  async find(m: EntityManager, community: string, scope: Scope | null, opts: { lock?: boolean } = {}): Promise<StoredCentre | null> {
     const qb = m.createQueryBuilder().select('c.*').from('service_centre', 'c').where('c.community_code = :community', { community });
     if (scope) applyScope(qb, scope, scopeColumns('c'));
+    if (opts.lock) qb.setLock('pessimistic_write');
     const row = await qb.getRawOne();
     return row ? view(row) : null;
   }

@@ -4,3 +4,4 @@ export * from './duplicate-key';
 export * from './pii-cipher';
 export * from './scope';
 export * from './keyset';
+export * from './transaction';

@@ -1,0 +1,47 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, isRetryableLockError } from './transaction';
+
+/** A data source whose transactions fail with the given errors, in turn, then succeed. */
+function failingThen(errors: unknown[]): { ds: DataSource; attempts: () => number } {
+  let n = 0;
+  const ds = {
+    transaction: async (work: (m: EntityManager) => Promise<unknown>) => {
+      const error = errors[n++];
+      if (error) throw error;
+      return work({} as EntityManager);
+    },
+  } as unknown as DataSource;
+  return { ds, attempts: () => n };
+}
+
+const deadlock = { code: 'ER_LOCK_DEADLOCK', errno: 1213 };
+
+describe('inTransaction', () => {
+  it('runs the work again when InnoDB picked the transaction as a deadlock victim (raw or TypeORM-wrapped)', async () => {
+    const { ds, attempts } = failingThen([deadlock, { driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } }]);
+    await expect(inTransaction(ds, async () => 'done')).resolves.toBe('done');
+    expect(attempts()).toBe(3);
+  });
+
+  it('gives up after four attempts, with the last error', async () => {
+    const { ds, attempts } = failingThen([deadlock, deadlock, deadlock, { ...deadlock, last: true }]);
+    await expect(inTransaction(ds, async () => 'done')).rejects.toMatchObject({ last: true });
+    expect(attempts()).toBe(4);
+  });
+
+  it('does not retry any other error', async () => {
+    const { ds, attempts } = failingThen([{ code: 'ER_DUP_ENTRY' }]);
+    await expect(inTransaction(ds, async () => 'done')).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+    expect(attempts()).toBe(1);
+  });
+});
+
+describe('isRetryableLockError', () => {
+  it('is true only for a deadlock or a lock-wait timeout', () => {
+    expect(isRetryableLockError(deadlock)).toBe(true);
+    expect(isRetryableLockError({ driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } })).toBe(true);
+    expect(isRetryableLockError({ code: 'ER_DUP_ENTRY' })).toBe(false);
+    expect(isRetryableLockError(new Error('boom'))).toBe(false);
+    expect(isRetryableLockError(undefined)).toBe(false);
+  });
+});
