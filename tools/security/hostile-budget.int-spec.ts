@@ -29,7 +29,7 @@ describe(`hostile input: budget (${FULL ? 'full' : 'fast'})`, () => {
     const s = await runHostileCases(app, ds, {
       pathValue: (route, name) => (name === 'id' && route.template.includes('/allocations/') ? ids.allocation : name === 'id' && route.template.includes('/postings/') ? ids.posting : base(route, name)),
     });
-    console.log(`budget: ${s.routes} write routes, ${s.cases} cases, statuses ${JSON.stringify(s.byStatus)}, findings ${s.findings.length}`);
+    console.log(`budget: ${s.routes} write routes, ${s.cases} cases, statuses ${JSON.stringify(s.byStatus)}, concurrent ${JSON.stringify(s.concurrentByStatus)}, findings ${s.findings.length}`);
     // every write route of the service's OpenAPI document is generated from (a floor: one dropped from the document shows)
     expect(s.routes).toBeGreaterThanOrEqual(12);
     expect(s.cases).toBeGreaterThan(0);

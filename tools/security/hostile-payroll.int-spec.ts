@@ -21,7 +21,7 @@ describe(`hostile input: payroll (${FULL ? 'full' : 'fast'})`, () => {
 
   it('answers every generated case with a 4xx (code, field path) or a success — never a 5xx — and a refused case writes nothing', async () => {
     const s = await runHostileCases(app, ds, { pathValue: defaultPathValue() });
-    console.log(`payroll: ${s.routes} write routes, ${s.cases} cases, statuses ${JSON.stringify(s.byStatus)}, findings ${s.findings.length}`);
+    console.log(`payroll: ${s.routes} write routes, ${s.cases} cases, statuses ${JSON.stringify(s.byStatus)}, concurrent ${JSON.stringify(s.concurrentByStatus)}, findings ${s.findings.length}`);
     // every write route of the service's OpenAPI document is generated from (a floor: one dropped from the document shows)
     expect(s.routes).toBeGreaterThanOrEqual(14);
     expect(s.cases).toBeGreaterThan(0);

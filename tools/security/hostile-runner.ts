@@ -33,8 +33,13 @@ export interface RunSummary {
   routes: number;
   cases: number;
   byStatus: Record<string, number>;
+  /** The statuses of the concurrent phase: each route's base request, CONCURRENT copies at once. */
+  concurrentByStatus: Record<string, number>;
   findings: Finding[];
 }
+
+/** How many copies of a route's base request the concurrent phase sends at once. */
+const CONCURRENT = 5;
 
 /**
  * What "nothing written" compares: every table's row count, and its `CHECKSUM TABLE` (so an UPDATE
@@ -122,7 +127,7 @@ export async function runHostileCases(
   const counts = await rowCounter(ds);
   const redis = new IORedis(app.config.redisUrl, { maxRetriesPerRequest: 1 });
   const work = backgroundWork(ds, redis, app.config.queuePrefix);
-  const summary: RunSummary = { service, mode: FULL ? 'full' : 'fast', routes: routes.length, cases: cases.length, byStatus: {}, findings: [] };
+  const summary: RunSummary = { service, mode: FULL ? 'full' : 'fast', routes: routes.length, cases: cases.length, byStatus: {}, concurrentByStatus: {}, findings: [] };
 
   const refusedBase = new Map<string, boolean>();
   const baseRefused = async (c: HostileCase): Promise<boolean> => {
@@ -176,6 +181,28 @@ export async function runHostileCases(
         if (!(await baseRefused(c))) problem(`400 does not name the field ${c.field}`);
       }
     }
+  }
+
+  // The same request several times at once, on every route: writers that each lock a row that is not there
+  // yet, then insert it, deadlock in InnoDB, and a deadlock victim that is not run again answers 500.
+  for (const [i, r] of routes.entries()) {
+    const route = `${r.method} ${r.template.replace(prefix, '')}`;
+    const url = fillPath(r.template, Object.fromEntries(r.pathParams.map((p) => [p.name, opts.pathValue(r, p.name)]))).replace(prefix, '');
+    const body = r.body ? validValue(doc, r.body) : undefined;
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, k) =>
+        app
+          .request(r.method, url, { token, body, headers: { 'idempotency-key': `hostile-${randomUUID()}`, 'x-forwarded-for': clientAddress(cases.length + i * CONCURRENT + k), ...gateway } })
+          .catch((e: Error) => ({ status: 0, body: { message: e.message } })),
+      ),
+    );
+    for (const a of answers) {
+      summary.concurrentByStatus[a.status] = (summary.concurrentByStatus[a.status] ?? 0) + 1;
+      if (a.status >= 500 || a.status === 0) {
+        summary.findings.push({ route, case: `${CONCURRENT} at once`, category: 'concurrency', status: a.status, problem: 'server error', body: a.body });
+      }
+    }
+    await settled(counts, work);
   }
   redis.disconnect();
   const dir = path.resolve(__dirname, '../../tmp/security');

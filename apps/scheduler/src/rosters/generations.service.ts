@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '@cws/persistence';
 import { districtOf, notFound, scopeCovers, type Principal } from '@cws/kernel';
 import { bullConnection, type JobEnvelope } from '@cws/messaging';
 import { AuditService, requestContext, SERVICE_CONFIG, type ServiceConfig } from '@cws/platform';
@@ -7,7 +8,7 @@ import { FinishGenerationJob, SolveRosterJob, type GenerationView } from '@cws/s
 import { FlowProducer } from 'bullmq';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { RosterGenerationRepository, type GenerationRow } from './roster-generation.repository';
-import { RosterRepository } from './roster.repository';
+import { retryTakenVersion, RosterRepository } from './roster.repository';
 
 /**
  * City-wide generation as a BullMQ flow: one child job per centre on the rosters queue (any number
@@ -37,7 +38,8 @@ export class GenerationsService implements OnApplicationShutdown {
     if (requested && !covers(p, requested)) throw notFound('scope', requested);
     const scope = requested ?? (p.scope.level === 'STREET' ? p.scope.street : p.scope.level === 'DISTRICT' ? p.scope.district : undefined);
     const communities = await this.workforce.communities(token, scope);
-    const id = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+    // two generations of one month at once number the same versions: the later one runs again on the unique key
+    const id = await inTransaction(this.dataSource, async (m) => {
       const gid = await this.generations.insert(m, { month, scopeCode: scope ?? null, total: communities.length, createdBy: p.name });
       const versions = await this.rosters.maxVersions(m, month, communities.map((c) => c.code));
       await this.rosters.insertMany(m, communities.map((c) => ({
@@ -46,7 +48,7 @@ export class GenerationsService implements OnApplicationShutdown {
       })));
       await this.audit.record(m, { entity: 'roster_generation', entityId: gid, action: 'QUEUE', after: { month, scope: scope ?? null, centres: communities.length } }, p);
       return gid;
-    });
+    }, retryTakenVersion);
     const ids = await this.rosters.idsOfGeneration(this.dataSource.manager, id);
     const meta = { requestId: requestContext.requestId() };
     const envelope = <P>(payload: P): JobEnvelope<P> => ({ payload, meta });

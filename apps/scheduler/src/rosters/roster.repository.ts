@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
-import { applyScope } from '@cws/persistence';
+import { applyScope, isDuplicateKey } from '@cws/persistence';
 import type { RosterStatus } from '@cws/scheduler-contracts';
 import type { Assignment, RosterProblem, UncoveredSlot, WorkerHours } from '@cws/scheduler-solver';
 import type { EntityManager } from 'typeorm';
@@ -55,6 +55,12 @@ export interface NewRoster {
 }
 
 const COLUMNS = 'community_code, district_code, street_code, month, version, status, reason, based_on_id, generation_id, seed, swap, created_by, created_at';
+
+/** The unique index numbering a community's month: a concurrent writer that took the same version meets it. */
+export const ROSTER_VERSION_KEY = 'uq_roster_version';
+
+/** A transaction that numbers versions from what it reads runs again when another one took its number first. */
+export const retryTakenVersion = { isolation: 'READ COMMITTED' as const, retryIf: (e: unknown) => isDuplicateKey(e, ROSTER_VERSION_KEY) };
 
 /** The only owner of `roster`: one row per version of a community's month; a published row is never rewritten. */
 @Injectable()

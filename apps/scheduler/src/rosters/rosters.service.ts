@@ -5,10 +5,10 @@ import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type CoverageView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { monthDates } from '@cws/scheduler-solver';
-import { isDuplicateKey } from '@cws/persistence';
+import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterView } from './roster-view';
-import { RosterRepository, type NewRoster, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
+import { retryTakenVersion, RosterRepository, type NewRoster, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
 import { WorkerRequestRepository, type RequestKind } from './worker-request.repository';
 
 /**
@@ -100,23 +100,16 @@ export class RostersService {
     return base;
   }
 
-  /** The month's next version, queued; a concurrent first version of the same month (no row to lock yet) retries once on the unique key. */
-  private async newVersion(p: Principal, r: NewRoster, retry = true): Promise<number> {
-    return this.insertVersion(p, r).catch((e) => {
-      if (retry && isDuplicateKey(e)) return this.newVersion(p, r, false);
-      throw e;
-    });
-  }
-
-  private insertVersion(p: Principal, r: NewRoster): Promise<number> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+  /** The month's next version, queued; a concurrent first version of the same month (no row to lock yet) runs again on the unique key. */
+  private newVersion(p: Principal, r: NewRoster): Promise<number> {
+    return inTransaction(this.dataSource, async (m) => {
       const versions = await this.rosters.lockMonth(m, r.communityCode, r.month);
       const version = versions.reduce((n, v) => Math.max(n, v.version), 0) + 1;
       const id = await this.rosters.insert(m, r, version);
       await this.outbox.add(m, SolveRosterJob, { rosterId: id });
       await this.audit.record(m, { entity: 'roster', entityId: id, action: reasonAction(r.reason), after: { community: r.communityCode, month: r.month, version, basedOn: r.basedOnId, swap: r.swap }, districtCode: r.districtCode }, p);
       return id;
-    });
+    }, retryTakenVersion);
   }
 
   private async visible(m: EntityManager, p: Principal, id: number, opts: { light?: boolean } = {}): Promise<RosterRow> {

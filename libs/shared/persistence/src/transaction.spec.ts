@@ -2,16 +2,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, isRetryableLockError } from './transaction';
 
 /** A data source whose transactions fail with the given errors, in turn, then succeed. */
-function failingThen(errors: unknown[]): { ds: DataSource; attempts: () => number } {
+function failingThen(errors: unknown[]): { ds: DataSource; attempts: () => number; isolations: unknown[] } {
   let n = 0;
+  const isolations: unknown[] = [];
   const ds = {
-    transaction: async (work: (m: EntityManager) => Promise<unknown>) => {
+    transaction: async (...args: unknown[]) => {
+      const work = args.at(-1) as (m: EntityManager) => Promise<unknown>;
+      isolations.push(args.length > 1 ? args[0] : undefined);
       const error = errors[n++];
       if (error) throw error;
       return work({} as EntityManager);
     },
   } as unknown as DataSource;
-  return { ds, attempts: () => n };
+  return { ds, attempts: () => n, isolations };
 }
 
 const deadlock = { code: 'ER_LOCK_DEADLOCK', errno: 1213 };
@@ -27,6 +30,15 @@ describe('inTransaction', () => {
     const { ds, attempts } = failingThen([deadlock, deadlock, deadlock, { ...deadlock, last: true }]);
     await expect(inTransaction(ds, async () => 'done')).rejects.toMatchObject({ last: true });
     expect(attempts()).toBe(4);
+  });
+
+  it('runs again on an error `retryIf` names, at the isolation level asked for', async () => {
+    const taken = { code: 'ER_DUP_ENTRY', sqlMessage: "Duplicate entry 'x' for key 'uq_version'" };
+    const { ds, attempts, isolations } = failingThen([taken]);
+    const retryIf = (e: unknown) => (e as { sqlMessage?: string }).sqlMessage?.endsWith("'uq_version'") === true;
+    await expect(inTransaction(ds, async () => 'done', { isolation: 'READ COMMITTED', retryIf })).resolves.toBe('done');
+    expect(attempts()).toBe(2);
+    expect(isolations).toEqual(['READ COMMITTED', 'READ COMMITTED']);
   });
 
   it('does not retry any other error', async () => {

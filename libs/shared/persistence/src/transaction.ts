@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
+type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
 /** InnoDB's "try restarting transaction" answers: a deadlock victim, or a lock waited for too long. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
@@ -12,16 +14,21 @@ export function isRetryableLockError(e: unknown): boolean {
 
 /**
  * Runs `work` in a transaction, again (up to 3 more times, after a short random pause) when a lock failed it
- * (`isRetryableLockError`). Two writers that each lock a row that is not there yet (`SELECT … FOR UPDATE` takes a
- * gap lock) and then insert it deadlock; the retry sees the other's committed row. `ds.transaction` has rolled
- * the failed attempt back whole; `work` must be safe to run again (what it did outside the transaction stays).
+ * (`isRetryableLockError`) or `retryIf` says so (a unique index a concurrent writer got to first, when `work`
+ * re-reads what it numbers from). Two writers that each lock a row that is not there yet (`SELECT … FOR UPDATE`
+ * takes a gap lock) and then insert it deadlock; the retry sees the other's committed row. `ds.transaction` has
+ * rolled the failed attempt back whole; `work` must be safe to run again (what it did outside the transaction stays).
  */
-export async function inTransaction<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ds: DataSource,
+  work: (m: EntityManager) => Promise<T>,
+  opts: { isolation?: IsolationLevel; retryIf?: (e: unknown) => boolean } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction(work);
+      return await (opts.isolation ? ds.transaction(opts.isolation, work) : ds.transaction(work));
     } catch (e) {
-      if (attempt >= 4 || !isRetryableLockError(e)) throw e;
+      if (attempt >= 4 || !(isRetryableLockError(e) || opts.retryIf?.(e))) throw e;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
     }
   }
