@@ -21,3 +21,6 @@ export class PolicyRowEntity {
   @Column({ name: 'created_by_name', type: 'varchar', length: 100 }) createdByName!: string;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
+
+/** The unique index on the generated `open_key`: at most one open row per (kind, key). */
+export const OPEN_POLICY_ROW_KEY = 'uq_policy_row_open';

@@ -31,9 +31,6 @@ export interface PolicyRowQuery {
 /** A row's identity and dates, without its body. */
 export type PolicyRowHead = Pick<PolicyRowEntity, 'kind' | 'key' | 'validFrom' | 'validTo'>;
 
-/** The unique index on the generated `open_key`: at most one open row per (kind, key). */
-export const OPEN_POLICY_ROW_KEY = 'uq_policy_row_open';
-
 @Injectable()
 export class PolicyRowRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -49,6 +49,9 @@ export class PayrollRunEntity {
   @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true }) cancelledAt!: Date | null;
 }
 
+/** The unique index on the generated `regular_key`: one REGULAR run per period and scope. */
+export const REGULAR_RUN_KEY = 'uq_payroll_run_regular';
+
 /** The frozen inputs of one chunk of a run's computation, with the chunk's progress and totals. */
 @Entity('payroll_run_chunk')
 export class PayrollRunChunkEntity {

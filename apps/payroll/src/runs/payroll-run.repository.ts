@@ -23,9 +23,6 @@ export interface RunListQuery {
   limit: number;
 }
 
-/** The unique index on the generated `regular_key`: one REGULAR run per period and scope. */
-export const REGULAR_RUN_KEY = 'uq_payroll_run_regular';
-
 /** The only owner of `payroll_run` and `payroll_period` SQL. */
 @Injectable()
 export class PayrollRunRepository {
