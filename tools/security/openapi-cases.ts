@@ -32,7 +32,7 @@ export interface OpenApiDoc {
   components?: { schemas?: Record<string, Schema> };
 }
 
-interface Parameter {
+export interface Parameter {
   name: string;
   in: 'path' | 'query' | 'header';
   required?: boolean;
@@ -188,7 +188,7 @@ const MONEY_VALUES: Array<[string, string, Expectation]> = [
   ['negative', '-0.01', 'any'],
   ['padded', ' 1.00 ', 'any'],
 ];
-const BAD_PATH = [
+export const BAD_PATH: Array<[string, string]> = [
   ['letters', 'abc'],
   ['negative', '-1'],
   ['fraction', '1.5'],
