@@ -1,9 +1,9 @@
 import { conflict, isIsoDate, validationError } from '@cws/kernel';
 import { isDuplicateKey } from '@cws/persistence';
 
-/** MySQL duplicate-key errors become a 409 with the given code (the unique index is the last line of defence). */
-export function rethrowDuplicate(err: unknown, code: string, message: string): never {
-  if (isDuplicateKey(err)) throw conflict(code, message);
+/** MySQL duplicate-key errors (of `index` only, when given) become a 409 with the given code (the unique index is the last line of defence). */
+export function rethrowDuplicate(err: unknown, code: string, message: string, index?: string): never {
+  if (isDuplicateKey(err, index)) throw conflict(code, message);
   throw err;
 }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound, scopeCovers, validationError, type Principal, type Scope } from '@cws/kernel';
+import { isDuplicateKey } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { ApiClientRepository } from './api-client.repository';
 import { UserRepository } from './app-user.repository';
@@ -46,10 +47,10 @@ export class IdentityAdminService {
 
   async createUser(admin: Principal, dto: CreateUserDto): Promise<UserView> {
     checkScope(admin.scope, dto.scopeLevel, dto.scopeDistrict, dto.scopeStreet);
+    const taken = () => new DomainError('CONFLICT', 'USERNAME_TAKEN', `User ${dto.username} already exists`, [{ path: 'username', issue: 'is taken' }]);
+    // the check answers the common case; a concurrent create of the same name meets the unique index instead (the same 409)
     return this.dataSource.transaction(async (m) => {
-      if (await UserRepository.usernameTaken(m, dto.username)) {
-        throw new DomainError('CONFLICT', 'USERNAME_TAKEN', `User ${dto.username} already exists`, [{ path: 'username', issue: 'is taken' }]);
-      }
+      if (await UserRepository.usernameTaken(m, dto.username)) throw taken();
       const [user] = await UserRepository.insert(m, [{
         id: randomUUID(),
         username: dto.username,
@@ -62,6 +63,8 @@ export class IdentityAdminService {
       }]);
       await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'CREATE', after: userView(user), districtCode: user.scopeDistrict });
       return userView(user);
+    }).catch((e) => {
+      throw isDuplicateKey(e, 'uq_user_username') ? taken() : e;
     });
   }
 
@@ -100,10 +103,9 @@ export class IdentityAdminService {
   async createApiClient(admin: Principal, dto: CreateApiClientDto): Promise<ClientView & { clientSecret: string }> {
     checkScope(admin.scope, dto.scopeLevel, dto.scopeDistrict, undefined);
     const secret = newSecret();
+    const taken = () => new DomainError('CONFLICT', 'CLIENT_ID_TAKEN', `Client ${dto.clientId} already exists`, [{ path: 'clientId', issue: 'is taken' }]);
     return this.dataSource.transaction(async (m) => {
-      if (await ApiClientRepository.clientIdTaken(m, dto.clientId)) {
-        throw new DomainError('CONFLICT', 'CLIENT_ID_TAKEN', `Client ${dto.clientId} already exists`, [{ path: 'clientId', issue: 'is taken' }]);
-      }
+      if (await ApiClientRepository.clientIdTaken(m, dto.clientId)) throw taken();
       const client: ApiClientEntity = {
         id: randomUUID(),
         clientId: dto.clientId,
@@ -118,6 +120,8 @@ export class IdentityAdminService {
       await ApiClientRepository.insert(m, client);
       await this.audit.record(m, { entity: 'api_client', entityId: client.id, action: 'CREATE', after: clientView(client), districtCode: client.scopeDistrict });
       return { ...clientView(client), clientSecret: secret };
+    }).catch((e) => {
+      throw isDuplicateKey(e, 'uq_api_client_client_id') ? taken() : e;
     });
   }
 

@@ -1,0 +1,54 @@
+import { startedApp, type TestApp, testPrincipals, type TestResponse } from '@cws/testing';
+import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+
+const newId = residentIdSequence(870_000);
+
+/**
+ * The same create five times at once: one 201 and four 409 with the rule's code, never a 500. A check
+ * before the insert does not see a row another transaction has not committed yet; where nothing else
+ * serialises the writers (no parent row locked first), the unique index refuses the later ones and its
+ * refusal must become the same 409 (districts, users and API clients answered 500 before).
+ */
+describe('concurrent creates of the same record (real MySQL)', () => {
+  let t: TestApp;
+  let admin: string;
+  let xihu: string;
+
+  beforeAll(async () => {
+    ({ t, tokens: { xihu } } = startedApp(await startWorkersWithOrg()));
+    admin = t.tokenFor(testPrincipals.cityAdmin());
+  });
+  afterAll(() => t?.close());
+
+  const fiveAtOnce = (path: string, body: unknown, token: string): Promise<TestResponse[]> =>
+    Promise.all([1, 2, 3, 4, 5].map(() => t.request('POST', path, { token, body })));
+  const statuses = (answers: TestResponse[]) => answers.map((a) => `${a.status} ${a.status === 201 ? '' : (a.body as { code?: string }).code}`).sort();
+  const oneCreated = (code: string) => ['201 ', ...Array(4).fill(`409 ${code}`)];
+
+  it.each([
+    ['a district', '/v1/districts', { code: '330109', name: '萧山区' }, 'DISTRICT_EXISTS'],
+    ['a street', '/v1/streets', { code: '330106077', name: '并发街道' }, 'STREET_EXISTS'],
+    ['a user', '/v1/users', { username: 'race-hr', displayName: '并发', password: 'S3cure!pass', roles: ['DISTRICT_HR'], scopeLevel: 'DISTRICT', scopeDistrict: '330105' }, 'USERNAME_TAKEN'],
+    ['an API client', '/v1/api-clients', { clientId: 'race-finance', name: '并发财政', scopeLevel: 'DISTRICT', scopeDistrict: '330105', permissions: ['budget:read'] }, 'CLIENT_ID_TAKEN'],
+  ])('%s (city administrator)', async (_, path, body, code) => {
+    expect(statuses(await fiveAtOnce(path, body, admin))).toEqual(oneCreated(code));
+  });
+
+  it('a community, a worker, a candidate and a training record (district HR)', async () => {
+    expect(statuses(await fiveAtOnce('/v1/communities', { code: '330106001077', name: '并发社区' }, xihu))).toEqual(oneCreated('COMMUNITY_EXISTS'));
+    const person = { name: '同一人', residentId: newId(), hireDate: '2025-01-01', communityCode: '330106001001', employmentType: 'FULL_TIME', qualificationLevel: 'NONE', education: 'BACHELOR', politicalStatus: 'NONE' };
+    expect(statuses(await fiveAtOnce('/v1/workers', person, xihu))).toEqual(oneCreated('RESIDENT_ID_TAKEN'));
+
+    const vacancy = (await t.request('POST', '/v1/vacancies', { token: xihu, body: { communityCode: '330106001001', bodyKind: 'STATION', role: 'STAFF', headcount: 1, opensOn: '2025-03-01', closesOn: '2025-03-31' } })).body;
+    const candidate = { name: '候选', residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE' };
+    expect(statuses(await fiveAtOnce(`/v1/vacancies/${vacancy.id}/candidates`, candidate, xihu))).toEqual(oneCreated('CANDIDATE_EXISTS'));
+
+    const course = (await t.request('POST', '/v1/training/courses', { token: admin, body: { name: '并发课', category: 'PROFESSIONAL_SKILLS' } })).body;
+    const provider = (await t.request('POST', '/v1/training/providers', { token: admin, body: { name: '并发机构' } })).body;
+    const training = (await t.request('POST', '/v1/training/classes', {
+      token: xihu, body: { courseId: course.id, providerId: provider.id, title: '班', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '0.00', chargeCommunityCode: '330106001001' },
+    })).body;
+    const trainee = await hireWorker(t, xihu, { name: '学员', residentId: newId(), hireDate: '2020-01-01', communityCode: '330106001001' });
+    expect(statuses(await fiveAtOnce(`/v1/training/classes/${training.id}/records`, { workerId: trainee.id, result: 'PASS' }, xihu))).toEqual(oneCreated('TRAINING_ALREADY_RECORDED'));
+  });
+});
