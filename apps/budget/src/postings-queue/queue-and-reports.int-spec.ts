@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { QueueEvents } from 'bullmq';
 import { PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { JobProducer } from '@cws/messaging';
-import { startedApp, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { demoCommunities, seedBudgetService } from '../seed/seed';
 import { PostExpenditureHandler } from './post-expenditure.job';
 import { startSeededBudget } from '@cws/budget-testing';
@@ -159,5 +159,20 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     const racing = cost({ sourceRef: 'payroll-run:2026-04:330106001001:PARTY_BUILDING', amount: '10.00' });
     const results = await Promise.all([1, 2, 3].map(() => handler.post(racing)));
     expect(results.map((r) => r.status).sort()).toEqual(['DUPLICATE', 'DUPLICATE', 'POSTED']);
+  });
+
+  it('first saves of a household count and of a funding standard, five at once: every one 200, one audit CREATE each', async () => {
+    // each writer gap-locks the row that is not there yet, then upserts it: InnoDB picked deadlock victims (500s)
+    const admin = t.tokenFor(testPrincipals.cityAdmin());
+    const writes: Array<[string, unknown, string, string]> = [
+      ['/v1/household-counts/330106009009', { households: 3000, communityName: '未录入社区' }, 'household_count', '330106009009'],
+      ['/v1/funding-standards/2031/PARTY_BUILDING', { perHousehold: '12.00' }, 'funding_standard', '2031/PARTY_BUILDING'],
+    ];
+    for (const [path, body, entity, entityId] of writes) {
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.request('PUT', path, { token: admin, body })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      const actions = await ds.query('SELECT action FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id', [entity, entityId]);
+      expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    }
   });
 });

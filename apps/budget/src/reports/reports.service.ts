@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { executionReport, householdCheck, type LedgerSums } from '@cws/budget-core';
 import type { FundingStandardView, FundingStream, HouseholdCountView, HouseholdStandardReportView } from '@cws/budget-contracts';
 import { neutraliseFormula, notFound, placeOfCode, type Fen, type Principal } from '@cws/kernel';
+import { inTransaction } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { assertFilterInScope, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
@@ -124,7 +125,8 @@ export class ReportsService {
   async putHouseholds(p: Principal, communityCode: string, dto: HouseholdCountDto): Promise<HouseholdCountView> {
     const place = placeOfCode(communityCode); // a 12-digit community (CommunityParam): street and district follow
     assertFilterInScope(p, { community: communityCode });
-    return this.dataSource.transaction(async (m) => {
+    // a first count of a community: concurrent writers gap-lock the missing row, and a deadlock victim runs again
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.households.lockCount(m, communityCode);
       await this.households.writeCounts(m, [
         { communityCode, streetCode: place.street!, districtCode: place.district, communityName: dto.communityName ?? null, households: dto.households },
@@ -142,7 +144,8 @@ export class ReportsService {
   async putStandard(p: Principal, fiscalYear: number, stream: string, perHouseholdText: string): Promise<FundingStandardView> {
     requireCityScope(p);
     const perHousehold = parsePositiveAmount(perHouseholdText, 'perHousehold');
-    return this.dataSource.transaction(async (m) => {
+    // as for a community's count: a first standard of (year, stream) written twice at once
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.households.lockStandard(m, fiscalYear, stream);
       await this.households.writeStandard(m, fiscalYear, stream, perHousehold, true);
       const after = await this.households.getStandard(m, fiscalYear, stream);
