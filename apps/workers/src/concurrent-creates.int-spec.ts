@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, testPrincipals, type TestResponse } from '@cws/testing';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
@@ -50,5 +51,12 @@ describe('concurrent creates of the same record (real MySQL)', () => {
     })).body;
     const trainee = await hireWorker(t, xihu, { name: '学员', residentId: newId(), hireDate: '2020-01-01', communityCode: '330106001001' });
     expect(statuses(await fiveAtOnce(`/v1/training/classes/${training.id}/records`, { workerId: trainee.id, result: 'PASS' }, xihu))).toEqual(oneCreated('TRAINING_ALREADY_RECORDED'));
+  });
+
+  it('a first training rule of a year, five saves at once: every one 200, one audit CREATE', async () => {
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.request('PUT', '/v1/training/rules/2031', { token: admin, body: { requiredHours: '40.0', source: '并发' } })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const actions = await t.app.get(DataSource).query("SELECT action FROM audit_log WHERE entity = 'training_rule' AND entity_id = '2031' ORDER BY id");
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
   });
 });

@@ -8,8 +8,9 @@ export interface TrainingRule {
 }
 
 export class TrainingRuleRepository {
-  static async find(m: EntityManager, year: number): Promise<TrainingRule | null> {
-    const [rule] = await m.query('SELECT year, required_hours AS requiredHours, source FROM training_rule WHERE year = ?', [year]);
+  /** The year's rule; `lock`: FOR UPDATE (a missing year's gap too). */
+  static async find(m: EntityManager, year: number, opts: { lock?: boolean } = {}): Promise<TrainingRule | null> {
+    const [rule] = await m.query(`SELECT year, required_hours AS requiredHours, source FROM training_rule WHERE year = ?${opts.lock ? ' FOR UPDATE' : ''}`, [year]);
     return rule ?? null;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
+import { inTransaction } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import {
   TrainingCompletedEvent, type ShortfallReportView, type TrainingClassView, type TrainingCourseView, type TrainingProviderView, type TrainingRuleView,
@@ -151,8 +152,9 @@ export class TrainingService {
 
   async setRule(p: Principal, year: number, dto: TrainingRuleDto): Promise<TrainingRuleView> {
     if (p.scope.level !== 'CITY') throw conflict('CITY_RULE', 'The yearly training requirement is set by the city');
-    return this.dataSource.transaction(async (m) => {
-      const before = await TrainingRuleRepository.find(m, year);
+    // locked, so the audit says CREATE once; two first saves of a year deadlock on the lock, and the loser runs again
+    return inTransaction(this.dataSource, async (m) => {
+      const before = await TrainingRuleRepository.find(m, year, { lock: true });
       await TrainingRuleRepository.upsert(m, { year, requiredHours: dto.requiredHours, source: dto.source });
       await this.audit.record(m, { entity: 'training_rule', entityId: year, action: before ? 'UPDATE' : 'CREATE', before: before ?? null, after: { year, ...dto } });
       return { year, ...dto };
