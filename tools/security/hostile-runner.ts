@@ -183,8 +183,9 @@ export async function runHostileCases(
     }
   }
 
-  // The same request several times at once, on every route: writers that each lock a row that is not there
-  // yet, then insert it, deadlock in InnoDB, and a deadlock victim that is not run again answers 500.
+  // The same request several times at once, on every route: a check before an insert cannot see another
+  // writer's uncommitted row (the unique index's refusal must be the check's 4xx), and writers that lock a
+  // row that is not there yet, then insert it, deadlock (the victim must run again): either was a 500.
   for (const [i, r] of routes.entries()) {
     const route = `${r.method} ${r.template.replace(prefix, '')}`;
     const url = fillPath(r.template, Object.fromEntries(r.pathParams.map((p) => [p.name, opts.pathValue(r, p.name)]))).replace(prefix, '');
