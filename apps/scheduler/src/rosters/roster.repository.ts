@@ -59,8 +59,11 @@ const COLUMNS = 'community_code, district_code, street_code, month, version, sta
 /** The unique index numbering a community's month: a concurrent writer that took the same version meets it. */
 export const ROSTER_VERSION_KEY = 'uq_roster_version';
 
-/** A transaction that numbers versions from what it reads runs again when another one took its number first. */
-export const retryTakenVersion = { isolation: 'READ COMMITTED' as const, retryIf: (e: unknown) => isDuplicateKey(e, ROSTER_VERSION_KEY) };
+/**
+ * A transaction that numbers versions from what it reads runs again when another one took its number first:
+ * up to ten writers of one month at once (five city-wide generations at once lost a fifth one after four tries).
+ */
+export const retryTakenVersion = { isolation: 'READ COMMITTED' as const, retryIf: (e: unknown) => isDuplicateKey(e, ROSTER_VERSION_KEY), attempts: 10 };
 
 /** The only owner of `roster`: one row per version of a community's month; a published row is never rewritten. */
 @Injectable()

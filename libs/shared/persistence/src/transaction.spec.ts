@@ -41,6 +41,12 @@ describe('inTransaction', () => {
     expect(isolations).toEqual(['READ COMMITTED', 'READ COMMITTED']);
   });
 
+  it('takes as many attempts as it is given', async () => {
+    const { ds, attempts } = failingThen(Array(6).fill(deadlock));
+    await expect(inTransaction(ds, async () => 'done', { attempts: 7 })).resolves.toBe('done');
+    expect(attempts()).toBe(7);
+  });
+
   it('does not retry any other error', async () => {
     const { ds, attempts } = failingThen([{ code: 'ER_DUP_ENTRY' }]);
     await expect(inTransaction(ds, async () => 'done')).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });

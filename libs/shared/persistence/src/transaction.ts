@@ -13,22 +13,22 @@ export function isRetryableLockError(e: unknown): boolean {
 }
 
 /**
- * Runs `work` in a transaction, again (up to 3 more times, after a short random pause) when a lock failed it
- * (`isRetryableLockError`) or `retryIf` says so (a unique index a concurrent writer got to first, when `work`
- * re-reads what it numbers from). Two writers that each lock a row that is not there yet (`SELECT … FOR UPDATE`
+ * Runs `work` in a transaction, again (up to `attempts` in all, 4 unless given, after a short random pause) when
+ * a lock failed it (`isRetryableLockError`) or `retryIf` says so (a unique index a concurrent writer got to first,
+ * when `work` re-reads what it numbers from: each round one of the writers commits, so n writers need n attempts). Two writers that each lock a row that is not there yet (`SELECT … FOR UPDATE`
  * takes a gap lock) and then insert it deadlock; the retry sees the other's committed row. `ds.transaction` has
  * rolled the failed attempt back whole; `work` must be safe to run again (what it did outside the transaction stays).
  */
 export async function inTransaction<T>(
   ds: DataSource,
   work: (m: EntityManager) => Promise<T>,
-  opts: { isolation?: IsolationLevel; retryIf?: (e: unknown) => boolean } = {},
+  opts: { isolation?: IsolationLevel; retryIf?: (e: unknown) => boolean; attempts?: number } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await (opts.isolation ? ds.transaction(opts.isolation, work) : ds.transaction(work));
     } catch (e) {
-      if (attempt >= 4 || !(isRetryableLockError(e) || opts.retryIf?.(e))) throw e;
+      if (attempt >= (opts.attempts ?? 4) || !(isRetryableLockError(e) || opts.retryIf?.(e))) throw e;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
     }
   }
