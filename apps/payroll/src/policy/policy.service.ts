@@ -17,7 +17,7 @@ import { OPEN_POLICY_ROW_KEY, type PolicyRowEntity } from './policy-row.entity';
 import { PolicyRowRepository } from './policy-row.repository';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
 import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
-import { inTransaction, isDuplicateKey } from '@cws/persistence';
+import { inTransaction, rethrowDuplicate } from '@cws/persistence';
 
 export function toView(r: PolicyRowEntity): PolicyRowView {
   return {
@@ -99,8 +99,7 @@ export class PolicyService {
         return created;
       });
     } catch (e) {
-      if (isDuplicateKey(e, OPEN_POLICY_ROW_KEY)) throw conflict('POLICY_ROW_CONFLICT', `another open ${dto.kind} row ${key} was added at the same time; reload and retry`);
-      throw e;
+      rethrowDuplicate(e, conflict('POLICY_ROW_CONFLICT', `another open ${dto.kind} row ${key} was added at the same time; reload and retry`), OPEN_POLICY_ROW_KEY);
     }
   }
 

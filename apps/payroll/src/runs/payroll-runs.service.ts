@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, placeOfCode, validationError, type Principal } from '@cws/kernel';
 import type { RunStatus, RunView } from '@cws/payroll-contracts';
 import { actor, AuditService } from '@cws/platform';
-import { isDuplicateKey } from '@cws/persistence';
+import { rethrowDuplicate } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { effectiveScope } from '../common/access';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
@@ -67,8 +67,7 @@ export class PayrollRunsService {
         return newId;
       });
     } catch (e) {
-      if (isDuplicateKey(e, REGULAR_RUN_KEY)) throw conflict('PAYROLL_RUN_EXISTS', `a REGULAR run for ${dto.period} and this scope already exists`);
-      throw e;
+      rethrowDuplicate(e, conflict('PAYROLL_RUN_EXISTS', `a REGULAR run for ${dto.period} and this scope already exists`), REGULAR_RUN_KEY);
     }
     await this.compute.enqueue((await this.runs.findById(id))!, 1);
     return this.reads.get(p, id);

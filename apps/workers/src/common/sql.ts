@@ -1,11 +1,4 @@
-import { conflict, isIsoDate, validationError } from '@cws/kernel';
-import { isDuplicateKey } from '@cws/persistence';
-
-/** MySQL duplicate-key errors (of `index` only, when given) become a 409 with the given code (the unique index is the last line of defence). */
-export function rethrowDuplicate(err: unknown, code: string, message: string, index?: string): never {
-  if (isDuplicateKey(err, index)) throw conflict(code, message);
-  throw err;
-}
+import { isIsoDate, validationError } from '@cws/kernel';
 
 /** Stands in for an open end date (NULL) in range-overlap SQL: `COALESCE(end_date, FAR_FUTURE)`. */
 export const FAR_FUTURE = '9999-12-31';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound, scopeCovers, validationError, type Principal, type Scope } from '@cws/kernel';
-import { isDuplicateKey } from '@cws/persistence';
+import { rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { ApiClientRepository } from './api-client.repository';
 import { UserRepository } from './app-user.repository';
@@ -63,9 +63,7 @@ export class IdentityAdminService {
       }]);
       await this.audit.record(m, { entity: 'user', entityId: user.id, action: 'CREATE', after: userView(user), districtCode: user.scopeDistrict });
       return userView(user);
-    }).catch((e) => {
-      throw isDuplicateKey(e, 'uq_user_username') ? taken() : e;
-    });
+    }).catch((e) => rethrowDuplicate(e, taken(), 'uq_user_username'));
   }
 
   /** Display name, roles and scope; a change of roles or scope ends the user's sessions. */
@@ -120,9 +118,7 @@ export class IdentityAdminService {
       await ApiClientRepository.insert(m, client);
       await this.audit.record(m, { entity: 'api_client', entityId: client.id, action: 'CREATE', after: clientView(client), districtCode: client.scopeDistrict });
       return { ...clientView(client), clientSecret: secret };
-    }).catch((e) => {
-      throw isDuplicateKey(e, 'uq_api_client_client_id') ? taken() : e;
-    });
+    }).catch((e) => rethrowDuplicate(e, taken(), 'uq_api_client_client_id'));
   }
 
   /**

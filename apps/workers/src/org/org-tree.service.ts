@@ -7,9 +7,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, type Principal } from '@cws/kernel';
+import { rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { auditHistory } from '../common/audit-history.reader';
-import { rethrowDuplicate } from '../common/sql';
 import type { CreateDistrictDto, CreateStreetDto, UpdateDistrictDto, UpdateStreetDto } from './org.dto';
 import { CommunityRepository } from './community.repository';
 import type { DistrictEntity, StreetEntity } from './org.entities';
@@ -39,15 +39,15 @@ export class OrgTreeService {
 
   createDistrict(p: Principal, dto: CreateDistrictDto) {
     if (p.scope.level !== 'CITY') throw new DomainError('FORBIDDEN', 'CITY_SCOPE_REQUIRED', 'Only the city creates districts');
-    const exists = `district ${dto.code} exists`;
+    const exists = () => conflict('DISTRICT_EXISTS', `district ${dto.code} exists`);
     // a concurrent create of the same code may get there first (no parent row serialises districts): the same 409
     return this.tx(async (m) => {
-      if (await DistrictRepository.lockIfExists(m, dto.code)) throw conflict('DISTRICT_EXISTS', exists);
+      if (await DistrictRepository.lockIfExists(m, dto.code)) throw exists();
       await DistrictRepository.insert(m, dto.code, { name: dto.name, kind: dto.kind ?? 'DISTRICT' });
       const after = await this.district(p, dto.code, m);
       await this.audit.record(m, { entity: 'district', entityId: dto.code, action: 'CREATE', after, districtCode: dto.code });
       return after;
-    }).catch((e) => rethrowDuplicate(e, 'DISTRICT_EXISTS', exists, 'PRIMARY'));
+    }).catch((e) => rethrowDuplicate(e, exists(), 'PRIMARY'));
   }
 
   updateDistrict(p: Principal, code: string, dto: UpdateDistrictDto) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
-import { PiiCipher } from '@cws/persistence';
+import { PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { bandOfRole, isElectedPost, type ObjectionView, type RankingView, ROLES_BY_BODY, type VacancyPageView, type VacancyView } from '@cws/workers-contracts';
 import { passedOver, rankCandidates } from '@cws/workers-core';
@@ -8,7 +8,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppointmentsService, electedPostError } from '../appointments/appointments.service';
 import { communityInScope } from '../common/org-scope';
 import { assertResidentId, protectResidentId } from '../common/pii';
-import { rethrowDuplicate, today } from '../common/sql';
+import { today } from '../common/sql';
 import { WorkersService } from '../workers/workers.service';
 import { CandidateRepository as Candidate } from './candidate.repository';
 import { RecruitmentObjectionRepository as Objection } from './recruitment-objection.repository';
@@ -59,7 +59,7 @@ export class RecruitmentService {
       const id = await Candidate.insert(m, {
         vacancyId, name: dto.name, residentId: rid, phone: dto.phone ?? null, education: dto.education, politicalStatus: dto.politicalStatus,
         qualificationLevel: dto.qualificationLevel ?? 'NONE',
-      }).catch((e) => rethrowDuplicate(e, 'CANDIDATE_EXISTS', 'This person already applied for this vacancy'));
+      }).catch((e) => rethrowDuplicate(e, conflict('CANDIDATE_EXISTS', 'This person already applied for this vacancy')));
       await this.audit.record(m, { entity: 'candidate', entityId: id, action: 'CREATE', after: { vacancyId, name: dto.name, residentIdMasked: rid.masked }, districtCode: v.districtCode });
       return { id, vacancyId, name: dto.name, residentIdMasked: rid.masked, status: 'APPLIED' };
     });

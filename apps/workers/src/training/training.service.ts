@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CITY_FUNDER, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
 import { conflict, formatMoney, notFound, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { inTransaction } from '@cws/persistence';
+import { inTransaction, rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import {
   TrainingCompletedEvent, type ShortfallReportView, type TrainingClassView, type TrainingCourseView, type TrainingProviderView, type TrainingRuleView,
@@ -10,7 +10,6 @@ import {
 import { formatTenths, parseTenths, trainingOwed } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
-import { rethrowDuplicate } from '../common/sql';
 import { TrainingClassRepository } from './training-class.repository';
 import { TrainingCostPostingRepository } from './training-cost-posting.repository';
 import { TrainingCourseRepository } from './training-course.repository';
@@ -55,7 +54,7 @@ export class TrainingService {
 
   createCourse(dto: CreateCourseDto): Promise<TrainingCourseView> {
     return this.dataSource.transaction(async (m) => {
-      const id = await TrainingCourseRepository.insert(m, dto).catch((e) => rethrowDuplicate(e, 'COURSE_EXISTS', 'A course with this name exists'));
+      const id = await TrainingCourseRepository.insert(m, dto).catch((e) => rethrowDuplicate(e, conflict('COURSE_EXISTS', 'A course with this name exists')));
       await this.audit.record(m, { entity: 'training_course', entityId: id, action: 'CREATE', after: dto });
       return { id, ...dto };
     });
@@ -68,7 +67,7 @@ export class TrainingService {
   createProvider(dto: CreateProviderDto): Promise<TrainingProviderView> {
     return this.dataSource.transaction(async (m) => {
       const id = await TrainingProviderRepository.insert(m, { name: dto.name, uscc: dto.uscc ?? null })
-        .catch((e) => rethrowDuplicate(e, 'PROVIDER_EXISTS', 'A provider with this name exists'));
+        .catch((e) => rethrowDuplicate(e, conflict('PROVIDER_EXISTS', 'A provider with this name exists')));
       await this.audit.record(m, { entity: 'training_provider', entityId: id, action: 'CREATE', after: dto });
       return { id, ...dto };
     });
@@ -141,7 +140,7 @@ export class TrainingService {
       const hours = dto.result === 'PASS' ? k.hours : '0.0';
       await TrainingRecordRepository.insert(m, {
         classId, workerId: worker.id, result: dto.result, hours, certificateNo: dto.certificateNo ?? null, completedOn: k.endDate,
-      }).catch((e) => rethrowDuplicate(e, 'TRAINING_ALREADY_RECORDED', 'This worker already has a result for this class'));
+      }).catch((e) => rethrowDuplicate(e, conflict('TRAINING_ALREADY_RECORDED', 'This worker already has a result for this class')));
       await this.audit.record(m, { entity: 'training_record', entityId: `${classId}:${worker.id}`, action: 'CREATE', after: { classId, ...dto, hours }, districtCode: worker.districtCode });
       if (dto.result === 'PASS') {
         await this.outbox.add(m, TrainingCompletedEvent, { ...refOf(worker), classId, hours, year: Number(String(k.endDate).slice(0, 4)) });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { PiiCipher } from '@cws/persistence';
+import { PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
@@ -10,7 +10,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
-import { rethrowDuplicate, today } from '../common/sql';
+import { today } from '../common/sql';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { SecondmentRepository } from '../secondments/secondment.repository';
 import { GradesService, type GradeWorker } from '../grades/grades.service';
@@ -80,7 +80,7 @@ export class WorkersService {
         streetCode: community.streetCode, districtCode: community.districtCode, priorServiceMonths: dto.priorServiceMonths ?? 0,
       });
     } catch (err) {
-      rethrowDuplicate(err, 'RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register');
+      rethrowDuplicate(err, conflict('RESIDENT_ID_TAKEN', 'A worker with this resident ID is already on the register'));
     }
     await this.addCareerEvent(m, insertId, 'HIRE', dto.hireDate, null, { communityCode: community.code, employmentType: dto.employmentType, priorServiceMonths: dto.priorServiceMonths ?? 0 });
     const grade = await this.grades.recordEntry(m, await this.gradeSubject(m, insertId), entryBand);

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from './duplicate-key';
+import { isDuplicateKey, rethrowDuplicate } from './duplicate-key';
 
 describe('isDuplicateKey', () => {
   it('recognises ER_DUP_ENTRY raw from the driver or wrapped by TypeORM', () => {
@@ -38,5 +38,22 @@ describe('isDuplicateKey', () => {
       expect(isDuplicateKey({ code: 'ER_DUP_ENTRY' }, 'uq_posting_reverses')).toBe(false);
       expect(isDuplicateKey({ code: 'ER_LOCK_DEADLOCK', message: "for key 'uq_posting_reverses'" }, 'uq_posting_reverses')).toBe(false);
     });
+  });
+});
+
+describe('rethrowDuplicate', () => {
+  const refusal = (key: string) => ({ code: 'ER_DUP_ENTRY', sqlMessage: `Duplicate entry 'x' for key '${key}'` });
+  const answer = new Error('the rule\'s own 409');
+
+  it("throws the rule's error for a refusal of the named index, or of any index when none is named", () => {
+    expect(() => rethrowDuplicate(refusal('uq_user_username'), answer, 'uq_user_username')).toThrow(answer);
+    expect(() => rethrowDuplicate(refusal('PRIMARY'), answer)).toThrow(answer);
+  });
+
+  it('throws anything else as it is: another index, another error', () => {
+    const other = refusal('PRIMARY');
+    expect(() => rethrowDuplicate(other, answer, 'uq_user_username')).toThrow(expect.objectContaining({ code: 'ER_DUP_ENTRY' }));
+    const boom = new Error('boom');
+    expect(() => rethrowDuplicate(boom, answer)).toThrow(boom);
   });
 });

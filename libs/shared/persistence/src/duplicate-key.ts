@@ -15,3 +15,12 @@ export function isDuplicateKey(e: unknown, index?: string): boolean {
   const key = /for key '(?:[^'.]+\.)?([^'.]+)'$/.exec(message);
   return key?.[1] === index;
 }
+
+/**
+ * A unique index's refusal (of `index` only, when given) is thrown as `error`, the rule's own answer (the
+ * index is the last line of defence behind a check that cannot see another writer's uncommitted row);
+ * any other error is thrown as it is.
+ */
+export function rethrowDuplicate(err: unknown, error: Error, index?: string): never {
+  throw isDuplicateKey(err, index) ? error : err;
+}
