@@ -6,7 +6,7 @@
  */
 import type { TestApp } from '@cws/testing';
 import { superUser } from './hostile-runner';
-import { BAD_PATH, fillPath, resolve, type OpenApiDoc, type Parameter } from './openapi-cases';
+import { BAD_PATH, fillPath, validValue, type OpenApiDoc, type Parameter } from './openapi-cases';
 
 export interface ReadCase {
   route: string;
@@ -72,17 +72,8 @@ export function readCases(doc: OpenApiDoc, prefix: string, pathValue: (template:
   return out;
 }
 
-/** A query parameter's example: its own, its schema's, its first enum value, or a type's plain value. */
-function exampleOf(doc: OpenApiDoc, p: Parameter): unknown {
-  const s = resolve(doc, p.schema);
-  if (p.example !== undefined) return p.example;
-  if (s.example !== undefined) return s.example;
-  if (s.enum?.length) return s.enum[0];
-  if (s.default !== undefined) return s.default;
-  if (s.type === 'integer' || s.type === 'number') return Math.max(1, s.minimum ?? 1);
-  if (s.type === 'boolean') return 'true';
-  return s.format === 'date' ? '2026-03-02' : 'x';
-}
+/** A query parameter's example: its own, or the value its schema gives a valid body. */
+const exampleOf = (doc: OpenApiDoc, p: Parameter): unknown => p.example ?? validValue(doc, p.schema);
 
 /** Sends every case as a city-wide user with every role; the findings are the 5xx and the 4xx without a code. */
 export async function runReadCases(app: TestApp, pathValue: (template: string, name: string) => string): Promise<{ routes: number; cases: number; byStatus: Record<string, number>; findings: ReadFinding[] }> {
