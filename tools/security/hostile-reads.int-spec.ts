@@ -6,6 +6,7 @@ import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
 import { seedSchedulerService } from '../../apps/scheduler/src/seed/seed';
 import { DataSource } from 'typeorm';
+import { defaultPathValue } from './hostile-runner';
 import { startWithWorkers } from './hostile-setup';
 import { runReadCases } from './read-cases';
 
@@ -33,12 +34,7 @@ describe('hostile input: read routes', () => {
     for (const a of apps.reverse()) await a.close();
   });
 
-  const pathValue = (template: string, name: string): string => {
-    if (name === 'code' || name === 'community' || name === 'communityCode') return template.includes('/districts/') ? '330106' : template.includes('/streets/') ? '330106001' : '330106001001';
-    if (name === 'year') return '2026';
-    if (name === 'month' || name === 'period') return '2026-03';
-    return '1';
-  };
+  const pathValue = defaultPathValue({ month: '2026-03', period: '2026-03' });
 
   // the floors: every read route of the service's OpenAPI document (one dropped from it fails here)
   it.each([['workers', 41], ['payroll', 24], ['scheduler', 9], ['budget', 19]] as const)('%s: never a 5xx; every 4xx has a code, a 400 names the parameter', async (service, floor) => {

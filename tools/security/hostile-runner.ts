@@ -223,7 +223,7 @@ export function describeFindings(s: RunSummary, max = 40): string {
 
 /** Path values that name real records (so valid-looking bodies reach the service), by parameter name. */
 export function defaultPathValue(overrides: Record<string, string> = {}) {
-  return (route: WriteRoute, name: string): string => {
+  return (route: Pick<WriteRoute, 'template'> & { method: string }, name: string): string => {
     if (name in overrides) return overrides[name];
     const t = route.template;
     // destructive routes get records that do not exist: a 404 still proves the input handling

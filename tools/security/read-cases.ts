@@ -8,6 +8,9 @@ import type { TestApp } from '@cws/testing';
 import { superUser } from './hostile-runner';
 import { BAD_PATH, fillPath, validValue, type OpenApiDoc, type Parameter } from './openapi-cases';
 
+/** The value of a path parameter by route and name (`defaultPathValue` of the write cases). */
+type PathValue = (route: { method: string; template: string }, name: string) => string;
+
 export interface ReadCase {
   route: string;
   name: string;
@@ -41,7 +44,7 @@ const HOSTILE_QUERY: Array<[string, string]> = [
 ];
 
 /** The GET routes of `doc` (documentation routes left out) and their hostile cases. */
-export function readCases(doc: OpenApiDoc, prefix: string, pathValue: (template: string, name: string) => string): ReadCase[] {
+export function readCases(doc: OpenApiDoc, prefix: string, pathValue: PathValue): ReadCase[] {
   const out: ReadCase[] = [];
   for (const [template, item] of Object.entries(doc.paths)) {
     const op = item.get;
@@ -50,7 +53,7 @@ export function readCases(doc: OpenApiDoc, prefix: string, pathValue: (template:
     const pathParams = params.filter((p) => p.in === 'path');
     const queryParams = params.filter((p) => p.in === 'query');
     const route = `GET ${template.replace(prefix, '')}`;
-    const pathValues = Object.fromEntries(pathParams.map((p) => [p.name, pathValue(template, p.name)]));
+    const pathValues = Object.fromEntries(pathParams.map((p) => [p.name, pathValue({ method: 'GET', template }, p.name)]));
     const validQuery = (except?: string) =>
       queryParams.filter((q) => q.name !== except && (q.required || q.name === 'limit')).map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(exampleOf(doc, q)))}`);
     const url = (values: Record<string, string>, query: string[]) => {
@@ -76,7 +79,7 @@ export function readCases(doc: OpenApiDoc, prefix: string, pathValue: (template:
 const exampleOf = (doc: OpenApiDoc, p: Parameter): unknown => p.example ?? validValue(doc, p.schema);
 
 /** Sends every case as a city-wide user with every role; the findings are the 5xx and the 4xx without a code. */
-export async function runReadCases(app: TestApp, pathValue: (template: string, name: string) => string): Promise<{ routes: number; cases: number; byStatus: Record<string, number>; findings: ReadFinding[] }> {
+export async function runReadCases(app: TestApp, pathValue: PathValue): Promise<{ routes: number; cases: number; byStatus: Record<string, number>; findings: ReadFinding[] }> {
   const doc = (await app.request('GET', '/docs-json')).body as OpenApiDoc;
   const cases = readCases(doc, `/api/${app.config.service}`, pathValue);
   const token = app.tokenFor(superUser());
