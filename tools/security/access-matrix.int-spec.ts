@@ -75,7 +75,7 @@ describe('access matrix over the four services (real MySQL and Redis)', () => {
       const admin = app.tokenFor(superUser());
       const s = (size[service] = { routes: 0, credentialCases: 0, methodSwaps: 0 });
       for (const [template, item] of Object.entries(doc.paths)) {
-        const url = fillPath(template, Object.fromEntries([...template.matchAll(/\{([^}]+)\}/g)].map(([, n]) => [n, pathValue({ method: 'POST', template, pathParams: [], multipart: false }, n)]))).replace(`/api/${service}`, '');
+        const url = fillPath(template, Object.fromEntries([...template.matchAll(/\{([^}]+)\}/g)].map(([, n]) => [n, pathValue({ method: 'POST', template }, n)]))).replace(`/api/${service}`, '');
         for (const m of METHODS) {
           if (!item[m]) {
             const res = await app.request(m.toUpperCase(), url, { token: admin, body: m === 'get' || m === 'delete' ? undefined : {} });
