@@ -14,6 +14,7 @@ import { HoursService } from './hours/hours.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
 import { RosterTables1765400000000 } from './migrations/1765400000000-roster-tables';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
+import { RosterMonth1767500000000 } from './migrations/1767500000000-roster-month';
 import { GenerationsService } from './rosters/generations.service';
 import { RosterGenerationRepository } from './rosters/roster-generation.repository';
 import { RosterSolvingService } from './rosters/roster-solving.service';
@@ -25,7 +26,7 @@ import { WorkforceClient } from './workforce/workforce.client';
 
 export const SCHEDULER_ENTITIES = [...MESSAGING_ENTITIES];
 
-export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000];
+export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000];
 
 export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob];
 

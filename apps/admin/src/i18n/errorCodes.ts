@@ -192,6 +192,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   ROSTER_NOT_SOLVED: ['排班尚未求解完成，不能发布', 'The roster is not solved yet'],
   ROSTER_NOT_PUBLISHED: ['只有已发布的排班可以重排或换班', 'Only a published roster can be re-planned'],
   ROSTER_OUTDATED: ['已有更新的排班版本发布，不能再发布此旧版本', 'A later version is published'],
+  GENERATION_IN_PROGRESS: ['该月份在此范围内的批量排班尚在进行，请等待完成后再生成', 'A generation of this month and scope is still running; wait for it to finish'],
   CENTRE_CONFIG_INVALID: ['服务中心设置有误', 'Invalid centre set-up'],
   CALENDAR_DATE_OUTSIDE_YEAR: ['日期不在该年度内', 'The date is outside the year'],
   CALENDAR_DATE_TWICE: ['日期重复', 'The date appears twice'],

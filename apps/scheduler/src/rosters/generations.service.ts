@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@cws/persistence';
-import { districtOf, notFound, scopeCovers, type Principal } from '@cws/kernel';
+import { conflict, districtOf, notFound, scopeCovers, type Principal } from '@cws/kernel';
 import { bullConnection, type JobEnvelope } from '@cws/messaging';
 import { AuditService, requestContext, SERVICE_CONFIG, type ServiceConfig } from '@cws/platform';
 import { FinishGenerationJob, SolveRosterJob, type GenerationView } from '@cws/scheduler-contracts';
@@ -38,8 +38,12 @@ export class GenerationsService implements OnApplicationShutdown {
     if (requested && !covers(p, requested)) throw notFound('scope', requested);
     const scope = requested ?? (p.scope.level === 'STREET' ? p.scope.street : p.scope.level === 'DISTRICT' ? p.scope.district : undefined);
     const communities = await this.workforce.communities(token, scope);
-    // two generations of one month at once number the same versions: the later one runs again on the unique key
     const id = await inTransaction(this.dataSource, async (m) => {
+      // One generation of a month and place in flight at a time: a double click, or a second city-wide run
+      // while the first is solving, would solve every centre twice. The month lock makes the check exact.
+      await this.generations.lockMonth(m, month);
+      const busy = await this.rosters.firstWithQueued(m, await this.generations.running(m, month, scope ?? null));
+      if (busy !== null) throw conflict('GENERATION_IN_PROGRESS', `generation ${busy} of ${month} is still solving centres in this scope; follow it, or generate again when it is done`, { generationId: busy });
       const gid = await this.generations.insert(m, { month, scopeCode: scope ?? null, total: communities.length, createdBy: p.name });
       const versions = await this.rosters.maxVersions(m, month, communities.map((c) => c.code));
       await this.rosters.insertMany(m, communities.map((c) => ({
@@ -48,7 +52,7 @@ export class GenerationsService implements OnApplicationShutdown {
       })));
       await this.audit.record(m, { entity: 'roster_generation', entityId: gid, action: 'QUEUE', after: { month, scope: scope ?? null, centres: communities.length } }, p);
       return gid;
-    }, retryTakenVersion);
+    }, retryTakenVersion); // a single community's new version (RostersService) can still take a number first
     const ids = await this.rosters.idsOfGeneration(this.dataSource.manager, id);
     const meta = { requestId: requestContext.requestId() };
     const envelope = <P>(payload: P): JobEnvelope<P> => ({ payload, meta });

@@ -119,6 +119,16 @@ export class RosterRepository {
     return rows.map((r: { id: string }) => Number(r.id));
   }
 
+  /** The first of `generationIds` that still has a QUEUED roster (a centre not yet solved), if any. */
+  async firstWithQueued(m: EntityManager, generationIds: number[]): Promise<number | null> {
+    if (generationIds.length === 0) return null;
+    const [row] = await m.query(
+      `SELECT MIN(generation_id) AS id FROM roster WHERE status = 'QUEUED' AND generation_id IN (${generationIds.map(() => '?').join(',')}) HAVING MIN(generation_id) IS NOT NULL`,
+      generationIds,
+    );
+    return row ? Number(row.id) : null;
+  }
+
   async countByStatus(m: EntityManager, generationId: number): Promise<Record<string, number>> {
     const rows = await m.query('SELECT status, COUNT(*) AS n FROM roster WHERE generation_id = ? GROUP BY status', [generationId]);
     return Object.fromEntries(rows.map((r: { status: string; n: string }) => [r.status, Number(r.n)]));

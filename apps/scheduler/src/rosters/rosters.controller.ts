@@ -27,6 +27,7 @@ export class RostersController {
   @Post('rosters/generate')
   @CanPlan()
   @Creates(Generation, '全市（或区、街道）批量排班', 'City-wide (or district / street) generation: a BullMQ flow with one child job per centre')
+  @ApiConflictResponse({ description: 'GENERATION_IN_PROGRESS (generationId): a generation of the month overlapping this scope still has centres to solve' })
   generate(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: GenerateDto) {
     return this.generations.generate(p, token, dto.month, dto.scope);
   }

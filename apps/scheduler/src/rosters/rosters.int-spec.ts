@@ -162,4 +162,31 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect((await t.request('GET', `/v1/rosters/generations/${id}`, { token: other })).status).toBe(404);
     expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: '330102' } })).status).toBe(404);
   }, 180_000);
+
+  it('one generation of a month and place in flight: a double click is one 201 and a 409 naming it; another district goes ahead; a finished one does not block', async () => {
+    const generate = (token: string, body: object) => t.request('POST', '/v1/rosters/generate', { token, body });
+    const street = community.slice(0, 9);
+    const [a, b, c] = await Promise.all([generate(xihu, { month: '2027-02' }), generate(xihu, { month: '2027-02', scope: street }), generate(other, { month: '2027-02' })]);
+    const xihuAnswers = [a, b].sort((x, y) => x.status - y.status);
+    expect(xihuAnswers.map((r) => r.status)).toEqual([201, 409]);
+    expect(xihuAnswers[1].body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: xihuAnswers[0].body.id });
+    expect(c.status).toBe(201); // 330102 does not overlap 330106
+    const first = xihuAnswers[0].body.id;
+    await relayedUntil(t, `generation ${first}`, async () => (await t.request('GET', `/v1/rosters/generations/${first}`, { token: xihu })).body, (g) => g.queued === 0);
+    const again = await generate(xihu, { month: '2027-02', scope: street });
+    expect(again.status).toBe(201);
+    const [{ v }] = await ds.query('SELECT MAX(version) AS v FROM roster WHERE generation_id = ?', [again.body.id]);
+    expect(Number(v)).toBe(2);
+  }, 180_000);
+
+  it('a generation whose jobs were lost (centres still QUEUED) holds its month for two hours, then no longer', async () => {
+    const [g] = await ds.query(`SELECT id FROM roster_generation WHERE month = '2027-01' AND scope_code = '330106'`);
+    await ds.query(`UPDATE roster_generation SET status = 'RUNNING' WHERE id = ?`, [g.id]);
+    await ds.query(`UPDATE roster SET status = 'QUEUED' WHERE generation_id = ? AND community_code = ?`, [g.id, community]);
+    const held = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: community.slice(0, 9) } });
+    expect(held.status).toBe(409);
+    expect(held.body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: Number(g.id) });
+    await ds.query('UPDATE roster_generation SET created_at = NOW(3) - INTERVAL 121 MINUTE WHERE id = ?', [g.id]);
+    expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: community.slice(0, 9) } })).status).toBe(201);
+  }, 180_000);
 });
