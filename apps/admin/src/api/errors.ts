@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly details: ErrorDetail[] = [],
     /** Seconds to wait before asking again (a 429's Retry-After header), when the server said. */
     readonly retryAfter: number | null = null,
+    /** The body as sent: a conflict names what it clashed with there (e.g. `generationId`). */
+    readonly body: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,12 +43,12 @@ export async function toApiError(res: Response): Promise<ApiError> {
     /* not JSON */
   }
   if (body && typeof body === 'object') {
-    const b = body as { code?: unknown; message?: unknown; details?: unknown };
+    const b = body as { code?: unknown; message?: unknown; details?: unknown } & Record<string, unknown>;
     const details = Array.isArray(b.details)
       ? b.details.filter((d): d is ErrorDetail => !!d && typeof d === 'object' && typeof (d as ErrorDetail).path === 'string')
       : [];
     const message = Array.isArray(b.message) ? b.message.join('; ') : typeof b.message === 'string' ? b.message : res.statusText;
-    return new ApiError(res.status, typeof b.code === 'string' ? b.code : `HTTP_${res.status}`, message || `HTTP ${res.status}`, details, retryAfter);
+    return new ApiError(res.status, typeof b.code === 'string' ? b.code : `HTTP_${res.status}`, message || `HTTP ${res.status}`, details, retryAfter, b);
   }
   return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`, [], retryAfter);
 }

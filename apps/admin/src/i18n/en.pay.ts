@@ -201,6 +201,7 @@ export const enPay: Record<keyof typeof zhCNPay, string> = {
   'rosters.month': 'Month',
   'rosters.generate': 'Generate',
   'rosters.generateAll': 'Generate every centre',
+  'rosters.generationRunning': 'A generation of this month is already running: here is its progress',
   'rosters.generationText': '{solved} of {total} centres solved, {failed} failed',
   'rosters.publish': 'Publish',
   'rosters.off': 'Off',

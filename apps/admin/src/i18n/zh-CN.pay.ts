@@ -199,6 +199,7 @@ export const zhCNPay = {
   'rosters.month': '月份',
   'rosters.generate': '生成排班',
   'rosters.generateAll': '生成全部中心',
+  'rosters.generationRunning': '该月份的批量排班正在进行，以下是它的进度',
   'rosters.generationText': '已完成 {solved} / {total} 个中心，失败 {failed} 个',
   'rosters.publish': '发布',
   'rosters.off': '休息',

@@ -1,10 +1,11 @@
 import { ScheduleOutlined } from '@ant-design/icons';
 import type { GenerationView, RosterView } from '@cws/scheduler-contracts';
-import { Button, Card, DatePicker, Form, Progress, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Progress, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
+import { ApiError } from '../../api/errors';
 import { S, useGeneration } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,6 +16,7 @@ import { CommunitySelect } from '../workers/WorkerFormModals';
 export function RostersPage() {
   const { t } = useI18n();
   const api = useApi();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const required = useRequired();
   const [form] = Form.useForm<{ community: string; month: dayjs.Dayjs }>();
@@ -24,7 +26,17 @@ export function RostersPage() {
     form,
     onDone: (r) => navigate(`/rosters/${r.id}`),
   });
-  const all = useAction((v: { month: dayjs.Dayjs }) => api.post<GenerationView>(`${S}/rosters/generate`, { month: v.month.format('YYYY-MM') }), {
+  const all = useAction(async (v: { month: dayjs.Dayjs }) => {
+    try {
+      return await api.post<GenerationView>(`${S}/rosters/generate`, { month: v.month.format('YYYY-MM') });
+    } catch (err) {
+      // one generation of a month in flight: follow the one already running instead of refusing
+      const running = err instanceof ApiError && err.code === 'GENERATION_IN_PROGRESS' ? Number(err.body.generationId) : NaN;
+      if (!Number.isInteger(running)) throw err;
+      message.info(t('rosters.generationRunning'));
+      return api.get<GenerationView>(`${S}/rosters/generations/${running}`);
+    }
+  }, {
     onDone: (g) => setGeneration(g.id),
   });
   const g = progress.data;
