@@ -70,7 +70,7 @@ export async function runService(def: ServiceDefinition): Promise<INestApplicati
   // Loopback unless HOST / BIND_ADDRESS opens it: the gateway is the one public entry (docs/security.md).
   await app.listen(def.config.port, def.config.host);
   const server = app.getHttpServer();
-  // Keep-alive sockets must not hold shutdown open forever; in-flight requests still finish.
+  // Keep-alive sockets must not hold shutdown open forever; in-flight requests still finish (HttpDrain).
   server.keepAliveTimeout = 5000;
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -16,6 +16,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from './config';
 import { KeysetCursor } from './cursor';
 import { AllExceptionsFilter } from './errors';
 import { HealthController, RedisHealthIndicator } from './health.controller';
+import { HttpDrain } from './http-drain';
 import { MachineToken } from './machine-token';
 import { PiiKeyRotation } from './pii-rotation';
 import { RateLimitStorageModule, RedisThrottlerStorage, SubjectThrottlerGuard } from './rate-limit';
@@ -55,6 +56,7 @@ export class PlatformModule {
       // authenticate first: the rate limit counts the verified subject (user or API client)
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_GUARD, useClass: SubjectThrottlerGuard },
+      HttpDrain,
       AuditService,
       TokenService,
       SessionRevocations,

@@ -1,19 +1,33 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Controller, Get, Injectable, Module } from '@nestjs/common';
 import { Public, PlatformModule, requestContext, ServiceClient, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { DataSource } from 'typeorm';
 import { startTestApp, testConfig } from './test-app';
+import { until } from './until';
 
 /** Called when a request reaches the slow route: the shutdown test starts closing only once one is in flight. */
 let reachedSlow: () => void = () => undefined;
 
 @Controller('v1/slow')
 class SlowController {
-  constructor(private readonly client: ServiceClient) {}
+  constructor(
+    private readonly client: ServiceClient,
+    private readonly dataSource: DataSource,
+  ) {}
   @Public()
   @Get()
   async slow(): Promise<{ done: boolean }> {
     reachedSlow();
     await new Promise((r) => setTimeout(r, 800));
     return { done: true };
+  }
+  /** Slow, then asks the database: a request the shutdown must let finish before the data source closes. */
+  @Public()
+  @Get('db')
+  async slowDb(): Promise<{ one: number }> {
+    reachedSlow();
+    await new Promise((r) => setTimeout(r, 800));
+    const [row] = await this.dataSource.query('SELECT 1 AS one');
+    return { one: Number(row.one) };
   }
   /** Calls itself through ServiceClient: the request id must travel along. */
   @Public()
@@ -32,6 +46,20 @@ function bareService(config: ServiceConfig): ServiceDefinition {
   @Module({ imports: [PlatformModule.forRoot(config, { entities: [], migrations: [] })], controllers: [SlowController] })
   class BareModule {}
   return { config, module: BareModule, title: 't', description: 't', entities: [], migrations: [] };
+}
+
+/** Stands for the queue workers finishing their jobs: a shutdown phase that takes a while. */
+@Injectable()
+class JobsDraining implements BeforeApplicationShutdown {
+  beforeApplicationShutdown(): Promise<void> {
+    return new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+function drainingService(config: ServiceConfig): ServiceDefinition {
+  @Module({ imports: [PlatformModule.forRoot(config, { entities: [], migrations: [] })], controllers: [SlowController], providers: [JobsDraining] })
+  class DrainingModule {}
+  return { config, module: DrainingModule, title: 't', description: 't', entities: [], migrations: [] };
 }
 
 // The platform's behaviour end to end, through the same harness every service test uses.
@@ -73,5 +101,22 @@ describe('platform (real MySQL and Redis)', () => {
     await closing;
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ done: true });
+  });
+
+  it('on shutdown stops taking requests at once, before the jobs drain, and a request in flight still has the database', async () => {
+    const t = await startTestApp(drainingService, testConfig('workers'));
+    const reached = new Promise<void>((r) => (reachedSlow = r));
+    const inFlight = t.request('GET', '/v1/slow/db');
+    await reached;
+    const closing = t.close();
+    // Before, the server went on taking requests while the jobs drained (2 s here, up to the shutdown timeout in
+    // production), and the process could be killed in the middle of one; now the door closes first.
+    await until('the server stops listening', async () => t.app.getHttpServer().listening, (listening) => !listening, 1_000, 10);
+    const late = await fetch(`${t.baseUrl}/v1/slow/own-id`).then((r) => r.status, (err: Error) => (err.cause as NodeJS.ErrnoException)?.code ?? err.message);
+    expect(late).toBe('ECONNREFUSED');
+    const res = await inFlight;
+    await closing;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ one: 1 });
   });
 });
