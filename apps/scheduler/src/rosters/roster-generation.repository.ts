@@ -25,7 +25,7 @@ export class RosterGenerationRepository {
   /** Locks the month's row (made on first use): generations of one month are serialised behind it. */
   async lockMonth(m: EntityManager, month: string): Promise<void> {
     // one statement that takes the exclusive lock whether the row is new or not (as payroll_period)
-    await m.query('INSERT INTO roster_month (month, created_at) VALUES (?, NOW(3)) ON DUPLICATE KEY UPDATE month = month', [month]);
+    await m.query('INSERT INTO roster_month (month) VALUES (?) ON DUPLICATE KEY UPDATE month = month', [month]);
   }
 
   /** RUNNING generations of the month, started within the hold, whose scope overlaps `scopeCode` (null = the city), oldest first. */

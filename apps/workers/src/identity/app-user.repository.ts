@@ -34,23 +34,27 @@ export class UserRepository {
     return m.getRepository(UserEntity).existsBy({ username });
   }
 
-  /**
-   * Creates active users in one statement, stamped with one JS Date, and returns the rows as written (the
-   * admin API answers and audits that row). `skipExisting` (the idempotent seed): an existing username
-   * stays as it is (INSERT IGNORE), and the row returned for it is not what the table holds.
-   */
-  static async insert(m: EntityManager, users: readonly NewUser[], opts: { skipExisting?: boolean } = {}): Promise<UserEntity[]> {
-    const createdAt = new Date();
-    const rows: UserEntity[] = users.map((u) => ({ ...u, active: true, createdAt }));
-    if (!rows.length) return rows;
-    // updateEntity(false): every column is given, so no read-back (it would pair ignored rows by position)
-    const insert = m.createQueryBuilder().insert().into(UserEntity).values(rows).updateEntity(false);
-    await (opts.skipExisting ? insert.orIgnore() : insert).execute();
+  /** Creates active users in one statement, stamped with one JS Date, and returns the rows as written (the admin API answers and audits them). */
+  static async insert(m: EntityManager, users: readonly NewUser[]): Promise<UserEntity[]> {
+    const rows = activeRows(users);
+    if (rows.length) await m.createQueryBuilder().insert().into(UserEntity).values(rows).updateEntity(false).execute();
     return rows;
+  }
+
+  /** The idempotent seed: creates the users whose username is not taken; an existing one stays as it is (INSERT IGNORE). Returns nothing: which rows were written is not known. */
+  static async insertMissing(m: EntityManager, users: readonly NewUser[]): Promise<void> {
+    const rows = activeRows(users);
+    if (rows.length) await m.createQueryBuilder().insert().into(UserEntity).values(rows).updateEntity(false).orIgnore().execute();
   }
 
   static async update(m: EntityManager, id: string, change: UserChange): Promise<void> {
     const { displayName, roles, scopeLevel, scopeDistrict, scopeStreet, active, passwordHash } = change;
     await m.update(UserEntity, { id }, { displayName, roles, scopeLevel, scopeDistrict, scopeStreet, active, passwordHash });
   }
+}
+
+/** New users as stored: active, stamped with one JS Date. Every column is given, so an insert needs no read-back (updateEntity(false)). */
+function activeRows(users: readonly NewUser[]): UserEntity[] {
+  const createdAt = new Date();
+  return users.map((u) => ({ ...u, active: true, createdAt }));
 }

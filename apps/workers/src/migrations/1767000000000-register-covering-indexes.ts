@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from '@cws/persistence';
 
 /**
  * Covering indexes for the register's pages (issue #13, "Load"; `worker-read.repository.ts`): each
@@ -7,16 +7,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * a list page 0.49 → 0.38 ms of MariaDB, a name search page 1.3–1.7 → 0.9–1.0 ms; docs/benchmarks.md).
  * `idx_worker_grade_worker` keeps its name and leading columns, so every query that used it still can.
  */
-export class RegisterCoveringIndexes1767000000000 implements MigrationInterface {
+export class RegisterCoveringIndexes1767000000000 extends SqlMigration {
   name = 'RegisterCoveringIndexes1767000000000';
-
-  async up(qr: QueryRunner): Promise<void> {
-    await qr.query('ALTER TABLE worker_grade DROP INDEX idx_worker_grade_worker, ADD INDEX idx_worker_grade_worker (worker_id, valid_from, id, grade, band)');
-    await qr.query('ALTER TABLE appointment ADD INDEX idx_appointment_primary_post (worker_id, is_primary, start_date, end_date, band)');
-  }
-
-  async down(qr: QueryRunner): Promise<void> {
-    await qr.query('ALTER TABLE appointment DROP INDEX idx_appointment_primary_post');
-    await qr.query('ALTER TABLE worker_grade DROP INDEX idx_worker_grade_worker, ADD INDEX idx_worker_grade_worker (worker_id, valid_from, id)');
-  }
+  protected statements = [
+    'ALTER TABLE worker_grade DROP INDEX idx_worker_grade_worker, ADD INDEX idx_worker_grade_worker (worker_id, valid_from, id, grade, band)',
+    'ALTER TABLE appointment ADD INDEX idx_appointment_primary_post (worker_id, is_primary, start_date, end_date, band)',
+  ];
+  protected undo = [
+    'ALTER TABLE appointment DROP INDEX idx_appointment_primary_post',
+    'ALTER TABLE worker_grade DROP INDEX idx_worker_grade_worker, ADD INDEX idx_worker_grade_worker (worker_id, valid_from, id)',
+  ];
 }

@@ -47,13 +47,12 @@ export async function seedOrgAndUsers(ds: DataSource, opts: SeedOrgOptions): Pro
       }
     }
     const hash = await bcrypt.hash(opts.password, 10);
-    await UserRepository.insert(
+    await UserRepository.insertMissing(
       m,
       DEMO_USERS.map((u) => ({
         id: randomUUID(), username: u.username, displayName: u.displayName, passwordHash: hash, roles: u.roles,
         scopeLevel: u.scopeLevel, scopeDistrict: u.scopeDistrict ?? null, scopeStreet: u.scopeStreet ?? null,
       })),
-      { skipExisting: true },
     );
   });
   return { communities };

@@ -5,3 +5,4 @@ export * from './pii-cipher';
 export * from './scope';
 export * from './keyset';
 export * from './transaction';
+export * from './sql-migration';
