@@ -21,6 +21,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   METHOD_NOT_ALLOWED: ['不支持该操作', 'This operation is not supported'],
   RATE_LIMITED: ['操作过于频繁，请稍后再试', 'Too many requests; try again later'],
   UNAVAILABLE: ['服务暂时不可用，请稍后再试', 'The service is unavailable; try again later'],
+  BUSY: ['相关记录正被其他操作占用，请稍后重试', 'The records are busy with other work; try again in a moment'],
   INTERNAL_ERROR: ['服务器出错，请稍后再试', 'Server error; try again later'],
   NETWORK_ERROR: ['网络连接失败，请检查网络后重试', 'Network error; check your connection and try again'],
   STALE_VERSION: ['该记录已被他人修改，请刷新后重试', 'Someone else changed this record; reload and try again'],

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, isRetryableLockError } from './transaction';
+import { inTransaction, isDeadlock, isLockContention } from './transaction';
 
 /** A data source whose transactions fail with the given errors, in turn, then succeed. */
 function failingThen(errors: unknown[]): { ds: DataSource; attempts: () => number; isolations: unknown[] } {
@@ -21,9 +21,16 @@ const deadlock = { code: 'ER_LOCK_DEADLOCK', errno: 1213 };
 
 describe('inTransaction', () => {
   it('runs the work again when InnoDB picked the transaction as a deadlock victim (raw or TypeORM-wrapped)', async () => {
-    const { ds, attempts } = failingThen([deadlock, { driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } }]);
+    const { ds, attempts } = failingThen([deadlock, { driverError: deadlock }]);
     await expect(inTransaction(ds, async () => 'done')).resolves.toBe('done');
     expect(attempts()).toBe(3);
+  });
+
+  it('does not run again after a lock-wait timeout: it has waited its 50 s already, and goes to the caller', async () => {
+    const timeout = { driverError: { code: 'ER_LOCK_WAIT_TIMEOUT', errno: 1205 } };
+    const { ds, attempts } = failingThen([timeout]);
+    await expect(inTransaction(ds, async () => 'done')).rejects.toBe(timeout);
+    expect(attempts()).toBe(1);
   });
 
   it('gives up after four attempts, with the last error', async () => {
@@ -54,12 +61,11 @@ describe('inTransaction', () => {
   });
 });
 
-describe('isRetryableLockError', () => {
-  it('is true only for a deadlock or a lock-wait timeout', () => {
-    expect(isRetryableLockError(deadlock)).toBe(true);
-    expect(isRetryableLockError({ driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } })).toBe(true);
-    expect(isRetryableLockError({ code: 'ER_DUP_ENTRY' })).toBe(false);
-    expect(isRetryableLockError(new Error('boom'))).toBe(false);
-    expect(isRetryableLockError(undefined)).toBe(false);
+describe('lock errors', () => {
+  it('a deadlock is a deadlock and contention; a lock-wait timeout only contention; nothing else either', () => {
+    const timeout = { driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } };
+    expect([isDeadlock(deadlock), isLockContention(deadlock)]).toEqual([true, true]);
+    expect([isDeadlock(timeout), isLockContention(timeout)]).toEqual([false, true]);
+    for (const other of [{ code: 'ER_DUP_ENTRY' }, new Error('boom'), undefined]) expect([isDeadlock(other), isLockContention(other)]).toEqual([false, false]);
   });
 });

@@ -31,4 +31,13 @@ describe('error mapping', () => {
     expect(internal.status).toBe(500);
     expect(JSON.stringify(internal.body)).not.toContain('secret');
   });
+
+  it('maps a lock that could not be had (wait timeout, or a deadlock past its retries) to 503 BUSY, naming no table', () => {
+    for (const code of ['ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK']) {
+      const wrapped = Object.assign(new Error('Lock wait timeout exceeded; try restarting transaction: SELECT * FROM secret FOR UPDATE'), { driverError: { code } });
+      const out = toErrorBody(wrapped);
+      expect(out).toMatchObject({ status: 503, body: { code: 'BUSY', details: [] } });
+      expect(JSON.stringify(out.body)).not.toContain('secret');
+    }
+  });
 });

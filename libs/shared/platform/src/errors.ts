@@ -8,6 +8,7 @@ import {
   ValidationError, type ValidationPipe,
 } from '@nestjs/common';
 import { DomainError, type ErrorDetail, type ErrorKind } from '@cws/kernel';
+import { isLockContention } from '@cws/persistence';
 import type { Response } from 'express';
 import { requestContext } from './request-context';
 import { HardenedValidationPipe } from './validation';
@@ -113,11 +114,19 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
   if (Number.isInteger(status) && status >= 400 && status < 500) {
     return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: 'The request could not be read', details: [], requestId } };
   }
+  // Rows this request needs were locked by other work past the wait (or it lost a deadlock more than its retries):
+  // nothing was written, and the same request can succeed in a moment. Not a defect, so not a 500.
+  if (isLockContention(exception)) {
+    return { status: 503, body: { code: 'BUSY', message: 'The records this request needs are locked by other work; try again shortly', details: [], requestId } };
+  }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred', details: [], requestId },
   };
 }
+
+/** Seconds a client should wait before sending a BUSY request again. */
+const BUSY_RETRY_AFTER_S = 2;
 
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -126,8 +135,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (body.code === 'BUSY') this.logger.warn({ msg: 'lock contention', error: String((exception as Error)?.message ?? exception) });
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     if (res.headersSent) return;
+    if (body.code === 'BUSY') res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
     res.status(status).json(body);
   }
 }

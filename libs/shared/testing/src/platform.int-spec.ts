@@ -1,11 +1,14 @@
 import { type BeforeApplicationShutdown, Controller, Get, Injectable, Module } from '@nestjs/common';
 import { Public, PlatformModule, requestContext, ServiceClient, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
+import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
 import { startTestApp, testConfig } from './test-app';
 import { until } from './until';
 
 /** Called when a request reaches the slow route: the shutdown test starts closing only once one is in flight. */
 let reachedSlow: () => void = () => undefined;
+/** How many times the locked route's transaction ran. */
+let lockAttempts = 0;
 
 @Controller('v1/slow')
 class SlowController {
@@ -28,6 +31,17 @@ class SlowController {
     await new Promise((r) => setTimeout(r, 800));
     const [row] = await this.dataSource.query('SELECT 1 AS one');
     return { one: Number(row.one) };
+  }
+  /** Locks the probe row, with a 1 s lock wait: held elsewhere, the wait times out. */
+  @Public()
+  @Get('locked')
+  async locked(): Promise<{ got: boolean }> {
+    await inTransaction(this.dataSource, async (m) => {
+      lockAttempts++;
+      await m.query('SET SESSION innodb_lock_wait_timeout = 1');
+      await m.query('SELECT id FROM lock_probe WHERE id = 1 FOR UPDATE');
+    });
+    return { got: true };
   }
   /** Calls itself through ServiceClient: the request id must travel along. */
   @Public()
@@ -101,6 +115,28 @@ describe('platform (real MySQL and Redis)', () => {
     await closing;
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ done: true });
+  });
+
+  it('a row locked by other work past the lock wait answers 503 BUSY with Retry-After, once (no retry), and nothing is held after', async () => {
+    const t = await startTestApp(bareService, testConfig('workers'));
+    const ds = t.app.get(DataSource);
+    const holder = ds.createQueryRunner();
+    try {
+      await ds.query('CREATE TABLE lock_probe (id INT PRIMARY KEY)');
+      await ds.query('INSERT INTO lock_probe VALUES (1)');
+      await holder.startTransaction();
+      await holder.query('SELECT id FROM lock_probe WHERE id = 1 FOR UPDATE');
+      const res = await t.request('GET', '/v1/slow/locked');
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ code: 'BUSY', details: [] });
+      expect(res.headers.get('retry-after')).toBe('2');
+      expect(lockAttempts).toBe(1); // it waited once: a retried transaction would wait again
+      await holder.rollbackTransaction();
+      expect((await t.request('GET', '/v1/slow/locked')).body).toEqual({ got: true });
+    } finally {
+      await holder.release();
+      await t.close();
+    }
   });
 
   it('on shutdown stops taking requests at once, before the jobs drain, and a request in flight still has the database', async () => {
