@@ -144,7 +144,8 @@ describe('access matrix: role × route × scope (real MySQL and Redis)', () => {
       }
     }
     fixture(['/api/payroll/v1/runs/{id}', '/api/payroll/v1/runs/{id}/payslips', '/api/payroll/v1/runs/{id}/register.xlsx', '/api/payroll/v1/runs/{id}/bank-files'], runs);
-    fixture(['/api/payroll/v1/runs/{id}/declarations/{kind}.xlsx'], await each(async (place) => ({ ...runs[place], kind: 'iit' })));
+    fixture(['/api/payroll/v1/runs/{id}/declarations/iit.xlsx'], runs);
+    fixture(['/api/payroll/v1/runs/{id}/declarations/{kind}.xlsx'], await each(async (place) => ({ ...runs[place], kind: 'social-insurance' })));
     fixture(['/api/payroll/v1/runs/{id}/bank-files/{account}.csv'], await each(async (place) => ({ ...runs[place], account: '1202020209000012345' })));
     const pds = apps.payroll.app.get(DataSource);
     fixture(

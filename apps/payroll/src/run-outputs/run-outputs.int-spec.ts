@@ -172,6 +172,14 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect(lastFen(si, '单位合计') + lastFen(hf, '单位合计')).toBe(sum('employerContributions'));
     expect((await raw(`/v1/runs/${runId}/declarations/iit.xlsx`, shangcheng)).status).toBe(404);
     expect((await t.request('GET', `/v1/runs/${runId}/declarations/pension.xlsx`, { token: xihu })).status).toBe(400);
+    // whole resident IDs: not for street HR or auditors (they see masked IDs in the register); each download audited
+    const auditor = t.tokenFor(testPrincipals.auditor());
+    const streetHr = t.tokenFor({ ...testPrincipals.districtHr(XIHU), roles: ['STREET_HR'], scope: { level: 'STREET', district: XIHU, street: `${XIHU}001` } });
+    for (const token of [auditor, streetHr]) expect((await t.request('GET', `/v1/runs/${runId}/declarations/iit.xlsx`, { token })).status).toBe(403);
+    expect((await raw(`/v1/runs/${runId}/declarations/social-insurance.xlsx`, auditor)).status).toBe(200);
+    const exports = await t.app.get(DataSource).query(`SELECT actor_id AS actor, after FROM audit_log WHERE entity = 'payroll_run' AND entity_id = ? AND action = 'EXPORT'`, [String(runId)]);
+    const asJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect(exports.map((e: { actor: string; after: unknown }) => [e.actor, asJson(e.after)])).toEqual([[`u-hr-${XIHU}`, { file: 'iit', rows: slips.length }]]);
   });
 
   it('bank files need approval; then one CSV per paying account with header, payee lines and trailer, formula-safe', async () => {
@@ -198,6 +206,8 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     expect(payees).toHaveLength(f.count);
     expect(payees.reduce((a, p) => a + money(p[2]), 0n)).toBe(sum('net'));
     expect(payees.every((p) => /^\d{12,19}$/.test(p[0]) && p[3].startsWith(`payroll-run:${runId}:payslip:`))).toBe(true);
+    const [audited] = await t.app.get(DataSource).query(`SELECT after FROM audit_log WHERE entity = 'payroll_run' AND entity_id = ? AND action = 'EXPORT' AND after LIKE '%"bank"%'`, [String(runId)]);
+    expect(typeof audited.after === 'string' ? JSON.parse(audited.after) : audited.after).toEqual({ file: 'bank', payingAccount: f.payingAccount, payees: f.count });
 
     // HR may not download account numbers; a client of another district sees no such run.
     expect((await t.request('GET', `/v1/runs/${runId}/bank-files`, { token: xihu })).status).toBe(403);

@@ -4,6 +4,7 @@ import {
   buildBankFiles, buildRegister, housingFundList, iitDeclaration, periodLastDay, socialInsuranceList, taxFreeCodesOf, type OutputPayslip, type PayingAccount,
 } from '@cws/payroll-engine';
 import { WorkforceClient } from '../benchmark/workforce.client';
+import { AuditService } from '@cws/platform';
 import { PolicyService } from '../policy/policy.service';
 import { PayrollRunReadsService } from '../runs/payroll-run-reads.service';
 import type { PayrollRunEntity } from '../runs/payroll-run.entities';
@@ -14,6 +15,8 @@ import type { BankFileEntryView } from '@cws/payroll-contracts';
 
 export const DECLARATION_KINDS = ['iit', 'social-insurance', 'housing-fund'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+/** The declarations that name no one by identifier (the IIT declaration carries whole resident IDs and has its own route). */
+export const CONTRIBUTION_LISTS = ['social-insurance', 'housing-fund'] as const;
 
 export interface FileOut {
   buffer: Buffer;
@@ -31,6 +34,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @Injectable()
 export class RunOutputsService {
   constructor(
+    private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly reads: PayrollRunReadsService,
     private readonly slips: RunSlipsReader,
@@ -76,6 +80,7 @@ export class RunOutputsService {
     const { run, files } = await this.bankFilesOf(p, runId);
     const f = files.find((x) => x.payingAccount === account);
     if (!f) throw notFound('bank_file', `${runId}/${account}`);
+    await this.recordExport(p, run, { file: 'bank', payingAccount: account, payees: f.count });
     return { buffer: Buffer.from(f.csv, 'utf8'), filename: `payroll-${run.period}-run-${run.id}-${account}.csv`, type: 'text/csv; charset=utf-8' };
   }
 
@@ -88,6 +93,7 @@ export class RunOutputsService {
       const taxFreeOf = (s: OutputPayslip): Fen => s.lines.reduce((a, l) => (l.kind === 'EARNING' && taxFreeCodes.has(l.code) ? a + l.amountFen : a), 0n);
       const ids = await this.residentIds(run);
       tables = iitDeclaration(slips, (id) => ({ idType: null, idNumber: ids.get(id) ?? null }), taxFreeOf);
+      await this.recordExport(p, run, { file: 'iit', rows: slips.length });
     } else {
       tables = [kind === 'social-insurance' ? socialInsuranceList(slips) : housingFundList(slips)];
     }
@@ -100,6 +106,14 @@ export class RunOutputsService {
     if (slip.status !== 'COMPUTED') throw conflict('PAYSLIP_FAILED', `payslip ${payslipId} failed (${slip.failure?.code ?? 'unknown'}): there is nothing to print`);
     const buffer = await payslipPdf(slip, { id: run.id, period: run.period, status: run.status });
     return { buffer, filename: `payslip-${slip.period}-${slip.workerId}.pdf`, type: 'application/pdf' };
+  }
+
+  /**
+   * Who took a file of whole identifiers (resident IDs, account numbers), of which run, and how many people it
+   * named: the workers service logs only payroll's machine pull, not the person behind the download.
+   */
+  private recordExport(p: Principal, run: PayrollRunEntity, after: Record<string, unknown>): Promise<void> {
+    return this.audit.record(null, { entity: 'payroll_run', entityId: run.id, action: 'EXPORT', after, districtCode: run.districtCode ?? undefined, streetCode: run.streetCode ?? undefined }, p);
   }
 
   /**

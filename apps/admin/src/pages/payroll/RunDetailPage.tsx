@@ -45,6 +45,8 @@ export function runActions(run: RunView, me: { name: string; roles: readonly str
     pay: has('FINANCE') && run.status === 'APPROVED',
     cancel: hr && (run.status === 'DRAFT' || run.status === 'SUBMITTED'),
     bankFiles: has('CITY_ADMIN', 'FINANCE') && (run.status === 'APPROVED' || run.status === 'PAID'),
+    /** The IIT declaration holds whole resident IDs: only the roles the API lets have it. */
+    iitDeclaration: has('CITY_ADMIN', 'DISTRICT_HR', 'FINANCE'),
   };
 }
 
@@ -146,7 +148,7 @@ export function RunDetailPage() {
         {can.pay && <Button type="primary" onClick={() => act.mutate({ action: 'pay' })} loading={act.isPending} data-testid="run-pay">{t('payrollRuns.pay')}</Button>}
         {can.cancel && <Button danger type="dashed" onClick={() => act.mutate({ action: 'cancel' })} data-testid="run-cancel">{t('payrollRuns.cancel')}</Button>}
         {state === 'DONE' &&
-          DOWNLOADS.map((d) => (
+          DOWNLOADS.filter((d) => d.key !== 'iit' || can.iitDeclaration).map((d) => (
             <Button key={d.key} icon={<DownloadOutlined />} onClick={() => void download(d.path, `${r.period}-${d.key}.xlsx`)} data-testid={`run-download-${d.key}`}>
               {t(d.label)}
             </Button>

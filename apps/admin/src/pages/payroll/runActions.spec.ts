@@ -26,4 +26,10 @@ describe('runActions (four eyes in the UI; the API enforces the same)', () => {
     expect(runActions(run({ status: 'APPROVED' }), { name: 'finance', roles: ['FINANCE'] })).toMatchObject({ pay: true, bankFiles: true });
     expect(runActions(run({ status: 'APPROVED' }), { name: 'city-admin', roles: ['CITY_ADMIN'] })).toMatchObject({ pay: false, bankFiles: true });
   });
+
+  it('offers the IIT declaration (whole resident IDs) only to the roles the API gives it: not to street HR or auditors', () => {
+    const iit = (roles: string[]) => runActions(run({ status: 'PAID' }), { name: 'x', roles }).iitDeclaration;
+    expect(['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE'].map((r) => iit([r]))).toEqual([true, true, true]);
+    expect(['STREET_HR', 'AUDITOR'].map((r) => iit([r]))).toEqual([false, false]);
+  });
 });
