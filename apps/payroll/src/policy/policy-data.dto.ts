@@ -21,6 +21,9 @@ const decimal = (example: string) => [ApiProperty({ example }), Matches(DECIMAL,
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
 const Amount = (example = '200.00') => apply(amount(example));
 const Decimal = (example = '0.08') => apply(decimal(example));
+/** A share from 0 to 1 ("0.08" is 8 %): a contribution or tax rate typed as "8" would take eight times the pay. */
+export const RATE = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+const Rate = (example: string) => apply([ApiProperty({ example, description: 'a share from 0 to 1: "0.08" is 8 %' }), Matches(RATE, { message: 'must be a rate from 0 to 1 such as "0.08"' })]);
 const Year = () => apply([ApiProperty({ example: 2025 }), IsInt(), Min(2000), Max(2100)]);
 const BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
 
@@ -93,8 +96,8 @@ export class AllowanceData {
 export class InsuranceData {
   @ApiProperty({ enum: INSURANCE_CODES }) @IsIn(INSURANCE_CODES) code!: string;
   @ApiProperty({ example: 'Pension (养老保险)' }) @IsString() @MaxLength(100) label!: string;
-  @Decimal('0.16') employerRate!: string;
-  @Decimal('0.08') employeeRate!: string;
+  @Rate('0.16') employerRate!: string;
+  @Rate('0.08') employeeRate!: string;
   @Amount('4986.00') baseFloor!: string;
   @Amount('24930.00') baseCeiling!: string;
   @ApiProperty({ enum: ROUNDING_RULES }) @IsIn(ROUNDING_RULES) rounding!: string;
@@ -103,7 +106,7 @@ export class InsuranceData {
 export class TaxBracketData {
   @ApiProperty({ example: '36000.00', nullable: true, type: String, description: 'inclusive upper bound; null for the top bracket' })
   @ValidateIf((o) => o.upTo !== null) @Matches(AMOUNT) upTo!: string | null;
-  @Decimal('0.03') rate!: string;
+  @Rate('0.03') rate!: string;
   @Amount('0.00') quickDeduction!: string;
 }
 
