@@ -60,6 +60,9 @@ import { RegisterGeneration } from './workers/register-generation';
 import { WorkersController } from './workers/workers.controller';
 import { WorkerEntity, WorkerEventEntity, WorkerLeaveEntity } from './workers/workers.entities';
 import { WorkersService } from './workers/workers.service';
+import { SpecialDeductionsController } from './special-deductions/special-deductions.controller';
+import { SpecialDeductionsService } from './special-deductions/special-deductions.service';
+import { SpecialDeductions1767600000000 } from './migrations/1767600000000-special-deductions';
 
 export const WORKERS_ENTITIES = [
   ...MESSAGING_ENTITIES,
@@ -81,7 +84,7 @@ export const WORKERS_MIGRATIONS = [
   IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
   RefreshTokenFamily1765000000000, AuditStreet1765000000100, ResidentIdLastFour1765000000200,
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000, WorkerNameGram1766700000000,
-  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000,
+  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, SpecialDeductions1767600000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];
@@ -103,6 +106,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       RecruitmentController,
       SecondmentsController,
       SnapshotsController,
+      SpecialDeductionsController,
       TrainingController,
       WorkersController,
     ],
@@ -131,6 +135,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       RegisterGeneration,
       SecondmentsService,
       SnapshotsService,
+      SpecialDeductionsService,
       TrainingService,
       WorkersService,
     ],

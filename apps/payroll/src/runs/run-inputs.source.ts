@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { parseMoney } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
 import type { FrozenHours, FrozenWorker, PostBand } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
@@ -42,6 +43,7 @@ export class RunInputsSource {
       gradeDerived: s.grade !== null && !!s.gradeDerived,
       bankAccountEnc: s.bankAccount ? this.cipher.encrypt(s.bankAccount) : null,
       primaryBody: s.primaryBody ?? null,
+      specialDeductionsYtdFen: String(parseMoney(s.specialDeductionsYtd ?? '0.00')),
       hours: null,
     };
   }

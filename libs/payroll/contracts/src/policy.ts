@@ -19,9 +19,8 @@ export type AllowanceKindCode = (typeof ALLOWANCE_KINDS)[number];
 export const INSURANCE_CODES = ['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'WORK_INJURY', 'HOUSING_FUND'] as const;
 export const ROUNDING_RULES = ['HALF_UP_FEN', 'HALF_UP_YUAN', 'DOWN_FEN', 'UP_FEN'] as const;
 
-export const SPECIAL_DEDUCTION_TYPES = [
-  'CHILD_EDUCATION', 'INFANT_CARE', 'ELDERLY_SUPPORT', 'HOUSING_LOAN_INTEREST', 'HOUSING_RENT', 'CONTINUING_EDUCATION',
-] as const;
+/** The kinds a worker declares (the register records the declarations; the policy rows give each kind's standard). */
+export { SPECIAL_DEDUCTION_TYPES } from '@cws/workers-contracts';
 
 /** Bodies a primary appointment may be in (DEFAULT: a worker holding none); COST_STREAM rows map each to the budget stream that pays for it. */
 export const COST_STREAM_BODIES = ['PARTY', 'COMMITTEE', 'STATION', 'DEFAULT'] as const;

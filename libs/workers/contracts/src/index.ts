@@ -8,3 +8,4 @@ export * from './posts';
 export * from './recruitment';
 export * from './community-views';
 export * from './training';
+export * from './tax-deductions';

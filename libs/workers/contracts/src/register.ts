@@ -55,6 +55,11 @@ export interface WorkerSnapshot {
   secondment: null | { direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null };
   /** Full for callers with payroll:read or the CITY_ADMIN / FINANCE role; masked otherwise; null when none is on file. */
   bankAccount: string | null;
+  /**
+   * This year's special additional deductions (专项附加扣除) through `asOf`'s month, from January or the hire
+   * month, as a decimal string in 元: what cumulative withholding subtracts. "0.00" with none declared.
+   */
+  specialDeductionsYtd: string;
   /** The whole resident ID: only with `?identities=true`, which only the payroll:read API client may ask (the income-tax declaration). */
   residentId?: string;
 }

@@ -7,3 +7,4 @@ export * from './org';
 export * from './vocabulary';
 export * from './worker-columns';
 export * from './cross-appointment';
+export * from './special-deductions';

@@ -45,6 +45,11 @@ export interface FrozenWorker {
   bankAccountEnc: string | null;
   /** Body of the primary post on the snapshot date (PARTY / COMMITTEE / STATION): its COST_STREAM row routes the cost to the budget. Absent in runs frozen before it existed. */
   primaryBody?: string | null;
+  /**
+   * The worker's special additional deductions (专项附加扣除) this year through the period's month, fen as a
+   * decimal integer string: cumulative withholding subtracts them. Absent in runs frozen before they were read.
+   */
+  specialDeductionsYtdFen?: string;
   hours: FrozenHours | null;
   /** TOP_UP runs: this worker's year-end top-up (fen as a decimal integer string) from the stored top-up result. */
   topUpFen?: string;

@@ -142,3 +142,48 @@ describe('who is paid and how much', () => {
     expect(next.net).toBeGreaterThanOrEqual(0n);
   });
 });
+
+describe('special additional deductions (专项附加扣除) from the register’s year-to-date sum', () => {
+  const high = worker({ grade: 18, postBand: 'HEAD' });
+  /** `extraFen` a month (an arrears line) lifts the pay into real tax. */
+  const run = (months: number, ytdOf: (m: number) => bigint | undefined, extraFen = 0n) => {
+    let state: RunTaxState | null = null;
+    let out!: ReturnType<typeof slip>;
+    for (let m = 1; m <= months; m++) {
+      const fen = ytdOf(m);
+      const arrears = extraFen ? [{ refPeriod: '2025-12', amountFen: extraFen }] : [];
+      out = slip({ period: `2026-${String(m).padStart(2, '0')}`, worker: { ...high, specialDeductionsYtdFen: fen === undefined ? undefined : String(fen) }, state, arrears });
+      state = out.taxState;
+    }
+    return out;
+  };
+
+  it('subtracts them from cumulative taxable income: less tax than with none, by the bracket rate', () => {
+    const none = run(3, () => 0n);
+    const child = run(3, (m) => BigInt(m) * 200_000n);
+    expect(child.taxState.specialDeductions).toBe(600_000n);
+    expect(none.taxState.taxWithheld - child.taxState.taxWithheld).toBe((600_000n * 3n) / 100n); // 3 % of 6,000 in the first bracket
+  });
+
+  it('a declaration made in March back to January catches up in March: the year-to-date tax as if declared in time, unless more was withheld already (refunded at the annual settlement, not in the year)', () => {
+    const late = run(3, (m) => (m < 3 ? 0n : 600_000n));
+    const inTime = run(3, (m) => BigInt(m) * 200_000n);
+    const lateUntilFebruary = run(2, () => 0n);
+    expect(late.taxState.specialDeductions).toBe(600_000n);
+    const expected = inTime.taxState.taxWithheld > lateUntilFebruary.taxState.taxWithheld ? inTime.taxState.taxWithheld : lateUntilFebruary.taxState.taxWithheld;
+    expect(late.taxState.taxWithheld).toBe(expected);
+    expect(late.tax).toBe(expected - lateUntilFebruary.taxState.taxWithheld);
+  });
+
+  it('on a higher pay the March catch-up withholds exactly the in-time year-to-date tax', () => {
+    const extra = 2_000_000n; // 20,000 a month
+    const late = run(3, (m) => (m < 3 ? 0n : 600_000n), extra);
+    const inTime = run(3, (m) => BigInt(m) * 200_000n, extra);
+    expect(late.taxState.taxWithheld).toBe(inTime.taxState.taxWithheld);
+    expect(late.tax).toBeLessThan(inTime.tax); // March withholds less: January and February withheld more
+  });
+
+  it('a run frozen before deductions were read (no field) changes nothing', () => {
+    expect(run(2, () => undefined).taxState.specialDeductions).toBe(0n);
+  });
+});

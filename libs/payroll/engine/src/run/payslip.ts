@@ -92,6 +92,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
       arrears: input.arrears.map((a) => ({ ref: a.refPeriod, label: ARREARS_LABEL(a), amountFen: a.amountFen })),
       // Declared base: the grade's monthly base (the previous-year average wage is not recorded yet); clamped per item.
       contributionBaseFen: monthlyBase,
+      specialDeductionsFen: specialDeductionsThisMonth(w, state),
     },
     policy,
     fed,
@@ -103,6 +104,15 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   for (const l of lines) if (l.code === 'ARREARS') l.refPeriod = input.arrears[arrearsIndex++].refPeriod;
   const taxState = withFlags(r.ytd, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid + 1);
   return settle(input, lines, { gross: r.gross, employee: r.employeeContributions, employer: r.employerContributions, tax: r.tax }, taxState, 'HOME', w.postBand, grade, gradeSource, flags);
+}
+
+/**
+ * What this month adds to the year's special deductions: the year-to-date sum the register gives, less what
+ * earlier slips counted. More than one month's worth when a declaration came late (the catch-up cumulative
+ * withholding allows); negative when one was withdrawn or ended back in time, so the tax owed is withheld now.
+ */
+function specialDeductionsThisMonth(w: FrozenWorker, state: RunTaxState): Fen {
+  return w.specialDeductionsYtdFen === undefined ? 0n : BigInt(w.specialDeductionsYtdFen) - state.specialDeductions;
 }
 
 /** A seconded-in cadre: only the subsidy the policy gives; their home agency pays salary and insurance. */
@@ -118,6 +128,7 @@ function secondedIn(input: PayslipInput, state: RunTaxState, policy: PayrollPoli
   const taxFree = sec?.taxFree ? gross : 0n;
   const next = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid + 1, deductionMonths(state, month));
   next.lastMonth = month;
+  next.specialDeductions = state.specialDeductions + specialDeductionsThisMonth(input.worker, state);
   next.income = state.income + gross;
   next.taxFree = state.taxFree + taxFree;
   const w = withholdThisMonth(next, state.taxWithheld, policy.tax);
