@@ -5,6 +5,7 @@
 import net from 'node:net';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
+import { AuditService } from '@cws/platform';
 import { startTestApp, testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { budgetService } from '../../apps/budget/src/budget.definition';
 import { demoCommunities, seedBudgetService } from '../../apps/budget/src/seed/seed';
@@ -70,6 +71,18 @@ describe('issue #13 fixes (workers + budget, real MySQL and Redis)', () => {
       expect(await count(wds, 'audit_log')).toBe(before);
     },
   );
+
+  it('the audit log is append-only in the database: an UPDATE or DELETE of a row is refused, even by the service’s own user', async () => {
+    for (const app of [w, b]) {
+      const ds = app.app.get(DataSource);
+      await app.app.get(AuditService).record(null, { entity: 'probe', entityId: 1, action: 'CREATE', after: { n: 1 } });
+      const [row] = await ds.query(`SELECT id, action FROM audit_log WHERE entity = 'probe'`);
+      await expect(ds.query(`UPDATE audit_log SET action = 'FORGED' WHERE id = ?`, [row.id])).rejects.toThrow('audit_log is append-only');
+      await expect(ds.query('DELETE FROM audit_log WHERE id = ?', [row.id])).rejects.toThrow('audit_log is append-only');
+      const [after] = await ds.query('SELECT action FROM audit_log WHERE id = ?', [row.id]);
+      expect(after.action).toBe(row.action);
+    }
+  });
 
   it('refuses a lone UTF-16 surrogate in any text field, keeps emoji, RTL marks and rare CJK', async () => {
     const v = (await w.request('GET', '/v1/communities/330106001001', { token: admin })).body.version;

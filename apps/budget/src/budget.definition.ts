@@ -24,6 +24,7 @@ import { LedgerEntryRepository } from './ledger/ledger-entry.repository';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
+import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-append-only';
 import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-ledger';
 import { PostingSourceRef1765200000000 } from './migrations/1765200000000-posting-source-ref';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
@@ -58,7 +59,7 @@ export const BUDGET_ENTITIES = [
   UnmatchedPostingEntity,
 ];
 
-export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000];
+export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000, AuditAppendOnly1767700000000];
 
 export const BUDGET_JOBS = [PostExpenditureJob, PruneIdempotencyKeysJob];
 

@@ -20,6 +20,7 @@ import { BudgetClient } from './benchmark/budget.client';
 import { FundingRequirementService } from './benchmark/funding-requirement.service';
 import { WorkforceClient } from './benchmark/workforce.client';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
+import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-append-only';
 import { PolicyAndBenchmark1764300000000 } from './migrations/1764300000000-policy-and-benchmark';
 import { WorkforceChanges1764500000000 } from './migrations/1764500000000-workforce-changes';
 import { PayrollRuns1765100000000 } from './migrations/1765100000000-payroll-runs';
@@ -67,7 +68,7 @@ export const PAYROLL_ENTITIES = [
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000, AuditAppendOnly1767700000000];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,

@@ -12,6 +12,7 @@ import { ServiceCentreRepository } from './centres/service-centre.repository';
 import { HoursController } from './hours/hours.controller';
 import { HoursService } from './hours/hours.service';
 import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables';
+import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-append-only';
 import { RosterTables1765400000000 } from './migrations/1765400000000-roster-tables';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { RosterMonth1767500000000 } from './migrations/1767500000000-roster-month';
@@ -26,7 +27,7 @@ import { WorkforceClient } from './workforce/workforce.client';
 
 export const SCHEDULER_ENTITIES = [...MESSAGING_ENTITIES];
 
-export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000];
+export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000, AuditAppendOnly1767700000000];
 
 export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob];
 

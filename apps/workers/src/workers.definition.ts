@@ -25,6 +25,7 @@ import { PruneRefreshTokensHandler } from './maintenance/prune-refresh-tokens.jo
 import { ImportExportController } from './import-export/import-export.controller';
 import { ImportExportService } from './import-export/import-export.service';
 import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity-and-org';
+import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-append-only';
 import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
 import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
 import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tree-versions';
@@ -84,7 +85,7 @@ export const WORKERS_MIGRATIONS = [
   IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
   RefreshTokenFamily1765000000000, AuditStreet1765000000100, ResidentIdLastFour1765000000200,
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000, WorkerNameGram1766700000000,
-  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, SpecialDeductions1767600000000,
+  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, SpecialDeductions1767600000000, AuditAppendOnly1767700000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];

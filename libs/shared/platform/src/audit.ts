@@ -91,6 +91,26 @@ export abstract class AuditStreetMigration implements MigrationInterface {
   }
 }
 
+/**
+ * The audit log is append-only in the database, not only by convention: triggers refuse any UPDATE or
+ * DELETE of a row (as budget's ledger_entry). The service's own database user can then no more rewrite
+ * history than a bug can. Each service subclasses this under its own class name and timestamp.
+ */
+export abstract class AuditAppendOnlyMigration implements MigrationInterface {
+  abstract name: string;
+
+  async up(qr: QueryRunner): Promise<void> {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await qr.query(`CREATE TRIGGER trg_audit_log_no_${op.toLowerCase()} BEFORE ${op} ON audit_log FOR EACH ROW
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'`);
+    }
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    for (const op of ['update', 'delete']) await qr.query(`DROP TRIGGER IF EXISTS trg_audit_log_no_${op}`);
+  }
+}
+
 export interface AuditPlace {
   districtCode: string | null | undefined;
   streetCode?: string | null;
