@@ -140,6 +140,17 @@ export function workflowTests(ctx) {
     assert.match(await trainingRow.innerText(), /合格/);
     assert.match(await trainingRow.innerText(), /24\.0/);
 
+    // a tax deduction the worker declared (专项附加扣除), from this month: the year's sum is this month's
+    await page.getByRole('tab', { name: '专项附加扣除' }).click();
+    await page.getByTestId('add-deduction').click();
+    await pick(page, 'type', '子女教育');
+    await page.locator('#monthlyAmount').fill('2000');
+    await page.getByTestId('deduction-form-ok').click();
+    const deduction = page.getByTestId('deductions').locator('tbody tr', { hasText: '子女教育' });
+    await deduction.waitFor();
+    assert.match(await deduction.innerText(), /2,000\.00/);
+    await page.getByTestId('deductions-ytd').getByText('本年累计扣除 2,000.00 元', { exact: false }).waitFor();
+
     // secondment out to the street office, starting today
     await page.getByRole('tab', { name: '挂职' }).click();
     await page.getByTestId('start-secondment').click();
@@ -158,6 +169,8 @@ export function workflowTests(ctx) {
     assert.equal(new Set(saved.appointments.map((a) => a.bodyKind)).size, 2);
     assert.equal(saved.training[0].result, 'PASS');
     assert.equal(saved.secondments[0].direction, 'OUT');
+    const deductions = await api.get(token, `/api/workers/v1/workers/${workerId}/special-deductions`);
+    assert.deepEqual(deductions.items.map((d) => [d.type, d.monthlyAmount]), [['CHILD_EDUCATION', '2000.00']]);
     await page.context().close();
   });
 

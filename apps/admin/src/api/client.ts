@@ -60,6 +60,10 @@ export class ApiClient {
     return this.request<T>('PUT', path, { body });
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
   /** A multipart upload (FormData goes as is: the browser sets the boundary). */
   upload<T>(path: string, form: FormData): Promise<T> {
     return this.request<T>('POST', path, { body: form });

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
-import type { TrainingClassView, WorkerListPage, WorkerRecordView, WorkerWriteResultView } from '@cws/workers-contracts';
+import type {
+  SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerRecordView, WorkerSpecialDeductionsView, WorkerWriteResultView,
+} from '@cws/workers-contracts';
 import type { WorkerDetail, WorkerPii } from './types';
 import { useKeysetPages } from './useKeysetPages';
 
@@ -8,6 +10,7 @@ import { useKeysetPages } from './useKeysetPages';
 export type WorkerPage = WorkerListPage;
 
 const W = '/api/workers/v1/workers';
+const D = '/api/workers/v1/special-deductions';
 
 /** Mirrors the register's enums (libs/workers/contracts); only for filters and labels. */
 export const WORKER_STATUSES = ['ACTIVE', 'SECONDED_OUT', 'ON_LEAVE', 'LEFT'] as const;
@@ -68,6 +71,9 @@ export function useWorkerWrites() {
     endSecondment: (id: number, body: { to: string }) => api.post(`/api/workers/v1/secondments/${id}/end`, body),
     recordTraining: (classId: number, body: { workerId: number; result: string; certificateNo?: string }) =>
       api.post(`/api/workers/v1/training/classes/${classId}/records`, body),
+    addDeduction: (workerId: number, body: NewSpecialDeduction) => api.post<SpecialDeductionView>(`${W}/${workerId}/special-deductions`, body),
+    endDeduction: (id: number, body: { toMonth: string }) => api.post<SpecialDeductionView>(`${D}/${id}/end`, body),
+    withdrawDeduction: (id: number) => api.delete<void>(`${D}/${id}`),
   };
 }
 
@@ -79,5 +85,23 @@ export function useTrainingClasses(enabled = true) {
     queryKey: ['training-classes'],
     queryFn: ({ signal }) => api.get<TrainingClass[]>('/api/workers/v1/training/classes', undefined, signal),
     enabled,
+  });
+}
+
+/** A 专项附加扣除 declaration as HR records it: months are "YYYY-MM", the amount a decimal string in 元. */
+export interface NewSpecialDeduction {
+  type: SpecialDeductionType;
+  monthlyAmount: string;
+  fromMonth: string;
+  toMonth?: string;
+  note?: string;
+}
+
+/** The worker's declarations (newest first) and this year's sum payroll withholds by. */
+export function useSpecialDeductions(workerId: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['special-deductions', workerId],
+    queryFn: ({ signal }) => api.get<WorkerSpecialDeductionsView>(`${W}/${workerId}/special-deductions`, undefined, signal),
   });
 }

@@ -101,6 +101,11 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   SECONDMENT_ENDS_BEFORE_START: ['结束日期早于开始日期', 'The end is before the start'],
   SECONDMENT_BEFORE_HIRE: ['挂职日期早于入职日期', 'The secondment starts before the hire date'],
   SECONDMENT_NOT_ACTIVE: ['该挂职已结束', 'This secondment has ended'],
+  // special additional deductions (WORKER_LEFT above covers a worker who has left)
+  SPECIAL_DEDUCTION_OVER_CAP: ['超过该项目的每月扣除标准', 'Over the monthly standard for this deduction'],
+  SPECIAL_DEDUCTION_ENDS_BEFORE_START: ['终止月份早于起始月份', 'The last month is before the first month'],
+  SPECIAL_DEDUCTION_OVERLAP: ['这些月份已有同一项目的申报，请先终止原申报', 'The same deduction is already declared for those months; end that one first'],
+  SPECIAL_DEDUCTION_EXCLUSIVE: ['住房租金与住房贷款利息不能在同一月份同时扣除', 'Housing rent and housing loan interest cannot both be deducted in one month'],
   // training
   COURSE_NOT_FOUND: ['未找到该课程', 'Course not found'],
   PROVIDER_NOT_FOUND: ['未找到该培训机构', 'Provider not found'],
@@ -247,4 +252,7 @@ export const FIELD_LABELS: Record<string, readonly [zh: string, en: string]> = {
   endDate: ['结束日期', 'End date'],
   reason: ['原因', 'Reason'],
   note: ['备注', 'Note'],
+  monthlyAmount: ['每月扣除额', 'Monthly amount'],
+  fromMonth: ['起始月份', 'First month'],
+  toMonth: ['终止月份', 'Last month'],
 };

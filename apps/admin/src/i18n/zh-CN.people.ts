@@ -1,4 +1,4 @@
-/** Chinese labels: users, API clients, audit, training and recruitment. */
+/** Chinese labels: users, API clients, audit, training, recruitment and a worker's tax deductions. */
 export const zhCNPeople = {
   'recruitment.title': '社区工作者招聘',
   'recruitment.allStatuses': '全部状态',
@@ -134,4 +134,26 @@ export const zhCNPeople = {
   'audit.services.payroll': '薪酬',
   'audit.services.budget': '经费',
   'audit.services.scheduler': '排班',
+
+  'workers.deductions': '专项附加扣除',
+  'deductions.yearToDate': '本年累计扣除 {amount} 元（截至 {month}）',
+  'deductions.add': '新增申报',
+  'deductions.type': '扣除项目',
+  'deductions.monthlyAmount': '每月扣除额（元）',
+  'deductions.months': '扣除月份',
+  'deductions.fromMonth': '起始月份',
+  'deductions.toMonth': '终止月份',
+  'deductions.toMonthHint': '未定可不填，之后再终止',
+  'deductions.cap': '每月最多 {amount} 元',
+  'deductions.recordedBy': '登记人',
+  'deductions.end': '终止',
+  'deductions.withdraw': '撤回',
+  'deductions.withdrawConfirm': '撤回这条误登记的申报？撤回后不再计入累计扣除。',
+  'deductions.withdrawn': '已撤回',
+  'enum.deduction.CHILD_EDUCATION': '子女教育',
+  'enum.deduction.INFANT_CARE': '3 岁以下婴幼儿照护',
+  'enum.deduction.ELDERLY_SUPPORT': '赡养老人',
+  'enum.deduction.HOUSING_LOAN_INTEREST': '住房贷款利息',
+  'enum.deduction.HOUSING_RENT': '住房租金',
+  'enum.deduction.CONTINUING_EDUCATION': '继续教育',
 } as const;

@@ -120,4 +120,22 @@ export function DateItem({ name, label, required, extra }: { name: string; label
   );
 }
 
+/** A month field whose form value is the API's "YYYY-MM" string, not a dayjs object. */
+export function MonthItem({ name, label, required, extra }: { name: string; label: ReactNode; required?: boolean; extra?: ReactNode }) {
+  const rules = useRequired();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      extra={extra}
+      rules={required ? rules : []}
+      getValueProps={(v: string | undefined) => ({ value: v ? dayjs(`${v}-01`) : null })}
+      normalize={(d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM') : undefined)}
+    >
+      <DatePicker picker="month" style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
 export const todayIso = () => dayjs().format('YYYY-MM-DD');
+export const thisMonth = () => dayjs().format('YYYY-MM');

@@ -12,6 +12,7 @@ import { todayIso } from '../../layout/FormModal';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { placeNamer } from '../../lib/places';
+import { DeductionsTab } from './tabs/DeductionsTab';
 import { EventsTab } from './tabs/EventsTab';
 import { PayslipsTab } from './tabs/PayslipsTab';
 import { PostsTab } from './tabs/PostsTab';
@@ -123,6 +124,7 @@ export function WorkerDetailPage() {
             items={[
               { key: 'posts', label: t('workers.posts'), children: <PostsTab worker={w} /> },
               { key: 'training', label: t('workers.training'), children: <TrainingTab worker={w} /> },
+              { key: 'deductions', label: t('workers.deductions'), children: <DeductionsTab worker={w} /> },
               { key: 'secondments', label: t('workers.secondments'), children: <SecondmentsTab worker={w} /> },
               { key: 'events', label: t('workers.events'), children: <EventsTab worker={w} /> },
               { key: 'payslips', label: t('workers.payslips'), children: <PayslipsTab worker={w} /> },

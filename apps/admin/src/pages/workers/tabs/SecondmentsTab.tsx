@@ -5,7 +5,7 @@ import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
-import { openToEdits } from '../openToEdits';
+import { useEditable } from '../openToEdits';
 import { WorkerRows } from './WorkerRows';
 
 type Values = Record<string, string | undefined>;
@@ -35,7 +35,7 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
   );
   const end = useFormDialog((v: Values, s: SecondmentRow) => writes.endSecondment(s.id, { to: String(v.to) }), { invalidate, success: t('common.saved') });
   const required = useRequired();
-  const writable = openToEdits(worker);
+  const writable = useEditable(worker);
   return (
     <>
       {writable && (

@@ -4,7 +4,7 @@ import { useTrainingClasses, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
-import { openToEdits } from '../openToEdits';
+import { useEditable } from '../openToEdits';
 import { WorkerRows } from './WorkerRows';
 
 const RESULTS = ['PASS', 'FAIL', 'ABSENT'] as const;
@@ -13,6 +13,7 @@ const RESULT_COLOR: Record<string, string> = { PASS: 'green', FAIL: 'red', ABSEN
 /** 培训: the worker's results, and recording one in a class of the caller's district or the city. */
 export function TrainingTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
+  const writable = useEditable(worker);
   const writes = useWorkerWrites();
   const options = useEnumOptions();
   const record = useFormDialog(
@@ -24,7 +25,7 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
   const required = useRequired();
   return (
     <>
-      {openToEdits(worker) && (
+      {writable && (
         <Button type="primary" style={{ marginBottom: 16 }} onClick={() => record.show()} data-testid="record-training">
           {t('workers.recordTraining')}
         </Button>
