@@ -156,23 +156,25 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect((await t.request('GET', `/v1/runs/${novemberId}`, { token: admin })).body.computation.generation).toBe(1);
   });
 
-  it('withholds by the special deductions a worker declared in the register: the year-to-date sum through the period, caught up from January', async () => {
+  it('withholds by what the register holds for tax: declared special deductions (the year-to-date sum, caught up from January) and the flags HR set', async () => {
     const street = `${XIHU}002`;
     const wds = workers.app.get(DataSource);
     const [declarer, other] = await wds.query(`SELECT id FROM worker WHERE street_code = ? AND status = 'ACTIVE' AND hire_date < '2026-01-01' ORDER BY id LIMIT 2`, [street]);
     const hr = workers.tokenFor(testPrincipals.districtHr(XIHU));
     const declared = await workers.request('POST', `/v1/workers/${declarer.id}/special-deductions`, { token: hr, body: { type: 'CHILD_EDUCATION', monthlyAmount: '2000.00', fromMonth: '2026-01' } });
     expect(declared.status).toBe(201);
+    // and the other worker's flag set by HR: ≤ 60,000 here last year (the 60,000 rule from January)
+    expect((await workers.request('PUT', `/v1/workers/${other.id}/tax-years/2026`, { token: hr, body: { firstJobOfYear: null, lowIncomeLastYear: true } })).status).toBe(200);
     const res = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-08', type: 'REGULAR', scope: street } });
     expect(res.status).toBe(201);
     await computed(res.body.id);
     const slips = await allSlips(res.body.id);
-    const deductionsOf = async (workerId: unknown) => {
+    const taxStateOf = async (workerId: unknown) => {
       const slip = slips.find((x) => x.workerId === Number(workerId))!;
-      return (await t.request('GET', `/v1/payslips/${slip.id}`, { token: admin })).body.taxState.specialDeductions;
+      return (await t.request('GET', `/v1/payslips/${slip.id}`, { token: admin })).body.taxState;
     };
-    expect(await deductionsOf(declarer.id)).toBe('16000.00'); // January–August, declared in August
-    expect(await deductionsOf(other.id)).toBe('0.00');
+    expect(await taxStateOf(declarer.id)).toMatchObject({ specialDeductions: '16000.00', lowIncomeLastYear: false }); // January–August, declared in August
+    expect(await taxStateOf(other.id)).toMatchObject({ specialDeductions: '0.00', lowIncomeLastYear: true, monthsEmployed: 12 });
   });
 
   it('validates the request: period, type, scope', async () => {

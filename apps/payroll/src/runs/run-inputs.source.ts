@@ -44,6 +44,7 @@ export class RunInputsSource {
       bankAccountEnc: s.bankAccount ? this.cipher.encrypt(s.bankAccount) : null,
       primaryBody: s.primaryBody ?? null,
       specialDeductionsYtdFen: String(parseMoney(s.specialDeductionsYtd ?? '0.00')),
+      taxFlags: s.taxFlags ?? null,
       hours: null,
     };
   }

@@ -10,6 +10,7 @@ import { AppointmentRepository } from '../appointments/appointment.repository';
 import { GradeRepository } from '../grades/grade.repository';
 import { SecondmentRepository } from '../secondments/secondment.repository';
 import { SpecialDeductionRepository } from '../special-deductions/special-deduction.repository';
+import { WorkerTaxYearRepository } from '../special-deductions/worker-tax-year.repository';
 import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
@@ -22,7 +23,7 @@ const BODY_COUNT = [0, 1, 1, 2, 1, 2, 2, 3];
 
 /**
  * Effective-dated snapshots for payroll: one keyset page of workers employed on `asOf`, with the
- * posts and secondment in force that day, and the year's special deductions through its month. One
+ * posts and secondment in force that day, and the year's special deductions through its month and tax flags. One
  * indexed range query per table a page (each in its table's repository), no N+1.
  */
 @Injectable()
@@ -62,12 +63,13 @@ export class SnapshotsService {
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
-    const [posts, secondments, leaves, grades, deductions] = await Promise.all([
+    const [posts, secondments, leaves, grades, deductions, taxFlags] = await Promise.all([
       AppointmentRepository.inForceForRange(m, first, last, asOf),
       SecondmentRepository.inForceForRange(m, first, last, asOf),
       WorkerLeaveRepository.onLeaveInRange(m, first, last, asOf),
       GradeRepository.inForceForRange(this.dataSource.manager, first, last, asOf),
       SpecialDeductionRepository.forRange(m, first, last, asOf.slice(0, 4)),
+      WorkerTaxYearRepository.forRange(m, first, last, Number(asOf.slice(0, 4))),
     ]);
     // One pass over each result set; rows of posts come ordered by worker, so a cursor walks them
     // alongside the workers (no per-worker Map, Set or filtered arrays).
@@ -132,6 +134,7 @@ export class SnapshotsService {
         bodiesHeld: BODY_COUNT[bodies],
         primaryBody,
         secondment,
+        taxFlags: taxFlags.get(id) ?? null,
         specialDeductionsYtd: formatMoney(deductionsYearToDate(deductions.get(id) ?? [], asOf.slice(0, 7), hireDate)),
         bankAccount: fullBank ? (w.bankEnc ? this.cipher.decrypt(w.bankEnc) : null) : w.bankMasked ?? null,
         ...(q.identities ? { residentId: this.cipher.decrypt(w.residentIdEnc!) } : {}),

@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, NoContent, Roles } from '@cws/platform';
-import { SpecialDeduction, WorkerSpecialDeductions } from '@cws/workers-contracts';
+import { SpecialDeduction, WorkerSpecialDeductions, WorkerTaxYear } from '@cws/workers-contracts';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
-import { CreateSpecialDeductionDto, EndSpecialDeductionDto, SpecialDeductionsQueryDto } from './special-deductions.dto';
+import { CreateSpecialDeductionDto, EndSpecialDeductionDto, PutTaxYearDto, SpecialDeductionsQueryDto, TaxYearParams } from './special-deductions.dto';
 import { SpecialDeductionsService } from './special-deductions.service';
 
-/** 专项附加扣除: declarations by month, and the year-to-date sum payroll withholds by. */
+/** 专项附加扣除 (declarations by month, and the year-to-date sum payroll withholds by), and the year's withholding flags. */
 @ApiTags('special-deductions')
 @ApiBearerAuth()
 @Controller('v1')
@@ -41,5 +41,19 @@ export class SpecialDeductionsController {
   @NoContent('撤销误登记的专项附加扣除', 'Withdraw a declaration recorded in error (the audit log keeps it)')
   remove(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
     return this.deductions.remove(p, id);
+  }
+
+  @Get('workers/:id/tax-years/:year')
+  @Roles(...READ_ROLES)
+  @Answers(WorkerTaxYear, '社区工作者某年的个税预扣标志', 'The flags HR set for the year, or nulls (payroll’s defaults apply)')
+  taxYear(@CurrentPrincipal() p: Principal, @Param() { id, year }: TaxYearParams) {
+    return this.deductions.taxYear(p, id, year);
+  }
+
+  @Put('workers/:id/tax-years/:year')
+  @Roles(...WRITE_ROLES)
+  @Answers(WorkerTaxYear, '设定个税预扣标志', 'Set the year’s flags (null = back to the default); the next payroll run withholds by them')
+  putTaxYear(@CurrentPrincipal() p: Principal, @Param() { id, year }: TaxYearParams, @Body() dto: PutTaxYearDto) {
+    return this.deductions.putTaxYear(p, id, year, dto);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
 import { IsCalendarDate, IsMoney, IsYearMonth } from '@cws/platform';
 import { SPECIAL_DEDUCTION_TYPES, type SpecialDeductionType } from '@cws/workers-contracts';
 
@@ -19,4 +20,17 @@ export class EndSpecialDeductionDto {
 export class SpecialDeductionsQueryDto {
   @ApiPropertyOptional({ example: '2026-06-30', format: 'date', description: 'the year-to-date sum runs through this date’s month (default today)' })
   @IsOptional() @IsCalendarDate() asOf?: string;
+}
+
+export class TaxYearParams {
+  @ApiProperty({ example: 1024 }) @Type(() => Number) @IsInt() @Min(1) id!: number;
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2019) @Max(2100) year!: number;
+}
+
+export class PutTaxYearDto {
+  @ApiProperty({ nullable: true, type: Boolean, description: 'no wage income earlier in the year (basic deduction from January); null = the default (hired this year)' })
+  @ValidateIf((o) => o.firstJobOfYear !== null) @IsBoolean() firstJobOfYear!: boolean | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'last year ≤ 60,000 here (60,000 deducted from January); null = the default (from last year’s slips)' })
+  @ValidateIf((o) => o.lowIncomeLastYear !== null) @IsBoolean() lowIncomeLastYear!: boolean | null;
+  @ApiPropertyOptional({ example: '本人承诺本年此前无工资薪金所得' }) @IsOptional() @IsString() @MaxLength(200) note?: string;
 }

@@ -107,4 +107,27 @@ describe('special additional deductions (专项附加扣除): declarations by mo
     expect(september.every((i) => /^\d+\.\d{2}$/.test(i.specialDeductionsYtd))).toBe(true);
     expect((await at('2027-01-31')).find((i) => i.workerId === worker)?.specialDeductionsYtd).toBe('0.00');
   });
+
+  it('the year’s withholding flags: nulls by default, set and cleared by HR (audited), in the snapshot of that year only', async () => {
+    const worker = await hire('2026-07-01');
+    const url = `/v1/workers/${worker}/tax-years/2026`;
+    expect((await t.request('GET', url, { token: auditor })).body).toMatchObject({ workerId: worker, year: 2026, firstJobOfYear: null, lowIncomeLastYear: null, updatedBy: null });
+    const set = await t.request('PUT', url, { token: xihu, body: { firstJobOfYear: false, lowIncomeLastYear: null, note: '上半年在其他单位任职' } });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ firstJobOfYear: false, lowIncomeLastYear: null, note: '上半年在其他单位任职', updatedBy: expect.any(String) });
+    const client = t.tokenFor(testPrincipals.client(['payroll:read']));
+    const flagsAt = async (asOf: string) =>
+      ((await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${COMM}&limit=5000`, { token: client })).body.items as Array<{ workerId: number; taxFlags: unknown }>).find((i) => i.workerId === worker)?.taxFlags;
+    expect(await flagsAt('2026-08-31')).toEqual({ firstJobOfYear: false, lowIncomeLastYear: null });
+    expect(await flagsAt('2027-01-31')).toBeNull();
+    expect((await t.request('PUT', url, { token: xihu, body: { firstJobOfYear: null, lowIncomeLastYear: null } })).body.firstJobOfYear).toBeNull();
+    const actions = await ds.query(`SELECT action FROM audit_log WHERE entity = 'worker_tax_year' AND entity_id = ? ORDER BY id`, [`${worker}:2026`]);
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE']);
+
+    const bad = await t.request('PUT', url, { token: xihu, body: { firstJobOfYear: 'yes', lowIncomeLastYear: null } });
+    expect(bad.body).toMatchObject({ details: [{ path: 'firstJobOfYear' }] });
+    expect((await t.request('PUT', `/v1/workers/${worker}/tax-years/1999`, { token: xihu, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(400);
+    expect((await t.request('PUT', url, { token: shangcheng, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(404);
+    expect((await t.request('PUT', url, { token: auditor, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(403);
+  });
 });

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { conflict, formatMoney, parseMoney, validationError, type Principal } from '@cws/kernel';
 import { AuditService } from '@cws/platform';
 import { deductionClash, deductionsYearToDate } from '@cws/workers-core';
-import { SPECIAL_DEDUCTION_MONTHLY_CAP, type SpecialDeductionView, type WorkerSpecialDeductionsView } from '@cws/workers-contracts';
+import { SPECIAL_DEDUCTION_MONTHLY_CAP, type SpecialDeductionView, type WorkerSpecialDeductionsView, type WorkerTaxYearView } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@cws/persistence';
 import { today } from '../common/sql';
 import { WorkersService } from '../workers/workers.service';
-import type { CreateSpecialDeductionDto, EndSpecialDeductionDto } from './special-deductions.dto';
+import type { CreateSpecialDeductionDto, EndSpecialDeductionDto, PutTaxYearDto } from './special-deductions.dto';
+import { WorkerTaxYearRepository } from './worker-tax-year.repository';
 import { monthsOf, SpecialDeductionRepository } from './special-deduction.repository';
 
 /**
@@ -68,6 +69,24 @@ export class SpecialDeductionsService {
       const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
       await SpecialDeductionRepository.remove(m, id);
       await this.audit.record(m, { entity: 'special_deduction', entityId: id, action: 'DELETE', before, districtCode: worker.districtCode, streetCode: worker.streetCode }, p);
+    });
+  }
+
+  /** The year's withholding flags: those HR set, or nulls (payroll's defaults). */
+  async taxYear(p: Principal, workerId: number, year: number): Promise<WorkerTaxYearView> {
+    const m = this.dataSource.manager;
+    await this.workers.workerInScope(m, p, workerId);
+    return (await WorkerTaxYearRepository.find(m, workerId, year)) ?? { workerId, year, firstJobOfYear: null, lowIncomeLastYear: null, note: null, updatedBy: null, updatedAt: null };
+  }
+
+  /** Sets (or, with nulls, clears back to the defaults) the year's flags; the next payroll run withholds by them. */
+  putTaxYear(p: Principal, workerId: number, year: number, dto: PutTaxYearDto): Promise<WorkerTaxYearView> {
+    return inTransaction(this.dataSource, async (m) => {
+      const worker = await this.workers.workerInScope(m, p, workerId, { lock: true });
+      const before = await WorkerTaxYearRepository.find(m, workerId, year, { lock: true });
+      const after = await WorkerTaxYearRepository.save(m, { workerId, year, firstJobOfYear: dto.firstJobOfYear, lowIncomeLastYear: dto.lowIncomeLastYear, note: dto.note ?? null, updatedBy: p.name });
+      await this.audit.record(m, { entity: 'worker_tax_year', entityId: `${workerId}:${year}`, action: before ? 'UPDATE' : 'CREATE', before, after, districtCode: worker.districtCode, streetCode: worker.streetCode }, p);
+      return after;
     });
   }
 

@@ -60,6 +60,8 @@ export interface WorkerSnapshot {
    * month, as a decimal string in 元: what cumulative withholding subtracts. "0.00" with none declared.
    */
   specialDeductionsYtd: string;
+  /** The withholding flags HR set for `asOf`'s year (WorkerTaxYear); null when none are set: payroll's defaults apply. */
+  taxFlags: null | { firstJobOfYear: boolean | null; lowIncomeLastYear: boolean | null };
   /** The whole resident ID: only with `?identities=true`, which only the payroll:read API client may ask (the income-tax declaration). */
   residentId?: string;
 }

@@ -43,3 +43,20 @@ export const WorkerSpecialDeductions = /* @__PURE__ */ Contract('WorkerSpecialDe
   items: /* @__PURE__ */ Type.Array(SpecialDeduction, { description: '申报（新的在前）。Declarations, newest first.' }),
 });
 export type WorkerSpecialDeductionsView = Static<typeof WorkerSpecialDeductions>;
+
+/**
+ * The worker's withholding flags for a year (DOMAIN §4), when HR has set them; null = the payroll default:
+ * `firstJobOfYear` (公告2020年第19号: no wage income earlier in the year, so the basic deduction counts from
+ * January) defaults to "hired this calendar year"; `lowIncomeLastYear` (公告2020年第13号: last year's income
+ * here ≤ 60,000) to what payroll's own slips of last year show.
+ */
+export const WorkerTaxYear = /* @__PURE__ */ Contract('WorkerTaxYear', '社区工作者某年的个税预扣标志（人事设定；null 为默认）。A worker’s withholding flags for a year; null = payroll’s default.', {
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024),
+  year: /* @__PURE__ */ Int('纳税年度。Tax year.', 2026),
+  firstJobOfYear: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Boolean({ description: '本年首次取得工资薪金（1 月起累计减除费用）；null 为默认（本年入职）。No wage income earlier in the year; null = hired this year.' })),
+  lowIncomeLastYear: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Boolean({ description: '上年在本单位收入不超过 6 万元（1 月起扣除 6 万元）；null 为默认（按上年工资条）。Last year ≤ 60,000 here; null = from last year’s slips.' })),
+  note: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('依据。Why.', '本人承诺本年此前无工资薪金所得')),
+  updatedBy: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('设定人。Set by.', 'xihu-hr')),
+  updatedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('设定时间。Set at.')),
+});
+export type WorkerTaxYearView = Static<typeof WorkerTaxYear>;

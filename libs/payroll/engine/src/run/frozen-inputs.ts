@@ -50,6 +50,8 @@ export interface FrozenWorker {
    * decimal integer string: cumulative withholding subtracts them. Absent in runs frozen before they were read.
    */
   specialDeductionsYtdFen?: string;
+  /** The withholding flags HR set for the year in the register (null each = payroll's default); absent = none set. */
+  taxFlags?: { firstJobOfYear: boolean | null; lowIncomeLastYear: boolean | null } | null;
   hours: FrozenHours | null;
   /** TOP_UP runs: this worker's year-end top-up (fen as a decimal integer string) from the stored top-up result. */
   topUpFen?: string;

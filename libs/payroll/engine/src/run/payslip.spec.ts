@@ -67,6 +67,33 @@ describe('tax-state flags (DOMAIN.md §4)', () => {
     expect(notFirst.tax).toBeGreaterThan(0n);
   });
 
+  it('a flag HR set in the register wins over the default: a July hire who worked elsewhere earlier is no first job', () => {
+    const hire = worker({ hireDate: '2026-07-01', grade: 12, postBand: 'OTHER' });
+    const topUp = [{ refPeriod: '2026-07', amountFen: parseMoney('12000') - earningsOf(hire) }];
+    const july = (w: FrozenWorker) => computePayslip({ period: '2026-07', worker: w, state: null, recoveryOwedFen: 0n, arrears: topUp, lowIncomeLastYear: false }, policy);
+    const byDefault = july(hire);
+    const declared = july({ ...hire, taxFlags: { firstJobOfYear: false, lowIncomeLastYear: null } });
+    expect([byDefault.taxState.firstJobOfYear, declared.taxState.firstJobOfYear]).toEqual([true, false]);
+    expect(declared.taxState.monthsEmployed).toBe(1);
+    expect(formatMoney(byDefault.tax)).toBe('0.00');
+    expect(declared.tax).toBeGreaterThan(0n);
+    // null leaves the default alone
+    expect(july({ ...hire, taxFlags: { firstJobOfYear: null, lowIncomeLastYear: null } }).taxState).toEqual(byDefault.taxState);
+  });
+
+  it('a flag set mid-year applies from that slip: August re-reads the year without the January deductions, and withholds the difference', () => {
+    const hire = worker({ hireDate: '2026-07-01', grade: 12, postBand: 'OTHER' });
+    const topUp = (p: string) => [{ refPeriod: p, amountFen: parseMoney('12000') - earningsOf(hire) }];
+    const july = computePayslip({ period: '2026-07', worker: hire, state: null, recoveryOwedFen: 0n, arrears: topUp('2026-07'), lowIncomeLastYear: false }, policy);
+    const august = (w: FrozenWorker) => computePayslip({ period: '2026-08', worker: w, state: july.taxState, recoveryOwedFen: 0n, arrears: topUp('2026-08'), lowIncomeLastYear: false }, policy);
+    const asBefore = august(hire);
+    const corrected = august({ ...hire, taxFlags: { firstJobOfYear: false, lowIncomeLastYear: null } });
+    expect(asBefore.taxState.monthsEmployed).toBe(8);
+    expect(corrected.taxState.monthsEmployed).toBe(2); // July and August paid here
+    expect(corrected.tax).toBeGreaterThan(asBefore.tax);
+    expect(corrected.taxState.firstJobOfYear).toBe(false);
+  });
+
   it('≤ 60,000 last year: 60,000 is deducted from January, so nothing is withheld until income passes it', () => {
     const s = slip({ period: '2026-01', lowIncomeLastYear: true });
     expect(s.taxState.lowIncomeLastYear).toBe(true);

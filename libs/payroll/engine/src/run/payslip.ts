@@ -59,7 +59,7 @@ const ARREARS_LABEL = (a: ArrearsItem) => (a.amountFen >= 0n ? `Arrears for ${a.
 export function computePayslip(input: PayslipInput, policy: PayrollPolicy): PayslipOut {
   const { period, worker: w } = input;
   const { year, month } = parsePeriod(period);
-  const state = input.state ?? initialTaxState(year, { firstJobOfYear: w.hireDate.slice(0, 4) === String(year), lowIncomeLastYear: input.lowIncomeLastYear });
+  const state = withSetFlags(input.state ?? initialTaxState(year, { firstJobOfYear: w.hireDate.slice(0, 4) === String(year), lowIncomeLastYear: input.lowIncomeLastYear }), w, month);
   if (state.year !== year) throw validationError('TAX_STATE_YEAR', 'state.year', `tax state is for ${state.year}, the run for ${year}`);
 
   // A seconded-out worker whose host pays is not paid here (the secondment in force on the period's last day decides).
@@ -104,6 +104,19 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   for (const l of lines) if (l.code === 'ARREARS') l.refPeriod = input.arrears[arrearsIndex++].refPeriod;
   const taxState = withFlags(r.ytd, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid + 1);
   return settle(input, lines, { gross: r.gross, employee: r.employeeContributions, employer: r.employerContributions, tax: r.tax }, taxState, 'HOME', w.postBand, grade, gradeSource, flags);
+}
+
+/**
+ * The flags HR set in the register win over the defaults (hired this year; last year's slips), from this slip
+ * on: cumulative withholding re-reads the whole year with them, so a flag set in August corrects the year's
+ * tax in August. The basic deductions counted before this month follow the flag: January onwards for a first
+ * job of the year, else the months paid here (the 60,000 rule counts twelve whatever the count).
+ */
+function withSetFlags(state: RunTaxState, w: FrozenWorker, month: number): RunTaxState {
+  const firstJob = w.taxFlags?.firstJobOfYear ?? state.firstJobOfYear;
+  const lowIncome = w.taxFlags?.lowIncomeLastYear ?? state.lowIncomeLastYear;
+  if (firstJob === state.firstJobOfYear && lowIncome === state.lowIncomeLastYear) return state;
+  return withFlags(state, firstJob, lowIncome, state.monthsPaid, firstJob ? month - 1 : state.monthsPaid);
 }
 
 /**
