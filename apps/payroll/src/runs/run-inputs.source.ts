@@ -39,6 +39,8 @@ export class RunInputsSource {
       employmentType: s.employmentType, postBand: (s.grade !== null && s.gradeBand ? s.gradeBand : s.postBand) as PostBand, education: s.education, hireDate: s.hireDate, leftDate,
       qualificationLevel: s.qualificationLevel === 'NONE' ? null : s.qualificationLevel, bodiesHeld: s.bodiesHeld,
       secondment: s.secondment ? { direction: s.secondment.direction, payer: s.secondment.payer, from: s.secondment.from, to: s.secondment.to } : null,
+      // a workers service that does not send it yet: the secondment in force on the last day decides, as before
+      ...(s.hostPaidInMonth ? { hostPaidInMonth: s.hostPaidInMonth } : {}),
       grade: typeof s.grade === 'number' ? s.grade : null,
       gradeDerived: s.grade !== null && !!s.gradeDerived,
       bankAccountEnc: s.bankAccount ? this.cipher.encrypt(s.bankAccount) : null,

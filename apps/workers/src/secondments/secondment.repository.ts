@@ -113,4 +113,16 @@ export class SecondmentRepository {
       [first, last, asOf, asOf],
     );
   }
+
+  /** Outward secondments whose host pays, overlapping [monthStart, monthEnd], of workers first..last (the snapshot's month), clipped to it. */
+  static async hostPaidForRange(m: EntityManager, first: number, last: number, monthStart: string, monthEnd: string): Promise<Array<{ workerId: number; from: string; to: string }>> {
+    const rows: Array<{ workerId: number; from: string; to: string }> = await m.query(
+      `SELECT worker_id AS workerId, GREATEST(start_date, ?) AS \`from\`, LEAST(COALESCE(end_date, ?), ?) AS \`to\`
+         FROM secondment WHERE worker_id BETWEEN ? AND ? AND status <> 'CANCELLED' AND direction = 'OUT' AND payer = 'HOST'
+          AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+        ORDER BY worker_id, start_date`,
+      [monthStart, monthEnd, monthEnd, first, last, monthEnd, monthStart],
+    );
+    return rows.map((r) => ({ workerId: Number(r.workerId), from: String(r.from).slice(0, 10), to: String(r.to).slice(0, 10) }));
+  }
 }

@@ -75,4 +75,20 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
       expect(refused.body.code).toBe('IDENTITIES_NOT_PERMITTED');
     }
   });
+
+  it('gives the days of the month a host pays for (outward secondments, clipped to the month): payroll pays home the rest', async () => {
+    const hr = t.tokenFor(testPrincipals.districtHr('330106'));
+    const [{ id: workerId, community }] = await ds.query(`SELECT id, community_code AS community FROM worker WHERE district_code = '330106' AND employment_type = 'FULL_TIME' AND status = 'ACTIVE' ORDER BY id LIMIT 1`);
+    const started = await t.request('POST', '/v1/secondments', { token: hr, body: { workerId, direction: 'OUT', organisation: '翠苑街道办事处', from: '2026-03-10', to: '2026-04-20', payer: 'HOST' } });
+    expect(started.status).toBe(201);
+    const client = t.tokenFor(testPrincipals.client(['payroll:read']));
+    const hostPaid = async (asOf: string) => {
+      const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${community}&limit=5000`, { token: client });
+      return (res.body.items as Array<{ workerId: number; hostPaidInMonth: unknown }>).find((i) => i.workerId === Number(workerId))?.hostPaidInMonth;
+    };
+    expect(await hostPaid('2026-03-31')).toEqual([{ from: '2026-03-10', to: '2026-03-31' }]);
+    // the month of a leaver's snapshot (its first day) is the same month
+    expect(await hostPaid('2026-04-01')).toEqual([{ from: '2026-04-01', to: '2026-04-20' }]);
+    expect(await hostPaid('2026-05-31')).toEqual([]);
+  });
 });

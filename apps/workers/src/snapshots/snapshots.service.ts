@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { districtOf, DomainError, formatMoney, fullYearsBetween, type Principal } from '@cws/kernel';
+import { daysInMonth, districtOf, DomainError, formatMoney, fullYearsBetween, type Principal } from '@cws/kernel';
 import { deductionsYearToDate } from '@cws/workers-core';
 import { PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
@@ -14,6 +14,9 @@ import { WorkerTaxYearRepository } from '../special-deductions/worker-tax-year.r
 import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
+
+/** The last day of `date`'s month (YYYY-MM-DD). */
+const lastDayOfMonth = (date: string): string => `${date.slice(0, 7)}-${String(daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)))).padStart(2, '0')}`;
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
 const BANDS_BY_RANK: readonly PostBand[] = ['HEAD', 'DEPUTY', 'OTHER'];
@@ -63,14 +66,18 @@ export class SnapshotsService {
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);
-    const [posts, secondments, leaves, grades, deductions, taxFlags] = await Promise.all([
+    const monthStart = `${asOf.slice(0, 7)}-01`;
+    const [posts, secondments, leaves, grades, deductions, taxFlags, hostPaid] = await Promise.all([
       AppointmentRepository.inForceForRange(m, first, last, asOf),
       SecondmentRepository.inForceForRange(m, first, last, asOf),
       WorkerLeaveRepository.onLeaveInRange(m, first, last, asOf),
       GradeRepository.inForceForRange(this.dataSource.manager, first, last, asOf),
       SpecialDeductionRepository.forRange(m, first, last, asOf.slice(0, 4)),
       WorkerTaxYearRepository.forRange(m, first, last, Number(asOf.slice(0, 4))),
+      SecondmentRepository.hostPaidForRange(m, first, last, monthStart, lastDayOfMonth(asOf)),
     ]);
+    const hostPaidBy = new Map<number, Array<{ from: string; to: string }>>();
+    for (const h of hostPaid) hostPaidBy.set(h.workerId, [...(hostPaidBy.get(h.workerId) ?? []), { from: h.from, to: h.to }]);
     // One pass over each result set; rows of posts come ordered by worker, so a cursor walks them
     // alongside the workers (no per-worker Map, Set or filtered arrays).
     const secondmentBy = new Map<number, { direction: 'OUT' | 'IN'; payer: 'HOME' | 'HOST'; from: string; to: string | null }>();
@@ -134,6 +141,7 @@ export class SnapshotsService {
         bodiesHeld: BODY_COUNT[bodies],
         primaryBody,
         secondment,
+        hostPaidInMonth: hostPaidBy.get(id) ?? [],
         taxFlags: taxFlags.get(id) ?? null,
         specialDeductionsYtd: formatMoney(deductionsYearToDate(deductions.get(id) ?? [], asOf.slice(0, 7), hireDate)),
         bankAccount: fullBank ? (w.bankEnc ? this.cipher.decrypt(w.bankEnc) : null) : w.bankMasked ?? null,

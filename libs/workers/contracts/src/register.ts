@@ -53,6 +53,8 @@ export interface WorkerSnapshot {
   /** The body of the primary post in force on the date (its budget stream pays the worker); null with no primary post. */
   primaryBody: BodyKind | null;
   secondment: null | { direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null };
+  /** The days of `asOf`'s month a host pays for (outward secondments whose host pays), clipped to the month: who pays a part month. */
+  hostPaidInMonth: Array<{ from: string; to: string }>;
   /** Full for callers with payroll:read or the CITY_ADMIN / FINANCE role; masked otherwise; null when none is on file. */
   bankAccount: string | null;
   /**

@@ -37,6 +37,11 @@ export interface FrozenWorker {
   qualificationLevel: string | null;
   bodiesHeld: number;
   secondment: FrozenSecondment | null;
+  /**
+   * The days of the period a host pays for (outward secondments whose host pays, clipped to the month): home
+   * pays the rest. Absent in runs frozen before it was read: then the secondment in force on the last day decides.
+   */
+  hostPaidInMonth?: Array<{ from: string; to: string }>;
   /** The grade recorded on the register in force on the snapshot date; null = none recorded: payroll derives it (and says so). */
   grade: number | null;
   /** The register's grade itself came from its backfill (entry grade + steps), not a decision: the slip says so too. */

@@ -140,6 +140,25 @@ describe('who is paid and how much', () => {
     expect(cadre.flags).toContain('SECONDED_IN_SUBSIDY_ONLY');
   });
 
+  it('a secondment whose host pays for part of the month: home pays the other working days, not the whole month nor none', () => {
+    // March 2026: 22 weekdays. Host pays from Tuesday 10 March (16 weekdays), or until Friday 20 March (15).
+    expect(attendanceFor('2026-03', '2020-01-01', null, [{ from: '2026-03-10', to: '2026-03-31' }])).toEqual({ workedDays: '6', scheduledDays: 22 });
+    expect(attendanceFor('2026-03', '2020-01-01', null, [{ from: '2026-03-01', to: '2026-03-20' }])).toEqual({ workedDays: '7', scheduledDays: 22 });
+    expect(attendanceFor('2026-03', '2020-01-01', null, [{ from: '2026-03-07', to: '2026-03-08' }])).toBeNull(); // a weekend only
+    const full = slip({ period: '2026-03' });
+    const starting = slip({ period: '2026-03', worker: worker({ secondment: { direction: 'OUT', payer: 'HOST', from: '2026-03-10', to: null }, hostPaidInMonth: [{ from: '2026-03-10', to: '2026-03-31' }] }) });
+    const ended = slip({ period: '2026-03', worker: worker({ secondment: null, hostPaidInMonth: [{ from: '2026-03-01', to: '2026-03-20' }] }) });
+    for (const part of [starting, ended]) {
+      expect(part.payer).toBe('HOME');
+      expect(part.flags).toEqual(expect.arrayContaining(['PRO_RATED', 'SECONDED_OUT_PART_MONTH']));
+      expect(earning(part, 'BASE')!.amount).toBeGreaterThan(0n);
+      expect(earning(part, 'BASE')!.amount).toBeLessThan(earning(full, 'BASE')!.amount);
+    }
+    // before, the last day decided: `starting` was paid nothing for 1–9 March, `ended` paid in full though the host paid to the 20th
+    const whole = slip({ period: '2026-03', worker: worker({ hostPaidInMonth: [{ from: '2026-03-01', to: '2026-03-31' }] }) });
+    expect(whole).toMatchObject({ payer: 'HOST', gross: 0n, flags: ['SECONDED_OUT_HOST_PAYS'] });
+  });
+
   it('derives a grade only when the register has none, and says so on the base line', () => {
     const derived = slip({ worker: worker({ grade: null }) });
     expect(derived.gradeSource).toBe('DERIVED');

@@ -62,10 +62,11 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   const state = withSetFlags(input.state ?? initialTaxState(year, { firstJobOfYear: w.hireDate.slice(0, 4) === String(year), lowIncomeLastYear: input.lowIncomeLastYear }), w, month);
   if (state.year !== year) throw validationError('TAX_STATE_YEAR', 'state.year', `tax state is for ${state.year}, the run for ${year}`);
 
-  // A seconded-out worker whose host pays is not paid here (the secondment in force on the period's last day decides).
-  if (w.secondment && w.secondment.direction === 'OUT' && w.secondment.payer === 'HOST') {
-    return carryOnly(input, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
-  }
+  // Days a host pays (an outward secondment): not paid here. Runs frozen before the month's secondments were read
+  // know only the one in force on the period's last day, which then decides the whole month.
+  const paidElsewhere = w.hostPaidInMonth ?? (w.secondment && w.secondment.direction === 'OUT' && w.secondment.payer === 'HOST' ? [{ from: periodFirstDay(period), to: null }] : []);
+  const attendance = attendanceFor(period, w.hireDate, w.leftDate, paidElsewhere);
+  if (paidElsewhere.length && attendance?.workedDays === '0') return carryOnly(input, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
   if (w.employmentType === 'SECONDED_IN' || (w.secondment && w.secondment.direction === 'IN')) return secondedIn(input, state, policy);
 
   const flags: string[] = [];
@@ -77,8 +78,8 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
     gradeSource = 'DERIVED';
     flags.push('GRADE_DERIVED');
   }
-  const attendance = attendanceFor(period, w.hireDate, w.leftDate);
   if (attendance) flags.push('PRO_RATED');
+  if (attendance && paidElsewhere.length) flags.push('SECONDED_OUT_PART_MONTH');
   if (input.arrears.length) flags.push('ARREARS');
   const cp = compilePolicy(policy);
   const monthlyBase = cp.grades[grade]?.monthlyBaseFen ?? 0n;

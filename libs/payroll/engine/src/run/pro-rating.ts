@@ -1,6 +1,7 @@
 /**
- * Partial months: a worker hired or leaving during the period is paid for the working days
- * (Monday–Friday) employed, out of the month's working days; the engine turns that into its
+ * Partial months: a worker hired or leaving during the period, or seconded out for part of it to a host
+ * that pays, is paid here for the working days (Monday–Friday) employed and not paid by the host, out of
+ * the month's working days; the engine turns that into its
  * pro-rating factor (worked ÷ 21.75 or ÷ scheduled days, per the PRO_RATING row). Statutory
  * holidays and adjusted working days (调休) are not in the calendar yet: every weekday counts.
  */
@@ -26,30 +27,43 @@ export function periodLastDay(period: string): string {
   return `${period}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
 }
 
-/** Weekdays from day `from` to day `to` (inclusive) of the month. */
-function weekdays(year: number, month: number, from: number, to: number): number {
+/** Weekdays from day `from` to day `to` (inclusive) of the month, leaving out the days `excluded` says. */
+function weekdays(year: number, month: number, from: number, to: number, excluded: (day: number) => boolean = () => false): number {
   let n = 0;
   // Day of week of the 1st, without Date parsing per call: Zeller-free via UTC once per month.
   const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
   for (let d = from; d <= to; d++) {
     const dow = (first + d - 1) % 7;
-    if (dow !== 0 && dow !== 6) n++;
+    if (dow !== 0 && dow !== 6 && !excluded(d)) n++;
   }
   return n;
 }
 
+/** A stretch of days (inclusive ISO dates; `to` null = open). */
+export interface DayRange {
+  from: string;
+  to: string | null;
+}
+
 /**
- * Working days employed in the period, or null for a full month (employed from before the 1st to
- * after the last day). `leftDate` is the last day employed.
+ * Working days paid here in the period, or null for a full month (employed from before the 1st to
+ * after the last day, none of it paid by another). `leftDate` is the last day employed; `paidElsewhere`
+ * are days a host pays for (an outward secondment whose host pays the salary), which home does not.
  */
-export function attendanceFor(period: string, hireDate: string, leftDate: string | null): Attendance | null {
+export function attendanceFor(period: string, hireDate: string, leftDate: string | null, paidElsewhere: readonly DayRange[] = []): Attendance | null {
   const { year, month } = parsePeriod(period);
   const first = periodFirstDay(period);
   const last = periodLastDay(period);
   const from = hireDate > first ? Number(hireDate.slice(8, 10)) : 1;
   const lastDay = Number(last.slice(8, 10));
   const to = leftDate !== null && leftDate < last ? Number(leftDate.slice(8, 10)) : lastDay;
-  if (from === 1 && to === lastDay) return null;
-  if (hireDate > last || (leftDate !== null && leftDate < first)) return { workedDays: '0', scheduledDays: weekdays(year, month, 1, lastDay) };
-  return { workedDays: String(weekdays(year, month, from, to)), scheduledDays: weekdays(year, month, 1, lastDay) };
+  const scheduledDays = weekdays(year, month, 1, lastDay);
+  if (hireDate > last || (leftDate !== null && leftDate < first)) return { workedDays: '0', scheduledDays };
+  const elsewhere = (d: number) => {
+    const day = `${period}-${String(d).padStart(2, '0')}`;
+    return paidElsewhere.some((r) => r.from <= day && (r.to === null || day <= r.to));
+  };
+  const worked = weekdays(year, month, from, to, elsewhere);
+  if (from === 1 && to === lastDay && worked === scheduledDays) return null;
+  return { workedDays: String(worked), scheduledDays };
 }
