@@ -63,8 +63,7 @@ import { WorkerEntity, WorkerEventEntity, WorkerLeaveEntity } from './workers/wo
 import { WorkersService } from './workers/workers.service';
 import { SpecialDeductionsController } from './special-deductions/special-deductions.controller';
 import { SpecialDeductionsService } from './special-deductions/special-deductions.service';
-import { SpecialDeductions1767600000000 } from './migrations/1767600000000-special-deductions';
-import { WorkerTaxYear1767800000000 } from './migrations/1767800000000-worker-tax-year';
+import { TaxDeclarations1767600000000 } from './migrations/1767600000000-tax-declarations';
 
 export const WORKERS_ENTITIES = [
   ...MESSAGING_ENTITIES,
@@ -86,7 +85,7 @@ export const WORKERS_MIGRATIONS = [
   IdentityAndOrg1764150000000, WorkforceRegister1764200000000, TrainingBudgetPostings1764300000000, OrgTreeVersions1764310000000, StatusCalendar1764400000000,
   RefreshTokenFamily1765000000000, AuditStreet1765000000100, ResidentIdLastFour1765000000200,
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000, WorkerNameGram1766700000000,
-  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, SpecialDeductions1767600000000, AuditAppendOnly1767700000000, WorkerTaxYear1767800000000,
+  RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, TaxDeclarations1767600000000, AuditAppendOnly1767700000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type {
-  SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerRecordView, WorkerSpecialDeductionsView, WorkerWriteResultView,
+  SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerRecordView, WorkerSpecialDeductionsView, WorkerTaxYearView,
+  WorkerWriteResultView,
 } from '@cws/workers-contracts';
 import type { WorkerDetail, WorkerPii } from './types';
 import { useKeysetPages } from './useKeysetPages';
@@ -74,6 +75,7 @@ export function useWorkerWrites() {
     addDeduction: (workerId: number, body: NewSpecialDeduction) => api.post<SpecialDeductionView>(`${W}/${workerId}/special-deductions`, body),
     endDeduction: (id: number, body: { toMonth: string }) => api.post<SpecialDeductionView>(`${D}/${id}/end`, body),
     withdrawDeduction: (id: number) => api.delete<void>(`${D}/${id}`),
+    setTaxYear: (workerId: number, year: number, body: TaxYearFlags) => api.put<WorkerTaxYearView>(`${W}/${workerId}/tax-years/${year}`, body),
   };
 }
 
@@ -103,5 +105,21 @@ export function useSpecialDeductions(workerId: number) {
   return useQuery({
     queryKey: ['special-deductions', workerId],
     queryFn: ({ signal }) => api.get<WorkerSpecialDeductionsView>(`${W}/${workerId}/special-deductions`, undefined, signal),
+  });
+}
+
+/** A year's withholding flags as HR sets them: null = back to payroll's default; the note says why. */
+export interface TaxYearFlags {
+  firstJobOfYear: boolean | null;
+  lowIncomeLastYear: boolean | null;
+  note?: string;
+}
+
+/** The worker's withholding flags for `year` (all nulls until HR sets them: payroll's defaults apply). */
+export function useTaxYear(workerId: number, year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['worker-tax-year', workerId, year],
+    queryFn: ({ signal }) => api.get<WorkerTaxYearView>(`${W}/${workerId}/tax-years/${year}`, undefined, signal),
   });
 }

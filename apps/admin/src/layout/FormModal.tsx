@@ -103,9 +103,12 @@ export function useRequired(): FormRule[] {
   return [{ required: true, message: t('common.required') }];
 }
 
-/** A date field whose form value is the API's calendar-date string (YYYY-MM-DD), not a dayjs object. */
-export function DateItem({ name, label, required, extra }: { name: string; label: ReactNode; required?: boolean; extra?: ReactNode }) {
+type PickerItemProps = { name: string; label: ReactNode; required?: boolean; extra?: ReactNode };
+
+/** A date or month field whose form value is the API's string (YYYY-MM-DD, YYYY-MM), not a dayjs object. */
+function PickerItem({ name, label, required, extra, picker }: PickerItemProps & { picker: 'date' | 'month' }) {
   const rules = useRequired();
+  const format = picker === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD';
   return (
     <Form.Item
       name={name}
@@ -113,29 +116,18 @@ export function DateItem({ name, label, required, extra }: { name: string; label
       extra={extra}
       rules={required ? rules : []}
       getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
-      normalize={(d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
+      normalize={(d: dayjs.Dayjs | null) => (d ? d.format(format) : undefined)}
     >
-      <DatePicker style={{ width: '100%' }} />
+      <DatePicker picker={picker} style={{ width: '100%' }} />
     </Form.Item>
   );
 }
 
-/** A month field whose form value is the API's "YYYY-MM" string, not a dayjs object. */
-export function MonthItem({ name, label, required, extra }: { name: string; label: ReactNode; required?: boolean; extra?: ReactNode }) {
-  const rules = useRequired();
-  return (
-    <Form.Item
-      name={name}
-      label={label}
-      extra={extra}
-      rules={required ? rules : []}
-      getValueProps={(v: string | undefined) => ({ value: v ? dayjs(`${v}-01`) : null })}
-      normalize={(d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM') : undefined)}
-    >
-      <DatePicker picker="month" style={{ width: '100%' }} />
-    </Form.Item>
-  );
-}
+/** A calendar-date field (YYYY-MM-DD). */
+export const DateItem = (props: PickerItemProps) => <PickerItem {...props} picker="date" />;
+
+/** A month field (YYYY-MM). */
+export const MonthItem = (props: PickerItemProps) => <PickerItem {...props} picker="month" />;
 
 export const todayIso = () => dayjs().format('YYYY-MM-DD');
 export const thisMonth = () => dayjs().format('YYYY-MM');

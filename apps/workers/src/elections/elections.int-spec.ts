@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { startedApp, type TestApp } from '@cws/testing';
+import { usingApp } from '@cws/testing';
 import { ElectionRepository } from './election.repository';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
@@ -8,39 +7,31 @@ const STREET = '330106002';
 const newId = residentIdSequence(950_000, 'M');
 
 describe('elections: elected posts by election with their term, re-election, by-election, recruitment refused, 一肩挑 from the records (real MySQL)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let xihu: string;
-  let shangcheng: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
   const register = async (name: string, communityCode = COMM) =>
-    (await hireWorker(t, xihu, { name, residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode })).id;
+    (await hireWorker(app.t, app.tokens.xihu, { name, residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode })).id;
   const elect = (body: Record<string, unknown>) =>
-    t.request('POST', '/v1/elections', { token: xihu, body: { communityCode: COMM, eligibleVoters: 1000, votesCast: 800, ...body } });
+    app.t.request('POST', '/v1/elections', { token: app.tokens.xihu, body: { communityCode: COMM, eligibleVoters: 1000, votesCast: 800, ...body } });
   const party = (over: Record<string, unknown>) => elect({ bodyKind: 'PARTY', kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT', ...over });
   const postsOf = async (workerId: number) =>
-    (await t.request('GET', `/v1/workers/${workerId}`, { token: xihu })).body.appointments as Array<Record<string, unknown>>;
-  const elections = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM election'))[0].n);
-
-  beforeAll(async () => {
-    ({ t, ds, tokens: { xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
+    (await app.t.request('GET', `/v1/workers/${workerId}`, { token: app.tokens.xihu })).body.appointments as Array<Record<string, unknown>>;
+  const elections = async () => Number((await app.ds.query('SELECT COUNT(*) AS n FROM election'))[0].n);
 
   it('recruitment refuses a vacancy for 居委会主任 (and the party secretary) with 422 naming the field; workstation posts stay recruitable', async () => {
     const vacancy = { communityCode: COMM, headcount: 1, opensOn: '2026-03-01', closesOn: '2026-03-31' };
-    const director = await t.request('POST', '/v1/vacancies', { token: xihu, body: { ...vacancy, bodyKind: 'COMMITTEE', role: 'DIRECTOR' } });
+    const director = await app.t.request('POST', '/v1/vacancies', { token: app.tokens.xihu, body: { ...vacancy, bodyKind: 'COMMITTEE', role: 'DIRECTOR' } });
     expect(director.status).toBe(422);
     expect(director.body).toMatchObject({ code: 'ELECTED_POST', details: [{ path: 'role', issue: expect.stringContaining('COMMITTEE/DIRECTOR') }] });
-    const secretary = await t.request('POST', '/v1/vacancies', { token: xihu, body: { ...vacancy, bodyKind: 'PARTY', role: 'SECRETARY' } });
+    const secretary = await app.t.request('POST', '/v1/vacancies', { token: app.tokens.xihu, body: { ...vacancy, bodyKind: 'PARTY', role: 'SECRETARY' } });
     expect(secretary.status).toBe(422);
     expect(secretary.body.details[0].path).toBe('role');
-    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM vacancy'))[0].n)).toBe(0);
-    expect((await t.request('POST', '/v1/vacancies', { token: xihu, body: { ...vacancy, bodyKind: 'STATION', role: 'STAFF' } })).status).toBe(201);
+    expect(Number((await app.ds.query('SELECT COUNT(*) AS n FROM vacancy'))[0].n)).toBe(0);
+    expect((await app.t.request('POST', '/v1/vacancies', { token: app.tokens.xihu, body: { ...vacancy, bodyKind: 'STATION', role: 'STAFF' } })).status).toBe(201);
     // nor can a post of those bodies be recorded as obtained by recruitment
     const w = await register('邵华');
-    const post = await t.request('POST', '/v1/appointments', {
-      token: xihu, body: { workerId: w, communityCode: COMM, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'RECRUITMENT', from: '2020-01-01' },
+    const post = await app.t.request('POST', '/v1/appointments', {
+      token: app.tokens.xihu, body: { workerId: w, communityCode: COMM, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'RECRUITMENT', from: '2020-01-01' },
     });
     expect(post.status).toBe(422);
     expect(post.body).toMatchObject({ code: 'ELECTED_POST', details: [{ path: 'obtainedBy' }] });
@@ -73,19 +64,19 @@ describe('elections: elected posts by election with their term, re-election, by-
     expect((await postsOf(a)).map((x) => [x.bodyKind, x.role, x.obtainedBy, x.from, x.to])).toEqual(expect.arrayContaining([
       ['PARTY', 'SECRETARY', 'ELECTION', '2021-03-01', '2026-02-28'], ['COMMITTEE', 'DIRECTOR', 'ELECTION', '2021-03-10', '2026-03-09'],
     ]));
-    const [secPost] = await ds.query(`SELECT election_id AS electionId, term_end AS termEnd, obtained_by AS obtainedBy FROM appointment WHERE worker_id = ? AND role = 'SECRETARY'`, [a]);
+    const [secPost] = await app.ds.query(`SELECT election_id AS electionId, term_end AS termEnd, obtained_by AS obtainedBy FROM appointment WHERE worker_id = ? AND role = 'SECRETARY'`, [a]);
     expect(secPost).toMatchObject({ electionId: p2021.body.id, termEnd: '2026-02-28', obtainedBy: 'ELECTION' });
-    const rate = await t.request('GET', `/v1/elections/one-shoulder?street=${STREET}&date=2022-01-01`, { token: xihu });
+    const rate = await app.t.request('GET', `/v1/elections/one-shoulder?street=${STREET}&date=2022-01-01`, { token: app.tokens.xihu });
     expect(rate.status).toBe(200);
     expect(rate.body).toMatchObject({ date: '2022-01-01', oneShoulder: 1, withElectedSecretary: 1, withElectedDirector: 1 });
     expect(rate.body.rate).toBe((1 / rate.body.communities).toFixed(4));
     expect(rate.body.items.find((i: { communityCode: string }) => i.communityCode === COMM))
       .toMatchObject({ secretaryWorkerId: a, directorWorkerId: a, oneShoulder: true, partyElectionId: p2021.body.id, committeeElectionId: c2021.body.id });
-    expect((await t.request('GET', '/v1/elections/one-shoulder?district=330102', { token: xihu })).status).toBe(404);
+    expect((await app.t.request('GET', '/v1/elections/one-shoulder?district=330102', { token: app.tokens.xihu })).status).toBe(404);
 
     // by-election (补选): 王委员 leaves the party committee; 赵补选 fills the seat for the rest of the term
     const bPost = (await postsOf(b)).find((x) => x.role === 'MEMBER')!;
-    expect((await t.request('POST', `/v1/appointments/${bPost.id}/end`, { token: xihu, body: { to: '2022-06-30', reason: '辞去委员职务' } })).status).toBe(200);
+    expect((await app.t.request('POST', `/v1/appointments/${bPost.id}/end`, { token: app.tokens.xihu, body: { to: '2022-06-30', reason: '辞去委员职务' } })).status).toBe(200);
     expect((await elect({ bodyKind: 'PARTY', kind: 'BY_ELECTION', method: 'PUBLIC_NOMINATION_DIRECT', electionDate: '2022-09-01', termYears: 3, results: [{ workerId: d, role: 'MEMBER', votes: 600 }] })).body)
       .toMatchObject({ code: 'TERM_SET_BY_REGULAR_ELECTION', details: [{ path: 'termYears' }] });
     // a head cannot be by-elected while one is in post: the whole election is refused
@@ -105,24 +96,24 @@ describe('elections: elected posts by election with their term, re-election, by-
     const aPosts = (await postsOf(a)).filter((x) => x.role === 'SECRETARY').map((x) => [x.from, x.to, x.endReason ?? null]);
     expect(aPosts).toEqual([['2025-12-01', '2030-11-30', null], ['2021-03-01', '2025-11-30', `换届 (election ${p2025.body.id})`]]);
     expect((await postsOf(d))[0]).toMatchObject({ to: '2025-11-30', endReason: `换届 (election ${p2025.body.id})` });
-    const later = await t.request('GET', `/v1/elections/one-shoulder?community=${COMM}&date=2026-01-01`, { token: xihu });
+    const later = await app.t.request('GET', `/v1/elections/one-shoulder?community=${COMM}&date=2026-01-01`, { token: app.tokens.xihu });
     expect(later.body).toMatchObject({ communities: 1, oneShoulder: 1, rate: '1.0000', items: [{ partyElectionId: p2025.body.id, committeeElectionId: c2021.body.id }] });
 
-    const list = await t.request('GET', `/v1/elections?community=${COMM}&bodyKind=PARTY`, { token: xihu });
+    const list = await app.t.request('GET', `/v1/elections?community=${COMM}&bodyKind=PARTY`, { token: app.tokens.xihu });
     expect(list.body.map((x: { id: number }) => x.id)).toEqual([p2025.body.id, by.body.id, p2021.body.id]);
-    expect((await t.request('GET', `/v1/elections/${p2021.body.id}`, { token: shangcheng })).status).toBe(404);
+    expect((await app.t.request('GET', `/v1/elections/${p2021.body.id}`, { token: app.tokens.shangcheng })).status).toBe(404);
   });
 
   it('back-fills election records for posts obtained by ELECTION before elections were recorded', async () => {
     const w = await register('周主任', '330106002002');
-    const legacy = await t.request('POST', '/v1/appointments', {
-      token: xihu, body: { workerId: w, communityCode: '330106002002', bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2021-01-01' },
+    const legacy = await app.t.request('POST', '/v1/appointments', {
+      token: app.tokens.xihu, body: { workerId: w, communityCode: '330106002002', bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2021-01-01' },
     });
     expect(legacy.status).toBe(201);
-    expect(await ds.transaction((m) => ElectionRepository.backfill(m))).toBe(1);
-    const [row] = await ds.query('SELECT election_id AS electionId FROM appointment WHERE id = ?', [legacy.body.id]);
-    const e = await t.request('GET', `/v1/elections/${row.electionId}`, { token: xihu });
+    expect(await app.ds.transaction((m) => ElectionRepository.backfill(m))).toBe(1);
+    const [row] = await app.ds.query('SELECT election_id AS electionId FROM appointment WHERE id = ?', [legacy.body.id]);
+    const e = await app.t.request('GET', `/v1/elections/${row.electionId}`, { token: app.tokens.xihu });
     expect(e.body).toMatchObject({ backfilled: true, method: null, termStart: '2021-01-01', termEnd: '2025-12-31', results: [{ workerId: w, role: 'DIRECTOR', votes: null }] });
-    expect(await ds.transaction((m) => ElectionRepository.backfill(m))).toBe(0);
+    expect(await app.ds.transaction((m) => ElectionRepository.backfill(m))).toBe(0);
   });
 });

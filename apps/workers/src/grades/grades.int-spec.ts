@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import { addDays } from '@cws/kernel';
-import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { testPrincipals, usingApp } from '@cws/testing';
 import { today } from '../common/sql';
 import { deriveMissingGrades } from './grade-backfill';
 import { ApplyGradeProgressionHandler } from './grade-progression.job';
@@ -10,27 +9,19 @@ const CUIYUAN1 = '330106001001';
 const newId = residentIdSequence(940_000);
 
 describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly progression, backfill, snapshot (real MySQL)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let admin: string;
-  let finance: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
   const register = (over: Record<string, unknown>) =>
-    hireWorker(t, admin, { name: '周敏', residentId: newId(), hireDate: addDays(today(), -30), communityCode: CUIYUAN1, ...over });
-  const detail = async (id: number) => (await t.request('GET', `/v1/workers/${id}`, { token: admin })).body;
+    hireWorker(app.t, app.tokens.admin, { name: '周敏', residentId: newId(), hireDate: addDays(today(), -30), communityCode: CUIYUAN1, ...over });
+  const detail = async (id: number) => (await app.t.request('GET', `/v1/workers/${id}`, { token: app.tokens.admin })).body;
   const snapshotOf = async (id: number, asOf = today()) => {
-    const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${CUIYUAN1}&limit=5000`, { token: finance });
+    const res = await app.t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${CUIYUAN1}&limit=5000`, { token: app.tokens.finance });
     expect(res.status).toBe(200);
     return (res.body.items as Array<Record<string, unknown>>).find((w) => w.workerId === id);
   };
   const gradeEvents = (id: number) =>
-    ds.query(`SELECT payload FROM outbox_event WHERE job_name = 'worker.grade-changed' AND JSON_EXTRACT(payload, '$.workerId') = ? ORDER BY id`, [id])
+    app.ds.query(`SELECT payload FROM outbox_event WHERE job_name = 'worker.grade-changed' AND JSON_EXTRACT(payload, '$.workerId') = ? ORDER BY id`, [id])
       .then((rows: Array<{ payload: unknown }>) => rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)));
-
-  beforeAll(async () => {
-    ({ t, ds, tokens: { admin, finance } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
 
   it('a recruit with 9 years of prior community service enters at the base grade + 3 (was: the base grade)', async () => {
     const fresh = await register({});
@@ -43,12 +34,12 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(await snapshotOf(veteran.id)).toMatchObject({ grade: 6, gradeBand: 'OTHER', gradeDerived: false, priorServiceMonths: 108 });
     expect(await snapshotOf(veteran.id, addDays(today(), -31))).toBeUndefined(); // not yet hired
     // the grade at hire travels on worker.created; later changes on worker.grade-changed
-    const [created] = await ds.query(`SELECT payload FROM outbox_event WHERE job_name = 'worker.created' AND JSON_EXTRACT(payload, '$.workerId') = ?`, [veteran.id]);
+    const [created] = await app.ds.query(`SELECT payload FROM outbox_event WHERE job_name = 'worker.created' AND JSON_EXTRACT(payload, '$.workerId') = ?`, [veteran.id]);
     expect(typeof created.payload === 'string' ? JSON.parse(created.payload) : created.payload).toMatchObject({ grade: 6, gradeBand: 'OTHER' });
     expect(await gradeEvents(veteran.id)).toEqual([]);
     // a primary head post re-places the grade in the HEAD band: a direct HEAD entry with 9 years (9 + 3) beats 6 moved up to 7
-    const post = await t.request('POST', '/v1/appointments', {
-      token: admin, body: { workerId: veteran.id, communityCode: CUIYUAN1, bodyKind: 'STATION', role: 'STATION_HEAD', obtainedBy: 'APPOINTMENT', from: today(), primary: true },
+    const post = await app.t.request('POST', '/v1/appointments', {
+      token: app.tokens.admin, body: { workerId: veteran.id, communityCode: CUIYUAN1, bodyKind: 'STATION', role: 'STATION_HEAD', obtainedBy: 'APPOINTMENT', from: today(), primary: true },
     });
     expect(post.status).toBe(201);
     expect(await detail(veteran.id)).toMatchObject({ grade: 12, gradeBand: 'HEAD' });
@@ -63,14 +54,14 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
 
   it('records an explicit GRADE_CHANGE event in the history, checked against the band range', async () => {
     const w = await register({});
-    const out = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 15 } });
+    const out = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 15 } });
     expect(out.status).toBe(400);
     expect(out.body).toMatchObject({ code: 'GRADE_OUT_OF_BAND', details: [{ path: 'grade' }] });
-    const none = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today() } });
+    const none = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'GRADE_CHANGE', date: today() } });
     expect(none.body).toMatchObject({ code: 'GRADE_REQUIRED', details: [{ path: 'grade' }] });
-    const stray = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'COMMENDATION', date: today(), grade: 5 } });
+    const stray = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'COMMENDATION', date: today(), grade: 5 } });
     expect(stray.body).toMatchObject({ code: 'GRADE_ONLY_ON_GRADE_CHANGE', details: [{ path: 'grade' }] });
-    const ok = await t.request('POST', `/v1/workers/${w.id}/events`, { token: admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 5, note: '年度考核优秀晋级' } });
+    const ok = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'GRADE_CHANGE', date: today(), grade: 5, note: '年度考核优秀晋级' } });
     expect(ok.status).toBe(201);
     const d = await detail(w.id);
     expect(d).toMatchObject({ grade: 5, gradeBand: 'OTHER' });
@@ -87,7 +78,7 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
       ['ANNUAL_PROGRESSION', 5, '2026-03-15'], ['ANNUAL_PROGRESSION', 4, '2023-03-15'], ['ENTRY', 3, '2020-03-15'],
     ]);
     expect(await snapshotOf(w.id, '2024-01-01')).toMatchObject({ grade: 4, gradeDerived: false });
-    const handler = t.app.get(ApplyGradeProgressionHandler);
+    const handler = app.t.app.get(ApplyGradeProgressionHandler);
     const first = await handler.handle({ asOf: '2029-03-15' });
     expect(first.progressed).toBeGreaterThanOrEqual(1);
     const again = await handler.handle({ asOf: '2029-03-15' });
@@ -95,30 +86,30 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(await snapshotOf(w.id, '2029-03-15')).toMatchObject({ grade: 6, gradeSince: '2029-03-15' });
     expect(await snapshotOf(w.id, '2029-03-14')).toMatchObject({ grade: 5 });
     // the step is policy data: with 2-year steps from 2030 the next one falls two years after the anchor (2029-03-15)
-    await ds.query(`UPDATE grade_policy SET valid_to = '2029-12-31' WHERE kind = 'GRADE_PROGRESSION'`);
-    await ds.query(`INSERT INTO grade_policy (kind, data, valid_from, source_ref, created_at) VALUES ('GRADE_PROGRESSION', '{"yearsPerStep": 2}', '2030-01-01', 'test', NOW(3))`);
+    await app.ds.query(`UPDATE grade_policy SET valid_to = '2029-12-31' WHERE kind = 'GRADE_PROGRESSION'`);
+    await app.ds.query(`INSERT INTO grade_policy (kind, data, valid_from, source_ref, created_at) VALUES ('GRADE_PROGRESSION', '{"yearsPerStep": 2}', '2030-01-01', 'test', NOW(3))`);
     await handler.handle({ asOf: '2031-03-14' });
     expect(await snapshotOf(w.id, '2031-03-14')).toMatchObject({ grade: 6 });
     await handler.handle({ asOf: '2031-03-15' });
     expect(await snapshotOf(w.id, '2031-03-15')).toMatchObject({ grade: 7 });
-    await ds.query(`DELETE FROM grade_policy WHERE source_ref = 'test'`);
-    await ds.query(`UPDATE grade_policy SET valid_to = NULL WHERE kind = 'GRADE_PROGRESSION'`);
+    await app.ds.query(`DELETE FROM grade_policy WHERE source_ref = 'test'`);
+    await app.ds.query(`UPDATE grade_policy SET valid_to = NULL WHERE kind = 'GRADE_PROGRESSION'`);
   });
 
-  it('the grade policy is effective-dated data: read in force on a date, a new row closes the old one, only the city admin edits', async () => {
-    const rows = (await t.request('GET', '/v1/grade-policy?date=2026-06-30', { token: admin })).body as Array<{ kind: string; band: string | null; education: string | null; data: Record<string, number> }>;
+  it('the grade policy is effective-dated data: read in force on a date, a new row closes the old one, only the city app.tokens.admin edits', async () => {
+    const rows = (await app.t.request('GET', '/v1/grade-policy?date=2026-06-30', { token: app.tokens.admin })).body as Array<{ kind: string; band: string | null; education: string | null; data: Record<string, number> }>;
     expect(rows).toHaveLength(1 + 3 + 21);
     expect(rows.find((r) => r.kind === 'ENTRY_GRADE' && r.band === 'OTHER' && r.education === 'BACHELOR')).toMatchObject({ data: { baseGrade: 3 }, validTo: null });
-    const xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    const xihu = app.t.tokenFor(testPrincipals.districtHr('330106'));
     const body = { kind: 'ENTRY_GRADE', band: 'OTHER', education: 'BACHELOR', baseGrade: 4, validFrom: '2040-01-01', sourceRef: '示例：2040 年起本科入职四级' };
-    expect((await t.request('POST', '/v1/grade-policy', { token: xihu, body })).status).toBe(403);
-    expect((await t.request('POST', '/v1/grade-policy', { token: admin, body: { ...body, baseGrade: undefined } })).body)
+    expect((await app.t.request('POST', '/v1/grade-policy', { token: xihu, body })).status).toBe(403);
+    expect((await app.t.request('POST', '/v1/grade-policy', { token: app.tokens.admin, body: { ...body, baseGrade: undefined } })).body)
       .toMatchObject({ code: 'GRADE_POLICY_FIELD_REQUIRED', details: [{ path: 'baseGrade' }] });
-    const added = await t.request('POST', '/v1/grade-policy', { token: admin, body });
+    const added = await app.t.request('POST', '/v1/grade-policy', { token: app.tokens.admin, body });
     expect(added.status).toBe(201);
     expect(added.body.closed).toHaveLength(1);
-    expect((await t.request('POST', '/v1/grade-policy', { token: admin, body: { ...body, validFrom: '2039-06-01' } })).body.code).toBe('GRADE_POLICY_ROW_LATER');
-    const entry = (date: string) => t.request('GET', `/v1/grade-policy?date=${date}`, { token: admin })
+    expect((await app.t.request('POST', '/v1/grade-policy', { token: app.tokens.admin, body: { ...body, validFrom: '2039-06-01' } })).body.code).toBe('GRADE_POLICY_ROW_LATER');
+    const entry = (date: string) => app.t.request('GET', `/v1/grade-policy?date=${date}`, { token: app.tokens.admin })
       .then((r) => r.body.find((x: { kind: string; band: string; education: string }) => x.kind === 'ENTRY_GRADE' && x.band === 'OTHER' && x.education === 'BACHELOR'));
     expect(await entry('2039-12-31')).toMatchObject({ data: { baseGrade: 3 }, validTo: '2039-12-31' });
     expect(await entry('2040-01-01')).toMatchObject({ data: { baseGrade: 4 }, sourceRef: '示例：2040 年起本科入职四级' });
@@ -128,9 +119,9 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
 
   it('backfills today\'s derived grade for workers without one, marked derived (the migration\'s function)', async () => {
     const w = await register({ hireDate: '2014-06-01', education: 'MASTER' });
-    await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [w.id]); // as before the migration
+    await app.ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [w.id]); // as before the migration
     expect(await snapshotOf(w.id)).toMatchObject({ grade: null, gradeDerived: false });
-    const written = await ds.transaction((m) => deriveMissingGrades(m, today()));
+    const written = await app.ds.transaction((m) => deriveMissingGrades(m, today()));
     // MASTER starts OTHER at 4 on 2014-06-01, then a step every 3 years: 2017, 2020, 2023, 2026-06-01 → 8
     expect(written).toBe(5);
     expect(await snapshotOf(w.id)).toMatchObject({ grade: 8, gradeBand: 'OTHER', gradeDerived: true, gradeSince: '2026-06-01' });
@@ -141,6 +132,6 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(d.grades.map((g: { grade: number; from: string; cause: string; derived: boolean }) => [g.grade, g.from, g.cause, g.derived])).toEqual([
       [8, '2026-06-01', 'DERIVED', true], [7, '2023-06-01', 'DERIVED', true], [6, '2020-06-01', 'DERIVED', true], [5, '2017-06-01', 'DERIVED', true], [4, '2014-06-01', 'DERIVED', true],
     ]);
-    expect(await ds.transaction((m) => deriveMissingGrades(m, today()))).toBe(0);
+    expect(await app.ds.transaction((m) => deriveMissingGrades(m, today()))).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import { addDays } from '@cws/kernel';
-import { startedApp, type TestApp } from '@cws/testing';
+import { usingApp } from '@cws/testing';
 import { today } from '../common/sql';
 import { residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
@@ -8,24 +7,17 @@ const COMM = '330106001002';
 const newId = residentIdSequence(960_000);
 
 describe('recruitment: ranking order, public notice (公示) with objections, prior service captured at hire (real MySQL)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let xihu: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
   const vacancy = async (over: Record<string, unknown> = {}) =>
-    (await t.request('POST', '/v1/vacancies', { token: xihu, body: { communityCode: COMM, bodyKind: 'STATION', role: 'STAFF', headcount: 1, opensOn: '2025-03-01', closesOn: '2025-03-31', ...over } })).body as { id: number; noticeDays: number };
+    (await app.t.request('POST', '/v1/vacancies', { token: app.tokens.xihu, body: { communityCode: COMM, bodyKind: 'STATION', role: 'STAFF', headcount: 1, opensOn: '2025-03-01', closesOn: '2025-03-31', ...over } })).body as { id: number; noticeDays: number };
   const candidate = async (vacancyId: number, name: string, written: string, interview: string) => {
-    const c = (await t.request('POST', `/v1/vacancies/${vacancyId}/candidates`, { token: xihu, body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE' } })).body;
-    await t.request('PATCH', `/v1/candidates/${c.id}/scores`, { token: xihu, body: { written, interview } });
+    const c = (await app.t.request('POST', `/v1/vacancies/${vacancyId}/candidates`, { token: app.tokens.xihu, body: { name, residentId: newId(), education: 'BACHELOR', politicalStatus: 'NONE' } })).body;
+    await app.t.request('PATCH', `/v1/candidates/${c.id}/scores`, { token: app.tokens.xihu, body: { written, interview } });
     return c.id as number;
   };
-  const post = (path: string, body: unknown) => t.request('POST', path, { token: xihu, body });
-  const statusOf = async (id: number) => (await ds.query('SELECT status FROM candidate WHERE id = ?', [id]))[0].status;
-
-  beforeAll(async () => {
-    ({ t, ds, tokens: { xihu } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
+  const post = (path: string, body: unknown) => app.t.request('POST', path, { token: app.tokens.xihu, body });
+  const statusOf = async (id: number) => (await app.ds.query('SELECT status FROM candidate WHERE id = ?', [id]))[0].status;
 
   it('selection passing over a higher rank needs a recorded reason; the notice must end and objections be resolved before the hire', async () => {
     const v = await vacancy({ noticeDays: 5 });
@@ -44,10 +36,10 @@ describe('recruitment: ranking order, public notice (公示) with objections, pr
     const selected = await post(`/v1/candidates/${second}/select`, { noticeStart: '2025-04-01', skipReason: '第一名放弃体检' });
     expect(selected.status).toBe(201);
     expect(selected.body).toMatchObject({ status: 'SELECTED', noticeStart: '2025-04-01', noticeEnd: '2025-04-05', noticeDays: 5, skipReason: '第一名放弃体检', passedOver: [{ candidateId: first, rank: 1, total: '90.00' }] });
-    const [audit] = await ds.query(`SELECT after FROM audit_log WHERE entity = 'candidate' AND action = 'SELECT' AND entity_id = ?`, [String(second)]);
+    const [audit] = await app.ds.query(`SELECT after FROM audit_log WHERE entity = 'candidate' AND action = 'SELECT' AND entity_id = ?`, [String(second)]);
     expect(JSON.stringify(audit.after)).toContain('第一名放弃体检');
     expect((await post(`/v1/candidates/${first}/select`, {})).body.code).toBe('VACANCY_FILLED');
-    const ranking = (await t.request('GET', `/v1/vacancies/${v.id}/ranking`, { token: xihu })).body.candidates;
+    const ranking = (await app.t.request('GET', `/v1/vacancies/${v.id}/ranking`, { token: app.tokens.xihu })).body.candidates;
     expect(ranking.map((c: { rank: number; status: string; skipReason: string | null }) => [c.rank, c.status, c.skipReason])).toEqual([
       [1, 'APPLIED', null], [2, 'SELECTED', '第一名放弃体检'], [3, 'APPLIED', null],
     ]);
@@ -62,14 +54,14 @@ describe('recruitment: ranking order, public notice (公示) with objections, pr
     const resolved = await post(`/v1/objections/${objection.body.id}/resolve`, { outcome: 'DISMISSED', resolution: '经核实学历证明真实有效', resolvedOn: '2025-04-04' });
     expect(resolved.body).toMatchObject({ status: 'DISMISSED', resolvedOn: '2025-04-04' });
     expect((await post(`/v1/objections/${objection.body.id}/resolve`, { outcome: 'UPHELD', resolution: 'x' })).body.code).toBe('OBJECTION_RESOLVED');
-    expect((await t.request('GET', `/v1/candidates/${second}/objections`, { token: xihu })).body).toEqual([expect.objectContaining({ summary: '反映该考生学历证明存疑', status: 'DISMISSED' })]);
+    expect((await app.t.request('GET', `/v1/candidates/${second}/objections`, { token: app.tokens.xihu })).body).toEqual([expect.objectContaining({ summary: '反映该考生学历证明存疑', status: 'DISMISSED' })]);
 
     // hired with 9 years of prior community service: entry grade base + 3 (OTHER, BACHELOR: 3 + 3)
     const hired = await post(`/v1/candidates/${second}/hire`, { hireDate: '2025-05-01', priorServiceMonths: 108 });
     expect(hired.status).toBe(201);
-    const detail = (await t.request('GET', `/v1/workers/${hired.body.worker.id}`, { token: xihu })).body;
+    const detail = (await app.t.request('GET', `/v1/workers/${hired.body.worker.id}`, { token: app.tokens.xihu })).body;
     expect(detail).toMatchObject({ priorServiceMonths: 108, grades: expect.arrayContaining([expect.objectContaining({ cause: 'ENTRY', grade: 6, from: '2025-05-01' })]) });
-    expect((await ds.query('SELECT prior_service_months AS m FROM candidate WHERE id = ?', [second]))[0].m).toBe(108);
+    expect((await app.ds.query('SELECT prior_service_months AS m FROM candidate WHERE id = ?', [second]))[0].m).toBe(108);
   });
 
   it('an upheld objection disqualifies the candidate and frees the place; the notice lasts 7 days by default and blocks a hire while it runs', async () => {

@@ -1,25 +1,15 @@
-import { DataSource } from 'typeorm';
-import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { testPrincipals, usingApp } from '@cws/testing';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const COMM = '330106001002';
 const newId = residentIdSequence(985_000);
 
 describe('special additional deductions (专项附加扣除): declarations by month, caps and clashes, the year-to-date sum in the snapshot (real MySQL)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let xihu: string;
-  let shangcheng: string;
-  let auditor: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
-  beforeAll(async () => {
-    ({ t, ds, tokens: { xihu, shangcheng, auditor } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
-
-  const hire = async (hireDate = '2015-07-01') => (await hireWorker(t, xihu, { name: '李明', residentId: newId(), hireDate, communityCode: COMM })).id;
-  const declare = (workerId: number, body: Record<string, unknown>, token = xihu) => t.request('POST', `/v1/workers/${workerId}/special-deductions`, { token, body });
-  const listed = async (workerId: number, asOf: string) => (await t.request('GET', `/v1/workers/${workerId}/special-deductions?asOf=${asOf}`, { token: auditor })).body;
+  const hire = async (hireDate = '2015-07-01') => (await hireWorker(app.t, app.tokens.xihu, { name: '李明', residentId: newId(), hireDate, communityCode: COMM })).id;
+  const declare = (workerId: number, body: Record<string, unknown>, token = app.tokens.xihu) => app.t.request('POST', `/v1/workers/${workerId}/special-deductions`, { token, body });
+  const listed = async (workerId: number, asOf: string) => (await app.t.request('GET', `/v1/workers/${workerId}/special-deductions?asOf=${asOf}`, { token: app.tokens.auditor })).body;
 
   it('records a declaration (201, audited) and sums the year through the month asked, from January or the hire month', async () => {
     const worker = await hire();
@@ -30,7 +20,7 @@ describe('special additional deductions (专项附加扣除): declarations by mo
     const june = await listed(worker, '2026-06-30');
     expect(june.yearToDate).toBe('15000.00'); // 6 × 2,000 + 2 × 1,500
     expect(june.items.map((i: { type: string }) => i.type)).toEqual(['HOUSING_RENT', 'CHILD_EDUCATION']);
-    const [audit] = await ds.query(`SELECT action FROM audit_log WHERE entity = 'special_deduction' AND entity_id = ?`, [String(res.body.id)]);
+    const [audit] = await app.ds.query(`SELECT action FROM audit_log WHERE entity = 'special_deduction' AND entity_id = ?`, [String(res.body.id)]);
     expect(audit.action).toBe('CREATE');
 
     const newcomer = await hire('2026-04-10');
@@ -70,34 +60,34 @@ describe('special additional deductions (专项附加扣除): declarations by mo
   it('ends one (it stops counting after its last month) and withdraws one recorded in error; both audited', async () => {
     const worker = await hire();
     const child = (await declare(worker, { type: 'CHILD_EDUCATION', monthlyAmount: '2000.00', fromMonth: '2026-01' })).body;
-    const ended = await t.request('POST', `/v1/special-deductions/${child.id}/end`, { token: xihu, body: { toMonth: '2026-03' } });
+    const ended = await app.t.request('POST', `/v1/special-deductions/${child.id}/end`, { token: app.tokens.xihu, body: { toMonth: '2026-03' } });
     expect(ended.status).toBe(200);
     expect(ended.body.toMonth).toBe('2026-03');
     expect((await listed(worker, '2026-06-30')).yearToDate).toBe('6000.00');
-    expect((await t.request('POST', `/v1/special-deductions/${child.id}/end`, { token: xihu, body: { toMonth: '2025-12' } })).body.code).toBe('SPECIAL_DEDUCTION_ENDS_BEFORE_START');
+    expect((await app.t.request('POST', `/v1/special-deductions/${child.id}/end`, { token: app.tokens.xihu, body: { toMonth: '2025-12' } })).body.code).toBe('SPECIAL_DEDUCTION_ENDS_BEFORE_START');
     const wrong = (await declare(worker, { type: 'CONTINUING_EDUCATION', monthlyAmount: '400.00', fromMonth: '2026-02' })).body;
-    expect((await t.request('DELETE', `/v1/special-deductions/${wrong.id}`, { token: xihu })).status).toBe(204);
+    expect((await app.t.request('DELETE', `/v1/special-deductions/${wrong.id}`, { token: app.tokens.xihu })).status).toBe(204);
     expect((await listed(worker, '2026-06-30')).items.map((i: { id: number }) => i.id)).toEqual([child.id]);
-    const actions = await ds.query(`SELECT action FROM audit_log WHERE entity = 'special_deduction' AND entity_id IN (?, ?) ORDER BY id`, [String(child.id), String(wrong.id)]);
+    const actions = await app.ds.query(`SELECT action FROM audit_log WHERE entity = 'special_deduction' AND entity_id IN (?, ?) ORDER BY id`, [String(child.id), String(wrong.id)]);
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'END', 'CREATE', 'DELETE']);
   });
 
   it('outside the caller’s scope the worker and the declaration answer 404; read-only roles cannot write', async () => {
     const worker = await hire();
     const d = (await declare(worker, { type: 'ELDERLY_SUPPORT', monthlyAmount: '1500.00', fromMonth: '2026-01' })).body;
-    expect((await t.request('GET', `/v1/workers/${worker}/special-deductions`, { token: shangcheng })).status).toBe(404);
-    expect((await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-01' }, shangcheng)).status).toBe(404);
-    expect((await t.request('POST', `/v1/special-deductions/${d.id}/end`, { token: shangcheng, body: { toMonth: '2026-05' } })).status).toBe(404);
-    expect((await t.request('DELETE', `/v1/special-deductions/${d.id}`, { token: shangcheng })).status).toBe(404);
-    expect((await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-01' }, auditor)).status).toBe(403);
+    expect((await app.t.request('GET', `/v1/workers/${worker}/special-deductions`, { token: app.tokens.shangcheng })).status).toBe(404);
+    expect((await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-01' }, app.tokens.shangcheng)).status).toBe(404);
+    expect((await app.t.request('POST', `/v1/special-deductions/${d.id}/end`, { token: app.tokens.shangcheng, body: { toMonth: '2026-05' } })).status).toBe(404);
+    expect((await app.t.request('DELETE', `/v1/special-deductions/${d.id}`, { token: app.tokens.shangcheng })).status).toBe(404);
+    expect((await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-01' }, app.tokens.auditor)).status).toBe(403);
   });
 
   it('gives payroll each worker’s year-to-date sum through the snapshot date’s month', async () => {
     const worker = await hire();
     await declare(worker, { type: 'CHILD_EDUCATION', monthlyAmount: '4000.00', fromMonth: '2026-02', toMonth: '2026-05' });
-    const client = t.tokenFor(testPrincipals.client(['payroll:read']));
+    const client = app.t.tokenFor(testPrincipals.client(['payroll:read']));
     const at = async (asOf: string) => {
-      const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${COMM}&limit=5000`, { token: client });
+      const res = await app.t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${COMM}&limit=5000`, { token: client });
       expect(res.status).toBe(200);
       return res.body.items as Array<{ workerId: number; specialDeductionsYtd: string }>;
     };
@@ -111,23 +101,23 @@ describe('special additional deductions (专项附加扣除): declarations by mo
   it('the year’s withholding flags: nulls by default, set and cleared by HR (audited), in the snapshot of that year only', async () => {
     const worker = await hire('2026-07-01');
     const url = `/v1/workers/${worker}/tax-years/2026`;
-    expect((await t.request('GET', url, { token: auditor })).body).toMatchObject({ workerId: worker, year: 2026, firstJobOfYear: null, lowIncomeLastYear: null, updatedBy: null });
-    const set = await t.request('PUT', url, { token: xihu, body: { firstJobOfYear: false, lowIncomeLastYear: null, note: '上半年在其他单位任职' } });
+    expect((await app.t.request('GET', url, { token: app.tokens.auditor })).body).toMatchObject({ workerId: worker, year: 2026, firstJobOfYear: null, lowIncomeLastYear: null, updatedBy: null });
+    const set = await app.t.request('PUT', url, { token: app.tokens.xihu, body: { firstJobOfYear: false, lowIncomeLastYear: null, note: '上半年在其他单位任职' } });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ firstJobOfYear: false, lowIncomeLastYear: null, note: '上半年在其他单位任职', updatedBy: expect.any(String) });
-    const client = t.tokenFor(testPrincipals.client(['payroll:read']));
+    const client = app.t.tokenFor(testPrincipals.client(['payroll:read']));
     const flagsAt = async (asOf: string) =>
-      ((await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${COMM}&limit=5000`, { token: client })).body.items as Array<{ workerId: number; taxFlags: unknown }>).find((i) => i.workerId === worker)?.taxFlags;
+      ((await app.t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${COMM}&limit=5000`, { token: client })).body.items as Array<{ workerId: number; taxFlags: unknown }>).find((i) => i.workerId === worker)?.taxFlags;
     expect(await flagsAt('2026-08-31')).toEqual({ firstJobOfYear: false, lowIncomeLastYear: null });
     expect(await flagsAt('2027-01-31')).toBeNull();
-    expect((await t.request('PUT', url, { token: xihu, body: { firstJobOfYear: null, lowIncomeLastYear: null } })).body.firstJobOfYear).toBeNull();
-    const actions = await ds.query(`SELECT action FROM audit_log WHERE entity = 'worker_tax_year' AND entity_id = ? ORDER BY id`, [`${worker}:2026`]);
+    expect((await app.t.request('PUT', url, { token: app.tokens.xihu, body: { firstJobOfYear: null, lowIncomeLastYear: null } })).body.firstJobOfYear).toBeNull();
+    const actions = await app.ds.query(`SELECT action FROM audit_log WHERE entity = 'worker_tax_year' AND entity_id = ? ORDER BY id`, [`${worker}:2026`]);
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE']);
 
-    const bad = await t.request('PUT', url, { token: xihu, body: { firstJobOfYear: 'yes', lowIncomeLastYear: null } });
+    const bad = await app.t.request('PUT', url, { token: app.tokens.xihu, body: { firstJobOfYear: 'yes', lowIncomeLastYear: null } });
     expect(bad.body).toMatchObject({ details: [{ path: 'firstJobOfYear' }] });
-    expect((await t.request('PUT', `/v1/workers/${worker}/tax-years/1999`, { token: xihu, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(400);
-    expect((await t.request('PUT', url, { token: shangcheng, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(404);
-    expect((await t.request('PUT', url, { token: auditor, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(403);
+    expect((await app.t.request('PUT', `/v1/workers/${worker}/tax-years/1999`, { token: app.tokens.xihu, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(400);
+    expect((await app.t.request('PUT', url, { token: app.tokens.shangcheng, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(404);
+    expect((await app.t.request('PUT', url, { token: app.tokens.auditor, body: { firstJobOfYear: true, lowIncomeLastYear: null } })).status).toBe(403);
   });
 });

@@ -1,32 +1,25 @@
-import { startedApp, type TestApp } from '@cws/testing';
+import { usingApp } from '@cws/testing';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const COMM = '330106003001';
 const newId = residentIdSequence(970_000);
 
 describe('training owed: pro-rated by the months employed in the year, membership by dates, seconded-in cadres excluded (real MySQL)', () => {
-  let t: TestApp;
-  let admin: string;
-  let xihu: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
   const register = async (name: string, hireDate: string, employmentType = 'FULL_TIME') =>
-    (await hireWorker(t, xihu, { name, residentId: newId(), hireDate, employmentType, communityCode: COMM })).id;
+    (await hireWorker(app.t, app.tokens.xihu, { name, residentId: newId(), hireDate, employmentType, communityCode: COMM })).id;
   const classOf = async (title: string, startDate: string, endDate: string, hours: string) => {
-    const course = (await t.request('POST', '/v1/training/courses', { token: admin, body: { name: `课程${title}`, category: 'PROFESSIONAL_SKILLS' } })).body;
-    const provider = (await t.request('POST', '/v1/training/providers', { token: admin, body: { name: `机构${title}` } })).body;
-    const k = await t.request('POST', '/v1/training/classes', { token: xihu, body: { courseId: course.id, providerId: provider.id, title, startDate, endDate, hours, cost: '0.00', districtCode: '330106' } });
+    const course = (await app.t.request('POST', '/v1/training/courses', { token: app.tokens.admin, body: { name: `课程${title}`, category: 'PROFESSIONAL_SKILLS' } })).body;
+    const provider = (await app.t.request('POST', '/v1/training/providers', { token: app.tokens.admin, body: { name: `机构${title}` } })).body;
+    const k = await app.t.request('POST', '/v1/training/classes', { token: app.tokens.xihu, body: { courseId: course.id, providerId: provider.id, title, startDate, endDate, hours, cost: '0.00', districtCode: '330106' } });
     if (k.status !== 201) throw new Error(`class failed: ${JSON.stringify(k.body)}`);
     return k.body.id as number;
   };
-  const pass = (classId: number, workerId: number) => t.request('POST', `/v1/training/classes/${classId}/records`, { token: xihu, body: { workerId, result: 'PASS' } });
-
-  beforeAll(async () => {
-    ({ t, tokens: { admin, xihu } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
+  const pass = (classId: number, workerId: number) => app.t.request('POST', `/v1/training/classes/${classId}/records`, { token: app.tokens.xihu, body: { workerId, result: 'PASS' } });
 
   it('reports what each worker owes in 2026 and why', async () => {
-    expect((await t.request('PUT', '/v1/training/rules/2026', { token: admin, body: { requiredHours: '40.0', source: '杭州市社区工作者培训管理办法（示例）' } })).status).toBe(200);
+    expect((await app.t.request('PUT', '/v1/training/rules/2026', { token: app.tokens.admin, body: { requiredHours: '40.0', source: '杭州市社区工作者培训管理办法（示例）' } })).status).toBe(200);
     const leftIn2027 = await register('次年离职', '2020-01-01');
     const lateHire = await register('年末入职', '2026-12-20');
     const lateHireTrained = await register('年末入职已培训', '2026-12-20');
@@ -38,10 +31,10 @@ describe('training owed: pro-rated by the months employed in the year, membershi
     expect((await pass(spring, leftMidYear)).status).toBe(201);
     expect((await pass(winter, lateHireTrained)).status).toBe(201);
     for (const [id, date] of [[leftIn2027, '2027-03-31'], [leftMidYear, '2026-06-30'], [leftBefore, '2025-12-31']] as const) {
-      expect((await t.request('POST', `/v1/workers/${id}/leave`, { token: xihu, body: { date, reason: '个人原因辞职' } })).status).toBe(200);
+      expect((await app.t.request('POST', `/v1/workers/${id}/leave`, { token: app.tokens.xihu, body: { date, reason: '个人原因辞职' } })).status).toBe(200);
     }
 
-    const res = await t.request('GET', `/v1/training/shortfall?year=2026&community=${COMM}`, { token: xihu });
+    const res = await app.t.request('GET', `/v1/training/shortfall?year=2026&community=${COMM}`, { token: app.tokens.xihu });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ year: 2026, requiredHours: '40.0', excluded: { secondedIn: 1 }, rule: expect.stringContaining('months employed') });
     const byId = new Map<number, Record<string, unknown>>(res.body.workers.map((w: { workerId: number }) => [w.workerId, w]));

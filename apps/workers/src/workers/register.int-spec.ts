@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { testPrincipals, usingApp } from '@cws/testing';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
 const XIHU = '330106';
@@ -8,33 +7,24 @@ const CUIYUAN2 = '330106001002';
 const newId = residentIdSequence(900_000);
 
 describe('workforce register: workers, appointments, secondments, snapshots (real MySQL)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let admin: string;
-  let xihu: string;
-  let shangcheng: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
-  const hire = (over: Record<string, unknown> = {}, token = admin) =>
-    hireWorker(t, token, { name: '张丽华', residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode: CUIYUAN1, bankAccount: '6225768888888888', ...over });
-  const appoint = (body: Record<string, unknown>, token = admin) =>
-    t.request('POST', '/v1/appointments', { token, body: { communityCode: CUIYUAN1, obtainedBy: 'ELECTION', from: '2021-01-01', ...body } });
-
-  beforeAll(async () => {
-    ({ t, ds, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
+  const hire = (over: Record<string, unknown> = {}, token = app.tokens.admin) =>
+    hireWorker(app.t, token, { name: '张丽华', residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode: CUIYUAN1, bankAccount: '6225768888888888', ...over });
+  const appoint = (body: Record<string, unknown>, token = app.tokens.admin) =>
+    app.t.request('POST', '/v1/appointments', { token, body: { communityCode: CUIYUAN1, obtainedBy: 'ELECTION', from: '2021-01-01', ...body } });
 
   it('registers a worker: birth date and sex derived from the resident ID, Luhn only warned', async () => {
     const rid = '11010519491231002X';
-    const res = await t.request('POST', '/v1/workers', {
-      token: xihu,
+    const res = await app.t.request('POST', '/v1/workers', {
+      token: app.tokens.xihu,
       body: { name: '李秀英', residentId: rid, education: 'JUNIOR_COLLEGE', politicalStatus: 'NONE', hireDate: '2010-03-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1, bankAccount: '6225768888888880' },
     });
     expect(res.status).toBe(201);
     expect(res.body.worker).toMatchObject({ birthYear: 1949, sex: 'F', residentIdMasked: '**************002X', status: 'ACTIVE', bankLuhnOk: false });
     expect(res.body.warnings).toEqual([{ path: 'bankAccount', issue: expect.stringContaining('Luhn') }]);
-    const dup = await t.request('POST', '/v1/workers', {
-      token: admin,
+    const dup = await app.t.request('POST', '/v1/workers', {
+      token: app.tokens.admin,
       body: { name: '重复', residentId: rid, education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2012-01-01', employmentType: 'FULL_TIME', communityCode: '330102001001' },
     });
     expect(dup.status).toBe(409);
@@ -43,44 +33,44 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
 
   it('rejects a bad check character, a disagreeing birth date and a malformed bank account, naming the field', async () => {
     const base = { name: '王五', education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2015-01-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN1 };
-    const bad = await t.request('POST', '/v1/workers', { token: admin, body: { ...base, residentId: '310108198403300083' } });
+    const bad = await app.t.request('POST', '/v1/workers', { token: app.tokens.admin, body: { ...base, residentId: '310108198403300083' } });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'RESIDENT_ID_CHECKSUM', details: [{ path: 'residentId' }] });
     expect(JSON.stringify(bad.body)).not.toContain('310108198403300083');
-    const mismatch = await t.request('POST', '/v1/workers', { token: admin, body: { ...base, residentId: '34052419800101001X', birthDate: '1980-01-02' } });
+    const mismatch = await app.t.request('POST', '/v1/workers', { token: app.tokens.admin, body: { ...base, residentId: '34052419800101001X', birthDate: '1980-01-02' } });
     expect(mismatch.body).toMatchObject({ code: 'BIRTH_DATE_MISMATCH', details: [{ path: 'birthDate' }] });
-    const sex = await t.request('POST', '/v1/workers', { token: admin, body: { ...base, residentId: '34052419800101001X', sex: 'F' } });
+    const sex = await app.t.request('POST', '/v1/workers', { token: app.tokens.admin, body: { ...base, residentId: '34052419800101001X', sex: 'F' } });
     expect(sex.body.code).toBe('SEX_MISMATCH');
-    const bank = await t.request('POST', '/v1/workers', { token: admin, body: { ...base, residentId: newId(), bankAccount: '12345' } });
+    const bank = await app.t.request('POST', '/v1/workers', { token: app.tokens.admin, body: { ...base, residentId: newId(), bankAccount: '12345' } });
     expect(bank.body).toMatchObject({ code: 'BANK_ACCOUNT_FORMAT', details: [{ path: 'bankAccount' }] });
   });
 
   it('never stores or lists raw resident IDs and bank accounts; the full view is audited and role-gated', async () => {
     const rid = newId('M');
-    const w = (await t.request('POST', '/v1/workers', {
-      token: admin,
+    const w = (await app.t.request('POST', '/v1/workers', {
+      token: app.tokens.admin,
       body: { name: '赵强', residentId: rid, education: 'MASTER', politicalStatus: 'CPC_MEMBER', hireDate: '2018-01-01', employmentType: 'FULL_TIME', communityCode: CUIYUAN2, bankAccount: '4111111111111111' },
     })).body.worker;
-    const rows = await ds.query('SELECT * FROM worker');
-    const dump = JSON.stringify(rows) + JSON.stringify(await ds.query('SELECT * FROM audit_log')) + JSON.stringify(await ds.query('SELECT * FROM outbox_event'));
+    const rows = await app.ds.query('SELECT * FROM worker');
+    const dump = JSON.stringify(rows) + JSON.stringify(await app.ds.query('SELECT * FROM audit_log')) + JSON.stringify(await app.ds.query('SELECT * FROM outbox_event'));
     for (const secret of [rid, '4111111111111111', '11010519491231002X', '6225768888888888']) expect(dump).not.toContain(secret);
     const row = rows.find((r: { id: number }) => Number(r.id) === w.id);
     expect(row.resident_id_enc).toMatch(/^k1:[^:]+:[^:]+:[^:]+$/);
     expect(row.resident_id_hash).toMatch(/^[0-9a-f]{64}$/);
 
-    const list = await t.request('GET', `/v1/workers?community=${CUIYUAN2}`, { token: admin });
+    const list = await app.t.request('GET', `/v1/workers?community=${CUIYUAN2}`, { token: app.tokens.admin });
     expect(JSON.stringify(list.body)).not.toContain(rid);
     expect(list.body.items[0].residentIdMasked).toBe('*'.repeat(14) + rid.slice(-4));
-    const detail = await t.request('GET', `/v1/workers/${w.id}`, { token: admin });
+    const detail = await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.admin });
     expect(JSON.stringify(detail.body)).not.toContain(rid);
     expect(JSON.stringify(detail.body)).not.toContain('4111111111111111');
 
-    const pii = await t.request('GET', `/v1/workers/${w.id}/pii`, { token: xihu });
+    const pii = await app.t.request('GET', `/v1/workers/${w.id}/pii`, { token: app.tokens.xihu });
     expect(pii.body).toEqual({ id: w.id, residentId: rid, birthDate: `${rid.slice(6, 10)}-${rid.slice(10, 12)}-${rid.slice(12, 14)}`, bankAccount: '4111111111111111' });
-    const [audit] = await ds.query(`SELECT actor_name, action FROM audit_log WHERE entity = 'worker' AND entity_id = ? AND action = 'VIEW_PII'`, [String(w.id)]);
+    const [audit] = await app.ds.query(`SELECT actor_name, action FROM audit_log WHERE entity = 'worker' AND entity_id = ? AND action = 'VIEW_PII'`, [String(w.id)]);
     expect(audit).toEqual({ actor_name: `hr-${XIHU}`, action: 'VIEW_PII' });
-    expect((await t.request('GET', `/v1/workers/${w.id}/pii`, { token: t.tokenFor(testPrincipals.finance()) })).status).toBe(403);
-    expect((await t.request('GET', `/v1/workers/${w.id}/pii`, { token: shangcheng })).status).toBe(404);
+    expect((await app.t.request('GET', `/v1/workers/${w.id}/pii`, { token: app.t.tokenFor(testPrincipals.finance()) })).status).toBe(403);
+    expect((await app.t.request('GET', `/v1/workers/${w.id}/pii`, { token: app.tokens.shangcheng })).status).toBe(404);
   });
 
   it('lists with filters, sorting and keyset pagination', async () => {
@@ -89,14 +79,14 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     const totals: Array<number | undefined> = [];
     let after: string | null = null;
     do {
-      const page: { body: { items: Array<{ name: string }>; nextAfter: string | null; total?: number } } = await t.request('GET', `/v1/workers?community=330106001003&sort=-name&limit=2${after ? `&after=${after}` : ''}`, { token: xihu });
+      const page: { body: { items: Array<{ name: string }>; nextAfter: string | null; total?: number } } = await app.t.request('GET', `/v1/workers?community=330106001003&sort=-name&limit=2${after ? `&after=${after}` : ''}`, { token: app.tokens.xihu });
       seen.push(...page.body.items.map((i) => i.name));
       totals.push(page.body.total);
       after = page.body.nextAfter;
     } while (after);
     expect(seen).toEqual(['甲二', '甲三', '甲一'].sort().reverse());
     expect(totals).toEqual([3, undefined]); // counted once, on the first page
-    const q = await t.request('GET', '/v1/workers?q=甲&qualification=SOCIAL_WORKER', { token: xihu });
+    const q = await app.t.request('GET', '/v1/workers?q=甲&qualification=SOCIAL_WORKER', { token: app.tokens.xihu });
     expect(q.body.items).toHaveLength(3);
     // counted on worker alone, named by a per-row lookup: the count and the names are the joined ones
     expect(q.body.total).toBe(3);
@@ -105,7 +95,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
       'birthYear', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'postBand',
       'qualificationLevel', 'residentIdMasked', 'sex', 'status', 'streetCode',
     ]);
-    expect((await t.request('GET', '/v1/workers?after=garbage', { token: xihu })).body.code).toBe('INVALID_CURSOR');
+    expect((await app.t.request('GET', '/v1/workers?after=garbage', { token: app.tokens.xihu })).body.code).toBe('INVALID_CURSOR');
   });
 
   it('enforces one head per body, one primary post per worker and no duplicate posts; ends instead of deleting', async () => {
@@ -125,20 +115,20 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     // 一肩挑: the secretary also directs the committee
     expect((await appoint({ workerId: a.id, bodyKind: 'COMMITTEE', role: 'DIRECTOR' })).status).toBe(201);
     expect((await appoint({ workerId: b.id, bodyKind: 'COMMITTEE', role: 'DEPUTY_DIRECTOR', primary: true })).status).toBe(201);
-    const cross = await t.request('GET', `/v1/communities/${CUIYUAN1}/cross-appointment?date=2024-01-01`, { token: xihu });
+    const cross = await app.t.request('GET', `/v1/communities/${CUIYUAN1}/cross-appointment?date=2024-01-01`, { token: app.tokens.xihu });
     expect(cross.body).toMatchObject({ communityCode: CUIYUAN1, leaders: 2, crossAppointed: 1, rate: '0.5000', oneShoulder: true });
 
     // the secretary's term ends; a successor may take over the next day, not before
-    const end = await t.request('POST', `/v1/appointments/${first.body.id}/end`, { token: xihu, body: { to: '2024-06-30', reason: '换届' } });
+    const end = await app.t.request('POST', `/v1/appointments/${first.body.id}/end`, { token: app.tokens.xihu, body: { to: '2024-06-30', reason: '换届' } });
     expect(end.status).toBe(200);
     expect((await appoint({ workerId: b.id, bodyKind: 'PARTY', role: 'SECRETARY', from: '2024-06-30' })).body.code).toBe('BODY_HEAD_TAKEN');
     expect((await appoint({ workerId: b.id, bodyKind: 'PARTY', role: 'SECRETARY', from: '2024-07-01' })).status).toBe(201);
-    const posts = await t.request('GET', `/v1/workers/${a.id}/posts?date=2024-07-01`, { token: xihu });
+    const posts = await app.t.request('GET', `/v1/workers/${a.id}/posts?date=2024-07-01`, { token: app.tokens.xihu });
     expect(posts.body.posts.map((p: { role: string }) => p.role)).toEqual(['DIRECTOR']);
-    expect((await t.request('DELETE', `/v1/appointments/${first.body.id}`, { token: admin })).status).toBe(404);
-    const history = await ds.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ?', [a.id]);
+    expect((await app.t.request('DELETE', `/v1/appointments/${first.body.id}`, { token: app.tokens.admin })).status).toBe(404);
+    const history = await app.ds.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ?', [a.id]);
     expect(Number(history[0].n)).toBe(2);
-    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'appointment'`))[0].n)).toBeGreaterThanOrEqual(5);
+    expect(Number((await app.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'appointment'`))[0].n)).toBeGreaterThanOrEqual(5);
   });
 
   it('two concurrent requests appointing two different heads to one body: exactly one succeeds', async () => {
@@ -151,31 +141,31 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('BODY_HEAD_TAKEN');
     }
-    const heads = await ds.query(`SELECT COUNT(*) AS n FROM appointment a JOIN community_body b ON b.id = a.body_id WHERE b.community_code = ? AND b.kind = 'STATION' AND a.band = 'HEAD'`, [CUIYUAN2]);
+    const heads = await app.ds.query(`SELECT COUNT(*) AS n FROM appointment a JOIN community_body b ON b.id = a.body_id WHERE b.community_code = ? AND b.kind = 'STATION' AND a.band = 'HEAD'`, [CUIYUAN2]);
     expect(Number(heads[0].n)).toBe(3);
   });
 
   it('secondments: overlap rejected; an ongoing OUT secondment removes the worker from rosters; IN cadres appear in their host community', async () => {
     const w = await hire({ communityCode: '330106002001' });
     const today = new Date().toISOString().slice(0, 10);
-    const out = await t.request('POST', '/v1/secondments', { token: xihu, body: { workerId: w.id, direction: 'OUT', organisation: '文新街道办事处', from: '2025-01-01', payer: 'HOST' } });
+    const out = await app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: w.id, direction: 'OUT', organisation: '文新街道办事处', from: '2025-01-01', payer: 'HOST' } });
     expect(out.status).toBe(201);
-    const overlap = await t.request('POST', '/v1/secondments', { token: xihu, body: { workerId: w.id, direction: 'OUT', organisation: '西湖区民政局', from: '2025-06-01', to: '2025-07-01', payer: 'HOME' } });
+    const overlap = await app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: w.id, direction: 'OUT', organisation: '西湖区民政局', from: '2025-06-01', to: '2025-07-01', payer: 'HOME' } });
     expect(overlap.body.code).toBe('SECONDMENT_OVERLAP');
-    const detail = await t.request('GET', `/v1/workers/${w.id}`, { token: xihu });
+    const detail = await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.xihu });
     expect(detail.body.status).toBe('SECONDED_OUT');
     const cadre = await hire({ communityCode: '330106002001', employmentType: 'SECONDED_IN', name: '孙干部' });
-    expect((await t.request('POST', '/v1/secondments', { token: xihu, body: { workerId: cadre.id, direction: 'IN', organisation: '西湖区发改局', from: '2025-01-01', to: '2099-12-31', payer: 'HOME' } })).status).toBe(201);
-    const avail = await t.request('GET', `/v1/availability?community=330106002001&date=${today}`, { token: xihu });
+    expect((await app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: cadre.id, direction: 'IN', organisation: '西湖区发改局', from: '2025-01-01', to: '2099-12-31', payer: 'HOME' } })).status).toBe(201);
+    const avail = await app.t.request('GET', `/v1/availability?community=330106002001&date=${today}`, { token: app.tokens.xihu });
     const ids = avail.body.workers.map((r: { id: number }) => r.id);
     expect(ids).toContain(cadre.id);
     expect(ids).not.toContain(w.id);
-    const snap = await t.request('GET', `/v1/snapshots?asOf=${today}&scope=330106002001`, { token: t.tokenFor(testPrincipals.finance()) });
+    const snap = await app.t.request('GET', `/v1/snapshots?asOf=${today}&scope=330106002001`, { token: app.t.tokenFor(testPrincipals.finance()) });
     const s = snap.body.items.find((i: { workerId: number }) => i.workerId === w.id);
     expect(s).toMatchObject({ status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOST', from: '2025-01-01', to: null }, bankAccount: '************8888' });
-    const ended = await t.request('POST', `/v1/secondments/${out.body.id}/end`, { token: xihu, body: { to: '2025-02-28' } });
+    const ended = await app.t.request('POST', `/v1/secondments/${out.body.id}/end`, { token: app.tokens.xihu, body: { to: '2025-02-28' } });
     expect(ended.status).toBe(200);
-    expect((await t.request('GET', `/v1/workers/${w.id}`, { token: xihu })).body.status).toBe('ACTIVE');
+    expect((await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.xihu })).body.status).toBe('ACTIVE');
   });
 
   it('snapshots: primary band, bodies held, service years; bank account whole only for the payroll:read client', async () => {
@@ -186,45 +176,45 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
       const items: Array<Record<string, any>> = [];
       let after = '';
       for (;;) {
-        const res = await t.request('GET', `/v1/snapshots?asOf=2025-06-30&scope=330106003001&limit=1${after ? `&after=${after}` : ''}`, { token });
+        const res = await app.t.request('GET', `/v1/snapshots?asOf=2025-06-30&scope=330106003001&limit=1${after ? `&after=${after}` : ''}`, { token });
         expect(res.status).toBe(200);
         items.push(...res.body.items);
         if (!res.body.nextAfter) return items;
         after = res.body.nextAfter;
       }
     };
-    const payroll = await fetchAll(t.tokenFor(testPrincipals.client(['payroll:read'])));
+    const payroll = await fetchAll(app.t.tokenFor(testPrincipals.client(['payroll:read'])));
     const mine = payroll.find((i) => i.workerId === w.id)!;
     expect(mine).toMatchObject({ postBand: 'HEAD', bodiesHeld: 2, primaryBody: 'COMMITTEE', serviceYears: 12, bankAccount: '6225768888888888', secondment: null });
     expect(mine.appointments).toHaveLength(2);
-    const hr = await fetchAll(xihu);
+    const hr = await fetchAll(app.tokens.xihu);
     expect(hr.find((i) => i.workerId === w.id)!.bankAccount).toBe('************8888');
-    const before = await t.request('GET', `/v1/snapshots?asOf=2019-06-30&scope=330106003001`, { token: admin });
+    const before = await app.t.request('GET', `/v1/snapshots?asOf=2019-06-30&scope=330106003001`, { token: app.tokens.admin });
     expect(before.body.items.find((i: { workerId: number }) => i.workerId === w.id)).toMatchObject({ postBand: 'OTHER', bodiesHeld: 0, primaryBody: null });
   });
 
   it('leaving ends open posts and closes the record; career events are kept', async () => {
     const w = await hire({ communityCode: '330106003002' });
     await appoint({ workerId: w.id, communityCode: '330106003002', bodyKind: 'STATION', role: 'STAFF', primary: true, from: '2016-01-01' });
-    expect((await t.request('POST', `/v1/workers/${w.id}/events`, { token: xihu, body: { kind: 'COMMENDATION', date: '2023-12-01', note: '优秀社区工作者' } })).status).toBe(201);
-    const left = await t.request('POST', `/v1/workers/${w.id}/leave`, { token: xihu, body: { date: '2025-03-31', reason: '个人原因辞职' } });
+    expect((await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.xihu, body: { kind: 'COMMENDATION', date: '2023-12-01', note: '优秀社区工作者' } })).status).toBe(201);
+    const left = await app.t.request('POST', `/v1/workers/${w.id}/leave`, { token: app.tokens.xihu, body: { date: '2025-03-31', reason: '个人原因辞职' } });
     expect(left.body).toMatchObject({ status: 'LEFT', leftDate: '2025-03-31', leftReason: '个人原因辞职' });
-    const detail = await t.request('GET', `/v1/workers/${w.id}`, { token: xihu });
+    const detail = await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.xihu });
     expect(detail.body.appointments[0]).toMatchObject({ to: '2025-03-31', endReason: 'WORKER_LEFT' });
     expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(['LEFT', 'COMMENDATION', 'HIRE']);
-    expect((await t.request('PATCH', `/v1/workers/${w.id}`, { token: xihu, body: { phone: '13900000000' } })).body.code).toBe('WORKER_LEFT');
-    const events = await ds.query(`SELECT job_name FROM outbox_event WHERE JSON_EXTRACT(payload, '$.workerId') = ?`, [w.id]);
+    expect((await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { phone: '13900000000' } })).body.code).toBe('WORKER_LEFT');
+    const events = await app.ds.query(`SELECT job_name FROM outbox_event WHERE JSON_EXTRACT(payload, '$.workerId') = ?`, [w.id]);
     expect(events.map((e: { job_name: string }) => e.job_name)).toEqual(['worker.created', 'appointment.started', 'worker.left']);
   });
 
   it('updates with an optimistic lock and audits before/after in the same transaction', async () => {
     const w = await hire();
-    const ok = await t.request('PATCH', `/v1/workers/${w.id}`, { token: xihu, body: { version: w.version, qualificationLevel: 'SENIOR', qualificationCert: 'ZJ2024SW0001' } });
+    const ok = await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { version: w.version, qualificationLevel: 'SENIOR', qualificationCert: 'ZJ2024SW0001' } });
     expect(ok.status).toBe(200);
     expect(ok.body.worker).toMatchObject({ qualificationLevel: 'SENIOR', version: w.version + 1 });
-    const stale = await t.request('PATCH', `/v1/workers/${w.id}`, { token: xihu, body: { version: w.version, phone: '13900000000' } });
+    const stale = await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { version: w.version, phone: '13900000000' } });
     expect(stale.body.code).toBe('STALE_VERSION');
-    const [audit] = await ds.query(`SELECT \`before\`, \`after\` FROM audit_log WHERE entity = 'worker' AND entity_id = ? AND action = 'UPDATE'`, [String(w.id)]);
+    const [audit] = await app.ds.query(`SELECT \`before\`, \`after\` FROM audit_log WHERE entity = 'worker' AND entity_id = ? AND action = 'UPDATE'`, [String(w.id)]);
     const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
     expect(parse(audit.before).qualificationLevel).toBe('NONE');
     expect(parse(audit.after).qualificationLevel).toBe('SENIOR');
@@ -232,9 +222,9 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
 
   it('a user of another district can neither read nor change these workers (404 on every route)', async () => {
     const w = await hire();
-    const [appt] = await ds.query('SELECT id FROM appointment LIMIT 1');
-    const sec = (await t.request('POST', '/v1/secondments', { token: admin, body: { workerId: w.id, direction: 'OUT', organisation: '翠苑街道', from: '2030-01-01', to: '2030-02-01', payer: 'HOME' } })).body;
-    for (const token of [shangcheng, t.tokenFor(testPrincipals.streetUser('330106002'))]) {
+    const [appt] = await app.ds.query('SELECT id FROM appointment LIMIT 1');
+    const sec = (await app.t.request('POST', '/v1/secondments', { token: app.tokens.admin, body: { workerId: w.id, direction: 'OUT', organisation: '翠苑街道', from: '2030-01-01', to: '2030-02-01', payer: 'HOME' } })).body;
+    for (const token of [app.tokens.shangcheng, app.t.tokenFor(testPrincipals.streetUser('330106002'))]) {
       const routes: Array<[string, string, unknown?]> = [
         ['GET', `/v1/workers/${w.id}`],
         ['GET', `/v1/workers/${w.id}/pii`],
@@ -253,12 +243,12 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
         ['GET', `/v1/availability?community=${CUIYUAN1}`],
       ];
       for (const [method, path, body] of routes) {
-        const res = await t.request(method, path, { token, body });
-        expect([method, path, res.status]).toEqual([method, path, path.endsWith('/pii') && token !== shangcheng ? 403 : 404]);
+        const res = await app.t.request(method, path, { token, body });
+        expect([method, path, res.status]).toEqual([method, path, path.endsWith('/pii') && token !== app.tokens.shangcheng ? 403 : 404]);
       }
-      const list = await t.request('GET', `/v1/workers?community=${CUIYUAN1}`, { token });
+      const list = await app.t.request('GET', `/v1/workers?community=${CUIYUAN1}`, { token });
       expect(list.body.items).toEqual([]);
-      const snap = await t.request('GET', `/v1/snapshots?asOf=2025-06-30&scope=${CUIYUAN1}`, { token });
+      const snap = await app.t.request('GET', `/v1/snapshots?asOf=2025-06-30&scope=${CUIYUAN1}`, { token });
       expect(snap.body.items).toEqual([]);
     }
   });

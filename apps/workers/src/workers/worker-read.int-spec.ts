@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { testPrincipals, usingApp } from '@cws/testing';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 import { today } from '../common/sql';
 
@@ -14,16 +13,12 @@ const newId = residentIdSequence(930_000, 'M');
  * filter's COUNT(*), before and after writes.
  */
 describe('register read path: the detail in one statement, the count with the first page (real MySQL)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let admin: string;
-  let xihu: string;
-  let shangcheng: string;
+  const app = usingApp(() => startWorkersWithOrg());
 
   const hire = async (name: string, over: Record<string, unknown> = {}) =>
-    (await hireWorker(t, admin, { name, residentId: newId(), communityCode: CUIYUAN1, ...over })).id;
+    (await hireWorker(app.t, app.tokens.admin, { name, residentId: newId(), communityCode: CUIYUAN1, ...over })).id;
   const ok = async (method: string, path: string, body: Record<string, unknown>, status = 201) => {
-    const res = await t.request(method, path, { token: admin, body });
+    const res = await app.t.request(method, path, { token: app.tokens.admin, body });
     if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -31,19 +26,19 @@ describe('register read path: the detail in one statement, the count with the fi
   /** The detail's lists as the separate queries (before the one statement) read them. */
   const separately = async (id: number) => {
     const [appointments, training, secondments, events, grades] = await Promise.all([
-      ds.query(
+      app.ds.query(
         `SELECT a.id, a.body_kind AS bodyKind, a.role, a.band, a.is_primary AS isPrimary, a.obtained_by AS obtainedBy, a.start_date AS \`from\`,
            a.end_date AS \`to\`, a.end_reason AS endReason, a.community_code AS communityCode, a.election_id AS electionId, a.term_end AS termEnd
            FROM appointment a WHERE a.worker_id = ? ORDER BY a.start_date DESC, a.id DESC`, [id]),
-      ds.query(
+      app.ds.query(
         `SELECT r.id, r.class_id AS classId, k.title, co.name AS course, co.category, r.result, r.hours, r.certificate_no AS certificateNo, r.completed_on AS completedOn
            FROM training_record r JOIN training_class k ON k.id = r.class_id JOIN training_course co ON co.id = k.course_id
           WHERE r.worker_id = ? ORDER BY r.completed_on DESC`, [id]),
-      ds.query(
+      app.ds.query(
         `SELECT id, direction, organisation, community_code AS communityCode, start_date AS \`from\`, end_date AS \`to\`, payer, status, note
            FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [id]),
-      ds.query('SELECT id, kind, event_date AS date, note, data FROM worker_event WHERE worker_id = ? ORDER BY event_date DESC, id DESC', [id]),
-      ds.query(
+      app.ds.query('SELECT id, kind, event_date AS date, note, data FROM worker_event WHERE worker_id = ? ORDER BY event_date DESC, id DESC', [id]),
+      app.ds.query(
         `SELECT g.id AS id, g.worker_id AS workerId, g.grade AS grade, g.band AS band, g.valid_from AS \`from\`, g.anchor_date AS anchorDate,
            g.cause AS cause, g.derived AS derived, g.event_id AS eventId, g.policy_refs AS policyRefs, g.note AS note
            FROM worker_grade g WHERE g.worker_id = ? ORDER BY g.valid_from DESC, g.id DESC`, [id]),
@@ -62,11 +57,6 @@ describe('register read path: the detail in one statement, the count with the fi
       })),
     };
   };
-
-  beforeAll(async () => {
-    ({ t, ds, tokens: { admin, xihu, shangcheng } } = startedApp(await startWorkersWithOrg()));
-  });
-  afterAll(() => t?.close());
 
   it('the detail answers what the separate queries answered: every list, its order, decimals, dates and JSON', async () => {
     const w = await hire('读路径甲');
@@ -88,7 +78,7 @@ describe('register read path: the detail in one statement, the count with the fi
     await ok('POST', `/v1/workers/${w}/events`, { kind: 'COMMENDATION', date: '2024-05-01', note: '优秀\n社区工作者' });
     await ok('POST', `/v1/workers/${w}/events`, { kind: 'GRADE_CHANGE', date: '2024-05-01', grade: 6, note: '评定' });
 
-    const detail = await t.request('GET', `/v1/workers/${w}`, { token: xihu });
+    const detail = await app.t.request('GET', `/v1/workers/${w}`, { token: app.tokens.xihu });
     expect(detail.status).toBe(200);
     const expected = await separately(w);
     expect(expected.appointments).toHaveLength(2);
@@ -104,34 +94,34 @@ describe('register read path: the detail in one statement, the count with the fi
 
     // a worker with no list at all
     const bare = await hire('读路径乙');
-    await ds.query('DELETE FROM worker_event WHERE worker_id = ?', [bare]);
-    await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [bare]);
-    const empty = await t.request('GET', `/v1/workers/${bare}`, { token: xihu });
+    await app.ds.query('DELETE FROM worker_event WHERE worker_id = ?', [bare]);
+    await app.ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [bare]);
+    const empty = await app.t.request('GET', `/v1/workers/${bare}`, { token: app.tokens.xihu });
     expect(empty.body).toMatchObject({ appointments: [], training: [], secondments: [], events: [], grades: [], grade: null, gradeBand: null });
   });
 
   it('the detail is 404 outside the scope (district or street) and for no worker, alike', async () => {
     const w = await hire('读路径丙');
-    const street = (code: string) => t.tokenFor(testPrincipals.streetUser(code));
-    const outside = await t.request('GET', `/v1/workers/${w}`, { token: shangcheng });
-    const otherStreet = await t.request('GET', `/v1/workers/${w}`, { token: street('330106002') });
-    const missing = await t.request('GET', '/v1/workers/987654321', { token: shangcheng });
+    const street = (code: string) => app.t.tokenFor(testPrincipals.streetUser(code));
+    const outside = await app.t.request('GET', `/v1/workers/${w}`, { token: app.tokens.shangcheng });
+    const otherStreet = await app.t.request('GET', `/v1/workers/${w}`, { token: street('330106002') });
+    const missing = await app.t.request('GET', '/v1/workers/987654321', { token: app.tokens.shangcheng });
     expect([outside.status, otherStreet.status, missing.status]).toEqual([404, 404, 404]);
     for (const res of [outside, otherStreet, missing]) expect(res.body.code).toBe('WORKER_NOT_FOUND');
-    const ownStreet = await t.request('GET', `/v1/workers/${w}`, { token: street('330106001') });
+    const ownStreet = await app.t.request('GET', `/v1/workers/${w}`, { token: street('330106001') });
     expect([ownStreet.status, ownStreet.body.id]).toEqual([200, w]);
   });
 
   it('the first page carries the filter’s COUNT(*), later pages none, and the count follows writes', async () => {
     const countOf = async (where: string, params: unknown[] = []) =>
-      Number((await ds.query(`SELECT COUNT(*) AS n FROM worker w WHERE w.district_code = '330106' ${where}`, params))[0].n);
-    const first = async (query: string) => (await t.request('GET', `/v1/workers?limit=2${query}`, { token: xihu })).body;
+      Number((await app.ds.query(`SELECT COUNT(*) AS n FROM worker w WHERE w.district_code = '330106' ${where}`, params))[0].n);
+    const first = async (query: string) => (await app.t.request('GET', `/v1/workers?limit=2${query}`, { token: app.tokens.xihu })).body;
 
     const all = await first('');
     expect(all.total).toBe(await countOf(''));
     expect(all.items).toHaveLength(2);
     expect(all.items[0]).not.toHaveProperty('total');
-    const next = await t.request('GET', `/v1/workers?limit=2&after=${encodeURIComponent(all.nextAfter)}`, { token: xihu });
+    const next = await app.t.request('GET', `/v1/workers?limit=2&after=${encodeURIComponent(all.nextAfter)}`, { token: app.tokens.xihu });
     expect([next.status, next.body.code]).toEqual([200, undefined]);
     expect(next.body).not.toHaveProperty('total');
 
@@ -151,7 +141,7 @@ describe('register read path: the detail in one statement, the count with the fi
     const w = await hire('读路径丁');
     expect((await first('')).total).toBe(before + 1);
     expect((await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total).toBe(searched + 1);
-    expect((await t.request('PATCH', `/v1/workers/${w}`, { token: admin, body: { name: '改名者' } })).status).toBe(200);
+    expect((await app.t.request('PATCH', `/v1/workers/${w}`, { token: app.tokens.admin, body: { name: '改名者' } })).status).toBe(200);
     expect((await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total).toBe(searched);
     const left = (await first('&status=LEFT')).total;
     await ok('POST', `/v1/workers/${w}/leave`, { date: '2025-01-31', reason: 'RESIGNED' }, 200);
@@ -163,15 +153,15 @@ describe('register read path: the detail in one statement, the count with the fi
     const graded = await hire('页等级甲');
     await ok('POST', `/v1/workers/${graded}/events`, { kind: 'GRADE_CHANGE', date: today(), grade: 9, note: '评定' });
     const bare = await hire('页等级乙');
-    await ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [bare]);
+    await app.ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [bare]);
     const on = today();
-    const expected = (await ds.query(
+    const expected = (await app.ds.query(
       `SELECT w.id AS id,
          (SELECT g.grade FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= ? ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS grade,
          (SELECT g.band FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= ? ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeBand
          FROM worker w ORDER BY w.id LIMIT 200`, [on, on],
     )).map((r: { id: number; grade: number | null; gradeBand: string | null }) => ({ id: Number(r.id), grade: r.grade === null ? null : Number(r.grade), gradeBand: r.gradeBand }));
-    const page = await t.request('GET', '/v1/workers?limit=200', { token: admin });
+    const page = await app.t.request('GET', '/v1/workers?limit=200', { token: app.tokens.admin });
     expect(page.status).toBe(200);
     expect(page.body.items.map(({ id, grade, gradeBand }: { id: number; grade: number | null; gradeBand: string | null }) => ({ id, grade, gradeBand }))).toEqual(expected);
     expect(expected).toContainEqual({ id: graded, grade: 9, gradeBand: 'OTHER' });

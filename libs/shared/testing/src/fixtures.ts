@@ -45,6 +45,19 @@ export function startedApp(t: TestApp): StartedApp {
   return { t, ds: t.app.get(DataSource), tokens: tokensOf(t) };
 }
 
+/**
+ * Starts a service before the file's tests and closes it after them, in place of a spec's own `let t; let ds; …`
+ * block with its beforeAll and afterAll: the fields of what it returns are there from the first test on.
+ */
+export function usingApp(start: () => Promise<TestApp>, timeoutMs = 120_000): StartedApp {
+  const started = {} as StartedApp;
+  beforeAll(async () => {
+    Object.assign(started, startedApp(await start()));
+  }, timeoutMs);
+  afterAll(() => started.t?.close());
+  return started;
+}
+
 /** `config` with its service URLs pointing at the given running apps (the services it calls). */
 export function callingApps(config: ServiceConfig, apps: Partial<Record<ServiceName, TestApp>>): ServiceConfig {
   const urls = Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, new URL(app.baseUrl).origin]));

@@ -21,6 +21,9 @@ const declared: WorkerSpecialDeductionsView = {
   items: [deduction(12, 'CHILD_EDUCATION', '2000.00', '2026-01', null, '两个子女，各扣 50%'), deduction(11, 'HOUSING_LOAN_INTEREST', '1000.00', '2025-01', '2025-12')],
 };
 const LIST = 'GET /api/workers/v1/workers/7/special-deductions';
+// the withholding flags above the table (TaxYearFlags.spec covers them): none set this year
+const year = new Date().getFullYear();
+const FLAGS = { [`GET /api/workers/v1/workers/7/tax-years/${year}`]: () => ({ workerId: 7, year, firstJobOfYear: null, lowIncomeLastYear: null, note: null, updatedBy: null, updatedAt: null }) };
 
 /** The element once it is there (in the page or in a modal's portal). */
 const found = (selector: string) =>
@@ -40,11 +43,14 @@ describe('DeductionsTab', () => {
     const { fetch, calls } = scriptedFetch({
       'GET /api/workers/v1/auth/me': () => xihuHr,
       [LIST]: () => declared,
+      ...FLAGS,
       'DELETE /api/workers/v1/special-deductions/12': () => json(204, undefined),
     });
     const { container } = renderApp(<DeductionsTab worker={worker} />, { fetch, locale: 'en' });
 
     await waitFor(() => expect(container.querySelector('[data-testid="deductions-ytd"]')?.textContent).toBe('Deducted this year: 12,000.00 yuan (through 2026-06)'));
+    await waitFor(() => expect(container.querySelector('[data-testid="tax-year"]')?.textContent).toContain(`Income-tax withholding flags for ${year}`));
+    expect(container.querySelector('[data-testid="set-tax-year"]')).not.toBeNull();
     const table = container.querySelector('[data-testid="deductions"]')?.textContent;
     expect(table).toContain('Children’s education');
     expect(table).toContain('2,000.00');
@@ -66,6 +72,7 @@ describe('DeductionsTab', () => {
     const { fetch, calls } = scriptedFetch({
       'GET /api/workers/v1/auth/me': () => xihuHr,
       [LIST]: () => declared,
+      ...FLAGS,
       'POST /api/workers/v1/workers/7/special-deductions': () =>
         json(409, { code: 'SPECIAL_DEDUCTION_EXCLUSIVE', message: 'housing rent and loan interest in one month', details: [] }),
     });
@@ -93,7 +100,7 @@ describe('DeductionsTab', () => {
   });
 
   it('a read-only role sees the declarations but no add, end or withdraw', async () => {
-    const { fetch } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => auditor, [LIST]: () => declared });
+    const { fetch } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => auditor, [LIST]: () => declared, ...FLAGS });
     const { container } = renderApp(<><DeductionsTab worker={worker} /><SignedIn /></>, { fetch, locale: 'en' });
 
     await waitFor(() => expect(container.querySelector('[data-testid="signed-in"]')?.textContent).toBe('auditor'));
@@ -101,5 +108,7 @@ describe('DeductionsTab', () => {
     expect(container.querySelector('[data-testid="add-deduction"]')).toBeNull();
     expect(container.querySelector('[data-testid^="end-deduction"]')).toBeNull();
     expect(container.querySelector('[data-testid^="withdraw-deduction"]')).toBeNull();
+    expect(container.querySelector('[data-testid="tax-year-firstJobOfYear"]')?.textContent).toBe('Default');
+    expect(container.querySelector('[data-testid="set-tax-year"]')).toBeNull();
   });
 });

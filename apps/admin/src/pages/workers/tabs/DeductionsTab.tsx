@@ -12,6 +12,7 @@ import { FormModal, MonthItem, thisMonth, useFormDialog, useRequired } from '../
 import { QueryTable } from '../../../layout/QueryTable';
 import { dateTime, thousands } from '../../../lib/format';
 import { useEditable } from '../openToEdits';
+import { TaxYearFlags } from './TaxYearFlags';
 
 type Values = { type: SpecialDeductionType; monthlyAmount: string; fromMonth: string; toMonth?: string; note?: string };
 
@@ -20,7 +21,8 @@ const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 /**
  * 专项附加扣除: what the worker declared for income-tax withholding, and this year's sum payroll
  * subtracts. HR records a declaration, ends one (the child finished school, the loan is repaid) or
- * withdraws one recorded in error; the service checks the caps and which may stand together.
+ * withdraws one recorded in error; the service checks the caps and which may stand together. Above
+ * them, this year's withholding flags (TaxYearFlags).
  */
 export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
@@ -50,6 +52,7 @@ export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
   const view = deductions.data;
   return (
     <>
+      <TaxYearFlags worker={worker} />
       <Space style={{ marginBottom: 16 }} size="large">
         {writable && (
           <Button type="primary" onClick={() => add.show()} data-testid="add-deduction">
