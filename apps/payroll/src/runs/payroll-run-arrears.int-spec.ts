@@ -1,6 +1,6 @@
 import { parseMoney, formatMoney } from '@cws/kernel';
 import { OutboxRelay } from '@cws/messaging';
-import { testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, usingStack } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
 import { computedRun, recordedChange, runPayslips, startPayrollOverWorkers } from '@cws/payroll-testing';
@@ -13,33 +13,24 @@ type Line = { kind: string; code: string; amount: string; refPeriod?: string };
  * the October run pays the difference as an arrears line referencing 2026-09, and only for that worker.
  */
 describe('arrears from a back-dated grade change (workers + payroll apps, events through the outbox)', () => {
-  let workers: TestApp;
-  let t: TestApp;
-  let close: () => Promise<void>;
-  let admin: string;
-  let finance: string;
+  const stack = usingStack(() => startPayrollOverWorkers({ workers: 540, sharedQueue: true }), 120_000);
 
-  beforeAll(async () => {
-    ({ workers, payroll: t, tokens: { admin, finance }, close } = await startPayrollOverWorkers({ workers: 540, sharedQueue: true }));
-  }, 120_000);
-  afterAll(() => close?.());
-
-  const computed = (id: string) => computedRun(t, admin, id);
+  const computed = (id: string) => computedRun(stack.payroll, stack.tokens.admin, id);
   const slipOf = async (runId: string, workerId: number) => {
-    const hit = (await runPayslips(t, admin, runId, 1000)).find((s) => s.workerId === workerId);
+    const hit = (await runPayslips(stack.payroll, stack.tokens.admin, runId, 1000)).find((s) => s.workerId === workerId);
     if (!hit) throw new Error(`no slip for worker ${workerId}`);
-    return (await t.request('GET', `/v1/payslips/${hit.id}`, { token: admin })).body as { lines: Line[]; flags: string[]; grade: number };
+    return (await stack.payroll.request('GET', `/v1/payslips/${hit.id}`, { token: stack.tokens.admin })).body as { lines: Line[]; flags: string[]; grade: number };
   };
 
   it('pays the September difference in October, referencing 2026-09', async () => {
-    const september = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-09', type: 'REGULAR', scope: XIHU } });
+    const september = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-09', type: 'REGULAR', scope: XIHU } });
     expect(september.status).toBe(201);
     await computed(september.body.id);
-    expect((await t.request('POST', `/v1/runs/${september.body.id}/submit`, { token: admin })).status).toBe(200);
-    expect((await t.request('POST', `/v1/runs/${september.body.id}/approve`, { token: finance })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${september.body.id}/submit`, { token: stack.tokens.admin })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${september.body.id}/approve`, { token: stack.tokens.finance })).status).toBe(200);
 
     // A full-time worker of the district with a recorded grade below the top of its band.
-    const snap = await workers.request('GET', `/v1/snapshots?asOf=2026-09-30&scope=${XIHU}&limit=5000`, { token: workers.tokenFor(testPrincipals.cityAdmin()) });
+    const snap = await stack.workers.request('GET', `/v1/snapshots?asOf=2026-09-30&scope=${XIHU}&limit=5000`, { token: stack.workers.tokenFor(testPrincipals.cityAdmin()) });
     const top: Record<string, number> = { HEAD: 18, DEPUTY: 15, OTHER: 12 };
     const w = (snap.body.items as Array<{ workerId: number; grade: number | null; gradeBand: string | null; employmentType: string; secondment: unknown }>).find(
       (x) => x.employmentType === 'FULL_TIME' && !x.secondment && x.grade !== null && x.gradeBand !== null && x.grade < top[x.gradeBand],
@@ -48,14 +39,14 @@ describe('arrears from a back-dated grade change (workers + payroll apps, events
     const before = await slipOf(september.body.id, w.workerId);
 
     // Recorded now, effective from 1 September: a back-dated change.
-    const change = await workers.request('POST', `/v1/workers/${w.workerId}/events`, {
-      token: workers.tokenFor(testPrincipals.cityAdmin()), body: { kind: 'GRADE_CHANGE', date: '2026-09-01', grade: w.grade! + 1, note: '晋级（补录）' },
+    const change = await stack.workers.request('POST', `/v1/workers/${w.workerId}/events`, {
+      token: stack.workers.tokenFor(testPrincipals.cityAdmin()), body: { kind: 'GRADE_CHANGE', date: '2026-09-01', grade: w.grade! + 1, note: '晋级（补录）' },
     });
     expect(change.status).toBe(201);
-    await workers.app.get(OutboxRelay).relayNow();
-    await recordedChange(t, admin, w.workerId, 'worker.grade-changed', '2026-09-01');
+    await stack.workers.app.get(OutboxRelay).relayNow();
+    await recordedChange(stack.payroll, stack.tokens.admin, w.workerId, 'worker.grade-changed', '2026-09-01');
 
-    const october = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-10', type: 'REGULAR', scope: XIHU } });
+    const october = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-10', type: 'REGULAR', scope: XIHU } });
     expect(october.status).toBe(201);
     const run = await computed(october.body.id);
     expect(run.progress.failed).toBe(0);
@@ -68,7 +59,7 @@ describe('arrears from a back-dated grade change (workers + payroll apps, events
     expect(after.flags).toContain('ARREARS');
 
     // Nobody else in the district gets arrears.
-    const others = await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM payslip WHERE run_id = ? AND flags LIKE '%ARREARS%'", [october.body.id]);
+    const others = await stack.payroll.app.get(DataSource).query("SELECT COUNT(*) AS n FROM payslip WHERE run_id = ? AND flags LIKE '%ARREARS%'", [october.body.id]);
     expect(Number(others[0].n)).toBe(1);
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { testPrincipals, type TestApp } from '@cws/testing';
+import { testPrincipals, usingStack } from '@cws/testing';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
 import { computedRun, startPayrollOverWorkers } from '@cws/payroll-testing';
 
@@ -7,29 +7,20 @@ type Slip = { workerId: number; lines: Array<{ kind: string; code: string; amoun
 
 /** 财税〔2018〕164号: the separate taxation of an annual bonus, at most once per worker per calendar year. */
 describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis, workers API)', () => {
-  let workers: TestApp;
-  let t: TestApp;
-  let close: () => Promise<void>;
-  let admin: string;
-  let finance: string;
-
-  beforeAll(async () => {
-    ({ workers, payroll: t, tokens: { admin, finance }, close } = await startPayrollOverWorkers({ workers: 540 }));
-  }, 120_000);
-  afterAll(() => close?.());
+  const stack = usingStack(() => startPayrollOverWorkers({ workers: 540 }), 120_000);
 
   const bonusRun = async (period: string) => {
-    const res = await t.request('POST', '/v1/runs', { token: admin, body: { period, type: 'BONUS', scope: XIHU, bonus: { amount: '36000.00', method: 'SEPARATE' } } });
+    const res = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period, type: 'BONUS', scope: XIHU, bonus: { amount: '36000.00', method: 'SEPARATE' } } });
     expect(res.status).toBe(201);
-    return computedRun(t, admin, res.body.id);
+    return computedRun(stack.payroll, stack.tokens.admin, res.body.id);
   };
   const slips = async (runId: string): Promise<Slip[]> => {
-    const page = await t.request('GET', `/v1/runs/${runId}/payslips?limit=5000`, { token: admin });
-    return Promise.all(page.body.items.slice(0, 20).map(async (s: { id: string }) => (await t.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body));
+    const page = await stack.payroll.request('GET', `/v1/runs/${runId}/payslips?limit=5000`, { token: stack.tokens.admin });
+    return Promise.all(page.body.items.slice(0, 20).map(async (s: { id: string }) => (await stack.payroll.request('GET', `/v1/payslips/${s.id}`, { token: stack.tokens.admin })).body));
   };
 
   it('taxes the March bonus separately (1,080.00 on 36,000) and merges December’s into wages', async () => {
-    expect((await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-03', type: 'BONUS', scope: XIHU } })).status).toBe(400);
+    expect((await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-03', type: 'BONUS', scope: XIHU } })).status).toBe(400);
     const march = await bonusRun('2026-03');
     expect(march.inputs!.bonus).toEqual({ amount: '36000.00', method: 'SEPARATE' });
     const paid = (await slips(march.id)).filter((s) => s.lines.some((l) => l.code === 'YEAR_END_BONUS'));
@@ -39,21 +30,21 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
       expect(s.lines.find((l) => l.code === 'YEAR_END_BONUS')?.rule).toBe('BONUS_SEPARATE');
       expect(s.taxState.separateBonusUsed).toBe(true);
     }
-    expect((await t.request('POST', `/v1/runs/${march.id}/submit`, { token: admin })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${march.id}/submit`, { token: stack.tokens.admin })).status).toBe(200);
     // The month's REGULAR run is approved first: with none, then with one still a draft, the bonus approval → 409.
-    const early = await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance });
+    const early = await stack.payroll.request('POST', `/v1/runs/${march.id}/approve`, { token: stack.tokens.finance });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PAYROLL_REGULAR_NOT_APPROVED');
-    const regular = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-03', type: 'REGULAR', scope: XIHU } });
+    const regular = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-03', type: 'REGULAR', scope: XIHU } });
     expect(regular.status).toBe(201);
-    const draft = await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance });
+    const draft = await stack.payroll.request('POST', `/v1/runs/${march.id}/approve`, { token: stack.tokens.finance });
     expect(draft.status).toBe(409);
     expect(draft.body.code).toBe('PAYROLL_REGULAR_NOT_APPROVED');
     expect(draft.body.message).toContain(regular.body.id);
-    await computedRun(t, admin, regular.body.id);
-    expect((await t.request('POST', `/v1/runs/${regular.body.id}/submit`, { token: admin })).status).toBe(200);
-    expect((await t.request('POST', `/v1/runs/${regular.body.id}/approve`, { token: finance })).status).toBe(200);
-    expect((await t.request('POST', `/v1/runs/${march.id}/approve`, { token: finance })).status).toBe(200);
+    await computedRun(stack.payroll, stack.tokens.admin, regular.body.id);
+    expect((await stack.payroll.request('POST', `/v1/runs/${regular.body.id}/submit`, { token: stack.tokens.admin })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${regular.body.id}/approve`, { token: stack.tokens.finance })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${march.id}/approve`, { token: stack.tokens.finance })).status).toBe(200);
 
     const december = await bonusRun('2026-12');
     const byWorker = new Map((await slips(december.id)).map((s) => [s.workerId, s]));
@@ -70,17 +61,17 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
   }, 180_000);
 
   it('a BONUS run with per-worker amounts pays those workers only, each its own amount, still taxed separately once a year', async () => {
-    const snap = await workers.request('GET', `/v1/snapshots?asOf=2026-06-30&scope=330102&limit=5000`, { token: workers.tokenFor(testPrincipals.cityAdmin()) });
+    const snap = await stack.workers.request('GET', `/v1/snapshots?asOf=2026-06-30&scope=330102&limit=5000`, { token: stack.workers.tokenFor(testPrincipals.cityAdmin()) });
     const [a, b] = (snap.body.items as Array<{ workerId: number; employmentType: string; secondment: unknown }>).filter((x) => x.employmentType === 'FULL_TIME' && !x.secondment);
     const amounts = [{ workerId: a.workerId, amount: '12000.00' }, { workerId: b.workerId, amount: '48000.00' }];
-    const both = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amount: '1.00', amounts, method: 'SEPARATE' } } });
+    const both = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amount: '1.00', amounts, method: 'SEPARATE' } } });
     expect(both.status).toBe(400);
-    const twice = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts: [amounts[0], amounts[0]], method: 'SEPARATE' } } });
+    const twice = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts: [amounts[0], amounts[0]], method: 'SEPARATE' } } });
     expect(twice.status).toBe(400);
     expect(twice.body.details[0].path).toBe('bonus.amounts[1].workerId');
-    const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts, method: 'SEPARATE' } } });
+    const created = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-06', type: 'BONUS', scope: '330102', bonus: { amounts, method: 'SEPARATE' } } });
     expect(created.status).toBe(201);
-    const run = await computedRun(t, admin, created.body.id);
+    const run = await computedRun(stack.payroll, stack.tokens.admin, created.body.id);
     expect(run.progress).toEqual({ done: 2, total: 2, failed: 0 });
     expect(run.inputs!.bonus).toEqual({ method: 'SEPARATE', workers: 2, total: '60000.00' });
     expect(run.totals.gross).toBe('60000.00');
@@ -96,42 +87,42 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
   }, 120_000);
 
   it('a TOP_UP run pays exactly the stored year-end top-ups (年终补差) of its scope, as wages of the month', async () => {
-    const xihu = t.tokenFor(testPrincipals.districtHr(XIHU));
-    const topUp = await t.request('POST', '/v1/benchmark/top-ups', { token: xihu, body: { year: 2026, rule: 'PER_WORKER', ratio: '0.60' } });
+    const xihu = stack.payroll.tokenFor(testPrincipals.districtHr(XIHU));
+    const topUp = await stack.payroll.request('POST', '/v1/benchmark/top-ups', { token: xihu, body: { year: 2026, rule: 'PER_WORKER', ratio: '0.60' } });
     expect(topUp.status).toBe(201);
-    const lines = (await t.request('GET', `/v1/benchmark/top-ups/${topUp.body.id}/lines?limit=5000&onlyPositive=true`, { token: xihu })).body.items as Array<{ workerId: string | number; topUp: string }>;
+    const lines = (await stack.payroll.request('GET', `/v1/benchmark/top-ups/${topUp.body.id}/lines?limit=5000&onlyPositive=true`, { token: xihu })).body.items as Array<{ workerId: string | number; topUp: string }>;
     const owed = new Map(lines.filter((l) => l.topUp !== '0.00').map((l) => [Number(l.workerId), l.topUp]));
     expect(owed.size).toBeGreaterThan(0);
-    const created = await t.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-12', type: 'TOP_UP' } });
+    const created = await stack.payroll.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-12', type: 'TOP_UP' } });
     expect(created.status).toBe(201);
-    const run = await computedRun(t, xihu, created.body.id);
+    const run = await computedRun(stack.payroll, xihu, created.body.id);
     expect(run.progress).toEqual({ done: owed.size, total: owed.size, failed: 0 });
-    const page = (await t.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: xihu })).body.items as Array<{ id: string; workerId: number; gross: string }>;
+    const page = (await stack.payroll.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: xihu })).body.items as Array<{ id: string; workerId: number; gross: string }>;
     expect(new Map(page.map((s) => [s.workerId, s.gross]))).toEqual(owed);
-    const one = (await t.request('GET', `/v1/payslips/${page[0].id}`, { token: xihu })).body as Slip;
+    const one = (await stack.payroll.request('GET', `/v1/payslips/${page[0].id}`, { token: xihu })).body as Slip;
     expect(one.lines.find((l) => l.code === 'TOP_UP')).toMatchObject({ rule: 'TOP_UP_MERGED', amount: owed.get(one.workerId) });
     expect(one.lines.find((l) => l.code === 'IIT')).toBeTruthy();
   }, 120_000);
 
   it('one worker’s bad data fails that worker’s slip with the reason, not the run; such a run cannot be submitted', async () => {
     // A qualification level dropped from the allowance table from December: workers holding it cannot be priced.
-    const [row] = (await t.request('GET', '/v1/policy/rows?kind=ALLOWANCE&key=QUALIFICATION', { token: admin })).body;
+    const [row] = (await stack.payroll.request('GET', '/v1/policy/rows?kind=ALLOWANCE&key=QUALIFICATION', { token: stack.tokens.admin })).body;
     const levels = row.data.levels as Array<{ level: string }>;
     const dropped = levels[levels.length - 1].level;
-    const edit = await t.request('POST', '/v1/policy/rows', { token: admin, body: { kind: 'ALLOWANCE', validFrom: '2026-12-01', sourceRef: 'test: level withdrawn', data: { ...row.data, levels: levels.slice(0, -1) } } });
+    const edit = await stack.payroll.request('POST', '/v1/policy/rows', { token: stack.tokens.admin, body: { kind: 'ALLOWANCE', validFrom: '2026-12-01', sourceRef: 'test: level withdrawn', data: { ...row.data, levels: levels.slice(0, -1) } } });
     expect(edit.status).toBe(201);
-    const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-12', type: 'REGULAR', scope: XIHU } });
-    const run = await computedRun(t, admin, created.body.id);
+    const created = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-12', type: 'REGULAR', scope: XIHU } });
+    const run = await computedRun(stack.payroll, stack.tokens.admin, created.body.id);
     expect(run.computation.state).toBe('DONE');
     expect(run.progress.failed).toBeGreaterThan(0);
     expect(run.progress.done).toBeGreaterThan(0);
     expect(run.progress.done + run.progress.failed).toBe(run.progress.total);
-    const page = (await t.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: admin })).body.items as Array<{ id: string; status: string }>;
+    const page = (await stack.payroll.request('GET', `/v1/runs/${run.id}/payslips?limit=5000`, { token: stack.tokens.admin })).body.items as Array<{ id: string; status: string }>;
     const failed = page.find((s) => s.status === 'FAILED')!;
-    const slip = (await t.request('GET', `/v1/payslips/${failed.id}`, { token: admin })).body;
+    const slip = (await stack.payroll.request('GET', `/v1/payslips/${failed.id}`, { token: stack.tokens.admin })).body;
     expect(slip.failure).toMatchObject({ code: 'QUALIFICATION_UNKNOWN' });
     expect(slip.failure.message).toContain(dropped);
-    const submit = await t.request('POST', `/v1/runs/${run.id}/submit`, { token: admin });
+    const submit = await stack.payroll.request('POST', `/v1/runs/${run.id}/submit`, { token: stack.tokens.admin });
     expect(submit.status).toBe(409);
     expect(submit.body.code).toBe('PAYROLL_RUN_HAS_FAILURES');
   }, 120_000);

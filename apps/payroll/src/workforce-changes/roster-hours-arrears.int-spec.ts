@@ -1,5 +1,5 @@
 import { formatMoney, parseMoney } from '@cws/kernel';
-import { testPrincipals, type TestApp, until } from '@cws/testing';
+import { testPrincipals, until, usingStack } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
 import { computedRun, OVERTIME_KINDS, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
@@ -15,61 +15,52 @@ type Line = { kind: string; code: string; amount: string; rule: string; refPerio
  * worker the roster pay as an arrears line referencing the paid month; a redelivery adds nothing.
  */
 describe('late roster hours → arrears in the next run (real MySQL, Redis, workers and scheduler apps)', () => {
-  let scheduler: TestApp;
-  let payroll: TestApp;
-  let community: string;
-  let street: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ scheduler, payroll, community, street, close } = await startPayrollOverRosters({ sharedQueue: true }));
-  }, 180_000);
-  afterAll(() => close?.());
+  const stack = usingStack(() => startPayrollOverRosters({ sharedQueue: true }), 180_000);
 
   const regularRun = async (admin: string, period: string) => {
-    const run = await payroll.request('POST', '/v1/runs', { token: admin, body: { period, type: 'REGULAR', scope: street } });
+    const run = await stack.payroll.request('POST', '/v1/runs', { token: admin, body: { period, type: 'REGULAR', scope: stack.street } });
     expect(run.status).toBe(201);
-    const done = await computedRun(payroll, admin, run.body.id);
+    const done = await computedRun(stack.payroll, admin, run.body.id);
     expect(done.computation.state).toBe('DONE');
     expect(done.progress.failed).toBe(0);
     return run.body.id as string;
   };
   const slips = async (admin: string, runId: string) => {
     const out = new Map<number, Line[]>();
-    for (const s of await runPayslips(payroll, admin, runId, 100)) out.set(s.workerId, (await payroll.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body.lines);
+    for (const s of await runPayslips(stack.payroll, admin, runId, 100)) out.set(s.workerId, (await stack.payroll.request('GET', `/v1/payslips/${s.id}`, { token: admin })).body.lines);
     return out;
   };
   const rosterRows = async () =>
-    Number((await payroll.app.get(DataSource).query("SELECT COUNT(*) AS n FROM workforce_change WHERE event_name = 'roster.hours-published'"))[0].n);
+    Number((await stack.payroll.app.get(DataSource).query("SELECT COUNT(*) AS n FROM workforce_change WHERE event_name = 'roster.hours-published'"))[0].n);
 
   it('pays the roster pay of the paid month as one arrears line per rostered worker, once', async () => {
-    const admin = payroll.tokenFor(testPrincipals.cityAdmin());
-    const finance = payroll.tokenFor(testPrincipals.finance());
+    const admin = stack.payroll.tokenFor(testPrincipals.cityAdmin());
+    const finance = stack.payroll.tokenFor(testPrincipals.finance());
     // October is paid with no roster published: no shift or overtime pay.
     const october = await regularRun(admin, PAID);
-    expect((await payroll.request('POST', `/v1/runs/${october}/submit`, { token: admin })).status).toBe(200);
-    expect((await payroll.request('POST', `/v1/runs/${october}/approve`, { token: finance })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${october}/submit`, { token: admin })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${october}/approve`, { token: finance })).status).toBe(200);
     const paid = await slips(admin, october);
 
     // Then October's roster is published, late.
-    const hr = scheduler.tokenFor(testPrincipals.districtHr(community.slice(0, 6)));
-    const published = await publishRoster(scheduler, hr, community, PAID);
+    const hr = stack.scheduler.tokenFor(testPrincipals.districtHr(stack.community.slice(0, 6)));
+    const published = await publishRoster(stack.scheduler, hr, stack.community, PAID);
     const hoursBy = new Map(published.communities[0].workers.map((w) => [w.workerId, w]));
     const rostered = [...hoursBy.keys()].filter((id) => paid.has(id));
     expect(rostered.length).toBeGreaterThan(0);
     await until('the late roster rows', rosterRows, (n) => n === rostered.length);
 
     // Replaying the same scheduler event (same outbox id) records nothing more.
-    const event = (await scheduler.app.get(DataSource).query("SELECT id FROM outbox_event WHERE job_name = 'roster.hours-published' ORDER BY id DESC LIMIT 1"))[0];
+    const event = (await stack.scheduler.app.get(DataSource).query("SELECT id FROM outbox_event WHERE job_name = 'roster.hours-published' ORDER BY id DESC LIMIT 1"))[0];
     expect(event).toBeTruthy();
     const { RosterHoursJobs } = await import('./roster-hours.job');
-    const replay = await payroll.app.get(RosterHoursJobs).hoursPublished(published.communities[0], { id: 'replay', data: { meta: { outboxId: String(event.id) } } } as never);
+    const replay = await stack.payroll.app.get(RosterHoursJobs).hoursPublished(published.communities[0], { id: 'replay', data: { meta: { outboxId: String(event.id) } } } as never);
     expect(replay).toEqual({ recorded: 0 });
     expect(await rosterRows()).toBe(rostered.length);
 
     // November's run pays October's roster pay as arrears, referencing 2026-10, to the rostered workers only.
-    const overtime = await policyInForce<OvertimeRule>(payroll, admin, 'OVERTIME', PAID);
-    const shift = await policyInForce<{ perShift: string; maxShiftsPerMonth: number }>(payroll, admin, 'ALLOWANCE', PAID, (r) => r.data.kind === 'SHIFT');
+    const overtime = await policyInForce<OvertimeRule>(stack.payroll, admin, 'OVERTIME', PAID);
+    const shift = await policyInForce<{ perShift: string; maxShiftsPerMonth: number }>(stack.payroll, admin, 'ALLOWANCE', PAID, (r) => r.data.kind === 'SHIFT');
     const november = await slips(admin, await regularRun(admin, NEXT));
     let exact = 0;
     for (const [id, lines] of november) {

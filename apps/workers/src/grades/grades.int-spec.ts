@@ -96,7 +96,7 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     await app.ds.query(`UPDATE grade_policy SET valid_to = NULL WHERE kind = 'GRADE_PROGRESSION'`);
   });
 
-  it('the grade policy is effective-dated data: read in force on a date, a new row closes the old one, only the city app.tokens.admin edits', async () => {
+  it('the grade policy is effective-dated data: read in force on a date, a new row closes the old one, only the city admin edits', async () => {
     const rows = (await app.t.request('GET', '/v1/grade-policy?date=2026-06-30', { token: app.tokens.admin })).body as Array<{ kind: string; band: string | null; education: string | null; data: Record<string, number> }>;
     expect(rows).toHaveLength(1 + 3 + 21);
     expect(rows.find((r) => r.kind === 'ENTRY_GRADE' && r.band === 'OTHER' && r.education === 'BACHELOR')).toMatchObject({ data: { baseGrade: 3 }, validTo: null });

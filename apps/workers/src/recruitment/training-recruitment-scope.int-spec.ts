@@ -42,11 +42,11 @@ describe('training and recruitment: out-of-district 404 on every route, response
       const res = await app.t.request(method, path, { token: app.tokens.shangcheng, body });
       expect([method, path, res.status]).toEqual([method, path, 404]);
     }
-    // their own class's records with a worker of the app.tokens.shangcheng district: 404 as well
+    // their own class's records with a worker of the other district: 404 as well
     const theirs = (await app.t.request('POST', '/v1/training/classes', { token: app.tokens.shangcheng, body: { courseId: course.id, providerId: provider.id, title: '上城班', startDate: '2025-04-07', endDate: '2025-04-08', hours: '8.0', cost: '0.00' } })).body;
     expect((await app.t.request('POST', `/v1/training/classes/${theirs.id}/records`, { token: app.tokens.shangcheng, body: { workerId: worker.id, result: 'PASS' } })).status).toBe(404);
 
-    // lists show nothing of the app.tokens.shangcheng district
+    // lists show nothing of the other district
     expect((await app.t.request('GET', '/v1/training/classes', { token: app.tokens.shangcheng })).body.map((r: { id: number }) => r.id)).toEqual([theirs.id]);
     expect((await app.t.request('GET', '/v1/training/postings', { token: app.tokens.shangcheng })).body).toEqual([]);
     // nothing changed behind the 404s

@@ -58,6 +58,16 @@ export function usingApp(start: () => Promise<TestApp>, timeoutMs = 120_000): St
   return started;
 }
 
+/** The same for a spec that starts several services (`start…Over…` from the testing libs): closed with the stack's own `close`. */
+export function usingStack<T extends { close(): Promise<void> }>(start: () => Promise<T>, timeoutMs = 120_000): T {
+  const started = {} as T;
+  beforeAll(async () => {
+    Object.assign(started, await start());
+  }, timeoutMs);
+  afterAll(() => started.close?.());
+  return started;
+}
+
 /** `config` with its service URLs pointing at the given running apps (the services it calls). */
 export function callingApps(config: ServiceConfig, apps: Partial<Record<ServiceName, TestApp>>): ServiceConfig {
   const urls = Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, new URL(app.baseUrl).origin]));
