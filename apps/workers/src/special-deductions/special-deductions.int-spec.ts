@@ -49,7 +49,11 @@ describe('special additional deductions (专项附加扣除): declarations by mo
     expect(twice.body).toMatchObject({ code: 'SPECIAL_DEDUCTION_OVERLAP', specialDeductionId: loan.body.id });
     const rent = await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-03' });
     expect(rent.body).toMatchObject({ code: 'SPECIAL_DEDUCTION_EXCLUSIVE', specialDeductionId: loan.body.id });
-    expect((await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-07' })).status).toBe(201);
+    const laterRent = await declare(worker, { type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: '2026-07' });
+    expect(laterRent.status).toBe(201);
+    // ending the loan later than it ended would run into the rent
+    const extended = await app.t.request('POST', `/v1/special-deductions/${loan.body.id}/end`, { token: app.tokens.xihu, body: { toMonth: '2026-08' } });
+    expect(extended.body).toMatchObject({ code: 'SPECIAL_DEDUCTION_EXCLUSIVE', specialDeductionId: laterRent.body.id });
 
     const other = await hire();
     const body = { type: 'INFANT_CARE', monthlyAmount: '2000.00', fromMonth: '2026-02' };

@@ -3,7 +3,7 @@ import { conflict, formatMoney, parseMoney, validationError, type Principal } fr
 import { AuditService } from '@cws/platform';
 import { deductionClash, deductionsYearToDate } from '@cws/workers-core';
 import { SPECIAL_DEDUCTION_MONTHLY_CAP, type SpecialDeductionView, type WorkerSpecialDeductionsView, type WorkerTaxYearView } from '@cws/workers-contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@cws/persistence';
 import { today } from '../common/sql';
 import { WorkersService } from '../workers/workers.service';
@@ -49,12 +49,13 @@ export class SpecialDeductionsService {
     });
   }
 
-  /** Sets the last month (it stops counting after it); before its first month is a 400. */
+  /** Sets the last month (it stops counting after it); before its first month is a 400, into another of its kind a 409. */
   end(p: Principal, id: number, dto: EndSpecialDeductionDto): Promise<SpecialDeductionView> {
     return inTransaction(this.dataSource, async (m) => {
-      const before = await SpecialDeductionRepository.inScope(m, p.scope, id);
-      const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
+      const { before, worker } = await this.lockedDeclaration(m, p, id);
       if (dto.toMonth < before.fromMonth) throw validationError('SPECIAL_DEDUCTION_ENDS_BEFORE_START', 'toMonth', `must not be before ${before.fromMonth}`);
+      // a later last month than before may run into a declaration made since
+      this.refuseClash({ ...before, toMonth: dto.toMonth }, (await SpecialDeductionRepository.ofWorker(m, before.workerId)).filter((d) => d.id !== id));
       await SpecialDeductionRepository.end(m, id, dto.toMonth);
       const after = { ...before, toMonth: dto.toMonth };
       await this.audit.record(m, { entity: 'special_deduction', entityId: id, action: 'END', before, after, districtCode: worker.districtCode, streetCode: worker.streetCode }, p);
@@ -65,8 +66,7 @@ export class SpecialDeductionsService {
   /** Withdraws a declaration recorded in error; the audit keeps it. */
   remove(p: Principal, id: number): Promise<void> {
     return inTransaction(this.dataSource, async (m) => {
-      const before = await SpecialDeductionRepository.inScope(m, p.scope, id);
-      const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
+      const { before, worker } = await this.lockedDeclaration(m, p, id);
       await SpecialDeductionRepository.remove(m, id);
       await this.audit.record(m, { entity: 'special_deduction', entityId: id, action: 'DELETE', before, districtCode: worker.districtCode, streetCode: worker.streetCode }, p);
     });
@@ -88,6 +88,13 @@ export class SpecialDeductionsService {
       await this.audit.record(m, { entity: 'worker_tax_year', entityId: `${workerId}:${year}`, action: before ? 'UPDATE' : 'CREATE', before, after, districtCode: worker.districtCode, streetCode: worker.streetCode }, p);
       return after;
     });
+  }
+
+  /** The declaration (404 outside the scope) read again under its worker's lock, the order every write of a worker's declarations takes. */
+  private async lockedDeclaration(m: EntityManager, p: Principal, id: number) {
+    const { workerId } = await SpecialDeductionRepository.inScope(m, p.scope, id);
+    const worker = await this.workers.workerInScope(m, p, workerId, { lock: true });
+    return { worker, before: await SpecialDeductionRepository.inScope(m, p.scope, id, { lock: true }) };
   }
 
   private refuseClash(candidate: Pick<SpecialDeductionView, 'type' | 'monthlyAmount' | 'fromMonth' | 'toMonth'>, existing: SpecialDeductionView[]): void {
