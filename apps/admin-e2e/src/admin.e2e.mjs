@@ -612,6 +612,33 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.context().close();
   });
 
+  test('budget appropriations: finance records a draft (it may not enact its own), the city admin enacts it', async () => {
+    const documentNo = `E2E-${Date.now()}`;
+    const finance = await signedIn('finance', '预算下达与分配');
+    await finance.getByTestId('budget-allocations-page').waitFor();
+    await finance.getByTestId('new-appropriation').click();
+    await pick(finance, 'stream', '社区党建工作经费');
+    await finance.locator('#amount').fill('120000');
+    await finance.locator('#documentNo').fill(documentNo);
+    await finance.getByTestId('appropriation-form-ok').click();
+    const draft = finance.getByTestId('appropriations-table').locator('tbody tr', { hasText: documentNo });
+    await draft.waitFor();
+    assert.match(await draft.innerText(), /120,000\.00/);
+    assert.match(await draft.innerText(), /草稿/);
+    // four eyes: whoever recorded the draft cannot enact it
+    assert.equal(await draft.getByRole('button', { name: /批准下达|下达/ }).isDisabled(), true);
+    await finance.context().close();
+
+    const admin = await signedIn('city-admin', '预算下达与分配');
+    const row = admin.getByTestId('appropriations-table').locator('tbody tr', { hasText: documentNo });
+    await row.waitFor();
+    await row.getByRole('button', { name: /批准下达|下达/ }).click();
+    await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*认|确\s*定/ }).click();
+    await row.getByText('已生效').waitFor();
+    await shot(admin, 'budget-allocations');
+    await admin.context().close();
+  });
+
   test('the audit log lists the API-client creation', async () => {
     const page = await signedIn('city-admin', '审计日志');
     const table = page.getByTestId('audit-table');

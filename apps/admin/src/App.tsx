@@ -16,6 +16,7 @@ import { LoginPage } from './pages/login/LoginPage';
 // pages load on demand (ECharts only with the dashboard)
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const BenchmarkPage = lazy(() => import('./pages/payroll/BenchmarkPage').then((m) => ({ default: m.BenchmarkPage })));
+const BudgetAllocationsPage = lazy(() => import('./pages/budget/BudgetAllocationsPage').then((m) => ({ default: m.BudgetAllocationsPage })));
 const BudgetPage = lazy(() => import('./pages/budget/BudgetPage').then((m) => ({ default: m.BudgetPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ApiClientsPage = lazy(() => import('./pages/identity/ApiClientsPage').then((m) => ({ default: m.ApiClientsPage })));
@@ -101,6 +102,7 @@ export function AppRoutes() {
         <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
         <Route path="payroll/benchmark" element={guard('benchmark', <BenchmarkPage />)} />
         <Route path="budget" element={guard('budget', <BudgetPage />)} />
+        <Route path="budget/allocations" element={guard('budget', <BudgetAllocationsPage />)} />
         <Route path="audit" element={guard('audit', <AuditPage />)} />
         <Route path="users" element={guard('users', <UsersPage />)} />
         <Route path="api-clients" element={guard('apiClients', <ApiClientsPage />)} />

@@ -14,6 +14,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send without a token and never refresh (login, refresh, logout). */
   anonymous?: boolean;
+  /** Extra request headers (e.g. the budget service's `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiClientOptions {
@@ -105,7 +107,7 @@ export class ApiClient {
   }
 
   private send(method: string, url: string, opts: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     const multipart = typeof FormData !== 'undefined' && opts.body instanceof FormData;
     if (opts.body !== undefined && !multipart) headers['content-type'] = 'application/json';
     const token = this.opts.tokens.get()?.accessToken;

@@ -27,6 +27,9 @@ export const SCREEN_ROLES = {
 /** The HR roles, who write the register, recruitment and payroll runs (finance and auditors read). */
 export const HR_ROLES = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'] satisfies Role[];
 
+/** Who records, enacts and allocates budget money (the budget service's POST_ROLES); everyone else on the budget screens reads. */
+export const BUDGET_WRITE_ROLES = ['CITY_ADMIN', 'FINANCE'] satisfies Role[];
+
 export type Screen = keyof typeof SCREEN_ROLES;
 
 export function canSee(roles: readonly Role[] | undefined, screen: Screen): boolean {

@@ -45,6 +45,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'menu.payroll': 'Pay simulator',
   'menu.benchmark': 'Benchmark report',
   'menu.budget': 'Budget',
+  'menu.budgetAllocations': 'Appropriations & allocations',
   'menu.audit': 'Audit log',
   'menu.system': 'System',
   'menu.users': 'Users',

@@ -43,6 +43,7 @@ export const zhCNRegister = {
   'menu.payroll': '薪酬测算',
   'menu.benchmark': '基准测算',
   'menu.budget': '经费预算',
+  'menu.budgetAllocations': '预算下达与分配',
   'menu.audit': '审计日志',
   'menu.system': '系统管理',
   'menu.users': '用户',

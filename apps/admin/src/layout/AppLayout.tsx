@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  PartitionOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -48,6 +49,7 @@ const MAIN: Item[] = [
   { screen: 'payroll', path: '/payroll/simulator', label: 'menu.payroll', icon: <CalculatorOutlined /> },
   { screen: 'benchmark', path: '/payroll/benchmark', label: 'menu.benchmark', icon: <FundOutlined /> },
   { screen: 'budget', path: '/budget', label: 'menu.budget', icon: <WalletOutlined /> },
+  { screen: 'budget', path: '/budget/allocations', label: 'menu.budgetAllocations', icon: <PartitionOutlined /> },
   { screen: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined /> },
 ];
 const SYSTEM: Item[] = [
@@ -56,9 +58,10 @@ const SYSTEM: Item[] = [
   { screen: 'queues', path: QUEUE_BOARD, label: 'menu.queues', icon: <DatabaseOutlined /> },
 ];
 
+/** The menu item of a path: the longest match, so /budget/allocations is its own item and not /budget's. */
 function selectedKey(pathname: string): string {
-  const all = [...MAIN, ...SYSTEM].filter((i) => i.path !== '/');
-  return all.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path ?? '/';
+  const matches = [...MAIN, ...SYSTEM].filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
 }
 
 export function AppLayout() {
