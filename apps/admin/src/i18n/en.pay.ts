@@ -279,5 +279,5 @@ export const enPay: Record<keyof typeof zhCNPay, string> = {
   'budgetAlloc.status.ENACTED': 'Enacted',
   'budgetAlloc.unallocatedOf': 'Unallocated: {amount}',
   'budgetAlloc.communityHint': 'Leave empty to allocate to the street itself',
-  'budgetAlloc.amountPositive': 'The amount must be greater than 0',
+  'common.amountPositive': 'The amount must be greater than 0',
 };

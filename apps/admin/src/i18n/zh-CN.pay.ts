@@ -277,5 +277,5 @@ export const zhCNPay = {
   'budgetAlloc.status.ENACTED': '已生效',
   'budgetAlloc.unallocatedOf': '可分配：{amount}',
   'budgetAlloc.communityHint': '不选社区则分配给街道本级',
-  'budgetAlloc.amountPositive': '金额须大于 0',
+  'common.amountPositive': '金额须大于 0',
 } as const;

@@ -1,3 +1,4 @@
+import { parseMoney } from '@cws/kernel';
 import type { QueryKey } from '@tanstack/react-query';
 import { DatePicker, Form, Modal, type FormInstance, type FormRule } from 'antd';
 import dayjs from 'dayjs';
@@ -101,6 +102,26 @@ export function useFormDialog<TValues extends object, TResult = unknown, TSubjec
 export function useRequired(): FormRule[] {
   const { t } = useI18n();
   return [{ required: true, message: t('common.required') }];
+}
+
+/** An amount field's rules: required, a decimal of at most two places, above zero (read as fen by the kernel, never as a float). */
+export function useAmountRules(): FormRule[] {
+  const { t } = useI18n();
+  return [
+    ...useRequired(),
+    {
+      validator: async (_, v: string | undefined) => {
+        if (!v) return;
+        let fen: bigint;
+        try {
+          fen = parseMoney(v);
+        } catch {
+          throw new Error(t('payroll.amountInvalid'));
+        }
+        if (fen <= 0n) throw new Error(t('common.amountPositive'));
+      },
+    },
+  ];
 }
 
 type PickerItemProps = { name: string; label: ReactNode; required?: boolean; extra?: ReactNode };

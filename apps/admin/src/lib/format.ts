@@ -1,3 +1,4 @@
+import { formatMoney, parseMoney } from '@cws/kernel';
 import dayjs from 'dayjs';
 
 /** 1234567.89 → 1,234,567.89 (on the string: the amount is never a float). */
@@ -12,3 +13,6 @@ export function thousands(amount: string): string {
 export function dateTime(iso: string, { seconds = false } = {}): string {
   return dayjs(iso).format(seconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm');
 }
+
+/** "1500" → "1500.00" through fen, as the APIs spell amounts (never through a float). */
+export const moneyString = (v: string): string => formatMoney(parseMoney(v));

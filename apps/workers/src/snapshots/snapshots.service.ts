@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { daysInMonth, districtOf, DomainError, formatMoney, fullYearsBetween, type Principal } from '@cws/kernel';
+import { districtOf, DomainError, formatMoney, fullYearsBetween, lastDayOfMonth, type Principal } from '@cws/kernel';
 import { deductionsYearToDate } from '@cws/workers-core';
 import { PiiCipher } from '@cws/persistence';
 import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStatus } from '@cws/workers-contracts';
@@ -14,9 +14,6 @@ import { WorkerTaxYearRepository } from '../special-deductions/worker-tax-year.r
 import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
-
-/** The last day of `date`'s month (YYYY-MM-DD). */
-const lastDayOfMonth = (date: string): string => `${date.slice(0, 7)}-${String(daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)))).padStart(2, '0')}`;
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
 const BANDS_BY_RANK: readonly PostBand[] = ['HEAD', 'DEPUTY', 'OTHER'];

@@ -1,4 +1,4 @@
-import { isIsoDate, isYearMonth } from './dates';
+import { isIsoDate, isYearMonth, lastDayOfMonth } from './dates';
 
 describe('isYearMonth', () => {
   it('accepts a year and a real month', () => {
@@ -14,5 +14,11 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-11')).toBe(false);
+  });
+});
+
+describe('lastDayOfMonth', () => {
+  it('is the month’s last day, leap Februaries included, from a month or a date', () => {
+    expect(['2026-02', '2024-02', '2026-12', '2026-04-15'].map(lastDayOfMonth)).toEqual(['2026-02-28', '2024-02-29', '2026-12-31', '2026-04-30']);
   });
 });

@@ -39,6 +39,11 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The last day (YYYY-MM-DD) of a month given as YYYY-MM (or of any date's month). */
+export function lastDayOfMonth(month: string): string {
+  return `${month.slice(0, 7)}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+}
+
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayIndex(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);

@@ -3,7 +3,7 @@
  * may stand together, and the year-to-date sum cumulative withholding subtracts. Pure; months are
  * "YYYY-MM" strings (they sort as they count), amounts in fen.
  */
-import type { Fen } from '@cws/kernel';
+import { rangesOverlap, type Fen } from '@cws/kernel';
 
 export interface DeductionMonths {
   type: string;
@@ -16,9 +16,6 @@ export interface DeductionMonths {
 /** Rent and housing-loan interest may not be claimed for the same month (个人所得税专项附加扣除暂行办法). */
 const EXCLUSIVE: ReadonlyArray<readonly [string, string]> = [['HOUSING_RENT', 'HOUSING_LOAN_INTEREST']];
 
-const overlaps = (a: DeductionMonths, b: DeductionMonths): boolean =>
-  a.fromMonth <= (b.toMonth ?? '9999-12') && b.fromMonth <= (a.toMonth ?? '9999-12');
-
 /**
  * Why `candidate` may not stand beside `existing` (a declaration of the same worker), or null: the same
  * kind twice in one month (end the earlier one first; one declaration holds all of a kind's children
@@ -26,7 +23,7 @@ const overlaps = (a: DeductionMonths, b: DeductionMonths): boolean =>
  */
 export function deductionClash(candidate: DeductionMonths, existing: readonly (DeductionMonths & { id: number })[]): { code: 'SPECIAL_DEDUCTION_OVERLAP' | 'SPECIAL_DEDUCTION_EXCLUSIVE'; id: number } | null {
   for (const e of existing) {
-    if (!overlaps(candidate, e)) continue;
+    if (!rangesOverlap(candidate.fromMonth, candidate.toMonth, e.fromMonth, e.toMonth)) continue;
     if (e.type === candidate.type) return { code: 'SPECIAL_DEDUCTION_OVERLAP', id: e.id };
     if (EXCLUSIVE.some(([a, b]) => (a === e.type && b === candidate.type) || (b === e.type && a === candidate.type))) return { code: 'SPECIAL_DEDUCTION_EXCLUSIVE', id: e.id };
   }

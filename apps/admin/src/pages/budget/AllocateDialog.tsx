@@ -3,10 +3,10 @@ import { Form, Input, Select } from 'antd';
 import { BUDGET_QUERIES, useBudgetWrites, useEnactedAppropriations, useIdempotencyKeys, type NewAllocation } from '../../api/budget';
 import { useCommunities, useStreets } from '../../api/org';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
-import { thousands } from '../../lib/format';
+import { FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
+import { moneyString, thousands } from '../../lib/format';
 import { placeOptions } from '../../lib/places';
-import { hasUnallocated, moneyString, useAmountRules, useBudgetNames } from './useBudgetNames';
+import { hasUnallocated, useBudgetNames } from './useBudgetNames';
 
 type Values = Omit<NewAllocation, 'targetName'>;
 /** Opened from an appropriation's row (it is preset) or from the allocations list (`true`: pick one). */
@@ -33,7 +33,7 @@ export function useAllocateDialog() {
   const open = (a?: AppropriationView) => {
     keys.renew('allocate');
     if (a) dialog.show(a);
-    else dialog.show(); // no subject: true, pick the appropriation in the dialog
+    else dialog.show(); // pick the appropriation in the dialog
   };
   return { ...dialog, open };
 }

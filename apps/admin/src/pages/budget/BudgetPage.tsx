@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
-import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -14,10 +13,10 @@ import { moneyColumn } from '../../layout/columns';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { QueryError } from '../../layout/PageState';
 import { QueryTable } from '../../layout/QueryTable';
-import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../../lib/format';
+import { useBudgetNames } from './useBudgetNames';
 
 const B = '/api/budget/v1';
 const AMOUNTS = ['appropriated', 'allocated', 'committed', 'spent', 'available'] as const;
@@ -52,13 +51,9 @@ export function BudgetPage() {
     queryKey: ['budget-execution', filter, groupBy],
     queryFn: ({ signal }) => api.get<Execution>(`${B}/reports/execution`, { ...filter, groupBy }, signal),
   });
-  const districts = useDistricts();
-  const streets = useStreets(undefined);
-  const communities = useCommunities({});
-  const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
-  const place = (code: string | null) => (code ? nameOf(code) : '—');
-  const funderName = (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`);
-  const streamName = (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
+  const names = useBudgetNames();
+  const place = (code: string | null) => (code ? names.place(code) : '—');
+  const { funder: funderName, stream: streamName } = names;
   const rows = Array.isArray(balances.data) ? balances.data : (balances.data?.items ?? []);
   const totals = Array.isArray(balances.data) ? undefined : balances.data?.totals;
   const exec = execution.data;
@@ -73,7 +68,7 @@ export function BudgetPage() {
         yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') } },
         series: (['appropriated', 'allocated', 'spent'] as const).map((k) => ({ name: t(`budget.col.${k}`), type: 'bar' as const, data: exec.rows.map((r) => Number(r[k])) })),
       }),
-    [exec, t, nameOf],
+    [exec, t, names.place],
   );
 
   const download = useDownload();
@@ -90,7 +85,7 @@ export function BudgetPage() {
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="budget-year" />
           <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={stream} onChange={setStream} options={FUNDING_STREAMS.map((s) => ({ value: s, label: streamName(s) }))} />
           {me?.scope.level === 'CITY' && (
-            <PlaceFilter level="district" places={districts.data} width={120} value={district} onChange={setDistrict} />
+            <PlaceFilter level="district" places={names.districts} width={120} value={district} onChange={setDistrict} />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="budget-export">
             {t('common.export')}

@@ -5,8 +5,9 @@ import { APPROPRIATIONS_KEY, useBudgetWrites, useIdempotencyKeys, type NewApprop
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
-import { moneyString, useAmountRules, useBudgetNames } from './useBudgetNames';
+import { DateItem, FormModal, todayIso, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
+import { moneyString } from '../../lib/format';
+import { useBudgetNames } from './useBudgetNames';
 
 const KINDS = ['ORIGINAL', 'SUPPLEMENTARY'] as const;
 

@@ -5,7 +5,7 @@
  * pro-rating factor (worked ÷ 21.75 or ÷ scheduled days, per the PRO_RATING row). Statutory
  * holidays and adjusted working days (调休) are not in the calendar yet: every weekday counts.
  */
-import { daysInMonth } from '@cws/kernel';
+import { lastDayOfMonth } from '@cws/kernel';
 
 export interface Attendance {
   workedDays: string;
@@ -22,10 +22,7 @@ export function parsePeriod(period: string): Period {
 }
 
 export const periodFirstDay = (period: string): string => `${period}-01`;
-export function periodLastDay(period: string): string {
-  const { year, month } = parsePeriod(period);
-  return `${period}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
-}
+export const periodLastDay = (period: string): string => lastDayOfMonth(period);
 
 /** Weekdays from day `from` to day `to` (inclusive) of the month, leaving out the days `excluded` says. */
 function weekdays(year: number, month: number, from: number, to: number, excluded: (day: number) => boolean = () => false): number {
@@ -51,19 +48,21 @@ export interface DayRange {
  * are days a host pays for (an outward secondment whose host pays the salary), which home does not.
  */
 export function attendanceFor(period: string, hireDate: string, leftDate: string | null, paidElsewhere: readonly DayRange[] = []): Attendance | null {
-  const { year, month } = parsePeriod(period);
   const first = periodFirstDay(period);
   const last = periodLastDay(period);
-  const from = hireDate > first ? Number(hireDate.slice(8, 10)) : 1;
   const lastDay = Number(last.slice(8, 10));
+  const from = hireDate > first ? Number(hireDate.slice(8, 10)) : 1;
   const to = leftDate !== null && leftDate < last ? Number(leftDate.slice(8, 10)) : lastDay;
+  // the common case, on the run's hot path: the whole month here, nobody else paying any of it
+  if (from === 1 && to === lastDay && paidElsewhere.length === 0) return null;
+  const { year, month } = parsePeriod(period);
   const scheduledDays = weekdays(year, month, 1, lastDay);
   if (hireDate > last || (leftDate !== null && leftDate < first)) return { workedDays: '0', scheduledDays };
   const elsewhere = (d: number) => {
     const day = `${period}-${String(d).padStart(2, '0')}`;
     return paidElsewhere.some((r) => r.from <= day && (r.to === null || day <= r.to));
   };
-  const worked = weekdays(year, month, from, to, elsewhere);
+  const worked = weekdays(year, month, from, to, paidElsewhere.length ? elsewhere : undefined);
   if (from === 1 && to === lastDay && worked === scheduledDays) return null;
   return { workedDays: String(worked), scheduledDays };
 }

@@ -1,4 +1,3 @@
-import { formatMoney, parseMoney } from '@cws/kernel';
 import { SPECIAL_DEDUCTION_MONTHLY_CAP, SPECIAL_DEDUCTION_TYPES, type SpecialDeductionType, type SpecialDeductionView } from '@cws/workers-contracts';
 import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import type { WorkerDetail } from '../../../api/types';
@@ -8,15 +7,13 @@ import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { moneyColumn } from '../../../layout/columns';
 import { ConfirmButton } from '../../../layout/ConfirmButton';
-import { FormModal, MonthItem, thisMonth, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { FormModal, MonthItem, thisMonth, useAmountRules, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { QueryTable } from '../../../layout/QueryTable';
-import { dateTime, thousands } from '../../../lib/format';
+import { dateTime, moneyString, thousands } from '../../../lib/format';
 import { useEditable } from '../openToEdits';
 import { TaxYearFlags } from './TaxYearFlags';
 
 type Values = { type: SpecialDeductionType; monthlyAmount: string; fromMonth: string; toMonth?: string; note?: string };
-
-const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 /**
  * 专项附加扣除: what the worker declared for income-tax withholding, and this year's sum payroll
@@ -30,13 +27,13 @@ export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
   const writes = useWorkerWrites();
   const options = useEnumOptions();
   const required = useRequired();
+  const amountRules = useAmountRules();
   const invalidate = [['special-deductions', worker.id]];
   const add = useFormDialog(
     (v: Values) =>
       writes.addDeduction(worker.id, {
         type: v.type,
-        // "1500" → "1500.00" through fen: the amount never becomes a float
-        monthlyAmount: formatMoney(parseMoney(v.monthlyAmount)),
+        monthlyAmount: moneyString(v.monthlyAmount),
         fromMonth: v.fromMonth,
         ...(v.toMonth ? { toMonth: v.toMonth } : {}),
         ...(v.note ? { note: v.note } : {}),
@@ -109,7 +106,7 @@ export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
           name="monthlyAmount"
           label={t('deductions.monthlyAmount')}
           extra={type ? t('deductions.cap', { amount: thousands(SPECIAL_DEDUCTION_MONTHLY_CAP[type]) }) : undefined}
-          rules={[...required, { pattern: AMOUNT, message: t('payroll.amountInvalid') }]}
+          rules={amountRules}
         >
           <Input data-testid="deduction-amount" />
         </Form.Item>
