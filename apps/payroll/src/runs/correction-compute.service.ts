@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Fen, parseMoney } from '@cws/kernel';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import {
-  computePayslip, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
+  computePayslip, contributionReferenceYear, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
 } from '@cws/payroll-engine';
 import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
@@ -43,6 +43,8 @@ export class CorrectionComputeService {
     const corrected = await this.payslips.correctable(String(run.correctsRunId), ids);
     // The whole year in settlement order: the corrected slip's starting state and the latest state.
     const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, `${year + 1}-01`));
+    // The base as the period had it: the reference year's wages, or a full month before the corrected one.
+    const wages = await this.payslips.wageRecords(ids, contributionReferenceYear(run.period, policy), run.period);
     const taxFreeCodes = taxFreeCodesOf(policy);
     const rows: PayslipRow[] = [];
     const totals = noTotals();
@@ -55,7 +57,7 @@ export class CorrectionComputeService {
         const original = correctedSlipOf(orig);
         const arrears = original.lines.filter((l) => l.code === 'ARREARS' && l.refPeriod).map((l) => ({ refPeriod: l.refPeriod!, amountFen: l.amount }));
         const reissue = computePayslip({
-          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year),
+          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wages.get(w.workerId),
           // Where the corrected slip started: the latest settled state of an earlier month, corrections aside.
           state: stateOfYear(history, year, (s) => s.period < run.period && s.runType !== 'CORRECTION'),
         }, policy);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, periodFirstDay, periodLastDay, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, periodFirstDay, periodLastDay, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
@@ -128,7 +128,10 @@ export class PayrollRunComputeService {
     const year = Number(run.period.slice(0, 4));
     const bonus = carriedInputs(run.inputs).bonus;
     const bonusAmounts = bonus?.amounts ? new Map(bonus.amounts.map((b) => [b.workerId, parseMoney(b.amount)])) : null;
-    const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${year - 1}-01`, run.period));
+    const ids = workers.map((w) => w.workerId);
+    const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, run.period));
+    // Bonus and top-up slips carry no contributions: only a monthly run reads the wages the base comes from.
+    const wages = run.type === 'REGULAR' ? await this.payslips.wageRecords(ids, contributionReferenceYear(run.period, policy), run.period) : null;
     const rows: PayslipRow[] = new Array(workers.length);
     const totals = noTotals();
     for (let i = 0; i < workers.length; i++) {
@@ -140,7 +143,7 @@ export class PayrollRunComputeService {
           ? computeBonusSlip({ ...common, bonus: { amountFen: BigInt(w.topUpFen), method: 'MERGED' }, code: 'TOP_UP' }, policy)
           : bonus
           ? computeBonusSlip({ ...common, bonus: { amountFen: bonusAmounts?.get(w.workerId) ?? parseMoney(bonus.amount!), method: bonus.method } }, policy)
-          : computePayslip({ ...common, arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
+          : computePayslip({ ...common, wages: wages?.get(w.workerId), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(at, w, slip);
         totals.done++;
         addSlip(totals, slip);

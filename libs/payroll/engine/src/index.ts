@@ -13,6 +13,7 @@ export * from './run/pro-rating';
 export * from './run/tax-state';
 export * from './run/payslip';
 export * from './run/correction';
+export * from './run/contribution-base';
 export * from './outputs';
 export * from './policy-kinds';
 export * from './policy-builder';

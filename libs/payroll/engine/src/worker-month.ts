@@ -32,8 +32,11 @@ export interface WorkerMonthInput {
   overtime?: { kind: OvertimeKind; hours?: string; minutes?: number }[];
   /** Corrections for earlier periods, paid now; may be negative (recovery). */
   arrears?: { ref: string; label: string; amountFen: Fen }[];
-  /** Declared contribution base (previous-year average monthly wage); clamped per item. */
-  contributionBaseFen: Fen;
+  /**
+   * Declared contribution base (previous-year average monthly wage, run/contribution-base.ts); clamped per item.
+   * null = a newcomer with no full month on record: this month's wage for a full month (no arrears, no bonus).
+   */
+  contributionBaseFen: Fen | null;
   /** Housing fund base when it differs from the social-insurance base. */
   housingFundBaseFen?: Fen;
   /** Monthly special additional deductions (child education, elderly support, …). */
@@ -90,6 +93,8 @@ export interface WorkerMonthResult {
   withholding: { cumulativeTaxable: Fen; cumulativeTaxDue: Fen; bracketId: string };
   warnings: WorkerMonthWarning[];
   ytd: YtdState;
+  /** The base declared before each item's clamp: the input's, or this month's full-month wage. */
+  contributionBaseFen: Fen;
 }
 
 const MAX_OVERTIME_HOURS = 36n;
@@ -132,13 +137,14 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
   if (bonus && bonus.amountFen !== 0n) earnings.add('YEAR_END_BONUS', 'Year-end bonus (年终奖)', bonus.amountFen, bonusRule, null);
   const lines = earnings.lines;
   const gross = earnings.gross;
+  const contributionBase = input.contributionBaseFen ?? fullMonthWage(input, cp, grade.monthlyBaseFen, factor, earnings);
 
   // Contributions on the clamped base; the employer's are shown but are not part of gross.
   let employee = 0n;
   let employer = 0n;
   for (const c of cp.insuranceByMonth[input.month]) {
     const it = c.item;
-    const declared = c.housingFund && input.housingFundBaseFen !== undefined ? input.housingFundBaseFen : input.contributionBaseFen;
+    const declared = c.housingFund && input.housingFundBaseFen !== undefined ? input.housingFundBaseFen : contributionBase;
     const base = declared < it.baseFloorFen ? it.baseFloorFen : declared > it.baseCeilingFen ? it.baseCeilingFen : declared;
     if (c.employeeRate.num !== 0n) {
       const amount = applyRate(base, c.employeeRate, it.rounding);
@@ -192,7 +198,25 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
     withholding: { cumulativeTaxable: w.cumulativeTaxable, cumulativeTaxDue: w.cumulativeTaxDue, bracketId: w.bracketId },
     warnings,
     ytd: next,
+    contributionBaseFen: contributionBase,
   };
+}
+
+/**
+ * This month's wage as if worked in full: the gross without arrears or bonus, and for a pro-rated month
+ * the base pay and allowances unprorated (overtime is never pro-rated). A newcomer's contribution base.
+ */
+function fullMonthWage(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase: Fen, factor: Ratio | null, earnings: Earnings): Fen {
+  if (!factor) {
+    let wage = 0n;
+    for (const l of earnings.lines) if (l.code !== 'ARREARS' && l.code !== 'YEAR_END_BONUS') wage += l.amount;
+    return wage;
+  }
+  const full = new Earnings();
+  full.add('BASE', '', monthlyBase, '', null);
+  allowanceLines(input, cp, null, full, []);
+  overtimeLines(input, cp, monthlyBase, full, []);
+  return full.gross;
 }
 
 function checkPeriod(input: WorkerMonthInput, policy: PayrollPolicy, ytd: YtdState): void {

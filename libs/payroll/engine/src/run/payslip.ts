@@ -9,6 +9,7 @@ import { entryGrade } from '../grade';
 import type { PayrollPolicy } from '../policy';
 import { separateBonusAllowed, separateBonusTax, withholdThisMonth } from '../tax';
 import { type BonusMethod, type ResultLine, computeWorkerMonth } from '../worker-month';
+import { contributionBase, type WageRecord } from './contribution-base';
 import type { FrozenWorker } from './frozen-inputs';
 import { attendanceFor, parsePeriod, periodFirstDay } from './pro-rating';
 import { type RunTaxState, deductionMonths, initialTaxState, withFlags } from './tax-state';
@@ -29,6 +30,8 @@ export interface PayslipInput {
   arrears: ArrearsItem[];
   /** The previous year's income from this employer was ≤ 60,000 over twelve months paid. */
   lowIncomeLastYear: boolean;
+  /** The settled wages the contribution base comes from (contribution-base.ts); absent = none on record. */
+  wages?: WageRecord;
 }
 
 export interface PayslipLineOut extends Omit<ResultLine, 'kind'> {
@@ -81,9 +84,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   if (attendance) flags.push('PRO_RATED');
   if (attendance && paidElsewhere.length) flags.push('SECONDED_OUT_PART_MONTH');
   if (input.arrears.length) flags.push('ARREARS');
-  const cp = compilePolicy(policy);
-  const monthlyBase = cp.grades[grade]?.monthlyBaseFen ?? 0n;
-
+  const base = contributionBase(input.wages);
   const fed = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid, deductionMonths(state, month) - 1);
   const r = computeWorkerMonth(
     {
@@ -91,8 +92,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
       qualificationLevel: w.qualificationLevel, extraBodies: Math.max(0, w.bodiesHeld - 1), shifts: w.hours?.shifts, overtime: w.hours?.overtime,
       attendance: attendance ?? undefined,
       arrears: input.arrears.map((a) => ({ ref: a.refPeriod, label: ARREARS_LABEL(a), amountFen: a.amountFen })),
-      // Declared base: the grade's monthly base (the previous-year average wage is not recorded yet); clamped per item.
-      contributionBaseFen: monthlyBase,
+      contributionBaseFen: base.baseFen,
       specialDeductionsFen: specialDeductionsThisMonth(w, state),
     },
     policy,
@@ -100,6 +100,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   );
   flags.push(...r.warnings);
   const lines: PayslipLineOut[] = r.lines;
+  lines.push({ kind: 'INFO', code: 'CONTRIBUTION_BASE', label: 'Contribution base (缴费基数)', amount: r.contributionBaseFen, rule: `BASE_${base.source}`, policyRowId: null });
   if (gradeSource === 'DERIVED') for (const l of lines) if (l.code === 'BASE') l.derived = true;
   let arrearsIndex = 0;
   for (const l of lines) if (l.code === 'ARREARS') l.refPeriod = input.arrears[arrearsIndex++].refPeriod;

@@ -1,0 +1,48 @@
+/**
+ * The contribution base (缴费基数) of social insurance and the housing fund, DOMAIN.md §3: the worker's
+ * previous-year average monthly wage; a newcomer uses the wage of their first full month. Each item then
+ * clamps it to its own floor and ceiling (worker-month.ts). Pure: the payroll service sums the settled
+ * slips (`WageRecord`), this decides.
+ */
+import { type Fen, roundFen } from '@cws/kernel';
+import type { PayrollPolicy } from '../policy';
+
+/** What the payroll's settled slips say of one worker's wages. */
+export interface WageRecord {
+  /** Gross of every settled slip of the reference year: monthly, bonus and top-up runs, corrections netting out. */
+  wagesFen: Fen;
+  /** Months of the reference year with a settled regular slip paid here (pro-rated months count). */
+  months: number;
+  /** Gross of the earliest settled full month (a regular slip, not pro-rated, paid here) before this period; null = none. */
+  firstFullMonthFen: Fen | null;
+}
+
+export type ContributionBaseSource = 'PREVIOUS_YEAR_AVERAGE' | 'FIRST_FULL_MONTH' | 'THIS_MONTH';
+
+export interface ContributionBase {
+  /** null: this month's own wage for a full month (worker-month.ts computes it). */
+  baseFen: Fen | null;
+  source: ContributionBaseSource;
+}
+
+/**
+ * The year whose wages set the base of `period`. A contribution year starts in the month of the year its
+ * in-force pension row starts (the switch month varies by city and year, so the policy row says it: a row
+ * valid from 2025-07 makes July the switch month) and averages the calendar year before it started:
+ * with a July switch, 2026-03 uses 2024 and 2026-08 uses 2025; with January, 2026 uses 2025.
+ */
+export function contributionReferenceYear(period: string, policy: PayrollPolicy): number {
+  let latest: string | null = null;
+  for (const it of policy.insurance) if (it.code === 'PENSION' && it.validFrom <= period && (latest === null || it.validFrom > latest)) latest = it.validFrom;
+  const switchMonth = latest ? Number(latest.slice(5, 7)) : 1;
+  const year = Number(period.slice(0, 4));
+  const started = Number(period.slice(5, 7)) >= switchMonth ? year : year - 1;
+  return started - 1;
+}
+
+/** The base a slip declares: the reference year's average (to the fen, half up), else the first full month, else this month. */
+export function contributionBase(w: WageRecord | undefined): ContributionBase {
+  if (w && w.months > 0) return { baseFen: roundFen(w.wagesFen, BigInt(w.months)), source: 'PREVIOUS_YEAR_AVERAGE' };
+  if (w && w.firstFullMonthFen !== null) return { baseFen: w.firstFullMonthFen, source: 'FIRST_FULL_MONTH' };
+  return { baseFen: null, source: 'THIS_MONTH' };
+}
