@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,6 @@ import { weightTest, workflowTests } from './workflows.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2026';
-const PORT = 18080;
 const tag = randomBytes(4).toString('hex');
 const dbPrefix = `cws_e2e_${tag}_`;
 const queuePrefix = `cwse2e${tag}`;
@@ -26,6 +26,28 @@ const secretsFile = path.join(root, `var/e2e-${tag}/secrets.env`);
 let suite;
 let browser;
 let baseUrl;
+
+/** True when nothing listens on `port` now (bound for a moment on every interface, as the suite binds). */
+const portFree = (port) =>
+  new Promise((resolve) => {
+    const probe = net.createServer().once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+
+/**
+ * A gateway port and a base for the four services (base+1 … base+4), all free now: picked at random, so
+ * two e2e runs on one machine (a local one beside CI's) no longer collide on a fixed port.
+ */
+async function freeSuitePorts() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const ports = [1, 2, 3, 4, 5].map((i) => base + i);
+    let free = true;
+    for (const p of ports) if (!(await portFree(p))) { free = false; break; }
+    if (free) return { port: base + 5, portBase: base };
+  }
+  throw new Error('no free ports for the suite after 50 tries');
+}
 
 async function dropSchemas() {
   const { default: mysql } = await import('mysql2/promise');
@@ -174,8 +196,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   before(async () => {
     const { startSuite } = await import(path.join(root, 'tools/start/start.mjs'));
     suite = await startSuite({
-      port: PORT,
-      portBase: 18000,
+      ...(await freeSuitePorts()),
       dbPrefix,
       queuePrefix,
       skipBuild: process.env.E2E_SKIP_BUILD === '1',
