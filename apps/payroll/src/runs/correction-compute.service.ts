@@ -7,7 +7,7 @@ import {
 import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
-import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, type SlipPlace, stateOfYear } from './slip-rows';
+import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, type SlipPlace, stateOfYear, wageRecordOf } from './slip-rows';
 
 const fen = (s: string): Fen => parseMoney(s, { allowNegative: true });
 
@@ -42,9 +42,9 @@ export class CorrectionComputeService {
     const year = Number(run.period.slice(0, 4));
     const corrected = await this.payslips.correctable(String(run.correctsRunId), ids);
     // The whole year in settlement order: the corrected slip's starting state and the latest state.
-    const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, `${year + 1}-01`));
     // The base as the period had it: the reference year's wages, or a full month before the corrected one.
-    const wages = await this.payslips.wageRecords(ids, contributionReferenceYear(run.period, policy), run.period);
+    const baseYear = contributionReferenceYear(run.period, policy);
+    const settled = groupByWorker(await this.payslips.settledSince(ids, `${Math.min(year - 1, baseYear)}-01`, `${year + 1}-01`));
     const taxFreeCodes = taxFreeCodesOf(policy);
     const rows: PayslipRow[] = [];
     const totals = noTotals();
@@ -57,7 +57,7 @@ export class CorrectionComputeService {
         const original = correctedSlipOf(orig);
         const arrears = original.lines.filter((l) => l.code === 'ARREARS' && l.refPeriod).map((l) => ({ refPeriod: l.refPeriod!, amountFen: l.amount }));
         const reissue = computePayslip({
-          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wages.get(w.workerId),
+          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wageRecordOf(history, baseYear, run.period),
           // Where the corrected slip started: the latest settled state of an earlier month, corrections aside.
           state: stateOfYear(history, year, (s) => s.period < run.period && s.runType !== 'CORRECTION'),
         }, policy);

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { computedRun, recordedChange, runPayslips, startPayrollOverWorkers } from '@cws/payroll-testing';
 import { decodeLines } from './line-items';
 import { PayslipRepository } from './payslip.repository';
+import { groupByWorker, wageRecordOf } from './slip-rows';
 
 const XIHU = '330106';
 type Line = { kind: string; code: string; amount: string; refPeriod?: string };
@@ -90,7 +91,7 @@ describe('arrears from a back-dated grade change (workers + payroll apps, events
     }
     // What a run of 2027 would average (January switch: 2026): only September is settled yet, October is a draft.
     const ids = full.slice(0, 50).map((s) => s.workerId);
-    const records = await stack.payroll.app.get(PayslipRepository).wageRecords(ids, 2026, '2027-01');
-    for (const id of ids) expect(records.get(id)).toEqual({ wagesFen: parseMoney(september.get(id)!.gross), months: 1, firstFullMonthFen: null });
+    const history = groupByWorker(await stack.payroll.app.get(PayslipRepository).settledSince(ids, '2026-01', '2027-01'));
+    for (const id of ids) expect(wageRecordOf(history.get(id)!, 2026, '2027-01')).toEqual({ wagesFen: parseMoney(september.get(id)!.gross), months: 1, firstFullMonthFen: null });
   }, 60_000);
 });

@@ -15,7 +15,7 @@ import { PayrollRunRepository } from './payroll-run.repository';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
 import { carriedInputs, type CarriedInputs } from './run-carried-inputs';
 import { RunInputsSource } from './run-inputs.source';
-import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, stateOfYear } from './slip-rows';
+import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, stateOfYear, wageRecordOf } from './slip-rows';
 
 /** Workers per chunk (one child job): small runs still spread over several jobs, large ones stay at 1,000. */
 export function chunkSizeFor(total: number): number {
@@ -128,10 +128,9 @@ export class PayrollRunComputeService {
     const year = Number(run.period.slice(0, 4));
     const bonus = carriedInputs(run.inputs).bonus;
     const bonusAmounts = bonus?.amounts ? new Map(bonus.amounts.map((b) => [b.workerId, parseMoney(b.amount)])) : null;
-    const ids = workers.map((w) => w.workerId);
-    const settled = groupByWorker(await this.payslips.settledSince(ids, `${year - 1}-01`, run.period));
-    // Bonus and top-up slips carry no contributions: only a monthly run reads the wages the base comes from.
-    const wages = run.type === 'REGULAR' ? await this.payslips.wageRecords(ids, contributionReferenceYear(run.period, policy), run.period) : null;
+    // From last January (tax state, the ≤ 60,000 flag), or from the contribution base's reference year when that is earlier.
+    const baseYear = contributionReferenceYear(run.period, policy);
+    const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${Math.min(year - 1, baseYear)}-01`, run.period));
     const rows: PayslipRow[] = new Array(workers.length);
     const totals = noTotals();
     for (let i = 0; i < workers.length; i++) {
@@ -143,7 +142,7 @@ export class PayrollRunComputeService {
           ? computeBonusSlip({ ...common, bonus: { amountFen: BigInt(w.topUpFen), method: 'MERGED' }, code: 'TOP_UP' }, policy)
           : bonus
           ? computeBonusSlip({ ...common, bonus: { amountFen: bonusAmounts?.get(w.workerId) ?? parseMoney(bonus.amount!), method: bonus.method } }, policy)
-          : computePayslip({ ...common, wages: wages?.get(w.workerId), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
+          : computePayslip({ ...common, wages: wageRecordOf(history, baseYear, run.period), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(at, w, slip);
         totals.done++;
         addSlip(totals, slip);

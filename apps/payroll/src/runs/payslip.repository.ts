@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseMoney, type Scope } from '@cws/kernel';
-import type { WageRecord } from '@cws/payroll-engine';
+import type { Scope } from '@cws/kernel';
 import { applyScope, keysetPage, keysetPageByKeys, type KeysetCodec, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeLines } from './line-items';
@@ -75,6 +74,10 @@ export interface SettledSlip {
   slipKind: SlipKind;
   taxState: string | null;
   recoveryCarried: string;
+  /** What the contribution base is averaged from (slip-rows.ts `wageRecordOf`). */
+  gross: string;
+  payer: 'HOME' | 'HOST';
+  proRated: boolean;
 }
 
 /** The only owner of `payslip` SQL. */
@@ -185,13 +188,16 @@ export class PayslipRepository {
   /**
    * For each worker, the settled (approved or paid) slips from `fromPeriod` up to before `period`,
    * in settlement order (approval time, then id): the caller takes the latest one's tax state and
-   * recovery, and last year's for the ≤ 60,000 flag. Settlement order, not period order, so a
-   * CORRECTION of an earlier month settled since is the latest state (it carries the corrected YTD).
+   * recovery, last year's for the ≤ 60,000 flag, and the reference year's wages for the contribution
+   * base. Settlement order, not period order, so a CORRECTION of an earlier month settled since is the
+   * latest state (it carries the corrected YTD).
    */
   async settledSince(workerIds: number[], fromPeriod: string, period: string, manager?: EntityManager): Promise<SettledSlip[]> {
     if (!workerIds.length) return [];
-    const rows: Array<{ workerId: string; period: string; runType: string; slipKind: SlipKind; taxState: string | object | null; recoveryCarried: string }> = await (manager ?? this.dataSource.manager).query(
-      `SELECT s.worker_id AS workerId, s.period, r.type AS runType, s.slip_kind AS slipKind, s.tax_state AS taxState, s.recovery_carried AS recoveryCarried
+    type Row = { workerId: string; period: string; runType: string; slipKind: SlipKind; taxState: string | object | null; recoveryCarried: string; gross: string; payer: 'HOME' | 'HOST'; proRated: string | number };
+    const rows: Row[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT s.worker_id AS workerId, s.period, r.type AS runType, s.slip_kind AS slipKind, s.tax_state AS taxState, s.recovery_carried AS recoveryCarried,
+              s.gross, s.payer, FIND_IN_SET('PRO_RATED', s.flags) > 0 AS proRated
          FROM payslip s JOIN payroll_run r ON r.id = s.run_id
         WHERE s.worker_id IN (${workerIds.map(() => '?').join(', ')}) AND s.period >= ? AND s.period < ? AND s.status = 'COMPUTED'
           AND r.status IN ('APPROVED', 'PAID')
@@ -201,46 +207,8 @@ export class PayslipRepository {
     return rows.map((r) => ({
       workerId: Number(r.workerId), period: r.period, runType: r.runType, slipKind: r.slipKind, recoveryCarried: String(r.recoveryCarried),
       taxState: r.taxState === null ? null : typeof r.taxState === 'string' ? r.taxState : JSON.stringify(r.taxState),
+      gross: String(r.gross), payer: r.payer, proRated: Number(r.proRated) === 1,
     }));
-  }
-
-  /**
-   * Per worker, what the contribution base is taken from (engine `WageRecord`): the gross of every
-   * settled slip of `referenceYear` (REVERSAL slips are negative, so corrections net out) and the months
-   * of that year with a regular slip paid here; for those with none, the gross of their earliest settled
-   * full month (regular run and slip, paid here, not pro-rated) after that year and before `period`.
-   */
-  async wageRecords(workerIds: number[], referenceYear: number, period: string, manager?: EntityManager): Promise<Map<number, WageRecord>> {
-    const out = new Map<number, WageRecord>();
-    if (!workerIds.length) return out;
-    const m = manager ?? this.dataSource.manager;
-    const ids = workerIds.map(() => '?').join(', ');
-    const settled = `s.status = 'COMPUTED' AND r.status IN ('APPROVED', 'PAID')`;
-    const regularHere = `r.type = 'REGULAR' AND s.slip_kind = 'REGULAR' AND s.payer = 'HOME'`;
-    const years: Array<{ workerId: string; wages: string; months: string }> = await m.query(
-      `SELECT s.worker_id AS workerId, SUM(s.gross) AS wages, COUNT(DISTINCT CASE WHEN ${regularHere} THEN s.period END) AS months
-         FROM payslip s JOIN payroll_run r ON r.id = s.run_id
-        WHERE s.worker_id IN (${ids}) AND s.period >= ? AND s.period <= ? AND ${settled}
-        GROUP BY s.worker_id`,
-      [...workerIds, `${referenceYear}-01`, `${referenceYear}-12`],
-    );
-    for (const y of years) out.set(Number(y.workerId), { wagesFen: parseMoney(String(y.wages), { allowNegative: true }), months: Number(y.months), firstFullMonthFen: null });
-    const newcomers = workerIds.filter((id) => !(out.get(id)?.months));
-    if (!newcomers.length) return out;
-    const firsts: Array<{ workerId: string; gross: string }> = await m.query(
-      `SELECT s.worker_id AS workerId, s.gross
-         FROM payslip s JOIN payroll_run r ON r.id = s.run_id
-        WHERE s.worker_id IN (${newcomers.map(() => '?').join(', ')}) AND s.period > ? AND s.period < ? AND ${settled} AND ${regularHere}
-          AND FIND_IN_SET('PRO_RATED', s.flags) = 0
-        ORDER BY s.worker_id, s.period, s.id`,
-      [...newcomers, `${referenceYear}-12`, period],
-    );
-    for (const f of firsts) {
-      const id = Number(f.workerId);
-      const record = out.get(id) ?? { wagesFen: 0n, months: 0, firstFullMonthFen: null };
-      if (record.firstFullMonthFen === null) out.set(id, { ...record, firstFullMonthFen: parseMoney(String(f.gross), { allowNegative: true }) });
-    }
-    return out;
   }
 
   /**
