@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FinishGenerationJob, SolveRosterJob } from '@cws/scheduler-contracts';
-import type { PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
-import { monthHours, rosterProblem, solveRoster, type Assignment, type RosterWorker } from '@cws/scheduler-solver';
+import { addDays, type PayloadOf } from '@cws/kernel';
+import { carriedOut, monthHours, rosterProblem, solveRoster, type Assignment, type CarriedShift, type RosterWorker } from '@cws/scheduler-solver';
 import type { Job } from 'bullmq';
 import { CalendarService } from '../calendar/calendar.service';
 import { CentresService } from '../centres/centres.service';
@@ -18,8 +18,9 @@ const SOLVE_TIME_LIMIT_MS = 20_000;
 /**
  * Solves queued rosters (single requests and the city-wide flow's children). The job re-reads its
  * row and stops when it is no longer QUEUED, so a redelivery changes nothing. Input: the calendar
- * and centre set-up from this schema, the workforce from the workers API, the worker requests, and
- * for a re-plan the version it is based on (least change against it).
+ * and centre set-up from this schema, the workforce from the workers API, the worker requests, the
+ * last days of the previous month's published roster (rest rules and the week's count look back
+ * across the boundary), and for a re-plan the version it is based on (least change against it).
  */
 @Injectable()
 export class RosterSolvingService {
@@ -60,12 +61,13 @@ export class RosterSolvingService {
   private async solve(row: RosterRow): Promise<boolean> {
     const m = this.dataSource.manager;
     const token = await this.workforce.jobToken();
-    const [calendar, centre, people, requests, basedOn] = await Promise.all([
+    const [calendar, centre, people, requests, basedOn, carried] = await Promise.all([
       this.calendar.forYear(Number(row.month.slice(0, 4))),
       this.centres.configFor(row.communityCode),
       this.workforce.month(row.communityCode, row.month, token),
       this.requests.forMonth(m, row.communityCode, row.month),
       row.basedOnId ? this.rosters.find(m, row.basedOnId) : Promise.resolve(null),
+      this.carriedIn(row.communityCode, row.month),
     ]);
     const workers: RosterWorker[] = people.workers.map((w) => {
       const mine = requests.filter((r) => r.workerId === w.id);
@@ -74,6 +76,7 @@ export class RosterSolvingService {
         roles: w.roles,
         unavailable: [...new Set([...w.unavailable, ...mine.filter((r) => r.kind === 'UNAVAILABLE').map((r) => r.date)])].sort(),
         requests: mine.filter((r) => r.kind !== 'UNAVAILABLE').map((r) => ({ date: r.date, want: r.kind === 'OFF' ? 'OFF' : (r.shift ?? 'OFF') })),
+        ...(carried ? { carriedIn: carried.get(w.id) ?? [] } : {}),
       };
     });
     let previous: Assignment[] | undefined = basedOn?.assignments ?? undefined;
@@ -92,5 +95,11 @@ export class RosterSolvingService {
     const result = solveRoster(problem, { seed: row.seed, timeLimitMs: SOLVE_TIME_LIMIT_MS });
     const hours = monthHours(problem, result.assignments);
     return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });
+  }
+
+  /** Each worker's shifts in the last days of the previous month's published roster; null when it has none (nothing carried). */
+  private async carriedIn(community: string, month: string): Promise<Map<number, CarriedShift[]> | null> {
+    const before = await this.rosters.latestPublished(this.dataSource.manager, community, addDays(`${month}-01`, -1).slice(0, 7));
+    return before?.problem && before.assignments ? carriedOut(before.problem, before.assignments) : null;
   }
 }

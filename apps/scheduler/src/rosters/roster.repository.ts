@@ -152,6 +152,15 @@ export class RosterRepository {
     else await m.query('UPDATE roster SET status = ? WHERE id = ?', [status, id]);
   }
 
+  /** The published version of a community's month, if any (the latest, should two ever be marked PUBLISHED). */
+  async latestPublished(m: EntityManager, community: string, month: string): Promise<RosterRow | null> {
+    const [row] = await m.query(
+      "SELECT r.* FROM roster r WHERE r.community_code = ? AND r.month = ? AND r.status = 'PUBLISHED' ORDER BY r.version DESC LIMIT 1",
+      [community, month],
+    );
+    return row ? view(row) : null;
+  }
+
   /** Published rosters of a month in scope, optionally one community (hours for payroll). */
   async published(m: EntityManager, month: string, scope: Scope, community?: string): Promise<RosterRow[]> {
     const qb = m

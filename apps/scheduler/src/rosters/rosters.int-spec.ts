@@ -1,4 +1,4 @@
-import { checkRoster, coverageGaps, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
+import { checkRoster, coverageGaps, monthHours, toMinutes, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
@@ -162,6 +162,45 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect((await t.request('GET', `/v1/rosters/generations/${id}`, { token: other })).status).toBe(404);
     expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: '330102' } })).status).toBe(404);
   }, 180_000);
+
+  it('carries the last 6 days of the published December into the generated January: stored with the problem, and no rule breaks across the boundary', async () => {
+    const decemberId = (await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu })).body.communities[0].rosterId;
+    const december = (await t.request('GET', `/v1/rosters/${decemberId}`, { token: xihu })).body;
+    expect(december.status).toBe('PUBLISHED');
+    const rows = await ds.query(`SELECT id, community_code FROM roster WHERE month = '2027-01' ORDER BY community_code`);
+    const mine = rows.find((r: { community_code: string }) => r.community_code === community);
+    const january = await solved(Number(mine.id));
+    const problem = await stored(january.id);
+
+    // The stored problem holds, per worker, exactly the published December's shifts of 26–31 December.
+    type Shift = { workerId: number; date: string; start: string; end: string };
+    const lastDays = (december.assignments as Shift[]).filter((a) => a.date >= '2026-12-26');
+    for (const w of problem.workers) {
+      const expected = lastDays.filter((a) => a.workerId === w.id).map(({ date, start, end }) => ({ date, start, end })).sort((a, b) => a.date.localeCompare(b.date));
+      expect(w.carriedIn?.map(({ date, start, end }) => ({ date, start, end }))).toEqual(expected);
+    }
+    expect(problem.workers.flatMap((w) => w.carriedIn ?? []).length).toBe(lastDays.length);
+    expect(lastDays.length).toBeGreaterThan(0);
+
+    // The checker, given the carried days, finds nothing; the stored hours count the carried days of the week 28 Dec – 3 Jan.
+    expect(checkRoster(problem, plain(january.assignments))).toEqual([]);
+    expect(january.hours).toEqual(monthHours(problem, plain(january.assignments)));
+    // And judged on the two published/solved months stitched together, independently of the checker.
+    const worked = new Map<string, Shift>([...lastDays, ...(january.assignments as Shift[])].map((a) => [`${a.workerId}|${a.date}`, a]));
+    const dates = ['2026-12-26', '2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', ...Array.from({ length: 6 }, (_, i) => `2027-01-0${i + 1}`)];
+    for (const w of problem.workers) {
+      for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(`${w.id}|${d}`)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
+      const last = worked.get(`${w.id}|2026-12-31`);
+      const first = worked.get(`${w.id}|2027-01-01`);
+      if (last && first) expect(1440 - toMinutes(last.end) + toMinutes(first.start)).toBeGreaterThanOrEqual(problem.limits.minRestBetweenShiftsMinutes);
+    }
+
+    // No published December elsewhere (nor a published November for December): nothing carried.
+    for (const r of rows.filter((x: { community_code: string }) => x.community_code !== community)) {
+      expect((await stored(Number(r.id))).workers.every((w) => w.carriedIn === undefined)).toBe(true);
+    }
+    expect((await stored(firstId)).workers.every((w) => w.carriedIn === undefined)).toBe(true);
+  });
 
   it('one generation of a month and place in flight: a double click is one 201 and a 409 naming it; another district goes ahead; a finished one does not block', async () => {
     const generate = (token: string, body: object) => t.request('POST', '/v1/rosters/generate', { token, body });

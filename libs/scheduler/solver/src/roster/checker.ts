@@ -1,5 +1,6 @@
+import { addDays } from '@cws/kernel';
 import { monthHours, totalOvertime } from './hours';
-import type { Assignment, RosterProblem, ShiftTemplate } from './model';
+import type { Assignment, RosterProblem, RosterWorker, ShiftTemplate } from './model';
 import { SLOT_MINUTES, toHhmm, toMinutes } from './time';
 
 export const RULES = [
@@ -52,22 +53,46 @@ export function checkWorker(problem: RosterProblem, workerId: number, mine: read
     const window = problem.centre.openingWindows[problem.days[d].type];
     if (!window || toMinutes(t.start) < toMinutes(window.from) || toMinutes(t.end) > toMinutes(window.to)) v('OPENING_WINDOW', a.date, `${t.code} outside the opening window`);
   }
-  // Rest between shifts: the clock from one shift's end to the next one's start, across days.
-  const worked = [...perDay.keys()].sort((a, b) => a - b);
+  // Shifts worked in the 6 days before the month, by day index −6 … −1: the look-back rules see them.
+  const before = carriedByDay(problem, worker);
+  const clock = (d: number) => (d < 0 ? before.get(d)! : { start: toMinutes(perDay.get(d)!.start), end: toMinutes(perDay.get(d)!.end) });
+  // Rest between shifts: the clock from one shift's end to the next one's start, across days (and into the month).
+  const worked = [...before.keys(), ...perDay.keys()].sort((a, b) => a - b);
   for (let i = 1; i < worked.length; i++) {
-    const prevEnd = worked[i - 1] * 1440 + toMinutes(perDay.get(worked[i - 1])!.end);
-    const nextStart = worked[i] * 1440 + toMinutes(perDay.get(worked[i])!.start);
+    if (worked[i] < 0) continue;
+    const prevEnd = worked[i - 1] * 1440 + clock(worked[i - 1]).end;
+    const nextStart = worked[i] * 1440 + clock(worked[i]).start;
     if (nextStart - prevEnd < problem.limits.minRestBetweenShiftsMinutes) v('REST_BETWEEN_SHIFTS', problem.days[worked[i]].date, `${nextStart - prevEnd} minutes of rest`);
   }
-  // Rest days: every run of 7 consecutive days of the month holds enough days off.
+  // Rest days: every run of 7 consecutive days ending in the month holds enough days off; a run
+  // whose carried days alone leave too few asks only that its days in this month be off.
   const need = problem.centre.restDaysPer7;
-  for (let start = 0; start + 7 <= problem.days.length; start++) {
+  for (let start = before.size > 0 ? -6 : 0; start + 7 <= problem.days.length; start++) {
     let off = 0;
-    for (let d = start; d < start + 7; d++) if (!perDay.has(d)) off++;
-    if (off < need) v('REST_DAYS_PER_7', problem.days[start].date, `${off} rest days in the 7 days from ${problem.days[start].date}`);
+    let carriedWorked = 0;
+    for (let d = start; d < start + 7; d++) {
+      const isWorked = d < 0 ? before.has(d) : perDay.has(d);
+      if (!isWorked) off++;
+      else if (d < 0) carriedWorked++;
+    }
+    // A run that starts before the month is dated on the month's first day (the detail names its start).
+    const from = addDays(problem.days[0].date, start);
+    if (off < Math.min(need, 7 - carriedWorked)) v('REST_DAYS_PER_7', start < 0 ? problem.days[0].date : from, `${off} rest days in the 7 days from ${from}`);
   }
   const hours = monthHours(problem, mine.filter((a) => dayIndex.has(a.date))).find((h) => h.workerId === workerId);
   if (hours && totalOvertime(hours) > problem.limits.maxMonthlyOvertimeMinutes) v('MONTHLY_OVERTIME', undefined, `${totalOvertime(hours)} minutes of overtime in the month`);
+  return out;
+}
+
+/** The worker's carried-in shifts as clock minutes by day index (−6 … −1 before the month's first day; one per day, the first). */
+function carriedByDay(problem: RosterProblem, worker: RosterWorker | undefined): Map<number, { start: number; end: number }> {
+  const out = new Map<number, { start: number; end: number }>();
+  const first = problem.days[0]?.date;
+  if (!first) return out;
+  for (const s of worker?.carriedIn ?? []) {
+    const d = Math.round((Date.parse(`${s.date}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+    if (d >= -6 && d < 0 && !out.has(d)) out.set(d, { start: toMinutes(s.start), end: toMinutes(s.end) });
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { isWorkingDayType, type DayType } from './calendar';
 import type { RosterProblem } from './model';
-import { SLOT_MINUTES, toMinutes } from './time';
+import { addDays } from '@cws/kernel';
+import { SLOT_MINUTES, isoWeekKey, toMinutes } from './time';
 
 export const SLOTS_PER_DAY = (24 * 60) / SLOT_MINUTES;
 
@@ -45,6 +46,20 @@ export interface Compiled {
   isHoliday: boolean[];
   isWeekend: boolean[];
   isWorkingDay: boolean[];
+  /**
+   * The days before the month, per worker, from `carriedIn` (all off when absent), precomputed so
+   * the row check allocates nothing. carriedDrop[w][d], d < 7: 1 when day d − 7 was worked (it
+   * leaves the 7-day window ending at d).
+   */
+  carriedDrop: number[][];
+  /** Worked days among the 6 before the month: the 7-day window's count before day 0. */
+  carriedWindow: number[];
+  /** carriedEarlyMax[w][d], d < 6: most worked days allowed in the window ending at d (see carriedLimits). */
+  carriedEarlyMax: number[][];
+  /** Earliest shift start, in minutes after day 0's midnight, that the rest after the last carried shift allows. */
+  carriedEarliestStart: number[];
+  /** Non-holiday days worked before the month in day 0's ISO week: that week's count starts there. */
+  carriedWeekDays: number[];
 }
 
 export function compile(problem: RosterProblem): Compiled {
@@ -130,5 +145,43 @@ export function compile(problem: RosterProblem): Compiled {
     isHoliday: types.map((t) => t === 'HOLIDAY'),
     isWeekend: types.map((t) => t === 'WEEKEND'),
     isWorkingDay: types.map(isWorkingDayType),
+    ...carriedLimits(problem, dates[0]),
   };
+}
+
+type CarriedFields = Pick<Compiled, 'carriedDrop' | 'carriedWindow' | 'carriedEarlyMax' | 'carriedEarliestStart' | 'carriedWeekDays'>;
+
+/**
+ * Each worker's carried days as counts and bounds. A 7-day window crossing into the month allows
+ * 7 − restDaysPer7 worked days, or as many as its carried days alone already hold (e.g. after the
+ * centre went to 2 rest days): then every day of it in this month must be off, and the worker is
+ * not shut out of the whole month by a breach the previous month made.
+ */
+function carriedLimits(problem: RosterProblem, day0: string | undefined): CarriedFields {
+  const offsets = new Map<string, number>();
+  for (let k = 1; day0 && k <= 6; k++) offsets.set(addDays(day0, -k), -k);
+  const week0 = day0 ? isoWeekKey(day0) : '';
+  const maxWorked = 7 - problem.centre.restDaysPer7;
+  const minRest = problem.limits.minRestBetweenShiftsMinutes;
+  const out: CarriedFields = { carriedDrop: [], carriedWindow: [], carriedEarlyMax: [], carriedEarliestStart: [], carriedWeekDays: [] };
+  for (const w of problem.workers) {
+    const drop = new Array<number>(7).fill(0);
+    let earliest = Number.NEGATIVE_INFINITY;
+    let weekDays = 0;
+    for (const s of w.carriedIn ?? []) {
+      const k = offsets.get(s.date);
+      if (k === undefined || drop[7 + k]) continue;
+      drop[7 + k] = 1;
+      earliest = Math.max(earliest, k * 1440 + toMinutes(s.end) + minRest);
+      if (!s.holiday && isoWeekKey(s.date) === week0) weekDays++;
+    }
+    // Carried worked days still inside the window ending at d: days d − 6 … −1, i.e. drop[d + 1 … 6].
+    const earlyMax = Array.from({ length: 6 }, (_, d) => Math.max(maxWorked, drop.slice(d + 1).reduce((a, b) => a + b, 0)));
+    out.carriedDrop.push(drop);
+    out.carriedWindow.push(drop.reduce((a, b) => a + b, 0));
+    out.carriedEarlyMax.push(earlyMax);
+    out.carriedEarliestStart.push(earliest);
+    out.carriedWeekDays.push(weekDays);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-import type { Assignment, RosterProblem } from './model';
+import { addDays } from '@cws/kernel';
+import type { Assignment, CarriedShift, RosterProblem } from './model';
 import { isoWeekKey, toMinutes } from './time';
 
 /** The month's hours of one worker; the same shape as `WorkerMonthHours` in @cws/scheduler-contracts. */
@@ -11,8 +12,10 @@ export interface WorkerHours {
 
 /**
  * Hours and overtime by kind, per worker (DOMAIN §5): on a statutory holiday every minute is 300 %;
- * a 6th or 7th worked day of one ISO week (counted within the month, holidays aside) is a rest day
- * worked without time off in lieu, 200 %; on other days the minutes beyond the standard day are 150 %.
+ * a 6th or 7th worked day of one ISO week (holidays aside; a week that began in the previous month
+ * counts the worker's carried-in days of it too) is a rest day worked without time off in lieu,
+ * 200 %; on other days the minutes beyond the standard day are 150 %. Carried days are paid with
+ * their own month: they only advance the count here.
  * Unknown shifts are ignored here (the checker reports them). Every worker of the problem gets a row.
  */
 export function monthHours(problem: RosterProblem, assignments: readonly Assignment[]): WorkerHours[] {
@@ -20,6 +23,8 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
   const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
   const lateAfter = toMinutes(problem.limits.lateAfter);
   const byWorker = new Map<number, Assignment[]>(problem.workers.map((w) => [w.id, []]));
+  const carried = new Map(problem.workers.map((w) => [w.id, w.carriedIn ?? []]));
+  const firstDay = problem.days[0]?.date;
   for (const a of assignments) byWorker.get(a.workerId)?.push(a);
   return [...byWorker.entries()].map(([workerId, list]) => {
     const row: WorkerHours = {
@@ -27,7 +32,7 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
       overtimeMinutes: { workday150: 0, restDay200: 0, holiday300: 0 },
       shifts: { total: 0, late: 0, weekend: 0, holiday: 0 },
     };
-    const daysPerWeek = new Map<string, number>();
+    const daysPerWeek = firstDay ? carriedWeekCounts(carried.get(workerId) ?? [], firstDay) : new Map<string, number>();
     for (const a of [...list].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))) {
       const t = templates.get(a.shift);
       const type = typeOf.get(a.date);
@@ -53,3 +58,16 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
 }
 
 export const totalOvertime = (h: WorkerHours): number => h.overtimeMinutes.workday150 + h.overtimeMinutes.restDay200 + h.overtimeMinutes.holiday300;
+
+/** Worked days per ISO week among the carried shifts of the 6 days before `firstDay` (holidays aside; one per date, the first). */
+function carriedWeekCounts(shifts: readonly CarriedShift[], firstDay: string): Map<string, number> {
+  const from = addDays(firstDay, -6);
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const s of shifts) {
+    if (s.date < from || s.date >= firstDay || seen.has(s.date)) continue;
+    seen.add(s.date);
+    if (!s.holiday) out.set(isoWeekKey(s.date), (out.get(isoWeekKey(s.date)) ?? 0) + 1);
+  }
+  return out;
+}

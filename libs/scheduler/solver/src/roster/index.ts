@@ -1,4 +1,5 @@
 export * from './calendar';
+export * from './carried';
 export * from './checker';
 export * from './explain';
 export * from './hours';

@@ -66,6 +66,23 @@ export interface ShiftRequest {
   want: 'OFF' | string;
 }
 
+/**
+ * A shift worked in the days just before the month (from the previous month's published roster),
+ * so the rules that look back (rest days in 7, rest between shifts, worked days of an ISO week)
+ * see across the month boundary. Plain data: it is stored with the problem.
+ */
+export interface CarriedShift {
+  /** `YYYY-MM-DD`, one of the 6 days before the month's first day (other dates are ignored). */
+  date: string;
+  shift: string;
+  start: string;
+  end: string;
+  /** Paid minutes (breaks excluded), for the record. */
+  paidMinutes: number;
+  /** Worked on a statutory holiday: paid 300 % then, and not one of the week's worked days. */
+  holiday?: boolean;
+}
+
 export interface RosterWorker {
   id: number;
   /** Tags such as `LEADER` (head or deputy), matched by role requirements. */
@@ -73,6 +90,11 @@ export interface RosterWorker {
   /** Dates the worker cannot work: leave, outward secondment, declared unavailability. */
   unavailable: string[];
   requests?: ShiftRequest[];
+  /**
+   * Shifts worked in the 6 days before the month; a day not listed was off. Absent (old stored
+   * problems, or no published roster of the previous month): every day before the month is off.
+   */
+  carriedIn?: CarriedShift[];
 }
 
 export interface Assignment {

@@ -101,12 +101,17 @@ export class RosterState {
     let soft = 0;
     let week = -1;
     let daysInWeek = 0;
-    let windowWorked = 0;
+    // The days before the month (carried in) start the 7-day window, the first week's count and the rest clock.
+    let windowWorked = c.carriedWindow[wi];
+    const drop = c.carriedDrop[wi];
+    const earlyMax = c.carriedEarlyMax[wi];
+    const earliestStart = c.carriedEarliestStart[wi];
+    const maxWorked = 7 - restNeeded;
     for (let d = 0; d < c.nDays; d++) {
       const t = row[d];
       if (c.weekIndex[d] !== week) {
         week = c.weekIndex[d];
-        daysInWeek = 0;
+        daysInWeek = week === 0 ? c.carriedWeekDays[wi] : 0;
       }
       if (t !== OFF) {
         if (!c.available[wi][d]) return INFEASIBLE;
@@ -119,10 +124,12 @@ export class RosterState {
         else if (++daysInWeek > lim.standardDaysPerWeek) overtime += tpl.paid;
         else if (tpl.paid > lim.standardDailyMinutes) overtime += tpl.paid - lim.standardDailyMinutes;
         if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < lim.minRestBetweenShiftsMinutes) return INFEASIBLE;
+        if (d * 1440 + tpl.start < earliestStart) return INFEASIBLE;
         windowWorked++;
       }
-      if (d >= 7 && row[d - 7] !== OFF) windowWorked--;
-      if (d >= 6 && windowWorked > 7 - restNeeded) return INFEASIBLE;
+      if (d >= 7 ? row[d - 7] !== OFF : drop[d] === 1) windowWorked--;
+      // Windows ending before day 6 reach into the carried days; with none carried, such a window fails only when day 6's does.
+      if (windowWorked > (d >= 6 ? maxWorked : earlyMax[d])) return INFEASIBLE;
       const req = c.request[wi][d];
       if ((req === OFF && t !== OFF) || (req >= 0 && t !== req)) soft += this.w.request;
       if (c.previous && c.previous[wi][d] !== t) soft += this.w.change;

@@ -1,0 +1,223 @@
+import { addDays, seededRandom } from '@cws/kernel';
+import { DEMO_CALENDAR_2026 } from './calendar';
+import { carriedOut } from './carried';
+import { checkRoster, checkWorker, type RuleCode } from './checker';
+import { compile } from './compile';
+import { monthHours, totalOvertime } from './hours';
+import { DEFAULT_WEIGHTS, defaultCentreConfig, type Assignment, type CarriedShift, type CentreConfig, type RosterWorker } from './model';
+import { rosterProblem } from './problem';
+import { solveRoster } from './solve';
+import { RosterState } from './state';
+
+const staff = (n: number, leaders = 2): RosterWorker[] =>
+  Array.from({ length: n }, (_, i) => ({ id: 100 + i, roles: i < leaders ? ['LEADER'] : [], unavailable: [] }));
+const rules = (vs: Array<{ rule: RuleCode }>) => [...new Set(vs.map((v) => v.rule))].sort();
+const shift = (date: string, start = '09:30', end = '18:00'): CarriedShift => ({ date, shift: 'X', start, end, paidMinutes: 480 });
+/** `n` worked days ending the day before `firstDay`. */
+const lastDays = (firstDay: string, n: number, start?: string, end?: string) => Array.from({ length: n }, (_, i) => shift(addDays(firstDay, i - n), start, end));
+const withCarried = (workers: RosterWorker[], id: number, carriedIn: CarriedShift[]) => workers.map((w) => (w.id === id ? { ...w, carriedIn } : w));
+const template = (code: string) => defaultCentreConfig().templates.findIndex((t) => t.code === code);
+
+describe('rest days in every 7: the previous month’s last days count', () => {
+  // June 2026 starts on a Monday; the worker worked 26–31 May.
+  const carried = lastDays('2026-06-01', 6);
+  const workers = withCarried(staff(12), 105, carried).map((w) => (w.id === 105 ? { ...w, requests: [{ date: '2026-06-01', want: 'EARLY' }] } : w));
+  const p = rosterProblem('2026-06', defaultCentreConfig(), workers, DEMO_CALENDAR_2026);
+
+  it('does not roster on the 1st a worker who worked the previous month’s last 6 days, even when asked', () => {
+    const r = solveRoster(p, { seed: 4 });
+    expect(r.assignments.some((a) => a.workerId === 105 && a.date === '2026-06-01')).toBe(false);
+    expect(checkRoster(p, r.assignments)).toEqual([]);
+    expect(r.uncovered).toEqual([]);
+    // Without the carried days the request is granted: the record is what keeps the 1st off.
+    const bare = rosterProblem('2026-06', defaultCentreConfig(), workers.map(({ carriedIn: _, ...w }) => w), DEMO_CALENDAR_2026);
+    expect(solveRoster(bare, { seed: 4 }).assignments).toContainEqual({ workerId: 105, date: '2026-06-01', shift: 'EARLY' });
+  });
+
+  it('refuses the 1st in the solver state and allows the 2nd', () => {
+    const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+    const w = st.c.workerIds.indexOf(105);
+    expect(st.deltaOfSet(w, 0, template('EARLY'))).toBeNull();
+    expect(st.deltaOfSet(w, 1, template('EARLY'))).not.toBeNull();
+  });
+
+  it('the checker flags a roster that works the 1st, and not the same roster without the carried days', () => {
+    const roster: Assignment[] = [{ workerId: 105, date: '2026-06-01', shift: 'EARLY' }];
+    const v = checkRoster(p, roster).filter((x) => x.workerId === 105);
+    expect(v).toEqual([{ rule: 'REST_DAYS_PER_7', workerId: 105, date: '2026-06-01', detail: '0 rest days in the 7 days from 2026-05-26' }]);
+    expect(checkRoster(p, [{ workerId: 105, date: '2026-06-02', shift: 'EARLY' }]).filter((x) => x.workerId === 105)).toEqual([]);
+    const bare = rosterProblem('2026-06', defaultCentreConfig(), staff(12), DEMO_CALENDAR_2026);
+    expect(checkRoster(bare, roster).filter((x) => x.workerId === 105)).toEqual([]);
+  });
+
+  it('with 2 rest days in 7 after 6 carried working days, asks only that the month’s days of those windows be off', () => {
+    const centre: CentreConfig = { ...defaultCentreConfig(), restDaysPer7: 2 };
+    const q = rosterProblem('2026-06', centre, withCarried(staff(14), 105, carried), DEMO_CALENDAR_2026);
+    const st = new RosterState(compile(q), DEFAULT_WEIGHTS);
+    const w = st.c.workerIds.indexOf(105);
+    expect(st.stats[w].feasible).toBe(true);
+    expect(st.deltaOfSet(w, 0, template('EARLY'))).toBeNull();
+    expect(st.deltaOfSet(w, 1, template('EARLY'))).toBeNull();
+    expect(st.deltaOfSet(w, 2, template('EARLY'))).not.toBeNull();
+    expect(rules(checkRoster(q, [{ workerId: 105, date: '2026-06-02', shift: 'EARLY' }]))).toContain('REST_DAYS_PER_7');
+    expect(checkRoster(q, [{ workerId: 105, date: '2026-06-03', shift: 'EARLY' }]).filter((x) => x.workerId === 105)).toEqual([]);
+    const r = solveRoster(q, { seed: 2 });
+    expect(checkRoster(q, r.assignments)).toEqual([]);
+    expect(r.assignments.filter((a) => a.workerId === 105 && a.date <= '2026-06-02')).toEqual([]);
+    // Not shut out of the month: rostered from the 3rd like the others.
+    expect(r.assignments.filter((a) => a.workerId === 105).length).toBeGreaterThan(5);
+  });
+
+  it('names the carried rest days as the reason when nobody may work the 1st', () => {
+    const everyone = staff(4).map((w) => ({ ...w, carriedIn: carried }));
+    const q = rosterProblem('2026-06', defaultCentreConfig(), everyone, DEMO_CALENDAR_2026);
+    const r = solveRoster(q, { seed: 1 });
+    expect(r.assignments.filter((a) => a.date === '2026-06-01')).toEqual([]);
+    expect(r.uncovered.filter((u) => u.date === '2026-06-01')).toEqual([
+      { date: '2026-06-01', from: '08:00', to: '21:00', rule: 'REST_DAYS_PER_7', missing: 3 },
+      { date: '2026-06-01', from: '08:00', to: '21:00', rule: 'REST_DAYS_PER_7', missing: 1, role: 'LEADER' },
+    ]);
+  });
+});
+
+describe('rest between shifts across the month boundary', () => {
+  // A 13:30–22:00 shift on 31 May leaves 10 h before an 08:00 start on 1 June: under the 11 h minimum.
+  const carried = [shift('2026-05-31', '13:30', '22:00')];
+  const workers = withCarried(staff(12), 103, carried).map((w) => (w.id === 103 ? { ...w, requests: [{ date: '2026-06-01', want: 'EARLY' }] } : w));
+  const p = rosterProblem('2026-06', defaultCentreConfig(), workers, DEMO_CALENDAR_2026);
+
+  it('blocks a too-early shift on the 1st but not a later one, in the solver', () => {
+    const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+    const w = st.c.workerIds.indexOf(103);
+    expect(st.deltaOfSet(w, 0, template('EARLY'))).toBeNull();
+    expect(st.deltaOfSet(w, 0, template('MID'))).not.toBeNull();
+    const r = solveRoster(p, { seed: 6 });
+    expect(r.assignments).not.toContainEqual({ workerId: 103, date: '2026-06-01', shift: 'EARLY' });
+    expect(checkRoster(p, r.assignments)).toEqual([]);
+  });
+
+  it('the checker flags the early shift, with the rest it leaves', () => {
+    expect(checkRoster(p, [{ workerId: 103, date: '2026-06-01', shift: 'EARLY' }]).filter((v) => v.workerId === 103)).toEqual([
+      { rule: 'REST_BETWEEN_SHIFTS', workerId: 103, date: '2026-06-01', detail: '600 minutes of rest' },
+    ]);
+    expect(checkRoster(p, [{ workerId: 103, date: '2026-06-01', shift: 'MID' }]).filter((v) => v.workerId === 103)).toEqual([]);
+  });
+});
+
+describe('rest-day overtime in a week that began in the previous month', () => {
+  // August 2026 starts on a Saturday; the worker worked Monday to Friday, 27–31 July.
+  const carried = lastDays('2026-08-01', 5);
+  const p = rosterProblem('2026-08', defaultCentreConfig(), [{ id: 1, roles: [], unavailable: [], carriedIn: carried }], DEMO_CALENDAR_2026);
+  const roster: Assignment[] = [
+    { workerId: 1, date: '2026-08-01', shift: 'MID' },
+    { workerId: 1, date: '2026-08-04', shift: 'MID' },
+  ];
+
+  it('pays the month’s first Saturday as the week’s 6th worked day (200 %)', () => {
+    const [h] = monthHours(p, roster);
+    expect(h).toEqual({
+      workerId: 1, workedMinutes: 960,
+      overtimeMinutes: { workday150: 0, restDay200: 480, holiday300: 0 },
+      shifts: { total: 2, late: 0, weekend: 1, holiday: 0 },
+    });
+    const bare = rosterProblem('2026-08', defaultCentreConfig(), [{ id: 1, roles: [], unavailable: [] }], DEMO_CALENDAR_2026);
+    expect(monthHours(bare, roster)[0].overtimeMinutes.restDay200).toBe(0);
+  });
+
+  it('does not count a carried holiday among the week’s worked days', () => {
+    const q = { ...p, workers: [{ ...p.workers[0], carriedIn: carried.map((s, i) => (i === 0 ? { ...s, holiday: true } : s)) }] };
+    expect(monthHours(q, roster)[0].overtimeMinutes.restDay200).toBe(0);
+  });
+
+  it('the solver counts the same overtime as the hours paid to payroll', () => {
+    const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+    expect(st.apply([[0, 0, template('MID')], [0, 3, template('MID')]])).not.toBeNull();
+    expect(st.stats[0].overtime).toBe(totalOvertime(monthHours(p, roster)[0]));
+    expect(st.stats[0].overtime).toBe(480);
+  });
+});
+
+describe('without a carried record, nothing changes', () => {
+  it('solves, checks and pays the same with no record, an empty one, or shifts outside the 6 days before', () => {
+    const centre: CentreConfig = { ...defaultCentreConfig(), restDaysPer7: 2 };
+    const workers = staff(13);
+    const variants = [
+      workers,
+      workers.map((w) => ({ ...w, carriedIn: [] })),
+      workers.map((w) => ({ ...w, carriedIn: [shift('2026-05-24', '13:30', '22:00'), shift('2026-06-03')] })),
+    ];
+    const results = variants.map((ws) => {
+      const p = rosterProblem('2026-06', centre, ws, DEMO_CALENDAR_2026);
+      const r = solveRoster(p, { seed: 11 });
+      return { ...r, hours: monthHours(p, r.assignments), violations: checkRoster(p, r.assignments) };
+    });
+    expect(results[0].violations).toEqual([]);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+});
+
+describe('carrying one month into the next', () => {
+  it('takes the last 6 days of a roster with their times and holidays, and the next month keeps the rules across the boundary', () => {
+    const calendar = { year: 2026, label: 'test', holidays: [{ date: '2026-09-30', name: 'test' }], restDays: [], adjustedWorkingDays: [] };
+    const centre: CentreConfig = { ...defaultCentreConfig(), restDaysPer7: 2 };
+    const sept = rosterProblem('2026-09', centre, staff(13), calendar);
+    const septRoster = solveRoster(sept, { seed: 3 }).assignments;
+    const carried = carriedOut(sept, septRoster);
+    for (const [id, shifts] of carried) {
+      const mine = septRoster.filter((a) => a.workerId === id && a.date >= '2026-09-25');
+      expect(shifts.map((s) => s.date)).toEqual(mine.map((a) => a.date).sort());
+      for (const s of shifts) {
+        const t = centre.templates.find((x) => x.code === s.shift)!;
+        expect(s).toEqual({ date: s.date, shift: t.code, start: t.start, end: t.end, paidMinutes: 480, ...(s.date === '2026-09-30' ? { holiday: true } : {}) });
+      }
+    }
+    expect([...carried.values()].flat().some((s) => s.holiday)).toBe(true);
+
+    const oct = rosterProblem('2026-10', centre, staff(13).map((w) => ({ ...w, carriedIn: carried.get(w.id) ?? [] })), DEMO_CALENDAR_2026);
+    const octRoster = solveRoster(oct, { seed: 3 }).assignments;
+    expect(checkRoster(oct, octRoster)).toEqual([]);
+    // Judged on the two months stitched together: every 7 days across the boundary hold 2 rest days.
+    const worked = new Set([...septRoster, ...octRoster].map((a) => `${a.workerId}|${a.date}`));
+    for (const w of oct.workers) {
+      for (let k = -6; k <= 0; k++) {
+        const window = Array.from({ length: 7 }, (_, i) => addDays('2026-10-01', k + i));
+        expect(window.filter((d) => !worked.has(`${w.id}|${d}`)).length).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+});
+
+describe('the solver and the independent checker agree across the boundary', () => {
+  it('on 600 random rows with random carried days: a row is feasible for the solver exactly when the checker finds nothing', () => {
+    const wide = { from: '07:00', to: '22:00' };
+    const templates = [...defaultCentreConfig().templates, { code: 'LATE22', start: '13:30', end: '22:00', breakMinutes: 30 }, { code: 'TEN', start: '08:00', end: '19:30', breakMinutes: 30 }];
+    const rnd = seededRandom(17);
+    let refused = 0;
+    let decidedByCarry = 0;
+    for (let i = 0; i < 600; i++) {
+      const centre: CentreConfig = { ...defaultCentreConfig(), coverage: [], roles: [], templates, restDaysPer7: rnd() < 0.5 ? 1 : 2, openingWindows: { WEEKDAY: wide, WEEKEND: wide, HOLIDAY: wide, ADJUSTED_WORKDAY: wide } };
+      const carriedIn = Array.from({ length: 6 }, (_, k) => addDays('2026-08-01', k - 6))
+        .filter(() => rnd() < 0.7)
+        .map((date) => ({ ...shift(date, '13:30', rnd() < 0.5 ? '22:00' : '18:00'), ...(rnd() < 0.2 ? { holiday: true } : {}) }));
+      const p = rosterProblem('2026-08', centre, [{ id: 1, roles: [], unavailable: [], carriedIn }], DEMO_CALENDAR_2026);
+      const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+      // Busy first days (where the boundary bites), a light rest of the month (mostly legal on its own).
+      const density = 0.4 + rnd() * 0.6;
+      const cells: Array<[number, number, number]> = [];
+      for (let d = 0; d < st.c.nDays; d++) cells.push([0, d, rnd() < (d < 7 ? density : 0.35) ? Math.floor(rnd() * templates.length) : -1]);
+      cells.forEach(([, d, t]) => (st.x[0][d] = t));
+      const stats = st.computeWorker(0);
+      const roster = cells.filter(([, , t]) => t >= 0).map(([, d, t]) => ({ workerId: 1, date: st.c.dates[d], shift: templates[t].code }));
+      const violations = checkWorker(p, 1, roster);
+      if (checkWorker({ ...p, workers: [{ id: 1, roles: [], unavailable: [] }] }, 1, roster).length !== violations.length) decidedByCarry++; // the same row, nothing carried
+      expect({ i, feasible: stats.feasible }).toEqual({ i, feasible: violations.length === 0 });
+      if (stats.feasible) expect(stats.overtime).toBe(totalOvertime(monthHours(p, roster)[0]));
+      else refused++;
+    }
+    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeLessThan(590);
+    // The carried days change the checker's verdict on many rows: the boundary is what is exercised.
+    expect(decidedByCarry).toBeGreaterThan(100);
+  });
+});

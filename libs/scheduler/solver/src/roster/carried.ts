@@ -1,0 +1,29 @@
+import type { Assignment, CarriedShift, RosterProblem } from './model';
+import { toMinutes } from './time';
+
+/** Days before a month the rules look back over: a 7-day window ending on the 1st starts 6 days earlier. */
+export const CARRIED_DAYS = 6;
+
+/**
+ * What each worker of a month's (published) roster worked in its last {@link CARRIED_DAYS} days,
+ * as the next month's `carriedIn`: times from that month's templates, holidays from its day types.
+ * Workers with no shift there are absent from the map (they were off).
+ */
+export function carriedOut(problem: RosterProblem, assignments: readonly Assignment[]): Map<number, CarriedShift[]> {
+  const typeOf = new Map(problem.days.slice(-CARRIED_DAYS).map((d) => [d.date, d.type]));
+  const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
+  const out = new Map<number, CarriedShift[]>();
+  const sorted = [...assignments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const a of sorted) {
+    const type = typeOf.get(a.date);
+    const t = templates.get(a.shift);
+    if (!type || !t) continue;
+    const shift: CarriedShift = {
+      date: a.date, shift: t.code, start: t.start, end: t.end,
+      paidMinutes: toMinutes(t.end) - toMinutes(t.start) - t.breakMinutes,
+      ...(type === 'HOLIDAY' ? { holiday: true } : {}),
+    };
+    out.set(a.workerId, [...(out.get(a.workerId) ?? []), shift]);
+  }
+  return out;
+}
