@@ -57,6 +57,11 @@ import { RunPaidHook } from './runs/run-paid.hook';
 import { SimulationsController } from './simulations/simulations.controller';
 import { SimulationsService } from './simulations/simulations.service';
 import { WorkforceChangeRepository } from './workforce-changes/workforce-change.repository';
+import { DeclaredBaseEntity } from './contribution-bases/declared-base.entity';
+import { DeclaredBaseRepository } from './contribution-bases/declared-base.repository';
+import { DeclaredBasesController } from './contribution-bases/declared-bases.controller';
+import { DeclaredBasesService } from './contribution-bases/declared-bases.service';
+import { DeclaredContributionBases1767800000000 } from './migrations/1767800000000-declared-contribution-bases';
 import { WorkforceChangeEntity } from './workforce-changes/workforce-change.entity';
 import { WorkforceChangeJobs } from './workforce-changes/workforce-changes.job';
 import { RosterHoursJobs } from './workforce-changes/roster-hours.job';
@@ -64,11 +69,11 @@ import { WorkforceChangesController } from './workforce-changes/workforce-change
 import { WorkforceChangesService } from './workforce-changes/workforce-changes.service';
 
 export const PAYROLL_ENTITIES = [
-  ...MESSAGING_ENTITIES, BenchmarkResultEntity, PayrollPeriodEntity, PayrollRunChunkEntity, PayrollRunEntity, PayslipEntity, PolicyRowEntity, TopUpLineEntity,
+  ...MESSAGING_ENTITIES, BenchmarkResultEntity, DeclaredBaseEntity, PayrollPeriodEntity, PayrollRunChunkEntity, PayrollRunEntity, PayslipEntity, PolicyRowEntity, TopUpLineEntity,
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000, AuditAppendOnly1767700000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000, AuditAppendOnly1767700000000, DeclaredContributionBases1767800000000];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,
@@ -83,7 +88,7 @@ export const PAYROLL_JOBS = [
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {
   @Module({
-    controllers: [BenchmarkController, PayrollRunsController, PayslipsController, PolicyController, RunOutputsController, SimulationsController, WorkforceChangesController],
+    controllers: [BenchmarkController, DeclaredBasesController, PayrollRunsController, PayslipsController, PolicyController, RunOutputsController, SimulationsController, WorkforceChangesController],
     imports: [
       // Run chunks are CPU-bound: one at a time per process (more processes share a run's chunks).
       MessagingModule.forRoot(config, {
@@ -92,7 +97,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],
     providers: [
-      ArrearsService, BenchmarkResultRepository, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollPiiReencryption,
+      ArrearsService, BenchmarkResultRepository, BenchmarkService, CorrectionComputeService, CorrectionRunsRules, BudgetClient, DeclaredBaseRepository, DeclaredBasesService, FundingRequirementService, { provide: PaidPayReader, useClass: RunsPaidPayReader }, PayrollPiiReencryption,
       PayrollRunChunkRepository, PayrollRunComputeQueue, PayrollRunComputeService, PayrollRunJobs, PayrollRunReadsService, PayrollRunRepository,
       PayrollRunsService, PayslipRepository, PolicyRowRepository, PolicyService, RunCostPostingsService, RunInputsSource, RunOutputsService, RunPaidHook, RosterHoursJobs, RunSlipsReader, SimulationsService, TopUpLineRepository, WorkforceChangeJobs, WorkforceChangeRepository,
       WorkforceChangesService, WorkforceClient,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Fen, parseMoney } from '@cws/kernel';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import {
-  computePayslip, contributionReferenceYear, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
+  computePayslip, contributionReferenceYear, contributionYearStart, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
 } from '@cws/payroll-engine';
+import { DeclaredBaseRepository } from '../contribution-bases/declared-base.repository';
 import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
@@ -35,7 +36,10 @@ export function correctedSlipOf(s: PayslipEntity): CorrectedSlip {
  */
 @Injectable()
 export class CorrectionComputeService {
-  constructor(private readonly payslips: PayslipRepository) {}
+  constructor(
+    private readonly declaredBases: DeclaredBaseRepository,
+    private readonly payslips: PayslipRepository,
+  ) {}
 
   async computeChunk(run: PayrollRunEntity, at: SlipPlace, workers: FrozenWorker[], policy: PayrollPolicy): Promise<{ rows: PayslipRow[]; totals: ChunkTotals }> {
     const ids = workers.map((w) => w.workerId);
@@ -45,6 +49,7 @@ export class CorrectionComputeService {
     // The base as the period had it: the reference year's wages, or a full month before the corrected one.
     const baseYear = contributionReferenceYear(run.period, policy);
     const settled = groupByWorker(await this.payslips.settledSince(ids, `${Math.min(year - 1, baseYear)}-01`, `${year + 1}-01`));
+    const declared = await this.declaredBases.inForce(ids, contributionYearStart(run.period, policy), run.period);
     const taxFreeCodes = taxFreeCodesOf(policy);
     const rows: PayslipRow[] = [];
     const totals = noTotals();
@@ -57,7 +62,7 @@ export class CorrectionComputeService {
         const original = correctedSlipOf(orig);
         const arrears = original.lines.filter((l) => l.code === 'ARREARS' && l.refPeriod).map((l) => ({ refPeriod: l.refPeriod!, amountFen: l.amount }));
         const reissue = computePayslip({
-          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wageRecordOf(history, baseYear, run.period),
+          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wageRecordOf(history, baseYear, run.period), declaredBase: declared.get(w.workerId),
           // Where the corrected slip started: the latest settled state of an earlier month, corrections aside.
           state: stateOfYear(history, year, (s) => s.period < run.period && s.runType !== 'CORRECTION'),
         }, policy);

@@ -37,6 +37,7 @@ export const COMPONENT_LABELS: Readonly<Record<string, string>> = {
   RECOVERY: 'Recovery of an earlier shortfall (追回)',
   RECOVERY_CARRIED: 'Shortfall carried to the next run (结转下期扣回)',
   CONTRIBUTION_BASE: 'Contribution base (缴费基数)',
+  HOUSING_FUND_BASE: 'Housing fund base (公积金缴存基数)',
 };
 
 /** The usual rule of each component: stored as '' (most lines), spelled out only when different (pro-rated, merged bonus, …). */
@@ -49,7 +50,7 @@ const DEFAULT_RULE: Readonly<Record<string, string>> = {
   'R:PENSION': 'CLAMPED_BASE_X_EMPLOYER_RATE', 'R:MEDICAL': 'CLAMPED_BASE_X_EMPLOYER_RATE', 'R:UNEMPLOYMENT': 'CLAMPED_BASE_X_EMPLOYER_RATE',
   'R:WORK_INJURY': 'CLAMPED_BASE_X_EMPLOYER_RATE', 'R:HOUSING_FUND': 'CLAMPED_BASE_X_EMPLOYER_RATE',
   'T:IIT': 'CUMULATIVE_WITHHOLDING', 'T:IIT_BONUS': 'BONUS_SEPARATE_MONTHLY_TABLE', 'D:RECOVERY': 'RECOVERY_UP_TO_NET', 'I:RECOVERY_CARRIED': 'NET_NEVER_NEGATIVE',
-  'I:CONTRIBUTION_BASE': 'BASE_PREVIOUS_YEAR_AVERAGE',
+  'I:CONTRIBUTION_BASE': 'BASE_PREVIOUS_YEAR_AVERAGE', 'I:HOUSING_FUND_BASE': 'BASE_DECLARED',
 };
 
 type Tuple = [string, string, string, string, (string | null)?, (string | null)?, (0 | 1)?, string?];

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, periodFirstDay, periodLastDay, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
+import { DeclaredBaseRepository } from '../contribution-bases/declared-base.repository';
 import { PolicyService } from '../policy/policy.service';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { ArrearsService } from './arrears.service';
@@ -41,6 +42,7 @@ export class PayrollRunComputeService {
     private readonly chunks: PayrollRunChunkRepository,
     private readonly corrections: CorrectionComputeService,
     private readonly dataSource: DataSource,
+    private readonly declaredBases: DeclaredBaseRepository,
     private readonly inputs: RunInputsSource,
     private readonly payslips: PayslipRepository,
     private readonly policy: PolicyService,
@@ -130,7 +132,10 @@ export class PayrollRunComputeService {
     const bonusAmounts = bonus?.amounts ? new Map(bonus.amounts.map((b) => [b.workerId, parseMoney(b.amount)])) : null;
     // From last January (tax state, the ≤ 60,000 flag), or from the contribution base's reference year when that is earlier.
     const baseYear = contributionReferenceYear(run.period, policy);
-    const settled = groupByWorker(await this.payslips.settledSince(workers.map((w) => w.workerId), `${Math.min(year - 1, baseYear)}-01`, run.period));
+    const ids = workers.map((w) => w.workerId);
+    const settled = groupByWorker(await this.payslips.settledSince(ids, `${Math.min(year - 1, baseYear)}-01`, run.period));
+    // Bases HR declared for this contribution year win over the wages (bonus and top-up slips carry no contributions).
+    const declared = run.type === 'REGULAR' ? await this.declaredBases.inForce(ids, contributionYearStart(run.period, policy), run.period) : null;
     const rows: PayslipRow[] = new Array(workers.length);
     const totals = noTotals();
     for (let i = 0; i < workers.length; i++) {
@@ -142,7 +147,7 @@ export class PayrollRunComputeService {
           ? computeBonusSlip({ ...common, bonus: { amountFen: BigInt(w.topUpFen), method: 'MERGED' }, code: 'TOP_UP' }, policy)
           : bonus
           ? computeBonusSlip({ ...common, bonus: { amountFen: bonusAmounts?.get(w.workerId) ?? parseMoney(bonus.amount!), method: bonus.method } }, policy)
-          : computePayslip({ ...common, wages: wageRecordOf(history, baseYear, run.period), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
+          : computePayslip({ ...common, wages: wageRecordOf(history, baseYear, run.period), declaredBase: declared?.get(w.workerId), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(at, w, slip);
         totals.done++;
         addSlip(totals, slip);

@@ -5,3 +5,4 @@ export * from './simulation';
 export * from './runs';
 export * from './run-jobs';
 export * from './run-outputs';
+export * from './contribution-bases';

@@ -1,7 +1,7 @@
 import { formatMoney, parseMoney } from '@cws/kernel';
 import { defaultPolicy } from '../default-policy';
 import type { PayrollPolicy } from '../policy';
-import { contributionBase, contributionReferenceYear } from './contribution-base';
+import { contributionBase, contributionReferenceYear, contributionYearStart } from './contribution-base';
 import type { FrozenWorker } from './frozen-inputs';
 import { computePayslip, type PayslipInput } from './payslip';
 
@@ -19,6 +19,11 @@ describe('the year whose wages set the base (DOMAIN.md §3: the switch month is 
     expect(['2026-03', '2026-06', '2026-07', '2026-12'].map((p) => contributionReferenceYear(p, july))).toEqual([2024, 2024, 2025, 2025]);
   });
 
+  it('the contribution year a month falls in starts in the switch month', () => {
+    expect(['2026-03', '2026-07', '2026-12'].map((p) => contributionYearStart(p, switchingIn('2025-07')))).toEqual(['2025-07', '2026-07', '2026-07']);
+    expect(contributionYearStart('2026-03', policy)).toBe('2026-01');
+  });
+
   it('no pension row in force yet: January', () => {
     expect(contributionReferenceYear('2026-05', { ...policy, insurance: policy.insurance.filter((i) => i.code !== 'PENSION') })).toBe(2025);
   });
@@ -28,6 +33,11 @@ describe('the declared base', () => {
   it('the reference year’s wages over its months, to the fen, half up', () => {
     expect(contributionBase({ wagesFen: 10_000_001n, months: 3, firstFullMonthFen: 1n })).toEqual({ baseFen: 3_333_334n, source: 'PREVIOUS_YEAR_AVERAGE' });
     expect(contributionBase({ wagesFen: 10_000_000n, months: 3, firstFullMonthFen: null }).baseFen).toBe(3_333_333n);
+  });
+
+  it('a declared base wins over everything on record', () => {
+    expect(contributionBase({ wagesFen: 10_000_000n, months: 3, firstFullMonthFen: null }, { baseFen: 800_000n, housingFundBaseFen: null })).toEqual({ baseFen: 800_000n, source: 'DECLARED' });
+    expect(contributionBase(undefined, { baseFen: 800_000n, housingFundBaseFen: 900_000n })).toEqual({ baseFen: 800_000n, housingFundBaseFen: 900_000n, source: 'DECLARED' });
   });
 
   it('no month in that year: the first full month; nothing at all: this month', () => {
@@ -88,5 +98,14 @@ describe('a payslip’s contributions stand on the declared base', () => {
     const withArrears = slip({ arrears: [{ refPeriod: '2026-05', amountFen: parseMoney('800.00') }] });
     expect(withArrears.gross).toBe(plain.gross + parseMoney('800.00'));
     expect(line(withArrears, 'INFO', 'CONTRIBUTION_BASE')!.amount).toBe(plain.gross);
+  });
+
+  it('a declared base, with the housing fund’s own: each item on its base, both shown', () => {
+    const s = slip({ wages: { wagesFen: parseMoney('90000.06'), months: 12, firstFullMonthFen: null }, declaredBase: { baseFen: parseMoney('8000.00'), housingFundBaseFen: parseMoney('9000.00') } });
+    expect(line(s, 'INFO', 'CONTRIBUTION_BASE')).toMatchObject({ amount: parseMoney('8000.00'), rule: 'BASE_DECLARED' });
+    expect(line(s, 'INFO', 'HOUSING_FUND_BASE')).toMatchObject({ amount: parseMoney('9000.00'), rule: 'BASE_DECLARED' });
+    expect(formatMoney(line(s, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount)).toBe('640.00');
+    expect(formatMoney(line(s, 'EMPLOYEE_CONTRIBUTION', 'HOUSING_FUND')!.amount)).toBe('1080.00'); // 12 % of 9,000 (within its ceiling)
+    expect(line(slip({ declaredBase: { baseFen: parseMoney('8000.00'), housingFundBaseFen: null } }), 'INFO', 'HOUSING_FUND_BASE')).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The contribution base (缴费基数) of social insurance and the housing fund, DOMAIN.md §3: the worker's
- * previous-year average monthly wage; a newcomer uses the wage of their first full month. Each item then
- * clamps it to its own floor and ceiling (worker-month.ts). Pure: the payroll service sums the settled
- * slips (`WageRecord`), this decides.
+ * previous-year average monthly wage; a newcomer uses the wage of their first full month; a base HR declared
+ * for the contribution year (the bureau's figure, or last year's wages at go-live) wins over both. Each item
+ * then clamps it to its own floor and ceiling (worker-month.ts). Pure: the payroll service sums the settled
+ * slips (`WageRecord`) and reads the declarations, this decides.
  */
 import { type Fen, roundFen } from '@cws/kernel';
 import type { PayrollPolicy } from '../policy';
@@ -17,31 +18,50 @@ export interface WageRecord {
   firstFullMonthFen: Fen | null;
 }
 
-export type ContributionBaseSource = 'PREVIOUS_YEAR_AVERAGE' | 'FIRST_FULL_MONTH' | 'THIS_MONTH';
+/** A base HR declared for one worker from a month on, within that month's contribution year. */
+export interface DeclaredBase {
+  baseFen: Fen;
+  /** The housing fund's own base when it differs; null = the same base. */
+  housingFundBaseFen: Fen | null;
+}
+
+export type ContributionBaseSource = 'DECLARED' | 'PREVIOUS_YEAR_AVERAGE' | 'FIRST_FULL_MONTH' | 'THIS_MONTH';
 
 export interface ContributionBase {
   /** null: this month's own wage for a full month (worker-month.ts computes it). */
   baseFen: Fen | null;
+  /** Set only when a declaration names the housing fund's own base. */
+  housingFundBaseFen?: Fen;
   source: ContributionBaseSource;
 }
 
 /**
- * The year whose wages set the base of `period`. A contribution year starts in the month of the year its
- * in-force pension row starts (the switch month varies by city and year, so the policy row says it: a row
- * valid from 2025-07 makes July the switch month) and averages the calendar year before it started:
- * with a July switch, 2026-03 uses 2024 and 2026-08 uses 2025; with January, 2026 uses 2025.
+ * The first month (YYYY-MM) of the contribution year `period` falls in. A contribution year starts in the month
+ * of the year its in-force pension row starts (the switch month varies by city and year, so the policy row says
+ * it: a row valid from 2025-07 makes July the switch month); none in force: January.
  */
-export function contributionReferenceYear(period: string, policy: PayrollPolicy): number {
+export function contributionYearStart(period: string, policy: PayrollPolicy): string {
   let latest: string | null = null;
   for (const it of policy.insurance) if (it.code === 'PENSION' && it.validFrom <= period && (latest === null || it.validFrom > latest)) latest = it.validFrom;
-  const switchMonth = latest ? Number(latest.slice(5, 7)) : 1;
+  const switchMonth = latest ? latest.slice(5, 7) : '01';
   const year = Number(period.slice(0, 4));
-  const started = Number(period.slice(5, 7)) >= switchMonth ? year : year - 1;
-  return started - 1;
+  return `${period.slice(5, 7) >= switchMonth ? year : year - 1}-${switchMonth}`;
 }
 
-/** The base a slip declares: the reference year's average (to the fen, half up), else the first full month, else this month. */
-export function contributionBase(w: WageRecord | undefined): ContributionBase {
+/**
+ * The year whose wages set the base of `period`: the calendar year before its contribution year started.
+ * With a July switch, 2026-03 uses 2024 and 2026-08 uses 2025; with January, 2026 uses 2025.
+ */
+export function contributionReferenceYear(period: string, policy: PayrollPolicy): number {
+  return Number(contributionYearStart(period, policy).slice(0, 4)) - 1;
+}
+
+/**
+ * The base a slip declares: HR's declaration for the contribution year, else the reference year's average (to
+ * the fen, half up), else the first full month, else this month.
+ */
+export function contributionBase(w: WageRecord | undefined, declared?: DeclaredBase): ContributionBase {
+  if (declared) return declared.housingFundBaseFen === null ? { baseFen: declared.baseFen, source: 'DECLARED' } : { baseFen: declared.baseFen, housingFundBaseFen: declared.housingFundBaseFen, source: 'DECLARED' };
   if (w && w.months > 0) return { baseFen: roundFen(w.wagesFen, BigInt(w.months)), source: 'PREVIOUS_YEAR_AVERAGE' };
   if (w && w.firstFullMonthFen !== null) return { baseFen: w.firstFullMonthFen, source: 'FIRST_FULL_MONTH' };
   return { baseFen: null, source: 'THIS_MONTH' };

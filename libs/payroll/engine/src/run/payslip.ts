@@ -9,7 +9,7 @@ import { entryGrade } from '../grade';
 import type { PayrollPolicy } from '../policy';
 import { separateBonusAllowed, separateBonusTax, withholdThisMonth } from '../tax';
 import { type BonusMethod, type ResultLine, computeWorkerMonth } from '../worker-month';
-import { contributionBase, type WageRecord } from './contribution-base';
+import { contributionBase, type DeclaredBase, type WageRecord } from './contribution-base';
 import type { FrozenWorker } from './frozen-inputs';
 import { attendanceFor, parsePeriod, periodFirstDay } from './pro-rating';
 import { type RunTaxState, deductionMonths, initialTaxState, withFlags } from './tax-state';
@@ -32,6 +32,8 @@ export interface PayslipInput {
   lowIncomeLastYear: boolean;
   /** The settled wages the contribution base comes from (contribution-base.ts); absent = none on record. */
   wages?: WageRecord;
+  /** The base HR declared for this contribution year, which wins over the wages; absent = none. */
+  declaredBase?: DeclaredBase;
 }
 
 export interface PayslipLineOut extends Omit<ResultLine, 'kind'> {
@@ -84,7 +86,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   if (attendance) flags.push('PRO_RATED');
   if (attendance && paidElsewhere.length) flags.push('SECONDED_OUT_PART_MONTH');
   if (input.arrears.length) flags.push('ARREARS');
-  const base = contributionBase(input.wages);
+  const base = contributionBase(input.wages, input.declaredBase);
   const fed = withFlags(state, state.firstJobOfYear, state.lowIncomeLastYear, state.monthsPaid, deductionMonths(state, month) - 1);
   const r = computeWorkerMonth(
     {
@@ -93,6 +95,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
       attendance: attendance ?? undefined,
       arrears: input.arrears.map((a) => ({ ref: a.refPeriod, label: ARREARS_LABEL(a), amountFen: a.amountFen })),
       contributionBaseFen: base.baseFen,
+      housingFundBaseFen: base.housingFundBaseFen,
       specialDeductionsFen: specialDeductionsThisMonth(w, state),
     },
     policy,
@@ -101,6 +104,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   flags.push(...r.warnings);
   const lines: PayslipLineOut[] = r.lines;
   lines.push({ kind: 'INFO', code: 'CONTRIBUTION_BASE', label: 'Contribution base (缴费基数)', amount: r.contributionBaseFen, rule: `BASE_${base.source}`, policyRowId: null });
+  if (base.housingFundBaseFen !== undefined) lines.push({ kind: 'INFO', code: 'HOUSING_FUND_BASE', label: 'Housing fund base (公积金缴存基数)', amount: base.housingFundBaseFen, rule: 'BASE_DECLARED', policyRowId: null });
   if (gradeSource === 'DERIVED') for (const l of lines) if (l.code === 'BASE') l.derived = true;
   let arrearsIndex = 0;
   for (const l of lines) if (l.code === 'ARREARS') l.refPeriod = input.arrears[arrearsIndex++].refPeriod;
