@@ -233,3 +233,59 @@ describe('special additional deductions (专项附加扣除) from the register�
     expect(run(2, () => undefined).taxState.specialDeductions).toBe(0n);
   });
 });
+
+describe('a payslip’s contributions stand on the declared base', () => {
+  const line = (s: ReturnType<typeof slip>, kind: string, code: string) => s.lines.find((l) => l.kind === kind && l.code === code);
+  const pension = policy.insurance.find((i) => i.code === 'PENSION')!;
+
+  it('last year’s average: pension 8 % of it, and the slip shows the base and where it came from', () => {
+    // 2025: twelve months and a bonus, 90,000.06 in all → 7,500.01 a month (7,500.005 rounds half up).
+    const s = slip({ wages: { wagesFen: parseMoney('90000.06'), months: 12, firstFullMonthFen: null } });
+    expect(line(s, 'INFO', 'CONTRIBUTION_BASE')).toMatchObject({ amount: parseMoney('7500.01'), rule: 'BASE_PREVIOUS_YEAR_AVERAGE' });
+    expect(formatMoney(line(s, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount)).toBe('600.00'); // 7,500.01 × 8 % = 600.0008
+    expect(formatMoney(line(s, 'EMPLOYER_CONTRIBUTION', 'PENSION')!.amount)).toBe('1200.00');
+    // Not the month's own gross: the base is last year's, whatever this month pays.
+    expect(s.gross).not.toBe(parseMoney('7500.01'));
+  });
+
+  it('an average above the ceiling and below the floor is clamped per item', () => {
+    const high = slip({ wages: { wagesFen: pension.baseCeilingFen * 12n + 1_200n, months: 12, firstFullMonthFen: null } });
+    expect(line(high, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount).toBe((pension.baseCeilingFen * 8n + 50n) / 100n);
+    const low = slip({ wages: { wagesFen: 100_000n, months: 10, firstFullMonthFen: null } });
+    expect(line(low, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount).toBe((pension.baseFloorFen * 8n + 50n) / 100n);
+  });
+
+  it('a newcomer’s first full month on record is their base', () => {
+    const s = slip({ wages: { wagesFen: 0n, months: 0, firstFullMonthFen: parseMoney('6123.45') } });
+    expect(line(s, 'INFO', 'CONTRIBUTION_BASE')).toMatchObject({ amount: parseMoney('6123.45'), rule: 'BASE_FIRST_FULL_MONTH' });
+    expect(formatMoney(line(s, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount)).toBe('489.88'); // 489.876
+  });
+
+  it('nothing on record: a full month’s own gross, and for a mid-month hire the month as if worked in full', () => {
+    const full = slip();
+    expect(line(full, 'INFO', 'CONTRIBUTION_BASE')).toMatchObject({ amount: full.gross, rule: 'BASE_THIS_MONTH' });
+    const newcomer = worker({ hireDate: '2026-07-16' });
+    const july = slip({ worker: newcomer });
+    const august = slip({ worker: newcomer, period: '2026-08' });
+    expect(july.flags).toContain('PRO_RATED');
+    expect(july.gross).toBeLessThan(august.gross);
+    expect(line(july, 'INFO', 'CONTRIBUTION_BASE')!.amount).toBe(august.gross);
+    expect(line(july, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount).toBe(line(august, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount);
+  });
+
+  it('arrears paid this month are not part of this month’s wage', () => {
+    const plain = slip();
+    const withArrears = slip({ arrears: [{ refPeriod: '2026-05', amountFen: parseMoney('800.00') }] });
+    expect(withArrears.gross).toBe(plain.gross + parseMoney('800.00'));
+    expect(line(withArrears, 'INFO', 'CONTRIBUTION_BASE')!.amount).toBe(plain.gross);
+  });
+
+  it('a declared base, with the housing fund’s own: each item on its base, both shown', () => {
+    const s = slip({ wages: { wagesFen: parseMoney('90000.06'), months: 12, firstFullMonthFen: null }, declaredBase: { baseFen: parseMoney('8000.00'), housingFundBaseFen: parseMoney('9000.00') } });
+    expect(line(s, 'INFO', 'CONTRIBUTION_BASE')).toMatchObject({ amount: parseMoney('8000.00'), rule: 'BASE_DECLARED' });
+    expect(line(s, 'INFO', 'HOUSING_FUND_BASE')).toMatchObject({ amount: parseMoney('9000.00'), rule: 'BASE_DECLARED' });
+    expect(formatMoney(line(s, 'EMPLOYEE_CONTRIBUTION', 'PENSION')!.amount)).toBe('640.00');
+    expect(formatMoney(line(s, 'EMPLOYEE_CONTRIBUTION', 'HOUSING_FUND')!.amount)).toBe('1080.00'); // 12 % of 9,000 (within its ceiling)
+    expect(line(slip({ declaredBase: { baseFen: parseMoney('8000.00'), housingFundBaseFen: null } }), 'INFO', 'HOUSING_FUND_BASE')).toBeUndefined();
+  });
+});
