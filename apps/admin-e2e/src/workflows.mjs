@@ -28,7 +28,7 @@ const uniqueName = (prefix) => `${prefix}${'甲乙丙丁戊己庚辛壬癸'[rand
 const itemOf = (page, id) => page.locator('.ant-form-item', { has: page.locator(`#${id}`) });
 
 /** Picks a date in an Antd DatePicker by typing it. */
-async function typeDate(page, id, date) {
+export async function typeDate(page, id, date) {
   const input = page.locator(`#${id}`);
   await input.click();
   await input.fill(date);

@@ -26,6 +26,7 @@ const SimulatorPage = lazy(() => import('./pages/payroll/SimulatorPage').then((m
 const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })));
 const RecruitmentPage = lazy(() => import('./pages/recruitment/RecruitmentPage').then((m) => ({ default: m.RecruitmentPage })));
 const VacancyPage = lazy(() => import('./pages/recruitment/VacancyPage').then((m) => ({ default: m.VacancyPage })));
+const PolicyPage = lazy(() => import('./pages/policy/PolicyPage').then((m) => ({ default: m.PolicyPage })));
 const RunsPage = lazy(() => import('./pages/payroll/RunsPage').then((m) => ({ default: m.RunsPage })));
 const RunDetailPage = lazy(() => import('./pages/payroll/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
 const RostersPage = lazy(() => import('./pages/rosters/RostersPage').then((m) => ({ default: m.RostersPage })));
@@ -101,6 +102,7 @@ export function AppRoutes() {
         <Route path="rosters/:id" element={guard('rosters', <RosterDetailPage />)} />
         <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
         <Route path="payroll/benchmark" element={guard('benchmark', <BenchmarkPage />)} />
+        <Route path="payroll/policy" element={guard('policy', <PolicyPage />)} />
         <Route path="budget" element={guard('budget', <BudgetPage />)} />
         <Route path="budget/allocations" element={guard('budget', <BudgetAllocationsPage />)} />
         <Route path="audit" element={guard('audit', <AuditPage />)} />

@@ -50,6 +50,13 @@ export class ApiClient {
     return this.request<T>('GET', path, { query, signal });
   }
 
+  /** A GET that also answers the response's ETag: the If-Match of a later write to that record. */
+  async getTagged<T>(path: string, query?: Query, signal?: AbortSignal): Promise<{ body: T; etag: string | null }> {
+    const res = await this.authorised('GET', buildUrl(path, query, this.opts.baseUrl), { signal });
+    if (!res.ok) throw await toApiError(res);
+    return { body: (await res.json()) as T, etag: res.headers.get('etag') };
+  }
+
   post<T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}): Promise<T> {
     return this.request<T>('POST', path, { ...opts, body });
   }

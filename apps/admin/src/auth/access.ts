@@ -15,6 +15,8 @@ export const SCREEN_ROLES = {
   payrollRuns: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   /** benchmark report: everyone reads (in scope); HR roles may run a calibration */
   benchmark: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  /** pay policy tables: every payroll reader (the service's READ_ROLES); only CITY_ADMIN edits */
+  policy: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   rosters: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'],
   budget: ['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR'],
   audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],
@@ -29,6 +31,9 @@ export const HR_ROLES = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'] satisfies Rol
 
 /** Who records, enacts and allocates budget money (the budget service's POST_ROLES); everyone else on the budget screens reads. */
 export const BUDGET_WRITE_ROLES = ['CITY_ADMIN', 'FINANCE'] satisfies Role[];
+
+/** Who adds and closes pay-policy rows (the payroll service's CanEditPolicy). */
+export const POLICY_WRITE_ROLES = ['CITY_ADMIN'] satisfies Role[];
 
 export type Screen = keyof typeof SCREEN_ROLES;
 

@@ -1,7 +1,9 @@
 import { enPay } from './en.pay';
 import { enPeople } from './en.people';
+import { enPolicy } from './en.policy';
+import { enPostings } from './en.postings';
 import { enRegister } from './en.register';
 import type { Messages } from './zh-CN';
 
 /** English labels; each area file is typed against its Chinese counterpart, so none is missing. */
-export const en: Messages = { ...enRegister, ...enPeople, ...enPay };
+export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enPostings };

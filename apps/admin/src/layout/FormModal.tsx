@@ -124,10 +124,11 @@ export function useAmountRules(): FormRule[] {
   ];
 }
 
-type PickerItemProps = { name: string; label: ReactNode; required?: boolean; extra?: ReactNode };
+/** `rules`: checks beyond required (e.g. the first of a month), run on the field's YYYY-MM-DD string. */
+type PickerItemProps = { name: string; label: ReactNode; required?: boolean; extra?: ReactNode; rules?: FormRule[] };
 
 /** A date or month field whose form value is the API's string (YYYY-MM-DD, YYYY-MM), not a dayjs object. */
-function PickerItem({ name, label, required, extra, picker }: PickerItemProps & { picker: 'date' | 'month' }) {
+function PickerItem({ name, label, required, extra, rules: more = [], picker }: PickerItemProps & { picker: 'date' | 'month' }) {
   const rules = useRequired();
   const format = picker === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD';
   return (
@@ -135,7 +136,7 @@ function PickerItem({ name, label, required, extra, picker }: PickerItemProps & 
       name={name}
       label={label}
       extra={extra}
-      rules={required ? rules : []}
+      rules={[...(required ? rules : []), ...more]}
       getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
       normalize={(d: dayjs.Dayjs | null) => (d ? d.format(format) : undefined)}
     >

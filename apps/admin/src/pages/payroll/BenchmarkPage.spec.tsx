@@ -3,7 +3,8 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
-import { BenchmarkPage, fractionToPercent } from './BenchmarkPage';
+import { fractionToPercent } from '../../lib/format';
+import { BenchmarkPage } from './BenchmarkPage';
 import { districtTotals } from './TopUpCard';
 
 const cityAdmin: Me = { kind: 'user', id: 'u0', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' } } as Me;

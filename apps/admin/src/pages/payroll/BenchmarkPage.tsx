@@ -11,22 +11,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useErrors } from '../../i18n/useErrors';
 import { WriteError } from '../../layout/PageState';
 import { QueryTable } from '../../layout/QueryTable';
+import { fractionToPercent } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { benchmarkChartOption } from './benchmarkChart';
 import { TopUpCard } from './TopUpCard';
 
 const P = '/api/payroll/v1/benchmark';
-
-/** "0.050000" (a fraction with up to six places) → "5.0000%", by integer arithmetic on the digits. */
-export function fractionToPercent(fraction: string): string {
-  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(fraction.trim());
-  if (!m) return fraction;
-  const millionths = BigInt(m[2] + (m[3] ?? '').padEnd(6, '0'));
-  const whole = millionths / 10_000n;
-  const rest = String(millionths % 10_000n).padStart(4, '0');
-  return `${m[1] && millionths !== 0n ? '-' : ''}${whole}.${rest}%`;
-}
 
 function Pass({ ok, testId }: { ok: boolean; testId?: string }) {
   const { t } = useI18n();

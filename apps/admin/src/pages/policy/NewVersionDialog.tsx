@@ -1,0 +1,186 @@
+import { ROUNDING_RULES } from '@cws/payroll-contracts';
+import { parseMoney } from '@cws/kernel';
+import { Alert, Form, Input, InputNumber, Select, Switch, type FormRule } from 'antd';
+import { POLICY_QUERIES, usePolicyWrites, type PolicyKind, type PolicyRowView } from '../../api/policy';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { DateItem, FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
+import { moneyString } from '../../lib/format';
+import { fieldLabel } from './policyData';
+
+/** The kinds HR changes from the screen: every July's insurance bases and rates, and the allowance amounts. */
+export const NEW_VERSION_KINDS: ReadonlySet<PolicyKind> = new Set(['INSURANCE', 'ALLOWANCE']);
+
+/** A share from 0 to 1 with at most six places, as the API's RATE ("8" for 8 % would take eight times the pay). */
+const RATE = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+/** Fields edited as money: sent as two-place strings through fen. */
+const MONEY = new Set(['baseFloor', 'baseCeiling', 'monthly', 'perBodyMonthly', 'perShift', 'amount']);
+/** The amount and count fields of each allowance kind (policy-data.dto.ts AllowanceData). */
+const ALLOWANCE_FIELDS: Record<string, Array<{ name: string; money?: true; min?: number; max?: number }>> = {
+  CROSS_APPOINTMENT: [{ name: 'perBodyMonthly', money: true }, { name: 'maxBodies', min: 0, max: 3 }],
+  SHIFT: [{ name: 'perShift', money: true }, { name: 'maxShiftsPerMonth', min: 0, max: 62 }],
+  SECONDED_IN: [{ name: 'monthly', money: true }],
+  ONE_OFF: [{ name: 'amount', money: true }, { name: 'years', min: 1, max: 60 }],
+};
+
+interface VersionValues {
+  validFrom: string;
+  sourceRef: string;
+  data: Record<string, unknown>;
+}
+
+const normalise = (k: string, v: unknown) => (typeof v !== 'string' ? v : MONEY.has(k) ? moneyString(v) : v.trim());
+
+/**
+ * The new row's data: the old row's, with the fields the form edited (amounts as two-place strings).
+ * A list (qualification levels, service bands) keeps its entries and takes the edited amounts by position.
+ */
+export function newVersionData(old: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...old };
+  for (const [k, v] of Object.entries(edited)) {
+    if (Array.isArray(v) && Array.isArray(old[k])) {
+      data[k] = (old[k] as Array<Record<string, unknown>>).map((item, i) => {
+        const changed = Object.entries((v[i] ?? {}) as Record<string, unknown>).map(([f, x]) => [f, normalise(f, x)]);
+        return { ...item, ...Object.fromEntries(changed) };
+      });
+    } else data[k] = normalise(k, v);
+  }
+  return data;
+}
+
+/** The dialog's state; `onDone` (closing the drawer) runs once the new row is saved: the row shown is then closed or superseded. */
+export function useNewVersionDialog(etag: string | null, onDone: () => void) {
+  const { t } = useI18n();
+  const writes = usePolicyWrites();
+  return useFormDialog(
+    (v: VersionValues, row: PolicyRowView) =>
+      writes.create({ kind: row.kind, validFrom: v.validFrom, sourceRef: v.sourceRef.trim(), data: newVersionData(row.data, v.data) }, etag),
+    { invalidate: POLICY_QUERIES, success: t('policy.created'), onDone },
+  );
+}
+
+/** 新版本 of an open insurance or allowance row: prefilled from it; kind and key (the item or allowance code) stay. */
+export function NewVersionDialog({ dialog }: { dialog: ReturnType<typeof useNewVersionDialog> }) {
+  const { t } = useI18n();
+  const required = useRequired();
+  const row = dialog.subject;
+  if (!row) return null;
+  const validFromRules: FormRule[] = [
+    {
+      validator: async (_, v?: string) => {
+        if (!v) return;
+        if (v < row.validFrom) throw new Error(t('policy.notBefore', { date: row.validFrom }));
+        if (row.kind === 'INSURANCE' && !v.endsWith('-01')) throw new Error(t('policy.firstOfMonth'));
+      },
+    },
+  ];
+  return (
+    <FormModal
+      {...dialog.modal}
+      title={t('policy.newVersionOf', { kind: t(`policy.kind.${row.kind}` as MessageKey), key: row.key })}
+      initialValues={{ data: row.data }}
+      testId="policy-version-form"
+      width={560}
+    >
+      <Alert type="info" showIcon title={t('policy.newVersionHint')} style={{ marginBottom: 12 }} />
+      <DateItem name="validFrom" label={t('policy.validFrom')} required rules={validFromRules} />
+      {row.kind === 'INSURANCE' ? <InsuranceFields /> : <AllowanceFields row={row} />}
+      <Form.Item name="sourceRef" label={t('policy.sourceRef')} extra={t('policy.sourceRefHint')} rules={[...required, { min: 3, max: 500, message: t('policy.sourceRefHint') }]}>
+        <Input maxLength={500} data-testid="policy-source-ref" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function useRateRules(): FormRule[] {
+  const { t } = useI18n();
+  return [...useRequired(), { pattern: RATE, message: t('policy.rateInvalid') }];
+}
+
+/** Rates, base floor and ceiling (floor ≤ ceiling, compared in fen), rounding. */
+function InsuranceFields() {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const rate = useRateRules();
+  const amount = useAmountRules();
+  const required = useRequired();
+  const ceiling: FormRule[] = [
+    ...amount,
+    ({ getFieldValue }) => ({
+      validator: async (_, v?: string) => {
+        const floor = getFieldValue(['data', 'baseFloor']) as string | undefined;
+        if (!v || !floor) return;
+        let above = false;
+        try {
+          above = parseMoney(floor) > parseMoney(v);
+        } catch {
+          return; // the malformed one says so on its own field
+        }
+        if (above) throw new Error(t('policy.floorAboveCeiling'));
+      },
+    }),
+  ];
+  return (
+    <>
+      <Form.Item name={['data', 'employerRate']} label={t('policy.field.employerRate')} extra={t('policy.rateHint')} rules={rate}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name={['data', 'employeeRate']} label={t('policy.field.employeeRate')} rules={rate}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name={['data', 'baseFloor']} label={`${t('policy.field.baseFloor')}（${t('policy.yuan')}）`} rules={amount}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name={['data', 'baseCeiling']} label={`${t('policy.field.baseCeiling')}（${t('policy.yuan')}）`} rules={ceiling} dependencies={[['data', 'baseFloor']]}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name={['data', 'rounding']} label={t('policy.field.rounding')} rules={required}>
+        <Select options={options(ROUNDING_RULES, 'policy.rounding')} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Label, pro-rating and tax-free flags, and the amounts of the allowance's kind (a list's entries keep their levels or years). */
+function AllowanceFields({ row }: { row: PolicyRowView }) {
+  const { t } = useI18n();
+  const amount = useAmountRules();
+  const required = useRequired();
+  const yuan = (name: string) => `${fieldLabel(t, name)}（${t('policy.yuan')}）`;
+  const levels = (row.data.levels ?? []) as Array<{ level: string }>;
+  const bands = (row.data.bands ?? []) as Array<{ minYears: number }>;
+  return (
+    <>
+      <Form.Item name={['data', 'label']} label={t('policy.field.label')} rules={[...required, { max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name={['data', 'prorate']} label={t('policy.field.prorate')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item name={['data', 'taxFree']} label={t('policy.field.taxFree')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      {levels.map((l, i) => (
+        <Form.Item key={l.level} name={['data', 'levels', i, 'monthly']} label={`${l.level} · ${yuan('monthly')}`} rules={amount}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+      ))}
+      {bands.map((b, i) => (
+        <Form.Item key={b.minYears} name={['data', 'bands', i, 'monthly']} label={`${fieldLabel(t, 'minYears')} ${b.minYears} · ${yuan('monthly')}`} rules={amount}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+      ))}
+      {(ALLOWANCE_FIELDS[String(row.data.kind)] ?? []).map((f) =>
+        f.money ? (
+          <Form.Item key={f.name} name={['data', f.name]} label={yuan(f.name)} rules={amount}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+        ) : (
+          <Form.Item key={f.name} name={['data', f.name]} label={fieldLabel(t, f.name)} rules={required}>
+            <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        ),
+      )}
+    </>
+  );
+}

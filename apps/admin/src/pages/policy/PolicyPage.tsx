@@ -1,0 +1,89 @@
+import { POLICY_KINDS } from '@cws/payroll-contracts';
+import { Button, Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { usePolicyRows, type PolicyKind, type PolicyRowView } from '../../api/policy';
+import { useAuth } from '../../auth/AuthProvider';
+import { POLICY_WRITE_ROLES } from '../../auth/access';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { todayIso } from '../../layout/FormModal';
+import { QueryTable } from '../../layout/QueryTable';
+import { PolicyDrawer } from './PolicyDrawer';
+import { StatusTag } from './StatusTag';
+import { summaryOf } from './policyData';
+
+const MODES = ['open', 'asOf', 'history'] as const;
+type Mode = (typeof MODES)[number];
+
+/**
+ * 薪酬政策: the pay-policy rows (grade coefficients, allowances, insurance items, tax tables, …), by
+ * kind; the open rows, those in force on a date, or the whole history. A row opens in a drawer;
+ * a city administrator adds a new version there or closes the row (the service allows no one else).
+ */
+export function PolicyPage() {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const { hasRole } = useAuth();
+  const canEdit = hasRole(...POLICY_WRITE_ROLES);
+  const [kind, setKind] = useState<PolicyKind>();
+  const [mode, setMode] = useState<Mode>('open');
+  const [asOf, setAsOf] = useState(todayIso());
+  const [openId, setOpenId] = useState<string | null>(null);
+  const rows = usePolicyRows({ kind, asOf: mode === 'asOf' ? asOf : undefined, history: mode === 'history' });
+
+  return (
+    <Card
+      title={t('policy.title')}
+      data-testid="policy-page"
+      extra={
+        <Space wrap>
+          <Select<PolicyKind>
+            id="policyKind"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('policy.allKinds')}
+            style={{ width: 200 }}
+            value={kind}
+            onChange={setKind}
+            options={options(POLICY_KINDS, 'policy.kind')}
+            data-testid="policy-kind"
+          />
+          <Segmented<Mode> value={mode} onChange={setMode} options={MODES.map((m) => ({ value: m, label: t(`policy.mode.${m}` as MessageKey) }))} data-testid="policy-mode" />
+          {mode === 'asOf' && (
+            <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} aria-label={t('policy.asOf')} data-testid="policy-as-of" />
+          )}
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('policy.hint')}</Typography.Paragraph>
+      <QueryTable<PolicyRowView>
+        query={rows}
+        rows={rows.data}
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="policy-table"
+        columns={[
+          { title: t('policy.kind'), dataIndex: 'kind', render: (k: string) => t(`policy.kind.${k}` as MessageKey) },
+          { title: t('policy.key'), dataIndex: 'key' },
+          { title: t('policy.summary'), key: 'summary', render: (_: unknown, r) => summaryOf(t, r) },
+          { title: t('policy.validFrom'), dataIndex: 'validFrom' },
+          { title: t('policy.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? '-' },
+          { title: t('policy.status'), key: 'status', render: (_: unknown, r) => <StatusTag row={r} /> },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, r) => (
+              <Button size="small" type="link" onClick={() => setOpenId(r.id)} data-testid={`policy-open-${r.id}`}>
+                {t('policy.view')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <PolicyDrawer id={openId} canEdit={canEdit} onClose={() => setOpenId(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * How a policy row's `data` reads on screen. The API gives amounts and rates as decimal strings;
+ * they stay strings here (money through the kernel's fen, rates by shifting digits), never floats.
+ */
+import type { PolicyRowView } from '../../api/policy';
+import type { MessageKey, Translate } from '../../i18n/I18nProvider';
+import { moneyString, ratePercent, thousands } from '../../lib/format';
+
+/** Fields holding 元 (policy-data.dto.ts `@Amount` and `Matches(AMOUNT)`). */
+const MONEY = new Set(['annual', 'unitValue', 'monthly', 'perBodyMonthly', 'perShift', 'amount', 'baseFloor', 'baseCeiling', 'basicDeductionMonthly', 'upTo', 'quickDeduction']);
+/** Fields holding a share from 0 to 1 (`@Rate`). */
+const RATES = new Set(['employerRate', 'employeeRate', 'rate']);
+
+/** "4986" → "4,986.00 元"; a malformed figure is shown as it came. */
+export function yuan(t: Translate, v: string): string {
+  try {
+    return `${thousands(moneyString(v))} ${t('policy.yuan')}`;
+  } catch {
+    return v;
+  }
+}
+
+/** A field's label, or its name when the page has none (a field added to the API later). */
+export function fieldLabel(t: Translate, name: string): string {
+  const key = `policy.field.${name}` as MessageKey;
+  const label = t(key);
+  return label === key ? name : label;
+}
+
+/** One scalar value as text: money in 元, rates in %, booleans as yes/no, the rounding rule by name. */
+export function formatValue(t: Translate, name: string, v: unknown): string {
+  if (v === null || v === undefined) return name === 'upTo' ? t('policy.noLimit') : '-';
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+  if (typeof v === 'string' && MONEY.has(name)) return yuan(t, v);
+  if (typeof v === 'string' && RATES.has(name)) return ratePercent(v);
+  if (name === 'rounding') return fieldText(t, `policy.rounding.${String(v)}`, String(v));
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${formatValue(t, k, x)}`).join(' · ');
+  return String(v);
+}
+
+function fieldText(t: Translate, key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
+}
+
+/** The one line a list shows for a row: its label, then its figures (lists as their amounts). */
+export function summaryOf(t: Translate, row: PolicyRowView): string {
+  const d = row.data;
+  if (row.kind === 'INSURANCE') {
+    const f = (k: string) => formatValue(t, k, d[k]);
+    return `${String(d.label ?? d.code)} · ${ratePercent(String(d.employerRate))} / ${ratePercent(String(d.employeeRate))} · ${f('baseFloor')} – ${f('baseCeiling')}`;
+  }
+  // the key already says the code, year or band; the allowance kind is in its label
+  const skip = new Set(['label', 'code', 'kind', 'year', 'type', 'band', 'grade', 'bodyKind', 'orgCode', 'prorate', 'taxFree', 'note']);
+  const parts = Object.entries(d)
+    .filter(([k]) => !skip.has(k))
+    .map(([k, v]) => (Array.isArray(v) ? v.map((item) => itemText(t, item)).join(' / ') : `${fieldLabel(t, k)} ${formatValue(t, k, v)}`));
+  return [typeof d.label === 'string' ? d.label : null, ...parts].filter(Boolean).join(' · ');
+}
+
+/** A list entry (a level, a band, a bracket) in a few words: its key field, then its amount or rate. */
+function itemText(t: Translate, item: unknown): string {
+  if (typeof item !== 'object' || item === null) return String(item);
+  return Object.entries(item)
+    .map(([k, v]) => formatValue(t, k, v))
+    .join(' ');
+}
+
+/** The top-level entries of `data`: scalars for a key/value list, lists of objects for a table each. */
+export function dataEntries(data: Record<string, unknown>) {
+  const scalars: Array<[string, unknown]> = [];
+  const lists: Array<[string, Array<Record<string, unknown>>]> = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null)) lists.push([k, v as Array<Record<string, unknown>>]);
+    else scalars.push([k, v]);
+  }
+  return { scalars, lists };
+}
