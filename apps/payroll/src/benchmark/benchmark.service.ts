@@ -200,7 +200,10 @@ export class BenchmarkService {
     const rule = await this.topUpRule(dto);
     const unit = dto.unitValue ? parseMoney(dto.unitValue) : loaded.policy.payScale.unitValueFen;
     const pay = projectWorkers(loaded.projected.map((w) => w.worker), unit);
-    const out = yearEndTopUp(pay, loaded.w1, rule);
+    // AVERAGE lifts each group to pass both tests the compliance report makes: the level and the growth.
+    const last = rule.kind === 'AVERAGE' ? await this.lastYearByGroup(dto.year, loaded, rule.level) : null;
+    const growthTargets = last ? { cityAverageLastYearFen: loaded.w1, cityAverageTwoYearsAgoFen: loaded.w2, lastYearAverageFen: last.of } : undefined;
+    const out = yearEndTopUp(pay, loaded.w1, rule, growthTargets);
     const place = new Map(loaded.projected.map((w) => [w.worker.id, w]));
     const byDistrict = new Map<string, { workersToppedUp: number; total: Fen }>();
     let toppedUp = 0;
@@ -228,7 +231,10 @@ export class BenchmarkService {
       total: formatMoney(out.totalFen),
       byDistrict: [...byDistrict.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([districtCode, d]) => ({ districtCode, workersToppedUp: d.workersToppedUp, total: formatMoney(d.total) })),
     };
-    const inputs = { scope: loaded.scope, asOf, workers: lines.length, unitValueSource: dto.unitValue ? 'REQUEST' : `policy row ${loaded.policy.payScale.id}`, benchmarkSource: loaded.sources.w1 };
+    const inputs = {
+      scope: loaded.scope, asOf, workers: lines.length, unitValueSource: dto.unitValue ? 'REQUEST' : `policy row ${loaded.policy.payScale.id}`, benchmarkSource: loaded.sources.w1,
+      growthTest: last ? { cityGrowth: growth(loaded.w1, loaded.w2), lastYearBasis: last.basis } : null,
+    };
     return this.store(p, 'TOP_UP', dto.year, loaded.scope, asOf, inputs, summary, lines) as Promise<TopUpSummary>;
   }
 

@@ -172,6 +172,37 @@ describe('compliance summary and year-end top-up', () => {
     );
   });
 
+  it('AVERAGE with growth targets: a group the growth test binds is lifted to W1·L/W2, as compliance reports it', () => {
+    // City 100,000 → 120,000 (+20 %); street S1 averaged 110,000 last year, so it must reach 132,000 (> B = 120,000).
+    const growth = { cityAverageLastYearFen: y('120000'), cityAverageTwoYearsAgoFen: y('100000'), lastYearAverageFen: (g: string) => (g === 'D1/S1' ? y('110000') : null) };
+    const before = complianceSummary(workers, B, 'STREET', growth);
+    const r = yearEndTopUp(workers, B, { kind: 'AVERAGE', level: 'STREET' }, growth);
+    expect(r.totalFen).toBe(before.reduce((a, g) => a + g.shortfallFen, 0n));
+    // S1: 2.5 worker-years × 132,000 = 330,000 against 280,000 paid; S9 (no last-year figure) as before, to B.
+    expect(before.find((g) => g.group === 'D1/S1')!.shortfallFen).toBe(y('50000'));
+    const after = complianceSummary(workers.map((w, i) => ({ ...w, annualPayFen: w.annualPayFen + r.lines[i].topUpFen })), B, 'STREET', growth);
+    expect(after.map((g) => [g.group, g.meetsBenchmark, g.meetsGrowth, g.shortfallFen])).toEqual([
+      ['D1/S1', true, true, 0n],
+      ['D1/S2', true, null, 0n],
+      ['D2/S9', true, null, 0n],
+    ]);
+  });
+
+  it('AVERAGE with growth targets pays exactly the reported shortfall and passes both tests (property)', () => {
+    fc.assert(
+      fc.property(payArb, fc.bigInt({ min: 1n, max: 30_000_000n }), fc.bigInt({ min: 1n, max: 30_000_000n }), fc.bigInt({ min: 0n, max: 30_000_000n }), (ws, w1, w2, last) => {
+        const growth = { cityAverageLastYearFen: w1, cityAverageTwoYearsAgoFen: w2, lastYearAverageFen: (g: string) => (g.endsWith('S3') ? null : last) };
+        const before = complianceSummary(ws, w1, 'STREET', growth);
+        const r = yearEndTopUp(ws, w1, { kind: 'AVERAGE', level: 'STREET' }, growth);
+        expect(r.totalFen).toBe(before.reduce((a, g) => a + g.shortfallFen, 0n));
+        const after = complianceSummary(ws.map((w, i) => ({ ...w, annualPayFen: w.annualPayFen + r.lines[i].topUpFen })), w1, 'STREET', growth);
+        expect(after.every((g) => g.meetsBenchmark && g.meetsGrowth !== false)).toBe(true);
+        expect(r.lines.every((l) => l.topUpFen >= 0n)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('PER_WORKER brings everyone to ratio × benchmark and no further (property)', () => {
     fc.assert(
       fc.property(payArb, fc.bigInt({ min: 1n, max: 30_000_000n }), fc.integer({ min: 50, max: 120 }), (ws, bench, pct) => {

@@ -291,14 +291,16 @@ export interface TopUpResult {
 /**
  * Year-end top-up (年终补差).
  * Months may be halves (computed in 24ths of a fen below, so exact).
- * AVERAGE: per group, the gap S = ⌈B·Σm/12⌉ − Σpay (if positive) is shared among the workers below
- *   the benchmark in proportion to their own shortfall sᵢ = B·mᵢ/12 − payᵢ: tᵢ = S·sᵢ/Σs, split by
- *   largest remainder so Σtᵢ = S exactly (ties to the earlier worker), never giving anyone more
- *   than their own shortfall rounded up to the fen, ⌈sᵢ⌉. The group average then meets B with the
- *   least total, and nobody is lifted past ⌈B·mᵢ/12⌉.
- * PER_WORKER: every worker below r·B·mᵢ/12 is topped up to ⌈r·B·mᵢ/12⌉.
+ * AVERAGE: per group, the target average T is B, or, given growth targets and the group's last-year average L,
+ *   the higher of B and W1·L/W2 (the growth test): the top-up pays what complianceSummary reports as the
+ *   group's shortfall, so the group passes both tests. The gap S = ⌈T·Σm/12⌉ − Σpay (if positive) is shared
+ *   among the workers below T in proportion to their own shortfall sᵢ = T·mᵢ/12 − payᵢ: tᵢ = S·sᵢ/Σs, split by
+ *   largest remainder so Σtᵢ = S exactly (ties to the earlier worker), never giving anyone more than their own
+ *   shortfall rounded up to the fen, ⌈sᵢ⌉. The group average then meets T with the least total, and nobody is
+ *   lifted past ⌈T·mᵢ/12⌉.
+ * PER_WORKER: every worker below r·B·mᵢ/12 is topped up to ⌈r·B·mᵢ/12⌉ (the growth test is a group's: not here).
  */
-export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule: TopUpRule): TopUpResult {
+export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule: TopUpRule, growth?: GrowthTargets): TopUpResult {
   const topUp = new Map<string, Fen>();
   if (rule.kind === 'PER_WORKER') {
     const r = parseRatio(rule.ratio);
@@ -307,7 +309,7 @@ export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule
       topUp.set(w.id, target > w.annualPayFen ? target - w.annualPayFen : 0n);
     }
   } else {
-    for (const list of groupBy(workers, rule.level).values()) shareGroupGap(list, benchmarkFen, topUp);
+    for (const [group, list] of groupBy(workers, rule.level)) shareGroupGap(list, groupTarget(benchmarkFen, growth, group), topUp);
   }
   let totalFen = 0n;
   const lines = workers.map((w) => {
@@ -318,23 +320,33 @@ export function yearEndTopUp(workers: WorkerAnnualPay[], benchmarkFen: Fen, rule
   return { lines, totalFen };
 }
 
-function shareGroupGap(list: WorkerAnnualPay[], benchmarkFen: Fen, topUp: Map<string, Fen>): void {
+/** A group's target average pay as an exact fraction num/den (fen a year): B, or the growth test's W1·L/W2 when higher. */
+function groupTarget(benchmarkFen: Fen, growth: GrowthTargets | undefined, group: string): { num: bigint; den: bigint } {
+  const last = growth?.lastYearAverageFen(group) ?? null;
+  if (!growth || last === null || growth.cityAverageTwoYearsAgoFen <= 0n) return { num: benchmarkFen, den: 1n };
+  const num = growth.cityAverageLastYearFen * last;
+  const den = growth.cityAverageTwoYearsAgoFen;
+  return num > benchmarkFen * den ? { num, den } : { num: benchmarkFen, den: 1n };
+}
+
+function shareGroupGap(list: WorkerAnnualPay[], target: { num: bigint; den: bigint }, topUp: Map<string, Fen>): void {
   let total = 0n;
   let halves = 0n;
   for (const w of list) {
     total += w.annualPayFen;
     halves += halvesOf(w);
   }
-  const gap = ceilDiv(benchmarkFen * halves, 24n) - total;
+  // In units of 1/(24·den) fen (months count in halves, the target is a fraction), so every shortfall is exact.
+  const unit = 24n * target.den;
+  const gap = ceilDiv(target.num * halves, unit) - total;
   if (gap <= 0n) return;
-  // Shortfalls in 24ths of a fen (months count in halves) keep them exact.
   const shortfalls = list.map((w) => {
-    const s = benchmarkFen * halvesOf(w) - 24n * w.annualPayFen;
+    const s = target.num * halvesOf(w) - unit * w.annualPayFen;
     return s > 0n ? s : 0n;
   });
   const sum = shortfalls.reduce((a, b) => a + b, 0n);
-  // Each floor share is below sᵢ/24 + 1, hence ≤ capᵢ = ⌈sᵢ/24⌉; Σcap ≥ gap, so the loop ends.
-  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum, cap: ceilDiv(s, 24n) }));
+  // Each floor share is below sᵢ/unit + 1, hence ≤ capᵢ = ⌈sᵢ/unit⌉; Σcap ≥ gap, so the loop ends.
+  const shares = shortfalls.map((s, i) => ({ i, floor: (gap * s) / sum, rem: (gap * s) % sum, cap: ceilDiv(s, unit) }));
   let left = gap - shares.reduce((a, s) => a + s.floor, 0n);
   const byRemainder = [...shares].sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
   while (left > 0n) {
