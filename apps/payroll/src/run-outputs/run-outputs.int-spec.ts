@@ -170,6 +170,16 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     // Employee contributions on the slips = SI employee total + HF employee total.
     expect(lastFen(si, '个人合计') + lastFen(hf, '个人合计')).toBe(sum('employeeContributions'));
     expect(lastFen(si, '单位合计') + lastFen(hf, '单位合计')).toBe(sum('employerContributions'));
+    // Each worker's row shows the base the slip contributed on: the pension is 8 % of it, to the fen.
+    const col = (ws: ExcelJS.Worksheet, header: string) => (ws.getRow(1).values as unknown[]).indexOf(header);
+    let rowsWithBase = 0;
+    si.eachRow((r, i) => {
+      if (i === 1 || i === si.rowCount) return;
+      const base = cellFen(r.getCell(col(si, '缴费基数')).value);
+      expect(cellFen(r.getCell(col(si, '养老保险 个人')).value)).toBe((base * 8n + 50n) / 100n);
+      rowsWithBase++;
+    });
+    expect(rowsWithBase).toBeGreaterThan(0);
     expect((await raw(`/v1/runs/${runId}/declarations/iit.xlsx`, shangcheng)).status).toBe(404);
     expect((await t.request('GET', `/v1/runs/${runId}/declarations/pension.xlsx`, { token: xihu })).status).toBe(400);
     // whole resident IDs: not for street HR or auditors (they see masked IDs in the register); each download audited

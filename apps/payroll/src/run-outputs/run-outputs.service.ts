@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, formatMoney, notFound, type Fen, type Principal } from '@cws/kernel';
 import {
-  buildBankFiles, buildRegister, housingFundList, iitDeclaration, periodLastDay, socialInsuranceList, taxFreeCodesOf, type OutputPayslip, type PayingAccount,
+  buildBankFiles, buildRegister, compilePolicy, housingFundList, iitDeclaration, periodLastDay, socialInsuranceList, taxFreeCodesOf, type BaseBounds, type OutputPayslip, type PayingAccount,
 } from '@cws/payroll-engine';
 import { WorkforceClient } from '../benchmark/workforce.client';
 import { AuditService } from '@cws/platform';
@@ -95,7 +95,8 @@ export class RunOutputsService {
       tables = iitDeclaration(slips, (id) => ({ idType: null, idNumber: ids.get(id) ?? null }), taxFreeOf);
       await this.recordExport(p, run, { file: 'iit', rows: slips.length });
     } else {
-      tables = [kind === 'social-insurance' ? socialInsuranceList(slips) : housingFundList(slips)];
+      const bounds = await this.baseBounds(run);
+      tables = [kind === 'social-insurance' ? socialInsuranceList(slips, bounds.get('PENSION') ?? null) : housingFundList(slips, bounds.get('HOUSING_FUND') ?? null)];
     }
     return { buffer: await tablesXlsx(tables), filename: `${kind}-${run.period}-run-${run.id}.xlsx`, type: XLSX };
   }
@@ -135,6 +136,12 @@ export class RunOutputsService {
     return rows
       .filter((r) => r.kind === 'PAYING_ACCOUNT' && r.validFrom <= date && (r.validTo === null || r.validTo >= date))
       .map((r) => ({ orgCode: String(r.data.orgCode), account: String(r.data.account), name: String(r.data.name) }));
+  }
+
+  /** Each insurance item's base floor and ceiling in the run's month: the declarations show the base each slip contributed on. */
+  private async baseBounds(run: PayrollRunEntity): Promise<Map<string, BaseBounds>> {
+    const policy = await this.policy.policyFor(Number(run.period.slice(0, 4)), periodLastDay(run.period));
+    return new Map(compilePolicy(policy).insuranceByMonth[Number(run.period.slice(5, 7))].map((c) => [c.item.code, c.item]));
   }
 
   private async taxFreeCodes(run: PayrollRunEntity): Promise<Set<string>> {

@@ -7,6 +7,7 @@ import { type Fen, type Ratio, parseRatio, roundFen, validationError } from '@cw
 import { type CompiledPolicy, compilePolicy } from './compiled-policy';
 import type { OvertimeKind, PayrollPolicy, PostBand } from './policy';
 import { applyRate } from './rate';
+import { clampToBounds } from './run/contribution-base';
 import { type CumulativeAmounts, separateBonusAllowed, separateBonusTax, withholdThisMonth } from './tax';
 
 export type BonusMethod = 'SEPARATE' | 'MERGED';
@@ -145,7 +146,7 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
   for (const c of cp.insuranceByMonth[input.month]) {
     const it = c.item;
     const declared = c.housingFund && input.housingFundBaseFen !== undefined ? input.housingFundBaseFen : contributionBase;
-    const base = declared < it.baseFloorFen ? it.baseFloorFen : declared > it.baseCeilingFen ? it.baseCeilingFen : declared;
+    const base = clampToBounds(declared, it);
     if (c.employeeRate.num !== 0n) {
       const amount = applyRate(base, c.employeeRate, it.rounding);
       employee += amount;

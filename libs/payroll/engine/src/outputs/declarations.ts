@@ -2,10 +2,12 @@
  * The declarations of a run as row tables (the app writes them to .xlsx):
  * - 个人所得税扣缴申报 — 综合所得申报 / 正常工资薪金所得, in the columns of the import template of the
  *   natural-person e-tax withholding client (扣缴客户端), one row per home-paid payslip;
- * - 社会保险费 and 住房公积金 contribution lists: per worker, the employee and employer amount of
- *   each item, with totals.
+ * - 社会保险费 and 住房公积金 contribution lists: per worker, the base the slip contributed on (the
+ *   declared base clamped to the item's floor and ceiling; empty for slips from before the base was
+ *   recorded), then the employee and employer amount of each item, with totals.
  */
 import type { Fen } from '@cws/kernel';
+import { type BaseBounds, clampToBounds } from '../run/contribution-base';
 import { byPlace, lineSum, type OutputPayslip } from './output-payslip';
 
 export type Cell = string | Fen | null;
@@ -73,8 +75,14 @@ export function iitDeclaration(slips: OutputPayslip[], person: (workerId: number
 
 const SI_ITEMS: Array<[string, string]> = [['PENSION', '养老保险'], ['MEDICAL', '医疗保险'], ['UNEMPLOYMENT', '失业保险'], ['WORK_INJURY', '工伤保险']];
 
-function contributionTable(sheet: string, items: Array<[string, string]>, slips: OutputPayslip[]): DeclarationTable {
-  const headers = ['工号', '姓名', '区', '街道', '社区', ...items.flatMap(([, label]) => [`${label} 个人`, `${label} 单位`]), '个人合计', '单位合计', '合计'];
+/** The base a slip contributed on for an item: its INFO base line (`codes`, first found) clamped to the bounds; null when none. */
+function clampedBase(s: OutputPayslip, codes: string[], bounds: BaseBounds | null): Fen | null {
+  const line = codes.map((code) => s.lines.find((l) => l.kind === 'INFO' && l.code === code)).find((l) => l !== undefined);
+  return line && bounds ? clampToBounds(line.amountFen, bounds) : null;
+}
+
+function contributionTable(sheet: string, base: { header: string; of: (s: OutputPayslip) => Fen | null }, items: Array<[string, string]>, slips: OutputPayslip[]): DeclarationTable {
+  const headers = ['工号', '姓名', '区', '街道', '社区', base.header, ...items.flatMap(([, label]) => [`${label} 个人`, `${label} 单位`]), '个人合计', '单位合计', '合计'];
   const home = slips.filter((s) => s.payer === 'HOME').sort(byPlace);
   const rows: Cell[][] = [];
   const totals: Fen[] = new Array(items.length * 2 + 3).fill(0n);
@@ -92,11 +100,16 @@ function contributionTable(sheet: string, items: Array<[string, string]>, slips:
     amounts.push(employee, employer, employee + employer);
     if (employee + employer === 0n) continue;
     amounts.forEach((a, i) => (totals[i] += a));
-    rows.push([String(s.workerId), s.name, s.districtCode, s.streetCode, s.communityCode, ...amounts]);
+    rows.push([String(s.workerId), s.name, s.districtCode, s.streetCode, s.communityCode, base.of(s), ...amounts]);
   }
-  rows.push(['合计', `${rows.length} 人`, null, null, null, ...totals]);
+  rows.push(['合计', `${rows.length} 人`, null, null, null, null, ...totals]);
   return { sheet, headers, types: headers.map((_, i) => (i >= 5 ? 'money' : 'text')), rows };
 }
 
-export const socialInsuranceList = (slips: OutputPayslip[]): DeclarationTable => contributionTable('社会保险费', SI_ITEMS, slips);
-export const housingFundList = (slips: OutputPayslip[]): DeclarationTable => contributionTable('住房公积金', [['HOUSING_FUND', '住房公积金']], slips);
+/** Social insurance; the base column uses the pension item's bounds (the items share them in Zhejiang). */
+export const socialInsuranceList = (slips: OutputPayslip[], pension: BaseBounds | null = null): DeclarationTable =>
+  contributionTable('社会保险费', { header: '缴费基数', of: (s) => clampedBase(s, ['CONTRIBUTION_BASE'], pension) }, SI_ITEMS, slips);
+
+/** Housing fund; its base is a declared housing-fund base when there is one, else the contribution base. */
+export const housingFundList = (slips: OutputPayslip[], fund: BaseBounds | null = null): DeclarationTable =>
+  contributionTable('住房公积金', { header: '缴存基数', of: (s) => clampedBase(s, ['HOUSING_FUND_BASE', 'CONTRIBUTION_BASE'], fund) }, [['HOUSING_FUND', '住房公积金']], slips);

@@ -140,15 +140,30 @@ describe('declarations', () => {
     expect(bonusSheet.rows).toEqual([['7', '工人7', '居民身份证', null, y('36000.00'), 0n, 0n, 0n, 0n, null]]);
   });
 
-  it('SI and HF lists: employee and employer per item, totals row', () => {
+  it('SI and HF lists: the base, then employee and employer per item, totals row', () => {
     const si = socialInsuranceList(slips);
-    expect(si.headers.slice(5, 7)).toEqual(['养老保险 个人', '养老保险 单位']);
+    expect(si.headers.slice(5, 8)).toEqual(['缴费基数', '养老保险 个人', '养老保险 单位']);
     expect(si.rows).toHaveLength(5);
     const total = si.rows[si.rows.length - 1];
     expect(total.slice(0, 2)).toEqual(['合计', '4 人']);
-    expect(total[5]).toBe(y('1600.00'));
-    expect(total[6]).toBe(y('3200.00'));
+    expect(total[5]).toBeNull();
+    expect(total[6]).toBe(y('1600.00'));
+    expect(total[7]).toBe(y('3200.00'));
     const hf = housingFundList(slips);
-    expect(hf.rows[hf.rows.length - 1].slice(5) as Fen[]).toEqual([y('2400.00'), y('2400.00'), y('2400.00'), y('2400.00'), y('4800.00')]);
+    expect(hf.headers[5]).toBe('缴存基数');
+    expect(hf.rows[hf.rows.length - 1].slice(6) as Fen[]).toEqual([y('2400.00'), y('2400.00'), y('2400.00'), y('2400.00'), y('4800.00')]);
+  });
+
+  it('the base column: the slip’s base clamped to the item’s bounds; the housing fund’s own base where declared; empty for old slips', () => {
+    const bounds = { baseFloorFen: y('4000.00'), baseCeilingFen: y('20000.00') };
+    const based = [
+      slip(1, '330106001001', {}, [line('INFO', 'CONTRIBUTION_BASE', '6000.00')]),
+      slip(2, '330106001001', {}, [line('INFO', 'CONTRIBUTION_BASE', '3000.00')]),
+      slip(3, '330106001001', {}, [line('INFO', 'CONTRIBUTION_BASE', '30000.00'), line('INFO', 'HOUSING_FUND_BASE', '9000.00')]),
+      slip(4, '330106001001'),
+    ];
+    expect(socialInsuranceList(based, bounds).rows.map((r) => r[5])).toEqual([y('6000.00'), y('4000.00'), y('20000.00'), null, null]);
+    expect(housingFundList(based, bounds).rows.map((r) => r[5])).toEqual([y('6000.00'), y('4000.00'), y('9000.00'), null, null]);
+    expect(socialInsuranceList(based).rows[0][5]).toBeNull();
   });
 });

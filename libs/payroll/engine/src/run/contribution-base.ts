@@ -66,3 +66,14 @@ export function contributionBase(w: WageRecord | undefined, declared?: DeclaredB
   if (w && w.firstFullMonthFen !== null) return { baseFen: w.firstFullMonthFen, source: 'FIRST_FULL_MONTH' };
   return { baseFen: null, source: 'THIS_MONTH' };
 }
+
+/** An item's base floor and ceiling (an insurance policy row has both). */
+export interface BaseBounds {
+  baseFloorFen: Fen;
+  baseCeilingFen: Fen;
+}
+
+/** A declared base within an item's floor and ceiling: what the item contributes on (the payslip and the declarations). */
+export function clampToBounds(declared: Fen, b: BaseBounds): Fen {
+  return declared < b.baseFloorFen ? b.baseFloorFen : declared > b.baseCeilingFen ? b.baseCeilingFen : declared;
+}
