@@ -1,6 +1,7 @@
 // The engine's buildPolicy (@cws/payroll-engine) over this service's demo policy rows: the seed and the builder must agree.
 import { DomainError, parseMoney } from '@cws/kernel';
-import { applicableRows, buildPolicy, computeWorkerMonth, defaultPolicy, type StoredPolicyRow } from '@cws/payroll-engine';
+import { applicableRows, buildPolicy, computeWorkerMonth, contributionReferenceYear, defaultPolicy, type StoredPolicyRow } from '@cws/payroll-engine';
+import { policyFromJson, policyToJson } from '../runs/frozen-policy';
 import { EDUCATION_LEVELS, QUALIFICATION_LEVELS } from '@cws/workers-contracts';
 import { demoPolicyRows } from '../seed/seed';
 import { keyOf } from './policy-data.dto';
@@ -62,6 +63,20 @@ describe('buildPolicy', () => {
     const oldCeiling = p.insurance.find((i) => i.id === pension.id)!.baseCeilingFen;
     expect(pensionOf(month(6))).toBe((oldCeiling * 8n + 50n) / 100n); // 8 % of the old ceiling, half up
     expect(pensionOf(month(7))).toBe(parseMoney('2400.00'));
+  });
+
+  it('keeps the month a row from an earlier year started in: the contribution base’s switch month', () => {
+    // A July-switching city: the pension row in force from 2025-07, the next from 2026-07.
+    const all = rows();
+    const pension = all.find((r) => r.kind === 'INSURANCE' && r.key === 'PENSION' && r.validTo === null)!;
+    pension.validFrom = '2025-07-01';
+    pension.validTo = '2026-06-30';
+    all.push({ ...pension, id: 'next', validFrom: '2026-07-01', validTo: null });
+    const p = buildPolicy(all, 2026);
+    expect(p.insurance.filter((i) => i.code === 'PENSION').map((i) => [i.validFrom, i.startedIn])).toEqual([['2026-01', '2025-07'], ['2026-07', undefined]]);
+    expect(['2026-03', '2026-06', '2026-07', '2026-12'].map((m) => contributionReferenceYear(m, p))).toEqual([2024, 2024, 2025, 2025]);
+    // the frozen policy of a run keeps it too
+    expect(contributionReferenceYear('2026-03', policyFromJson(policyToJson(p)))).toBe(2024);
   });
 
   it('takes the open row of a year-keyed kind whatever the date, other kinds as of the date', () => {

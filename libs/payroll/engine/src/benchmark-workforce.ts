@@ -6,6 +6,7 @@ import { DomainError, type Fen } from '@cws/kernel';
 import { compilePolicy } from './compiled-policy';
 import type { CityWageRow, PayrollPolicy } from './policy';
 import { applyRate } from './rate';
+import { clampToBounds } from './run/contribution-base';
 
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -106,7 +107,7 @@ export function fundingRequirement(groups: RequirementGroup[], policy: PayrollPo
     let sum = 0n;
     for (const c of cp.insuranceByMonth[m]) {
       const it = c.item;
-      const base = monthlyWage < it.baseFloorFen ? it.baseFloorFen : monthlyWage > it.baseCeilingFen ? it.baseCeilingFen : monthlyWage;
+      const base = clampToBounds(monthlyWage, it);
       if (c.employerRate.num !== 0n) sum += applyRate(base, c.employerRate, it.rounding);
     }
     employerByMonth.push(sum);

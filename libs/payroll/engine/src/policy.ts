@@ -124,6 +124,11 @@ export interface InsuranceItem extends PolicyRow {
   label: string;
   /** First payroll month (YYYY-MM) this row applies to; the latest row not after the month wins. */
   validFrom: string;
+  /**
+   * The month the row itself starts, when that is before the policy year (validFrom then reads the year's
+   * January): its month of the year is the contribution year's switch month (run/contribution-base.ts).
+   */
+  startedIn?: string;
   /** Decimal fractions: "0.16" = 16 %. */
   employerRate: string;
   employeeRate: string;

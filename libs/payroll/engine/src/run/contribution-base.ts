@@ -6,7 +6,7 @@
  * slips (`WageRecord`) and reads the declarations, this decides.
  */
 import { type Fen, roundFen } from '@cws/kernel';
-import type { PayrollPolicy } from '../policy';
+import type { InsuranceItem, PayrollPolicy } from '../policy';
 
 /** What the payroll's settled slips say of one worker's wages. */
 export interface WageRecord {
@@ -41,9 +41,10 @@ export interface ContributionBase {
  * it: a row valid from 2025-07 makes July the switch month); none in force: January.
  */
 export function contributionYearStart(period: string, policy: PayrollPolicy): string {
-  let latest: string | null = null;
-  for (const it of policy.insurance) if (it.code === 'PENSION' && it.validFrom <= period && (latest === null || it.validFrom > latest)) latest = it.validFrom;
-  const switchMonth = latest ? latest.slice(5, 7) : '01';
+  let latest: InsuranceItem | null = null;
+  for (const it of policy.insurance) if (it.code === 'PENSION' && it.validFrom <= period && (latest === null || it.validFrom > latest.validFrom)) latest = it;
+  // A row from an earlier year reads the policy year's January as validFrom: its own start month is the switch month.
+  const switchMonth = latest ? (latest.startedIn ?? latest.validFrom).slice(5, 7) : '01';
   const year = Number(period.slice(0, 4));
   return `${period.slice(5, 7) >= switchMonth ? year : year - 1}-${switchMonth}`;
 }
