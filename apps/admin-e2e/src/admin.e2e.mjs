@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { calendarTest } from './calendar.mjs';
 import { policyTest } from './policy.mjs';
 import { weightTest, workflowTests } from './workflows.mjs';
 
@@ -687,5 +688,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
 
   workflowTests({ signedIn, openMenu, pick, searchAndPick, shot, api, failures: path.join(root, 'var/e2e-failures') });
   policyTest({ signedIn, pick, api });
+  calendarTest({ signedIn, api });
   weightTest({ newPage, login, browserRef: { get baseUrl() { return baseUrl; } } });
 });

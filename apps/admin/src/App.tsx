@@ -31,6 +31,8 @@ const RunsPage = lazy(() => import('./pages/payroll/RunsPage').then((m) => ({ de
 const RunDetailPage = lazy(() => import('./pages/payroll/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
 const RostersPage = lazy(() => import('./pages/rosters/RostersPage').then((m) => ({ default: m.RostersPage })));
 const RosterDetailPage = lazy(() => import('./pages/rosters/RosterDetailPage').then((m) => ({ default: m.RosterDetailPage })));
+const CalendarPage = lazy(() => import('./pages/rosters/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const CentrePage = lazy(() => import('./pages/rosters/centres/CentrePage').then((m) => ({ default: m.CentrePage })));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage })));
 const WorkersPage = lazy(() => import('./pages/workers/WorkersPage').then((m) => ({ default: m.WorkersPage })));
 
@@ -100,6 +102,9 @@ export function AppRoutes() {
         <Route path="payroll/runs/:id" element={guard('payrollRuns', <RunDetailPage />)} />
         <Route path="rosters" element={guard('rosters', <RostersPage />)} />
         <Route path="rosters/:id" element={guard('rosters', <RosterDetailPage />)} />
+        <Route path="rosters/calendar" element={guard('rosterSetup', <CalendarPage />)} />
+        <Route path="rosters/centres" element={guard('rosterSetup', <CentrePage />)} />
+        <Route path="rosters/centres/:community" element={guard('rosterSetup', <CentrePage />)} />
         <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
         <Route path="payroll/benchmark" element={guard('benchmark', <BenchmarkPage />)} />
         <Route path="payroll/policy" element={guard('policy', <PolicyPage />)} />

@@ -18,6 +18,8 @@ export const SCREEN_ROLES = {
   /** pay policy tables: every payroll reader (the service's READ_ROLES); only CITY_ADMIN edits */
   policy: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   rosters: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'],
+  /** the holiday calendar and centre set-ups: every scheduler reader (its READ_ROLES) */
+  rosterSetup: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   budget: ['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR'],
   audit: ['CITY_ADMIN', 'DISTRICT_HR', 'AUDITOR'],
   users: ['CITY_ADMIN'],
@@ -34,6 +36,12 @@ export const BUDGET_WRITE_ROLES = ['CITY_ADMIN', 'FINANCE'] satisfies Role[];
 
 /** Who adds and closes pay-policy rows (the payroll service's CanEditPolicy). */
 export const POLICY_WRITE_ROLES = ['CITY_ADMIN'] satisfies Role[];
+
+/** Who edits the yearly holiday calendar (the scheduler's CanEditCalendar). */
+export const CALENDAR_WRITE_ROLES = ['CITY_ADMIN'] satisfies Role[];
+
+/** Who edits a service centre's set-up (the scheduler's CanPlan: the planning roles, in their scope). */
+export const CENTRE_WRITE_ROLES = ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'] satisfies Role[];
 
 export type Screen = keyof typeof SCREEN_ROLES;
 

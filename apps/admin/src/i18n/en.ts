@@ -1,3 +1,4 @@
+import { enCentres } from './en.centres';
 import { enPay } from './en.pay';
 import { enPeople } from './en.people';
 import { enPolicy } from './en.policy';
@@ -6,4 +7,4 @@ import { enRegister } from './en.register';
 import type { Messages } from './zh-CN';
 
 /** English labels; each area file is typed against its Chinese counterpart, so none is missing. */
-export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enPostings };
+export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enCentres, ...enPostings };

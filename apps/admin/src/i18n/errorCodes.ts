@@ -205,6 +205,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   CENTRE_CONFIG_INVALID: ['服务中心设置有误', 'Invalid centre set-up'],
   CALENDAR_DATE_OUTSIDE_YEAR: ['日期不在该年度内', 'The date is outside the year'],
   CALENDAR_DATE_TWICE: ['日期重复', 'The date appears twice'],
+  ADJUSTED_DAY_NOT_WEEKEND: ['调休上班日须是周六或周日', 'An adjusted working day must be a Saturday or Sunday'],
   SWAP_DATE_OUTSIDE_MONTH: ['换班日期不在该月内', 'The swap date is outside the month'],
   SWAP_NOTHING_TO_SWAP: ['两人当天班次相同，无需换班', 'Nothing to swap'],
   SWAP_SAME_WORKER: ['不能与自己换班', 'Cannot swap with oneself'],

@@ -1,8 +1,9 @@
 import type { CoverageSlotView, RosterView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
 import { S, useCoverage, useRoster } from '../../api/rosters';
@@ -53,6 +54,7 @@ export function coverageOption(slots: CoverageSlotView[], t: (k: MessageKey, v?:
 /** One roster version: the month calendar (workers × days, shifts coloured), the coverage heatmap with gaps and reasons, publish. */
 export function RosterDetailPage() {
   const { id } = useParams();
+  const navigate = useNavigate();
   const { t } = useI18n();
   const api = useApi();
   const roster = useRoster(id);
@@ -105,13 +107,18 @@ export function RosterDetailPage() {
         </DetailTitle>
       }
       extra={
-        r.status === 'DRAFT' ? (
-          <Button type="primary" onClick={() => publish.mutate(undefined)} loading={publish.isPending} data-testid="roster-publish">
-            {t('rosters.publish')}
+        <Space>
+          <Button icon={<SettingOutlined />} onClick={() => navigate(`/rosters/centres/${r.community}`)} data-testid="roster-centre">
+            {t('centres.setup')}
           </Button>
-        ) : (
-          r.status === 'PUBLISHED' && <RosterActions roster={r} workers={rows.map((w) => ({ workerId: w.workerId, name: w.name }))} />
-        )
+          {r.status === 'DRAFT' ? (
+            <Button type="primary" onClick={() => publish.mutate(undefined)} loading={publish.isPending} data-testid="roster-publish">
+              {t('rosters.publish')}
+            </Button>
+          ) : (
+            r.status === 'PUBLISHED' && <RosterActions roster={r} workers={rows.map((w) => ({ workerId: w.workerId, name: w.name }))} />
+          )}
+        </Space>
       }
     >
       {base && changes && <RosterChanges base={base} changes={changes} nameOf={nameOf} />}

@@ -1,4 +1,4 @@
-import { ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design/icons';
 import type { GenerationView, RosterView } from '@cws/scheduler-contracts';
 import { App, Button, Card, DatePicker, Form, Progress, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -22,6 +22,7 @@ export function RostersPage() {
   const [form] = Form.useForm<{ community: string; month: dayjs.Dayjs }>();
   const [generation, setGeneration] = useState<number | null>(null);
   const progress = useGeneration(generation);
+  const community = Form.useWatch('community', form);
   const one = useAction((v: { community: string; month: dayjs.Dayjs }) => api.post<RosterView>(`${S}/rosters`, { community: v.community, month: v.month.format('YYYY-MM') }), {
     form,
     onDone: (r) => navigate(`/rosters/${r.id}`),
@@ -41,7 +42,21 @@ export function RostersPage() {
   });
   const g = progress.data;
   return (
-    <Card title={t('rosters.title')} data-testid="rosters-page">
+    <Card
+      title={t('rosters.title')}
+      data-testid="rosters-page"
+      extra={
+        <Space>
+          <Button icon={<CalendarOutlined />} onClick={() => navigate('/rosters/calendar')} data-testid="rosters-calendar">
+            {t('menu.calendar')}
+          </Button>
+          {/* the community chosen below, if any: its set-up is what a generation would plan with */}
+          <Button icon={<SettingOutlined />} onClick={() => navigate(community ? `/rosters/centres/${community}` : '/rosters/centres')} data-testid="rosters-centre">
+            {t('centres.setup')}
+          </Button>
+        </Space>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('rosters.hint')}</Typography.Paragraph>
       <Form form={form} layout="inline" initialValues={{ month: dayjs().add(1, 'month') }} onFinish={(v) => one.mutate(v)}>
         <Form.Item name="community" label={t('org.community')} rules={required}>

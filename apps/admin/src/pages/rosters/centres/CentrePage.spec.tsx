@@ -1,0 +1,136 @@
+import { defaultCentreConfig } from '@cws/scheduler-solver';
+import { App } from 'antd';
+import { act } from 'react';
+import { Route as Path, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { ServiceCentreView } from '../../../api/schedulerSetup';
+import type { Me } from '../../../api/types';
+import { useAuth } from '../../../auth/AuthProvider';
+import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route } from '../../../test-utils';
+import { CentrePage } from './CentrePage';
+import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
+
+const CODE = '330106001001';
+const finance: Me = { ...xihuHr, id: 'u-fin', name: 'finance', roles: ['FINANCE'] };
+const centre: ServiceCentreView = { communityCode: CODE, districtCode: '330106', streetCode: '330106001', config: defaultCentreConfig(), updatedAt: null, updatedBy: null, isDefault: true };
+
+function SignedIn() {
+  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
+}
+
+const render = (me: Me, extra: Record<string, Route> = {}) => {
+  const script = scriptedFetch({
+    'GET /api/workers/v1/auth/me': () => me,
+    [`GET /api/scheduler/v1/centres/${CODE}`]: () => centre,
+    [`GET /api/workers/v1/communities/${CODE}`]: () => ({ code: CODE, name: '翠苑一区社区', streetCode: '330106001', districtCode: '330106' }),
+    'GET /api/workers/v1/communities': () => [{ code: CODE, name: '翠苑一区社区', active: true }],
+    ...extra,
+  });
+  renderApp(
+    <App>
+      <SignedIn />
+      <Routes>
+        <Path path="/rosters/centres/:community" element={<CentrePage />} />
+      </Routes>
+    </App>,
+    { fetch: script.fetch, locale: 'en', path: `/rosters/centres/${CODE}` },
+  );
+  return script;
+};
+
+const found = (selector: string) =>
+  waitFor(() => {
+    const el = document.querySelector(selector);
+    if (!el) throw new Error(`no ${selector}`);
+    return el;
+  });
+const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+
+async function type(input: Element, value: string) {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+/** The error shown under the form field with this id (antd: the name path joined by "_"). */
+const errorOf = (id: string) => document.querySelector(`#${id}`)?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
+const puts = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => c.init.method === 'PUT').map((c) => JSON.parse(String(c.init.body)));
+
+describe('CentrePage', () => {
+  it('shows the set-up readably: windows with hours, templates with paid hours and the day types they fit, bands, roles', async () => {
+    render(xihuHr);
+    await waitFor(() => expect(text('centre-windows')).toContain('Working day08:00–21:00 (13 h)'));
+    expect(text('centre-default')).toBe('Default set-up (none stored)');
+    expect(text('centre-templates')).toContain('EARLY08:00–16:3030 min8 h');
+    expect(text('centre-templates')).toContain('Statutory holiday');
+    expect(text('centre-coverage')).toContain('08:00–17:30');
+    expect(text('centre-roles')).toContain('Leader (a head or deputy of the three bodies)');
+    expect(text('centre-rest-days')).toBe('1 days');
+  });
+
+  it('an edited template is PUT with the rest of the set-up unchanged, and the page says what the change applies to', async () => {
+    const { calls } = render(xihuHr, {
+      [`PUT /api/scheduler/v1/centres/${CODE}`]: (_, init) => ({ ...centre, config: JSON.parse(String(init.body)), isDefault: false, updatedAt: '2026-12-01T08:00:00.000Z', updatedBy: 'xihu-hr' }),
+    });
+    await click(await found('[data-testid="centre-edit"]'));
+    await type(await found('#templates_0_end'), '16:00');
+    await type(await found('#templates_0_code'), 'EARLY_A');
+    await click(document.querySelector('[data-testid="centre-open-HOLIDAY"]'));
+    await click(document.querySelector('[data-testid="centre-save"]'));
+    await waitFor(() => expect(puts(calls)).toHaveLength(1));
+    const expected = defaultCentreConfig();
+    expected.templates[0] = { code: 'EARLY_A', start: '08:00', end: '16:00', breakMinutes: 30 };
+    expected.openingWindows.HOLIDAY = null;
+    expect(puts(calls)[0]).toEqual(expected);
+    await waitFor(() => expect(text('centre-saved')).toContain('rosters already generated or published stay as they are'));
+  });
+
+  it('refuses an end before the start, a malformed time and a shift outside every opening window before sending anything', async () => {
+    const { calls } = render(xihuHr);
+    await click(await found('[data-testid="centre-edit"]'));
+    await type(await found('#templates_1_end'), '09:00');
+    await type(await found('#templates_2_start'), '25:00');
+    await type(await found('#coverage_0_to'), '17:45');
+    await click(document.querySelector('[data-testid="centre-save"]'));
+    await waitFor(() => expect(errorOf('templates_1_end')).toBe('Must end after it starts'));
+    expect(errorOf('templates_2_start')).toBe('Use a time HH:MM from 00:00 to 24:00');
+    expect(errorOf('coverage_0_to')).toBe('Must be on the hour or half hour (30-minute slots)');
+
+    await type(await found('#templates_1_end'), '18:00');
+    await type(await found('#templates_2_start'), '12:30');
+    await type(await found('#coverage_0_to'), '17:30');
+    await type(await found('#templates_2_end'), '21:30');
+    await click(document.querySelector('[data-testid="centre-save"]'));
+    await waitFor(() => expect(errorOf('templates_2_end')).toBe('This shift fits in no opening window: it could never be rostered'));
+    await waitFor(() => expect(errorOf('templates_1_end')).toBe(''));
+    expect(puts(calls)).toHaveLength(0);
+  });
+
+  it('a refusal from the service lands on the field its path names', async () => {
+    render(xihuHr, {
+      [`PUT /api/scheduler/v1/centres/${CODE}`]: () => json(400, { code: 'CENTRE_CONFIG_INVALID', message: 'invalid', details: [{ path: 'templates[0].to', issue: 'must be after from' }] }),
+    });
+    await click(await found('[data-testid="centre-edit"]'));
+    await click(await found('[data-testid="centre-save"]'));
+    await waitFor(() => expect(errorOf('templates_0_end')).toBe('Must end after it starts'));
+    expect(document.body.textContent).toContain('Invalid centre set-up');
+  });
+
+  it('a reader sees no edit button', async () => {
+    render(finance);
+    await waitFor(() => expect(text('signed-in')).toBe('finance'));
+    await waitFor(() => expect(text('centre-templates')).toContain('EARLY'));
+    expect(document.querySelector('[data-testid="centre-edit"]')).toBeNull();
+  });
+
+  it('maps the lib’s paths onto the form’s fields, and round-trips a config', () => {
+    expect(fieldOf('templates[2].from')).toEqual(['templates', 2, 'start']);
+    expect(fieldOf('templates[2]')).toEqual(['templates', 2, 'end']);
+    expect(fieldOf('openingWindows.WEEKEND.to')).toEqual(['openingWindows', 'WEEKEND', 'to']);
+    expect(fieldOf('coverage[1].dayTypes[0]')).toEqual(['coverage', 1, 'dayTypes']);
+    expect(fieldOf('templates')).toBeNull();
+    const config = defaultCentreConfig();
+    expect(fromForm(toForm(config))).toEqual(config);
+    expect(centreIssues({ ...config, templates: [] }).map((i) => i.path)).toEqual(['templates']);
+  });
+});
