@@ -18,6 +18,8 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ de
 const BenchmarkPage = lazy(() => import('./pages/payroll/BenchmarkPage').then((m) => ({ default: m.BenchmarkPage })));
 const BudgetAllocationsPage = lazy(() => import('./pages/budget/BudgetAllocationsPage').then((m) => ({ default: m.BudgetAllocationsPage })));
 const BudgetPage = lazy(() => import('./pages/budget/BudgetPage').then((m) => ({ default: m.BudgetPage })));
+const PostingsPage = lazy(() => import('./pages/budget/PostingsPage').then((m) => ({ default: m.PostingsPage })));
+const UnmatchedPage = lazy(() => import('./pages/budget/UnmatchedPage').then((m) => ({ default: m.UnmatchedPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ApiClientsPage = lazy(() => import('./pages/identity/ApiClientsPage').then((m) => ({ default: m.ApiClientsPage })));
 const UsersPage = lazy(() => import('./pages/identity/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -110,6 +112,8 @@ export function AppRoutes() {
         <Route path="payroll/policy" element={guard('policy', <PolicyPage />)} />
         <Route path="budget" element={guard('budget', <BudgetPage />)} />
         <Route path="budget/allocations" element={guard('budget', <BudgetAllocationsPage />)} />
+        <Route path="budget/postings" element={guard('budget', <PostingsPage />)} />
+        <Route path="budget/unmatched" element={guard('budget', <UnmatchedPage />)} />
         <Route path="audit" element={guard('audit', <AuditPage />)} />
         <Route path="users" element={guard('users', <UsersPage />)} />
         <Route path="api-clients" element={guard('apiClients', <ApiClientsPage />)} />

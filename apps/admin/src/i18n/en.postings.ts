@@ -63,7 +63,6 @@ export const enPostings: Record<keyof typeof zhCNPostings, string> = {
   'postings.overrideOffer': 'As city administrator you may post beyond what is available, with a reason. The reason is kept on the posting and in the audit log.',
   'postings.overrideReason': 'Override reason',
   'postings.overrideReasonHint': '5–500 characters',
-  'postings.overrideSubmit': 'Post with override',
   'postings.override': 'Override',
 
   'picker.allocation': 'Allocation',

@@ -61,7 +61,6 @@ export const zhCNPostings = {
   'postings.overrideOffer': '作为市级管理员，您可以填写理由后超额记账。理由将记录在该笔记账和审计日志中。',
   'postings.overrideReason': '超额理由',
   'postings.overrideReasonHint': '5–500 字',
-  'postings.overrideSubmit': '超额记账',
   'postings.override': '超额',
 
   'picker.allocation': '分配',

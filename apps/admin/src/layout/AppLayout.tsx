@@ -8,6 +8,7 @@ import {
   DatabaseOutlined,
   FundOutlined,
   DashboardOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   PartitionOutlined,
@@ -16,6 +17,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  TransactionOutlined,
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -54,6 +56,8 @@ const MAIN: Item[] = [
   { screen: 'policy', path: '/payroll/policy', label: 'menu.policy', icon: <ProfileOutlined /> },
   { screen: 'budget', path: '/budget', label: 'menu.budget', icon: <WalletOutlined /> },
   { screen: 'budget', path: '/budget/allocations', label: 'menu.budgetAllocations', icon: <PartitionOutlined /> },
+  { screen: 'budget', path: '/budget/postings', label: 'menu.budgetPostings', icon: <TransactionOutlined /> },
+  { screen: 'budget', path: '/budget/unmatched', label: 'menu.budgetUnmatched', icon: <InboxOutlined /> },
   { screen: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined /> },
 ];
 const SYSTEM: Item[] = [

@@ -1,0 +1,117 @@
+import type { AllocationPageView, PostingPageView, PostingView, UnmatchedPostingPageView } from '@cws/budget-contracts';
+import { useQuery } from '@tanstack/react-query';
+import type { Role } from './types';
+import { ALLOCATIONS_KEY, B, BUDGET_QUERIES } from './budget';
+import { useApi } from './context';
+import { useKeysetPages } from './useKeysetPages';
+
+const PAGE_SIZE = 100;
+/** How many allocations a picker lists at once: enough for one street's or stream's, the filters narrow the rest. */
+export const PICKER_SIZE = 200;
+
+/** Who may book an overspend with a reason (docs/budget.md "Access"; API clients use budget:override). */
+export const OVERRIDE_ROLES = ['CITY_ADMIN'] satisfies Role[];
+
+/** The posting kinds a reversal undoes (a commitment's undrawn rest, an expenditure whole); others answer NOT_REVERSIBLE. */
+export const REVERSIBLE_KINDS = ['COMMITMENT', 'EXPENDITURE'];
+
+/** `GET /postings` filters (PostingQueryDto): the place filters, year, stream, kind and one allocation. */
+export interface PostingFilter {
+  fiscalYear?: number;
+  stream?: string;
+  kind?: string;
+  allocationId?: string;
+  street?: string;
+  community?: string;
+}
+
+/** `GET /allocations` filters a picker narrows by. */
+export interface AllocationFilter {
+  fiscalYear?: number;
+  stream?: string;
+  funder?: string;
+  street?: string;
+  community?: string;
+}
+
+export interface Override {
+  reason: string;
+}
+
+/** `POST /allocations/:id/commitments|expenditures` (CreatePostingDto / CreateExpenditureDto). */
+export interface NewPosting {
+  amount: string;
+  category: string;
+  description: string;
+  source: 'MANUAL';
+  sourceRef?: string;
+  commitmentId?: string;
+  override?: Override;
+}
+
+/** `POST /transfers` (TransferDto): allocated money follows a task to another allocation of the same funder and year. */
+export interface NewTransfer {
+  fromAllocationId: string;
+  toAllocationId: string;
+  amount: string;
+  reason: string;
+  taskRef: string;
+}
+
+export const POSTINGS_KEY = 'budget-postings';
+export const UNMATCHED_KEY = 'budget-unmatched';
+/** What a posting changes: the postings, the queue, the allocations' running columns and the overview. */
+export const POSTING_QUERIES = [[POSTINGS_KEY], [UNMATCHED_KEY], ...BUDGET_QUERIES];
+
+const defined = <T extends object>(q: T) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ''));
+
+export function usePostings(filter: PostingFilter) {
+  return useKeysetPages<PostingPageView>([POSTINGS_KEY, filter], `${B}/postings`, defined(filter), { limit: PAGE_SIZE });
+}
+
+export function usePosting(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [POSTINGS_KEY, 'one', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => api.get<PostingView>(`${B}/postings/${id}`, undefined, signal),
+  });
+}
+
+export function useUnmatched(state: 'OPEN' | 'RESOLVED') {
+  return useKeysetPages<UnmatchedPostingPageView>([UNMATCHED_KEY, state], `${B}/unmatched-postings`, { state }, { limit: PAGE_SIZE });
+}
+
+/** One page of allocations for a picker (read only while it is shown). */
+export function useAllocationChoices(filter: AllocationFilter, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [ALLOCATIONS_KEY, 'pick', filter],
+    enabled,
+    queryFn: ({ signal }) => api.get<AllocationPageView>(`${B}/allocations`, { ...defined(filter), limit: PICKER_SIZE }, signal),
+  });
+}
+
+/** The commitments of one allocation an expenditure may settle. */
+export function useCommitments(allocationId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [POSTINGS_KEY, 'commitments', allocationId],
+    enabled: !!allocationId,
+    queryFn: ({ signal }) => api.get<PostingPageView>(`${B}/postings`, { allocationId, kind: 'COMMITMENT', limit: PICKER_SIZE }, signal),
+  });
+}
+
+/** The posting writes; each carries its Idempotency-Key (docs/budget.md "Idempotency"). */
+export function usePostingWrites() {
+  const api = useApi();
+  const headers = (key: string) => ({ headers: { 'Idempotency-Key': key } });
+  return {
+    post: (kind: 'commitments' | 'expenditures', allocationId: string, body: NewPosting, key: string) =>
+      api.post<PostingView>(`${B}/allocations/${allocationId}/${kind}`, body, headers(key)),
+    reverse: (id: string, reason: string, key: string) => api.post<PostingView>(`${B}/postings/${id}/reversal`, { reason }, headers(key)),
+    transfer: (body: NewTransfer, key: string) => api.post<PostingView>(`${B}/transfers`, body, headers(key)),
+    resolve: (id: string, body: { allocationId: string; override?: Override }, key: string) =>
+      api.post<PostingView>(`${B}/unmatched-postings/${id}/resolve`, body, headers(key)),
+  };
+}

@@ -1,0 +1,167 @@
+import type { Me } from '../../api/types';
+import { App } from 'antd';
+import { describe, expect, it } from 'vitest';
+import { click, json, renderApp, scriptedFetch, waitFor, type Route } from '../../test-utils';
+import { PostingsPage } from './PostingsPage';
+import { B, SignedIn, auditor, budgetRoutes, choose, cityAdmin, finance, found, posting, posts, queries, type, year } from './postingsSpecKit';
+
+const list = () => ({
+  items: [
+    posting('388', 'COMMITMENT', { amount: '5000.00', description: '活动场地租赁' }),
+    posting('389', 'EXPENDITURE'),
+    posting('390', 'TRANSFER', { amount: '20000.00', counterAllocationId: '41', category: null, description: null, reason: '居家养老服务站移交', taskRef: 'TASK-1' }),
+    posting('391', 'REVERSAL', { reversesId: '388', amount: '5000.00', category: null, description: null, reason: '重复录入' }),
+  ],
+  nextAfter: null,
+});
+
+function render(me: Me, extra: Record<string, Route> = {}) {
+  const script = scriptedFetch(
+    budgetRoutes(me, {
+      [`GET ${B}/postings`]: list,
+      [`GET ${B}/postings/389`]: () => posting('389', 'EXPENDITURE'),
+      [`GET ${B}/postings/390`]: () => list().items[2],
+      ...extra,
+    }),
+  );
+  const rendered = renderApp(<App><PostingsPage /><SignedIn /></App>, { fetch: script.fetch, locale: 'en' });
+  return { ...script, ...rendered };
+}
+
+const overspent = () => json(409, { code: 'INSUFFICIENT_FUNDS', message: 'Only 75000.00', details: [], available: '75000.00', requested: '80000.00', allocationId: '40' });
+
+async function fillExpenditure(amount: string) {
+  await click(await found('[data-testid="new-expenditure"]'));
+  await choose('posting-allocation', '#40 ');
+  await type('[data-testid="posting-amount"]', amount);
+  await type('[data-testid="posting-description"]', '社区党员活动室办公用品');
+}
+
+describe('PostingsPage', () => {
+  it('lists the postings with names and kinds; the filters go to GET /postings', async () => {
+    const { container, calls } = render(finance);
+    const table = () => container.querySelector('[data-testid="postings-table"]')?.textContent ?? '';
+    await waitFor(() => expect(table()).toContain('居家养老服务站移交'));
+    for (const text of ['Commitment', 'Expenditure', 'Transfer', 'Reversal', '1,250.00', '20,000.00', '#40 → #41', 'Party building', '翠苑一区社区', '社区党员活动室办公用品']) expect(table()).toContain(text);
+    expect(queries(calls, `${B}/postings`)[0]).toMatchObject({ fiscalYear: String(year), limit: '100' });
+
+    await choose('postings-kind', 'Expenditure');
+
+    await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject({ kind: 'EXPENDITURE', fiscalYear: String(year) }));
+    await type('[data-testid="postings-allocation"] input', '40');
+    await click(container.querySelector('[data-testid="postings-allocation"] button.ant-btn'));
+await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject({ kind: 'EXPENDITURE', allocationId: '40' }));
+  });
+
+  it('an expenditure POSTs the DTO on the picked allocation with an Idempotency-Key, reused on a resubmit and new for a new dialog', async () => {
+    let answers = 0;
+    const { calls } = render(finance, {
+      [`POST ${B}/allocations/40/expenditures`]: () => (++answers === 1 ? json(409, { code: 'FISCAL_YEAR_CLOSED', message: 'closed', details: [] }) : json(201, posting('392', 'EXPENDITURE'))),
+    });
+    await fillExpenditure('1250.5');
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('The fiscal year is closed'));
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('Posted'));
+    await fillExpenditure('10');
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/allocations/40/expenditures`)).toHaveLength(3));
+
+    const [first, again, next] = posts(calls, `${B}/allocations/40/expenditures`);
+    expect(first.body).toEqual({ amount: '1250.50', category: 'OFFICE', description: '社区党员活动室办公用品', source: 'MANUAL' });
+    expect(first.key).toMatch(/^[A-Za-z0-9_\-:.]{1,100}$/);
+    expect(again.key).toBe(first.key);
+    expect(next.key).not.toBe(first.key);
+    expect(next.body.amount).toBe('10.00');
+  });
+
+  it('a commitment POSTs to :id/commitments', async () => {
+    const { calls } = render(finance, { [`POST ${B}/allocations/41/commitments`]: () => json(201, posting('393', 'COMMITMENT')) });
+    await click(await found('[data-testid="new-commitment"]'));
+    await choose('posting-allocation', '#41 ');
+    await type('[data-testid="posting-amount"]', '300');
+    await type('[data-testid="posting-description"]', '场地租赁合同');
+    await type('[data-testid="posting-source-ref"]', 'HT-2026-7');
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/allocations/41/commitments`)).toHaveLength(1));
+    expect(posts(calls, `${B}/allocations/41/commitments`)[0].body).toEqual({ amount: '300.00', category: 'OFFICE', description: '场地租赁合同', source: 'MANUAL', sourceRef: 'HT-2026-7' });
+  });
+
+  it('after INSUFFICIENT_FUNDS a CITY_ADMIN may override with a reason: resent with override.reason under a new key', async () => {
+    let answers = 0;
+    const { calls } = render(cityAdmin, {
+      [`POST ${B}/allocations/40/expenditures`]: () => (++answers === 1 ? overspent() : json(201, posting('392', 'EXPENDITURE', { overrideReason: '防汛应急物资' }))),
+    });
+    await fillExpenditure('80000');
+    expect(document.querySelector('[data-testid="override-reason"]')).toBeNull();
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="overspend"]')?.textContent).toContain('75,000.00 available, 80,000.00 requested'));
+    await type('[data-testid="override-reason"]', '防汛应急物资，区政府专题会议同意先行支出');
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/allocations/40/expenditures`)).toHaveLength(2));
+
+    const [plain, override] = posts(calls, `${B}/allocations/40/expenditures`);
+    expect(plain.body.override).toBeUndefined();
+    expect(override.body).toEqual({ ...plain.body, override: { reason: '防汛应急物资，区政府专题会议同意先行支出' } });
+    expect(override.key).toBeTruthy();
+    expect(override.key).not.toBe(plain.key);
+    await waitFor(() => expect(document.body.textContent).toContain('Posted'));
+  });
+
+  it('FINANCE sees the amounts of an overspend but is offered no override', async () => {
+    const { calls } = render(finance, { [`POST ${B}/allocations/40/expenditures`]: overspent });
+    await fillExpenditure('80000');
+    await click(document.querySelector('[data-testid="posting-form-ok"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="overspend"]')?.textContent).toContain('75,000.00 available'));
+    expect(document.querySelector('[data-testid="override-reason"]')).toBeNull();
+    expect(posts(calls, `${B}/allocations/40/expenditures`)[0].body.override).toBeUndefined();
+  });
+
+  it('reverses an expenditure from its drawer after asking for a reason; a transfer offers no reversal', async () => {
+    const { container, calls } = render(finance, { [`POST ${B}/postings/389/reversal`]: () => json(201, posting('394', 'REVERSAL', { reversesId: '389' })) });
+    await click(await found('[data-testid="posting-open-389"]'));
+    await click(await found('[data-testid="posting-reverse"]'));
+    await click(await found('[data-testid="reverse-form-ok"]'));
+    // the reason is required: nothing is sent without one
+    await waitFor(() => expect(document.querySelector('[data-testid="reverse-form"]')?.textContent).toContain('Required'));
+    expect(posts(calls, `${B}/postings/389/reversal`)).toHaveLength(0);
+    await type('[data-testid="reverse-reason"]', '重复录入，冲销');
+    await click(document.querySelector('[data-testid="reverse-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/postings/389/reversal`)).toHaveLength(1));
+    const [sent] = posts(calls, `${B}/postings/389/reversal`);
+    expect(sent.body).toEqual({ reason: '重复录入，冲销' });
+    expect(sent.key).toBeTruthy();
+
+    await click(container.querySelector('[data-testid="posting-open-390"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="posting-drawer"]')?.textContent).toContain('TASK-1'));
+    expect(document.querySelector('[data-testid="posting-reverse"]')).toBeNull();
+  });
+
+  it('a transfer POSTs both allocations, the amount, reason and task with an Idempotency-Key', async () => {
+    const { calls } = render(finance, { [`POST ${B}/transfers`]: () => json(201, posting('395', 'TRANSFER')) });
+    await click(await found('[data-testid="new-transfer"]'));
+    await choose('transfer-from', '#40 ');
+    await waitFor(() => expect(document.querySelector('[data-testid="transfer-form"]')?.textContent).toContain('75,000.00'));
+    await choose('transfer-to', '#41 ');
+    await type('[data-testid="transfer-amount"]', '20000');
+    await type('[data-testid="transfer-reason"]', '居家养老服务站移交翠苑二区社区运营');
+    await type('[data-testid="transfer-task-ref"]', 'TASK-2026-0042');
+    await click(document.querySelector('[data-testid="transfer-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/transfers`)).toHaveLength(1));
+    const [sent] = posts(calls, `${B}/transfers`);
+    expect(sent.body).toEqual({ fromAllocationId: '40', toAllocationId: '41', amount: '20000.00', reason: '居家养老服务站移交翠苑二区社区运营', taskRef: 'TASK-2026-0042' });
+    expect(sent.key).toBeTruthy();
+    // the "to" list asked only for the source's funder and year
+    expect(queries(calls, `${B}/allocations`).at(-1)).toMatchObject({ fiscalYear: String(year), funder: 'CITY' });
+  });
+
+  it('a read-only role (AUDITOR) sees the list and the drawer but no write buttons', async () => {
+    const { container } = render(auditor);
+    await waitFor(() => expect(container.querySelector('[data-testid="signed-in"]')?.textContent).toBe('auditor'));
+    await waitFor(() => expect(container.querySelector('[data-testid="postings-table"]')?.textContent).toContain('社区党员活动室办公用品'));
+    for (const id of ['new-commitment', 'new-expenditure', 'new-transfer']) expect(container.querySelector(`[data-testid="${id}"]`)).toBeNull();
+    await click(container.querySelector('[data-testid="posting-open-389"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="posting-drawer"]')?.textContent).toContain('1,250.00'));
+    expect(document.querySelector('[data-testid="posting-reverse"]')).toBeNull();
+  });
+});

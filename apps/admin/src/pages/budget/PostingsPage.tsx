@@ -1,0 +1,133 @@
+import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import type { PostingView } from '@cws/budget-contracts';
+import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import { Button, Card, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useCommunities, useStreets } from '../../api/org';
+import { usePostings, type PostingFilter } from '../../api/postings';
+import { useAuth } from '../../auth/AuthProvider';
+import { BUDGET_WRITE_ROLES } from '../../auth/access';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { moneyColumn } from '../../layout/columns';
+import { PagedTable, pagedRows } from '../../layout/PagedTable';
+import { PlaceFilter } from '../../layout/PlaceFilter';
+import { dateTime } from '../../lib/format';
+import { PostingDialog, usePostingDialog } from './PostingDialog';
+import { KIND_COLORS, PostingDrawer } from './PostingDrawer';
+import { TransferDialog, useTransferDialog } from './TransferDialog';
+import { useBudgetNames } from './useBudgetNames';
+
+const KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] as const;
+
+/**
+ * 支出与调剂: the postings in scope (keyset pages, filtered as GET /postings allows), one opens in a
+ * drawer. CITY_ADMIN and FINANCE commit, spend, transfer and reverse; the other budget roles read.
+ */
+export function PostingsPage() {
+  const { t } = useI18n();
+  const { hasRole } = useAuth();
+  const names = useBudgetNames();
+  const options = useEnumOptions();
+  const canWrite = hasRole(...BUDGET_WRITE_ROLES);
+  const [filter, setFilter] = useState<PostingFilter>({ fiscalYear: new Date().getFullYear() });
+  const [open, setOpen] = useState<string | null>(null);
+  const pages = usePostings(filter);
+  const streets = useStreets(undefined);
+  const communities = useCommunities({ street: filter.street }, !!filter.street);
+  const posting = usePostingDialog();
+  const transfer = useTransferDialog();
+  const change = (c: PostingFilter) => setFilter((f) => ({ ...f, ...c }));
+  // what the loaded reversals undo: their originals offer no second reversal
+  const reversed = new Set(pagedRows(pages).flatMap((p) => (p.reversesId ? [p.reversesId] : [])));
+
+  return (
+    <Card
+      title={t('postings.title')}
+      data-testid="postings-page"
+      extra={
+        canWrite && (
+          <Space wrap>
+            <Button icon={<PlusOutlined />} onClick={() => posting.open('commitments')} data-testid="new-commitment">
+              {t('postings.newCommitment')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => posting.open('expenditures')} data-testid="new-expenditure">
+              {t('postings.newExpenditure')}
+            </Button>
+            <Button icon={<SwapOutlined />} onClick={transfer.open} data-testid="new-transfer">
+              {t('postings.transfer')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }} data-testid="postings-filters">
+        <InputNumber min={2000} max={2100} precision={0} placeholder={t('budget.year')} value={filter.fiscalYear} onChange={(v) => change({ fiscalYear: v ?? undefined })} style={{ width: 140 }} data-testid="postings-year" />
+        <Select allowClear placeholder={t('postings.col.kind')} style={{ width: 120 }} value={filter.kind} onChange={(kind?: string) => change({ kind })} options={options(KINDS, 'postings.kind')} data-testid="postings-kind" />
+        <Select
+          allowClear
+          placeholder={t('budget.col.stream')}
+          style={{ width: 170 }}
+          value={filter.stream}
+          onChange={(stream?: string) => change({ stream })}
+          options={FUNDING_STREAMS.map((s) => ({ value: s, label: names.stream(s) }))}
+        />
+        <PlaceFilter level="street" places={streets.data} width={150} value={filter.street} onChange={(street) => change({ street, community: undefined })} />
+        <PlaceFilter level="community" places={communities.data} width={170} value={filter.community} disabled={!filter.street} onChange={(community) => change({ community })} />
+        <Input.Search
+          allowClear
+          placeholder={t('postings.allocationId')}
+          style={{ width: 160 }}
+          onSearch={(v) => change({ allocationId: /^\d{1,19}$/.test(v.trim()) ? v.trim() : undefined })}
+          data-testid="postings-allocation"
+        />
+      </Space>
+      <PagedTable<PostingView>
+        pages={pages}
+        loadMoreTestId="postings-load-more"
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        data-testid="postings-table"
+        onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('postings.col.id'), dataIndex: 'id' },
+          { title: t('postings.col.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
+          {
+            title: t('postings.col.kind'),
+            dataIndex: 'kind',
+            render: (k: string, p) => (
+              <>
+                <Tag color={KIND_COLORS[k]}>{t(`postings.kind.${k}` as MessageKey)}</Tag>
+                {reversed.has(p.id) && <Tag>{t('postings.reversedBy')}</Tag>}
+                {p.overrideReason && <Tag color="red">{t('postings.override')}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: t('postings.col.allocation'),
+            key: 'allocation',
+            render: (_: unknown, p) => `#${p.allocationId}${p.counterAllocationId ? ` → #${p.counterAllocationId}` : ''} · ${names.funder(p.funder)} ${names.stream(p.stream)}`,
+          },
+          { title: t('postings.col.place'), key: 'place', render: (_: unknown, p) => names.place(p.communityCode ?? p.streetCode ?? p.districtCode ?? '-') },
+          moneyColumn<PostingView>(t('postings.col.amount'), 'amount'),
+          { title: t('postings.col.description'), key: 'description', render: (_: unknown, p) => p.description ?? p.reason ?? '-' },
+          { title: t('postings.col.source'), dataIndex: 'source', render: (s: string) => t(`postings.source.${s}` as MessageKey) },
+          { title: t('postings.col.createdBy'), key: 'by', render: (_: unknown, p) => p.createdByName ?? p.createdBy },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, p) => (
+              <Button size="small" type="link" onClick={() => setOpen(p.id)} data-testid={`posting-open-${p.id}`}>
+                {t('postings.view')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <PostingDrawer id={open} onClose={() => setOpen(null)} canWrite={canWrite} reversed={reversed} />
+      {canWrite && <PostingDialog dialog={posting} />}
+      {canWrite && <TransferDialog dialog={transfer} />}
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { App } from 'antd';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../api/types';
+import { click, json, renderApp, scriptedFetch, waitFor, type Route } from '../../test-utils';
+import { B, SignedIn, allocation, auditor, budgetRoutes, choose, cityAdmin, finance, found, posting, posts, queries, type, unmatched, year } from './postingsSpecKit';
+import { UnmatchedPage } from './UnmatchedPage';
+
+const queue = () => ({
+  items: [
+    unmatched('17', 'INSUFFICIENT_FUNDS'),
+    unmatched('18', 'INVALID_POSTING', { fiscalYear: null, funder: null, stream: null, districtCode: null, streetCode: null, communityCode: null, amount: 'abc' }),
+    unmatched('19', 'NO_ALLOCATION', { source: 'TRAINING', sourceRef: 'class-7', stream: 'TRAINING', communityCode: null, amount: '1200.00' }),
+  ],
+  nextAfter: null,
+});
+
+function render(me: Me, extra: Record<string, Route> = {}) {
+  const script = scriptedFetch(
+    budgetRoutes(me, {
+      [`GET ${B}/unmatched-postings`]: queue,
+      [`GET ${B}/allocations`]: () => ({ items: [allocation('50', { funder: '330106', stream: 'SERVICE_STATION', available: '100.00' })], nextAfter: null }),
+      ...extra,
+    }),
+  );
+  const rendered = renderApp(<App><UnmatchedPage /><SignedIn /></App>, { fetch: script.fetch, locale: 'en' });
+  return { ...script, ...rendered };
+}
+
+describe('UnmatchedPage', () => {
+  it('lists the open queue with reason, source, amount and place; a malformed row must be re-sent by its source', async () => {
+    const { container, calls } = render(finance);
+    const table = () => container.querySelector('[data-testid="unmatched-table"]')?.textContent ?? '';
+    await waitFor(() => expect(table()).toContain('class-7'));
+    for (const text of ['Insufficient funds', 'Malformed', 'No matching allocation', 'PAYROLL · run-42', '8,800.00', '1,200.00', 'abc', '翠苑一区社区', '翠苑街道', 'Must be re-sent by its source'])
+      expect(table()).toContain(text);
+    expect(queries(calls, `${B}/unmatched-postings`)[0]).toMatchObject({ state: 'OPEN' });
+    expect(container.querySelector('[data-testid="resolve-17"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="resolve-19"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="resolve-18"]')).toBeNull();
+  });
+
+  it('resolve lists only candidates of the cost’s year, funder, stream and place and POSTs the chosen allocation with an Idempotency-Key', async () => {
+    const { calls } = render(finance, { [`POST ${B}/unmatched-postings/19/resolve`]: () => json(201, posting('400', 'EXPENDITURE')) });
+    await click(await found('[data-testid="resolve-19"]'));
+    await choose('resolve-allocation', '#50 ');
+    // the street is the cost's, no community: the picker asked for exactly what it names
+    expect(queries(calls, `${B}/allocations`).at(-1)).toEqual({ fiscalYear: String(year), funder: '330106', stream: 'TRAINING', street: '330106001', limit: '200' });
+    await click(document.querySelector('[data-testid="resolve-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/unmatched-postings/19/resolve`)).toHaveLength(1));
+    const [sent] = posts(calls, `${B}/unmatched-postings/19/resolve`);
+    expect(sent.body).toEqual({ allocationId: '50' });
+    expect(sent.key).toMatch(/^[A-Za-z0-9_\-:.]{1,100}$/);
+    await waitFor(() => expect(document.body.textContent).toContain('Booked'));
+  });
+
+  it('an INSUFFICIENT_FUNDS resolve lets a CITY_ADMIN override with a reason under a new key', async () => {
+    let answers = 0;
+    const { calls } = render(cityAdmin, {
+      [`POST ${B}/unmatched-postings/17/resolve`]: () =>
+        ++answers === 1 ? json(409, { code: 'INSUFFICIENT_FUNDS', message: 'short', details: [], available: '100.00', requested: '8800.00' }) : json(201, posting('401', 'EXPENDITURE')),
+    });
+    await click(await found('[data-testid="resolve-17"]'));
+    await choose('resolve-allocation', '#50 ');
+    await click(document.querySelector('[data-testid="resolve-form-ok"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="overspend"]')?.textContent).toContain('100.00 available, 8,800.00 requested'));
+    await type('[data-testid="override-reason"]', '工资必须按时发放，先行记账');
+    await click(document.querySelector('[data-testid="resolve-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${B}/unmatched-postings/17/resolve`)).toHaveLength(2));
+    const [plain, override] = posts(calls, `${B}/unmatched-postings/17/resolve`);
+    expect(plain.body).toEqual({ allocationId: '50' });
+    expect(override.body).toEqual({ allocationId: '50', override: { reason: '工资必须按时发放，先行记账' } });
+    expect(override.key).not.toBe(plain.key);
+  });
+
+  it('FINANCE is offered no override after INSUFFICIENT_FUNDS', async () => {
+    render(finance, { [`POST ${B}/unmatched-postings/17/resolve`]: () => json(409, { code: 'INSUFFICIENT_FUNDS', message: 'short', details: [], available: '100.00', requested: '8800.00' }) });
+    await click(await found('[data-testid="resolve-17"]'));
+    await choose('resolve-allocation', '#50 ');
+    await click(document.querySelector('[data-testid="resolve-form-ok"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="overspend"]')).not.toBeNull());
+    expect(document.querySelector('[data-testid="override-reason"]')).toBeNull();
+  });
+
+  it('the resolved tab asks for state=RESOLVED; a read-only role (AUDITOR) sees no resolve buttons', async () => {
+    const { container, calls } = render(auditor);
+    await waitFor(() => expect(container.querySelector('[data-testid="signed-in"]')?.textContent).toBe('auditor'));
+    await waitFor(() => expect(container.querySelector('[data-testid="unmatched-table"]')?.textContent).toContain('class-7'));
+    expect(container.querySelector('[data-testid^="resolve-"]')).toBeNull();
+    await click([...container.querySelectorAll('[data-testid="unmatched-state"] .ant-segmented-item')].find((el) => el.textContent === 'Resolved'));
+    await waitFor(() => expect(queries(calls, `${B}/unmatched-postings`).at(-1)).toMatchObject({ state: 'RESOLVED' }));
+  });
+});

@@ -1,0 +1,79 @@
+import type { UnmatchedPostingView } from '@cws/budget-contracts';
+import { Alert, Button, Card, Segmented, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useUnmatched } from '../../api/postings';
+import { useAuth } from '../../auth/AuthProvider';
+import { BUDGET_WRITE_ROLES } from '../../auth/access';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { PagedTable } from '../../layout/PagedTable';
+import { dateTime } from '../../lib/format';
+import { ResolveDialog, amountText, useResolveDialog } from './ResolveDialog';
+import { useBudgetNames } from './useBudgetNames';
+
+const REASON_COLORS: Record<string, string> = { NO_ALLOCATION: 'gold', FISCAL_YEAR_CLOSED: 'default', INSUFFICIENT_FUNDS: 'red', INVALID_POSTING: 'magenta', REFUND_EXCEEDS_SPENT: 'orange' };
+
+/**
+ * 待处理入账: payroll and training costs the queue could not book (GET /unmatched-postings), open or
+ * resolved. Writers book an open one on an allocation; a malformed one (INVALID_POSTING) can only be
+ * corrected and re-sent by its source, so it has no button (the service answers UNRESOLVABLE).
+ */
+export function UnmatchedPage() {
+  const { t } = useI18n();
+  const { hasRole } = useAuth();
+  const names = useBudgetNames();
+  const canWrite = hasRole(...BUDGET_WRITE_ROLES);
+  const [state, setState] = useState<'OPEN' | 'RESOLVED'>('OPEN');
+  const pages = useUnmatched(state);
+  const resolve = useResolveDialog();
+
+  const action = (u: UnmatchedPostingView) => {
+    if (u.resolvedPostingId) return null;
+    if (u.reason === 'INVALID_POSTING') return <Typography.Text type="secondary">{t('unmatched.resend')}</Typography.Text>;
+    return (
+      canWrite && (
+        <Button size="small" onClick={() => resolve.open(u)} data-testid={`resolve-${u.id}`}>
+          {t('unmatched.resolve')}
+        </Button>
+      )
+    );
+  };
+
+  return (
+    <Card
+      title={t('unmatched.title')}
+      data-testid="unmatched-page"
+      extra={
+        <Segmented
+          value={state}
+          onChange={(v) => setState(v as 'OPEN' | 'RESOLVED')}
+          options={(['OPEN', 'RESOLVED'] as const).map((s) => ({ value: s, label: t(`unmatched.state.${s}`) }))}
+          data-testid="unmatched-state"
+        />
+      }
+    >
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('unmatched.hint')} />
+      <PagedTable<UnmatchedPostingView>
+        pages={pages}
+        loadMoreTestId="unmatched-load-more"
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        data-testid="unmatched-table"
+        columns={[
+          { title: t('postings.col.id'), dataIndex: 'id' },
+          { title: t('unmatched.col.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => dateTime(v) },
+          { title: t('unmatched.col.reason'), dataIndex: 'reason', render: (r: string) => <Tag color={REASON_COLORS[r]}>{t(`unmatched.reason.${r}` as MessageKey)}</Tag> },
+          { title: t('unmatched.col.source'), key: 'source', render: (_: unknown, u) => `${u.source} · ${u.sourceRef}` },
+          { title: t('budget.col.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number | null) => y ?? '-' },
+          { title: t('budget.col.funder'), dataIndex: 'funder', render: (f: string | null) => (f ? names.funder(f) : '-') },
+          { title: t('budget.col.stream'), dataIndex: 'stream', render: (s: string | null) => (s ? names.stream(s) : '-') },
+          { title: t('unmatched.col.place'), key: 'place', render: (_: unknown, u) => { const code = u.communityCode ?? u.streetCode ?? u.districtCode; return code ? names.place(code) : '-'; } },
+          { title: t('unmatched.col.amount'), dataIndex: 'amount', align: 'right', render: amountText },
+          ...(state === 'RESOLVED' ? [{ title: t('unmatched.col.resolvedPosting'), key: 'posting', render: (_: unknown, u: UnmatchedPostingView) => `#${u.resolvedPostingId ?? ''}` }] : []),
+          { title: t('common.actions'), key: 'actions', render: (_: unknown, u) => action(u) },
+        ]}
+      />
+      {canWrite && <ResolveDialog dialog={resolve} />}
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+// Fixtures and helpers shared by the postings and parked-postings specs (not a spec itself).
+import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
+import { act } from 'react';
+import type { Me } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { click, waitFor, type Route, type scriptedFetch } from '../../test-utils';
+
+export const B = '/api/budget/v1';
+export const year = new Date().getFullYear();
+export const finance: Me = { kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] };
+export const cityAdmin: Me = { ...finance, id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'] };
+export const auditor: Me = { ...finance, id: 'u-aud', name: 'auditor', roles: ['AUDITOR'] };
+
+export const allocation = (id: string, over: Partial<AllocationView> = {}): AllocationView => ({
+  id, appropriationId: '12', fiscalYear: year, funder: 'CITY', stream: 'PARTY_BUILDING', targetLevel: 'COMMUNITY', districtCode: '330106',
+  streetCode: '330106001', communityCode: '330106001001', targetName: '翠苑一区社区', initialAmount: '100000.00', amount: '100000.00',
+  committed: '5000.00', spent: '20000.00', available: '75000.00', createdBy: 'u-fin', createdAt: `${year}-02-01T08:00:00.000Z`, ...over,
+});
+
+export const posting = (id: string, kind: PostingView['kind'], over: Partial<PostingView> = {}): PostingView => ({
+  id, kind, allocationId: '40', counterAllocationId: null, fiscalYear: year, funder: 'CITY', stream: 'PARTY_BUILDING', districtCode: '330106',
+  streetCode: '330106001', communityCode: '330106001001', amount: '1250.00', category: 'OFFICE', description: '社区党员活动室办公用品',
+  source: 'MANUAL', sourceRef: null, commitmentId: null, settled: '0.00', reversesId: null, reason: null, taskRef: null, overrideReason: null,
+  createdBy: 'u-fin', createdByName: 'finance', createdAt: `${year}-03-01T08:00:00.000Z`, ledgerEntryIds: [],
+  balanceAfter: { amount: '100000.00', committed: '5000.00', spent: '21250.00', available: '73750.00' }, ...over,
+});
+
+export const unmatched = (id: string, reason: UnmatchedPostingView['reason'], over: Partial<UnmatchedPostingView> = {}): UnmatchedPostingView => ({
+  id, externalKey: `payroll:run-42:${id}`, source: 'PAYROLL', sourceRef: 'run-42', reason, fiscalYear: year, funder: '330106', stream: 'SERVICE_STATION',
+  districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', amount: '8800.00', payload: {}, receivedAt: `${year}-03-05T08:00:00.000Z`,
+  resolvedPostingId: null, resolvedAt: null, ...over,
+});
+
+export function budgetRoutes(me: Me, extra: Record<string, Route> = {}): Record<string, Route> {
+  return {
+    'GET /api/workers/v1/auth/me': () => me,
+    'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }],
+    'GET /api/workers/v1/streets': () => [{ code: '330106001', name: '翠苑街道', districtCode: '330106' }],
+    'GET /api/workers/v1/communities': () => [{ code: '330106001001', name: '翠苑一区社区', streetCode: '330106001', active: true }],
+    [`GET ${B}/allocations`]: () => ({ items: [allocation('40'), allocation('41', { communityCode: '330106001002', targetName: '翠苑二区社区', available: '300.00' })], nextAfter: null }),
+    ...extra,
+  };
+}
+
+/** Who is signed in, once /auth/me answered (a read-only check means nothing before that). */
+export function SignedIn() {
+  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
+}
+
+export const found = (selector: string) =>
+  waitFor(() => {
+    const el = document.querySelector(selector);
+    if (!el) throw new Error(`no ${selector}`);
+    return el;
+  });
+
+/** Types into an input or a textarea the way React hears it. */
+export async function type(selector: string, value: string) {
+  const el = (await found(selector)) as HTMLInputElement | HTMLTextAreaElement;
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Opens the Select with this test id and clicks the option whose title starts with `prefix` in its own list (another may still be fading out). */
+export async function choose(selectTestId: string, prefix: string) {
+  const select = await found(`[data-testid="${selectTestId}"]`);
+  const input = select.querySelector('input');
+  await act(async () => {
+    (input ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  });
+  const option = await waitFor(() => {
+    const list = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+    const el = list?.closest('.ant-select-dropdown')?.querySelector(`.ant-select-item-option[title^="${prefix}"]`);
+    if (!el) throw new Error(`no option ${prefix} in ${selectTestId}`);
+    return el;
+  });
+  await click(option);
+}
+
+/** The POSTs to a path: their JSON bodies and Idempotency-Keys. */
+export const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
+  calls
+    .filter((c) => c.init.method === 'POST' && c.url.pathname === path)
+    .map((c) => ({ body: c.init.body ? JSON.parse(String(c.init.body)) : undefined, key: (c.init.headers as Record<string, string>)['Idempotency-Key'] }));
+
+/** The query of the GETs to a path. */
+export const queries = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
+  calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === path).map((c) => Object.fromEntries(c.url.searchParams));
