@@ -152,6 +152,25 @@ export function workflowTests(ctx) {
     assert.match(await deduction.innerText(), /2,000\.00/);
     await page.getByTestId('deductions-ytd').getByText('本年累计扣除 2,000.00 元', { exact: false }).waitFor();
 
+    // a contribution base declared from next month (缴费基数), listed, then withdrawn as made in error
+    const next = new Date();
+    next.setDate(1);
+    next.setMonth(next.getMonth() + 1);
+    const nextMonth = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
+    await page.getByRole('tab', { name: '缴费基数' }).click();
+    await page.getByTestId('declare-base').click();
+    await typeDate(page, 'validFrom', nextMonth);
+    await page.getByTestId('base-amount').fill('7500');
+    await page.getByTestId('base-form-ok').click();
+    const declared = page.getByTestId('contribution-bases').locator('tbody tr', { hasText: nextMonth });
+    await declared.waitFor();
+    assert.match(await declared.innerText(), /7,500\.00[\s\S]*同社保基数/);
+    const withdrawId = await declared.locator('[data-testid^="withdraw-base-"]').getAttribute('data-testid');
+    await page.getByTestId(withdrawId).click();
+    await page.getByTestId(`${withdrawId}-ok`).click();
+    await declared.waitFor({ state: 'detached' });
+    assert.deepEqual((await api.get(token, `/api/payroll/v1/contribution-bases?workerId=${workerId}`)).items, []);
+
     // secondment out to the street office, starting today
     await page.getByRole('tab', { name: '挂职' }).click();
     await page.getByTestId('start-secondment').click();

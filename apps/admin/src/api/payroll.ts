@@ -1,4 +1,4 @@
-import type { PayrollRunPageView, PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
+import type { DeclaredContributionBasePageView, DeclaredContributionBasesResultView, PayrollRunPageView, PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import { useKeysetPages } from './useKeysetPages';
@@ -51,4 +51,20 @@ export function usePayslip(id: string | null) {
 /** One worker's payslips across runs, newest period first, in keyset pages of 24 ("load more"). */
 export function useWorkerPayslips(workerId: number, enabled: boolean) {
   return useKeysetPages<WorkerPayslipPage>(['worker-payslips', workerId], `${P}/payslips`, { workerId }, { limit: 24, enabled });
+}
+
+/** One worker's declared contribution bases (缴费基数申报), newest first, in keyset pages. */
+export function useDeclaredBases(workerId: number) {
+  return useKeysetPages<DeclaredContributionBasePageView>(['contribution-bases', workerId], `${P}/contribution-bases`, { workerId }, { limit: 50 });
+}
+
+/** One declared item as the API takes it: amounts as two-decimal strings, never floats. */
+export type DeclaredBaseItem = { workerId: number; base: string; housingFundBase?: string; note?: string };
+
+export function useDeclaredBaseWrites() {
+  const api = useApi();
+  return {
+    declare: (body: { validFrom: string; items: DeclaredBaseItem[] }) => api.post<DeclaredContributionBasesResultView>(`${P}/contribution-bases`, body),
+    withdraw: (id: string) => api.delete<void>(`${P}/contribution-bases/${id}`),
+  };
 }

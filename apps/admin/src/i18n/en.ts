@@ -1,3 +1,4 @@
+import { enBases } from './en.bases';
 import { enCentres } from './en.centres';
 import { enPay } from './en.pay';
 import { enPeople } from './en.people';
@@ -7,4 +8,4 @@ import { enRegister } from './en.register';
 import type { Messages } from './zh-CN';
 
 /** English labels; each area file is typed against its Chinese counterpart, so none is missing. */
-export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enCentres, ...enPostings };
+export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enCentres, ...enPostings, ...enBases };

@@ -196,6 +196,9 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   PAYROLL_RUN_NOT_SETTLED: ['批次尚未审批或发放', 'The run is not approved or paid'],
   PAYSLIP_FAILED: ['该工资条计算失败', 'This payslip failed'],
   PAYING_ACCOUNT_MISSING: ['未配置付款账户，请在政策表中设置', 'No paying account is configured'],
+  // declared contribution bases
+  WORKER_NOT_IN_SCOPE: ['该社工在所选月份最后一天不在您管辖范围内在职', 'This worker is not employed in your scope on the last day of that month'],
+  DUPLICATE_WORKER: ['同一名社工在一次申报中出现了两次', 'The same worker is listed twice in one declaration'],
   // rosters
   ROSTER_PUBLISHED: ['该排班已发布', 'This roster is already published'],
   ROSTER_NOT_SOLVED: ['排班尚未求解完成，不能发布', 'The roster is not solved yet'],
@@ -260,6 +263,9 @@ export const FIELD_LABELS: Record<string, readonly [zh: string, en: string]> = {
   monthlyAmount: ['每月扣除额', 'Monthly amount'],
   fromMonth: ['起始月份', 'First month'],
   toMonth: ['终止月份', 'Last month'],
+  validFrom: ['生效起始', 'Valid from'],
+  base: ['缴费基数', 'Contribution base'],
+  housingFundBase: ['公积金缴存基数', 'Housing-fund base'],
   // budget appropriations and allocations
   amount: ['金额', 'Amount'],
   fiscalYear: ['年度', 'Year'],

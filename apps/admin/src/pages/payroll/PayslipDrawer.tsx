@@ -4,9 +4,20 @@ import { Button, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
 import { P, usePayslip } from '../../api/payroll';
 import { useDownload } from '../../api/useDownload';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { zhCN } from '../../i18n/zh-CN';
 import { QueryError } from '../../layout/PageState';
 import { moneyColumn } from '../../layout/columns';
 import { thousands } from '../../lib/format';
+
+/**
+ * Where a contribution-base INFO line's amount came from (its rule): the one rule worth reading on a slip,
+ * since the base decides every insurance line; other lines show their label only.
+ */
+export function baseSourceKey(line: Pick<PayslipLine, 'code' | 'rule'>): MessageKey | null {
+  if (line.code !== 'CONTRIBUTION_BASE' && line.code !== 'HOUSING_FUND_BASE') return null;
+  const key = `base.source.${line.rule}`;
+  return key in zhCN ? (key as MessageKey) : null;
+}
 
 /** One worker's payslip: the lines by kind with their labels, the totals, and the PDF. */
 export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -46,7 +57,14 @@ export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () 
             pagination={false}
             columns={[
               { title: t('payrollRuns.lineKind'), dataIndex: 'kind', render: (k: string) => t(`run.line.${k}` as MessageKey) },
-              { title: t('payrollRuns.item'), dataIndex: 'label', render: (l: string, line) => `${l}${line.refPeriod ? `（${line.refPeriod}）` : ''}` },
+              {
+                title: t('payrollRuns.item'),
+                dataIndex: 'label',
+                render: (l: string, line) => {
+                  const source = baseSourceKey(line);
+                  return `${l}${line.refPeriod ? `（${line.refPeriod}）` : ''}${source ? ` · ${t(source)}` : ''}`;
+                },
+              },
               moneyColumn(t('payrollRuns.amount'), 'amount'),
             ]}
           />

@@ -12,6 +12,7 @@ import { todayIso } from '../../layout/FormModal';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { placeNamer } from '../../lib/places';
+import { ContributionBaseTab } from './tabs/ContributionBaseTab';
 import { DeductionsTab } from './tabs/DeductionsTab';
 import { EventsTab } from './tabs/EventsTab';
 import { PayslipsTab } from './tabs/PayslipsTab';
@@ -127,6 +128,7 @@ export function WorkerDetailPage() {
               { key: 'deductions', label: t('workers.deductions'), children: <DeductionsTab worker={w} /> },
               { key: 'secondments', label: t('workers.secondments'), children: <SecondmentsTab worker={w} /> },
               { key: 'events', label: t('workers.events'), children: <EventsTab worker={w} /> },
+              { key: 'bases', label: t('workers.bases'), children: <ContributionBaseTab worker={w} /> },
               { key: 'payslips', label: t('workers.payslips'), children: <PayslipsTab worker={w} /> },
             ]}
           />

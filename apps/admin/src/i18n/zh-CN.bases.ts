@@ -1,0 +1,23 @@
+/** Chinese labels: declared contribution bases (缴费基数申报) on the worker detail, and the base's source on a payslip. */
+export const zhCNBases = {
+  'workers.bases': '缴费基数',
+  'bases.howChosen': '未申报时，缴费基数按上年月平均工资确定；没有上年工资的，按首个完整月工资；仍没有的，按本月工资。各险种再按各自上下限截取。',
+  'bases.declare': '申报',
+  'bases.declareTitle': '申报缴费基数',
+  'bases.validFrom': '起始月份',
+  'bases.validFromHint': '自该月起，至本缴费年度结束；同月再次申报将替换此前的申报。',
+  'bases.base': '社保缴费基数（元）',
+  'bases.housingFundBase': '公积金缴存基数（元）',
+  'bases.housingFundBaseHint': '留空则与社保缴费基数相同。',
+  'bases.sameAsBase': '同社保基数',
+  'bases.declaredBy': '申报人 · 时间',
+  'bases.none': '暂无申报，按工资计算缴费基数。',
+  'bases.withdraw': '撤销',
+  'bases.withdrawConfirm': '撤销这条误申报的缴费基数？此后计算将改按工资确定基数。',
+  'bases.declared': '已申报。草稿批次在下次计算（夜间批量或重新计算）时采用；已审批或已发放的批次不变。',
+  'bases.withdrawn': '已撤销。草稿批次在下次计算（夜间批量或重新计算）时按工资确定基数；已审批或已发放的批次不变。',
+  'base.source.BASE_DECLARED': '申报基数',
+  'base.source.BASE_PREVIOUS_YEAR_AVERAGE': '上年月平均工资',
+  'base.source.BASE_FIRST_FULL_MONTH': '首个完整月工资',
+  'base.source.BASE_THIS_MONTH': '本月工资',
+} as const;
