@@ -2,10 +2,7 @@ import { toMinutes, isHhmm } from '@cws/scheduler-solver';
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { CentreConfig } from '../../../api/schedulerSetup';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { DAY_TYPES, paidHours, usableOn, type DayType } from './centreForm';
-
-/** A duration in minutes as hours ("13", "8.5"): the screen speaks hours, the API minutes. */
-const hours = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
+import { DAY_TYPES, hoursOf, paidHours, usableOn, type DayType } from './centreForm';
 
 export function DayTypeTags({ types }: { types: readonly DayType[] }) {
   const { t } = useI18n();
@@ -31,7 +28,7 @@ export function CentreView({ config }: { config: CentreConfig }) {
           return (
             <Descriptions.Item key={d} label={t(`centres.dayType.${d}` as MessageKey)}>
               {w && isHhmm(w.from) && isHhmm(w.to)
-                ? t('centres.windowText', { from: w.from, to: w.to, h: hours(toMinutes(w.to) - toMinutes(w.from)) })
+                ? t('centres.windowText', { from: w.from, to: w.to, h: hoursOf(toMinutes(w.to) - toMinutes(w.from)) })
                 : <Typography.Text type="secondary">{t('centres.closed')}</Typography.Text>}
             </Descriptions.Item>
           );

@@ -88,9 +88,11 @@ const ISSUES: Array<[RegExp, MessageKey]> = [
 
 export const issueKey = (issue: string): MessageKey => ISSUES.find(([re]) => re.test(issue))?.[1] ?? 'centres.issue.invalid';
 
+/** A duration in minutes as hours ("13", "8.5"): the screen speaks hours, the API minutes. */
+export const hoursOf = (minutes: number): string => String(Math.round((minutes / 60) * 100) / 100);
+
 /** Paid time of a shift (the break is unpaid), in hours: 480 → "8", 450 → "7.5". */
 export function paidHours(t: ShiftTemplate): string {
   if (!isHhmm(t.start) || !isHhmm(t.end)) return '-';
-  const minutes = toMinutes(t.end) - toMinutes(t.start) - t.breakMinutes;
-  return String(Math.round((minutes / 60) * 100) / 100);
+  return hoursOf(toMinutes(t.end) - toMinutes(t.start) - t.breakMinutes);
 }
