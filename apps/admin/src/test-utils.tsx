@@ -92,3 +92,32 @@ export async function click(el: Element | null | undefined): Promise<void> {
     (el as HTMLElement).click();
   });
 }
+
+/** The element `selector` finds, once it is there. */
+export const found = (selector: string): Promise<HTMLElement> =>
+  waitFor(() => {
+    const el = document.querySelector(selector);
+    if (!el) throw new Error(`no ${selector}`);
+    return el as HTMLElement;
+  });
+
+/** Sets an input's value as typing would (React listens to the native input event). */
+export async function typeInto(input: Element, value: string): Promise<void> {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Types a date into an antd DatePicker and confirms it with Enter. */
+export async function typeDateInto(input: Element, date: string): Promise<void> {
+  await act(async () => {
+    input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    (input as HTMLInputElement).focus();
+  });
+  await typeInto(input, date);
+  await act(async () => {
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+}
+

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, type Route } from '../../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, type Route, found, typeInto } from '../../test-utils';
 import { useAuth } from '../../auth/AuthProvider';
 import { BudgetAllocationsPage } from './BudgetAllocationsPage';
 
@@ -42,20 +42,7 @@ function SignedIn() {
   return <span data-testid="signed-in">{useAuth().me?.name}</span>;
 }
 
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    if (!el) throw new Error(`no ${selector}`);
-    return el;
-  });
-
-async function type(selector: string, value: string) {
-  const input = (await found(selector)) as HTMLInputElement;
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const type = async (selector: string, value: string) => typeInto(await found(selector), value);
 
 async function choose(selectTestId: string, title: string) {
   const select = await found(`[data-testid="${selectTestId}"]`);

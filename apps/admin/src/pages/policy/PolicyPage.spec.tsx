@@ -5,7 +5,7 @@ import type { PolicyRowView } from '../../api/policy';
 import type { Me } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { todayIso } from '../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, type Route } from '../../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, type Route, found, typeInto as type, typeDateInto } from '../../test-utils';
 import { newVersionData } from './NewVersionDialog';
 import { PolicyPage } from './PolicyPage';
 
@@ -45,36 +45,11 @@ function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route
   };
 }
 
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    if (!el) throw new Error(`no ${selector}`);
-    return el;
-  });
-
-/** Sets an input's value as typing would (React listens to the native input event). */
-async function type(input: Element, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
 /** The input of the form field with this id (antd: the name path joined by "_"). */
 const field = (id: string) => found(`[data-testid="policy-version-form"] #${id}, [data-testid="policy-close-form"] #${id}`);
 
 /** Types a date into an antd DatePicker and confirms it with Enter. */
-async function typeDate(id: string, date: string) {
-  const input = await field(id);
-  await act(async () => {
-    input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    (input as HTMLInputElement).focus();
-  });
-  await type(input, date);
-  await act(async () => {
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-  });
-}
+const typeDate = async (id: string, date: string) => typeDateInto(await field(id), date);
 
 const gets = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === `${P}/rows`).map((c) => c.url.searchParams);
 const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>

@@ -1,10 +1,9 @@
 import { App } from 'antd';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { HolidayCalendarView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthProvider';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route } from '../../../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route, found, typeInto as type, typeDateInto as typeDate } from '../../../test-utils';
 import { CalendarPage } from './CalendarPage';
 import { dateRefusal, draftOf } from './calendarRules';
 
@@ -30,31 +29,7 @@ const render = (me: Me, extra: Record<string, Route> = {}, year = 2026) => {
   return script;
 };
 
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    if (!el) throw new Error(`no ${selector}`);
-    return el;
-  });
 const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-
-async function type(input: Element, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function typeDate(input: Element, date: string) {
-  await act(async () => {
-    input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    (input as HTMLInputElement).focus();
-  });
-  await type(input, date);
-  await act(async () => {
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-  });
-}
 
 /** Opens the add dialog of a list, fills it and presses OK. */
 async function addDay(list: string, date: string, name: string) {

@@ -64,9 +64,9 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
       <Input style={{ width: HHMM_WIDTH }} placeholder="HH:MM" disabled={disabled} />
     </Form.Item>
   );
-  const remove = (onClick: () => void, testId: string) => (
-    <Form.Item label=" ">
-      <Button icon={<DeleteOutlined />} danger onClick={onClick} aria-label={t('calendar.remove')} data-testid={testId} />
+  const dayTypes = (row: number) => (
+    <Form.Item name={[row, 'dayTypes']} label={t('centres.dayTypes')}>
+      <Select mode="multiple" options={dayTypeOptions} style={{ minWidth: 260 }} />
     </Form.Item>
   );
 
@@ -95,72 +95,50 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
 
       <Typography.Title level={5}>{t('centres.templates')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('centres.templatesHint')}</Typography.Paragraph>
-      <Form.List name="templates">
-        {(fields, { add, remove: drop }) => (
+      <RowList name="templates" testId="centre-template" newRow={NEW_TEMPLATE} addLabel={t('centres.addTemplate')} removeLabel={t('calendar.remove')}>
+        {(row) => (
           <>
-            {fields.map((f) => (
-              <Space key={f.key} align="start" wrap>
-                <Form.Item name={[f.name, 'code']} label={t('centres.code')}>
-                  <Input style={{ width: 120 }} placeholder="EARLY" />
-                </Form.Item>
-                {time([f.name, 'start'], t('centres.start'))}
-                {time([f.name, 'end'], t('centres.end'))}
-                <Form.Item name={[f.name, 'breakMinutes']} label={t('centres.breakMinutes')}>
-                  <InputNumber min={0} max={180} precision={0} style={{ width: 100 }} />
-                </Form.Item>
-                {remove(() => drop(f.name), `centre-template-remove-${f.name}`)}
-              </Space>
-            ))}
-            <AddButton onClick={() => add({ ...NEW_TEMPLATE })} testId="centre-template-add" label={t('centres.addTemplate')} />
+            <Form.Item name={[row, 'code']} label={t('centres.code')}>
+              <Input style={{ width: 120 }} placeholder="EARLY" />
+            </Form.Item>
+            {time([row, 'start'], t('centres.start'))}
+            {time([row, 'end'], t('centres.end'))}
+            <Form.Item name={[row, 'breakMinutes']} label={t('centres.breakMinutes')}>
+              <InputNumber min={0} max={180} precision={0} style={{ width: 100 }} />
+            </Form.Item>
           </>
         )}
-      </Form.List>
+      </RowList>
 
       <Typography.Title level={5}>{t('centres.coverage')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('centres.coverageHint')}</Typography.Paragraph>
-      <Form.List name="coverage">
-        {(fields, { add, remove: drop }) => (
+      <RowList name="coverage" testId="centre-band" newRow={NEW_BAND} addLabel={t('centres.addBand')} removeLabel={t('calendar.remove')}>
+        {(row) => (
           <>
-            {fields.map((f) => (
-              <Space key={f.key} align="start" wrap>
-                <Form.Item name={[f.name, 'dayTypes']} label={t('centres.dayTypes')}>
-                  <Select mode="multiple" options={dayTypeOptions} style={{ minWidth: 260 }} />
-                </Form.Item>
-                {time([f.name, 'from'], t('centres.from'))}
-                {time([f.name, 'to'], t('centres.to'))}
-                <Form.Item name={[f.name, 'min']} label={t('centres.minStaff')}>
-                  <InputNumber min={0} max={50} precision={0} style={{ width: 90 }} />
-                </Form.Item>
-                {remove(() => drop(f.name), `centre-band-remove-${f.name}`)}
-              </Space>
-            ))}
-            <AddButton onClick={() => add(structuredClone(NEW_BAND))} testId="centre-band-add" label={t('centres.addBand')} />
+            {dayTypes(row)}
+            {time([row, 'from'], t('centres.from'))}
+            {time([row, 'to'], t('centres.to'))}
+            <Form.Item name={[row, 'min']} label={t('centres.minStaff')}>
+              <InputNumber min={0} max={50} precision={0} style={{ width: 90 }} />
+            </Form.Item>
           </>
         )}
-      </Form.List>
+      </RowList>
 
       <Typography.Title level={5}>{t('centres.roles')}</Typography.Title>
-      <Form.List name="roles">
-        {(fields, { add, remove: drop }) => (
+      <RowList name="roles" testId="centre-role" newRow={NEW_ROLE} addLabel={t('centres.addRole')} removeLabel={t('calendar.remove')}>
+        {(row) => (
           <>
-            {fields.map((f) => (
-              <Space key={f.key} align="start" wrap>
-                <Form.Item name={[f.name, 'dayTypes']} label={t('centres.dayTypes')}>
-                  <Select mode="multiple" options={dayTypeOptions} style={{ minWidth: 260 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'roles']} label={t('centres.roleTags')}>
-                  <Select mode="tags" options={[{ value: 'LEADER', label: t('centres.role.LEADER') }]} style={{ minWidth: 180 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'min']} label={t('centres.minPerDay')}>
-                  <InputNumber min={0} max={10} precision={0} style={{ width: 90 }} />
-                </Form.Item>
-                {remove(() => drop(f.name), `centre-role-remove-${f.name}`)}
-              </Space>
-            ))}
-            <AddButton onClick={() => add(structuredClone(NEW_ROLE))} testId="centre-role-add" label={t('centres.addRole')} />
+            {dayTypes(row)}
+            <Form.Item name={[row, 'roles']} label={t('centres.roleTags')}>
+              <Select mode="tags" options={[{ value: 'LEADER', label: t('centres.role.LEADER') }]} style={{ minWidth: 180 }} />
+            </Form.Item>
+            <Form.Item name={[row, 'min']} label={t('centres.minPerDay')}>
+              <InputNumber min={0} max={10} precision={0} style={{ width: 90 }} />
+            </Form.Item>
           </>
         )}
-      </Form.List>
+      </RowList>
 
       <Form.Item name="restDaysPer7" label={t('centres.restDaysPer7')}>
         <Radio.Group options={[1, 2].map((n) => ({ value: n, label: t('centres.restDaysText', { n }) }))} />
@@ -175,12 +153,32 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
   );
 }
 
-function AddButton({ onClick, testId, label }: { onClick: () => void; testId: string; label: string }) {
+/**
+ * One editable list of the set-up (templates, coverage bands, role requirements): a row of fields each, a remove
+ * button per row (`<testId>-remove-<n>`) and an add button (`<testId>-add`) that appends a copy of `newRow`.
+ */
+function RowList({ name, testId, newRow, addLabel, removeLabel, children }: {
+  name: string; testId: string; newRow: object; addLabel: string; removeLabel: string; children: (row: number) => ReactNode;
+}) {
   return (
-    <Form.Item>
-      <Button type="dashed" icon={<PlusOutlined />} onClick={onClick} data-testid={testId}>
-        {label}
-      </Button>
-    </Form.Item>
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((f) => (
+            <Space key={f.key} align="start" wrap>
+              {children(f.name)}
+              <Form.Item label=" ">
+                <Button icon={<DeleteOutlined />} danger onClick={() => remove(f.name)} aria-label={removeLabel} data-testid={`${testId}-remove-${f.name}`} />
+              </Form.Item>
+            </Space>
+          ))}
+          <Form.Item>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(newRow))} data-testid={`${testId}-add`}>
+              {addLabel}
+            </Button>
+          </Form.Item>
+        </>
+      )}
+    </Form.List>
   );
 }

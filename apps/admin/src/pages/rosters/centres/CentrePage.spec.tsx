@@ -1,12 +1,11 @@
 import { defaultCentreConfig } from '@cws/scheduler-solver';
 import { App } from 'antd';
-import { act } from 'react';
 import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ServiceCentreView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthProvider';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route } from '../../../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route, found, typeInto as type } from '../../../test-utils';
 import { CentrePage } from './CentrePage';
 import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
 
@@ -38,20 +37,8 @@ const render = (me: Me, extra: Record<string, Route> = {}) => {
   return script;
 };
 
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    if (!el) throw new Error(`no ${selector}`);
-    return el;
-  });
 const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 
-async function type(input: Element, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 /** The error shown under the form field with this id (antd: the name path joined by "_"). */
 const errorOf = (id: string) => document.querySelector(`#${id}`)?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
 const puts = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => c.init.method === 'PUT').map((c) => JSON.parse(String(c.init.body)));

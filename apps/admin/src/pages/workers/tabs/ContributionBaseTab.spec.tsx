@@ -1,10 +1,9 @@
 import type { DeclaredContributionBasePageView, DeclaredContributionBaseView } from '@cws/payroll-contracts';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthProvider';
 import { thisMonth } from '../../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr } from '../../../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, found, typeInto } from '../../../test-utils';
 import { ContributionBaseTab } from './ContributionBaseTab';
 
 // the tab reads only the id and whether the worker is still on the register
@@ -21,20 +20,7 @@ const page: DeclaredContributionBasePageView = {
 const LIST = 'GET /api/payroll/v1/contribution-bases';
 const POST = 'POST /api/payroll/v1/contribution-bases';
 
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    expect(el, selector).not.toBeNull();
-    return el as HTMLElement;
-  });
-
-async function type(testId: string, value: string) {
-  const input = (await found(`[data-testid="${testId}"]`)) as HTMLInputElement;
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const type = async (testId: string, value: string) => typeInto(await found(`[data-testid="${testId}"]`), value);
 
 /** The form item's error text around the control with this test id (or, for the month picker, this id). */
 const itemError = (control: Element | null) => control?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthProvider';
 import { thisMonth } from '../../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr } from '../../../test-utils';
+import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, found } from '../../../test-utils';
 import { DeductionsTab } from './DeductionsTab';
 
 // the tab reads only the id and whether the worker is still on the register
@@ -26,13 +26,6 @@ const year = new Date().getFullYear();
 const FLAGS = { [`GET /api/workers/v1/workers/7/tax-years/${year}`]: () => ({ workerId: 7, year, firstJobOfYear: null, lowIncomeLastYear: null, note: null, updatedBy: null, updatedAt: null }) };
 
 /** The element once it is there (in the page or in a modal's portal). */
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    expect(el, selector).not.toBeNull();
-    return el as HTMLElement;
-  });
-
 /** Shows who is signed in, so a test knows the roles have arrived before it looks for what they hide. */
 function SignedIn() {
   return <span data-testid="signed-in">{useAuth().me?.name}</span>;

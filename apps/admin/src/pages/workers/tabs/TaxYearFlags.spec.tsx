@@ -3,7 +3,7 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthProvider';
-import { click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../../test-utils';
+import { click, renderApp, scriptedFetch, waitFor, xihuHr, found } from '../../../test-utils';
 import { TaxYearFlags } from './TaxYearFlags';
 
 // the flags read only the id and whether the worker is still on the register
@@ -16,13 +16,6 @@ const flags = (firstJobOfYear: boolean | null, lowIncomeLastYear: boolean | null
 });
 
 /** The element once it is there (in the page or in a modal's portal). */
-const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    expect(el, selector).not.toBeNull();
-    return el as HTMLElement;
-  });
-
 const text = (flag: string) => document.querySelector(`[data-testid="tax-year-${flag}"]`)?.textContent;
 
 /** Opens a Select and picks the option titled `title` in its own dropdown (the newest: a closed one stays in the page). */
