@@ -1,9 +1,19 @@
 // Postings in the browser, as finance: a small expenditure on a demo allocation through the form,
 // listed under that allocation, then reversed from its drawer. Registered by workflows.mjs.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 
-export function postingsTest({ signedIn, api }) {
+/** Polls `check` every 100 ms for up to 10 s. */
+async function waitUntil(check, what) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export function postingsTest({ signedIn, api, failures }) {
   test('postings: finance books 12.34 on a demo allocation, finds it listed and reverses it', async () => {
     const year = new Date().getFullYear();
     const token = await api.token('finance');
@@ -36,9 +46,17 @@ export function postingsTest({ signedIn, api }) {
 
       await row.locator('[data-testid^="posting-open-"]').click();
       await page.getByTestId('posting-reverse').click();
-      await page.locator('#reason').fill('E2E 重复录入，冲销');
+      // the reason by its own test id, and read back before OK: a CI run once pressed OK with nothing sent
+      const reason = page.getByTestId('reverse-form').getByTestId('reverse-reason');
+      await reason.fill('E2E 重复录入，冲销');
+      await waitUntil(async () => (await reason.inputValue()) === 'E2E 重复录入，冲销', 'the reason to be typed');
       await page.getByTestId('reverse-form-ok').click();
-      await page.getByTestId('reverse-form').waitFor({ state: 'detached' });
+      await page.getByTestId('reverse-form').waitFor({ state: 'detached' }).catch(async (e) => {
+        // what the form or a message said instead, for the log; and where the page stood
+        const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice, .ant-alert-message').allInnerTexts();
+        await page.screenshot({ path: `${failures}/postings-reverse.png`, fullPage: true }).catch(() => undefined);
+        throw new Error(`the reversal dialog stayed open; on screen: ${JSON.stringify(said)} (${e.message})`);
+      });
       await page.getByTestId('postings-table').locator('tbody tr.ant-table-row', { hasText: 'E2E 重复录入，冲销' }).waitFor();
 
       // what the service booked: the expenditure and one reversal of it

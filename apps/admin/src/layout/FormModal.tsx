@@ -2,7 +2,7 @@ import { parseMoney } from '@cws/kernel';
 import type { QueryKey } from '@tanstack/react-query';
 import { DatePicker, Form, Modal, type FormInstance, type FormRule } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -60,10 +60,12 @@ export function FormModal<T extends object>({
 /**
  * Each opening starts from that opening's initial values. The form instance outlives the modal, and
  * on a remount rc-field-form keeps the values left from the last opening over the new initial ones;
- * resetting once the fields have mounted (this is the form's last child) takes the new ones.
+ * resetting once the fields have mounted (this is the form's last child) takes the new ones. A layout
+ * effect, before the first paint: a passive effect could run after a quick hand (or a browser test on a
+ * busy machine) had typed into the open dialog, and wipe what was typed.
  */
 function StartFresh({ form }: { form: FormInstance }) {
-  useEffect(() => form.resetFields(), [form]);
+  useLayoutEffect(() => form.resetFields(), [form]);
   return null;
 }
 
