@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { calendarTest } from './calendar.mjs';
+import { electionsTest } from './elections.mjs';
 import { policyTest } from './policy.mjs';
 import { weightTest, workflowTests } from './workflows.mjs';
 
@@ -689,5 +690,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   workflowTests({ signedIn, openMenu, pick, searchAndPick, shot, api, failures: path.join(root, 'var/e2e-failures') });
   policyTest({ signedIn, pick, api });
   calendarTest({ signedIn, api });
+  electionsTest({ signedIn, pick, searchAndPick, api });
   weightTest({ newPage, login, browserRef: { get baseUrl() { return baseUrl; } } });
 });

@@ -23,6 +23,8 @@ const UnmatchedPage = lazy(() => import('./pages/budget/UnmatchedPage').then((m)
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ApiClientsPage = lazy(() => import('./pages/identity/ApiClientsPage').then((m) => ({ default: m.ApiClientsPage })));
 const UsersPage = lazy(() => import('./pages/identity/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ElectionsPage = lazy(() => import('./pages/elections/ElectionsPage').then((m) => ({ default: m.ElectionsPage })));
+const GradePolicyPage = lazy(() => import('./pages/elections/GradePolicyPage').then((m) => ({ default: m.GradePolicyPage })));
 const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
 const SimulatorPage = lazy(() => import('./pages/payroll/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
 const WorkerDetailPage = lazy(() => import('./pages/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })));
@@ -97,6 +99,8 @@ export function AppRoutes() {
         <Route path="org" element={guard('org', <OrgTreePage />)} />
         <Route path="workers" element={guard('workers', <WorkersPage />)} />
         <Route path="workers/:id" element={guard('workers', <WorkerDetailPage />)} />
+        <Route path="elections" element={guard('elections', <ElectionsPage />)} />
+        <Route path="grade-policy" element={guard('gradePolicy', <GradePolicyPage />)} />
         <Route path="training" element={guard('training', <TrainingPage />)} />
         <Route path="recruitment" element={guard('recruitment', <RecruitmentPage />)} />
         <Route path="recruitment/:id" element={guard('recruitment', <VacancyPage />)} />

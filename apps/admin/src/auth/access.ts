@@ -5,6 +5,10 @@ export const SCREEN_ROLES = {
   dashboard: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   org: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   workers: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  /** elections (换届选举) and the 一肩挑 report: the workers service's READ_ROLES; HR records */
+  elections: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  /** the workers service's grade policy (三岗十八级): every register reader; only CITY_ADMIN adds rows */
+  gradePolicy: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   /** full resident ID and bank account (each view audited) */
   workerPii: ['CITY_ADMIN', 'DISTRICT_HR'],
   training: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
@@ -36,6 +40,9 @@ export const BUDGET_WRITE_ROLES = ['CITY_ADMIN', 'FINANCE'] satisfies Role[];
 
 /** Who adds and closes pay-policy rows (the payroll service's CanEditPolicy). */
 export const POLICY_WRITE_ROLES = ['CITY_ADMIN'] satisfies Role[];
+
+/** Who adds grade-policy rows (the workers service's POST grade-policy). */
+export const GRADE_POLICY_WRITE_ROLES = ['CITY_ADMIN'] satisfies Role[];
 
 /** Who edits the yearly holiday calendar (the scheduler's CanEditCalendar). */
 export const CALENDAR_WRITE_ROLES = ['CITY_ADMIN'] satisfies Role[];

@@ -1,5 +1,6 @@
 import { enBases } from './en.bases';
 import { enCentres } from './en.centres';
+import { enElections } from './en.elections';
 import { enPay } from './en.pay';
 import { enPeople } from './en.people';
 import { enPolicy } from './en.policy';
@@ -8,4 +9,4 @@ import { enRegister } from './en.register';
 import type { Messages } from './zh-CN';
 
 /** English labels; each area file is typed against its Chinese counterpart, so none is missing. */
-export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enCentres, ...enPostings, ...enBases };
+export const en: Messages = { ...enRegister, ...enPeople, ...enPay, ...enPolicy, ...enCentres, ...enPostings, ...enBases, ...enElections };

@@ -13,7 +13,7 @@ import { placeOptions } from '../../lib/places';
 type Values = Record<string, string | undefined>;
 
 /** The communities in the caller's scope, for a select (searchable by name). */
-export function CommunitySelect({ exclude, ...props }: { value?: string; onChange?: (v: string) => void; exclude?: string; id?: string; style?: React.CSSProperties }) {
+export function CommunitySelect({ exclude, ...props }: { value?: string; onChange?: (v: string) => void; exclude?: string; id?: string; style?: React.CSSProperties; allowClear?: boolean; placeholder?: string }) {
   const communities = useCommunities({});
   return (
     <Select

@@ -1,0 +1,51 @@
+// Elections in the browser, as xihu-hr: a party election (公推直选) recorded in the last 西湖区 community
+// by code, with one winner, listed and read back through the API. Registered inside admin.e2e.mjs's
+// describe after the payroll and roster workflows: the other steps use 翠苑一区社区 (the first by
+// code) and the first community of a list, and a regular election ends the body's posts still running.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+export function electionsTest({ signedIn, pick, searchAndPick, api }) {
+  test('elections: xihu-hr records a party election with a winner; it is listed and the API has it', async () => {
+    const token = await api.token('xihu-hr');
+    const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
+    const community = communities.filter((c) => c.active).sort((a, b) => b.code.localeCompare(a.code))[0];
+    const { items } = await api.get(token, `/api/workers/v1/workers?community=${community.code}&status=ACTIVE&limit=100`);
+    // a winner whose name is unique in the community, so the search finds one option
+    const winner = items.find((w) => items.filter((o) => o.name === w.name).length === 1);
+    assert.ok(winner, `an active worker in ${community.name}`);
+    const note = `E2E 换届 ${Date.now()}`;
+
+    const page = await signedIn('xihu-hr', '换届选举');
+    try {
+      await page.getByTestId('elections-page').waitFor();
+      await page.getByTestId('election-record').click();
+      const form = page.getByTestId('election-form');
+      await searchAndPick(page, 'communityCode', community.name.slice(0, 2), community.name);
+      await form.locator('#eligibleVoters').fill('1800');
+      await form.locator('#votesCast').fill('1320');
+      await searchAndPick(page, 'results_0_workerId', winner.name, winner.name);
+      await pick(page, 'results_0_role', '委员');
+      await form.locator('#results_0_votes').fill('1000');
+      await form.locator('#note').fill(note);
+      await page.getByTestId('election-form-ok').click();
+
+      // the recorded election opens; the list shows it with the winner
+      await page.getByTestId('election-results').getByText(winner.name).waitFor();
+      await page.keyboard.press('Escape');
+      const row = page.getByTestId('elections-table').locator('tbody tr.ant-table-row', { hasText: community.name }).filter({ hasText: winner.name }).first();
+      await row.waitFor();
+      assert.match(await row.innerText(), /公推直选/);
+
+      const listed = await api.get(token, `/api/workers/v1/elections?community=${community.code}&bodyKind=PARTY`);
+      const made = listed.find((e) => e.note === note);
+      assert.ok(made, 'the election is listed by the API');
+      assert.equal(made.method, 'PUBLIC_NOMINATION_DIRECT');
+      assert.equal(made.votesCast, 1320);
+      assert.deepEqual(made.results.map((r) => [r.workerId, r.role, r.votes]), [[winner.id, 'MEMBER', 1000]]);
+      assert.ok(made.results[0].appointmentId, 'the elected post was made');
+    } finally {
+      await page.context().close();
+    }
+  });
+}

@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView, GradePolicyRowAddedView, GradePolicyRowView, OneShoulderReport } from '@cws/workers-contracts';
+import { useApi } from './context';
+import type { WorkerPage } from './workers';
+
+const W = '/api/workers/v1';
+
+/** What `POST /elections` takes (the workers service's CreateElectionDto). */
+export interface NewElection {
+  communityCode: string;
+  bodyKind: BodyKind;
+  kind: ElectionKind;
+  method: ElectionMethod;
+  electionDate: string;
+  termStart?: string;
+  termYears?: number;
+  eligibleVoters: number;
+  votesCast: number;
+  results: Array<{ workerId: number; role: AppointmentRole; votes: number; primary?: boolean }>;
+  note?: string;
+}
+
+/** What `POST /grade-policy` takes: the key fields and value of one kind (GradePolicyRowDto). */
+export interface NewGradePolicyRow {
+  kind: GradePolicyRowView['kind'];
+  band?: string;
+  education?: string;
+  baseGrade?: number;
+  minGrade?: number;
+  maxGrade?: number;
+  yearsPerStep?: number;
+  validFrom: string;
+  sourceRef: string;
+}
+
+export interface ElectionFilter {
+  community?: string;
+  bodyKind?: BodyKind;
+}
+
+/** Elections in the caller's scope, newest first (the service answers at most 500: no paging). */
+export function useElections(filter: ElectionFilter) {
+  const api = useApi();
+  return useQuery({ queryKey: ['elections', filter], queryFn: ({ signal }) => api.get<ElectionView[]>(`${W}/elections`, { ...filter }, signal) });
+}
+
+export function useElection(id: number | null) {
+  const api = useApi();
+  return useQuery({ queryKey: ['election', id], queryFn: ({ signal }) => api.get<ElectionView>(`${W}/elections/${id}`, undefined, signal), enabled: id !== null });
+}
+
+export interface OneShoulderQuery {
+  date?: string;
+  district?: string;
+  street?: string;
+  community?: string;
+}
+
+/** The 一肩挑 report: active communities whose elected secretary is also the elected director on `date`. */
+export function useOneShoulder(q: OneShoulderQuery) {
+  const api = useApi();
+  return useQuery({ queryKey: ['one-shoulder', q], queryFn: ({ signal }) => api.get<OneShoulderReport>(`${W}/elections/one-shoulder`, { ...q }, signal) });
+}
+
+/** The active workers of a community whose name contains `q` (the register's own search), for picking winners. */
+export function useCommunityWorkers(community: string | undefined, q: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['community-workers', community, q],
+    enabled: !!community,
+    queryFn: ({ signal }) => api.get<WorkerPage>(`${W}/workers`, { community, q: q || undefined, status: 'ACTIVE', limit: 50 }, signal),
+  });
+}
+
+/** The grade-policy rows in force on `date` (today without one). */
+export function useGradePolicy(date?: string) {
+  const api = useApi();
+  return useQuery({ queryKey: ['grade-policy', date ?? ''], queryFn: ({ signal }) => api.get<GradePolicyRowView[]>(`${W}/grade-policy`, { date }, signal) });
+}
+
+export function useElectionWrites() {
+  const api = useApi();
+  return {
+    record: (body: NewElection) => api.post<ElectionView>(`${W}/elections`, body),
+    addGradePolicyRow: (body: NewGradePolicyRow) => api.post<GradePolicyRowAddedView>(`${W}/grade-policy`, body),
+  };
+}

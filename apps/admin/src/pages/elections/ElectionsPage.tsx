@@ -1,0 +1,117 @@
+import { ELECTED_BODIES, type BodyKind, type ElectionView } from '@cws/workers-contracts';
+import { Button, Card, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useElections } from '../../api/elections';
+import { useCommunities } from '../../api/org';
+import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { QueryTable } from '../../layout/QueryTable';
+import { placeNamer } from '../../lib/places';
+import { CommunitySelect } from '../workers/WorkerFormModals';
+import { ElectionDrawer } from './ElectionDrawer';
+import { OneShoulderTab } from './OneShoulderTab';
+import { RecordElectionDialog, useRecordElection } from './RecordElectionDialog';
+
+/**
+ * 换届选举: the elections of the party organisations and residents' committees in scope (newest first),
+ * filtered by community and body; one opens in a drawer. The HR roles record an election (the service's
+ * WRITE_ROLES); the second tab is the 一肩挑 report read from the election records.
+ */
+export function ElectionsPage() {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const { hasRole } = useAuth();
+  const canRecord = hasRole(...HR_ROLES);
+  const [community, setCommunity] = useState<string>();
+  const [bodyKind, setBodyKind] = useState<BodyKind>();
+  const [openId, setOpenId] = useState<number | null>(null);
+  const elections = useElections({ community, bodyKind });
+  // every election in scope, unfiltered: the 一肩挑 tab names its winners from these
+  const all = useElections({});
+  const communities = useCommunities({});
+  const communityName = placeNamer(communities.data);
+  const workerName = useMemo(() => {
+    const names = new Map((all.data ?? []).flatMap((e) => e.results.map((r) => [r.workerId, r.workerName] as const)));
+    return (id: number) => names.get(id) ?? `#${id}`;
+  }, [all.data]);
+  const record = useRecordElection((e) => setOpenId(e.id));
+
+  const list = (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <CommunitySelect id="electionCommunity" value={community} onChange={(v) => setCommunity(v || undefined)} style={{ width: 220 }} allowClear placeholder={t('elections.community')} />
+        <Select<BodyKind>
+          id="electionBody"
+          allowClear
+          placeholder={t('elections.allBodies')}
+          style={{ width: 160 }}
+          value={bodyKind}
+          onChange={setBodyKind}
+          options={options(ELECTED_BODIES, 'org.body')}
+        />
+      </Space>
+      <QueryTable<ElectionView>
+        query={elections}
+        rows={elections.data}
+        rowKey="id"
+        size="small"
+        locale={{ emptyText: t('elections.none') }}
+        data-testid="elections-table"
+        columns={[
+          { title: t('elections.date'), dataIndex: 'electionDate' },
+          { title: t('elections.community'), dataIndex: 'communityCode', render: (c: string) => communityName(c) },
+          { title: t('elections.body'), dataIndex: 'bodyKind', render: (b: string) => t(`org.body.${b}` as MessageKey) },
+          {
+            title: t('elections.kind'),
+            render: (_, e) => (
+              <>
+                {t(`elections.kind.${e.kind}` as MessageKey)}
+                {e.backfilled && <Tag style={{ marginLeft: 8 }} title={t('elections.backfilledHint')}>{t('elections.backfilled')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('elections.method'), dataIndex: 'method', render: (m: string | null) => (m ? t(`elections.method.${m}` as MessageKey) : '—') },
+          { title: t('elections.term'), render: (_, e) => `${e.termStart} – ${e.termEnd}` },
+          {
+            title: t('elections.winners'),
+            render: (_, e) => e.results.map((r, i) => (
+              <span key={`${r.workerId}-${r.role}`}>
+                {i > 0 && '、'}
+                <Link to={`/workers/${r.workerId}`}>{r.workerName}</Link>（{t(`enum.role.${r.role}` as MessageKey)}）
+              </span>
+            )),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, e) => (
+              <Button size="small" onClick={() => setOpenId(e.id)} data-testid={`election-open-${e.id}`}>
+                {t('elections.view')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <Card
+      title={t('elections.title')}
+      data-testid="elections-page"
+      extra={canRecord && <Button type="primary" onClick={() => record.show()} data-testid="election-record">{t('elections.record')}</Button>}
+    >
+      <Typography.Paragraph type="secondary">{t('elections.hint')}</Typography.Paragraph>
+      <Tabs
+        items={[
+          { key: 'list', label: t('elections.tab.list'), children: list },
+          { key: 'oneShoulder', label: t('elections.tab.oneShoulder'), children: <OneShoulderTab communityName={communityName} workerName={workerName} /> },
+        ]}
+      />
+      <ElectionDrawer id={openId} communityName={communityName} onClose={() => setOpenId(null)} />
+      {canRecord && <RecordElectionDialog dialog={record} />}
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+import type { GradePolicyRowView } from '@cws/workers-contracts';
+import { App } from 'antd';
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { click, found, json, renderApp, scriptedFetch, typeDateInto, typeInto, waitFor, xihuHr, type Route } from '../../test-utils';
+import { GradePolicyPage } from './GradePolicyPage';
+
+const P = '/api/workers/v1/grade-policy';
+const admin: Me = { ...xihuHr, id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' } };
+const row = (id: number, kind: GradePolicyRowView['kind'], data: Record<string, number>, band: GradePolicyRowView['band'] = null, education: string | null = null): GradePolicyRowView => ({
+  id, kind, band, education, data, validFrom: '2024-01-01', validTo: null, sourceRef: '杭民〔2023〕12号',
+});
+const rows = [row(1, 'ENTRY_GRADE', { baseGrade: 3 }, 'OTHER', 'BACHELOR'), row(2, 'BAND_RANGE', { minGrade: 1, maxGrade: 12 }, 'OTHER'), row(3, 'GRADE_PROGRESSION', { yearsPerStep: 3 })];
+
+function SignedIn() {
+  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
+}
+const render = (me: Me, extra: Record<string, Route> = {}) => {
+  const script = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => me, [`GET ${P}`]: () => rows, ...extra });
+  renderApp(<App><SignedIn /><GradePolicyPage /></App>, { fetch: script.fetch, locale: 'en' });
+  return script;
+};
+const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+const field = (id: string) => found(`[data-testid="grade-policy-form"] #${id}`);
+async function choose(id: string, title: string) {
+  const input = await field(id);
+  await act(async () => {
+    input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  });
+  await click(await found(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`));
+}
+const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => c.init.method === 'POST').map((c) => JSON.parse(String(c.init.body)));
+
+describe('GradePolicyPage', () => {
+  it('shows the rows in force readably; a non-admin sees no add button', async () => {
+    render(xihuHr);
+    await waitFor(() => expect(text('grade-policy-table')).toContain('grade 3 at entry'));
+    expect(text('grade-policy-table')).toContain('Bachelor');
+    expect(text('grade-policy-table')).toContain('grades 1–12');
+    expect(text('grade-policy-table')).toContain('one grade every 3 years');
+    expect(text('grade-policy-table')).toContain('杭民〔2023〕12号');
+    await waitFor(() => expect(text('signed-in')).toBe('xihu-hr'));
+    expect(document.querySelector('[data-testid="grade-policy-add"]')).toBeNull();
+  });
+
+  it('the city admin posts a band range: only that kind’s fields; an inverted range is refused before sending', async () => {
+    const { calls } = render(admin, { [`POST ${P}`]: () => json(201, { ...row(4, 'BAND_RANGE', { minGrade: 2, maxGrade: 14 }, 'HEAD'), closed: [] }) });
+    await click(await found('[data-testid="grade-policy-add"]'));
+    await choose('kind', 'Band range');
+    await choose('band', 'Head');
+    await typeInto(await field('minGrade'), '9');
+    await typeInto(await field('maxGrade'), '8');
+    await typeDateInto(await field('validFrom'), '2027-01-01');
+    await typeInto(await field('sourceRef'), ' 杭民〔2026〕5号 ');
+    await click(await found('[data-testid="grade-policy-form-ok"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="grade-policy-form"]')?.textContent).toContain('The top grade cannot be below the lowest'));
+    expect(posts(calls)).toHaveLength(0);
+
+    await typeInto(await field('minGrade'), '2');
+    await typeInto(await field('maxGrade'), '14');
+    await click(await found('[data-testid="grade-policy-form-ok"]'));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]).toEqual({ kind: 'BAND_RANGE', band: 'HEAD', minGrade: 2, maxGrade: 14, validFrom: '2027-01-01', sourceRef: '杭民〔2026〕5号' });
+  });
+
+  it('a later row of the key is refused with its code’s text', async () => {
+    const { calls } = render(admin, { [`POST ${P}`]: () => json(409, { code: 'GRADE_POLICY_ROW_LATER', message: 'row 3 …', details: [] }) });
+    await click(await found('[data-testid="grade-policy-add"]'));
+    await choose('kind', 'Progression');
+    await typeInto(await field('yearsPerStep'), '2');
+    await typeDateInto(await field('validFrom'), '2023-06-01');
+    await typeInto(await field('sourceRef'), '试行');
+    await click(await found('[data-testid="grade-policy-form-ok"]'));
+    await waitFor(() => expect(posts(calls)).toEqual([{ kind: 'GRADE_PROGRESSION', yearsPerStep: 2, validFrom: '2023-06-01', sourceRef: '试行' }]));
+    await waitFor(() => expect(document.body.textContent).toContain('history is not rewritten'));
+  });
+});

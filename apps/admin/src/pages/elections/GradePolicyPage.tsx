@@ -1,0 +1,141 @@
+import { EDUCATION_LEVELS, GRADE_POLICY_KINDS, POST_BANDS, type GradePolicyRowView } from '@cws/workers-contracts';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography, type FormRule } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useElectionWrites, useGradePolicy, type NewGradePolicyRow } from '../../api/elections';
+import { useAuth } from '../../auth/AuthProvider';
+import { GRADE_POLICY_WRITE_ROLES } from '../../auth/access';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
+import { QueryTable } from '../../layout/QueryTable';
+
+type Kind = GradePolicyRowView['kind'];
+
+/** A row's value in words: the entry grade, the band's range or the years per step. */
+export function gradeValue(t: Translate, r: Pick<GradePolicyRowView, 'kind' | 'data'>): string {
+  if (r.kind === 'ENTRY_GRADE') return t('grades.entryValue', { grade: r.data.baseGrade });
+  if (r.kind === 'BAND_RANGE') return t('grades.rangeValue', { min: r.data.minGrade, max: r.data.maxGrade });
+  return t('grades.stepValue', { years: r.data.yearsPerStep });
+}
+
+/** The POST body: only the key fields and values of the chosen kind (the service refuses none of the others, but they mean nothing). */
+export function gradePolicyBody(v: NewGradePolicyRow): NewGradePolicyRow {
+  const keep: Record<Kind, Array<keyof NewGradePolicyRow>> = {
+    ENTRY_GRADE: ['band', 'education', 'baseGrade'],
+    BAND_RANGE: ['band', 'minGrade', 'maxGrade'],
+    GRADE_PROGRESSION: ['yearsPerStep'],
+  };
+  const body: NewGradePolicyRow = { kind: v.kind, validFrom: v.validFrom, sourceRef: v.sourceRef.trim() };
+  for (const k of keep[v.kind]) (body as unknown as Record<string, unknown>)[k] = v[k];
+  return body;
+}
+
+/**
+ * 等级政策 (三岗十八级): the workers service's grade-policy rows in force on a date — entry grades per band
+ * and education, each band's grade range, the years per step. Only CITY_ADMIN adds a row (POST grade-policy).
+ */
+export function GradePolicyPage() {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const { hasRole } = useAuth();
+  const canAdd = hasRole(...GRADE_POLICY_WRITE_ROLES);
+  const [date, setDate] = useState(todayIso());
+  const [kind, setKind] = useState<Kind>();
+  const rows = useGradePolicy(date);
+  const writes = useElectionWrites();
+  const add = useFormDialog((v: NewGradePolicyRow) => writes.addGradePolicyRow(gradePolicyBody(v)), { invalidate: [['grade-policy']], success: t('grades.added') });
+  return (
+    <Card
+      title={t('grades.title')}
+      data-testid="grade-policy-page"
+      extra={
+        <Space wrap>
+          <Select<Kind> allowClear placeholder={t('grades.all')} style={{ width: 160 }} value={kind} onChange={setKind} options={options(GRADE_POLICY_KINDS, 'grades.kind')} data-testid="grade-policy-kind" />
+          <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} aria-label={t('grades.asOf')} />
+          {canAdd && <Button type="primary" onClick={() => add.show()} data-testid="grade-policy-add">{t('grades.add')}</Button>}
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('grades.hint')}</Typography.Paragraph>
+      <QueryTable<GradePolicyRowView>
+        query={rows}
+        rows={rows.data?.filter((r) => !kind || r.kind === kind)}
+        rowKey="id"
+        size="small"
+        pagination={false}
+        data-testid="grade-policy-table"
+        columns={[
+          { title: t('grades.kind'), dataIndex: 'kind', render: (k: string) => t(`grades.kind.${k}` as MessageKey) },
+          { title: t('grades.band'), dataIndex: 'band', render: (b: string | null) => (b ? t(`enum.post.${b}` as MessageKey) : '—') },
+          { title: t('grades.education'), dataIndex: 'education', render: (e: string | null) => (e ? t(`enum.education.${e}` as MessageKey) : '—') },
+          { title: t('grades.value'), render: (_, r) => gradeValue(t, r) },
+          { title: t('grades.validFrom'), dataIndex: 'validFrom' },
+          { title: t('grades.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? '—' },
+          { title: t('grades.sourceRef'), dataIndex: 'sourceRef' },
+        ]}
+      />
+      {canAdd && (
+        <FormModal<NewGradePolicyRow> {...add.modal} title={t('grades.add')} initialValues={{ kind: 'ENTRY_GRADE' }} testId="grade-policy-form">
+          <GradePolicyFields form={add.form} />
+        </FormModal>
+      )}
+    </Card>
+  );
+}
+
+/** The fields of the chosen kind, checked as the DTO checks them (grades 1–18, years 1–10, top ≥ lowest, source 1–200). */
+function GradePolicyFields({ form }: { form: ReturnType<typeof useFormDialog<NewGradePolicyRow>>['form'] }) {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const required = useRequired();
+  const kind = Form.useWatch('kind', form) as Kind | undefined;
+  const grade = (): FormRule[] => [...required, { type: 'integer', min: 1, max: 18, message: t('grades.gradeRange') }];
+  const number = (min: number, max: number) => <InputNumber min={min} max={max} precision={0} style={{ width: 140 }} />;
+  return (
+    <>
+      <Form.Item name="kind" label={t('grades.kind')} rules={required}>
+        <Select options={options(GRADE_POLICY_KINDS, 'grades.kind')} />
+      </Form.Item>
+      {kind !== 'GRADE_PROGRESSION' && (
+        <Form.Item name="band" label={t('grades.band')} rules={required}>
+          <Select options={options(POST_BANDS, 'enum.post')} />
+        </Form.Item>
+      )}
+      {kind === 'ENTRY_GRADE' && (
+        <>
+          <Form.Item name="education" label={t('grades.education')} rules={required}>
+            <Select options={options(EDUCATION_LEVELS, 'enum.education')} />
+          </Form.Item>
+          <Form.Item name="baseGrade" label={t('grades.baseGrade')} rules={grade()} extra={t('grades.gradeRange')}>
+            {number(1, 18)}
+          </Form.Item>
+        </>
+      )}
+      {kind === 'BAND_RANGE' && (
+        <Space align="start">
+          <Form.Item name="minGrade" label={t('grades.minGrade')} rules={grade()}>
+            {number(1, 18)}
+          </Form.Item>
+          <Form.Item
+            name="maxGrade"
+            label={t('grades.maxGrade')}
+            dependencies={['minGrade']}
+            rules={[...grade(), { validator: async (_, v?: number) => { if (v !== undefined && v < (form.getFieldValue('minGrade') ?? 0)) throw new Error(t('grades.rangeInverted')); } }]}
+          >
+            {number(1, 18)}
+          </Form.Item>
+        </Space>
+      )}
+      {kind === 'GRADE_PROGRESSION' && (
+        <Form.Item name="yearsPerStep" label={t('grades.yearsPerStep')} rules={[...required, { type: 'integer', min: 1, max: 10, message: t('grades.yearsRange') }]}>
+          {number(1, 10)}
+        </Form.Item>
+      )}
+      <DateItem name="validFrom" label={t('grades.validFrom')} required extra={t('grades.validFromHint')} />
+      <Form.Item name="sourceRef" label={t('grades.sourceRef')} rules={[...required, { whitespace: true, message: t('common.required') }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </>
+  );
+}
