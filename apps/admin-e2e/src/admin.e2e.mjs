@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { calendarTest } from './calendar.mjs';
 import { electionsTest } from './elections.mjs';
+import { fundingTest } from './funding.mjs';
 import { policyTest } from './policy.mjs';
 import { weightTest, workflowTests } from './workflows.mjs';
 
@@ -691,5 +692,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   policyTest({ signedIn, pick, api });
   calendarTest({ signedIn, api });
   electionsTest({ signedIn, pick, searchAndPick, api });
+  fundingTest({ signedIn, api });
   weightTest({ newPage, login, browserRef: { get baseUrl() { return baseUrl; } } });
 });

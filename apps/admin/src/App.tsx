@@ -16,6 +16,7 @@ import { LoginPage } from './pages/login/LoginPage';
 // pages load on demand (ECharts only with the dashboard)
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const BenchmarkPage = lazy(() => import('./pages/payroll/BenchmarkPage').then((m) => ({ default: m.BenchmarkPage })));
+const FundingPage = lazy(() => import('./pages/payroll/FundingPage').then((m) => ({ default: m.FundingPage })));
 const BudgetAllocationsPage = lazy(() => import('./pages/budget/BudgetAllocationsPage').then((m) => ({ default: m.BudgetAllocationsPage })));
 const BudgetPage = lazy(() => import('./pages/budget/BudgetPage').then((m) => ({ default: m.BudgetPage })));
 const PostingsPage = lazy(() => import('./pages/budget/PostingsPage').then((m) => ({ default: m.PostingsPage })));
@@ -113,6 +114,7 @@ export function AppRoutes() {
         <Route path="rosters/centres/:community" element={guard('rosterSetup', <CentrePage />)} />
         <Route path="payroll/simulator" element={guard('payroll', <SimulatorPage />)} />
         <Route path="payroll/benchmark" element={guard('benchmark', <BenchmarkPage />)} />
+        <Route path="payroll/funding" element={guard('funding', <FundingPage />)} />
         <Route path="payroll/policy" element={guard('policy', <PolicyPage />)} />
         <Route path="budget" element={guard('budget', <BudgetPage />)} />
         <Route path="budget/allocations" element={guard('budget', <BudgetAllocationsPage />)} />

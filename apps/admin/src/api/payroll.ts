@@ -1,4 +1,4 @@
-import type { DeclaredContributionBasePageView, DeclaredContributionBasesResultView, PayrollRunPageView, PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
+import type { DeclaredContributionBasePageView, DeclaredContributionBasesResultView, FundingRequirementReport, PayrollRunPageView, PayslipPage, PayslipView, RunView, WorkerPayslipPage } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import { useKeysetPages } from './useKeysetPages';
@@ -67,4 +67,13 @@ export function useDeclaredBaseWrites() {
     declare: (body: { validFrom: string; items: DeclaredBaseItem[] }) => api.post<DeclaredContributionBasesResultView>(`${P}/contribution-bases`, body),
     withdraw: (id: string) => api.delete<void>(`${P}/contribution-bases/${id}`),
   };
+}
+
+/** The 核定 report (funding requirement) of a year for a scope (the caller's own when none) and register date (today when none). */
+export function useFundingRequirement(q: { year: number; scope?: string; asOf?: string }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['funding-requirement', q.year, q.scope ?? null, q.asOf ?? null],
+    queryFn: ({ signal }) => api.get<FundingRequirementReport>(`${P}/benchmark/funding-requirement`, q, signal),
+  });
 }

@@ -21,6 +21,8 @@ export const SCREEN_ROLES = {
   benchmark: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   /** pay policy tables: every payroll reader (the service's READ_ROLES); only CITY_ADMIN edits */
   policy: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
+  /** 核定 report (funding requirement): the payroll service's READ_ROLES, each in their scope */
+  funding: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],
   rosters: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR'],
   /** the holiday calendar and centre set-ups: every scheduler reader (its READ_ROLES) */
   rosterSetup: ['CITY_ADMIN', 'DISTRICT_HR', 'STREET_HR', 'FINANCE', 'AUDITOR'],

@@ -197,6 +197,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   CALIBRATION_NOT_CITY_WIDE: ['只有全市范围的定标结果可以采用', 'Only a city-wide calibration can be adopted'],
   NO_WORKFORCE: ['该范围内没有人员', 'No workers in this scope'],
   WORKFORCE_UNAVAILABLE: ['暂时无法读取人员名册，请稍后再试', 'The register is unavailable; try again later'],
+  BUDGET_UNAVAILABLE: ['暂时无法读取预算服务，请稍后再试', 'The budget service is unavailable; try again later'],
   YTD_YEAR_MISMATCH: ['年度不一致', 'Year mismatch'],
   YTD_MONTH_ORDER: ['月份顺序有误', 'Months out of order'],
 

@@ -1,0 +1,23 @@
+/** Chinese labels: the 核定 report (经费核定, `GET /benchmark/funding-requirement`). */
+export const zhCNFunding = {
+  'menu.funding': '经费核定',
+  'funding.title': '社区工作者经费核定报告',
+  'funding.hint': '所需经费 = 年平均人数 × 上年全市平均工资 W(Y−1) + 单位社保公积金；已分配 = 预算中工资类渠道已分配给该地的经费；缺口 = 所需 − 已分配（足额为 0）。金额单位：元。',
+  'funding.streams': '工资类预算渠道：{streams}',
+  'funding.year': '年度',
+  'funding.asOf': '名册日期',
+  'funding.asOfPlaceholder': '默认今天',
+  'funding.place': '区县 / 街道',
+  'funding.headcount': '年平均人数',
+  'funding.workerMonths': '人月',
+  'funding.wages': '工资',
+  'funding.employerContributions': '单位社保公积金',
+  'funding.requirement': '所需经费',
+  'funding.budgeted': '已分配',
+  'funding.shortfall': '缺口',
+  'funding.total': '合计',
+  'funding.basis': 'W({prev}) = {benchmark} 元；名册日期 {asOf}；1–{paidThrough} 月按已发工资，其余按名册预计',
+  'funding.basisNonePaid': 'W({prev}) = {benchmark} 元；名册日期 {asOf}；全年按名册预计',
+  'funding.budgetUnavailable': '暂时无法读取预算服务，无法比较已分配经费。请稍后重试。',
+  'funding.retry': '重试',
+} as const;
