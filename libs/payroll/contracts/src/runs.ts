@@ -3,7 +3,7 @@
  * `/v1/payslips`). Amounts are decimal strings with two places ("1234.56"); fen inside.
  */
 import type { TaxStateJson } from '@cws/payroll-engine';
-import { Contract, DateOnly, Fields, IdString, Instant, Int, MoneyString, NamedEnum, Nullable, Page, type Static, Text } from '@cws/kernel';
+import { Contract, DateOnly, Fields, IdString, Instant, Int, MoneyString, NamedEnum, Nullable, Page, type Static, Text, YearMonth } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 
 export const RUN_TYPES = ['REGULAR', 'CORRECTION', 'BONUS', 'TOP_UP'] as const;
@@ -27,7 +27,7 @@ export type RunComputeState = (typeof RUN_COMPUTE_STATES)[number];
 // UI reads, and the schema of the OpenAPI document.
 /* @__NO_SIDE_EFFECTS__ */
 const money = (description: string, example = '0.00') => /* @__PURE__ */ MoneyString(description, example);
-const period = /* @__PURE__ */ Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '工资所属月份（YYYY-MM）。Pay period.', example: '2026-03' });
+const period = /* @__PURE__ */ YearMonth('工资所属月份（YYYY-MM）。Pay period.', '2026-03');
 const RunTypeSchema = /* @__PURE__ */ NamedEnum('RunType', RUN_TYPES, '工资批次类型：常规、更正、奖金、年终补差。Run type.');
 const RunStatusSchema = /* @__PURE__ */ NamedEnum('RunStatus', RUN_STATUSES, '状态：草稿、已提交、已审批、已发放、已取消。Run status.');
 

@@ -2,7 +2,7 @@
  * Response shapes of the roster API (the admin UI reads these). Times are `HH:MM`, dates `YYYY-MM-DD`.
  * Each is a contract (issue #11): the TypeScript type the service returns and the OpenAPI schema.
  */
-import { Contract, DateOnly, Instant, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Instant, Int, NamedEnum, Nullable, Text, YearMonth, type Static } from '@cws/kernel';
 import { DAY_TYPES, type CentreConfig, type HolidayCalendar } from '@cws/scheduler-solver';
 import { Type } from '@sinclair/typebox';
 import { WorkerMonthHoursSchema } from './hours';
@@ -12,7 +12,7 @@ export type RosterStatus = (typeof ROSTER_STATUSES)[number];
 
 /* @__NO_SIDE_EFFECTS__ */
 const clock = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d{2}:\\d{2}$', description, example });
-const month = /* @__PURE__ */ Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份（YYYY-MM）。Month.', example: '2026-05' });
+const month = /* @__PURE__ */ YearMonth('月份（YYYY-MM）。Month.', '2026-05');
 
 export const RosterAssignment = /* @__PURE__ */ Contract('RosterAssignment', '一个班次安排。One shift worked.', {
   workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),

@@ -50,6 +50,9 @@ export const MoneyString = (description: string, example = '0.00') => Type.Strin
 /** A numeric id as a string (BIGINT ids never pass through a JS number). */
 /* @__NO_SIDE_EFFECTS__ */
 export const IdString = (description: string, example = '1') => Type.String({ pattern: '^\\d{1,19}$', description, example });
+/** A month as YYYY-MM (a pay period, a first or last month). */
+/* @__NO_SIDE_EFFECTS__ */
+export const YearMonth = (description: string, example = '2026-03') => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description, example });
 /* @__NO_SIDE_EFFECTS__ */
 export const DateOnly = (description: string, example = '2026-01-15') => Type.String({ format: 'date', description, example });
 /* @__NO_SIDE_EFFECTS__ */

@@ -3,7 +3,7 @@
  * withholding. The register records the declarations; payroll reads each worker's year-to-date sum
  * from the snapshot and withholds by it (DOMAIN §4: cumulative taxable income subtracts them).
  */
-import { Contract, DateOnly, Instant, Int, MoneyString, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
+import { Contract, DateOnly, Instant, Int, MoneyString, NamedEnum, Nullable, type Static, Text, YearMonth } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 
 export const SPECIAL_DEDUCTION_TYPES = [
@@ -21,15 +21,14 @@ export const SPECIAL_DEDUCTION_MONTHLY_CAP: Readonly<Record<SpecialDeductionType
   HOUSING_LOAN_INTEREST: '1000.00', HOUSING_RENT: '1500.00', CONTINUING_EDUCATION: '3600.00',
 };
 
-const month = (description: string, example: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description, example });
 
 export const SpecialDeduction = /* @__PURE__ */ Contract('SpecialDeduction', '一项专项附加扣除申报（按月）。One special additional deduction a worker declared, by month.', {
   id: /* @__PURE__ */ Int('申报 ID。Declaration id.', 12),
   workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024),
   type: /* @__PURE__ */ NamedEnum('SpecialDeductionType', SPECIAL_DEDUCTION_TYPES, '扣除项目：子女教育、3 岁以下婴幼儿照护、赡养老人、住房贷款利息、住房租金、继续教育。The kind of deduction.'),
   monthlyAmount: /* @__PURE__ */ MoneyString('每月扣除额（元）。The amount a month, 元.', '2000.00'),
-  fromMonth: /* @__PURE__ */ month('起始月份（含）。First month (inclusive).', '2026-01'),
-  toMonth: /* @__PURE__ */ Nullable(/* @__PURE__ */ month('终止月份（含）；未定为 null。Last month (inclusive); null while it lasts.', '2026-12')),
+  fromMonth: /* @__PURE__ */ YearMonth('起始月份（含）。First month (inclusive).', '2026-01'),
+  toMonth: /* @__PURE__ */ Nullable(/* @__PURE__ */ YearMonth('终止月份（含）；未定为 null。Last month (inclusive); null while it lasts.', '2026-12')),
   note: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('备注。Note.', '两个子女，各扣 50%')),
   createdBy: /* @__PURE__ */ Text('登记人。Recorded by.', 'xihu-hr'),
   createdAt: /* @__PURE__ */ Instant('登记时间。Recorded at.'),
