@@ -10,11 +10,12 @@
  */
 import 'reflect-metadata';
 import os from 'node:os';
+import { wageRecordOf } from '@cws/payroll-engine';
 import { startTestApp, testConfig } from '@cws/testing';
 import { DataSource } from 'typeorm';
 import { payrollService } from '../../apps/payroll/src/payroll.definition';
 import { PayslipRepository } from '../../apps/payroll/src/runs/payslip.repository';
-import { groupByWorker, wageRecordOf } from '../../apps/payroll/src/runs/slip-rows';
+import { groupByWorker } from '../../apps/payroll/src/runs/slip-rows';
 
 const CHUNK = 1000;
 const MONTHS = [...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)];

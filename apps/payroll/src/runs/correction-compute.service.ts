@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Fen, parseMoney } from '@cws/kernel';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import {
-  computePayslip, contributionReferenceYear, contributionYearStart, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
+  computePayslip, contributionReferenceYear, contributionYearStart, wageRecordOf, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
 } from '@cws/payroll-engine';
 import { DeclaredBaseRepository } from '../contribution-bases/declared-base.repository';
 import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
 import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
-import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, type SlipPlace, stateOfYear, wageRecordOf } from './slip-rows';
+import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, type SlipPlace, stateOfYear } from './slip-rows';
 
 const fen = (s: string): Fen => parseMoney(s, { allowNegative: true });
 

@@ -5,9 +5,10 @@ import type { PayslipLine } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API and events; the test starts a real workers app for both.
 import { computedRun, recordedChange, runPayslips, startPayrollOverWorkers } from '@cws/payroll-testing';
+import { wageRecordOf } from '@cws/payroll-engine';
 import { decodeLines } from './line-items';
 import { PayslipRepository } from './payslip.repository';
-import { groupByWorker, wageRecordOf } from './slip-rows';
+import { groupByWorker } from './slip-rows';
 
 const XIHU = '330106';
 type Line = { kind: string; code: string; amount: string; refPeriod?: string };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
@@ -16,7 +16,7 @@ import { PayrollRunRepository } from './payroll-run.repository';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
 import { carriedInputs, type CarriedInputs } from './run-carried-inputs';
 import { RunInputsSource } from './run-inputs.source';
-import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, stateOfYear, wageRecordOf } from './slip-rows';
+import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, stateOfYear } from './slip-rows';
 
 /** Workers per chunk (one child job): small runs still spread over several jobs, large ones stay at 1,000. */
 export function chunkSizeFor(total: number): number {

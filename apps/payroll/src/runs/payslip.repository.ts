@@ -74,7 +74,7 @@ export interface SettledSlip {
   slipKind: SlipKind;
   taxState: string | null;
   recoveryCarried: string;
-  /** What the contribution base is averaged from (slip-rows.ts `wageRecordOf`). */
+  /** What the contribution base is averaged from (the engine's `wageRecordOf`). */
   gross: string;
   payer: 'HOME' | 'HOST';
   proRated: boolean;

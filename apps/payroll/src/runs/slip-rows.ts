@@ -3,7 +3,7 @@
  * new slip starts from. Shared by the regular computation and the CORRECTION computation.
  */
 import { DomainError, type Fen, formatMoney } from '@cws/kernel';
-import { decodeTaxState, encodeTaxState, type FrozenWorker, type PayslipOut, type RunTaxState, type WageRecord } from '@cws/payroll-engine';
+import { decodeTaxState, encodeTaxState, type FrozenWorker, type PayslipOut, type RunTaxState } from '@cws/payroll-engine';
 import { encodeLines } from './line-items';
 import type { SlipKind } from './payroll-run.entities';
 import type { PayslipRow, SettledSlip } from './payslip.repository';
@@ -47,32 +47,6 @@ export function lowIncomeLastYear(history: SettledSlip[], year: number): boolean
   let last: RunTaxState | null = null;
   for (const h of history) if (Number(h.period.slice(0, 4)) === year - 1) last = parseState(h) ?? last;
   return !!last && last.lastMonth === 12 && last.monthsPaid === 12 && last.income <= SIXTY_THOUSAND;
-}
-
-/** A month's own slip, paid here: what counts a month of the reference year and can be a newcomer's first full month. */
-const regularHere = (s: SettledSlip) => s.runType === 'REGULAR' && s.slipKind === 'REGULAR' && s.payer === 'HOME';
-
-/**
- * What the contribution base comes from (engine `WageRecord`, DOMAIN.md §3): the gross of every settled slip of
- * `referenceYear` (monthly, bonus and top-up runs; a REVERSAL is negative, so corrections net out) over the months
- * of that year with a regular slip paid here; and for a worker with no such month, the gross of their earliest
- * full month (a regular slip paid here, not pro-rated) after that year and before `period`.
- */
-export function wageRecordOf(history: SettledSlip[], referenceYear: number, period: string): WageRecord {
-  const year = String(referenceYear);
-  const afterYear = `${year}-12`;
-  let wagesFen = 0n;
-  const months = new Set<string>();
-  let first: SettledSlip | null = null;
-  for (const s of history) {
-    if (s.period.startsWith(year)) {
-      wagesFen += decimalFen(s.gross);
-      if (regularHere(s)) months.add(s.period);
-    } else if (s.period > afterYear && s.period < period && regularHere(s) && !s.proRated && (first === null || s.period < first.period)) {
-      first = s;
-    }
-  }
-  return { wagesFen, months: months.size, firstFullMonthFen: months.size === 0 && first ? decimalFen(first.gross) : null };
 }
 
 export function decimalFen(s: string): Fen {

@@ -5,7 +5,7 @@
  * then clamps it to its own floor and ceiling (worker-month.ts). Pure: the payroll service sums the settled
  * slips (`WageRecord`) and reads the declarations, this decides.
  */
-import { type Fen, roundFen } from '@cws/kernel';
+import { type Fen, parseMoney, roundFen } from '@cws/kernel';
 import type { InsuranceItem, PayrollPolicy } from '../policy';
 
 /** What the payroll's settled slips say of one worker's wages. */
@@ -23,6 +23,43 @@ export interface DeclaredBase {
   baseFen: Fen;
   /** The housing fund's own base when it differs; null = the same base. */
   housingFundBaseFen: Fen | null;
+}
+
+/** A settled (approved or paid) slip, as much of it as the base reads; gross as the payslip table keeps it (DECIMAL text). */
+export interface SettledWage {
+  period: string;
+  runType: string;
+  slipKind: string;
+  payer: 'HOME' | 'HOST';
+  proRated: boolean;
+  gross: string;
+}
+
+/** A month's own slip, paid here: what counts a month of the reference year and can be a newcomer's first full month. */
+const regularHere = (s: SettledWage) => s.runType === 'REGULAR' && s.slipKind === 'REGULAR' && s.payer === 'HOME';
+const fenOf = (gross: string): Fen => parseMoney(gross, { allowNegative: true });
+
+/**
+ * The wages a worker's base comes from: the gross of every settled slip of `referenceYear` (monthly, bonus and
+ * top-up runs; a REVERSAL is negative, so corrections net out) over the months of that year with a regular slip
+ * paid here; and for a worker with no such month, the gross of their earliest full month (a regular slip paid
+ * here, not pro-rated) after that year and before `period`.
+ */
+export function wageRecordOf(history: readonly SettledWage[], referenceYear: number, period: string): WageRecord {
+  const year = String(referenceYear);
+  const afterYear = `${year}-12`;
+  let wagesFen = 0n;
+  const months = new Set<string>();
+  let first: SettledWage | null = null;
+  for (const s of history) {
+    if (s.period.startsWith(year)) {
+      wagesFen += fenOf(s.gross);
+      if (regularHere(s)) months.add(s.period);
+    } else if (s.period > afterYear && s.period < period && regularHere(s) && !s.proRated && (first === null || s.period < first.period)) {
+      first = s;
+    }
+  }
+  return { wagesFen, months: months.size, firstFullMonthFen: months.size === 0 && first ? fenOf(first.gross) : null };
 }
 
 export type ContributionBaseSource = 'DECLARED' | 'PREVIOUS_YEAR_AVERAGE' | 'FIRST_FULL_MONTH' | 'THIS_MONTH';
