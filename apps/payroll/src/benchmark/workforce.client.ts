@@ -30,20 +30,24 @@ export class WorkforceClient {
     return out;
   }
 
-  /** The same pull, one page at a time (a payroll run freezes 100,000 workers without holding them all). */
+  /**
+   * The same pull, one page at a time (a payroll run freezes 100,000 workers without holding them all). Pages come
+   * in worker-id order: `from` starts at that id, `pageSize` sets the page, and `onPage` answering 'stop' ends the pull.
+   */
   async forEachPage(
-    asOf: string, scope: string | null, onPage: (items: WorkerSnapshot[], last: boolean) => Promise<void>, opts: { identities?: boolean } = {},
+    asOf: string, scope: string | null, onPage: (items: WorkerSnapshot[], last: boolean) => Promise<void | 'stop'>,
+    opts: { identities?: boolean; from?: number; pageSize?: number } = {},
   ): Promise<void> {
     const token = await this.machine.token().catch(unavailable);
-    let after: string | null = null;
+    let after: string | null = opts.from !== undefined && opts.from > 1 ? String(opts.from - 1) : null;
     do {
-      const q = new URLSearchParams({ asOf, limit: String(PAGE) });
+      const q = new URLSearchParams({ asOf, limit: String(opts.pageSize ?? PAGE) });
       if (after) q.set('after', after);
       if (scope) q.set('scope', scope);
       if (opts.identities) q.set('identities', 'true');
       const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 }).catch(unavailable);
       after = page.nextAfter;
-      await onPage(page.items, !after);
+      if ((await onPage(page.items, !after)) === 'stop') return;
     } while (after);
   }
 

@@ -60,10 +60,18 @@ describe('declared contribution bases (workers + payroll apps)', () => {
     expect((await stack.payroll.request('DELETE', `/v1/contribution-bases/${id}`, { token: stack.tokens.shangcheng })).status).toBe(404);
     // Finance reads but does not declare.
     expect((await declare(stack.tokens.finance, { validFrom: '2026-10', items: [{ workerId: xihuWorker, base: '1.00' }] })).status).toBe(403);
+    // The check reads only the id range the list spans: the city admin's one worker is one snapshot row, not the city.
+    const workersDs = stack.workers.app.get(DataSource);
+    const pulls = async () => Number((await workersDs.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'worker_snapshot'"))[0].n);
+    const before = await pulls();
+    expect((await declare(stack.tokens.admin, { validFrom: '2026-11', items: [{ workerId: shangchengWorker, base: '7000.00' }] })).status).toBe(201);
+    const [pull] = await workersDs.query("SELECT `after` FROM audit_log WHERE entity = 'worker_snapshot' ORDER BY id DESC LIMIT 1");
+    expect(await pulls()).toBe(before + 1);
+    expect((typeof pull.after === 'string' ? JSON.parse(pull.after) : pull.after).rows).toBe(1);
 
     const audit: Array<{ action: string; entityId: string }> = await stack.payroll.app.get(DataSource).query(
       "SELECT action, entity_id AS entityId FROM audit_log WHERE entity = 'declared_contribution_base' ORDER BY id");
-    expect(audit.map((a) => `${a.action}:${a.entityId}`)).toEqual([`DECLARE:${xihuWorker}`, `DECLARE:${otherXihu}`, `REPLACE:${otherXihu}`]);
+    expect(audit.map((a) => `${a.action}:${a.entityId}`)).toEqual([`DECLARE:${xihuWorker}`, `DECLARE:${otherXihu}`, `REPLACE:${otherXihu}`, `DECLARE:${shangchengWorker}`]);
   });
 
   it('a run of the month contributes on the declared bases; withdrawn, the next computation falls back', async () => {

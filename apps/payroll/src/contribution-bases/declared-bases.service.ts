@@ -13,6 +13,8 @@ import type { DeclareBasesDto, DeclaredBasesQueryDto } from './declared-bases.dt
 
 /** Most bad items named in one 400 (a 5,000-row file with one wrong column names its first twenty). */
 const MAX_DETAILS = 20;
+/** The workers snapshot's largest page. */
+const SNAPSHOT_PAGE = 5000;
 
 /**
  * Contribution bases HR declares (docs/payroll.md "Contribution base"): validated against the workforce of the
@@ -35,11 +37,14 @@ export class DeclaredBasesService {
       firstIndex.set(it.workerId, i);
     });
     // Employed in the caller's scope on the month's last day: the place is the one the declaration is filed under.
+    // Only the id range the list spans is read (the snapshot comes in id order): one worker, one row, even city-wide.
     const asOf = periodLastDay(dto.validFrom);
+    const ids = [...firstIndex.keys()].sort((a, b) => a - b);
     const places = new Map<number, { districtCode: string; streetCode: string }>();
     await this.workforce.forEachPage(asOf, effectiveScope(p), async (page) => {
       for (const s of page) if (firstIndex.has(s.workerId)) places.set(s.workerId, { districtCode: s.districtCode, streetCode: s.streetCode });
-    });
+      return page.length && page[page.length - 1].workerId >= ids[ids.length - 1] ? 'stop' : undefined;
+    }, { from: ids[0], pageSize: Math.min(ids.length, SNAPSHOT_PAGE) });
     const strangers: ErrorDetail[] = [];
     dto.items.forEach((it, i) => {
       if (!places.has(it.workerId)) strangers.push({ path: `items[${i}].workerId`, issue: `worker ${it.workerId} is not employed in your scope on ${asOf}`, code: 'WORKER_NOT_IN_SCOPE' });
