@@ -2,7 +2,10 @@
  * Throughput of computeWorkerMonth on 100,000 synthetic worker-months (8,334 workers × 12 months,
  * year-to-date state chained), generated deterministically from a fixed seed.
  *
- *   npx swc tools/bench libs -d dist --config-file .swcrc >/dev/null && node dist/tools/bench/payroll-engine.bench.js
+ *   npx swc tools/bench libs -d dist --config-file .swcrc >/dev/null && node dist/tools/bench/payroll-engine.bench.js [BASE_PAY]
+ *
+ * The argument BASE_PAY runs it with an OVERTIME row whose hourly rate is base pay alone (before
+ * session 11; the default takes the monthly wage), to compare the two in one sitting.
  */
 import { type OvertimeKind, type WorkerMonthInput, type YtdState, computeWorkerMonth, defaultPolicy, emptyYtd } from '@cws/payroll-engine';
 import { seededRandom } from '@cws/kernel';
@@ -67,7 +70,8 @@ function run(workers: WorkerMonthInput[][], policy: ReturnType<typeof defaultPol
 }
 
 function main(): void {
-  const policy = defaultPolicy(YEAR);
+  const seeded = defaultPolicy(YEAR);
+  const policy = process.argv[2] === 'BASE_PAY' ? { ...seeded, overtime: { ...seeded.overtime, hourlyBase: 'BASE_PAY' as const } } : seeded;
   const workers = generate();
   run(workers.slice(0, 500), policy); // warm-up: JIT and the compiled-policy cache
   // Wall time and this process's CPU time: on a shared machine CPU time is the steadier figure.
@@ -84,7 +88,7 @@ function main(): void {
   const bestWall = Math.min(...runs.map((r) => r.wall));
   const bestCpu = Math.min(...runs.map((r) => r.cpu));
   const rate = (s: number) => Math.round(result.count / s).toLocaleString('en-US');
-  console.log(`payroll engine: ${result.count} worker-months × ${RUNS} runs (node ${process.version})`);
+  console.log(`payroll engine: ${result.count} worker-months × ${RUNS} runs, overtime on ${policy.overtime.hourlyBase} (node ${process.version})`);
   console.log(`wall: best ${bestWall.toFixed(3)} s → ${rate(bestWall)} worker-months/s (runs: ${runs.map((r) => r.wall.toFixed(3)).join(', ')})`);
   console.log(`cpu:  best ${bestCpu.toFixed(3)} s → ${rate(bestCpu)} worker-months/s`);
   console.log(`checksum (Σ net, fen): ${result.checksum}`);

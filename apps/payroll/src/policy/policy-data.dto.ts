@@ -8,7 +8,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  ALLOWANCE_KINDS, COST_FUNDERS, COST_STREAM_BODIES, INSURANCE_CODES, ROUNDING_RULES, SPECIAL_DEDUCTION_TYPES, TOP_UP_RULES, WAGE_CALIBERS, type PolicyKind,
+  ALLOWANCE_KINDS, COST_FUNDERS, COST_STREAM_BODIES, INSURANCE_CODES, OVERTIME_HOURLY_BASES, ROUNDING_RULES, SPECIAL_DEDUCTION_TYPES, TOP_UP_RULES, WAGE_CALIBERS, type PolicyKind,
 } from '@cws/payroll-contracts';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 
@@ -143,6 +143,11 @@ export class OvertimeMultipliersData {
 export class OvertimeData {
   @ApiProperty({ example: 8 }) @IsInt() @Min(1) @Max(12) hoursPerDay!: number;
   @ApiProperty({ type: OvertimeMultipliersData }) @ValidateNested() @Type(() => OvertimeMultipliersData) multipliers!: OvertimeMultipliersData;
+  @ApiPropertyOptional({
+    enum: OVERTIME_HOURLY_BASES,
+    description: 'What the hourly rate is taken from: MONTHLY_WAGE (base pay and monthly allowances, DOMAIN §5) or BASE_PAY; absent = BASE_PAY',
+  })
+  @IsOptional() @IsIn(OVERTIME_HOURLY_BASES) hourlyBase?: string;
 }
 
 export class TopUpRuleData {

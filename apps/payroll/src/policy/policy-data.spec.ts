@@ -21,3 +21,19 @@ describe('policy row bodies: rates are shares from 0 to 1', () => {
     expect(await refusal(validateData('TAX_TABLE', { basicDeductionMonthly: '5000.00', brackets }, '2026-01-01'))).toEqual(['data.brackets[0].rate']);
   });
 });
+
+describe('OVERTIME rows: what the hourly rate is taken from', () => {
+  const overtime = { hoursPerDay: 8, multipliers: { WORKDAY: '1.5', REST_DAY: '2', HOLIDAY: '3' } };
+
+  it('accepts MONTHLY_WAGE, BASE_PAY, or no hourlyBase (a row written before the field: base pay)', async () => {
+    for (const data of [{ ...overtime, hourlyBase: 'MONTHLY_WAGE' }, { ...overtime, hourlyBase: 'BASE_PAY' }, overtime]) {
+      await expect(validateData('OVERTIME', data, '2027-01-01')).resolves.toBeUndefined();
+    }
+  });
+
+  it('refuses any other hourlyBase, naming the field', async () => {
+    for (const hourlyBase of ['GROSS', 'monthly_wage', '', 1]) {
+      expect(await refusal(validateData('OVERTIME', { ...overtime, hourlyBase }, '2027-01-01'))).toEqual(['data.hourlyBase']);
+    }
+  });
+});

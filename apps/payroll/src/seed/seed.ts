@@ -71,7 +71,7 @@ export function demoPolicyRows(): SeedRow[] {
   rows.push({ kind: 'GRADE_PROGRESSION', validFrom: from, validTo: null, sourceRef: label(first.entryGrade.source), data: { yearsPerStep: first.entryGrade.yearsPerStep } });
   for (const a of first.allowances) rows.push({ kind: 'ALLOWANCE', validFrom: from, validTo: null, sourceRef: label(a.source), data: allowanceData(a) });
   rows.push({ kind: 'PRO_RATING', validFrom: from, validTo: null, sourceRef: first.proRating.source, data: { basis: first.proRating.basis, standardDaysPerMonth: first.proRating.standardDaysPerMonth } });
-  rows.push({ kind: 'OVERTIME', validFrom: from, validTo: null, sourceRef: first.overtime.source, data: { hoursPerDay: first.overtime.hoursPerDay, multipliers: first.overtime.multipliers } });
+  rows.push({ kind: 'OVERTIME', validFrom: from, validTo: null, sourceRef: first.overtime.source, data: { hoursPerDay: first.overtime.hoursPerDay, multipliers: first.overtime.multipliers, hourlyBase: first.overtime.hourlyBase } });
   for (const [bodyKind, stream] of [['PARTY', 'PARTY_BUILDING'], ['COMMITTEE', 'RESIDENTS_COMMITTEE'], ['STATION', 'SERVICE_STATION'], ['DEFAULT', 'RESIDENTS_COMMITTEE']]) {
     rows.push({ kind: 'COST_STREAM', validFrom: from, validTo: null, sourceRef: `pay follows the body of the primary appointment — ${ILLUSTRATIVE}`, data: { bodyKind, stream, funder: 'DISTRICT' } });
   }

@@ -2,7 +2,7 @@ import { formatMoney, parseMoney } from '@cws/kernel';
 import { testPrincipals, until, usingStack } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
-import { computedRun, OVERTIME_KINDS, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
+import { computedRun, OVERTIME_KINDS, overtimeMonthlyBase, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
 
 const PAID = '2026-10';
@@ -71,12 +71,12 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
       }
       expect(arrears).toHaveLength(1);
       expect(arrears[0].refPeriod).toBe(PAID);
-      const base = paid.get(id)!.find((l) => l.code === 'BASE');
-      if (!base || base.rule !== 'GRADE_COEFFICIENT_X_UNIT_VALUE') continue; // a pro-rated base is not the monthly wage
-      // Shifts × the shift allowance, plus each overtime kind at monthly base ÷ 21.75 ÷ 8 × its rate, each rounded to the fen.
+      const base = overtimeMonthlyBase(paid.get(id)!, overtime);
+      if (base === null) continue; // a pro-rated month's lines are not the monthly wage
+      // Shifts × the shift allowance, plus each overtime kind at the monthly wage ÷ 21.75 ÷ 8 × its rate, each rounded to the fen.
       const h = hoursBy.get(id)!;
       let expected = parseMoney(shift.perShift) * BigInt(Math.min(h.shifts.total, shift.maxShiftsPerMonth));
-      for (const k of OVERTIME_KINDS) expected += overtimePay(parseMoney(base.amount), k.minutes(h), k.kind, overtime);
+      for (const k of OVERTIME_KINDS) expected += overtimePay(base, k.minutes(h), k.kind, overtime);
       expect({ id, amount: arrears[0].amount }).toEqual({ id, amount: formatMoney(expected) });
       exact++;
     }

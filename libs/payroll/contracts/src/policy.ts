@@ -29,6 +29,8 @@ export const COST_FUNDERS = ['DISTRICT', 'CITY'] as const;
 export type CostStreamBody = (typeof COST_STREAM_BODIES)[number];
 
 export const TOP_UP_RULES = ['AVERAGE', 'PER_WORKER'] as const;
+/** What an OVERTIME row takes the hourly rate from (the engine's OvertimeHourlyBase). */
+export const OVERTIME_HOURLY_BASES = ['MONTHLY_WAGE', 'BASE_PAY'] as const;
 export type TopUpRuleCode = (typeof TOP_UP_RULES)[number];
 
 /** A row of a policy table as the API answers it (GET/POST /api/payroll/v1/policy/rows): contract and type in one. */

@@ -10,6 +10,7 @@ import type {
   InsuranceItem,
   LongServiceAllowance,
   OneOffServiceAward,
+  OvertimeHourlyBase,
   OvertimeKind,
   PayrollPolicy,
   PostBand,
@@ -51,6 +52,7 @@ export interface CompiledPolicy {
   insuranceByMonth: CompiledInsurance[][];
   standardDays: Ratio;
   overtime: Record<OvertimeKind, Ratio>;
+  overtimeHourlyBase: OvertimeHourlyBase;
   /** Denominator part of the hourly rate: standard days × hours per day, as a ratio (num/den). */
   hourlyDivisor: Ratio;
 }
@@ -126,6 +128,7 @@ function build(policy: PayrollPolicy): CompiledPolicy {
       REST_DAY: parseRatio(policy.overtime.multipliers.REST_DAY),
       HOLIDAY: parseRatio(policy.overtime.multipliers.HOLIDAY),
     },
+    overtimeHourlyBase: policy.overtime.hourlyBase ?? 'BASE_PAY',
     hourlyDivisor: { num: standardDays.num * BigInt(policy.overtime.hoursPerDay), den: standardDays.den },
   };
 }

@@ -171,7 +171,7 @@ export function defaultPolicy(year: number): PayrollPolicy {
     },
     proRating: { id: `${year}-PRORATE`, source: '21.75 days/month (劳社部发〔2008〕3号) [firm]', basis: 'STANDARD_DAYS', standardDaysPerMonth: '21.75' },
     overtime: {
-      id: `${year}-OVERTIME`, source: '劳动法 第44条: 150 % / 200 % / 300 % [firm]', hoursPerDay: 8,
+      id: `${year}-OVERTIME`, source: '劳动法 第44条: 150 % / 200 % / 300 %; hourly rate = monthly wage ÷ 21.75 ÷ 8 [firm]', hoursPerDay: 8, hourlyBase: 'MONTHLY_WAGE',
       multipliers: { WORKDAY: '1.5', REST_DAY: '2', HOLIDAY: '3' },
     },
     cityWages,

@@ -143,7 +143,7 @@ export function buildPolicy(all: StoredPolicyRow[], year: number, asOf = `${year
     tax: taxTableOf(tax),
     bonusTax: bonusTableOf(bonus),
     proRating: { id: proRating.id, source: proRating.sourceRef, basis: proRating.data.basis, standardDaysPerMonth: proRating.data.standardDaysPerMonth },
-    overtime: { id: overtime.id, source: overtime.sourceRef, hoursPerDay: overtime.data.hoursPerDay, multipliers: overtime.data.multipliers },
+    overtime: { id: overtime.id, source: overtime.sourceRef, hoursPerDay: overtime.data.hoursPerDay, multipliers: overtime.data.multipliers, ...(overtime.data.hourlyBase ? { hourlyBase: overtime.data.hourlyBase } : {}) },
     cityWages,
   };
 }

@@ -174,8 +174,19 @@ export interface ProRatingRule extends PolicyRow {
 
 export type OvertimeKind = 'WORKDAY' | 'REST_DAY' | 'HOLIDAY';
 
+/**
+ * What the overtime hourly rate is taken from (DOMAIN §5: monthly wage ÷ 21.75 ÷ hours a day):
+ * - MONTHLY_WAGE: the month's regular wage as for a full month: base pay and the monthly allowances
+ *   (qualification, long service, cross-appointment, seconded-in), unprorated; not shift pay, one-off
+ *   awards, overtime itself, bonuses or arrears;
+ * - BASE_PAY: the grade's base pay alone, for a city whose contracts name it.
+ */
+export type OvertimeHourlyBase = 'MONTHLY_WAGE' | 'BASE_PAY';
+
 export interface OvertimeRule extends PolicyRow {
   hoursPerDay: number;
+  /** Absent on rows (and frozen policies) from before it existed: BASE_PAY, so they compute as they did. */
+  hourlyBase?: OvertimeHourlyBase;
   /** Multipliers as decimal strings: "1.5", "2", "3". */
   multipliers: Record<OvertimeKind, string>;
 }

@@ -116,7 +116,7 @@ describe('computeWorkerMonth', () => {
     });
   });
 
-  it('pays overtime at 150/200/300 % of base ÷ 21.75 ÷ 8 with one rounding per line', () => {
+  it('pays overtime at 150/200/300 % of the monthly wage ÷ 21.75 ÷ 8 with one rounding per line', () => {
     const r = computeWorkerMonth(
       input({ overtime: [{ kind: 'WORKDAY', hours: '10' }, { kind: 'REST_DAY', hours: '4' }, { kind: 'HOLIDAY', hours: '8' }], attendance: { workedDays: '10', scheduledDays: 22 } }),
       policy,
@@ -128,6 +128,31 @@ describe('computeWorkerMonth', () => {
     expect(r.warnings).toEqual([]);
     const heavy = computeWorkerMonth(input({ overtime: [{ kind: 'WORKDAY', hours: '30' }, { kind: 'HOLIDAY', hours: '6.5' }] }), policy);
     expect(heavy.warnings).toEqual(['OVERTIME_OVER_36_HOURS']);
+  });
+
+  it('takes the overtime hourly rate from the monthly wage: base pay and the monthly allowances as for a full month, not shift pay or one-off awards', () => {
+    const worker: Partial<WorkerMonthInput> = {
+      month: 6, serviceStartDate: '2010-06-30', continuousServiceStartDate: '2005-06-01', qualificationLevel: 'ASSISTANT', extraBodies: 3, secondedIn: true, shifts: 10,
+      overtime: [{ kind: 'WORKDAY', hours: '10' }],
+    };
+    expect(policy.overtime.hourlyBase).toBe('MONTHLY_WAGE');
+    const full = computeWorkerMonth(input(worker), policy);
+    expect(amount(full, 'EARNING', 'SHIFT')).toBeDefined();
+    expect(amount(full, 'EARNING', 'SERVICE_AWARD_20Y')).toBe('5000.00');
+    // 7,500 base + 200 qualification + 500 long service + 400 cross-appointment + 300 seconded-in = 8,900.
+    expect(amount(full, 'EARNING', 'OVERTIME_WORKDAY')).toBe('767.24'); // 8900 × 1.5 × 10 / 174 = 767.2413
+    expect(full.lines.find((l) => l.code === 'OVERTIME_WORKDAY')!.rule).toBe('MONTHLY_WAGE_DIV_21_75_DIV_8_X_MULTIPLIER');
+    // A pro-rated month pays the same hourly rate.
+    const part = computeWorkerMonth(input({ ...worker, attendance: { workedDays: '10', scheduledDays: 22 } }), policy);
+    expect(amount(part, 'EARNING', 'QUALIFICATION')).not.toBe('200.00');
+    expect(amount(part, 'EARNING', 'OVERTIME_WORKDAY')).toBe('767.24');
+    // A BASE_PAY row, and a row from before the field, take base pay alone: 7500 × 1.5 × 10 / 174 = 646.5517.
+    const { hourlyBase: _, ...before } = policy.overtime;
+    for (const overtime of [{ ...policy.overtime, hourlyBase: 'BASE_PAY' as const }, before]) {
+      const r = computeWorkerMonth(input(worker), { ...policy, overtime });
+      expect(amount(r, 'EARNING', 'OVERTIME_WORKDAY')).toBe('646.55');
+      expect(r.lines.find((l) => l.code === 'OVERTIME_WORKDAY')!.rule).toBe('BASE_DIV_21_75_DIV_8_X_MULTIPLIER');
+    }
   });
 
   it('pays the allowances by their rules', () => {

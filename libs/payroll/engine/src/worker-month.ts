@@ -5,7 +5,7 @@
  */
 import { type Fen, type Ratio, parseRatio, roundFen, validationError } from '@cws/kernel';
 import { type CompiledPolicy, compilePolicy } from './compiled-policy';
-import type { OvertimeKind, PayrollPolicy, PostBand } from './policy';
+import type { OvertimeHourlyBase, OvertimeKind, PayrollPolicy, PostBand } from './policy';
 import { applyRate } from './rate';
 import { clampToBounds } from './run/contribution-base';
 import { type CumulativeAmounts, separateBonusAllowed, separateBonusTax, withholdThisMonth } from './tax';
@@ -111,11 +111,18 @@ class Earnings {
   readonly lines: ResultLine[] = [];
   gross = 0n;
   taxFree = 0n;
+  /** The monthly allowances among the lines (qualification, long service, cross-appointment, seconded-in). */
+  monthlyAllowances = 0n;
 
   add(code: string, label: string, amount: Fen, rule: string, policyRowId: string | null, taxFree = false): void {
     this.lines.push({ kind: 'EARNING', code, label, amount, rule, policyRowId });
     this.gross += amount;
     if (taxFree) this.taxFree += amount;
+  }
+
+  addMonthlyAllowance(code: string, label: string, amount: Fen, rule: string, policyRowId: string | null, taxFree: boolean): void {
+    this.add(code, label, amount, rule, policyRowId, taxFree);
+    this.monthlyAllowances += amount;
   }
 }
 
@@ -129,7 +136,7 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
   const factor = proRateFactor(input, cp);
   earnings.add('BASE', 'Base pay (岗位等级工资)', prorate(grade.monthlyBaseFen, factor), factor ? 'GRADE_COEFFICIENT_X_UNIT_VALUE_PRO_RATED' : 'GRADE_COEFFICIENT_X_UNIT_VALUE', grade.rowId);
   allowanceLines(input, cp, factor, earnings, warnings);
-  overtimeLines(input, cp, grade.monthlyBaseFen, earnings, warnings);
+  if (input.overtime?.length) overtimeLines(input, cp, overtimeMonthlyBase(input, cp, grade.monthlyBaseFen, factor, earnings), earnings, warnings);
   if (input.arrears) for (const a of input.arrears) earnings.add('ARREARS', a.label, a.amountFen, 'ARREARS_AS_GIVEN', null);
   const bonus = input.bonus;
   // A second bonus in a year whose separate option is spent is wages of its month (merged).
@@ -216,8 +223,21 @@ function fullMonthWage(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase:
   const full = new Earnings();
   full.add('BASE', '', monthlyBase, '', null);
   allowanceLines(input, cp, null, full, []);
-  overtimeLines(input, cp, monthlyBase, full, []);
+  overtimeLines(input, cp, cp.overtimeHourlyBase === 'BASE_PAY' ? monthlyBase : monthlyBase + full.monthlyAllowances, full, []);
   return full.gross;
+}
+
+/**
+ * The monthly amount the overtime hourly rate is taken from (the OVERTIME row's `hourlyBase`): base pay,
+ * or base pay and the monthly allowances; both as for a full month, so a pro-rated month pays its
+ * overtime at the same rate as a full one.
+ */
+function overtimeMonthlyBase(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase: Fen, factor: Ratio | null, earnings: Earnings): Fen {
+  if (cp.overtimeHourlyBase === 'BASE_PAY') return monthlyBase;
+  if (!factor) return monthlyBase + earnings.monthlyAllowances;
+  const full = new Earnings();
+  allowanceLines(input, cp, null, full, []);
+  return monthlyBase + full.monthlyAllowances;
 }
 
 function checkPeriod(input: WorkerMonthInput, policy: PayrollPolicy, ytd: YtdState): void {
@@ -281,7 +301,7 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
     const level = q.byLevel.get(input.qualificationLevel);
     if (!level) throw validationError('QUALIFICATION_UNKNOWN', 'qualificationLevel', `no allowance for qualification ${input.qualificationLevel}`);
     const f = q.rule.prorate ? factor : null;
-    out.add(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), f ? 'QUALIFICATION_BY_LEVEL' + '_PRO_RATED' : 'QUALIFICATION_BY_LEVEL', level.rowId, q.rule.taxFree);
+    out.addMonthlyAllowance(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), f ? 'QUALIFICATION_BY_LEVEL' + '_PRO_RATED' : 'QUALIFICATION_BY_LEVEL', level.rowId, q.rule.taxFree);
   }
   const ls = cp.longService;
   if (ls) {
@@ -289,7 +309,7 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
     const f = ls.rule.prorate ? factor : null;
     for (const b of ls.bands) {
       if (years < b.minYears) continue;
-      out.add(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), f ? 'LONG_SERVICE_BY_YEARS' + '_PRO_RATED' : 'LONG_SERVICE_BY_YEARS', b.rowId, ls.rule.taxFree);
+      out.addMonthlyAllowance(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), f ? 'LONG_SERVICE_BY_YEARS' + '_PRO_RATED' : 'LONG_SERVICE_BY_YEARS', b.rowId, ls.rule.taxFree);
       break;
     }
   }
@@ -301,7 +321,7 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
       warnings.push('EXTRA_BODIES_CAPPED');
     }
     const f = cross.prorate ? factor : null;
-    out.add(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), f ? 'PER_EXTRA_BODY' + '_PRO_RATED' : 'PER_EXTRA_BODY', cross.id, cross.taxFree);
+    out.addMonthlyAllowance(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), f ? 'PER_EXTRA_BODY' + '_PRO_RATED' : 'PER_EXTRA_BODY', cross.id, cross.taxFree);
   }
   const shift = cp.shift;
   if (shift && input.shifts) {
@@ -316,7 +336,7 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
   const sec = cp.seconded;
   if (sec && input.secondedIn) {
     const f = sec.prorate ? factor : null;
-    out.add(sec.code, sec.label, prorate(sec.monthlyFen, f), f ? 'SECONDED_IN_MONTHLY' + '_PRO_RATED' : 'SECONDED_IN_MONTHLY', sec.id, sec.taxFree);
+    out.addMonthlyAllowance(sec.code, sec.label, prorate(sec.monthlyFen, f), f ? 'SECONDED_IN_MONTHLY' + '_PRO_RATED' : 'SECONDED_IN_MONTHLY', sec.id, sec.taxFree);
   }
   if (cp.oneOffs.length) {
     const start = input.continuousServiceStartDate ?? input.serviceStartDate;
@@ -329,7 +349,12 @@ function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, factor: Rat
   }
 }
 
-/** Overtime: full monthly base × multiplier × hours ÷ (21.75 × 8), exact, one rounding per kind. */
+const OVERTIME_RULE: Record<OvertimeHourlyBase, string> = {
+  MONTHLY_WAGE: 'MONTHLY_WAGE_DIV_21_75_DIV_8_X_MULTIPLIER',
+  BASE_PAY: 'BASE_DIV_21_75_DIV_8_X_MULTIPLIER',
+};
+
+/** Overtime: the full month's `monthlyBase` (base pay or monthly wage) × multiplier × hours ÷ (21.75 × 8), exact, one rounding per kind. */
 function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase: Fen, out: Earnings, warnings: WorkerMonthWarning[]): void {
   const ot = input.overtime;
   if (!ot || ot.length === 0) return;
@@ -341,7 +366,7 @@ function overtimeLines(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase:
     const mult = cp.overtime[o.kind];
     if (!mult) throw validationError('OVERTIME_KIND_UNKNOWN', 'overtime.kind', `unknown overtime kind ${o.kind}`);
     const amount = roundFen(monthlyBase * mult.num * hours.num * div.den, mult.den * hours.den * div.num);
-    out.add(OVERTIME_CODES[o.kind], OVERTIME_LABELS[o.kind], amount, 'BASE_DIV_21_75_DIV_8_X_MULTIPLIER', cp.policy.overtime.id);
+    out.add(OVERTIME_CODES[o.kind], OVERTIME_LABELS[o.kind], amount, OVERTIME_RULE[cp.overtimeHourlyBase], cp.policy.overtime.id);
     totalNum = totalNum * hours.den + hours.num * totalDen;
     totalDen *= hours.den;
   }

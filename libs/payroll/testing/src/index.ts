@@ -3,7 +3,7 @@
  * roster hours and the budget from real services, and other services' (a second service sharing the
  * token keys). Lint allows only specs and testing libs to import it.
  */
-import { parseRatio, roundFen, type Fen } from '@cws/kernel';
+import { parseMoney, parseRatio, roundFen, type Fen } from '@cws/kernel';
 import type { PayslipListItem, RunView, WorkforceChangeView } from '@cws/payroll-contracts';
 import type { WorkerMonthHours } from '@cws/scheduler-contracts';
 import type { ServiceConfig, ServiceName } from '@cws/platform';
@@ -144,6 +144,22 @@ export async function policyInForce<T>(payroll: TestApp, token: string, kind: st
 export interface OvertimeRule {
   multipliers: Record<string, string>;
   hoursPerDay: number;
+  hourlyBase?: 'MONTHLY_WAGE' | 'BASE_PAY';
+}
+
+/** The earnings of a monthly wage (DOMAIN §5): base pay and the monthly allowances; not shift pay, one-offs or overtime. */
+const MONTHLY_WAGE_CODES = ['BASE', 'QUALIFICATION', 'LONG_SERVICE', 'CROSS_APPOINTMENT', 'SECONDED_IN'];
+
+/**
+ * The specs' own reading of the monthly amount overtime is paid on, from a full month's payslip lines:
+ * the BASE line, plus the monthly allowances when the rule takes the monthly wage. Null for a
+ * pro-rated month, whose lines are not the full month's.
+ */
+export function overtimeMonthlyBase(lines: Array<{ code: string; amount: string; rule: string }>, rule: OvertimeRule): Fen | null {
+  const codes = rule.hourlyBase === 'MONTHLY_WAGE' ? MONTHLY_WAGE_CODES : ['BASE'];
+  const wage = lines.filter((l) => codes.includes(l.code)); // earning codes only
+  if (!wage.some((l) => l.code === 'BASE') || wage.some((l) => l.rule.endsWith('_PRO_RATED'))) return null;
+  return wage.reduce((sum, l) => sum + parseMoney(l.amount), 0n);
 }
 
 /** The overtime kinds of a month of roster hours (scheduler): each one's payslip line and its minutes. */
@@ -154,7 +170,7 @@ export const OVERTIME_KINDS = [
 ] as const;
 
 /**
- * The specs' own sum, not the engine's: `minutes` of overtime of `kind` at the monthly `base` ÷ 21.75 ÷
+ * The specs' own sum, not the engine's: `minutes` of overtime of `kind` at the monthly `base` (overtimeMonthlyBase) ÷ 21.75 ÷
  * the rule's hours a day, × the kind's multiplier, rounded once to the fen.
  */
 export function overtimePay(base: Fen, minutes: number, kind: string, rule: OvertimeRule): Fen {
