@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, CurrentPrincipal, YearParam } from '@cws/platform';
+import { Answers, ApiIfMatch, CurrentPrincipal, withEtag, YearParam } from '@cws/platform';
 import { CanEditCalendar, CanRead } from '../common/access';
 import { PutCalendarDto } from './calendar.dto';
-import { CalendarService } from './calendar.service';
+import { calendarEtag, CalendarService } from './calendar.service';
 import { HolidayCalendarSchema } from '@cws/scheduler-contracts';
 
 @ApiTags('calendar')
@@ -15,14 +15,17 @@ export class CalendarController {
   @Get(':year')
   @CanRead()
   @Answers(HolidayCalendarSchema, '某年节假日与调休安排', 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days')
-  get(@Param() { year }: YearParam) {
-    return this.calendar.get(year);
+  async get(@Param() { year }: YearParam) {
+    const c = await this.calendar.get(year);
+    return withEtag(c, calendarEtag(c)!);
   }
 
   @Put(':year')
   @CanEditCalendar()
   @Answers(HolidayCalendarSchema, '设置某年节假日与调休安排', 'Replace the year’s holiday arrangement (city administrators)')
-  put(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam, @Body() dto: PutCalendarDto) {
-    return this.calendar.put(p, year, dto);
+  @ApiIfMatch()
+  async put(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam, @Body() dto: PutCalendarDto, @Headers('if-match') ifMatch?: string) {
+    const c = await this.calendar.put(p, year, dto, ifMatch);
+    return withEtag(c, calendarEtag(c)!);
   }
 }

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, validationError, type Principal } from '@cws/kernel';
 import { inTransaction } from '@cws/persistence';
-import { AuditService } from '@cws/platform';
+import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { weekday, type HolidayCalendar } from '@cws/scheduler-solver';
 import type { PutCalendarDto } from './calendar.dto';
-import { HolidayCalendarRepository } from './holiday-calendar.repository';
+import { HolidayCalendarRepository, type StoredCalendar } from './holiday-calendar.repository';
 import type { HolidayCalendarView } from '@cws/scheduler-contracts';
+
+/** A year's entity tag: a hash of the stored calendar, which carries its `updatedAt`, so every save changes it. */
+export const calendarEtag = (c: StoredCalendar | null): string | null => (c ? etagOf(c) : null);
 
 /** The yearly holiday arrangement (statutory holidays, rest days moved by 调休, adjusted working days). */
 @Injectable()
@@ -28,7 +31,8 @@ export class CalendarService {
     return this.calendars.find(this.dataSource.manager, year);
   }
 
-  async put(p: Principal, year: number, dto: PutCalendarDto): Promise<HolidayCalendarView> {
+  /** `ifMatch` (optional): the ETag of the year as read; stale (or a year since deleted) → 412, nothing written. */
+  async put(p: Principal, year: number, dto: PutCalendarDto, ifMatch?: string): Promise<HolidayCalendarView> {
     const seen = new Map<string, string>();
     const lists = { holidays: dto.holidays, restDays: dto.restDays, adjustedWorkingDays: dto.adjustedWorkingDays };
     for (const [list, days] of Object.entries(lists)) {
@@ -45,6 +49,7 @@ export class CalendarService {
     // two first saves of a year both gap-lock the missing row and deadlock on their inserts: the loser runs again
     await inTransaction(this.dataSource, async (m) => {
       const before = await this.calendars.find(m, year, true);
+      assertIfMatch(ifMatch, calendarEtag(before), 'calendar', year);
       await this.calendars.upsert(m, next, p.name);
       await this.audit.record(m, { entity: 'holiday_calendar', entityId: year, action: before ? 'UPDATE' : 'CREATE', before, after: next }, p);
     });

@@ -13,9 +13,10 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
   let secondXihu: string;
   let lastXihu: string;
   let close: () => Promise<void>;
+  let started: Awaited<ReturnType<typeof startSchedulerOverWorkers>>;
 
   beforeAll(async () => {
-    const started = await startSchedulerOverWorkers();
+    started = await startSchedulerOverWorkers();
     ({ scheduler: t, community, tokens: { admin, xihu, shangcheng: other }, close } = started);
     secondXihu = started.communities.filter((c) => c.districtCode === '330106')[1].code;
     lastXihu = started.communities.filter((c) => c.districtCode === '330106').at(-1)!.code;
@@ -70,6 +71,44 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ isDefault: false, updatedBy: 'hr-330106', config: { restDaysPer7: 2 } });
     expect((await t.request('PUT', `/v1/centres/${secondXihu}`, { token: other, body: two })).status).toBe(404);
+  });
+
+  it('ETag and If-Match on the calendar and a centre: a stale If-Match is 412 and writes nothing; the current one saves', async () => {
+    const audits = async (entity: string, id: string) => Number((await ds.query('SELECT COUNT(*) AS n FROM audit_log WHERE entity = ? AND entity_id = ?', [entity, id]))[0].n);
+    const body = { label: 'if-match', holidays: [{ date: '2036-01-01', name: '元旦' }], restDays: [], adjustedWorkingDays: [] };
+    // a year not on file: no ETag can match it
+    const none = await t.request('PUT', '/v1/calendar/2036', { token: admin, body, headers: { 'If-Match': '"anything"' } });
+    expect([none.status, none.body.code, none.body.details?.[0]?.path]).toEqual([412, 'PRECONDITION_FAILED', 'header:If-Match']);
+    const first = await t.request('PUT', '/v1/calendar/2036', { token: admin, body });
+    expect(first.status).toBe(200);
+    const read = await t.request('GET', '/v1/calendar/2036', { token: xihu });
+    const tag = read.headers.get('etag');
+    expect(tag).toMatch(/^"[\w-]{27}"$/);
+    expect(first.headers.get('etag')).toBe(tag);
+    // another administrator saves meanwhile: the tag read before is stale
+    const meanwhile = await t.request('PUT', '/v1/calendar/2036', { token: admin, body: { ...body, label: 'meanwhile' }, headers: { 'If-Match': tag! } });
+    expect(meanwhile.status).toBe(200);
+    expect(meanwhile.headers.get('etag')).not.toBe(tag);
+    const before = await audits('holiday_calendar', '2036');
+    const stale = await t.request('PUT', '/v1/calendar/2036', { token: admin, body: { ...body, label: 'stale' }, headers: { 'If-Match': tag! } });
+    expect([stale.status, stale.body.code]).toEqual([412, 'PRECONDITION_FAILED']);
+    expect((await t.request('GET', '/v1/calendar/2036', { token: xihu })).body.label).toBe('meanwhile');
+    expect(await audits('holiday_calendar', '2036')).toBe(before);
+
+    // a centre never saved: the default's tag holds until the first save, then is stale
+    const centre = started.communities.filter((c) => c.districtCode === '330106')[2].code;
+    const def = await t.request('GET', `/v1/centres/${centre}`, { token: xihu });
+    expect(def.body.isDefault).toBe(true);
+    const defTag = def.headers.get('etag')!;
+    const saved = await t.request('PUT', `/v1/centres/${centre}`, { token: xihu, body: { ...def.body.config, restDaysPer7: 2 }, headers: { 'If-Match': defTag } });
+    expect([saved.status, saved.body.config.restDaysPer7]).toEqual([200, 2]);
+    const after = await audits('service_centre', centre);
+    const lost = await t.request('PUT', `/v1/centres/${centre}`, { token: xihu, body: def.body.config, headers: { 'If-Match': defTag } });
+    expect([lost.status, lost.body.code]).toEqual([412, 'PRECONDITION_FAILED']);
+    expect((await t.request('GET', `/v1/centres/${centre}`, { token: xihu })).body.config.restDaysPer7).toBe(2);
+    expect(await audits('service_centre', centre)).toBe(after);
+    const current = await t.request('PUT', `/v1/centres/${centre}`, { token: xihu, body: def.body.config, headers: { 'If-Match': saved.headers.get('etag')! } });
+    expect([current.status, current.body.config.restDaysPer7]).toEqual([200, 1]);
   });
 
   it('concurrent first saves of a calendar year and of a centre: every one 200, never a 500; the audit has one CREATE each', async () => {
