@@ -1,11 +1,12 @@
 import type { AuditLogPageView } from '@cws/kernel';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { AuditEntry } from '../../api/types';
 import { useKeysetPages } from '../../api/useKeysetPages';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
 
@@ -98,7 +99,7 @@ export function AuditPage() {
   const pages = useKeysetPages<AuditLogPageView>(['audit', filter.service, query], `/api/${filter.service}/v1/audit`, query, { limit: PAGE, cursor: 'before' });
 
   return (
-    <Card title={t('audit.title')} data-testid="audit-page">
+    <PageCard title={t('audit.title')} testId="audit-page">
       <Form<Filter> form={form} layout="inline" initialValues={{ service: 'workers' }} onFinish={(v) => setFilter({ ...v })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="service" label={t('audit.service')}>
           <Select style={{ width: 130 }} options={options(SERVICES, 'audit.services')} onChange={() => form.setFieldValue('entity', undefined)} />
@@ -150,6 +151,6 @@ export function AuditPage() {
           { title: t('audit.requestId'), dataIndex: 'requestId', width: 140, ellipsis: true },
         ]}
       />
-    </Card>
+    </PageCard>
   );
 }

@@ -1,5 +1,4 @@
 import type { AllocationView } from '@cws/budget-contracts';
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import { InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useCommunities, useStreets } from '../../api/org';
@@ -7,6 +6,7 @@ import { PICKER_SIZE, useAllocationChoices, type AllocationFilter } from '../../
 import { useI18n } from '../../i18n/I18nProvider';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { thousands } from '../../lib/format';
+import { StreamFilter } from './BudgetFilters';
 import { useBudgetNames } from './useBudgetNames';
 
 /**
@@ -71,15 +71,7 @@ export function AllocationPicker({
           onChange={(v) => narrow({ fiscalYear: v ?? undefined })}
           style={{ width: 140 }}
         />
-        <Select
-          allowClear
-          placeholder={t('budget.col.stream')}
-          style={{ width: 170 }}
-          value={filter.stream}
-          disabled={disabled || fixed.stream !== undefined}
-          onChange={(stream?: string) => narrow({ stream })}
-          options={FUNDING_STREAMS.map((s) => ({ value: s, label: names.stream(s) }))}
-        />
+        <StreamFilter value={filter.stream} disabled={disabled || fixed.stream !== undefined} onChange={(stream) => narrow({ stream })} />
         <PlaceFilter level="street" places={fixed.street ? [{ code: fixed.street, name: names.place(fixed.street) }] : streets.data} width={150} value={filter.street} disabled={disabled || fixed.street !== undefined || fixed.community !== undefined} onChange={(street) => narrow({ street, community: undefined })} />
         <PlaceFilter level="community" places={fixed.community ? [{ code: fixed.community, name: names.place(fixed.community) }] : communities.data} width={170} value={filter.community} disabled={disabled || !filter.street || fixed.community !== undefined} onChange={(community) => narrow({ community })} />
       </Space>

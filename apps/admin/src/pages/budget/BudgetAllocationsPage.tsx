@@ -1,14 +1,14 @@
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
-import { Button, Card, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PageCard } from '../../layout/PageCard';
 import { AllocateDialog, useAllocateDialog } from './AllocateDialog';
 import { AllocationsTable } from './AllocationsTable';
 import { AppropriationsTable } from './AppropriationsTable';
 import { CreateAppropriation } from './CreateAppropriation';
-import { useBudgetNames } from './useBudgetNames';
+import { StreamFilter, YearFilter } from './BudgetFilters';
 
 /**
  * 预算下达与分配: the appropriations (recorded as drafts, enacted by a second person) and their
@@ -18,7 +18,6 @@ import { useBudgetNames } from './useBudgetNames';
 export function BudgetAllocationsPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
-  const names = useBudgetNames();
   const [fiscalYear, setFiscalYear] = useState(new Date().getFullYear());
   const [stream, setStream] = useState<string | undefined>();
   const canWrite = hasRole(...BUDGET_WRITE_ROLES);
@@ -26,22 +25,14 @@ export function BudgetAllocationsPage() {
   const filter = { fiscalYear, stream };
 
   return (
-    <Card
+    <PageCard
       title={t('budgetAlloc.title')}
-      data-testid="budget-allocations-page"
-      extra={
-        <Space wrap>
-          <Typography.Text>{t('budget.year')}</Typography.Text>
-          <InputNumber min={2000} max={2100} value={fiscalYear} onChange={(v) => v && setFiscalYear(v)} data-testid="allocations-year" />
-          <Select
-            allowClear
-            placeholder={t('budget.col.stream')}
-            style={{ width: 170 }}
-            value={stream}
-            onChange={setStream}
-            options={FUNDING_STREAMS.map((s) => ({ value: s, label: names.stream(s) }))}
-          />
-        </Space>
+      testId="budget-allocations-page"
+      tools={
+        <>
+          <YearFilter value={fiscalYear} onChange={setFiscalYear} testId="allocations-year" />
+          <StreamFilter value={stream} onChange={setStream} />
+        </>
       }
     >
       <Section title={t('budgetAlloc.appropriations')} action={canWrite && <CreateAppropriation fiscalYear={fiscalYear} stream={stream} />}>
@@ -60,7 +51,7 @@ export function BudgetAllocationsPage() {
         <AllocationsTable filter={filter} />
       </Section>
       {canWrite && <AllocateDialog dialog={allocate} fiscalYear={fiscalYear} />}
-    </Card>
+    </PageCard>
   );
 }
 

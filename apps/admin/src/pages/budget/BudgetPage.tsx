@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { EXECUTION_GROUPS, FUNDING_STREAMS, type BalancesView, type BalanceView, type ExecutionReportView, type ExecutionRowView } from '@cws/budget-contracts';
+import { EXECUTION_GROUPS, type BalancesView, type BalanceView, type ExecutionReportView, type ExecutionRowView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, InputNumber, Row, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Col, Row, Segmented, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useDownload } from '../../api/useDownload';
@@ -10,12 +10,14 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { zhCN } from '../../i18n/zh-CN';
 import { moneyColumn } from '../../layout/columns';
+import { PageCard } from '../../layout/PageCard';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { QueryError } from '../../layout/PageState';
 import { QueryTable } from '../../layout/QueryTable';
 import { EChart } from '../dashboard/EChart';
 import { categoryChartOption } from '../dashboard/chartOption';
 import { thousands } from '../../lib/format';
+import { StreamFilter, YearFilter } from './BudgetFilters';
 import { useBudgetNames } from './useBudgetNames';
 
 const B = '/api/budget/v1';
@@ -76,21 +78,20 @@ export function BudgetPage() {
   const negative = totals && isNegative(totals.unallocated);
 
   return (
-    <Card
+    <PageCard
       title={t('budget.title')}
-      data-testid="budget-page"
-      extra={
-        <Space wrap>
-          <Typography.Text>{t('budget.year')}</Typography.Text>
-          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="budget-year" />
-          <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={stream} onChange={setStream} options={FUNDING_STREAMS.map((s) => ({ value: s, label: streamName(s) }))} />
+      testId="budget-page"
+      tools={
+        <>
+          <YearFilter value={year} onChange={setYear} testId="budget-year" />
+          <StreamFilter value={stream} onChange={setStream} />
           {me?.scope.level === 'CITY' && (
             <PlaceFilter level="district" places={names.districts} width={120} value={district} onChange={setDistrict} />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="budget-export">
             {t('common.export')}
           </Button>
-        </Space>
+        </>
       }
     >
       <Segmented value={groupBy} onChange={(v) => setGroupBy(v as (typeof EXECUTION_GROUPS)[number])} options={options(EXECUTION_GROUPS, 'budget.groupBy')} style={{ marginBottom: 12 }} />
@@ -158,6 +159,6 @@ export function BudgetPage() {
           })),
         ]}
       />
-    </Card>
+    </PageCard>
   );
 }

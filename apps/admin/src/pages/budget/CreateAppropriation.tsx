@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { APPROPRIATIONS_KEY, useBudgetWrites, useIdempotencyKeys, type NewAppropriation } from '../../api/budget';
 import { useAuth } from '../../auth/AuthProvider';
@@ -59,7 +58,7 @@ export function CreateAppropriation({ fiscalYear, stream }: { fiscalYear: number
           <Select options={funders.map((f) => ({ value: f, label: names.funder(f) }))} data-testid="appropriation-funder" />
         </Form.Item>
         <Form.Item name="stream" label={t('budget.col.stream')} rules={required}>
-          <Select options={FUNDING_STREAMS.map((s) => ({ value: s, label: names.stream(s) }))} data-testid="appropriation-stream" />
+          <Select options={names.streamOptions} data-testid="appropriation-stream" />
         </Form.Item>
         <Form.Item name="kind" label={t('budgetAlloc.col.kind')} rules={required}>
           <Select options={options(KINDS, 'budgetAlloc.kind')} />

@@ -1,7 +1,6 @@
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import type { PostingView } from '@cws/budget-contracts';
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
-import { Button, Card, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Button, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useCommunities, useStreets } from '../../api/org';
 import { usePostings, type PostingFilter } from '../../api/postings';
@@ -10,12 +9,14 @@ import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { moneyColumn } from '../../layout/columns';
+import { PageCard } from '../../layout/PageCard';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { dateTime } from '../../lib/format';
 import { PostingDialog, usePostingDialog } from './PostingDialog';
 import { KIND_COLORS, PostingDrawer } from './PostingDrawer';
 import { TransferDialog, useTransferDialog } from './TransferDialog';
+import { StreamFilter } from './BudgetFilters';
 import { useBudgetNames } from './useBudgetNames';
 
 const KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] as const;
@@ -42,12 +43,12 @@ export function PostingsPage() {
   const reversed = new Set(pagedRows(pages).flatMap((p) => (p.reversesId ? [p.reversesId] : [])));
 
   return (
-    <Card
+    <PageCard
       title={t('postings.title')}
-      data-testid="postings-page"
-      extra={
+      testId="postings-page"
+      tools={
         canWrite && (
-          <Space wrap>
+          <>
             <Button icon={<PlusOutlined />} onClick={() => posting.open('commitments')} data-testid="new-commitment">
               {t('postings.newCommitment')}
             </Button>
@@ -57,21 +58,14 @@ export function PostingsPage() {
             <Button icon={<SwapOutlined />} onClick={transfer.open} data-testid="new-transfer">
               {t('postings.transfer')}
             </Button>
-          </Space>
+          </>
         )
       }
     >
       <Space wrap style={{ marginBottom: 12 }} data-testid="postings-filters">
         <InputNumber min={2000} max={2100} precision={0} placeholder={t('budget.year')} value={filter.fiscalYear} onChange={(v) => change({ fiscalYear: v ?? undefined })} style={{ width: 140 }} data-testid="postings-year" />
         <Select allowClear placeholder={t('postings.col.kind')} style={{ width: 120 }} value={filter.kind} onChange={(kind?: string) => change({ kind })} options={options(KINDS, 'postings.kind')} data-testid="postings-kind" />
-        <Select
-          allowClear
-          placeholder={t('budget.col.stream')}
-          style={{ width: 170 }}
-          value={filter.stream}
-          onChange={(stream?: string) => change({ stream })}
-          options={FUNDING_STREAMS.map((s) => ({ value: s, label: names.stream(s) }))}
-        />
+        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} />
         <PlaceFilter level="street" places={streets.data} width={150} value={filter.street} onChange={(street) => change({ street, community: undefined })} />
         <PlaceFilter level="community" places={communities.data} width={170} value={filter.community} disabled={!filter.street} onChange={(community) => change({ community })} />
         <Input.Search
@@ -128,6 +122,6 @@ export function PostingsPage() {
       <PostingDrawer id={open} onClose={() => setOpen(null)} canWrite={canWrite} reversed={reversed} />
       {canWrite && <PostingDialog dialog={posting} />}
       {canWrite && <TransferDialog dialog={transfer} />}
-    </Card>
+    </PageCard>
   );
 }

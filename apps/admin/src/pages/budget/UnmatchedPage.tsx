@@ -1,10 +1,11 @@
 import type { UnmatchedPostingView } from '@cws/budget-contracts';
-import { Alert, Button, Card, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useUnmatched } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
 import { ResolveDialog, amountText, useResolveDialog } from './ResolveDialog';
@@ -39,10 +40,10 @@ export function UnmatchedPage() {
   };
 
   return (
-    <Card
+    <PageCard
       title={t('unmatched.title')}
-      data-testid="unmatched-page"
-      extra={
+      testId="unmatched-page"
+      tools={
         <Segmented
           value={state}
           onChange={(v) => setState(v as 'OPEN' | 'RESOLVED')}
@@ -74,6 +75,6 @@ export function UnmatchedPage() {
         ]}
       />
       {canWrite && <ResolveDialog dialog={resolve} />}
-    </Card>
+    </PageCard>
   );
 }

@@ -11,11 +11,13 @@ export function useBudgetNames() {
   const streets = useStreets(undefined);
   const communities = useCommunities({});
   const place = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
+  const stream = (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
   return {
     place,
     districts: districts.data,
     funder: (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`),
-    stream: (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s),
+    stream,
+    streamOptions: FUNDING_STREAMS.map((s) => ({ value: s, label: stream(s) })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ELECTED_BODIES, type BodyKind, type ElectionView } from '@cws/workers-contracts';
-import { Button, Card, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useElections } from '../../api/elections';
@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer } from '../../lib/places';
 import { CommunitySelect } from '../workers/WorkerFormModals';
@@ -98,10 +99,10 @@ export function ElectionsPage() {
   );
 
   return (
-    <Card
+    <PageCard
       title={t('elections.title')}
-      data-testid="elections-page"
-      extra={canRecord && <Button type="primary" onClick={() => record.show()} data-testid="election-record">{t('elections.record')}</Button>}
+      testId="elections-page"
+      tools={canRecord && <Button type="primary" onClick={() => record.show()} data-testid="election-record">{t('elections.record')}</Button>}
     >
       <Typography.Paragraph type="secondary">{t('elections.hint')}</Typography.Paragraph>
       <Tabs
@@ -112,6 +113,6 @@ export function ElectionsPage() {
       />
       <ElectionDrawer id={openId} communityName={communityName} onClose={() => setOpenId(null)} />
       {canRecord && <RecordElectionDialog dialog={record} />}
-    </Card>
+    </PageCard>
   );
 }

@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, GRADE_POLICY_KINDS, POST_BANDS, type GradePolicyRowView } from '@cws/workers-contracts';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography, type FormRule } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography, type FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useElectionWrites, useGradePolicy, type NewGradePolicyRow } from '../../api/elections';
@@ -8,6 +8,7 @@ import { GRADE_POLICY_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 
 type Kind = GradePolicyRowView['kind'];
@@ -46,15 +47,15 @@ export function GradePolicyPage() {
   const writes = useElectionWrites();
   const add = useFormDialog((v: NewGradePolicyRow) => writes.addGradePolicyRow(gradePolicyBody(v)), { invalidate: [['grade-policy']], success: t('grades.added') });
   return (
-    <Card
+    <PageCard
       title={t('grades.title')}
-      data-testid="grade-policy-page"
-      extra={
-        <Space wrap>
+      testId="grade-policy-page"
+      tools={
+        <>
           <Select<Kind> allowClear placeholder={t('grades.all')} style={{ width: 160 }} value={kind} onChange={setKind} options={options(GRADE_POLICY_KINDS, 'grades.kind')} data-testid="grade-policy-kind" />
           <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} aria-label={t('grades.asOf')} />
           {canAdd && <Button type="primary" onClick={() => add.show()} data-testid="grade-policy-add">{t('grades.add')}</Button>}
-        </Space>
+        </>
       }
     >
       <Typography.Paragraph type="secondary">{t('grades.hint')}</Typography.Paragraph>
@@ -80,7 +81,7 @@ export function GradePolicyPage() {
           <GradePolicyFields form={add.form} />
         </FormModal>
       )}
-    </Card>
+    </PageCard>
   );
 }
 

@@ -1,12 +1,13 @@
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { Button, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/context';
 import { useDistricts } from '../../api/org';
 import type { Community, District, Street } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PageCard } from '../../layout/PageCard';
 import { QueryError } from '../../layout/PageState';
 import { activityShareBelow } from '../../lib/area';
 import { CommunityDrawer } from './CommunityDrawer';
@@ -119,10 +120,10 @@ export function OrgTreePage() {
   );
 
   return (
-    <Card
+    <PageCard
       title={t('org.title')}
-      data-testid="org-tree-page"
-      extra={
+      testId="org-tree-page"
+      tools={
         cityAdmin && (
           <Button icon={<PlusOutlined />} onClick={edits.addDistrict} data-testid="org-add-district">
             {t('org.add.district')}
@@ -148,6 +149,6 @@ export function OrgTreePage() {
       />
       <CommunityDrawer code={selected} onClose={() => setSelected(null)} />
       {edits.dialogs}
-    </Card>
+    </PageCard>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
-import { Button, Card, DatePicker, Form, Progress, Select, Space, Tag } from 'antd';
+import { Button, DatePicker, Form, Progress, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { placeNamer, placeOptions } from '../../lib/places';
@@ -50,10 +51,10 @@ export function RunsPage() {
   );
 
   return (
-    <Card
+    <PageCard
       title={t('payrollRuns.title')}
-      data-testid="runs-page"
-      extra={
+      testId="runs-page"
+      tools={
         mayCreate && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()} data-testid="new-run">
             {t('payrollRuns.create')}
@@ -99,6 +100,6 @@ export function RunsPage() {
           </Form.Item>
         )}
       </FormModal>
-    </Card>
+    </PageCard>
   );
 }

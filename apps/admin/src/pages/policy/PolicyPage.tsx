@@ -1,5 +1,5 @@
 import { POLICY_KINDS } from '@cws/payroll-contracts';
-import { Button, Card, DatePicker, Segmented, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Segmented, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { usePolicyRows, type PolicyKind, type PolicyRowView } from '../../api/policy';
@@ -8,6 +8,7 @@ import { POLICY_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { todayIso } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { PolicyDrawer } from './PolicyDrawer';
 import { StatusTag } from './StatusTag';
@@ -33,11 +34,11 @@ export function PolicyPage() {
   const rows = usePolicyRows({ kind, asOf: mode === 'asOf' ? asOf : undefined, history: mode === 'history' });
 
   return (
-    <Card
+    <PageCard
       title={t('policy.title')}
-      data-testid="policy-page"
-      extra={
-        <Space wrap>
+      testId="policy-page"
+      tools={
+        <>
           <Select<PolicyKind>
             id="policyKind"
             allowClear
@@ -53,7 +54,7 @@ export function PolicyPage() {
           {mode === 'asOf' && (
             <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} aria-label={t('policy.asOf')} data-testid="policy-as-of" />
           )}
-        </Space>
+        </>
       }
     >
       <Typography.Paragraph type="secondary">{t('policy.hint')}</Typography.Paragraph>
@@ -84,6 +85,6 @@ export function PolicyPage() {
         ]}
       />
       <PolicyDrawer id={openId} canEdit={canEdit} onClose={() => setOpenId(null)} />
-    </Card>
+    </PageCard>
   );
 }

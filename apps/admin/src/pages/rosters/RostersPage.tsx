@@ -1,6 +1,6 @@
 import { CalendarOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design/icons';
 import type { GenerationView, RosterView } from '@cws/scheduler-contracts';
-import { App, Button, Card, DatePicker, Form, Progress, Space, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Progress, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { S, useGeneration } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useRequired } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { CommunitySelect } from '../workers/WorkerFormModals';
 
 /** 排班: generate one centre's month (then its calendar and heatmap open), or every centre in scope as one flow with progress. */
@@ -42,11 +43,11 @@ export function RostersPage() {
   });
   const g = progress.data;
   return (
-    <Card
+    <PageCard
       title={t('rosters.title')}
-      data-testid="rosters-page"
-      extra={
-        <Space>
+      testId="rosters-page"
+      tools={
+        <>
           <Button icon={<CalendarOutlined />} onClick={() => navigate('/rosters/calendar')} data-testid="rosters-calendar">
             {t('menu.calendar')}
           </Button>
@@ -54,7 +55,7 @@ export function RostersPage() {
           <Button icon={<SettingOutlined />} onClick={() => navigate(community ? `/rosters/centres/${community}` : '/rosters/centres')} data-testid="rosters-centre">
             {t('centres.setup')}
           </Button>
-        </Space>
+        </>
       }
     >
       <Typography.Paragraph type="secondary">{t('rosters.hint')}</Typography.Paragraph>
@@ -78,6 +79,6 @@ export function RostersPage() {
           <Typography.Text type="secondary">{t('rosters.generationText', { solved: g.solved, failed: g.failed, total: g.total })}</Typography.Text>
         </Space>
       )}
-    </Card>
+    </PageCard>
   );
 }

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { COURSE_CATEGORIES, type ShortfallReportView, type TrainingCourseView, type TrainingProviderView } from '@cws/workers-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { districtOf, streetOf } from '@cws/kernel';
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer, placeOptions } from '../../lib/places';
 
@@ -76,7 +77,7 @@ export function TrainingPage() {
   const required = useRequired();
 
   return (
-    <Card title={t('training.title')} data-testid="training-page">
+    <PageCard title={t('training.title')} testId="training-page">
       <Tabs
         items={[
           {
@@ -191,6 +192,6 @@ export function TrainingPage() {
           </Form.Item>
         )}
       </FormModal>
-    </Card>
+    </PageCard>
   );
 }
