@@ -10,7 +10,7 @@ interface Row {
 
 function Entries({ cursor }: { cursor?: 'after' | 'before' }) {
   const pages = useKeysetPages<{ items: Row[]; nextAfter: string | null }>(['entries', cursor ?? ''], '/api/test/v1/entries', { q: 'x' }, { limit: 2, cursor, retry: false });
-  return <PagedTable<Row> pages={pages} loadMoreTestId="entries-more" rowKey="id" data-testid="entries" columns={[{ title: 'name', dataIndex: 'name' }]} />;
+  return <PagedTable<Row> pages={pages} loadMoreTestId="entries-more" data-testid="entries" columns={[{ title: 'name', dataIndex: 'name' }]} />;
 }
 
 describe('useKeysetPages + PagedTable', () => {

@@ -20,6 +20,7 @@ export function pagedRows<T>(pages: KeysetPages<T>): T[] {
 /**
  * A keyset-paged list: the query's error in place of the table, or the rows loaded so far with the
  * "load more" footer under them (`loadMoreExtra` beside the button, e.g. how many are loaded).
+ * Rows are keyed by their `id` (the key the keyset walks) unless `rowKey` says otherwise.
  */
 export function PagedTable<T extends object>({
   pages,
@@ -31,7 +32,7 @@ export function PagedTable<T extends object>({
   const rows = pagedRows(pages);
   return (
     <>
-      <Table<T> {...table} loading={pages.isPending} dataSource={rows} pagination={false} />
+      <Table<T> rowKey="id" {...table} loading={pages.isPending} dataSource={rows} pagination={false} />
       <LoadMore pages={pages} count={rows.length} testId={loadMoreTestId}>
         {loadMoreExtra}
       </LoadMore>

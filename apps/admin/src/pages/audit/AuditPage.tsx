@@ -137,7 +137,6 @@ export function AuditPage() {
         pages={pages}
         loadMoreTestId="audit-load-more"
         size="small"
-        rowKey="id"
         scroll={{ x: 1100 }}
         expandable={{ expandedRowRender: (entry) => <Diff entry={entry} /> }}
         data-testid="audit-table"

@@ -5,7 +5,7 @@ import { useAction } from '../../api/useAction';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../layout/ConfirmButton';
-import { moneyColumn } from '../../layout/columns';
+import { actionsColumn, moneyColumn } from '../../layout/columns';
 import { PagedTable } from '../../layout/PagedTable';
 import { hasUnallocated, useBudgetNames } from './useBudgetNames';
 
@@ -58,7 +58,6 @@ export function AppropriationsTable({ filter, canWrite, onAllocate }: { filter: 
     <PagedTable<AppropriationView>
       pages={pages}
       loadMoreTestId="appropriations-load-more"
-      rowKey="id"
       size="small"
       scroll={{ x: true }}
       data-testid="appropriations-table"
@@ -76,7 +75,7 @@ export function AppropriationsTable({ filter, canWrite, onAllocate }: { filter: 
           render: (s: string) => <Tag color={s === 'ENACTED' ? 'green' : 'default'}>{t(`budgetAlloc.status.${s}` as MessageKey)}</Tag>,
         },
         { title: t('budgetAlloc.col.documentNo'), dataIndex: 'documentNo' },
-        ...(canWrite ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, a: AppropriationView) => <Space>{actions(a)}</Space> }] : []),
+        ...(canWrite ? [actionsColumn<AppropriationView>(t, (a) => <Space>{actions(a)}</Space>)] : []),
       ]}
     />
   );

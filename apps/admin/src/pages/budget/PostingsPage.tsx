@@ -8,7 +8,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { moneyColumn } from '../../layout/columns';
+import { actionsColumn, moneyColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { PlaceFilter } from '../../layout/PlaceFilter';
@@ -79,7 +79,6 @@ export function PostingsPage() {
       <PagedTable<PostingView>
         pages={pages}
         loadMoreTestId="postings-load-more"
-        rowKey="id"
         size="small"
         scroll={{ x: true }}
         data-testid="postings-table"
@@ -108,15 +107,11 @@ export function PostingsPage() {
           { title: t('postings.col.description'), key: 'description', render: (_: unknown, p) => p.description ?? p.reason ?? '-' },
           { title: t('postings.col.source'), dataIndex: 'source', render: (s: string) => t(`postings.source.${s}` as MessageKey) },
           { title: t('postings.col.createdBy'), key: 'by', render: (_: unknown, p) => p.createdByName ?? p.createdBy },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, p) => (
-              <Button size="small" type="link" onClick={() => setOpen(p.id)} data-testid={`posting-open-${p.id}`}>
-                {t('postings.view')}
-              </Button>
-            ),
-          },
+          actionsColumn<PostingView>(t, (p) => (
+            <Button size="small" type="link" onClick={() => setOpen(p.id)} data-testid={`posting-open-${p.id}`}>
+              {t('postings.view')}
+            </Button>
+          )),
         ]}
       />
       <PostingDrawer id={open} onClose={() => setOpen(null)} canWrite={canWrite} reversed={reversed} />

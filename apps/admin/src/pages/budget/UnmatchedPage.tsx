@@ -5,6 +5,7 @@ import { useUnmatched } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { actionsColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
@@ -56,7 +57,6 @@ export function UnmatchedPage() {
       <PagedTable<UnmatchedPostingView>
         pages={pages}
         loadMoreTestId="unmatched-load-more"
-        rowKey="id"
         size="small"
         scroll={{ x: true }}
         data-testid="unmatched-table"
@@ -71,7 +71,7 @@ export function UnmatchedPage() {
           { title: t('unmatched.col.place'), key: 'place', render: (_: unknown, u) => { const code = u.communityCode ?? u.streetCode ?? u.districtCode; return code ? names.place(code) : '-'; } },
           { title: t('unmatched.col.amount'), dataIndex: 'amount', align: 'right', render: amountText },
           ...(state === 'RESOLVED' ? [{ title: t('unmatched.col.resolvedPosting'), key: 'posting', render: (_: unknown, u: UnmatchedPostingView) => `#${u.resolvedPostingId ?? ''}` }] : []),
-          { title: t('common.actions'), key: 'actions', render: (_: unknown, u) => action(u) },
+          actionsColumn<UnmatchedPostingView>(t, action),
         ]}
       />
       {canWrite && <ResolveDialog dialog={resolve} />}

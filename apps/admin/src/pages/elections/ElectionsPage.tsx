@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { actionsColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer } from '../../lib/places';
@@ -85,14 +86,11 @@ export function ElectionsPage() {
               </span>
             )),
           },
-          {
-            title: t('common.actions'),
-            render: (_, e) => (
-              <Button size="small" onClick={() => setOpenId(e.id)} data-testid={`election-open-${e.id}`}>
-                {t('elections.view')}
-              </Button>
-            ),
-          },
+          actionsColumn<ElectionView>(t, (e) => (
+            <Button size="small" onClick={() => setOpenId(e.id)} data-testid={`election-open-${e.id}`}>
+              {t('elections.view')}
+            </Button>
+          )),
         ]}
       />
     </>

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, type TableColumnsType } from 'antd';
+import { Button, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
+import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 
 /**
@@ -24,17 +25,17 @@ export function AccountList<T extends { id: string }>({
   children: ReactNode;
 }) {
   return (
-    <Card
+    <PageCard
       title={title}
-      extra={
+      testId={`${testId}-page`}
+      tools={
         <Button type="primary" icon={<PlusOutlined />} onClick={create.onClick} data-testid={create.testId}>
           {create.label}
         </Button>
       }
-      data-testid={`${testId}-page`}
     >
       <QueryTable<T> query={query} rows={query.data} rowKey="id" size="middle" pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid={`${testId}-table`} columns={columns} />
       {children}
-    </Card>
+    </PageCard>
   );
 }

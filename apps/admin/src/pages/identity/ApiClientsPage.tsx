@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import type { ApiClientRow } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
+import { actionsColumn } from '../../layout/columns';
 import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { dateTime } from '../../lib/format';
@@ -66,10 +67,9 @@ export function ApiClientsPage() {
         { title: t('clients.permissions'), dataIndex: 'permissions', render: (ps: string[]) => ps.map((p) => <Tag key={p}>{p}</Tag>) },
         { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('clients.activeTag')}</Tag> : <Tag color="red">{t('clients.revokedTag')}</Tag>) },
         { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          render: (_, c) =>
+        actionsColumn<ApiClientRow>(
+          t,
+          (c) =>
             c.active && (
               <Space size="small" data-testid={`client-actions-${c.clientId}`}>
                 <ConfirmButton title={t('clients.rotateConfirm')} onConfirm={() => rotate.mutate(c)} testId="client-rotate" size="small">
@@ -80,7 +80,7 @@ export function ApiClientsPage() {
                 </ConfirmButton>
               </Space>
             ),
-        },
+        ),
       ]}
     >
       <FormModal {...create.modal} title={t('clients.create')} initialValues={{ scopeLevel: 'CITY', permissions: ['budget:read'] }} testId="api-client-form">

@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { ROLES, type ScopeLevel, type UserRow } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { actionsColumn } from '../../layout/columns';
 import { FormModal, useFormDialog } from '../../layout/FormModal';
 import { dateTime } from '../../lib/format';
 import { AccountList } from './AccountList';
@@ -46,7 +47,7 @@ export function UsersPage() {
         },
         { title: t('users.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('users.enabledTag')}</Tag> : <Tag color="red">{t('users.disabledTag')}</Tag>) },
         { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
-        { title: t('common.actions'), key: 'actions', render: (_, u) => <UserActions user={u} /> },
+        actionsColumn<UserRow>(t, (u) => <UserActions user={u} />),
       ]}
     >
       <FormModal {...create.modal} title={t('users.create')} initialValues={{ scopeLevel: 'DISTRICT', roles: ['DISTRICT_HR'] }} testId="user-form">

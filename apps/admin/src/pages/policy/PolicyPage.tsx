@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { POLICY_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { actionsColumn } from '../../layout/columns';
 import { todayIso } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
@@ -73,15 +74,11 @@ export function PolicyPage() {
           { title: t('policy.validFrom'), dataIndex: 'validFrom' },
           { title: t('policy.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? '-' },
           { title: t('policy.status'), key: 'status', render: (_: unknown, r) => <StatusTag row={r} /> },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, r) => (
-              <Button size="small" type="link" onClick={() => setOpenId(r.id)} data-testid={`policy-open-${r.id}`}>
-                {t('policy.view')}
-              </Button>
-            ),
-          },
+          actionsColumn<PolicyRowView>(t, (r) => (
+            <Button size="small" type="link" onClick={() => setOpenId(r.id)} data-testid={`policy-open-${r.id}`}>
+              {t('policy.view')}
+            </Button>
+          )),
         ]}
       />
       <PolicyDrawer id={openId} canEdit={canEdit} onClose={() => setOpenId(null)} />

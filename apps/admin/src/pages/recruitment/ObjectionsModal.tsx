@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { R, useObjections, type Objection, type RankedCandidate } from '../../api/recruitment';
 import { useAction } from '../../api/useAction';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { actionsColumn } from '../../layout/columns';
 import { useRequired } from '../../layout/FormModal';
 
 const COLOR: Record<string, string> = { OPEN: 'red', UPHELD: 'volcano', DISMISSED: 'green' };
@@ -35,17 +36,16 @@ export function ObjectionsModal({ candidate, onClose, invalidate }: { candidate:
           { title: t('recruitment.objectionSummary'), dataIndex: 'summary' },
           { title: t('recruitment.state'), dataIndex: 'status', render: (s: string) => <Tag color={COLOR[s]}>{t(`recruitment.objection.${s}` as MessageKey)}</Tag> },
           { title: t('recruitment.resolution'), dataIndex: 'resolution', render: (r: string | null) => r ?? '' },
-          {
-            title: t('common.actions'),
-            key: 'a',
-            render: (_, o) =>
+          actionsColumn<Objection>(
+            t,
+            (o) =>
               o.status === 'OPEN' && (
                 <Space size="small">
                   <Button size="small" onClick={() => setResolving({ id: o.id, outcome: 'DISMISSED' })} data-testid="objection-dismiss">{t('recruitment.dismiss')}</Button>
                   <Button size="small" danger onClick={() => setResolving({ id: o.id, outcome: 'UPHELD' })} data-testid="objection-uphold">{t('recruitment.uphold')}</Button>
                 </Space>
               ),
-          },
+          ),
         ]}
       />
       {resolving && (

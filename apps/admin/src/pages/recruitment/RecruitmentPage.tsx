@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES_BY_BODY, type VacancyView } from '@cws/workers-contracts';
-import { Button, Card, Form, InputNumber, Select, Space, Tag } from 'antd';
+import { Button, Form, InputNumber, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
@@ -11,6 +11,7 @@ import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { placeNamer } from '../../lib/places';
 import { CommunitySelect } from '../workers/WorkerFormModals';
@@ -47,11 +48,11 @@ export function RecruitmentPage() {
   });
 
   return (
-    <Card
+    <PageCard
       title={t('recruitment.title')}
-      data-testid="recruitment-page"
-      extra={
-        <Space>
+      testId="recruitment-page"
+      tools={
+        <>
           <Select
             style={{ width: 140 }}
             allowClear
@@ -65,13 +66,12 @@ export function RecruitmentPage() {
               {t('recruitment.newVacancy')}
             </Button>
           )}
-        </Space>
+        </>
       }
     >
       <PagedTable<VacancyListItem>
         pages={vacancies}
         loadMoreTestId="vacancies-load-more"
-        rowKey="id"
         size="middle"
         data-testid="vacancies-table"
         columns={[
@@ -106,6 +106,6 @@ export function RecruitmentPage() {
           <InputNumber min={1} max={30} precision={0} />
         </Form.Item>
       </FormModal>
-    </Card>
+    </PageCard>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -7,7 +7,9 @@ import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
 import { R, useRanking, type RankedCandidate } from '../../api/recruitment';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { actionsColumn } from '../../layout/columns';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
+import { PageCard } from '../../layout/PageCard';
 import { QueryError } from '../../layout/PageState';
 import { EducationFields } from '../workers/WorkerFormModals';
 import { ObjectionsModal } from './ObjectionsModal';
@@ -66,10 +68,10 @@ export function VacancyPage() {
   };
 
   return (
-    <Card
+    <PageCard
       title={`${t('recruitment.title')} · ${community.data?.name ?? v?.communityCode ?? ''}`}
-      data-testid="vacancy-page"
-      extra={
+      testId="vacancy-page"
+      tools={
         v?.status === 'OPEN' && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => addCandidate.show()} data-testid="new-candidate">
             {t('recruitment.newCandidate')}
@@ -115,7 +117,7 @@ export function VacancyPage() {
                 </Space>
               ),
           },
-          { title: t('common.actions'), key: 'actions', render: (_, c) => actions(c) },
+          actionsColumn<RankedCandidate>(t, actions),
         ]}
       />
       <FormModal {...addCandidate.modal} title={t('recruitment.newCandidate')} initialValues={{ education: 'BACHELOR', politicalStatus: 'NONE' }} testId="candidate-form">
@@ -144,6 +146,6 @@ export function VacancyPage() {
         <Form.Item name="bankAccount" label={t('recruitment.bankAccount')}><Input maxLength={30} /></Form.Item>
       </FormModal>
       <ObjectionsModal candidate={objectionsOf} onClose={() => setObjectionsOf(null)} invalidate={[['ranking', id]]} />
-    </Card>
+    </PageCard>
   );
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { PageCard } from '../../layout/PageCard';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { placeNamer } from '../../lib/places';
@@ -70,11 +71,11 @@ export function WorkersPage() {
   };
 
   return (
-    <Card
+    <PageCard
       title={t('workers.title')}
-      data-testid="workers-page"
-      extra={
-        <Space>
+      testId="workers-page"
+      tools={
+        <>
           {mayWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setHiring(true)} data-testid="worker-hire">
               {t('workers.hire')}
@@ -88,7 +89,7 @@ export function WorkersPage() {
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="worker-export">
             {t('common.export')}
           </Button>
-        </Space>
+        </>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -144,7 +145,6 @@ export function WorkersPage() {
             )}
           </Typography.Text>
         }
-        rowKey="id"
         size="middle"
         scroll={{ x: 1100 }}
         data-testid="workers-table"
@@ -183,6 +183,6 @@ export function WorkersPage() {
         }}
       />
       <ImportWizard open={importing} onClose={() => setImporting(false)} />
-    </Card>
+    </PageCard>
   );
 }

@@ -9,6 +9,7 @@ import { useAction } from '../../../api/useAction';
 import { useAuth } from '../../../auth/AuthProvider';
 import { CALENDAR_WRITE_ROLES } from '../../../auth/access';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { actionsColumn } from '../../../layout/columns';
 import { DetailTitle } from '../../../layout/DetailTitle';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { QueryError } from '../../../layout/PageState';
@@ -124,14 +125,12 @@ function CalendarEditor({ year, stored }: { year: number; stored: HolidayCalenda
               { title: t('calendar.name'), dataIndex: 'name' },
               ...(canEdit
                 ? [{
-                    title: t('common.actions'),
-                    key: 'actions',
-                    width: 100,
-                    render: (_: unknown, d: { date: string }) => (
+                    ...actionsColumn<{ date: string }>(t, (d) => (
                       <Button size="small" type="link" danger onClick={() => change(withoutDay(draft, list, d.date))} data-testid={`calendar-remove-${d.date}`}>
                         {t('calendar.remove')}
                       </Button>
-                    ),
+                    )),
+                    width: 100,
                   }]
                 : []),
             ]}

@@ -5,7 +5,7 @@ import { useDeclaredBases, useDeclaredBaseWrites } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
 import { useAction } from '../../../api/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { moneyColumn } from '../../../layout/columns';
+import { actionsColumn, moneyColumn } from '../../../layout/columns';
 import { ConfirmButton } from '../../../layout/ConfirmButton';
 import { FormModal, MonthItem, thisMonth, useAmountRules, useFormDialog } from '../../../layout/FormModal';
 import { PagedTable } from '../../../layout/PagedTable';
@@ -69,7 +69,6 @@ export function ContributionBaseTab({ worker }: { worker: WorkerDetail }) {
       <PagedTable<DeclaredContributionBaseView>
         pages={bases}
         loadMoreTestId="bases-load-more"
-        rowKey="id"
         size="small"
         locale={{ emptyText: t('bases.none') }}
         data-testid="contribution-bases"
@@ -86,15 +85,11 @@ export function ContributionBaseTab({ worker }: { worker: WorkerDetail }) {
           { title: t('bases.declaredBy'), key: 'by', render: (_, b) => `${b.declaredBy} · ${dateTime(b.declaredAt)}` },
           ...(writable
             ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, b: DeclaredContributionBaseView) => (
-                    <ConfirmButton size="small" danger title={t('bases.withdrawConfirm')} onConfirm={() => withdraw.mutate(b)} testId={`withdraw-base-${b.id}`}>
-                      {t('bases.withdraw')}
-                    </ConfirmButton>
-                  ),
-                },
+                actionsColumn<DeclaredContributionBaseView>(t, (b) => (
+                  <ConfirmButton size="small" danger title={t('bases.withdrawConfirm')} onConfirm={() => withdraw.mutate(b)} testId={`withdraw-base-${b.id}`}>
+                    {t('bases.withdraw')}
+                  </ConfirmButton>
+                )),
               ]
             : []),
         ]}

@@ -5,7 +5,7 @@ import { useAction } from '../../../api/useAction';
 import { useSpecialDeductions, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
-import { moneyColumn } from '../../../layout/columns';
+import { actionsColumn, moneyColumn } from '../../../layout/columns';
 import { ConfirmButton } from '../../../layout/ConfirmButton';
 import { FormModal, MonthItem, thisMonth, useAmountRules, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { QueryTable } from '../../../layout/QueryTable';
@@ -77,23 +77,19 @@ export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
           { title: t('deductions.recordedBy'), key: 'by', render: (_, d) => `${d.createdBy} · ${dateTime(d.createdAt)}` },
           ...(writable
             ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, d: SpecialDeductionView) => (
-                    <Space size="small">
-                      {/* only one still running past this month has a last month left to set */}
-                      {(d.toMonth === null || d.toMonth > month) && (
-                        <Button size="small" onClick={() => end.show(d)} data-testid={`end-deduction-${d.id}`}>
-                          {t('deductions.end')}
-                        </Button>
-                      )}
-                      <ConfirmButton size="small" danger title={t('deductions.withdrawConfirm')} onConfirm={() => withdraw.mutate(d)} testId={`withdraw-deduction-${d.id}`}>
-                        {t('deductions.withdraw')}
-                      </ConfirmButton>
-                    </Space>
-                  ),
-                },
+                actionsColumn<SpecialDeductionView>(t, (d) => (
+                  <Space size="small">
+                    {/* only one still running past this month has a last month left to set */}
+                    {(d.toMonth === null || d.toMonth > month) && (
+                      <Button size="small" onClick={() => end.show(d)} data-testid={`end-deduction-${d.id}`}>
+                        {t('deductions.end')}
+                      </Button>
+                    )}
+                    <ConfirmButton size="small" danger title={t('deductions.withdrawConfirm')} onConfirm={() => withdraw.mutate(d)} testId={`withdraw-deduction-${d.id}`}>
+                      {t('deductions.withdraw')}
+                    </ConfirmButton>
+                  </Space>
+                )),
               ]
             : []),
         ]}

@@ -7,7 +7,7 @@ import { P, useWorkerPayslips } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
 import { useDownload } from '../../../api/useDownload';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { moneyColumn } from '../../../layout/columns';
+import { actionsColumn, moneyColumn } from '../../../layout/columns';
 import { PagedTable } from '../../../layout/PagedTable';
 import { PayslipDrawer } from '../../payroll/PayslipDrawer';
 
@@ -26,7 +26,6 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
       <PagedTable<WorkerPayslipItem>
         pages={slips}
         loadMoreTestId="worker-payslips-load-more"
-        rowKey="id"
         size="small"
         locale={{ emptyText: t('workers.payslipsNone') }}
         data-testid="worker-payslips"
@@ -46,18 +45,14 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
           moneyColumn(t('payrollRuns.gross'), 'gross'),
           moneyColumn(t('payrollRuns.tax'), 'tax'),
           moneyColumn(t('payrollRuns.net'), 'net'),
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_, s) => (
-              <Space size="small">
-                <Button size="small" onClick={() => setOpen(s.id)} data-testid="worker-payslip-open">{t('workers.payslipsOpen')}</Button>
-                {s.status === 'COMPUTED' && (
-                  <Button size="small" icon={<DownloadOutlined />} onClick={() => void pdf(s)} data-testid="worker-payslip-pdf">PDF</Button>
-                )}
-              </Space>
-            ),
-          },
+          actionsColumn<WorkerPayslipItem>(t, (s) => (
+            <Space size="small">
+              <Button size="small" onClick={() => setOpen(s.id)} data-testid="worker-payslip-open">{t('workers.payslipsOpen')}</Button>
+              {s.status === 'COMPUTED' && (
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => void pdf(s)} data-testid="worker-payslip-pdf">PDF</Button>
+              )}
+            </Space>
+          )),
         ]}
       />
       <PayslipDrawer id={open} onClose={() => setOpen(null)} />

@@ -4,6 +4,7 @@ import type { SecondmentRow, WorkerDetail } from '../../../api/types';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
+import { actionsColumn } from '../../../layout/columns';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
 import { WorkerRows } from './WorkerRows';
@@ -54,16 +55,13 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
           { title: t('workers.payer'), dataIndex: 'payer', render: (p: string) => t(`enum.payer.${p}` as MessageKey) },
           { title: t('workers.secondmentStatus'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'ACTIVE' ? 'orange' : 'default'}>{t(`enum.secondment.${s}` as MessageKey)}</Tag> },
           { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, s) =>
-              writable && s.status === 'ACTIVE' ? (
-                <Button size="small" type="link" onClick={() => end.show(s)} data-testid={`end-secondment-${s.id}`}>
-                  {t('workers.endSecondment')}
-                </Button>
-              ) : null,
-          },
+          actionsColumn<SecondmentRow>(t, (s) =>
+            writable && s.status === 'ACTIVE' ? (
+              <Button size="small" type="link" onClick={() => end.show(s)} data-testid={`end-secondment-${s.id}`}>
+                {t('workers.endSecondment')}
+              </Button>
+            ) : null,
+          ),
         ]}
       />
       <FormModal
