@@ -28,6 +28,8 @@ function service(paidHours: FrozenHours | null, hoursNow: FrozenHours | null) {
   const inputs = {
     snapshot: async () => [worker(7)],
     hours: async () => (hoursNow ? new Map([[7, hoursNow]]) : null),
+    // September 2026 in full: a calendar changes no full month.
+    calendar: async () => ({ source: 'SCHEDULER', restDays: [], adjustedWorkingDays: ['2026-09-20'] }),
   } as unknown as RunInputsSource;
   const policies = { rowsFor: async () => rows } as unknown as PolicyService;
   return new ArrearsService(changes, inputs, payslips, policies);
@@ -37,7 +39,7 @@ describe('arrears re-measure roster pay with the hours published now', () => {
   const paid = stored(6, overtime);
   const now = stored(7, overtime);
 
-  it('a grade change also changes overtime pay (base ÷ 21.75 ÷ 8): the arrears include the overtime difference', async () => {
+  it('a grade change also changes overtime pay (monthly wage ÷ 21.75 ÷ 8): the arrears include the overtime difference', async () => {
     const arrears = await service(overtime, overtime).forPlace('2026-10', '330106', null);
     const expected = amount(now, 'BASE') - amount(paid, 'BASE') + amount(now, 'OVERTIME_WORKDAY') - amount(paid, 'OVERTIME_WORKDAY');
     expect(amount(now, 'OVERTIME_WORKDAY')).toBeGreaterThan(amount(paid, 'OVERTIME_WORKDAY'));

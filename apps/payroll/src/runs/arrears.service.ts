@@ -4,7 +4,7 @@ import { buildPolicy, computePayslip, periodLastDay, type ArrearsItem } from '@c
 import { PolicyService } from '../policy/policy.service';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { PayslipRepository } from './payslip.repository';
-import { RunInputsSource } from './run-inputs.source';
+import { payCalendarOf, RunInputsSource } from './run-inputs.source';
 
 /** Lines that arrears never re-measure: bonuses, top-ups, and arrears and reversals themselves. */
 const NOT_REMEASURED = new Set(['ARREARS', 'YEAR_END_BONUS', 'TOP_UP', 'REVERSAL']);
@@ -60,11 +60,12 @@ export class ArrearsService {
       const policy = buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf);
       const then = new Map((await this.inputs.snapshot(asOf, scope)).filter((w) => ids.has(w.workerId)).map((w) => [w.workerId, w]));
       const hours = await this.inputs.hours(p, scope);
+      const calendar = payCalendarOf(await this.inputs.calendar(p));
       const withRoster = hours !== null;
       for (const id of ids) {
         const w = then.get(id);
         if (w) w.hours = hours?.get(id) ?? null;
-        const now = w ? earnings(computePayslip({ period: p, worker: w, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) })), withRoster) : 0n;
+        const now = w ? earnings(computePayslip({ period: p, worker: w, calendar, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) })), withRoster) : 0n;
         let paid = 0n;
         for (const s of settled) {
           if (s.workerId !== id) continue;

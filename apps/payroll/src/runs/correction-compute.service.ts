@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Fen, parseMoney } from '@cws/kernel';
 import type { PayslipLine } from '@cws/payroll-contracts';
 import {
-  computePayslip, contributionReferenceYear, contributionYearStart, wageRecordOf, type CorrectedSlip, correctionPair, type FrozenWorker, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
+  computePayslip, contributionReferenceYear, contributionYearStart, wageRecordOf, type CorrectedSlip, correctionPair, type FrozenWorker, type PayCalendar, type PayrollPolicy, type PayslipLineOut, taxFreeCodesOf, taxStateFromJson, type TaxStateJson,
 } from '@cws/payroll-engine';
 import { DeclaredBaseRepository } from '../contribution-bases/declared-base.repository';
 import { addSlip, noTotals, type ChunkTotals } from './payroll-run-chunk.repository';
@@ -41,7 +41,7 @@ export class CorrectionComputeService {
     private readonly payslips: PayslipRepository,
   ) {}
 
-  async computeChunk(run: PayrollRunEntity, at: SlipPlace, workers: FrozenWorker[], policy: PayrollPolicy): Promise<{ rows: PayslipRow[]; totals: ChunkTotals }> {
+  async computeChunk(run: PayrollRunEntity, at: SlipPlace, workers: FrozenWorker[], policy: PayrollPolicy, calendar: PayCalendar | null): Promise<{ rows: PayslipRow[]; totals: ChunkTotals }> {
     const ids = workers.map((w) => w.workerId);
     const year = Number(run.period.slice(0, 4));
     const corrected = await this.payslips.correctable(String(run.correctsRunId), ids);
@@ -62,7 +62,7 @@ export class CorrectionComputeService {
         const original = correctedSlipOf(orig);
         const arrears = original.lines.filter((l) => l.code === 'ARREARS' && l.refPeriod).map((l) => ({ refPeriod: l.refPeriod!, amountFen: l.amount }));
         const reissue = computePayslip({
-          period: run.period, worker: w, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wageRecordOf(history, baseYear, run.period), declaredBase: declared.get(w.workerId),
+          period: run.period, worker: w, calendar, arrears, recoveryOwedFen: original.recoveries, lowIncomeLastYear: lowIncomeLastYear(history, year), wages: wageRecordOf(history, baseYear, run.period), declaredBase: declared.get(w.workerId),
           // Where the corrected slip started: the latest settled state of an earlier month, corrections aside.
           state: stateOfYear(history, year, (s) => s.period < run.period && s.runType !== 'CORRECTION'),
         }, policy);

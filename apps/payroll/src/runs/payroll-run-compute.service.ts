@@ -15,7 +15,7 @@ import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunRepository } from './payroll-run.repository';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
 import { carriedInputs, type CarriedInputs } from './run-carried-inputs';
-import { RunInputsSource } from './run-inputs.source';
+import { payCalendarOf, RunInputsSource } from './run-inputs.source';
 import { computedRow, failedRow, groupByWorker, lowIncomeLastYear, recoveryOwed, stateOfYear } from './slip-rows';
 
 /** Workers per chunk (one child job): small runs still spread over several jobs, large ones stay at 1,000. */
@@ -63,6 +63,7 @@ export class PayrollRunComputeService {
       const asOf = periodLastDay(period);
       const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
       const hours = await this.inputs.hours(period, run.scopeCode);
+      const calendar = await this.inputs.calendar(period);
       const carried = carriedInputs(run.inputs);
       // A CORRECTION re-issues the corrected slips' arrears items as they were (correction-compute.service.ts): none measured here.
       const arrears = run.type === 'CORRECTION' ? new Map<number, ArrearsItem[]>() : await this.arrears.forPlace(period, run.districtCode, run.streetCode);
@@ -96,7 +97,7 @@ export class PayrollRunComputeService {
       await writer.flush();
       const frozen: RunInputs & { policy: unknown; generation: number } = {
         ...carried,
-        asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(),
+        asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
         policy: policyToJson(policy), generation,
       };
       const ok = await this.dataSource.transaction('READ COMMITTED', async (m) => {
@@ -123,8 +124,9 @@ export class PayrollRunComputeService {
     const policy = this.frozenPolicy(runId, generation, run.inputs);
     const workers: (FrozenWorker & { arrears?: { refPeriod: string; amountFen: string }[] })[] = JSON.parse(chunk.inputs);
     const at = { runId, period: run.period, generation, chunkNo };
+    const calendar = payCalendarOf(((typeof run.inputs === 'string' ? JSON.parse(run.inputs) : run.inputs) as RunInputs | null)?.calendar);
     if (run.type === 'CORRECTION') {
-      const { rows, totals } = await this.corrections.computeChunk(run, at, workers, policy);
+      const { rows, totals } = await this.corrections.computeChunk(run, at, workers, policy, calendar);
       return this.persist(runId, chunkNo, generation, rows, { ...totals, computeMs: Date.now() - started });
     }
     const year = Number(run.period.slice(0, 4));
@@ -147,7 +149,7 @@ export class PayrollRunComputeService {
           ? computeBonusSlip({ ...common, bonus: { amountFen: BigInt(w.topUpFen), method: 'MERGED' }, code: 'TOP_UP' }, policy)
           : bonus
           ? computeBonusSlip({ ...common, bonus: { amountFen: bonusAmounts?.get(w.workerId) ?? parseMoney(bonus.amount!), method: bonus.method } }, policy)
-          : computePayslip({ ...common, wages: wageRecordOf(history, baseYear, run.period), declaredBase: declared?.get(w.workerId), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
+          : computePayslip({ ...common, calendar, wages: wageRecordOf(history, baseYear, run.period), declaredBase: declared?.get(w.workerId), arrears: (w.arrears ?? []).map((a) => ({ refPeriod: a.refPeriod, amountFen: BigInt(a.amountFen) })) }, policy);
         rows[i] = computedRow(at, w, slip);
         totals.done++;
         addSlip(totals, slip);

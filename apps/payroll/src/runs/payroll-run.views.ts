@@ -76,7 +76,7 @@ function inputsView(raw: object | null): RunInputs | null {
   if (!raw) return null;
   const v = json<RunInputs & { policy?: unknown; generation?: number }>(raw);
   if (!v.asOf) return null;
-  const out: RunInputs = { asOf: v.asOf, policyRowIds: v.policyRowIds, hours: v.hours, snapshotWorkers: v.snapshotWorkers, frozenAt: v.frozenAt };
+  const out: RunInputs = { asOf: v.asOf, policyRowIds: v.policyRowIds, hours: v.hours, snapshotWorkers: v.snapshotWorkers, frozenAt: v.frozenAt, ...(v.calendar ? { calendar: v.calendar } : {}) };
   const carried = carriedInputs(v);
   if (carried.bonus?.amounts) {
     const total = carried.bonus.amounts.reduce((t, a) => t + parseMoney(a.amount), 0n);

@@ -1,15 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { parseMoney } from '@cws/kernel';
+import { DomainError, parseMoney } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
-import type { FrozenHours, FrozenWorker, PostBand } from '@cws/payroll-engine';
+import type { FrozenHours, FrozenWorker, PayCalendar, PostBand } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
-import type { MonthHoursResponse } from '@cws/scheduler-contracts';
+import type { HolidayCalendarView, MonthHoursResponse } from '@cws/scheduler-contracts';
+import type { RunInputs } from '@cws/payroll-contracts';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { WorkforceClient } from '../benchmark/workforce.client';
 
+/** The month's 调休 as a run froze it (`inputs.calendar`). */
+export type FrozenCalendar = NonNullable<RunInputs['calendar']>;
+
+/** The engine's pay calendar from what a run froze: none (plain weekdays) unless the scheduler gave one. */
+export function payCalendarOf(frozen: FrozenCalendar | undefined): PayCalendar | null {
+  return frozen?.source === 'SCHEDULER' ? { restDays: frozen.restDays, adjustedWorkingDays: frozen.adjustedWorkingDays } : null;
+}
+
 /**
- * What a run freezes from other services: the workers snapshot and the roster hours, both fetched
- * with the payroll service's own machine credential (no user is behind a queued computation).
+ * What a run freezes from other services: the workers snapshot, the roster hours and the holiday
+ * calendar, all fetched with the payroll service's own machine credential (no user is behind a
+ * queued computation).
  */
 @Injectable()
 export class RunInputsSource {
@@ -49,6 +59,24 @@ export class RunInputsSource {
       taxFlags: s.taxFlags ?? null,
       hours: null,
     };
+  }
+
+  /**
+   * The period's 调休 from the scheduler's holiday calendar (`GET /api/scheduler/v1/calendar/{year}`),
+   * which decides the paid working days of a partial month. A year not on file is NONE; a scheduler
+   * that does not answer is UNAVAILABLE (logged): both pro-rate by plain weekdays, as before there was
+   * a calendar, and the run's inputs say which.
+   */
+  async calendar(period: string): Promise<FrozenCalendar> {
+    const inMonth = (days: Array<{ date: string }>) => days.map((d) => d.date).filter((d) => d.startsWith(`${period}-`));
+    try {
+      const c = await this.client.call<HolidayCalendarView>('scheduler', `/v1/calendar/${period.slice(0, 4)}`, { token: await this.machine.token(), timeoutMs: 30_000 });
+      return { source: 'SCHEDULER', restDays: inMonth(c.restDays), adjustedWorkingDays: inMonth(c.adjustedWorkingDays) };
+    } catch (e) {
+      if (e instanceof DomainError && e.kind === 'NOT_FOUND') return { source: 'NONE', restDays: [], adjustedWorkingDays: [] };
+      this.logger.warn({ msg: 'no holiday calendar for the run: plain weekdays', period, error: (e as Error).message });
+      return { source: 'UNAVAILABLE', restDays: [], adjustedWorkingDays: [] };
+    }
   }
 
   /**

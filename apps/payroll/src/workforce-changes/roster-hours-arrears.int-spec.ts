@@ -1,9 +1,10 @@
-import { formatMoney, parseMoney } from '@cws/kernel';
+import { formatMoney, parseMoney, roundFen } from '@cws/kernel';
 import { testPrincipals, until, usingStack } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // Payroll hears of rosters only through the scheduler's events and API; the test starts real workers and scheduler apps.
 import { computedRun, OVERTIME_KINDS, overtimeMonthlyBase, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
+import { hireWorker, residentIdSequence } from '@cws/workers-testing';
 
 const PAID = '2026-10';
 const NEXT = '2026-11';
@@ -36,8 +37,14 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
   it('pays the roster pay of the paid month as one arrears line per rostered worker, once', async () => {
     const admin = stack.payroll.tokenFor(testPrincipals.cityAdmin());
     const finance = stack.payroll.tokenFor(testPrincipals.finance());
+    // A hire on Thursday 8 October, in the National Day break's 调休 (demo calendar: rest days 5–7 October,
+    // Saturday the 10th worked): 18 paid working days, where plain weekdays would count 17.
+    const wAdmin = stack.workers.tokenFor(testPrincipals.cityAdmin());
+    const hired = await hireWorker(stack.workers, wAdmin, { residentId: residentIdSequence(7100)(), communityCode: stack.community, hireDate: '2026-10-08', bankAccount: '6225768888888888' });
     // October is paid with no roster published: no shift or overtime pay.
     const october = await regularRun(admin, PAID);
+    const frozen = (await stack.payroll.request('GET', `/v1/runs/${october}`, { token: admin })).body.inputs;
+    expect(frozen.calendar).toEqual({ source: 'SCHEDULER', restDays: ['2026-10-05', '2026-10-06', '2026-10-07'], adjustedWorkingDays: ['2026-10-10'] });
     expect((await stack.payroll.request('POST', `/v1/runs/${october}/submit`, { token: admin })).status).toBe(200);
     expect((await stack.payroll.request('POST', `/v1/runs/${october}/approve`, { token: finance })).status).toBe(200);
     const paid = await slips(admin, october);
@@ -81,5 +88,11 @@ describe('late roster hours → arrears in the next run (real MySQL, Redis, work
       exact++;
     }
     expect(exact).toBeGreaterThan(0);
+
+    // The hire's October base is November's full month × 18 ÷ 21.75 (PRO_RATING STANDARD_DAYS), rounded once.
+    const baseOf = (lines: Line[]) => lines.find((l) => l.code === 'BASE')!;
+    const octoberBase = baseOf(paid.get(hired.id)!);
+    expect(octoberBase.rule).toBe('GRADE_COEFFICIENT_X_UNIT_VALUE_PRO_RATED');
+    expect(octoberBase.amount).toBe(formatMoney(roundFen(parseMoney(baseOf(november.get(hired.id)!).amount) * 1800n, 2175n)));
   }, 500_000);
 });

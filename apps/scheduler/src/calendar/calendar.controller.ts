@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { Answers, ApiIfMatch, CurrentPrincipal, withEtag, YearParam } from '@cws/platform';
-import { CanEditCalendar, CanRead } from '../common/access';
+import { CanEditCalendar, CanReadCalendar } from '../common/access';
 import { PutCalendarDto } from './calendar.dto';
 import { calendarEtag, CalendarService } from './calendar.service';
 import { HolidayCalendarSchema } from '@cws/scheduler-contracts';
@@ -13,7 +13,7 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get(':year')
-  @CanRead()
+  @CanReadCalendar()
   @Answers(HolidayCalendarSchema, '某年节假日与调休安排', 'The year’s statutory holidays, rest days moved by 调休 and adjusted working days')
   async get(@Param() { year }: YearParam) {
     const c = await this.calendar.get(year);

@@ -14,6 +14,9 @@ export const SCHEDULER_WRITE = 'scheduler:write';
 
 export const CanRead = () => ReadAccess(READ_ROLES, SCHEDULER_READ);
 
+/** The holiday calendar: every reader, and the payroll service's client (payroll:read), which pro-rates by it. */
+export const CanReadCalendar = () => ReadAccess(READ_ROLES, [SCHEDULER_READ, 'payroll:read']);
+
 export const CanPlan = () => ActionAccess(PLAN_ROLES, SCHEDULER_WRITE);
 
 /** The holiday calendar is city-wide data: city administrators only. */

@@ -55,6 +55,11 @@ export const RunInputsSchema = /* @__PURE__ */ Contract('RunInputs', '批次冻�
   hours: /* @__PURE__ */ NamedEnum('RunHoursSource', ['NONE', 'SCHEDULER'] as const, '排班工时：NONE 直到排班服务发布该月工时。Roster hours source.'),
   snapshotWorkers: /* @__PURE__ */ Int('快照中的人数（范围内、当月在职）。Workers in the frozen snapshot.', 5000),
   frozenAt: /* @__PURE__ */ Instant('冻结时刻。Frozen at.'),
+  calendar: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
+    source: /* @__PURE__ */ NamedEnum('RunCalendarSource', ['SCHEDULER', 'NONE', 'UNAVAILABLE'] as const, '节假日安排来源：SCHEDULER 排班服务的年度安排；NONE 该年未录入；UNAVAILABLE 未能读取（均按周一至周五计薪日）。Where the holiday arrangement came from; NONE and UNAVAILABLE pro-rate by plain weekdays.'),
+    restDays: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '当月调休放假的工作日。Weekdays of the month given off by 调休.', example: ['2026-10-05'] }),
+    adjustedWorkingDays: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '当月调休上班的周末。Weekend days of the month worked by 调休.', example: ['2026-10-10'] }),
+  }, { description: '折算计薪日所用的当月调休（此前冻结的批次没有）。The month’s 调休 used to count paid days for pro-rating (absent on runs frozen before session 11).' })),
   bonus: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
     method: /* @__PURE__ */ NamedEnum('BonusTaxMethod', ['SEPARATE', 'MERGED'] as const, '年终奖计税方式：单独计税 / 并入综合所得。How the bonus is taxed.'),
     amount: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ money('每人金额（统一金额时）。Amount per worker.', '5000.00')),

@@ -9,9 +9,9 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestj
 import type { Role } from '@cws/kernel';
 import { bearerOf, Permissions, Roles } from './auth';
 
-/** A scoped read: records outside the caller's scope answer 404, so that is the refusal documented. */
-export const ReadAccess = (roles: readonly Role[], permission: string) =>
-  applyDecorators(Roles(...roles), Permissions(permission), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
+/** A scoped read: records outside the caller's scope answer 404, so that is the refusal documented. API clients need one of `permission`. */
+export const ReadAccess = (roles: readonly Role[], permission: string | readonly string[]) =>
+  applyDecorators(Roles(...roles), Permissions(...(typeof permission === 'string' ? [permission] : permission)), ApiBearerAuth(), ApiNotFoundResponse({ description: 'Not found or outside your scope' }));
 
 /** An action for these roles, and for API clients holding `permission` (null: users only); 403 otherwise. */
 export const ActionAccess = (roles: readonly Role[], permission: string | null, refusal = 'Role or permission missing') =>

@@ -129,6 +129,28 @@ describe('who is paid and how much', () => {
     expect(earning(hire, 'BASE')!.rule).toMatch(/PRO_RATED/);
   });
 
+  it('counts paid working days by the holiday calendar: 调休 rest days are not paid, adjusted working days are, weekday holidays stay paid', () => {
+    // The 2026 National Day break (the demo arrangement): holidays 1–3 October (Thu–Sat), rest days moved to
+    // Mon–Wed 5–7 October, and Saturday 10 October worked; Sunday 20 September worked as well.
+    const calendar = { restDays: ['2026-10-05', '2026-10-06', '2026-10-07', '2026-05-04'], adjustedWorkingDays: ['2026-09-20', '2026-10-10'] };
+    // October: 22 weekdays − 3 rest days + 1 Saturday worked = 20. Hired Thursday 8 October: 17 weekdays + the 10th = 18.
+    expect(attendanceFor('2026-10', '2026-10-08', null, [], calendar)).toEqual({ workedDays: '18', scheduledDays: 20 });
+    expect(attendanceFor('2026-10', '2026-10-08', null)).toEqual({ workedDays: '17', scheduledDays: 22 });
+    // Left Friday 9 October: the 1st, 2nd (holidays on weekdays, paid), 8th and 9th — the 5th to 7th are rest days.
+    expect(attendanceFor('2026-10', '2020-01-01', '2026-10-09', [], calendar)).toEqual({ workedDays: '4', scheduledDays: 20 });
+    // September: 22 weekdays + Sunday the 20th; another month's dates change nothing in it.
+    expect(attendanceFor('2026-09', '2026-09-21', null, [], calendar)).toEqual({ workedDays: '8', scheduledDays: 23 });
+    expect(attendanceFor('2026-10', '2020-01-01', null, [], calendar)).toBeNull();
+    // A host paying the rest days only: home still pays the whole month (nothing of it was paid elsewhere).
+    expect(attendanceFor('2026-10', '2020-01-01', null, [{ from: '2026-10-05', to: '2026-10-07' }], calendar)).toBeNull();
+    // The slip takes the calendar it is given, and none means plain weekdays.
+    const hire = worker({ hireDate: '2026-10-08' });
+    const withCalendar = slip({ period: '2026-10', worker: hire, calendar });
+    const without = slip({ period: '2026-10', worker: hire });
+    expect(earning(withCalendar, 'BASE')!.amount).not.toBe(earning(without, 'BASE')!.amount);
+    expect(earning(slip({ period: '2026-10', worker: hire, calendar: null }), 'BASE')!.amount).toBe(earning(without, 'BASE')!.amount);
+  });
+
   it('pays a seconded-out worker only when home pays; a seconded-in cadre gets only the subsidy', () => {
     const host = slip({ worker: worker({ secondment: { direction: 'OUT', payer: 'HOST', from: '2026-01-01', to: null } }) });
     expect(host).toMatchObject({ payer: 'HOST', gross: 0n, net: 0n, flags: ['SECONDED_OUT_HOST_PAYS'] });

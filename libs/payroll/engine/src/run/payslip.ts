@@ -11,7 +11,7 @@ import { separateBonusAllowed, separateBonusTax, withholdThisMonth } from '../ta
 import { type BonusMethod, type ResultLine, computeWorkerMonth } from '../worker-month';
 import { contributionBase, type DeclaredBase, type WageRecord } from './contribution-base';
 import type { FrozenWorker } from './frozen-inputs';
-import { attendanceFor, parsePeriod, periodFirstDay } from './pro-rating';
+import { attendanceFor, type PayCalendar, parsePeriod, periodFirstDay } from './pro-rating';
 import { type RunTaxState, deductionMonths, initialTaxState, withFlags } from './tax-state';
 
 export interface ArrearsItem {
@@ -34,6 +34,8 @@ export interface PayslipInput {
   wages?: WageRecord;
   /** The base HR declared for this contribution year, which wins over the wages; absent = none. */
   declaredBase?: DeclaredBase;
+  /** The period's 调休 from the holiday calendar, for pro-rating; absent or null = plain weekdays. */
+  calendar?: PayCalendar | null;
 }
 
 export interface PayslipLineOut extends Omit<ResultLine, 'kind'> {
@@ -70,7 +72,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   // Days a host pays (an outward secondment): not paid here. Runs frozen before the month's secondments were read
   // know only the one in force on the period's last day, which then decides the whole month.
   const paidElsewhere = w.hostPaidInMonth ?? (w.secondment && w.secondment.direction === 'OUT' && w.secondment.payer === 'HOST' ? [{ from: periodFirstDay(period), to: null }] : []);
-  const attendance = attendanceFor(period, w.hireDate, w.leftDate, paidElsewhere);
+  const attendance = attendanceFor(period, w.hireDate, w.leftDate, paidElsewhere, input.calendar ?? null);
   if (paidElsewhere.length && attendance?.workedDays === '0') return carryOnly(input, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
   if (w.employmentType === 'SECONDED_IN' || (w.secondment && w.secondment.direction === 'IN')) return secondedIn(input, state, policy);
 
