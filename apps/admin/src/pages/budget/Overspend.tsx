@@ -1,9 +1,12 @@
 import { Alert, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
+import type { QueryKey } from '@tanstack/react-query';
+import { useIdempotencyKeys } from '../../api/budget';
 import { ApiError } from '../../api/errors';
 import { OVERRIDE_ROLES } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useFormDialog } from '../../layout/FormModal';
 import { thousands } from '../../lib/format';
 
 interface Overspend {
@@ -70,3 +73,26 @@ export const overrideOf = (v: { override?: { reason?: string } }) => {
   const reason = v.override?.reason?.trim();
   return reason ? { reason } : undefined;
 };
+
+/**
+ * The state of a dialog whose write may be overridden: `run` gets the form's override and the
+ * Idempotency-Key of its body. One key per opening (`open`) for the plain body (an OK clicked twice
+ * books once) and another for the body with `override` — a different body under the same key would
+ * be refused as IDEMPOTENCY_KEY_REUSED.
+ */
+export function useOverridableDialog<TValues extends { override?: { reason?: string } }, TResult, TSubject>(
+  run: (values: TValues, subject: TSubject, override: { reason: string } | undefined, key: string) => Promise<TResult>,
+  options: { invalidate: QueryKey[]; success: string },
+) {
+  const keys = useIdempotencyKeys();
+  const dialog = useFormDialog<TValues, TResult, TSubject>((v, subject) => {
+    const override = overrideOf(v);
+    return run(v, subject, override, keys.keyFor(override ? 'override' : 'plain'));
+  }, options);
+  const open = (subject: TSubject) => {
+    keys.renew('plain');
+    keys.renew('override');
+    (dialog.show as (subject: TSubject) => void)(subject);
+  };
+  return { ...dialog, open };
+}

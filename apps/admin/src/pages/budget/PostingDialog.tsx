@@ -1,12 +1,11 @@
 import type { PostingView } from '@cws/budget-contracts';
 import { Form, Input, Select } from 'antd';
-import { useIdempotencyKeys } from '../../api/budget';
 import { POSTING_QUERIES, useCommitments, usePostingWrites, type NewPosting } from '../../api/postings';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
+import { FormModal, useAmountRules, useRequired } from '../../layout/FormModal';
 import { moneyString, thousands } from '../../lib/format';
 import { AllocationPicker } from './AllocationPicker';
-import { OverspendNotice, overrideOf, useOverspend } from './Overspend';
+import { OverspendNotice, useOverridableDialog, useOverspend } from './Overspend';
 
 /** Spending categories offered (the API takes any code of A–Z, 0–9 and _). */
 export const CATEGORIES = ['OFFICE', 'ACTIVITY', 'SERVICE', 'SUBSIDY', 'EQUIPMENT', 'OTHER'] as const;
@@ -22,18 +21,12 @@ interface Values {
   override?: { reason?: string };
 }
 
-/**
- * The commitment / expenditure dialog's state. One Idempotency-Key per opening for the plain body
- * (an OK clicked twice books once) and another for the body with `override` — a different body
- * under the same key would be refused as IDEMPOTENCY_KEY_REUSED.
- */
+/** The commitment / expenditure dialog's state (`open(kind)`; keys per opening as useOverridableDialog says). */
 export function usePostingDialog() {
   const { t } = useI18n();
   const writes = usePostingWrites();
-  const keys = useIdempotencyKeys();
-  const dialog = useFormDialog<Values, PostingView, Kind>(
-    (v, kind) => {
-      const override = overrideOf(v);
+  return useOverridableDialog<Values, PostingView, Kind>(
+    (v, kind, override, key) => {
       const body: NewPosting = {
         amount: moneyString(v.amount),
         category: v.category,
@@ -43,16 +36,10 @@ export function usePostingDialog() {
         commitmentId: kind === 'expenditures' ? v.commitmentId : undefined,
         override,
       };
-      return writes.post(kind, v.allocationId, body, keys.keyFor(override ? 'override' : 'plain'));
+      return writes.post(kind, v.allocationId, body, key);
     },
     { invalidate: POSTING_QUERIES, success: t('postings.booked') },
   );
-  const open = (kind: Kind) => {
-    keys.renew('plain');
-    keys.renew('override');
-    dialog.show(kind);
-  };
-  return { ...dialog, open };
 }
 
 /** 新增承诺 / 登记支出 on a chosen allocation; an overspend is refused unless a CITY_ADMIN overrides it with a reason. */

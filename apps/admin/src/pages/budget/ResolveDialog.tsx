@@ -1,12 +1,11 @@
 import type { PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
 import { Descriptions, Form } from 'antd';
-import { useIdempotencyKeys } from '../../api/budget';
 import { POSTING_QUERIES, usePostingWrites, type AllocationFilter } from '../../api/postings';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { FormModal, useRequired } from '../../layout/FormModal';
 import { thousands } from '../../lib/format';
 import { AllocationPicker } from './AllocationPicker';
-import { OverspendNotice, overrideOf, useOverspend } from './Overspend';
+import { OverspendNotice, useOverridableDialog, useOverspend } from './Overspend';
 
 /** A parked amount as received: with separators when it is a decimal, else as the source sent it (a malformed one may not be). */
 export const amountText = (a: string | null) => (a === null ? '-' : /^-?\d+(\.\d+)?$/.test(a) ? thousands(a) : a);
@@ -16,24 +15,14 @@ interface Values {
   override?: { reason?: string };
 }
 
-/** The resolve dialog's state: keys per opening, one for the plain body and one with `override` (see PostingDialog). */
+/** The resolve dialog's state (`open(parked)`; keys per opening as useOverridableDialog says). */
 export function useResolveDialog() {
   const { t } = useI18n();
   const writes = usePostingWrites();
-  const keys = useIdempotencyKeys();
-  const dialog = useFormDialog<Values, PostingView, UnmatchedPostingView>(
-    (v, u) => {
-      const override = overrideOf(v);
-      return writes.resolve(u.id, { allocationId: v.allocationId, override }, keys.keyFor(override ? 'override' : 'plain'));
-    },
+  return useOverridableDialog<Values, PostingView, UnmatchedPostingView>(
+    (v, u, override, key) => writes.resolve(u.id, { allocationId: v.allocationId, override }, key),
     { invalidate: POSTING_QUERIES, success: t('unmatched.resolved') },
   );
-  const open = (u: UnmatchedPostingView) => {
-    keys.renew('plain');
-    keys.renew('override');
-    dialog.show(u);
-  };
-  return { ...dialog, open };
 }
 
 /** The candidates of a parked cost: allocations of its year, funder, stream and place, as far as the cost names them. */
