@@ -1,5 +1,5 @@
 import type { DeclaredContributionBaseView } from '@cws/payroll-contracts';
-import { Button, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { ApiError } from '../../../api/errors';
 import { useDeclaredBases, useDeclaredBaseWrites } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
@@ -11,6 +11,7 @@ import { FormModal, MonthItem, thisMonth, useAmountRules, useFormDialog } from '
 import { PagedTable } from '../../../layout/PagedTable';
 import { dateTime, moneyString, thousands } from '../../../lib/format';
 import { useEditable } from '../openToEdits';
+import { TabAction } from './TabAction';
 
 type Values = { validFrom: string; base: string; housingFundBase?: string; note?: string };
 
@@ -61,11 +62,9 @@ export function ContributionBaseTab({ worker }: { worker: WorkerDetail }) {
       <Typography.Paragraph type="secondary" data-testid="bases-how-chosen">
         {t('bases.howChosen')}
       </Typography.Paragraph>
-      {writable && (
-        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => declare.show()} data-testid="declare-base">
-          {t('bases.declare')}
-        </Button>
-      )}
+      <TabAction writable={writable} onClick={() => declare.show()} testId="declare-base">
+        {t('bases.declare')}
+      </TabAction>
       <PagedTable<DeclaredContributionBaseView>
         pages={bases}
         loadMoreTestId="bases-load-more"

@@ -7,6 +7,7 @@ import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { actionsColumn } from '../../../layout/columns';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
+import { TabAction } from './TabAction';
 import { WorkerRows } from './WorkerRows';
 
 type Values = Record<string, string | undefined>;
@@ -39,11 +40,9 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
   const writable = useEditable(worker);
   return (
     <>
-      {writable && (
-        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => start.show()} data-testid="start-secondment">
-          {t('workers.startSecondment')}
-        </Button>
-      )}
+      <TabAction writable={writable} onClick={() => start.show()} testId="start-secondment">
+        {t('workers.startSecondment')}
+      </TabAction>
       <WorkerRows<SecondmentRow>
         rows={worker.secondments}
         testId="secondments"

@@ -1,10 +1,11 @@
-import { Button, Form, Input, Select, Tag } from 'antd';
+import { Form, Input, Select, Tag } from 'antd';
 import type { TrainingRow, WorkerDetail } from '../../../api/types';
 import { useTrainingClasses, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
+import { TabAction } from './TabAction';
 import { WorkerRows } from './WorkerRows';
 
 const RESULTS = ['PASS', 'FAIL', 'ABSENT'] as const;
@@ -25,11 +26,9 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
   const required = useRequired();
   return (
     <>
-      {writable && (
-        <Button type="primary" style={{ marginBottom: 16 }} onClick={() => record.show()} data-testid="record-training">
-          {t('workers.recordTraining')}
-        </Button>
-      )}
+      <TabAction writable={writable} onClick={() => record.show()} testId="record-training">
+        {t('workers.recordTraining')}
+      </TabAction>
       <WorkerRows<TrainingRow>
         rows={worker.training}
         testId="training"
