@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, BearerToken, Creates, CurrentPrincipal, IdParam } from '@cws/platform';
+import { Answers, attachment, BearerToken, Creates, CurrentPrincipal, Downloads, FILE_MEDIA_TYPES, IdParam } from '@cws/platform';
 import { CanEditPolicy, CanRead, CanRun } from '../common/access';
 import {
   ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto,
 } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
+import { fundingRequirementXlsx } from '../run-outputs/xlsx-writers';
 import { FundingRequirementService } from './funding-requirement.service';
 import { CalibrationResult, ComplianceReport, FundingRequirementReport, PolicyRow, TopUpLinePage, TopUpSummary } from '@cws/payroll-contracts';
 
@@ -72,6 +73,14 @@ export class BenchmarkController {
   )
   fundingRequirement(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: FundingRequirementQueryDto) {
     return this.funding.report(p, token, q);
+  }
+
+  @Get('funding-requirement.xlsx')
+  @CanRead()
+  @Downloads('xlsx', '下载经费核定报表（xlsx）', 'The 核定 report as a workbook for the finance bureau: a row per district (bold) and its streets, then the totals; the same figures and query as the JSON report')
+  async fundingRequirementXlsx(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Query() q: FundingRequirementQueryDto): Promise<StreamableFile> {
+    const report = await this.funding.report(p, token, q);
+    return attachment({ buffer: await fundingRequirementXlsx(report), filename: `funding-requirement-${report.year}-${report.scope ?? 'city'}.xlsx`, type: FILE_MEDIA_TYPES.xlsx });
   }
 
   @Post('compliance-reports')

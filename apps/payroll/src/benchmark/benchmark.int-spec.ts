@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { parseMoney } from '@cws/kernel';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
@@ -195,6 +196,27 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     // Streets add up to their district.
     const streetMonths = r.lines.filter((l: { level: string; districtCode: string }) => l.level === 'STREET' && l.districtCode === '330106').reduce((n: number, l: { workerMonths: number }) => n + l.workerMonths, 0);
     expect(streetMonths).toBe(xihuLine.workerMonths);
+
+    // The same report as a workbook for the finance bureau: a row per line in order, then the totals, to the fen.
+    const res2 = await fetch(`${t.baseUrl}/v1/benchmark/funding-requirement.xlsx?year=2026&asOf=2026-06-30`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(res2.status).toBe(200);
+    expect(res2.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res2.headers.get('content-disposition')).toBe('attachment; filename="funding-requirement-2026-city.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res2.arrayBuffer());
+    const ws = wb.getWorksheet('经费核定')!;
+    const cells = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    const fen = (v: unknown) => BigInt(Math.round(Number(v) * 100));
+    expect(String(cells(1)[0])).toContain('175535.85');
+    expect(cells(2)).toEqual(['区县代码', '区县', '街道代码', '人月', '年平均人数', '工资（人数 × W）', '单位社保公积金', '核定所需', '已分配预算', '缺口']);
+    r.lines.forEach((l: Record<string, string | number | null>, i: number) => {
+      const [district, name, street, months, headcount, ...money] = cells(3 + i);
+      expect([district, name ?? '', street ?? '', months, headcount]).toEqual([l.districtCode, l.districtName ?? '', l.streetCode ?? '', l.workerMonths, Number(l.headcount)]);
+      expect(money.map(fen)).toEqual(['wages', 'employerContributions', 'requirement', 'budgeted', 'shortfall'].map((k) => parseMoney(String(l[k]))));
+    });
+    const totals = cells(3 + r.lines.length);
+    expect([totals[0], ...totals.slice(7).map(fen)]).toEqual(['合计', parseMoney(r.totals.requirement), parseMoney(r.totals.budgeted), parseMoney(r.totals.shortfall)]);
+    expect((await fetch(`${t.baseUrl}/v1/benchmark/funding-requirement.xlsx?year=2026&scope=330102`, { headers: { authorization: `Bearer ${xihu}` } })).status).toBe(404);
 
     const own = await t.request('GET', '/v1/benchmark/funding-requirement?year=2026', { token: xihu });
     expect(own.status).toBe(200);

@@ -2,9 +2,9 @@ import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import type { Principal } from '@cws/kernel';
-import { ActionAccess, Answers, CurrentPrincipal, Downloads, IdParam } from '@cws/platform';
+import { ActionAccess, Answers, attachment, CurrentPrincipal, Downloads, IdParam } from '@cws/platform';
 import { CanRead, PAYROLL_PAY } from '../common/access';
-import { CONTRIBUTION_LISTS, RunOutputsService, type FileOut } from './run-outputs.service';
+import { CONTRIBUTION_LISTS, RunOutputsService } from './run-outputs.service';
 import { BankFileEntry } from '@cws/payroll-contracts';
 
 /** Bank files carry whole account numbers: finance and city administrators, or payroll:pay clients. */
@@ -23,8 +23,6 @@ class ContributionListParams extends IdParam {
   @ApiProperty({ enum: CONTRIBUTION_LISTS }) @IsIn(CONTRIBUTION_LISTS) kind!: (typeof CONTRIBUTION_LISTS)[number];
 }
 
-export const file = (f: FileOut): StreamableFile => new StreamableFile(f.buffer, { type: f.type, disposition: `attachment; filename="${f.filename}"`, length: f.buffer.length });
-
 /** The outputs of a run: register, bank files, declarations (payslip PDFs are under /v1/payslips). */
 @ApiTags('payroll-runs')
 @Controller('v1/runs')
@@ -35,7 +33,7 @@ export class RunOutputsController {
   @CanRead()
   @Downloads('xlsx', '下载工资发放表（xlsx）', 'Payroll register (工资发放表): a row per payslip by district, street and community, a column per component, subtotals and a total')
   async register(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
-    return file(await this.outputs.register(p, id));
+    return attachment(await this.outputs.register(p, id));
   }
 
   @Get(':id/bank-files')
@@ -49,7 +47,7 @@ export class RunOutputsController {
   @CanReadBankFiles()
   @Downloads('csv', '下载一个银行代发文件（csv）', 'One bank file: header account,name,amount,reference; a line per payee; trailer TOTAL,<count>,<sum>; each download is audited (EXPORT)')
   async bankFile(@CurrentPrincipal() p: Principal, @Param() { id, account }: BankFileParams): Promise<StreamableFile> {
-    return file(await this.outputs.bankFileCsv(p, id, account));
+    return attachment(await this.outputs.bankFileCsv(p, id, account));
   }
 
   // before ':kind.xlsx', which would otherwise take this path (and refuse 'iit' as a kind)
@@ -57,13 +55,13 @@ export class RunOutputsController {
   @CanReadIitDeclaration()
   @Downloads('xlsx', '下载个税扣缴申报表（xlsx，含完整证件号码）', 'IIT withholding declaration (扣缴申报: 正常工资薪金所得 and 全年一次性奖金收入 sheets), with whole resident IDs; each download is audited (EXPORT)')
   async iitDeclaration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
-    return file(await this.outputs.declaration(p, id, 'iit'));
+    return attachment(await this.outputs.declaration(p, id, 'iit'));
   }
 
   @Get(':id/declarations/:kind.xlsx')
   @CanRead()
   @Downloads('xlsx', '下载社保或公积金缴费清单（xlsx）', 'The social-insurance or housing-fund contribution list')
   async contributionList(@CurrentPrincipal() p: Principal, @Param() { id, kind }: ContributionListParams): Promise<StreamableFile> {
-    return file(await this.outputs.declaration(p, id, kind));
+    return attachment(await this.outputs.declaration(p, id, kind));
   }
 }

@@ -18,11 +18,7 @@ export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 /** The declarations that name no one by identifier (the IIT declaration carries whole resident IDs and has its own route). */
 export const CONTRIBUTION_LISTS = ['social-insurance', 'housing-fund'] as const;
 
-export interface FileOut {
-  buffer: Buffer;
-  filename: string;
-  type: string;
-}
+import type { FileOut } from '@cws/platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -4,8 +4,9 @@
  * neutralizeFormula so no name or code is ever read as a formula.
  */
 import ExcelJS from 'exceljs';
-import type { Fen } from '@cws/kernel';
+import { type Fen, parseMoney } from '@cws/kernel';
 import { neutralizeFormula, type DeclarationTable, type Register, type RegisterRow } from '@cws/payroll-engine';
+import type { FundingRequirementReport } from '@cws/payroll-contracts';
 
 const MONEY_FORMAT = '#,##0.00';
 const yuan = (f: Fen): number => Number(f) / 100;
@@ -55,5 +56,34 @@ export async function tablesXlsx(tables: DeclarationTable[]): Promise<Buffer> {
     }
     t.types.forEach((type, i) => (ws.getColumn(i + 1).numFmt = type === 'money' ? MONEY_FORMAT : '@'));
   }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const FUNDING_MONEY = ['wages', 'employerContributions', 'requirement', 'budgeted', 'shortfall'] as const;
+
+/**
+ * Sheet 经费核定: a title row (year, scope, W(Y−1), snapshot date, months paid, pay streams), the labels,
+ * a row per district (bold) followed by its streets, then 合计 — the figures of the JSON report as they
+ * are, money as numbers to the fen.
+ */
+export async function fundingRequirementXlsx(r: FundingRequirementReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('经费核定');
+  const note = r.illustrative ? ' — 示例数据 illustrative data' : '';
+  ws.addRow([`社区工作者经费核定 ${r.year} — ${r.scope ?? '全市 city'} — W(Y−1) ${r.benchmark} — 截至 ${r.asOf}（已发 ${r.paidThrough} 个月）— 工资类预算渠道 ${r.streams.join(', ')}${note}`]);
+  ws.addRow(['区县代码', '区县', '街道代码', '人月', '年平均人数', '工资（人数 × W）', '单位社保公积金', '核定所需', '已分配预算', '缺口']);
+  ws.getRow(2).font = { bold: true };
+  for (const l of r.lines) {
+    const row = ws.addRow([
+      l.districtCode, neutralizeFormula(l.districtName ?? ''), l.streetCode ?? '', l.workerMonths, Number(l.headcount), ...FUNDING_MONEY.map((k) => yuan(parseMoney(l[k]))),
+    ]);
+    if (l.level === 'DISTRICT') row.font = { bold: true };
+  }
+  const total = ws.addRow(['合计', '', '', null, null, null, null, yuan(parseMoney(r.totals.requirement)), yuan(parseMoney(r.totals.budgeted)), yuan(parseMoney(r.totals.shortfall))]);
+  total.font = { bold: true };
+  for (const i of [1, 3]) ws.getColumn(i).numFmt = '@';
+  ws.getColumn(5).numFmt = '0.00';
+  for (let i = 6; i <= 10; i++) ws.getColumn(i).numFmt = MONEY_FORMAT;
+  ws.views = [{ state: 'frozen', xSplit: 3, ySplit: 2 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

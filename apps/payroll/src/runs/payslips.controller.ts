@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, CurrentPrincipal, Downloads, IdParam } from '@cws/platform';
+import { Answers, attachment, CurrentPrincipal, Downloads, IdParam } from '@cws/platform';
 import { CanRead } from '../common/access';
-import { file } from '../run-outputs/run-outputs.controller';
 import { RunOutputsService } from '../run-outputs/run-outputs.service';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import { WorkerPayslipsQueryDto } from './payroll-runs.dto';
@@ -29,7 +28,7 @@ export class PayslipsController {
   @CanRead()
   @Downloads('pdf', '下载工资条（PDF）', 'The payslip as a PDF with Chinese text (Noto Sans SC embedded from its npm package)', { returns: 'The payslip as a PDF' })
   async pdf(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam): Promise<StreamableFile> {
-    return file(await this.outputs.payslipPdf(p, id));
+    return attachment(await this.outputs.payslipPdf(p, id));
   }
 
   @Get(':id')

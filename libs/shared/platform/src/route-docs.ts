@@ -8,7 +8,7 @@
  * Each one also sets the status it documents (`HttpCode`), so the document and the answer cannot
  * disagree: a POST that answers 200 takes `@Answers` and no `@HttpCode(200)` of its own.
  */
-import { applyDecorators, HttpCode, HttpStatus, type Type } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, StreamableFile, type Type } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, type ApiResponseOptions } from '@nestjs/swagger';
 import type { TSchema } from '@cws/kernel';
 import { apiArraySchema, apiSchema } from './openapi-contracts';
@@ -58,3 +58,14 @@ export const Downloads = (kinds: FileKind | FileKind[], summary: string, descrip
   const content = Object.fromEntries(list.map((k) => [FILE_MEDIA_TYPES[k], { schema: { type: 'string' as const, format: 'binary' } }]));
   return applyDecorators(HttpCode(HttpStatus.OK), ApiOperation({ summary, description }), ApiOkResponse({ description: text.returns ?? `The ${list.join(' or ')} file`, content }));
 };
+
+/** A file a download route answers (the body `Downloads` documents). */
+export interface FileOut {
+  buffer: Buffer;
+  filename: string;
+  type: string;
+}
+
+/** The response of a download route: the bytes as an attachment named `filename`. */
+export const attachment = (f: FileOut): StreamableFile =>
+  new StreamableFile(f.buffer, { type: f.type, disposition: `attachment; filename="${f.filename}"`, length: f.buffer.length });
