@@ -7,7 +7,7 @@ import {
   AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, TrainingCompletedEvent,
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
 } from '@cws/workers-contracts';
-import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PAYROLL_RUNS_QUEUE, ReencryptPayrollPiiJob } from '@cws/payroll-contracts';
+import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PayDayJob, PAYROLL_RUNS_QUEUE, ReencryptPayrollPiiJob } from '@cws/payroll-contracts';
 import { RosterHoursPublishedEvent } from '@cws/scheduler-contracts';
 import { BenchmarkController } from './benchmark/benchmark.controller';
 import { BenchmarkResultEntity, TopUpLineEntity } from './benchmark/benchmark-result.entities';
@@ -40,7 +40,7 @@ import { PolicyService } from './policy/policy.service';
 import { ArrearsService } from './runs/arrears.service';
 import { CorrectionComputeService } from './runs/correction-compute.service';
 import { CorrectionRunsRules } from './runs/correction-runs.rules';
-import { nightlyRecomputeSchedule } from './runs/payroll-nightly.scheduler';
+import { nightlyRecomputeSchedule, payDaySchedule } from './runs/payroll-nightly.scheduler';
 import { PayrollRunComputeQueue } from './runs/payroll-run-compute.queue';
 import { PayrollRunComputeService } from './runs/payroll-run-compute.service';
 import { PayrollRunJobs } from './runs/payroll-run.jobs';
@@ -62,6 +62,7 @@ import { DeclaredBaseRepository } from './contribution-bases/declared-base.repos
 import { DeclaredBasesController } from './contribution-bases/declared-bases.controller';
 import { DeclaredBasesService } from './contribution-bases/declared-bases.service';
 import { DeclaredContributionBases1767800000000 } from './migrations/1767800000000-declared-contribution-bases';
+import { ScheduledPayments1767900000000 } from './migrations/1767900000000-scheduled-payments';
 import { WorkforceChangeEntity } from './workforce-changes/workforce-change.entity';
 import { WorkforceChangeJobs } from './workforce-changes/workforce-changes.job';
 import { RosterHoursJobs } from './workforce-changes/roster-hours.job';
@@ -73,7 +74,7 @@ export const PAYROLL_ENTITIES = [
   WorkforceChangeEntity,
 ];
 
-export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000, AuditAppendOnly1767700000000, DeclaredContributionBases1767800000000];
+export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark1764300000000, WorkforceChanges1764500000000, AuditStreet1765000000100, PayrollRuns1765100000000, RunChunkTimings1765100000001, CorrectionSlips1766500000000, TopUpLineNames1766600000000, AuditAppendOnly1767700000000, DeclaredContributionBases1767800000000, ScheduledPayments1767900000000];
 
 /**
  * Every event on the workers service's `workers-events` queue (each becomes a workforce_change row,
@@ -83,7 +84,7 @@ export const PAYROLL_MIGRATIONS = [BaseTables1764150000000, PolicyAndBenchmark17
 export const PAYROLL_JOBS = [
   WorkerCreatedEvent, WorkerChangedEvent, WorkerLeftEvent, AppointmentStartedEvent, AppointmentEndedEvent,
   SecondmentStartedEvent, SecondmentEndedEvent, TrainingCompletedEvent, GradeChangedEvent, RosterHoursPublishedEvent,
-  ComputeRunJob, ComputeRunChunkJob, FinishRunJob, NightlyRecomputeJob, ReencryptPayrollPiiJob,
+  ComputeRunJob, ComputeRunChunkJob, FinishRunJob, NightlyRecomputeJob, PayDayJob, ReencryptPayrollPiiJob,
 ];
 
 export function payrollService(config: ServiceConfig): ServiceDefinition {
@@ -92,7 +93,7 @@ export function payrollService(config: ServiceConfig): ServiceDefinition {
     imports: [
       // Run chunks are CPU-bound: one at a time per process (more processes share a run's chunks).
       MessagingModule.forRoot(config, {
-        consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE], queueConcurrency: { [PAYROLL_RUNS_QUEUE]: 1 }, schedules: [nightlyRecomputeSchedule(config)],
+        consumes: PAYROLL_JOBS, producesTo: [BUDGET_POSTINGS_QUEUE], queueConcurrency: { [PAYROLL_RUNS_QUEUE]: 1 }, schedules: [nightlyRecomputeSchedule(config), payDaySchedule(config)],
       }),
       PlatformModule.forRoot(config, { entities: PAYROLL_ENTITIES, migrations: PAYROLL_MIGRATIONS }),
     ],

@@ -47,6 +47,11 @@ export class PayrollRunEntity {
   @Column({ name: 'cancelled_by', type: 'varchar', length: 64, nullable: true }) cancelledBy!: string | null;
   @Column({ name: 'cancelled_by_name', type: 'varchar', length: 100, nullable: true }) cancelledByName!: string | null;
   @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true }) cancelledAt!: Date | null;
+  /** The value date finance gave the bank; the pay-day batch marks the APPROVED run PAID on it. */
+  @Column({ name: 'pay_on', type: 'date', nullable: true }) payOn!: string | null;
+  @Column({ name: 'pay_scheduled_by', type: 'varchar', length: 64, nullable: true }) payScheduledBy!: string | null;
+  @Column({ name: 'pay_scheduled_by_name', type: 'varchar', length: 100, nullable: true }) payScheduledByName!: string | null;
+  @Column({ name: 'pay_scheduled_at', type: 'datetime', precision: 3, nullable: true }) payScheduledAt!: Date | null;
 }
 
 /** The unique index on the generated `regular_key`: one REGULAR run per period and scope. */

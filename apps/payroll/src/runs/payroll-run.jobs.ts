@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
-import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob } from '@cws/payroll-contracts';
+import { cityToday } from '@cws/kernel';
+import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PayDayJob } from '@cws/payroll-contracts';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunComputeService } from './payroll-run-compute.service';
 import { PayrollRunRepository } from './payroll-run.repository';
+import { PayrollRunsService } from './payroll-runs.service';
 
 const lastAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
@@ -20,6 +22,7 @@ export class PayrollRunJobs {
     private readonly dataSource: DataSource,
     private readonly queue: PayrollRunComputeQueue,
     private readonly runs: PayrollRunRepository,
+    private readonly lifecycle: PayrollRunsService,
   ) {}
 
   @JobHandler(ComputeRunJob)
@@ -53,6 +56,15 @@ export class PayrollRunJobs {
     }
     this.logger.log({ msg: 'nightly payroll recompute', drafts: recomputed.length });
     return { recomputed };
+  }
+
+  /** The pay-day batch: the approved runs whose scheduled pay day has come become PAID. */
+  @JobHandler(PayDayJob)
+  async payDay(p: PayloadOf<typeof PayDayJob>): Promise<{ today: string; paid: string[] }> {
+    const today = p.today ?? cityToday();
+    const paid = await this.lifecycle.payDue(today);
+    this.logger.log({ msg: 'pay-day batch', today, paid: paid.length });
+    return { today, paid };
   }
 
   /** On the last attempt, the run records why its computation stopped before the error goes to BullMQ. */

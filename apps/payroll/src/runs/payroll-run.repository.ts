@@ -113,6 +113,12 @@ export class PayrollRunRepository {
     return rows.map((r) => String(r.id));
   }
 
+  /** APPROVED runs whose scheduled pay day is `today` or earlier (the pay-day batch pays them), oldest first. */
+  async dueForPayment(today: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query("SELECT id FROM payroll_run WHERE status = 'APPROVED' AND pay_on <= ? ORDER BY pay_on, id", [today]);
+    return rows.map((r) => String(r.id));
+  }
+
   /** A paid or approved run of the period whose scope covers (district, street): its inputs are final. */
   async settledCovering(period: string, district: string | null, street: string | null, manager?: EntityManager): Promise<PayrollRunEntity | null> {
     return this.m(manager)

@@ -30,6 +30,7 @@ export function runView(r: PayrollRunEntity, a: RunAggregate): RunView {
     approved: stamp(r.approvedByName, r.approvedAt),
     paid: stamp(r.paidByName, r.paidAt),
     cancelled: stamp(r.cancelledByName, r.cancelledAt),
+    scheduledPayment: r.payOn && r.payScheduledByName && r.payScheduledAt ? { payOn: r.payOn, by: r.payScheduledByName, at: new Date(r.payScheduledAt).toISOString() } : null,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, IdParam } from '@cws/platform';
 import { CanApproveRuns, CanPayRuns, CanPrepareRuns, CanRead } from '../common/access';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
-import { CreateRunDto, PayslipPageQueryDto, RejectRunDto, RunListQueryDto } from './payroll-runs.dto';
+import { CreateRunDto, PayslipPageQueryDto, RejectRunDto, RunListQueryDto, SchedulePaymentDto } from './payroll-runs.dto';
 import { PayrollRunsService } from './payroll-runs.service';
 import { PayrollRun, PayrollRunPage, PayslipPageSchema } from '@cws/payroll-contracts';
 
@@ -85,6 +85,20 @@ export class PayrollRunsController {
   @Answers(PayrollRun, '标记批次已发放', 'Mark an APPROVED run PAID (the bank confirmed); the run is then locked')
   pay(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.runs.pay(p, id);
+  }
+
+  @Post(':id/schedule-payment')
+  @CanPayRuns()
+  @Answers(PayrollRun, '预约发放日', 'Schedule the payment of an APPROVED run on the value date given to the bank (today or later, ≤ 90 days ahead); the pay-day batch marks it PAID on that date. Again to move the date.')
+  schedulePayment(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: SchedulePaymentDto) {
+    return this.runs.schedulePayment(p, id, dto.payOn);
+  }
+
+  @Post(':id/unschedule-payment')
+  @CanPayRuns()
+  @Answers(PayrollRun, '取消预约发放', 'Take back the scheduled payment of an APPROVED run (409 PAYROLL_PAYMENT_NOT_SCHEDULED when none); it is then paid by hand')
+  unschedulePayment(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.runs.unschedulePayment(p, id);
   }
 
   @Post(':id/cancel')

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { IsYearMonth, PageLimit } from '@cws/platform';
+import { IsCalendarDate, IsYearMonth, PageLimit } from '@cws/platform';
 import { RUN_STATUSES, RUN_TYPES, type RunStatus, type RunType } from '@cws/payroll-contracts';
 
 const ID = /^\d{1,19}$/;
@@ -43,6 +43,12 @@ export class RunListQueryDto {
   @PageLimit(50, 500) limit?: number;
   @ApiPropertyOptional({ description: 'keyset cursor (runs newest first): runs with an id below this one' })
   @IsOptional() @Matches(ID, { message: 'must be a numeric id' }) after?: string;
+}
+
+export class SchedulePaymentDto {
+  @ApiProperty({ example: '2026-12-15', description: 'The value date given to the bank with the transfer file: today or later (Asia/Shanghai), at most 90 days ahead' })
+  @IsCalendarDate()
+  payOn!: string;
 }
 
 export class RejectRunDto {

@@ -1,6 +1,6 @@
-import { parseMoney } from '@cws/kernel';
+import { addDays, cityToday, parseMoney } from '@cws/kernel';
 import { JobProducer } from '@cws/messaging';
-import { NightlyRecomputeJob } from '@cws/payroll-contracts';
+import { NightlyRecomputeJob, PayDayJob } from '@cws/payroll-contracts';
 import { testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
@@ -142,7 +142,8 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
 
   it('the nightly batch: a job scheduler at 01:30 Asia/Shanghai that recomputes every open draft with a new generation', async () => {
     const schedulers = await t.app.get(JobProducer).queue(NightlyRecomputeJob.queue).getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: 'nightly-payroll-recompute', pattern: '30 1 * * *', tz: 'Asia/Shanghai' })]);
+    expect(schedulers.map((j) => j.key).sort()).toEqual(['nightly-payroll-recompute', 'payroll-pay-day']);
+    expect(schedulers).toContainEqual(expect.objectContaining({ key: 'nightly-payroll-recompute', pattern: '30 1 * * *', tz: 'Asia/Shanghai' }));
     const drafts = (await t.request('GET', '/v1/runs?status=DRAFT', { token: admin })).body.items as Array<{ id: string; computation: { generation: number } }>;
     expect(drafts.length).toBeGreaterThan(0);
     const result = await t.app.get(PayrollRunJobs).nightly();
@@ -154,6 +155,58 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     }
     // Settled runs are left alone.
     expect((await t.request('GET', `/v1/runs/${novemberId}`, { token: admin })).body.computation.generation).toBe(1);
+  });
+
+  it('the pay-day batch: finance schedules an approved run on the bank’s value date, and the batch pays it on that day, once', async () => {
+    const schedulers = await t.app.get(JobProducer).queue(PayDayJob.queue).getJobSchedulers();
+    expect(schedulers).toContainEqual(expect.objectContaining({ key: 'payroll-pay-day', pattern: '0 2 * * *', tz: 'Asia/Shanghai' }));
+    const created = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-06', type: 'REGULAR', scope: `${XIHU}003` } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await computed(id);
+    const schedule = (payOn: unknown, token = finance) => t.request('POST', `/v1/runs/${id}/schedule-payment`, { token, body: { payOn } });
+    // Only an APPROVED run is scheduled.
+    expect((await schedule(cityToday())).body.code).toBe('PAYROLL_RUN_STATUS');
+    expect((await t.request('POST', `/v1/runs/${id}/submit`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${id}/approve`, { token: finance })).status).toBe(200);
+
+    // Refusals name the field; HR may not schedule a payment.
+    const today = cityToday();
+    for (const [payOn, code] of [[addDays(today, -1), 'PAY_DATE_PAST'], [addDays(today, 91), 'PAY_DATE_TOO_FAR'], ['2026-02-30', 'VALIDATION_FAILED'], [null, 'VALIDATION_FAILED']] as const) {
+      const bad = await schedule(payOn);
+      expect([payOn, bad.status, bad.body.code, bad.body.details?.[0]?.path]).toEqual([payOn, 400, code, 'payOn']);
+    }
+    expect((await schedule(today, xihu)).status).toBe(403);
+    expect((await t.request('POST', `/v1/runs/${id}/unschedule-payment`, { token: finance })).body.code).toBe('PAYROLL_PAYMENT_NOT_SCHEDULED');
+
+    // Scheduled three days ahead: the batch of the day before pays nothing.
+    const payOn = addDays(today, 3);
+    const scheduled = await schedule(payOn);
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body).toMatchObject({ status: 'APPROVED', scheduledPayment: { payOn, by: 'finance' } });
+    const jobs = t.app.get(PayrollRunJobs);
+    expect(await jobs.payDay({ today: addDays(payOn, -1) })).toEqual({ today: addDays(payOn, -1), paid: [] });
+    expect((await t.request('GET', `/v1/runs/${id}`, { token: admin })).body.status).toBe('APPROVED');
+
+    // On the day: PAID by the batch, audited with who scheduled it, the cost postings queued as a manual payment queues them.
+    const ds = t.app.get(DataSource);
+    // the run's cost postings: their description names the run
+    const outbox = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM outbox_event WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, \'$.description\')) LIKE ?', [`%REGULAR run ${id},%`]))[0].n);
+    const before = await outbox();
+    expect(before).toBe(0);
+    expect(await jobs.payDay({ today: payOn })).toEqual({ today: payOn, paid: [id] });
+    const paid = (await t.request('GET', `/v1/runs/${id}`, { token: admin })).body;
+    expect(paid).toMatchObject({ status: 'PAID', paid: { by: '发放日批处理 pay-day batch' }, scheduledPayment: { payOn, by: 'finance' } });
+    const [audit] = await ds.query("SELECT actor_id, action, `after` FROM audit_log WHERE entity = 'payroll_run' AND entity_id = ? ORDER BY id DESC LIMIT 1", [id]);
+    expect(audit).toMatchObject({ actor_id: 'pay-day-batch', action: 'PAY' });
+    expect(typeof audit.after === 'string' ? JSON.parse(audit.after) : audit.after).toEqual({ status: 'PAID', payOn, scheduledBy: 'finance' });
+    expect(await outbox()).toBeGreaterThan(before);
+
+    // A retry, or the next night, pays nothing twice; a paid run has no schedule to change.
+    const after = await outbox();
+    expect(await jobs.payDay({ today: addDays(payOn, 1) })).toEqual({ today: addDays(payOn, 1), paid: [] });
+    expect(await outbox()).toBe(after);
+    expect((await t.request('POST', `/v1/runs/${id}/unschedule-payment`, { token: finance })).body.code).toBe('PAYROLL_RUN_STATUS');
   });
 
   it('withholds by what the register holds for tax: declared special deductions (the year-to-date sum, caught up from January) and the flags HR set', async () => {

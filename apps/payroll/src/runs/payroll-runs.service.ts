@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, placeOfCode, validationError, type Principal } from '@cws/kernel';
+import { addDays, cityToday, conflict, DomainError, placeOfCode, validationError, type Principal } from '@cws/kernel';
 import type { RunStatus, RunView } from '@cws/payroll-contracts';
 import { actor, AuditService } from '@cws/platform';
 import { rethrowDuplicate } from '@cws/persistence';
@@ -13,6 +13,11 @@ import type { CreateRunDto } from './payroll-runs.dto';
 import { CorrectionRunsRules } from './correction-runs.rules';
 import type { CarriedInputs } from './run-carried-inputs';
 import { RunPaidHook } from './run-paid.hook';
+
+/** How far ahead a payment may be scheduled. */
+const MAX_DAYS_AHEAD = 90;
+/** Who pays a scheduled run: the batch, on finance's schedule (the audit row names who scheduled it). */
+const PAY_DAY = { kind: 'user' as const, id: 'pay-day-batch', name: '发放日批处理 pay-day batch' };
 
 /**
  * The run lifecycle: create (one REGULAR run per period and scope; no overlapping scopes),
@@ -125,6 +130,52 @@ export class PayrollRunsService {
       await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: who.id, paidByName: who.name });
     });
     return this.reads.get(p, id);
+  }
+
+  /**
+   * Finance schedules the payment of an APPROVED run: `payOn` is the value date it gave the bank with
+   * the transfer file, today or later (the city's date). The pay-day batch marks the run PAID on that
+   * date (`payDue`). Scheduling again moves the date; `unschedulePayment` takes it back.
+   */
+  async schedulePayment(p: Principal, id: string, payOn: string): Promise<RunView> {
+    const today = cityToday();
+    if (payOn < today) throw validationError('PAY_DATE_PAST', 'payOn', `${payOn} is before today (${today}, Asia/Shanghai)`);
+    if (payOn > addDays(today, MAX_DAYS_AHEAD)) throw validationError('PAY_DATE_TOO_FAR', 'payOn', `${payOn} is more than ${MAX_DAYS_AHEAD} days ahead`);
+    const who = actor(p);
+    await this.transition(p, id, ['APPROVED'], 'SCHEDULE_PAYMENT', async (m) => {
+      await this.runs.update(m, id, { payOn, payScheduledBy: who.id, payScheduledByName: who.name, payScheduledAt: new Date() });
+    });
+    return this.reads.get(p, id);
+  }
+
+  async unschedulePayment(p: Principal, id: string): Promise<RunView> {
+    await this.transition(p, id, ['APPROVED'], 'UNSCHEDULE_PAYMENT', async (m, run) => {
+      if (!run.payOn) throw conflict('PAYROLL_PAYMENT_NOT_SCHEDULED', `run ${id} has no scheduled payment`, { runId: id });
+      await this.runs.update(m, id, { payOn: null, payScheduledBy: null, payScheduledByName: null, payScheduledAt: null });
+    });
+    return this.reads.get(p, id);
+  }
+
+  /**
+   * The pay-day batch: every APPROVED run whose pay day is `today` or earlier becomes PAID, as `pay`
+   * does (cost postings in the same transaction), each in its own transaction on the locked row, so a
+   * retry or a second process pays nothing twice and a run unscheduled or paid meanwhile is left alone.
+   */
+  async payDue(today: string): Promise<string[]> {
+    const paid: string[] = [];
+    for (const id of await this.runs.dueForPayment(today)) {
+      const done = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+        const run = await this.runs.findById(id, m, true);
+        if (!run || run.status !== 'APPROVED' || !run.payOn || run.payOn > today) return false;
+        const paidAt = new Date();
+        await this.runs.update(m, id, { status: 'PAID', paidBy: PAY_DAY.id, paidByName: PAY_DAY.name, paidAt });
+        await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: PAY_DAY.id, paidByName: PAY_DAY.name, paidAt });
+        await this.audit.record(m, { entity: 'payroll_run', entityId: id, action: 'PAY', before: { status: run.status }, after: { status: 'PAID', payOn: run.payOn, scheduledBy: run.payScheduledByName }, districtCode: run.districtCode ?? undefined }, PAY_DAY);
+        return true;
+      });
+      if (done) paid.push(id);
+    }
+    return paid;
   }
 
   async cancel(p: Principal, id: string): Promise<RunView> {

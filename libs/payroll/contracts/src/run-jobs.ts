@@ -11,6 +11,8 @@ export const ComputeRunChunkJob = defineJob<{ runId: string; generation: number;
 export const FinishRunJob = defineJob<{ runId: string; generation: number }>(PAYROLL_RUNS_QUEUE, 'finish-run');
 /** The nightly batch (a job scheduler, cron in Asia/Shanghai): recomputes every open DRAFT. */
 export const NightlyRecomputeJob = defineJob<{ reason?: string }>(PAYROLL_RUNS_QUEUE, 'nightly-recompute');
+/** The pay-day batch (a job scheduler, cron in Asia/Shanghai): marks PAID every APPROVED run whose scheduled pay day has come (`today`, default the city's date). */
+export const PayDayJob = defineJob<{ today?: string }>(PAYROLL_RUNS_QUEUE, 'pay-day');
 
 /** The payroll service's maintenance queue. */
 export const PAYROLL_MAINTENANCE_QUEUE = 'payroll-maintenance';

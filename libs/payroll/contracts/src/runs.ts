@@ -105,6 +105,11 @@ export const PayrollRun = /* @__PURE__ */ Contract('PayrollRun', '一个工资�
   approved: /* @__PURE__ */ Nullable(RunActorStampSchema),
   paid: /* @__PURE__ */ Nullable(RunActorStampSchema),
   cancelled: /* @__PURE__ */ Nullable(RunActorStampSchema),
+  scheduledPayment: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Object({
+    payOn: /* @__PURE__ */ DateOnly('发放日（交给银行的代发日期）；当日批处理将批次标记为已发放。The value date given to the bank; the pay-day batch marks the run PAID on it.', '2026-12-15'),
+    by: /* @__PURE__ */ Text('设定人。Scheduled by.', 'finance'),
+    at: /* @__PURE__ */ Instant('设定时刻。Scheduled at.'),
+  }, { description: '预约发放（已审批的批次）。A scheduled payment of an APPROVED run; kept once paid.' })),
 });
 export type RunView = Static<typeof PayrollRun>;
 export const PayrollRunPage = /* @__PURE__ */ Page('PayrollRunPage', '工资批次分页（从新到旧）。Payroll runs, newest first.', PayrollRun);

@@ -1,4 +1,4 @@
-import { isIsoDate, isYearMonth, lastDayOfMonth } from './dates';
+import { cityToday, isIsoDate, isYearMonth, lastDayOfMonth } from './dates';
 
 describe('isYearMonth', () => {
   it('accepts a year and a real month', () => {
@@ -20,5 +20,13 @@ describe('isIsoDate', () => {
 describe('lastDayOfMonth', () => {
   it('is the month’s last day, leap Februaries included, from a month or a date', () => {
     expect(['2026-02', '2024-02', '2026-12', '2026-04-15'].map(lastDayOfMonth)).toEqual(['2026-02-28', '2024-02-29', '2026-12-31', '2026-04-30']);
+  });
+});
+
+describe('cityToday', () => {
+  it('is the date in Asia/Shanghai (UTC+8): 16:00 UTC is already the next day there', () => {
+    expect(cityToday(new Date('2026-12-01T15:59:59Z'))).toBe('2026-12-01');
+    expect(cityToday(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
+    expect(cityToday(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
   });
 });

@@ -49,3 +49,10 @@ export function weekdayIndex(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
 }
+
+const CITY_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The city's calendar date (Asia/Shanghai) at `now`, as YYYY-MM-DD: what "today" means for pay days and nightly jobs. */
+export function cityToday(now: Date = new Date()): string {
+  return CITY_DATE.format(now);
+}

@@ -146,11 +146,16 @@ export class ServiceEnvironment {
   @MinLength(32, MIN_SECRET) BUDGET_CLIENT_SECRET?: string;
   @MinLength(32, MIN_SECRET) SCHEDULER_CLIENT_SECRET?: string;
 
-  @ValidateBy(
-    { name: 'isCron5', validator: { validate: (v) => v === undefined || String(v).trim().split(/\s+/).length === 5, defaultMessage: () => 'PAYROLL_NIGHTLY_CRON must be a 5-field cron pattern, e.g. "30 1 * * *"' } },
+  @Cron5('PAYROLL_NIGHTLY_CRON', '30 1 * * *') PAYROLL_NIGHTLY_CRON?: string;
+  @Cron5('PAYROLL_PAYDAY_CRON', '0 2 * * *') PAYROLL_PAYDAY_CRON?: string;
+}
+
+/** A 5-field cron pattern (minute hour day month weekday), or absent for the default. */
+function Cron5(name: string, example: string): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCron5', validator: { validate: (v) => v === undefined || String(v).trim().split(/\s+/).length === 5, defaultMessage: () => `${name} must be a 5-field cron pattern, e.g. "${example}"` } },
     { groups: ENV },
-  )
-  PAYROLL_NIGHTLY_CRON?: string;
+  );
 }
 
 /**

@@ -48,6 +48,8 @@ export interface ServiceConfig {
   machineClients: Partial<Record<ServiceName, MachineClient>>;
   /** Payroll's nightly recompute of open drafts: a 5-field cron in Asia/Shanghai (PAYROLL_NIGHTLY_CRON, default 01:30). */
   payrollNightlyCron: string;
+  /** Payroll's pay-day batch, which marks PAID the approved runs whose scheduled pay day has come (PAYROLL_PAYDAY_CRON, default 02:00 Asia/Shanghai). */
+  payrollPayDayCron: string;
 }
 
 export interface MachineClient {
@@ -135,6 +137,7 @@ function configFromValidEnvironment(service: ServiceName, env: Env, withSecrets:
     gatewaySecret: (withSecrets && env.GATEWAY_SECRET) || null,
     machineClients,
     payrollNightlyCron: env.PAYROLL_NIGHTLY_CRON ?? '30 1 * * *',
+    payrollPayDayCron: env.PAYROLL_PAYDAY_CRON ?? '0 2 * * *',
   };
 }
 
