@@ -9,7 +9,7 @@ import { ApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { memoryTokenStore } from './api/tokens';
 import type { Me } from './api/types';
-import { AuthProvider } from './auth/AuthProvider';
+import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { I18nProvider, type Locale } from './i18n/I18nProvider';
 
 export type Route = (url: URL, init: RequestInit) => unknown;
@@ -30,6 +30,11 @@ export function scriptedFetch(routes: Record<string, Route>) {
     return out instanceof Response ? out : json(200, out);
   }) as typeof fetch;
   return { fetch: impl, calls };
+}
+
+/** The JSON bodies a scripted fetch was sent with `method` (to `path`, if given), in order. */
+export function sentBodies(calls: ReturnType<typeof scriptedFetch>['calls'], method: string, path?: string): unknown[] {
+  return calls.filter((c) => c.init.method === method && (path === undefined || c.url.pathname === path)).map((c) => JSON.parse(String(c.init.body)));
 }
 
 export const xihuHr: Me = { kind: 'user', id: 'u1', name: 'xihu-hr', roles: ['DISTRICT_HR'], scope: { level: 'DISTRICT', district: '330106' }, permissions: [] };
@@ -72,6 +77,14 @@ export function renderApp(ui: ReactNode, opts: { fetch: typeof fetch; locale?: L
   onTestFinished(unmount);
   return { container, unmount };
 }
+
+/** Who is signed in, once /auth/me answered: a test waits for it before checking what a role does not see. */
+export function SignedIn() {
+  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
+}
+
+/** The text of the element with this test id ('' while there is none). */
+export const textOf = (testId: string): string => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 
 /** Polls until `check` stops throwing (React Query and Antd settle asynchronously). */
 export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {

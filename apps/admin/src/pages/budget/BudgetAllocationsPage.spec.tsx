@@ -4,8 +4,7 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, type Route, found, typeInto } from '../../test-utils';
-import { useAuth } from '../../auth/AuthProvider';
+import { click, found, json, renderApp, type Route, scriptedFetch, SignedIn, typeInto, waitFor } from '../../test-utils';
 import { BudgetAllocationsPage } from './BudgetAllocationsPage';
 
 const B = '/api/budget/v1';
@@ -35,11 +34,6 @@ function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route
     [`GET ${B}/allocations`]: () => ({ items: [allocation], nextAfter: null }),
     ...extra,
   };
-}
-
-/** Who is signed in, once /auth/me answered (a read-only check means nothing before that). */
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
 }
 
 const type = async (selector: string, value: string) => typeInto(await found(selector), value);

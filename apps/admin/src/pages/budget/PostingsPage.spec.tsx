@@ -1,9 +1,9 @@
 import type { Me } from '../../api/types';
 import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { click, json, renderApp, scriptedFetch, waitFor, type Route } from '../../test-utils';
+import { click, found, json, renderApp, scriptedFetch, SignedIn, waitFor, type Route } from '../../test-utils';
 import { PostingsPage } from './PostingsPage';
-import { B, SignedIn, auditor, budgetRoutes, choose, cityAdmin, finance, found, posting, posts, queries, type, year } from './postingsSpecKit';
+import { B, auditor, budgetRoutes, choose, cityAdmin, finance, posting, posts, queries, type, year } from './postingsSpecKit';
 
 const list = () => ({
   items: [

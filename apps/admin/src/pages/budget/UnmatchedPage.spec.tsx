@@ -1,8 +1,8 @@
 import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, json, renderApp, scriptedFetch, waitFor, type Route } from '../../test-utils';
-import { B, SignedIn, allocation, auditor, budgetRoutes, choose, cityAdmin, finance, found, posting, posts, queries, type, unmatched, year } from './postingsSpecKit';
+import { click, found, json, renderApp, scriptedFetch, SignedIn, waitFor, type Route } from '../../test-utils';
+import { B, allocation, auditor, budgetRoutes, choose, cityAdmin, finance, posting, posts, queries, type, unmatched, year } from './postingsSpecKit';
 import { UnmatchedPage } from './UnmatchedPage';
 
 const queue = () => ({

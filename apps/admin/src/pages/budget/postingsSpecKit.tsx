@@ -2,8 +2,7 @@
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
 import { act } from 'react';
 import type { Me } from '../../api/types';
-import { useAuth } from '../../auth/AuthProvider';
-import { click, waitFor, type Route, type scriptedFetch } from '../../test-utils';
+import { click, found, waitFor, type Route, type scriptedFetch } from '../../test-utils';
 
 export const B = '/api/budget/v1';
 export const year = new Date().getFullYear();
@@ -41,18 +40,6 @@ export function budgetRoutes(me: Me, extra: Record<string, Route> = {}): Record<
     ...extra,
   };
 }
-
-/** Who is signed in, once /auth/me answered (a read-only check means nothing before that). */
-export function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
-
-export const found = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector);
-    if (!el) throw new Error(`no ${selector}`);
-    return el;
-  });
 
 /** Types into an input or a textarea the way React hears it. */
 export async function type(selector: string, value: string) {

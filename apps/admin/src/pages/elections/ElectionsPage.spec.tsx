@@ -4,9 +4,8 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { en } from '../../i18n/en';
-import { useAuth } from '../../auth/AuthProvider';
 import { todayIso } from '../../layout/FormModal';
-import { click, found, json, renderApp, scriptedFetch, typeInto, waitFor, xihuHr, type Route } from '../../test-utils';
+import { click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { ElectionsPage } from './ElectionsPage';
 
 const W = '/api/workers/v1';
@@ -45,15 +44,11 @@ function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route
   };
 }
 
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
 const render = (me: Me, extra?: Record<string, Route>) => {
   const script = scriptedFetch(routes(me, extra));
   renderApp(<App><SignedIn /><ElectionsPage /></App>, { fetch: script.fetch, locale: 'en' });
   return script;
 };
-const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 
 /** Opens the select whose input has this id and picks the option titled `title`. */
 async function choose(id: string, title: string) {
@@ -64,25 +59,24 @@ async function choose(id: string, title: string) {
   await click(await found(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`));
 }
 const type = async (id: string, value: string) => typeInto(await found(`[data-testid="election-form"] #${id}`), value);
-const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) =>
-  calls.filter((c) => c.init.method === 'POST' && c.url.pathname === `${W}/elections`).map((c) => JSON.parse(String(c.init.body)));
+const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'POST', `${W}/elections`);
 
 describe('ElectionsPage', () => {
   it('lists the elections with community and winners by name; the body filter asks the API; one opens with links to the workers', async () => {
     const { calls } = render(xihuHr);
-    await waitFor(() => expect(text('elections-table')).toContain('翠苑一区社区'));
-    expect(text('elections-table')).toContain('张丽华（Secretary）');
-    expect(text('elections-table')).toContain('Public nomination, direct election (公推直选)');
-    expect(text('elections-table')).toContain('2022-01-01 – 2026-12-31');
+    await waitFor(() => expect(textOf('elections-table')).toContain('翠苑一区社区'));
+    expect(textOf('elections-table')).toContain('张丽华（Secretary）');
+    expect(textOf('elections-table')).toContain('Public nomination, direct election (公推直选)');
+    expect(textOf('elections-table')).toContain('2022-01-01 – 2026-12-31');
 
     await choose('electionBody', en['org.body.COMMITTEE']);
     await waitFor(() => expect(calls.some((c) => c.url.pathname === `${W}/elections` && c.url.searchParams.get('bodyKind') === 'COMMITTEE')).toBe(true));
-    await waitFor(() => expect(text('elections-table')).not.toContain('Public nomination'));
+    await waitFor(() => expect(textOf('elections-table')).not.toContain('Public nomination'));
     await choose('electionBody', en['org.body.PARTY']);
 
     await click(await found('[data-testid="election-open-11"]'));
-    await waitFor(() => expect(text('election-results')).toContain('张丽华'));
-    expect(text('election-drawer')).toContain('2100');
+    await waitFor(() => expect(textOf('election-results')).toContain('张丽华'));
+    expect(textOf('election-drawer')).toContain('2100');
     expect(document.querySelector('[data-testid="election-results"] a')?.getAttribute('href')).toBe('/workers/7');
   });
 
@@ -104,7 +98,7 @@ describe('ElectionsPage', () => {
       eligibleVoters: 1800, votesCast: 1320, results: [{ workerId: 8, role: 'SECRETARY', votes: 900 }],
     });
     // the recorded election opens
-    await waitFor(() => expect(text('election-drawer')).toContain('张丽华'));
+    await waitFor(() => expect(textOf('election-drawer')).toContain('张丽华'));
   });
 
   it('a refusal lands on its field: a winner without a majority is marked on that row’s votes', async () => {
@@ -131,19 +125,19 @@ describe('ElectionsPage', () => {
       if (!tab) throw new Error('no tab');
       return tab;
     }));
-    await waitFor(() => expect(text('one-shoulder-stats')).toContain('50%'));
-    expect(text('one-shoulder-table')).toContain('翠苑一区社区');
-    expect(text('one-shoulder-table')).toContain('文新社区');
+    await waitFor(() => expect(textOf('one-shoulder-stats')).toContain('50%'));
+    expect(textOf('one-shoulder-table')).toContain('翠苑一区社区');
+    expect(textOf('one-shoulder-table')).toContain('文新社区');
     // names from the elections' winners, linked to the worker
     await waitFor(() => expect(document.querySelector('[data-testid="one-shoulder-table"] a[href="/workers/7"]')?.textContent).toBe('张丽华'));
     await click(await found('[data-testid="one-shoulder-only"]'));
-    await waitFor(() => expect(text('one-shoulder-table')).not.toContain('文新社区'));
+    await waitFor(() => expect(textOf('one-shoulder-table')).not.toContain('文新社区'));
   });
 
   it('a read-only user (auditor) sees the list but no record button', async () => {
     render(auditor);
-    await waitFor(() => expect(text('signed-in')).toBe('auditor'));
-    await waitFor(() => expect(text('elections-table')).toContain('翠苑一区社区'));
+    await waitFor(() => expect(textOf('signed-in')).toBe('auditor'));
+    await waitFor(() => expect(textOf('elections-table')).toContain('翠苑一区社区'));
     expect(document.querySelector('[data-testid="election-record"]')).toBeNull();
   });
 });

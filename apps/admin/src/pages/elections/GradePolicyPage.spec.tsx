@@ -3,8 +3,7 @@ import { App } from 'antd';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { useAuth } from '../../auth/AuthProvider';
-import { click, found, json, renderApp, scriptedFetch, typeDateInto, typeInto, waitFor, xihuHr, type Route } from '../../test-utils';
+import { click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { GradePolicyPage } from './GradePolicyPage';
 
 const P = '/api/workers/v1/grade-policy';
@@ -14,15 +13,11 @@ const row = (id: number, kind: GradePolicyRowView['kind'], data: Record<string, 
 });
 const rows = [row(1, 'ENTRY_GRADE', { baseGrade: 3 }, 'OTHER', 'BACHELOR'), row(2, 'BAND_RANGE', { minGrade: 1, maxGrade: 12 }, 'OTHER'), row(3, 'GRADE_PROGRESSION', { yearsPerStep: 3 })];
 
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
 const render = (me: Me, extra: Record<string, Route> = {}) => {
   const script = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => me, [`GET ${P}`]: () => rows, ...extra });
   renderApp(<App><SignedIn /><GradePolicyPage /></App>, { fetch: script.fetch, locale: 'en' });
   return script;
 };
-const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 const field = (id: string) => found(`[data-testid="grade-policy-form"] #${id}`);
 async function choose(id: string, title: string) {
   const input = await field(id);
@@ -31,17 +26,17 @@ async function choose(id: string, title: string) {
   });
   await click(await found(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`));
 }
-const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => c.init.method === 'POST').map((c) => JSON.parse(String(c.init.body)));
+const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'POST');
 
 describe('GradePolicyPage', () => {
   it('shows the rows in force readably; a non-admin sees no add button', async () => {
     render(xihuHr);
-    await waitFor(() => expect(text('grade-policy-table')).toContain('grade 3 at entry'));
-    expect(text('grade-policy-table')).toContain('Bachelor');
-    expect(text('grade-policy-table')).toContain('grades 1–12');
-    expect(text('grade-policy-table')).toContain('one grade every 3 years');
-    expect(text('grade-policy-table')).toContain('杭民〔2023〕12号');
-    await waitFor(() => expect(text('signed-in')).toBe('xihu-hr'));
+    await waitFor(() => expect(textOf('grade-policy-table')).toContain('grade 3 at entry'));
+    expect(textOf('grade-policy-table')).toContain('Bachelor');
+    expect(textOf('grade-policy-table')).toContain('grades 1–12');
+    expect(textOf('grade-policy-table')).toContain('one grade every 3 years');
+    expect(textOf('grade-policy-table')).toContain('杭民〔2023〕12号');
+    await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
     expect(document.querySelector('[data-testid="grade-policy-add"]')).toBeNull();
   });
 

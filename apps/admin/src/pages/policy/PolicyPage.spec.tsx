@@ -3,9 +3,8 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { PolicyRowView } from '../../api/policy';
 import type { Me } from '../../api/types';
-import { useAuth } from '../../auth/AuthProvider';
 import { todayIso } from '../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, type Route, found, typeInto as type, typeDateInto } from '../../test-utils';
+import { click, found, json, renderApp, type Route, scriptedFetch, SignedIn, typeDateInto, typeInto as type, waitFor } from '../../test-utils';
 import { newVersionData } from './NewVersionDialog';
 import { PolicyPage } from './PolicyPage';
 
@@ -57,10 +56,6 @@ const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =
 
 const tableText = () => document.querySelector('[data-testid="policy-table"]')?.textContent ?? '';
 const drawerText = () => document.querySelector('[data-testid="policy-drawer"]')?.textContent ?? '';
-/** Who is signed in, once /auth/me answered (a read-only check means nothing before that). */
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
 
 const render = (me: Me, extra?: Record<string, Route>) => {
   const script = scriptedFetch(routes(me, extra));

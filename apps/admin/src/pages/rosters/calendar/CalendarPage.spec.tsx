@@ -2,8 +2,7 @@ import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { HolidayCalendarView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { useAuth } from '../../../auth/AuthProvider';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route, found, typeInto as type, typeDateInto as typeDate } from '../../../test-utils';
+import { click, found, json, renderApp, type Route, scriptedFetch, SignedIn, textOf, typeDateInto as typeDate, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CalendarPage } from './CalendarPage';
 import { dateRefusal, draftOf } from './calendarRules';
 
@@ -19,17 +18,11 @@ const y2026: HolidayCalendarView = {
   updatedBy: 'seed',
 };
 
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
-
 const render = (me: Me, extra: Record<string, Route> = {}, year = 2026) => {
   const script = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => me, [`GET ${C}/2026`]: () => y2026, ...extra });
   renderApp(<App><SignedIn /><CalendarPage /></App>, { fetch: script.fetch, locale: 'en', path: `/rosters/calendar?year=${year}` });
   return script;
 };
-
-const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 
 /** Opens the add dialog of a list, fills it and presses OK. */
 async function addDay(list: string, date: string, name: string) {
@@ -48,26 +41,26 @@ describe('CalendarPage', () => {
       [`GET ${C}/2027`]: () => stored ?? json(404, { code: 'NOT_FOUND', message: 'calendar 2027', details: [] }),
       [`PUT ${C}/2027`]: (_, init) => (stored = { year: 2027, ...JSON.parse(String(init.body)), updatedAt: '2026-12-01T08:00:00.000Z', updatedBy: 'city-admin' }),
     });
-    await waitFor(() => expect(text('calendar-holidays')).toContain('2026-10-01'));
-    expect(text('calendar-holidays')).toContain('National Day');
-    expect(text('calendar-holidays')).toContain('2 days');
-    expect(text('calendar-restDays')).toContain('2026-10-08');
-    expect(text('calendar-adjustedWorkingDays')).toContain('2026-10-10');
-    expect(text('calendar-adjustedWorkingDays')).toContain('Sat');
+    await waitFor(() => expect(textOf('calendar-holidays')).toContain('2026-10-01'));
+    expect(textOf('calendar-holidays')).toContain('National Day');
+    expect(textOf('calendar-holidays')).toContain('2 days');
+    expect(textOf('calendar-restDays')).toContain('2026-10-08');
+    expect(textOf('calendar-adjustedWorkingDays')).toContain('2026-10-10');
+    expect(textOf('calendar-adjustedWorkingDays')).toContain('Sat');
 
     await click(document.querySelector('[data-testid="calendar-next"]'));
-    await waitFor(() => expect(text('calendar-none')).toContain('No arrangement for 2027 yet'));
-    expect(text('calendar-year')).toBe('2027');
-    expect(text('calendar-holidays')).not.toContain('2026-10-01');
+    await waitFor(() => expect(textOf('calendar-none')).toContain('No arrangement for 2027 yet'));
+    expect(textOf('calendar-year')).toBe('2027');
+    expect(textOf('calendar-holidays')).not.toContain('2026-10-01');
 
     await addDay('holidays', '2027-10-01', ' 国庆节 ');
-    await waitFor(() => expect(text('calendar-holidays')).toContain('2027-10-01'));
+    await waitFor(() => expect(textOf('calendar-holidays')).toContain('2027-10-01'));
     await addDay('adjustedWorkingDays', '2027-09-26', '国庆节调休');
-    await waitFor(() => expect(text('calendar-adjustedWorkingDays')).toContain('2027-09-26'));
+    await waitFor(() => expect(textOf('calendar-adjustedWorkingDays')).toContain('2027-09-26'));
 
     // no source yet: refused on the page, nothing sent
     await click(document.querySelector('[data-testid="calendar-save"]'));
-    await waitFor(() => expect(text('calendar-page')).toContain('Required'));
+    await waitFor(() => expect(textOf('calendar-page')).toContain('Required'));
     expect(puts(calls)).toHaveLength(0);
 
     await type(await found('#calendarLabel'), '国办发明电〔2026〕X号');
@@ -80,12 +73,12 @@ describe('CalendarPage', () => {
     await waitFor(() => expect(document.body.textContent).toContain('Saved: rosters solved from now on use it'));
     // the stored year comes back: no longer "none", still listed
     await waitFor(() => expect(document.querySelector('[data-testid="calendar-none"]')).toBeNull());
-    expect(text('calendar-holidays')).toContain('2027-10-01');
+    expect(textOf('calendar-holidays')).toContain('2027-10-01');
   });
 
   it('refuses what the API refuses: a date outside the year, a date already listed, a weekday as adjusted working day, no name', async () => {
     const { calls } = render(admin);
-    await waitFor(() => expect(text('calendar-holidays')).toContain('2026-10-01'));
+    await waitFor(() => expect(textOf('calendar-holidays')).toContain('2026-10-01'));
 
     await addDay('holidays', '2027-01-01', 'New Year');
     await waitFor(() => expect(dialogText()).toContain('The date must be in 2026'));
@@ -118,9 +111,9 @@ describe('CalendarPage', () => {
 
   it('a reader (not a city administrator) sees the year with no edit controls', async () => {
     render(xihuHr);
-    await waitFor(() => expect(text('signed-in')).toBe('xihu-hr'));
-    await waitFor(() => expect(text('calendar-holidays')).toContain('2026-10-01'));
-    expect(text('calendar-page')).toContain('Source：demo 2026');
+    await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
+    await waitFor(() => expect(textOf('calendar-holidays')).toContain('2026-10-01'));
+    expect(textOf('calendar-page')).toContain('Source：demo 2026');
     for (const id of ['calendar-add-holidays', 'calendar-add-restDays', 'calendar-save', 'calendar-remove-2026-10-01']) {
       expect(document.querySelector(`[data-testid="${id}"]`), id).toBeNull();
     }

@@ -4,18 +4,13 @@ import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ServiceCentreView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { useAuth } from '../../../auth/AuthProvider';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, type Route, found, typeInto as type } from '../../../test-utils';
+import { click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CentrePage } from './CentrePage';
 import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
 
 const CODE = '330106001001';
 const finance: Me = { ...xihuHr, id: 'u-fin', name: 'finance', roles: ['FINANCE'] };
 const centre: ServiceCentreView = { communityCode: CODE, districtCode: '330106', streetCode: '330106001', config: defaultCentreConfig(), updatedAt: null, updatedBy: null, isDefault: true };
-
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
 
 const render = (me: Me, extra: Record<string, Route> = {}) => {
   const script = scriptedFetch({
@@ -37,22 +32,20 @@ const render = (me: Me, extra: Record<string, Route> = {}) => {
   return script;
 };
 
-const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-
 /** The error shown under the form field with this id (antd: the name path joined by "_"). */
 const errorOf = (id: string) => document.querySelector(`#${id}`)?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
-const puts = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => c.init.method === 'PUT').map((c) => JSON.parse(String(c.init.body)));
+const puts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'PUT');
 
 describe('CentrePage', () => {
   it('shows the set-up readably: windows with hours, templates with paid hours and the day types they fit, bands, roles', async () => {
     render(xihuHr);
-    await waitFor(() => expect(text('centre-windows')).toContain('Working day08:00–21:00 (13 h)'));
-    expect(text('centre-default')).toBe('Default set-up (none stored)');
-    expect(text('centre-templates')).toContain('EARLY08:00–16:3030 min8 h');
-    expect(text('centre-templates')).toContain('Statutory holiday');
-    expect(text('centre-coverage')).toContain('08:00–17:30');
-    expect(text('centre-roles')).toContain('Leader (a head or deputy of the three bodies)');
-    expect(text('centre-rest-days')).toBe('1 days');
+    await waitFor(() => expect(textOf('centre-windows')).toContain('Working day08:00–21:00 (13 h)'));
+    expect(textOf('centre-default')).toBe('Default set-up (none stored)');
+    expect(textOf('centre-templates')).toContain('EARLY08:00–16:3030 min8 h');
+    expect(textOf('centre-templates')).toContain('Statutory holiday');
+    expect(textOf('centre-coverage')).toContain('08:00–17:30');
+    expect(textOf('centre-roles')).toContain('Leader (a head or deputy of the three bodies)');
+    expect(textOf('centre-rest-days')).toBe('1 days');
   });
 
   it('an edited template is PUT with the rest of the set-up unchanged, and the page says what the change applies to', async () => {
@@ -69,7 +62,7 @@ describe('CentrePage', () => {
     expected.templates[0] = { code: 'EARLY_A', start: '08:00', end: '16:00', breakMinutes: 30 };
     expected.openingWindows.HOLIDAY = null;
     expect(puts(calls)[0]).toEqual(expected);
-    await waitFor(() => expect(text('centre-saved')).toContain('rosters already generated or published stay as they are'));
+    await waitFor(() => expect(textOf('centre-saved')).toContain('rosters already generated or published stay as they are'));
   });
 
   it('refuses an end before the start, a malformed time and a shift outside every opening window before sending anything', async () => {
@@ -105,8 +98,8 @@ describe('CentrePage', () => {
 
   it('a reader sees no edit button', async () => {
     render(finance);
-    await waitFor(() => expect(text('signed-in')).toBe('finance'));
-    await waitFor(() => expect(text('centre-templates')).toContain('EARLY'));
+    await waitFor(() => expect(textOf('signed-in')).toBe('finance'));
+    await waitFor(() => expect(textOf('centre-templates')).toContain('EARLY'));
     expect(document.querySelector('[data-testid="centre-edit"]')).toBeNull();
   });
 

@@ -1,9 +1,8 @@
 import type { DeclaredContributionBasePageView, DeclaredContributionBaseView } from '@cws/payroll-contracts';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
-import { useAuth } from '../../../auth/AuthProvider';
 import { thisMonth } from '../../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, found, typeInto } from '../../../test-utils';
+import { click, found, json, renderApp, scriptedFetch, sentBodies, SignedIn, typeInto, waitFor, xihuHr } from '../../../test-utils';
 import { ContributionBaseTab } from './ContributionBaseTab';
 
 // the tab reads only the id and whether the worker is still on the register
@@ -25,11 +24,7 @@ const type = async (testId: string, value: string) => typeInto(await found(`[dat
 /** The form item's error text around the control with this test id (or, for the month picker, this id). */
 const itemError = (control: Element | null) => control?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
 
-const posted = (calls: Array<{ url: URL; init: RequestInit }>) => calls.filter((c) => c.init.method === 'POST').map((c) => JSON.parse(String(c.init.body)));
-
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
+const posted = (calls: Array<{ url: URL; init: RequestInit }>) => sentBodies(calls, 'POST');
 
 describe('ContributionBaseTab', () => {
   it('lists the worker’s declarations newest first and HR withdraws one after confirming', async () => {

@@ -2,9 +2,8 @@ import type { SpecialDeductionView, WorkerSpecialDeductionsView } from '@cws/wor
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
-import { useAuth } from '../../../auth/AuthProvider';
 import { thisMonth } from '../../../layout/FormModal';
-import { click, json, renderApp, scriptedFetch, waitFor, xihuHr, found } from '../../../test-utils';
+import { click, found, json, renderApp, scriptedFetch, sentBodies, SignedIn, waitFor, xihuHr } from '../../../test-utils';
 import { DeductionsTab } from './DeductionsTab';
 
 // the tab reads only the id and whether the worker is still on the register
@@ -24,12 +23,6 @@ const LIST = 'GET /api/workers/v1/workers/7/special-deductions';
 // the withholding flags above the table (TaxYearFlags.spec covers them): none set this year
 const year = new Date().getFullYear();
 const FLAGS = { [`GET /api/workers/v1/workers/7/tax-years/${year}`]: () => ({ workerId: 7, year, firstJobOfYear: null, lowIncomeLastYear: null, note: null, updatedBy: null, updatedAt: null }) };
-
-/** The element once it is there (in the page or in a modal's portal). */
-/** Shows who is signed in, so a test knows the roles have arrived before it looks for what they hide. */
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
-}
 
 describe('DeductionsTab', () => {
   it('lists the declarations with the year-to-date sum, and HR withdraws one after confirming', async () => {
@@ -86,8 +79,7 @@ describe('DeductionsTab', () => {
     await click(document.querySelector('[data-testid="deduction-form-ok"]'));
 
     await waitFor(() => expect(document.body.textContent).toContain('Housing rent and housing loan interest cannot both be deducted in one month'));
-    const posted = calls.filter((c) => c.init.method === 'POST').map((c) => JSON.parse(String(c.init.body)));
-    expect(posted).toEqual([{ type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: thisMonth() }]);
+    expect(sentBodies(calls, 'POST')).toEqual([{ type: 'HOUSING_RENT', monthlyAmount: '1500.00', fromMonth: thisMonth() }]);
     // refused: the modal stays open for a correction
     expect(document.querySelector('[data-testid="deduction-form"]')).not.toBeNull();
   });

@@ -2,8 +2,7 @@ import type { WorkerTaxYearView } from '@cws/workers-contracts';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
-import { useAuth } from '../../../auth/AuthProvider';
-import { click, renderApp, scriptedFetch, waitFor, xihuHr, found } from '../../../test-utils';
+import { click, found, renderApp, scriptedFetch, SignedIn, waitFor, xihuHr } from '../../../test-utils';
 import { TaxYearFlags } from './TaxYearFlags';
 
 // the flags read only the id and whether the worker is still on the register
@@ -34,10 +33,6 @@ async function pick(testId: string, title: string) {
   });
   await click(option);
   await waitFor(() => expect(select.textContent).toContain(title));
-}
-
-function SignedIn() {
-  return <span data-testid="signed-in">{useAuth().me?.name}</span>;
 }
 
 describe('TaxYearFlags', () => {
