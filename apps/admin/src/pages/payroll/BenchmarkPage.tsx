@@ -15,6 +15,7 @@ import { fractionToPercent } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { benchmarkChartOption } from './benchmarkChart';
+import { ReportBasis, ReportHead } from './ReportFrame';
 import { TopUpCard } from './TopUpCard';
 
 const P = '/api/payroll/v1/benchmark';
@@ -228,29 +229,23 @@ export function BenchmarkPage() {
 
   return (
     <div data-testid="benchmark-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('benchmark.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('benchmark.hint')}</Typography.Paragraph>
-      <Card style={{ marginBottom: 16 }}>
-        <Space wrap size="large">
-          <Space>
-            {t('benchmark.year')}
-            <InputNumber min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="benchmark-year" />
-          </Space>
-          {canRun && (
-            <Button type="primary" icon={<ExperimentOutlined />} loading={calibrate.isPending} onClick={() => calibrate.mutate(year)} data-testid="run-calibration">
-              {t('benchmark.run')}
-            </Button>
-          )}
-          {calibration && (
-            <Space>
-              <Switch checked={atCalibrated} onChange={setAtCalibrated} data-testid="at-calibrated" />
-              {t('benchmark.atCalibrated', { value: calibration.unitValue })}
-            </Space>
-          )}
+      <ReportHead title={t('benchmark.title')} hint={t('benchmark.hint')}>
+        <Space>
+          {t('benchmark.year')}
+          <InputNumber min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="benchmark-year" />
         </Space>
-      </Card>
+        {canRun && (
+          <Button type="primary" icon={<ExperimentOutlined />} loading={calibrate.isPending} onClick={() => calibrate.mutate(year)} data-testid="run-calibration">
+            {t('benchmark.run')}
+          </Button>
+        )}
+        {calibration && (
+          <Space>
+            <Switch checked={atCalibrated} onChange={setAtCalibrated} data-testid="at-calibrated" />
+            {t('benchmark.atCalibrated', { value: calibration.unitValue })}
+          </Space>
+        )}
+      </ReportHead>
       {calibrate.error && (
         <div style={{ marginBottom: 16 }}>
           <WriteError error={calibrate.error} refusals={[400, 422]} testId="calibration-error" />
@@ -272,12 +267,9 @@ export function BenchmarkPage() {
             title={t('benchmark.compliance', { year })}
             extra={
               districts.data && (
-                <Space>
-                  {districts.data.illustrative && <Tag color="orange">{t('benchmark.illustrative')}</Tag>}
-                  <Typography.Text type="secondary" data-testid="compliance-basis">
-                    {t('benchmark.complianceBasis', { unitValue: districts.data.unitValue, asOf: districts.data.asOf, benchmark: districts.data.benchmark, year: year - 1, months: groups[0]?.ytdMonths ?? 0 })}
-                  </Typography.Text>
-                </Space>
+                <ReportBasis illustrative={districts.data.illustrative} testId="compliance-basis">
+                  {t('benchmark.complianceBasis', { unitValue: districts.data.unitValue, asOf: districts.data.asOf, benchmark: districts.data.benchmark, year: year - 1, months: groups[0]?.ytdMonths ?? 0 })}
+                </ReportBasis>
               )
             }
           >

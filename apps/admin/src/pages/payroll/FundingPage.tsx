@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { FundingRequirementReport } from '@cws/payroll-contracts';
-import { Alert, Button, Card, DatePicker, InputNumber, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, DatePicker, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState, type Key } from 'react';
 import { ApiError } from '../../api/errors';
@@ -13,6 +13,7 @@ import { QueryTable } from '../../layout/QueryTable';
 import { thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
 import { fundingRows, isPositive, type FundingRow } from './fundingRows';
+import { ReportBasis, ReportHead } from './ReportFrame';
 
 /** A shortfall above zero stands out: that is the money still to find for next year's budget. */
 function Shortfall({ amount, testId }: { amount: string; testId: string }) {
@@ -110,46 +111,35 @@ export function FundingPage() {
 
   return (
     <div data-testid="funding-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('funding.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" data-testid="funding-hint">
-        {t('funding.hint')}
-      </Typography.Paragraph>
-      <Card style={{ marginBottom: 16 }}>
-        <Space wrap size="large">
-          <Space>
-            {t('funding.year')}
-            <InputNumber min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="funding-year" />
-          </Space>
-          <ScopePicker
-            district={place.district}
-            street={place.street}
-            onChange={(district, street) => {
-              setPlace({ district, street });
-              setExpanded(null); // a new scope opens its one district again
-            }}
-          />
-          <Space>
-            {t('funding.asOf')}
-            <DatePicker
-              value={asOf ? dayjs(asOf) : null}
-              placeholder={t('funding.asOfPlaceholder')}
-              onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)}
-              data-testid="funding-as-of"
-            />
-          </Space>
+      <ReportHead title={t('funding.title')} hint={t('funding.hint')} hintTestId="funding-hint">
+        <Space>
+          {t('funding.year')}
+          <InputNumber min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="funding-year" />
         </Space>
-      </Card>
+        <ScopePicker
+          district={place.district}
+          street={place.street}
+          onChange={(district, street) => {
+            setPlace({ district, street });
+            setExpanded(null); // a new scope opens its one district again
+          }}
+        />
+        <Space>
+          {t('funding.asOf')}
+          <DatePicker
+            value={asOf ? dayjs(asOf) : null}
+            placeholder={t('funding.asOfPlaceholder')}
+            onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)}
+            data-testid="funding-as-of"
+          />
+        </Space>
+      </ReportHead>
       <Card
         extra={
           d && (
-            <Space wrap>
-              {d.illustrative && <Tag color="orange">{t('benchmark.illustrative')}</Tag>}
-              <Typography.Text type="secondary" data-testid="funding-basis">
-                {t(d.paidThrough > 0 ? 'funding.basis' : 'funding.basisNonePaid', { prev: d.year - 1, benchmark: thousands(d.benchmark), asOf: d.asOf, paidThrough: d.paidThrough })}
-              </Typography.Text>
-            </Space>
+            <ReportBasis illustrative={d.illustrative} testId="funding-basis">
+              {t(d.paidThrough > 0 ? 'funding.basis' : 'funding.basisNonePaid', { prev: d.year - 1, benchmark: thousands(d.benchmark), asOf: d.asOf, paidThrough: d.paidThrough })}
+            </ReportBasis>
           )
         }
         title={d ? t('funding.streams', { streams: d.streams.map((s) => streamLabel(t, s)).join('、') }) : undefined}
