@@ -93,9 +93,7 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
         </Space>
       ))}
 
-      <Typography.Title level={5}>{t('centres.templates')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('centres.templatesHint')}</Typography.Paragraph>
-      <RowList name="templates" testId="centre-template" newRow={NEW_TEMPLATE} addLabel={t('centres.addTemplate')} removeLabel={t('calendar.remove')}>
+      <RowList title={t('centres.templates')} hint={t('centres.templatesHint')} name="templates" testId="centre-template" newRow={NEW_TEMPLATE} addLabel={t('centres.addTemplate')}>
         {(row) => (
           <>
             <Form.Item name={[row, 'code']} label={t('centres.code')}>
@@ -110,9 +108,7 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
         )}
       </RowList>
 
-      <Typography.Title level={5}>{t('centres.coverage')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('centres.coverageHint')}</Typography.Paragraph>
-      <RowList name="coverage" testId="centre-band" newRow={NEW_BAND} addLabel={t('centres.addBand')} removeLabel={t('calendar.remove')}>
+      <RowList title={t('centres.coverage')} hint={t('centres.coverageHint')} name="coverage" testId="centre-band" newRow={NEW_BAND} addLabel={t('centres.addBand')}>
         {(row) => (
           <>
             {dayTypes(row)}
@@ -125,8 +121,7 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
         )}
       </RowList>
 
-      <Typography.Title level={5}>{t('centres.roles')}</Typography.Title>
-      <RowList name="roles" testId="centre-role" newRow={NEW_ROLE} addLabel={t('centres.addRole')} removeLabel={t('calendar.remove')}>
+      <RowList title={t('centres.roles')} name="roles" testId="centre-role" newRow={NEW_ROLE} addLabel={t('centres.addRole')}>
         {(row) => (
           <>
             {dayTypes(row)}
@@ -154,31 +149,37 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
 }
 
 /**
- * One editable list of the set-up (templates, coverage bands, role requirements): a row of fields each, a remove
- * button per row (`<testId>-remove-<n>`) and an add button (`<testId>-add`) that appends a copy of `newRow`.
+ * One editable list of the set-up (templates, coverage bands, role requirements) under its heading and hint: a row
+ * of fields each, a remove button per row (`<testId>-remove-<n>`) and an add button (`<testId>-add`) that appends
+ * a copy of `newRow`.
  */
-function RowList({ name, testId, newRow, addLabel, removeLabel, children }: {
-  name: string; testId: string; newRow: object; addLabel: string; removeLabel: string; children: (row: number) => ReactNode;
+function RowList({ title, hint, name, testId, newRow, addLabel, children }: {
+  title: string; hint?: string; name: string; testId: string; newRow: object; addLabel: string; children: (row: number) => ReactNode;
 }) {
+  const { t } = useI18n();
   return (
-    <Form.List name={name}>
-      {(fields, { add, remove }) => (
-        <>
-          {fields.map((f) => (
-            <Space key={f.key} align="start" wrap>
-              {children(f.name)}
-              <Form.Item label=" ">
-                <Button icon={<DeleteOutlined />} danger onClick={() => remove(f.name)} aria-label={removeLabel} data-testid={`${testId}-remove-${f.name}`} />
-              </Form.Item>
-            </Space>
-          ))}
-          <Form.Item>
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(newRow))} data-testid={`${testId}-add`}>
-              {addLabel}
-            </Button>
-          </Form.Item>
-        </>
-      )}
-    </Form.List>
+    <>
+      <Typography.Title level={5}>{title}</Typography.Title>
+      {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
+      <Form.List name={name}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Space key={f.key} align="start" wrap>
+                {children(f.name)}
+                <Form.Item label=" ">
+                  <Button icon={<DeleteOutlined />} danger onClick={() => remove(f.name)} aria-label={t('calendar.remove')} data-testid={`${testId}-remove-${f.name}`} />
+                </Form.Item>
+              </Space>
+            ))}
+            <Form.Item>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(newRow))} data-testid={`${testId}-add`}>
+                {addLabel}
+              </Button>
+            </Form.Item>
+          </>
+        )}
+      </Form.List>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { toMinutes, isHhmm } from '@cws/scheduler-solver';
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Table, Tag, Typography, type TableColumnType } from 'antd';
 import type { CentreConfig } from '../../../api/schedulerSetup';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { DAY_TYPES, hoursOf, paidHours, usableOn, type DayType } from './centreForm';
@@ -12,6 +12,27 @@ export function DayTypeTags({ types }: { types: readonly DayType[] }) {
         <Tag key={d}>{t(`centres.dayType.${d}` as MessageKey)}</Tag>
       ))}
     </>
+  );
+}
+
+/** Coverage bands and role rules alike: on which day types, what is needed, and how many people at least. */
+function DayTypeRules<T extends { dayTypes: readonly DayType[]; min: number }>({ rows, testId, what, minTitle }: { rows: T[]; testId: string; what: TableColumnType<T>; minTitle: string }) {
+  const { t } = useI18n();
+  return (
+    <Table<T>
+      size="small"
+      rowKey={(_, i) => String(i)}
+      pagination={false}
+      dataSource={rows}
+      data-testid={testId}
+      style={{ marginBottom: 16 }}
+      locale={{ emptyText: t('common.none') }}
+      columns={[
+        { title: t('centres.dayTypes'), key: 'dayTypes', render: (_: unknown, r) => <DayTypeTags types={r.dayTypes} /> },
+        what,
+        { title: minTitle, dataIndex: 'min', render: (n: number) => t('centres.people', { n }) },
+      ]}
+    />
   );
 }
 
@@ -54,36 +75,10 @@ export function CentreView({ config }: { config: CentreConfig }) {
 
       <Typography.Title level={5}>{t('centres.coverage')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('centres.coverageHint')}</Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey={(_, i) => String(i)}
-        pagination={false}
-        dataSource={config.coverage}
-        data-testid="centre-coverage"
-        style={{ marginBottom: 16 }}
-        locale={{ emptyText: t('common.none') }}
-        columns={[
-          { title: t('centres.dayTypes'), key: 'dayTypes', render: (_: unknown, b) => <DayTypeTags types={b.dayTypes} /> },
-          { title: t('centres.time'), key: 'time', render: (_: unknown, b) => `${b.from}–${b.to}` },
-          { title: t('centres.minStaff'), dataIndex: 'min', render: (n: number) => t('centres.people', { n }) },
-        ]}
-      />
+      <DayTypeRules rows={config.coverage} testId="centre-coverage" what={{ title: t('centres.time'), key: 'time', render: (_: unknown, b) => `${b.from}–${b.to}` }} minTitle={t('centres.minStaff')} />
 
       <Typography.Title level={5}>{t('centres.roles')}</Typography.Title>
-      <Table
-        size="small"
-        rowKey={(_, i) => String(i)}
-        pagination={false}
-        dataSource={config.roles}
-        data-testid="centre-roles"
-        style={{ marginBottom: 16 }}
-        locale={{ emptyText: t('common.none') }}
-        columns={[
-          { title: t('centres.dayTypes'), key: 'dayTypes', render: (_: unknown, r) => <DayTypeTags types={r.dayTypes} /> },
-          { title: t('centres.roleTags'), key: 'roles', render: (_: unknown, r) => r.roles.map(roleName).join(t('centres.or')) },
-          { title: t('centres.minPerDay'), dataIndex: 'min', render: (n: number) => t('centres.people', { n }) },
-        ]}
-      />
+      <DayTypeRules rows={config.roles} testId="centre-roles" what={{ title: t('centres.roleTags'), key: 'roles', render: (_: unknown, r) => r.roles.map(roleName).join(t('centres.or')) }} minTitle={t('centres.minPerDay')} />
 
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('centres.restDaysPer7')}>
