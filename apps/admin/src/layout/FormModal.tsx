@@ -1,10 +1,11 @@
 import { parseMoney } from '@cws/kernel';
 import type { QueryKey } from '@tanstack/react-query';
-import { DatePicker, Form, Modal, type FormInstance, type FormRule } from 'antd';
+import { DatePicker, Form, Modal, Select, type FormInstance, type FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
+import { useEnumOptions } from '../i18n/useEnumOptions';
 
 /**
  * A modal around a form: OK validates, then calls `onSubmit` with the values; the modal stays
@@ -152,6 +153,17 @@ export const DateItem = (props: PickerItemProps) => <PickerItem {...props} picke
 
 /** A month field (YYYY-MM). */
 export const MonthItem = (props: PickerItemProps) => <PickerItem {...props} picker="month" />;
+
+/** A required choice of one of an enum's `values`, each named by its text under `prefix` (as useEnumOptions). */
+export function EnumItem({ name, label, values, prefix }: { name: string | string[]; label: ReactNode; values: readonly string[]; prefix: string }) {
+  const options = useEnumOptions();
+  const required = useRequired();
+  return (
+    <Form.Item name={name} label={label} rules={required}>
+      <Select options={options(values, prefix)} />
+    </Form.Item>
+  );
+}
 
 export const todayIso = () => dayjs().format('YYYY-MM-DD');
 export const thisMonth = () => dayjs().format('YYYY-MM');

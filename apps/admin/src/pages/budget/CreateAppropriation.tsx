@@ -3,8 +3,7 @@ import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { APPROPRIATIONS_KEY, useBudgetWrites, useIdempotencyKeys, type NewAppropriation } from '../../api/budget';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, todayIso, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, todayIso, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
 import { moneyString } from '../../lib/format';
 import { useBudgetNames } from './useBudgetNames';
 
@@ -18,7 +17,6 @@ const KINDS = ['ORIGINAL', 'SUPPLEMENTARY'] as const;
 export function CreateAppropriation({ fiscalYear, stream }: { fiscalYear: number; stream?: string }) {
   const { t } = useI18n();
   const { me } = useAuth();
-  const options = useEnumOptions();
   const required = useRequired();
   const amountRules = useAmountRules();
   const names = useBudgetNames();
@@ -60,9 +58,7 @@ export function CreateAppropriation({ fiscalYear, stream }: { fiscalYear: number
         <Form.Item name="stream" label={t('budget.col.stream')} rules={required}>
           <Select options={names.streamOptions} data-testid="appropriation-stream" />
         </Form.Item>
-        <Form.Item name="kind" label={t('budgetAlloc.col.kind')} rules={required}>
-          <Select options={options(KINDS, 'budgetAlloc.kind')} />
-        </Form.Item>
+        <EnumItem name="kind" label={t('budgetAlloc.col.kind')} values={KINDS} prefix="budgetAlloc.kind" />
         <Form.Item name="amount" label={t('budgetAlloc.col.amount')} rules={amountRules}>
           <Input inputMode="decimal" data-testid="appropriation-amount" />
         </Form.Item>

@@ -7,7 +7,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { GRADE_POLICY_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 
@@ -88,26 +88,19 @@ export function GradePolicyPage() {
 /** The fields of the chosen kind, checked as the DTO checks them (grades 1–18, years 1–10, top ≥ lowest, source 1–200). */
 function GradePolicyFields({ form }: { form: ReturnType<typeof useFormDialog<NewGradePolicyRow>>['form'] }) {
   const { t } = useI18n();
-  const options = useEnumOptions();
   const required = useRequired();
   const kind = Form.useWatch('kind', form) as Kind | undefined;
   const grade = (): FormRule[] => [...required, { type: 'integer', min: 1, max: 18, message: t('grades.gradeRange') }];
   const number = (min: number, max: number) => <InputNumber min={min} max={max} precision={0} style={{ width: 140 }} />;
   return (
     <>
-      <Form.Item name="kind" label={t('grades.kind')} rules={required}>
-        <Select options={options(GRADE_POLICY_KINDS, 'grades.kind')} />
-      </Form.Item>
+      <EnumItem name="kind" label={t('grades.kind')} values={GRADE_POLICY_KINDS} prefix="grades.kind" />
       {kind !== 'GRADE_PROGRESSION' && (
-        <Form.Item name="band" label={t('grades.band')} rules={required}>
-          <Select options={options(POST_BANDS, 'enum.post')} />
-        </Form.Item>
+        <EnumItem name="band" label={t('grades.band')} values={POST_BANDS} prefix="enum.post" />
       )}
       {kind === 'ENTRY_GRADE' && (
         <>
-          <Form.Item name="education" label={t('grades.education')} rules={required}>
-            <Select options={options(EDUCATION_LEVELS, 'enum.education')} />
-          </Form.Item>
+          <EnumItem name="education" label={t('grades.education')} values={EDUCATION_LEVELS} prefix="enum.education" />
           <Form.Item name="baseGrade" label={t('grades.baseGrade')} rules={grade()} extra={t('grades.gradeRange')}>
             {number(1, 18)}
           </Form.Item>

@@ -1,10 +1,9 @@
 import { ROUNDING_RULES } from '@cws/payroll-contracts';
 import { parseMoney } from '@cws/kernel';
-import { Alert, Form, Input, InputNumber, Select, Switch, type FormRule } from 'antd';
+import { Alert, Form, Input, InputNumber, Switch, type FormRule } from 'antd';
 import { POLICY_QUERIES, usePolicyWrites, type PolicyKind, type PolicyRowView } from '../../api/policy';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
-import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
 import { moneyString } from '../../lib/format';
 import { fieldLabel } from './policyData';
 
@@ -100,10 +99,8 @@ function useRateRules(): FormRule[] {
 /** Rates, base floor and ceiling (floor ≤ ceiling, compared in fen), rounding. */
 function InsuranceFields() {
   const { t } = useI18n();
-  const options = useEnumOptions();
   const rate = useRateRules();
   const amount = useAmountRules();
-  const required = useRequired();
   const ceiling: FormRule[] = [
     ...amount,
     ({ getFieldValue }) => ({
@@ -134,9 +131,7 @@ function InsuranceFields() {
       <Form.Item name={['data', 'baseCeiling']} label={`${t('policy.field.baseCeiling')}（${t('policy.yuan')}）`} rules={ceiling} dependencies={[['data', 'baseFloor']]}>
         <Input inputMode="decimal" />
       </Form.Item>
-      <Form.Item name={['data', 'rounding']} label={t('policy.field.rounding')} rules={required}>
-        <Select options={options(ROUNDING_RULES, 'policy.rounding')} />
-      </Form.Item>
+      <EnumItem name={['data', 'rounding']} label={t('policy.field.rounding')} values={ROUNDING_RULES} prefix="policy.rounding" />
     </>
   );
 }

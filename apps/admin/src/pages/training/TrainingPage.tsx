@@ -10,8 +10,7 @@ import { useCommunities } from '../../api/org';
 import { useTrainingClasses, type TrainingClass } from '../../api/workers';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { placeNamer, placeOptions } from '../../lib/places';
@@ -39,7 +38,6 @@ export function TrainingPage() {
   const { t } = useI18n();
   const api = useApi();
   const { me, hasRole } = useAuth();
-  const options = useEnumOptions();
   const mayCreate = hasRole('CITY_ADMIN', 'DISTRICT_HR');
   const classes = useTrainingClasses();
   const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api.get<TrainingCourseView[]>(`${T}/courses`) });
@@ -187,9 +185,7 @@ export function TrainingPage() {
           <Input maxLength={100} />
         </Form.Item>
         {named === 'course' && (
-          <Form.Item name="category" label={t('workers.category')} rules={required}>
-            <Select options={options(COURSE_CATEGORIES, 'enum.category')} />
-          </Form.Item>
+          <EnumItem name="category" label={t('workers.category')} values={COURSE_CATEGORIES} prefix="enum.category" />
         )}
       </FormModal>
     </PageCard>

@@ -1,11 +1,10 @@
-import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { WorkerDetail } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useWorkerWrites } from '../../api/workers';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
 import { openToEdits } from './openToEdits';
 import { CommunitySelect, EditModal } from './WorkerFormModals';
 
@@ -25,7 +24,6 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm<Values>();
   const writes = useWorkerWrites();
-  const options = useEnumOptions();
   const required = useRequired();
   const close = () => setDialog(null);
   const invalidate = [['workers'], ['worker', String(worker.id)]];
@@ -78,9 +76,7 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
         </Form.Item>
       </FormModal>
       <FormModal open={dialog === 'event'} title={t('workers.recordEvent')} form={form} onSubmit={(v) => event.mutate(v)} onClose={close} pending={event.isPending} initialValues={{ date: todayIso(), kind: 'COMMENDATION' }} testId="event-form">
-        <Form.Item name="kind" label={t('workers.eventKind')} rules={required}>
-          <Select options={options(RECORDED_KINDS, 'enum.event')} />
-        </Form.Item>
+        <EnumItem name="kind" label={t('workers.eventKind')} values={RECORDED_KINDS} prefix="enum.event" />
         <DateItem name="date" label={t('common.date')} required />
         {note}
       </FormModal>

@@ -7,7 +7,7 @@ import { useAction } from '../../api/useAction';
 import { useWorkerWrites } from '../../api/workers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { DateItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
 import { placeOptions } from '../../lib/places';
 
 type Values = Record<string, string | undefined>;
@@ -28,16 +28,10 @@ export function CommunitySelect({ exclude, ...props }: { value?: string; onChang
 /** 学历 and 政治面貌, required: asked of a worker and of an applicant alike. */
 export function EducationFields() {
   const { t } = useI18n();
-  const options = useEnumOptions();
-  const required = useRequired();
   return (
     <>
-      <Form.Item name="education" label={t('workers.education')} rules={required}>
-        <Select options={options(EDUCATION_LEVELS, 'enum.education')} />
-      </Form.Item>
-      <Form.Item name="politicalStatus" label={t('workers.politicalStatus')} rules={required}>
-        <Select options={options(POLITICAL_STATUSES, 'enum.political')} />
-      </Form.Item>
+      <EnumItem name="education" label={t('workers.education')} values={EDUCATION_LEVELS} prefix="enum.education" />
+      <EnumItem name="politicalStatus" label={t('workers.politicalStatus')} values={POLITICAL_STATUSES} prefix="enum.political" />
     </>
   );
 }
@@ -68,9 +62,7 @@ function PersonFields({ hiring }: { hiring: boolean }) {
         <Input maxLength={40} />
       </Form.Item>
       {hiring && <DateItem name="hireDate" label={t('workers.hireDate')} required />}
-      <Form.Item name="employmentType" label={t('workers.employmentType')} rules={required}>
-        <Select options={options(EMPLOYMENT_TYPES, 'enum.employment')} />
-      </Form.Item>
+      <EnumItem name="employmentType" label={t('workers.employmentType')} values={EMPLOYMENT_TYPES} prefix="enum.employment" />
       <Form.Item name="bankAccount" label={t('workers.bankAccount')} extra={hiring ? undefined : t('workers.bankAccountKeep')}>
         <Input maxLength={19} />
       </Form.Item>

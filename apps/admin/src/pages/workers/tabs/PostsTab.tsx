@@ -4,7 +4,7 @@ import type { PostRow, WorkerDetail } from '../../../api/types';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
-import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -98,9 +98,7 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
         <Form.Item name="role" label={t('workers.role')} rules={required}>
           <Select disabled={!bodyKind} options={options(bodyKind ? ROLES_BY_BODY[bodyKind] : [], 'enum.role')} />
         </Form.Item>
-        <Form.Item name="obtainedBy" label={t('workers.obtainedBy')} rules={required}>
-          <Select options={options(OBTAINED_BY, 'enum.obtainedBy')} />
-        </Form.Item>
+        <EnumItem name="obtainedBy" label={t('workers.obtainedBy')} values={OBTAINED_BY} prefix="enum.obtainedBy" />
         <DateItem name="from" label={t('common.from')} required />
         <DateItem name="to" label={t('common.to')} />
         <Form.Item name="primary" label={t('workers.primary')} valuePropName="checked">

@@ -1,11 +1,10 @@
 import { SECONDMENT_PAYERS } from '@cws/workers-contracts';
-import { Button, Form, Input, Select, Tag } from 'antd';
+import { Button, Form, Input, Tag } from 'antd';
 import type { SecondmentRow, WorkerDetail } from '../../../api/types';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { useEnumOptions } from '../../../i18n/useEnumOptions';
 import { actionsColumn } from '../../../layout/columns';
-import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { DateItem, EnumItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
 import { TabAction } from './TabAction';
 import { WorkerRows } from './WorkerRows';
@@ -19,7 +18,6 @@ type Values = Record<string, string | undefined>;
 export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const writes = useWorkerWrites();
-  const options = useEnumOptions();
   const direction = worker.employmentType === 'SECONDED_IN' ? 'IN' : 'OUT';
   const invalidate = [['workers'], ['worker', String(worker.id)]];
   const start = useFormDialog(
@@ -74,9 +72,7 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
         </Form.Item>
         <DateItem name="from" label={t('common.from')} required />
         <DateItem name="to" label={t('common.to')} />
-        <Form.Item name="payer" label={t('workers.payer')} rules={required}>
-          <Select options={options(SECONDMENT_PAYERS, 'enum.payer')} />
-        </Form.Item>
+        <EnumItem name="payer" label={t('workers.payer')} values={SECONDMENT_PAYERS} prefix="enum.payer" />
         <Form.Item name="note" label={t('common.note')}>
           <Input maxLength={300} />
         </Form.Item>

@@ -2,8 +2,7 @@ import { Form, Input, Select, Tag } from 'antd';
 import type { TrainingRow, WorkerDetail } from '../../../api/types';
 import { useTrainingClasses, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { useEnumOptions } from '../../../i18n/useEnumOptions';
-import { FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { EnumItem, FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
 import { TabAction } from './TabAction';
 import { WorkerRows } from './WorkerRows';
@@ -16,7 +15,6 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const writable = useEditable(worker);
   const writes = useWorkerWrites();
-  const options = useEnumOptions();
   const record = useFormDialog(
     (v: { classId: number; result: string; certificateNo?: string }) =>
       writes.recordTraining(v.classId, { workerId: worker.id, result: v.result, ...(v.certificateNo ? { certificateNo: v.certificateNo } : {}) }),
@@ -49,9 +47,7 @@ export function TrainingTab({ worker }: { worker: WorkerDetail }) {
             options={(classes.data ?? []).map((k) => ({ value: k.id, label: `${k.title}（${k.startDate}，${k.hours} ${t('workers.hours')}）` }))}
           />
         </Form.Item>
-        <Form.Item name="result" label={t('workers.result')} rules={required}>
-          <Select options={options(RESULTS, 'enum.result')} />
-        </Form.Item>
+        <EnumItem name="result" label={t('workers.result')} values={RESULTS} prefix="enum.result" />
         <Form.Item name="certificateNo" label={t('workers.certificateNo')}>
           <Input maxLength={40} />
         </Form.Item>
