@@ -63,8 +63,7 @@ export function AppropriationsTable({ filter, canWrite, onAllocate }: { filter: 
       data-testid="appropriations-table"
       columns={[
         { title: t('budget.col.fiscalYear'), dataIndex: 'fiscalYear' },
-        { title: t('budget.col.funder'), dataIndex: 'funder', render: names.funder },
-        { title: t('budget.col.stream'), dataIndex: 'stream', render: names.stream },
+        ...names.fundingColumns<AppropriationView>(),
         { title: t('budgetAlloc.col.kind'), dataIndex: 'kind', render: (k: string) => t(`budgetAlloc.kind.${k}` as MessageKey) },
         moneyColumn<AppropriationView>(t('budgetAlloc.col.amount'), 'amount'),
         moneyColumn<AppropriationView>(t('budget.col.allocated'), 'allocated'),

@@ -146,8 +146,7 @@ export function BudgetPage() {
         scroll={{ x: true }}
         data-testid="budget-table"
         columns={[
-          { title: t('budget.col.funder'), dataIndex: 'funder', render: funderName },
-          { title: t('budget.col.stream'), dataIndex: 'stream', render: streamName },
+          ...names.fundingColumns<Balance>(),
           { title: t('budget.col.districtCode'), dataIndex: 'districtCode', render: place },
           { title: t('budget.col.streetCode'), dataIndex: 'streetCode', render: place },
           { title: t('budget.col.communityCode'), dataIndex: 'communityCode', render: place },

@@ -1,4 +1,5 @@
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -11,13 +12,19 @@ export function useBudgetNames() {
   const streets = useStreets(undefined);
   const communities = useCommunities({});
   const place = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
+  const funder = (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`);
   const stream = (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
   return {
     place,
     districts: districts.data,
-    funder: (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`),
+    funder,
     stream,
     streamOptions: FUNDING_STREAMS.map((s) => ({ value: s, label: stream(s) })),
+    /** A budget list's funder and stream columns, named (a parked cost may lack either: '-'). */
+    fundingColumns: <T extends { funder: string | null; stream: string | null }>(): TableColumnsType<T> => [
+      { title: t('budget.col.funder'), dataIndex: 'funder', render: (f: string | null) => (f ? funder(f) : '-') },
+      { title: t('budget.col.stream'), dataIndex: 'stream', render: (s: string | null) => (s ? stream(s) : '-') },
+    ],
   };
 }
 
