@@ -114,6 +114,24 @@ export const found = (selector: string): Promise<HTMLElement> =>
     return el as HTMLElement;
   });
 
+/**
+ * Opens an antd Select (its element, or its input) and clicks the option titled `title` in that select's own
+ * dropdown: the input's aria-controls names its list (a dropdown closed earlier may still be in the page).
+ */
+export async function chooseOption(select: Element, title: string): Promise<void> {
+  const input = select instanceof HTMLInputElement ? select : select.querySelector('input');
+  await act(async () => {
+    (input ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  });
+  const option = await waitFor(() => {
+    const list = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+    const el = list?.closest('.ant-select-dropdown')?.querySelector(`.ant-select-item-option[title="${title}"]`);
+    if (!el) throw new Error(`no option ${title}`);
+    return el;
+  });
+  await click(option);
+}
+
 /** Sets an input's value as typing would (React listens to the native input event). */
 export async function typeInto(input: Element, value: string): Promise<void> {
   await act(async () => {

@@ -1,10 +1,9 @@
 import type { AllocationView, AppropriationView } from '@cws/budget-contracts';
 import { App } from 'antd';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { click, found, json, renderApp, type Route, scriptedFetch, SignedIn, typeInto, waitFor } from '../../test-utils';
+import { chooseOption, click, found, json, renderApp, type Route, scriptedFetch, SignedIn, typeInto, waitFor } from '../../test-utils';
 import { BudgetAllocationsPage } from './BudgetAllocationsPage';
 
 const B = '/api/budget/v1';
@@ -38,13 +37,7 @@ function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route
 
 const type = async (selector: string, value: string) => typeInto(await found(selector), value);
 
-async function choose(selectTestId: string, title: string) {
-  const select = await found(`[data-testid="${selectTestId}"]`);
-  await act(async () => {
-    (select.querySelector('input') ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-  });
-  await click(await found(`.ant-select-item-option[title="${title}"]`));
-}
+const choose = async (selectTestId: string, title: string) => chooseOption(await found(`[data-testid="${selectTestId}"]`), title);
 
 const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
   calls.filter((c) => c.init.method === 'POST' && c.url.pathname === path).map((c) => ({ body: c.init.body ? JSON.parse(String(c.init.body)) : undefined, key: (c.init.headers as Record<string, string>)['Idempotency-Key'] }));

@@ -1,11 +1,10 @@
 import type { ElectionView, OneShoulderReport } from '@cws/workers-contracts';
 import { App } from 'antd';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { en } from '../../i18n/en';
 import { todayIso } from '../../layout/FormModal';
-import { click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { ElectionsPage } from './ElectionsPage';
 
 const W = '/api/workers/v1';
@@ -50,14 +49,8 @@ const render = (me: Me, extra?: Record<string, Route>) => {
   return script;
 };
 
-/** Opens the select whose input has this id and picks the option titled `title`. */
-async function choose(id: string, title: string) {
-  const input = await found(`#${id}`);
-  await act(async () => {
-    input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-  });
-  await click(await found(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`));
-}
+/** Picks the option titled `title` in the select whose input has this id. */
+const choose = async (id: string, title: string) => chooseOption(await found(`#${id}`), title);
 const type = async (id: string, value: string) => typeInto(await found(`[data-testid="election-form"] #${id}`), value);
 const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'POST', `${W}/elections`);
 

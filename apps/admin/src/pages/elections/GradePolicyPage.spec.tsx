@@ -1,9 +1,8 @@
 import type { GradePolicyRowView } from '@cws/workers-contracts';
 import { App } from 'antd';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { GradePolicyPage } from './GradePolicyPage';
 
 const P = '/api/workers/v1/grade-policy';
@@ -19,13 +18,7 @@ const render = (me: Me, extra: Record<string, Route> = {}) => {
   return script;
 };
 const field = (id: string) => found(`[data-testid="grade-policy-form"] #${id}`);
-async function choose(id: string, title: string) {
-  const input = await field(id);
-  await act(async () => {
-    input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-  });
-  await click(await found(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`));
-}
+const choose = async (id: string, title: string) => chooseOption(await field(id), title);
 const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'POST');
 
 describe('GradePolicyPage', () => {

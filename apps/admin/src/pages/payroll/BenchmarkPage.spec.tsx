@@ -2,7 +2,7 @@ import type { CalibrationResult, ComplianceGroupView, ComplianceReport, TopUpLin
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
 import { fractionToPercent } from '../../lib/format';
 import { BenchmarkPage } from './BenchmarkPage';
 import { districtTotals } from './TopUpCard';
@@ -201,16 +201,7 @@ describe('BenchmarkPage', () => {
     const { container } = renderApp(<BenchmarkPage />, { fetch, locale: 'en' });
     await waitFor(() => expect(container.querySelector('[data-testid="compliance-table"]')?.textContent).toContain('西湖区'));
     // pick "Per worker" in the rule select
-    const select = container.querySelector('[data-testid="top-up-rule"]') as HTMLElement;
-    await act(async () => {
-      (select.querySelector('input') ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    });
-    const option = await waitFor(() => {
-      const o = document.querySelector('.ant-select-item-option[title="Per worker (ratio × benchmark)"]');
-      expect(o).not.toBeNull();
-      return o as HTMLElement;
-    });
-    await click(option);
+    await chooseOption(container.querySelector('[data-testid="top-up-rule"]') as HTMLElement, 'Per worker (ratio × benchmark)');
     const ratio = await waitFor(() => {
       const r = container.querySelector('[data-testid="top-up-ratio"]') as HTMLInputElement | null;
       expect(r).not.toBeNull();

@@ -1,8 +1,7 @@
 import type { FundingRequirementLine, FundingRequirementReport } from '@cws/payroll-contracts';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, found, json, renderApp, scriptedFetch, typeDateInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderApp, scriptedFetch, typeDateInto, waitFor, xihuHr } from '../../test-utils';
 import { FundingPage } from './FundingPage';
 import { fundingRows, isPositive } from './fundingRows';
 
@@ -71,11 +70,7 @@ describe('FundingPage', () => {
     expect(el('shortfall-330106001')?.className ?? '').not.toContain('danger');
 
     // a district as scope, then a register date
-    await act(async () => {
-      const select = container.querySelector('[data-testid="funding-scope"] .ant-select') as HTMLElement;
-      (select.querySelector('input') ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    });
-    await click(await found('.ant-select-item-option[title="上城区"]'));
+    await chooseOption(container.querySelector('[data-testid="funding-scope"] .ant-select') as HTMLElement, '上城区');
     await waitFor(() => expect(asked().at(-1)?.get('scope')).toBe('330102'));
     await typeDateInto(container.querySelector('[data-testid="funding-as-of"] input') ?? (await found('[data-testid="funding-as-of"]')), '2026-03-31');
     await waitFor(() => expect(asked().at(-1)?.get('asOf')).toBe('2026-03-31'));

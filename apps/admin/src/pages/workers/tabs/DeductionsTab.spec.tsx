@@ -3,7 +3,7 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
 import { thisMonth } from '../../../layout/FormModal';
-import { click, found, json, renderApp, scriptedFetch, sentBodies, SignedIn, waitFor, xihuHr } from '../../../test-utils';
+import { chooseOption, click, found, json, renderApp, scriptedFetch, sentBodies, SignedIn, waitFor, xihuHr } from '../../../test-utils';
 import { DeductionsTab } from './DeductionsTab';
 
 // the tab reads only the id and whether the worker is still on the register
@@ -65,11 +65,7 @@ describe('DeductionsTab', () => {
     renderApp(<DeductionsTab worker={worker} />, { fetch, locale: 'en' });
 
     await click(await found('[data-testid="add-deduction"]'));
-    const select = await found('[data-testid="deduction-type"]');
-    await act(async () => {
-      (select.querySelector('input') ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    });
-    await click(await found('.ant-select-item-option[title="Housing rent"]'));
+    await chooseOption(await found('[data-testid="deduction-type"]'), 'Housing rent');
     await waitFor(() => expect(document.querySelector('[data-testid="deduction-form"]')?.textContent).toContain('At most 1,500.00 yuan a month'));
     const amount = document.querySelector('[data-testid="deduction-amount"]') as HTMLInputElement;
     await act(async () => {

@@ -2,7 +2,7 @@ import type { WorkerTaxYearView } from '@cws/workers-contracts';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me, WorkerDetail } from '../../../api/types';
-import { click, found, renderApp, scriptedFetch, SignedIn, waitFor, xihuHr } from '../../../test-utils';
+import { chooseOption, click, found, renderApp, scriptedFetch, SignedIn, waitFor, xihuHr } from '../../../test-utils';
 import { TaxYearFlags } from './TaxYearFlags';
 
 // the flags read only the id and whether the worker is still on the register
@@ -17,21 +17,10 @@ const flags = (firstJobOfYear: boolean | null, lowIncomeLastYear: boolean | null
 /** The element once it is there (in the page or in a modal's portal). */
 const text = (flag: string) => document.querySelector(`[data-testid="tax-year-${flag}"]`)?.textContent;
 
-/** Opens a Select and picks the option titled `title` in its own dropdown (the newest: a closed one stays in the page). */
+/** Picks the option titled `title` in the Select with this test id, and waits until the select shows it. */
 async function pick(testId: string, title: string) {
   const select = await found(`[data-testid="${testId}"]`);
-  const before = document.querySelectorAll('.ant-select-dropdown').length;
-  await act(async () => {
-    (select.querySelector('input') ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-  });
-  const option = await waitFor(() => {
-    const dropdowns = document.querySelectorAll('.ant-select-dropdown');
-    expect(dropdowns.length).toBeGreaterThan(before);
-    const el = dropdowns[dropdowns.length - 1].querySelector(`.ant-select-item-option[title="${title}"]`);
-    expect(el, title).not.toBeNull();
-    return el;
-  });
-  await click(option);
+  await chooseOption(select, title);
   await waitFor(() => expect(select.textContent).toContain(title));
 }
 
