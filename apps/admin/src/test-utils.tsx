@@ -1,5 +1,6 @@
 // Renders a piece of the app with every provider around it, against a scripted fetch.
 import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router-dom';
@@ -85,6 +86,22 @@ export function SignedIn() {
 
 /** The text of the element with this test id ('' while there is none). */
 export const textOf = (testId: string): string => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+
+/**
+ * Renders a page in English as `me` (SignedIn beside it, antd's App around it for its toasts) against `routes`
+ * (/auth/me answers `me` unless they say otherwise); the scripted fetch's calls and the render.
+ */
+export function renderPageAs(me: Me, page: ReactNode, routes: Record<string, Route> = {}, path?: string) {
+  const script = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => me, ...routes });
+  const rendered = renderApp(
+    <AntApp>
+      <SignedIn />
+      {page}
+    </AntApp>,
+    { fetch: script.fetch, locale: 'en', path },
+  );
+  return { ...script, ...rendered };
+}
 
 /** Polls until `check` stops throwing (React Query and Antd settle asynchronously). */
 export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {

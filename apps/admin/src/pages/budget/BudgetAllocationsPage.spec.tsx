@@ -1,9 +1,8 @@
 import type { AllocationView, AppropriationView } from '@cws/budget-contracts';
-import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { chooseOption, click, found, json, renderApp, type Route, scriptedFetch, SignedIn, typeInto, waitFor } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, typeInto, waitFor } from '../../test-utils';
 import { BudgetAllocationsPage } from './BudgetAllocationsPage';
 
 const B = '/api/budget/v1';
@@ -44,8 +43,7 @@ const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =
 
 describe('BudgetAllocationsPage', () => {
   it('lists appropriations and allocations from their pages; enact is offered on the DRAFT row only', async () => {
-    const { fetch } = scriptedFetch(routes(finance));
-    const { container } = renderApp(<App><BudgetAllocationsPage /></App>, { fetch, locale: 'en' });
+    const { container } = renderPageAs(finance, <BudgetAllocationsPage />, routes(finance));
 
     await waitFor(() => expect(container.querySelector('[data-testid="appropriations-table"]')?.textContent).toContain(`西财预〔${year}〕13号`));
     const appropriations = container.querySelector('[data-testid="appropriations-table"]')?.textContent;
@@ -65,13 +63,14 @@ describe('BudgetAllocationsPage', () => {
 
   it('creating an appropriation POSTs the DTO with an Idempotency-Key, reused on a resubmit and new for a new dialog; a refusal shows its text', async () => {
     let answers = 0;
-    const { fetch, calls } = scriptedFetch(
+    const { calls } = renderPageAs(
+      finance,
+      <BudgetAllocationsPage />,
       routes(finance, {
         [`POST ${B}/appropriations`]: () =>
           ++answers === 1 ? json(409, { code: 'FISCAL_YEAR_CLOSED', message: 'closed', details: [], fiscalYear: year }) : json(201, appropriation('14', 'DRAFT')),
       }),
     );
-    renderApp(<App><BudgetAllocationsPage /></App>, { fetch, locale: 'en' });
 
     const fill = async () => {
       await click(await found('[data-testid="new-appropriation"]'));
@@ -97,8 +96,7 @@ describe('BudgetAllocationsPage', () => {
   });
 
   it('enacting a draft POSTs :id/enact with an Idempotency-Key', async () => {
-    const { fetch, calls } = scriptedFetch(routes(finance, { [`POST ${B}/appropriations/13/enact`]: () => appropriation('13', 'ENACTED') }));
-    renderApp(<App><BudgetAllocationsPage /></App>, { fetch, locale: 'en' });
+    const { calls } = renderPageAs(finance, <BudgetAllocationsPage />, routes(finance, { [`POST ${B}/appropriations/13/enact`]: () => appropriation('13', 'ENACTED') }));
 
     await click(await found('[data-testid="enact-13"]'));
     await click(await found('[data-testid="enact-13-ok"]'));
@@ -109,10 +107,7 @@ describe('BudgetAllocationsPage', () => {
   });
 
   it('allocating from an enacted row POSTs the place and amount; not enough unallocated shows its text', async () => {
-    const { fetch, calls } = scriptedFetch(
-      routes(finance, { [`POST ${B}/allocations`]: () => json(409, { code: 'INSUFFICIENT_UNALLOCATED', message: 'only 800000.00', details: [] }) }),
-    );
-    renderApp(<App><BudgetAllocationsPage /></App>, { fetch, locale: 'en' });
+    const { calls } = renderPageAs(finance, <BudgetAllocationsPage />, routes(finance, { [`POST ${B}/allocations`]: () => json(409, { code: 'INSUFFICIENT_UNALLOCATED', message: 'only 800000.00', details: [] }) }));
 
     await click(await found('[data-testid="allocate-from-12"]'));
     await waitFor(() => expect(document.querySelector('[data-testid="allocation-form"]')?.textContent).toContain('Unallocated: 800,000.00'));
@@ -127,8 +122,7 @@ describe('BudgetAllocationsPage', () => {
   });
 
   it('a read-only role (AUDITOR) sees the lists but no write buttons', async () => {
-    const { fetch } = scriptedFetch(routes(auditor));
-    const { container } = renderApp(<App><BudgetAllocationsPage /><SignedIn /></App>, { fetch, locale: 'en' });
+    const { container } = renderPageAs(auditor, <BudgetAllocationsPage />, routes(auditor));
 
     await waitFor(() => expect(container.querySelector('[data-testid="signed-in"]')?.textContent).toBe('auditor'));
     await waitFor(() => expect(container.querySelector('[data-testid="appropriations-table"]')?.textContent).toContain(`西财预〔${year}〕13号`));

@@ -1,9 +1,8 @@
 import type { Me } from '../../api/types';
-import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { click, found, json, renderApp, scriptedFetch, SignedIn, waitFor, type Route } from '../../test-utils';
+import { click, found, json, type Route, waitFor } from '../../test-utils';
 import { PostingsPage } from './PostingsPage';
-import { B, auditor, budgetRoutes, choose, cityAdmin, finance, posting, posts, queries, type, year } from './postingsSpecKit';
+import { B, auditor, choose, cityAdmin, finance, posting, posts, queries, renderBudgetPage, type, year } from './postingsSpecKit';
 
 const list = () => ({
   items: [
@@ -15,18 +14,13 @@ const list = () => ({
   nextAfter: null,
 });
 
-function render(me: Me, extra: Record<string, Route> = {}) {
-  const script = scriptedFetch(
-    budgetRoutes(me, {
-      [`GET ${B}/postings`]: list,
-      [`GET ${B}/postings/389`]: () => posting('389', 'EXPENDITURE'),
-      [`GET ${B}/postings/390`]: () => list().items[2],
-      ...extra,
-    }),
-  );
-  const rendered = renderApp(<App><PostingsPage /><SignedIn /></App>, { fetch: script.fetch, locale: 'en' });
-  return { ...script, ...rendered };
-}
+const render = (me: Me, extra: Record<string, Route> = {}) =>
+  renderBudgetPage(me, <PostingsPage />, {
+    [`GET ${B}/postings`]: list,
+    [`GET ${B}/postings/389`]: () => posting('389', 'EXPENDITURE'),
+    [`GET ${B}/postings/390`]: () => list().items[2],
+    ...extra,
+  });
 
 const overspent = () => json(409, { code: 'INSUFFICIENT_FUNDS', message: 'Only 75000.00', details: [], available: '75000.00', requested: '80000.00', allocationId: '40' });
 

@@ -1,8 +1,7 @@
-import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, found, json, renderApp, scriptedFetch, SignedIn, waitFor, type Route } from '../../test-utils';
-import { B, allocation, auditor, budgetRoutes, choose, cityAdmin, finance, posting, posts, queries, type, unmatched, year } from './postingsSpecKit';
+import { click, found, json, type Route, waitFor } from '../../test-utils';
+import { B, allocation, auditor, choose, cityAdmin, finance, posting, posts, queries, renderBudgetPage, type, unmatched, year } from './postingsSpecKit';
 import { UnmatchedPage } from './UnmatchedPage';
 
 const queue = () => ({
@@ -14,17 +13,12 @@ const queue = () => ({
   nextAfter: null,
 });
 
-function render(me: Me, extra: Record<string, Route> = {}) {
-  const script = scriptedFetch(
-    budgetRoutes(me, {
-      [`GET ${B}/unmatched-postings`]: queue,
-      [`GET ${B}/allocations`]: () => ({ items: [allocation('50', { funder: '330106', stream: 'SERVICE_STATION', available: '100.00' })], nextAfter: null }),
-      ...extra,
-    }),
-  );
-  const rendered = renderApp(<App><UnmatchedPage /><SignedIn /></App>, { fetch: script.fetch, locale: 'en' });
-  return { ...script, ...rendered };
-}
+const render = (me: Me, extra: Record<string, Route> = {}) =>
+  renderBudgetPage(me, <UnmatchedPage />, {
+    [`GET ${B}/unmatched-postings`]: queue,
+    [`GET ${B}/allocations`]: () => ({ items: [allocation('50', { funder: '330106', stream: 'SERVICE_STATION', available: '100.00' })], nextAfter: null }),
+    ...extra,
+  });
 
 describe('UnmatchedPage', () => {
   it('lists the open queue with reason, source, amount and place; a malformed row must be re-sent by its source', async () => {

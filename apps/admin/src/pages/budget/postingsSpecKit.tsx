@@ -1,8 +1,8 @@
 // Fixtures and helpers shared by the postings and parked-postings specs (not a spec itself).
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
-import { act } from 'react';
+import { act, type ReactNode } from 'react';
 import type { Me } from '../../api/types';
-import { click, found, waitFor, type Route, type scriptedFetch } from '../../test-utils';
+import { click, found, renderPageAs, waitFor, type Route, type scriptedFetch } from '../../test-utils';
 
 export const B = '/api/budget/v1';
 export const year = new Date().getFullYear();
@@ -40,6 +40,9 @@ export function budgetRoutes(me: Me, extra: Record<string, Route> = {}): Record<
     ...extra,
   };
 }
+
+/** A budget page rendered as `me` against the budget routes, `extra` added or overriding. */
+export const renderBudgetPage = (me: Me, page: ReactNode, extra: Record<string, Route> = {}) => renderPageAs(me, page, budgetRoutes(me, extra));
 
 /** Types into an input or a textarea the way React hears it. */
 export async function type(selector: string, value: string) {

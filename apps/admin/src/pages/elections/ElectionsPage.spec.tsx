@@ -1,10 +1,9 @@
 import type { ElectionView, OneShoulderReport } from '@cws/workers-contracts';
-import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { en } from '../../i18n/en';
 import { todayIso } from '../../layout/FormModal';
-import { chooseOption, click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { ElectionsPage } from './ElectionsPage';
 
 const W = '/api/workers/v1';
@@ -43,11 +42,7 @@ function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route
   };
 }
 
-const render = (me: Me, extra?: Record<string, Route>) => {
-  const script = scriptedFetch(routes(me, extra));
-  renderApp(<App><SignedIn /><ElectionsPage /></App>, { fetch: script.fetch, locale: 'en' });
-  return script;
-};
+const render = (me: Me, extra?: Record<string, Route>) => renderPageAs(me, <ElectionsPage />, routes(me, extra));
 
 /** Picks the option titled `title` in the select whose input has this id. */
 const choose = async (id: string, title: string) => chooseOption(await found(`#${id}`), title);

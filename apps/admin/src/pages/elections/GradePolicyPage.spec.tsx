@@ -1,8 +1,7 @@
 import type { GradePolicyRowView } from '@cws/workers-contracts';
-import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { chooseOption, click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { GradePolicyPage } from './GradePolicyPage';
 
 const P = '/api/workers/v1/grade-policy';
@@ -12,11 +11,7 @@ const row = (id: number, kind: GradePolicyRowView['kind'], data: Record<string, 
 });
 const rows = [row(1, 'ENTRY_GRADE', { baseGrade: 3 }, 'OTHER', 'BACHELOR'), row(2, 'BAND_RANGE', { minGrade: 1, maxGrade: 12 }, 'OTHER'), row(3, 'GRADE_PROGRESSION', { yearsPerStep: 3 })];
 
-const render = (me: Me, extra: Record<string, Route> = {}) => {
-  const script = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => me, [`GET ${P}`]: () => rows, ...extra });
-  renderApp(<App><SignedIn /><GradePolicyPage /></App>, { fetch: script.fetch, locale: 'en' });
-  return script;
-};
+const render = (me: Me, extra: Record<string, Route> = {}) => renderPageAs(me, <GradePolicyPage />, { [`GET ${P}`]: () => rows, ...extra });
 const field = (id: string) => found(`[data-testid="grade-policy-form"] #${id}`);
 const choose = async (id: string, title: string) => chooseOption(await field(id), title);
 const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'POST');

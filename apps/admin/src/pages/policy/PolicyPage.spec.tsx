@@ -1,10 +1,9 @@
-import { App } from 'antd';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { PolicyRowView } from '../../api/policy';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { click, found, json, renderApp, type Route, scriptedFetch, SignedIn, typeDateInto, typeInto as type, waitFor } from '../../test-utils';
+import { click, found, json, renderPageAs, type Route, scriptedFetch, typeDateInto, typeInto as type, waitFor } from '../../test-utils';
 import { newVersionData } from './NewVersionDialog';
 import { PolicyPage } from './PolicyPage';
 
@@ -57,11 +56,7 @@ const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =
 const tableText = () => document.querySelector('[data-testid="policy-table"]')?.textContent ?? '';
 const drawerText = () => document.querySelector('[data-testid="policy-drawer"]')?.textContent ?? '';
 
-const render = (me: Me, extra?: Record<string, Route>) => {
-  const script = scriptedFetch(routes(me, extra));
-  renderApp(<App><SignedIn /><PolicyPage /></App>, { fetch: script.fetch, locale: 'en' });
-  return script;
-};
+const render = (me: Me, extra?: Record<string, Route>) => renderPageAs(me, <PolicyPage />, routes(me, extra));
 
 describe('PolicyPage', () => {
   it('lists the open rows with readable summaries; the kind and date filters ask the API', async () => {

@@ -1,8 +1,7 @@
-import { App } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { HolidayCalendarView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { click, found, json, renderApp, type Route, scriptedFetch, SignedIn, textOf, typeDateInto as typeDate, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
+import { click, found, json, renderPageAs, type Route, scriptedFetch, textOf, typeDateInto as typeDate, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CalendarPage } from './CalendarPage';
 import { dateRefusal, draftOf } from './calendarRules';
 
@@ -18,11 +17,7 @@ const y2026: HolidayCalendarView = {
   updatedBy: 'seed',
 };
 
-const render = (me: Me, extra: Record<string, Route> = {}, year = 2026) => {
-  const script = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => me, [`GET ${C}/2026`]: () => y2026, ...extra });
-  renderApp(<App><SignedIn /><CalendarPage /></App>, { fetch: script.fetch, locale: 'en', path: `/rosters/calendar?year=${year}` });
-  return script;
-};
+const render = (me: Me, extra: Record<string, Route> = {}, year = 2026) => renderPageAs(me, <CalendarPage />, { [`GET ${C}/2026`]: () => y2026, ...extra }, `/rosters/calendar?year=${year}`);
 
 /** Opens the add dialog of a list, fills it and presses OK. */
 async function addDay(list: string, date: string, name: string) {

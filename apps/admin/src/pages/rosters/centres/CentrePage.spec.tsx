@@ -1,10 +1,9 @@
 import { defaultCentreConfig } from '@cws/scheduler-solver';
-import { App } from 'antd';
 import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ServiceCentreView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { click, found, json, renderApp, type Route, scriptedFetch, sentBodies, SignedIn, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
+import { click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CentrePage } from './CentrePage';
 import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
 
@@ -12,25 +11,20 @@ const CODE = '330106001001';
 const finance: Me = { ...xihuHr, id: 'u-fin', name: 'finance', roles: ['FINANCE'] };
 const centre: ServiceCentreView = { communityCode: CODE, districtCode: '330106', streetCode: '330106001', config: defaultCentreConfig(), updatedAt: null, updatedBy: null, isDefault: true };
 
-const render = (me: Me, extra: Record<string, Route> = {}) => {
-  const script = scriptedFetch({
-    'GET /api/workers/v1/auth/me': () => me,
-    [`GET /api/scheduler/v1/centres/${CODE}`]: () => centre,
-    [`GET /api/workers/v1/communities/${CODE}`]: () => ({ code: CODE, name: '翠苑一区社区', streetCode: '330106001', districtCode: '330106' }),
-    'GET /api/workers/v1/communities': () => [{ code: CODE, name: '翠苑一区社区', active: true }],
-    ...extra,
-  });
-  renderApp(
-    <App>
-      <SignedIn />
-      <Routes>
-        <Path path="/rosters/centres/:community" element={<CentrePage />} />
-      </Routes>
-    </App>,
-    { fetch: script.fetch, locale: 'en', path: `/rosters/centres/${CODE}` },
+const render = (me: Me, extra: Record<string, Route> = {}) =>
+  renderPageAs(
+    me,
+    <Routes>
+      <Path path="/rosters/centres/:community" element={<CentrePage />} />
+    </Routes>,
+    {
+      [`GET /api/scheduler/v1/centres/${CODE}`]: () => centre,
+      [`GET /api/workers/v1/communities/${CODE}`]: () => ({ code: CODE, name: '翠苑一区社区', streetCode: '330106001', districtCode: '330106' }),
+      'GET /api/workers/v1/communities': () => [{ code: CODE, name: '翠苑一区社区', active: true }],
+      ...extra,
+    },
+    `/rosters/centres/${CODE}`,
   );
-  return script;
-};
 
 /** The error shown under the form field with this id (antd: the name path joined by "_"). */
 const errorOf = (id: string) => document.querySelector(`#${id}`)?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
