@@ -2,8 +2,9 @@ import type { AllocationView, AppropriationView } from '@cws/budget-contracts';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, typeInto, waitFor } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, typeInto, waitFor } from '../../test-utils';
 import { BudgetAllocationsPage } from './BudgetAllocationsPage';
+import { posts } from './postingsSpecKit';
 
 const B = '/api/budget/v1';
 const finance: Me = { kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] };
@@ -37,9 +38,6 @@ function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route
 const type = async (selector: string, value: string) => typeInto(await found(selector), value);
 
 const choose = async (selectTestId: string, title: string) => chooseOption(await found(`[data-testid="${selectTestId}"]`), title);
-
-const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
-  calls.filter((c) => c.init.method === 'POST' && c.url.pathname === path).map((c) => ({ body: c.init.body ? JSON.parse(String(c.init.body)) : undefined, key: (c.init.headers as Record<string, string>)['Idempotency-Key'] }));
 
 describe('BudgetAllocationsPage', () => {
   it('lists appropriations and allocations from their pages; enact is offered on the DRAFT row only', async () => {

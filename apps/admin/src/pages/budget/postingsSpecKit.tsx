@@ -1,4 +1,4 @@
-// Fixtures and helpers shared by the postings and parked-postings specs (not a spec itself).
+// Fixtures and helpers shared by the budget specs (postings, parked postings, appropriations; not a spec itself).
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
 import { act, type ReactNode } from 'react';
 import type { Me } from '../../api/types';
