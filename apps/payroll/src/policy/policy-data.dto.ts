@@ -101,6 +101,11 @@ export class InsuranceData {
   @Amount('4986.00') baseFloor!: string;
   @Amount('24930.00') baseCeiling!: string;
   @ApiProperty({ enum: ROUNDING_RULES }) @IsIn(ROUNDING_RULES) rounding!: string;
+  @ApiPropertyOptional({
+    minimum: 1, maximum: 12, example: 7,
+    description: 'PENSION: the month the contribution year (and its bases) starts; absent = the month this row starts. Set it on a row that changes only a rate mid-year.',
+  })
+  @IsOptional() @IsInt() @Min(1) @Max(12) switchMonth?: number;
 }
 
 export class TaxBracketData {

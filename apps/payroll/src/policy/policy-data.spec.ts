@@ -37,3 +37,15 @@ describe('OVERTIME rows: what the hourly rate is taken from', () => {
     }
   });
 });
+
+describe('INSURANCE rows: the contribution year’s switch month', () => {
+  it('accepts a month 1–12 or none, and refuses anything else naming the field', async () => {
+    for (const data of [{ ...pension, switchMonth: 7 }, { ...pension, switchMonth: 1 }, pension]) {
+      await expect(validateData('INSURANCE', data, '2026-05-01')).resolves.toBeUndefined();
+    }
+    for (const switchMonth of [0, 13, 7.5, '7']) {
+      // each broken constraint is a detail of its own (a string is not an integer, nor ≥ 1, nor ≤ 12)
+      expect([...new Set(await refusal(validateData('INSURANCE', { ...pension, switchMonth }, '2026-05-01')))]).toEqual(['data.switchMonth']);
+    }
+  });
+});

@@ -87,6 +87,7 @@ function insuranceOf(row: StoredPolicyRow, year: number): InsuranceItem {
     id: row.id, source: row.sourceRef, code: d.code, label: d.label, validFrom: from, employerRate: d.employerRate, employeeRate: d.employeeRate,
     baseFloorFen: fen(d.baseFloor), baseCeilingFen: fen(d.baseCeiling), rounding: d.rounding as RoundingRule,
     ...(from === row.validFrom.slice(0, 7) ? {} : { startedIn: row.validFrom.slice(0, 7) }),
+    ...(d.switchMonth ? { switchMonth: d.switchMonth } : {}),
   };
 }
 

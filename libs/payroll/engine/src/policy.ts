@@ -129,6 +129,12 @@ export interface InsuranceItem extends PolicyRow {
    * January): its month of the year is the contribution year's switch month (run/contribution-base.ts).
    */
   startedIn?: string;
+  /**
+   * PENSION rows: the month (1–12) the contribution year starts, which the bases follow, when the row
+   * says so — a row that changes only a rate mid-year keeps the year's switch month. Absent: the row's
+   * own start month (startedIn, else validFrom).
+   */
+  switchMonth?: number;
   /** Decimal fractions: "0.16" = 16 %. */
   employerRate: string;
   employeeRate: string;

@@ -22,6 +22,18 @@ describe('the year whose wages set the base (DOMAIN.md §3: the switch month is 
     expect(contributionYearStart('2026-03', policy)).toBe('2026-01');
   });
 
+  it('a pension row that names its switch month keeps it: a rate change in May does not move a July year', () => {
+    const july = switchingIn('2025-07');
+    const pension = july.insurance.find((i) => i.code === 'PENSION')!;
+    // May 2026: a new pension row with a lower employer rate, the bases as they were since July 2025.
+    const rateChange = { ...july, insurance: [...july.insurance, { ...pension, id: 'PENSION-2026-05', validFrom: '2026-05', employerRate: '0.14', switchMonth: 7 }] };
+    expect(['2026-04', '2026-05', '2026-06', '2026-07'].map((p) => contributionYearStart(p, rateChange))).toEqual(['2025-07', '2025-07', '2025-07', '2026-07']);
+    expect(contributionReferenceYear('2026-05', rateChange)).toBe(2024);
+    // Without it, the rate change would start a contribution year in May.
+    const { switchMonth: _, ...unnamed } = rateChange.insurance.at(-1)!;
+    expect(contributionYearStart('2026-05', { ...july, insurance: [...july.insurance, unnamed] })).toBe('2026-05');
+  });
+
   it('no pension row in force yet: January', () => {
     expect(contributionReferenceYear('2026-05', { ...policy, insurance: policy.insurance.filter((i) => i.code !== 'PENSION') })).toBe(2025);
   });

@@ -73,15 +73,16 @@ export interface ContributionBase {
 }
 
 /**
- * The first month (YYYY-MM) of the contribution year `period` falls in. A contribution year starts in the month
- * of the year its in-force pension row starts (the switch month varies by city and year, so the policy row says
- * it: a row valid from 2025-07 makes July the switch month); none in force: January.
+ * The first month (YYYY-MM) of the contribution year `period` falls in. A contribution year starts in the switch
+ * month the in-force pension row names (`switchMonth`), else in the month that row starts (the switch month varies
+ * by city and year, so the policy row says it: a row valid from 2025-07 makes July the switch month); none in
+ * force: January.
  */
 export function contributionYearStart(period: string, policy: PayrollPolicy): string {
   let latest: InsuranceItem | null = null;
   for (const it of policy.insurance) if (it.code === 'PENSION' && it.validFrom <= period && (latest === null || it.validFrom > latest.validFrom)) latest = it;
   // A row from an earlier year reads the policy year's January as validFrom: its own start month is the switch month.
-  const switchMonth = latest ? (latest.startedIn ?? latest.validFrom).slice(5, 7) : '01';
+  const switchMonth = !latest ? '01' : latest.switchMonth ? String(latest.switchMonth).padStart(2, '0') : (latest.startedIn ?? latest.validFrom).slice(5, 7);
   const year = Number(period.slice(0, 4));
   return `${period.slice(5, 7) >= switchMonth ? year : year - 1}-${switchMonth}`;
 }
