@@ -223,7 +223,7 @@ function fullMonthWage(input: WorkerMonthInput, cp: CompiledPolicy, monthlyBase:
   const full = new Earnings();
   full.add('BASE', '', monthlyBase, '', null);
   allowanceLines(input, cp, null, full, []);
-  overtimeLines(input, cp, cp.overtimeHourlyBase === 'BASE_PAY' ? monthlyBase : monthlyBase + full.monthlyAllowances, full, []);
+  overtimeLines(input, cp, overtimeMonthlyBase(input, cp, monthlyBase, null, full), full, []);
   return full.gross;
 }
 
