@@ -210,6 +210,9 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   PAYROLL_FOUR_EYES: ['提交人不能审批自己提交的批次（四眼原则）', 'The submitter cannot approve their own run'],
   PAYROLL_RUN_NOT_APPROVED: ['批次审批通过后才能生成银行代发文件', 'Bank files exist only once the run is approved'],
   PAYROLL_RUN_NOT_SETTLED: ['批次尚未审批或发放', 'The run is not approved or paid'],
+  PAY_DATE_PAST: ['发放日不能早于今天（北京时间）', 'The pay day cannot be before today (Beijing time)'],
+  PAY_DATE_TOO_FAR: ['发放日最多只能预约到 90 天后', 'The pay day can be at most 90 days ahead'],
+  PAYROLL_PAYMENT_NOT_SCHEDULED: ['该批次没有预约发放', 'This run has no scheduled payment'],
   PAYSLIP_FAILED: ['该工资条计算失败', 'This payslip failed'],
   PAYING_ACCOUNT_MISSING: ['未配置付款账户，请在政策表中设置', 'No paying account is configured'],
   // declared contribution bases

@@ -1,6 +1,12 @@
+import { cityToday } from '@cws/kernel';
 import type { RunView } from '@cws/payroll-contracts';
+import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { runActions } from './RunDetailPage';
+import type { Me } from '../../api/types';
+import { click, found, json, renderApp, renderPageAs, type Route, sentBodies, textOf, typeDateInto, waitFor } from '../../test-utils';
+import { RunDetailPage, runActions } from './RunDetailPage';
+import { RunInputs } from './RunInputs';
+import { PAY_DAY_BATCH } from './RunPayDay';
 
 const run = (patch: Partial<RunView>): RunView =>
   ({
@@ -11,6 +17,26 @@ const run = (patch: Partial<RunView>): RunView =>
     inputs: null, rejection: null, created: { by: 'xihu-hr', at: '' }, submitted: { by: 'city-admin', at: '' }, approved: null, paid: null, cancelled: null,
     ...patch,
   }) as RunView;
+
+const R = '/api/payroll/v1/runs/1';
+const finance: Me = { kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] };
+const admin: Me = { ...finance, id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'] };
+const approved = run({ status: 'APPROVED', approved: { by: 'city-admin', at: '' } });
+const scheduled = (payOn: string): RunView => ({ ...approved, scheduledPayment: { payOn, by: 'finance', at: '2026-12-01T01:00:00.000Z' } });
+const refusal = (status: number, code: string, path?: string) => json(status, { code, message: 'refused', details: path ? [{ path, issue: 'refused' }] : [] });
+
+/** The run page at /payroll/runs/1, the run answered by `current()` (a test moves it on as the service would). */
+const renderRun = (me: Me, current: () => RunView, extra: Record<string, Route> = {}) =>
+  renderPageAs(
+    me,
+    <Routes>
+      <Path path="/payroll/runs/:id" element={<RunDetailPage />} />
+    </Routes>,
+    { [`GET ${R}`]: () => current(), [`GET ${R}/payslips`]: () => ({ items: [], nextAfter: null }), ...extra },
+    '/payroll/runs/1',
+  );
+/** The error under the schedule dialog's date field. */
+const payOnError = () => document.querySelector('[data-testid="schedule-payment-form"] #payOn')?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
 
 describe('runActions (four eyes in the UI; the API enforces the same)', () => {
   it('disables approval for the submitter and offers it to another approver', () => {
@@ -23,13 +49,99 @@ describe('runActions (four eyes in the UI; the API enforces the same)', () => {
     expect(runActions(run({ status: 'DRAFT', computation: { state: 'COMPUTING', generation: 1, startedAt: null, finishedAt: null, error: null } }), { name: 'xihu-hr', roles: ['DISTRICT_HR'] })).toMatchObject({ submit: true, submitReady: false });
     expect(runActions(run({ status: 'DRAFT', progress: { done: 10, total: 10, failed: 1 } }), { name: 'xihu-hr', roles: ['DISTRICT_HR'] }).submitReady).toBe(false);
     expect(runActions(run({ status: 'DRAFT' }), { name: 'xihu-hr', roles: ['DISTRICT_HR'] }).submitReady).toBe(true);
-    expect(runActions(run({ status: 'APPROVED' }), { name: 'finance', roles: ['FINANCE'] })).toMatchObject({ pay: true, bankFiles: true });
-    expect(runActions(run({ status: 'APPROVED' }), { name: 'city-admin', roles: ['CITY_ADMIN'] })).toMatchObject({ pay: false, bankFiles: true });
+    expect(runActions(run({ status: 'APPROVED' }), { name: 'finance', roles: ['FINANCE'] })).toMatchObject({ pay: true, schedulePayment: true, bankFiles: true });
+    expect(runActions(run({ status: 'APPROVED' }), { name: 'city-admin', roles: ['CITY_ADMIN'] })).toMatchObject({ pay: false, schedulePayment: false, bankFiles: true });
+    expect(runActions(run({ status: 'PAID' }), { name: 'finance', roles: ['FINANCE'] })).toMatchObject({ pay: false, schedulePayment: false });
   });
 
   it('offers the IIT declaration (whole resident IDs) only to the roles the API gives it: not to street HR or auditors', () => {
     const iit = (roles: string[]) => runActions(run({ status: 'PAID' }), { name: 'x', roles }).iitDeclaration;
     expect(['CITY_ADMIN', 'DISTRICT_HR', 'FINANCE'].map((r) => iit([r]))).toEqual([true, true, true]);
     expect(['STREET_HR', 'AUDITOR'].map((r) => iit([r]))).toEqual([false, false]);
+  });
+});
+
+describe('RunDetailPage: pay day (预约发放)', () => {
+  it('finance schedules an approved run: today by default, a past day refused in the form, the service’s PAY_DATE_TOO_FAR on the field, then the date shown', async () => {
+    const today = cityToday();
+    let current = approved;
+    let answers = 0;
+    const { calls } = renderRun(finance, () => current, {
+      [`POST ${R}/schedule-payment`]: (_, init) => {
+        if (++answers === 1) return refusal(400, 'PAY_DATE_TOO_FAR', 'payOn');
+        return (current = scheduled(JSON.parse(String(init.body)).payOn));
+      },
+    });
+    await click(await found('[data-testid="run-schedule-payment"]'));
+    const input = (await found('[data-testid="schedule-payment-form"] #payOn')) as HTMLInputElement;
+    expect(input.value).toBe(today);
+    expect(textOf('schedule-payment-form')).toContain('the pay-day batch marks this run paid');
+
+    await typeDateInto(input, '2020-01-02');
+    await click(document.querySelector('[data-testid="schedule-payment-form-ok"]'));
+    await waitFor(() => expect(payOnError()).toBe('The pay day cannot be before today (Beijing time)'));
+    expect(sentBodies(calls, 'POST')).toEqual([]);
+
+    await typeDateInto(input, today);
+    await click(document.querySelector('[data-testid="schedule-payment-form-ok"]'));
+    await waitFor(() => expect(payOnError()).toBe('The pay day can be at most 90 days ahead'));
+    await click(document.querySelector('[data-testid="schedule-payment-form-ok"]'));
+    await waitFor(() => expect(textOf('run-scheduled-payment')).toContain(`Pay day ${today} (set by finance)`));
+    expect(sentBodies(calls, 'POST', `${R}/schedule-payment`)).toEqual([{ payOn: today }, { payOn: today }]);
+    expect(textOf('run-scheduled-payment')).toContain('On the pay day the pay-day batch marks this run paid');
+    // the hand payment stays beside it
+    expect(document.querySelector('[data-testid="run-pay"]')).not.toBeNull();
+  });
+
+  it('取消预约 asks first, then POSTs unschedule-payment; PAYROLL_PAYMENT_NOT_SCHEDULED shows its text', async () => {
+    const { calls } = renderRun(finance, () => scheduled('2026-12-15'), { [`POST ${R}/unschedule-payment`]: () => refusal(409, 'PAYROLL_PAYMENT_NOT_SCHEDULED') });
+    await click(await found('[data-testid="run-unschedule-payment"]'));
+    await click(await found('[data-testid="run-unschedule-payment-ok"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('This run has no scheduled payment'));
+    expect(calls.filter((c) => c.init.method === 'POST').map((c) => c.url.pathname)).toEqual([`${R}/unschedule-payment`]);
+  });
+
+  it('a city administrator sees the schedule but no pay-day buttons; a run the batch paid says so', async () => {
+    renderRun(admin, () => scheduled('2026-12-15'));
+    await waitFor(() => expect(textOf('run-scheduled-payment')).toContain('Pay day 2026-12-15 (set by finance)'));
+    expect(document.querySelector('[data-testid="run-schedule-payment"]')).toBeNull();
+    expect(document.querySelector('[data-testid="run-unschedule-payment"]')).toBeNull();
+  });
+
+  it('a PAID run paid by the pay-day batch, or by hand before its date', async () => {
+    const paid = (by: string): RunView => ({ ...scheduled('2026-12-15'), status: 'PAID', paid: { by, at: '2026-12-14T18:00:05.000Z' } });
+    const first = renderRun(finance, () => paid(PAY_DAY_BATCH));
+    await waitFor(() => expect(textOf('run-scheduled-payment')).toBe('Paid by the pay-day batch on the scheduled pay day 2026-12-15 (scheduled by finance)'));
+    expect(document.querySelector('[data-testid="run-schedule-payment"]')).toBeNull();
+    first.unmount();
+    renderRun(finance, () => paid('finance'));
+    await waitFor(() => expect(textOf('run-scheduled-payment')).toBe('Scheduled for 2026-12-15 (by finance); paid by hand by finance'));
+  });
+});
+
+describe('RunInputs (冻结的计算输入)', () => {
+  type Inputs = NonNullable<RunView['inputs']>;
+  const inputs: Inputs = { asOf: '2026-10-31', policyRowIds: ['1', '2', '3'], hours: 'SCHEDULER', snapshotWorkers: 5210, frozenAt: '2026-11-01T02:00:00.000Z' };
+  const show = (calendar?: Inputs['calendar']) => {
+    const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, calendar }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+    const text = { all: textOf('run-inputs'), calendar: textOf('run-inputs-calendar') };
+    unmount();
+    return text;
+  };
+
+  it('shows the snapshot, the hours and the month’s 调休 the run froze', () => {
+    const october = show({ source: 'SCHEDULER', restDays: ['2026-10-07', '2026-10-08'], adjustedWorkingDays: ['2026-10-10'] });
+    expect(october.all).toContain('人员快照日期2026-10-31');
+    expect(october.all).toContain('快照人数5,210');
+    expect(october.all).toContain('排班服务发布的工时');
+    expect(october.all).toContain('3 行');
+    expect(october.calendar).toBe('排班服务的节假日安排调休放假：10-07、10-08调休上班：10-10');
+    expect(show({ source: 'SCHEDULER', restDays: [], adjustedWorkingDays: [] }).calendar).toBe('排班服务的节假日安排本月无调休');
+  });
+
+  it('says how a month without the scheduler’s arrangement was paid, and that older runs froze none', () => {
+    expect(show({ source: 'NONE', restDays: [], adjustedWorkingDays: [] }).calendar).toBe('该年未录入节假日安排，按周一至周五计薪');
+    expect(show({ source: 'UNAVAILABLE', restDays: [], adjustedWorkingDays: [] }).calendar).toBe('未能读取节假日安排，按周一至周五计薪');
+    expect(show(undefined).calendar).toBe('（此批次冻结时尚无）');
   });
 });

@@ -20,6 +20,8 @@ import { thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
 import { PayslipDrawer } from './PayslipDrawer';
 import { groupRegister, type RegisterRow } from './registerGroups';
+import { RunInputs } from './RunInputs';
+import { PayDayActions, PayDayDialog, PayDayNotice, useRunPayDay } from './RunPayDay';
 import { RUN_STATUS_COLOR, runProgress, useScopeName } from './RunsPage';
 
 const DOWNLOADS = [
@@ -43,6 +45,8 @@ export function runActions(run: RunView, me: { name: string; roles: readonly str
     approveBlockedForSubmitter: isSubmitter,
     reject: has('CITY_ADMIN', 'FINANCE') && run.status === 'SUBMITTED' && !isSubmitter,
     pay: has('FINANCE') && run.status === 'APPROVED',
+    /** 预约发放 / 取消预约: whoever may pay (the service's CanPayRuns). */
+    schedulePayment: has('FINANCE') && run.status === 'APPROVED',
     cancel: hr && (run.status === 'DRAFT' || run.status === 'SUBMITTED'),
     bankFiles: has('CITY_ADMIN', 'FINANCE') && (run.status === 'APPROVED' || run.status === 'PAID'),
     /** The IIT declaration holds whole resident IDs: only the roles the API lets have it. */
@@ -73,6 +77,7 @@ export function RunDetailPage() {
   });
   const reject = useFormDialog((v: { reason: string }) => api.post<RunView>(`${P}/runs/${id}/reject`, v), { invalidate, success: t('common.saved') });
   const required = useRequired();
+  const payDay = useRunPayDay(id, invalidate);
 
   const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
   const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf), [slips.data, nameOf]);
@@ -123,7 +128,7 @@ export function RunDetailPage() {
             <Row gutter={8}>
               {(['gross', 'employeeContributions', 'tax', 'net', 'employerContributions'] as const).map((k) => (
                 <Col span={k === 'net' ? 6 : 4} key={k}>
-                  <Statistic title={t(`payrollRuns.${k}` as MessageKey)} value={thousands(r.totals[k])} valueStyle={{ fontSize: 16 }} data-testid={`run-total-${k}`} />
+                  <Statistic title={t(`payrollRuns.${k}` as MessageKey)} value={thousands(r.totals[k])} styles={{ content: { fontSize: 16 } }} data-testid={`run-total-${k}`} />
                 </Col>
               ))}
             </Row>
@@ -146,6 +151,7 @@ export function RunDetailPage() {
         )}
         {can.reject && <Button danger onClick={() => reject.show()} data-testid="run-reject">{t('payrollRuns.reject')}</Button>}
         {can.pay && <Button type="primary" onClick={() => act.mutate({ action: 'pay' })} loading={act.isPending} data-testid="run-pay">{t('payrollRuns.pay')}</Button>}
+        {can.schedulePayment && <PayDayActions run={r} payDay={payDay} />}
         {can.cancel && <Button danger type="dashed" onClick={() => act.mutate({ action: 'cancel' })} data-testid="run-cancel">{t('payrollRuns.cancel')}</Button>}
         {state === 'DONE' &&
           DOWNLOADS.filter((d) => d.key !== 'iit' || can.iitDeclaration).map((d) => (
@@ -155,6 +161,7 @@ export function RunDetailPage() {
           ))}
         {can.bankFiles && <Button icon={<DownloadOutlined />} onClick={() => void bankFiles()} data-testid="run-bank-files">{t('payrollRuns.bankFiles')}</Button>}
       </Space>
+      <PayDayNotice run={r} />
       {r.rejection && (
         <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('payrollRuns.rejected')}>
@@ -168,6 +175,7 @@ export function RunDetailPage() {
         <Descriptions.Item label={t('payrollRuns.approvedBy')}>{r.approved?.by ?? '-'}</Descriptions.Item>
         <Descriptions.Item label={t('payrollRuns.paidBy')}>{r.paid?.by ?? '-'}</Descriptions.Item>
       </Descriptions>
+      <RunInputs inputs={r.inputs} />
       <Table<RegisterRow>
         size="small"
         rowKey="key"
@@ -189,6 +197,7 @@ export function RunDetailPage() {
         ]}
       />
       <PayslipDrawer id={openSlip} onClose={() => setOpenSlip(null)} />
+      {can.schedulePayment && <PayDayDialog run={r} payDay={payDay} />}
       <FormModal {...reject.modal} title={t('payrollRuns.reject')} testId="reject-form">
         <Form.Item name="reason" label={t('common.reason')} rules={required}>
           <Input.TextArea maxLength={500} />

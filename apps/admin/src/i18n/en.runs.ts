@@ -1,0 +1,33 @@
+import type { zhCNRuns } from './zh-CN.runs';
+
+/** English labels for the keys of zh-CN.runs.ts. */
+export const enRuns: Record<keyof typeof zhCNRuns, string> = {
+  'payrollRuns.schedulePayment': 'Schedule payment',
+  'payrollRuns.unschedulePayment': 'Cancel schedule',
+  'payrollRuns.unscheduleConfirm': 'Without a schedule, finance confirms the payment by hand. Cancel the schedule?',
+  'payrollRuns.payOn': 'Pay day',
+  'payrollRuns.payOnHint': 'The value date given to the bank with the transfer file: today to 90 days ahead (Beijing time). Schedule again to move it.',
+  'payrollRuns.scheduleHint': 'On the pay day the pay-day batch marks this run paid (and books the cost); should the bank return the transfer file, cancel the schedule first.',
+  'payrollRuns.scheduled': 'Pay day {payOn} (set by {by})',
+  'payrollRuns.paidOnSchedule': 'Paid by the pay-day batch on the scheduled pay day {payOn} (scheduled by {by})',
+  'payrollRuns.paidByHand': 'Scheduled for {payOn} (by {by}); paid by hand by {paidBy}',
+  'payrollRuns.scheduleSaved': 'Payment scheduled',
+  'payrollRuns.unscheduled': 'Schedule cancelled',
+  'runInputs.title': 'Frozen inputs',
+  'runInputs.asOf': 'Snapshot date',
+  'runInputs.snapshotWorkers': 'Workers in snapshot',
+  'runInputs.hours': 'Roster hours',
+  'runInputs.hours.NONE': 'None (no roster hours taken)',
+  'runInputs.hours.SCHEDULER': 'Hours published by the scheduler',
+  'runInputs.calendar': 'Holiday calendar',
+  'runInputs.calendar.SCHEDULER': 'The scheduler’s holiday arrangement',
+  'runInputs.calendar.NONE': 'No arrangement on file for the year: paid days are Monday to Friday',
+  'runInputs.calendar.UNAVAILABLE': 'The arrangement could not be read: paid days are Monday to Friday',
+  'runInputs.calendar.absent': '(not frozen by runs of that time)',
+  'runInputs.restDays': 'Weekdays off (调休): {days}',
+  'runInputs.adjustedWorkingDays': 'Weekends worked (调休): {days}',
+  'runInputs.noAdjustments': 'No 调休 in the month',
+  'runInputs.policyRows': 'Policy rows used',
+  'runInputs.rows': '{n} rows',
+  'runInputs.frozenAt': 'Frozen at',
+} as const;

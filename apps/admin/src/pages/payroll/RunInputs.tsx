@@ -1,0 +1,43 @@
+import type { RunInputs as Inputs } from '@cws/payroll-contracts';
+import { Descriptions, Typography } from 'antd';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
+import { dateTime, thousands } from '../../lib/format';
+
+/** The month's 调休 a run froze, as the pro-rating used it: the weekdays off and the weekends worked. */
+function calendarText(t: Translate, calendar: Inputs['calendar']): string[] {
+  if (!calendar) return [t('runInputs.calendar.absent')];
+  const source = t(`runInputs.calendar.${calendar.source}` as MessageKey);
+  if (calendar.source !== 'SCHEDULER') return [source];
+  const days = (list: string[]) => list.map((d) => d.slice(5)).join('、');
+  const lines = [
+    calendar.restDays.length ? t('runInputs.restDays', { days: days(calendar.restDays) }) : null,
+    calendar.adjustedWorkingDays.length ? t('runInputs.adjustedWorkingDays', { days: days(calendar.adjustedWorkingDays) }) : null,
+  ].filter((l): l is string => !!l);
+  return [source, ...(lines.length ? lines : [t('runInputs.noAdjustments')])];
+}
+
+/** 冻结的计算输入: what the run's computation froze, so a recalculation is reproducible and a paid run explained. */
+export function RunInputs({ inputs }: { inputs: Inputs | null }) {
+  const { t } = useI18n();
+  if (!inputs) return null;
+  const [source, ...details] = calendarText(t, inputs.calendar);
+  return (
+    <Descriptions size="small" bordered title={t('runInputs.title')} column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} data-testid="run-inputs">
+      <Descriptions.Item label={t('runInputs.asOf')}>{inputs.asOf}</Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.snapshotWorkers')}>{thousands(String(inputs.snapshotWorkers))}</Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.hours')}>{t(`runInputs.hours.${inputs.hours}` as MessageKey)}</Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.calendar')} span="filled">
+        <span data-testid="run-inputs-calendar">
+          {source}
+          {details.map((d) => (
+            <Typography.Text key={d} type="secondary" style={{ display: 'block' }}>
+              {d}
+            </Typography.Text>
+          ))}
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.policyRows')}>{t('runInputs.rows', { n: inputs.policyRowIds.length })}</Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.frozenAt')}>{dateTime(inputs.frozenAt)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
