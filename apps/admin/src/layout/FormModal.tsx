@@ -155,11 +155,11 @@ export const DateItem = (props: PickerItemProps) => <PickerItem {...props} picke
 export const MonthItem = (props: PickerItemProps) => <PickerItem {...props} picker="month" />;
 
 /** A required choice of one of an enum's `values`, each named by its text under `prefix` (as useEnumOptions). */
-export function EnumItem({ name, label, values, prefix }: { name: string | string[]; label: ReactNode; values: readonly string[]; prefix: string }) {
+export function EnumItem({ name, label, values, prefix, extra }: { name: string | string[]; label: ReactNode; values: readonly string[]; prefix: string; extra?: ReactNode }) {
   const options = useEnumOptions();
   const required = useRequired();
   return (
-    <Form.Item name={name} label={label} rules={required}>
+    <Form.Item name={name} label={label} rules={required} extra={extra}>
       <Select options={options(values, prefix)} />
     </Form.Item>
   );

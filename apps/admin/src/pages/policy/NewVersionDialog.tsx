@@ -1,4 +1,4 @@
-import { ROUNDING_RULES } from '@cws/payroll-contracts';
+import { OVERTIME_HOURLY_BASES, ROUNDING_RULES } from '@cws/payroll-contracts';
 import { parseMoney } from '@cws/kernel';
 import { Alert, Form, Input, InputNumber, Switch, type FormRule } from 'antd';
 import { POLICY_QUERIES, usePolicyWrites, type PolicyKind, type PolicyRowView } from '../../api/policy';
@@ -7,11 +7,15 @@ import { DateItem, EnumItem, FormModal, useAmountRules, useFormDialog, useRequir
 import { moneyString } from '../../lib/format';
 import { fieldLabel } from './policyData';
 
-/** The kinds HR changes from the screen: every July's insurance bases and rates, and the allowance amounts. */
-export const NEW_VERSION_KINDS: ReadonlySet<PolicyKind> = new Set(['INSURANCE', 'ALLOWANCE']);
+/** The kinds HR changes from the screen: every July's insurance bases and rates, the allowance amounts, the overtime rule. */
+export const NEW_VERSION_KINDS: ReadonlySet<PolicyKind> = new Set(['INSURANCE', 'ALLOWANCE', 'OVERTIME']);
 
 /** A share from 0 to 1 with at most six places, as the API's RATE ("8" for 8 % would take eight times the pay). */
 const RATE = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+/** A non-negative decimal such as "1.5", as the API's DECIMAL (an overtime multiplier). */
+const DECIMAL = /^\d{1,6}(\.\d{1,6})?$/;
+/** The overtime multipliers by day type (policy-data.dto.ts OvertimeMultipliersData). */
+const DAY_TYPES = ['WORKDAY', 'REST_DAY', 'HOLIDAY'] as const;
 /** Fields edited as money: sent as two-place strings through fen. */
 const MONEY = new Set(['baseFloor', 'baseCeiling', 'monthly', 'perBodyMonthly', 'perShift', 'amount']);
 /** The amount and count fields of each allowance kind (policy-data.dto.ts AllowanceData). */
@@ -28,6 +32,7 @@ interface VersionValues {
   data: Record<string, unknown>;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const normalise = (k: string, v: unknown) => (typeof v !== 'string' ? v : MONEY.has(k) ? moneyString(v) : v.trim());
 
 /**
@@ -37,12 +42,11 @@ const normalise = (k: string, v: unknown) => (typeof v !== 'string' ? v : MONEY.
 export function newVersionData(old: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = { ...old };
   for (const [k, v] of Object.entries(edited)) {
+    const changed = (item: unknown) => Object.fromEntries(Object.entries((item ?? {}) as Record<string, unknown>).map(([f, x]) => [f, normalise(f, x)]));
     if (Array.isArray(v) && Array.isArray(old[k])) {
-      data[k] = (old[k] as Array<Record<string, unknown>>).map((item, i) => {
-        const changed = Object.entries((v[i] ?? {}) as Record<string, unknown>).map(([f, x]) => [f, normalise(f, x)]);
-        return { ...item, ...Object.fromEntries(changed) };
-      });
-    } else data[k] = normalise(k, v);
+      data[k] = (old[k] as Array<Record<string, unknown>>).map((item, i) => ({ ...item, ...changed(v[i]) }));
+    } else if (isObject(v) && isObject(old[k])) data[k] = { ...old[k], ...changed(v) }; // the overtime multipliers
+    else data[k] = normalise(k, v);
   }
   return data;
 }
@@ -58,7 +62,7 @@ export function useNewVersionDialog(etag: string | null, onDone: () => void) {
   );
 }
 
-/** 新版本 of an open insurance or allowance row: prefilled from it; kind and key (the item or allowance code) stay. */
+/** 新版本 of an open insurance, allowance or overtime row: prefilled from it; kind and key (the item or allowance code) stay. */
 export function NewVersionDialog({ dialog }: { dialog: ReturnType<typeof useNewVersionDialog> }) {
   const { t } = useI18n();
   const required = useRequired();
@@ -77,13 +81,14 @@ export function NewVersionDialog({ dialog }: { dialog: ReturnType<typeof useNewV
     <FormModal
       {...dialog.modal}
       title={t('policy.newVersionOf', { kind: t(`policy.kind.${row.kind}` as MessageKey), key: row.key })}
-      initialValues={{ data: row.data }}
+      // an overtime row from before hourlyBase computes on the base pay: the form says so rather than leaving it empty
+      initialValues={{ data: row.kind === 'OVERTIME' ? { hourlyBase: 'BASE_PAY', ...row.data } : row.data }}
       testId="policy-version-form"
       width={560}
     >
       <Alert type="info" showIcon title={t('policy.newVersionHint')} style={{ marginBottom: 12 }} />
       <DateItem name="validFrom" label={t('policy.validFrom')} required rules={validFromRules} />
-      {row.kind === 'INSURANCE' ? <InsuranceFields /> : <AllowanceFields row={row} />}
+      {row.kind === 'INSURANCE' ? <InsuranceFields /> : row.kind === 'OVERTIME' ? <OvertimeFields /> : <AllowanceFields row={row} />}
       <Form.Item name="sourceRef" label={t('policy.sourceRef')} extra={t('policy.sourceRefHint')} rules={[...required, { min: 3, max: 500, message: t('policy.sourceRefHint') }]}>
         <Input maxLength={500} data-testid="policy-source-ref" />
       </Form.Item>
@@ -132,6 +137,27 @@ function InsuranceFields() {
         <Input inputMode="decimal" />
       </Form.Item>
       <EnumItem name={['data', 'rounding']} label={t('policy.field.rounding')} values={ROUNDING_RULES} prefix="policy.rounding" />
+    </>
+  );
+}
+
+/** Hours per day, the three multipliers ("1.5", as the API's DECIMAL) and what the hourly rate is taken from. */
+function OvertimeFields() {
+  const { t } = useI18n();
+  const required = useRequired();
+  // sent trimmed (newVersionData), so checked trimmed
+  const multiplier: FormRule[] = [...required, { validator: async (_, v?: string) => { if (v && !DECIMAL.test(v.trim())) throw new Error(t('policy.multiplierInvalid')); } }];
+  return (
+    <>
+      <Form.Item name={['data', 'hoursPerDay']} label={fieldLabel(t, 'hoursPerDay')} extra={t('policy.hoursPerDayHint')} rules={required}>
+        <InputNumber min={1} max={12} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      {DAY_TYPES.map((d) => (
+        <Form.Item key={d} name={['data', 'multipliers', d]} label={`${fieldLabel(t, 'multipliers')} · ${fieldLabel(t, d)}`} rules={multiplier}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+      ))}
+      <EnumItem name={['data', 'hourlyBase']} label={fieldLabel(t, 'hourlyBase')} values={OVERTIME_HOURLY_BASES} prefix="policy.hourlyBase" extra={t('policy.hourlyBaseHint')} />
     </>
   );
 }

@@ -6,12 +6,12 @@ import { DateItem, FormModal, useFormDialog } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { dateTime } from '../../lib/format';
 import { StatusTag } from './StatusTag';
-import { dataEntries, fieldLabel, formatValue } from './policyData';
+import { dataEntries, fieldLabel, formatValue, shownData } from './policyData';
 import { NEW_VERSION_KINDS, NewVersionDialog, useNewVersionDialog } from './NewVersionDialog';
 
 /**
  * One policy row, read with its ETag: what it holds, in force when, from which source. A city
- * administrator may add a new version of an open row (insurance items and allowances) or close it;
+ * administrator may add a new version of an open row (insurance items, allowances, the overtime rule) or close it;
  * both writes carry the ETag as If-Match, so a row changed since it was opened is refused, not overwritten.
  */
 export function PolicyDrawer({ id, canEdit, onClose }: { id: string | null; canEdit: boolean; onClose: () => void }) {
@@ -58,7 +58,7 @@ export function PolicyDrawer({ id, canEdit, onClose }: { id: string | null; canE
 
 function RowDetail({ row }: { row: PolicyRowView }) {
   const { t } = useI18n();
-  const { scalars, lists } = dataEntries(row.data);
+  const { scalars, lists } = dataEntries(shownData(row));
   return (
     <>
       <Descriptions size="small" bordered column={2} data-testid="policy-row-meta">

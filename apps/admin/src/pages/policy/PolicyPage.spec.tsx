@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyRowView } from '../../api/policy';
 import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { click, found, json, renderPageAs, type Route, scriptedFetch, typeDateInto, typeInto as type, waitFor } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, typeDateInto, typeInto as type, waitFor } from '../../test-utils';
 import { newVersionData } from './NewVersionDialog';
 import { PolicyPage } from './PolicyPage';
 
@@ -22,7 +22,9 @@ const qualification = row('21', 'ALLOWANCE', 'QUALIFICATION', {
   levels: [{ level: 'ASSISTANT', monthly: '200.00' }, { level: 'SOCIAL_WORKER', monthly: '400.00' }],
 });
 const taxTable = row('31', 'TAX_TABLE', 'CUMULATIVE', { basicDeductionMonthly: '5000.00', brackets: [{ upTo: '36000.00', rate: '0.03', quickDeduction: '0.00' }, { upTo: null, rate: '0.45', quickDeduction: '181920.00' }] });
-const rows = [pension, oldPension, qualification, taxTable];
+// written before hourlyBase existed: the engine takes the hourly rate from the base pay
+const overtime = row('41', 'OVERTIME', 'DEFAULT', { hoursPerDay: 8, multipliers: { WORKDAY: '1.5', REST_DAY: '2', HOLIDAY: '3' } });
+const rows = [pension, oldPension, qualification, taxTable, overtime];
 
 /** The list answers as the service does: open rows by default, in force on asOf, or all with history. */
 const list: Route = (url) => {
@@ -168,6 +170,36 @@ describe('PolicyPage', () => {
     await click(document.querySelector('[data-testid="policy-close-form-ok"]'));
     await waitFor(() => expect(posts(calls, `${P}/rows/31/close`)).toEqual([{ body: { validTo: '2026-12-31' }, ifMatch: '"e-31"' }]));
     await waitFor(() => expect(document.body.textContent).toContain('Row closed'));
+  });
+
+  it('an overtime row reads its multipliers and hourly base (absent: the old base-pay rule); its new version is checked and POSTed with If-Match', async () => {
+    const { calls } = render(admin, { [`POST ${P}/rows`]: (_, init) => json(201, row('42', 'OVERTIME', 'DEFAULT', JSON.parse(String(init.body)).data)) });
+    await waitFor(() => expect(tableText()).toContain('Hours per day 8 · Multipliers Workday 1.5 · Rest day 2 · Public holiday 3 · Hourly rate from Old rule: post base pay'));
+    await click(await found('[data-testid="policy-open-41"]'));
+    await waitFor(() => expect(drawerText()).toContain('Hourly rate fromOld rule: post base pay'));
+    await click(await found('[data-testid="policy-new-version"]'));
+    const form = () => document.querySelector('[data-testid="policy-version-form"]')?.textContent ?? '';
+    expect(((await field('data_multipliers_REST_DAY')) as HTMLInputElement).value).toBe('2');
+    expect(form()).toContain('Post base pay');
+    expect(form()).toContain('DOMAIN: hourly wage = monthly wage ÷ 21.75 ÷ 8');
+
+    await type(await field('data_multipliers_WORKDAY'), '1,5');
+    await typeDate('validFrom', '2027-01-01');
+    await type(await field('sourceRef'), '杭人社〔2027〕2号');
+    await click(document.querySelector('[data-testid="policy-version-form-ok"]'));
+    await waitFor(() => expect(form()).toContain('Enter a multiplier such as 1.5'));
+    expect(posts(calls, `${P}/rows`)).toHaveLength(0);
+
+    await type(await field('data_multipliers_WORKDAY'), ' 1.5 ');
+    await chooseOption(await field('data_hourlyBase'), 'Monthly wage (base pay + monthly allowances)');
+    await click(document.querySelector('[data-testid="policy-version-form-ok"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('New version saved'));
+    expect(posts(calls, `${P}/rows`)).toEqual([
+      {
+        body: { kind: 'OVERTIME', validFrom: '2027-01-01', sourceRef: '杭人社〔2027〕2号', data: { hoursPerDay: 8, multipliers: { WORKDAY: '1.5', REST_DAY: '2', HOLIDAY: '3' }, hourlyBase: 'MONTHLY_WAGE' } },
+        ifMatch: '"e-41"',
+      },
+    ]);
   });
 
   it('a new allowance version keeps its levels and sends the edited amounts as two-place strings', () => {

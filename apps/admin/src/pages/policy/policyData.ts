@@ -27,14 +27,23 @@ export function fieldLabel(t: Translate, name: string): string {
   return label === key ? name : label;
 }
 
-/** One scalar value as text: money in 元, rates in %, booleans as yes/no, the rounding rule by name. */
+/**
+ * A row's data as the screen shows it: an OVERTIME row without `hourlyBase` (written before it existed) says
+ * so, since the engine then takes the hourly rate from the post's base pay.
+ */
+export function shownData(row: PolicyRowView): Record<string, unknown> {
+  return row.kind === 'OVERTIME' && !('hourlyBase' in row.data) ? { ...row.data, hourlyBase: undefined } : row.data;
+}
+
+/** One scalar value as text: money in 元, rates in %, booleans as yes/no, the rounding rule and the hourly base by name. */
 export function formatValue(t: Translate, name: string, v: unknown): string {
+  if (name === 'hourlyBase') return v ? fieldText(t, `policy.hourlyBase.${String(v)}`, String(v)) : t('policy.hourlyBase.absent');
   if (v === null || v === undefined) return name === 'upTo' ? t('policy.noLimit') : '-';
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
   if (typeof v === 'string' && MONEY.has(name)) return yuan(t, v);
   if (typeof v === 'string' && RATES.has(name)) return ratePercent(v);
   if (name === 'rounding') return fieldText(t, `policy.rounding.${String(v)}`, String(v));
-  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${formatValue(t, k, x)}`).join(' · ');
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${fieldLabel(t, k)} ${formatValue(t, k, x)}`).join(' · ');
   return String(v);
 }
 
@@ -45,7 +54,7 @@ function fieldText(t: Translate, key: string, fallback: string): string {
 
 /** The one line a list shows for a row: its label, then its figures (lists as their amounts). */
 export function summaryOf(t: Translate, row: PolicyRowView): string {
-  const d = row.data;
+  const d = shownData(row);
   if (row.kind === 'INSURANCE') {
     const f = (k: string) => formatValue(t, k, d[k]);
     return `${String(d.label ?? d.code)} · ${ratePercent(String(d.employerRate))} / ${ratePercent(String(d.employeeRate))} · ${f('baseFloor')} – ${f('baseCeiling')}`;
