@@ -15,8 +15,9 @@ import { I18nProvider, type Locale } from './i18n/I18nProvider';
 
 export type Route = (url: URL, init: RequestInit) => unknown;
 
-export function json(status: number, body: unknown): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+/** A JSON answer, with extra `headers` (an ETag) when given. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
 /** A fetch that answers by path; unknown paths answer 404 in the suite's error shape. */
@@ -77,6 +78,11 @@ export function renderApp(ui: ReactNode, opts: { fetch: typeof fetch; locale?: L
   // what a test renders is gone when it ends, passed or failed (a test may unmount earlier itself)
   onTestFinished(unmount);
   return { container, unmount };
+}
+
+/** The If-Match header of each request a scripted fetch was sent with `method` (to `path`, if given), in order (undefined: none). */
+export function sentIfMatch(calls: ReturnType<typeof scriptedFetch>['calls'], method: string, path?: string): Array<string | undefined> {
+  return calls.filter((c) => c.init.method === method && (path === undefined || c.url.pathname === path)).map((c) => (c.init.headers as Record<string, string>)['If-Match']);
 }
 
 /** Who is signed in, once /auth/me answered: a test waits for it before checking what a role does not see. */

@@ -81,4 +81,23 @@ describe('ApiClient', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 400, code: 'VALIDATION', message: 'Invalid request', details: [{ path: 'clientId', issue: 'is taken' }] });
   });
+
+  it('a tagged PUT sends If-Match only when a tag was read, and answers the new ETag; a 412 is an ApiError', async () => {
+    const tokens = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+    const sent: Array<Record<string, string>> = [];
+    const fetchMock = vi.fn(async (_url: RequestInfo | URL, init: RequestInit = {}) => {
+      sent.push(init.headers as Record<string, string>);
+      if (sent.length === 3) return res(412, { code: 'PRECONDITION_FAILED', message: 'stale', details: [{ path: 'header:If-Match', issue: 'stale' }] });
+      return new Response(JSON.stringify({ year: 2027 }), { status: 200, headers: { 'content-type': 'application/json', etag: `"v${sent.length}"` } });
+    });
+    const api = new ApiClient({ tokens, fetch: fetchMock as typeof fetch });
+
+    expect(await api.putTagged('/calendar/2027', { label: 'x' }, null)).toEqual({ body: { year: 2027 }, etag: '"v1"' });
+    expect(await api.putTagged('/calendar/2027', { label: 'y' }, '"v1"')).toEqual({ body: { year: 2027 }, etag: '"v2"' });
+    const err = await api.putTagged('/calendar/2027', { label: 'z' }, '"v1"').catch((e: unknown) => e);
+
+    expect(sent.map((h) => h['If-Match'])).toEqual([undefined, '"v1"', '"v1"']);
+    expect(fetchMock.mock.calls[1][1]).toMatchObject({ method: 'PUT', body: JSON.stringify({ label: 'y' }) });
+    expect(err).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED' });
+  });
 });

@@ -18,6 +18,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A record and the ETag it was read or saved with. */
+export interface Tagged<T> {
+  body: T;
+  etag: string | null;
+}
+
 export interface ApiClientOptions {
   tokens: TokenStore;
   fetch?: typeof fetch;
@@ -51,8 +57,20 @@ export class ApiClient {
   }
 
   /** A GET that also answers the response's ETag: the If-Match of a later write to that record. */
-  async getTagged<T>(path: string, query?: Query, signal?: AbortSignal): Promise<{ body: T; etag: string | null }> {
-    const res = await this.authorised('GET', buildUrl(path, query, this.opts.baseUrl), { signal });
+  getTagged<T>(path: string, query?: Query, signal?: AbortSignal): Promise<Tagged<T>> {
+    return this.tagged<T>('GET', buildUrl(path, query, this.opts.baseUrl), { signal });
+  }
+
+  /**
+   * A PUT of a whole record under If-Match (the ETag read with it; none for a record not stored yet), answering
+   * the new ETag: the If-Match of the next save. A record saved by someone else meanwhile answers 412.
+   */
+  putTagged<T>(path: string, body: unknown, ifMatch: string | null): Promise<Tagged<T>> {
+    return this.tagged<T>('PUT', buildUrl(path, undefined, this.opts.baseUrl), { body, headers: ifMatch ? { 'If-Match': ifMatch } : undefined });
+  }
+
+  private async tagged<T>(method: string, url: string, opts: RequestOptions): Promise<Tagged<T>> {
+    const res = await this.authorised(method, url, opts);
     if (!res.ok) throw await toApiError(res);
     return { body: (await res.json()) as T, etag: res.headers.get('etag') };
   }

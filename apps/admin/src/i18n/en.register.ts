@@ -130,6 +130,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'common.ongoing': 'ongoing',
   'common.export': 'Export to Excel',
   'common.exported': 'Exported',
+  'common.reload': 'Reload (drops unsaved changes)',
   'common.saved': 'Saved',
   'common.confirm': 'Confirm',
   'common.prev': 'Back',

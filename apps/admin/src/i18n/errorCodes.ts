@@ -25,7 +25,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   INTERNAL_ERROR: ['服务器出错，请稍后再试', 'Server error; try again later'],
   NETWORK_ERROR: ['网络连接失败，请检查网络后重试', 'Network error; check your connection and try again'],
   STALE_VERSION: ['该记录已被他人修改，请刷新后重试', 'Someone else changed this record; reload and try again'],
-  PRECONDITION_FAILED: ['该记录在您读取后已被修改，请关闭后重新打开再试', 'This record changed since you opened it; close it, open it again and retry'],
+  PRECONDITION_FAILED: ['该记录在您读取后已被他人修改，请重新载入（或关闭后重新打开）再保存', 'This record changed since you opened it; reload it (or close and reopen it) and save again'],
   INVALID_CURSOR: ['分页参数已失效，请重新查询', 'The page cursor is no longer valid; search again'],
   INVALID_DATE: ['日期无效', 'Invalid date'],
   DECIMAL_INVALID: ['请输入正确的金额（最多两位小数）', 'Enter an amount with at most two decimals'],

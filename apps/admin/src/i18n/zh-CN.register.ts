@@ -129,6 +129,7 @@ export const zhCNRegister = {
   'common.export': '导出 Excel',
   'common.exported': '已导出',
   'common.saved': '已保存',
+  'common.reload': '重新载入（放弃未保存的修改）',
   'common.confirm': '确认',
   'common.prev': '上一步',
   'common.add': '新增',

@@ -22,6 +22,29 @@ export function WriteError({ error, refusals, testId }: { error: unknown; refusa
   return <QueryError error={error} />;
 }
 
+/**
+ * A save refused because someone else saved the record since it was read (412 PRECONDITION_FAILED on If-Match):
+ * its code's text and 重新载入, which drops the unsaved edit for the stored record and its new ETag.
+ */
+export function StaleNotice({ error, onReload, testId }: { error: unknown; onReload: () => void; testId: string }) {
+  const { t } = useI18n();
+  const errors = useErrors();
+  if (!(error instanceof ApiError && error.status === 412)) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={errors.text(error)}
+      data-testid={testId}
+      action={
+        <Button size="small" onClick={onReload} data-testid={`${testId}-reload`}>
+          {t('common.reload')}
+        </Button>
+      }
+    />
+  );
+}
+
 /** The footer of a keyset-paged list: "load more" while the server has a next page, then "no more" (once rows were shown). */
 export function LoadMore({
   pages,

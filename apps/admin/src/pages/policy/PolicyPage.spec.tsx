@@ -34,7 +34,7 @@ const list: Route = (url) => {
     .filter((r) => !kind || r.kind === kind)
     .filter((r) => (asOf ? r.validFrom <= asOf && (r.validTo === null || r.validTo >= asOf) : url.searchParams.get('history') === 'true' || r.validTo === null));
 };
-const tagged = (r: PolicyRowView) => new Response(JSON.stringify(r), { status: 200, headers: { 'content-type': 'application/json', etag: `"e-${r.id}"` } });
+const tagged = (r: PolicyRowView) => json(200, r, { etag: `"e-${r.id}"` });
 
 function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route> {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HolidayCalendarView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { click, found, json, renderPageAs, type Route, scriptedFetch, textOf, typeDateInto as typeDate, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
+import { click, found, json, renderPageAs, type Route, scriptedFetch, sentIfMatch, textOf, typeDateInto as typeDate, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CalendarPage } from './CalendarPage';
 import { dateRefusal, draftOf } from './calendarRules';
 
@@ -69,6 +69,44 @@ describe('CalendarPage', () => {
     // the stored year comes back: no longer "none", still listed
     await waitFor(() => expect(document.querySelector('[data-testid="calendar-none"]')).toBeNull());
     expect(textOf('calendar-holidays')).toContain('2027-10-01');
+    // a year not on file has no ETag to match
+    expect(sentIfMatch(calls, 'PUT')).toEqual([undefined]);
+  });
+
+  it('saves under the ETag read with the year and keeps the one the save answers; a save made meanwhile (412) offers a reload', async () => {
+    let version = 1;
+    let stored = y2026;
+    const { calls } = render(admin, {
+      [`GET ${C}/2026`]: () => json(200, stored, { etag: `"c${version}"` }),
+      [`PUT ${C}/2026`]: (_, init) => {
+        if ((init.headers as Record<string, string>)['If-Match'] !== `"c${version}"`) return json(412, { code: 'PRECONDITION_FAILED', message: 'stale', details: [{ path: 'header:If-Match', issue: 'stale' }] });
+        stored = { ...stored, ...JSON.parse(String(init.body)) };
+        return json(200, stored, { etag: `"c${++version}"` });
+      },
+    });
+    await click(await found('[data-testid="calendar-remove-2026-10-02"]'));
+    await click(document.querySelector('[data-testid="calendar-save"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('Saved: rosters solved from now on use it'));
+    await waitFor(() => expect(document.querySelector('[data-testid="calendar-remove-2026-10-02"]')).toBeNull());
+    await click(await found('[data-testid="calendar-remove-2026-10-01"]'));
+    await click(document.querySelector('[data-testid="calendar-save"]'));
+    await waitFor(() => expect(sentIfMatch(calls, 'PUT')).toEqual(['"c1"', '"c2"']));
+    await waitFor(() => expect(textOf('calendar-holidays')).toContain('None'));
+
+    // another administrator saves meanwhile: this page's tag is stale
+    version = 9;
+    stored = { ...y2026, label: 'saved meanwhile' };
+    await click(await found('[data-testid="calendar-remove-2026-10-08"]'));
+    await click(document.querySelector('[data-testid="calendar-save"]'));
+    await waitFor(() => expect(textOf('calendar-stale')).toContain('This record changed since you opened it; reload it'));
+    expect(sentIfMatch(calls, 'PUT')).toEqual(['"c1"', '"c2"', '"c3"']);
+    await click(document.querySelector('[data-testid="calendar-stale-reload"]'));
+    await waitFor(() => expect((document.querySelector('#calendarLabel') as HTMLInputElement).value).toBe('saved meanwhile'));
+    expect(document.querySelector('[data-testid="calendar-stale"]')).toBeNull();
+    expect(textOf('calendar-restDays')).toContain('2026-10-08');
+    await click(await found('[data-testid="calendar-remove-2026-10-08"]'));
+    await click(document.querySelector('[data-testid="calendar-save"]'));
+    await waitFor(() => expect(sentIfMatch(calls, 'PUT').at(-1)).toBe('"c9"'));
   });
 
   it('refuses what the API refuses: a date outside the year, a date already listed, a weekday as adjusted working day, no name', async () => {

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/errors';
-import { CALENDAR_KEY, CALENDAR_LISTS, useHolidayCalendar, useSchedulerSetupWrites, type CalendarBody, type CalendarList, type HolidayCalendarView } from '../../../api/schedulerSetup';
+import { CALENDAR_LISTS, useHolidayCalendar, useSchedulerSetupWrites, type CalendarBody, type CalendarList, type HolidayCalendarView } from '../../../api/schedulerSetup';
 import { useAction } from '../../../api/useAction';
 import { useAuth } from '../../../auth/AuthProvider';
 import { CALENDAR_WRITE_ROLES } from '../../../auth/access';
@@ -12,7 +12,7 @@ import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { actionsColumn } from '../../../layout/columns';
 import { DetailTitle } from '../../../layout/DetailTitle';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
-import { QueryError } from '../../../layout/PageState';
+import { QueryError, StaleNotice } from '../../../layout/PageState';
 import { dateTime } from '../../../lib/format';
 import { NAME_MAX, dateRefusal, draftOf, nameRefusal, withDay, withoutDay } from './calendarRules';
 
@@ -51,13 +51,14 @@ export function CalendarPage() {
         <QueryError error={calendar.error} />
       ) : (
         // a fresh draft for each year and each answer (after a save the stored arrangement comes back)
-        <CalendarEditor key={`${year}-${calendar.dataUpdatedAt}`} year={year} stored={calendar.data} />
+        <CalendarEditor key={`${year}-${calendar.dataUpdatedAt}`} year={year} stored={calendar.data?.body} etag={calendar.data?.etag ?? null} onReload={() => void calendar.refetch()} />
       )}
     </Card>
   );
 }
 
-function CalendarEditor({ year, stored }: { year: number; stored: HolidayCalendarView | undefined }) {
+/** The year's draft; saved under the ETag it was read with (`etag`, none for a year not on file). */
+function CalendarEditor({ year, stored, etag, onReload }: { year: number; stored: HolidayCalendarView | undefined; etag: string | null; onReload: () => void }) {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const canEdit = hasRole(...CALENDAR_WRITE_ROLES);
@@ -69,10 +70,8 @@ function CalendarEditor({ year, stored }: { year: number; stored: HolidayCalenda
     setDraft(next);
     setDirty(true);
   };
-  const save = useAction(() => writes.putCalendar(year, { ...draft, label: draft.label.trim() }), {
-    invalidate: [[CALENDAR_KEY, year]],
-    success: t('calendar.saved'),
-  });
+  // the answer, with its new ETag, replaces the page's copy (and so this draft)
+  const save = useAction(() => writes.putCalendar(year, { ...draft, label: draft.label.trim() }, etag), { success: t('calendar.saved') });
   const submit = () => {
     const label = draft.label.trim();
     setLabelError(!label);
@@ -82,6 +81,7 @@ function CalendarEditor({ year, stored }: { year: number; stored: HolidayCalenda
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <StaleNotice error={save.error} onReload={onReload} testId="calendar-stale" />
       {!stored && <Alert type="info" showIcon title={t('calendar.none', { year })} data-testid="calendar-none" />}
       {stored?.updatedAt && (
         <Typography.Text type="secondary">{t('calendar.updated', { at: dateTime(stored.updatedAt), by: stored.updatedBy })}</Typography.Text>

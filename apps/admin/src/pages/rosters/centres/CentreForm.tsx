@@ -2,10 +2,11 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../../api/errors';
-import { CENTRE_KEY, useSchedulerSetupWrites, type CentreConfig, type ServiceCentreView } from '../../../api/schedulerSetup';
+import { useSchedulerSetupWrites, type CentreConfig } from '../../../api/schedulerSetup';
 import { useAction } from '../../../api/useAction';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
+import { StaleNotice } from '../../../layout/PageState';
 import { DAY_TYPES, centreIssues, fieldOf, fromForm, issueKey, toForm, type CentreFormValues } from './centreForm';
 
 const HHMM_WIDTH = 90;
@@ -15,9 +16,24 @@ const NEW_ROLE = { dayTypes: ['WEEKDAY', 'ADJUSTED_WORKDAY'], roles: ['LEADER'],
 
 /**
  * Edits a centre's whole set-up. Save runs the API's own check (the solver lib's centreConfigIssues)
- * and puts each issue on its field before anything is sent; a refusal from the service lands the same way.
+ * and puts each issue on its field before anything is sent; a refusal from the service lands the same way. The
+ * save carries the ETag the set-up was read with (`etag`); a save made meanwhile by someone else offers `onReload`.
  */
-export function CentreForm({ community, config, onSaved, onCancel }: { community: string; config: CentreConfig; onSaved: (c: ServiceCentreView) => void; onCancel: () => void }) {
+export function CentreForm({
+  community,
+  config,
+  etag,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  community: string;
+  config: CentreConfig;
+  etag: string | null;
+  onSaved: () => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
   const { t } = useI18n();
   const options = useEnumOptions();
   const writes = useSchedulerSetupWrites();
@@ -43,13 +59,14 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
   const save = useAction(
     async (c: CentreConfig) => {
       try {
-        return await writes.putCentre(community, c);
+        return await writes.putCentre(community, c, etag);
       } catch (e) {
-        if (e instanceof ApiError && e.details.length) mark(e.details);
+        // a 412's detail names the If-Match header, no field
+        if (e instanceof ApiError && e.status !== 412 && e.details.length) mark(e.details);
         throw e;
       }
     },
-    { invalidate: [[CENTRE_KEY, community]], success: t('centres.saved'), onDone: onSaved },
+    { success: t('centres.saved'), onDone: onSaved },
   );
   const submit = async () => {
     await form.validateFields().catch(() => undefined);
@@ -72,6 +89,7 @@ export function CentreForm({ community, config, onSaved, onCancel }: { community
 
   return (
     <Form form={form} layout="vertical" initialValues={toForm(config)} data-testid="centre-form">
+      <StaleNotice error={save.error} onReload={onReload} testId="centre-stale" />
       {summary.length > 0 && <Alert type="error" showIcon title={summary.join('；')} style={{ marginBottom: 12 }} />}
       <Typography.Title level={5}>{t('centres.windows')}</Typography.Title>
       {DAY_TYPES.map((d) => (

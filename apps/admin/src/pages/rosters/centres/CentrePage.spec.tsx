@@ -3,7 +3,7 @@ import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ServiceCentreView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
+import { click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, sentIfMatch, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CentrePage } from './CentrePage';
 import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
 
@@ -88,6 +88,29 @@ describe('CentrePage', () => {
     await click(await found('[data-testid="centre-save"]'));
     await waitFor(() => expect(errorOf('templates_0_end')).toBe('Must end after it starts'));
     expect(document.body.textContent).toContain('Invalid centre set-up');
+  });
+
+  it('saves under the ETag the set-up was read with; a save made meanwhile (412) says so without marking a field, and reload starts again from the stored one', async () => {
+    let stored = centre;
+    const { calls } = render(xihuHr, {
+      [`GET /api/scheduler/v1/centres/${CODE}`]: () => json(200, stored, { etag: stored.isDefault ? '"d1"' : '"s2"' }),
+      [`PUT /api/scheduler/v1/centres/${CODE}`]: () => json(412, { code: 'PRECONDITION_FAILED', message: 'stale', details: [{ path: 'header:If-Match', issue: 'stale' }] }),
+    });
+    await click(await found('[data-testid="centre-edit"]'));
+    await type(await found('#templates_0_code'), 'MINE');
+    // a colleague saves two rest days meanwhile
+    stored = { ...centre, isDefault: false, config: { ...centre.config, restDaysPer7: 2 }, updatedAt: '2026-12-01T08:00:00.000Z', updatedBy: 'cuiyuan-hr' };
+    await click(document.querySelector('[data-testid="centre-save"]'));
+    await waitFor(() => expect(textOf('centre-stale')).toContain('This record changed since you opened it'));
+    expect(sentIfMatch(calls, 'PUT')).toEqual(['"d1"']);
+    expect(textOf('centre-form')).not.toContain('Invalid');
+    await click(document.querySelector('[data-testid="centre-stale-reload"]'));
+    await waitFor(() => expect(textOf('centre-page')).toContain('cuiyuan-hr'));
+    await waitFor(() => expect((document.querySelector('#templates_0_code') as HTMLInputElement).value).toBe('EARLY'));
+    expect(document.querySelector('[data-testid="centre-stale"]')).toBeNull();
+    await click(document.querySelector('[data-testid="centre-save"]'));
+    await waitFor(() => expect(sentIfMatch(calls, 'PUT')).toEqual(['"d1"', '"s2"']));
+    expect(puts(calls)[1]).toMatchObject({ restDaysPer7: 2 });
   });
 
   it('a reader sees no edit button', async () => {

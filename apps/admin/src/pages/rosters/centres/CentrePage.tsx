@@ -28,7 +28,7 @@ export function CentrePage() {
   const place = useCommunity(community ?? null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const c = centre.data;
+  const c = centre.data?.body;
   const open = (code: string) => {
     setEditing(false);
     setSaved(false);
@@ -70,8 +70,12 @@ export function CentrePage() {
           )}
           {editing ? (
             <CentreForm
+              // a reload after a refused save starts the form again from the stored set-up
+              key={centre.dataUpdatedAt}
               community={community}
               config={c.config}
+              etag={centre.data?.etag ?? null}
+              onReload={() => void centre.refetch()}
               onCancel={() => setEditing(false)}
               onSaved={() => {
                 setEditing(false);
