@@ -21,5 +21,6 @@ export const enFunding: Record<keyof typeof zhCNFunding, string> = {
   'funding.basis': 'W({prev}) = {benchmark} yuan; register of {asOf}; months 1–{paidThrough} as paid, the rest projected',
   'funding.basisNonePaid': 'W({prev}) = {benchmark} yuan; register of {asOf}; the whole year projected',
   'funding.budgetUnavailable': 'The budget service cannot be reached, so the budgeted amounts cannot be compared. Try again later.',
+  'funding.xlsx': 'Export xlsx',
   'funding.retry': 'Retry',
 } as const;

@@ -19,5 +19,6 @@ export const zhCNFunding = {
   'funding.basis': 'W({prev}) = {benchmark} 元；名册日期 {asOf}；1–{paidThrough} 月按已发工资，其余按名册预计',
   'funding.basisNonePaid': 'W({prev}) = {benchmark} 元；名册日期 {asOf}；全年按名册预计',
   'funding.budgetUnavailable': '暂时无法读取预算服务，无法比较已分配经费。请稍后重试。',
+  'funding.xlsx': '导出 xlsx',
   'funding.retry': '重试',
 } as const;

@@ -1,5 +1,5 @@
 import type { FundingRequirementLine, FundingRequirementReport } from '@cws/payroll-contracts';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../api/types';
 import { chooseOption, click, found, json, renderApp, scriptedFetch, typeDateInto, waitFor, xihuHr } from '../../test-utils';
 import { FundingPage } from './FundingPage';
@@ -29,6 +29,8 @@ const streets = () => [{ code: '330106001', name: '翠苑街道', districtCode: 
 const districts = () => [{ code: '330106', name: '西湖区' }, { code: '330102', name: '上城区' }];
 
 describe('FundingPage', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('asks for the year, shows districts with their streets nested, the totals and the shortfall highlighted', async () => {
     const { fetch, calls } = scriptedFetch({
       'GET /api/workers/v1/auth/me': () => cityAdmin,
@@ -75,6 +77,39 @@ describe('FundingPage', () => {
     await typeDateInto(container.querySelector('[data-testid="funding-as-of"] input') ?? (await found('[data-testid="funding-as-of"]')), '2026-03-31');
     await waitFor(() => expect(asked().at(-1)?.get('asOf')).toBe('2026-03-31'));
     expect(asked().at(-1)?.get('scope')).toBe('330102');
+  });
+
+  it('导出 xlsx downloads the workbook of the same year, scope and register date with the token, under the server’s name; a refusal shows its text', async () => {
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    Object.assign(URL, { createObjectURL: () => 'blob:funding', revokeObjectURL: () => undefined });
+    let refuse = false;
+    const { fetch, calls } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => cityAdmin,
+      'GET /api/workers/v1/districts': districts,
+      'GET /api/workers/v1/streets': streets,
+      [`GET ${PATH}`]: () => report(),
+      [`GET ${PATH}.xlsx`]: () =>
+        refuse
+          ? json(404, { code: 'NOT_FOUND', message: 'scope 330102 is outside yours', details: [] })
+          : new Response('xlsx', { status: 200, headers: { 'content-disposition': 'attachment; filename="funding-requirement-2026-330102.xlsx"' } }),
+    });
+    const { container } = renderApp(<FundingPage />, { fetch, locale: 'en' });
+    await waitFor(() => expect(container.querySelector('[data-testid="funding-table"]')?.textContent).toContain('上城区'));
+    await chooseOption(container.querySelector('[data-testid="funding-scope"] .ant-select') as HTMLElement, '上城区');
+    await typeDateInto(container.querySelector('[data-testid="funding-as-of"] input') ?? (await found('[data-testid="funding-as-of"]')), '2026-03-31');
+    await click(container.querySelector('[data-testid="funding-xlsx"]'));
+    await waitFor(() => expect(saved).toEqual(['funding-requirement-2026-330102.xlsx']));
+    const [sent] = calls.filter((c) => c.url.pathname === `${PATH}.xlsx`);
+    expect(Object.fromEntries(sent.url.searchParams)).toEqual({ year: String(new Date().getFullYear()), scope: '330102', asOf: '2026-03-31' });
+    expect((sent.init.headers as Record<string, string>).authorization).toBe('Bearer a1');
+
+    refuse = true;
+    await click(container.querySelector('[data-testid="funding-xlsx"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('Not found, or outside your scope'));
+    expect(saved).toHaveLength(1);
   });
 
   it('says so when the budget service cannot be reached, instead of failing', async () => {

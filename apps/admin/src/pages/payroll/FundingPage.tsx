@@ -1,11 +1,12 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { FundingRequirementReport } from '@cws/payroll-contracts';
 import { Alert, Button, Card, DatePicker, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState, type Key } from 'react';
 import { ApiError } from '../../api/errors';
 import { useDistricts, useStreets } from '../../api/org';
-import { useFundingRequirement } from '../../api/payroll';
+import { P, useFundingRequirement } from '../../api/payroll';
+import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { PlaceFilter } from '../../layout/PlaceFilter';
@@ -107,6 +108,14 @@ export function FundingPage() {
   const expandedKeys = expanded ?? (rows?.length === 1 ? [rows[0].key] : []);
   const placeName = (r: FundingRow) => (r.level === 'STREET' && r.streetCode ? nameOfStreet(r.streetCode) : (r.districtName ?? r.districtCode));
   const budgetDown = report.error instanceof ApiError && report.error.code === 'BUDGET_UNAVAILABLE';
+  // the same report as a workbook, for the same year, scope and register date (built by the service, fetched with the token)
+  const download = useDownload();
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    await download(`${P}/benchmark/funding-requirement.xlsx`, `funding-requirement-${year}.xlsx`, { year, scope, asOf });
+    setExporting(false);
+  };
   const d = report.data;
 
   return (
@@ -133,6 +142,9 @@ export function FundingPage() {
             data-testid="funding-as-of"
           />
         </Space>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} data-testid="funding-xlsx">
+          {t('funding.xlsx')}
+        </Button>
       </ReportHead>
       <Card
         extra={
