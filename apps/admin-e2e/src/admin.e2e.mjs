@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { calendarTest } from './calendar.mjs';
 import { electionsTest } from './elections.mjs';
 import { fundingTest } from './funding.mjs';
+import { payDayTest } from './payday.mjs';
 import { policyTest } from './policy.mjs';
 import { weightTest, workflowTests } from './workflows.mjs';
 
@@ -689,6 +690,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   });
 
   workflowTests({ signedIn, openMenu, pick, searchAndPick, shot, api, failures: path.join(root, 'var/e2e-failures') });
+  payDayTest({ signedIn, api });
   policyTest({ signedIn, pick, api });
   calendarTest({ signedIn, api });
   electionsTest({ signedIn, pick, searchAndPick, api });
