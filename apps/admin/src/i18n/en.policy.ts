@@ -94,6 +94,8 @@ export const enPolicy: Record<keyof typeof zhCNPolicy, string> = {
   'policy.field.baseFloor': 'Base floor',
   'policy.field.baseCeiling': 'Base ceiling',
   'policy.field.rounding': 'Rounding',
+  'policy.field.switchMonth': 'Contribution year starts in (month)',
+  'policy.switchMonthHint': 'The month the bases switch (e.g. 7). Fill it in on a version that changes only a rate, or the contribution year restarts in this row’s month.',
   'policy.field.basicDeductionMonthly': 'Basic deduction per month',
   'policy.field.brackets': 'Brackets',
   'policy.field.upTo': 'Up to',

@@ -92,6 +92,8 @@ export const zhCNPolicy = {
   'policy.field.baseFloor': '缴费基数下限',
   'policy.field.baseCeiling': '缴费基数上限',
   'policy.field.rounding': '舍入规则',
+  'policy.field.switchMonth': '缴费年度起始月',
+  'policy.switchMonthHint': '缴费基数调整的月份（如 7）。仅调整费率的新版本也请填写，否则缴费年度将从本行生效月起算。',
   'policy.field.basicDeductionMonthly': '每月基本减除费用',
   'policy.field.brackets': '税率级距',
   'policy.field.upTo': '级距上限',

@@ -88,7 +88,7 @@ export function NewVersionDialog({ dialog }: { dialog: ReturnType<typeof useNewV
     >
       <Alert type="info" showIcon title={t('policy.newVersionHint')} style={{ marginBottom: 12 }} />
       <DateItem name="validFrom" label={t('policy.validFrom')} required rules={validFromRules} />
-      {row.kind === 'INSURANCE' ? <InsuranceFields /> : row.kind === 'OVERTIME' ? <OvertimeFields /> : <AllowanceFields row={row} />}
+      {row.kind === 'INSURANCE' ? <InsuranceFields pension={row.data.code === 'PENSION'} /> : row.kind === 'OVERTIME' ? <OvertimeFields /> : <AllowanceFields row={row} />}
       <Form.Item name="sourceRef" label={t('policy.sourceRef')} extra={t('policy.sourceRefHint')} rules={[...required, { min: 3, max: 500, message: t('policy.sourceRefHint') }]}>
         <Input maxLength={500} data-testid="policy-source-ref" />
       </Form.Item>
@@ -101,8 +101,8 @@ function useRateRules(): FormRule[] {
   return [...useRequired(), { pattern: RATE, message: t('policy.rateInvalid') }];
 }
 
-/** Rates, base floor and ceiling (floor ≤ ceiling, compared in fen), rounding. */
-function InsuranceFields() {
+/** Rates, base floor and ceiling (floor ≤ ceiling, compared in fen), rounding; the pension row also the contribution year's switch month. */
+function InsuranceFields({ pension }: { pension: boolean }) {
   const { t } = useI18n();
   const rate = useRateRules();
   const amount = useAmountRules();
@@ -137,6 +137,11 @@ function InsuranceFields() {
         <Input inputMode="decimal" />
       </Form.Item>
       <EnumItem name={['data', 'rounding']} label={t('policy.field.rounding')} values={ROUNDING_RULES} prefix="policy.rounding" />
+      {pension && (
+        <Form.Item name={['data', 'switchMonth']} label={t('policy.field.switchMonth')} extra={t('policy.switchMonthHint')}>
+          <InputNumber min={1} max={12} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
     </>
   );
 }

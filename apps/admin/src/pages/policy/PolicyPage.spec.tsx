@@ -157,6 +157,20 @@ describe('PolicyPage', () => {
     expect(second).toEqual(first);
   });
 
+  it('a rate-only version of the pension row names the contribution year’s switch month', async () => {
+    const { calls } = render(admin, { [`POST ${P}/rows`]: () => json(201, row('12', 'INSURANCE', 'PENSION', { ...pensionData, employerRate: '0.14', switchMonth: 7 }, { validFrom: '2027-05-01' })) });
+    await click(await found('[data-testid="policy-open-11"]'));
+    await click(await found('[data-testid="policy-new-version"]'));
+    expect(document.querySelector('[data-testid="policy-version-form"]')?.textContent).toContain('Contribution year starts in (month)');
+    await type(await field('data_employerRate'), '0.14');
+    await type(await field('data_switchMonth'), '7');
+    await typeDate('validFrom', '2027-05-01');
+    await type(await field('sourceRef'), '杭人社〔2027〕3号');
+    await click(document.querySelector('[data-testid="policy-version-form-ok"]'));
+    await waitFor(() => expect(posts(calls, `${P}/rows`)).toHaveLength(1));
+    expect(posts(calls, `${P}/rows`)[0].body).toEqual({ kind: 'INSURANCE', validFrom: '2027-05-01', sourceRef: '杭人社〔2027〕3号', data: { ...pensionData, employerRate: '0.14', switchMonth: 7 } });
+  });
+
   it('closing a row POSTs its last day with the ETag; an allowance-free kind offers no new version', async () => {
     const { calls } = render(admin, { [`POST ${P}/rows/31/close`]: () => ({ ...taxTable, validTo: '2026-12-31' }) });
     await click(await found('[data-testid="policy-open-31"]'));
