@@ -126,3 +126,6 @@ export class PayslipEntity {
   @Column({ name: 'tax_state', type: 'longtext', nullable: true, transformer: taxStateTransformer }) taxState!: string | null;
   @Column({ name: 'computed_at', type: 'datetime', precision: 3 }) computedAt!: Date;
 }
+
+/** Who pays a scheduled run on its pay day: the batch, on finance's schedule (the audit row names who scheduled it). */
+export const PAY_DAY_BATCH = { kind: 'user' as const, id: 'pay-day-batch', name: '发放日批处理 pay-day batch' };

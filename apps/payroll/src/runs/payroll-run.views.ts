@@ -3,7 +3,7 @@ import { formatMoney, parseMoney } from '@cws/kernel';
 import type { PayslipLine, PayslipListItem, PayslipTaxState, PayslipView, RunInputs, RunView } from '@cws/payroll-contracts';
 import type { RunAggregate } from './payroll-run-chunk.repository';
 import { carriedInputs } from './run-carried-inputs';
-import type { PayrollRunEntity, PayslipEntity } from './payroll-run.entities';
+import { PAY_DAY_BATCH, type PayrollRunEntity, type PayslipEntity } from './payroll-run.entities';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 const stamp = (by: string | null, at: Date | null) => (by && at ? { by, at: new Date(at).toISOString() } : null);
@@ -30,7 +30,9 @@ export function runView(r: PayrollRunEntity, a: RunAggregate): RunView {
     approved: stamp(r.approvedByName, r.approvedAt),
     paid: stamp(r.paidByName, r.paidAt),
     cancelled: stamp(r.cancelledByName, r.cancelledAt),
-    scheduledPayment: r.payOn && r.payScheduledByName && r.payScheduledAt ? { payOn: r.payOn, by: r.payScheduledByName, at: new Date(r.payScheduledAt).toISOString() } : null,
+    scheduledPayment: r.payOn && r.payScheduledByName && r.payScheduledAt
+      ? { payOn: r.payOn, by: r.payScheduledByName, at: new Date(r.payScheduledAt).toISOString(), paidOnSchedule: r.status === 'PAID' && r.paidBy === PAY_DAY_BATCH.id }
+      : null,
   };
 }
 

@@ -183,7 +183,7 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     const payOn = addDays(today, 3);
     const scheduled = await schedule(payOn);
     expect(scheduled.status).toBe(200);
-    expect(scheduled.body).toMatchObject({ status: 'APPROVED', scheduledPayment: { payOn, by: 'finance' } });
+    expect(scheduled.body).toMatchObject({ status: 'APPROVED', scheduledPayment: { payOn, by: 'finance', paidOnSchedule: false } });
     const jobs = t.app.get(PayrollRunJobs);
     expect(await jobs.payDay({ today: addDays(payOn, -1) })).toEqual({ today: addDays(payOn, -1), paid: [] });
     expect((await t.request('GET', `/v1/runs/${id}`, { token: admin })).body.status).toBe('APPROVED');
@@ -196,7 +196,7 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect(before).toBe(0);
     expect(await jobs.payDay({ today: payOn })).toEqual({ today: payOn, paid: [id] });
     const paid = (await t.request('GET', `/v1/runs/${id}`, { token: admin })).body;
-    expect(paid).toMatchObject({ status: 'PAID', paid: { by: '发放日批处理 pay-day batch' }, scheduledPayment: { payOn, by: 'finance' } });
+    expect(paid).toMatchObject({ status: 'PAID', paid: { by: '发放日批处理 pay-day batch' }, scheduledPayment: { payOn, by: 'finance', paidOnSchedule: true } });
     const [audit] = await ds.query("SELECT actor_id, action, `after` FROM audit_log WHERE entity = 'payroll_run' AND entity_id = ? ORDER BY id DESC LIMIT 1", [id]);
     expect(audit).toMatchObject({ actor_id: 'pay-day-batch', action: 'PAY' });
     expect(typeof audit.after === 'string' ? JSON.parse(audit.after) : audit.after).toEqual({ status: 'PAID', payOn, scheduledBy: 'finance' });

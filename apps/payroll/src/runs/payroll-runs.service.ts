@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { effectiveScope } from '../common/access';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
-import { REGULAR_RUN_KEY, type PayrollRunEntity } from './payroll-run.entities';
+import { PAY_DAY_BATCH, REGULAR_RUN_KEY, type PayrollRunEntity } from './payroll-run.entities';
 import { PayrollRunRepository } from './payroll-run.repository';
 import type { CreateRunDto } from './payroll-runs.dto';
 import { CorrectionRunsRules } from './correction-runs.rules';
@@ -16,8 +16,6 @@ import { RunPaidHook } from './run-paid.hook';
 
 /** How far ahead a payment may be scheduled. */
 const MAX_DAYS_AHEAD = 90;
-/** Who pays a scheduled run: the batch, on finance's schedule (the audit row names who scheduled it). */
-const PAY_DAY = { kind: 'user' as const, id: 'pay-day-batch', name: '发放日批处理 pay-day batch' };
 
 /**
  * The run lifecycle: create (one REGULAR run per period and scope; no overlapping scopes),
@@ -168,9 +166,9 @@ export class PayrollRunsService {
         const run = await this.runs.findById(id, m, true);
         if (!run || run.status !== 'APPROVED' || !run.payOn || run.payOn > today) return false;
         const paidAt = new Date();
-        await this.runs.update(m, id, { status: 'PAID', paidBy: PAY_DAY.id, paidByName: PAY_DAY.name, paidAt });
-        await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: PAY_DAY.id, paidByName: PAY_DAY.name, paidAt });
-        await this.audit.record(m, { entity: 'payroll_run', entityId: id, action: 'PAY', before: { status: run.status }, after: { status: 'PAID', payOn: run.payOn, scheduledBy: run.payScheduledByName }, districtCode: run.districtCode ?? undefined }, PAY_DAY);
+        await this.runs.update(m, id, { status: 'PAID', paidBy: PAY_DAY_BATCH.id, paidByName: PAY_DAY_BATCH.name, paidAt });
+        await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: PAY_DAY_BATCH.id, paidByName: PAY_DAY_BATCH.name, paidAt });
+        await this.audit.record(m, { entity: 'payroll_run', entityId: id, action: 'PAY', before: { status: run.status }, after: { status: 'PAID', payOn: run.payOn, scheduledBy: run.payScheduledByName }, districtCode: run.districtCode ?? undefined }, PAY_DAY_BATCH);
         return true;
       });
       if (done) paid.push(id);

@@ -109,6 +109,7 @@ export const PayrollRun = /* @__PURE__ */ Contract('PayrollRun', '一个工资�
     payOn: /* @__PURE__ */ DateOnly('发放日（交给银行的代发日期）；当日批处理将批次标记为已发放。The value date given to the bank; the pay-day batch marks the run PAID on it.', '2026-12-15'),
     by: /* @__PURE__ */ Text('设定人。Scheduled by.', 'finance'),
     at: /* @__PURE__ */ Instant('设定时刻。Scheduled at.'),
+    paidOnSchedule: /* @__PURE__ */ Type.Boolean({ description: '已由发放日批处理按期发放（手工提前发放为 false）。True once the pay-day batch paid the run; false while scheduled or when paid by hand.', example: false }),
   }, { description: '预约发放（已审批的批次）。A scheduled payment of an APPROVED run; kept once paid.' })),
 });
 export type RunView = Static<typeof PayrollRun>;

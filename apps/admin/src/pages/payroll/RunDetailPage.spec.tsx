@@ -6,7 +6,6 @@ import type { Me } from '../../api/types';
 import { click, found, json, renderApp, renderPageAs, type Route, sentBodies, textOf, typeDateInto, waitFor } from '../../test-utils';
 import { RunDetailPage, runActions } from './RunDetailPage';
 import { RunInputs } from './RunInputs';
-import { PAY_DAY_BATCH } from './RunPayDay';
 
 const run = (patch: Partial<RunView>): RunView =>
   ({
@@ -22,7 +21,7 @@ const R = '/api/payroll/v1/runs/1';
 const finance: Me = { kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] };
 const admin: Me = { ...finance, id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'] };
 const approved = run({ status: 'APPROVED', approved: { by: 'city-admin', at: '' } });
-const scheduled = (payOn: string): RunView => ({ ...approved, scheduledPayment: { payOn, by: 'finance', at: '2026-12-01T01:00:00.000Z' } });
+const scheduled = (payOn: string): RunView => ({ ...approved, scheduledPayment: { payOn, by: 'finance', at: '2026-12-01T01:00:00.000Z', paidOnSchedule: false } });
 const refusal = (status: number, code: string, path?: string) => json(status, { code, message: 'refused', details: path ? [{ path, issue: 'refused' }] : [] });
 
 /** The run page at /payroll/runs/1, the run answered by `current()` (a test moves it on as the service would). */
@@ -109,12 +108,15 @@ describe('RunDetailPage: pay day (预约发放)', () => {
   });
 
   it('a PAID run paid by the pay-day batch, or by hand before its date', async () => {
-    const paid = (by: string): RunView => ({ ...scheduled('2026-12-15'), status: 'PAID', paid: { by, at: '2026-12-14T18:00:05.000Z' } });
-    const first = renderRun(finance, () => paid(PAY_DAY_BATCH));
+    const paid = (by: string, paidOnSchedule: boolean): RunView => {
+      const run = scheduled('2026-12-15');
+      return { ...run, status: 'PAID', paid: { by, at: '2026-12-14T18:00:05.000Z' }, scheduledPayment: { ...run.scheduledPayment!, paidOnSchedule } };
+    };
+    const first = renderRun(finance, () => paid('发放日批处理 pay-day batch', true));
     await waitFor(() => expect(textOf('run-scheduled-payment')).toBe('Paid by the pay-day batch on the scheduled pay day 2026-12-15 (scheduled by finance)'));
     expect(document.querySelector('[data-testid="run-schedule-payment"]')).toBeNull();
     first.unmount();
-    renderRun(finance, () => paid('finance'));
+    renderRun(finance, () => paid('finance', false));
     await waitFor(() => expect(textOf('run-scheduled-payment')).toBe('Scheduled for 2026-12-15 (by finance); paid by hand by finance'));
   });
 });

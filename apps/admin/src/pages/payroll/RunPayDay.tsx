@@ -60,9 +60,6 @@ export function PayDayDialog({ run, payDay }: { run: RunView; payDay: ReturnType
   );
 }
 
-/** Who the service names as the payer when the pay-day batch paid a run (payroll-runs.service PAY_DAY). */
-export const PAY_DAY_BATCH = '发放日批处理 pay-day batch';
-
 /** What the run says about its pay day: scheduled (and what happens then), or paid on it by the batch (or earlier by hand). */
 export function PayDayNotice({ run }: { run: RunView }) {
   const { t } = useI18n();
@@ -72,7 +69,7 @@ export function PayDayNotice({ run }: { run: RunView }) {
   const title =
     paidBy === null
       ? t('payrollRuns.scheduled', { payOn: s.payOn, by: s.by })
-      : t(paidBy === PAY_DAY_BATCH ? 'payrollRuns.paidOnSchedule' : 'payrollRuns.paidByHand', { payOn: s.payOn, by: s.by, paidBy });
+      : t(s.paidOnSchedule ? 'payrollRuns.paidOnSchedule' : 'payrollRuns.paidByHand', { payOn: s.payOn, by: s.by, paidBy });
   return (
     <Alert
       type={paidBy === null ? 'info' : 'success'}
