@@ -68,10 +68,15 @@ describe('declared contribution bases (workers + payroll apps)', () => {
     const [pull] = await workersDs.query("SELECT `after` FROM audit_log WHERE entity = 'worker_snapshot' ORDER BY id DESC LIMIT 1");
     expect(await pulls()).toBe(before + 1);
     expect((typeof pull.after === 'string' ? JSON.parse(pull.after) : pull.after).rows).toBe(1);
+    // Two workers far apart in id: one pull over the span between them (a page sized by the list, two rows, took one per pair).
+    const [low, high] = [otherXihu, shangchengWorker].sort((a, b) => a - b);
+    expect(high - low).toBeGreaterThan(10);
+    expect((await declare(stack.tokens.admin, { validFrom: '2027-01', items: [{ workerId: high, base: '7000.00' }, { workerId: low, base: '7000.00' }] })).status).toBe(201);
+    expect(await pulls()).toBe(before + 2);
 
     const audit: Array<{ action: string; entityId: string }> = await stack.payroll.app.get(DataSource).query(
       "SELECT action, entity_id AS entityId FROM audit_log WHERE entity = 'declared_contribution_base' ORDER BY id");
-    expect(audit.map((a) => `${a.action}:${a.entityId}`)).toEqual([`DECLARE:${xihuWorker}`, `DECLARE:${otherXihu}`, `REPLACE:${otherXihu}`, `DECLARE:${shangchengWorker}`]);
+    expect(audit.map((a) => `${a.action}:${a.entityId}`)).toEqual([`DECLARE:${xihuWorker}`, `DECLARE:${otherXihu}`, `REPLACE:${otherXihu}`, `DECLARE:${shangchengWorker}`, `DECLARE:${high}`, `DECLARE:${low}`]);
   });
 
   it('a run of the month contributes on the declared bases; withdrawn, the next computation falls back', async () => {

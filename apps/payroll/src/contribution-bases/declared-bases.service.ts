@@ -38,13 +38,16 @@ export class DeclaredBasesService {
     });
     // Employed in the caller's scope on the month's last day: the place is the one the declaration is filed under.
     // Only the id range the list spans is read (the snapshot comes in id order): one worker, one row, even city-wide.
+    // The range holds at most `last − first + 1` workers, so that (capped) is the page: two ids far apart are a few
+    // full pages, not a page per pair of rows.
     const asOf = periodLastDay(dto.validFrom);
     const ids = [...firstIndex.keys()].sort((a, b) => a - b);
+    const [first, last] = [ids[0], ids[ids.length - 1]];
     const places = new Map<number, { districtCode: string; streetCode: string }>();
     await this.workforce.forEachPage(asOf, effectiveScope(p), async (page) => {
       for (const s of page) if (firstIndex.has(s.workerId)) places.set(s.workerId, { districtCode: s.districtCode, streetCode: s.streetCode });
-      return page.length && page[page.length - 1].workerId >= ids[ids.length - 1] ? 'stop' : undefined;
-    }, { from: ids[0], pageSize: Math.min(ids.length, SNAPSHOT_PAGE) });
+      return page.length && page[page.length - 1].workerId >= last ? 'stop' : undefined;
+    }, { from: first, pageSize: Math.min(last - first + 1, SNAPSHOT_PAGE) });
     const strangers: ErrorDetail[] = [];
     dto.items.forEach((it, i) => {
       if (!places.has(it.workerId)) strangers.push({ path: `items[${i}].workerId`, issue: `worker ${it.workerId} is not employed in your scope on ${asOf}`, code: 'WORKER_NOT_IN_SCOPE' });
