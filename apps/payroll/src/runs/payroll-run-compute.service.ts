@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayrollPolicy } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
@@ -33,8 +33,8 @@ export function chunkSizeFor(total: number): number {
 @Injectable()
 export class PayrollRunComputeService {
   private readonly logger = new Logger('PayrollRunCompute');
-  /** Parsed frozen policies by run and generation (each process parses a run's policy once). */
-  private readonly policies = new Map<string, PayrollPolicy>();
+  /** Parsed frozen inputs by run and generation (each process parses a run's inputs once). */
+  private readonly frozenByRun = new Map<string, FrozenForChunks>();
 
   constructor(
     private readonly arrears: ArrearsService,
@@ -121,10 +121,9 @@ export class PayrollRunComputeService {
     const chunk = await this.chunks.get(runId, chunkNo);
     if (!chunk || chunk.generation !== generation) return;
     const started = Date.now();
-    const policy = this.frozenPolicy(runId, generation, run.inputs);
+    const { policy, calendar } = this.frozen(runId, generation, run.inputs);
     const workers: (FrozenWorker & { arrears?: { refPeriod: string; amountFen: string }[] })[] = JSON.parse(chunk.inputs);
     const at = { runId, period: run.period, generation, chunkNo };
-    const calendar = payCalendarOf(((typeof run.inputs === 'string' ? JSON.parse(run.inputs) : run.inputs) as RunInputs | null)?.calendar);
     if (run.type === 'CORRECTION') {
       const { rows, totals } = await this.corrections.computeChunk(run, at, workers, policy, calendar);
       return this.persist(runId, chunkNo, generation, rows, { ...totals, computeMs: Date.now() - started });
@@ -182,7 +181,7 @@ export class PayrollRunComputeService {
       await this.payslips.deleteStale(m, runId, generation);
       await this.runs.setComputeState(runId, generation, { computeState: 'DONE', computeFinishedAt: new Date(), computeError: null }, m);
     });
-    this.policies.delete(`${runId}:${generation}`);
+    this.frozenByRun.delete(`${runId}:${generation}`);
   }
 
   /** The last attempt of a step failed: the run shows why (the nightly batch or a recalculation starts again). */
@@ -192,18 +191,25 @@ export class PayrollRunComputeService {
     await this.runs.setComputeState(runId, generation, { computeState: 'FAILED', computeError: message.slice(0, 500) }).catch(() => undefined);
   }
 
-  private frozenPolicy(runId: string, generation: number, inputs: object | null): PayrollPolicy {
+  /** The frozen policy and pay calendar of a run's generation, parsed once per process. */
+  private frozen(runId: string, generation: number, inputs: object | null): FrozenForChunks {
     const key = `${runId}:${generation}`;
-    let p = this.policies.get(key);
-    if (!p) {
-      const frozen = (typeof inputs === 'string' ? JSON.parse(inputs) : inputs) as { policy?: unknown } | null;
-      if (!frozen?.policy) throw new Error(`run ${runId} has no frozen policy`);
-      p = policyFromJson(frozen.policy);
-      if (this.policies.size > 16) this.policies.clear();
-      this.policies.set(key, p);
+    let f = this.frozenByRun.get(key);
+    if (!f) {
+      const v = (typeof inputs === 'string' ? JSON.parse(inputs) : inputs) as (RunInputs & { policy?: unknown }) | null;
+      if (!v?.policy) throw new Error(`run ${runId} has no frozen policy`);
+      f = { policy: policyFromJson(v.policy), calendar: payCalendarOf(v.calendar) };
+      if (this.frozenByRun.size > 16) this.frozenByRun.clear();
+      this.frozenByRun.set(key, f);
     }
-    return p;
+    return f;
   }
+}
+
+/** What every chunk of a run's generation reads from its frozen inputs. */
+interface FrozenForChunks {
+  policy: PayrollPolicy;
+  calendar: PayCalendar | null;
 }
 
 /** The workers a CORRECTION (or a BONUS with per-worker amounts) run pays; null = everyone in scope. */

@@ -123,10 +123,7 @@ export class PayrollRunsService {
 
   async pay(p: Principal, id: string): Promise<RunView> {
     const who = actor(p);
-    await this.transition(p, id, ['APPROVED'], 'PAY', async (m, run) => {
-      await this.runs.update(m, id, { status: 'PAID', paidBy: who.id, paidByName: who.name, paidAt: new Date() });
-      await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: who.id, paidByName: who.name });
-    });
+    await this.transition(p, id, ['APPROVED'], 'PAY', (m, run) => this.markPaid(m, run, who));
     return this.reads.get(p, id);
   }
 
@@ -165,15 +162,20 @@ export class PayrollRunsService {
       const done = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         const run = await this.runs.findById(id, m, true);
         if (!run || run.status !== 'APPROVED' || !run.payOn || run.payOn > today) return false;
-        const paidAt = new Date();
-        await this.runs.update(m, id, { status: 'PAID', paidBy: PAY_DAY_BATCH.id, paidByName: PAY_DAY_BATCH.name, paidAt });
-        await this.paidHook.onPaid(m, { ...run, status: 'PAID', paidBy: PAY_DAY_BATCH.id, paidByName: PAY_DAY_BATCH.name, paidAt });
+        await this.markPaid(m, run, PAY_DAY_BATCH);
         await this.audit.record(m, { entity: 'payroll_run', entityId: id, action: 'PAY', before: { status: run.status }, after: { status: 'PAID', payOn: run.payOn, scheduledBy: run.payScheduledByName }, districtCode: run.districtCode ?? undefined }, PAY_DAY_BATCH);
         return true;
       });
       if (done) paid.push(id);
     }
     return paid;
+  }
+
+  /** APPROVED → PAID, with the payment's one-time work (the cost postings) in the same transaction. */
+  private async markPaid(m: EntityManager, run: PayrollRunEntity, who: { id: string; name: string }): Promise<void> {
+    const paid = { status: 'PAID' as const, paidBy: who.id, paidByName: who.name, paidAt: new Date() };
+    await this.runs.update(m, run.id, paid);
+    await this.paidHook.onPaid(m, { ...run, ...paid });
   }
 
   async cancel(p: Principal, id: string): Promise<RunView> {
