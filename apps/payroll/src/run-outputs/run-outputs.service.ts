@@ -4,7 +4,7 @@ import {
   buildBankFiles, buildRegister, compilePolicy, housingFundList, iitDeclaration, periodLastDay, socialInsuranceList, taxFreeCodesOf, type BaseBounds, type OutputPayslip, type PayingAccount,
 } from '@cws/payroll-engine';
 import { WorkforceClient } from '../benchmark/workforce.client';
-import { AuditService } from '@cws/platform';
+import { AuditService, FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { PolicyService } from '../policy/policy.service';
 import { PayrollRunReadsService } from '../runs/payroll-run-reads.service';
 import type { PayrollRunEntity } from '../runs/payroll-run.entities';
@@ -18,9 +18,7 @@ export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 /** The declarations that name no one by identifier (the IIT declaration carries whole resident IDs and has its own route). */
 export const CONTRIBUTION_LISTS = ['social-insurance', 'housing-fund'] as const;
 
-import type { FileOut } from '@cws/platform';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = FILE_MEDIA_TYPES.xlsx;
 
 /**
  * The outputs of a run (register, bank files, declarations, payslip PDFs), each built by a pure

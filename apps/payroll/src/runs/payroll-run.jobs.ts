@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { PayloadOf } from '@cws/kernel';
+import { cityToday, type PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
-import { cityToday } from '@cws/kernel';
 import { ComputeRunChunkJob, ComputeRunJob, FinishRunJob, NightlyRecomputeJob, PayDayJob } from '@cws/payroll-contracts';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
