@@ -2,8 +2,11 @@ import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { placeNamer } from '../../lib/places';
+
+/** A funding stream by its name in the user's language (the code itself when the UI has no label for it). */
+export const streamName = (t: Translate, s: string): string => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
 
 /** Names for the budget's codes: funders (the city or a district), streams and places (the code itself until the org lists load). */
 export function useBudgetNames() {
@@ -13,7 +16,7 @@ export function useBudgetNames() {
   const communities = useCommunities({});
   const place = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
   const funder = (f: string) => (f === 'CITY' ? t('budget.cityFunder') : `${place(f)}${t('budget.districtFunder')}`);
-  const stream = (s: string) => (FUNDING_STREAMS.includes(s as never) ? t(`budget.stream.${s}` as MessageKey) : s);
+  const stream = (s: string) => streamName(t, s);
   return {
     place,
     districts: districts.data,

@@ -8,11 +8,13 @@ import { useDistricts, useStreets } from '../../api/org';
 import { P, useFundingRequirement } from '../../api/payroll';
 import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
-import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
+import { useI18n, type Translate } from '../../i18n/I18nProvider';
+import { moneyColumn } from '../../layout/columns';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { QueryTable } from '../../layout/QueryTable';
 import { thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
+import { streamName } from '../budget/useBudgetNames';
 import { fundingRows, isPositive, type FundingRow } from './fundingRows';
 import { ReportBasis, ReportHead } from './ReportFrame';
 
@@ -28,15 +30,14 @@ function Shortfall({ amount, testId }: { amount: string; testId: string }) {
 }
 
 function columns(t: Translate, placeName: (r: FundingRow) => string): TableColumnsType<FundingRow> {
-  const money = (key: 'wages' | 'employerContributions' | 'requirement' | 'budgeted', label: MessageKey) => ({ title: t(label), dataIndex: key, align: 'right' as const, render: thousands });
   return [
     { title: t('funding.place'), key: 'place', render: (_, r) => placeName(r) },
     { title: t('funding.headcount'), dataIndex: 'headcount', align: 'right', render: thousands },
     { title: t('funding.workerMonths'), dataIndex: 'workerMonths', align: 'right' },
-    money('wages', 'funding.wages'),
-    money('employerContributions', 'funding.employerContributions'),
-    money('requirement', 'funding.requirement'),
-    money('budgeted', 'funding.budgeted'),
+    moneyColumn<FundingRow>(t('funding.wages'), 'wages'),
+    moneyColumn<FundingRow>(t('funding.employerContributions'), 'employerContributions'),
+    moneyColumn<FundingRow>(t('funding.requirement'), 'requirement'),
+    moneyColumn<FundingRow>(t('funding.budgeted'), 'budgeted'),
     { title: t('funding.shortfall'), dataIndex: 'shortfall', align: 'right', render: (v: string, r) => <Shortfall amount={v} testId={`shortfall-${r.key}`} /> },
   ];
 }
@@ -79,13 +80,6 @@ function ScopePicker({ district, street, onChange }: { district?: string; street
       <PlaceFilter level="street" places={streets.data} width={160} value={street} disabled={!streetsOf} onChange={(s) => onChange(district, s)} />
     </Space>
   );
-}
-
-/** The budget streams as the budget screens name them (the code when the UI has no label for it). */
-function streamLabel(t: Translate, stream: string): string {
-  const key = `budget.stream.${stream}` as MessageKey;
-  const label = t(key);
-  return label === key ? stream : label;
 }
 
 /**
@@ -154,7 +148,7 @@ export function FundingPage() {
             </ReportBasis>
           )
         }
-        title={d ? t('funding.streams', { streams: d.streams.map((s) => streamLabel(t, s)).join('、') }) : undefined}
+        title={d ? t('funding.streams', { streams: d.streams.map((s) => streamName(t, s)).join('、') }) : undefined}
       >
         {budgetDown ? (
           <Alert
