@@ -63,10 +63,8 @@ export const UNMATCHED_KEY = 'budget-unmatched';
 /** What a posting changes: the postings, the queue, the allocations' running columns and the overview. */
 export const POSTING_QUERIES = [[POSTINGS_KEY], [UNMATCHED_KEY], ...BUDGET_QUERIES];
 
-const defined = <T extends object>(q: T) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ''));
-
 export function usePostings(filter: PostingFilter) {
-  return useKeysetPages<PostingPageView>([POSTINGS_KEY, filter], `${B}/postings`, defined(filter), { limit: PAGE_SIZE });
+  return useKeysetPages<PostingPageView>([POSTINGS_KEY, filter], `${B}/postings`, { ...filter }, { limit: PAGE_SIZE });
 }
 
 export function usePosting(id: string | null) {
@@ -88,7 +86,7 @@ export function useAllocationChoices(filter: AllocationFilter, enabled: boolean)
   return useQuery({
     queryKey: [ALLOCATIONS_KEY, 'pick', filter],
     enabled,
-    queryFn: ({ signal }) => api.get<AllocationPageView>(`${B}/allocations`, { ...defined(filter), limit: PICKER_SIZE }, signal),
+    queryFn: ({ signal }) => api.get<AllocationPageView>(`${B}/allocations`, { ...filter, limit: PICKER_SIZE }, signal),
   });
 }
 
