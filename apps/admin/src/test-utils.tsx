@@ -138,27 +138,29 @@ export const found = (selector: string): Promise<HTMLElement> =>
   });
 
 /**
- * Opens an antd Select (its element, or its input) and clicks the option titled `title` in that select's own
- * dropdown: the input's aria-controls names its list (a dropdown closed earlier may still be in the page).
+ * Opens an antd Select (its element, or its input) and clicks the option titled `title` (`prefix`: whose title
+ * starts with it) in that select's own dropdown: the input's aria-controls names its list (a dropdown closed
+ * earlier may still be in the page).
  */
-export async function chooseOption(select: Element, title: string): Promise<void> {
+export async function chooseOption(select: Element, title: string, { prefix = false } = {}): Promise<void> {
   const input = select instanceof HTMLInputElement ? select : select.querySelector('input');
   await act(async () => {
     (input ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
   });
   const option = await waitFor(() => {
     const list = document.getElementById(input?.getAttribute('aria-controls') ?? '');
-    const el = list?.closest('.ant-select-dropdown')?.querySelector(`.ant-select-item-option[title="${title}"]`);
+    const el = list?.closest('.ant-select-dropdown')?.querySelector(`.ant-select-item-option[title${prefix ? '^=' : '='}"${title}"]`);
     if (!el) throw new Error(`no option ${title}`);
     return el;
   });
   await click(option);
 }
 
-/** Sets an input's value as typing would (React listens to the native input event). */
+/** Sets an input's or a textarea's value as typing would (React listens to the native input event). */
 export async function typeInto(input: Element, value: string): Promise<void> {
+  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }

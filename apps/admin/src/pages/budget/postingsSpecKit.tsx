@@ -1,8 +1,8 @@
 // Fixtures and helpers shared by the budget specs (postings, parked postings, appropriations; not a spec itself).
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
-import { act, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Me } from '../../api/types';
-import { click, found, renderPageAs, waitFor, type Route, type scriptedFetch } from '../../test-utils';
+import { chooseOption, found, renderPageAs, typeInto, type Route, type scriptedFetch } from '../../test-utils';
 
 export const B = '/api/budget/v1';
 export const year = new Date().getFullYear();
@@ -44,31 +44,11 @@ export function budgetRoutes(me: Me, extra: Record<string, Route> = {}): Record<
 /** A budget page rendered as `me` against the budget routes, `extra` added or overriding. */
 export const renderBudgetPage = (me: Me, page: ReactNode, extra: Record<string, Route> = {}) => renderPageAs(me, page, budgetRoutes(me, extra));
 
-/** Types into an input or a textarea the way React hears it. */
-export async function type(selector: string, value: string) {
-  const el = (await found(selector)) as HTMLInputElement | HTMLTextAreaElement;
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+/** Types into the input or textarea `selector` finds, the way React hears it. */
+export const type = async (selector: string, value: string) => typeInto(await found(selector), value);
 
-/** Opens the Select with this test id and clicks the option whose title starts with `prefix` in its own list (another may still be fading out). */
-export async function choose(selectTestId: string, prefix: string) {
-  const select = await found(`[data-testid="${selectTestId}"]`);
-  const input = select.querySelector('input');
-  await act(async () => {
-    (input ?? select).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-  });
-  const option = await waitFor(() => {
-    const list = document.getElementById(input?.getAttribute('aria-controls') ?? '');
-    const el = list?.closest('.ant-select-dropdown')?.querySelector(`.ant-select-item-option[title^="${prefix}"]`);
-    if (!el) throw new Error(`no option ${prefix} in ${selectTestId}`);
-    return el;
-  });
-  await click(option);
-}
+/** Picks, in the Select with this test id, the option whose title starts with `prefix` (a picker's labels run on after the id). */
+export const choose = async (selectTestId: string, prefix: string) => chooseOption(await found(`[data-testid="${selectTestId}"]`), prefix, { prefix: true });
 
 /** The POSTs to a path: their JSON bodies and Idempotency-Keys. */
 export const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
