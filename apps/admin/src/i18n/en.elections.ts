@@ -24,7 +24,6 @@ export const enElections: Record<keyof typeof zhCNElections, string> = {
   'elections.votesCast': 'Votes cast',
   'elections.votesHint': 'Valid when more than half of the voters vote; a winner needs more than half of the votes cast',
   'elections.winners': 'Elected',
-  'elections.results': 'Results',
   'elections.worker': 'Elected worker',
   'elections.workerSearch': 'Type a name to search the community’s active workers',
   'elections.pickCommunityFirst': 'Choose the community first',

@@ -22,7 +22,6 @@ export const zhCNElections = {
   'elections.votesCast': '投票数',
   'elections.votesHint': '投票人数须过选民半数；当选须获过半数选票',
   'elections.winners': '当选人',
-  'elections.results': '当选结果',
   'elections.worker': '当选人',
   'elections.workerSearch': '输入姓名搜索本社区在岗人员',
   'elections.pickCommunityFirst': '请先选择社区',
