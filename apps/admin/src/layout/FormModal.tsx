@@ -107,11 +107,15 @@ export function useRequired(): FormRule[] {
   return [{ required: true, message: t('common.required') }];
 }
 
-/** An amount field's rules: required, a decimal of at most two places, above zero (read as fen by the kernel, never as a float). */
-export function useAmountRules(): FormRule[] {
+/**
+ * An amount field's rules: required (unless `required: false`, e.g. an optional second amount), a decimal of
+ * at most two places, above zero (read as fen by the kernel, never as a float).
+ */
+export function useAmountRules({ required = true } = {}): FormRule[] {
   const { t } = useI18n();
+  const requiredRule = useRequired();
   return [
-    ...useRequired(),
+    ...(required ? requiredRule : []),
     {
       validator: async (_, v: string | undefined) => {
         if (!v) return;

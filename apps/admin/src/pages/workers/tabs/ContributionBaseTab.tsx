@@ -35,8 +35,8 @@ export function ContributionBaseTab({ worker }: { worker: WorkerDetail }) {
   const bases = useDeclaredBases(worker.id);
   const writes = useDeclaredBaseWrites();
   const amountRules = useAmountRules();
-  // the housing-fund base is optional: the shared amount checks without "required"
-  const optionalAmount = amountRules.filter((r) => typeof r === 'function' || !r.required);
+  // the housing-fund base is optional: the same amount checks without "required"
+  const optionalAmount = useAmountRules({ required: false });
   const writable = useEditable(worker);
   const invalidate = [['contribution-bases', worker.id]];
   const declare = useFormDialog(
