@@ -1,6 +1,6 @@
 import { ELECTED_BODIES, type BodyKind, type ElectionView } from '@cws/workers-contracts';
 import { Button, Select, Space, Tabs, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useElections } from '../../api/elections';
 import { useCommunities } from '../../api/org';
@@ -31,14 +31,8 @@ export function ElectionsPage() {
   const [bodyKind, setBodyKind] = useState<BodyKind>();
   const [openId, setOpenId] = useState<number | null>(null);
   const elections = useElections({ community, bodyKind });
-  // every election in scope, unfiltered: the 一肩挑 tab names its winners from these
-  const all = useElections({});
   const communities = useCommunities({});
   const communityName = placeNamer(communities.data);
-  const workerName = useMemo(() => {
-    const names = new Map((all.data ?? []).flatMap((e) => e.results.map((r) => [r.workerId, r.workerName] as const)));
-    return (id: number) => names.get(id) ?? `#${id}`;
-  }, [all.data]);
   const record = useRecordElection((e) => setOpenId(e.id));
 
   const list = (
@@ -106,7 +100,7 @@ export function ElectionsPage() {
       <Tabs
         items={[
           { key: 'list', label: t('elections.tab.list'), children: list },
-          { key: 'oneShoulder', label: t('elections.tab.oneShoulder'), children: <OneShoulderTab communityName={communityName} workerName={workerName} /> },
+          { key: 'oneShoulder', label: t('elections.tab.oneShoulder'), children: <OneShoulderTab communityName={communityName} /> },
         ]}
       />
       <ElectionDrawer id={openId} communityName={communityName} onClose={() => setOpenId(null)} />

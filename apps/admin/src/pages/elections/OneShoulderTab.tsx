@@ -1,9 +1,9 @@
 import type { OneShoulderReport } from '@cws/workers-contracts';
 import { Col, DatePicker, Row, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useOneShoulder } from '../../api/elections';
+import { useElections, useOneShoulder } from '../../api/elections';
 import { useDistricts, useStreets } from '../../api/org';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,9 +18,15 @@ type Item = OneShoulderReport['items'][number];
  * 一肩挑 by election records on a date, for the caller's scope or a district / street of it. The report
  * carries worker ids only: names come from the winners of the elections listed (`#id` otherwise).
  */
-export function OneShoulderTab({ communityName, workerName }: { communityName: (code: string) => string; workerName: (id: number) => string }) {
+export function OneShoulderTab({ communityName }: { communityName: (code: string) => string }) {
   const { t } = useI18n();
   const { me } = useAuth();
+  // every election in scope, unfiltered (the list's own query while the list is unfiltered): the winners name the workers
+  const all = useElections({});
+  const workerName = useMemo(() => {
+    const names = new Map((all.data ?? []).flatMap((e) => e.results.map((r) => [r.workerId, r.workerName] as const)));
+    return (id: number) => names.get(id) ?? `#${id}`;
+  }, [all.data]);
   const [date, setDate] = useState(todayIso());
   const [district, setDistrict] = useState<string>();
   const [street, setStreet] = useState<string>();
