@@ -14,7 +14,7 @@ const flags = (firstJobOfYear: boolean | null, lowIncomeLastYear: boolean | null
   workerId: 7, year, firstJobOfYear, lowIncomeLastYear, note: set?.note ?? null, updatedBy: set?.by ?? null, updatedAt: set ? '2026-03-02T02:00:00Z' : null,
 });
 
-/** The element once it is there (in the page or in a modal's portal). */
+/** What one flag's cell says. */
 const text = (flag: string) => document.querySelector(`[data-testid="tax-year-${flag}"]`)?.textContent;
 
 /** Picks the option titled `title` in the Select with this test id, and waits until the select shows it. */
