@@ -80,9 +80,9 @@ export function renderApp(ui: ReactNode, opts: { fetch: typeof fetch; locale?: L
   return { container, unmount };
 }
 
-/** The If-Match header of each request a scripted fetch was sent with `method` (to `path`, if given), in order (undefined: none). */
-export function sentIfMatch(calls: ReturnType<typeof scriptedFetch>['calls'], method: string, path?: string): Array<string | undefined> {
-  return calls.filter((c) => c.init.method === method && (path === undefined || c.url.pathname === path)).map((c) => (c.init.headers as Record<string, string>)['If-Match']);
+/** The If-Match (or `header`) of each request a scripted fetch was sent with `method` (to `path`, if given), in order (undefined: none). */
+export function sentIfMatch(calls: ReturnType<typeof scriptedFetch>['calls'], method: string, path?: string, header = 'If-Match'): Array<string | undefined> {
+  return calls.filter((c) => c.init.method === method && (path === undefined || c.url.pathname === path)).map((c) => (c.init.headers as Record<string, string>)[header]);
 }
 
 /** Who is signed in, once /auth/me answered: a test waits for it before checking what a role does not see. */

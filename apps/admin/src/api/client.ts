@@ -62,11 +62,13 @@ export class ApiClient {
   }
 
   /**
-   * A PUT of a whole record under If-Match (the ETag read with it; none for a record not stored yet), answering
-   * the new ETag: the If-Match of the next save. A record saved by someone else meanwhile answers 412.
+   * A PUT of a whole record under If-Match (the ETag read with it), answering the new ETag: the If-Match of the
+   * next save. A record read as not stored yet (no ETag) goes with If-None-Match: *, create only. Either way a
+   * record saved by someone else meanwhile answers 412.
    */
   putTagged<T>(path: string, body: unknown, ifMatch: string | null): Promise<Tagged<T>> {
-    return this.tagged<T>('PUT', buildUrl(path, undefined, this.opts.baseUrl), { body, headers: ifMatch ? { 'If-Match': ifMatch } : undefined });
+    const headers: Record<string, string> = ifMatch ? { 'If-Match': ifMatch } : { 'If-None-Match': '*' };
+    return this.tagged<T>('PUT', buildUrl(path, undefined, this.opts.baseUrl), { body, headers });
   }
 
   private async tagged<T>(method: string, url: string, opts: RequestOptions): Promise<Tagged<T>> {

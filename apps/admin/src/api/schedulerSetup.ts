@@ -25,7 +25,7 @@ const centrePath = (community: string) => `${S}/centres/${encodeURIComponent(com
 
 /**
  * A year's arrangement with its ETag; a year with none on file answers 404 (its months are rostered as plain
- * weekdays and weekends, and its first save goes without If-Match).
+ * weekdays and weekends, and its first save goes with If-None-Match: *, create only).
  */
 export function useHolidayCalendar(year: number) {
   const api = useApi();

@@ -23,9 +23,15 @@ export class CalendarController {
   @Put(':year')
   @CanEditCalendar()
   @Answers(HolidayCalendarSchema, '设置某年节假日与调休安排', 'Replace the year’s holiday arrangement (city administrators)')
-  @ApiIfMatch()
-  async put(@CurrentPrincipal() p: Principal, @Param() { year }: YearParam, @Body() dto: PutCalendarDto, @Headers('if-match') ifMatch?: string) {
-    const c = await this.calendar.put(p, year, dto, ifMatch);
+  @ApiIfMatch({ create: true })
+  async put(
+    @CurrentPrincipal() p: Principal,
+    @Param() { year }: YearParam,
+    @Body() dto: PutCalendarDto,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('if-none-match') ifNoneMatch?: string,
+  ) {
+    const c = await this.calendar.put(p, year, dto, { ifMatch, ifNoneMatch });
     return withEtag(c, calendarEtag(c)!);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound, validationError, type Principal } from '@cws/kernel';
 import { inTransaction } from '@cws/persistence';
-import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
+import { assertIfMatch, assertIfNoneMatch, AuditService, etagOf } from '@cws/platform';
 import { weekday, type HolidayCalendar } from '@cws/scheduler-solver';
 import type { PutCalendarDto } from './calendar.dto';
 import { HolidayCalendarRepository, type StoredCalendar } from './holiday-calendar.repository';
@@ -31,8 +31,11 @@ export class CalendarService {
     return this.calendars.find(this.dataSource.manager, year);
   }
 
-  /** `ifMatch` (optional): the ETag of the year as read; stale (or a year since deleted) → 412, nothing written. */
-  async put(p: Principal, year: number, dto: PutCalendarDto, ifMatch?: string): Promise<HolidayCalendarView> {
+  /**
+   * `ifMatch` (optional): the ETag of the year as read; stale (or a year since deleted) → 412, nothing written.
+   * `ifNoneMatch: '*'`: the year was not on file when read; saved meanwhile by someone else → 412, nothing written.
+   */
+  async put(p: Principal, year: number, dto: PutCalendarDto, pre: { ifMatch?: string; ifNoneMatch?: string } = {}): Promise<HolidayCalendarView> {
     const seen = new Map<string, string>();
     const lists = { holidays: dto.holidays, restDays: dto.restDays, adjustedWorkingDays: dto.adjustedWorkingDays };
     for (const [list, days] of Object.entries(lists)) {
@@ -49,7 +52,8 @@ export class CalendarService {
     // two first saves of a year both gap-lock the missing row and deadlock on their inserts: the loser runs again
     await inTransaction(this.dataSource, async (m) => {
       const before = await this.calendars.find(m, year, true);
-      assertIfMatch(ifMatch, calendarEtag(before), 'calendar', year);
+      assertIfMatch(pre.ifMatch, calendarEtag(before), 'calendar', year);
+      assertIfNoneMatch(pre.ifNoneMatch, calendarEtag(before), 'calendar', year);
       await this.calendars.upsert(m, next, p.name);
       await this.audit.record(m, { entity: 'holiday_calendar', entityId: year, action: before ? 'UPDATE' : 'CREATE', before, after: next }, p);
     });

@@ -79,8 +79,13 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     // a year not on file: no ETag can match it
     const none = await t.request('PUT', '/v1/calendar/2036', { token: admin, body, headers: { 'If-Match': '"anything"' } });
     expect([none.status, none.body.code, none.body.details?.[0]?.path]).toEqual([412, 'PRECONDITION_FAILED', 'header:If-Match']);
-    const first = await t.request('PUT', '/v1/calendar/2036', { token: admin, body });
+    // the first save of a year read as not on file sends If-None-Match: *, so a second first save is 412, not an overwrite
+    const first = await t.request('PUT', '/v1/calendar/2036', { token: admin, body, headers: { 'If-None-Match': '*' } });
     expect(first.status).toBe(200);
+    const created = await audits('holiday_calendar', '2036');
+    const second = await t.request('PUT', '/v1/calendar/2036', { token: admin, body: { ...body, label: 'second' }, headers: { 'If-None-Match': '*' } });
+    expect([second.status, second.body.code, second.body.details?.[0]?.path]).toEqual([412, 'PRECONDITION_FAILED', 'header:If-None-Match']);
+    expect(await audits('holiday_calendar', '2036')).toBe(created);
     const read = await t.request('GET', '/v1/calendar/2036', { token: xihu });
     const tag = read.headers.get('etag');
     expect(tag).toMatch(/^"[\w-]{27}"$/);

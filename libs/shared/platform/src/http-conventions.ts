@@ -3,7 +3,9 @@
  * - `Idempotent-Replayed: true` on a response replayed from a stored Idempotency-Key;
  * - `ETag` on a record's read, `If-Match` on the writes that edit it. If-Match is optional
  *   (absent = last write wins as before, or the body's `version` where a route has one); a
- *   stale one answers 412 PRECONDITION_FAILED and writes nothing.
+ *   stale one answers 412 PRECONDITION_FAILED and writes nothing;
+ * - `If-None-Match: *` on a PUT that may create its record: create only, so of two first saves
+ *   the second is 412 rather than overwriting the first.
  */
 import { createHash } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
@@ -44,9 +46,23 @@ export function assertIfMatch(ifMatch: string | undefined, current: string | nul
   ]);
 }
 
-/** OpenAPI for a write guarded by If-Match. */
-export const ApiIfMatch = () =>
+/**
+ * Checks `If-None-Match: *` on a write that may create its record: the record must not exist yet (RFC 9110
+ * §13.1.2). Call it after locking, beside `assertIfMatch`; any other value is ignored.
+ */
+export function assertIfNoneMatch(ifNoneMatch: string | undefined, current: string | null, entity: string, id: string | number): void {
+  if (current === null || ifNoneMatch?.trim() !== '*') return;
+  throw new DomainError('PRECONDITION_FAILED', 'PRECONDITION_FAILED', `${entity} ${id} was created by someone else since you read it; read it again (ETag ${current})`, [
+    { path: 'header:If-None-Match', issue: `the record exists now (ETag ${current})` },
+  ]);
+}
+
+/** OpenAPI for a write guarded by If-Match (and, with `{ create: true }`, a PUT that may create: If-None-Match: *). */
+export const ApiIfMatch = (opts: { create?: boolean } = {}) =>
   applyDecorators(
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from your last read. When sent and stale, the write is refused with 412 and nothing changes.' }),
-    ApiResponse({ status: 412, description: 'PRECONDITION_FAILED: the record changed since the ETag in If-Match was read' }),
+    ...(opts.create
+      ? [ApiHeader({ name: 'If-None-Match', required: false, description: '`*`: create only. When the record exists by then (someone else saved it first), the write is refused with 412 and nothing changes.' })]
+      : []),
+    ApiResponse({ status: 412, description: `PRECONDITION_FAILED: the record changed since the ETag in If-Match was read${opts.create ? ', or exists despite If-None-Match: *' : ''}` }),
   );

@@ -69,8 +69,9 @@ describe('CalendarPage', () => {
     // the stored year comes back: no longer "none", still listed
     await waitFor(() => expect(document.querySelector('[data-testid="calendar-none"]')).toBeNull());
     expect(textOf('calendar-holidays')).toContain('2027-10-01');
-    // a year not on file has no ETag to match
+    // a year not on file has no ETag to match: its first save is create-only, so another's first save meanwhile is 412
     expect(sentIfMatch(calls, 'PUT')).toEqual([undefined]);
+    expect(sentIfMatch(calls, 'PUT', undefined, 'If-None-Match')).toEqual(['*']);
   });
 
   it('saves under the ETag read with the year and keeps the one the save answers; a save made meanwhile (412) offers a reload', async () => {
