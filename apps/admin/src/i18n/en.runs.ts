@@ -11,6 +11,7 @@ export const enRuns: Record<keyof typeof zhCNRuns, string> = {
   'payrollRuns.scheduled': 'Pay day {payOn} (set by {by})',
   'payrollRuns.paidOnSchedule': 'Paid by the pay-day batch on the scheduled pay day {payOn} (scheduled by {by})',
   'payrollRuns.paidByHand': 'Scheduled for {payOn} (by {by}); paid by hand by {paidBy}',
+  'payrollRuns.payDayScheduled': '{payOn} (scheduled)',
   'payrollRuns.scheduleSaved': 'Payment scheduled',
   'payrollRuns.unscheduled': 'Schedule cancelled',
   'runInputs.title': 'Frozen inputs',

@@ -9,6 +9,7 @@ export const zhCNRuns = {
   'payrollRuns.scheduled': '预约发放日 {payOn}（{by} 设定）',
   'payrollRuns.paidOnSchedule': '已于预约发放日 {payOn} 由发放日批处理发放（{by} 预约）',
   'payrollRuns.paidByHand': '预约发放日为 {payOn}（{by} 设定），已由 {paidBy} 手工确认发放',
+  'payrollRuns.payDayScheduled': '{payOn}（预约）',
   'payrollRuns.scheduleSaved': '已预约发放',
   'payrollRuns.unscheduled': '已取消预约',
   'runInputs.title': '冻结的计算输入',

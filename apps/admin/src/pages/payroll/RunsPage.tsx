@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { cityToday } from '@cws/kernel';
 import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
 import { Button, DatePicker, Form, Progress, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -28,6 +29,20 @@ export function useScopeName() {
   return (scope: string | null) => (scope ? nameOf(scope) : t('payrollRuns.city'));
 }
 
+/**
+ * 发放日 as the list shows it: the scheduled value date (marked 预约 until the batch pays it), else the city
+ * date a run was paid by hand; none before either.
+ */
+export function usePayDay() {
+  const { t } = useI18n();
+  return (r: RunView): string => {
+    if (r.scheduledPayment && (r.status === 'APPROVED' || r.scheduledPayment.paidOnSchedule)) {
+      return r.status === 'PAID' ? r.scheduledPayment.payOn : t('payrollRuns.payDayScheduled', { payOn: r.scheduledPayment.payOn });
+    }
+    return r.paid ? cityToday(new Date(r.paid.at)) : '—';
+  };
+}
+
 export function runProgress(r: RunView): number {
   return r.progress.total ? Math.floor((r.progress.done * 100) / r.progress.total) : r.computation.state === 'DONE' ? 100 : 0;
 }
@@ -39,6 +54,7 @@ export function RunsPage() {
   const { me, hasRole } = useAuth();
   const navigate = useNavigate();
   const scopeName = useScopeName();
+  const payDay = usePayDay();
   const options = useEnumOptions();
   const required = useRequired();
   const [status, setStatus] = useState<string | undefined>();
@@ -79,6 +95,7 @@ export function RunsPage() {
           { title: t('payrollRuns.progress'), key: 'progress', width: 180, render: (_: unknown, r) => <Progress percent={runProgress(r)} size="small" status={r.computation.state === 'FAILED' ? 'exception' : undefined} /> },
           { title: t('payrollRuns.workers'), key: 'n', align: 'right', render: (_: unknown, r) => r.progress.total },
           { title: t('payrollRuns.net'), key: 'net', align: 'right', render: (_: unknown, r) => thousands(r.totals.net) },
+          { title: t('payrollRuns.payOn'), key: 'payDay', render: (_: unknown, r) => payDay(r) },
           { title: t('payrollRuns.createdBy'), key: 'by', render: (_: unknown, r) => `${r.created.by} · ${dateTime(r.created.at)}` },
         ]}
       />

@@ -1,0 +1,34 @@
+import type { RunView } from '@cws/payroll-contracts';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../api/types';
+import { renderPageAs, waitFor } from '../../test-utils';
+import { RunsPage } from './RunsPage';
+
+const run = (id: string, patch: Partial<RunView>): RunView =>
+  ({
+    id, period: '2026-11', type: 'REGULAR', scope: null, status: 'APPROVED', correctsRunId: null,
+    progress: { done: 2, total: 2, failed: 0 },
+    totals: { gross: '2.00', employeeContributions: '0.00', tax: '0.00', recoveries: '0.00', net: '2.00', employerContributions: '0.00' },
+    computation: { state: 'DONE', generation: 1, startedAt: null, finishedAt: null, error: null },
+    inputs: null, rejection: null, created: { by: 'xihu-hr', at: '2026-11-20T02:00:00.000Z' }, submitted: null, approved: null, paid: null, cancelled: null, scheduledPayment: null,
+    ...patch,
+  }) as RunView;
+
+const finance: Me = { kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] };
+const schedule = (payOn: string, paidOnSchedule: boolean) => ({ payOn, by: 'finance', at: '2026-11-25T01:00:00.000Z', paidOnSchedule });
+
+describe('RunsPage', () => {
+  it('shows each run’s pay day: scheduled (预约) while approved, the value date once the batch paid it, the city date of a payment by hand', async () => {
+    const runs = [
+      run('4', { scheduledPayment: schedule('2026-12-15', false) }),
+      run('3', { status: 'PAID', scheduledPayment: schedule('2026-11-15', true), paid: { by: 'pay-day-batch', at: '2026-11-14T18:00:00.000Z' } }),
+      // paid by hand before its scheduled day: the day it was paid, in Beijing (16:30 UTC is the next morning there)
+      run('2', { status: 'PAID', scheduledPayment: schedule('2026-10-20', false), paid: { by: 'finance', at: '2026-10-15T16:30:00.000Z' } }),
+      run('1', { status: 'DRAFT' }),
+    ];
+    renderPageAs(finance, <RunsPage />, { 'GET /api/payroll/v1/runs': () => ({ items: runs, nextAfter: null }) });
+    const payDays = () => [...document.querySelectorAll('[data-testid="runs-table"] tbody tr')].map((tr) => tr.querySelectorAll('td')[7]?.textContent);
+    await waitFor(() => expect(payDays()).toEqual(['2026-12-15 (scheduled)', '2026-11-15', '2026-10-16', '—']));
+    expect(document.querySelector('[data-testid="runs-table"] thead')?.textContent).toContain('Pay day');
+  });
+});
