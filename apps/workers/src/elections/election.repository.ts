@@ -2,6 +2,7 @@
 import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView } from '@cws/workers-contracts';
+import type { ElectionFacts } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { WorkerRepository } from '../workers/worker.repository';
@@ -74,6 +75,12 @@ export class ElectionRepository {
     await m.query('INSERT INTO election_result (election_id, worker_id, role, votes, appointment_id) VALUES (?,?,?,?,?)', [electionId, r.workerId, r.role, r.votes, r.appointmentId]);
   }
 
+  /** Writes a corrected record's facts (workers-core `correctElection`); who was elected is not among them. */
+  static async updateFacts(m: EntityManager, id: number, f: ElectionFacts): Promise<void> {
+    await m.query('UPDATE election SET method = ?, eligible_voters = ?, votes_cast = ?, note = ? WHERE id = ?', [f.method, f.eligibleVoters, f.votesCast, f.note, id]);
+    for (const r of f.results) await m.query('UPDATE election_result SET votes = ? WHERE election_id = ? AND worker_id = ?', [r.votes, id, r.workerId]);
+  }
+
   /** The regular election whose term covers `date` for the body (the latest one starting on or before it). */
   static async regularInForce(m: EntityManager, bodyId: number, date: string): Promise<{ id: number; termYears: number; termEnd: string } | null> {
     const [r] = await m.query(
@@ -84,10 +91,11 @@ export class ElectionRepository {
     return r ? { id: Number(r.id), termYears: Number(r.termYears), termEnd: String(r.termEnd) } : null;
   }
 
-  /** One election with its results, or null when missing or outside the scope. */
-  static async findInScope(m: EntityManager, scope: Scope, id: number): Promise<ElectionView | null> {
+  /** One election with its results, or null when missing or outside the scope; `lock`: its row FOR UPDATE (a correction). */
+  static async findInScope(m: EntityManager, scope: Scope, id: number, opts: { lock?: boolean } = {}): Promise<ElectionView | null> {
     const qb = m.createQueryBuilder().select(COLUMNS).from('election', 'e').where('e.id = :id', { id });
     applyScope(qb, scope, { district: 'e.district_code', street: 'e.street_code' });
+    if (opts.lock) qb.setLock('pessimistic_write');
     const row = await qb.getRawOne();
     if (!row) return null;
     return electionView(row, await ElectionRepository.resultsOf(m, [id]).then((map) => map.get(id) ?? []));

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, Creates, CurrentPrincipal, Roles } from '@cws/platform';
+import { Answers, ApiIfMatch, Creates, CurrentPrincipal, Roles, withEtag } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
-import { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
-import { ElectionsService } from './elections.service';
+import { CorrectElectionDto, CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
+import { electionEtag, ElectionsService } from './elections.service';
 import { Election, OneShoulderReport } from '@cws/workers-contracts';
 
 @ApiTags('elections')
@@ -37,7 +37,17 @@ export class ElectionsController {
   @Get('elections/:id') @Roles(...READ_ROLES)
   @Answers(Election, '查看一次选举')
   @ApiNotFoundResponse({ description: 'missing or outside your scope' })
-  get(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
-    return this.elections.get(p, id);
+  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+    const e = await this.elections.get(p, id);
+    return withEtag(e, electionEtag(e));
+  }
+
+  @Patch('elections/:id') @Roles(...WRITE_ROLES)
+  @Answers(Election, '更正选举记录', 'Correct what the record says beside who it elected: method, eligible voters, votes cast, winners’ votes, note (e.g. complete a back-filled election). Checked as a new election is; the posts it made do not change. Audited (CORRECT).')
+  @ApiIfMatch()
+  @ApiNotFoundResponse({ description: 'missing or outside your scope' })
+  async correct(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CorrectElectionDto, @Headers('if-match') ifMatch?: string) {
+    const e = await this.elections.correct(p, id, dto, ifMatch);
+    return withEtag(e, electionEtag(e));
   }
 }

@@ -35,6 +35,23 @@ export class CreateElectionDto {
   @ApiPropertyOptional({ example: '第十一届社区党委换届选举' }) @IsOptional() @IsString() @MaxLength(300) note?: string;
 }
 
+export class ElectionResultVotesDto {
+  @ApiProperty({ example: 1024, description: 'A winner of this election' }) @IsInt() @Min(1) workerId!: number;
+  @ApiProperty({ example: 612, description: 'Votes received; more than half of votesCast' }) @IsInt() @Min(0) votes!: number;
+}
+
+/** 更正: what the record says beside who it elected; only the fields given change (at least one). */
+export class CorrectElectionDto {
+  @ApiPropertyOptional({ enum: ELECTION_METHODS, example: 'DIRECT', description: 'The method, allowed for the body as on creation' })
+  @IsOptional() @IsIn(ELECTION_METHODS) method?: ElectionMethod;
+  @ApiPropertyOptional({ example: 1800, description: 'Corrected counts are checked as on creation; a record without counts (back-filled) gets all of them at once' })
+  @IsOptional() @IsInt() @Min(1) @Max(10_000_000) eligibleVoters?: number;
+  @ApiPropertyOptional({ example: 1320 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) votesCast?: number;
+  @ApiPropertyOptional({ type: [ElectionResultVotesDto], description: 'Votes of winners of this election, by worker' })
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ElectionResultVotesDto) @ArrayMinSize(1) @ArrayMaxSize(15) results?: ElectionResultVotesDto[];
+  @ApiPropertyOptional({ example: '第十一届社区党委换届选举', nullable: true, description: 'null clears it' }) @IsOptional() @IsString() @MaxLength(300) note?: string | null;
+}
+
 export class ElectionQueryDto {
   @CommunityFilter() community?: string;
   @ApiPropertyOptional({ enum: ELECTED_BODIES }) @IsOptional() @IsIn(ELECTED_BODIES) bodyKind?: BodyKind;

@@ -116,4 +116,49 @@ describe('elections: elected posts by election with their term, re-election, by-
     expect(e.body).toMatchObject({ backfilled: true, method: null, termStart: '2021-01-01', termEnd: '2025-12-31', results: [{ workerId: w, role: 'DIRECTOR', votes: null }] });
     expect(await app.ds.transaction((m) => ElectionRepository.backfill(m))).toBe(0);
   });
+
+  it('更正: completes a back-filled record (method and every count at once) under If-Match, audited; refusals name the field and write nothing; the posts stay', async () => {
+    const w = await register('吴主任', '330106002003');
+    const legacy = await app.t.request('POST', '/v1/appointments', {
+      token: app.tokens.xihu, body: { workerId: w, communityCode: '330106002003', bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2021-06-01' },
+    });
+    await app.ds.transaction((m) => ElectionRepository.backfill(m));
+    const [{ electionId: id }] = await app.ds.query('SELECT election_id AS electionId FROM appointment WHERE id = ?', [legacy.body.id]);
+    const read = await app.t.request('GET', `/v1/elections/${id}`, { token: app.tokens.xihu });
+    const tag = read.headers.get('etag')!;
+    expect(tag).toMatch(/^"[\w-]{27}"$/);
+    const correct = (body: Record<string, unknown>, headers: Record<string, string> = {}, token = app.tokens.xihu) =>
+      app.t.request('PATCH', `/v1/elections/${id}`, { token, body, headers });
+    const audits = async () => Number((await app.ds.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'election' AND entity_id = ? AND action = 'CORRECT'", [String(id)]))[0].n);
+
+    const refusals: Array<[Record<string, unknown>, number, string, string]> = [
+      [{ votesCast: 900 }, 400, 'VOTES_INCOMPLETE', 'eligibleVoters'],
+      [{ eligibleVoters: 1000, votesCast: 900 }, 400, 'VOTES_INCOMPLETE', 'results'],
+      [{ method: 'PUBLIC_NOMINATION_DIRECT' }, 400, 'ELECTION_METHOD_NOT_ALLOWED', 'method'],
+      [{ eligibleVoters: 1000, votesCast: 900, results: [{ workerId: w + 1, votes: 800 }] }, 400, 'RESULT_NOT_IN_ELECTION', 'results[0].workerId'],
+      [{ eligibleVoters: 1000, votesCast: 900, results: [{ workerId: w, votes: 400 }] }, 400, 'ELECTED_WITHOUT_MAJORITY', 'results[0].votes'],
+      [{ role: 'MEMBER' }, 400, 'VALIDATION_FAILED', 'role'],
+      [{}, 400, 'NOTHING_TO_CORRECT', 'body'],
+    ];
+    for (const [body, status, code, path] of refusals) {
+      const res = await correct(body);
+      expect([res.status, res.body.code, res.body.details?.[0]?.path]).toEqual([status, code, path]);
+    }
+    expect((await correct({ note: 'x' }, {}, app.tokens.shangcheng)).status).toBe(404);
+    expect((await correct({ note: 'x' }, { 'If-Match': '"stale"' })).status).toBe(412);
+    expect(await audits()).toBe(0);
+
+    const done = await correct({ method: 'DIRECT', eligibleVoters: 1000, votesCast: 900, results: [{ workerId: w, votes: 800 }], note: '2021 换届（补录票数）' }, { 'If-Match': tag });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id, backfilled: true, method: 'DIRECT', eligibleVoters: 1000, votesCast: 900, note: '2021 换届（补录票数）', results: [{ workerId: w, role: 'DIRECTOR', votes: 800, appointmentId: legacy.body.id }] });
+    expect(done.headers.get('etag')).not.toBe(tag);
+    // the tag read before the correction is stale now
+    expect((await correct({ note: null }, { 'If-Match': tag })).status).toBe(412);
+    const [audit] = await app.ds.query("SELECT `before` AS b, `after` AS a FROM audit_log WHERE entity = 'election' AND entity_id = ? AND action = 'CORRECT'", [String(id)]);
+    const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+    expect([json(audit.b).votesCast, json(audit.a).votesCast]).toEqual([null, 900]);
+    // counts only: the post the election made is as it was
+    expect((await postsOf(w)).map((x) => [x.role, x.obtainedBy, x.from])).toEqual([['DIRECTOR', 'ELECTION', '2021-06-01']]);
+    expect((await correct({ note: null }, { 'If-Match': done.headers.get('etag')! })).body.note).toBeNull();
+  });
 });

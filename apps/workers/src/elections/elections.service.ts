@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
-import { AuditService } from '@cws/platform';
+import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type OneShoulderReport } from '@cws/workers-contracts';
-import { assertVotes, termEnd } from '@cws/workers-core';
+import { assertMethod, assertVotes, correctElection, termEnd } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
 import { CommunityBodyRepository } from '../org/community-body.repository';
-import type { CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
+import type { CorrectElectionDto, CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
 import { ElectionRepository } from './election.repository';
 import { assertPlaceFilterInScope } from '../common/access';
 
-/** The party organisation is elected by 公推直选 (the notice); the committee by residents directly or through representatives. */
-const METHODS_BY_BODY = { PARTY: ['PUBLIC_NOMINATION_DIRECT'], COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'] } as const;
+/** An election's entity tag: a hash of its view (every correction changes the facts in it). */
+export const electionEtag = (e: ElectionView): string => etagOf(e);
 
 @Injectable()
 export class ElectionsService {
@@ -71,8 +71,7 @@ export class ElectionsService {
     if (!isElectedPost(dto.bodyKind)) {
       throw new DomainError('UNPROCESSABLE', 'NOT_AN_ELECTED_BODY', `${dto.bodyKind} posts are appointed or recruited, not elected`, [{ path: 'bodyKind', issue: 'is not an elected body (PARTY or COMMITTEE)' }]);
     }
-    const methods: readonly string[] = METHODS_BY_BODY[dto.bodyKind as 'PARTY' | 'COMMITTEE'];
-    if (!methods.includes(dto.method)) throw validationError('ELECTION_METHOD_NOT_ALLOWED', 'method', `the ${dto.bodyKind} body is elected by ${methods.join(' or ')}`);
+    assertMethod(dto.bodyKind, dto.method);
     if (dto.termStart && dto.termStart < dto.electionDate) throw validationError('TERM_STARTS_BEFORE_ELECTION', 'termStart', 'must not be before the election date');
     const seen = new Set<string>();
     let heads = 0;
@@ -83,6 +82,24 @@ export class ElectionsService {
       if (bandOfRole(r.role) === 'HEAD' && ++heads > 1) throw validationError('ONE_HEAD_PER_BODY', `results[${i}].role`, 'a body has one head');
     });
     assertVotes(dto);
+  }
+
+  /**
+   * 更正: corrects what the record says beside who it elected (method, counts, votes, note), e.g. to complete
+   * a back-filled election; the posts it made do not change. Locked, checked as a new election is
+   * (workers-core `correctElection`), under an optional If-Match, audited with before and after.
+   */
+  correct(p: Principal, id: number, dto: CorrectElectionDto, ifMatch?: string): Promise<ElectionView> {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const before = await ElectionRepository.findInScope(m, p.scope, id, { lock: true });
+      if (!before) throw notFound('election', id);
+      assertIfMatch(ifMatch, electionEtag(before), 'election', id);
+      const facts = correctElection(before.bodyKind, before, dto);
+      await ElectionRepository.updateFacts(m, id, facts);
+      const after = (await ElectionRepository.findInScope(m, p.scope, id))!;
+      await this.audit.record(m, { entity: 'election', entityId: id, action: 'CORRECT', before, after, districtCode: before.districtCode }, p);
+      return after;
+    });
   }
 
   async get(p: Principal, id: number): Promise<ElectionView> {

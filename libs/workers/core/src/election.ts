@@ -5,6 +5,19 @@
  */
 import { addDays, validationError } from '@cws/kernel';
 import { addMonths } from './dates';
+import type { BodyKind, ElectionMethod } from './vocabulary';
+
+/** The party organisation is elected by 公推直选 (the notice); the committee by residents directly or through representatives. */
+export const METHODS_BY_BODY: Partial<Record<BodyKind, readonly ElectionMethod[]>> = {
+  PARTY: ['PUBLIC_NOMINATION_DIRECT'],
+  COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'],
+};
+
+/** Throws a validation error on `method` when the body is not elected that way. */
+export function assertMethod(bodyKind: BodyKind, method: ElectionMethod): void {
+  const methods = METHODS_BY_BODY[bodyKind] ?? [];
+  if (!methods.includes(method)) throw validationError('ELECTION_METHOD_NOT_ALLOWED', 'method', `the ${bodyKind} body is elected by ${methods.join(' or ')}`);
+}
 
 /** Last day of a term of `years` starting on `start` (a 5-year term from 2026-03-01 ends 2031-02-28). */
 export function termEnd(start: string, years: number): string {
@@ -27,4 +40,64 @@ export function assertVotes(v: VoteCount): void {
     if (r.votes > v.votesCast) throw validationError('VOTES_EXCEED_BALLOTS', `results[${i}].votes`, 'cannot exceed votesCast');
     if (r.votes * 2 <= v.votesCast) throw validationError('ELECTED_WITHOUT_MAJORITY', `results[${i}].votes`, 'a winner needs more than half of the votes cast');
   });
+}
+
+/** What an election record says beside who it elected: the facts a correction may change (null = not recorded). */
+export interface ElectionFacts {
+  method: ElectionMethod | null;
+  eligibleVoters: number | null;
+  votesCast: number | null;
+  note: string | null;
+  results: Array<{ workerId: number; votes: number | null }>;
+}
+
+/** A correction (更正) of those facts: only the fields given change; `results` name winners of the election by worker. */
+export interface ElectionCorrection {
+  method?: ElectionMethod;
+  eligibleVoters?: number;
+  votesCast?: number;
+  note?: string | null;
+  results?: Array<{ workerId: number; votes: number }>;
+}
+
+/**
+ * The facts after a correction, checked as a new election is: the method allowed for the body, and —
+ * once any count is corrected — every count known (a back-filled record is completed at once, not in
+ * halves) and the Organic Law's majorities. Who was elected, to what and for which term is not a
+ * correction: those made the posts. Throws a validation error naming the field at fault.
+ */
+export function correctElection(bodyKind: BodyKind, current: ElectionFacts, c: ElectionCorrection): ElectionFacts {
+  if (Object.values(c).every((v) => v === undefined)) throw validationError('NOTHING_TO_CORRECT', 'body', 'give at least one of method, eligibleVoters, votesCast, note, results');
+  if (c.method !== undefined) assertMethod(bodyKind, c.method);
+  const votes = new Map(current.results.map((r) => [r.workerId, r.votes]));
+  const seen = new Set<number>();
+  (c.results ?? []).forEach((r, i) => {
+    if (!votes.has(r.workerId)) throw validationError('RESULT_NOT_IN_ELECTION', `results[${i}].workerId`, `worker ${r.workerId} was not elected in this election`);
+    if (seen.has(r.workerId)) throw validationError('DUPLICATE_RESULT', `results[${i}].workerId`, 'each winner once');
+    seen.add(r.workerId);
+    votes.set(r.workerId, r.votes);
+  });
+  const next: ElectionFacts = {
+    method: c.method ?? current.method,
+    eligibleVoters: c.eligibleVoters ?? current.eligibleVoters,
+    votesCast: c.votesCast ?? current.votesCast,
+    note: c.note === undefined ? current.note : c.note,
+    results: current.results.map((r) => ({ workerId: r.workerId, votes: votes.get(r.workerId)! })),
+  };
+  if (c.eligibleVoters !== undefined || c.votesCast !== undefined || c.results !== undefined) {
+    if (next.eligibleVoters === null) throw validationError('VOTES_INCOMPLETE', 'eligibleVoters', 'not on record: give it with the other counts');
+    if (next.votesCast === null) throw validationError('VOTES_INCOMPLETE', 'votesCast', 'not on record: give it with the other counts');
+    const missing = next.results.findIndex((r) => r.votes === null);
+    if (missing >= 0) throw validationError('VOTES_INCOMPLETE', 'results', `the votes of worker ${next.results[missing].workerId} are not on record: give every winner's votes`);
+    assertVotes({ eligibleVoters: next.eligibleVoters, votesCast: next.votesCast, results: [] });
+    // each winner's majority, named where the correction gave that winner's votes (else by worker, as on record)
+    const given = new Map((c.results ?? []).map((r, i) => [r.workerId, i]));
+    for (const r of next.results) {
+      const at = given.get(r.workerId);
+      const path = at === undefined ? 'votesCast' : `results[${at}].votes`;
+      if (r.votes! > next.votesCast) throw validationError('VOTES_EXCEED_BALLOTS', path, `worker ${r.workerId}'s ${r.votes} votes exceed the ${next.votesCast} cast`);
+      if (r.votes! * 2 <= next.votesCast) throw validationError('ELECTED_WITHOUT_MAJORITY', path, `worker ${r.workerId}'s ${r.votes} votes are not more than half of the ${next.votesCast} cast`);
+    }
+  }
+  return next;
 }

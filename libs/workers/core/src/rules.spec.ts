@@ -1,5 +1,5 @@
 import { addMonths, fullMonthsBetween } from './dates';
-import { assertVotes, termEnd } from './election';
+import { assertMethod, assertVotes, correctElection, termEnd, type ElectionFacts } from './election';
 import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePolicy } from './grade';
 import { passedOver, rankCandidates, totalHundredths } from './ranking';
 import { membershipInYear, owedTenths, trainingOwed } from './training-owed';
@@ -103,5 +103,40 @@ describe('elections', () => {
     expect(() => assertVotes({ eligibleVoters: 100, votesCast: 80, results: [{ votes: 41 }, { votes: 40 }] }))
       .toThrow(expect.objectContaining({ code: 'ELECTED_WITHOUT_MAJORITY', details: [expect.objectContaining({ path: 'results[1].votes' })] }));
     expect(() => assertVotes({ eligibleVoters: 100, votesCast: 80, results: [{ votes: 79 }] })).not.toThrow();
+  });
+  it('allows each body its own methods: the party 公推直选 only', () => {
+    expect(() => assertMethod('PARTY', 'DIRECT')).toThrow(expect.objectContaining({ code: 'ELECTION_METHOD_NOT_ALLOWED', details: [expect.objectContaining({ path: 'method' })] }));
+    expect(() => assertMethod('COMMITTEE', 'HOUSEHOLD_REPRESENTATIVES')).not.toThrow();
+  });
+
+  describe('correcting a record (更正)', () => {
+    const backfilled: ElectionFacts = { method: null, eligibleVoters: null, votesCast: null, note: 'back-filled', results: [{ workerId: 7, votes: null }, { workerId: 9, votes: null }] };
+    const recorded: ElectionFacts = { method: 'DIRECT', eligibleVoters: 2000, votesCast: 1500, note: null, results: [{ workerId: 7, votes: 900 }, { workerId: 9, votes: 800 }] };
+    const fails = (f: () => unknown, code: string, path: string) => expect(f).toThrow(expect.objectContaining({ code, details: [expect.objectContaining({ path })] }));
+
+    it('completes a back-filled record in one go, every count at once', () => {
+      const done = correctElection('COMMITTEE', backfilled, { method: 'DIRECT', eligibleVoters: 1800, votesCast: 1320, results: [{ workerId: 9, votes: 700 }, { workerId: 7, votes: 1200 }] });
+      expect(done).toEqual({ method: 'DIRECT', eligibleVoters: 1800, votesCast: 1320, note: 'back-filled', results: [{ workerId: 7, votes: 1200 }, { workerId: 9, votes: 700 }] });
+      fails(() => correctElection('COMMITTEE', backfilled, { votesCast: 1320 }), 'VOTES_INCOMPLETE', 'eligibleVoters');
+      fails(() => correctElection('COMMITTEE', backfilled, { eligibleVoters: 1800, votesCast: 1320, results: [{ workerId: 7, votes: 1200 }] }), 'VOTES_INCOMPLETE', 'results');
+    });
+    it('changes only what it names; a method or a note alone leaves the counts unchecked and unchanged', () => {
+      expect(correctElection('PARTY', backfilled, { method: 'PUBLIC_NOMINATION_DIRECT' })).toEqual({ ...backfilled, method: 'PUBLIC_NOMINATION_DIRECT' });
+      expect(correctElection('COMMITTEE', recorded, { note: null })).toEqual(recorded);
+      expect(correctElection('COMMITTEE', recorded, { note: '第十一届' }).note).toBe('第十一届');
+      fails(() => correctElection('PARTY', backfilled, { method: 'DIRECT' }), 'ELECTION_METHOD_NOT_ALLOWED', 'method');
+      fails(() => correctElection('COMMITTEE', recorded, {}), 'NOTHING_TO_CORRECT', 'body');
+    });
+    it('checks the corrected counts against the Organic Law, naming the winner the correction gave or the count that broke it', () => {
+      fails(() => correctElection('COMMITTEE', recorded, { results: [{ workerId: 9, votes: 700 }] }), 'ELECTED_WITHOUT_MAJORITY', 'results[0].votes');
+      fails(() => correctElection('COMMITTEE', recorded, { votesCast: 1900 }), 'ELECTED_WITHOUT_MAJORITY', 'votesCast');
+      fails(() => correctElection('COMMITTEE', recorded, { votesCast: 2100 }), 'VOTES_EXCEED_VOTERS', 'votesCast');
+      fails(() => correctElection('COMMITTEE', recorded, { eligibleVoters: 3100 }), 'ELECTION_TURNOUT_TOO_LOW', 'votesCast');
+      expect(correctElection('COMMITTEE', recorded, { votesCast: 1550, results: [{ workerId: 9, votes: 801 }] }).results).toEqual([{ workerId: 7, votes: 900 }, { workerId: 9, votes: 801 }]);
+    });
+    it('corrects the votes of the election’s own winners only, each once', () => {
+      fails(() => correctElection('COMMITTEE', recorded, { results: [{ workerId: 8, votes: 900 }] }), 'RESULT_NOT_IN_ELECTION', 'results[0].workerId');
+      fails(() => correctElection('COMMITTEE', recorded, { results: [{ workerId: 7, votes: 900 }, { workerId: 7, votes: 901 }] }), 'DUPLICATE_RESULT', 'results[1].workerId');
+    });
   });
 });
