@@ -4,14 +4,20 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 import { IsCalendarDate } from '@cws/platform';
 import { EDUCATION_LEVELS, POST_BANDS, type PostBand } from '@cws/workers-contracts';
 
+const GRADE_POLICY_KINDS = ['ENTRY_GRADE', 'BAND_RANGE', 'GRADE_PROGRESSION'] as const;
+type GradePolicyKind = (typeof GRADE_POLICY_KINDS)[number];
+
 export class GradePolicyQueryDto {
   @ApiPropertyOptional({ example: '2026-06-30', format: 'date', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() date?: string;
 }
 
+export class GradePolicyHistoryQueryDto {
+  @ApiPropertyOptional({ enum: GRADE_POLICY_KINDS, description: 'Only the rows of this kind' }) @IsOptional() @IsIn(GRADE_POLICY_KINDS) kind?: GradePolicyKind;
+}
+
 /** A new row from `validFrom`; the row of the same key in force then is closed the day before. */
 export class GradePolicyRowDto {
-  @ApiProperty({ enum: ['ENTRY_GRADE', 'BAND_RANGE', 'GRADE_PROGRESSION'] }) @IsIn(['ENTRY_GRADE', 'BAND_RANGE', 'GRADE_PROGRESSION'])
-  kind!: 'ENTRY_GRADE' | 'BAND_RANGE' | 'GRADE_PROGRESSION';
+  @ApiProperty({ enum: GRADE_POLICY_KINDS }) @IsIn(GRADE_POLICY_KINDS) kind!: GradePolicyKind;
   @ApiPropertyOptional({ enum: POST_BANDS, description: 'ENTRY_GRADE and BAND_RANGE' }) @IsOptional() @IsIn(POST_BANDS) band?: PostBand;
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS, description: 'ENTRY_GRADE' }) @IsOptional() @IsIn(EDUCATION_LEVELS) education?: string;
   @ApiPropertyOptional({ example: 3, description: 'ENTRY_GRADE: the base grade' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(18) baseGrade?: number;

@@ -19,6 +19,11 @@ export class GradePolicyService {
     return GradePolicyRepository.rowsOn(this.dataSource.manager, date);
   }
 
+  /** The policy's history: every row with its dates, closed ones too. */
+  history(kind?: GradePolicyRow['kind']): Promise<GradePolicyRow[]> {
+    return GradePolicyRepository.history(this.dataSource.manager, kind);
+  }
+
   add(p: Principal, dto: GradePolicyRowDto): Promise<GradePolicyRowAddedView> {
     const { key, data } = this.shape(dto);
     return this.dataSource.transaction('READ COMMITTED', async (m) => {

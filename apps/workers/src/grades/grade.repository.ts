@@ -150,11 +150,20 @@ export interface GradePolicyRow {
 }
 
 export class GradePolicyRepository {
-  static async rowsOn(m: EntityManager, date: string): Promise<GradePolicyRow[]> {
+  static rowsOn(m: EntityManager, date: string): Promise<GradePolicyRow[]> {
+    return GradePolicyRepository.select(m, 'valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)', [date, date]);
+  }
+
+  /** Every row, closed ones too (the policy's history), of one kind when given; a key's rows in date order. */
+  static history(m: EntityManager, kind?: GradePolicyRow['kind']): Promise<GradePolicyRow[]> {
+    return kind ? GradePolicyRepository.select(m, 'kind = ?', [kind]) : GradePolicyRepository.select(m, '1 = 1', []);
+  }
+
+  private static async select(m: EntityManager, where: string, params: unknown[]): Promise<GradePolicyRow[]> {
     const rows = await m.query(
       `SELECT id, kind, band, education, data, valid_from AS validFrom, valid_to AS validTo, source_ref AS sourceRef FROM grade_policy
-        WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY kind, band, education, valid_from`,
-      [date, date],
+        WHERE ${where} ORDER BY kind, band, education, valid_from`,
+      params,
     );
     return rows.map((r: Record<string, unknown>) => ({ ...r, id: Number(r.id), data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }) as GradePolicyRow);
   }

@@ -113,6 +113,15 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
       .then((r) => r.body.find((x: { kind: string; band: string; education: string }) => x.kind === 'ENTRY_GRADE' && x.band === 'OTHER' && x.education === 'BACHELOR'));
     expect(await entry('2039-12-31')).toMatchObject({ data: { baseGrade: 3 }, validTo: '2039-12-31' });
     expect(await entry('2040-01-01')).toMatchObject({ data: { baseGrade: 4 }, sourceRef: '示例：2040 年起本科入职四级' });
+    // the history lists the key's closed row and its successor, in date order; one kind when asked
+    const history = await app.t.request('GET', '/v1/grade-policy/history?kind=ENTRY_GRADE', { token: xihu });
+    expect(history.status).toBe(200);
+    expect(history.body.every((r: { kind: string }) => r.kind === 'ENTRY_GRADE')).toBe(true);
+    const key = history.body.filter((x: { band: string; education: string }) => x.band === 'OTHER' && x.education === 'BACHELOR');
+    expect(key.map((r: { data: { baseGrade: number }; validFrom: string; validTo: string | null }) => [r.data.baseGrade, r.validTo])).toEqual([[3, '2039-12-31'], [4, null]]);
+    const all = (await app.t.request('GET', '/v1/grade-policy/history', { token: xihu })).body;
+    expect(all.length).toBe(rows.length + 1);
+    expect((await app.t.request('GET', '/v1/grade-policy/history?kind=GRADE', { token: xihu })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'kind' }] });
     // a recruit hired under the new row enters at its grade
     expect(await detail((await register({ hireDate: '2040-03-01' })).id)).toMatchObject({ grades: [expect.objectContaining({ cause: 'ENTRY', grade: 4 })] });
   });
