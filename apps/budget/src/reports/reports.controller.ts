@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ExecutionReport, FundingStandard, HouseholdCount, HouseholdStandardReport, type ExecutionReportView } from '@cws/budget-contracts';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import type { Response } from 'express';
 import { FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
-import { Answers, CurrentPrincipal, Downloads } from '@cws/platform';
+import { Answers, attachment, CurrentPrincipal, Downloads, FILE_MEDIA_TYPES } from '@cws/platform';
 import { CanPost, CanRead } from '../common/access';
 import { PlaceFilterDto } from '../common/filters.dto';
 import { ExecutionQueryDto, FundingStandardDto, HouseholdCountDto, HouseholdStandardQueryDto } from './reports.dto';
@@ -36,15 +35,9 @@ export class ReportsController {
   @Get('reports/execution.xlsx')
   @CanRead()
   @Downloads('xlsx', '下载预算执行情况报表（xlsx）', 'The execution report as an .xlsx workbook')
-  async executionXlsx(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto, @Res() res: Response) {
+  async executionXlsx(@CurrentPrincipal() p: Principal, @Query() q: ExecutionQueryDto) {
     const buffer = await this.reports.executionXlsx(p, q);
-    res
-      .status(200)
-      .set({
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="budget-execution-${q.fiscalYear}-${q.groupBy}.xlsx"`,
-      })
-      .send(buffer);
+    return attachment({ buffer, filename: `budget-execution-${q.fiscalYear}-${q.groupBy}.xlsx`, type: FILE_MEDIA_TYPES.xlsx });
   }
 
   @Get('reports/household-standard')
