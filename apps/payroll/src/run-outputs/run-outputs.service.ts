@@ -90,7 +90,7 @@ export class RunOutputsService {
       await this.recordExport(p, run, { file: 'iit', rows: slips.length });
     } else {
       const bounds = await this.baseBounds(run);
-      tables = [kind === 'social-insurance' ? socialInsuranceList(slips, bounds.get('PENSION') ?? null) : housingFundList(slips, bounds.get('HOUSING_FUND') ?? null)];
+      tables = [kind === 'social-insurance' ? socialInsuranceList(slips, bounds) : housingFundList(slips, bounds.get('HOUSING_FUND') ?? null)];
     }
     return { buffer: await tablesXlsx(tables), filename: `${kind}-${run.period}-run-${run.id}.xlsx`, type: XLSX };
   }

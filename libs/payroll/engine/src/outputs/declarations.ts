@@ -81,8 +81,8 @@ function clampedBase(s: OutputPayslip, codes: string[], bounds: BaseBounds | nul
   return line && bounds ? clampToBounds(line.amountFen, bounds) : null;
 }
 
-function contributionTable(sheet: string, base: { header: string; of: (s: OutputPayslip) => Fen | null }, items: Array<[string, string]>, slips: OutputPayslip[]): DeclarationTable {
-  const headers = ['工号', '姓名', '区', '街道', '社区', base.header, ...items.flatMap(([, label]) => [`${label} 个人`, `${label} 单位`]), '个人合计', '单位合计', '合计'];
+function contributionTable(sheet: string, bases: ContributionBaseColumn[], items: Array<[string, string]>, slips: OutputPayslip[]): DeclarationTable {
+  const headers = ['工号', '姓名', '区', '街道', '社区', ...bases.map((b) => b.header), ...items.flatMap(([, label]) => [`${label} 个人`, `${label} 单位`]), '个人合计', '单位合计', '合计'];
   const home = slips.filter((s) => s.payer === 'HOME').sort(byPlace);
   const rows: Cell[][] = [];
   const totals: Fen[] = new Array(items.length * 2 + 3).fill(0n);
@@ -100,16 +100,35 @@ function contributionTable(sheet: string, base: { header: string; of: (s: Output
     amounts.push(employee, employer, employee + employer);
     if (employee + employer === 0n) continue;
     amounts.forEach((a, i) => (totals[i] += a));
-    rows.push([String(s.workerId), s.name, s.districtCode, s.streetCode, s.communityCode, base.of(s), ...amounts]);
+    rows.push([String(s.workerId), s.name, s.districtCode, s.streetCode, s.communityCode, ...bases.map((b) => b.of(s)), ...amounts]);
   }
-  rows.push(['合计', `${rows.length} 人`, null, null, null, null, ...totals]);
+  rows.push(['合计', `${rows.length} 人`, null, null, null, ...bases.map(() => null), ...totals]);
   return { sheet, headers, types: headers.map((_, i) => (i >= 5 ? 'money' : 'text')), rows };
 }
 
-/** Social insurance; the base column uses the pension item's bounds (the items share them in Zhejiang). */
-export const socialInsuranceList = (slips: OutputPayslip[], pension: BaseBounds | null = null): DeclarationTable =>
-  contributionTable('社会保险费', { header: '缴费基数', of: (s) => clampedBase(s, ['CONTRIBUTION_BASE'], pension) }, SI_ITEMS, slips);
+interface ContributionBaseColumn {
+  header: string;
+  of: (s: OutputPayslip) => Fen | null;
+}
+
+const sameBounds = (a: BaseBounds, b: BaseBounds): boolean => a.baseFloorFen === b.baseFloorFen && a.baseCeilingFen === b.baseCeilingFen;
+
+/**
+ * Social insurance, keyed by item code in `bounds`. 缴费基数 is the base clamped to the pension item's bounds;
+ * an item whose floor or ceiling differs (a city where medical insurance has its own) gets its own base
+ * column after it, so every amount in a row can be traced to the base it was taken from.
+ */
+export function socialInsuranceList(slips: OutputPayslip[], bounds: ReadonlyMap<string, BaseBounds> = new Map()): DeclarationTable {
+  const pension = bounds.get('PENSION') ?? null;
+  const bases: ContributionBaseColumn[] = [{ header: '缴费基数', of: (s) => clampedBase(s, ['CONTRIBUTION_BASE'], pension) }];
+  for (const [code, label] of SI_ITEMS) {
+    const own = bounds.get(code);
+    if (code === 'PENSION' || !own || (pension && sameBounds(own, pension))) continue;
+    bases.push({ header: `${label} 缴费基数`, of: (s) => clampedBase(s, ['CONTRIBUTION_BASE'], own) });
+  }
+  return contributionTable('社会保险费', bases, SI_ITEMS, slips);
+}
 
 /** Housing fund; its base is a declared housing-fund base when there is one, else the contribution base. */
 export const housingFundList = (slips: OutputPayslip[], fund: BaseBounds | null = null): DeclarationTable =>
-  contributionTable('住房公积金', { header: '缴存基数', of: (s) => clampedBase(s, ['HOUSING_FUND_BASE', 'CONTRIBUTION_BASE'], fund) }, [['HOUSING_FUND', '住房公积金']], slips);
+  contributionTable('住房公积金', [{ header: '缴存基数', of: (s) => clampedBase(s, ['HOUSING_FUND_BASE', 'CONTRIBUTION_BASE'], fund) }], [['HOUSING_FUND', '住房公积金']], slips);

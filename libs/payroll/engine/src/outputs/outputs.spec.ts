@@ -162,8 +162,25 @@ describe('declarations', () => {
       slip(3, '330106001001', {}, [line('INFO', 'CONTRIBUTION_BASE', '30000.00'), line('INFO', 'HOUSING_FUND_BASE', '9000.00')]),
       slip(4, '330106001001'),
     ];
-    expect(socialInsuranceList(based, bounds).rows.map((r) => r[5])).toEqual([y('6000.00'), y('4000.00'), y('20000.00'), null, null]);
+    expect(socialInsuranceList(based, new Map([['PENSION', bounds], ['MEDICAL', bounds]])).rows.map((r) => r[5])).toEqual([y('6000.00'), y('4000.00'), y('20000.00'), null, null]);
     expect(housingFundList(based, bounds).rows.map((r) => r[5])).toEqual([y('6000.00'), y('4000.00'), y('9000.00'), null, null]);
     expect(socialInsuranceList(based).rows[0][5]).toBeNull();
+  });
+
+  it('an SI item with its own floor or ceiling gets its own base column, clamped to its bounds; items sharing the pension’s add none', () => {
+    const pension = { baseFloorFen: y('4000.00'), baseCeilingFen: y('20000.00') };
+    const medical = { baseFloorFen: y('5000.00'), baseCeilingFen: y('18000.00') };
+    const based = [
+      slip(1, '330106001001', {}, [line('INFO', 'CONTRIBUTION_BASE', '4500.00')]),
+      slip(2, '330106001001', {}, [line('INFO', 'CONTRIBUTION_BASE', '19000.00')]),
+    ];
+    const shared = socialInsuranceList(based, new Map([['PENSION', pension], ['MEDICAL', pension], ['UNEMPLOYMENT', pension]]));
+    expect(shared.headers.slice(5, 7)).toEqual(['缴费基数', '养老保险 个人']);
+    const own = socialInsuranceList(based, new Map([['PENSION', pension], ['MEDICAL', medical], ['UNEMPLOYMENT', pension]]));
+    expect(own.headers.slice(5, 8)).toEqual(['缴费基数', '医疗保险 缴费基数', '养老保险 个人']);
+    expect(own.types.slice(5, 8)).toEqual(['money', 'money', 'money']);
+    expect(own.rows.map((r) => r.slice(5, 7))).toEqual([[y('4500.00'), y('5000.00')], [y('19000.00'), y('18000.00')], [null, null]]);
+    // the amounts keep their columns after the extra one: the total row still adds them up
+    expect(own.rows[2][own.headers.indexOf('养老保险 个人')]).toBe(shared.rows[2][shared.headers.indexOf('养老保险 个人')]);
   });
 });
