@@ -100,4 +100,18 @@ describe('ApiClient', () => {
     expect(fetchMock.mock.calls[1][1]).toMatchObject({ method: 'PUT', body: JSON.stringify({ label: 'y' }) });
     expect(err).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED' });
   });
+
+  it('a PATCH sends the headers it is given (an If-Match) with its JSON body', async () => {
+    const tokens = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+    const fetchMock = vi.fn(async () => res(200, { id: 11 }));
+    const api = new ApiClient({ tokens, fetch: fetchMock as unknown as typeof fetch });
+
+    expect(await api.patch('/elections/11', { votesCast: 1900 }, { headers: { 'If-Match': '"e1"' } })).toEqual({ id: 11 });
+    await api.patch('/elections/11', { note: null });
+
+    const calls = fetchMock.mock.calls as unknown as Array<[string, RequestInit]>;
+    expect(calls[0][1]).toMatchObject({ method: 'PATCH', body: JSON.stringify({ votesCast: 1900 }) });
+    expect((calls[0][1].headers as Record<string, string>)['If-Match']).toBe('"e1"');
+    expect((calls[1][1].headers as Record<string, string>)['If-Match']).toBeUndefined();
+  });
 });

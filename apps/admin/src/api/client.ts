@@ -81,8 +81,9 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...opts, body });
   }
 
-  patch<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('PATCH', path, { body });
+  /** A PATCH; `opts.headers` e.g. an If-Match with the ETag the record was read with. */
+  patch<T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('PATCH', path, { ...opts, body });
   }
 
   put<T>(path: string, body?: unknown): Promise<T> {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView, GradePolicyRowAddedView, GradePolicyRowView, OneShoulderReport } from '@cws/workers-contracts';
+import type { Tagged } from './client';
 import { useApi } from './context';
 import type { WorkerPage } from './workers';
 
@@ -33,6 +34,18 @@ export interface NewGradePolicyRow {
   sourceRef: string;
 }
 
+/**
+ * What `PATCH /elections/:id` takes (CorrectElectionDto): only what changes, at least one field; `results` name
+ * winners of this election by worker; a null note clears it. Who was elected, roles and dates are not corrections.
+ */
+export interface ElectionCorrection {
+  method?: ElectionMethod;
+  eligibleVoters?: number;
+  votesCast?: number;
+  results?: Array<{ workerId: number; votes: number }>;
+  note?: string | null;
+}
+
 export interface ElectionFilter {
   community?: string;
   bodyKind?: BodyKind;
@@ -44,10 +57,16 @@ export function useElections(filter: ElectionFilter) {
   return useQuery({ queryKey: ['elections', filter], queryFn: ({ signal }) => api.get<ElectionView[]>(`${W}/elections`, { ...filter }, signal) });
 }
 
+export type TaggedElection = Tagged<ElectionView>;
+
+/** One election and its ETag: a correction sends it as If-Match, so a record changed meanwhile is refused (412), not overwritten. */
 export function useElection(id: number | null) {
   const api = useApi();
-  return useQuery({ queryKey: ['election', id], queryFn: ({ signal }) => api.get<ElectionView>(`${W}/elections/${id}`, undefined, signal), enabled: id !== null });
+  return useQuery({ queryKey: ['election', id], queryFn: ({ signal }) => api.getTagged<ElectionView>(`${W}/elections/${id}`, undefined, signal), enabled: id !== null });
 }
+
+/** What a correction refreshes: the list and the election's own (tagged) read. */
+export const ELECTION_QUERIES = [['elections'], ['election']];
 
 export interface OneShoulderQuery {
   date?: string;
@@ -78,10 +97,21 @@ export function useGradePolicy(date?: string) {
   return useQuery({ queryKey: ['grade-policy', date ?? ''], queryFn: ({ signal }) => api.get<GradePolicyRowView[]>(`${W}/grade-policy`, { date }, signal) });
 }
 
+/** Every grade-policy row, closed ones too (of one kind when given), ordered by kind, band, education, validFrom. */
+export function useGradePolicyHistory(kind: GradePolicyRowView['kind'] | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['grade-policy', 'history', kind ?? ''],
+    queryFn: ({ signal }) => api.get<GradePolicyRowView[]>(`${W}/grade-policy/history`, { kind }, signal),
+  });
+}
+
 export function useElectionWrites() {
   const api = useApi();
   return {
     record: (body: NewElection) => api.post<ElectionView>(`${W}/elections`, body),
+    correct: (id: number, body: ElectionCorrection, etag: string | null) =>
+      api.patch<ElectionView>(`${W}/elections/${id}`, body, etag ? { headers: { 'If-Match': etag } } : {}),
     addGradePolicyRow: (body: NewGradePolicyRow) => api.post<GradePolicyRowAddedView>(`${W}/grade-policy`, body),
   };
 }

@@ -1,19 +1,30 @@
 import type { ElectionView } from '@cws/workers-contracts';
-import { Descriptions, Drawer, Table, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useElection } from '../../api/elections';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { QueryError } from '../../layout/PageState';
+import { CorrectElectionDialog, useCorrectElection } from './CorrectElectionDialog';
 
 type Result = ElectionView['results'][number];
 
-/** One election: the community, date, term, counts, and the posts it filled with the winners (each opens the worker). */
-export function ElectionDrawer({ id, communityName, onClose }: { id: number | null; communityName: (code: string) => string; onClose: () => void }) {
+/**
+ * One election: the community, date, term, counts, and the posts it filled with the winners (each opens the worker).
+ * Read with its ETag; those who may record elections (`canCorrect`) correct it from here (更正).
+ */
+export function ElectionDrawer({ id, communityName, canCorrect, onClose }: { id: number | null; communityName: (code: string) => string; canCorrect: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const election = useElection(id);
-  const e = election.data;
+  const correct = useCorrectElection();
+  const tagged = election.data;
+  const e = tagged?.body;
+  const tools = canCorrect && tagged && (
+    <Button onClick={() => correct.open(tagged)} data-testid="election-correct">
+      {t('elections.correct')}
+    </Button>
+  );
   return (
-    <Drawer open={id !== null} onClose={onClose} title={t('elections.detail')} size={640} destroyOnHidden data-testid="election-drawer" loading={election.isPending}>
+    <Drawer open={id !== null} onClose={onClose} title={t('elections.detail')} size={640} destroyOnHidden data-testid="election-drawer" loading={election.isPending} extra={tools}>
       {election.error ? <QueryError error={election.error} /> : null}
       {e && (
         <>
@@ -49,6 +60,7 @@ export function ElectionDrawer({ id, communityName, onClose }: { id: number | nu
           />
         </>
       )}
+      {canCorrect && <CorrectElectionDialog dialog={correct} onReload={async () => (await election.refetch()).data} />}
     </Drawer>
   );
 }

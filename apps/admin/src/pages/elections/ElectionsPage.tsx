@@ -20,7 +20,7 @@ import { RecordElectionDialog, useRecordElection } from './RecordElectionDialog'
 /**
  * 换届选举: the elections of the party organisations and residents' committees in scope (newest first),
  * filtered by community and body; one opens in a drawer. The HR roles record an election (the service's
- * WRITE_ROLES); the second tab is the 一肩挑 report read from the election records.
+ * WRITE_ROLES) and correct one from its drawer; the second tab is the 一肩挑 report read from the election records.
  */
 export function ElectionsPage() {
   const { t } = useI18n();
@@ -103,7 +103,7 @@ export function ElectionsPage() {
           { key: 'oneShoulder', label: t('elections.tab.oneShoulder'), children: <OneShoulderTab communityName={communityName} /> },
         ]}
       />
-      <ElectionDrawer id={openId} communityName={communityName} onClose={() => setOpenId(null)} />
+      <ElectionDrawer id={openId} communityName={communityName} canCorrect={canRecord} onClose={() => setOpenId(null)} />
       {canRecord && <RecordElectionDialog dialog={record} />}
     </PageCard>
   );

@@ -59,4 +59,31 @@ describe('GradePolicyPage', () => {
     await waitFor(() => expect(posts(calls)).toEqual([{ kind: 'GRADE_PROGRESSION', yearsPerStep: 2, validFrom: '2023-06-01', sourceRef: '试行' }]));
     await waitFor(() => expect(document.body.textContent).toContain('history is not rewritten'));
   });
+
+  it('历史 lists every row from the history route with its dates, an open end as “open”, a closed row marked; the kind filter asks the API', async () => {
+    const closed = { ...row(11, 'ENTRY_GRADE', { baseGrade: 2 }, 'OTHER', 'BACHELOR'), validFrom: '2020-01-01', validTo: '2023-12-31', sourceRef: '杭民〔2019〕8号' };
+    const history = [closed, row(1, 'ENTRY_GRADE', { baseGrade: 3 }, 'OTHER', 'BACHELOR'), row(3, 'GRADE_PROGRESSION', { yearsPerStep: 3 })];
+    const { calls } = render(xihuHr, {
+      [`GET ${P}/history`]: (url) => history.filter((r) => !url.searchParams.get('kind') || r.kind === url.searchParams.get('kind')),
+    });
+    await waitFor(() => expect(textOf('grade-policy-table')).toContain('grade 3 at entry'));
+    expect(calls.some((c) => c.url.pathname === `${P}/history`)).toBe(false);
+    await click([...document.querySelectorAll('[data-testid="grade-policy-mode"] .ant-segmented-item')].find((el) => el.textContent === 'History'));
+    await waitFor(() => expect(textOf('grade-policy-history')).toContain('grade 2 at entry'));
+    const tr = (id: number) => document.querySelector(`[data-testid="grade-policy-history"] tr[data-row-key="${id}"]`)?.textContent ?? '';
+    expect(tr(11)).toContain('2020-01-01 – 2023-12-31');
+    expect(tr(11)).toContain('Closed');
+    expect(tr(11)).toContain('杭民〔2019〕8号');
+    expect(tr(1)).toContain('2024-01-01 – open');
+    expect(tr(1)).toContain('In force');
+    expect(tr(1)).not.toContain('Closed');
+    expect(tr(3)).toContain('one grade every 3 years');
+    // rows in the service's order (kind, band, education, start)
+    expect([...document.querySelectorAll('[data-testid="grade-policy-history"] tr[data-row-key]')].map((el) => el.getAttribute('data-row-key'))).toEqual(['11', '1', '3']);
+
+    await chooseOption(await found('[data-testid="grade-policy-kind"]'), 'Progression');
+    await waitFor(() => expect(calls.some((c) => c.url.pathname === `${P}/history` && c.url.searchParams.get('kind') === 'GRADE_PROGRESSION')).toBe(true));
+    await waitFor(() => expect(textOf('grade-policy-history')).not.toContain('grade 2 at entry'));
+    expect(textOf('grade-policy-history')).toContain('one grade every 3 years');
+  });
 });

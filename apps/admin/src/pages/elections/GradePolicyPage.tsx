@@ -1,8 +1,8 @@
 import { EDUCATION_LEVELS, GRADE_POLICY_KINDS, POST_BANDS, type GradePolicyRowView } from '@cws/workers-contracts';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography, type FormRule } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Segmented, Select, Space, Tag, Typography, type FormRule, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useElectionWrites, useGradePolicy, type NewGradePolicyRow } from '../../api/elections';
+import { useElectionWrites, useGradePolicy, useGradePolicyHistory, type NewGradePolicyRow } from '../../api/elections';
 import { useAuth } from '../../auth/AuthProvider';
 import { GRADE_POLICY_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
@@ -32,18 +32,32 @@ export function gradePolicyBody(v: NewGradePolicyRow): NewGradePolicyRow {
   return body;
 }
 
+const MODES = ['asOf', 'history'] as const;
+type Mode = (typeof MODES)[number];
+
+/** The columns of both views: the row's key and its value in words. */
+function keyColumns(t: Translate): TableColumnsType<GradePolicyRowView> {
+  return [
+    { title: t('grades.kind'), dataIndex: 'kind', render: (k: string) => t(`grades.kind.${k}` as MessageKey) },
+    { title: t('grades.band'), dataIndex: 'band', render: (b: string | null) => (b ? t(`enum.post.${b}` as MessageKey) : '—') },
+    { title: t('grades.education'), dataIndex: 'education', render: (e: string | null) => (e ? t(`enum.education.${e}` as MessageKey) : '—') },
+    { title: t('grades.value'), key: 'value', render: (_, r) => gradeValue(t, r) },
+  ];
+}
+
 /**
  * 等级政策 (三岗十八级): the workers service's grade-policy rows in force on a date — entry grades per band
- * and education, each band's grade range, the years per step. Only CITY_ADMIN adds a row (POST grade-policy).
+ * and education, each band's grade range, the years per step — or its whole history (closed rows too).
+ * Only CITY_ADMIN adds a row (POST grade-policy).
  */
 export function GradePolicyPage() {
   const { t } = useI18n();
   const options = useEnumOptions();
   const { hasRole } = useAuth();
   const canAdd = hasRole(...GRADE_POLICY_WRITE_ROLES);
+  const [mode, setMode] = useState<Mode>('asOf');
   const [date, setDate] = useState(todayIso());
   const [kind, setKind] = useState<Kind>();
-  const rows = useGradePolicy(date);
   const writes = useElectionWrites();
   const add = useFormDialog((v: NewGradePolicyRow) => writes.addGradePolicyRow(gradePolicyBody(v)), { invalidate: [['grade-policy']], success: t('grades.added') });
   return (
@@ -53,35 +67,76 @@ export function GradePolicyPage() {
       tools={
         <>
           <Select<Kind> allowClear placeholder={t('grades.all')} style={{ width: 160 }} value={kind} onChange={setKind} options={options(GRADE_POLICY_KINDS, 'grades.kind')} data-testid="grade-policy-kind" />
-          <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} aria-label={t('grades.asOf')} />
+          <Segmented<Mode> value={mode} onChange={setMode} options={MODES.map((m) => ({ value: m, label: t(`grades.mode.${m}` as MessageKey) }))} data-testid="grade-policy-mode" />
+          {mode === 'asOf' && <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} aria-label={t('grades.asOf')} />}
           {canAdd && <Button type="primary" onClick={() => add.show()} data-testid="grade-policy-add">{t('grades.add')}</Button>}
         </>
       }
     >
       <Typography.Paragraph type="secondary">{t('grades.hint')}</Typography.Paragraph>
-      <QueryTable<GradePolicyRowView>
-        query={rows}
-        rows={rows.data?.filter((r) => !kind || r.kind === kind)}
-        rowKey="id"
-        size="small"
-        pagination={false}
-        data-testid="grade-policy-table"
-        columns={[
-          { title: t('grades.kind'), dataIndex: 'kind', render: (k: string) => t(`grades.kind.${k}` as MessageKey) },
-          { title: t('grades.band'), dataIndex: 'band', render: (b: string | null) => (b ? t(`enum.post.${b}` as MessageKey) : '—') },
-          { title: t('grades.education'), dataIndex: 'education', render: (e: string | null) => (e ? t(`enum.education.${e}` as MessageKey) : '—') },
-          { title: t('grades.value'), render: (_, r) => gradeValue(t, r) },
-          { title: t('grades.validFrom'), dataIndex: 'validFrom' },
-          { title: t('grades.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? '—' },
-          { title: t('grades.sourceRef'), dataIndex: 'sourceRef' },
-        ]}
-      />
+      {mode === 'asOf' ? <RowsInForce date={date} kind={kind} /> : <GradePolicyHistory kind={kind} />}
       {canAdd && (
         <FormModal<NewGradePolicyRow> {...add.modal} title={t('grades.add')} initialValues={{ kind: 'ENTRY_GRADE' }} testId="grade-policy-form">
           <GradePolicyFields form={add.form} />
         </FormModal>
       )}
     </PageCard>
+  );
+}
+
+/** The rows in force on `date` (of one kind when chosen). */
+function RowsInForce({ date, kind }: { date: string; kind: Kind | undefined }) {
+  const { t } = useI18n();
+  const rows = useGradePolicy(date);
+  return (
+    <QueryTable<GradePolicyRowView>
+      query={rows}
+      rows={rows.data?.filter((r) => !kind || r.kind === kind)}
+      rowKey="id"
+      size="small"
+      pagination={false}
+      data-testid="grade-policy-table"
+      columns={[
+        ...keyColumns(t),
+        { title: t('grades.validFrom'), dataIndex: 'validFrom' },
+        { title: t('grades.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? '—' },
+        { title: t('grades.sourceRef'), dataIndex: 'sourceRef' },
+      ]}
+    />
+  );
+}
+
+/** A row's state: closed (it has a last day), not in force yet, or in force. */
+function HistoryStatus({ row }: { row: GradePolicyRowView }) {
+  const { t } = useI18n();
+  if (row.validTo !== null) return <Tag>{t('grades.status.closed')}</Tag>;
+  if (row.validFrom > todayIso()) return <Tag color="blue">{t('grades.status.upcoming')}</Tag>;
+  return <Tag color="green">{t('grades.status.open')}</Tag>;
+}
+
+/** 历史: every row (the service's order: kind, band, education, start), closed ones marked and greyed, each with its dates. */
+function GradePolicyHistory({ kind }: { kind: Kind | undefined }) {
+  const { t } = useI18n();
+  const rows = useGradePolicyHistory(kind);
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('grades.historyHint')}</Typography.Paragraph>
+      <QueryTable<GradePolicyRowView>
+        query={rows}
+        rows={rows.data}
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="grade-policy-history"
+        onRow={(r) => (r.validTo !== null ? { style: { color: 'rgba(0, 0, 0, 0.45)' } } : {})}
+        columns={[
+          ...keyColumns(t),
+          { title: t('grades.period'), key: 'period', render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('grades.openEnded')}` },
+          { title: t('grades.status'), key: 'status', render: (_, r) => <HistoryStatus row={r} /> },
+          { title: t('grades.sourceRef'), dataIndex: 'sourceRef' },
+        ]}
+      />
+    </>
   );
 }
 

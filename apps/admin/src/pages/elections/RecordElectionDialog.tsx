@@ -10,7 +10,7 @@ import { CommunitySelect } from '../workers/WorkerFormModals';
 import { WorkerSelect } from './WorkerSelect';
 
 /** Which methods each elected body allows (the service's METHODS_BY_BODY): the form offers only those. */
-const METHODS: Record<'PARTY' | 'COMMITTEE', readonly ElectionMethod[]> = {
+export const METHODS: Record<'PARTY' | 'COMMITTEE', readonly ElectionMethod[]> = {
   PARTY: ['PUBLIC_NOMINATION_DIRECT'],
   COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'],
 };
