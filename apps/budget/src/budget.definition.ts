@@ -11,6 +11,10 @@ import { AppropriationEntity } from './appropriations/appropriation.entity';
 import { AppropriationRepository } from './appropriations/appropriation.repository';
 import { AppropriationsController } from './appropriations/appropriations.controller';
 import { AppropriationsService } from './appropriations/appropriations.service';
+import { BooksController } from './books/books.controller';
+import { BooksService } from './books/books.service';
+import { CloseBooksHandler, CloseBooksJob, closeBooksSchedule } from './books/close-books.job';
+import { LedgerCloseRepository } from './books/ledger-close.repository';
 import { FiscalYearEntity } from './fiscal-years/fiscal-year.entity';
 import { FiscalYearRepository } from './fiscal-years/fiscal-year.repository';
 import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
@@ -27,6 +31,7 @@ import { BaseTables1764150000000 } from './migrations/1764150000000-base-tables'
 import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-append-only';
 import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-ledger';
 import { PostingSourceRef1765200000000 } from './migrations/1765200000000-posting-source-ref';
+import { LedgerCloses1768000000000 } from './migrations/1768000000000-ledger-closes';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { PostingEntity } from './postings/posting.entity';
 import { PostingRepository } from './postings/posting.repository';
@@ -59,15 +64,16 @@ export const BUDGET_ENTITIES = [
   UnmatchedPostingEntity,
 ];
 
-export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000, AuditAppendOnly1767700000000];
+export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000, AuditAppendOnly1767700000000, LedgerCloses1768000000000];
 
-export const BUDGET_JOBS = [PostExpenditureJob, PruneIdempotencyKeysJob];
+export const BUDGET_JOBS = [CloseBooksJob, PostExpenditureJob, PruneIdempotencyKeysJob];
 
 export function budgetService(config: ServiceConfig): ServiceDefinition {
   @Module({
     controllers: [
       AllocationsController,
       AppropriationsController,
+      BooksController,
       FiscalYearsController,
       LedgerController,
       PostingsController,
@@ -76,7 +82,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       UnmatchedPostingsController,
     ],
     imports: [
-      MessagingModule.forRoot(config, { consumes: BUDGET_JOBS, schedules: [PRUNE_IDEMPOTENCY_KEYS_SCHEDULE] }),
+      MessagingModule.forRoot(config, { consumes: BUDGET_JOBS, schedules: [PRUNE_IDEMPOTENCY_KEYS_SCHEDULE, closeBooksSchedule(config)] }),
       PlatformModule.forRoot(config, { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS }),
     ],
     providers: [
@@ -84,13 +90,16 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       AllocationsService,
       AppropriationRepository,
       AppropriationsService,
+      BooksService,
       BudgetStreamRepository,
+      CloseBooksHandler,
       FiscalYearRepository,
       FiscalYearsService,
       HouseholdRepository,
       IdempotencyKeyRepository,
       IdempotencyService,
       IdempotencyPruneHandler,
+      LedgerCloseRepository,
       LedgerEntryRepository,
       LedgerService,
       PostExpenditureHandler,

@@ -89,6 +89,9 @@ function params(e: NewLedgerEntry): unknown[] {
   ];
 }
 
+const SUMS = 'COALESCE(SUM(d_appropriated), 0) AS appropriated, COALESCE(SUM(d_allocated), 0) AS allocated, COALESCE(SUM(d_committed), 0) AS committed, COALESCE(SUM(d_spent), 0) AS spent';
+const sumsOf = (r: Record<string, string>): LedgerSums => ({ appropriated: fromDb(r.appropriated), allocated: fromDb(r.allocated), committed: fromDb(r.committed), spent: fromDb(r.spent) });
+
 @Injectable()
 export class LedgerEntryRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -106,6 +109,24 @@ export class LedgerEntryRepository {
 
   private write(m: EntityManager, rows: readonly NewLedgerEntry[]): Promise<{ insertId: number | string }> {
     return m.query(`INSERT INTO ledger_entry (${COLUMNS}) VALUES ${rows.map(() => ROW).join(', ')}`, rows.flatMap(params));
+  }
+
+  /** When the ledger's first entry was written, or null while it is empty (the first close starts on that day). */
+  async firstEntryAt(m: EntityManager): Promise<Date | null> {
+    const [row] = await m.query('SELECT MIN(created_at) AS first FROM ledger_entry');
+    return row?.first ? new Date(row.first) : null;
+  }
+
+  /** The entries written in [from, to) (idx_ledger_created): how many, the last id, and their delta sums. */
+  async writtenBetween(m: EntityManager, from: Date, to: Date): Promise<{ entries: number; lastEntryId: string | null; sums: LedgerSums }> {
+    const [row] = await m.query(`SELECT COUNT(*) AS n, MAX(id) AS lastId, ${SUMS} FROM ledger_entry WHERE created_at >= ? AND created_at < ?`, [from, to]);
+    return { entries: Number(row.n), lastEntryId: row.lastId === null ? null : String(row.lastId), sums: sumsOf(row) };
+  }
+
+  /** The delta sums of every entry written before `to`: the ledger's totals at that instant. */
+  async sumsBefore(m: EntityManager, to: Date): Promise<LedgerSums> {
+    const [row] = await m.query(`SELECT ${SUMS} FROM ledger_entry WHERE created_at < ?`, [to]);
+    return sumsOf(row);
   }
 
   /** Keyset page: entries with id > after, oldest first. */

@@ -46,7 +46,7 @@ export class CorrectElectionDto {
   @IsOptional() @IsIn(ELECTION_METHODS) method?: ElectionMethod;
   @ApiPropertyOptional({ example: 1800, description: 'Corrected counts are checked as on creation; a record without counts (back-filled) gets all of them at once' })
   @IsOptional() @IsInt() @Min(1) @Max(10_000_000) eligibleVoters?: number;
-  @ApiPropertyOptional({ example: 1320 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) votesCast?: number;
+  @ApiPropertyOptional({ example: 1320, description: 'Ballots cast; more than half of eligibleVoters' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) votesCast?: number;
   @ApiPropertyOptional({ type: [ElectionResultVotesDto], description: 'Votes of winners of this election, by worker' })
   @IsOptional() @ValidateNested({ each: true }) @Type(() => ElectionResultVotesDto) @ArrayMinSize(1) @ArrayMaxSize(15) results?: ElectionResultVotesDto[];
   @ApiPropertyOptional({ example: '第十一届社区党委换届选举', nullable: true, description: 'null clears it' }) @IsOptional() @IsString() @MaxLength(300) note?: string | null;

@@ -190,3 +190,32 @@ export const Stream = /* @__PURE__ */ Contract('Stream', '经费渠道。A fundi
   sortOrder: /* @__PURE__ */ Int('排序。Sort order.', 1),
   communityStream: /* @__PURE__ */ Type.Boolean({ description: '是否按社区核定（四类社区经费）。Funded per community.', example: true }),
 });
+
+/** The four measures of a close, `what` they are (the day's deltas or the totals at its end). */
+const closeMeasures = (what: string, example: string, description: string) => /* @__PURE__ */ Type.Object({
+  appropriated: /* @__PURE__ */ MoneyString(`预算数${what}。Appropriated.`, example),
+  allocated: /* @__PURE__ */ MoneyString(`已分配数${what}。Allocated.`, example),
+  committed: /* @__PURE__ */ MoneyString(`已承诺数${what}。Committed.`),
+  spent: /* @__PURE__ */ MoneyString(`已支出数${what}。Spent.`, example),
+}, { description });
+
+export const CLOSE_STATUSES = ['BALANCED', 'DISCREPANCY'] as const;
+
+export const LedgerClose = /* @__PURE__ */ Contract('LedgerClose', '日结：某日（北京时间）总账的变动、日终累计与对账结果；日结后该日不再有账目。A closed day: its movements, the ledger totals at its end, and the reconciliation.', {
+  day: /* @__PURE__ */ DateOnly('结账日（北京时间）。The city day closed.', '2026-11-30'),
+  entries: /* @__PURE__ */ Int('当日写入的账目条数。Ledger entries written that day.', 42),
+  lastEntryId: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('当日最后一条账目 ID；当日无账目为 null。The day’s last ledger entry id.', '1201')),
+  movements: /* @__PURE__ */ closeMeasures('当日增量合计', '1250.00', '当日各列增量合计（元）。The day’s deltas summed.'),
+  totals: /* @__PURE__ */ closeMeasures('日终累计（全部年度）', '3600000.00', '截至日终的总账累计（全部年度，元）。The ledger’s totals at the day’s end, all years.'),
+  status: /* @__PURE__ */ NamedEnum('LedgerCloseStatus', CLOSE_STATUSES, '对账结果：BALANCED 各分配的滚动余额与总账一致；DISCREPANCY 有不一致（见 discrepancies）。Reconciliation result.'),
+  allocationsChecked: /* @__PURE__ */ Int('日结时核对的分配笔数。Allocations reconciled at the close.', 5200),
+  discrepancies: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+    allocationId: /* @__PURE__ */ IdString('分配 ID。Allocation id.', '40'),
+    measure: /* @__PURE__ */ NamedEnum('LedgerCloseMeasure', ['allocated', 'committed', 'spent'] as const, '不一致的列。The measure that differs.'),
+    running: /* @__PURE__ */ MoneyString('分配行上的滚动余额。The allocation’s running column.', '1250.01'),
+    ledger: /* @__PURE__ */ MoneyString('总账增量之和。The sum of its ledger deltas.', '1250.00'),
+  }), { description: '滚动余额与总账不一致之处（日结时刻）。Where a running column differs from the ledger, at the close.' }),
+  closedAt: /* @__PURE__ */ Instant('日结时刻。Closed at.'),
+  closedBy: /* @__PURE__ */ Text('日结人（夜间批处理为 close-books-batch）。Closed by.', 'close-books-batch'),
+});
+export type LedgerCloseView = Static<typeof LedgerClose>;

@@ -148,6 +148,7 @@ export class ServiceEnvironment {
 
   @Cron5('PAYROLL_NIGHTLY_CRON', '30 1 * * *') PAYROLL_NIGHTLY_CRON?: string;
   @Cron5('PAYROLL_PAYDAY_CRON', '0 2 * * *') PAYROLL_PAYDAY_CRON?: string;
+  @Cron5('BUDGET_CLOSE_BOOKS_CRON', '0 1 * * *') BUDGET_CLOSE_BOOKS_CRON?: string;
 }
 
 /** A 5-field cron pattern (minute hour day month weekday), or absent for the default. */

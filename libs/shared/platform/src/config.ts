@@ -50,6 +50,8 @@ export interface ServiceConfig {
   payrollNightlyCron: string;
   /** Payroll's pay-day batch, which marks PAID the approved runs whose scheduled pay day has come (PAYROLL_PAYDAY_CRON, default 02:00 Asia/Shanghai). */
   payrollPayDayCron: string;
+  /** Budget's nightly close of the books, through yesterday (BUDGET_CLOSE_BOOKS_CRON, default 01:00 Asia/Shanghai). */
+  budgetCloseBooksCron: string;
 }
 
 export interface MachineClient {
@@ -138,6 +140,7 @@ function configFromValidEnvironment(service: ServiceName, env: Env, withSecrets:
     machineClients,
     payrollNightlyCron: env.PAYROLL_NIGHTLY_CRON ?? '30 1 * * *',
     payrollPayDayCron: env.PAYROLL_PAYDAY_CRON ?? '0 2 * * *',
+    budgetCloseBooksCron: env.BUDGET_CLOSE_BOOKS_CRON ?? '0 1 * * *',
   };
 }
 

@@ -1,0 +1,94 @@
+import { Logger } from '@nestjs/common';
+import { addDays, cityToday } from '@cws/kernel';
+import { DataSource } from 'typeorm';
+import { startedApp, type TestApp, type TestTokens } from '@cws/testing';
+import { idempotent, startSeededBudget } from '@cws/budget-testing';
+import { JobProducer } from '@cws/messaging';
+import { BooksService } from './books.service';
+import { CloseBooksHandler, CloseBooksJob } from './close-books.job';
+
+/**
+ * Closing the books (日结): each day once over, its movements and end-of-day totals from the ledger, every
+ * allocation reconciled against the ledger, nothing closed twice. Days are simulated by the close's `now`:
+ * the ledger stamps its entries with the real time, so "today" is closed as if it were tomorrow.
+ */
+describe('closing the books (real MySQL and Redis)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let tokens: TestTokens;
+  let books: BooksService;
+  const today = cityToday();
+  const tomorrow = addDays(today, 1);
+  /** Noon of a city day, as the instant a close runs at. */
+  const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);
+  const post = (path: string, body: unknown, token = tokens.finance) => t.request('POST', path, { token, body, headers: idempotent() });
+
+  beforeAll(async () => {
+    ({ t, ds, tokens } = startedApp(await startSeededBudget({ communities: [] })));
+    books = t.app.get(BooksService);
+  });
+  afterAll(() => t?.close());
+
+  it('the nightly batch closes the books through a BullMQ job scheduler (01:00 Beijing time by default), registered once at boot', async () => {
+    const schedulers = await t.app.get(JobProducer).queue(CloseBooksJob.queue).getJobSchedulers();
+    expect(schedulers).toContainEqual(expect.objectContaining({ key: 'nightly-close-books', pattern: '0 1 * * *', tz: 'Asia/Shanghai' }));
+    // the ledger's first day is today, not over yet: the job closes nothing and says so
+    expect(await t.app.get(CloseBooksHandler).handle({})).toEqual({ closed: [] });
+  });
+
+  it('closes each day once over: its movements, the totals at its end, every allocation reconciled; a drifted running column is named; nothing twice', async () => {
+    // refusals first: a day not over, a district user, an inverted range
+    const notOver = await post('/v1/ledger/closes', { through: today }, tokens.admin);
+    expect([notOver.status, notOver.body.code, notOver.body.details?.[0]?.path]).toEqual([400, 'BOOKS_DAY_NOT_OVER', 'through']);
+    const district = await t.request('GET', '/v1/ledger/closes', { token: tokens.xihu });
+    expect([district.status, district.body.code]).toEqual([403, 'CITY_SCOPE_REQUIRED']);
+    expect((await t.request('GET', `/v1/ledger/closes?from=${tomorrow}&to=${today}`, { token: tokens.finance })).body).toMatchObject({ code: 'RANGE_INVERTED', details: [{ path: 'from' }] });
+    // the ledger's first entries are today's (the seed): nothing is over yet to close
+    expect((await post('/v1/ledger/closes', {}, tokens.admin)).body).toEqual([]);
+
+    // today's money: a year with an appropriation, two allocations and an expenditure
+    expect((await post('/v1/fiscal-years', { year: 2041 }, tokens.admin)).status).toBe(201);
+    const ap = await post('/v1/appropriations', { fiscalYear: 2041, funder: '330106', stream: 'PARTY_BUILDING', kind: 'ORIGINAL', amount: '9000.00', documentNo: '西财预〔2041〕1号', documentDate: '2041-01-05' });
+    expect((await post(`/v1/appropriations/${ap.body.id}/enact`, undefined, tokens.admin)).status).toBe(200);
+    const allocation = async (community: string) => (await post('/v1/allocations', { appropriationId: ap.body.id, streetCode: community.slice(0, 9), communityCode: community, amount: '3000.00' })).body.id as string;
+    const [a1] = [await allocation('330106001001'), await allocation('330106001002')];
+    expect((await post(`/v1/allocations/${a1}/expenditures`, { amount: '123.45', category: 'OFFICE', description: '办公用品', source: 'FINANCE_API', sourceRef: 'GK-2041-1' })).status).toBe(201);
+
+    const [ledger] = await ds.query('SELECT COUNT(*) AS n, MAX(id) AS last FROM ledger_entry');
+    const balances = (await t.request('GET', '/v1/balances', { token: tokens.finance })).body.totals;
+    const [first] = await books.closeThrough(undefined, 'test', noonOf(tomorrow));
+    expect(first).toMatchObject({
+      day: today, entries: Number(ledger.n), lastEntryId: String(ledger.last), status: 'BALANCED', discrepancies: [], closedBy: 'test',
+      totals: { appropriated: balances.appropriated, allocated: balances.allocated, committed: balances.committed, spent: balances.spent },
+    });
+    // every entry is today's, so the day's movements are the totals
+    expect(first.movements).toEqual(first.totals);
+    expect(first.allocationsChecked).toBe(Number((await ds.query('SELECT COUNT(*) AS n FROM allocation'))[0].n));
+    // again, or by the job at the same moment: nothing more
+    expect(await books.closeThrough(undefined, 'test', noonOf(tomorrow))).toEqual([]);
+
+    // a running column that drifted from the ledger (written around the posting path): the next close names it
+    await ds.query('UPDATE allocation SET spent = spent + 0.01 WHERE id = ?', [a1]);
+    const alert = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const racing = await Promise.all([1, 2, 3].map(() => books.closeThrough(undefined, 'test', noonOf(addDays(tomorrow, 1)))));
+      const written = racing.flat();
+      expect(written).toHaveLength(1);
+      expect(written[0]).toMatchObject({
+        day: tomorrow, entries: 0, lastEntryId: null, movements: { appropriated: '0.00', allocated: '0.00', committed: '0.00', spent: '0.00' }, totals: first.totals,
+        status: 'DISCREPANCY', discrepancies: [{ allocationId: a1, measure: 'spent', running: '123.46', ledger: '123.45' }],
+      });
+      // one alert, from the process that wrote the close
+      expect(alert.mock.calls).toEqual([[expect.objectContaining({ msg: 'books closed with discrepancies', through: tomorrow, allocations: [a1] })]]);
+    } finally {
+      alert.mockRestore();
+      await ds.query('UPDATE allocation SET spent = spent - 0.01 WHERE id = ?', [a1]);
+    }
+
+    // finance reads them back, oldest first
+    const read = await t.request('GET', `/v1/ledger/closes?from=${today}&to=${tomorrow}`, { token: tokens.finance });
+    expect(read.status).toBe(200);
+    expect(read.body.map((c: { day: string; status: string }) => [c.day, c.status])).toEqual([[today, 'BALANCED'], [tomorrow, 'DISCREPANCY']]);
+    expect(read.body[0]).toEqual(first);
+  });
+});

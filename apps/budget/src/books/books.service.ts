@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { LedgerCloseView } from '@cws/budget-contracts';
+import { addSums, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy } from '@cws/budget-core';
+import { addDays, cityToday, validationError, type Principal } from '@cws/kernel';
+import { DataSource } from 'typeorm';
+import { AllocationRepository } from '../allocations/allocation.repository';
+import { money } from '../common/money';
+import { requireCityScope } from '../common/access';
+import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
+import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
+
+/** Who closes the books when no person does: the nightly job. */
+export const CLOSE_BOOKS_BATCH = 'close-books-batch';
+
+/** The longest range one read of the closes answers. */
+const MAX_RANGE_DAYS = 366;
+
+const view = (c: LedgerCloseRow): LedgerCloseView => ({
+  day: c.day, entries: c.entries, lastEntryId: c.lastEntryId,
+  movements: { appropriated: money(c.movements.appropriated), allocated: money(c.movements.allocated), committed: money(c.movements.committed), spent: money(c.movements.spent) },
+  totals: { appropriated: money(c.totals.appropriated), allocated: money(c.totals.allocated), committed: money(c.totals.committed), spent: money(c.totals.spent) },
+  status: c.status, allocationsChecked: c.allocationsChecked,
+  discrepancies: c.discrepancies.map((d) => ({ allocationId: d.allocationId, measure: d.measure, running: money(d.running), ledger: money(d.ledger) })),
+  closedAt: c.closedAt.toISOString(), closedBy: c.closedBy,
+});
+
+/**
+ * Closing the books (日结, docs/budget.md): each city day, once over, gets one close with its movements,
+ * the ledger's totals at its end and a reconciliation of the allocations' running columns against the
+ * ledger. The nightly job closes through yesterday, catching up any day missed; a city user may too.
+ */
+@Injectable()
+export class BooksService {
+  private readonly logger = new Logger('Books');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly closes: LedgerCloseRepository,
+    private readonly ledger: LedgerEntryRepository,
+    private readonly allocations: AllocationRepository,
+  ) {}
+
+  /** A city user's close through `through` (default yesterday). */
+  close(p: Principal, through?: string): Promise<LedgerCloseView[]> {
+    requireCityScope(p);
+    return this.closeThrough(through, p.id);
+  }
+
+  /**
+   * Closes every day not closed yet through `through` (default: yesterday in the city), oldest first, and
+   * answers the closes written. The reconciliation is read once, at this moment, for all of them. A day
+   * closed meanwhile by another process is left as that process wrote it; nothing is closed twice.
+   */
+  async closeThrough(through: string | undefined, closedBy: string, now = new Date()): Promise<LedgerCloseView[]> {
+    const today = cityToday(now);
+    const last = through ?? addDays(today, -1);
+    assertDayOver(last, today);
+    const m = this.dataSource.manager;
+    const first = await this.ledger.firstEntryAt(m);
+    const days = daysToClose(await this.closes.lastDay(m), first && cityToday(first), last);
+    if (!days.length) return [];
+    const { checked, differing } = await this.allocations.reconcileWithLedger(m);
+    const discrepancies = discrepanciesOf(differing);
+    const written: LedgerCloseView[] = [];
+    for (const day of days) {
+      const close = await this.closeDay(day, checked, discrepancies, closedBy, now);
+      if (close) written.push(view(close));
+    }
+    if (!written.length) return written; // another process closed them, and said so
+    if (discrepancies.length) {
+      // an alert: a running column (what postings lock) no longer equals the ledger
+      this.logger.error({ msg: 'books closed with discrepancies', through: last, discrepancies: discrepancies.length, allocations: [...new Set(discrepancies.map((d) => d.allocationId))].slice(0, 20) });
+    } else {
+      this.logger.log({ msg: 'books closed', through: last, days: written.length });
+    }
+    return written;
+  }
+
+  /** The closes of [from, to] (default: the last 31 days), city users only. */
+  async list(p: Principal, q: { from?: string; to?: string }): Promise<LedgerCloseView[]> {
+    requireCityScope(p);
+    const to = q.to ?? cityToday();
+    const from = q.from ?? addDays(to, -30);
+    if (from > to) throw validationError('RANGE_INVERTED', 'from', `${from} is after ${to}`);
+    if (from < addDays(to, -(MAX_RANGE_DAYS - 1))) throw validationError('RANGE_TOO_LONG', 'from', `at most ${MAX_RANGE_DAYS} days in one read`);
+    return (await this.closes.range(this.dataSource.manager, from, to)).map(view);
+  }
+
+  /** One day's close: its entries, and the totals as the day before's close plus its movements (or summed, for the first close). */
+  private closeDay(day: string, checked: number, discrepancies: Discrepancy[], closedBy: string, now: Date): Promise<LedgerCloseRow | null> {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const { from, to } = cityDayBounds(day);
+      const written = await this.ledger.writtenBetween(m, from, to);
+      const before = await this.closes.find(m, addDays(day, -1));
+      const totals = before ? addSums(before.totals, written.sums) : await this.ledger.sumsBefore(m, to);
+      const row: LedgerCloseRow = {
+        day, entries: written.entries, lastEntryId: written.lastEntryId, movements: written.sums, totals,
+        allocationsChecked: checked, status: closeStatusOf(discrepancies), discrepancies, closedAt: now, closedBy,
+      };
+      return (await this.closes.insert(m, row)) ? row : null;
+    });
+  }
+}

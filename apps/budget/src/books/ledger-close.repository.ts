@@ -1,0 +1,65 @@
+/** The only owner of `ledger_close` SQL (no entity: the rows are written once, read as a range). */
+import { Injectable } from '@nestjs/common';
+import type { CloseStatus, Discrepancy, LedgerSums } from '@cws/budget-core';
+import type { EntityManager } from 'typeorm';
+import { fromDb, money } from '../common/money';
+
+export interface LedgerCloseRow {
+  day: string;
+  entries: number;
+  lastEntryId: string | null;
+  movements: LedgerSums;
+  totals: LedgerSums;
+  allocationsChecked: number;
+  status: CloseStatus;
+  discrepancies: Discrepancy[];
+  closedAt: Date;
+  closedBy: string;
+}
+
+const COLUMNS = `day, entries, last_entry_id AS lastEntryId, d_appropriated AS dAppropriated, d_allocated AS dAllocated, d_committed AS dCommitted,
+  d_spent AS dSpent, appropriated, allocated, committed, spent, allocations_checked AS allocationsChecked, status, discrepancies, closed_at AS closedAt, closed_by AS closedBy`;
+
+function rowOf(r: Record<string, unknown>): LedgerCloseRow {
+  const json = typeof r.discrepancies === 'string' ? JSON.parse(r.discrepancies) : r.discrepancies;
+  return {
+    day: String(r.day), entries: Number(r.entries), lastEntryId: r.lastEntryId === null ? null : String(r.lastEntryId),
+    movements: { appropriated: fromDb(r.dAppropriated as string), allocated: fromDb(r.dAllocated as string), committed: fromDb(r.dCommitted as string), spent: fromDb(r.dSpent as string) },
+    totals: { appropriated: fromDb(r.appropriated as string), allocated: fromDb(r.allocated as string), committed: fromDb(r.committed as string), spent: fromDb(r.spent as string) },
+    allocationsChecked: Number(r.allocationsChecked), status: r.status as CloseStatus,
+    discrepancies: (json as Array<{ allocationId: string; measure: Discrepancy['measure']; running: string; ledger: string }>).map((d) => ({ ...d, running: fromDb(d.running), ledger: fromDb(d.ledger) })),
+    closedAt: new Date(r.closedAt as string), closedBy: String(r.closedBy),
+  };
+}
+
+@Injectable()
+export class LedgerCloseRepository {
+  /** The last day closed, or null before the first close. */
+  async lastDay(m: EntityManager): Promise<string | null> {
+    const [row] = await m.query('SELECT MAX(day) AS day FROM ledger_close');
+    return row?.day ? String(row.day) : null;
+  }
+
+  async find(m: EntityManager, day: string): Promise<LedgerCloseRow | null> {
+    const [row] = await m.query(`SELECT ${COLUMNS} FROM ledger_close WHERE day = ?`, [day]);
+    return row ? rowOf(row) : null;
+  }
+
+  /** The closes of [from, to], oldest first. */
+  async range(m: EntityManager, from: string, to: string): Promise<LedgerCloseRow[]> {
+    return (await m.query(`SELECT ${COLUMNS} FROM ledger_close WHERE day BETWEEN ? AND ? ORDER BY day`, [from, to])).map(rowOf);
+  }
+
+  /** Writes a day's close unless the day is closed already (another process got there first): false then. */
+  async insert(m: EntityManager, c: LedgerCloseRow): Promise<boolean> {
+    const res = await m.query(
+      `INSERT IGNORE INTO ledger_close (day, entries, last_entry_id, d_appropriated, d_allocated, d_committed, d_spent, appropriated, allocated, committed, spent,
+         allocations_checked, status, discrepancies, closed_at, closed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [
+        c.day, c.entries, c.lastEntryId, ...[c.movements, c.totals].flatMap((s) => [s.appropriated, s.allocated, s.committed, s.spent].map(money)),
+        c.allocationsChecked, c.status, JSON.stringify(c.discrepancies.map((d) => ({ ...d, running: money(d.running), ledger: money(d.ledger) }))), c.closedAt, c.closedBy,
+      ],
+    );
+    return Number(res.affectedRows) === 1;
+  }
+}

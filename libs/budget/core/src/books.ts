@@ -1,0 +1,66 @@
+/**
+ * Closing the books (日结): every city day, once it is over, gets one close — the day's movements, the
+ * ledger's totals at its end, and a reconciliation of every allocation's running columns (what postings
+ * lock) against the sums of its ledger entries. The ledger is append-only and stamps each entry with the
+ * time it is written, so a day that is over takes no more entries: its close is final.
+ */
+import { addDays, validationError, type Fen } from '@cws/kernel';
+import type { LedgerSums } from './balance';
+
+export type CloseStatus = 'BALANCED' | 'DISCREPANCY';
+
+/** One allocation measure whose running column differs from the sum of the allocation's ledger deltas. */
+export interface Discrepancy {
+  allocationId: string;
+  measure: 'allocated' | 'committed' | 'spent';
+  running: Fen;
+  ledger: Fen;
+}
+
+/** An allocation's running columns beside the sums of its ledger deltas (as the repository reads them). */
+export interface RunningAndLedger {
+  allocationId: string;
+  running: Omit<LedgerSums, 'appropriated'>;
+  ledger: Omit<LedgerSums, 'appropriated'>;
+}
+
+/** The instants a city day spans, [from, to): Asia/Shanghai keeps UTC+8 all year (no daylight saving). */
+export function cityDayBounds(day: string): { from: Date; to: Date } {
+  return { from: new Date(`${day}T00:00:00+08:00`), to: new Date(`${addDays(day, 1)}T00:00:00+08:00`) };
+}
+
+/** A close is for a day that is over: `through` must be before the city's `today`. */
+export function assertDayOver(through: string, today: string): void {
+  if (through >= today) throw validationError('BOOKS_DAY_NOT_OVER', 'through', `${through} is not over yet (today is ${today}); the books close through yesterday at the latest`);
+}
+
+/**
+ * The days to close through `through`, oldest first: from the day after the last close, or — before the
+ * first close — from the day of the ledger's first entry. None when all are closed or the ledger is empty.
+ */
+export function daysToClose(lastClosed: string | null, firstEntryDay: string | null, through: string): string[] {
+  const start = lastClosed ? addDays(lastClosed, 1) : firstEntryDay;
+  const days: string[] = [];
+  for (let d = start; d !== null && d <= through; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+const MEASURES = ['allocated', 'committed', 'spent'] as const;
+
+/** Every measure, of every allocation, whose running column is not the sum of its ledger deltas. */
+export function discrepanciesOf(rows: Iterable<RunningAndLedger>): Discrepancy[] {
+  const out: Discrepancy[] = [];
+  for (const r of rows) {
+    for (const measure of MEASURES) {
+      if (r.running[measure] !== r.ledger[measure]) out.push({ allocationId: r.allocationId, measure, running: r.running[measure], ledger: r.ledger[measure] });
+    }
+  }
+  return out;
+}
+
+export const closeStatusOf = (discrepancies: readonly Discrepancy[]): CloseStatus => (discrepancies.length ? 'DISCREPANCY' : 'BALANCED');
+
+/** A day's totals: the totals at the end of the day before plus the day's movements. */
+export const addSums = (a: LedgerSums, b: LedgerSums): LedgerSums => ({
+  appropriated: a.appropriated + b.appropriated, allocated: a.allocated + b.allocated, committed: a.committed + b.committed, spent: a.spent + b.spent,
+});
