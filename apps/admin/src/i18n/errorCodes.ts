@@ -257,6 +257,10 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   TARGET_OUTSIDE_FUNDER: ['区级预算只能分配给本区的街道、社区', "A district's money can only go to its own streets and communities"],
   TRANSFER_ACROSS_FUNDERS: ['不能在不同出资方之间调剂', 'No transfers across funders'],
   TRANSFER_TO_SELF: ['不能调剂给自己', 'Cannot transfer to itself'],
+  // the daily closes (日结)
+  BOOKS_DAY_NOT_OVER: ['只能结账到昨天（北京时间）：所选日期尚未结束', 'Only a day that is over can be closed: through yesterday (Beijing time) at the latest'],
+  RANGE_INVERTED: ['起始日期不能晚于结束日期', 'The first day cannot be after the last'],
+  RANGE_TOO_LONG: ['一次最多查询 366 天', 'At most 366 days in one query'],
 };
 
 /** Labels of request fields, for "<field>: invalid" when a service gives only a generic code. */
@@ -298,6 +302,7 @@ export const FIELD_LABELS: Record<string, readonly [zh: string, en: string]> = {
   documentDate: ['文件日期', 'Document date'],
   appropriationId: ['来源预算', 'Appropriation'],
   streetCode: ['街道', 'Street'],
+  through: ['结账至', 'Close through'],
   targetName: ['分配对象', 'Allocated to'],
   // elections and the grade policy
   bodyKind: ['组织', 'Body'],

@@ -26,3 +26,23 @@ describe('AppLayout header', () => {
     await waitFor(() => expect(container.querySelector('[data-testid="current-user-name"]')?.textContent).toBe('xihu-hr'));
   });
 });
+
+describe('AppLayout menu', () => {
+  const menu = (container: HTMLElement) => [...container.querySelectorAll('[data-testid="side-menu"] .ant-menu-title-content')].map((el) => el.textContent);
+
+  it('offers 日结 to city users who read the budget, not to a district user (the closes are the city’s)', async () => {
+    const city = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => ({ ...xihuHr, id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' } }),
+      'GET /api/workers/v1/districts': districts,
+    });
+    const first = renderApp(<AppLayout />, { fetch: city.fetch });
+    await waitFor(() => expect(menu(first.container)).toContain('待处理入账'));
+    expect(menu(first.container)).toContain('日结');
+    first.unmount();
+
+    const district = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => xihuHr, 'GET /api/workers/v1/districts': districts });
+    const second = renderApp(<AppLayout />, { fetch: district.fetch });
+    await waitFor(() => expect(menu(second.container)).toContain('待处理入账'));
+    expect(menu(second.container)).not.toContain('日结');
+  });
+});

@@ -10,6 +10,7 @@ import {
   FundOutlined,
   DashboardOutlined,
   InboxOutlined,
+  LockOutlined,
   KeyOutlined,
   MoneyCollectOutlined,
   LogoutOutlined,
@@ -43,6 +44,8 @@ interface Item {
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
+  /** Only for city-scoped users (the service answers everyone else 403 CITY_SCOPE_REQUIRED). */
+  cityOnly?: boolean;
 }
 
 const MAIN: Item[] = [
@@ -64,6 +67,7 @@ const MAIN: Item[] = [
   { screen: 'budget', path: '/budget/allocations', label: 'menu.budgetAllocations', icon: <PartitionOutlined /> },
   { screen: 'budget', path: '/budget/postings', label: 'menu.budgetPostings', icon: <TransactionOutlined /> },
   { screen: 'budget', path: '/budget/unmatched', label: 'menu.budgetUnmatched', icon: <InboxOutlined /> },
+  { screen: 'budget', path: '/budget/closes', label: 'menu.budgetCloses', icon: <LockOutlined />, cityOnly: true },
   { screen: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined /> },
 ];
 const SYSTEM: Item[] = [
@@ -101,7 +105,7 @@ export function AppLayout() {
 
   const items = useMemo<MenuProps['items']>(() => {
     const roles = me?.roles;
-    const main = MAIN.filter((i) => canSee(roles, i.screen)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }));
+    const main = MAIN.filter((i) => canSee(roles, i.screen) && (!i.cityOnly || me?.scope.level === 'CITY')).map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }));
     const system = SYSTEM.filter((i) => canSee(roles, i.screen)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }));
     return system.length ? [...main, { type: 'group' as const, key: 'system', label: t('menu.system'), children: system }] : main;
   }, [me, t]);
