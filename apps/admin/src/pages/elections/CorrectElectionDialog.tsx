@@ -1,5 +1,5 @@
 import type { ElectionMethod, ElectionView } from '@cws/workers-contracts';
-import { Alert, Form, Input, InputNumber, Select, Space, Typography, type FormRule } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, Typography, type FormRule } from 'antd';
 import { ApiError } from '../../api/errors';
 import { ELECTION_QUERIES, useElectionWrites, type ElectionCorrection, type TaggedElection } from '../../api/elections';
 import { codeText } from '../../i18n/errors';
@@ -8,6 +8,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { StaleNotice } from '../../layout/PageState';
 import { METHODS } from './RecordElectionDialog';
+import { VoteCountItems } from './VoteCountItems';
 
 /** The form: the method, the counts, each winner's votes in the election's order of winners, the note. */
 export interface CorrectionValues {
@@ -153,20 +154,7 @@ function CorrectionFields({ e }: { e: ElectionView }) {
       <Form.Item name="method" label={t('elections.method')} rules={needed('method')} dependencies={others('method')}>
         <Select style={{ width: 280 }} allowClear={incomplete} options={options(methods, 'elections.method')} />
       </Form.Item>
-      <Space wrap align="start">
-        <Form.Item name="eligibleVoters" label={t('elections.eligibleVoters')} rules={needed('eligibleVoters')} dependencies={others('eligibleVoters')}>
-          <InputNumber min={1} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item
-          name="votesCast"
-          label={t('elections.votesCast')}
-          extra={t('elections.votesHint')}
-          dependencies={[...others('votesCast'), 'eligibleVoters']}
-          rules={[...needed('votesCast'), atMost('eligibleVoters', t('elections.votesCastTooMany'))]}
-        >
-          <InputNumber min={0} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Space>
+      <VoteCountItems votersRules={needed('eligibleVoters')} votersDependencies={others('eligibleVoters')} castRules={needed('votesCast')} castDependencies={others('votesCast')} />
       <div data-testid="election-correct-results">
         {e.results.map((r, k) => (
           <Form.Item

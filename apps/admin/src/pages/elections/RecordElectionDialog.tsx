@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
 import { CommunitySelect } from '../workers/WorkerFormModals';
+import { VoteCountItems } from './VoteCountItems';
 import { WorkerSelect } from './WorkerSelect';
 
 /** Which methods each elected body allows (the service's METHODS_BY_BODY): the form offers only those. */
@@ -84,20 +85,7 @@ export function RecordElectionDialog({ dialog }: { dialog: ReturnType<typeof use
           </Form.Item>
         )}
       </Space>
-      <Space wrap align="start">
-        <Form.Item name="eligibleVoters" label={t('elections.eligibleVoters')} rules={required}>
-          <InputNumber min={1} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item
-          name="votesCast"
-          label={t('elections.votesCast')}
-          extra={t('elections.votesHint')}
-          dependencies={['eligibleVoters']}
-          rules={[...required, { validator: async (_, v?: number) => { if (v !== undefined && v > (form.getFieldValue('eligibleVoters') ?? Infinity)) throw new Error(t('elections.votesCastTooMany')); } }]}
-        >
-          <InputNumber min={0} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Space>
+      <VoteCountItems votersRules={required} castRules={required} />
       <ResultRows community={community} body={body} />
       <Form.Item name="note" label={t('elections.note')}>
         <Input maxLength={300} />
