@@ -25,10 +25,12 @@ export const POLICY_ROW_KEY = 'policy-row';
 /** What a policy write changes: the list and the row read with its ETag. */
 export const POLICY_QUERIES = [[POLICY_ROWS_KEY], [POLICY_ROW_KEY]];
 
-export function usePolicyRows(filter: PolicyFilter) {
+/** The rows `filter` asks for; `enabled: false` holds the request back (a list fetched only once it is opened). */
+export function usePolicyRows(filter: PolicyFilter, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useApi();
   return useQuery({
     queryKey: [POLICY_ROWS_KEY, filter],
+    enabled,
     queryFn: ({ signal }) => api.get<PolicyRowView[]>(`${P}/policy/rows`, { kind: filter.kind, asOf: filter.asOf, history: filter.history || undefined }, signal),
   });
 }

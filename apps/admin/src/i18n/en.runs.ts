@@ -30,5 +30,13 @@ export const enRuns: Record<keyof typeof zhCNRuns, string> = {
   'runInputs.noAdjustments': 'No 调休 in the month',
   'runInputs.policyRows': 'Policy rows used',
   'runInputs.rows': '{n} rows',
+  'runInputs.rowsView': '{n} rows · view',
+  'runInputs.rowsTitle': 'Policy rows used ({n})',
+  'runInputs.rowsHint': 'The policy rows frozen when this run was computed, including rows closed or superseded since (greyed): they may no longer be in force today, but this run was computed with them.',
+  'runInputs.rowId': 'Row',
+  'runInputs.period': 'In force',
+  'runInputs.openEnded': 'open',
+  'runInputs.supersededBy': 'Superseded by #{id}',
+  'runInputs.rowMissing': 'Not in the policy table',
   'runInputs.frozenAt': 'Frozen at',
 } as const;

@@ -28,5 +28,13 @@ export const zhCNRuns = {
   'runInputs.noAdjustments': '本月无调休',
   'runInputs.policyRows': '所用政策行',
   'runInputs.rows': '{n} 行',
+  'runInputs.rowsView': '{n} 行 · 查看',
+  'runInputs.rowsTitle': '所用政策行（{n} 行）',
+  'runInputs.rowsHint': '此批次计算时冻结的政策行，含其后已截止或被取代的行（灰色标出）：这些行今日可能已不再适用，但此批次按它们计算。',
+  'runInputs.rowId': '行号',
+  'runInputs.period': '有效期',
+  'runInputs.openEnded': '至今',
+  'runInputs.supersededBy': '已被 #{id} 取代',
+  'runInputs.rowMissing': '政策表中未找到',
   'runInputs.frozenAt': '冻结时刻',
 } as const;

@@ -1,9 +1,9 @@
 import { cityToday } from '@cws/kernel';
-import type { RunView } from '@cws/payroll-contracts';
+import type { PolicyRowView, RunView } from '@cws/payroll-contracts';
 import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, found, json, renderApp, renderPageAs, type Route, sentBodies, textOf, typeDateInto, waitFor } from '../../test-utils';
+import { click, found, json, renderApp, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeDateInto, waitFor } from '../../test-utils';
 import { RunDetailPage, runActions } from './RunDetailPage';
 import { RunInputs } from './RunInputs';
 
@@ -145,5 +145,78 @@ describe('RunInputs (冻结的计算输入)', () => {
     expect(show({ source: 'NONE', restDays: [], adjustedWorkingDays: [] }).calendar).toBe('该年未录入节假日安排，按周一至周五计薪');
     expect(show({ source: 'UNAVAILABLE', restDays: [], adjustedWorkingDays: [] }).calendar).toBe('未能读取节假日安排，按周一至周五计薪');
     expect(show(undefined).calendar).toBe('（此批次冻结时尚无）');
+  });
+});
+
+describe('RunInputs: the policy rows used (所用政策行)', () => {
+  const ROWS = '/api/payroll/v1/policy/rows';
+  const policyRow = (id: string, kind: PolicyRowView['kind'], key: string, data: Record<string, unknown>, over: Partial<PolicyRowView> = {}): PolicyRowView => ({
+    id, kind, key, validFrom: '2026-01-01', validTo: null, sourceRef: `source of ${id}`, data, supersededBy: null, createdBy: 'seed', createdAt: '2026-01-01T00:00:00.000Z', ...over,
+  });
+  const pensionData = { code: 'PENSION', label: 'Pension (养老保险)', employerRate: '0.16', employeeRate: '0.08', baseFloor: '4986.00', baseCeiling: '24930.00', rounding: 'HALF_UP_FEN' };
+  // the run used the 2025 pension row (superseded by 11 since) and the open overtime row; 11 and 51 are not the run's
+  const oldPension = policyRow('10', 'INSURANCE', 'PENSION', { ...pensionData, baseFloor: '4462.00' }, { validFrom: '2025-01-01', validTo: '2026-11-30', supersededBy: '11' });
+  const pension = policyRow('11', 'INSURANCE', 'PENSION', pensionData, { validFrom: '2026-12-01' });
+  const overtime = policyRow('41', 'OVERTIME', 'DEFAULT', { hoursPerDay: 8, multipliers: { WORKDAY: '1.5', REST_DAY: '2', HOLIDAY: '3' }, hourlyBase: 'MONTHLY_WAGE' });
+  const unitValue = policyRow('51', 'UNIT_VALUE', '2026', { year: 2026, unitValue: '180.00' });
+  const withInputs = run({ status: 'PAID', inputs: { asOf: '2026-10-31', policyRowIds: ['41', '10', '99'], hours: 'NONE', snapshotWorkers: 12, frozenAt: '2026-11-01T02:00:00.000Z' } });
+
+  const rowGets = (calls: Array<{ url: URL; init: RequestInit }>) => calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === ROWS).map((c) => c.url.search);
+  const listed = () => [...document.querySelectorAll('[data-testid="run-policy-rows"] tbody tr[data-row-key]')] as HTMLElement[];
+  const rowText = (id: string) => document.querySelector(`[data-testid="run-policy-rows"] tr[data-row-key="${id}"]`)?.textContent ?? '';
+
+  it('is not fetched before it is opened; opening fetches the history once and lists exactly the run’s rows, a superseded one marked', async () => {
+    const { calls } = renderRun(finance, () => withInputs, { [`GET ${ROWS}`]: () => [oldPension, pension, overtime, unitValue] });
+    await waitFor(() => expect(textOf('run-inputs-policy-rows')).toBe('3 rows · view'));
+    // the run page has settled (run, payslips) and still nothing asked for the policy rows
+    await waitFor(() => expect(calls.some((c) => c.url.pathname === `${R}/payslips`)).toBe(true));
+    expect(rowGets(calls)).toEqual([]);
+
+    await click(document.querySelector('[data-testid="run-inputs-policy-rows"]'));
+    await waitFor(() => expect(listed().map((tr) => tr.dataset.rowKey)).toEqual(['10', '41', '99']));
+    expect(rowGets(calls)).toEqual(['?history=true']);
+    // neither the newer pension row nor the unit value, which the run did not use
+    expect(listed().map((tr) => tr.querySelector('td')?.textContent)).toEqual(['#10', '#41', '#99']);
+    expect(textOf('run-policy-rows')).not.toContain('Unit value');
+
+    expect(rowText('10')).toContain('Social insurance & housing fund');
+    expect(rowText('10')).toContain('PENSION');
+    expect(rowText('10')).toContain('Pension (养老保险) · 16% / 8% · 4,462.00 yuan – 24,930.00 yuan');
+    expect(rowText('10')).toContain('2025-01-01 – 2026-11-30');
+    expect(rowText('10')).toContain('Closed');
+    expect(rowText('10')).toContain('Superseded by #11');
+    expect(rowText('10')).toContain('source of 10');
+    expect(listed()[0].style.color).not.toBe('');
+
+    expect(rowText('41')).toContain('Overtime');
+    expect(rowText('41')).toContain('2026-01-01 – open');
+    expect(rowText('41')).toContain('Open');
+    expect(rowText('41')).not.toContain('Closed');
+    expect(rowText('41')).not.toContain('Superseded');
+    expect(listed()[1].style.color).toBe('');
+
+    expect(rowText('99')).toContain('#99');
+    expect(rowText('99')).toContain('Not in the policy table');
+
+    // closed and opened again: the list comes from the cache
+    await click(document.querySelector('[data-testid="run-policy-rows-drawer"] .ant-drawer-close'));
+    await click(document.querySelector('[data-testid="run-inputs-policy-rows"]'));
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    expect(rowGets(calls)).toEqual(['?history=true']);
+  });
+
+  it('reads in Chinese: the kind, the open end 至今 and the superseded row', async () => {
+    const script = scriptedFetch({ [`GET ${ROWS}`]: () => [oldPension, pension, overtime, unitValue] });
+    renderApp(<RunInputs inputs={withInputs.inputs} />, { fetch: script.fetch, locale: 'zh-CN' });
+    expect(textOf('run-inputs-policy-rows')).toBe('3 行 · 查看');
+    await click(document.querySelector('[data-testid="run-inputs-policy-rows"]'));
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    expect(rowText('10')).toContain('社会保险与公积金');
+    expect(rowText('10')).toContain('已截止');
+    expect(rowText('10')).toContain('已被 #11 取代');
+    expect(rowText('41')).toContain('加班规则');
+    expect(rowText('41')).toContain('2026-01-01 – 至今');
+    expect(rowText('99')).toContain('政策表中未找到');
+    expect(rowGets(script.calls)).toEqual(['?history=true']);
   });
 });

@@ -2,6 +2,7 @@ import type { RunInputs as Inputs } from '@cws/payroll-contracts';
 import { Descriptions, Typography } from 'antd';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { dateTime, thousands } from '../../lib/format';
+import { RunPolicyRows } from './RunPolicyRows';
 
 /** The month's 调休 a run froze, as the pro-rating used it: the weekdays off and the weekends worked. */
 function calendarText(t: Translate, calendar: Inputs['calendar']): string[] {
@@ -16,7 +17,7 @@ function calendarText(t: Translate, calendar: Inputs['calendar']): string[] {
   return [source, ...(lines.length ? lines : [t('runInputs.noAdjustments')])];
 }
 
-/** 冻结的计算输入: what the run's computation froze, so a recalculation is reproducible and a paid run explained. */
+/** 冻结的计算输入: what the run's computation froze, so a recalculation is reproducible and a paid run explained; the policy rows used open as a list. */
 export function RunInputs({ inputs }: { inputs: Inputs | null }) {
   const { t } = useI18n();
   if (!inputs) return null;
@@ -36,7 +37,9 @@ export function RunInputs({ inputs }: { inputs: Inputs | null }) {
           ))}
         </span>
       </Descriptions.Item>
-      <Descriptions.Item label={t('runInputs.policyRows')}>{t('runInputs.rows', { n: inputs.policyRowIds.length })}</Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.policyRows')}>
+        <RunPolicyRows ids={inputs.policyRowIds} />
+      </Descriptions.Item>
       <Descriptions.Item label={t('runInputs.frozenAt')}>{dateTime(inputs.frozenAt)}</Descriptions.Item>
     </Descriptions>
   );
