@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { calendarTest } from './calendar.mjs';
+import { closesTest } from './closes.mjs';
 import { electionsTest } from './elections.mjs';
 import { fundingTest } from './funding.mjs';
 import { payDayTest } from './payday.mjs';
@@ -695,5 +696,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
   calendarTest({ signedIn, api });
   electionsTest({ signedIn, pick, searchAndPick, api });
   fundingTest({ signedIn, api });
+  closesTest({ signedIn, openMenu, api });
   weightTest({ newPage, login, browserRef: { get baseUrl() { return baseUrl; } } });
 });

@@ -1,11 +1,15 @@
 // Elections in the browser, as xihu-hr: a party election (公推直选) recorded in the last 西湖区 community
-// by code, with one winner, listed and read back through the API. Registered inside admin.e2e.mjs's
+// by code, with one winner, listed and read back through the API; then opened again from the list and
+// corrected (更正: the note and the winner's votes, PATCH under the drawer's ETag). Registered inside admin.e2e.mjs's
 // describe after the payroll and roster workflows: the other steps use 翠苑一区社区 (the first by
 // code) and the first community of a list, and a regular election ends the body's posts still running.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 export function electionsTest({ signedIn, pick, searchAndPick, api }) {
+  /** The election the first test records, for the correction after it: its id, winner and note. */
+  let recorded;
+
   test('elections: xihu-hr records a party election with a winner; it is listed and the API has it', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
@@ -44,6 +48,42 @@ export function electionsTest({ signedIn, pick, searchAndPick, api }) {
       assert.equal(made.votesCast, 1320);
       assert.deepEqual(made.results.map((r) => [r.workerId, r.role, r.votes]), [[winner.id, 'MEMBER', 1000]]);
       assert.ok(made.results[0].appointmentId, 'the elected post was made');
+      recorded = { id: made.id, winner, note };
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('elections: xihu-hr opens the recorded election from the list and corrects its note and the winner’s votes (更正)', async () => {
+    assert.ok(recorded, 'the election recorded by the test before');
+    const { id, winner } = recorded;
+    const note = `E2E 更正 ${Date.now()}`;
+    const page = await signedIn('xihu-hr', '换届选举');
+    try {
+      await page.getByTestId('elections-page').waitFor();
+      await page.getByTestId(`election-open-${id}`).click();
+      const drawer = page.getByTestId('election-drawer');
+      await drawer.getByText(recorded.note).waitFor();
+      await page.getByTestId('election-correct').click();
+      const form = page.getByTestId('election-correct-form');
+      // prefilled from the record; 1100 of 1320 cast is still a majority
+      assert.equal(await form.locator('#results_0_votes').inputValue(), '1000');
+      await form.locator('#results_0_votes').fill('1100');
+      await form.locator('#note').fill(note);
+      const patched = page.waitForResponse((r) => r.url().endsWith(`/api/workers/v1/elections/${id}`) && r.request().method() === 'PATCH');
+      await page.getByTestId('election-correct-form-ok').click();
+      const res = await patched;
+      assert.equal(res.status(), 200, await res.text());
+      assert.ok((await res.request().headerValue('if-match')) !== null, 'sent under the ETag it was read with');
+      assert.deepEqual(JSON.parse(res.request().postData() ?? '{}'), { results: [{ workerId: winner.id, votes: 1100 }], note });
+      await form.waitFor({ state: 'detached' });
+
+      // the drawer reads the record again: the new note and votes
+      await drawer.getByText(note).waitFor();
+      await page.getByTestId('election-results').locator('tbody tr', { hasText: winner.name }).getByText('1100', { exact: true }).waitFor();
+      const saved = await api.get(await api.token('xihu-hr'), `/api/workers/v1/elections/${id}`);
+      assert.equal(saved.note, note);
+      assert.deepEqual(saved.results.map((r) => [r.workerId, r.votes]), [[winner.id, 1100]]);
     } finally {
       await page.context().close();
     }
