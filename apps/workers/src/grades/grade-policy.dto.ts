@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@cws/platform';
-import { EDUCATION_LEVELS, POST_BANDS, type PostBand } from '@cws/workers-contracts';
+import { EDUCATION_LEVELS, GRADE_POLICY_KINDS, POST_BANDS, type PostBand } from '@cws/workers-contracts';
 
-const GRADE_POLICY_KINDS = ['ENTRY_GRADE', 'BAND_RANGE', 'GRADE_PROGRESSION'] as const;
 type GradePolicyKind = (typeof GRADE_POLICY_KINDS)[number];
 
 export class GradePolicyQueryDto {
