@@ -100,8 +100,5 @@ export const enElections: Record<keyof typeof zhCNElections, string> = {
   'grades.period': 'In force',
   'grades.openEnded': 'open',
   'grades.status': 'Status',
-  'grades.status.open': 'In force',
-  'grades.status.closed': 'Closed',
-  'grades.status.upcoming': 'Upcoming',
   'grades.all': 'All',
 } as const;

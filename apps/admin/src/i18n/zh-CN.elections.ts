@@ -98,8 +98,5 @@ export const zhCNElections = {
   'grades.period': '有效期',
   'grades.openEnded': '至今',
   'grades.status': '状态',
-  'grades.status.open': '现行',
-  'grades.status.closed': '已截止',
-  'grades.status.upcoming': '待生效',
   'grades.all': '全部',
 } as const;

@@ -75,7 +75,7 @@ describe('GradePolicyPage', () => {
     expect(tr(11)).toContain('Closed');
     expect(tr(11)).toContain('杭民〔2019〕8号');
     expect(tr(1)).toContain('2024-01-01 – open');
-    expect(tr(1)).toContain('In force');
+    expect(tr(1)).toContain('Open');
     expect(tr(1)).not.toContain('Closed');
     expect(tr(3)).toContain('one grade every 3 years');
     // rows in the service's order (kind, band, education, start)

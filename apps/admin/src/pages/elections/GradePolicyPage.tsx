@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, GRADE_POLICY_KINDS, POST_BANDS, type GradePolicyRowView } from '@cws/workers-contracts';
-import { Button, DatePicker, Form, Input, InputNumber, Segmented, Select, Space, Tag, Typography, type FormRule, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Segmented, Select, Space, Typography, type FormRule, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useElectionWrites, useGradePolicy, useGradePolicyHistory, type NewGradePolicyRow } from '../../api/elections';
@@ -10,6 +10,7 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, EnumItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
+import { StatusTag } from '../policy/StatusTag';
 
 type Kind = GradePolicyRowView['kind'];
 
@@ -106,14 +107,6 @@ function RowsInForce({ date, kind }: { date: string; kind: Kind | undefined }) {
   );
 }
 
-/** A row's state: closed (it has a last day), not in force yet, or in force. */
-function HistoryStatus({ row }: { row: GradePolicyRowView }) {
-  const { t } = useI18n();
-  if (row.validTo !== null) return <Tag>{t('grades.status.closed')}</Tag>;
-  if (row.validFrom > todayIso()) return <Tag color="blue">{t('grades.status.upcoming')}</Tag>;
-  return <Tag color="green">{t('grades.status.open')}</Tag>;
-}
-
 /** 历史: every row (the service's order: kind, band, education, start), closed ones marked and greyed, each with its dates. */
 function GradePolicyHistory({ kind }: { kind: Kind | undefined }) {
   const { t } = useI18n();
@@ -132,7 +125,7 @@ function GradePolicyHistory({ kind }: { kind: Kind | undefined }) {
         columns={[
           ...keyColumns(t),
           { title: t('grades.period'), key: 'period', render: (_, r) => `${r.validFrom} – ${r.validTo ?? t('grades.openEnded')}` },
-          { title: t('grades.status'), key: 'status', render: (_, r) => <HistoryStatus row={r} /> },
+          { title: t('grades.status'), key: 'status', render: (_, r) => <StatusTag row={r} /> },
           { title: t('grades.sourceRef'), dataIndex: 'sourceRef' },
         ]}
       />

@@ -1,10 +1,12 @@
 import { Space, Tag } from 'antd';
-import type { PolicyRowView } from '../../api/policy';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../layout/FormModal';
 
-/** Open (closed rows have validTo), and whether it starts after today (a version entered ahead, e.g. next July's insurance bases). */
-export function StatusTag({ row }: { row: PolicyRowView }) {
+/**
+ * Open (closed rows have validTo), and whether it starts after today (a version entered ahead, e.g. next July's
+ * insurance bases). Any effective-dated row: the pay policy's and the grade policy's alike.
+ */
+export function StatusTag({ row }: { row: { validFrom: string; validTo: string | null } }) {
   const { t } = useI18n();
   return (
     <Space size={4}>
