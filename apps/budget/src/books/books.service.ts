@@ -4,21 +4,18 @@ import { addSums, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, disc
 import { addDays, cityToday, validationError, type Principal } from '@cws/kernel';
 import { DataSource } from 'typeorm';
 import { AllocationRepository } from '../allocations/allocation.repository';
-import { money } from '../common/money';
+import { money, sumsToMoney } from '../common/money';
 import { requireCityScope } from '../common/access';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
 import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
-
-/** Who closes the books when no person does: the nightly job. */
-export const CLOSE_BOOKS_BATCH = 'close-books-batch';
 
 /** The longest range one read of the closes answers. */
 const MAX_RANGE_DAYS = 366;
 
 const view = (c: LedgerCloseRow): LedgerCloseView => ({
   day: c.day, entries: c.entries, lastEntryId: c.lastEntryId,
-  movements: { appropriated: money(c.movements.appropriated), allocated: money(c.movements.allocated), committed: money(c.movements.committed), spent: money(c.movements.spent) },
-  totals: { appropriated: money(c.totals.appropriated), allocated: money(c.totals.allocated), committed: money(c.totals.committed), spent: money(c.totals.spent) },
+  movements: sumsToMoney(c.movements),
+  totals: sumsToMoney(c.totals),
   status: c.status, allocationsChecked: c.allocationsChecked,
   discrepancies: c.discrepancies.map((d) => ({ allocationId: d.allocationId, measure: d.measure, running: money(d.running), ledger: money(d.ledger) })),
   closedAt: c.closedAt.toISOString(), closedBy: c.closedBy,

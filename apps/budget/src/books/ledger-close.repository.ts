@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CloseStatus, Discrepancy, LedgerSums } from '@cws/budget-core';
 import type { EntityManager } from 'typeorm';
-import { fromDb, money } from '../common/money';
+import { fromDb, money, sumsFromDb } from '../common/money';
 
 export interface LedgerCloseRow {
   day: string;
@@ -24,8 +24,8 @@ function rowOf(r: Record<string, unknown>): LedgerCloseRow {
   const json = typeof r.discrepancies === 'string' ? JSON.parse(r.discrepancies) : r.discrepancies;
   return {
     day: String(r.day), entries: Number(r.entries), lastEntryId: r.lastEntryId === null ? null : String(r.lastEntryId),
-    movements: { appropriated: fromDb(r.dAppropriated as string), allocated: fromDb(r.dAllocated as string), committed: fromDb(r.dCommitted as string), spent: fromDb(r.dSpent as string) },
-    totals: { appropriated: fromDb(r.appropriated as string), allocated: fromDb(r.allocated as string), committed: fromDb(r.committed as string), spent: fromDb(r.spent as string) },
+    movements: sumsFromDb({ appropriated: r.dAppropriated as string, allocated: r.dAllocated as string, committed: r.dCommitted as string, spent: r.dSpent as string }),
+    totals: sumsFromDb(r as Record<keyof LedgerSums, string>),
     allocationsChecked: Number(r.allocationsChecked), status: r.status as CloseStatus,
     discrepancies: (json as Array<{ allocationId: string; measure: Discrepancy['measure']; running: string; ledger: string }>).map((d) => ({ ...d, running: fromDb(d.running), ledger: fromDb(d.ledger) })),
     closedAt: new Date(r.closedAt as string), closedBy: String(r.closedBy),

@@ -1,4 +1,5 @@
 /** Amounts at the API edge: decimal strings in, bigint fen inside, decimal strings out. */
+import type { LedgerSums } from '@cws/budget-core';
 import { DomainError, formatMoney, MoneyFormatError, parseMoney, type Fen } from '@cws/kernel';
 
 const ISSUES: Record<MoneyFormatError['reason'] | 'ZERO', string> = {
@@ -42,6 +43,16 @@ export function fromDb(value: string | number | null | undefined): Fen {
 }
 
 export const money = formatMoney;
+
+/** The four measures' DECIMAL sums, as the driver answers them (a SUM over no rows is null: 0), in fen. */
+export function sumsFromDb(r: Record<keyof LedgerSums, string | null>): LedgerSums {
+  return { appropriated: fromDb(r.appropriated), allocated: fromDb(r.allocated), committed: fromDb(r.committed), spent: fromDb(r.spent) };
+}
+
+/** The four measures as the API spells them. */
+export function sumsToMoney(s: LedgerSums): Record<keyof LedgerSums, string> {
+  return { appropriated: money(s.appropriated), allocated: money(s.allocated), committed: money(s.committed), spent: money(s.spent) };
+}
 
 /** What the driver answers for a DECIMAL(p,2) value, already the API's form: two places, no leading zero, no "-0.00". */
 const CANONICAL_DECIMAL = /^-?(?:0|[1-9]\d{0,15})\.\d\d$/;

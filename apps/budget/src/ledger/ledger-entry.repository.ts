@@ -5,7 +5,7 @@ import type { LedgerEntryType } from '@cws/budget-contracts';
 import type { Deltas, ExecutionGroup, LedgerSums } from '@cws/budget-core';
 import type { Fen, Principal } from '@cws/kernel';
 import { keysetPage, type KeysetPage } from '@cws/persistence';
-import { fromDb, money } from '../common/money';
+import { fromDb, money, sumsFromDb } from '../common/money';
 import { wherePlace, type PlaceFilter } from '../common/place-query';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
@@ -90,7 +90,6 @@ function params(e: NewLedgerEntry): unknown[] {
 }
 
 const SUMS = 'COALESCE(SUM(d_appropriated), 0) AS appropriated, COALESCE(SUM(d_allocated), 0) AS allocated, COALESCE(SUM(d_committed), 0) AS committed, COALESCE(SUM(d_spent), 0) AS spent';
-const sumsOf = (r: Record<string, string>): LedgerSums => ({ appropriated: fromDb(r.appropriated), allocated: fromDb(r.allocated), committed: fromDb(r.committed), spent: fromDb(r.spent) });
 
 @Injectable()
 export class LedgerEntryRepository {
@@ -120,13 +119,13 @@ export class LedgerEntryRepository {
   /** The entries written in [from, to) (idx_ledger_created): how many, the last id, and their delta sums. */
   async writtenBetween(m: EntityManager, from: Date, to: Date): Promise<{ entries: number; lastEntryId: string | null; sums: LedgerSums }> {
     const [row] = await m.query(`SELECT COUNT(*) AS n, MAX(id) AS lastId, ${SUMS} FROM ledger_entry WHERE created_at >= ? AND created_at < ?`, [from, to]);
-    return { entries: Number(row.n), lastEntryId: row.lastId === null ? null : String(row.lastId), sums: sumsOf(row) };
+    return { entries: Number(row.n), lastEntryId: row.lastId === null ? null : String(row.lastId), sums: sumsFromDb(row) };
   }
 
   /** The delta sums of every entry written before `to`: the ledger's totals at that instant. */
   async sumsBefore(m: EntityManager, to: Date): Promise<LedgerSums> {
     const [row] = await m.query(`SELECT ${SUMS} FROM ledger_entry WHERE created_at < ?`, [to]);
-    return sumsOf(row);
+    return sumsFromDb(row);
   }
 
   /** Keyset page: entries with id > after, oldest first. */
@@ -175,7 +174,7 @@ export class LedgerEntryRepository {
     const raw = await qb.getRawMany<{ k: string | null; appropriated: string; allocated: string; committed: string; spent: string }>();
     return raw.map((r) => ({
       key: r.k,
-      sums: { appropriated: fromDb(r.appropriated), allocated: fromDb(r.allocated), committed: fromDb(r.committed), spent: fromDb(r.spent) },
+      sums: sumsFromDb(r),
     }));
   }
 

@@ -5,7 +5,7 @@ import { ledgerTotals } from '@cws/budget-core';
 import type { Principal } from '@cws/kernel';
 import { assertFilterInScope } from '../common/access';
 import { pageInScope } from '../common/list-page';
-import { fromDb, money } from '../common/money';
+import { money, sumsFromDb } from '../common/money';
 import type { PlaceFilter } from '../common/place-query';
 import { LedgerEntryRepository } from './ledger-entry.repository';
 import { toLedgerEntryView } from './ledger-entry.view';
@@ -35,7 +35,7 @@ export class LedgerService {
     assertFilterInScope(p, f);
     const rows = (await this.entries.sums(p, f)).map((r) => ({
       row: r,
-      sums: { appropriated: fromDb(r.appropriated), allocated: fromDb(r.allocated), committed: fromDb(r.committed), spent: fromDb(r.spent) },
+      sums: sumsFromDb(r),
     }));
     const items = rows.map(({ row, sums }) => ({
       fiscalYear: Number(row.fiscalYear),
