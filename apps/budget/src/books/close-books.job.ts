@@ -3,7 +3,8 @@ import { defineJob } from '@cws/kernel';
 import { JobHandler, jobSchedule } from '@cws/messaging';
 import type { ServiceConfig } from '@cws/platform';
 import { BUDGET_MAINTENANCE_QUEUE } from '../idempotency/idempotency-prune.job';
-import { BooksService, CLOSE_BOOKS_BATCH } from './books.service';
+import { CLOSE_BOOKS_BATCH } from '@cws/budget-contracts';
+import { BooksService } from './books.service';
 
 /** Closes the books through yesterday (`through` to close through another day that is over). */
 export const CloseBooksJob = defineJob<{ through?: string }>(BUDGET_MAINTENANCE_QUEUE, 'close-books');

@@ -200,6 +200,8 @@ const closeMeasures = (what: string, example: string, description: string) => /*
 }, { description });
 
 export const CLOSE_STATUSES = ['BALANCED', 'DISCREPANCY'] as const;
+/** Who closes the books when no person does (a close's `closedBy`): the nightly batch. */
+export const CLOSE_BOOKS_BATCH = 'close-books-batch';
 
 export const LedgerClose = /* @__PURE__ */ Contract('LedgerClose', '日结：某日（北京时间）总账的变动、日终累计与对账结果；日结后该日不再有账目。A closed day: its movements, the ledger totals at its end, and the reconciliation.', {
   day: /* @__PURE__ */ DateOnly('结账日（北京时间）。The city day closed.', '2026-11-30'),
@@ -216,6 +218,6 @@ export const LedgerClose = /* @__PURE__ */ Contract('LedgerClose', '日结：某
     ledger: /* @__PURE__ */ MoneyString('总账增量之和。The sum of its ledger deltas.', '1250.00'),
   }), { description: '滚动余额与总账不一致之处（日结时刻）。Where a running column differs from the ledger, at the close.' }),
   closedAt: /* @__PURE__ */ Instant('日结时刻。Closed at.'),
-  closedBy: /* @__PURE__ */ Text('日结人（夜间批处理为 close-books-batch）。Closed by.', 'close-books-batch'),
+  closedBy: /* @__PURE__ */ Text(`日结人（夜间批处理为 ${CLOSE_BOOKS_BATCH}）。Closed by.`, CLOSE_BOOKS_BATCH),
 });
 export type LedgerCloseView = Static<typeof LedgerClose>;

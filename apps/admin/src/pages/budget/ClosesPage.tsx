@@ -1,4 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
+import { CLOSE_BOOKS_BATCH } from '@cws/budget-contracts';
 import { addDays, cityToday } from '@cws/kernel';
 import { Alert, Button, DatePicker, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -13,9 +14,6 @@ import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { CloseBooksDialog, CloseOutcomeNotice, useCloseBooksDialog } from './CloseBooksDialog';
 import { closeRows, differenceOf, type CloseRow } from './closeRows';
-
-/** Who closes the books when no person does (the budget service's CLOSE_BOOKS_BATCH). */
-const BATCH = 'close-books-batch';
 
 /** The service's default read: the last 31 days, today included (Beijing time). */
 const lastMonth = (): CloseRange => {
@@ -66,7 +64,7 @@ export function ClosesPage() {
   const closes = useLedgerCloses(range, city);
   const rows = useMemo(() => closeRows(closes.data ?? []), [closes.data]);
   const close = useCloseBooksDialog();
-  const who = (by: string) => (by === BATCH ? t('closes.batch') : by === me?.id ? me.displayName || me.name : by);
+  const who = (by: string) => (by === CLOSE_BOOKS_BATCH ? t('closes.batch') : by === me?.id ? me.displayName || me.name : by);
 
   if (!me) return null;
   if (!city)
