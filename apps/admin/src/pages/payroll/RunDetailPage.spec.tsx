@@ -164,6 +164,11 @@ describe('RunInputs: the policy rows used (所用政策行)', () => {
   const rowGets = (calls: Array<{ url: URL; init: RequestInit }>) => calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === ROWS).map((c) => c.url.search);
   const listed = () => [...document.querySelectorAll('[data-testid="run-policy-rows"] tbody tr[data-row-key]')] as HTMLElement[];
   const rowText = (id: string) => document.querySelector(`[data-testid="run-policy-rows"] tr[data-row-key="${id}"]`)?.textContent ?? '';
+  /** The listed row `id` shows each of `parts` (and none of `absent`). */
+  const rowShows = (id: string, parts: string[], absent: string[] = []) => {
+    for (const part of parts) expect(rowText(id)).toContain(part);
+    for (const part of absent) expect(rowText(id)).not.toContain(part);
+  };
 
   it('is not fetched before it is opened; opening fetches the history once and lists exactly the run’s rows, a superseded one marked', async () => {
     const { calls } = renderRun(finance, () => withInputs, { [`GET ${ROWS}`]: () => [oldPension, pension, overtime, unitValue] });
@@ -179,24 +184,13 @@ describe('RunInputs: the policy rows used (所用政策行)', () => {
     expect(listed().map((tr) => tr.querySelector('td')?.textContent)).toEqual(['#10', '#41', '#99']);
     expect(textOf('run-policy-rows')).not.toContain('Unit value');
 
-    expect(rowText('10')).toContain('Social insurance & housing fund');
-    expect(rowText('10')).toContain('PENSION');
-    expect(rowText('10')).toContain('Pension (养老保险) · 16% / 8% · 4,462.00 yuan – 24,930.00 yuan');
-    expect(rowText('10')).toContain('2025-01-01 – 2026-11-30');
-    expect(rowText('10')).toContain('Closed');
-    expect(rowText('10')).toContain('Superseded by #11');
-    expect(rowText('10')).toContain('source of 10');
+    rowShows('10', ['Social insurance & housing fund', 'PENSION', 'Pension (养老保险) · 16% / 8% · 4,462.00 yuan – 24,930.00 yuan', '2025-01-01 – 2026-11-30', 'Closed', 'Superseded by #11', 'source of 10']);
     expect(listed()[0].style.color).not.toBe('');
 
-    expect(rowText('41')).toContain('Overtime');
-    expect(rowText('41')).toContain('2026-01-01 – open');
-    expect(rowText('41')).toContain('Open');
-    expect(rowText('41')).not.toContain('Closed');
-    expect(rowText('41')).not.toContain('Superseded');
+    rowShows('41', ['Overtime', '2026-01-01 – open', 'Open'], ['Closed', 'Superseded']);
     expect(listed()[1].style.color).toBe('');
 
-    expect(rowText('99')).toContain('#99');
-    expect(rowText('99')).toContain('Not in the policy table');
+    rowShows('99', ['#99', 'Not in the policy table']);
 
     // closed and opened again: the list comes from the cache
     await click(document.querySelector('[data-testid="run-policy-rows-drawer"] .ant-drawer-close'));
@@ -211,12 +205,9 @@ describe('RunInputs: the policy rows used (所用政策行)', () => {
     expect(textOf('run-inputs-policy-rows')).toBe('3 行 · 查看');
     await click(document.querySelector('[data-testid="run-inputs-policy-rows"]'));
     await waitFor(() => expect(listed()).toHaveLength(3));
-    expect(rowText('10')).toContain('社会保险与公积金');
-    expect(rowText('10')).toContain('已截止');
-    expect(rowText('10')).toContain('已被 #11 取代');
-    expect(rowText('41')).toContain('加班规则');
-    expect(rowText('41')).toContain('2026-01-01 – 至今');
-    expect(rowText('99')).toContain('政策表中未找到');
+    rowShows('10', ['社会保险与公积金', '已截止', '已被 #11 取代']);
+    rowShows('41', ['加班规则', '2026-01-01 – 至今']);
+    rowShows('99', ['政策表中未找到']);
     expect(rowGets(script.calls)).toEqual(['?history=true']);
   });
 });
