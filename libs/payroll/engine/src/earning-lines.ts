@@ -50,6 +50,16 @@ export function count(n: number, path: string): number {
   return n;
 }
 
+/** A count above the policy's cap is paid at the cap, with a warning on the slip. */
+function capped(n: number, max: number, warning: WorkerMonthWarning, warnings: WorkerMonthWarning[]): number {
+  if (n <= max) return n;
+  warnings.push(warning);
+  return max;
+}
+
+/** The rule a line cites: its own, marked `_PRO_RATED` when a partial month scaled it. */
+export const ruleOf = (rule: string, factor: Ratio | null): string => (factor ? `${rule}_PRO_RATED` : rule);
+
 /** A monthly amount scaled by the working-day factor, one rounding; unchanged for a full month. */
 export function prorate(monthly: Fen, factor: Ratio | null): Fen {
   return factor ? roundFen(monthly * factor.num, factor.den) : monthly;
@@ -61,7 +71,7 @@ export function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, fact
     const level = q.byLevel.get(input.qualificationLevel);
     if (!level) throw validationError('QUALIFICATION_UNKNOWN', 'qualificationLevel', `no allowance for qualification ${input.qualificationLevel}`);
     const f = q.rule.prorate ? factor : null;
-    out.addMonthlyAllowance(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), f ? 'QUALIFICATION_BY_LEVEL' + '_PRO_RATED' : 'QUALIFICATION_BY_LEVEL', level.rowId, q.rule.taxFree);
+    out.addMonthlyAllowance(q.rule.code, q.rule.label, prorate(level.monthlyFen, f), ruleOf('QUALIFICATION_BY_LEVEL', f), level.rowId, q.rule.taxFree);
   }
   const ls = cp.longService;
   if (ls) {
@@ -69,34 +79,26 @@ export function allowanceLines(input: WorkerMonthInput, cp: CompiledPolicy, fact
     const f = ls.rule.prorate ? factor : null;
     for (const b of ls.bands) {
       if (years < b.minYears) continue;
-      out.addMonthlyAllowance(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), f ? 'LONG_SERVICE_BY_YEARS' + '_PRO_RATED' : 'LONG_SERVICE_BY_YEARS', b.rowId, ls.rule.taxFree);
+      out.addMonthlyAllowance(ls.rule.code, ls.rule.label, prorate(b.monthlyFen, f), ruleOf('LONG_SERVICE_BY_YEARS', f), b.rowId, ls.rule.taxFree);
       break;
     }
   }
   const cross = cp.cross;
   if (cross && input.extraBodies) {
-    let n = count(input.extraBodies, 'extraBodies');
-    if (n > cross.maxBodies) {
-      n = cross.maxBodies;
-      warnings.push('EXTRA_BODIES_CAPPED');
-    }
+    const n = capped(count(input.extraBodies, 'extraBodies'), cross.maxBodies, 'EXTRA_BODIES_CAPPED', warnings);
     const f = cross.prorate ? factor : null;
-    out.addMonthlyAllowance(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), f ? 'PER_EXTRA_BODY' + '_PRO_RATED' : 'PER_EXTRA_BODY', cross.id, cross.taxFree);
+    out.addMonthlyAllowance(cross.code, cross.label, prorate(cross.perBodyMonthlyFen * BigInt(n), f), ruleOf('PER_EXTRA_BODY', f), cross.id, cross.taxFree);
   }
   const shift = cp.shift;
   if (shift && input.shifts) {
-    let n = count(input.shifts, 'shifts');
-    if (n > shift.maxShiftsPerMonth) {
-      n = shift.maxShiftsPerMonth;
-      warnings.push('SHIFTS_CAPPED');
-    }
+    const n = capped(count(input.shifts, 'shifts'), shift.maxShiftsPerMonth, 'SHIFTS_CAPPED', warnings);
     // Shift pay follows the shifts actually worked, so it is never pro-rated again.
     out.add(shift.code, shift.label, shift.perShiftFen * BigInt(n), 'PER_SHIFT', shift.id, shift.taxFree);
   }
   const sec = cp.seconded;
   if (sec && input.secondedIn) {
     const f = sec.prorate ? factor : null;
-    out.addMonthlyAllowance(sec.code, sec.label, prorate(sec.monthlyFen, f), f ? 'SECONDED_IN_MONTHLY' + '_PRO_RATED' : 'SECONDED_IN_MONTHLY', sec.id, sec.taxFree);
+    out.addMonthlyAllowance(sec.code, sec.label, prorate(sec.monthlyFen, f), ruleOf('SECONDED_IN_MONTHLY', f), sec.id, sec.taxFree);
   }
   if (cp.oneOffs.length) {
     const start = input.continuousServiceStartDate ?? input.serviceStartDate;

@@ -5,7 +5,7 @@
  */
 import { type Fen, type Ratio, validationError } from '@cws/kernel';
 import { type CompiledPolicy, compilePolicy } from './compiled-policy';
-import { allowanceLines, decimal, Earnings, overtimeLines, prorate } from './earning-lines';
+import { allowanceLines, decimal, Earnings, overtimeLines, prorate, ruleOf } from './earning-lines';
 import type { OvertimeKind, PayrollPolicy, PostBand } from './policy';
 import { applyRate } from './rate';
 import { clampToBounds } from './run/contribution-base';
@@ -107,7 +107,7 @@ export function computeWorkerMonth(input: WorkerMonthInput, policy: PayrollPolic
   const earnings = new Earnings();
 
   const factor = proRateFactor(input, cp);
-  earnings.add('BASE', 'Base pay (岗位等级工资)', prorate(grade.monthlyBaseFen, factor), factor ? 'GRADE_COEFFICIENT_X_UNIT_VALUE_PRO_RATED' : 'GRADE_COEFFICIENT_X_UNIT_VALUE', grade.rowId);
+  earnings.add('BASE', 'Base pay (岗位等级工资)', prorate(grade.monthlyBaseFen, factor), ruleOf('GRADE_COEFFICIENT_X_UNIT_VALUE', factor), grade.rowId);
   allowanceLines(input, cp, factor, earnings, warnings);
   if (input.overtime?.length) overtimeLines(input, cp, overtimeMonthlyBase(input, cp, grade.monthlyBaseFen, factor, earnings), earnings, warnings);
   if (input.arrears) for (const a of input.arrears) earnings.add('ARREARS', a.label, a.amountFen, 'ARREARS_AS_GIVEN', null);
