@@ -11,6 +11,7 @@ import { AppropriationEntity } from './appropriations/appropriation.entity';
 import { AppropriationRepository } from './appropriations/appropriation.repository';
 import { AppropriationsController } from './appropriations/appropriations.controller';
 import { AppropriationsService } from './appropriations/appropriations.service';
+import { AllocationLedgerReader } from './books/allocation-ledger.reader';
 import { BooksController } from './books/books.controller';
 import { BooksService } from './books/books.service';
 import { CloseBooksHandler, CloseBooksJob, closeBooksSchedule } from './books/close-books.job';
@@ -86,6 +87,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS }),
     ],
     providers: [
+      AllocationLedgerReader,
       AllocationRepository,
       AllocationsService,
       AppropriationRepository,

@@ -1,7 +1,7 @@
 /** The only owner of `allocation` SQL: its row, its running columns and its locks. */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AllocationState, Deltas, RunningAndLedger } from '@cws/budget-core';
+import type { AllocationState, Deltas } from '@cws/budget-core';
 import { notFound, type Fen, type Principal } from '@cws/kernel';
 import { keysetPage, type KeysetPage } from '@cws/persistence';
 import { fromDb, money } from '../common/money';
@@ -38,32 +38,6 @@ export function ledgerAccountOf(a: AllocationEntity): LedgerAccount {
 @Injectable()
 export class AllocationRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * The allocations whose running columns (amount, committed, spent: what postings lock) differ from the
-   * sums of their ledger deltas, in one statement (one consistent read of both tables), and how many
-   * allocations there are: the reconciliation of a close.
-   */
-  async reconcileWithLedger(m: EntityManager): Promise<{ checked: number; differing: RunningAndLedger[] }> {
-    const rows = await m.query(
-      `SELECT a.id AS id, a.amount AS amount, a.committed AS committed, a.spent AS spent,
-              COALESCE(l.allocated, 0) AS lAllocated, COALESCE(l.committed, 0) AS lCommitted, COALESCE(l.spent, 0) AS lSpent
-         FROM allocation a
-         LEFT JOIN (SELECT allocation_id, SUM(d_allocated) AS allocated, SUM(d_committed) AS committed, SUM(d_spent) AS spent
-                      FROM ledger_entry WHERE allocation_id IS NOT NULL GROUP BY allocation_id) l ON l.allocation_id = a.id
-        WHERE a.amount <> COALESCE(l.allocated, 0) OR a.committed <> COALESCE(l.committed, 0) OR a.spent <> COALESCE(l.spent, 0)
-        ORDER BY a.id`,
-    );
-    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM allocation');
-    return {
-      checked: Number(n),
-      differing: rows.map((r: Record<string, string>) => ({
-        allocationId: String(r.id),
-        running: { allocated: fromDb(r.amount), committed: fromDb(r.committed), spent: fromDb(r.spent) },
-        ledger: { allocated: fromDb(r.lAllocated), committed: fromDb(r.lCommitted), spent: fromDb(r.lSpent) },
-      })),
-    };
-  }
 
   /** A new allocation: its running amount starts at the allocated amount, nothing committed or spent. */
   async insert(m: EntityManager, a: NewAllocation): Promise<string> {

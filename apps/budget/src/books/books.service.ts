@@ -3,10 +3,10 @@ import type { LedgerCloseView } from '@cws/budget-contracts';
 import { addSums, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy } from '@cws/budget-core';
 import { addDays, cityToday, validationError, type Principal } from '@cws/kernel';
 import { DataSource } from 'typeorm';
-import { AllocationRepository } from '../allocations/allocation.repository';
 import { money, sumsToMoney } from '../common/money';
 import { requireCityScope } from '../common/access';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
+import { AllocationLedgerReader } from './allocation-ledger.reader';
 import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
 
 /** The longest range one read of the closes answers. */
@@ -34,7 +34,7 @@ export class BooksService {
     private readonly dataSource: DataSource,
     private readonly closes: LedgerCloseRepository,
     private readonly ledger: LedgerEntryRepository,
-    private readonly allocations: AllocationRepository,
+    private readonly reconciliation: AllocationLedgerReader,
   ) {}
 
   /** A city user's close through `through` (default yesterday). */
@@ -56,7 +56,7 @@ export class BooksService {
     const first = await this.ledger.firstEntryAt(m);
     const days = daysToClose(await this.closes.lastDay(m), first && cityToday(first), last);
     if (!days.length) return [];
-    const { checked, differing } = await this.allocations.reconcileWithLedger(m);
+    const { checked, differing } = await this.reconciliation.differing(m);
     const discrepancies = discrepanciesOf(differing);
     const written: LedgerCloseView[] = [];
     for (const day of days) {
