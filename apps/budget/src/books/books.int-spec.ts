@@ -43,6 +43,15 @@ describe('closing the books (real MySQL and Redis)', () => {
     const district = await t.request('GET', '/v1/ledger/closes', { token: tokens.xihu });
     expect([district.status, district.body.code]).toEqual([403, 'CITY_SCOPE_REQUIRED']);
     expect((await t.request('GET', `/v1/ledger/closes?from=${tomorrow}&to=${today}`, { token: tokens.finance })).body).toMatchObject({ code: 'RANGE_INVERTED', details: [{ path: 'from' }] });
+    // hostile dates: partial, impossible, a lone surrogate, a huge year — each a 400 naming its field, never a 500
+    for (const [query, path] of [['from=2026-02', 'from'], ['to=2026-02-30', 'to'], ['from=%ED%A0%80', 'from'], ['to=999999999-01-01', 'to']]) {
+      const res = await t.request('GET', `/v1/ledger/closes?${query}`, { token: tokens.finance });
+      expect([res.status, res.body.details?.[0]?.path]).toEqual([400, path]);
+    }
+    for (const through of ['2026-11', '2026-13-01', '\ud800', '99999999999999999999']) {
+      const res = await post('/v1/ledger/closes', { through }, tokens.admin);
+      expect([res.status, res.body.details?.[0]?.path]).toEqual([400, 'through']);
+    }
     // the ledger's first entries are today's (the seed): nothing is over yet to close
     expect((await post('/v1/ledger/closes', {}, tokens.admin)).body).toEqual([]);
 

@@ -145,6 +145,11 @@ describe('elections: elected posts by election with their term, re-election, by-
       expect([res.status, res.body.code, res.body.details?.[0]?.path]).toEqual([status, code, path]);
     }
     expect((await correct({ note: 'x' }, {}, app.tokens.shangcheng)).status).toBe(404);
+    // an id no record can have: a 4xx, never a 500
+    for (const bad of ['99999999999999999999', '1e3', '-1']) {
+      const res = await app.t.request('PATCH', `/v1/elections/${bad}`, { token: app.tokens.xihu, body: { note: 'x' } });
+      expect(res.status >= 400 && res.status < 500).toBe(true);
+    }
     expect((await correct({ note: 'x' }, { 'If-Match': '"stale"' })).status).toBe(412);
     expect(await audits()).toBe(0);
 

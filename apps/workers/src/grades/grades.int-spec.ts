@@ -121,7 +121,9 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(key.map((r: { data: { baseGrade: number }; validFrom: string; validTo: string | null }) => [r.data.baseGrade, r.validTo])).toEqual([[3, '2039-12-31'], [4, null]]);
     const all = (await app.t.request('GET', '/v1/grade-policy/history', { token: xihu })).body;
     expect(all.length).toBe(rows.length + 1);
-    expect((await app.t.request('GET', '/v1/grade-policy/history?kind=GRADE', { token: xihu })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'kind' }] });
+    for (const kind of ['GRADE', '%ED%A0%80', 'ENTRY_GRADE%00']) {
+      expect((await app.t.request('GET', `/v1/grade-policy/history?kind=${kind}`, { token: xihu })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'kind' }] });
+    }
     // a recruit hired under the new row enters at its grade
     expect(await detail((await register({ hireDate: '2040-03-01' })).id)).toMatchObject({ grades: [expect.objectContaining({ cause: 'ENTRY', grade: 4 })] });
   });
