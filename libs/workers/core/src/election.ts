@@ -5,17 +5,11 @@
  */
 import { addDays, validationError } from '@cws/kernel';
 import { addMonths } from './dates';
-import type { BodyKind, ElectionMethod } from './vocabulary';
-
-/** The party organisation is elected by 公推直选 (the notice); the committee by residents directly or through representatives. */
-export const METHODS_BY_BODY: Partial<Record<BodyKind, readonly ElectionMethod[]>> = {
-  PARTY: ['PUBLIC_NOMINATION_DIRECT'],
-  COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'],
-};
+import { METHODS_BY_BODY, type BodyKind, type ElectionMethod } from './vocabulary';
 
 /** Throws a validation error on `method` when the body is not elected that way. */
 export function assertMethod(bodyKind: BodyKind, method: ElectionMethod): void {
-  const methods = METHODS_BY_BODY[bodyKind] ?? [];
+  const methods: readonly ElectionMethod[] = (METHODS_BY_BODY as Partial<Record<BodyKind, readonly ElectionMethod[]>>)[bodyKind] ?? [];
   if (!methods.includes(method)) throw validationError('ELECTION_METHOD_NOT_ALLOWED', 'method', `the ${bodyKind} body is elected by ${methods.join(' or ')}`);
 }
 

@@ -34,6 +34,11 @@ export const isElectedPost = (bodyKind: BodyKind): boolean => ELECTED_BODIES.inc
 /** 公推直选 (public nomination, direct election: the party organisation), 直接选举, 户代表选举, 居民代表选举. */
 export const ELECTION_METHODS = ['PUBLIC_NOMINATION_DIRECT', 'DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'] as const;
 export type ElectionMethod = (typeof ELECTION_METHODS)[number];
+/** The party organisation is elected by 公推直选 (the notice); the committee by residents directly or through representatives. */
+export const METHODS_BY_BODY: Readonly<Record<'PARTY' | 'COMMITTEE', readonly ElectionMethod[]>> = {
+  PARTY: ['PUBLIC_NOMINATION_DIRECT'],
+  COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'],
+};
 /** REGULAR = 换届 (a new term for the whole body); BY_ELECTION = 补选 (fills posts for the rest of the term in force). */
 export const ELECTION_KINDS = ['REGULAR', 'BY_ELECTION'] as const;
 export type ElectionKind = (typeof ELECTION_KINDS)[number];

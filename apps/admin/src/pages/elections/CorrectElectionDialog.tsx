@@ -1,4 +1,4 @@
-import type { ElectionMethod, ElectionView } from '@cws/workers-contracts';
+import { METHODS_BY_BODY, type ElectionMethod, type ElectionView } from '@cws/workers-contracts';
 import { Alert, Form, Input, InputNumber, Select, Typography, type FormRule } from 'antd';
 import { ApiError } from '../../api/errors';
 import { ELECTION_QUERIES, useElectionWrites, type ElectionCorrection, type TaggedElection } from '../../api/elections';
@@ -7,7 +7,6 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { StaleNotice } from '../../layout/PageState';
-import { METHODS } from './RecordElectionDialog';
 import { VoteCountItems } from './VoteCountItems';
 
 /** The form: the method, the counts, each winner's votes in the election's order of winners, the note. */
@@ -130,7 +129,7 @@ function CorrectionFields({ e }: { e: ElectionView }) {
   const options = useEnumOptions();
   const required = useRequired();
   const form = Form.useFormInstance(); // untyped: fields are named by paths built here
-  const methods = METHODS[e.bodyKind as 'PARTY' | 'COMMITTEE'] ?? [];
+  const methods = METHODS_BY_BODY[e.bodyKind as 'PARTY' | 'COMMITTEE'] ?? [];
   const incomplete = e.method === null || e.eligibleVoters === null || e.votesCast === null || e.results.some((r) => r.votes === null);
   const names: Name[] = ['method', 'eligibleVoters', 'votesCast', ...e.results.map((_, k): Name => ['results', k, 'votes'])];
   const others = (self: Name) => (incomplete ? names.filter((n) => String(n) !== String(self)) : []);

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ELECTED_BODIES, ELECTION_KINDS, ROLES_BY_BODY, type BodyKind, type ElectionMethod, type ElectionView } from '@cws/workers-contracts';
+import { ELECTED_BODIES, ELECTION_KINDS, METHODS_BY_BODY, ROLES_BY_BODY, type BodyKind, type ElectionView } from '@cws/workers-contracts';
 import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useElectionWrites, type NewElection } from '../../api/elections';
 import { codeText } from '../../i18n/errors';
@@ -9,12 +9,6 @@ import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../..
 import { CommunitySelect } from '../workers/WorkerFormModals';
 import { VoteCountItems } from './VoteCountItems';
 import { WorkerSelect } from './WorkerSelect';
-
-/** Which methods each elected body allows (the service's METHODS_BY_BODY): the form offers only those. */
-export const METHODS: Record<'PARTY' | 'COMMITTEE', readonly ElectionMethod[]> = {
-  PARTY: ['PUBLIC_NOMINATION_DIRECT'],
-  COMMITTEE: ['DIRECT', 'HOUSEHOLD_REPRESENTATIVES', 'RESIDENT_REPRESENTATIVES'],
-};
 
 type Values = Omit<NewElection, 'results'> & { results: Array<{ workerId?: number; role?: string; votes?: number; primary?: boolean }> };
 
@@ -61,14 +55,14 @@ export function RecordElectionDialog({ dialog }: { dialog: ReturnType<typeof use
           <Select
             style={{ width: 180 }}
             options={options(ELECTED_BODIES, 'org.body')}
-            onChange={(b: BodyKind) => form.setFieldsValue({ method: METHODS[b as 'PARTY' | 'COMMITTEE'][0], results: form.getFieldValue('results').map((r: object) => ({ ...r, role: undefined })) })}
+            onChange={(b: BodyKind) => form.setFieldsValue({ method: METHODS_BY_BODY[b as 'PARTY' | 'COMMITTEE'][0], results: form.getFieldValue('results').map((r: object) => ({ ...r, role: undefined })) })}
           />
         </Form.Item>
         <Form.Item name="kind" label={t('elections.kind')} rules={required}>
           <Select style={{ width: 160 }} options={options(ELECTION_KINDS, 'elections.kind')} />
         </Form.Item>
         <Form.Item name="method" label={t('elections.method')} rules={required}>
-          <Select style={{ width: 280 }} options={options(METHODS[body], 'elections.method')} />
+          <Select style={{ width: 280 }} options={options(METHODS_BY_BODY[body], 'elections.method')} />
         </Form.Item>
       </Space>
       <Space wrap align="start">
