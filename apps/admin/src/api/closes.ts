@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { B } from './budget';
 import { useApi } from './context';
 
-/** The days `GET /ledger/closes` lists: both ends included, at most 366 days apart (the service's MAX_RANGE_DAYS). */
+/** The days `GET /ledger/closes` lists: both ends included, at most 366 days (budget-core's MAX_CLOSE_RANGE_DAYS). */
 export interface CloseRange {
   from: string;
   to: string;

@@ -1,16 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { LedgerCloseView } from '@cws/budget-contracts';
-import { addSums, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy } from '@cws/budget-core';
-import { addDays, cityToday, validationError, type Principal } from '@cws/kernel';
+import { addSums, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy } from '@cws/budget-core';
+import { addDays, cityToday, type Principal } from '@cws/kernel';
 import { DataSource } from 'typeorm';
 import { money, sumsToMoney } from '../common/money';
 import { requireCityScope } from '../common/access';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
 import { AllocationLedgerReader } from './allocation-ledger.reader';
 import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
-
-/** The longest range one read of the closes answers. */
-const MAX_RANGE_DAYS = 366;
 
 const view = (c: LedgerCloseRow): LedgerCloseView => ({
   day: c.day, entries: c.entries, lastEntryId: c.lastEntryId,
@@ -78,8 +75,7 @@ export class BooksService {
     requireCityScope(p);
     const to = q.to ?? cityToday();
     const from = q.from ?? addDays(to, -30);
-    if (from > to) throw validationError('RANGE_INVERTED', 'from', `${from} is after ${to}`);
-    if (from < addDays(to, -(MAX_RANGE_DAYS - 1))) throw validationError('RANGE_TOO_LONG', 'from', `at most ${MAX_RANGE_DAYS} days in one read`);
+    assertCloseRange(from, to);
     return (await this.closes.range(this.dataSource.manager, from, to)).map(view);
   }
 

@@ -1,5 +1,5 @@
 import { parseMoney } from '@cws/kernel';
-import { addSums, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf } from './books';
+import { addSums, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf } from './books';
 
 const y = (s: string) => parseMoney(s, { allowNegative: true });
 const sums = (allocated: string, committed: string, spent: string) => ({ allocated: y(allocated), committed: y(committed), spent: y(spent) });
@@ -15,6 +15,14 @@ describe('closing the books (日结)', () => {
   it('closes only days that are over', () => {
     expect(() => assertDayOver('2026-11-30', '2026-12-01')).not.toThrow();
     expect(() => assertDayOver('2026-12-01', '2026-12-01')).toThrow(expect.objectContaining({ code: 'BOOKS_DAY_NOT_OVER', details: [expect.objectContaining({ path: 'through' })] }));
+  });
+
+  it('reads closes over a range that runs forward and spans at most 366 days', () => {
+    expect(() => assertCloseRange('2026-01-01', '2026-12-31')).not.toThrow();
+    expect(() => assertCloseRange('2026-12-02', '2026-12-01')).toThrow(expect.objectContaining({ code: 'RANGE_INVERTED', details: [expect.objectContaining({ path: 'from' })] }));
+    // 366 days, both ends included, and no more
+    expect(() => assertCloseRange('2025-12-31', '2026-12-31')).not.toThrow();
+    expect(() => assertCloseRange('2025-12-30', '2026-12-31')).toThrow(expect.objectContaining({ code: 'RANGE_TOO_LONG' }));
   });
 
   it('closes every day from the one after the last close, or from the ledger’s first day, through the day given', () => {

@@ -45,6 +45,15 @@ export function daysToClose(lastClosed: string | null, firstEntryDay: string | n
   return days;
 }
 
+/** The longest range of closes one read answers. */
+export const MAX_CLOSE_RANGE_DAYS = 366;
+
+/** A range of closes to read: `from` not after `to`, at most MAX_CLOSE_RANGE_DAYS days (errors name `from`). */
+export function assertCloseRange(from: string, to: string): void {
+  if (from > to) throw validationError('RANGE_INVERTED', 'from', `${from} is after ${to}`);
+  if (from < addDays(to, -(MAX_CLOSE_RANGE_DAYS - 1))) throw validationError('RANGE_TOO_LONG', 'from', `at most ${MAX_CLOSE_RANGE_DAYS} days in one read`);
+}
+
 const MEASURES = ['allocated', 'committed', 'spent'] as const;
 
 /** Every measure, of every allocation, whose running column is not the sum of its ledger deltas. */

@@ -37,7 +37,7 @@ export function differenceOf(d: { running: string; ledger: string }): string {
 /** The closes as the table shows them: newest first (the service answers oldest first). */
 export function closeRows(closes: readonly LedgerCloseView[]): CloseRow[] {
   return [...closes]
-    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))
+    .sort((a, b) => b.day.localeCompare(a.day))
     .map((c) => ({
       day: c.day,
       status: c.status,
