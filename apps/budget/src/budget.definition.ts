@@ -11,7 +11,7 @@ import { AppropriationEntity } from './appropriations/appropriation.entity';
 import { AppropriationRepository } from './appropriations/appropriation.repository';
 import { AppropriationsController } from './appropriations/appropriations.controller';
 import { AppropriationsService } from './appropriations/appropriations.service';
-import { AllocationLedgerReader } from './books/allocation-ledger.reader';
+import { RunningColumnsReader } from './books/running-columns.reader';
 import { BooksController } from './books/books.controller';
 import { BooksService } from './books/books.service';
 import { CloseBooksHandler, CloseBooksJob, closeBooksSchedule } from './books/close-books.job';
@@ -33,6 +33,7 @@ import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-a
 import { BudgetLedger1764160000000 } from './migrations/1764160000000-budget-ledger';
 import { PostingSourceRef1765200000000 } from './migrations/1765200000000-posting-source-ref';
 import { LedgerCloses1768000000000 } from './migrations/1768000000000-ledger-closes';
+import { CloseAppropriations1768100000000 } from './migrations/1768100000000-close-appropriations';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { PostingEntity } from './postings/posting.entity';
 import { PostingRepository } from './postings/posting.repository';
@@ -65,7 +66,7 @@ export const BUDGET_ENTITIES = [
   UnmatchedPostingEntity,
 ];
 
-export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000, AuditAppendOnly1767700000000, LedgerCloses1768000000000];
+export const BUDGET_MIGRATIONS = [BaseTables1764150000000, BudgetLedger1764160000000, AuditStreet1765000000100, PostingSourceRef1765200000000, AuditAppendOnly1767700000000, LedgerCloses1768000000000, CloseAppropriations1768100000000];
 
 export const BUDGET_JOBS = [CloseBooksJob, PostExpenditureJob, PruneIdempotencyKeysJob];
 
@@ -87,7 +88,7 @@ export function budgetService(config: ServiceConfig): ServiceDefinition {
       PlatformModule.forRoot(config, { entities: BUDGET_ENTITIES, migrations: BUDGET_MIGRATIONS }),
     ],
     providers: [
-      AllocationLedgerReader,
+      RunningColumnsReader,
       AllocationRepository,
       AllocationsService,
       AppropriationRepository,

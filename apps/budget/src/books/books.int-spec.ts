@@ -36,7 +36,7 @@ describe('closing the books (real MySQL and Redis)', () => {
     expect(await t.app.get(CloseBooksHandler).handle({})).toEqual({ closed: [] });
   });
 
-  it('closes each day once over: its movements, the totals at its end, every allocation reconciled; a drifted running column is named; nothing twice', async () => {
+  it('closes each day once over: its movements, the totals at its end, every allocation and appropriation reconciled; drifted running columns are named; nothing twice', async () => {
     // refusals first: a day not over, a district user, an inverted range
     const notOver = await post('/v1/ledger/closes', { through: today }, tokens.admin);
     expect([notOver.status, notOver.body.code, notOver.body.details?.[0]?.path]).toEqual([400, 'BOOKS_DAY_NOT_OVER', 'through']);
@@ -73,11 +73,14 @@ describe('closing the books (real MySQL and Redis)', () => {
     // every entry is today's, so the day's movements are the totals
     expect(first.movements).toEqual(first.totals);
     expect(first.allocationsChecked).toBe(Number((await ds.query('SELECT COUNT(*) AS n FROM allocation'))[0].n));
+    expect(first.appropriationsChecked).toBe(Number((await ds.query('SELECT COUNT(*) AS n FROM appropriation'))[0].n));
     // again, or by the job at the same moment: nothing more
     expect(await books.closeThrough(undefined, 'test', noonOf(tomorrow))).toEqual([]);
 
-    // a running column that drifted from the ledger (written around the posting path): the next close names it
+    // running columns that drifted from the ledger (written around the posting path): the next close names them,
+    // an allocation's spent and an appropriation's allocated (what allocations may still draw on it)
     await ds.query('UPDATE allocation SET spent = spent + 0.01 WHERE id = ?', [a1]);
+    await ds.query('UPDATE appropriation SET allocated = allocated - 1.00 WHERE id = ?', [ap.body.id]);
     const alert = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
       const racing = await Promise.all([1, 2, 3].map(() => books.closeThrough(undefined, 'test', noonOf(addDays(tomorrow, 1)))));
@@ -85,13 +88,17 @@ describe('closing the books (real MySQL and Redis)', () => {
       expect(written).toHaveLength(1);
       expect(written[0]).toMatchObject({
         day: tomorrow, entries: 0, lastEntryId: null, movements: { appropriated: '0.00', allocated: '0.00', committed: '0.00', spent: '0.00' }, totals: first.totals,
-        status: 'DISCREPANCY', discrepancies: [{ allocationId: a1, measure: 'spent', running: '123.46', ledger: '123.45' }],
+        status: 'DISCREPANCY', discrepancies: [
+          { appropriationId: ap.body.id, measure: 'allocated', running: '5999.00', ledger: '6000.00' },
+          { allocationId: a1, measure: 'spent', running: '123.46', ledger: '123.45' },
+        ],
       });
       // one alert, from the process that wrote the close
-      expect(alert.mock.calls).toEqual([[expect.objectContaining({ msg: 'books closed with discrepancies', through: tomorrow, allocations: [a1] })]]);
+      expect(alert.mock.calls).toEqual([[expect.objectContaining({ msg: 'books closed with discrepancies', through: tomorrow, allocations: [a1], appropriations: [ap.body.id] })]]);
     } finally {
       alert.mockRestore();
       await ds.query('UPDATE allocation SET spent = spent - 0.01 WHERE id = ?', [a1]);
+      await ds.query('UPDATE appropriation SET allocated = allocated + 1.00 WHERE id = ?', [ap.body.id]);
     }
 
     // finance reads them back, oldest first

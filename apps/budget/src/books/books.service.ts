@@ -1,20 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { LedgerCloseView } from '@cws/budget-contracts';
-import { addSums, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy } from '@cws/budget-core';
+import {
+  accountsNamedIn, addSums, appropriationDiscrepanciesOf, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy,
+} from '@cws/budget-core';
 import { addDays, cityToday, type Principal } from '@cws/kernel';
 import { DataSource } from 'typeorm';
 import { money, sumsToMoney } from '../common/money';
 import { requireCityScope } from '../common/access';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
-import { AllocationLedgerReader } from './allocation-ledger.reader';
 import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
+import { RunningColumnsReader } from './running-columns.reader';
 
 const view = (c: LedgerCloseRow): LedgerCloseView => ({
   day: c.day, entries: c.entries, lastEntryId: c.lastEntryId,
   movements: sumsToMoney(c.movements),
   totals: sumsToMoney(c.totals),
-  status: c.status, allocationsChecked: c.allocationsChecked,
-  discrepancies: c.discrepancies.map((d) => ({ allocationId: d.allocationId, measure: d.measure, running: money(d.running), ledger: money(d.ledger) })),
+  status: c.status, allocationsChecked: c.allocationsChecked, appropriationsChecked: c.appropriationsChecked,
+  discrepancies: c.discrepancies.map((d) => ({ ...d, running: money(d.running), ledger: money(d.ledger) })),
   closedAt: c.closedAt.toISOString(), closedBy: c.closedBy,
 });
 
@@ -31,7 +33,7 @@ export class BooksService {
     private readonly dataSource: DataSource,
     private readonly closes: LedgerCloseRepository,
     private readonly ledger: LedgerEntryRepository,
-    private readonly reconciliation: AllocationLedgerReader,
+    private readonly runningColumns: RunningColumnsReader,
   ) {}
 
   /** A city user's close through `through` (default yesterday). */
@@ -53,8 +55,7 @@ export class BooksService {
     const first = await this.ledger.firstEntryAt(m);
     const days = daysToClose(await this.closes.lastDay(m), first && cityToday(first), last);
     if (!days.length) return [];
-    const { checked, differing } = await this.reconciliation.differing(m);
-    const discrepancies = discrepanciesOf(differing);
+    const { checked, discrepancies } = await this.reconcile();
     const written: LedgerCloseView[] = [];
     for (const day of days) {
       const close = await this.closeDay(day, checked, discrepancies, closedBy, now);
@@ -63,7 +64,10 @@ export class BooksService {
     if (!written.length) return written; // another process closed them, and said so
     if (discrepancies.length) {
       // an alert: a running column (what postings lock) no longer equals the ledger
-      this.logger.error({ msg: 'books closed with discrepancies', through: last, discrepancies: discrepancies.length, allocations: [...new Set(discrepancies.map((d) => d.allocationId))].slice(0, 20) });
+      const { allocations, appropriations } = accountsNamedIn(discrepancies);
+      this.logger.error({
+        msg: 'books closed with discrepancies', through: last, discrepancies: discrepancies.length, allocations: allocations.slice(0, 20), appropriations: appropriations.slice(0, 20),
+      });
     } else {
       this.logger.log({ msg: 'books closed', through: last, days: written.length });
     }
@@ -79,8 +83,23 @@ export class BooksService {
     return (await this.closes.range(this.dataSource.manager, from, to)).map(view);
   }
 
+  /**
+   * Every running column against the ledger, allocations and appropriations read in one REPEATABLE READ
+   * transaction: one snapshot, so a posting committing between the two reads cannot show as a discrepancy.
+   */
+  private reconcile(): Promise<{ checked: { allocations: number; appropriations: number }; discrepancies: Discrepancy[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const allocations = await this.runningColumns.allocations(m);
+      const appropriations = await this.runningColumns.appropriations(m);
+      return {
+        checked: { allocations: allocations.checked, appropriations: appropriations.checked },
+        discrepancies: [...appropriationDiscrepanciesOf(appropriations.differing), ...discrepanciesOf(allocations.differing)],
+      };
+    });
+  }
+
   /** One day's close: its entries, and the totals as the day before's close plus its movements (or summed, for the first close). */
-  private closeDay(day: string, checked: number, discrepancies: Discrepancy[], closedBy: string, now: Date): Promise<LedgerCloseRow | null> {
+  private closeDay(day: string, checked: { allocations: number; appropriations: number }, discrepancies: Discrepancy[], closedBy: string, now: Date): Promise<LedgerCloseRow | null> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const { from, to } = cityDayBounds(day);
       const written = await this.ledger.writtenBetween(m, from, to);
@@ -88,7 +107,7 @@ export class BooksService {
       const totals = before ? addSums(before.totals, written.sums) : await this.ledger.sumsBefore(m, to);
       const row: LedgerCloseRow = {
         day, entries: written.entries, lastEntryId: written.lastEntryId, movements: written.sums, totals,
-        allocationsChecked: checked, status: closeStatusOf(discrepancies), discrepancies, closedAt: now, closedBy,
+        allocationsChecked: checked.allocations, appropriationsChecked: checked.appropriations, status: closeStatusOf(discrepancies), discrepancies, closedAt: now, closedBy,
       };
       return (await this.closes.insert(m, row)) ? row : null;
     });

@@ -11,6 +11,8 @@ export interface LedgerCloseRow {
   movements: LedgerSums;
   totals: LedgerSums;
   allocationsChecked: number;
+  /** Null on closes written before appropriations were reconciled. */
+  appropriationsChecked: number | null;
   status: CloseStatus;
   discrepancies: Discrepancy[];
   closedAt: Date;
@@ -18,7 +20,8 @@ export interface LedgerCloseRow {
 }
 
 const COLUMNS = `day, entries, last_entry_id AS lastEntryId, d_appropriated AS dAppropriated, d_allocated AS dAllocated, d_committed AS dCommitted,
-  d_spent AS dSpent, appropriated, allocated, committed, spent, allocations_checked AS allocationsChecked, status, discrepancies, closed_at AS closedAt, closed_by AS closedBy`;
+  d_spent AS dSpent, appropriated, allocated, committed, spent, allocations_checked AS allocationsChecked,
+  appropriations_checked AS appropriationsChecked, status, discrepancies, closed_at AS closedAt, closed_by AS closedBy`;
 
 function rowOf(r: Record<string, unknown>): LedgerCloseRow {
   const json = typeof r.discrepancies === 'string' ? JSON.parse(r.discrepancies) : r.discrepancies;
@@ -26,8 +29,10 @@ function rowOf(r: Record<string, unknown>): LedgerCloseRow {
     day: String(r.day), entries: Number(r.entries), lastEntryId: r.lastEntryId === null ? null : String(r.lastEntryId),
     movements: sumsFromDb({ appropriated: r.dAppropriated as string, allocated: r.dAllocated as string, committed: r.dCommitted as string, spent: r.dSpent as string }),
     totals: sumsFromDb(r as Record<keyof LedgerSums, string>),
-    allocationsChecked: Number(r.allocationsChecked), status: r.status as CloseStatus,
-    discrepancies: (json as Array<{ allocationId: string; measure: Discrepancy['measure']; running: string; ledger: string }>).map((d) => ({ ...d, running: fromDb(d.running), ledger: fromDb(d.ledger) })),
+    allocationsChecked: Number(r.allocationsChecked), appropriationsChecked: r.appropriationsChecked === null ? null : Number(r.appropriationsChecked),
+    status: r.status as CloseStatus,
+    // as written by insert below: an allocationId or an appropriationId, a measure, the two amounts as decimals
+    discrepancies: (json as Array<Record<string, string>>).map((d) => ({ ...d, running: fromDb(d.running), ledger: fromDb(d.ledger) }) as Discrepancy),
     closedAt: new Date(r.closedAt as string), closedBy: String(r.closedBy),
   };
 }
@@ -54,10 +59,10 @@ export class LedgerCloseRepository {
   async insert(m: EntityManager, c: LedgerCloseRow): Promise<boolean> {
     const res = await m.query(
       `INSERT IGNORE INTO ledger_close (day, entries, last_entry_id, d_appropriated, d_allocated, d_committed, d_spent, appropriated, allocated, committed, spent,
-         allocations_checked, status, discrepancies, closed_at, closed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+         allocations_checked, appropriations_checked, status, discrepancies, closed_at, closed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       [
         c.day, c.entries, c.lastEntryId, ...[c.movements, c.totals].flatMap((s) => [s.appropriated, s.allocated, s.committed, s.spent].map(money)),
-        c.allocationsChecked, c.status, JSON.stringify(c.discrepancies.map((d) => ({ ...d, running: money(d.running), ledger: money(d.ledger) }))), c.closedAt, c.closedBy,
+        c.allocationsChecked, c.appropriationsChecked, c.status, JSON.stringify(c.discrepancies.map((d) => ({ ...d, running: money(d.running), ledger: money(d.ledger) }))), c.closedAt, c.closedBy,
       ],
     );
     return Number(res.affectedRows) === 1;

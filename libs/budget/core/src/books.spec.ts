@@ -1,5 +1,5 @@
 import { parseMoney } from '@cws/kernel';
-import { addSums, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf } from './books';
+import { accountsNamedIn, addSums, appropriationDiscrepanciesOf, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf } from './books';
 
 const y = (s: string) => parseMoney(s, { allowNegative: true });
 const sums = (allocated: string, committed: string, spent: string) => ({ allocated: y(allocated), committed: y(committed), spent: y(spent) });
@@ -47,6 +47,26 @@ describe('closing the books (日结)', () => {
     ]);
     expect(closeStatusOf(found)).toBe('DISCREPANCY');
     expect(closeStatusOf(discrepanciesOf(rows.slice(0, 1)))).toBe('BALANCED');
+  });
+
+  it('reconciles appropriations: the amount once enacted (a draft has no entry) and what allocations drew on it', () => {
+    const row = (id: string, enacted: boolean, amount: string, allocated: string, lAppropriated: string, lAllocated: string) => ({
+      appropriationId: id, enacted, amount: y(amount), allocated: y(allocated), ledger: { appropriated: y(lAppropriated), allocated: y(lAllocated) },
+    });
+    const found = appropriationDiscrepanciesOf([
+      row('1', true, '9000.00', '6000.00', '9000.00', '6000.00'),
+      row('2', false, '500.00', '0.00', '0.00', '0.00'),
+      row('3', true, '9000.00', '6000.01', '9000.00', '6000.00'),
+      row('4', false, '500.00', '0.00', '500.00', '0.00'),
+    ]);
+    expect(found).toEqual([
+      { appropriationId: '3', measure: 'allocated', running: y('6000.01'), ledger: y('6000.00') },
+      // a draft with an APPROPRIATION entry: the ledger says enacted, the row does not
+      { appropriationId: '4', measure: 'appropriated', running: 0n, ledger: y('500.00') },
+    ]);
+    // the alert names each account once, allocations and appropriations apart
+    const allocation = { allocationId: '7', measure: 'spent' as const, running: 1n, ledger: 0n };
+    expect(accountsNamedIn([...found, allocation, { ...allocation, measure: 'committed' }])).toEqual({ allocations: ['7'], appropriations: ['3', '4'] });
   });
 
   it('carries the totals forward: the day before’s plus the day’s movements, negative ones too', () => {

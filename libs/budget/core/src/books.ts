@@ -2,26 +2,38 @@
  * Closing the books (日结): every city day, once it is over, gets one close — the day's movements, the
  * ledger's totals at its end, and a reconciliation of every allocation's running columns (what postings
  * lock) against the sums of its ledger entries. The ledger is append-only and stamps each entry with the
- * time it is written, so a day that is over takes no more entries: its close is final.
+ * time it is written, so a day that is over takes no more entries: its close is final. Appropriations are
+ * reconciled too: an enacted one's amount against its APPROPRIATION entry, its `allocated` against the
+ * ALLOCATION entries drawn on it (transfers move money between allocations, not out of appropriations).
  */
 import { addDays, validationError, type Fen } from '@cws/kernel';
 import type { LedgerSums } from './balance';
 
 export type CloseStatus = 'BALANCED' | 'DISCREPANCY';
 
-/** One allocation measure whose running column differs from the sum of the allocation's ledger deltas. */
-export interface Discrepancy {
-  allocationId: string;
-  measure: 'allocated' | 'committed' | 'spent';
-  running: Fen;
-  ledger: Fen;
-}
+export type AllocationMeasure = 'allocated' | 'committed' | 'spent';
+export type AppropriationMeasure = 'appropriated' | 'allocated';
+
+/** One running column, of an allocation or of an appropriation, that differs from the sum of its ledger deltas. */
+export type Discrepancy = { running: Fen; ledger: Fen } & (
+  | { allocationId: string; measure: AllocationMeasure }
+  | { appropriationId: string; measure: AppropriationMeasure }
+);
 
 /** An allocation's running columns beside the sums of its ledger deltas (as the repository reads them). */
 export interface RunningAndLedger {
   allocationId: string;
   running: Omit<LedgerSums, 'appropriated'>;
   ledger: Omit<LedgerSums, 'appropriated'>;
+}
+
+/** An appropriation's row (status, amount, allocated) beside the sums of the ledger deltas that name it. */
+export interface AppropriationRunningAndLedger {
+  appropriationId: string;
+  enacted: boolean;
+  amount: Fen;
+  allocated: Fen;
+  ledger: Pick<LedgerSums, 'appropriated' | 'allocated'>;
 }
 
 /** The instants a city day spans, [from, to): Asia/Shanghai keeps UTC+8 all year (no daylight saving). */
@@ -54,17 +66,43 @@ export function assertCloseRange(from: string, to: string): void {
   if (from < addDays(to, -(MAX_CLOSE_RANGE_DAYS - 1))) throw validationError('RANGE_TOO_LONG', 'from', `at most ${MAX_CLOSE_RANGE_DAYS} days in one read`);
 }
 
-const MEASURES = ['allocated', 'committed', 'spent'] as const;
+const ALLOCATION_MEASURES = ['allocated', 'committed', 'spent'] as const;
 
 /** Every measure, of every allocation, whose running column is not the sum of its ledger deltas. */
 export function discrepanciesOf(rows: Iterable<RunningAndLedger>): Discrepancy[] {
   const out: Discrepancy[] = [];
   for (const r of rows) {
-    for (const measure of MEASURES) {
+    for (const measure of ALLOCATION_MEASURES) {
       if (r.running[measure] !== r.ledger[measure]) out.push({ allocationId: r.allocationId, measure, running: r.running[measure], ledger: r.ledger[measure] });
     }
   }
   return out;
+}
+
+/**
+ * Every appropriation measure that is not the sum of its ledger deltas: `appropriated` is the amount once
+ * enacted (a draft has no entry yet, so 0), `allocated` is the column allocations draw on.
+ */
+export function appropriationDiscrepanciesOf(rows: Iterable<AppropriationRunningAndLedger>): Discrepancy[] {
+  const out: Discrepancy[] = [];
+  for (const r of rows) {
+    const running = { appropriated: r.enacted ? r.amount : 0n, allocated: r.allocated };
+    for (const measure of ['appropriated', 'allocated'] as const) {
+      if (running[measure] !== r.ledger[measure]) out.push({ appropriationId: r.appropriationId, measure, running: running[measure], ledger: r.ledger[measure] });
+    }
+  }
+  return out;
+}
+
+/** The allocations and the appropriations that discrepancies name, each once, in order. */
+export function accountsNamedIn(discrepancies: readonly Discrepancy[]): { allocations: string[]; appropriations: string[] } {
+  const allocations = new Set<string>();
+  const appropriations = new Set<string>();
+  for (const d of discrepancies) {
+    if ('allocationId' in d) allocations.add(d.allocationId);
+    else appropriations.add(d.appropriationId);
+  }
+  return { allocations: [...allocations], appropriations: [...appropriations] };
 }
 
 export const closeStatusOf = (discrepancies: readonly Discrepancy[]): CloseStatus => (discrepancies.length ? 'DISCREPANCY' : 'BALANCED');

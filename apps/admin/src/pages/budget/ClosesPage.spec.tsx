@@ -1,5 +1,6 @@
 import type { LedgerCloseView } from '@cws/budget-contracts';
 import { addDays, cityToday } from '@cws/kernel';
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { dateTime } from '../../lib/format';
@@ -16,15 +17,17 @@ const threeDaysAgo = addDays(today, -3);
 const sums = (allocated: string, committed: string, spent: string, appropriated = '0.00') => ({ appropriated, allocated, committed, spent });
 const close = (day: string, over: Partial<LedgerCloseView> = {}): LedgerCloseView => ({
   day, entries: 0, lastEntryId: null, movements: sums('0.00', '0.00', '0.00'), totals: sums('1000000.30', '0.10', '0.10', '5000000.00'),
-  status: 'BALANCED', allocationsChecked: 5200, discrepancies: [], closedAt: `${day}T17:00:05.000Z`, closedBy: 'close-books-batch', ...over,
+  status: 'BALANCED', allocationsChecked: 5200, appropriationsChecked: 48, discrepancies: [], closedAt: `${day}T17:00:05.000Z`, closedBy: 'close-books-batch', ...over,
 });
 
-/** Two closes as the service answers them, oldest first: a balanced one, and one where allocations #40 and #41 drifted. */
+/** Two closes as the service answers them, oldest first: a balanced one, and one where appropriation #7 and allocations #40 and #41 drifted. */
 const twoDays = (): LedgerCloseView[] => [
-  close(threeDaysAgo, { entries: 42, lastEntryId: '1201', movements: sums('20000.00', '-500.00', '1250.00'), totals: sums('3600000.07', '150000.01', '1249999.03', '4000000.00') }),
+  // written before appropriations were reconciled
+  close(threeDaysAgo, { appropriationsChecked: null, entries: 42, lastEntryId: '1201', movements: sums('20000.00', '-500.00', '1250.00'), totals: sums('3600000.07', '150000.01', '1249999.03', '4000000.00') }),
   close(dayBefore, {
     entries: 3, status: 'DISCREPANCY', closedBy: 'u-fin',
     discrepancies: [
+      { appropriationId: '7', measure: 'allocated', running: '5999.00', ledger: '6000.00' },
       { allocationId: '40', measure: 'committed', running: '1250.01', ledger: '1250.00' },
       { allocationId: '41', measure: 'spent', running: '300.00', ledger: '450.50' },
     ],
@@ -59,6 +62,19 @@ describe('ClosesPage (日结)', () => {
       dayBefore, 'Discrepancy', '3', '0.00', '0.00', '0.00',
       '5,000,000.00', '1,000,000.30', '0.10', '0.10', '1,000,000.10', `finance${dateTime(`${dayBefore}T17:00:05.000Z`)}`,
     ]);
+    // the status says what was reconciled: allocations and appropriations, or allocations alone on an older close
+    const tooltipOf = async (day: string) => {
+      await act(async () => void document.querySelector(`[data-testid="close-status-${day}"]`)?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+      return waitFor(() => {
+        const shown = [...document.querySelectorAll('.ant-tooltip:not(.ant-tooltip-hidden)')].map((el) => el.textContent);
+        expect(shown).toHaveLength(1);
+        return shown[0];
+      });
+    };
+    expect(await tooltipOf(dayBefore)).toBe('5200 allocations and 48 appropriations reconciled at the close');
+    await act(async () => void document.querySelector(`[data-testid="close-status-${dayBefore}"]`)?.dispatchEvent(new MouseEvent('mouseout', { bubbles: true })));
+    await waitFor(() => expect(document.querySelector('.ant-tooltip:not(.ant-tooltip-hidden)')).toBeNull());
+    expect(await tooltipOf(threeDaysAgo)).toBe('5200 allocations reconciled at the close');
   });
 
   it('a day that does not balance expands to its differences (running − ledger); a balanced one has nothing to expand', async () => {
@@ -70,8 +86,9 @@ describe('ClosesPage (日结)', () => {
     const table = await found(`[data-testid="close-discrepancies-${dayBefore}"]`);
     const lines = [...table.querySelectorAll('tbody tr.ant-table-row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(lines).toEqual([
-      ['#40', 'Committed', '1,250.01', '1,250.00', '0.01'],
-      ['#41', 'Spent', '300.00', '450.50', '-150.50'],
+      ['Appropriation #7', 'Allocated', '5,999.00', '6,000.00', '-1.00'],
+      ['Allocation #40', 'Committed', '1,250.01', '1,250.00', '0.01'],
+      ['Allocation #41', 'Spent', '300.00', '450.50', '-150.50'],
     ]);
   });
 

@@ -23,7 +23,10 @@ const lastMonth = (): CloseRange => {
 
 type Discrepancy = CloseRow['discrepancies'][number];
 
-/** A close's discrepancies: which allocation, which column, its running value, the ledger's sum and the difference. */
+/** Which row a discrepancy names: an allocation or an appropriation, and its id. */
+const accountOf = (d: Discrepancy) => (d.allocationId !== undefined ? { kind: 'allocation' as const, id: d.allocationId } : { kind: 'appropriation' as const, id: d.appropriationId ?? '' });
+
+/** A close's discrepancies: which allocation or appropriation, which column, its running value, the ledger's sum and the difference. */
 function Discrepancies({ row }: { row: CloseRow }) {
   const { t } = useI18n();
   return (
@@ -32,12 +35,12 @@ function Discrepancies({ row }: { row: CloseRow }) {
       <Table<Discrepancy>
         size="small"
         pagination={false}
-        rowKey={(d) => `${d.allocationId}-${d.measure}`}
+        rowKey={(d) => `${accountOf(d).kind}-${accountOf(d).id}-${d.measure}`}
         dataSource={row.discrepancies}
         data-testid={`close-discrepancies-${row.day}`}
         columns={[
-          // the admin has no page for one allocation: its id, as 支出与调剂's allocation filter takes it
-          { title: t('closes.col.allocation'), dataIndex: 'allocationId', render: (id: string) => `#${id}` },
+          // by id, as 支出与调剂's allocation filter and the appropriations page show them
+          { title: t('closes.col.account'), key: 'account', render: (_: unknown, d) => t(`closes.account.${accountOf(d).kind}`, { id: accountOf(d).id }) },
           { title: t('closes.col.measure'), dataIndex: 'measure', render: (m: string) => t(`budget.col.${m}` as MessageKey) },
           moneyColumn<Discrepancy>(t('closes.col.running'), 'running'),
           moneyColumn<Discrepancy>(t('closes.col.ledger'), 'ledger'),
@@ -50,7 +53,8 @@ function Discrepancies({ row }: { row: CloseRow }) {
 
 /**
  * 日结: the budget service's daily closes of a date range, newest day first — each day's movements, the ledger
- * totals at its end (available computed in fen) and whether every allocation agreed with the ledger; a day that
+ * totals at its end (available computed in fen) and whether every allocation and appropriation agreed with the
+ * ledger; a day that
  * does not balance expands to its differences. CITY_ADMIN and FINANCE may close the books through a day that is
  * over. The closes are the city's: a district or street user (whom the API answers 403 CITY_SCOPE_REQUIRED)
  * sees a notice and nothing is asked.
@@ -112,7 +116,13 @@ export function ClosesPage() {
             title: t('closes.col.status'),
             dataIndex: 'status',
             render: (s: CloseRow['status'], r) => (
-              <Tooltip title={t('closes.checked', { count: r.allocationsChecked })}>
+              <Tooltip
+                title={
+                  r.appropriationsChecked === null
+                    ? t('closes.checked', { count: r.allocationsChecked })
+                    : t('closes.checkedBoth', { allocations: r.allocationsChecked, appropriations: r.appropriationsChecked })
+                }
+              >
                 <Tag color={s === 'BALANCED' ? 'green' : 'red'} data-testid={`close-status-${r.day}`}>
                   {t(`closes.status.${s}`)}
                 </Tag>

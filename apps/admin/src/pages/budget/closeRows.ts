@@ -10,6 +10,8 @@ export interface CloseRow {
   status: LedgerCloseView['status'];
   entries: number;
   allocationsChecked: number;
+  /** Null on closes written before appropriations were reconciled. */
+  appropriationsChecked: number | null;
   movedAllocated: string;
   movedCommitted: string;
   movedSpent: string;
@@ -29,7 +31,7 @@ export function availableOf(totals: LedgerCloseView['totals']): string {
   return formatMoney(fen(totals.allocated) - fen(totals.committed) - fen(totals.spent));
 }
 
-/** running − ledger: what the allocation's running column has beyond the sum of its ledger entries (negative: less). */
+/** running − ledger: what the running column has beyond the sum of its ledger entries (negative: less). */
 export function differenceOf(d: { running: string; ledger: string }): string {
   return formatMoney(fen(d.running) - fen(d.ledger));
 }
@@ -43,6 +45,7 @@ export function closeRows(closes: readonly LedgerCloseView[]): CloseRow[] {
       status: c.status,
       entries: c.entries,
       allocationsChecked: c.allocationsChecked,
+      appropriationsChecked: c.appropriationsChecked,
       movedAllocated: c.movements.allocated,
       movedCommitted: c.movements.committed,
       movedSpent: c.movements.spent,
