@@ -3,13 +3,14 @@
  * the posting's external_key is unique, so a redelivered job finds its posting and stops. A posting
  * that cannot be booked (no matching allocation, closed year, not enough money, malformed) is parked
  * in unmatched_posting for a person to resolve; the job then succeeds, so it never retries forever.
- * A negative PAYROLL amount (a correction that lowered pay) is a refund: it lowers spent on the first
- * matching allocation whose spent covers it, and is parked as REFUND_EXCEEDS_SPENT when none does.
+ * A negative PAYROLL amount (a correction that lowered pay) is a refund: it lowers spent on the allocation
+ * that paid the cost it names (`refundOf`, the corrected run's posting), else on the first matching one whose
+ * spent covers it, and is parked as REFUND_EXCEEDS_SPENT when none does.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FUNDING_STREAMS, FUNDER_PATTERN, PostExpenditureJob, type CostPosting } from '@cws/budget-contracts';
-import { affords, refundFits } from '@cws/budget-core';
+import { affords, refundTarget } from '@cws/budget-core';
 import { DomainError, formatMoney, type Fen, type PayloadOf } from '@cws/kernel';
 import { JobHandler } from '@cws/messaging';
 import { inTransaction, isDuplicateKey } from '@cws/persistence';
@@ -57,7 +58,8 @@ export class PostExpenditureHandler {
         if (!matches.length) return this.park(externalKey, c, 'NO_ALLOCATION');
         const entry = { category: c.category.slice(0, 40), description: c.description, source: c.source, sourceRef: c.sourceRef.slice(0, 100), externalKey };
         if (amount < 0n) {
-          const target = matches.find((a) => refundFits(allocationState(a), -amount));
+          const targetId = refundTarget(matches.map(allocationState), c.refundOf ? await this.paidFrom(m, c.source, c.refundOf) : null, -amount);
+          const target = matches.find((a) => a.id === targetId);
           if (!target) return this.park(externalKey, c, 'REFUND_EXCEEDS_SPENT', `no matching allocation has spent ${formatMoney(-amount)} to give back`);
           return { status: 'POSTED' as const, postingId: (await this.postings.refund(m, target, { ...entry, amount: -amount }, who)).id };
         }
@@ -75,6 +77,12 @@ export class PostExpenditureHandler {
     }
   }
 
+  /** The allocation the cost posted under `source:sourceRef` was booked on, if that cost was booked. */
+  private async paidFrom(m: EntityManager, source: string, sourceRef: string): Promise<string | null> {
+    const postingId = await this.postingRows.idByExternalKey(m, `${source}:${sourceRef}`.slice(0, 140));
+    return postingId && this.postingRows.allocationIdOf(m, postingId);
+  }
+
   private async park(externalKey: string, c: CostPosting, reason: UnmatchedReason, detail?: string): Promise<QueuePostingResult> {
     await this.unmatched.park(externalKey, c, reason, detail ?? null);
     this.logger.warn({ msg: 'cost posting parked', externalKey, reason, detail });
@@ -86,6 +94,7 @@ export class PostExpenditureHandler {
 function parseCostPosting(c: CostPosting): { amount: Fen } | { problem: string } {
   if (!['PAYROLL', 'TRAINING'].includes(c.source)) return { problem: 'source must be PAYROLL or TRAINING' };
   if (typeof c.sourceRef !== 'string' || !c.sourceRef) return { problem: 'sourceRef is required' };
+  if (c.refundOf !== undefined && (typeof c.refundOf !== 'string' || !c.refundOf || c.refundOf.length > 100)) return { problem: 'refundOf must be a sourceRef of 1–100 characters' };
   if (!Number.isInteger(c.fiscalYear)) return { problem: 'fiscalYear must be an integer' };
   if (typeof c.funder !== 'string' || !FUNDER_PATTERN.test(c.funder)) return { problem: 'funder must be CITY or a district code' };
   if (!(FUNDING_STREAMS as readonly string[]).includes(c.stream)) return { problem: 'unknown stream' };

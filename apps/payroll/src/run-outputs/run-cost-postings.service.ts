@@ -54,8 +54,11 @@ export class RunCostPostingsService {
       if (page.length < PAGE) break;
       after = page[page.length - 1].id;
     }
-    // A CORRECTION run posts each worker's difference (reversal + re-issue), not the two slips.
-    return buildCostPostings(run.id, run.type === 'CORRECTION' ? combineCorrectionPairs(slips) : slips, (id) => bodies.get(id) ?? null, rules);
+    // A CORRECTION run posts each worker's difference (reversal + re-issue), not the two slips; a lowered one is a
+    // refund naming the corrected run's posting, so the budget gives the money back where it was paid from.
+    return run.type === 'CORRECTION'
+      ? buildCostPostings(run.id, combineCorrectionPairs(slips), (id) => bodies.get(id) ?? null, rules, run.correctsRunId)
+      : buildCostPostings(run.id, slips, (id) => bodies.get(id) ?? null, rules);
   }
 
   /** Called by RunPaidHook inside the PAY transaction. */
@@ -68,6 +71,7 @@ export class RunCostPostingsService {
       communityCode: p.communityCode, streetCode: p.streetCode, districtCode: p.districtCode, amount: formatMoney(p.amountFen),
       category: p.part === 'WAGES' ? 'PAYROLL_WAGES' : 'PAYROLL_EMPLOYER',
       description: `${run.period} 社区工作者${PART_LABEL[p.part]} (${run.type} run ${run.id}, ${p.workers} workers)`.slice(0, 200),
+      ...(p.refundOf ? { refundOf: p.refundOf } : {}),
     }));
     await this.outbox.addMany(m, PostExpenditureJob, costs);
     return postings.length;

@@ -399,6 +399,19 @@ describe('run outputs: payslip PDF, register, bank files, declarations, budget p
     (items) => spentOf(items) === down, 60_000, 100);
     expect(spentOf(refunded)).toBe(down);
     expect(refunded.every((e) => e.entryType === 'REFUND')).toBe(true);
+    // Each refund names the corrected run's posting of its account, and is booked on the allocation that posting paid from.
+    const sent = (await t.app.get(DataSource).query(`SELECT payload FROM outbox_event WHERE queue = 'budget-postings'`))
+      .map((r: { payload: unknown }) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as { sourceRef: string; refundOf?: string })
+      .filter((c: { sourceRef: string }) => c.sourceRef.startsWith(`payroll-run:${lid}:`));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.map((c: { sourceRef: string; refundOf?: string }) => c.refundOf)).toEqual(sent.map((c: { sourceRef: string }) => c.sourceRef.replace(`payroll-run:${lid}:`, `payroll-run:${runId}:`)));
+    const bds = budget.app.get(DataSource);
+    const [onPayer] = await bds.query(
+      `SELECT COUNT(*) AS refunds, SUM(r.allocation_id = o.allocation_id) AS onPayer FROM posting r
+         JOIN posting o ON o.external_key = REPLACE(r.external_key, ?, ?) WHERE r.external_key LIKE ?`,
+      [`payroll-run:${lid}:`, `payroll-run:${runId}:`, `PAYROLL:payroll-run:${lid}:%`],
+    );
+    expect([Number(onPayer.refunds), Number(onPayer.onPayer)]).toEqual([sent.length, sent.length]);
     // Nothing was parked: every refund found the spending it gives back.
     expect((await budget.request('GET', '/v1/unmatched-postings', { token: bFinance })).body.items.filter((u: { sourceRef: string }) => u.sourceRef.startsWith(`payroll-run:${lid}:`))).toEqual([]);
   }, 240_000);

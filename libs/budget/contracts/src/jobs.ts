@@ -25,6 +25,12 @@ export interface CostPosting {
   amount: string;
   category: string;
   description: string;
+  /**
+   * A refund's (optional): the sourceRef of the cost it gives back, e.g. the corrected payroll run's posting
+   * for the same account. The refund is booked on that posting's allocation when it is one of the account's
+   * and its spent covers the refund; else on the first of the account's allocations whose spent does.
+   */
+  refundOf?: string;
 }
 
 export const PostExpenditureJob = defineJob<CostPosting>(BUDGET_POSTINGS_QUEUE, 'post-cost');

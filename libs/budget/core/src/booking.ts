@@ -148,3 +148,13 @@ export function planRefund(alloc: AllocationState, amount: Fen): Deltas {
 export function refundFits(b: AllocationBalance, amount: Fen): boolean {
   return b.spent >= amount;
 }
+
+/**
+ * Where a queue refund is booked among its account's allocations (as locked, by id): on the allocation that
+ * paid the cost it gives back (`paidFrom`, when it is one of them and its spent covers the refund), else on
+ * the first whose spent does. Null when none can take it (the refund is parked).
+ */
+export function refundTarget(allocations: readonly AllocationState[], paidFrom: string | null, amount: Fen): string | null {
+  const payer = allocations.find((a) => a.id === paidFrom && refundFits(a, amount));
+  return (payer ?? allocations.find((a) => refundFits(a, amount)))?.id ?? null;
+}

@@ -15,6 +15,7 @@ import {
   planRefund,
   planTransfer,
   refundFits,
+  refundTarget,
   reversalOf,
   type AllocationState,
   type CommitmentState,
@@ -143,11 +144,17 @@ describe('refunds (a source’s negative cost)', () => {
     expect(refusal(() => planRefund(a, fen('-1.00'))).code).toBe('INVALID_AMOUNT');
   });
 
-  it('a queue refund targets the first allocation whose spent covers it', () => {
+  it('a queue refund goes back to the allocation that paid the cost it refunds, else the first whose spent covers it', () => {
     const a = [alloc('100.00', '0.00', '10.00', { id: '1' }), alloc('100.00', '0.00', '50.00', { id: '2' })];
-    expect(a.find((x) => refundFits(x, fen('10.00')))?.id).toBe('1');
-    expect(a.find((x) => refundFits(x, fen('10.01')))?.id).toBe('2');
-    expect(a.find((x) => refundFits(x, fen('50.01')))).toBeUndefined();
+    expect(refundTarget(a, null, fen('10.00'))).toBe('1');
+    expect(refundTarget(a, null, fen('10.01'))).toBe('2');
+    expect(refundTarget(a, null, fen('50.01'))).toBeNull();
+    // the payer first, even where an earlier allocation could take it
+    expect(refundTarget(a, '2', fen('10.00'))).toBe('2');
+    // a payer that cannot take it (spent short) or is not of this account: the first that can
+    expect(refundTarget(a, '1', fen('10.01'))).toBe('2');
+    expect(refundTarget(a, '99', fen('10.00'))).toBe('1');
+    expect(refundFits(a[0], fen('10.00'))).toBe(true);
   });
 
   it('a refund is not reversed (its source sends the opposite cost instead)', () => {

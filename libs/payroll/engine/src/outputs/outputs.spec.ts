@@ -118,6 +118,14 @@ describe('cost postings', () => {
       ['payroll-run:43:330106001001:PARTY_BUILDING:WAGES', y('100.00')],
       ['payroll-run:43:330106001001:SERVICE_STATION:WAGES', -y('300.00')],
     ]);
+    // a refund names the corrected run's posting of the same account; what raised pay names none
+    const corrected = buildCostPostings('43', [lower, mixed], body, rules, '40');
+    expect(corrected.map((p) => [p.sourceRef, p.refundOf]).sort()).toEqual([
+      ['payroll-run:43:330106001001:PARTY_BUILDING:EMPLOYER', 'payroll-run:40:330106001001:PARTY_BUILDING:EMPLOYER'],
+      ['payroll-run:43:330106001001:PARTY_BUILDING:WAGES', undefined],
+      ['payroll-run:43:330106001001:SERVICE_STATION:WAGES', 'payroll-run:40:330106001001:SERVICE_STATION:WAGES'],
+    ]);
+    expect(postings.every((p) => p.refundOf === undefined)).toBe(true);
   });
 
   it('names missing mapping rows when there is no DEFAULT', () => {
