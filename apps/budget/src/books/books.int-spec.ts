@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import { addDays, cityToday } from '@cws/kernel';
 import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, type TestTokens } from '@cws/testing';
@@ -106,5 +107,51 @@ describe('closing the books (real MySQL and Redis)', () => {
     expect(read.status).toBe(200);
     expect(read.body.map((c: { day: string; status: string }) => [c.day, c.status])).toEqual([[today, 'BALANCED'], [tomorrow, 'DISCREPANCY']]);
     expect(read.body[0]).toEqual(first);
+  });
+
+  it('exports the closes of a range as a workbook: a row per day with its sums and available in fen, a sheet of the discrepancies; the same refusals', async () => {
+    // the two closes written above: today (the day of postings, balanced) and tomorrow (empty, two discrepancies)
+    const xlsx = (query: string, token = tokens.finance) => fetch(`${t.baseUrl}/v1/ledger/closes.xlsx?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await xlsx(`from=${today}&to=${tomorrow}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="ledger-closes-${today}-${tomorrow}.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const [days, differing] = wb.worksheets;
+    const rows = (ws: ExcelJS.Worksheet) => ws.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+
+    // the day of postings: its movements are the sums of every ledger entry (all written today), its totals the same,
+    // available = allocated − committed − spent as the database's DECIMAL arithmetic says
+    const [sums] = await ds.query(
+      `SELECT SUM(d_appropriated) AS appropriated, SUM(d_allocated) AS allocated, SUM(d_committed) AS committed, SUM(d_spent) AS spent,
+              SUM(d_allocated) - SUM(d_committed) - SUM(d_spent) AS available, COUNT(*) AS n FROM ledger_entry`,
+    );
+    const four = [sums.appropriated, sums.allocated, sums.committed, sums.spent].map(Number);
+    const closes = (await t.request('GET', `/v1/ledger/closes?from=${today}&to=${tomorrow}`, { token: tokens.finance })).body;
+    const [checkedAllocations, checkedAppropriations] = [closes[0].allocationsChecked, closes[0].appropriationsChecked];
+    expect(rows(days)).toEqual([
+      [today, 'BALANCED', Number(sums.n), ...four, ...four, Number(sums.available), checkedAllocations, checkedAppropriations, 0, closes[0].closedAt, 'test'],
+      [tomorrow, 'DISCREPANCY', 0, 0, 0, 0, 0, ...four, Number(sums.available), checkedAllocations, checkedAppropriations, 2, closes[1].closedAt, 'test'],
+    ]);
+    expect(sums.spent).toBe('123.45');
+    expect(days.getRow(1).getCell(1).value).toBe('日期 day');
+    expect(days.getColumn(12).numFmt).toBe('#,##0.00');
+    // every discrepancy with its day, the row it names, both amounts and running − ledger
+    const [[, , appropriation], [, allocation]] = rows(differing);
+    expect(rows(differing)).toEqual([
+      [tomorrow, null, appropriation, 'allocated', 5999, 6000, -1],
+      [tomorrow, allocation, null, 'spent', 123.46, 123.45, 0.01],
+    ].map((r) => r.map((v) => (v === null ? undefined : v))));
+    expect([appropriation, allocation]).toEqual(closes[1].discrepancies.map((d: { appropriationId?: string; allocationId?: string }) => d.appropriationId ?? d.allocationId));
+
+    // the list's refusals: a district user (the totals are the city's), an inverted or too long range, a bad date
+    const district = await xlsx(`from=${today}&to=${tomorrow}`, tokens.xihu);
+    expect([district.status, ((await district.json()) as { code: string }).code]).toEqual([403, 'CITY_SCOPE_REQUIRED']);
+    for (const [query, code] of [[`from=${tomorrow}&to=${today}`, 'RANGE_INVERTED'], [`from=${addDays(today, -366)}&to=${today}`, 'RANGE_TOO_LONG'], ['from=2026-02-30', expect.any(String)]]) {
+      const refused = await xlsx(query);
+      const body = (await refused.json()) as { code: string; details?: Array<{ path: string }> };
+      expect([refused.status, body.code, body.details?.[0]?.path]).toEqual([400, code, 'from']);
+    }
   });
 });

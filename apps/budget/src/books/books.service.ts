@@ -4,12 +4,20 @@ import {
   accountsNamedIn, addSums, appropriationDiscrepanciesOf, assertCloseRange, assertDayOver, cityDayBounds, closeStatusOf, daysToClose, discrepanciesOf, type Discrepancy,
 } from '@cws/budget-core';
 import { addDays, cityToday, type Principal } from '@cws/kernel';
+import { FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { DataSource } from 'typeorm';
 import { money, sumsToMoney } from '../common/money';
 import { requireCityScope } from '../common/access';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
 import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
+import { closesWorkbook } from './closes-workbook';
 import { RunningColumnsReader } from './running-columns.reader';
+
+/** The days a read of the closes asks for, both ends included. */
+export interface CloseRangeQuery {
+  from?: string;
+  to?: string;
+}
 
 const view = (c: LedgerCloseRow): LedgerCloseView => ({
   day: c.day, entries: c.entries, lastEntryId: c.lastEntryId,
@@ -75,12 +83,23 @@ export class BooksService {
   }
 
   /** The closes of [from, to] (default: the last 31 days), city users only. */
-  async list(p: Principal, q: { from?: string; to?: string }): Promise<LedgerCloseView[]> {
+  async list(p: Principal, q: CloseRangeQuery): Promise<LedgerCloseView[]> {
+    return (await this.closesIn(p, q)).closes.map(view);
+  }
+
+  /** The same closes as a workbook (closes-workbook.ts), named by the range it holds. */
+  async listXlsx(p: Principal, q: CloseRangeQuery): Promise<FileOut> {
+    const { from, to, closes } = await this.closesIn(p, q);
+    return { buffer: await closesWorkbook(closes), filename: `ledger-closes-${from}-${to}.xlsx`, type: FILE_MEDIA_TYPES.xlsx };
+  }
+
+  /** The range a read asks for (default: the last 31 days; at most 366) and its closes, oldest first; the totals are the city's (403 otherwise). */
+  private async closesIn(p: Principal, q: CloseRangeQuery): Promise<{ from: string; to: string; closes: LedgerCloseRow[] }> {
     requireCityScope(p);
     const to = q.to ?? cityToday();
     const from = q.from ?? addDays(to, -30);
     assertCloseRange(from, to);
-    return (await this.closes.range(this.dataSource.manager, from, to)).map(view);
+    return { from, to, closes: await this.closes.range(this.dataSource.manager, from, to) };
   }
 
   /**

@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import { FUNDING_STREAMS, SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
 import { CommunityFilter, DistrictFilter, PageLimit, StreetFilter } from '@cws/platform';
 
 /**
@@ -30,8 +31,18 @@ export class PageDto extends PlaceFilterDto {
   @PageLimit(PAGE_SIZE.default, PAGE_SIZE.max) limit?: number;
 }
 
+/**
+ * An optional filter by the start of a posting's source reference (SOURCE_REF_PREFIX_PATTERN, else 400 on the
+ * field); `what` says what it keeps. The repositories match it with the posting repository's sourceRefStartsWith.
+ */
+export const SourceRefPrefixFilter = (what: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ example: 'payroll-run:42:', description: `${what} whose sourceRef starts with this (letters, digits and _ - : .; _ matches itself)` }),
+    IsOptional(),
+    Matches(SOURCE_REF_PREFIX_PATTERN, { message: 'must be 1–100 of A–Z a–z 0–9 _ - : .' }),
+  );
+
 /** The ledger also filters by the source reference of the entries' postings (e.g. every posting of a payroll run). */
 export class LedgerPageDto extends PageDto {
-  @ApiPropertyOptional({ example: 'payroll-run:42:', description: "entries of postings whose sourceRef starts with this (letters, digits and _ - : .)" })
-  @IsOptional() @Matches(/^[A-Za-z0-9_\-:.]{1,100}$/, { message: 'must be 1–100 of A–Z a–z 0–9 _ - : .' }) sourceRefPrefix?: string;
+  @SourceRefPrefixFilter('entries of postings') sourceRefPrefix?: string;
 }

@@ -7,6 +7,7 @@ import type { Fen, Principal } from '@cws/kernel';
 import { keysetPage, type KeysetPage } from '@cws/persistence';
 import { fromDb, money, sumsFromDb } from '../common/money';
 import { wherePlace, type PlaceFilter } from '../common/place-query';
+import { postingIdsWithSourceRef } from '../postings/posting.repository';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
 /** The account a movement is booked on: (year, funder, stream, place). */
@@ -132,9 +133,9 @@ export class LedgerEntryRepository {
   page(p: Principal, f: PlaceFilter & { after?: string; limit: number; sourceRefPrefix?: string }): Promise<KeysetPage<LedgerEntryRow>> {
     const qb = this.scoped(p, f).select(PAGE_SELECT);
     if (f.sourceRefPrefix) {
-      // A prefix range on the indexed source_ref; the DTO admits no LIKE wildcard but '_', escaped here.
-      const prefix = f.sourceRefPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere('e.postingId IN (SELECT p.id FROM posting p WHERE p.source_ref LIKE :refPrefix)', { refPrefix: `${prefix}%` });
+      // the postings' own prefix condition (posting.repository): a range on idx_posting_source_ref, '_' literal
+      const postings = postingIdsWithSourceRef(f.sourceRefPrefix);
+      qb.andWhere(`e.postingId IN (${postings.sql})`, postings.params);
     }
     return keysetPage<LedgerEntryEntity, LedgerEntryRow>(qb, { column: 'e.id', keyOf: (e) => e.id, limit: f.limit, after: f.after, fetch: 'raw' });
   }

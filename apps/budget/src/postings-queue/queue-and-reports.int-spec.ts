@@ -66,6 +66,34 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     expect((await handler.post(cost({ source: 'TRAINING', sourceRef: 'course-1', communityCode: '330106009009', streetCode: '330106009' }))).status).toBe('DUPLICATE');
   });
 
+  it('lists the parked postings of a year, a place and a stream, within scope (the filters every budget list takes)', async () => {
+    const handler = t.app.get(PostExpenditureHandler);
+    const park = async (sourceRef: string, over: Partial<CostPosting>) => expect((await handler.post(cost({ sourceRef, ...over }))).status).toBe('PARKED');
+    // no allocation in these communities (or a closed year): each is parked
+    await park('filter:2025', { fiscalYear: 2025 });
+    await park('filter:xihu-009', { communityCode: '330106009007', streetCode: '330106009', stream: 'TRAINING' });
+    await park('filter:xihu-008', { communityCode: '330106008007', streetCode: '330106008', stream: 'SERVICE_STATION' });
+    await park('filter:shangcheng', { funder: '330102', communityCode: '330102009007', streetCode: '330102009', districtCode: '330102', stream: 'TRAINING' });
+    const refs = async (query: string, token = finance) => {
+      const res = await t.request('GET', `/v1/unmatched-postings?${query}`, { token });
+      expect(res.status).toBe(200);
+      return res.body.items.map((u: { sourceRef: string }) => u.sourceRef).filter((r: string) => r.startsWith('filter:'));
+    };
+    expect(await refs('')).toEqual(['filter:2025', 'filter:xihu-009', 'filter:xihu-008', 'filter:shangcheng']);
+    expect(await refs('fiscalYear=2025')).toEqual(['filter:2025']);
+    expect(await refs('fiscalYear=2026&district=330106')).toEqual(['filter:xihu-009', 'filter:xihu-008']);
+    expect(await refs('street=330106009')).toEqual(['filter:xihu-009']);
+    expect(await refs('community=330106008007')).toEqual(['filter:xihu-008']);
+    expect(await refs('stream=TRAINING')).toEqual(['filter:xihu-009', 'filter:shangcheng']);
+    expect(await refs('funder=330102')).toEqual(['filter:shangcheng']);
+    expect(await refs('state=RESOLVED&street=330106009')).toEqual([]);
+    // a district sees its own; naming another district's place answers 404
+    const shangcheng = t.tokenFor(testPrincipals.districtHr('330102'));
+    expect(await refs('', shangcheng)).toEqual(['filter:shangcheng']);
+    expect(await refs('stream=SERVICE_STATION', shangcheng)).toEqual([]);
+    expect((await t.request('GET', '/v1/unmatched-postings?street=330106009', { token: shangcheng })).status).toBe(404);
+  });
+
   it('reports execution by stream, district, community and month, and exports .xlsx', async () => {
     const byStream = await t.request('GET', '/v1/reports/execution?fiscalYear=2026&groupBy=stream', { token: finance });
     expect(byStream.status).toBe(200);

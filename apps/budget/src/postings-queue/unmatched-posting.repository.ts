@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CostPosting } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
-import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
+import { keysetPage, type KeysetPage } from '@cws/persistence';
+import { wherePlace } from '../common/place-query';
 import { UnmatchedPostingEntity, type UnmatchedReason } from './unmatched-posting.entity';
 import type { UnmatchedQueryDto } from './unmatched-postings.dto';
 
@@ -42,12 +43,7 @@ export class UnmatchedPostingRepository {
   page(p: Principal, q: UnmatchedQueryDto & { limit: number }): Promise<KeysetPage<UnmatchedPostingEntity>> {
     const qb = this.dataSource.getRepository(UnmatchedPostingEntity).createQueryBuilder('u');
     qb.andWhere(q.state === 'RESOLVED' ? 'u.resolvedPostingId IS NOT NULL' : 'u.resolvedPostingId IS NULL');
-    if (q.fiscalYear) qb.andWhere('u.fiscalYear = :fy', { fy: q.fiscalYear });
-    if (q.funder) qb.andWhere('u.funder = :funder', { funder: q.funder });
-    if (q.stream) qb.andWhere('u.stream = :stream', { stream: q.stream });
-    if (q.district) qb.andWhere('u.districtCode = :district', { district: q.district });
-    if (q.street) qb.andWhere('u.streetCode = :street', { street: q.street });
-    if (q.community) qb.andWhere('u.communityCode = :community', { community: q.community });
-    return keysetPage(applyScope(qb, p.scope, { district: 'u.districtCode', street: 'u.streetCode' }), { column: 'u.id', keyOf: (u) => u.id, limit: q.limit, after: q.after });
+    // the place filters every budget list shares (year, funder, stream, district, street, community), then the scope
+    return keysetPage(wherePlace(qb, 'u', q, p), { column: 'u.id', keyOf: (u) => u.id, limit: q.limit, after: q.after });
   }
 }

@@ -17,6 +17,27 @@ export const POSTING_REVERSES_KEY = 'uq_posting_reverses';
 /** The unique index that books a queued cost posting once (`external_key` = source:sourceRef). */
 export const POSTING_EXTERNAL_KEY = 'uq_posting_external';
 
+/** A SQL condition and its named parameters, for a query builder's andWhere. */
+export interface Condition {
+  sql: string;
+  params: Record<string, string>;
+}
+
+/**
+ * `column` (a posting's source_ref under the caller's alias) starts with `prefix`: a LIKE range on the indexed
+ * column (idx_posting_source_ref). The DTOs admit no LIKE wildcard but `_`; it, `%` and `\` are escaped so each
+ * matches itself (`payroll-run_` is not `payroll-run:`).
+ */
+export function sourceRefStartsWith(column: string, prefix: string): Condition {
+  return { sql: `${column} LIKE :refPrefix`, params: { refPrefix: `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } };
+}
+
+/** The ids of the postings whose source reference starts with `prefix`, as a subquery for another table's `IN (…)` (the ledger's). */
+export function postingIdsWithSourceRef(prefix: string): Condition {
+  const starts = sourceRefStartsWith('p.source_ref', prefix);
+  return { sql: `SELECT p.id FROM posting p WHERE ${starts.sql}`, params: starts.params };
+}
+
 /** Who books a posting: the request's principal, or the queue (as a system actor). */
 export interface Actor {
   kind: 'user' | 'client';
@@ -123,6 +144,10 @@ export class PostingRepository {
     const qb = this.dataSource.getRepository(PostingEntity).createQueryBuilder('x');
     if (q.kind) qb.andWhere('x.kind = :kind', { kind: q.kind });
     if (q.allocationId) qb.andWhere('x.allocationId = :al', { al: q.allocationId });
+    if (q.sourceRefPrefix) {
+      const starts = sourceRefStartsWith('x.sourceRef', q.sourceRefPrefix);
+      qb.andWhere(starts.sql, starts.params);
+    }
     return keysetPage(wherePlace(qb, 'x', q, p), { column: 'x.id', keyOf: (x) => x.id, limit: q.limit, after: q.after });
   }
 }

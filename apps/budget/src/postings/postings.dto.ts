@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { POSTING_KINDS } from '@cws/budget-contracts';
-import { PageDto } from '../common/filters.dto';
+import { PageDto, SourceRefPrefixFilter } from '../common/filters.dto';
 
 export class OverrideDto {
   @ApiProperty({ example: '防汛应急物资，区政府专题会议纪要〔2026〕12号同意先行支出', description: 'why the overspend is allowed; recorded on the posting and in the audit log' })
@@ -59,5 +59,6 @@ export class PostingQueryDto extends PageDto {
   @IsIn(POSTING_KINDS)
   kind?: string;
   @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{1,19}$/) allocationId?: string;
+  @SourceRefPrefixFilter('postings') sourceRefPrefix?: string;
 }
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { startedApp, type TestApp } from '@cws/testing';
+import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { idempotencyKey, idempotent, startSeededBudget } from '@cws/budget-testing';
 import { isDuplicateKey } from '@cws/persistence';
 import { POSTING_REVERSES_KEY } from './posting.repository';
@@ -201,6 +201,31 @@ describe('budget postings (real MySQL and Redis)', () => {
     const otherKey = await refusal('UPDATE posting SET external_key = ? WHERE id = ?', [`test:${a.body.id}`, b.body.id]);
     expect([isDuplicateKey(reversedTwice), isDuplicateKey(reversedTwice, POSTING_REVERSES_KEY)]).toEqual([true, true]);
     expect([isDuplicateKey(otherKey), isDuplicateKey(otherKey, POSTING_REVERSES_KEY)]).toEqual([true, false]);
+  });
+
+  it('lists the postings whose source reference starts with a prefix (`_` literal), with the other filters and within scope; a bad prefix is a 400 on the field', async () => {
+    const [a1, a2] = [await allocation('1000.00', '330106001005'), await allocation('1000.00', '330106002005')];
+    for (const [id, sourceRef, amount] of [[a1, 'PFX-2026:1', '10.00'], [a1, 'PFX-2026:2', '20.00'], [a1, 'PFX_2026:3', '30.00'], [a1, 'PFX-20261', '1.00'], [a2, 'PFX-2026:4', '40.00']]) {
+      expect((await post(`/v1/allocations/${id}/expenditures`, expenditure(amount, { sourceRef }))).status).toBe(201);
+    }
+    const refs = async (query: string, token = finance) => {
+      const res = await t.request('GET', `/v1/postings?${query}`, { token });
+      expect(res.status).toBe(200);
+      return res.body.items.map((p: { sourceRef: string }) => p.sourceRef);
+    };
+    expect(await refs('sourceRefPrefix=PFX-2026:')).toEqual(['PFX-2026:1', 'PFX-2026:2', 'PFX-2026:4']);
+    // an unescaped `_` would match any one character, and PFX-2026:… with it
+    expect(await refs('sourceRefPrefix=PFX_2026')).toEqual(['PFX_2026:3']);
+    expect(await refs('sourceRefPrefix=PFX-2026&community=330106001005&kind=EXPENDITURE')).toEqual(['PFX-2026:1', 'PFX-2026:2', 'PFX-20261']);
+    expect(await refs('sourceRefPrefix=PFX-2026:&limit=2')).toEqual(['PFX-2026:1', 'PFX-2026:2']);
+    // scope applies: the district sees both streets, a user of street 001 its own, another district nothing
+    expect(await refs('sourceRefPrefix=PFX-2026:', t.tokenFor(testPrincipals.districtHr('330106')))).toEqual(['PFX-2026:1', 'PFX-2026:2', 'PFX-2026:4']);
+    expect(await refs('sourceRefPrefix=PFX-2026:', t.tokenFor(testPrincipals.streetUser('330106001')))).toEqual(['PFX-2026:1', 'PFX-2026:2']);
+    expect(await refs('sourceRefPrefix=PFX', t.tokenFor(testPrincipals.districtHr('330102')))).toEqual([]);
+    for (const bad of ['PFX%25', 'PFX%20x', 'x'.repeat(101), '']) {
+      const res = await t.request('GET', `/v1/postings?sourceRefPrefix=${bad}`, { token: finance });
+      expect([res.status, res.body.details?.[0]?.path]).toEqual([400, 'sourceRefPrefix']);
+    }
   });
 
   it('enactment needs a second person (four-eyes)', async () => {

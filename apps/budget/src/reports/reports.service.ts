@@ -9,6 +9,7 @@ import { inTransaction } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { assertFilterInScope, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
+import { addSheet, moneyCell } from '../common/workbook';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
 import { BudgetStreamRepository } from '../streams/budget-stream.repository';
 import type { FundingStandardEntity, HouseholdCountEntity } from './household.entities';
@@ -25,6 +26,9 @@ export interface ExecutionRow {
   available: string;
   executionRate: string | null;
 }
+
+/** The execution workbook's amount columns. */
+const AMOUNTS = ['appropriated', 'allocated', 'committed', 'spent', 'available'] as const;
 
 @Injectable()
 export class ReportsService {
@@ -59,8 +63,7 @@ export class ReportsService {
     const report = await this.execution(p, q);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'cws budget';
-    const ws = wb.addWorksheet(`执行 ${q.fiscalYear}`);
-    ws.columns = [
+    const ws = addSheet(wb, `执行 ${q.fiscalYear}`, [
       { header: q.groupBy, key: 'key', width: 16 },
       { header: '名称 name', key: 'name', width: 28 },
       { header: '预算 appropriated', key: 'appropriated', width: 18 },
@@ -69,15 +72,12 @@ export class ReportsService {
       { header: '支出 spent', key: 'spent', width: 18 },
       { header: '可用 available', key: 'available', width: 18 },
       { header: '执行率 % rate', key: 'executionRate', width: 14 },
-    ];
-    // Amounts are written as numbers for spreadsheet arithmetic; fen-exact at this size (≤ 15 significant digits).
-    const num = (s: string | null) => (s === null ? null : Number(s));
+    ], AMOUNTS);
     for (const r of [...report.rows, report.total]) {
       // names are user-typed text (community names): a leading = + - @ must not become a formula
-      ws.addRow({ ...r, name: r.name === null ? null : neutraliseFormula(r.name), appropriated: num(r.appropriated), allocated: num(r.allocated), committed: num(r.committed), spent: num(r.spent), available: num(r.available), executionRate: num(r.executionRate) });
+      const amounts = Object.fromEntries(AMOUNTS.map((k) => [k, moneyCell(r[k])]));
+      ws.addRow({ ...r, ...amounts, name: r.name === null ? null : neutraliseFormula(r.name), executionRate: r.executionRate === null ? null : Number(r.executionRate) });
     }
-    for (const c of ['C', 'D', 'E', 'F', 'G']) ws.getColumn(c).numFmt = '#,##0.00';
-    ws.getRow(1).font = { bold: true };
     ws.getRow(ws.rowCount).font = { bold: true };
     return Buffer.from(await wb.xlsx.writeBuffer());
   }

@@ -13,6 +13,12 @@ export type Funder = string;
 export const CITY_FUNDER = 'CITY';
 export const FUNDER_PATTERN = /^(CITY|\d{6})$/;
 
+/**
+ * A source-reference prefix as the ledger and postings lists take it (`sourceRefPrefix`): 1–100 of
+ * A–Z a–z 0–9 _ - : . — no LIKE wildcard but `_`, which the service matches literally.
+ */
+export const SOURCE_REF_PREFIX_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
+
 export const LEDGER_ENTRY_TYPES = [
   'APPROPRIATION', 'ALLOCATION', 'COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER_OUT', 'TRANSFER_IN', 'REFUND',
 ] as const;
