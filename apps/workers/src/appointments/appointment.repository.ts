@@ -58,8 +58,14 @@ function view<T extends Record<string, unknown>>(row: T): T & AppointmentView {
   return { ...row, id: Number(row.id), workerId: Number(row.workerId), isPrimary: !!Number(row.isPrimary), electionId: row.electionId == null ? null : Number(row.electionId) } as T & AppointmentView;
 }
 
+/**
+ * A post that was in force on some day: not voided by a withdrawn election (workers-core `voidedEnd` ends
+ * those the day before they start). Reads of a date need no such guard; reads of a period or of "any time" do.
+ */
+const HELD = '(a.end_date IS NULL OR a.end_date >= a.start_date)';
+
 /** Posts overlapping [from, to ?? open end]. */
-const OVERLAP = 'a.start_date <= ? AND COALESCE(a.end_date, ?) >= ?';
+const OVERLAP = `a.start_date <= ? AND COALESCE(a.end_date, ?) >= ? AND ${HELD}`;
 const overlapParams = (from: string, to: string | null) => [to ?? FAR_FUTURE, FAR_FUTURE, from];
 
 const values = (a: NewAppointment, now: Date): unknown[] => [
@@ -114,22 +120,33 @@ export class AppointmentRepository {
   /** Head posts in these communities (any period): the import checks its head rows against them. */
   static async headsIn(m: EntityManager, communityCodes: readonly string[]): Promise<Array<{ id: number; communityCode: string; bodyKind: string; to: string | null }>> {
     const rows = await selectIn<{ id: number; communityCode: string; bodyKind: string; to: string | null }>(m, communityCodes, (list) =>
-      `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment WHERE band = 'HEAD' AND community_code IN (${list})`);
+      `SELECT id, community_code AS communityCode, body_kind AS bodyKind, end_date AS \`to\` FROM appointment a WHERE band = 'HEAD' AND ${HELD} AND community_code IN (${list})`);
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 
   /** Posts of the body running on `termStart` that started before it, locked with their workers' rows, with the workers' district and street. */
-  static async lockRunningForNewTerm(m: EntityManager, bodyId: number, termStart: string): Promise<PlacedAppointment[]> {
-    const rows = await m.query(
-      `SELECT ${COLUMNS} FROM appointment a WHERE a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.id FOR UPDATE`,
-      [bodyId, termStart, termStart],
-    );
+  static lockRunningForNewTerm(m: EntityManager, bodyId: number, termStart: string): Promise<PlacedAppointment[]> {
+    return AppointmentRepository.lockPlaced(m, 'a.body_id = ? AND a.start_date < ? AND (a.end_date IS NULL OR a.end_date >= ?)', [bodyId, termStart, termStart]);
+  }
+
+  /** The posts an election made, locked with their workers' rows (its withdrawal voids them). */
+  static lockMadeBy(m: EntityManager, electionId: number): Promise<PlacedAppointment[]> {
+    return AppointmentRepository.lockPlaced(m, 'a.election_id = ?', [electionId]);
+  }
+
+  /** The body's posts ended for `reason` (a re-election's 换届 reason names it), locked with their workers' rows. */
+  static lockEndedFor(m: EntityManager, bodyId: number, reason: string): Promise<PlacedAppointment[]> {
+    return AppointmentRepository.lockPlaced(m, 'a.body_id = ? AND a.end_reason = ?', [bodyId, reason]);
+  }
+
+  private static async lockPlaced(m: EntityManager, where: string, params: unknown[]): Promise<PlacedAppointment[]> {
+    const rows = await m.query(`SELECT ${COLUMNS} FROM appointment a WHERE ${where} ORDER BY a.id FOR UPDATE`, params);
     const places = await WorkerRepository.lockPlaces(m, rows.map((r: { workerId: unknown }) => Number(r.workerId)));
     return rows.map((r: Record<string, unknown>) => ({ ...view(r), ...places.get(Number(r.workerId))! }));
   }
 
-  /** Ends one post on `to` for `reason`. */
-  static async end(m: EntityManager, id: number, to: string, reason: string): Promise<void> {
+  /** Ends one post on `to` for `reason` (null, null: open again, as a withdrawn re-election leaves the posts it ended). */
+  static async end(m: EntityManager, id: number, to: string | null, reason: string | null): Promise<void> {
     await m.query('UPDATE appointment SET end_date = ?, end_reason = ? WHERE id = ?', [to, reason, id]);
     await registerWritten(m);
   }
@@ -144,7 +161,7 @@ export class AppointmentRepository {
 
   /** The worker's posts open on or after `on` (no end, or ending on or after it). */
   static async countOpen(m: EntityManager, workerId: number, on: string): Promise<number> {
-    const [open] = await m.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND (end_date IS NULL OR end_date >= ?)', [workerId, on]);
+    const [open] = await m.query(`SELECT COUNT(*) AS n FROM appointment a WHERE worker_id = ? AND (end_date IS NULL OR end_date >= ?) AND ${HELD}`, [workerId, on]);
     return Number(open.n);
   }
 
@@ -157,7 +174,7 @@ export class AppointmentRepository {
   }
 
   static async countStartingAfter(m: EntityManager, workerId: number, date: string): Promise<number> {
-    const [future] = await m.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ? AND start_date > ?', [workerId, date]);
+    const [future] = await m.query(`SELECT COUNT(*) AS n FROM appointment a WHERE worker_id = ? AND start_date > ? AND ${HELD}`, [workerId, date]);
     return Number(future.n);
   }
 

@@ -6,7 +6,7 @@ import {
   AppointmentEndedEvent, AppointmentStartedEvent, bandOfRole, isElectedPost, ROLES_BY_BODY, type AppointmentRole, type AppointmentView,
   type BodyKind, type CommunityPostsOnView, type CrossAppointmentOnView, type WorkerPostsOnView,
 } from '@cws/workers-contracts';
-import { crossAppointmentStats } from '@cws/workers-core';
+import { crossAppointmentStats, voidedEnd, wasHeld } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
@@ -22,6 +22,16 @@ export function electedPostError(bodyKind: BodyKind, role: AppointmentRole, path
   return new DomainError('UNPROCESSABLE', 'ELECTED_POST', `${label} is an elected post: fill it by election (POST elections), not by recruitment`, [
     { path, issue: `${label} is filled by election (公推直选 / 直接选举), not by recruitment` },
   ]);
+}
+
+/** What a re-election (换届) writes as the end reason of the posts it ends; its withdrawal finds them by it. */
+export const newTermReason = (electionId: number): string => `换届 (election ${electionId})`;
+
+/** What voiding an election's posts did: the posts, and the workers whose grade was put back or needs a person. */
+export interface VoidedPosts {
+  voided: number[];
+  gradesRestored: number[];
+  gradesToReview: number[];
 }
 
 @Injectable()
@@ -101,14 +111,67 @@ export class AppointmentsService {
   async endForNewTerm(m: EntityManager, bodyId: number, termStart: string, electionId: number): Promise<number[]> {
     const rows = await AppointmentRepository.lockRunningForNewTerm(m, bodyId, termStart);
     const lastDay = addDays(termStart, -1);
+    const reason = newTermReason(electionId);
     for (const before of rows) {
-      await AppointmentRepository.end(m, before.id, lastDay, `换届 (election ${electionId})`);
-      await this.audit.record(m, { entity: 'appointment', entityId: before.id, action: 'END', before, after: { ...before, to: lastDay, endReason: `换届 (election ${electionId})` }, districtCode: before.districtCode });
+      await AppointmentRepository.end(m, before.id, lastDay, reason);
+      await this.audit.record(m, { entity: 'appointment', entityId: before.id, action: 'END', before, after: { ...before, to: lastDay, endReason: reason }, districtCode: before.districtCode });
       await this.outbox.add(m, AppointmentEndedEvent, {
         workerId: before.workerId, districtCode: before.districtCode, streetCode: before.streetCode, communityCode: before.communityCode, appointmentId: before.id, to: lastDay,
       });
     }
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * 撤销: voids the posts election `electionId` made — ended the day before they started, so never in force,
+   * still on file — with VOID audit rows and `appointment.ended`. A voided primary post's band change is
+   * undone where it is still the worker's latest grade row; else the worker is named for a person to place.
+   * The caller holds the body lock.
+   */
+  async voidMadeBy(m: EntityManager, electionId: number, reason: string): Promise<VoidedPosts> {
+    const out: VoidedPosts = { voided: [], gradesRestored: [], gradesToReview: [] };
+    for (const before of await AppointmentRepository.lockMadeBy(m, electionId)) {
+      if (!wasHeld(before)) continue;
+      const to = voidedEnd(before.from);
+      await AppointmentRepository.end(m, before.id, to, reason);
+      await this.audit.record(m, { entity: 'appointment', entityId: before.id, action: 'VOID', before, after: { ...before, to, endReason: reason }, districtCode: before.districtCode });
+      await this.outbox.add(m, AppointmentEndedEvent, {
+        workerId: before.workerId, districtCode: before.districtCode, streetCode: before.streetCode, communityCode: before.communityCode, appointmentId: before.id, to,
+      });
+      out.voided.push(before.id);
+      if (!before.isPrimary) continue;
+      const grade = await this.grades.undoBandChange(m, await this.workers.gradeSubject(m, before.workerId), before.band, before.from, reason);
+      if (grade === 'RESTORED') out.gradesRestored.push(before.workerId);
+      if (grade === 'MOVED_ON') out.gradesToReview.push(before.workerId);
+    }
+    return out;
+  }
+
+  /**
+   * The posts election `electionId`'s 换届 ended run on as they did before it: the end and reason the END
+   * audit row it wrote recorded (REOPEN audit rows, `appointment.started` from the day after that end). A post
+   * whose END row is not the re-election's (changed outside the service) stays ended and is returned apart.
+   */
+  async reopenEndedBy(m: EntityManager, bodyId: number, electionId: number): Promise<{ reopened: number[]; toReview: number[] }> {
+    const reason = newTermReason(electionId);
+    const out = { reopened: [] as number[], toReview: [] as number[] };
+    for (const ended of await AppointmentRepository.lockEndedFor(m, bodyId, reason)) {
+      const entry = await this.audit.latest(m, 'appointment', ended.id, 'END');
+      const prior = entry?.before as { to?: string | null; endReason?: string | null } | undefined;
+      if (!prior || (entry?.after as { endReason?: string } | null)?.endReason !== reason) {
+        out.toReview.push(ended.id);
+        continue;
+      }
+      const after = { ...ended, to: prior.to ?? null, endReason: prior.endReason ?? null };
+      await AppointmentRepository.end(m, ended.id, after.to, after.endReason);
+      await this.audit.record(m, { entity: 'appointment', entityId: ended.id, action: 'REOPEN', before: ended, after, districtCode: ended.districtCode });
+      await this.outbox.add(m, AppointmentStartedEvent, {
+        workerId: ended.workerId, districtCode: ended.districtCode, streetCode: ended.streetCode, communityCode: ended.communityCode, appointmentId: ended.id,
+        bodyKind: ended.bodyKind, role: ended.role, primary: ended.isPrimary, from: addDays(ended.to!, 1), to: after.to,
+      });
+      out.reopened.push(ended.id);
+    }
+    return out;
   }
 
   /** Ends a post (history is kept). Ending earlier than a planned end is allowed; reopening is not. */

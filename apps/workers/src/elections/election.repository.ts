@@ -2,7 +2,7 @@
 import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
 import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView } from '@cws/workers-contracts';
-import type { ElectionFacts } from '@cws/workers-core';
+import type { ElectionFacts, WithdrawalBlockers } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { WorkerRepository } from '../workers/worker.repository';
@@ -27,14 +27,17 @@ export interface NewElection {
 
 const COLUMNS = `e.id AS id, e.community_code AS communityCode, e.street_code AS streetCode, e.district_code AS districtCode, e.body_kind AS bodyKind,
   e.kind AS kind, e.method AS method, e.election_date AS electionDate, e.term_years AS termYears, e.term_start AS termStart, e.term_end AS termEnd,
-  e.eligible_voters AS eligibleVoters, e.votes_cast AS votesCast, e.regular_election_id AS regularElectionId, e.backfilled AS backfilled, e.note AS note`;
+  e.eligible_voters AS eligibleVoters, e.votes_cast AS votesCast, e.regular_election_id AS regularElectionId, e.backfilled AS backfilled, e.note AS note,
+  e.withdrawn_at AS withdrawnAt, e.withdrawn_by AS withdrawnBy, e.withdrawn_by_name AS withdrawnByName, e.withdraw_reason AS withdrawReason`;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function electionView(r: Record<string, unknown>, results: ElectionView['results']): ElectionView {
+  const { withdrawnAt, withdrawnBy, withdrawnByName, withdrawReason, ...facts } = r;
   return {
-    ...(r as unknown as ElectionView), id: Number(r.id), termYears: Number(r.termYears), eligibleVoters: num(r.eligibleVoters), votesCast: num(r.votesCast),
+    ...(facts as unknown as ElectionView), id: Number(r.id), termYears: Number(r.termYears), eligibleVoters: num(r.eligibleVoters), votesCast: num(r.votesCast),
     regularElectionId: num(r.regularElectionId), backfilled: !!Number(r.backfilled), results,
+    withdrawn: withdrawnAt == null ? null : { at: new Date(withdrawnAt as string).toISOString(), by: String(withdrawnBy), byName: String(withdrawnByName), reason: String(withdrawReason) },
   };
 }
 
@@ -85,10 +88,28 @@ export class ElectionRepository {
   static async regularInForce(m: EntityManager, bodyId: number, date: string): Promise<{ id: number; termYears: number; termEnd: string } | null> {
     const [r] = await m.query(
       `SELECT id, term_years AS termYears, term_end AS termEnd FROM election
-        WHERE body_id = ? AND kind = 'REGULAR' AND term_start <= ? AND term_end >= ? ORDER BY term_start DESC, id DESC LIMIT 1`,
+        WHERE body_id = ? AND kind = 'REGULAR' AND withdrawn_at IS NULL AND term_start <= ? AND term_end >= ? ORDER BY term_start DESC, id DESC LIMIT 1`,
       [bodyId, date, date],
     );
     return r ? { id: Number(r.id), termYears: Number(r.termYears), termEnd: String(r.termEnd) } : null;
+  }
+
+  /** What stands in the way of withdrawing election `id` (workers-core `assertWithdrawable`): read under the body's lock. */
+  static async withdrawalBlockers(m: EntityManager, id: number): Promise<WithdrawalBlockers & { bodyId: number }> {
+    const [e] = await m.query('SELECT body_id AS bodyId, withdrawn_at AS withdrawnAt FROM election WHERE id = ?', [id]);
+    const ids = async (sql: string) => (await m.query(sql, [id])).map((r: { id: unknown }) => Number(r.id));
+    return {
+      bodyId: Number(e.bodyId),
+      withdrawnAt: e.withdrawnAt == null ? null : new Date(e.withdrawnAt).toISOString(),
+      byElectionIds: await ids('SELECT id FROM election WHERE regular_election_id = ? AND withdrawn_at IS NULL ORDER BY id'),
+      laterRegularIds: await ids(`SELECT l.id FROM election e JOIN election l ON l.body_id = e.body_id AND l.kind = 'REGULAR' AND l.term_start > e.term_start
+                                   AND l.withdrawn_at IS NULL WHERE e.id = ? ORDER BY l.id`),
+    };
+  }
+
+  /** Marks an election withdrawn (its posts are voided by the caller, in the same transaction). */
+  static async markWithdrawn(m: EntityManager, id: number, who: { id: string; name: string }, reason: string): Promise<void> {
+    await m.query('UPDATE election SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_by_name = ?, withdraw_reason = ? WHERE id = ?', [new Date(), who.id, who.name, reason, id]);
   }
 
   /** One election with its results, or null when missing or outside the scope; `lock`: its row FOR UPDATE (a correction). */

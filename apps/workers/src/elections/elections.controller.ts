@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiUn
 import type { Principal } from '@cws/kernel';
 import { Answers, ApiIfMatch, Creates, CurrentPrincipal, Roles, withEtag } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
-import { CorrectElectionDto, CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
+import { CorrectElectionDto, CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto, WithdrawElectionDto } from './elections.dto';
 import { electionEtag, ElectionsService } from './elections.service';
-import { Election, OneShoulderReport } from '@cws/workers-contracts';
+import { Election, ElectionWithdrawal, OneShoulderReport } from '@cws/workers-contracts';
 
 @ApiTags('elections')
 @ApiBearerAuth()
@@ -49,5 +49,14 @@ export class ElectionsController {
   async correct(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CorrectElectionDto, @Headers('if-match') ifMatch?: string) {
     const e = await this.elections.correct(p, id, dto, ifMatch);
     return withEtag(e, electionEtag(e));
+  }
+
+  @Post('elections/:id/withdraw') @Roles(...WRITE_ROLES)
+  @Answers(ElectionWithdrawal, '撤销选举登记（误登记）', 'Withdraw an election recorded in error: the posts it made are voided (ended the day before they started, never deleted), the posts its re-election ended run on as before, a band change its primary posts made is undone. Once; by-elections of its term and a later re-election are withdrawn first. Audited (WITHDRAW, VOID, REOPEN).')
+  @ApiIfMatch()
+  @ApiNotFoundResponse({ description: 'missing or outside your scope' })
+  @ApiConflictResponse({ description: 'ELECTION_WITHDRAWN, ELECTION_HAS_BY_ELECTIONS, ELECTION_SUPERSEDED (electionIds: what to withdraw first)' })
+  withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: WithdrawElectionDto, @Headers('if-match') ifMatch?: string) {
+    return this.elections.withdraw(p, id, dto, ifMatch);
   }
 }

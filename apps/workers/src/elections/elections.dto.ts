@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CommunityFilter, DistrictFilter, IsCalendarDate, StreetFilter } from '@cws/platform';
 import {
@@ -50,6 +50,11 @@ export class CorrectElectionDto {
   @ApiPropertyOptional({ type: [ElectionResultVotesDto], description: 'Votes of winners of this election, by worker' })
   @IsOptional() @ValidateNested({ each: true }) @Type(() => ElectionResultVotesDto) @ArrayMinSize(1) @ArrayMaxSize(15) results?: ElectionResultVotesDto[];
   @ApiPropertyOptional({ example: '第十一届社区党委换届选举', nullable: true, description: 'null clears it' }) @IsOptional() @IsString() @MaxLength(300) note?: string | null;
+}
+
+export class WithdrawElectionDto {
+  @ApiProperty({ example: '误登记：社区代码填错', description: 'why the record is withdrawn (2–300 characters); kept on the election and in the voided posts’ end reason' })
+  @IsString() @Length(2, 300) reason!: string;
 }
 
 export class ElectionQueryDto {

@@ -1,4 +1,6 @@
+import { addDays, cityToday } from '@cws/kernel';
 import { usingApp } from '@cws/testing';
+import { termEnd } from '@cws/workers-core';
 import { ElectionRepository } from './election.repository';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
 
@@ -165,5 +167,81 @@ describe('elections: elected posts by election with their term, re-election, by-
     // counts only: the post the election made is as it was
     expect((await postsOf(w)).map((x) => [x.role, x.obtainedBy, x.from])).toEqual([['DIRECTOR', 'ELECTION', '2021-06-01']]);
     expect((await correct({ note: null }, { 'If-Match': done.headers.get('etag')! })).body.note).toBeNull();
+  });
+
+  it('撤销: a withdrawn re-election voids its posts (never in force, on file), reopens the posts it ended, undoes its band changes; once, latest act first', async () => {
+    const W = '330106002004';
+    // dates relative to today: hired two years ago, so no yearly grade step falls after the elections (one every 3 years)
+    const hired = addDays(cityToday(), -730);
+    const [first, wrongDay, byDay] = [addDays(hired, 10), addDays(hired, 300), addDays(hired, 400)];
+    const hire = async (name: string) => (await hireWorker(app.t, app.tokens.xihu, { name, residentId: newId(), politicalStatus: 'CPC_MEMBER', communityCode: W, hireDate: hired })).id;
+    const [a, b, c, e, d] = [await hire('孙主任'), await hire('李委员'), await hire('误登记'), await hire('周副主任'), await hire('补选人')];
+    const committee = (over: Record<string, unknown>) =>
+      app.t.request('POST', '/v1/elections', { token: app.tokens.xihu, body: { communityCode: W, bodyKind: 'COMMITTEE', method: 'DIRECT', eligibleVoters: 1000, votesCast: 800, ...over } });
+    const c2021 = await committee({ kind: 'REGULAR', electionDate: first, results: [{ workerId: a, role: 'DIRECTOR', votes: 700, primary: true }, { workerId: b, role: 'MEMBER', votes: 650 }] });
+    expect(c2021.status).toBe(201);
+    // recorded in error: the wrong people, on the wrong day — it ended 孙主任's and 李委员's posts
+    const wrong = await committee({ kind: 'REGULAR', electionDate: wrongDay, results: [
+      { workerId: c, role: 'DIRECTOR', votes: 700, primary: true }, { workerId: e, role: 'DEPUTY_DIRECTOR', votes: 690, primary: true }, { workerId: b, role: 'MEMBER', votes: 650 },
+    ] });
+    expect(wrong.status).toBe(201);
+    const by = await committee({ kind: 'BY_ELECTION', electionDate: byDay, results: [{ workerId: d, role: 'MEMBER', votes: 600 }] });
+    expect(by.status).toBe(201);
+    const grade = async (w: number) => (await app.ds.query('SELECT grade, band, valid_from AS `from`, cause FROM worker_grade WHERE worker_id = ? ORDER BY valid_from DESC, id DESC LIMIT 1', [w]))[0];
+    const cBefore = (await app.ds.query('SELECT grade, band FROM worker_grade WHERE worker_id = ? AND valid_from < ? ORDER BY valid_from DESC, id DESC LIMIT 1', [c, wrongDay]))[0];
+    expect(await grade(c)).toMatchObject({ band: 'HEAD', from: wrongDay, cause: 'BAND_CHANGE' });
+    // 周副主任's grade moved on after the band change (an explicit GRADE_CHANGE): a person places it, not the withdrawal
+    const eNow = await grade(e);
+    expect((await app.t.request('POST', `/v1/workers/${e}/events`, { token: app.tokens.xihu, body: { kind: 'GRADE_CHANGE', date: addDays(wrongDay, 30), grade: eNow.grade, note: '等级核定' } })).status).toBe(201);
+
+    const withdraw = (id: number, headers: Record<string, string> = {}, token = app.tokens.xihu, reason = '误登记：当选人填错') =>
+      app.t.request('POST', `/v1/elections/${id}/withdraw`, { token, body: { reason }, headers });
+    const audits = async (action: string) => Number((await app.ds.query('SELECT COUNT(*) AS n FROM audit_log WHERE action = ?', [action]))[0].n);
+    // refusals, nothing written: the latest act first (by-election, then the re-election), a reason, in scope, not stale
+    expect((await withdraw(wrong.body.id)).body).toMatchObject({ code: 'ELECTION_HAS_BY_ELECTIONS', electionIds: [by.body.id] });
+    expect((await withdraw(c2021.body.id)).body).toMatchObject({ code: 'ELECTION_SUPERSEDED', electionIds: [wrong.body.id] });
+    expect((await withdraw(wrong.body.id, {}, app.tokens.xihu, 'x')).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'reason' }] });
+    expect((await withdraw(wrong.body.id, {}, app.tokens.shangcheng)).status).toBe(404);
+    expect((await withdraw(by.body.id, { 'If-Match': '"stale"' })).status).toBe(412);
+    expect(await audits('WITHDRAW')).toBe(0);
+
+    const byDone = await withdraw(by.body.id);
+    expect(byDone.status).toBe(200);
+    expect(byDone.body).toMatchObject({ voidedAppointments: [by.body.results[0].appointmentId], reopenedAppointments: [], election: { withdrawn: { reason: '误登记：当选人填错', byName: expect.any(String) } } });
+    const tag = (await app.t.request('GET', `/v1/elections/${wrong.body.id}`, { token: app.tokens.xihu })).headers.get('etag')!;
+    const done = await withdraw(wrong.body.id, { 'If-Match': tag });
+    expect(done.status).toBe(200);
+    const made = wrong.body.results.map((r: { appointmentId: number }) => r.appointmentId);
+    const ended = c2021.body.results.map((r: { appointmentId: number }) => r.appointmentId);
+    expect(done.body).toMatchObject({ voidedAppointments: made, reopenedAppointments: ended, gradesRestored: [c], gradesToReview: [e], appointmentsToReview: [] });
+    expect(done.body.election.withdrawn).toMatchObject({ reason: '误登记：当选人填错', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+
+    // the voided posts are on file, ended the day before they started; the ended ones run to their term's end again
+    const director = (await postsOf(c)).find((x) => x.role === 'DIRECTOR')!;
+    expect([director.from, director.to, director.endReason]).toEqual([wrongDay, addDays(wrongDay, -1), `撤销选举登记 (election ${wrong.body.id}): 误登记：当选人填错`]);
+    expect((await postsOf(a)).map((x) => [x.role, x.from, x.to, x.endReason ?? null])).toEqual([['DIRECTOR', first, termEnd(first, 5), null]]);
+    const on = async (w: number, date: string) => (await app.t.request('GET', `/v1/workers/${w}/posts?date=${date}`, { token: app.tokens.xihu })).body.posts.map((x: { role: string }) => x.role);
+    const [mid, late] = [addDays(wrongDay, 30), addDays(byDay, 30)];
+    expect([await on(c, mid), await on(a, mid), await on(b, mid), await on(d, late)]).toEqual([[], ['DIRECTOR'], ['MEMBER'], []]);
+    // 误登记's band change is undone from its date; 周副主任's grade is left for a person
+    expect(await grade(c)).toMatchObject({ grade: cBefore.grade, band: cBefore.band, from: wrongDay, cause: 'BAND_CHANGE' });
+    expect(await grade(e)).toMatchObject({ band: 'DEPUTY', cause: 'GRADE_CHANGE' });
+    const rate = await app.t.request('GET', `/v1/elections/one-shoulder?community=${W}&date=${mid}`, { token: app.tokens.xihu });
+    expect(rate.body.items[0]).toMatchObject({ directorWorkerId: a, committeeElectionId: c2021.body.id });
+    expect([await audits('WITHDRAW'), await audits('VOID'), await audits('REOPEN')]).toEqual([2, made.length + 1, ended.length]);
+    // payroll hears of it: each voided post ended the day before it started, each reopened one started again
+    const events = async (job: string, ids: number[]) => (await app.ds.query(
+      `SELECT JSON_UNQUOTE(JSON_EXTRACT(payload, '$.from')) AS \`from\`, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.to')) AS \`to\` FROM outbox_event
+        WHERE job_name = ? AND JSON_EXTRACT(payload, '$.appointmentId') IN (${ids.map(() => '?').join(',')}) ORDER BY id DESC LIMIT ${ids.length}`, [job, ...ids]))
+      .map((r: { from: string | null; to: string }) => [r.from, r.to]);
+    expect(await events('appointment.ended', made)).toEqual(made.map(() => [null, addDays(wrongDay, -1)]));
+    expect(await events('appointment.started', ended)).toEqual(ended.map(() => [wrongDay, termEnd(first, 5)]));
+
+    // once; and the election as it really was can be recorded now: the voided posts block nothing
+    expect((await withdraw(wrong.body.id)).body.code).toBe('ELECTION_WITHDRAWN');
+    const right = await committee({ kind: 'REGULAR', electionDate: wrongDay, results: [{ workerId: a, role: 'DIRECTOR', votes: 720, primary: true }, { workerId: c, role: 'MEMBER', votes: 640 }] });
+    expect(right.status).toBe(201);
+    expect(await on(a, mid)).toEqual(['DIRECTOR']);
+    expect((await postsOf(a)).find((x) => x.from === first)).toMatchObject({ to: addDays(wrongDay, -1), endReason: `换届 (election ${right.body.id})` });
   });
 });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
-import { assertIfMatch, AuditService, etagOf } from '@cws/platform';
-import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type OneShoulderReport } from '@cws/workers-contracts';
-import { assertMethod, assertVotes, correctElection, termEnd } from '@cws/workers-core';
+import { actor, assertIfMatch, AuditService, etagOf } from '@cws/platform';
+import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type ElectionWithdrawalView, type OneShoulderReport } from '@cws/workers-contracts';
+import { assertMethod, assertVotes, assertWithdrawable, correctElection, termEnd } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
 import { CommunityBodyRepository } from '../org/community-body.repository';
-import type { CorrectElectionDto, CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto } from './elections.dto';
+import type { CorrectElectionDto, CreateElectionDto, ElectionQueryDto, OneShoulderQueryDto, WithdrawElectionDto } from './elections.dto';
 import { ElectionRepository } from './election.repository';
 import { assertPlaceFilterInScope } from '../common/access';
 
@@ -99,6 +99,33 @@ export class ElectionsService {
       const after = (await ElectionRepository.findInScope(m, p.scope, id))!;
       await this.audit.record(m, { entity: 'election', entityId: id, action: 'CORRECT', before, after, districtCode: before.districtCode }, p);
       return after;
+    });
+  }
+
+  /**
+   * 撤销: withdraws an election recorded in error (docs/workers.md "Elections"). Under the body's lock, as
+   * recording one is: the posts it made are voided and a band change they made undone, the posts its
+   * re-election ended run on as before, and the record is marked withdrawn — kept, with who, when and why.
+   * Once, and as the latest act on the term (workers-core `assertWithdrawable`); optional If-Match; audited.
+   */
+  withdraw(p: Principal, id: number, dto: WithdrawElectionDto, ifMatch?: string): Promise<ElectionWithdrawalView> {
+    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+      const seen = await ElectionRepository.findInScope(m, p.scope, id);
+      if (!seen) throw notFound('election', id);
+      await CommunityBodyRepository.lock(m, seen.communityCode, seen.bodyKind);
+      const before = (await ElectionRepository.findInScope(m, p.scope, id, { lock: true }))!;
+      assertIfMatch(ifMatch, electionEtag(before), 'election', id);
+      const blockers = await ElectionRepository.withdrawalBlockers(m, id);
+      assertWithdrawable(id, blockers);
+      const posts = await this.appointments.voidMadeBy(m, id, `撤销选举登记 (election ${id}): ${dto.reason}`.slice(0, 200));
+      const ended = before.kind === 'REGULAR' ? await this.appointments.reopenEndedBy(m, blockers.bodyId, id) : { reopened: [], toReview: [] };
+      await ElectionRepository.markWithdrawn(m, id, actor(p), dto.reason);
+      const result: ElectionWithdrawalView = {
+        election: (await ElectionRepository.findInScope(m, p.scope, id))!, voidedAppointments: posts.voided, reopenedAppointments: ended.reopened,
+        gradesRestored: posts.gradesRestored, gradesToReview: posts.gradesToReview, appointmentsToReview: ended.toReview,
+      };
+      await this.audit.record(m, { entity: 'election', entityId: id, action: 'WITHDRAW', before, after: result, districtCode: before.districtCode }, p);
+      return result;
     });
   }
 

@@ -73,6 +73,18 @@ export class GradeRepository {
     return r ? gradeRow(r) : null;
   }
 
+  /** The worker's latest rows, newest first (by valid_from, then id): the last `n` moves of their grade. */
+  static async latest(m: EntityManager, workerId: number, n: number): Promise<GradeRow[]> {
+    const rows = await m.query(`SELECT ${COLUMNS} FROM worker_grade g WHERE g.worker_id = ? ORDER BY g.valid_from DESC, g.id DESC LIMIT ?`, [workerId, n]);
+    return rows.map(gradeRow);
+  }
+
+  /** Whether the worker has a BAND_CHANGE row into `band` from `from` (what a primary post of that band starting then wrote). */
+  static async hasBandChange(m: EntityManager, workerId: number, band: PostBand, from: string): Promise<boolean> {
+    const [r] = await m.query(`SELECT 1 AS x FROM worker_grade WHERE worker_id = ? AND cause = 'BAND_CHANGE' AND band = ? AND valid_from = ? LIMIT 1`, [workerId, band, from]);
+    return !!r;
+  }
+
   /** The row in force on `date` for every worker with id in [first, last] (snapshot pages), ordered by worker. */
   static async inForceForRange(m: EntityManager, first: number, last: number, date: string): Promise<GradeRow[]> {
     const rows = await m.query(

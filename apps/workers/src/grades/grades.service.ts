@@ -47,6 +47,21 @@ export class GradesService {
     return this.write(m, w, placeForBand(policy, current, band, w, from), from, 'BAND_CHANGE', current, null, `band ${current.band} → ${band}`);
   }
 
+  /**
+   * Undoes the band change a voided primary post made (a withdrawn election's): when the worker's latest
+   * grade row is that post's BAND_CHANGE (into `band` from `from`), the placement before it is in force again
+   * from the same date (a new row, announced). MOVED_ON when the grade has moved since (a person decides);
+   * UNCHANGED when the post changed no band.
+   */
+  async undoBandChange(m: EntityManager, w: GradeWorker, band: PostBand, from: string, note: string): Promise<'RESTORED' | 'MOVED_ON' | 'UNCHANGED'> {
+    if (!(await GradeRepository.hasBandChange(m, w.workerId, band, from))) return 'UNCHANGED';
+    const [latest, before] = await GradeRepository.latest(m, w.workerId, 2);
+    if (latest.cause !== 'BAND_CHANGE' || latest.band !== band || latest.from !== from || !before) return 'MOVED_ON';
+    const placement = { grade: before.grade, band: before.band, anchorDate: before.anchorDate, cappedAtBandTop: false, policyRefs: before.policyRefs ?? [] };
+    await this.write(m, w, placement, from, 'BAND_CHANGE', latest, null, note);
+    return 'RESTORED';
+  }
+
   /** An explicit GRADE_CHANGE career event: the decided grade (in its band's range) from its date; the next step counts from that date. */
   async recordChange(m: EntityManager, w: GradeWorker, eventId: number, date: string, grade: number, band: PostBand | undefined, note: string | null): Promise<GradeRow> {
     const current = await GradeRepository.inForce(m, w.workerId, date);

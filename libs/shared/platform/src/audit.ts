@@ -182,6 +182,15 @@ export class AuditService {
     };
   }
 
+  /**
+   * The latest row of `action` on one record, read in the caller's transaction: what a workflow that undoes
+   * an earlier one needs of the state it changed (e.g. a withdrawn re-election reopening the posts it ended).
+   */
+  async latest(manager: EntityManager, entity: string, entityId: string | number, action: string): Promise<{ before: unknown; after: unknown } | null> {
+    const row = await manager.getRepository(AuditLogEntity).findOne({ where: { entity, entityId: String(entityId), action }, order: { id: 'DESC' } });
+    return row ? { before: row.before, after: row.after } : null;
+  }
+
   async search(q: AuditQuery, principal: Principal): Promise<AuditLogPageView> {
     const limit = q.limit ?? 50;
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');

@@ -2,7 +2,7 @@
  * Posts, elections, secondments and the grade policy as the workers API answers them (issue #11:
  * the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
-import { Contract, DateOnly, Fields, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Instant, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import {
   AppointmentRoleSchema, BodyKindSchema, ElectionKindSchema, ElectionMethodSchema, EmploymentTypeSchema, PostBandSchema, WorkerStatusSchema,
@@ -81,8 +81,24 @@ export const Election = /* @__PURE__ */ Contract('Election', '社区组织的一
   backfilled: /* @__PURE__ */ Type.Boolean({ description: '是否由选举功能上线前的任职回填（method 为 null）。Back-filled from posts recorded before elections were.', example: false }),
   note: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('备注。Note.', '第十一届换届选举')),
   results: /* @__PURE__ */ Type.Array(ElectionResult, { description: '当选结果。Who was elected to what.' }),
+  withdrawn: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Object({
+    at: /* @__PURE__ */ Instant('撤销时间。Withdrawn at.'),
+    by: /* @__PURE__ */ Text('撤销人 ID。Withdrawn by (user id).', 'u-xihu-hr'),
+    byName: /* @__PURE__ */ Text('撤销人。Withdrawn by (name).', '西湖区人事专员'),
+    reason: /* @__PURE__ */ Text('撤销原因。Why.', '误登记：社区代码填错'),
+  }, { description: '撤销登记（误登记的选举）：其产生的任职作废，被其换届结束的任职恢复；未撤销为 null。Withdrawal of an election recorded in error; null when in force.' })),
 });
 export type ElectionView = Static<typeof Election>;
+
+export const ElectionWithdrawal = /* @__PURE__ */ Contract('ElectionWithdrawal', '撤销一次选举登记的结果。What withdrawing an election did.', {
+  election: Election,
+  voidedAppointments: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('作废的任职 ID。An appointment voided.', 88), { description: '该选举产生、现作废的任职（结束日为开始日前一天，从未生效）。Posts it made, now voided (ended the day before they started).' }),
+  reopenedAppointments: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('恢复的任职 ID。An appointment reopened.', 61), { description: '被该选举换届结束、现恢复原结束日的任职。Posts its re-election ended, running again as before.' }),
+  gradesRestored: /* @__PURE__ */ Type.Array(workerId, { description: '岗位类别变化已撤回的社区工作者。Workers whose band change (from a voided primary post) was undone.' }),
+  gradesToReview: /* @__PURE__ */ Type.Array(workerId, { description: '等级在此后已有变化、需人工核定的社区工作者。Workers whose grade moved on since the band change: set their grade by hand.' }),
+  appointmentsToReview: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('需人工核对的任职 ID。An appointment to check.', 61), { description: '被该选举换届结束、但无法按记录恢复的任职（仍为结束状态）。Posts its re-election ended whose earlier end is not on record: left ended, for a person to check.' }),
+});
+export type ElectionWithdrawalView = Static<typeof ElectionWithdrawal>;
 
 export const OneShoulderCommunity = /* @__PURE__ */ Contract('OneShoulderCommunity', '一个社区的“一肩挑”情况。One community’s secretary and director.', {
   communityCode,

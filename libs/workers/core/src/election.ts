@@ -3,7 +3,7 @@
  * checks of the Organic Law (an election is valid when more than half of those entitled vote; a
  * winner needs more than half of the votes cast).
  */
-import { addDays, validationError } from '@cws/kernel';
+import { addDays, conflict, validationError } from '@cws/kernel';
 import { addMonths } from './dates';
 import { METHODS_BY_BODY, type BodyKind, type ElectionMethod } from './vocabulary';
 
@@ -94,4 +94,37 @@ export function correctElection(bodyKind: BodyKind, current: ElectionFacts, c: E
     }
   }
   return next;
+}
+
+/**
+ * 撤销 (withdrawal of an election recorded in error): the posts it made are voided — kept, never deleted,
+ * but ended the day before they started, so they were never in force on any day — and the posts its
+ * re-election ended run again as before. A voided post is the one shape of post whose end is before its start.
+ */
+export const voidedEnd = (from: string): string => addDays(from, -1);
+
+/** Whether a post was in force on at least one day (not voided by a withdrawn election). */
+export const wasHeld = (post: { from: string; to: string | null }): boolean => post.to === null || post.to >= post.from;
+
+/** What stands in the way of withdrawing an election, as the repository finds it. */
+export interface WithdrawalBlockers {
+  withdrawnAt: string | null;
+  /** By-elections completing this (regular) election's term, not withdrawn. */
+  byElectionIds: number[];
+  /** Regular elections of the same body with a later term start, not withdrawn. */
+  laterRegularIds: number[];
+}
+
+/**
+ * An election can be withdrawn once, and only as the latest act on its body's term: its by-elections are
+ * withdrawn first, and a later re-election (which ended its posts) before it. 409s naming what blocks.
+ */
+export function assertWithdrawable(electionId: number, b: WithdrawalBlockers): void {
+  if (b.withdrawnAt !== null) throw conflict('ELECTION_WITHDRAWN', `election ${electionId} was withdrawn on ${b.withdrawnAt}`);
+  if (b.byElectionIds.length) {
+    throw conflict('ELECTION_HAS_BY_ELECTIONS', `withdraw the by-elections of this term first (${b.byElectionIds.join(', ')})`, { electionIds: b.byElectionIds });
+  }
+  if (b.laterRegularIds.length) {
+    throw conflict('ELECTION_SUPERSEDED', `a later election of the body (${b.laterRegularIds.join(', ')}) ended this one's posts: withdraw it first`, { electionIds: b.laterRegularIds });
+  }
 }

@@ -1,5 +1,5 @@
 import { addMonths, fullMonthsBetween } from './dates';
-import { assertMethod, assertVotes, correctElection, termEnd, type ElectionFacts } from './election';
+import { assertMethod, assertVotes, assertWithdrawable, correctElection, termEnd, voidedEnd, wasHeld, type ElectionFacts } from './election';
 import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePolicy } from './grade';
 import { passedOver, rankCandidates, totalHundredths } from './ranking';
 import { membershipInYear, owedTenths, trainingOwed } from './training-owed';
@@ -90,6 +90,32 @@ describe('ranking', () => {
     const ranked = rankCandidates('0.50', [c(1, '90', '90', 'HIRED'), c(2, '85', '85'), c(3, '80', '80'), c(4, '70', null)]);
     expect(passedOver(ranked, 3).map((r) => r.candidate.id)).toEqual([2]);
     expect(passedOver(ranked, 2)).toEqual([]);
+  });
+});
+
+describe('withdrawing an election (撤销)', () => {
+  const none = { withdrawnAt: null, byElectionIds: [], laterRegularIds: [] };
+  const refusal = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      return e as { code: string; extra?: Record<string, unknown> };
+    }
+    throw new Error('no refusal');
+  };
+
+  it('voids a post by ending it the day before it starts: never in force, still on file', () => {
+    expect(voidedEnd('2026-03-01')).toBe('2026-02-28');
+    expect(wasHeld({ from: '2026-03-01', to: voidedEnd('2026-03-01') })).toBe(false);
+    // a one-day post, an open one and an ended one were held
+    expect([wasHeld({ from: '2026-03-01', to: '2026-03-01' }), wasHeld({ from: '2026-03-01', to: null }), wasHeld({ from: '2026-03-01', to: '2027-01-01' })]).toEqual([true, true, true]);
+  });
+
+  it('is the latest act on the term: once, by-elections first, a later re-election first', () => {
+    expect(() => assertWithdrawable(7, none)).not.toThrow();
+    expect(refusal(() => assertWithdrawable(7, { ...none, withdrawnAt: '2026-11-30T08:00:00.000Z' })).code).toBe('ELECTION_WITHDRAWN');
+    expect(refusal(() => assertWithdrawable(7, { ...none, byElectionIds: [9, 11] }))).toMatchObject({ code: 'ELECTION_HAS_BY_ELECTIONS', extra: { electionIds: [9, 11] } });
+    expect(refusal(() => assertWithdrawable(7, { ...none, laterRegularIds: [12] }))).toMatchObject({ code: 'ELECTION_SUPERSEDED', extra: { electionIds: [12] } });
   });
 });
 

@@ -15,7 +15,7 @@ const communities = [
 const election = (id: number, over: Partial<ElectionView> = {}): ElectionView => ({
   id, communityCode: '330106001001', streetCode: '330106001', districtCode: '330106', bodyKind: 'PARTY', kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT',
   electionDate: '2021-12-20', termYears: 5, termStart: '2022-01-01', termEnd: '2026-12-31', eligibleVoters: 2100, votesCast: 1890, regularElectionId: null,
-  backfilled: false, note: null, results: [{ workerId: 7, workerName: '张丽华', role: 'SECRETARY', votes: 1520, appointmentId: 88 }], ...over,
+  backfilled: false, note: null, results: [{ workerId: 7, workerName: '张丽华', role: 'SECRETARY', votes: 1520, appointmentId: 88 }], withdrawn: null, ...over,
 });
 const party = election(11);
 const committee = election(12, { bodyKind: 'COMMITTEE', method: 'DIRECT', results: [{ workerId: 7, workerName: '张丽华', role: 'DIRECTOR', votes: 1600, appointmentId: 89 }] });
