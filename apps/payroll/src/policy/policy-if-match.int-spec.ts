@@ -2,7 +2,7 @@ import { startedApp, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 import { startSeededPayroll } from '@cws/payroll-testing';
 
-/** ETag / If-Match on policy rows (issue #15): a stale If-Match answers 412 and writes nothing. */
+/** ETag / If-Match on policy rows (issue #15): a stale If-Match answers 412 and writes nothing; If-None-Match: * makes a first row create-only. */
 describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
   let t: TestApp;
   let ds: DataSource;
@@ -59,6 +59,46 @@ describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
     expect((await t.request('GET', `/v1/policy/rows/${open.id}`, { token: admin })).headers.get('etag')).toBe(newTag);
     // the tag read before the close is stale now: 412 comes before the "already closed" 409
     expect((await t.request('POST', `/v1/policy/rows/${open.id}/close`, { token: admin, headers: { 'if-match': etag! }, body: { validTo: '2030-12-30' } })).status).toBe(412);
+  });
+
+
+  it('a first row sent with If-None-Match: * (a new key): written when the key has no open row; 412 naming the header, nothing written, once it has', async () => {
+    const rows = async () => Number((await ds.query(`SELECT COUNT(*) AS n FROM policy_row WHERE kind = 'CITY_WAGE' AND row_key = '2031'`))[0].n);
+    const audits = async () => Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'policy_row'`))[0].n);
+    const body = { kind: 'CITY_WAGE', validFrom: '2032-01-01', sourceRef: '杭州市统计局 2031 年公报', data: { year: 2031, annual: '213370.50', caliber: 'URBAN_NON_PRIVATE' } };
+    expect(await rows()).toBe(0);
+
+    const created = await t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-none-match': '*' }, body });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'CITY_WAGE', key: '2031', validFrom: '2032-01-01', validTo: null, supersededBy: null, data: body.data });
+    expect(created.headers.get('etag')).toMatch(/^"[\w-]{27}"$/);
+    expect(await rows()).toBe(1);
+
+    // someone else's first row of the same key is there now: the second "first row" is refused, not a silent successor
+    const auditsBefore = await audits();
+    const again = await t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-none-match': '*' }, body: { ...body, validFrom: '2032-02-01', data: { ...body.data, annual: '213999.00' } } });
+    expect(again.status).toBe(412);
+    expect(again.body).toMatchObject({ code: 'PRECONDITION_FAILED', details: [{ path: 'header:If-None-Match' }] });
+    expect(await rows()).toBe(1);
+    expect(await audits()).toBe(auditsBefore);
+    const [kept] = await ds.query(`SELECT valid_to, superseded_by FROM policy_row WHERE id = ?`, [created.body.id]);
+    expect(kept).toMatchObject({ valid_to: null, superseded_by: null });
+
+    // the open row's own ETag (a new version of it) still supersedes it
+    const etag = (await t.request('GET', `/v1/policy/rows/${created.body.id}`, { token: admin })).headers.get('etag')!;
+    const next = await t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-match': etag }, body: { ...body, validFrom: '2032-07-01', data: { ...body.data, annual: '213999.00' } } });
+    expect(next.status).toBe(201);
+    expect(await rows()).toBe(2);
+  });
+
+  it('two first rows of a new key sent at once with If-None-Match: *: one 201, the other 412 (or 409), one row open', async () => {
+    const body = { kind: 'PAYING_ACCOUNT', validFrom: '2026-01-01', sourceRef: 'new district account', data: { orgCode: '330110', account: '12020211099033011000', name: '杭州市余杭区社区工作者工资专户' } };
+    const answers = await Promise.all([1, 2, 3].map(() => t.request('POST', '/v1/policy/rows', { token: admin, headers: { 'if-none-match': '*' }, body })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 201)) expect(['PRECONDITION_FAILED', 'POLICY_ROW_CONFLICT']).toContain(a.body.code);
+    const open = await ds.query(`SELECT id FROM policy_row WHERE kind = 'PAYING_ACCOUNT' AND row_key = '330110'`);
+    expect(open).toHaveLength(1);
   });
 
 

@@ -34,10 +34,19 @@ export class PolicyController {
 
   @Post('rows')
   @CanEditPolicy()
-  @Creates(PolicyRow, '新增政策行（同键旧行自动截止）', 'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). Audited.')
-  @ApiIfMatch()
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePolicyRowDto, @Headers('if-match') ifMatch?: string) {
-    const row = await this.policy.create(p, dto, ifMatch);
+  @Creates(
+    PolicyRow,
+    '新增政策行（同键旧行自动截止）',
+    'Add a policy row; the open row of the same kind and key is closed the day before validFrom (history is never overwritten). If-Match: the open row as read; If-None-Match: * for the first row of a new key (412 when the key has an open row by then). Audited.',
+  )
+  @ApiIfMatch({ create: true })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreatePolicyRowDto,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('if-none-match') ifNoneMatch?: string,
+  ) {
+    const row = await this.policy.create(p, dto, { ifMatch, ifNoneMatch });
     return withEtag(row, etagOf(row));
   }
 

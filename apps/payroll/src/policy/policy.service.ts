@@ -7,7 +7,7 @@ import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 const PAY_INPUT_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>([
   'UNIT_VALUE', 'POST_BAND', 'GRADE_COEFFICIENT', 'ENTRY_GRADE', 'GRADE_PROGRESSION', 'ALLOWANCE', 'INSURANCE', 'TAX_TABLE', 'BONUS_TAX', 'PRO_RATING', 'OVERTIME',
 ]);
-import { actor, assertIfMatch, AuditService, etagOf, flattenValidationErrors, RequestValidationException } from '@cws/platform';
+import { actor, assertIfMatch, assertIfNoneMatch, AuditService, etagOf, flattenValidationErrors, RequestValidationException } from '@cws/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -68,9 +68,12 @@ export class PolicyService {
     return toView(row);
   }
 
-  /** Adds a row. The open row of the same (kind, key) is closed the day before (or, for the same start, superseded before it took effect). */
-  /** `ifMatch` (optional): the ETag of the open row this one supersedes, as read. */
-  async create(p: Principal, dto: CreatePolicyRowDto, ifMatch?: string): Promise<PolicyRowView> {
+  /**
+   * Adds a row. The open row of the same (kind, key) is closed the day before (or, for the same start, superseded before it took effect).
+   * `ifMatch` (optional): the ETag of the open row this one supersedes, as read. `ifNoneMatch: '*'`: a first row of a new key
+   * (a new year's wage, a new district's account); when an open row of the key exists by then (someone else added it) → 412, nothing written.
+   */
+  async create(p: Principal, dto: CreatePolicyRowDto, { ifMatch, ifNoneMatch }: { ifMatch?: string; ifNoneMatch?: string } = {}): Promise<PolicyRowView> {
     await validateData(dto.kind, dto.data, dto.validFrom);
     await this.refuseSettled(dto.kind, dto.validFrom, dto.data);
     const key = keyOf(dto.kind, dto.data);
@@ -79,7 +82,9 @@ export class PolicyService {
       // two first rows of a (kind, key) both gap-lock the missing open row, then deadlock on their inserts
       return await inTransaction(this.dataSource, async (m) => {
         const open = await this.rows.lockOpen(m, dto.kind, key);
-        assertIfMatch(ifMatch, open ? etagOf(toView(open)) : null, `open ${dto.kind} row`, key);
+        const openTag = open ? etagOf(toView(open)) : null;
+        assertIfMatch(ifMatch, openTag, `open ${dto.kind} row`, key);
+        assertIfNoneMatch(ifNoneMatch, openTag, `open ${dto.kind} row`, key);
         if (open && dto.validFrom < open.validFrom) {
           throw conflict('POLICY_ROW_BACKDATED', `the open ${dto.kind} row ${key} starts on ${open.validFrom}; a new row must not start before it`, { openRowId: String(open.id) });
         }

@@ -4,8 +4,9 @@
  * - `ETag` on a record's read, `If-Match` on the writes that edit it. If-Match is optional
  *   (absent = last write wins as before, or the body's `version` where a route has one); a
  *   stale one answers 412 PRECONDITION_FAILED and writes nothing;
- * - `If-None-Match: *` on a PUT that may create its record: create only, so of two first saves
- *   the second is 412 rather than overwriting the first.
+ * - `If-None-Match: *` on a write that may create its record (a PUT of a year's calendar, a POST of a
+ *   policy key's first row): create only, so of two first saves the second is 412 rather than
+ *   overwriting (or superseding) the first.
  */
 import { createHash } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
@@ -57,7 +58,7 @@ export function assertIfNoneMatch(ifNoneMatch: string | undefined, current: stri
   ]);
 }
 
-/** OpenAPI for a write guarded by If-Match (and, with `{ create: true }`, a PUT that may create: If-None-Match: *). */
+/** OpenAPI for a write guarded by If-Match (and, with `{ create: true }`, a write that may create: If-None-Match: *). */
 export const ApiIfMatch = (opts: { create?: boolean } = {}) =>
   applyDecorators(
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from your last read. When sent and stale, the write is refused with 412 and nothing changes.' }),
