@@ -51,6 +51,8 @@ export function usePolicyWrites() {
   const api = useApi();
   return {
     create: (body: NewPolicyRow, etag: string | null) => api.post<PolicyRowView>(`${P}/policy/rows`, body, ifMatch(etag)),
+    /** The first row of a new key (a new year, a new district's account): If-None-Match: *, so a row someone else added meanwhile is 412, not silently superseded. */
+    createFirst: (body: NewPolicyRow) => api.post<PolicyRowView>(`${P}/policy/rows`, body, { headers: { 'If-None-Match': '*' } }),
     close: (id: string, validTo: string, etag: string | null) => api.post<PolicyRowView>(`${P}/policy/rows/${encodeURIComponent(id)}/close`, { validTo }, ifMatch(etag)),
   };
 }

@@ -5,19 +5,19 @@ import { POLICY_QUERIES, usePolicyWrites, type PolicyKind, type PolicyRowView } 
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { DateItem, EnumItem, FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
 import { moneyString } from '../../lib/format';
-import { fieldLabel } from './policyData';
+import { fieldLabel, MONEY_FIELDS } from './policyData';
+import { ABSENT_MEANS, PolicyStaleNotice, RATE, SIMPLE_FIELDS, SimpleFields, SourceRefItem, useDecimalRules, withoutInapplicable, yearWindowRule } from './policyFields';
 
-/** The kinds HR changes from the screen: every July's insurance bases and rates, the allowance amounts, the overtime rule. */
-export const NEW_VERSION_KINDS: ReadonlySet<PolicyKind> = new Set(['INSURANCE', 'ALLOWANCE', 'OVERTIME']);
+/**
+ * The kinds changed from the screen: every July's insurance bases and rates, the allowance amounts, the overtime rule, and
+ * the plain kinds (city and community wages, grade coefficients and progression, pro-rating, the top-up rule, cost streams,
+ * paying accounts). Tax tables, bonus tax, special deductions, post bands, entry grades and unit values still go through the API
+ * (unit values: by adopting a calibration).
+ */
+export const NEW_VERSION_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>(['INSURANCE', 'ALLOWANCE', 'OVERTIME', ...(Object.keys(SIMPLE_FIELDS) as PolicyKind[])]);
 
-/** A share from 0 to 1 with at most six places, as the API's RATE ("8" for 8 % would take eight times the pay). */
-const RATE = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
-/** A non-negative decimal such as "1.5", as the API's DECIMAL (an overtime multiplier). */
-const DECIMAL = /^\d{1,6}(\.\d{1,6})?$/;
 /** The overtime multipliers by day type (policy-data.dto.ts OvertimeMultipliersData). */
 const DAY_TYPES = ['WORKDAY', 'REST_DAY', 'HOLIDAY'] as const;
-/** Fields edited as money: sent as two-place strings through fen. */
-const MONEY = new Set(['baseFloor', 'baseCeiling', 'monthly', 'perBodyMonthly', 'perShift', 'amount']);
 /** The amount and count fields of each allowance kind (policy-data.dto.ts AllowanceData). */
 const ALLOWANCE_FIELDS: Record<string, Array<{ name: string; money?: true; min?: number; max?: number }>> = {
   CROSS_APPOINTMENT: [{ name: 'perBodyMonthly', money: true }, { name: 'maxBodies', min: 0, max: 3 }],
@@ -33,7 +33,7 @@ interface VersionValues {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const normalise = (k: string, v: unknown) => (typeof v !== 'string' ? v : MONEY.has(k) ? moneyString(v) : v.trim());
+const normalise = (k: string, v: unknown) => (typeof v !== 'string' ? v : MONEY_FIELDS.has(k) ? moneyString(v) : v.trim());
 
 /**
  * The new row's data: the old row's, with the fields the form edited (amounts as two-place strings).
@@ -51,21 +51,31 @@ export function newVersionData(old: Record<string, unknown>, edited: Record<stri
   return data;
 }
 
+/** The row as sent: `newVersionData` over `old` (none for a first row), without the fields that no longer apply. */
+export function rowData(kind: PolicyKind, old: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
+  return withoutInapplicable(kind, newVersionData(old, edited));
+}
+
 /** The dialog's state; `onDone` (closing the drawer) runs once the new row is saved: the row shown is then closed or superseded. */
 export function useNewVersionDialog(etag: string | null, onDone: () => void) {
   const { t } = useI18n();
   const writes = usePolicyWrites();
-  return useFormDialog(
+  const dialog = useFormDialog(
     (v: VersionValues, row: PolicyRowView) =>
-      writes.create({ kind: row.kind, validFrom: v.validFrom, sourceRef: v.sourceRef.trim(), data: newVersionData(row.data, v.data) }, etag),
+      writes.create({ kind: row.kind, validFrom: v.validFrom, sourceRef: v.sourceRef.trim(), data: rowData(row.kind, row.data, v.data) }, etag),
     { invalidate: POLICY_QUERIES, success: t('policy.created'), onDone },
   );
+  // a refusal left from an earlier opening is dropped
+  const show = (row: PolicyRowView) => {
+    dialog.action.reset();
+    dialog.show(row);
+  };
+  return { ...dialog, show };
 }
 
-/** 新版本 of an open insurance, allowance or overtime row: prefilled from it; kind and key (the item or allowance code) stay. */
+/** 新版本 of an open row of NEW_VERSION_KINDS: prefilled from it; kind and key (the item or allowance code, the year, the grade, …) stay. */
 export function NewVersionDialog({ dialog }: { dialog: ReturnType<typeof useNewVersionDialog> }) {
   const { t } = useI18n();
-  const required = useRequired();
   const row = dialog.subject;
   if (!row) return null;
   const validFromRules: FormRule[] = [
@@ -76,24 +86,30 @@ export function NewVersionDialog({ dialog }: { dialog: ReturnType<typeof useNewV
         if (row.kind === 'INSURANCE' && !v.endsWith('-01')) throw new Error(t('policy.firstOfMonth'));
       },
     },
+    yearWindowRule(t, row.kind),
   ];
   return (
     <FormModal
       {...dialog.modal}
       title={t('policy.newVersionOf', { kind: t(`policy.kind.${row.kind}` as MessageKey), key: row.key })}
-      // an overtime row from before hourlyBase computes on the base pay: the form says so rather than leaving it empty
-      initialValues={{ data: row.kind === 'OVERTIME' ? { hourlyBase: 'BASE_PAY', ...row.data } : row.data }}
+      // an overtime row from before hourlyBase computes on the base pay (a cost stream without a funder: the district's): the form says so rather than leaving it empty
+      initialValues={{ data: { ...ABSENT_MEANS[row.kind], ...row.data } }}
       testId="policy-version-form"
       width={560}
     >
+      <PolicyStaleNotice dialog={dialog} />
       <Alert type="info" showIcon title={t('policy.newVersionHint')} style={{ marginBottom: 12 }} />
       <DateItem name="validFrom" label={t('policy.validFrom')} required rules={validFromRules} />
-      {row.kind === 'INSURANCE' ? <InsuranceFields pension={row.data.code === 'PENSION'} /> : row.kind === 'OVERTIME' ? <OvertimeFields /> : <AllowanceFields row={row} />}
-      <Form.Item name="sourceRef" label={t('policy.sourceRef')} extra={t('policy.sourceRefHint')} rules={[...required, { min: 3, max: 500, message: t('policy.sourceRefHint') }]}>
-        <Input maxLength={500} data-testid="policy-source-ref" />
-      </Form.Item>
+      <KindFields row={row} />
+      <SourceRefItem />
     </FormModal>
   );
+}
+
+function KindFields({ row }: { row: PolicyRowView }) {
+  if (SIMPLE_FIELDS[row.kind]) return <SimpleFields kind={row.kind} withKey={false} />;
+  if (row.kind === 'INSURANCE') return <InsuranceFields pension={row.data.code === 'PENSION'} />;
+  return row.kind === 'OVERTIME' ? <OvertimeFields /> : <AllowanceFields row={row} />;
 }
 
 function useRateRules(): FormRule[] {
@@ -150,8 +166,7 @@ function InsuranceFields({ pension }: { pension: boolean }) {
 function OvertimeFields() {
   const { t } = useI18n();
   const required = useRequired();
-  // sent trimmed (newVersionData), so checked trimmed
-  const multiplier: FormRule[] = [...required, { validator: async (_, v?: string) => { if (v && !DECIMAL.test(v.trim())) throw new Error(t('policy.multiplierInvalid')); } }];
+  const multiplier = useDecimalRules('policy.multiplierInvalid');
   return (
     <>
       <Form.Item name={['data', 'hoursPerDay']} label={fieldLabel(t, 'hoursPerDay')} extra={t('policy.hoursPerDayHint')} rules={required}>

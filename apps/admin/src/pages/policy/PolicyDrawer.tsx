@@ -11,7 +11,7 @@ import { NEW_VERSION_KINDS, NewVersionDialog, useNewVersionDialog } from './NewV
 
 /**
  * One policy row, read with its ETag: what it holds, in force when, from which source. A city
- * administrator may add a new version of an open row (insurance items, allowances, the overtime rule) or close it;
+ * administrator may add a new version of an open row (NEW_VERSION_KINDS: insurance items, allowances, overtime, the plain kinds) or close it;
  * both writes carry the ETag as If-Match, so a row changed since it was opened is refused, not overwritten.
  */
 export function PolicyDrawer({ id, canEdit, onClose }: { id: string | null; canEdit: boolean; onClose: () => void }) {

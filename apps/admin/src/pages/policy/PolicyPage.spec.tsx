@@ -1,19 +1,10 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { PolicyRowView } from '../../api/policy';
-import type { Me } from '../../api/types';
 import { todayIso } from '../../layout/FormModal';
-import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, typeDateInto, typeInto as type, waitFor } from '../../test-utils';
+import { chooseOption, click, found, json, type scriptedFetch, typeInto as type, waitFor } from '../../test-utils';
 import { newVersionData } from './NewVersionDialog';
-import { PolicyPage } from './PolicyPage';
+import { admin, field, finance, P, posts, renderPolicyPage, row, typeDate } from './policySpecKit';
 
-const P = '/api/payroll/v1/policy';
-const admin: Me = { kind: 'user', id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' }, permissions: [] };
-const finance: Me = { ...admin, id: 'u-fin', name: 'finance', roles: ['FINANCE'] };
-
-const row = (id: string, kind: PolicyRowView['kind'], key: string, data: Record<string, unknown>, over: Partial<PolicyRowView> = {}): PolicyRowView => ({
-  id, kind, key, validFrom: '2026-01-01', validTo: null, sourceRef: 'illustrative demo', data, supersededBy: null, createdBy: 'seed', createdAt: '2026-01-01T00:00:00.000Z', ...over,
-});
 const pensionData = { code: 'PENSION', label: 'Pension (养老保险)', employerRate: '0.16', employeeRate: '0.08', baseFloor: '4986.00', baseCeiling: '24930.00', rounding: 'HALF_UP_FEN' };
 const pension = row('11', 'INSURANCE', 'PENSION', pensionData);
 const oldPension = row('10', 'INSURANCE', 'PENSION', { ...pensionData, baseFloor: '4462.00' }, { validFrom: '2025-01-01', validTo: '2025-12-31', supersededBy: '11' });
@@ -26,39 +17,12 @@ const taxTable = row('31', 'TAX_TABLE', 'CUMULATIVE', { basicDeductionMonthly: '
 const overtime = row('41', 'OVERTIME', 'DEFAULT', { hoursPerDay: 8, multipliers: { WORKDAY: '1.5', REST_DAY: '2', HOLIDAY: '3' } });
 const rows = [pension, oldPension, qualification, taxTable, overtime];
 
-/** The list answers as the service does: open rows by default, in force on asOf, or all with history. */
-const list: Route = (url) => {
-  const kind = url.searchParams.get('kind');
-  const asOf = url.searchParams.get('asOf');
-  return rows
-    .filter((r) => !kind || r.kind === kind)
-    .filter((r) => (asOf ? r.validFrom <= asOf && (r.validTo === null || r.validTo >= asOf) : url.searchParams.get('history') === 'true' || r.validTo === null));
-};
-const tagged = (r: PolicyRowView) => json(200, r, { etag: `"e-${r.id}"` });
-
-function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route> {
-  return {
-    'GET /api/workers/v1/auth/me': () => me,
-    [`GET ${P}/rows`]: list,
-    ...Object.fromEntries(rows.map((r) => [`GET ${P}/rows/${r.id}`, () => tagged(r)])),
-    ...extra,
-  };
-}
-
-/** The input of the form field with this id (antd: the name path joined by "_"). */
-const field = (id: string) => found(`[data-testid="policy-version-form"] #${id}, [data-testid="policy-close-form"] #${id}`);
-
-/** Types a date into an antd DatePicker and confirms it with Enter. */
-const typeDate = async (id: string, date: string) => typeDateInto(await field(id), date);
-
 const gets = (calls: ReturnType<typeof scriptedFetch>['calls']) => calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === `${P}/rows`).map((c) => c.url.searchParams);
-const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
-  calls.filter((c) => c.init.method === 'POST' && c.url.pathname === path).map((c) => ({ body: JSON.parse(String(c.init.body)), ifMatch: (c.init.headers as Record<string, string>)['If-Match'] }));
 
 const tableText = () => document.querySelector('[data-testid="policy-table"]')?.textContent ?? '';
 const drawerText = () => document.querySelector('[data-testid="policy-drawer"]')?.textContent ?? '';
 
-const render = (me: Me, extra?: Record<string, Route>) => renderPageAs(me, <PolicyPage />, routes(me, extra));
+const render = (me: typeof admin, extra?: Parameters<typeof renderPolicyPage>[2]) => renderPolicyPage(me, rows, extra);
 
 describe('PolicyPage', () => {
   it('lists the open rows with readable summaries; the kind and date filters ask the API', async () => {
@@ -147,7 +111,7 @@ describe('PolicyPage', () => {
     await typeDate('validFrom', '2027-07-01');
     await type(await field('sourceRef'), '杭人社〔2027〕1号');
     await click(document.querySelector('[data-testid="policy-version-form-ok"]'));
-    await waitFor(() => expect(document.body.textContent).toContain('This record changed since you opened it'));
+    await waitFor(() => expect(document.querySelector('[data-testid="policy-stale"]')?.textContent).toContain('This record changed since you opened it'));
     await click(document.querySelector('[data-testid="policy-version-form-ok"]'));
     await waitFor(() => expect(document.body.textContent).toContain('New version saved'));
 

@@ -11,6 +11,7 @@ import { actionsColumn } from '../../layout/columns';
 import { todayIso } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
+import { NEW_KEY_KINDS, NewKeyDialog, useNewKeyDialog } from './NewKeyDialog';
 import { PolicyDrawer } from './PolicyDrawer';
 import { StatusTag } from './StatusTag';
 import { summaryOf } from './policyData';
@@ -21,7 +22,8 @@ type Mode = (typeof MODES)[number];
 /**
  * 薪酬政策: the pay-policy rows (grade coefficients, allowances, insurance items, tax tables, …), by
  * kind; the open rows, those in force on a date, or the whole history. A row opens in a drawer;
- * a city administrator adds a new version there or closes the row (the service allows no one else).
+ * a city administrator adds a new version there or closes the row, and adds the first row of a new key
+ * (a year's wage figures, a new paying account) from the page (the service allows no one else).
  */
 export function PolicyPage() {
   const { t } = useI18n();
@@ -33,6 +35,7 @@ export function PolicyPage() {
   const [asOf, setAsOf] = useState(todayIso());
   const [openId, setOpenId] = useState<string | null>(null);
   const rows = usePolicyRows({ kind, asOf: mode === 'asOf' ? asOf : undefined, history: mode === 'history' });
+  const add = useNewKeyDialog();
 
   return (
     <PageCard
@@ -54,6 +57,12 @@ export function PolicyPage() {
           <Segmented<Mode> value={mode} onChange={setMode} options={MODES.map((m) => ({ value: m, label: t(`policy.mode.${m}` as MessageKey) }))} data-testid="policy-mode" />
           {mode === 'asOf' && (
             <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} aria-label={t('policy.asOf')} data-testid="policy-as-of" />
+          )}
+          {canEdit && (
+            // on the kind filtered for, when it is one of them; else the city wage, the yearly one
+            <Button type="primary" onClick={() => add.show(kind && NEW_KEY_KINDS.includes(kind) ? kind : 'CITY_WAGE')} data-testid="policy-add">
+              {t('policy.add')}
+            </Button>
           )}
         </>
       }
@@ -82,6 +91,7 @@ export function PolicyPage() {
         ]}
       />
       <PolicyDrawer id={openId} canEdit={canEdit} onClose={() => setOpenId(null)} />
+      {canEdit && <NewKeyDialog dialog={add} />}
     </PageCard>
   );
 }

@@ -6,10 +6,21 @@ import type { PolicyRowView } from '../../api/policy';
 import type { MessageKey, Translate } from '../../i18n/I18nProvider';
 import { moneyString, ratePercent, thousands } from '../../lib/format';
 
-/** Fields holding 元 (policy-data.dto.ts `@Amount` and `Matches(AMOUNT)`). */
-const MONEY = new Set(['annual', 'unitValue', 'monthly', 'perBodyMonthly', 'perShift', 'amount', 'baseFloor', 'baseCeiling', 'basicDeductionMonthly', 'upTo', 'quickDeduction']);
+/** Fields holding 元 (policy-data.dto.ts `@Amount` and `Matches(AMOUNT)`): shown in 元, sent as two-place strings. */
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(['annual', 'unitValue', 'monthly', 'perBodyMonthly', 'perShift', 'amount', 'baseFloor', 'baseCeiling', 'basicDeductionMonthly', 'upTo', 'quickDeduction']);
 /** Fields holding a share from 0 to 1 (`@Rate`). */
 const RATES = new Set(['employerRate', 'employeeRate', 'rate']);
+/** Fields holding a code, and where their names are (a code without a name shows as it came). */
+export const ENUM_PREFIXES: Readonly<Record<string, string>> = {
+  rounding: 'policy.rounding',
+  caliber: 'policy.caliber',
+  basis: 'policy.basis',
+  rule: 'topUp.rule',
+  level: 'scope',
+  stream: 'budget.stream',
+  funder: 'policy.funder',
+  bodyKind: 'policy.bodyKind',
+};
 
 /** "4986" → "4,986.00 元"; a malformed figure is shown as it came. */
 export function yuan(t: Translate, v: string): string {
@@ -35,14 +46,14 @@ export function shownData(row: PolicyRowView): Record<string, unknown> {
   return row.kind === 'OVERTIME' && !('hourlyBase' in row.data) ? { ...row.data, hourlyBase: undefined } : row.data;
 }
 
-/** One scalar value as text: money in 元, rates in %, booleans as yes/no, the rounding rule and the hourly base by name. */
+/** One scalar value as text: money in 元, rates in %, booleans as yes/no, codes (the rounding rule, the caliber, the hourly base, …) by name. */
 export function formatValue(t: Translate, name: string, v: unknown): string {
   if (name === 'hourlyBase') return v ? fieldText(t, `policy.hourlyBase.${String(v)}`, String(v)) : t('policy.hourlyBase.absent');
   if (v === null || v === undefined) return name === 'upTo' ? t('policy.noLimit') : '-';
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'string' && MONEY.has(name)) return yuan(t, v);
+  if (typeof v === 'string' && MONEY_FIELDS.has(name)) return yuan(t, v);
   if (typeof v === 'string' && RATES.has(name)) return ratePercent(v);
-  if (name === 'rounding') return fieldText(t, `policy.rounding.${String(v)}`, String(v));
+  if (typeof v === 'string' && ENUM_PREFIXES[name]) return fieldText(t, `${ENUM_PREFIXES[name]}.${v}`, v);
   if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${fieldLabel(t, k)} ${formatValue(t, k, x)}`).join(' · ');
   return String(v);
 }
