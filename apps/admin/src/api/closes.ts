@@ -2,6 +2,7 @@ import type { LedgerCloseView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { B } from './budget';
 import { useApi } from './context';
+import { useDownload } from './useDownload';
 
 /** The days `GET /ledger/closes` lists: both ends included, at most 366 days (budget-core's MAX_CLOSE_RANGE_DAYS). */
 export interface CloseRange {
@@ -19,6 +20,12 @@ export function useLedgerCloses(range: CloseRange, enabled: boolean) {
     enabled,
     queryFn: ({ signal }) => api.get<LedgerCloseView[]>(`${B}/ledger/closes`, { ...range }, signal),
   });
+}
+
+/** The closes of a range as the service's workbook (`GET /ledger/closes.xlsx`, the same range), saved under its name; resolves whether it was. */
+export function useClosesDownload() {
+  const download = useDownload();
+  return (range: CloseRange) => download(`${B}/ledger/closes.xlsx`, `ledger-closes-${range.from}-${range.to}.xlsx`, { ...range });
 }
 
 /**

@@ -15,14 +15,26 @@ export const OVERRIDE_ROLES = ['CITY_ADMIN'] satisfies Role[];
 /** The posting kinds a reversal undoes (a commitment's undrawn rest, an expenditure whole); others answer NOT_REVERSIBLE. */
 export const REVERSIBLE_KINDS = ['COMMITMENT', 'EXPENDITURE'];
 
-/** `GET /postings` filters (PostingQueryDto): the place filters, year, stream, kind and one allocation. */
-export interface PostingFilter {
+/** The filters every budget list takes (PageDto): year, funder, stream and place. */
+export interface BudgetListFilter {
   fiscalYear?: number;
+  funder?: string;
   stream?: string;
-  kind?: string;
-  allocationId?: string;
+  district?: string;
   street?: string;
   community?: string;
+}
+
+/** `GET /postings` filters (PostingQueryDto): the list filters, kind, one allocation and the start of the source reference. */
+export interface PostingFilter extends BudgetListFilter {
+  kind?: string;
+  allocationId?: string;
+  sourceRefPrefix?: string;
+}
+
+/** `GET /unmatched-postings` filters (UnmatchedQueryDto): open or resolved, and the list filters. */
+export interface UnmatchedFilter extends BudgetListFilter {
+  state: 'OPEN' | 'RESOLVED';
 }
 
 /** `GET /allocations` filters a picker narrows by. */
@@ -76,8 +88,8 @@ export function usePosting(id: string | null) {
   });
 }
 
-export function useUnmatched(state: 'OPEN' | 'RESOLVED') {
-  return useKeysetPages<UnmatchedPostingPageView>([UNMATCHED_KEY, state], `${B}/unmatched-postings`, { state }, { limit: PAGE_SIZE });
+export function useUnmatched(filter: UnmatchedFilter) {
+  return useKeysetPages<UnmatchedPostingPageView>([UNMATCHED_KEY, filter], `${B}/unmatched-postings`, { ...filter }, { limit: PAGE_SIZE });
 }
 
 /** One page of allocations for a picker (read only while it is shown). */

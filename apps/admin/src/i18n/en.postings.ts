@@ -72,11 +72,16 @@ export const enPostings: Record<keyof typeof zhCNPostings, string> = {
   'picker.option': '#{id} {place} · {funder} {stream} · available {available}',
   'picker.fixed': 'Only allocations of the cost’s year, funder, stream and place are listed',
 
+  'budgetFilter.allYears': 'All years',
+  'budgetFilter.sourceRefPrefix': 'Source reference starts with',
+  'budgetFilter.sourceRefPrefixInvalid': 'A source reference prefix is 1–100 letters, digits or _ - : .',
+
   'closes.title': 'Daily closes',
   'closes.hint': 'Once a day (Beijing time) is over, the nightly batch closes it: the day’s movements, the ledger totals at its end (all years), and the running columns of every allocation (allocated, committed, spent) and appropriation (appropriated, allocated) reconciled with the ledger. A closed day takes no more entries.',
   'closes.cityOnly': 'Daily closes are for city-level users only: the ledger totals and the reconciliation are the whole city’s. See your area’s balances under Budget.',
   'closes.range': 'Date range',
   'closes.close': 'Close the books',
+  'closes.export': 'Export xlsx',
   'closes.closeTitle': 'Close the books (daily close)',
   'closes.closeHint': 'Closes every day not closed yet through the chosen day, oldest first, as the nightly batch does. Only a day that is over (Beijing time) can be closed; no day is closed twice.',
   'closes.through': 'Close through',

@@ -70,11 +70,16 @@ export const zhCNPostings = {
   'picker.option': '#{id} {place} · {funder} {stream} · 可用 {available}',
   'picker.fixed': '只列出与该费用同年度、同出资方、同经费类别、同地点的分配',
 
+  'budgetFilter.allYears': '全部年度',
+  'budgetFilter.sourceRefPrefix': '来源单据号开头',
+  'budgetFilter.sourceRefPrefixInvalid': '来源单据号开头只能是 1–100 个字母、数字或 _ - : .',
+
   'closes.title': '日结',
   'closes.hint': '每个自然日（北京时间）结束后由夜间批处理结账：记录当日账目的变动、日终的总账累计（全部年度），并逐笔核对分配的滚动余额（已下达、已承诺、已支出）和预算的预算数、已分配数与总账是否一致。结账后该日不再有新账目。',
   'closes.cityOnly': '日结只对市级用户开放：总账累计和对账是全市的数据。请在“经费预算”中查看本辖区的余额。',
   'closes.range': '日期范围',
   'closes.close': '结账',
+  'closes.export': '导出 xlsx',
   'closes.closeTitle': '结账（日结）',
   'closes.closeHint': '将截至所选日期、尚未结账的每一天按日期先后结账，与夜间批处理相同。只能结已经过去的日期（北京时间），已结账的日期不会重复结账。',
   'closes.through': '结账至',

@@ -1,7 +1,7 @@
 import type { LedgerCloseView } from '@cws/budget-contracts';
 import { addDays, cityToday } from '@cws/kernel';
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../api/types';
 import { dateTime } from '../../lib/format';
 import { click, found, json, renderPageAs, type Route, sentBodies, textOf, typeDateInto, waitFor, xihuHr } from '../../test-utils';
@@ -164,6 +164,7 @@ describe('ClosesPage (日结)', () => {
     await waitFor(() => expect(textOf('closes-city-only')).toContain('Daily closes are for city-level users only'));
     expect(document.querySelector('[data-testid="closes-table"]')).toBeNull();
     expect(document.querySelector('[data-testid="close-books"]')).toBeNull();
+    expect(document.querySelector('[data-testid="closes-export"]')).toBeNull();
     expect(queries(calls, CLOSES)).toEqual([]);
   });
 
@@ -174,6 +175,39 @@ describe('ClosesPage (日结)', () => {
     await typeDateInto(start, '2026-01-01');
     await typeDateInto(end, '2026-03-31');
     await waitFor(() => expect(queries(calls, CLOSES).at(-1)).toEqual({ from: '2026-01-01', to: '2026-03-31' }));
+  });
+
+  it('导出 xlsx downloads the workbook of the range on screen, under the server’s name; a refusal shows its text', async () => {
+    const saved: string[] = [];
+    const click_ = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    Object.assign(URL, { createObjectURL: () => 'blob:closes', revokeObjectURL: () => undefined });
+    let refuse = false;
+    const { calls } = renderCloses(auditor, {
+      [`GET ${CLOSES}.xlsx`]: (url) =>
+        refuse
+          ? refusal(403, 'CITY_SCOPE_REQUIRED', 'scope')
+          : new Response('xlsx', { status: 200, headers: { 'content-disposition': `attachment; filename="ledger-closes-${url.searchParams.get('from')}-${url.searchParams.get('to')}.xlsx"` } }),
+    });
+    try {
+      await signedInAs('auditor');
+      await waitFor(() => expect(row(dayBefore)).not.toBeNull());
+      const [start, end] = [...document.querySelectorAll('[data-testid="closes-page"] .ant-picker-range input')];
+      await typeDateInto(start, '2026-01-01');
+      await typeDateInto(end, '2026-03-31');
+      await waitFor(() => expect(queries(calls, CLOSES).at(-1)).toEqual({ from: '2026-01-01', to: '2026-03-31' }));
+      await click(await found('[data-testid="closes-export"]'));
+      await waitFor(() => expect(saved).toEqual(['ledger-closes-2026-01-01-2026-03-31.xlsx']));
+      expect(queries(calls, `${CLOSES}.xlsx`)).toEqual([{ from: '2026-01-01', to: '2026-03-31' }]);
+
+      refuse = true;
+      await click(document.querySelector('[data-testid="closes-export"]'));
+      await waitFor(() => expect(document.body.textContent).toContain('Only a city-scoped admin may do this'));
+      expect(saved).toHaveLength(1);
+    } finally {
+      click_.mockRestore();
+    }
   });
 
   it('a refused read shows its code’s text (RANGE_TOO_LONG)', async () => {

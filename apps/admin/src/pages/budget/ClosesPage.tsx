@@ -1,10 +1,10 @@
-import { LockOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { CLOSE_BOOKS_BATCH } from '@cws/budget-contracts';
 import { addDays, cityToday } from '@cws/kernel';
 import { Alert, Button, DatePicker, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useLedgerCloses, type CloseRange } from '../../api/closes';
+import { useClosesDownload, useLedgerCloses, type CloseRange } from '../../api/closes';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -54,10 +54,9 @@ function Discrepancies({ row }: { row: CloseRow }) {
 /**
  * 日结: the budget service's daily closes of a date range, newest day first — each day's movements, the ledger
  * totals at its end (available computed in fen) and whether every allocation and appropriation agreed with the
- * ledger; a day that
- * does not balance expands to its differences. CITY_ADMIN and FINANCE may close the books through a day that is
- * over. The closes are the city's: a district or street user (whom the API answers 403 CITY_SCOPE_REQUIRED)
- * sees a notice and nothing is asked.
+ * ledger; a day that does not balance expands to its differences. 导出 xlsx downloads the range shown as the
+ * service's workbook. CITY_ADMIN and FINANCE may close the books through a day that is over. The closes are the
+ * city's: a district or street user (whom the API answers 403 CITY_SCOPE_REQUIRED) sees a notice and nothing is asked.
  */
 export function ClosesPage() {
   const { t } = useI18n();
@@ -68,6 +67,14 @@ export function ClosesPage() {
   const closes = useLedgerCloses(range, city);
   const rows = useMemo(() => closeRows(closes.data ?? []), [closes.data]);
   const close = useCloseBooksDialog();
+  // the range on screen as the service's workbook
+  const download = useClosesDownload();
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    await download(range);
+    setExporting(false);
+  };
   const who = (by: string) => (by === CLOSE_BOOKS_BATCH ? t('closes.batch') : by === me?.id ? me.displayName || me.name : by);
 
   if (!me) return null;
@@ -90,6 +97,9 @@ export function ClosesPage() {
             value={[dayjs(range.from), dayjs(range.to)]}
             onChange={(v) => v?.[0] && v[1] && setRange({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
           />
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="closes-export">
+            {t('closes.export')}
+          </Button>
           {canClose && (
             <Button type="primary" icon={<LockOutlined />} onClick={() => close.dialog.show()} data-testid="close-books">
               {t('closes.close')}

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { APPROPRIATIONS_KEY, useBudgetWrites, useIdempotencyKeys, type NewAppropriation } from '../../api/budget';
-import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DateItem, EnumItem, FormModal, todayIso, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
 import { moneyString } from '../../lib/format';
-import { useBudgetNames } from './useBudgetNames';
+import { useBudgetNames, useFunders } from './useBudgetNames';
 
 const KINDS = ['ORIGINAL', 'SUPPLEMENTARY'] as const;
 
@@ -16,7 +15,6 @@ const KINDS = ['ORIGINAL', 'SUPPLEMENTARY'] as const;
  */
 export function CreateAppropriation({ fiscalYear, stream }: { fiscalYear: number; stream?: string }) {
   const { t } = useI18n();
-  const { me } = useAuth();
   const required = useRequired();
   const amountRules = useAmountRules();
   const names = useBudgetNames();
@@ -27,12 +25,8 @@ export function CreateAppropriation({ fiscalYear, stream }: { fiscalYear: number
     (v: NewAppropriation) => writes.createAppropriation({ ...v, amount: moneyString(v.amount), note: v.note || undefined }, keys.keyFor('create')),
     { invalidate: [[APPROPRIATIONS_KEY]], success: t('budgetAlloc.created') },
   );
-  const scope = me?.scope;
-  if (!scope || scope.level === 'STREET') return null;
-  const funders =
-    scope.level === 'CITY'
-      ? ['CITY', ...(names.districts ?? []).map((d) => d.code)]
-      : [scope.district ?? ''];
+  const funders = useFunders();
+  if (!funders.length) return null;
   const open = () => {
     keys.renew('create');
     create.show();

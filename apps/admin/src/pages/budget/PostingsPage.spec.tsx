@@ -1,8 +1,8 @@
 import type { Me } from '../../api/types';
 import { describe, expect, it } from 'vitest';
-import { click, found, json, type Route, waitFor } from '../../test-utils';
+import { click, found, json, textOf, type Route, waitFor, xihuHr } from '../../test-utils';
 import { PostingsPage } from './PostingsPage';
-import { B, auditor, choose, cityAdmin, finance, posting, posts, queries, renderBudgetPage, type, year } from './postingsSpecKit';
+import { B, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, type, year } from './postingsSpecKit';
 
 const list = () => ({
   items: [
@@ -45,6 +45,55 @@ describe('PostingsPage', () => {
     await type('[data-testid="postings-allocation"] input', '40');
     await click(container.querySelector('[data-testid="postings-allocation"] button.ant-btn'));
 await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject({ kind: 'EXPENDITURE', allocationId: '40' }));
+  });
+
+  it('filters by funder, district, street, community and the start of the source reference; a prefix the service would refuse is marked, not sent', async () => {
+    const { calls } = render(finance, {
+      'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }, { code: '330102', name: '上城区' }],
+      [`GET ${B}/postings`]: () => ({ items: [posting('392', 'EXPENDITURE', { funder: '330102' })], nextAfter: null }),
+    });
+    const last = () => queries(calls, `${B}/postings`).at(-1);
+    // the districts are loaded once the row names its funder
+    await waitFor(() => expect(textOf('postings-table')).toContain('上城区(district)'));
+    expect(last()).toEqual({ fiscalYear: String(year), limit: '100' });
+    // a city user names the city or any district
+    expect(await optionTitles('postings-funder')).toEqual(['City', '西湖区(district)', '上城区(district)']);
+    await choose('postings-funder', 'City');
+    await waitFor(() => expect(last()).toMatchObject({ funder: 'CITY', fiscalYear: String(year) }));
+    await choose('postings-place-district', '西湖区');
+    await waitFor(() => expect(last()).toMatchObject({ funder: 'CITY', district: '330106' }));
+    // the street list is the district's
+    await waitFor(() => expect(queries(calls, '/api/workers/v1/streets')).toContainEqual({ district: '330106' }));
+    await choose('postings-place-street', '翠苑街道');
+    await choose('postings-place-community', '翠苑一区社区');
+    await waitFor(() => expect(last()).toMatchObject({ district: '330106', street: '330106001', community: '330106001001' }));
+    // another district clears the street and the community
+    await choose('postings-place-district', '上城区');
+    await waitFor(() => expect(last()).toEqual({ fiscalYear: String(year), funder: 'CITY', district: '330102', limit: '100' }));
+    const asked = queries(calls, `${B}/postings`).length;
+
+    const search = async (text: string) => {
+      await type('[data-testid="postings-source-ref"] input', text);
+      await click(document.querySelector('[data-testid="postings-source-ref"] button.ant-btn'));
+    };
+    await search('GK 2026');
+    await found('[data-testid="postings-source-ref-invalid"]');
+    expect(textOf('postings-source-ref-invalid')).toBe('A source reference prefix is 1–100 letters, digits or _ - : .');
+    expect(queries(calls, `${B}/postings`)).toHaveLength(asked);
+    await search(' GK-2026_ ');
+    await waitFor(() => expect(last()).toEqual({ sourceRefPrefix: 'GK-2026_', funder: 'CITY', district: '330102', fiscalYear: String(year), limit: '100' }));
+    expect(document.querySelector('[data-testid="postings-source-ref-invalid"]')).toBeNull();
+  });
+
+  it('a district user names only their own district as funder and has no district filter (their lists are their district’s)', async () => {
+    const { calls } = render(xihuHr);
+    await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
+    await waitFor(() => expect(textOf('postings-table')).toContain('社区党员活动室办公用品'));
+    expect(document.querySelector('[data-testid="postings-place-district"]')).toBeNull();
+    expect(await optionTitles('postings-funder')).toEqual(['西湖区(district)']);
+    await choose('postings-funder', '西湖区');
+    await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject({ funder: '330106' }));
+    expect(queries(calls, `${B}/postings`).every((q) => q.district === undefined)).toBe(true);
   });
 
   it('an expenditure POSTs the DTO on the picked allocation with an Idempotency-Key, reused on a resubmit and new for a new dialog', async () => {

@@ -1,8 +1,7 @@
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import type { PostingView } from '@cws/budget-contracts';
-import { Button, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useCommunities, useStreets } from '../../api/org';
 import { usePostings, type PostingFilter } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
@@ -11,18 +10,18 @@ import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { actionsColumn, moneyColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
-import { PlaceFilter } from '../../layout/PlaceFilter';
 import { dateTime } from '../../lib/format';
 import { PostingDialog, usePostingDialog } from './PostingDialog';
 import { KIND_COLORS, PostingDrawer } from './PostingDrawer';
 import { TransferDialog, useTransferDialog } from './TransferDialog';
-import { StreamFilter } from './BudgetFilters';
+import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter } from './BudgetFilters';
 import { useBudgetNames } from './useBudgetNames';
 
 const KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] as const;
 
 /**
- * 支出与调剂: the postings in scope (keyset pages, filtered as GET /postings allows), one opens in a
+ * 支出与调剂: the postings in scope (keyset pages), filtered as GET /postings allows — year, kind, funder, stream,
+ * district (city users), street, community, allocation and the start of the source reference — one opens in a
  * drawer. CITY_ADMIN and FINANCE commit, spend, transfer and reverse; the other budget roles read.
  */
 export function PostingsPage() {
@@ -34,8 +33,6 @@ export function PostingsPage() {
   const [filter, setFilter] = useState<PostingFilter>({ fiscalYear: new Date().getFullYear() });
   const [open, setOpen] = useState<string | null>(null);
   const pages = usePostings(filter);
-  const streets = useStreets(undefined);
-  const communities = useCommunities({ street: filter.street }, !!filter.street);
   const posting = usePostingDialog();
   const transfer = useTransferDialog();
   const change = (c: PostingFilter) => setFilter((f) => ({ ...f, ...c }));
@@ -63,11 +60,11 @@ export function PostingsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }} data-testid="postings-filters">
-        <InputNumber min={2000} max={2100} precision={0} placeholder={t('budget.year')} value={filter.fiscalYear} onChange={(v) => change({ fiscalYear: v ?? undefined })} style={{ width: 140 }} data-testid="postings-year" />
+        <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="postings-year" />
         <Select allowClear placeholder={t('postings.col.kind')} style={{ width: 120 }} value={filter.kind} onChange={(kind?: string) => change({ kind })} options={options(KINDS, 'postings.kind')} data-testid="postings-kind" />
+        <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="postings-funder" />
         <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} />
-        <PlaceFilter level="street" places={streets.data} width={150} value={filter.street} onChange={(street) => change({ street, community: undefined })} />
-        <PlaceFilter level="community" places={communities.data} width={170} value={filter.community} disabled={!filter.street} onChange={(community) => change({ community })} />
+        <BudgetPlaceFilter value={filter} onChange={change} testId="postings-place" />
         <Input.Search
           allowClear
           placeholder={t('postings.allocationId')}
@@ -75,6 +72,7 @@ export function PostingsPage() {
           onSearch={(v) => change({ allocationId: /^\d{1,19}$/.test(v.trim()) ? v.trim() : undefined })}
           data-testid="postings-allocation"
         />
+        <SourceRefFilter onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="postings-source-ref" />
       </Space>
       <PagedTable<PostingView>
         pages={pages}

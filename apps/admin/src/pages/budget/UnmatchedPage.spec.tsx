@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, found, json, type Route, waitFor } from '../../test-utils';
+import { click, found, json, textOf, type Route, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { B, allocation, auditor, choose, cityAdmin, finance, posting, posts, queries, renderBudgetPage, type, unmatched, year } from './postingsSpecKit';
 import { UnmatchedPage } from './UnmatchedPage';
 
@@ -73,6 +73,32 @@ describe('UnmatchedPage', () => {
     await click(document.querySelector('[data-testid="resolve-form-ok"]'));
     await waitFor(() => expect(document.querySelector('[data-testid="overspend"]')).not.toBeNull());
     expect(document.querySelector('[data-testid="override-reason"]')).toBeNull();
+  });
+
+  it('asks for every year by default; the year, stream and place filters go to GET /unmatched-postings with the state', async () => {
+    const { calls } = render(finance);
+    const last = () => queries(calls, `${B}/unmatched-postings`).at(-1);
+    await waitFor(() => expect(textOf('unmatched-table')).toContain('class-7'));
+    expect(queries(calls, `${B}/unmatched-postings`)).toEqual([{ state: 'OPEN', limit: '100' }]);
+    await typeInto(await found('input[data-testid="unmatched-year"], [data-testid="unmatched-year"] input'), String(year - 1));
+    await waitFor(() => expect(last()).toEqual({ state: 'OPEN', fiscalYear: String(year - 1), limit: '100' }));
+    await choose('unmatched-stream', 'Worker training');
+    await choose('unmatched-place-district', '西湖区');
+    await choose('unmatched-place-street', '翠苑街道');
+    await choose('unmatched-place-community', '翠苑一区社区');
+    await waitFor(() =>
+      expect(last()).toEqual({ state: 'OPEN', fiscalYear: String(year - 1), stream: 'TRAINING', district: '330106', street: '330106001', community: '330106001001', limit: '100' }),
+    );
+    // the filters stay on the other tab
+    await click([...document.querySelectorAll('[data-testid="unmatched-state"] .ant-segmented-item')].find((el) => el.textContent === 'Resolved'));
+    await waitFor(() => expect(last()).toMatchObject({ state: 'RESOLVED', fiscalYear: String(year - 1), community: '330106001001' }));
+  });
+
+  it('a district user has no district filter: their queue is their district’s', async () => {
+    render(xihuHr);
+    await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
+    await found('[data-testid="unmatched-place-street"]');
+    expect(document.querySelector('[data-testid="unmatched-place-district"]')).toBeNull();
   });
 
   it('the resolved tab asks for state=RESOLVED; a read-only role (AUDITOR) sees no resolve buttons', async () => {

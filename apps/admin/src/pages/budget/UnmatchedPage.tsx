@@ -1,7 +1,7 @@
 import type { UnmatchedPostingView } from '@cws/budget-contracts';
-import { Alert, Button, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useUnmatched } from '../../api/postings';
+import { useUnmatched, type UnmatchedFilter } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -9,6 +9,7 @@ import { actionsColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
+import { BudgetPlaceFilter, StreamFilter, YearFilter } from './BudgetFilters';
 import { ResolveDialog, amountText, useResolveDialog } from './ResolveDialog';
 import { useBudgetNames } from './useBudgetNames';
 
@@ -16,7 +17,7 @@ const REASON_COLORS: Record<string, string> = { NO_ALLOCATION: 'gold', FISCAL_YE
 
 /**
  * 待处理入账: payroll and training costs the queue could not book (GET /unmatched-postings), open or
- * resolved. Writers book an open one on an allocation; a malformed one (INVALID_POSTING) can only be
+ * resolved, of a year, a stream and a place (district for city users, street, community), every year by default. Writers book an open one on an allocation; a malformed one (INVALID_POSTING) can only be
  * corrected and re-sent by its source, so it has no button (the service answers UNRESOLVABLE).
  */
 export function UnmatchedPage() {
@@ -24,8 +25,11 @@ export function UnmatchedPage() {
   const { hasRole } = useAuth();
   const names = useBudgetNames();
   const canWrite = hasRole(...BUDGET_WRITE_ROLES);
-  const [state, setState] = useState<'OPEN' | 'RESOLVED'>('OPEN');
-  const pages = useUnmatched(state);
+  // every year by default: a cost may be parked for a closed year, or with no year at all
+  const [filter, setFilter] = useState<UnmatchedFilter>({ state: 'OPEN' });
+  const change = (c: Partial<UnmatchedFilter>) => setFilter((f) => ({ ...f, ...c }));
+  const { state } = filter;
+  const pages = useUnmatched(filter);
   const resolve = useResolveDialog();
 
   const action = (u: UnmatchedPostingView) => {
@@ -47,13 +51,18 @@ export function UnmatchedPage() {
       tools={
         <Segmented
           value={state}
-          onChange={(v) => setState(v as 'OPEN' | 'RESOLVED')}
+          onChange={(v) => change({ state: v as UnmatchedFilter['state'] })}
           options={(['OPEN', 'RESOLVED'] as const).map((s) => ({ value: s, label: t(`unmatched.state.${s}`) }))}
           data-testid="unmatched-state"
         />
       }
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('unmatched.hint')} />
+      <Space wrap style={{ marginBottom: 12 }} data-testid="unmatched-filters">
+        <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="unmatched-year" />
+        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="unmatched-stream" />
+        <BudgetPlaceFilter value={filter} onChange={change} testId="unmatched-place" />
+      </Space>
       <PagedTable<UnmatchedPostingView>
         pages={pages}
         loadMoreTestId="unmatched-load-more"

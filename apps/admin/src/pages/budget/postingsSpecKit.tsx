@@ -1,8 +1,8 @@
 // Fixtures and helpers shared by the budget specs (postings, parked postings, appropriations; not a spec itself).
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
-import type { ReactNode } from 'react';
+import { act, type ReactNode } from 'react';
 import type { Me } from '../../api/types';
-import { chooseOption, found, renderPageAs, typeInto, type Route, type scriptedFetch } from '../../test-utils';
+import { chooseOption, found, renderPageAs, typeInto, waitFor, type Route, type scriptedFetch } from '../../test-utils';
 
 export const B = '/api/budget/v1';
 export const year = new Date().getFullYear();
@@ -59,3 +59,18 @@ export const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: st
 /** The query of the GETs to a path. */
 export const queries = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
   calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === path).map((c) => Object.fromEntries(c.url.searchParams));
+
+/** The titles of the options the Select with this test id offers (its list opened, read, and closed again). */
+export async function optionTitles(selectTestId: string): Promise<Array<string | null>> {
+  const input = (await found(`[data-testid="${selectTestId}"]`)).querySelector('input');
+  const toggle = () => act(async () => void input?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })));
+  await toggle();
+  const titles = await waitFor(() => {
+    const list = document.getElementById(input?.getAttribute('aria-controls') ?? '')?.closest('.ant-select-dropdown');
+    const shown = [...(list?.querySelectorAll('.ant-select-item-option') ?? [])].map((el) => el.getAttribute('title'));
+    if (!shown.length) throw new Error(`no options in ${selectTestId}`);
+    return shown;
+  });
+  await toggle();
+  return titles;
+}

@@ -1,7 +1,8 @@
-import { FUNDING_STREAMS } from '@cws/budget-contracts';
+import { CITY_FUNDER, FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { placeNamer } from '../../lib/places';
 
@@ -29,6 +30,19 @@ export function useBudgetNames() {
       { title: t('budget.col.stream'), dataIndex: 'stream', render: (s: string | null) => (s ? stream(s) : '-') },
     ],
   };
+}
+
+/**
+ * The funders the signed-in user may name, in an appropriation or a list's filter: the city and every district for
+ * a city user, a district user's own district, none for a street user — the service answers 404 for any other
+ * (city money included: it is the city's to see).
+ */
+export function useFunders(): string[] {
+  const { me } = useAuth();
+  const districts = useDistricts();
+  const scope = me?.scope;
+  if (scope?.level === 'CITY') return [CITY_FUNDER, ...(districts.data ?? []).map((d) => d.code)];
+  return scope?.level === 'DISTRICT' && scope.district ? [scope.district] : [];
 }
 
 /** Whether an appropriation has money left to allocate (its decimal string is not zero). */
