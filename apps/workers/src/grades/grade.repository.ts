@@ -73,9 +73,23 @@ export class GradeRepository {
     return r ? gradeRow(r) : null;
   }
 
-  /** The worker's latest rows, newest first (by valid_from, then id): the last `n` moves of their grade. */
-  static async latest(m: EntityManager, workerId: number, n: number): Promise<GradeRow[]> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM worker_grade g WHERE g.worker_id = ? ORDER BY g.valid_from DESC, g.id DESC LIMIT ?`, [workerId, n]);
+  /** The row in force just before `row` took over (an earlier date, or the same date written before it). */
+  static async previous(m: EntityManager, row: GradeRow): Promise<GradeRow | null> {
+    const [r] = await m.query(
+      `SELECT ${COLUMNS} FROM worker_grade g WHERE g.worker_id = ? AND (g.valid_from < ? OR (g.valid_from = ? AND g.id < ?)) ORDER BY g.valid_from DESC, g.id DESC LIMIT 1`,
+      [row.workerId, row.from, row.from, row.id],
+    );
+    return r ? gradeRow(r) : null;
+  }
+
+  /** The rows that take over on dates after `from` (the last written of each date), oldest first: what a back-dated row re-derives. */
+  static async takingOverAfter(m: EntityManager, workerId: number, from: string): Promise<GradeRow[]> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM worker_grade g WHERE g.worker_id = ? AND g.valid_from > ?
+          AND NOT EXISTS (SELECT 1 FROM worker_grade n WHERE n.worker_id = g.worker_id AND n.valid_from = g.valid_from AND n.id > g.id)
+        ORDER BY g.valid_from`,
+      [workerId, from],
+    );
     return rows.map(gradeRow);
   }
 

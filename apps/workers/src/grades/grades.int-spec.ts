@@ -46,6 +46,32 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(await gradeEvents(veteran.id)).toEqual([expect.objectContaining({ cause: 'BAND_CHANGE', grade: 12, band: 'HEAD', previousGrade: 6, from: today(), communityCode: CUIYUAN1 })]);
   });
 
+  it('a back-dated primary post re-places the grade from its date, and the yearly steps recorded after it follow it (were left in the old band)', async () => {
+    // hired 2015: steps on 2018-07-01, 2021-07-01 and 2024-07-01 are recorded at hire, in band OTHER
+    const w = await register({ hireDate: '2015-07-01' });
+    const rows = async () => (await detail(w.id)).grades.map((g: { from: string; cause: string; band: string; grade: number }) => [g.from, g.cause, g.band, g.grade]);
+    expect((await rows()).slice(0, 2)).toEqual([['2024-07-01', 'ANNUAL_PROGRESSION', 'OTHER', 6], ['2021-07-01', 'ANNUAL_PROGRESSION', 'OTHER', 5]]);
+    // HR records the deputy post the worker has held since 2023
+    const post = await app.t.request('POST', '/v1/appointments', {
+      token: app.tokens.admin, body: { workerId: w.id, communityCode: CUIYUAN1, bodyKind: 'STATION', role: 'DEPUTY_STATION_HEAD', obtainedBy: 'APPOINTMENT', from: '2023-01-01', primary: true },
+    });
+    expect(post.status).toBe(201);
+    const after = await rows();
+    const [, , , deputyGrade] = after.find((r: unknown[]) => r[0] === '2023-01-01')!;
+    expect(after.slice(0, 3)).toEqual([
+      ['2024-07-01', 'ANNUAL_PROGRESSION', 'DEPUTY', deputyGrade + 1], // re-derived: the step, in the new band
+      ['2024-07-01', 'ANNUAL_PROGRESSION', 'OTHER', 6],
+      ['2023-01-01', 'BAND_CHANGE', 'DEPUTY', deputyGrade],
+    ]);
+    expect(await detail(w.id)).toMatchObject({ grade: deputyGrade + 1, gradeBand: 'DEPUTY', gradeSince: '2024-07-01' });
+    expect(await snapshotOf(w.id, '2024-06-30')).toMatchObject({ grade: deputyGrade, gradeBand: 'DEPUTY' });
+    expect((await gradeEvents(w.id)).map((e) => [e.cause, e.band, e.from])).toEqual([['BAND_CHANGE', 'DEPUTY', '2023-01-01'], ['ANNUAL_PROGRESSION', 'DEPUTY', '2024-07-01']]);
+    // a back-dated decision re-derives only up to the next decision: the band change stands
+    const change = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'GRADE_CHANGE', date: '2022-01-01', grade: 7 } });
+    expect(change.status).toBe(201);
+    expect((await rows()).slice(0, 4)).toEqual([...after.slice(0, 3), ['2022-01-01', 'GRADE_CHANGE', 'OTHER', 7]]);
+  });
+
   it('a worker hired before the first policy row is placed by the earliest policy', async () => {
     const w = await register({ hireDate: '1995-09-01', education: 'JUNIOR_COLLEGE' });
     // JUNIOR_COLLEGE starts OTHER at 2; 31 years → capped at the band top 12

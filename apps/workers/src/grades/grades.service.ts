@@ -17,6 +17,9 @@ export interface GradeWorker extends WorkerRef {
  * Records grades (worker_grade) and announces each new row (`worker.grade-changed`). Callers hold
  * the worker row lock and their own transaction; the rules are in @cws/workers-core.
  */
+/** Rows the service writes by rule (a yearly step, the one-off backfill), as opposed to decided ones: a back-dated decision re-derives them. */
+const AUTOMATIC: ReadonlySet<GradeCause> = new Set(['ANNUAL_PROGRESSION', 'DERIVED']);
+
 @Injectable()
 export class GradesService {
   constructor(private readonly outbox: OutboxService) {}
@@ -44,21 +47,24 @@ export class GradesService {
     const current = await GradeRepository.inForce(m, w.workerId, from);
     if (!current || current.band === band) return null;
     const policy = await GradeRepository.policyOnOrFirst(m, from);
-    return this.write(m, w, placeForBand(policy, current, band, w, from), from, 'BAND_CHANGE', current, null, `band ${current.band} → ${band}`);
+    return this.writeBackdatable(m, w, placeForBand(policy, current, band, w, from), from, 'BAND_CHANGE', current, null, `band ${current.band} → ${band}`);
   }
 
   /**
-   * Undoes the band change a voided primary post made (a withdrawn election's): when the worker's latest
-   * grade row is that post's BAND_CHANGE (into `band` from `from`), the placement before it is in force again
-   * from the same date (a new row, announced). MOVED_ON when the grade has moved since (a person decides);
+   * Undoes the band change a voided primary post made (a withdrawn election's): the placement before it is in
+   * force again from the same date (a new row, announced), and the yearly steps after it are re-derived.
+   * MOVED_ON when a decision was recorded on top of it since (a later band or grade change: a person decides);
    * UNCHANGED when the post changed no band.
    */
   async undoBandChange(m: EntityManager, w: GradeWorker, band: PostBand, from: string, note: string): Promise<'RESTORED' | 'MOVED_ON' | 'UNCHANGED'> {
     if (!(await GradeRepository.hasBandChange(m, w.workerId, band, from))) return 'UNCHANGED';
-    const [latest, before] = await GradeRepository.latest(m, w.workerId, 2);
-    if (latest.cause !== 'BAND_CHANGE' || latest.band !== band || latest.from !== from || !before) return 'MOVED_ON';
+    const change = (await GradeRepository.inForce(m, w.workerId, from))!;
+    const decidedSince = (await GradeRepository.takingOverAfter(m, w.workerId, from)).some((r) => !AUTOMATIC.has(r.cause));
+    if (change.cause !== 'BAND_CHANGE' || change.band !== band || change.from !== from || decidedSince) return 'MOVED_ON';
+    const before = await GradeRepository.previous(m, change);
+    if (!before) return 'MOVED_ON';
     const placement = { grade: before.grade, band: before.band, anchorDate: before.anchorDate, cappedAtBandTop: false, policyRefs: before.policyRefs ?? [] };
-    await this.write(m, w, placement, from, 'BAND_CHANGE', latest, null, note);
+    await this.writeBackdatable(m, w, placement, from, 'BAND_CHANGE', change, null, note);
     return 'RESTORED';
   }
 
@@ -67,13 +73,38 @@ export class GradesService {
     const current = await GradeRepository.inForce(m, w.workerId, date);
     const inBand = band ?? current?.band ?? 'OTHER';
     assertGradeInBand(await GradeRepository.policyOnOrFirst(m, date), inBand, grade, 'grade');
-    return this.write(m, w, { grade, band: inBand, anchorDate: date, cappedAtBandTop: false, policyRefs: [] }, date, 'GRADE_CHANGE', current, eventId, note);
+    return this.writeBackdatable(m, w, { grade, band: inBand, anchorDate: date, cappedAtBandTop: false, policyRefs: [] }, date, 'GRADE_CHANGE', current, eventId, note);
   }
 
   /** The yearly step for one worker's latest row on `asOf`; null when none is due. */
   async progress(m: EntityManager, w: GradeWorker, current: GradeRow, asOf: string): Promise<GradeRow | null> {
     const due = progressionDue(await GradeRepository.policyOnOrFirst(m, asOf), current, asOf);
     return due ? this.write(m, w, due, asOf, 'ANNUAL_PROGRESSION', current, null, `${due.steps} step(s) since ${current.anchorDate}`) : null;
+  }
+
+  /**
+   * A decided row (a band or grade change) dated in the past, then the yearly steps already recorded after its
+   * date re-derived from it: each automatic row (ANNUAL_PROGRESSION, DERIVED) that no longer follows is
+   * superseded on its own date by the step the new grade earns there (or the new grade itself, when no step
+   * falls due) — else a back-dated promotion would be undone by the next step written before it. Re-derivation
+   * stops at the next decided row: what follows it derives from that decision.
+   */
+  private async writeBackdatable(
+    m: EntityManager, w: GradeWorker, p: GradePlacement, from: string, cause: GradeCause, previous: GradeRow | null, eventId: number | null, note: string | null,
+  ): Promise<GradeRow> {
+    const written = await this.write(m, w, p, from, cause, previous, eventId, note);
+    let state = written;
+    for (const r of await GradeRepository.takingOverAfter(m, w.workerId, from)) {
+      if (!AUTOMATIC.has(r.cause)) break;
+      const due = progressionDue(await GradeRepository.policyOnOrFirst(m, r.from), state, r.from);
+      const next = due ?? { grade: state.grade, band: state.band, anchorDate: state.anchorDate, cappedAtBandTop: false, policyRefs: state.policyRefs ?? [] };
+      if (next.grade === r.grade && next.band === r.band && next.anchorDate === r.anchorDate) {
+        state = r;
+        continue;
+      }
+      state = await this.write(m, w, next, r.from, 'ANNUAL_PROGRESSION', r, null, `re-derived after the ${cause} of ${from}`);
+    }
+    return written;
   }
 
   private async write(

@@ -76,7 +76,7 @@ describe('register read path: the detail in one statement, the count with the fi
     }
     // career events on one day (ordered by id), one with data, a note with a line break
     await ok('POST', `/v1/workers/${w}/events`, { kind: 'COMMENDATION', date: '2024-05-01', note: '优秀\n社区工作者' });
-    await ok('POST', `/v1/workers/${w}/events`, { kind: 'GRADE_CHANGE', date: '2024-05-01', grade: 6, note: '评定' });
+    await ok('POST', `/v1/workers/${w}/events`, { kind: 'GRADE_CHANGE', date: '2024-05-01', grade: 9, note: '评定' }); // in band HEAD's range: the 2021 primary post re-placed the band, and the steps after it follow
 
     const detail = await app.t.request('GET', `/v1/workers/${w}`, { token: app.tokens.xihu });
     expect(detail.status).toBe(200);
