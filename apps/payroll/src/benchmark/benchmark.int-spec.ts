@@ -232,6 +232,15 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
       expect(g.compliant).toBe(g.meetsLevel && g.meetsGrowth);
       expect(g.growth).toMatch(/^-?\d+\.\d{6}$/);
     }
+    // 2025's recorded community average, entered once known (valid from 2026-01-01, after the year): compliance reads it
+    const recorded = await t.request('POST', '/v1/policy/rows', {
+      token: admin, body: { kind: 'COMMUNITY_WAGE', validFrom: '2026-01-01', sourceRef: 'test: 2025 统计年报', data: { year: 2025, annual: '150000.00' } },
+    });
+    expect(recorded.status).toBe(201);
+    expect((await t.request('GET', '/v1/benchmark/compliance?year=2026&asOf=2026-06-30', { token: admin })).body.lastYearBasis).toBe('RECORDED');
+    const closed = await t.request('POST', `/v1/policy/rows/${recorded.body.id}/close`, { token: admin, body: { validTo: '2025-12-31' } });
+    expect(closed.status).toBe(200);
+    expect((await t.request('GET', '/v1/benchmark/compliance?year=2026&asOf=2026-06-30', { token: admin })).body.lastYearBasis).toBe('PROJECTED_FROM_PREVIOUS_SCALE');
     const open = (await t.request('GET', '/v1/policy/rows?kind=CITY_WAGE&key=2025', { token: admin })).body;
     const w2025 = (Array.isArray(open) ? open : open.items).find((r: { validTo: string | null }) => r.validTo === null);
     const edit = await t.request('POST', '/v1/policy/rows', {

@@ -75,9 +75,9 @@ export class BenchmarkService {
 
   /** Last year's average per group (key as complianceSummary makes it): the recorded figure for every group, else projected with the Y−1 scale (and Y−1 paid runs) per group. */
   private async lastYearByGroup(year: number, loaded: Loaded, level: GroupLevel): Promise<{ of: (group: string) => Fen | null; basis: 'RECORDED' | 'PROJECTED_FROM_PREVIOUS_SCALE' }> {
-    const recorded = (await this.policy.rowsFor(year - 1)).find((r) => r.kind === 'COMMUNITY_WAGE' && r.validTo === null && r.data.year === year - 1);
+    const recorded = await this.recordedCommunityWage(year - 1);
     if (recorded) {
-      const fen = parseMoney(recorded.data.annual);
+      const fen = parseMoney(recorded.data.annual as string);
       return { of: () => fen, basis: 'RECORDED' };
     }
     const previous = await this.policy.policyFor(year - 1);
@@ -88,10 +88,19 @@ export class BenchmarkService {
     return { of: (g) => byGroup.get(g) ?? null, basis: 'PROJECTED_FROM_PREVIOUS_SCALE' };
   }
 
+  /**
+   * The community workers' recorded average wage of `year`: the open COMMUNITY_WAGE row keyed by that year,
+   * whenever it starts — the figure is known after the year ends, so it is entered valid from a later date
+   * (was: only rows in force during `year` were looked at, which missed those).
+   */
+  private async recordedCommunityWage(year: number): Promise<PolicyRowView | undefined> {
+    return (await this.policy.list({ kind: 'COMMUNITY_WAGE', key: String(year) }))[0];
+  }
+
   /** Community workers' average pay of Y−1: the recorded figure, else projected with the Y−1 pay scale over the same workforce. */
   private async communityLastYear(year: number, loaded: Loaded): Promise<{ fen: Fen; basis: 'RECORDED' | 'PROJECTED_FROM_PREVIOUS_SCALE'; source: string }> {
-    const recorded = (await this.policy.rowsFor(year - 1)).find((r) => r.kind === 'COMMUNITY_WAGE' && r.validTo === null && r.data.year === year - 1);
-    if (recorded) return { fen: parseMoney(recorded.data.annual), basis: 'RECORDED', source: recorded.sourceRef };
+    const recorded = await this.recordedCommunityWage(year - 1);
+    if (recorded) return { fen: parseMoney(recorded.data.annual as string), basis: 'RECORDED', source: recorded.sourceRef };
     const previous = await this.policy.policyFor(year - 1);
     const projected = mergePaid(projectWorkforce(loaded.snapshots, previous), await this.paidPay.paidYear(year - 1, loaded.scope), year - 1).map((w) => w.worker);
     const dummy: BenchmarkTargets = { cityAverageLastYearFen: 1n, cityAverageTwoYearsAgoFen: 1n, communityAverageLastYearFen: 1n };

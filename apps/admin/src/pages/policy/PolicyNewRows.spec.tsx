@@ -107,7 +107,7 @@ describe('PolicyPage: new versions of the plain kinds and first rows of a new ke
     });
     await openAdd('Community workers’ average wage');
     // the benchmark of Y+1 reads the community average of Y from the rows in force during Y
-    await waitFor(() => expect(valueNow('validFrom')).toBe(`${lastYear}-01-01`));
+    await waitFor(() => expect(valueNow('validFrom')).toBe(`${lastYear + 1}-01-01`));
     expect(document.getElementById('data_caliber')).toBeNull();
     await type(await field('data_annual'), '98000');
     await type(await field('sourceRef'), '区人社局 社工年平均工资');
@@ -115,7 +115,7 @@ describe('PolicyPage: new versions of the plain kinds and first rows of a new ke
     await waitFor(() => expect(textOf('policy-stale')).toContain('This record changed since you opened it'));
     expect(document.querySelector('[data-testid="policy-add-form"]')).not.toBeNull();
     expect(rowsPosted(calls)).toEqual([
-      { body: { kind: 'COMMUNITY_WAGE', validFrom: `${lastYear}-01-01`, sourceRef: '区人社局 社工年平均工资', data: { year: lastYear, annual: '98000.00' } }, ifMatch: undefined, ifNoneMatch: '*' },
+      { body: { kind: 'COMMUNITY_WAGE', validFrom: `${lastYear + 1}-01-01`, sourceRef: '区人社局 社工年平均工资', data: { year: lastYear, annual: '98000.00' } }, ifMatch: undefined, ifNoneMatch: '*' },
     ]);
 
     // 重新载入: the list is read again (the row added meanwhile shows there) and the dialog closes

@@ -69,22 +69,20 @@ export function withoutInapplicable(kind: PolicyKind, data: Record<string, unkno
 
 /**
  * The last start at which the benchmark still reads a year's figure: it takes W(Y) from the rows in force during Y+1 (the
- * calibration of Y+1 compares with W(Y)), the community average of Y from the rows in force during Y.
+ * calibration of Y+1 compares with W(Y)). The community average of Y it reads by its year, whenever the row starts.
  */
 export function lastUsefulStart(kind: PolicyKind, year: unknown): { date: string; benchmarkYear: number } | null {
-  if (typeof year !== 'number') return null;
-  if (kind === 'CITY_WAGE') return { date: `${year + 1}-12-31`, benchmarkYear: year + 1 };
-  if (kind === 'COMMUNITY_WAGE') return { date: `${year}-12-31`, benchmarkYear: year + 1 };
-  return null;
+  if (typeof year !== 'number' || kind !== 'CITY_WAGE') return null;
+  return { date: `${year + 1}-12-31`, benchmarkYear: year + 1 };
 }
 
 /**
- * A first row's start: a city wage of Y from 1 January Y+1 (as the seed has them), a community average of Y from 1 January Y
- * (see lastUsefulStart), else today; null while a year-keyed kind's year is not a year (being typed).
+ * A first row's start: a city wage or community average of Y from 1 January Y+1 (the figure is known once the year is over;
+ * the seed has the city wages so), else today; null while a year-keyed kind's year is not a year (being typed).
  */
 export function defaultValidFrom(kind: PolicyKind, year: unknown): string | null {
   const isYear = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100;
-  if (kind === 'CITY_WAGE' || kind === 'COMMUNITY_WAGE') return !isYear ? null : kind === 'CITY_WAGE' ? `${year + 1}-01-01` : `${year}-01-01`;
+  if (kind === 'CITY_WAGE' || kind === 'COMMUNITY_WAGE') return isYear ? `${year + 1}-01-01` : null;
   return todayIso();
 }
 
