@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView, GradePolicyRowAddedView, GradePolicyRowView, OneShoulderReport } from '@cws/workers-contracts';
+import type { AppointmentRole, BodyKind, ElectionKind, ElectionMethod, ElectionView, ElectionWithdrawalView, GradePolicyRowAddedView, GradePolicyRowView, OneShoulderReport } from '@cws/workers-contracts';
 import type { Tagged } from './client';
 import { useApi } from './context';
 import type { WorkerPage } from './workers';
@@ -68,6 +68,9 @@ export function useElection(id: number | null) {
 /** What a correction refreshes: the list and the election's own (tagged) read. */
 export const ELECTION_QUERIES = [['elections'], ['election']];
 
+/** What a withdrawal refreshes besides: the 一肩挑 report and the workers whose posts and bands it changed. */
+export const WITHDRAWAL_QUERIES = [...ELECTION_QUERIES, ['one-shoulder'], ['workers'], ['worker']];
+
 export interface OneShoulderQuery {
   date?: string;
   district?: string;
@@ -106,12 +109,16 @@ export function useGradePolicyHistory(kind: GradePolicyRowView['kind'] | undefin
   });
 }
 
+/** The If-Match of a write under the ETag the record was read with (none when the read carried none). */
+const ifMatch = (etag: string | null) => (etag ? { headers: { 'If-Match': etag } } : {});
+
 export function useElectionWrites() {
   const api = useApi();
   return {
     record: (body: NewElection) => api.post<ElectionView>(`${W}/elections`, body),
-    correct: (id: number, body: ElectionCorrection, etag: string | null) =>
-      api.patch<ElectionView>(`${W}/elections/${id}`, body, etag ? { headers: { 'If-Match': etag } } : {}),
+    correct: (id: number, body: ElectionCorrection, etag: string | null) => api.patch<ElectionView>(`${W}/elections/${id}`, body, ifMatch(etag)),
+    /** 撤销: POST elections/:id/withdraw { reason } (2–300 characters). */
+    withdraw: (id: number, reason: string, etag: string | null) => api.post<ElectionWithdrawalView>(`${W}/elections/${id}/withdraw`, { reason }, ifMatch(etag)),
     addGradePolicyRow: (body: NewGradePolicyRow) => api.post<GradePolicyRowAddedView>(`${W}/grade-policy`, body),
   };
 }

@@ -5,8 +5,9 @@ import { ELECTION_QUERIES, useElectionWrites, type ElectionCorrection, type Tagg
 import { codeText } from '../../i18n/errors';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { FormModal, useRequired } from '../../layout/FormModal';
 import { StaleNotice } from '../../layout/PageState';
+import { useElectionDialog } from './useElectionDialog';
 import { VoteCountItems } from './VoteCountItems';
 
 /** The form: the method, the counts, each winner's votes in the election's order of winners, the note. */
@@ -76,7 +77,7 @@ export function onFormFields(err: unknown, e: ElectionView, sent: ElectionCorrec
 export function useCorrectElection() {
   const { t } = useI18n();
   const writes = useElectionWrites();
-  const dialog = useFormDialog(
+  return useElectionDialog(
     async (v: CorrectionValues, { body: e, etag }: TaggedElection) => {
       const body = correctionBody(e, v);
       if (!Object.keys(body).length) throw new ApiError(400, 'NOTHING_TO_CORRECT', 'nothing changed', [{ path: 'body', issue: 'nothing changed' }]);
@@ -88,12 +89,6 @@ export function useCorrectElection() {
     },
     { invalidate: ELECTION_QUERIES, success: t('elections.corrected') },
   );
-  /** Opens on this read of the record; a refusal left from an earlier opening is dropped. */
-  const open = (tagged: TaggedElection) => {
-    dialog.action.reset();
-    dialog.show(tagged);
-  };
-  return { ...dialog, open };
 }
 
 /** `onReload`: reads the record again and answers it (with its new ETag), the form starts again from it. */
@@ -102,14 +97,10 @@ export function CorrectElectionDialog({ dialog, onReload }: { dialog: ReturnType
   const tagged = dialog.subject;
   if (!tagged) return null;
   const e = tagged.body;
-  const reload = async () => {
-    const fresh = await onReload();
-    if (fresh) dialog.open(fresh);
-  };
   return (
     // a reload brings a new ETag: the form mounts again on the stored record
     <FormModal<CorrectionValues> key={tagged.etag ?? ''} {...dialog.modal} title={t('elections.correct')} initialValues={correctionValues(e)} testId="election-correct-form" width={640}>
-      <StaleNotice error={dialog.action.error} onReload={() => void reload()} testId="election-correct-stale" />
+      <StaleNotice error={dialog.action.error} onReload={() => void dialog.reopen(onReload)} testId="election-correct-stale" />
       {e.backfilled && (
         <Alert type="info" showIcon title={t('elections.correctBackfilled')} description={t('elections.correctBackfilledHint')} style={{ marginBottom: 12 }} data-testid="election-correct-backfilled" />
       )}

@@ -1,53 +1,13 @@
-import type { ElectionView, OneShoulderReport } from '@cws/workers-contracts';
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../../api/types';
 import { en } from '../../i18n/en';
 import { todayIso } from '../../layout/FormModal';
-import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, sentIfMatch, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
-import { ElectionsPage } from './ElectionsPage';
-
-const W = '/api/workers/v1';
-const auditor: Me = { ...xihuHr, id: 'u-aud', name: 'auditor', roles: ['AUDITOR'], scope: { level: 'CITY' } };
-const communities = [
-  { code: '330106001001', name: '翠苑一区社区', streetCode: '330106001', districtCode: '330106', active: true },
-  { code: '330106002001', name: '文新社区', streetCode: '330106002', districtCode: '330106', active: true },
-];
-const election = (id: number, over: Partial<ElectionView> = {}): ElectionView => ({
-  id, communityCode: '330106001001', streetCode: '330106001', districtCode: '330106', bodyKind: 'PARTY', kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT',
-  electionDate: '2021-12-20', termYears: 5, termStart: '2022-01-01', termEnd: '2026-12-31', eligibleVoters: 2100, votesCast: 1890, regularElectionId: null,
-  backfilled: false, note: null, results: [{ workerId: 7, workerName: '张丽华', role: 'SECRETARY', votes: 1520, appointmentId: 88 }], withdrawn: null, ...over,
-});
-const party = election(11);
-const committee = election(12, { bodyKind: 'COMMITTEE', method: 'DIRECT', results: [{ workerId: 7, workerName: '张丽华', role: 'DIRECTOR', votes: 1600, appointmentId: 89 }] });
-const report: OneShoulderReport = {
-  date: todayIso(), communities: 2, withElectedSecretary: 1, withElectedDirector: 1, oneShoulder: 1, rate: '0.5000',
-  items: [
-    { communityCode: '330106001001', secretaryWorkerId: 7, directorWorkerId: 7, oneShoulder: true, partyElectionId: 11, committeeElectionId: 12 },
-    { communityCode: '330106002001', secretaryWorkerId: null, directorWorkerId: null, oneShoulder: false, partyElectionId: null, committeeElectionId: null },
-  ],
-};
-const workers = [{ id: 7, name: '张丽华' }, { id: 8, name: '李明' }];
-
-function routes(me: Me, extra: Record<string, Route> = {}): Record<string, Route> {
-  return {
-    'GET /api/workers/v1/auth/me': () => me,
-    [`GET ${W}/communities`]: () => communities,
-    [`GET ${W}/districts`]: () => [{ code: '330106', name: '西湖区' }],
-    [`GET ${W}/streets`]: () => [],
-    [`GET ${W}/elections`]: (url) => [committee, party].filter((e) => !url.searchParams.get('bodyKind') || e.bodyKind === url.searchParams.get('bodyKind')),
-    [`GET ${W}/elections/11`]: () => party,
-    [`GET ${W}/elections/one-shoulder`]: () => report,
-    [`GET ${W}/workers`]: (url) => ({ items: workers.filter((w) => w.name.includes(url.searchParams.get('q') ?? '')), nextAfter: null }),
-    ...extra,
-  };
-}
-
-const render = (me: Me, extra?: Record<string, Route>) => renderPageAs(me, <ElectionsPage />, routes(me, extra));
+import { chooseOption, click, found, json, sentBodies, sentIfMatch, textOf, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { auditor, type Calls, election, listed, openFromDrawer, render, STALE, W } from './electionsSpecKit';
 
 /** Picks the option titled `title` in the select whose input has this id. */
 const choose = async (id: string, title: string) => chooseOption(await found(`#${id}`), title);
 const type = async (id: string, value: string) => typeInto(await found(`[data-testid="election-form"] #${id}`), value);
-const posts = (calls: ReturnType<typeof scriptedFetch>['calls']) => sentBodies(calls, 'POST', `${W}/elections`);
+const posts = (calls: Calls) => sentBodies(calls, 'POST', `${W}/elections`);
 
 describe('ElectionsPage', () => {
   it('lists the elections with community and winners by name; the body filter asks the API; one opens with links to the workers', async () => {
@@ -148,17 +108,15 @@ describe('ElectionsPage: 更正 (correcting an election record)', () => {
   });
   const E12 = `${W}/elections/12`;
   const E14 = `${W}/elections/14`;
-  const listed = (...es: ElectionView[]): Record<string, Route> => ({ [`GET ${W}/elections`]: () => es });
   const form = (sel = '') => found(`[data-testid="election-correct-form"]${sel ? ` ${sel}` : ''}`);
   const input = async (id: string) => (await form(`#${id}`)) as HTMLInputElement;
   /** The text of the form item around the field with this id (its label, value and errors). */
   const itemOf = (id: string) => document.querySelector(`[data-testid="election-correct-form"] #${id}`)?.closest('.ant-form-item')?.textContent ?? '';
   const valueOf = (id: string) => (document.querySelector(`[data-testid="election-correct-form"] #${id}`) as HTMLInputElement | null)?.value;
-  const patches = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) => sentBodies(calls, 'PATCH', path);
+  const patches = (calls: Calls, path: string) => sentBodies(calls, 'PATCH', path);
 
   async function openCorrection(id: number) {
-    await click(await found(`[data-testid="election-open-${id}"]`));
-    await click(await found('[data-testid="election-correct"]'));
+    await openFromDrawer(id, 'election-correct');
     await form();
   }
 
@@ -253,11 +211,10 @@ describe('ElectionsPage: 更正 (correcting an election record)', () => {
   it('a record changed meanwhile (412) shows the stale notice; 重新载入 reads it again and the next save carries the new ETag', async () => {
     let reads = 0;
     let saves = 0;
-    const stale = { code: 'PRECONDITION_FAILED', message: 'changed', details: [{ path: 'header:If-Match', issue: 'does not match' }] };
     const { calls } = render(xihuHr, {
       ...listed(two),
       [`GET ${E12}`]: () => (++reads === 1 ? json(200, two, { ETag: '"e12-1"' }) : json(200, { ...two, eligibleVoters: 2000 }, { ETag: '"e12-2"' })),
-      [`PATCH ${E12}`]: () => (++saves === 1 ? json(412, stale) : json(200, two, { ETag: '"e12-3"' })),
+      [`PATCH ${E12}`]: () => (++saves === 1 ? json(412, STALE) : json(200, two, { ETag: '"e12-3"' })),
     });
     await openCorrection(12);
     await typeInto(await input('votesCast'), '1800');

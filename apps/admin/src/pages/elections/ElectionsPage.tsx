@@ -20,7 +20,7 @@ import { RecordElectionDialog, useRecordElection } from './RecordElectionDialog'
 /**
  * 换届选举: the elections of the party organisations and residents' committees in scope (newest first),
  * filtered by community and body; one opens in a drawer. The HR roles record an election (the service's
- * WRITE_ROLES) and correct one from its drawer; the second tab is the 一肩挑 report read from the election records.
+ * WRITE_ROLES), and correct or withdraw one from its drawer (a withdrawn one is tagged 已撤销); the second tab is the 一肩挑 report read from the election records.
  */
 export function ElectionsPage() {
   const { t } = useI18n();
@@ -66,6 +66,11 @@ export function ElectionsPage() {
               <>
                 {t(`elections.kind.${e.kind}` as MessageKey)}
                 {e.backfilled && <Tag style={{ marginLeft: 8 }} title={t('elections.backfilledHint')}>{t('elections.backfilled')}</Tag>}
+                {e.withdrawn && (
+                  <Tag color="red" style={{ marginLeft: 8 }} title={e.withdrawn.reason} data-testid={`election-withdrawn-${e.id}`}>
+                    {t('elections.withdrawnTag')}
+                  </Tag>
+                )}
               </>
             ),
           },
@@ -103,7 +108,7 @@ export function ElectionsPage() {
           { key: 'oneShoulder', label: t('elections.tab.oneShoulder'), children: <OneShoulderTab communityName={communityName} /> },
         ]}
       />
-      <ElectionDrawer id={openId} communityName={communityName} canCorrect={canRecord} onClose={() => setOpenId(null)} />
+      <ElectionDrawer id={openId} communityName={communityName} canWrite={canRecord} onOpen={setOpenId} onClose={() => setOpenId(null)} />
       {canRecord && <RecordElectionDialog dialog={record} />}
     </PageCard>
   );

@@ -1,4 +1,5 @@
 import { BODY_KINDS, OBTAINED_BY, ROLES_BY_BODY, type BodyKind } from '@cws/workers-contracts';
+import { wasHeld } from '@cws/workers-core';
 import { Button, Empty, Form, Input, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
 import type { PostRow, WorkerDetail } from '../../../api/types';
 import { useWorkerWrites } from '../../../api/workers';
@@ -9,9 +10,10 @@ import { useEditable } from '../openToEdits';
 
 type Values = Record<string, string | boolean | undefined>;
 
-const isOpen = (p: PostRow, today: string) => !p.to || p.to >= today;
+/** Held today or later; a voided post (its election withdrawn: it ends the day before it starts) never is. */
+const isOpen = (p: PostRow, today: string) => wasHeld(p) && (!p.to || p.to >= today);
 
-/** 任职: posts and cross-appointments as a timeline, newest first; add a post, end an open one. */
+/** 任职: posts and cross-appointments as a timeline, newest first; add a post, end an open one. A voided post shows 已撤销 and its start, no range. */
 export function PostsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const writes = useWorkerWrites();
@@ -56,7 +58,7 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
         <Timeline
           data-testid="posts"
           items={posts.map((p) => ({
-            color: isOpen(p, today) ? 'green' : 'gray',
+            color: isOpen(p, today) ? 'green' : wasHeld(p) ? 'gray' : 'red',
             content: (
               <div data-testid={`post-${p.id}`}>
                 <Space wrap>
@@ -66,9 +68,14 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
                   {p.isPrimary && <Tag color="blue">{t('workers.primary')}</Tag>}
                   <Tag>{t(`enum.post.${p.band}` as MessageKey)}</Tag>
                   <Typography.Text type="secondary">{t(`enum.obtainedBy.${p.obtainedBy}` as MessageKey)}</Typography.Text>
+                  {!wasHeld(p) && (
+                    <Tag color="red" title={t('workers.postVoidedHint')} data-testid={`post-voided-${p.id}`}>
+                      {t('workers.postVoided')}
+                    </Tag>
+                  )}
                 </Space>
                 <div>
-                  {p.from} — {p.to ?? t('common.ongoing')}
+                  {wasHeld(p) ? `${p.from} — ${p.to ?? t('common.ongoing')}` : p.from}
                   {p.endReason && (
                     <Typography.Text type="secondary">
                       {' '}
