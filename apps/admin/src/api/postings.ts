@@ -1,4 +1,4 @@
-import type { AllocationPageView, PostingPageView, PostingView, UnmatchedPostingPageView } from '@cws/budget-contracts';
+import type { AllocationPageView, BudgetPlaceFilter, PostingPageView, PostingView, UnmatchedPostingPageView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { Role } from './types';
 import { ALLOCATIONS_KEY, B, BUDGET_QUERIES } from './budget';
@@ -16,14 +16,7 @@ export const OVERRIDE_ROLES = ['CITY_ADMIN'] satisfies Role[];
 export const REVERSIBLE_KINDS = ['COMMITMENT', 'EXPENDITURE'];
 
 /** The filters every budget list takes (PageDto): year, funder, stream and place. */
-export interface BudgetListFilter {
-  fiscalYear?: number;
-  funder?: string;
-  stream?: string;
-  district?: string;
-  street?: string;
-  community?: string;
-}
+export type BudgetListFilter = BudgetPlaceFilter;
 
 /** `GET /postings` filters (PostingQueryDto): the list filters, kind, one allocation and the start of the source reference. */
 export interface PostingFilter extends BudgetListFilter {

@@ -2,15 +2,9 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
+import type { BudgetPlaceFilter } from '@cws/budget-contracts';
 
-export interface PlaceFilter {
-  fiscalYear?: number;
-  funder?: string;
-  stream?: string;
-  district?: string;
-  street?: string;
-  community?: string;
-}
+export type PlaceFilter = BudgetPlaceFilter;
 
 /**
  * Narrows `qb` to the filter on the entity aliased `alias` (fields fiscalYear, funder, stream,

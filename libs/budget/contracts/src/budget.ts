@@ -13,6 +13,16 @@ export type Funder = string;
 export const CITY_FUNDER = 'CITY';
 export const FUNDER_PATTERN = /^(CITY|\d{6})$/;
 
+/** The filters every budget list and sum takes as query parameters (PlaceFilterDto): year, funder, stream and place. */
+export interface BudgetPlaceFilter {
+  fiscalYear?: number;
+  funder?: string;
+  stream?: string;
+  district?: string;
+  street?: string;
+  community?: string;
+}
+
 /**
  * A source-reference prefix as the ledger and postings lists take it (`sourceRefPrefix`): 1–100 of
  * A–Z a–z 0–9 _ - : . — no LIKE wildcard but `_`, which the service matches literally.
