@@ -1,6 +1,7 @@
 // Elections in the browser, as xihu-hr: a party election (公推直选) recorded in the last 西湖区 community
 // by code, with one winner, listed and read back through the API; then opened again from the list and
-// corrected (更正: the note and the winner's votes, PATCH under the drawer's ETag). Registered inside admin.e2e.mjs's
+// corrected (更正: the note and the winner's votes, PATCH under the drawer's ETag), and at last withdrawn as recorded
+// in error (撤销登记: its post voided, the posts its 换届 ended running on). Registered inside admin.e2e.mjs's
 // describe after the payroll and roster workflows: the other steps use 翠苑一区社区 (the first by
 // code) and the first community of a list, and a regular election ends the body's posts still running.
 import assert from 'node:assert/strict';
@@ -84,6 +85,45 @@ export function electionsTest({ signedIn, pick, searchAndPick, api }) {
       const saved = await api.get(await api.token('xihu-hr'), `/api/workers/v1/elections/${id}`);
       assert.equal(saved.note, note);
       assert.deepEqual(saved.results.map((r) => [r.workerId, r.votes]), [[winner.id, 1100]]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('elections: xihu-hr withdraws the recorded election (撤销登记): its post is voided, the posts it ended run on, the record says why', async () => {
+    assert.ok(recorded, 'the election recorded by the first test');
+    const { id, winner } = recorded;
+    const token = await api.token('xihu-hr');
+    const before = await api.get(token, `/api/workers/v1/elections/${id}`);
+    const reason = `E2E 误登记 ${Date.now()}`;
+    const page = await signedIn('xihu-hr', '换届选举');
+    try {
+      await page.getByTestId('elections-page').waitFor();
+      await page.getByTestId(`election-open-${id}`).click();
+      await page.getByTestId('election-results').getByText(winner.name).waitFor();
+      await page.getByTestId('election-withdraw').click();
+      const form = page.getByTestId('election-withdraw-form');
+      // the dialog names the post it voids
+      await form.getByTestId('election-withdraw-posts').getByText(winner.name, { exact: false }).waitFor();
+      await form.locator('#reason').fill(reason);
+      const posted = page.waitForResponse((r) => r.url().endsWith(`/api/workers/v1/elections/${id}/withdraw`) && r.request().method() === 'POST');
+      await page.getByTestId('election-withdraw-form-ok').click();
+      const res = await posted;
+      assert.equal(res.status(), 200, await res.text());
+      assert.ok((await res.request().headerValue('if-match')) !== null, 'sent under the ETag the drawer read');
+      assert.deepEqual(JSON.parse(res.request().postData() ?? '{}'), { reason });
+      const done = await res.json();
+      assert.deepEqual(done.voidedAppointments, before.results.map((r) => r.appointmentId));
+
+      // the drawer says it was withdrawn and why; the API agrees
+      await page.getByTestId('election-withdrawal-result').waitFor();
+      await page.getByTestId('election-withdrawn').getByText(reason, { exact: false }).waitFor();
+      const saved = await api.get(token, `/api/workers/v1/elections/${id}`);
+      assert.equal(saved.withdrawn.reason, reason);
+      // the voided post is in force on no day; the posts the 换届 ended (running on its first day) are held today again
+      const held = (await api.get(token, `/api/workers/v1/communities/${before.communityCode}/posts`)).posts.map((p) => p.id);
+      assert.ok(!done.voidedAppointments.some((v) => held.includes(v)), 'the voided post is not in force');
+      assert.deepEqual(done.reopenedAppointments.filter((r) => !held.includes(r)), [], 'the reopened posts are in force again');
     } finally {
       await page.context().close();
     }
