@@ -7,6 +7,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { districtOf, DomainError, notFound, scopeCovers, streetOf, type Principal, type Role } from '@cws/kernel';
 import { ActionAccess, ReadAccess } from '@cws/platform';
+import { CITY_FUNDER } from '@cws/budget-contracts';
 
 export const READ_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE', 'AUDITOR', 'DISTRICT_HR', 'STREET_HR'];
 export const POST_ROLES: Role[] = ['CITY_ADMIN', 'FINANCE'];
@@ -41,14 +42,18 @@ export function requireCityScope(p: Principal): void {
   if (p.scope.level !== 'CITY') throw new DomainError('FORBIDDEN', 'CITY_SCOPE_REQUIRED', 'Only a city-level user or client may do this');
 }
 
-/** Filters naming a place outside the caller's scope answer 404, like the records they would select. */
+/**
+ * Filters naming a place outside the caller's scope answer 404, like the records they would select. A funder
+ * names whose money, not a place: a district or street user may name the city's or their own district's (both
+ * fund records in their scope), not another district's.
+ */
 export function assertFilterInScope(p: Principal, f: { district?: string; street?: string; community?: string; funder?: string }): void {
   if (p.scope.level === 'CITY') return;
+  if (f.funder && f.funder !== CITY_FUNDER && f.funder !== p.scope.district) throw notFound('funder', f.funder);
   const checks: Array<[string, string, string | null, string | null]> = [];
   if (f.district) checks.push(['district', f.district, f.district, null]);
   if (f.street) checks.push(['street', f.street, districtOf(f.street), f.street]);
   if (f.community) checks.push(['community', f.community, districtOf(f.community), streetOf(f.community)]);
-  if (f.funder) checks.push(['funder', f.funder, f.funder === 'CITY' ? null : f.funder, null]);
   for (const [entity, code, district, street] of checks) {
     const covered = p.scope.level === 'DISTRICT' ? district === p.scope.district : scopeCovers(p.scope, district, street);
     if (!covered) throw notFound(entity, code);

@@ -222,6 +222,14 @@ describe('budget postings (real MySQL and Redis)', () => {
     expect(await refs('sourceRefPrefix=PFX-2026:', t.tokenFor(testPrincipals.districtHr('330106')))).toEqual(['PFX-2026:1', 'PFX-2026:2', 'PFX-2026:4']);
     expect(await refs('sourceRefPrefix=PFX-2026:', t.tokenFor(testPrincipals.streetUser('330106001')))).toEqual(['PFX-2026:1', 'PFX-2026:2']);
     expect(await refs('sourceRefPrefix=PFX', t.tokenFor(testPrincipals.districtHr('330102')))).toEqual([]);
+    // a funder names whose money, not a place: a street or district user may name their own district's or the city's, not another's
+    const xihu = t.tokenFor(testPrincipals.districtHr('330106'));
+    expect(await refs('sourceRefPrefix=PFX-2026:&funder=330106', t.tokenFor(testPrincipals.streetUser('330106001')))).toEqual(['PFX-2026:1', 'PFX-2026:2']);
+    const cityFunded = await t.request('GET', '/v1/postings?funder=CITY&limit=1000', { token: xihu });
+    expect(cityFunded.status).toBe(200);
+    expect(cityFunded.body.items.filter((p: { funder: string; districtCode: string }) => p.funder !== 'CITY' || p.districtCode !== '330106')).toEqual([]);
+    const other = await t.request('GET', '/v1/postings?funder=330102', { token: xihu });
+    expect([other.status, other.body.code]).toEqual([404, 'FUNDER_NOT_FOUND']);
     for (const bad of ['PFX%25', 'PFX%20x', 'x'.repeat(101), '']) {
       const res = await t.request('GET', `/v1/postings?sourceRefPrefix=${bad}`, { token: finance });
       expect([res.status, res.body.details?.[0]?.path]).toEqual([400, 'sourceRefPrefix']);

@@ -5,7 +5,7 @@ import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PlaceFilter } from '../../layout/PlaceFilter';
-import { useBudgetNames, useFunders } from './useBudgetNames';
+import { useBudgetNames, useFilterFunders } from './useBudgetNames';
 
 type YearFilterProps = { testId: string } & (
   | { value: number; onChange: (year: number) => void; optional?: false }
@@ -41,11 +41,11 @@ export function StreamFilter({ value, disabled, onChange, testId }: { value: str
   return <Select allowClear placeholder={t('budget.col.stream')} style={{ width: 170 }} value={value} disabled={disabled} onChange={onChange} options={names.streamOptions} id={testId} data-testid={testId} />;
 }
 
-/** A budget list's filter by funder: the funders the user may name (useFunders), by name, cleared with ×; nothing for a user who may name none. */
+/** A budget list's filter by funder: the funders the user may name (useFilterFunders), by name, cleared with ×. */
 export function FunderFilter({ value, onChange, testId }: { value: string | undefined; onChange: (funder?: string) => void; testId: string }) {
   const { t } = useI18n();
   const names = useBudgetNames();
-  const funders = useFunders();
+  const funders = useFilterFunders();
   if (!funders.length) return null;
   const options = funders.map((f) => ({ value: f, label: names.funder(f) }));
   return <Select allowClear placeholder={t('budget.col.funder')} style={{ width: 150 }} value={value} onChange={onChange} options={options} id={testId} data-testid={testId} />;

@@ -85,12 +85,12 @@ await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject
     expect(document.querySelector('[data-testid="postings-source-ref-invalid"]')).toBeNull();
   });
 
-  it('a district user names only their own district as funder and has no district filter (their lists are their district’s)', async () => {
+  it('a district user names the city or their own district as funder and has no district filter (their lists are their district’s)', async () => {
     const { calls } = render(xihuHr);
     await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
     await waitFor(() => expect(textOf('postings-table')).toContain('社区党员活动室办公用品'));
     expect(document.querySelector('[data-testid="postings-place-district"]')).toBeNull();
-    expect(await optionTitles('postings-funder')).toEqual(['西湖区(district)']);
+    expect(await optionTitles('postings-funder')).toEqual(['City', '西湖区(district)']);
     await choose('postings-funder', '西湖区');
     await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject({ funder: '330106' }));
     expect(queries(calls, `${B}/postings`).every((q) => q.district === undefined)).toBe(true);

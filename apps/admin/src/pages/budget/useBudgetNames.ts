@@ -33,9 +33,8 @@ export function useBudgetNames() {
 }
 
 /**
- * The funders the signed-in user may name, in an appropriation or a list's filter: the city and every district for
- * a city user, a district user's own district, none for a street user — the service answers 404 for any other
- * (city money included: it is the city's to see).
+ * The funders the signed-in user may appropriate for: the city and every district for a city user, a district user's own
+ * district, none for a street user — the service answers 404 for any other (city money is the city's to budget).
  */
 export function useFunders(): string[] {
   const { me } = useAuth();
@@ -43,6 +42,17 @@ export function useFunders(): string[] {
   const scope = me?.scope;
   if (scope?.level === 'CITY') return [CITY_FUNDER, ...(districts.data ?? []).map((d) => d.code)];
   return scope?.level === 'DISTRICT' && scope.district ? [scope.district] : [];
+}
+
+/**
+ * The funders a list may be filtered by: a funder names whose money, not a place, so a district or street user may name
+ * the city's and their own district's (both fund records in their scope); a city user any.
+ */
+export function useFilterFunders(): string[] {
+  const { me } = useAuth();
+  const all = useFunders();
+  const scope = me?.scope;
+  return scope?.level !== 'CITY' && scope?.district ? [CITY_FUNDER, scope.district] : all;
 }
 
 /** Whether an appropriation has money left to allocate (its decimal string is not zero). */
