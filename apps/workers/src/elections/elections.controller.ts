@@ -46,6 +46,7 @@ export class ElectionsController {
   @Answers(Election, '更正选举记录', 'Correct what the record says beside who it elected: method, eligible voters, votes cast, winners’ votes, note (e.g. complete a back-filled election). Checked as a new election is; the posts it made do not change. Audited (CORRECT).')
   @ApiIfMatch()
   @ApiNotFoundResponse({ description: 'missing or outside your scope' })
+  @ApiConflictResponse({ description: 'ELECTION_WITHDRAWN' })
   async correct(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CorrectElectionDto, @Headers('if-match') ifMatch?: string) {
     const e = await this.elections.correct(p, id, dto, ifMatch);
     return withEtag(e, electionEtag(e));

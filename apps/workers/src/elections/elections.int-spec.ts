@@ -239,6 +239,9 @@ describe('elections: elected posts by election with their term, re-election, by-
 
     // once; and the election as it really was can be recorded now: the voided posts block nothing
     expect((await withdraw(wrong.body.id)).body.code).toBe('ELECTION_WITHDRAWN');
+    // and kept as withdrawn: a correction would change the record the withdrawal voided
+    const corrected = await app.t.request('PATCH', `/v1/elections/${wrong.body.id}`, { token: app.tokens.xihu, body: { note: '补记' } });
+    expect([corrected.status, corrected.body.code]).toEqual([409, 'ELECTION_WITHDRAWN']);
     const right = await committee({ kind: 'REGULAR', electionDate: wrongDay, results: [{ workerId: a, role: 'DIRECTOR', votes: 720, primary: true }, { workerId: c, role: 'MEMBER', votes: 640 }] });
     expect(right.status).toBe(201);
     expect(await on(a, mid)).toEqual(['DIRECTOR']);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { actor, assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type ElectionWithdrawalView, type OneShoulderReport } from '@cws/workers-contracts';
-import { assertMethod, assertVotes, assertWithdrawable, correctElection, termEnd } from '@cws/workers-core';
+import { assertMethod, assertNotWithdrawn, assertVotes, assertWithdrawable, correctElection, termEnd } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { communityInScope } from '../common/org-scope';
@@ -87,13 +87,14 @@ export class ElectionsService {
   /**
    * 更正: corrects what the record says beside who it elected (method, counts, votes, note), e.g. to complete
    * a back-filled election; the posts it made do not change. Locked, checked as a new election is
-   * (workers-core `correctElection`), under an optional If-Match, audited with before and after.
+   * (workers-core `correctElection`), never once withdrawn, under an optional If-Match, audited with before and after.
    */
   correct(p: Principal, id: number, dto: CorrectElectionDto, ifMatch?: string): Promise<ElectionView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const before = await ElectionRepository.findInScope(m, p.scope, id, { lock: true });
       if (!before) throw notFound('election', id);
       assertIfMatch(ifMatch, electionEtag(before), 'election', id);
+      assertNotWithdrawn(id, before.withdrawn?.at ?? null);
       const facts = correctElection(before.bodyKind, before, dto);
       await ElectionRepository.updateFacts(m, id, facts);
       const after = (await ElectionRepository.findInScope(m, p.scope, id))!;

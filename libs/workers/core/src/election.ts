@@ -106,6 +106,14 @@ export const voidedEnd = (from: string): string => addDays(from, -1);
 /** Whether a post was in force on at least one day (not voided by a withdrawn election). */
 export const wasHeld = (post: { from: string; to: string | null }): boolean => post.to === null || post.to >= post.from;
 
+/**
+ * A withdrawn election is history, kept as it was when withdrawn: it is neither withdrawn again nor corrected
+ * (a correction would change what the withdrawal voided). 409 ELECTION_WITHDRAWN.
+ */
+export function assertNotWithdrawn(electionId: number, withdrawnAt: string | null): void {
+  if (withdrawnAt !== null) throw conflict('ELECTION_WITHDRAWN', `election ${electionId} was withdrawn on ${withdrawnAt}`);
+}
+
 /** What stands in the way of withdrawing an election, as the repository finds it. */
 export interface WithdrawalBlockers {
   withdrawnAt: string | null;
@@ -120,7 +128,7 @@ export interface WithdrawalBlockers {
  * withdrawn first, and a later re-election (which ended its posts) before it. 409s naming what blocks.
  */
 export function assertWithdrawable(electionId: number, b: WithdrawalBlockers): void {
-  if (b.withdrawnAt !== null) throw conflict('ELECTION_WITHDRAWN', `election ${electionId} was withdrawn on ${b.withdrawnAt}`);
+  assertNotWithdrawn(electionId, b.withdrawnAt);
   if (b.byElectionIds.length) {
     throw conflict('ELECTION_HAS_BY_ELECTIONS', `withdraw the by-elections of this term first (${b.byElectionIds.join(', ')})`, { electionIds: b.byElectionIds });
   }

@@ -1,5 +1,5 @@
 import { addMonths, fullMonthsBetween } from './dates';
-import { assertMethod, assertVotes, assertWithdrawable, correctElection, termEnd, voidedEnd, wasHeld, type ElectionFacts } from './election';
+import { assertMethod, assertNotWithdrawn, assertVotes, assertWithdrawable, correctElection, termEnd, voidedEnd, wasHeld, type ElectionFacts } from './election';
 import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePolicy } from './grade';
 import { passedOver, rankCandidates, totalHundredths } from './ranking';
 import { membershipInYear, owedTenths, trainingOwed } from './training-owed';
@@ -116,6 +116,11 @@ describe('withdrawing an election (撤销)', () => {
     expect(refusal(() => assertWithdrawable(7, { ...none, withdrawnAt: '2026-11-30T08:00:00.000Z' })).code).toBe('ELECTION_WITHDRAWN');
     expect(refusal(() => assertWithdrawable(7, { ...none, byElectionIds: [9, 11] }))).toMatchObject({ code: 'ELECTION_HAS_BY_ELECTIONS', extra: { electionIds: [9, 11] } });
     expect(refusal(() => assertWithdrawable(7, { ...none, laterRegularIds: [12] }))).toMatchObject({ code: 'ELECTION_SUPERSEDED', extra: { electionIds: [12] } });
+  });
+
+  it('a withdrawn election is neither withdrawn again nor corrected', () => {
+    expect(() => assertNotWithdrawn(7, null)).not.toThrow();
+    expect(refusal(() => assertNotWithdrawn(7, '2026-11-30T08:00:00.000Z'))).toMatchObject({ code: 'ELECTION_WITHDRAWN', message: expect.stringContaining('election 7') });
   });
 });
 

@@ -32,13 +32,15 @@ export function ElectionDrawer({ id, communityName, canWrite, onOpen, onClose }:
   const reload = async () => (await election.refetch()).data;
   const tools = canWrite && tagged && (
     <Space>
-      <Button onClick={() => correct.open(tagged)} data-testid="election-correct">
-        {t('elections.correct')}
-      </Button>
       {!tagged.body.withdrawn && (
-        <Button danger onClick={() => withdraw.open(tagged)} data-testid="election-withdraw">
-          {t('elections.withdraw')}
-        </Button>
+        <>
+          <Button onClick={() => correct.open(tagged)} data-testid="election-correct">
+            {t('elections.correct')}
+          </Button>
+          <Button danger onClick={() => withdraw.open(tagged)} data-testid="election-withdraw">
+            {t('elections.withdraw')}
+          </Button>
+        </>
       )}
     </Space>
   );

@@ -137,7 +137,7 @@ describe('ElectionsPage: 撤销登记 (withdrawing an election recorded in error
     expect(document.querySelector('[data-testid="election-withdraw"]')).toBeNull();
   });
 
-  it('a withdrawn election is tagged in the list; its drawer says who withdrew it and why, its posts read voided, no 撤销登记', async () => {
+  it('a withdrawn election is tagged in the list; its drawer says who withdrew it and why, its posts read voided, no 更正 or 撤销登记', async () => {
     const done = withdrawn(wrong, '社区代码填错');
     render(xihuHr, { ...listed(done), [`GET ${E12}`]: () => json(200, done, { ETag: '"e12-3"' }) });
     await waitFor(() => expect(textOf('election-withdrawn-12')).toBe(en['elections.withdrawnTag']));
@@ -145,7 +145,8 @@ describe('ElectionsPage: 撤销登记 (withdrawing an election recorded in error
     await waitFor(() => expect(textOf('election-withdrawn')).toContain('Withdrawn by 西湖区人事专员'));
     expect(textOf('election-withdrawn')).toContain('Reason: 社区代码填错');
     expect(textOf('election-results')).toContain('#90Voided');
-    expect(document.querySelector('[data-testid="election-correct"]')).not.toBeNull();
+    // kept as withdrawn: neither corrected (the service 409s ELECTION_WITHDRAWN) nor withdrawn again
+    expect(document.querySelector('[data-testid="election-correct"]')).toBeNull();
     expect(document.querySelector('[data-testid="election-withdraw"]')).toBeNull();
   });
 
