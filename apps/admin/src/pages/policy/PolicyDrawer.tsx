@@ -76,7 +76,7 @@ function RowDetail({ row }: { row: PolicyRowView }) {
       </Descriptions>
       <Descriptions size="small" bordered column={1} title={t('policy.data')} style={{ marginTop: 16 }} data-testid="policy-row-data">
         {scalars.map(([k, v]) => (
-          <Descriptions.Item key={k} label={fieldLabel(t, k)}>
+          <Descriptions.Item key={k} label={fieldLabel(t, k, row.kind)}>
             {formatValue(t, k, v)}
           </Descriptions.Item>
         ))}

@@ -52,6 +52,9 @@ describe('PolicyPage: new versions of the plain kinds and first rows of a new ke
   it('a top-up rule switched to PER_WORKER asks for its ratio (a decimal, as the API) and drops the level; a cost stream’s absent funder reads as the district', async () => {
     const { calls } = render(admin, { [`POST ${P}/rows`]: (_, init) => json(201, row('62', 'TOP_UP_RULE', 'DEFAULT', JSON.parse(String(init.body)).data)) });
     await click(await found('[data-testid="policy-open-61"]'));
+    // a top-up's level is the group it is compared within, not a qualification level
+    await waitFor(() => expect(document.querySelector('[data-testid="policy-row-data"]')?.textContent).toContain('GroupDistrict'));
+    expect(document.querySelector('[data-testid="policy-row-data"]')?.textContent).not.toContain('Qualification level');
     await click(await found('[data-testid="policy-new-version"]'));
     await field('data_level');
     expect(document.getElementById('data_ratio')).toBeNull();

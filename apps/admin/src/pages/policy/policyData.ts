@@ -31,8 +31,13 @@ export function yuan(t: Translate, v: string): string {
   }
 }
 
-/** A field's label, or its name when the page has none (a field added to the API later). */
-export function fieldLabel(t: Translate, name: string): string {
+/** Labels a kind gives a field name that means something else elsewhere (a top-up's `level` is the group it is compared within, a qualification item's is the qualification). */
+const KIND_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, MessageKey>>>> = { TOP_UP_RULE: { level: 'topUp.level' } };
+
+/** A field's label (in the row's kind, where given), or its name when the page has none (a field added to the API later). */
+export function fieldLabel(t: Translate, name: string, kind?: string): string {
+  const own = kind ? KIND_FIELD_LABELS[kind]?.[name] : undefined;
+  if (own) return t(own);
   const key = `policy.field.${name}` as MessageKey;
   const label = t(key);
   return label === key ? name : label;
@@ -74,7 +79,7 @@ export function summaryOf(t: Translate, row: PolicyRowView): string {
   const skip = new Set(['label', 'code', 'kind', 'year', 'type', 'band', 'grade', 'bodyKind', 'orgCode', 'prorate', 'taxFree', 'note']);
   const parts = Object.entries(d)
     .filter(([k]) => !skip.has(k))
-    .map(([k, v]) => (Array.isArray(v) ? v.map((item) => itemText(t, item)).join(' / ') : `${fieldLabel(t, k)} ${formatValue(t, k, v)}`));
+    .map(([k, v]) => (Array.isArray(v) ? v.map((item) => itemText(t, item)).join(' / ') : `${fieldLabel(t, k, row.kind)} ${formatValue(t, k, v)}`));
   return [typeof d.label === 'string' ? d.label : null, ...parts].filter(Boolean).join(' · ');
 }
 
