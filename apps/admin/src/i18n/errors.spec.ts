@@ -22,6 +22,15 @@ describe('server refusals in the user’s language', () => {
     expect(localisedFieldErrors('zh-CN', err)[2]).toEqual({ name: ['months', 2, 'gross'], errors: ['格式或取值不正确'] });
     const bonus = new ApiError(400, 'SIMULATION_INVALID', 'x', [{ path: 'bonus.method', issue: 'separate taxation of a year-end bonus ended on 2027-12-31' }]);
     expect(detailText('zh-CN', bonus, bonus.details[0])).toBe('年终奖单独计税政策已于 2027-12-31 到期，请选择并入综合所得');
+    // a paying account's org code and account number (policy-data.dto.ts) say what they want, not 格式或取值不正确
+    const account = new ApiError(400, 'VALIDATION_FAILED', 'x', [
+      { path: 'data.orgCode', issue: 'must be a district (6 digits) or street (9 digits) code' },
+      { path: 'data.account', issue: 'must be 8–30 digits' },
+    ]);
+    expect(account.details.map((d) => detailText('zh-CN', account, d))).toEqual(['应为区（6 位）或街道（9 位）代码', '应为 8–30 位数字']);
+    expect(detailText('en', account, account.details[1])).toBe('8–30 digits');
+    const amount = new ApiError(400, 'VALIDATION_FAILED', 'x', [{ path: 'amount', issue: 'must be a positive amount such as "36000.00"' }]);
+    expect(detailText('zh-CN', amount, amount.details[0])).toBe('请输入金额，如 36000.00');
   });
 
   it('falls back to the HTTP status for an unknown code, and to a network error for a failed fetch', () => {

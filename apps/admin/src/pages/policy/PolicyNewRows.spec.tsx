@@ -143,7 +143,7 @@ describe('PolicyPage: new versions of the plain kinds and first rows of a new ke
     await type(await field('data_name'), '杭州市余杭区社区工作者工资专户');
     await type(await field('sourceRef'), '余杭区财政局 开户通知');
     await ok('policy-add-form');
-    await waitFor(() => expect(fieldMessage('data_orgCode')).toBe('Invalid value'));
+    await waitFor(() => expect(fieldMessage('data_orgCode')).toBe('A district (6 digits) or street (9 digits) code'));
     expect(rowsPosted(calls)).toEqual([
       {
         body: { kind: 'PAYING_ACCOUNT', validFrom: todayIso(), sourceRef: '余杭区财政局 开户通知', data: { orgCode: '330110', account: '12020211099033011000', name: '杭州市余杭区社区工作者工资专户' } },
