@@ -13,13 +13,13 @@ export interface GradeWorker extends WorkerRef {
   priorServiceMonths: number;
 }
 
+/** Rows the service writes by rule (a yearly step, the one-off backfill), as opposed to decided ones: a back-dated decision re-derives them. */
+const AUTOMATIC: ReadonlySet<GradeCause> = new Set(['ANNUAL_PROGRESSION', 'DERIVED']);
+
 /**
  * Records grades (worker_grade) and announces each new row (`worker.grade-changed`). Callers hold
  * the worker row lock and their own transaction; the rules are in @cws/workers-core.
  */
-/** Rows the service writes by rule (a yearly step, the one-off backfill), as opposed to decided ones: a back-dated decision re-derives them. */
-const AUTOMATIC: ReadonlySet<GradeCause> = new Set(['ANNUAL_PROGRESSION', 'DERIVED']);
-
 @Injectable()
 export class GradesService {
   constructor(private readonly outbox: OutboxService) {}
