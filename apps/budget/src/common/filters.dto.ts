@@ -33,7 +33,8 @@ export class PageDto extends PlaceFilterDto {
 
 /**
  * An optional filter by the start of a posting's source reference (SOURCE_REF_PREFIX_PATTERN, else 400 on the
- * field); `what` says what it keeps. The repositories match it with the posting repository's sourceRefStartsWith.
+ * field); `what` says what it keeps. The repositories match it with the posting repository's sourceRefStartsWith
+ * (a list's query builder: whereSourceRefStarts).
  */
 export const SourceRefPrefixFilter = (what: string) =>
   applyDecorators(

@@ -21,6 +21,15 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
   beforeAll(async () => {
     ({ t, ds, tokens: { finance } } = startedApp(await startSeededBudget()));
   });
+
+  const park = async (sourceRef: string, over: Partial<CostPosting>) =>
+    expect((await t.app.get(PostExpenditureHandler).post(cost({ sourceRef, ...over }))).status).toBe('PARKED');
+  /** The parked rows' references a query lists, of those starting with `keep` (other tests park too). */
+  const refs = async (query: string, token = finance, keep = 'filter:') => {
+    const res = await t.request('GET', `/v1/unmatched-postings?${query}`, { token });
+    expect(res.status).toBe(200);
+    return res.body.items.map((u: { sourceRef: string }) => u.sourceRef).filter((r: string) => r.startsWith(keep));
+  };
   afterAll(() => t?.close());
 
   it('seeds idempotently', async () => {
@@ -67,18 +76,11 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
   });
 
   it('lists the parked postings of a year, a place and a stream, within scope (the filters every budget list takes)', async () => {
-    const handler = t.app.get(PostExpenditureHandler);
-    const park = async (sourceRef: string, over: Partial<CostPosting>) => expect((await handler.post(cost({ sourceRef, ...over }))).status).toBe('PARKED');
     // no allocation in these communities (or a closed year): each is parked
     await park('filter:2025', { fiscalYear: 2025 });
     await park('filter:xihu-009', { communityCode: '330106009007', streetCode: '330106009', stream: 'TRAINING' });
     await park('filter:xihu-008', { communityCode: '330106008007', streetCode: '330106008', stream: 'SERVICE_STATION' });
     await park('filter:shangcheng', { funder: '330102', communityCode: '330102009007', streetCode: '330102009', districtCode: '330102', stream: 'TRAINING' });
-    const refs = async (query: string, token = finance) => {
-      const res = await t.request('GET', `/v1/unmatched-postings?${query}`, { token });
-      expect(res.status).toBe(200);
-      return res.body.items.map((u: { sourceRef: string }) => u.sourceRef).filter((r: string) => r.startsWith('filter:'));
-    };
     expect(await refs('')).toEqual(['filter:2025', 'filter:xihu-009', 'filter:xihu-008', 'filter:shangcheng']);
     expect(await refs('fiscalYear=2025')).toEqual(['filter:2025']);
     expect(await refs('fiscalYear=2026&district=330106')).toEqual(['filter:xihu-009', 'filter:xihu-008']);
@@ -92,6 +94,26 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     expect(await refs('', shangcheng)).toEqual(['filter:shangcheng']);
     expect(await refs('stream=SERVICE_STATION', shangcheng)).toEqual([]);
     expect((await t.request('GET', '/v1/unmatched-postings?street=330106009', { token: shangcheng })).status).toBe(404);
+  });
+
+  it('lists the parked postings whose source reference starts with a prefix (`_` literal), within scope; a bad prefix is a 400 on the field', async () => {
+    await park('pfx:xihu:1', { communityCode: '330106009007', streetCode: '330106009', stream: 'TRAINING' });
+    await park('pfx_xihu:2', { communityCode: '330106008007', streetCode: '330106008', stream: 'SERVICE_STATION' });
+    await park('pfx:shangcheng:1', { funder: '330102', communityCode: '330102009007', streetCode: '330102009', districtCode: '330102', stream: 'TRAINING' });
+    const pfx = (query: string, token = finance) => refs(query, token, 'pfx');
+    expect(await pfx('sourceRefPrefix=pfx:')).toEqual(['pfx:xihu:1', 'pfx:shangcheng:1']);
+    // an unescaped `_` would match any one character, and pfx:… with it
+    expect(await pfx('sourceRefPrefix=pfx_')).toEqual(['pfx_xihu:2']);
+    expect(await pfx('sourceRefPrefix=pfx&district=330106&stream=TRAINING')).toEqual(['pfx:xihu:1']);
+    expect(await pfx('sourceRefPrefix=pfx&state=RESOLVED')).toEqual([]);
+    // a district user sees only their district's parked rows
+    expect(await pfx('sourceRefPrefix=pfx', t.tokenFor(testPrincipals.districtHr('330106')))).toEqual(['pfx:xihu:1', 'pfx_xihu:2']);
+    expect(await pfx('sourceRefPrefix=pfx', t.tokenFor(testPrincipals.districtHr('330102')))).toEqual(['pfx:shangcheng:1']);
+    expect(await pfx('sourceRefPrefix=pfx:xihu', t.tokenFor(testPrincipals.districtHr('330102')))).toEqual([]);
+    for (const bad of ['pfx%25', 'pfx%20x', 'x'.repeat(101), '']) {
+      const res = await t.request('GET', `/v1/unmatched-postings?sourceRefPrefix=${bad}`, { token: finance });
+      expect([res.status, res.body.code, res.body.details?.[0]?.path]).toEqual([400, 'VALIDATION_FAILED', 'sourceRefPrefix']);
+    }
   });
 
   it('reports execution by stream, district, community and month, and exports .xlsx', async () => {
@@ -142,6 +164,9 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/budget/v1/allocations/{id}/expenditures', '/api/budget/v1/ledger', '/api/budget/v1/transfers']));
     const exp = doc.body.paths['/api/budget/v1/allocations/{id}/expenditures'].post;
     expect(exp.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+    const queue = doc.body.paths['/api/budget/v1/unmatched-postings'].get.parameters.find((p: { name: string }) => p.name === 'sourceRefPrefix');
+    expect(queue).toMatchObject({ in: 'query', required: false, schema: { type: 'string' } });
+    expect(queue.description).toMatch(/^parked postings whose sourceRef starts with this/);
   });
   it('books a negative payroll cost as a refund that lowers spent, once, never below zero; parks (and refuses to resolve) one that would', async () => {
     const handler = t.app.get(PostExpenditureHandler);

@@ -5,6 +5,7 @@ import type { CostPosting } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
 import { keysetPage, type KeysetPage } from '@cws/persistence';
 import { wherePlace } from '../common/place-query';
+import { whereSourceRefStarts } from '../postings/posting.repository';
 import { UnmatchedPostingEntity, type UnmatchedReason } from './unmatched-posting.entity';
 import type { UnmatchedQueryDto } from './unmatched-postings.dto';
 
@@ -43,6 +44,8 @@ export class UnmatchedPostingRepository {
   page(p: Principal, q: UnmatchedQueryDto & { limit: number }): Promise<KeysetPage<UnmatchedPostingEntity>> {
     const qb = this.dataSource.getRepository(UnmatchedPostingEntity).createQueryBuilder('u');
     qb.andWhere(q.state === 'RESOLVED' ? 'u.resolvedPostingId IS NOT NULL' : 'u.resolvedPostingId IS NULL');
+    // the postings' own prefix condition: `_` literal (the queue is small; its source_ref has no index of its own)
+    whereSourceRefStarts(qb, 'u.sourceRef', q.sourceRefPrefix);
     // the place filters every budget list shares (year, funder, stream, district, street, community), then the scope
     return keysetPage(wherePlace(qb, 'u', q, p), { column: 'u.id', keyOf: (u) => u.id, limit: q.limit, after: q.after });
   }

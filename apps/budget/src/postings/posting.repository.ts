@@ -1,6 +1,6 @@
 /** The only owner of `posting` SQL. Postings are never edited, except a commitment's `settled` running column. */
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CommitmentState, PostingKind } from '@cws/budget-core';
 import type { Fen, Principal } from '@cws/kernel';
 import { keysetPage, type KeysetPage } from '@cws/persistence';
@@ -24,12 +24,19 @@ export interface Condition {
 }
 
 /**
- * `column` (a posting's source_ref under the caller's alias) starts with `prefix`: a LIKE range on the indexed
- * column (idx_posting_source_ref). The DTOs admit no LIKE wildcard but `_`; it, `%` and `\` are escaped so each
- * matches itself (`payroll-run_` is not `payroll-run:`).
+ * `column` (a posting's source_ref under the caller's alias, or a parked cost's) starts with `prefix`: a LIKE range
+ * on the indexed column (idx_posting_source_ref). The DTOs admit no LIKE wildcard but `_`; it, `%` and `\` are
+ * escaped so each matches itself (`payroll-run_` is not `payroll-run:`).
  */
 export function sourceRefStartsWith(column: string, prefix: string): Condition {
   return { sql: `${column} LIKE :refPrefix`, params: { refPrefix: `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } };
+}
+
+/** Narrows a list to the rows whose `column` starts with `prefix`, when a prefix is given (postings, parked costs). */
+export function whereSourceRefStarts<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, prefix?: string): SelectQueryBuilder<T> {
+  if (!prefix) return qb;
+  const starts = sourceRefStartsWith(column, prefix);
+  return qb.andWhere(starts.sql, starts.params);
 }
 
 /** The ids of the postings whose source reference starts with `prefix`, as a subquery for another table's `IN (…)` (the ledger's). */
@@ -144,10 +151,7 @@ export class PostingRepository {
     const qb = this.dataSource.getRepository(PostingEntity).createQueryBuilder('x');
     if (q.kind) qb.andWhere('x.kind = :kind', { kind: q.kind });
     if (q.allocationId) qb.andWhere('x.allocationId = :al', { al: q.allocationId });
-    if (q.sourceRefPrefix) {
-      const starts = sourceRefStartsWith('x.sourceRef', q.sourceRefPrefix);
-      qb.andWhere(starts.sql, starts.params);
-    }
+    whereSourceRefStarts(qb, 'x.sourceRef', q.sourceRefPrefix);
     return keysetPage(wherePlace(qb, 'x', q, p), { column: 'x.id', keyOf: (x) => x.id, limit: q.limit, after: q.after });
   }
 }
