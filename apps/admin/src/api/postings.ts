@@ -18,15 +18,19 @@ export const REVERSIBLE_KINDS = ['COMMITMENT', 'EXPENDITURE'];
 /** The filters every budget list takes (PageDto): year, funder, stream and place. */
 export type BudgetListFilter = BudgetPlaceFilter;
 
-/** `GET /postings` filters (PostingQueryDto): the list filters, kind, one allocation and the start of the source reference. */
-export interface PostingFilter extends BudgetListFilter {
-  kind?: string;
-  allocationId?: string;
+/** The start of the source reference (SourceRefPrefixFilter), which the postings and the parked queue both take. */
+interface SourceRefFiltered {
   sourceRefPrefix?: string;
 }
 
-/** `GET /unmatched-postings` filters (UnmatchedQueryDto): open or resolved, and the list filters. */
-export interface UnmatchedFilter extends BudgetListFilter {
+/** `GET /postings` filters (PostingQueryDto): the list filters, kind, one allocation and the start of the source reference. */
+export interface PostingFilter extends BudgetListFilter, SourceRefFiltered {
+  kind?: string;
+  allocationId?: string;
+}
+
+/** `GET /unmatched-postings` filters (UnmatchedQueryDto): open or resolved, the list filters and the start of the source reference. */
+export interface UnmatchedFilter extends BudgetListFilter, SourceRefFiltered {
   state: 'OPEN' | 'RESOLVED';
 }
 

@@ -2,7 +2,7 @@ import type { Me } from '../../api/types';
 import { describe, expect, it } from 'vitest';
 import { click, found, json, textOf, type Route, waitFor, xihuHr } from '../../test-utils';
 import { PostingsPage } from './PostingsPage';
-import { B, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, type, year } from './postingsSpecKit';
+import { B, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, year } from './postingsSpecKit';
 
 const list = () => ({
   items: [
@@ -72,10 +72,7 @@ await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject
     await waitFor(() => expect(last()).toEqual({ fiscalYear: String(year), funder: 'CITY', district: '330102', limit: '100' }));
     const asked = queries(calls, `${B}/postings`).length;
 
-    const search = async (text: string) => {
-      await type('[data-testid="postings-source-ref"] input', text);
-      await click(document.querySelector('[data-testid="postings-source-ref"] button.ant-btn'));
-    };
+    const search = (text: string) => searchSourceRef('postings-source-ref', text);
     await search('GK 2026');
     await found('[data-testid="postings-source-ref-invalid"]');
     expect(textOf('postings-source-ref-invalid')).toBe('A source reference prefix is 1–100 letters, digits or _ - : .');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { click, found, json, textOf, type Route, typeInto, waitFor, xihuHr } from '../../test-utils';
-import { B, allocation, auditor, choose, cityAdmin, finance, posting, posts, queries, renderBudgetPage, type, unmatched, year } from './postingsSpecKit';
+import { B, allocation, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, unmatched, year } from './postingsSpecKit';
 import { UnmatchedPage } from './UnmatchedPage';
 
 const queue = () => ({
@@ -94,11 +94,30 @@ describe('UnmatchedPage', () => {
     await waitFor(() => expect(last()).toMatchObject({ state: 'RESOLVED', fiscalYear: String(year - 1), community: '330106001001' }));
   });
 
-  it('a district user has no district filter: their queue is their district’s', async () => {
-    render(xihuHr);
+  it('filters by funder and the start of the source reference, as the postings do; a prefix the service would refuse is marked, not sent', async () => {
+    const { calls } = render(finance);
+    const last = () => queries(calls, `${B}/unmatched-postings`).at(-1);
+    await waitFor(() => expect(textOf('unmatched-table')).toContain('class-7'));
+    expect(await optionTitles('unmatched-funder')).toEqual(['City', '西湖区(district)']);
+    await choose('unmatched-funder', '西湖区');
+    await waitFor(() => expect(last()).toEqual({ state: 'OPEN', funder: '330106', limit: '100' }));
+    const asked = queries(calls, `${B}/unmatched-postings`).length;
+    await searchSourceRef('unmatched-source-ref', 'run 42');
+    await found('[data-testid="unmatched-source-ref-invalid"]');
+    expect(queries(calls, `${B}/unmatched-postings`)).toHaveLength(asked);
+    await searchSourceRef('unmatched-source-ref', ' payroll-run:42: ');
+    await waitFor(() => expect(last()).toEqual({ state: 'OPEN', funder: '330106', sourceRefPrefix: 'payroll-run:42:', limit: '100' }));
+    expect(document.querySelector('[data-testid="unmatched-source-ref-invalid"]')).toBeNull();
+  });
+
+  it('a district user has no district filter (their queue is their district’s) and names the city or their own district as funder', async () => {
+    const { calls } = render(xihuHr);
     await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
     await found('[data-testid="unmatched-place-street"]');
     expect(document.querySelector('[data-testid="unmatched-place-district"]')).toBeNull();
+    expect(await optionTitles('unmatched-funder')).toEqual(['City', '西湖区(district)']);
+    await choose('unmatched-funder', 'City');
+    await waitFor(() => expect(queries(calls, `${B}/unmatched-postings`).at(-1)).toEqual({ state: 'OPEN', funder: 'CITY', limit: '100' }));
   });
 
   it('the resolved tab asks for state=RESOLVED; a read-only role (AUDITOR) sees no resolve buttons', async () => {

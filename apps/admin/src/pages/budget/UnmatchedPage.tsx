@@ -9,16 +9,17 @@ import { actionsColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
-import { BudgetPlaceFilter, StreamFilter, YearFilter } from './BudgetFilters';
+import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter } from './BudgetFilters';
 import { ResolveDialog, amountText, useResolveDialog } from './ResolveDialog';
 import { useBudgetNames } from './useBudgetNames';
 
 const REASON_COLORS: Record<string, string> = { NO_ALLOCATION: 'gold', FISCAL_YEAR_CLOSED: 'default', INSUFFICIENT_FUNDS: 'red', INVALID_POSTING: 'magenta', REFUND_EXCEEDS_SPENT: 'orange' };
 
 /**
- * 待处理入账: payroll and training costs the queue could not book (GET /unmatched-postings), open or
- * resolved, of a year, a stream and a place (district for city users, street, community), every year by default. Writers book an open one on an allocation; a malformed one (INVALID_POSTING) can only be
- * corrected and re-sent by its source, so it has no button (the service answers UNRESOLVABLE).
+ * 待处理入账: payroll and training costs the queue could not book (GET /unmatched-postings), open or resolved, of a
+ * year, a funder, a stream, a place (district for city users, street, community) and the start of the source
+ * reference, every year by default. Writers book an open one on an allocation; a malformed one (INVALID_POSTING) can
+ * only be corrected and re-sent by its source, so it has no button (the service answers UNRESOLVABLE).
  */
 export function UnmatchedPage() {
   const { t } = useI18n();
@@ -60,8 +61,10 @@ export function UnmatchedPage() {
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('unmatched.hint')} />
       <Space wrap style={{ marginBottom: 12 }} data-testid="unmatched-filters">
         <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="unmatched-year" />
+        <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="unmatched-funder" />
         <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="unmatched-stream" />
         <BudgetPlaceFilter value={filter} onChange={change} testId="unmatched-place" />
+        <SourceRefFilter onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="unmatched-source-ref" />
       </Space>
       <PagedTable<UnmatchedPostingView>
         pages={pages}

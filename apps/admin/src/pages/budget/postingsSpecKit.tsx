@@ -2,7 +2,7 @@
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
 import { act, type ReactNode } from 'react';
 import type { Me } from '../../api/types';
-import { chooseOption, found, renderPageAs, typeInto, waitFor, type Route, type scriptedFetch } from '../../test-utils';
+import { chooseOption, click, found, renderPageAs, typeInto, waitFor, type Route, type scriptedFetch } from '../../test-utils';
 
 export const B = '/api/budget/v1';
 export const year = new Date().getFullYear();
@@ -49,6 +49,12 @@ export const type = async (selector: string, value: string) => typeInto(await fo
 
 /** Picks, in the Select with this test id, the option whose title starts with `prefix` (a picker's labels run on after the id). */
 export const choose = async (selectTestId: string, prefix: string) => chooseOption(await found(`[data-testid="${selectTestId}"]`), prefix, { prefix: true });
+
+/** Searches `text` in the SourceRefFilter with this test id (typed, then its search button). */
+export async function searchSourceRef(testId: string, text: string) {
+  await type(`[data-testid="${testId}"] input`, text);
+  await click(document.querySelector(`[data-testid="${testId}"] button.ant-btn`));
+}
 
 /** The POSTs to a path: their JSON bodies and Idempotency-Keys. */
 export const posts = (calls: ReturnType<typeof scriptedFetch>['calls'], path: string) =>
