@@ -12,6 +12,7 @@ import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
 import { GradesService } from '../grades/grades.service';
 import { CommunityBodyRepository } from '../org/community-body.repository';
+import { WorkerEventRepository, type EventVoiding } from '../workers/worker-event.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
 import { AppointmentRepository } from './appointment.repository';
@@ -27,9 +28,13 @@ export function electedPostError(bodyKind: BodyKind, role: AppointmentRole, path
 /** What a re-election (换届) writes as the end reason of the posts it ends; its withdrawal finds them by it. */
 export const newTermReason = (electionId: number): string => `换届 (election ${electionId})`;
 
-/** What voiding an election's posts did: the posts, and the workers whose grade was put back or needs a person. */
+/** What a withdrawal writes as the end reason of the posts it voids (the column holds 200 characters). */
+const voidReason = (electionId: number, reason: string): string => `撤销选举登记 (election ${electionId}): ${reason}`.slice(0, 200);
+
+/** What voiding an election's posts did: the posts, their PROMOTION events marked voided, and the workers whose grade was put back or needs a person. */
 export interface VoidedPosts {
   voided: number[];
+  voidedEvents: number[];
   gradesRestored: number[];
   gradesToReview: number[];
 }
@@ -123,14 +128,15 @@ export class AppointmentsService {
   }
 
   /**
-   * 撤销: voids the posts election `electionId` made — ended the day before they started, so never in force,
-   * still on file — with VOID audit rows and `appointment.ended`. A voided primary post's band change is
-   * undone where it is still the worker's latest grade row; else the worker is named for a person to place.
-   * The caller holds the body lock.
+   * 撤销: voids the posts the withdrawn election made — ended the day before they started, so never in force,
+   * still on file — with VOID audit rows and `appointment.ended`; the PROMOTION a post wrote stays in the
+   * career history, marked voided. A voided primary post's band change is undone where it is still the
+   * worker's latest grade row; else the worker is named for a person to place. The caller holds the body lock.
    */
-  async voidMadeBy(m: EntityManager, electionId: number, reason: string): Promise<VoidedPosts> {
-    const out: VoidedPosts = { voided: [], gradesRestored: [], gradesToReview: [] };
-    for (const before of await AppointmentRepository.lockMadeBy(m, electionId)) {
+  async voidMadeBy(m: EntityManager, withdrawal: EventVoiding): Promise<VoidedPosts> {
+    const out: VoidedPosts = { voided: [], voidedEvents: [], gradesRestored: [], gradesToReview: [] };
+    const reason = voidReason(withdrawal.electionId, withdrawal.reason);
+    for (const before of await AppointmentRepository.lockMadeBy(m, withdrawal.electionId)) {
       if (!wasHeld(before)) continue;
       const to = voidedEnd(before.from);
       await AppointmentRepository.end(m, before.id, to, reason);
@@ -139,6 +145,7 @@ export class AppointmentsService {
         workerId: before.workerId, districtCode: before.districtCode, streetCode: before.streetCode, communityCode: before.communityCode, appointmentId: before.id, to,
       });
       out.voided.push(before.id);
+      out.voidedEvents.push(...await WorkerEventRepository.voidForAppointment(m, { workerId: before.workerId, appointmentId: before.id }, withdrawal));
       if (!before.isPrimary) continue;
       const grade = await this.grades.undoBandChange(m, await this.workers.gradeSubject(m, before.workerId), before.band, before.from, reason);
       if (grade === 'RESTORED') out.gradesRestored.push(before.workerId);

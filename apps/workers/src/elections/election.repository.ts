@@ -108,8 +108,8 @@ export class ElectionRepository {
   }
 
   /** Marks an election withdrawn (its posts are voided by the caller, in the same transaction). */
-  static async markWithdrawn(m: EntityManager, id: number, who: { id: string; name: string }, reason: string): Promise<void> {
-    await m.query('UPDATE election SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_by_name = ?, withdraw_reason = ? WHERE id = ?', [new Date(), who.id, who.name, reason, id]);
+  static async markWithdrawn(m: EntityManager, id: number, who: { id: string; name: string }, reason: string, at: Date): Promise<void> {
+    await m.query('UPDATE election SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_by_name = ?, withdraw_reason = ? WHERE id = ?', [at, who.id, who.name, reason, id]);
   }
 
   /** One election with its results, or null when missing or outside the scope; `lock`: its row FOR UPDATE (a correction). */

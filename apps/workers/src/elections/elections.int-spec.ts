@@ -18,6 +18,8 @@ describe('elections: elected posts by election with their term, re-election, by-
   const party = (over: Record<string, unknown>) => elect({ bodyKind: 'PARTY', kind: 'REGULAR', method: 'PUBLIC_NOMINATION_DIRECT', ...over });
   const postsOf = async (workerId: number) =>
     (await app.t.request('GET', `/v1/workers/${workerId}`, { token: app.tokens.xihu })).body.appointments as Array<Record<string, unknown>>;
+  const eventsOf = async (workerId: number) =>
+    (await app.t.request('GET', `/v1/workers/${workerId}`, { token: app.tokens.xihu })).body.events as Array<{ id: number; kind: string; data: Record<string, unknown> | null; voided: unknown }>;
   const elections = async () => Number((await app.ds.query('SELECT COUNT(*) AS n FROM election'))[0].n);
 
   it('recruitment refuses a vacancy for 居委会主任 (and the party secretary) with 422 naming the field; workstation posts stay recruitable', async () => {
@@ -207,14 +209,27 @@ describe('elections: elected posts by election with their term, re-election, by-
 
     const byDone = await withdraw(by.body.id);
     expect(byDone.status).toBe(200);
-    expect(byDone.body).toMatchObject({ voidedAppointments: [by.body.results[0].appointmentId], reopenedAppointments: [], election: { withdrawn: { reason: '误登记：当选人填错', byName: expect.any(String) } } });
+    expect(byDone.body).toMatchObject({ voidedAppointments: [by.body.results[0].appointmentId], reopenedAppointments: [], voidedEvents: [], election: { withdrawn: { reason: '误登记：当选人填错', byName: expect.any(String) } } });
     const tag = (await app.t.request('GET', `/v1/elections/${wrong.body.id}`, { token: app.tokens.xihu })).headers.get('etag')!;
+    // the primary leader posts it made wrote PROMOTION events (误登记, 周副主任); 李委员's member post none
+    const promotion = async (w: number, appointmentId: number) => (await eventsOf(w)).find((x) => x.kind === 'PROMOTION' && x.data?.appointmentId === appointmentId)!;
+    const [cPromotion, ePromotion] = [await promotion(c, wrong.body.results[0].appointmentId), await promotion(e, wrong.body.results[1].appointmentId)];
+    expect([cPromotion.voided, ePromotion.voided]).toEqual([null, null]);
+    const eventsBefore = await Promise.all([a, b, c, e].map(eventsOf));
     const done = await withdraw(wrong.body.id, { 'If-Match': tag });
     expect(done.status).toBe(200);
     const made = wrong.body.results.map((r: { appointmentId: number }) => r.appointmentId);
     const ended = c2021.body.results.map((r: { appointmentId: number }) => r.appointmentId);
-    expect(done.body).toMatchObject({ voidedAppointments: made, reopenedAppointments: ended, gradesRestored: [c], gradesToReview: [e], appointmentsToReview: [] });
+    expect(done.body).toMatchObject({ voidedAppointments: made, reopenedAppointments: ended, gradesRestored: [c], gradesToReview: [e], appointmentsToReview: [], voidedEvents: [cPromotion.id, ePromotion.id] });
     expect(done.body.election.withdrawn).toMatchObject({ reason: '误登记：当选人填错', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+
+    // their PROMOTION events stay in the career history, marked voided by this withdrawal (as of the record's instant); every other event is as it was
+    const voided = { electionId: wrong.body.id, reason: '误登记：当选人填错', at: done.body.election.withdrawn.at };
+    const eventsAfter = await Promise.all([a, b, c, e].map(eventsOf));
+    expect(eventsAfter.map((list) => list.map((x) => x.id))).toEqual(eventsBefore.map((list) => list.map((x) => x.id)));
+    expect(eventsAfter.flat().filter((x) => x.voided !== null).map((x) => [x.id, x.voided])).toEqual([[cPromotion.id, voided], [ePromotion.id, voided]]);
+    expect(eventsAfter.flat().filter((x) => x.voided === null)).toEqual(eventsBefore.flat().filter((x) => ![cPromotion.id, ePromotion.id].includes(x.id)));
+    expect((await promotion(c, cPromotion.data!.appointmentId as number)).data).toEqual({ ...cPromotion.data, voided });
 
     // the voided posts are on file, ended the day before they started; the ended ones run to their term's end again
     const director = (await postsOf(c)).find((x) => x.role === 'DIRECTOR')!;
@@ -246,5 +261,7 @@ describe('elections: elected posts by election with their term, re-election, by-
     expect(right.status).toBe(201);
     expect(await on(a, mid)).toEqual(['DIRECTOR']);
     expect((await postsOf(a)).find((x) => x.from === first)).toMatchObject({ to: addDays(wrongDay, -1), endReason: `换届 (election ${right.body.id})` });
+    // the right election's promotion is a new event, in force
+    expect(await promotion(a, right.body.results[0].appointmentId)).toMatchObject({ date: wrongDay, voided: null });
   });
 });

@@ -105,7 +105,7 @@ export class ElectionsService {
 
   /**
    * 撤销: withdraws an election recorded in error (docs/workers.md "Elections"). Under the body's lock, as
-   * recording one is: the posts it made are voided and a band change they made undone, the posts its
+   * recording one is: the posts it made are voided (their PROMOTION events marked so) and a band change they made undone, the posts its
    * re-election ended run on as before, and the record is marked withdrawn — kept, with who, when and why.
    * Once, and as the latest act on the term (workers-core `assertWithdrawable`); optional If-Match; audited.
    */
@@ -118,12 +118,15 @@ export class ElectionsService {
       assertIfMatch(ifMatch, electionEtag(before), 'election', id);
       const blockers = await ElectionRepository.withdrawalBlockers(m, id);
       assertWithdrawable(id, blockers);
-      const posts = await this.appointments.voidMadeBy(m, id, `撤销选举登记 (election ${id}): ${dto.reason}`.slice(0, 200));
+      // one instant for the record and the void marker of each PROMOTION its posts wrote
+      const at = new Date();
+      const posts = await this.appointments.voidMadeBy(m, { electionId: id, reason: dto.reason, at: at.toISOString() });
       const ended = before.kind === 'REGULAR' ? await this.appointments.reopenEndedBy(m, blockers.bodyId, id) : { reopened: [], toReview: [] };
-      await ElectionRepository.markWithdrawn(m, id, actor(p), dto.reason);
+      await ElectionRepository.markWithdrawn(m, id, actor(p), dto.reason, at);
       const result: ElectionWithdrawalView = {
         election: (await ElectionRepository.findInScope(m, p.scope, id))!, voidedAppointments: posts.voided, reopenedAppointments: ended.reopened,
         gradesRestored: posts.gradesRestored, gradesToReview: posts.gradesToReview, appointmentsToReview: ended.toReview,
+        voidedEvents: posts.voidedEvents,
       };
       await this.audit.record(m, { entity: 'election', entityId: id, action: 'WITHDRAW', before, after: result, districtCode: before.districtCode }, p);
       return result;

@@ -50,7 +50,7 @@ describe('register read path: the detail in one statement, the count with the fi
       })),
       training,
       secondments,
-      events: events.map((e: { data: unknown }) => ({ ...e, data: json(e.data) })),
+      events: events.map((e: { data: unknown }) => ({ ...e, data: json(e.data), voided: (json(e.data) as { voided?: unknown } | null)?.voided ?? null })),
       grades: grades.map((g: Record<string, unknown>) => ({
         ...g, id: Number(g.id), workerId: Number(g.workerId), grade: Number(g.grade), derived: !!Number(g.derived),
         eventId: g.eventId === null ? null : Number(g.eventId), policyRefs: json(g.policyRefs), note: g.note ?? null,

@@ -87,7 +87,11 @@ const SECONDMENTS: DetailList = {
   order: ['from'],
 };
 const EVENTS: DetailList = {
-  fields: [['e.id', 'id', 'int'], ['e.kind', 'kind', 'text'], ['e.event_date', 'date', 'text'], ['e.note', 'note', 'text'], ['e.data', 'data', 'json']],
+  // the void marker a withdrawn election put in data, as a field of its own
+  fields: [
+    ['e.id', 'id', 'int'], ['e.kind', 'kind', 'text'], ['e.event_date', 'date', 'text'], ['e.note', 'note', 'text'], ['e.data', 'data', 'json'],
+    ["JSON_EXTRACT(e.data, '$.voided')", 'voided', 'json'],
+  ],
   from: 'worker_event e',
   worker: 'e.worker_id',
   order: ['date', 'id'],

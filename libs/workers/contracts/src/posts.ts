@@ -97,6 +97,7 @@ export const ElectionWithdrawal = /* @__PURE__ */ Contract('ElectionWithdrawal',
   gradesRestored: /* @__PURE__ */ Type.Array(workerId, { description: '岗位类别变化已撤回的社区工作者。Workers whose band change (from a voided primary post) was undone.' }),
   gradesToReview: /* @__PURE__ */ Type.Array(workerId, { description: '等级在此后已有变化、需人工核定的社区工作者。Workers whose grade moved on since the band change: set their grade by hand.' }),
   appointmentsToReview: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('需人工核对的任职 ID。An appointment to check.', 61), { description: '被该选举换届结束、但无法按记录恢复的任职（仍为结束状态）。Posts its re-election ended whose earlier end is not on record: left ended, for a person to check.' }),
+  voidedEvents: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('标记作废的职业经历事件 ID。A career event marked voided.', 40), { description: '作废任职所记的晋升事件，现标记作废（保留在履历中）。The PROMOTION events of the voided posts, now marked voided (kept in the history).' }),
 });
 export type ElectionWithdrawalView = Static<typeof ElectionWithdrawal>;
 

@@ -3,7 +3,7 @@
  * with its posts, training, secondments, events and grades, and the audited personal data
  * (issue #11: the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
-import { Contract, DateOnly, Fields, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Instant, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import {
   AppointmentRoleSchema, BodyKindSchema, CareerEventKindSchema, EducationSchema, EmploymentTypeSchema, ObtainedBySchema, PoliticalStatusSchema, PostBandSchema,
@@ -137,6 +137,11 @@ export const CareerEvent = /* @__PURE__ */ Contract('CareerEvent', '一条职业
   date: /* @__PURE__ */ DateOnly('事件日期。Date.', '2025-01-10'),
   note,
   data: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: '事件的结构化内容（如调动的原社区和新社区）。Structured details.', example: { from: '330106001001', to: '330106001002' } })),
+  voided: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Object({
+    electionId: /* @__PURE__ */ Int('已撤销的选举 ID。The withdrawn election.', 12),
+    reason: /* @__PURE__ */ Text('撤销原因。Why it was withdrawn.', '误登记：当选人填错'),
+    at: /* @__PURE__ */ Instant('撤销时间。Withdrawn at.'),
+  }, { description: '作废标记：产生该晋升的任职因选举登记撤销而作废，事件保留在履历中但未曾发生；未作废为 null。Set when the post this PROMOTION recorded was voided by withdrawing its election: kept on file, it never happened; null otherwise.' })),
 });
 export type CareerEventView = Static<typeof CareerEvent>;
 

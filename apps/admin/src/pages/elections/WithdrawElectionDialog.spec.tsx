@@ -30,7 +30,7 @@ describe('ElectionsPage: 撤销登记 (withdrawing an election recorded in error
   it('says what happens, sends { reason } with the read’s ETag; the notice names the grades and posts to review; list and drawer show it withdrawn', async () => {
     let stored = wrong;
     const result: ElectionWithdrawalView = {
-      election: withdrawn(wrong), voidedAppointments: [89, 90], reopenedAppointments: [61, 62], gradesRestored: [8], gradesToReview: [7], appointmentsToReview: [63],
+      election: withdrawn(wrong), voidedAppointments: [89, 90], reopenedAppointments: [61, 62], gradesRestored: [8], gradesToReview: [7], appointmentsToReview: [63], voidedEvents: [40, 41],
     };
     const { calls } = render(xihuHr, {
       [`GET ${W}/elections`]: () => [stored],
@@ -52,7 +52,7 @@ describe('ElectionsPage: 撤销登记 (withdrawing an election recorded in error
     expect(sentIfMatch(calls, 'POST', WITHDRAW12)).toEqual(['"e12-1"']);
 
     await waitFor(() => expect(document.querySelector('[data-testid="election-withdraw-form"]')).toBeNull());
-    expect(textOf('election-withdrawal-result')).toContain('Election withdrawn: 2 post(s) voided, 2 reopened, 1 band change(s) undone');
+    expect(textOf('election-withdrawal-result')).toContain('Election withdrawn: 2 post(s) voided, 2 reopened, 1 band change(s) undone, 2 promotion(s) marked voided');
     // the worker whose grade moved on is named (and opens), the post that could not be reopened is listed
     expect(textOf('withdrawal-grades-to-review')).toBe(`${en['elections.gradesToReview']} 张丽华`);
     expect(document.querySelector('[data-testid="withdrawal-grades-to-review"] a')?.getAttribute('href')).toBe('/workers/7');
@@ -106,7 +106,7 @@ describe('ElectionsPage: 撤销登记 (withdrawing an election recorded in error
     const { calls } = render(xihuHr, {
       ...listed(wrong),
       [`GET ${E12}`]: () => json(200, { ...wrong, note: reads > 0 ? '已更正' : null }, { ETag: `"e12-${++reads}"` }),
-      [`POST ${WITHDRAW12}`]: () => (++sends === 1 ? json(412, STALE) : json(200, { election: withdrawn(wrong), voidedAppointments: [89, 90], reopenedAppointments: [], gradesRestored: [], gradesToReview: [], appointmentsToReview: [] })),
+      [`POST ${WITHDRAW12}`]: () => (++sends === 1 ? json(412, STALE) : json(200, { election: withdrawn(wrong), voidedAppointments: [89, 90], reopenedAppointments: [], gradesRestored: [], gradesToReview: [], appointmentsToReview: [], voidedEvents: [] })),
     });
     await openFromDrawer(12, 'election-withdraw');
     await withdrawWith('误登记：当选人填错');

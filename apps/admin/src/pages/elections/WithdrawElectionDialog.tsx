@@ -134,7 +134,7 @@ export function WithdrawalOutcome({ outcome, onClose }: { outcome: ElectionWithd
   const names = new Map(outcome.election.results.map((r) => [r.workerId, r.workerName]));
   const { gradesToReview, appointmentsToReview } = outcome;
   const review = gradesToReview.length > 0 || appointmentsToReview.length > 0;
-  const title = t('elections.withdrawDone', { voided: outcome.voidedAppointments.length, reopened: outcome.reopenedAppointments.length, restored: outcome.gradesRestored.length });
+  const title = t('elections.withdrawDone', { voided: outcome.voidedAppointments.length, reopened: outcome.reopenedAppointments.length, restored: outcome.gradesRestored.length, events: outcome.voidedEvents.length });
   const description = review && (
     <>
       {gradesToReview.length > 0 && (

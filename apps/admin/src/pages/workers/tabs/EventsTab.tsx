@@ -5,7 +5,10 @@ import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { placeNamer } from '../../../lib/places';
 import { WorkerRows } from './WorkerRows';
 
-/** 履历: career events, newest first, with their details in words (a transfer names both communities). */
+/**
+ * 履历: career events, newest first, with their details in words (a transfer names both communities). A
+ * promotion whose post was voided by withdrawing its election stays listed, tagged 已撤销 with the reason.
+ */
 export function EventsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const communities = useCommunities({});
@@ -23,7 +26,18 @@ export function EventsTab({ worker }: { worker: WorkerDetail }) {
       testId="events"
       columns={[
         { title: t('common.date'), dataIndex: 'date', width: 120 },
-        { title: t('workers.eventKind'), dataIndex: 'kind', width: 120, render: (k: string) => <Tag>{t(`enum.event.${k}` as MessageKey)}</Tag> },
+        {
+          title: t('workers.eventKind'), dataIndex: 'kind', width: 180, render: (k: string, e) => (
+            <>
+              <Tag>{t(`enum.event.${k}` as MessageKey)}</Tag>
+              {e.voided && (
+                <Tag color="red" title={t('workers.eventVoidedHint', { election: e.voided.electionId, reason: e.voided.reason })} data-testid={`event-voided-${e.id}`}>
+                  {t('workers.postVoided')}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         { title: t('workers.eventData'), key: 'data', render: (_: unknown, e) => describe(e) || '-' },
         { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
       ]}
