@@ -131,12 +131,13 @@ describe('closing the books (real MySQL and Redis)', () => {
     const closes = (await t.request('GET', `/v1/ledger/closes?from=${today}&to=${tomorrow}`, { token: tokens.finance })).body;
     const [checkedAllocations, checkedAppropriations] = [closes[0].allocationsChecked, closes[0].appropriationsChecked];
     expect(rows(days)).toEqual([
-      [today, 'BALANCED', Number(sums.n), ...four, ...four, Number(sums.available), checkedAllocations, checkedAppropriations, 0, closes[0].closedAt, 'test'],
-      [tomorrow, 'DISCREPANCY', 0, 0, 0, 0, 0, ...four, Number(sums.available), checkedAllocations, checkedAppropriations, 2, closes[1].closedAt, 'test'],
+      [today, 'BALANCED', Number(sums.n), closes[0].lastEntryId, ...four, ...four, Number(sums.available), checkedAllocations, checkedAppropriations, 0, closes[0].closedAt, 'test'],
+      [tomorrow, 'DISCREPANCY', 0, undefined, 0, 0, 0, 0, ...four, Number(sums.available), checkedAllocations, checkedAppropriations, 2, closes[1].closedAt, 'test'],
     ]);
     expect(sums.spent).toBe('123.45');
     expect(days.getRow(1).getCell(1).value).toBe('日期 day');
-    expect(days.getColumn(12).numFmt).toBe('#,##0.00');
+    expect(closes[0].lastEntryId).toBe(String((await ds.query('SELECT MAX(id) AS last FROM ledger_entry'))[0].last));
+    expect(days.getColumn(13).numFmt).toBe('#,##0.00');
     // every discrepancy with its day, the row it names, both amounts and running − ledger
     const [[, , appropriation], [, allocation]] = rows(differing);
     expect(rows(differing)).toEqual([

@@ -1,7 +1,8 @@
 /**
- * The daily closes as a workbook (GET /ledger/closes.xlsx): sheet 日结 a row per day — its status, entries, the
- * day's four movements, the five totals at its end, what was reconciled, how many discrepancies, when and by whom
- * it was closed — and sheet 差异 every discrepancy of those days. Available and the differences are computed in
+ * The daily closes as a workbook (GET /ledger/closes.xlsx): sheet 日结 a row per day — its status, entries and
+ * the last entry it covers (a BIGINT id, kept as text; empty on a day without entries), the day's four movements,
+ * the five totals at its end, what was reconciled, how many discrepancies, when and by whom it was closed — and
+ * sheet 差异 every discrepancy of those days. Available and the differences are computed in
  * fen; amounts reach the cells through moneyCell, text through neutraliseFormula.
  */
 import ExcelJS from 'exceljs';
@@ -24,6 +25,7 @@ const CLOSE_COLUMNS: Array<Partial<ExcelJS.Column>> = [
   { header: '日期 day', key: 'day', width: 12 },
   { header: '对账 status', key: 'status', width: 14 },
   { header: '账目数 entries', key: 'entries', width: 10 },
+  { header: '末条账目 ID last entry', key: 'lastEntryId', width: 14 },
   ...MOVED,
   ...TOTALS,
   { header: '核对分配数 allocations checked', key: 'allocationsChecked', width: 14 },
@@ -57,7 +59,7 @@ export async function closesWorkbook(closes: readonly LedgerCloseRow[]): Promise
   const differing = addSheet(wb, '差异 discrepancies', DISCREPANCY_COLUMNS, ['running', 'ledger', 'difference']);
   for (const c of closes) {
     days.addRow({
-      day: c.day, status: c.status, entries: c.entries, ...measures('moved', c.movements), ...measures('total', c.totals),
+      day: c.day, status: c.status, entries: c.entries, lastEntryId: c.lastEntryId, ...measures('moved', c.movements), ...measures('total', c.totals),
       allocationsChecked: c.allocationsChecked, appropriationsChecked: c.appropriationsChecked, discrepancies: c.discrepancies.length,
       // the closer is a user id or the batch's name: text, never a formula
       closedAt: c.closedAt.toISOString(), closedBy: neutraliseFormula(c.closedBy),
