@@ -18,6 +18,6 @@ export class AppointmentEntity {
   @Column({ name: 'obtained_by', type: 'varchar', length: 12 }) obtainedBy!: ObtainedBy;
   @Column({ name: 'start_date', type: 'date' }) startDate!: string;
   @Column({ name: 'end_date', type: 'date', nullable: true }) endDate!: string | null;
-  @Column({ name: 'end_reason', type: 'varchar', length: 200, nullable: true }) endReason!: string | null;
+  @Column({ name: 'end_reason', type: 'varchar', length: 400, nullable: true }) endReason!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }

@@ -28,8 +28,8 @@ export function electedPostError(bodyKind: BodyKind, role: AppointmentRole, path
 /** What a re-election (换届) writes as the end reason of the posts it ends; its withdrawal finds them by it. */
 export const newTermReason = (electionId: number): string => `换届 (election ${electionId})`;
 
-/** What a withdrawal writes as the end reason of the posts it voids (the column holds 200 characters). */
-const voidReason = (electionId: number, reason: string): string => `撤销选举登记 (election ${electionId}): ${reason}`.slice(0, 200);
+/** What a withdrawal writes as the end reason of the posts it voids: its whole reason (up to 300 characters; the column holds 400). */
+const voidReason = (electionId: number, reason: string): string => `撤销选举登记 (election ${electionId}): ${reason}`;
 
 /** What voiding an election's posts did: the posts, their PROMOTION events marked voided, and the workers whose grade was put back or needs a person. */
 export interface VoidedPosts {

@@ -207,9 +207,12 @@ describe('elections: elected posts by election with their term, re-election, by-
     expect((await withdraw(by.body.id, { 'If-Match': '"stale"' })).status).toBe(412);
     expect(await audits('WITHDRAW')).toBe(0);
 
-    const byDone = await withdraw(by.body.id);
+    // the longest reason (300 characters) is kept whole, on the record and in the voided post's end reason
+    const longReason = `补选登记错误：${'补'.repeat(293)}`;
+    const byDone = await withdraw(by.body.id, {}, app.tokens.xihu, longReason);
     expect(byDone.status).toBe(200);
-    expect(byDone.body).toMatchObject({ voidedAppointments: [by.body.results[0].appointmentId], reopenedAppointments: [], voidedEvents: [], election: { withdrawn: { reason: '误登记：当选人填错', byName: expect.any(String) } } });
+    expect(byDone.body).toMatchObject({ voidedAppointments: [by.body.results[0].appointmentId], reopenedAppointments: [], voidedEvents: [], election: { withdrawn: { reason: longReason, byName: expect.any(String) } } });
+    expect((await postsOf(d)).find((x) => x.id === by.body.results[0].appointmentId)).toMatchObject({ endReason: `撤销选举登记 (election ${by.body.id}): ${longReason}` });
     const tag = (await app.t.request('GET', `/v1/elections/${wrong.body.id}`, { token: app.tokens.xihu })).headers.get('etag')!;
     // the primary leader posts it made wrote PROMOTION events (误登记, 周副主任); 李委员's member post none
     const promotion = async (w: number, appointmentId: number) => (await eventsOf(w)).find((x) => x.kind === 'PROMOTION' && x.data?.appointmentId === appointmentId)!;
@@ -258,7 +261,8 @@ describe('elections: elected posts by election with their term, re-election, by-
     const corrected = await app.t.request('PATCH', `/v1/elections/${wrong.body.id}`, { token: app.tokens.xihu, body: { note: '补记' } });
     expect([corrected.status, corrected.body.code]).toEqual([409, 'ELECTION_WITHDRAWN']);
     const right = await committee({ kind: 'REGULAR', electionDate: wrongDay, results: [{ workerId: a, role: 'DIRECTOR', votes: 720, primary: true }, { workerId: c, role: 'MEMBER', votes: 640 }] });
-    expect(right.status).toBe(201);
+    // (the code too: this once failed in 1 of 43 runs, under load, and did not again)
+    expect([right.status, right.body.code]).toEqual([201, undefined]);
     expect(await on(a, mid)).toEqual(['DIRECTOR']);
     expect((await postsOf(a)).find((x) => x.from === first)).toMatchObject({ to: addDays(wrongDay, -1), endReason: `换届 (election ${right.body.id})` });
     // the right election's promotion is a new event, in force
