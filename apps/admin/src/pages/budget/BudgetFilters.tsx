@@ -1,10 +1,13 @@
-import { SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
+import { CITY_FUNDER, FUNDER_PATTERN, FUNDING_STREAMS, SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
 import { Input, InputNumber, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import type { BudgetListFilter } from '../../api/postings';
+import type { Scope } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PlaceFilter } from '../../layout/PlaceFilter';
+import { urlParam, type UrlParams } from '../../lib/useUrlFilters';
 import { useBudgetNames, useFilterFunders } from './useBudgetNames';
 
 type YearFilterProps = { testId: string } & (
@@ -80,12 +83,67 @@ export function BudgetPlaceFilter({ value, onChange, testId }: { value: BudgetPl
 }
 
 /**
+ * How a budget list's filters are read from the address (useUrlFilters), as the service takes them: a year 2000–2100,
+ * a funder ('CITY' or a district code), a stream, district / street / community codes of 6 / 9 / 12 digits and a
+ * source-reference prefix (SOURCE_REF_PREFIX_PATTERN). A page adds its own (kind, state) and makes the year
+ * `emptiable` where its default is one year.
+ */
+export const budgetListParams: UrlParams<Required<BudgetListFilter> & { sourceRefPrefix: string }> = {
+  fiscalYear: urlParam.int(2000, 2100),
+  funder: urlParam.text(FUNDER_PATTERN),
+  stream: urlParam.oneOf(FUNDING_STREAMS),
+  district: urlParam.text(/^\d{6}$/),
+  street: urlParam.text(/^\d{9}$/),
+  community: urlParam.text(/^\d{12}$/),
+  sourceRefPrefix: urlParam.text(SOURCE_REF_PREFIX_PATTERN),
+};
+
+/**
+ * A list filter's funder and place as the user with `scope` may name them (what FunderFilter and BudgetPlaceFilter
+ * offer), the rest dropped — a link from a user of wider scope may name more: a city user any funder and place, a
+ * street inside the chosen district; a district or street user the city or their own district as funder, no district
+ * (their lists are their district's), a street of their district (their own street); a community only inside the
+ * chosen street. Nothing while the user is not known.
+ */
+export function admitBudgetPlace<F extends BudgetPlace & { funder?: string }>(scope: Scope | undefined, filter: F): F {
+  const city = scope?.level === 'CITY';
+  const own = scope?.district;
+  const district = city ? filter.district : undefined;
+  const within = city ? (district ?? '') : (scope?.street ?? own);
+  const street = within !== undefined && filter.street?.startsWith(within) ? filter.street : undefined;
+  const community = street && filter.community?.startsWith(street) ? filter.community : undefined;
+  const funder = city || (own && (filter.funder === CITY_FUNDER || filter.funder === own)) ? filter.funder : undefined;
+  return { ...filter, funder, district, street, community };
+}
+
+/** admitBudgetPlace for the signed-in user: a list's `admit` (useUrlFilters). */
+export function useAdmitBudgetPlace(): <F extends BudgetPlace & { funder?: string }>(filter: F) => F {
+  const { me } = useAuth();
+  return (filter) => admitBudgetPlace(me?.scope, filter);
+}
+
+/**
+ * A search field's text: what the user types, set again to `value` whenever that changes (a filter read from the
+ * address, or applied with spaces trimmed).
+ */
+export function useSearchText(value: string | undefined): [string, (text: string) => void] {
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(value ?? '');
+  }
+  return [text, setText];
+}
+
+/**
  * A list's filter by the start of a source reference (a voucher number, `payroll-run:42:`): applied on Enter or the
  * search button when it is a prefix the service takes (SOURCE_REF_PREFIX_PATTERN), else marked and not sent;
- * emptied, it clears.
+ * emptied, it clears. It shows `value`, the prefix applied, until the user types another.
  */
-export function SourceRefFilter({ onChange, testId }: { onChange: (prefix?: string) => void; testId: string }) {
+export function SourceRefFilter({ value, onChange, testId }: { value?: string; onChange: (prefix?: string) => void; testId: string }) {
   const { t } = useI18n();
+  const [text, setText] = useSearchText(value);
   const [invalid, setInvalid] = useState(false);
   const search = (text: string) => {
     const prefix = text.trim();
@@ -95,7 +153,16 @@ export function SourceRefFilter({ onChange, testId }: { onChange: (prefix?: stri
   };
   return (
     <>
-      <Input.Search allowClear status={invalid ? 'error' : undefined} placeholder={t('budgetFilter.sourceRefPrefix')} style={{ width: 200 }} onSearch={search} data-testid={testId} />
+      <Input.Search
+        allowClear
+        status={invalid ? 'error' : undefined}
+        placeholder={t('budgetFilter.sourceRefPrefix')}
+        style={{ width: 200 }}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={search}
+        data-testid={testId}
+      />
       {invalid && (
         <Typography.Text type="danger" data-testid={`${testId}-invalid`}>
           {t('budgetFilter.sourceRefPrefixInvalid')}

@@ -1,8 +1,9 @@
 import type { Me } from '../../api/types';
 import { describe, expect, it } from 'vitest';
-import { click, found, json, textOf, type Route, waitFor, xihuHr } from '../../test-utils';
+import { click, found, json, textOf, type Route, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { admitBudgetPlace } from './BudgetFilters';
 import { PostingsPage } from './PostingsPage';
-import { B, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, year } from './postingsSpecKit';
+import { B, address, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, year } from './postingsSpecKit';
 
 const list = () => ({
   items: [
@@ -14,13 +15,22 @@ const list = () => ({
   nextAfter: null,
 });
 
-const render = (me: Me, extra: Record<string, Route> = {}) =>
-  renderBudgetPage(me, <PostingsPage />, {
-    [`GET ${B}/postings`]: list,
-    [`GET ${B}/postings/389`]: () => posting('389', 'EXPENDITURE'),
-    [`GET ${B}/postings/390`]: () => list().items[2],
-    ...extra,
-  });
+const render = (me: Me, extra: Record<string, Route> = {}, path?: string) =>
+  renderBudgetPage(
+    me,
+    <PostingsPage />,
+    {
+      [`GET ${B}/postings`]: list,
+      [`GET ${B}/postings/389`]: () => posting('389', 'EXPENDITURE'),
+      [`GET ${B}/postings/390`]: () => list().items[2],
+      ...extra,
+    },
+    path,
+  );
+
+/** The year filter's input, the text a search field holds. */
+const yearInput = () => found('input[data-testid="postings-year"], [data-testid="postings-year"] input') as Promise<HTMLInputElement>;
+const searchText = (testId: string) => (document.querySelector(`[data-testid="${testId}"] input`) as HTMLInputElement | null)?.value;
 
 const overspent = () => json(409, { code: 'INSUFFICIENT_FUNDS', message: 'Only 75000.00', details: [], available: '75000.00', requested: '80000.00', allocationId: '40' });
 
@@ -203,5 +213,107 @@ await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject
     await click(container.querySelector('[data-testid="posting-open-389"]'));
     await waitFor(() => expect(document.querySelector('[data-testid="posting-drawer"]')?.textContent).toContain('1,250.00'));
     expect(document.querySelector('[data-testid="posting-reverse"]')).toBeNull();
+  });
+
+  describe('filters in the address', () => {
+    const all = `fiscalYear=${year - 1}&kind=EXPENDITURE&funder=CITY&stream=TRAINING&district=330106&street=330106001&community=330106001001&allocationId=40&sourceRefPrefix=GK-2026`;
+
+    it('a link with filters asks GET /postings for them and shows them in the controls', async () => {
+      const { calls } = render(finance, {}, `/budget/postings?${all}`);
+      await waitFor(() => expect(textOf('signed-in')).toBe('finance'));
+      await waitFor(() =>
+        expect(queries(calls, `${B}/postings`).at(-1)).toEqual({
+          fiscalYear: String(year - 1), kind: 'EXPENDITURE', funder: 'CITY', stream: 'TRAINING', district: '330106', street: '330106001', community: '330106001001',
+          allocationId: '40', sourceRefPrefix: 'GK-2026', limit: '100',
+        }),
+      );
+      expect((await yearInput()).value).toBe(String(year - 1));
+      await waitFor(() => {
+        expect(textOf('postings-kind')).toContain('Expenditure');
+        expect(textOf('postings-funder')).toContain('City');
+        expect(textOf('postings-stream')).toContain('Worker training');
+        expect(textOf('postings-place-district')).toContain('西湖区');
+        expect(textOf('postings-place-street')).toContain('翠苑街道');
+        expect(textOf('postings-place-community')).toContain('翠苑一区社区');
+      });
+      expect(searchText('postings-allocation')).toBe('40');
+      expect(searchText('postings-source-ref')).toBe('GK-2026');
+      // the address is left as it was: every value was taken
+      expect(address().toString()).toBe(all);
+    });
+
+    it('a changed filter is written into the address, a default left out; emptied, the year is written empty (all years)', async () => {
+      const { calls } = render(finance, {}, '/budget/postings?stream=TRAINING&tab=x');
+      const last = () => queries(calls, `${B}/postings`).at(-1);
+      await waitFor(() => expect(last()).toEqual({ fiscalYear: String(year), stream: 'TRAINING', limit: '100' }));
+      await choose('postings-kind', 'Expenditure');
+      await waitFor(() => expect(address().toString()).toBe('stream=TRAINING&tab=x&kind=EXPENDITURE'));
+      await choose('postings-place-district', '西湖区');
+      await waitFor(() => expect(address().get('district')).toBe('330106'));
+      await searchSourceRef('postings-source-ref', ' GK-2026_ ');
+      await waitFor(() => expect(address().get('sourceRefPrefix')).toBe('GK-2026_'));
+      // the field shows what was applied, trimmed
+      expect(searchText('postings-source-ref')).toBe('GK-2026_');
+      await typeInto(await yearInput(), '');
+      await waitFor(() => expect(address().get('fiscalYear')).toBe(''));
+      await waitFor(() => expect(last()).toEqual({ stream: 'TRAINING', kind: 'EXPENDITURE', district: '330106', sourceRefPrefix: 'GK-2026_', limit: '100' }));
+      await typeInto(await yearInput(), String(year));
+      // this year again is the default: out of the address (its list was read before, so no request)
+      await waitFor(() => expect(address().has('fiscalYear')).toBe(false));
+      // cleared, the source reference leaves the address; a parameter not a filter stays
+      await searchSourceRef('postings-source-ref', '');
+      await waitFor(() => expect(address().toString()).toBe('stream=TRAINING&tab=x&kind=EXPENDITURE&district=330106'));
+    });
+
+    it('a value the list does not take falls back to its default: this year, no stream, no kind', async () => {
+      const { calls } = render(finance, {}, '/budget/postings?fiscalYear=abc&stream=NOPE&kind=LOAN&funder=EVIL&district=3301&street=x&allocationId=4a&sourceRefPrefix=GK%202026');
+      await waitFor(() => expect(textOf('postings-table')).toContain('社区党员活动室办公用品'));
+      await waitFor(() => expect(textOf('signed-in')).toBe('finance'));
+      expect(queries(calls, `${B}/postings`).every((q) => JSON.stringify(q) === JSON.stringify({ fiscalYear: String(year), limit: '100' }))).toBe(true);
+      expect((await yearInput()).value).toBe(String(year));
+      expect(textOf('postings-stream')).not.toContain('NOPE');
+      expect(searchText('postings-allocation')).toBe('');
+      expect(searchText('postings-source-ref')).toBe('');
+    });
+
+    it('a district user opening a city user’s link asks only for what they may name: no other district, funder or place outside theirs', async () => {
+      const { calls } = render(xihuHr, {}, '/budget/postings?funder=330102&district=330102&street=330102001&community=330102001001&stream=TRAINING');
+      await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
+      await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toEqual({ fiscalYear: String(year), stream: 'TRAINING', limit: '100' }));
+      expect(queries(calls, `${B}/postings`).some((q) => q.funder || q.district || q.street || q.community)).toBe(false);
+      expect(textOf('postings-place-street')).not.toContain('330102001');
+      // a change writes only what they may name
+      await choose('postings-kind', 'Expenditure');
+      await waitFor(() => expect(address().toString()).toBe('stream=TRAINING&kind=EXPENDITURE'));
+    });
+
+    it('a district user’s own street and the city as funder are taken from the address', async () => {
+      const { calls } = render(xihuHr, {}, '/budget/postings?funder=CITY&street=330106001&community=330106001001');
+      await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toEqual({ fiscalYear: String(year), funder: 'CITY', street: '330106001', community: '330106001001', limit: '100' }));
+      await waitFor(() => expect(textOf('postings-place-street')).toContain('翠苑街道'));
+    });
+  });
+});
+
+describe('admitBudgetPlace', () => {
+  const place = { funder: '330102', district: '330102', street: '330102001', community: '330102001001' };
+
+  it('a city user names any funder and place, a street only inside the district, a community only inside the street', () => {
+    expect(admitBudgetPlace({ level: 'CITY' }, place)).toEqual(place);
+    expect(admitBudgetPlace({ level: 'CITY' }, { ...place, street: '330106001' })).toEqual({ funder: '330102', district: '330102' });
+    expect(admitBudgetPlace({ level: 'CITY' }, { community: '330102001001', fiscalYear: 2024 })).toEqual({ fiscalYear: 2024 });
+  });
+
+  it('a district or street user names the city or their district as funder, no district, and places of their own', () => {
+    const district = { level: 'DISTRICT', district: '330106' } as const;
+    expect(admitBudgetPlace(district, place)).toEqual({});
+    expect(admitBudgetPlace(district, { funder: 'CITY', district: '330106', street: '330106002', community: '330106002001' })).toEqual({ funder: 'CITY', street: '330106002', community: '330106002001' });
+    const street = { level: 'STREET', district: '330106', street: '330106001' } as const;
+    expect(admitBudgetPlace(street, { funder: '330106', street: '330106002' })).toEqual({ funder: '330106' });
+    expect(admitBudgetPlace(street, { street: '330106001', community: '330106001001' })).toEqual({ street: '330106001', community: '330106001001' });
+  });
+
+  it('nothing while the user is not known', () => {
+    expect(admitBudgetPlace(undefined, { ...place, stream: 'TRAINING' })).toEqual({ stream: 'TRAINING' });
   });
 });

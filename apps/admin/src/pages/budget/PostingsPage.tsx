@@ -11,18 +11,28 @@ import { actionsColumn, moneyColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
+import { urlParam, useUrlFilters, type UrlParams } from '../../lib/useUrlFilters';
 import { PostingDialog, usePostingDialog } from './PostingDialog';
 import { KIND_COLORS, PostingDrawer } from './PostingDrawer';
 import { TransferDialog, useTransferDialog } from './TransferDialog';
-import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter } from './BudgetFilters';
+import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter, budgetListParams, useAdmitBudgetPlace, useSearchText } from './BudgetFilters';
 import { useBudgetNames } from './useBudgetNames';
 
 const KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] as const;
 
+/** The filters as the address holds them: the list's (the year emptiable: all years), a kind, an allocation id. */
+const PARAMS: UrlParams<PostingFilter> = {
+  ...budgetListParams,
+  fiscalYear: urlParam.emptiable(budgetListParams.fiscalYear),
+  kind: urlParam.oneOf(KINDS),
+  allocationId: urlParam.text(/^\d{1,19}$/),
+};
+
 /**
  * 支出与调剂: the postings in scope (keyset pages), filtered as GET /postings allows — year, kind, funder, stream,
- * district (city users), street, community, allocation and the start of the source reference — one opens in a
- * drawer. CITY_ADMIN and FINANCE commit, spend, transfer and reverse; the other budget roles read.
+ * district (city users), street, community, allocation and the start of the source reference, kept in the address
+ * (useUrlFilters; this year by default) — one opens in a drawer. CITY_ADMIN and FINANCE commit, spend, transfer and
+ * reverse; the other budget roles read.
  */
 export function PostingsPage() {
   const { t } = useI18n();
@@ -30,12 +40,12 @@ export function PostingsPage() {
   const names = useBudgetNames();
   const options = useEnumOptions();
   const canWrite = hasRole(...BUDGET_WRITE_ROLES);
-  const [filter, setFilter] = useState<PostingFilter>({ fiscalYear: new Date().getFullYear() });
+  const [filter, change] = useUrlFilters<PostingFilter>(PARAMS, { fiscalYear: new Date().getFullYear() }, useAdmitBudgetPlace());
+  const [allocationText, setAllocationText] = useSearchText(filter.allocationId);
   const [open, setOpen] = useState<string | null>(null);
   const pages = usePostings(filter);
   const posting = usePostingDialog();
   const transfer = useTransferDialog();
-  const change = (c: PostingFilter) => setFilter((f) => ({ ...f, ...c }));
   // what the loaded reversals undo: their originals offer no second reversal
   const reversed = new Set(pagedRows(pages).flatMap((p) => (p.reversesId ? [p.reversesId] : [])));
 
@@ -63,16 +73,18 @@ export function PostingsPage() {
         <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="postings-year" />
         <Select allowClear placeholder={t('postings.col.kind')} style={{ width: 120 }} value={filter.kind} onChange={(kind?: string) => change({ kind })} options={options(KINDS, 'postings.kind')} data-testid="postings-kind" />
         <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="postings-funder" />
-        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} />
+        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="postings-stream" />
         <BudgetPlaceFilter value={filter} onChange={change} testId="postings-place" />
         <Input.Search
           allowClear
           placeholder={t('postings.allocationId')}
           style={{ width: 160 }}
+          value={allocationText}
+          onChange={(e) => setAllocationText(e.target.value)}
           onSearch={(v) => change({ allocationId: /^\d{1,19}$/.test(v.trim()) ? v.trim() : undefined })}
           data-testid="postings-allocation"
         />
-        <SourceRefFilter onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="postings-source-ref" />
+        <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="postings-source-ref" />
       </Space>
       <PagedTable<PostingView>
         pages={pages}

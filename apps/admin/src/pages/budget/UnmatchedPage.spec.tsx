@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { click, found, json, textOf, type Route, typeInto, waitFor, xihuHr } from '../../test-utils';
-import { B, allocation, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, unmatched, year } from './postingsSpecKit';
+import { B, address, allocation, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, unmatched, year } from './postingsSpecKit';
 import { UnmatchedPage } from './UnmatchedPage';
 
 const queue = () => ({
@@ -13,12 +13,22 @@ const queue = () => ({
   nextAfter: null,
 });
 
-const render = (me: Me, extra: Record<string, Route> = {}) =>
-  renderBudgetPage(me, <UnmatchedPage />, {
-    [`GET ${B}/unmatched-postings`]: queue,
-    [`GET ${B}/allocations`]: () => ({ items: [allocation('50', { funder: '330106', stream: 'SERVICE_STATION', available: '100.00' })], nextAfter: null }),
-    ...extra,
-  });
+const render = (me: Me, extra: Record<string, Route> = {}, path?: string) =>
+  renderBudgetPage(
+    me,
+    <UnmatchedPage />,
+    {
+      [`GET ${B}/unmatched-postings`]: queue,
+      [`GET ${B}/allocations`]: () => ({ items: [allocation('50', { funder: '330106', stream: 'SERVICE_STATION', available: '100.00' })], nextAfter: null }),
+      ...extra,
+    },
+    path,
+  );
+
+const yearInput = () => found('input[data-testid="unmatched-year"], [data-testid="unmatched-year"] input') as Promise<HTMLInputElement>;
+const shownState = () => document.querySelector('[data-testid="unmatched-state"] .ant-segmented-item-selected')?.textContent;
+const sourceRefText = () => (document.querySelector('[data-testid="unmatched-source-ref"] input') as HTMLInputElement | null)?.value;
+const tab = (label: string) => click([...document.querySelectorAll('[data-testid="unmatched-state"] .ant-segmented-item')].find((el) => el.textContent === label));
 
 describe('UnmatchedPage', () => {
   it('lists the open queue with reason, source, amount and place; a malformed row must be re-sent by its source', async () => {
@@ -127,5 +137,67 @@ describe('UnmatchedPage', () => {
     expect(container.querySelector('[data-testid^="resolve-"]')).toBeNull();
     await click([...container.querySelectorAll('[data-testid="unmatched-state"] .ant-segmented-item')].find((el) => el.textContent === 'Resolved'));
     await waitFor(() => expect(queries(calls, `${B}/unmatched-postings`).at(-1)).toMatchObject({ state: 'RESOLVED' }));
+  });
+
+  describe('filters in the address', () => {
+    it('a link with filters asks GET /unmatched-postings for them and shows them in the controls', async () => {
+      const all = `state=RESOLVED&fiscalYear=${year - 1}&funder=330106&stream=TRAINING&district=330106&street=330106001&community=330106001001&sourceRefPrefix=payroll-run%3A42%3A`;
+      const { calls } = render(finance, {}, `/budget/unmatched?${all}`);
+      await waitFor(() => expect(textOf('signed-in')).toBe('finance'));
+      await waitFor(() =>
+        expect(queries(calls, `${B}/unmatched-postings`).at(-1)).toEqual({
+          state: 'RESOLVED', fiscalYear: String(year - 1), funder: '330106', stream: 'TRAINING', district: '330106', street: '330106001', community: '330106001001',
+          sourceRefPrefix: 'payroll-run:42:', limit: '100',
+        }),
+      );
+      expect(shownState()).toBe('Resolved');
+      expect((await yearInput()).value).toBe(String(year - 1));
+      await waitFor(() => {
+        expect(textOf('unmatched-funder')).toContain('西湖区(district)');
+        expect(textOf('unmatched-stream')).toContain('Worker training');
+        expect(textOf('unmatched-place-district')).toContain('西湖区');
+        expect(textOf('unmatched-place-street')).toContain('翠苑街道');
+        expect(textOf('unmatched-place-community')).toContain('翠苑一区社区');
+      });
+      expect(sourceRefText()).toBe('payroll-run:42:');
+      expect(address().toString()).toBe(all);
+    });
+
+    it('a changed filter is written into the address, a default (open, every year) left out', async () => {
+      const { calls } = render(finance, {}, '/budget/unmatched?stream=TRAINING');
+      const last = () => queries(calls, `${B}/unmatched-postings`).at(-1);
+      await waitFor(() => expect(last()).toEqual({ state: 'OPEN', stream: 'TRAINING', limit: '100' }));
+      await tab('Resolved');
+      await waitFor(() => expect(address().toString()).toBe('stream=TRAINING&state=RESOLVED'));
+      await typeInto(await yearInput(), String(year - 1));
+      await waitFor(() => expect(address().get('fiscalYear')).toBe(String(year - 1)));
+      await choose('unmatched-funder', 'City');
+      await searchSourceRef('unmatched-source-ref', 'payroll-run:42:');
+      await waitFor(() => expect(last()).toEqual({ state: 'RESOLVED', stream: 'TRAINING', fiscalYear: String(year - 1), funder: 'CITY', sourceRefPrefix: 'payroll-run:42:', limit: '100' }));
+      expect(address().toString()).toBe(`stream=TRAINING&state=RESOLVED&fiscalYear=${year - 1}&funder=CITY&sourceRefPrefix=payroll-run%3A42%3A`);
+      // back to the defaults: open, every year — out of the address
+      await tab('Open');
+      await typeInto(await yearInput(), '');
+      await waitFor(() => expect(address().toString()).toBe('stream=TRAINING&funder=CITY&sourceRefPrefix=payroll-run%3A42%3A'));
+      await waitFor(() => expect(last()).toEqual({ state: 'OPEN', stream: 'TRAINING', funder: 'CITY', sourceRefPrefix: 'payroll-run:42:', limit: '100' }));
+    });
+
+    it('a value the queue does not take falls back to its default: open, every year, no stream', async () => {
+      const { calls } = render(finance, {}, '/budget/unmatched?state=DONE&fiscalYear=abc&stream=NOPE&funder=EVIL&community=1&sourceRefPrefix=run%2042');
+      await waitFor(() => expect(textOf('unmatched-table')).toContain('class-7'));
+      await waitFor(() => expect(textOf('signed-in')).toBe('finance'));
+      expect(queries(calls, `${B}/unmatched-postings`)).toEqual([{ state: 'OPEN', limit: '100' }]);
+      expect(shownState()).toBe('Open');
+      expect((await yearInput()).value).toBe('');
+      expect(sourceRefText()).toBe('');
+    });
+
+    it('a district user opening a city user’s link drops another district’s funder and places', async () => {
+      const { calls } = render(xihuHr, {}, '/budget/unmatched?funder=330102&district=330102&street=330102001&stream=TRAINING');
+      await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));
+      await waitFor(() => expect(textOf('unmatched-table')).toContain('class-7'));
+      expect(queries(calls, `${B}/unmatched-postings`).some((q) => q.funder || q.district || q.street)).toBe(false);
+      expect(queries(calls, `${B}/unmatched-postings`).at(-1)).toEqual({ state: 'OPEN', stream: 'TRAINING', limit: '100' });
+    });
   });
 });

@@ -1,6 +1,5 @@
 import type { UnmatchedPostingView } from '@cws/budget-contracts';
 import { Alert, Button, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useUnmatched, type UnmatchedFilter } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
@@ -9,17 +8,22 @@ import { actionsColumn } from '../../layout/columns';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
-import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter } from './BudgetFilters';
+import { urlParam, useUrlFilters, type UrlParams } from '../../lib/useUrlFilters';
+import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter, budgetListParams, useAdmitBudgetPlace } from './BudgetFilters';
 import { ResolveDialog, amountText, useResolveDialog } from './ResolveDialog';
 import { useBudgetNames } from './useBudgetNames';
+
+/** The filters as the address holds them: the list's and open or resolved. */
+const PARAMS: UrlParams<UnmatchedFilter> = { ...budgetListParams, state: urlParam.oneOf(['OPEN', 'RESOLVED'] as const) };
 
 const REASON_COLORS: Record<string, string> = { NO_ALLOCATION: 'gold', FISCAL_YEAR_CLOSED: 'default', INSUFFICIENT_FUNDS: 'red', INVALID_POSTING: 'magenta', REFUND_EXCEEDS_SPENT: 'orange' };
 
 /**
  * 待处理入账: payroll and training costs the queue could not book (GET /unmatched-postings), open or resolved, of a
  * year, a funder, a stream, a place (district for city users, street, community) and the start of the source
- * reference, every year by default. Writers book an open one on an allocation; a malformed one (INVALID_POSTING) can
- * only be corrected and re-sent by its source, so it has no button (the service answers UNRESOLVABLE).
+ * reference, the open ones of every year by default; the filters are kept in the address (useUrlFilters). Writers
+ * book an open one on an allocation; a malformed one (INVALID_POSTING) can only be corrected and re-sent by its
+ * source, so it has no button (the service answers UNRESOLVABLE).
  */
 export function UnmatchedPage() {
   const { t } = useI18n();
@@ -27,8 +31,7 @@ export function UnmatchedPage() {
   const names = useBudgetNames();
   const canWrite = hasRole(...BUDGET_WRITE_ROLES);
   // every year by default: a cost may be parked for a closed year, or with no year at all
-  const [filter, setFilter] = useState<UnmatchedFilter>({ state: 'OPEN' });
-  const change = (c: Partial<UnmatchedFilter>) => setFilter((f) => ({ ...f, ...c }));
+  const [filter, change] = useUrlFilters<UnmatchedFilter>(PARAMS, { state: 'OPEN' }, useAdmitBudgetPlace());
   const { state } = filter;
   const pages = useUnmatched(filter);
   const resolve = useResolveDialog();
@@ -64,7 +67,7 @@ export function UnmatchedPage() {
         <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="unmatched-funder" />
         <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="unmatched-stream" />
         <BudgetPlaceFilter value={filter} onChange={change} testId="unmatched-place" />
-        <SourceRefFilter onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="unmatched-source-ref" />
+        <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="unmatched-source-ref" />
       </Space>
       <PagedTable<UnmatchedPostingView>
         pages={pages}

@@ -1,8 +1,9 @@
 // Fixtures and helpers shared by the budget specs (postings, parked postings, appropriations; not a spec itself).
 import type { AllocationView, PostingView, UnmatchedPostingView } from '@cws/budget-contracts';
 import { act, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { Me } from '../../api/types';
-import { chooseOption, click, found, renderPageAs, typeInto, waitFor, type Route, type scriptedFetch } from '../../test-utils';
+import { chooseOption, click, found, renderPageAs, textOf, typeInto, waitFor, type Route, type scriptedFetch } from '../../test-utils';
 
 export const B = '/api/budget/v1';
 export const year = new Date().getFullYear();
@@ -41,8 +42,25 @@ export function budgetRoutes(me: Me, extra: Record<string, Route> = {}): Record<
   };
 }
 
-/** A budget page rendered as `me` against the budget routes, `extra` added or overriding. */
-export const renderBudgetPage = (me: Me, page: ReactNode, extra: Record<string, Route> = {}) => renderPageAs(me, page, budgetRoutes(me, extra));
+/** The router's query string, for a spec to read (the filters a list keeps in the address). */
+function Address() {
+  return <span data-testid="spec-address">{useLocation().search}</span>;
+}
+
+/** The address's query as the page left it. */
+export const address = () => new URLSearchParams(textOf('spec-address'));
+
+/** A budget page rendered as `me` against the budget routes, `extra` added or overriding, at `path` (default '/'). */
+export const renderBudgetPage = (me: Me, page: ReactNode, extra: Record<string, Route> = {}, path?: string) =>
+  renderPageAs(
+    me,
+    <>
+      {page}
+      <Address />
+    </>,
+    budgetRoutes(me, extra),
+    path,
+  );
 
 /** Types into the input or textarea `selector` finds, the way React hears it. */
 export const type = async (selector: string, value: string) => typeInto(await found(selector), value);
