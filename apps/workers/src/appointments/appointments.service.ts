@@ -7,6 +7,7 @@ import {
   type BodyKind, type CommunityPostsOnView, type CrossAppointmentOnView, type WorkerPostsOnView,
 } from '@cws/workers-contracts';
 import { crossAppointmentStats, voidedEnd, wasHeld } from '@cws/workers-core';
+import { inTransaction } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
@@ -52,7 +53,7 @@ export class AppointmentsService {
   create(p: Principal, dto: CreateAppointmentDto): Promise<AppointmentView> {
     // READ COMMITTED: after waiting for the body lock, the rule checks must see the rival's commit
     // (under REPEATABLE READ they would read the snapshot taken before the wait).
-    return this.dataSource.transaction('READ COMMITTED', (m) => this.createInTx(m, p, dto));
+    return inTransaction(this.dataSource, (m) => this.createInTx(m, p, dto), { isolation: 'READ COMMITTED' });
   }
 
   /**
@@ -183,7 +184,7 @@ export class AppointmentsService {
 
   /** Ends a post (history is kept). Ending earlier than a planned end is allowed; reopening is not. */
   async end(p: Principal, id: number, dto: EndAppointmentDto): Promise<AppointmentView> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await AppointmentRepository.inScope(m, p.scope, id);
       await this.workers.workerInScope(m, p, before.workerId, { lock: true });
       if (dto.to < before.from) throw validationError('APPOINTMENT_ENDS_BEFORE_START', 'to', 'must not be before the start date');
@@ -195,7 +196,7 @@ export class AppointmentsService {
         workerId: before.workerId, districtCode: before.districtCode, streetCode: before.streetCode, communityCode: before.communityCode, appointmentId: id, to: dto.to,
       });
       return after;
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   /** A worker's posts on a date. */

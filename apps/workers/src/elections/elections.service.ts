@@ -3,6 +3,7 @@ import { conflict, DomainError, notFound, validationError, type Principal } from
 import { actor, assertIfMatch, AuditService, etagOf } from '@cws/platform';
 import { bandOfRole, formatRate, isElectedPost, ROLES_BY_BODY, type ElectionView, type ElectionWithdrawalView, type OneShoulderReport } from '@cws/workers-contracts';
 import { assertMethod, assertNotWithdrawn, assertVotes, assertWithdrawable, correctElection, termEnd } from '@cws/workers-core';
+import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { communityInScope } from '../common/org-scope';
@@ -31,7 +32,7 @@ export class ElectionsService {
    */
   create(p: Principal, dto: CreateElectionDto): Promise<ElectionView> {
     this.check(dto);
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const community = await communityInScope(m, p, dto.communityCode);
       if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
       // the body row first: elections and appointments of one body queue behind each other
@@ -63,7 +64,7 @@ export class ElectionsService {
       const view = (await ElectionRepository.findInScope(m, p.scope, electionId))!;
       await this.audit.record(m, { entity: 'election', entityId: electionId, action: 'CREATE', after: { ...view, endedAppointments: ended }, districtCode: community.districtCode });
       return view;
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   /** Checks that need no database: an elected body, its method, its roles, one head, the vote counts (fields named). */
@@ -90,7 +91,7 @@ export class ElectionsService {
    * (workers-core `correctElection`), never once withdrawn, under an optional If-Match, audited with before and after.
    */
   correct(p: Principal, id: number, dto: CorrectElectionDto, ifMatch?: string): Promise<ElectionView> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await ElectionRepository.findInScope(m, p.scope, id, { lock: true });
       if (!before) throw notFound('election', id);
       assertIfMatch(ifMatch, electionEtag(before), 'election', id);
@@ -100,7 +101,7 @@ export class ElectionsService {
       const after = (await ElectionRepository.findInScope(m, p.scope, id))!;
       await this.audit.record(m, { entity: 'election', entityId: id, action: 'CORRECT', before, after, districtCode: before.districtCode }, p);
       return after;
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   /**
@@ -110,7 +111,7 @@ export class ElectionsService {
    * Once, and as the latest act on the term (workers-core `assertWithdrawable`); optional If-Match; audited.
    */
   withdraw(p: Principal, id: number, dto: WithdrawElectionDto, ifMatch?: string): Promise<ElectionWithdrawalView> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const seen = await ElectionRepository.findInScope(m, p.scope, id);
       if (!seen) throw notFound('election', id);
       await CommunityBodyRepository.lock(m, seen.communityCode, seen.bodyKind);
@@ -130,7 +131,7 @@ export class ElectionsService {
       };
       await this.audit.record(m, { entity: 'election', entityId: id, action: 'WITHDRAW', before, after: result, districtCode: before.districtCode }, p);
       return result;
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   async get(p: Principal, id: number): Promise<ElectionView> {

@@ -3,6 +3,7 @@ import { conflict, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type AvailableWorkersView, SecondmentEndedEvent, SecondmentStartedEvent, type SecondmentView } from '@cws/workers-contracts';
+import { inTransaction } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
@@ -28,7 +29,7 @@ export class SecondmentsService {
    * status calendar on its first day.
    */
   create(p: Principal, dto: CreateSecondmentDto): Promise<SecondmentView> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       if (dto.to && dto.to < dto.from) throw validationError('SECONDMENT_ENDS_BEFORE_START', 'to', 'must not be before from');
       const worker = await this.workers.workerInScope(m, p, dto.workerId, { lock: true });
       if (worker.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${worker.id} has left`);
@@ -60,11 +61,11 @@ export class SecondmentsService {
         after.status = 'ENDED';
       }
       return after;
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   end(p: Principal, id: number, dto: EndSecondmentDto): Promise<SecondmentView> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await SecondmentRepository.inScope(m, p.scope, id);
       const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
       if (before.status !== 'ACTIVE') throw conflict('SECONDMENT_NOT_ACTIVE', `secondment ${id} is ${before.status}`);
@@ -80,7 +81,7 @@ export class SecondmentsService {
         await SecondmentRepository.markEndNotified(m, id, { closing: false });
       }
       return after;
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   /** Brings the worker's status in line with the calendar on `date` (LEFT stays LEFT). */

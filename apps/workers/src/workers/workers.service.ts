@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { PiiCipher, rethrowDuplicate } from '@cws/persistence';
+import { inTransaction, PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
@@ -47,7 +47,7 @@ export class WorkersService {
   }
 
   async create(p: Principal, dto: CreateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
-    return this.dataSource.transaction((m) => this.createInTx(m, p, dto));
+    return inTransaction(this.dataSource, (m) => this.createInTx(m, p, dto));
   }
 
   /**
@@ -91,7 +91,7 @@ export class WorkersService {
   }
 
   async update(p: Principal, id: number, dto: UpdateWorkerDto): Promise<{ worker: WorkerView; warnings: ErrorDetail[] }> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.workerInScope(m, p, id, { lock: true });
       if (dto.version !== undefined && dto.version !== before.version) {
         throw conflict('STALE_VERSION', `worker ${id} was changed by someone else (version ${before.version})`);
@@ -132,7 +132,7 @@ export class WorkersService {
 
   /** Leaving closes the record: every open appointment ends on the last day of service. */
   async leave(p: Principal, id: number, dto: LeaveWorkerDto): Promise<WorkerView> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.workerInScope(m, p, id, { lock: true });
       if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has already left`);
       if (dto.date < before.hireDate) throw validationError('LEFT_DATE_BEFORE_HIRE', 'date', 'must not be before the hire date');
@@ -156,7 +156,7 @@ export class WorkersService {
    * dated in the future, the nightly status calendar moves it on the day.
    */
   async recordEvent(p: Principal, id: number, dto: CareerEventDto): Promise<{ id: number }> {
-    return this.dataSource.transaction('READ COMMITTED', async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.workerInScope(m, p, id, { lock: true });
       if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has left; the record is closed`);
       if (dto.date < before.hireDate) throw validationError('EVENT_BEFORE_HIRE', 'date', 'must not be before the hire date');
@@ -190,7 +190,7 @@ export class WorkersService {
       await this.audit.record(m, { entity: 'worker_event', entityId: eventId, action: 'CREATE', after: { workerId: id, ...dto }, districtCode: before.districtCode });
       if (status) await this.outbox.add(m, WorkerChangedEvent, { ...refOf(before), fields: ['status'] });
       return { id: eventId };
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   /** Moves a worker's status (a new version); the caller holds the worker row lock. */
@@ -233,7 +233,7 @@ export class WorkersService {
 
   /** The "show" action: the full resident ID, birth date and bank account, for roles that need them; every view is audited. */
   async pii(p: Principal, id: number): Promise<WorkerPiiView> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const worker = await this.workerInScope(m, p, id);
       const row = await WorkerRepository.protectedPii(m, id);
       await this.audit.record(m, {
