@@ -1,10 +1,10 @@
 // Postings in the browser, as finance: a small expenditure on a demo allocation through the form,
-// listed under that allocation, then reversed from its drawer. Registered by workflows.mjs.
+// listed under that allocation, then reversed from its drawer; the list's filter survives a reload. Registered by workflows.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 export function postingsTest({ signedIn, api, failures }) {
-  test('postings: finance books 12.34 on a demo allocation, finds it listed and reverses it', async () => {
+  test('postings: finance books 12.34 on a demo allocation, finds it listed, reverses it and reloads the filtered list', async () => {
     const year = new Date().getFullYear();
     const token = await api.token('finance');
     // the first allocation of the year: also the first of the picker's list, which has the same filter and order
@@ -52,6 +52,13 @@ export function postingsTest({ signedIn, api, failures }) {
       assert.equal(spent?.amount, '12.34');
       assert.equal(spent?.source, 'MANUAL');
       assert.equal(booked.items.filter((p) => p.kind === 'REVERSAL' && p.reversesId === spent.id).length, 1);
+
+      // the filter is in the address (this year, the default, is not): a reload shows the same list
+      assert.equal(new URL(page.url()).searchParams.get('allocationId'), allocation.id);
+      assert.equal(new URL(page.url()).searchParams.has('fiscalYear'), false);
+      await page.reload();
+      await page.getByTestId('postings-table').locator('tbody tr.ant-table-row', { hasText: description }).waitFor();
+      assert.equal(await search.inputValue(), allocation.id);
     } finally {
       await page.context().close();
     }
