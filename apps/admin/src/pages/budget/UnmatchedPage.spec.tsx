@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { click, found, json, textOf, type Route, typeInto, waitFor, xihuHr } from '../../test-utils';
-import { B, address, allocation, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, type, unmatched, year } from './postingsSpecKit';
+import { B, address, allocation, auditor, choose, cityAdmin, finance, optionTitles, posting, posts, queries, renderBudgetPage, searchSourceRef, shownFilters, type, unmatched, year } from './postingsSpecKit';
 import { UnmatchedPage } from './UnmatchedPage';
 
 const queue = () => ({
@@ -152,13 +152,11 @@ describe('UnmatchedPage', () => {
       );
       expect(shownState()).toBe('Resolved');
       expect((await yearInput()).value).toBe(String(year - 1));
-      await waitFor(() => {
-        expect(textOf('unmatched-funder')).toContain('西湖区(district)');
-        expect(textOf('unmatched-stream')).toContain('Worker training');
-        expect(textOf('unmatched-place-district')).toContain('西湖区');
-        expect(textOf('unmatched-place-street')).toContain('翠苑街道');
-        expect(textOf('unmatched-place-community')).toContain('翠苑一区社区');
-      });
+      await waitFor(() =>
+        expect(shownFilters('unmatched', ['funder', 'stream', 'place-district', 'place-street', 'place-community'])).toEqual({
+          funder: '西湖区(district)', stream: 'Worker training', 'place-district': '西湖区', 'place-street': '翠苑街道', 'place-community': '翠苑一区社区',
+        }),
+      );
       expect(sourceRefText()).toBe('payroll-run:42:');
       expect(address().toString()).toBe(all);
     });

@@ -50,6 +50,10 @@ function Address() {
 /** The address's query as the page left it. */
 export const address = () => new URLSearchParams(textOf('spec-address'));
 
+/** What the list's filter selects show, by the part of their test id after `<page>-` (a control read from the address). */
+export const shownFilters = (page: string, controls: readonly string[]): Record<string, string> =>
+  Object.fromEntries(controls.map((c) => [c, textOf(`${page}-${c}`)]));
+
 /** A budget page rendered as `me` against the budget routes, `extra` added or overriding, at `path` (default '/'). */
 export const renderBudgetPage = (me: Me, page: ReactNode, extra: Record<string, Route> = {}, path?: string) =>
   renderPageAs(
