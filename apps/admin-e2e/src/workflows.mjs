@@ -240,7 +240,11 @@ export function workflowTests(ctx) {
     await page.getByTestId('objection-form-ok').click();
     await row.getByText('1 条异议待处理').waitFor();
     await row.getByTestId('candidate-hire').click();
+    // the service's answer first (a failed run once showed the form open and no message: it says which code came, if any)
+    const refused = page.waitForResponse((r) => r.url().endsWith('/hire') && r.request().method() === 'POST');
     await page.getByTestId('hire-form-ok').click();
+    const answer = await refused;
+    assert.deepEqual([answer.status(), (await answer.json()).code], [409, 'OBJECTION_OPEN']);
     await page.getByText('还有未处理的异议，处理后方可录用').first().waitFor();
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
     await row.getByTestId('candidate-objections').click();
