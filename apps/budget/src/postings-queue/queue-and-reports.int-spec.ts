@@ -110,7 +110,8 @@ describe('queue cost postings and reports (real MySQL and Redis)', () => {
     expect(await pfx('sourceRefPrefix=pfx', t.tokenFor(testPrincipals.districtHr('330106')))).toEqual(['pfx:xihu:1', 'pfx_xihu:2']);
     expect(await pfx('sourceRefPrefix=pfx', t.tokenFor(testPrincipals.districtHr('330102')))).toEqual(['pfx:shangcheng:1']);
     expect(await pfx('sourceRefPrefix=pfx:xihu', t.tokenFor(testPrincipals.districtHr('330102')))).toEqual([]);
-    for (const bad of ['pfx%25', 'pfx%20x', 'x'.repeat(101), '']) {
+    // a lone surrogate (its UTF-8 bytes) and a cut-off byte sequence decode to U+FFFD: refused like any other character
+    for (const bad of ['pfx%25', 'pfx%20x', 'x'.repeat(101), '', 'pfx%ED%A0%80', 'pfx%F0']) {
       const res = await t.request('GET', `/v1/unmatched-postings?sourceRefPrefix=${bad}`, { token: finance });
       expect([res.status, res.body.code, res.body.details?.[0]?.path]).toEqual([400, 'VALIDATION_FAILED', 'sourceRefPrefix']);
     }

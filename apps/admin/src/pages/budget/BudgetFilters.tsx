@@ -1,4 +1,4 @@
-import { CITY_FUNDER, FUNDER_PATTERN, FUNDING_STREAMS, SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
+import { FUNDER_PATTERN, FUNDING_STREAMS, SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
 import { Input, InputNumber, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
@@ -8,7 +8,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { urlParam, type UrlParams } from '../../lib/useUrlFilters';
-import { useBudgetNames, useFilterFunders } from './useBudgetNames';
+import { filterFundersOf, useBudgetNames, useFilterFunders } from './useBudgetNames';
 
 type YearFilterProps = { testId: string } & (
   | { value: number; onChange: (year: number) => void; optional?: false }
@@ -112,7 +112,8 @@ export function admitBudgetPlace<F extends BudgetPlace & { funder?: string }>(sc
   const within = city ? (district ?? '') : (scope?.street ?? own);
   const street = within !== undefined && filter.street?.startsWith(within) ? filter.street : undefined;
   const community = street && filter.community?.startsWith(street) ? filter.community : undefined;
-  const funder = city || (own && (filter.funder === CITY_FUNDER || filter.funder === own)) ? filter.funder : undefined;
+  const funders = filterFundersOf(scope);
+  const funder = funders === null || (filter.funder !== undefined && funders.includes(filter.funder)) ? filter.funder : undefined;
   return { ...filter, funder, district, street, community };
 }
 

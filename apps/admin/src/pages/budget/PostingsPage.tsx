@@ -81,7 +81,7 @@ export function PostingsPage() {
           style={{ width: 160 }}
           value={allocationText}
           onChange={(e) => setAllocationText(e.target.value)}
-          onSearch={(v) => change({ allocationId: /^\d{1,19}$/.test(v.trim()) ? v.trim() : undefined })}
+          onSearch={(v) => change({ allocationId: PARAMS.allocationId.parse(v.trim()) })}
           data-testid="postings-allocation"
         />
         <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="postings-source-ref" />

@@ -2,6 +2,7 @@ import { CITY_FUNDER, FUNDING_STREAMS } from '@cws/budget-contracts';
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
+import type { Scope } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { placeNamer } from '../../lib/places';
@@ -45,14 +46,19 @@ export function useFunders(): string[] {
 }
 
 /**
- * The funders a list may be filtered by: a funder names whose money, not a place, so a district or street user may name
- * the city's and their own district's (both fund records in their scope); a city user any.
+ * The funders a district or street user may filter a list by: a funder names whose money, not a place, so the city's
+ * and their own district's (both fund records in their scope); null for a city user, who may name any.
  */
+export function filterFundersOf(scope: Scope | undefined): string[] | null {
+  if (scope?.level === 'CITY') return null;
+  return scope?.district ? [CITY_FUNDER, scope.district] : [];
+}
+
+/** The funders a list may be filtered by (filterFundersOf; a city user: the city and every district). */
 export function useFilterFunders(): string[] {
   const { me } = useAuth();
   const all = useFunders();
-  const scope = me?.scope;
-  return scope?.level !== 'CITY' && scope?.district ? [CITY_FUNDER, scope.district] : all;
+  return filterFundersOf(me?.scope) ?? all;
 }
 
 /** Whether an appropriation has money left to allocate (its decimal string is not zero). */
