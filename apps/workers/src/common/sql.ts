@@ -5,7 +5,11 @@ export const FAR_FUTURE = '9999-12-31';
 
 /** Today as YYYY-MM-DD (calendar dates are zone-less; the service runs on China time in production). */
 export function today(): string {
-  const d = new Date();
+  return dateOf(new Date());
+}
+
+/** A moment's calendar date on the service's clock, as `today()` reads it. */
+export function dateOf(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 

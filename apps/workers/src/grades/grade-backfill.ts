@@ -1,4 +1,5 @@
-import { addMonths, placeByPolicy, progressionDue, type GradePolicy } from '@cws/workers-core';
+import { addDays } from '@cws/kernel';
+import { nextStepDate, placeByPolicy, progressionDue, type GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { GradeRepository, type NewGradeRow } from './grade.repository';
 
@@ -44,12 +45,13 @@ async function deriveChunk(m: EntityManager, policy: GradePolicy, asOf: string, 
     let current = placeByPolicy(policy, w.band, w, w.hireDate);
     const note = `derived on ${on}`;
     rows.push({ workerId: w.id, grade: current.grade, band: w.band, from: w.hireDate, anchorDate: current.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: current.policyRefs, note });
-    for (;;) {
-      const stepDate = addMonths(current.anchorDate, policy.progression.yearsPerStep * 12);
+    for (let from = w.hireDate; ; ) {
+      const stepDate = nextStepDate(policy, current.anchorDate, from, addDays(on, 1)); // all before the register: anniversaries
       const next = stepDate <= on ? progressionDue(policy, current, stepDate) : null;
       if (!next) break;
       rows.push({ workerId: w.id, grade: next.grade, band: w.band, from: stepDate, anchorDate: next.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: next.policyRefs, note });
       current = next;
+      from = stepDate;
     }
   }
   for (let i = 0; i < rows.length; i += 1000) await GradeRepository.insertMany(m, rows.slice(i, i + 1000));

@@ -3,6 +3,7 @@ import { DomainError } from '@cws/kernel';
 import type { GradeCause, PostBand } from '@cws/workers-contracts';
 import type { GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
+import { dateOf, today } from '../common/sql';
 
 export interface GradeRow {
   id: number;
@@ -91,6 +92,12 @@ export class GradeRepository {
       [workerId, from],
     );
     return rows.map(gradeRow);
+  }
+
+  /** The date the worker's first grade row was recorded (today when none): steps before it are on anniversaries, from it on the yearly run's 1 January. */
+  static async registeredOn(m: EntityManager, workerId: number): Promise<string> {
+    const [r] = await m.query('SELECT MIN(created_at) AS at FROM worker_grade WHERE worker_id = ?', [workerId]);
+    return r?.at ? dateOf(new Date(r.at)) : today();
   }
 
   /** Whether the worker has a BAND_CHANGE row into `band` from `from` (what a primary post of that band starting then wrote). */

@@ -154,6 +154,51 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(await detail((await register({ hireDate: '2040-03-01' })).id)).toMatchObject({ grades: [expect.objectContaining({ cause: 'ENTRY', grade: 4 })] });
   });
 
+  type Row = { from: string; cause: string; band: string; grade: number };
+  const history = async (id: number) => (await detail(id)).grades.map((g: Row) => [g.from, g.cause, g.grade]);
+
+  it('a back-dated GRADE_CHANGE before the registration earns the steps due after it on their anniversaries (were: none until the next yearly run)', async () => {
+    // hired 2015, registered today: steps on 2018-07-01, 2021-07-01 and 2024-07-01 recorded at hire
+    const w = await register({ hireDate: '2015-07-01' });
+    const change = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'GRADE_CHANGE', date: '2022-01-01', grade: 7 } });
+    expect(change.status).toBe(201);
+    expect((await history(w.id)).slice(0, 4)).toEqual([
+      ['2025-01-01', 'ANNUAL_PROGRESSION', 8], // three years after the decision
+      ['2024-07-01', 'ANNUAL_PROGRESSION', 7], // the step recorded at hire no longer follows: the decided grade stands
+      ['2024-07-01', 'ANNUAL_PROGRESSION', 6],
+      ['2022-01-01', 'GRADE_CHANGE', 7],
+    ]);
+    expect(await snapshotOf(w.id, '2024-12-31')).toMatchObject({ grade: 7 });
+    expect(await snapshotOf(w.id)).toMatchObject({ grade: 8, gradeSince: '2025-01-01' });
+    expect((await gradeEvents(w.id)).map((e) => [e.cause, e.grade, e.from])).toEqual([
+      ['GRADE_CHANGE', 7, '2022-01-01'], ['ANNUAL_PROGRESSION', 7, '2024-07-01'], ['ANNUAL_PROGRESSION', 8, '2025-01-01'],
+    ]);
+  });
+
+  it('after the registration, the re-derived steps fall on the yearly runs\' 1 January, and a re-run adds nothing', async () => {
+    // on the register since March 2020: the entry grade, then what the yearly runs of 2021–2026 recorded
+    const w = await register({ hireDate: '2020-03-15' });
+    await app.ds.query(`DELETE FROM worker_grade WHERE worker_id = ? AND cause <> 'ENTRY'`, [w.id]);
+    await app.ds.query(`UPDATE worker_grade SET created_at = '2020-03-20 02:00:00' WHERE worker_id = ?`, [w.id]);
+    const handler = app.t.app.get(ApplyGradeProgressionHandler);
+    for (let year = 2021; year <= 2026; year++) await handler.handle({ asOf: `${year}-01-01` });
+    expect(await history(w.id)).toEqual([['2024-01-01', 'ANNUAL_PROGRESSION', 4], ['2020-03-15', 'ENTRY', 3]]);
+    // HR records a promotion decided in June 2021: the 2024 run's step no longer follows, and the 2025 run's is due
+    const change = await app.t.request('POST', `/v1/workers/${w.id}/events`, { token: app.tokens.admin, body: { kind: 'GRADE_CHANGE', date: '2021-06-01', grade: 5 } });
+    expect(change.status).toBe(201);
+    expect(await history(w.id)).toEqual([
+      ['2025-01-01', 'ANNUAL_PROGRESSION', 6],
+      ['2024-01-01', 'ANNUAL_PROGRESSION', 5],
+      ['2024-01-01', 'ANNUAL_PROGRESSION', 4],
+      ['2021-06-01', 'GRADE_CHANGE', 5],
+      ['2020-03-15', 'ENTRY', 3],
+    ]);
+    expect(await snapshotOf(w.id, '2024-12-31')).toMatchObject({ grade: 5 });
+    expect(await snapshotOf(w.id)).toMatchObject({ grade: 6, gradeSince: '2025-01-01' });
+    await handler.handle({ asOf: '2026-01-01' });
+    expect(await history(w.id)).toHaveLength(5);
+  });
+
   it('backfills today\'s derived grade for workers without one, marked derived (the migration\'s function)', async () => {
     const w = await register({ hireDate: '2014-06-01', education: 'MASTER' });
     await app.ds.query('DELETE FROM worker_grade WHERE worker_id = ?', [w.id]); // as before the migration

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@cws/messaging';
 import { GradeChangedEvent, type GradeCause, type PostBand, type WorkerRef } from '@cws/workers-contracts';
-import { addMonths, assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePlacement } from '@cws/workers-core';
+import { addDays } from '@cws/kernel';
+import { assertGradeInBand, nextStepDate, placeByPolicy, placeForBand, progressionDue, type GradePlacement } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { today } from '../common/sql';
 import { GradeRepository, type GradeRow } from './grade.repository';
@@ -32,14 +33,9 @@ export class GradesService {
    */
   async recordEntry(m: EntityManager, w: GradeWorker, band: PostBand): Promise<GradeRow> {
     const policy = await GradeRepository.policyOnOrFirst(m, w.hireDate);
-    let current = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
+    const entry = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
     const now = today();
-    for (;;) {
-      const stepDate = addMonths(current.anchorDate, policy.progression.yearsPerStep * 12);
-      const due = stepDate <= now ? progressionDue(await GradeRepository.policyOnOrFirst(m, stepDate), current, stepDate) : null;
-      if (!due) return current;
-      current = await this.write(m, w, due, stepDate, 'ANNUAL_PROGRESSION', current, null, 'step due before the worker was registered', false);
-    }
+    return this.stepsAfter(m, w, entry, { until: now, recorded: [], registeredOn: addDays(now, 1), note: 'step due before the worker was registered', publish: false });
   }
 
   /** A primary post of another band starting on `from` re-places the grade in that band (no row when the band is unchanged). */
@@ -83,28 +79,55 @@ export class GradesService {
   }
 
   /**
-   * A decided row (a band or grade change) dated in the past, then the yearly steps already recorded after its
-   * date re-derived from it: each automatic row (ANNUAL_PROGRESSION, DERIVED) that no longer follows is
-   * superseded on its own date by the step the new grade earns there (or the new grade itself, when no step
-   * falls due) — else a back-dated promotion would be undone by the next step written before it. Re-derivation
-   * stops at the next decided row: what follows it derives from that decision.
+   * A decided row (a band or grade change) dated in the past, then the yearly steps after its date re-derived from it,
+   * up to today or the next decided row (what follows that derives from that decision): else a back-dated promotion
+   * would be undone by a step written before it, or miss the steps it earns where none was written.
    */
   private async writeBackdatable(
     m: EntityManager, w: GradeWorker, p: GradePlacement, from: string, cause: GradeCause, previous: GradeRow | null, eventId: number | null, note: string | null,
   ): Promise<GradeRow> {
     const written = await this.write(m, w, p, from, cause, previous, eventId, note);
-    let state = written;
-    for (const r of await GradeRepository.takingOverAfter(m, w.workerId, from)) {
-      if (!AUTOMATIC.has(r.cause)) break;
-      const due = progressionDue(await GradeRepository.policyOnOrFirst(m, r.from), state, r.from);
-      const next = due ?? { grade: state.grade, band: state.band, anchorDate: state.anchorDate, cappedAtBandTop: false, policyRefs: state.policyRefs ?? [] };
-      if (next.grade === r.grade && next.band === r.band && next.anchorDate === r.anchorDate) {
-        state = r;
+    const later = await GradeRepository.takingOverAfter(m, w.workerId, from);
+    const decided = later.findIndex((r) => !AUTOMATIC.has(r.cause));
+    const until = decided < 0 ? today() : [today(), addDays(later[decided].from, -1)].sort()[0];
+    await this.stepsAfter(m, w, written, {
+      until, recorded: decided < 0 ? later : later.slice(0, decided), registeredOn: await GradeRepository.registeredOn(m, w.workerId),
+      note: `re-derived after the ${cause} of ${from}`, publish: true,
+    });
+    return written;
+  }
+
+  /**
+   * The yearly steps that follow `start`: one on each date the register steps a grade (`nextStepDate`) up to `until`,
+   * merged with the automatic rows already `recorded` after it (ANNUAL_PROGRESSION, DERIVED). Each of those that no longer
+   * follows is superseded on its own date by the step the new grade earns there, or by the new grade itself when none
+   * falls due (rows are never deleted: the later row of a date is the one in force). Returns the last row in force.
+   */
+  private async stepsAfter(
+    m: EntityManager, w: GradeWorker, start: GradeRow, o: { until: string; recorded: GradeRow[]; registeredOn: string; note: string; publish: boolean },
+  ): Promise<GradeRow> {
+    let state = start;
+    let cursor = start.from;
+    const rows = [...o.recorded];
+    for (;;) {
+      const stepOn = nextStepDate(await GradeRepository.policyOnOrFirst(m, cursor), state.anchorDate, cursor, o.registeredOn);
+      const step = stepOn <= o.until ? stepOn : null;
+      const row = rows[0];
+      if (row && (!step || row.from <= step)) {
+        rows.shift();
+        cursor = row.from;
+        const due = progressionDue(await GradeRepository.policyOnOrFirst(m, row.from), state, row.from);
+        const next = due ?? { grade: state.grade, band: state.band, anchorDate: state.anchorDate, cappedAtBandTop: false, policyRefs: state.policyRefs ?? [] };
+        state = next.grade === row.grade && next.band === row.band && next.anchorDate === row.anchorDate
+          ? row
+          : await this.write(m, w, next, row.from, 'ANNUAL_PROGRESSION', row, null, o.note, o.publish);
         continue;
       }
-      state = await this.write(m, w, next, r.from, 'ANNUAL_PROGRESSION', r, null, `re-derived after the ${cause} of ${from}`);
+      if (!step) return state;
+      cursor = step;
+      const due = progressionDue(await GradeRepository.policyOnOrFirst(m, step), state, step);
+      if (due) state = await this.write(m, w, due, step, 'ANNUAL_PROGRESSION', state, null, o.note, o.publish);
     }
-    return written;
   }
 
   private async write(

@@ -5,7 +5,7 @@
  * The "anchor" of a grade row is the date from which the next step counts: a step falls every
  * `yearsPerStep` years after it. Prior community service credited at hire moves the anchor back.
  */
-import { validationError } from '@cws/kernel';
+import { addDays, validationError } from '@cws/kernel';
 import { addMonths, fullMonthsBetween } from './dates';
 import type { PostBand } from './vocabulary';
 
@@ -95,6 +95,20 @@ export function progressionDue(policy: GradePolicy, current: RecordedGrade, asOf
     grade, band: current.band, steps, anchorDate: addMonths(current.anchorDate, steps * step),
     cappedAtBandTop: uncapped > range.maxGrade, policyRefs: [range.id, policy.progression.id],
   };
+}
+
+/**
+ * The next date after `after` on which the register steps up a grade anchored on `anchorDate`: before the
+ * worker was on the register (`registeredOn`), the anchor's anniversary, as a late registration or the
+ * backfill records past steps; from then on, the yearly run (1 January) on or after the anniversary. Whether
+ * that date changes the grade (the band top) is progressionDue's call. Re-deriving from a back-dated decision
+ * walks these dates, so it writes the steps the register would have written had the decision been on time.
+ */
+export function nextStepDate(policy: GradePolicy, anchorDate: string, after: string, registeredOn: string): string {
+  const anniversary = addMonths(anchorDate, stepMonths(policy));
+  if (anniversary > after && anniversary < registeredOn) return anniversary;
+  const earliest = [anniversary, registeredOn, addDays(after, 1)].reduce((a, b) => (a > b ? a : b));
+  return earliest.endsWith('-01-01') ? earliest : `${Number(earliest.slice(0, 4)) + 1}-01-01`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { addMonths, fullMonthsBetween } from './dates';
 import { assertMethod, assertNotWithdrawn, assertVotes, assertWithdrawable, correctElection, termEnd, voidedEnd, wasHeld, type ElectionFacts } from './election';
-import { assertGradeInBand, placeByPolicy, placeForBand, progressionDue, type GradePolicy } from './grade';
+import { assertGradeInBand, nextStepDate, placeByPolicy, placeForBand, progressionDue, type GradePolicy } from './grade';
 import { passedOver, rankCandidates, totalHundredths } from './ranking';
 import { membershipInYear, owedTenths, trainingOwed } from './training-owed';
 
@@ -48,6 +48,19 @@ describe('grades', () => {
     expect(progressionDue(policy, cur, '2023-03-15')).toMatchObject({ grade: 6, steps: 1, anchorDate: '2023-03-15' });
     expect(progressionDue(policy, cur, '2027-01-01')).toMatchObject({ grade: 7, steps: 2, anchorDate: '2026-03-15' });
     expect(progressionDue(policy, { ...cur, grade: 12 }, '2030-01-01')).toBeNull();
+  });
+  it('steps on the anchor\'s anniversary before the worker was on the register, on the yearly run (1 January) after', () => {
+    // registered 2026-12-02: an anniversary before that is when a late registration records the step
+    expect(nextStepDate(policy, '2022-01-01', '2022-01-01', '2026-12-02')).toBe('2025-01-01');
+    expect(nextStepDate(policy, '2021-07-01', '2024-06-30', '2026-12-02')).toBe('2024-07-01');
+    // registered in 2020: the first 1 January on or after the anniversary
+    expect(nextStepDate(policy, '2021-06-01', '2021-06-01', '2020-03-20')).toBe('2025-01-01');
+    expect(nextStepDate(policy, '2021-01-01', '2021-06-01', '2020-03-20')).toBe('2024-01-01');
+    // an anniversary already behind the cursor (a band top kept the anchor): the next yearly run, not before the registration
+    expect(nextStepDate(policy, '2010-05-01', '2020-02-01', '2026-12-02')).toBe('2027-01-01');
+    expect(nextStepDate(policy, '2010-05-01', '2024-03-01', '2020-03-20')).toBe('2025-01-01');
+    // a step never falls on the cursor itself
+    expect(nextStepDate(policy, '2020-01-01', '2023-01-01', '2020-03-20')).toBe('2024-01-01');
   });
   it('re-places on a band change: never below the new band, at least a direct entry to it', () => {
     const worker = { education: 'BACHELOR', hireDate: '2017-01-01', priorServiceMonths: 0 };
