@@ -47,5 +47,10 @@ export default defineConfig({
     // Vitest's default (cores − 1) is one worker on a 2-core machine, which leaves a core to the main process's
     // transforms only; two workers ran 14 spec files in 127–128 s against 197–198 s (docs/benchmarks.md).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Spec files share a worker's module cache instead of re-importing React, Ant Design and the app for each
+    // file: import time 65 s → 8 s, the suite 139 s → 59–73 s (docs/benchmarks.md). Safe because specs hold no
+    // module state: fetch is injected (scriptedFetch), routers are in memory, every render unmounts when its test
+    // ends, no spec calls vi.mock, and test-setup.ts clears the page and storage after each file.
+    isolate: false,
   },
 });

@@ -1,5 +1,5 @@
 // jsdom lacks what Ant Design and ECharts reach for; ECharts itself is mocked (no canvas in jsdom).
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -36,3 +36,11 @@ vi.mock('echarts/renderers', () => ({ CanvasRenderer: {} }));
 
 // React 19 act() support
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// spec files share a worker (isolate: false in vite.config.mts): what one leaves on the page or in storage
+// (a popup's portal, a saved locale) is gone before the next
+afterAll(() => {
+  document.body.innerHTML = '';
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
