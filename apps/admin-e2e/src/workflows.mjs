@@ -101,6 +101,10 @@ export function workflowTests(ctx) {
     // community shown by name (once the org lookup has answered; '…' until then)
     await page.getByTestId('worker-community').getByText(/社区/).waitFor();
     const workerId = page.url().split('/').pop();
+    // the entry grade recorded at hire (三岗十八级): today's grade with its band, and its row on the 等级 tab
+    await page.getByTestId('worker-grade').getByText(/^\d+ 级（其他） · 自 \d{4}-\d{2}-\d{2} 起$/).waitFor();
+    await page.getByRole('tab', { name: '等级' }).click();
+    await page.getByTestId('grades').getByText('入职定级').waitFor();
 
     // find them in the register
     await openMenu(page, '社工名册');

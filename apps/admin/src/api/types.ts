@@ -7,7 +7,7 @@
 import type { AuditLogEntryView } from '@cws/kernel';
 import type {
   ApiClientAccountView, CareerEventView, CommunityDetailView, CommunityView, DistrictView, MeView, StreetView, TokenPairView, UserAccountView,
-  WorkerDetailView, WorkerListItem, WorkerPiiView, WorkerPostView, WorkerSecondmentView, WorkerTrainingView,
+  WorkerDetailView, WorkerGradeView, WorkerListItem, WorkerPiiView, WorkerPostView, WorkerSecondmentView, WorkerTrainingView,
 } from '@cws/workers-contracts';
 
 export type { BodyKind } from '@cws/workers-contracts';
@@ -37,6 +37,7 @@ export type PostRow = WorkerPostView;
 export type TrainingRow = WorkerTrainingView;
 export type SecondmentRow = WorkerSecondmentView;
 export type CareerEventRow = CareerEventView;
+export type GradeRow = WorkerGradeView;
 export type WorkerPii = WorkerPiiView;
 
 export type UserRow = UserAccountView;

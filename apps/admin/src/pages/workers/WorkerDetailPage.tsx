@@ -15,6 +15,7 @@ import { placeNamer } from '../../lib/places';
 import { ContributionBaseTab } from './tabs/ContributionBaseTab';
 import { DeductionsTab } from './tabs/DeductionsTab';
 import { EventsTab } from './tabs/EventsTab';
+import { GradesTab } from './tabs/GradesTab';
 import { PayslipsTab } from './tabs/PayslipsTab';
 import { PostsTab } from './tabs/PostsTab';
 import { SecondmentsTab } from './tabs/SecondmentsTab';
@@ -68,6 +69,13 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
       <Descriptions.Item label={t('workers.employmentType')}>{t(`enum.employment.${w.employmentType}` as MessageKey)}</Descriptions.Item>
       <Descriptions.Item label={t('workers.postBand')}>
         <span data-testid="worker-band">{band ? t(`enum.post.${band}` as MessageKey) : t('common.none')}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workers.grade')}>
+        <span data-testid="worker-grade">
+          {w.grade === null || !w.gradeBand ? '-' : t('workers.gradeValue', { grade: w.grade, band: t(`enum.post.${w.gradeBand}` as MessageKey) })}
+          {w.gradeSince ? ` · ${t('workers.gradeSince', { date: w.gradeSince })}` : ''}
+        </span>
+        {w.gradeDerived && <Tag style={{ marginLeft: 8 }} title={t('workers.gradeDerivedHint')}>{t('workers.gradeDerived')}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label={t('workers.education')}>{w.education ? t(`enum.education.${w.education}` as MessageKey) : '-'}</Descriptions.Item>
       <Descriptions.Item label={t('workers.politicalStatus')}>{w.politicalStatus ? t(`enum.political.${w.politicalStatus}` as MessageKey) : '-'}</Descriptions.Item>
@@ -127,6 +135,7 @@ export function WorkerDetailPage() {
               { key: 'training', label: t('workers.training'), children: <TrainingTab worker={w} /> },
               { key: 'deductions', label: t('workers.deductions'), children: <DeductionsTab worker={w} /> },
               { key: 'secondments', label: t('workers.secondments'), children: <SecondmentsTab worker={w} /> },
+              { key: 'grades', label: t('workers.grades'), children: <GradesTab worker={w} /> },
               { key: 'events', label: t('workers.events'), children: <EventsTab worker={w} /> },
               { key: 'bases', label: t('workers.bases'), children: <ContributionBaseTab worker={w} /> },
               { key: 'payslips', label: t('workers.payslips'), children: <PayslipsTab worker={w} /> },

@@ -1,0 +1,56 @@
+import { Tag, Typography } from 'antd';
+import type { GradeRow, WorkerDetail } from '../../../api/types';
+import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { WorkerRows } from './WorkerRows';
+
+/**
+ * The ids of rows a later row of the same date replaces: rows are never deleted, the one recorded last for a
+ * date is in force (a back-dated decision re-derives a step that no longer follows). `rows` is newest first
+ * (date, then id, descending), as the detail lists them.
+ */
+export function supersededGrades(rows: GradeRow[]): Set<number> {
+  const out = new Set<number>();
+  const latestOfDate = new Map<string, number>();
+  for (const r of rows) {
+    const latest = latestOfDate.get(r.from);
+    if (latest === undefined || r.id > latest) {
+      if (latest !== undefined) out.add(latest);
+      latestOfDate.set(r.from, r.id);
+    } else out.add(r.id);
+  }
+  return out;
+}
+
+/** 等级: the worker's grade rows (三岗十八级), newest first, each with its cause; a replaced row is tagged 已更正, a backfilled one 推算. */
+export function GradesTab({ worker }: { worker: WorkerDetail }) {
+  const { t } = useI18n();
+  const superseded = supersededGrades(worker.grades);
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('workers.gradesHint')}</Typography.Paragraph>
+      <WorkerRows<GradeRow>
+        rows={worker.grades}
+        testId="grades"
+        columns={[
+          { title: t('workers.gradeFrom'), dataIndex: 'from', width: 120 },
+          {
+            title: t('workers.grade'), dataIndex: 'grade', width: 200, render: (g: number, r) => (
+              <>
+                {t('workers.gradeValue', { grade: g, band: t(`enum.post.${r.band}` as MessageKey) })}
+                {superseded.has(r.id) && (
+                  <Tag style={{ marginLeft: 8 }} title={t('workers.gradeSupersededHint')} data-testid={`grade-superseded-${r.id}`}>
+                    {t('workers.gradeSuperseded')}
+                  </Tag>
+                )}
+                {r.derived && <Tag style={{ marginLeft: 8 }} title={t('workers.gradeDerivedHint')}>{t('workers.gradeDerived')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('workers.gradeCause'), dataIndex: 'cause', width: 140, render: (c: string) => t(`enum.gradeCause.${c}` as MessageKey) },
+          { title: t('workers.gradeAnchor'), dataIndex: 'anchorDate', width: 140 },
+          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+        ]}
+      />
+    </>
+  );
+}
