@@ -46,7 +46,7 @@ async function deriveChunk(m: EntityManager, policy: GradePolicy, asOf: string, 
     const note = `derived on ${on}`;
     rows.push({ workerId: w.id, grade: current.grade, band: w.band, from: w.hireDate, anchorDate: current.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: current.policyRefs, note });
     for (let from = w.hireDate; ; ) {
-      const stepDate = nextStepDate(policy, current.anchorDate, from, addDays(on, 1)); // all before the register: anniversaries
+      const stepDate = nextStepDate(policy, current.anchorDate, from, addDays(on, 1)); // all before the yearly run covers them: anniversaries
       const next = stepDate <= on ? progressionDue(policy, current, stepDate) : null;
       if (!next) break;
       rows.push({ workerId: w.id, grade: next.grade, band: w.band, from: stepDate, anchorDate: next.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: next.policyRefs, note });

@@ -1,5 +1,5 @@
 /** The only owner of grade_policy and worker_grade SQL. */
-import { DomainError } from '@cws/kernel';
+import { addDays, DomainError } from '@cws/kernel';
 import type { GradeCause, PostBand } from '@cws/workers-contracts';
 import type { GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
@@ -94,10 +94,13 @@ export class GradeRepository {
     return rows.map(gradeRow);
   }
 
-  /** The date the worker's first grade row was recorded (today when none): steps before it are on anniversaries, from it on the yearly run's 1 January. */
-  static async registeredOn(m: EntityManager, workerId: number): Promise<string> {
+  /**
+   * The first day the yearly run covers the worker: the day after their first grade row was recorded (a hire, the
+   * backfill), which recorded every step due up to that day on its anniversary. Tomorrow when there is no row.
+   */
+  static async yearlyRunsFrom(m: EntityManager, workerId: number): Promise<string> {
     const [r] = await m.query('SELECT MIN(created_at) AS at FROM worker_grade WHERE worker_id = ?', [workerId]);
-    return r?.at ? dateOf(new Date(r.at)) : today();
+    return addDays(r?.at ? dateOf(new Date(r.at)) : today(), 1);
   }
 
   /** Whether the worker has a BAND_CHANGE row into `band` from `from` (what a primary post of that band starting then wrote). */

@@ -35,7 +35,7 @@ export class GradesService {
     const policy = await GradeRepository.policyOnOrFirst(m, w.hireDate);
     const entry = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
     const now = today();
-    return this.stepsAfter(m, w, entry, { until: now, recorded: [], registeredOn: addDays(now, 1), note: 'step due before the worker was registered', publish: false });
+    return this.stepsAfter(m, w, entry, { until: now, recorded: [], yearlyRunsFrom: addDays(now, 1), note: 'step due before the worker was registered', publish: false });
   }
 
   /** A primary post of another band starting on `from` re-places the grade in that band (no row when the band is unchanged). */
@@ -91,7 +91,7 @@ export class GradesService {
     const decided = later.findIndex((r) => !AUTOMATIC.has(r.cause));
     const until = decided < 0 ? today() : [today(), addDays(later[decided].from, -1)].sort()[0];
     await this.stepsAfter(m, w, written, {
-      until, recorded: decided < 0 ? later : later.slice(0, decided), registeredOn: await GradeRepository.registeredOn(m, w.workerId),
+      until, recorded: decided < 0 ? later : later.slice(0, decided), yearlyRunsFrom: await GradeRepository.yearlyRunsFrom(m, w.workerId),
       note: `re-derived after the ${cause} of ${from}`, publish: true,
     });
     return written;
@@ -104,13 +104,13 @@ export class GradesService {
    * falls due (rows are never deleted: the later row of a date is the one in force). Returns the last row in force.
    */
   private async stepsAfter(
-    m: EntityManager, w: GradeWorker, start: GradeRow, o: { until: string; recorded: GradeRow[]; registeredOn: string; note: string; publish: boolean },
+    m: EntityManager, w: GradeWorker, start: GradeRow, o: { until: string; recorded: GradeRow[]; yearlyRunsFrom: string; note: string; publish: boolean },
   ): Promise<GradeRow> {
     let state = start;
     let cursor = start.from;
     const rows = [...o.recorded];
     for (;;) {
-      const stepOn = nextStepDate(await GradeRepository.policyOnOrFirst(m, cursor), state.anchorDate, cursor, o.registeredOn);
+      const stepOn = nextStepDate(await GradeRepository.policyOnOrFirst(m, cursor), state.anchorDate, cursor, o.yearlyRunsFrom);
       const step = stepOn <= o.until ? stepOn : null;
       const row = rows[0];
       if (row && (!step || row.from <= step)) {

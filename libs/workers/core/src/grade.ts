@@ -98,16 +98,17 @@ export function progressionDue(policy: GradePolicy, current: RecordedGrade, asOf
 }
 
 /**
- * The next date after `after` on which the register steps up a grade anchored on `anchorDate`: before the
- * worker was on the register (`registeredOn`), the anchor's anniversary, as a late registration or the
- * backfill records past steps; from then on, the yearly run (1 January) on or after the anniversary. Whether
- * that date changes the grade (the band top) is progressionDue's call. Re-deriving from a back-dated decision
- * walks these dates, so it writes the steps the register would have written had the decision been on time.
+ * The next date after `after` on which the register steps up a grade anchored on `anchorDate`. Before
+ * `yearlyRunsFrom` (the day after the worker's registration: the first day the yearly run covers them), the
+ * anchor's anniversary, as a late registration or the backfill records past steps; from it, the yearly run
+ * (1 January) on or after the anniversary. Whether that date changes the grade (the band top) is
+ * progressionDue's call. Re-deriving from a back-dated decision walks these dates, so it writes the steps the
+ * register would have written had the decision been on time.
  */
-export function nextStepDate(policy: GradePolicy, anchorDate: string, after: string, registeredOn: string): string {
+export function nextStepDate(policy: GradePolicy, anchorDate: string, after: string, yearlyRunsFrom: string): string {
   const anniversary = addMonths(anchorDate, stepMonths(policy));
-  if (anniversary > after && anniversary < registeredOn) return anniversary;
-  const earliest = [anniversary, registeredOn, addDays(after, 1)].reduce((a, b) => (a > b ? a : b));
+  if (anniversary > after && anniversary < yearlyRunsFrom) return anniversary;
+  const earliest = [anniversary, yearlyRunsFrom, addDays(after, 1)].reduce((a, b) => (a > b ? a : b));
   return earliest.endsWith('-01-01') ? earliest : `${Number(earliest.slice(0, 4)) + 1}-01-01`;
 }
 

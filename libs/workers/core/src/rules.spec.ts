@@ -49,14 +49,14 @@ describe('grades', () => {
     expect(progressionDue(policy, cur, '2027-01-01')).toMatchObject({ grade: 7, steps: 2, anchorDate: '2026-03-15' });
     expect(progressionDue(policy, { ...cur, grade: 12 }, '2030-01-01')).toBeNull();
   });
-  it('steps on the anchor\'s anniversary before the worker was on the register, on the yearly run (1 January) after', () => {
-    // registered 2026-12-02: an anniversary before that is when a late registration records the step
+  it('steps on the anchor\'s anniversary before the yearly run covers the worker, on the yearly run (1 January) after', () => {
+    // registered 2026-12-01, covered by the yearly run from the next day: an anniversary before that is when a late registration records the step
     expect(nextStepDate(policy, '2022-01-01', '2022-01-01', '2026-12-02')).toBe('2025-01-01');
     expect(nextStepDate(policy, '2021-07-01', '2024-06-30', '2026-12-02')).toBe('2024-07-01');
-    // registered in 2020: the first 1 January on or after the anniversary
+    // covered since March 2020: the first 1 January on or after the anniversary
     expect(nextStepDate(policy, '2021-06-01', '2021-06-01', '2020-03-20')).toBe('2025-01-01');
     expect(nextStepDate(policy, '2021-01-01', '2021-06-01', '2020-03-20')).toBe('2024-01-01');
-    // an anniversary already behind the cursor (a band top kept the anchor): the next yearly run, not before the registration
+    // an anniversary already behind the cursor (a band top kept the anchor): the next yearly run that covers the worker
     expect(nextStepDate(policy, '2010-05-01', '2020-02-01', '2026-12-02')).toBe('2027-01-01');
     expect(nextStepDate(policy, '2010-05-01', '2024-03-01', '2020-03-20')).toBe('2025-01-01');
     // a step never falls on the cursor itself
