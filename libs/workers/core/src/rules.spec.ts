@@ -53,6 +53,9 @@ describe('grades', () => {
     // registered 2026-12-01, covered by the yearly run from the next day: an anniversary before that is when a late registration records the step
     expect(nextStepDate(policy, '2022-01-01', '2022-01-01', '2026-12-02')).toBe('2025-01-01');
     expect(nextStepDate(policy, '2021-07-01', '2024-06-30', '2026-12-02')).toBe('2024-07-01');
+    // the registration day is the last one recorded by anniversary; the next day is the yearly run's
+    expect(nextStepDate(policy, '2023-12-01', '2023-12-01', '2026-12-02')).toBe('2026-12-01');
+    expect(nextStepDate(policy, '2023-12-02', '2023-12-02', '2026-12-02')).toBe('2027-01-01');
     // covered since March 2020: the first 1 January on or after the anniversary
     expect(nextStepDate(policy, '2021-06-01', '2021-06-01', '2020-03-20')).toBe('2025-01-01');
     expect(nextStepDate(policy, '2021-01-01', '2021-06-01', '2020-03-20')).toBe('2024-01-01');
