@@ -126,6 +126,7 @@ export const enElections: Record<keyof typeof zhCNElections, string> = {
   'grades.all': 'All',
   'workers.grade': 'Grade',
   'workers.gradeValue': 'grade {grade} ({band})',
+  'workers.gradeShort': 'grade {grade}',
   'workers.gradeSince': 'since {date}',
   'workers.gradeDerived': 'Derived',
   'workers.gradeDerivedHint': 'Derived from the hire date, education and post band (the one-off backfill), not a recorded decision',

@@ -124,6 +124,7 @@ export const zhCNElections = {
   'grades.all': '全部',
   'workers.grade': '等级',
   'workers.gradeValue': '{grade} 级（{band}）',
+  'workers.gradeShort': '{grade} 级',
   'workers.gradeSince': '自 {date} 起',
   'workers.gradeDerived': '推算',
   'workers.gradeDerivedHint': '按入职日期、学历和岗位类别推算（一次性回填），不是记录在案的决定',

@@ -8,6 +8,7 @@ function worker(id: number, name: string): WorkerRow {
     id, name, sex: 'F', birthYear: 1990, residentIdMasked: `**************${String(id).padStart(4, '0')}`, phone: null,
     communityCode: '330106001001', communityName: '翠苑一区社区', streetCode: '330106001', districtCode: '330106',
     status: 'ACTIVE', employmentType: 'FULL_TIME', postBand: 'HEAD', qualificationLevel: 'SOCIAL_WORKER', hireDate: '2015-03-01',
+    grade: id === 2 ? null : 10 + id, gradeBand: id === 2 ? null : 'HEAD',
   };
 }
 
@@ -30,6 +31,10 @@ describe('WorkersPage', () => {
     expect(container.textContent).toContain('翠苑一区社区');
     expect(container.querySelector('[data-testid="workers-total"]')?.textContent).toContain('共 3 条');
     expect(container.textContent).toContain('社会工作师');
+    // today's grade (三岗十八级), a dash for a worker not graded yet
+    const gradeColumn = [...container.querySelectorAll('th')].findIndex((th) => th.textContent === '等级');
+    const grades = [...container.querySelectorAll('tbody tr.ant-table-row')].map((tr) => tr.querySelectorAll('td')[gradeColumn]?.textContent);
+    expect(grades).toEqual(['11 级', '-']);
     const first = calls.find((c) => c.url.pathname === '/api/workers/v1/workers');
     expect(first?.url.searchParams.get('limit')).toBe('50');
     expect(first?.url.searchParams.has('after')).toBe(false);

@@ -170,6 +170,7 @@ export function WorkersPage() {
           { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`enum.status.${s}` as MessageKey)}</Tag> },
           { title: t('workers.employmentType'), dataIndex: 'employmentType', render: (s: string) => t(`enum.employment.${s}` as MessageKey) },
           { title: t('workers.postBand'), dataIndex: 'postBand', render: (s: string | null) => (s ? t(`enum.post.${s}` as MessageKey) : '-') },
+          { title: t('workers.grade'), dataIndex: 'grade', width: 80, render: (g: number | null | undefined) => (g == null ? '-' : t('workers.gradeShort', { grade: g })) },
           { title: t('workers.qualification'), dataIndex: 'qualificationLevel', render: (s: string | null) => (s ? t(`enum.qualification.${s}` as MessageKey) : '-') },
           { key: 'hireDate', title: t('workers.hireDate'), dataIndex: 'hireDate', sorter: true, sortOrder: sortOrderOf(filter.sort, 'hireDate') },
         ]}
