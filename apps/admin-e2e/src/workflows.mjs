@@ -105,6 +105,13 @@ export function workflowTests(ctx) {
     await page.getByTestId('worker-grade').getByText(/^\d+ 级（其他） · 自 \d{4}-\d{2}-\d{2} 起$/).waitFor();
     await page.getByRole('tab', { name: '等级' }).click();
     await page.getByTestId('grades').getByText('入职定级').waitFor();
+    // a grade change decided today, from 记录履历: today's grade follows, its row heads the history
+    await page.getByTestId('worker-event').click();
+    await pick(page, 'kind', '薪级调整');
+    await page.getByTestId('event-grade').fill('5');
+    await page.getByTestId('event-form-ok').click();
+    await page.getByTestId('worker-grade').getByText(/^5 级（其他） · 自 /).waitFor();
+    await page.getByTestId('grades').locator('tbody tr').first().getByText('等级调整').waitFor();
 
     // find them in the register
     await openMenu(page, '社工名册');

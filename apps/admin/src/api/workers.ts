@@ -65,7 +65,7 @@ export function useWorkerWrites() {
     create: (body: Record<string, unknown>) => api.post<WorkerWriteResultView>(W, body),
     update: (id: number, body: Record<string, unknown>) => api.patch<WorkerWriteResultView>(`${W}/${id}`, body),
     leave: (id: number, body: { date: string; reason: string }) => api.post<WorkerRecordView>(`${W}/${id}/leave`, body),
-    event: (id: number, body: { kind: string; date: string; note?: string }) => api.post(`${W}/${id}/events`, body),
+    event: (id: number, body: { kind: string; date: string; note?: string; grade?: number; band?: string }) => api.post(`${W}/${id}/events`, body),
     addPost: (body: Record<string, unknown>) => api.post('/api/workers/v1/appointments', body),
     endPost: (postId: number, body: { to: string; reason: string }) => api.post(`/api/workers/v1/appointments/${postId}/end`, body),
     startSecondment: (body: Record<string, unknown>) => api.post('/api/workers/v1/secondments', body),

@@ -1,15 +1,18 @@
-import { Alert, App, Button, Form, Input, Space } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { WorkerDetail } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { useWorkerWrites } from '../../api/workers';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { DateItem, EnumItem, FormModal, todayIso, useRequired } from '../../layout/FormModal';
 import { openToEdits } from './openToEdits';
 import { CommunitySelect, EditModal } from './WorkerFormModals';
 
 type Dialog = null | 'edit' | 'transfer' | 'leave' | 'return' | 'leaving' | 'event';
 type Values = Record<string, string>;
+
+const BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
 
 /** Kinds HR records by hand as plain events (LEAVE and RETURN have their own buttons). */
 const RECORDED_KINDS = ['COMMENDATION', 'PROMOTION', 'GRADE_CHANGE'] as const;
@@ -32,7 +35,17 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
   const leave = useAction((v: Values) => writes.event(worker.id, { kind: 'LEAVE', date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
   const back = useAction((v: Values) => writes.event(worker.id, { kind: 'RETURN', date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
   const leaving = useAction((v: Values) => writes.leave(worker.id, { date: v.date, reason: v.reason }), done);
-  const event = useAction((v: Values) => writes.event(worker.id, { kind: v.kind, date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
+  // a grade change carries the decided grade (and its band, else the band of the grade in force): the server checks the band's range
+  const event = useAction(
+    (v: Values) =>
+      writes.event(worker.id, {
+        kind: v.kind, date: v.date, ...(v.note ? { note: v.note } : {}),
+        ...(v.kind === 'GRADE_CHANGE' ? { grade: Number(v.grade), ...(v.band ? { band: v.band } : {}) } : {}),
+      }),
+    done,
+  );
+  const eventKind = Form.useWatch('kind', form);
+  const options = useEnumOptions();
 
   if (!openToEdits(worker)) return null;
   const note = (
@@ -78,6 +91,21 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
       <FormModal open={dialog === 'event'} title={t('workers.recordEvent')} form={form} onSubmit={(v) => event.mutate(v)} onClose={close} pending={event.isPending} initialValues={{ date: todayIso(), kind: 'COMMENDATION' }} testId="event-form">
         <EnumItem name="kind" label={t('workers.eventKind')} values={RECORDED_KINDS} prefix="enum.event" />
         <DateItem name="date" label={t('common.date')} required />
+        {eventKind === 'GRADE_CHANGE' && (
+          <>
+            <Form.Item
+              name="grade" label={t('workers.grade')} rules={required}
+              extra={worker.grade !== null && worker.gradeBand
+                ? t('workers.gradeChangeHint', { current: t('workers.gradeValue', { grade: worker.grade, band: t(`enum.post.${worker.gradeBand}` as MessageKey) }) })
+                : t('workers.gradeChangeHintNone')}
+            >
+              <InputNumber min={1} max={18} precision={0} style={{ width: '100%' }} data-testid="event-grade" />
+            </Form.Item>
+            <Form.Item name="band" label={t('grades.band')} extra={t('workers.gradeBandHint')}>
+              <Select allowClear options={options(BANDS, 'enum.post')} data-testid="event-band" />
+            </Form.Item>
+          </>
+        )}
         {note}
       </FormModal>
     </>

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerDetail } from '../../api/types';
+import { en } from '../../i18n/en';
+import { ERROR_CODES } from '../../i18n/errorCodes';
+import { todayIso } from '../../layout/FormModal';
+import { chooseOption, click, found, json, renderPageAs, sentBodies, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { WorkerActions } from './WorkerActions';
+
+const worker = { id: 7, status: 'ACTIVE', version: 3, communityCode: '330106001001', grade: 8, gradeBand: 'OTHER' } as WorkerDetail;
+const EVENTS = 'POST /api/workers/v1/workers/7/events';
+
+async function openEventForm(kind: string) {
+  await click(await found('[data-testid="worker-event"]'));
+  const form = await found('[data-testid="event-form"]');
+  await chooseOption(form.querySelector('#kind')!, kind);
+  return form;
+}
+
+describe('WorkerActions: 记录履历', () => {
+  it('a grade change asks for the decided grade, shows the grade in force, and sends grade and band', async () => {
+    const { calls } = renderPageAs(xihuHr, <WorkerActions worker={worker} />, { [EVENTS]: () => json(201, { id: 90 }) });
+    const form = await openEventForm(en['enum.event.GRADE_CHANGE']);
+    const grade = await found('[data-testid="event-grade"]');
+    expect(form.textContent).toContain(en['workers.gradeChangeHint'].replace('{current}', `grade 8 (${en['enum.post.OTHER']})`));
+    await typeInto(grade, '9');
+    await chooseOption(form.querySelector('#band')!, en['enum.post.DEPUTY']);
+    await click(document.querySelector('[data-testid="event-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'POST', '/api/workers/v1/workers/7/events')).toEqual([{ kind: 'GRADE_CHANGE', date: todayIso(), grade: 9, band: 'DEPUTY' }]));
+  });
+
+  it('a grade is required there, and the server’s band-range refusal shows under it', async () => {
+    const { calls } = renderPageAs(xihuHr, <WorkerActions worker={worker} />, {
+      [EVENTS]: () => json(400, { code: 'GRADE_OUT_OF_BAND', message: 'must be a whole grade between 1 and 12 for band OTHER', details: [{ path: 'grade', issue: 'must be a whole grade between 1 and 12 for band OTHER' }] }),
+    });
+    const form = await openEventForm(en['enum.event.GRADE_CHANGE']);
+    await click(document.querySelector('[data-testid="event-form-ok"]'));
+    await waitFor(() => expect(form.querySelector('#grade_help')?.textContent).toBe(en['common.required']));
+    expect(sentBodies(calls, 'POST')).toEqual([]);
+    await typeInto(await found('[data-testid="event-grade"]'), '15');
+    await click(document.querySelector('[data-testid="event-form-ok"]'));
+    await waitFor(() => expect(form.querySelector('#grade_help')?.textContent).toBe(ERROR_CODES.GRADE_OUT_OF_BAND[1]));
+    expect(sentBodies(calls, 'POST')).toEqual([{ kind: 'GRADE_CHANGE', date: todayIso(), grade: 15 }]);
+  });
+
+  it('other events carry no grade and ask for none', async () => {
+    const { calls } = renderPageAs(xihuHr, <WorkerActions worker={worker} />, { [EVENTS]: () => json(201, { id: 91 }) });
+    const form = await openEventForm(en['enum.event.COMMENDATION']);
+    expect(form.querySelector('[data-testid="event-grade"]')).toBeNull();
+    await click(document.querySelector('[data-testid="event-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ kind: 'COMMENDATION', date: todayIso() }]));
+  });
+});
