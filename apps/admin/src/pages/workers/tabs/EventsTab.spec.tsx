@@ -24,6 +24,14 @@ describe('EventsTab', () => {
     expect(document.querySelectorAll('[data-testid^="event-voided-"]')).toHaveLength(1);
   });
 
+  it('a grade change reads as its grade, with the band when one was decided', async () => {
+    const graded = { id: 7, events: [event({ id: 50, kind: 'GRADE_CHANGE', data: { grade: 9, band: 'DEPUTY' } }), event({ id: 49, kind: 'GRADE_CHANGE', data: { grade: 5, band: null } })] } as WorkerDetail;
+    renderApp(<EventsTab worker={graded} />, { fetch: scriptedFetch({}).fetch, locale: 'zh-CN' });
+    await found('[data-testid="events"] tbody tr');
+    const details = [...document.querySelectorAll('[data-testid="events"] tbody tr')].map((tr) => tr.querySelectorAll('td')[2].textContent);
+    expect(details).toEqual(['9 级（副职）', '5 级']);
+  });
+
   it('reads Voided in English', async () => {
     renderApp(<EventsTab worker={worker} />, { fetch: scriptedFetch({}).fetch, locale: 'en' });
     await found('[data-testid="event-voided-41"]');

@@ -6,7 +6,7 @@ import { placeNamer } from '../../../lib/places';
 import { WorkerRows } from './WorkerRows';
 
 /**
- * 履历: career events, newest first, with their details in words (a transfer names both communities). A
+ * 履历: career events, newest first, with their details in words (a transfer names both communities, a grade change its grade). A
  * promotion whose post was voided by withdrawing its election stays listed, tagged 已撤销 with the reason.
  */
 export function EventsTab({ worker }: { worker: WorkerDetail }) {
@@ -18,6 +18,9 @@ export function EventsTab({ worker }: { worker: WorkerDetail }) {
     const d = e.data ?? {};
     if (e.kind === 'TRANSFER' && d.from && d.to) return `${communityName(d.from)} → ${communityName(d.to)}`;
     if (e.kind === 'STATUS_CHANGE' && d.from && d.to) return `${t(`enum.status.${String(d.from)}` as MessageKey)} → ${t(`enum.status.${String(d.to)}` as MessageKey)}`;
+    if (e.kind === 'GRADE_CHANGE' && typeof d.grade === 'number') {
+      return d.band ? t('workers.gradeValue', { grade: d.grade, band: t(`enum.post.${String(d.band)}` as MessageKey) }) : t('workers.gradeShort', { grade: d.grade });
+    }
     return '';
   };
   return (
