@@ -12,3 +12,8 @@ export function moneyColumn<T>(title: string, dataIndex: keyof T & string): Tabl
 export function actionsColumn<T>(t: Translate, render: (row: T) => ReactNode): TableColumnType<T> {
   return { title: t('common.actions'), key: 'actions', render: (_: unknown, row: T) => render(row) };
 }
+
+/** A row's free-text note (备注), a dash when there is none. */
+export function noteColumn<T>(t: Translate): TableColumnType<T> {
+  return { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' };
+}

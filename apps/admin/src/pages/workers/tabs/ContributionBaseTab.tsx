@@ -5,7 +5,7 @@ import { useDeclaredBases, useDeclaredBaseWrites } from '../../../api/payroll';
 import type { WorkerDetail } from '../../../api/types';
 import { useAction } from '../../../api/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { actionsColumn, moneyColumn } from '../../../layout/columns';
+import { actionsColumn, moneyColumn, noteColumn } from '../../../layout/columns';
 import { ConfirmButton } from '../../../layout/ConfirmButton';
 import { FormModal, MonthItem, thisMonth, useAmountRules, useFormDialog } from '../../../layout/FormModal';
 import { PagedTable } from '../../../layout/PagedTable';
@@ -80,7 +80,7 @@ export function ContributionBaseTab({ worker }: { worker: WorkerDetail }) {
             align: 'right',
             render: (v: string | null) => (v === null ? t('bases.sameAsBase') : thousands(v)),
           },
-          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+          noteColumn(t),
           { title: t('bases.declaredBy'), key: 'by', render: (_, b) => `${b.declaredBy} · ${dateTime(b.declaredAt)}` },
           ...(writable
             ? [

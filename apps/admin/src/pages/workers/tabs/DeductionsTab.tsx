@@ -5,7 +5,7 @@ import { useAction } from '../../../api/useAction';
 import { useSpecialDeductions, useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { useEnumOptions } from '../../../i18n/useEnumOptions';
-import { actionsColumn, moneyColumn } from '../../../layout/columns';
+import { actionsColumn, moneyColumn, noteColumn } from '../../../layout/columns';
 import { ConfirmButton } from '../../../layout/ConfirmButton';
 import { FormModal, MonthItem, thisMonth, useAmountRules, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { QueryTable } from '../../../layout/QueryTable';
@@ -73,7 +73,7 @@ export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
           { title: t('deductions.type'), dataIndex: 'type', render: (v: string) => t(`enum.deduction.${v}` as MessageKey) },
           moneyColumn(t('deductions.monthlyAmount'), 'monthlyAmount'),
           { title: t('deductions.months'), key: 'months', render: (_, d) => `${d.fromMonth} – ${d.toMonth ?? t('common.ongoing')}` },
-          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+          noteColumn(t),
           { title: t('deductions.recordedBy'), key: 'by', render: (_, d) => `${d.createdBy} · ${dateTime(d.createdAt)}` },
           ...(writable
             ? [

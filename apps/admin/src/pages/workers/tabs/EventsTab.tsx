@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { useCommunities } from '../../../api/org';
 import type { CareerEventRow, WorkerDetail } from '../../../api/types';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { noteColumn } from '../../../layout/columns';
 import { placeNamer } from '../../../lib/places';
 import { WorkerRows } from './WorkerRows';
 
@@ -42,7 +43,7 @@ export function EventsTab({ worker }: { worker: WorkerDetail }) {
           ),
         },
         { title: t('workers.eventData'), key: 'data', render: (_: unknown, e) => describe(e) || '-' },
-        { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+        noteColumn(t),
       ]}
     />
   );

@@ -1,6 +1,7 @@
 import { Tag, Typography } from 'antd';
 import type { GradeRow, WorkerDetail } from '../../../api/types';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
+import { noteColumn } from '../../../layout/columns';
 import { WorkerRows } from './WorkerRows';
 
 /**
@@ -48,7 +49,7 @@ export function GradesTab({ worker }: { worker: WorkerDetail }) {
           },
           { title: t('workers.gradeCause'), dataIndex: 'cause', width: 140, render: (c: string) => t(`enum.gradeCause.${c}` as MessageKey) },
           { title: t('workers.gradeAnchor'), dataIndex: 'anchorDate', width: 140 },
-          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+          noteColumn(t),
         ]}
       />
     </>

@@ -3,7 +3,7 @@ import { Button, Form, Input, Tag } from 'antd';
 import type { SecondmentRow, WorkerDetail } from '../../../api/types';
 import { useWorkerWrites } from '../../../api/workers';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
-import { actionsColumn } from '../../../layout/columns';
+import { actionsColumn, noteColumn } from '../../../layout/columns';
 import { DateItem, EnumItem, FormModal, todayIso, useFormDialog, useRequired } from '../../../layout/FormModal';
 import { useEditable } from '../openToEdits';
 import { TabAction } from './TabAction';
@@ -51,7 +51,7 @@ export function SecondmentsTab({ worker }: { worker: WorkerDetail }) {
           { title: t('common.to'), dataIndex: 'to', render: (v: string | null) => v ?? t('common.ongoing') },
           { title: t('workers.payer'), dataIndex: 'payer', render: (p: string) => t(`enum.payer.${p}` as MessageKey) },
           { title: t('workers.secondmentStatus'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'ACTIVE' ? 'orange' : 'default'}>{t(`enum.secondment.${s}` as MessageKey)}</Tag> },
-          { title: t('common.note'), dataIndex: 'note', render: (v: string | null) => v ?? '-' },
+          noteColumn(t),
           actionsColumn<SecondmentRow>(t, (s) =>
             writable && s.status === 'ACTIVE' ? (
               <Button size="small" type="link" onClick={() => end.show(s)} data-testid={`end-secondment-${s.id}`}>
