@@ -1,7 +1,9 @@
 import type { RunView } from '@cws/payroll-contracts';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { renderPageAs, waitFor } from '../../test-utils';
+import dayjs from 'dayjs';
+import { en } from '../../i18n/en';
+import { chooseOption, click, found, json, renderPageAs, sentBodies, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { RunsPage } from './RunsPage';
 
 const run = (id: string, patch: Partial<RunView>): RunView =>
@@ -30,5 +32,34 @@ describe('RunsPage', () => {
     const payDays = () => [...document.querySelectorAll('[data-testid="runs-table"] tbody tr')].map((tr) => tr.querySelectorAll('td')[7]?.textContent);
     await waitFor(() => expect(payDays()).toEqual(['2026-12-15 (scheduled)', '2026-11-15', '2026-10-16', '—']));
     expect(document.querySelector('[data-testid="runs-table"] thead')?.textContent).toContain('Pay day');
+  });
+
+  describe('a new run', () => {
+    const routes = { 'GET /api/payroll/v1/runs': () => ({ items: [], nextAfter: null }), 'POST /api/payroll/v1/runs': () => json(201, run('9', { status: 'DRAFT' })) };
+    const open = async () => {
+      await click(await found('[data-testid="new-run"]'));
+      return found('[data-testid="run-form"]');
+    };
+
+    it('a bonus run asks for the amount and the tax method and sends them as its bonus (was: no field, always refused)', async () => {
+      const { calls } = renderPageAs(xihuHr, <RunsPage />, routes);
+      const form = await open();
+      expect(form.querySelector('[data-testid="run-bonus-amount"]')).toBeNull();
+      await chooseOption(form.querySelector('#type')!, en['run.type.BONUS']);
+      const amount = await found('[data-testid="run-bonus-amount"]');
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      await waitFor(() => expect(form.querySelector('[id="bonus_amount_help"]')?.textContent).toBe(en['common.required']));
+      await typeInto(amount, '3600.5');
+      await chooseOption(form.querySelector('[id="bonus_method"]')!, en['payrollRuns.bonusMethod.MERGED']);
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ period: dayjs().format('YYYY-MM'), type: 'BONUS', bonus: { amount: '3600.5', method: 'MERGED' } }]));
+    });
+
+    it('a regular run sends no bonus', async () => {
+      const { calls } = renderPageAs(xihuHr, <RunsPage />, routes);
+      await open();
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ period: dayjs().format('YYYY-MM'), type: 'REGULAR' }]));
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { cityToday } from '@cws/kernel';
 import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
-import { Button, DatePicker, Form, Progress, Select, Space, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, Progress, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,11 +12,13 @@ import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
-import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { EnumItem, FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { placeNamer, placeOptions } from '../../lib/places';
+
+const BONUS_METHODS = ['SEPARATE', 'MERGED'] as const;
 
 export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
 
@@ -61,10 +63,17 @@ export function RunsPage() {
   const runs = useRuns({ status });
   const districts = useDistricts();
   const mayCreate = hasRole(...HR_ROLES);
+  const amountRules = useAmountRules();
+  // a BONUS run names the bonus it pays: the same amount for each worker of the scope (per-worker amounts go through the API)
   const create = useFormDialog(
-    (v: { period: dayjs.Dayjs; type: string; scope?: string }) => api.post<RunView>(`${P}/runs`, { period: v.period.format('YYYY-MM'), type: v.type, ...(v.scope ? { scope: v.scope } : {}) }),
+    (v: { period: dayjs.Dayjs; type: string; scope?: string; bonus?: { amount?: string; method: string } }) =>
+      api.post<RunView>(`${P}/runs`, {
+        period: v.period.format('YYYY-MM'), type: v.type, ...(v.scope ? { scope: v.scope } : {}),
+        ...(v.type === 'BONUS' && v.bonus ? { bonus: { amount: (v.bonus.amount ?? '').trim(), method: v.bonus.method } } : {}),
+      }),
     { invalidate: [['payroll-runs']], onDone: (r) => navigate(`/payroll/runs/${r.id}`) },
   );
+  const runType = Form.useWatch('type', create.modal.form);
 
   return (
     <PageCard
@@ -102,7 +111,7 @@ export function RunsPage() {
       <FormModal
         {...create.modal}
         title={t('payrollRuns.create')}
-        initialValues={{ type: 'REGULAR', period: dayjs() }}
+        initialValues={{ type: 'REGULAR', period: dayjs(), bonus: { method: 'SEPARATE' } }}
         testId="run-form"
       >
         <Form.Item name="period" label={t('payrollRuns.period')} rules={required}>
@@ -111,6 +120,14 @@ export function RunsPage() {
         <Form.Item name="type" label={t('payrollRuns.type')} rules={required}>
           <Select options={options(RUN_TYPES.filter((x) => x !== 'CORRECTION'), 'run.type')} />
         </Form.Item>
+        {runType === 'BONUS' && (
+          <>
+            <Form.Item name={['bonus', 'amount']} label={t('payrollRuns.bonusAmount')} rules={amountRules} extra={t('payrollRuns.bonusAmountHint')}>
+              <Input inputMode="decimal" placeholder="36000.00" data-testid="run-bonus-amount" />
+            </Form.Item>
+            <EnumItem name={['bonus', 'method']} label={t('payrollRuns.bonusMethod')} values={BONUS_METHODS} prefix="payrollRuns.bonusMethod" extra={t('payrollRuns.bonusMethodHint')} />
+          </>
+        )}
         {me?.scope.level === 'CITY' && (
           <Form.Item name="scope" label={t('payrollRuns.scope')} extra={t('payrollRuns.scopeHint')}>
             <Select allowClear options={placeOptions(districts.data)} />
