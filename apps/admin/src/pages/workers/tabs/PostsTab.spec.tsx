@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PostRow, WorkerDetail } from '../../../api/types';
 import { en } from '../../../i18n/en';
-import { found, renderApp, scriptedFetch, textOf, waitFor, xihuHr } from '../../../test-utils';
+import { act } from 'react';
+import { chooseOption, click, found, renderApp, scriptedFetch, textOf, waitFor, xihuHr } from '../../../test-utils';
 import { PostsTab } from './PostsTab';
 
 const post = (p: Partial<PostRow>): PostRow => ({
@@ -34,5 +35,31 @@ describe('PostsTab', () => {
     await waitFor(() => expect(textOf('post-60')).toContain('2018-01-01 — 2021-12-31'));
     expect(textOf('post-61')).toContain(`2022-01-01 — ${en['common.ongoing']}`);
     expect(document.querySelector('[data-testid="post-voided-60"]')).toBeNull();
+  });
+
+  it('offers no recruitment for a post in an elected body (the party organisation, the committee): the API refuses it there', async () => {
+    const { fetch } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => xihuHr });
+    renderApp(<PostsTab worker={worker} />, { fetch, locale: 'en' });
+    await click(await found('[data-testid="add-post"]'));
+    const form = await found('[data-testid="post-form"]');
+    const offered = async () => {
+      const input = form.querySelector('#obtainedBy')!;
+      await act(async () => {
+        input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      });
+      return waitFor(() => {
+        const list = document.getElementById(input.getAttribute('aria-controls') ?? '')?.closest('.ant-select-dropdown');
+        const titles = [...(list?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) => o.getAttribute('title'));
+        if (!titles.length) throw new Error('no options yet');
+        return titles;
+      });
+    };
+    // a workstation post may be recruited to
+    await chooseOption(form.querySelector('#bodyKind')!, en['org.body.STATION']);
+    await chooseOption(form.querySelector('#obtainedBy')!, en['enum.obtainedBy.RECRUITMENT']);
+    // switching to the committee drops the recruitment just chosen
+    await chooseOption(form.querySelector('#bodyKind')!, en['org.body.COMMITTEE']);
+    await waitFor(() => expect(form.querySelector('#obtainedBy')?.closest('.ant-select')?.textContent).toBe(en['enum.obtainedBy.APPOINTMENT']));
+    expect(await offered()).toEqual([en['enum.obtainedBy.ELECTION'], en['enum.obtainedBy.APPOINTMENT']]);
   });
 });

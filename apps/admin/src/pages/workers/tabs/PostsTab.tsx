@@ -1,4 +1,4 @@
-import { BODY_KINDS, OBTAINED_BY, ROLES_BY_BODY, type BodyKind } from '@cws/workers-contracts';
+import { BODY_KINDS, isElectedPost, OBTAINED_BY, ROLES_BY_BODY, type BodyKind } from '@cws/workers-contracts';
 import { wasHeld } from '@cws/workers-core';
 import { Button, Empty, Form, Input, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
 import type { PostRow, WorkerDetail } from '../../../api/types';
@@ -100,12 +100,19 @@ export function PostsTab({ worker }: { worker: WorkerDetail }) {
         testId="post-form"
       >
         <Form.Item name="bodyKind" label={t('workers.body')} rules={required}>
-          <Select options={options(BODY_KINDS, 'org.body')} onChange={() => add.form.setFieldValue('role', undefined)} />
+          <Select
+            options={options(BODY_KINDS, 'org.body')}
+            onChange={(next: BodyKind) => {
+              add.form.setFieldValue('role', undefined);
+              if (isElectedPost(next) && add.form.getFieldValue('obtainedBy') === 'RECRUITMENT') add.form.setFieldValue('obtainedBy', 'APPOINTMENT');
+            }}
+          />
         </Form.Item>
         <Form.Item name="role" label={t('workers.role')} rules={required}>
           <Select disabled={!bodyKind} options={options(bodyKind ? ROLES_BY_BODY[bodyKind] : [], 'enum.role')} />
         </Form.Item>
-        <EnumItem name="obtainedBy" label={t('workers.obtainedBy')} values={OBTAINED_BY} prefix="enum.obtainedBy" />
+        {/* the party organisation and the residents' committee are elected bodies: their posts are not recruited to */}
+        <EnumItem name="obtainedBy" label={t('workers.obtainedBy')} values={bodyKind && isElectedPost(bodyKind) ? OBTAINED_BY.filter((o) => o !== 'RECRUITMENT') : OBTAINED_BY} prefix="enum.obtainedBy" />
         <DateItem name="from" label={t('common.from')} required />
         <DateItem name="to" label={t('common.to')} />
         <Form.Item name="primary" label={t('workers.primary')} valuePropName="checked">
