@@ -11,6 +11,7 @@ import { actionsColumn } from '../../layout/columns';
 import { DateItem, FormModal, todayIso, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryError } from '../../layout/PageState';
+import { filledIn } from '../../lib/filledIn';
 import { EducationFields } from '../workers/WorkerFormModals';
 import { ObjectionsModal } from './ObjectionsModal';
 
@@ -37,11 +38,12 @@ export function VacancyPage() {
   const ranking = useRanking(id);
   const community = useCommunity(ranking.data?.vacancy.communityCode ?? null);
   const done = { invalidate: [['ranking', id], ['vacancies']], success: t('common.saved') };
-  const addCandidate = useFormDialog((v: Values) => api.post(`${R}/vacancies/${id}/candidates`, v), done);
-  const scores = useFormDialog((v: Values, c: RankedCandidate) => api.patch(`${R}/candidates/${c.id}/scores`, v), done);
-  const select = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/select`, v), done);
-  const objection = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/objections`, v), done);
-  const hire = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/hire`, v), done);
+  // optional fields typed in and cleared are left out, not sent as '' or null (which the API refuses)
+  const addCandidate = useFormDialog((v: Values) => api.post(`${R}/vacancies/${id}/candidates`, filledIn(v)), done);
+  const scores = useFormDialog((v: Values, c: RankedCandidate) => api.patch(`${R}/candidates/${c.id}/scores`, filledIn(v)), done);
+  const select = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/select`, filledIn(v)), done);
+  const objection = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/objections`, filledIn(v)), done);
+  const hire = useFormDialog((v: Values, c: RankedCandidate) => api.post(`${R}/candidates/${c.id}/hire`, filledIn(v)), done);
   const titled = (title: string, c: RankedCandidate | null) => `${title} · ${c?.name ?? ''}`;
   const required = useRequired();
   const score = [{ pattern: /^\d{1,3}(\.\d{1,2})?$/, message: t('recruitment.scoreFormat') }];
@@ -122,7 +124,7 @@ export function VacancyPage() {
       />
       <FormModal {...addCandidate.modal} title={t('recruitment.newCandidate')} initialValues={{ education: 'BACHELOR', politicalStatus: 'NONE' }} testId="candidate-form">
         <Form.Item name="name" label={t('workers.name')} rules={required}><Input id="candidateName" maxLength={60} /></Form.Item>
-        <Form.Item name="residentId" label={t('workers.residentId')} rules={required}><Input id="candidateResidentId" maxLength={18} /></Form.Item>
+        <Form.Item name="residentId" label={t('workers.residentId')} rules={required} normalize={(x: string) => x?.trim().toUpperCase()}><Input id="candidateResidentId" maxLength={18} /></Form.Item>
         <Form.Item name="phone" label={t('recruitment.phone')}><Input maxLength={11} /></Form.Item>
         <EducationFields />
       </FormModal>

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { DateItem, EnumItem, FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
+import { filledIn } from '../../lib/filledIn';
 import { placeNamer, placeOptions } from '../../lib/places';
 
 const T = '/api/workers/v1/training';
@@ -48,9 +49,9 @@ export function TrainingPage() {
   const createClass = useFormDialog(
     (v: Record<string, string | number>) =>
       api.post(`${T}/classes`, {
-        ...v,
+        ...filledIn(v),
         hours: String(v.hours),
-        cost: String(v.cost ?? '0.00'),
+        cost: v.cost ? String(v.cost) : '0.00', // a cleared cost field ('') is no cost
         ...(me?.scope.level !== 'CITY' ? { districtCode: me?.scope.district } : {}),
       }),
     { invalidate: [['training-classes']], success: t('common.saved') },
