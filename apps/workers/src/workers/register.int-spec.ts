@@ -220,6 +220,23 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect(parse(audit.after).qualificationLevel).toBe('SENIOR');
   });
 
+  it('an optional phone or certificate number is cleared with null; other fields refuse null, naming the field', async () => {
+    const w = await hire();
+    const set = await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { phone: '13900000000', qualificationLevel: 'ASSISTANT', qualificationCert: 'ZJ2024AS0001' } });
+    expect(set.body.worker).toMatchObject({ phone: '13900000000', qualificationCert: 'ZJ2024AS0001' });
+    const cleared = await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { phone: null, qualificationLevel: 'NONE', qualificationCert: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.worker).toMatchObject({ phone: null, qualificationLevel: 'NONE', qualificationCert: null, version: set.body.worker.version + 1 });
+    expect((await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.xihu })).body).toMatchObject({ phone: null, qualificationCert: null });
+    const [audit] = await app.ds.query(`SELECT \`before\`, \`after\` FROM audit_log WHERE entity = 'worker' AND entity_id = ? AND action = 'UPDATE' ORDER BY id DESC LIMIT 1`, [String(w.id)]);
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect([parse(audit.before).phone, parse(audit.after).phone]).toEqual(['13900000000', null]);
+    for (const field of ['name', 'education', 'bankAccount']) {
+      const refused = await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { [field]: null } });
+      expect([refused.status, refused.body.code, refused.body.details?.[0]?.path]).toEqual([400, 'VALIDATION_FAILED', field]);
+    }
+  });
+
   it('a user of another district can neither read nor change these workers (404 on every route)', async () => {
     const w = await hire();
     const [appt] = await app.ds.query('SELECT id FROM appointment LIMIT 1');

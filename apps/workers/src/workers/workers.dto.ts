@@ -33,11 +33,11 @@ export class CreateWorkerDto {
 export class UpdateWorkerDto {
   @ApiPropertyOptional({ example: 3, description: 'Optimistic lock: the version you read; a stale one answers 409' }) @IsOptional() @IsInt() version?: number;
   @ApiPropertyOptional({ example: '张丽华' }) @IsOptional() @IsString() @Length(1, 60) name?: string;
-  @ApiPropertyOptional({ example: '13800138000' }) @IsOptional() @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/) phone?: string;
+  @ApiPropertyOptional({ example: '13800138000', nullable: true, description: 'null clears it' }) @IsOptional() @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/) phone?: string | null;
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS }) @IsOptional() @IsIn(EDUCATION_LEVELS) education?: Education;
   @ApiPropertyOptional({ enum: POLITICAL_STATUSES }) @IsOptional() @IsIn(POLITICAL_STATUSES) politicalStatus?: PoliticalStatus;
   @ApiPropertyOptional({ enum: QUALIFICATION_LEVELS }) @IsOptional() @IsIn(QUALIFICATION_LEVELS) qualificationLevel?: QualificationLevel;
-  @ApiPropertyOptional({ example: 'ZJ2019SW001234' }) @IsOptional() @IsString() @MaxLength(40) qualificationCert?: string;
+  @ApiPropertyOptional({ example: 'ZJ2019SW001234', nullable: true, description: 'null clears it' }) @IsOptional() @IsString() @MaxLength(40) qualificationCert?: string | null;
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES }) @IsOptional() @IsIn(EMPLOYMENT_TYPES) employmentType?: EmploymentType;
   @ApiPropertyOptional({ example: '6225768888888888' }) @IsOptional() @IsString() bankAccount?: string;
   @ApiPropertyOptional({ example: '330106001002', description: 'Transfer to another community in your scope' }) @IsOptional() @Matches(/^\d{12}$/) communityCode?: string;

@@ -50,3 +50,20 @@ describe('WorkerActions: 记录履历', () => {
     await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ kind: 'COMMENDATION', date: todayIso() }]));
   });
 });
+
+describe('WorkerActions: 编辑', () => {
+  const person = {
+    ...worker, name: '周敏', phone: '13900000000', education: 'BACHELOR', politicalStatus: 'NONE', qualificationLevel: 'ASSISTANT', qualificationCert: 'ZJ2024AS0001', employmentType: 'FULL_TIME',
+  } as WorkerDetail;
+
+  it('a phone emptied is cleared (null); a field left as it was is sent as it was, with the version read', async () => {
+    const { calls } = renderPageAs(xihuHr, <WorkerActions worker={person} />, { 'PATCH /api/workers/v1/workers/7': () => ({ worker: person, warnings: [] }) });
+    await click(await found('[data-testid="worker-edit"]'));
+    const form = await found('[data-testid="edit-form"]');
+    await typeInto(form.querySelector('#phone')!, '');
+    await click(document.querySelector('[data-testid="edit-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'PATCH')).toEqual([{
+      name: '周敏', education: 'BACHELOR', politicalStatus: 'NONE', qualificationLevel: 'ASSISTANT', qualificationCert: 'ZJ2024AS0001', employmentType: 'FULL_TIME', phone: null, version: 3,
+    }]));
+  });
+});

@@ -77,6 +77,10 @@ function PersonFields({ hiring }: { hiring: boolean }) {
 
 const compact = (v: Values) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
 
+/** The optional fields an edit may empty: one that had a value and was emptied is cleared (null), which the API accepts for these. */
+const CLEARABLE = ['phone', 'qualificationCert'] as const;
+const clearedOf = (worker: WorkerDetail, v: Values) => Object.fromEntries(CLEARABLE.filter((f) => worker[f] && !v[f]).map((f) => [f, null]));
+
 /**
  * The person form in a modal: saves, says so, warns (without blocking) when the bank account fails
  * its Luhn check, then `onSaved`.
@@ -150,7 +154,7 @@ export function EditModal({ worker, open, onClose }: { worker: WorkerDetail; ope
       open={open}
       onClose={onClose}
       hiring={false}
-      save={(v) => writes.update(worker.id, { ...compact(v), version: worker.version })}
+      save={(v) => writes.update(worker.id, { ...compact(v), ...clearedOf(worker, v), version: worker.version })}
       invalidate={[['workers'], ['worker', String(worker.id)]]}
       saved={() => t('common.saved')}
       onSaved={onClose}
