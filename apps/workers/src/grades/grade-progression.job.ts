@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, jobSchedule } from '@cws/messaging';
+import { inTransaction } from '@cws/persistence';
 import { ApplyGradeProgressionJob } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { jobDate } from '../common/sql';
@@ -17,7 +18,7 @@ export interface GradeProgressionResult {
 }
 
 /**
- * `apply-grade-progression`: one READ COMMITTED transaction per chunk of workers; each worker row is
+ * `apply-grade-progression`: one READ COMMITTED transaction per chunk of workers (run again on a deadlock); each worker row is
  * locked, its latest grade re-read under the lock and advanced when a step is due, so a GRADE_CHANGE
  * recorded meanwhile is seen and a re-run changes nothing.
  */
@@ -33,14 +34,15 @@ export class ApplyGradeProgressionHandler {
   @JobHandler(ApplyGradeProgressionJob)
   async handle(payload: PayloadOf<typeof ApplyGradeProgressionJob>): Promise<GradeProgressionResult> {
     const asOf = jobDate(payload.asOf, 'asOf');
-    const derived = await this.dataSource.transaction((m) => deriveMissingGrades(m, asOf));
+    const derived = await inTransaction(this.dataSource, (m) => deriveMissingGrades(m, asOf));
     let after = 0;
     let examined = 0;
     let progressed = 0;
     for (;;) {
       const chunk = await GradeRepository.latestOfEmployed(this.dataSource.manager, asOf, after, 500);
       if (!chunk.length) break;
-      progressed += await this.dataSource.transaction('READ COMMITTED', async (m) => {
+      // a deadlock victim (the outbox relay, a hire of the same worker) runs the chunk again: nothing of it was kept
+      progressed += await inTransaction(this.dataSource, async (m) => {
         let n = 0;
         for (const candidate of chunk) {
           const w = await this.workers.gradeSubject(m, candidate.workerId, { lock: true });
@@ -48,7 +50,7 @@ export class ApplyGradeProgressionHandler {
           if (current && (await this.grades.progress(m, w, current, asOf))) n++;
         }
         return n;
-      });
+      }, { isolation: 'READ COMMITTED' });
       examined += chunk.length;
       after = chunk[chunk.length - 1].workerId;
     }
