@@ -5,7 +5,7 @@ import { POLICY_QUERIES, usePolicyWrites, type PolicyKind, type PolicyRowView } 
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { DateItem, EnumItem, FormModal, useAmountRules, useFormDialog, useRequired } from '../../layout/FormModal';
 import { moneyString } from '../../lib/format';
-import { fieldLabel, MONEY_FIELDS } from './policyData';
+import { fieldLabel, formatValue, MONEY_FIELDS } from './policyData';
 import { ABSENT_MEANS, PolicyStaleNotice, RATE, SIMPLE_FIELDS, SimpleFields, SourceRefItem, useDecimalRules, withoutInapplicable, yearWindowRule } from './policyFields';
 
 /**
@@ -202,7 +202,7 @@ function AllowanceFields({ row }: { row: PolicyRowView }) {
         <Switch />
       </Form.Item>
       {levels.map((l, i) => (
-        <Form.Item key={l.level} name={['data', 'levels', i, 'monthly']} label={`${l.level} · ${yuan('monthly')}`} rules={amount}>
+        <Form.Item key={l.level} name={['data', 'levels', i, 'monthly']} label={`${formatValue(t, 'level', l.level)} · ${yuan('monthly')}`} rules={amount}>
           <Input inputMode="decimal" />
         </Form.Item>
       ))}

@@ -29,7 +29,7 @@ describe('PolicyPage', () => {
     const { calls } = render(finance);
     await waitFor(() => expect(tableText()).toContain('Pension (养老保险) · 16% / 8% · 4,986.00 yuan – 24,930.00 yuan'));
     expect(tableText()).toContain('Social insurance & housing fund');
-    expect(tableText()).toContain('Qualification allowance (职业资格津贴) · ASSISTANT 200.00 yuan / SOCIAL_WORKER 400.00 yuan');
+    expect(tableText()).toContain('Qualification allowance (职业资格津贴) · Assistant social worker 200.00 yuan / Social worker 400.00 yuan');
     expect(tableText()).toContain('Open');
     expect(tableText()).not.toContain('4,462.00');
 

@@ -10,16 +10,21 @@ import { moneyString, ratePercent, thousands } from '../../lib/format';
 export const MONEY_FIELDS: ReadonlySet<string> = new Set(['annual', 'unitValue', 'monthly', 'perBodyMonthly', 'perShift', 'amount', 'baseFloor', 'baseCeiling', 'basicDeductionMonthly', 'upTo', 'quickDeduction']);
 /** Fields holding a share from 0 to 1 (`@Rate`). */
 const RATES = new Set(['employerRate', 'employeeRate', 'rate']);
-/** Fields holding a code, and where their names are (a code without a name shows as it came). */
-export const ENUM_PREFIXES: Readonly<Record<string, string>> = {
-  rounding: 'policy.rounding',
-  caliber: 'policy.caliber',
-  basis: 'policy.basis',
-  rule: 'topUp.rule',
-  level: 'scope',
-  stream: 'budget.stream',
-  funder: 'policy.funder',
-  bodyKind: 'policy.bodyKind',
+/**
+ * Fields holding a code, and where their names are, first match wins (a code without a name shows as it came). A
+ * `level` is the group a top-up is compared within (CITY, DISTRICT, …) or an allowance's qualification (ASSISTANT, …).
+ */
+const ENUM_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  rounding: ['policy.rounding'],
+  caliber: ['policy.caliber'],
+  basis: ['policy.basis'],
+  rule: ['topUp.rule'],
+  level: ['scope', 'enum.qualification'],
+  stream: ['budget.stream'],
+  funder: ['policy.funder'],
+  bodyKind: ['policy.bodyKind'],
+  band: ['enum.post'],
+  education: ['enum.education'],
 };
 
 /** "4986" → "4,986.00 元"; a malformed figure is shown as it came. */
@@ -58,7 +63,7 @@ export function formatValue(t: Translate, name: string, v: unknown): string {
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
   if (typeof v === 'string' && MONEY_FIELDS.has(name)) return yuan(t, v);
   if (typeof v === 'string' && RATES.has(name)) return ratePercent(v);
-  if (typeof v === 'string' && ENUM_PREFIXES[name]) return fieldText(t, `${ENUM_PREFIXES[name]}.${v}`, v);
+  if (typeof v === 'string' && ENUM_PREFIXES[name]) return codeName(t, ENUM_PREFIXES[name], v);
   if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${fieldLabel(t, k)} ${formatValue(t, k, x)}`).join(' · ');
   return String(v);
 }
@@ -66,6 +71,15 @@ export function formatValue(t: Translate, name: string, v: unknown): string {
 function fieldText(t: Translate, key: string, fallback: string): string {
   const text = t(key as MessageKey);
   return text === key ? fallback : text;
+}
+
+/** A code's name under the first of `prefixes` that has one, else the code as it came. */
+function codeName(t: Translate, prefixes: readonly string[], code: string): string {
+  for (const prefix of prefixes) {
+    const name = fieldText(t, `${prefix}.${code}`, '');
+    if (name) return name;
+  }
+  return code;
 }
 
 /** The one line a list shows for a row: its label, then its figures (lists as their amounts). */
