@@ -354,6 +354,9 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('client-rotate-ok').click();
     const rotated = await page.getByTestId('client-secret').inputValue();
     assert.ok(rotated.length >= 20 && rotated !== secret, 'a new secret');
+    // the rotate confirmation (a popover) fades out as the secret's modal opens: a click meanwhile may not reach
+    // 已保存 (a CI run once saw the secret's modal stay open after it), so wait until the popover is hidden
+    await page.getByTestId('client-rotate-ok').waitFor({ state: 'hidden' });
     await page.getByTestId('secret-saved').click();
     // the closing modal covers the table until it is gone (a click on 吊销 meanwhile lands on its wrap)
     await page.getByTestId('client-secret').waitFor({ state: 'detached' });
