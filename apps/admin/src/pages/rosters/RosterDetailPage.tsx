@@ -20,6 +20,13 @@ import type { EChartsOption } from '../dashboard/chartOption';
 const STATUS_COLOR: Record<string, string> = { QUEUED: 'default', DRAFT: 'blue', PUBLISHED: 'green', SUPERSEDED: 'default', FAILED: 'red' };
 const PALETTE = ['#91caff', '#b7eb8f', '#ffd591', '#d3adf7', '#87e8de', '#ffadd2', '#ffe58f'];
 
+/** Why a slot is short (the solver's gap reason: a labour-law rule, leave, no one to put there), by name; a code the page has no name for shows as it came. */
+export function gapReason(t: (k: MessageKey) => string, rule: string): string {
+  const key = `rosters.reason.${rule}` as MessageKey;
+  const name = t(key);
+  return name === key ? rule : name;
+}
+
 /** Slots × days: have − need, gaps (below zero) in red; the tooltip names the rule behind a gap. */
 export function coverageOption(slots: CoverageSlotView[], t: (k: MessageKey, v?: Record<string, string | number>) => string): EChartsOption {
   const days = [...new Set(slots.map((s) => s.date))].sort();
@@ -29,7 +36,7 @@ export function coverageOption(slots: CoverageSlotView[], t: (k: MessageKey, v?:
     tooltip: {
       formatter: (p: unknown) => {
         const [d, tm, , rule, have, need] = (p as { data: [number, number, number, string, number, number] }).data;
-        return `${days[d]} ${times[tm]}<br/>${t('rosters.haveNeed', { have, need })}${rule ? `<br/>${t('rosters.gapRule')}：${rule}` : ''}`;
+        return `${days[d]} ${times[tm]}<br/>${t('rosters.haveNeed', { have, need })}${rule ? `<br/>${t('rosters.gapRule')}：${gapReason(t, rule)}` : ''}`;
       },
     },
     grid: { left: 60, right: 20, top: 10, bottom: 70 },
@@ -151,7 +158,7 @@ export function RosterDetailPage() {
                 { title: t('common.date'), dataIndex: 'date' },
                 { title: t('rosters.time'), key: 'time', render: (_: unknown, u) => `${u.from}–${u.to}` },
                 { title: t('rosters.missing'), dataIndex: 'missing' },
-                { title: t('rosters.gapRule'), dataIndex: 'rule', render: (rule: string, u) => `${rule}${u.role ? ` · ${u.role}` : ''}` },
+                { title: t('rosters.gapRule'), dataIndex: 'rule', render: (rule: string, u) => `${gapReason(t, rule)}${u.role ? ` · ${t(`enum.role.${u.role}` as MessageKey)}` : ''}` },
               ]}
             />
           )}
