@@ -17,5 +17,7 @@ describe('policy data on screen: codes by name', () => {
     expect(formatValue(t, 'band', 'DEPUTY')).toBe('副职');
     expect(formatValue(t, 'education', 'SENIOR_HIGH')).toBe('高中');
     expect(formatValue(t, 'level', 'GALAXY')).toBe('GALAXY');
+    // an allowance's kind, a special deduction's type and how often it applies
+    expect([formatValue(t, 'kind', 'LONG_SERVICE'), formatValue(t, 'type', 'HOUSING_RENT'), formatValue(t, 'per', 'PER_CHILD')]).toEqual(['工龄津贴', '住房租金', '每个子女']);
   });
 });

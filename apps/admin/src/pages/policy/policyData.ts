@@ -25,6 +25,9 @@ const ENUM_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   bodyKind: ['policy.bodyKind'],
   band: ['enum.post'],
   education: ['enum.education'],
+  kind: ['policy.allowanceKind'],
+  type: ['enum.deduction'],
+  per: ['policy.per'],
 };
 
 /** "4986" → "4,986.00 元"; a malformed figure is shown as it came. */
