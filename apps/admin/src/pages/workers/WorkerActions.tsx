@@ -1,3 +1,4 @@
+import { POST_BANDS } from '@cws/workers-contracts';
 import { Alert, App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { WorkerDetail } from '../../api/types';
@@ -11,8 +12,6 @@ import { CommunitySelect, EditModal } from './WorkerFormModals';
 
 type Dialog = null | 'edit' | 'transfer' | 'leave' | 'return' | 'leaving' | 'event';
 type Values = Record<string, string>;
-
-const BANDS = ['HEAD', 'DEPUTY', 'OTHER'] as const;
 
 /** Kinds HR records by hand as plain events (LEAVE and RETURN have their own buttons). */
 const RECORDED_KINDS = ['COMMENDATION', 'PROMOTION', 'GRADE_CHANGE'] as const;
@@ -102,7 +101,7 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
               <InputNumber min={1} max={18} precision={0} style={{ width: '100%' }} data-testid="event-grade" />
             </Form.Item>
             <Form.Item name="band" label={t('grades.band')} extra={t('workers.gradeBandHint')}>
-              <Select allowClear options={options(BANDS, 'enum.post')} data-testid="event-band" />
+              <Select allowClear options={options(POST_BANDS, 'enum.post')} data-testid="event-band" />
             </Form.Item>
           </>
         )}
