@@ -18,6 +18,12 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
   return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
 }
 
+/** The text of a key built from data (a code the API sends), or `fallback` when the UI has no text for it (a code added to the API later). */
+export function textOr(t: Translate, key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
+}
+
 interface I18nValue {
   locale: Locale;
   setLocale: (l: Locale) => void;

@@ -3,7 +3,7 @@
  * they stay strings here (money through the kernel's fen, rates by shifting digits), never floats.
  */
 import type { PolicyRowView } from '../../api/policy';
-import type { MessageKey, Translate } from '../../i18n/I18nProvider';
+import { textOr, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { moneyString, ratePercent, thousands } from '../../lib/format';
 
 /** Fields holding 元 (policy-data.dto.ts `@Amount` and `Matches(AMOUNT)`): shown in 元, sent as two-place strings. */
@@ -46,9 +46,7 @@ const KIND_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, Message
 export function fieldLabel(t: Translate, name: string, kind?: string): string {
   const own = kind ? KIND_FIELD_LABELS[kind]?.[name] : undefined;
   if (own) return t(own);
-  const key = `policy.field.${name}` as MessageKey;
-  const label = t(key);
-  return label === key ? name : label;
+  return textOr(t, `policy.field.${name}`, name);
 }
 
 /**
@@ -61,7 +59,7 @@ export function shownData(row: PolicyRowView): Record<string, unknown> {
 
 /** One scalar value as text: money in 元, rates in %, booleans as yes/no, codes (the rounding rule, the caliber, the hourly base, …) by name. */
 export function formatValue(t: Translate, name: string, v: unknown): string {
-  if (name === 'hourlyBase') return v ? fieldText(t, `policy.hourlyBase.${String(v)}`, String(v)) : t('policy.hourlyBase.absent');
+  if (name === 'hourlyBase') return v ? textOr(t, `policy.hourlyBase.${String(v)}`, String(v)) : t('policy.hourlyBase.absent');
   if (v === null || v === undefined) return name === 'upTo' ? t('policy.noLimit') : '-';
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
   if (typeof v === 'string' && MONEY_FIELDS.has(name)) return yuan(t, v);
@@ -71,15 +69,10 @@ export function formatValue(t: Translate, name: string, v: unknown): string {
   return String(v);
 }
 
-function fieldText(t: Translate, key: string, fallback: string): string {
-  const text = t(key as MessageKey);
-  return text === key ? fallback : text;
-}
-
 /** A code's name under the first of `prefixes` that has one, else the code as it came. */
 function codeName(t: Translate, prefixes: readonly string[], code: string): string {
   for (const prefix of prefixes) {
-    const name = fieldText(t, `${prefix}.${code}`, '');
+    const name = textOr(t, `${prefix}.${code}`, '');
     if (name) return name;
   }
   return code;

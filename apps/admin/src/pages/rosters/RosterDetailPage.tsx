@@ -9,7 +9,7 @@ import { useCommunity } from '../../api/org';
 import { S, useCoverage, useRoster } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import type { WorkerPage } from '../../api/workers';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { textOr, useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { EChart } from '../dashboard/EChart';
@@ -21,10 +21,8 @@ const STATUS_COLOR: Record<string, string> = { QUEUED: 'default', DRAFT: 'blue',
 const PALETTE = ['#91caff', '#b7eb8f', '#ffd591', '#d3adf7', '#87e8de', '#ffadd2', '#ffe58f'];
 
 /** Why a slot is short (the solver's gap reason: a labour-law rule, leave, no one to put there), by name; a code the page has no name for shows as it came. */
-export function gapReason(t: (k: MessageKey) => string, rule: string): string {
-  const key = `rosters.reason.${rule}` as MessageKey;
-  const name = t(key);
-  return name === key ? rule : name;
+export function gapReason(t: Translate, rule: string): string {
+  return textOr(t, `rosters.reason.${rule}`, rule);
 }
 
 /** Slots × days: have − need, gaps (below zero) in red; the tooltip names the rule behind a gap. */
