@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@cws/messaging';
 import { GradeChangedEvent, type GradeCause, type PostBand, type WorkerRef } from '@cws/workers-contracts';
 import { addDays } from '@cws/kernel';
-import { assertGradeInBand, nextStepDate, placeByPolicy, placeForBand, progressionDue, type GradePlacement } from '@cws/workers-core';
+import { assertGradeInBand, nextStepDate, placeByPolicy, placeForBand, progressionDue, type GradePlacement, type GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { today } from '../common/sql';
 import { GradeRepository, type GradeRow } from './grade.repository';
@@ -35,7 +35,7 @@ export class GradesService {
     const policy = await GradeRepository.policyOnOrFirst(m, w.hireDate);
     const entry = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
     const now = today();
-    return this.stepsAfter(m, w, entry, { until: now, recorded: [], yearlyRunsFrom: addDays(now, 1), note: 'step due before the worker was registered', publish: false });
+    return this.stepsAfter(m, w, entry, policy, { until: now, recorded: [], yearlyRunsFrom: addDays(now, 1), note: 'step due before the worker was registered', publish: false });
   }
 
   /** A primary post of another band starting on `from` re-places the grade in that band (no row when the band is unchanged). */
@@ -89,44 +89,44 @@ export class GradesService {
     const written = await this.write(m, w, p, from, cause, previous, eventId, note);
     const later = await GradeRepository.takingOverAfter(m, w.workerId, from);
     const decided = later.findIndex((r) => !AUTOMATIC.has(r.cause));
-    const until = decided < 0 ? today() : [today(), addDays(later[decided].from, -1)].sort()[0];
-    await this.stepsAfter(m, w, written, {
-      until, recorded: decided < 0 ? later : later.slice(0, decided), yearlyRunsFrom: await GradeRepository.yearlyRunsFrom(m, w.workerId),
-      note: `re-derived after the ${cause} of ${from}`, publish: true,
+    const recorded = decided < 0 ? later : later.slice(0, decided);
+    const beforeDecision = decided < 0 ? null : addDays(later[decided].from, -1);
+    const until = beforeDecision !== null && beforeDecision < today() ? beforeDecision : today();
+    await this.stepsAfter(m, w, written, await GradeRepository.policyOnOrFirst(m, from), {
+      until, recorded, yearlyRunsFrom: await GradeRepository.yearlyRunsFrom(m, w.workerId), note: `re-derived after the ${cause} of ${from}`, publish: true,
     });
     return written;
   }
 
   /**
-   * The yearly steps that follow `start`: one on each date the register steps a grade (`nextStepDate`) up to `until`,
-   * merged with the automatic rows already `recorded` after it (ANNUAL_PROGRESSION, DERIVED). Each of those that no longer
-   * follows is superseded on its own date by the step the new grade earns there, or by the new grade itself when none
-   * falls due (rows are never deleted: the later row of a date is the one in force). Returns the last row in force.
+   * The yearly steps that follow `start` (`policy`: the grade policy on its date): one on each date the register steps
+   * a grade (`nextStepDate`) up to `until`, merged with the automatic rows already `recorded` after it
+   * (ANNUAL_PROGRESSION, DERIVED). Each of those that no longer follows is superseded on its own date by the step the
+   * new grade earns there, or by the new grade itself when none falls due (rows are never deleted: the later row of a
+   * date is the one in force). One policy read per date visited. Returns the last row in force.
    */
   private async stepsAfter(
-    m: EntityManager, w: GradeWorker, start: GradeRow, o: { until: string; recorded: GradeRow[]; yearlyRunsFrom: string; note: string; publish: boolean },
+    m: EntityManager, w: GradeWorker, start: GradeRow, policy: GradePolicy,
+    o: { until: string; recorded: GradeRow[]; yearlyRunsFrom: string; note: string; publish: boolean },
   ): Promise<GradeRow> {
     let state = start;
     let cursor = start.from;
     const rows = [...o.recorded];
     for (;;) {
-      const stepOn = nextStepDate(await GradeRepository.policyOnOrFirst(m, cursor), state.anchorDate, cursor, o.yearlyRunsFrom);
-      const step = stepOn <= o.until ? stepOn : null;
-      const row = rows[0];
-      if (row && (!step || row.from <= step)) {
-        rows.shift();
-        cursor = row.from;
-        const due = progressionDue(await GradeRepository.policyOnOrFirst(m, row.from), state, row.from);
-        const next = due ?? { grade: state.grade, band: state.band, anchorDate: state.anchorDate, cappedAtBandTop: false, policyRefs: state.policyRefs ?? [] };
-        state = next.grade === row.grade && next.band === row.band && next.anchorDate === row.anchorDate
-          ? row
-          : await this.write(m, w, next, row.from, 'ANNUAL_PROGRESSION', row, null, o.note, o.publish);
+      const stepOn = nextStepDate(policy, state.anchorDate, cursor, o.yearlyRunsFrom);
+      const row = rows[0] && (stepOn > o.until || rows[0].from <= stepOn) ? rows.shift() : undefined;
+      if (!row && stepOn > o.until) return state;
+      cursor = row ? row.from : stepOn;
+      policy = await GradeRepository.policyOnOrFirst(m, cursor);
+      const due = progressionDue(policy, state, cursor);
+      if (!row) {
+        if (due) state = await this.write(m, w, due, cursor, 'ANNUAL_PROGRESSION', state, null, o.note, o.publish);
         continue;
       }
-      if (!step) return state;
-      cursor = step;
-      const due = progressionDue(await GradeRepository.policyOnOrFirst(m, step), state, step);
-      if (due) state = await this.write(m, w, due, step, 'ANNUAL_PROGRESSION', state, null, o.note, o.publish);
+      const next = due ?? { grade: state.grade, band: state.band, anchorDate: state.anchorDate, cappedAtBandTop: false, policyRefs: state.policyRefs ?? [] };
+      state = next.grade === row.grade && next.band === row.band && next.anchorDate === row.anchorDate
+        ? row
+        : await this.write(m, w, next, row.from, 'ANNUAL_PROGRESSION', row, null, o.note, o.publish);
     }
   }
 
