@@ -5,21 +5,13 @@ import { noteColumn } from '../../../layout/columns';
 import { WorkerRows } from './WorkerRows';
 
 /**
- * The ids of rows a later row of the same date replaces: rows are never deleted, the one recorded last for a
- * date is in force (a back-dated decision re-derives a step that no longer follows). `rows` is newest first
- * (date, then id, descending), as the detail lists them.
+ * The ids of rows a later row of the same date replaces: rows are never deleted, the one recorded last (the highest id)
+ * for a date is in force (a back-dated decision re-derives a step that no longer follows). In any order.
  */
 export function supersededGrades(rows: GradeRow[]): Set<number> {
-  const out = new Set<number>();
-  const latestOfDate = new Map<string, number>();
-  for (const r of rows) {
-    const latest = latestOfDate.get(r.from);
-    if (latest === undefined || r.id > latest) {
-      if (latest !== undefined) out.add(latest);
-      latestOfDate.set(r.from, r.id);
-    } else out.add(r.id);
-  }
-  return out;
+  const inForce = new Map<string, number>();
+  for (const r of rows) inForce.set(r.from, Math.max(r.id, inForce.get(r.from) ?? r.id));
+  return new Set(rows.filter((r) => r.id !== inForce.get(r.from)).map((r) => r.id));
 }
 
 /** 等级: the worker's grade rows (三岗十八级), newest first, each with its cause; a replaced row is tagged 已更正, a backfilled one 推算. */
