@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PayloadOf } from '@cws/kernel';
 import { JobHandler, OutboxService } from '@cws/messaging';
+import { inTransaction } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { ApplyStatusCalendarJob, SecondmentEndedEvent, SecondmentStartedEvent, WorkerChangedEvent, type WorkerStatus } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,15 +12,21 @@ import { WorkerRepository } from '../workers/worker.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import { StatusCalendarReader } from './status-calendar.reader';
 
-export interface StatusCalendarResult {
-  today: string;
-  workers: number;
+/** What one worker's transaction did; counted afresh on each attempt and added to the run's totals once it commits. */
+interface Tally {
   statusChanges: number;
   secondmentsStarted: number;
   secondmentsEnded: number;
   leavesStarted: number;
   leavesEnded: number;
 }
+
+export interface StatusCalendarResult extends Tally {
+  today: string;
+  workers: number;
+}
+
+const noTally = (): Tally => ({ statusChanges: 0, secondmentsStarted: 0, secondmentsEnded: 0, leavesStarted: 0, leavesEnded: 0 });
 
 /**
  * The nightly status calendar (`apply-status-calendar`, 00:05 Asia/Shanghai). For each worker with
@@ -28,7 +35,8 @@ export interface StatusCalendarResult {
  * worker row, recomputes the status from the dates (`StatusCalendarReader.statusOn`) and, when it differs, writes
  * the status, a STATUS_CHANGE career event, an audit row and `worker.changed`; it announces each due
  * secondment start / end through the outbox and marks it, so it is announced once. A re-run finds
- * nothing due and changes nothing; a crash mid-way leaves the unprocessed workers for the retry.
+ * nothing due and changes nothing; a crash mid-way leaves the unprocessed workers for the retry. A deadlock
+ * victim (the outbox relay, an HR edit of the same worker) runs that worker's transaction again.
  */
 @Injectable()
 export class ApplyStatusCalendarHandler {
@@ -44,23 +52,25 @@ export class ApplyStatusCalendarHandler {
   async handle(payload: PayloadOf<typeof ApplyStatusCalendarJob>): Promise<StatusCalendarResult> {
     const today = jobDate(payload.today, 'today');
     const due = await StatusCalendarReader.dueWorkerIds(this.dataSource, today);
-    const result: StatusCalendarResult = { today, workers: 0, statusChanges: 0, secondmentsStarted: 0, secondmentsEnded: 0, leavesStarted: 0, leavesEnded: 0 };
+    const result: StatusCalendarResult = { today, workers: 0, ...noTally() };
     for (const workerId of due) {
-      await this.dataSource.transaction('READ COMMITTED', (m) => this.applyForWorker(m, workerId, today, result));
+      const done = await inTransaction(this.dataSource, (m) => this.applyForWorker(m, workerId, today), { isolation: 'READ COMMITTED' });
+      for (const k of Object.keys(done) as (keyof Tally)[]) result[k] += done[k];
       result.workers++;
     }
     this.logger.log({ msg: 'status calendar applied', ...result });
     return result;
   }
 
-  private async applyForWorker(m: EntityManager, workerId: number, today: string, result: StatusCalendarResult): Promise<void> {
+  private async applyForWorker(m: EntityManager, workerId: number, today: string): Promise<Tally> {
+    const result = noTally();
     const worker = await WorkerRepository.lockStatus(m, workerId);
-    if (!worker) return;
+    if (!worker) return result;
     const ref = refOf(worker);
     // Read after the lock (READ COMMITTED): a rival run that got here first has already marked its rows.
     const secondments = await SecondmentRepository.dueOf(m, workerId, today);
     const leaves = await WorkerLeaveRepository.dueOf(m, workerId, today);
-    if (!secondments.length && !leaves.length) return;
+    if (!secondments.length && !leaves.length) return result;
     const now = new Date();
 
     const before: WorkerStatus = worker.status;
@@ -105,6 +115,7 @@ export class ApplyStatusCalendarHandler {
         result.leavesEnded++;
       }
     }
+    return result;
   }
 
   /** What moved the status, for the career event and the audit row. */
