@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
 import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
+import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
 import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
 import { DeclaredBaseRepository } from '../contribution-bases/declared-base.repository';
@@ -162,14 +163,18 @@ export class PayrollRunComputeService {
     await this.persist(runId, chunkNo, generation, rows, totals);
   }
 
-  /** One transaction: the chunk's slips (multi-row upsert) and its counters, totals and timings. */
+  /**
+   * One transaction: the chunk's slips (multi-row upsert) and its counters, totals and timings. Chunks persist side by
+   * side, and two upserts into one unique index can deadlock: the victim runs again at once instead of costing the chunk
+   * job a retry with its back-off (nothing outside the database happens in it).
+   */
   private async persist(runId: string, chunkNo: number, generation: number, rows: PayslipRow[], totals: ChunkTotals): Promise<void> {
     const writing = Date.now();
-    await this.dataSource.transaction('READ COMMITTED', async (m) => {
+    await inTransaction(this.dataSource, async (m) => {
       await this.payslips.upsertMany(m, rows);
       totals.persistMs = Date.now() - writing;
       await this.chunks.markDone(m, runId, chunkNo, generation, totals);
-    });
+    }, { isolation: 'READ COMMITTED' });
   }
 
   async finish(runId: string, generation: number): Promise<void> {
@@ -177,10 +182,10 @@ export class PayrollRunComputeService {
     if (!run || run.generation !== generation) return;
     const a = await this.chunks.aggregate(runId);
     if (a.pendingChunks > 0) throw new Error(`run ${runId}: ${a.pendingChunks} chunk(s) not done`);
-    await this.dataSource.transaction('READ COMMITTED', async (m) => {
+    await inTransaction(this.dataSource, async (m) => {
       await this.payslips.deleteStale(m, runId, generation);
       await this.runs.setComputeState(runId, generation, { computeState: 'DONE', computeFinishedAt: new Date(), computeError: null }, m);
-    });
+    }, { isolation: 'READ COMMITTED' });
     this.frozenByRun.delete(`${runId}:${generation}`);
   }
 
