@@ -359,6 +359,31 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
+  test('payroll: xihu-hr pastes a per-worker bonus list into a bonus run; only the listed workers are paid, the run shows the count and total', async () => {
+    const { items } = await api.get(await api.token('xihu-hr'), '/api/workers/v1/workers?status=ACTIVE&limit=2');
+    assert.equal(items.length, 2);
+    const page = await signedIn('xihu-hr', '薪酬批次');
+    await page.getByTestId('new-run').click();
+    await pick(page, 'type', '奖金');
+    await page.getByTestId('run-bonus-mode').getByText('按人填写').click();
+    const list = page.getByTestId('run-bonus-list');
+    // as pasted from a sheet: its header row, a tab between, a thousands separator; a line that is not an amount is named
+    await list.fill(`工作者ID\t奖金\n${items[0].id}\t12,000.00\n${items[1].id}\t八千`);
+    await page.getByTestId('run-form-ok').click();
+    await itemOf(page, 'bonus_list').getByText('第 3 行：金额无效（大于 0，最多两位小数）').waitFor();
+    await list.fill(`工作者ID\t奖金\n${items[0].id}\t12,000.00\n${items[1].id}\t8000.5`);
+    await page.getByTestId('run-bonus-summary').getByText('共 2 人，合计 20,000.50 元').waitFor();
+    await page.getByTestId('run-form-ok').click();
+    await page.getByTestId('run-detail').waitFor();
+    await page.getByTestId('run-progress-text').getByText(/计算完成/).waitFor({ timeout: 120_000 });
+    assert.match(await page.getByTestId('run-progress-text').innerText(), /已算 2 \/ 2 人，失败 0 人/);
+    assert.equal(await page.getByTestId('run-inputs-bonus').innerText(), '按人：2 人，合计 20,000.50 元 · 单独计税（全年一次性奖金）');
+    const runId = page.url().split('/').pop();
+    const slips = (await api.get(await api.token('xihu-hr'), `/api/payroll/v1/runs/${runId}/payslips?limit=10`)).items;
+    assert.deepEqual(slips.map((x) => x.workerId).sort(), [items[0].id, items[1].id].sort());
+    await page.context().close();
+  });
+
   test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, and a swap shows its diff', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');

@@ -146,6 +146,18 @@ describe('RunInputs (冻结的计算输入)', () => {
     expect(show({ source: 'UNAVAILABLE', restDays: [], adjustedWorkingDays: [] }).calendar).toBe('未能读取节假日安排，按周一至周五计薪');
     expect(show(undefined).calendar).toBe('（此批次冻结时尚无）');
   });
+
+  it('shows a bonus run’s bonus: one amount for everyone, or the per-worker list’s head count and total; a regular run shows none', () => {
+    const bonusText = (bonus?: Inputs['bonus']) => {
+      const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, bonus }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+      const text = document.querySelector('[data-testid="run-inputs-bonus"]')?.textContent ?? null;
+      unmount();
+      return text;
+    };
+    expect(bonusText({ method: 'SEPARATE', amount: '36000.00' })).toBe('每人 36,000.00 元 · 单独计税（全年一次性奖金）');
+    expect(bonusText({ method: 'MERGED', workers: 3, total: '23600.50' })).toBe('按人：3 人，合计 23,600.50 元 · 并入当月工资薪金计税');
+    expect(bonusText(undefined)).toBeNull();
+  });
 });
 
 describe('RunInputs: the policy rows used (所用政策行)', () => {

@@ -37,6 +37,17 @@ export function RunInputs({ inputs }: { inputs: Inputs | null }) {
           ))}
         </span>
       </Descriptions.Item>
+      {inputs.bonus && (
+        <Descriptions.Item label={t('runInputs.bonus')}>
+          <span data-testid="run-inputs-bonus">
+            {inputs.bonus.workers !== undefined
+              ? t('runInputs.bonusPerWorker', { workers: inputs.bonus.workers, total: thousands(inputs.bonus.total ?? '0.00') })
+              : t('runInputs.bonusSame', { amount: thousands(inputs.bonus.amount ?? '0.00') })}
+            {' · '}
+            {t(`payrollRuns.bonusMethod.${inputs.bonus.method}`)}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('runInputs.policyRows')}>
         <RunPolicyRows ids={inputs.policyRowIds} />
       </Descriptions.Item>

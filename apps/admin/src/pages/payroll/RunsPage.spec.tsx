@@ -55,6 +55,29 @@ describe('RunsPage', () => {
       await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ period: dayjs().format('YYYY-MM'), type: 'BONUS', bonus: { amount: '3600.5', method: 'MERGED' } }]));
     });
 
+    it('a per-worker bonus run takes a pasted list: bad lines are named, the head count and total shown, the amounts sent', async () => {
+      const { calls } = renderPageAs(xihuHr, <RunsPage />, routes);
+      const form = await open();
+      await chooseOption(form.querySelector('#type')!, en['run.type.BONUS']);
+      await click((await found('[data-testid="run-bonus-mode"]')).querySelector('input[value="PER_WORKER"]'));
+      expect(form.querySelector('[data-testid="run-bonus-amount"]')).toBeNull();
+      const list = await found('[data-testid="run-bonus-list"]');
+      await typeInto(list, '工作者ID\t奖金\n1024\t12,000.00\n1025 8000\n1025 100\n1026 abc');
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      const help = () => form.querySelector('[id="bonus_list_help"]')?.textContent;
+      await waitFor(() => expect(help()).toBe('line 4: worker 1025 is listed twice；line 5: not a valid amount (above 0, at most two decimals)'));
+      expect(sentBodies(calls, 'POST')).toEqual([]);
+      await typeInto(list, '工作者ID\t奖金\n1024\t12,000.00\n1025 8000\n1026 3600.5');
+      await waitFor(() => expect(form.querySelector('[data-testid="run-bonus-summary"]')?.textContent).toBe('3 workers, 23,600.50 yuan in all'));
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      await waitFor(() =>
+        expect(sentBodies(calls, 'POST')).toEqual([{
+          period: dayjs().format('YYYY-MM'), type: 'BONUS',
+          bonus: { amounts: [{ workerId: 1024, amount: '12000.00' }, { workerId: 1025, amount: '8000.00' }, { workerId: 1026, amount: '3600.50' }], method: 'SEPARATE' },
+        }]),
+      );
+    });
+
     it('a regular run sends no bonus', async () => {
       const { calls } = renderPageAs(xihuHr, <RunsPage />, routes);
       await open();

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { cityToday } from '@cws/kernel';
+import { cityToday, formatMoney } from '@cws/kernel';
 import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
-import { Button, DatePicker, Form, Input, Progress, Select, Space, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, Progress, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -17,8 +17,16 @@ import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { placeNamer, placeOptions } from '../../lib/places';
+import { parseBonusLines } from './bonusLines';
 
 const BONUS_METHODS = ['SEPARATE', 'MERGED'] as const;
+
+type NewRun = { period: dayjs.Dayjs; type: string; scope?: string; bonus?: { mode: 'SAME' | 'PER_WORKER'; amount?: string; list?: string; method: string } };
+
+/** A BONUS run's bonus as the API takes it: one amount for everyone in scope, or the pasted list's per-worker amounts. */
+function bonusOf(b: NonNullable<NewRun['bonus']>) {
+  return b.mode === 'PER_WORKER' ? { amounts: parseBonusLines(b.list ?? '').amounts, method: b.method } : { amount: (b.amount ?? '').trim(), method: b.method };
+}
 
 export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
 
@@ -64,16 +72,32 @@ export function RunsPage() {
   const districts = useDistricts();
   const mayCreate = hasRole(...HR_ROLES);
   const amountRules = useAmountRules();
-  // a BONUS run names the bonus it pays: the same amount for each worker of the scope (per-worker amounts go through the API)
+  // a BONUS run names the bonus it pays: the same amount for each worker of the scope, or a pasted list of per-worker amounts
   const create = useFormDialog(
-    (v: { period: dayjs.Dayjs; type: string; scope?: string; bonus?: { amount?: string; method: string } }) =>
+    (v: NewRun) =>
       api.post<RunView>(`${P}/runs`, {
         period: v.period.format('YYYY-MM'), type: v.type, ...(v.scope ? { scope: v.scope } : {}),
-        ...(v.type === 'BONUS' && v.bonus ? { bonus: { amount: (v.bonus.amount ?? '').trim(), method: v.bonus.method } } : {}),
+        ...(v.type === 'BONUS' && v.bonus ? { bonus: bonusOf(v.bonus) } : {}),
       }),
     { invalidate: [['payroll-runs']], onDone: (r) => navigate(`/payroll/runs/${r.id}`) },
   );
   const runType = Form.useWatch('type', create.modal.form);
+  const bonusMode = Form.useWatch(['bonus', 'mode'], create.modal.form);
+  const bonusList = Form.useWatch(['bonus', 'list'], create.modal.form) as string | undefined;
+  const listed = bonusMode === 'PER_WORKER' && bonusList ? parseBonusLines(bonusList) : null;
+  const listRules = [
+    ...required,
+    {
+      validator: async (_: unknown, v: string | undefined) => {
+        if (!v?.trim()) return;
+        const { amounts, problems } = parseBonusLines(v);
+        if (problems.length) {
+          throw new Error(problems.slice(0, 3).map((p) => t(`payrollRuns.bonusLine.${p.issue}`, { line: p.line, workerId: p.workerId ?? '' })).join('；') + (problems.length > 3 ? ` (+${problems.length - 3})` : ''));
+        }
+        if (!amounts.length) throw new Error(t('common.required'));
+      },
+    },
+  ];
 
   return (
     <PageCard
@@ -111,7 +135,7 @@ export function RunsPage() {
       <FormModal
         {...create.modal}
         title={t('payrollRuns.create')}
-        initialValues={{ type: 'REGULAR', period: dayjs(), bonus: { method: 'SEPARATE' } }}
+        initialValues={{ type: 'REGULAR', period: dayjs(), bonus: { mode: 'SAME', method: 'SEPARATE' } }}
         testId="run-form"
       >
         <Form.Item name="period" label={t('payrollRuns.period')} rules={required}>
@@ -122,9 +146,32 @@ export function RunsPage() {
         </Form.Item>
         {runType === 'BONUS' && (
           <>
-            <Form.Item name={['bonus', 'amount']} label={t('payrollRuns.bonusAmount')} rules={amountRules} extra={t('payrollRuns.bonusAmountHint')}>
-              <Input inputMode="decimal" placeholder="36000.00" data-testid="run-bonus-amount" />
+            <Form.Item name={['bonus', 'mode']} label={t('payrollRuns.bonusMode')}>
+              <Radio.Group options={(['SAME', 'PER_WORKER'] as const).map((m) => ({ value: m, label: t(`payrollRuns.bonusMode.${m}`) }))} data-testid="run-bonus-mode" />
             </Form.Item>
+            {bonusMode === 'PER_WORKER' ? (
+              <Form.Item
+                name={['bonus', 'list']}
+                label={t('payrollRuns.bonusList')}
+                rules={listRules}
+                extra={
+                  <>
+                    {t('payrollRuns.bonusListHint')}
+                    {listed && listed.amounts.length > 0 && (
+                      <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="run-bonus-summary">
+                        {t('payrollRuns.bonusListSummary', { workers: listed.amounts.length, total: thousands(formatMoney(listed.totalFen)) })}
+                      </Typography.Text>
+                    )}
+                  </>
+                }
+              >
+                <Input.TextArea rows={6} placeholder={'1024\t12000.00\n1025\t8000.00'} spellCheck={false} data-testid="run-bonus-list" />
+              </Form.Item>
+            ) : (
+              <Form.Item name={['bonus', 'amount']} label={t('payrollRuns.bonusAmount')} rules={amountRules} extra={t('payrollRuns.bonusAmountHint')}>
+                <Input inputMode="decimal" placeholder="36000.00" data-testid="run-bonus-amount" />
+              </Form.Item>
+            )}
             <EnumItem name={['bonus', 'method']} label={t('payrollRuns.bonusMethod')} values={BONUS_METHODS} prefix="payrollRuns.bonusMethod" extra={t('payrollRuns.bonusMethodHint')} />
           </>
         )}

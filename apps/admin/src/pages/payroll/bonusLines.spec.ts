@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseBonusLines } from './bonusLines';
+
+describe('parseBonusLines', () => {
+  it('reads a sheet pasted with its header row: tab, comma or space between, thousands separators, ¥ and 元; blank lines skipped', () => {
+    const r = parseBonusLines('工作者ID\t奖金\n1024\t12,000.00\n\n1025, ¥8000\n  1026   3600.5元  \n');
+    expect(r.problems).toEqual([]);
+    expect(r.amounts).toEqual([
+      { workerId: 1024, amount: '12000.00' },
+      { workerId: 1025, amount: '8000.00' },
+      { workerId: 1026, amount: '3600.50' },
+    ]);
+    expect(r.totalFen).toBe(2_360_050n);
+  });
+
+  it('names each bad line as pasted: no amount, a name for an ID, three decimals, zero, a worker twice (the first kept)', () => {
+    const r = parseBonusLines('1024\n张丽华 5000\n1025 12.345\n1026 0\n1027 100\n1027 200\n-5 100');
+    expect(r.problems).toEqual([
+      { line: 1, issue: 'FORMAT' },
+      { line: 2, issue: 'FORMAT' },
+      { line: 3, issue: 'AMOUNT', workerId: 1025 },
+      { line: 4, issue: 'AMOUNT', workerId: 1026 },
+      { line: 6, issue: 'DUPLICATE', workerId: 1027 },
+      { line: 7, issue: 'FORMAT' },
+    ]);
+    expect(r.amounts).toEqual([{ workerId: 1027, amount: '100.00' }]);
+  });
+
+  it('refuses what the API would: more than 11 integer digits, an ID of 17 digits; a first line with digits is data, not a header', () => {
+    expect(parseBonusLines('1 99999999999.99').amounts).toEqual([{ workerId: 1, amount: '99999999999.99' }]);
+    expect(parseBonusLines('1 100000000000').problems).toEqual([{ line: 1, issue: 'AMOUNT', workerId: 1 }]);
+    expect(parseBonusLines('99999999999999999 1').problems).toEqual([{ line: 1, issue: 'FORMAT' }]);
+    expect(parseBonusLines('ID2024 bonus').problems).toEqual([{ line: 1, issue: 'FORMAT' }]);
+  });
+});
