@@ -16,14 +16,15 @@ export function DayTypeTags({ types }: { types: readonly DayType[] }) {
 }
 
 /** Coverage bands and role rules alike: on which day types, what is needed, and how many people at least. */
-function DayTypeRules<T extends { dayTypes: readonly DayType[]; min: number }>({ rows, testId, what, minTitle }: { rows: T[]; testId: string; what: TableColumnType<T>; minTitle: string }) {
+function DayTypeRules<T extends { dayTypes: readonly DayType[]; min: number }>({ rows, testId, what, minTitle }: { rows: T[]; testId: string; what: TableColumnType<T & { key: string }>; minTitle: string }) {
   const { t } = useI18n();
   return (
-    <Table<T>
+    <Table<T & { key: string }>
       size="small"
-      rowKey={(_, i) => String(i)}
+      // a read-only list in the set-up's order, never re-sorted: its place is its key (Antd deprecates the index argument of rowKey)
+      rowKey="key"
       pagination={false}
-      dataSource={rows}
+      dataSource={rows.map((r, i) => ({ ...r, key: String(i) }))}
       data-testid={testId}
       style={{ marginBottom: 16 }}
       locale={{ emptyText: t('common.none') }}
