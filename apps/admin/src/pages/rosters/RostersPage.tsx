@@ -74,7 +74,7 @@ export function RostersPage() {
         </Button>
       </Form>
       {g && (
-        <Space direction="vertical" style={{ marginTop: 24, width: 480 }} data-testid="generation-progress">
+        <Space orientation="vertical" style={{ marginTop: 24, width: 480 }} data-testid="generation-progress">
           <Progress percent={g.progress} status={g.status === 'DONE' ? (g.failed ? 'exception' : 'success') : 'active'} />
           <Typography.Text type="secondary">{t('rosters.generationText', { solved: g.solved, failed: g.failed, total: g.total })}</Typography.Text>
         </Space>
