@@ -384,6 +384,36 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
+  test('payroll: xihu-hr corrects a worker’s slip of the approved run (冲正重发): a CORRECTION run of one reversal and one re-issue', async () => {
+    const token = await api.token('xihu-hr');
+    const settled = (await api.get(token, '/api/payroll/v1/runs?status=APPROVED')).items.find((r) => r.type === 'REGULAR');
+    assert.ok(settled, 'the run the payroll test approved');
+    const slips = (await api.get(token, `/api/payroll/v1/runs/${settled.id}/payslips?limit=5`)).items;
+    const slip = slips[slips.length - 1];
+    const page = await signedIn('xihu-hr');
+    await page.goto(`${page.url().replace(/\/[^/]*$/, '')}/payroll/runs/${settled.id}`);
+    await page.getByTestId('run-correct').click();
+    await searchAndPick(page, 'workerIds', slip.name, `${slip.name}（${slip.workerId}）`);
+    await page.locator('.ant-modal-title', { hasText: '冲正重发' }).click(); // closes the option list (Escape would close the dialog)
+    await page.getByTestId('run-correction-form-ok').click();
+    await page.getByTestId('run-corrects').getByText(`#${settled.id} 的 1 人`).waitFor();
+    await page.getByTestId('run-progress-text').getByText(/计算完成/).waitFor({ timeout: 120_000 });
+    assert.match(await page.getByTestId('run-progress-text').innerText(), /已算 1 \/ 1 人，失败 0 人/);
+    const correctionId = page.url().split('/').pop();
+    const pair = (await api.get(token, `/api/payroll/v1/runs/${correctionId}/payslips?limit=10`)).items;
+    assert.deepEqual(pair.map((x) => [x.workerId, x.slipKind]).sort(), [[slip.workerId, 'REISSUE'], [slip.workerId, 'REVERSAL']]);
+    // the reversal negates the corrected slip to the fen
+    assert.equal(pair.find((x) => x.slipKind === 'REVERSAL').net, `-${slip.net}`);
+    // a second correction of the same slip while this one is open is refused, with the code's text
+    await page.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/payroll/runs/${settled.id}`);
+    await page.getByTestId('run-correct').click();
+    await searchAndPick(page, 'workerIds', slip.name, `${slip.name}（${slip.workerId}）`);
+    await page.locator('.ant-modal-title', { hasText: '冲正重发' }).click();
+    await page.getByTestId('run-correction-form-ok').click();
+    await page.getByText('该人员的这张工资条已有未发放的更正批次，请先发放或作废').waitFor();
+    await page.context().close();
+  });
+
   test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, and a swap shows its diff', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { PayslipLine } from '@cws/payroll-contracts';
-import { Button, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Space, Spin, Table, Tag } from 'antd';
 import { P, usePayslip } from '../../api/payroll';
 import { useDownload } from '../../api/useDownload';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -19,8 +19,8 @@ export function baseSourceKey(line: Pick<PayslipLine, 'code' | 'rule'>): Message
   return key in zhCN ? (key as MessageKey) : null;
 }
 
-/** One worker's payslip: the lines by kind with their labels, the totals, and the PDF. */
-export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+/** One worker's payslip: the lines by kind with their labels, the totals, and the PDF; `onCorrect`: 更正此工资条 (a settled regular run's computed slip). */
+export function PayslipDrawer({ id, onClose, onCorrect }: { id: string | null; onClose: () => void; onCorrect?: (workerId: number) => void }) {
   const { t } = useI18n();
   const slip = usePayslip(id);
   const s = slip.data;
@@ -69,9 +69,16 @@ export function PayslipDrawer({ id, onClose }: { id: string | null; onClose: () 
             ]}
           />
           {s.status === 'COMPUTED' && (
-            <Button style={{ marginTop: 12 }} icon={<DownloadOutlined />} onClick={() => void pdf()} data-testid="payslip-pdf">
-              {t('payrollRuns.pdf')}
-            </Button>
+            <Space style={{ marginTop: 12 }}>
+              <Button icon={<DownloadOutlined />} onClick={() => void pdf()} data-testid="payslip-pdf">
+                {t('payrollRuns.pdf')}
+              </Button>
+              {onCorrect && s.slipKind === 'REGULAR' && (
+                <Button onClick={() => onCorrect(s.workerId)} data-testid="payslip-correct">
+                  {t('payrollRuns.correctSlip')}
+                </Button>
+              )}
+            </Space>
           )}
         </>
       )}

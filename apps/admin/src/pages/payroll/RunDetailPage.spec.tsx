@@ -3,8 +3,9 @@ import type { PolicyRowView, RunView } from '@cws/payroll-contracts';
 import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { click, found, json, renderApp, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeDateInto, waitFor } from '../../test-utils';
+import { chooseOption, click, found, json, renderApp, renderPageAs, type Route, scriptedFetch, sentBodies, textOf, typeDateInto, waitFor, xihuHr } from '../../test-utils';
 import { RunDetailPage, runActions } from './RunDetailPage';
+import { correctionScope } from './RunCorrection';
 import { RunInputs } from './RunInputs';
 
 const run = (patch: Partial<RunView>): RunView =>
@@ -118,6 +119,67 @@ describe('RunDetailPage: pay day (预约发放)', () => {
     first.unmount();
     renderRun(finance, () => paid('finance', false));
     await waitFor(() => expect(textOf('run-scheduled-payment')).toBe('Scheduled for 2026-12-15 (by finance); paid by hand by finance'));
+  });
+});
+
+describe('RunDetailPage: 冲正重发 (a CORRECTION run of a settled regular run)', () => {
+  const paid = run({ scope: null, status: 'PAID', approved: { by: 'city-admin', at: '' }, paid: { by: 'finance', at: '' } });
+  const slip = (id: string, workerId: number, name: string, status: 'COMPUTED' | 'FAILED' = 'COMPUTED') => ({
+    id, runId: '1', period: '2026-11', workerId, name, districtCode: '330106', streetCode: '330106001', communityCode: '330106001001', status, slipKind: 'REGULAR',
+    correctsPayslipId: null, gross: '7600.00', employeeContributions: '1580.00', tax: '65.40', net: '5954.60', employerContributions: '2300.00', flags: [],
+  });
+  const slips = [slip('501', 7, '张丽华'), slip('502', 8, '李明'), slip('503', 9, '王芳', 'FAILED')];
+  const created = run({ id: '9', type: 'CORRECTION', status: 'DRAFT', correctsRunId: '1', submitted: null });
+  const routes = {
+    [`GET ${R}/payslips`]: () => ({ items: slips, nextAfter: null }),
+    'POST /api/payroll/v1/runs': () => json(201, created),
+    'GET /api/payroll/v1/runs/9': () => ({ ...created, inputs: { asOf: '2026-11-30', policyRowIds: [], hours: 'NONE', snapshotWorkers: 1, frozenAt: '2026-12-01T02:00:00.000Z', correction: { workerIds: [8] } } }),
+    'GET /api/payroll/v1/runs/9/payslips': () => ({ items: [], nextAfter: null }),
+    'GET /api/payroll/v1/payslips/502': () => ({ ...slip('502', 8, '李明'), band: 'OTHER', grade: 8, gradeSource: 'REGISTER', payer: 'HOME', recoveries: '0.00', recoveryCarried: '0.00', failure: null, taxState: null, computedAt: '2026-11-30T16:00:00Z', lines: [] }),
+  };
+
+  it('is offered to HR on an approved or paid regular run only; never on a bonus run, a draft, or to finance', () => {
+    const hr = { name: 'xihu-hr', roles: ['DISTRICT_HR'] };
+    expect([paid, approved].map((r) => runActions(r, hr).correct)).toEqual([true, true]);
+    expect(runActions(run({ status: 'PAID', type: 'BONUS' }), hr).correct).toBe(false);
+    expect(runActions(run({ status: 'DRAFT' }), hr).correct).toBe(false);
+    expect(runActions(paid, { name: 'finance', roles: ['FINANCE'] }).correct).toBe(false);
+  });
+
+  it('is created for the run’s scope when the caller sees all of it, else for the caller’s (the API’s default)', () => {
+    expect(correctionScope({ scope: '330106' }, admin)).toBe('330106');
+    expect(correctionScope({ scope: '330106' }, xihuHr)).toBe('330106');
+    expect(correctionScope({ scope: '330106001' }, xihuHr)).toBe('330106001');
+    expect(correctionScope({ scope: null }, xihuHr)).toBeUndefined();
+    expect(correctionScope({ scope: '330106' }, { scope: { level: 'STREET', district: '330106', street: '330106001' } })).toBeUndefined();
+  });
+
+  it('xihu-hr picks a worker among the computed slips (not the failed one), creates the run and lands on it, which names what it corrects', async () => {
+    const { calls } = renderRun(xihuHr, () => paid, routes);
+    await click(await found('[data-testid="run-correct"]'));
+    const form = await found('[data-testid="run-correction-form"]');
+    expect(textOf('run-correction-form')).toContain('An approved or paid payslip is never changed');
+    await click(document.querySelector('[data-testid="run-correction-form-ok"]'));
+    await waitFor(() => expect(form.querySelector('[id="workerIds_help"]')?.textContent).toBe('Required'));
+    await chooseOption(form.querySelector('#workerIds')!, '李明（8）');
+    const list = document.getElementById(form.querySelector('#workerIds')!.getAttribute('aria-controls')!)!.closest('.ant-select-dropdown')!;
+    expect([...list.querySelectorAll('.ant-select-item-option')].map((o) => o.getAttribute('title'))).toEqual(['张丽华（7）', '李明（8）']);
+    await click(document.querySelector('[data-testid="run-correction-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ period: '2026-11', type: 'CORRECTION', correctsRunId: '1', workerIds: [8] }]));
+    await waitFor(() => expect(textOf('run-corrects')).toBe('run #1, 1 workers'));
+  });
+
+  it('更正此工资条 in a slip’s drawer opens the dialog with that worker chosen', async () => {
+    const { calls } = renderRun(xihuHr, () => paid, routes);
+    // the register is a tree (district → street → community → worker): open the groups down to the worker
+    const rowOf = (name: string) => [...document.querySelectorAll('[data-testid="run-register"] tbody tr.ant-table-row')].find((tr) => tr.textContent?.includes(name));
+    await waitFor(() => expect(document.querySelector('[data-testid="run-register"] tbody tr.ant-table-row')).not.toBeNull());
+    for (let depth = 0; depth < 4 && !rowOf('李明'); depth++) await click(await found('[data-testid="run-register"] .ant-table-row-expand-icon-collapsed'));
+    await click(rowOf('李明'));
+    await click(await found('[data-testid="payslip-correct"]'));
+    await found('[data-testid="run-correction-form"]');
+    await click(document.querySelector('[data-testid="run-correction-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'POST')).toEqual([{ period: '2026-11', type: 'CORRECTION', correctsRunId: '1', workerIds: [8] }]));
   });
 });
 

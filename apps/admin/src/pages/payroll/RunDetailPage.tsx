@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { BankFileEntryView, RunView } from '@cws/payroll-contracts';
 import { App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import { P, useRun, useRunPayslips } from '../../api/payroll';
@@ -19,6 +19,7 @@ import { QueryError } from '../../layout/PageState';
 import { thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
 import { PayslipDrawer } from './PayslipDrawer';
+import { RunCorrectionDialog, useRunCorrection } from './RunCorrection';
 import { groupRegister, type RegisterRow } from './registerGroups';
 import { RunInputs } from './RunInputs';
 import { PayDayActions, PayDayDialog, PayDayNotice, useRunPayDay } from './RunPayDay';
@@ -48,6 +49,8 @@ export function runActions(run: RunView, me: { name: string; roles: readonly str
     /** 预约发放 / 取消预约: whoever may pay (the service's CanPayRuns). */
     schedulePayment: has('FINANCE') && run.status === 'APPROVED',
     cancel: hr && (run.status === 'DRAFT' || run.status === 'SUBMITTED'),
+    /** 冲正重发: a settled regular run's slips are corrected by a CORRECTION run (the API's PAYROLL_CORRECTION_TARGET / _NOT_SETTLED). */
+    correct: hr && run.type === 'REGULAR' && (run.status === 'APPROVED' || run.status === 'PAID'),
     bankFiles: has('CITY_ADMIN', 'FINANCE') && (run.status === 'APPROVED' || run.status === 'PAID'),
     /** The IIT declaration holds whole resident IDs: only the roles the API lets have it. */
     iitDeclaration: has('CITY_ADMIN', 'DISTRICT_HR', 'FINANCE'),
@@ -78,6 +81,7 @@ export function RunDetailPage() {
   const reject = useFormDialog((v: { reason: string }) => api.post<RunView>(`${P}/runs/${id}/reject`, v), { invalidate, success: t('common.saved') });
   const required = useRequired();
   const payDay = useRunPayDay(id, invalidate);
+  const correction = useRunCorrection(r, me);
 
   const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
   const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf), [slips.data, nameOf]);
@@ -153,6 +157,7 @@ export function RunDetailPage() {
         {can.pay && <Button type="primary" onClick={() => act.mutate({ action: 'pay' })} loading={act.isPending} data-testid="run-pay">{t('payrollRuns.pay')}</Button>}
         {can.schedulePayment && <PayDayActions run={r} payDay={payDay} />}
         {can.cancel && <Button danger type="dashed" onClick={() => act.mutate({ action: 'cancel' })} data-testid="run-cancel">{t('payrollRuns.cancel')}</Button>}
+        {can.correct && <Button onClick={() => correction.show()} data-testid="run-correct">{t('payrollRuns.correct')}</Button>}
         {state === 'DONE' &&
           DOWNLOADS.filter((d) => d.key !== 'iit' || can.iitDeclaration).map((d) => (
             <Button key={d.key} icon={<DownloadOutlined />} onClick={() => void download(d.path, `${r.period}-${d.key}.xlsx`)} data-testid={`run-download-${d.key}`}>
@@ -174,6 +179,13 @@ export function RunDetailPage() {
         <Descriptions.Item label={t('payrollRuns.submittedBy')}>{r.submitted?.by ?? '-'}</Descriptions.Item>
         <Descriptions.Item label={t('payrollRuns.approvedBy')}>{r.approved?.by ?? '-'}</Descriptions.Item>
         <Descriptions.Item label={t('payrollRuns.paidBy')}>{r.paid?.by ?? '-'}</Descriptions.Item>
+        {r.correctsRunId && (
+          <Descriptions.Item label={t('payrollRuns.corrects')}>
+            <Link to={`/payroll/runs/${r.correctsRunId}`} data-testid="run-corrects">
+              {t('payrollRuns.correctsText', { id: r.correctsRunId, workers: r.inputs?.correction?.workerIds.length ?? '-' })}
+            </Link>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <RunInputs inputs={r.inputs} />
       <Table<RegisterRow>
@@ -196,7 +208,8 @@ export function RunDetailPage() {
           moneyColumn(t('payrollRuns.employerContributions'), 'employerContributions'),
         ]}
       />
-      <PayslipDrawer id={openSlip} onClose={() => setOpenSlip(null)} />
+      <PayslipDrawer id={openSlip} onClose={() => setOpenSlip(null)} onCorrect={can.correct ? (workerId) => (setOpenSlip(null), correction.show([workerId])) : undefined} />
+      {can.correct && <RunCorrectionDialog correction={correction} slips={slips.data} />}
       {can.schedulePayment && <PayDayDialog run={r} payDay={payDay} />}
       <FormModal {...reject.modal} title={t('payrollRuns.reject')} testId="reject-form">
         <Form.Item name="reason" label={t('common.reason')} rules={required}>
