@@ -147,12 +147,8 @@ export type PayslipLine = Static<typeof PayslipLineSchema>;
 export const PAYSLIP_STATUSES = ['COMPUTED', 'FAILED'] as const;
 export type PayslipStatus = (typeof PAYSLIP_STATUSES)[number];
 
-/**
- * Flags for review: RECOVERY_CARRIED (net would have been negative), GRADE_DERIVED (no grade on the
- * register), PRO_RATED, SECONDED_OUT_HOST_PAYS (nothing paid here), ARREARS, plus the engine's
- * warnings (OVERTIME_OVER_36_HOURS, EXTRA_BODIES_CAPPED, SHIFTS_CAPPED).
- */
-export type PayslipFlag = string;
+/** Flags for review, one list in the engine (`PAYSLIP_FLAGS`); the API sends them as strings. */
+export { PAYSLIP_FLAGS, type PayslipFlag } from '@cws/payroll-engine';
 
 /** Cumulative withholding state after this payslip (the next month starts from it): the engine's JSON form. */
 export type PayslipTaxState = TaxStateJson;

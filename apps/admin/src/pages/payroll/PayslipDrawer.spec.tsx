@@ -1,6 +1,8 @@
-import type { PayslipLine, PayslipView } from '@cws/payroll-contracts';
+import { PAYSLIP_FLAGS, type PayslipLine, type PayslipView } from '@cws/payroll-contracts';
 import { describe, expect, it } from 'vitest';
 import { renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
+import { en } from '../../i18n/en';
+import { zhCN } from '../../i18n/zh-CN';
 import { baseSourceKey, PayslipDrawer } from './PayslipDrawer';
 
 const line = (kind: PayslipLine['kind'], code: string, label: string, amount: string, rule: string): PayslipLine => ({ kind, code, label, amount, rule, policyRowId: null });
@@ -36,6 +38,26 @@ describe('PayslipDrawer: the contribution-base lines', () => {
   it('shows a computed base by where it came from, in English', async () => {
     const rows = await drawerRows('en', [line('INFO', 'CONTRIBUTION_BASE', 'Contribution base (缴费基数)', '6900.00', 'BASE_FIRST_FULL_MONTH')]);
     expect(rows[0]).toContain('Contribution base (缴费基数) · first full month’s wage');
+  });
+});
+
+describe('PayslipDrawer: the flags for review', () => {
+  it('every flag the engine can set has a Chinese and an English name', () => {
+    const unnamed = (texts: Record<string, string>) => PAYSLIP_FLAGS.filter((f) => !texts[`payslip.flag.${f}`]);
+    expect(PAYSLIP_FLAGS.length).toBeGreaterThan(10);
+    expect([unnamed(zhCN), unnamed(en)]).toEqual([[], []]);
+  });
+
+  it('names each flag in the user’s language; a flag the UI does not know yet shows its code', async () => {
+    const flags = ['PRO_RATED', 'RECOVERY_CARRIED', 'SOMETHING_NEW'];
+    const { fetch } = scriptedFetch({ 'GET /api/workers/v1/auth/me': () => xihuHr, 'GET /api/payroll/v1/payslips/90211': () => ({ ...slip([]), flags }) });
+    renderApp(<PayslipDrawer id="90211" onClose={() => undefined} />, { fetch, locale: 'zh-CN' });
+    const tags = await waitFor(() => {
+      const shown = [...document.querySelectorAll('[data-testid="payslip-drawer"] .ant-tag-gold')].map((tag) => tag.textContent);
+      expect(shown).toHaveLength(3);
+      return shown;
+    });
+    expect(tags).toEqual(['不满月折算', '有结转下次扣回', 'SOMETHING_NEW']);
   });
 });
 

@@ -3,7 +3,7 @@ import type { PayslipLine } from '@cws/payroll-contracts';
 import { Button, Descriptions, Drawer, Space, Spin, Table, Tag } from 'antd';
 import { P, usePayslip } from '../../api/payroll';
 import { useDownload } from '../../api/useDownload';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { textOr, useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { zhCN } from '../../i18n/zh-CN';
 import { QueryError } from '../../layout/PageState';
 import { moneyColumn } from '../../layout/columns';
@@ -45,7 +45,7 @@ export function PayslipDrawer({ id, onClose, onCorrect }: { id: string | null; o
           {s.flags.length > 0 && (
             <div style={{ marginTop: 8 }}>
               {s.flags.map((f) => (
-                <Tag key={f} color="gold">{f}</Tag>
+                <Tag key={f} color="gold" title={f}>{textOr(t, `payslip.flag.${f}`, f)}</Tag>
               ))}
             </div>
           )}

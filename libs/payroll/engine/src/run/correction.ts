@@ -5,7 +5,7 @@
  * Pure: the app fetches the corrected slip and the worker's settled history and stores the pair.
  */
 import type { Fen } from '@cws/kernel';
-import type { PayslipLineOut, PayslipOut } from './payslip';
+import type { PayslipFlag, PayslipLineOut, PayslipOut } from './payslip';
 import type { RunTaxState } from './tax-state';
 
 /** The settled slip a correction reverses (the regular slip, or the re-issue of an earlier correction). */
@@ -83,7 +83,7 @@ export function correctionPair(input: CorrectionInput): CorrectionPair {
   // What the re-issue itself could not recover or pay (settle's own carry), plus an overpayment.
   const carriedHere = r.recoveryCarried + (difference < 0n ? -difference : 0n);
   const lines = r.lines.filter((l) => !isInfo(l));
-  const flags = r.flags.filter((f) => f !== 'RECOVERY_CARRIED');
+  const flags: PayslipFlag[] = r.flags.filter((f) => f !== 'RECOVERY_CARRIED');
   if (carriedHere > 0n) {
     lines.push({ kind: 'INFO', code: 'RECOVERY_CARRIED', label: 'Overpayment carried to the next run (多发结转下期扣回)', amount: carriedHere, rule: 'CORRECTION_OVERPAID', policyRowId: null });
     flags.push('RECOVERY_CARRIED');

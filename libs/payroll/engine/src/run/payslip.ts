@@ -44,6 +44,19 @@ export interface PayslipLineOut extends Omit<ResultLine, 'kind'> {
   derived?: boolean;
 }
 
+
+/**
+ * The flags for review a payslip can carry (the admin names each: `payslip.flag.*`): a part month, a derived grade,
+ * arrears, a shortfall carried, a correction's two slips, a secondment's special cases, a bonus taxed with the month's
+ * wages, and the month's warnings (`WorkerMonthWarning`, pushed as flags: counts paid at their cap, overtime above 36 hours).
+ */
+export const PAYSLIP_FLAGS = [
+  'ARREARS', 'GRADE_DERIVED', 'PRO_RATED', 'RECOVERY_CARRIED', 'REVERSAL', 'REISSUE',
+  'SECONDED_OUT_HOST_PAYS', 'SECONDED_OUT_PART_MONTH', 'SECONDED_IN_NO_BONUS', 'SECONDED_IN_SUBSIDY_ONLY',
+  'BONUS_MERGED', 'OVERTIME_OVER_36_HOURS', 'EXTRA_BODIES_CAPPED', 'SHIFTS_CAPPED',
+] as const;
+export type PayslipFlag = (typeof PAYSLIP_FLAGS)[number];
+
 export interface PayslipOut {
   payer: 'HOME' | 'HOST';
   band: string | null;
@@ -57,7 +70,7 @@ export interface PayslipOut {
   net: Fen;
   employerContributions: Fen;
   recoveryCarried: Fen;
-  flags: string[];
+  flags: PayslipFlag[];
   taxState: RunTaxState;
 }
 
@@ -76,7 +89,7 @@ export function computePayslip(input: PayslipInput, policy: PayrollPolicy): Pays
   if (paidElsewhere.length && attendance?.workedDays === '0') return carryOnly(input, state, 'HOST', ['SECONDED_OUT_HOST_PAYS']);
   if (w.employmentType === 'SECONDED_IN' || (w.secondment && w.secondment.direction === 'IN')) return secondedIn(input, state, policy);
 
-  const flags: string[] = [];
+  const flags: PayslipFlag[] = [];
   let grade = w.grade;
   let gradeSource: 'REGISTER' | 'DERIVED' = w.gradeDerived ? 'DERIVED' : 'REGISTER';
   if (w.gradeDerived) flags.push('GRADE_DERIVED');
@@ -160,7 +173,7 @@ function secondedIn(input: PayslipInput, state: RunTaxState, policy: PayrollPoli
 }
 
 /** Nothing earned here this month: only a recovery still owed is carried on. */
-function carryOnly(input: PayslipInput, state: RunTaxState, payer: 'HOME' | 'HOST', flags: string[]): PayslipOut {
+function carryOnly(input: PayslipInput, state: RunTaxState, payer: 'HOME' | 'HOST', flags: PayslipFlag[]): PayslipOut {
   return settle(input, [], { gross: 0n, employee: 0n, employer: 0n, tax: 0n }, state, payer, input.worker.postBand, input.worker.grade, input.worker.grade === null ? null : 'REGISTER', flags);
 }
 
@@ -171,7 +184,7 @@ function carryOnly(input: PayslipInput, state: RunTaxState, payer: 'HOME' | 'HOS
  */
 function settle(
   input: PayslipInput, lines: PayslipLineOut[], t: { gross: Fen; employee: Fen; employer: Fen; tax: Fen }, taxState: RunTaxState,
-  payer: 'HOME' | 'HOST', band: string | null, grade: number | null, gradeSource: 'REGISTER' | 'DERIVED' | null, flags: string[],
+  payer: 'HOME' | 'HOST', band: string | null, grade: number | null, gradeSource: 'REGISTER' | 'DERIVED' | null, flags: PayslipFlag[],
 ): PayslipOut {
   const before = t.gross - t.employee - t.tax;
   const owed = input.recoveryOwedFen;
