@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '@cws/kernel';
-import type { PayslipView } from '@cws/payroll-contracts';
+import { PAYSLIP_FLAG_LABELS, type PayslipFlag, type PayslipView } from '@cws/payroll-contracts';
 
 interface Subset {
   name: string;
@@ -104,8 +104,13 @@ export function payslipPdf(slip: PayslipView, run: { id: string; period: string;
   write(doc, `实发金额 Net pay: ${slip.net}`);
   if (slip.flags.length) {
     doc.moveDown(0.5).fontSize(9);
-    write(doc, `复核标记 Flags: ${slip.flags.join(', ')}`);
+    write(doc, flagsLine(slip.flags));
   }
   doc.end();
   return done;
+}
+
+/** The slip's flags in words; a flag the engine has since added and this build does not name prints as its code. */
+export function flagsLine(flags: readonly string[]): string {
+  return `说明 Notes: ${flags.map((f) => PAYSLIP_FLAG_LABELS[f as PayslipFlag] ?? f).join('；')}`;
 }

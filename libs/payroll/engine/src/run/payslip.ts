@@ -57,6 +57,24 @@ export const PAYSLIP_FLAGS = [
 ] as const;
 export type PayslipFlag = (typeof PAYSLIP_FLAGS)[number];
 
+/** Each flag as the payslip PDF prints it, Chinese then English, like its other headings (the admin has its own texts). */
+export const PAYSLIP_FLAG_LABELS: Readonly<Record<PayslipFlag, string>> = {
+  ARREARS: '含补发 Arrears included',
+  GRADE_DERIVED: '等级按入职规则推算 Grade derived',
+  PRO_RATED: '不满月折算 Part month, pro-rated',
+  RECOVERY_CARRIED: '有结转下次扣回 Shortfall carried',
+  REVERSAL: '冲销 Reversal',
+  REISSUE: '重开 Re-issue',
+  SECONDED_OUT_HOST_PAYS: '外派，由接收单位发放 Seconded out, host pays',
+  SECONDED_OUT_PART_MONTH: '月内外派，折算 Seconded out part of the month',
+  SECONDED_IN_NO_BONUS: '挂职人员不发奖金 Seconded in, no bonus',
+  SECONDED_IN_SUBSIDY_ONLY: '挂职人员只发补贴 Seconded in, subsidy only',
+  BONUS_MERGED: '奖金并入当月计税 Bonus taxed with wages',
+  OVERTIME_OVER_36_HOURS: '加班超过每月 36 小时 Overtime above 36 hours',
+  EXTRA_BODIES_CAPPED: '兼职组织数按上限计 Cross-appointments capped',
+  SHIFTS_CAPPED: '值班次数按上限计 Shifts capped',
+};
+
 export interface PayslipOut {
   payer: 'HOME' | 'HOST';
   band: string | null;
