@@ -43,7 +43,7 @@ async function deriveChunk(m: EntityManager, policy: GradePolicy, asOf: string, 
     // the derived history, so snapshots of past dates carry a grade too: the entry grade from the hire
     // date, then each step on its date, up to `on` — the last row is today's derived grade
     let current = placeByPolicy(policy, w.band, w, w.hireDate);
-    const note = `derived on ${on}`;
+    const note = `${on} 按入职规则回填推算`;
     rows.push({ workerId: w.id, grade: current.grade, band: w.band, from: w.hireDate, anchorDate: current.anchorDate, cause: 'DERIVED', derived: true, eventId: null, policyRefs: current.policyRefs, note });
     for (let from = w.hireDate; ; ) {
       const stepDate = nextStepDate(policy, current.anchorDate, from, addDays(on, 1)); // all before the yearly run covers them: anniversaries

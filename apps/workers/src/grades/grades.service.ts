@@ -17,6 +17,9 @@ export interface GradeWorker extends WorkerRef {
 /** Rows the service writes by rule (a yearly step, the one-off backfill), as opposed to decided ones: a back-dated decision re-derives them. */
 const AUTOMATIC: ReadonlySet<GradeCause> = new Set(['ANNUAL_PROGRESSION', 'DERIVED']);
 
+/** The system notes on the rows a rule writes are in Chinese, as HR reads them on the 等级 tab (the admin's enum.gradeCause names). */
+const CAUSE_NAME: Readonly<Record<GradeCause, string>> = { ENTRY: '入职定级', ANNUAL_PROGRESSION: '年度晋级', GRADE_CHANGE: '等级调整', BAND_CHANGE: '岗位类别变化', DERIVED: '回填推算' };
+
 /**
  * Records grades (worker_grade) and announces each new row (`worker.grade-changed`). Callers hold
  * the worker row lock and their own transaction; the rules are in @cws/workers-core.
@@ -35,7 +38,7 @@ export class GradesService {
     const policy = await GradeRepository.policyOnOrFirst(m, w.hireDate);
     const entry = await this.write(m, w, placeByPolicy(policy, band, w, w.hireDate), w.hireDate, 'ENTRY', null, null, null, false);
     const now = today();
-    return this.stepsAfter(m, w, entry, policy, { until: now, recorded: [], yearlyRunsFrom: addDays(now, 1), note: 'step due before the worker was registered', publish: false });
+    return this.stepsAfter(m, w, entry, policy, { until: now, recorded: [], yearlyRunsFrom: addDays(now, 1), note: '登记前已到期的晋级', publish: false });
   }
 
   /** A primary post of another band starting on `from` re-places the grade in that band (no row when the band is unchanged). */
@@ -93,7 +96,7 @@ export class GradesService {
     const beforeDecision = decided < 0 ? null : addDays(later[decided].from, -1);
     const until = beforeDecision !== null && beforeDecision < today() ? beforeDecision : today();
     await this.stepsAfter(m, w, written, await GradeRepository.policyOnOrFirst(m, from), {
-      until, recorded, yearlyRunsFrom: await GradeRepository.yearlyRunsFrom(m, w.workerId), note: `re-derived after the ${cause} of ${from}`, publish: true,
+      until, recorded, yearlyRunsFrom: await GradeRepository.yearlyRunsFrom(m, w.workerId), note: `因 ${from} 的${CAUSE_NAME[cause]}重新推算`, publish: true,
     });
     return written;
   }

@@ -183,7 +183,7 @@ describe('bulk import and export (real MySQL)', () => {
     ]);
     expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM outbox_event WHERE job_name = 'appointment.started' AND JSON_EXTRACT(payload, '$.communityCode') = ?`, [XIAOHE]))[0].n)).toBe(4);
     expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'appointment' AND action = 'IMPORT'`))[0].n)).toBe(3);
-    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM worker_event WHERE kind = 'PROMOTION' AND note LIKE 'import %'`))[0].n)).toBe(2);
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM worker_event WHERE kind = 'PROMOTION' AND note LIKE '批量导入%'`))[0].n)).toBe(2);
     // The imported head now blocks the API like any other.
     const rival = await t.request('POST', '/v1/appointments', {
       token: xihu, body: { workerId: sec.id, communityCode: XIAOHE, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2024-01-01' },

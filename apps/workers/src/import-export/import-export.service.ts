@@ -211,7 +211,7 @@ export class ImportExportService {
         };
       }));
       const created = keep.map(({ r, rid }) => ({ r, id: ids.get(rid.hash)!, masked: rid.masked, c: communities.get(r.communityCode)! }));
-      await WorkerEventRepository.addMany(m, created.map((x) => ({ workerId: x.id, kind: 'HIRE', date: x.r.hireDate, note: `import ${id}`, data: null })));
+      await WorkerEventRepository.addMany(m, created.map((x) => ({ workerId: x.id, kind: 'HIRE', date: x.r.hireDate, note: `批量导入（批次 ${id}）`, data: null })));
       await this.audit.recordMany(m, created.map((x) => ({
         entity: 'worker', entityId: x.id, action: 'IMPORT', districtCode: x.c.districtCode,
         after: { id: x.id, name: x.r.name, residentIdMasked: x.masked, communityCode: x.r.communityCode, hireDate: x.r.hireDate, importId: id },
@@ -245,7 +245,7 @@ export class ImportExportService {
     const postId = await AppointmentRepository.idByWorker(m, created.map((x) => x.id));
     const promoted = created.filter((x) => x.r.appointment!.primary && x.r.appointment!.band !== 'OTHER');
     await WorkerEventRepository.addMany(m, promoted.map((x) => ({
-      workerId: x.id, kind: 'PROMOTION', date: x.r.appointment!.from, note: `import ${importId}`,
+      workerId: x.id, kind: 'PROMOTION', date: x.r.appointment!.from, note: `批量导入（批次 ${importId}）`,
       data: { appointmentId: postId.get(x.id), role: x.r.appointment!.role, bodyKind: x.r.appointment!.bodyKind },
     })));
     await this.audit.recordMany(m, created.map((x) => {

@@ -12,9 +12,9 @@ const row = (r: Partial<GradeRow> & Pick<GradeRow, 'id' | 'from' | 'grade' | 'ca
 });
 /** Hired 2015 and registered late (steps recorded at hire); then a grade change back-dated to 2022 re-derived the steps after it. As the API lists them: date, then id, newest first. */
 const history: GradeRow[] = [
-  row({ id: 9, from: '2025-01-01', grade: 8, cause: 'ANNUAL_PROGRESSION', anchorDate: '2025-01-01', note: 're-derived after the GRADE_CHANGE of 2022-01-01' }),
-  row({ id: 8, from: '2024-07-01', grade: 7, cause: 'ANNUAL_PROGRESSION', anchorDate: '2022-01-01', note: 're-derived after the GRADE_CHANGE of 2022-01-01' }),
-  row({ id: 4, from: '2024-07-01', grade: 6, cause: 'ANNUAL_PROGRESSION', note: 'step due before the worker was registered' }),
+  row({ id: 9, from: '2025-01-01', grade: 8, cause: 'ANNUAL_PROGRESSION', anchorDate: '2025-01-01', note: '因 2022-01-01 的等级调整重新推算' }),
+  row({ id: 8, from: '2024-07-01', grade: 7, cause: 'ANNUAL_PROGRESSION', anchorDate: '2022-01-01', note: '因 2022-01-01 的等级调整重新推算' }),
+  row({ id: 4, from: '2024-07-01', grade: 6, cause: 'ANNUAL_PROGRESSION', note: '登记前已到期的晋级' }),
   row({ id: 7, from: '2022-01-01', grade: 7, cause: 'GRADE_CHANGE', eventId: 31, note: '年度考核优秀' }),
   row({ id: 1, from: '2015-07-01', grade: 3, cause: 'ENTRY' }),
 ];
