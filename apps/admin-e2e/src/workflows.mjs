@@ -404,6 +404,14 @@ export function workflowTests(ctx) {
     assert.deepEqual(pair.map((x) => [x.workerId, x.slipKind]).sort(), [[slip.workerId, 'REISSUE'], [slip.workerId, 'REVERSAL']]);
     // the reversal negates the corrected slip to the fen
     assert.equal(pair.find((x) => x.slipKind === 'REVERSAL').net, `-${slip.net}`);
+    // the register names the pair and counts the worker once; the worker's 工资条 tab marks both slips
+    const district = page.getByTestId('run-register').locator('tbody tr.ant-table-row-level-0').first();
+    assert.equal((await district.locator('td').nth(1).innerText()).trim(), '1', 'one worker, two slips');
+    await page.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/workers/${slip.workerId}`);
+    await page.getByRole('tab', { name: '工资条' }).click();
+    const mine = page.getByTestId('worker-payslips').locator('tbody tr', { hasText: '更正' });
+    await mine.filter({ hasText: '冲销' }).waitFor();
+    await mine.filter({ hasText: '重开' }).waitFor();
     // a second correction of the same slip while this one is open is refused, with the code's text
     await page.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/payroll/runs/${settled.id}`);
     await page.getByTestId('run-correct').click();

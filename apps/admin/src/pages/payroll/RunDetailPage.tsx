@@ -84,7 +84,7 @@ export function RunDetailPage() {
   const correction = useRunCorrection(r, me);
 
   const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
-  const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf), [slips.data, nameOf]);
+  const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf, (kind) => t(`payslip.flag.${kind}` as MessageKey)), [slips.data, nameOf, t]);
 
   const downloadFile = useDownload();
   const download = (path: string, fallback: string) => downloadFile(`${P}/runs/${id}/${path}`, fallback);

@@ -16,9 +16,10 @@ export interface RegisterRow extends Record<Money, string> {
 
 /**
  * The register as a tree: district → street → community → worker, each group with its head-count
- * and totals added in fen (bigint), never as floats.
+ * and totals added in fen (bigint), never as floats. A correction run has two slips a worker (the reversal
+ * and the re-issue): both are listed, named by `kindName`, and the worker is counted once.
  */
-export function groupRegister(slips: PayslipListItem[], nameOf: (code: string) => string): RegisterRow[] {
+export function groupRegister(slips: PayslipListItem[], nameOf: (code: string) => string, kindName: (kind: PayslipListItem['slipKind']) => string = (k) => k): RegisterRow[] {
   const group = (items: PayslipListItem[], level: 'district' | 'street' | 'community'): RegisterRow[] => {
     const field = level === 'district' ? 'districtCode' : level === 'street' ? 'streetCode' : 'communityCode';
     const byCode = new Map<string, PayslipListItem[]>();
@@ -26,9 +27,9 @@ export function groupRegister(slips: PayslipListItem[], nameOf: (code: string) =
     return [...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, list]) => {
       const children: RegisterRow[] =
         level === 'community'
-          ? list.map((s) => ({ key: `w:${s.id}`, level: 'worker', code: String(s.workerId), label: s.name, count: 1, slip: s, ...pickMoney(s) }))
+          ? list.map((s) => ({ key: `w:${s.id}`, level: 'worker', code: String(s.workerId), label: s.slipKind === 'REGULAR' ? s.name : `${s.name} · ${kindName(s.slipKind)}`, count: 1, slip: s, ...pickMoney(s) }))
           : group(list, level === 'district' ? 'street' : 'community');
-      return { key: `${level}:${code}`, level, code, label: nameOf(code), count: list.length, children, ...sumMoney(list) };
+      return { key: `${level}:${code}`, level, code, label: nameOf(code), count: new Set(list.map((s) => s.workerId)).size, children, ...sumMoney(list) };
     });
   };
   return group(slips, 'district');

@@ -37,6 +37,7 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
             render: (_, s) => (
               <Space size={4}>
                 <Link to={`/payroll/runs/${s.runId}`}>{t(`run.type.${s.runType}` as MessageKey)}</Link>
+                {s.slipKind !== 'REGULAR' && <Tag color="orange">{t(`payslip.flag.${s.slipKind}` as MessageKey)}</Tag>}
                 <Tag>{t(`run.status.${s.runStatus}` as MessageKey)}</Tag>
                 {s.status === 'FAILED' && <Tag color="red">{t('run.compute.FAILED')}</Tag>}
               </Space>
