@@ -42,6 +42,19 @@ export function retryText(locale: Locale, seconds: number | null): string {
   return locale === 'en' ? `Too many requests: try again in about ${m} min` : `操作过于频繁，请在约 ${m} 分钟后重试`;
 }
 
+/**
+ * The workers a refusal names (`workerIds`, with `missing` when the list was cut: PAYROLL_RUN_WORKERS_MISSING), so HR
+ * knows whom to take off a list; nothing when it names none.
+ */
+function workersNamed(locale: Locale, body: Readonly<Record<string, unknown>>): string {
+  const ids = Array.isArray(body.workerIds) ? body.workerIds.filter((x): x is number => typeof x === 'number') : [];
+  if (!ids.length) return '';
+  const more = typeof body.missing === 'number' && body.missing > ids.length ? body.missing - ids.length : 0;
+  return locale === 'en'
+    ? `: worker ID ${ids.join(', ')}${more ? ` and ${more} more` : ''}`
+    : `：工作者 ID ${ids.join('、')}${more ? ` 等，另有 ${more} 人` : ''}`;
+}
+
 /** The one line shown for an error (a toast, an alert). */
 export function errorMessage(locale: Locale, err: unknown): string {
   if (err instanceof ApiError) {
@@ -50,7 +63,7 @@ export function errorMessage(locale: Locale, err: unknown): string {
       const fields = [...new Set(err.details.map((d) => fieldLabel(locale, d.path)))].join(locale === 'en' ? ', ' : '、');
       return locale === 'en' ? `Check these fields: ${fields}` : `请检查：${fields}`;
     }
-    return codeText(locale, err.code, err.status);
+    return codeText(locale, err.code, err.status) + workersNamed(locale, err.body);
   }
   if (err instanceof TypeError) return pick(ERROR_CODES.NETWORK_ERROR, locale);
   return pick(ERROR_CODES.INTERNAL_ERROR, locale);

@@ -48,13 +48,19 @@ export class CorrectionRunsRules {
 
   /**
    * Every worker a run names (a CORRECTION's workers, a BONUS run's per-worker amounts) must have a
-   * slip: one not in the period's snapshot of the scope has none, and the run is not submitted.
+   * slip: one not in the period's snapshot of the scope has none, and the run is not submitted. The refusal
+   * names them (`workerIds`, the first 50; `missing`, how many), so HR can correct the list.
    */
-  checkComplete(run: PayrollRunEntity, done: number, failed: number): void {
+  async checkComplete(m: EntityManager, run: PayrollRunEntity, done: number, failed: number): Promise<void> {
     const c = carriedInputs(run.inputs);
-    const named = c.correction?.workerIds.length ?? c.bonus?.amounts?.length ?? 0;
-    if (done + failed < named) {
-      throw conflict('PAYROLL_RUN_WORKERS_MISSING', `run ${run.id} has slips for ${done + failed} of the ${named} workers it names (a worker not in the period's snapshot of the scope gets none)`, { runId: String(run.id) });
-    }
+    const named = c.correction?.workerIds ?? c.bonus?.amounts?.map((a) => a.workerId) ?? [];
+    if (done + failed >= named.length) return;
+    const paid = await this.payslips.workersOf(m, String(run.id));
+    const missing = named.filter((id) => !paid.has(id));
+    throw conflict(
+      'PAYROLL_RUN_WORKERS_MISSING',
+      `run ${run.id} has no slip for ${missing.length} of the ${named.length} workers it names (not in the period's snapshot of the scope): ${missing.slice(0, 50).join(', ')}`,
+      { runId: String(run.id), workerIds: missing.slice(0, 50), missing: missing.length },
+    );
   }
 }

@@ -86,6 +86,21 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     }
   }, 120_000);
 
+  it('a per-worker list naming workers outside the scope is not submitted: the refusal names them (PAYROLL_RUN_WORKERS_MISSING)', async () => {
+    const token = stack.workers.tokenFor(testPrincipals.cityAdmin());
+    const [inScope] = (await stack.workers.request('GET', '/v1/snapshots?asOf=2026-08-31&scope=330102&limit=1', { token })).body.items as Array<{ workerId: number }>;
+    const [elsewhere] = (await stack.workers.request('GET', `/v1/snapshots?asOf=2026-08-31&scope=${XIHU}&limit=1`, { token })).body.items as Array<{ workerId: number }>;
+    const amounts = [{ workerId: inScope.workerId, amount: '100.00' }, { workerId: elsewhere.workerId, amount: '100.00' }, { workerId: 99_999_999, amount: '100.00' }];
+    const created = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period: '2026-08', type: 'BONUS', scope: '330102', bonus: { amounts, method: 'MERGED' } } });
+    expect(created.status).toBe(201);
+    const run = await computedRun(stack.payroll, stack.tokens.admin, created.body.id);
+    expect(run.progress).toEqual({ done: 1, total: 1, failed: 0 });
+    const submitted = await stack.payroll.request('POST', `/v1/runs/${run.id}/submit`, { token: stack.tokens.admin });
+    expect(submitted.status).toBe(409);
+    expect(submitted.body).toMatchObject({ code: 'PAYROLL_RUN_WORKERS_MISSING', runId: run.id, workerIds: [elsewhere.workerId, 99_999_999], missing: 2 });
+    expect((await stack.payroll.request('POST', `/v1/runs/${run.id}/cancel`, { token: stack.tokens.admin })).status).toBe(200);
+  }, 120_000);
+
   it('a TOP_UP run pays exactly the stored year-end top-ups (年终补差) of its scope, as wages of the month', async () => {
     const xihu = stack.payroll.tokenFor(testPrincipals.districtHr(XIHU));
     const topUp = await stack.payroll.request('POST', '/v1/benchmark/top-ups', { token: xihu, body: { year: 2026, rule: 'PER_WORKER', ratio: '0.60' } });

@@ -88,7 +88,7 @@ export class PayrollRunsService {
     await this.transition(p, id, ['DRAFT'], 'SUBMIT', async (m, run) => {
       const a = await this.reads.view(run, m);
       if (run.computeState !== 'DONE') throw conflict('PAYROLL_RUN_NOT_COMPUTED', `run ${id} is still being computed (${a.progress.done + a.progress.failed}/${a.progress.total})`, { runId: id });
-      this.corrections.checkComplete(run, a.progress.done, a.progress.failed);
+      await this.corrections.checkComplete(m, run, a.progress.done, a.progress.failed);
       if (a.progress.failed > 0) {
         throw conflict('PAYROLL_RUN_HAS_FAILURES', `${a.progress.failed} payslip(s) of run ${id} failed; fix the data and recalculate before submitting`, { runId: id, failed: a.progress.failed });
       }

@@ -249,6 +249,12 @@ export class PayslipRepository {
     return rows.map((r) => ({ workerId: Number(r.workerId), period: r.period, runType: r.runType, lines: typeof r.lineItems === 'string' ? decodeLines(r.lineItems) : [] }));
   }
 
+  /** The workers a run has a slip for (computed or failed; a correction's pair once). */
+  async workersOf(m: EntityManager, runId: string): Promise<Set<number>> {
+    const rows: Array<{ workerId: string }> = await m.query('SELECT DISTINCT worker_id AS workerId FROM payslip WHERE run_id = ?', [runId]);
+    return new Set(rows.map((r) => Number(r.workerId)));
+  }
+
   /**
    * Workers with a slip of a REGULAR run of the period that was not cancelled: among `workerIds`, or
    * paid in `community` (someone a re-published roster dropped). Late roster hours concern them.
