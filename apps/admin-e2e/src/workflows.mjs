@@ -391,7 +391,8 @@ export function workflowTests(ctx) {
     const slips = (await api.get(token, `/api/payroll/v1/runs/${settled.id}/payslips?limit=5`)).items;
     const slip = slips[slips.length - 1];
     const page = await signedIn('xihu-hr');
-    await page.goto(`${page.url().replace(/\/[^/]*$/, '')}/payroll/runs/${settled.id}`);
+    const base = page.url().replace(/\/[^/]*$/, ''); // the admin's root, from the dashboard's address
+    await page.goto(`${base}/payroll/runs/${settled.id}`);
     await page.getByTestId('run-correct').click();
     await searchAndPick(page, 'workerIds', slip.name, `${slip.name}（${slip.workerId}）`);
     await page.locator('.ant-modal-title', { hasText: '冲正重发' }).click(); // closes the option list (Escape would close the dialog)
@@ -407,13 +408,13 @@ export function workflowTests(ctx) {
     // the register names the pair and counts the worker once; the worker's 工资条 tab marks both slips
     const district = page.getByTestId('run-register').locator('tbody tr.ant-table-row-level-0').first();
     assert.equal((await district.locator('td').nth(1).innerText()).trim(), '1', 'one worker, two slips');
-    await page.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/workers/${slip.workerId}`);
+    await page.goto(`${base}/workers/${slip.workerId}`);
     await page.getByRole('tab', { name: '工资条' }).click();
     const mine = page.getByTestId('worker-payslips').locator('tbody tr', { hasText: '更正' });
     await mine.filter({ hasText: '冲销' }).waitFor();
     await mine.filter({ hasText: '重开' }).waitFor();
     // a second correction of the same slip while this one is open is refused, with the code's text
-    await page.goto(`${page.url().replace(/\/payroll\/runs\/.*$/, '')}/payroll/runs/${settled.id}`);
+    await page.goto(`${base}/payroll/runs/${settled.id}`);
     await page.getByTestId('run-correct').click();
     await searchAndPick(page, 'workerIds', slip.name, `${slip.name}（${slip.workerId}）`);
     await page.locator('.ant-modal-title', { hasText: '冲正重发' }).click();
