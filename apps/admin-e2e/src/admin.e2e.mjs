@@ -295,21 +295,21 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     const table = page.getByTestId('workers-table');
     const rows = table.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
-    const communities = await table.locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts();
+    const communities = await table.locator('tbody tr.ant-table-row td:nth-child(6)').allInnerTexts();
     const westLake = ['翠苑', '文新', '德加', '丰潭', '益乐', '古荡', '马塍路', '华星', '嘉绿苑'];
     for (const c of communities) assert.ok(westLake.some((w) => c.includes(w)), `${c} is a 西湖区 community`);
-    for (const id of await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts()) assert.match(id, /\*{4,}/, 'IDs are masked');
+    for (const id of await table.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()) assert.match(id, /\*{4,}/, 'IDs are masked');
     // search by the first worker's surname: every row returned carries it
-    const firstName = (await rows.first().locator('td').first().innerText()).trim();
+    const firstName = (await rows.first().locator('td').nth(1).innerText()).trim(); // after 编号
     const surname = firstName.slice(0, 1);
     await page.getByTestId('worker-search').locator('input').fill(surname);
     const searched = page.waitForResponse((r) => r.url().includes('/api/workers/v1/workers?') && r.url().includes('q='));
     await page.getByTestId('worker-search').locator('input').press('Enter');
     await searched;
     await rows.first().waitFor();
-    for (const n of await table.locator('tbody tr.ant-table-row td:nth-child(1)').allInnerTexts()) assert.ok(n.includes(surname), `${n} matches ${surname}`);
+    for (const n of await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()) assert.ok(n.includes(surname), `${n} matches ${surname}`);
     await shot(page, 'workers-xihu');
-    await rows.first().locator('td').first().getByRole('link').click();
+    await rows.first().locator('td').nth(1).getByRole('link').click();
     await page.getByTestId('worker-detail').getByText(surname, { exact: false }).first().waitFor();
     assert.match(await page.getByTestId('resident-id').innerText(), /\*{4,}/);
     await page.context().close();

@@ -84,6 +84,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
 
   'workers.title': 'Worker register',
   'workers.searchPlaceholder': 'Search by name',
+  'workers.no': 'No.',
   'workers.name': 'Name',
   'workers.sex': 'Sex',
   'workers.sex.M': 'Male',

@@ -19,7 +19,7 @@ export const enRuns: Record<keyof typeof zhCNRuns, string> = {
   'runCorrection.create': 'Create the correction run',
   'runCorrection.intro': 'An approved or paid payslip is never changed. A correction run gives each chosen worker two slips: the old one reversed, and the period recomputed from the register at the period’s end, the period’s policy and the hours published now; the difference is paid (a negative one is recovered from the next pay). It is submitted, approved and paid like any run.',
   'runCorrection.workers': 'Workers to correct',
-  'runCorrection.workersHint': 'Search by name or ID. A payslip has at most one open correction at a time.',
+  'runCorrection.workersHint': 'Search by name or No. A payslip has at most one open correction at a time.',
   'payrollRuns.correct': 'Correct payslips',
   'payrollRuns.correctSlip': 'Correct this payslip',
   'payrollRuns.corrects': 'Corrects',

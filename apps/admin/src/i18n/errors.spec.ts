@@ -35,8 +35,8 @@ describe('server refusals in the user’s language', () => {
 
   it('names the workers a refusal lists (a run’s named workers without a slip), saying how many more when the list was cut', () => {
     const missing = (body: Record<string, unknown>) => new ApiError(409, 'PAYROLL_RUN_WORKERS_MISSING', 'x', [], null, { code: 'PAYROLL_RUN_WORKERS_MISSING', runId: '9', ...body });
-    expect(errorMessage('zh-CN', missing({ workerIds: [1024, 1025], missing: 2 }))).toBe('批次所列的部分人员没有工资条（不在该期间该范围的人员快照中）：工作者 ID 1024、1025');
-    expect(errorMessage('en', missing({ workerIds: [1024], missing: 51 }))).toBe('Some workers the run names have no payslip (not in the period’s snapshot of the scope): worker ID 1024 and 50 more');
+    expect(errorMessage('zh-CN', missing({ workerIds: [1024, 1025], missing: 2 }))).toBe('批次所列的部分人员没有工资条（不在该期间该范围的人员快照中）：编号 1024、1025');
+    expect(errorMessage('en', missing({ workerIds: [1024], missing: 51 }))).toBe('Some workers the run names have no payslip (not in the period’s snapshot of the scope): worker No. 1024 and 50 more');
     expect(errorMessage('zh-CN', missing({}))).toBe('批次所列的部分人员没有工资条（不在该期间该范围的人员快照中）');
   });
 

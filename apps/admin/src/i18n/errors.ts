@@ -51,8 +51,8 @@ function workersNamed(locale: Locale, body: Readonly<Record<string, unknown>>): 
   if (!ids.length) return '';
   const more = typeof body.missing === 'number' && body.missing > ids.length ? body.missing - ids.length : 0;
   return locale === 'en'
-    ? `: worker ID ${ids.join(', ')}${more ? ` and ${more} more` : ''}`
-    : `：工作者 ID ${ids.join('、')}${more ? ` 等，另有 ${more} 人` : ''}`;
+    ? `: worker No. ${ids.join(', ')}${more ? ` and ${more} more` : ''}`
+    : `：编号 ${ids.join('、')}${more ? ` 等，另有 ${more} 人` : ''}`;
 }
 
 /** The one line shown for an error (a toast, an alert). */

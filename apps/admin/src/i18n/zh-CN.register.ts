@@ -82,6 +82,7 @@ export const zhCNRegister = {
 
   'workers.title': '社工名册',
   'workers.searchPlaceholder': '按姓名搜索',
+  'workers.no': '编号',
   'workers.name': '姓名',
   'workers.sex': '性别',
   'workers.sex.M': '男',

@@ -17,7 +17,7 @@ export const zhCNRuns = {
   'runCorrection.create': '创建更正批次',
   'runCorrection.intro': '已审批或发放的工资条不会被修改。更正批次为所选人员各开两张工资条：冲销原工资条，并按本期末的花名册、本期政策和现已发布的工时重新计算；两者之差即补发（差额为负时在下次发放中扣回）。更正批次同样要提交、审批、发放。',
   'runCorrection.workers': '要更正的人员',
-  'runCorrection.workersHint': '可按姓名或 ID 搜索。同一张工资条同一时间只能有一个未发放的更正批次。',
+  'runCorrection.workersHint': '可按姓名或编号搜索。同一张工资条同一时间只能有一个未发放的更正批次。',
   'payrollRuns.correct': '冲正重发',
   'payrollRuns.correctSlip': '更正此工资条',
   'payrollRuns.corrects': '更正的批次',

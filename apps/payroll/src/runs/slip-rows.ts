@@ -3,7 +3,7 @@
  * new slip starts from. Shared by the regular computation and the CORRECTION computation.
  */
 import { DomainError, type Fen, formatMoney } from '@cws/kernel';
-import { decodeTaxState, encodeTaxState, type FrozenWorker, type PayslipOut, type RunTaxState } from '@cws/payroll-engine';
+import { decodeTaxState, encodeTaxState, type FrozenWorker, type PayslipFlag, type PayslipOut, type RunTaxState } from '@cws/payroll-engine';
 import { encodeLines } from './line-items';
 import type { SlipKind } from './payroll-run.entities';
 import type { PayslipRow, SettledSlip } from './payslip.repository';
@@ -92,6 +92,6 @@ export function failedRow(at: SlipPlace, w: FrozenWorker, e: unknown): PayslipRo
     ...base(at, w),
     status: 'FAILED', failureCode: code.slice(0, 60), failureMessage: `${e instanceof Error ? e.message : String(e)}${detail}`.slice(0, 500),
     band: w.postBand, grade: w.grade, gradeSource: w.grade === null ? null : 'REGISTER', payer: 'HOME', gross: '0.00', employeeContributions: '0.00', tax: '0.00',
-    recoveries: '0.00', net: '0.00', employerContributions: '0.00', recoveryCarried: '0.00', flags: 'FAILED', lines: null, taxState: null,
+    recoveries: '0.00', net: '0.00', employerContributions: '0.00', recoveryCarried: '0.00', flags: 'FAILED' satisfies PayslipFlag, lines: null, taxState: null,
   };
 }

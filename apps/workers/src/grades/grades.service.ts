@@ -78,7 +78,7 @@ export class GradesService {
   /** The yearly step for one worker's latest row on `asOf`; null when none is due. */
   async progress(m: EntityManager, w: GradeWorker, current: GradeRow, asOf: string): Promise<GradeRow | null> {
     const due = progressionDue(await GradeRepository.policyOnOrFirst(m, asOf), current, asOf);
-    return due ? this.write(m, w, due, asOf, 'ANNUAL_PROGRESSION', current, null, `${due.steps} step(s) since ${current.anchorDate}`) : null;
+    return due ? this.write(m, w, due, asOf, 'ANNUAL_PROGRESSION', current, null, `自 ${current.anchorDate} 起晋 ${due.steps} 级`) : null;
   }
 
   /**

@@ -65,7 +65,7 @@ describe('RunsPage', () => {
       await typeInto(list, '工作者ID\t奖金\n1024\t12,000.00\n1025 8000\n1025 100\n1026 abc');
       await click(document.querySelector('[data-testid="run-form-ok"]'));
       const help = () => form.querySelector('[id="bonus_list_help"]')?.textContent;
-      await waitFor(() => expect(help()).toBe('line 4: worker 1025 is listed twice；line 5: not a valid amount (above 0, at most two decimals)'));
+      await waitFor(() => expect(help()).toBe('line 4: worker 1025 is listed twice; line 5: not a valid amount (above 0, at most two decimals)'));
       expect(sentBodies(calls, 'POST')).toEqual([]);
       await typeInto(list, '工作者ID\t奖金\n1024\t12,000.00\n1025 8000\n1026 3600.5');
       await waitFor(() => expect(form.querySelector('[data-testid="run-bonus-summary"]')?.textContent).toBe('3 workers, 23,600.50 yuan in all'));

@@ -59,7 +59,7 @@ export function runProgress(r: RunView): number {
 
 /** 薪酬批次: the monthly runs in your scope, newest first, and creating one (its computation starts at once). */
 export function RunsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const { me, hasRole } = useAuth();
   const navigate = useNavigate();
@@ -92,7 +92,7 @@ export function RunsPage() {
         if (!v?.trim()) return;
         const { amounts, problems } = parseBonusLines(v);
         if (problems.length) {
-          throw new Error(problems.slice(0, 3).map((p) => t(`payrollRuns.bonusLine.${p.issue}`, { line: p.line, workerId: p.workerId ?? '' })).join('；') + (problems.length > 3 ? ` (+${problems.length - 3})` : ''));
+          throw new Error(problems.slice(0, 3).map((p) => t(`payrollRuns.bonusLine.${p.issue}`, { line: p.line, workerId: p.workerId ?? '' })).join(locale === 'en' ? '; ' : '；') + (problems.length > 3 ? ` (+${problems.length - 3})` : ''));
         }
         if (!amounts.length) throw new Error(t('common.required'));
       },

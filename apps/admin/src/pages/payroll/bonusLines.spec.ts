@@ -26,6 +26,18 @@ describe('parseBonusLines', () => {
     expect(r.amounts).toEqual([{ workerId: 1027, amount: '100.00' }]);
   });
 
+  it('refuses a line of more than two cells rather than run a third column into the amount (was: 1024⇥3⇥12000 read as 312,000.00)', () => {
+    const r = parseBonusLines('1024\t3\t12000\n1025,12000,2024\n1026 12000 8000\n1027\t1,2000\n1028\t12 000');
+    expect(r.problems).toEqual([
+      { line: 1, issue: 'FORMAT' },
+      { line: 2, issue: 'FORMAT' },
+      { line: 3, issue: 'FORMAT' },
+      { line: 4, issue: 'AMOUNT', workerId: 1027 },
+      { line: 5, issue: 'AMOUNT', workerId: 1028 },
+    ]);
+    expect(r.amounts).toEqual([]);
+  });
+
   it('refuses what the API would: more than 11 integer digits, an ID of 17 digits; a first line with digits is data, not a header', () => {
     expect(parseBonusLines('1 99999999999.99').amounts).toEqual([{ workerId: 1, amount: '99999999999.99' }]);
     expect(parseBonusLines('1 100000000000').problems).toEqual([{ line: 1, issue: 'AMOUNT', workerId: 1 }]);

@@ -45,6 +45,7 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
   const districtName = nameOf(w.districtCode);
   return (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="worker-identity">
+      <Descriptions.Item label={t('workers.no')}>{w.id}</Descriptions.Item>
       <Descriptions.Item label={t('workers.name')}>{w.name}</Descriptions.Item>
       <Descriptions.Item label={t('workers.sex')}>{w.sex === 'M' || w.sex === 'F' ? t(`workers.sex.${w.sex}`) : w.sex}</Descriptions.Item>
       {/* the year only, until the audited "show" action: with the date, the ID's last four would rebuild it */}

@@ -155,6 +155,8 @@ export function WorkersPage() {
           sortBy(!s?.order || !key ? DEFAULT_SORT : s.order === 'descend' ? `-${key}` : key);
         }}
         columns={[
+          // 编号: the worker ID other screens and lists ask for (a bonus list, the export's first column)
+          { title: t('workers.no'), dataIndex: 'id', width: 80 },
           {
             key: 'name',
             title: t('workers.name'),

@@ -54,6 +54,7 @@ export const PAYSLIP_FLAGS = [
   'ARREARS', 'GRADE_DERIVED', 'PRO_RATED', 'RECOVERY_CARRIED', 'REVERSAL', 'REISSUE',
   'SECONDED_OUT_HOST_PAYS', 'SECONDED_OUT_PART_MONTH', 'SECONDED_IN_NO_BONUS', 'SECONDED_IN_SUBSIDY_ONLY',
   'BONUS_MERGED', 'OVERTIME_OVER_36_HOURS', 'EXTRA_BODIES_CAPPED', 'SHIFTS_CAPPED',
+  'FAILED', // the run's own: a slip that could not be computed (slip-rows.ts `failedRow`)
 ] as const;
 export type PayslipFlag = (typeof PAYSLIP_FLAGS)[number];
 
@@ -73,6 +74,7 @@ export const PAYSLIP_FLAG_LABELS: Readonly<Record<PayslipFlag, string>> = {
   OVERTIME_OVER_36_HOURS: '加班超过每月 36 小时 Overtime above 36 hours',
   EXTRA_BODIES_CAPPED: '兼职组织数按上限计 Cross-appointments capped',
   SHIFTS_CAPPED: '值班次数按上限计 Shifts capped',
+  FAILED: '计算失败 Not computed',
 };
 
 export interface PayslipOut {
