@@ -5,9 +5,9 @@ import { useKeysetPages } from './useKeysetPages';
 
 export const P = '/api/payroll/v1';
 
-export function useRuns(filter: { period?: string; status?: string }) {
+export function useRuns(filter: { period?: string; status?: string }, { enabled = true } = {}) {
   const api = useApi();
-  return useQuery({ queryKey: ['payroll-runs', filter], queryFn: ({ signal }) => api.get<PayrollRunPageView>(`${P}/runs`, { ...filter, limit: 100 }, signal) });
+  return useQuery({ queryKey: ['payroll-runs', filter], enabled, queryFn: ({ signal }) => api.get<PayrollRunPageView>(`${P}/runs`, { ...filter, limit: 100 }, signal) });
 }
 
 /** A run, polled every second while its computation is queued or running (the live progress bar). */

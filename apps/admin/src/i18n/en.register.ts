@@ -54,6 +54,13 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'menu.queues': 'Queues',
 
   'dashboard.title': 'Dashboard',
+  'todo.title': 'To do',
+  'todo.none': 'Nothing waiting for you',
+  'todo.drafts': 'Payroll runs to submit',
+  'todo.rejected': 'Payroll runs sent back to fix',
+  'todo.approve': 'Payroll runs awaiting your approval',
+  'todo.pay': 'Approved runs not yet paid or scheduled',
+  'todo.parked': 'Parked cost postings to place',
   'dashboard.districts': 'Districts',
   'dashboard.streets': 'Streets',
   'dashboard.communities': 'Communities',

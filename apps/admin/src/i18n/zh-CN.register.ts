@@ -52,6 +52,13 @@ export const zhCNRegister = {
   'menu.queues': '队列监控',
 
   'dashboard.title': '工作台',
+  'todo.title': '待办',
+  'todo.none': '暂无待办事项',
+  'todo.drafts': '待提交的薪酬批次',
+  'todo.rejected': '被驳回待修改的薪酬批次',
+  'todo.approve': '待您审批的薪酬批次',
+  'todo.pay': '已审批待发放（未预约）的薪酬批次',
+  'todo.parked': '待处理的挂账成本',
   'dashboard.districts': '区（县、市）',
   'dashboard.streets': '街道（乡镇）',
   'dashboard.communities': '社区',

@@ -13,6 +13,7 @@ import { activityShareBelow, activitySharePercent } from '../../lib/area';
 import { placeNamer } from '../../lib/places';
 import { categoryChartOption } from './chartOption';
 import { EChart } from './EChart';
+import { TodoCard } from './TodoCard';
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -69,6 +70,7 @@ export function DashboardPage() {
         {t('dashboard.title')}
       </Typography.Title>
       {error && <QueryError error={error} />}
+      <TodoCard />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {statuses.map((status, i) => (
           <Col xs={24} sm={12} lg={6} key={status ?? 'all'}>

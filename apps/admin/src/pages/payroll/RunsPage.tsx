@@ -3,7 +3,6 @@ import { cityToday, formatMoney } from '@cws/kernel';
 import { RUN_STATUSES, RUN_TYPES, type RunView } from '@cws/payroll-contracts';
 import { Button, DatePicker, Form, Input, Progress, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useDistricts, useStreets } from '../../api/org';
@@ -17,6 +16,7 @@ import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { placeNamer, placeOptions } from '../../lib/places';
+import { urlParam, useUrlFilters } from '../../lib/useUrlFilters';
 import { parseBonusLines } from './bonusLines';
 
 const BONUS_METHODS = ['SEPARATE', 'MERGED'] as const;
@@ -67,7 +67,8 @@ export function RunsPage() {
   const payDay = usePayDay();
   const options = useEnumOptions();
   const required = useRequired();
-  const [status, setStatus] = useState<string | undefined>();
+  // the status filter lives in the address: the dashboard's 待办 links to /payroll/runs?status=SUBMITTED
+  const [{ status }, change] = useUrlFilters<{ status?: string }>({ status: urlParam.oneOf(RUN_STATUSES) }, { status: undefined });
   const runs = useRuns({ status });
   const districts = useDistricts();
   const mayCreate = hasRole(...HR_ROLES);
@@ -112,7 +113,7 @@ export function RunsPage() {
       }
     >
       <Space style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t('workers.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={options(RUN_STATUSES, 'run.status')} />
+        <Select allowClear placeholder={t('workers.status')} style={{ width: 140 }} value={status} onChange={(v?: string) => change({ status: v })} options={options(RUN_STATUSES, 'run.status')} />
       </Space>
       <QueryTable<RunView>
         query={runs}

@@ -1,0 +1,47 @@
+import type { RunView } from '@cws/payroll-contracts';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../api/types';
+import { renderPageAs, textOf, waitFor, xihuHr } from '../../test-utils';
+import { TodoCard } from './TodoCard';
+
+const run = (id: string, patch: Partial<RunView>): RunView => ({ id, status: 'DRAFT', rejection: null, submitted: null, scheduledPayment: null, ...patch }) as RunView;
+const finance: Me = { kind: 'user', id: 'u-fin', name: 'finance', roles: ['FINANCE'], scope: { level: 'CITY' }, permissions: [] };
+const page = (items: RunView[], nextAfter: string | null = null) => ({ items, nextAfter });
+/** The runs list answered by status, as the service filters it. */
+const runsByStatus = (byStatus: Record<string, RunView[]>) => (url: URL) => page(byStatus[url.searchParams.get('status') ?? ''] ?? []);
+const lines = () => [...document.querySelectorAll('[data-testid="todo-card"] .ant-list-item')].map((li) => [li.querySelector('a')?.getAttribute('href'), li.textContent]);
+
+describe('TodoCard (待办 on the dashboard)', () => {
+  it('finance: runs someone else submitted to approve, approved runs not scheduled to pay, parked postings to place', async () => {
+    renderPageAs(finance, <TodoCard />, {
+      'GET /api/payroll/v1/runs': runsByStatus({
+        SUBMITTED: [run('1', { status: 'SUBMITTED', submitted: { by: 'xihu-hr', at: '' } }), run('2', { status: 'SUBMITTED', submitted: { by: 'finance', at: '' } })],
+        APPROVED: [run('3', { status: 'APPROVED' }), run('4', { status: 'APPROVED', scheduledPayment: { payOn: '2026-12-15', by: 'finance', at: '', paidOnSchedule: false } })],
+      }),
+      'GET /api/budget/v1/unmatched-postings': () => ({ items: [{}, {}], nextAfter: 'x' }),
+    });
+    await waitFor(() => expect(lines()).toEqual([
+      ['/payroll/runs?status=SUBMITTED', 'Payroll runs awaiting your approval1'],
+      ['/payroll/runs?status=APPROVED', 'Approved runs not yet paid or scheduled1'],
+      ['/budget/unmatched', 'Parked cost postings to place2+'],
+    ]));
+  });
+
+  it('HR: drafts to submit and runs sent back, apart; nothing waiting says so; a list it may not read is left out', async () => {
+    renderPageAs(xihuHr, <TodoCard />, {
+      'GET /api/payroll/v1/runs': runsByStatus({ DRAFT: [run('5', {}), run('6', {}), run('7', { rejection: { reason: '基数有误', by: 'finance', at: '' } })] }),
+    });
+    await waitFor(() => expect(lines()).toEqual([
+      ['/payroll/runs?status=DRAFT', 'Payroll runs to submit2'],
+      ['/payroll/runs?status=DRAFT', 'Payroll runs sent back to fix1'],
+    ]));
+    document.body.innerHTML = '';
+    renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': () => page([]) });
+    await waitFor(() => expect(textOf('todo-card')).toBe('To doNothing waiting for you'));
+    document.body.innerHTML = '';
+    // no route: the runs list answers 404, and the card has nothing it could read
+    renderPageAs(xihuHr, <TodoCard />, {});
+    await new Promise((r) => setTimeout(r, 200));
+    expect(document.querySelector('[data-testid="todo-card"]')).toBeNull();
+  });
+});

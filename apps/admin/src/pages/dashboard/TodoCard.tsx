@@ -1,0 +1,80 @@
+import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
+import type { RunView } from '@cws/payroll-contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, List, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { B } from '../../api/budget';
+import { useApi } from '../../api/context';
+import { useRuns } from '../../api/payroll';
+import { UNMATCHED_KEY } from '../../api/postings';
+import { useAuth } from '../../auth/AuthProvider';
+import { BUDGET_WRITE_ROLES, HR_ROLES } from '../../auth/access';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+
+/** The lists are read with one page of 100; more shows as 100+. */
+const PAGE = 100;
+
+interface Todo {
+  key: string;
+  label: MessageKey;
+  count: number | undefined;
+  more: boolean;
+  to: string;
+  /** its list could not be read: the line is left out (the list's own page says why) */
+  failed: boolean;
+}
+
+/**
+ * 待办: what waits on the signed-in user, each line a count and a link to the list that holds it — drafts to submit and
+ * runs sent back (HR), runs to approve that someone else submitted (four eyes), approved runs not yet paid or scheduled
+ * (finance), parked cost postings to place (budget writers). Lines that do not concern the user's roles are not shown.
+ */
+export function TodoCard() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { me, hasRole } = useAuth();
+  const hr = hasRole(...HR_ROLES);
+  const approver = hasRole('CITY_ADMIN', 'FINANCE');
+  const payer = hasRole('FINANCE');
+  const budget = hasRole(...BUDGET_WRITE_ROLES);
+  const drafts = useRuns({ status: 'DRAFT' }, { enabled: hr });
+  const submitted = useRuns({ status: 'SUBMITTED' }, { enabled: approver });
+  const approved = useRuns({ status: 'APPROVED' }, { enabled: payer });
+  const parked = useQuery({
+    queryKey: [UNMATCHED_KEY, 'todo'],
+    enabled: budget,
+    queryFn: ({ signal }) => api.get<UnmatchedPostingPageView>(`${B}/unmatched-postings`, { state: 'OPEN', limit: PAGE }, signal),
+  });
+
+  type Runs = typeof drafts;
+  const line = (key: string, label: MessageKey, q: Runs, pick: (r: RunView) => boolean, status: string): Todo => ({
+    key, label, count: q.data?.items.filter(pick).length, more: !!q.data?.nextAfter, to: `/payroll/runs?status=${status}`, failed: q.isError,
+  });
+  const todos: Todo[] = [
+    ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT')] : []),
+    // four eyes: a run you submitted is not yours to approve
+    ...(approver ? [line('approve', 'todo.approve', submitted, (r) => r.submitted?.by !== me?.name, 'SUBMITTED')] : []),
+    ...(payer ? [line('pay', 'todo.pay', approved, (r) => !r.scheduledPayment, 'APPROVED')] : []),
+    ...(budget ? [{ key: 'parked', label: 'todo.parked' as const, count: parked.data?.items.length, more: !!parked.data?.nextAfter, to: '/budget/unmatched', failed: parked.isError }] : []),
+  ].filter((x) => !x.failed);
+  if (!todos.length) return null;
+  const open = todos.filter((x) => x.count !== 0);
+  return (
+    <Card title={t('todo.title')} size="small" style={{ marginBottom: 16 }} data-testid="todo-card">
+      {open.length === 0 ? (
+        <Typography.Text type="secondary">{t('todo.none')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={open}
+          renderItem={(x) => (
+            <List.Item key={x.key} data-testid={`todo-${x.key}`}>
+              <Link to={x.to}>{t(x.label)}</Link>
+              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={x.key === 'approve' || x.key === 'rejected' ? 'red' : 'blue'} />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
