@@ -57,6 +57,25 @@ export function closesTest({ signedIn, openMenu, api }) {
     }
   });
 
+  test('fiscal years: finance opens the year after the last one on the 日结 page; the budget service has it open', async () => {
+    const token = await api.token('finance');
+    const before = await api.get(token, '/api/budget/v1/fiscal-years');
+    const next = Math.max(...before.map((y) => y.year)) + 1;
+    const page = await signedIn('finance');
+    try {
+      await openMenu(page, '日结');
+      const card = page.getByTestId('fiscal-years');
+      await card.locator(`tr[data-row-key="${before[0].year}"]`).waitFor();
+      await page.getByTestId('fiscal-open').click();
+      assert.equal(await page.getByTestId('fiscal-open-form').locator('#year').inputValue(), String(next));
+      await page.getByTestId('fiscal-open-form-ok').click();
+      await card.locator(`tr[data-row-key="${next}"]`).getByText('记账中').waitFor();
+      assert.ok((await api.get(token, '/api/budget/v1/fiscal-years')).some((y) => y.year === next && y.status === 'OPEN'));
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('daily closes: xihu-hr (a district) has no 日结 in the menu, and at its address sees the city-only notice', async () => {
     const page = await signedIn('xihu-hr');
     try {

@@ -215,3 +215,45 @@ describe('ClosesPage (日结)', () => {
     await waitFor(() => expect(textOf('query-error')).toContain('At most 366 days in one query'));
   });
 });
+
+describe('ClosesPage: 财政年度 (open and close a fiscal year)', () => {
+  const YEARS = `${B}/fiscal-years`;
+  const year = (y: number, status: 'OPEN' | 'CLOSED') => ({ year: y, status, openedAt: `${y}-01-01T00:00:00.000Z`, closedAt: status === 'CLOSED' ? `${y + 1}-01-10T02:00:00.000Z` : null, closedBy: status === 'CLOSED' ? 'u-fin' : null });
+  const yearRows = () => [...document.querySelectorAll('[data-testid="fiscal-years"] tbody tr[data-row-key]')].map((tr) => tr.getAttribute('data-row-key'));
+
+  it('finance opens the next year (the default) and closes an open one after confirming; the list follows', async () => {
+    let years = [year(2025, 'CLOSED'), year(2026, 'OPEN')];
+    const { calls } = renderCloses(finance, {
+      [`GET ${YEARS}`]: () => years,
+      [`POST ${YEARS}`]: (_, init) => {
+        const { year: y } = JSON.parse(String(init.body));
+        years = [...years, year(y, 'OPEN')];
+        return json(201, year(y, 'OPEN'));
+      },
+      [`POST ${YEARS}/2026/close`]: () => {
+        years = years.map((y) => (y.year === 2026 ? year(2026, 'CLOSED') : y));
+        return year(2026, 'CLOSED');
+      },
+    });
+    await waitFor(() => expect(yearRows()).toEqual(['2026', '2025']));
+    expect(document.querySelector('[data-testid="fiscal-close-2025"]')).toBeNull();
+    await click(await found('[data-testid="fiscal-open"]'));
+    expect(((await found('[data-testid="fiscal-open-form"] #year')) as HTMLInputElement).value).toBe('2027');
+    await click(document.querySelector('[data-testid="fiscal-open-form-ok"]'));
+    await waitFor(() => expect(yearRows()).toEqual(['2027', '2026', '2025']));
+    await click(await found('[data-testid="fiscal-close-2026"]'));
+    expect(document.body.textContent).toContain('Once closed, 2026 takes nothing more');
+    await click(await found('[data-testid="fiscal-close-2026-ok"]'));
+    await waitFor(() => expect(document.querySelector('[data-testid="fiscal-close-2026"]')).toBeNull());
+    expect(calls.filter((c) => c.init.method === 'POST').map((c) => c.url.pathname)).toEqual([YEARS, `${YEARS}/2026/close`]);
+    expect(sentBodies(calls, 'POST', YEARS)).toEqual([{ year: 2027 }]);
+  });
+
+  it('an auditor sees the years but can neither open nor close one', async () => {
+    renderCloses(auditor, { [`GET ${YEARS}`]: () => [year(2026, 'OPEN')] });
+    await waitFor(() => expect(yearRows()).toEqual(['2026']));
+    expect(textOf('fiscal-years')).toContain('Open');
+    expect(document.querySelector('[data-testid="fiscal-open"]')).toBeNull();
+    expect(document.querySelector('[data-testid="fiscal-close-2026"]')).toBeNull();
+  });
+});

@@ -14,6 +14,7 @@ import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { CloseBooksDialog, CloseOutcomeNotice, useCloseBooksDialog } from './CloseBooksDialog';
 import { closeRows, differenceOf, type CloseRow } from './closeRows';
+import { FiscalYearsCard } from './FiscalYearsCard';
 
 /** The service's default read: the last 31 days, today included (Beijing time). */
 const lastMonth = (): CloseRange => {
@@ -172,6 +173,7 @@ export function ClosesPage() {
         ]}
       />
       {canClose && <CloseBooksDialog dialog={close.dialog} />}
+      <FiscalYearsCard mayWrite={canClose} />
     </PageCard>
   );
 }
