@@ -27,3 +27,44 @@ describe('TrainingPage: a new class', () => {
     ]));
   });
 });
+
+describe('TrainingPage: the year’s required hours (设置应修学时)', () => {
+  const cityAdmin = { ...xihuHr, id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN' as const], scope: { level: 'CITY' as const } };
+  const year = new Date().getFullYear();
+  const openShortfall = async () => click([...document.querySelectorAll('.ant-tabs-tab')].find((tab) => tab.textContent?.includes('Shortfall')) ?? null);
+
+  it('a city admin sets the hours of a year without a rule; the report then shows the requirement', async () => {
+    let rule: { requiredHours: string; source: string } | null = null;
+    const { calls } = renderPageAs(cityAdmin, <TrainingPage />, {
+      [`GET ${T}/classes`]: () => [],
+      [`GET ${T}/courses`]: () => [],
+      [`GET ${T}/providers`]: () => [],
+      [`GET ${T}/shortfall`]: () => (rule ? { year, ...rule, workers: [], communities: [] } : json(404, { code: 'TRAINING_RULE_NOT_FOUND', message: 'no rule', details: [] })),
+      [`PUT ${T}/rules/${year}`]: (_, init) => (rule = JSON.parse(String(init.body))),
+    });
+    await openShortfall();
+    await click(await found('[data-testid="training-rule"]'));
+    const form = await found('[data-testid="training-rule-form"]');
+    await typeInto(form.querySelector('#requiredHours')!, '40.55');
+    await typeInto(form.querySelector('#source')!, '培训管理办法');
+    await click(document.querySelector('[data-testid="training-rule-form-ok"]'));
+    await waitFor(() => expect(form.querySelector('[id="requiredHours_help"]')?.textContent).toBeTruthy());
+    expect(sentBodies(calls, 'PUT')).toEqual([]);
+    await typeInto(form.querySelector('#requiredHours')!, '40.5');
+    await click(document.querySelector('[data-testid="training-rule-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'PUT', `${T}/rules/${year}`)).toEqual([{ requiredHours: '40.5', source: '培训管理办法' }]));
+    await waitFor(() => expect(document.body.textContent).toContain(`${year}: 40.5 hours per worker (培训管理办法)`));
+  });
+
+  it('a district HR sees the requirement but cannot set it', async () => {
+    renderPageAs(xihuHr, <TrainingPage />, {
+      [`GET ${T}/classes`]: () => [],
+      [`GET ${T}/courses`]: () => [],
+      [`GET ${T}/providers`]: () => [],
+      [`GET ${T}/shortfall`]: () => ({ year, requiredHours: '40', source: '办法', workers: [], communities: [] }),
+    });
+    await openShortfall();
+    await waitFor(() => expect(document.body.textContent).toContain(`${year}: 40 hours per worker (办法)`));
+    expect(document.querySelector('[data-testid="training-rule"]')).toBeNull();
+  });
+});

@@ -73,6 +73,12 @@ export function TrainingPage() {
   const named = createNamed.subject;
   const [year, setYear] = useState(new Date().getFullYear());
   const shortfall = useQuery({ queryKey: ['training-shortfall', year], queryFn: () => api.get<ShortfallReportView>(`${T}/shortfall`, { year }) });
+  // 设置应修学时: the year's required hours and where they come from (CITY_ADMIN, as the service allows)
+  const mayRule = hasRole('CITY_ADMIN');
+  const setRule = useFormDialog((v: { requiredHours: string; source: string }) => api.put(`${T}/rules/${year}`, { requiredHours: String(v.requiredHours).trim(), source: v.source.trim() }), {
+    invalidate: [['training-shortfall', year]],
+    success: t('common.saved'),
+  });
   const required = useRequired();
 
   return (
@@ -117,6 +123,11 @@ export function TrainingPage() {
                 <Space style={{ marginBottom: 16 }}>
                   {t('benchmark.year')}
                   <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="shortfall-year" />
+                  {mayRule && (
+                    <Button onClick={() => setRule.show()} data-testid="training-rule">
+                      {t('training.setRule', { year })}
+                    </Button>
+                  )}
                 </Space>
                 {shortfall.error ? (
                   <Alert type="info" showIcon title={t('training.noRule', { year })} />
@@ -188,6 +199,19 @@ export function TrainingPage() {
         {named === 'course' && (
           <EnumItem name="category" label={t('workers.category')} values={COURSE_CATEGORIES} prefix="enum.category" />
         )}
+      </FormModal>
+      <FormModal
+        {...setRule.modal}
+        title={t('training.setRule', { year })}
+        initialValues={shortfall.data ? { requiredHours: shortfall.data.requiredHours, source: shortfall.data.source } : {}}
+        testId="training-rule-form"
+      >
+        <Form.Item name="requiredHours" label={t('training.requiredHours')} rules={[...required, { pattern: /^\d{1,4}(\.\d)?$/, message: t('training.hoursFormat') }]} extra={t('training.requiredHoursHint')}>
+          <Input inputMode="decimal" placeholder="40" style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="source" label={t('training.ruleSource')} rules={required}>
+          <Input maxLength={200} placeholder={t('training.ruleSourcePlaceholder')} />
+        </Form.Item>
       </FormModal>
     </PageCard>
   );
