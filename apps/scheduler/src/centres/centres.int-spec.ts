@@ -159,4 +159,29 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('ROSTER_OUTDATED');
   });
+
+  it('lists the month’s requests by day and withdraws one (audited); outside the scope, 404', async () => {
+    const month = '2027-01';
+    const first = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month } })).body.id);
+    const [a, b] = [...new Set(first.assignments.map((x: { workerId: number }) => x.workerId))] as number[];
+    expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: b, date: '2027-01-20', kind: 'OFF' } })).status).toBe(201);
+    expect((await t.request('POST', `/v1/centres/${secondXihu}/requests`, { token: xihu, body: { workerId: a, date: '2027-01-05', kind: 'UNAVAILABLE', note: '体检' } })).status).toBe(201);
+    const listed = await t.request('GET', `/v1/centres/${secondXihu}/requests?month=${month}`, { token: xihu });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((r: { workerId: number; date: string; kind: string; note?: string }) => [r.date, r.workerId, r.kind, r.note ?? null])).toEqual([
+      ['2027-01-05', a, 'UNAVAILABLE', '体检'],
+      ['2027-01-20', b, 'OFF', null],
+    ]);
+    expect(listed.body[0].createdBy).toEqual(expect.any(String));
+    expect((await t.request('GET', `/v1/centres/${secondXihu}/requests?month=2027-1`, { token: xihu })).status).toBe(400);
+    expect((await t.request('GET', `/v1/centres/${secondXihu}/requests?month=${month}`, { token: other })).status).toBe(404);
+    expect((await t.request('DELETE', `/v1/centres/${secondXihu}/requests/${b}/2027-01-20`, { token: other })).status).toBe(404);
+
+    expect((await t.request('DELETE', `/v1/centres/${secondXihu}/requests/${b}/2027-01-20`, { token: xihu })).status).toBe(204);
+    expect((await t.request('DELETE', `/v1/centres/${secondXihu}/requests/${b}/2027-01-20`, { token: xihu })).status).toBe(404);
+    const left = await t.request('GET', `/v1/centres/${secondXihu}/requests?month=${month}`, { token: xihu });
+    expect(left.body.map((r: { workerId: number }) => r.workerId)).toEqual([a]);
+    const audit = await ds.query("SELECT action FROM audit_log WHERE entity = 'worker_request' AND entity_id = ? ORDER BY id", [`${b}:2027-01-20`]);
+    expect(audit.map((x: { action: string }) => x.action)).toEqual(['UPSERT', 'DELETE']);
+  });
 });

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, BearerToken, Creates, CurrentPrincipal } from '@cws/platform';
+import { Answers, BearerToken, Creates, CurrentPrincipal, NoContent } from '@cws/platform';
 import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
-import { CreateRosterDto, GenerateDto, SwapDto, WorkerRequestDto } from './rosters.dto';
+import { CreateRosterDto, GenerateDto, RequestParam, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
 import { Coverage, Generation, Roster, WorkerRequest } from '@cws/scheduler-contracts';
 
@@ -80,5 +80,21 @@ export class RostersController {
   @Creates(WorkerRequest, '登记个人不可排班或排班意愿', 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day')
   request(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
     return this.rosters.request(p, token, community, dto);
+  }
+
+  @Get('centres/:community/requests')
+  @CanRead()
+  @Answers([WorkerRequest], '某月的人员请求', 'The month’s requests of the community’s workers, by day: what the next solve binds to (UNAVAILABLE) or prefers')
+  @ApiNotFoundResponse({ description: 'a community outside your scope' })
+  requests(@BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Query() q: RequestsQueryDto) {
+    return this.rosters.requestsOf(token, community, q.month);
+  }
+
+  @Delete('centres/:community/requests/:workerId/:date')
+  @CanPlan()
+  @NoContent('撤回人员请求', 'Withdraw a worker’s request for a day (a leave cancelled, a wish taken back); a roster already solved keeps it until re-planned. Audited (DELETE).')
+  @ApiNotFoundResponse({ description: 'no such request, or a community outside your scope' })
+  withdrawRequest(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() r: RequestParam) {
+    return this.rosters.withdrawRequest(p, token, r.community, Number(r.workerId), r.date);
   }
 }

@@ -33,6 +33,16 @@ export class WorkerRequestDto {
   @ApiPropertyOptional({ example: '孩子家长会' }) @IsOptional() @IsString() @Length(0, 200) note?: string;
 }
 
+export class RequestsQueryDto {
+  @ApiProperty({ example: '2026-05', description: 'the month whose requests are listed' }) @IsYearMonth() month!: string;
+}
+
+export class RequestParam {
+  @ApiProperty({ example: '330106001001' }) @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community!: string;
+  @ApiProperty({ example: '101' }) @Matches(/^[1-9]\d{0,17}$/, { message: 'workerId must be a positive integer' }) workerId!: string;
+  @ApiProperty({ example: '2026-05-12' }) @IsCalendarDate() date!: string;
+}
+
 export class HoursQueryDto {
   @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community?: string;

@@ -94,6 +94,23 @@ export class RostersService {
     return { community, ...r };
   }
 
+  /** The month's requests of a community in the caller's scope (404 outside it, as the workers service answers). */
+  async requestsOf(token: string | undefined, community: string, month: string): Promise<WorkerRequestView[]> {
+    const place = await this.workforce.community(community, token);
+    const rows = await this.requests.listMonth(this.dataSource.manager, place.code, month);
+    return rows.map((r) => ({ community: place.code, workerId: r.workerId, date: r.date, kind: r.kind, ...(r.shift ? { shift: r.shift } : {}), ...(r.note ? { note: r.note } : {}), createdBy: r.createdBy }));
+  }
+
+  /** Withdraws a request (a leave cancelled, a wish taken back); the next solve no longer sees it. 404 when there is none. */
+  async withdrawRequest(p: Principal, token: string | undefined, community: string, workerId: number, date: string): Promise<void> {
+    const place = await this.workforce.community(community, token);
+    await this.dataSource.transaction(async (m) => {
+      const removed = await this.requests.remove(m, place.code, workerId, date);
+      if (!removed) throw notFound('worker_request', `${workerId}:${date}`);
+      await this.audit.record(m, { entity: 'worker_request', entityId: `${workerId}:${date}`, action: 'DELETE', before: removed, districtCode: place.districtCode }, p);
+    });
+  }
+
   private async publishedBase(p: Principal, id: number): Promise<RosterRow> {
     const base = await this.visible(this.dataSource.manager, p, id);
     if (base.status !== 'PUBLISHED') throw conflict('ROSTER_NOT_PUBLISHED', `roster ${id} is ${base.status}: re-plans and swaps start from the published version`);

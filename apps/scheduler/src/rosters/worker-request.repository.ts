@@ -25,6 +25,27 @@ export class WorkerRequestRepository {
     );
   }
 
+  /** The month's requests of a community as HR lists them: by day, then worker, with the note and who recorded them. */
+  async listMonth(m: EntityManager, community: string, month: string): Promise<Array<WorkerRequestRow & { note: string | null; createdBy: string }>> {
+    const rows = await m.query(
+      `SELECT worker_id AS workerId, DATE_FORMAT(day, '%Y-%m-%d') AS date, kind, shift, note, created_by AS createdBy FROM worker_request
+        WHERE community_code = ? AND day BETWEEN ? AND LAST_DAY(?) ORDER BY day, worker_id`,
+      [community, `${month}-01`, `${month}-01`],
+    );
+    return rows.map((r: WorkerRequestRow & { note: string | null; createdBy: string }) => ({ ...r, workerId: Number(r.workerId) }));
+  }
+
+  /** Withdraws a worker's request of a day in the community: the row withdrawn, null when there is none. */
+  async remove(m: EntityManager, community: string, workerId: number, date: string): Promise<WorkerRequestRow | null> {
+    const [row] = await m.query(
+      `SELECT worker_id AS workerId, DATE_FORMAT(day, '%Y-%m-%d') AS date, kind, shift FROM worker_request WHERE community_code = ? AND worker_id = ? AND day = ? FOR UPDATE`,
+      [community, workerId, date],
+    );
+    if (!row) return null;
+    await m.query('DELETE FROM worker_request WHERE community_code = ? AND worker_id = ? AND day = ?', [community, workerId, date]);
+    return { ...row, workerId: Number(row.workerId) };
+  }
+
   async forMonth(m: EntityManager, community: string, month: string): Promise<WorkerRequestRow[]> {
     const rows = await m.query(
       `SELECT worker_id AS workerId, DATE_FORMAT(day, '%Y-%m-%d') AS date, kind, shift FROM worker_request

@@ -143,5 +143,6 @@ export const WorkerRequest = /* @__PURE__ */ Contract('WorkerRequest', '登记�
   kind: /* @__PURE__ */ NamedEnum('WorkerRequestKind', REQUEST_KINDS, 'UNAVAILABLE 不可排（硬性）；OFF、SHIFT 为偏好。UNAVAILABLE binds; OFF and SHIFT are preferences.'),
   shift: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('希望的班次（SHIFT）。The shift wished for.', 'LATE')),
   note: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('说明。Note.', '孩子家长会')),
+  createdBy: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('登记人（列表中）。Who recorded it (in the list).', 'xihu-hr')),
 });
 export type WorkerRequestView = Static<typeof WorkerRequest>;
