@@ -466,6 +466,30 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
+  test('rosters: xihu-hr records a worker’s day off on the centre page (请假与排班意愿), sees it listed, and withdraws it', async () => {
+    const token = await api.token('xihu-hr');
+    const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
+    const demo = communities.map((c) => c).sort((a, b) => a.code.localeCompare(b.code))[0];
+    const [worker] = (await api.get(token, `/api/workers/v1/workers?community=${demo.code}&status=ACTIVE&limit=1`)).items;
+    const page = await signedIn('xihu-hr');
+    await page.goto(`${page.url().replace(/\/[^/]*$/, '')}/rosters/centres/${demo.code}`);
+    const card = page.getByTestId('worker-requests');
+    await card.waitFor();
+    await page.getByTestId('request-add').click();
+    await searchAndPick(page, 'workerId', worker.name, `${worker.name}（${worker.id}）`);
+    await page.getByTestId('request-form').getByText('希望休息').click();
+    await page.getByTestId('request-form').locator('#note').fill('家中有事');
+    await page.getByTestId('request-form-ok').click();
+    const row = card.locator('tbody tr.ant-table-row', { hasText: `${worker.name}（${worker.id}）` });
+    await row.getByText('希望休息').waitFor();
+    const [stored] = await api.get(token, `/api/scheduler/v1/centres/${demo.code}/requests?month=${(await row.locator('td').first().innerText()).slice(0, 7)}`);
+    assert.deepEqual([stored.workerId, stored.kind, stored.note], [worker.id, 'OFF', '家中有事']);
+    await page.getByTestId(`request-withdraw-${worker.id}-${stored.date}`).click();
+    await page.getByTestId(`request-withdraw-${worker.id}-${stored.date}-ok`).click();
+    await row.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
   test('a server refusal is shown in Chinese on its field: the same resident ID twice', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities');

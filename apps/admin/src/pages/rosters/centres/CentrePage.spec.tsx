@@ -3,7 +3,7 @@ import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ServiceCentreView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, sentIfMatch, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, sentIfMatch, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CentrePage } from './CentrePage';
 import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
 
@@ -129,5 +129,52 @@ describe('CentrePage', () => {
     const config = defaultCentreConfig();
     expect(fromForm(toForm(config))).toEqual(config);
     expect(centreIssues({ ...config, templates: [] }).map((i) => i.path)).toEqual(['templates']);
+  });
+});
+
+describe('CentrePage: 请假与排班意愿 (worker requests)', () => {
+  const REQ = `/api/scheduler/v1/centres/${CODE}/requests`;
+  const workers = { items: [{ id: 101, name: '张丽华' }, { id: 102, name: '李明' }], nextAfter: null };
+  const rows = () => [...document.querySelectorAll('[data-testid="worker-requests"] tbody tr.ant-table-row')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent));
+
+  it('lists next month’s requests by name; HR records a wished shift (the centre’s templates to choose from) and withdraws one', async () => {
+    let stored = [{ community: CODE, workerId: 101, date: '2027-01-05', kind: 'UNAVAILABLE', note: '体检', createdBy: 'xihu-hr' }];
+    const { calls } = render(xihuHr, {
+      'GET /api/workers/v1/workers': () => workers,
+      [`GET ${REQ}`]: () => stored,
+      [`POST ${REQ}`]: (_, init) => {
+        const body = JSON.parse(String(init.body));
+        stored = [...stored, { community: CODE, ...body, createdBy: 'xihu-hr' }];
+        return json(201, { community: CODE, ...body });
+      },
+      [`DELETE ${REQ}/101/2027-01-05`]: () => {
+        stored = stored.filter((r) => r.workerId !== 101);
+        return new Response(null, { status: 204 });
+      },
+    });
+    await waitFor(() => expect(rows()).toEqual([['2027-01-05', '张丽华（101）', 'Unavailable', '体检']]));
+    const month = calls.find((c) => c.url.pathname === REQ)!.url.searchParams.get('month');
+    expect(month).toMatch(/^\d{4}-\d{2}$/);
+
+    await click(await found('[data-testid="request-add"]'));
+    const form = await found('[data-testid="request-form"]');
+    await chooseOption(form.querySelector('#workerId')!, '李明（102）');
+    await click(form.querySelector('input[value="SHIFT"]'));
+    await chooseOption(await found('[data-testid="request-form"] #shift'), 'LATE（12:30–21:00）', { prefix: true });
+    await type(form.querySelector('#note')!, '  接孩子 ');
+    await click(document.querySelector('[data-testid="request-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'POST', REQ)).toEqual([{ workerId: 102, date: `${month}-01`, kind: 'SHIFT', shift: 'LATE', note: '接孩子' }]));
+
+    await click(await found('[data-testid="request-withdraw-101-2027-01-05"]'));
+    await click(await found('[data-testid="request-withdraw-101-2027-01-05-ok"]'));
+    await waitFor(() => expect(rows().map((r) => r[1])).toEqual(['李明（102）']));
+    expect(calls.filter((c) => c.init.method === 'DELETE').map((c) => c.url.pathname)).toEqual([`${REQ}/101/2027-01-05`]);
+  });
+
+  it('finance reads the requests but records and withdraws none', async () => {
+    render(finance, { 'GET /api/workers/v1/workers': () => workers, [`GET ${REQ}`]: () => [{ community: CODE, workerId: 102, date: '2027-01-07', kind: 'OFF' }] });
+    await waitFor(() => expect(rows()).toEqual([['2027-01-07', '李明（102）', 'Day off wished', '-']]));
+    expect(document.querySelector('[data-testid="request-add"]')).toBeNull();
+    expect(document.querySelector('[data-testid^="request-withdraw"]')).toBeNull();
   });
 });

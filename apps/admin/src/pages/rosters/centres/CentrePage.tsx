@@ -13,6 +13,7 @@ import { dateTime } from '../../../lib/format';
 import { CommunitySelect } from '../../workers/WorkerFormModals';
 import { CentreForm } from './CentreForm';
 import { CentreView } from './CentreView';
+import { WorkerRequests } from './WorkerRequests';
 
 /**
  * 服务中心设置: one community centre's opening windows, coverage bands, roles on duty, shift templates
@@ -85,6 +86,7 @@ export function CentrePage() {
           ) : (
             <CentreView config={c.config} />
           )}
+          <WorkerRequests community={community} config={c.config} />
         </>
       )}
     </Card>

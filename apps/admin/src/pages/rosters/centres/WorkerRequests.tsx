@@ -1,0 +1,118 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { REQUEST_KINDS, type WorkerRequestView } from '@cws/scheduler-contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useApi } from '../../../api/context';
+import { S } from '../../../api/rosters';
+import type { CentreConfig } from '../../../api/schedulerSetup';
+import { useAction } from '../../../api/useAction';
+import type { WorkerPage } from '../../../api/workers';
+import { useAuth } from '../../../auth/AuthProvider';
+import { CENTRE_WRITE_ROLES } from '../../../auth/access';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { ConfirmButton } from '../../../layout/ConfirmButton';
+import { DateItem, FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { QueryTable } from '../../../layout/QueryTable';
+
+type Kind = (typeof REQUEST_KINDS)[number];
+const KIND_COLOR: Record<Kind, string> = { UNAVAILABLE: 'red', OFF: 'blue', SHIFT: 'purple' };
+
+/**
+ * 请假与排班意愿: a month's requests of the centre's workers — a day they cannot work (binding) or would rather have off or
+ * on a given shift (preferences) — as the next solve (生成 or 重新排班) reads them; recording one, withdrawing one. A
+ * roster already solved keeps what it had until it is re-planned. Writers: the roles that plan (the service's CanPlan).
+ */
+export function WorkerRequests({ community, config }: { community: string; config: CentreConfig }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const required = useRequired();
+  const { hasRole } = useAuth();
+  const mayWrite = hasRole(...CENTRE_WRITE_ROLES);
+  const [month, setMonth] = useState(() => dayjs().add(1, 'month').format('YYYY-MM'));
+  const key = ['worker-requests', community, month];
+  const requests = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<WorkerRequestView[]>(`${S}/centres/${community}/requests`, { month }, signal) });
+  // the community's workers by name (a centre has a few dozen at most)
+  const workers = useQuery({
+    queryKey: ['community-workers', community],
+    queryFn: ({ signal }) => api.get<WorkerPage>('/api/workers/v1/workers', { community, status: 'ACTIVE', limit: 200 }, signal),
+  });
+  const nameOf = (id: number) => workers.data?.items.find((w) => w.id === id)?.name ?? String(id);
+  const add = useFormDialog(
+    (v: { workerId: number; date: string; kind: Kind; shift?: string; note?: string }) =>
+      api.post<WorkerRequestView>(`${S}/centres/${community}/requests`, {
+        workerId: v.workerId, date: v.date, kind: v.kind, ...(v.kind === 'SHIFT' ? { shift: v.shift } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      }),
+    { invalidate: [key], success: t('common.saved') },
+  );
+  const withdraw = useAction((r: WorkerRequestView) => api.delete(`${S}/centres/${community}/requests/${r.workerId}/${r.date}`), { invalidate: [key], success: t('common.saved') });
+  const kind = Form.useWatch('kind', add.modal.form) as Kind | undefined;
+
+  return (
+    <Card
+      size="small"
+      title={t('requests.title')}
+      style={{ marginTop: 16 }}
+      data-testid="worker-requests"
+      extra={
+        <Space>
+          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="requests-month" />
+          {mayWrite && (
+            <Button icon={<PlusOutlined />} onClick={() => add.show()} data-testid="request-add">
+              {t('requests.add')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Alert type="info" showIcon title={t('requests.hint')} style={{ marginBottom: 12 }} />
+      <QueryTable<WorkerRequestView>
+        query={requests}
+        rows={requests.data}
+        rowKey={(r) => `${r.date}|${r.workerId}`}
+        size="small"
+        pagination={false}
+        columns={[
+          { title: t('requests.date'), dataIndex: 'date' },
+          { title: t('requests.worker'), dataIndex: 'workerId', render: (id: number) => `${nameOf(id)}（${id}）` },
+          {
+            title: t('requests.kind'),
+            dataIndex: 'kind',
+            render: (k: Kind, r) => <Tag color={KIND_COLOR[k]}>{t(`requests.kind.${k}`)}{r.shift ? ` · ${r.shift}` : ''}</Tag>,
+          },
+          { title: t('common.note'), dataIndex: 'note', render: (n?: string) => n ?? '-' },
+          { title: t('requests.by'), dataIndex: 'createdBy', render: (b?: string) => b ?? '-' },
+          ...(mayWrite
+            ? [{
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, r: WorkerRequestView) => (
+                  <ConfirmButton size="small" title={t('requests.withdrawConfirm')} onConfirm={() => withdraw.mutate(r)} testId={`request-withdraw-${r.workerId}-${r.date}`}>
+                    {t('requests.withdraw')}
+                  </ConfirmButton>
+                ),
+              }]
+            : []),
+        ]}
+      />
+      <FormModal {...add.modal} title={t('requests.add')} initialValues={{ kind: 'UNAVAILABLE', date: `${month}-01` }} testId="request-form">
+        <Form.Item name="workerId" label={t('requests.worker')} rules={required}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={(workers.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.name}（${w.id}）` }))} />
+        </Form.Item>
+        <DateItem name="date" label={t('requests.date')} required />
+        <Form.Item name="kind" label={t('requests.kind')} rules={required} extra={t('requests.kindHint')}>
+          <Radio.Group options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requests.kind.${k}`) }))} />
+        </Form.Item>
+        {kind === 'SHIFT' && (
+          <Form.Item name="shift" label={t('requests.shift')} rules={required}>
+            <Select options={config.templates.map((s) => ({ value: s.code, label: `${s.code}（${s.start}–${s.end}）` }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={t('common.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}
