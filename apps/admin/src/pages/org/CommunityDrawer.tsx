@@ -1,19 +1,47 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Drawer, List, Spin, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Form, Input, InputNumber, List, Spin, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
+import type { CommunityDetail } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
 import type { WorkerPage } from '../../api/workers';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { activityShareBelow, activitySharePercent } from '../../lib/area';
+
+const AREA = /^\d{1,8}(\.\d{1,2})?$/;
+type Profile = { households: number; population: number; floorArea: string; activityArea: string };
+
+/**
+ * 编辑概况: the community's households, population, floor area and residents' activity area (the 60 % check and the
+ * per-household funding read them), with the version read (a concurrent change answers STALE_VERSION). HR roles, as
+ * the service allows; the name stays the org tree's 重命名.
+ */
+function useProfileEdit(c: CommunityDetail | undefined) {
+  const api = useApi();
+  const { t } = useI18n();
+  return useFormDialog(
+    (v: Profile) =>
+      api.patch(`/api/workers/v1/communities/${c!.code}`, { version: c!.version, households: v.households, population: v.population, floorArea: String(v.floorArea).trim(), activityArea: String(v.activityArea).trim() }),
+    { invalidate: [['community', c?.code ?? null], ['communities']], success: t('common.saved') },
+  );
+}
 
 export function CommunityDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const q = useCommunity(code);
   const c = q.data;
   const api = useApi();
+  const { hasRole } = useAuth();
+  const edit = useProfileEdit(c);
+  const required = useRequired();
+  const areaRules = [...required, { pattern: AREA, message: t('org.areaFormat') }];
+  const editing = Form.useWatch([], edit.modal.form) as Partial<Profile> | undefined;
+  const editedShare = editing ? activitySharePercent(String(editing.activityArea ?? ''), String(editing.floorArea ?? '')) : null;
   // head-count from the register's own count (the first page carries the filter's total)
   const count = (status?: string) => ({
     queryKey: ['community-headcount', code, status ?? ''],
@@ -49,6 +77,11 @@ export function CommunityDrawer({ code, onClose }: { code: string | null; onClos
               <span data-testid="community-active">{active.data ?? '-'}</span>
             </Descriptions.Item>
           </Descriptions>
+          {hasRole(...HR_ROLES) && (
+            <Button icon={<EditOutlined />} style={{ marginTop: 12, marginRight: 12 }} onClick={() => edit.show()} data-testid="community-edit-profile">
+              {t('org.editProfile')}
+            </Button>
+          )}
           <Link
             to={`/workers?district=${c.districtCode}&street=${c.streetCode}&community=${c.code}`}
             style={{ display: 'inline-block', marginTop: 12 }}
@@ -69,6 +102,25 @@ export function CommunityDrawer({ code, onClose }: { code: string | null; onClos
               </List.Item>
             )}
           />
+          <FormModal
+            {...edit.modal}
+            title={`${t('org.editProfile')} · ${c.name}`}
+            initialValues={{ households: c.households, population: c.population, floorArea: c.floorArea, activityArea: c.activityArea }}
+            testId="community-profile-form"
+          >
+            <Form.Item name="households" label={t('org.households')} rules={required}>
+              <InputNumber min={0} precision={0} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="population" label={t('org.population')} rules={required}>
+              <InputNumber min={0} precision={0} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="floorArea" label={t('org.floorArea')} rules={areaRules}>
+              <Input inputMode="decimal" style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="activityArea" label={t('org.activityArea')} rules={areaRules} extra={editedShare ? t('org.shareWouldBe', { share: editedShare }) : undefined}>
+              <Input inputMode="decimal" style={{ width: 200 }} />
+            </Form.Item>
+          </FormModal>
         </>
       )}
     </Drawer>
