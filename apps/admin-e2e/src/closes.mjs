@@ -76,6 +76,22 @@ export function closesTest({ signedIn, openMenu, api }) {
     }
   });
 
+  test('per-household check: finance opens 按户核定 and sees the demo year’s check of the 居委会工作经费 as the budget service reports it', async () => {
+    const token = await api.token('finance');
+    const year = new Date().getFullYear();
+    const report = await api.get(token, `/api/budget/v1/reports/household-standard?fiscalYear=${year}&stream=RESIDENTS_COMMITTEE&belowOnly=true`);
+    const page = await signedIn('finance');
+    try {
+      await openMenu(page, '按户核定');
+      await page.getByTestId('households-summary').getByText(`检查 ${report.communities} 个社区，低于标准 ${report.below} 个`, { exact: false }).waitFor();
+      const rows = page.getByTestId('households-table').locator('tbody tr.ant-table-row');
+      if (report.rows.length) await rows.first().waitFor();
+      assert.equal(await rows.count(), Math.min(report.rows.length, 50));
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('daily closes: xihu-hr (a district) has no 日结 in the menu, and at its address sees the city-only notice', async () => {
     const page = await signedIn('xihu-hr');
     try {

@@ -4,6 +4,18 @@ import type { zhCNPostings } from './zh-CN.postings';
 export const enPostings: Record<keyof typeof zhCNPostings, string> = {
   'menu.budgetPostings': 'Postings',
   'menu.budgetUnmatched': 'Parked postings',
+  'menu.budgetHouseholds': 'Per-household check',
+  'households.title': 'Per-household funding check',
+  'households.setStandard': 'Set the {year} standard',
+  'households.belowOnly': 'Only communities below the standard',
+  'households.noStandard': 'No per-household standard is set for “{stream}” in {year}.',
+  'households.summary': 'Standard {standard} yuan per household · {communities} communities checked, {below} below it',
+  'households.allocated': 'Allocated',
+  'households.perHousehold': 'Per household',
+  'households.required': 'Required',
+  'households.shortfall': 'Shortfall',
+  'households.editCount': 'Change the households',
+  'households.standardLabel': 'Yuan per household per year',
   'menu.budgetCloses': 'Daily closes',
 
   'postings.title': 'Postings and transfers',

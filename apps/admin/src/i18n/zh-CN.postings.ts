@@ -2,6 +2,18 @@
 export const zhCNPostings = {
   'menu.budgetPostings': '支出与调剂',
   'menu.budgetUnmatched': '待处理入账',
+  'menu.budgetHouseholds': '按户核定',
+  'households.title': '按户核定经费检查',
+  'households.setStandard': '设置 {year} 年标准',
+  'households.belowOnly': '只看低于标准的社区',
+  'households.noStandard': '{year} 年“{stream}”尚未设置按户标准。',
+  'households.summary': '标准每户 {standard} 元 · 检查 {communities} 个社区，低于标准 {below} 个',
+  'households.allocated': '已分配',
+  'households.perHousehold': '实际每户',
+  'households.required': '应达金额',
+  'households.shortfall': '缺口',
+  'households.editCount': '修改户数',
+  'households.standardLabel': '每户每年标准（元）',
   'menu.budgetCloses': '日结',
 
   'postings.title': '支出与调剂',

@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   FundOutlined,
   DashboardOutlined,
+  HomeOutlined,
   InboxOutlined,
   LockOutlined,
   KeyOutlined,
@@ -67,6 +68,7 @@ const MAIN: Item[] = [
   { screen: 'budget', path: '/budget/allocations', label: 'menu.budgetAllocations', icon: <PartitionOutlined /> },
   { screen: 'budget', path: '/budget/postings', label: 'menu.budgetPostings', icon: <TransactionOutlined /> },
   { screen: 'budget', path: '/budget/unmatched', label: 'menu.budgetUnmatched', icon: <InboxOutlined /> },
+  { screen: 'budget', path: '/budget/households', label: 'menu.budgetHouseholds', icon: <HomeOutlined /> },
   { screen: 'budget', path: '/budget/closes', label: 'menu.budgetCloses', icon: <LockOutlined />, cityOnly: true },
   { screen: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined /> },
 ];
