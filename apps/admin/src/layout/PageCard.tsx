@@ -12,3 +12,12 @@ export function PageCard({ title, testId, tools, children }: { title: ReactNode;
     </Card>
   );
 }
+
+/** A section below a page's main content (a card of its own): small, set off from what is above, its tools at the top right. */
+export function SectionCard({ title, testId, tools, children }: { title: ReactNode; testId: string; tools?: ReactNode; children: ReactNode }) {
+  return (
+    <Card size="small" title={title} style={{ marginTop: 16 }} data-testid={testId} extra={tools ? <Space wrap>{tools}</Space> : undefined}>
+      {children}
+    </Card>
+  );
+}

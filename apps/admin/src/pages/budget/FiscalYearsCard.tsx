@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { FiscalYearView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, InputNumber, Tag } from 'antd';
+import { Button, Form, InputNumber, Tag } from 'antd';
 import { B } from '../../api/budget';
 import { useApi } from '../../api/context';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
+import { SectionCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { dateTime } from '../../lib/format';
 
@@ -29,12 +30,10 @@ export function FiscalYearsCard({ mayWrite }: { mayWrite: boolean }) {
   const open = useFormDialog((v: { year: number }) => api.post<FiscalYearView>(`${B}/fiscal-years`, { year: v.year }), { invalidate: [YEARS_KEY], success: t('common.saved') });
   const close = useAction((year: number) => api.post<FiscalYearView>(`${B}/fiscal-years/${year}/close`, {}), { invalidate: [YEARS_KEY], success: t('common.saved') });
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('fiscal.title')}
-      style={{ marginTop: 16 }}
-      data-testid="fiscal-years"
-      extra={
+      testId="fiscal-years"
+      tools={
         mayWrite && (
           <Button icon={<PlusOutlined />} onClick={() => open.show()} data-testid="fiscal-open">
             {t('fiscal.open')}
@@ -72,6 +71,6 @@ export function FiscalYearsCard({ mayWrite }: { mayWrite: boolean }) {
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </FormModal>
-    </Card>
+    </SectionCard>
   );
 }

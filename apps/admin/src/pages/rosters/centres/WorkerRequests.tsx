@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { REQUEST_KINDS, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Tag } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Radio, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../../../api/context';
@@ -14,6 +14,7 @@ import { CENTRE_WRITE_ROLES } from '../../../auth/access';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { ConfirmButton } from '../../../layout/ConfirmButton';
 import { DateItem, FormModal, useFormDialog, useRequired } from '../../../layout/FormModal';
+import { SectionCard } from '../../../layout/PageCard';
 import { QueryTable } from '../../../layout/QueryTable';
 
 type Kind = (typeof REQUEST_KINDS)[number];
@@ -50,20 +51,18 @@ export function WorkerRequests({ community, config }: { community: string; confi
   const kind = Form.useWatch('kind', add.modal.form) as Kind | undefined;
 
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={t('requests.title')}
-      style={{ marginTop: 16 }}
-      data-testid="worker-requests"
-      extra={
-        <Space>
+      testId="worker-requests"
+      tools={
+        <>
           <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="requests-month" />
           {mayWrite && (
             <Button icon={<PlusOutlined />} onClick={() => add.show()} data-testid="request-add">
               {t('requests.add')}
             </Button>
           )}
-        </Space>
+        </>
       }
     >
       <Alert type="info" showIcon title={t('requests.hint')} style={{ marginBottom: 12 }} />
@@ -113,6 +112,6 @@ export function WorkerRequests({ community, config }: { community: string; confi
           <Input maxLength={200} />
         </Form.Item>
       </FormModal>
-    </Card>
+    </SectionCard>
   );
 }
