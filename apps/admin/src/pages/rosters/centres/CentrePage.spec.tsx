@@ -3,7 +3,7 @@ import { Route as Path, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ServiceCentreView } from '../../../api/schedulerSetup';
 import type { Me } from '../../../api/types';
-import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, sentIfMatch, textOf, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, type Route, scriptedFetch, sentBodies, sentIfMatch, textOf, typeDateInto, typeInto as type, waitFor, xihuHr } from '../../../test-utils';
 import { CentrePage } from './CentrePage';
 import { centreIssues, fieldOf, fromForm, toForm } from './centreForm';
 
@@ -169,6 +169,24 @@ describe('CentrePage: 请假与排班意愿 (worker requests)', () => {
     await click(await found('[data-testid="request-withdraw-101-2027-01-05-ok"]'));
     await waitFor(() => expect(rows().map((r) => r[1])).toEqual(['李明（102）']));
     expect(calls.filter((c) => c.init.method === 'DELETE').map((c) => c.url.pathname)).toEqual([`${REQ}/101/2027-01-05`]);
+  });
+
+  it('a leave of several days is one request a day; a last day before the first, or more than 31 days, is refused in the form', async () => {
+    const { calls } = render(xihuHr, { 'GET /api/workers/v1/workers': () => workers, [`GET ${REQ}`]: () => [], [`POST ${REQ}`]: (_, init) => json(201, JSON.parse(String(init.body))) });
+    await click(await found('[data-testid="request-add"]'));
+    const form = await found('[data-testid="request-form"]');
+    await chooseOption(form.querySelector('#workerId')!, '张丽华（101）');
+    await typeDateInto(form.querySelector('#date')!, '2027-01-30');
+    await typeDateInto(form.querySelector('#until')!, '2027-01-29');
+    await click(document.querySelector('[data-testid="request-form-ok"]'));
+    await waitFor(() => expect(errorOf('until')).toBe('The last day cannot be before the first'));
+    await typeDateInto(form.querySelector('#until')!, '2027-03-02');
+    await click(document.querySelector('[data-testid="request-form-ok"]'));
+    await waitFor(() => expect(errorOf('until')).toBe('At most 31 days at a time'));
+    await typeDateInto(form.querySelector('#until')!, '2027-02-01');
+    await click(document.querySelector('[data-testid="request-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'POST', REQ).map((b) => b.date)).toEqual(['2027-01-30', '2027-01-31', '2027-02-01']));
+    expect(sentBodies(calls, 'POST', REQ)[0]).toEqual({ workerId: 101, kind: 'UNAVAILABLE', date: '2027-01-30' });
   });
 
   it('finance reads the requests but records and withdraws none', async () => {

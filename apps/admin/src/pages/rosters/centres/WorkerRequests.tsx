@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { addDays } from '@cws/kernel';
 import { REQUEST_KINDS, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Radio, Select, Tag } from 'antd';
@@ -19,6 +20,8 @@ import { QueryTable } from '../../../layout/QueryTable';
 
 type Kind = (typeof REQUEST_KINDS)[number];
 const KIND_COLOR: Record<Kind, string> = { UNAVAILABLE: 'red', OFF: 'blue', SHIFT: 'purple' };
+/** The longest span one form records (a month's leave). */
+const MAX_DAYS = 31;
 
 /**
  * 请假与排班意愿: a month's requests of the centre's workers — a day they cannot work (binding) or would rather have off or
@@ -40,13 +43,25 @@ export function WorkerRequests({ community, config }: { community: string; confi
     queryFn: ({ signal }) => api.get<WorkerPage>('/api/workers/v1/workers', { community, status: 'ACTIVE', limit: 200 }, signal),
   });
   const nameOf = (id: number) => workers.data?.items.find((w) => w.id === id)?.name ?? String(id);
+  // a leave of several days is one request a day (the service keeps one per worker and day): sent day by day; each
+  // is an upsert, so sending the form again after a refusal half-way repeats nothing
   const add = useFormDialog(
-    (v: { workerId: number; date: string; kind: Kind; shift?: string; note?: string }) =>
-      api.post<WorkerRequestView>(`${S}/centres/${community}/requests`, {
-        workerId: v.workerId, date: v.date, kind: v.kind, ...(v.kind === 'SHIFT' ? { shift: v.shift } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      }),
+    async (v: { workerId: number; date: string; until?: string; kind: Kind; shift?: string; note?: string }) => {
+      const body = { workerId: v.workerId, kind: v.kind, ...(v.kind === 'SHIFT' ? { shift: v.shift } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
+      for (let day = v.date; day <= (v.until || v.date); day = addDays(day, 1)) await api.post<WorkerRequestView>(`${S}/centres/${community}/requests`, { ...body, date: day });
+    },
     { invalidate: [key], success: t('common.saved') },
   );
+  const untilRules = [
+    {
+      validator: async (_: unknown, until: string | undefined) => {
+        const from = add.modal.form.getFieldValue('date') as string | undefined;
+        if (!until || !from) return;
+        if (until < from) throw new Error(t('requests.untilBefore'));
+        if (until > addDays(from, MAX_DAYS - 1)) throw new Error(t('requests.untilTooFar', { days: MAX_DAYS }));
+      },
+    },
+  ];
   const withdraw = useAction((r: WorkerRequestView) => api.delete(`${S}/centres/${community}/requests/${r.workerId}/${r.date}`), { invalidate: [key], success: t('common.saved') });
   const kind = Form.useWatch('kind', add.modal.form) as Kind | undefined;
 
@@ -100,6 +115,7 @@ export function WorkerRequests({ community, config }: { community: string; confi
           <Select showSearch={{ optionFilterProp: 'label' }} options={(workers.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.name}（${w.id}）` }))} />
         </Form.Item>
         <DateItem name="date" label={t('requests.date')} required />
+        <DateItem name="until" label={t('requests.until')} rules={untilRules} extra={t('requests.untilHint')} />
         <Form.Item name="kind" label={t('requests.kind')} rules={required} extra={t('requests.kindHint')}>
           <Radio.Group options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requests.kind.${k}`) }))} />
         </Form.Item>
