@@ -1,4 +1,5 @@
 import type { RunView } from '@cws/payroll-contracts';
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
 import { renderPageAs, textOf, waitFor, xihuHr } from '../../test-utils';
@@ -44,8 +45,10 @@ describe('TodoCard (待办 on the dashboard)', () => {
 
   it('a list that cannot be read is left out; with none left, no card', async () => {
     // no route: the runs list answers 404
-    renderPageAs(xihuHr, <TodoCard />, {});
-    await new Promise((r) => setTimeout(r, 200));
+    const rendered = renderPageAs(xihuHr, <TodoCard />, {});
+    const { calls } = rendered;
+    await waitFor(() => expect(calls.some((c) => c.url.pathname === '/api/payroll/v1/runs')).toBe(true));
+    await act(() => new Promise((r) => setTimeout(r, 100))); // the 404 settles
     expect(document.querySelector('[data-testid="todo-card"]')).toBeNull();
   });
 });
