@@ -185,7 +185,7 @@ describe('CentrePage: 请假与排班意愿 (worker requests)', () => {
     await waitFor(() => expect(errorOf('until')).toBe('At most 31 days at a time'));
     await typeDateInto(form.querySelector('#until')!, '2027-02-01');
     await click(document.querySelector('[data-testid="request-form-ok"]'));
-    await waitFor(() => expect(sentBodies(calls, 'POST', REQ).map((b) => b.date)).toEqual(['2027-01-30', '2027-01-31', '2027-02-01']));
+    await waitFor(() => expect((sentBodies(calls, 'POST', REQ) as Array<{ date: string }>).map((b) => b.date)).toEqual(['2027-01-30', '2027-01-31', '2027-02-01']));
     expect(sentBodies(calls, 'POST', REQ)[0]).toEqual({ workerId: 101, kind: 'UNAVAILABLE', date: '2027-01-30' });
   });
 
