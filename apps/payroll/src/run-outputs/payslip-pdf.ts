@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '@cws/kernel';
-import { PAYSLIP_FLAG_LABELS, type PayslipFlag, type PayslipView } from '@cws/payroll-contracts';
+import { PAYSLIP_FLAG_NAMES, type PayslipFlag, type PayslipView } from '@cws/payroll-contracts';
 
 interface Subset {
   name: string;
@@ -112,5 +112,6 @@ export function payslipPdf(slip: PayslipView, run: { id: string; period: string;
 
 /** The slip's flags in words; a flag the engine has since added and this build does not name prints as its code. */
 export function flagsLine(flags: readonly string[]): string {
-  return `说明 Notes: ${flags.map((f) => PAYSLIP_FLAG_LABELS[f as PayslipFlag] ?? f).join('；')}`;
+  const name = (f: string) => PAYSLIP_FLAG_NAMES[f as PayslipFlag];
+  return `说明 Notes: ${flags.map((f) => (name(f) ? `${name(f).zh} ${name(f).en}` : f)).join('；')}`;
 }

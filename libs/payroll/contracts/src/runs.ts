@@ -148,7 +148,7 @@ export const PAYSLIP_STATUSES = ['COMPUTED', 'FAILED'] as const;
 export type PayslipStatus = (typeof PAYSLIP_STATUSES)[number];
 
 /** Flags for review, one list in the engine (`PAYSLIP_FLAGS`); the API sends them as strings. */
-export { PAYSLIP_FLAG_LABELS, PAYSLIP_FLAGS, type PayslipFlag } from '@cws/payroll-engine';
+export { PAYSLIP_FLAG_NAMES, PAYSLIP_FLAGS, type PayslipFlag } from '@cws/payroll-engine';
 
 /** Cumulative withholding state after this payslip (the next month starts from it): the engine's JSON form. */
 export type PayslipTaxState = TaxStateJson;

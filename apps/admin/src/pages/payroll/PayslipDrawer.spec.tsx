@@ -1,9 +1,7 @@
-import { PAYSLIP_FLAGS, type PayslipLine, type PayslipView } from '@cws/payroll-contracts';
+import { PAYSLIP_FLAG_NAMES, PAYSLIP_FLAGS, type PayslipLine, type PayslipView } from '@cws/payroll-contracts';
 import { describe, expect, it } from 'vitest';
 import { renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
-import { en } from '../../i18n/en';
-import { zhCN } from '../../i18n/zh-CN';
-import { baseSourceKey, PayslipDrawer } from './PayslipDrawer';
+import { baseSourceKey, flagName, PayslipDrawer } from './PayslipDrawer';
 
 const line = (kind: PayslipLine['kind'], code: string, label: string, amount: string, rule: string): PayslipLine => ({ kind, code, label, amount, rule, policyRowId: null });
 const slip = (lines: PayslipLine[]): PayslipView => ({
@@ -43,9 +41,10 @@ describe('PayslipDrawer: the contribution-base lines', () => {
 
 describe('PayslipDrawer: the flags for review', () => {
   it('every flag the engine can set has a Chinese and an English name', () => {
-    const unnamed = (texts: Record<string, string>) => PAYSLIP_FLAGS.filter((f) => !texts[`payslip.flag.${f}`]);
+    const unnamed = (lang: 'zh' | 'en') => PAYSLIP_FLAGS.filter((f) => !PAYSLIP_FLAG_NAMES[f]?.[lang]);
     expect(PAYSLIP_FLAGS.length).toBeGreaterThan(10);
-    expect([unnamed(zhCN), unnamed(en)]).toEqual([[], []]);
+    expect([unnamed('zh'), unnamed('en')]).toEqual([[], []]);
+    expect([flagName('zh-CN', 'PRO_RATED'), flagName('en', 'PRO_RATED'), flagName('en', 'SOMETHING_NEW')]).toEqual(['不满月折算', 'Part month, pro-rated', 'SOMETHING_NEW']);
   });
 
   it('names each flag in the user’s language; a flag the UI does not know yet shows its code', async () => {

@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { PayslipLine } from '@cws/payroll-contracts';
+import { PAYSLIP_FLAG_NAMES, type PayslipFlag, type PayslipLine } from '@cws/payroll-contracts';
 import { Button, Descriptions, Drawer, Space, Spin, Table, Tag } from 'antd';
 import { P, usePayslip } from '../../api/payroll';
 import { useDownload } from '../../api/useDownload';
-import { textOr, useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useI18n, type Locale, type MessageKey } from '../../i18n/I18nProvider';
 import { zhCN } from '../../i18n/zh-CN';
 import { QueryError } from '../../layout/PageState';
 import { moneyColumn } from '../../layout/columns';
@@ -19,9 +19,15 @@ export function baseSourceKey(line: Pick<PayslipLine, 'code' | 'rule'>): Message
   return key in zhCN ? (key as MessageKey) : null;
 }
 
+/** A payslip flag (or a correction's slip kind) in the user's language, from the engine's names; one it does not know, as its code. */
+export function flagName(locale: Locale, flag: string): string {
+  const name = PAYSLIP_FLAG_NAMES[flag as PayslipFlag];
+  return name ? (locale === 'en' ? name.en : name.zh) : flag;
+}
+
 /** One worker's payslip: the lines by kind with their labels, the totals, and the PDF; `onCorrect`: 更正此工资条 (a settled regular run's computed slip). */
 export function PayslipDrawer({ id, onClose, onCorrect }: { id: string | null; onClose: () => void; onCorrect?: (workerId: number) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const slip = usePayslip(id);
   const s = slip.data;
   const download = useDownload();
@@ -45,7 +51,7 @@ export function PayslipDrawer({ id, onClose, onCorrect }: { id: string | null; o
           {s.flags.length > 0 && (
             <div style={{ marginTop: 8 }}>
               {s.flags.map((f) => (
-                <Tag key={f} color="gold" title={f}>{textOr(t, `payslip.flag.${f}`, f)}</Tag>
+                <Tag key={f} color="gold" title={f}>{flagName(locale, f)}</Tag>
               ))}
             </div>
           )}

@@ -18,7 +18,7 @@ import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
 import { thousands } from '../../lib/format';
 import { placeNamer } from '../../lib/places';
-import { PayslipDrawer } from './PayslipDrawer';
+import { flagName, PayslipDrawer } from './PayslipDrawer';
 import { RunCorrectionDialog, useRunCorrection } from './RunCorrection';
 import { groupRegister, type RegisterRow } from './registerGroups';
 import { RunInputs } from './RunInputs';
@@ -60,7 +60,7 @@ export function runActions(run: RunView, me: { name: string; roles: readonly str
 /** One run: live progress while it computes, totals, the lifecycle, the downloads and the register grouped by place. */
 export function RunDetailPage() {
   const { id } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const { me } = useAuth();
   const errors = useErrors();
@@ -84,7 +84,7 @@ export function RunDetailPage() {
   const correction = useRunCorrection(r, me);
 
   const nameOf = useMemo(() => placeNamer(districts.data, streets.data, communities.data), [districts.data, streets.data, communities.data]);
-  const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf, (kind) => t(`payslip.flag.${kind}` as MessageKey)), [slips.data, nameOf, t]);
+  const tree = useMemo(() => groupRegister(slips.data ?? [], nameOf, (kind) => flagName(locale, kind)), [slips.data, nameOf, locale]);
 
   const downloadFile = useDownload();
   const download = (path: string, fallback: string) => downloadFile(`${P}/runs/${id}/${path}`, fallback);

@@ -46,7 +46,7 @@ export interface PayslipLineOut extends Omit<ResultLine, 'kind'> {
 
 
 /**
- * The flags for review a payslip can carry (the admin names each: `payslip.flag.*`): a part month, a derived grade,
+ * The flags for review a payslip can carry (each named in `PAYSLIP_FLAG_NAMES`): a part month, a derived grade,
  * arrears, a shortfall carried, a correction's two slips, a secondment's special cases, a bonus taxed with the month's
  * wages, and the month's warnings (`WorkerMonthWarning`, pushed as flags: counts paid at their cap, overtime above 36 hours).
  */
@@ -58,23 +58,26 @@ export const PAYSLIP_FLAGS = [
 ] as const;
 export type PayslipFlag = (typeof PAYSLIP_FLAGS)[number];
 
-/** Each flag as the payslip PDF prints it, Chinese then English, like its other headings (the admin has its own texts). */
-export const PAYSLIP_FLAG_LABELS: Readonly<Record<PayslipFlag, string>> = {
-  ARREARS: '含补发 Arrears included',
-  GRADE_DERIVED: '等级按入职规则推算 Grade derived',
-  PRO_RATED: '不满月折算 Part month, pro-rated',
-  RECOVERY_CARRIED: '有结转下次扣回 Shortfall carried',
-  REVERSAL: '冲销 Reversal',
-  REISSUE: '重开 Re-issue',
-  SECONDED_OUT_HOST_PAYS: '外派，由接收单位发放 Seconded out, host pays',
-  SECONDED_OUT_PART_MONTH: '月内外派，折算 Seconded out part of the month',
-  SECONDED_IN_NO_BONUS: '挂职人员不发奖金 Seconded in, no bonus',
-  SECONDED_IN_SUBSIDY_ONLY: '挂职人员只发补贴 Seconded in, subsidy only',
-  BONUS_MERGED: '奖金并入当月计税 Bonus taxed with wages',
-  OVERTIME_OVER_36_HOURS: '加班超过每月 36 小时 Overtime above 36 hours',
-  EXTRA_BODIES_CAPPED: '兼职组织数按上限计 Cross-appointments capped',
-  SHIFTS_CAPPED: '值班次数按上限计 Shifts capped',
-  FAILED: '计算失败 Not computed',
+/**
+ * Each flag's name, in Chinese and English: the one source for the admin's slip views (in the user's language) and the
+ * payslip PDF (both, like its other headings).
+ */
+export const PAYSLIP_FLAG_NAMES: Readonly<Record<PayslipFlag, { zh: string; en: string }>> = {
+  ARREARS: { zh: '含补发（以前月份）', en: 'Arrears included (earlier months)' },
+  GRADE_DERIVED: { zh: '等级按入职规则推算', en: 'Grade derived from the hiring rules' },
+  PRO_RATED: { zh: '不满月折算', en: 'Part month, pro-rated' },
+  RECOVERY_CARRIED: { zh: '有结转下次扣回', en: 'Shortfall carried to the next pay' },
+  REVERSAL: { zh: '冲销', en: 'Reversal' },
+  REISSUE: { zh: '重开', en: 'Re-issue' },
+  SECONDED_OUT_HOST_PAYS: { zh: '外派，由接收单位发放', en: 'Seconded out; the host pays' },
+  SECONDED_OUT_PART_MONTH: { zh: '月内外派，按在岗天数折算', en: 'Seconded out part of the month; pro-rated' },
+  SECONDED_IN_NO_BONUS: { zh: '挂职人员，不发奖金', en: 'Seconded in; no bonus' },
+  SECONDED_IN_SUBSIDY_ONLY: { zh: '挂职人员，只发补贴', en: 'Seconded in; subsidy only' },
+  BONUS_MERGED: { zh: '奖金并入当月工资薪金计税', en: 'Bonus taxed with the month’s wages' },
+  OVERTIME_OVER_36_HOURS: { zh: '加班超过每月 36 小时', en: 'Overtime above 36 hours in the month' },
+  EXTRA_BODIES_CAPPED: { zh: '兼职组织数超上限，按上限计', en: 'Cross-appointments above the cap; paid at the cap' },
+  SHIFTS_CAPPED: { zh: '值班次数超上限，按上限计', en: 'Duty shifts above the cap; paid at the cap' },
+  FAILED: { zh: '计算失败', en: 'Not computed' },
 };
 
 export interface PayslipOut {

@@ -9,14 +9,14 @@ import { useDownload } from '../../../api/useDownload';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
 import { actionsColumn, moneyColumn } from '../../../layout/columns';
 import { PagedTable } from '../../../layout/PagedTable';
-import { PayslipDrawer } from '../../payroll/PayslipDrawer';
+import { flagName, PayslipDrawer } from '../../payroll/PayslipDrawer';
 
 /**
  * 工资条: the worker's payslips across runs (`GET /payslips?workerId=`, newest period first, only
  * runs in the caller's scope), each opening its run, the slip's lines, and the PDF.
  */
 export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const slips = useWorkerPayslips(worker.id, true);
   const download = useDownload();
@@ -37,7 +37,7 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
             render: (_, s) => (
               <Space size={4}>
                 <Link to={`/payroll/runs/${s.runId}`}>{t(`run.type.${s.runType}` as MessageKey)}</Link>
-                {s.slipKind !== 'REGULAR' && <Tag color="orange">{t(`payslip.flag.${s.slipKind}` as MessageKey)}</Tag>}
+                {s.slipKind !== 'REGULAR' && <Tag color="orange">{flagName(locale, s.slipKind)}</Tag>}
                 <Tag>{t(`run.status.${s.runStatus}` as MessageKey)}</Tag>
                 {s.status === 'FAILED' && <Tag color="red">{t('run.compute.FAILED')}</Tag>}
               </Space>
