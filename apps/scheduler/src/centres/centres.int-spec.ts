@@ -174,6 +174,10 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     ]);
     expect(listed.body[0].createdBy).toEqual(expect.any(String));
     expect((await t.request('GET', `/v1/centres/${secondXihu}/requests?month=2027-1`, { token: xihu })).status).toBe(400);
+    // a partial or impossible date, a huge id, a lone surrogate: 400 on the field, never a 500
+    for (const path of [`${b}/2027-01`, `${b}/2027-02-30`, `${'9'.repeat(30)}/2027-01-20`, `${b}/%ED%A0%80`]) {
+      expect((await t.request('DELETE', `/v1/centres/${secondXihu}/requests/${path}`, { token: xihu })).status).toBe(400);
+    }
     expect((await t.request('GET', `/v1/centres/${secondXihu}/requests?month=${month}`, { token: other })).status).toBe(404);
     expect((await t.request('DELETE', `/v1/centres/${secondXihu}/requests/${b}/2027-01-20`, { token: other })).status).toBe(404);
 
