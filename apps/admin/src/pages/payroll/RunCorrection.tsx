@@ -47,7 +47,7 @@ export function RunCorrectionDialog({ correction, slips }: { correction: ReturnT
       {...correction.modal}
       title={t('runCorrection.title')}
       okText={t('runCorrection.create')}
-      initialValues={correction.subject === null ? undefined : correction.subject}
+      initialValues={correction.subject ?? undefined}
       testId="run-correction-form"
     >
       <Typography.Paragraph type="secondary">{t('runCorrection.intro')}</Typography.Paragraph>
