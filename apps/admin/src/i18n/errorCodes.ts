@@ -264,6 +264,8 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   SWAP_SAME_WORKER: ['不能与自己换班', 'Cannot swap with oneself'],
   SWAP_WORKER_NOT_ROSTERED: ['该人员不在本排班中', 'The worker is not on this roster'],
   REQUEST_SHIFT_MISSING: ['请选择班次', 'Choose a shift'],
+  REQUEST_UNTIL_BEFORE_DATE: ['结束日期不能早于开始日期', 'The last day cannot be before the first'],
+  REQUEST_SPAN_TOO_LONG: ['一次最多登记 31 天', 'At most 31 days at a time'],
 
   // budget
   FISCAL_YEAR_CLOSED: ['该年度已结账，不能再记账', 'The fiscal year is closed'],

@@ -160,6 +160,30 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(stale.body.code).toBe('ROSTER_OUTDATED');
   });
 
+  it('records a leave of several days in one call, each day audited; a span past 31 days or ending before it starts writes nothing', async () => {
+    const month = '2027-02';
+    const first = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month } })).body.id);
+    const worker = first.assignments[0].workerId as number;
+    const REQ = `/v1/centres/${secondXihu}/requests`;
+    const span = await t.request('POST', REQ, { token: xihu, body: { workerId: worker, date: '2027-02-26', until: '2027-03-02', kind: 'UNAVAILABLE', note: '年休假' } });
+    expect(span.status).toBe(201);
+    expect(span.body).toMatchObject({ workerId: worker, date: '2027-02-26', until: '2027-03-02', kind: 'UNAVAILABLE' });
+    const days = async () => (await ds.query("SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, note FROM worker_request WHERE worker_id = ? AND community_code = ? ORDER BY day", [worker, secondXihu])).map((r: { day: string; note: string }) => `${r.day} ${r.note}`);
+    expect(await days()).toEqual(['2027-02-26 年休假', '2027-02-27 年休假', '2027-02-28 年休假', '2027-03-01 年休假', '2027-03-02 年休假']);
+    const spanIds = ['2027-02-26', '2027-02-27', '2027-02-28', '2027-03-01', '2027-03-02'].map((d) => `${worker}:${d}`);
+    const audited = await ds.query("SELECT entity_id AS id, action FROM audit_log WHERE entity = 'worker_request' AND entity_id IN (?) ORDER BY entity_id", [spanIds]);
+    expect(audited.map((a: { id: string; action: string }) => `${a.id} ${a.action}`)).toEqual(spanIds.map((id) => `${id} UPSERT`));
+
+    for (const [until, code] of [['2027-04-02', 'REQUEST_SPAN_TOO_LONG'], ['2027-02-25', 'REQUEST_UNTIL_BEFORE_DATE'], ['2027-02-30', 'VALIDATION_FAILED']]) {
+      const refused = await t.request('POST', REQ, { token: xihu, body: { workerId: worker, date: '2027-03-02', until, kind: 'OFF' } });
+      expect([refused.status, refused.body.code, refused.body.details?.[0]?.path]).toEqual([400, code, 'until']);
+    }
+    expect(await days()).toHaveLength(5);
+    // recorded again over the same days with a shorter span: those days are replaced, the others stay
+    expect((await t.request('POST', REQ, { token: xihu, body: { workerId: worker, date: '2027-02-27', until: '2027-02-28', kind: 'OFF', note: '调休' } })).status).toBe(201);
+    expect(await days()).toEqual(['2027-02-26 年休假', '2027-02-27 调休', '2027-02-28 调休', '2027-03-01 年休假', '2027-03-02 年休假']);
+  });
+
   it('lists the month’s requests by day and withdraws one (audited); outside the scope, 404', async () => {
     const month = '2027-01';
     const first = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month } })).body.id);

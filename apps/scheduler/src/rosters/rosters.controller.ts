@@ -77,7 +77,7 @@ export class RostersController {
 
   @Post('centres/:community/requests')
   @CanPlan()
-  @Creates(WorkerRequest, '登记个人不可排班或排班意愿', 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day')
+  @Creates(WorkerRequest, '登记个人不可排班或排班意愿', 'A worker’s declared unavailability (binding) or preference (day off, a shift) for a day, or for each day of date…until (at most 31; all recorded and audited, or none). Replaces what the worker had on those days.')
   request(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { community }: CommunityParam, @Body() dto: WorkerRequestDto) {
     return this.rosters.request(p, token, community, dto);
   }

@@ -27,7 +27,11 @@ export class SwapDto {
 
 export class WorkerRequestDto {
   @ApiProperty({ example: 101 }) @IsInt() @Min(1) workerId!: number;
-  @ApiProperty({ example: '2026-05-12' }) @IsCalendarDate() date!: string;
+  @ApiProperty({ example: '2026-05-12', description: 'the day, or the first day of a span' }) @IsCalendarDate() date!: string;
+  @ApiPropertyOptional({ example: '2026-05-16', description: 'the last day of a span (inclusive, at most 31 days from date): each day is recorded, all or none' })
+  @IsOptional()
+  @IsCalendarDate()
+  until?: string;
   @ApiProperty({ enum: REQUEST_KINDS, description: 'UNAVAILABLE is binding; OFF and SHIFT are preferences' }) @IsIn(REQUEST_KINDS) kind!: RequestKind;
   @ApiPropertyOptional({ example: 'LATE' }) @IsOptional() @Matches(/^[A-Z0-9_]{1,20}$/) shift?: string;
   @ApiPropertyOptional({ example: '孩子家长会' }) @IsOptional() @IsString() @Length(0, 200) note?: string;

@@ -4,7 +4,7 @@ import { conflict, notFound, validationError, type Principal } from '@cws/kernel
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type CoverageView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
-import { monthDates } from '@cws/scheduler-solver';
+import { monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterView } from './roster-view';
@@ -16,6 +16,16 @@ import { WorkerRequestRepository, type RequestKind } from './worker-request.repo
  * from then on: any change is a new version), re-plan after leave, record a swap both workers
  * accepted. Every change runs under a lock on the month's rows, taken first.
  */
+/** A request as HR records it: one day, or a span of days ending on `until`. */
+export interface NewWorkerRequest {
+  workerId: number;
+  date: string;
+  until?: string;
+  kind: RequestKind;
+  shift?: string;
+  note?: string;
+}
+
 @Injectable()
 export class RostersService {
   constructor(
@@ -83,13 +93,20 @@ export class RostersService {
     return this.get(p, newId);
   }
 
-  /** Declared unavailability (hard) or a preference (soft) of a worker of the community, used by the next solve. */
-  async request(p: Principal, token: string | undefined, community: string, r: { workerId: number; date: string; kind: RequestKind; shift?: string; note?: string }): Promise<WorkerRequestView> {
+  /**
+   * Declared unavailability (hard) or a preference (soft) of a worker of the community, used by the next solve: one day,
+   * or each day of `date`…`until` (a leave of several days, at most a month) — all written, and audited, in one
+   * transaction or none of them.
+   */
+  async request(p: Principal, token: string | undefined, community: string, r: NewWorkerRequest): Promise<WorkerRequestView> {
     const place = await this.workforce.community(community, token);
     if (r.kind === 'SHIFT' && !r.shift) throw validationError('REQUEST_SHIFT_MISSING', 'shift', 'a SHIFT request names the shift template');
+    const days = requestDays(r.date, r.until);
+    const { until: _span, ...oneDay } = r;
+    const row = { workerId: r.workerId, kind: r.kind, shift: r.kind === 'SHIFT' ? r.shift! : null, note: r.note ?? null, communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, createdBy: p.name };
     await this.dataSource.transaction(async (m) => {
-      await this.requests.upsert(m, { ...r, shift: r.kind === 'SHIFT' ? r.shift! : null, note: r.note ?? null, communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, createdBy: p.name });
-      await this.audit.record(m, { entity: 'worker_request', entityId: `${r.workerId}:${r.date}`, action: 'UPSERT', after: r, districtCode: place.districtCode }, p);
+      await this.requests.upsertMany(m, days.map((date) => ({ ...row, date })));
+      await this.audit.recordMany(m, days.map((date) => ({ entity: 'worker_request', entityId: `${r.workerId}:${date}`, action: 'UPSERT', after: { ...oneDay, date }, districtCode: place.districtCode })), p);
     });
     return { community, ...r };
   }

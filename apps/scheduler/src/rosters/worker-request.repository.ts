@@ -15,13 +15,15 @@ export interface WorkerRequestRow {
 /** The only owner of `worker_request`: one request per worker and day. */
 @Injectable()
 export class WorkerRequestRepository {
-  async upsert(m: EntityManager, r: WorkerRequestRow & { communityCode: string; districtCode: string; streetCode: string; note: string | null; createdBy: string }): Promise<void> {
+  /** Records requests (a day each), replacing any the workers already have on those days: one multi-row statement. */
+  async upsertMany(m: EntityManager, rows: Array<WorkerRequestRow & { communityCode: string; districtCode: string; streetCode: string; note: string | null; createdBy: string }>): Promise<void> {
+    if (rows.length === 0) return;
     await m.query(
       `INSERT INTO worker_request (community_code, district_code, street_code, worker_id, day, kind, shift, note, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))').join(', ')}
        ON DUPLICATE KEY UPDATE community_code = VALUES(community_code), district_code = VALUES(district_code), street_code = VALUES(street_code),
          kind = VALUES(kind), shift = VALUES(shift), note = VALUES(note), created_by = VALUES(created_by), created_at = VALUES(created_at)`,
-      [r.communityCode, r.districtCode, r.streetCode, r.workerId, r.date, r.kind, r.shift, r.note, r.createdBy],
+      rows.flatMap((r) => [r.communityCode, r.districtCode, r.streetCode, r.workerId, r.date, r.kind, r.shift, r.note, r.createdBy]),
     );
   }
 

@@ -139,7 +139,8 @@ export const REQUEST_KINDS = ['UNAVAILABLE', 'OFF', 'SHIFT'] as const;
 export const WorkerRequest = /* @__PURE__ */ Contract('WorkerRequest', '登记的人员请求（下次求解时使用）。A worker’s request, used by the next solve.', {
   community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
   workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),
-  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-12'),
+  date: /* @__PURE__ */ DateOnly('日期（连续多日时为首日）。Date (the first day of a span).', '2026-05-12'),
+  until: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ DateOnly('连续多日登记的末日（登记的回应中）。The last day of a span (in the answer to recording one).', '2026-05-16')),
   kind: /* @__PURE__ */ NamedEnum('WorkerRequestKind', REQUEST_KINDS, 'UNAVAILABLE 不可排（硬性）；OFF、SHIFT 为偏好。UNAVAILABLE binds; OFF and SHIFT are preferences.'),
   shift: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('希望的班次（SHIFT）。The shift wished for.', 'LATE')),
   note: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('说明。Note.', '孩子家长会')),

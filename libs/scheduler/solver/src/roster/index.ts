@@ -5,6 +5,7 @@ export * from './explain';
 export * from './hours';
 export * from './model';
 export * from './problem';
+export * from './requests';
 export * from './solve';
 export * from './time';
 export * from './validate';

@@ -171,7 +171,7 @@ describe('CentrePage: 请假与排班意愿 (worker requests)', () => {
     expect(calls.filter((c) => c.init.method === 'DELETE').map((c) => c.url.pathname)).toEqual([`${REQ}/101/2027-01-05`]);
   });
 
-  it('a leave of several days is one request a day; a last day before the first, or more than 31 days, is refused in the form', async () => {
+  it('a leave of several days is one request with its last day; a last day before the first, or more than 31 days, is refused in the form', async () => {
     const { calls } = render(xihuHr, { 'GET /api/workers/v1/workers': () => workers, [`GET ${REQ}`]: () => [], [`POST ${REQ}`]: (_, init) => json(201, JSON.parse(String(init.body))) });
     await click(await found('[data-testid="request-add"]'));
     const form = await found('[data-testid="request-form"]');
@@ -185,8 +185,7 @@ describe('CentrePage: 请假与排班意愿 (worker requests)', () => {
     await waitFor(() => expect(errorOf('until')).toBe('At most 31 days at a time'));
     await typeDateInto(form.querySelector('#until')!, '2027-02-01');
     await click(document.querySelector('[data-testid="request-form-ok"]'));
-    await waitFor(() => expect((sentBodies(calls, 'POST', REQ) as Array<{ date: string }>).map((b) => b.date)).toEqual(['2027-01-30', '2027-01-31', '2027-02-01']));
-    expect(sentBodies(calls, 'POST', REQ)[0]).toEqual({ workerId: 101, kind: 'UNAVAILABLE', date: '2027-01-30' });
+    await waitFor(() => expect(sentBodies(calls, 'POST', REQ)).toEqual([{ workerId: 101, kind: 'UNAVAILABLE', date: '2027-01-30', until: '2027-02-01' }]));
   });
 
   it('finance reads the requests but records and withdraws none', async () => {

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { addDays } from '@cws/kernel';
 import { REQUEST_KINDS, type WorkerRequestView } from '@cws/scheduler-contracts';
+import { MAX_REQUEST_DAYS } from '@cws/scheduler-solver';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Radio, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -20,8 +21,6 @@ import { QueryTable } from '../../../layout/QueryTable';
 
 type Kind = (typeof REQUEST_KINDS)[number];
 const KIND_COLOR: Record<Kind, string> = { UNAVAILABLE: 'red', OFF: 'blue', SHIFT: 'purple' };
-/** The longest span one form records (a month's leave). */
-const MAX_DAYS = 31;
 
 /**
  * 请假与排班意愿: a month's requests of the centre's workers — a day they cannot work (binding) or would rather have off or
@@ -43,13 +42,17 @@ export function WorkerRequests({ community, config }: { community: string; confi
     queryFn: ({ signal }) => api.get<WorkerPage>('/api/workers/v1/workers', { community, status: 'ACTIVE', limit: 200 }, signal),
   });
   const nameOf = (id: number) => workers.data?.items.find((w) => w.id === id)?.name ?? String(id);
-  // a leave of several days is one request a day (the service keeps one per worker and day): sent day by day; each
-  // is an upsert, so sending the form again after a refusal half-way repeats nothing
+  // a leave of several days is one call: the service records each day of date…until, all or none
   const add = useFormDialog(
-    async (v: { workerId: number; date: string; until?: string; kind: Kind; shift?: string; note?: string }) => {
-      const body = { workerId: v.workerId, kind: v.kind, ...(v.kind === 'SHIFT' ? { shift: v.shift } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
-      for (let day = v.date; day <= (v.until || v.date); day = addDays(day, 1)) await api.post<WorkerRequestView>(`${S}/centres/${community}/requests`, { ...body, date: day });
-    },
+    (v: { workerId: number; date: string; until?: string; kind: Kind; shift?: string; note?: string }) =>
+      api.post<WorkerRequestView>(`${S}/centres/${community}/requests`, {
+        workerId: v.workerId,
+        date: v.date,
+        ...(v.until && v.until !== v.date ? { until: v.until } : {}),
+        kind: v.kind,
+        ...(v.kind === 'SHIFT' ? { shift: v.shift } : {}),
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      }),
     { invalidate: [key], success: t('common.saved') },
   );
   const untilRules = [
@@ -58,7 +61,7 @@ export function WorkerRequests({ community, config }: { community: string; confi
         const from = add.modal.form.getFieldValue('date') as string | undefined;
         if (!until || !from) return;
         if (until < from) throw new Error(t('requests.untilBefore'));
-        if (until > addDays(from, MAX_DAYS - 1)) throw new Error(t('requests.untilTooFar', { days: MAX_DAYS }));
+        if (until > addDays(from, MAX_REQUEST_DAYS - 1)) throw new Error(t('requests.untilTooFar', { days: MAX_REQUEST_DAYS }));
       },
     },
   ];
