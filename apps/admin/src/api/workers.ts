@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import type {
-  SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerRecordView, WorkerSpecialDeductionsView, WorkerTaxYearView,
-  WorkerWriteResultView,
+  SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerLookupResultView, WorkerRecordView, WorkerSpecialDeductionsView,
+  WorkerTaxYearView, WorkerWriteResultView,
 } from '@cws/workers-contracts';
 import type { WorkerDetail, WorkerPii } from './types';
 import { useKeysetPages } from './useKeysetPages';
@@ -56,6 +56,21 @@ export function useWorkerPii(id: string | undefined, enabled: boolean) {
     staleTime: 0,
     gcTime: 0,
   });
+}
+
+/** A full 18-character resident ID as typed or pasted (a lowercase x taken as X), or null when the text is not one. */
+export function asResidentId(text: string): string | null {
+  const id = text.trim().toUpperCase();
+  return /^\d{17}[\dX]$/.test(id) ? id : null;
+}
+
+/**
+ * Workers in the caller's scope by full resident ID (matched by position; audited by the service). The IDs go in a POST
+ * body: searching them as `?q=` would put them in URLs and access logs.
+ */
+export function useResidentIdLookup() {
+  const api = useApi();
+  return (residentIds: string[]) => api.post<WorkerLookupResultView>(`${W}/lookup`, { residentIds });
 }
 
 /** The writes of the register and the worker detail; each refetches the register and the worker. */

@@ -93,7 +93,9 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'org.community': 'Community',
 
   'workers.title': 'Worker register',
-  'workers.searchPlaceholder': 'Search by name',
+  'workers.searchPlaceholder': 'Name or resident ID',
+  'workers.lookup.invalid': 'This resident ID is not valid (check the digits and the last character)',
+  'workers.lookup.none': 'No worker with this resident ID in your area',
   'workers.no': 'No.',
   'workers.name': 'Name',
   'workers.sex': 'Sex',

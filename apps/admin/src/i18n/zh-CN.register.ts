@@ -91,7 +91,9 @@ export const zhCNRegister = {
   'org.community': '社区',
 
   'workers.title': '社工名册',
-  'workers.searchPlaceholder': '按姓名搜索',
+  'workers.searchPlaceholder': '姓名或身份证号',
+  'workers.lookup.invalid': '身份证号有误（请核对号码与末位校验码）',
+  'workers.lookup.none': '您的范围内没有这个身份证号的社区工作者',
   'workers.no': '编号',
   'workers.name': '姓名',
   'workers.sex': '性别',

@@ -73,6 +73,39 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect((await app.t.request('GET', `/v1/workers/${w.id}/pii`, { token: app.tokens.shangcheng })).status).toBe(404);
   });
 
+  it('looks workers up by full resident ID in the scope, by position; a bad ID is named by its position; audited without the IDs', async () => {
+    const [a, b] = [newId('F'), newId('M')];
+    const wa = await hire({ residentId: a, name: '查找甲' });
+    const wb = await hire({ residentId: b, name: '查找乙', communityCode: '330102001001' });
+    const unknown = newId();
+    const lookup = (residentIds: unknown, token = app.tokens.xihu) => app.t.request('POST', '/v1/workers/lookup', { token, body: { residentIds } });
+
+    // xihu sees a, not b (another district): b is missing, as an unregistered ID is; a repeated ID is found at both places
+    const res = await lookup([unknown, a, b, a]);
+    expect(res.status).toBe(200);
+    expect(res.body.found.map((f: { index: number; worker: { id: number; name: string; residentIdMasked: string } }) => [f.index, f.worker.id, f.worker.name, f.worker.residentIdMasked])).toEqual([
+      [1, wa.id, '查找甲', '*'.repeat(14) + a.slice(-4)],
+      [3, wa.id, '查找甲', '*'.repeat(14) + a.slice(-4)],
+    ]);
+    expect(res.body.missing).toEqual([0, 2]);
+    expect(JSON.stringify(res.body)).not.toContain(a);
+    expect((await lookup([b], app.tokens.admin)).body.found.map((f: { worker: { id: number } }) => f.worker.id)).toEqual([wb.id]);
+
+    const [audit] = await app.ds.query("SELECT actor_name AS actor, `after` FROM audit_log WHERE entity = 'worker' AND action = 'LOOKUP_RESIDENT_ID' ORDER BY id LIMIT 1");
+    expect(audit.actor).toBe(`hr-${XIHU}`);
+    expect(typeof audit.after === 'string' ? JSON.parse(audit.after) : audit.after).toEqual({ sent: 4, found: 2 });
+
+    const badCheck = `${a.slice(0, 17)}${a[17] === '0' ? '1' : '0'}`;
+    const bad = await lookup([a, badCheck]);
+    expect(bad.body).toMatchObject({ code: 'RESIDENT_ID_CHECKSUM', details: [{ path: 'residentIds[1]' }] });
+    expect(JSON.stringify(bad.body)).not.toContain(badCheck);
+    for (const body of [[], 'x', [`${a.slice(0, 17)}x`], [12], Array.from({ length: 2001 }, () => a)]) {
+      const refused = await lookup(body);
+      expect([refused.status, refused.body.details?.[0]?.path]).toEqual([400, 'residentIds']);
+    }
+    expect((await lookup([a], app.t.tokenFor(testPrincipals.auditor()))).status).toBe(200);
+  });
+
   it('lists with filters, sorting and keyset pagination', async () => {
     for (const name of ['甲一', '甲二', '甲三']) await hire({ name, communityCode: '330106001003', qualificationLevel: 'SOCIAL_WORKER' });
     const seen: string[] = [];

@@ -169,6 +169,15 @@ export class WorkerReadRepository {
     return normaliseView(await rawOneInScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' }, 'worker', id, opts));
   }
 
+  /** The workers registered under these resident-ID hashes that the scope sees, by hash (one statement). */
+  static async viewsByResidentHash(m: EntityManager, scope: Scope, hashes: readonly string[]): Promise<Map<string, WorkerView>> {
+    if (hashes.length === 0) return new Map();
+    const qb = m.createQueryBuilder().select(WORKER_VIEW_COLUMNS).addSelect('w.resident_id_hash', 'residentIdHash').from('worker', 'w').where('w.resident_id_hash IN (:...hashes)', { hashes });
+    applyScope(qb, scope, { district: 'w.district_code', street: 'w.street_code' });
+    const rows: Row[] = await qb.getRawMany();
+    return new Map(rows.map(({ residentIdHash, ...view }) => [String(residentIdHash), normaliseView(view)]));
+  }
+
   /**
    * The detail page's rows in one statement: the worker (404 if missing or outside the scope) with
    * its appointments, training, secondments, career events and grades (they were six statements).

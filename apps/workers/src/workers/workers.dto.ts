@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CommunityFilter, DistrictFilter, IsCalendarDate, PageLimit, StreetFilter } from '@cws/platform';
 import {
   APPOINTMENT_ROLES, CAREER_EVENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, POLITICAL_STATUSES, POST_BANDS,
@@ -8,6 +8,19 @@ import {
 } from '@cws/workers-contracts';
 
 const DATE = { example: '2024-03-01', format: 'date' } as const;
+
+/** The most resident IDs one lookup takes (a district's bonus sheet). */
+export const LOOKUP_MAX = 2000;
+
+export class WorkerLookupDto {
+  @ApiProperty({ type: [String], example: ['11010519491231002X'], description: `Full 18-character resident IDs (1 to ${LOOKUP_MAX}); sent in the body, never in a URL` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LOOKUP_MAX)
+  @IsString({ each: true })
+  @Matches(/^\d{17}[\dX]$/, { each: true, message: 'each must be 17 digits followed by a digit or X' })
+  residentIds!: string[];
+}
 
 export class CreateWorkerDto {
   @ApiProperty({ example: '张丽华' }) @IsString() @Length(1, 60) name!: string;

@@ -5,7 +5,7 @@ import { inTransaction, PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
-  type WorkerDetailView, type WorkerListPage, type WorkerPiiView, type WorkerRef,
+  type WorkerDetailView, type WorkerListPage, type WorkerLookupResultView, type WorkerPiiView, type WorkerRef,
 } from '@cws/workers-contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
@@ -229,6 +229,27 @@ export class WorkersService {
       secondments,
       events,
     };
+  }
+
+  /**
+   * Workers by full resident ID (HR's sheets carry 身份证号, not our ids): each ID is checked (400 naming its position),
+   * hashed with the register's key and matched in one statement, in the caller's scope — a worker outside it is
+   * `missing`, as a 404 would say. The IDs are personal data, so the lookup is audited (how many, never which).
+   */
+  async lookup(p: Principal, residentIds: string[]): Promise<WorkerLookupResultView> {
+    residentIds.forEach((id, i) => assertResidentId(id, `residentIds[${i}]`));
+    const hashes = residentIds.map((id) => this.cipher.hash(id));
+    const found = await WorkerReadRepository.viewsByResidentHash(this.dataSource.manager, p.scope, [...new Set(hashes)]);
+    const result: WorkerLookupResultView = { found: [], missing: [] };
+    hashes.forEach((h, index) => {
+      const worker = found.get(h);
+      if (worker) result.found.push({ index, worker });
+      else result.missing.push(index);
+    });
+    await this.audit.record(this.dataSource.manager, {
+      entity: 'worker', entityId: 'lookup', action: 'LOOKUP_RESIDENT_ID', after: { sent: residentIds.length, found: result.found.length }, districtCode: p.scope.district ?? null, streetCode: p.scope.street ?? null,
+    }, p);
+    return result;
   }
 
   /** The "show" action: the full resident ID, birth date and bank account, for roles that need them; every view is audited. */

@@ -77,6 +77,18 @@ export const WorkerWriteResult = /* @__PURE__ */ Contract('WorkerWriteResult', '
 });
 export type WorkerWriteResultView = Static<typeof WorkerWriteResult>;
 
+export const WorkerLookupResult = /* @__PURE__ */ Contract('WorkerLookupResult', '按身份证号查找的结果（按请求中的顺序号对应）。Workers found by resident ID, matched to the IDs sent by position.', {
+  found: /* @__PURE__ */ Type.Array(
+    /* @__PURE__ */ Type.Object({
+      index: /* @__PURE__ */ Int('请求中 residentIds 的下标（从 0 起）。Position in the residentIds sent.', 0),
+      worker: WorkerRecord,
+    }),
+    { description: '在您的范围内登记的。Those registered in your scope.' },
+  ),
+  missing: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Int('下标。Position.', 1), { description: '范围内没有登记的号码的下标（包括范围外的人）。Positions with no worker in your scope (workers outside it included).' }),
+});
+export type WorkerLookupResultView = Static<typeof WorkerLookupResult>;
+
 export const CreatedId = /* @__PURE__ */ Contract('CreatedId', '新建记录的 ID。The id of the new record.', {
   id: /* @__PURE__ */ Int('新记录 ID。Id.', 88),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerRow } from '../../api/types';
-import { click, renderApp, scriptedFetch, waitFor, xihuHr } from '../../test-utils';
+import { Route, Routes } from 'react-router-dom';
+import { click, renderApp, scriptedFetch, sentBodies, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { WorkersPage } from './WorkersPage';
 
 function worker(id: number, name: string): WorkerRow {
@@ -63,6 +64,41 @@ describe('WorkersPage', () => {
     await waitFor(() => expect(sorts().at(-1)).toBe('hireDate'));
     await click([...container.querySelectorAll('th')].find((th) => th.textContent?.includes('入职日期')) ?? null);
     await waitFor(() => expect(sorts().at(-1)).toBe('-hireDate'));
+  });
+
+  it('a full resident ID in the search box is looked up by POST (never sent as ?q=) and opens the worker; a bad one or none found is said', async () => {
+    const { fetch, calls } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'GET /api/workers/v1/districts': () => [{ code: '330106', name: '西湖区' }],
+      'GET /api/workers/v1/streets': () => [],
+      'GET /api/workers/v1/workers': () => ({ items: [worker(1, '张丽华')], nextAfter: null, total: 1 }),
+      'POST /api/workers/v1/workers/lookup': (_, init) =>
+        JSON.parse(String(init.body)).residentIds[0] === '11010519491231002X' ? { found: [{ index: 0, worker: worker(7, '李秀英') }], missing: [] } : { found: [], missing: [0] },
+    });
+    const { container } = renderApp(
+      <Routes>
+        <Route path="/" element={<WorkersPage />} />
+        <Route path="/workers/:id" element={<div data-testid="opened">opened</div>} />
+      </Routes>,
+      { fetch },
+    );
+    await waitFor(() => expect(container.textContent).toContain('张丽华'));
+    const box = container.querySelector('[data-testid="worker-search"] input')!;
+    const searchFor = async (text: string) => {
+      await typeInto(box, text);
+      await click(container.querySelector('[data-testid="worker-filter-apply"]'));
+    };
+
+    await searchFor('110105194912310021');
+    await waitFor(() => expect(document.body.textContent).toContain('身份证号有误'));
+    await searchFor('330106198503150024');
+    await waitFor(() => expect(document.body.textContent).toContain('您的范围内没有这个身份证号的社区工作者'));
+    await searchFor(' 11010519491231002x ');
+    await waitFor(() => expect(container.querySelector('[data-testid="opened"]')).not.toBeNull());
+
+    expect(sentBodies(calls, 'POST', '/api/workers/v1/workers/lookup')).toEqual([{ residentIds: ['330106198503150024'] }, { residentIds: ['11010519491231002X'] }]);
+    const names = calls.filter((c) => c.url.pathname === '/api/workers/v1/workers').map((c) => c.url.searchParams.get('q'));
+    expect(names.every((q) => q === null)).toBe(true);
   });
 
   it('says the register is not available yet while its API answers 404', async () => {

@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import type { WorkerRow } from '../../api/types';
-import { POST_BANDS, QUALIFICATION_LEVELS, WORKER_STATUSES, useWorkerPages, type WorkerFilter } from '../../api/workers';
+import { POST_BANDS, QUALIFICATION_LEVELS, WORKER_STATUSES, asResidentId, useResidentIdLookup, useWorkerPages, type WorkerFilter } from '../../api/workers';
+import { residentIdIssue } from '@cws/kernel';
 import { useDownload } from '../../api/useDownload';
 import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useErrors } from '../../i18n/useErrors';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { PageCard } from '../../layout/PageCard';
 import { PagedTable, pagedRows } from '../../layout/PagedTable';
@@ -56,6 +58,22 @@ export function WorkersPage() {
   const streetName = placeNamer(allStreets.data);
 
   const set = (patch: Partial<WorkerFilter>) => setDraft((d) => ({ ...d, ...patch }));
+  // a full resident ID in the search box opens that worker (the service matches it by its keyed hash, in scope);
+  // it is never sent as the name filter, which would put it in the URL
+  const lookup = useResidentIdLookup();
+  const errors = useErrors();
+  const search = async (next: WorkerFilter) => {
+    const residentId = next.q ? asResidentId(next.q) : null;
+    if (!residentId) return setFilter(next);
+    if (residentIdIssue(residentId)) return void message.error(t('workers.lookup.invalid'));
+    try {
+      const { found } = await lookup([residentId]);
+      if (found.length) navigate(`/workers/${found[0].worker.id}`);
+      else message.info(t('workers.lookup.none'));
+    } catch (e) {
+      message.error(errors.text(e));
+    }
+  };
   const enumOptions = useEnumOptions();
   const sortBy = (sort: string) => {
     setDraft((d) => ({ ...d, sort }));
@@ -99,7 +117,7 @@ export function WorkersPage() {
           style={{ width: 220 }}
           value={draft.q ?? ''}
           onChange={(e) => set({ q: e.target.value || undefined })}
-          onSearch={(q) => setFilter({ ...draft, q: q || undefined })}
+          onSearch={(q) => void search({ ...draft, q: q || undefined })}
           data-testid="worker-search"
         />
         {me?.scope.level === 'CITY' && (
@@ -119,7 +137,7 @@ export function WorkersPage() {
           options={enumOptions(QUALIFICATION_LEVELS, 'enum.qualification')}
           onChange={(v) => set({ qualification: v })}
         />
-        <Button type="primary" onClick={() => setFilter(draft)} data-testid="worker-filter-apply">
+        <Button type="primary" onClick={() => void search(draft)} data-testid="worker-filter-apply">
           {t('common.search')}
         </Button>
         <Button
