@@ -22,6 +22,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal the UI itself makes before anything is written (e.g. a bonus list naming someone not found); its message is already in the user's language. */
+export class RefusedHere extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedHere';
+  }
+}
+
 /** Retry-After in seconds (the throttler sends `Retry-After`, or `Retry-After-<name>` for a named limit). */
 export function retryAfterSeconds(headers: Headers | undefined): number | null {
   if (!headers) return null;

@@ -4,7 +4,7 @@
  * `message` the API carries for developers.
  */
 import type { ErrorDetail } from '@cws/kernel';
-import { ApiError, fieldErrors } from '../api/errors';
+import { ApiError, fieldErrors, RefusedHere } from '../api/errors';
 import { ERROR_CODES, FIELD_LABELS } from './errorCodes';
 import type { Locale } from './I18nProvider';
 
@@ -65,6 +65,7 @@ export function errorMessage(locale: Locale, err: unknown): string {
     }
     return codeText(locale, err.code, err.status) + workersNamed(locale, err.body);
   }
+  if (err instanceof RefusedHere) return err.message;
   if (err instanceof TypeError) return pick(ERROR_CODES.NETWORK_ERROR, locale);
   return pick(ERROR_CODES.INTERNAL_ERROR, locale);
 }

@@ -78,6 +78,33 @@ describe('RunsPage', () => {
       );
     });
 
+    it('a per-worker list may name workers by 身份证号: one lookup turns them into 编号; one not in scope is named on its line and nothing is created', async () => {
+      let inScope = false;
+      const { calls } = renderPageAs(xihuHr, <RunsPage />, {
+        ...routes,
+        'POST /api/workers/v1/workers/lookup': () => ({ found: [{ index: 0, worker: { id: 1030 } }, ...(inScope ? [{ index: 1, worker: { id: 1031 } }] : [])], missing: inScope ? [] : [1] }),
+      });
+      const form = await open();
+      await chooseOption(form.querySelector('#type')!, en['run.type.BONUS']);
+      await click((await found('[data-testid="run-bonus-mode"]')).querySelector('input[value="PER_WORKER"]'));
+      const list = await found('[data-testid="run-bonus-list"]');
+      await typeInto(list, '身份证号\t奖金\n11010519491231002x\t5,000.00\n330106198503150024\t3000\n1024\t800');
+      await waitFor(() => expect(form.querySelector('[data-testid="run-bonus-summary"]')?.textContent).toBe('3 workers, 8,800.00 yuan in all'));
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      await waitFor(() => expect(form.querySelector('[id="bonus_list_help"]')?.textContent).toBe('line 3: no worker in your area has the resident ID ****0024'));
+      expect(sentBodies(calls, 'POST', '/api/payroll/v1/runs')).toEqual([]);
+
+      inScope = true;
+      await click(document.querySelector('[data-testid="run-form-ok"]'));
+      await waitFor(() =>
+        expect(sentBodies(calls, 'POST', '/api/payroll/v1/runs')).toEqual([{
+          period: dayjs().format('YYYY-MM'), type: 'BONUS',
+          bonus: { amounts: [{ workerId: 1024, amount: '800.00' }, { workerId: 1030, amount: '5000.00' }, { workerId: 1031, amount: '3000.00' }], method: 'SEPARATE' },
+        }]),
+      );
+      expect(sentBodies(calls, 'POST', '/api/workers/v1/workers/lookup')).toEqual([1, 2].map(() => ({ residentIds: ['11010519491231002X', '330106198503150024'] })));
+    });
+
     it('a regular run sends no bonus', async () => {
       const { calls } = renderPageAs(xihuHr, <RunsPage />, routes);
       await open();

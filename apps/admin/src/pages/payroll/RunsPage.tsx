@@ -17,15 +17,17 @@ import { QueryTable } from '../../layout/QueryTable';
 import { dateTime, thousands } from '../../lib/format';
 import { placeNamer, placeOptions } from '../../lib/places';
 import { urlParam, useUrlFilters } from '../../lib/useUrlFilters';
-import { parseBonusLines } from './bonusLines';
+import { RefusedHere } from '../../api/errors';
+import { useResidentIdLookup } from '../../api/workers';
+import { parseBonusLines, resolveBonusLines, type BonusLineProblem } from './bonusLines';
 
 const BONUS_METHODS = ['SEPARATE', 'MERGED'] as const;
 
 type NewRun = { period: dayjs.Dayjs; type: string; scope?: string; bonus?: { mode: 'SAME' | 'PER_WORKER'; amount?: string; list?: string; method: string } };
 
 /** A BONUS run's bonus as the API takes it: one amount for everyone in scope, or the pasted list's per-worker amounts. */
-function bonusOf(b: NonNullable<NewRun['bonus']>) {
-  return b.mode === 'PER_WORKER' ? { amounts: parseBonusLines(b.list ?? '').amounts, method: b.method } : { amount: (b.amount ?? '').trim(), method: b.method };
+function bonusOf(b: NonNullable<NewRun['bonus']>, amounts: Array<{ workerId: number; amount: string }>) {
+  return b.mode === 'PER_WORKER' ? { amounts, method: b.method } : { amount: (b.amount ?? '').trim(), method: b.method };
 }
 
 export const RUN_STATUS_COLOR: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'blue', APPROVED: 'green', PAID: 'purple', CANCELLED: 'red' };
@@ -73,13 +75,30 @@ export function RunsPage() {
   const districts = useDistricts();
   const mayCreate = hasRole(...HR_ROLES);
   const amountRules = useAmountRules();
-  // a BONUS run names the bonus it pays: the same amount for each worker of the scope, or a pasted list of per-worker amounts
+  const lookup = useResidentIdLookup();
+  /** The first problems of a pasted list, in one line (the rest counted). */
+  const problemsText = (problems: BonusLineProblem[]) =>
+    problems.slice(0, 3).map((p) => t(`payrollRuns.bonusLine.${p.issue}`, { line: p.line, who: p.who ?? '' })).join(locale === 'en' ? '; ' : '；') + (problems.length > 3 ? ` (+${problems.length - 3})` : '');
+  // a BONUS run names the bonus it pays: the same amount for each worker of the scope, or a pasted list of per-worker
+  // amounts, whose 身份证号 lines are turned into 编号 by one lookup before the run is created (nothing is created if
+  // one is not found: the list's field says which line)
   const create = useFormDialog(
-    (v: NewRun) =>
-      api.post<RunView>(`${P}/runs`, {
+    async (v: NewRun) => {
+      let amounts: Array<{ workerId: number; amount: string }> = [];
+      if (v.type === 'BONUS' && v.bonus?.mode === 'PER_WORKER') {
+        const lines = await resolveBonusLines(parseBonusLines(v.bonus.list ?? ''), lookup);
+        if (lines.problems.length) {
+          const text = problemsText(lines.problems);
+          create.form.setFields([{ name: ['bonus', 'list'], errors: [text] }]);
+          throw new RefusedHere(text);
+        }
+        amounts = lines.amounts;
+      }
+      return api.post<RunView>(`${P}/runs`, {
         period: v.period.format('YYYY-MM'), type: v.type, ...(v.scope ? { scope: v.scope } : {}),
-        ...(v.type === 'BONUS' && v.bonus ? { bonus: bonusOf(v.bonus) } : {}),
-      }),
+        ...(v.type === 'BONUS' && v.bonus ? { bonus: bonusOf(v.bonus, amounts) } : {}),
+      });
+    },
     { invalidate: [['payroll-runs']], onDone: (r) => navigate(`/payroll/runs/${r.id}`) },
   );
   const runType = Form.useWatch('type', create.modal.form);
@@ -91,11 +110,9 @@ export function RunsPage() {
     {
       validator: async (_: unknown, v: string | undefined) => {
         if (!v?.trim()) return;
-        const { amounts, problems } = parseBonusLines(v);
-        if (problems.length) {
-          throw new Error(problems.slice(0, 3).map((p) => t(`payrollRuns.bonusLine.${p.issue}`, { line: p.line, workerId: p.workerId ?? '' })).join(locale === 'en' ? '; ' : '；') + (problems.length > 3 ? ` (+${problems.length - 3})` : ''));
-        }
-        if (!amounts.length) throw new Error(t('common.required'));
+        const { amounts, byResidentId, problems } = parseBonusLines(v);
+        if (problems.length) throw new Error(problemsText(problems));
+        if (!amounts.length && !byResidentId.length) throw new Error(t('common.required'));
       },
     },
   ];
@@ -158,9 +175,9 @@ export function RunsPage() {
                 extra={
                   <>
                     {t('payrollRuns.bonusListHint')}
-                    {listed && listed.amounts.length > 0 && (
+                    {listed && listed.amounts.length + listed.byResidentId.length > 0 && (
                       <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="run-bonus-summary">
-                        {t('payrollRuns.bonusListSummary', { workers: listed.amounts.length, total: thousands(formatMoney(listed.totalFen)) })}
+                        {t('payrollRuns.bonusListSummary', { workers: listed.amounts.length + listed.byResidentId.length, total: thousands(formatMoney(listed.totalFen)) })}
                       </Typography.Text>
                     )}
                   </>
