@@ -122,6 +122,12 @@ export function workflowTests(ctx) {
     assert.equal(await page.getByTestId('workers-table').locator('tbody tr.ant-table-row').count(), 1);
     await row.getByRole('link', { name }).click();
     await detail.getByText(`社工详情 · ${name}`).waitFor();
+    // by the full resident ID, as HR has it on paper: looked up by POST (never sent as ?q=), the worker opens
+    await openMenu(page, '社工名册');
+    await page.getByTestId('worker-search').locator('input').fill(rid.toLowerCase());
+    await page.getByTestId('worker-search').locator('input').press('Enter');
+    await detail.getByText(`社工详情 · ${name}`).waitFor();
+    assert.equal(page.url().split('/').pop(), workerId);
 
     // posts in two bodies: a primary staff post at the workstation, a party-committee membership
     await page.getByTestId('add-post').click();
@@ -371,7 +377,9 @@ export function workflowTests(ctx) {
     await list.fill(`工作者ID\t奖金\n${items[0].id}\t12,000.00\n${items[1].id}\t八千`);
     await page.getByTestId('run-form-ok').click();
     await itemOf(page, 'bonus_list').getByText('第 3 行：金额无效（大于 0，最多两位小数）').waitFor();
-    await list.fill(`工作者ID\t奖金\n${items[0].id}\t12,000.00\n${items[1].id}\t8000.5`);
+    // the second worker by full 身份证号 (as HR's sheets have it): looked up on 确定, turned into the 编号
+    const { residentId: secondId } = await api.get(await api.token('xihu-hr'), `/api/workers/v1/workers/${items[1].id}/pii`);
+    await list.fill(`工作者ID\t奖金\n${items[0].id}\t12,000.00\n${secondId}\t8000.5`);
     await page.getByTestId('run-bonus-summary').getByText('共 2 人，合计 20,000.50 元').waitFor();
     await page.getByTestId('run-form-ok').click();
     await page.getByTestId('run-detail').waitFor();
