@@ -92,6 +92,31 @@ export function closesTest({ signedIn, openMenu, api }) {
     }
   });
 
+  test('ledger: finance opens 总账明细 and sees the year’s ledger oldest first, as GET /ledger pages it, and a posting opens from its row', async () => {
+    const token = await api.token('finance');
+    const year = new Date().getFullYear();
+    const first = await api.get(token, `/api/budget/v1/ledger?fiscalYear=${year}&limit=100`);
+    assert.ok(first.items.length > 0, 'the demo city has ledger entries this year');
+    const page = await signedIn('finance');
+    try {
+      await openMenu(page, '总账明细');
+      const rows = page.getByTestId('ledger-table').locator('tbody tr.ant-table-row');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), first.items.length);
+      assert.deepEqual(
+        await rows.evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.querySelector('td')?.textContent)),
+        first.items.slice(0, 5).map((e) => e.id),
+      );
+      const withPosting = first.items.find((e) => e.postingId);
+      if (withPosting) {
+        await page.getByTestId(`ledger-posting-${withPosting.postingId}`).click();
+        await page.getByTestId('posting-drawer').getByText(`#${withPosting.postingId}`, { exact: false }).first().waitFor();
+      }
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('daily closes: xihu-hr (a district) has no 日结 in the menu, and at its address sees the city-only notice', async () => {
     const page = await signedIn('xihu-hr');
     try {

@@ -22,6 +22,7 @@ const BudgetPage = lazy(() => import('./pages/budget/BudgetPage').then((m) => ({
 const PostingsPage = lazy(() => import('./pages/budget/PostingsPage').then((m) => ({ default: m.PostingsPage })));
 const UnmatchedPage = lazy(() => import('./pages/budget/UnmatchedPage').then((m) => ({ default: m.UnmatchedPage })));
 const HouseholdsPage = lazy(() => import('./pages/budget/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })));
+const LedgerPage = lazy(() => import('./pages/budget/LedgerPage').then((m) => ({ default: m.LedgerPage })));
 const ClosesPage = lazy(() => import('./pages/budget/ClosesPage').then((m) => ({ default: m.ClosesPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ApiClientsPage = lazy(() => import('./pages/identity/ApiClientsPage').then((m) => ({ default: m.ApiClientsPage })));
@@ -123,6 +124,7 @@ export function AppRoutes() {
         <Route path="budget/postings" element={guard('budget', <PostingsPage />)} />
         <Route path="budget/unmatched" element={guard('budget', <UnmatchedPage />)} />
         <Route path="budget/households" element={guard('budget', <HouseholdsPage />)} />
+        <Route path="budget/ledger" element={guard('budget', <LedgerPage />)} />
         <Route path="budget/closes" element={guard('budget', <ClosesPage />)} />
         <Route path="audit" element={guard('audit', <AuditPage />)} />
         <Route path="users" element={guard('users', <UsersPage />)} />

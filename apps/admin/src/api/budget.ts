@@ -38,7 +38,9 @@ export interface NewAllocation {
 export const APPROPRIATIONS_KEY = 'budget-appropriations';
 export const ALLOCATIONS_KEY = 'budget-allocations';
 /** What a budget write changes: both lists and the overview's balances and execution report (BudgetPage). */
-export const BUDGET_QUERIES = [[APPROPRIATIONS_KEY], [ALLOCATIONS_KEY], ['budget-balances'], ['budget-execution']];
+/** The ledger's pages (总账明细): every movement writes a row, so every budget write refetches them. */
+export const LEDGER_KEY = 'budget-ledger';
+export const BUDGET_QUERIES = [[APPROPRIATIONS_KEY], [ALLOCATIONS_KEY], ['budget-balances'], ['budget-execution'], [LEDGER_KEY]];
 
 export function useAppropriations(filter: BudgetListFilter) {
   return useKeysetPages<AppropriationPageView>([APPROPRIATIONS_KEY, filter], `${B}/appropriations`, { ...filter }, { limit: PAGE_SIZE });

@@ -1,7 +1,7 @@
-import type { AllocationPageView, BudgetPlaceFilter, PostingPageView, PostingView, UnmatchedPostingPageView } from '@cws/budget-contracts';
+import type { AllocationPageView, BudgetPlaceFilter, LedgerPageView, PostingPageView, PostingView, UnmatchedPostingPageView } from '@cws/budget-contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { Role } from './types';
-import { ALLOCATIONS_KEY, B, BUDGET_QUERIES } from './budget';
+import { ALLOCATIONS_KEY, B, BUDGET_QUERIES, LEDGER_KEY } from './budget';
 import { useApi } from './context';
 import { useKeysetPages } from './useKeysetPages';
 
@@ -74,6 +74,14 @@ export const POSTING_QUERIES = [[POSTINGS_KEY], [UNMATCHED_KEY], ...BUDGET_QUERI
 
 export function usePostings(filter: PostingFilter) {
   return useKeysetPages<PostingPageView>([POSTINGS_KEY, filter], `${B}/postings`, { ...filter }, { limit: PAGE_SIZE });
+}
+
+/** `GET /ledger` filters (LedgerPageDto): the list filters and the start of a posting's source reference. */
+export interface LedgerFilter extends BudgetListFilter, SourceRefFiltered {}
+
+/** The ledger, oldest first (keyset pages by entry id), as finance reconciles it. */
+export function useLedger(filter: LedgerFilter) {
+  return useKeysetPages<LedgerPageView>([LEDGER_KEY, filter], `${B}/ledger`, { ...filter }, { limit: PAGE_SIZE });
 }
 
 export function usePosting(id: string | null) {
