@@ -15,6 +15,8 @@ export const enPostings: Record<keyof typeof zhCNPostings, string> = {
   'households.required': 'Required',
   'households.shortfall': 'Shortfall',
   'households.editCount': 'Change the households',
+  'households.inRegister': 'register: {n}',
+  'households.registerDiffersHint': 'The register’s community profile gives another figure. The check uses the budget’s; correct whichever is wrong.',
   'households.standardLabel': 'Yuan per household per year',
   'menu.budgetCloses': 'Daily closes',
   'menu.budgetLedger': 'Ledger',

@@ -13,6 +13,8 @@ export const zhCNPostings = {
   'households.required': '应达金额',
   'households.shortfall': '缺口',
   'households.editCount': '修改户数',
+  'households.inRegister': '花名册：{n} 户',
+  'households.registerDiffersHint': '花名册社区概况中的户数与此不同。本检查按经费户数计算；请核对并更正有误的一方。',
   'households.standardLabel': '每户每年标准（元）',
   'menu.budgetCloses': '日结',
   'menu.budgetLedger': '总账明细',

@@ -48,6 +48,24 @@ describe('HouseholdsPage (按户核定)', () => {
     await waitFor(() => expect(sentBodies(calls, 'PUT')).toEqual([{ households: 2500, communityName: '翠苑二区社区' }]));
   });
 
+  it('marks a community whose register profile gives another households figure (not one the register leaves at 0), also in the edit form', async () => {
+    renderPageAs(finance, <HouseholdsPage />, {
+      [`GET ${B}/reports/household-standard`]: () => ({
+        fiscalYear: year, stream: 'RESIDENTS_COMMITTEE', standardPerHousehold: '20.00', communities: 3, below: 3,
+        rows: [row('330106001002', '翠苑二区社区', 3000, '50000.00', '60000.00', '10000.00'), row('330106001003', '翠苑三区社区', 2000, '30000.00', '40000.00', '10000.00'), row('330106001004', '翠苑四区社区', 1000, '10000.00', '20000.00', '10000.00')],
+      }),
+      'GET /api/workers/v1/communities': () => [
+        { code: '330106001002', name: '翠苑二区社区', households: 3200 },
+        { code: '330106001003', name: '翠苑三区社区', households: 2000 },
+        { code: '330106001004', name: '翠苑四区社区', households: 0 },
+      ],
+    });
+    await waitFor(() => expect(textOf('households-register-330106001002')).toBe('register: 3,200'));
+    expect(cells().map((c) => c[1])).toEqual(['3,000register: 3,200', '2,000', '1,000']);
+    await click(await found('[data-testid="households-edit-330106001002"]'));
+    await waitFor(() => expect(textOf('households-count-register')).toBe('register: 3,200'));
+  });
+
   it('a district user reads the check without the set and edit controls', async () => {
     renderPageAs({ ...xihuHr, roles: ['DISTRICT_HR'] }, <HouseholdsPage />, {
       [`GET ${B}/reports/household-standard`]: () => ({ fiscalYear: year, stream: 'RESIDENTS_COMMITTEE', standardPerHousehold: '20.00', communities: 1, below: 0, rows: [] }),

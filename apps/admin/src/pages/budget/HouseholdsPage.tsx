@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { FUNDING_STREAMS, type FundingStandardView, type HouseholdCountView, type HouseholdStandardReportView, type HouseholdStandardRowView } from '@cws/budget-contracts';
 import { parseMoney } from '@cws/kernel';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { B } from '../../api/budget';
@@ -56,6 +56,14 @@ export function HouseholdsPage() {
   // the budget's household counts may carry no name (the seed's): the register's name of the community then
   const communities = useCommunities({});
   const nameOf = placeNamer(communities.data);
+  // the register keeps its own households figure (社区概况, edited by HR): where it is set and differs, the row says
+  // so, so that finance sees the two figures drift apart and settles which is right (docs/budget.md)
+  const registered = new Map((communities.data ?? []).filter((c) => c.households > 0).map((c) => [c.code, c.households]));
+  const registerDiffers = (row: HouseholdStandardRowView) => {
+    const n = registered.get(row.communityCode);
+    return n !== undefined && n !== row.households ? n : null;
+  };
+  const countSubject = setCount.subject ? registerDiffers(setCount.subject) : null;
 
   return (
     <PageCard
@@ -106,6 +114,13 @@ export function HouseholdsPage() {
                 render: (h: number, row) => (
                   <Space size={4}>
                     {thousands(String(h))}
+                    {registerDiffers(row) !== null && (
+                      <Tooltip title={t('households.registerDiffersHint')}>
+                        <Tag color="warning" data-testid={`households-register-${row.communityCode}`}>
+                          {t('households.inRegister', { n: thousands(String(registerDiffers(row))) })}
+                        </Tag>
+                      </Tooltip>
+                    )}
                     {mayWrite && <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('households.editCount')} onClick={() => setCount.show(row)} data-testid={`households-edit-${row.communityCode}`} />}
                   </Space>
                 ),
@@ -135,7 +150,12 @@ export function HouseholdsPage() {
         initialValues={setCount.subject ? { households: setCount.subject.households } : {}}
         testId="households-count-form"
       >
-        <Form.Item name="households" label={t('org.households')} rules={required}>
+        <Form.Item
+          name="households"
+          label={t('org.households')}
+          rules={required}
+          extra={countSubject !== null && <span data-testid="households-count-register">{t('households.inRegister', { n: thousands(String(countSubject)) })}</span>}
+        >
           <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 200 }} />
         </Form.Item>
       </FormModal>
