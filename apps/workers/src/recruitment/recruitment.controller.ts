@@ -3,12 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from
 import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, Roles } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
-import {
-  CandidateDto, CreateCandidateDto, CreateVacancyDto, HireDto, HireResultDto, ObjectionDto, ResolveObjectionDto, ScoresDto,
-  ScoresResultDto, SelectCandidateDto, SelectionDto, VacancyListQueryDto,
-} from './recruitment.dto';
+import { CreateCandidateDto, CreateVacancyDto, HireDto, ObjectionDto, ResolveObjectionDto, ScoresDto, SelectCandidateDto, VacancyListQueryDto } from './recruitment.dto';
 import { RecruitmentService } from './recruitment.service';
-import { Objection, Ranking, Vacancy, VacancyPage } from '@cws/workers-contracts';
+import { Candidate, CandidateScores, CandidateSelection, HireResult, Objection, Ranking, Vacancy, VacancyPage } from '@cws/workers-contracts';
 
 @ApiTags('recruitment')
 @ApiBearerAuth()
@@ -30,7 +27,7 @@ export class RecruitmentController {
   }
 
   @Post('vacancies/:id/candidates') @Roles(...WRITE_ROLES)
-  @Creates(CandidateDto, '登记考生')
+  @Creates(Candidate, '登记考生')
   @ApiNotFoundResponse({ description: 'vacancy outside your scope' })
   addCandidate(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CreateCandidateDto) {
     return this.recruitment.addCandidate(p, id, dto);
@@ -44,14 +41,14 @@ export class RecruitmentController {
   }
 
   @Patch('candidates/:id/scores') @Roles(...WRITE_ROLES)
-  @Answers(ScoresResultDto, '录入笔试、面试成绩')
+  @Answers(CandidateScores, '录入笔试、面试成绩')
   @ApiNotFoundResponse({ description: 'candidate outside your scope' })
   score(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ScoresDto) {
     return this.recruitment.score(p, id, dto);
   }
 
   @Post('candidates/:id/select') @Roles(...WRITE_ROLES)
-  @Creates(SelectionDto, '确定拟录用人选并公示', 'Select a candidate: opens the public notice (公示); passing over a higher rank needs skipReason (422 RANKING_SKIP_REASON_REQUIRED)')
+  @Creates(CandidateSelection, '确定拟录用人选并公示', 'Select a candidate: opens the public notice (公示); passing over a higher rank needs skipReason (422 RANKING_SKIP_REASON_REQUIRED)')
   @ApiNotFoundResponse({ description: 'candidate outside your scope' })
   select(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: SelectCandidateDto) {
     return this.recruitment.select(p, id, dto);
@@ -79,7 +76,7 @@ export class RecruitmentController {
   }
 
   @Post('candidates/:id/hire') @Roles(...WRITE_ROLES)
-  @Creates(HireResultDto, '录用（建档并任职）', 'Hire a selected candidate after the public notice: creates the worker (entry grade with prior service) and the appointment in one transaction')
+  @Creates(HireResult, '录用（建档并任职）', 'Hire a selected candidate after the public notice: creates the worker (entry grade with prior service) and the appointment in one transaction')
   @ApiNotFoundResponse({ description: 'candidate outside your scope' })
   @ApiConflictResponse({ description: 'CANDIDATE_NOT_SELECTED, PUBLIC_NOTICE_RUNNING, OBJECTION_OPEN, VACANCY_FILLED, RESIDENT_ID_TAKEN, BODY_HEAD_TAKEN' })
   hire(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: HireDto) {

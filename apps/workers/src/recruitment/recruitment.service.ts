@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { addDays, conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
-import { bandOfRole, isElectedPost, type ObjectionView, type RankingView, ROLES_BY_BODY, type VacancyPageView, type VacancyView } from '@cws/workers-contracts';
+import {
+  bandOfRole, type CandidateScoresView, type CandidateSelectionView, type CandidateView, type HireResultView, isElectedPost, type ObjectionView, type RankingView,
+  ROLES_BY_BODY, type VacancyPageView, type VacancyView,
+} from '@cws/workers-contracts';
 import { passedOver, rankCandidates } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppointmentsService, electedPostError } from '../appointments/appointments.service';
@@ -50,7 +53,7 @@ export class RecruitmentService {
   }
 
 
-  addCandidate(p: Principal, vacancyId: number, dto: CreateCandidateDto) {
+  addCandidate(p: Principal, vacancyId: number, dto: CreateCandidateDto): Promise<CandidateView> {
     assertResidentId(dto.residentId);
     return this.dataSource.transaction(async (m) => {
       const v = await this.vacancyInScope(m, p, vacancyId);
@@ -61,7 +64,7 @@ export class RecruitmentService {
         qualificationLevel: dto.qualificationLevel ?? 'NONE',
       }).catch((e) => rethrowDuplicate(e, conflict('CANDIDATE_EXISTS', 'This person already applied for this vacancy')));
       await this.audit.record(m, { entity: 'candidate', entityId: id, action: 'CREATE', after: { vacancyId, name: dto.name, residentIdMasked: rid.masked }, districtCode: v.districtCode });
-      return { id, vacancyId, name: dto.name, residentIdMasked: rid.masked, status: 'APPLIED' };
+      return { id, vacancyId, name: dto.name, residentIdMasked: rid.masked, status: 'APPLIED' as const };
     });
   }
 
@@ -75,7 +78,7 @@ export class RecruitmentService {
     return { c, v };
   }
 
-  score(p: Principal, id: number, dto: ScoresDto) {
+  score(p: Principal, id: number, dto: ScoresDto): Promise<CandidateScoresView> {
     return this.dataSource.transaction(async (m) => {
       const { c, v } = await this.candidateInScope(m, p, id, true);
       if (c.status !== 'APPLIED') throw conflict('CANDIDATE_CLOSED', `candidate ${id} is ${c.status}`);
@@ -101,7 +104,7 @@ export class RecruitmentService {
    * Choosing a candidate below someone still in contention (applied, scored) needs `skipReason`;
    * the passed-over ranks are recorded with it.
    */
-  select(p: Principal, candidateId: number, dto: SelectCandidateDto) {
+  select(p: Principal, candidateId: number, dto: SelectCandidateDto): Promise<CandidateSelectionView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const { c, v } = await this.candidateInScope(m, p, candidateId, true, true);
       if (c.status !== 'APPLIED') throw conflict('CANDIDATE_CLOSED', `candidate ${candidateId} is ${c.status}`);
@@ -117,7 +120,7 @@ export class RecruitmentService {
       const start = dto.noticeStart ?? today();
       const notice = { start, end: addDays(start, v.noticeDays - 1) };
       await Candidate.markSelected(m, candidateId, notice, skipped.length ? dto.skipReason! : null, skipped);
-      const after = { status: 'SELECTED', noticeStart: notice.start, noticeEnd: notice.end, skipReason: skipped.length ? dto.skipReason : null, passedOver: skipped };
+      const after = { status: 'SELECTED' as const, noticeStart: notice.start, noticeEnd: notice.end, skipReason: skipped.length ? dto.skipReason! : null, passedOver: skipped };
       await this.audit.record(m, { entity: 'candidate', entityId: candidateId, action: 'SELECT', before: { status: c.status }, after, districtCode: v.districtCode });
       return { id: candidateId, vacancyId: v.id, noticeDays: v.noticeDays, ...after };
     });
@@ -162,7 +165,7 @@ export class RecruitmentService {
   }
 
   /** Hire: the worker and the appointment are created in one transaction, or neither is. */
-  hire(p: Principal, candidateId: number, dto: HireDto) {
+  hire(p: Principal, candidateId: number, dto: HireDto): Promise<HireResultView> {
     return this.dataSource.transaction('READ COMMITTED', async (m) => {
       const { c, v } = await this.candidateInScope(m, p, candidateId, true, true);
       if (c.status === 'APPLIED') throw conflict('CANDIDATE_NOT_SELECTED', `candidate ${candidateId} has not been selected: select them and let the public notice run first`);

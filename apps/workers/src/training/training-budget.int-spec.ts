@@ -56,6 +56,9 @@ describe('training costs reach the budget (workers + budget apps, real MySQL and
     const payload: CostPosting = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
     expect(payload).toMatchObject({ source: 'TRAINING', sourceRef: `training-class:${k.body.id}`, districtCode: '330106', streetCode: '330106001', amount: '1200.50' });
     expect((await workers.request('GET', '/v1/training/postings?status=PENDING', { token: xihu })).body).toHaveLength(1);
+    // a state that is not one: 400 on the field (it used to reach the SQL as an unknown state and answer [])
+    const bogus = await workers.request('GET', '/v1/training/postings?status=pending', { token: xihu });
+    expect([bogus.status, bogus.body.details?.[0]?.path]).toEqual([400, 'status']);
 
     expect(await ledgerFor('330106001001')).toEqual([]);
     const relay = workers.app.get(OutboxRelay);

@@ -1,6 +1,7 @@
 /** The only owner of `training_cost_posting` SQL: a class's cost as posted to the budget, and its delivery status read from the outbox. */
 import type { Scope } from '@cws/kernel';
 import { applyScope } from '@cws/persistence';
+import type { TrainingPostingView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 
 export interface NewTrainingCostPosting {
@@ -33,7 +34,7 @@ export class TrainingCostPostingRepository {
   }
 
   /** The postings a scope sees, by id, optionally of one status. */
-  static async list(m: EntityManager, scope: Scope, status?: string) {
+  static async list(m: EntityManager, scope: Scope, status?: string): Promise<TrainingPostingView[]> {
     const qb = m.createQueryBuilder()
       .select(`t.id AS id, t.class_id AS classId, t.fund AS fund, t.amount AS amount, t.fiscal_year AS fiscalYear, t.funder AS funder, t.stream AS stream,
         t.district_code AS districtCode, t.street_code AS streetCode, t.community_code AS communityCode, t.idempotency_key AS idempotencyKey,
@@ -45,6 +46,6 @@ export class TrainingCostPostingRepository {
     if (status) qb.andWhere(`${POSTING_STATUS_SQL} = :status`, { status });
     applyScope(qb, scope, { district: 't.district_code', street: 't.street_code' });
     const rows = await qb.getRawMany();
-    return rows.map((r) => ({ ...r, fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear) }));
+    return rows.map((r) => ({ ...r, id: Number(r.id), classId: Number(r.classId), fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear) }));
   }
 }

@@ -4,10 +4,10 @@ import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, Roles, YearParam } from '@cws/platform';
 import { READ_ROLES, WRITE_ROLES } from '../common/access';
 import {
-  CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingPostingDto, TrainingResultDto, TrainingRuleDto,
+  CreateClassDto, CreateCourseDto, CreateProviderDto, RecordTrainingDto, ShortfallQueryDto, TrainingPostingQueryDto, TrainingRuleDto,
 } from './training.dto';
 import { TrainingService } from './training.service';
-import { CreatedTrainingClass, ShortfallReport, TrainingClass, TrainingCourse, TrainingProvider, TrainingRule } from '@cws/workers-contracts';
+import { CreatedTrainingClass, RecordedTrainingResult, ShortfallReport, TrainingClass, TrainingCourse, TrainingPosting, TrainingProvider, TrainingRule } from '@cws/workers-contracts';
 
 @ApiTags('training')
 @ApiBearerAuth()
@@ -53,7 +53,7 @@ export class TrainingController {
   }
 
   @Post('classes/:id/records') @Roles(...WRITE_ROLES)
-  @Creates(TrainingResultDto, '登记培训结果', 'Record a worker’s result (a pass earns the class hours)')
+  @Creates(RecordedTrainingResult, '登记培训结果', 'Record a worker’s result (a pass earns the class hours)')
   @ApiNotFoundResponse({ description: 'class or worker outside your scope' })
   record(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: RecordTrainingDto) {
     return this.training.record(p, id, dto);
@@ -73,8 +73,8 @@ export class TrainingController {
   }
 
   @Get('postings') @Roles('CITY_ADMIN', 'DISTRICT_HR', 'FINANCE', 'AUDITOR')
-  @Answers([TrainingPostingDto], '培训费用记账情况', 'Training cost postings to the budget: PENDING in the outbox, SENT once relayed (UNROUTED: legacy rows without a charge community)')
-  postings(@CurrentPrincipal() p: Principal, @Query('status') status?: string) {
-    return this.training.postings(p, status);
+  @Answers([TrainingPosting], '培训费用记账情况', 'Training cost postings to the budget: PENDING in the outbox, SENT once relayed (UNROUTED: legacy rows without a charge community)')
+  postings(@CurrentPrincipal() p: Principal, @Query() q: TrainingPostingQueryDto) {
+    return this.training.postings(p, q.status);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CommunityFilter, DistrictFilter, IsCalendarDate, IsMoney, StreetFilter } from '@cws/platform';
-import { COURSE_CATEGORIES, type CourseCategory } from '@cws/workers-contracts';
+import { CLASS_POSTING_STATUSES, COURSE_CATEGORIES, type CourseCategory, type TrainingPostingStatus } from '@cws/workers-contracts';
 
 export class CreateCourseDto {
   @ApiProperty({ example: '社区治理实务' }) @IsString() @Length(1, 100) name!: string;
@@ -50,28 +50,10 @@ export class ShortfallQueryDto {
 
 // ---- responses (OpenAPI) ----
 
-export class TrainingResultDto {
-  @ApiProperty({ example: 12 }) classId!: number;
-  @ApiProperty({ example: 1024 }) workerId!: number;
-  @ApiProperty({ enum: ['PASS', 'FAIL', 'ABSENT'], example: 'PASS' }) result!: string;
-  @ApiProperty({ example: '24.0' }) hours!: string;
-  @ApiProperty({ example: 'XH2026-0001', nullable: true }) certificateNo!: string | null;
-}
-
-export class TrainingPostingDto {
-  @ApiProperty({ example: 3 }) id!: number;
-  @ApiProperty({ example: 12 }) classId!: number;
-  @ApiProperty({ example: 'COMMUNITY_WORKER_TRAINING' }) fund!: string;
-  @ApiProperty({ example: '36000.00' }) amount!: string;
-  @ApiProperty({ example: 2026, nullable: true }) fiscalYear!: number | null;
-  @ApiProperty({ example: '330106', nullable: true }) funder!: string | null;
-  @ApiProperty({ example: 'TRAINING', nullable: true }) stream!: string | null;
-  @ApiProperty({ example: '330106', nullable: true }) districtCode!: string | null;
-  @ApiProperty({ example: '330106001', nullable: true }) streetCode!: string | null;
-  @ApiProperty({ example: '330106001001', nullable: true }) communityCode!: string | null;
-  @ApiProperty({ example: 'workers:training-class:12' }) idempotencyKey!: string;
-  @ApiProperty({ example: 'training-class:12', nullable: true }) sourceRef!: string | null;
-  @ApiProperty({ enum: ['PENDING', 'SENT', 'UNROUTED'], example: 'SENT' }) status!: string;
-  @ApiProperty({ example: '2026-04-01T08:00:01.000Z', nullable: true }) sentAt!: string | null;
-  @ApiProperty({ example: '2026-04-01T08:00:00.000Z' }) createdAt!: string;
+/** `GET /training/postings?status=`: one state, or all. */
+export class TrainingPostingQueryDto {
+  @ApiPropertyOptional({ enum: CLASS_POSTING_STATUSES, description: 'PENDING in the outbox, SENT once relayed, UNROUTED (legacy rows without a charge community)' })
+  @IsOptional()
+  @IsIn(CLASS_POSTING_STATUSES)
+  status?: TrainingPostingStatus;
 }

@@ -5,7 +5,8 @@ import { OutboxService } from '@cws/messaging';
 import { inTransaction, rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import {
-  TrainingCompletedEvent, type ShortfallReportView, type TrainingClassView, type TrainingCourseView, type TrainingProviderView, type TrainingRuleView,
+  type CreatedTrainingClassView, type RecordedTrainingResultView, TrainingCompletedEvent, type ShortfallReportView, type TrainingClassView, type TrainingCourseView, type TrainingPostingStatus,
+  type TrainingPostingView, type TrainingProviderView, type TrainingRuleView,
 } from '@cws/workers-contracts';
 import { formatTenths, parseTenths, trainingOwed } from '@cws/workers-core';
 import { DataSource } from 'typeorm';
@@ -25,19 +26,6 @@ export const TRAINING_FUND = 'COMMUNITY_WORKER_TRAINING';
 
 /** The budget's stable reference for a class's cost (with source TRAINING, its idempotency key there). */
 export const trainingSourceRef = (classId: number) => `training-class:${classId}`;
-
-/** PENDING: in the outbox, not yet relayed; SENT: relayed to the budget queue; UNROUTED: written before costs were routed (no charge community). */
-export type TrainingPostingStatus = 'PENDING' | 'SENT' | 'UNROUTED';
-
-export interface TrainingPostingSummary {
-  sourceRef: string;
-  fiscalYear: number;
-  funder: string;
-  stream: 'TRAINING';
-  communityCode: string;
-  amount: string;
-  status: TrainingPostingStatus;
-}
 
 @Injectable()
 export class TrainingService {
@@ -99,7 +87,7 @@ export class TrainingService {
         courseId: dto.courseId, providerId: dto.providerId, title: dto.title, startDate: dto.startDate, endDate: dto.endDate, hours: dto.hours, cost: dto.cost,
         districtCode, chargeCommunityCode: charge?.code ?? null,
       });
-      let posting: TrainingPostingSummary | null = null;
+      let posting: CreatedTrainingClassView['posting'] = null;
       if (charge && costFen > 0n) {
         const cost: CostPosting = {
           source: 'TRAINING',
@@ -132,7 +120,7 @@ export class TrainingService {
   }
 
   /** A worker's result in a class; a pass earns the class hours and publishes training.completed. */
-  record(p: Principal, classId: number, dto: RecordTrainingDto) {
+  record(p: Principal, classId: number, dto: RecordTrainingDto): Promise<RecordedTrainingResultView> {
     return this.dataSource.transaction(async (m) => {
       const k = await TrainingClassRepository.find(m, classId);
       if (!k || (p.scope.level !== 'CITY' && k.districtCode && k.districtCode !== p.scope.district)) throw notFound('training_class', classId);
@@ -197,7 +185,7 @@ export class TrainingService {
   }
 
   /** Training cost postings; status is read from the outbox event that carries each one. */
-  async postings(p: Principal, status?: string) {
+  async postings(p: Principal, status?: TrainingPostingStatus): Promise<TrainingPostingView[]> {
     return TrainingCostPostingRepository.list(this.dataSource.manager, p.scope, status);
   }
 }

@@ -5,6 +5,8 @@
 import { Contract, DateOnly, Fields, Int, MoneyString, NamedEnum, Nullable, Page, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import { AppointmentRoleSchema, BodyKindSchema } from './vocabulary-schemas';
+import { Appointment } from './posts';
+import { FieldWarning, WorkerRecord } from './worker-views';
 
 const communityCode = /* @__PURE__ */ Text('社区代码（12 位）。Community code.', '330106001001');
 /* @__NO_SIDE_EFFECTS__ */
@@ -66,6 +68,48 @@ export const RankedCandidate = /* @__PURE__ */ Contract('RankedCandidate', '综�
   openObjections: /* @__PURE__ */ Int('未处理的异议数。Open objections.', 0),
 });
 export type RankedCandidateView = Static<typeof RankedCandidate>;
+
+const candidateId = /* @__PURE__ */ Int('考生 ID。Candidate id.', 31);
+const vacancyId = /* @__PURE__ */ Int('招聘岗位 ID。Vacancy id.', 7);
+
+export const Candidate = /* @__PURE__ */ Contract('Candidate', '登记的考生（完整身份证号加密保存）。A candidate as registered.', {
+  id: candidateId,
+  vacancyId,
+  name: /* @__PURE__ */ Text('姓名。Name.', '陈晓燕'),
+  residentIdMasked: /* @__PURE__ */ Text('身份证号（脱敏）。Resident ID, masked.', '**************001X'),
+  status: /* @__PURE__ */ NamedEnum('CandidateStatus', CANDIDATE_STATUSES, '状态：已报名、拟录用、已录用、取消资格。Status.'),
+});
+export type CandidateView = Static<typeof Candidate>;
+
+export const CandidateScores = /* @__PURE__ */ Contract('CandidateScores', '录入的成绩（未在本次录入的不返回）。The scores entered by this call.', {
+  id: candidateId,
+  written: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('笔试成绩。Written score.', '82.50')),
+  interview: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Text('面试成绩。Interview score.', '88.00')),
+});
+export type CandidateScoresView = Static<typeof CandidateScores>;
+
+export const CandidateSelection = /* @__PURE__ */ Contract('CandidateSelection', '确定的拟录用人选及其公示期。A selection and its public notice.', {
+  id: candidateId,
+  vacancyId,
+  noticeDays: /* @__PURE__ */ Int('公示天数。Notice days.', 7),
+  status: /* @__PURE__ */ NamedEnum('CandidateSelectionStatus', ['SELECTED'] as const, '拟录用。Selected.'),
+  noticeStart: /* @__PURE__ */ DateOnly('公示开始。Notice starts.', '2025-04-20'),
+  noticeEnd: /* @__PURE__ */ DateOnly('公示结束。Notice ends.', '2025-04-26'),
+  skipReason: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('越过排名靠前考生的理由。Why higher ranks were passed over.', '前两名放弃')),
+  passedOver: /* @__PURE__ */ Type.Array(
+    /* @__PURE__ */ Type.Object({ candidateId, rank: /* @__PURE__ */ Int('名次。Rank.', 1), total: score('综合成绩。Total.', '86.10') }),
+    { description: '被越过的排名靠前的考生。Higher-ranked candidates passed over.' },
+  ),
+});
+export type CandidateSelectionView = Static<typeof CandidateSelection>;
+
+export const HireResult = /* @__PURE__ */ Contract('HireResult', '录用：建档的社区工作者及其任职（同一事务）。A hire: the new worker and the appointment, made together.', {
+  candidateId,
+  worker: WorkerRecord,
+  appointment: Appointment,
+  warnings: /* @__PURE__ */ Type.Array(FieldWarning, { description: '不阻止录用的提示。Non-blocking warnings.' }),
+});
+export type HireResultView = Static<typeof HireResult>;
 
 export const Ranking = /* @__PURE__ */ Contract('Ranking', '招聘岗位的考生综合排名。The candidates of a vacancy, ranked.', {
   vacancy: VacancyDetail,

@@ -3,8 +3,10 @@
  * them (issue #11: the type the service returns, the admin UI reads and the OpenAPI document shows).
  */
 import { COURSE_CATEGORIES } from '@cws/workers-core';
-import { Contract, DateOnly, Fields, Int, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Instant, Int, MoneyString, NamedEnum, Nullable, type Static, Text } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
+import { CLASS_POSTING_STATUSES } from './recruitment';
+import { TrainingResultSchema } from './worker-views';
 
 /* @__NO_SIDE_EFFECTS__ */
 const hours = (description: string, example: string) => /* @__PURE__ */ Type.String({ pattern: '^\\d+(\\.\\d)?$', description, example });
@@ -66,3 +68,33 @@ export const ShortfallReport = /* @__PURE__ */ Contract('ShortfallReport', '培�
   workers: /* @__PURE__ */ Type.Array(ShortfallWorker, { description: '学时不足的人员。Workers short of the requirement.' }),
 }));
 export type ShortfallReportView = Static<typeof ShortfallReport>;
+
+export const RecordedTrainingResult = /* @__PURE__ */ Contract('RecordedTrainingResult', '登记的培训结果（合格者计入学时）。A worker’s result as recorded; a pass earns the class hours.', {
+  classId: /* @__PURE__ */ Int('培训班 ID。Class id.', 12),
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024),
+  result: TrainingResultSchema,
+  hours: hours('计入的学时（不合格、缺席为 0.0）。Hours earned.', '24.0'),
+  certificateNo: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('结业证书编号。Certificate number.', 'XH2026-0001')),
+});
+export type RecordedTrainingResultView = Static<typeof RecordedTrainingResult>;
+
+const placeCode = (description: string, example: string) => /* @__PURE__ */ Nullable(/* @__PURE__ */ Text(description, example));
+export const TrainingPosting = /* @__PURE__ */ Contract('TrainingPosting', '培训费用发往预算的一笔记账及其状态。A training cost posting to the budget, with its state.', {
+  id: /* @__PURE__ */ Int('记账 ID。Posting id.', 3),
+  classId: /* @__PURE__ */ Int('培训班 ID。Class id.', 12),
+  fund: /* @__PURE__ */ Text('经费名目。Fund.', 'COMMUNITY_WORKER_TRAINING'),
+  amount: /* @__PURE__ */ MoneyString('金额（元）。Amount.', '36000.00'),
+  fiscalYear: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('财政年度；无法入账的旧记录为 null。Fiscal year.', 2026)),
+  funder: placeCode('出资方：主办区县代码或 CITY。Funder.', '330106'),
+  stream: placeCode('经费渠道。Funding stream.', 'TRAINING'),
+  districtCode: placeCode('区县代码。District code.', '330106'),
+  streetCode: placeCode('街道代码。Street code.', '330106001'),
+  communityCode: placeCode('费用记入的社区。Community charged.', '330106001001'),
+  idempotencyKey: /* @__PURE__ */ Text('预算服务据以去重的键。The key the budget service deduplicates by.', 'workers:training-class:12'),
+  sourceRef: placeCode('来源单据号（在预算的记账中按它查找）。Source reference, as the budget’s postings carry it.', 'training-class:12'),
+  status: /* @__PURE__ */ NamedEnum('TrainingPostingStatus', CLASS_POSTING_STATUSES, '状态：PENDING 待发送、SENT 已发送、UNROUTED 无法入账（没有费用社区的旧记录）。Status.'),
+  sentAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('发送时刻。Sent at.')),
+  createdAt: /* @__PURE__ */ Instant('登记时刻。Recorded at.'),
+});
+export type TrainingPostingView = Static<typeof TrainingPosting>;
+export type TrainingPostingStatus = TrainingPostingView['status'];

@@ -113,13 +113,16 @@ export const postFields = {
 export const WorkerPost = /* @__PURE__ */ Contract('WorkerPost', '社区工作者的一个任职。One post of a worker.', postFields);
 export type WorkerPostView = Static<typeof WorkerPost>;
 
+export const TRAINING_RESULTS = ['PASS', 'FAIL', 'ABSENT'] as const;
+export const TrainingResultSchema = /* @__PURE__ */ NamedEnum('TrainingResult', TRAINING_RESULTS, '结果：合格、不合格、缺席。Result.');
+
 export const WorkerTraining = /* @__PURE__ */ Contract('WorkerTraining', '一条培训记录。One training record of a worker.', {
   id: /* @__PURE__ */ Int('培训记录 ID。Record id.', 301),
   classId: /* @__PURE__ */ Int('培训班 ID。Class id.', 12),
   title: /* @__PURE__ */ Text('培训班名称。Class title.', '2025 年社区工作者能力提升班'),
   course: /* @__PURE__ */ Text('课程名称。Course.', '社区治理实务'),
   category: /* @__PURE__ */ Text('课程类别。Course category.', 'PROFESSIONAL_SKILLS'),
-  result: /* @__PURE__ */ NamedEnum('TrainingResult', ['PASS', 'FAIL', 'ABSENT'] as const, '结果：合格、不合格、缺席。Result.'),
+  result: TrainingResultSchema,
   hours: /* @__PURE__ */ Text('学时（小数字符串）。Hours, a decimal string.', '16.0'),
   certificateNo: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('结业证书编号。Certificate number.', 'PX2025-0012')),
   completedOn: /* @__PURE__ */ DateOnly('结业日期。Completed on.', '2025-06-20'),
