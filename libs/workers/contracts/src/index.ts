@@ -1,6 +1,7 @@
 export * from './events';
 export * from './jobs';
 export * from './register';
+export * from './snapshots';
 export * from './org';
 export * from './identity';
 export * from './worker-views';

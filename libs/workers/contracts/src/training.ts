@@ -78,6 +78,7 @@ export const RecordedTrainingResult = /* @__PURE__ */ Contract('RecordedTraining
 });
 export type RecordedTrainingResultView = Static<typeof RecordedTrainingResult>;
 
+/* @__NO_SIDE_EFFECTS__ */
 const placeCode = (description: string, example: string) => /* @__PURE__ */ Nullable(/* @__PURE__ */ Text(description, example));
 export const TrainingPosting = /* @__PURE__ */ Contract('TrainingPosting', '培训费用发往预算的一笔记账及其状态。A training cost posting to the budget, with its state.', {
   id: /* @__PURE__ */ Int('记账 ID。Posting id.', 3),
