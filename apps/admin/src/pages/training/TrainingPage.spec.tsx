@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOption, click, found, json, renderPageAs, sentBodies, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, sentBodies, textOf, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { TrainingPage } from './TrainingPage';
 
 const T = '/api/workers/v1/training';
@@ -66,5 +66,44 @@ describe('TrainingPage: the year’s required hours (设置应修学时)', () =>
     await openShortfall();
     await waitFor(() => expect(document.body.textContent).toContain(`${year}: 40 hours per worker (办法)`));
     expect(document.querySelector('[data-testid="training-rule"]')).toBeNull();
+  });
+});
+
+describe('TrainingPage: 费用记账 (training cost postings)', () => {
+  const finance = { ...xihuHr, id: 'u-fin', name: 'finance', roles: ['FINANCE' as const], scope: { level: 'CITY' as const } };
+  const posting = (id: number, status: 'PENDING' | 'SENT' | 'UNROUTED', over: Record<string, unknown> = {}) => ({
+    id, classId: 12, fund: 'COMMUNITY_WORKER_TRAINING', amount: '36000.00', fiscalYear: 2026, funder: '330106', stream: 'TRAINING', districtCode: '330106',
+    streetCode: '330106001', communityCode: '330106001001', idempotencyKey: `workers:training-class:${id}`, sourceRef: `training-class:${id}`, status,
+    sentAt: status === 'SENT' ? '2026-04-01T08:00:01.000Z' : null, createdAt: '2026-04-01T08:00:00.000Z', ...over,
+  });
+  const openPostings = async () => {
+    const tab = () => [...document.querySelectorAll('.ant-tabs-tab')].find((el) => el.textContent?.includes('Cost postings'));
+    await waitFor(() => expect(tab()).toBeDefined());
+    await click(tab() ?? null);
+  };
+  const rows = () => [...document.querySelectorAll('[data-testid="training-postings"] tbody tr.ant-table-row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+
+  it('finance sees what each class sent to the budget, filters by state, and a sent one links to its budget postings', async () => {
+    const { calls } = renderPageAs(finance, <TrainingPage />, {
+      [`GET ${T}/classes`]: () => [{ id: 12, title: '能力提升班', courseId: 3, providerId: 5, startDate: '2026-04-07', endDate: '2026-04-09', hours: '24.0', cost: '36000.00', districtCode: '330106', chargeCommunityCode: '330106001001' }],
+      [`GET ${T}/courses`]: () => [],
+      [`GET ${T}/providers`]: () => [],
+      [`GET ${T}/postings`]: (url) => (url.searchParams.get('status') === 'PENDING' ? [posting(4, 'PENDING')] : [posting(3, 'SENT'), posting(4, 'PENDING')]),
+    });
+    await openPostings();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows()[0].slice(0, 5)).toEqual(['能力提升班', '36,000.00', '2026', expect.any(String), 'Sent']);
+    expect(document.querySelector('[data-testid="training-posting-budget-3"]')?.getAttribute('href')).toBe('/budget/postings?sourceRefPrefix=training-class%3A3&fiscalYear=2026');
+    expect(document.querySelector('[data-testid="training-posting-budget-4"]')).toBeNull();
+    await chooseOption(document.querySelector('[data-testid="training-postings-status"]')!, 'Waiting');
+    await waitFor(() => expect(rows().map((r) => r[4])).toEqual(['Waiting']));
+    expect(calls.filter((c) => c.url.pathname === `${T}/postings`).map((c) => c.url.searchParams.get('status'))).toEqual([null, 'PENDING']);
+  });
+
+  it('a street HR user, whom the route does not answer, has no such tab', async () => {
+    const streetHr = { ...xihuHr, id: 'u-st', name: 'street-hr', roles: ['STREET_HR' as const], scope: { level: 'STREET' as const, district: '330106', street: '330106001' } };
+    renderPageAs(streetHr, <TrainingPage />, { [`GET ${T}/classes`]: () => [], [`GET ${T}/courses`]: () => [], [`GET ${T}/providers`]: () => [] });
+    await waitFor(() => expect(textOf('signed-in')).toBe('street-hr'));
+    expect([...document.querySelectorAll('.ant-tabs-tab')].map((tab) => tab.textContent)).toEqual(['Classes', 'Shortfall']);
   });
 });

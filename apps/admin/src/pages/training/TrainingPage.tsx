@@ -15,6 +15,7 @@ import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { filledIn } from '../../lib/filledIn';
 import { placeNamer, placeOptions } from '../../lib/places';
+import { TRAINING_POSTING_ROLES, TrainingPostings } from './TrainingPostings';
 
 const T = '/api/workers/v1/training';
 
@@ -115,6 +116,9 @@ export function TrainingPage() {
               </>
             ),
           },
+          ...(hasRole(...TRAINING_POSTING_ROLES)
+            ? [{ key: 'postings', label: t('training.postings'), children: <TrainingPostings classes={classes.data} communityName={communityName} /> }]
+            : []),
           {
             key: 'shortfall',
             label: t('training.shortfall'),
