@@ -42,6 +42,12 @@ function electionView(r: Record<string, unknown>, results: ElectionView['results
 }
 
 export class ElectionRepository {
+  /** How many elections (withdrawn or not) the community's bodies have on record. */
+  static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM election WHERE community_code = ?', [communityCode]);
+    return Number(n);
+  }
+
   /**
    * Posts obtained by ELECTION without an election record (made before elections were recorded, or by
    * the demo seed) get one back-filled REGULAR election per body and start date: term from the post's

@@ -6,6 +6,9 @@ import { type CommunityDetailView, type FacilityItemView, formatRate } from '@cw
 import { bodyName } from '@cws/workers-core';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { auditHistory } from '../common/audit-history.reader';
+import { ElectionRepository } from '../elections/election.repository';
+import { VacancyRepository } from '../recruitment/vacancy.repository';
+import { TrainingClassRepository } from '../training/training-class.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import { CommunityBodyRepository } from './community-body.repository';
 import { CommunityRepository } from './community.repository';
@@ -113,6 +116,10 @@ export class OrgService {
       const workers = await WorkerRepository.countInCommunity(m, code);
       const posts = await AppointmentRepository.countInCommunity(m, code);
       if (workers > 0 || posts > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
+      // only a community created by mistake goes: any record naming it keeps it (deactivate instead); an election
+      // row would otherwise fail the body's foreign key (a 500), a vacancy or a charged class be left pointing nowhere
+      const uses = { elections: await ElectionRepository.countInCommunity(m, code), vacancies: await VacancyRepository.countInCommunity(m, code), trainingClasses: await TrainingClassRepository.countChargedTo(m, code) };
+      if (Object.values(uses).some((n) => n > 0)) throw conflict('COMMUNITY_IN_USE', 'Records name this community (elections, vacancies or training charged to it): deactivate it instead', { uses });
       await CommunityBodyRepository.deleteOfCommunity(m, code);
       await CommunityRepository.delete(m, code);
       await this.audit.record(m, { entity: 'community', entityId: code, action: 'DELETE', before, districtCode: before.districtCode });

@@ -104,4 +104,26 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     const cand = JSON.stringify(await app.ds.query('SELECT * FROM candidate'));
     expect(cand).not.toMatch(/"\d{17}[\dX]"/);
   });
+
+  it('a community created by mistake is deleted (audited); one a record names — a training class charged to it — is kept: 409 COMMUNITY_IN_USE', async () => {
+    const make = (code: string) => app.t.request('POST', '/v1/communities', { token: app.tokens.xihu, body: { code, name: `误建${code.slice(-2)}`, households: 0, population: 0, floorArea: '0.00', activityArea: '0.00' } });
+    expect((await make('330106001097')).status).toBe(201);
+    expect((await app.t.request('DELETE', '/v1/communities/330106001097', { token: app.tokens.shangcheng })).status).toBe(404);
+    expect((await app.t.request('DELETE', '/v1/communities/330106001097', { token: app.tokens.xihu })).status).toBe(204);
+    expect((await app.t.request('GET', '/v1/communities/330106001097', { token: app.tokens.xihu })).status).toBe(404);
+    const [audit] = await app.ds.query("SELECT action FROM audit_log WHERE entity = 'community' AND entity_id = '330106001097' ORDER BY id DESC LIMIT 1");
+    expect(audit.action).toBe('DELETE');
+
+    expect((await make('330106001096')).status).toBe(201);
+    const course = (await app.t.request('POST', '/v1/training/courses', { token: app.tokens.admin, body: { name: '误建社区测试课程', category: 'PROFESSIONAL_SKILLS' } })).body;
+    const provider = (await app.t.request('POST', '/v1/training/providers', { token: app.tokens.admin, body: { name: '误建社区测试机构' } })).body;
+    const k = await app.t.request('POST', '/v1/training/classes', {
+      token: app.tokens.xihu,
+      body: { courseId: course.id, providerId: provider.id, title: '测试班', startDate: '2025-05-07', endDate: '2025-05-08', hours: '8.0', cost: '100.00', chargeCommunityCode: '330106001096' },
+    });
+    expect(k.status).toBe(201);
+    const kept = await app.t.request('DELETE', '/v1/communities/330106001096', { token: app.tokens.xihu });
+    expect([kept.status, kept.body.code, kept.body.uses]).toEqual([409, 'COMMUNITY_IN_USE', { elections: 0, vacancies: 0, trainingClasses: 1 }]);
+    expect((await app.t.request('GET', '/v1/communities/330106001096', { token: app.tokens.xihu })).status).toBe(200);
+  });
 });

@@ -33,6 +33,12 @@ export interface VacancyFilter {
 }
 
 export class VacancyRepository {
+  /** How many vacancies (open or filled) the community has published. */
+  static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM vacancy WHERE community_code = ?', [communityCode]);
+    return Number(n);
+  }
+
   /** Newest first, in the caller's scope, keyset by id. */
   static async page(m: EntityManager, scope: Scope, f: VacancyFilter): Promise<KeysetPage<VacancyListRow>> {
     const qb = m.createQueryBuilder()

@@ -18,6 +18,12 @@ export interface NewTrainingClass {
 }
 
 export class TrainingClassRepository {
+  /** How many classes charge their cost to the community. */
+  static async countChargedTo(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM training_class WHERE charge_community_code = ?', [communityCode]);
+    return Number(n);
+  }
+
   /** Inserts a class and returns its id. */
   static async insert(m: EntityManager, k: NewTrainingClass): Promise<number> {
     const res = await m.query(

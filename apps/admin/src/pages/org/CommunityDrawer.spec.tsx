@@ -47,3 +47,44 @@ describe('CommunityDrawer: 编辑概况 (households, population, areas)', () => 
     expect(document.querySelector('[data-testid="community-edit-profile"]')).toBeNull();
   });
 });
+
+describe('CommunityDrawer: 删除 (a community created by mistake)', () => {
+  it('district HR deletes an empty community after confirming; the tree hears of it and the drawer closes', async () => {
+    const deleted: string[] = [];
+    let closed = false;
+    const { calls } = renderPageAs(
+      xihuHr,
+      <CommunityDrawer code={CODE} onClose={() => (closed = true)} onDeleted={(c) => deleted.push(c.code)} />,
+      { ...routes(() => community()), [`DELETE ${C}`]: () => new Response(null, { status: 204 }) },
+    );
+    await click(await found('[data-testid="community-delete"]'));
+    await click(await found('[data-testid="community-delete-ok"]'));
+    await waitFor(() => expect(deleted).toEqual([CODE]));
+    expect(closed).toBe(true);
+    expect(calls.filter((c) => c.init.method === 'DELETE').map((c) => c.url.pathname)).toEqual([C]);
+  });
+
+  it('a refusal says why: records that name the community keep it (COMMUNITY_IN_USE)', async () => {
+    renderPageAs(xihuHr, <CommunityDrawer code={CODE} onClose={() => undefined} />, {
+      ...routes(() => community()),
+      [`DELETE ${C}`]: () => json(409, { code: 'COMMUNITY_IN_USE', message: 'in use', details: [], uses: { elections: 1, vacancies: 0, trainingClasses: 0 } }),
+    });
+    await click(await found('[data-testid="community-delete"]'));
+    await click(await found('[data-testid="community-delete-ok"]'));
+    await waitFor(() => expect(document.body.textContent).toContain('Elections, vacancies or training name this community; deactivate it instead'));
+  });
+
+  it('no 删除 where the register has workers', async () => {
+    renderPageAs(xihuHr, <CommunityDrawer code={CODE} onClose={() => undefined} />, { ...routes(() => community()), 'GET /api/workers/v1/workers': () => ({ items: [], nextAfter: null, total: 3 }) });
+    await waitFor(() => expect(textOf('community-headcount')).toBe('3'));
+    expect(document.querySelector('[data-testid="community-delete"]')).toBeNull();
+  });
+
+  it('no 删除 for a street HR user (the route allows city admins and district HR)', async () => {
+    const streetHr: Me = { ...xihuHr, id: 'u-st', name: 'street-hr', roles: ['STREET_HR'], scope: { level: 'STREET', district: '330106', street: '330106001' } };
+    renderPageAs(streetHr, <CommunityDrawer code={CODE} onClose={() => undefined} />, routes(() => community()));
+    await waitFor(() => expect(textOf('community-headcount')).toBe('0'));
+    await waitFor(() => expect(textOf('signed-in')).toBe('street-hr'));
+    expect(document.querySelector('[data-testid="community-delete"]')).toBeNull();
+  });
+});

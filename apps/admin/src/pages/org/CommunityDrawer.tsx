@@ -9,6 +9,8 @@ import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
 import type { WorkerPage } from '../../api/workers';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useAction } from '../../api/useAction';
+import { ConfirmButton } from '../../layout/ConfirmButton';
 import { FormModal, useFormDialog, useRequired } from '../../layout/FormModal';
 import { QueryError } from '../../layout/PageState';
 import { activityShareBelow, activitySharePercent } from '../../lib/area';
@@ -31,7 +33,8 @@ function useProfileEdit(c: CommunityDetail | undefined) {
   );
 }
 
-export function CommunityDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
+/** The community's profile; `onDeleted` hears of a community deleted from here (its street's list is then stale). */
+export function CommunityDrawer({ code, onClose, onDeleted }: { code: string | null; onClose: () => void; onDeleted?: (c: CommunityDetail) => void }) {
   const { t } = useI18n();
   const q = useCommunity(code);
   const c = q.data;
@@ -51,6 +54,17 @@ export function CommunityDrawer({ code, onClose }: { code: string | null; onClos
   const all = useQuery(count());
   const active = useQuery(count('ACTIVE'));
   const below = c ? activityShareBelow(c.activityArea, c.floorArea) : null;
+  // 删除: only for a community created by mistake — no one on its register (the service also refuses one that an
+  // election, a vacancy or a training class names: COMMUNITY_IN_USE); the roles the route allows
+  const remove = useAction(() => api.delete(`/api/workers/v1/communities/${c!.code}`), {
+    invalidate: [['communities']],
+    success: t('org.deleted'),
+    onDone: () => {
+      onDeleted?.(c!);
+      onClose();
+    },
+  });
+  const mayDelete = hasRole('CITY_ADMIN', 'DISTRICT_HR') && all.data === 0;
   return (
     <Drawer open={!!code} onClose={onClose} title={c?.name ?? t('org.communityDetail')} size={520} destroyOnHidden data-testid="community-drawer">
       {q.isPending && <Spin />}
@@ -81,6 +95,13 @@ export function CommunityDrawer({ code, onClose }: { code: string | null; onClos
             <Button icon={<EditOutlined />} style={{ marginTop: 12, marginRight: 12 }} onClick={() => edit.show()} data-testid="community-edit-profile">
               {t('org.editProfile')}
             </Button>
+          )}
+          {mayDelete && (
+            <span style={{ marginRight: 12 }}>
+              <ConfirmButton danger title={t('org.deleteConfirm', { name: c.name })} onConfirm={() => remove.mutate(undefined)} loading={remove.isPending} testId="community-delete">
+                {t('org.delete')}
+              </ConfirmButton>
+            </span>
           )}
           <Link
             to={`/workers?district=${c.districtCode}&street=${c.streetCode}&community=${c.code}`}

@@ -147,7 +147,11 @@ export function OrgTreePage() {
         }}
         data-testid="org-tree"
       />
-      <CommunityDrawer code={selected} onClose={() => setSelected(null)} />
+      <CommunityDrawer
+        code={selected}
+        onClose={() => setSelected(null)}
+        onDeleted={(c) => void fetchCommunities(c.streetCode).then((list) => setTree((prev) => replaceChildren(prev, `s:${c.streetCode}`, communityNodes(list, edits.menu))))}
+      />
       {edits.dialogs}
     </PageCard>
   );
