@@ -1,6 +1,6 @@
 import { FUNDER_PATTERN, FUNDING_STREAMS, SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
-import { Input, InputNumber, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useCommunities, useDistricts, useStreets } from '../../api/org';
 import type { BudgetListFilter } from '../../api/postings';
 import type { Scope } from '../../api/types';
@@ -170,5 +170,27 @@ export function SourceRefFilter({ value, onChange, testId }: { value?: string; o
         </Typography.Text>
       )}
     </>
+  );
+}
+
+/** What a budget list filters by: the list filters and the start of a posting's source reference. */
+type ListFilter = BudgetListFilter & { sourceRefPrefix?: string };
+
+/**
+ * The filter row of a budget list (postings, the parked queue, the ledger): the year (emptiable: every year), funder,
+ * stream and place, then the list's own filters (`children`), then the start of the source reference. Test ids are
+ * `<testId>-filters`, `-year`, `-funder`, `-stream`, `-place` and `-source-ref`.
+ */
+export function BudgetListFilters<F extends ListFilter>({ filter, change, testId, children }: { filter: F; change: (c: Partial<F>) => void; testId: string; children?: ReactNode }) {
+  const set = (c: ListFilter) => change(c as Partial<F>);
+  return (
+    <Space wrap style={{ marginBottom: 12 }} data-testid={`${testId}-filters`}>
+      <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => set({ fiscalYear })} testId={`${testId}-year`} />
+      <FunderFilter value={filter.funder} onChange={(funder) => set({ funder })} testId={`${testId}-funder`} />
+      <StreamFilter value={filter.stream} onChange={(stream) => set({ stream })} testId={`${testId}-stream`} />
+      <BudgetPlaceFilter value={filter} onChange={set} testId={`${testId}-place`} />
+      {children}
+      <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => set({ sourceRefPrefix })} testId={`${testId}-source-ref`} />
+    </Space>
   );
 }

@@ -1,5 +1,5 @@
 import type { LedgerEntryView } from '@cws/budget-contracts';
-import { Button, Space, Tag, type TableColumnType } from 'antd';
+import { Button, Tag, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useLedger, type LedgerFilter } from '../../api/postings';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -7,7 +7,7 @@ import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime, thousands } from '../../lib/format';
 import { urlParam, useUrlFilters, type UrlParams } from '../../lib/useUrlFilters';
-import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter, budgetListParams, useAdmitBudgetPlace } from './BudgetFilters';
+import { BudgetListFilters, budgetListParams, useAdmitBudgetPlace } from './BudgetFilters';
 import { PostingDrawer } from './PostingDrawer';
 import { useBudgetNames } from './useBudgetNames';
 
@@ -38,13 +38,7 @@ export function LedgerPage() {
 
   return (
     <PageCard title={t('ledger.title')} testId="ledger-page">
-      <Space wrap style={{ marginBottom: 12 }} data-testid="ledger-filters">
-        <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="ledger-year" />
-        <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="ledger-funder" />
-        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="ledger-stream" />
-        <BudgetPlaceFilter value={filter} onChange={change} testId="ledger-place" />
-        <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="ledger-source-ref" />
-      </Space>
+      <BudgetListFilters filter={filter} change={change} testId="ledger" />
       <PagedTable<LedgerEntryView>
         pages={pages}
         loadMoreTestId="ledger-load-more"

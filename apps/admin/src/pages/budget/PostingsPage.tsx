@@ -1,6 +1,6 @@
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import type { PostingView } from '@cws/budget-contracts';
-import { Button, Input, Select, Space, Tag } from 'antd';
+import { SOURCE_REF_PREFIX_PATTERN, type PostingView } from '@cws/budget-contracts';
+import { Button, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { usePostings, type PostingFilter } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
@@ -15,7 +15,7 @@ import { urlParam, useUrlFilters, type UrlParams } from '../../lib/useUrlFilters
 import { PostingDialog, usePostingDialog } from './PostingDialog';
 import { KIND_COLORS, PostingDrawer } from './PostingDrawer';
 import { TransferDialog, useTransferDialog } from './TransferDialog';
-import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter, budgetListParams, useAdmitBudgetPlace, useSearchText } from './BudgetFilters';
+import { BudgetListFilters, budgetListParams, useAdmitBudgetPlace, useSearchText } from './BudgetFilters';
 import { useBudgetNames } from './useBudgetNames';
 
 const KINDS = ['COMMITMENT', 'EXPENDITURE', 'REVERSAL', 'TRANSFER', 'REFUND'] as const;
@@ -26,6 +26,7 @@ const PARAMS: UrlParams<PostingFilter> = {
   fiscalYear: urlParam.emptiable(budgetListParams.fiscalYear),
   kind: urlParam.oneOf(KINDS),
   allocationId: urlParam.text(/^\d{1,19}$/),
+  sourceRef: urlParam.text(SOURCE_REF_PREFIX_PATTERN),
 };
 
 /**
@@ -69,12 +70,8 @@ export function PostingsPage() {
         )
       }
     >
-      <Space wrap style={{ marginBottom: 12 }} data-testid="postings-filters">
-        <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="postings-year" />
+      <BudgetListFilters filter={filter} change={change} testId="postings">
         <Select allowClear placeholder={t('postings.col.kind')} style={{ width: 120 }} value={filter.kind} onChange={(kind?: string) => change({ kind })} options={options(KINDS, 'postings.kind')} data-testid="postings-kind" />
-        <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="postings-funder" />
-        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="postings-stream" />
-        <BudgetPlaceFilter value={filter} onChange={change} testId="postings-place" />
         <Input.Search
           allowClear
           placeholder={t('postings.allocationId')}
@@ -84,8 +81,12 @@ export function PostingsPage() {
           onSearch={(v) => change({ allocationId: PARAMS.allocationId.parse(v.trim()) })}
           data-testid="postings-allocation"
         />
-        <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="postings-source-ref" />
-      </Space>
+        {filter.sourceRef && (
+          <Tag closable onClose={() => change({ sourceRef: undefined })} data-testid="postings-source-ref-exact">
+            {t('postings.sourceRefExact', { ref: filter.sourceRef })}
+          </Tag>
+        )}
+      </BudgetListFilters>
       <PagedTable<PostingView>
         pages={pages}
         loadMoreTestId="postings-load-more"

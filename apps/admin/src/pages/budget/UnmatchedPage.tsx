@@ -1,5 +1,5 @@
 import type { UnmatchedPostingView } from '@cws/budget-contracts';
-import { Alert, Button, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Tag, Typography } from 'antd';
 import { useUnmatched, type UnmatchedFilter } from '../../api/postings';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES } from '../../auth/access';
@@ -9,7 +9,7 @@ import { PageCard } from '../../layout/PageCard';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
 import { urlParam, useUrlFilters, type UrlParams } from '../../lib/useUrlFilters';
-import { BudgetPlaceFilter, FunderFilter, SourceRefFilter, StreamFilter, YearFilter, budgetListParams, useAdmitBudgetPlace } from './BudgetFilters';
+import { BudgetListFilters, budgetListParams, useAdmitBudgetPlace } from './BudgetFilters';
 import { ResolveDialog, amountText, useResolveDialog } from './ResolveDialog';
 import { useBudgetNames } from './useBudgetNames';
 
@@ -62,13 +62,7 @@ export function UnmatchedPage() {
       }
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('unmatched.hint')} />
-      <Space wrap style={{ marginBottom: 12 }} data-testid="unmatched-filters">
-        <YearFilter optional value={filter.fiscalYear} onChange={(fiscalYear) => change({ fiscalYear })} testId="unmatched-year" />
-        <FunderFilter value={filter.funder} onChange={(funder) => change({ funder })} testId="unmatched-funder" />
-        <StreamFilter value={filter.stream} onChange={(stream) => change({ stream })} testId="unmatched-stream" />
-        <BudgetPlaceFilter value={filter} onChange={change} testId="unmatched-place" />
-        <SourceRefFilter value={filter.sourceRefPrefix} onChange={(sourceRefPrefix) => change({ sourceRefPrefix })} testId="unmatched-source-ref" />
-      </Space>
+      <BudgetListFilters filter={filter} change={change} testId="unmatched" />
       <PagedTable<UnmatchedPostingView>
         pages={pages}
         loadMoreTestId="unmatched-load-more"
