@@ -27,6 +27,8 @@ interface SourceRefFiltered {
 export interface PostingFilter extends BudgetListFilter, SourceRefFiltered {
   kind?: string;
   allocationId?: string;
+  /** exactly one source reference (a link from a training class: `training-class:3`, which a prefix would confuse with 30…) */
+  sourceRef?: string;
 }
 
 /** `GET /unmatched-postings` filters (UnmatchedQueryDto): open or resolved, the list filters and the start of the source reference. */

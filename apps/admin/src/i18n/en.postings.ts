@@ -58,6 +58,7 @@ export const enPostings: Record<keyof typeof zhCNPostings, string> = {
   'postings.view': 'Details',
   'postings.detail': 'Posting #{id}',
   'postings.allocationId': 'Allocation id',
+  'postings.sourceRefExact': 'Source: {ref}',
   'postings.notReversible': 'Transfers, reversals and refunds cannot be reversed: to undo a transfer, transfer back',
   'postings.col.id': 'No.',
   'postings.col.createdAt': 'Posted at',

@@ -56,6 +56,7 @@ export const zhCNPostings = {
   'postings.view': '详情',
   'postings.detail': '记账 #{id}',
   'postings.allocationId': '分配 ID',
+  'postings.sourceRefExact': '来源单据：{ref}',
   'postings.notReversible': '划转、冲销和退回不能冲销：如需撤回划转，请反向再划转一次',
   'postings.col.id': '编号',
   'postings.col.createdAt': '记账时间',

@@ -152,6 +152,7 @@ export class PostingRepository {
     if (q.kind) qb.andWhere('x.kind = :kind', { kind: q.kind });
     if (q.allocationId) qb.andWhere('x.allocationId = :al', { al: q.allocationId });
     whereSourceRefStarts(qb, 'x.sourceRef', q.sourceRefPrefix);
+    if (q.sourceRef) qb.andWhere('x.sourceRef = :sourceRef', { sourceRef: q.sourceRef });
     return keysetPage(wherePlace(qb, 'x', q, p), { column: 'x.id', keyOf: (x) => x.id, limit: q.limit, after: q.after });
   }
 }

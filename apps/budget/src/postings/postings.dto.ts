@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { POSTING_KINDS } from '@cws/budget-contracts';
+import { POSTING_KINDS, SOURCE_REF_PREFIX_PATTERN } from '@cws/budget-contracts';
 import { PageDto, SourceRefPrefixFilter } from '../common/filters.dto';
 
 export class OverrideDto {
@@ -60,5 +60,9 @@ export class PostingQueryDto extends PageDto {
   kind?: string;
   @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{1,19}$/) allocationId?: string;
   @SourceRefPrefixFilter('postings') sourceRefPrefix?: string;
+  @ApiPropertyOptional({ example: 'training-class:12', description: 'Keeps the postings of exactly this source reference (a prefix filter would also keep training-class:120…)' })
+  @IsOptional()
+  @Matches(SOURCE_REF_PREFIX_PATTERN)
+  sourceRef?: string;
 }
 

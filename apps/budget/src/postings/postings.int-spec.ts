@@ -218,6 +218,9 @@ describe('budget postings (real MySQL and Redis)', () => {
     expect(await refs('sourceRefPrefix=PFX_2026')).toEqual(['PFX_2026:3']);
     expect(await refs('sourceRefPrefix=PFX-2026&community=330106001005&kind=EXPENDITURE')).toEqual(['PFX-2026:1', 'PFX-2026:2', 'PFX-20261']);
     expect(await refs('sourceRefPrefix=PFX-2026:&limit=2')).toEqual(['PFX-2026:1', 'PFX-2026:2']);
+    // exactly one reference: PFX-2026:1 alone, not what it starts (a training class 1 is not class 10)
+    expect(await refs('sourceRef=PFX-2026:1')).toEqual(['PFX-2026:1']);
+    expect((await t.request('GET', '/v1/postings?sourceRef=a%25b', { token: finance })).status).toBe(400);
     // scope applies: the district sees both streets, a user of street 001 its own, another district nothing
     expect(await refs('sourceRefPrefix=PFX-2026:', t.tokenFor(testPrincipals.districtHr('330106')))).toEqual(['PFX-2026:1', 'PFX-2026:2', 'PFX-2026:4']);
     expect(await refs('sourceRefPrefix=PFX-2026:', t.tokenFor(testPrincipals.streetUser('330106001')))).toEqual(['PFX-2026:1', 'PFX-2026:2']);

@@ -27,7 +27,7 @@ export async function communityInScope(
   m: EntityManager,
   p: Principal,
   code: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; share?: boolean } = {},
 ): Promise<CommunityRow> {
   const row = await CommunityRepository.rowInScope(m, p.scope, code, opts);
   if (!row) throw notFound('community', code);

@@ -33,7 +33,8 @@ export class ElectionsService {
   create(p: Principal, dto: CreateElectionDto): Promise<ElectionView> {
     this.check(dto);
     return inTransaction(this.dataSource, async (m) => {
-      const community = await communityInScope(m, p, dto.communityCode);
+      // shared: a delete of the community waits for this election, then sees it (COMMUNITY_IN_USE)
+      const community = await communityInScope(m, p, dto.communityCode, { share: true });
       if (!community.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
       // the body row first: elections and appointments of one body queue behind each other
       const bodyId = await CommunityBodyRepository.lock(m, dto.communityCode, dto.bodyKind);

@@ -48,7 +48,8 @@ export class CommunityRepository {
   }
 
   /** The community's place, name and state if the scope sees it (optionally locked), else null. */
-  static async rowInScope(m: EntityManager, scope: Scope, code: string, opts: { lock?: boolean } = {}): Promise<CommunityRow | null> {
+  /** `lock` takes the row for writing; `share` holds it against a delete until the caller's record naming it commits. */
+  static async rowInScope(m: EntityManager, scope: Scope, code: string, opts: { lock?: boolean; share?: boolean } = {}): Promise<CommunityRow | null> {
     const qb = m
       .createQueryBuilder()
       .select(['c.code AS code', 'c.name AS name', 'c.street_code AS streetCode', 'c.district_code AS districtCode', 'c.active AS active'])
@@ -56,7 +57,12 @@ export class CommunityRepository {
       .where('c.code = :code', { code });
     applyScope(qb, scope, { district: 'c.district_code', street: 'c.street_code' });
     if (opts.lock) qb.setLock('pessimistic_write');
-    const row = await qb.getRawOne();
+    // TypeORM writes a shared lock as FOR SHARE, which MariaDB refuses; LOCK IN SHARE MODE both servers take
+    let row: (Omit<CommunityRow, 'active'> & { active: unknown }) | undefined;
+    if (opts.share && !opts.lock) {
+      const [sql, params] = qb.getQueryAndParameters();
+      [row] = await m.query(`${sql} LOCK IN SHARE MODE`, params);
+    } else row = await qb.getRawOne();
     return row ? { ...row, active: !!Number(row.active) } : null;
   }
 

@@ -117,7 +117,8 @@ export class OrgService {
       const posts = await AppointmentRepository.countInCommunity(m, code);
       if (workers > 0 || posts > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
       // only a community created by mistake goes: any record naming it keeps it (deactivate instead); an election
-      // row would otherwise fail the body's foreign key (a 500), a vacancy or a charged class be left pointing nowhere
+      // row would otherwise fail the body's foreign key (a 500), a vacancy or a charged class be left pointing nowhere.
+      // Their writes hold the community row shared (communityInScope `share`), so one in flight is counted here.
       const uses = { elections: await ElectionRepository.countInCommunity(m, code), vacancies: await VacancyRepository.countInCommunity(m, code), trainingClasses: await TrainingClassRepository.countChargedTo(m, code) };
       if (Object.values(uses).some((n) => n > 0)) throw conflict('COMMUNITY_IN_USE', 'Records name this community (elections, vacancies or training charged to it): deactivate it instead', { uses });
       await CommunityBodyRepository.deleteOfCommunity(m, code);

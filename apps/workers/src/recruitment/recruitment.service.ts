@@ -34,7 +34,7 @@ export class RecruitmentService {
     if (isElectedPost(dto.bodyKind)) throw electedPostError(dto.bodyKind, dto.role, 'role');
     if (dto.closesOn < dto.opensOn) throw validationError('VACANCY_CLOSES_BEFORE_OPENING', 'closesOn', 'must not be before opensOn');
     return this.dataSource.transaction(async (m) => {
-      const c = await communityInScope(m, p, dto.communityCode);
+      const c = await communityInScope(m, p, dto.communityCode, { share: true });
       const id = await VacancyRepository.insert(m, {
         communityCode: c.code, streetCode: c.streetCode, districtCode: c.districtCode, bodyKind: dto.bodyKind, role: dto.role, headcount: dto.headcount,
         opensOn: dto.opensOn, closesOn: dto.closesOn, writtenWeight: dto.writtenWeight ?? '0.50', noticeDays: dto.noticeDays ?? 7,

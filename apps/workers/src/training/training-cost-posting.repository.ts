@@ -46,6 +46,9 @@ export class TrainingCostPostingRepository {
     if (status) qb.andWhere(`${POSTING_STATUS_SQL} = :status`, { status });
     applyScope(qb, scope, { district: 't.district_code', street: 't.street_code' });
     const rows = await qb.getRawMany();
-    return rows.map((r) => ({ ...r, id: Number(r.id), classId: Number(r.classId), fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear) }));
+    return rows.map((r) => ({
+      ...r, id: Number(r.id), classId: Number(r.classId), fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear),
+      sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null, createdAt: new Date(r.createdAt).toISOString(),
+    }));
   }
 }

@@ -79,7 +79,7 @@ export class TrainingService {
     return this.dataSource.transaction(async (m) => {
       if (!(await TrainingCourseRepository.exists(m, dto.courseId))) throw validationError('COURSE_NOT_FOUND', 'courseId', 'does not exist');
       if (!(await TrainingProviderRepository.exists(m, dto.providerId))) throw validationError('PROVIDER_NOT_FOUND', 'providerId', 'does not exist');
-      const charge = dto.chargeCommunityCode ? await communityInScope(m, p, dto.chargeCommunityCode) : null;
+      const charge = dto.chargeCommunityCode ? await communityInScope(m, p, dto.chargeCommunityCode, { share: true }) : null;
       if (charge && districtCode && charge.districtCode !== districtCode) {
         throw validationError('CHARGE_COMMUNITY_OUTSIDE_DISTRICT', 'chargeCommunityCode', `must be a community of the organising district ${districtCode}`);
       }

@@ -38,8 +38,8 @@ describe('LedgerPage', () => {
     expect(rows()[2].slice(9, 11)).toEqual(['-1,250.00', '重复录入']);
 
     await click(await found('[data-testid="ledger-posting-389"]'));
-    await waitFor(() => expect(document.querySelector('.ant-drawer')?.textContent).toContain('#389'));
-    // read-only here: no reversal offered
+    // loaded (its kind shows once the posting is read), and read-only here: no reversal offered
+    await waitFor(() => expect(document.querySelector('[data-testid="posting-drawer"]')?.textContent).toContain('Expenditure'));
     expect(document.querySelector('[data-testid="posting-reverse"]')).toBeNull();
   });
 

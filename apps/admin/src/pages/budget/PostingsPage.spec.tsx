@@ -92,6 +92,15 @@ await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).toMatchObject
     expect(document.querySelector('[data-testid="postings-source-ref-invalid"]')).toBeNull();
   });
 
+  it('a link naming one source reference exactly (from a training class) lists its postings only, and the tag clears it', async () => {
+    const { calls } = render(finance, {}, `/budget/postings?sourceRef=training-class:3&fiscalYear=${year}`);
+    await waitFor(() => expect(queries(calls, `${B}/postings`)[0]).toMatchObject({ sourceRef: 'training-class:3', fiscalYear: String(year) }));
+    expect(textOf('postings-source-ref-exact')).toBe('Source: training-class:3');
+    await click(document.querySelector('[data-testid="postings-source-ref-exact"] .ant-tag-close-icon'));
+    await waitFor(() => expect(queries(calls, `${B}/postings`).at(-1)).not.toHaveProperty('sourceRef'));
+    expect(document.querySelector('[data-testid="postings-source-ref-exact"]')).toBeNull();
+  });
+
   it('a district user names the city or their own district as funder and has no district filter (their lists are their district’s)', async () => {
     const { calls } = render(xihuHr);
     await waitFor(() => expect(textOf('signed-in')).toBe('xihu-hr'));

@@ -93,7 +93,7 @@ describe('TrainingPage: 费用记账 (training cost postings)', () => {
     await openPostings();
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(rows()[0].slice(0, 5)).toEqual(['能力提升班', '36,000.00', '2026', expect.any(String), 'Sent']);
-    expect(document.querySelector('[data-testid="training-posting-budget-3"]')?.getAttribute('href')).toBe('/budget/postings?sourceRefPrefix=training-class%3A3&fiscalYear=2026');
+    expect(document.querySelector('[data-testid="training-posting-budget-3"]')?.getAttribute('href')).toBe('/budget/postings?sourceRef=training-class%3A3&fiscalYear=2026');
     expect(document.querySelector('[data-testid="training-posting-budget-4"]')).toBeNull();
     await chooseOption(document.querySelector('[data-testid="training-postings-status"]')!, 'Waiting');
     await waitFor(() => expect(rows().map((r) => r[4])).toEqual(['Waiting']));

@@ -55,7 +55,7 @@ export function TrainingPage() {
         cost: v.cost ? String(v.cost) : '0.00', // a cleared cost field ('') is no cost
         ...(me?.scope.level !== 'CITY' ? { districtCode: me?.scope.district } : {}),
       }),
-    { invalidate: [['training-classes']], success: t('common.saved') },
+    { invalidate: [['training-classes'], ['training-postings']], success: t('common.saved') },
   );
   // a course or provider is added from the class form, which opens again after
   const createNamed = useFormDialog((v: Record<string, string>, kind: 'course' | 'provider') => api.post(`${T}/${kind === 'course' ? 'courses' : 'providers'}`, v), {

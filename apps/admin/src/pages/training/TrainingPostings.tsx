@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<Status, string> = { PENDING: 'gold', SENT: 'green', U
 /**
  * 费用记账: what each class with a cost sent to the budget — waiting in the outbox (待发送), relayed (已发送) or a
  * legacy row the budget cannot route (无法入账: no community to charge) — and, for the roles that see the budget, a
- * link to the postings it became there (by its source reference).
+ * link to the postings it became there (by exactly its source reference: a prefix would take class 3 for 30…).
  */
 export function TrainingPostings({ classes, communityName }: { classes: readonly TrainingClass[] | undefined; communityName: (code: string | null) => string }) {
   const { t } = useI18n();
@@ -69,7 +69,7 @@ export function TrainingPostings({ classes, communityName }: { classes: readonly
                   key: 'budget',
                   render: (_: unknown, p: TrainingPostingView) =>
                     p.status === 'SENT' && p.sourceRef ? (
-                      <Link to={`/budget/postings?sourceRefPrefix=${encodeURIComponent(p.sourceRef)}&fiscalYear=${p.fiscalYear ?? ''}`} data-testid={`training-posting-budget-${p.id}`}>
+                      <Link to={`/budget/postings?sourceRef=${encodeURIComponent(p.sourceRef)}&fiscalYear=${p.fiscalYear ?? ''}`} data-testid={`training-posting-budget-${p.id}`}>
                         {p.sourceRef}
                       </Link>
                     ) : (

@@ -93,10 +93,15 @@ describe('WorkersPage', () => {
     await waitFor(() => expect(document.body.textContent).toContain('身份证号有误'));
     await searchFor('330106198503150024');
     await waitFor(() => expect(document.body.textContent).toContain('您的范围内没有这个身份证号的社区工作者'));
+    // spaced as on a card, or a digit short: never sent as ?q=
+    await searchFor('3301061985031500');
+    await waitFor(() => expect(document.body.textContent?.match(/身份证号有误/g)?.length ?? 0).toBeGreaterThanOrEqual(1));
+    await searchFor('330106 19850315 0024');
+    await waitFor(() => expect(sentBodies(calls, 'POST', '/api/workers/v1/workers/lookup')).toHaveLength(2));
     await searchFor(' 11010519491231002x ');
     await waitFor(() => expect(container.querySelector('[data-testid="opened"]')).not.toBeNull());
 
-    expect(sentBodies(calls, 'POST', '/api/workers/v1/workers/lookup')).toEqual([{ residentIds: ['330106198503150024'] }, { residentIds: ['11010519491231002X'] }]);
+    expect(sentBodies(calls, 'POST', '/api/workers/v1/workers/lookup')).toEqual([{ residentIds: ['330106198503150024'] }, { residentIds: ['330106198503150024'] }, { residentIds: ['11010519491231002X'] }]);
     const names = calls.filter((c) => c.url.pathname === '/api/workers/v1/workers').map((c) => c.url.searchParams.get('q'));
     expect(names.every((q) => q === null)).toBe(true);
   });

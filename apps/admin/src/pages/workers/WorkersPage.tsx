@@ -63,7 +63,10 @@ export function WorkersPage() {
   const lookup = useResidentIdLookup();
   const errors = useErrors();
   const search = async (next: WorkerFilter) => {
-    const residentId = next.q ? asResidentId(next.q) : null;
+    const typed = next.q?.replace(/[\s-]/g, '') ?? '';
+    const residentId = asResidentId(typed);
+    // a name has no run of digits: such text is an ID, whole or mistyped, and never goes out as ?q=
+    if (!residentId && /\d{6}/.test(typed)) return void message.error(t('workers.lookup.invalid'));
     if (!residentId) return setFilter(next);
     if (residentIdIssue(residentId)) return void message.error(t('workers.lookup.invalid'));
     try {
