@@ -267,6 +267,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   REQUEST_SHIFT_MISSING: ['请选择班次', 'Choose a shift'],
   REQUEST_UNTIL_BEFORE_DATE: ['结束日期不能早于开始日期', 'The last day cannot be before the first'],
   REQUEST_SPAN_TOO_LONG: ['一次最多登记 31 天', 'At most 31 days at a time'],
+  REQUEST_WORKER_NOT_IN_COMMUNITY: ['该人员不属于本社区，也未在这些日期挂职到本社区', 'This worker is not of this community, nor seconded into it on those days'],
 
   // budget
   FISCAL_YEAR_CLOSED: ['该年度已结账，不能再记账', 'The fiscal year is closed'],

@@ -160,7 +160,7 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     expect(stale.body.code).toBe('ROSTER_OUTDATED');
   });
 
-  it('records a leave of several days in one call, each day audited; a span past 31 days or ending before it starts writes nothing', async () => {
+  it('records a leave of several days in one call, each day audited; a span past 31 days or ending before it starts, or a worker not of the centre, writes nothing', async () => {
     const month = '2027-02';
     const first = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community: secondXihu, month } })).body.id);
     const worker = first.assignments[0].workerId as number;
@@ -178,6 +178,12 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
       const refused = await t.request('POST', REQ, { token: xihu, body: { workerId: worker, date: '2027-03-02', until, kind: 'OFF' } });
       expect([refused.status, refused.body.code, refused.body.details?.[0]?.path]).toEqual([400, code, 'until']);
     }
+    expect(await days()).toHaveLength(5);
+    // a worker of another community (in scope), or one nobody in scope has: refused, nothing written
+    const [elsewhere] = (await started.workers.request('GET', `/v1/workers?community=${lastXihu}&status=ACTIVE&limit=1`, { token: xihu })).body.items;
+    const foreign = await t.request('POST', REQ, { token: xihu, body: { workerId: elsewhere.id, date: '2027-02-10', kind: 'OFF' } });
+    expect([foreign.status, foreign.body.code, foreign.body.details?.[0]?.path]).toEqual([400, 'REQUEST_WORKER_NOT_IN_COMMUNITY', 'workerId']);
+    expect((await t.request('POST', REQ, { token: xihu, body: { workerId: 99_999_999, date: '2027-02-10', kind: 'OFF' } })).status).toBe(404);
     expect(await days()).toHaveLength(5);
     // recorded again over the same days with a shorter span: those days are replaced, the others stay
     expect((await t.request('POST', REQ, { token: xihu, body: { workerId: worker, date: '2027-02-27', until: '2027-02-28', kind: 'OFF', note: '调休' } })).status).toBe(201);

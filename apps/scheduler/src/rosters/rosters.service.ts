@@ -4,7 +4,7 @@ import { conflict, notFound, validationError, type Principal } from '@cws/kernel
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type CoverageView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
-import { monthDates, requestDays } from '@cws/scheduler-solver';
+import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterView } from './roster-view';
@@ -102,6 +102,7 @@ export class RostersService {
     const place = await this.workforce.community(community, token);
     if (r.kind === 'SHIFT' && !r.shift) throw validationError('REQUEST_SHIFT_MISSING', 'shift', 'a SHIFT request names the shift template');
     const days = requestDays(r.date, r.until);
+    assertServesCommunity(await this.workforce.worker(r.workerId, token), place.code, days[0], days[days.length - 1]);
     const { until: _span, ...oneDay } = r;
     const row = { workerId: r.workerId, kind: r.kind, shift: r.kind === 'SHIFT' ? r.shift! : null, note: r.note ?? null, communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, createdBy: p.name };
     await this.dataSource.transaction(async (m) => {

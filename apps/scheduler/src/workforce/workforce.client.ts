@@ -1,7 +1,7 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@cws/kernel';
 import { MachineToken, ServiceClient } from '@cws/platform';
-import { monthDates } from '@cws/scheduler-solver';
+import { monthDates, type RequestWorker } from '@cws/scheduler-solver';
 
 export interface CommunityPlace {
   code: string;
@@ -41,6 +41,12 @@ export class WorkforceClient {
   async community(code: string, token: string | undefined): Promise<CommunityPlace> {
     const c = await this.client.call<CommunityPlace>('workers', `/v1/communities/${code}`, { token }).catch(unavailable);
     return { code: c.code, name: c.name, districtCode: c.districtCode, streetCode: c.streetCode };
+  }
+
+  /** A worker as the register shows them to the token (404 outside its scope): their community and secondments. */
+  async worker(id: number, token: string | undefined): Promise<RequestWorker> {
+    const w = await this.client.call<RequestWorker>('workers', `/v1/workers/${id}`, { token }).catch(unavailable);
+    return { communityCode: w.communityCode, secondments: (w.secondments ?? []).map((s) => ({ direction: s.direction, communityCode: s.communityCode, from: s.from, to: s.to, status: s.status })) };
   }
 
   /** Active communities in the token's scope, optionally narrowed to a district (6 digits) or street (9). */

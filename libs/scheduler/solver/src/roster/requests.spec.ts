@@ -1,5 +1,5 @@
 import { DomainError } from '@cws/kernel';
-import { MAX_REQUEST_DAYS, requestDays } from './requests';
+import { assertServesCommunity, MAX_REQUEST_DAYS, requestDays } from './requests';
 
 describe('requestDays', () => {
   it('is the day alone without a span, or with a span of that one day', () => {
@@ -19,6 +19,22 @@ describe('requestDays', () => {
 
   it('refuses a span that ends before it starts, on `until`', () => {
     expect(catching(() => requestDays('2026-05-12', '2026-05-11'))).toMatchObject({ kind: 'VALIDATION', code: 'REQUEST_UNTIL_BEFORE_DATE', details: [{ path: 'until' }] });
+  });
+});
+
+describe('assertServesCommunity', () => {
+  const C = '330106001001';
+  const secondment = (over: Record<string, unknown> = {}) => ({ direction: 'IN', communityCode: C, from: '2026-05-01', to: '2026-05-31', status: 'ACTIVE', ...over });
+  it('takes a member of the community, and one seconded in over some of the days', () => {
+    expect(() => assertServesCommunity({ communityCode: C, secondments: [] }, C, '2026-05-01', '2026-05-01')).not.toThrow();
+    expect(() => assertServesCommunity({ communityCode: '330106001002', secondments: [secondment()] }, C, '2026-05-31', '2026-06-02')).not.toThrow();
+    expect(() => assertServesCommunity({ communityCode: '330106001002', secondments: [secondment({ to: null })] }, C, '2027-01-01', '2027-01-01')).not.toThrow();
+  });
+  it('refuses on workerId anyone else: another community, a secondment out, elsewhere, cancelled or over other days', () => {
+    for (const s of [[], [secondment({ direction: 'OUT' })], [secondment({ communityCode: '330106001003' })], [secondment({ status: 'CANCELLED' })], [secondment({ to: '2026-05-30' })]]) {
+      const e = catching(() => assertServesCommunity({ communityCode: '330106001002', secondments: s }, C, '2026-05-31', '2026-06-01'));
+      expect(e).toMatchObject({ code: 'REQUEST_WORKER_NOT_IN_COMMUNITY', details: [{ path: 'workerId' }] });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, validationError } from '@cws/kernel';
+import { addDays, rangesOverlap, validationError } from '@cws/kernel';
 
 /** The longest span one request records: a month's leave. */
 export const MAX_REQUEST_DAYS = 31;
@@ -15,4 +15,20 @@ export function requestDays(date: string, until?: string): string[] {
   const days: string[] = [];
   for (let day = date; day <= until; day = addDays(day, 1)) days.push(day);
   return days;
+}
+
+/** A worker as the register shows them: their community, and the secondments that bring them into others. */
+export interface RequestWorker {
+  communityCode: string;
+  secondments: ReadonlyArray<{ direction: string; communityCode: string; from: string; to: string | null; status: string }>;
+}
+
+/**
+ * Whether a worker works at the community's centre over `from`…`to`: a member of it, or seconded in (下派) over some
+ * of those days. A request for anyone else would be kept and never read by a solve, so it is refused on `workerId`.
+ */
+export function assertServesCommunity(worker: RequestWorker, community: string, from: string, to: string): void {
+  if (worker.communityCode === community) return;
+  const secondedIn = worker.secondments.some((s) => s.direction === 'IN' && s.communityCode === community && s.status !== 'CANCELLED' && rangesOverlap(s.from, s.to, from, to));
+  if (!secondedIn) throw validationError('REQUEST_WORKER_NOT_IN_COMMUNITY', 'workerId', `worker is not of community ${community} nor seconded into it on those days`);
 }
