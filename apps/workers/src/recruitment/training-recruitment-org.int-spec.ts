@@ -5,6 +5,12 @@ const newId = residentIdSequence(700_000, 'M');
 
 describe('org profile, training, recruitment (real MySQL)', () => {
   const app = usingApp(() => startWorkersWithOrg());
+  /** A class of a new course (named) at a new provider, created by xihu's HR. */
+  const newClass = async (course: string, body: Record<string, string>) => {
+    const c = (await app.t.request('POST', '/v1/training/courses', { token: app.tokens.admin, body: { name: course, category: 'PROFESSIONAL_SKILLS' } })).body;
+    const provider = (await app.t.request('POST', '/v1/training/providers', { token: app.tokens.admin, body: { name: `${course}机构` } })).body;
+    return app.t.request('POST', '/v1/training/classes', { token: app.tokens.xihu, body: { courseId: c.id, providerId: provider.id, ...body } });
+  };
 
   it('community profile: three bodies, activity share flagged below 60 %, facility checklist, history; deactivated not deleted once it has workers', async () => {
     const created = await app.t.request('POST', '/v1/communities', {
@@ -36,12 +42,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
   });
 
   it('training: class cost becomes a budget posting in the outbox; passes earn hours; shortfall report by community', async () => {
-    const course = (await app.t.request('POST', '/v1/training/courses', { token: app.tokens.admin, body: { name: '社区治理实务', category: 'PROFESSIONAL_SKILLS' } })).body;
-    const provider = (await app.t.request('POST', '/v1/training/providers', { token: app.tokens.admin, body: { name: '杭州市委党校' } })).body;
-    const k = await app.t.request('POST', '/v1/training/classes', {
-      token: app.tokens.xihu,
-      body: { courseId: course.id, providerId: provider.id, title: '能力提升班', startDate: '2025-04-07', endDate: '2025-04-09', hours: '24.0', cost: '36000.00', chargeCommunityCode: '330106002002' },
-    });
+    const k = await newClass('社区治理实务', { title: '能力提升班', startDate: '2025-04-07', endDate: '2025-04-09', hours: '24.0', cost: '36000.00', chargeCommunityCode: '330106002002' });
     expect(k.status).toBe(201);
     expect(k.body.districtCode).toBe('330106');
     const postings = await app.t.request('GET', '/v1/training/postings', { token: app.tokens.xihu });
@@ -115,12 +116,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     expect(audit.action).toBe('DELETE');
 
     expect((await make('330106001096')).status).toBe(201);
-    const course = (await app.t.request('POST', '/v1/training/courses', { token: app.tokens.admin, body: { name: '误建社区测试课程', category: 'PROFESSIONAL_SKILLS' } })).body;
-    const provider = (await app.t.request('POST', '/v1/training/providers', { token: app.tokens.admin, body: { name: '误建社区测试机构' } })).body;
-    const k = await app.t.request('POST', '/v1/training/classes', {
-      token: app.tokens.xihu,
-      body: { courseId: course.id, providerId: provider.id, title: '测试班', startDate: '2025-05-07', endDate: '2025-05-08', hours: '8.0', cost: '100.00', chargeCommunityCode: '330106001096' },
-    });
+    const k = await newClass('误建社区测试课程', { title: '测试班', startDate: '2025-05-07', endDate: '2025-05-08', hours: '8.0', cost: '100.00', chargeCommunityCode: '330106001096' });
     expect(k.status).toBe(201);
     const kept = await app.t.request('DELETE', '/v1/communities/330106001096', { token: app.tokens.xihu });
     expect([kept.status, kept.body.code, kept.body.uses]).toEqual([409, 'COMMUNITY_IN_USE', { elections: 0, vacancies: 0, trainingClasses: 1 }]);
