@@ -4,12 +4,12 @@ import type { Principal } from '@cws/kernel';
 import { Answers, attachment, BearerToken, Creates, CurrentPrincipal, Downloads, FILE_MEDIA_TYPES, IdParam } from '@cws/platform';
 import { CanEditPolicy, CanRead, CanRun } from '../common/access';
 import {
-  ApplyCalibrationDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto,
+  ApplyCalibrationDto, BenchmarkResultsQueryDto, CalibrationRequestDto, ComplianceQueryDto, FundingRequirementQueryDto, TopUpLinesQueryDto, TopUpRequestDto,
 } from './benchmark.dto';
 import { BenchmarkService } from './benchmark.service';
 import { fundingRequirementXlsx } from '../run-outputs/xlsx-writers';
 import { FundingRequirementService } from './funding-requirement.service';
-import { CalibrationResult, ComplianceReport, FundingRequirementReport, PolicyRow, TopUpLinePage, TopUpSummary } from '@cws/payroll-contracts';
+import { BenchmarkResultPage, CalibrationResult, ComplianceReport, FundingRequirementReport, PolicyRow, TopUpLinePage, TopUpSummary } from '@cws/payroll-contracts';
 
 /** The sign of `gap` (the admin UI relies on it: positive = short of the benchmark). */
 const GAP_MEANING =
@@ -36,6 +36,13 @@ export class BenchmarkController {
   )
   calibrate(@CurrentPrincipal() p: Principal, @Body() dto: CalibrationRequestDto) {
     return this.benchmark.calibrate(p, dto);
+  }
+
+  @Get('results')
+  @CanRead()
+  @Answers(BenchmarkResultPage, '已保存的测算、达标报告与年终补差', 'The stored runs in your scope (a city-wide one only for city users), newest first, filtered by kind and year: each reopens by its kind’s GET (calibrations/{id}, compliance-reports/{id}, top-ups/{id})')
+  results(@CurrentPrincipal() p: Principal, @Query() q: BenchmarkResultsQueryDto) {
+    return this.benchmark.storedRuns(p, q);
   }
 
   @Get('calibrations/:id')

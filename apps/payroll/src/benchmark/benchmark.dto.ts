@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, PageLimit } from '@cws/platform';
-import { TOP_UP_RULES } from '@cws/payroll-contracts';
+import { BENCHMARK_RESULT_KINDS, TOP_UP_RULES } from '@cws/payroll-contracts';
 
 const SCOPE = /^(\d{6}|\d{9})$/;
 const RATIO_PATTERN = /^\d{1,2}(\.\d{1,4})?$/;
@@ -51,4 +51,12 @@ export class FundingRequirementQueryDto {
   @ApiPropertyOptional({ example: '330106' }) @IsOptional() @Matches(SCOPE, { message: 'must be a district (6 digits) or street (9 digits) code' }) scope?: string;
   @ApiPropertyOptional({ example: '2026-06-30', description: 'workforce snapshot date for the months not yet paid; default today, within the year' })
   @IsOptional() @IsCalendarDate() asOf?: string;
+}
+
+/** `GET /benchmark/results`: the stored runs, newest first. */
+export class BenchmarkResultsQueryDto {
+  @ApiPropertyOptional({ enum: BENCHMARK_RESULT_KINDS }) @IsOptional() @IsIn(BENCHMARK_RESULT_KINDS) kind?: (typeof BENCHMARK_RESULT_KINDS)[number];
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2020) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: '41', description: 'keyset cursor: the previous page’s nextAfter (older runs)' }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
+  @PageLimit(50, 200) limit?: number;
 }

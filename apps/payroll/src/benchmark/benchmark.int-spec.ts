@@ -120,6 +120,36 @@ describe('benchmark over the demo city, workforce from the workers API (real MyS
     expect(own.body.scope).toBe('330106');
   });
 
+  it('lists the stored runs newest first within the scope (a city-wide one for the city only), by kind and year, in keyset pages', async () => {
+    const shangcheng = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026, scope: '330102' } })).body;
+    const cityWide = (await t.request('POST', '/v1/benchmark/calibrations', { token: admin, body: { year: 2026 } })).body;
+    const own = (await t.request('POST', '/v1/benchmark/compliance-reports', { token: xihu, body: { year: 2026 } })).body;
+    const list = async (query: string, token = admin) => {
+      const res = await t.request('GET', `/v1/benchmark/results?${query}`, { token });
+      expect(res.status).toBe(200);
+      return res.body as { items: Array<{ id: string; kind: string; year: number; scope: string | null; createdBy: string }>; nextAfter: string | null };
+    };
+    const all = await list('year=2026');
+    const ids = all.items.map((r) => r.id);
+    expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => b - a));
+    expect(ids.slice(0, 3)).toEqual([own.id, cityWide.id, shangcheng.id]);
+    expect(all.items[0]).toMatchObject({ kind: 'COMPLIANCE', year: 2026, scope: '330106', createdBy: expect.any(String) });
+    expect(all.items[1]).toMatchObject({ kind: 'CALIBRATION', scope: null });
+    // xihu sees its own district's runs only: not Shangcheng's, not the city-wide one
+    const xihuIds = (await list('year=2026', xihu)).items.map((r) => r.id);
+    expect(xihuIds).toContain(own.id);
+    expect(xihuIds).not.toContain(shangcheng.id);
+    expect(xihuIds).not.toContain(cityWide.id);
+    expect((await list('kind=COMPLIANCE&year=2026')).items.every((r) => r.kind === 'COMPLIANCE')).toBe(true);
+    const first = await list('year=2026&limit=1');
+    expect([first.items.map((r) => r.id), first.nextAfter]).toEqual([[own.id], own.id]);
+    expect((await list(`year=2026&limit=1&after=${first.nextAfter}`)).items.map((r) => r.id)).toEqual([cityWide.id]);
+    for (const bad of ['kind=PAYSLIP', 'year=20x6', 'after=-1', 'limit=0']) {
+      const res = await t.request('GET', `/v1/benchmark/results?${bad}`, { token: admin });
+      expect([bad, res.status]).toEqual([bad, 400]);
+    }
+  });
+
   it('computes year-end top-ups under the configured AVERAGE rule and PER_WORKER with a ratio, storing per-worker lines', async () => {
     const avg = await t.request('POST', '/v1/benchmark/top-ups', { token: admin, body: { year: 2026 } });
     expect(avg.status).toBe(201);

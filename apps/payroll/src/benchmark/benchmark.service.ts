@@ -3,6 +3,7 @@ import { conflict, DomainError, formatMoney, parseMoney, placeOfCode, roundFen, 
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, growth, mergePaid, paidThroughMonth, projectWorkers, projectWorkforce, yearEndTopUp, type BenchmarkCheck, type BenchmarkTargets, type GroupLevel, type PayrollPolicy, type ProjectedWorker, type TopUpRule } from '@cws/payroll-engine';
 import type {
+  BenchmarkResultPageView,
   BenchmarkCheckView, CalibrationResult, ComplianceGroupView, ComplianceReport, PolicyRowView, TopUpLineView, TopUpSummary,
 } from '@cws/payroll-contracts';
 import { actor, AuditService, visibleRow } from '@cws/platform';
@@ -11,7 +12,7 @@ import { effectiveScope } from '../common/access';
 import { PolicyService } from '../policy/policy.service';
 import type { BenchmarkResultKind } from './benchmark-result.entities';
 import { BenchmarkResultRepository } from './benchmark-result.repository';
-import type { CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
+import type { BenchmarkResultsQueryDto, CalibrationRequestDto, ComplianceQueryDto, TopUpLinesQueryDto, TopUpRequestDto } from './benchmark.dto';
 import { WorkforceClient } from './workforce.client';
 import { PaidPayReader } from './paid-pay.reader';
 import { TopUpLineRepository } from './top-up-line.repository';
@@ -287,6 +288,15 @@ export class BenchmarkService {
     const entity = kind === 'CALIBRATION' ? 'calibration' : kind === 'COMPLIANCE' ? 'compliance_report' : 'top_up';
     const row = visibleRow(p, await this.results.findOfKind(id, kind), entity, id);
     return { id: String(row.id), ...row.result, createdAt: row.createdAt.toISOString() };
+  }
+
+  /** The stored runs the caller's scope sees (a city-wide one only the city), newest first: to reopen one by its kind's GET. */
+  async storedRuns(p: Principal, q: BenchmarkResultsQueryDto): Promise<BenchmarkResultPageView> {
+    const page = await this.results.page(p.scope, { kind: q.kind, year: q.year, after: q.after, limit: q.limit ?? 50 });
+    return {
+      items: page.items.map((r) => ({ id: String(r.id), kind: r.kind, year: r.year, scope: r.scopeCode, asOf: r.asOf, createdBy: r.createdByName, createdAt: r.createdAt.toISOString() })),
+      nextAfter: page.nextAfter === null ? null : String(page.nextAfter),
+    };
   }
 
   /** Writes a city-wide calibration's unit value into the policy as the year's UNIT_VALUE row (closing the open one; audited). */

@@ -155,3 +155,17 @@ export const FundingRequirementReport = /* @__PURE__ */ Contract('FundingRequire
   illustrative,
 });
 export type FundingRequirementReport = Static<typeof FundingRequirementReport>;
+
+export const BENCHMARK_RESULT_KINDS = ['CALIBRATION', 'COMPLIANCE', 'TOP_UP'] as const;
+export const BenchmarkResultSummary = /* @__PURE__ */ Contract('BenchmarkResultSummary', '一次已保存的测算、达标报告或年终补差（详情按种类的 GET 查看）。A stored benchmark run; its kind’s GET shows it whole.', {
+  id: /* @__PURE__ */ IdString('ID。Id.', '41'),
+  kind: /* @__PURE__ */ NamedEnum('BenchmarkResultKind', BENCHMARK_RESULT_KINDS, '种类：单位值测算、达标报告、年终补差。Kind.'),
+  year,
+  scope,
+  asOf,
+  createdBy: /* @__PURE__ */ Text('操作人。Run by.', '市人社局 张三'),
+  createdAt: /* @__PURE__ */ Instant('保存时刻。Stored at.'),
+});
+export type BenchmarkResultSummaryView = Static<typeof BenchmarkResultSummary>;
+export const BenchmarkResultPage = /* @__PURE__ */ Page('BenchmarkResultPage', '已保存的测算与报告（从新到旧）。Stored benchmark runs, newest first.', BenchmarkResultSummary);
+export type BenchmarkResultPageView = Static<typeof BenchmarkResultPage>;
