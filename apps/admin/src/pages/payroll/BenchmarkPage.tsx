@@ -16,6 +16,7 @@ import { placeNamer } from '../../lib/places';
 import { EChart } from '../dashboard/EChart';
 import { benchmarkChartOption } from './benchmarkChart';
 import { ReportBasis, ReportHead } from './ReportFrame';
+import { StoredRunsCard } from './StoredRunsCard';
 import { TopUpCard } from './TopUpCard';
 
 const P = '/api/payroll/v1/benchmark';
@@ -297,6 +298,9 @@ export function BenchmarkPage() {
           <TopUpCard year={year} unitValue={unitValue} districts={districtList} />
         </div>
       )}
+      <div style={{ marginTop: 16 }}>
+        <StoredRunsCard year={year} districts={districtList.map((d) => d.code)} />
+      </div>
     </div>
   );
 }

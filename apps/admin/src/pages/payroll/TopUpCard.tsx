@@ -37,7 +37,7 @@ export function districtTotals(summary: TopUpSummary, districts: Array<{ code: s
 }
 
 /** Per-worker lines of a stored top-up, in keyset pages (previous pages are remembered as cursors). */
-function TopUpLines({ id, districtName }: { id: string; districtName: (code: string) => string }) {
+export function TopUpLines({ id, districtName }: { id: string; districtName: (code: string) => string }) {
   const { t } = useI18n();
   const api = useApi();
   const [onlyPositive, setOnlyPositive] = useState(true);
@@ -101,7 +101,7 @@ function TopUpLines({ id, districtName }: { id: string; districtName: (code: str
 }
 
 /** Street and community names of the districts on the page (the org lists, cached like the rest of the UI's); the code until they load. */
-function usePlaceNames(districts: string[]): (code: string) => string {
+export function usePlaceNames(districts: string[]): (code: string) => string {
   const api = useApi();
   const lists = useQueries({ queries: districts.flatMap((district) => [streetsQuery(api, district), communitiesQuery(api, { district })]) });
   return placeNamer(...lists.map((q) => q.data));
