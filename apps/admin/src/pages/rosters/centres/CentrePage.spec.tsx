@@ -188,6 +188,22 @@ describe('CentrePage: 请假与排班意愿 (worker requests)', () => {
     await waitFor(() => expect(sentBodies(calls, 'POST', REQ)).toEqual([{ workerId: 101, kind: 'UNAVAILABLE', date: '2027-01-30', until: '2027-02-01' }]));
   });
 
+  it('offers a worker seconded in (下派) beside the register’s, by the availability of the shown month’s first day', async () => {
+    const { calls } = render(xihuHr, {
+      'GET /api/workers/v1/workers': () => workers,
+      'GET /api/workers/v1/availability': (url) => ({ communityCode: CODE, date: url.searchParams.get('date'), workers: [{ id: 102, name: '李明' }, { id: 230, name: '王挂职' }] }),
+      [`GET ${REQ}`]: () => [],
+      [`POST ${REQ}`]: (_, init) => json(201, JSON.parse(String(init.body))),
+    });
+    await click(await found('[data-testid="request-add"]'));
+    const form = await found('[data-testid="request-form"]');
+    await chooseOption(form.querySelector('#workerId')!, '王挂职（230）');
+    await click(document.querySelector('[data-testid="request-form-ok"]'));
+    await waitFor(() => expect((sentBodies(calls, 'POST', REQ) as Array<{ workerId: number }>).map((b) => b.workerId)).toEqual([230]));
+    const month = calls.find((c) => c.url.pathname === REQ)!.url.searchParams.get('month');
+    expect(calls.find((c) => c.url.pathname === '/api/workers/v1/availability')?.url.searchParams.get('date')).toBe(`${month}-01`);
+  });
+
   it('finance reads the requests but records and withdraws none', async () => {
     render(finance, { 'GET /api/workers/v1/workers': () => workers, [`GET ${REQ}`]: () => [{ community: CODE, workerId: 102, date: '2027-01-07', kind: 'OFF' }] });
     await waitFor(() => expect(rows()).toEqual([['2027-01-07', '李明（102）', 'Day off wished', '-']]));

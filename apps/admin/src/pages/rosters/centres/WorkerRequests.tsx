@@ -11,6 +11,7 @@ import { S } from '../../../api/rosters';
 import type { CentreConfig } from '../../../api/schedulerSetup';
 import { useAction } from '../../../api/useAction';
 import type { WorkerPage } from '../../../api/workers';
+import type { AvailableWorkersView } from '@cws/workers-contracts';
 import { useAuth } from '../../../auth/AuthProvider';
 import { CENTRE_WRITE_ROLES } from '../../../auth/access';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -36,12 +37,18 @@ export function WorkerRequests({ community, config }: { community: string; confi
   const [month, setMonth] = useState(() => dayjs().add(1, 'month').format('YYYY-MM'));
   const key = ['worker-requests', community, month];
   const requests = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<WorkerRequestView[]>(`${S}/centres/${community}/requests`, { month }, signal) });
-  // the community's workers by name (a centre has a few dozen at most)
+  // the centre's workers by name (a few dozen at most): the community's register, and those seconded in (下派) who
+  // can be rostered on the shown month's first day — the service takes a request for either, and refuses anyone else
   const workers = useQuery({
     queryKey: ['community-workers', community],
     queryFn: ({ signal }) => api.get<WorkerPage>('/api/workers/v1/workers', { community, status: 'ACTIVE', limit: 200 }, signal),
   });
-  const nameOf = (id: number) => workers.data?.items.find((w) => w.id === id)?.name ?? String(id);
+  const secondedIn = useQuery({
+    queryKey: ['community-available', community, month],
+    queryFn: ({ signal }) => api.get<AvailableWorkersView>('/api/workers/v1/availability', { community, date: `${month}-01` }, signal),
+  });
+  const people = [...(workers.data?.items ?? []), ...(secondedIn.data?.workers ?? [])].filter((w, i, all) => all.findIndex((x) => x.id === w.id) === i);
+  const nameOf = (id: number) => people.find((w) => w.id === id)?.name ?? String(id);
   // a leave of several days is one call: the service records each day of date…until, all or none
   const add = useFormDialog(
     (v: { workerId: number; date: string; until?: string; kind: Kind; shift?: string; note?: string }) =>
@@ -115,7 +122,7 @@ export function WorkerRequests({ community, config }: { community: string; confi
       />
       <FormModal {...add.modal} title={t('requests.add')} initialValues={{ kind: 'UNAVAILABLE', date: `${month}-01` }} testId="request-form">
         <Form.Item name="workerId" label={t('requests.worker')} rules={required}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(workers.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.name}（${w.id}）` }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={people.map((w) => ({ value: w.id, label: `${w.name}（${w.id}）` }))} />
         </Form.Item>
         <DateItem name="date" label={t('requests.date')} required />
         <DateItem name="until" label={t('requests.until')} rules={untilRules} extra={t('requests.untilHint')} />
