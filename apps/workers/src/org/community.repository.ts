@@ -47,8 +47,10 @@ export class CommunityRepository {
     return applyScope(qb, scope, { district: 'c.districtCode', street: 'c.streetCode' }).getOne();
   }
 
-  /** The community's place, name and state if the scope sees it (optionally locked), else null. */
-  /** `lock` takes the row for writing; `share` holds it against a delete until the caller's record naming it commits. */
+  /**
+   * The community's place, name and state if the scope sees it, else null. `lock` takes the row for writing; `share`
+   * holds it against a delete until the caller's record naming it commits.
+   */
   static async rowInScope(m: EntityManager, scope: Scope, code: string, opts: { lock?: boolean; share?: boolean } = {}): Promise<CommunityRow | null> {
     const qb = m
       .createQueryBuilder()
