@@ -99,10 +99,11 @@ export class RostersService {
    * transaction or none of them.
    */
   async request(p: Principal, token: string | undefined, community: string, r: NewWorkerRequest): Promise<WorkerRequestView> {
-    const place = await this.workforce.community(community, token);
     if (r.kind === 'SHIFT' && !r.shift) throw validationError('REQUEST_SHIFT_MISSING', 'shift', 'a SHIFT request names the shift template');
     const days = requestDays(r.date, r.until);
-    assertServesCommunity(await this.workforce.worker(r.workerId, token), place.code, days[0], days[days.length - 1]);
+    // the community (404 outside the scope) and the worker from the workers service, side by side
+    const [place, worker] = await Promise.all([this.workforce.community(community, token), this.workforce.worker(r.workerId, token)]);
+    assertServesCommunity(worker, place.code, days[0], days[days.length - 1]);
     const { until: _span, ...oneDay } = r;
     const row = { workerId: r.workerId, kind: r.kind, shift: r.kind === 'SHIFT' ? r.shift! : null, note: r.note ?? null, communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, createdBy: p.name };
     await this.dataSource.transaction(async (m) => {

@@ -48,12 +48,9 @@ export class WorkerRequestRepository {
     return { ...row, workerId: Number(row.workerId) };
   }
 
+  /** The month's requests as a solve reads them: by worker, then day (the list's rows, one statement). */
   async forMonth(m: EntityManager, community: string, month: string): Promise<WorkerRequestRow[]> {
-    const rows = await m.query(
-      `SELECT worker_id AS workerId, DATE_FORMAT(day, '%Y-%m-%d') AS date, kind, shift FROM worker_request
-        WHERE community_code = ? AND day BETWEEN ? AND LAST_DAY(?) ORDER BY worker_id, day`,
-      [community, `${month}-01`, `${month}-01`],
-    );
-    return rows.map((r: WorkerRequestRow) => ({ ...r, workerId: Number(r.workerId) }));
+    const rows = await this.listMonth(m, community, month);
+    return rows.map(({ workerId, date, kind, shift }) => ({ workerId, date, kind, shift })).sort((a, b) => a.workerId - b.workerId || a.date.localeCompare(b.date));
   }
 }

@@ -1,5 +1,6 @@
 import { decimalMaxFen, formatMoney, parseMoney, residentIdIssue, type Fen } from '@cws/kernel';
 import type { WorkerLookupResultView } from '@cws/workers-contracts';
+import { asResidentId } from '../../api/workers';
 
 /**
  * What a line of the list can get wrong; the form names the line and the issue in the user's language. RESIDENT_ID: not
@@ -26,7 +27,6 @@ export interface BonusLines {
 /** The API's bonus amount: at most 11 integer digits (`RunBonusAmountDto`). */
 const MAX_BONUS_FEN = decimalMaxFen(13);
 const WORKER_ID = /^\d{1,15}$/;
-const RESIDENT_ID = /^\d{17}[\dXx]$/;
 /** An amount as a sheet shows it: thousands separators only between groups of three, an optional ¥ before or 元 after. */
 const AMOUNT = /^[¥￥]?(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?元?$/;
 
@@ -52,7 +52,7 @@ export function parseBonusLines(text: string): BonusLines {
     if (!line || (i === 0 && !/\d/.test(line))) return;
     const cells = cellsOf(line);
     const byId = cells.length === 2 && WORKER_ID.test(cells[0]) && Number(cells[0]) >= 1;
-    const residentId = cells.length === 2 && RESIDENT_ID.test(cells[0]) ? cells[0].toUpperCase() : null;
+    const residentId = cells.length === 2 ? asResidentId(cells[0]) : null;
     if (!byId && !residentId) return void out.problems.push({ line: i + 1, issue: 'FORMAT' });
     const who = residentId ? idTail(residentId) : String(Number(cells[0]));
     if (residentId && residentIdIssue(residentId)) return void out.problems.push({ line: i + 1, issue: 'RESIDENT_ID' });
