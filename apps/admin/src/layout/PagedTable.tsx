@@ -1,6 +1,7 @@
-import { Table, type TableProps } from 'antd';
+import { Table } from 'antd';
 import type { ReactNode } from 'react';
 import { LoadMore, QueryError } from './PageState';
+import { listTableProps, type ListTableProps } from './QueryTable';
 
 /** A keyset-paged query as a list reads it (what `useKeysetPages` returns). */
 export interface KeysetPages<T> {
@@ -27,12 +28,12 @@ export function PagedTable<T extends object>({
   loadMoreTestId,
   loadMoreExtra,
   ...table
-}: { pages: KeysetPages<T>; loadMoreTestId: string; loadMoreExtra?: ReactNode } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
+}: { pages: KeysetPages<T>; loadMoreTestId: string; loadMoreExtra?: ReactNode } & Omit<ListTableProps<T>, 'loading' | 'pagination'>) {
   if (pages.error) return <QueryError error={pages.error} />;
   const rows = pagedRows(pages);
   return (
     <>
-      <Table<T> rowKey="id" {...table} loading={pages.isPending} dataSource={rows} pagination={false} />
+      <Table<T> {...listTableProps(table)} loading={pages.isPending} dataSource={rows} pagination={false} />
       <LoadMore pages={pages} count={rows.length} testId={loadMoreTestId}>
         {loadMoreExtra}
       </LoadMore>

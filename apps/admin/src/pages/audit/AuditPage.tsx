@@ -136,7 +136,6 @@ export function AuditPage() {
       <PagedTable<AuditEntry>
         pages={pages}
         loadMoreTestId="audit-load-more"
-        size="small"
         scroll={{ x: 1100 }}
         expandable={{ expandedRowRender: (entry) => <Diff entry={entry} /> }}
         data-testid="audit-table"

@@ -16,7 +16,6 @@ export function AllocationsTable({ filter }: { filter: BudgetListFilter }) {
     <PagedTable<AllocationView>
       pages={pages}
       loadMoreTestId="allocations-load-more"
-      size="small"
       scroll={{ x: true }}
       data-testid="allocations-table"
       columns={[

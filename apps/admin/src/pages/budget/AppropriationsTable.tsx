@@ -58,7 +58,6 @@ export function AppropriationsTable({ filter, canWrite, onAllocate }: { filter: 
     <PagedTable<AppropriationView>
       pages={pages}
       loadMoreTestId="appropriations-load-more"
-      size="small"
       scroll={{ x: true }}
       data-testid="appropriations-table"
       columns={[

@@ -140,7 +140,6 @@ export function BudgetPage() {
       <QueryTable<Balance>
         query={balances}
         rows={rows}
-        size="small"
         rowKey={(r) => `${r.funder}:${r.stream}:${r.districtCode}:${r.streetCode}:${r.communityCode}`}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: true }}

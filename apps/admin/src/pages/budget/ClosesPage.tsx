@@ -115,7 +115,6 @@ export function ClosesPage() {
         query={closes}
         rows={rows}
         rowKey="day"
-        size="small"
         bordered
         scroll={{ x: true }}
         pagination={{ pageSize: 31, hideOnSinglePage: true }}

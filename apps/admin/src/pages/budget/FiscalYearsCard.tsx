@@ -45,7 +45,6 @@ export function FiscalYearsCard({ mayWrite }: { mayWrite: boolean }) {
         query={years}
         rows={sorted}
         rowKey="year"
-        size="small"
         pagination={false}
         columns={[
           { title: t('fiscal.year'), dataIndex: 'year' },

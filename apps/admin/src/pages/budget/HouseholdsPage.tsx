@@ -102,7 +102,6 @@ export function HouseholdsPage() {
             query={report}
             rows={r?.rows}
             rowKey="communityCode"
-            size="small"
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             data-testid="households-table"
             columns={[

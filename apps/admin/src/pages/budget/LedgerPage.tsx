@@ -42,7 +42,6 @@ export function LedgerPage() {
       <PagedTable<LedgerEntryView>
         pages={pages}
         loadMoreTestId="ledger-load-more"
-        size="small"
         scroll={{ x: true }}
         data-testid="ledger-table"
         columns={[

@@ -90,7 +90,6 @@ export function PostingsPage() {
       <PagedTable<PostingView>
         pages={pages}
         loadMoreTestId="postings-load-more"
-        size="small"
         scroll={{ x: true }}
         data-testid="postings-table"
         onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}

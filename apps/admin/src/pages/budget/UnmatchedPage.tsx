@@ -66,7 +66,6 @@ export function UnmatchedPage() {
       <PagedTable<UnmatchedPostingView>
         pages={pages}
         loadMoreTestId="unmatched-load-more"
-        size="small"
         scroll={{ x: true }}
         data-testid="unmatched-table"
         columns={[

@@ -51,10 +51,7 @@ export function ElectionsPage() {
       </Space>
       <QueryTable<ElectionView>
         query={elections}
-        rows={elections.data}
-        rowKey="id"
-        size="small"
-        locale={{ emptyText: t('elections.none') }}
+        empty={t('elections.none')}
         data-testid="elections-table"
         columns={[
           { title: t('elections.date'), dataIndex: 'electionDate' },

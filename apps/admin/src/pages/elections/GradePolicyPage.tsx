@@ -93,8 +93,6 @@ function RowsInForce({ date, kind }: { date: string; kind: Kind | undefined }) {
     <QueryTable<GradePolicyRowView>
       query={rows}
       rows={rows.data?.filter((r) => !kind || r.kind === kind)}
-      rowKey="id"
-      size="small"
       pagination={false}
       data-testid="grade-policy-table"
       columns={[
@@ -116,9 +114,6 @@ function GradePolicyHistory({ kind }: { kind: Kind | undefined }) {
       <Typography.Paragraph type="secondary">{t('grades.historyHint')}</Typography.Paragraph>
       <QueryTable<GradePolicyRowView>
         query={rows}
-        rows={rows.data}
-        rowKey="id"
-        size="small"
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="grade-policy-history"
         onRow={(r) => (r.validTo !== null ? { style: { color: 'rgba(0, 0, 0, 0.45)' } } : {})}

@@ -64,7 +64,6 @@ export function OneShoulderTab({ communityName }: { communityName: (code: string
         query={report}
         rows={r?.items.filter((i) => !only || i.oneShoulder)}
         rowKey="communityCode"
-        size="small"
         data-testid="one-shoulder-table"
         columns={[
           { title: t('elections.community'), dataIndex: 'communityCode', render: (c: string) => communityName(c) },

@@ -180,7 +180,6 @@ function StreetRows({ district, report }: { district: string; report: { data?: C
     <QueryTable<ComplianceGroupView>
       query={report}
       rows={report.data?.groups.filter((s) => s.districtCode === district)}
-      size="small"
       rowKey="group"
       pagination={false}
       data-testid={`streets-${district}`}
@@ -277,7 +276,6 @@ export function BenchmarkPage() {
             <QueryTable<ComplianceGroupView>
               query={districts}
               rows={groups}
-              size="small"
               rowKey="group"
               pagination={false}
               data-testid="compliance-table"

@@ -166,7 +166,6 @@ export function FundingPage() {
           <QueryTable<FundingRow>
             query={report}
             rows={rows}
-            size="small"
             rowKey="key"
             pagination={false}
             scroll={{ x: 'max-content' }}

@@ -59,8 +59,6 @@ export function RunPolicyRows({ ids }: { ids: readonly string[] }) {
         <QueryTable<UsedRow>
           query={rows}
           rows={list}
-          rowKey="id"
-          size="small"
           scroll={{ x: true }}
           pagination={false}
           data-testid="run-policy-rows"

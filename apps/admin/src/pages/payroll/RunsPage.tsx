@@ -135,7 +135,6 @@ export function RunsPage() {
       <QueryTable<RunView>
         query={runs}
         rows={runs.data?.items}
-        rowKey="id"
         size="middle"
         data-testid="runs-table"
         columns={[

@@ -100,7 +100,6 @@ export function StoredRunsCard({ year, districts }: { year: number; districts: s
       <PagedTable<BenchmarkResultSummaryView>
         pages={pages}
         loadMoreTestId="stored-runs-more"
-        size="small"
         data-testid="stored-runs-table"
         columns={[
           { title: t('benchmark.stored.at'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },

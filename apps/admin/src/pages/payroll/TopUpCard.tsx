@@ -67,7 +67,6 @@ export function TopUpLines({ id, districtName }: { id: string; districtName: (co
         query={lines}
         rows={lines.data?.items}
         loading={lines.isFetching}
-        size="small"
         rowKey="workerId"
         pagination={false}
         data-testid="top-up-lines"

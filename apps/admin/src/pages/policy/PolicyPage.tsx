@@ -70,9 +70,6 @@ export function PolicyPage() {
       <Typography.Paragraph type="secondary">{t('policy.hint')}</Typography.Paragraph>
       <QueryTable<PolicyRowView>
         query={rows}
-        rows={rows.data}
-        rowKey="id"
-        size="small"
         scroll={{ x: true }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="policy-table"

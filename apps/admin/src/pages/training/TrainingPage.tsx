@@ -98,9 +98,6 @@ export function TrainingPage() {
                 )}
                 <QueryTable<TrainingClass>
                   query={classes}
-                  rows={classes.data}
-                  size="small"
-                  rowKey="id"
                   data-testid="classes-table"
                   columns={[
                     { title: t('workers.class'), dataIndex: 'title' },

@@ -50,10 +50,7 @@ export function TrainingPostings({ classes, communityName }: { classes: readonly
       </Space>
       <QueryTable<TrainingPostingView>
         query={postings}
-        rows={postings.data}
-        size="small"
-        rowKey="id"
-        locale={{ emptyText: t('training.postings.none') }}
+        empty={t('training.postings.none')}
         data-testid="training-postings"
         columns={[
           { title: t('workers.class'), dataIndex: 'classId', render: (id: number) => titleOf(id) },

@@ -93,9 +93,7 @@ export function WorkerRequests({ community, config }: { community: string; confi
       <Alert type="info" showIcon title={t('requests.hint')} style={{ marginBottom: 12 }} />
       <QueryTable<WorkerRequestView>
         query={requests}
-        rows={requests.data}
         rowKey={(r) => `${r.date}|${r.workerId}`}
-        size="small"
         pagination={false}
         columns={[
           { title: t('requests.date'), dataIndex: 'date' },

@@ -68,8 +68,7 @@ export function ContributionBaseTab({ worker }: { worker: WorkerDetail }) {
       <PagedTable<DeclaredContributionBaseView>
         pages={bases}
         loadMoreTestId="bases-load-more"
-        size="small"
-        locale={{ emptyText: t('bases.none') }}
+        empty={t('bases.none')}
         data-testid="contribution-bases"
         columns={[
           { title: t('bases.validFrom'), dataIndex: 'validFrom' },

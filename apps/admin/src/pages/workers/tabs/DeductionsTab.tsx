@@ -65,8 +65,6 @@ export function DeductionsTab({ worker }: { worker: WorkerDetail }) {
       <QueryTable<SpecialDeductionView>
         query={deductions}
         rows={view?.items}
-        rowKey="id"
-        size="small"
         pagination={false}
         data-testid="deductions"
         columns={[

@@ -26,8 +26,7 @@ export function PayslipsTab({ worker }: { worker: WorkerDetail }) {
       <PagedTable<WorkerPayslipItem>
         pages={slips}
         loadMoreTestId="worker-payslips-load-more"
-        size="small"
-        locale={{ emptyText: t('workers.payslipsNone') }}
+        empty={t('workers.payslipsNone')}
         data-testid="worker-payslips"
         columns={[
           { title: t('payrollRuns.period'), dataIndex: 'period' },
