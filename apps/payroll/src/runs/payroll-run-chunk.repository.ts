@@ -63,6 +63,15 @@ export class PayrollRunChunkRepository {
   }
 
   /** Records a chunk's result, only for the generation it was computed for. */
+  /**
+   * Locks the chunk's row if it is still of `generation`: a recalculation replaces the rows (deleteForRun), so a job of
+   * an older generation finds none and writes nothing, and a replacement waits for a write already under way.
+   */
+  async lockCurrent(m: EntityManager, runId: string, chunkNo: number, generation: number): Promise<boolean> {
+    const rows: unknown[] = await m.query('SELECT chunk_no FROM payroll_run_chunk WHERE run_id = ? AND chunk_no = ? AND generation = ? FOR UPDATE', [runId, chunkNo, generation]);
+    return rows.length > 0;
+  }
+
   async markDone(m: EntityManager, runId: string, chunkNo: number, generation: number, t: ChunkTotals): Promise<boolean> {
     const r = await m.query(
       `UPDATE payroll_run_chunk SET state = 'DONE', done = ?, failed = ?, gross = ?, employee_contributions = ?, tax = ?, recoveries = ?, net = ?,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
@@ -132,10 +132,12 @@ export class PayrollRunComputeService {
     const year = Number(run.period.slice(0, 4));
     const bonus = carriedInputs(run.inputs).bonus;
     const bonusAmounts = bonus?.amounts ? new Map(bonus.amounts.map((b) => [b.workerId, parseMoney(b.amount)])) : null;
-    // From last January (tax state, the ≤ 60,000 flag), or from the contribution base's reference year when that is earlier.
+    // From last January (tax state, the ≤ 60,000 flag), or from the contribution base's reference year when that is earlier,
+    // through this month: a bonus or top-up follows the month's approved wages (and an earlier bonus of the month), whose
+    // state carries this month's income, tax and recovery. A REGULAR run has no settled slip of its own month before it.
     const baseYear = contributionReferenceYear(run.period, policy);
     const ids = workers.map((w) => w.workerId);
-    const settled = groupByWorker(await this.payslips.settledSince(ids, `${Math.min(year - 1, baseYear)}-01`, run.period));
+    const settled = groupByWorker(await this.payslips.settledSince(ids, `${Math.min(year - 1, baseYear)}-01`, periodAfter(run.period)));
     // Bases HR declared for this contribution year win over the wages (bonus and top-up slips carry no contributions).
     const declared = run.type === 'REGULAR' ? await this.declaredBases.inForce(ids, contributionYearStart(run.period, policy), run.period) : null;
     const rows: PayslipRow[] = new Array(workers.length);
@@ -171,6 +173,8 @@ export class PayrollRunComputeService {
   private async persist(runId: string, chunkNo: number, generation: number, rows: PayslipRow[], totals: ChunkTotals): Promise<void> {
     const writing = Date.now();
     await inTransaction(this.dataSource, async (m) => {
+      // a job of an older generation (the run was recalculated meanwhile) must not overwrite the current slips
+      if (!(await this.chunks.lockCurrent(m, runId, chunkNo, generation))) return;
       await this.payslips.upsertMany(m, rows);
       totals.persistMs = Date.now() - writing;
       await this.chunks.markDone(m, runId, chunkNo, generation, totals);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
 import type { RunStatus, RunType } from '@cws/payroll-contracts';
 import { applyScope, keysetPage, type KeysetPage } from '@cws/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { PayrollRunEntity } from './payroll-run.entities';
 
 export interface NewRun {
@@ -38,12 +38,16 @@ export class PayrollRunRepository {
     await m.query('INSERT INTO payroll_period (period, created_at) VALUES (?, NOW(3)) ON DUPLICATE KEY UPDATE period = period', [period]);
   }
 
-  /** Runs of the period and type (not cancelled) whose scope overlaps `scopeCode` (null = the city). */
+  /**
+   * Runs of the period and type (not cancelled) whose scope overlaps `scopeCode` (null = the city). A TOP_UP
+   * pays the year's stored top-ups, so for it the whole year counts: a second one would pay them again.
+   */
   async overlapping(m: EntityManager, period: string, type: RunType, scopeCode: string | null): Promise<PayrollRunEntity[]> {
     const qb = m
       .getRepository(PayrollRunEntity)
       .createQueryBuilder('r')
-      .where('r.period = :period AND r.type = :type AND r.status <> :cancelled', { period, type, cancelled: 'CANCELLED' });
+      .where('r.type = :type AND r.status <> :cancelled', { type, cancelled: 'CANCELLED' })
+      .andWhere(type === 'TOP_UP' ? 'LEFT(r.period, 4) = :year' : 'r.period = :period', { period, year: period.slice(0, 4) });
     if (scopeCode !== null) {
       // Overlap: one is the city, or one code is a prefix of the other (district ⊃ street).
       qb.andWhere('(r.scopeCode IS NULL OR r.scopeCode = LEFT(:code, CHAR_LENGTH(r.scopeCode)) OR :code = LEFT(r.scopeCode, CHAR_LENGTH(:code)))', { code: scopeCode });
@@ -174,22 +178,43 @@ export class PayrollRunRepository {
   }
 
   /**
-   * A settled run of the same tax year, overlapping `run`'s scope, approved after `run` was computed,
-   * where one of the two is a CORRECTION: `run`'s slips then start from a year-to-date state that
-   * misses it (or, for a correction, from one that another run has since moved on).
+   * A settled run of the same tax year, overlapping `run`'s scope, approved after `run`'s computation
+   * started: each slip starts from its worker's latest settled year-to-date state (tax, recovery owed,
+   * the separate-bonus option), so `run`'s slips start from one that another run has since moved on.
+   * From the start, not the finish: a chunk computed after that approval saw it, one before did not.
    */
-  async correctionSettledSince(m: EntityManager, run: PayrollRunEntity): Promise<PayrollRunEntity | null> {
-    if (!run.computeFinishedAt) return null;
+  async settledSinceComputed(m: EntityManager, run: PayrollRunEntity): Promise<PayrollRunEntity | null> {
+    if (!run.computeStartedAt) return null;
     const qb = m
       .getRepository(PayrollRunEntity)
       .createQueryBuilder('r')
-      .where("r.id <> :id AND r.status IN ('APPROVED', 'PAID') AND r.approvedAt > :computed AND LEFT(r.period, 4) = :year", {
-        id: run.id, computed: run.computeFinishedAt, year: run.period.slice(0, 4),
+      .where("r.id <> :id AND r.status IN ('APPROVED', 'PAID') AND r.approvedAt > :started AND LEFT(r.period, 4) = :year", {
+        id: run.id, started: run.computeStartedAt, year: run.period.slice(0, 4),
       });
-    if (run.type !== 'CORRECTION') qb.andWhere("r.type = 'CORRECTION'");
-    if (run.districtCode !== null) {
-      qb.andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR :street IS NULL OR r.streetCode = :street)))', { district: run.districtCode, street: run.streetCode });
-    }
+    overlappingPlace(qb, run);
     return qb.orderBy('r.approvedAt', 'DESC').getOne();
   }
+
+  /**
+   * A REGULAR run of an earlier month of the same tax year, overlapping `run`'s scope, still DRAFT or
+   * SUBMITTED: months settle in order, else the later month's slips start from a state that misses it.
+   */
+  async earlierRegularOpen(m: EntityManager, run: PayrollRunEntity): Promise<PayrollRunEntity | null> {
+    const qb = m
+      .getRepository(PayrollRunEntity)
+      .createQueryBuilder('r')
+      .where("r.type = 'REGULAR' AND r.status IN ('DRAFT', 'SUBMITTED') AND r.period < :period AND LEFT(r.period, 4) = :year", {
+        period: run.period, year: run.period.slice(0, 4),
+      });
+    overlappingPlace(qb, run);
+    return qb.orderBy('r.period').addOrderBy('r.id').getOne();
+  }
+}
+
+/** Runs whose scope overlaps `run`'s: either is the city, or they share the district and one is the district or both the same street. */
+function overlappingPlace(qb: SelectQueryBuilder<PayrollRunEntity>, run: Pick<PayrollRunEntity, 'districtCode' | 'streetCode'>): void {
+  if (run.districtCode === null) return;
+  qb.andWhere('(r.districtCode IS NULL OR (r.districtCode = :district AND (r.streetCode IS NULL OR :street IS NULL OR r.streetCode = :street)))', {
+    district: run.districtCode, street: run.streetCode,
+  });
 }

@@ -230,6 +230,41 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect(await taxStateOf(other.id)).toMatchObject({ specialDeductions: '0.00', lowIncomeLastYear: true, monthsEmployed: 12 });
   });
 
+  it('months are approved in order, a run computed before another was approved is stale, and one TOP_UP run a year', async () => {
+    const street = `${XIHU}002`;
+    const run = async (period: string, type = 'REGULAR', scope = street) => t.request('POST', '/v1/runs', { token: admin, body: { period, type, scope } });
+    const january = (await run('2026-01')).body.id as string;
+    const february = (await run('2026-02')).body.id as string;
+    await computed(january);
+    await computed(february);
+    expect((await t.request('POST', `/v1/runs/${february}/submit`, { token: admin })).status).toBe(200);
+    const early = await t.request('POST', `/v1/runs/${february}/approve`, { token: finance });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'PAYROLL_EARLIER_RUN_OPEN', runId: january });
+    expect((await t.request('POST', `/v1/runs/${january}/submit`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${january}/approve`, { token: finance })).status).toBe(200);
+    // February's slips were computed from a year to date without January's: stale until recalculated
+    const stale = await t.request('POST', `/v1/runs/${february}/approve`, { token: finance });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'PAYROLL_RUN_STALE', runId: january });
+    expect((await t.request('POST', `/v1/runs/${february}/reject`, { token: finance, body: { reason: '一月已审批，重新计算' } })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${february}/recalculate`, { token: admin })).status).toBe(200);
+    await computed(february);
+    expect((await t.request('POST', `/v1/runs/${february}/submit`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${february}/approve`, { token: finance })).status).toBe(200);
+    const [jan, feb] = [await allSlips(january), await allSlips(february)];
+    expect(feb.length).toBe(jan.length);
+
+    // A TOP_UP pays the year's stored top-ups: a second one that year over the same or an overlapping scope would pay them again.
+    const topUp = await run('2026-03', 'TOP_UP');
+    expect(topUp.status).toBe(201);
+    expect((await run('2026-07', 'TOP_UP')).body).toMatchObject({ code: 'PAYROLL_RUN_EXISTS', runId: topUp.body.id });
+    expect((await run('2026-08', 'TOP_UP', XIHU)).body).toMatchObject({ code: 'PAYROLL_RUN_OVERLAPS', runId: topUp.body.id });
+    const next = await run('2027-01', 'TOP_UP');
+    expect(next.status).toBe(201);
+    for (const id of [topUp.body.id, next.body.id]) expect((await t.request('POST', `/v1/runs/${id}/cancel`, { token: admin })).status).toBe(200);
+  }, 240_000);
+
   it('validates the request: period, type, scope', async () => {
     const r = await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-13', type: 'WEEKLY', scope: '12' } });
     expect(r.status).toBe(400);

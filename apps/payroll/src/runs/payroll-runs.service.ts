@@ -52,13 +52,16 @@ export class PayrollRunsService {
     try {
       id = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         await this.runs.lockPeriod(m, dto.period);
+        // the year's TOP_UP runs are checked across its months: they serialise behind December's row
+        if (dto.type === 'TOP_UP' && !dto.period.endsWith('-12')) await this.runs.lockPeriod(m, `${dto.period.slice(0, 4)}-12`);
         if (dto.correctsRunId) await this.corrections.check(p, m, dto.correctsRunId, dto.period, scopeCode, dto.workerIds!);
         if (dto.type !== 'CORRECTION') {
           const clash = await this.runs.overlapping(m, dto.period, dto.type, scopeCode);
           const same = clash.find((r) => r.scopeCode === scopeCode);
-          if (same) throw conflict('PAYROLL_RUN_EXISTS', `a ${dto.type} run for ${dto.period} and this scope already exists (run ${same.id})`, { runId: String(same.id) });
+          const when = dto.type === 'TOP_UP' ? `the year ${dto.period.slice(0, 4)}` : dto.period;
+          if (same) throw conflict('PAYROLL_RUN_EXISTS', `a ${dto.type} run for ${when} and this scope already exists (run ${same.id})`, { runId: String(same.id) });
           if (clash.length) {
-            throw conflict('PAYROLL_RUN_OVERLAPS', `run ${clash[0].id} (${clash[0].scopeCode ?? 'the city'}) already covers part of this scope for ${dto.period}`, { runId: String(clash[0].id) });
+            throw conflict('PAYROLL_RUN_OVERLAPS', `run ${clash[0].id} (${clash[0].scopeCode ?? 'the city'}) already covers part of this scope for ${when}`, { runId: String(clash[0].id) });
           }
         }
         const newId = await this.runs.insert(m, {
@@ -103,10 +106,16 @@ export class PayrollRunsService {
       if (run.submittedBy === who.id) {
         throw new DomainError('FORBIDDEN', 'PAYROLL_FOUR_EYES', `run ${id} was submitted by ${run.submittedByName}; another approver must approve it`, []);
       }
-      if (run.type === 'BONUS') await this.regularApprovedFirst(m, run);
-      const stale = await this.runs.correctionSettledSince(m, run);
+      if (run.type === 'BONUS' || run.type === 'TOP_UP') await this.regularApprovedFirst(m, run);
+      if (run.type !== 'CORRECTION') {
+        const earlier = await this.runs.earlierRegularOpen(m, run);
+        if (earlier) {
+          throw conflict('PAYROLL_EARLIER_RUN_OPEN', `the ${earlier.period} REGULAR run ${earlier.id} is ${earlier.status}: months are approved in order, so its pay is in the year-to-date tax state this run's slips start from`, { runId: String(earlier.id) });
+        }
+      }
+      const stale = await this.runs.settledSinceComputed(m, run);
       if (stale) {
-        throw conflict('PAYROLL_RUN_STALE', `run ${stale.id} (${stale.type}) was approved after run ${id} was computed: reject and recalculate run ${id} so its year-to-date tax state includes it`, { runId: String(stale.id) });
+        throw conflict('PAYROLL_RUN_STALE', `run ${stale.id} (${stale.period} ${stale.type}) was approved after run ${id} was computed: reject and recalculate run ${id} so its year-to-date tax state includes it`, { runId: String(stale.id) });
       }
       await this.runs.update(m, id, { status: 'APPROVED', approvedBy: who.id, approvedByName: who.name, approvedAt: new Date() });
     });
@@ -211,8 +220,8 @@ export class PayrollRunsService {
     throw conflict(
       'PAYROLL_REGULAR_NOT_APPROVED',
       regular
-        ? `the ${run.period} REGULAR run ${regular.id} covering this scope is ${regular.status}: approve it before the bonus run`
-        : `no ${run.period} REGULAR run covers this scope yet: create and approve it before the bonus run`,
+        ? `the ${run.period} REGULAR run ${regular.id} covering this scope is ${regular.status}: approve it before the ${run.type} run`
+        : `no ${run.period} REGULAR run covers this scope yet: create and approve it before the ${run.type} run`,
       { runId: regular ? String(regular.id) : null },
     );
   }

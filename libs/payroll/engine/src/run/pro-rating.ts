@@ -24,6 +24,11 @@ export function parsePeriod(period: string): Period {
 
 export const periodFirstDay = (period: string): string => `${period}-01`;
 export const periodLastDay = (period: string): string => lastDayOfMonth(period);
+/** The month after `period` ('2026-12' → '2027-01'). */
+export function periodAfter(period: string): string {
+  const { year, month } = parsePeriod(period);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
 
 /**
  * The 调休 of the holiday calendar that moves paid days (the scheduler's calendar, frozen with the run):
