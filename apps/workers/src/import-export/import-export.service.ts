@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { PiiCipher } from '@cws/persistence';
+import { PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService } from '@cws/platform';
 import { AppointmentStartedEvent, type ImportCommittedView, type ImportReportView, WorkerCreatedEvent } from '@cws/workers-contracts';
 import ExcelJS from 'exceljs';
@@ -37,12 +37,12 @@ export class ImportExportService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Reads the sheet into header-keyed cells; unknown or missing headers are a file-level 400. */
-  async readSheet(fileName: string, buffer: Buffer): Promise<Array<Record<ColumnKey, string>>> {
+  /** Reads the sheet into header-keyed cells with each row's number in the sheet; unknown or missing headers are a file-level 400. */
+  async readSheet(fileName: string, buffer: Buffer): Promise<Array<{ row: number; cells: Record<ColumnKey, string> }>> {
     const table = await readTable(fileName, buffer, COLUMNS.length + 5);
     if (!table.length) throw validationError('IMPORT_FILE_EMPTY', 'file', 'has no header row');
-    assertColumnCount(Math.max(...table.slice(0, 10).map((r) => r.length)));
-    const header = table[0].map((h) => h.trim());
+    assertColumnCount(Math.max(...table.slice(0, 10).map((r) => r.cells.length)));
+    const header = table[0].cells.map((h) => h.trim());
     const index = new Map<ColumnKey, number>();
     for (const c of COLUMNS) {
       const i = header.indexOf(c.header);
@@ -50,13 +50,16 @@ export class ImportExportService {
       if (i >= 0) index.set(c.key, i);
     }
     if (table.length - 1 > MAX_ROWS) throw validationError('IMPORT_TOO_MANY_ROWS', 'file', `has more than ${MAX_ROWS} rows; split it`);
-    return table.slice(1).map((r) => Object.fromEntries(COLUMNS.map((c) => [c.key, (index.has(c.key) ? r[index.get(c.key)!] ?? '' : '').trim()])) as Record<ColumnKey, string>);
+    return table.slice(1).map(({ row, cells: r }) => ({
+      row,
+      cells: Object.fromEntries(COLUMNS.map((c) => [c.key, (index.has(c.key) ? r[index.get(c.key)!] ?? '' : '').trim()])) as Record<ColumnKey, string>,
+    }));
   }
 
   /** Validates every row (alone, within the file, against the register and the caller's scope) and stages the batch. Writes no worker. */
   async validate(p: Principal, fileName: string, buffer: Buffer): Promise<ImportReport> {
     const cells = await this.readSheet(fileName, buffer);
-    const { valid, errors, warnings } = await this.check(p, cells.map((c, i) => ({ row: i + 2, cells: c })));
+    const { valid, errors, warnings } = await this.check(p, cells);
     const id = randomUUID();
     const report: ImportReport = {
       id, fileName, status: 'VALIDATED', totalRows: cells.length, validRows: valid.length, invalidRows: cells.length - valid.length, errors, warnings,
@@ -201,6 +204,8 @@ export class ImportExportService {
       const keep = hashed.filter((h) => !lostSet.has(h));
       rows = keep.map((h) => h.r);
       const now = new Date();
+      // a rival write (another batch, POST workers) registering one of these IDs after the check above: the unique index
+      // refuses it, and the whole commit goes with a 409 rather than a 500
       const ids = await WorkerRepository.insertMany(m, keep.map(({ r, rid }) => {
         const c = communities.get(r.communityCode)!;
         return {
@@ -209,7 +214,7 @@ export class ImportExportService {
           bankAccount: r.bankAccount ? protectBankAccount(this.cipher, r.bankAccount) : null, bankLuhnOk: r.bankAccount ? luhnValid(r.bankAccount) : null,
           communityCode: r.communityCode, streetCode: c.streetCode, districtCode: c.districtCode,
         };
-      }));
+      })).catch((e: unknown) => rethrowDuplicate(e, conflict('IMPORT_STALE', 'a resident ID of this batch was registered meanwhile; validate the file again'), 'uq_worker_resident_id_hash'));
       const created = keep.map(({ r, rid }) => ({ r, id: ids.get(rid.hash)!, masked: rid.masked, c: communities.get(r.communityCode)! }));
       await WorkerEventRepository.addMany(m, created.map((x) => ({ workerId: x.id, kind: 'HIRE', date: x.r.hireDate, note: `批量导入（批次 ${id}）`, data: null })));
       await this.audit.recordMany(m, created.map((x) => ({
@@ -303,7 +308,7 @@ export class ImportExportService {
     ];
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = serverToday(); // the city's date, as every other read of "today" (not UTC's, a day behind before 08:00)
     let after: string | null = null;
     do {
       const page = await WorkerRepository.exportPage(this.dataSource.manager, p.scope, filter, today, after, 5000);

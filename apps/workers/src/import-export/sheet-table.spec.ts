@@ -1,11 +1,17 @@
 import { DomainError } from '@cws/kernel';
 import { readCsv, readTable } from './sheet-table';
 
-const csv = (text: string) => readCsv(Buffer.from(text, 'utf8'));
+const csv = (text: string) => readCsv(Buffer.from(text, 'utf8')).map((r) => r.cells);
+const rowsOf = (text: string) => readCsv(Buffer.from(text, 'utf8')).map((r) => r.row);
 
 describe('reading an uploaded CSV (csv-parse)', () => {
   it('parses quoted fields with doubled quotes, a BOM and CRLF, and drops blank rows', () => {
     expect(csv('\ufeffa,"b,""c"""\r\n1,2\r\n\r\n , \r\n')).toEqual([['a', 'b,"c"'], ['1', '2']]);
+  });
+
+  it('numbers each row as a spreadsheet shows the file: blank rows count, a quoted line break does not', () => {
+    expect(rowsOf('姓名,备注\n张三,\n\n , \n"李四","一行\n两行"\n\n王五\n')).toEqual([1, 2, 5, 7]);
+    expect(rowsOf('a\r\n\r\nb\r\n')).toEqual([1, 3]);
   });
 
   it('keeps line breaks inside quotes, accepts LF-only files and rows of different lengths', () => {

@@ -40,10 +40,10 @@ export class SecondmentRepository {
   }
 
   /** A secondment of the worker (not cancelled) overlapping [from, to ?? open end]: its id, or null. */
-  static async overlapping(m: EntityManager, workerId: number, from: string, to: string | null): Promise<number | null> {
+  static async overlapping(m: EntityManager, workerId: number, from: string, to: string | null, exceptId = 0): Promise<number | null> {
     const [rival] = await m.query(
-      `SELECT id FROM secondment WHERE worker_id = ? AND status <> 'CANCELLED' AND start_date <= ? AND COALESCE(end_date, ?) >= ? LIMIT 1`,
-      [workerId, to ?? FAR_FUTURE, FAR_FUTURE, from],
+      `SELECT id FROM secondment WHERE worker_id = ? AND id <> ? AND status <> 'CANCELLED' AND start_date <= ? AND COALESCE(end_date, ?) >= ? LIMIT 1`,
+      [workerId, exceptId, to ?? FAR_FUTURE, FAR_FUTURE, from],
     );
     return rival ? Number(rival.id) : null;
   }
@@ -75,7 +75,13 @@ export class SecondmentRepository {
 
   /** Ends on `date` the worker's ACTIVE secondments running past it (the worker leaves). */
   static async endActiveOf(m: EntityManager, workerId: number, date: string): Promise<void> {
-    await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE worker_id = ? AND status = 'ACTIVE' AND (end_date IS NULL OR end_date > ?)`, [date, workerId, date]);
+    await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE worker_id = ? AND status = 'ACTIVE' AND start_date <= ? AND (end_date IS NULL OR end_date > ?)`, [date, workerId, date, date]);
+  }
+
+  /** Cancels the worker's secondments that would begin after `date` (never begun, so never announced); how many. */
+  static async cancelStartingAfter(m: EntityManager, workerId: number, date: string): Promise<number> {
+    const r = await m.query(`UPDATE secondment SET status = 'CANCELLED' WHERE worker_id = ? AND status = 'ACTIVE' AND start_date > ?`, [workerId, date]);
+    return Number((r as { affectedRows?: number }).affectedRows ?? 0);
   }
 
   /** `secondment.started` is in the outbox. */

@@ -23,7 +23,8 @@ export class SecondmentsController {
 
   @Post('secondments/:id/end')
   @Roles(...WRITE_ROLES)
-  @Answers(Secondment, '结束借调', 'End a secondment')
+  @Answers(Secondment, '结束借调', 'End a secondment (a later last day than planned extends it, if it then overlaps no other)')
+  @ApiConflictResponse({ description: 'SECONDMENT_NOT_ACTIVE, SECONDMENT_OVERLAP' })
   end(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EndSecondmentDto) {
     return this.secondments.end(p, id, dto);
   }

@@ -70,6 +70,9 @@ export class SecondmentsService {
       const worker = await this.workers.workerInScope(m, p, before.workerId, { lock: true });
       if (before.status !== 'ACTIVE') throw conflict('SECONDMENT_NOT_ACTIVE', `secondment ${id} is ${before.status}`);
       if (dto.to < before.from) throw validationError('SECONDMENT_ENDS_BEFORE_START', 'to', 'must not be before the start date');
+      // a later end than planned extends it: it must not then run into another of the worker's secondments
+      const rival = await SecondmentRepository.overlapping(m, worker.id, before.from, dto.to, id);
+      if (rival !== null) throw conflict('SECONDMENT_OVERLAP', `The worker already has a secondment in that period (secondment ${rival})`, { secondmentId: rival });
       await SecondmentRepository.end(m, id, dto.to);
       const now = today();
       await this.followCalendar(m, worker, now);

@@ -202,6 +202,29 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect((await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.xihu })).body.status).toBe('ACTIVE');
   });
 
+  it('secondments: ending one later than planned may not run it into the next; leaving cancels one not yet begun', async () => {
+    const w = await hire({ communityCode: '330106002001' });
+    const second = (from: string, to: string) =>
+      app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: w.id, direction: 'OUT', organisation: '文新街道办事处', from, to, payer: 'HOME' } });
+    const a = await second('2098-01-01', '2098-06-30'); // all ahead: a secondment already over is ENDED at once
+    const b = await second('2098-07-01', '2098-12-31');
+    const later = await second('2099-03-01', '2099-05-31');
+    expect([a.status, b.status, later.status]).toEqual([201, 201, 201]);
+    const into = await app.t.request('POST', `/v1/secondments/${a.body.id}/end`, { token: app.tokens.xihu, body: { to: '2098-09-30' } });
+    expect(into.status).toBe(409);
+    expect(into.body).toMatchObject({ code: 'SECONDMENT_OVERLAP', secondmentId: b.body.id });
+    expect((await app.t.request('POST', `/v1/secondments/${a.body.id}/end`, { token: app.tokens.xihu, body: { to: '2098-05-31' } })).status).toBe(200);
+
+    const left = await app.t.request('POST', `/v1/workers/${w.id}/leave`, { token: app.tokens.xihu, body: { date: '2098-08-31', reason: 'RESIGNED' } });
+    expect(left.status).toBe(200);
+    const rows = (await app.t.request('GET', `/v1/workers/${w.id}/secondments`, { token: app.tokens.xihu })).body as Array<{ id: number; status: string; to: string | null }>;
+    const of = (id: number) => rows.find((r) => r.id === id)!;
+    expect(of(b.body.id)).toMatchObject({ status: 'ENDED', to: '2098-08-31' });
+    expect(of(later.body.id)).toMatchObject({ status: 'CANCELLED', to: '2099-05-31' });
+    const events = (await app.t.request('GET', `/v1/workers/${w.id}`, { token: app.tokens.xihu })).body.events as Array<{ kind: string; data: Record<string, unknown> | null }>;
+    expect(events.find((e) => e.kind === 'LEFT')?.data).toMatchObject({ cancelledSecondments: 1 });
+  });
+
   it('snapshots: primary band, bodies held, service years; bank account whole only for the payroll:read client', async () => {
     const w = await hire({ communityCode: '330106003001', hireDate: '2012-07-01' });
     await appoint({ workerId: w.id, communityCode: '330106003001', bodyKind: 'COMMITTEE', role: 'DIRECTOR', primary: true, from: '2020-01-01' });

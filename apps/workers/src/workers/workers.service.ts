@@ -130,7 +130,7 @@ export class WorkersService {
     });
   }
 
-  /** Leaving closes the record: every open appointment ends on the last day of service. */
+  /** Leaving closes the record: every open appointment and secondment ends on the last day of service, a later secondment is cancelled. */
   async leave(p: Principal, id: number, dto: LeaveWorkerDto): Promise<WorkerView> {
     return inTransaction(this.dataSource, async (m) => {
       const before = await this.workerInScope(m, p, id, { lock: true });
@@ -140,9 +140,11 @@ export class WorkersService {
       if ((await AppointmentRepository.countStartingAfter(m, id, dto.date)) > 0) {
         throw conflict('WORKER_HAS_FUTURE_APPOINTMENTS', 'The worker has appointments starting after the leaving date');
       }
+      // a running secondment ends with the service; one that would begin later never will
       await SecondmentRepository.endActiveOf(m, id, dto.date);
+      const cancelledSecondments = await SecondmentRepository.cancelStartingAfter(m, id, dto.date);
       await WorkerRepository.markLeft(m, id, dto.date, dto.reason);
-      await this.addCareerEvent(m, id, 'LEFT', dto.date, dto.reason, { endedAppointments: ended });
+      await this.addCareerEvent(m, id, 'LEFT', dto.date, dto.reason, { endedAppointments: ended, ...(cancelledSecondments ? { cancelledSecondments } : {}) });
       const after = await this.workerInScope(m, p, id);
       await this.audit.record(m, { entity: 'worker', entityId: id, action: 'LEAVE', before, after, districtCode: after.districtCode });
       await this.outbox.add(m, WorkerLeftEvent, { ...refOf(after), leftDate: dto.date, reason: dto.reason, status: 'LEFT' });
