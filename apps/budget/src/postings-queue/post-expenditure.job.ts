@@ -61,12 +61,11 @@ export class PostExpenditureHandler {
           const targetId = refundTarget(matches.map(allocationState), c.refundOf ? await this.paidFrom(m, c.source, c.refundOf) : null, -amount);
           const target = matches.find((a) => a.id === targetId);
           if (!target) return this.park(externalKey, c, 'REFUND_EXCEEDS_SPENT', `no matching allocation has spent ${formatMoney(-amount)} to give back`);
-          return { status: 'POSTED' as const, postingId: (await this.postings.refund(m, target, { ...entry, amount: -amount }, who)).id };
+          return this.posted(m, externalKey, (await this.postings.refund(m, target, { ...entry, amount: -amount }, who)).id);
         }
         const target = matches.find((a) => affords(allocationState(a), amount));
         if (!target) return this.park(externalKey, c, 'INSUFFICIENT_FUNDS');
-        const view = await this.postings.book(m, target, { kind: 'EXPENDITURE', amount, ...entry }, who);
-        return { status: 'POSTED' as const, postingId: view.id };
+        return this.posted(m, externalKey, (await this.postings.book(m, target, { kind: 'EXPENDITURE', amount, ...entry }, who)).id);
       });
     } catch (e) {
       // a redelivery racing this one booked it first; any other duplicate is a defect, and the job retries
@@ -81,6 +80,12 @@ export class PostExpenditureHandler {
   private async paidFrom(m: EntityManager, source: string, sourceRef: string): Promise<string | null> {
     const postingId = await this.postingRows.idByExternalKey(m, `${source}:${sourceRef}`.slice(0, 140));
     return postingId && this.postingRows.allocationIdOf(m, postingId);
+  }
+
+  /** Booked: a delivery parked earlier (e.g. before the allocation was topped up) leaves the parked queue with it. */
+  private async posted(m: EntityManager, externalKey: string, postingId: string): Promise<QueuePostingResult> {
+    await this.unmatched.resolveByKey(m, externalKey, postingId);
+    return { status: 'POSTED', postingId };
   }
 
   private async park(externalKey: string, c: CostPosting, reason: UnmatchedReason, detail?: string): Promise<QueuePostingResult> {

@@ -64,4 +64,24 @@ describe('queue refunds go back to the allocation that paid (real MySQL)', () =>
     expect(await handler.post(cost(ref(908), '-1.00', { refundOf: 42 as unknown as string }))).toEqual({ status: 'PARKED', reason: 'INVALID_POSTING' });
     expect([await bookedOn(ref(907)), await bookedOn(ref(908))]).toEqual([null, null]);
   });
+
+  it('a cost parked short of money and booked by a later delivery (after a new allocation) leaves the parked queue; resolving it then is a 409', async () => {
+    const handler = t.app.get(PostExpenditureHandler);
+    expect(await handler.post(cost(ref(920), '3000.00'))).toEqual({ status: 'PARKED', reason: 'INSUFFICIENT_FUNDS' });
+    const [parked] = await ds.query('SELECT u.id, a.appropriation_id AS ap FROM unmatched_posting u JOIN allocation a ON a.community_code = u.community_code AND a.stream = u.stream AND a.fiscal_year = u.fiscal_year AND a.funder = u.funder WHERE u.external_key = ? LIMIT 1', [`PAYROLL:${ref(920)}`]);
+    const more = await t.request('POST', '/v1/allocations', {
+      token: finance, headers: idempotent(), body: { appropriationId: String(parked.ap), streetCode: community.slice(0, 9), communityCode: community, amount: '3000.00' },
+    });
+    expect(more.status).toBe(201);
+    // the outbox delivers at least once: the same cost again, now affordable
+    const again = await handler.post(cost(ref(920), '3000.00'));
+    expect(again).toMatchObject({ status: 'POSTED' });
+    const [row] = await ds.query('SELECT resolved_posting_id AS p FROM unmatched_posting WHERE id = ?', [parked.id]);
+    expect(String(row.p)).toBe(String((again as { postingId: string }).postingId));
+    const open = await t.request('GET', '/v1/unmatched-postings?state=OPEN&limit=100', { token: finance });
+    expect(open.body.items.map((i: { id: string }) => String(i.id))).not.toContain(String(parked.id));
+    const resolve = await t.request('POST', `/v1/unmatched-postings/${parked.id}/resolve`, { token: finance, headers: idempotent(), body: { allocationId: more.body.id } });
+    expect(resolve.status).toBe(409);
+    expect(resolve.body.code).toBe('ALREADY_RESOLVED');
+  });
 });

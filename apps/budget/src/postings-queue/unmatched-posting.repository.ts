@@ -36,6 +36,11 @@ export class UnmatchedPostingRepository {
     return m.getRepository(UnmatchedPostingEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }
 
+  /** The cost under `externalKey`, if parked and still open, is resolved by `postingId` (a redelivery booked it). */
+  async resolveByKey(m: EntityManager, externalKey: string, postingId: string): Promise<void> {
+    await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = NOW(3) WHERE external_key = ? AND resolved_posting_id IS NULL', [postingId, externalKey]);
+  }
+
   async markResolved(m: EntityManager, id: string, postingId: string): Promise<void> {
     await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = NOW(3) WHERE id = ?', [postingId, id]);
   }

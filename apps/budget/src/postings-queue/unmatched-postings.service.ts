@@ -2,11 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
 import { conflict, DomainError, type Principal } from '@cws/kernel';
+import { rethrowDuplicate } from '@cws/persistence';
 import { AuditService, visibleRow } from '@cws/platform';
 import { canOverride } from '../common/access';
 import { pageInScope } from '../common/list-page';
 import { parseNonZeroAmount } from '../common/money';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { POSTING_EXTERNAL_KEY } from '../postings/posting.repository';
 import { PostingsService, type PostingView } from '../postings/postings.service';
 import { UnmatchedPostingRepository } from './unmatched-posting.repository';
 import type { ResolveUnmatchedDto, UnmatchedQueryDto } from './unmatched-postings.dto';
@@ -37,9 +39,11 @@ export class UnmatchedPostingsService {
       const entry = { category: String(payload.category ?? u.source).slice(0, 40), description: String(payload.description ?? ''), source: u.source, sourceRef: u.sourceRef, externalKey: u.externalKey };
       // A parked refund (a negative payroll cost) lowers spent on the chosen allocation; still never below zero (409 REFUND_EXCEEDS_SPENT).
       const amount = parseNonZeroAmount(u.amount, 'amount', u.source === 'PAYROLL');
-      const view = amount < 0n
-        ? await this.postings.refund(m, alloc, { ...entry, amount: -amount }, p)
-        : await this.postings.book(m, alloc, { kind: 'EXPENDITURE', amount, ...entry, overrideReason: dto.override?.reason ?? null }, p);
+      // a redelivery of the cost booking it at this moment: one of the two inserts is refused by the posting's unique key
+      const view = await (amount < 0n
+        ? this.postings.refund(m, alloc, { ...entry, amount: -amount }, p)
+        : this.postings.book(m, alloc, { kind: 'EXPENDITURE', amount, ...entry, overrideReason: dto.override?.reason ?? null }, p)
+      ).catch((e: unknown) => rethrowDuplicate(e, conflict('ALREADY_RESOLVED', `The cost of unmatched posting ${id} was booked meanwhile by its source`), POSTING_EXTERNAL_KEY));
       await this.unmatched.markResolved(m, id, view.id);
       await this.audit.record(m, { entity: 'unmatched_posting', entityId: id, action: 'RESOLVE', after: { postingId: view.id, allocationId: alloc.id }, districtCode: alloc.districtCode, streetCode: alloc.streetCode });
       return view;
