@@ -158,6 +158,16 @@ describe('calendar, centres and worker requests (real MySQL and Redis, real work
     const stale = await t.request('POST', `/v1/rosters/${first.id}/publish`, { token: xihu });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('ROSTER_OUTDATED');
+    // Two re-plans of version 2: once one is published, the other (planned from version 2, not from it) is refused too,
+    // though its number is higher — publishing it would drop the first one's changes.
+    const replan = async () => solvedRoster(t, xihu, (await t.request('POST', `/v1/rosters/${again.id}/replan`, { token: xihu })).body.id);
+    const [v3, v4] = [await replan(), await replan()];
+    expect([v3.version, v4.version, v3.basedOn, v4.basedOn]).toEqual([3, 4, again.id, again.id]);
+    expect((await t.request('POST', `/v1/rosters/${v3.id}/publish`, { token: xihu })).status).toBe(200);
+    const sibling = await t.request('POST', `/v1/rosters/${v4.id}/publish`, { token: xihu });
+    expect(sibling.status).toBe(409);
+    expect(sibling.body.code).toBe('ROSTER_OUTDATED');
+    expect(sibling.body.message).toContain('version 3 has been published since');
   });
 
   it('records a leave of several days in one call, each day audited; a span past 31 days or ending before it starts, or a worker not of the centre, writes nothing', async () => {

@@ -62,6 +62,12 @@ export class RostersService {
       if (r.status !== 'DRAFT') throw conflict('ROSTER_NOT_SOLVED', `roster ${id} is ${r.status}: only a solved draft can be published`);
       const newer = month.find((o) => o.status === 'PUBLISHED' && o.version > r.version);
       if (newer) throw conflict('ROSTER_OUTDATED', `version ${newer.version} of this month is already published; re-plan from it instead`);
+      // a re-plan or swap was solved from the version published then: if another has been published since, this one
+      // would silently drop that version's changes (a swap recorded in between)
+      const current = month.find((o) => o.status === 'PUBLISHED');
+      if (r.basedOnId !== null && current && current.id !== r.basedOnId) {
+        throw conflict('ROSTER_OUTDATED', `version ${r.version} was planned from an earlier version; version ${current.version} has been published since: re-plan from it instead`);
+      }
       for (const other of month) if (other.status === 'PUBLISHED') await this.rosters.setStatus(m, other.id, 'SUPERSEDED');
       await this.rosters.setStatus(m, id, 'PUBLISHED', p.name);
       const published = (await this.rosters.find(m, id))!;
