@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FinishGenerationJob, SolveRosterJob } from '@cws/scheduler-contracts';
 import { JobHandler } from '@cws/messaging';
-import { addDays, type PayloadOf } from '@cws/kernel';
+import { addDays, cityToday, type PayloadOf } from '@cws/kernel';
 import { carriedOut, monthHours, rosterProblem, solveRoster, type Assignment, type CarriedShift, type RosterWorker } from '@cws/scheduler-solver';
 import type { Job } from 'bullmq';
 import { CalendarService } from '../calendar/calendar.service';
@@ -91,7 +91,9 @@ export class RosterSolvingService {
         w.requests = [...(w.requests ?? []).filter((r) => r.date !== date), { date, want: mineOn ? mineOn.shift : 'OFF' }];
       }
     }
-    const problem = rosterProblem(row.month, centre, workers, calendar, previous);
+    // A re-plan or swap changes what is still ahead: the days before today were worked as published (a swap recorded after
+    // its day is already in `previous`, so it is kept with them).
+    const problem = rosterProblem(row.month, centre, workers, calendar, previous, previous ? cityToday() : undefined);
     const result = solveRoster(problem, { seed: row.seed, timeLimitMs: SOLVE_TIME_LIMIT_MS });
     const hours = monthHours(problem, result.assignments);
     return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
 import { relayedUntil, solvedRoster, startSchedulerOverWorkers } from '@cws/scheduler-testing';
 
-const MONTH = '2026-12';
+// Years ahead of any run of this spec: a re-plan keeps the days before today as published, and these tests re-plan days.
+const MONTH = '2036-12';
 
 describe('rosters over a real workers service (real MySQL and Redis)', () => {
   let workers: TestApp;
@@ -53,13 +54,13 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     // The independent checker, on the API's answer: every hard rule holds, every slot is covered.
     expect(checkRoster(problem, plain(r.assignments))).toEqual([]);
     expect(coverageGaps(problem, plain(r.assignments))).toEqual([]);
-    expect(r.assignments[0]).toEqual({ workerId: expect.any(Number), date: expect.stringMatching(/^2026-12-/), start: expect.stringMatching(/^\d\d:\d\d$/), end: expect.stringMatching(/^\d\d:\d\d$/), shift: expect.any(String) });
+    expect(r.assignments[0]).toEqual({ workerId: expect.any(Number), date: expect.stringMatching(/^2036-12-/), start: expect.stringMatching(/^\d\d:\d\d$/), end: expect.stringMatching(/^\d\d:\d\d$/), shift: expect.any(String) });
 
     const cov = await t.request('GET', `/v1/rosters/${firstId}/coverage`, { token: xihu });
     expect(cov.status).toBe(200);
     expect(cov.body.slots).toHaveLength(31 * 26);
     expect(cov.body.slots.every((s: { have: number; need: number; rule: string | null }) => s.have >= s.need && s.rule === null)).toBe(true);
-    expect(cov.body.slots.find((s: { date: string; from: string }) => s.date === '2026-12-01' && s.from === '09:00')).toMatchObject({ to: '09:30', dayType: 'WEEKDAY', need: 3 });
+    expect(cov.body.slots.find((s: { date: string; from: string }) => s.date === '2036-12-01' && s.from === '09:00')).toMatchObject({ to: '09:30', dayType: 'WEEKDAY', need: 3 });
   });
 
   it('answers 404 to another district, for the roster and for its community', async () => {
@@ -101,9 +102,9 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
 
   it('re-plans around new leave with least change, as a new version; publishing it supersedes version 1', async () => {
     const first = (await t.request('GET', `/v1/rosters/${firstId}`, { token: xihu })).body;
-    const worker = first.assignments.find((a: { date: string }) => a.date === '2026-12-15').workerId;
-    expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'LEAVE', date: '2026-12-14' } })).status).toBe(201);
-    expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'RETURN', date: '2026-12-18' } })).status).toBe(201);
+    const worker = first.assignments.find((a: { date: string }) => a.date === '2036-12-15').workerId;
+    expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'LEAVE', date: '2036-12-14' } })).status).toBe(201);
+    expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'RETURN', date: '2036-12-18' } })).status).toBe(201);
 
     const res = await t.request('POST', `/v1/rosters/${firstId}/replan`, { token: xihu });
     expect(res.status).toBe(201);
@@ -111,9 +112,9 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const r = await solved(res.body.id);
     expect(r.status).toBe('DRAFT');
     const problem = await stored(r.id);
-    expect(problem.workers.find((w) => w.id === worker)!.unavailable).toEqual(['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17']);
+    expect(problem.workers.find((w) => w.id === worker)!.unavailable).toEqual(['2036-12-14', '2036-12-15', '2036-12-16', '2036-12-17']);
     expect(checkRoster(problem, plain(r.assignments))).toEqual([]);
-    expect(r.assignments.some((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2026-12-14' && a.date <= '2026-12-17')).toBe(false);
+    expect(r.assignments.some((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2036-12-14' && a.date <= '2036-12-17')).toBe(false);
     const key = (a: { workerId: number; date: string; shift: string }) => `${a.workerId}|${a.date}|${a.shift}`;
     const before = new Set(first.assignments.map(key));
     const after = new Set(r.assignments.map(key));
@@ -130,26 +131,26 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   it('records a swap both workers accepted as a new version that keeps it', async () => {
     const current = (await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu })).body.communities[0].rosterId;
     const roster = (await t.request('GET', `/v1/rosters/${current}`, { token: xihu })).body;
-    const day = roster.assignments.filter((a: { date: string }) => a.date === '2026-12-09');
+    const day = roster.assignments.filter((a: { date: string }) => a.date === '2036-12-09');
     const early = day.find((a: { shift: string }) => a.shift === 'EARLY');
     const late = day.find((a: { shift: string }) => a.shift === 'LATE');
-    const res = await t.request('POST', `/v1/rosters/${current}/swaps`, { token: xihu, body: { date: '2026-12-09', workerId: early.workerId, withWorkerId: late.workerId } });
+    const res = await t.request('POST', `/v1/rosters/${current}/swaps`, { token: xihu, body: { date: '2036-12-09', workerId: early.workerId, withWorkerId: late.workerId } });
     expect(res.status).toBe(201);
     const r = await solved(res.body.id);
     expect(r).toMatchObject({ status: 'DRAFT', reason: 'SWAP', version: 3 });
-    const after = r.assignments.filter((a: { date: string }) => a.date === '2026-12-09');
+    const after = r.assignments.filter((a: { date: string }) => a.date === '2036-12-09');
     expect(after.find((a: { workerId: number }) => a.workerId === early.workerId)?.shift).toBe('LATE');
     expect(after.find((a: { workerId: number }) => a.workerId === late.workerId)?.shift).toBe('EARLY');
     expect(checkRoster(await stored(r.id), plain(r.assignments))).toEqual([]);
-    const bad = await t.request('POST', `/v1/rosters/${firstId}/swaps`, { token: xihu, body: { date: '2026-12-09', workerId: early.workerId, withWorkerId: late.workerId } });
+    const bad = await t.request('POST', `/v1/rosters/${firstId}/swaps`, { token: xihu, body: { date: '2036-12-09', workerId: early.workerId, withWorkerId: late.workerId } });
     expect(bad.status).toBe(409);
     expect(bad.body.code).toBe('ROSTER_NOT_PUBLISHED');
   });
 
   it('generates a district as a BullMQ flow, one child per centre, with progress', async () => {
-    const res = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01' } });
+    const res = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01' } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ month: '2027-01', scope: '330106', total: xihuCommunities.length });
+    expect(res.body).toMatchObject({ month: '2037-01', scope: '330106', total: xihuCommunities.length });
     const id = res.body.id;
     const done = await relayedUntil(t, `generation ${id}`, async () => (await t.request('GET', `/v1/rosters/generations/${id}`, { token: xihu })).body, (g) => g.status === 'DONE');
     expect(done).toMatchObject({ total: xihuCommunities.length, queued: 0, failed: 0, solved: xihuCommunities.length, progress: 100 });
@@ -160,21 +161,21 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
       expect(JSON.parse(row.uncovered)).toEqual([]);
     }
     expect((await t.request('GET', `/v1/rosters/generations/${id}`, { token: other })).status).toBe(404);
-    expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: '330102' } })).status).toBe(404);
+    expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: '330102' } })).status).toBe(404);
   }, 180_000);
 
   it('carries the last 6 days of the published December into the generated January: stored with the problem, and no rule breaks across the boundary', async () => {
     const decemberId = (await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu })).body.communities[0].rosterId;
     const december = (await t.request('GET', `/v1/rosters/${decemberId}`, { token: xihu })).body;
     expect(december.status).toBe('PUBLISHED');
-    const rows = await ds.query(`SELECT id, community_code FROM roster WHERE month = '2027-01' ORDER BY community_code`);
+    const rows = await ds.query(`SELECT id, community_code FROM roster WHERE month = '2037-01' ORDER BY community_code`);
     const mine = rows.find((r: { community_code: string }) => r.community_code === community);
     const january = await solved(Number(mine.id));
     const problem = await stored(january.id);
 
     // The stored problem holds, per worker, exactly the published December's shifts of 26–31 December.
     type Shift = { workerId: number; date: string; start: string; end: string };
-    const lastDays = (december.assignments as Shift[]).filter((a) => a.date >= '2026-12-26');
+    const lastDays = (december.assignments as Shift[]).filter((a) => a.date >= '2036-12-26');
     for (const w of problem.workers) {
       const expected = lastDays.filter((a) => a.workerId === w.id).map(({ date, start, end }) => ({ date, start, end })).sort((a, b) => a.date.localeCompare(b.date));
       expect(w.carriedIn?.map(({ date, start, end }) => ({ date, start, end }))).toEqual(expected);
@@ -187,11 +188,11 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(january.hours).toEqual(monthHours(problem, plain(january.assignments)));
     // And judged on the two published/solved months stitched together, independently of the checker.
     const worked = new Map<string, Shift>([...lastDays, ...(january.assignments as Shift[])].map((a) => [`${a.workerId}|${a.date}`, a]));
-    const dates = ['2026-12-26', '2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', ...Array.from({ length: 6 }, (_, i) => `2027-01-0${i + 1}`)];
+    const dates = ['2036-12-26', '2036-12-27', '2036-12-28', '2036-12-29', '2036-12-30', '2036-12-31', ...Array.from({ length: 6 }, (_, i) => `2037-01-0${i + 1}`)];
     for (const w of problem.workers) {
       for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(`${w.id}|${d}`)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
-      const last = worked.get(`${w.id}|2026-12-31`);
-      const first = worked.get(`${w.id}|2027-01-01`);
+      const last = worked.get(`${w.id}|2036-12-31`);
+      const first = worked.get(`${w.id}|2037-01-01`);
       if (last && first) expect(1440 - toMinutes(last.end) + toMinutes(first.start)).toBeGreaterThanOrEqual(problem.limits.minRestBetweenShiftsMinutes);
     }
 
@@ -205,27 +206,27 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   it('one generation of a month and place in flight: a double click is one 201 and a 409 naming it; another district goes ahead; a finished one does not block', async () => {
     const generate = (token: string, body: object) => t.request('POST', '/v1/rosters/generate', { token, body });
     const street = community.slice(0, 9);
-    const [a, b, c] = await Promise.all([generate(xihu, { month: '2027-02' }), generate(xihu, { month: '2027-02', scope: street }), generate(other, { month: '2027-02' })]);
+    const [a, b, c] = await Promise.all([generate(xihu, { month: '2037-02' }), generate(xihu, { month: '2037-02', scope: street }), generate(other, { month: '2037-02' })]);
     const xihuAnswers = [a, b].sort((x, y) => x.status - y.status);
     expect(xihuAnswers.map((r) => r.status)).toEqual([201, 409]);
     expect(xihuAnswers[1].body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: xihuAnswers[0].body.id });
     expect(c.status).toBe(201); // 330102 does not overlap 330106
     const first = xihuAnswers[0].body.id;
     await relayedUntil(t, `generation ${first}`, async () => (await t.request('GET', `/v1/rosters/generations/${first}`, { token: xihu })).body, (g) => g.queued === 0);
-    const again = await generate(xihu, { month: '2027-02', scope: street });
+    const again = await generate(xihu, { month: '2037-02', scope: street });
     expect(again.status).toBe(201);
     const [{ v }] = await ds.query('SELECT MAX(version) AS v FROM roster WHERE generation_id = ?', [again.body.id]);
     expect(Number(v)).toBe(2);
   }, 180_000);
 
   it('a generation whose jobs were lost (centres still QUEUED) holds its month for two hours, then no longer', async () => {
-    const [g] = await ds.query(`SELECT id FROM roster_generation WHERE month = '2027-01' AND scope_code = '330106'`);
+    const [g] = await ds.query(`SELECT id FROM roster_generation WHERE month = '2037-01' AND scope_code = '330106'`);
     await ds.query(`UPDATE roster_generation SET status = 'RUNNING' WHERE id = ?`, [g.id]);
     await ds.query(`UPDATE roster SET status = 'QUEUED' WHERE generation_id = ? AND community_code = ?`, [g.id, community]);
-    const held = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: community.slice(0, 9) } });
+    const held = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: community.slice(0, 9) } });
     expect(held.status).toBe(409);
     expect(held.body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: Number(g.id) });
     await ds.query('UPDATE roster_generation SET created_at = NOW(3) - INTERVAL 121 MINUTE WHERE id = ?', [g.id]);
-    expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2027-01', scope: community.slice(0, 9) } })).status).toBe(201);
+    expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: community.slice(0, 9) } })).status).toBe(201);
   }, 180_000);
 });

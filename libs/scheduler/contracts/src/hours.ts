@@ -24,7 +24,7 @@ export type OvertimeMinutes = Static<typeof OvertimeMinutesSchema>;
 export const ShiftCountsSchema = /* @__PURE__ */ Contract('ShiftCounts', '班次数。Shift counts.', {
   total: /* @__PURE__ */ Int('当月班次数。Shifts worked in the month.', 22),
   late: /* @__PURE__ */ Int('19:00 后结束的班次（晚班）。Shifts ending after 19:00.', 4),
-  weekend: /* @__PURE__ */ Int('非调休周末的班次。Shifts on a Saturday or Sunday that is not an adjusted working day.', 4),
+  weekend: /* @__PURE__ */ Int('休息日的班次：未调休上班的周六周日，及调休放假的工作日（法定节假日另计）。Shifts on a rest day of the calendar: a Saturday or Sunday not worked by 调休, or a weekday given off by 调休 (statutory holidays are counted apart).', 4),
   holiday: /* @__PURE__ */ Int('法定节假日的班次。Shifts on a statutory holiday.', 0),
 });
 export type ShiftCounts = Static<typeof ShiftCountsSchema>;

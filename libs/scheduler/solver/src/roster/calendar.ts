@@ -1,4 +1,4 @@
-import { weekday } from './time';
+import { isoWeekKey, weekday } from './time';
 
 /**
  * Day types of the working-time calendar (DOMAIN §5). A statutory holiday is paid 300 % when
@@ -33,6 +33,23 @@ export function dayType(date: string, calendar: Pick<HolidayCalendar, 'holidays'
 
 /** Counted as a working day of the calendar (for the standard week and the role rule). */
 export const isWorkingDayType = (t: DayType): boolean => t === 'WEEKDAY' || t === 'ADJUSTED_WORKDAY';
+
+/**
+ * The calendar's working days in each ISO week of `days` (by `isoWeekKey`): the standard week, plus each Saturday or
+ * Sunday worked by 调休, less each Monday–Friday that is a statutory holiday or a rest day moved there. Worked days of a
+ * week beyond it are rest days worked (200 %): six in a week with a make-up Saturday, fewer in a holiday week. A week's
+ * days outside `days` (the month) count as in the standard week.
+ */
+export function workingDaysByWeek(days: ReadonlyArray<{ date: string; type: DayType }>, standardDaysPerWeek: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { date, type } of days) {
+    const key = isoWeekKey(date);
+    const weekend = weekday(date) === 0 || weekday(date) === 6;
+    const shift = weekend && type === 'ADJUSTED_WORKDAY' ? 1 : !weekend && !isWorkingDayType(type) ? -1 : 0;
+    out.set(key, (out.get(key) ?? standardDaysPerWeek) + shift);
+  }
+  return out;
+}
 
 /**
  * A plausible 2026 arrangement for demo data, after the State Council's notice for 2026 as we

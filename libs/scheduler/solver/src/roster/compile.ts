@@ -1,4 +1,4 @@
-import { isWorkingDayType, type DayType } from './calendar';
+import { isWorkingDayType, workingDaysByWeek, type DayType } from './calendar';
 import type { RosterProblem } from './model';
 import { addDays } from '@cws/kernel';
 import { SLOT_MINUTES, isoWeekKey, toMinutes } from './time';
@@ -24,6 +24,8 @@ export interface Compiled {
   dates: string[];
   types: DayType[];
   weekIndex: number[];
+  /** Per day, the calendar's working days of its ISO week (`workingDaysByWeek`): worked days beyond are rest days worked. */
+  weekWorkingDays: number[];
   /** demand[d][slot]: minimum staff (0 outside the opening window). */
   demand: number[][];
   /** The slots of day d with any demand: [needFrom, needTo). */
@@ -41,6 +43,8 @@ export interface Compiled {
   request: number[][];
   /** previous[w][d]: the published template index, -1 off, or null when not re-planning. */
   previous: number[][] | null;
+  /** Days 0 … frozenDays − 1 have happened (`frozenBefore`): they keep `previous` and no move touches them. */
+  frozenDays: number;
   /** Workers counted for fairness: available on at least half of the month. */
   fairWorkers: boolean[];
   isHoliday: boolean[];
@@ -138,9 +142,18 @@ export function compile(problem: RosterProblem): Compiled {
       if (w !== undefined && d !== undefined && t !== undefined) previous[w][d] = t;
     }
   }
+  // Days that have happened stay as published: only their worked cells may be on (whatever leave says now), none may change.
+  const frozenDays = previous && problem.frozenBefore ? dates.filter((d) => d < problem.frozenBefore!).length : 0;
+  for (let d = 0; d < frozenDays; d++) {
+    for (let w = 0; w < workerIds.length; w++) {
+      const t = previous![w][d];
+      available[w][d] = t >= 0;
+      if (t >= 0 && !usable[d].includes(t)) usable[d].push(t);
+    }
+  }
   return {
-    problem, nDays, nWorkers: workerIds.length, dates, types, weekIndex, demand, needFrom, needTo, usable, templates, workerIds, available,
-    roleReqs, request, previous,
+    problem, nDays, nWorkers: workerIds.length, dates, types, weekIndex, weekWorkingDays: weekWorkingDaysOf(problem, dates), demand, needFrom, needTo, usable, templates, workerIds, available,
+    roleReqs, request, previous, frozenDays,
     fairWorkers: available.map((row) => row.filter(Boolean).length * 2 >= nDays),
     isHoliday: types.map((t) => t === 'HOLIDAY'),
     isWeekend: types.map((t) => t === 'WEEKEND'),
@@ -184,4 +197,9 @@ function carriedLimits(problem: RosterProblem, day0: string | undefined): Carrie
     out.carriedWeekDays.push(weekDays);
   }
   return out;
+}
+
+function weekWorkingDaysOf(problem: RosterProblem, dates: readonly string[]): number[] {
+  const byWeek = workingDaysByWeek(problem.days, problem.limits.standardDaysPerWeek);
+  return dates.map((date) => byWeek.get(isoWeekKey(date)) ?? problem.limits.standardDaysPerWeek);
 }

@@ -1,5 +1,6 @@
 import { addDays } from '@cws/kernel';
 import type { Assignment, CarriedShift, RosterProblem } from './model';
+import { workingDaysByWeek } from './calendar';
 import { isoWeekKey, toMinutes } from './time';
 
 /** The month's hours of one worker; the same shape as `WorkerMonthHours` in @cws/scheduler-contracts. */
@@ -12,9 +13,11 @@ export interface WorkerHours {
 
 /**
  * Hours and overtime by kind, per worker (DOMAIN §5): on a statutory holiday every minute is 300 %;
- * a 6th or 7th worked day of one ISO week (holidays aside; a week that began in the previous month
- * counts the worker's carried-in days of it too) is a rest day worked without time off in lieu,
- * 200 %; on other days the minutes beyond the standard day are 150 %. Carried days are paid with
+ * a worked day of one ISO week beyond the calendar's working days of that week (`workingDaysByWeek`:
+ * the 6th or 7th in a standard week, the 7th in one with a 调休 make-up day, the 4th in a holiday
+ * week of three; holidays aside; a week that began in the previous month counts the worker's
+ * carried-in days of it too) is a rest day worked without time off in lieu, 200 %; on other days the
+ * minutes beyond the standard day are 150 %. Carried days are paid with
  * their own month: they only advance the count here.
  * Unknown shifts are ignored here (the checker reports them). Every worker of the problem gets a row.
  */
@@ -25,6 +28,7 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
   const byWorker = new Map<number, Assignment[]>(problem.workers.map((w) => [w.id, []]));
   const carried = new Map(problem.workers.map((w) => [w.id, w.carriedIn ?? []]));
   const firstDay = problem.days[0]?.date;
+  const workingDays = workingDaysByWeek(problem.days, problem.limits.standardDaysPerWeek);
   for (const a of assignments) byWorker.get(a.workerId)?.push(a);
   return [...byWorker.entries()].map(([workerId, list]) => {
     const row: WorkerHours = {
@@ -50,7 +54,7 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
       const week = isoWeekKey(a.date);
       const n = (daysPerWeek.get(week) ?? 0) + 1;
       daysPerWeek.set(week, n);
-      if (n > problem.limits.standardDaysPerWeek) row.overtimeMinutes.restDay200 += paid;
+      if (n > (workingDays.get(week) ?? problem.limits.standardDaysPerWeek)) row.overtimeMinutes.restDay200 += paid;
       else row.overtimeMinutes.workday150 += Math.max(0, paid - problem.limits.standardDailyMinutes);
     }
     return row;

@@ -45,7 +45,7 @@ export interface RuleLimits {
   maxDailyOvertimeMinutes: number;
   maxMonthlyOvertimeMinutes: number;
   minRestBetweenShiftsMinutes: number;
-  /** Worked days in one ISO week beyond this are rest days worked (200 %). */
+  /** Working days of a standard ISO week; the calendar moves a week's count (`workingDaysByWeek`), days beyond it are rest days worked (200 %). */
   standardDaysPerWeek: number;
   /** A shift ending after this clock time is a late shift (fairness, shift counts). */
   lateAfter: string;
@@ -138,6 +138,11 @@ export interface RosterProblem {
   limits: RuleLimits;
   /** The published roster being re-planned: changes against it cost `weights.change` each. */
   previous?: Assignment[];
+  /**
+   * With `previous`: the days before this date have happened, so they stay as `previous` has them (worked, whatever
+   * availability says now) and only later days are re-planned; their hours were worked and go to payroll as they were.
+   */
+  frozenBefore?: string;
 }
 
 export const DEFAULT_TEMPLATES: ShiftTemplate[] = [

@@ -1,4 +1,4 @@
-import { DEMO_CALENDAR_2026 } from './calendar';
+import { DEMO_CALENDAR_2026, workingDaysByWeek } from './calendar';
 import { checkRoster, coverageGaps, roleGaps, type RuleCode } from './checker';
 import { monthHours } from './hours';
 import { compile } from './compile';
@@ -123,6 +123,27 @@ describe('roster solver, judged by the independent checker', () => {
     expect(changed).toBeGreaterThan(0);
     expect(changed).toBeLessThanOrEqual(20);
   });
+
+  it('re-planning on the 15th keeps the days that have happened as published, even a shift a leave recorded since now covers', () => {
+    const p = rosterProblem('2026-05', defaultCentreConfig(), staff(12), DEMO_CALENDAR_2026);
+    const published = solveRoster(p, { seed: 9 });
+    const onLeave = published.assignments.find((a) => a.date === '2026-05-20')!.workerId;
+    const late = published.assignments.find((a) => a.date === '2026-05-05' && a.workerId !== onLeave)!.workerId; // leave recorded after the fact
+    const workers = p.workers.map((w) =>
+      w.id === onLeave ? { ...w, unavailable: ['2026-05-19', '2026-05-20', '2026-05-21'] } : w.id === late ? { ...w, unavailable: ['2026-05-05'] } : w);
+    const q = rosterProblem('2026-05', defaultCentreConfig(), workers, DEMO_CALENDAR_2026, published.assignments, '2026-05-15');
+    const replanned = solveRoster(q, { seed: 9 });
+    const key = (a: Assignment) => `${a.workerId}|${a.date}|${a.shift}`;
+    const past = (list: Assignment[]) => list.filter((a) => a.date < '2026-05-15').map(key).sort();
+    expect(past(replanned.assignments)).toEqual(past(published.assignments));
+    expect(replanned.assignments.some((a) => a.workerId === onLeave && a.date >= '2026-05-19' && a.date <= '2026-05-21')).toBe(false);
+    // every rule holds over the month as it was worked (the leave of the 5th aside: it was recorded after the day)
+    const asWorked = { ...q, workers: q.workers.map((w) => (w.id === late ? { ...w, unavailable: [] } : w)) };
+    expect(checkRoster(asWorked, replanned.assignments)).toEqual([]);
+    // a month that has all happened is kept whole
+    const over = solveRoster({ ...q, frozenBefore: '2026-06-01' }, { seed: 9 });
+    expect(over.assignments.map(key).sort()).toEqual(published.assignments.map(key).sort());
+  });
 });
 
 describe('the independent checker catches each hard rule', () => {
@@ -181,6 +202,22 @@ describe('monthly hours by overtime kind', () => {
       overtimeMinutes: { holiday300: 480, restDay200: 480, workday150: 60 },
       shifts: { total: 8, late: 0, weekend: 1, holiday: 1 },
     });
+  });
+
+  it('counts rest days worked against the calendar’s working days of the week: a 调休 Sunday is a working day, moved rest days are not', () => {
+    expect(workingDaysByWeek(rosterProblem('2026-10', defaultCentreConfig(), [], DEMO_CALENDAR_2026).days, 5)).toEqual(new Map([
+      ['2026-09-28', 3], // 1–2 Oct are holidays on a Thursday and Friday (the Monday to Wednesday before are September's, as a standard week)
+      ['2026-10-05', 3], // 5–7 Oct rest days moved there, Saturday 10 Oct worked
+      ['2026-10-12', 5], ['2026-10-19', 5], ['2026-10-26', 5],
+    ]));
+    const one = (month: string, dates: string[]) => {
+      const p = rosterProblem(month, defaultCentreConfig(), [{ id: 1, roles: [], unavailable: [] }], DEMO_CALENDAR_2026);
+      return monthHours(p, dates.map((date) => ({ workerId: 1, date, shift: 'MID' })))[0].overtimeMinutes;
+    };
+    // 14–18 Sep and Sunday 20 Sep (调休上班), off Saturday 19: six working days, none a rest day
+    expect(one('2026-09', ['2026-09-14', '2026-09-15', '2026-09-16', '2026-09-17', '2026-09-18', '2026-09-20'])).toEqual({ holiday300: 0, restDay200: 0, workday150: 0 });
+    // 5–9 Oct: a week of three working days, so the 4th and 5th worked days are rest days worked
+    expect(one('2026-10', ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'])).toEqual({ holiday300: 0, restDay200: 2 * 480, workday150: 0 });
   });
 });
 

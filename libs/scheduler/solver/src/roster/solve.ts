@@ -29,7 +29,8 @@ export interface SolveResult {
  * feasible shift, then simulated annealing over four moves (change a cell, swap two workers on a
  * day, hand a shift to a worker who is off, swap a worker's two days). Hard rules are never broken:
  * a move that would break one is refused. When a re-plan passes the published roster, the search
- * starts from it and pays `weights.change` for each changed cell.
+ * starts from it and pays `weights.change` for each changed cell; the days before `frozenBefore`
+ * have happened and are kept as published.
  */
 export function solveRoster(problem: RosterProblem, opts: SolveOptions = {}): SolveResult {
   const weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
@@ -39,7 +40,7 @@ export function solveRoster(problem: RosterProblem, opts: SolveOptions = {}): So
   if (c.previous) startFromPrevious(st, c);
   construct(st, c);
   // Nobody to roster: nothing to search (the gaps are named NO_WORKERS).
-  const budget = c.nWorkers === 0 ? 0 : (opts.iterations ?? defaultIterations(c));
+  const budget = c.nWorkers === 0 || c.frozenDays >= c.nDays ? 0 : (opts.iterations ?? defaultIterations(c));
   const { iterations, timedOut } = localSearch(st, c, rnd, budget, opts.timeLimitMs ?? 10_000, opts.now ?? Date.now);
   const assignments: Assignment[] = [];
   for (let w = 0; w < c.nWorkers; w++) {
@@ -56,7 +57,10 @@ function defaultIterations(c: Compiled): number {
   return Math.min(60_000, 40 * c.nDays * Math.max(1, c.nWorkers));
 }
 
-/** Keeps every published cell that is still allowed; drops cells (latest first) from rows that now break a rule. */
+/**
+ * Keeps every published cell that is still allowed (on a day that has happened, every one: compile marks it available);
+ * drops cells (latest first) from rows that now break a rule.
+ */
 function startFromPrevious(st: RosterState, c: Compiled): void {
   for (let w = 0; w < c.nWorkers; w++) {
     for (let d = 0; d < c.nDays; d++) {
@@ -73,7 +77,7 @@ function startFromPrevious(st: RosterState, c: Compiled): void {
  * requests, change) without breaking a hard rule.
  */
 function construct(st: RosterState, c: Compiled): void {
-  for (let d = 0; d < c.nDays; d++) {
+  for (let d = c.frozenDays; d < c.nDays; d++) {
     const tried = new Set<number>();
     for (;;) {
       if (st.deficit(d) === 0 && st.roleShortfall(d) === 0) break;
@@ -152,11 +156,13 @@ function restore(st: RosterState, x: number[][]): void {
 }
 
 function proposeMove(st: RosterState, c: Compiled, pick: (n: number) => number, rnd: () => number): Array<[number, number, number]> | null {
-  let d = pick(c.nDays);
+  // only days that have not happened yet move
+  const day = () => c.frozenDays + pick(c.nDays - c.frozenDays);
+  let d = day();
   if (rnd() < 0.5) {
     // Aim at a day that still has a gap, when there is one.
     for (let k = 0; k < 4; k++) {
-      const dd = pick(c.nDays);
+      const dd = day();
       if (st.dayCost[dd] >= st.w.uncoveredSlot) {
         d = dd;
         break;
@@ -179,7 +185,7 @@ function proposeMove(st: RosterState, c: Compiled, pick: (n: number) => number, 
     if ((cur !== OFF && !c.available[w2][d]) || (st.x[w2][d] !== OFF && !c.available[w][d])) return null;
     return [[w, d, st.x[w2][d]], [w2, d, cur]];
   }
-  const d2 = pick(c.nDays);
+  const d2 = day();
   if (d2 === d || st.x[w][d2] === cur) return null;
   const a = st.x[w][d2];
   if ((a !== OFF && (!c.available[w][d] || !c.usable[d].includes(a))) || (cur !== OFF && (!c.available[w][d2] || !c.usable[d2].includes(cur)))) return null;

@@ -121,7 +121,7 @@ export class RosterState {
         if (c.isWeekend[d]) weekend++;
         if (c.isHoliday[d]) holiday++;
         if (c.isHoliday[d]) overtime += tpl.paid;
-        else if (++daysInWeek > lim.standardDaysPerWeek) overtime += tpl.paid;
+        else if (++daysInWeek > c.weekWorkingDays[d]) overtime += tpl.paid;
         else if (tpl.paid > lim.standardDailyMinutes) overtime += tpl.paid - lim.standardDailyMinutes;
         if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < lim.minRestBetweenShiftsMinutes) return INFEASIBLE;
         if (d * 1440 + tpl.start < earliestStart) return INFEASIBLE;
