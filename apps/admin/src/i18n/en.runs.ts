@@ -26,6 +26,8 @@ export const enRuns: Record<keyof typeof zhCNRuns, string> = {
   'payrollRuns.correctsText': 'run #{id}, {workers} workers',
   'runInputs.bonusPerWorker': 'Per worker: {workers} workers, {total} yuan in all',
   'runInputs.bonusSame': '{amount} yuan each',
+  'runInputs.inOtherRuns': 'Paid in other runs',
+  'runInputs.inOtherRunsText': '{workers} worker(s) already have this month’s slip in another regular run ({runs}) and are left out of this one (ids {ids})',
   'runInputs.bonus': 'Bonus',
   'runInputs.asOf': 'Snapshot date',
   'runInputs.snapshotWorkers': 'Workers in snapshot',

@@ -234,6 +234,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   PAYROLL_RUN_HAS_FAILURES: ['有人员计算失败，请处理后重新计算', 'Some payslips failed; fix and recalculate'],
   PAYROLL_RUN_STALE: ['本批次计算后另有批次已审批：请退回并重新计算本批次，使累计预扣税包含该批次', 'Another run was approved after this one was computed: reject and recalculate it so its year-to-date tax includes that run'],
   PAYROLL_REGULAR_NOT_APPROVED: ['请先审批同月覆盖本范围的月度工资批次，再审批奖金或年终补差批次', 'Approve the month’s regular run covering this scope before the bonus or top-up run'],
+  PAYROLL_WORKERS_PAID_ELSEWHERE: ['部分人员本月工资已由另一已审批的月度批次计发：请退回并重新计算本批次，重新计算时会剔除他们', 'Some workers are paid for the month by another approved regular run: reject and recalculate this run, which then leaves them out'],
   PAYROLL_EARLIER_RUN_OPEN: ['本年更早月份的月度工资批次尚未审批：各月按顺序审批，累计预扣税才连续', 'An earlier month’s regular run of the year is not approved yet: months are approved in order, so the year-to-date tax follows them'],
   PAYROLL_RUN_WORKERS_MISSING: ['批次所列的部分人员没有工资条（不在该期间该范围的人员快照中）', 'Some workers the run names have no payslip (not in the period’s snapshot of the scope)'],
   PAYROLL_CORRECTION_TARGET: ['更正批次只能更正月度工资批次', 'A correction corrects a regular run'],

@@ -24,6 +24,8 @@ export const zhCNRuns = {
   'payrollRuns.correctsText': '#{id} 的 {workers} 人',
   'runInputs.bonusPerWorker': '按人：{workers} 人，合计 {total} 元',
   'runInputs.bonusSame': '每人 {amount} 元',
+  'runInputs.inOtherRuns': '已在其他批次',
+  'runInputs.inOtherRunsText': '{workers} 人本月工资已在其他月度批次（{runs}）计发，本批次不再计发（工号 {ids}）',
   'runInputs.bonus': '奖金',
   'runInputs.asOf': '人员快照日期',
   'runInputs.snapshotWorkers': '快照人数',

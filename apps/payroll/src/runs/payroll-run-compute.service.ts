@@ -76,10 +76,18 @@ export class PayrollRunComputeService {
       await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
       const writer = new ChunkWriter((chunkNo, part) => this.chunks.insert(this.dataSource.manager, runId, chunkNo, generation, part.length, JSON.stringify(part)));
       const seen = leavers.size ? new Set<number>() : null;
+      // A worker is paid once a month: one whose slip another REGULAR run of the month already holds (the snapshot reads
+      // today's place, so a worker transferred in after the month is in this scope's snapshot too) is left out, and named.
+      const elsewhere = new Map<number, string>();
       const take = async (page: FrozenWorker[], last: boolean, only?: (w: FrozenWorker) => boolean) => {
         let workers = only ? page.filter(only) : page;
         if (topUps) workers = workers.filter((w) => topUps.has(w.workerId));
         if (selected) workers = workers.filter((w) => selected.has(w.workerId));
+        if (run.type === 'REGULAR') {
+          const held = await this.payslips.regularInOtherRuns(workers.map((w) => w.workerId), period, runId);
+          held.forEach((otherRun, workerId) => elsewhere.set(workerId, otherRun));
+          if (held.size) workers = workers.filter((w) => !held.has(w.workerId));
+        }
         for (const w of workers) {
           if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
           seen?.add(w.workerId);
@@ -100,6 +108,7 @@ export class PayrollRunComputeService {
         ...carried,
         asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
         policy: policyToJson(policy), generation,
+        ...(elsewhere.size ? { inOtherRuns: { workers: elsewhere.size, workerIds: [...elsewhere.keys()].slice(0, 50), runIds: [...new Set(elsewhere.values())] } } : {}),
       };
       const ok = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         const locked = await this.runs.findById(runId, m, true);

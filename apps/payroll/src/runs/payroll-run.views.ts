@@ -86,5 +86,6 @@ function inputsView(raw: object | null): RunInputs | null {
     out.bonus = { method: carried.bonus.method, workers: carried.bonus.amounts.length, total: formatMoney(total) };
   } else if (carried.bonus) out.bonus = { amount: carried.bonus.amount, method: carried.bonus.method };
   if (carried.correction) out.correction = carried.correction;
+  if (v.inOtherRuns) out.inOtherRuns = v.inOtherRuns;
   return out;
 }

@@ -5,6 +5,7 @@ import { testConfig, testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The payroll service reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
 import { computedRun, runPayslips, startPayrollOverWorkers, startSeededPayroll } from '@cws/payroll-testing';
+import { hireWorker, residentIdSequence } from '@cws/workers-testing';
 import { PayrollRunJobs } from './payroll-run.jobs';
 
 const XIHU = '330106';
@@ -263,6 +264,29 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     const next = await run('2027-01', 'TOP_UP');
     expect(next.status).toBe(201);
     for (const id of [topUp.body.id, next.body.id]) expect((await t.request('POST', `/v1/runs/${id}/cancel`, { token: admin })).status).toBe(200);
+  }, 240_000);
+
+  it('pays a worker once a month: one transferred into another street after its run was computed is left out of that street’s run, and named', async () => {
+    const wAdmin = workers.tokenFor(testPrincipals.cityAdmin());
+    const w = await hireWorker(workers, wAdmin, { name: '调动测试', residentId: residentIdSequence(975_000)(), communityCode: `${XIHU}001001`, hireDate: '2020-03-01', bankAccount: '6225768888888888' });
+    const run = async (scope: string) => (await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-05', type: 'REGULAR', scope } })).body.id as string;
+    const first = await run(`${XIHU}001`);
+    await computed(first);
+    expect((await allSlips(first)).find((s) => s.workerId === w.id)?.status).toBe('COMPUTED');
+    // transferred in June (today's place is what the workers snapshot reads, whatever its date)
+    const moved = await workers.request('PATCH', `/v1/workers/${w.id}`, { token: wAdmin, body: { communityCode: `${XIHU}002001`, version: w.version } });
+    expect(moved.status).toBe(200);
+    const second = await run(`${XIHU}002`);
+    const view = await computed(second);
+    expect(view.inputs!.inOtherRuns).toEqual({ workers: 1, workerIds: [w.id], runIds: [first] });
+    expect((await allSlips(second)).some((s) => s.workerId === w.id)).toBe(false);
+    // the first run cancelled, a recalculation of the second pays the worker there
+    expect((await t.request('POST', `/v1/runs/${first}/cancel`, { token: admin })).status).toBe(200);
+    expect((await t.request('POST', `/v1/runs/${second}/recalculate`, { token: admin })).status).toBe(200);
+    const again = await computed(second);
+    expect(again.inputs!.inOtherRuns).toBeUndefined();
+    expect((await allSlips(second)).find((s) => s.workerId === w.id)?.status).toBe('COMPUTED');
+    expect((await t.request('POST', `/v1/runs/${second}/cancel`, { token: admin })).status).toBe(200);
   }, 240_000);
 
   it('validates the request: period, type, scope', async () => {

@@ -9,6 +9,7 @@ import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
 import { PayrollRunReadsService } from './payroll-run-reads.service';
 import { PAY_DAY_BATCH, REGULAR_RUN_KEY, type PayrollRunEntity } from './payroll-run.entities';
 import { PayrollRunRepository } from './payroll-run.repository';
+import { PayslipRepository } from './payslip.repository';
 import type { CreateRunDto } from './payroll-runs.dto';
 import { CorrectionRunsRules } from './correction-runs.rules';
 import type { CarriedInputs } from './run-carried-inputs';
@@ -31,6 +32,7 @@ export class PayrollRunsService {
     private readonly corrections: CorrectionRunsRules,
     private readonly dataSource: DataSource,
     private readonly paidHook: RunPaidHook,
+    private readonly payslips: PayslipRepository,
     private readonly reads: PayrollRunReadsService,
     private readonly runs: PayrollRunRepository,
   ) {}
@@ -111,6 +113,15 @@ export class PayrollRunsService {
         const earlier = await this.runs.earlierRegularOpen(m, run);
         if (earlier) {
           throw conflict('PAYROLL_EARLIER_RUN_OPEN', `the ${earlier.period} REGULAR run ${earlier.id} is ${earlier.status}: months are approved in order, so its pay is in the year-to-date tax state this run's slips start from`, { runId: String(earlier.id) });
+        }
+      }
+      if (run.type === 'REGULAR') {
+        // computed while another run of the month, since approved, also held some of its workers (both computing at once)
+        const twice = await this.payslips.regularSettledElsewhere(m, id);
+        if (twice.length) {
+          throw conflict('PAYROLL_WORKERS_PAID_ELSEWHERE', `${twice.length === 50 ? '50 or more' : twice.length} worker(s) of run ${id} are paid for ${run.period} by another approved run (${twice[0].runId}): reject and recalculate run ${id}, which leaves them out`, {
+            runId: twice[0].runId, workerIds: twice.map((x) => x.workerId),
+          });
         }
       }
       const stale = await this.runs.settledSinceComputed(m, run);

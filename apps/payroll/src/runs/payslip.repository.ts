@@ -186,6 +186,39 @@ export class PayslipRepository {
   }
 
   /**
+   * Of `workerIds`, those with a computed REGULAR slip of `period` in another REGULAR run that is not cancelled (any
+   * status, or only APPROVED and PAID with `settledOnly`): worker id → that run's id. A worker is paid once a month.
+   */
+  async regularInOtherRuns(workerIds: number[], period: string, runId: string, opts: { settledOnly?: boolean; manager?: EntityManager } = {}): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (!workerIds.length) return out;
+    const rows: Array<{ workerId: string; runId: string }> = await (opts.manager ?? this.dataSource.manager).query(
+      `SELECT s.worker_id AS workerId, MIN(s.run_id) AS runId
+         FROM payslip s JOIN payroll_run r ON r.id = s.run_id
+        WHERE s.worker_id IN (${workerIds.map(() => '?').join(', ')}) AND s.period = ? AND s.run_id <> ? AND s.slip_kind = 'REGULAR' AND s.status = 'COMPUTED'
+          AND r.type = 'REGULAR' AND r.status IN (${opts.settledOnly ? "'APPROVED', 'PAID'" : "'DRAFT', 'SUBMITTED', 'APPROVED', 'PAID'"})
+        GROUP BY s.worker_id`,
+      [...workerIds, period, runId],
+    );
+    for (const r of rows) out.set(Number(r.workerId), String(r.runId));
+    return out;
+  }
+
+  /** Up to 50 workers of REGULAR run `runId` whose slip of the month another REGULAR run, approved or paid, also holds. */
+  async regularSettledElsewhere(m: EntityManager, runId: string): Promise<Array<{ workerId: number; runId: string }>> {
+    const rows: Array<{ workerId: string; runId: string }> = await m.query(
+      `SELECT s.worker_id AS workerId, MIN(o.run_id) AS runId
+         FROM payslip s
+         JOIN payslip o ON o.worker_id = s.worker_id AND o.period = s.period AND o.run_id <> s.run_id AND o.slip_kind = 'REGULAR' AND o.status = 'COMPUTED'
+         JOIN payroll_run r ON r.id = o.run_id AND r.type = 'REGULAR' AND r.status IN ('APPROVED', 'PAID')
+        WHERE s.run_id = ? AND s.slip_kind = 'REGULAR' AND s.status = 'COMPUTED'
+        GROUP BY s.worker_id ORDER BY s.worker_id LIMIT 50`,
+      [runId],
+    );
+    return rows.map((r) => ({ workerId: Number(r.workerId), runId: String(r.runId) }));
+  }
+
+  /**
    * For each worker, the settled (approved or paid) slips from `fromPeriod` up to before `period`,
    * in settlement order (approval time, then id): the caller takes the latest one's tax state and
    * recovery, last year's for the ≤ 60,000 flag, and the reference year's wages for the contribution

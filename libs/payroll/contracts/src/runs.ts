@@ -69,6 +69,11 @@ export const RunInputsSchema = /* @__PURE__ */ Contract('RunInputs', '批次冻�
   correction: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
     workerIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Integer(), { description: '被冲销重开工资条的人员。Workers whose slips are reversed and re-issued.', example: [1024] }),
   }, { description: '更正批次：涉及的人员。CORRECTION runs: the workers corrected.' })),
+  inOtherRuns: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
+    workers: /* @__PURE__ */ Int('人数。How many.', 1),
+    workerIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Integer(), { description: '人员（前 50 名）。The workers (the first 50).', example: [1024] }),
+    runIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '已含其工资条的批次。The runs that hold their slips.', example: ['7'] }),
+  }, { description: '月度批次：快照中已在同月另一月度批次（未取消）有工资条的人员，本批次不再计发（如月后调动到本范围的人员），每人每月只发一次。REGULAR runs: workers of the snapshot left out because another REGULAR run of the month (not cancelled) already holds their slip — e.g. transferred into this scope after the month — so each is paid once.' })),
 });
 export type RunInputs = Static<typeof RunInputsSchema>;
 

@@ -220,6 +220,12 @@ describe('RunInputs (冻结的计算输入)', () => {
     expect(bonusText({ method: 'MERGED', workers: 3, total: '23600.50' })).toBe('按人：3 人，合计 23,600.50 元 · 并入当月工资薪金计税');
     expect(bonusText(undefined)).toBeNull();
   });
+
+  it('names the workers a regular run left out because another run of the month holds their slip', () => {
+    const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, inOtherRuns: { workers: 2, workerIds: [1024, 1025], runIds: ['7'] } }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+    expect(textOf('run-inputs-in-other-runs')).toBe('2 人本月工资已在其他月度批次（7）计发，本批次不再计发（工号 1024、1025）');
+    unmount();
+  });
 });
 
 describe('RunInputs: the policy rows used (所用政策行)', () => {

@@ -48,6 +48,13 @@ export function RunInputs({ inputs }: { inputs: Inputs | null }) {
           </span>
         </Descriptions.Item>
       )}
+      {inputs.inOtherRuns && (
+        <Descriptions.Item label={t('runInputs.inOtherRuns')} span="filled">
+          <span data-testid="run-inputs-in-other-runs">
+            {t('runInputs.inOtherRunsText', { workers: inputs.inOtherRuns.workers, ids: inputs.inOtherRuns.workerIds.join('、'), runs: inputs.inOtherRuns.runIds.join('、') })}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('runInputs.policyRows')}>
         <RunPolicyRows ids={inputs.policyRowIds} />
       </Descriptions.Item>
