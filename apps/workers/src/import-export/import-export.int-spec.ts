@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
 import { demoResidentId } from '../seed/seed-workers';
 import { COLUMNS, csvLine } from '@cws/workers-core';
-import { luhnValid, residentIdIssue } from '@cws/kernel';
+import { addDays, cityToday, luhnValid, residentIdIssue } from '@cws/kernel';
 import { hireWorker, startWorkersWithOrg } from '@cws/workers-testing';
 
 const HEADERS = COLUMNS.map((c) => c.header);
@@ -189,6 +189,23 @@ describe('bulk import and export (real MySQL)', () => {
       token: xihu, body: { workerId: sec.id, communityCode: XIAOHE, bodyKind: 'COMMITTEE', role: 'DIRECTOR', obtainedBy: 'ELECTION', from: '2024-01-01' },
     });
     expect(rival.body.code).toBe('BODY_HEAD_TAKEN');
+  });
+
+  it('a primary head post that begins after the import places the grade in its band from that day; a blank row keeps the rows’ numbers', async () => {
+    const XIAOHE2 = '330106001003';
+    const later = addDays(cityToday(), 10);
+    const rows = [
+      good({ 姓名: '未来站长', 社区代码: XIAOHE2, 任职机构: '工作站', 职务: '站长', 是否主岗: '是', 任职日期: later }),
+      HEADERS.map(() => ''),
+      good({ 姓名: '坏号', 社区代码: XIAOHE2, 身份证号: '33010619800101000' }),
+    ];
+    const res = await upload('future-head.csv', csv(rows));
+    expect(res.body.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[4, '身份证号']]);
+    expect((await t.request('POST', `/v1/imports/${res.body.id}/commit`, { token: xihu, body: { validOnly: true } })).body).toMatchObject({ created: 1 });
+    const [{ id }] = await ds.query(`SELECT id FROM worker WHERE name = '未来站长'`);
+    const grades = (await t.request('GET', `/v1/workers/${id}`, { token: xihu })).body.grades as Array<{ band: string; from: string; cause: string }>;
+    expect(grades[0]).toMatchObject({ band: 'HEAD', from: later, cause: 'BAND_CHANGE' });
+    expect(grades.some((g) => g.band === 'OTHER' && g.from <= cityToday())).toBe(true);
   });
 
   it('a head post taken through the API between validation and commit makes the commit fail whole', async () => {

@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { protectBankAccount, protectResidentId } from '../common/pii';
 import { today as serverToday } from '../common/sql';
 import { deriveMissingGrades } from '../grades/grade-backfill';
+import { GradesService } from '../grades/grades.service';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { CommunityBodyRepository } from '../org/community-body.repository';
 import { CommunityRepository } from '../org/community.repository';
@@ -34,6 +35,7 @@ export class ImportExportService {
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
     private readonly dataSource: DataSource,
+    private readonly grades: GradesService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -226,7 +228,13 @@ export class ImportExportService {
       })));
       await this.insertPosts(m, p, id, created.filter((x) => x.r.appointment), bodyId);
       // imported workers' grades: derived from the hire date and the imported post (no grade column in the file)
-      await deriveMissingGrades(m, serverToday(), { workerIds: created.map((x) => x.id) });
+      const importDay = serverToday();
+      await deriveMissingGrades(m, importDay, { workerIds: created.map((x) => x.id) });
+      // a primary leader post that begins later places the grade in its band from that day, as the appointments API does
+      for (const x of created) {
+        const a = x.r.appointment;
+        if (a?.primary && a.band !== 'OTHER' && a.from > importDay) await this.grades.onPrimaryPost(m, await WorkerRepository.gradeFacts(m, x.id), a.band, a.from);
+      }
       await ImportBatchRepository.markCommitted(m, id, now);
       await this.audit.record(m, { entity: 'import_batch', entityId: id, action: 'COMMIT', after: { created: created.length, skipped: batch.totalRows - created.length, validOnly }, districtCode: p.scope.district ?? null });
       return { id, created: created.length, skipped: batch.totalRows - created.length };
