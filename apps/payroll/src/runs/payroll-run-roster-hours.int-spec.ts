@@ -1,16 +1,18 @@
 import { parseMoney } from '@cws/kernel';
 import { testPrincipals, usingStack } from '@cws/testing';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
-import { computedRun, OVERTIME_KINDS, overtimeMonthlyBase, overtimePay, policyInForce, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
+import { computedRun, OVERTIME_KINDS, overtimeMonthlyBase, overtimePay, policyInForce, recordedChange, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
 import { publishRoster } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
+const LEFT_MONTH = '2026-09';
 const XIHU = '330106';
 
 interface Line { code: string; amount: string; rule: string }
 
 describe('payroll run of a month with a published roster pays its overtime (real MySQL, Redis, workers and scheduler APIs)', () => {
-  const stack = usingStack(() => startPayrollOverRosters(), 180_000);
+  // one queue prefix: payroll hears the workers service's worker.left
+  const stack = usingStack(() => startPayrollOverRosters({ sharedQueue: true }), 180_000);
 
   it('pays each worker the overtime of the published roster at the monthly wage ÷ 21.75 ÷ 8 × the kind’s rate, and none to the others', async () => {
     const hr = stack.scheduler.tokenFor(testPrincipals.districtHr(XIHU));
@@ -63,5 +65,43 @@ describe('payroll run of a month with a published roster pays its overtime (real
     }
     expect(checked).toBeGreaterThan(0);
     expect(withAllowances).toBeGreaterThan(0);
+  }, 400_000);
+
+  it('pays a worker who left mid-month the roster’s shifts and overtime up to their last day only, though the roster still lists them after it', async () => {
+    const hr = stack.scheduler.tokenFor(testPrincipals.districtHr(XIHU));
+    const admin = stack.payroll.tokenFor(testPrincipals.cityAdmin());
+    const published = await publishRoster(stack.scheduler, hr, stack.community, LEFT_MONTH);
+    const roster = (await stack.scheduler.request('GET', `/v1/rosters/${published.communities[0].rosterId}`, { token: hr })).body;
+    const shiftsOf = (id: number, through = `${LEFT_MONTH}-30`) => roster.assignments.filter((a: { workerId: number; date: string }) => a.workerId === id && a.date <= through).length;
+    // Leaves on Thursday 10 September, after the roster was published: it still lists their later shifts.
+    const lastDay = `${LEFT_MONTH}-10`;
+    const leaver = published.communities[0].workers.map((w) => w.workerId).find((id) => shiftsOf(id, lastDay) > 0 && shiftsOf(id) > shiftsOf(id, lastDay))!;
+    expect(leaver).toBeDefined();
+    const wAdmin = stack.workers.tokenFor(testPrincipals.cityAdmin());
+    expect((await stack.workers.request('POST', `/v1/workers/${leaver}/leave`, { token: wAdmin, body: { date: lastDay, reason: '个人原因辞职' } })).status).toBeLessThan(300);
+    await recordedChange(stack.payroll, admin, leaver, 'worker.left', lastDay);
+
+    const run = await stack.payroll.request('POST', '/v1/runs', { token: admin, body: { period: LEFT_MONTH, type: 'REGULAR', scope: stack.street } });
+    expect(run.status).toBe(201);
+    const done = await computedRun(stack.payroll, admin, run.body.id);
+    expect(done.progress.failed).toBe(0);
+    const item = (await runPayslips(stack.payroll, admin, run.body.id, 100)).find((s) => s.workerId === leaver)!;
+    const lines: Line[] = (await stack.payroll.request('GET', `/v1/payslips/${item.id}`, { token: admin })).body.lines;
+    expect(lines.find((l) => l.code === 'BASE')!.rule).toMatch(/_PRO_RATED$/);
+
+    // The shift allowance counts the shifts through the 10th (the roster's own list), not the month's.
+    const shift = await policyInForce<{ code: string; perShift: string; maxShiftsPerMonth: number }>(stack.payroll, admin, 'ALLOWANCE', LEFT_MONTH, (r) => r.data.kind === 'SHIFT');
+    const shiftLine = lines.find((l) => l.rule === 'PER_SHIFT');
+    const served = Math.min(shiftsOf(leaver, lastDay), shift.maxShiftsPerMonth);
+    expect(shiftLine && parseMoney(shiftLine.amount)).toBe(parseMoney(shift.perShift) * BigInt(served));
+    // Overtime: a line for each kind the days served hold, none for a kind only the later days would.
+    const cut = (await stack.scheduler.request('GET', `/v1/hours?month=${LEFT_MONTH}&community=${stack.community}&worker=${leaver}&through=${lastDay}`, { token: hr })).body.communities[0].workers[0];
+    expect(cut.shifts.total).toBe(shiftsOf(leaver, lastDay));
+    for (const k of OVERTIME_KINDS) expect({ code: k.code, paid: lines.some((l) => l.code === k.code) }).toEqual({ code: k.code, paid: k.minutes(cut) > 0 });
+    // The others of the roster are paid its whole month.
+    const other = published.communities[0].workers.find((w) => w.workerId !== leaver && w.shifts.total > 0)!;
+    const otherItem = (await runPayslips(stack.payroll, admin, run.body.id, 100)).find((s) => s.workerId === other.workerId)!;
+    const otherLines: Line[] = (await stack.payroll.request('GET', `/v1/payslips/${otherItem.id}`, { token: admin })).body.lines;
+    expect(parseMoney(otherLines.find((l) => l.rule === 'PER_SHIFT')!.amount)).toBe(parseMoney(shift.perShift) * BigInt(Math.min(other.shifts.total, shift.maxShiftsPerMonth)));
   }, 400_000);
 });

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, parseMoney } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
-import type { FrozenHours, FrozenWorker, PayCalendar, PostBand } from '@cws/payroll-engine';
+import { periodLastDay, type FrozenHours, type FrozenWorker, type PayCalendar, type PostBand } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
-import type { HolidayCalendarView, MonthHoursResponse } from '@cws/scheduler-contracts';
+import type { HolidayCalendarView, MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
 import type { RunInputs } from '@cws/payroll-contracts';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { WorkforceClient } from '../benchmark/workforce.client';
@@ -83,8 +83,12 @@ export class RunInputsSource {
    * Roster hours of the month by worker, from the scheduler's published rosters
    * (`GET /api/scheduler/v1/hours?month=`); null when the scheduler has none to give (not
    * published, or the endpoint not there yet) — the run then pays no shift or overtime.
+   * `leavers` (worker → last day, in the period): a published roster may still list a leaver after
+   * their last day (nothing re-plans it by itself), so each one it lists is read again with the
+   * shifts after that day dropped (`&worker=&through=`). That read failing fails the freeze, which
+   * is retried: a leaver is never paid the whole month's roster by default.
    */
-  async hours(period: string, scope: string | null): Promise<Map<number, FrozenHours> | null> {
+  async hours(period: string, scope: string | null, leavers: ReadonlyMap<number, string> = new Map()): Promise<Map<number, FrozenHours> | null> {
     const q = new URLSearchParams({ month: period });
     let res: MonthHoursResponse;
     try {
@@ -94,21 +98,38 @@ export class RunInputsSource {
       return null;
     }
     const out = new Map<number, FrozenHours>();
+    const rosteredIn = new Map<number, string>();
     for (const c of res.communities ?? []) {
       if (scope && !c.communityCode.startsWith(scope)) continue;
       for (const w of c.workers) {
-        const o = w.overtimeMinutes;
-        out.set(w.workerId, {
-          shifts: w.shifts.total,
-          overtime: [
-            { kind: 'WORKDAY' as const, minutes: o.workday150 },
-            { kind: 'REST_DAY' as const, minutes: o.restDay200 },
-            { kind: 'HOLIDAY' as const, minutes: o.holiday300 },
-          ].filter((x) => x.minutes > 0),
-          rosterVersion: c.rosterVersion,
-        });
+        out.set(w.workerId, frozenHours(w, c.rosterVersion));
+        rosteredIn.set(w.workerId, c.communityCode);
       }
+    }
+    const lastDay = periodLastDay(period);
+    for (const [workerId, through] of leavers) {
+      const community = rosteredIn.get(workerId);
+      if (!community || through >= lastDay) continue;
+      const cut = new URLSearchParams({ month: period, community, worker: String(workerId), through });
+      const one = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${cut}`, { token: await this.machine.token(), timeoutMs: 30_000 });
+      const [c] = one.communities ?? [];
+      const w = c?.workers.find((x) => x.workerId === workerId);
+      // the roster was unpublished in between (another version published): keep what the month read said
+      if (w) out.set(workerId, frozenHours(w, c.rosterVersion));
     }
     return out.size ? out : null;
   }
+}
+
+function frozenHours(w: WorkerMonthHours, rosterVersion: number): FrozenHours {
+  const o = w.overtimeMinutes;
+  return {
+    shifts: w.shifts.total,
+    overtime: [
+      { kind: 'WORKDAY' as const, minutes: o.workday150 },
+      { kind: 'REST_DAY' as const, minutes: o.restDay200 },
+      { kind: 'HOLIDAY' as const, minutes: o.holiday300 },
+    ].filter((x) => x.minutes > 0),
+    rosterVersion,
+  };
 }

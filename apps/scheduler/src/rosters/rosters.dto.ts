@@ -50,4 +50,9 @@ export class RequestParam {
 export class HoursQueryDto {
   @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community?: string;
+  @ApiPropertyOptional({ example: '101', description: 'With `through` and `community`: only this worker, their shifts after `through` dropped (a leaver’s last day)' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'worker must be a positive integer' })
+  worker?: string;
+  @ApiPropertyOptional({ example: '2026-05-15', description: 'The worker’s last day in the month (inclusive); needs `worker`' }) @IsOptional() @IsCalendarDate() through?: string;
 }

@@ -98,6 +98,34 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
       expect(w.workedMinutes).toBe(mine.length * 480); // every default template is 8 h of work
     }
     expect((await t.request('GET', `/v1/hours?month=${MONTH}`, { token: other })).body.communities).toEqual([]);
+
+    // A leaver's month: one worker, their shifts after the last day dropped, each kept minute of the same kind.
+    const problem = await stored(firstId);
+    const leaver = rows.find((w: { shifts: { total: number } }) => w.shifts.total > 0).workerId;
+    const cut = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}&worker=${leaver}&through=${MONTH}-10`, { token: xihu });
+    expect(cut.status).toBe(200);
+    expect(cut.body.communities).toHaveLength(1);
+    expect(cut.body.communities[0]).toMatchObject({ communityCode: community, rosterId: firstId, rosterVersion: 1 });
+    const kept = plain(roster.assignments).filter((a) => a.workerId === leaver && a.date <= `${MONTH}-10`);
+    expect(cut.body.communities[0].workers).toEqual([monthHours({ ...problem, workers: problem.workers.filter((w) => w.id === leaver) }, kept)[0]]);
+    expect(cut.body.communities[0].workers[0].shifts.total).toBe(kept.length);
+    expect(kept.length).toBeLessThan(roster.assignments.filter((a: { workerId: number }) => a.workerId === leaver).length);
+    // Through the month's last day: the month's own row.
+    const whole = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}&worker=${leaver}&through=${MONTH}-31`, { token: xihu });
+    expect(whole.body.communities[0].workers).toEqual(rows.filter((w: { workerId: number }) => w.workerId === leaver));
+    // Outside the caller's scope: nothing, as for the month.
+    expect((await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}&worker=${leaver}&through=${MONTH}-10`, { token: other })).body.communities).toEqual([]);
+    // The three go together, and `through` is a day of the month.
+    const refused = async (q: string) => {
+      const r = await t.request('GET', `/v1/hours?month=${MONTH}${q}`, { token: xihu });
+      expect(r.status).toBe(400);
+      return { code: r.body.code, path: r.body.details?.[0]?.path };
+    };
+    expect(await refused(`&community=${community}&through=${MONTH}-10`)).toEqual({ code: 'HOURS_THROUGH_NEEDS_WORKER', path: 'worker' });
+    expect(await refused(`&community=${community}&worker=${leaver}`)).toEqual({ code: 'HOURS_WORKER_NEEDS_THROUGH', path: 'through' });
+    expect(await refused(`&worker=${leaver}&through=${MONTH}-10`)).toEqual({ code: 'HOURS_WORKER_NEEDS_COMMUNITY', path: 'community' });
+    expect(await refused(`&community=${community}&worker=${leaver}&through=2037-01-01`)).toEqual({ code: 'HOURS_THROUGH_OUTSIDE_MONTH', path: 'through' });
+    expect((await refused(`&community=${community}&worker=0&through=${MONTH}-10`)).path).toBe('worker');
   });
 
   it('re-plans around new leave with least change, as a new version; publishing it supersedes version 1', async () => {

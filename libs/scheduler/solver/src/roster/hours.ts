@@ -75,3 +75,15 @@ function carriedWeekCounts(shifts: readonly CarriedShift[], firstDay: string): M
   }
   return out;
 }
+
+/**
+ * One worker's hours of the month through `lastDay` (inclusive): the shifts after it are dropped, as for
+ * a worker who left (or whose service here ended) while the published roster still lists them. The
+ * week's count before `lastDay` is unchanged, so each kept minute keeps its kind. Null when the worker
+ * is not on the roster.
+ */
+export function hoursThrough(problem: RosterProblem, assignments: readonly Assignment[], workerId: number, lastDay: string): WorkerHours | null {
+  if (!problem.workers.some((w) => w.id === workerId)) return null;
+  const kept = assignments.filter((a) => a.workerId === workerId && a.date <= lastDay);
+  return monthHours({ ...problem, workers: problem.workers.filter((w) => w.id === workerId) }, kept)[0];
+}
