@@ -66,6 +66,7 @@ import { SpecialDeductionsService } from './special-deductions/special-deduction
 import { TaxDeclarations1767600000000 } from './migrations/1767600000000-tax-declarations';
 import { ElectionWithdrawal1768100000000 } from './migrations/1768100000000-election-withdrawal';
 import { AppointmentEndReason1768200000000 } from './migrations/1768200000000-appointment-end-reason';
+import { WorkerPlaceHistory1768300000000 } from './migrations/1768300000000-worker-place-history';
 
 export const WORKERS_ENTITIES = [
   ...MESSAGING_ENTITIES,
@@ -88,7 +89,7 @@ export const WORKERS_MIGRATIONS = [
   RefreshTokenFamily1765000000000, AuditStreet1765000000100, ResidentIdLastFour1765000000200,
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000, WorkerNameGram1766700000000,
   RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, TaxDeclarations1767600000000, AuditAppendOnly1767700000000,
-  ElectionWithdrawal1768100000000, AppointmentEndReason1768200000000,
+  ElectionWithdrawal1768100000000, AppointmentEndReason1768200000000, WorkerPlaceHistory1768300000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];

@@ -266,27 +266,38 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     for (const id of [topUp.body.id, next.body.id]) expect((await t.request('POST', `/v1/runs/${id}/cancel`, { token: admin })).status).toBe(200);
   }, 240_000);
 
-  it('pays a worker once a month: one transferred into another street after its run was computed is left out of that street’s run, and named', async () => {
+  it('pays a worker once a month, where they were on its last day: a transfer back-dated into a computed month leaves them out of the new street’s run, named; one dated later moves nothing', async () => {
     const wAdmin = workers.tokenFor(testPrincipals.cityAdmin());
     const w = await hireWorker(workers, wAdmin, { name: '调动测试', residentId: residentIdSequence(975_000)(), communityCode: `${XIHU}001001`, hireDate: '2020-03-01', bankAccount: '6225768888888888' });
     const run = async (scope: string) => (await t.request('POST', '/v1/runs', { token: admin, body: { period: '2026-05', type: 'REGULAR', scope } })).body.id as string;
+    const holds = async (runId: string) => (await allSlips(runId)).find((s) => s.workerId === w.id)?.status ?? null;
     const first = await run(`${XIHU}001`);
     await computed(first);
-    expect((await allSlips(first)).find((s) => s.workerId === w.id)?.status).toBe('COMPUTED');
-    // transferred in June (today's place is what the workers snapshot reads, whatever its date)
-    const moved = await workers.request('PATCH', `/v1/workers/${w.id}`, { token: wAdmin, body: { communityCode: `${XIHU}002001`, version: w.version } });
+    expect(await holds(first)).toBe('COMPUTED');
+    // then recorded: transferred from 16 May, so on 31 May the worker was in the other street, whose run finds them held
+    const moved = await workers.request('PATCH', `/v1/workers/${w.id}`, { token: wAdmin, body: { communityCode: `${XIHU}002001`, transferDate: '2026-05-16', version: w.version } });
     expect(moved.status).toBe(200);
     const second = await run(`${XIHU}002`);
     const view = await computed(second);
     expect(view.inputs!.inOtherRuns).toEqual({ workers: 1, workerIds: [w.id], runIds: [first] });
-    expect((await allSlips(second)).some((s) => s.workerId === w.id)).toBe(false);
+    expect(await holds(second)).toBeNull();
     // the first run cancelled, a recalculation of the second pays the worker there
     expect((await t.request('POST', `/v1/runs/${first}/cancel`, { token: admin })).status).toBe(200);
     expect((await t.request('POST', `/v1/runs/${second}/recalculate`, { token: admin })).status).toBe(200);
     const again = await computed(second);
     expect(again.inputs!.inOtherRuns).toBeUndefined();
-    expect((await allSlips(second)).find((s) => s.workerId === w.id)?.status).toBe('COMPUTED');
-    expect((await t.request('POST', `/v1/runs/${second}/cancel`, { token: admin })).status).toBe(200);
+    expect(await holds(second)).toBe('COMPUTED');
+    // Transferred again, from today: May stays the second street's — the third street's May run does not list them.
+    const today = await workers.request('PATCH', `/v1/workers/${w.id}`, { token: wAdmin, body: { communityCode: `${XIHU}003001` } });
+    expect(today.status).toBe(200);
+    const third = await run(`${XIHU}003`);
+    const thirdView = await computed(third);
+    expect(thirdView.inputs!.inOtherRuns).toBeUndefined();
+    expect(await holds(third)).toBeNull();
+    expect((await t.request('POST', `/v1/runs/${second}/recalculate`, { token: admin })).status).toBe(200);
+    await computed(second);
+    expect(await holds(second)).toBe('COMPUTED');
+    for (const id of [second, third]) expect((await t.request('POST', `/v1/runs/${id}/cancel`, { token: admin })).status).toBe(200);
   }, 240_000);
 
   it('validates the request: period, type, scope', async () => {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@cws/persistence';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
-import { startSeededWorkers } from '@cws/workers-testing';
+import { hireWorker, residentIdSequence, startSeededWorkers } from '@cws/workers-testing';
 
 const ASOF = '2026-01-01';
 const digits = (s: string | null) => (s ?? '').replace(/\*/g, '');
@@ -90,5 +90,52 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     // the month of a leaver's snapshot (its first day) is the same month
     expect(await hostPaid('2026-04-01')).toEqual([{ from: '2026-04-01', to: '2026-04-20' }]);
     expect(await hostPaid('2026-05-31')).toEqual([]);
+  });
+
+  it('places each worker where they were on the day: a transfer, back-dated or not, moves the snapshots from its day on, not before', async () => {
+    const admin = t.tokenFor(testPrincipals.cityAdmin());
+    const client = t.tokenFor(testPrincipals.client(['payroll:read']));
+    const [first, second, third] = ['330106001001', '330106002001', '330106003001'];
+    const w = await hireWorker(t, admin, { residentId: residentIdSequence(8300)(), communityCode: first, hireDate: '2020-01-01' });
+    const patch = (body: Record<string, unknown>) => t.request('PATCH', `/v1/workers/${w.id}`, { token: admin, body });
+    expect((await patch({ communityCode: second, transferDate: '2026-05-15' })).status).toBe(200);
+    expect((await patch({ communityCode: third, transferDate: '2026-09-01' })).status).toBe(200);
+    const snapshot = async (asOf: string, scope: string, limit = 5000) => {
+      const items: Array<{ workerId: number; communityCode: string; streetCode: string; districtCode: string }> = [];
+      let after: string | null = null;
+      do {
+        const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${scope}&limit=${limit}${after ? `&after=${after}` : ''}`, { token: client });
+        expect(res.status).toBe(200);
+        items.push(...res.body.items);
+        after = res.body.nextAfter;
+      } while (after);
+      return items;
+    };
+    const placeOn = async (asOf: string, scope: string) => (await snapshot(asOf, scope)).find((i) => i.workerId === w.id)?.communityCode ?? null;
+    // Each day in the community and street of that day, and in no other's snapshot.
+    for (const [asOf, community] of [['2026-05-14', first], ['2026-05-15', second], ['2026-08-31', second], ['2026-09-01', third], ['2026-11-30', third]]) {
+      for (const c of [first, second, third]) expect({ asOf, c, place: await placeOn(asOf, c.slice(0, 9)) }).toEqual({ asOf, c, place: c === community ? community : null });
+    }
+    const [may] = (await snapshot('2026-04-30', '330106')).filter((i) => i.workerId === w.id);
+    expect(may).toMatchObject({ communityCode: first, streetCode: '330106001', districtCode: '330106' });
+    // Paged 7 at a time, the street's snapshot of April is the one-page snapshot: ids ascending, each once, the worker in it.
+    const whole = await snapshot('2026-04-30', '330106001');
+    const paged = await snapshot('2026-04-30', '330106001', 7);
+    expect(paged.map((i) => i.workerId)).toEqual(whole.map((i) => i.workerId));
+    expect(whole.map((i) => i.workerId)).toEqual([...new Set(whole.map((i) => i.workerId))].sort((a, b) => a - b));
+    expect(whole.some((i) => i.workerId === w.id)).toBe(true);
+    // The register's 履历 dates each transfer on its day.
+    const events = await ds.query("SELECT event_date AS date, JSON_UNQUOTE(JSON_EXTRACT(data, '$.to')) AS `to` FROM worker_event WHERE worker_id = ? AND kind = 'TRANSFER' ORDER BY event_date", [w.id]);
+    expect(events.map((e: { date: string | Date; to: string }) => [String(e.date instanceof Date ? e.date.toISOString() : e.date).slice(0, 10), e.to])).toEqual([['2026-05-15', second], ['2026-09-01', third]]);
+    // Refused: a day after today, a day before the current place began, a date with no transfer.
+    const refused = async (body: Record<string, unknown>) => {
+      const res = await patch(body);
+      expect(res.status).toBe(400);
+      return [res.body.code, res.body.details[0].path];
+    };
+    expect(await refused({ communityCode: first, transferDate: '2999-01-01' })).toEqual(['TRANSFER_DATE_IN_FUTURE', 'transferDate']);
+    expect(await refused({ communityCode: first, transferDate: '2026-08-31' })).toEqual(['TRANSFER_BEFORE_CURRENT_PLACE', 'transferDate']);
+    expect(await refused({ transferDate: '2026-10-01' })).toEqual(['TRANSFER_DATE_WITHOUT_TRANSFER', 'transferDate']);
+    expect(await placeOn('2026-11-30', third)).toBe(third);
   });
 });

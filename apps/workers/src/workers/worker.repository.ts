@@ -5,9 +5,9 @@
  */
 import { notFound, type Scope } from '@cws/kernel';
 import type { EncryptedColumn } from '@cws/platform';
-import { applyScope, insertRows, keysetPage, selectIn, type KeysetPage } from '@cws/persistence';
+import { applyScope, insertRows, keysetPage, keysetPageOf, selectIn, type KeysetPage } from '@cws/persistence';
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerSnapshot, WorkerStatus } from '@cws/workers-contracts';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ProtectedValue } from '../common/pii';
 import { registerWritten } from './register-generation';
 import { WorkerNameGramRepository } from './worker-name-gram.repository';
@@ -73,8 +73,8 @@ export interface WorkerChanges {
   qualificationCert?: string | null;
   employmentType?: EmploymentType;
   bankAccount?: { value: ProtectedValue; luhnOk: boolean | null };
-  /** A transfer: the new community and its street and district. */
-  place?: { communityCode: string; streetCode: string; districtCode: string };
+  /** A transfer: the new community and its street and district, from `since`. */
+  place?: { communityCode: string; streetCode: string; districtCode: string; since: string };
 }
 
 /** A page of the workers employed on a date, for the payroll snapshot. */
@@ -189,6 +189,12 @@ export class WorkerRepository {
     return w ? { ...w, id: Number(w.id) } : null;
   }
 
+  /** The day the worker's current place began: their last transfer's, else the hire date. */
+  static async placeSince(m: EntityManager, id: number): Promise<string> {
+    const [row] = await m.query('SELECT COALESCE(place_since, hire_date) AS since FROM worker WHERE id = ?', [id]);
+    return String(row.since);
+  }
+
   /** Writes the changed fields with a new version (nothing when nothing changed); the caller holds the row lock. */
   static async update(m: EntityManager, id: number, c: WorkerChanges): Promise<void> {
     const sets: string[] = [];
@@ -203,8 +209,8 @@ export class WorkerRepository {
       params.push(c.bankAccount.value.enc, c.bankAccount.value.hash, c.bankAccount.value.masked, c.bankAccount.luhnOk);
     }
     if (c.place) {
-      sets.push('community_code = ?', 'street_code = ?', 'district_code = ?');
-      params.push(c.place.communityCode, c.place.streetCode, c.place.districtCode);
+      sets.push('community_code = ?', 'street_code = ?', 'district_code = ?', 'place_since = ?');
+      params.push(c.place.communityCode, c.place.streetCode, c.place.districtCode, c.place.since);
     }
     if (!sets.length) return;
     sets.push('version = version + 1', 'updated_at = ?');
@@ -278,21 +284,31 @@ export class WorkerRepository {
     return keysetPage(qb, { column: 'w.id', after, limit, keyOf: (r) => Number(r.id), fetch: 'raw' });
   }
 
-  /** The workers employed on `asOf` within the caller's scope, a keyset page by id (the payroll snapshot's hot path). */
-  static employedPage(m: EntityManager, callerScope: Scope, q: EmployedPageQuery): Promise<KeysetPage<EmployedWorkerRow>> {
-    const qb = m
-      .createQueryBuilder()
-      .select(`w.id AS id, w.name AS name, w.district_code AS districtCode, w.street_code AS streetCode, w.community_code AS communityCode,
-        w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
-        w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
-        ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
-      .from('worker', 'w')
-      .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf: q.asOf });
-    if (q.scope?.length === 6) qb.andWhere('w.district_code = :sd', { sd: q.scope });
-    if (q.scope?.length === 9) qb.andWhere('w.street_code = :ss', { ss: q.scope });
-    if (q.scope?.length === 12) qb.andWhere('w.community_code = :sc', { sc: q.scope });
-    applyScope(qb, callerScope, { district: 'w.district_code', street: 'w.street_code' });
-    return keysetPage(qb, { column: 'w.id', after: q.after ? Number(q.after) : null, limit: q.limit, keyOf: (w: EmployedWorkerRow) => Number(w.id), fetch: 'raw' });
+  /**
+   * The workers employed on `asOf` within the caller's scope, a keyset page by id (the payroll snapshot's hot path),
+   * each at the place they held that day: those whose current place began by then (`place_since`), by the
+   * `worker` row's indexed place columns, merged in id order with those who were elsewhere then — a period of
+   * `worker_place_history` (a transfer since; few rows) covering `asOf`, in scope by that period's place.
+   */
+  static async employedPage(m: EntityManager, callerScope: Scope, q: EmployedPageQuery): Promise<KeysetPage<EmployedWorkerRow>> {
+    const after = q.after ? Number(q.after) : null;
+    const current = employedOn(m, q, 'w')
+      .andWhere('(w.place_since IS NULL OR w.place_since <= :asOf)')
+      .from('worker', 'w');
+    placeFilter(current, callerScope, q.scope, 'w');
+    const earlier = employedOn(m, q, 'h')
+      .from('worker_place_history', 'h')
+      .innerJoin('worker', 'w', 'w.id = h.worker_id')
+      .andWhere('h.valid_from <= :asOf AND h.valid_to >= :asOf');
+    placeFilter(earlier, callerScope, q.scope, 'h');
+    // each side one page + 1 by id; their union's first page + 1 decides the page and whether another follows
+    const keyOf = (w: EmployedWorkerRow) => Number(w.id);
+    const [a, b] = await Promise.all([
+      keysetPage(current, { column: 'w.id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
+      keysetPage(earlier, { column: 'h.worker_id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
+    ]);
+    const rows = b.items.length ? [...a.items, ...b.items].sort((x, y) => keyOf(x) - keyOf(y)) : a.items;
+    return keysetPageOf(rows, q.limit, keyOf);
   }
 
   /**
@@ -323,4 +339,23 @@ export class WorkerRepository {
     const rows = await selectIn<{ id: number; name: string }>(m, [...new Set(ids)], (list) => `SELECT id, name FROM worker WHERE id IN (${list})`);
     return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
+}
+
+/** The snapshot's columns of workers employed on `asOf`, the place read from `place` (`w`: today's, `h`: a closed period's). */
+function employedOn(m: EntityManager, q: EmployedPageQuery, place: 'w' | 'h') {
+  return m
+    .createQueryBuilder()
+    .select(`w.id AS id, w.name AS name, ${place}.district_code AS districtCode, ${place}.street_code AS streetCode, ${place}.community_code AS communityCode,
+      w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
+      w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
+      ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
+    .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf: q.asOf });
+}
+
+/** The snapshot's place filter (a district, street or community code) and the caller's scope, on `place`'s columns. */
+function placeFilter(qb: SelectQueryBuilder<ObjectLiteral>, callerScope: Scope, scope: string | undefined, place: 'w' | 'h'): void {
+  if (scope?.length === 6) qb.andWhere(`${place}.district_code = :sd`, { sd: scope });
+  if (scope?.length === 9) qb.andWhere(`${place}.street_code = :ss`, { ss: scope });
+  if (scope?.length === 12) qb.andWhere(`${place}.community_code = :sc`, { sc: scope });
+  applyScope(qb, callerScope, { district: `${place}.district_code`, street: `${place}.street_code` });
 }

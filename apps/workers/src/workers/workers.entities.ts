@@ -34,6 +34,8 @@ export class WorkerEntity {
   @Column({ name: 'community_code', type: 'varchar', length: 20 }) communityCode!: string;
   @Column({ name: 'street_code', type: 'varchar', length: 20 }) streetCode!: string;
   @Column({ name: 'district_code', type: 'varchar', length: 20 }) districtCode!: string;
+  /** The day the current place began (a transfer's); null = since hire. Earlier places: `worker_place_history`. */
+  @Column({ name: 'place_since', type: 'date', nullable: true }) placeSince!: string | null;
   @Column({ type: 'int', default: 1 }) version!: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
+import { addDays, conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { inTransaction, PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
@@ -17,6 +17,7 @@ import { GradesService, type GradeWorker } from '../grades/grades.service';
 import { RegisterCountCache } from './register-count-cache';
 import { WorkerEventRepository } from './worker-event.repository';
 import { WorkerLeaveRepository } from './worker-leave.repository';
+import { WorkerPlaceRepository } from './worker-place.repository';
 import { WorkerReadRepository, type WorkerView } from './worker-read.repository';
 import { WorkerRepository, type WorkerChanges } from './worker.repository';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
@@ -111,15 +112,24 @@ export class WorkersService {
         changes.bankAccount = { value: protectBankAccount(this.cipher, dto.bankAccount), luhnOk: check.luhnOk };
         fields.push('bankAccount');
       }
-      if (dto.communityCode !== undefined && dto.communityCode !== before.communityCode) {
-        const target = await communityInScope(m, p, dto.communityCode);
+      const transfer = dto.communityCode !== undefined && dto.communityCode !== before.communityCode;
+      if (dto.transferDate !== undefined && !transfer) throw validationError('TRANSFER_DATE_WITHOUT_TRANSFER', 'transferDate', 'a transfer date goes with a new communityCode');
+      if (transfer) {
+        const target = await communityInScope(m, p, dto.communityCode!);
         if (!target.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
-        if ((await AppointmentRepository.countOpen(m, id, today())) > 0) {
+        // the first day in the new community; the place left becomes a closed period, so a snapshot of an earlier day
+        // (payroll's month) still finds the worker where they served then
+        const date = dto.transferDate ?? today();
+        const since = await WorkerRepository.placeSince(m, id);
+        if (date > today()) throw validationError('TRANSFER_DATE_IN_FUTURE', 'transferDate', `${date} is after today: record the transfer on or after its day`);
+        if (date < since) throw validationError('TRANSFER_BEFORE_CURRENT_PLACE', 'transferDate', `the worker has been in ${before.communityCode} since ${since}`);
+        if ((await AppointmentRepository.countOpen(m, id, date)) > 0) {
           throw conflict('WORKER_HAS_OPEN_APPOINTMENTS', 'End the worker’s appointments before transferring them to another community');
         }
-        changes.place = { communityCode: target.code, streetCode: target.streetCode, districtCode: target.districtCode };
+        await WorkerPlaceRepository.close(m, { workerId: id, communityCode: before.communityCode, streetCode: before.streetCode, districtCode: before.districtCode, validFrom: since, validTo: addDays(date, -1) });
+        changes.place = { communityCode: target.code, streetCode: target.streetCode, districtCode: target.districtCode, since: date };
         fields.push('communityCode');
-        await this.addCareerEvent(m, id, 'TRANSFER', today(), null, { from: before.communityCode, to: target.code });
+        await this.addCareerEvent(m, id, 'TRANSFER', date, null, { from: before.communityCode, to: target.code });
       }
       if (!fields.length) return { worker: before, warnings };
       await WorkerRepository.update(m, id, changes);

@@ -3,7 +3,7 @@ import type { WorkerDetail } from '../../api/types';
 import { en } from '../../i18n/en';
 import { ERROR_CODES } from '../../i18n/errorCodes';
 import { todayIso } from '../../layout/FormModal';
-import { chooseOption, click, found, json, renderPageAs, sentBodies, typeInto, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, sentBodies, typeDateInto, typeInto, waitFor, xihuHr } from '../../test-utils';
 import { WorkerActions } from './WorkerActions';
 
 const worker = { id: 7, status: 'ACTIVE', version: 3, communityCode: '330106001001', grade: 8, gradeBand: 'OTHER' } as WorkerDetail;
@@ -65,5 +65,38 @@ describe('WorkerActions: 编辑', () => {
     await waitFor(() => expect(sentBodies(calls, 'PATCH')).toEqual([{
       name: '周敏', education: 'BACHELOR', politicalStatus: 'NONE', qualificationLevel: 'ASSISTANT', qualificationCert: 'ZJ2024AS0001', employmentType: 'FULL_TIME', phone: null, version: 3,
     }]));
+  });
+});
+
+describe('WorkerActions: 调动', () => {
+  const communities = () => [
+    { code: '330106001001', name: '翠苑一区社区', active: true, streetCode: '330106001', districtCode: '330106' },
+    { code: '330106002001', name: '文新一区社区', active: true, streetCode: '330106002', districtCode: '330106' },
+  ];
+
+  it('sends the new community and the first day there (today unless changed), with the version read', async () => {
+    const { calls } = renderPageAs(xihuHr, <WorkerActions worker={worker} />, {
+      'GET /api/workers/v1/communities': communities,
+      'PATCH /api/workers/v1/workers/7': () => ({ worker, warnings: [] }),
+    });
+    await click(await found('[data-testid="worker-transfer"]'));
+    const form = await found('[data-testid="transfer-form"]');
+    expect(form.textContent).toContain(en['workers.transferDateHint']);
+    await chooseOption(form.querySelector('#communityCode')!, '文新一区社区');
+    await typeDateInto(form.querySelector('#transferDate')!, '2026-05-16');
+    await click(document.querySelector('[data-testid="transfer-form-ok"]'));
+    await waitFor(() => expect(sentBodies(calls, 'PATCH')).toEqual([{ communityCode: '330106002001', transferDate: '2026-05-16', version: 3 }]));
+  });
+
+  it('shows the server’s refusal of the date under the date', async () => {
+    renderPageAs(xihuHr, <WorkerActions worker={worker} />, {
+      'GET /api/workers/v1/communities': communities,
+      'PATCH /api/workers/v1/workers/7': () => json(400, { code: 'TRANSFER_BEFORE_CURRENT_PLACE', message: 'x', details: [{ path: 'transferDate', issue: 'x' }] }),
+    });
+    await click(await found('[data-testid="worker-transfer"]'));
+    const form = await found('[data-testid="transfer-form"]');
+    await chooseOption(form.querySelector('#communityCode')!, '文新一区社区');
+    await click(document.querySelector('[data-testid="transfer-form-ok"]'));
+    await waitFor(() => expect(form.querySelector('#transferDate_help')?.textContent).toBe(ERROR_CODES.TRANSFER_BEFORE_CURRENT_PLACE[1]));
   });
 });

@@ -30,7 +30,7 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
   const close = () => setDialog(null);
   const invalidate = [['workers'], ['worker', String(worker.id)]];
   const done = { form, invalidate, onDone: () => { message.success(t('common.saved')); close(); } };
-  const transfer = useAction((v: Values) => writes.update(worker.id, { communityCode: v.communityCode, version: worker.version }), done);
+  const transfer = useAction((v: Values) => writes.update(worker.id, { communityCode: v.communityCode, transferDate: v.transferDate, version: worker.version }), done);
   const leave = useAction((v: Values) => writes.event(worker.id, { kind: 'LEAVE', date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
   const back = useAction((v: Values) => writes.event(worker.id, { kind: 'RETURN', date: v.date, ...(v.note ? { note: v.note } : {}) }), done);
   const leaving = useAction((v: Values) => writes.leave(worker.id, { date: v.date, reason: v.reason }), done);
@@ -66,11 +66,12 @@ export function WorkerActions({ worker }: { worker: WorkerDetail }) {
         <Button danger onClick={() => setDialog('leaving')} data-testid="worker-leaving">{t('workers.leaving')}</Button>
       </Space>
       <EditModal worker={worker} open={dialog === 'edit'} onClose={close} />
-      <FormModal open={dialog === 'transfer'} title={t('workers.transferTitle')} form={form} onSubmit={(v) => transfer.mutate(v)} onClose={close} pending={transfer.isPending} testId="transfer-form">
+      <FormModal open={dialog === 'transfer'} title={t('workers.transferTitle')} form={form} onSubmit={(v) => transfer.mutate(v)} onClose={close} pending={transfer.isPending} initialValues={{ transferDate: todayIso() }} testId="transfer-form">
         <Alert type="info" showIcon title={t('workers.transferHint')} style={{ marginBottom: 16 }} />
         <Form.Item name="communityCode" label={t('workers.targetCommunity')} rules={required}>
           <CommunitySelect exclude={worker.communityCode} />
         </Form.Item>
+        <DateItem name="transferDate" label={t('workers.transferDate')} required extra={t('workers.transferDateHint')} />
       </FormModal>
       <FormModal open={dialog === 'leave'} title={t('workers.leaveTitle')} form={form} onSubmit={(v) => leave.mutate(v)} onClose={close} pending={leave.isPending} initialValues={{ date: todayIso() }} testId="leave-form">
         <DateItem name="date" label={t('common.from')} required />

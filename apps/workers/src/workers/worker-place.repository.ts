@@ -1,0 +1,26 @@
+/**
+ * The only owner of `worker_place_history` SQL: the places a worker left, one closed period each
+ * [valid_from, valid_to], written by a transfer. The current place is on `worker` (since `place_since`);
+ * together they answer "where was this worker on that day" for the payroll snapshot.
+ */
+import type { EntityManager } from 'typeorm';
+
+export interface ClosedPlace {
+  workerId: number;
+  communityCode: string;
+  streetCode: string;
+  districtCode: string;
+  validFrom: string;
+  validTo: string;
+}
+
+export class WorkerPlaceRepository {
+  /** Records the place a transfer left; a period that never began (two transfers on one day) is not kept. */
+  static async close(m: EntityManager, p: ClosedPlace): Promise<void> {
+    if (p.validTo < p.validFrom) return;
+    await m.query(
+      'INSERT INTO worker_place_history (worker_id, community_code, street_code, district_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)',
+      [p.workerId, p.communityCode, p.streetCode, p.districtCode, p.validFrom, p.validTo],
+    );
+  }
+}
