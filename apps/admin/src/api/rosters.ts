@@ -1,4 +1,4 @@
-import type { CoverageView, GenerationView, RosterView } from '@cws/scheduler-contracts';
+import type { CoverageView, GenerationView, RosterConflictsView, RosterView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 
@@ -29,4 +29,10 @@ export function useGeneration(id: number | null) {
     queryFn: ({ signal }) => api.get<GenerationView>(`${S}/rosters/generations/${id}`, undefined, signal),
     refetchInterval: (q) => (q.state.data?.status === 'DONE' ? false : 1000),
   });
+}
+
+/** A published version checked against today's register and requests (asks the workers service: read when the page shows it). */
+export function useRosterConflicts(id: string | undefined, enabled: boolean) {
+  const api = useApi();
+  return useQuery({ queryKey: ['roster-conflicts', id], enabled: !!id && enabled, queryFn: ({ signal }) => api.get<RosterConflictsView>(`${S}/rosters/${id}/conflicts`, undefined, signal) });
 }

@@ -7,7 +7,7 @@ import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
 import { CreateRosterDto, GenerateDto, RequestParam, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
-import { Coverage, Generation, Roster, WorkerRequest } from '@cws/scheduler-contracts';
+import { Coverage, Generation, Roster, RosterConflicts, WorkerRequest } from '@cws/scheduler-contracts';
 
 @ApiTags('rosters')
 @Controller('v1')
@@ -51,6 +51,13 @@ export class RostersController {
   @Answers(Coverage, '排班覆盖热力图数据', 'Heatmap data: staff needed and on duty for every 30-minute slot, with the reason for each gap')
   coverage(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.coverage(p, Number(id));
+  }
+
+  @Get('rosters/:id/conflicts')
+  @CanRead()
+  @Answers(RosterConflicts, '按当前人事档案核对排班', 'The version’s shifts today’s register and requests contradict (a leaver, a transfer, a leave or secondment recorded since, a day requested off): when a published roster needs a re-plan')
+  conflicts(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { id }: IdParam) {
+    return this.rosters.conflicts(p, token, Number(id));
   }
 
   @Post('rosters/:id/publish')

@@ -133,6 +133,19 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const worker = first.assignments.find((a: { date: string }) => a.date === '2036-12-15').workerId;
     expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'LEAVE', date: '2036-12-14' } })).status).toBe(201);
     expect((await workers.request('POST', `/v1/workers/${worker}/events`, { token: workersAdmin, body: { kind: 'RETURN', date: '2036-12-18' } })).status).toBe(201);
+    // Version 1 now lists the worker on days of the leave, and a day another worker asked off since: the check names those shifts.
+    const asked = first.assignments.find((a: { workerId: number; date: string }) => a.workerId !== worker && a.date === '2036-12-22');
+    expect((await t.request('POST', `/v1/centres/${community}/requests`, { token: xihu, body: { workerId: asked.workerId, date: '2036-12-22', kind: 'UNAVAILABLE' } })).status).toBe(201);
+    const check = await t.request('GET', `/v1/rosters/${firstId}/conflicts`, { token: xihu });
+    expect(check.status).toBe(200);
+    const onLeave = first.assignments.filter((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2036-12-14' && a.date <= '2036-12-17');
+    expect(check.body).toMatchObject({ rosterId: firstId, month: MONTH });
+    expect(check.body.conflicts).toEqual([
+      ...onLeave.map((a: { date: string; shift: string }) => ({ workerId: worker, date: a.date, shift: a.shift, reason: 'NOT_AVAILABLE', past: false })),
+      { workerId: asked.workerId, date: '2036-12-22', shift: asked.shift, reason: 'UNAVAILABLE_REQUEST', past: false },
+    ]);
+    // withdrawn again: the re-plan below is judged on the leave alone
+    expect((await t.request('DELETE', `/v1/centres/${community}/requests/${asked.workerId}/2036-12-22`, { token: xihu })).status).toBe(204);
 
     const res = await t.request('POST', `/v1/rosters/${firstId}/replan`, { token: xihu });
     expect(res.status).toBe(201);
@@ -152,6 +165,9 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
 
     expect((await t.request('POST', `/v1/rosters/${r.id}/publish`, { token: xihu })).status).toBe(200);
     expect((await t.request('GET', `/v1/rosters/${firstId}`, { token: xihu })).body.status).toBe('SUPERSEDED');
+    // The re-planned version agrees with the register; another district gets 404.
+    expect((await t.request('GET', `/v1/rosters/${r.id}/conflicts`, { token: xihu })).body.conflicts).toEqual([]);
+    expect((await t.request('GET', `/v1/rosters/${r.id}/conflicts`, { token: other })).status).toBe(404);
     const hours = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu });
     expect(hours.body.communities.map((c: { rosterVersion: number }) => c.rosterVersion)).toEqual([2]);
   });

@@ -71,6 +71,24 @@ export const Coverage = /* @__PURE__ */ Contract('Coverage', '排班版本的覆
 });
 export type CoverageView = Static<typeof Coverage>;
 
+export const RosterConflict = /* @__PURE__ */ Contract('RosterConflict', '一个不能按计划上的班次。A shift that cannot be worked as published.', {
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),
+  date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-20'),
+  shift: /* @__PURE__ */ Text('班次模板代码。Shift template.', 'LATE'),
+  reason: /* @__PURE__ */ NamedEnum('RosterConflictReason', ['NOT_AVAILABLE', 'UNAVAILABLE_REQUEST'] as const,
+    '原因：NOT_AVAILABLE 人事档案显示当天不可出勤（离职、调出、休假、借调外出）；UNAVAILABLE_REQUEST 排班后登记的不可排班。Why: the register has the worker unavailable that day (left, transferred, on leave, seconded out), or a request made after the roster was solved.'),
+  past: /* @__PURE__ */ Type.Boolean({ description: '日期已过：重新排班不会改动已过去的日期。Before today: a re-plan keeps past days as published.' }),
+});
+export type RosterConflictView = Static<typeof RosterConflict>;
+
+export const RosterConflicts = /* @__PURE__ */ Contract('RosterConflicts', '按当前人事档案和人员请求核对一个排班版本。A roster version checked against today’s register and requests.', {
+  rosterId: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
+  month,
+  checkedAt: /* @__PURE__ */ Instant('核对时刻。Checked at.'),
+  conflicts: /* @__PURE__ */ Type.Array(RosterConflict, { description: '按日期排列。By date.' }),
+});
+export type RosterConflictsView = Static<typeof RosterConflicts>;
+
 export const Generation = /* @__PURE__ */ Contract('Generation', '全市或某区的批量排班生成进度。Progress of a city- or district-wide generation.', {
   id: /* @__PURE__ */ Int('生成 ID。Generation id.', 4),
   month,

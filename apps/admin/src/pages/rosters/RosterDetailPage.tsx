@@ -15,6 +15,7 @@ import { QueryError } from '../../layout/PageState';
 import { EChart } from '../dashboard/EChart';
 import { RosterActions } from './RosterActions';
 import { RosterChanges, useRosterChanges } from './RosterChanges';
+import { RosterConflicts } from './RosterConflicts';
 import type { EChartsOption } from '../dashboard/chartOption';
 
 const STATUS_COLOR: Record<string, string> = { QUEUED: 'default', DRAFT: 'blue', PUBLISHED: 'green', SUPERSEDED: 'default', FAILED: 'red' };
@@ -126,6 +127,7 @@ export function RosterDetailPage() {
         </Space>
       }
     >
+      {r.status === 'PUBLISHED' && <RosterConflicts rosterId={r.id} nameOf={nameOf} />}
       {base && changes && <RosterChanges base={base} changes={changes} nameOf={nameOf} />}
       {r.status === 'QUEUED' && <Spin tip={t('rosters.solving')} data-testid="roster-solving"><div style={{ height: 80 }} /></Spin>}
       {r.error && <Alert type="error" showIcon title={r.error} />}

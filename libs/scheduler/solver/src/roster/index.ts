@@ -1,6 +1,7 @@
 export * from './calendar';
 export * from './carried';
 export * from './checker';
+export * from './conflicts';
 export * from './explain';
 export * from './hours';
 export * from './model';
