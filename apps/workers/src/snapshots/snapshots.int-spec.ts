@@ -101,7 +101,7 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     expect((await patch({ communityCode: second, transferDate: '2026-05-15' })).status).toBe(200);
     expect((await patch({ communityCode: third, transferDate: '2026-09-01' })).status).toBe(200);
     const snapshot = async (asOf: string, scope: string, limit = 5000) => {
-      const items: Array<{ workerId: number; communityCode: string; streetCode: string; districtCode: string }> = [];
+      const items: Array<{ workerId: number; communityCode: string; streetCode: string; districtCode: string; placeSince: string }> = [];
       let after: string | null = null;
       do {
         const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${scope}&limit=${limit}${after ? `&after=${after}` : ''}`, { token: client });
@@ -116,8 +116,15 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     for (const [asOf, community] of [['2026-05-14', first], ['2026-05-15', second], ['2026-08-31', second], ['2026-09-01', third], ['2026-11-30', third]]) {
       for (const c of [first, second, third]) expect({ asOf, c, place: await placeOn(asOf, c.slice(0, 9)) }).toEqual({ asOf, c, place: c === community ? community : null });
     }
-    const [may] = (await snapshot('2026-04-30', '330106')).filter((i) => i.workerId === w.id);
-    expect(may).toMatchObject({ communityCode: first, streetCode: '330106001', districtCode: '330106' });
+    const [april] = (await snapshot('2026-04-30', '330106')).filter((i) => i.workerId === w.id);
+    expect(april).toMatchObject({ communityCode: first, streetCode: '330106001', districtCode: '330106', placeSince: '2020-01-01' });
+    expect((await snapshot('2026-05-31', '330106')).find((i) => i.workerId === w.id)).toMatchObject({ communityCode: second, placeSince: '2026-05-15' });
+    expect((await snapshot('2026-11-30', '330106')).find((i) => i.workerId === w.id)).toMatchObject({ communityCode: third, placeSince: '2026-09-01' });
+    // Rosters ask who is available in a community on a day: the place of that day too.
+    const availableIn = async (community: string, date: string) =>
+      ((await t.request('GET', `/v1/availability?community=${community}&date=${date}`, { token: admin })).body.workers as Array<{ id: number }>).some((x) => x.id === w.id);
+    expect([await availableIn(first, '2026-05-14'), await availableIn(second, '2026-05-14'), await availableIn(first, '2026-05-15'), await availableIn(second, '2026-05-15')]).toEqual([true, false, false, true]);
+    expect([await availableIn(second, '2026-08-31'), await availableIn(third, '2026-08-31'), await availableIn(third, '2026-09-01')]).toEqual([true, false, true]);
     // Paged 7 at a time, the street's snapshot of April is the one-page snapshot: ids ascending, each once, the worker in it.
     const whole = await snapshot('2026-04-30', '330106001');
     const paged = await snapshot('2026-04-30', '330106001', 7);

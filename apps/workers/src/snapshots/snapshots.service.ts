@@ -122,6 +122,7 @@ export class SnapshotsService {
         districtCode: w.districtCode,
         streetCode: w.streetCode,
         communityCode: w.communityCode,
+        placeSince: w.placeSince,
         employmentType: w.employmentType,
         status,
         postBand: primaryBand ?? BANDS_BY_RANK[bestRank],

@@ -91,7 +91,7 @@ export interface EmployedPageQuery {
 }
 
 /** A snapshot row of the register: the snapshot's own fields as stored (status as on the register, not as of `asOf`), and the protected ones it decrypts. */
-export type EmployedWorkerRow = Pick<WorkerSnapshot, 'name' | 'districtCode' | 'streetCode' | 'communityCode' | 'employmentType' | 'status' | 'education' | 'hireDate'
+export type EmployedWorkerRow = Pick<WorkerSnapshot, 'name' | 'districtCode' | 'streetCode' | 'communityCode' | 'placeSince' | 'employmentType' | 'status' | 'education' | 'hireDate'
   | 'qualificationLevel' | 'priorServiceMonths'> & {
   id: number;
   /** with `fullBank` */
@@ -247,20 +247,25 @@ export class WorkerRepository {
   }
 
   /**
-   * Who can be rostered in a community on `date`: its workers employed then, neither on leave (leave
+   * Who can be rostered in a community on `date`: the workers placed there that day (a transfer counts from its date), employed then, neither on leave (leave
    * periods by date) nor on an OUT secondment that day; by id.
    */
   static async availableIn(m: EntityManager, communityCode: string, date: string): Promise<Array<{ id: number; name: string; employmentType: EmploymentType; status: WorkerStatus }>> {
-    const rows = await m.query(
-      `SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
-        WHERE w.community_code = ? AND w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)
+    // employed, not on leave, not seconded out that day
+    const rest = `w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)
           AND NOT EXISTS (SELECT 1 FROM worker_leave l WHERE l.worker_id = w.id AND l.start_date <= ? AND (l.return_date IS NULL OR l.return_date > ?))
           AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
-                          AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))
-        ORDER BY w.id`,
-      [communityCode, date, date, date, date, date, date],
-    );
-    return rows.map((r: { id: number }) => ({ ...r, id: Number(r.id) }));
+                          AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))`;
+    const days = [date, date, date, date, date, date];
+    // in the community that day: its workers whose place began by then, and those a transfer since took away (two indexed reads)
+    const [now, then] = await Promise.all([
+      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
+        WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND ${rest}`, [communityCode, date, ...days]),
+      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
+        WHERE h.community_code = ? AND h.valid_from <= ? AND h.valid_to >= ? AND ${rest}`, [communityCode, date, date, ...days]),
+    ]);
+    type Row = { id: number; name: string; employmentType: EmploymentType; status: WorkerStatus };
+    return ([...now, ...then] as Row[]).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
   }
 
   /**
@@ -346,6 +351,7 @@ function employedOn(m: EntityManager, q: EmployedPageQuery, place: 'w' | 'h') {
   return m
     .createQueryBuilder()
     .select(`w.id AS id, w.name AS name, ${place}.district_code AS districtCode, ${place}.street_code AS streetCode, ${place}.community_code AS communityCode,
+      ${place === 'w' ? 'COALESCE(w.place_since, w.hire_date)' : 'h.valid_from'} AS placeSince,
       w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
       w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
       ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)

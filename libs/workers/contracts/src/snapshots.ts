@@ -22,6 +22,7 @@ export const WorkerSnapshot = /* @__PURE__ */ Contract('WorkerSnapshot', '某日
   districtCode: /* @__PURE__ */ Text('区县代码。District code.', '330106'),
   streetCode: /* @__PURE__ */ Text('街道代码。Street code.', '330106001'),
   communityCode: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+  placeSince: day('在该社区的起始日期（调入日期；未调动过为入职日期）。The first day in this place: the transfer date, else the hire date.', '2012-07-01'),
   employmentType: EmploymentTypeSchema,
   status: WorkerStatusSchema,
   postBand: PostBandSchema,
