@@ -27,7 +27,8 @@ function service(paidHours: FrozenHours | null, hoursNow: FrozenHours | null) {
   const payslips = { settledLines: async () => [{ workerId: 7, period: '2026-09', runType: 'REGULAR', lines: stored(6, paidHours) }] } as unknown as PayslipRepository;
   const inputs = {
     snapshot: async () => [worker(7)],
-    hours: async () => (hoursNow ? new Map([[7, hoursNow]]) : null),
+    hours: async () => (hoursNow ? { period: '2026-09', byWorker: new Map() } : null),
+    hoursOf: async () => hoursNow,
     // September 2026 in full: a calendar changes no full month.
     calendar: async () => ({ source: 'SCHEDULER', restDays: [], adjustedWorkingDays: ['2026-09-20'] }),
   } as unknown as RunInputsSource;

@@ -64,7 +64,7 @@ export class ArrearsService {
       const withRoster = hours !== null;
       for (const id of ids) {
         const w = then.get(id);
-        if (w) w.hours = hours?.get(id) ?? null;
+        if (w) w.hours = hours ? await this.inputs.hoursOf(hours, w) : null;
         const now = w ? earnings(computePayslip({ period: p, worker: w, calendar, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) })), withRoster) : 0n;
         let paid = 0n;
         for (const s of settled) {

@@ -63,13 +63,12 @@ export class PayrollRunComputeService {
       const year = Number(period.slice(0, 4));
       const asOf = periodLastDay(period);
       const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
-      const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
-      // a leaver's roster hours stop at their last day, whatever the published roster still lists after it
-      const hours = await this.inputs.hours(period, run.scopeCode, leavers);
+      const hours = await this.inputs.hours(period, run.scopeCode);
       const calendar = await this.inputs.calendar(period);
       const carried = carriedInputs(run.inputs);
       // A CORRECTION re-issues the corrected slips' arrears items as they were (correction-compute.service.ts): none measured here.
       const arrears = run.type === 'CORRECTION' ? new Map<number, ArrearsItem[]>() : await this.arrears.forPlace(period, run.districtCode, run.streetCode);
+      const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
       // A TOP_UP run pays the workers of the latest stored top-up result of the year that covers its scope, nobody else.
       const topUps = run.type === 'TOP_UP' ? (await this.topUps.latestFor(year, run.districtCode, run.streetCode)).amounts : null;
       // A CORRECTION run re-issues its named workers only; a BONUS run with per-worker amounts pays those workers only.
@@ -92,7 +91,8 @@ export class PayrollRunComputeService {
         for (const w of workers) {
           if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
           seen?.add(w.workerId);
-          if (hours) w.hours = hours.get(w.workerId) ?? null;
+          // only the days served count: a leaver's up to their last day, a transfer's split by place (roster-days.ts)
+          if (hours) w.hours = await this.inputs.hoursOf(hours, w);
           const a = arrears.get(w.workerId);
           if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
         }

@@ -6,6 +6,7 @@ import { publishRoster } from '@cws/scheduler-testing';
 
 const MONTH = '2026-12';
 const LEFT_MONTH = '2026-09';
+const MOVED_MONTH = '2026-08';
 const XIHU = '330106';
 
 interface Line { code: string; amount: string; rule: string }
@@ -103,5 +104,52 @@ describe('payroll run of a month with a published roster pays its overtime (real
     const otherItem = (await runPayslips(stack.payroll, admin, run.body.id, 100)).find((s) => s.workerId === other.workerId)!;
     const otherLines: Line[] = (await stack.payroll.request('GET', `/v1/payslips/${otherItem.id}`, { token: admin })).body.lines;
     expect(parseMoney(otherLines.find((l) => l.rule === 'PER_SHIFT')!.amount)).toBe(parseMoney(shift.perShift) * BigInt(Math.min(other.shifts.total, shift.maxShiftsPerMonth)));
+  }, 400_000);
+
+  it('pays a worker transferred mid-month each community’s roster on the days they served there, though the first roster still lists them after the transfer', async () => {
+    const hr = stack.scheduler.tokenFor(testPrincipals.districtHr(XIHU));
+    const admin = stack.payroll.tokenFor(testPrincipals.cityAdmin());
+    const wAdmin = stack.workers.tokenFor(testPrincipals.cityAdmin());
+    const first = await publishRoster(stack.scheduler, hr, stack.community, MOVED_MONTH);
+    const roster = (await stack.scheduler.request('GET', `/v1/rosters/${first.communities[0].rosterId}`, { token: hr })).body;
+    const shiftsIn = (r: { assignments: Array<{ workerId: number; date: string }> }, id: number, from: string, through: string) =>
+      r.assignments.filter((a) => a.workerId === id && a.date >= from && a.date <= through).length;
+    // Transferred on Sunday 16 August to another community of the street, recorded after the first roster was published.
+    const day = `${MOVED_MONTH}-16`;
+    const candidates = first.communities[0].workers.map((w) => w.workerId).filter((id) => shiftsIn(roster, id, `${MOVED_MONTH}-01`, `${MOVED_MONTH}-15`) > 0 && shiftsIn(roster, id, day, `${MOVED_MONTH}-31`) > 0);
+    let mover = 0;
+    let detail: { status: string; appointments: Array<{ id: number; to: string | null }> } | undefined;
+    for (const id of candidates) {
+      detail = (await stack.workers.request('GET', `/v1/workers/${id}`, { token: wAdmin })).body;
+      if (detail!.status !== 'LEFT') { mover = id; break; } // the spec above made one leave
+    }
+    expect(mover).toBeGreaterThan(0);
+    for (const post of detail!.appointments) {
+      if (post.to === null || post.to >= day) expect((await stack.workers.request('POST', `/v1/appointments/${post.id}/end`, { token: wAdmin, body: { to: `${MOVED_MONTH}-15`, reason: '调动' } })).status).toBeLessThan(300);
+    }
+    const others = (await stack.workers.request('GET', `/v1/communities?street=${stack.street}`, { token: wAdmin })).body as Array<{ code: string }>;
+    const target = others.map((c) => c.code).find((c) => c !== stack.community)!;
+    const moved = await stack.workers.request('PATCH', `/v1/workers/${mover}`, { token: wAdmin, body: { communityCode: target, transferDate: day } });
+    expect([moved.status, moved.body.code]).toEqual([200, undefined]);
+    // The new community's roster, solved after the transfer, has the worker from the 16th only.
+    const second = await publishRoster(stack.scheduler, hr, target, MOVED_MONTH);
+    const there = (await stack.scheduler.request('GET', `/v1/rosters/${second.communities[0].rosterId}`, { token: hr })).body;
+    expect(shiftsIn(there, mover, `${MOVED_MONTH}-01`, `${MOVED_MONTH}-15`)).toBe(0);
+    const served = shiftsIn(roster, mover, `${MOVED_MONTH}-01`, `${MOVED_MONTH}-15`) + shiftsIn(there, mover, day, `${MOVED_MONTH}-31`);
+    // The first roster still lists the worker after the transfer: the check says so.
+    const conflicts = (await stack.scheduler.request('GET', `/v1/rosters/${first.communities[0].rosterId}/conflicts`, { token: hr })).body.conflicts as Array<{ workerId: number; date: string }>;
+    expect(conflicts.filter((c) => c.workerId === mover).map((c) => c.date)).toEqual(roster.assignments.filter((a: { workerId: number; date: string }) => a.workerId === mover && a.date >= day).map((a: { date: string }) => a.date).sort());
+
+    const run = await stack.payroll.request('POST', '/v1/runs', { token: admin, body: { period: MOVED_MONTH, type: 'REGULAR', scope: stack.street } });
+    expect(run.status).toBe(201);
+    const done = await computedRun(stack.payroll, admin, run.body.id);
+    expect(done.progress.failed).toBe(0);
+    const item = (await runPayslips(stack.payroll, admin, run.body.id, 100)).find((s) => s.workerId === mover)!;
+    expect(item.communityCode).toBe(target);
+    const lines: Line[] = (await stack.payroll.request('GET', `/v1/payslips/${item.id}`, { token: admin })).body.lines;
+    const shift = await policyInForce<{ perShift: string; maxShiftsPerMonth: number }>(stack.payroll, admin, 'ALLOWANCE', MOVED_MONTH, (r) => r.data.kind === 'SHIFT');
+    // 1–15 August from the first community's roster, 16–31 from the second's: neither roster's whole month, nor one only.
+    expect(parseMoney(lines.find((l) => l.rule === 'PER_SHIFT')!.amount)).toBe(parseMoney(shift.perShift) * BigInt(Math.min(served, shift.maxShiftsPerMonth)));
+    expect(served).not.toBe(shiftsIn(roster, mover, `${MOVED_MONTH}-01`, `${MOVED_MONTH}-31`));
   }, 400_000);
 });

@@ -1,12 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, parseMoney } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
-import { periodLastDay, type FrozenHours, type FrozenWorker, type PayCalendar, type PostBand } from '@cws/payroll-engine';
+import { rosterDaysOf, sumHours, type FrozenHours, type FrozenWorker, type PayCalendar, type PostBand } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
 import type { HolidayCalendarView, MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
 import type { RunInputs } from '@cws/payroll-contracts';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { WorkforceClient } from '../benchmark/workforce.client';
+
+/** One community's published roster hours of a worker. */
+interface RosterEntry {
+  community: string;
+  hours: WorkerMonthHours;
+  rosterVersion: number;
+}
+
+/** The month's published rosters, by the workers they list (`RunInputsSource.hours`). */
+export interface MonthRosters {
+  period: string;
+  byWorker: Map<number, RosterEntry[]>;
+}
 
 /** The month's 调休 as a run froze it (`inputs.calendar`). */
 export type FrozenCalendar = NonNullable<RunInputs['calendar']>;
@@ -46,6 +59,7 @@ export class RunInputsSource {
   freeze(s: WorkerSnapshot, leftDate: string | null): FrozenWorker {
     return {
       workerId: s.workerId, name: s.name, districtCode: s.districtCode, streetCode: s.streetCode, communityCode: s.communityCode,
+      ...(s.placeSince ? { placeSince: s.placeSince } : {}),
       employmentType: s.employmentType, postBand: (s.grade !== null && s.gradeBand ? s.gradeBand : s.postBand) as PostBand, education: s.education, hireDate: s.hireDate, leftDate,
       qualificationLevel: s.qualificationLevel === 'NONE' ? null : s.qualificationLevel, bodiesHeld: s.bodiesHeld,
       secondment: s.secondment ? { direction: s.secondment.direction, payer: s.secondment.payer, from: s.secondment.from, to: s.secondment.to } : null,
@@ -80,15 +94,12 @@ export class RunInputsSource {
   }
 
   /**
-   * Roster hours of the month by worker, from the scheduler's published rosters
-   * (`GET /api/scheduler/v1/hours?month=`); null when the scheduler has none to give (not
-   * published, or the endpoint not there yet) — the run then pays no shift or overtime.
-   * `leavers` (worker → last day, in the period): a published roster may still list a leaver after
-   * their last day (nothing re-plans it by itself), so each one it lists is read again with the
-   * shifts after that day dropped (`&worker=&through=`). That read failing fails the freeze, which
-   * is retried: a leaver is never paid the whole month's roster by default.
+   * The month's published rosters (`GET /api/scheduler/v1/hours?month=`, the whole city: a worker transferred
+   * in during the month has days in a roster of the place they left, maybe outside the run's scope); null when
+   * no roster of the scope is published (or the scheduler does not answer) — the run then pays no shift or
+   * overtime. A worker's hours come from {@link hoursOf}.
    */
-  async hours(period: string, scope: string | null, leavers: ReadonlyMap<number, string> = new Map()): Promise<Map<number, FrozenHours> | null> {
+  async hours(period: string, scope: string | null): Promise<MonthRosters | null> {
     const q = new URLSearchParams({ month: period });
     let res: MonthHoursResponse;
     try {
@@ -97,27 +108,46 @@ export class RunInputsSource {
       this.logger.warn({ msg: 'no roster hours for the run', period, error: (e as Error).message });
       return null;
     }
-    const out = new Map<number, FrozenHours>();
-    const rosteredIn = new Map<number, string>();
+    const byWorker = new Map<number, RosterEntry[]>();
+    let inScope = false;
     for (const c of res.communities ?? []) {
-      if (scope && !c.communityCode.startsWith(scope)) continue;
+      if (!scope || c.communityCode.startsWith(scope)) inScope ||= c.workers.length > 0;
       for (const w of c.workers) {
-        out.set(w.workerId, frozenHours(w, c.rosterVersion));
-        rosteredIn.set(w.workerId, c.communityCode);
+        const list = byWorker.get(w.workerId) ?? [];
+        list.push({ community: c.communityCode, hours: w, rosterVersion: c.rosterVersion });
+        byWorker.set(w.workerId, list);
       }
     }
-    const lastDay = periodLastDay(period);
-    for (const [workerId, through] of leavers) {
-      const community = rosteredIn.get(workerId);
-      if (!community || through >= lastDay) continue;
-      const cut = new URLSearchParams({ month: period, community, worker: String(workerId), through });
-      const one = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${cut}`, { token: await this.machine.token(), timeoutMs: 30_000 });
+    return inScope ? { period, byWorker } : null;
+  }
+
+  /**
+   * A worker's roster hours of the month: every published roster that lists them, each on the days that pay them
+   * (`rosterDaysOf`: up to a leaver's last day; a transfer's old and new place split at its date). A roster cut
+   * short is read again for that worker and those days (`&worker=&from=&through=`); that read failing fails the
+   * freeze, which is retried, so nobody is paid a roster's whole month by default.
+   */
+  async hoursOf(rosters: MonthRosters, w: FrozenWorker): Promise<FrozenHours | null> {
+    const entries = rosters.byWorker.get(w.workerId);
+    if (!entries) return null;
+    const parts: FrozenHours[] = [];
+    for (const e of entries) {
+      const days = rosterDaysOf(e.community, w, rosters.period);
+      if (!days) continue;
+      if (days.from === null && days.through === null) {
+        parts.push(frozenHours(e.hours, e.rosterVersion));
+        continue;
+      }
+      const q = new URLSearchParams({ month: rosters.period, community: e.community, worker: String(w.workerId) });
+      if (days.from) q.set('from', days.from);
+      if (days.through) q.set('through', days.through);
+      const one = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${q}`, { token: await this.machine.token(), timeoutMs: 30_000 });
       const [c] = one.communities ?? [];
-      const w = c?.workers.find((x) => x.workerId === workerId);
-      // the roster was unpublished in between (another version published): keep what the month read said
-      if (w) out.set(workerId, frozenHours(w, c.rosterVersion));
+      const cut = c?.workers.find((x) => x.workerId === w.workerId);
+      // the version read first was superseded in between: its successor's days, or none when it no longer lists the worker
+      if (cut) parts.push(frozenHours(cut, c.rosterVersion));
     }
-    return out.size ? out : null;
+    return sumHours(parts);
   }
 }
 

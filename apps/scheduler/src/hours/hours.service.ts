@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { validationError, type Principal } from '@cws/kernel';
 import type { MonthHoursResponse } from '@cws/scheduler-contracts';
-import { hoursThrough } from '@cws/scheduler-solver';
+import { hoursBetween } from '@cws/scheduler-solver';
 import { hoursOf } from '../rosters/roster-view';
 import { RosterRepository } from '../rosters/roster.repository';
 
-/** `GET /v1/hours`: a month, optionally one community; `worker` with `through` cuts that worker's month at their last day. */
+/** `GET /v1/hours`: a month, optionally one community; `worker` with `from` and/or `through` keeps that worker's days in between. */
 export interface HoursQuery {
   month: string;
   community?: string;
   worker?: string;
+  from?: string;
   through?: string;
 }
 
@@ -23,12 +24,17 @@ export class HoursService {
   ) {}
 
   read(p: Principal, q: HoursQuery): Promise<MonthHoursResponse> {
-    if (q.worker === undefined && q.through === undefined) return this.month(p, q.month, q.community);
-    // A leaver's month: the three go together.
-    if (q.worker === undefined) throw validationError('HOURS_THROUGH_NEEDS_WORKER', 'worker', '`through` cuts one worker’s month: name the worker');
-    if (q.through === undefined) throw validationError('HOURS_WORKER_NEEDS_THROUGH', 'through', '`worker` asks for one worker’s month up to a day: give `through`');
-    if (q.community === undefined) throw validationError('HOURS_WORKER_NEEDS_COMMUNITY', 'community', 'one worker’s month is read from one community’s roster: give `community`');
-    return this.workerThrough(p, q.month, q.community, Number(q.worker), q.through);
+    const days = q.from !== undefined || q.through !== undefined;
+    if (q.worker === undefined && !days) return this.month(p, q.month, q.community);
+    // one worker's days: the worker, the community and at least one end go together
+    if (q.worker === undefined) throw validationError('HOURS_DAYS_NEED_WORKER', 'worker', '`from` and `through` bound one worker’s days: name the worker');
+    if (!days) throw validationError('HOURS_WORKER_NEEDS_DAYS', 'through', '`worker` asks for some of one worker’s days: give `from` and/or `through`');
+    if (q.community === undefined) throw validationError('HOURS_WORKER_NEEDS_COMMUNITY', 'community', 'one worker’s days are read from one community’s roster: give `community`');
+    for (const [path, day] of [['from', q.from], ['through', q.through]] as const) {
+      if (day !== undefined && day.slice(0, 7) !== q.month) throw validationError('HOURS_DAY_OUTSIDE_MONTH', path, `${day} is not in ${q.month}`);
+    }
+    if (q.from !== undefined && q.through !== undefined && q.from > q.through) throw validationError('HOURS_FROM_AFTER_THROUGH', 'from', `${q.from} is after ${q.through}`);
+    return this.workerBetween(p, q.month, q.community, Number(q.worker), q.from ?? null, q.through ?? null);
   }
 
   async month(p: Principal, month: string, community?: string): Promise<MonthHoursResponse> {
@@ -37,16 +43,16 @@ export class HoursService {
   }
 
   /**
-   * One worker's hours of the community's published roster, without the shifts after `through`: payroll pays a
-   * leaver for the days they served, whether or not the roster was re-planned after they left.
+   * One worker's hours of the community's published roster on the days `from`…`through`: payroll pays a leaver up to
+   * their last day and a transferred worker each community's part of the month, whether or not the rosters were
+   * re-planned since.
    */
-  async workerThrough(p: Principal, month: string, community: string, workerId: number, through: string): Promise<MonthHoursResponse> {
-    if (through.slice(0, 7) !== month) throw validationError('HOURS_THROUGH_OUTSIDE_MONTH', 'through', `${through} is not in ${month}`);
+  async workerBetween(p: Principal, month: string, community: string, workerId: number, from: string | null, through: string | null): Promise<MonthHoursResponse> {
     const rows = await this.rosters.published(this.dataSource.manager, month, p.scope, community);
     return {
       month,
       communities: rows.map((r) => {
-        const h = r.problem && r.assignments ? hoursThrough(r.problem, r.assignments, workerId, through) : null;
+        const h = r.problem && r.assignments ? hoursBetween(r.problem, r.assignments, workerId, from, through) : null;
         return { ...hoursOf(r), workers: h ? [h] : [] };
       }),
     };

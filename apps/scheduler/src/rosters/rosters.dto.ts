@@ -50,9 +50,10 @@ export class RequestParam {
 export class HoursQueryDto {
   @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: '330106001001' }) @IsOptional() @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community?: string;
-  @ApiPropertyOptional({ example: '101', description: 'With `through` and `community`: only this worker, their shifts after `through` dropped (a leaver’s last day)' })
+  @ApiPropertyOptional({ example: '101', description: 'With `community` and `from` and/or `through`: only this worker, their shifts outside those days dropped (a leaver’s last day, a transfer’s first day)' })
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'worker must be a positive integer' })
   worker?: string;
-  @ApiPropertyOptional({ example: '2026-05-15', description: 'The worker’s last day in the month (inclusive); needs `worker`' }) @IsOptional() @IsCalendarDate() through?: string;
+  @ApiPropertyOptional({ example: '2026-05-16', description: 'The worker’s first day in the community this month (inclusive); needs `worker`' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-05-15', description: 'The worker’s last day in the community this month (inclusive); needs `worker`' }) @IsOptional() @IsCalendarDate() through?: string;
 }

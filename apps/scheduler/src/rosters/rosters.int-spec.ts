@@ -115,16 +115,23 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(whole.body.communities[0].workers).toEqual(rows.filter((w: { workerId: number }) => w.workerId === leaver));
     // Outside the caller's scope: nothing, as for the month.
     expect((await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}&worker=${leaver}&through=${MONTH}-10`, { token: other })).body.communities).toEqual([]);
-    // The three go together, and `through` is a day of the month.
+    // From a day (a transfer in): the days before it dropped.
+    const from = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}&worker=${leaver}&from=${MONTH}-11`, { token: xihu });
+    const later = plain(roster.assignments).filter((a) => a.workerId === leaver && a.date >= `${MONTH}-11`);
+    expect(from.body.communities[0].workers).toEqual([monthHours({ ...problem, workers: problem.workers.filter((w) => w.id === leaver) }, later)[0]]);
+    expect(from.body.communities[0].workers[0].shifts.total + kept.length).toBe(rows.find((w: { workerId: number }) => w.workerId === leaver).shifts.total);
+    // The worker, the community and a day go together; the days are the month's, in order.
     const refused = async (q: string) => {
       const r = await t.request('GET', `/v1/hours?month=${MONTH}${q}`, { token: xihu });
       expect(r.status).toBe(400);
       return { code: r.body.code, path: r.body.details?.[0]?.path };
     };
-    expect(await refused(`&community=${community}&through=${MONTH}-10`)).toEqual({ code: 'HOURS_THROUGH_NEEDS_WORKER', path: 'worker' });
-    expect(await refused(`&community=${community}&worker=${leaver}`)).toEqual({ code: 'HOURS_WORKER_NEEDS_THROUGH', path: 'through' });
+    expect(await refused(`&community=${community}&through=${MONTH}-10`)).toEqual({ code: 'HOURS_DAYS_NEED_WORKER', path: 'worker' });
+    expect(await refused(`&community=${community}&worker=${leaver}`)).toEqual({ code: 'HOURS_WORKER_NEEDS_DAYS', path: 'through' });
     expect(await refused(`&worker=${leaver}&through=${MONTH}-10`)).toEqual({ code: 'HOURS_WORKER_NEEDS_COMMUNITY', path: 'community' });
-    expect(await refused(`&community=${community}&worker=${leaver}&through=2037-01-01`)).toEqual({ code: 'HOURS_THROUGH_OUTSIDE_MONTH', path: 'through' });
+    expect(await refused(`&community=${community}&worker=${leaver}&through=2037-01-01`)).toEqual({ code: 'HOURS_DAY_OUTSIDE_MONTH', path: 'through' });
+    expect(await refused(`&community=${community}&worker=${leaver}&from=2036-11-30`)).toEqual({ code: 'HOURS_DAY_OUTSIDE_MONTH', path: 'from' });
+    expect(await refused(`&community=${community}&worker=${leaver}&from=${MONTH}-12&through=${MONTH}-10`)).toEqual({ code: 'HOURS_FROM_AFTER_THROUGH', path: 'from' });
     expect((await refused(`&community=${community}&worker=0&through=${MONTH}-10`)).path).toBe('worker');
   });
 

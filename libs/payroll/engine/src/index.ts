@@ -10,6 +10,7 @@ export * from './rate';
 export * from './benchmark-workforce';
 export * from './run/frozen-inputs';
 export * from './run/pro-rating';
+export * from './run/roster-days';
 export * from './run/tax-state';
 export * from './run/payslip';
 export * from './run/correction';

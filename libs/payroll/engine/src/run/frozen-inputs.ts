@@ -32,6 +32,8 @@ export interface FrozenWorker {
   postBand: PostBand;
   education: string;
   hireDate: string;
+  /** The first day of the place above (a transfer's date, else the hire date); absent in runs frozen before it was read. */
+  placeSince?: string;
   /** Set for a worker who left during the period (their last day). */
   leftDate: string | null;
   qualificationLevel: string | null;

@@ -77,13 +77,14 @@ function carriedWeekCounts(shifts: readonly CarriedShift[], firstDay: string): M
 }
 
 /**
- * One worker's hours of the month through `lastDay` (inclusive): the shifts after it are dropped, as for
- * a worker who left (or whose service here ended) while the published roster still lists them. The
- * week's count before `lastDay` is unchanged, so each kept minute keeps its kind. Null when the worker
- * is not on the roster.
+ * One worker's hours of the month on the days `from`…`through` (inclusive, either open): the shifts outside
+ * are dropped — after the last day of a worker who left, before or after a transfer — while the published
+ * roster still lists them. A dropped day was not worked here, so it counts toward no week either: each kept
+ * minute has the kind it has among the kept days (the days worked in another community's roster are not
+ * seen: a 6th day across a transfer is paid as a working day). Null when the worker is not on the roster.
  */
-export function hoursThrough(problem: RosterProblem, assignments: readonly Assignment[], workerId: number, lastDay: string): WorkerHours | null {
+export function hoursBetween(problem: RosterProblem, assignments: readonly Assignment[], workerId: number, from: string | null, through: string | null): WorkerHours | null {
   if (!problem.workers.some((w) => w.id === workerId)) return null;
-  const kept = assignments.filter((a) => a.workerId === workerId && a.date <= lastDay);
+  const kept = assignments.filter((a) => a.workerId === workerId && (from === null || a.date >= from) && (through === null || a.date <= through));
   return monthHours({ ...problem, workers: problem.workers.filter((w) => w.id === workerId) }, kept)[0];
 }

@@ -1,6 +1,6 @@
 import { DEMO_CALENDAR_2026, workingDaysByWeek } from './calendar';
 import { checkRoster, coverageGaps, roleGaps, type RuleCode } from './checker';
-import { hoursThrough, monthHours } from './hours';
+import { hoursBetween, monthHours } from './hours';
 import { compile } from './compile';
 import { DEFAULT_WEIGHTS, defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
 import { seededRandom } from '@cws/kernel';
@@ -219,7 +219,7 @@ describe('monthly hours by overtime kind', () => {
     // 5–9 Oct: a week of three working days, so the 4th and 5th worked days are rest days worked
     expect(one('2026-10', ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'])).toEqual({ holiday300: 0, restDay200: 2 * 480, workday150: 0 });
   });
-  it('drops a worker’s shifts after their last day and keeps each earlier minute’s kind', () => {
+  it('keeps a worker’s shifts of the days asked (a leaver’s through their last day, a transfer’s from its day) and drops the rest', () => {
     const centre = { ...defaultCentreConfig(), templates: [...defaultCentreConfig().templates, { code: 'LONG', start: '08:00', end: '18:00', breakMinutes: 60 }] };
     const p = rosterProblem('2026-05', centre, [{ id: 1, roles: [], unavailable: [] }, { id: 2, roles: [], unavailable: [] }], DEMO_CALENDAR_2026);
     const roster: Assignment[] = [
@@ -229,16 +229,26 @@ describe('monthly hours by overtime kind', () => {
       { workerId: 2, date: '2026-05-12', shift: 'LONG' },
     ];
     // Left on Friday the 15th: the holiday and five weekdays stay, the 6th day (200 %) and the long Monday (150 %) go.
-    expect(hoursThrough(p, roster, 1, '2026-05-15')).toEqual({
+    expect(hoursBetween(p, roster, 1, null, '2026-05-15')).toEqual({
       workerId: 1,
       workedMinutes: 6 * 480,
       overtimeMinutes: { holiday300: 480, restDay200: 0, workday150: 0 },
       shifts: { total: 6, late: 0, weekend: 0, holiday: 1 },
     });
     // Through the month's last day: the month's own row; another worker's shifts never count.
-    expect(hoursThrough(p, roster, 1, '2026-05-31')).toEqual(monthHours(p, roster)[0]);
-    expect(hoursThrough(p, roster, 2, '2026-05-11')).toEqual({ workerId: 2, workedMinutes: 0, overtimeMinutes: { holiday300: 0, restDay200: 0, workday150: 0 }, shifts: { total: 0, late: 0, weekend: 0, holiday: 0 } });
-    expect(hoursThrough(p, roster, 3, '2026-05-31')).toBeNull();
+    expect(hoursBetween(p, roster, 1, null, '2026-05-31')).toEqual(monthHours(p, roster)[0]);
+    expect(hoursBetween(p, roster, 1, '2026-05-01', null)).toEqual(monthHours(p, roster)[0]);
+    expect(hoursBetween(p, roster, 2, null, '2026-05-11')).toEqual({ workerId: 2, workedMinutes: 0, overtimeMinutes: { holiday300: 0, restDay200: 0, workday150: 0 }, shifts: { total: 0, late: 0, weekend: 0, holiday: 0 } });
+    expect(hoursBetween(p, roster, 3, null, '2026-05-31')).toBeNull();
+    // Transferred in on Thursday the 14th: the 14th–16th and the long Monday; the 16th is the 3rd day worked here that week, not a 6th.
+    expect(hoursBetween(p, roster, 1, '2026-05-14', null)).toEqual({
+      workerId: 1,
+      workedMinutes: 3 * 480 + 540,
+      overtimeMinutes: { holiday300: 0, restDay200: 0, workday150: 60 },
+      shifts: { total: 4, late: 0, weekend: 1, holiday: 0 },
+    });
+    // Both ends: the 12th–15th.
+    expect(hoursBetween(p, roster, 1, '2026-05-12', '2026-05-15')?.shifts.total).toBe(4);
   });
 });
 
