@@ -3,16 +3,15 @@ import { rosterDaysOf, sumHours } from './roster-days';
 describe('rosterDaysOf: the days of a published roster that pay a worker', () => {
   const stayed = { communityCode: 'A', leftDate: null, placeSince: '2020-03-01' };
 
-  it('counts the whole roster of the place held all month, and another community’s (a secondment) as it lists them', () => {
+  it('counts the whole roster of the place held all month, and none of another community’s (stale: solved before a transfer was recorded)', () => {
     expect(rosterDaysOf('A', stayed, '2026-05')).toEqual({ from: null, through: null });
-    expect(rosterDaysOf('B', stayed, '2026-05')).toEqual({ from: null, through: null });
+    expect(rosterDaysOf('B', stayed, '2026-05')).toBeNull();
     // frozen before placeSince existed: the same
     expect(rosterDaysOf('A', { communityCode: 'A', leftDate: null }, '2026-05')).toEqual({ from: null, through: null });
   });
 
   it('stops every roster at a leaver’s last day (none to cut when it is the month’s last)', () => {
     expect(rosterDaysOf('A', { ...stayed, leftDate: '2026-05-10' }, '2026-05')).toEqual({ from: null, through: '2026-05-10' });
-    expect(rosterDaysOf('B', { ...stayed, leftDate: '2026-05-10' }, '2026-05')).toEqual({ from: null, through: '2026-05-10' });
     expect(rosterDaysOf('A', { ...stayed, leftDate: '2026-05-31' }, '2026-05')).toEqual({ from: null, through: null });
   });
 

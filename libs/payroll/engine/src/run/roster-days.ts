@@ -16,8 +16,10 @@ export interface RosterDays {
 /**
  * The days of `community`'s roster that pay `w` in `period`, or null when none do. The roster of the place the
  * worker holds (as frozen) counts from `placeSince` when they came during the period; another community's
- * roster counts up to the day before — the place they left — or, when they held their place all period (a
- * secondment to another centre, say), as it lists them. No day after a leaver's last day counts anywhere.
+ * roster counts up to the day before — the place they left. A roster solves only the workers placed in its
+ * community on each day (the workers service's availability), so another community's roster that lists a
+ * worker who held their place all period is stale (solved before a transfer was recorded): none of its days
+ * count. No day after a leaver's last day counts anywhere.
  */
 export function rosterDaysOf(community: string, w: Pick<FrozenWorker, 'communityCode' | 'leftDate' | 'placeSince'>, period: string): RosterDays | null {
   const first = periodFirstDay(period);
@@ -25,7 +27,7 @@ export function rosterDaysOf(community: string, w: Pick<FrozenWorker, 'community
   const left = w.leftDate !== null && w.leftDate < last ? w.leftDate : null;
   const came = w.placeSince !== undefined && w.placeSince > first && w.placeSince <= last ? w.placeSince : null;
   if (community === w.communityCode) return { from: came, through: left };
-  if (came === null) return { from: null, through: left };
+  if (came === null) return null;
   const before = addDays(came, -1);
   return { from: null, through: left !== null && left < before ? left : before };
 }
