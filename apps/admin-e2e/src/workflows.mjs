@@ -524,6 +524,36 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
+  test('a transfer (调动) dated on the first of the month: the worker moves, 履历 dates it; a date before the current place began is refused on its field', async () => {
+    const token = await api.token('xihu-hr');
+    const [from, to] = (await api.get(token, '/api/workers/v1/communities')).filter((c) => c.active && c.districtCode === '330106');
+    const name = uniqueName('调动');
+    const { worker } = await api.post(token, '/api/workers/v1/workers', {
+      name, residentId: residentId(), education: 'BACHELOR', politicalStatus: 'NONE', hireDate: '2020-01-01', employmentType: 'FULL_TIME', communityCode: from.code,
+    });
+    const page = await signedIn('xihu-hr');
+    await page.goto(new URL(`/workers/${worker.id}`, page.url()).href);
+    await page.getByTestId('worker-detail').getByText(`社工详情 · ${name}`).waitFor();
+    // first a day before the hire: refused on the date, in Chinese
+    await page.getByTestId('worker-transfer').click();
+    await searchAndPick(page, 'communityCode', to.name, to.name);
+    await typeDate(page, 'transferDate', '2019-12-31');
+    await page.getByTestId('transfer-form-ok').click();
+    await itemOf(page, 'transferDate').locator('.ant-form-item-explain-error').getByText('调入日期早于本人到现社区的日期').waitFor();
+    // then the first of this month
+    const now = new Date();
+    const firstOfMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
+    await typeDate(page, 'transferDate', firstOfMonth);
+    await page.getByTestId('transfer-form-ok').click();
+    await page.getByTestId('transfer-form').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.getByTestId('worker-community').getByText(to.name).waitFor();
+    await page.getByRole('tab', { name: '履历' }).click();
+    const row = page.getByTestId('events').locator('tbody tr', { hasText: '调动' });
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`${firstOfMonth}[\\s\\S]*${from.name} → ${to.name}`));
+    await page.context().close();
+  });
+
   test('import: a file with one bad row shows that row, then only the valid rows are committed', async () => {
     const token = await api.token('xihu-hr');
     const [community] = await api.get(token, '/api/workers/v1/communities');
