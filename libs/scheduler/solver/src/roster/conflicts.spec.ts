@@ -1,14 +1,9 @@
 import { rosterConflicts } from './conflicts';
 
 describe('rosterConflicts: the published shifts today’s workforce contradicts', () => {
-  const roster = [
-    { workerId: 1, date: '2026-05-04', shift: 'EARLY' },
-    { workerId: 1, date: '2026-05-20', shift: 'LATE' },
-    { workerId: 2, date: '2026-05-05', shift: 'MID' },
-    { workerId: 2, date: '2026-05-12', shift: 'EARLY' },
-    { workerId: 3, date: '2026-05-06', shift: 'EARLY' },
-    { workerId: 4, date: '2026-05-07', shift: 'LATE' },
-  ];
+  // worker, day of May, shift
+  const roster = ([[1, 4, 'EARLY'], [1, 20, 'LATE'], [2, 5, 'MID'], [2, 12, 'EARLY'], [3, 6, 'EARLY'], [4, 7, 'LATE']] as const)
+    .map(([workerId, day, shift]) => ({ workerId, date: `2026-05-${String(day).padStart(2, '0')}`, shift }));
 
   it('names each shift of a day the register has the worker unavailable, of a worker it no longer has, and of a day requested off', () => {
     const available = [
