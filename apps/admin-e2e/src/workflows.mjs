@@ -547,6 +547,7 @@ export function workflowTests(ctx) {
     await page.getByTestId('transfer-form-ok').click();
     await page.getByTestId('transfer-form').waitFor({ state: 'detached' }).catch(() => undefined);
     await page.getByTestId('worker-community').getByText(to.name).waitFor();
+    await page.getByTestId('worker-place-since').getByText(`自 ${firstOfMonth} 调入`).waitFor();
     await page.getByRole('tab', { name: '履历' }).click();
     const row = page.getByTestId('events').locator('tbody tr', { hasText: '调动' });
     await row.waitFor();

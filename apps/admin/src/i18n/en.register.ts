@@ -164,6 +164,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'workers.transfer': 'Transfer',
   'workers.transferTitle': 'Transfer to another community',
   'workers.transferHint': 'End the worker’s current posts first; the transfer is recorded in the career history on its date.',
+  'workers.placeSince': 'since {date} (transfer)',
   'workers.transferDate': 'First day in the new community',
   'workers.transferDateHint': 'Today or earlier. Each month is paid by the community the worker belonged to on its last day.',
   'workers.targetCommunity': 'New community',

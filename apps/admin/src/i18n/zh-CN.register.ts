@@ -162,6 +162,7 @@ export const zhCNRegister = {
   'workers.transfer': '调动',
   'workers.transferTitle': '调动到其他社区',
   'workers.transferHint': '调动前须先结束本人的全部现任岗位；调动按调动日期记入履历。',
+  'workers.placeSince': '自 {date} 调入',
   'workers.transferDate': '调入日期',
   'workers.transferDateHint': '不晚于今天。每月工资由该月最后一天所在社区发放。',
   'workers.targetCommunity': '调入社区',

@@ -131,6 +131,8 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     expect(paged.map((i) => i.workerId)).toEqual(whole.map((i) => i.workerId));
     expect(whole.map((i) => i.workerId)).toEqual([...new Set(whole.map((i) => i.workerId))].sort((a, b) => a - b));
     expect(whole.some((i) => i.workerId === w.id)).toBe(true);
+    // The detail says since when the worker has been where they are.
+    expect((await t.request('GET', `/v1/workers/${w.id}`, { token: admin })).body).toMatchObject({ communityCode: third, placeSince: '2026-09-01', hireDate: '2020-01-01' });
     // The register's 履历 dates each transfer on its day.
     const events = await ds.query("SELECT event_date AS date, JSON_UNQUOTE(JSON_EXTRACT(data, '$.to')) AS `to` FROM worker_event WHERE worker_id = ? AND kind = 'TRANSFER' ORDER BY event_date", [w.id]);
     expect(events.map((e: { date: string | Date; to: string }) => [String(e.date instanceof Date ? e.date.toISOString() : e.date).slice(0, 10), e.to])).toEqual([['2026-05-15', second], ['2026-09-01', third]]);

@@ -229,8 +229,11 @@ export class WorkersService {
     const { worker, grades, appointments, training, secondments, events } = await WorkerReadRepository.detail(this.dataSource.manager, p.scope, id);
     const on = today();
     const current = grades.find((g) => g.from <= on) ?? null;
+    // a transfer's career event is dated on its first day in the new community (the `place_since` it set)
+    const lastTransfer = events.filter((e) => e.kind === 'TRANSFER').reduce<string | null>((d, e) => (d === null || e.date > d ? e.date : d), null);
     return {
       ...worker,
+      placeSince: lastTransfer ?? worker.hireDate,
       grade: current?.grade ?? null,
       gradeBand: current?.band ?? null,
       gradeDerived: current?.derived ?? false,

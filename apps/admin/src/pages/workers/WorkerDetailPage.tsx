@@ -61,6 +61,9 @@ function Identity({ w, showPii, pii }: { w: WorkerDetail; showPii: boolean; pii:
       <Descriptions.Item label={t('workers.phone')}>{w.phone ?? '-'}</Descriptions.Item>
       <Descriptions.Item label={t('workers.community')}>
         <span data-testid="worker-community">{community.data?.name ?? (community.isPending ? '…' : w.communityCode)}</span>
+        {w.placeSince && w.placeSince !== w.hireDate && (
+          <Typography.Text type="secondary" data-testid="worker-place-since"> · {t('workers.placeSince', { date: w.placeSince })}</Typography.Text>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('workers.street')}>{streetName}</Descriptions.Item>
       <Descriptions.Item label={t('workers.district')}>{districtName}</Descriptions.Item>
