@@ -76,8 +76,8 @@ export class PayrollRunComputeService {
       await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
       const writer = new ChunkWriter((chunkNo, part) => this.chunks.insert(this.dataSource.manager, runId, chunkNo, generation, part.length, JSON.stringify(part)));
       const seen = leavers.size ? new Set<number>() : null;
-      // A worker is paid once a month: one whose slip another REGULAR run of the month already holds (the snapshot reads
-      // today's place, so a worker transferred in after the month is in this scope's snapshot too) is left out, and named.
+      // A worker is paid once a month: one whose slip another REGULAR run of the month already holds (a transfer back-dated
+      // into the month after that run was computed puts them in this scope's snapshot too) is left out, and named.
       const elsewhere = new Map<number, string>();
       const take = async (page: FrozenWorker[], last: boolean, only?: (w: FrozenWorker) => boolean) => {
         let workers = only ? page.filter(only) : page;
@@ -91,11 +91,11 @@ export class PayrollRunComputeService {
         for (const w of workers) {
           if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
           seen?.add(w.workerId);
-          // only the days served count: a leaver's up to their last day, a transfer's split by place (roster-days.ts)
-          if (hours) w.hours = await this.inputs.hoursOf(hours, w);
           const a = arrears.get(w.workerId);
           if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
         }
+        // only the days served count: a leaver's up to their last day, a transfer's split by place (roster-days.ts)
+        if (hours) await this.inputs.attachHours(hours, workers);
         await writer.add(workers, last);
       };
       // The workforce of the period's last day, page by page into chunks; then those who left during the period.

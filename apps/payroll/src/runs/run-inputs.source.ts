@@ -8,6 +8,9 @@ import type { RunInputs } from '@cws/payroll-contracts';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { WorkforceClient } from '../benchmark/workforce.client';
 
+/** Scheduler reads of cut rosters in flight at once while a run is frozen (leavers and transfers of a city-wide month: hundreds). */
+const CUT_READS = 8;
+
 /** One community's published roster hours of a worker. */
 interface RosterEntry {
   community: string;
@@ -119,6 +122,18 @@ export class RunInputsSource {
       }
     }
     return inScope ? { period, byWorker } : null;
+  }
+
+  /** Sets each worker's `hours` ({@link hoursOf}), with at most {@link CUT_READS} scheduler reads at once (most need none). */
+  async attachHours(rosters: MonthRosters, workers: FrozenWorker[]): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (next < workers.length) {
+        const w = workers[next++];
+        w.hours = await this.hoursOf(rosters, w);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CUT_READS, workers.length) }, lane));
   }
 
   /**
