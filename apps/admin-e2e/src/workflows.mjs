@@ -432,7 +432,7 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
-  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, and a swap shows its diff', async () => {
+  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, a day asked off since shows as a conflict, and a swap shows its diff', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
     const demo = communities.map((c) => c).sort((a, b) => a.code.localeCompare(b.code))[0];
@@ -459,6 +459,15 @@ export function workflowTests(ctx) {
     const busy = new Set(published.assignments.filter((x) => x.date === first.date).map((x) => x.workerId));
     const free = [...new Set(published.assignments.map((x) => x.workerId))].find((w) => !busy.has(w));
     const names = new Map((await api.get(token, `/api/workers/v1/workers?community=${demo.code}&limit=500`)).items.map((w) => [w.id, w.name]));
+    // a day asked off after publishing: the published version lists that shift among its conflicts (a prompt to re-plan)
+    const asked = published.assignments.find((x) => x.date > first.date);
+    await api.post(token, `/api/scheduler/v1/centres/${demo.code}/requests`, { workerId: asked.workerId, date: asked.date, kind: 'UNAVAILABLE' });
+    await page.reload();
+    const conflictRow = page.getByTestId('roster-conflicts').locator('tbody tr', { hasText: asked.date });
+    await conflictRow.waitFor();
+    assert.match(await conflictRow.innerText(), new RegExp(`${names.get(asked.workerId)}[\\s\\S]*排班后登记了不可排班`));
+    await page.getByTestId('roster-conflicts').getByText(/请重新排班/).waitFor();
+    await api.call(token, 'DELETE', `/api/scheduler/v1/centres/${demo.code}/requests/${asked.workerId}/${asked.date}`);
     await page.getByTestId('roster-swap').click();
     await pick(page, 'swapWorker', names.get(first.workerId));
     await pick(page, 'swapWith', names.get(free));
