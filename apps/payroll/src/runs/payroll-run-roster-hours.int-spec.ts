@@ -1,4 +1,4 @@
-import { parseMoney } from '@cws/kernel';
+import { formatMoney, parseMoney } from '@cws/kernel';
 import { testPrincipals, usingStack } from '@cws/testing';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
 import { computedRun, OVERTIME_KINDS, overtimeMonthlyBase, overtimePay, policyInForce, recordedChange, runPayslips, startPayrollOverRosters, type OvertimeRule } from '@cws/payroll-testing';
@@ -7,6 +7,8 @@ import { publishRoster } from '@cws/scheduler-testing';
 const MONTH = '2026-12';
 const LEFT_MONTH = '2026-09';
 const MOVED_MONTH = '2026-08';
+const PAID_MONTH = '2026-06';
+const NEXT_MONTH = '2026-07';
 const XIHU = '330106';
 
 interface Line { code: string; amount: string; rule: string }
@@ -151,5 +153,63 @@ describe('payroll run of a month with a published roster pays its overtime (real
     // 1–15 August from the first community's roster, 16–31 from the second's: neither roster's whole month, nor one only.
     expect(parseMoney(lines.find((l) => l.rule === 'PER_SHIFT')!.amount)).toBe(parseMoney(shift.perShift) * BigInt(Math.min(served, shift.maxShiftsPerMonth)));
     expect(served).not.toBe(shiftsIn(roster, mover, `${MOVED_MONTH}-01`, `${MOVED_MONTH}-31`));
+  }, 400_000);
+
+  it('a transfer back-dated into a paid month claws back, in the next run, the roster pay of the days after it', async () => {
+    const hr = stack.scheduler.tokenFor(testPrincipals.districtHr(XIHU));
+    const admin = stack.payroll.tokenFor(testPrincipals.cityAdmin());
+    const finance = stack.payroll.tokenFor(testPrincipals.finance());
+    const wAdmin = stack.workers.tokenFor(testPrincipals.cityAdmin());
+    const published = await publishRoster(stack.scheduler, hr, stack.community, PAID_MONTH);
+    const roster = (await stack.scheduler.request('GET', `/v1/rosters/${published.communities[0].rosterId}`, { token: hr })).body;
+    const day = `${PAID_MONTH}-16`;
+    const later = (id: number) => roster.assignments.filter((a: { workerId: number; date: string }) => a.workerId === id && a.date >= day).length;
+    let mover = 0;
+    for (const w of published.communities[0].workers) {
+      const detail = (await stack.workers.request('GET', `/v1/workers/${w.workerId}`, { token: wAdmin })).body;
+      // still in the roster's community (the specs above made one leave and moved another on in August)
+      if (detail.status === 'LEFT' || detail.communityCode !== stack.community || later(w.workerId) === 0 || w.shifts.total === later(w.workerId)) continue;
+      // posts end before the move (and before June is paid, so June's pay already knows it)
+      for (const post of detail.appointments as Array<{ id: number; to: string | null }>) {
+        if (post.to === null || post.to >= day) expect((await stack.workers.request('POST', `/v1/appointments/${post.id}/end`, { token: wAdmin, body: { to: `${PAID_MONTH}-15`, reason: '调动' } })).status).toBeLessThan(300);
+      }
+      mover = w.workerId;
+      break;
+    }
+    expect(mover).toBeGreaterThan(0);
+    // June is paid with the whole roster
+    const june = await stack.payroll.request('POST', '/v1/runs', { token: admin, body: { period: PAID_MONTH, type: 'REGULAR', scope: stack.street } });
+    expect(june.status).toBe(201);
+    await computedRun(stack.payroll, admin, june.body.id);
+    expect((await stack.payroll.request('POST', `/v1/runs/${june.body.id}/submit`, { token: admin })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${june.body.id}/approve`, { token: finance })).status).toBe(200);
+    const juneItem = (await runPayslips(stack.payroll, admin, june.body.id, 100)).find((x) => x.workerId === mover)!;
+    const juneLines: Line[] = (await stack.payroll.request('GET', `/v1/payslips/${juneItem.id}`, { token: admin })).body.lines;
+
+    // then the transfer is recorded, from 16 June, to another community of the street (which has no June roster)
+    const others = (await stack.workers.request('GET', `/v1/communities?street=${stack.street}`, { token: wAdmin })).body as Array<{ code: string }>;
+    const target = others.map((c) => c.code).find((c) => c !== stack.community)!;
+    expect((await stack.workers.request('PATCH', `/v1/workers/${mover}`, { token: wAdmin, body: { communityCode: target, transferDate: day } })).status).toBe(200);
+    await recordedChange(stack.payroll, admin, mover, 'worker.changed', day);
+
+    // July's run takes back the roster pay of 16–30 June, referencing June
+    const july = await stack.payroll.request('POST', '/v1/runs', { token: admin, body: { period: NEXT_MONTH, type: 'REGULAR', scope: stack.street } });
+    expect(july.status).toBe(201);
+    await computedRun(stack.payroll, admin, july.body.id);
+    const julyItem = (await runPayslips(stack.payroll, admin, july.body.id, 100)).find((x) => x.workerId === mover)!;
+    const arrears = ((await stack.payroll.request('GET', `/v1/payslips/${julyItem.id}`, { token: admin })).body.lines as Array<Line & { refPeriod?: string }>).filter((l) => l.code === 'ARREARS');
+    expect(arrears.map((l) => l.refPeriod)).toEqual([PAID_MONTH]);
+    // expected: the roster pay of the days kept (to the 15th) less the whole month's, each at June's rates
+    const overtime = await policyInForce<OvertimeRule>(stack.payroll, admin, 'OVERTIME', PAID_MONTH);
+    const shift = await policyInForce<{ perShift: string; maxShiftsPerMonth: number }>(stack.payroll, admin, 'ALLOWANCE', PAID_MONTH, (r) => r.data.kind === 'SHIFT');
+    const base = overtimeMonthlyBase(juneLines, overtime)!;
+    expect(base).not.toBeNull();
+    const rosterPay = (h: { shifts: { total: number }; overtimeMinutes: { workday150: number; restDay200: number; holiday300: number } }) =>
+      parseMoney(shift.perShift) * BigInt(Math.min(h.shifts.total, shift.maxShiftsPerMonth)) + OVERTIME_KINDS.reduce((sum, k) => sum + overtimePay(base, k.minutes(h as never), k.kind, overtime), 0n);
+    const whole = published.communities[0].workers.find((w) => w.workerId === mover)!;
+    const kept = (await stack.scheduler.request('GET', `/v1/hours?month=${PAID_MONTH}&community=${stack.community}&worker=${mover}&through=${PAID_MONTH}-15`, { token: hr })).body.communities[0].workers[0];
+    expect(kept.shifts.total).toBe(whole.shifts.total - later(mover));
+    expect(arrears[0].amount).toBe(formatMoney(rosterPay(kept) - rosterPay(whole)));
+    expect(parseMoney(arrears[0].amount, { allowNegative: true })).toBeLessThan(0n);
   }, 400_000);
 });

@@ -25,6 +25,7 @@ describe('workforce changes from workers events', () => {
     expect(workforceChangeOf('secondment.ended', { ...ref, secondmentId: 3, to: '2026-06-30' }).effectiveDate).toBe('2026-06-30');
     expect(workforceChangeOf('worker.grade-changed', { ...ref, gradeId: 4, grade: 6, band: 'OTHER', from: '2027-01-01', cause: 'ANNUAL_PROGRESSION', derived: false, previousGrade: 5 }).effectiveDate).toBe('2027-01-01');
     expect(workforceChangeOf('worker.changed', { ...ref, fields: ['education'] }).effectiveDate).toBeNull();
+    expect(workforceChangeOf('worker.changed', { ...ref, fields: ['communityCode'], transferDate: '2026-06-16' }).effectiveDate).toBe('2026-06-16');
     expect(workforceChangeOf('training.completed', { ...ref, classId: 9, hours: '24.0', year: 2026 }).effectiveDate).toBeNull();
   });
 

@@ -1,14 +1,18 @@
 /** How a `workers-events` job becomes a workforce_change row (pure: unit-tested). */
 import {
-  AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, WorkerCreatedEvent, WorkerLeftEvent,
+  AppointmentEndedEvent, AppointmentStartedEvent, GradeChangedEvent, SecondmentEndedEvent, SecondmentStartedEvent, WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent,
   WORKERS_EVENTS_QUEUE,
 } from '@cws/workers-contracts';
 import { districtOf, streetOf } from '@cws/kernel';
 import { RosterHoursPublishedEvent, SCHEDULER_EVENTS_QUEUE, type CommunityMonthHours } from '@cws/scheduler-contracts';
 
-/** The payload field holding the date a change takes effect, per event (none for worker.changed, training.completed). */
+/**
+ * The payload field holding the date a change takes effect, per event (none for training.completed; for worker.changed
+ * only a transfer's date — a transfer back-dated into a paid month re-measures its roster pay as arrears).
+ */
 const EFFECTIVE_FIELD: Record<string, string | undefined> = {
   [WorkerCreatedEvent.name]: 'hireDate',
+  [WorkerChangedEvent.name]: 'transferDate',
   [WorkerLeftEvent.name]: 'leftDate',
   [AppointmentStartedEvent.name]: 'from',
   [AppointmentEndedEvent.name]: 'to',

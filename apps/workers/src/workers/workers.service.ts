@@ -135,7 +135,7 @@ export class WorkersService {
       await WorkerRepository.update(m, id, changes);
       const after = await this.workerInScope(m, { ...p, scope: { level: 'CITY' } }, id);
       await this.audit.record(m, { entity: 'worker', entityId: id, action: 'UPDATE', before, after, districtCode: after.districtCode });
-      await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields });
+      await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields, ...(changes.place ? { transferDate: changes.place.since } : {}) });
       return { worker: after, warnings };
     });
   }

@@ -17,7 +17,8 @@ export interface WorkerRef {
 
 /** `grade` / `gradeBand`: the grade recorded at hire (entry grade, plus steps due for a past hire date); absent for imported workers (derived later in the same transaction). */
 export const WorkerCreatedEvent = defineJob<WorkerRef & { hireDate: string; grade?: number; gradeBand?: PostBand }>(WORKERS_EVENTS_QUEUE, 'worker.created');
-export const WorkerChangedEvent = defineJob<WorkerRef & { fields: string[] }>(WORKERS_EVENTS_QUEUE, 'worker.changed');
+/** `transferDate`: with a transfer (`fields` has communityCode), the first day in the new community, which may lie in the past. */
+export const WorkerChangedEvent = defineJob<WorkerRef & { fields: string[]; transferDate?: string }>(WORKERS_EVENTS_QUEUE, 'worker.changed');
 export const WorkerLeftEvent = defineJob<WorkerRef & { leftDate: string; reason: string; status: WorkerStatus }>(WORKERS_EVENTS_QUEUE, 'worker.left');
 export const AppointmentStartedEvent = defineJob<
   WorkerRef & { appointmentId: number; bodyKind: BodyKind; role: AppointmentRole; primary: boolean; from: string; to: string | null }
