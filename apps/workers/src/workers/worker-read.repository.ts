@@ -44,7 +44,7 @@ const VIEW_FIELDS: ReadonlyArray<readonly [sql: string, key: string, kind: Field
   ['w.hire_date', 'hireDate', 'text'], ['w.employment_type', 'employmentType', 'text'], ['w.status', 'status', 'text'], ['w.left_date', 'leftDate', 'text'],
   ['w.left_reason', 'leftReason', 'text'], ['w.bank_account_masked', 'bankAccountMasked', 'text'], ['w.bank_luhn_ok', 'bankLuhnOk', 'int'],
   ['w.community_code', 'communityCode', 'text'], ['w.street_code', 'streetCode', 'text'], ['w.district_code', 'districtCode', 'text'],
-  ['w.prior_service_months', 'priorServiceMonths', 'int'], ['w.version', 'version', 'int'],
+  ['COALESCE(w.place_since, w.hire_date)', 'placeSince', 'text'], ['w.prior_service_months', 'priorServiceMonths', 'int'], ['w.version', 'version', 'int'],
 ];
 
 const WORKER_VIEW_COLUMNS = VIEW_FIELDS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');

@@ -189,12 +189,6 @@ export class WorkerRepository {
     return w ? { ...w, id: Number(w.id) } : null;
   }
 
-  /** The day the worker's current place began: their last transfer's, else the hire date. */
-  static async placeSince(m: EntityManager, id: number): Promise<string> {
-    const [row] = await m.query('SELECT COALESCE(place_since, hire_date) AS since FROM worker WHERE id = ?', [id]);
-    return String(row.since);
-  }
-
   /** Writes the changed fields with a new version (nothing when nothing changed); the caller holds the row lock. */
   static async update(m: EntityManager, id: number, c: WorkerChanges): Promise<void> {
     const sets: string[] = [];

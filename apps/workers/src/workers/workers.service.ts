@@ -120,7 +120,7 @@ export class WorkersService {
         // the first day in the new community; the place left becomes a closed period, so a snapshot of an earlier day
         // (payroll's month) still finds the worker where they served then
         const date = dto.transferDate ?? today();
-        const since = await WorkerRepository.placeSince(m, id);
+        const since = before.placeSince;
         if (date > today()) throw validationError('TRANSFER_DATE_IN_FUTURE', 'transferDate', `${date} is after today: record the transfer on or after its day`);
         if (date < since) throw validationError('TRANSFER_BEFORE_CURRENT_PLACE', 'transferDate', `the worker has been in ${before.communityCode} since ${since}`);
         if ((await AppointmentRepository.countOpen(m, id, date)) > 0) {
@@ -229,11 +229,8 @@ export class WorkersService {
     const { worker, grades, appointments, training, secondments, events } = await WorkerReadRepository.detail(this.dataSource.manager, p.scope, id);
     const on = today();
     const current = grades.find((g) => g.from <= on) ?? null;
-    // a transfer's career event is dated on its first day in the new community (the `place_since` it set)
-    const lastTransfer = events.filter((e) => e.kind === 'TRANSFER').reduce<string | null>((d, e) => (d === null || e.date > d ? e.date : d), null);
     return {
       ...worker,
-      placeSince: lastTransfer ?? worker.hireDate,
       grade: current?.grade ?? null,
       gradeBand: current?.band ?? null,
       gradeDerived: current?.derived ?? false,

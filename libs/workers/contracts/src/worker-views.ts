@@ -55,6 +55,7 @@ const workerRecordFields = /* @__PURE__ */ Fields(workerCore, {
   education: EducationSchema,
   politicalStatus: PoliticalStatusSchema,
   qualificationCert: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('职业资格证书编号。Certificate number.', 'ZJ2019SW001234')),
+  placeSince: /* @__PURE__ */ DateOnly('在现社区的起始日期：最近一次调动的调入日期，未调动过为入职日期。In the current community since: the last transfer’s date, else the hire date.', '2026-05-16'),
   leftDate: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('离职日期。Left on.')),
   leftReason: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('离职原因。Reason for leaving.', '个人原因辞职')),
   bankAccountMasked: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('银行卡号（脱敏）。Bank account, masked.', '************8888')),
@@ -176,7 +177,6 @@ export const WorkerGrade = /* @__PURE__ */ Contract('WorkerGrade', '等级历史
 export type WorkerGradeView = Static<typeof WorkerGrade>;
 
 export const WorkerDetail = /* @__PURE__ */ Contract('WorkerDetail', '社区工作者详情：档案、任职、培训、借调、职业经历与等级。A worker with posts, training, secondments, events and grades.', /* @__PURE__ */ Fields(workerRecordFields, {
-  placeSince: /* @__PURE__ */ DateOnly('在现社区的起始日期：最近一次调动的调入日期，未调动过为入职日期。In the current community since: the last transfer’s date, else the hire date.', '2026-05-16'),
   grade: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('今日的等级；未记录为 null。Grade today.', 8)),
   gradeBand: /* @__PURE__ */ Nullable(PostBandSchema),
   gradeDerived: /* @__PURE__ */ Type.Boolean({ description: '今日等级是否由回填推算。Whether today’s grade was derived.', example: false }),
