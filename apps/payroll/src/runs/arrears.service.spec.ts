@@ -28,7 +28,7 @@ function service(paidHours: FrozenHours | null, hoursNow: FrozenHours | null) {
   const inputs = {
     snapshot: async () => [worker(7)],
     hours: async () => (hoursNow ? { period: '2026-09', byWorker: new Map() } : null),
-    hoursOf: async () => hoursNow,
+    attachHours: async (_: unknown, workers: FrozenWorker[]) => workers.forEach((w) => (w.hours = hoursNow)),
     // September 2026 in full: a calendar changes no full month.
     calendar: async () => ({ source: 'SCHEDULER', restDays: [], adjustedWorkingDays: ['2026-09-20'] }),
   } as unknown as RunInputsSource;

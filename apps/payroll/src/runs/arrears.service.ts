@@ -62,9 +62,9 @@ export class ArrearsService {
       const hours = await this.inputs.hours(p, scope);
       const calendar = payCalendarOf(await this.inputs.calendar(p));
       const withRoster = hours !== null;
+      if (hours) await this.inputs.attachHours(hours, [...then.values()]);
       for (const id of ids) {
         const w = then.get(id);
-        if (w) w.hours = hours ? await this.inputs.hoursOf(hours, w) : null;
         const now = w ? earnings(computePayslip({ period: p, worker: w, calendar, state: null, recoveryOwedFen: 0n, arrears: [], lowIncomeLastYear: false }, policy).lines.map((l) => ({ ...l, amount: formatMoney(l.amount) })), withRoster) : 0n;
         let paid = 0n;
         for (const s of settled) {
