@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
-import { found, renderPageAs, waitFor, xihuHr } from '../../test-utils';
+import { found, json, renderPageAs, waitFor, xihuHr } from '../../test-utils';
 import { RosterConflicts } from './RosterConflicts';
 
 const CHECK = 'GET /api/scheduler/v1/rosters/31/conflicts';
@@ -37,5 +37,14 @@ describe('RosterConflicts: a published roster checked against today’s register
     await waitFor(() => expect(calls.some((c) => c.url.pathname.endsWith('/rosters/31/conflicts'))).toBe(true));
     await new Promise((r) => setTimeout(r, 50));
     expect(document.querySelector('[data-testid="roster-conflicts"]')).toBeNull();
+  });
+
+  it('says so when the check could not be made (the workers service did not answer), rather than nothing', async () => {
+    renderPageAs(xihuHr, <RosterConflicts rosterId={31} nameOf={nameOf} />, {
+      [CHECK]: () => json(503, { code: 'WORKFORCE_UNAVAILABLE', message: 'the workers service could not be reached', details: [] }),
+    });
+    const box = await found('[data-testid="roster-conflicts"]');
+    await waitFor(() => expect(box.querySelector('[data-testid="query-error"]')).not.toBeNull(), 5000);
+    expect(box.querySelector('tbody')).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import type { RosterConflictView } from '@cws/scheduler-contracts';
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useRosterConflicts } from '../../api/rosters';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { QueryTable } from '../../layout/QueryTable';
 
 /**
  * On a published version: the shifts today's register and requests contradict (a leaver, a transfer, a
@@ -12,21 +13,24 @@ export function RosterConflicts({ rosterId, nameOf }: { rosterId: number; nameOf
   const { t } = useI18n();
   const check = useRosterConflicts(String(rosterId), true);
   const conflicts = check.data?.conflicts ?? [];
-  if (!check.data || conflicts.length === 0) return null;
+  // nothing to say while it loads or when the roster agrees; a check that failed says so (QueryTable)
+  if (!check.error && conflicts.length === 0) return null;
   const ahead = conflicts.filter((c) => !c.past).length;
   return (
     <div data-testid="roster-conflicts" style={{ marginBottom: 16 }}>
-      <Alert
-        type="warning"
-        showIcon
-        title={t('rosters.conflictsTitle', { n: conflicts.length })}
-        description={ahead > 0 ? t('rosters.conflictsReplan', { n: ahead }) : t('rosters.conflictsPast')}
-        style={{ marginBottom: 8 }}
-      />
-      <Table<RosterConflictView>
-        size="small"
+      {conflicts.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('rosters.conflictsTitle', { n: conflicts.length })}
+          description={ahead > 0 ? t('rosters.conflictsReplan', { n: ahead }) : t('rosters.conflictsPast')}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      <QueryTable<RosterConflictView>
+        query={check}
+        rows={conflicts}
         rowKey={(c) => `${c.date}|${c.workerId}`}
-        dataSource={conflicts}
         pagination={conflicts.length > 20 ? { pageSize: 20 } : false}
         columns={[
           { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, c) => <>{d} {c.past && <Tag>{t('rosters.conflictPast')}</Tag>}</> },
