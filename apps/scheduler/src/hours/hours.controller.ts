@@ -16,7 +16,7 @@ export class HoursController {
   @Roles(...READ_ROLES)
   // Payroll's API client reads with payroll:read as well as scheduler:read.
   @Permissions(SCHEDULER_READ, 'payroll:read')
-  @Answers(MonthHours, '月度工时、加班与班次统计', 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters; with `worker` and `through`, that worker only, their shifts after `through` dropped')
+  @Answers(MonthHours, '月度工时、加班与班次统计', 'Hours, overtime by kind (150/200/300 %) and shift counts per worker, from the month’s published rosters; with `worker`, `community` and `from` and/or `through`, that worker only, their shifts outside those days dropped')
   month(@CurrentPrincipal() p: Principal, @Query() q: HoursQueryDto) {
     return this.hours.read(p, q);
   }

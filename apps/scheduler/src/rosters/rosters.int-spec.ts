@@ -133,6 +133,15 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(await refused(`&community=${community}&worker=${leaver}&from=2036-11-30`)).toEqual({ code: 'HOURS_DAY_OUTSIDE_MONTH', path: 'from' });
     expect(await refused(`&community=${community}&worker=${leaver}&from=${MONTH}-12&through=${MONTH}-10`)).toEqual({ code: 'HOURS_FROM_AFTER_THROUGH', path: 'from' });
     expect((await refused(`&community=${community}&worker=0&through=${MONTH}-10`)).path).toBe('worker');
+    // Hostile values are 400s on their field, never a 500: a partial or impossible date, a huge number, a lone surrogate.
+    for (const [q, path] of [
+      [`&community=${community}&worker=${leaver}&through=2036-12`, 'through'],
+      [`&community=${community}&worker=${leaver}&from=2036-12-32`, 'from'],
+      [`&community=${community}&worker=${'9'.repeat(40)}&through=${MONTH}-10`, 'worker'],
+      [`&community=${community}&worker=%ED%A0%80&through=${MONTH}-10`, 'worker'],
+      [`&community=${community}&worker=${leaver}&through=%ED%A0%80`, 'through'],
+    ] as const) expect({ q, path: (await refused(q)).path }).toEqual({ q, path });
+    for (const id of ['9'.repeat(40), '%ED%A0%80', '1.5']) expect([id, (await t.request('GET', `/v1/rosters/${id}/conflicts`, { token: xihu })).status]).toEqual([id, 400]);
   });
 
   it('re-plans around new leave with least change, as a new version; publishing it supersedes version 1', async () => {

@@ -145,6 +145,8 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     expect(await refused({ communityCode: first, transferDate: '2999-01-01' })).toEqual(['TRANSFER_DATE_IN_FUTURE', 'transferDate']);
     expect(await refused({ communityCode: first, transferDate: '2026-08-31' })).toEqual(['TRANSFER_BEFORE_CURRENT_PLACE', 'transferDate']);
     expect(await refused({ transferDate: '2026-10-01' })).toEqual(['TRANSFER_DATE_WITHOUT_TRANSFER', 'transferDate']);
+    // a partial, impossible or non-text date is refused on its field, never a 500
+    for (const transferDate of ['2026-10', '2026-02-30', '\ud800', 20261001]) expect((await refused({ communityCode: first, transferDate }))[1]).toBe('transferDate');
     expect(await placeOn('2026-11-30', third)).toBe(third);
   });
 });
