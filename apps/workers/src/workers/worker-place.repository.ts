@@ -15,9 +15,8 @@ export interface ClosedPlace {
 }
 
 export class WorkerPlaceRepository {
-  /** Records the place a transfer left; a period that never began (two transfers on one day) is not kept. */
+  /** Records the place a transfer left (`leftPeriodOf` in @cws/workers-core decides the period). */
   static async close(m: EntityManager, p: ClosedPlace): Promise<void> {
-    if (p.validTo < p.validFrom) return;
     await m.query(
       'INSERT INTO worker_place_history (worker_id, community_code, street_code, district_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)',
       [p.workerId, p.communityCode, p.streetCode, p.districtCode, p.validFrom, p.validTo],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
+import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { inTransaction, PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
@@ -7,6 +7,7 @@ import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
   type WorkerDetailView, type WorkerListPage, type WorkerLookupResultView, type WorkerPiiView, type WorkerRef,
 } from '@cws/workers-contracts';
+import { leftPeriodOf } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
@@ -120,13 +121,11 @@ export class WorkersService {
         // the first day in the new community; the place left becomes a closed period, so a snapshot of an earlier day
         // (payroll's month) still finds the worker where they served then
         const date = dto.transferDate ?? today();
-        const since = before.placeSince;
-        if (date > today()) throw validationError('TRANSFER_DATE_IN_FUTURE', 'transferDate', `${date} is after today: record the transfer on or after its day`);
-        if (date < since) throw validationError('TRANSFER_BEFORE_CURRENT_PLACE', 'transferDate', `the worker has been in ${before.communityCode} since ${since}`);
+        const left = leftPeriodOf(date, before.placeSince, today());
         if ((await AppointmentRepository.countOpen(m, id, date)) > 0) {
           throw conflict('WORKER_HAS_OPEN_APPOINTMENTS', 'End the worker’s appointments before transferring them to another community');
         }
-        await WorkerPlaceRepository.close(m, { workerId: id, communityCode: before.communityCode, streetCode: before.streetCode, districtCode: before.districtCode, validFrom: since, validTo: addDays(date, -1) });
+        if (left) await WorkerPlaceRepository.close(m, { workerId: id, communityCode: before.communityCode, streetCode: before.streetCode, districtCode: before.districtCode, ...left });
         changes.place = { communityCode: target.code, streetCode: target.streetCode, districtCode: target.districtCode, since: date };
         fields.push('communityCode');
         await this.addCareerEvent(m, id, 'TRANSFER', date, null, { from: before.communityCode, to: target.code });

@@ -8,3 +8,4 @@ export * from './vocabulary';
 export * from './worker-columns';
 export * from './cross-appointment';
 export * from './special-deductions';
+export * from './transfer';
