@@ -1,4 +1,4 @@
-import { addDays } from '@cws/kernel';
+import { addDays, validationError } from '@cws/kernel';
 import type { Assignment, CarriedShift, RosterProblem } from './model';
 import { workingDaysByWeek } from './calendar';
 import { isoWeekKey, toMinutes } from './time';
@@ -87,4 +87,38 @@ export function hoursBetween(problem: RosterProblem, assignments: readonly Assig
   if (!problem.workers.some((w) => w.id === workerId)) return null;
   const kept = assignments.filter((a) => a.workerId === workerId && (from === null || a.date >= from) && (through === null || a.date <= through));
   return monthHours({ ...problem, workers: problem.workers.filter((w) => w.id === workerId) }, kept)[0];
+}
+
+/** One worker's days of a community's month, as `GET /v1/hours` is asked for them (`hoursBetween`). */
+export interface WorkerDays {
+  community: string;
+  workerId: number;
+  from: string | null;
+  through: string | null;
+}
+
+/** `GET /v1/hours`'s query: a month, optionally one community; `worker` with `from` and/or `through` keeps that worker's days in between. */
+export interface HoursQuery {
+  month: string;
+  community?: string;
+  worker?: string;
+  from?: string;
+  through?: string;
+}
+
+/**
+ * What an hours query asks for: the month (null) or one worker's days of one community. The worker, the community
+ * and at least one end go together; the ends are days of the month, in order. A refusal names the field (400).
+ */
+export function workerDaysOf(q: HoursQuery): WorkerDays | null {
+  const days = q.from !== undefined || q.through !== undefined;
+  if (q.worker === undefined && !days) return null;
+  if (q.worker === undefined) throw validationError('HOURS_DAYS_NEED_WORKER', 'worker', '`from` and `through` bound one worker’s days: name the worker');
+  if (!days) throw validationError('HOURS_WORKER_NEEDS_DAYS', 'through', '`worker` asks for some of one worker’s days: give `from` and/or `through`');
+  if (q.community === undefined) throw validationError('HOURS_WORKER_NEEDS_COMMUNITY', 'community', 'one worker’s days are read from one community’s roster: give `community`');
+  for (const [path, day] of [['from', q.from], ['through', q.through]] as const) {
+    if (day !== undefined && day.slice(0, 7) !== q.month) throw validationError('HOURS_DAY_OUTSIDE_MONTH', path, `${day} is not in ${q.month}`);
+  }
+  if (q.from !== undefined && q.through !== undefined && q.from > q.through) throw validationError('HOURS_FROM_AFTER_THROUGH', 'from', `${q.from} is after ${q.through}`);
+  return { community: q.community, workerId: Number(q.worker), from: q.from ?? null, through: q.through ?? null };
 }

@@ -1,6 +1,6 @@
 import { DEMO_CALENDAR_2026, workingDaysByWeek } from './calendar';
 import { checkRoster, coverageGaps, roleGaps, type RuleCode } from './checker';
-import { hoursBetween, monthHours } from './hours';
+import { hoursBetween, monthHours, workerDaysOf } from './hours';
 import { compile } from './compile';
 import { DEFAULT_WEIGHTS, defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
 import { seededRandom } from '@cws/kernel';
@@ -249,6 +249,34 @@ describe('monthly hours by overtime kind', () => {
     });
     // Both ends: the 12th–15th.
     expect(hoursBetween(p, roster, 1, '2026-05-12', '2026-05-15')?.shifts.total).toBe(4);
+  });
+});
+
+describe('an hours query: the month, or one worker’s days of one community', () => {
+  const month = '2026-05';
+  const refusal = (q: Parameters<typeof workerDaysOf>[0]) => {
+    try {
+      workerDaysOf(q);
+    } catch (e) {
+      const err = e as { code: string; details: Array<{ path: string }> };
+      return [err.code, err.details[0].path];
+    }
+    return null;
+  };
+
+  it('is the month without a worker or a day, else the worker’s days with open ends as null', () => {
+    expect(workerDaysOf({ month, community: '330106001001' })).toBeNull();
+    expect(workerDaysOf({ month, community: '330106001001', worker: '101', through: '2026-05-10' })).toEqual({ community: '330106001001', workerId: 101, from: null, through: '2026-05-10' });
+    expect(workerDaysOf({ month, community: '330106001001', worker: '101', from: '2026-05-16', through: '2026-05-16' })).toEqual({ community: '330106001001', workerId: 101, from: '2026-05-16', through: '2026-05-16' });
+  });
+
+  it('refuses on the field at fault: the three go together, the days are the month’s and in order', () => {
+    expect(refusal({ month, community: 'c', through: '2026-05-10' })).toEqual(['HOURS_DAYS_NEED_WORKER', 'worker']);
+    expect(refusal({ month, community: 'c', worker: '1' })).toEqual(['HOURS_WORKER_NEEDS_DAYS', 'through']);
+    expect(refusal({ month, worker: '1', from: '2026-05-10' })).toEqual(['HOURS_WORKER_NEEDS_COMMUNITY', 'community']);
+    expect(refusal({ month, community: 'c', worker: '1', from: '2026-04-30' })).toEqual(['HOURS_DAY_OUTSIDE_MONTH', 'from']);
+    expect(refusal({ month, community: 'c', worker: '1', through: '2026-06-01' })).toEqual(['HOURS_DAY_OUTSIDE_MONTH', 'through']);
+    expect(refusal({ month, community: 'c', worker: '1', from: '2026-05-12', through: '2026-05-10' })).toEqual(['HOURS_FROM_AFTER_THROUGH', 'from']);
   });
 });
 
