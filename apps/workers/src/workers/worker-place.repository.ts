@@ -3,15 +3,15 @@
  * [valid_from, valid_to], written by a transfer. The current place is on `worker` (since `place_since`);
  * together they answer "where was this worker on that day" for the payroll snapshot.
  */
+import type { LeftPeriod } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 
-export interface ClosedPlace {
+/** A place a worker left and the period they held it. */
+export interface ClosedPlace extends LeftPeriod {
   workerId: number;
   communityCode: string;
   streetCode: string;
   districtCode: string;
-  validFrom: string;
-  validTo: string;
 }
 
 export class WorkerPlaceRepository {
