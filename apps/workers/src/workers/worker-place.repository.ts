@@ -3,6 +3,7 @@
  * [valid_from, valid_to], written by a transfer. The current place is on `worker` (since `place_since`);
  * together they answer "where was this worker on that day" for the payroll snapshot.
  */
+import { insertRows } from '@cws/persistence';
 import type { LeftPeriod } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 
@@ -17,9 +18,8 @@ export interface ClosedPlace extends LeftPeriod {
 export class WorkerPlaceRepository {
   /** Records the place a transfer left (`leftPeriodOf` in @cws/workers-core decides the period). */
   static async close(m: EntityManager, p: ClosedPlace): Promise<void> {
-    await m.query(
-      'INSERT INTO worker_place_history (worker_id, community_code, street_code, district_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)',
+    await insertRows(m, 'INSERT INTO worker_place_history (worker_id, community_code, street_code, district_code, valid_from, valid_to)', [
       [p.workerId, p.communityCode, p.streetCode, p.districtCode, p.validFrom, p.validTo],
-    );
+    ]);
   }
 }
