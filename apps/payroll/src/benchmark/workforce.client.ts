@@ -4,6 +4,8 @@ import { MachineToken, ServiceClient } from '@cws/platform';
 import type { WorkerSnapshot, WorkerSnapshotPage } from '@cws/workers-contracts';
 
 const PAGE = 5000;
+/** Worker ids one snapshot request may name (the workers service's `workers` parameter). */
+export const SNAPSHOT_WORKERS_MAX = 200;
 
 /**
  * The workforce as the workers service serves it: keyset pages of effective-dated snapshots with
@@ -32,11 +34,12 @@ export class WorkforceClient {
 
   /**
    * The same pull, one page at a time (a payroll run freezes 100,000 workers without holding them all). Pages come
-   * in worker-id order: `from` starts at that id, `pageSize` sets the page, and `onPage` answering 'stop' ends the pull.
+   * in worker-id order: `from` starts at that id, `pageSize` sets the page, `workerIds` (at most {@link SNAPSHOT_WORKERS_MAX})
+   * narrows the pull to those workers, and `onPage` answering 'stop' ends the pull.
    */
   async forEachPage(
     asOf: string, scope: string | null, onPage: (items: WorkerSnapshot[], last: boolean) => Promise<void | 'stop'>,
-    opts: { identities?: boolean; from?: number; pageSize?: number } = {},
+    opts: { identities?: boolean; from?: number; pageSize?: number; workerIds?: readonly number[] } = {},
   ): Promise<void> {
     const token = await this.machine.token().catch(unavailable);
     let after: string | null = opts.from !== undefined && opts.from > 1 ? String(opts.from - 1) : null;
@@ -45,10 +48,30 @@ export class WorkforceClient {
       if (after) q.set('after', after);
       if (scope) q.set('scope', scope);
       if (opts.identities) q.set('identities', 'true');
+      if (opts.workerIds) q.set('workers', opts.workerIds.join(','));
       const page: WorkerSnapshotPage = await this.client.call<WorkerSnapshotPage>('workers', `/v1/snapshots?${q}`, { token, timeoutMs: 60_000 }).catch(unavailable);
       after = page.nextAfter;
       if ((await onPage(page.items, !after)) === 'stop') return;
     } while (after);
+  }
+
+  /**
+   * Leavers (worker id → last day), each as of their own last day: the place, posts and secondment of that day, as the
+   * period's last day is for the others. A worker transferred and then leaving in one month belongs to the place they
+   * left from, which the `worker.left` change names; the month's first day would give the earlier place. One pull a
+   * last day, {@link SNAPSHOT_WORKERS_MAX} workers a request; a leaver outside `scope` that day is not in it.
+   */
+  async forEachLeaverPage(
+    leavers: ReadonlyMap<number, string>, scope: string | null, onPage: (items: WorkerSnapshot[], lastDay: string, last: boolean) => Promise<void>,
+    opts: { identities?: boolean } = {},
+  ): Promise<void> {
+    const byDay = new Map<string, number[]>();
+    for (const [id, day] of leavers) byDay.set(day, [...(byDay.get(day) ?? []), id]);
+    const pulls = [...byDay].sort(([a], [b]) => a.localeCompare(b)).flatMap(([day, ids]) =>
+      Array.from({ length: Math.ceil(ids.length / SNAPSHOT_WORKERS_MAX) }, (_, i) => ({ day, ids: ids.slice(i * SNAPSHOT_WORKERS_MAX, (i + 1) * SNAPSHOT_WORKERS_MAX) })));
+    for (const [i, { day, ids }] of pulls.entries()) {
+      await this.forEachPage(day, scope, (items, last) => onPage(items, day, last && i === pulls.length - 1), { ...opts, workerIds: ids });
+    }
   }
 
   /** District names for reports; best effort (API clients may not read the org tree). */

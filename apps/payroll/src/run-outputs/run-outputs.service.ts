@@ -12,6 +12,8 @@ import { payslipPdf } from './payslip-pdf';
 import { RunSlipsReader } from './run-slips.reader';
 import { registerXlsx, tablesXlsx } from './xlsx-writers';
 import type { BankFileEntryView } from '@cws/payroll-contracts';
+import type { WorkerSnapshot } from '@cws/workers-contracts';
+import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 
 export const DECLARATION_KINDS = ['iit', 'social-insurance', 'housing-fund'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
@@ -29,6 +31,7 @@ const XLSX = FILE_MEDIA_TYPES.xlsx;
 export class RunOutputsService {
   constructor(
     private readonly audit: AuditService,
+    private readonly changes: WorkforceChangeRepository,
     private readonly policy: PolicyService,
     private readonly reads: PayrollRunReadsService,
     private readonly slips: RunSlipsReader,
@@ -112,15 +115,19 @@ export class RunOutputsService {
   }
 
   /**
-   * Resident IDs are not kept in payroll: they are read for the declaration from the workers
-   * service (machine credential, audited there), as of the period's first and last day so a
-   * leaver of the month is found too, and dropped after the response.
+   * Resident IDs are not kept in payroll: they are read for the declaration from the workers service (machine
+   * credential, audited there), as the run froze its workers — the period's last day, and each leaver of the period on
+   * their last day (where a transfer earlier in the month no longer shows) — and dropped after the response.
    */
   private async residentIds(run: PayrollRunEntity): Promise<Map<number, string>> {
     const out = new Map<number, string>();
-    for (const asOf of [`${run.period}-01`, periodLastDay(run.period)]) {
-      for (const w of await this.workforce.snapshot(asOf, run.scopeCode, { identities: true })) if (w.residentId) out.set(w.workerId, w.residentId);
-    }
+    const keep = async (items: WorkerSnapshot[]) => {
+      for (const w of items) if (w.residentId) out.set(w.workerId, w.residentId);
+    };
+    await this.workforce.forEachPage(periodLastDay(run.period), run.scopeCode, keep, { identities: true });
+    const leavers = await this.changes.leaversIn(run.period, run.districtCode, run.streetCode);
+    for (const id of out.keys()) leavers.delete(id);
+    if (leavers.size) await this.workforce.forEachLeaverPage(leavers, run.scopeCode, keep, { identities: true });
     return out;
   }
 

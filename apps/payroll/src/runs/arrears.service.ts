@@ -59,7 +59,7 @@ export class ArrearsService {
       const py = Number(p.slice(0, 4));
       const policy = buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf);
       const then = new Map((await this.inputs.snapshot(asOf, scope)).filter((w) => ids.has(w.workerId)).map((w) => [w.workerId, w]));
-      const hours = await this.inputs.hours(p, scope);
+      const hours = await this.inputs.hours(p);
       const calendar = payCalendarOf(await this.inputs.calendar(p));
       const withRoster = hours !== null;
       if (hours) await this.inputs.attachHours(hours, [...then.values()]);

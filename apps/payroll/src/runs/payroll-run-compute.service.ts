@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodFirstDay, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
@@ -63,7 +63,7 @@ export class PayrollRunComputeService {
       const year = Number(period.slice(0, 4));
       const asOf = periodLastDay(period);
       const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
-      const hours = await this.inputs.hours(period, run.scopeCode);
+      const hours = await this.inputs.hours(period);
       const calendar = await this.inputs.calendar(period);
       const carried = carriedInputs(run.inputs);
       // A CORRECTION re-issues the corrected slips' arrears items as they were (correction-compute.service.ts): none measured here.
@@ -79,8 +79,9 @@ export class PayrollRunComputeService {
       // A worker is paid once a month: one whose slip another REGULAR run of the month already holds (a transfer back-dated
       // into the month after that run was computed puts them in this scope's snapshot too) is left out, and named.
       const elsewhere = new Map<number, string>();
-      const take = async (page: FrozenWorker[], last: boolean, only?: (w: FrozenWorker) => boolean) => {
-        let workers = only ? page.filter(only) : page;
+      let rostered = false; // some worker of the run has roster hours (SCHEDULER), else NONE
+      const take = async (page: FrozenWorker[], last: boolean) => {
+        let workers = page;
         if (topUps) workers = workers.filter((w) => topUps.has(w.workerId));
         if (selected) workers = workers.filter((w) => selected.has(w.workerId));
         if (run.type === 'REGULAR') {
@@ -96,18 +97,18 @@ export class PayrollRunComputeService {
         }
         // only the days served count: a leaver's up to their last day, a transfer's split by place (roster-days.ts)
         if (hours) await this.inputs.attachHours(hours, workers);
+        rostered ||= workers.some((w) => w.hours !== null);
         await writer.add(workers, last);
       };
-      // The workforce of the period's last day, page by page into chunks; then those who left during the period.
+      // The workforce of the period's last day, page by page into chunks; then those who left during the period, each as of
+      // their last day (one who left on the period's last day is in the first pass, paid the whole month).
       await this.inputs.snapshotPages(asOf, run.scopeCode, (page, last) => take(page, last && !leavers.size));
-      if (leavers.size) {
-        const early = (w: FrozenWorker) => leavers.has(w.workerId) && !seen!.has(w.workerId);
-        await this.inputs.snapshotPages(periodFirstDay(period), run.scopeCode, (page, last) => take(page, last, early), (id) => leavers.get(id) ?? null);
-      }
+      for (const id of seen ?? []) leavers.delete(id);
+      if (leavers.size) await this.inputs.leaverPages(leavers, run.scopeCode, take);
       await writer.flush();
       const frozen: RunInputs & { policy: unknown; generation: number } = {
         ...carried,
-        asOf, policyRowIds: policyRowIds(policy), hours: hours ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
+        asOf, policyRowIds: policyRowIds(policy), hours: rostered ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
         policy: policyToJson(policy), generation,
         ...(elsewhere.size ? { inOtherRuns: { workers: elsewhere.size, workerIds: [...elsewhere.keys()].slice(0, 50), runIds: [...new Set(elsewhere.values())] } } : {}),
       };

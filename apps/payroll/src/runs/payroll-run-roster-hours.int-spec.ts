@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { formatMoney, parseMoney } from '@cws/kernel';
 import { testPrincipals, usingStack } from '@cws/testing';
 // Payroll reads the workforce and the roster hours only over HTTP; the test starts real workers and scheduler apps.
@@ -9,6 +10,7 @@ const LEFT_MONTH = '2026-09';
 const MOVED_MONTH = '2026-08';
 const PAID_MONTH = '2026-06';
 const NEXT_MONTH = '2026-07';
+const MOVED_AND_LEFT_MONTH = '2026-10';
 const XIHU = '330106';
 
 interface Line { code: string; amount: string; rule: string }
@@ -153,6 +155,67 @@ describe('payroll run of a month with a published roster pays its overtime (real
     // 1–15 August from the first community's roster, 16–31 from the second's: neither roster's whole month, nor one only.
     expect(parseMoney(lines.find((l) => l.rule === 'PER_SHIFT')!.amount)).toBe(parseMoney(shift.perShift) * BigInt(Math.min(served, shift.maxShiftsPerMonth)));
     expect(served).not.toBe(shiftsIn(roster, mover, `${MOVED_MONTH}-01`, `${MOVED_MONTH}-31`));
+  }, 400_000);
+
+  it('pays a worker transferred to another street and leaving in the same month once, in the run of their last place, each roster on the days served', async () => {
+    const hr = stack.scheduler.tokenFor(testPrincipals.districtHr(XIHU));
+    const admin = stack.payroll.tokenFor(testPrincipals.cityAdmin());
+    const wAdmin = stack.workers.tokenFor(testPrincipals.cityAdmin());
+    const M = MOVED_AND_LEFT_MONTH;
+    const published = await publishRoster(stack.scheduler, hr, stack.community, M);
+    const roster = (await stack.scheduler.request('GET', `/v1/rosters/${published.communities[0].rosterId}`, { token: hr })).body;
+    const shiftsIn = (id: number, from: string, through: string) =>
+      roster.assignments.filter((a: { workerId: number; date: string }) => a.workerId === id && a.date >= from && a.date <= through).length;
+    // Transferred on Monday 12 October to a community of another street, then leaving there on the 22nd.
+    const day = `${M}-12`;
+    const lastDay = `${M}-22`;
+    let mover = 0;
+    for (const w of published.communities[0].workers) {
+      const detail = (await stack.workers.request('GET', `/v1/workers/${w.workerId}`, { token: wAdmin })).body;
+      // still in the roster's community (the specs above made one leave and moved others on)
+      if (detail.status === 'LEFT' || detail.communityCode !== stack.community || shiftsIn(w.workerId, `${M}-01`, `${M}-11`) === 0 || shiftsIn(w.workerId, day, `${M}-31`) === 0) continue;
+      for (const post of detail.appointments as Array<{ id: number; to: string | null }>) {
+        if (post.to === null || post.to >= day) expect((await stack.workers.request('POST', `/v1/appointments/${post.id}/end`, { token: wAdmin, body: { to: `${M}-11`, reason: '调动' } })).status).toBeLessThan(300);
+      }
+      mover = w.workerId;
+      break;
+    }
+    expect(mover).toBeGreaterThan(0);
+    const communities = (await stack.workers.request('GET', `/v1/communities?district=${XIHU}`, { token: wAdmin })).body as Array<{ code: string; streetCode: string }>;
+    const target = communities.find((c) => c.streetCode !== stack.street)!;
+    expect(target).toBeDefined();
+    const moved = await stack.workers.request('PATCH', `/v1/workers/${mover}`, { token: wAdmin, body: { communityCode: target.code, transferDate: day } });
+    expect([moved.status, moved.body.code]).toEqual([200, undefined]);
+    expect((await stack.workers.request('POST', `/v1/workers/${mover}/leave`, { token: wAdmin, body: { date: lastDay, reason: '个人原因辞职' } })).status).toBeLessThan(300);
+    await recordedChange(stack.payroll, admin, mover, 'worker.left', lastDay);
+
+    const runOf = async (scope: string) => {
+      const run = await stack.payroll.request('POST', '/v1/runs', { token: admin, body: { period: M, type: 'REGULAR', scope } });
+      expect(run.status).toBe(201);
+      const done = await computedRun(stack.payroll, admin, run.body.id);
+      expect(done.progress.failed).toBe(0);
+      return { run: done, item: (await runPayslips(stack.payroll, admin, run.body.id, 100)).find((s) => s.workerId === mover) };
+    };
+    // The street of their first place does not pay them: they served their last day in another.
+    expect((await runOf(stack.street)).item).toBeUndefined();
+    const { run, item } = await runOf(target.streetCode);
+    expect(item?.communityCode).toBe(target.code);
+    expect(run.inputs!.hours).toBe('SCHEDULER'); // the new street has no roster; the mover's days in the old one count
+    // The income-tax declaration names them by their resident ID, read as of their last day too.
+    const iit = await fetch(`${stack.payroll.baseUrl}/v1/runs/${run.id}/declarations/iit.xlsx`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(iit.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await iit.arrayBuffer());
+    const rows: Array<[number, unknown]> = [];
+    book.getWorksheet('正常工资薪金所得')!.eachRow((r, i) => i > 1 && rows.push([Number(r.getCell(1).value), r.getCell(4).value]));
+    const residentId = (await stack.workers.request('GET', `/v1/workers/${mover}/pii`, { token: wAdmin })).body.residentId;
+    expect(rows.find(([id]) => id === mover)?.[1]).toBe(residentId);
+    const lines: Line[] = (await stack.payroll.request('GET', `/v1/payslips/${item!.id}`, { token: admin })).body.lines;
+    expect(lines.find((l) => l.code === 'BASE')!.rule).toMatch(/_PRO_RATED$/);
+    // 1–11 October from the first community's roster; the new community has none.
+    const shift = await policyInForce<{ perShift: string; maxShiftsPerMonth: number }>(stack.payroll, admin, 'ALLOWANCE', M, (r) => r.data.kind === 'SHIFT');
+    const served = shiftsIn(mover, `${M}-01`, `${M}-11`);
+    expect(parseMoney(lines.find((l) => l.rule === 'PER_SHIFT')!.amount)).toBe(parseMoney(shift.perShift) * BigInt(Math.min(served, shift.maxShiftsPerMonth)));
   }, 400_000);
 
   it('a transfer back-dated into a paid month claws back, in the next run, the roster pay of the days after it', async () => {

@@ -49,14 +49,19 @@ export class RunInputsSource {
   ) {}
 
   /** The workforce of the scope employed on `asOf`, frozen (bank accounts encrypted at once). */
-  async snapshot(asOf: string, scope: string | null, leftDate: (workerId: number) => string | null = () => null): Promise<FrozenWorker[]> {
+  async snapshot(asOf: string, scope: string | null): Promise<FrozenWorker[]> {
     const rows = await this.workforce.snapshot(asOf, scope);
-    return rows.map((s) => this.freeze(s, leftDate(s.workerId)));
+    return rows.map((s) => this.freeze(s, null));
   }
 
   /** The same, page by page (5,000 workers at a time), for a run that streams its inputs into chunks. */
-  async snapshotPages(asOf: string, scope: string | null, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>, leftDate: (workerId: number) => string | null = () => null): Promise<void> {
-    await this.workforce.forEachPage(asOf, scope, (items, last) => onPage(items.map((s) => this.freeze(s, leftDate(s.workerId))), last));
+  async snapshotPages(asOf: string, scope: string | null, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>): Promise<void> {
+    await this.workforce.forEachPage(asOf, scope, (items, last) => onPage(items.map((s) => this.freeze(s, null)), last));
+  }
+
+  /** The period's leavers (worker id → last day), each frozen as of their last day ({@link WorkforceClient.forEachLeaverPage}). */
+  async leaverPages(leavers: ReadonlyMap<number, string>, scope: string | null, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>): Promise<void> {
+    await this.workforce.forEachLeaverPage(leavers, scope, (items, lastDay, last) => onPage(items.map((s) => this.freeze(s, lastDay)), last));
   }
 
   freeze(s: WorkerSnapshot, leftDate: string | null): FrozenWorker {
@@ -97,12 +102,12 @@ export class RunInputsSource {
   }
 
   /**
-   * The month's published rosters (`GET /api/scheduler/v1/hours?month=`, the whole city: a worker transferred
-   * in during the month has days in a roster of the place they left, maybe outside the run's scope); null when
-   * no roster of the scope is published (or the scheduler does not answer) — the run then pays no shift or
-   * overtime. A worker's hours come from {@link hoursOf}.
+   * The month's published rosters (`GET /api/scheduler/v1/hours?month=`), the whole city's: a worker transferred during
+   * the month has days in a roster of the place they left, maybe outside the run's scope, even when their new place has
+   * no roster. Null when no roster of the month lists anybody (or the scheduler does not answer): no shift or overtime
+   * is paid. A worker's hours come from {@link hoursOf}.
    */
-  async hours(period: string, scope: string | null): Promise<MonthRosters | null> {
+  async hours(period: string): Promise<MonthRosters | null> {
     const q = new URLSearchParams({ month: period });
     let res: MonthHoursResponse;
     try {
@@ -112,16 +117,14 @@ export class RunInputsSource {
       return null;
     }
     const byWorker = new Map<number, RosterEntry[]>();
-    let inScope = false;
     for (const c of res.communities ?? []) {
-      if (!scope || c.communityCode.startsWith(scope)) inScope ||= c.workers.length > 0;
       for (const w of c.workers) {
         const list = byWorker.get(w.workerId) ?? [];
         list.push({ community: c.communityCode, hours: w, rosterVersion: c.rosterVersion });
         byWorker.set(w.workerId, list);
       }
     }
-    return inScope ? { period, byWorker } : null;
+    return byWorker.size ? { period, byWorker } : null;
   }
 
   /** Sets each worker's `hours` ({@link hoursOf}), with at most {@link CUT_READS} scheduler reads at once (most need none). */

@@ -149,4 +149,33 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     for (const transferDate of ['2026-10', '2026-02-30', '\ud800', 20261001]) expect((await refused({ communityCode: first, transferDate }))[1]).toBe('transferDate');
     expect(await placeOn('2026-11-30', third)).toBe(third);
   });
+
+  it('pulls named workers only (?workers=, as payroll reads each leaver on their last day), each in that day\'s place; a bad list is a 400 on its field', async () => {
+    const admin = t.tokenFor(testPrincipals.cityAdmin());
+    const client = testPrincipals.client(['payroll:read']);
+    const [first, second] = ['330106001001', '330106002001'];
+    const hire = residentIdSequence(8400);
+    const mover = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
+    const stayer = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
+    const later = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2026-10-20' });
+    expect((await t.request('PATCH', `/v1/workers/${mover.id}`, { token: admin, body: { communityCode: second, transferDate: '2026-10-12' } })).status).toBe(200);
+    const named = async (asOf: string, scope = '330106') => {
+      const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${scope}&workers=${mover.id},${stayer.id},${later.id}`, { token: t.tokenFor(client) });
+      expect(res.status).toBe(200);
+      return (res.body.items as Array<{ workerId: number; communityCode: string }>).map((i) => [i.workerId, i.communityCode]);
+    };
+    // only the three named, only those employed that day, each where they were that day
+    expect(await named('2026-10-11')).toEqual([[mover.id, first], [stayer.id, first]]);
+    expect(await named('2026-10-22')).toEqual([[mover.id, second], [stayer.id, first], [later.id, first]]);
+    expect(await named('2026-10-22', '330106002')).toEqual([[mover.id, second]]);
+    const [row] = await ds.query("SELECT JSON_EXTRACT(`after`, '$.workers') AS workers, JSON_EXTRACT(`after`, '$.rows') AS `rows` FROM audit_log WHERE entity = 'worker_snapshot' AND actor_id = ? ORDER BY id DESC LIMIT 1", [client.id]);
+    expect([Number(row.workers), Number(row.rows)]).toEqual([3, 1]);
+    // at most 200 ids, digits and commas only: anything else is refused on the field, never a 500
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1).join(',');
+    expect((await t.request('GET', `/v1/snapshots?asOf=2026-10-22&workers=${ids(200)}`, { token: admin })).status).toBe(200);
+    for (const workers of [ids(201), '1,,2', '1,', 'x', '12345678901', '%F0%9F%98%80']) {
+      const res = await t.request('GET', `/v1/snapshots?asOf=2026-10-22&workers=${workers}`, { token: admin });
+      expect([workers, res.status, res.body.details?.[0]?.path]).toEqual([workers, 400, 'workers']);
+    }
+  });
 });

@@ -46,7 +46,7 @@ export class SnapshotsService {
       entityId: q.asOf,
       action: q.identities ? 'PULL_WITH_IDENTITIES' : receivesWholeBankAccounts(p) ? 'PULL_WITH_BANK_ACCOUNTS' : 'PULL',
       after: {
-        asOf: q.asOf, scope: q.scope ?? null, after: q.after ?? null, rows: result.items.length, bankAccounts: receivesWholeBankAccounts(p) ? 'WHOLE' : 'LAST_4',
+        asOf: q.asOf, scope: q.scope ?? null, after: q.after ?? null, ...(q.workers ? { workers: q.workers.split(',').length } : {}), rows: result.items.length, bankAccounts: receivesWholeBankAccounts(p) ? 'WHOLE' : 'LAST_4',
         residentIds: q.identities ? 'WHOLE' : 'NONE',
       },
       districtCode: district,
@@ -59,7 +59,7 @@ export class SnapshotsService {
     const asOf = q.asOf;
     const fullBank = receivesWholeBankAccounts(p);
     const m = this.dataSource.manager;
-    const { items: page, nextAfter } = await WorkerRepository.employedPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, identities: q.identities, fullBank });
+    const { items: page, nextAfter } = await WorkerRepository.employedPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, workerIds: q.workers?.split(',').map(Number), identities: q.identities, fullBank });
     if (!page.length) return { asOf, items: [], nextAfter: null };
     const first = Number(page[0].id);
     const last = Number(page[page.length - 1].id);

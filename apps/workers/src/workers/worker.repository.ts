@@ -84,6 +84,8 @@ export interface EmployedPageQuery {
   limit: number;
   /** a district (6), street (9) or community (12) code */
   scope?: string;
+  /** only these workers */
+  workerIds?: readonly number[];
   /** with the encrypted resident id */
   identities?: boolean;
   /** the encrypted whole bank account, else the masked one */
@@ -340,9 +342,9 @@ export class WorkerRepository {
   }
 }
 
-/** The snapshot's columns of workers employed on `asOf`, the place read from `place` (`w`: today's, `h`: a closed period's). */
+/** The snapshot's columns of workers employed on `asOf` (of `workerIds` only, when named), the place read from `place` (`w`: today's, `h`: a closed period's). */
 function employedOn(m: EntityManager, q: EmployedPageQuery, place: 'w' | 'h') {
-  return m
+  const qb = m
     .createQueryBuilder()
     .select(`w.id AS id, w.name AS name, ${place}.district_code AS districtCode, ${place}.street_code AS streetCode, ${place}.community_code AS communityCode,
       ${place === 'w' ? 'COALESCE(w.place_since, w.hire_date)' : 'h.valid_from'} AS placeSince,
@@ -350,6 +352,7 @@ function employedOn(m: EntityManager, q: EmployedPageQuery, place: 'w' | 'h') {
       w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
       ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
     .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf: q.asOf });
+  return q.workerIds ? qb.andWhere('w.id IN (:...workerIds)', { workerIds: q.workerIds }) : qb;
 }
 
 /** The snapshot's place filter (a district, street or community code) and the caller's scope, on `place`'s columns. */
