@@ -56,17 +56,17 @@ export class WorkforceClient {
   }
 
   /**
-   * Leavers (worker id → last day), each as of their own last day: the place, posts and secondment of that day, as the
-   * period's last day is for the others. A worker transferred and then leaving in one month belongs to the place they
-   * left from, which the `worker.left` change names; the month's first day would give the earlier place. One pull a
-   * last day, {@link SNAPSHOT_WORKERS_MAX} workers a request; a leaver outside `scope` that day is not in it.
+   * Named workers, each as of their own day (worker id → day), wherever they were then: one pull a day naming its
+   * workers, {@link SNAPSHOT_WORKERS_MAX} a request; a worker not employed on their day, or outside `scope` that day,
+   * is not in it. Payroll reads each leaver on their last day this way — the place, posts and secondment of that day,
+   * as the month's last day is for the others — and the workers whose settled months arrears re-measure.
    */
-  async forEachLeaverPage(
-    leavers: ReadonlyMap<number, string>, scope: string | null, onPage: (items: WorkerSnapshot[], lastDay: string, last: boolean) => Promise<void>,
+  async forEachNamedPage(
+    days: ReadonlyMap<number, string>, scope: string | null, onPage: (items: WorkerSnapshot[], day: string, last: boolean) => Promise<void>,
     opts: { identities?: boolean } = {},
   ): Promise<void> {
     const byDay = new Map<string, number[]>();
-    for (const [id, day] of leavers) byDay.set(day, [...(byDay.get(day) ?? []), id]);
+    for (const [id, day] of days) byDay.set(day, [...(byDay.get(day) ?? []), id]);
     const pulls = [...byDay].sort(([a], [b]) => a.localeCompare(b)).flatMap(([day, ids]) =>
       Array.from({ length: Math.ceil(ids.length / SNAPSHOT_WORKERS_MAX) }, (_, i) => ({ day, ids: ids.slice(i * SNAPSHOT_WORKERS_MAX, (i + 1) * SNAPSHOT_WORKERS_MAX) })));
     for (const [i, { day, ids }] of pulls.entries()) {

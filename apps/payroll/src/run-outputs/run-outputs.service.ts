@@ -127,7 +127,7 @@ export class RunOutputsService {
     await this.workforce.forEachPage(periodLastDay(run.period), run.scopeCode, keep, { identities: true });
     const leavers = await this.changes.leaversIn(run.period, run.districtCode, run.streetCode);
     for (const id of out.keys()) leavers.delete(id);
-    if (leavers.size) await this.workforce.forEachLeaverPage(leavers, run.scopeCode, keep, { identities: true });
+    if (leavers.size) await this.workforce.forEachNamedPage(leavers, run.scopeCode, keep, { identities: true });
     return out;
   }
 

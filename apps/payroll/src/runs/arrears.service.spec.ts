@@ -23,10 +23,10 @@ const amount = (lines: Array<{ code: string; amount: string }>, code: string) =>
 
 /** A grade raised from 1 September, after September was settled at grade 6 with 10 h of workday overtime. */
 function service(paidHours: FrozenHours | null, hoursNow: FrozenHours | null) {
-  const changes = { backdated: async () => new Map([[7, '2026-09-01']]) } as unknown as WorkforceChangeRepository;
+  const changes = { backdated: async () => new Map([[7, '2026-09-01']]), leaversIn: async () => new Map() } as unknown as WorkforceChangeRepository;
   const payslips = { settledLines: async () => [{ workerId: 7, period: '2026-09', runType: 'REGULAR', lines: stored(6, paidHours) }] } as unknown as PayslipRepository;
   const inputs = {
-    snapshot: async () => [worker(7)],
+    workersIn: async () => new Map([[7, worker(7)]]),
     hours: async () => (hoursNow ? { period: '2026-09', byWorker: new Map() } : null),
     attachHours: async (_: unknown, workers: FrozenWorker[]) => workers.forEach((w) => (w.hours = hoursNow)),
     // September 2026 in full: a calendar changes no full month.
@@ -36,24 +36,26 @@ function service(paidHours: FrozenHours | null, hoursNow: FrozenHours | null) {
   return new ArrearsService(changes, inputs, payslips, policies);
 }
 
+const arrearsOf = async (s: ArrearsService) => (await s.forRun('2026-10')).of([7]);
+
 describe('arrears re-measure roster pay with the hours published now', () => {
   const paid = stored(6, overtime);
   const now = stored(7, overtime);
 
   it('a grade change also changes overtime pay (monthly wage ÷ 21.75 ÷ 8): the arrears include the overtime difference', async () => {
-    const arrears = await service(overtime, overtime).forPlace('2026-10', '330106', null);
+    const arrears = await arrearsOf(service(overtime, overtime));
     const expected = amount(now, 'BASE') - amount(paid, 'BASE') + amount(now, 'OVERTIME_WORKDAY') - amount(paid, 'OVERTIME_WORKDAY');
     expect(amount(now, 'OVERTIME_WORKDAY')).toBeGreaterThan(amount(paid, 'OVERTIME_WORKDAY'));
     expect(arrears.get(7)).toEqual([{ refPeriod: '2026-09', amountFen: expected }]);
   });
 
   it('a roster published after the period was settled: its overtime is paid as arrears', async () => {
-    const arrears = await service(null, overtime).forPlace('2026-10', '330106', null);
+    const arrears = await arrearsOf(service(null, overtime));
     expect(arrears.get(7)).toEqual([{ refPeriod: '2026-09', amountFen: amount(now, 'BASE') - amount(paid, 'BASE') + amount(now, 'OVERTIME_WORKDAY') }]);
   });
 
   it('no hours from the scheduler now: roster pay is left out on both sides (never clawed back for want of an answer)', async () => {
-    const arrears = await service(overtime, null).forPlace('2026-10', '330106', null);
+    const arrears = await arrearsOf(service(overtime, null));
     expect(arrears.get(7)).toEqual([{ refPeriod: '2026-09', amountFen: amount(now, 'BASE') - amount(paid, 'BASE') }]);
   });
 });

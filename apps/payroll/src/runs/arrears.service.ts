@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Fen, formatMoney, parseMoney } from '@cws/kernel';
-import { buildPolicy, computePayslip, periodLastDay, type ArrearsItem } from '@cws/payroll-engine';
+import { buildPolicy, computePayslip, periodLastDay, type ArrearsItem, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import { PolicyService } from '../policy/policy.service';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 import { PayslipRepository } from './payslip.repository';
-import { payCalendarOf, RunInputsSource } from './run-inputs.source';
+import { payCalendarOf, RunInputsSource, type MonthRosters } from './run-inputs.source';
 
 /** Lines that arrears never re-measure: bonuses, top-ups, and arrears and reversals themselves. */
 const NOT_REMEASURED = new Set(['ARREARS', 'YEAR_END_BONUS', 'TOP_UP', 'REVERSAL']);
@@ -17,15 +17,33 @@ const earnings = (lines: Array<{ kind: string; code: string; amount: string }>, 
     0n,
   );
 
+/** What a settled period is re-measured with: its policy, the roster hours published now, its calendar, its leavers. */
+interface PeriodInputs {
+  policy: PayrollPolicy;
+  hours: MonthRosters | null;
+  calendar: PayCalendar | null;
+  leavers: Map<number, string>;
+}
+
+/** The arrears of one run: who may have some, and a measure of any of them (each settled period's inputs read once). */
+export interface RunArrears {
+  /** Workers with a change effective in a settled period (received on or after that date): id → the earliest such date. */
+  readonly candidates: ReadonlyMap<number, string>;
+  /** The arrears items of these workers (those not candidates have none), per settled period re-measured. */
+  of(ids: readonly number[]): Promise<Map<number, ArrearsItem[]>>;
+}
+
 /**
  * Back-dated changes → arrears (补发) or claw-back (扣回) in the next open run, per settled period.
  * For each worker with a change effective in a period already settled, the period's pay is
- * recomputed from the register as it stands now (the snapshot of that period's last day) and
- * compared with what was settled for it: the period's own slip (and its corrections) plus every
- * arrears line already settled for it. So the difference is paid once, whichever run carries it,
- * and a change that made no difference makes no line. Roster pay (shift and overtime, which also
- * follow the grade's base) is re-measured with the hours the scheduler publishes for the period
- * now — a late roster is paid — and left out on both sides when the scheduler gives none.
+ * recomputed from the register as it stands now (the worker as of that period's last day, wherever
+ * they were then, or of their last day if they left in it) and compared with what was settled for it:
+ * the period's own slip (and its corrections) plus every arrears line already settled for it. So the
+ * difference is paid once, whichever run carries it, and a change that made no difference makes no
+ * line. Roster pay (shift and overtime, which also follow the grade's base) is re-measured with the
+ * hours the scheduler publishes for the period now — a late roster is paid — and left out on both
+ * sides when the scheduler gives none. A run measures the workers it pays, wherever the change was
+ * recorded (a worker may have been transferred since).
  */
 @Injectable()
 export class ArrearsService {
@@ -36,14 +54,44 @@ export class ArrearsService {
     private readonly policy: PolicyService,
   ) {}
 
-  /** Arrears per worker of the place (null = the city) for the run of `period`; the run attaches them to the workers it pays. */
-  async forPlace(period: string, district: string | null, street: string | null): Promise<Map<number, ArrearsItem[]>> {
+  /** The arrears of the run of `period`: the city's candidates, measured on demand for the workers the run pays. */
+  async forRun(period: string): Promise<RunArrears> {
+    const since = sinceFor(period);
+    const candidates = await this.changes.backdated(period, since, null, null);
+    const periods = new Map<string, Promise<PeriodInputs>>();
+    const inputsOf = (p: string) => {
+      let hit = periods.get(p);
+      if (!hit) periods.set(p, (hit = this.periodInputs(p)));
+      return hit;
+    };
+    return {
+      candidates,
+      of: async (ids) => {
+        const mine = ids.filter((id) => candidates.has(id));
+        return mine.length ? this.measure(period, since, new Map(mine.map((id) => [id, candidates.get(id)!])), inputsOf) : new Map();
+      },
+    };
+  }
+
+  /** Candidates whose back-dated change was recorded in the place (null = the city): the run of that place answers for them. */
+  async recordedIn(period: string, district: string | null, street: string | null): Promise<number[]> {
+    return [...(await this.changes.backdated(period, sinceFor(period), district, street)).keys()];
+  }
+
+  private async periodInputs(p: string): Promise<PeriodInputs> {
+    const asOf = periodLastDay(p);
+    const py = Number(p.slice(0, 4));
+    return {
+      policy: buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf),
+      hours: await this.inputs.hours(p),
+      calendar: payCalendarOf(await this.inputs.calendar(p)),
+      leavers: await this.changes.leaversIn(p, null, null),
+    };
+  }
+
+  private async measure(period: string, since: string, candidates: Map<number, string>, inputsOf: (p: string) => Promise<PeriodInputs>): Promise<Map<number, ArrearsItem[]>> {
     const out = new Map<number, ArrearsItem[]>();
-    const year = Number(period.slice(0, 4));
-    const since = `${year - 1}-01-01`;
-    const candidates = [...(await this.changes.backdated(period, since, district, street)).entries()];
-    if (!candidates.length) return out;
-    const fromOf = new Map(candidates.map(([id, from]) => [id, from.slice(0, 7)]));
+    const fromOf = new Map([...candidates].map(([id, from]) => [id, from.slice(0, 7)]));
     const settled = await this.payslips.settledLines([...fromOf.keys()], since.slice(0, 7), period);
     // Periods to re-measure: settled REGULAR slips at or after the worker's earliest back-dated change.
     const periods = new Map<string, Set<number>>();
@@ -53,14 +101,10 @@ export class ArrearsService {
       if (!set) periods.set(s.period, (set = new Set()));
       set.add(s.workerId);
     }
-    const scope = street ?? district;
     for (const [p, ids] of [...periods.entries()].sort()) {
-      const asOf = periodLastDay(p);
-      const py = Number(p.slice(0, 4));
-      const policy = buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf);
-      const then = new Map((await this.inputs.snapshot(asOf, scope)).filter((w) => ids.has(w.workerId)).map((w) => [w.workerId, w]));
-      const hours = await this.inputs.hours(p);
-      const calendar = payCalendarOf(await this.inputs.calendar(p));
+      const { policy, hours, calendar, leavers } = await inputsOf(p);
+      // where each was then (a worker transferred since was in another street), and a leaver of the period as of their last day
+      const then = await this.inputs.workersIn(p, ids, leavers);
       const withRoster = hours !== null;
       if (hours) await this.inputs.attachHours(hours, [...then.values()]);
       for (const id of ids) {
@@ -82,4 +126,9 @@ export class ArrearsService {
     }
     return out;
   }
+}
+
+/** Back-dated changes are looked for from January of the year before the run's. */
+function sinceFor(period: string): string {
+  return `${Number(period.slice(0, 4)) - 1}-01-01`;
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodLastDay, wageRecordOf, type ArrearsItem, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
+import { formatMoney, parseMoney } from '@cws/kernel';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodLastDay, wageRecordOf, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
@@ -8,11 +8,12 @@ import { TopUpLineRepository } from '../benchmark/top-up-line.repository';
 import { DeclaredBaseRepository } from '../contribution-bases/declared-base.repository';
 import { PolicyService } from '../policy/policy.service';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
-import { ArrearsService } from './arrears.service';
+import { ArrearsService, type RunArrears } from './arrears.service';
 import { CorrectionComputeService } from './correction-compute.service';
 import { policyFromJson, policyRowIds, policyToJson } from './frozen-policy';
 import { addSlip, noTotals, PayrollRunChunkRepository, type ChunkTotals } from './payroll-run-chunk.repository';
 import { PayrollRunComputeQueue } from './payroll-run-compute.queue';
+import type { PayrollRunEntity } from './payroll-run.entities';
 import { PayrollRunRepository } from './payroll-run.repository';
 import { PayslipRepository, type PayslipRow } from './payslip.repository';
 import { carriedInputs, type CarriedInputs } from './run-carried-inputs';
@@ -66,8 +67,9 @@ export class PayrollRunComputeService {
       const hours = await this.inputs.hours(period);
       const calendar = await this.inputs.calendar(period);
       const carried = carriedInputs(run.inputs);
-      // A CORRECTION re-issues the corrected slips' arrears items as they were (correction-compute.service.ts): none measured here.
-      const arrears = run.type === 'CORRECTION' ? new Map<number, ArrearsItem[]>() : await this.arrears.forPlace(period, run.districtCode, run.streetCode);
+      // Only a REGULAR run carries arrears: a CORRECTION re-issues the corrected slips' items as they were (correction-compute.service.ts),
+      // and bonus and top-up slips have none. It measures them for the workers it pays, wherever the change was recorded.
+      const arrears = run.type === 'REGULAR' ? await this.arrears.forRun(period) : null;
       const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
       // A TOP_UP run pays the workers of the latest stored top-up result of the year that covers its scope, nobody else.
       const topUps = run.type === 'TOP_UP' ? (await this.topUps.latestFor(year, run.districtCode, run.streetCode)).amounts : null;
@@ -75,7 +77,7 @@ export class PayrollRunComputeService {
       const selected = selectedWorkers(carried);
       await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
       const writer = new ChunkWriter((chunkNo, part) => this.chunks.insert(this.dataSource.manager, runId, chunkNo, generation, part.length, JSON.stringify(part)));
-      const seen = leavers.size ? new Set<number>() : null;
+      const taken = new Set<number>();
       // A worker is paid once a month: one whose slip another REGULAR run of the month already holds (a transfer back-dated
       // into the month after that run was computed puts them in this scope's snapshot too) is left out, and named.
       const elsewhere = new Map<number, string>();
@@ -89,10 +91,11 @@ export class PayrollRunComputeService {
           held.forEach((otherRun, workerId) => elsewhere.set(workerId, otherRun));
           if (held.size) workers = workers.filter((w) => !held.has(w.workerId));
         }
+        const owed = arrears ? await arrears.of(workers.map((w) => w.workerId)) : null;
         for (const w of workers) {
           if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
-          seen?.add(w.workerId);
-          const a = arrears.get(w.workerId);
+          taken.add(w.workerId);
+          const a = owed?.get(w.workerId);
           if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
         }
         // only the days served count: a leaver's up to their last day, a transfer's split by place (roster-days.ts)
@@ -103,14 +106,16 @@ export class PayrollRunComputeService {
       // The workforce of the period's last day, page by page into chunks; then those who left during the period, each as of
       // their last day (one who left on the period's last day is in the first pass, paid the whole month).
       await this.inputs.snapshotPages(asOf, run.scopeCode, (page, last) => take(page, last && !leavers.size));
-      for (const id of seen ?? []) leavers.delete(id);
+      for (const id of taken) leavers.delete(id);
       if (leavers.size) await this.inputs.leaverPages(leavers, run.scopeCode, take);
       await writer.flush();
+      const notCarried = arrears ? await this.arrearsNotCarried(run, arrears, (id) => taken.has(id) || elsewhere.has(id)) : {};
       const frozen: RunInputs & { policy: unknown; generation: number } = {
         ...carried,
         asOf, policyRowIds: policyRowIds(policy), hours: rostered ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
         policy: policyToJson(policy), generation,
         ...(elsewhere.size ? { inOtherRuns: { workers: elsewhere.size, workerIds: [...elsewhere.keys()].slice(0, 50), runIds: [...new Set(elsewhere.values())] } } : {}),
+        ...notCarried,
       };
       const ok = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         const locked = await this.runs.findById(runId, m, true);
@@ -125,6 +130,22 @@ export class PayrollRunComputeService {
       await this.failed(runId, generation, e);
       throw e;
     }
+  }
+
+  /**
+   * Arrears recorded in the run's place for workers no run of the month pays — employed nowhere on its last day, not
+   * leaving in it (a leaver of an earlier month, say): this run answers for them but cannot carry them, so it names
+   * them (the first 50 items) for a CORRECTION of the month each refers to. Every run re-measures them until settled.
+   * A worker paid by another place's run (transferred since) is carried there.
+   */
+  private async arrearsNotCarried(run: PayrollRunEntity, arrears: RunArrears, carried: (workerId: number) => boolean): Promise<Pick<RunInputs, 'arrearsNotCarried'>> {
+    const ids = (await this.arrears.recordedIn(run.period, run.districtCode, run.streetCode)).filter((id) => !carried(id));
+    if (!ids.length) return {};
+    const paidElsewhere = await this.inputs.workersIn(run.period, new Set(ids), await this.changes.leaversIn(run.period, null, null));
+    const owed = await arrears.of(ids.filter((id) => !paidElsewhere.has(id)));
+    if (!owed.size) return {};
+    const items = [...owed].flatMap(([workerId, list]) => list.map((a) => ({ workerId, refPeriod: a.refPeriod, amount: formatMoney(a.amountFen) })));
+    return { arrearsNotCarried: { workers: owed.size, items: items.slice(0, 50) } };
   }
 
   async computeChunk(runId: string, generation: number, chunkNo: number): Promise<void> {

@@ -87,5 +87,6 @@ function inputsView(raw: object | null): RunInputs | null {
   } else if (carried.bonus) out.bonus = { amount: carried.bonus.amount, method: carried.bonus.method };
   if (carried.correction) out.correction = carried.correction;
   if (v.inOtherRuns) out.inOtherRuns = v.inOtherRuns;
+  if (v.arrearsNotCarried) out.arrearsNotCarried = v.arrearsNotCarried;
   return out;
 }

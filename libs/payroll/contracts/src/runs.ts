@@ -74,6 +74,14 @@ export const RunInputsSchema = /* @__PURE__ */ Contract('RunInputs', '批次冻�
     workerIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Integer(), { description: '人员（前 50 名）。The workers (the first 50).', example: [1024] }),
     runIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '已含其工资条的批次。The runs that hold their slips.', example: ['7'] }),
   }, { description: '月度批次：快照中已在同月另一月度批次（未取消）有工资条的人员，本批次不再计发（如月后调动到本范围的人员），每人每月只发一次。REGULAR runs: workers of the snapshot left out because another REGULAR run of the month (not cancelled) already holds their slip — e.g. transferred into this scope after the month — so each is paid once.' })),
+  arrearsNotCarried: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
+    workers: /* @__PURE__ */ Int('人数。How many.', 1),
+    items: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+      workerId: /* @__PURE__ */ Int('人员。The worker.', 1024),
+      refPeriod: /* @__PURE__ */ Text('所补（扣）的月份。The month re-measured.', '2026-11'),
+      amount: /* @__PURE__ */ money('补发为正，扣回为负。Positive: owed to the worker; negative: overpaid.', '-1520.00'),
+    }), { description: '明细（前 50 条）。The items (the first 50).' }),
+  }, { description: '月度批次：追溯变动算出的补发 / 扣回中，人员不在本批次（如已离职）而未能随本批次发放的部分；按所属月份对原批次做更正批次（冲正重发）处理。每月重新测算，结清前一直列出。REGULAR runs: arrears or claw-backs measured for workers this run does not pay (e.g. leavers), which it cannot carry; settle each with a CORRECTION of the month it refers to. Re-measured by every run until settled.' })),
 });
 export type RunInputs = Static<typeof RunInputsSchema>;
 

@@ -226,6 +226,20 @@ describe('RunInputs (冻结的计算输入)', () => {
     expect(textOf('run-inputs-in-other-runs')).toBe('2 人本月工资已在其他月度批次（7）计发，本批次不再计发（工号 1024、1025）');
     unmount();
   });
+
+  it('lists the arrears a regular run cannot carry (a leaver of an earlier month), with each month and amount, claw-backs in red', () => {
+    const arrearsNotCarried = { workers: 2, items: [{ workerId: 362, refPeriod: '2026-11', amount: '-2968.36' }, { workerId: 401, refPeriod: '2026-10', amount: '1422.13' }] };
+    const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, arrearsNotCarried }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+    expect(textOf('run-inputs-arrears-not-carried')).toBe(
+      '2 人有追溯变动算出的补发或扣回，但不在本批次（如已离职），请对所属月份的批次做更正批次（冲正重发）：工号 362 · 2026-11 · -2,968.36 元工号 401 · 2026-10 · 1,422.13 元');
+    const lines = document.querySelectorAll('[data-testid="run-inputs-arrears-not-carried"] .ant-typography');
+    expect([...lines].map((l) => l.classList.contains('ant-typography-danger'))).toEqual([true, false]);
+    unmount();
+    const plain = renderApp(<RunInputs inputs={inputs} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+    expect(document.querySelector('[data-testid="run-inputs"]')).not.toBeNull();
+    expect(document.querySelector('[data-testid="run-inputs-arrears-not-carried"]')).toBeNull();
+    plain.unmount();
+  });
 });
 
 describe('RunInputs: the policy rows used (所用政策行)', () => {

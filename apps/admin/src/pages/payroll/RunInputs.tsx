@@ -55,6 +55,18 @@ export function RunInputs({ inputs }: { inputs: Inputs | null }) {
           </span>
         </Descriptions.Item>
       )}
+      {inputs.arrearsNotCarried && (
+        <Descriptions.Item label={t('runInputs.arrearsNotCarried')} span="filled">
+          <span data-testid="run-inputs-arrears-not-carried">
+            {t('runInputs.arrearsNotCarriedText', { workers: inputs.arrearsNotCarried.workers })}
+            {inputs.arrearsNotCarried.items.map((a) => (
+              <Typography.Text key={`${a.workerId}:${a.refPeriod}`} type={a.amount.startsWith('-') ? 'danger' : undefined} style={{ display: 'block' }}>
+                {t('runInputs.arrearsNotCarriedItem', { id: a.workerId, period: a.refPeriod, amount: thousands(a.amount) })}
+              </Typography.Text>
+            ))}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('runInputs.policyRows')}>
         <RunPolicyRows ids={inputs.policyRowIds} />
       </Descriptions.Item>
