@@ -9,6 +9,7 @@ import { auditHistory } from '../common/audit-history.reader';
 import { ElectionRepository } from '../elections/election.repository';
 import { VacancyRepository } from '../recruitment/vacancy.repository';
 import { TrainingClassRepository } from '../training/training-class.repository';
+import { WorkerPlaceRepository } from '../workers/worker-place.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import { CommunityBodyRepository } from './community-body.repository';
 import { CommunityRepository } from './community.repository';
@@ -113,7 +114,8 @@ export class OrgService {
   async deleteCommunity(principal: Principal, code: string) {
     return this.dataSource.transaction(async (m) => {
       const before = await this.communityEntity(m, principal, code, true);
-      const workers = await WorkerRepository.countInCommunity(m, code);
+      // workers placed there now, and those who served there and were transferred out (their place history names it)
+      const workers = (await WorkerRepository.countInCommunity(m, code)) + (await WorkerPlaceRepository.countInCommunity(m, code));
       const posts = await AppointmentRepository.countInCommunity(m, code);
       if (workers > 0 || posts > 0) throw conflict('COMMUNITY_HAS_WORKERS', 'This community has workers on record: deactivate it instead');
       // only a community created by mistake goes: any record naming it keeps it (deactivate instead); an election

@@ -106,7 +106,7 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     expect(cand).not.toMatch(/"\d{17}[\dX]"/);
   });
 
-  it('a community created by mistake is deleted (audited); one a record names — a training class charged to it — is kept: 409 COMMUNITY_IN_USE', async () => {
+  it('a community created by mistake is deleted (audited); one a record names — a training class charged to it — is kept: 409 COMMUNITY_IN_USE, and one a transferred worker served in: 409 COMMUNITY_HAS_WORKERS', async () => {
     const make = (code: string) => app.t.request('POST', '/v1/communities', { token: app.tokens.xihu, body: { code, name: `误建${code.slice(-2)}`, households: 0, population: 0, floorArea: '0.00', activityArea: '0.00' } });
     expect((await make('330106001097')).status).toBe(201);
     expect((await app.t.request('DELETE', '/v1/communities/330106001097', { token: app.tokens.shangcheng })).status).toBe(404);
@@ -121,5 +121,13 @@ describe('org profile, training, recruitment (real MySQL)', () => {
     const kept = await app.t.request('DELETE', '/v1/communities/330106001096', { token: app.tokens.xihu });
     expect([kept.status, kept.body.code, kept.body.uses]).toEqual([409, 'COMMUNITY_IN_USE', { elections: 0, vacancies: 0, trainingClasses: 1 }]);
     expect((await app.t.request('GET', '/v1/communities/330106001096', { token: app.tokens.xihu })).status).toBe(200);
+
+    // A worker who served there and was transferred out (no post held) keeps it too: their place history names it.
+    expect((await make('330106001095')).status).toBe(201);
+    const served = await hireWorker(app.t, app.tokens.xihu, { residentId: newId(), hireDate: '2020-01-01', communityCode: '330106001095' });
+    expect((await app.t.request('PATCH', `/v1/workers/${served.id}`, { token: app.tokens.xihu, body: { communityCode: '330106001001', transferDate: '2025-03-01' } })).status).toBe(200);
+    const moved = await app.t.request('DELETE', '/v1/communities/330106001095', { token: app.tokens.xihu });
+    expect([moved.status, moved.body.code]).toEqual([409, 'COMMUNITY_HAS_WORKERS']);
+    expect((await app.t.request('GET', '/v1/communities/330106001095', { token: app.tokens.xihu })).status).toBe(200);
   });
 });

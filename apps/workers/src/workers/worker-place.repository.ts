@@ -22,4 +22,10 @@ export class WorkerPlaceRepository {
       [p.workerId, p.communityCode, p.streetCode, p.districtCode, p.validFrom, p.validTo],
     ]);
   }
+
+  /** How many periods of workers who served in the community and were transferred out (a deleted community would leave them pointing nowhere). */
+  static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker_place_history WHERE community_code = ?', [communityCode]);
+    return Number(n);
+  }
 }
