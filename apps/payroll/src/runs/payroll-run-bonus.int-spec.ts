@@ -21,6 +21,7 @@ function cumulativeTaxDue(taxable: bigint): bigint {
 /** 财税〔2018〕164号: the separate taxation of an annual bonus, at most once per worker per calendar year. */
 describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis, workers API)', () => {
   const stack = usingStack(() => startPayrollOverWorkers({ workers: 540 }), 120_000);
+  let decemberTopUp = ''; // the TOP_UP run of the fourth spec, left a draft
 
   const bonusRun = async (period: string) => {
     const res = await stack.payroll.request('POST', '/v1/runs', { token: stack.tokens.admin, body: { period, type: 'BONUS', scope: XIHU, bonus: { amount: '36000.00', method: 'SEPARATE' } } });
@@ -152,7 +153,42 @@ describe('BONUS runs: the separate bonus taxation once a year (real MySQL, Redis
     const one = (await stack.payroll.request('GET', `/v1/payslips/${page[0].id}`, { token: xihu })).body as Slip;
     expect(one.lines.find((l) => l.code === 'TOP_UP')).toMatchObject({ rule: 'TOP_UP_MERGED', amount: owed.get(one.workerId) });
     expect(one.lines.find((l) => l.code === 'IIT')).toBeTruthy();
+    decemberTopUp = run.id;
   }, 120_000);
+
+  it('a second TOP_UP run of the year, once the first is settled, pays each worker the new result less what the first paid', async () => {
+    const xihu = stack.payroll.tokenFor(testPrincipals.districtHr(XIHU));
+    expect((await stack.payroll.request('POST', `/v1/runs/${decemberTopUp}/cancel`, { token: xihu })).status).toBe(200);
+    const owedBy = async (ratio: string) => {
+      const result = await stack.payroll.request('POST', '/v1/benchmark/top-ups', { token: xihu, body: { year: 2026, rule: 'PER_WORKER', ratio } });
+      expect(result.status).toBe(201);
+      const lines = (await stack.payroll.request('GET', `/v1/benchmark/top-ups/${result.body.id}/lines?limit=5000&onlyPositive=true`, { token: xihu })).body.items as Array<{ workerId: string | number; topUp: string }>;
+      return { resultId: String(result.body.id), owed: new Map(lines.filter((l) => l.topUp !== '0.00').map((l) => [Number(l.workerId), fen(l.topUp)])) };
+    };
+    const paidBy = async (runId: string) =>
+      new Map(((await stack.payroll.request('GET', `/v1/runs/${runId}/payslips?limit=5000`, { token: xihu })).body.items as Array<{ workerId: number; gross: string }>).map((s) => [s.workerId, fen(s.gross)]));
+    // March's wages are approved (the first spec): the first top-up is paid with them.
+    const first = await owedBy('0.60');
+    const one = await stack.payroll.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-03', type: 'TOP_UP' } });
+    expect(one.status).toBe(201);
+    await computedRun(stack.payroll, xihu, one.body.id);
+    // while it is open, a second would pay the same top-ups again
+    expect((await stack.payroll.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-04', type: 'TOP_UP' } })).body).toMatchObject({ code: 'PAYROLL_RUN_EXISTS', runId: one.body.id });
+    expect((await stack.payroll.request('POST', `/v1/runs/${one.body.id}/submit`, { token: xihu })).status).toBe(200);
+    expect((await stack.payroll.request('POST', `/v1/runs/${one.body.id}/approve`, { token: stack.tokens.finance })).status).toBe(200);
+    expect(await paidBy(one.body.id)).toEqual(first.owed);
+
+    // The benchmark is recalculated higher: the second run pays the difference, to the fen, and only where there is one.
+    const second = await owedBy('0.70');
+    const expected = new Map([...second.owed].map(([id, f]) => [id, f - (first.owed.get(id) ?? 0n)] as const).filter(([, f]) => f > 0n));
+    const two = await stack.payroll.request('POST', '/v1/runs', { token: xihu, body: { period: '2026-03', type: 'TOP_UP' } });
+    expect(two.status).toBe(201);
+    const run = await computedRun(stack.payroll, xihu, two.body.id);
+    expect(await paidBy(two.body.id)).toEqual(expected);
+    const deducted = [...expected.keys()].filter((id) => first.owed.has(id)).length; // paid only the difference
+    expect(deducted).toBeGreaterThan(0);
+    expect(run.inputs!.topUp).toEqual({ resultId: second.resultId, deductedWorkers: deducted, overpaid: { workers: 0, workerIds: [] } });
+  }, 180_000);
 
   it('one worker’s bad data fails that worker’s slip with the reason, not the run; such a run cannot be submitted', async () => {
     // A qualification level dropped from the allowance table from December: workers holding it cannot be priced.

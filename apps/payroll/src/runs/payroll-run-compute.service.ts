@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { formatMoney, parseMoney } from '@cws/kernel';
-import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodLastDay, wageRecordOf, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
+import { formatMoney, parseMoney, type Fen } from '@cws/kernel';
+import { buildPolicy, computeBonusSlip, computePayslip, contributionReferenceYear, contributionYearStart, periodAfter, periodLastDay, topUpsDue, wageRecordOf, type FrozenWorker, type PayCalendar, type PayrollPolicy } from '@cws/payroll-engine';
 import type { RunInputs } from '@cws/payroll-contracts';
 import { inTransaction } from '@cws/persistence';
 import { DataSource } from 'typeorm';
@@ -71,8 +71,10 @@ export class PayrollRunComputeService {
       // and bonus and top-up slips have none. It measures them for the workers it pays, wherever the change was recorded.
       const arrears = run.type === 'REGULAR' ? await this.arrears.forRun(period) : null;
       const leavers = await this.changes.leaversIn(period, run.districtCode, run.streetCode);
-      // A TOP_UP run pays the workers of the latest stored top-up result of the year that covers its scope, nobody else.
-      const topUps = run.type === 'TOP_UP' ? (await this.topUps.latestFor(year, run.districtCode, run.streetCode)).amounts : null;
+      // A TOP_UP run pays the workers of the latest stored top-up result of the year that covers its scope, nobody else:
+      // each the amount owed less what the year's settled top-up runs paid them (a second run pays the difference).
+      const topUp = run.type === 'TOP_UP' ? await this.topUpsDue(year, run) : null;
+      const topUps = topUp?.due ?? null;
       // A CORRECTION run re-issues its named workers only; a BONUS run with per-worker amounts pays those workers only.
       const selected = selectedWorkers(carried);
       await this.dataSource.transaction('READ COMMITTED', (m) => this.chunks.deleteForRun(m, runId));
@@ -93,7 +95,7 @@ export class PayrollRunComputeService {
         }
         const owed = arrears ? await arrears.of(workers.map((w) => w.workerId)) : null;
         for (const w of workers) {
-          if (topUps) w.topUpFen = String(parseMoney(topUps.get(w.workerId)!));
+          if (topUps) w.topUpFen = String(topUps.get(w.workerId)!);
           taken.add(w.workerId);
           const a = owed?.get(w.workerId);
           if (a) (w as FrozenWorker & { arrears?: unknown }).arrears = a.map((x) => ({ refPeriod: x.refPeriod, amountFen: String(x.amountFen) }));
@@ -116,6 +118,7 @@ export class PayrollRunComputeService {
         policy: policyToJson(policy), generation,
         ...(elsewhere.size ? { inOtherRuns: { workers: elsewhere.size, workerIds: [...elsewhere.keys()].slice(0, 50), runIds: [...new Set(elsewhere.values())] } } : {}),
         ...notCarried,
+        ...(topUp ? { topUp: topUp.inputs } : {}),
       };
       const ok = await this.dataSource.transaction('READ COMMITTED', async (m) => {
         const locked = await this.runs.findById(runId, m, true);
@@ -146,6 +149,14 @@ export class PayrollRunComputeService {
     if (!owed.size) return {};
     const items = [...owed].flatMap(([workerId, list]) => list.map((a) => ({ workerId, refPeriod: a.refPeriod, amount: formatMoney(a.amountFen) })));
     return { arrearsNotCarried: { workers: owed.size, items: items.slice(0, 50) } };
+  }
+
+  /** The top-ups a TOP_UP run pays (`topUpsDue`), and what its inputs say of them. */
+  private async topUpsDue(year: number, run: PayrollRunEntity): Promise<{ due: Map<number, Fen>; inputs: NonNullable<RunInputs['topUp']> }> {
+    const latest = await this.topUps.latestFor(year, run.districtCode, run.streetCode);
+    const owed = new Map([...latest.amounts].map(([id, amount]) => [id, parseMoney(amount)]));
+    const { due, deducted, overpaid } = topUpsDue(owed, await this.payslips.topUpsPaid(year, run.districtCode, run.streetCode));
+    return { due, inputs: { resultId: latest.resultId, deductedWorkers: deducted, overpaid: { workers: overpaid.length, workerIds: overpaid.slice(0, 50) } } };
   }
 
   async computeChunk(runId: string, generation: number, chunkNo: number): Promise<void> {

@@ -40,7 +40,7 @@ export class PayrollRunRepository {
 
   /**
    * Runs of the period and type (not cancelled) whose scope overlaps `scopeCode` (null = the city). A TOP_UP
-   * pays the year's stored top-ups, so for it the whole year counts: a second one would pay them again.
+   * pays the year's stored top-ups, so for it the whole year counts: a second one while one is open would pay them again.
    */
   async overlapping(m: EntityManager, period: string, type: RunType, scopeCode: string | null): Promise<PayrollRunEntity[]> {
     const qb = m

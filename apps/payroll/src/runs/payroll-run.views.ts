@@ -88,5 +88,6 @@ function inputsView(raw: object | null): RunInputs | null {
   if (carried.correction) out.correction = carried.correction;
   if (v.inOtherRuns) out.inOtherRuns = v.inOtherRuns;
   if (v.arrearsNotCarried) out.arrearsNotCarried = v.arrearsNotCarried;
+  if (v.topUp) out.topUp = v.topUp;
   return out;
 }

@@ -231,7 +231,7 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect(await taxStateOf(other.id)).toMatchObject({ specialDeductions: '0.00', lowIncomeLastYear: true, monthsEmployed: 12 });
   });
 
-  it('months are approved in order, a run computed before another was approved is stale, and one TOP_UP run a year', async () => {
+  it('months are approved in order, a run computed before another was approved is stale, and one open TOP_UP run a year', async () => {
     const street = `${XIHU}002`;
     const run = async (period: string, type = 'REGULAR', scope = street) => t.request('POST', '/v1/runs', { token: admin, body: { period, type, scope } });
     const january = (await run('2026-01')).body.id as string;
@@ -256,7 +256,8 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     const [jan, feb] = [await allSlips(january), await allSlips(february)];
     expect(feb.length).toBe(jan.length);
 
-    // A TOP_UP pays the year's stored top-ups: a second one that year over the same or an overlapping scope would pay them again.
+    // A TOP_UP pays the year's stored top-ups: a second one that year over the same or an overlapping scope, while the first is open,
+    // would pay them again (once it is settled, a second pays the difference: payroll-run-bonus.int-spec.ts).
     const topUp = await run('2026-03', 'TOP_UP');
     expect(topUp.status).toBe(201);
     expect((await run('2026-07', 'TOP_UP')).body).toMatchObject({ code: 'PAYROLL_RUN_EXISTS', runId: topUp.body.id });

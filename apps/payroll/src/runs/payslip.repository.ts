@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Scope } from '@cws/kernel';
+import { parseMoney, type Fen, type Scope } from '@cws/kernel';
 import { applyScope, keysetPage, keysetPageByKeys, type KeysetCodec, type KeysetPage } from '@cws/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { placeFilter } from '../common/place-filter';
 import { decodeLines } from './line-items';
 import { PayslipEntity, type SlipKind } from './payroll-run.entities';
 
@@ -280,6 +281,20 @@ export class PayslipRepository {
       [...workerIds, fromPeriod, period],
     );
     return rows.map((r) => ({ workerId: Number(r.workerId), period: r.period, runType: r.runType, lines: typeof r.lineItems === 'string' ? decodeLines(r.lineItems) : [] }));
+  }
+
+  /**
+   * What the year's settled TOP_UP runs paid each worker of the place (null = the city; by the slip's place): their slips'
+   * gross (the top-up is a TOP_UP slip's only earning).
+   */
+  async topUpsPaid(year: number, district: string | null, street: string | null): Promise<Map<number, Fen>> {
+    const params: unknown[] = [`${year}-01`, `${year}-12`];
+    const where = `r.type = 'TOP_UP' AND r.status IN ('APPROVED', 'PAID') AND r.period >= ? AND r.period <= ? AND s.status = 'COMPUTED'${placeFilter(district, street, params, 's')}`;
+    const rows: Array<{ workerId: string; paid: string }> = await this.dataSource.query(
+      `SELECT s.worker_id AS workerId, SUM(s.gross) AS paid FROM payslip s JOIN payroll_run r ON r.id = s.run_id WHERE ${where} GROUP BY s.worker_id`,
+      params,
+    );
+    return new Map(rows.map((r) => [Number(r.workerId), parseMoney(String(r.paid))]));
   }
 
   /** The workers a run has a slip for (computed or failed; a correction's pair once). */

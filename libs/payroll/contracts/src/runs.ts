@@ -74,6 +74,14 @@ export const RunInputsSchema = /* @__PURE__ */ Contract('RunInputs', '批次冻�
     workerIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Integer(), { description: '人员（前 50 名）。The workers (the first 50).', example: [1024] }),
     runIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '已含其工资条的批次。The runs that hold their slips.', example: ['7'] }),
   }, { description: '月度批次：快照中已在同月另一月度批次（未取消）有工资条的人员，本批次不再计发（如月后调动到本范围的人员），每人每月只发一次。REGULAR runs: workers of the snapshot left out because another REGULAR run of the month (not cancelled) already holds their slip — e.g. transferred into this scope after the month — so each is paid once.' })),
+  topUp: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
+    resultId: /* @__PURE__ */ Nullable(/* @__PURE__ */ IdString('所依据的补差测算结果。The top-up result paid.', '12')),
+    deductedWorkers: /* @__PURE__ */ Int('已扣除本年此前补差、只发差额的人数。Workers paid only the difference over the year’s earlier top-ups.', 3),
+    overpaid: /* @__PURE__ */ Type.Object({
+      workers: /* @__PURE__ */ Int('人数。How many.', 0),
+      workerIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Integer(), { description: '人员（前 50 名）。The workers (the first 50).', example: [1024] }),
+    }, { description: '本年此前补差已多于最新结果应补的人员（不在补差批次中扣回）。Workers the year’s earlier top-ups paid more than the latest result owes (not clawed back by a top-up).' }),
+  }, { description: '补差批次：按最新补差结果减去本年已审批补差计发。TOP_UP runs: the latest result less the year’s settled top-ups.' })),
   arrearsNotCarried: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({
     workers: /* @__PURE__ */ Int('人数。How many.', 1),
     items: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({

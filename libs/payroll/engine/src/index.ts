@@ -11,6 +11,7 @@ export * from './benchmark-workforce';
 export * from './run/frozen-inputs';
 export * from './run/pro-rating';
 export * from './run/roster-days';
+export * from './run/top-up-due';
 export * from './run/tax-state';
 export * from './run/payslip';
 export * from './run/correction';

@@ -227,6 +227,13 @@ describe('RunInputs (冻结的计算输入)', () => {
     unmount();
   });
 
+  it('says which top-up result a TOP_UP run pays, how many get only the difference, and warns of workers paid more before', () => {
+    const topUp = { resultId: '12', deductedWorkers: 3, overpaid: { workers: 2, workerIds: [7, 9] } };
+    const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, topUp }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+    expect(textOf('run-inputs-top-up')).toBe('按补差测算结果 #12 计发；其中 3 人已扣除本年此前已发的补差，只发差额2 人本年此前已发补差多于最新结果应补，本批次不发也不扣回，请核实（工号 7、9）');
+    unmount();
+  });
+
   it('lists the arrears a regular run cannot carry (a leaver of an earlier month), with each month and amount, claw-backs in red', () => {
     const arrearsNotCarried = { workers: 2, items: [{ workerId: 362, refPeriod: '2026-11', amount: '-2968.36' }, { workerId: 401, refPeriod: '2026-10', amount: '1422.13' }] };
     const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, arrearsNotCarried }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });

@@ -48,6 +48,18 @@ export function RunInputs({ inputs }: { inputs: Inputs | null }) {
           </span>
         </Descriptions.Item>
       )}
+      {inputs.topUp && (
+        <Descriptions.Item label={t('runInputs.topUp')} span="filled">
+          <span data-testid="run-inputs-top-up">
+            {t('runInputs.topUpText', { result: inputs.topUp.resultId ?? '—', deducted: inputs.topUp.deductedWorkers })}
+            {inputs.topUp.overpaid.workers > 0 && (
+              <Typography.Text type="warning" style={{ display: 'block' }}>
+                {t('runInputs.topUpOverpaid', { workers: inputs.topUp.overpaid.workers, ids: inputs.topUp.overpaid.workerIds.join('、') })}
+              </Typography.Text>
+            )}
+          </span>
+        </Descriptions.Item>
+      )}
       {inputs.inOtherRuns && (
         <Descriptions.Item label={t('runInputs.inOtherRuns')} span="filled">
           <span data-testid="run-inputs-in-other-runs">
