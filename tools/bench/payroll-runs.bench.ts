@@ -15,6 +15,9 @@
  * `--pay` then submits, approves (another user) and pays the run, and adds `paySeconds` (the PAY
  * request: its transaction reads the run's frozen chunks and slips and writes the budget postings'
  * outbox rows), `postings` and `peakRssAfterPayMb`.
+ * `--leavers L` first marks L workers (spread over the ids) as having left on days spread over the period, in the
+ * workers schema and as `worker.left` changes in payroll's (restored afterwards, so the seeded city stays reusable),
+ * and adds `leavers` to the line. `freezeSeconds` is computation start → inputs frozen (both snapshot passes).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -112,6 +115,8 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const stop = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
   process.on('exit', stop);
+  const leavers = Number(arg('leavers', '0'));
+  let restoreLeavers = async (): Promise<void> => undefined;
   try {
     for (let i = 0; i < processes; i++) {
       const child = spawn(process.execPath, [main], {
@@ -126,6 +131,8 @@ async function main(): Promise<void> {
     }
     const token = new TokenService(payrollConfig).sign({ kind: 'user', id: 'bench-admin', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' }, permissions: [] });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+    restoreLeavers = await markLeavers(raw, workersConfig.database, payrollConfig.database, period, leavers);
 
     // 3. The run, end to end.
     const started = Date.now();
@@ -143,6 +150,10 @@ async function main(): Promise<void> {
       50,
     );
     const seconds = (Date.now() - started) / 1000;
+    const [frozen] = (await raw.query(
+      `SELECT TIMESTAMPDIFF(MICROSECOND, compute_started_at, STR_TO_DATE(JSON_UNQUOTE(JSON_EXTRACT(inputs, '$.frozenAt')), '%Y-%m-%dT%H:%i:%s.%fZ')) AS us FROM \`${payrollConfig.database}\`.payroll_run WHERE id = ?`,
+      [runId],
+    )) as unknown as [Array<{ us: string }>];
     const peak = Math.max(...children.map((c) => peakRssMb(c.pid!)));
     const [timing] = (await raw.query(`SELECT SUM(persist_ms) AS persist, SUM(compute_ms) AS compute, COUNT(*) AS chunks FROM \`${payrollConfig.database}\`.payroll_run_chunk WHERE run_id = ?`, [runId])) as unknown as [Array<{ persist: string; compute: string; chunks: number }>];
     const persistMs = Number(timing[0].persist);
@@ -156,9 +167,11 @@ async function main(): Promise<void> {
       rawInsertRowsPerSecond: Math.round(rawRate), persistRowsPerSecond: Math.round(persistRate), ratio: Number((rawRate / persistRate).toFixed(2)),
       slips: run.progress.done, failed: run.progress.failed, chunks: Number(timing[0].chunks), computeSeconds: Number((Number(timing[0].compute) / 1000).toFixed(2)),
       persistSeconds: Number((persistMs / 1000).toFixed(2)), workersServiceRssMb: peakRssMb(process.pid), seededSeconds: seedSeconds, net: run.totals.net,
+      freezeSeconds: Number((Number(frozen[0].us) / 1e6).toFixed(2)), ...(leavers ? { leavers } : {}),
       ...(paid ? { ...paid, peakRssAfterPayMb: Math.max(...children.map((c) => peakRssMb(c.pid!))) } : {}),
     }));
   } finally {
+    await restoreLeavers();
     stop();
     await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
     await ds.destroy();
@@ -168,6 +181,37 @@ async function main(): Promise<void> {
     await raw.end();
     await dropQueueKeys(payrollConfig.redisUrl, payrollConfig.queuePrefix);
   }
+}
+
+/**
+ * Marks `count` workers (every n-th id) as left on a day of `period` (day 1 + i mod 28): `left_date` and status in the
+ * workers schema, a `worker.left` change in payroll's, as the event would record it. Returns the undo for the workers
+ * schema (the payroll schema is dropped after each run).
+ */
+async function markLeavers(raw: mysql.Connection, workersDb: string, payrollDb: string, period: string, count: number): Promise<() => Promise<void>> {
+  if (!count) return async () => undefined;
+  const [[{ n }]] = (await raw.query(`SELECT COUNT(*) AS n FROM \`${workersDb}\`.worker WHERE left_date IS NULL`)) as unknown as [Array<{ n: string }>];
+  const step = Math.max(1, Math.floor(Number(n) / count));
+  const [rows] = (await raw.query(
+    `SELECT id, status, district_code AS d, street_code AS s, community_code AS c FROM \`${workersDb}\`.worker WHERE left_date IS NULL AND MOD(id, ?) = 0 ORDER BY id LIMIT ?`,
+    [step, count],
+  )) as unknown as [Array<{ id: string; status: string; d: string; s: string; c: string }>];
+  const dayOf = (i: number) => `${period}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await raw.query(`UPDATE \`${workersDb}\`.worker SET status = 'LEFT', left_date = CASE id ${batch.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+      [...batch.flatMap((r, j) => [r.id, dayOf(i + j)]), batch.map((r) => r.id)]);
+    await raw.query(
+      `INSERT INTO \`${payrollDb}\`.workforce_change (event_key, event_name, worker_id, district_code, street_code, community_code, effective_date, payload, received_at) VALUES ?`,
+      [batch.map((r, j) => [`bench:left:${r.id}`, 'worker.left', r.id, r.d, r.s, r.c, dayOf(i + j), JSON.stringify({ workerId: Number(r.id), leftDate: dayOf(i + j) }), new Date()])],
+    );
+  }
+  return async () => {
+    for (const status of [...new Set(rows.map((r) => r.status))]) {
+      const ids = rows.filter((r) => r.status === status).map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 1000) await raw.query(`UPDATE \`${workersDb}\`.worker SET status = ?, left_date = NULL WHERE id IN (?)`, [status, ids.slice(i, i + 1000)]);
+    }
+  };
 }
 
 /** Submit (the admin), approve and pay (finance, another user): the PAY request is what is timed. */

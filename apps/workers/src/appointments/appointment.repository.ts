@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { FAR_FUTURE } from '../common/sql';
 import { registerWritten } from '../workers/register-generation';
 import { WorkerRepository } from '../workers/worker.repository';
+import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 export interface NewAppointment {
   workerId: number;
@@ -213,14 +214,16 @@ export class AppointmentRepository {
     return Number(a);
   }
 
-  /** Posts in force on `asOf` of workers first..last, ordered by worker (the snapshot walks them alongside its page). */
-  static inForceForRange(m: EntityManager, first: number, last: number, asOf: string): Promise<Array<{
+  /** Posts in force on `asOf` of the workers of `range`, ordered by worker (the snapshot walks them alongside its page). */
+  static inForceForRange(m: EntityManager, range: WorkerRange, asOf: string): Promise<Array<{
     workerId: number; bodyKind: BodyKind; role: AppointmentRole; band: PostBand; isPrimary: number; from: string; to: string | null;
   }>> {
+    const params: unknown[] = [];
+    const workers = workerRangeSql('worker_id', range, params);
     return m.query(
       `SELECT worker_id AS workerId, body_kind AS bodyKind, role, band, is_primary AS isPrimary, start_date AS \`from\`, end_date AS \`to\`
-         FROM appointment WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY worker_id, id`,
-      [first, last, asOf, asOf],
+         FROM appointment WHERE ${workers} AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY worker_id, id`,
+      [...params, asOf, asOf],
     );
   }
 }

@@ -4,6 +4,7 @@ import type { GradeCause, PostBand } from '@cws/workers-contracts';
 import type { GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
 import { dateOf, today } from '../common/sql';
+import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 export interface GradeRow {
   id: number;
@@ -110,14 +111,16 @@ export class GradeRepository {
   }
 
   /** The row in force on `date` for every worker with id in [first, last] (snapshot pages), ordered by worker. */
-  static async inForceForRange(m: EntityManager, first: number, last: number, date: string): Promise<GradeRow[]> {
+  static async inForceForRange(m: EntityManager, range: WorkerRange, date: string): Promise<GradeRow[]> {
+    const params: unknown[] = [];
+    const workers = workerRangeSql('g.worker_id', range, params);
     const rows = await m.query(
       `SELECT ${COLUMNS} FROM worker_grade g
-        WHERE g.worker_id BETWEEN ? AND ? AND g.valid_from <= ?
+        WHERE ${workers} AND g.valid_from <= ?
           AND NOT EXISTS (SELECT 1 FROM worker_grade n WHERE n.worker_id = g.worker_id AND n.valid_from <= ?
                             AND (n.valid_from > g.valid_from OR (n.valid_from = g.valid_from AND n.id > g.id)))
         ORDER BY g.worker_id`,
-      [first, last, date, date],
+      [...params, date, date],
     );
     return rows.map(gradeRow);
   }

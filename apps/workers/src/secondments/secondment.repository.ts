@@ -4,6 +4,7 @@ import type { SecondmentDirection, SecondmentPayer } from '@cws/workers-contract
 import type { EntityManager } from 'typeorm';
 import { FAR_FUTURE } from '../common/sql';
 import { WorkerRepository } from '../workers/worker.repository';
+import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 export interface NewSecondment {
   workerId: number;
@@ -109,25 +110,29 @@ export class SecondmentRepository {
     );
   }
 
-  /** Secondments (not cancelled) in force on `asOf` of workers first..last (the snapshot). */
-  static inForceForRange(m: EntityManager, first: number, last: number, asOf: string): Promise<Array<{
+  /** Secondments (not cancelled) in force on `asOf` of the workers of `range` (the snapshot). */
+  static inForceForRange(m: EntityManager, range: WorkerRange, asOf: string): Promise<Array<{
     workerId: number; direction: SecondmentDirection; payer: SecondmentPayer; from: string; to: string | null;
   }>> {
+    const params: unknown[] = [];
+    const workers = workerRangeSql('worker_id', range, params);
     return m.query(
       `SELECT worker_id AS workerId, direction, payer, start_date AS \`from\`, end_date AS \`to\`
-         FROM secondment WHERE worker_id BETWEEN ? AND ? AND status <> 'CANCELLED' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)`,
-      [first, last, asOf, asOf],
+         FROM secondment WHERE ${workers} AND status <> 'CANCELLED' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)`,
+      [...params, asOf, asOf],
     );
   }
 
-  /** Outward secondments whose host pays, overlapping [monthStart, monthEnd], of workers first..last (the snapshot's month), clipped to it. */
-  static async hostPaidForRange(m: EntityManager, first: number, last: number, monthStart: string, monthEnd: string): Promise<Array<{ workerId: number; from: string; to: string }>> {
+  /** Outward secondments whose host pays, overlapping [monthStart, monthEnd], of the workers of `range` (the snapshot's month), clipped to it. */
+  static async hostPaidForRange(m: EntityManager, range: WorkerRange, monthStart: string, monthEnd: string): Promise<Array<{ workerId: number; from: string; to: string }>> {
+    const params: unknown[] = [monthStart, monthEnd, monthEnd];
+    const workers = workerRangeSql('worker_id', range, params);
     const rows: Array<{ workerId: number; from: string; to: string }> = await m.query(
       `SELECT worker_id AS workerId, GREATEST(start_date, ?) AS \`from\`, LEAST(COALESCE(end_date, ?), ?) AS \`to\`
-         FROM secondment WHERE worker_id BETWEEN ? AND ? AND status <> 'CANCELLED' AND direction = 'OUT' AND payer = 'HOST'
+         FROM secondment WHERE ${workers} AND status <> 'CANCELLED' AND direction = 'OUT' AND payer = 'HOST'
           AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
         ORDER BY worker_id, start_date`,
-      [monthStart, monthEnd, monthEnd, first, last, monthEnd, monthStart],
+      [...params, monthEnd, monthStart],
     );
     return rows.map((r) => ({ workerId: Number(r.workerId), from: String(r.from).slice(0, 10), to: String(r.to).slice(0, 10) }));
   }

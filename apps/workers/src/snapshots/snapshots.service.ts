@@ -6,6 +6,7 @@ import type { BodyKind, PostBand, WorkerSnapshot, WorkerSnapshotPage, WorkerStat
 import { DataSource } from 'typeorm';
 import { AuditService } from '@cws/platform';
 import { receivesWholeBankAccounts } from '../common/access';
+import type { WorkerRange } from '../common/worker-range';
 import { AppointmentRepository } from '../appointments/appointment.repository';
 import { GradeRepository } from '../grades/grade.repository';
 import { SecondmentRepository } from '../secondments/secondment.repository';
@@ -61,17 +62,17 @@ export class SnapshotsService {
     const m = this.dataSource.manager;
     const { items: page, nextAfter } = await WorkerRepository.employedPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, workerIds: q.workers?.split(',').map(Number), identities: q.identities, fullBank });
     if (!page.length) return { asOf, items: [], nextAfter: null };
-    const first = Number(page[0].id);
-    const last = Number(page[page.length - 1].id);
+    // the page's id range; named workers by their ids (a few spread over the register would make the range nearly all of it)
+    const range: WorkerRange = { first: Number(page[0].id), last: Number(page[page.length - 1].id), ...(q.workers ? { ids: page.map((w) => Number(w.id)) } : {}) };
     const monthStart = `${asOf.slice(0, 7)}-01`;
     const [posts, secondments, leaves, grades, deductions, taxFlags, hostPaid] = await Promise.all([
-      AppointmentRepository.inForceForRange(m, first, last, asOf),
-      SecondmentRepository.inForceForRange(m, first, last, asOf),
-      WorkerLeaveRepository.onLeaveInRange(m, first, last, asOf),
-      GradeRepository.inForceForRange(this.dataSource.manager, first, last, asOf),
-      SpecialDeductionRepository.forRange(m, first, last, asOf.slice(0, 4)),
-      WorkerTaxYearRepository.forRange(m, first, last, Number(asOf.slice(0, 4))),
-      SecondmentRepository.hostPaidForRange(m, first, last, monthStart, lastDayOfMonth(asOf)),
+      AppointmentRepository.inForceForRange(m, range, asOf),
+      SecondmentRepository.inForceForRange(m, range, asOf),
+      WorkerLeaveRepository.onLeaveInRange(m, range, asOf),
+      GradeRepository.inForceForRange(this.dataSource.manager, range, asOf),
+      SpecialDeductionRepository.forRange(m, range, asOf.slice(0, 4)),
+      WorkerTaxYearRepository.forRange(m, range, Number(asOf.slice(0, 4))),
+      SecondmentRepository.hostPaidForRange(m, range, monthStart, lastDayOfMonth(asOf)),
     ]);
     const hostPaidBy = new Map<number, Array<{ from: string; to: string }>>();
     for (const h of hostPaid) hostPaidBy.set(h.workerId, [...(hostPaidBy.get(h.workerId) ?? []), { from: h.from, to: h.to }]);

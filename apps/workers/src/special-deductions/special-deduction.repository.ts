@@ -4,6 +4,7 @@ import type { DeductionMonths } from '@cws/workers-core';
 import type { SpecialDeductionType, SpecialDeductionView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
 import { WorkerRepository } from '../workers/worker.repository';
+import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 export interface NewSpecialDeduction {
   workerId: number;
@@ -57,11 +58,13 @@ export class SpecialDeductionRepository {
   }
 
   /** The declarations of workers `first`..`last` (a snapshot page) that touch `year`, by worker id. */
-  static async forRange(m: EntityManager, first: number, last: number, year: string): Promise<Map<number, DeductionMonths[]>> {
+  static async forRange(m: EntityManager, range: WorkerRange, year: string): Promise<Map<number, DeductionMonths[]>> {
+    const params: unknown[] = [];
+    const workers = workerRangeSql('worker_id', range, params);
     const rows: Array<{ workerId: number; type: string; monthlyAmount: string; fromMonth: string; toMonth: string | null }> = await m.query(
       `SELECT worker_id AS workerId, type, monthly_amount AS monthlyAmount, from_month AS fromMonth, to_month AS toMonth
-         FROM special_deduction WHERE worker_id BETWEEN ? AND ? AND from_month <= ? AND (to_month IS NULL OR to_month >= ?)`,
-      [first, last, `${year}-12`, `${year}-01`],
+         FROM special_deduction WHERE ${workers} AND from_month <= ? AND (to_month IS NULL OR to_month >= ?)`,
+      [...params, `${year}-12`, `${year}-01`],
     );
     const out = new Map<number, DeductionMonths[]>();
     for (const r of rows) {

@@ -1,6 +1,7 @@
 /** The only owner of `worker_tax_year` SQL: a worker's withholding flags per year, and a snapshot page's. */
 import type { WorkerTaxYearView } from '@cws/workers-contracts';
 import type { EntityManager } from 'typeorm';
+import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 type Flags = Pick<WorkerTaxYearView, 'firstJobOfYear' | 'lowIncomeLastYear'>;
 const flag = (v: number | string | null): boolean | null => (v === null ? null : Number(v) === 1);
@@ -28,10 +29,12 @@ export class WorkerTaxYearRepository {
   }
 
   /** The flags of workers `first`..`last` (a snapshot page) for `year`, by worker id. */
-  static async forRange(m: EntityManager, first: number, last: number, year: number): Promise<Map<number, Flags>> {
+  static async forRange(m: EntityManager, range: WorkerRange, year: number): Promise<Map<number, Flags>> {
+    const params: unknown[] = [];
+    const workers = workerRangeSql('worker_id', range, params);
     const rows: Array<{ workerId: number; f: number | null; l: number | null }> = await m.query(
-      'SELECT worker_id AS workerId, first_job_of_year AS f, low_income_last_year AS l FROM worker_tax_year WHERE worker_id BETWEEN ? AND ? AND year = ?',
-      [first, last, year],
+      `SELECT worker_id AS workerId, first_job_of_year AS f, low_income_last_year AS l FROM worker_tax_year WHERE ${workers} AND year = ?`,
+      [...params, year],
     );
     return new Map(rows.map((r) => [Number(r.workerId), { firstJobOfYear: flag(r.f), lowIncomeLastYear: flag(r.l) }]));
   }

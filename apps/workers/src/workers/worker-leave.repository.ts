@@ -1,6 +1,7 @@
 /** The only owner of `worker_leave` SQL: leave periods [start_date, return_date) and whether the status calendar applied their ends. */
 import type { EntityManager } from 'typeorm';
 import { WorkerLeaveEntity } from './workers.entities';
+import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 export interface NewLeave {
   workerId: number;
@@ -61,10 +62,12 @@ export class WorkerLeaveRepository {
   }
 
   /** Which of workers first..last are on leave on `asOf` (the snapshot). */
-  static async onLeaveInRange(m: EntityManager, first: number, last: number, asOf: string): Promise<number[]> {
+  static async onLeaveInRange(m: EntityManager, range: WorkerRange, asOf: string): Promise<number[]> {
+    const params: unknown[] = [];
+    const workers = workerRangeSql('worker_id', range, params);
     const rows: Array<{ workerId: number }> = await m.query(
-      `SELECT DISTINCT worker_id AS workerId FROM worker_leave WHERE worker_id BETWEEN ? AND ? AND start_date <= ? AND (return_date IS NULL OR return_date > ?)`,
-      [first, last, asOf, asOf],
+      `SELECT DISTINCT worker_id AS workerId FROM worker_leave WHERE ${workers} AND start_date <= ? AND (return_date IS NULL OR return_date > ?)`,
+      [...params, asOf, asOf],
     );
     return rows.map((r) => Number(r.workerId));
   }
