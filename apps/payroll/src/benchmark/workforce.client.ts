@@ -1,11 +1,9 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@cws/kernel';
 import { MachineToken, ServiceClient } from '@cws/platform';
-import type { WorkerSnapshot, WorkerSnapshotPage } from '@cws/workers-contracts';
+import { SNAPSHOT_WORKERS_MAX, type WorkerSnapshot, type WorkerSnapshotPage } from '@cws/workers-contracts';
 
 const PAGE = 5000;
-/** Worker ids one snapshot request may name (the workers service's `workers` parameter). */
-export const SNAPSHOT_WORKERS_MAX = 200;
 
 /**
  * The workforce as the workers service serves it: keyset pages of effective-dated snapshots with
@@ -66,7 +64,11 @@ export class WorkforceClient {
     opts: { identities?: boolean } = {},
   ): Promise<void> {
     const byDay = new Map<string, number[]>();
-    for (const [id, day] of days) byDay.set(day, [...(byDay.get(day) ?? []), id]);
+    for (const [id, day] of days) {
+      const ids = byDay.get(day);
+      if (ids) ids.push(id);
+      else byDay.set(day, [id]);
+    }
     const pulls = [...byDay].sort(([a], [b]) => a.localeCompare(b)).flatMap(([day, ids]) =>
       Array.from({ length: Math.ceil(ids.length / SNAPSHOT_WORKERS_MAX) }, (_, i) => ({ day, ids: ids.slice(i * SNAPSHOT_WORKERS_MAX, (i + 1) * SNAPSHOT_WORKERS_MAX) })));
     for (const [i, { day, ids }] of pulls.entries()) {

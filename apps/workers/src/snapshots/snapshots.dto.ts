@@ -2,9 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate, PageLimit } from '@cws/platform';
-
-/** Worker ids one snapshot request may name (`workers`). */
-export const SNAPSHOT_WORKERS_MAX = 200;
+import { SNAPSHOT_WORKERS_MAX } from '@cws/workers-contracts';
 
 export class SnapshotQueryDto {
   @ApiProperty({ example: '2025-06-30', format: 'date', description: 'The workforce as of this date' }) @IsCalendarDate() asOf!: string;

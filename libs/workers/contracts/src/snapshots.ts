@@ -67,3 +67,6 @@ export const WorkerSnapshotPage = /* @__PURE__ */ Contract('WorkerSnapshotPage',
   nextAfter: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('下一页的 ?after=；最后一页为 null。Pass as ?after=; null on the last page.', '2048')),
 });
 export type WorkerSnapshotPage = Static<typeof WorkerSnapshotPage>;
+
+/** Worker ids one snapshot request may name (`?workers=`): payroll reads each leaver on their last day with it. */
+export const SNAPSHOT_WORKERS_MAX = 200;
