@@ -25,11 +25,12 @@ interface PeriodInputs {
   leavers: Map<number, string>;
 }
 
-/** The arrears of one run: who may have some, and a measure of any of them (each settled period's inputs read once). */
+/**
+ * The arrears of one run, measured on demand (each settled period's inputs read once): the items of these workers, per
+ * settled period re-measured. Only workers with a change effective in a settled period (received on or after that date)
+ * can have any.
+ */
 export interface RunArrears {
-  /** Workers with a change effective in a settled period (received on or after that date): id → the earliest such date. */
-  readonly candidates: ReadonlyMap<number, string>;
-  /** The arrears items of these workers (those not candidates have none), per settled period re-measured. */
   of(ids: readonly number[]): Promise<Map<number, ArrearsItem[]>>;
 }
 
@@ -65,7 +66,6 @@ export class ArrearsService {
       return hit;
     };
     return {
-      candidates,
       of: async (ids) => {
         const mine = ids.filter((id) => candidates.has(id));
         return mine.length ? this.measure(period, since, new Map(mine.map((id) => [id, candidates.get(id)!])), inputsOf) : new Map();
