@@ -38,6 +38,7 @@ export const enRuns: Record<keyof typeof zhCNRuns, string> = {
   'runInputs.asOf': 'Snapshot date',
   'runInputs.snapshotWorkers': 'Workers in snapshot',
   'runInputs.hours': 'Roster hours',
+  'runInputs.hours.UNAVAILABLE': 'The scheduler did not answer: no roster hours or overtime in this run — recalculate once it answers',
   'runInputs.hours.NONE': 'None (no worker of the run has published roster hours)',
   'runInputs.hours.SCHEDULER': 'Hours published by the scheduler',
   'runInputs.calendar': 'Holiday calendar',

@@ -36,6 +36,7 @@ export const zhCNRuns = {
   'runInputs.asOf': '人员快照日期',
   'runInputs.snapshotWorkers': '快照人数',
   'runInputs.hours': '排班工时来源',
+  'runInputs.hours.UNAVAILABLE': '排班服务未应答：本批次未计排班工时与加班，请待其恢复后重算',
   'runInputs.hours.NONE': '无（本批次无人有已发布的排班工时）',
   'runInputs.hours.SCHEDULER': '排班服务发布的工时',
   'runInputs.calendar': '节假日安排来源',

@@ -27,7 +27,7 @@ function service(paidHours: FrozenHours | null, hoursNow: FrozenHours | null) {
   const payslips = { settledLines: async () => [{ workerId: 7, period: '2026-09', runType: 'REGULAR', lines: stored(6, paidHours) }] } as unknown as PayslipRepository;
   const inputs = {
     workersIn: async () => new Map([[7, worker(7)]]),
-    hours: async () => (hoursNow ? { period: '2026-09', byWorker: new Map() } : null),
+    hours: async () => ({ rosters: hoursNow ? { period: '2026-09', byWorker: new Map() } : null, unavailable: false }),
     attachHours: async (_: unknown, workers: FrozenWorker[]) => workers.forEach((w) => (w.hours = hoursNow)),
     // September 2026 in full: a calendar changes no full month.
     calendar: async () => ({ source: 'SCHEDULER', restDays: [], adjustedWorkingDays: ['2026-09-20'] }),

@@ -83,7 +83,7 @@ export class ArrearsService {
     const py = Number(p.slice(0, 4));
     return {
       policy: buildPolicy(await this.policy.rowsFor(py, asOf), py, asOf),
-      hours: await this.inputs.hours(p),
+      hours: (await this.inputs.hours(p)).rosters,
       calendar: payCalendarOf(await this.inputs.calendar(p)),
       leavers: await this.changes.leaversIn(p, null, null),
     };

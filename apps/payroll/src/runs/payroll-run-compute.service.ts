@@ -64,7 +64,7 @@ export class PayrollRunComputeService {
       const year = Number(period.slice(0, 4));
       const asOf = periodLastDay(period);
       const policy = buildPolicy(await this.policy.rowsFor(year, asOf), year, asOf);
-      const hours = await this.inputs.hours(period);
+      const { rosters: hours, unavailable: hoursUnavailable } = await this.inputs.hours(period);
       const calendar = await this.inputs.calendar(period);
       const carried = carriedInputs(run.inputs);
       // Only a REGULAR run carries arrears: a CORRECTION re-issues the corrected slips' items as they were (correction-compute.service.ts),
@@ -83,7 +83,7 @@ export class PayrollRunComputeService {
       // A worker is paid once a month: one whose slip another REGULAR run of the month already holds (a transfer back-dated
       // into the month after that run was computed puts them in this scope's snapshot too) is left out, and named.
       const elsewhere = new Map<number, string>();
-      let rostered = false; // some worker of the run has roster hours (SCHEDULER), else NONE
+      let rostered = false; // some worker of the run has roster hours (SCHEDULER), else NONE (or UNAVAILABLE: the scheduler did not answer)
       const take = async (page: FrozenWorker[], last: boolean) => {
         let workers = page;
         if (topUps) workers = workers.filter((w) => topUps.has(w.workerId));
@@ -114,7 +114,7 @@ export class PayrollRunComputeService {
       const notCarried = arrears ? await this.arrearsNotCarried(run, arrears, (id) => taken.has(id) || elsewhere.has(id)) : {};
       const frozen: RunInputs & { policy: unknown; generation: number } = {
         ...carried,
-        asOf, policyRowIds: policyRowIds(policy), hours: rostered ? 'SCHEDULER' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
+        asOf, policyRowIds: policyRowIds(policy), hours: rostered ? 'SCHEDULER' : hoursUnavailable ? 'UNAVAILABLE' : 'NONE', snapshotWorkers: writer.workers, frozenAt: new Date().toISOString(), calendar,
         policy: policyToJson(policy), generation,
         ...(elsewhere.size ? { inOtherRuns: { workers: elsewhere.size, workerIds: [...elsewhere.keys()].slice(0, 50), runIds: [...new Set(elsewhere.values())] } } : {}),
         ...notCarried,

@@ -44,7 +44,8 @@ describe('payroll runs: lifecycle, four eyes, one run per period and scope (real
     expect(run.progress.failed).toBe(0);
     expect(run.progress.total).toBeGreaterThan(100);
     expect(run.progress.done).toBe(run.progress.total);
-    expect(run.inputs).toMatchObject({ asOf: '2026-11-30', hours: 'NONE', snapshotWorkers: run.progress.total });
+    // no scheduler runs beside this payroll: the run says so rather than "no roster" (and pays no roster hours)
+    expect(run.inputs).toMatchObject({ asOf: '2026-11-30', hours: 'UNAVAILABLE', snapshotWorkers: run.progress.total });
     expect(run.inputs!.policyRowIds.length).toBeGreaterThan(10);
 
     const slips = await allSlips(novemberId, xihu);

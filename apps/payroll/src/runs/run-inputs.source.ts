@@ -115,17 +115,18 @@ export class RunInputsSource {
   /**
    * The month's published rosters (`GET /api/scheduler/v1/hours?month=`), the whole city's: a worker transferred during
    * the month has days in a roster of the place they left, maybe outside the run's scope, even when their new place has
-   * no roster. Null when no roster of the month lists anybody (or the scheduler does not answer): no shift or overtime
-   * is paid. A worker's hours come from {@link hoursOf}.
+   * no roster. `rosters` is null when no roster of the month lists anybody, or when the scheduler does not answer
+   * (`unavailable`, logged): no shift or overtime is paid, and the run's inputs say which. A worker's hours come from
+   * {@link hoursOf}.
    */
-  async hours(period: string): Promise<MonthRosters | null> {
+  async hours(period: string): Promise<{ rosters: MonthRosters | null; unavailable: boolean }> {
     const q = new URLSearchParams({ month: period });
     let res: MonthHoursResponse;
     try {
       res = await this.client.call<MonthHoursResponse>('scheduler', `/v1/hours?${q}`, { token: await this.machine.token(), timeoutMs: 30_000 });
     } catch (e) {
-      this.logger.warn({ msg: 'no roster hours for the run', period, error: (e as Error).message });
-      return null;
+      this.logger.warn({ msg: 'no roster hours for the run: the scheduler did not answer', period, error: (e as Error).message });
+      return { rosters: null, unavailable: true };
     }
     const byWorker = new Map<number, RosterEntry[]>();
     for (const c of res.communities ?? []) {
@@ -135,7 +136,7 @@ export class RunInputsSource {
         byWorker.set(w.workerId, list);
       }
     }
-    return byWorker.size ? { period, byWorker } : null;
+    return { rosters: byWorker.size ? { period, byWorker } : null, unavailable: false };
   }
 
   /** Sets each worker's `hours` ({@link hoursOf}), with at most {@link CUT_READS} scheduler reads at once (most need none). */

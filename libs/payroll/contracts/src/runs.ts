@@ -52,7 +52,7 @@ export type RunProgress = Static<typeof RunProgressSchema>;
 export const RunInputsSchema = /* @__PURE__ */ Contract('RunInputs', '批次冻结的输入（重算可复现）。What the run froze, so a recalculation is reproducible.', {
   asOf: /* @__PURE__ */ DateOnly('人员快照日期（月末）。The workers snapshot date: the period’s last day.', '2026-03-31'),
   policyRowIds: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.String(), { description: '计算用到的全部政策行 ID。Every policy row id used.', example: ['12', '40'] }),
-  hours: /* @__PURE__ */ NamedEnum('RunHoursSource', ['NONE', 'SCHEDULER'] as const, '排班工时：SCHEDULER 本批至少一人按已发布排班计发；NONE 无人有排班工时（排班服务未发布或未应答）。Roster hours source: SCHEDULER when some worker of the run is paid published roster hours.'),
+  hours: /* @__PURE__ */ NamedEnum('RunHoursSource', ['NONE', 'SCHEDULER', 'UNAVAILABLE'] as const, '排班工时：SCHEDULER 本批至少一人按已发布排班计发；NONE 该月无人有已发布的排班工时；UNAVAILABLE 排班服务未应答，本批未计任何排班工时（待其恢复后重算）。Roster hours source: SCHEDULER when some worker of the run is paid published roster hours; NONE when none has any; UNAVAILABLE when the scheduler did not answer and no roster pay is in the run (recalculate once it answers).'),
   snapshotWorkers: /* @__PURE__ */ Int('快照中的人数（范围内、当月在职）。Workers in the frozen snapshot.', 5000),
   frozenAt: /* @__PURE__ */ Instant('冻结时刻。Frozen at.'),
   calendar: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({

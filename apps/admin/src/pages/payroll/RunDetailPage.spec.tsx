@@ -227,6 +227,13 @@ describe('RunInputs (冻结的计算输入)', () => {
     unmount();
   });
 
+  it('warns when the scheduler did not answer, so the run holds no roster pay', () => {
+    const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, hours: 'UNAVAILABLE' }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });
+    expect(textOf('run-inputs-hours')).toBe('排班服务未应答：本批次未计排班工时与加班，请待其恢复后重算');
+    expect(document.querySelector('[data-testid="run-inputs-hours"]')!.classList.contains('ant-typography-warning')).toBe(true);
+    unmount();
+  });
+
   it('says which top-up result a TOP_UP run pays, how many get only the difference, and warns of workers paid more before', () => {
     const topUp = { resultId: '12', deductedWorkers: 3, overpaid: { workers: 2, workerIds: [7, 9] } };
     const { unmount } = renderApp(<RunInputs inputs={{ ...inputs, topUp }} />, { fetch: (() => undefined) as unknown as typeof fetch, locale: 'zh-CN' });

@@ -26,7 +26,11 @@ export function RunInputs({ inputs }: { inputs: Inputs | null }) {
     <Descriptions size="small" bordered title={t('runInputs.title')} column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} data-testid="run-inputs">
       <Descriptions.Item label={t('runInputs.asOf')}>{inputs.asOf}</Descriptions.Item>
       <Descriptions.Item label={t('runInputs.snapshotWorkers')}>{thousands(String(inputs.snapshotWorkers))}</Descriptions.Item>
-      <Descriptions.Item label={t('runInputs.hours')}>{t(`runInputs.hours.${inputs.hours}` as MessageKey)}</Descriptions.Item>
+      <Descriptions.Item label={t('runInputs.hours')}>
+        <Typography.Text type={inputs.hours === 'UNAVAILABLE' ? 'warning' : undefined} data-testid="run-inputs-hours">
+          {t(`runInputs.hours.${inputs.hours}` as MessageKey)}
+        </Typography.Text>
+      </Descriptions.Item>
       <Descriptions.Item label={t('runInputs.calendar')} span="filled">
         <span data-testid="run-inputs-calendar">
           {source}
