@@ -2,6 +2,7 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@cws/kernel';
 import { MachineToken, ServiceClient } from '@cws/platform';
 import { monthDates, type RequestWorker } from '@cws/scheduler-solver';
+import type { AvailableWorkersMonthView } from '@cws/workers-contracts';
 
 export interface CommunityPlace {
   code: string;
@@ -63,29 +64,17 @@ export class WorkforceClient {
    */
   async month(code: string, month: string, token: string | undefined): Promise<MonthWorkforce> {
     const dates = monthDates(month);
-    const days = await Promise.all(
-      dates.map((date) =>
-        this.client
-          .call<{ workers: Array<{ id: number; name: string; employmentType: string }> }>('workers', `/v1/availability?community=${code}&date=${date}`, { token })
-          .catch(unavailable),
-      ),
-    );
-    const posts = await this.client
-      .call<{ posts: Array<{ workerId: number; role: string }> }>('workers', `/v1/communities/${code}/posts?date=${dates[0]}`, { token })
-      .catch(unavailable);
+    // the month in one read (it was one call a day: 31 a centre, throttled city-wide by the per-client rate limit)
+    const [available, posts] = await Promise.all([
+      this.client.call<AvailableWorkersMonthView>('workers', `/v1/availability/month?community=${code}&month=${month}`, { token }).catch(unavailable),
+      this.client.call<{ posts: Array<{ workerId: number; role: string }> }>('workers', `/v1/communities/${code}/posts?date=${dates[0]}`, { token }).catch(unavailable),
+    ]);
     const leaders = new Set(posts.posts.filter((p) => LEADER_ROLES.has(p.role)).map((p) => Number(p.workerId)));
-    const byId = new Map<number, { id: number; name: string; employmentType: string; availableOn: Set<string> }>();
-    days.forEach((day, i) => {
-      for (const w of day.workers) {
-        const id = Number(w.id);
-        if (!byId.has(id)) byId.set(id, { id, name: w.name, employmentType: w.employmentType, availableOn: new Set() });
-        byId.get(id)!.availableOn.add(dates[i]);
-      }
-    });
     return {
-      workers: [...byId.values()]
-        .sort((a, b) => a.id - b.id)
-        .map((w) => ({ id: w.id, name: w.name, employmentType: w.employmentType, roles: leaders.has(w.id) ? ['LEADER'] : [], unavailable: dates.filter((d) => !w.availableOn.has(d)) })),
+      workers: available.workers.map((w) => {
+        const on = new Set(w.availableOn);
+        return { id: Number(w.id), name: w.name, employmentType: w.employmentType, roles: leaders.has(Number(w.id)) ? ['LEADER'] : [], unavailable: dates.filter((d) => !on.has(d)) };
+      }),
     };
   }
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
-import { AvailabilityQueryDto, CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
+import { AvailabilityMonthQueryDto, AvailabilityQueryDto, CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
 import { SecondmentsService } from './secondments.service';
-import { AvailableWorkers, Secondment } from '@cws/workers-contracts';
+import { AvailableWorkers, AvailableWorkersMonth, Secondment } from '@cws/workers-contracts';
 
 @ApiTags('secondments')
 @ApiBearerAuth()
@@ -43,5 +43,13 @@ export class SecondmentsController {
   @Answers(AvailableWorkers, '某日可排班的人员', 'Workers available for rosters in a community on a date (outward secondments excluded)')
   available(@CurrentPrincipal() p: Principal, @Query() q: AvailabilityQueryDto) {
     return this.secondments.available(p, q.community, q.date);
+  }
+
+  @Get('availability/month')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ, 'scheduler:read')
+  @Answers(AvailableWorkersMonth, '某月每日可排班的人员', 'Each day of a month, who is available for rosters in a community: what the daily read answers, in one request (a roster solve reads its month with it)')
+  availableMonth(@CurrentPrincipal() p: Principal, @Query() q: AvailabilityMonthQueryDto) {
+    return this.secondments.availableMonth(p, q.community, q.month);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '@cws/platform';
+import { IsCalendarDate, IsYearMonth } from '@cws/platform';
 import { SECONDMENT_DIRECTIONS, SECONDMENT_PAYERS, type SecondmentDirection, type SecondmentPayer } from '@cws/workers-contracts';
 
 export class CreateSecondmentDto {
@@ -21,4 +21,9 @@ export class EndSecondmentDto {
 export class AvailabilityQueryDto {
   @ApiProperty({ example: '330106001001' }) @Matches(/^\d{12}$/) community!: string;
   @ApiPropertyOptional({ example: '2025-05-01', format: 'date' }) @IsOptional() @IsCalendarDate() date?: string;
+}
+
+export class AvailabilityMonthQueryDto {
+  @ApiProperty({ example: '330106001001' }) @Matches(/^\d{12}$/) community!: string;
+  @ApiProperty({ example: '2026-03', description: 'YYYY-MM' }) @IsYearMonth() month!: string;
 }

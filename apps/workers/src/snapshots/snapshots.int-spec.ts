@@ -178,4 +178,44 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
       expect([workers, res.status, res.body.details?.[0]?.path]).toEqual([workers, 400, 'workers']);
     }
   });
+
+  it('gives a month of availability in one read (GET /v1/availability/month), each day as the daily read answers it', async () => {
+    const admin = t.tokenFor(testPrincipals.cityAdmin());
+    const scheduler = t.tokenFor(testPrincipals.client(['scheduler:read']));
+    const [first, second] = ['330106001001', '330106002001'];
+    const hire = residentIdSequence(8500);
+    // moved out on the 15th, on leave from the 5th to the 7th, hired on the 20th, leaving on the 25th
+    const mover = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
+    expect((await t.request('PATCH', `/v1/workers/${mover.id}`, { token: admin, body: { communityCode: second, transferDate: '2026-03-15' } })).status).toBe(200);
+    const resting = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
+    expect((await t.request('POST', `/v1/workers/${resting.id}/events`, { token: admin, body: { kind: 'LEAVE', date: '2026-03-05' } })).status).toBe(201);
+    expect((await t.request('POST', `/v1/workers/${resting.id}/events`, { token: admin, body: { kind: 'RETURN', date: '2026-03-08' } })).status).toBe(201);
+    const late = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2026-03-20' });
+    expect((await t.request('POST', `/v1/workers/${late.id}/leave`, { token: admin, body: { date: '2026-03-25', reason: '个人原因辞职' } })).status).toBeLessThan(300);
+
+    for (const community of [first, second]) {
+      const month = await t.request('GET', `/v1/availability/month?community=${community}&month=2026-03`, { token: scheduler });
+      expect(month.status).toBe(200);
+      // the daily reads, turned into each worker's days
+      const daily = new Map<number, string[]>();
+      for (let d = 1; d <= 31; d++) {
+        const date = `2026-03-${String(d).padStart(2, '0')}`;
+        const day = await t.request('GET', `/v1/availability?community=${community}&date=${date}`, { token: scheduler });
+        for (const w of day.body.workers as Array<{ id: number }>) daily.set(w.id, [...(daily.get(w.id) ?? []), date]);
+      }
+      const monthly = new Map((month.body.workers as Array<{ id: number; availableOn: string[] }>).map((w) => [w.id, w.availableOn]));
+      expect(monthly).toEqual(daily);
+      if (community === first) {
+        expect(monthly.get(mover.id)!.at(-1)).toBe('2026-03-14');
+        expect(monthly.get(resting.id)!.filter((d) => d >= '2026-03-05' && d <= '2026-03-07')).toEqual([]);
+        expect(monthly.get(late.id)).toEqual(['2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-03-25']);
+      } else expect(monthly.get(mover.id)![0]).toBe('2026-03-15');
+    }
+    // a bad month or community is refused on its field; another district's community is not there
+    for (const [q, field] of [['community=330106001001&month=2026-13', 'month'], ['community=330106001001&month=2026-3', 'month'], ['community=3301&month=2026-03', 'community']]) {
+      const res = await t.request('GET', `/v1/availability/month?${q}`, { token: admin });
+      expect([res.status, res.body.details?.[0]?.path]).toEqual([400, field]);
+    }
+    expect((await t.request('GET', '/v1/availability/month?community=330106001001&month=2026-03', { token: t.tokenFor(testPrincipals.districtHr('330102')) })).status).toBe(404);
+  });
 });

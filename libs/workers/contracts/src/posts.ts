@@ -143,6 +143,22 @@ export const AvailableWorkers = /* @__PURE__ */ Contract('AvailableWorkers', '�
 });
 export type AvailableWorkersView = Static<typeof AvailableWorkers>;
 
+export const AvailableWorkersMonth = /* @__PURE__ */ Contract('AvailableWorkersMonth', '社区某月每日可排班的人员：排班一次取整月。Who can be rostered in a community on each day of a month, in one read.', {
+  communityCode,
+  month: /* @__PURE__ */ Text('月份。The month.', '2026-03'),
+  workers: /* @__PURE__ */ Type.Array(
+    /* @__PURE__ */ Contract('AvailableWorkerMonth', '当月至少有一天可排班的人员及其可排班日。A worker available on at least one day of the month, and those days.', {
+      id: workerId,
+      name: /* @__PURE__ */ Text('姓名。Name.', '张丽华'),
+      employmentType: EmploymentTypeSchema,
+      status: WorkerStatusSchema,
+      availableOn: /* @__PURE__ */ Type.Array(/* @__PURE__ */ DateOnly('可排班日。A day available.', '2026-03-02'), { description: '可排班的日期（升序），与逐日 GET /v1/availability 相同。The days available, ascending: what the daily read answers.' }),
+    }),
+    { description: '人员（按 ID）。Workers, by id.' },
+  ),
+});
+export type AvailableWorkersMonthView = Static<typeof AvailableWorkersMonth>;
+
 export const GRADE_POLICY_KINDS = ['ENTRY_GRADE', 'BAND_RANGE', 'GRADE_PROGRESSION'] as const;
 const gradePolicyFields = {
   id: /* @__PURE__ */ Int('政策行 ID。Row id.', 3),
