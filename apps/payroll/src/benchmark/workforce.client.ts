@@ -1,5 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@cws/kernel';
+import { periodLastDay } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
 import { SNAPSHOT_WORKERS_MAX, type WorkerSnapshot, type WorkerSnapshotPage } from '@cws/workers-contracts';
 
@@ -74,6 +75,28 @@ export class WorkforceClient {
     for (const [i, { day, ids }] of pulls.entries()) {
       await this.forEachPage(day, scope, (items, last) => onPage(items, day, last && i === pulls.length - 1), { ...opts, workerIds: ids });
     }
+  }
+
+  /**
+   * The workforce a run of `period` pays, page by page: those employed on its last day, then each leaver of the period
+   * (`leavers`: id → last day) not among them, as of their own last day ({@link forEachNamedPage}). `onPage` gets a
+   * page with its workers' last day (null on the month-end pass). `only` narrows both passes to those workers, wherever
+   * they were (the month-end pass then names them too).
+   */
+  async forEachOfPeriod(
+    period: string, scope: string | null, leavers: ReadonlyMap<number, string>, onPage: (items: WorkerSnapshot[], lastDay: string | null, last: boolean) => Promise<void>,
+    opts: { identities?: boolean; only?: ReadonlySet<number> } = {},
+  ): Promise<void> {
+    const { only, identities } = opts;
+    const rest = new Map([...leavers].filter(([id]) => !only || only.has(id)));
+    const monthEnd = async (items: WorkerSnapshot[], last: boolean) => {
+      for (const w of items) rest.delete(w.workerId);
+      await onPage(items, null, last && rest.size === 0);
+    };
+    const lastDay = periodLastDay(period);
+    if (only) await this.forEachNamedPage(new Map([...only].map((id) => [id, lastDay])), scope, (items, _day, last) => monthEnd(items, last), { identities });
+    else await this.forEachPage(lastDay, scope, monthEnd, { identities });
+    if (rest.size) await this.forEachNamedPage(rest, scope, onPage, { identities });
   }
 
   /** District names for reports; best effort (API clients may not read the org tree). */

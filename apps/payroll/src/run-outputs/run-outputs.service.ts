@@ -12,7 +12,6 @@ import { payslipPdf } from './payslip-pdf';
 import { RunSlipsReader } from './run-slips.reader';
 import { registerXlsx, tablesXlsx } from './xlsx-writers';
 import type { BankFileEntryView } from '@cws/payroll-contracts';
-import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { WorkforceChangeRepository } from '../workforce-changes/workforce-change.repository';
 
 export const DECLARATION_KINDS = ['iit', 'social-insurance', 'housing-fund'] as const;
@@ -121,13 +120,10 @@ export class RunOutputsService {
    */
   private async residentIds(run: PayrollRunEntity): Promise<Map<number, string>> {
     const out = new Map<number, string>();
-    const keep = async (items: WorkerSnapshot[]) => {
-      for (const w of items) if (w.residentId) out.set(w.workerId, w.residentId);
-    };
-    await this.workforce.forEachPage(periodLastDay(run.period), run.scopeCode, keep, { identities: true });
     const leavers = await this.changes.leaversIn(run.period, run.districtCode, run.streetCode);
-    for (const id of out.keys()) leavers.delete(id);
-    if (leavers.size) await this.workforce.forEachNamedPage(leavers, run.scopeCode, keep, { identities: true });
+    await this.workforce.forEachOfPeriod(run.period, run.scopeCode, leavers, async (items) => {
+      for (const w of items) if (w.residentId) out.set(w.workerId, w.residentId);
+    }, { identities: true });
     return out;
   }
 

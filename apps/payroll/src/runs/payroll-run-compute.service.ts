@@ -107,9 +107,7 @@ export class PayrollRunComputeService {
       };
       // The workforce of the period's last day, page by page into chunks; then those who left during the period, each as of
       // their last day (one who left on the period's last day is in the first pass, paid the whole month).
-      await this.inputs.snapshotPages(asOf, run.scopeCode, (page, last) => take(page, last && !leavers.size));
-      for (const id of taken) leavers.delete(id);
-      if (leavers.size) await this.inputs.leaverPages(leavers, run.scopeCode, take);
+      await this.inputs.periodPages(period, run.scopeCode, leavers, take);
       await writer.flush();
       const notCarried = arrears ? await this.arrearsNotCarried(run, arrears, (id) => taken.has(id) || elsewhere.has(id)) : {};
       const frozen: RunInputs & { policy: unknown; generation: number } = {

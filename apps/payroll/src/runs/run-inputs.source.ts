@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, parseMoney } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
-import { periodLastDay, rosterDaysOf, sumHours, type FrozenHours, type FrozenWorker, type PayCalendar, type PostBand } from '@cws/payroll-engine';
+import { rosterDaysOf, sumHours, type FrozenHours, type FrozenWorker, type PayCalendar, type PostBand } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
 import type { HolidayCalendarView, MonthHoursResponse, WorkerMonthHours } from '@cws/scheduler-contracts';
 import type { RunInputs } from '@cws/payroll-contracts';
@@ -48,30 +48,20 @@ export class RunInputsSource {
     private readonly workforce: WorkforceClient,
   ) {}
 
-  /** The workforce of the scope employed on `asOf`, frozen (bank accounts encrypted at once), page by page (5,000 workers at a time). */
-  async snapshotPages(asOf: string, scope: string | null, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>): Promise<void> {
-    await this.workforce.forEachPage(asOf, scope, (items, last) => onPage(items.map((s) => this.freeze(s, null)), last));
-  }
-
-  /** The period's leavers (worker id → last day), each frozen as of their last day ({@link WorkforceClient.forEachNamedPage}). */
-  async leaverPages(leavers: ReadonlyMap<number, string>, scope: string | null, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>): Promise<void> {
-    await this.workforce.forEachNamedPage(leavers, scope, (items, lastDay, last) => onPage(items.map((s) => this.freeze(s, lastDay)), last));
-  }
-
   /**
-   * These workers as `period` had them, wherever they were then (not only in today's scope: one transferred since was
-   * elsewhere): on its last day, and a leaver of the period (`leavers`: worker id → last day) on their last day. A worker
-   * employed on neither is not in the result.
+   * The workforce a run of `period` pays in `scope`, frozen page by page (bank accounts encrypted at once): the period's last
+   * day, then each leaver (`leavers`: id → last day) as of their last day ({@link WorkforceClient.forEachOfPeriod}).
    */
+  async periodPages(period: string, scope: string | null, leavers: ReadonlyMap<number, string>, onPage: (workers: FrozenWorker[], last: boolean) => Promise<void>): Promise<void> {
+    await this.workforce.forEachOfPeriod(period, scope, leavers, (items, lastDay, last) => onPage(items.map((s) => this.freeze(s, lastDay)), last));
+  }
+
+  /** These workers as `period` had them, wherever they were then (one transferred since was elsewhere); one employed on no day of it is not in the result. */
   async workersIn(period: string, ids: ReadonlySet<number>, leavers: ReadonlyMap<number, string>): Promise<Map<number, FrozenWorker>> {
     const out = new Map<number, FrozenWorker>();
-    const keep = async (workers: FrozenWorker[]) => {
-      for (const w of workers) out.set(w.workerId, w);
-    };
-    const lastDay = periodLastDay(period);
-    await this.workforce.forEachNamedPage(new Map([...ids].map((id) => [id, lastDay])), null, (items) => keep(items.map((s) => this.freeze(s, null))));
-    const left = new Map([...leavers].filter(([id]) => ids.has(id) && !out.has(id)));
-    if (left.size) await this.leaverPages(left, null, keep);
+    await this.workforce.forEachOfPeriod(period, null, leavers, async (items, lastDay) => {
+      for (const s of items) out.set(s.workerId, this.freeze(s, lastDay));
+    }, { only: ids });
     return out;
   }
 
