@@ -40,14 +40,15 @@ export class PayrollRunRepository {
 
   /**
    * Runs of the period and type (not cancelled) whose scope overlaps `scopeCode` (null = the city). A TOP_UP
-   * pays the year's stored top-ups, so for it the whole year counts: a second one while one is open would pay them again.
+   * pays the year's stored top-ups, so for it the whole year's open ones count (DRAFT, SUBMITTED): a second one beside
+   * them would pay them again, while one after a settled run pays only the difference (`topUpsDue`).
    */
   async overlapping(m: EntityManager, period: string, type: RunType, scopeCode: string | null): Promise<PayrollRunEntity[]> {
     const qb = m
       .getRepository(PayrollRunEntity)
       .createQueryBuilder('r')
       .where('r.type = :type AND r.status <> :cancelled', { type, cancelled: 'CANCELLED' })
-      .andWhere(type === 'TOP_UP' ? 'LEFT(r.period, 4) = :year' : 'r.period = :period', { period, year: period.slice(0, 4) });
+      .andWhere(type === 'TOP_UP' ? "LEFT(r.period, 4) = :year AND r.status IN ('DRAFT', 'SUBMITTED')" : 'r.period = :period', { period, year: period.slice(0, 4) });
     if (scopeCode !== null) {
       // Overlap: one is the city, or one code is a prefix of the other (district ⊃ street).
       qb.andWhere('(r.scopeCode IS NULL OR r.scopeCode = LEFT(:code, CHAR_LENGTH(r.scopeCode)) OR :code = LEFT(r.scopeCode, CHAR_LENGTH(:code)))', { code: scopeCode });

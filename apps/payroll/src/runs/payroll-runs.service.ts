@@ -58,8 +58,7 @@ export class PayrollRunsService {
         if (dto.type === 'TOP_UP' && !dto.period.endsWith('-12')) await this.runs.lockPeriod(m, `${dto.period.slice(0, 4)}-12`);
         if (dto.correctsRunId) await this.corrections.check(p, m, dto.correctsRunId, dto.period, scopeCode, dto.workerIds!);
         if (dto.type !== 'CORRECTION') {
-          // a settled TOP_UP leaves room for another, which pays the difference (topUpsDue); an open one does not
-          const clash = (await this.runs.overlapping(m, dto.period, dto.type, scopeCode)).filter((r) => dto.type !== 'TOP_UP' || r.status === 'DRAFT' || r.status === 'SUBMITTED');
+          const clash = await this.runs.overlapping(m, dto.period, dto.type, scopeCode);
           const same = clash.find((r) => r.scopeCode === scopeCode);
           const when = dto.type === 'TOP_UP' ? `the year ${dto.period.slice(0, 4)}` : dto.period;
           if (same) throw conflict('PAYROLL_RUN_EXISTS', `a ${dto.type} run for ${when} and this scope already exists (run ${same.id})`, { runId: String(same.id) });
