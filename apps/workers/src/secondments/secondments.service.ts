@@ -117,14 +117,16 @@ export class SecondmentsService {
   async availableMonth(p: Principal, communityCode: string, month: string): Promise<AvailableWorkersMonthView> {
     await communityInScope(this.dataSource.manager, p, communityCode);
     const dates = Array.from({ length: Number(lastDayOfMonth(month).slice(8)) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+    // the days side by side (the connection pool bounds them), as the 31 daily calls ran before
+    const days = await Promise.all(dates.map((date) => WorkerRepository.availableIn(this.dataSource.manager, communityCode, date)));
     const byId = new Map<number, AvailableWorkersMonthView['workers'][number]>();
-    for (const date of dates) {
-      for (const w of await WorkerRepository.availableIn(this.dataSource.manager, communityCode, date)) {
+    days.forEach((workers, i) => {
+      for (const w of workers) {
         const seen = byId.get(w.id);
-        if (seen) seen.availableOn.push(date);
-        else byId.set(w.id, { ...w, availableOn: [date] });
+        if (seen) seen.availableOn.push(dates[i]);
+        else byId.set(w.id, { ...w, availableOn: [dates[i]] });
       }
-    }
+    });
     return { communityCode, month, workers: [...byId.values()].sort((a, b) => a.id - b.id) };
   }
 }

@@ -212,7 +212,10 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
       } else expect(monthly.get(mover.id)![0]).toBe('2026-03-15');
     }
     // a bad month or community is refused on its field; another district's community is not there
-    for (const [q, field] of [['community=330106001001&month=2026-13', 'month'], ['community=330106001001&month=2026-3', 'month'], ['community=3301&month=2026-03', 'community']]) {
+    for (const [q, field] of [
+      ['community=330106001001&month=2026-13', 'month'], ['community=330106001001&month=2026-3', 'month'], ['community=330106001001&month=%ED%A0%80', 'month'],
+      ['community=3301&month=2026-03', 'community'], [`community=${'9'.repeat(40)}&month=2026-03`, 'community'],
+    ]) {
       const res = await t.request('GET', `/v1/availability/month?${q}`, { token: admin });
       expect([res.status, res.body.details?.[0]?.path]).toEqual([400, field]);
     }
