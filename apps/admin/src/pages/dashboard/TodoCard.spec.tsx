@@ -38,6 +38,24 @@ describe('TodoCard (待办 on the dashboard)', () => {
     ]));
   });
 
+  it('HR: drafts naming arrears they cannot carry, linked straight to the run when there is one', async () => {
+    const owing = { workers: 1, items: [{ workerId: 1024, refPeriod: '2026-10', amount: '-1520.00' }] };
+    const inputs = (o: typeof owing | undefined) => ({ arrearsNotCarried: o }) as unknown as RunView['inputs'];
+    renderPageAs(xihuHr, <TodoCard />, {
+      'GET /api/payroll/v1/runs': runsByStatus({ DRAFT: [run('5', { inputs: inputs(undefined) }), run('8', { inputs: inputs(owing) }), run('9', { inputs: null })] }),
+    });
+    await waitFor(() => expect(lines()).toEqual([
+      ['/payroll/runs?status=DRAFT', 'Payroll runs to submit3'],
+      ['/payroll/runs/8', 'Draft runs naming arrears they cannot carry (settle by a correction)1'],
+    ]));
+  });
+
+  it('HR: two such drafts lead to the drafts list', async () => {
+    const inputs = { arrearsNotCarried: { workers: 2, items: [] } } as unknown as RunView['inputs'];
+    renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': runsByStatus({ DRAFT: [run('8', { inputs }), run('9', { inputs })] }) });
+    await waitFor(() => expect(lines()).toContainEqual(['/payroll/runs?status=DRAFT', 'Draft runs naming arrears they cannot carry (settle by a correction)2']));
+  });
+
   it('HR with nothing waiting: the card says so', async () => {
     renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': () => page([]) });
     await waitFor(() => expect(textOf('todo-card')).toBe('To doNothing waiting for you'));

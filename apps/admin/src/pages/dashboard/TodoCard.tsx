@@ -28,6 +28,8 @@ interface Todo {
  * 待办: what waits on the signed-in user, each line a count and a link to the list that holds it — drafts to submit and
  * runs sent back (HR), runs to approve that someone else submitted (four eyes), approved runs not yet paid or scheduled
  * (finance), parked cost postings to place (budget writers). Lines that do not concern the user's roles are not shown.
+ * HR also sees the drafts whose frozen inputs name arrears the run cannot carry (a leaver's back-dated raise, say):
+ * money owed or overpaid that only a correction of that month settles, so it must not wait for someone to open the run.
  */
 export function TodoCard() {
   const { t } = useI18n();
@@ -50,8 +52,14 @@ export function TodoCard() {
   const line = (key: string, label: MessageKey, q: Runs, pick: (r: RunView) => boolean, status: string): Todo => ({
     key, label, count: q.data?.items.filter(pick).length, more: !!q.data?.nextAfter, to: `/payroll/runs?status=${status}`, failed: q.isError,
   });
+  const owing = drafts.data?.items.filter((r) => r.inputs?.arrearsNotCarried) ?? [];
+  const arrears: Todo = {
+    ...line('arrears', 'todo.arrearsNotCarried', drafts, (r) => !!r.inputs?.arrearsNotCarried, 'DRAFT'),
+    // one such run: straight to it, where 冻结的计算输入 lists the workers and months
+    ...(owing.length === 1 && !drafts.data?.nextAfter ? { to: `/payroll/runs/${owing[0].id}` } : {}),
+  };
   const todos: Todo[] = [
-    ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT')] : []),
+    ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT'), arrears] : []),
     // four eyes: a run you submitted is not yours to approve
     ...(approver ? [line('approve', 'todo.approve', submitted, (r) => r.submitted?.by !== me?.name, 'SUBMITTED')] : []),
     ...(payer ? [line('pay', 'todo.pay', approved, (r) => !r.scheduledPayment, 'APPROVED')] : []),
@@ -70,7 +78,7 @@ export function TodoCard() {
           renderItem={(x) => (
             <List.Item key={x.key} data-testid={`todo-${x.key}`}>
               <Link to={x.to}>{t(x.label)}</Link>
-              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={x.key === 'approve' || x.key === 'rejected' ? 'red' : 'blue'} />
+              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={x.key === 'approve' || x.key === 'rejected' || x.key === 'arrears' ? 'red' : 'blue'} />
             </List.Item>
           )}
         />
