@@ -145,10 +145,14 @@ export async function runHostileCases(
   // case with a 429 instead of testing its input.
   const gateway: Record<string, string> = app.config.gatewaySecret ? { 'x-cws-gateway': app.config.gatewaySecret } : {};
   const clientAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  // The tables as the last refused case left them, when it changed nothing: the next case starts from
+  // there instead of counting again (the counts are most of a case's time; nine cases in ten are refused).
+  let unchanged: Record<string, number> | undefined;
   for (const [i, c] of cases.entries()) {
     const route = `${c.route.method} ${c.route.template.replace(prefix, '')}`;
     const url = fillPath(c.route.template, c.pathValues).replace(prefix, '');
-    const before = await counts();
+    const before = unchanged ?? (await counts());
+    unchanged = undefined;
     const headers: Record<string, string> = { 'idempotency-key': `hostile-${randomUUID()}`, 'x-forwarded-for': clientAddress(i), ...gateway };
     let body: unknown = c.body;
     if (c.raw !== undefined) {
@@ -174,6 +178,7 @@ export async function runHostileCases(
       const after = await counts();
       const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
       if (changed.length) problem(`refused, but rows changed in ${changed.join(', ')}`);
+      else unchanged = after;
       if (typeof res.body?.code !== 'string') problem('4xx without a code');
       else if (res.status === 400 && c.expect === 'reject' && c.field && !namesField(res.body.details, c.field) && !(c.category === 'path parameter' && namesField(res.body.details, 'path'))) {
         // a 400 about another field is fine when the generated base body is itself refused (fields
