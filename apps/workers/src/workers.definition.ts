@@ -27,6 +27,7 @@ import { ImportExportService } from './import-export/import-export.service';
 import { IdentityAndOrg1764150000000 } from './migrations/1764150000000-identity-and-org';
 import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-append-only';
 import { WorkforceRegister1764200000000 } from './migrations/1764200000000-workforce-register';
+import { WorkerPlannedTransfer1768400000000 } from './migrations/1768400000000-worker-planned-transfer';
 import { TrainingBudgetPostings1764300000000 } from './migrations/1764300000000-training-budget-postings';
 import { OrgTreeVersions1764310000000 } from './migrations/1764310000000-org-tree-versions';
 import { StatusCalendar1764400000000 } from './migrations/1764400000000-status-calendar';
@@ -90,6 +91,7 @@ export const WORKERS_MIGRATIONS = [
   RecordedGrades1765300000000, Elections1765310000000, RecruitmentNotice1765320000000, WorkerNameGram1766700000000,
   RegisterCoveringIndexes1767000000000, WorkerNameGramPlace1767400000000, TaxDeclarations1767600000000, AuditAppendOnly1767700000000,
   ElectionWithdrawal1768100000000, AppointmentEndReason1768200000000, WorkerPlaceHistory1768300000000,
+  WorkerPlannedTransfer1768400000000,
 ];
 
 export const WORKERS_JOBS = [PruneRefreshTokensJob, ApplyStatusCalendarJob, ApplyGradeProgressionJob, ReencryptPiiJob];

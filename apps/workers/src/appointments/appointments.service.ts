@@ -77,6 +77,12 @@ export class AppointmentsService {
       throw conflict('APPOINTMENT_OUTSIDE_COMMUNITY', 'A worker holds posts only in the community they belong to (transfer them first)');
     }
     if (dto.from < worker.hireDate) throw validationError('APPOINTMENT_BEFORE_HIRE', 'from', 'must not be before the hire date');
+    if (worker.plannedTransfer && (dto.to === undefined || dto.to === null || dto.to >= worker.plannedTransfer.date)) {
+      // a post here ends before the worker moves; one in the new community is made once they are there
+      throw conflict('TRANSFER_PLANNED', `worker ${dto.workerId} moves to ${worker.plannedTransfer.communityCode} on ${worker.plannedTransfer.date}: a post here must end before then`, {
+        details: [{ path: 'to', issue: `must be before ${worker.plannedTransfer.date}` }],
+      });
+    }
     const band = bandOfRole(dto.role);
     const to = dto.to ?? null;
     const dup = await AppointmentRepository.sameRoleOverlapping(m, worker.id, bodyId, dto.role, dto.from, to);

@@ -136,13 +136,13 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     // The register's 履历 dates each transfer on its day.
     const events = await ds.query("SELECT event_date AS date, JSON_UNQUOTE(JSON_EXTRACT(data, '$.to')) AS `to` FROM worker_event WHERE worker_id = ? AND kind = 'TRANSFER' ORDER BY event_date", [w.id]);
     expect(events.map((e: { date: string | Date; to: string }) => [String(e.date instanceof Date ? e.date.toISOString() : e.date).slice(0, 10), e.to])).toEqual([['2026-05-15', second], ['2026-09-01', third]]);
-    // Refused: a day after today, a day before the current place began, a date with no transfer.
+    // Refused: a day more than a year ahead, a day before the current place began, a date with no transfer.
     const refused = async (body: Record<string, unknown>) => {
       const res = await patch(body);
       expect(res.status).toBe(400);
       return [res.body.code, res.body.details[0].path];
     };
-    expect(await refused({ communityCode: first, transferDate: '2999-01-01' })).toEqual(['TRANSFER_DATE_IN_FUTURE', 'transferDate']);
+    expect(await refused({ communityCode: first, transferDate: '2999-01-01' })).toEqual(['TRANSFER_DATE_TOO_FAR', 'transferDate']);
     expect(await refused({ communityCode: first, transferDate: '2026-08-31' })).toEqual(['TRANSFER_BEFORE_CURRENT_PLACE', 'transferDate']);
     expect(await refused({ transferDate: '2026-10-01' })).toEqual(['TRANSFER_DATE_WITHOUT_TRANSFER', 'transferDate']);
     // a partial, impossible or non-text date is refused on its field, never a 500

@@ -8,6 +8,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { jobDate } from '../common/sql';
 import { SecondmentRepository, type DueSecondment } from '../secondments/secondment.repository';
 import { WorkerLeaveRepository, type DueLeave } from '../workers/worker-leave.repository';
+import { WorkerPlaceRepository } from '../workers/worker-place.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import { StatusCalendarReader } from './status-calendar.reader';
@@ -19,6 +20,7 @@ interface Tally {
   secondmentsEnded: number;
   leavesStarted: number;
   leavesEnded: number;
+  transfers: number;
 }
 
 export interface StatusCalendarResult extends Tally {
@@ -26,13 +28,13 @@ export interface StatusCalendarResult extends Tally {
   workers: number;
 }
 
-const noTally = (): Tally => ({ statusChanges: 0, secondmentsStarted: 0, secondmentsEnded: 0, leavesStarted: 0, leavesEnded: 0 });
+const noTally = (): Tally => ({ statusChanges: 0, secondmentsStarted: 0, secondmentsEnded: 0, leavesStarted: 0, leavesEnded: 0, transfers: 0 });
 
 /**
  * The nightly status calendar (`apply-status-calendar`, 00:05 Asia/Shanghai). For each worker with
- * something due up to `today` — an OUT/IN secondment whose start or end has not been announced, a
- * leave period whose start or return has not been applied — one READ COMMITTED transaction locks the
- * worker row, recomputes the status from the dates (`StatusCalendarReader.statusOn`) and, when it differs, writes
+ * something due up to `today` — a planned transfer, an OUT/IN secondment whose start or end has not been
+ * announced, a leave period whose start or return has not been applied — one READ COMMITTED transaction
+ * locks the worker row, moves the worker by a due transfer (`WorkersService.applyPlannedTransfer`), recomputes the status from the dates (`StatusCalendarReader.statusOn`) and, when it differs, writes
  * the status, a STATUS_CHANGE career event, an audit row and `worker.changed`; it announces each due
  * secondment start / end through the outbox and marks it, so it is announced once. A re-run finds
  * nothing due and changes nothing; a crash mid-way leaves the unprocessed workers for the retry. A deadlock
@@ -51,7 +53,8 @@ export class ApplyStatusCalendarHandler {
   @JobHandler(ApplyStatusCalendarJob)
   async handle(payload: PayloadOf<typeof ApplyStatusCalendarJob>): Promise<StatusCalendarResult> {
     const today = jobDate(payload.today, 'today');
-    const due = await StatusCalendarReader.dueWorkerIds(this.dataSource, today);
+    const [dated, moving] = await Promise.all([StatusCalendarReader.dueWorkerIds(this.dataSource, today), WorkerPlaceRepository.dueWorkerIds(this.dataSource, today)]);
+    const due = [...new Set([...dated, ...moving])].sort((a, b) => a - b);
     const result: StatusCalendarResult = { today, workers: 0, ...noTally() };
     for (const workerId of due) {
       const done = await inTransaction(this.dataSource, (m) => this.applyForWorker(m, workerId, today), { isolation: 'READ COMMITTED' });
@@ -64,10 +67,15 @@ export class ApplyStatusCalendarHandler {
 
   private async applyForWorker(m: EntityManager, workerId: number, today: string): Promise<Tally> {
     const result = noTally();
-    const worker = await WorkerRepository.lockStatus(m, workerId);
+    let worker = await WorkerRepository.lockStatus(m, workerId);
     if (!worker) return result;
+    // Read after the lock (READ COMMITTED): a rival run that got here first has already moved the worker and marked its rows.
+    // A transfer goes first, so whatever else is due is announced from the new place.
+    if (await this.workers.applyPlannedTransfer(m, workerId, today)) {
+      result.transfers++;
+      worker = (await WorkerRepository.lockStatus(m, workerId))!;
+    }
     const ref = refOf(worker);
-    // Read after the lock (READ COMMITTED): a rival run that got here first has already marked its rows.
     const secondments = await SecondmentRepository.dueOf(m, workerId, today);
     const leaves = await WorkerLeaveRepository.dueOf(m, workerId, today);
     if (!secondments.length && !leaves.length) return result;

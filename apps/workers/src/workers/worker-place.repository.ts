@@ -1,18 +1,32 @@
 /**
- * The only owner of `worker_place_history` SQL: the places a worker left, one closed period each
- * [valid_from, valid_to], written by a transfer. The current place is on `worker` (since `place_since`);
- * together they answer "where was this worker on that day" for the payroll snapshot.
+ * The only owner of `worker_place_history` and `worker_planned_transfer` SQL: the places a worker left, one
+ * closed period each [valid_from, valid_to], written by a transfer; and the one transfer planned for a later
+ * day. The current place is on `worker` (since `place_since`); together they answer "where is this worker on
+ * that day" for the payroll snapshot and roster availability.
  */
 import { insertRows } from '@cws/persistence';
 import type { LeftPeriod } from '@cws/workers-core';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
-/** A place a worker left and the period they held it. */
-export interface ClosedPlace extends LeftPeriod {
-  workerId: number;
+/** A community with its street and district. */
+export interface PlaceCodes {
   communityCode: string;
   streetCode: string;
   districtCode: string;
+}
+
+/** A transfer recorded ahead of its date. */
+export interface PlannedTransfer extends PlaceCodes {
+  workerId: number;
+  /** the first day in the new community */
+  date: string;
+  plannedBy: string;
+  plannedAt: string;
+}
+
+/** A place a worker left and the period they held it. */
+export interface ClosedPlace extends LeftPeriod, PlaceCodes {
+  workerId: number;
 }
 
 export class WorkerPlaceRepository {
@@ -23,9 +37,47 @@ export class WorkerPlaceRepository {
     ]);
   }
 
-  /** How many periods of workers who served in the community and were transferred out (a deleted community would leave them pointing nowhere). */
+  /**
+   * How many periods of workers who served in the community and were transferred out, and transfers planned into it (a
+   * deleted community would leave them pointing nowhere).
+   */
   static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
-    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker_place_history WHERE community_code = ?', [communityCode]);
+    const [{ n }] = await m.query(
+      'SELECT (SELECT COUNT(*) FROM worker_place_history WHERE community_code = ?) + (SELECT COUNT(*) FROM worker_planned_transfer WHERE community_code = ?) AS n',
+      [communityCode, communityCode],
+    );
     return Number(n);
+  }
+
+  /** Records a planned transfer, replacing the worker's earlier plan. */
+  static async plan(m: EntityManager, t: Omit<PlannedTransfer, 'plannedAt'>): Promise<void> {
+    await m.query(
+      `INSERT INTO worker_planned_transfer (worker_id, community_code, street_code, district_code, transfer_date, planned_by, planned_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))
+       ON DUPLICATE KEY UPDATE community_code = VALUES(community_code), street_code = VALUES(street_code), district_code = VALUES(district_code),
+         transfer_date = VALUES(transfer_date), planned_by = VALUES(planned_by), planned_at = VALUES(planned_at)`,
+      [t.workerId, t.communityCode, t.streetCode, t.districtCode, t.date, t.plannedBy],
+    );
+  }
+
+  static async plannedOf(m: EntityManager, workerId: number): Promise<PlannedTransfer | undefined> {
+    const [row] = await m.query(
+      `SELECT worker_id AS workerId, community_code AS communityCode, street_code AS streetCode, district_code AS districtCode,
+         transfer_date AS date, planned_by AS plannedBy, planned_at AS plannedAt
+       FROM worker_planned_transfer WHERE worker_id = ?`,
+      [workerId],
+    );
+    return row ? { ...row, workerId: Number(row.workerId), plannedAt: new Date(row.plannedAt).toISOString() } : undefined;
+  }
+
+  /** Drops the worker's planned transfer; true when there was one. */
+  static async cancelPlan(m: EntityManager, workerId: number): Promise<boolean> {
+    const res: { affectedRows?: number } = await m.query('DELETE FROM worker_planned_transfer WHERE worker_id = ?', [workerId]);
+    return (res.affectedRows ?? 0) > 0;
+  }
+
+  /** Workers whose planned transfer is due by `today`, by id (the status calendar moves them). */
+  static async dueWorkerIds(db: DataSource | EntityManager, today: string): Promise<number[]> {
+    const rows: Array<{ workerId: unknown }> = await db.query('SELECT worker_id AS workerId FROM worker_planned_transfer WHERE transfer_date <= ? ORDER BY worker_id', [today]);
+    return rows.map((r) => Number(r.workerId));
   }
 }

@@ -45,6 +45,9 @@ const VIEW_FIELDS: ReadonlyArray<readonly [sql: string, key: string, kind: Field
   ['w.left_reason', 'leftReason', 'text'], ['w.bank_account_masked', 'bankAccountMasked', 'text'], ['w.bank_luhn_ok', 'bankLuhnOk', 'int'],
   ['w.community_code', 'communityCode', 'text'], ['w.street_code', 'streetCode', 'text'], ['w.district_code', 'districtCode', 'text'],
   ['COALESCE(w.place_since, w.hire_date)', 'placeSince', 'text'], ['w.prior_service_months', 'priorServiceMonths', 'int'], ['w.version', 'version', 'int'],
+  // at most one planned transfer a worker (its primary key): nested as `plannedTransfer` by normaliseView
+  ['(SELECT t.transfer_date FROM worker_planned_transfer t WHERE t.worker_id = w.id)', 'plannedTransferDate', 'text'],
+  ['(SELECT t.community_code FROM worker_planned_transfer t WHERE t.worker_id = w.id)', 'plannedTransferCommunity', 'text'],
 ];
 
 const WORKER_VIEW_COLUMNS = VIEW_FIELDS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
@@ -300,9 +303,10 @@ function listItem(r: Row): WorkerListItem {
   };
 }
 
-function normaliseView(row: Row): WorkerView {
+function normaliseView({ plannedTransferDate, plannedTransferCommunity, ...row }: Row): WorkerView {
   return {
     ...row,
+    plannedTransfer: plannedTransferDate ? { date: String(plannedTransferDate), communityCode: String(plannedTransferCommunity) } : null,
     id: Number(row.id),
     version: Number(row.version),
     priorServiceMonths: Number(row.priorServiceMonths ?? 0),

@@ -243,7 +243,7 @@ export class WorkerRepository {
   }
 
   /**
-   * Who can be rostered in a community on `date`: the workers placed there that day (a transfer counts from its date), employed then, neither on leave (leave
+   * Who can be rostered in a community on `date`: the workers placed there that day (a transfer counts from its date, a planned one too), employed then, neither on leave (leave
    * periods by date) nor on an OUT secondment that day; by id.
    */
   static async availableIn(m: EntityManager, communityCode: string, date: string): Promise<Array<{ id: number; name: string; employmentType: EmploymentType; status: WorkerStatus }>> {
@@ -253,15 +253,18 @@ export class WorkerRepository {
           AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
                           AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))`;
     const days = [date, date, date, date, date, date];
-    // in the community that day: its workers whose place began by then, and those a transfer since took away (two indexed reads)
-    const [now, then] = await Promise.all([
+    // in the community that day: its workers whose place began by then and who have not moved on by a planned transfer, those a
+    // transfer since took away, and those a planned transfer brings by then (three indexed reads)
+    const [now, then, planned] = await Promise.all([
       m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
-        WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND ${rest}`, [communityCode, date, ...days]),
+        WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND NOT EXISTS (${MOVED_BY_PLAN}) AND ${rest}`, [communityCode, date, date, ...days]),
       m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
         WHERE h.community_code = ? AND h.valid_from <= ? AND h.valid_to >= ? AND ${rest}`, [communityCode, date, date, ...days]),
+      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
+        WHERE t.community_code = ? AND t.transfer_date <= ? AND ${rest}`, [communityCode, date, ...days]),
     ]);
     type Row = { id: number; name: string; employmentType: EmploymentType; status: WorkerStatus };
-    return ([...now, ...then] as Row[]).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+    return ([...now, ...then, ...planned] as Row[]).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
   }
 
   /**
@@ -287,14 +290,16 @@ export class WorkerRepository {
 
   /**
    * The workers employed on `asOf` within the caller's scope, a keyset page by id (the payroll snapshot's hot path),
-   * each at the place they held that day: those whose current place began by then (`place_since`), by the
-   * `worker` row's indexed place columns, merged in id order with those who were elsewhere then — a period of
-   * `worker_place_history` (a transfer since; few rows) covering `asOf`, in scope by that period's place.
+   * each at the place they held that day: those whose current place began by then (`place_since`) and who do not
+   * move before it, by the `worker` row's indexed place columns, merged in id order with those who were elsewhere
+   * then — a period of `worker_place_history` (a transfer since; few rows) covering `asOf` — and those a planned
+   * transfer has moved by then (`worker_planned_transfer`; fewer still), each in scope by that place.
    */
   static async employedPage(m: EntityManager, callerScope: Scope, q: EmployedPageQuery): Promise<KeysetPage<EmployedWorkerRow>> {
     const after = q.after ? Number(q.after) : null;
     const current = employedOn(m, q, 'w')
       .andWhere('(w.place_since IS NULL OR w.place_since <= :asOf)')
+      .andWhere(`NOT EXISTS (${MOVED_BY_PLAN.replace('?', ':asOf')})`)
       .from('worker', 'w');
     placeFilter(current, callerScope, q.scope, 'w');
     const earlier = employedOn(m, q, 'h')
@@ -302,13 +307,20 @@ export class WorkerRepository {
       .innerJoin('worker', 'w', 'w.id = h.worker_id')
       .andWhere('h.valid_from <= :asOf AND h.valid_to >= :asOf');
     placeFilter(earlier, callerScope, q.scope, 'h');
+    const planned = employedOn(m, q, 't')
+      .from('worker_planned_transfer', 't')
+      .innerJoin('worker', 'w', 'w.id = t.worker_id')
+      .andWhere('t.transfer_date <= :asOf');
+    placeFilter(planned, callerScope, q.scope, 't');
     // each side one page + 1 by id; their union's first page + 1 decides the page and whether another follows
     const keyOf = (w: EmployedWorkerRow) => Number(w.id);
-    const [a, b] = await Promise.all([
+    const sides = await Promise.all([
       keysetPage(current, { column: 'w.id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
       keysetPage(earlier, { column: 'h.worker_id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
+      keysetPage(planned, { column: 't.worker_id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
     ]);
-    const rows = b.items.length ? [...a.items, ...b.items].sort((x, y) => keyOf(x) - keyOf(y)) : a.items;
+    const [a, ...others] = sides.map((p) => p.items);
+    const rows = others.some((o) => o.length) ? [a, ...others].flat().sort((x, y) => keyOf(x) - keyOf(y)) : a;
     return keysetPageOf(rows, q.limit, keyOf);
   }
 
@@ -343,11 +355,18 @@ export class WorkerRepository {
 }
 
 /** The snapshot's columns of workers employed on `asOf` (of `workerIds` only, when named), the place read from `place` (`w`: today's, `h`: a closed period's). */
-function employedOn(m: EntityManager, q: EmployedPageQuery, place: 'w' | 'h') {
+/** A worker (`w`) whose planned transfer has taken effect by the day given as the one parameter: they are in the planned community then. */
+const MOVED_BY_PLAN = 'SELECT 1 FROM worker_planned_transfer t0 WHERE t0.worker_id = w.id AND t0.transfer_date <= ?';
+
+/** The place `w` a worker's own row, `h` a period of `worker_place_history`, `t` a planned transfer. */
+type PlaceAlias = 'w' | 'h' | 't';
+const PLACE_SINCE: Record<PlaceAlias, string> = { w: 'COALESCE(w.place_since, w.hire_date)', h: 'h.valid_from', t: 't.transfer_date' };
+
+function employedOn(m: EntityManager, q: EmployedPageQuery, place: PlaceAlias) {
   const qb = m
     .createQueryBuilder()
     .select(`w.id AS id, w.name AS name, ${place}.district_code AS districtCode, ${place}.street_code AS streetCode, ${place}.community_code AS communityCode,
-      ${place === 'w' ? 'COALESCE(w.place_since, w.hire_date)' : 'h.valid_from'} AS placeSince,
+      ${PLACE_SINCE[place]} AS placeSince,
       w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
       w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
       ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
@@ -356,7 +375,7 @@ function employedOn(m: EntityManager, q: EmployedPageQuery, place: 'w' | 'h') {
 }
 
 /** The snapshot's place filter (a district, street or community code) and the caller's scope, on `place`'s columns. */
-function placeFilter(qb: SelectQueryBuilder<ObjectLiteral>, callerScope: Scope, scope: string | undefined, place: 'w' | 'h'): void {
+function placeFilter(qb: SelectQueryBuilder<ObjectLiteral>, callerScope: Scope, scope: string | undefined, place: PlaceAlias): void {
   if (scope?.length === 6) qb.andWhere(`${place}.district_code = :sd`, { sd: scope });
   if (scope?.length === 9) qb.andWhere(`${place}.street_code = :ss`, { ss: scope });
   if (scope?.length === 12) qb.andWhere(`${place}.community_code = :sc`, { sc: scope });

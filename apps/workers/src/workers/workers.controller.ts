@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
+import { Answers, Creates, CurrentPrincipal, NoContent, Permissions, Roles } from '@cws/platform';
 import { CreatedId, WorkerDetail, WorkerListPage, WorkerLookupResult, WorkerPii, WorkerRecord, WorkerWriteResult } from '@cws/workers-contracts';
 import { PII_ROLES, READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerLookupDto, WorkerQueryDto } from './workers.dto';
@@ -59,6 +59,13 @@ export class WorkersController {
   @Answers(WorkerWriteResult, '修改社区工作者信息', 'Change a worker (optimistic lock with `version`); a community change is a transfer')
   update(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateWorkerDto) {
     return this.workers.update(p, id, dto);
+  }
+
+  @Delete(':id/planned-transfer')
+  @Roles(...WRITE_ROLES)
+  @NoContent('撤销尚未到日期的调动', 'Cancel a transfer recorded ahead of its date (404 when none is planned)')
+  async cancelPlannedTransfer(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+    await this.workers.cancelPlannedTransfer(p, id);
   }
 
   @Post(':id/leave')

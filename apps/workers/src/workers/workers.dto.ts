@@ -54,7 +54,7 @@ export class UpdateWorkerDto {
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES }) @IsOptional() @IsIn(EMPLOYMENT_TYPES) employmentType?: EmploymentType;
   @ApiPropertyOptional({ example: '6225768888888888' }) @IsOptional() @IsString() bankAccount?: string;
   @ApiPropertyOptional({ example: '330106001002', description: 'Transfer to another community in your scope' }) @IsOptional() @Matches(/^\d{12}$/) communityCode?: string;
-  @ApiPropertyOptional({ ...DATE, description: 'With a transfer: the first day in the new community (default today; not later than today, not before the current place began). Payroll pays each month by the place held on its last day' })
+  @ApiPropertyOptional({ ...DATE, description: 'With a transfer: the first day in the new community (default today; not before the current place began, at most a year ahead). A later day than today plans the transfer (`plannedTransfer`): the nightly status calendar moves the worker on it. Payroll pays each month by the place held on its last day' })
   @IsOptional()
   @IsCalendarDate()
   transferDate?: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
+import { addDays, conflict, notFound, parseResidentId, validationError, type ErrorDetail, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { inTransaction, PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
@@ -7,7 +7,7 @@ import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
   type WorkerDetailView, type WorkerListPage, type WorkerLookupResultView, type WorkerPiiView, type WorkerRef,
 } from '@cws/workers-contracts';
-import { leftPeriodOf } from '@cws/workers-core';
+import { isPlannedTransfer, leftPeriodOf } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { assertResidentId, checkBankAccount, protectBankAccount, protectResidentId } from '../common/pii';
@@ -18,7 +18,7 @@ import { GradesService, type GradeWorker } from '../grades/grades.service';
 import { RegisterCountCache } from './register-count-cache';
 import { WorkerEventRepository } from './worker-event.repository';
 import { WorkerLeaveRepository } from './worker-leave.repository';
-import { WorkerPlaceRepository } from './worker-place.repository';
+import { WorkerPlaceRepository, type PlaceCodes } from './worker-place.repository';
 import { WorkerReadRepository, type WorkerView } from './worker-read.repository';
 import { WorkerRepository, type WorkerChanges } from './worker.repository';
 import type { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerQueryDto } from './workers.dto';
@@ -118,17 +118,23 @@ export class WorkersService {
       if (transfer) {
         const target = await communityInScope(m, p, dto.communityCode!);
         if (!target.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
-        // the first day in the new community; the place left becomes a closed period, so a snapshot of an earlier day
-        // (payroll's month) still finds the worker where they served then
         const date = dto.transferDate ?? today();
-        const left = leftPeriodOf(date, before.placeSince, today());
+        const planned = isPlannedTransfer(date, before.placeSince, today());
+        if (!planned && before.plannedTransfer) {
+          throw conflict('TRANSFER_PLANNED', `worker ${id} has a transfer planned for ${before.plannedTransfer.date}: cancel it first`, { details: [{ path: 'communityCode', issue: 'a transfer is planned' }] });
+        }
         if ((await AppointmentRepository.countOpen(m, id, date)) > 0) {
           throw conflict('WORKER_HAS_OPEN_APPOINTMENTS', 'End the worker’s appointments before transferring them to another community');
         }
-        if (left) await WorkerPlaceRepository.close(m, { workerId: id, communityCode: before.communityCode, streetCode: before.streetCode, districtCode: before.districtCode, ...left });
-        changes.place = { communityCode: target.code, streetCode: target.streetCode, districtCode: target.districtCode, since: date };
-        fields.push('communityCode');
-        await this.addCareerEvent(m, id, 'TRANSFER', date, null, { from: before.communityCode, to: target.code });
+        const to: PlaceCodes = { communityCode: target.code, streetCode: target.streetCode, districtCode: target.districtCode };
+        if (planned) {
+          // a later day: the nightly status calendar moves the worker on it; until then the register and scope keep the current place
+          await WorkerPlaceRepository.plan(m, { workerId: id, ...to, date, plannedBy: p.name });
+          fields.push('plannedTransfer');
+        } else {
+          changes.place = await this.leavePlace(m, before, to, date);
+          fields.push('communityCode');
+        }
       }
       if (!fields.length) return { worker: before, warnings };
       await WorkerRepository.update(m, id, changes);
@@ -139,12 +145,66 @@ export class WorkersService {
     });
   }
 
+  /**
+   * The move a transfer dated `date` makes, the caller holding the worker row lock: the place left becomes a closed
+   * period (so a snapshot of an earlier day — payroll's month — still finds the worker where they served then) and a
+   * TRANSFER career event is dated; returns the new place for `WorkerRepository.update`.
+   */
+  private async leavePlace(m: EntityManager, before: WorkerView, to: PlaceCodes, date: string): Promise<NonNullable<WorkerChanges['place']>> {
+    const left = leftPeriodOf(date, before.placeSince);
+    if (left) await WorkerPlaceRepository.close(m, { workerId: before.id, communityCode: before.communityCode, streetCode: before.streetCode, districtCode: before.districtCode, ...left });
+    await this.addCareerEvent(m, before.id, 'TRANSFER', date, null, { from: before.communityCode, to: to.communityCode });
+    return { ...to, since: date };
+  }
+
+  /** Drops a worker's planned transfer (404 when there is none). */
+  async cancelPlannedTransfer(p: Principal, id: number): Promise<void> {
+    await inTransaction(this.dataSource, async (m) => {
+      const before = await this.workerInScope(m, p, id, { lock: true });
+      if (!before.plannedTransfer) throw notFound('planned transfer of worker', id);
+      await WorkerPlaceRepository.cancelPlan(m, id);
+      const after = await this.workerInScope(m, p, id);
+      await this.audit.record(m, { entity: 'worker', entityId: id, action: 'CANCEL_TRANSFER', before, after, districtCode: before.districtCode });
+      await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields: ['plannedTransfer'] });
+    });
+  }
+
+  /**
+   * Moves a worker whose planned transfer is due by `today` (the nightly status calendar, in its transaction, after
+   * locking the worker): as a transfer recorded on its date would, by the system. Posts still held past the day before
+   * end then (`WORKER_TRANSFERRED`): the plan refused posts open on its date, but HR may have extended one since.
+   * A plan of a worker who has left is dropped. Returns whether the worker moved.
+   */
+  async applyPlannedTransfer(m: EntityManager, id: number, today: string): Promise<boolean> {
+    const plan = await WorkerPlaceRepository.plannedOf(m, id);
+    if (!plan || plan.date > today) return false;
+    await WorkerPlaceRepository.cancelPlan(m, id);
+    const before = await WorkerReadRepository.viewInScope(m, { level: 'CITY' }, id);
+    if (before.status === 'LEFT') return false;
+    const ended = await AppointmentRepository.endRunningOf(m, id, addDays(plan.date, -1), 'WORKER_TRANSFERRED');
+    const to: PlaceCodes = { communityCode: plan.communityCode, streetCode: plan.streetCode, districtCode: plan.districtCode };
+    const place = await this.leavePlace(m, before, to, plan.date);
+    await WorkerRepository.update(m, id, { place });
+    const after = await WorkerReadRepository.viewInScope(m, { level: 'CITY' }, id);
+    await this.audit.record(m, {
+      entity: 'worker', entityId: id, action: 'UPDATE', before, after: { ...after, by: 'status calendar', plannedBy: plan.plannedBy, ...(ended.length ? { endedAppointments: ended } : {}) },
+      districtCode: after.districtCode,
+    });
+    await this.outbox.add(m, WorkerChangedEvent, { ...refOf(after), fields: ['communityCode'], transferDate: plan.date });
+    return true;
+  }
+
   /** Leaving closes the record: every open appointment and secondment ends on the last day of service, a later secondment is cancelled. */
   async leave(p: Principal, id: number, dto: LeaveWorkerDto): Promise<WorkerView> {
     return inTransaction(this.dataSource, async (m) => {
       const before = await this.workerInScope(m, p, id, { lock: true });
       if (before.status === 'LEFT') throw conflict('WORKER_LEFT', `worker ${id} has already left`);
       if (dto.date < before.hireDate) throw validationError('LEFT_DATE_BEFORE_HIRE', 'date', 'must not be before the hire date');
+      if (before.plannedTransfer && before.plannedTransfer.date <= dto.date) {
+        throw conflict('TRANSFER_PLANNED', `worker ${id} moves on ${before.plannedTransfer.date}, before leaving: cancel the planned transfer first`, { details: [{ path: 'date', issue: 'is after a planned transfer' }] });
+      }
+      // a transfer planned after the last day never happens
+      if (before.plannedTransfer) await WorkerPlaceRepository.cancelPlan(m, id);
       const ended = await AppointmentRepository.endRunningOf(m, id, dto.date, 'WORKER_LEFT');
       if ((await AppointmentRepository.countStartingAfter(m, id, dto.date)) > 0) {
         throw conflict('WORKER_HAS_FUTURE_APPOINTMENTS', 'The worker has appointments starting after the leaving date');

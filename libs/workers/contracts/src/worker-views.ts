@@ -56,6 +56,10 @@ const workerRecordFields = /* @__PURE__ */ Fields(workerCore, {
   politicalStatus: PoliticalStatusSchema,
   qualificationCert: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('职业资格证书编号。Certificate number.', 'ZJ2019SW001234')),
   placeSince: /* @__PURE__ */ DateOnly('在现社区的起始日期：最近一次调动的调入日期，未调动过为入职日期。In the current community since: the last transfer’s date, else the hire date.', '2026-05-16'),
+  plannedTransfer: /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Object({
+    date: /* @__PURE__ */ DateOnly('调入新社区的第一天。The first day in the new community.', '2027-01-01'),
+    communityCode: /* @__PURE__ */ Text('调入的社区。The community moved to.', '330106001002'),
+  }, { description: '已登记、尚未到日期的调动：到日期当天由夜间批处理执行，此前花名册与权限范围仍按现社区。A transfer recorded ahead of its date; the nightly status calendar moves the worker on it. Until then the register and scope keep the current place.' })),
   leftDate: /* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('离职日期。Left on.')),
   leftReason: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('离职原因。Reason for leaving.', '个人原因辞职')),
   bankAccountMasked: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('银行卡号（脱敏）。Bank account, masked.', '************8888')),
