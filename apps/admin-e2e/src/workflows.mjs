@@ -533,7 +533,7 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
-  test('a transfer (调动) dated on the first of the month: the worker moves, 履历 dates it; a date before the current place began is refused on its field', async () => {
+  test('a transfer (调动) dated on the first of the month: the worker moves, 履历 dates it; a date before the current place began is refused on its field; one dated next month is planned, then cancelled', async () => {
     const token = await api.token('xihu-hr');
     const [from, to] = (await api.get(token, '/api/workers/v1/communities')).filter((c) => c.active && c.districtCode === '330106');
     const name = uniqueName('调动');
@@ -561,6 +561,18 @@ export function workflowTests(ctx) {
     const row = page.getByTestId('events').locator('tbody tr', { hasText: '调动' });
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(`${firstOfMonth}[\\s\\S]*${from.name} → ${to.name}`));
+    // a transfer back on the first of next month is planned: the worker stays here until then; HR cancels it
+    const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+    const firstOfNext = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-01`;
+    await page.getByTestId('worker-transfer').click();
+    await searchAndPick(page, 'communityCode', from.name, from.name);
+    await typeDate(page, 'transferDate', firstOfNext);
+    await page.getByTestId('transfer-form-ok').click();
+    await page.getByTestId('planned-transfer').getByText(`已登记调动：${firstOfNext} 起调入 ${from.name}`).waitFor();
+    assert.equal(await page.getByTestId('worker-community').innerText(), to.name);
+    await page.getByTestId('planned-transfer-cancel').click();
+    await page.getByTestId('planned-transfer-cancel-ok').click();
+    await page.getByTestId('planned-transfer').waitFor({ state: 'detached' });
     await page.context().close();
   });
 

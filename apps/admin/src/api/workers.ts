@@ -79,6 +79,7 @@ export function useWorkerWrites() {
   return {
     create: (body: Record<string, unknown>) => api.post<WorkerWriteResultView>(W, body),
     update: (id: number, body: Record<string, unknown>) => api.patch<WorkerWriteResultView>(`${W}/${id}`, body),
+    cancelPlannedTransfer: (id: number) => api.delete<void>(`${W}/${id}/planned-transfer`),
     leave: (id: number, body: { date: string; reason: string }) => api.post<WorkerRecordView>(`${W}/${id}/leave`, body),
     event: (id: number, body: { kind: string; date: string; note?: string; grade?: number; band?: string }) => api.post(`${W}/${id}/events`, body),
     addPost: (body: Record<string, unknown>) => api.post('/api/workers/v1/appointments', body),

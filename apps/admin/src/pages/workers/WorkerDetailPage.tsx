@@ -20,6 +20,7 @@ import { PayslipsTab } from './tabs/PayslipsTab';
 import { PostsTab } from './tabs/PostsTab';
 import { SecondmentsTab } from './tabs/SecondmentsTab';
 import { TrainingTab } from './tabs/TrainingTab';
+import { PlannedTransferNotice } from './PlannedTransferNotice';
 import { WorkerActions } from './WorkerActions';
 
 const BAND_RANK = { HEAD: 0, DEPUTY: 1, OTHER: 2 } as const;
@@ -123,6 +124,7 @@ export function WorkerDetailPage() {
       {worker.error && <QueryError error={worker.error} />}
       {w && (
         <>
+          <PlannedTransferNotice worker={w} mayCancel={mayWrite} />
           <Identity w={w} showPii={showPii} pii={pii.data} />
           {!mayViewPii ? null : !showPii ? (
             <Button style={{ marginTop: 12 }} icon={<EyeOutlined />} onClick={() => setShowPii(true)} data-testid="show-pii">
