@@ -51,6 +51,12 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect(await snapshotPlace(w.id, day(12))).toEqual([[THIRD, day(12)]]);
     expect([await available(w.id, FIRST, day(11)), await available(w.id, THIRD, day(11))]).toEqual([true, false]);
     expect([await available(w.id, FIRST, day(12)), await available(w.id, THIRD, day(12))]).toEqual([false, true]);
+    // and so does the month a roster is solved from, ahead of the move
+    const month = day(12).slice(0, 7);
+    const daysIn = async (community: string) =>
+      ((await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as Array<{ id: number; availableOn: string[] }>).find((x) => x.id === w.id)?.availableOn ?? [];
+    expect((await daysIn(THIRD))[0]).toBe(day(12));
+    expect((await daysIn(FIRST)).filter((d) => d >= day(12))).toEqual([]);
 
     // a post here must end before the move; a transfer now, or leaving after the move, waits for the plan to go
     const post = (to?: string) => t.request('POST', '/v1/appointments', { token: admin, body: { workerId: w.id, communityCode: FIRST, bodyKind: 'STATION', role: 'STAFF', obtainedBy: 'APPOINTMENT', from: day(-5), ...(to ? { to } : {}) } });
