@@ -171,6 +171,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'workers.plannedTransfer': 'Transfer planned: to {community} from {date}',
   'workers.plannedTransferHint': 'The nightly batch moves the worker on that day; until then they stay on this community’s register and in its scope. Rosters and pay count each day with the community of that day.',
   'workers.plannedTransferCancel': 'Cancel transfer',
+  'workers.plannedOut': 'moves {date}',
   'workers.plannedTransferCancelConfirm': 'Cancel this planned transfer?',
   'workers.plannedTransferCancelled': 'Transfer cancelled',
   'workers.targetCommunity': 'New community',

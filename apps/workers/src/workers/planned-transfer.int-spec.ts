@@ -45,6 +45,10 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect(await detail(w.id)).toMatchObject({ communityCode: FIRST, plannedTransfer: { date: day(10), communityCode: SECOND } });
     // planned again: the new plan replaces the old
     expect((await patch(w.id, { communityCode: THIRD, transferDate: day(12) })).body.worker.plannedTransfer).toEqual({ date: day(12), communityCode: THIRD });
+    // the register lists the worker here, with the day they move
+    const register = (await t.request('GET', `/v1/workers?community=${FIRST}&limit=200`, { token: admin })).body.items as Array<{ id: number; plannedTransferDate: string | null }>;
+    expect(register.find((r) => r.id === w.id)?.plannedTransferDate).toBe(day(12));
+    expect(register.filter((r) => r.plannedTransferDate).map((r) => r.id)).toEqual([w.id]);
 
     // the payroll snapshot and roster availability of a day read the place of that day
     expect(await snapshotPlace(w.id, day(11))).toEqual([[FIRST, '2020-01-01']]);

@@ -126,7 +126,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect(q.body.total).toBe(3);
     expect(q.body.items.every((i: { communityName: unknown }) => typeof i.communityName === 'string' && i.communityName.length > 0)).toBe(true);
     expect(Object.keys(q.body.items[0]).sort()).toEqual([
-      'birthYear', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'postBand',
+      'birthYear', 'communityCode', 'communityName', 'districtCode', 'employmentType', 'grade', 'gradeBand', 'hireDate', 'id', 'name', 'phone', 'plannedTransferDate', 'postBand',
       'qualificationLevel', 'residentIdMasked', 'sex', 'status', 'streetCode',
     ]);
     expect((await app.t.request('GET', '/v1/workers?after=garbage', { token: app.tokens.xihu })).body.code).toBe('INVALID_CURSOR');

@@ -229,7 +229,8 @@ export class WorkerReadRepository {
       .select(`w.id AS id, w.name AS name, w.sex AS sex, YEAR(w.birth_date) AS birthYear, w.resident_id_masked AS residentIdMasked, w.phone AS phone,
         w.community_code AS communityCode, (SELECT c.name FROM community c WHERE c.code = w.community_code) AS communityName, w.street_code AS streetCode, w.district_code AS districtCode,
         w.status AS status, w.employment_type AS employmentType, pa.band AS postBand, w.qualification_level AS qualificationLevel, w.hire_date AS hireDate,
-        (SELECT CONCAT(g.grade, ' ', g.band) FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeAndBand`)
+        (SELECT CONCAT(g.grade, ' ', g.band) FROM worker_grade g WHERE g.worker_id = w.id AND g.valid_from <= :on ORDER BY g.valid_from DESC, g.id DESC LIMIT 1) AS gradeAndBand,
+        (SELECT t.transfer_date FROM worker_planned_transfer t WHERE t.worker_id = w.id) AS plannedTransferDate`)
       .from('worker', 'w')
       // The community name by primary key per row of the page, not a join: joined, MariaDB drove the
       // page from community (5,000 rows), joined every worker and sorted them — 0.8 s for 50 rows.
@@ -300,6 +301,7 @@ function listItem(r: Row): WorkerListItem {
     hireDate: r.hireDate as string,
     grade: gradeAndBand === null ? null : Number(gradeAndBand.slice(0, space)),
     gradeBand: gradeAndBand === null ? null : (gradeAndBand.slice(space + 1) as WorkerListItem['gradeBand']),
+    plannedTransferDate: (r.plannedTransferDate as string | null) ?? null,
   };
 }
 

@@ -40,6 +40,8 @@ export const WorkerListItem = /* @__PURE__ */ Contract('WorkerListItem', '花名
   /** The recorded grade today and its band; always sent by the API (optional for older fixtures). */
   grade: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(/* @__PURE__ */ Int('今日的等级（三岗十八级，1–18）；未记录为 null。Grade today.', 8))),
   gradeBand: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(PostBandSchema)),
+  /** A transfer recorded ahead of its date (the record's `plannedTransfer`); always sent by the API (optional for older fixtures). */
+  plannedTransferDate: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(/* @__PURE__ */ DateOnly('已登记、尚未到日期的调动的调入日期；无为 null。The date of a planned transfer out, else null.', '2027-01-01'))),
 }));
 export type WorkerListItem = Static<typeof WorkerListItem>;
 

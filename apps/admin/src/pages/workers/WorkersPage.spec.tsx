@@ -9,7 +9,7 @@ function worker(id: number, name: string): WorkerRow {
     id, name, sex: 'F', birthYear: 1990, residentIdMasked: `**************${String(id).padStart(4, '0')}`, phone: null,
     communityCode: '330106001001', communityName: '翠苑一区社区', streetCode: '330106001', districtCode: '330106',
     status: 'ACTIVE', employmentType: 'FULL_TIME', postBand: 'HEAD', qualificationLevel: 'SOCIAL_WORKER', hireDate: '2015-03-01',
-    grade: id === 2 ? null : 10 + id, gradeBand: id === 2 ? null : 'HEAD',
+    grade: id === 2 ? null : 10 + id, gradeBand: id === 2 ? null : 'HEAD', plannedTransferDate: id === 2 ? '2027-01-01' : null,
   };
 }
 
@@ -36,6 +36,9 @@ describe('WorkersPage', () => {
     const gradeColumn = [...container.querySelectorAll('th')].findIndex((th) => th.textContent === '等级');
     const grades = [...container.querySelectorAll('tbody tr.ant-table-row')].map((tr) => tr.querySelectorAll('td')[gradeColumn]?.textContent);
     expect(grades).toEqual(['11 级', '-']);
+    // a transfer recorded ahead shows by the community, with its day
+    expect(container.querySelector('[data-testid="planned-out-2"]')?.textContent).toBe('2027-01-01 调出');
+    expect(container.querySelector('[data-testid="planned-out-1"]')).toBeNull();
     const first = calls.find((c) => c.url.pathname === '/api/workers/v1/workers');
     expect(first?.url.searchParams.get('limit')).toBe('50');
     expect(first?.url.searchParams.has('after')).toBe(false);

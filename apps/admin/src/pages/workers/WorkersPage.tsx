@@ -189,7 +189,17 @@ export function WorkersPage() {
           { title: t('workers.sex'), dataIndex: 'sex', width: 70, render: (s: string) => (s === 'M' || s === 'F' ? t(`workers.sex.${s}`) : s) },
           { title: t('workers.residentId'), dataIndex: 'residentIdMasked', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('workers.street'), dataIndex: 'streetCode', render: (code: string) => streetName(code) },
-          { title: t('workers.community'), dataIndex: 'communityName' },
+          {
+            title: t('workers.community'),
+            dataIndex: 'communityName',
+            // a transfer recorded ahead: the worker is still here, and leaves on that day
+            render: (name: string, w) => (
+              <>
+                {name}
+                {w.plannedTransferDate && <Tag color="blue" style={{ marginLeft: 6 }} data-testid={`planned-out-${w.id}`}>{t('workers.plannedOut', { date: w.plannedTransferDate })}</Tag>}
+              </>
+            ),
+          },
           { title: t('workers.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`enum.status.${s}` as MessageKey)}</Tag> },
           { title: t('workers.employmentType'), dataIndex: 'employmentType', render: (s: string) => t(`enum.employment.${s}` as MessageKey) },
           { title: t('workers.postBand'), dataIndex: 'postBand', render: (s: string | null) => (s ? t(`enum.post.${s}` as MessageKey) : '-') },
