@@ -70,6 +70,17 @@ export class SecondmentRepository {
   }
 
   /** Ends one secondment on `to`. */
+  /** The OUT secondments (not cancelled) of these workers that touch [first, last], both ends inclusive. */
+  static async outIn(m: EntityManager, workerIds: readonly number[], first: string, last: string): Promise<Array<{ workerId: number; from: string; to: string | null }>> {
+    if (!workerIds.length) return [];
+    const rows: Array<{ workerId: unknown; from: string; to: string | null }> = await m.query(
+      `SELECT worker_id AS workerId, start_date AS \`from\`, end_date AS \`to\` FROM secondment
+       WHERE worker_id IN (?) AND direction = 'OUT' AND status <> 'CANCELLED' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)`,
+      [workerIds, last, first],
+    );
+    return rows.map((r) => ({ ...r, workerId: Number(r.workerId) }));
+  }
+
   static async end(m: EntityManager, id: number, to: string): Promise<void> {
     await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE id = ?`, [to, id]);
   }

@@ -4,10 +4,12 @@ import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type AvailableWorkersMonthView, type AvailableWorkersView, SecondmentEndedEvent, SecondmentStartedEvent, type SecondmentView } from '@cws/workers-contracts';
 import { inTransaction } from '@cws/persistence';
+import { availableDays } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
 import { StatusCalendarReader } from '../status-calendar/status-calendar.reader';
+import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
 import { WorkerRepository } from '../workers/worker.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
@@ -112,21 +114,29 @@ export class SecondmentsService {
 
   /**
    * The same for each day of a month, in one request: a roster solve used to read its month one day at a time (31
-   * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). Each day by the daily rule.
+   * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). Each day by the daily rule,
+   * worked out in memory (`availableDays`) from five reads for the month — who is placed here when, their leave and
+   * OUT secondments — where the 31 daily reads took 93 (session 22).
    */
   async availableMonth(p: Principal, communityCode: string, month: string): Promise<AvailableWorkersMonthView> {
-    await communityInScope(this.dataSource.manager, p, communityCode);
-    const dates = Array.from({ length: Number(lastDayOfMonth(month).slice(8)) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-    // the days side by side (the connection pool bounds them), as the 31 daily calls ran before
-    const days = await Promise.all(dates.map((date) => WorkerRepository.availableIn(this.dataSource.manager, communityCode, date)));
-    const byId = new Map<number, AvailableWorkersMonthView['workers'][number]>();
-    days.forEach((workers, i) => {
-      for (const w of workers) {
-        const seen = byId.get(w.id);
-        if (seen) seen.availableOn.push(dates[i]);
-        else byId.set(w.id, { ...w, availableOn: [dates[i]] });
-      }
-    });
-    return { communityCode, month, workers: [...byId.values()].sort((a, b) => a.id - b.id) };
+    const m = this.dataSource.manager;
+    await communityInScope(m, p, communityCode);
+    const last = lastDayOfMonth(month);
+    const first = `${month}-01`;
+    const dates = Array.from({ length: Number(last.slice(8)) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+    const placed = await WorkerRepository.placedInMonth(m, communityCode, first, last);
+    const ids = [...new Set(placed.map((r) => r.id))];
+    const [leaves, secondments] = await Promise.all([WorkerLeaveRepository.periodsIn(m, ids, first, last), SecondmentRepository.outIn(m, ids, first, last)]);
+    const periodsOf = (rows: Array<{ workerId: number; from: string; to: string | null }>, id: number) => rows.filter((r) => r.workerId === id);
+    const workers: AvailableWorkersMonthView['workers'] = [];
+    for (const id of ids.sort((a, b) => a - b)) {
+      const rows = placed.filter((r) => r.id === id);
+      const { name, employmentType, status, hireDate, leftDate } = rows[0];
+      const availableOn = availableDays(dates, {
+        hireDate, leftDate, placed: rows.map((r) => ({ from: r.fromDay, to: r.toDay })), leaves: periodsOf(leaves, id), secondedOut: periodsOf(secondments, id),
+      });
+      if (availableOn.length) workers.push({ id, name, employmentType, status, availableOn });
+    }
+    return { communityCode, month, workers };
   }
 }

@@ -184,12 +184,15 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
     const scheduler = t.tokenFor(testPrincipals.client(['scheduler:read']));
     const [first, second] = ['330106001001', '330106002001'];
     const hire = residentIdSequence(8500);
-    // moved out on the 15th, on leave from the 5th to the 7th, hired on the 20th, leaving on the 25th
+    // moved out on the 15th, on leave from the 5th to the 7th, seconded out from the 10th to the 12th, hired on the 20th, leaving on the 25th
     const mover = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
     expect((await t.request('PATCH', `/v1/workers/${mover.id}`, { token: admin, body: { communityCode: second, transferDate: '2026-03-15' } })).status).toBe(200);
     const resting = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
     expect((await t.request('POST', `/v1/workers/${resting.id}/events`, { token: admin, body: { kind: 'LEAVE', date: '2026-03-05' } })).status).toBe(201);
     expect((await t.request('POST', `/v1/workers/${resting.id}/events`, { token: admin, body: { kind: 'RETURN', date: '2026-03-08' } })).status).toBe(201);
+    const away = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2021-03-01' });
+    const secondment = { workerId: away.id, direction: 'OUT', organisation: '翠苑街道办事处', from: '2026-03-10', to: '2026-03-12', payer: 'HOME' };
+    expect((await t.request('POST', '/v1/secondments', { token: admin, body: secondment })).status).toBe(201);
     const late = await hireWorker(t, admin, { residentId: hire(), communityCode: first, hireDate: '2026-03-20' });
     expect((await t.request('POST', `/v1/workers/${late.id}/leave`, { token: admin, body: { date: '2026-03-25', reason: '个人原因辞职' } })).status).toBeLessThan(300);
 
@@ -209,6 +212,7 @@ describe('the snapshot is for machines: whole bank accounts only for payroll:rea
         expect(monthly.get(mover.id)!.at(-1)).toBe('2026-03-14');
         expect(monthly.get(resting.id)!.filter((d) => d >= '2026-03-05' && d <= '2026-03-07')).toEqual([]);
         expect(monthly.get(late.id)).toEqual(['2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-03-25']);
+        expect(monthly.get(away.id)!.filter((d) => d >= '2026-03-09' && d <= '2026-03-13')).toEqual(['2026-03-09', '2026-03-13']);
       } else expect(monthly.get(mover.id)![0]).toBe('2026-03-15');
     }
     // a bad month or community is refused on its field; another district's community is not there

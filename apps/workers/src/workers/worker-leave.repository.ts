@@ -26,6 +26,16 @@ export class WorkerLeaveRepository {
     return rival ? Number(rival.id) : null;
   }
 
+  /** The leave periods of these workers that touch [first, last], as [start, return) (`to` null: not back yet). */
+  static async periodsIn(m: EntityManager, workerIds: readonly number[], first: string, last: string): Promise<Array<{ workerId: number; from: string; to: string | null }>> {
+    if (!workerIds.length) return [];
+    const rows: Array<{ workerId: unknown; from: string; to: string | null }> = await m.query(
+      'SELECT worker_id AS workerId, start_date AS `from`, return_date AS `to` FROM worker_leave WHERE worker_id IN (?) AND start_date <= ? AND (return_date IS NULL OR return_date > ?)',
+      [workerIds, last, first],
+    );
+    return rows.map((r) => ({ ...r, workerId: Number(r.workerId) }));
+  }
+
   static async insert(m: EntityManager, l: NewLeave): Promise<void> {
     await m.getRepository(WorkerLeaveEntity).insert({
       workerId: l.workerId, startDate: l.startDate, returnDate: null, note: l.note, startApplied: l.startApplied, returnApplied: false, createdAt: new Date(),

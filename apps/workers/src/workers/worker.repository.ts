@@ -3,7 +3,7 @@
  * demo seed (thousands of rows) all insert through `insertMany`, so the 26 columns are spelled once;
  * updates, status moves, row locks and the other modules' reads of a worker go through the methods below.
  */
-import { notFound, type Scope } from '@cws/kernel';
+import { addDays, notFound, type Scope } from '@cws/kernel';
 import type { EncryptedColumn } from '@cws/platform';
 import { applyScope, insertRows, keysetPage, keysetPageOf, selectIn, type KeysetPage } from '@cws/persistence';
 import type { Education, EmploymentType, PoliticalStatus, QualificationLevel, WorkerSnapshot, WorkerStatus } from '@cws/workers-contracts';
@@ -75,6 +75,18 @@ export interface WorkerChanges {
   bankAccount?: { value: ProtectedValue; luhnOk: boolean | null };
   /** A transfer: the new community and its street and district, from `since`. */
   place?: { communityCode: string; streetCode: string; districtCode: string; since: string };
+}
+
+/** A worker and one period they are placed in a community (`toDay` null: open-ended). */
+export interface PlacedInMonth {
+  id: number;
+  name: string;
+  employmentType: EmploymentType;
+  status: WorkerStatus;
+  hireDate: string;
+  leftDate: string | null;
+  fromDay: string;
+  toDay: string | null;
 }
 
 /** A page of the workers employed on a date, for the payroll snapshot. */
@@ -265,6 +277,28 @@ export class WorkerRepository {
     ]);
     type Row = { id: number; name: string; employmentType: EmploymentType; status: WorkerStatus };
     return ([...now, ...then, ...planned] as Row[]).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * Who may be placed in a community some day of the month [first, last], each period they are placed there (one row
+   * a period): their own place — until the day before a planned transfer, if one is due in the month —, a place left
+   * since (`worker_place_history`), a planned transfer in (`worker_planned_transfer`); with the dates that bound their
+   * employment. The month's availability (`availableDays` in @cws/workers-core) is worked out from these, the leave
+   * periods and the OUT secondments: three reads for the month where the daily rule takes three a day.
+   */
+  static async placedInMonth(m: EntityManager, communityCode: string, first: string, last: string): Promise<PlacedInMonth[]> {
+    const worker = `w.id, w.name, w.employment_type AS employmentType, w.status, w.hire_date AS hireDate, w.left_date AS leftDate`;
+    const employed = 'w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)';
+    const [own, left, planned] = await Promise.all([
+      m.query(`SELECT ${worker}, COALESCE(w.place_since, w.hire_date) AS fromDay, (SELECT t0.transfer_date FROM worker_planned_transfer t0 WHERE t0.worker_id = w.id) AS movesOn
+        FROM worker w WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND ${employed}`, [communityCode, last, last, first]),
+      m.query(`SELECT ${worker}, h.valid_from AS fromDay, h.valid_to AS toDay FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
+        WHERE h.community_code = ? AND h.valid_from <= ? AND h.valid_to >= ? AND ${employed}`, [communityCode, last, first, last, first]),
+      m.query(`SELECT ${worker}, t.transfer_date AS fromDay FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
+        WHERE t.community_code = ? AND t.transfer_date <= ? AND ${employed}`, [communityCode, last, last, first]),
+    ]);
+    type Row = Omit<PlacedInMonth, 'id' | 'toDay'> & { id: unknown; toDay?: string | null; movesOn?: string | null };
+    return ([...own, ...left, ...planned] as Row[]).map(({ movesOn, toDay, ...r }) => ({ ...r, id: Number(r.id), toDay: movesOn ? addDays(movesOn, -1) : (toDay ?? null) }));
   }
 
   /**

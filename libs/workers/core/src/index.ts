@@ -9,3 +9,4 @@ export * from './worker-columns';
 export * from './cross-appointment';
 export * from './special-deductions';
 export * from './transfer';
+export * from './availability';

@@ -1,0 +1,34 @@
+/**
+ * Who can be rostered in a community on each day of a month, from each worker's dated facts (the daily
+ * availability rule, `WorkerRepository.availableIn`, evaluated in memory over the month): employed that day,
+ * placed in the community that day, not on leave, not seconded out.
+ */
+
+/** An inclusive period of days; `to` null = open-ended. */
+export interface DayPeriod {
+  from: string;
+  to: string | null;
+}
+
+export interface AvailabilityFacts {
+  hireDate: string;
+  leftDate: string | null;
+  /** The periods the worker is placed in the community (their own place, a place left since, a planned one). */
+  placed: DayPeriod[];
+  /** Leave periods as [start, return): `to` is the first day back, exclusive (null: not back yet). */
+  leaves: DayPeriod[];
+  /** OUT secondments (not cancelled), inclusive. */
+  secondedOut: DayPeriod[];
+}
+
+const covers = (p: DayPeriod, day: string) => p.from <= day && (p.to === null || p.to >= day);
+const onLeave = (p: DayPeriod, day: string) => p.from <= day && (p.to === null || p.to > day);
+
+/** The days of `dates` (ascending) the worker is available on, by the daily rule. */
+export function availableDays(dates: readonly string[], f: AvailabilityFacts): string[] {
+  return dates.filter(
+    (day) =>
+      f.hireDate <= day && (f.leftDate === null || f.leftDate >= day) && f.placed.some((p) => covers(p, day)) &&
+      !f.leaves.some((p) => onLeave(p, day)) && !f.secondedOut.some((p) => covers(p, day)),
+  );
+}
