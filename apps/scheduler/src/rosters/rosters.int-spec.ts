@@ -1,3 +1,4 @@
+import { addDays, cityToday } from '@cws/kernel';
 import { checkRoster, coverageGaps, monthHours, toMinutes, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
@@ -262,6 +263,45 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     }
     expect((await stored(firstId)).workers.every((w) => w.carriedIn === undefined)).toBe(true);
   });
+
+  it('carries a worker who arrives on the 1st (a transfer planned ahead) from the centre they leave: that centre\'s last days of the month before', async () => {
+    type Shift = { workerId: number; date: string; start: string; end: string };
+    // months near today: a transfer is planned at most a year ahead
+    const monthAfter = (ym: string) => addDays(`${ym}-28`, 7).slice(0, 7);
+    const m1 = monthAfter(cityToday().slice(0, 7));
+    const m2 = monthAfter(m1);
+    const eve = addDays(`${m2}-01`, -1);
+    const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: m1 } });
+    expect(queued.status).toBe(201);
+    const before = await solved(queued.body.id);
+    expect((await t.request('POST', `/v1/rosters/${before.id}/publish`, { token: xihu })).status).toBe(200);
+    const lastDays = (before.assignments as Shift[]).filter((a) => a.date >= addDays(eve, -5));
+    // someone who worked those days and is no leader; their posts end on the eve (a transfer needs them ended first)
+    const posts = (await workers.request('GET', `/v1/communities/${community}/posts?date=${m2}-01`, { token: workersAdmin })).body.posts as Array<{ id: number; workerId: number; band: string }>;
+    const leaders = new Set(posts.filter((p) => p.band !== 'OTHER').map((p) => Number(p.workerId)));
+    const mover = lastDays.map((a) => a.workerId).find((id) => !leaders.has(id))!;
+    expect(mover).toBeDefined();
+    for (const post of posts.filter((p) => Number(p.workerId) === mover)) {
+      expect((await workers.request('POST', `/v1/appointments/${post.id}/end`, { token: workersAdmin, body: { to: eve, reason: '调动' } })).status).toBeLessThan(300);
+    }
+    const target = xihuCommunities.find((c) => c !== community)!;
+    expect((await workers.request('PATCH', `/v1/workers/${mover}`, { token: workersAdmin, body: { communityCode: target, transferDate: `${m2}-01` } })).status).toBe(200);
+
+    const res = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: target, month: m2 } });
+    expect(res.status).toBe(201);
+    const after = await solved(res.body.id);
+    const problem = await stored(after.id);
+    const theirs = lastDays.filter((a) => a.workerId === mover).map(({ date, start, end }) => ({ date, start, end })).sort((a, b) => a.date.localeCompare(b.date));
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(problem.workers.find((w) => w.id === mover)?.carriedIn?.map(({ date, start, end }) => ({ date, start, end }))).toEqual(theirs);
+    // the target's own people carry nothing: it published no roster of the month before
+    expect(problem.workers.filter((w) => w.id !== mover).every((w) => w.carriedIn === undefined)).toBe(true);
+    expect(checkRoster(problem, plain(after.assignments))).toEqual([]);
+    // judged on the two centres' months stitched together: at least the rest days in every 7 across the move
+    const worked = new Set([...lastDays, ...(after.assignments as Shift[])].filter((a) => a.workerId === mover).map((a) => a.date));
+    const dates = Array.from({ length: 12 }, (_, i) => addDays(eve, i - 5));
+    for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
+  }, 180_000);
 
   it('one generation of a month and place in flight: a double click is one 201 and a 409 naming it; another district goes ahead; a finished one does not block', async () => {
     const generate = (token: string, body: object) => t.request('POST', '/v1/rosters/generate', { token, body });

@@ -13,7 +13,8 @@ export interface CommunityPlace {
 
 /** Who can be rostered in a community over a month, as the workers service says. */
 export interface MonthWorkforce {
-  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; unavailable: string[] }>;
+  /** `arrivedFrom`: the community a worker was placed in on the day before the month, when another (a transfer on the 1st). */
+  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; unavailable: string[]; arrivedFrom: string | null }>;
 }
 
 /** Heads and deputies of the three bodies: the roles a centre may require on duty (`LEADER`). */
@@ -73,7 +74,10 @@ export class WorkforceClient {
     return {
       workers: available.workers.map((w) => {
         const on = new Set(w.availableOn);
-        return { id: Number(w.id), name: w.name, employmentType: w.employmentType, roles: leaders.has(Number(w.id)) ? ['LEADER'] : [], unavailable: dates.filter((d) => !on.has(d)) };
+        return {
+          id: Number(w.id), name: w.name, employmentType: w.employmentType, roles: leaders.has(Number(w.id)) ? ['LEADER'] : [], unavailable: dates.filter((d) => !on.has(d)),
+          arrivedFrom: w.arrivedFrom ?? null,
+        };
       }),
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, lastDayOfMonth, validationError, type Principal } from '@cws/kernel';
+import { addDays, conflict, lastDayOfMonth, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type AvailableWorkersMonthView, type AvailableWorkersView, SecondmentEndedEvent, SecondmentStartedEvent, type SecondmentView } from '@cws/workers-contracts';
@@ -116,7 +116,9 @@ export class SecondmentsService {
    * The same for each day of a month, in one request: a roster solve used to read its month one day at a time (31
    * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). Each day by the daily rule,
    * worked out in memory (`availableDays`) from five reads for the month — who is placed here when, their leave and
-   * OUT secondments — where the 31 daily reads took 93 (session 22).
+   * OUT secondments — where the 31 daily reads took 93 (session 22). A worker placed elsewhere on the day before the
+   * month (a transfer on the 1st) is named with that community (`arrivedFrom`): the scheduler carries that centre's
+   * last days of the month before, as it carries its own.
    */
   async availableMonth(p: Principal, communityCode: string, month: string): Promise<AvailableWorkersMonthView> {
     const m = this.dataSource.manager;
@@ -128,15 +130,20 @@ export class SecondmentsService {
     const ids = [...new Set(placed.map((r) => r.id))];
     const [leaves, secondments] = await Promise.all([WorkerLeaveRepository.periodsIn(m, ids, first, last), SecondmentRepository.outIn(m, ids, first, last)]);
     const periodsOf = (rows: Array<{ workerId: number; from: string; to: string | null }>, id: number) => rows.filter((r) => r.workerId === id);
+    const eve = addDays(first, -1);
     const workers: AvailableWorkersMonthView['workers'] = [];
+    const arrived: number[] = [];
     for (const id of ids.sort((a, b) => a - b)) {
       const rows = placed.filter((r) => r.id === id);
       const { name, employmentType, status, hireDate, leftDate } = rows[0];
-      const availableOn = availableDays(dates, {
-        hireDate, leftDate, placed: rows.map((r) => ({ from: r.fromDay, to: r.toDay })), leaves: periodsOf(leaves, id), secondedOut: periodsOf(secondments, id),
-      });
-      if (availableOn.length) workers.push({ id, name, employmentType, status, availableOn });
+      const here = rows.map((r) => ({ from: r.fromDay, to: r.toDay }));
+      const availableOn = availableDays(dates, { hireDate, leftDate, placed: here, leaves: periodsOf(leaves, id), secondedOut: periodsOf(secondments, id) });
+      if (!availableOn.length) continue;
+      workers.push({ id, name, employmentType, status, availableOn, arrivedFrom: null });
+      if (hireDate <= eve && !here.some((p) => p.from <= eve && (p.to === null || p.to >= eve))) arrived.push(id);
     }
+    const before = await WorkerRepository.placesOn(m, arrived, eve);
+    for (const w of workers) w.arrivedFrom = before.get(w.id) ?? null;
     return { communityCode, month, workers };
   }
 }

@@ -91,6 +91,20 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect(Number((await ds.query('SELECT COUNT(*) AS n FROM worker_place_history WHERE worker_id = ?', [w.id]))[0].n)).toBe(1);
   });
 
+  it('names where a worker arriving on the 1st was the day before (arrivedFrom), for the scheduler to carry that centre\'s last days', async () => {
+    const w = await hireWorker(t, admin, { residentId: hire(), communityCode: FIRST, hireDate: '2020-01-01' });
+    const [y, mo] = today().split('-').map(Number);
+    const month = `${mo === 12 ? y + 1 : y}-${String(mo === 12 ? 1 : mo + 1).padStart(2, '0')}`;
+    expect((await patch(w.id, { communityCode: SECOND, transferDate: `${month}-01` })).status).toBe(200);
+    const read = async (community: string) =>
+      (await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as Array<{ id: number; arrivedFrom: string | null; availableOn: string[] }>;
+    const second = await read(SECOND);
+    expect(second.find((x) => x.id === w.id)).toMatchObject({ arrivedFrom: FIRST, availableOn: expect.arrayContaining([`${month}-01`]) });
+    expect(second.filter((x) => x.id !== w.id).every((x) => x.arrivedFrom === null)).toBe(true);
+    expect((await read(FIRST)).some((x) => x.id === w.id)).toBe(false);
+    expect((await t.request('DELETE', `/v1/workers/${w.id}/planned-transfer`, { token: admin })).status).toBe(204);
+  });
+
   it('cancels a plan (then 404), drops one that leaving makes moot, and refuses a date more than a year ahead on its field', async () => {
     const w = await hireWorker(t, admin, { residentId: hire(), communityCode: FIRST, hireDate: '2020-01-01' });
     expect((await patch(w.id, { communityCode: SECOND, transferDate: day(3) })).status).toBe(200);

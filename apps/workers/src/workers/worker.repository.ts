@@ -301,6 +301,21 @@ export class WorkerRepository {
     return ([...own, ...left, ...planned] as Row[]).map(({ movesOn, toDay, ...r }) => ({ ...r, id: Number(r.id), toDay: movesOn ? addDays(movesOn, -1) : (toDay ?? null) }));
   }
 
+  /** Where each of these workers was placed on `date` (employed then), by id: their own place, a place left since, or a planned one. */
+  static async placesOn(m: EntityManager, workerIds: readonly number[], date: string): Promise<Map<number, string>> {
+    if (!workerIds.length) return new Map();
+    const rows: Array<{ id: unknown; communityCode: string }> = await m.query(
+      `SELECT w.id, w.community_code AS communityCode FROM worker w
+         WHERE w.id IN (?) AND w.hire_date <= ? AND (w.place_since IS NULL OR w.place_since <= ?) AND NOT EXISTS (${MOVED_BY_PLAN})
+       UNION ALL SELECT h.worker_id, h.community_code FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
+         WHERE h.worker_id IN (?) AND w.hire_date <= ? AND h.valid_from <= ? AND h.valid_to >= ?
+       UNION ALL SELECT t.worker_id, t.community_code FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
+         WHERE t.worker_id IN (?) AND w.hire_date <= ? AND t.transfer_date <= ?`,
+      [workerIds, date, date, date, workerIds, date, date, date, workerIds, date, date],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.communityCode]));
+  }
+
   /**
    * One keyset page of the register export (masked IDs and accounts, the primary post's band on `today`
    * and the community name), filtered by place and status within the caller's scope.

@@ -153,6 +153,7 @@ export const AvailableWorkersMonth = /* @__PURE__ */ Contract('AvailableWorkersM
       employmentType: EmploymentTypeSchema,
       status: WorkerStatusSchema,
       availableOn: /* @__PURE__ */ Type.Array(/* @__PURE__ */ DateOnly('可排班日。A day available.', '2026-03-02'), { description: '可排班的日期（升序），与逐日 GET /v1/availability 相同。The days available, ascending: what the daily read answers.' }),
+      arrivedFrom: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Nullable(/* @__PURE__ */ Text('上月最后一天所在的其他社区（当月 1 日调入）；否则为 null。排班据此承接该社区上月末的班次。The community the worker was placed in on the day before the month, when another (a transfer on the 1st), else null: the scheduler carries that centre\'s last days.', '330106001001'))),
     }),
     { description: '人员（按 ID）。Workers, by id.' },
   ),
