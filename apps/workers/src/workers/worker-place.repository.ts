@@ -1,8 +1,8 @@
 /**
- * The only owner of `worker_place_history` and `worker_planned_transfer` SQL: the places a worker left, one
- * closed period each [valid_from, valid_to], written by a transfer; and the one transfer planned for a later
- * day. The current place is on `worker` (since `place_since`); together they answer "where is this worker on
- * that day" for the payroll snapshot and roster availability.
+ * The only writer of `worker_place_history` and `worker_planned_transfer`: the places a worker left, one closed
+ * period each [valid_from, valid_to], written by a transfer; and the one transfer planned for a later day. The
+ * current place is on `worker` (since `place_since`); together they answer "where is this worker on that day",
+ * which `WorkerRepository`'s reads by day (the payroll snapshot, roster availability) join in with `worker`.
  */
 import { insertRows } from '@cws/persistence';
 import type { LeftPeriod } from '@cws/workers-core';
