@@ -10,7 +10,7 @@ import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
 import { StatusCalendarReader } from '../status-calendar/status-calendar.reader';
 import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
-import { WorkerRepository } from '../workers/worker.repository';
+import { WorkerByDayRepository } from '../workers/worker-by-day.repository';
 import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateSecondmentDto, EndSecondmentDto } from './secondments.dto';
 import { SecondmentRepository } from './secondment.repository';
@@ -109,7 +109,7 @@ export class SecondmentsService {
    */
   async available(p: Principal, communityCode: string, date = today()): Promise<AvailableWorkersView> {
     await communityInScope(this.dataSource.manager, p, communityCode);
-    return { communityCode, date, workers: await WorkerRepository.availableIn(this.dataSource.manager, communityCode, date) };
+    return { communityCode, date, workers: await WorkerByDayRepository.availableIn(this.dataSource.manager, communityCode, date) };
   }
 
   /**
@@ -126,7 +126,7 @@ export class SecondmentsService {
     const last = lastDayOfMonth(month);
     const first = `${month}-01`;
     const dates = Array.from({ length: Number(last.slice(8)) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-    const placed = await WorkerRepository.placedInMonth(m, communityCode, first, last);
+    const placed = await WorkerByDayRepository.placedInMonth(m, communityCode, first, last);
     const ids = [...new Set(placed.map((r) => r.id))];
     const [leaves, secondments] = await Promise.all([WorkerLeaveRepository.periodsIn(m, ids, first, last), SecondmentRepository.outIn(m, ids, first, last)]);
     const periodsOf = (rows: Array<{ workerId: number; from: string; to: string | null }>, id: number) => rows.filter((r) => r.workerId === id);
@@ -142,7 +142,7 @@ export class SecondmentsService {
       workers.push({ id, name, employmentType, status, availableOn, arrivedFrom: null });
       if (hireDate <= eve && !here.some((p) => p.from <= eve && (p.to === null || p.to >= eve))) arrived.push(id);
     }
-    const before = await WorkerRepository.placesOn(m, arrived, eve);
+    const before = await WorkerByDayRepository.placesOn(m, arrived, eve);
     for (const w of workers) w.arrivedFrom = before.get(w.id) ?? null;
     return { communityCode, month, workers };
   }

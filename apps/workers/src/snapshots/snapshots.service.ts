@@ -13,7 +13,7 @@ import { SecondmentRepository } from '../secondments/secondment.repository';
 import { SpecialDeductionRepository } from '../special-deductions/special-deduction.repository';
 import { WorkerTaxYearRepository } from '../special-deductions/worker-tax-year.repository';
 import { WorkerLeaveRepository } from '../workers/worker-leave.repository';
-import { WorkerRepository } from '../workers/worker.repository';
+import { WorkerByDayRepository } from '../workers/worker-by-day.repository';
 import type { SnapshotQueryDto } from './snapshots.dto';
 
 const BAND_RANK: Record<PostBand, number> = { HEAD: 0, DEPUTY: 1, OTHER: 2 };
@@ -60,7 +60,7 @@ export class SnapshotsService {
     const asOf = q.asOf;
     const fullBank = receivesWholeBankAccounts(p);
     const m = this.dataSource.manager;
-    const { items: page, nextAfter } = await WorkerRepository.employedPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, workerIds: q.workers?.split(',').map(Number), identities: q.identities, fullBank });
+    const { items: page, nextAfter } = await WorkerByDayRepository.employedPage(m, p.scope, { asOf, after: q.after, limit, scope: q.scope, workerIds: q.workers?.split(',').map(Number), identities: q.identities, fullBank });
     if (!page.length) return { asOf, items: [], nextAfter: null };
     // the page's id range; named workers by their ids (a few spread over the register would make the range nearly all of it)
     const range: WorkerRange = { first: Number(page[0].id), last: Number(page[page.length - 1].id), ...(q.workers ? { ids: page.map((w) => Number(w.id)) } : {}) };

@@ -1,6 +1,6 @@
 /**
  * Who can be rostered in a community on each day of a month, from each worker's dated facts (the daily
- * availability rule, `WorkerRepository.availableIn`, evaluated in memory over the month): employed that day,
+ * availability rule, `WorkerByDayRepository.availableIn`, evaluated in memory over the month): employed that day,
  * placed in the community that day, not on leave, not seconded out.
  */
 

@@ -1,0 +1,177 @@
+/**
+ * The workers service's reads **by day**: where each worker is placed on a date — their own place on `worker`
+ * (since `place_since`), a place left since (`worker_place_history`), a transfer planned ahead
+ * (`worker_planned_transfer`, written by `WorkerPlaceRepository`) — for roster availability (a day, a month)
+ * and the payroll snapshot.
+ */
+import { addDays, type Scope } from '@cws/kernel';
+import { applyScope, keysetPage, keysetPageOf, type KeysetPage } from '@cws/persistence';
+import type { EmploymentType, WorkerSnapshot, WorkerStatus } from '@cws/workers-contracts';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** A worker and one period they are placed in a community (`toDay` null: open-ended). */
+export interface PlacedInMonth {
+  id: number;
+  name: string;
+  employmentType: EmploymentType;
+  status: WorkerStatus;
+  hireDate: string;
+  leftDate: string | null;
+  fromDay: string;
+  toDay: string | null;
+}
+
+/** A page of the workers employed on a date, for the payroll snapshot. */
+export interface EmployedPageQuery {
+  asOf: string;
+  after?: string;
+  limit: number;
+  /** a district (6), street (9) or community (12) code */
+  scope?: string;
+  /** only these workers */
+  workerIds?: readonly number[];
+  /** with the encrypted resident id */
+  identities?: boolean;
+  /** the encrypted whole bank account, else the masked one */
+  fullBank: boolean;
+}
+
+/** A snapshot row of the register: the snapshot's own fields as stored (status as on the register, not as of `asOf`), and the protected ones it decrypts. */
+export type EmployedWorkerRow = Pick<WorkerSnapshot, 'name' | 'districtCode' | 'streetCode' | 'communityCode' | 'placeSince' | 'employmentType' | 'status' | 'education' | 'hireDate'
+  | 'qualificationLevel' | 'priorServiceMonths'> & {
+  id: number;
+  /** with `fullBank` */
+  bankEnc?: string | null;
+  /** without `fullBank` */
+  bankMasked?: string | null;
+  /** with `identities` */
+  residentIdEnc?: string;
+};
+
+export class WorkerByDayRepository {
+  /**
+   * Who can be rostered in a community on `date`: the workers placed there that day (a transfer counts from its date, a planned one too), employed then, neither on leave (leave
+   * periods by date) nor on an OUT secondment that day; by id.
+   */
+  static async availableIn(m: EntityManager, communityCode: string, date: string): Promise<Array<{ id: number; name: string; employmentType: EmploymentType; status: WorkerStatus }>> {
+    // employed, not on leave, not seconded out that day
+    const rest = `w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)
+          AND NOT EXISTS (SELECT 1 FROM worker_leave l WHERE l.worker_id = w.id AND l.start_date <= ? AND (l.return_date IS NULL OR l.return_date > ?))
+          AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
+                          AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))`;
+    const days = [date, date, date, date, date, date];
+    // in the community that day: its workers whose place began by then and who have not moved on by a planned transfer, those a
+    // transfer since took away, and those a planned transfer brings by then (three indexed reads)
+    const [now, then, planned] = await Promise.all([
+      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
+        WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND NOT EXISTS (${MOVED_BY_PLAN}) AND ${rest}`, [communityCode, date, date, ...days]),
+      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
+        WHERE h.community_code = ? AND h.valid_from <= ? AND h.valid_to >= ? AND ${rest}`, [communityCode, date, date, ...days]),
+      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
+        WHERE t.community_code = ? AND t.transfer_date <= ? AND ${rest}`, [communityCode, date, ...days]),
+    ]);
+    type Row = { id: number; name: string; employmentType: EmploymentType; status: WorkerStatus };
+    return ([...now, ...then, ...planned] as Row[]).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * Who may be placed in a community some day of the month [first, last], each period they are placed there (one row
+   * a period): their own place — until the day before a planned transfer, if one is due in the month —, a place left
+   * since (`worker_place_history`), a planned transfer in (`worker_planned_transfer`); with the dates that bound their
+   * employment. The month's availability (`availableDays` in @cws/workers-core) is worked out from these, the leave
+   * periods and the OUT secondments: three reads for the month where the daily rule takes three a day.
+   */
+  static async placedInMonth(m: EntityManager, communityCode: string, first: string, last: string): Promise<PlacedInMonth[]> {
+    const worker = `w.id, w.name, w.employment_type AS employmentType, w.status, w.hire_date AS hireDate, w.left_date AS leftDate`;
+    const employed = 'w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)';
+    const [own, left, planned] = await Promise.all([
+      m.query(`SELECT ${worker}, COALESCE(w.place_since, w.hire_date) AS fromDay, (SELECT t0.transfer_date FROM worker_planned_transfer t0 WHERE t0.worker_id = w.id) AS movesOn
+        FROM worker w WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND ${employed}`, [communityCode, last, last, first]),
+      m.query(`SELECT ${worker}, h.valid_from AS fromDay, h.valid_to AS toDay FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
+        WHERE h.community_code = ? AND h.valid_from <= ? AND h.valid_to >= ? AND ${employed}`, [communityCode, last, first, last, first]),
+      m.query(`SELECT ${worker}, t.transfer_date AS fromDay FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
+        WHERE t.community_code = ? AND t.transfer_date <= ? AND ${employed}`, [communityCode, last, last, first]),
+    ]);
+    type Row = Omit<PlacedInMonth, 'id' | 'toDay'> & { id: unknown; toDay?: string | null; movesOn?: string | null };
+    return ([...own, ...left, ...planned] as Row[]).map(({ movesOn, toDay, ...r }) => ({ ...r, id: Number(r.id), toDay: movesOn ? addDays(movesOn, -1) : (toDay ?? null) }));
+  }
+
+  /** Where each of these workers was placed on `date` (employed then), by id: their own place, a place left since, or a planned one. */
+  static async placesOn(m: EntityManager, workerIds: readonly number[], date: string): Promise<Map<number, string>> {
+    if (!workerIds.length) return new Map();
+    const rows: Array<{ id: unknown; communityCode: string }> = await m.query(
+      `SELECT w.id, w.community_code AS communityCode FROM worker w
+         WHERE w.id IN (?) AND w.hire_date <= ? AND (w.place_since IS NULL OR w.place_since <= ?) AND NOT EXISTS (${MOVED_BY_PLAN})
+       UNION ALL SELECT h.worker_id, h.community_code FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
+         WHERE h.worker_id IN (?) AND w.hire_date <= ? AND h.valid_from <= ? AND h.valid_to >= ?
+       UNION ALL SELECT t.worker_id, t.community_code FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
+         WHERE t.worker_id IN (?) AND w.hire_date <= ? AND t.transfer_date <= ?`,
+      [workerIds, date, date, date, workerIds, date, date, date, workerIds, date, date],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.communityCode]));
+  }
+
+  /**
+   * The workers employed on `asOf` within the caller's scope, a keyset page by id (the payroll snapshot's hot path),
+   * each at the place they held that day: those whose current place began by then (`place_since`) and who do not
+   * move before it, by the `worker` row's indexed place columns, merged in id order with those who were elsewhere
+   * then — a period of `worker_place_history` (a transfer since; few rows) covering `asOf` — and those a planned
+   * transfer has moved by then (`worker_planned_transfer`; fewer still), each in scope by that place.
+   */
+  static async employedPage(m: EntityManager, callerScope: Scope, q: EmployedPageQuery): Promise<KeysetPage<EmployedWorkerRow>> {
+    const after = q.after ? Number(q.after) : null;
+    const current = employedOn(m, q, 'w')
+      .andWhere('(w.place_since IS NULL OR w.place_since <= :asOf)')
+      .andWhere(`NOT EXISTS (${MOVED_BY_PLAN.replace('?', ':asOf')})`)
+      .from('worker', 'w');
+    placeFilter(current, callerScope, q.scope, 'w');
+    const earlier = employedOn(m, q, 'h')
+      .from('worker_place_history', 'h')
+      .innerJoin('worker', 'w', 'w.id = h.worker_id')
+      .andWhere('h.valid_from <= :asOf AND h.valid_to >= :asOf');
+    placeFilter(earlier, callerScope, q.scope, 'h');
+    const planned = employedOn(m, q, 't')
+      .from('worker_planned_transfer', 't')
+      .innerJoin('worker', 'w', 'w.id = t.worker_id')
+      .andWhere('t.transfer_date <= :asOf');
+    placeFilter(planned, callerScope, q.scope, 't');
+    // each side one page + 1 by id; their union's first page + 1 decides the page and whether another follows
+    const keyOf = (w: EmployedWorkerRow) => Number(w.id);
+    const sides = await Promise.all([
+      keysetPage(current, { column: 'w.id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
+      keysetPage(earlier, { column: 'h.worker_id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
+      keysetPage(planned, { column: 't.worker_id', after, limit: q.limit + 1, keyOf, fetch: 'raw' }),
+    ]);
+    const [a, ...others] = sides.map((p) => p.items);
+    const rows = others.some((o) => o.length) ? [a, ...others].flat().sort((x, y) => keyOf(x) - keyOf(y)) : a;
+    return keysetPageOf(rows, q.limit, keyOf);
+  }
+}
+
+/** A worker (`w`) whose planned transfer has taken effect by the day given as the one parameter: they are in the planned community then. */
+const MOVED_BY_PLAN = 'SELECT 1 FROM worker_planned_transfer t0 WHERE t0.worker_id = w.id AND t0.transfer_date <= ?';
+
+/** The place `w` a worker's own row, `h` a period of `worker_place_history`, `t` a planned transfer. */
+type PlaceAlias = 'w' | 'h' | 't';
+const PLACE_SINCE: Record<PlaceAlias, string> = { w: 'COALESCE(w.place_since, w.hire_date)', h: 'h.valid_from', t: 't.transfer_date' };
+
+/** The snapshot's columns of workers employed on `asOf` (of `workerIds` only, when named), the place read from `place`. */
+function employedOn(m: EntityManager, q: EmployedPageQuery, place: PlaceAlias) {
+  const qb = m
+    .createQueryBuilder()
+    .select(`w.id AS id, w.name AS name, ${place}.district_code AS districtCode, ${place}.street_code AS streetCode, ${place}.community_code AS communityCode,
+      ${PLACE_SINCE[place]} AS placeSince,
+      w.employment_type AS employmentType, w.status AS status, w.education AS education, w.hire_date AS hireDate,
+      w.qualification_level AS qualificationLevel, w.prior_service_months AS priorServiceMonths, ${q.fullBank ? 'w.bank_account_enc AS bankEnc' : 'w.bank_account_masked AS bankMasked'}
+      ${q.identities ? ', w.resident_id_enc AS residentIdEnc' : ''}`)
+    .where('w.hire_date <= :asOf AND (w.left_date IS NULL OR w.left_date >= :asOf)', { asOf: q.asOf });
+  return q.workerIds ? qb.andWhere('w.id IN (:...workerIds)', { workerIds: q.workerIds }) : qb;
+}
+
+/** The snapshot's place filter (a district, street or community code) and the caller's scope, on `place`'s columns. */
+function placeFilter(qb: SelectQueryBuilder<ObjectLiteral>, callerScope: Scope, scope: string | undefined, place: PlaceAlias): void {
+  if (scope?.length === 6) qb.andWhere(`${place}.district_code = :sd`, { sd: scope });
+  if (scope?.length === 9) qb.andWhere(`${place}.street_code = :ss`, { ss: scope });
+  if (scope?.length === 12) qb.andWhere(`${place}.community_code = :sc`, { sc: scope });
+  applyScope(qb, callerScope, { district: `${place}.district_code`, street: `${place}.street_code` });
+}
