@@ -172,6 +172,8 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'workers.plannedTransferHint': 'The nightly batch moves the worker on that day; until then they stay on this community’s register and in its scope. Rosters and pay count each day with the community of that day.',
   'workers.plannedTransferCancel': 'Cancel transfer',
   'workers.plannedOut': 'moves {date}',
+  'workers.incoming': '{n} worker(s) coming in (the nightly batch adds them to this register on the day)',
+  'workers.incomingItem': '{name} (No. {id}): from {from} to {to}, from {date}',
   'workers.plannedTransferCancelConfirm': 'Cancel this planned transfer?',
   'workers.plannedTransferCancelled': 'Transfer cancelled',
   'workers.targetCommunity': 'New community',

@@ -170,6 +170,8 @@ export const zhCNRegister = {
   'workers.plannedTransferHint': '到日由夜间批处理执行；此前仍在现社区的花名册与管理范围内，排班与工资按日期分别计入两个社区。',
   'workers.plannedTransferCancel': '撤销调动',
   'workers.plannedOut': '{date} 调出',
+  'workers.incoming': '即将调入 {n} 人（到日由夜间批处理调入本花名册）',
+  'workers.incomingItem': '{name}（工号 {id}）：{date} 起由{from}调入{to}',
   'workers.plannedTransferCancelConfirm': '撤销这次登记的调动？',
   'workers.plannedTransferCancelled': '已撤销调动',
   'workers.targetCommunity': '调入社区',

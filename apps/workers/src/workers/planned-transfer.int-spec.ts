@@ -50,6 +50,16 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect(register.find((r) => r.id === w.id)?.plannedTransferDate).toBe(day(12));
     expect(register.filter((r) => r.plannedTransferDate).map((r) => r.id)).toEqual([w.id]);
 
+    // the receiving street's HR sees who is coming, from where and when (the worker is not theirs yet: the record is a 404)
+    const incoming = async (principal: ReturnType<typeof testPrincipals.streetUser>) =>
+      (await t.request('GET', '/v1/workers/incoming-transfers', { token: t.tokenFor(principal) })).body.items as Array<Record<string, unknown>>;
+    const receiving = testPrincipals.streetUser(THIRD.slice(0, 9));
+    expect((await incoming(receiving)).filter((i) => i.workerId === w.id)).toEqual([
+      { workerId: w.id, name: expect.any(String), date: day(12), fromCommunityCode: FIRST, fromCommunityName: expect.any(String), toCommunityCode: THIRD, toCommunityName: expect.any(String) },
+    ]);
+    expect((await t.request('GET', `/v1/workers/${w.id}`, { token: t.tokenFor(receiving) })).status).toBe(404);
+    expect((await incoming(testPrincipals.streetUser(FIRST.slice(0, 9)))).some((i) => i.workerId === w.id)).toBe(false);
+
     // the payroll snapshot and roster availability of a day read the place of that day
     expect(await snapshotPlace(w.id, day(11))).toEqual([[FIRST, '2020-01-01']]);
     expect(await snapshotPlace(w.id, day(12))).toEqual([[THIRD, day(12)]]);

@@ -4,7 +4,9 @@
  * current place is on `worker` (since `place_since`); together they answer "where is this worker on that day",
  * which `WorkerRepository`'s reads by day (the payroll snapshot, roster availability) join in with `worker`.
  */
-import { insertRows } from '@cws/persistence';
+import type { Scope } from '@cws/kernel';
+import { applyScope, insertRows } from '@cws/persistence';
+import type { IncomingTransfersView } from '@cws/workers-contracts';
 import type { LeftPeriod } from '@cws/workers-core';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -73,6 +75,24 @@ export class WorkerPlaceRepository {
   static async cancelPlan(m: EntityManager, workerId: number): Promise<boolean> {
     const res: { affectedRows?: number } = await m.query('DELETE FROM worker_planned_transfer WHERE worker_id = ?', [workerId]);
     return (res.affectedRows ?? 0) > 0;
+  }
+
+  /**
+   * The planned transfers into the scope (by the target community's place), by date then worker, at most `limit`: who is
+   * coming, from where. Until the date the worker is outside that scope, so this is all its HR sees of them.
+   */
+  static async incoming(m: EntityManager, scope: Scope, limit: number): Promise<IncomingTransfersView['items']> {
+    const qb = m.createQueryBuilder()
+      .select(`t.worker_id AS workerId, w.name AS name, t.transfer_date AS date, w.community_code AS fromCommunityCode, fc.name AS fromCommunityName,
+        t.community_code AS toCommunityCode, tc.name AS toCommunityName`)
+      .from('worker_planned_transfer', 't')
+      .innerJoin('worker', 'w', 'w.id = t.worker_id')
+      .innerJoin('community', 'fc', 'fc.code = w.community_code')
+      .innerJoin('community', 'tc', 'tc.code = t.community_code')
+      .orderBy('t.transfer_date').addOrderBy('t.worker_id').limit(limit);
+    applyScope(qb, scope, { district: 't.district_code', street: 't.street_code' });
+    const rows: Array<IncomingTransfersView['items'][number] & { workerId: unknown }> = await qb.getRawMany();
+    return rows.map((r) => ({ ...r, workerId: Number(r.workerId) }));
   }
 
   /** Workers whose planned transfer is due by `today`, by id (the status calendar moves them). */

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, NoContent, Permissions, Roles } from '@cws/platform';
-import { CreatedId, WorkerDetail, WorkerListPage, WorkerLookupResult, WorkerPii, WorkerRecord, WorkerWriteResult } from '@cws/workers-contracts';
+import { CreatedId, IncomingTransfers, WorkerDetail, WorkerListPage, WorkerLookupResult, WorkerPii, WorkerRecord, WorkerWriteResult } from '@cws/workers-contracts';
 import { PII_ROLES, READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
 import { CareerEventDto, CreateWorkerDto, LeaveWorkerDto, UpdateWorkerDto, WorkerLookupDto, WorkerQueryDto } from './workers.dto';
 import { WorkersService } from './workers.service';
@@ -36,6 +36,14 @@ export class WorkersController {
   @Answers(WorkerLookupResult, '按身份证号查找（批量，留痕）', 'Workers in your scope by full resident ID, up to 2,000 at once, matched by position; audited (how many, not which). The IDs go in the body so that no URL or access log carries them.')
   lookup(@CurrentPrincipal() p: Principal, @Body() dto: WorkerLookupDto) {
     return this.workers.lookup(p, dto.residentIds);
+  }
+
+  @Get('incoming-transfers')
+  @Roles(...READ_ROLES)
+  @Permissions(WORKERS_READ)
+  @Answers(IncomingTransfers, '即将调入的人员', 'Workers a transfer recorded ahead will bring into your scope: who, from which community, to which, from when (by date; at most 500). Until the date they are outside your scope')
+  incomingTransfers(@CurrentPrincipal() p: Principal) {
+    return this.workers.incomingTransfers(p);
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { inTransaction, PiiCipher, rethrowDuplicate } from '@cws/persistence';
 import { AuditService, KeysetCursor } from '@cws/platform';
 import {
   WorkerChangedEvent, WorkerCreatedEvent, WorkerLeftEvent, type CareerEventKind, type PostBand,
-  type WorkerDetailView, type WorkerListPage, type WorkerLookupResultView, type WorkerPiiView, type WorkerRef,
+  type IncomingTransfersView, type WorkerDetailView, type WorkerListPage, type WorkerLookupResultView, type WorkerPiiView, type WorkerRef,
 } from '@cws/workers-contracts';
 import { isPlannedTransfer, leftPeriodOf } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -155,6 +155,11 @@ export class WorkersService {
     if (left) await WorkerPlaceRepository.close(m, { workerId: before.id, communityCode: before.communityCode, streetCode: before.streetCode, districtCode: before.districtCode, ...left });
     await this.addCareerEvent(m, before.id, 'TRANSFER', date, null, { from: before.communityCode, to: to.communityCode });
     return { ...to, since: date };
+  }
+
+  /** The transfers recorded ahead into the caller's scope: who is coming, from where, when (at most 500). */
+  async incomingTransfers(p: Principal): Promise<IncomingTransfersView> {
+    return { items: await WorkerPlaceRepository.incoming(this.dataSource.manager, p.scope, 500) };
   }
 
   /** Drops a worker's planned transfer (404 when there is none). */

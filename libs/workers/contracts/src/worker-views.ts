@@ -69,6 +69,19 @@ const workerRecordFields = /* @__PURE__ */ Fields(workerCore, {
   priorServiceMonths: /* @__PURE__ */ Int('入职时认定的此前社区工作月数。Prior community service credited at hire, months.', 0),
   version: /* @__PURE__ */ Int('版本号（乐观锁）。Version, for optimistic locking.', 3),
 });
+export const IncomingTransfers = /* @__PURE__ */ Contract('IncomingTransfers', '即将调入本管理范围的人员（已登记、尚未到日期的调动）。Workers a transfer recorded ahead will bring into your scope.', {
+  items: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Contract('IncomingTransfer', '一次预约调入。One planned arrival.', {
+    workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 1024),
+    name: /* @__PURE__ */ Text('姓名。Name.', '张丽华'),
+    date: /* @__PURE__ */ DateOnly('调入日期。The first day here.', '2027-01-01'),
+    fromCommunityCode: /* @__PURE__ */ Text('调出的社区。The community left.', '330106001001'),
+    fromCommunityName: /* @__PURE__ */ Text('调出社区名称。Its name.', '翠苑一区社区'),
+    toCommunityCode: /* @__PURE__ */ Text('调入的社区。The community joined.', '330106002001'),
+    toCommunityName: /* @__PURE__ */ Text('调入社区名称。Its name.', '文新社区'),
+  }), { description: '按调入日期、人员排列（最多 500 条）。By date, then worker (at most 500).' }),
+});
+export type IncomingTransfersView = Static<typeof IncomingTransfers>;
+
 export const WorkerRecord = /* @__PURE__ */ Contract('WorkerRecord', '社区工作者档案（脱敏）。A worker record, masked.', workerRecordFields);
 export type WorkerRecordView = Static<typeof WorkerRecord>;
 

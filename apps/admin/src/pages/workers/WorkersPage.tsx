@@ -18,6 +18,7 @@ import { PagedTable, pagedRows } from '../../layout/PagedTable';
 import { PlaceFilter } from '../../layout/PlaceFilter';
 import { placeNamer } from '../../lib/places';
 import { ImportWizard } from './ImportWizard';
+import { IncomingTransfers } from './IncomingTransfers';
 import { HireModal } from './WorkerFormModals';
 
 const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SECONDED_OUT: 'orange', ON_LEAVE: 'gold', LEFT: 'default' };
@@ -152,6 +153,7 @@ export function WorkersPage() {
           {t('common.reset')}
         </Button>
       </Space>
+      <IncomingTransfers />
       <PagedTable<WorkerRow>
         pages={pages}
         loadMoreTestId="workers-load-more"
