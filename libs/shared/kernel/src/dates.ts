@@ -44,6 +44,13 @@ export function lastDayOfMonth(month: string): string {
   return `${month.slice(0, 7)}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 }
 
+/** Every day (YYYY-MM-DD) of a month given as YYYY-MM, in order. Throws on a malformed month. */
+export function monthDates(month: string): string[] {
+  if (!isYearMonth(month)) throw new Error(`bad month "${month}" (expected YYYY-MM)`);
+  const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayIndex(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);

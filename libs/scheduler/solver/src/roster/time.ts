@@ -1,5 +1,8 @@
 /** Clock times as minutes after midnight, calendar dates as `YYYY-MM-DD` strings (no time zone). */
-import { addDays, daysInMonth, weekdayIndex } from '@cws/kernel';
+import { addDays, weekdayIndex } from '@cws/kernel';
+
+/** Every day of a month, in order (the kernel's; the solver's callers import it from here). */
+export { monthDates } from '@cws/kernel';
 
 export const SLOT_MINUTES = 30;
 
@@ -32,14 +35,6 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isMonth(s: unknown): s is string {
   return typeof s === 'string' && MONTH.test(s);
-}
-
-/** Every date of a `YYYY-MM` month, in order. */
-export function monthDates(month: string): string[] {
-  const m = MONTH.exec(month);
-  if (!m) throw new Error(`bad month "${month}" (expected YYYY-MM)`);
-  const days = daysInMonth(Number(m[1]), Number(m[2]));
-  return Array.from({ length: days }, (_, i) => `${m[1]}-${m[2]}-${String(i + 1).padStart(2, '0')}`);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
