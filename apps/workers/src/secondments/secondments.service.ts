@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, conflict, lastDayOfMonth, validationError, type Principal } from '@cws/kernel';
+import { addDays, conflict, monthDates, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type AvailableWorkersMonthView, type AvailableWorkersView, SecondmentEndedEvent, SecondmentStartedEvent, type SecondmentView } from '@cws/workers-contracts';
 import { inTransaction } from '@cws/persistence';
-import { availableDays } from '@cws/workers-core';
+import { availableDays, coveredOn } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
@@ -108,42 +108,51 @@ export class SecondmentsService {
    * that day (leave periods by date), minus those on an OUT secondment that day; seconded-in cadres belong to their host community.
    */
   async available(p: Principal, communityCode: string, date = today()): Promise<AvailableWorkersView> {
-    await communityInScope(this.dataSource.manager, p, communityCode);
-    return { communityCode, date, workers: await WorkerByDayRepository.availableIn(this.dataSource.manager, communityCode, date) };
+    const m = this.dataSource.manager;
+    await communityInScope(m, p, communityCode);
+    const workers = await this.availability(m, communityCode, [date]);
+    return { communityCode, date, workers: workers.map(({ id, name, employmentType, status }) => ({ id, name, employmentType, status })) };
   }
 
   /**
    * The same for each day of a month, in one request: a roster solve used to read its month one day at a time (31
-   * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). Each day by the daily rule,
-   * worked out in memory (`availableDays`) from five reads for the month — who is placed here when, their leave and
-   * OUT secondments — where the 31 daily reads took 93 (session 22). A worker placed elsewhere on the day before the
-   * month (a transfer on the 1st) is named with that community (`arrivedFrom`): the scheduler carries that centre's
-   * last days of the month before, as it carries its own.
+   * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). A worker placed elsewhere on
+   * the day before the month (a transfer on the 1st) is named with that community (`arrivedFrom`, their place that day
+   * as the snapshot reads it): the scheduler carries that centre's last days of the month before, as it carries its own.
    */
   async availableMonth(p: Principal, communityCode: string, month: string): Promise<AvailableWorkersMonthView> {
     const m = this.dataSource.manager;
     await communityInScope(m, p, communityCode);
-    const last = lastDayOfMonth(month);
-    const first = `${month}-01`;
-    const dates = Array.from({ length: Number(last.slice(8)) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-    const placed = await WorkerByDayRepository.placedInMonth(m, communityCode, first, last);
-    const ids = [...new Set(placed.map((r) => r.id))];
+    const eve = addDays(`${month}-01`, -1);
+    const available = await this.availability(m, communityCode, monthDates(month));
+    const arrived = available.filter((w) => w.hireDate <= eve && !coveredOn(w.placed, eve)).map((w) => w.id);
+    const before = arrived.length
+      ? (await WorkerByDayRepository.employedPage(m, { level: 'CITY' }, { asOf: eve, workerIds: arrived, limit: arrived.length, fullBank: false })).items
+      : [];
+    const from = new Map(before.map((w) => [Number(w.id), w.communityCode]));
+    return {
+      communityCode, month,
+      workers: available.map(({ id, name, employmentType, status, availableOn }) => ({ id, name, employmentType, status, availableOn, arrivedFrom: from.get(id) ?? null })),
+    };
+  }
+
+  /**
+   * The daily rule (`availableDays`) over `dates` (ascending), for the workers placed in the community on any of them: five
+   * reads whatever the number of days — who is placed here when, their leave and their OUT secondments (session 22; the
+   * month took the daily rule's three reads a day). Those available on none of the days are left out; by id.
+   */
+  private async availability(m: EntityManager, communityCode: string, dates: readonly string[]) {
+    const [first, last] = [dates[0], dates[dates.length - 1]];
+    const placed = await WorkerByDayRepository.placedBetween(m, communityCode, first, last);
+    const ids = [...new Set(placed.map((r) => r.id))].sort((a, b) => a - b);
     const [leaves, secondments] = await Promise.all([WorkerLeaveRepository.periodsIn(m, ids, first, last), SecondmentRepository.outIn(m, ids, first, last)]);
-    const periodsOf = (rows: Array<{ workerId: number; from: string; to: string | null }>, id: number) => rows.filter((r) => r.workerId === id);
-    const eve = addDays(first, -1);
-    const workers: AvailableWorkersMonthView['workers'] = [];
-    const arrived: number[] = [];
-    for (const id of ids.sort((a, b) => a - b)) {
+    const byWorker = <T extends { workerId: number }>(rows: T[], id: number) => rows.filter((r) => r.workerId === id);
+    return ids.flatMap((id) => {
       const rows = placed.filter((r) => r.id === id);
       const { name, employmentType, status, hireDate, leftDate } = rows[0];
       const here = rows.map((r) => ({ from: r.fromDay, to: r.toDay }));
-      const availableOn = availableDays(dates, { hireDate, leftDate, placed: here, leaves: periodsOf(leaves, id), secondedOut: periodsOf(secondments, id) });
-      if (!availableOn.length) continue;
-      workers.push({ id, name, employmentType, status, availableOn, arrivedFrom: null });
-      if (hireDate <= eve && !here.some((p) => p.from <= eve && (p.to === null || p.to >= eve))) arrived.push(id);
-    }
-    const before = await WorkerByDayRepository.placesOn(m, arrived, eve);
-    for (const w of workers) w.arrivedFrom = before.get(w.id) ?? null;
-    return { communityCode, month, workers };
+      const availableOn = availableDays(dates, { hireDate, leftDate, placed: here, leaves: byWorker(leaves, id), secondedOut: byWorker(secondments, id) });
+      return availableOn.length ? [{ id, name, employmentType, status, hireDate, placed: here, availableOn }] : [];
+    });
   }
 }

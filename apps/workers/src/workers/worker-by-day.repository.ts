@@ -2,7 +2,7 @@
  * The workers service's reads **by day**: where each worker is placed on a date — their own place on `worker`
  * (since `place_since`), a place left since (`worker_place_history`), a transfer planned ahead
  * (`worker_planned_transfer`, written by `WorkerPlaceRepository`) — for roster availability (a day, a month)
- * and the payroll snapshot.
+ * and the payroll snapshot (which also answers where named workers were on a day).
  */
 import { addDays, type Scope } from '@cws/kernel';
 import { applyScope, keysetPage, keysetPageOf, type KeysetPage } from '@cws/persistence';
@@ -10,7 +10,7 @@ import type { EmploymentType, WorkerSnapshot, WorkerStatus } from '@cws/workers-
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** A worker and one period they are placed in a community (`toDay` null: open-ended). */
-export interface PlacedInMonth {
+export interface PlacedPeriod {
   id: number;
   name: string;
   employmentType: EmploymentType;
@@ -50,38 +50,13 @@ export type EmployedWorkerRow = Pick<WorkerSnapshot, 'name' | 'districtCode' | '
 
 export class WorkerByDayRepository {
   /**
-   * Who can be rostered in a community on `date`: the workers placed there that day (a transfer counts from its date, a planned one too), employed then, neither on leave (leave
-   * periods by date) nor on an OUT secondment that day; by id.
+   * Who may be placed in a community some day of [first, last], each period they are placed there (one row a period):
+   * their own place — until the day before a planned transfer, if one is due by `last` —, a place left since
+   * (`worker_place_history`), a planned transfer in (`worker_planned_transfer`); with the dates that bound their
+   * employment. Roster availability (`availableDays` in @cws/workers-core) is worked out from these, the leave periods
+   * and the OUT secondments, for a day or a month alike.
    */
-  static async availableIn(m: EntityManager, communityCode: string, date: string): Promise<Array<{ id: number; name: string; employmentType: EmploymentType; status: WorkerStatus }>> {
-    // employed, not on leave, not seconded out that day
-    const rest = `w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)
-          AND NOT EXISTS (SELECT 1 FROM worker_leave l WHERE l.worker_id = w.id AND l.start_date <= ? AND (l.return_date IS NULL OR l.return_date > ?))
-          AND NOT EXISTS (SELECT 1 FROM secondment s WHERE s.worker_id = w.id AND s.direction = 'OUT' AND s.status <> 'CANCELLED'
-                          AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?))`;
-    const days = [date, date, date, date, date, date];
-    // in the community that day: its workers whose place began by then and who have not moved on by a planned transfer, those a
-    // transfer since took away, and those a planned transfer brings by then (three indexed reads)
-    const [now, then, planned] = await Promise.all([
-      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker w
-        WHERE w.community_code = ? AND (w.place_since IS NULL OR w.place_since <= ?) AND NOT EXISTS (${MOVED_BY_PLAN}) AND ${rest}`, [communityCode, date, date, ...days]),
-      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
-        WHERE h.community_code = ? AND h.valid_from <= ? AND h.valid_to >= ? AND ${rest}`, [communityCode, date, date, ...days]),
-      m.query(`SELECT w.id, w.name, w.employment_type AS employmentType, w.status FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
-        WHERE t.community_code = ? AND t.transfer_date <= ? AND ${rest}`, [communityCode, date, ...days]),
-    ]);
-    type Row = { id: number; name: string; employmentType: EmploymentType; status: WorkerStatus };
-    return ([...now, ...then, ...planned] as Row[]).map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
-  }
-
-  /**
-   * Who may be placed in a community some day of the month [first, last], each period they are placed there (one row
-   * a period): their own place — until the day before a planned transfer, if one is due in the month —, a place left
-   * since (`worker_place_history`), a planned transfer in (`worker_planned_transfer`); with the dates that bound their
-   * employment. The month's availability (`availableDays` in @cws/workers-core) is worked out from these, the leave
-   * periods and the OUT secondments: three reads for the month where the daily rule takes three a day.
-   */
-  static async placedInMonth(m: EntityManager, communityCode: string, first: string, last: string): Promise<PlacedInMonth[]> {
+  static async placedBetween(m: EntityManager, communityCode: string, first: string, last: string): Promise<PlacedPeriod[]> {
     const worker = `w.id, w.name, w.employment_type AS employmentType, w.status, w.hire_date AS hireDate, w.left_date AS leftDate`;
     const employed = 'w.hire_date <= ? AND (w.left_date IS NULL OR w.left_date >= ?)';
     const [own, left, planned] = await Promise.all([
@@ -92,23 +67,8 @@ export class WorkerByDayRepository {
       m.query(`SELECT ${worker}, t.transfer_date AS fromDay FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
         WHERE t.community_code = ? AND t.transfer_date <= ? AND ${employed}`, [communityCode, last, last, first]),
     ]);
-    type Row = Omit<PlacedInMonth, 'id' | 'toDay'> & { id: unknown; toDay?: string | null; movesOn?: string | null };
+    type Row = Omit<PlacedPeriod, 'id' | 'toDay'> & { id: unknown; toDay?: string | null; movesOn?: string | null };
     return ([...own, ...left, ...planned] as Row[]).map(({ movesOn, toDay, ...r }) => ({ ...r, id: Number(r.id), toDay: movesOn ? addDays(movesOn, -1) : (toDay ?? null) }));
-  }
-
-  /** Where each of these workers was placed on `date` (employed then), by id: their own place, a place left since, or a planned one. */
-  static async placesOn(m: EntityManager, workerIds: readonly number[], date: string): Promise<Map<number, string>> {
-    if (!workerIds.length) return new Map();
-    const rows: Array<{ id: unknown; communityCode: string }> = await m.query(
-      `SELECT w.id, w.community_code AS communityCode FROM worker w
-         WHERE w.id IN (?) AND w.hire_date <= ? AND (w.place_since IS NULL OR w.place_since <= ?) AND NOT EXISTS (${MOVED_BY_PLAN})
-       UNION ALL SELECT h.worker_id, h.community_code FROM worker_place_history h JOIN worker w ON w.id = h.worker_id
-         WHERE h.worker_id IN (?) AND w.hire_date <= ? AND h.valid_from <= ? AND h.valid_to >= ?
-       UNION ALL SELECT t.worker_id, t.community_code FROM worker_planned_transfer t JOIN worker w ON w.id = t.worker_id
-         WHERE t.worker_id IN (?) AND w.hire_date <= ? AND t.transfer_date <= ?`,
-      [workerIds, date, date, date, workerIds, date, date, date, workerIds, date, date],
-    );
-    return new Map(rows.map((r) => [Number(r.id), r.communityCode]));
   }
 
   /**
@@ -122,7 +82,7 @@ export class WorkerByDayRepository {
     const after = q.after ? Number(q.after) : null;
     const current = employedOn(m, q, 'w')
       .andWhere('(w.place_since IS NULL OR w.place_since <= :asOf)')
-      .andWhere(`NOT EXISTS (${MOVED_BY_PLAN.replace('?', ':asOf')})`)
+      .andWhere(`NOT EXISTS (${MOVED_BY_PLAN})`)
       .from('worker', 'w');
     placeFilter(current, callerScope, q.scope, 'w');
     const earlier = employedOn(m, q, 'h')
@@ -148,8 +108,8 @@ export class WorkerByDayRepository {
   }
 }
 
-/** A worker (`w`) whose planned transfer has taken effect by the day given as the one parameter: they are in the planned community then. */
-const MOVED_BY_PLAN = 'SELECT 1 FROM worker_planned_transfer t0 WHERE t0.worker_id = w.id AND t0.transfer_date <= ?';
+/** A worker (`w`) whose planned transfer has taken effect by `:asOf`: they are in the planned community then. */
+const MOVED_BY_PLAN = 'SELECT 1 FROM worker_planned_transfer t0 WHERE t0.worker_id = w.id AND t0.transfer_date <= :asOf';
 
 /** The place `w` a worker's own row, `h` a period of `worker_place_history`, `t` a planned transfer. */
 type PlaceAlias = 'w' | 'h' | 't';

@@ -1,7 +1,7 @@
 /**
  * Who can be rostered in a community on each day of a month, from each worker's dated facts (the daily
- * availability rule, `WorkerByDayRepository.availableIn`, evaluated in memory over the month): employed that day,
- * placed in the community that day, not on leave, not seconded out.
+ * availability rule, for one day or a month): employed that day, placed in the community that day, not on leave,
+ * not seconded out.
  */
 
 /** An inclusive period of days; `to` null = open-ended. */
@@ -22,13 +22,15 @@ export interface AvailabilityFacts {
 }
 
 const covers = (p: DayPeriod, day: string) => p.from <= day && (p.to === null || p.to >= day);
+/** Whether any of these inclusive periods covers `day`. */
+export const coveredOn = (periods: readonly DayPeriod[], day: string): boolean => periods.some((p) => covers(p, day));
 const onLeave = (p: DayPeriod, day: string) => p.from <= day && (p.to === null || p.to > day);
 
 /** The days of `dates` (ascending) the worker is available on, by the daily rule. */
 export function availableDays(dates: readonly string[], f: AvailabilityFacts): string[] {
   return dates.filter(
     (day) =>
-      f.hireDate <= day && (f.leftDate === null || f.leftDate >= day) && f.placed.some((p) => covers(p, day)) &&
-      !f.leaves.some((p) => onLeave(p, day)) && !f.secondedOut.some((p) => covers(p, day)),
+      f.hireDate <= day && (f.leftDate === null || f.leftDate >= day) && coveredOn(f.placed, day) &&
+      !f.leaves.some((p) => onLeave(p, day)) && !coveredOn(f.secondedOut, day),
   );
 }
