@@ -69,7 +69,6 @@ export class SecondmentRepository {
          FROM secondment WHERE worker_id = ? ORDER BY start_date DESC`, [workerId]);
   }
 
-  /** Ends one secondment on `to`. */
   /** The OUT secondments (not cancelled) of these workers that touch [first, last], both ends inclusive. */
   static async outIn(m: EntityManager, workerIds: readonly number[], first: string, last: string): Promise<Array<{ workerId: number; from: string; to: string | null }>> {
     if (!workerIds.length) return [];
@@ -81,6 +80,7 @@ export class SecondmentRepository {
     return rows.map((r) => ({ ...r, workerId: Number(r.workerId) }));
   }
 
+  /** Ends one secondment on `to`. */
   static async end(m: EntityManager, id: number, to: string): Promise<void> {
     await m.query(`UPDATE secondment SET end_date = ?, status = 'ENDED' WHERE id = ?`, [to, id]);
   }

@@ -2,7 +2,7 @@
  * The only writer of `worker_place_history` and `worker_planned_transfer`: the places a worker left, one closed
  * period each [valid_from, valid_to], written by a transfer; and the one transfer planned for a later day. The
  * current place is on `worker` (since `place_since`); together they answer "where is this worker on that day",
- * which `WorkerRepository`'s reads by day (the payroll snapshot, roster availability) join in with `worker`.
+ * which `WorkerByDayRepository`'s reads (the payroll snapshot, roster availability) join in with `worker`.
  */
 import type { Scope } from '@cws/kernel';
 import { applyScope, insertRows } from '@cws/persistence';
@@ -23,7 +23,6 @@ export interface PlannedTransfer extends PlaceCodes {
   /** the first day in the new community */
   date: string;
   plannedBy: string;
-  plannedAt: string;
 }
 
 /** A place a worker left and the period they held it. */
@@ -52,7 +51,7 @@ export class WorkerPlaceRepository {
   }
 
   /** Records a planned transfer, replacing the worker's earlier plan. */
-  static async plan(m: EntityManager, t: Omit<PlannedTransfer, 'plannedAt'>): Promise<void> {
+  static async plan(m: EntityManager, t: PlannedTransfer): Promise<void> {
     await m.query(
       `INSERT INTO worker_planned_transfer (worker_id, community_code, street_code, district_code, transfer_date, planned_by, planned_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))
        ON DUPLICATE KEY UPDATE community_code = VALUES(community_code), street_code = VALUES(street_code), district_code = VALUES(district_code),
@@ -64,17 +63,16 @@ export class WorkerPlaceRepository {
   static async plannedOf(m: EntityManager, workerId: number): Promise<PlannedTransfer | undefined> {
     const [row] = await m.query(
       `SELECT worker_id AS workerId, community_code AS communityCode, street_code AS streetCode, district_code AS districtCode,
-         transfer_date AS date, planned_by AS plannedBy, planned_at AS plannedAt
+         transfer_date AS date, planned_by AS plannedBy
        FROM worker_planned_transfer WHERE worker_id = ?`,
       [workerId],
     );
-    return row ? { ...row, workerId: Number(row.workerId), plannedAt: new Date(row.plannedAt).toISOString() } : undefined;
+    return row ? { ...row, workerId: Number(row.workerId) } : undefined;
   }
 
-  /** Drops the worker's planned transfer; true when there was one. */
-  static async cancelPlan(m: EntityManager, workerId: number): Promise<boolean> {
-    const res: { affectedRows?: number } = await m.query('DELETE FROM worker_planned_transfer WHERE worker_id = ?', [workerId]);
-    return (res.affectedRows ?? 0) > 0;
+  /** Drops the worker's planned transfer, if any. */
+  static async cancelPlan(m: EntityManager, workerId: number): Promise<void> {
+    await m.query('DELETE FROM worker_planned_transfer WHERE worker_id = ?', [workerId]);
   }
 
   /**

@@ -45,9 +45,9 @@ const VIEW_FIELDS: ReadonlyArray<readonly [sql: string, key: string, kind: Field
   ['w.left_reason', 'leftReason', 'text'], ['w.bank_account_masked', 'bankAccountMasked', 'text'], ['w.bank_luhn_ok', 'bankLuhnOk', 'int'],
   ['w.community_code', 'communityCode', 'text'], ['w.street_code', 'streetCode', 'text'], ['w.district_code', 'districtCode', 'text'],
   ['COALESCE(w.place_since, w.hire_date)', 'placeSince', 'text'], ['w.prior_service_months', 'priorServiceMonths', 'int'], ['w.version', 'version', 'int'],
-  // at most one planned transfer a worker (its primary key): nested as `plannedTransfer` by normaliseView
-  ['(SELECT t.transfer_date FROM worker_planned_transfer t WHERE t.worker_id = w.id)', 'plannedTransferDate', 'text'],
-  ['(SELECT t.community_code FROM worker_planned_transfer t WHERE t.worker_id = w.id)', 'plannedTransferCommunity', 'text'],
+  // at most one planned transfer a worker (its primary key), as 'date community' in one read of its row: nested as
+  // `plannedTransfer` by normaliseView
+  ["(SELECT CONCAT(t.transfer_date, ' ', t.community_code) FROM worker_planned_transfer t WHERE t.worker_id = w.id)", 'plannedTransfer', 'text'],
 ];
 
 const WORKER_VIEW_COLUMNS = VIEW_FIELDS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
@@ -305,10 +305,11 @@ function listItem(r: Row): WorkerListItem {
   };
 }
 
-function normaliseView({ plannedTransferDate, plannedTransferCommunity, ...row }: Row): WorkerView {
+function normaliseView({ plannedTransfer, ...row }: Row): WorkerView {
+  const [date, communityCode] = plannedTransfer ? String(plannedTransfer).split(' ') : [];
   return {
     ...row,
-    plannedTransfer: plannedTransferDate ? { date: String(plannedTransferDate), communityCode: String(plannedTransferCommunity) } : null,
+    plannedTransfer: date ? { date, communityCode } : null,
     id: Number(row.id),
     version: Number(row.version),
     priorServiceMonths: Number(row.priorServiceMonths ?? 0),
