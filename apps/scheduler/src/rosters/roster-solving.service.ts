@@ -7,7 +7,7 @@ import { carriedOut, monthHours, rosterProblem, solveRoster, type Assignment, ty
 import type { Job } from 'bullmq';
 import { CalendarService } from '../calendar/calendar.service';
 import { CentresService } from '../centres/centres.service';
-import { WorkforceClient, type MonthWorkforce } from '../workforce/workforce.client';
+import { WorkforceClient } from '../workforce/workforce.client';
 import { RosterGenerationRepository } from './roster-generation.repository';
 import { RosterRepository, type RosterRow } from './roster.repository';
 import { WorkerRequestRepository } from './worker-request.repository';
@@ -61,17 +61,18 @@ export class RosterSolvingService {
   private async solve(row: RosterRow): Promise<boolean> {
     const m = this.dataSource.manager;
     const token = await this.workforce.jobToken();
-    const [calendar, centre, people, requests, basedOn, carriedHere] = await Promise.all([
+    const [calendar, centre, people, requests, basedOn] = await Promise.all([
       this.calendar.forYear(Number(row.month.slice(0, 4))),
       this.centres.configFor(row.communityCode),
       this.workforce.month(row.communityCode, row.month, token),
       this.requests.forMonth(m, row.communityCode, row.month),
       row.basedOnId ? this.rosters.find(m, row.basedOnId) : Promise.resolve(null),
-      this.carriedIn(row.communityCode, row.month),
     ]);
-    const carriedElsewhere = await this.carriedFromElsewhere(people.workers, row.month);
+    // each worker carries the last days of the centre they were in before the month: this one, or the one a transfer on
+    // the 1st brought them from (`arrivedFrom`)
+    const carriedFrom = await this.carriedByCentre(people.workers.map((w) => w.arrivedFrom ?? row.communityCode), row.month);
     const workers: RosterWorker[] = people.workers.map((w) => {
-      const carried = carriedElsewhere.has(w.id) ? carriedElsewhere : carriedHere;
+      const carried = carriedFrom.get(w.arrivedFrom ?? row.communityCode);
       const mine = requests.filter((r) => r.workerId === w.id);
       return {
         id: w.id,
@@ -101,25 +102,17 @@ export class RosterSolvingService {
     return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });
   }
 
-  /** Each worker's shifts in the last days of the previous month's published roster; null when it has none (nothing carried). */
-  private async carriedIn(community: string, month: string): Promise<Map<number, CarriedShift[]> | null> {
-    const before = await this.rosters.latestPublished(this.dataSource.manager, community, addDays(`${month}-01`, -1).slice(0, 7));
-    return before?.problem && before.assignments ? carriedOut(before.problem, before.assignments) : null;
-  }
-
   /**
-   * The workers who arrive on the 1st from another centre (`arrivedFrom`, a transfer) carry that centre's last days, as the
-   * others carry this one's: their rest before the month was kept (or not) over there. Those whose centre has no published
-   * roster of the previous month are absent (this centre's rule applies: nothing known, nothing carried).
+   * For each of these centres, each worker's shifts in the last days of its previous month's published roster; null for a
+   * centre with none (nothing carried: every day before the month off, as problems stored before carrying read).
    */
-  private async carriedFromElsewhere(workers: MonthWorkforce['workers'], month: string): Promise<Map<number, CarriedShift[]>> {
-    const out = new Map<number, CarriedShift[]>();
-    const from = [...new Set(workers.map((w) => w.arrivedFrom).filter((c): c is string => c !== null))];
-    const rosters = await Promise.all(from.map((community) => this.carriedIn(community, month)));
-    for (const w of workers) {
-      const carried = w.arrivedFrom ? rosters[from.indexOf(w.arrivedFrom)] : null;
-      if (carried) out.set(w.id, carried.get(w.id) ?? []);
-    }
-    return out;
+  private async carriedByCentre(communities: readonly string[], month: string): Promise<Map<string, Map<number, CarriedShift[]> | null>> {
+    const previous = addDays(`${month}-01`, -1).slice(0, 7);
+    const centres = [...new Set(communities)];
+    const rosters = await Promise.all(centres.map((c) => this.rosters.latestPublished(this.dataSource.manager, c, previous)));
+    return new Map(centres.map((c, i) => {
+      const before = rosters[i];
+      return [c, before?.problem && before.assignments ? carriedOut(before.problem, before.assignments) : null];
+    }));
   }
 }
