@@ -52,9 +52,10 @@ export function TodoCard() {
   const line = (key: string, label: MessageKey, q: Runs, pick: (r: RunView) => boolean, status: string): Todo => ({
     key, label, count: q.data?.items.filter(pick).length, more: !!q.data?.nextAfter, to: `/payroll/runs?status=${status}`, failed: q.isError,
   });
-  const owing = drafts.data?.items.filter((r) => r.inputs?.arrearsNotCarried) ?? [];
+  const owes = (r: RunView) => !!r.inputs?.arrearsNotCarried;
+  const owing = drafts.data?.items.filter(owes) ?? [];
   const arrears: Todo = {
-    ...line('arrears', 'todo.arrearsNotCarried', drafts, (r) => !!r.inputs?.arrearsNotCarried, 'DRAFT'),
+    ...line('arrears', 'todo.arrearsNotCarried', drafts, owes, 'DRAFT'),
     // one such run: straight to it, where 冻结的计算输入 lists the workers and months
     ...(owing.length === 1 && !drafts.data?.nextAfter ? { to: `/payroll/runs/${owing[0].id}` } : {}),
   };
