@@ -69,6 +69,7 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   DISTRICT_HAS_STREETS: ['该区下还有街道，不能删除（请改为停用）', 'The district has streets; deactivate it instead'],
   STREET_HAS_COMMUNITIES: ['该街道下还有社区，不能删除（请改为停用）', 'The street has communities; deactivate it instead'],
   COMMUNITY_HAS_WORKERS: ['该社区有人员或任职记录，不能删除（请改为停用）', 'The community has workers; deactivate it instead'],
+  COMMUNITY_HAS_PLANNED_TRANSFERS: ['已有人员登记调入该社区，不能停用（请先撤销其调动）', 'Workers are planned to transfer into this community; cancel their transfers first'],
   COMMUNITY_IN_USE: ['该社区已有选举、招聘或培训记录，不能删除（请改为停用）', 'Elections, vacancies or training name this community; deactivate it instead'],
   DISTRICT_HAS_ACTIVE_STREETS: ['请先停用该区下的所有街道', 'Deactivate its streets first'],
   STREET_HAS_ACTIVE_COMMUNITIES: ['请先停用该街道下的所有社区', 'Deactivate its communities first'],

@@ -69,7 +69,7 @@ export class OrgController {
 
   @Post('communities/:code/deactivate')
   @Roles('CITY_ADMIN', 'DISTRICT_HR')
-  @Answers(CommunityDetail, '停用社区')
+  @Answers(CommunityDetail, '停用社区', 'Deactivate a community (409 COMMUNITY_HAS_PLANNED_TRANSFERS while transfers are planned into it)')
   @ApiIfMatch()
   async deactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Headers('if-match') ifMatch?: string) {
     const c = await this.org.setActive(p, code, false, ifMatch);

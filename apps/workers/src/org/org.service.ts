@@ -104,6 +104,11 @@ export class OrgService {
       }
       const before = await this.communityEntity(m, principal, code, true);
       assertIfMatch(ifMatch, etagOf(before.version), 'community', code);
+      if (!active) {
+        // a worker planned to arrive would be moved into a community no longer in use: the plans go first
+        const planned = await WorkerPlaceRepository.countPlannedInto(m, code);
+        if (planned > 0) throw conflict('COMMUNITY_HAS_PLANNED_TRANSFERS', `${planned} workers are planned to transfer into community ${code}: cancel their transfers first`, { plannedTransfers: planned });
+      }
       await CommunityRepository.setActive(m, code, active);
       await this.audit.record(m, { entity: 'community', entityId: code, action: active ? 'REACTIVATE' : 'DEACTIVATE', before: { active: before.active }, after: { active }, districtCode: before.districtCode });
       return this.getCommunity(principal, code, m);

@@ -115,10 +115,16 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect((await t.request('DELETE', `/v1/workers/${w.id}/planned-transfer`, { token: admin })).status).toBe(204);
   });
 
-  it('cancels a plan (then 404), drops one that leaving makes moot, and refuses a date more than a year ahead on its field', async () => {
+  it('cancels a plan (then 404; the receiving community cannot be deactivated before), drops one that leaving makes moot, and refuses a date more than a year ahead on its field', async () => {
     const w = await hireWorker(t, admin, { residentId: hire(), communityCode: FIRST, hireDate: '2020-01-01' });
     expect((await patch(w.id, { communityCode: SECOND, transferDate: day(3) })).status).toBe(200);
+    // the receiving community stays in use while someone is planned to arrive
+    const deactivate = () => t.request('POST', `/v1/communities/${SECOND}/deactivate`, { token: admin });
+    const refused = await deactivate();
+    expect([refused.status, refused.body.code, refused.body.plannedTransfers]).toEqual([409, 'COMMUNITY_HAS_PLANNED_TRANSFERS', 1]);
     expect((await t.request('DELETE', `/v1/workers/${w.id}/planned-transfer`, { token: admin })).status).toBe(204);
+    expect((await deactivate()).body.active).toBe(false);
+    expect((await t.request('POST', `/v1/communities/${SECOND}/reactivate`, { token: admin })).body.active).toBe(true);
     expect((await detail(w.id)).plannedTransfer).toBeNull();
     expect(await available(w.id, SECOND, day(3))).toBe(false);
     expect((await t.request('DELETE', `/v1/workers/${w.id}/planned-transfer`, { token: admin })).status).toBe(404);

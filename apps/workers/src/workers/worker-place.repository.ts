@@ -50,6 +50,12 @@ export class WorkerPlaceRepository {
     return Number(n);
   }
 
+  /** How many transfers are planned into the community (a deactivation waits for them to be cancelled or made). */
+  static async countPlannedInto(m: EntityManager, communityCode: string): Promise<number> {
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker_planned_transfer WHERE community_code = ?', [communityCode]);
+    return Number(n);
+  }
+
   /** Records a planned transfer, replacing the worker's earlier plan. */
   static async plan(m: EntityManager, t: PlannedTransfer): Promise<void> {
     await m.query(

@@ -116,7 +116,8 @@ export class WorkersService {
       const transfer = dto.communityCode !== undefined && dto.communityCode !== before.communityCode;
       if (dto.transferDate !== undefined && !transfer) throw validationError('TRANSFER_DATE_WITHOUT_TRANSFER', 'transferDate', 'a transfer date goes with a new communityCode');
       if (transfer) {
-        const target = await communityInScope(m, p, dto.communityCode!);
+        // held shared: a deactivation waits for this plan and then counts it
+        const target = await communityInScope(m, p, dto.communityCode!, { share: true });
         if (!target.active) throw conflict('COMMUNITY_INACTIVE', `community ${dto.communityCode} is deactivated`);
         const date = dto.transferDate ?? today();
         const planned = isPlannedTransfer(date, before.placeSince, today());
