@@ -16,6 +16,8 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit int`
 
 const totals = { passed: 0, failed: 0 };
 const steps = [];
+/** The failed tests by name, repeated after the summary: CI keeps only the tail of the output. */
+const failures = [];
 
 function run(name, cmd, args, { env = process.env, count } = {}) {
   if (only.length && !only.includes(name)) return;
@@ -29,6 +31,7 @@ function run(name, cmd, args, { env = process.env, count } = {}) {
     if (c) {
       totals.passed += c.passed;
       totals.failed += c.failed;
+      failures.push(...(c.names ?? []).map((n) => `${name}: ${n}`));
       counted = true;
     }
   }
@@ -39,7 +42,12 @@ function run(name, cmd, args, { env = process.env, count } = {}) {
 const jestCount = (file) => () => {
   if (!existsSync(file)) return null;
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) };
+  const names = j.testResults.flatMap((suite) => {
+    const file = path.relative(root, suite.name);
+    const failed = suite.assertionResults.filter((t) => t.status === 'failed').map((t) => `${file} › ${t.fullName}`);
+    return failed.length || suite.status !== 'failed' ? failed : [`${file} (${(suite.message ?? '').split('\n')[0]})`];
+  });
+  return { passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0), names };
 };
 
 /** node's test runner: the spec report on screen, TAP in a file to count from. */
@@ -49,7 +57,8 @@ const tapCount = (name) => () => {
   if (!existsSync(file)) return null;
   const tap = readFileSync(file, 'utf8');
   const n = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap) ?? [])[1] ?? 0);
-  return { passed: n('pass'), failed: n('fail') };
+  const names = [...tap.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => m[1]);
+  return { passed: n('pass'), failed: n('fail'), names };
 };
 
 const env = { ...process.env };
@@ -71,5 +80,6 @@ run('tools', 'node', nodeTest('tools', 'tools/start/'), { count: tapCount('tools
 run('e2e', 'node', nodeTest('e2e', 'apps/admin-e2e/src/'), { env, count: tapCount('e2e') });
 
 console.log(`\nsteps: ${steps.join('; ')}`);
+for (const f of failures) console.log(`FAILED ${f}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 && steps.every((s) => !s.includes('FAILED')) ? 0 : 1);
