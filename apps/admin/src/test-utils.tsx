@@ -109,8 +109,11 @@ export function renderPageAs(me: Me, page: ReactNode, routes: Record<string, Rou
   return { ...script, ...rendered };
 }
 
-/** Polls until `check` stops throwing (React Query and Antd settle asynchronously). */
-export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+/**
+ * Polls until `check` stops throwing (React Query and Antd settle asynchronously). The limit is only reached by a test
+ * about to fail, so it is generous: under load (integration tests beside it) one calendar-page test took 4.5 s in all.
+ */
+export async function waitFor<T>(check: () => T, timeoutMs = 10_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     try {
