@@ -59,8 +59,8 @@ abstract class DrainedWorkerHost extends WorkerHost implements OnModuleDestroy {
   }
 }
 
-function processorFor(queue: string, concurrency: number): Type<unknown> {
-  @Processor(queue, { concurrency })
+function processorFor(queue: string, concurrency: number, lockMs: number): Type<unknown> {
+  @Processor(queue, { concurrency, lockDuration: lockMs, stalledInterval: lockMs })
   class QueueProcessor extends DrainedWorkerHost {
     constructor(private readonly dispatcher: JobDispatcher) {
       super();
@@ -136,7 +136,7 @@ export class MessagingModule {
         OutboxService,
         OutboxRelay,
         InboxService,
-        ...consumed.map((q) => processorFor(q, options.queueConcurrency?.[q] ?? options.concurrency ?? 4)),
+        ...consumed.map((q) => processorFor(q, options.queueConcurrency?.[q] ?? options.concurrency ?? 4, config.queueLockMs)),
         relayTickProcessor(relayQueue),
       ],
       exports: [JobProducer, OutboxService, OutboxRelay, InboxService, BullModule],

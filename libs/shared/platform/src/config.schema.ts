@@ -121,6 +121,7 @@ export class ServiceEnvironment {
   @IsIntegerIn(60, 86400, ENV) ACCESS_TOKEN_TTL_SECONDS?: string;
   @IsIntegerIn(1, 1_000_000, ENV) RATE_LIMIT_PER_MINUTE?: string;
   @IsIntegerIn(0, 600_000, ENV) SHUTDOWN_TIMEOUT_MS?: string;
+  @IsIntegerIn(1000, 600_000, ENV) QUEUE_LOCK_MS?: string;
   @IsIn(['debug', 'info', 'warn', 'error'], { message: 'LOG_LEVEL must be debug, info, warn or error', groups: ENV }) LOG_LEVEL?: string;
 
   @Required(SECRETS, ` (${KEY_HINT})`)

@@ -11,18 +11,19 @@ describe('loadConfig', () => {
     expect(c.database).toBe('cws_payroll');
     expect(c.piiKey).toHaveLength(32);
     expect(c.serviceUrls.workers).toBe('http://127.0.0.1:3001');
+    expect(c.queueLockMs).toBe(30_000);
   });
 
   it('lists every bad variable in one readable message', () => {
     let error: unknown;
     try {
-      loadConfig('budget', { BUDGET_PORT: '99999', MYSQL_URL: 'postgres://x', JWT_SECRET: 'short', PII_KEY: 'zz', LOG_LEVEL: 'loud' });
+      loadConfig('budget', { BUDGET_PORT: '99999', MYSQL_URL: 'postgres://x', JWT_SECRET: 'short', PII_KEY: 'zz', LOG_LEVEL: 'loud', QUEUE_LOCK_MS: '10' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['BUDGET_PORT', 'MYSQL_URL', 'JWT_SECRET', 'PII_KEY', 'LOG_LEVEL']) expect(message).toContain(name);
+    for (const name of ['BUDGET_PORT', 'MYSQL_URL', 'JWT_SECRET', 'PII_KEY', 'LOG_LEVEL', 'QUEUE_LOCK_MS']) expect(message).toContain(name);
   });
 
   it('has no default keys, in production or out of it', () => {

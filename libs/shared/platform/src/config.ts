@@ -13,6 +13,11 @@ export interface ServiceConfig {
   database: string;
   redisUrl: string;
   queuePrefix: string;
+  /**
+   * BullMQ's job lock (renewed at half of it while the job runs) and its stalled-job check interval: a job whose
+   * process died goes back to the queue within about twice this (QUEUE_LOCK_MS, default BullMQ's 30 s).
+   */
+  queueLockMs: number;
   /** Address the service listens on: 127.0.0.1 unless HOST / BIND_ADDRESS says otherwise. */
   host: string;
   /** HS256 key that signs new access tokens, and its id (the token's `kid` header). */
@@ -120,6 +125,7 @@ function configFromValidEnvironment(service: ServiceName, env: Env, withSecrets:
     database: env[`${prefix}_DB`] ?? `cws_${service}`,
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     queuePrefix: env.QUEUE_PREFIX ?? 'cws',
+    queueLockMs: intOr(env.QUEUE_LOCK_MS, 30_000),
     host: env.HOST || env.BIND_ADDRESS || '127.0.0.1',
     jwtSecret,
     jwtKeyId: jwtSecret ? jwtKeyIdOf(jwtSecret) : '',
