@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { FinishGenerationJob, SolveRosterJob } from '@cws/scheduler-contracts';
 import { JobHandler } from '@cws/messaging';
 import { addDays, cityToday, type PayloadOf } from '@cws/kernel';
-import { carriedOut, monthHours, rosterProblem, solveRoster, type Assignment, type CarriedShift, type RosterWorker } from '@cws/scheduler-solver';
+import { carriedOut, monthHours, rosterProblem, solveRoster, withPastWorkers, type Assignment, type CarriedShift, type RosterWorker } from '@cws/scheduler-solver';
 import type { Job } from 'bullmq';
 import { CalendarService } from '../calendar/calendar.service';
 import { CentresService } from '../centres/centres.service';
@@ -96,7 +96,10 @@ export class RosterSolvingService {
     }
     // A re-plan or swap changes what is still ahead: the days before today were worked as published (a swap recorded after
     // its day is already in `previous`, so it is kept with them).
-    const problem = rosterProblem(row.month, centre, workers, calendar, previous, previous ? cityToday() : undefined);
+    // A worker the month's read no longer lists (a leaving or transfer back-dated since) keeps the days they worked.
+    const today = cityToday();
+    const rostered = previous && basedOn?.problem ? withPastWorkers(workers, basedOn.problem, previous, today) : workers;
+    const problem = rosterProblem(row.month, centre, rostered, calendar, previous, previous ? today : undefined);
     const result = solveRoster(problem, { seed: row.seed, timeLimitMs: SOLVE_TIME_LIMIT_MS });
     const hours = monthHours(problem, result.assignments);
     return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });

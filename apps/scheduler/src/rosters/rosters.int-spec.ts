@@ -303,6 +303,29 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
   }, 180_000);
 
+  it('a re-plan keeps the days a worker worked before a leaving back-dated since took them off the month\'s register', async () => {
+    // last month has all happened: the re-plan keeps it whole, the leaver's shifts and hours with it
+    const lastMonth = addDays(`${cityToday().slice(0, 7)}-01`, -1).slice(0, 7);
+    const centre = xihuCommunities.filter((c) => c !== community).at(-1)!;
+    const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: centre, month: lastMonth } });
+    expect(queued.status).toBe(201);
+    const published = await solved(queued.body.id);
+    expect((await t.request('POST', `/v1/rosters/${published.id}/publish`, { token: xihu })).status).toBe(200);
+    const gone = (published.assignments as Assignment[])[0].workerId;
+    const theirs = plain(published.assignments).filter((a) => a.workerId === gone);
+    const left = await workers.request('POST', `/v1/workers/${gone}/leave`, { token: workersAdmin, body: { date: addDays(`${lastMonth}-01`, -1), reason: '个人原因辞职' } });
+    expect(left.status).toBeLessThan(300);
+
+    const res = await t.request('POST', `/v1/rosters/${published.id}/replan`, { token: xihu });
+    expect(res.status).toBe(201);
+    const r = await solved(res.body.id);
+    const problem = await stored(r.id);
+    expect(problem.workers.find((w) => w.id === gone)).toMatchObject({ id: gone, unavailable: [] });
+    const key = (a: Assignment) => `${a.workerId}|${a.date}|${a.shift}`;
+    expect(plain(r.assignments).map(key).sort()).toEqual(plain(published.assignments).map(key).sort());
+    expect(monthHours(problem, plain(r.assignments)).find((h) => h.workerId === gone)?.shifts.total).toBe(theirs.length);
+  }, 180_000);
+
   it('one generation of a month and place in flight: a double click is one 201 and a 409 naming it; another district goes ahead; a finished one does not block', async () => {
     const generate = (token: string, body: object) => t.request('POST', '/v1/rosters/generate', { token, body });
     const street = community.slice(0, 9);

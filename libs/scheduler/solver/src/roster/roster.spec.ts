@@ -5,7 +5,7 @@ import { compile } from './compile';
 import { DEFAULT_WEIGHTS, defaultCentreConfig, type Assignment, type CentreConfig, type RosterWorker } from './model';
 import { seededRandom } from '@cws/kernel';
 import { RosterState } from './state';
-import { rosterProblem } from './problem';
+import { rosterProblem, withPastWorkers } from './problem';
 import { solveRoster } from './solve';
 
 const staff = (n: number, leaders = 2): RosterWorker[] =>
@@ -143,6 +143,29 @@ describe('roster solver, judged by the independent checker', () => {
     // a month that has all happened is kept whole
     const over = solveRoster({ ...q, frozenBefore: '2026-06-01' }, { seed: 9 });
     expect(over.assignments.map(key).sort()).toEqual(published.assignments.map(key).sort());
+  });
+
+  it('a worker the register no longer lists (a leaving back-dated since) keeps the days worked before the re-plan, and no later one', () => {
+    const p = rosterProblem('2026-05', defaultCentreConfig(), staff(12), DEMO_CALENDAR_2026);
+    const published = solveRoster(p, { seed: 9 });
+    const gone = published.assignments.find((a) => a.date === '2026-05-04')!.workerId;
+    const listed = p.workers.filter((w) => w.id !== gone);
+    const key = (a: Assignment) => `${a.workerId}|${a.date}|${a.shift}`;
+    const past = (list: Assignment[]) => list.filter((a) => a.date < '2026-05-15').map(key).sort();
+    // without them, the days they worked would vanish from the roster and from their hours
+    const dropped = solveRoster(rosterProblem('2026-05', defaultCentreConfig(), listed, DEMO_CALENDAR_2026, published.assignments, '2026-05-15'), { seed: 9 });
+    expect(past(dropped.assignments)).not.toEqual(past(published.assignments));
+
+    const workers = withPastWorkers(listed, p, published.assignments, '2026-05-15');
+    expect(workers.find((w) => w.id === gone)).toEqual({ id: gone, roles: p.workers.find((w) => w.id === gone)!.roles, unavailable: p.days.map((d) => d.date).filter((d) => d >= '2026-05-15') });
+    expect(withPastWorkers(p.workers, p, published.assignments, '2026-05-15')).toBe(p.workers);
+    const q = rosterProblem('2026-05', defaultCentreConfig(), workers, DEMO_CALENDAR_2026, published.assignments, '2026-05-15');
+    const replanned = solveRoster(q, { seed: 9 });
+    expect(past(replanned.assignments)).toEqual(past(published.assignments));
+    expect(replanned.assignments.some((a) => a.workerId === gone && a.date >= '2026-05-15')).toBe(false);
+    expect(checkRoster(q, replanned.assignments)).toEqual([]);
+    const hours = monthHours(q, replanned.assignments).find((h) => h.workerId === gone)!;
+    expect(hours.shifts.total).toBe(published.assignments.filter((a) => a.workerId === gone && a.date < '2026-05-15').length);
   });
 });
 
