@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { FinishGenerationJob, SolveRosterJob } from '@cws/scheduler-contracts';
 import { JobHandler } from '@cws/messaging';
 import { addDays, cityToday, type PayloadOf } from '@cws/kernel';
-import { carriedOut, monthHours, rosterProblem, solveRoster, withPastWorkers, type Assignment, type CarriedShift, type RosterWorker } from '@cws/scheduler-solver';
+import { CARRIED_DAYS, carriedOut, monthHours, rosterProblem, solveRoster, withPastWorkers, type Assignment, type CarriedShift, type RosterProblem, type RosterWorker } from '@cws/scheduler-solver';
 import type { Job } from 'bullmq';
 import { CalendarService } from '../calendar/calendar.service';
 import { CentresService } from '../centres/centres.service';
@@ -68,18 +68,25 @@ export class RosterSolvingService {
       this.requests.forMonth(m, row.communityCode, row.month),
       row.basedOnId ? this.rosters.find(m, row.basedOnId) : Promise.resolve(null),
     ]);
-    // each worker carries the last days of the centre they were in before the month: this one, or the one a transfer on
-    // the 1st brought them from (`arrivedFrom`)
-    const carriedFrom = await this.carriedByCentre(people.workers.map((w) => w.arrivedFrom ?? row.communityCode), row.month);
+    // each worker carries the 6 days before their first day here from the centre they were in: this one, or the one a
+    // transfer brought them from (`arrivedFrom`) — its roster of the month before and, for a transfer later in this
+    // month (`arrivedOn`), of this one
+    const first = `${row.month}-01`;
+    const movedInLater = people.workers.filter((w) => w.arrivedFrom && w.arrivedOn && w.arrivedOn > first);
+    const [monthBefore, thisMonth] = await Promise.all([
+      this.publishedByCentre(people.workers.map((w) => w.arrivedFrom ?? row.communityCode), addDays(first, -1).slice(0, 7)),
+      this.publishedByCentre(movedInLater.map((w) => w.arrivedFrom!), row.month),
+    ]);
     const workers: RosterWorker[] = people.workers.map((w) => {
-      const carried = carriedFrom.get(w.arrivedFrom ?? row.communityCode);
+      const origin = w.arrivedFrom ?? row.communityCode;
+      const carried = carriedBefore(w.id, w.arrivedOn ?? first, [monthBefore.get(origin), thisMonth.get(origin)]);
       const mine = requests.filter((r) => r.workerId === w.id);
       return {
         id: w.id,
         roles: w.roles,
         unavailable: [...new Set([...w.unavailable, ...mine.filter((r) => r.kind === 'UNAVAILABLE').map((r) => r.date)])].sort(),
         requests: mine.filter((r) => r.kind !== 'UNAVAILABLE').map((r) => ({ date: r.date, want: r.kind === 'OFF' ? 'OFF' : (r.shift ?? 'OFF') })),
-        ...(carried ? { carriedIn: carried.get(w.id) ?? [] } : {}),
+        ...(carried ? { carriedIn: carried } : {}),
       };
     });
     let previous: Assignment[] | undefined = basedOn?.assignments ?? undefined;
@@ -105,17 +112,29 @@ export class RosterSolvingService {
     return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });
   }
 
-  /**
-   * For each of these centres, each worker's shifts in the last days of its previous month's published roster; null for a
-   * centre with none (nothing carried: every day before the month off, as problems stored before carrying read).
-   */
-  private async carriedByCentre(communities: readonly string[], month: string): Promise<Map<string, Map<number, CarriedShift[]> | null>> {
-    const previous = addDays(`${month}-01`, -1).slice(0, 7);
+  /** Each of these centres' published roster of the month (problem and assignments), if it has one. */
+  private async publishedByCentre(communities: readonly string[], month: string): Promise<Map<string, PublishedRoster>> {
     const centres = [...new Set(communities)];
-    const rosters = await Promise.all(centres.map((c) => this.rosters.latestPublished(this.dataSource.manager, c, previous)));
-    return new Map(centres.map((c, i) => {
-      const before = rosters[i];
-      return [c, before?.problem && before.assignments ? carriedOut(before.problem, before.assignments) : null];
+    const rosters = await Promise.all(centres.map((c) => this.rosters.latestPublished(this.dataSource.manager, c, month)));
+    return new Map(centres.flatMap((c, i) => {
+      const r = rosters[i];
+      return r?.problem && r.assignments ? [[c, { problem: r.problem, assignments: r.assignments }] as const] : [];
     }));
   }
+}
+
+interface PublishedRoster {
+  problem: RosterProblem;
+  assignments: Assignment[];
+}
+
+/**
+ * A worker's shifts in the 6 days before `firstDay` (their first day here) in the rosters of the centre they were in;
+ * null when it published neither (nothing carried: those days off, as problems stored before carrying read).
+ */
+function carriedBefore(workerId: number, firstDay: string, rosters: ReadonlyArray<PublishedRoster | undefined>): CarriedShift[] | null {
+  const published = rosters.filter((r): r is PublishedRoster => r !== undefined);
+  if (!published.length) return null;
+  const days = Array.from({ length: CARRIED_DAYS }, (_, k) => addDays(firstDay, k - CARRIED_DAYS));
+  return published.flatMap((r) => carriedOut(r.problem, r.assignments.filter((a) => a.workerId === workerId), days).get(workerId) ?? []);
 }

@@ -303,6 +303,43 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
   }, 180_000);
 
+  it('carries a worker transferred in mid-month from the old centre\'s days before the transfer, and keeps the rest rules across it', async () => {
+    type Shift = { workerId: number; date: string; start: string; end: string };
+    const month = addDays(`${cityToday().slice(0, 7)}-28`, 7).slice(0, 7); // next month: a transfer is planned at most a year ahead
+    const arrival = `${month}-12`;
+    const [origin, target] = xihuCommunities.filter((c) => c !== community).slice(1, 3);
+    const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: origin, month } });
+    expect(queued.status).toBe(201);
+    const there = await solved(queued.body.id);
+    expect((await t.request('POST', `/v1/rosters/${there.id}/publish`, { token: xihu })).status).toBe(200);
+    const daysBefore = (there.assignments as Shift[]).filter((a) => a.date >= addDays(arrival, -6) && a.date < arrival);
+    // someone who worked those days and is no leader; their posts end the day before (a transfer needs them ended first)
+    const posts = (await workers.request('GET', `/v1/communities/${origin}/posts?date=${arrival}`, { token: workersAdmin })).body.posts as Array<{ id: number; workerId: number; band: string }>;
+    const leaders = new Set(posts.filter((p) => p.band !== 'OTHER').map((p) => Number(p.workerId)));
+    const counts = new Map<number, number>();
+    for (const a of daysBefore) if (!leaders.has(a.workerId)) counts.set(a.workerId, (counts.get(a.workerId) ?? 0) + 1);
+    const mover = [...counts].sort((x, y) => y[1] - x[1])[0][0]; // the one who worked most of those days
+    for (const post of posts.filter((p) => Number(p.workerId) === mover)) {
+      expect((await workers.request('POST', `/v1/appointments/${post.id}/end`, { token: workersAdmin, body: { to: addDays(arrival, -1), reason: '调动' } })).status).toBeLessThan(300);
+    }
+    expect((await workers.request('PATCH', `/v1/workers/${mover}`, { token: workersAdmin, body: { communityCode: target, transferDate: arrival } })).status).toBe(200);
+
+    const res = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: target, month } });
+    expect(res.status).toBe(201);
+    const here = await solved(res.body.id);
+    const problem = await stored(here.id);
+    const theirs = daysBefore.filter((a) => a.workerId === mover).map(({ date, start, end }) => ({ date, start, end })).sort((a, b) => a.date.localeCompare(b.date));
+    expect(theirs.length).toBeGreaterThan(0);
+    const moved = problem.workers.find((w) => w.id === mover)!;
+    expect(moved.carriedIn?.map(({ date, start, end }) => ({ date, start, end }))).toEqual(theirs);
+    expect(moved.unavailable).toEqual(expect.arrayContaining([addDays(arrival, -1)]));
+    expect(checkRoster(problem, plain(here.assignments))).toEqual([]);
+    // judged on the two centres' rosters stitched together: the rest days in every 7 across the move
+    const worked = new Set([...daysBefore, ...(here.assignments as Shift[])].filter((a) => a.workerId === mover).map((a) => a.date));
+    const dates = Array.from({ length: 12 }, (_, i) => addDays(arrival, i - 6));
+    for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
+  }, 180_000);
+
   it('a re-plan keeps the days a worker worked before a leaving back-dated since took them off the month\'s register', async () => {
     // last month has all happened: the re-plan keeps it whole, the leaver's shifts and hours with it
     const lastMonth = addDays(`${cityToday().slice(0, 7)}-01`, -1).slice(0, 7);

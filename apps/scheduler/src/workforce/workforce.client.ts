@@ -13,8 +13,11 @@ export interface CommunityPlace {
 
 /** Who can be rostered in a community over a month, as the workers service says. */
 export interface MonthWorkforce {
-  /** `arrivedFrom`: the community a worker was placed in on the day before the month, when another (a transfer on the 1st). */
-  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; unavailable: string[]; arrivedFrom: string | null }>;
+  /**
+   * A worker transferred in during the month: `arrivedOn` the day (the 1st included), `arrivedFrom` the community they
+   * were placed in the day before; both null otherwise.
+   */
+  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; unavailable: string[]; arrivedFrom: string | null; arrivedOn: string | null }>;
 }
 
 /** Heads and deputies of the three bodies: the roles a centre may require on duty (`LEADER`). */
@@ -76,7 +79,8 @@ export class WorkforceClient {
         const on = new Set(w.availableOn);
         return {
           id: Number(w.id), name: w.name, employmentType: w.employmentType, roles: leaders.has(Number(w.id)) ? ['LEADER'] : [], unavailable: dates.filter((d) => !on.has(d)),
-          arrivedFrom: w.arrivedFrom ?? null,
+          // a workers service from before arrivedOn named only arrivals on the 1st
+          arrivedFrom: w.arrivedFrom ?? null, arrivedOn: w.arrivedFrom ? (w.arrivedOn ?? dates[0]) : null,
         };
       }),
     };

@@ -4,7 +4,7 @@ import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
 import { type AvailableWorkersMonthView, type AvailableWorkersView, SecondmentEndedEvent, SecondmentStartedEvent, type SecondmentView } from '@cws/workers-contracts';
 import { inTransaction } from '@cws/persistence';
-import { availableDays, coveredOn } from '@cws/workers-core';
+import { arrivalOn, availableDays } from '@cws/workers-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { communityInScope } from '../common/org-scope';
 import { today } from '../common/sql';
@@ -116,23 +116,33 @@ export class SecondmentsService {
 
   /**
    * The same for each day of a month, in one request: a roster solve used to read its month one day at a time (31
-   * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). A worker placed elsewhere on
-   * the day before the month (a transfer on the 1st) is named with that community (`arrivedFrom`, their place that day
-   * as the snapshot reads it): the scheduler carries that centre's last days of the month before, as it carries its own.
+   * calls a centre, 40,000 for the city's flow, throttled by the per-client rate limit). A worker transferred in on a
+   * day of the month (the 1st included) is named with that day (`arrivedOn`) and the community they were placed in the
+   * day before (`arrivedFrom`, their place then as the snapshot reads it): the scheduler carries that centre's days
+   * before the transfer, as it carries its own last days of the month before.
    */
   async availableMonth(p: Principal, communityCode: string, month: string): Promise<AvailableWorkersMonthView> {
     const m = this.dataSource.manager;
     await communityInScope(m, p, communityCode);
-    const eve = addDays(`${month}-01`, -1);
-    const available = await this.availability(m, communityCode, monthDates(month));
-    const arrived = available.filter((w) => w.hireDate <= eve && !coveredOn(w.placed, eve)).map((w) => w.id);
-    const before = arrived.length
-      ? (await WorkerByDayRepository.employedPage(m, { level: 'CITY' }, { asOf: eve, workerIds: arrived, limit: arrived.length, fullBank: false })).items
-      : [];
-    const from = new Map(before.map((w) => [Number(w.id), w.communityCode]));
+    const dates = monthDates(month);
+    const available = await this.availability(m, communityCode, dates);
+    const arrivals = new Map(available.flatMap((w) => {
+      const day = arrivalOn(dates, w);
+      return day ? [[w.id, day] as const] : [];
+    }));
+    // one snapshot page per day before an arrival (a few a month)
+    const from = new Map<number, string>();
+    for (const eve of new Set([...arrivals.values()].map((day) => addDays(day, -1)))) {
+      const ids = [...arrivals].filter(([, day]) => addDays(day, -1) === eve).map(([id]) => id);
+      const page = await WorkerByDayRepository.employedPage(m, { level: 'CITY' }, { asOf: eve, workerIds: ids, limit: ids.length, fullBank: false });
+      for (const w of page.items) from.set(Number(w.id), w.communityCode);
+    }
     return {
       communityCode, month,
-      workers: available.map(({ id, name, employmentType, status, availableOn }) => ({ id, name, employmentType, status, availableOn, arrivedFrom: from.get(id) ?? null })),
+      workers: available.map(({ id, name, employmentType, status, availableOn }) => {
+        const arrivedFrom = from.get(id) ?? null;
+        return { id, name, employmentType, status, availableOn, arrivedFrom, arrivedOn: arrivedFrom ? arrivals.get(id)! : null };
+      }),
     };
   }
 

@@ -67,10 +67,15 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect([await available(w.id, FIRST, day(12)), await available(w.id, THIRD, day(12))]).toEqual([false, true]);
     // and so does the month a roster is solved from, ahead of the move
     const month = day(12).slice(0, 7);
-    const daysIn = async (community: string) =>
-      ((await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as Array<{ id: number; availableOn: string[] }>).find((x) => x.id === w.id)?.availableOn ?? [];
+    type MonthRow = { id: number; availableOn: string[]; arrivedFrom: string | null; arrivedOn: string | null };
+    const monthOf = async (community: string) =>
+      ((await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as MonthRow[]).find((x) => x.id === w.id);
+    const daysIn = async (community: string) => (await monthOf(community))?.availableOn ?? [];
     expect((await daysIn(THIRD))[0]).toBe(day(12));
     expect((await daysIn(FIRST)).filter((d) => d >= day(12))).toEqual([]);
+    // named as arriving on the day, from where: the scheduler carries that centre's days before it
+    expect(await monthOf(THIRD)).toMatchObject({ arrivedFrom: FIRST, arrivedOn: day(12) });
+    expect(await monthOf(FIRST)).toMatchObject({ arrivedFrom: null, arrivedOn: null });
 
     // a post here must end before the move; a transfer now, or leaving after the move, waits for the plan to go
     const post = (to?: string) => t.request('POST', '/v1/appointments', { token: admin, body: { workerId: w.id, communityCode: FIRST, bodyKind: 'STATION', role: 'STAFF', obtainedBy: 'APPOINTMENT', from: day(-5), ...(to ? { to } : {}) } });
@@ -107,10 +112,10 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     const month = `${mo === 12 ? y + 1 : y}-${String(mo === 12 ? 1 : mo + 1).padStart(2, '0')}`;
     expect((await patch(w.id, { communityCode: SECOND, transferDate: `${month}-01` })).status).toBe(200);
     const read = async (community: string) =>
-      (await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as Array<{ id: number; arrivedFrom: string | null; availableOn: string[] }>;
+      (await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as Array<{ id: number; arrivedFrom: string | null; arrivedOn: string | null; availableOn: string[] }>;
     const second = await read(SECOND);
-    expect(second.find((x) => x.id === w.id)).toMatchObject({ arrivedFrom: FIRST, availableOn: expect.arrayContaining([`${month}-01`]) });
-    expect(second.filter((x) => x.id !== w.id).every((x) => x.arrivedFrom === null)).toBe(true);
+    expect(second.find((x) => x.id === w.id)).toMatchObject({ arrivedFrom: FIRST, arrivedOn: `${month}-01`, availableOn: expect.arrayContaining([`${month}-01`]) });
+    expect(second.filter((x) => x.id !== w.id).every((x) => x.arrivedFrom === null && x.arrivedOn === null)).toBe(true);
     expect((await read(FIRST)).some((x) => x.id === w.id)).toBe(false);
     expect((await t.request('DELETE', `/v1/workers/${w.id}/planned-transfer`, { token: admin })).status).toBe(204);
   });

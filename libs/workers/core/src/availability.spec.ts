@@ -1,4 +1,4 @@
-import { availableDays, type AvailabilityFacts } from './availability';
+import { arrivalOn, availableDays, type AvailabilityFacts } from './availability';
 
 const march = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`);
 const base: AvailabilityFacts = { hireDate: '2020-01-01', leftDate: null, placed: [{ from: '2020-01-01', to: null }], leaves: [], secondedOut: [] };
@@ -26,5 +26,22 @@ describe('a month of availability (the daily rule over the month)', () => {
   it('not seconded out, both ends included', () => {
     expect(days({ secondedOut: [{ from: '2026-03-02', to: '2026-03-30' }] })).toEqual(['2026-03-01', '2026-03-31']);
     expect(days({ secondedOut: [{ from: '2026-02-01', to: null }] })).toEqual([]);
+  });
+});
+
+describe('the day a worker arrived in the community within the month (a transfer in)', () => {
+  const arrival = (f: Partial<AvailabilityFacts>) => arrivalOn(march, { ...base, ...f });
+
+  it('none for a worker here from before the month, or hired here in it', () => {
+    expect(arrival({})).toBeNull();
+    expect(arrival({ hireDate: '2026-03-10', placed: [{ from: '2026-03-10', to: null }] })).toBeNull();
+  });
+
+  it('the transfer day: on the 1st, mid-month, or the first of two arrivals', () => {
+    expect(arrival({ placed: [{ from: '2026-03-01', to: null }] })).toBe('2026-03-01');
+    expect(arrival({ placed: [{ from: '2026-03-12', to: null }] })).toBe('2026-03-12');
+    expect(arrival({ placed: [{ from: '2026-03-05', to: '2026-03-09' }, { from: '2026-03-20', to: null }] })).toBe('2026-03-05');
+    // placed here all along across a place change (the periods touch): no arrival
+    expect(arrival({ placed: [{ from: '2020-01-01', to: '2026-03-11' }, { from: '2026-03-12', to: null }] })).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * availability rule, for one day or a month): employed that day, placed in the community that day, not on leave,
  * not seconded out.
  */
+import { addDays } from '@cws/kernel';
 
 /** An inclusive period of days; `to` null = open-ended. */
 export interface DayPeriod {
@@ -33,4 +34,16 @@ export function availableDays(dates: readonly string[], f: AvailabilityFacts): s
       f.hireDate <= day && (f.leftDate === null || f.leftDate >= day) && coveredOn(f.placed, day) &&
       !f.leaves.some((p) => onLeave(p, day)) && !coveredOn(f.secondedOut, day),
   );
+}
+
+/**
+ * The first of `dates` (ascending) the worker arrived in the community on: placed there that day, employed and placed
+ * elsewhere the day before (a transfer in). Null when they were there from before `dates`, or were hired here.
+ */
+export function arrivalOn(dates: readonly string[], f: Pick<AvailabilityFacts, 'hireDate' | 'placed'>): string | null {
+  for (const day of dates) {
+    const eve = addDays(day, -1);
+    if (coveredOn(f.placed, day) && !coveredOn(f.placed, eve) && f.hireDate <= eve) return day;
+  }
+  return null;
 }

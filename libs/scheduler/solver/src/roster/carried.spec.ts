@@ -221,3 +221,88 @@ describe('the solver and the independent checker agree across the boundary', () 
     expect(decidedByCarry).toBeGreaterThan(100);
   });
 });
+
+describe('a transfer in during the month: the days worked in the old centre count here', () => {
+  // Transferred in on Thursday 11 June 2026: unavailable here 1–10 June, worked 5–10 June in the old centre.
+  const before = Array.from({ length: 10 }, (_, i) => addDays('2026-06-01', i));
+  const arriving = (carriedIn: CarriedShift[], id = 105) => (w: RosterWorker): RosterWorker =>
+    w.id === id ? { ...w, unavailable: before, carriedIn, requests: [{ date: '2026-06-11', want: 'EARLY' }] } : w;
+  const sixDays = lastDays('2026-06-11', 6);
+  const p = rosterProblem('2026-06', defaultCentreConfig(), staff(12).map(arriving(sixDays)), DEMO_CALENDAR_2026);
+
+  it('keeps the arrival day off after six days worked there, even when asked, and rosters the worker from the next', () => {
+    const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+    const w = st.c.workerIds.indexOf(105);
+    expect(st.deltaOfSet(w, 10, template('EARLY'))).toBeNull();
+    expect(st.deltaOfSet(w, 11, template('EARLY'))).not.toBeNull();
+    const r = solveRoster(p, { seed: 4 });
+    expect(r.assignments.some((a) => a.workerId === 105 && a.date === '2026-06-11')).toBe(false);
+    expect(r.assignments.some((a) => a.workerId === 105 && a.date > '2026-06-11')).toBe(true);
+    expect(checkRoster(p, r.assignments)).toEqual([]);
+    // without the old centre's days the request is granted
+    const bare = rosterProblem('2026-06', defaultCentreConfig(), staff(12).map(arriving([])), DEMO_CALENDAR_2026);
+    expect(solveRoster(bare, { seed: 4 }).assignments).toContainEqual({ workerId: 105, date: '2026-06-11', shift: 'EARLY' });
+  });
+
+  it('the checker flags the arrival day worked, and a start too soon after the old centre’s late shift', () => {
+    expect(checkRoster(p, [{ workerId: 105, date: '2026-06-11', shift: 'MID' }]).filter((v) => v.workerId === 105)).toEqual([
+      { rule: 'REST_DAYS_PER_7', workerId: 105, date: '2026-06-05', detail: '0 rest days in the 7 days from 2026-06-05' },
+    ]);
+    const late = rosterProblem('2026-06', defaultCentreConfig(), staff(12).map(arriving([shift('2026-06-10', '13:30', '22:00')])), DEMO_CALENDAR_2026);
+    expect(checkRoster(late, [{ workerId: 105, date: '2026-06-11', shift: 'EARLY' }]).filter((v) => v.workerId === 105)).toEqual([
+      { rule: 'REST_BETWEEN_SHIFTS', workerId: 105, date: '2026-06-11', detail: '600 minutes of rest' },
+    ]);
+    expect(checkRoster(late, [{ workerId: 105, date: '2026-06-11', shift: 'MID' }]).filter((v) => v.workerId === 105)).toEqual([]);
+    const st = new RosterState(compile(late), DEFAULT_WEIGHTS);
+    const w = st.c.workerIds.indexOf(105);
+    expect(st.deltaOfSet(w, 10, template('EARLY'))).toBeNull();
+    expect(st.deltaOfSet(w, 10, template('MID'))).not.toBeNull();
+  });
+
+  it('pays a Saturday here after Monday to Friday there as the week’s 6th worked day (200 %), as the solver counts it', () => {
+    // Monday 8 – Friday 12 June there, Saturday 13 June here
+    const week = Array.from({ length: 5 }, (_, i) => shift(addDays('2026-06-08', i)));
+    const one = [{ id: 1, roles: [], unavailable: Array.from({ length: 12 }, (_, i) => addDays('2026-06-01', i)), carriedIn: week }];
+    const q = rosterProblem('2026-06', defaultCentreConfig(), one, DEMO_CALENDAR_2026);
+    const roster: Assignment[] = [{ workerId: 1, date: '2026-06-13', shift: 'MID' }, { workerId: 1, date: '2026-06-15', shift: 'MID' }];
+    expect(monthHours(q, roster)[0].overtimeMinutes).toEqual({ workday150: 0, restDay200: 480, holiday300: 0 });
+    const st = new RosterState(compile(q), DEFAULT_WEIGHTS);
+    expect(st.apply([[0, 12, template('MID')], [0, 14, template('MID')]])).not.toBeNull();
+    expect(st.stats[0].overtime).toBe(480);
+    // a day of the month the worker is available here is theirs to work: a carried shift on it is ignored
+    const available = rosterProblem('2026-06', defaultCentreConfig(), [{ ...one[0], unavailable: [] }], DEMO_CALENDAR_2026);
+    expect(monthHours(available, roster)[0].overtimeMinutes.restDay200).toBe(0);
+  });
+
+  it('on 600 random rows with random arrival days and days worked there: the solver and the checker agree', () => {
+    const wide = { from: '07:00', to: '22:00' };
+    const templates = [...defaultCentreConfig().templates, { code: 'LATE22', start: '13:30', end: '22:00', breakMinutes: 30 }, { code: 'TEN', start: '08:00', end: '19:30', breakMinutes: 30 }];
+    const rnd = seededRandom(23);
+    let refused = 0;
+    let decidedThere = 0;
+    for (let i = 0; i < 600; i++) {
+      const centre: CentreConfig = { ...defaultCentreConfig(), coverage: [], roles: [], templates, restDaysPer7: rnd() < 0.5 ? 1 : 2, openingWindows: { WEEKDAY: wide, WEEKEND: wide, HOLIDAY: wide, ADJUSTED_WORKDAY: wide } };
+      const arrival = 1 + Math.floor(rnd() * 12); // day index of the first day here
+      const unavailable = Array.from({ length: arrival }, (_, d) => addDays('2026-08-01', d));
+      const carriedIn = Array.from({ length: 6 }, (_, k) => addDays('2026-08-01', arrival + k - 6))
+        .filter(() => rnd() < 0.7)
+        .map((date) => shift(date, '13:30', rnd() < 0.5 ? '22:00' : '18:00'));
+      const p = rosterProblem('2026-08', centre, [{ id: 1, roles: [], unavailable, carriedIn }], DEMO_CALENDAR_2026);
+      const st = new RosterState(compile(p), DEFAULT_WEIGHTS);
+      const density = 0.4 + rnd() * 0.6;
+      const cells: Array<[number, number, number]> = [];
+      for (let d = arrival; d < st.c.nDays; d++) cells.push([0, d, rnd() < (d < arrival + 7 ? density : 0.35) ? Math.floor(rnd() * templates.length) : -1]);
+      cells.forEach(([, d, t]) => (st.x[0][d] = t));
+      const stats = st.computeWorker(0);
+      const roster = cells.filter(([, , t]) => t >= 0).map(([, d, t]) => ({ workerId: 1, date: st.c.dates[d], shift: templates[t].code }));
+      const violations = checkWorker(p, 1, roster);
+      if (checkWorker({ ...p, workers: [{ id: 1, roles: [], unavailable }] }, 1, roster).length !== violations.length) decidedThere++;
+      expect({ i, feasible: stats.feasible }).toEqual({ i, feasible: violations.length === 0 });
+      if (stats.feasible) expect(stats.overtime).toBe(totalOvertime(monthHours(p, roster)[0]));
+      else refused++;
+    }
+    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeLessThan(590);
+    expect(decidedThere).toBeGreaterThan(100);
+  });
+});

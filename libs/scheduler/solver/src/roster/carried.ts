@@ -5,12 +5,13 @@ import { toMinutes } from './time';
 export const CARRIED_DAYS = 6;
 
 /**
- * What each worker of a month's (published) roster worked in its last {@link CARRIED_DAYS} days,
- * as the next month's `carriedIn`: times from that month's templates, holidays from its day types.
- * Workers with no shift there are absent from the map (they were off).
+ * What each worker of a month's (published) roster worked on `dates` — by default its last {@link CARRIED_DAYS} days,
+ * as the next month's `carriedIn`; the days before a transfer, as the new centre's — with times from that month's
+ * templates and holidays from its day types. Workers with no shift there are absent from the map (they were off).
  */
-export function carriedOut(problem: RosterProblem, assignments: readonly Assignment[]): Map<number, CarriedShift[]> {
-  const typeOf = new Map(problem.days.slice(-CARRIED_DAYS).map((d) => [d.date, d.type]));
+export function carriedOut(problem: RosterProblem, assignments: readonly Assignment[], dates?: readonly string[]): Map<number, CarriedShift[]> {
+  const wanted = new Set(dates ?? problem.days.slice(-CARRIED_DAYS).map((d) => d.date));
+  const typeOf = new Map(problem.days.filter((d) => wanted.has(d.date)).map((d) => [d.date, d.type]));
   const templates = new Map(problem.centre.templates.map((t) => [t.code, t]));
   const out = new Map<number, CarriedShift[]>();
   const sorted = [...assignments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

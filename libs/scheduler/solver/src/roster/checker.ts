@@ -53,27 +53,29 @@ export function checkWorker(problem: RosterProblem, workerId: number, mine: read
     const window = problem.centre.openingWindows[problem.days[d].type];
     if (!window || toMinutes(t.start) < toMinutes(window.from) || toMinutes(t.end) > toMinutes(window.to)) v('OPENING_WINDOW', a.date, `${t.code} outside the opening window`);
   }
-  // Shifts worked in the 6 days before the month, by day index −6 … −1: the look-back rules see them.
-  const before = carriedByDay(problem, worker);
-  const clock = (d: number) => (d < 0 ? before.get(d)! : { start: toMinutes(perDay.get(d)!.start), end: toMinutes(perDay.get(d)!.end) });
-  // Rest between shifts: the clock from one shift's end to the next one's start, across days (and into the month).
-  const worked = [...before.keys(), ...perDay.keys()].sort((a, b) => a - b);
+  // Shifts worked elsewhere — in the 6 days before the month (day index −6 … −1), on days of it before a transfer in —
+  // by day index: the look-back rules see them.
+  const elsewhere = carriedByDay(problem, worker);
+  const here = (d: number) => perDay.has(d);
+  const clock = (d: number) => (here(d) ? { start: toMinutes(perDay.get(d)!.start), end: toMinutes(perDay.get(d)!.end) } : elsewhere.get(d)!);
+  // Rest between shifts: the clock from one shift's end to the next one's start, across days (into the month, across a transfer).
+  const worked = [...new Set([...elsewhere.keys(), ...perDay.keys()])].sort((a, b) => a - b);
   for (let i = 1; i < worked.length; i++) {
-    if (worked[i] < 0) continue;
+    if (!here(worked[i]) && !here(worked[i - 1])) continue;
     const prevEnd = worked[i - 1] * 1440 + clock(worked[i - 1]).end;
     const nextStart = worked[i] * 1440 + clock(worked[i]).start;
     if (nextStart - prevEnd < problem.limits.minRestBetweenShiftsMinutes) v('REST_BETWEEN_SHIFTS', problem.days[worked[i]].date, `${nextStart - prevEnd} minutes of rest`);
   }
   // Rest days: every run of 7 consecutive days ending in the month holds enough days off; a run
-  // whose carried days alone leave too few asks only that its days in this month be off.
+  // whose days worked elsewhere alone leave too few asks only that its days here be off.
   const need = problem.centre.restDaysPer7;
-  for (let start = before.size > 0 ? -6 : 0; start + 7 <= problem.days.length; start++) {
+  for (let start = [...elsewhere.keys()].some((d) => d < 0) ? -6 : 0; start + 7 <= problem.days.length; start++) {
     let off = 0;
     let carriedWorked = 0;
     for (let d = start; d < start + 7; d++) {
-      const isWorked = d < 0 ? before.has(d) : perDay.has(d);
-      if (!isWorked) off++;
-      else if (d < 0) carriedWorked++;
+      if (here(d)) continue;
+      if (elsewhere.has(d)) carriedWorked++;
+      else off++;
     }
     // A run that starts before the month is dated on the month's first day (the detail names its start).
     const from = addDays(problem.days[0].date, start);
@@ -84,14 +86,19 @@ export function checkWorker(problem: RosterProblem, workerId: number, mine: read
   return out;
 }
 
-/** The worker's carried-in shifts as clock minutes by day index (−6 … −1 before the month's first day; one per day, the first). */
+/**
+ * The worker's carried-in shifts as clock minutes by day index: −6 … −1 before the month's first day, and days of the
+ * month the worker is unavailable here (worked elsewhere before a transfer in); one per day, the first.
+ */
 function carriedByDay(problem: RosterProblem, worker: RosterWorker | undefined): Map<number, { start: number; end: number }> {
   const out = new Map<number, { start: number; end: number }>();
   const first = problem.days[0]?.date;
   if (!first) return out;
+  const unavailable = new Set(worker?.unavailable ?? []);
   for (const s of worker?.carriedIn ?? []) {
     const d = Math.round((Date.parse(`${s.date}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
-    if (d >= -6 && d < 0 && !out.has(d)) out.set(d, { start: toMinutes(s.start), end: toMinutes(s.end) });
+    const counted = d < 0 ? d >= -6 : d < problem.days.length && unavailable.has(s.date);
+    if (counted && !out.has(d)) out.set(d, { start: toMinutes(s.start), end: toMinutes(s.end) });
   }
   return out;
 }

@@ -58,12 +58,17 @@ export interface Compiled {
   carriedDrop: number[][];
   /** Worked days among the 6 before the month: the 7-day window's count before day 0. */
   carriedWindow: number[];
-  /** carriedEarlyMax[w][d], d < 6: most worked days allowed in the window ending at d (see carriedLimits). */
-  carriedEarlyMax: number[][];
   /** Earliest shift start, in minutes after day 0's midnight, that the rest after the last carried shift allows. */
   carriedEarliestStart: number[];
   /** Non-holiday days worked before the month in day 0's ISO week: that week's count starts there. */
   carriedWeekDays: number[];
+  /**
+   * elsewhereStart[w][d] / elsewhereEnd[w][d]: the clock minutes of a shift worked in another centre on day d of the
+   * month (a carried shift before a transfer in; the worker is unavailable here that day), −1 when none. The row
+   * check counts it as a worked day for rest days and the week, and keeps the rest between it and a shift here.
+   */
+  elsewhereStart: Int16Array[];
+  elsewhereEnd: Int16Array[];
 }
 
 export function compile(problem: RosterProblem): Compiled {
@@ -158,44 +163,49 @@ export function compile(problem: RosterProblem): Compiled {
     isHoliday: types.map((t) => t === 'HOLIDAY'),
     isWeekend: types.map((t) => t === 'WEEKEND'),
     isWorkingDay: types.map(isWorkingDayType),
-    ...carriedLimits(problem, dates[0]),
+    ...carriedLimits(problem, dates, available),
   };
 }
 
-type CarriedFields = Pick<Compiled, 'carriedDrop' | 'carriedWindow' | 'carriedEarlyMax' | 'carriedEarliestStart' | 'carriedWeekDays'>;
+type CarriedFields = Pick<Compiled, 'carriedDrop' | 'carriedWindow' | 'carriedEarliestStart' | 'carriedWeekDays' | 'elsewhereStart' | 'elsewhereEnd'>;
 
 /**
- * Each worker's carried days as counts and bounds. A 7-day window crossing into the month allows
- * 7 − restDaysPer7 worked days, or as many as its carried days alone already hold (e.g. after the
- * centre went to 2 rest days): then every day of it in this month must be off, and the worker is
- * not shut out of the whole month by a breach the previous month made.
+ * Each worker's carried days as counts and bounds: those before the month, and those of the month worked elsewhere
+ * (on a day the worker is unavailable here; one per day, the first).
  */
-function carriedLimits(problem: RosterProblem, day0: string | undefined): CarriedFields {
+function carriedLimits(problem: RosterProblem, dates: readonly string[], available: readonly boolean[][]): CarriedFields {
+  const day0 = dates[0];
   const offsets = new Map<string, number>();
   for (let k = 1; day0 && k <= 6; k++) offsets.set(addDays(day0, -k), -k);
+  const index = new Map(dates.map((d, i) => [d, i]));
   const week0 = day0 ? isoWeekKey(day0) : '';
-  const maxWorked = 7 - problem.centre.restDaysPer7;
   const minRest = problem.limits.minRestBetweenShiftsMinutes;
-  const out: CarriedFields = { carriedDrop: [], carriedWindow: [], carriedEarlyMax: [], carriedEarliestStart: [], carriedWeekDays: [] };
-  for (const w of problem.workers) {
+  const out: CarriedFields = { carriedDrop: [], carriedWindow: [], carriedEarliestStart: [], carriedWeekDays: [], elsewhereStart: [], elsewhereEnd: [] };
+  problem.workers.forEach((w, wi) => {
     const drop = new Array<number>(7).fill(0);
+    const start = new Int16Array(dates.length).fill(-1);
+    const end = new Int16Array(dates.length).fill(-1);
     let earliest = Number.NEGATIVE_INFINITY;
     let weekDays = 0;
     for (const s of w.carriedIn ?? []) {
+      const d = index.get(s.date);
+      if (d !== undefined) {
+        if (!available[wi][d] && start[d] < 0) [start[d], end[d]] = [toMinutes(s.start), toMinutes(s.end)];
+        continue;
+      }
       const k = offsets.get(s.date);
       if (k === undefined || drop[7 + k]) continue;
       drop[7 + k] = 1;
       earliest = Math.max(earliest, k * 1440 + toMinutes(s.end) + minRest);
       if (!s.holiday && isoWeekKey(s.date) === week0) weekDays++;
     }
-    // Carried worked days still inside the window ending at d: days d − 6 … −1, i.e. drop[d + 1 … 6].
-    const earlyMax = Array.from({ length: 6 }, (_, d) => Math.max(maxWorked, drop.slice(d + 1).reduce((a, b) => a + b, 0)));
     out.carriedDrop.push(drop);
     out.carriedWindow.push(drop.reduce((a, b) => a + b, 0));
-    out.carriedEarlyMax.push(earlyMax);
     out.carriedEarliestStart.push(earliest);
     out.carriedWeekDays.push(weekDays);
-  }
+    out.elsewhereStart.push(start);
+    out.elsewhereEnd.push(end);
+  });
   return out;
 }
 

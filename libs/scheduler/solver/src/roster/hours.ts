@@ -1,6 +1,6 @@
 import { addDays, validationError } from '@cws/kernel';
-import type { Assignment, CarriedShift, RosterProblem } from './model';
-import { workingDaysByWeek } from './calendar';
+import type { Assignment, CarriedShift, RosterProblem, RosterWorker } from './model';
+import { workingDaysByWeek, type DayType } from './calendar';
 import { isoWeekKey, toMinutes } from './time';
 
 /** The month's hours of one worker; the same shape as `WorkerMonthHours` in @cws/scheduler-contracts. */
@@ -15,10 +15,10 @@ export interface WorkerHours {
  * Hours and overtime by kind, per worker (DOMAIN §5): on a statutory holiday every minute is 300 %;
  * a worked day of one ISO week beyond the calendar's working days of that week (`workingDaysByWeek`:
  * the 6th or 7th in a standard week, the 7th in one with a 调休 make-up day, the 4th in a holiday
- * week of three; holidays aside; a week that began in the previous month counts the worker's
- * carried-in days of it too) is a rest day worked without time off in lieu, 200 %; on other days the
- * minutes beyond the standard day are 150 %. Carried days are paid with
- * their own month: they only advance the count here.
+ * week of three; holidays aside; a week that began in the previous month, or before a transfer in, counts
+ * the worker's carried-in days of it too) is a rest day worked without time off in lieu, 200 %; on other days the
+ * minutes beyond the standard day are 150 %. Carried days are paid with their own month or centre: they only
+ * advance the count here.
  * Unknown shifts are ignored here (the checker reports them). Every worker of the problem gets a row.
  */
 export function monthHours(problem: RosterProblem, assignments: readonly Assignment[]): WorkerHours[] {
@@ -27,6 +27,7 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
   const lateAfter = toMinutes(problem.limits.lateAfter);
   const byWorker = new Map<number, Assignment[]>(problem.workers.map((w) => [w.id, []]));
   const carried = new Map(problem.workers.map((w) => [w.id, w.carriedIn ?? []]));
+  const elsewhere = new Map(problem.workers.map((w) => [w.id, elsewhereDays(w, typeOf)]));
   const firstDay = problem.days[0]?.date;
   const workingDays = workingDaysByWeek(problem.days, problem.limits.standardDaysPerWeek);
   for (const a of assignments) byWorker.get(a.workerId)?.push(a);
@@ -37,7 +38,13 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
       shifts: { total: 0, late: 0, weekend: 0, holiday: 0 },
     };
     const daysPerWeek = firstDay ? carriedWeekCounts(carried.get(workerId) ?? [], firstDay) : new Map<string, number>();
-    for (const a of [...list].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))) {
+    // the days of the month worked elsewhere (before a transfer in) count toward their week, in date order with these
+    const countOnly = (elsewhere.get(workerId) ?? []).filter((date) => !list.some((a) => a.date === date)).map((date) => ({ date, shift: null }));
+    for (const a of [...list, ...countOnly].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))) {
+      if (a.shift === null) {
+        daysPerWeek.set(isoWeekKey(a.date), (daysPerWeek.get(isoWeekKey(a.date)) ?? 0) + 1);
+        continue;
+      }
       const t = templates.get(a.shift);
       const type = typeOf.get(a.date);
       if (!t || !type) continue;
@@ -63,6 +70,13 @@ export function monthHours(problem: RosterProblem, assignments: readonly Assignm
 
 export const totalOvertime = (h: WorkerHours): number => h.overtimeMinutes.workday150 + h.overtimeMinutes.restDay200 + h.overtimeMinutes.holiday300;
 
+/** The non-holiday days of the month a worker carried in a shift from elsewhere, on a day unavailable here (one per date). */
+function elsewhereDays(w: RosterWorker, typeOf: ReadonlyMap<string, DayType>): string[] {
+  if (!w.carriedIn?.length) return [];
+  const unavailable = new Set(w.unavailable);
+  return [...new Set(w.carriedIn.map((s) => s.date))].filter((date) => unavailable.has(date) && typeOf.has(date) && typeOf.get(date) !== 'HOLIDAY');
+}
+
 /** Worked days per ISO week among the carried shifts of the 6 days before `firstDay` (holidays aside; one per date, the first). */
 function carriedWeekCounts(shifts: readonly CarriedShift[], firstDay: string): Map<string, number> {
   const from = addDays(firstDay, -6);
@@ -80,8 +94,9 @@ function carriedWeekCounts(shifts: readonly CarriedShift[], firstDay: string): M
  * One worker's hours of the month on the days `from`…`through` (inclusive, either open): the shifts outside
  * are dropped — after the last day of a worker who left, before or after a transfer — while the published
  * roster still lists them. A dropped day was not worked here, so it counts toward no week either: each kept
- * minute has the kind it has among the kept days (the days worked in another community's roster are not
- * seen: a 6th day across a transfer is paid as a working day). Null when the worker is not on the roster.
+ * minute has the kind it has among the kept days and the days carried in (a roster solved after a transfer in
+ * carries the old centre's days before it, so a 6th day across the transfer is a rest day worked). Null when the
+ * worker is not on the roster.
  */
 export function hoursBetween(problem: RosterProblem, assignments: readonly Assignment[], workerId: number, from: string | null, through: string | null): WorkerHours | null {
   if (!problem.workers.some((w) => w.id === workerId)) return null;

@@ -67,12 +67,16 @@ export interface ShiftRequest {
 }
 
 /**
- * A shift worked in the days just before the month (from the previous month's published roster),
- * so the rules that look back (rest days in 7, rest between shifts, worked days of an ISO week)
- * see across the month boundary. Plain data: it is stored with the problem.
+ * A shift worked elsewhere just before the worker's days here: in the days before the month (the previous month's
+ * published roster) or, for a worker transferred in during the month, on a day of it before the transfer (the old
+ * centre's roster). The rules that look back (rest days in 7, rest between shifts, worked days of an ISO week) see
+ * across the month boundary and across the transfer. Plain data: it is stored with the problem.
  */
 export interface CarriedShift {
-  /** `YYYY-MM-DD`, one of the 6 days before the month's first day (other dates are ignored). */
+  /**
+   * `YYYY-MM-DD`: one of the 6 days before the month's first day, or a day of the month the worker is unavailable
+   * here (other dates are ignored). It counts toward no coverage and no hours of this roster.
+   */
   date: string;
   shift: string;
   start: string;
@@ -91,8 +95,8 @@ export interface RosterWorker {
   unavailable: string[];
   requests?: ShiftRequest[];
   /**
-   * Shifts worked in the 6 days before the month; a day not listed was off. Absent (old stored
-   * problems, or no published roster of the previous month): every day before the month is off.
+   * Shifts worked elsewhere in the 6 days before the month, and on days of it before a transfer in; a day not listed
+   * was off. Absent (old stored problems, or no published roster of the previous month): every such day is off.
    */
   carriedIn?: CarriedShift[];
 }

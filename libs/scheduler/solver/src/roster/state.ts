@@ -101,11 +101,15 @@ export class RosterState {
     let soft = 0;
     let week = -1;
     let daysInWeek = 0;
-    // The days before the month (carried in) start the 7-day window, the first week's count and the rest clock.
+    // The days before the month (carried in) start the 7-day window, the first week's count and the rest clock; days
+    // of the month worked elsewhere (before a transfer in) count as worked days of the window and the week.
     let windowWorked = c.carriedWindow[wi];
+    let elsewhereInWindow = windowWorked;
     const drop = c.carriedDrop[wi];
-    const earlyMax = c.carriedEarlyMax[wi];
     const earliestStart = c.carriedEarliestStart[wi];
+    const elsewhereStart = c.elsewhereStart[wi];
+    const elsewhereEnd = c.elsewhereEnd[wi];
+    const minRest = lim.minRestBetweenShiftsMinutes;
     const maxWorked = 7 - restNeeded;
     for (let d = 0; d < c.nDays; d++) {
       const t = row[d];
@@ -123,13 +127,25 @@ export class RosterState {
         if (c.isHoliday[d]) overtime += tpl.paid;
         else if (++daysInWeek > c.weekWorkingDays[d]) overtime += tpl.paid;
         else if (tpl.paid > lim.standardDailyMinutes) overtime += tpl.paid - lim.standardDailyMinutes;
-        if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < lim.minRestBetweenShiftsMinutes) return INFEASIBLE;
+        if (d + 1 < c.nDays && row[d + 1] !== OFF && 1440 - tpl.end + c.templates[row[d + 1]].start < minRest) return INFEASIBLE;
         if (d * 1440 + tpl.start < earliestStart) return INFEASIBLE;
+        if (d > 0 && elsewhereEnd[d - 1] >= 0 && 1440 - elsewhereEnd[d - 1] + tpl.start < minRest) return INFEASIBLE;
+        if (d + 1 < c.nDays && elsewhereStart[d + 1] >= 0 && 1440 - tpl.end + elsewhereStart[d + 1] < minRest) return INFEASIBLE;
         windowWorked++;
+      } else if (elsewhereStart[d] >= 0) {
+        windowWorked++;
+        elsewhereInWindow++;
+        if (!c.isHoliday[d]) daysInWeek++;
       }
-      if (d >= 7 ? row[d - 7] !== OFF : drop[d] === 1) windowWorked--;
-      // Windows ending before day 6 reach into the carried days; with none carried, such a window fails only when day 6's does.
-      if (windowWorked > (d >= 6 ? maxWorked : earlyMax[d])) return INFEASIBLE;
+      // the day leaving the window: worked here, worked elsewhere in the month, or carried from before it
+      if (d >= 7) {
+        if (row[d - 7] !== OFF) windowWorked--;
+        else if (elsewhereStart[d - 7] >= 0) { windowWorked--; elsewhereInWindow--; }
+      } else if (drop[d] === 1) { windowWorked--; elsewhereInWindow--; }
+      // A window allows 7 − restDaysPer7 worked days, or as many as the days worked elsewhere in it alone hold (e.g. the
+      // centre went to 2 rest days): then its days here must be off, and the worker is not shut out of the month by a
+      // breach another roster made.
+      if (windowWorked > (elsewhereInWindow > maxWorked ? elsewhereInWindow : maxWorked)) return INFEASIBLE;
       const req = c.request[wi][d];
       if ((req === OFF && t !== OFF) || (req >= 0 && t !== req)) soft += this.w.request;
       if (c.previous && c.previous[wi][d] !== t) soft += this.w.change;
