@@ -1,5 +1,4 @@
 import type { CoverageSlotView, RosterView } from '@cws/scheduler-contracts';
-import { useQuery } from '@tanstack/react-query';
 import { SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -8,7 +7,6 @@ import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
 import { S, useCoverage, useRoster } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
-import type { WorkerPage } from '../../api/workers';
 import { textOr, useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
@@ -16,6 +14,7 @@ import { EChart } from '../dashboard/EChart';
 import { RosterActions } from './RosterActions';
 import { RosterChanges, useRosterChanges } from './RosterChanges';
 import { RosterConflicts } from './RosterConflicts';
+import { useRosterNames } from './useRosterNames';
 import type { EChartsOption } from '../dashboard/chartOption';
 
 const STATUS_COLOR: Record<string, string> = { QUEUED: 'default', DRAFT: 'blue', PUBLISHED: 'green', SUPERSEDED: 'default', FAILED: 'red' };
@@ -68,12 +67,7 @@ export function RosterDetailPage() {
   const solved = !!r && r.status !== 'QUEUED' && r.status !== 'FAILED';
   const coverage = useCoverage(id, solved);
   const community = useCommunity(r?.community ?? null);
-  const workers = useQuery({
-    queryKey: ['workers-of', r?.community],
-    enabled: !!r,
-    queryFn: () => api.get<WorkerPage>('/api/workers/v1/workers', { community: r!.community, limit: 500 }),
-  });
-  const nameOf = (workerId: number) => workers.data?.items.find((w) => w.id === workerId)?.name ?? `#${workerId}`;
+  const nameOf = useRosterNames(r?.community, useMemo(() => (r?.assignments ?? []).map((a) => a.workerId), [r]));
   const { base, changes } = useRosterChanges(r);
   const publish = useAction(() => api.post<RosterView>(`${S}/rosters/${id}/publish`), { invalidate: [['roster', id]], success: t('common.saved') });
   const slots = coverage.data?.slots ?? [];
@@ -93,8 +87,8 @@ export function RosterDetailPage() {
       if (!byWorker.has(a.workerId)) byWorker.set(a.workerId, new Map());
       byWorker.get(a.workerId)!.set(a.date, a);
     }
-    return [...byWorker].map(([workerId, cells]) => ({ workerId, name: workers.data?.items.find((w) => w.id === workerId)?.name ?? `#${workerId}`, cells }));
-  }, [r, workers.data]);
+    return [...byWorker].map(([workerId, cells]) => ({ workerId, name: nameOf(workerId), cells }));
+  }, [r, nameOf]);
   const changed = useMemo(() => new Set((changes ?? []).map((c) => `${c.date}|${c.workerId}`)), [changes]);
 
   if (roster.isPending) return <Spin />;

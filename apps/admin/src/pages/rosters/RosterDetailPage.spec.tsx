@@ -1,0 +1,37 @@
+import type { RosterView } from '@cws/scheduler-contracts';
+import { Route as Path, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { renderPageAs, waitFor, xihuHr } from '../../test-utils';
+import { RosterDetailPage } from './RosterDetailPage';
+
+const shift = (workerId: number, date: string) => ({ workerId, date, shift: 'EARLY', start: '08:00', end: '16:30' });
+const roster = {
+  id: 31, community: '330106001001', month: '2026-12', status: 'PUBLISHED', version: 1, objective: 0, reason: 'GENERATE', basedOn: null, generationId: null,
+  assignments: [shift(101, '2026-12-01'), shift(102, '2026-12-01'), shift(103, '2026-12-02')],
+  uncovered: [], hours: [], error: null, createdAt: null, solvedAt: null, publishedAt: null,
+} as unknown as RosterView;
+
+describe('RosterDetailPage: the calendar names every worker of the roster', () => {
+  it('from the community’s register, a worker who has moved out since by their own record, and one out of scope as #id', async () => {
+    const { calls } = renderPageAs(
+      xihuHr,
+      <Routes>
+        <Path path="/rosters/:id" element={<RosterDetailPage />} />
+      </Routes>,
+      {
+        'GET /api/scheduler/v1/rosters/31': () => roster,
+        'GET /api/workers/v1/workers': () => ({ items: [{ id: 101, name: '周敏' }], nextAfter: null }),
+        // moved to another community of the district since the roster was published
+        'GET /api/workers/v1/workers/102': () => ({ id: 102, name: '王芳', communityCode: '330106002001' }),
+        // 103 moved out of the district: its record answers 404 here
+      },
+      '/rosters/31',
+    );
+    const names = () => [...document.querySelectorAll('[data-testid="roster-calendar"] tr.ant-table-row')].map((tr) => tr.querySelector('td')?.textContent);
+    await waitFor(() => expect(names()).toEqual(['周敏', '王芳', '#103']));
+    // one register read, and one read for each worker it does not list
+    const reads = calls.filter((c) => c.url.pathname.startsWith('/api/workers/v1/workers')).map((c) => c.url.pathname);
+    expect(reads.filter((p) => p === '/api/workers/v1/workers')).toHaveLength(1);
+    expect(reads.filter((p) => p !== '/api/workers/v1/workers').sort()).toEqual(['/api/workers/v1/workers/102', '/api/workers/v1/workers/103']);
+  });
+});
