@@ -306,6 +306,8 @@ export const ERROR_CODES: Record<string, readonly [zh: string, en: string]> = {
   BOOKS_DAY_NOT_OVER: ['只能结账到昨天（北京时间）：所选日期尚未结束', 'Only a day that is over can be closed: through yesterday (Beijing time) at the latest'],
   RANGE_INVERTED: ['起始日期不能晚于结束日期', 'The first day cannot be after the last'],
   RANGE_TOO_LONG: ['一次最多查询 366 天', 'At most 366 days in one query'],
+  POSTS_RANGE_TOO_LONG: ['任职一次最多查询 62 天', 'At most 62 days of posts in one query'],
+  THROUGH_BEFORE_DATE: ['截止日期不能早于起始日期', 'The last day must not be before the first'],
 };
 
 /** Labels of request fields, for "<field>: invalid" when a service gives only a generic code. */

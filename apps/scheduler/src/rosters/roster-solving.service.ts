@@ -84,6 +84,7 @@ export class RosterSolvingService {
       return {
         id: w.id,
         roles: w.roles,
+        ...(w.roleSpans.length ? { roleSpans: w.roleSpans } : {}),
         unavailable: [...new Set([...w.unavailable, ...mine.filter((r) => r.kind === 'UNAVAILABLE').map((r) => r.date)])].sort(),
         requests: mine.filter((r) => r.kind !== 'UNAVAILABLE').map((r) => ({ date: r.date, want: r.kind === 'OFF' ? 'OFF' : (r.shift ?? 'OFF') })),
         ...(carried ? { carriedIn: carried } : {}),

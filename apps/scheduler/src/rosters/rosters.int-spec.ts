@@ -1,5 +1,5 @@
 import { addDays, cityToday } from '@cws/kernel';
-import { checkRoster, coverageGaps, monthHours, toMinutes, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
+import { checkRoster, coverageGaps, monthDates, monthHours, toMinutes, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
@@ -338,6 +338,33 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const worked = new Set([...daysBefore, ...(here.assignments as Shift[])].filter((a) => a.workerId === mover).map((a) => a.date));
     const dates = Array.from({ length: 12 }, (_, i) => addDays(arrival, i - 6));
     for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
+  }, 180_000);
+
+  it('counts a deputy appointed mid-month as a leader from that day (a role span), not all month or not at all', async () => {
+    const month = addDays(`${cityToday().slice(0, 7)}-28`, 7).slice(0, 7);
+    const centre = xihuCommunities.filter((c) => c !== community)[3];
+    const posts = (await workers.request('GET', `/v1/communities/${centre}/posts?date=${month}-01`, { token: workersAdmin })).body.posts as Array<{ workerId: number; band: string; bodyKind: string }>;
+    const leaders = new Set(posts.filter((p) => p.band !== 'OTHER').map((p) => Number(p.workerId)));
+    const listed = (await workers.request('GET', `/v1/workers?community=${centre}&limit=50`, { token: workersAdmin })).body.items as Array<{ id: number }>;
+    // someone who leads nothing yet, made a deputy of a body they hold no post in
+    const [deputy, bodyKind, role] = listed.filter((w) => !leaders.has(w.id)).flatMap((w) =>
+      ([['STATION', 'DEPUTY_STATION_HEAD'], ['COMMITTEE', 'DEPUTY_DIRECTOR'], ['PARTY', 'DEPUTY_SECRETARY']] as const)
+        .filter(([body]) => !posts.some((p) => Number(p.workerId) === w.id && p.bodyKind === body))
+        .map(([body, r]) => [w.id, body, r] as const))[0];
+    const appointed = await workers.request('POST', '/v1/appointments', { token: workersAdmin, body: { workerId: deputy, communityCode: centre, bodyKind, role, obtainedBy: 'APPOINTMENT', from: `${month}-15` } });
+    expect(appointed.status).toBe(201);
+
+    const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: centre, month } });
+    expect(queued.status).toBe(201);
+    const r = await solved(queued.body.id);
+    const problem = await stored(r.id);
+    const last = monthDates(month).at(-1)!;
+    expect(problem.workers.find((w) => w.id === deputy)).toMatchObject({ roles: [], roleSpans: [{ role: 'LEADER', from: `${month}-15`, to: last }] });
+    // those in post all month keep the tag for the month
+    const allMonth = posts.filter((p) => p.band !== 'OTHER').map((p) => Number(p.workerId));
+    expect(allMonth.length).toBeGreaterThan(0);
+    for (const id of allMonth) expect(problem.workers.find((w) => w.id === id)?.roles).toEqual(['LEADER']);
+    expect(checkRoster(problem, plain(r.assignments))).toEqual([]);
   }, 180_000);
 
   it('a re-plan keeps the days a worker worked before a leaving back-dated since took them off the month\'s register', async () => {

@@ -1,8 +1,9 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '@cws/kernel';
 import { MachineToken, ServiceClient } from '@cws/platform';
-import { monthDates, type RequestWorker } from '@cws/scheduler-solver';
+import { monthDates, type RequestWorker, type RoleSpan } from '@cws/scheduler-solver';
 import type { AvailableWorkersMonthView } from '@cws/workers-contracts';
+import { leadership, type PostHeld } from './leadership';
 
 export interface CommunityPlace {
   code: string;
@@ -17,11 +18,8 @@ export interface MonthWorkforce {
    * A worker transferred in during the month: `arrivedOn` the day (the 1st included), `arrivedFrom` the community they
    * were placed in the day before; both null otherwise.
    */
-  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; unavailable: string[]; arrivedFrom: string | null; arrivedOn: string | null }>;
+  workers: Array<{ id: number; name: string; employmentType: string; roles: string[]; roleSpans: RoleSpan[]; unavailable: string[]; arrivedFrom: string | null; arrivedOn: string | null }>;
 }
-
-/** Heads and deputies of the three bodies: the roles a centre may require on duty (`LEADER`). */
-const LEADER_ROLES = new Set(['SECRETARY', 'DEPUTY_SECRETARY', 'DIRECTOR', 'DEPUTY_DIRECTOR', 'STATION_HEAD', 'DEPUTY_STATION_HEAD']);
 
 /**
  * The workforce as the workers service serves it. The scheduler never reads the workers schema:
@@ -64,21 +62,21 @@ export class WorkforceClient {
   /**
    * Everyone available on at least one day of the month (appointed in the community or seconded in;
    * `/availability` already drops leave and outward secondments), with the days they are not, and
-   * `LEADER` for holders of a head or deputy post on the month's first day.
+   * `LEADER` on the days they hold a head or deputy post (`leadership`: all month, or spans).
    */
   async month(code: string, month: string, token: string | undefined): Promise<MonthWorkforce> {
     const dates = monthDates(month);
     // the month in one read (it was one call a day: 31 a centre, throttled city-wide by the per-client rate limit)
     const [available, posts] = await Promise.all([
       this.client.call<AvailableWorkersMonthView>('workers', `/v1/availability/month?community=${code}&month=${month}`, { token }).catch(unavailable),
-      this.client.call<{ posts: Array<{ workerId: number; role: string }> }>('workers', `/v1/communities/${code}/posts?date=${dates[0]}`, { token }).catch(unavailable),
+      this.client.call<{ posts: PostHeld[] }>('workers', `/v1/communities/${code}/posts?date=${dates[0]}&through=${dates[dates.length - 1]}`, { token }).catch(unavailable),
     ]);
-    const leaders = new Set(posts.posts.filter((p) => LEADER_ROLES.has(p.role)).map((p) => Number(p.workerId)));
+    const leaders = leadership(posts.posts, dates[0], dates[dates.length - 1]);
     return {
       workers: available.workers.map((w) => {
         const on = new Set(w.availableOn);
         return {
-          id: Number(w.id), name: w.name, employmentType: w.employmentType, roles: leaders.has(Number(w.id)) ? ['LEADER'] : [], unavailable: dates.filter((d) => !on.has(d)),
+          id: Number(w.id), name: w.name, employmentType: w.employmentType, ...(leaders.get(Number(w.id)) ?? { roles: [], roleSpans: [] }), unavailable: dates.filter((d) => !on.has(d)),
           // a workers service from before arrivedOn named only arrivals on the 1st
           arrivedFrom: w.arrivedFrom ?? null, arrivedOn: w.arrivedFrom ? (w.arrivedOn ?? dates[0]) : null,
         };

@@ -189,11 +189,12 @@ export class AppointmentRepository {
   }
 
   /** The community's posts on `date` with their holders' names, by body and band. */
-  static async ofCommunityOn(m: EntityManager, communityCode: string, date: string): Promise<Array<AppointmentView & { workerName: string }>> {
+  /** The community's posts held on any day of `from`…`through` (one day when they are equal). */
+  static async ofCommunityBetween(m: EntityManager, communityCode: string, from: string, through: string): Promise<Array<AppointmentView & { workerName: string }>> {
     const rows: AppointmentView[] = (await m.query(
       `SELECT ${COLUMNS} FROM appointment a
         WHERE a.community_code = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?) ORDER BY a.body_kind, a.band, a.id`,
-      [communityCode, date, date],
+      [communityCode, through, from],
     )).map(view);
     const names = await WorkerRepository.namesOf(m, rows.map((r) => r.workerId));
     return rows.map((r) => ({ ...r, workerName: names.get(r.workerId)! }));

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { Answers, Creates, CurrentPrincipal, Permissions, Roles } from '@cws/platform';
 import { READ_ROLES, WORKERS_READ, WRITE_ROLES } from '../common/access';
-import { CreateAppointmentDto, EndAppointmentDto, OnDateDto } from './appointments.dto';
+import { CommunityPostsQueryDto, CreateAppointmentDto, EndAppointmentDto, OnDateDto } from './appointments.dto';
 import { AppointmentsService } from './appointments.service';
 import { Appointment, CommunityPostsOn, CrossAppointmentOn, WorkerPostsOn } from '@cws/workers-contracts';
 
@@ -39,9 +39,9 @@ export class AppointmentsController {
   @Get('communities/:code/posts')
   @Roles(...READ_ROLES)
   @Permissions(WORKERS_READ)
-  @Answers(CommunityPostsOn, '社区三个组织某日的任职情况', 'Who holds which post in the community’s three bodies on a date')
-  communityPosts(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: OnDateDto) {
-    return this.appointments.communityPosts(p, code, q.date);
+  @Answers(CommunityPostsOn, '社区三个组织某日（或某段日期内）的任职情况', 'Who holds which post in the community’s three bodies on a date, or on any day of date…through')
+  communityPosts(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: CommunityPostsQueryDto) {
+    return this.appointments.communityPosts(p, code, q.date, q.through);
   }
 
   @Get('communities/:code/cross-appointment')

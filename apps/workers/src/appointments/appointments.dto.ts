@@ -22,3 +22,8 @@ export class EndAppointmentDto {
 export class OnDateDto {
   @ApiPropertyOptional({ example: '2025-01-01', format: 'date', description: 'Defaults to today' }) @IsOptional() @IsCalendarDate() date?: string;
 }
+
+export class CommunityPostsQueryDto extends OnDateDto {
+  @ApiPropertyOptional({ example: '2025-01-31', format: 'date', description: 'With it, the posts held on any day of date…through (at most 62 days; a roster month reads its leaders once), each with its own from and to' })
+  @IsOptional() @IsCalendarDate() through?: string;
+}

@@ -18,6 +18,9 @@ import { refOf, WorkersService } from '../workers/workers.service';
 import type { CreateAppointmentDto, EndAppointmentDto } from './appointments.dto';
 import { AppointmentRepository } from './appointment.repository';
 
+/** The longest span one read of a community's posts covers: two months, enough for any roster month. */
+const MAX_POSTS_RANGE_DAYS = 62;
+
 /** 422: the party organisation's and the committee's posts are filled by election only (the field at fault is named). */
 export function electedPostError(bodyKind: BodyKind, role: AppointmentRole, path: string): DomainError {
   const label = `${bodyKind}/${role}`;
@@ -212,9 +215,13 @@ export class AppointmentsService {
   }
 
   /** Each body's current holders (for the community page). */
-  async communityPosts(p: Principal, code: string, date = today()): Promise<CommunityPostsOnView> {
+  /** The posts held on `date`, or on any day of `date`…`through` (at most 62 days: a roster month and its leaders). */
+  async communityPosts(p: Principal, code: string, date = today(), through?: string): Promise<CommunityPostsOnView> {
+    if (through !== undefined && through < date) throw validationError('THROUGH_BEFORE_DATE', 'through', 'must not be before date');
+    if (through !== undefined && through > addDays(date, MAX_POSTS_RANGE_DAYS - 1)) throw validationError('POSTS_RANGE_TOO_LONG', 'through', `at most ${MAX_POSTS_RANGE_DAYS} days in one read`);
     await communityInScope(this.dataSource.manager, p, code);
-    return { communityCode: code, date, posts: await AppointmentRepository.ofCommunityOn(this.dataSource.manager, code, date) };
+    const posts = await AppointmentRepository.ofCommunityBetween(this.dataSource.manager, code, date, through ?? date);
+    return { communityCode: code, date, ...(through !== undefined ? { through } : {}), posts };
   }
 
   /**

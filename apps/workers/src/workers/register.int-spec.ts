@@ -159,6 +159,16 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect((await appoint({ workerId: b.id, bodyKind: 'PARTY', role: 'SECRETARY', from: '2024-07-01' })).status).toBe(201);
     const posts = await app.t.request('GET', `/v1/workers/${a.id}/posts?date=2024-07-01`, { token: app.tokens.xihu });
     expect(posts.body.posts.map((p: { role: string }) => p.role)).toEqual(['DIRECTOR']);
+    // over a span (a roster month reads its leaders once): both secretaries of July 2024's turn, each with their own dates
+    const month = await app.t.request('GET', `/v1/communities/${CUIYUAN1}/posts?date=2024-06-15&through=2024-07-14`, { token: app.tokens.xihu });
+    const secretaries = (month.body.posts as Array<{ workerId: number; role: string; from: string; to: string | null }>).filter((p) => p.role === 'SECRETARY');
+    expect(month.body).toMatchObject({ date: '2024-06-15', through: '2024-07-14' });
+    expect(secretaries.map(({ workerId, to }) => [workerId, to])).toEqual(expect.arrayContaining([[a.id, '2024-06-30'], [b.id, null]]));
+    const reversed = await app.t.request('GET', `/v1/communities/${CUIYUAN1}/posts?date=2024-07-14&through=2024-06-15`, { token: app.tokens.xihu });
+    expect([reversed.status, reversed.body.code, reversed.body.details?.[0]?.path]).toEqual([400, 'THROUGH_BEFORE_DATE', 'through']);
+    // 63 days (2024 is a leap year)
+    const long = await app.t.request('GET', `/v1/communities/${CUIYUAN1}/posts?date=2024-01-01&through=2024-03-03`, { token: app.tokens.xihu });
+    expect([long.status, long.body.code, long.body.details?.[0]?.path]).toEqual([400, 'POSTS_RANGE_TOO_LONG', 'through']);
     expect((await app.t.request('DELETE', `/v1/appointments/${first.body.id}`, { token: app.tokens.admin })).status).toBe(404);
     const history = await app.ds.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ?', [a.id]);
     expect(Number(history[0].n)).toBe(2);

@@ -33,10 +33,11 @@ export const WorkerPostsOn = /* @__PURE__ */ Contract('WorkerPostsOn', '社区�
 });
 export type WorkerPostsOnView = Static<typeof WorkerPostsOn>;
 
-export const CommunityPostsOn = /* @__PURE__ */ Contract('CommunityPostsOn', '社区三个组织某日的任职情况。Who holds which post in a community on a date.', {
+export const CommunityPostsOn = /* @__PURE__ */ Contract('CommunityPostsOn', '社区三个组织某日（或某段日期内）的任职情况。Who holds which post in a community on a date, or on any day of date…through.', {
   communityCode,
   date,
-  posts: /* @__PURE__ */ Type.Array(Appointment, { description: '当日在任的职务（按组织、类别）。Posts held that day, by body and band.' }),
+  through: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ DateOnly('查询段的最后一天（与 date 同给时）。The last day of the span asked for, when one was.', '2026-03-31')),
+  posts: /* @__PURE__ */ Type.Array(Appointment, { description: '当日（或该段内任一日）在任的职务（按组织、类别），各带起止日期。Posts held that day, or on any day of the span, by body and band, each with its from and to.' }),
 });
 export type CommunityPostsOnView = Static<typeof CommunityPostsOn>;
 

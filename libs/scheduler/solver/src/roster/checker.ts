@@ -1,6 +1,6 @@
 import { addDays } from '@cws/kernel';
 import { monthHours, totalOvertime } from './hours';
-import type { Assignment, RosterProblem, RosterWorker, ShiftTemplate } from './model';
+import { rolesOn, type Assignment, type RosterProblem, type RosterWorker, type ShiftTemplate } from './model';
 import { SLOT_MINUTES, toHhmm, toMinutes } from './time';
 
 export const RULES = [
@@ -163,12 +163,16 @@ export const coverageGaps = (problem: RosterProblem, assignments: readonly Assig
   coverageBySlot(problem, assignments).filter((s) => s.have < s.need);
 
 export function roleGaps(problem: RosterProblem, assignments: readonly Assignment[]) {
-  const roles = new Map(problem.workers.map((w) => [w.id, w.roles]));
+  const workers = new Map(problem.workers.map((w) => [w.id, w]));
+  const holds = (workerId: number, date: string, roles: string[]) => {
+    const w = workers.get(workerId);
+    return !!w && rolesOn(w, date).some((x) => roles.includes(x));
+  };
   const out: Array<{ date: string; roles: string[]; need: number; have: number }> = [];
   for (const { date, type } of problem.days) {
     for (const r of problem.centre.roles) {
       if (!r.dayTypes.includes(type) || r.min <= 0) continue;
-      const onDuty = new Set(assignments.filter((a) => a.date === date && (roles.get(a.workerId) ?? []).some((x) => r.roles.includes(x))).map((a) => a.workerId));
+      const onDuty = new Set(assignments.filter((a) => a.date === date && holds(a.workerId, date, r.roles)).map((a) => a.workerId));
       if (onDuty.size < r.min) out.push({ date, roles: r.roles, need: r.min, have: onDuty.size });
     }
   }

@@ -1,5 +1,5 @@
 import { isWorkingDayType, workingDaysByWeek, type DayType } from './calendar';
-import type { RosterProblem } from './model';
+import { rolesOn, type RosterProblem } from './model';
 import { addDays } from '@cws/kernel';
 import { SLOT_MINUTES, isoWeekKey, toMinutes } from './time';
 
@@ -37,8 +37,8 @@ export interface Compiled {
   workerIds: number[];
   /** available[w][d]. */
   available: boolean[][];
-  /** For each role requirement: which workers qualify, and the min per day (0 on other day types). */
-  roleReqs: Array<{ qualifies: boolean[]; minByDay: number[] }>;
+  /** For each role requirement: which workers qualify on each day (qualifies[w][d]), and the min per day (0 on other day types). */
+  roleReqs: Array<{ qualifies: boolean[][]; minByDay: number[] }>;
   /** request[w][d]: -2 none, -1 wants the day off, t ≥ 0 wants template t (-3 wants an unknown shift: ignored). */
   request: number[][];
   /** previous[w][d]: the published template index, -1 off, or null when not re-planning. */
@@ -133,7 +133,7 @@ export function compile(problem: RosterProblem): Compiled {
     return row;
   });
   const roleReqs = problem.centre.roles.map((r) => ({
-    qualifies: problem.workers.map((w) => w.roles.some((x) => r.roles.includes(x))),
+    qualifies: problem.workers.map((w) => dates.map((date) => rolesOn(w, date).some((x) => r.roles.includes(x)))),
     minByDay: types.map((t) => (r.dayTypes.includes(t) ? r.min : 0)),
   }));
   let previous: number[][] | null = null;

@@ -1,5 +1,5 @@
 import { checkWorker, coverageGaps, roleGaps, type RuleCode } from './checker';
-import type { Assignment, RosterProblem } from './model';
+import { rolesOn, type Assignment, type RosterProblem } from './model';
 import { SLOT_MINUTES, toHhmm, toMinutes } from './time';
 
 /** Why a slot stays uncovered: a hard rule, or a fact of the input. */
@@ -56,7 +56,7 @@ export function explainGaps(problem: RosterProblem, assignments: readonly Assign
 
 /** Why no more workers of `roles` are on duty on `date`: what stops each of those who are not. */
 function blameRole(problem: RosterProblem, date: string, roles: string[], mine: (id: number) => Assignment[]): GapReason {
-  const holders = problem.workers.filter((w) => w.roles.some((x) => roles.includes(x)));
+  const holders = problem.workers.filter((w) => rolesOn(w, date).some((x) => roles.includes(x)));
   if (holders.length === 0) return 'NO_WORKERS';
   const counts = new Map<GapReason, number>();
   for (const w of holders) {

@@ -89,8 +89,10 @@ export interface CarriedShift {
 
 export interface RosterWorker {
   id: number;
-  /** Tags such as `LEADER` (head or deputy), matched by role requirements. */
+  /** Tags such as `LEADER` (head or deputy), matched by role requirements: held all month. */
   roles: string[];
+  /** Tags held on some days of the month only (a post that starts or ends within it), each with its first and last day. */
+  roleSpans?: RoleSpan[];
   /** Dates the worker cannot work: leave, outward secondment, declared unavailability. */
   unavailable: string[];
   requests?: ShiftRequest[];
@@ -99,6 +101,18 @@ export interface RosterWorker {
    * was off. Absent (old stored problems, or no published roster of the previous month): every such day is off.
    */
   carriedIn?: CarriedShift[];
+}
+
+export interface RoleSpan {
+  role: string;
+  from: string;
+  to: string;
+}
+
+/** The worker's tags on `date`: those held all month and those a span covers that day. */
+export function rolesOn(worker: Pick<RosterWorker, 'roles' | 'roleSpans'>, date: string): string[] {
+  if (!worker.roleSpans?.length) return worker.roles;
+  return [...new Set([...worker.roles, ...worker.roleSpans.filter((s) => s.from <= date && date <= s.to).map((s) => s.role)])];
 }
 
 export interface Assignment {

@@ -20,8 +20,8 @@ export function rosterProblem(
 /**
  * The workers a re-plan rosters: `workers` (the month as the register reads it now), and each worker of the published
  * problem it no longer lists who worked a day before `frozenBefore` (a leaving or a transfer back-dated since). Those
- * days have happened: such a worker keeps them, with their hours, and is unavailable from `frozenBefore` on; roles and
- * carried days as published.
+ * days have happened: such a worker keeps them, with their hours, and is unavailable from `frozenBefore` on; roles, role
+ * spans and carried days as published.
  */
 export function withPastWorkers(workers: RosterWorker[], published: RosterProblem, previous: readonly Assignment[], frozenBefore: string): RosterWorker[] {
   const listed = new Set(workers.map((w) => w.id));
@@ -29,6 +29,6 @@ export function withPastWorkers(workers: RosterWorker[], published: RosterProble
   const ahead = published.days.map((d) => d.date).filter((d) => d >= frozenBefore);
   const kept = published.workers
     .filter((w) => !listed.has(w.id) && workedPast.has(w.id))
-    .map((w): RosterWorker => ({ id: w.id, roles: w.roles, unavailable: ahead, ...(w.carriedIn ? { carriedIn: w.carriedIn } : {}) }));
+    .map((w): RosterWorker => ({ id: w.id, roles: w.roles, ...(w.roleSpans ? { roleSpans: w.roleSpans } : {}), unavailable: ahead, ...(w.carriedIn ? { carriedIn: w.carriedIn } : {}) }));
   return kept.length ? [...workers, ...kept] : workers;
 }

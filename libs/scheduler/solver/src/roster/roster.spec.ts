@@ -93,6 +93,21 @@ describe('roster solver, judged by the independent checker', () => {
     ]);
   });
 
+  it('a leader appointed mid-month counts as one from that day: before it the centre has none, from it no role gap', () => {
+    // the only leader of the centre takes up the post on the 15th
+    const workers = staff(12, 0).map((w, i) => (i === 0 ? { ...w, roleSpans: [{ role: 'LEADER', from: '2026-05-15', to: '2026-05-31' }] } : w));
+    const p = rosterProblem('2026-05', defaultCentreConfig(), workers, DEMO_CALENDAR_2026);
+    const r = solveRoster(p, { seed: 5 });
+    expect(checkRoster(p, r.assignments).filter((v) => v.rule !== 'ROLE_ON_DUTY')).toEqual([]);
+    const gapDays = [...new Set(roleGaps(p, r.assignments).map((g) => g.date))];
+    expect(gapDays.length).toBeGreaterThan(0);
+    expect(gapDays.every((d) => d < '2026-05-15')).toBe(true);
+    expect(r.uncovered.filter((u) => u.role === 'LEADER').every((u) => u.date < '2026-05-15' && u.rule === 'NO_WORKERS')).toBe(true);
+    // read as before (posts held on the 1st only), the same roster has no leader in the second half either
+    const firstDayOnly = rosterProblem('2026-05', defaultCentreConfig(), staff(12, 0), DEMO_CALENDAR_2026);
+    expect(roleGaps(firstDayOnly, r.assignments).some((g) => g.date >= '2026-05-15')).toBe(true);
+  });
+
   it('names every day NO_WORKERS when nobody can be rostered, and leaves a closed day type empty', () => {
     const empty = rosterProblem('2026-12', defaultCentreConfig(), [], null);
     const r = solveRoster(empty, { seed: 1 });

@@ -69,7 +69,7 @@ export class RosterState {
       const min = r.minByDay[d];
       if (!min) continue;
       let n = 0;
-      for (let w = 0; w < this.c.nWorkers; w++) if (r.qualifies[w] && this.x[w][d] !== OFF) n++;
+      for (let w = 0; w < this.c.nWorkers; w++) if (r.qualifies[w][d] && this.x[w][d] !== OFF) n++;
       if (n < min) s += min - n;
     }
     return s;
