@@ -25,6 +25,12 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     return JSON.parse(row.problem);
   };
   const plain = (as: Array<{ workerId: number; date: string; shift: string }>): Assignment[] => as.map(({ workerId, date, shift }) => ({ workerId, date, shift }));
+  /** Two centres' shifts of a worker stitched together: every 7 days in the 12 around their first day in the new one hold `need` rest days. */
+  const expectRestAcross = (shifts: Array<{ workerId: number; date: string }>, workerId: number, firstDay: string, need: number) => {
+    const worked = new Set(shifts.filter((a) => a.workerId === workerId).map((a) => a.date));
+    const dates = Array.from({ length: 12 }, (_, i) => addDays(firstDay, i - 6));
+    for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(need);
+  };
 
   beforeAll(async () => {
     // 432 workers over the 36 demo communities: 12 per community, the demo centre's size.
@@ -298,9 +304,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(problem.workers.filter((w) => w.id !== mover).every((w) => w.carriedIn === undefined)).toBe(true);
     expect(checkRoster(problem, plain(after.assignments))).toEqual([]);
     // judged on the two centres' months stitched together: at least the rest days in every 7 across the move
-    const worked = new Set([...lastDays, ...(after.assignments as Shift[])].filter((a) => a.workerId === mover).map((a) => a.date));
-    const dates = Array.from({ length: 12 }, (_, i) => addDays(eve, i - 5));
-    for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
+    expectRestAcross([...lastDays, ...after.assignments], mover, `${m2}-01`, problem.centre.restDaysPer7);
   }, 180_000);
 
   it('carries a worker transferred in mid-month from the old centre\'s days before the transfer, and keeps the rest rules across it', async () => {
@@ -334,10 +338,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(moved.carriedIn?.map(({ date, start, end }) => ({ date, start, end }))).toEqual(theirs);
     expect(moved.unavailable).toEqual(expect.arrayContaining([addDays(arrival, -1)]));
     expect(checkRoster(problem, plain(here.assignments))).toEqual([]);
-    // judged on the two centres' rosters stitched together: the rest days in every 7 across the move
-    const worked = new Set([...daysBefore, ...(here.assignments as Shift[])].filter((a) => a.workerId === mover).map((a) => a.date));
-    const dates = Array.from({ length: 12 }, (_, i) => addDays(arrival, i - 6));
-    for (let k = 0; k + 7 <= dates.length; k++) expect(dates.slice(k, k + 7).filter((d) => !worked.has(d)).length).toBeGreaterThanOrEqual(problem.centre.restDaysPer7);
+    expectRestAcross([...daysBefore, ...here.assignments], mover, arrival, problem.centre.restDaysPer7);
   }, 180_000);
 
   it('counts a deputy appointed mid-month as a leader from that day (a role span), not all month or not at all', async () => {

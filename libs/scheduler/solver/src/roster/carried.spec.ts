@@ -188,15 +188,21 @@ describe('carrying one month into the next', () => {
   });
 });
 
+/** The random-row tests' templates: the defaults, a 22:00 finish and a 10 h day, to break every rule now and then. */
+const templates = [...defaultCentreConfig().templates, { code: 'LATE22', start: '13:30', end: '22:00', breakMinutes: 30 }, { code: 'TEN', start: '08:00', end: '19:30', breakMinutes: 30 }];
+/** A centre open 07:00–22:00 every day, with no coverage or roles, and 1 or 2 rest days in 7 at random. */
+function randomCentre(rnd: () => number): CentreConfig {
+  const wide = { from: '07:00', to: '22:00' };
+  return { ...defaultCentreConfig(), coverage: [], roles: [], templates, restDaysPer7: rnd() < 0.5 ? 1 : 2, openingWindows: { WEEKDAY: wide, WEEKEND: wide, HOLIDAY: wide, ADJUSTED_WORKDAY: wide } };
+}
+
 describe('the solver and the independent checker agree across the boundary', () => {
   it('on 600 random rows with random carried days: a row is feasible for the solver exactly when the checker finds nothing', () => {
-    const wide = { from: '07:00', to: '22:00' };
-    const templates = [...defaultCentreConfig().templates, { code: 'LATE22', start: '13:30', end: '22:00', breakMinutes: 30 }, { code: 'TEN', start: '08:00', end: '19:30', breakMinutes: 30 }];
     const rnd = seededRandom(17);
     let refused = 0;
     let decidedByCarry = 0;
     for (let i = 0; i < 600; i++) {
-      const centre: CentreConfig = { ...defaultCentreConfig(), coverage: [], roles: [], templates, restDaysPer7: rnd() < 0.5 ? 1 : 2, openingWindows: { WEEKDAY: wide, WEEKEND: wide, HOLIDAY: wide, ADJUSTED_WORKDAY: wide } };
+      const centre = randomCentre(rnd);
       const carriedIn = Array.from({ length: 6 }, (_, k) => addDays('2026-08-01', k - 6))
         .filter(() => rnd() < 0.7)
         .map((date) => ({ ...shift(date, '13:30', rnd() < 0.5 ? '22:00' : '18:00'), ...(rnd() < 0.2 ? { holiday: true } : {}) }));
@@ -275,13 +281,11 @@ describe('a transfer in during the month: the days worked in the old centre coun
   });
 
   it('on 600 random rows with random arrival days and days worked there: the solver and the checker agree', () => {
-    const wide = { from: '07:00', to: '22:00' };
-    const templates = [...defaultCentreConfig().templates, { code: 'LATE22', start: '13:30', end: '22:00', breakMinutes: 30 }, { code: 'TEN', start: '08:00', end: '19:30', breakMinutes: 30 }];
     const rnd = seededRandom(23);
     let refused = 0;
     let decidedThere = 0;
     for (let i = 0; i < 600; i++) {
-      const centre: CentreConfig = { ...defaultCentreConfig(), coverage: [], roles: [], templates, restDaysPer7: rnd() < 0.5 ? 1 : 2, openingWindows: { WEEKDAY: wide, WEEKEND: wide, HOLIDAY: wide, ADJUSTED_WORKDAY: wide } };
+      const centre = randomCentre(rnd);
       const arrival = 1 + Math.floor(rnd() * 12); // day index of the first day here
       const unavailable = Array.from({ length: arrival }, (_, d) => addDays('2026-08-01', d));
       const carriedIn = Array.from({ length: 6 }, (_, k) => addDays('2026-08-01', arrival + k - 6))
