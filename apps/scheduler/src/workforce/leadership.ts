@@ -43,4 +43,3 @@ function mergeSpans(list: readonly RoleSpan[]): RoleSpan[] {
   }
   return out;
 }
-

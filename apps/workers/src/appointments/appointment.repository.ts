@@ -188,8 +188,7 @@ export class AppointmentRepository {
     return rows.map(view);
   }
 
-  /** The community's posts on `date` with their holders' names, by body and band. */
-  /** The community's posts held on any day of `from`…`through` (one day when they are equal). */
+  /** The community's posts held on any day of `from`…`through` (one day when they are equal), with their holders' names, by body and band. */
   static async ofCommunityBetween(m: EntityManager, communityCode: string, from: string, through: string): Promise<Array<AppointmentView & { workerName: string }>> {
     const rows: AppointmentView[] = (await m.query(
       `SELECT ${COLUMNS} FROM appointment a
