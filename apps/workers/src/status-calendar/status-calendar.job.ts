@@ -55,9 +55,11 @@ export class ApplyStatusCalendarHandler {
     const today = jobDate(payload.today, 'today');
     const [dated, moving] = await Promise.all([StatusCalendarReader.dueWorkerIds(this.dataSource, today), WorkerPlaceRepository.dueWorkerIds(this.dataSource, today)]);
     const due = [...new Set([...dated, ...moving])].sort((a, b) => a - b);
+    // only these workers have a transfer due (one planned while the run goes on is dated later, or moved by the next run)
+    const movers = new Set(moving);
     const result: StatusCalendarResult = { today, workers: 0, ...noTally() };
     for (const workerId of due) {
-      const done = await inTransaction(this.dataSource, (m) => this.applyForWorker(m, workerId, today), { isolation: 'READ COMMITTED' });
+      const done = await inTransaction(this.dataSource, (m) => this.applyForWorker(m, workerId, today, movers.has(workerId)), { isolation: 'READ COMMITTED' });
       for (const k of Object.keys(done) as (keyof Tally)[]) result[k] += done[k];
       result.workers++;
     }
@@ -65,13 +67,13 @@ export class ApplyStatusCalendarHandler {
     return result;
   }
 
-  private async applyForWorker(m: EntityManager, workerId: number, today: string): Promise<Tally> {
+  private async applyForWorker(m: EntityManager, workerId: number, today: string, mayMove: boolean): Promise<Tally> {
     const result = noTally();
     let worker = await WorkerRepository.lockStatus(m, workerId);
     if (!worker) return result;
     // Read after the lock (READ COMMITTED): a rival run that got here first has already moved the worker and marked its rows.
     // A transfer goes first, so whatever else is due is announced from the new place.
-    if (await this.workers.applyPlannedTransfer(m, workerId, today)) {
+    if (mayMove && (await this.workers.applyPlannedTransfer(m, workerId, today))) {
       result.transfers++;
       worker = (await WorkerRepository.lockStatus(m, workerId))!;
     }

@@ -43,11 +43,8 @@ export class WorkerPlaceRepository {
    * deleted community would leave them pointing nowhere).
    */
   static async countInCommunity(m: EntityManager, communityCode: string): Promise<number> {
-    const [{ n }] = await m.query(
-      'SELECT (SELECT COUNT(*) FROM worker_place_history WHERE community_code = ?) + (SELECT COUNT(*) FROM worker_planned_transfer WHERE community_code = ?) AS n',
-      [communityCode, communityCode],
-    );
-    return Number(n);
+    const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM worker_place_history WHERE community_code = ?', [communityCode]);
+    return Number(n) + (await WorkerPlaceRepository.countPlannedInto(m, communityCode));
   }
 
   /** How many transfers are planned into the community (a deactivation waits for them to be cancelled or made). */
