@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ApiClient } from './client';
 import { useApi } from './context';
 import type {
-  SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerLookupResultView, WorkerRecordView, WorkerSpecialDeductionsView,
+  IncomingTransfersView, SpecialDeductionType, SpecialDeductionView, TrainingClassView, WorkerListPage, WorkerLookupResultView, WorkerRecordView, WorkerSpecialDeductionsView,
   WorkerTaxYearView, WorkerWriteResultView,
 } from '@cws/workers-contracts';
 import type { WorkerDetail, WorkerPii } from './types';
@@ -36,12 +37,33 @@ export function useWorkerPages(filter: WorkerFilter) {
   return useKeysetPages<WorkerPage>(['workers', filter], W, { ...filter }, { limit: PAGE_SIZE });
 }
 
+/** One worker's record: the query `useWorker` runs, also for `useQueries` over several workers. */
+export const workerQuery = (api: ApiClient, id: string) => ({
+  queryKey: ['worker', id],
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<WorkerDetail>(`${W}/${encodeURIComponent(id)}`, undefined, signal),
+});
+
 export function useWorker(id: string | undefined) {
   const api = useApi();
+  return useQuery({ ...workerQuery(api, id ?? ''), enabled: !!id });
+}
+
+/** The register of one community, up to 500 workers (a roster's names). */
+export function useCommunityWorkers(community: string | undefined) {
+  const api = useApi();
   return useQuery({
-    queryKey: ['worker', id],
-    queryFn: ({ signal }) => api.get<WorkerDetail>(`${W}/${encodeURIComponent(id ?? '')}`, undefined, signal),
-    enabled: !!id,
+    queryKey: ['workers-of', community],
+    enabled: !!community,
+    queryFn: () => api.get<WorkerPage>(W, { community: community!, limit: 500 }),
+  });
+}
+
+/** The transfers recorded ahead into the user's scope (即将调入). */
+export function useIncomingTransfers() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['workers', 'incoming-transfers'],
+    queryFn: ({ signal }) => api.get<IncomingTransfersView>(`${W}/incoming-transfers`, undefined, signal),
   });
 }
 

@@ -1,7 +1,6 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useApi } from '../../api/context';
-import type { WorkerDetail } from '../../api/types';
-import type { WorkerPage } from '../../api/workers';
+import { useCommunityWorkers, workerQuery } from '../../api/workers';
 
 /** At most this many workers read one by one: a roster names a handful who have moved on, not a register. */
 const MAX_SINGLE_READS = 20;
@@ -13,20 +12,10 @@ const MAX_SINGLE_READS = 20;
  */
 export function useRosterNames(community: string | undefined, workerIds: readonly number[]): (id: number) => string {
   const api = useApi();
-  const listed = useQuery({
-    queryKey: ['workers-of', community],
-    enabled: !!community,
-    queryFn: () => api.get<WorkerPage>('/api/workers/v1/workers', { community: community!, limit: 500 }),
-  });
+  const listed = useCommunityWorkers(community);
   const names = new Map((listed.data?.items ?? []).map((w) => [w.id, w.name]));
   const missing = listed.data ? [...new Set(workerIds)].filter((id) => !names.has(id)).slice(0, MAX_SINGLE_READS) : [];
-  const single = useQueries({
-    queries: missing.map((id) => ({
-      queryKey: ['worker', String(id)],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<WorkerDetail>(`/api/workers/v1/workers/${id}`, undefined, signal),
-      retry: false,
-    })),
-  });
+  const single = useQueries({ queries: missing.map((id) => ({ ...workerQuery(api, String(id)), retry: false })) });
   single.forEach((q, i) => q.data && names.set(missing[i], q.data.name));
   return (id: number) => names.get(id) ?? `#${id}`;
 }

@@ -1,7 +1,5 @@
-import type { IncomingTransfersView } from '@cws/workers-contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
-import { useApi } from '../../api/context';
+import { useIncomingTransfers } from '../../api/workers';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
@@ -11,11 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
  */
 export function IncomingTransfers() {
   const { t } = useI18n();
-  const api = useApi();
-  const incoming = useQuery({
-    queryKey: ['workers', 'incoming-transfers'],
-    queryFn: ({ signal }) => api.get<IncomingTransfersView>('/api/workers/v1/workers/incoming-transfers', undefined, signal),
-  });
+  const incoming = useIncomingTransfers();
   const items = incoming.data?.items ?? [];
   if (!items.length) return null;
   return (
