@@ -24,6 +24,9 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const [row] = await ds.query('SELECT problem FROM roster WHERE id = ?', [id]);
     return JSON.parse(row.problem);
   };
+  /** The month after `ym` (default: this month). */
+  const monthAfter = (ym: string) => addDays(`${ym}-28`, 7).slice(0, 7);
+  const nextMonth = () => monthAfter(cityToday().slice(0, 7));
   const plain = (as: Array<{ workerId: number; date: string; shift: string }>): Assignment[] => as.map(({ workerId, date, shift }) => ({ workerId, date, shift }));
   /** Two centres' shifts of a worker stitched together: every 7 days in the 12 around their first day in the new one hold `need` rest days. */
   const expectRestAcross = (shifts: Array<{ workerId: number; date: string }>, workerId: number, firstDay: string, need: number) => {
@@ -273,8 +276,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   it('carries a worker who arrives on the 1st (a transfer planned ahead) from the centre they leave: that centre\'s last days of the month before', async () => {
     type Shift = { workerId: number; date: string; start: string; end: string };
     // months near today: a transfer is planned at most a year ahead
-    const monthAfter = (ym: string) => addDays(`${ym}-28`, 7).slice(0, 7);
-    const m1 = monthAfter(cityToday().slice(0, 7));
+    const m1 = nextMonth();
     const m2 = monthAfter(m1);
     const eve = addDays(`${m2}-01`, -1);
     const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: m1 } });
@@ -309,7 +311,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
 
   it('carries a worker transferred in mid-month from the old centre\'s days before the transfer, and keeps the rest rules across it', async () => {
     type Shift = { workerId: number; date: string; start: string; end: string };
-    const month = addDays(`${cityToday().slice(0, 7)}-28`, 7).slice(0, 7); // next month: a transfer is planned at most a year ahead
+    const month = nextMonth(); // a transfer is planned at most a year ahead
     const arrival = `${month}-12`;
     const [origin, target] = xihuCommunities.filter((c) => c !== community).slice(1, 3);
     const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: origin, month } });
@@ -342,7 +344,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   }, 180_000);
 
   it('counts a deputy appointed mid-month as a leader from that day (a role span), not all month or not at all', async () => {
-    const month = addDays(`${cityToday().slice(0, 7)}-28`, 7).slice(0, 7);
+    const month = nextMonth();
     const centre = xihuCommunities.filter((c) => c !== community)[3];
     const posts = (await workers.request('GET', `/v1/communities/${centre}/posts?date=${month}-01`, { token: workersAdmin })).body.posts as Array<{ workerId: number; band: string; bodyKind: string }>;
     const leaders = new Set(posts.filter((p) => p.band !== 'OTHER').map((p) => Number(p.workerId)));

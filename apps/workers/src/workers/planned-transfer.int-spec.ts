@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { addDays } from '@cws/kernel';
 import { startedApp, type TestApp, testPrincipals } from '@cws/testing';
+import { addMonths } from '@cws/workers-core';
 import { hireWorker, residentIdSequence, startSeededWorkers } from '@cws/workers-testing';
 import { today } from '../common/sql';
 import { ApplyStatusCalendarHandler } from '../status-calendar/status-calendar.job';
@@ -108,8 +109,7 @@ describe('planned transfers: recorded ahead, in the new community from their dat
 
   it('names where a worker arriving on the 1st was the day before (arrivedFrom), for the scheduler to carry that centre\'s last days', async () => {
     const w = await hireWorker(t, admin, { residentId: hire(), communityCode: FIRST, hireDate: '2020-01-01' });
-    const [y, mo] = today().split('-').map(Number);
-    const month = `${mo === 12 ? y + 1 : y}-${String(mo === 12 ? 1 : mo + 1).padStart(2, '0')}`;
+    const month = addMonths(`${today().slice(0, 7)}-01`, 1).slice(0, 7);
     expect((await patch(w.id, { communityCode: SECOND, transferDate: `${month}-01` })).status).toBe(200);
     const read = async (community: string) =>
       (await t.request('GET', `/v1/availability/month?community=${community}&month=${month}`, { token: admin })).body.workers as Array<{ id: number; arrivedFrom: string | null; arrivedOn: string | null; availableOn: string[] }>;
