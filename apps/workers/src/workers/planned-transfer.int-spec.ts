@@ -133,6 +133,14 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect((await detail(w.id)).plannedTransfer).toBeNull();
     expect(await available(w.id, SECOND, day(3))).toBe(false);
     expect((await t.request('DELETE', `/v1/workers/${w.id}/planned-transfer`, { token: admin })).status).toBe(404);
+    // a worker id past any integer column, or not a number: refused, never a 500
+    for (const id of ['99999999999999999999', '1.5', 'x']) {
+      const res = await t.request('DELETE', `/v1/workers/${id}/planned-transfer`, { token: admin });
+      expect([id, res.status < 500, [400, 404].includes(res.status), typeof res.body.code]).toEqual([id, true, true, 'string']);
+    }
+    // the incoming list takes no parameters and pages nothing: a forged cursor is not read
+    const odd = await t.request('GET', '/v1/workers/incoming-transfers?after=forged', { token: admin });
+    expect([odd.status, Array.isArray(odd.body.items)]).toEqual([200, true]);
     const [audit] = await ds.query("SELECT action FROM audit_log WHERE entity = 'worker' AND entity_id = ? ORDER BY id DESC LIMIT 1", [String(w.id)]);
     expect(audit.action).toBe('CANCEL_TRANSFER');
 

@@ -169,6 +169,11 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     // 63 days (2024 is a leap year)
     const long = await app.t.request('GET', `/v1/communities/${CUIYUAN1}/posts?date=2024-01-01&through=2024-03-03`, { token: app.tokens.xihu });
     expect([long.status, long.body.code, long.body.details?.[0]?.path]).toEqual([400, 'POSTS_RANGE_TOO_LONG', 'through']);
+    // hostile values of the new parameter: a partial date, a lone surrogate, a huge number — each a 400 on `through`
+    for (const bad of ['2024-07', '%ED%A0%80', '99999999999999999999']) {
+      const res = await app.t.request('GET', `/v1/communities/${CUIYUAN1}/posts?date=2024-06-15&through=${bad}`, { token: app.tokens.xihu });
+      expect([bad, res.status, res.body.details?.[0]?.path]).toEqual([bad, 400, 'through']);
+    }
     expect((await app.t.request('DELETE', `/v1/appointments/${first.body.id}`, { token: app.tokens.admin })).status).toBe(404);
     const history = await app.ds.query('SELECT COUNT(*) AS n FROM appointment WHERE worker_id = ?', [a.id]);
     expect(Number(history[0].n)).toBe(2);
