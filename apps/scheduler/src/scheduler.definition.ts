@@ -16,7 +16,10 @@ import { AuditAppendOnly1767700000000 } from './migrations/1767700000000-audit-a
 import { RosterTables1765400000000 } from './migrations/1765400000000-roster-tables';
 import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-street';
 import { RosterMonth1767500000000 } from './migrations/1767500000000-roster-month';
+import { RosterCheck1768500000000 } from './migrations/1768500000000-roster-check';
 import { GenerationsService } from './rosters/generations.service';
+import { CHECK_PUBLISHED_ROSTERS_SCHEDULE, CheckPublishedRostersHandler, CheckPublishedRostersJob } from './rosters/roster-check.job';
+import { RosterChecksService } from './rosters/roster-checks.service';
 import { RosterGenerationRepository } from './rosters/roster-generation.repository';
 import { RosterSolvingService } from './rosters/roster-solving.service';
 import { RosterRepository } from './rosters/roster.repository';
@@ -27,25 +30,27 @@ import { WorkforceClient } from './workforce/workforce.client';
 
 export const SCHEDULER_ENTITIES = [...MESSAGING_ENTITIES];
 
-export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000, AuditAppendOnly1767700000000];
+export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000, AuditAppendOnly1767700000000, RosterCheck1768500000000];
 
-export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob];
+export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob, CheckPublishedRostersJob];
 
 export function schedulerService(config: ServiceConfig): ServiceDefinition {
   @Module({
     controllers: [CalendarController, CentresController, HoursController, RostersController],
     imports: [
       // Solving is CPU-bound (tens of ms per centre) after I/O-bound input gathering: a few jobs per process overlap the I/O; add processes to go faster.
-      MessagingModule.forRoot(config, { consumes: SCHEDULER_JOBS, producesTo: [SCHEDULER_EVENTS_QUEUE], concurrency: 4 }),
+      MessagingModule.forRoot(config, { consumes: SCHEDULER_JOBS, producesTo: [SCHEDULER_EVENTS_QUEUE], concurrency: 4, schedules: [CHECK_PUBLISHED_ROSTERS_SCHEDULE] }),
       PlatformModule.forRoot(config, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
     ],
     providers: [
       CalendarService,
       CentresService,
+      CheckPublishedRostersHandler,
       GenerationsService,
       HolidayCalendarRepository,
       HoursService,
       RosterGenerationRepository,
+      RosterChecksService,
       RosterRepository,
       RosterSolvingService,
       RostersService,

@@ -1,4 +1,4 @@
-import type { CoverageView, GenerationView, RosterConflictsView, RosterView } from '@cws/scheduler-contracts';
+import type { CoverageView, GenerationView, RosterConflictsView, RostersToReplanView, RosterView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 
@@ -35,4 +35,13 @@ export function useGeneration(id: number | null) {
 export function useRosterConflicts(id: string | undefined, enabled: boolean) {
   const api = useApi();
   return useQuery({ queryKey: ['roster-conflicts', id], enabled: !!id && enabled, queryFn: ({ signal }) => api.get<RosterConflictsView>(`${S}/rosters/${id}/conflicts`, undefined, signal) });
+}
+
+/**
+ * Published versions of this month and later in scope whose shifts ahead today's register contradicts, as the
+ * scheduler last checked them (every hour, and whenever a version's conflicts are read): one read, no call per centre.
+ */
+export function useRostersToReplan(enabled = true) {
+  const api = useApi();
+  return useQuery({ queryKey: ['rosters-to-replan'], enabled, queryFn: ({ signal }) => api.get<RostersToReplanView>(`${S}/rosters/to-replan`, undefined, signal) });
 }

@@ -61,6 +61,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'todo.approve': 'Payroll runs awaiting your approval',
   'todo.pay': 'Approved runs not yet paid or scheduled',
   'todo.arrearsNotCarried': 'Draft runs naming arrears they cannot carry (settle by a correction)',
+  'todo.replan': 'Published rosters to re-plan',
   'todo.parked': 'Parked cost postings to place',
   'dashboard.districts': 'Districts',
   'dashboard.streets': 'Streets',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
 import { applyScope, isDuplicateKey } from '@cws/persistence';
-import type { RosterStatus } from '@cws/scheduler-contracts';
+import type { RosterStatus, RosterToReplanView } from '@cws/scheduler-contracts';
 import type { Assignment, RosterProblem, UncoveredSlot, WorkerHours } from '@cws/scheduler-solver';
 import type { EntityManager } from 'typeorm';
 import { scopeColumns } from '../common/access';
@@ -159,6 +159,33 @@ export class RosterRepository {
       [community, month],
     );
     return row ? view(row) : null;
+  }
+
+  /** Published versions of this month and later, city-wide: what the periodic check reads (ids only; each is read whole when checked). */
+  async publishedFrom(m: EntityManager, month: string): Promise<number[]> {
+    const rows: Array<{ id: string | number }> = await m.query("SELECT id FROM roster WHERE month >= ? AND status = 'PUBLISHED' ORDER BY month, community_code", [month]);
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */
+  async recordCheck(m: EntityManager, id: number, conflictsAhead: number): Promise<void> {
+    await m.query("UPDATE roster SET conflicts_ahead = ?, checked_at = NOW(3) WHERE id = ? AND status = 'PUBLISHED'", [conflictsAhead, id]);
+  }
+
+  /** Published versions of `month` and later in scope whose last check found shifts ahead to re-plan. */
+  async toReplan(m: EntityManager, month: string, scope: Scope): Promise<RosterToReplanView[]> {
+    const qb = m
+      .createQueryBuilder()
+      .select(['r.id AS id', 'r.community_code AS community_code', 'r.month AS month', 'r.version AS version', 'r.conflicts_ahead AS conflicts_ahead', 'r.checked_at AS checked_at'])
+      .from('roster', 'r')
+      .where("r.month >= :month AND r.status = 'PUBLISHED' AND r.conflicts_ahead > 0", { month })
+      .orderBy('r.month')
+      .addOrderBy('r.community_code');
+    applyScope(qb, scope, scopeColumns('r'));
+    return (await qb.getRawMany()).map((r) => ({
+      rosterId: Number(r.id), community: String(r.community_code), month: String(r.month), version: Number(r.version),
+      conflictsAhead: Number(r.conflicts_ahead), checkedAt: iso(r.checked_at)!,
+    }));
   }
 
   /** Published rosters of a month in scope, optionally one community (hours for payroll). */

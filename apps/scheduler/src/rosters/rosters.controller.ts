@@ -5,9 +5,10 @@ import { Answers, BearerToken, Creates, CurrentPrincipal, NoContent } from '@cws
 import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
+import { RosterChecksService } from './roster-checks.service';
 import { CreateRosterDto, GenerateDto, RequestParam, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
-import { Coverage, Generation, Roster, RosterConflicts, WorkerRequest } from '@cws/scheduler-contracts';
+import { Coverage, Generation, Roster, RosterConflicts, RostersToReplan, WorkerRequest } from '@cws/scheduler-contracts';
 
 @ApiTags('rosters')
 @Controller('v1')
@@ -15,6 +16,7 @@ export class RostersController {
   constructor(
     private readonly rosters: RostersService,
     private readonly generations: GenerationsService,
+    private readonly checks: RosterChecksService,
   ) {}
 
   @Post('rosters')
@@ -39,6 +41,14 @@ export class RostersController {
     return this.generations.get(p, Number(id));
   }
 
+  // before rosters/:id, which would take the word for an id
+  @Get('rosters/to-replan')
+  @CanRead()
+  @Answers(RostersToReplan, '需要重新排班的已发布排班', 'Published versions of this month and later whose shifts ahead the register now contradicts (a leaver, a transfer out, leave, a day asked off), as last checked: every hour, and whenever a version’s conflicts are read')
+  toReplan(@CurrentPrincipal() p: Principal) {
+    return this.checks.toReplan(p);
+  }
+
   @Get('rosters/:id')
   @CanRead()
   @Answers(Roster, '查看一个排班版本')
@@ -57,7 +67,7 @@ export class RostersController {
   @CanRead()
   @Answers(RosterConflicts, '按当前人事档案核对排班', 'The version’s shifts today’s register and requests contradict (a leaver, a transfer, a leave or secondment recorded since, a day requested off): when a published roster needs a re-plan')
   conflicts(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { id }: IdParam) {
-    return this.rosters.conflicts(p, token, Number(id));
+    return this.checks.conflicts(p, token, Number(id));
   }
 
   @Post('rosters/:id/publish')

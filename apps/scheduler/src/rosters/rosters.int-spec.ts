@@ -4,6 +4,7 @@ import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
 import { relayedUntil, solvedRoster, startSchedulerOverWorkers } from '@cws/scheduler-testing';
+import { RosterChecksService } from './roster-checks.service';
 
 // Years ahead of any run of this spec: a re-plan keeps the days before today as published, and these tests re-plan days.
 const MONTH = '2036-12';
@@ -162,6 +163,17 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     // Version 1 now lists the worker on days of the leave, and a day another worker asked off since: the check names those shifts.
     const asked = first.assignments.find((a: { workerId: number; date: string }) => a.workerId !== worker && a.date === '2036-12-22');
     expect((await t.request('POST', `/v1/centres/${community}/requests`, { token: xihu, body: { workerId: asked.workerId, date: '2036-12-22', kind: 'UNAVAILABLE' } })).status).toBe(201);
+    // The hourly check lists version 1 to re-plan, for its district only: the days of leave and the day asked off.
+    const leaveDays = first.assignments.filter((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2036-12-14' && a.date <= '2036-12-17').length;
+    expect(leaveDays).toBeGreaterThan(0);
+    expect(await t.app.get(RosterChecksService).checkPublished()).toEqual({ checked: 1, toReplan: 1, failed: 0 });
+    const toReplan = async (token: string) => {
+      const res = await t.request('GET', '/v1/rosters/to-replan', { token });
+      expect(res.status).toBe(200);
+      return res.body.items;
+    };
+    expect(await toReplan(xihu)).toEqual([{ rosterId: firstId, community, month: MONTH, version: 1, conflictsAhead: leaveDays + 1, checkedAt: expect.any(String) }]);
+    expect(await toReplan(other)).toEqual([]);
     const check = await t.request('GET', `/v1/rosters/${firstId}/conflicts`, { token: xihu });
     expect(check.status).toBe(200);
     const onLeave = first.assignments.filter((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2036-12-14' && a.date <= '2036-12-17');
@@ -172,6 +184,9 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     ]);
     // withdrawn again: the re-plan below is judged on the leave alone
     expect((await t.request('DELETE', `/v1/centres/${community}/requests/${asked.workerId}/2036-12-22`, { token: xihu })).status).toBe(204);
+    // reading the version's check again records what it finds: the leave alone now
+    expect((await t.request('GET', `/v1/rosters/${firstId}/conflicts`, { token: xihu })).body.conflicts).toHaveLength(leaveDays);
+    expect((await toReplan(xihu)).map((x: { conflictsAhead: number }) => x.conflictsAhead)).toEqual([leaveDays]);
 
     const res = await t.request('POST', `/v1/rosters/${firstId}/replan`, { token: xihu });
     expect(res.status).toBe(201);
@@ -194,6 +209,8 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     // The re-planned version agrees with the register; another district gets 404.
     expect((await t.request('GET', `/v1/rosters/${r.id}/conflicts`, { token: xihu })).body.conflicts).toEqual([]);
     expect((await t.request('GET', `/v1/rosters/${r.id}/conflicts`, { token: other })).status).toBe(404);
+    // superseded, version 1 leaves the list; the new version, checked clean, is not on it
+    expect(await toReplan(xihu)).toEqual([]);
     const hours = await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu });
     expect(hours.body.communities.map((c: { rosterVersion: number }) => c.rosterVersion)).toEqual([2]);
   });

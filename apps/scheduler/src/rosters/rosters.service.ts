@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { cityToday, conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { type CoverageView, type RosterConflictsView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
-import { assertServesCommunity, monthDates, requestDays, rosterConflicts } from '@cws/scheduler-solver';
+import { type CoverageView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
+import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterView } from './roster-view';
@@ -50,21 +50,6 @@ export class RostersService {
 
   async coverage(p: Principal, id: number): Promise<CoverageView> {
     return coverageView(await this.visible(this.dataSource.manager, p, id));
-  }
-
-  /**
-   * The version's shifts that today's workforce contradicts — a leaver's or a transferred worker's days, a leave or
-   * secondment recorded since, a day requested off after the solve — so HR sees when a published roster needs a
-   * re-plan. Reads the register with the caller's token (as a solve does), and this schema's requests.
-   */
-  async conflicts(p: Principal, token: string | undefined, id: number): Promise<RosterConflictsView> {
-    const r = await this.visible(this.dataSource.manager, p, id);
-    const [people, requests] = await Promise.all([
-      this.workforce.month(r.communityCode, r.month, token),
-      this.requests.forMonth(this.dataSource.manager, r.communityCode, r.month),
-    ]);
-    const off = requests.filter((q) => q.kind === 'UNAVAILABLE');
-    return { rosterId: r.id, month: r.month, checkedAt: new Date().toISOString(), conflicts: rosterConflicts(r.assignments ?? [], people.workers, off, cityToday()) };
   }
 
   /** DRAFT → PUBLISHED; the month's previous published version becomes SUPERSEDED; payroll hears of the hours through the outbox. */

@@ -68,7 +68,7 @@ export class WorkforceClient {
     const dates = monthDates(month);
     // the month in one read (it was one call a day: 31 a centre, throttled city-wide by the per-client rate limit)
     const [available, posts] = await Promise.all([
-      this.client.call<AvailableWorkersMonthView>('workers', `/v1/availability/month?community=${code}&month=${month}`, { token }).catch(unavailable),
+      this.availableMonth(code, month, token),
       this.client.call<{ posts: PostHeld[] }>('workers', `/v1/communities/${code}/posts?date=${dates[0]}&through=${dates[dates.length - 1]}`, { token }).catch(unavailable),
     ]);
     const leaders = leadership(posts.posts, dates[0], dates[dates.length - 1]);
@@ -82,6 +82,20 @@ export class WorkforceClient {
         };
       }),
     };
+  }
+
+  /** Who is available on which days of the month, without their posts: what a published roster is checked against. */
+  async availability(code: string, month: string, token: string | undefined): Promise<Array<{ id: number; unavailable: string[] }>> {
+    const dates = monthDates(month);
+    const available = await this.availableMonth(code, month, token);
+    return available.workers.map((w) => {
+      const on = new Set(w.availableOn);
+      return { id: Number(w.id), unavailable: dates.filter((d) => !on.has(d)) };
+    });
+  }
+
+  private availableMonth(code: string, month: string, token: string | undefined): Promise<AvailableWorkersMonthView> {
+    return this.client.call<AvailableWorkersMonthView>('workers', `/v1/availability/month?community=${code}&month=${month}`, { token }).catch(unavailable);
   }
 }
 

@@ -89,6 +89,21 @@ export const RosterConflicts = /* @__PURE__ */ Contract('RosterConflicts', '按�
 });
 export type RosterConflictsView = Static<typeof RosterConflicts>;
 
+export const RosterToReplan = /* @__PURE__ */ Contract('RosterToReplan', '一个需要重新排班的已发布版本。A published version whose shifts ahead the register now contradicts.', {
+  rosterId: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
+  community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+  month,
+  version: /* @__PURE__ */ Int('版本号。Version.', 2),
+  conflictsAhead: /* @__PURE__ */ Int('今天及以后不能按计划上的班次数。Shifts from today on that cannot be worked as published.', 4),
+  checkedAt: /* @__PURE__ */ Instant('最近一次核对的时刻。When it was last checked.'),
+});
+export type RosterToReplanView = Static<typeof RosterToReplan>;
+
+export const RostersToReplan = /* @__PURE__ */ Contract('RostersToReplan', '本月及以后需要重新排班的已发布版本（每小时核对一次，打开版本的核对时也更新）。Published versions of this month and later to re-plan, as last checked (hourly, and whenever a version’s check is read).', {
+  items: /* @__PURE__ */ Type.Array(RosterToReplan, { description: '按月份、社区排列。By month, then community.' }),
+});
+export type RostersToReplanView = Static<typeof RostersToReplan>;
+
 export const Generation = /* @__PURE__ */ Contract('Generation', '全市或某区的批量排班生成进度。Progress of a city- or district-wide generation.', {
   id: /* @__PURE__ */ Int('生成 ID。Generation id.', 4),
   month,

@@ -56,8 +56,17 @@ describe('TodoCard (待办 on the dashboard)', () => {
     await waitFor(() => expect(lines()).toContainEqual(['/payroll/runs?status=DRAFT', 'Draft runs naming arrears they cannot carry (settle by a correction)2']));
   });
 
+  it('HR: published rosters to re-plan (a transfer out, a leaver), linked straight to the roster when there is one', async () => {
+    const toReplan = (ids: number[]) => () => ({ items: ids.map((rosterId) => ({ rosterId, community: '330106001001', month: '2026-12', version: 1, conflictsAhead: 3, checkedAt: '' })) });
+    const one = renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': () => page([]), 'GET /api/scheduler/v1/rosters/to-replan': toReplan([31]) });
+    await waitFor(() => expect(lines()).toEqual([['/rosters/31', 'Published rosters to re-plan1']]));
+    one.unmount();
+    renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': () => page([]), 'GET /api/scheduler/v1/rosters/to-replan': toReplan([31, 45]) });
+    await waitFor(() => expect(lines()).toEqual([['/rosters', 'Published rosters to re-plan2']]));
+  });
+
   it('HR with nothing waiting: the card says so', async () => {
-    renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': () => page([]) });
+    renderPageAs(xihuHr, <TodoCard />, { 'GET /api/payroll/v1/runs': () => page([]), 'GET /api/scheduler/v1/rosters/to-replan': () => ({ items: [] }) });
     await waitFor(() => expect(textOf('todo-card')).toBe('To doNothing waiting for you'));
   });
 

@@ -7,6 +7,7 @@ import { B } from '../../api/budget';
 import { useApi } from '../../api/context';
 import { useRuns } from '../../api/payroll';
 import { UNMATCHED_KEY } from '../../api/postings';
+import { useRostersToReplan } from '../../api/rosters';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES, HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
@@ -29,7 +30,8 @@ interface Todo {
  * runs sent back (HR), runs to approve that someone else submitted (four eyes), approved runs not yet paid or scheduled
  * (finance), parked cost postings to place (budget writers). Lines that do not concern the user's roles are not shown.
  * HR also sees the drafts whose frozen inputs name arrears the run cannot carry (a leaver's back-dated raise, say):
- * money owed or overpaid that only a correction of that month settles, so it must not wait for someone to open the run.
+ * money owed or overpaid that only a correction of that month settles, so it must not wait for someone to open the run;
+ * and the published rosters whose shifts ahead the register now contradicts (a transfer out, a leaver): centres to re-plan.
  */
 export function TodoCard() {
   const { t } = useI18n();
@@ -42,6 +44,7 @@ export function TodoCard() {
   const drafts = useRuns({ status: 'DRAFT' }, { enabled: hr });
   const submitted = useRuns({ status: 'SUBMITTED' }, { enabled: approver });
   const approved = useRuns({ status: 'APPROVED' }, { enabled: payer });
+  const toReplan = useRostersToReplan(hr);
   const parked = useQuery({
     queryKey: [UNMATCHED_KEY, 'todo'],
     enabled: budget,
@@ -59,8 +62,14 @@ export function TodoCard() {
     // one such run: straight to it, where 冻结的计算输入 lists the workers and months
     ...(owing.length === 1 && !drafts.data?.nextAfter ? { to: `/payroll/runs/${owing[0].id}` } : {}),
   };
+  const replans = toReplan.data?.items ?? [];
+  const replan: Todo = {
+    key: 'replan', label: 'todo.replan', count: toReplan.data?.items.length, more: false, failed: toReplan.isError,
+    // one such roster: straight to it; more: the rosters page lists them
+    to: replans.length === 1 ? `/rosters/${replans[0].rosterId}` : '/rosters',
+  };
   const todos: Todo[] = [
-    ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT'), arrears] : []),
+    ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT'), arrears, replan] : []),
     // four eyes: a run you submitted is not yours to approve
     ...(approver ? [line('approve', 'todo.approve', submitted, (r) => r.submitted?.by !== me?.name, 'SUBMITTED')] : []),
     ...(payer ? [line('pay', 'todo.pay', approved, (r) => !r.scheduledPayment, 'APPROVED')] : []),
@@ -79,7 +88,7 @@ export function TodoCard() {
           renderItem={(x) => (
             <List.Item key={x.key} data-testid={`todo-${x.key}`}>
               <Link to={x.to}>{t(x.label)}</Link>
-              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={x.key === 'approve' || x.key === 'rejected' || x.key === 'arrears' ? 'red' : 'blue'} />
+              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={['approve', 'rejected', 'arrears', 'replan'].includes(x.key) ? 'red' : 'blue'} />
             </List.Item>
           )}
         />

@@ -12,8 +12,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { CommunitySelect } from '../workers/WorkerFormModals';
+import { RostersToReplan } from './RostersToReplan';
 
-/** 排班: generate one centre's month (then its calendar and heatmap open), or every centre in scope as one flow with progress. */
+/**
+ * 排班: the published rosters to re-plan, if any; generate one centre's month (then its calendar and heatmap open), or every
+ * centre in scope as one flow with progress.
+ */
 export function RostersPage() {
   const { t } = useI18n();
   const api = useApi();
@@ -59,6 +63,7 @@ export function RostersPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('rosters.hint')}</Typography.Paragraph>
+      <RostersToReplan />
       <Form form={form} layout="inline" initialValues={{ month: dayjs().add(1, 'month') }} onFinish={(v) => one.mutate(v)}>
         <Form.Item name="community" label={t('org.community')} rules={required}>
           <CommunitySelect style={{ width: 220 }} />

@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { cityToday, notFound, type Principal } from '@cws/kernel';
+import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
+import { rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
+import { WorkforceClient } from '../workforce/workforce.client';
+import { RosterRepository, type RosterRow } from './roster.repository';
+import { WorkerRequestRepository } from './worker-request.repository';
+
+/** Published versions checked at once by the hourly job: each waits on one workers-service read. */
+const CHECKS_AT_ONCE = 4;
+
+/**
+ * Published rosters against today's register: a leaver, a transfer out, leave or a secondment recorded
+ * since, a day asked off. The check of one version answers its page; the hourly job checks every
+ * published version of this month and later, city-wide, and each check stores how many shifts ahead
+ * no longer hold, so the dashboard can name the versions to re-plan without asking about every centre.
+ */
+@Injectable()
+export class RosterChecksService {
+  private readonly logger = new Logger('RosterChecks');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rosters: RosterRepository,
+    private readonly requests: WorkerRequestRepository,
+    private readonly workforce: WorkforceClient,
+  ) {}
+
+  /** One version's conflicts, read with the caller's token (the workers service applies their scope too). */
+  async conflicts(p: Principal, token: string | undefined, id: number): Promise<RosterConflictsView> {
+    const r = await this.rosters.find(this.dataSource.manager, id, { scope: p.scope });
+    if (!r) throw notFound('roster', id);
+    return { rosterId: r.id, month: r.month, checkedAt: new Date().toISOString(), conflicts: await this.check(r, token) };
+  }
+
+  /** Published versions of this month and later in the caller's scope whose last check found shifts ahead to re-plan. */
+  toReplan(p: Principal): Promise<RostersToReplanView> {
+    return this.rosters.toReplan(this.dataSource.manager, cityToday().slice(0, 7), p.scope).then((items) => ({ items }));
+  }
+
+  /** The hourly job: every published version of this month and later, with the scheduler's own (city-wide) token. */
+  async checkPublished(): Promise<{ checked: number; toReplan: number; failed: number }> {
+    const ids = await this.rosters.publishedFrom(this.dataSource.manager, cityToday().slice(0, 7));
+    const token = await this.workforce.jobToken();
+    const done = { checked: 0, toReplan: 0, failed: 0 };
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        try {
+          const r = await this.rosters.find(this.dataSource.manager, id);
+          if (!r || r.status !== 'PUBLISHED') continue; // superseded since it was listed
+          const ahead = (await this.check(r, token)).filter((c) => !c.past).length;
+          done.checked++;
+          if (ahead > 0) done.toReplan++;
+        } catch (e) {
+          // one centre the workers service cannot answer for keeps its last result; the others go on
+          done.failed++;
+          this.logger.warn({ msg: 'roster check failed', rosterId: id, err: (e as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, worker));
+    this.logger.log({ msg: 'published rosters checked', ...done });
+    return done;
+  }
+
+  /** Checks a version; a published one keeps the count of its shifts from today on that no longer hold. */
+  private async check(r: RosterRow, token: string | undefined): Promise<RosterConflict[]> {
+    const [available, requests] = await Promise.all([
+      this.workforce.availability(r.communityCode, r.month, token),
+      this.requests.forMonth(this.dataSource.manager, r.communityCode, r.month),
+    ]);
+    const off = requests.filter((q) => q.kind === 'UNAVAILABLE');
+    const conflicts = rosterConflicts(r.assignments ?? [], available, off, cityToday());
+    if (r.status === 'PUBLISHED') await this.rosters.recordCheck(this.dataSource.manager, r.id, conflicts.filter((c) => !c.past).length);
+    return conflicts;
+  }
+}
