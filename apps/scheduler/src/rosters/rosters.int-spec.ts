@@ -1,10 +1,11 @@
 import { addDays, cityToday } from '@cws/kernel';
+import { JobProducer } from '@cws/messaging';
 import { checkRoster, coverageGaps, monthDates, monthHours, toMinutes, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
 // The scheduler reads the workforce only through the workers HTTP API; the test starts a real workers app for it.
 import { relayedUntil, solvedRoster, startSchedulerOverWorkers } from '@cws/scheduler-testing';
-import { RosterChecksService } from './roster-checks.service';
+import { CHECK_PUBLISHED_ROSTERS_SCHEDULE, CheckPublishedRostersHandler, CheckPublishedRostersJob } from './roster-check.job';
 
 // Years ahead of any run of this spec: a re-plan keeps the days before today as published, and these tests re-plan days.
 const MONTH = '2036-12';
@@ -72,6 +73,11 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(cov.body.slots).toHaveLength(31 * 26);
     expect(cov.body.slots.every((s: { have: number; need: number; rule: string | null }) => s.have >= s.need && s.rule === null)).toBe(true);
     expect(cov.body.slots.find((s: { date: string; from: string }) => s.date === '2036-12-01' && s.from === '09:00')).toMatchObject({ to: '09:30', dayType: 'WEEKDAY', need: 3 });
+  });
+
+  it('registers the hourly check of published rosters', async () => {
+    const scheduler = await t.app.get(JobProducer).queue(CheckPublishedRostersJob.queue).getJobScheduler(CHECK_PUBLISHED_ROSTERS_SCHEDULE.id);
+    expect(scheduler).toMatchObject({ name: CheckPublishedRostersJob.name, every: 3600_000 });
   });
 
   it('answers 404 to another district, for the roster and for its community', async () => {
@@ -166,7 +172,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     // The hourly check lists version 1 to re-plan, for its district only: the days of leave and the day asked off.
     const leaveDays = first.assignments.filter((a: { workerId: number; date: string }) => a.workerId === worker && a.date >= '2036-12-14' && a.date <= '2036-12-17').length;
     expect(leaveDays).toBeGreaterThan(0);
-    expect(await t.app.get(RosterChecksService).checkPublished()).toEqual({ checked: 1, toReplan: 1, failed: 0 });
+    expect(await t.app.get(CheckPublishedRostersHandler).handle()).toEqual({ checked: 1, toReplan: 1, failed: 0 });
     const toReplan = async (token: string) => {
       const res = await t.request('GET', '/v1/rosters/to-replan', { token });
       expect(res.status).toBe(200);
