@@ -432,7 +432,7 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
-  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, a day asked off since shows as a conflict, and a swap shows its diff', async () => {
+  test('rosters: xihu-hr generates the demo centre’s month, sees full coverage on the heatmap, publishes it, a day asked off since shows as a conflict and as a roster to re-plan (待办, 排班), and a swap shows its diff', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
     const demo = communities.map((c) => c).sort((a, b) => a.code.localeCompare(b.code))[0];
@@ -468,6 +468,17 @@ export function workflowTests(ctx) {
     assert.match(await conflictRow.innerText(), new RegExp(`${names.get(asked.workerId)}[\\s\\S]*排班后登记了不可排班`));
     await page.getByTestId('roster-conflicts').getByText(/请重新排班/).waitFor();
     await api.call(token, 'DELETE', `/api/scheduler/v1/centres/${demo.code}/requests/${asked.workerId}/${asked.date}`);
+    // the check kept what it found: the dashboard's 待办 and the 排班 page name the version to re-plan, and lead back to it
+    await openMenu(page, '工作台');
+    await page.getByTestId('todo-replan').getByText('需要重新排班的已发布排班').waitFor();
+    await openMenu(page, '排班');
+    const toReplan = page.getByTestId('rosters-to-replan').locator('tbody tr', { hasText: demo.name });
+    await toReplan.waitFor();
+    assert.match(await toReplan.innerText(), new RegExp(`${published.month}\\s+v${published.version}\\s+1\\s`));
+    await shot(page, 'rosters-to-replan');
+    await page.getByTestId(`to-replan-open-${rosterId}`).click();
+    await page.waitForURL((u) => u.pathname.endsWith(`/rosters/${rosterId}`));
+    await page.getByTestId('roster-status').getByText('已发布').waitFor();
     await page.getByTestId('roster-swap').click();
     await pick(page, 'swapWorker', names.get(first.workerId));
     await pick(page, 'swapWith', names.get(free));
