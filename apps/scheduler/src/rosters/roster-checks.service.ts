@@ -4,7 +4,7 @@ import { cityToday, notFound, type Principal } from '@cws/kernel';
 import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
 import { rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
 import { WorkforceClient } from '../workforce/workforce.client';
-import { RosterRepository, type RosterRow } from './roster.repository';
+import { RosterRepository, type CheckableRoster } from './roster.repository';
 import { WorkerRequestRepository } from './worker-request.repository';
 
 /** Published versions checked at once by the hourly job: each waits on one workers-service read. */
@@ -49,7 +49,7 @@ export class RosterChecksService {
       while (next < ids.length) {
         const id = ids[next++];
         try {
-          const r = await this.rosters.find(this.dataSource.manager, id);
+          const r = await this.rosters.checkable(this.dataSource.manager, id);
           if (!r || r.status !== 'PUBLISHED') continue; // superseded since it was listed
           const ahead = (await this.check(r, token)).filter((c) => !c.past).length;
           done.checked++;
@@ -67,7 +67,7 @@ export class RosterChecksService {
   }
 
   /** Checks a version; a published one keeps the count of its shifts from today on that no longer hold. */
-  private async check(r: RosterRow, token: string | undefined): Promise<RosterConflict[]> {
+  private async check(r: CheckableRoster, token: string | undefined): Promise<RosterConflict[]> {
     const [available, requests] = await Promise.all([
       this.workforce.availability(r.communityCode, r.month, token),
       this.requests.forMonth(this.dataSource.manager, r.communityCode, r.month),

@@ -54,6 +54,9 @@ export interface NewRoster {
   createdBy: string;
 }
 
+/** A version as a check against the register reads it. */
+export type CheckableRoster = Pick<RosterRow, 'id' | 'communityCode' | 'month' | 'status' | 'assignments'>;
+
 const COLUMNS = 'community_code, district_code, street_code, month, version, status, reason, based_on_id, generation_id, seed, swap, created_by, created_at';
 
 /** The unique index numbering a community's month: a concurrent writer that took the same version meets it. */
@@ -165,6 +168,12 @@ export class RosterRepository {
   async publishedFrom(m: EntityManager, month: string): Promise<number[]> {
     const rows: Array<{ id: string | number }> = await m.query("SELECT id FROM roster WHERE month >= ? AND status = 'PUBLISHED' ORDER BY month, community_code", [month]);
     return rows.map((r) => Number(r.id));
+  }
+
+  /** What a check of a version reads: its place, month, status and shifts (not the stored problem, the larger part of a row). */
+  async checkable(m: EntityManager, id: number): Promise<CheckableRoster | null> {
+    const [r] = await m.query('SELECT id, community_code, month, status, assignments FROM roster WHERE id = ?', [id]);
+    return r ? { id: Number(r.id), communityCode: String(r.community_code), month: String(r.month), status: r.status as RosterStatus, assignments: fromJson(r.assignments) } : null;
   }
 
   /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */

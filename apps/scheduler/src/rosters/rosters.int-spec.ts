@@ -332,7 +332,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expectRestAcross([...lastDays, ...after.assignments], mover, `${m2}-01`, problem.centre.restDaysPer7);
   }, 180_000);
 
-  it('carries a worker transferred in mid-month from the old centre\'s days before the transfer, and keeps the rest rules across it', async () => {
+  it('carries a worker transferred in mid-month from the old centre\'s days before the transfer, and keeps the rest rules across it; the old centre\'s roster is listed to re-plan', async () => {
     type Shift = { workerId: number; date: string; start: string; end: string };
     const month = nextMonth(); // a transfer is planned at most a year ahead
     const arrival = `${month}-12`;
@@ -352,6 +352,12 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
       expect((await workers.request('POST', `/v1/appointments/${post.id}/end`, { token: workersAdmin, body: { to: addDays(arrival, -1), reason: '调动' } })).status).toBeLessThan(300);
     }
     expect((await workers.request('PATCH', `/v1/workers/${mover}`, { token: workersAdmin, body: { communityCode: target, transferDate: arrival } })).status).toBe(200);
+    // the old centre's published month still has the mover from the transfer on: the hourly check lists it to re-plan
+    const left = (there.assignments as Shift[]).filter((a) => a.workerId === mover && a.date >= arrival).length;
+    expect(left).toBeGreaterThan(0);
+    await t.app.get(CheckPublishedRostersHandler).handle();
+    const toReplan = (await t.request('GET', '/v1/rosters/to-replan', { token: xihu })).body.items;
+    expect(toReplan.find((x: { rosterId: number }) => x.rosterId === there.id)).toMatchObject({ community: origin, month, conflictsAhead: left });
 
     const res = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: target, month } });
     expect(res.status).toBe(201);
