@@ -1,19 +1,30 @@
-import type { CommunityMonthHours, CoverageView, RosterView } from '@cws/scheduler-contracts';
+import type { CommunityMonthHours, CoverageView, RosterSummaryView, RosterView } from '@cws/scheduler-contracts';
 import { coverageBySlot, toHhmm, SLOT_MINUTES } from '@cws/scheduler-solver';
-import type { RosterRow } from './roster.repository';
+import type { RosterRow, RosterSummaryRow } from './roster.repository';
 
 /** The API's view of a roster version: assignments with their clock times, gaps with their rule. */
 export function rosterView(r: RosterRow): RosterView {
   const templates = new Map((r.problem?.centre.templates ?? []).map((t) => [t.code, t]));
   return {
-    id: r.id, community: r.communityCode, month: r.month, status: r.status, version: r.version, objective: r.objective,
-    reason: r.reason, basedOn: r.basedOnId, generationId: r.generationId,
+    ...headOf(r),
     assignments: (r.assignments ?? []).map((a) => ({ workerId: a.workerId, date: a.date, start: templates.get(a.shift)?.start ?? '', end: templates.get(a.shift)?.end ?? '', shift: a.shift })),
     uncovered: (r.uncovered ?? []).map((u) => ({ date: u.date, from: u.from, to: u.to, rule: u.rule, missing: u.missing, ...(u.role ? { role: u.role } : {}) })),
     hours: r.hours ?? [],
-    error: r.error, createdAt: r.createdAt, solvedAt: r.solvedAt, publishedAt: r.publishedAt,
+    ...timesOf(r),
   };
 }
+
+/** A version in a list: what `rosterView` says of it but its shifts, gaps and hours, which it counts instead. */
+export function rosterSummaryView(r: RosterSummaryRow): RosterSummaryView {
+  return { ...headOf(r), ...timesOf(r), shifts: r.shifts, uncoveredRanges: r.uncoveredRanges, conflictsAhead: r.conflictsAhead, checkedAt: r.checkedAt };
+}
+
+const headOf = (r: RosterRow) => ({
+  id: r.id, community: r.communityCode, month: r.month, status: r.status, version: r.version, objective: r.objective,
+  reason: r.reason, basedOn: r.basedOnId, generationId: r.generationId,
+});
+
+const timesOf = (r: RosterRow) => ({ error: r.error, createdAt: r.createdAt, solvedAt: r.solvedAt, publishedAt: r.publishedAt });
 
 /** Heatmap data: every 30-minute slot of every open day, staff needed and on duty, and why a gap is one. */
 export function coverageView(r: RosterRow): CoverageView {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@cws/kernel';
-import { applyScope, isDuplicateKey } from '@cws/persistence';
+import { applyScope, isDuplicateKey, keysetPage, type KeysetPage } from '@cws/persistence';
 import type { RosterStatus, RosterToReplanView } from '@cws/scheduler-contracts';
 import type { Assignment, RosterProblem, UncoveredSlot, WorkerHours } from '@cws/scheduler-solver';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { scopeColumns } from '../common/access';
 import { fromJson, iso, toJson } from '../common/json';
 
@@ -52,6 +52,17 @@ export interface NewRoster {
   seed: number;
   swap: SwapRequest | null;
   createdBy: string;
+}
+
+/** A version as a list shows it: the light row (no problem, shifts, gaps or hours) with what it counts of them. */
+export type RosterSummaryRow = RosterRow & { shifts: number; uncoveredRanges: number; conflictsAhead: number | null; checkedAt: string | null };
+
+/** What a list of versions can be narrowed to (besides the caller's scope). */
+export interface RosterListFilter {
+  month?: string;
+  community?: string;
+  status?: RosterStatus;
+  generationId?: number;
 }
 
 /** A version as a check against the register reads it. */
@@ -162,6 +173,27 @@ export class RosterRepository {
       [community, month],
     );
     return row ? view(row) : null;
+  }
+
+  /** Versions in scope, newest first, a keyset page at a time (by id): the roster list. */
+  async list(m: EntityManager, scope: Scope, f: RosterListFilter, page: { limit: number; after?: string }): Promise<KeysetPage<RosterSummaryRow>> {
+    const qb = m
+      .createQueryBuilder()
+      .select(`${LIGHT}, JSON_LENGTH(r.assignments) AS shifts, JSON_LENGTH(r.uncovered) AS uncovered_ranges, r.conflicts_ahead, r.checked_at`)
+      .from('roster', 'r');
+    if (f.month) qb.andWhere('r.month = :month', { month: f.month });
+    if (f.community) qb.andWhere('r.community_code = :community', { community: f.community });
+    if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+    if (f.generationId) qb.andWhere('r.generation_id = :generationId', { generationId: f.generationId });
+    applyScope(qb, scope, scopeColumns('r'));
+    const rows = await keysetPage<ObjectLiteral, Record<string, unknown>>(qb, { column: 'r.id', order: 'DESC', keyOf: (r) => Number(r.id), limit: page.limit, after: page.after, fetch: 'raw' });
+    return {
+      nextAfter: rows.nextAfter,
+      items: rows.items.map((r) => ({
+        ...view(r), shifts: Number(r.shifts ?? 0), uncoveredRanges: Number(r.uncovered_ranges ?? 0),
+        conflictsAhead: r.conflicts_ahead == null ? null : Number(r.conflicts_ahead), checkedAt: iso(r.checked_at),
+      })),
+    };
   }
 
   /** Published versions of this month and later, city-wide: what the periodic check reads (ids only; each is read whole when checked). */

@@ -6,9 +6,9 @@ import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
 import { RosterChecksService } from './roster-checks.service';
-import { CreateRosterDto, GenerateDto, RequestParam, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
+import { CreateRosterDto, GenerateDto, RequestParam, RosterListQueryDto, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
-import { Coverage, Generation, Roster, RosterConflicts, RostersToReplan, WorkerRequest } from '@cws/scheduler-contracts';
+import { Coverage, Generation, Roster, RosterConflicts, RostersToReplan, RosterSummaryPage, WorkerRequest } from '@cws/scheduler-contracts';
 
 @ApiTags('rosters')
 @Controller('v1')
@@ -24,6 +24,14 @@ export class RostersController {
   @Creates(Roster, '为社区某月生成新排班版本', 'Queue a new roster version for a community’s month (solved in the background)', { returns: 'The queued version: poll GET /rosters/{id} until status is DRAFT' })
   create(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Body() dto: CreateRosterDto) {
     return this.rosters.create(p, token, dto.community, dto.month, dto.seed);
+  }
+
+  @Get('rosters')
+  @CanRead()
+  @Answers(RosterSummaryPage, '排班版本列表', 'Roster versions in scope, newest first (keyset pages), by month, community, status or generation: each with its shift and gap counts, not its shifts')
+  list(@CurrentPrincipal() p: Principal, @Query() q: RosterListQueryDto) {
+    const filter = { month: q.month, community: q.community, status: q.status, generationId: q.generation ? Number(q.generation) : undefined };
+    return this.rosters.list(p, filter, { limit: q.limit ?? 50, after: q.after });
   }
 
   @Post('rosters/generate')

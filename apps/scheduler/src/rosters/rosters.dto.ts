@@ -1,14 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, IsYearMonth } from '@cws/platform';
-import { REQUEST_KINDS } from '@cws/scheduler-contracts';
+import { CommunityFilter, IsCalendarDate, IsYearMonth, PageLimit } from '@cws/platform';
+import { REQUEST_KINDS, ROSTER_STATUSES, type RosterStatus } from '@cws/scheduler-contracts';
 import type { RequestKind } from './worker-request.repository';
-
 
 export class CreateRosterDto {
   @ApiProperty({ example: '330106001001' }) @Matches(/^\d{12}$/, { message: 'community must be 12 digits' }) community!: string;
   @ApiProperty({ example: '2026-05' }) @IsYearMonth() month!: string;
   @ApiPropertyOptional({ example: 1, description: 'Solver seed: the same seed and input give the same roster' }) @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) seed?: number;
+}
+
+export class RosterListQueryDto {
+  @ApiPropertyOptional({ example: '2026-05' }) @IsOptional() @IsYearMonth() month?: string;
+  @CommunityFilter() community?: string;
+  @ApiPropertyOptional({ enum: ROSTER_STATUSES }) @IsOptional() @IsIn(ROSTER_STATUSES) status?: RosterStatus;
+  @ApiPropertyOptional({ example: '4', description: 'the versions one city-wide (or district, street) generation made' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'generation must be a positive integer' })
+  generation?: string;
+  @PageLimit(50, 500) limit?: number;
+  @ApiPropertyOptional({ description: 'keyset cursor (versions newest first): versions with an id below this one' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'must be a numeric id' })
+  after?: string;
 }
 
 export class GenerateDto {

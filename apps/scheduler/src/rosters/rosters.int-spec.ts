@@ -48,6 +48,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
   afterAll(() => close?.());
 
   let firstId: number;
+  let generationId: number;
 
   it('queues a roster (201), solves it in the background, and the demo centre of 12 is covered 08:00–21:00 with no rule broken', async () => {
     const res = await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: MONTH } });
@@ -245,6 +246,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ month: '2037-01', scope: '330106', total: xihuCommunities.length });
     const id = res.body.id;
+    generationId = id;
     const done = await relayedUntil(t, `generation ${id}`, async () => (await t.request('GET', `/v1/rosters/generations/${id}`, { token: xihu })).body, (g) => g.status === 'DONE');
     expect(done).toMatchObject({ total: xihuCommunities.length, queued: 0, failed: 0, solved: xihuCommunities.length, progress: 100 });
     const rows = await ds.query('SELECT id, community_code, status, uncovered FROM roster WHERE generation_id = ? ORDER BY community_code', [id]);
@@ -256,6 +258,55 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect((await t.request('GET', `/v1/rosters/generations/${id}`, { token: other })).status).toBe(404);
     expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: '330102' } })).status).toBe(404);
   }, 180_000);
+
+  it('lists versions newest first, by month, community, status or generation, a keyset page at a time, in scope', async () => {
+    type Summary = { id: number; community: string; month: string; status: string; version: number; shifts: number; uncoveredRanges: number };
+    const list = async (q: string, token = xihu): Promise<{ items: Summary[]; nextAfter: string | null }> => {
+      const res = await t.request('GET', `/v1/rosters?${q}`, { token });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    // the generation's drafts, one a centre, each counted as the version itself reads
+    const drafts = await list(`generation=${generationId}&limit=500`);
+    expect(drafts.items.map((r) => r.community).sort()).toEqual(xihuCommunities);
+    expect(drafts.nextAfter).toBeNull();
+    const one = (await t.request('GET', `/v1/rosters/${drafts.items[0].id}`, { token: xihu })).body;
+    expect(drafts.items[0]).toEqual({
+      id: one.id, community: one.community, month: '2037-01', status: 'DRAFT', version: one.version, objective: one.objective, reason: 'GENERATE', basedOn: null,
+      generationId, error: null, createdAt: one.createdAt, solvedAt: one.solvedAt, publishedAt: null,
+      shifts: one.assignments.length, uncoveredRanges: one.uncovered.length, conflictsAhead: null, checkedAt: null,
+    });
+    expect(one.assignments.length).toBeGreaterThan(0);
+    // the demo centre's month: every version, newest first; the published one among them
+    const versions = (await list(`month=${MONTH}&community=${community}`)).items;
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    expect(versions.map((r) => r.version)).toEqual(versions.map((r) => r.version).sort((a, b) => b - a));
+    expect(versions.map((r) => r.id)).toEqual(versions.map((r) => r.id).sort((a, b) => b - a));
+    const published = (await list(`month=${MONTH}&status=PUBLISHED`)).items;
+    expect(published.map((r) => r.status)).toEqual(published.map(() => 'PUBLISHED'));
+    expect(published.map((r) => r.community)).toContain(community);
+    // pages of two walk the same list: nothing twice, nothing left out
+    const whole = (await list(`month=${MONTH}&limit=500`)).items.map((r) => r.id);
+    const walked: number[] = [];
+    let after: string | null = null;
+    do {
+      const page = await list(`month=${MONTH}&limit=2${after ? `&after=${after}` : ''}`);
+      walked.push(...page.items.map((r) => r.id));
+      after = page.nextAfter;
+    } while (after);
+    expect(walked).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(2);
+    // another district sees none of them
+    expect((await list('month=2037-01', other)).items).toEqual([]);
+    // a bad filter is a 400 on its field
+    for (const [q, path] of [
+      ['month=2037-13', 'month'], ['status=LIVE', 'status'], ['generation=1.5', 'generation'], ['generation=%ED%A0%80', 'generation'],
+      ['limit=0', 'limit'], ['limit=501', 'limit'], ['after=x', 'after'], ['after=' + '9'.repeat(40), 'after'], ['community=3301', 'community'],
+    ]) {
+      const res = await t.request('GET', `/v1/rosters?${q}`, { token: xihu });
+      expect({ q, status: res.status, path: res.body.details?.[0]?.path }).toEqual({ q, status: 400, path });
+    }
+  });
 
   it('carries the last 6 days of the published December into the generated January: stored with the problem, and no rule breaks across the boundary', async () => {
     const decemberId = (await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu })).body.communities[0].rosterId;

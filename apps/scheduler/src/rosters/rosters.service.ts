@@ -3,12 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { type CoverageView, RosterHoursPublishedEvent, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
+import { type CoverageView, RosterHoursPublishedEvent, type RosterSummaryPageView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
-import { coverageView, hoursOf, rosterView } from './roster-view';
-import { retryTakenVersion, RosterRepository, type NewRoster, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
+import { coverageView, hoursOf, rosterSummaryView, rosterView } from './roster-view';
+import { retryTakenVersion, RosterRepository, type NewRoster, type RosterListFilter, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
 import { WorkerRequestRepository, type RequestKind } from './worker-request.repository';
 
 /**
@@ -42,6 +42,12 @@ export class RostersService {
     const place = await this.workforce.community(community, token);
     const id = await this.newVersion(p, { communityCode: place.code, districtCode: place.districtCode, streetCode: place.streetCode, month, reason: 'GENERATE', basedOnId: null, generationId: null, seed, swap: null, createdBy: p.name });
     return this.get(p, id);
+  }
+
+  /** Versions in the caller's scope, newest first, narrowed by month, community, status or generation. */
+  async list(p: Principal, f: RosterListFilter, page: { limit: number; after?: string }): Promise<RosterSummaryPageView> {
+    const rows = await this.rosters.list(this.dataSource.manager, p.scope, f, page);
+    return { items: rows.items.map(rosterSummaryView), nextAfter: rows.nextAfter };
   }
 
   async get(p: Principal, id: number): Promise<RosterView> {

@@ -2,7 +2,7 @@
  * Response shapes of the roster API (the admin UI reads these). Times are `HH:MM`, dates `YYYY-MM-DD`.
  * Each is a contract (issue #11): the TypeScript type the service returns and the OpenAPI schema.
  */
-import { Contract, DateOnly, Instant, Int, NamedEnum, Nullable, Text, YearMonth, type Static } from '@cws/kernel';
+import { Contract, DateOnly, Fields, Instant, Int, NamedEnum, Nullable, Page, Text, YearMonth, type Static } from '@cws/kernel';
 import { DAY_TYPES, type CentreConfig, type HolidayCalendar } from '@cws/scheduler-solver';
 import { Type } from '@sinclair/typebox';
 import { WorkerMonthHoursSchema } from './hours';
@@ -33,7 +33,8 @@ export const Uncovered = /* @__PURE__ */ Contract('Uncovered', '无人覆盖的�
 });
 export type UncoveredView = Static<typeof Uncovered>;
 
-export const Roster = /* @__PURE__ */ Contract('Roster', '社区服务中心某月排班的一个版本。One version of a community’s month roster.', {
+/** What every view of a version says about it: its place, month, status and why it exists. */
+const rosterHead = {
   id: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
   community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
   month,
@@ -43,15 +44,32 @@ export const Roster = /* @__PURE__ */ Contract('Roster', '社区服务中心某�
   reason: /* @__PURE__ */ NamedEnum('RosterReason', ['GENERATE', 'REPLAN', 'SWAP'] as const, '产生原因：生成、重排、换班。Why the version exists.'),
   basedOn: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('所基于的版本。The version it is based on.', 30)),
   generationId: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('所属的批量生成。The generation it belongs to.', 4)),
-  assignments: /* @__PURE__ */ Type.Array(RosterAssignment, { description: '班次安排。Shifts.' }),
-  uncovered: /* @__PURE__ */ Type.Array(Uncovered, { description: '无人覆盖的时段。Uncovered ranges.' }),
-  hours: /* @__PURE__ */ Type.Array(WorkerMonthHoursSchema, { description: '各人本版本的工时、加班与班次数（发布后交给工资服务）。Per worker: hours, overtime and shifts.' }),
+};
+
+const rosterTimes = {
   error: /* @__PURE__ */ Nullable(/* @__PURE__ */ Text('求解失败的原因。Why the solve failed.', 'NO_WORKERS')),
   createdAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('创建时刻。Created at.')),
   solvedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('求解时刻。Solved at.')),
   publishedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('发布时刻。Published at.')),
-});
+};
+
+export const Roster = /* @__PURE__ */ Contract('Roster', '社区服务中心某月排班的一个版本。One version of a community’s month roster.', /* @__PURE__ */ Fields(rosterHead, {
+  assignments: /* @__PURE__ */ Type.Array(RosterAssignment, { description: '班次安排。Shifts.' }),
+  uncovered: /* @__PURE__ */ Type.Array(Uncovered, { description: '无人覆盖的时段。Uncovered ranges.' }),
+  hours: /* @__PURE__ */ Type.Array(WorkerMonthHoursSchema, { description: '各人本版本的工时、加班与班次数（发布后交给工资服务）。Per worker: hours, overtime and shifts.' }),
+}, rosterTimes));
 export type RosterView = Static<typeof Roster>;
+
+export const RosterSummary = /* @__PURE__ */ Contract('RosterSummary', '列表中的一个排班版本（不含班次明细）。A roster version in a list, without its shifts.', /* @__PURE__ */ Fields(rosterHead, rosterTimes, {
+  shifts: /* @__PURE__ */ Int('班次数。Shifts rostered.', 372),
+  uncoveredRanges: /* @__PURE__ */ Int('无人覆盖的时段数（0 为全部覆盖）。Ranges left uncovered; 0 when fully covered.', 0),
+  conflictsAhead: /* @__PURE__ */ Nullable(/* @__PURE__ */ Int('已发布版本最近一次核对发现的今天及以后待调整班次数；未核对为 null。For a published version: shifts from today on its last check found the register contradicts; null until checked.', 0)),
+  checkedAt: /* @__PURE__ */ Nullable(/* @__PURE__ */ Instant('最近一次核对的时刻。When it was last checked.')),
+}));
+export type RosterSummaryView = Static<typeof RosterSummary>;
+
+export const RosterSummaryPage = /* @__PURE__ */ Page('RosterSummaryPage', '排班版本分页（从新到旧）。Roster versions, newest first.', RosterSummary);
+export type RosterSummaryPageView = Static<typeof RosterSummaryPage>;
 
 export const CoverageSlot = /* @__PURE__ */ Contract('CoverageSlot', '一个半小时时段的在岗人数。Staff on duty in one 30-minute slot.', {
   date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-06'),
