@@ -1,6 +1,7 @@
-import type { CoverageView, GenerationView, RosterConflictsView, RostersToReplanView, RosterView } from '@cws/scheduler-contracts';
+import type { CoverageView, GenerationView, RosterConflictsView, RostersToReplanView, RosterSummaryPageView, RosterView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
+import { useKeysetPages } from './useKeysetPages';
 
 export const S = '/api/scheduler/v1';
 
@@ -44,4 +45,17 @@ export function useRosterConflicts(id: string | undefined, enabled: boolean) {
 export function useRostersToReplan(enabled = true) {
   const api = useApi();
   return useQuery({ queryKey: ['rosters-to-replan'], enabled, queryFn: ({ signal }) => api.get<RostersToReplanView>(`${S}/rosters/to-replan`, undefined, signal) });
+}
+
+export interface RosterVersionFilter {
+  month?: string;
+  community?: string;
+  status?: string;
+  /** the versions one generation made */
+  generation?: number;
+}
+
+/** Roster versions in scope, newest first, 50 a page: by month, community, status or generation. */
+export function useRosterVersions(filter: RosterVersionFilter) {
+  return useKeysetPages<RosterSummaryPageView>(['roster-versions', filter], `${S}/rosters`, { ...filter }, { limit: 50 });
 }

@@ -14,10 +14,10 @@ import { EChart } from '../dashboard/EChart';
 import { RosterActions } from './RosterActions';
 import { RosterChanges, useRosterChanges } from './RosterChanges';
 import { RosterConflicts } from './RosterConflicts';
+import { RosterStatusTag } from './RosterStatusTag';
 import { useRosterNames } from './useRosterNames';
 import type { EChartsOption } from '../dashboard/chartOption';
 
-const STATUS_COLOR: Record<string, string> = { QUEUED: 'default', DRAFT: 'blue', PUBLISHED: 'green', SUPERSEDED: 'default', FAILED: 'red' };
 const PALETTE = ['#91caff', '#b7eb8f', '#ffd591', '#d3adf7', '#87e8de', '#ffadd2', '#ffe58f'];
 
 /** Why a slot is short (the solver's gap reason: a labour-law rule, leave, no one to put there), by name; a code the page has no name for shows as it came. */
@@ -101,9 +101,7 @@ export function RosterDetailPage() {
           <span>
             {t('rosters.title')} · {community.data?.name ?? r.community} · {r.month} · v{r.version}
           </span>
-          <Tag color={STATUS_COLOR[r.status]} data-testid="roster-status">
-            {t(`rosters.status.${r.status}` as MessageKey)}
-          </Tag>
+          <RosterStatusTag status={r.status} testId="roster-status" />
         </DetailTitle>
       }
       extra={

@@ -22,6 +22,24 @@ describe('RostersPage', () => {
     expect(calls.filter((c) => c.url.pathname.endsWith('/rosters/generate'))).toHaveLength(1);
   });
 
+  it('once a generation is done, the versions below are the drafts it made', async () => {
+    const done = { ...running, status: 'DONE', queued: 0, solved: 17, progress: 100 };
+    const { fetch, calls } = scriptedFetch({
+      'GET /api/workers/v1/auth/me': () => xihuHr,
+      'POST /api/scheduler/v1/rosters/generate': () => json(201, { ...running, status: 'RUNNING' }),
+      'GET /api/scheduler/v1/rosters/generations/7': () => done,
+      'GET /api/scheduler/v1/rosters': () => ({ items: [], nextAfter: null }),
+    });
+    const { container } = renderApp(<App><RostersPage /></App>, { fetch, locale: 'en' });
+    const lists = () => calls.filter((c) => c.url.pathname === '/api/scheduler/v1/rosters').map((c) => c.url.searchParams.get('generation'));
+    await waitFor(() => expect(lists()).toEqual([null]));
+
+    await click(container.querySelector('[data-testid="roster-generate-all"]'));
+
+    await waitFor(() => expect(lists()).toEqual([null, '7']));
+    expect(container.querySelector('[data-testid="versions-generation"]')?.textContent).toBe('Made by generation #7');
+  });
+
   it('another refusal of the generation is shown as an error, and no progress appears', async () => {
     const { fetch } = scriptedFetch({
       'GET /api/workers/v1/auth/me': () => xihuHr,

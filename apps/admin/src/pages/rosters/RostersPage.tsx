@@ -2,21 +2,22 @@ import { CalendarOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design
 import type { GenerationView, RosterView } from '@cws/scheduler-contracts';
 import { App, Button, DatePicker, Form, Progress, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/errors';
-import { S, useGeneration } from '../../api/rosters';
+import { S, useGeneration, type RosterVersionFilter } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useRequired } from '../../layout/FormModal';
 import { PageCard } from '../../layout/PageCard';
 import { CommunitySelect } from '../workers/WorkerFormModals';
 import { RostersToReplan } from './RostersToReplan';
+import { RosterVersions } from './RosterVersions';
 
 /**
  * 排班: the published rosters to re-plan, if any; generate one centre's month (then its calendar and heatmap open), or every
- * centre in scope as one flow with progress.
+ * centre in scope as one flow with progress; below, the versions in scope (a finished generation's drafts once it is done).
  */
 export function RostersPage() {
   const { t } = useI18n();
@@ -46,6 +47,12 @@ export function RostersPage() {
     onDone: (g) => setGeneration(g.id),
   });
   const g = progress.data;
+  const [versions, setVersions] = useState<RosterVersionFilter>({});
+  // a generation that has finished: the list shows the drafts it made, to open and publish
+  const finished = g?.status === 'DONE' ? g.id : null;
+  useEffect(() => {
+    if (finished !== null) setVersions({ generation: finished });
+  }, [finished]);
   return (
     <PageCard
       title={t('rosters.title')}
@@ -84,6 +91,7 @@ export function RostersPage() {
           <Typography.Text type="secondary">{t('rosters.generationText', { solved: g.solved, failed: g.failed, total: g.total })}</Typography.Text>
         </Space>
       )}
+      <RosterVersions filter={versions} onFilter={setVersions} />
     </PageCard>
   );
 }

@@ -1,0 +1,99 @@
+import { ROSTER_STATUSES, type RosterStatus, type RosterSummaryView } from '@cws/scheduler-contracts';
+import { Button, DatePicker, Select, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useNavigate } from 'react-router-dom';
+import { useCommunities } from '../../api/org';
+import { useRosterVersions, type RosterVersionFilter } from '../../api/rosters';
+import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { actionsColumn } from '../../layout/columns';
+import { PagedTable } from '../../layout/PagedTable';
+import { dateTime } from '../../lib/format';
+import { CommunitySelect } from '../workers/WorkerFormModals';
+import { RosterStatusTag } from './RosterStatusTag';
+
+/**
+ * 排班版本: the versions in scope, newest first — by month, community and status, or the drafts one generation made
+ * (set when a generation on this page finishes) — each with its shift and gap counts and, when published, what its
+ * last check against the register found. 打开 opens the version (its calendar, heatmap, publish, re-plan, swap).
+ */
+export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilter; onFilter: (f: RosterVersionFilter) => void }) {
+  const { t } = useI18n();
+  const options = useEnumOptions();
+  const navigate = useNavigate();
+  const pages = useRosterVersions(filter);
+  const communities = useCommunities();
+  const nameOf = (code: string) => communities.data?.find((c) => c.code === code)?.name ?? code;
+  // narrowing by hand leaves the generation's list
+  const narrow = (patch: RosterVersionFilter) => onFilter({ ...filter, generation: undefined, ...patch });
+  return (
+    <div data-testid="roster-versions" style={{ marginTop: 24 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Typography.Text strong>{t('rosters.versions')}</Typography.Text>
+        <DatePicker
+          picker="month"
+          value={filter.month ? dayjs(`${filter.month}-01`) : null}
+          onChange={(d) => narrow({ month: d ? d.format('YYYY-MM') : undefined })}
+          placeholder={t('rosters.allMonths')}
+          data-testid="versions-month"
+        />
+        <CommunitySelect id="versionsCommunity" allowClear placeholder={t('rosters.allCommunities')} style={{ width: 200 }} value={filter.community} onChange={(community) => narrow({ community })} />
+        <Select<RosterStatus>
+          id="versionsStatus"
+          allowClear
+          placeholder={t('rosters.allStatuses')}
+          style={{ width: 140 }}
+          value={filter.status as RosterStatus | undefined}
+          onChange={(status) => narrow({ status })}
+          options={options(ROSTER_STATUSES, 'rosters.status')}
+        />
+        {filter.generation && (
+          <Tag closable onClose={() => onFilter({ ...filter, generation: undefined })} data-testid="versions-generation">
+            {t('rosters.ofGeneration', { id: filter.generation })}
+          </Tag>
+        )}
+      </Space>
+      <PagedTable<RosterSummaryView>
+        pages={pages}
+        loadMoreTestId="versions-load-more"
+        empty={t('rosters.noVersions')}
+        data-testid="roster-versions-table"
+        columns={[
+          { title: t('org.community'), dataIndex: 'community', render: (code: string) => nameOf(code) },
+          { title: t('rosters.month'), dataIndex: 'month', width: 90 },
+          { title: t('rosters.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
+          { title: t('rosters.statusColumn'), dataIndex: 'status', width: 100, render: (s: RosterStatus) => <RosterStatusTag status={s} /> },
+          { title: t('rosters.reason'), dataIndex: 'reason', width: 80, render: (r: string) => t(`rosters.reason.${r}` as MessageKey) },
+          { title: t('rosters.assignments'), dataIndex: 'shifts', width: 80 },
+          {
+            title: t('rosters.coverageColumn'),
+            key: 'gaps',
+            width: 110,
+            // a queued or failed version has not been solved: nothing to count
+            render: (_: unknown, r) => (r.solvedAt === null ? '-' : r.uncoveredRanges === 0 ? <Tag color="green">{t('rosters.covered')}</Tag> : <Tag color="red">{t('rosters.gapCount', { n: r.uncoveredRanges })}</Tag>),
+          },
+          {
+            title: t('rosters.checked'),
+            key: 'checked',
+            width: 130,
+            render: (_: unknown, r) => (r.status !== 'PUBLISHED' || r.conflictsAhead === null ? '-' : r.conflictsAhead === 0 ? t('rosters.checkedClean') : <Tag color="red">{t('rosters.conflictsAheadCount', { n: r.conflictsAhead })}</Tag>),
+          },
+          {
+            title: t('rosters.changedAt'),
+            key: 'at',
+            width: 150,
+            render: (_: unknown, r) => {
+              const at = r.publishedAt ?? r.createdAt;
+              return at ? dateTime(at) : '-';
+            },
+          },
+          actionsColumn<RosterSummaryView>(t, (r) => (
+            <Button size="small" type="link" onClick={() => navigate(`/rosters/${r.id}`)} data-testid={`version-open-${r.id}`}>
+              {t('rosters.openVersion')}
+            </Button>
+          )),
+        ]}
+      />
+    </div>
+  );
+}
