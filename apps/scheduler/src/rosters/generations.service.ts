@@ -4,11 +4,12 @@ import { inTransaction } from '@cws/persistence';
 import { conflict, districtOf, notFound, scopeCovers, type Principal } from '@cws/kernel';
 import { bullConnection, type JobEnvelope } from '@cws/messaging';
 import { AuditService, requestContext, SERVICE_CONFIG, type ServiceConfig } from '@cws/platform';
-import { FinishGenerationJob, SolveRosterJob, type GenerationView } from '@cws/scheduler-contracts';
+import { FinishGenerationJob, SolveRosterJob, type GenerationPublishedView, type GenerationView } from '@cws/scheduler-contracts';
 import { FlowProducer } from 'bullmq';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { RosterGenerationRepository, type GenerationRow } from './roster-generation.repository';
 import { retryTakenVersion, RosterRepository } from './roster.repository';
+import { RostersService } from './rosters.service';
 
 /**
  * City-wide generation as a BullMQ flow: one child job per centre on the rosters queue (any number
@@ -25,6 +26,7 @@ export class GenerationsService implements OnApplicationShutdown {
     private readonly generations: RosterGenerationRepository,
     private readonly workforce: WorkforceClient,
     private readonly audit: AuditService,
+    private readonly versions: RostersService,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -72,6 +74,13 @@ export class GenerationsService implements OnApplicationShutdown {
       })),
     });
     return this.get(p, id);
+  }
+
+  /** Publishes the drafts a finished generation made in the caller's scope (404 outside it; 409 while it still solves). */
+  async publish(p: Principal, id: number): Promise<GenerationPublishedView> {
+    const g = await this.get(p, id);
+    if (g.status !== 'DONE') throw conflict('GENERATION_IN_PROGRESS', `generation ${id} still has centres to solve: publish its drafts when it is done`, { generationId: id });
+    return this.versions.publishGeneration(p, id);
   }
 
   async get(p: Principal, id: number): Promise<GenerationView> {

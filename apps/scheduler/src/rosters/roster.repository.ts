@@ -133,6 +133,13 @@ export class RosterRepository {
     return rows.map((r: { id: string }) => Number(r.id));
   }
 
+  /** A generation's drafts in scope: what publishing the generation publishes. */
+  async draftsOfGeneration(m: EntityManager, generationId: number, scope: Scope): Promise<Array<{ id: number; communityCode: string }>> {
+    const qb = m.createQueryBuilder().select(['r.id AS id', 'r.community_code AS community_code']).from('roster', 'r').where("r.generation_id = :generationId AND r.status = 'DRAFT'", { generationId }).orderBy('r.id');
+    applyScope(qb, scope, scopeColumns('r'));
+    return (await qb.getRawMany()).map((r) => ({ id: Number(r.id), communityCode: String(r.community_code) }));
+  }
+
   /** The first of `generationIds` that still has a QUEUED roster (a centre not yet solved), if any. */
   async firstWithQueued(m: EntityManager, generationIds: number[]): Promise<number | null> {
     if (generationIds.length === 0) return null;

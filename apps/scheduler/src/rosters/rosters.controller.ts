@@ -8,7 +8,7 @@ import { GenerationsService } from './generations.service';
 import { RosterChecksService } from './roster-checks.service';
 import { CreateRosterDto, GenerateDto, RequestParam, RosterListQueryDto, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
-import { Coverage, Generation, Roster, RosterConflicts, RostersToReplan, RosterSummaryPage, WorkerRequest } from '@cws/scheduler-contracts';
+import { Coverage, Generation, GenerationPublished, Roster, RosterConflicts, RostersToReplan, RosterSummaryPage, WorkerRequest } from '@cws/scheduler-contracts';
 
 @ApiTags('rosters')
 @Controller('v1')
@@ -47,6 +47,14 @@ export class RostersController {
   @Answers(Generation, '批量排班进度', 'Progress of a generation: centres queued, solved and failed')
   generation(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.generations.get(p, Number(id));
+  }
+
+  @Post('rosters/generations/:id/publish')
+  @CanPlan()
+  @Answers(GenerationPublished, '发布批量生成的全部草稿', 'Publish every draft a finished generation made in your scope, each as POST /rosters/{id}/publish does; a draft that publish refuses is listed with its code, the others are published')
+  @ApiConflictResponse({ description: 'GENERATION_IN_PROGRESS: the generation still has centres to solve' })
+  publishGeneration(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
+    return this.generations.publish(p, Number(id));
   }
 
   // before rosters/:id, which would take the word for an id

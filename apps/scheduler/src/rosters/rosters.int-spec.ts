@@ -489,6 +489,34 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(Number(v)).toBe(2);
   }, 180_000);
 
+  it('publishes a finished generation\'s drafts in one call, naming each draft publish refuses; 404 outside the scope', async () => {
+    // one centre's month has had a newer version published since: the generation's draft there is outdated
+    const centre = xihuCommunities.find((c) => c !== community)!;
+    const own = await t.request('POST', '/v1/rosters', { token: xihu, body: { community: centre, month: '2037-01' } });
+    expect(own.status).toBe(201);
+    await solved(own.body.id);
+    expect((await t.request('POST', `/v1/rosters/${own.body.id}/publish`, { token: xihu })).status).toBe(200);
+    const [{ id: outdated }] = await ds.query('SELECT id FROM roster WHERE generation_id = ? AND community_code = ?', [generationId, centre]);
+
+    expect((await t.request('POST', `/v1/rosters/generations/${generationId}/publish`, { token: other })).status).toBe(404);
+    const res = await t.request('POST', `/v1/rosters/generations/${generationId}/publish`, { token: xihu });
+    expect(res.status).toBe(200);
+    const refused = [{ rosterId: Number(outdated), community: centre, code: 'ROSTER_OUTDATED' }];
+    expect(res.body).toEqual({ generationId, published: xihuCommunities.length - 1, skipped: refused });
+    const rows: Array<{ id: string; community_code: string; status: string }> = await ds.query('SELECT id, community_code, status FROM roster WHERE generation_id = ?', [generationId]);
+    const published = rows.filter((r) => r.status === 'PUBLISHED').map((r) => Number(r.id));
+    expect(published).toHaveLength(xihuCommunities.length - 1);
+    expect(rows.find((r) => r.community_code === centre)!.status).toBe('DRAFT');
+    // each one's hours go to payroll through the outbox, once, and each publish is audited
+    const events: Array<{ payload: string | { rosterId: number } }> = await ds.query("SELECT payload FROM outbox_event WHERE job_name = 'roster.hours-published'");
+    const sent = events.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).rosterId);
+    expect(published.map((id) => sent.filter((s) => s === id).length)).toEqual(published.map(() => 1));
+    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'roster' AND action = 'PUBLISH' AND entity_id IN (${published.map(() => '?').join(',')})`, published.map(String));
+    expect(Number(n)).toBe(published.length);
+    // again: nothing left to publish but the outdated draft, named again
+    expect((await t.request('POST', `/v1/rosters/generations/${generationId}/publish`, { token: xihu })).body).toEqual({ generationId, published: 0, skipped: refused });
+  }, 180_000);
+
   it('a generation whose jobs were lost (centres still QUEUED) holds its month for two hours, then no longer', async () => {
     const [g] = await ds.query(`SELECT id FROM roster_generation WHERE month = '2037-01' AND scope_code = '330106'`);
     await ds.query(`UPDATE roster_generation SET status = 'RUNNING' WHERE id = ?`, [g.id]);
@@ -496,6 +524,10 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const held = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: community.slice(0, 9) } });
     expect(held.status).toBe(409);
     expect(held.body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: Number(g.id) });
+    // nor can its drafts be published while it still has centres to solve
+    const publish = await t.request('POST', `/v1/rosters/generations/${g.id}/publish`, { token: xihu });
+    expect(publish.status).toBe(409);
+    expect(publish.body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: Number(g.id) });
     await ds.query('UPDATE roster_generation SET created_at = NOW(3) - INTERVAL 121 MINUTE WHERE id = ?', [g.id]);
     expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: community.slice(0, 9) } })).status).toBe(201);
   }, 180_000);

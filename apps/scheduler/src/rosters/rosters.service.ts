@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService } from '@cws/platform';
-import { type CoverageView, RosterHoursPublishedEvent, type RosterSummaryPageView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
+import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
@@ -25,6 +25,9 @@ export interface NewWorkerRequest {
   shift?: string;
   note?: string;
 }
+
+/** Drafts of a generation published at once (each its own transaction, on its own community's month). */
+const PUBLISHES_AT_ONCE = 4;
 
 @Injectable()
 export class RostersService {
@@ -60,6 +63,37 @@ export class RostersService {
 
   /** DRAFT → PUBLISHED; the month's previous published version becomes SUPERSEDED; payroll hears of the hours through the outbox. */
   async publish(p: Principal, id: number): Promise<RosterView> {
+    await this.publishOne(p, id);
+    return this.get(p, id);
+  }
+
+  /**
+   * Publishes every draft a (finished) generation made in the caller's scope, each as `publish` does, in its own
+   * transaction: a draft publish refuses (a newer version published since, say) is named with its code, and the
+   * others are published. A few at a time: each locks only its own community's month.
+   */
+  async publishGeneration(p: Principal, generationId: number): Promise<GenerationPublishedView> {
+    const drafts = await this.rosters.draftsOfGeneration(this.dataSource.manager, generationId, p.scope);
+    const skipped: GenerationPublishedView['skipped'] = [];
+    let published = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < drafts.length) {
+        const d = drafts[next++];
+        try {
+          await this.publishOne(p, d.id);
+          published++;
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          skipped.push({ rosterId: d.id, community: d.communityCode, code: e.code });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PUBLISHES_AT_ONCE }, worker));
+    return { generationId, published, skipped: skipped.sort((a, b) => a.rosterId - b.rosterId) };
+  }
+
+  private async publishOne(p: Principal, id: number): Promise<void> {
     await this.dataSource.transaction('READ COMMITTED', async (m) => {
       const head = await this.visible(m, p, id, { light: true });
       const month = await this.rosters.lockMonth(m, head.communityCode, head.month);
@@ -80,7 +114,6 @@ export class RostersService {
       await this.outbox.add(m, RosterHoursPublishedEvent, hoursOf(published));
       await this.audit.record(m, { entity: 'roster', entityId: id, action: 'PUBLISH', before: { status: r.status }, after: { status: 'PUBLISHED', version: r.version }, districtCode: r.districtCode }, p);
     });
-    return this.get(p, id);
   }
 
   /** Re-plans a published roster with today's availability (new leave, secondments), changing as little as possible. */

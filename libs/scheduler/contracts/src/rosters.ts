@@ -135,6 +135,17 @@ export const Generation = /* @__PURE__ */ Contract('Generation', '全市或某�
 });
 export type GenerationView = Static<typeof Generation>;
 
+export const GenerationPublished = /* @__PURE__ */ Contract('GenerationPublished', '一次批量生成的草稿批量发布的结果。What publishing a generation’s drafts did.', {
+  generationId: /* @__PURE__ */ Int('生成 ID。Generation id.', 4),
+  published: /* @__PURE__ */ Int('本次发布的版本数。Versions published now.', 40),
+  skipped: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+    rosterId: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
+    community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+    code: /* @__PURE__ */ Text('未发布的原因代码（如 ROSTER_OUTDATED：该月已有更新的已发布版本）。Why it was not published.', 'ROSTER_OUTDATED'),
+  }), { description: '未能发布的草稿（其余已发布）。Drafts not published, and why; the others were.' }),
+});
+export type GenerationPublishedView = Static<typeof GenerationPublished>;
+
 const DayTypeSchema = /* @__PURE__ */ NamedEnum('DayType', DAY_TYPES, '日期类型：工作日、周末、法定节假日、调休上班日。Day type.');
 const dayTypes = /* @__PURE__ */ Type.Array(DayTypeSchema, { description: '适用的日期类型。Day types it applies to.' });
 const openingWindow = /* @__PURE__ */ Nullable(/* @__PURE__ */ Type.Object({ from: clock('开门。Opens.', '08:00'), to: clock('关门。Closes.', '21:00') }, { description: '开放时间；null 为当天不开放。Opening hours; null = closed.' }));
