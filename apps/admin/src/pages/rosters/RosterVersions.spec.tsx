@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RosterVersionFilter } from '../../api/rosters';
 import { en } from '../../i18n/en';
 import { dateTime } from '../../lib/format';
-import { chooseOption, click, found, renderPageAs, waitFor, xihuHr } from '../../test-utils';
+import { chooseOption, click, found, json, renderPageAs, waitFor, xihuHr } from '../../test-utils';
 import { RosterVersions } from './RosterVersions';
 
 const LIST = 'GET /api/scheduler/v1/rosters';
@@ -60,5 +60,25 @@ describe('RosterVersions: the roster versions in scope', () => {
     await chooseOption(document.querySelector('#versionsStatus')!, 'Published');
     await waitFor(() => expect(lists()).toContainEqual({ status: 'PUBLISHED', limit: '50' }));
     expect(document.querySelector('[data-testid="versions-generation"]')).toBeNull();
+  });
+
+  it('HR publishes a generation’s drafts in one go: how many, and each one refused with its centre and why; the list reloads', async () => {
+    const { calls } = renderPageAs(xihuHr, <Harness initial={{ generation: 7 }} />, {
+      [LIST]: () => ({ items: [version({ id: 5, generationId: 7 })], nextAfter: null }),
+      [COMMUNITIES]: () => [{ code: '330106001009', name: '翠苑三区社区', active: true }],
+      'POST /api/scheduler/v1/rosters/generations/7/publish': () =>
+        json(200, { generationId: 7, published: 11, skipped: [{ rosterId: 6, community: '330106001009', code: 'ROSTER_OUTDATED' }] }),
+    });
+    const lists = () => calls.filter((c) => c.url.pathname === '/api/scheduler/v1/rosters').length;
+    await waitFor(() => expect(lists()).toBe(1));
+
+    await click(await found('[data-testid="versions-publish-all"]'));
+    await click(await found('[data-testid="versions-publish-all-ok"]'));
+
+    const done = await found('[data-testid="versions-published"]');
+    expect(done.textContent).toContain(en['rosters.publishedAll'].replace('{n}', '11'));
+    expect(done.textContent).toContain('翠苑三区社区（A later version is published）');
+    expect(calls.filter((c) => c.init.method === 'POST').map((c) => c.url.pathname)).toEqual(['/api/scheduler/v1/rosters/generations/7/publish']);
+    await waitFor(() => expect(lists()).toBe(2));
   });
 });

@@ -1,11 +1,18 @@
-import { ROSTER_STATUSES, type RosterStatus, type RosterSummaryView } from '@cws/scheduler-contracts';
-import { Button, DatePicker, Select, Space, Tag, Typography } from 'antd';
+import { ROSTER_STATUSES, type GenerationPublishedView, type RosterStatus, type RosterSummaryView } from '@cws/scheduler-contracts';
+import { Alert, Button, DatePicker, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useCommunities } from '../../api/org';
-import { useRosterVersions, type RosterVersionFilter } from '../../api/rosters';
+import { useApi } from '../../api/context';
+import { S, useRosterVersions, type RosterVersionFilter } from '../../api/rosters';
+import { useAction } from '../../api/useAction';
+import { useAuth } from '../../auth/AuthProvider';
+import { HR_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
+import { useErrors } from '../../i18n/useErrors';
+import { ConfirmButton } from '../../layout/ConfirmButton';
 import { actionsColumn } from '../../layout/columns';
 import { PagedTable } from '../../layout/PagedTable';
 import { dateTime } from '../../lib/format';
@@ -15,7 +22,8 @@ import { RosterStatusTag } from './RosterStatusTag';
 /**
  * 排班版本: the versions in scope, newest first — by month, community and status, or the drafts one generation made
  * (set when a generation on this page finishes) — each with its shift and gap counts and, when published, what its
- * last check against the register found. 打开 opens the version (its calendar, heatmap, publish, re-plan, swap).
+ * last check against the register found. 打开 opens the version (its calendar, heatmap, publish, re-plan, swap); a
+ * generation's drafts can be published in one go (发布全部草稿), the ones refused named with why.
  */
 export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilter; onFilter: (f: RosterVersionFilter) => void }) {
   const { t } = useI18n();
@@ -24,6 +32,14 @@ export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilt
   const pages = useRosterVersions(filter);
   const communities = useCommunities();
   const nameOf = (code: string) => communities.data?.find((c) => c.code === code)?.name ?? code;
+  const api = useApi();
+  const errors = useErrors();
+  const canPlan = useAuth().hasRole(...HR_ROLES);
+  const [published, setPublished] = useState<GenerationPublishedView | null>(null);
+  const publishAll = useAction(() => api.post<GenerationPublishedView>(`${S}/rosters/generations/${filter.generation}/publish`), {
+    invalidate: [['roster-versions'], ['rosters-to-replan']],
+    onDone: setPublished,
+  });
   // narrowing by hand leaves the generation's list
   const narrow = (patch: RosterVersionFilter) => onFilter({ ...filter, generation: undefined, ...patch });
   return (
@@ -52,7 +68,24 @@ export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilt
             {t('rosters.ofGeneration', { id: filter.generation })}
           </Tag>
         )}
+        {filter.generation && canPlan && (
+          <ConfirmButton title={t('rosters.publishAllConfirm')} onConfirm={() => publishAll.mutate(undefined)} loading={publishAll.isPending} testId="versions-publish-all">
+            {t('rosters.publishAll')}
+          </ConfirmButton>
+        )}
       </Space>
+      {published && (
+        <Alert
+          type={published.skipped.length ? 'warning' : 'success'}
+          showIcon
+          closable
+          onClose={() => setPublished(null)}
+          title={t('rosters.publishedAll', { n: published.published })}
+          description={published.skipped.length > 0 && t('rosters.publishSkipped', { list: published.skipped.map((x) => `${nameOf(x.community)}（${errors.code(x.code)}）`).join('；') })}
+          style={{ marginBottom: 12 }}
+          data-testid="versions-published"
+        />
+      )}
       <PagedTable<RosterSummaryView>
         pages={pages}
         loadMoreTestId="versions-load-more"
