@@ -494,6 +494,33 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
+  test('rosters: xihu-hr generates every centre of a month, finds the drafts listed when it is done, publishes them all at once, and the list shows them published', async () => {
+    const token = await api.token('xihu-hr');
+    const centres = (await api.get(token, '/api/workers/v1/communities?district=330106')).filter((c) => c.active);
+    // two months ahead: the month the other roster steps plan (next month) keeps its own versions
+    const ahead = new Date();
+    ahead.setUTCDate(1);
+    ahead.setUTCMonth(ahead.getUTCMonth() + 2);
+    const month = ahead.toISOString().slice(0, 7);
+    const page = await signedIn('xihu-hr', '排班');
+    await typeDate(page, 'month', month);
+    await page.getByTestId('roster-generate-all').click();
+    // done: the list below turns to the generation's drafts, one a centre
+    await page.getByTestId('versions-generation').waitFor({ timeout: 120_000 });
+    const rows = page.getByTestId('roster-versions-table').locator('tbody tr.ant-table-row');
+    await rows.nth(centres.length - 1).waitFor();
+    assert.equal(await rows.count(), centres.length);
+    for (const row of await rows.allInnerTexts()) assert.match(row, new RegExp(`${month}\\s+v\\d+\\s+草稿`));
+    await page.getByTestId('versions-publish-all').click();
+    await page.getByTestId('versions-publish-all-ok').click();
+    await page.getByTestId('versions-published').getByText(`已发布 ${centres.length} 份排班`).waitFor();
+    await rows.filter({ hasText: '已发布' }).nth(centres.length - 1).waitFor();
+    await shot(page, 'roster-versions');
+    const listed = await api.get(token, `/api/scheduler/v1/rosters?month=${month}&status=PUBLISHED&limit=500`);
+    assert.deepEqual(listed.items.map((r) => r.community).sort(), centres.map((c) => c.code).sort());
+    await page.context().close();
+  });
+
   test('rosters: xihu-hr records a worker’s day off on the centre page (请假与排班意愿), sees it listed, and withdraws it', async () => {
     const token = await api.token('xihu-hr');
     const communities = await api.get(token, '/api/workers/v1/communities?district=330106');
