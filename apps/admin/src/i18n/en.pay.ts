@@ -262,6 +262,7 @@ export const enPay: Record<keyof typeof zhCNPay, string> = {
   'rosters.publishAllConfirm': 'Publish every draft of this generation? Each centre’s published version is superseded and the hours go to payroll.',
   'rosters.publishedAll': '{n} rosters published',
   'rosters.publishSkipped': 'Not published: {list}',
+  'rosters.export': 'Export roster (.xlsx)',
   'rosters.conflictPast': 'past',
   'rosters.shiftCode': 'Shift',
   'rosters.conflict.NOT_AVAILABLE': 'Not available that day (left, transferred away, on leave or seconded out)',

@@ -260,6 +260,7 @@ export const zhCNPay = {
   'rosters.publishAllConfirm': '发布这次批量生成的全部草稿？各中心已发布的旧版本将被替代，工时交给工资服务。',
   'rosters.publishedAll': '已发布 {n} 份排班',
   'rosters.publishSkipped': '以下草稿未发布：{list}',
+  'rosters.export': '导出排班表',
   'rosters.conflictPast': '已过',
   'rosters.shiftCode': '班次',
   'rosters.conflict.NOT_AVAILABLE': '当天不可出勤（离职、调出、休假或借调外出）',

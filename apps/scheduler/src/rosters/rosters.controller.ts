@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
-import { Answers, BearerToken, Creates, CurrentPrincipal, NoContent } from '@cws/platform';
+import { Answers, attachment, BearerToken, Creates, CurrentPrincipal, Downloads, NoContent } from '@cws/platform';
 import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
@@ -70,6 +70,13 @@ export class RostersController {
   @Answers(Roster, '查看一个排班版本')
   get(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam) {
     return this.rosters.get(p, Number(id));
+  }
+
+  @Get('rosters/:id/roster.xlsx')
+  @CanRead()
+  @Downloads('xlsx', '下载排班表（xlsx）', 'The version as the 排班表 a centre posts: sheet 排班表 a row per worker (name as the register shows it to you, id, each day’s shift code, shifts, hours, overtime by rate) under a title with the centre, month, version and status; sheet 班次 the shift templates; sheet 缺口 the ranges left uncovered and why')
+  async workbook(@CurrentPrincipal() p: Principal, @BearerToken() token: string | undefined, @Param() { id }: IdParam) {
+    return attachment(await this.rosters.workbook(p, token, Number(id)));
   }
 
   @Get('rosters/:id/coverage')

@@ -1,5 +1,6 @@
 import { addDays, cityToday } from '@cws/kernel';
 import { JobProducer } from '@cws/messaging';
+import ExcelJS from 'exceljs';
 import { checkRoster, coverageGaps, monthDates, monthHours, toMinutes, type Assignment, type RosterProblem } from '@cws/scheduler-solver';
 import { testPrincipals, type TestApp } from '@cws/testing';
 import { DataSource } from 'typeorm';
@@ -241,6 +242,44 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(bad.body.code).toBe('ROSTER_NOT_PUBLISHED');
   });
 
+  it('downloads a version as the 排班表 workbook: a row per worker by name with each day\'s shift and the month\'s hours; the templates; 404 in another district', async () => {
+    const rosterId = (await t.request('GET', `/v1/hours?month=${MONTH}&community=${community}`, { token: xihu })).body.communities[0].rosterId;
+    const r = (await t.request('GET', `/v1/rosters/${rosterId}`, { token: xihu })).body;
+    const download = (id: number | string, token = xihu) => fetch(`${t.baseUrl}/v1/rosters/${id}/roster.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await download(rosterId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="roster-${community}-${MONTH}-v${r.version}.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['排班表', '班次', '缺口']);
+    const [sheet, templates] = wb.worksheets;
+    const place = (await workers.request('GET', `/v1/communities/${community}`, { token: workersAdmin })).body;
+    expect(sheet.getCell(1, 1).value).toBe(`${place.name} ${MONTH} 排班表（第 ${r.version} 版，已发布）`);
+    const days = monthDates(MONTH);
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(header).toHaveLength(2 + days.length + 5);
+    expect(header[2]).toMatch(/^1日\n周[一二三四五六日]/);
+
+    // every worker of the month by the name the register gives, their shift on each day, and the version's hours
+    const names = new Map(((await workers.request('GET', `/v1/availability/month?community=${community}&month=${MONTH}`, { token: workersAdmin })).body.workers as Array<{ id: number; name: string }>).map((w) => [Number(w.id), w.name]));
+    const rows = sheet.getSheetValues().slice(3).map((row) => (row as unknown[]).slice(1));
+    expect(rows.map((row) => row[1]).sort()).toEqual([...new Set(r.hours.map((h: { workerId: number }) => h.workerId))].sort());
+    for (const row of rows) {
+      const id = row[1] as number;
+      const shiftOf = new Map(r.assignments.filter((a: { workerId: number }) => a.workerId === id).map((a: { date: string; shift: string }) => [a.date, a.shift]));
+      const h = r.hours.find((x: { workerId: number }) => x.workerId === id);
+      expect(row[0]).toBe(names.get(id));
+      expect(row.slice(2, 2 + days.length).map((cell) => cell ?? '')).toEqual(days.map((d) => shiftOf.get(d) ?? ''));
+      expect(row.slice(2 + days.length)).toEqual([h.shifts.total, h.workedMinutes / 60, h.overtimeMinutes.workday150 / 60, h.overtimeMinutes.restDay200 / 60, h.overtimeMinutes.holiday300 / 60]);
+    }
+    // the default templates: 8 paid hours each
+    expect(templates.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1))).toEqual([['EARLY', '08:00', '16:30', 30, 8], ['MID', '09:30', '18:00', 30, 8], ['LATE', '12:30', '21:00', 30, 8]]);
+
+    expect((await download(rosterId, other)).status).toBe(404);
+    expect((await download('1.5')).status).toBe(400);
+  });
+
   it('generates a district as a BullMQ flow, one child per centre, with progress', async () => {
     const res = await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01' } });
     expect(res.status).toBe(201);
@@ -471,6 +510,12 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const key = (a: Assignment) => `${a.workerId}|${a.date}|${a.shift}`;
     expect(plain(r.assignments).map(key).sort()).toEqual(plain(published.assignments).map(key).sort());
     expect(monthHours(problem, plain(r.assignments)).find((h) => h.workerId === gone)?.shifts.total).toBe(theirs.length);
+    // the 排班表 names the leaver, whom the month's register no longer lists, from their own record
+    const xlsx = await fetch(`${t.baseUrl}/v1/rosters/${r.id}/roster.xlsx`, { headers: { authorization: `Bearer ${xihu}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const row = wb.worksheets[0].getSheetValues().slice(3).map((v) => (v as unknown[]).slice(1)).find((v) => v[1] === gone)!;
+    expect(row[0]).toBe((await workers.request('GET', `/v1/workers/${gone}`, { token: workersAdmin })).body.name);
   }, 180_000);
 
   it('one generation of a month and place in flight: a double click is one 201 and a 409 naming it; another district goes ahead; a finished one does not block', async () => {

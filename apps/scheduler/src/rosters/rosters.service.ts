@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
-import { AuditService } from '@cws/platform';
+import { AuditService, FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterSummaryView, rosterView } from './roster-view';
+import { rosterWorkbook } from './roster-workbook';
 import { retryTakenVersion, RosterRepository, type NewRoster, type RosterListFilter, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
 import { WorkerRequestRepository, type RequestKind } from './worker-request.repository';
 
@@ -55,6 +56,15 @@ export class RostersService {
 
   async get(p: Principal, id: number): Promise<RosterView> {
     return rosterView(await this.visible(this.dataSource.manager, p, id));
+  }
+
+  /** The version as a workbook (排班表), its workers named as the register shows them to the caller. */
+  async workbook(p: Principal, token: string | undefined, id: number): Promise<FileOut> {
+    const r = await this.visible(this.dataSource.manager, p, id);
+    const ids = [...new Set([...(r.problem?.workers ?? []).map((w) => w.id), ...(r.assignments ?? []).map((a) => a.workerId)])];
+    const [place, names] = await Promise.all([this.workforce.community(r.communityCode, token), this.workforce.names(r.communityCode, r.month, ids, token)]);
+    const buffer = await rosterWorkbook(r, place.name, (workerId) => names.get(workerId) ?? `#${workerId}`);
+    return { buffer, filename: `roster-${r.communityCode}-${r.month}-v${r.version}.xlsx`, type: FILE_MEDIA_TYPES.xlsx };
   }
 
   async coverage(p: Principal, id: number): Promise<CoverageView> {

@@ -94,6 +94,21 @@ export class WorkforceClient {
     });
   }
 
+  /**
+   * The names of these workers as the register shows them to the token: the community's month in one read, then each
+   * one it does not list (moved out or left since) from their own record; one outside the token's scope has none.
+   */
+  async names(code: string, month: string, ids: readonly number[], token: string | undefined): Promise<Map<number, string>> {
+    const available = await this.availableMonth(code, month, token);
+    const names = new Map(available.workers.map((w) => [Number(w.id), w.name]));
+    for (const id of ids) {
+      if (names.has(id)) continue;
+      const w = await this.client.call<{ name: string }>('workers', `/v1/workers/${id}`, { token }).catch((e: unknown) => (e instanceof DomainError && e.kind === 'NOT_FOUND' ? null : unavailable(e)));
+      if (w) names.set(id, w.name);
+    }
+    return names;
+  }
+
   private availableMonth(code: string, month: string, token: string | undefined): Promise<AvailableWorkersMonthView> {
     return this.client.call<AvailableWorkersMonthView>('workers', `/v1/availability/month?community=${code}&month=${month}`, { token }).catch(unavailable);
   }

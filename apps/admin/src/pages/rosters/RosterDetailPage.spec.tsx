@@ -1,7 +1,7 @@
 import type { RosterView } from '@cws/scheduler-contracts';
 import { Route as Path, Routes } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
-import { renderPageAs, waitFor, xihuHr } from '../../test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { click, found, renderPageAs, waitFor, xihuHr } from '../../test-utils';
 import { RosterDetailPage } from './RosterDetailPage';
 
 const shift = (workerId: number, date: string) => ({ workerId, date, shift: 'EARLY', start: '08:00', end: '16:30' });
@@ -33,5 +33,31 @@ describe('RosterDetailPage: the calendar names every worker of the roster', () =
     const reads = calls.filter((c) => c.url.pathname.startsWith('/api/workers/v1/workers')).map((c) => c.url.pathname);
     expect(reads.filter((p) => p === '/api/workers/v1/workers')).toHaveLength(1);
     expect(reads.filter((p) => p !== '/api/workers/v1/workers').sort()).toEqual(['/api/workers/v1/workers/102', '/api/workers/v1/workers/103']);
+  });
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('导出排班表 downloads the version’s workbook with the token, under the server’s name', async () => {
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    Object.assign(URL, { createObjectURL: () => 'blob:roster', revokeObjectURL: () => undefined });
+    const { calls } = renderPageAs(
+      xihuHr,
+      <Routes>
+        <Path path="/rosters/:id" element={<RosterDetailPage />} />
+      </Routes>,
+      {
+        'GET /api/scheduler/v1/rosters/31': () => roster,
+        'GET /api/workers/v1/workers': () => ({ items: [], nextAfter: null }),
+        'GET /api/scheduler/v1/rosters/31/roster.xlsx': () => new Response('xlsx', { status: 200, headers: { 'content-disposition': 'attachment; filename="roster-330106001001-2026-12-v1.xlsx"' } }),
+      },
+      '/rosters/31',
+    );
+    await click(await found('[data-testid="roster-export"]'));
+    await waitFor(() => expect(saved).toEqual(['roster-330106001001-2026-12-v1.xlsx']));
+    const [sent] = calls.filter((c) => c.url.pathname.endsWith('/roster.xlsx'));
+    expect((sent.init.headers as Record<string, string>).authorization).toBe('Bearer a1');
   });
 });

@@ -1,5 +1,5 @@
 import type { CoverageSlotView, RosterView } from '@cws/scheduler-contracts';
-import { SettingOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { useCommunity } from '../../api/org';
 import { S, useCoverage, useRoster } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
+import { useDownload } from '../../api/useDownload';
 import { textOr, useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { DetailTitle } from '../../layout/DetailTitle';
 import { QueryError } from '../../layout/PageState';
@@ -69,6 +70,7 @@ export function RosterDetailPage() {
   const community = useCommunity(r?.community ?? null);
   const nameOf = useRosterNames(r?.community, useMemo(() => (r?.assignments ?? []).map((a) => a.workerId), [r]));
   const { base, changes } = useRosterChanges(r);
+  const download = useDownload();
   const publish = useAction(() => api.post<RosterView>(`${S}/rosters/${id}/publish`), { invalidate: [['roster', id]], success: t('common.saved') });
   const slots = coverage.data?.slots ?? [];
   const gaps = slots.filter((s) => s.have < s.need);
@@ -109,6 +111,11 @@ export function RosterDetailPage() {
           <Button icon={<SettingOutlined />} onClick={() => navigate(`/rosters/centres/${r.community}`)} data-testid="roster-centre">
             {t('centres.setup')}
           </Button>
+          {r.status !== 'QUEUED' && r.status !== 'FAILED' && (
+            <Button icon={<DownloadOutlined />} onClick={() => void download(`${S}/rosters/${r.id}/roster.xlsx`, `roster-${r.community}-${r.month}-v${r.version}.xlsx`)} data-testid="roster-export">
+              {t('rosters.export')}
+            </Button>
+          )}
           {r.status === 'DRAFT' ? (
             <Button type="primary" onClick={() => publish.mutate(undefined)} loading={publish.isPending} data-testid="roster-publish">
               {t('rosters.publish')}
