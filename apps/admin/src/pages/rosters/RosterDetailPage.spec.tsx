@@ -22,7 +22,7 @@ const renderRoster = (routes: Record<string, Route>) =>
     '/rosters/31',
   );
 
-describe('RosterDetailPage: the calendar names every worker of the roster', () => {
+describe('RosterDetailPage: the calendar names every worker of the roster, and the version downloads as a workbook', () => {
   it('from the community’s register, a worker who has moved out since by their own record, and one out of scope as #id', async () => {
     const { calls } = renderRoster({
       'GET /api/workers/v1/workers': () => ({ items: [{ id: 101, name: '周敏' }], nextAfter: null }),
