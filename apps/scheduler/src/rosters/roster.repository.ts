@@ -236,6 +236,19 @@ export class RosterRepository {
     }));
   }
 
+  /** Published versions of a month in scope with shifts of this worker (two across a transfer within the month). */
+  async publishedWithWorker(m: EntityManager, month: string, workerId: number, scope: Scope): Promise<RosterRow[]> {
+    const qb = m
+      .createQueryBuilder()
+      .select('r.*')
+      .from('roster', 'r')
+      // the month's published versions are few (one a centre); their shifts are searched where they are stored
+      .where("r.month = :month AND r.status = 'PUBLISHED' AND JSON_CONTAINS(r.assignments, :who)", { month, who: JSON.stringify({ workerId }) })
+      .orderBy('r.community_code');
+    applyScope(qb, scope, scopeColumns('r'));
+    return (await qb.getRawMany()).map(view);
+  }
+
   /** Published rosters of a month in scope, optionally one community (hours for payroll). */
   async published(m: EntityManager, month: string, scope: Scope, community?: string): Promise<RosterRow[]> {
     const qb = m

@@ -6,9 +6,9 @@ import { CanPlan, CanRead } from '../common/access';
 import { CommunityParam, IdParam } from '../common/params';
 import { GenerationsService } from './generations.service';
 import { RosterChecksService } from './roster-checks.service';
-import { CreateRosterDto, GenerateDto, RequestParam, RosterListQueryDto, RequestsQueryDto, SwapDto, WorkerRequestDto } from './rosters.dto';
+import { CreateRosterDto, GenerateDto, RequestParam, RequestsQueryDto, RosterListQueryDto, SwapDto, WorkerRequestDto, WorkerShiftsQueryDto } from './rosters.dto';
 import { RostersService } from './rosters.service';
-import { Coverage, Generation, GenerationPublished, Roster, RosterConflicts, RostersToReplan, RosterSummaryPage, WorkerRequest } from '@cws/scheduler-contracts';
+import { Coverage, Generation, GenerationPublished, Roster, RosterConflicts, RostersToReplan, RosterSummaryPage, WorkerRequest, WorkerRosterMonth } from '@cws/scheduler-contracts';
 
 @ApiTags('rosters')
 @Controller('v1')
@@ -113,6 +113,13 @@ export class RostersController {
   @Creates(Roster, '登记换班', 'Record a swap both workers accepted: a new version, repaired with least change if a rule breaks')
   swap(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: SwapDto) {
     return this.rosters.swap(p, Number(id), { date: dto.date, workerId: dto.workerId, withWorkerId: dto.withWorkerId });
+  }
+
+  @Get('workers/:id/shifts')
+  @CanRead()
+  @Answers(WorkerRosterMonth, '某人某月的班次', 'A worker’s shifts of a month in the published rosters you may see (two rosters across a transfer within the month), with their hours in each; none outside your scope')
+  workerShifts(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Query() q: WorkerShiftsQueryDto) {
+    return this.rosters.workerMonth(p, Number(id), q.month);
   }
 
   @Post('centres/:community/requests')

@@ -51,6 +51,10 @@ export class WorkerRequestDto {
   @ApiPropertyOptional({ example: '孩子家长会' }) @IsOptional() @IsString() @Length(0, 200) note?: string;
 }
 
+export class WorkerShiftsQueryDto {
+  @ApiProperty({ example: '2026-05', description: 'the month whose published shifts are listed' }) @IsYearMonth() month!: string;
+}
+
 export class RequestsQueryDto {
   @ApiProperty({ example: '2026-05', description: 'the month whose requests are listed' }) @IsYearMonth() month!: string;
 }

@@ -460,6 +460,25 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect(moved.unavailable).toEqual(expect.arrayContaining([addDays(arrival, -1)]));
     expect(checkRoster(problem, plain(here.assignments))).toEqual([]);
     expectRestAcross([...daysBefore, ...here.assignments], mover, arrival, problem.centre.restDaysPer7);
+
+    // published, the new centre's month joins the old one in the mover's shifts: one entry a roster, each with its hours
+    expect((await t.request('POST', `/v1/rosters/${here.id}/publish`, { token: xihu })).status).toBe(200);
+    const month2 = await t.request('GET', `/v1/workers/${mover}/shifts?month=${month}`, { token: xihu });
+    expect(month2.status).toBe(200);
+    const mine = (r: { assignments: Shift[]; hours: Array<{ workerId: number }> }) => ({ shifts: r.assignments.filter((a) => a.workerId === mover), hours: r.hours.find((h) => h.workerId === mover) ?? null });
+    expect(month2.body).toEqual({
+      workerId: mover, month,
+      rosters: [
+        { rosterId: there.id, community: origin, version: there.version, ...mine(there) },
+        { rosterId: here.id, community: target, version: here.version, ...mine(here) },
+      ].sort((a, b) => a.community.localeCompare(b.community)),
+    });
+    expect(mine(here).shifts.length).toBeGreaterThan(0);
+    expect((await t.request('GET', `/v1/workers/${mover}/shifts?month=${month}`, { token: other })).body.rosters).toEqual([]);
+    for (const [q, path] of [['month=2037-13', 'month'], ['', 'month']] as const) {
+      const bad = await t.request('GET', `/v1/workers/${mover}/shifts?${q}`, { token: xihu });
+      expect([bad.status, bad.body.details?.[0]?.path]).toEqual([400, path]);
+    }
   }, 180_000);
 
   it('counts a deputy appointed mid-month as a leader from that day (a role span), not all month or not at all', async () => {

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService, FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
-import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
+import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type WorkerRosterMonthView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
@@ -52,6 +52,19 @@ export class RostersService {
   async list(p: Principal, f: RosterListFilter, page: { limit: number; after?: string }): Promise<RosterSummaryPageView> {
     const rows = await this.rosters.list(this.dataSource.manager, p.scope, f, page);
     return { items: rows.items.map(rosterSummaryView), nextAfter: rows.nextAfter };
+  }
+
+  /** One worker's shifts of a month in the published rosters the caller may see, with their hours there. */
+  async workerMonth(p: Principal, workerId: number, month: string): Promise<WorkerRosterMonthView> {
+    const rows = await this.rosters.publishedWithWorker(this.dataSource.manager, month, workerId, p.scope);
+    return {
+      workerId,
+      month,
+      rosters: rows.map((r) => {
+        const v = rosterView(r);
+        return { rosterId: r.id, community: r.communityCode, version: r.version, shifts: v.assignments.filter((a) => a.workerId === workerId), hours: v.hours.find((h) => h.workerId === workerId) ?? null };
+      }),
+    };
   }
 
   async get(p: Principal, id: number): Promise<RosterView> {

@@ -122,6 +122,19 @@ export const RostersToReplan = /* @__PURE__ */ Contract('RostersToReplan', '本�
 });
 export type RostersToReplanView = Static<typeof RostersToReplan>;
 
+export const WorkerRosterMonth = /* @__PURE__ */ Contract('WorkerRosterMonth', '一名社区工作者某月在已发布排班中的班次（跨社区调动时可能有两份排班）。A worker’s shifts of a month in the published rosters, one entry per roster (two across a transfer).', {
+  workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),
+  month,
+  rosters: /* @__PURE__ */ Type.Array(/* @__PURE__ */ Type.Object({
+    rosterId: /* @__PURE__ */ Int('版本 ID。Roster id.', 31),
+    community: /* @__PURE__ */ Text('社区代码。Community code.', '330106001001'),
+    version: /* @__PURE__ */ Int('版本号。Version.', 2),
+    shifts: /* @__PURE__ */ Type.Array(RosterAssignment, { description: '本人的班次，按日期。Their shifts, by date.' }),
+    hours: /* @__PURE__ */ Nullable(WorkerMonthHoursSchema),
+  }), { description: '按社区代码排列。By community.' }),
+});
+export type WorkerRosterMonthView = Static<typeof WorkerRosterMonth>;
+
 export const Generation = /* @__PURE__ */ Contract('Generation', '全市或某区的批量排班生成进度。Progress of a city- or district-wide generation.', {
   id: /* @__PURE__ */ Int('生成 ID。Generation id.', 4),
   month,
