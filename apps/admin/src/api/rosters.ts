@@ -1,4 +1,4 @@
-import type { CoverageView, GenerationView, RosterConflictsView, RostersToReplanView, RosterSummaryPageView, RosterView } from '@cws/scheduler-contracts';
+import type { CoverageView, GenerationView, RosterConflictsView, RostersToReplanView, RosterSummaryPageView, RosterView, WorkerRosterMonthView } from '@cws/scheduler-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
 import { useKeysetPages } from './useKeysetPages';
@@ -58,4 +58,10 @@ export interface RosterVersionFilter {
 /** Roster versions in scope, newest first, 50 a page: by month, community, status or generation. */
 export function useRosterVersions(filter: RosterVersionFilter) {
   return useKeysetPages<RosterSummaryPageView>(['roster-versions', filter], `${S}/rosters`, { ...filter }, { limit: 50 });
+}
+
+/** One worker's shifts of a month in the published rosters the user may see (both centres across a transfer). */
+export function useWorkerShifts(workerId: number, month: string) {
+  const api = useApi();
+  return useQuery({ queryKey: ['worker-shifts', workerId, month], queryFn: ({ signal }) => api.get<WorkerRosterMonthView>(`${S}/workers/${workerId}/shifts`, { month }, signal) });
 }

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@cws/kernel';
 import type { RosterStatus } from '@cws/scheduler-contracts';
-import { monthDates, toMinutes } from '@cws/scheduler-solver';
+import { monthDates, toMinutes, weekday } from '@cws/scheduler-solver';
 import type { RosterRow } from './roster.repository';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
@@ -20,7 +20,7 @@ const hours = (minutes: number): number => Math.round(minutes / 6) / 10;
 
 /** The day's header: its number, weekday, and 节 on a statutory holiday. */
 function dayHeader(date: string, holiday: boolean): string {
-  return `${Number(date.slice(8))}日\n周${WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()]}${holiday ? '·节' : ''}`;
+  return `${Number(date.slice(8))}日\n周${WEEKDAY[weekday(date)]}${holiday ? '·节' : ''}`;
 }
 
 export async function rosterWorkbook(r: RosterRow, communityName: string, nameOf: (workerId: number) => string): Promise<Buffer> {

@@ -19,6 +19,7 @@ import { GradesTab } from './tabs/GradesTab';
 import { PayslipsTab } from './tabs/PayslipsTab';
 import { PostsTab } from './tabs/PostsTab';
 import { SecondmentsTab } from './tabs/SecondmentsTab';
+import { ShiftsTab } from './tabs/ShiftsTab';
 import { TrainingTab } from './tabs/TrainingTab';
 import { PlannedTransferNotice } from './PlannedTransferNotice';
 import { WorkerActions } from './WorkerActions';
@@ -145,6 +146,7 @@ export function WorkerDetailPage() {
               { key: 'events', label: t('workers.events'), children: <EventsTab worker={w} /> },
               { key: 'bases', label: t('workers.bases'), children: <ContributionBaseTab worker={w} /> },
               { key: 'payslips', label: t('workers.payslips'), children: <PayslipsTab worker={w} /> },
+              { key: 'shifts', label: t('workers.shifts'), children: <ShiftsTab worker={w} /> },
             ]}
           />
         </>
