@@ -33,6 +33,12 @@ export function useCommunities(filter: { district?: string; street?: string } = 
   return useQuery({ ...communitiesQuery(api, filter), enabled });
 }
 
+/** A community's name by its code, from the communities in the user's scope; the code itself until they load, or outside it. */
+export function useCommunityName(): (code: string) => string {
+  const communities = useCommunities();
+  return (code) => communities.data?.find((c) => c.code === code)?.name ?? code;
+}
+
 export function useCommunity(code: string | null) {
   const api = useApi();
   return useQuery({

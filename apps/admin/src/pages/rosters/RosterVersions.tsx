@@ -3,7 +3,7 @@ import { Alert, Button, DatePicker, Select, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useCommunities } from '../../api/org';
+import { useCommunityName } from '../../api/org';
 import { useApi } from '../../api/context';
 import { S, useRosterVersions, type RosterVersionFilter } from '../../api/rosters';
 import { useAction } from '../../api/useAction';
@@ -30,8 +30,7 @@ export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilt
   const options = useEnumOptions();
   const navigate = useNavigate();
   const pages = useRosterVersions(filter);
-  const communities = useCommunities();
-  const nameOf = (code: string) => communities.data?.find((c) => c.code === code)?.name ?? code;
+  const nameOf = useCommunityName();
   const api = useApi();
   const errors = useErrors();
   const canPlan = useAuth().hasRole(...HR_ROLES);

@@ -1,7 +1,7 @@
 import type { RosterToReplanView } from '@cws/scheduler-contracts';
 import { Alert, Button } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { useCommunities } from '../../api/org';
+import { useCommunityName } from '../../api/org';
 import { useRostersToReplan } from '../../api/rosters';
 import { useI18n } from '../../i18n/I18nProvider';
 import { actionsColumn } from '../../layout/columns';
@@ -17,8 +17,7 @@ export function RostersToReplan() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const list = useRostersToReplan();
-  const communities = useCommunities();
-  const nameOf = (code: string) => communities.data?.find((c) => c.code === code)?.name ?? code;
+  const nameOf = useCommunityName();
   const items = list.data?.items ?? [];
   // nothing to say while it loads or when every published roster holds; a list that failed says so (QueryTable)
   if (!list.error && items.length === 0) return null;

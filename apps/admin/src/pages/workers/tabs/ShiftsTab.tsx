@@ -4,7 +4,7 @@ import { DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useCommunities } from '../../../api/org';
+import { useCommunityName } from '../../../api/org';
 import { useWorkerShifts } from '../../../api/rosters';
 import type { WorkerDetail } from '../../../api/types';
 import { useI18n, type MessageKey } from '../../../i18n/I18nProvider';
@@ -24,8 +24,7 @@ export function ShiftsTab({ worker }: { worker: WorkerDetail }) {
   const { t } = useI18n();
   const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
   const shifts = useWorkerShifts(worker.id, month);
-  const communities = useCommunities();
-  const nameOf = (code: string) => communities.data?.find((c) => c.code === code)?.name ?? code;
+  const nameOf = useCommunityName();
   const rosters = shifts.data?.rosters ?? [];
   const rows: ShiftRow[] = rosters.flatMap((r) => r.shifts.map((s) => ({ ...s, community: r.community, rosterId: r.rosterId }))).sort((a, b) => a.date.localeCompare(b.date));
   return (
