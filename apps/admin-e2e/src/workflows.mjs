@@ -494,7 +494,7 @@ export function workflowTests(ctx) {
     await page.context().close();
   });
 
-  test('rosters: xihu-hr generates every centre of a month, finds the drafts listed when it is done, publishes them all at once, and the list shows them published', async () => {
+  test('rosters: xihu-hr generates every centre of a month, finds the drafts listed when it is done, publishes them all at once, the list shows them published, and a worker’s page their shifts', async () => {
     const token = await api.token('xihu-hr');
     const centres = (await api.get(token, '/api/workers/v1/communities?district=330106')).filter((c) => c.active);
     // two months ahead: the month the other roster steps plan (next month) keeps its own versions
@@ -518,6 +518,18 @@ export function workflowTests(ctx) {
     await shot(page, 'roster-versions');
     const listed = await api.get(token, `/api/scheduler/v1/rosters?month=${month}&status=PUBLISHED&limit=500`);
     assert.deepEqual(listed.items.map((r) => r.community).sort(), centres.map((c) => c.code).sort());
+    // a worker's page lists their shifts of that month (排班), as the published version has them
+    const roster = await api.get(token, `/api/scheduler/v1/rosters/${listed.items[0].id}`);
+    const workerId = roster.assignments[0].workerId;
+    const theirs = roster.assignments.filter((a) => a.workerId === workerId);
+    await page.goto(`${page.url().replace(/\/rosters.*$/, '')}/workers/${workerId}`);
+    await page.getByRole('tab', { name: '排班' }).click();
+    await typeDate(page, 'shiftsMonth', month);
+    const shiftRows = page.getByTestId('worker-shifts').locator('tbody tr.ant-table-row');
+    await shiftRows.nth(theirs.length - 1).waitFor();
+    assert.equal(await shiftRows.count(), theirs.length);
+    const first = theirs.map((a) => a.date).sort()[0];
+    assert.match(await shiftRows.first().innerText(), new RegExp(`${first}[\\s\\S]*${theirs.find((a) => a.date === first).shift}`));
     await page.context().close();
   });
 

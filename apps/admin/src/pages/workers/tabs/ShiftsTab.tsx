@@ -30,7 +30,7 @@ export function ShiftsTab({ worker }: { worker: WorkerDetail }) {
   return (
     <div data-testid={`shifts-${worker.id}`}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="shifts-month" />
+        <DatePicker id="shiftsMonth" picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="shifts-month" />
         {rosters.map((r) => {
           const overtime = r.hours ? r.hours.overtimeMinutes.workday150 + r.hours.overtimeMinutes.restDay200 + r.hours.overtimeMinutes.holiday300 : 0;
           return (
