@@ -39,6 +39,19 @@ export class RosterChecksService {
     return this.rosters.toReplan(this.dataSource.manager, cityToday().slice(0, 7), p.scope).then((items) => ({ items }));
   }
 
+  /**
+   * A day asked off, or withdrawn, in a month with a published version: that version is checked again at once, so the
+   * rosters to re-plan follow the request without waiting for the hour. A check that cannot be made now keeps the last
+   * result for the hourly job; the request itself is already recorded.
+   */
+  async recheck(community: string, months: readonly string[], token: string | undefined): Promise<void> {
+    for (const month of new Set(months)) {
+      const r = await this.rosters.latestPublished(this.dataSource.manager, community, month);
+      if (!r) continue;
+      await this.check(r, token).catch((e: unknown) => this.logger.warn({ msg: 'roster re-check failed', rosterId: r.id, err: (e as Error).message }));
+    }
+  }
+
   /** The hourly job: every published version of this month and later, with the scheduler's own (city-wide) token. */
   async checkPublished(): Promise<{ checked: number; toReplan: number; failed: number }> {
     const ids = await this.rosters.publishedFrom(this.dataSource.manager, cityToday().slice(0, 7));

@@ -8,6 +8,7 @@ import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-s
 import { inTransaction } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterSummaryView, rosterView } from './roster-view';
+import { RosterChecksService } from './roster-checks.service';
 import { rosterWorkbook } from './roster-workbook';
 import { retryTakenVersion, RosterRepository, type NewRoster, type RosterListFilter, type RosterReason, type RosterRow, type SwapRequest } from './roster.repository';
 import { WorkerRequestRepository, type RequestKind } from './worker-request.repository';
@@ -39,6 +40,7 @@ export class RostersService {
     private readonly workforce: WorkforceClient,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly checks: RosterChecksService,
   ) {}
 
   /** A new version of the month, queued for the solver (the community must be in the caller's scope). */
@@ -178,6 +180,8 @@ export class RostersService {
       await this.requests.upsertMany(m, days.map((date) => ({ ...row, date })));
       await this.audit.recordMany(m, days.map((date) => ({ entity: 'worker_request', entityId: `${r.workerId}:${date}`, action: 'UPSERT', after: { ...oneDay, date }, districtCode: place.districtCode })), p);
     });
+    // a binding day off may break a published roster (a preference does not): its count of shifts to change follows now
+    if (r.kind === 'UNAVAILABLE') await this.checks.recheck(place.code, days.map((d) => d.slice(0, 7)), token);
     return { community, ...r };
   }
 
@@ -191,11 +195,13 @@ export class RostersService {
   /** Withdraws a request (a leave cancelled, a wish taken back); the next solve no longer sees it. 404 when there is none. */
   async withdrawRequest(p: Principal, token: string | undefined, community: string, workerId: number, date: string): Promise<void> {
     const place = await this.workforce.community(community, token);
-    await this.dataSource.transaction(async (m) => {
+    const removed = await this.dataSource.transaction(async (m) => {
       const removed = await this.requests.remove(m, place.code, workerId, date);
       if (!removed) throw notFound('worker_request', `${workerId}:${date}`);
       await this.audit.record(m, { entity: 'worker_request', entityId: `${workerId}:${date}`, action: 'DELETE', before: removed, districtCode: place.districtCode }, p);
+      return removed;
     });
+    if (removed.kind === 'UNAVAILABLE') await this.checks.recheck(place.code, [date.slice(0, 7)], token);
   }
 
   private async publishedBase(p: Principal, id: number): Promise<RosterRow> {
