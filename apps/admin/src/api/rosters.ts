@@ -44,7 +44,8 @@ export function useRosterConflicts(id: string | undefined, enabled: boolean) {
  */
 export function useRostersToReplan(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: ['rosters-to-replan'], enabled, queryFn: ({ signal }) => api.get<RostersToReplanView>(`${S}/rosters/to-replan`, undefined, signal) });
+  // read again on every visit (one indexed query): a version published or checked meanwhile changes the list
+  return useQuery({ queryKey: ['rosters-to-replan'], enabled, staleTime: 0, queryFn: ({ signal }) => api.get<RostersToReplanView>(`${S}/rosters/to-replan`, undefined, signal) });
 }
 
 export interface RosterVersionFilter {
@@ -57,7 +58,8 @@ export interface RosterVersionFilter {
 
 /** Roster versions in scope, newest first, 50 a page: by month, community, status or generation. */
 export function useRosterVersions(filter: RosterVersionFilter) {
-  return useKeysetPages<RosterSummaryPageView>(['roster-versions', filter], `${S}/rosters`, { ...filter }, { limit: 50 });
+  // read again on every visit: versions are solved, published and re-planned elsewhere (the background solve included)
+  return useKeysetPages<RosterSummaryPageView>(['roster-versions', filter], `${S}/rosters`, { ...filter }, { limit: 50, staleTime: 0 });
 }
 
 /** One worker's shifts of a month in the published rosters the user may see (both centres across a transfer). */

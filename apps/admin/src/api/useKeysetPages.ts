@@ -10,13 +10,14 @@ export function useKeysetPages<TPage extends { nextAfter: string | null }>(
   queryKey: QueryKey,
   path: string,
   query: Query,
-  { limit, cursor = 'after', enabled, retry }: { limit: number; cursor?: 'after' | 'before'; enabled?: boolean; retry?: false },
+  { limit, cursor = 'after', enabled, retry, staleTime }: { limit: number; cursor?: 'after' | 'before'; enabled?: boolean; retry?: false; staleTime?: number },
 ) {
   const api = useApi();
   return useInfiniteQuery({
     queryKey,
     ...(enabled === undefined ? {} : { enabled }),
     ...(retry === undefined ? {} : { retry }),
+    ...(staleTime === undefined ? {} : { staleTime }),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => api.get<TPage>(path, { ...query, limit, [cursor]: pageParam }, signal),
     getNextPageParam: (last) => last.nextAfter ?? undefined,
