@@ -469,7 +469,8 @@ export function workflowTests(ctx) {
     await page.getByTestId('roster-conflicts').getByText(/请重新排班/).waitFor();
     // the check kept what it found: the dashboard's 待办 and the 排班 page name the version to re-plan, and lead back to it
     await openMenu(page, '工作台');
-    await page.getByTestId('todo-replan').getByText('需要重新排班的已发布排班').waitFor();
+    // a count, not the "…" the line shows while its list loads
+    await page.getByTestId('todo-replan').filter({ hasText: '需要重新排班的已发布排班' }).locator('.ant-badge').getByText(/^[1-9]\d*$/).waitFor();
     await openMenu(page, '排班');
     // this version's row (another of the centre, broken by an earlier step, may be listed too)
     const toReplan = page.getByTestId('rosters-to-replan').locator('tbody tr', { has: page.getByTestId(`to-replan-open-${rosterId}`) });
