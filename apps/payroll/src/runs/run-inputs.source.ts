@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, parseMoney } from '@cws/kernel';
+import { DomainError, eachAtMost, parseMoney } from '@cws/kernel';
 import { PiiCipher } from '@cws/persistence';
 import { rosterDaysOf, sumHours, type FrozenHours, type FrozenWorker, type PayCalendar, type PostBand } from '@cws/payroll-engine';
 import { MachineToken, ServiceClient } from '@cws/platform';
@@ -131,14 +131,9 @@ export class RunInputsSource {
 
   /** Sets each worker's `hours` ({@link hoursOf}), with at most {@link CUT_READS} scheduler reads at once (most need none). */
   async attachHours(rosters: MonthRosters, workers: FrozenWorker[]): Promise<void> {
-    let next = 0;
-    const lane = async () => {
-      while (next < workers.length) {
-        const w = workers[next++];
-        w.hours = await this.hoursOf(rosters, w);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CUT_READS, workers.length) }, lane));
+    await eachAtMost(workers, CUT_READS, async (w) => {
+      w.hours = await this.hoursOf(rosters, w);
+    });
   }
 
   /**

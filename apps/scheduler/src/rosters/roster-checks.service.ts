@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { cityToday, notFound, type Principal } from '@cws/kernel';
+import { cityToday, eachAtMost, notFound, type Principal } from '@cws/kernel';
 import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
 import { rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
 import { pacer } from '../common/pacer';
@@ -66,25 +66,20 @@ export class RosterChecksService {
     const token = await this.workforce.jobToken();
     const done = { checked: 0, toReplan: 0, failed: 0 };
     const turn = pacer(CHECK_READS_PER_MINUTE);
-    let next = 0;
-    const worker = async () => {
-      while (next < ids.length) {
-        const id = ids[next++];
-        try {
-          const r = await this.rosters.checkable(this.dataSource.manager, id);
-          if (!r || r.status !== 'PUBLISHED') continue; // superseded since it was listed
-          await turn();
-          const ahead = (await this.check(r, token)).filter((c) => !c.past).length;
-          done.checked++;
-          if (ahead > 0) done.toReplan++;
-        } catch (e) {
-          // one centre the workers service cannot answer for keeps its last result; the others go on
-          done.failed++;
-          this.logger.warn({ msg: 'roster check failed', rosterId: id, err: (e as Error).message });
-        }
+    await eachAtMost(ids, CHECKS_AT_ONCE, async (id) => {
+      try {
+        const r = await this.rosters.checkable(this.dataSource.manager, id);
+        if (!r || r.status !== 'PUBLISHED') return; // superseded since it was listed
+        await turn();
+        const ahead = (await this.check(r, token)).filter((c) => !c.past).length;
+        done.checked++;
+        if (ahead > 0) done.toReplan++;
+      } catch (e) {
+        // one centre the workers service cannot answer for keeps its last result; the others go on
+        done.failed++;
+        this.logger.warn({ msg: 'roster check failed', rosterId: id, err: (e as Error).message });
       }
-    };
-    await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, worker));
+    });
     this.logger.log({ msg: 'published rosters checked', ...done });
     return done;
   }

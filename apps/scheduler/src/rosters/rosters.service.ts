@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, DomainError, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, eachAtMost, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService, FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type WorkerRosterMonthView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
@@ -101,20 +101,15 @@ export class RostersService {
     const drafts = await this.rosters.draftsOfGeneration(this.dataSource.manager, generationId, p.scope);
     const skipped: GenerationPublishedView['skipped'] = [];
     let published = 0;
-    let next = 0;
-    const worker = async () => {
-      while (next < drafts.length) {
-        const d = drafts[next++];
-        try {
-          await this.publishOne(p, d.id);
-          published++;
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-          skipped.push({ rosterId: d.id, community: d.communityCode, code: e.code });
-        }
+    await eachAtMost(drafts, PUBLISHES_AT_ONCE, async (d) => {
+      try {
+        await this.publishOne(p, d.id);
+        published++;
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        skipped.push({ rosterId: d.id, community: d.communityCode, code: e.code });
       }
-    };
-    await Promise.all(Array.from({ length: PUBLISHES_AT_ONCE }, worker));
+    });
     return { generationId, published, skipped: skipped.sort((a, b) => a.rosterId - b.rosterId) };
   }
 

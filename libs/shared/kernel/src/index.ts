@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './random';
 export * from './contract-schema';
 export * from './audit-contract';
+export * from './concurrency';
