@@ -37,7 +37,7 @@ export class RosterChecksService {
 
   /** One version's conflicts, read with the caller's token (the workers service applies their scope too). */
   async conflicts(p: Principal, token: string | undefined, id: number): Promise<RosterConflictsView> {
-    const r = await this.rosters.find(this.dataSource.manager, id, { scope: p.scope });
+    const r = await this.rosters.checkable(this.dataSource.manager, id, p.scope);
     if (!r) throw notFound('roster', id);
     return { rosterId: r.id, month: r.month, checkedAt: new Date().toISOString(), conflicts: await this.check(r, token) };
   }
@@ -54,7 +54,7 @@ export class RosterChecksService {
    */
   async recheck(community: string, months: readonly string[], token: string | undefined): Promise<void> {
     for (const month of new Set(months)) {
-      const r = await this.rosters.latestPublished(this.dataSource.manager, community, month);
+      const r = await this.rosters.publishedCheckable(this.dataSource.manager, community, month);
       if (!r) continue;
       await this.check(r, token).catch((e: unknown) => this.logger.warn({ msg: 'roster re-check failed', rosterId: r.id, err: (e as Error).message }));
     }

@@ -209,10 +209,20 @@ export class RosterRepository {
     return rows.map((r) => Number(r.id));
   }
 
-  /** What a check of a version reads: its place, month, status and shifts (not the stored problem, the larger part of a row). */
-  async checkable(m: EntityManager, id: number): Promise<CheckableRoster | null> {
-    const [r] = await m.query('SELECT id, community_code, month, status, assignments FROM roster WHERE id = ?', [id]);
-    return r ? { id: Number(r.id), communityCode: String(r.community_code), month: String(r.month), status: r.status as RosterStatus, assignments: fromJson(r.assignments) } : null;
+  /**
+   * What a check of a version reads: its place, month, status and shifts (not the stored problem, the larger part of a
+   * row); in `scope` when one is given (a user's check), else any (the hourly job).
+   */
+  async checkable(m: EntityManager, id: number, scope?: Scope): Promise<CheckableRoster | null> {
+    const qb = m.createQueryBuilder().select(CHECKABLE).from('roster', 'r').where('r.id = :id', { id });
+    if (scope) applyScope(qb, scope, scopeColumns('r'));
+    return checkableOf(await qb.getRawOne());
+  }
+
+  /** The same for the published version of a community's month, if there is one (a request re-checks it). */
+  async publishedCheckable(m: EntityManager, community: string, month: string): Promise<CheckableRoster | null> {
+    const [r] = await m.query(`SELECT ${CHECKABLE} FROM roster r WHERE r.community_code = ? AND r.month = ? AND r.status = 'PUBLISHED' ORDER BY r.version DESC LIMIT 1`, [community, month]);
+    return checkableOf(r);
   }
 
   /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */
@@ -264,6 +274,12 @@ export class RosterRepository {
 }
 
 const LIGHT = 'r.id, r.community_code, r.district_code, r.street_code, r.month, r.version, r.status, r.reason, r.based_on_id, r.generation_id, r.seed, r.objective, r.swap, r.error, r.created_by, r.created_at, r.solved_at, r.published_at, r.published_by';
+
+const CHECKABLE = 'r.id, r.community_code, r.month, r.status, r.assignments';
+
+function checkableOf(r: Record<string, unknown> | undefined): CheckableRoster | null {
+  return r ? { id: Number(r.id), communityCode: String(r.community_code), month: String(r.month), status: r.status as RosterStatus, assignments: fromJson(r.assignments) } : null;
+}
 
 function view(r: Record<string, unknown>): RosterRow {
   return {
