@@ -73,14 +73,11 @@ export class WorkforceClient {
     ]);
     const leaders = leadership(posts.posts, dates[0], dates[dates.length - 1]);
     return {
-      workers: available.workers.map((w) => {
-        const on = new Set(w.availableOn);
-        return {
-          id: Number(w.id), name: w.name, employmentType: w.employmentType, ...(leaders.get(Number(w.id)) ?? { roles: [], roleSpans: [] }), unavailable: dates.filter((d) => !on.has(d)),
-          // a workers service from before arrivedOn named only arrivals on the 1st
-          arrivedFrom: w.arrivedFrom ?? null, arrivedOn: w.arrivedFrom ? (w.arrivedOn ?? dates[0]) : null,
-        };
-      }),
+      workers: available.workers.map((w) => ({
+        id: Number(w.id), name: w.name, employmentType: w.employmentType, ...(leaders.get(Number(w.id)) ?? { roles: [], roleSpans: [] }), unavailable: unavailableOf(dates, w),
+        // a workers service from before arrivedOn named only arrivals on the 1st
+        arrivedFrom: w.arrivedFrom ?? null, arrivedOn: w.arrivedFrom ? (w.arrivedOn ?? dates[0]) : null,
+      })),
     };
   }
 
@@ -88,10 +85,7 @@ export class WorkforceClient {
   async availability(code: string, month: string, token: string | undefined): Promise<Array<{ id: number; unavailable: string[] }>> {
     const dates = monthDates(month);
     const available = await this.availableMonth(code, month, token);
-    return available.workers.map((w) => {
-      const on = new Set(w.availableOn);
-      return { id: Number(w.id), unavailable: dates.filter((d) => !on.has(d)) };
-    });
+    return available.workers.map((w) => ({ id: Number(w.id), unavailable: unavailableOf(dates, w) }));
   }
 
   /**
@@ -112,6 +106,12 @@ export class WorkforceClient {
   private availableMonth(code: string, month: string, token: string | undefined): Promise<AvailableWorkersMonthView> {
     return this.client.call<AvailableWorkersMonthView>('workers', `/v1/availability/month?community=${code}&month=${month}`, { token }).catch(unavailable);
   }
+}
+
+/** The days of the month a worker of the month's availability is not available here. */
+function unavailableOf(dates: readonly string[], w: { availableOn: readonly string[] }): string[] {
+  const on = new Set(w.availableOn);
+  return dates.filter((d) => !on.has(d));
 }
 
 /** Downstream answers (403, 404, 400) keep their meaning; a workers service that cannot be reached is a 503. */

@@ -1,7 +1,7 @@
 import { ROSTER_STATUSES, type GenerationPublishedView, type RosterStatus, type RosterSummaryView } from '@cws/scheduler-contracts';
 import { Alert, Button, DatePicker, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useCommunityName } from '../../api/org';
 import { useApi } from '../../api/context';
@@ -9,7 +9,7 @@ import { S, useRosterVersions, type RosterVersionFilter } from '../../api/roster
 import { useAction } from '../../api/useAction';
 import { useAuth } from '../../auth/AuthProvider';
 import { HR_ROLES } from '../../auth/access';
-import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/I18nProvider';
 import { useEnumOptions } from '../../i18n/useEnumOptions';
 import { useErrors } from '../../i18n/useErrors';
 import { ConfirmButton } from '../../layout/ConfirmButton';
@@ -97,28 +97,9 @@ export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilt
           { title: t('rosters.statusColumn'), dataIndex: 'status', width: 100, render: (s: RosterStatus) => <RosterStatusTag status={s} /> },
           { title: t('rosters.reason'), dataIndex: 'reason', width: 80, render: (r: string) => t(`rosters.reason.${r}` as MessageKey) },
           { title: t('rosters.assignments'), dataIndex: 'shifts', width: 80 },
-          {
-            title: t('rosters.coverageColumn'),
-            key: 'gaps',
-            width: 110,
-            // a queued or failed version has not been solved: nothing to count
-            render: (_: unknown, r) => (r.solvedAt === null ? '-' : r.uncoveredRanges === 0 ? <Tag color="green">{t('rosters.covered')}</Tag> : <Tag color="red">{t('rosters.gapCount', { n: r.uncoveredRanges })}</Tag>),
-          },
-          {
-            title: t('rosters.checked'),
-            key: 'checked',
-            width: 130,
-            render: (_: unknown, r) => (r.status !== 'PUBLISHED' || r.conflictsAhead === null ? '-' : r.conflictsAhead === 0 ? t('rosters.checkedClean') : <Tag color="red">{t('rosters.conflictsAheadCount', { n: r.conflictsAhead })}</Tag>),
-          },
-          {
-            title: t('rosters.changedAt'),
-            key: 'at',
-            width: 150,
-            render: (_: unknown, r) => {
-              const at = r.publishedAt ?? r.createdAt;
-              return at ? dateTime(at) : '-';
-            },
-          },
+          { title: t('rosters.coverageColumn'), key: 'gaps', width: 110, render: (_: unknown, r) => coverageCell(t, r) },
+          { title: t('rosters.checked'), key: 'checked', width: 130, render: (_: unknown, r) => checkCell(t, r) },
+          { title: t('rosters.changedAt'), key: 'at', width: 150, render: (_: unknown, r) => changedCell(r) },
           actionsColumn<RosterSummaryView>(t, (r) => (
             <Button size="small" type="link" onClick={() => navigate(`/rosters/${r.id}`)} data-testid={`version-open-${r.id}`}>
               {t('rosters.openVersion')}
@@ -128,4 +109,24 @@ export function RosterVersions({ filter, onFilter }: { filter: RosterVersionFilt
       />
     </div>
   );
+}
+
+/** Fully covered, or how many ranges are short; nothing to count before a solve (queued, failed). */
+function coverageCell(t: Translate, r: RosterSummaryView): ReactNode {
+  if (r.solvedAt === null) return '-';
+  if (r.uncoveredRanges === 0) return <Tag color="green">{t('rosters.covered')}</Tag>;
+  return <Tag color="red">{t('rosters.gapCount', { n: r.uncoveredRanges })}</Tag>;
+}
+
+/** What the last check of a published version found; nothing for other versions or before a first check. */
+function checkCell(t: Translate, r: RosterSummaryView): ReactNode {
+  if (r.status !== 'PUBLISHED' || r.conflictsAhead === null) return '-';
+  if (r.conflictsAhead === 0) return t('rosters.checkedClean');
+  return <Tag color="red">{t('rosters.conflictsAheadCount', { n: r.conflictsAhead })}</Tag>;
+}
+
+/** When it was published, else created. */
+function changedCell(r: RosterSummaryView): string {
+  const at = r.publishedAt ?? r.createdAt;
+  return at ? dateTime(at) : '-';
 }
