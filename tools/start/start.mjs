@@ -97,9 +97,14 @@ export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBu
     closeSync(log);
     children.push({ name: s, child });
   }
+  const services = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${portBase + i + 1}`]));
+  let gateway;
   try {
     await Promise.all(children.map(({ name, child }, i) => waitHealthy(`http://127.0.0.1:${portBase + i + 1}/api/${name}/health`, child)));
+    gateway = await startGateway({ port, services, staticDir: path.join(root, 'dist/apps/admin'), gatewaySecret: env.GATEWAY_SECRET });
   } catch (err) {
+    // the services stop with the start that failed (a gateway port taken included): left running, they kept the
+    // caller's process alive
     for (const { child } of children) child.kill('SIGTERM');
     for (const s of SERVICES) {
       const file = path.join(logDir, `${s}.log`);
@@ -107,8 +112,6 @@ export async function startSuite({ port, portBase, dbPrefix, queuePrefix, skipBu
     }
     throw err;
   }
-  const services = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${portBase + i + 1}`]));
-  const gateway = await startGateway({ port, services, staticDir: path.join(root, 'dist/apps/admin'), gatewaySecret: env.GATEWAY_SECRET });
   if (!quiet) printWelcome(port, logDir);
   const stop = async () => {
     gateway.close();

@@ -42,11 +42,14 @@ const portFree = (port) =>
 
 /**
  * A gateway port and a base for the four services (base+1 … base+4), all free now: picked at random, so
- * two e2e runs on one machine (a local one beside CI's) no longer collide on a fixed port.
+ * two e2e runs on one machine (a local one beside CI's) no longer collide on a fixed port. Below Linux's
+ * ephemeral range (32768 and up): an outgoing connection opened between the probe and the services' listen (the
+ * suite's own MySQL and Redis clients) takes its local port from there, so it cannot take one of these — a CI run
+ * failed on EADDRINUSE when the ports were drawn from 20000–59999.
  */
 async function freeSuitePorts() {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     const ports = [1, 2, 3, 4, 5].map((i) => base + i);
     let free = true;
     for (const p of ports) if (!(await portFree(p))) { free = false; break; }
