@@ -4,6 +4,7 @@
 // 日结 in the menu, and at the address sees the city-only notice. Registered inside admin.e2e.mjs's describe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { clickUntilGone } from './dialogs.mjs';
 
 /** Today in the city, as the service counts it (kernel cityToday). */
 const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -34,7 +35,7 @@ export function closesTest({ signedIn, openMenu, api }) {
       await page.getByTestId('close-books').click();
       assert.equal(await page.getByTestId('close-books-form').locator('#through').inputValue(), yesterday);
       const closed = page.waitForResponse((r) => r.url().endsWith('/api/budget/v1/ledger/closes') && r.request().method() === 'POST');
-      await page.getByTestId('close-books-form-ok').click();
+      await clickUntilGone(page.getByTestId('close-books-form-ok'));
       const res = await closed;
       assert.equal(res.status(), 200, await res.text()); // @Answers: a POST that writes no resource
       assert.deepEqual(JSON.parse(res.request().postData() ?? '{}'), { through: yesterday });
@@ -68,7 +69,7 @@ export function closesTest({ signedIn, openMenu, api }) {
       await card.locator(`tr[data-row-key="${before[0].year}"]`).waitFor();
       await page.getByTestId('fiscal-open').click();
       assert.equal(await page.getByTestId('fiscal-open-form').locator('#year').inputValue(), String(next));
-      await page.getByTestId('fiscal-open-form-ok').click();
+      await clickUntilGone(page.getByTestId('fiscal-open-form-ok'));
       await card.locator(`tr[data-row-key="${next}"]`).getByText('记账中').waitFor();
       assert.ok((await api.get(token, '/api/budget/v1/fiscal-years')).some((y) => y.year === next && y.status === 'OPEN'));
     } finally {

@@ -3,6 +3,7 @@
 // is left as it was. Registered inside admin.e2e.mjs's describe, after the payroll workflow.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { clickUntilGone } from './dialogs.mjs';
 
 /** Today in the city, as the service counts it (kernel cityToday). */
 const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -21,7 +22,7 @@ export function payDayTest({ signedIn, api }) {
       const today = cityToday();
       await page.getByTestId('run-schedule-payment').click();
       assert.equal(await page.getByTestId('schedule-payment-form').locator('#payOn').inputValue(), today);
-      await page.getByTestId('schedule-payment-form-ok').click();
+      await clickUntilGone(page.getByTestId('schedule-payment-form-ok'));
       await page.getByTestId('run-scheduled-payment').getByText(`预约发放日 ${today}（finance 设定）`).waitFor();
       assert.deepEqual((await api.get(token, `/api/payroll/v1/runs/${run.id}`)).scheduledPayment?.payOn, today);
 

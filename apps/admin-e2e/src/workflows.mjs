@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterEach, test } from 'node:test';
+import { clickUntilGone } from './dialogs.mjs';
 import { postingsTest } from './postings.mjs';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -296,13 +297,7 @@ export function workflowTests(ctx) {
     await page.getByTestId(`org-node-${code}`).getByText('端测街道二').waitFor();
     await page.getByTestId(`org-actions-${code}`).click();
     await page.getByRole('menuitem', { name: '停用' }).click();
-    // a click while the confirm dialog is still zooming in can be lost: click until the dialog goes
-    const confirm = page.getByRole('dialog').getByRole('button', { name: /确\s*认/ });
-    await confirm.waitFor();
-    for (let attempt = 0; attempt < 4 && (await confirm.isVisible()); attempt++) {
-      await confirm.click().catch(() => {});
-      await confirm.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
-    }
+    await clickUntilGone(page.getByRole('dialog').getByRole('button', { name: /确\s*认/ }));
     await page.getByTestId(`org-inactive-${code}`).waitFor();
     await shot(page, 'org-tree-edits');
 
@@ -323,7 +318,7 @@ export function workflowTests(ctx) {
   test('payroll: xihu-hr creates a run and watches it compute, submits it; city-admin approves and downloads the register', async () => {
     const page = await signedIn('xihu-hr', '薪酬批次');
     await page.getByTestId('new-run').click();
-    await page.getByTestId('run-form-ok').click();
+    await clickUntilGone(page.getByTestId('run-form-ok'));
     const detail = page.getByTestId('run-detail');
     await detail.waitFor();
     const runId = page.url().split('/').pop();
