@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { FinishGenerationJob, SCHEDULER_EVENTS_QUEUE, SolveRosterJob } from '@cws/scheduler-contracts';
+import { WORKERS_EVENTS_SCHEDULER_COPY } from '@cws/workers-contracts';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { HolidayCalendarRepository } from './calendar/holiday-calendar.repository';
@@ -18,7 +19,7 @@ import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-stree
 import { RosterMonth1767500000000 } from './migrations/1767500000000-roster-month';
 import { RosterCheck1768500000000 } from './migrations/1768500000000-roster-check';
 import { GenerationsService } from './rosters/generations.service';
-import { CHECK_PUBLISHED_ROSTERS_SCHEDULE, CheckPublishedRostersHandler, CheckPublishedRostersJob } from './rosters/roster-check.job';
+import { CHECK_PUBLISHED_ROSTERS_SCHEDULE, CheckPublishedRostersHandler, CheckPublishedRostersJob, REGISTER_CHANGE_EVENTS } from './rosters/roster-check.job';
 import { RosterChecksService } from './rosters/roster-checks.service';
 import { RosterGenerationRepository } from './rosters/roster-generation.repository';
 import { RosterSolvingService } from './rosters/roster-solving.service';
@@ -32,14 +33,19 @@ export const SCHEDULER_ENTITIES = [...MESSAGING_ENTITIES];
 
 export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000, AuditAppendOnly1767700000000, RosterCheck1768500000000];
 
-export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob, CheckPublishedRostersJob];
+export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob, CheckPublishedRostersJob, ...REGISTER_CHANGE_EVENTS];
 
 export function schedulerService(config: ServiceConfig): ServiceDefinition {
   @Module({
     controllers: [CalendarController, CentresController, HoursController, RostersController],
     imports: [
       // Solving is CPU-bound (tens of ms per centre) after I/O-bound input gathering: a few jobs per process overlap the I/O; add processes to go faster.
-      MessagingModule.forRoot(config, { consumes: SCHEDULER_JOBS, producesTo: [SCHEDULER_EVENTS_QUEUE], concurrency: 4, schedules: [CHECK_PUBLISHED_ROSTERS_SCHEDULE] }),
+      MessagingModule.forRoot(config, {
+        consumes: SCHEDULER_JOBS, producesTo: [SCHEDULER_EVENTS_QUEUE], concurrency: 4,
+        // register changes one at a time: their checks are paced anyway, and one worker's events are checked in order
+        queueConcurrency: { [WORKERS_EVENTS_SCHEDULER_COPY]: 1 },
+        schedules: [CHECK_PUBLISHED_ROSTERS_SCHEDULE],
+      }),
       PlatformModule.forRoot(config, { entities: SCHEDULER_ENTITIES, migrations: SCHEDULER_MIGRATIONS }),
     ],
     providers: [

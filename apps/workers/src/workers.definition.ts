@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MessagingModule } from '@cws/messaging';
 import { PlatformModule, type ServiceConfig, type ServiceDefinition } from '@cws/platform';
 import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
-import { ApplyGradeProgressionJob, ApplyStatusCalendarJob, PruneRefreshTokensJob, ReencryptPiiJob, WORKERS_EVENTS_QUEUE } from '@cws/workers-contracts';
+import { ApplyGradeProgressionJob, ApplyStatusCalendarJob, PruneRefreshTokensJob, ReencryptPiiJob, WORKERS_EVENTS_QUEUE, WORKERS_EVENTS_SCHEDULER_COPY } from '@cws/workers-contracts';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { AppointmentEntity } from './appointments/appointments.entities';
 import { AppointmentsService } from './appointments/appointments.service';
@@ -118,7 +118,7 @@ export function workersService(config: ServiceConfig): ServiceDefinition {
       WorkersController,
     ],
     imports: [
-      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE, BUDGET_POSTINGS_QUEUE], schedules: WORKERS_SCHEDULES }),
+      MessagingModule.forRoot(config, { consumes: WORKERS_JOBS, producesTo: [WORKERS_EVENTS_QUEUE, WORKERS_EVENTS_SCHEDULER_COPY, BUDGET_POSTINGS_QUEUE], schedules: WORKERS_SCHEDULES }),
       PlatformModule.forRoot(config, { entities: WORKERS_ENTITIES, migrations: WORKERS_MIGRATIONS }),
     ],
     providers: [

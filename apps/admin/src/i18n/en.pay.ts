@@ -267,6 +267,7 @@ export const enPay: Record<keyof typeof zhCNPay, string> = {
   'rosters.shiftCode': 'Shift',
   'rosters.conflict.NOT_AVAILABLE': 'Not available that day (left, transferred away, on leave or seconded out)',
   'rosters.conflict.UNAVAILABLE_REQUEST': 'Asked off after the roster was solved',
+  'rosters.conflict.REST_ACROSS_MONTHS': 'Too little rest after the month before, changed since',
   'rosters.noChanges': 'Same as the previous version: no changes.',
   'rosters.changesCount': '{n} changes (day × worker), outlined in orange on the calendar',
   'rosters.before': 'Before',

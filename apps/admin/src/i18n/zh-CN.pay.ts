@@ -265,6 +265,7 @@ export const zhCNPay = {
   'rosters.shiftCode': '班次',
   'rosters.conflict.NOT_AVAILABLE': '当天不可出勤（离职、调出、休假或借调外出）',
   'rosters.conflict.UNAVAILABLE_REQUEST': '排班后登记了不可排班',
+  'rosters.conflict.REST_ACROSS_MONTHS': '上月排班已改，与本月衔接处休息不足',
   'rosters.noChanges': '与上一版相同，没有变化。',
   'rosters.changesCount': '共 {n} 处变化（日期 × 人员），日历中以橙框标出',
   'rosters.before': '原安排',

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { cityToday, eachAtMost, notFound, type Principal } from '@cws/kernel';
 import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
-import { rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
+import { carriedOut, restAcrossMonths, rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
 import { pacer } from '../common/pacer';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { RosterRepository, type CheckableRoster } from './roster.repository';
@@ -19,14 +19,22 @@ const CHECKS_AT_ONCE = 4;
 const CHECK_READS_PER_MINUTE = 600;
 
 /**
+ * The reads a minute, at most, of the checks that register changes ask for: a night's status calendar may move many
+ * workers at once, and the solves and the hourly job share the same client's limit.
+ */
+const CHANGE_READS_PER_MINUTE = 300;
+
+/**
  * Published rosters against today's register: a leaver, a transfer out, leave or a secondment recorded
- * since, a day asked off. The check of one version answers its page; the hourly job checks every
+ * since, a day asked off, the month before changed since so that its last days leave too little rest. The check of one version answers its page; the hourly job checks every
  * published version of this month and later, city-wide, and each check stores how many shifts ahead
  * no longer hold, so the dashboard can name the versions to re-plan without asking about every centre.
  */
 @Injectable()
 export class RosterChecksService {
   private readonly logger = new Logger('RosterChecks');
+  /** Paces every register change's checks in this process, however many arrive at once. */
+  private readonly changeTurn = pacer(CHANGE_READS_PER_MINUTE);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,6 +68,26 @@ export class RosterChecksService {
     }
   }
 
+  /**
+   * A register change of a worker (the workers service's event): every published version of this month and later with
+   * shifts of theirs is checked again with the scheduler's own token, so the rosters to re-plan follow a transfer, a
+   * leaver, leave or a secondment within seconds. Versions without them cannot gain a conflict from the change. A
+   * failed read throws: the event's job is retried (a check is the same however often it runs).
+   */
+  async recheckWorker(workerId: number): Promise<{ checked: number; toReplan: number }> {
+    const rosters = await this.rosters.publishedCheckableWithWorker(this.dataSource.manager, cityToday().slice(0, 7), workerId);
+    const done = { checked: 0, toReplan: 0 };
+    if (!rosters.length) return done;
+    const token = await this.workforce.jobToken();
+    for (const r of rosters) {
+      await this.changeTurn();
+      const ahead = (await this.check(r, token)).filter((c) => !c.past).length;
+      done.checked++;
+      if (ahead > 0) done.toReplan++;
+    }
+    return done;
+  }
+
   /** The hourly job: every published version of this month and later, with the scheduler's own (city-wide) token. */
   async checkPublished(): Promise<{ checked: number; toReplan: number; failed: number }> {
     const ids = await this.rosters.publishedFrom(this.dataSource.manager, cityToday().slice(0, 7));
@@ -86,13 +114,35 @@ export class RosterChecksService {
 
   /** Checks a version; a published one keeps the count of its shifts from today on that no longer hold. */
   private async check(r: CheckableRoster, token: string | undefined): Promise<RosterConflict[]> {
-    const [available, requests] = await Promise.all([
+    const today = cityToday();
+    const [available, requests, acrossMonths] = await Promise.all([
       this.workforce.availability(r.communityCode, r.month, token),
       this.requests.forMonth(this.dataSource.manager, r.communityCode, r.month),
+      this.restAcrossMonths(r, today),
     ]);
     const off = requests.filter((q) => q.kind === 'UNAVAILABLE');
-    const conflicts = rosterConflicts(r.assignments ?? [], available, off, cityToday());
-    if (r.status === 'PUBLISHED') await this.rosters.recordCheck(this.dataSource.manager, r.id, conflicts.filter((c) => !c.past).length);
-    return conflicts;
+    const conflicts = rosterConflicts(r.assignments ?? [], available, off, today);
+    // a shift both unavailable and short of rest is named once, for the register (re-planning it away settles both)
+    const named = new Set(conflicts.map((c) => `${c.workerId}|${c.date}`));
+    const all = [...conflicts, ...acrossMonths.filter((c) => !named.has(`${c.workerId}|${c.date}`))].sort(byDateThenWorker);
+    if (r.status === 'PUBLISHED') await this.rosters.recordCheck(this.dataSource.manager, r.id, all.filter((c) => !c.past).length);
+    return all;
+  }
+
+  /**
+   * The version's shifts that break a rest rule against the month before as published now. Only when a version of that
+   * month was published after this one was solved (a re-plan or swap of its last days, or a first publication) are the
+   * two read whole; otherwise what the version carried is what that month still says.
+   */
+  private async restAcrossMonths(r: CheckableRoster, today: string): Promise<RosterConflict[]> {
+    const m = this.dataSource.manager;
+    const beforeId = await this.rosters.monthBeforePublishedSince(m, r.id);
+    if (beforeId === null) return [];
+    const [mine, before] = await Promise.all([this.rosters.find(m, r.id), this.rosters.find(m, beforeId)]);
+    if (!mine?.problem || !before?.problem || !before.assignments) return [];
+    const workers = new Set(before.problem.workers.map((w) => w.id));
+    return restAcrossMonths(mine.problem, r.assignments ?? [], { workers, carried: carriedOut(before.problem, before.assignments) }, today);
   }
 }
+
+const byDateThenWorker = (x: RosterConflict, y: RosterConflict): number => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId);

@@ -225,6 +225,30 @@ export class RosterRepository {
     return checkableOf(r);
   }
 
+  /** The published versions of `month` and later with shifts of this worker, city-wide (a register change re-checks them). */
+  async publishedCheckableWithWorker(m: EntityManager, month: string, workerId: number): Promise<CheckableRoster[]> {
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${CHECKABLE} FROM roster r WHERE r.month >= ? AND r.status = 'PUBLISHED' AND JSON_CONTAINS(r.assignments, ?) ORDER BY r.month, r.community_code`,
+      [month, JSON.stringify({ workerId })],
+    );
+    return rows.map((r) => checkableOf(r)!);
+  }
+
+  /**
+   * The published version of the month before `id`'s, same community, if it was published after `id` was solved: the
+   * days `id` carried from that month may no longer be what it says.
+   */
+  async monthBeforePublishedSince(m: EntityManager, id: number): Promise<number | null> {
+    const [row] = await m.query(
+      `SELECT b.id FROM roster r JOIN roster b ON b.community_code = r.community_code
+          AND b.month = DATE_FORMAT(DATE_SUB(STR_TO_DATE(CONCAT(r.month, '-01'), '%Y-%m-%d'), INTERVAL 1 MONTH), '%Y-%m')
+        WHERE r.id = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at
+        ORDER BY b.version DESC LIMIT 1`,
+      [id],
+    );
+    return row ? Number(row.id) : null;
+  }
+
   /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */
   async recordCheck(m: EntityManager, id: number, conflictsAhead: number): Promise<void> {
     await m.query("UPDATE roster SET conflicts_ahead = ?, checked_at = NOW(3) WHERE id = ? AND status = 'PUBLISHED'", [conflictsAhead, id]);

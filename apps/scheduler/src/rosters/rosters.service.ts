@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { conflict, DomainError, eachAtMost, notFound, validationError, type Principal } from '@cws/kernel';
+import { addDays, conflict, DomainError, eachAtMost, lastDayOfMonth, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService, FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type WorkerRosterMonthView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
 import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
-import { inTransaction } from '@cws/persistence';
+import { inTransaction, isLockContention } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterSummaryView, rosterView } from './roster-view';
 import { RosterChecksService } from './roster-checks.service';
@@ -33,6 +33,8 @@ const PUBLISHES_AT_ONCE = 4;
 
 @Injectable()
 export class RostersService {
+  private readonly logger = new Logger('Rosters');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly rosters: RosterRepository,
@@ -106,15 +108,19 @@ export class RostersService {
         await this.publishOne(p, d.id);
         published++;
       } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        skipped.push({ rosterId: d.id, community: d.communityCode, code: e.code });
+        // the others go on: an unexpected failure (the database gone a moment, a lock held past its timeout) is named
+        // with the draft like a refusal, instead of a 500 that hides which drafts were published; a retry publishes it
+        if (!(e instanceof DomainError)) this.logger.error({ msg: 'publishing a generation draft failed', rosterId: d.id, err: (e as Error).message });
+        const code = e instanceof DomainError ? e.code : isLockContention(e) ? 'BUSY' : 'INTERNAL_ERROR';
+        skipped.push({ rosterId: d.id, community: d.communityCode, code });
       }
     });
     return { generationId, published, skipped: skipped.sort((a, b) => a.rosterId - b.rosterId) };
   }
 
   private async publishOne(p: Principal, id: number): Promise<void> {
-    await this.dataSource.transaction('READ COMMITTED', async (m) => {
+    // publishing drafts side by side, two of a street may deadlock on the month locks: the victim runs again
+    const place = await inTransaction(this.dataSource, async (m) => {
       const head = await this.visible(m, p, id, { light: true });
       const month = await this.rosters.lockMonth(m, head.communityCode, head.month);
       const r = (await this.rosters.find(m, id))!;
@@ -133,7 +139,23 @@ export class RostersService {
       const published = (await this.rosters.find(m, id))!;
       await this.outbox.add(m, RosterHoursPublishedEvent, hoursOf(published));
       await this.audit.record(m, { entity: 'roster', entityId: id, action: 'PUBLISH', before: { status: r.status }, after: { status: 'PUBLISHED', version: r.version }, districtCode: r.districtCode }, p);
-    });
+      return { community: r.communityCode, month: r.month };
+    }, { isolation: 'READ COMMITTED' });
+    await this.recheckMonthAfter(place.community, place.month);
+  }
+
+  /**
+   * The month after a newly published one, when it has a published version, is checked again at once: its first days'
+   * rest rules look back into this month's last six, which a re-plan or swap may have changed. The publication stands
+   * whatever the check meets; the hourly job checks again.
+   */
+  private async recheckMonthAfter(community: string, month: string): Promise<void> {
+    const after = addDays(lastDayOfMonth(month), 1).slice(0, 7);
+    try {
+      if (await this.rosters.publishedCheckable(this.dataSource.manager, community, after)) await this.checks.recheck(community, [after], await this.workforce.jobToken());
+    } catch (e) {
+      this.logger.warn({ msg: 'checking the month after a publication failed', community, month: after, err: (e as Error).message });
+    }
   }
 
   /** Re-plans a published roster with today's availability (new leave, secondments), changing as little as possible. */

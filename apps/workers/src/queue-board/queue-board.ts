@@ -22,13 +22,13 @@ import { bullConnection } from '@cws/messaging';
 import { PAYROLL_MAINTENANCE_QUEUE, PAYROLL_RUNS_QUEUE } from '@cws/payroll-contracts';
 import { bearerOf, SERVICE_CONFIG, SessionRevocations, TokenService, type ServiceConfig, type VerifiedToken } from '@cws/platform';
 import { SCHEDULER_EVENTS_QUEUE, SCHEDULER_GENERATIONS_QUEUE, SCHEDULER_ROSTERS_QUEUE } from '@cws/scheduler-contracts';
-import { WORKERS_EVENTS_QUEUE, WORKERS_MAINTENANCE_QUEUE } from '@cws/workers-contracts';
+import { WORKERS_EVENTS_QUEUE, WORKERS_EVENTS_SCHEDULER_COPY, WORKERS_MAINTENANCE_QUEUE } from '@cws/workers-contracts';
 
 export const BOARD_PATH = '/admin/queues';
 const COOKIE = 'cws_queues';
 export const BOARD_QUEUES = [
   BUDGET_POSTINGS_QUEUE, PAYROLL_MAINTENANCE_QUEUE, PAYROLL_RUNS_QUEUE, SCHEDULER_EVENTS_QUEUE, SCHEDULER_GENERATIONS_QUEUE,
-  SCHEDULER_ROSTERS_QUEUE, WORKERS_EVENTS_QUEUE, WORKERS_MAINTENANCE_QUEUE,
+  SCHEDULER_ROSTERS_QUEUE, WORKERS_EVENTS_QUEUE, WORKERS_EVENTS_SCHEDULER_COPY, WORKERS_MAINTENANCE_QUEUE,
 ];
 
 type Refusal = { status: 401 | 403; code: string; message: string };

@@ -24,7 +24,7 @@ describe('status calendar: the nightly job moves statuses on their dates, once (
   const worker = async (id: number) => (await ds.query('SELECT status, version FROM worker WHERE id = ?', [id]))[0] as { status: string; version: number };
   const counts = async (id: number) => {
     const [row] = await ds.query(
-      `SELECT (SELECT COUNT(*) FROM outbox_event WHERE JSON_EXTRACT(payload, '$.workerId') = ?) AS outbox,
+      `SELECT (SELECT COUNT(*) FROM outbox_event WHERE queue = 'workers-events' AND JSON_EXTRACT(payload, '$.workerId') = ?) AS outbox,
               (SELECT COUNT(*) FROM audit_log WHERE entity IN ('worker', 'secondment')) AS audit,
               (SELECT COUNT(*) FROM worker_event WHERE worker_id = ?) AS events`,
       [id, id],
@@ -32,7 +32,7 @@ describe('status calendar: the nightly job moves statuses on their dates, once (
     return { outbox: Number(row.outbox), audit: Number(row.audit), events: Number(row.events) };
   };
   const outboxOf = (id: number, name: string) =>
-    ds.query(`SELECT payload FROM outbox_event WHERE job_name = ? AND JSON_EXTRACT(payload, '$.workerId') = ?`, [name, id]);
+    ds.query(`SELECT payload FROM outbox_event WHERE queue = 'workers-events' AND job_name = ? AND JSON_EXTRACT(payload, '$.workerId') = ?`, [name, id]);
   const snapshotStatus = async (id: number, asOf: string) => {
     const res = await t.request('GET', `/v1/snapshots?asOf=${asOf}&scope=${CUIYUAN1}&limit=5000`, { token: finance });
     expect(res.status).toBe(200);

@@ -96,7 +96,7 @@ describe('planned transfers: recorded ahead, in the new community from their dat
     expect(await ds.query('SELECT community_code AS c, valid_from AS f, valid_to AS t FROM worker_place_history WHERE worker_id = ?', [w.id])).toEqual([{ c: FIRST, f: '2020-01-01', t: day(11) }]);
     const [event] = await ds.query("SELECT event_date AS d, JSON_UNQUOTE(JSON_EXTRACT(data, '$.to')) AS `to` FROM worker_event WHERE worker_id = ? AND kind = 'TRANSFER'", [w.id]);
     expect(event).toEqual({ d: day(12), to: THIRD });
-    const changed = await ds.query("SELECT payload FROM outbox_event WHERE job_name = 'worker.changed' AND JSON_EXTRACT(payload, '$.workerId') = ? AND JSON_EXTRACT(payload, '$.transferDate') IS NOT NULL", [w.id]);
+    const changed = await ds.query("SELECT payload FROM outbox_event WHERE queue = 'workers-events' AND job_name = 'worker.changed' AND JSON_EXTRACT(payload, '$.workerId') = ? AND JSON_EXTRACT(payload, '$.transferDate') IS NOT NULL", [w.id]);
     expect(changed.map((r: { payload: string | object }) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload))).toEqual([
       expect.objectContaining({ communityCode: THIRD, transferDate: day(12), fields: ['communityCode'] }),
     ]);

@@ -275,7 +275,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect(detail.body.appointments[0]).toMatchObject({ to: '2025-03-31', endReason: 'WORKER_LEFT' });
     expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(['LEFT', 'COMMENDATION', 'HIRE']);
     expect((await app.t.request('PATCH', `/v1/workers/${w.id}`, { token: app.tokens.xihu, body: { phone: '13900000000' } })).body.code).toBe('WORKER_LEFT');
-    const events = await app.ds.query(`SELECT job_name FROM outbox_event WHERE JSON_EXTRACT(payload, '$.workerId') = ?`, [w.id]);
+    const events = await app.ds.query(`SELECT job_name FROM outbox_event WHERE queue = 'workers-events' AND JSON_EXTRACT(payload, '$.workerId') = ?`, [w.id]);
     expect(events.map((e: { job_name: string }) => e.job_name)).toEqual(['worker.created', 'appointment.started', 'worker.left']);
   });
 

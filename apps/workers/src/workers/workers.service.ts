@@ -265,7 +265,8 @@ export class WorkersService {
       }
       if (status) await this.setStatus(m, id, status);
       await this.audit.record(m, { entity: 'worker_event', entityId: eventId, action: 'CREATE', after: { workerId: id, ...dto }, districtCode: before.districtCode });
-      if (status) await this.outbox.add(m, WorkerChangedEvent, { ...refOf(before), fields: ['status'] });
+      // a leave dated ahead moves no status today but changes who can staff the days it covers (the scheduler checks rosters)
+      if (status || dto.kind === 'LEAVE' || dto.kind === 'RETURN') await this.outbox.add(m, WorkerChangedEvent, { ...refOf(before), fields: [status ? 'status' : 'leave'] });
       return { id: eventId };
     }, { isolation: 'READ COMMITTED' });
   }

@@ -93,8 +93,8 @@ export const RosterConflict = /* @__PURE__ */ Contract('RosterConflict', '一个
   workerId: /* @__PURE__ */ Int('社区工作者 ID。Worker id.', 101),
   date: /* @__PURE__ */ DateOnly('日期。Date.', '2026-05-20'),
   shift: /* @__PURE__ */ Text('班次模板代码。Shift template.', 'LATE'),
-  reason: /* @__PURE__ */ NamedEnum('RosterConflictReason', ['NOT_AVAILABLE', 'UNAVAILABLE_REQUEST'] as const,
-    '原因：NOT_AVAILABLE 人事档案显示当天不可出勤（离职、调出、休假、借调外出）；UNAVAILABLE_REQUEST 排班后登记的不可排班。Why: the register has the worker unavailable that day (left, transferred, on leave, seconded out), or a request made after the roster was solved.'),
+  reason: /* @__PURE__ */ NamedEnum('RosterConflictReason', ['NOT_AVAILABLE', 'UNAVAILABLE_REQUEST', 'REST_ACROSS_MONTHS'] as const,
+    '原因：NOT_AVAILABLE 人事档案显示当天不可出勤（离职、调出、休假、借调外出）；UNAVAILABLE_REQUEST 排班后登记的不可排班；REST_ACROSS_MONTHS 上月排班发布了新版本，与本月衔接处休息不足（班次间隔不足 11 小时或 7 天内休息日不足）。Why: the register has the worker unavailable that day (left, transferred, on leave, seconded out), a request made after the roster was solved, or the month before, published anew since, leaves too little rest before this shift.'),
   past: /* @__PURE__ */ Type.Boolean({ description: '日期已过：重新排班不会改动已过去的日期。Before today: a re-plan keeps past days as published.' }),
 });
 export type RosterConflictView = Static<typeof RosterConflict>;

@@ -5,7 +5,7 @@
  * consumers make themselves idempotent with the inbox (processed_event).
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { JobDefinition } from '@cws/kernel';
+import { queuesOf, type JobDefinition } from '@cws/kernel';
 import { Column, DataSource, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { inTransaction } from '@cws/persistence';
 import { createAuditTable, requestContext } from '@cws/platform';
@@ -52,32 +52,39 @@ export const MESSAGING_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
 
 @Injectable()
 export class OutboxService {
-  /** Adds an event inside the caller's transaction. */
+  /**
+   * Adds an event inside the caller's transaction: a row for its queue and one for each of its copies (each consuming
+   * service's queue, delivered and retried on its own). Returns the id of the first.
+   */
   async add<P>(manager: EntityManager, def: JobDefinition<P>, payload: P): Promise<string> {
-    const result = await manager.insert(OutboxEventEntity, rowOf(def, payload, new Date()));
+    const now = new Date();
+    const result = await manager.insert(OutboxEventEntity, queuesOf(def).map((queue) => rowOf(queue, def, payload, now)));
     return String(result.identifiers[0].id);
   }
 
   /**
    * Adds one event of `def` per payload inside the caller's transaction (bulk paths such as an
-   * import): the same row as `add`, written as multi-row INSERTs of OUTBOX_CHUNK rows. Returns the ids in order.
+   * import): the same rows as `add`, written as multi-row INSERTs of OUTBOX_CHUNK rows. Returns the ids of the
+   * events' first rows, in order.
    */
   async addMany<P>(manager: EntityManager, def: JobDefinition<P>, payloads: P[]): Promise<string[]> {
     const now = new Date();
+    const queues = queuesOf(def);
     const ids: string[] = [];
     for (let i = 0; i < payloads.length; i += OUTBOX_CHUNK) {
-      const result = await manager.insert(OutboxEventEntity, payloads.slice(i, i + OUTBOX_CHUNK).map((p) => rowOf(def, p, now)));
-      for (const id of result.identifiers) ids.push(String(id.id));
+      const rows = payloads.slice(i, i + OUTBOX_CHUNK).flatMap((p) => queues.map((queue) => rowOf(queue, def, p, now)));
+      const result = await manager.insert(OutboxEventEntity, rows);
+      result.identifiers.forEach((id, n) => n % queues.length === 0 && ids.push(String(id.id)));
     }
     return ids;
   }
 }
 
-/** Rows per multi-row INSERT in addMany (bounded statement size and placeholder count). */
+/** Events per multi-row INSERT in addMany (bounded statement size and placeholder count). */
 const OUTBOX_CHUNK = 1000;
 
-function rowOf<P>(def: JobDefinition<P>, payload: P, createdAt: Date): Partial<OutboxEventEntity> {
-  return { queue: def.queue, jobName: def.name, payload: payload as object, requestId: requestContext.requestId() ?? null, createdAt, dispatchedAt: null };
+function rowOf<P>(queue: string, def: JobDefinition<P>, payload: P, createdAt: Date): Partial<OutboxEventEntity> {
+  return { queue, jobName: def.name, payload: payload as object, requestId: requestContext.requestId() ?? null, createdAt, dispatchedAt: null };
 }
 
 /** Consumer-side idempotency: runs `fn` once per event key, in the given transaction. */

@@ -1,7 +1,7 @@
 import { createServiceBaseTables, MESSAGING_ENTITIES, OutboxEventEntity, OutboxService } from '@cws/messaging';
 import { dataSourceOptions, dropDatabase, migrate } from '@cws/persistence';
 import { addAuditStreet, AuditLogEntity, AuditService, requestContext, withPlatformEntities, type AuditEntry } from '@cws/platform';
-import type { Principal } from '@cws/kernel';
+import { defineJob, type Principal } from '@cws/kernel';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { testConfig } from './test-app';
 
@@ -75,5 +75,19 @@ describe('AuditService.recordMany and OutboxService.addMany (real MySQL)', () =>
     expect(shape({ ...rows[0] })).toEqual(shape({ ...rows[1500] }));
     expect(rows[0]).toMatchObject({ queue: 'workers-events', jobName: 'worker.created', requestId: 'req-out', dispatchedAt: null, attempts: 0 });
     expect(await outbox.addMany(ds.manager, event, [])).toEqual([]);
+  });
+
+  it('add and addMany write an event with copies once per queue and return the ids of its rows on its own queue', async () => {
+    const outbox = new OutboxService();
+    const copied = defineJob<{ workerId: number }>('workers-events', 'worker.left', ['workers-events-scheduler']);
+    const payloads = Array.from({ length: 700 }, (_, i) => ({ workerId: i + 1 }));
+    const { ids, single } = await ds.transaction(async (m) => ({ ids: await outbox.addMany(m, copied, payloads), single: await outbox.add(m, copied, { workerId: 9999 }) }));
+    const rows = await ds.getRepository(OutboxEventEntity).find({ where: { jobName: 'worker.left' }, order: { id: 'ASC' } });
+    expect(rows).toHaveLength(1402);
+    // in id order: each event's row on its queue, then its copy (700 events: two multi-row INSERTs of 1,000 rows and 400)
+    expect(rows.map((r) => [r.queue, (r.payload as { workerId: number }).workerId])).toEqual(
+      [...payloads, { workerId: 9999 }].flatMap((p) => [['workers-events', p.workerId], ['workers-events-scheduler', p.workerId]]),
+    );
+    expect([...ids, single]).toEqual(rows.filter((r) => r.queue === 'workers-events').map((r) => r.id));
   });
 });

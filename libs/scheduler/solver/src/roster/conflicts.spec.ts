@@ -1,4 +1,8 @@
-import { rosterConflicts } from './conflicts';
+import { DEMO_CALENDAR_2026 } from './calendar';
+import { checkRoster } from './checker';
+import { restAcrossMonths, rosterConflicts } from './conflicts';
+import { defaultCentreConfig, type Assignment, type CarriedShift, type RosterWorker } from './model';
+import { rosterProblem } from './problem';
 
 describe('rosterConflicts: the published shifts today’s workforce contradicts', () => {
   // worker, day of May, shift
@@ -22,5 +26,41 @@ describe('rosterConflicts: the published shifts today’s workforce contradicts'
 
   it('finds nothing when everyone rostered is available on their days', () => {
     expect(rosterConflicts(roster, [1, 2, 3, 4].map((id) => ({ id, unavailable: ['2026-05-31'] })), [], '2026-05-01')).toEqual([]);
+  });
+});
+
+describe('restAcrossMonths: a published month against the month before as published now', () => {
+  // June 2026 starts on a Monday. Worker 105 works the 1st to the 4th; the version of May published when June was
+  // solved had them work 30 and 31 May.
+  const shift = (date: string, end = '18:00'): CarriedShift => ({ date, shift: 'X', start: '09:30', end, paidMinutes: 480 });
+  const days = (from: number, to: number, end?: string) => Array.from({ length: to - from + 1 }, (_, i) => shift(`2026-05-${from + i}`, end));
+  const workers: RosterWorker[] = Array.from({ length: 12 }, (_, i) => ({ id: 100 + i, roles: i < 2 ? ['LEADER'] : [], unavailable: [] }));
+  const problemWith = (carriedIn: CarriedShift[]) =>
+    rosterProblem('2026-06', defaultCentreConfig(), workers.map((w) => (w.id === 105 ? { ...w, carriedIn } : w)), DEMO_CALENDAR_2026);
+  const june: Assignment[] = [1, 2, 3, 4].map((d) => ({ workerId: 105, date: `2026-06-0${d}`, shift: 'EARLY' }));
+  const mayNow = (carried: CarriedShift[]) => ({ workers: new Set(workers.map((w) => w.id)), carried: new Map([[105, carried]]) });
+
+  it('names the shift that a re-planned May now leaves without its rest day in 7, or without 11 hours before it', () => {
+    const p = problemWith(days(30, 31));
+    expect(checkRoster(p, june).filter((v) => v.workerId === 105)).toEqual([]); // sound when solved
+    expect(restAcrossMonths(p, june, mayNow(days(26, 31)), '2026-06-02')).toEqual([{ workerId: 105, date: '2026-06-01', shift: 'EARLY', reason: 'REST_ACROSS_MONTHS', past: true }]);
+    // a late shift on the 31st ending at 22:00: 10 hours before the 1st's early start
+    expect(restAcrossMonths(p, june, mayNow([...days(30, 30), shift('2026-05-31', '22:00')]), '2026-05-20')).toEqual([
+      { workerId: 105, date: '2026-06-01', shift: 'EARLY', reason: 'REST_ACROSS_MONTHS', past: false },
+    ]);
+  });
+
+  it('finds nothing when May is as stored, gives more rest, or did not roster the worker', () => {
+    const p = problemWith(days(30, 31));
+    expect(restAcrossMonths(p, june, mayNow(days(30, 31)), '2026-05-20')).toEqual([]);
+    expect(restAcrossMonths(p, june, mayNow([]), '2026-05-20')).toEqual([]);
+    // transferred in on the 1st: their days came from the old centre's May, which this May cannot speak for
+    expect(restAcrossMonths(p, june, { workers: new Set([100, 101]), carried: new Map([[105, days(26, 31)]]) }, '2026-05-20')).toEqual([]);
+  });
+
+  it('does not count a breach the stored days already made', () => {
+    const p = problemWith(days(26, 31));
+    expect(new Set(checkRoster(p, june).filter((v) => v.workerId === 105).map((v) => `${v.rule} ${v.date}`))).toEqual(new Set(['REST_DAYS_PER_7 2026-06-01']));
+    expect(restAcrossMonths(p, june, mayNow(days(26, 31, '17:00')), '2026-05-20')).toEqual([]);
   });
 });

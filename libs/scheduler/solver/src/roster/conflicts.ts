@@ -1,11 +1,13 @@
-import type { Assignment } from './model';
+import { checkWorker, type RuleCode } from './checker';
+import type { Assignment, CarriedShift, RosterProblem } from './model';
 
 /**
  * Why a published shift can no longer be worked as planned: the register says the worker is not
- * available that day (left, transferred away, on leave, seconded out — `NOT_AVAILABLE`), or the
- * worker declared the day unavailable after the roster was solved (`UNAVAILABLE_REQUEST`).
+ * available that day (left, transferred away, on leave, seconded out — `NOT_AVAILABLE`), the
+ * worker declared the day unavailable after the roster was solved (`UNAVAILABLE_REQUEST`), or the
+ * month before, changed since, leaves too little rest before it (`REST_ACROSS_MONTHS`).
  */
-export type ConflictReason = 'NOT_AVAILABLE' | 'UNAVAILABLE_REQUEST';
+export type ConflictReason = 'NOT_AVAILABLE' | 'UNAVAILABLE_REQUEST' | 'REST_ACROSS_MONTHS';
 
 export interface RosterConflict {
   workerId: number;
@@ -37,4 +39,45 @@ export function rosterConflicts(
     if (reason) out.push({ workerId: a.workerId, date: a.date, shift: a.shift, reason, past: a.date < today });
   }
   return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId));
+}
+
+/** The rules whose look-back reaches into the days before the month. */
+const ACROSS_RULES: ReadonlySet<RuleCode> = new Set(['REST_BETWEEN_SHIFTS', 'REST_DAYS_PER_7']);
+
+/**
+ * The shifts of a month's roster that break a rest rule (11 h between shifts, rest days in every 7) against the
+ * month before as published now, when it has changed since the month was solved (a re-plan or swap of its last days).
+ * `before`: what the version of the month before published now rostered — its workers and, by `carriedOut`, what each
+ * worked in its last 6 days. A worker it did not roster keeps the days stored with the month (carried from the centre
+ * a transfer brought them from). Only breaches the stored days did not make count: the month was sound when solved.
+ * Each names the worker's shift on the day the rule is judged on, or their next one. Ordered as `rosterConflicts`.
+ */
+export function restAcrossMonths(
+  problem: RosterProblem,
+  assignments: readonly Assignment[],
+  before: { workers: ReadonlySet<number>; carried: ReadonlyMap<number, readonly CarriedShift[]> },
+  today: string,
+): RosterConflict[] {
+  const first = problem.days[0]?.date;
+  if (!first) return [];
+  const out = new Map<string, RosterConflict>();
+  for (const w of problem.workers) {
+    if (!before.workers.has(w.id)) continue;
+    const stored = w.carriedIn ?? [];
+    const now = [...(before.carried.get(w.id) ?? []), ...stored.filter((s) => s.date >= first)];
+    const key = (c: readonly CarriedShift[]) => c.filter((s) => s.date < first).map((s) => `${s.date} ${s.start}-${s.end}`).sort().join();
+    if (key(now) === key(stored)) continue;
+    const mine = assignments.filter((a) => a.workerId === w.id).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const breaches = (carriedIn: CarriedShift[]) => {
+      const p = { ...problem, workers: problem.workers.map((x) => (x.id === w.id ? { ...x, carriedIn } : x)) };
+      return checkWorker(p, w.id, mine).filter((v) => ACROSS_RULES.has(v.rule) && v.date !== undefined);
+    };
+    const known = new Set(breaches(stored).map((v) => `${v.rule}|${v.date}`));
+    for (const v of breaches(now)) {
+      if (known.has(`${v.rule}|${v.date}`)) continue;
+      const shift = mine.find((a) => a.date >= v.date!);
+      if (shift) out.set(`${w.id}|${shift.date}`, { workerId: w.id, date: shift.date, shift: shift.shift, reason: 'REST_ACROSS_MONTHS', past: shift.date < today });
+    }
+  }
+  return [...out.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId));
 }
