@@ -107,9 +107,14 @@ describe('published rosters follow the register\'s events (workers and scheduler
     expect((await toReplan()).map((x) => x.rosterId)).not.toContain(december.id);
   }, 240_000);
 
-  it('checks only the rosters a worker has shifts in, and refuses an event without a worker id', async () => {
+  it('checks only the rosters a worker has shifts in, not for a change of their details, and refuses an event without a worker id', async () => {
     const handler = t.app.get(CheckPublishedRostersHandler);
     expect(await handler.workerChanged({ workerId: 999_999_999 })).toEqual({ checked: 0, toReplan: 0 });
+    const [published] = await t.app.get(DataSource).query("SELECT assignments FROM roster WHERE status = 'PUBLISHED' AND month = '2036-12'");
+    const rostered = (JSON.parse(published.assignments) as Shift[])[0].workerId;
+    expect(await handler.workerChanged({ workerId: rostered, fields: ['phone', 'education'] })).toEqual({ checked: 0, toReplan: 0 });
+    expect((await handler.workerChanged({ workerId: rostered, fields: ['status'] })).checked).toBeGreaterThanOrEqual(1);
+    expect((await handler.secondmentStarted({ workerId: rostered })).checked).toBeGreaterThanOrEqual(1);
     for (const payload of [{}, { workerId: '12' }, { workerId: 0 }, null]) expect(() => handler.workerChanged(payload)).toThrow('a register event without a worker id');
   });
 });

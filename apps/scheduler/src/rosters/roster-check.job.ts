@@ -22,6 +22,8 @@ export const REGISTER_CHANGE_EVENTS = [WorkerChangedEvent, WorkerLeftEvent, Seco
   copyOf<{ workerId: number }>(e, WORKERS_EVENTS_SCHEDULER_COPY),
 );
 const [workerChanged, workerLeft, secondmentStarted, secondmentEnded] = REGISTER_CHANGE_EVENTS;
+/** The `worker.changed` fields that can change the days a worker is available: the rest are the record's details. */
+const AVAILABILITY_FIELDS: ReadonlySet<unknown> = new Set(['status', 'communityCode', 'plannedTransfer', 'leave']);
 
 @Injectable()
 export class CheckPublishedRostersHandler {
@@ -32,7 +34,12 @@ export class CheckPublishedRostersHandler {
     return this.checks.checkPublished();
   }
 
-  @JobHandler(workerChanged) workerChanged(payload: unknown) { return this.recheck(payload); }
+  @JobHandler(workerChanged) workerChanged(payload: unknown) {
+    const fields = (payload as { fields?: unknown } | null)?.fields;
+    // a phone number or a qualification edited changes no one's days
+    if (Array.isArray(fields) && !fields.some((f) => AVAILABILITY_FIELDS.has(f))) return Promise.resolve({ checked: 0, toReplan: 0 });
+    return this.recheck(payload);
+  }
   @JobHandler(workerLeft) workerLeft(payload: unknown) { return this.recheck(payload); }
   @JobHandler(secondmentStarted) secondmentStarted(payload: unknown) { return this.recheck(payload); }
   @JobHandler(secondmentEnded) secondmentEnded(payload: unknown) { return this.recheck(payload); }

@@ -26,9 +26,10 @@ const CHANGE_READS_PER_MINUTE = 300;
 
 /**
  * Published rosters against today's register: a leaver, a transfer out, leave or a secondment recorded
- * since, a day asked off, the month before changed since so that its last days leave too little rest. The check of one version answers its page; the hourly job checks every
- * published version of this month and later, city-wide, and each check stores how many shifts ahead
- * no longer hold, so the dashboard can name the versions to re-plan without asking about every centre.
+ * since, a day asked off, a month before published anew whose last days leave too little rest. The check
+ * of one version answers its page; the hourly job checks every published version of this month and later,
+ * city-wide, and each check stores how many shifts ahead no longer hold, so the dashboard can name the
+ * versions to re-plan without asking about every centre.
  */
 @Injectable()
 export class RosterChecksService {
@@ -86,6 +87,12 @@ export class RosterChecksService {
       if (ahead > 0) done.toReplan++;
     }
     return done;
+  }
+
+  /** The published version of a community's month, if there is one, checked again with the scheduler's own token. */
+  async recheckAsScheduler(community: string, month: string): Promise<void> {
+    const r = await this.rosters.publishedCheckable(this.dataSource.manager, community, month);
+    if (r) await this.check(r, await this.workforce.jobToken());
   }
 
   /** The hourly job: every published version of this month and later, with the scheduler's own (city-wide) token. */

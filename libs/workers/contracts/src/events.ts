@@ -25,7 +25,10 @@ export interface WorkerRef {
 
 /** `grade` / `gradeBand`: the grade recorded at hire (entry grade, plus steps due for a past hire date); absent for imported workers (derived later in the same transaction). */
 export const WorkerCreatedEvent = defineJob<WorkerRef & { hireDate: string; grade?: number; gradeBand?: PostBand }>(WORKERS_EVENTS_QUEUE, 'worker.created');
-/** `transferDate`: with a transfer (`fields` has communityCode), the first day in the new community, which may lie in the past. */
+/**
+ * `fields`: what changed (`status`; `communityCode` with `transferDate`, a transfer's first day in the new community,
+ * which may lie in the past; `plannedTransfer`; `leave`, leave recorded or ended ahead of its dates; edited fields).
+ */
 export const WorkerChangedEvent = defineJob<WorkerRef & { fields: string[]; transferDate?: string }>(WORKERS_EVENTS_QUEUE, 'worker.changed', toScheduler);
 export const WorkerLeftEvent = defineJob<WorkerRef & { leftDate: string; reason: string; status: WorkerStatus }>(WORKERS_EVENTS_QUEUE, 'worker.left', toScheduler);
 export const AppointmentStartedEvent = defineJob<
