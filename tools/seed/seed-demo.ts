@@ -1,3 +1,4 @@
+import { cityToday } from '@cws/kernel';
 import type { ServiceName } from '@cws/platform';
 import type { PiiCipher } from '@cws/persistence';
 import type { DataSource } from 'typeorm';
@@ -30,10 +31,13 @@ export async function seedDemo(sources: Record<ServiceName, DataSource>, cipher:
     districtCode: r.district_code,
     households: Number(r.households),
   }));
-  const budget = await seedBudgetService(sources.budget, communities);
+  // The demo follows the calendar: a suite started in a later year than the demo was written for gets that year's
+  // open fiscal year with money in it and a pay policy in force (the seeds never go below their own year).
+  const year = Number(cityToday().slice(0, 4));
+  const budget = await seedBudgetService(sources.budget, communities, { year });
   // Community workers' pay in the pay streams, so a paid demo payroll run's cost postings book.
-  const payBudget = await seedPayBudget(sources.budget, communities);
-  const payroll = await seedPayrollService(sources.payroll);
+  const payBudget = await seedPayBudget(sources.budget, communities, { year });
+  const payroll = await seedPayrollService(sources.payroll, { lastYear: year });
   const scheduler = await seedSchedulerService(sources.scheduler, communities);
   return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}, pay ${JSON.stringify(payBudget)}; payroll: ${JSON.stringify(payroll)}; scheduler: ${JSON.stringify(scheduler)}`;
 }

@@ -1,5 +1,6 @@
 /**
- * Demo budget: fiscal years 2025 (CLOSED) and 2026 (OPEN); enacted appropriations for every
+ * Demo budget: the year before the demo's year (CLOSED) and its year (OPEN) — 2025 and 2026, or the current year
+ * and the one before for the demo `npm start` seeds; enacted appropriations for every
  * stream from the city and from each district; allocations to every community; household counts
  * and per-household standards. Idempotent: an appropriation already present (same year, funder,
  * stream and document number) is skipped together with its allocations.
@@ -28,7 +29,10 @@ const PER_COMMUNITY: Record<'CITY' | 'DISTRICT', Record<FundingStream, number>> 
 };
 /** An unallocated reserve kept at the funder level, per stream (yuan). */
 const RESERVE: Record<'CITY' | 'DISTRICT', number> = { CITY: 200_000, DISTRICT: 50_000 };
-/** Yuan per household per year, by stream (2026). */
+/** The year the demo was written for: the open fiscal year the seed writes unless told a later one. */
+export const DEMO_BUDGET_YEAR = 2026;
+
+/** Yuan per household per year, by stream (the demo's year). */
 export const DEMO_STANDARDS: Partial<Record<FundingStream, string>> = {
   PARTY_BUILDING: '10.00',
   RESIDENTS_COMMITTEE: '20.00',
@@ -39,23 +43,29 @@ export const DEMO_STANDARDS: Partial<Record<FundingStream, string>> = {
 const SEED_CREATOR = { id: 'seed-finance', name: 'seed (finance)' };
 const SEED_APPROVER = { id: 'seed-city-admin', name: 'seed (city admin)' };
 
-export async function seedBudgetService(ds: DataSource, communities: SeedCommunity[]): Promise<{ appropriations: number; allocations: number }> {
+/**
+ * `year`: the open fiscal year (not before {@link DEMO_BUDGET_YEAR}); the demo seed passes the current one, so a demo
+ * started in a later year books its postings and payroll costs into an open year with money in it.
+ */
+export async function seedBudgetService(ds: DataSource, communities: SeedCommunity[], opts: { year?: number } = {}): Promise<{ appropriations: number; allocations: number }> {
   let appropriations = 0;
   let allocations = 0;
   const repos = repositories(ds);
+  const open = demoYear(opts.year);
+  const closed = open - 1;
   await ds.transaction(async (m) => {
-    await repos.years.insertOpen(m, 2025, '2025-01-01 00:00:00.000');
-    await repos.years.insertOpen(m, 2026, '2026-01-01 00:00:00.000');
+    await repos.years.insertOpen(m, closed, `${closed}-01-01 00:00:00.000`);
+    await repos.years.insertOpen(m, open, `${open}-01-01 00:00:00.000`);
     const districts = [...new Set(communities.map((c) => c.districtCode))].sort();
-    for (const year of [2025, 2026]) {
+    for (const year of [closed, open]) {
       for (const funder of ['CITY', ...districts]) {
         const level = funder === 'CITY' ? 'CITY' : 'DISTRICT';
         const targets = communities.filter((c) => funder === 'CITY' || c.districtCode === funder);
         for (const [i, stream] of FUNDING_STREAMS.entries()) {
           const documentNo = funder === 'CITY' ? `杭财社〔${year}〕${i + 1}号` : `${funder}财预〔${year}〕${i + 1}号`;
           if (await repos.appropriations.exists(m, { fiscalYear: year, funder, stream, documentNo })) continue;
-          // 2025 at 95 % of 2026 (a year of growth)
-          const perCommunity = (yuan(PER_COMMUNITY[level][stream]) * (year === 2025 ? 95n : 100n)) / 100n;
+          // the year before at 95 % (a year of growth)
+          const perCommunity = (yuan(PER_COMMUNITY[level][stream]) * (year === closed ? 95n : 100n)) / 100n;
           const total = perCommunity * BigInt(targets.length) + yuan(RESERVE[level]);
           await appropriateAndAllocate(m, repos, { fiscalYear: year, funder, stream, kind: 'ORIGINAL', amount: total, documentNo, note: '年初预算（演示数据）' }, targets, perCommunity);
           appropriations++;
@@ -63,37 +73,38 @@ export async function seedBudgetService(ds: DataSource, communities: SeedCommuni
         }
       }
     }
-    await repos.years.close(m, 2025, SEED_APPROVER.id, '2026-01-31 00:00:00.000');
+    await repos.years.close(m, closed, SEED_APPROVER.id, `${open}-01-31 00:00:00.000`);
     // kept when present: the seed never undoes an edit
     const counts = communities.map((c) => ({ communityCode: c.code, streetCode: c.streetCode, districtCode: c.districtCode, communityName: null, households: c.households }));
     await repos.households.writeCounts(m, counts, false);
-    for (const [stream, perHousehold] of Object.entries(DEMO_STANDARDS)) await repos.households.writeStandard(m, 2026, stream, parseMoney(perHousehold), false);
+    for (const [stream, perHousehold] of Object.entries(DEMO_STANDARDS)) await repos.households.writeStandard(m, open, stream, parseMoney(perHousehold), false);
   });
   return { appropriations, allocations };
 }
 
-/** Yuan per community and pay stream for community workers' pay (社区工作者薪酬), 2026. */
+/** Yuan per community and pay stream for community workers' pay (社区工作者薪酬), the demo's year. */
 export const DEMO_PAY_PER_COMMUNITY = 1_000_000;
 const PAY_STREAMS: FundingStream[] = ['PARTY_BUILDING', 'RESIDENTS_COMMITTEE', 'SERVICE_STATION'];
 
 /**
- * Demo pay money: each district's supplementary 2026 appropriation per pay stream (the streams the
+ * Demo pay money: each district's supplementary appropriation of the demo's year per pay stream (the streams the
  * payroll's COST_STREAM rows post to), allocated to its communities, so a paid demo payroll run's
  * cost postings book instead of parking as INSUFFICIENT_FUNDS. Idempotent by document number.
  */
-export async function seedPayBudget(ds: DataSource, communities: SeedCommunity[]): Promise<{ appropriations: number; allocations: number }> {
+export async function seedPayBudget(ds: DataSource, communities: SeedCommunity[], opts: { year?: number } = {}): Promise<{ appropriations: number; allocations: number }> {
   let appropriations = 0;
   let allocations = 0;
   const repos = repositories(ds);
+  const year = demoYear(opts.year);
   await ds.transaction(async (m) => {
     for (const district of [...new Set(communities.map((c) => c.districtCode))].sort()) {
       const targets = communities.filter((c) => c.districtCode === district);
       for (const [i, stream] of PAY_STREAMS.entries()) {
-        const documentNo = `${district}财预〔2026〕薪${i + 1}号`;
-        if (await repos.appropriations.exists(m, { fiscalYear: 2026, funder: district, stream, documentNo })) continue;
+        const documentNo = `${district}财预〔${year}〕薪${i + 1}号`;
+        if (await repos.appropriations.exists(m, { fiscalYear: year, funder: district, stream, documentNo })) continue;
         const per = yuan(DEMO_PAY_PER_COMMUNITY);
         const total = per * BigInt(targets.length);
-        await appropriateAndAllocate(m, repos, { fiscalYear: 2026, funder: district, stream, kind: 'SUPPLEMENTARY', amount: total, documentNo, note: '社区工作者薪酬（演示数据）' }, targets, per);
+        await appropriateAndAllocate(m, repos, { fiscalYear: year, funder: district, stream, kind: 'SUPPLEMENTARY', amount: total, documentNo, note: '社区工作者薪酬（演示数据）' }, targets, per);
         appropriations++;
         allocations += targets.length;
       }
@@ -101,6 +112,8 @@ export async function seedPayBudget(ds: DataSource, communities: SeedCommunity[]
   });
   return { appropriations, allocations };
 }
+
+const demoYear = (year?: number): number => Math.max(year ?? DEMO_BUDGET_YEAR, DEMO_BUDGET_YEAR);
 
 type SeedRepositories = ReturnType<typeof repositories>;
 

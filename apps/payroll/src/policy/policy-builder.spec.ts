@@ -39,6 +39,20 @@ describe('buildPolicy', () => {
     expect([ours.gross, ours.employeeContributions, ours.tax, ours.net]).toEqual([theirs.gross, theirs.employeeContributions, theirs.tax, theirs.net]);
   });
 
+  it('seeds a demo started in a later year through that year: its unit value, insurance and the city wage of the year before', () => {
+    const later = demoPolicyRows(2027).map((r, i) => ({ id: String(i + 1), kind: r.kind, key: keyOf(r.kind, r.data), validFrom: r.validFrom, validTo: r.validTo, data: r.data, sourceRef: r.sourceRef }));
+    const p = buildPolicy(later, 2027);
+    const d = defaultPolicy(2027);
+    expect(p.payScale.unitValueFen).toBe(d.payScale.unitValueFen);
+    expect(p.insurance.map((i) => [i.code, i.validFrom])).toEqual(d.insurance.map((i) => [i.code, '2027-01']));
+    expect(p.cityWages.map((w) => w.year)).toContain(2026);
+    // the 2026 insurance rows now end with their year; 2026 builds as before
+    expect(later.filter((r) => r.kind === 'INSURANCE' && r.validFrom === '2026-01-01').every((r) => r.validTo === '2026-12-31')).toBe(true);
+    expect(buildPolicy(later, 2026).payScale.unitValueFen).toBe(buildPolicy(rows(), 2026).payScale.unitValueFen);
+    // never earlier than the year the demo was written for
+    expect(demoPolicyRows(2020)).toEqual(demoPolicyRows());
+  });
+
   it('names every table with no row in force (422 POLICY_INCOMPLETE)', () => {
     try {
       buildPolicy(rows().filter((r) => r.kind !== 'OVERTIME'), 2027);

@@ -1,6 +1,6 @@
 /**
  * The payroll service's demo policy: the engine's default (illustrative, labelled) policy for
- * 2024–2026 as effective-dated rows, the published tax tables from 2019, special additional
+ * 2024 through the demo's last year (2026, or the current year for the demo `npm start` seeds) as effective-dated rows, the published tax tables from 2019, special additional
  * deductions from 2023, and an illustrative smooth city-average-wage series. Idempotent: a row is
  * added only when no row of the same kind, key and start date exists (admin edits are kept).
  */
@@ -11,7 +11,9 @@ import type { DataSource } from 'typeorm';
 import { keyOf } from '../policy/policy-data.dto';
 import { PolicyRowRepository } from '../policy/policy-row.repository';
 
-export const SEED_YEARS = [2024, 2025, 2026];
+/** The year the demo was written for: the last policy year the seed writes unless told a later one. */
+export const DEMO_POLICY_LAST_YEAR = 2026;
+const FIRST_SEED_YEAR = 2024;
 const ILLUSTRATIVE = 'illustrative demo value, not an official figure';
 
 interface SeedRow {
@@ -43,10 +45,15 @@ function allowanceData(a: AllowanceRule): Record<string, unknown> {
   }
 }
 
-export function demoPolicyRows(): SeedRow[] {
+/**
+ * The demo rows through `lastYear`: a demo started in a later year than the one it was written in (the demo seed passes
+ * the current year) still has a unit value, insurance and the city wage of the year before in force, so its runs compute.
+ */
+export function demoPolicyRows(lastYear = DEMO_POLICY_LAST_YEAR): SeedRow[] {
+  const years = Array.from({ length: Math.max(lastYear, DEMO_POLICY_LAST_YEAR) - FIRST_SEED_YEAR + 1 }, (_, i) => FIRST_SEED_YEAR + i);
   const rows: SeedRow[] = [];
-  const first = defaultPolicy(SEED_YEARS[0]);
-  const from = `${SEED_YEARS[0]}-01-01`;
+  const first = defaultPolicy(years[0]);
+  const from = `${years[0]}-01-01`;
   const label = (source: string) => (/\[(firm|reported)\]|公告|法/.test(source) && !/demo/i.test(source) ? source : `${source} — ${ILLUSTRATIVE}`);
 
   // Income tax: the published tables (firm), in force since 2019.
@@ -64,7 +71,7 @@ export function demoPolicyRows(): SeedRow[] {
     rows.push({ kind: 'SPECIAL_DEDUCTION', validFrom: '2023-01-01', validTo: null, sourceRef: sad, data: { type, label: label2, monthly, per, ...(note ? { note } : {}) } });
   }
 
-  // Pay scale structure, entry grades, allowances, pro-rating, overtime: same rows for 2024–2026.
+  // Pay scale structure, entry grades, allowances, pro-rating, overtime: the same rows for every year.
   for (const b of first.payScale.bands) rows.push({ kind: 'POST_BAND', validFrom: from, validTo: null, sourceRef: label(b.source), data: { band: b.band, minGrade: b.minGrade, maxGrade: b.maxGrade } });
   for (const g of first.payScale.grades) rows.push({ kind: 'GRADE_COEFFICIENT', validFrom: from, validTo: null, sourceRef: label(g.source), data: { grade: g.grade, coefficient: g.coefficient } });
   for (const e of first.entryGrade.rows) rows.push({ kind: 'ENTRY_GRADE', validFrom: from, validTo: null, sourceRef: label(e.source), data: { band: e.band, education: e.education, baseGrade: e.baseGrade } });
@@ -81,9 +88,9 @@ export function demoPolicyRows(): SeedRow[] {
   rows.push({ kind: 'TOP_UP_RULE', validFrom: from, validTo: null, sourceRef: `district averages must reach the benchmark — ${ILLUSTRATIVE}`, data: { rule: 'AVERAGE', level: 'DISTRICT' } });
 
   // Year by year: unit value and insurance (each year's base switches in January in the demo).
-  for (const [i, year] of SEED_YEARS.entries()) {
+  for (const [i, year] of years.entries()) {
     const p = defaultPolicy(year);
-    const last = i === SEED_YEARS.length - 1;
+    const last = i === years.length - 1;
     rows.push({ kind: 'UNIT_VALUE', validFrom: `${year}-01-01`, validTo: null, sourceRef: label(p.payScale.source), data: { year, unitValue: m(p.payScale.unitValueFen) } });
     for (const it of p.insurance) {
       rows.push({
@@ -93,8 +100,8 @@ export function demoPolicyRows(): SeedRow[] {
     }
   }
 
-  // City average wage W(y), 2017–2025: the engine's smooth 5 %/year series anchored at the reported 2024 figure.
-  for (let y = 2017; y <= SEED_YEARS[SEED_YEARS.length - 1] - 1; y++) {
+  // City average wage W(y), 2017 to the year before the last: the engine's smooth 5 %/year series anchored at the reported 2024 figure.
+  for (let y = 2017; y <= years[years.length - 1] - 1; y++) {
     const w = defaultPolicy(y + 2).cityWages.find((c) => c.year === y)!;
     const sourceRef = y === 2024
       ? 'Hangzhou urban non-private units 2024 ≈ 167,177 元 [reported, DOMAIN.md §1]; caliber URBAN_NON_PRIVATE'
@@ -104,8 +111,8 @@ export function demoPolicyRows(): SeedRow[] {
   return rows;
 }
 
-export async function seedPayrollService(ds: DataSource): Promise<{ policyRows: number; added: number }> {
-  const desired = demoPolicyRows();
+export async function seedPayrollService(ds: DataSource, opts: { lastYear?: number } = {}): Promise<{ policyRows: number; added: number }> {
+  const desired = demoPolicyRows(opts.lastYear);
   const policyRows = new PolicyRowRepository(ds);
   const existing = await policyRows.heads();
   const have = new Set(existing.map((r) => `${r.kind}|${r.key}|${r.validFrom}`));

@@ -18,11 +18,11 @@ export { demoCommunities, seedBudgetService, seedPayBudget, type SeedCommunity }
 
 /**
  * Starts the budget service on its own throwaway schema (`config`, default `testConfig('budget')`) and
- * seeds fiscal years 2025 (closed) and 2026 (open) with allocations to `communities` (default: the demo
- * city's). `close()` stops it and drops the schema.
+ * seeds fiscal years 2025 (closed) and 2026 (open) — or `year` and the one before — with allocations to
+ * `communities` (default: the demo city's). `close()` stops it and drops the schema.
  */
-export function startSeededBudget(opts: { communities?: SeedCommunity[]; config?: ServiceConfig } = {}): Promise<TestApp> {
-  return startSeededApp(budgetService, opts.config ?? testConfig('budget'), (app) => seedBudgetService(app.app.get(DataSource), opts.communities ?? demoCommunities()));
+export function startSeededBudget(opts: { communities?: SeedCommunity[]; config?: ServiceConfig; year?: number } = {}): Promise<TestApp> {
+  return startSeededApp(budgetService, opts.config ?? testConfig('budget'), (app) => seedBudgetService(app.app.get(DataSource), opts.communities ?? demoCommunities(), { year: opts.year }));
 }
 
 /** A fresh Idempotency-Key: every budget money write needs one; a spec replays a write by sending its key again. */
