@@ -1,6 +1,7 @@
 import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './context';
+import { ApiError } from './errors';
 import { P } from './payroll';
 
 export type { PolicyKind, PolicyRowView };
@@ -22,8 +23,36 @@ export interface NewPolicyRow {
 
 export const POLICY_ROWS_KEY = 'policy-rows';
 export const POLICY_ROW_KEY = 'policy-row';
-/** What a policy write changes: the list and the row read with its ETag. */
-export const POLICY_QUERIES = [[POLICY_ROWS_KEY], [POLICY_ROW_KEY]];
+export const EFFECTIVE_POLICY_KEY = 'policy-effective';
+/** What a policy write changes: the list, the row read with its ETag, and a year's policy built from the rows. */
+export const POLICY_QUERIES = [[POLICY_ROWS_KEY], [POLICY_ROW_KEY], [EFFECTIVE_POLICY_KEY]];
+
+/** An amount in the engine's policy object as JSON: fen as a decimal string. */
+interface FenJson {
+  $fen: string;
+}
+
+/** The parts of the engine's policy for a year (`GET /policy/effective`) the admin shows. */
+export interface EffectivePolicyJson {
+  payScale: { unitValueFen: FenJson };
+  cityWages: Array<{ year: number; annualFen: FenJson }>;
+  insurance: unknown[];
+  illustrative: boolean;
+}
+
+/**
+ * The policy the engine gets for a payroll year, built from the rows that apply; a year missing a table answers 422
+ * `POLICY_INCOMPLETE` with a detail per table (`UNIT_VALUE:2027`), as every run of that year would fail. Asked once.
+ */
+export function useEffectivePolicy(year: number, { enabled = true }: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [EFFECTIVE_POLICY_KEY, year],
+    enabled,
+    retry: false,
+    queryFn: ({ signal }) => api.get<EffectivePolicyJson>(`${P}/policy/effective`, { year }, signal),
+  });
+}
 
 /** The rows `filter` asks for; `enabled: false` holds the request back (a list fetched only once it is opened). */
 export function usePolicyRows(filter: PolicyFilter, { enabled = true }: { enabled?: boolean } = {}) {
@@ -55,4 +84,10 @@ export function usePolicyWrites() {
     createFirst: (body: NewPolicyRow) => api.post<PolicyRowView>(`${P}/policy/rows`, body, { headers: { 'If-None-Match': '*' } }),
     close: (id: string, validTo: string, etag: string | null) => api.post<PolicyRowView>(`${P}/policy/rows/${encodeURIComponent(id)}/close`, { validTo }, ifMatch(etag)),
   };
+}
+
+/** The tables a year's policy misses (`POLICY_INCOMPLETE`'s details), `[]` when complete; undefined until known or when the read failed otherwise. */
+export function missingTables(q: ReturnType<typeof useEffectivePolicy>): string[] | undefined {
+  if (q.error instanceof ApiError && q.error.code === 'POLICY_INCOMPLETE') return q.error.details.map((d) => d.path);
+  return q.data ? [] : undefined;
 }

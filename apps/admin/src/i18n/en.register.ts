@@ -74,6 +74,7 @@ export const enRegister: Record<keyof typeof zhCNRegister, string> = {
   'todo.pay': 'Approved runs not yet paid or scheduled',
   'todo.arrearsNotCarried': 'Draft runs naming arrears they cannot carry (settle by a correction)',
   'todo.replan': 'Published rosters to re-plan',
+  'todo.policyIncomplete': 'Pay policy tables missing (this year; from December, next year too)',
   'todo.parked': 'Parked cost postings to place',
   'dashboard.districts': 'Districts',
   'dashboard.streets': 'Streets',

@@ -72,6 +72,7 @@ export const zhCNRegister = {
   'todo.pay': '已审批待发放（未预约）的薪酬批次',
   'todo.arrearsNotCarried': '有未能随批次发放的补扣（需做更正批次）的草稿批次',
   'todo.replan': '需要重新排班的已发布排班',
+  'todo.policyIncomplete': '薪酬政策缺项（本年度；12 月起含下一年度）',
   'todo.parked': '待处理的挂账成本',
   'dashboard.districts': '区（县、市）',
   'dashboard.streets': '街道（乡镇）',

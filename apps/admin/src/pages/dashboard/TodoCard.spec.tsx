@@ -1,8 +1,8 @@
 import type { RunView } from '@cws/payroll-contracts';
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../api/types';
-import { renderPageAs, textOf, waitFor, xihuHr } from '../../test-utils';
+import { json, renderPageAs, textOf, waitFor, xihuHr } from '../../test-utils';
 import { TodoCard } from './TodoCard';
 
 const run = (id: string, patch: Partial<RunView>): RunView => ({ id, status: 'DRAFT', rejection: null, submitted: null, scheduledPayment: null, ...patch }) as RunView;
@@ -77,5 +77,32 @@ describe('TodoCard (待办 on the dashboard)', () => {
     await waitFor(() => expect(calls.some((c) => c.url.pathname === '/api/payroll/v1/runs')).toBe(true));
     await act(() => new Promise((r) => setTimeout(r, 100))); // the 404 settles
     expect(document.querySelector('[data-testid="todo-card"]')).toBeNull();
+  });
+
+  describe('city admin: the pay policy tables a year’s runs would miss', () => {
+    const admin: Me = { kind: 'user', id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' }, permissions: [] };
+    const incomplete = (...paths: string[]) => json(422, { code: 'POLICY_INCOMPLETE', message: 'incomplete', details: paths.map((path) => ({ path, issue: 'no row' })) });
+    const routes = {
+      'GET /api/payroll/v1/policy/effective': (url: URL) => (url.searchParams.get('year') === '2027' ? incomplete('UNIT_VALUE:2027', 'CITY_WAGE:2026') : { payScale: {}, cityWages: [], insurance: [], illustrative: false }),
+    };
+    afterEach(() => vi.useRealTimers());
+
+    it('in December, next year’s too, linked to the policy page’s check of that year', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-12-03T10:00:00+08:00'));
+      const { calls } = renderPageAs(admin, <TodoCard />, routes);
+      await waitFor(() => expect(lines()).toContainEqual(['/payroll/policy?checkYear=2027', 'Pay policy tables missing (this year; from December, next year too)2']));
+      expect(calls.filter((c) => c.url.pathname.endsWith('/policy/effective')).map((c) => c.url.searchParams.get('year')).sort()).toEqual(['2026', '2027']);
+    });
+
+    it('before December, this year’s only: complete, it shows nothing', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-06-10T10:00:00+08:00'));
+      const { calls } = renderPageAs(admin, <TodoCard />, routes);
+      await waitFor(() => expect(calls.some((c) => c.url.pathname.endsWith('/policy/effective'))).toBe(true));
+      await waitFor(() => expect(textOf('todo-card')).toContain('Nothing waiting'));
+      expect(lines().map(([href]) => href)).not.toContain('/payroll/policy?checkYear=2026');
+      expect(calls.filter((c) => c.url.pathname.endsWith('/policy/effective')).map((c) => c.url.searchParams.get('year'))).toEqual(['2026']);
+    });
   });
 });

@@ -2,14 +2,16 @@ import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
 import type { RunView } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, List, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { B } from '../../api/budget';
 import { useApi } from '../../api/context';
 import { useRuns } from '../../api/payroll';
 import { UNMATCHED_KEY } from '../../api/postings';
+import { missingTables, useEffectivePolicy } from '../../api/policy';
 import { useRostersToReplan } from '../../api/rosters';
 import { useAuth } from '../../auth/AuthProvider';
-import { BUDGET_WRITE_ROLES, HR_ROLES } from '../../auth/access';
+import { BUDGET_WRITE_ROLES, HR_ROLES, POLICY_WRITE_ROLES } from '../../auth/access';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider';
 
 /** The lists are read with one page of 100; more shows as 100+. */
@@ -32,6 +34,8 @@ interface Todo {
  * HR also sees the drafts whose frozen inputs name arrears the run cannot carry (a leaver's back-dated raise, say):
  * money owed or overpaid that only a correction of that month settles, so it must not wait for someone to open the run;
  * and the published rosters whose shifts ahead the register now contradicts (a transfer out, a leaver): centres to re-plan.
+ * The city administrator sees the policy tables this year's runs miss — and in December next year's, whose unit value
+ * January's run needs — before a run fails on them.
  */
 export function TodoCard() {
   const { t } = useI18n();
@@ -45,6 +49,11 @@ export function TodoCard() {
   const submitted = useRuns({ status: 'SUBMITTED' }, { enabled: approver });
   const approved = useRuns({ status: 'APPROVED' }, { enabled: payer });
   const toReplan = useRostersToReplan(hr);
+  // the policy a year's runs need: this year's, and in December next year's too (its unit value is due before January's run)
+  const policyWriter = hasRole(...POLICY_WRITE_ROLES);
+  const today = dayjs();
+  const thisYear = useEffectivePolicy(today.year(), { enabled: policyWriter });
+  const nextYear = useEffectivePolicy(today.year() + 1, { enabled: policyWriter && today.month() === 11 });
   const parked = useQuery({
     queryKey: [UNMATCHED_KEY, 'todo'],
     enabled: budget,
@@ -68,11 +77,21 @@ export function TodoCard() {
     // one such roster: straight to it; more: the rosters page lists them
     to: replans.length === 1 ? `/rosters/${replans[0].rosterId}` : '/rosters',
   };
+  const checked = today.month() === 11 ? [thisYear, nextYear] : [thisYear];
+  const gaps = checked.map(missingTables);
+  const firstGap = gaps.findIndex((g) => !!g?.length);
+  const policy: Todo = {
+    key: 'policy', label: 'todo.policyIncomplete', count: gaps.includes(undefined) ? undefined : (gaps as string[][]).flat().length, more: false,
+    // the policy page opens its year check on the first year with a gap
+    to: `/payroll/policy?checkYear=${today.year() + Math.max(firstGap, 0)}`,
+    failed: checked.some((q, i) => gaps[i] === undefined && q.isError),
+  };
   const todos: Todo[] = [
     ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT'), arrears, replan] : []),
     // four eyes: a run you submitted is not yours to approve
     ...(approver ? [line('approve', 'todo.approve', submitted, (r) => r.submitted?.by !== me?.name, 'SUBMITTED')] : []),
     ...(payer ? [line('pay', 'todo.pay', approved, (r) => !r.scheduledPayment, 'APPROVED')] : []),
+    ...(policyWriter ? [policy] : []),
     ...(budget ? [{ key: 'parked', label: 'todo.parked' as const, count: parked.data?.items.length, more: !!parked.data?.nextAfter, to: '/budget/unmatched', failed: parked.isError }] : []),
   ].filter((x) => !x.failed);
   if (!todos.length) return null;
@@ -88,7 +107,7 @@ export function TodoCard() {
           renderItem={(x) => (
             <List.Item key={x.key} data-testid={`todo-${x.key}`}>
               <Link to={x.to}>{t(x.label)}</Link>
-              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={['approve', 'rejected', 'arrears', 'replan'].includes(x.key) ? 'red' : 'blue'} />
+              <Badge count={x.count === undefined ? '…' : x.more ? `${x.count}+` : x.count} showZero color={['approve', 'rejected', 'arrears', 'replan', 'policy'].includes(x.key) ? 'red' : 'blue'} />
             </List.Item>
           )}
         />

@@ -13,6 +13,7 @@ import { PageCard } from '../../layout/PageCard';
 import { QueryTable } from '../../layout/QueryTable';
 import { NEW_KEY_KINDS, NewKeyDialog, useNewKeyDialog } from './NewKeyDialog';
 import { PolicyDrawer } from './PolicyDrawer';
+import { PolicyYearCheck } from './PolicyYearCheck';
 import { StatusTag } from './StatusTag';
 import { summaryOf } from './policyData';
 
@@ -68,6 +69,7 @@ export function PolicyPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('policy.hint')}</Typography.Paragraph>
+      <PolicyYearCheck />
       <QueryTable<PolicyRowView>
         query={rows}
         scroll={{ x: true }}

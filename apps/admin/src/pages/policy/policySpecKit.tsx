@@ -24,10 +24,19 @@ export function policyRoutes(me: Me, rows: PolicyRowView[], extra: Record<string
   return {
     'GET /api/workers/v1/auth/me': () => me,
     [`GET ${P}/rows`]: list,
+    [`GET ${P}/effective`]: (url) => effectivePolicy(Number(url.searchParams.get('year'))),
     ...Object.fromEntries(rows.map((r) => [`GET ${P}/rows/${r.id}`, () => json(200, r, { etag: `"e-${r.id}"` })])),
     ...extra,
   };
 }
+
+/** A complete policy for `year` as `GET /policy/effective` answers it (the parts the page shows). */
+export const effectivePolicy = (year: number) => ({
+  payScale: { unitValueFen: { $fen: '181250' } },
+  cityWages: [{ year: year - 2, annualFen: { $fen: '15920000' } }, { year: year - 1, annualFen: { $fen: '16717700' } }],
+  insurance: [{ code: 'PENSION' }, { code: 'MEDICAL' }, { code: 'HOUSING_FUND' }],
+  illustrative: true,
+});
 
 export const renderPolicyPage = (me: Me, rows: PolicyRowView[], extra?: Record<string, Route>) => renderPageAs(me, <PolicyPage />, policyRoutes(me, rows, extra));
 
