@@ -1,4 +1,4 @@
-// Pay policy in the browser, as city-admin: the insurance rows, the pension row's detail, next July's
+// Pay policy in the browser, as city-admin: the year check, the insurance rows, the pension row's detail, next July's
 // version entered through the form and listed. Registered inside admin.e2e.mjs's describe, after the
 // payroll workflows (a 2027 row must not change what they compute).
 import assert from 'node:assert/strict';
@@ -6,10 +6,25 @@ import { test } from 'node:test';
 import { typeDate } from './workflows.mjs';
 
 export function policyTest({ signedIn, pick, api }) {
-  test('pay policy: city-admin filters to insurance, opens the pension row and enters its version from 2027-07-01', async () => {
+  test('pay policy: city-admin checks this year (complete) and next (no unit value yet), filters to insurance, opens the pension row and enters its version from 2027-07-01', async () => {
     const page = await signedIn('city-admin', '薪酬政策');
     try {
       await page.getByTestId('policy-page').waitFor();
+      // 年度政策检查: the demo's policy is complete for this year; next year has no unit value yet, so its runs could not compute
+      const check = page.getByTestId('policy-year-check');
+      const year = new Date().getFullYear();
+      await check.getByText(`${year} 年政策完整`).waitFor();
+      const yearInput = check.locator('input');
+      await yearInput.click();
+      await yearInput.fill(String(year + 1));
+      await yearInput.press('Enter');
+      await page.getByTestId('policy-year-incomplete').getByText(`系数单价（${year + 1}）`).waitFor();
+      // this year's figures as the API has them (amounts in yuan)
+      const thisYear = await api.get(await api.token('city-admin'), `/api/payroll/v1/policy/effective?year=${year}`);
+      await yearInput.click();
+      await yearInput.fill(String(year));
+      await yearInput.press('Enter');
+      await page.getByTestId('policy-year-figures').getByText(thisYear.payScale.unitValueFen.replace(/\B(?=(\d{3})+(?!\d))/g, ','), { exact: false }).waitFor();
       await pick(page, 'policyKind', '社会保险与公积金');
       const table = page.getByTestId('policy-table');
       const pension = table.locator('tbody tr.ant-table-row', { hasText: 'PENSION' });

@@ -27,21 +27,16 @@ export const EFFECTIVE_POLICY_KEY = 'policy-effective';
 /** What a policy write changes: the list, the row read with its ETag, and a year's policy built from the rows. */
 export const POLICY_QUERIES = [[POLICY_ROWS_KEY], [POLICY_ROW_KEY], [EFFECTIVE_POLICY_KEY]];
 
-/** An amount in the engine's policy object as JSON: fen as a decimal string. */
-interface FenJson {
-  $fen: string;
-}
-
-/** The parts of the engine's policy for a year (`GET /policy/effective`) the admin shows. */
+/** The parts of the engine's policy for a year (`GET /policy/effective`) the admin shows; amounts as the API sends them, decimal yuan strings. */
 export interface EffectivePolicyJson {
-  payScale: { unitValueFen: FenJson };
-  cityWages: Array<{ year: number; annualFen: FenJson }>;
+  payScale: { unitValueFen: string };
+  cityWages: Array<{ year: number; annualFen: string }>;
   insurance: unknown[];
   illustrative: boolean;
 }
 
 /**
- * The policy the engine gets for a payroll year, built from the rows that apply; a year missing a table answers 422
+ * The policy the engine gets for a payroll year, built from the rows that apply (amounts in yuan, as decimal strings); a year missing a table answers 422
  * `POLICY_INCOMPLETE` with a detail per table (`UNIT_VALUE:2027`), as every run of that year would fail. Asked once.
  */
 export function useEffectivePolicy(year: number, { enabled = true }: { enabled?: boolean } = {}) {

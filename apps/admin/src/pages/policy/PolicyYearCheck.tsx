@@ -1,4 +1,3 @@
-import { formatMoney } from '@cws/kernel';
 import { Alert, Card, DatePicker, Descriptions, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -61,7 +60,7 @@ export function PolicyYearCheck() {
 
 function Complete({ t, year, policy }: { t: Translate; year: number; policy: EffectivePolicyJson }) {
   const wage = policy.cityWages.find((w) => w.year === year - 1);
-  const yuan = (fen: { $fen: string }) => `${thousands(formatMoney(BigInt(fen.$fen)))} ${t('policy.yearCheck.yuan')}`;
+  const yuan = (amount: string) => `${thousands(amount)} ${t('policy.yearCheck.yuan')}`;
   return (
     <>
       <Alert type="success" showIcon title={t('policy.yearCheck.complete', { year })} style={{ marginBottom: 12 }} data-testid="policy-year-complete" />

@@ -32,8 +32,8 @@ export function policyRoutes(me: Me, rows: PolicyRowView[], extra: Record<string
 
 /** A complete policy for `year` as `GET /policy/effective` answers it (the parts the page shows). */
 export const effectivePolicy = (year: number) => ({
-  payScale: { unitValueFen: { $fen: '181250' } },
-  cityWages: [{ year: year - 2, annualFen: { $fen: '15920000' } }, { year: year - 1, annualFen: { $fen: '16717700' } }],
+  payScale: { unitValueFen: '1812.50' },
+  cityWages: [{ year: year - 2, annualFen: '159200.00' }, { year: year - 1, annualFen: '167177.00' }],
   insurance: [{ code: 'PENSION' }, { code: 'MEDICAL' }, { code: 'HOUSING_FUND' }],
   illustrative: true,
 });
