@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { cityToday, eachAtMost, notFound, type Principal } from '@cws/kernel';
+import { addDays, cityToday, eachAtMost, notFound, type Principal } from '@cws/kernel';
 import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
-import { carriedOut, restAcrossMonths, rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
+import { carriedOut, mergeConflicts, restAcrossMonths, rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
 import { pacer } from '../common/pacer';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { RosterRepository, type CheckableRoster } from './roster.repository';
@@ -57,9 +57,9 @@ export class RosterChecksService {
   }
 
   /**
-   * A day asked off, or withdrawn, in a month with a published version: that version is checked again at once, so the
-   * rosters to re-plan follow the request without waiting for the hour. A check that cannot be made now keeps the last
-   * result for the hourly job; the request itself is already recorded.
+   * The published versions of a community's months checked again at once, so the rosters to re-plan follow without
+   * waiting for the hour: a day asked off or withdrawn (the user's token), a month before published anew (the
+   * scheduler's). A check that cannot be made now keeps the last result for the hourly job; what asked for it stands.
    */
   async recheck(community: string, months: readonly string[], token: string | undefined): Promise<void> {
     for (const month of new Set(months)) {
@@ -87,12 +87,6 @@ export class RosterChecksService {
       if (ahead > 0) done.toReplan++;
     }
     return done;
-  }
-
-  /** The published version of a community's month, if there is one, checked again with the scheduler's own token. */
-  async recheckAsScheduler(community: string, month: string): Promise<void> {
-    const r = await this.rosters.publishedCheckable(this.dataSource.manager, community, month);
-    if (r) await this.check(r, await this.workforce.jobToken());
   }
 
   /** The hourly job: every published version of this month and later, with the scheduler's own (city-wide) token. */
@@ -128,10 +122,7 @@ export class RosterChecksService {
       this.restAcrossMonths(r, today),
     ]);
     const off = requests.filter((q) => q.kind === 'UNAVAILABLE');
-    const conflicts = rosterConflicts(r.assignments ?? [], available, off, today);
-    // a shift both unavailable and short of rest is named once, for the register (re-planning it away settles both)
-    const named = new Set(conflicts.map((c) => `${c.workerId}|${c.date}`));
-    const all = [...conflicts, ...acrossMonths.filter((c) => !named.has(`${c.workerId}|${c.date}`))].sort(byDateThenWorker);
+    const all = mergeConflicts(rosterConflicts(r.assignments ?? [], available, off, today), acrossMonths);
     if (r.status === 'PUBLISHED') await this.rosters.recordCheck(this.dataSource.manager, r.id, all.filter((c) => !c.past).length);
     return all;
   }
@@ -143,7 +134,7 @@ export class RosterChecksService {
    */
   private async restAcrossMonths(r: CheckableRoster, today: string): Promise<RosterConflict[]> {
     const m = this.dataSource.manager;
-    const beforeId = await this.rosters.monthBeforePublishedSince(m, r.id);
+    const beforeId = await this.rosters.publishedSinceSolved(m, r.id, addDays(`${r.month}-01`, -1).slice(0, 7));
     if (beforeId === null) return [];
     const [mine, before] = await Promise.all([this.rosters.find(m, r.id), this.rosters.find(m, beforeId)]);
     if (!mine?.problem || !before?.problem || !before.assignments) return [];
@@ -151,5 +142,3 @@ export class RosterChecksService {
     return restAcrossMonths(mine.problem, r.assignments ?? [], { workers, carried: carriedOut(before.problem, before.assignments) }, today);
   }
 }
-
-const byDateThenWorker = (x: RosterConflict, y: RosterConflict): number => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId);

@@ -235,16 +235,14 @@ export class RosterRepository {
   }
 
   /**
-   * The published version of the month before `id`'s, same community, if it was published after `id` was solved: the
-   * days `id` carried from that month may no longer be what it says.
+   * The published version of `month` at roster `id`'s community, if it was published after `id` was solved (the month
+   * before, whose last days `id` carried as they were then).
    */
-  async monthBeforePublishedSince(m: EntityManager, id: number): Promise<number | null> {
+  async publishedSinceSolved(m: EntityManager, id: number, month: string): Promise<number | null> {
     const [row] = await m.query(
-      `SELECT b.id FROM roster r JOIN roster b ON b.community_code = r.community_code
-          AND b.month = DATE_FORMAT(DATE_SUB(STR_TO_DATE(CONCAT(r.month, '-01'), '%Y-%m-%d'), INTERVAL 1 MONTH), '%Y-%m')
-        WHERE r.id = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at
-        ORDER BY b.version DESC LIMIT 1`,
-      [id],
+      `SELECT b.id FROM roster r JOIN roster b ON b.community_code = r.community_code AND b.month = ?
+        WHERE r.id = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at ORDER BY b.version DESC LIMIT 1`,
+      [month, id],
     );
     return row ? Number(row.id) : null;
   }

@@ -152,7 +152,7 @@ export class RostersService {
   private async recheckMonthAfter(community: string, month: string): Promise<void> {
     const after = addDays(lastDayOfMonth(month), 1).slice(0, 7);
     try {
-      await this.checks.recheckAsScheduler(community, after);
+      await this.checks.recheck(community, [after], await this.workforce.jobToken());
     } catch (e) {
       this.logger.warn({ msg: 'checking the month after a publication failed', community, month: after, err: (e as Error).message });
     }

@@ -1,6 +1,6 @@
 import { DEMO_CALENDAR_2026 } from './calendar';
 import { checkRoster } from './checker';
-import { restAcrossMonths, rosterConflicts } from './conflicts';
+import { mergeConflicts, restAcrossMonths, rosterConflicts } from './conflicts';
 import { defaultCentreConfig, type Assignment, type CarriedShift, type RosterWorker } from './model';
 import { rosterProblem } from './problem';
 
@@ -62,5 +62,18 @@ describe('restAcrossMonths: a published month against the month before as publis
     const p = problemWith(days(26, 31));
     expect(new Set(checkRoster(p, june).filter((v) => v.workerId === 105).map((v) => `${v.rule} ${v.date}`))).toEqual(new Set(['REST_DAYS_PER_7 2026-06-01']));
     expect(restAcrossMonths(p, june, mayNow(days(26, 31, '17:00')), '2026-05-20')).toEqual([]);
+  });
+});
+
+describe('mergeConflicts: the register\'s and the rest-across-months conflicts as one list', () => {
+  const c = (workerId: number, date: string, reason: 'NOT_AVAILABLE' | 'REST_ACROSS_MONTHS') => ({ workerId, date, shift: 'EARLY', reason, past: false });
+
+  it('names a shift once, for the register, and orders by date then worker', () => {
+    const register = [c(7, '2026-06-03', 'NOT_AVAILABLE'), c(5, '2026-06-01', 'NOT_AVAILABLE')];
+    const across = [c(7, '2026-06-03', 'REST_ACROSS_MONTHS'), c(9, '2026-06-01', 'REST_ACROSS_MONTHS'), c(2, '2026-06-01', 'REST_ACROSS_MONTHS')];
+    expect(mergeConflicts(register, across)).toEqual([
+      c(2, '2026-06-01', 'REST_ACROSS_MONTHS'), c(5, '2026-06-01', 'NOT_AVAILABLE'), c(9, '2026-06-01', 'REST_ACROSS_MONTHS'), c(7, '2026-06-03', 'NOT_AVAILABLE'),
+    ]);
+    expect(mergeConflicts([], [])).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ export function rosterConflicts(
     const reason: ConflictReason | null = !days || days.has(a.date) ? 'NOT_AVAILABLE' : requested.has(`${a.workerId}|${a.date}`) ? 'UNAVAILABLE_REQUEST' : null;
     if (reason) out.push({ workerId: a.workerId, date: a.date, shift: a.shift, reason, past: a.date < today });
   }
-  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId));
+  return out.sort(byDateThenWorker);
 }
 
 /** The rules whose look-back reaches into the days before the month. */
@@ -79,5 +79,19 @@ export function restAcrossMonths(
       if (shift) out.set(`${w.id}|${shift.date}`, { workerId: w.id, date: shift.date, shift: shift.shift, reason: 'REST_ACROSS_MONTHS', past: shift.date < today });
     }
   }
-  return [...out.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId));
+  return [...out.values()].sort(byDateThenWorker);
+}
+
+/**
+ * The register's conflicts and the rest-across-months ones as one list: a shift both unavailable and short of rest is
+ * named once, for the register (re-planning it away settles both). Ordered as `rosterConflicts`.
+ */
+export function mergeConflicts(register: readonly RosterConflict[], acrossMonths: readonly RosterConflict[]): RosterConflict[] {
+  const named = new Set(register.map((c) => `${c.workerId}|${c.date}`));
+  return [...register, ...acrossMonths.filter((c) => !named.has(`${c.workerId}|${c.date}`))].sort(byDateThenWorker);
+}
+
+/** By date, then worker. */
+function byDateThenWorker(x: RosterConflict, y: RosterConflict): number {
+  return x.date < y.date ? -1 : x.date > y.date ? 1 : x.workerId - y.workerId;
 }
