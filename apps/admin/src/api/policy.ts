@@ -1,5 +1,6 @@
 import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useApi } from './context';
 import { ApiError } from './errors';
 import { P } from './payroll';
@@ -85,4 +86,24 @@ export function usePolicyWrites() {
 export function missingTables(q: ReturnType<typeof useEffectivePolicy>): string[] | undefined {
   if (q.error instanceof ApiError && q.error.code === 'POLICY_INCOMPLETE') return q.error.details.map((d) => d.path);
   return q.data ? [] : undefined;
+}
+
+/**
+ * The pay policy tables the runs being prepared now would miss: this year's, and in December next year's too (its unit
+ * value is due before January's run). `count` is undefined until known, `year` the first year with a gap (else this
+ * one), `failed` when a read failed otherwise.
+ */
+export function usePolicyGaps(enabled: boolean): { count: number | undefined; year: number; failed: boolean } {
+  const today = dayjs();
+  const december = today.month() === 11;
+  const thisYear = useEffectivePolicy(today.year(), { enabled });
+  const nextYear = useEffectivePolicy(today.year() + 1, { enabled: enabled && december });
+  const checked = december ? [thisYear, nextYear] : [thisYear];
+  const gaps = checked.map(missingTables);
+  const known = gaps.every((g) => g !== undefined);
+  return {
+    count: known ? gaps.reduce((n, g) => n + g!.length, 0) : undefined,
+    year: today.year() + Math.max(gaps.findIndex((g) => !!g?.length), 0),
+    failed: checked.some((q, i) => gaps[i] === undefined && q.isError),
+  };
 }

@@ -2,13 +2,12 @@ import type { UnmatchedPostingPageView } from '@cws/budget-contracts';
 import type { RunView } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, List, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { B } from '../../api/budget';
 import { useApi } from '../../api/context';
 import { useRuns } from '../../api/payroll';
 import { UNMATCHED_KEY } from '../../api/postings';
-import { missingTables, useEffectivePolicy } from '../../api/policy';
+import { usePolicyGaps } from '../../api/policy';
 import { useRostersToReplan } from '../../api/rosters';
 import { useAuth } from '../../auth/AuthProvider';
 import { BUDGET_WRITE_ROLES, HR_ROLES, POLICY_WRITE_ROLES } from '../../auth/access';
@@ -49,11 +48,8 @@ export function TodoCard() {
   const submitted = useRuns({ status: 'SUBMITTED' }, { enabled: approver });
   const approved = useRuns({ status: 'APPROVED' }, { enabled: payer });
   const toReplan = useRostersToReplan(hr);
-  // the policy a year's runs need: this year's, and in December next year's too (its unit value is due before January's run)
   const policyWriter = hasRole(...POLICY_WRITE_ROLES);
-  const today = dayjs();
-  const thisYear = useEffectivePolicy(today.year(), { enabled: policyWriter });
-  const nextYear = useEffectivePolicy(today.year() + 1, { enabled: policyWriter && today.month() === 11 });
+  const policyGaps = usePolicyGaps(policyWriter);
   const parked = useQuery({
     queryKey: [UNMATCHED_KEY, 'todo'],
     enabled: budget,
@@ -77,14 +73,10 @@ export function TodoCard() {
     // one such roster: straight to it; more: the rosters page lists them
     to: replans.length === 1 ? `/rosters/${replans[0].rosterId}` : '/rosters',
   };
-  const checked = today.month() === 11 ? [thisYear, nextYear] : [thisYear];
-  const gaps = checked.map(missingTables);
-  const firstGap = gaps.findIndex((g) => !!g?.length);
   const policy: Todo = {
-    key: 'policy', label: 'todo.policyIncomplete', count: gaps.includes(undefined) ? undefined : (gaps as string[][]).flat().length, more: false,
+    key: 'policy', label: 'todo.policyIncomplete', count: policyGaps.count, more: false, failed: policyGaps.failed,
     // the policy page opens its year check on the first year with a gap
-    to: `/payroll/policy?checkYear=${today.year() + Math.max(firstGap, 0)}`,
-    failed: checked.some((q, i) => gaps[i] === undefined && q.isError),
+    to: `/payroll/policy?checkYear=${policyGaps.year}`,
   };
   const todos: Todo[] = [
     ...(hr ? [line('drafts', 'todo.drafts', drafts, (r) => !r.rejection, 'DRAFT'), line('rejected', 'todo.rejected', drafts, (r) => !!r.rejection, 'DRAFT'), arrears, replan] : []),
