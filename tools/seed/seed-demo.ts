@@ -3,6 +3,7 @@ import type { ServiceName } from '@cws/platform';
 import type { PiiCipher } from '@cws/persistence';
 import type { DataSource } from 'typeorm';
 import { seedWorkersService } from '../../apps/workers/src/seed/seed';
+import { seedDemoTraining } from '../../apps/workers/src/seed/seed-training';
 import { seedBudgetService, seedPayBudget, type SeedCommunity } from '../../apps/budget/src/seed/seed';
 import { seedPayrollService } from '../../apps/payroll/src/seed/seed';
 import { seedSchedulerService } from '../../apps/scheduler/src/seed/seed';
@@ -32,12 +33,14 @@ export async function seedDemo(sources: Record<ServiceName, DataSource>, cipher:
     households: Number(r.households),
   }));
   // The demo follows the calendar: a suite started in a later year than the demo was written for gets that year's
-  // open fiscal year with money in it and a pay policy in force (the seeds never go below their own year).
-  const year = Number(cityToday().slice(0, 4));
+  // open fiscal year with money in it, a pay policy in force and its training (the seeds never go below their own year).
+  const today = cityToday();
+  const year = Number(today.slice(0, 4));
+  const training = await seedDemoTraining(sources.workers, { year, today });
   const budget = await seedBudgetService(sources.budget, communities, { year });
   // Community workers' pay in the pay streams, so a paid demo payroll run's cost postings book.
   const payBudget = await seedPayBudget(sources.budget, communities, { year });
   const payroll = await seedPayrollService(sources.payroll, { lastYear: year });
   const scheduler = await seedSchedulerService(sources.scheduler, communities);
-  return `demo city: ${JSON.stringify(register)}; budget: ${JSON.stringify(budget)}, pay ${JSON.stringify(payBudget)}; payroll: ${JSON.stringify(payroll)}; scheduler: ${JSON.stringify(scheduler)}`;
+  return `demo city: ${JSON.stringify(register)}, training ${JSON.stringify(training)}; budget: ${JSON.stringify(budget)}, pay ${JSON.stringify(payBudget)}; payroll: ${JSON.stringify(payroll)}; scheduler: ${JSON.stringify(scheduler)}`;
 }

@@ -137,6 +137,12 @@ export class WorkerRepository {
     return Number(n);
   }
 
+  /** The ids of the workers in the register on `date` (hired by then, not yet left), in order: the demo seed's trainees. */
+  static async idsEmployedOn(m: EntityManager, date: string): Promise<number[]> {
+    const rows: Array<{ id: number }> = await m.query('SELECT id FROM worker WHERE hire_date <= ? AND (left_date IS NULL OR left_date >= ?) ORDER BY id', [date, date]);
+    return rows.map((r) => Number(r.id));
+  }
+
   /** The worker's id registered under this resident-ID hash, or null. */
   static async idByResidentHash(m: EntityManager, hash: string): Promise<number | null> {
     const row = await m.createQueryBuilder().select('w.id AS id').from('worker', 'w').where('w.resident_id_hash = :hash', { hash }).getRawOne();
