@@ -16,10 +16,11 @@ describe('published rosters follow the register\'s events (workers and scheduler
   let xihu: string;
   let admin: string;
   let community: string;
+  let communities: Array<{ code: string; districtCode: string }>;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ workers, scheduler: t, community, tokens: { xihu }, close } = await startSchedulerOverWorkers({ sharedQueue: true }));
+    ({ workers, scheduler: t, community, communities, tokens: { xihu }, close } = await startSchedulerOverWorkers({ sharedQueue: true }));
     admin = workers.tokenFor(testPrincipals.cityAdmin());
   }, 180_000);
   afterAll(() => close?.());
@@ -117,4 +118,27 @@ describe('published rosters follow the register\'s events (workers and scheduler
     expect((await handler.secondmentStarted({ workerId: rostered })).checked).toBeGreaterThanOrEqual(1);
     for (const payload of [{}, { workerId: '12' }, { workerId: 0 }, null]) expect(() => handler.workerChanged(payload)).toThrow('a register event without a worker id');
   });
+
+  it('reads the old centre\'s month before for a worker a transfer brought in, when that centre publishes it anew', async () => {
+    const january = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: '2037-01' } })).body.id);
+    expect((await t.request('POST', `/v1/rosters/${january.id}/publish`, { token: xihu })).status).toBe(200);
+    const restAcross = async () =>
+      ((await t.request('GET', `/v1/rosters/${january.id}/conflicts`, { token: xihu })).body.conflicts as Array<{ reason: string }>).filter((c) => c.reason === 'REST_ACROSS_MONTHS');
+    expect(await restAcross()).toEqual([]);
+
+    // another centre of the district publishes a December in which a worker on this January's 1st works 26–31 December
+    // (as if they had worked there until a transfer on 1 January); this centre's December is not published again
+    const ds = t.app.get(DataSource);
+    const tired = (january.assignments as Shift[]).filter((a) => a.date === '2037-01-01')[0];
+    const other = communities.find((c) => c.code !== community && c.districtCode === community.slice(0, 6))!.code;
+    const lastWeek = ['26', '27', '28', '29', '30', '31'].map((d) => ({ workerId: tired.workerId, date: `2036-12-${d}`, shift: 'MID' }));
+    const draft = await ds.query(
+      `INSERT INTO roster (community_code, district_code, street_code, month, version, status, reason, seed, objective, problem, assignments, uncovered, hours, created_by, created_at, solved_at)
+       SELECT ?, district_code, ?, month, 1, 'DRAFT', 'GENERATE', seed, objective, problem, ?, '[]', '[]', 'int-spec', NOW(3), NOW(3)
+         FROM roster WHERE community_code = ? AND month = '2036-12' AND status = 'PUBLISHED'`,
+      [other, other.slice(0, 9), JSON.stringify(lastWeek), community],
+    );
+    expect((await t.request('POST', `/v1/rosters/${draft.insertId}/publish`, { token: xihu })).status).toBe(200);
+    expect(await restAcross()).toEqual([{ workerId: tired.workerId, date: '2037-01-01', shift: tired.shift, reason: 'REST_ACROSS_MONTHS', past: false }]);
+  }, 240_000);
 });

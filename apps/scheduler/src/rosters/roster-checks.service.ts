@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, cityToday, eachAtMost, notFound, type Principal } from '@cws/kernel';
 import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
-import { carriedOut, mergeConflicts, restAcrossMonths, rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
+import { carriedOutOf, mergeConflicts, restAcrossMonths, rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
 import { pacer } from '../common/pacer';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { RosterRepository, type CheckableRoster } from './roster.repository';
@@ -128,17 +128,21 @@ export class RosterChecksService {
   }
 
   /**
-   * The version's shifts that break a rest rule against the month before as published now. Only when a version of that
-   * month was published after this one was solved (a re-plan or swap of its last days, or a first publication) are the
-   * two read whole; otherwise what the version carried is what that month still says.
+   * The version's shifts that break a rest rule against the month before as published now: this centre's, and for a
+   * worker a transfer brought here, the old centre's. Only versions of that month published after this one was solved
+   * (a re-plan or swap of its last days, or a first publication) are read whole; otherwise what the version carried is
+   * what that month still says.
    */
   private async restAcrossMonths(r: CheckableRoster, today: string): Promise<RosterConflict[]> {
     const m = this.dataSource.manager;
-    const beforeId = await this.rosters.publishedSinceSolved(m, r.id, addDays(`${r.month}-01`, -1).slice(0, 7));
-    if (beforeId === null) return [];
-    const [mine, before] = await Promise.all([this.rosters.find(m, r.id), this.rosters.find(m, beforeId)]);
-    if (!mine?.problem || !before?.problem || !before.assignments) return [];
-    const workers = new Set(before.problem.workers.map((w) => w.id));
-    return restAcrossMonths(mine.problem, r.assignments ?? [], { workers, carried: carriedOut(before.problem, before.assignments) }, today);
+    const month = addDays(`${r.month}-01`, -1).slice(0, 7);
+    // only a worker with shifts this month can break a rule with them
+    const rostered = [...new Set((r.assignments ?? []).map((a) => a.workerId))];
+    const beforeIds = await this.rosters.publishedSinceSolved(m, r.id, month, rostered);
+    if (!beforeIds.length) return [];
+    const [mine, ...befores] = await Promise.all([r.id, ...beforeIds].map((id) => this.rosters.find(m, id)));
+    if (!mine?.problem) return [];
+    const before = befores.flatMap((b) => (b?.problem && b.assignments ? [{ problem: b.problem, assignments: b.assignments }] : []));
+    return restAcrossMonths(mine.problem, r.assignments ?? [], carriedOutOf(before), today);
   }
 }

@@ -235,16 +235,19 @@ export class RosterRepository {
   }
 
   /**
-   * The published version of `month` at roster `id`'s community, if it was published after `id` was solved (the month
-   * before, whose last days `id` carried as they were then).
+   * The published versions of `month` (the month before roster `id`'s, whose last days `id` carried as they were then)
+   * published after `id` was solved: its own community's, and another centre's with shifts of these `workers` (a
+   * transfer brought them here; they carried that centre's days). Few are published after a solve, so the shifts are
+   * searched only in those.
    */
-  async publishedSinceSolved(m: EntityManager, id: number, month: string): Promise<number | null> {
-    const [row] = await m.query(
-      `SELECT b.id FROM roster r JOIN roster b ON b.community_code = r.community_code AND b.month = ?
-        WHERE r.id = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at ORDER BY b.version DESC LIMIT 1`,
-      [month, id],
+  async publishedSinceSolved(m: EntityManager, id: number, month: string, workers: readonly number[]): Promise<number[]> {
+    const theirs = workers.map(() => 'JSON_CONTAINS(b.assignments, ?)');
+    const rows: Array<{ id: number }> = await m.query(
+      `SELECT b.id FROM roster r JOIN roster b ON b.month = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at
+        WHERE r.id = ? AND (b.community_code = r.community_code${theirs.length ? ` OR (${theirs.join(' OR ')})` : ''}) ORDER BY b.id`,
+      [month, id, ...workers.map((workerId) => JSON.stringify({ workerId }))],
     );
-    return row ? Number(row.id) : null;
+    return rows.map((r) => Number(r.id));
   }
 
   /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */

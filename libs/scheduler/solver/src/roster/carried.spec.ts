@@ -1,6 +1,6 @@
 import { addDays, seededRandom } from '@cws/kernel';
 import { DEMO_CALENDAR_2026 } from './calendar';
-import { carriedOut } from './carried';
+import { carriedOut, carriedOutOf } from './carried';
 import { checkRoster, checkWorker, type RuleCode } from './checker';
 import { compile } from './compile';
 import { monthHours, totalOvertime } from './hours';
@@ -185,6 +185,21 @@ describe('carrying one month into the next', () => {
         expect(window.filter((d) => !worked.has(`${w.id}|${d}`)).length).toBeGreaterThanOrEqual(2);
       }
     }
+  });
+});
+
+describe('carriedOutOf: the month before from several centres at once', () => {
+  it('lists every version\'s workers and each worker\'s last days across them, in date order', () => {
+    const may = (ids: number[]) => rosterProblem('2026-05', defaultCentreConfig(), ids.map((id) => ({ id, roles: [], unavailable: [] })), DEMO_CALENDAR_2026);
+    // worker 7 moved from the old centre to this one on 29 May; worker 8 stayed in the old one
+    const here = { problem: may([1, 7]), assignments: [{ workerId: 1, date: '2026-05-31', shift: 'EARLY' }, { workerId: 7, date: '2026-05-30', shift: 'LATE' }] };
+    const old = { problem: may([7, 8]), assignments: [{ workerId: 7, date: '2026-05-27', shift: 'MID' }, { workerId: 8, date: '2026-05-20', shift: 'MID' }] };
+    const { workers, carried } = carriedOutOf([here, old]);
+    expect([...workers].sort()).toEqual([1, 7, 8]);
+    expect(carried.get(7)!.map((c) => [c.date, c.shift])).toEqual([['2026-05-27', 'MID'], ['2026-05-30', 'LATE']]);
+    expect(carried.get(1)!.map((c) => c.date)).toEqual(['2026-05-31']);
+    expect(carried.has(8)).toBe(false); // off in May's last 6 days
+    expect(carriedOutOf([])).toEqual({ workers: new Set(), carried: new Map() });
   });
 });
 

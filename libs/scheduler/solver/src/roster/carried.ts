@@ -28,3 +28,22 @@ export function carriedOut(problem: RosterProblem, assignments: readonly Assignm
   }
   return out;
 }
+
+/**
+ * What several published versions of one month rostered, together: their workers, and each worker's last
+ * {@link CARRIED_DAYS} days across all of them, in date order. The month before a centre's month is its own version and,
+ * for a worker a transfer brought in, the old centre's; a worker moved within that month worked in both.
+ */
+export function carriedOutOf(versions: ReadonlyArray<{ problem: RosterProblem; assignments: readonly Assignment[] }>): {
+  workers: Set<number>;
+  carried: Map<number, CarriedShift[]>;
+} {
+  const workers = new Set<number>();
+  const carried = new Map<number, CarriedShift[]>();
+  for (const v of versions) {
+    for (const w of v.problem.workers) workers.add(w.id);
+    for (const [id, shifts] of carriedOut(v.problem, v.assignments)) carried.set(id, [...(carried.get(id) ?? []), ...shifts]);
+  }
+  for (const shifts of carried.values()) shifts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : 1));
+  return { workers, carried };
+}

@@ -1,4 +1,5 @@
 import { DEMO_CALENDAR_2026 } from './calendar';
+import { carriedOutOf } from './carried';
 import { checkRoster } from './checker';
 import { mergeConflicts, restAcrossMonths, rosterConflicts } from './conflicts';
 import { defaultCentreConfig, type Assignment, type CarriedShift, type RosterWorker } from './model';
@@ -56,6 +57,18 @@ describe('restAcrossMonths: a published month against the month before as publis
     expect(restAcrossMonths(p, june, mayNow([]), '2026-05-20')).toEqual([]);
     // transferred in on the 1st: their days came from the old centre's May, which this May cannot speak for
     expect(restAcrossMonths(p, june, { workers: new Set([100, 101]), carried: new Map([[105, days(26, 31)]]) }, '2026-05-20')).toEqual([]);
+  });
+
+  it('names the shift of a worker transferred in on the 1st when the old centre\'s May is published anew', () => {
+    // 105 came from another centre: this centre's May never rostered them, the old centre's now has them work 26–31 May
+    const may = (ids: number[]) => rosterProblem('2026-05', defaultCentreConfig(), ids.map((id) => ({ id, roles: [], unavailable: [] })), DEMO_CALENDAR_2026);
+    const here = { problem: may([100, 101]), assignments: [{ workerId: 100, date: '2026-05-31', shift: 'EARLY' }] };
+    const old = { problem: may([105, 200]), assignments: [26, 27, 28, 29, 30, 31].map((d) => ({ workerId: 105, date: `2026-05-${d}`, shift: 'MID' })) };
+    const p = problemWith(days(30, 31));
+    expect(restAcrossMonths(p, june, carriedOutOf([here]), '2026-05-20')).toEqual([]);
+    expect(restAcrossMonths(p, june, carriedOutOf([here, old]), '2026-05-20')).toEqual([
+      { workerId: 105, date: '2026-06-01', shift: 'EARLY', reason: 'REST_ACROSS_MONTHS', past: false },
+    ]);
   });
 
   it('does not count a breach the stored days already made', () => {

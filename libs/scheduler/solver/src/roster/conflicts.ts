@@ -47,9 +47,10 @@ const ACROSS_RULES: ReadonlySet<RuleCode> = new Set(['REST_BETWEEN_SHIFTS', 'RES
 /**
  * The shifts of a month's roster that break a rest rule (11 h between shifts, rest days in every 7) against the
  * month before as published now, when it has changed since the month was solved (a re-plan or swap of its last days).
- * `before`: what the version of the month before published now rostered — its workers and, by `carriedOut`, what each
- * worked in its last 6 days. A worker it did not roster keeps the days stored with the month (carried from the centre
- * a transfer brought them from). Only breaches the stored days did not make count: the month was sound when solved.
+ * `before`: what the versions of the month before published since rostered — this centre's and those of the centres a
+ * transfer brought workers from (`carriedOutOf`): their workers and what each worked in their last 6 days. A worker
+ * none of them rostered keeps the days stored with the month. Only breaches the stored days did not make count: the
+ * month was sound when solved.
  * Each names the worker's shift on the day the rule is judged on, or their next one. Ordered as `rosterConflicts`.
  */
 export function restAcrossMonths(
