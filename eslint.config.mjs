@@ -75,6 +75,20 @@ export default [
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // The database's clock in SQL is UTC_TIMESTAMP(3): NOW(3) and CURRENT_TIMESTAMP are the server's time zone (often
+    // Asia/Shanghai on a city's servers), while the driver writes and reads every JS Date as UTC (timezone 'Z'), so
+    // the two kinds of instant in one column — or a ledger close's window against them — were hours apart. Landed
+    // migrations are history.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['**/migrations/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...['Literal', 'TemplateElement'].map((node) => ({
+        selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=/\\b(NOW|CURDATE|CURTIME|SYSDATE|LOCALTIME|LOCALTIMESTAMP)\\s*\\(|\\bCURRENT_(TIMESTAMP|DATE|TIME)\\b/]`,
+        message: 'Use UTC_TIMESTAMP(3) in SQL: the server time zone is not the driver\'s (UTC).',
+      }))],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -23,7 +23,7 @@ const MONTHS = [...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).pa
 async function seed(ds: DataSource, workers: number): Promise<void> {
   for (const period of MONTHS) {
     const run = await ds.query(
-      `INSERT INTO payroll_run (period, type, status, compute_state, created_by, created_by_name, created_at, approved_at) VALUES (?, 'REGULAR', 'PAID', 'DONE', 'bench', 'bench', NOW(3), NOW(3))`,
+      `INSERT INTO payroll_run (period, type, status, compute_state, created_by, created_by_name, created_at, approved_at) VALUES (?, 'REGULAR', 'PAID', 'DONE', 'bench', 'bench', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
       [period],
     );
     const runId = run.insertId;
@@ -31,7 +31,7 @@ async function seed(ds: DataSource, workers: number): Promise<void> {
       const rows: string[] = [];
       const args: unknown[] = [];
       for (let w = from; w < Math.min(from + 2000, workers + 1); w++) {
-        rows.push(`(?, ?, ?, 1, 0, '330106', '330106001', '330106001001', 'bench', 'COMPUTED', 'HOME', ?, ?, '[]', '{}', NOW(3))`);
+        rows.push(`(?, ?, ?, 1, 0, '330106', '330106001', '330106001001', 'bench', 'COMPUTED', 'HOME', ?, ?, '[]', '{}', UTC_TIMESTAMP(3))`);
         // Every 7th month of every 5th worker pro-rated, so the newcomer read has rows to skip.
         args.push(runId, w, period, `${6000 + (w % 900)}.${String(w % 100).padStart(2, '0')}`, w % 5 === 0 && period.endsWith('7') ? 'PRO_RATED' : '');
       }

@@ -249,7 +249,7 @@ async function rawInsertRate(raw: mysql.Connection, db: string, runId: string): 
       const batch = page.slice(i, i + 500);
       const params: unknown[] = [];
       for (const r of batch) for (const c of columns) params.push(r[c]);
-      await raw.query(`INSERT INTO \`${db}\`.payslip_raw (${columns.join(', ')}, computed_at) VALUES ${batch.map(() => `(${columns.map(() => '?').join(', ')}, NOW(3))`).join(', ')}`, params);
+      await raw.query(`INSERT INTO \`${db}\`.payslip_raw (${columns.join(', ')}, computed_at) VALUES ${batch.map(() => `(${columns.map(() => '?').join(', ')}, UTC_TIMESTAMP(3))`).join(', ')}`, params);
     }
     await raw.commit();
     ms += Number(process.hrtime.bigint() - started) / 1e6;

@@ -32,7 +32,7 @@ describe('budget API scope for a district finance-bureau client', () => {
     };
     await ds.query(
       `INSERT INTO unmatched_posting (external_key, source, source_ref, reason, fiscal_year, funder, stream, district_code, street_code, community_code, amount, payload, received_at)
-       VALUES ('PAYROLL:x', 'PAYROLL', 'x', 'NO_ALLOCATION', 2026, '330102', 'PARTY_BUILDING', '330102', '330102001', '330102001001', '1.00', '{}', NOW(3))`,
+       VALUES ('PAYROLL:x', 'PAYROLL', 'x', 'NO_ALLOCATION', 2026, '330102', 'PARTY_BUILDING', '330102', '330102001', '330102001001', '1.00', '{}', UTC_TIMESTAMP(3))`,
     );
     ids.unmatched = await q(`SELECT id FROM unmatched_posting WHERE external_key = 'PAYROLL:x'`);
   });

@@ -51,7 +51,7 @@ describe('budget: street allocations and street scope (real MySQL and Redis)', (
     const q = async (sql: string) => String((await ds.query(sql))[0].id);
     await ds.query(
       `INSERT INTO unmatched_posting (external_key, source, source_ref, reason, fiscal_year, funder, stream, district_code, street_code, community_code, amount, payload, received_at)
-       VALUES ('TRAINING:sib', 'TRAINING', 'sib', 'NO_ALLOCATION', 2026, '330106', 'TRAINING', '330106', '330106002', '330106002001', '1.00', '{}', NOW(3))`,
+       VALUES ('TRAINING:sib', 'TRAINING', 'sib', 'NO_ALLOCATION', 2026, '330106', 'TRAINING', '330106', '330106002', '330106002001', '1.00', '{}', UTC_TIMESTAMP(3))`,
     );
     ids = {
       ownAlloc: ownAlloc.body.id,
@@ -128,7 +128,7 @@ describe('budget: street allocations and street scope (real MySQL and Redis)', (
     it('the unmatched-postings list honours the street and funder filters', async () => {
       await ds.query(
         `INSERT INTO unmatched_posting (external_key, source, source_ref, reason, fiscal_year, funder, stream, district_code, street_code, community_code, amount, payload, received_at)
-         VALUES ('TRAINING:own', 'TRAINING', 'own', 'NO_ALLOCATION', 2026, 'CITY', 'TRAINING', '330106', '330106001', '330106001001', '1.00', '{}', NOW(3))`,
+         VALUES ('TRAINING:own', 'TRAINING', 'own', 'NO_ALLOCATION', 2026, 'CITY', 'TRAINING', '330106', '330106001', '330106001001', '1.00', '{}', UTC_TIMESTAMP(3))`,
       );
       const byStreet = await t.request('GET', `/v1/unmatched-postings?street=${sibling.street}`, { token: finance });
       expect(byStreet.body.items.map((u: { externalKey: string }) => u.externalKey)).toEqual(['TRAINING:sib']);

@@ -123,7 +123,7 @@ describe('workers service foundation (real MySQL and Redis)', () => {
 
   it('really enqueues and processes a BullMQ job', async () => {
     await ds.query(
-      `INSERT INTO refresh_token (id, user_id, family_id, token_hash, expires_at, revoked_at) VALUES ('old', 'u', 'old', REPEAT('a', 64), NOW(3) - INTERVAL 10 DAY, NULL)`,
+      `INSERT INTO refresh_token (id, user_id, family_id, token_hash, expires_at, revoked_at) VALUES ('old', 'u', 'old', REPEAT('a', 64), UTC_TIMESTAMP(3) - INTERVAL 10 DAY, NULL)`,
     );
     const producer = t.app.get(JobProducer);
     const events = new QueueEvents(PruneRefreshTokensJob.queue, { connection: bullConnection(t.config.redisUrl), prefix: t.config.queuePrefix });

@@ -44,7 +44,7 @@ export class AllocationRepository {
     const res = await m.query(
       `INSERT INTO allocation (appropriation_id, fiscal_year, funder, stream, target_level, district_code, street_code, community_code,
          target_name, initial_amount, amount, committed, spent, note, created_by, created_by_name, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.00, 0.00, ?, ?, ?, NOW(3))`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.00, 0.00, ?, ?, ?, UTC_TIMESTAMP(3))`,
       [
         a.appropriationId, a.fiscalYear, a.funder, a.stream, a.communityCode ? 'COMMUNITY' : 'STREET', a.districtCode, a.streetCode, a.communityCode,
         a.targetName, money(a.amount), money(a.amount), a.note, a.createdBy.id, a.createdBy.name,

@@ -39,7 +39,7 @@ export class AppropriationRepository {
     const res = await m.query(
       `INSERT INTO appropriation (fiscal_year, funder, district_code, stream, kind, amount, allocated, document_no, document_date, note, status,
          created_by, created_by_name, created_at, enacted_by, enacted_by_name, enacted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3), ?, ?, IF(? IS NULL, NULL, NOW(3)))`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?, ?, IF(? IS NULL, NULL, UTC_TIMESTAMP(3)))`,
       [
         a.fiscalYear, a.funder, a.funder === 'CITY' ? null : a.funder, a.stream, a.kind, money(a.amount), money(a.allocated ?? 0n), a.documentNo,
         a.documentDate, a.note, enacted ? 'ENACTED' : 'DRAFT', a.createdBy.id, a.createdBy.name, enacted?.id ?? null, enacted?.name ?? null, enacted?.id ?? null,
@@ -71,7 +71,7 @@ export class AppropriationRepository {
   }
 
   async markEnacted(m: EntityManager, id: string, by: { id: string; name: string }): Promise<void> {
-    await m.query(`UPDATE appropriation SET status = 'ENACTED', enacted_by = ?, enacted_by_name = ?, enacted_at = NOW(3) WHERE id = ?`, [by.id, by.name, id]);
+    await m.query(`UPDATE appropriation SET status = 'ENACTED', enacted_by = ?, enacted_by_name = ?, enacted_at = UTC_TIMESTAMP(3) WHERE id = ?`, [by.id, by.name, id]);
   }
 
   /** Keyset page by id, within the filters and the caller's scope. */

@@ -31,12 +31,12 @@ export class FiscalYearRepository {
 
   /** Opens a year (at `openedAt`, default now); false when it already exists. */
   async insertOpen(m: EntityManager, year: number, openedAt: string | null = null): Promise<boolean> {
-    const res = await m.query(`INSERT IGNORE INTO fiscal_year (year, status, opened_at) VALUES (?, 'OPEN', COALESCE(?, NOW(3)))`, [year, openedAt]);
+    const res = await m.query(`INSERT IGNORE INTO fiscal_year (year, status, opened_at) VALUES (?, 'OPEN', COALESCE(?, UTC_TIMESTAMP(3)))`, [year, openedAt]);
     return res.affectedRows > 0;
   }
 
   /** Closes an open year (at `closedAt`, default now). */
   async close(m: EntityManager, year: number, closedBy: string, closedAt: string | null = null): Promise<void> {
-    await m.query(`UPDATE fiscal_year SET status = 'CLOSED', closed_at = COALESCE(?, NOW(3)), closed_by = ? WHERE year = ? AND status = 'OPEN'`, [closedAt, closedBy, year]);
+    await m.query(`UPDATE fiscal_year SET status = 'CLOSED', closed_at = COALESCE(?, UTC_TIMESTAMP(3)), closed_by = ? WHERE year = ? AND status = 'OPEN'`, [closedAt, closedBy, year]);
   }
 }

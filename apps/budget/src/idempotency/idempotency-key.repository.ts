@@ -25,7 +25,7 @@ export class IdempotencyKeyRepository {
   async claim(principalId: string, key: string, route: string, requestHash: string): Promise<boolean> {
     const res = await this.dataSource.query(
       `INSERT IGNORE INTO idempotency_key (principal_id, idem_key, route, request_hash, status, response, created_at, expires_at)
-       VALUES (?, ?, ?, ?, 'PENDING', NULL, NOW(3), NOW(3) + INTERVAL ${RETENTION_HOURS} HOUR)`,
+       VALUES (?, ?, ?, ?, 'PENDING', NULL, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL ${RETENTION_HOURS} HOUR)`,
       [principalId, key, route.slice(0, 200), requestHash],
     );
     return res.affectedRows === 1;
@@ -34,7 +34,7 @@ export class IdempotencyKeyRepository {
   async find(principalId: string, key: string): Promise<IdempotencyKeyRow | undefined> {
     const row = await one<{ request_hash: string; status: 'PENDING' | 'DONE'; response: unknown; abandoned: number | string }>(
       this.dataSource.manager,
-      `SELECT request_hash, status, response, created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND AS abandoned
+      `SELECT request_hash, status, response, created_at < UTC_TIMESTAMP(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND AS abandoned
          FROM idempotency_key WHERE principal_id = ? AND idem_key = ?`,
       [principalId, key],
     );
@@ -54,14 +54,14 @@ export class IdempotencyKeyRepository {
   /** Removes an abandoned claim (still PENDING past ABANDONED_AFTER_SECONDS) so it can be taken over. */
   async releaseAbandoned(principalId: string, key: string): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING' AND created_at < NOW(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND`,
+      `DELETE FROM idempotency_key WHERE principal_id = ? AND idem_key = ? AND status = 'PENDING' AND created_at < UTC_TIMESTAMP(3) - INTERVAL ${ABANDONED_AFTER_SECONDS} SECOND`,
       [principalId, key],
     );
   }
 
   /** Deletes keys past their retention (at most 5 000 a call); returns how many. */
   async deleteExpired(): Promise<number> {
-    const res = await this.dataSource.query('DELETE FROM idempotency_key WHERE expires_at < NOW(3) LIMIT 5000');
+    const res = await this.dataSource.query('DELETE FROM idempotency_key WHERE expires_at < UTC_TIMESTAMP(3) LIMIT 5000');
     return res.affectedRows ?? 0;
   }
 }

@@ -66,7 +66,7 @@ export type LedgerEntryRow = Pick<LedgerEntryEntity, (typeof PAGE_COLUMNS)[numbe
 
 const COLUMNS = `fiscal_year, funder, stream, district_code, street_code, community_code, entry_type,
   appropriation_id, allocation_id, posting_id, d_appropriated, d_allocated, d_committed, d_spent, memo, created_by, created_at`;
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))';
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))';
 const GROUP_COLUMN: Record<ExecutionGroup, string> = {
   stream: 'e.stream',
   funder: 'e.funder',
@@ -76,7 +76,7 @@ const GROUP_COLUMN: Record<ExecutionGroup, string> = {
   month: "DATE_FORMAT(e.created_at, '%Y-%m')",
 };
 /**
- * Rows per multi-row INSERT in bulk writes. Not `insertRows` (@cws/persistence): created_at is the database's NOW(3) per
+ * Rows per multi-row INSERT in bulk writes. Not `insertRows` (@cws/persistence): created_at is the database's UTC_TIMESTAMP(3) per
  * statement, the clock closing a fiscal year compares against, which a placeholder-only tuple cannot say.
  */
 const CHUNK = 1000;

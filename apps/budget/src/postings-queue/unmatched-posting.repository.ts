@@ -23,7 +23,7 @@ export class UnmatchedPostingRepository {
     await this.dataSource.query(
       `INSERT IGNORE INTO unmatched_posting (external_key, source, source_ref, reason, fiscal_year, funder, stream, district_code, street_code,
          community_code, amount, payload, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))`,
       [
         externalKey, String(c.source).slice(0, 12), String(c.sourceRef).slice(0, 100), reason,
         Number.isInteger(c.fiscalYear) ? c.fiscalYear : null, str(c.funder, 6), str(c.stream, 24), str(c.districtCode, 6), str(c.streetCode, 9),
@@ -38,11 +38,11 @@ export class UnmatchedPostingRepository {
 
   /** The cost under `externalKey`, if parked and still open, is resolved by `postingId` (a redelivery booked it). */
   async resolveByKey(m: EntityManager, externalKey: string, postingId: string): Promise<void> {
-    await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = NOW(3) WHERE external_key = ? AND resolved_posting_id IS NULL', [postingId, externalKey]);
+    await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = UTC_TIMESTAMP(3) WHERE external_key = ? AND resolved_posting_id IS NULL', [postingId, externalKey]);
   }
 
   async markResolved(m: EntityManager, id: string, postingId: string): Promise<void> {
-    await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = NOW(3) WHERE id = ?', [postingId, id]);
+    await m.query('UPDATE unmatched_posting SET resolved_posting_id = ?, resolved_at = UTC_TIMESTAMP(3) WHERE id = ?', [postingId, id]);
   }
 
   /** Keyset page by id: open or resolved, within the filters and the caller's scope. */

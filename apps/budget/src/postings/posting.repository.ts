@@ -81,7 +81,7 @@ export class PostingRepository {
       `INSERT INTO posting (kind, allocation_id, counter_allocation_id, fiscal_year, funder, stream, district_code, street_code, community_code,
          amount, category, description, source, source_ref, external_key, commitment_id, settled, reverses_id, reason, task_ref, override_reason,
          created_by, created_by_name, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))`,
       [
         r.kind, a.id, r.counterAllocationId ?? null, a.fiscalYear, a.funder, a.stream, a.districtCode, a.streetCode, a.communityCode,
         money(r.amount), r.category, r.description?.slice(0, 500) ?? null, r.source, r.sourceRef, r.externalKey, r.commitmentId, money(r.settled),

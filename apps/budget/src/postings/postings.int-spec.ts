@@ -94,7 +94,7 @@ describe('budget postings (real MySQL and Redis)', () => {
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(changed.headers.get('idempotent-replayed')).toBeNull();
     expect(await ledgerCount()).toBe(before + 1);
-    const [row] = await ds.query('SELECT expires_at > NOW(3) + INTERVAL 24 HOUR AS kept FROM idempotency_key WHERE idem_key = ?', [k]);
+    const [row] = await ds.query('SELECT expires_at > UTC_TIMESTAMP(3) + INTERVAL 24 HOUR AS kept FROM idempotency_key WHERE idem_key = ?', [k]);
     expect(Number(row.kept)).toBe(1);
   });
 

@@ -14,7 +14,7 @@ export interface HouseholdCountRow {
   households: number;
 }
 
-/** Rows per multi-row INSERT (not `insertRows`: these are upserts stamped with the database's NOW(3)). */
+/** Rows per multi-row INSERT (not `insertRows`: these are upserts stamped with the database's UTC_TIMESTAMP(3)). */
 const CHUNK = 1000;
 
 @Injectable()
@@ -27,13 +27,13 @@ export class HouseholdRepository {
    */
   async writeCounts(m: EntityManager, rows: readonly HouseholdCountRow[], overwrite: boolean): Promise<void> {
     const onDuplicate = overwrite
-      ? 'households = VALUES(households), community_name = COALESCE(VALUES(community_name), community_name), updated_at = NOW(3)'
+      ? 'households = VALUES(households), community_name = COALESCE(VALUES(community_name), community_name), updated_at = UTC_TIMESTAMP(3)'
       : 'community_code = community_code';
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await m.query(
         `INSERT INTO household_count (community_code, street_code, district_code, community_name, households, updated_at)
-         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, NOW(3))').join(', ')} ON DUPLICATE KEY UPDATE ${onDuplicate}`,
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, UTC_TIMESTAMP(3))').join(', ')} ON DUPLICATE KEY UPDATE ${onDuplicate}`,
         chunk.flatMap((r) => [r.communityCode, r.streetCode, r.districtCode, r.communityName, r.households]),
       );
     }
@@ -42,8 +42,8 @@ export class HouseholdRepository {
   /** Writes a standard (yuan per household per year and stream); `overwrite` as for counts. */
   async writeStandard(m: EntityManager, fiscalYear: number, stream: string, perHousehold: Fen, overwrite: boolean): Promise<void> {
     await m.query(
-      `INSERT INTO funding_standard (fiscal_year, stream, per_household, updated_at) VALUES (?, ?, ?, NOW(3))
-       ON DUPLICATE KEY UPDATE ${overwrite ? 'per_household = VALUES(per_household), updated_at = NOW(3)' : 'fiscal_year = fiscal_year'}`,
+      `INSERT INTO funding_standard (fiscal_year, stream, per_household, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))
+       ON DUPLICATE KEY UPDATE ${overwrite ? 'per_household = VALUES(per_household), updated_at = UTC_TIMESTAMP(3)' : 'fiscal_year = fiscal_year'}`,
       [fiscalYear, stream, money(perHousehold)],
     );
   }

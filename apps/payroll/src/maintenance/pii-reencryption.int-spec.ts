@@ -23,7 +23,7 @@ describe('PII key rotation in the payroll schema: payslip bank accounts (real My
     for (const [i, account] of accounts.entries()) {
       await ds.query(
         `INSERT INTO payslip (run_id, worker_id, period, generation, chunk_no, district_code, street_code, community_code, worker_name, bank_account, status, payer, computed_at)
-         VALUES (1, ?, '2026-01', 1, 0, '330106', '330106001', '330106001001', '测试', ?, 'OK', 'HOME', NOW(3))`,
+         VALUES (1, ?, '2026-01', 1, 0, '330106', '330106001', '330106001001', '测试', ?, 'OK', 'HOME', UTC_TIMESTAMP(3))`,
         [i + 1, old.encrypt(account)],
       );
     }

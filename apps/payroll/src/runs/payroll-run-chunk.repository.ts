@@ -75,7 +75,7 @@ export class PayrollRunChunkRepository {
   async markDone(m: EntityManager, runId: string, chunkNo: number, generation: number, t: ChunkTotals): Promise<boolean> {
     const r = await m.query(
       `UPDATE payroll_run_chunk SET state = 'DONE', done = ?, failed = ?, gross = ?, employee_contributions = ?, tax = ?, recoveries = ?, net = ?,
-         employer_contributions = ?, compute_ms = ?, persist_ms = ?, computed_at = NOW(3) WHERE run_id = ? AND chunk_no = ? AND generation = ?`,
+         employer_contributions = ?, compute_ms = ?, persist_ms = ?, computed_at = UTC_TIMESTAMP(3) WHERE run_id = ? AND chunk_no = ? AND generation = ?`,
       [t.done, t.failed, formatMoney(t.gross), formatMoney(t.employeeContributions), formatMoney(t.tax), formatMoney(t.recoveries), formatMoney(t.net), formatMoney(t.employerContributions), t.computeMs ?? 0, t.persistMs ?? 0, runId, chunkNo, generation],
     );
     return Number((r as { affectedRows?: number }).affectedRows ?? 0) > 0;

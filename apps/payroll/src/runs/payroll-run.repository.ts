@@ -35,7 +35,7 @@ export class PayrollRunRepository {
   /** Locks the period row (created on first use): run creation for a period is serialised behind it. */
   async lockPeriod(m: EntityManager, period: string): Promise<void> {
     // One statement that takes the exclusive lock whether the row is new or not (INSERT IGNORE + FOR UPDATE deadlocks: shared, then exclusive).
-    await m.query('INSERT INTO payroll_period (period, created_at) VALUES (?, NOW(3)) ON DUPLICATE KEY UPDATE period = period', [period]);
+    await m.query('INSERT INTO payroll_period (period, created_at) VALUES (?, UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE period = period', [period]);
   }
 
   /**

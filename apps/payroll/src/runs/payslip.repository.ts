@@ -46,7 +46,7 @@ const COLUMNS = [
 ] as const;
 /** On a retry every column but the key (run, worker, kind) is replaced; the row keeps its id. */
 const UPDATE_ON_DUPLICATE = COLUMNS.filter((c) => c !== 'run_id' && c !== 'worker_id' && c !== 'slip_kind').map((c) => `${c} = VALUES(${c})`).join(', ');
-const ROW_PLACEHOLDER = `(${COLUMNS.map(() => '?').join(', ')}, NOW(3))`;
+const ROW_PLACEHOLDER = `(${COLUMNS.map(() => '?').join(', ')}, UTC_TIMESTAMP(3))`;
 
 /** What a list of slips shows (no lines, tax state or bank account). */
 const LIST_COLUMNS = [

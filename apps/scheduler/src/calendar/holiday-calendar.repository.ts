@@ -26,7 +26,7 @@ export class HolidayCalendarRepository {
 
   async upsert(m: EntityManager, c: HolidayCalendar, by: string): Promise<void> {
     await m.query(
-      `INSERT INTO holiday_calendar (year, label, holidays, rest_days, adjusted_working_days, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, NOW(3), ?)
+      `INSERT INTO holiday_calendar (year, label, holidays, rest_days, adjusted_working_days, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)
        ON DUPLICATE KEY UPDATE label = VALUES(label), holidays = VALUES(holidays), rest_days = VALUES(rest_days),
          adjusted_working_days = VALUES(adjusted_working_days), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
       [c.year, c.label, toJson(c.holidays), toJson(c.restDays), toJson(c.adjustedWorkingDays), by],

@@ -40,7 +40,7 @@ export class ServiceCentreRepository {
 
   async upsert(m: EntityManager, c: Omit<StoredCentre, 'updatedAt'>): Promise<void> {
     await m.query(
-      `INSERT INTO service_centre (community_code, district_code, street_code, config, updated_at, updated_by) VALUES (?, ?, ?, ?, NOW(3), ?)
+      `INSERT INTO service_centre (community_code, district_code, street_code, config, updated_at, updated_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3), ?)
        ON DUPLICATE KEY UPDATE district_code = VALUES(district_code), street_code = VALUES(street_code), config = VALUES(config),
          updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
       [c.communityCode, c.districtCode, c.streetCode, toJson(c.config), c.updatedBy],

@@ -89,7 +89,7 @@ describe('published rosters follow the register\'s events (workers and scheduler
     ];
     const draft = await ds.query(
       `INSERT INTO roster (community_code, district_code, street_code, month, version, status, reason, based_on_id, seed, objective, problem, assignments, uncovered, hours, created_by, created_at, solved_at)
-       SELECT community_code, district_code, street_code, month, version + 1, 'DRAFT', 'REPLAN', id, seed, objective, problem, ?, uncovered, hours, 'int-spec', NOW(3), NOW(3) FROM roster WHERE id = ?`,
+       SELECT community_code, district_code, street_code, month, version + 1, 'DRAFT', 'REPLAN', id, seed, objective, problem, ?, uncovered, hours, 'int-spec', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) FROM roster WHERE id = ?`,
       [JSON.stringify(changed), november.id],
     );
     expect((await t.request('POST', `/v1/rosters/${draft.insertId}/publish`, { token: xihu })).status).toBe(200);
@@ -134,7 +134,7 @@ describe('published rosters follow the register\'s events (workers and scheduler
     const lastWeek = ['26', '27', '28', '29', '30', '31'].map((d) => ({ workerId: tired.workerId, date: `2036-12-${d}`, shift: 'MID' }));
     const draft = await ds.query(
       `INSERT INTO roster (community_code, district_code, street_code, month, version, status, reason, seed, objective, problem, assignments, uncovered, hours, created_by, created_at, solved_at)
-       SELECT ?, district_code, ?, month, 1, 'DRAFT', 'GENERATE', seed, objective, problem, ?, '[]', '[]', 'int-spec', NOW(3), NOW(3)
+       SELECT ?, district_code, ?, month, 1, 'DRAFT', 'GENERATE', seed, objective, problem, ?, '[]', '[]', 'int-spec', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
          FROM roster WHERE community_code = ? AND month = '2036-12' AND status = 'PUBLISHED'`,
       [other, other.slice(0, 9), JSON.stringify(lastWeek), community],
     );

@@ -32,7 +32,7 @@ export class RosterGenerationRepository {
   async running(m: EntityManager, month: string, scopeCode: string | null): Promise<number[]> {
     // Overlap: one is the city, or one code is a prefix of the other (district ⊃ street).
     const rows = await m.query(
-      `SELECT id FROM roster_generation WHERE month = ? AND status = 'RUNNING' AND created_at > NOW(3) - INTERVAL ${GENERATION_HOLD_HOURS} HOUR
+      `SELECT id FROM roster_generation WHERE month = ? AND status = 'RUNNING' AND created_at > UTC_TIMESTAMP(3) - INTERVAL ${GENERATION_HOLD_HOURS} HOUR
          AND (? IS NULL OR scope_code IS NULL OR scope_code = LEFT(?, CHAR_LENGTH(scope_code)) OR ? = LEFT(scope_code, CHAR_LENGTH(?)))
        ORDER BY id`,
       [month, scopeCode, scopeCode, scopeCode, scopeCode],
@@ -41,7 +41,7 @@ export class RosterGenerationRepository {
   }
 
   async insert(m: EntityManager, g: { month: string; scopeCode: string | null; total: number; createdBy: string }): Promise<number> {
-    const res = await m.query(`INSERT INTO roster_generation (month, scope_code, status, total, created_by, created_at) VALUES (?, ?, 'RUNNING', ?, ?, NOW(3))`, [
+    const res = await m.query(`INSERT INTO roster_generation (month, scope_code, status, total, created_by, created_at) VALUES (?, ?, 'RUNNING', ?, ?, UTC_TIMESTAMP(3))`, [
       g.month, g.scopeCode, g.total, g.createdBy,
     ]);
     return Number(res.insertId);
@@ -57,6 +57,6 @@ export class RosterGenerationRepository {
   }
 
   async finish(m: EntityManager, id: number): Promise<void> {
-    await m.query(`UPDATE roster_generation SET status = 'DONE', finished_at = NOW(3) WHERE id = ? AND status = 'RUNNING'`, [id]);
+    await m.query(`UPDATE roster_generation SET status = 'DONE', finished_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'RUNNING'`, [id]);
   }
 }

@@ -98,7 +98,7 @@ export class RosterRepository {
 
   /** Inserts a QUEUED version numbered after the month's highest; call after lockMonth in the same transaction. */
   async insert(m: EntityManager, r: NewRoster, version: number): Promise<number> {
-    const res = await m.query(`INSERT INTO roster (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, NOW(3))`, [
+    const res = await m.query(`INSERT INTO roster (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))`, [
       r.communityCode, r.districtCode, r.streetCode, r.month, version, r.reason, r.basedOnId, r.generationId, r.seed, r.swap ? toJson(r.swap) : null, r.createdBy,
     ]);
     return Number(res.insertId);
@@ -122,7 +122,7 @@ export class RosterRepository {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       await m.query(
-        `INSERT INTO roster (${COLUMNS}) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, NOW(3))").join(',')}`,
+        `INSERT INTO roster (${COLUMNS}) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))").join(',')}`,
         chunk.flatMap((r) => [r.communityCode, r.districtCode, r.streetCode, r.month, r.version, r.reason, r.basedOnId, r.generationId, r.seed, null, r.createdBy]),
       );
     }
@@ -158,18 +158,18 @@ export class RosterRepository {
   /** Stores a solved roster; only a QUEUED row is filled (a redelivered job finds it solved and changes nothing). */
   async saveSolution(m: EntityManager, id: number, s: { problem: RosterProblem; assignments: Assignment[]; uncovered: UncoveredSlot[]; hours: WorkerHours[]; objective: number }): Promise<boolean> {
     const res = await m.query(
-      `UPDATE roster SET status = 'DRAFT', problem = ?, assignments = ?, uncovered = ?, hours = ?, objective = ?, solved_at = NOW(3) WHERE id = ? AND status = 'QUEUED'`,
+      `UPDATE roster SET status = 'DRAFT', problem = ?, assignments = ?, uncovered = ?, hours = ?, objective = ?, solved_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'QUEUED'`,
       [toJson(s.problem), toJson(s.assignments), toJson(s.uncovered), toJson(s.hours), s.objective, id],
     );
     return res.affectedRows === 1;
   }
 
   async markFailed(m: EntityManager, id: number, error: string): Promise<void> {
-    await m.query(`UPDATE roster SET status = 'FAILED', error = ?, solved_at = NOW(3) WHERE id = ? AND status = 'QUEUED'`, [error.slice(0, 500), id]);
+    await m.query(`UPDATE roster SET status = 'FAILED', error = ?, solved_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'QUEUED'`, [error.slice(0, 500), id]);
   }
 
   async setStatus(m: EntityManager, id: number, status: RosterStatus, by?: string): Promise<void> {
-    if (status === 'PUBLISHED') await m.query(`UPDATE roster SET status = 'PUBLISHED', published_at = NOW(3), published_by = ? WHERE id = ?`, [by ?? null, id]);
+    if (status === 'PUBLISHED') await m.query(`UPDATE roster SET status = 'PUBLISHED', published_at = UTC_TIMESTAMP(3), published_by = ? WHERE id = ?`, [by ?? null, id]);
     else await m.query('UPDATE roster SET status = ? WHERE id = ?', [status, id]);
   }
 
@@ -252,7 +252,7 @@ export class RosterRepository {
 
   /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */
   async recordCheck(m: EntityManager, id: number, conflictsAhead: number): Promise<void> {
-    await m.query("UPDATE roster SET conflicts_ahead = ?, checked_at = NOW(3) WHERE id = ? AND status = 'PUBLISHED'", [conflictsAhead, id]);
+    await m.query("UPDATE roster SET conflicts_ahead = ?, checked_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'PUBLISHED'", [conflictsAhead, id]);
   }
 
   /** Published versions of `month` and later in scope whose last check found shifts ahead to re-plan. */

@@ -603,7 +603,7 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     const publish = await t.request('POST', `/v1/rosters/generations/${g.id}/publish`, { token: xihu });
     expect(publish.status).toBe(409);
     expect(publish.body).toMatchObject({ code: 'GENERATION_IN_PROGRESS', generationId: Number(g.id) });
-    await ds.query('UPDATE roster_generation SET created_at = NOW(3) - INTERVAL 121 MINUTE WHERE id = ?', [g.id]);
+    await ds.query('UPDATE roster_generation SET created_at = UTC_TIMESTAMP(3) - INTERVAL 121 MINUTE WHERE id = ?', [g.id]);
     expect((await t.request('POST', '/v1/rosters/generate', { token: xihu, body: { month: '2037-01', scope: community.slice(0, 9) } })).status).toBe(201);
   }, 180_000);
 });

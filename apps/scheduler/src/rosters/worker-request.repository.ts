@@ -20,7 +20,7 @@ export class WorkerRequestRepository {
     if (rows.length === 0) return;
     await m.query(
       `INSERT INTO worker_request (community_code, district_code, street_code, worker_id, day, kind, shift, note, created_by, created_at)
-       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))').join(', ')}
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))').join(', ')}
        ON DUPLICATE KEY UPDATE community_code = VALUES(community_code), district_code = VALUES(district_code), street_code = VALUES(street_code),
          kind = VALUES(kind), shift = VALUES(shift), note = VALUES(note), created_by = VALUES(created_by), created_at = VALUES(created_at)`,
       rows.flatMap((r) => [r.communityCode, r.districtCode, r.streetCode, r.workerId, r.date, r.kind, r.shift, r.note, r.createdBy]),

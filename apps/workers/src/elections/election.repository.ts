@@ -58,7 +58,7 @@ export class ElectionRepository {
     const res = await m.query(`INSERT INTO election (body_id, body_kind, community_code, street_code, district_code, kind, method, election_date, term_years,
         term_start, term_end, backfilled, note, created_at)
       SELECT a.body_id, a.body_kind, a.community_code, c.street_code, c.district_code, 'REGULAR', NULL, a.start_date, 5,
-             a.start_date, COALESCE(MAX(a.end_date), DATE_SUB(DATE_ADD(a.start_date, INTERVAL 5 YEAR), INTERVAL 1 DAY)), 1, 'back-filled from existing elected posts', NOW(3)
+             a.start_date, COALESCE(MAX(a.end_date), DATE_SUB(DATE_ADD(a.start_date, INTERVAL 5 YEAR), INTERVAL 1 DAY)), 1, 'back-filled from existing elected posts', UTC_TIMESTAMP(3)
         FROM appointment a JOIN community c ON c.code = a.community_code
        WHERE a.obtained_by = 'ELECTION' AND a.election_id IS NULL
        GROUP BY a.body_id, a.body_kind, a.community_code, c.street_code, c.district_code, a.start_date`);

@@ -113,7 +113,7 @@ describe('grades on the register: entry with prior service, GRADE_CHANGE, yearly
     expect(await snapshotOf(w.id, '2029-03-14')).toMatchObject({ grade: 5 });
     // the step is policy data: with 2-year steps from 2030 the next one falls two years after the anchor (2029-03-15)
     await app.ds.query(`UPDATE grade_policy SET valid_to = '2029-12-31' WHERE kind = 'GRADE_PROGRESSION'`);
-    await app.ds.query(`INSERT INTO grade_policy (kind, data, valid_from, source_ref, created_at) VALUES ('GRADE_PROGRESSION', '{"yearsPerStep": 2}', '2030-01-01', 'test', NOW(3))`);
+    await app.ds.query(`INSERT INTO grade_policy (kind, data, valid_from, source_ref, created_at) VALUES ('GRADE_PROGRESSION', '{"yearsPerStep": 2}', '2030-01-01', 'test', UTC_TIMESTAMP(3))`);
     await handler.handle({ asOf: '2031-03-14' });
     expect(await snapshotOf(w.id, '2031-03-14')).toMatchObject({ grade: 6 });
     await handler.handle({ asOf: '2031-03-15' });

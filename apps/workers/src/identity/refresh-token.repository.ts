@@ -46,7 +46,7 @@ export class RefreshTokenRepository {
 
   /** Deletes tokens expired more than `days` days ago; returns how many. */
   static async deleteExpiredBefore(db: DataSource | EntityManager, days: number): Promise<number> {
-    const res = await db.query('DELETE FROM refresh_token WHERE expires_at < NOW(3) - INTERVAL ? DAY', [days]);
+    const res = await db.query('DELETE FROM refresh_token WHERE expires_at < UTC_TIMESTAMP(3) - INTERVAL ? DAY', [days]);
     return res.affectedRows;
   }
 }

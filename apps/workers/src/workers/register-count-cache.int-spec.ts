@@ -5,6 +5,7 @@ import { COLUMNS, csvLine } from '@cws/workers-core';
 import { REDIS } from '@cws/platform';
 import { startedApp, startTestApp, testPrincipals, type TestApp } from '@cws/testing';
 import { residentIdSequence, startWorkersWithOrg, workersService } from '@cws/workers-testing';
+import { today } from '../common/sql';
 import { demoResidentId } from '../seed/seed-workers';
 import { RegisterGeneration } from './register-generation';
 import type { CreateWorkerDto } from './workers.dto';
@@ -116,7 +117,7 @@ describe('register count cache: the first page total stays the COUNT(*) across w
     expect((await t.request('POST', `/v1/imports/${staged.id}/commit`, { token: xihu, body: {} })).status).toBe(201);
     expect(await twice('')).toBe(all + 2);
 
-    const todayIn = "a.start_date <= CURDATE() AND (a.end_date IS NULL OR a.end_date >= CURDATE())";
+    const todayIn = `a.start_date <= '${today()}' AND (a.end_date IS NULL OR a.end_date >= '${today()}')`;
     const headWhere = `AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.is_primary = 1 AND a.band = 'HEAD' AND ${todayIn})`;
     const roleWhere = `AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.role = 'SECRETARY' AND ${todayIn})`;
     const w = await hire('缓存书记');

@@ -56,7 +56,7 @@ export class WorkerPlaceRepository {
   /** Records a planned transfer, replacing the worker's earlier plan. */
   static async plan(m: EntityManager, t: PlannedTransfer): Promise<void> {
     await m.query(
-      `INSERT INTO worker_planned_transfer (worker_id, community_code, street_code, district_code, transfer_date, planned_by, planned_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))
+      `INSERT INTO worker_planned_transfer (worker_id, community_code, street_code, district_code, transfer_date, planned_by, planned_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))
        ON DUPLICATE KEY UPDATE community_code = VALUES(community_code), street_code = VALUES(street_code), district_code = VALUES(district_code),
          transfer_date = VALUES(transfer_date), planned_by = VALUES(planned_by), planned_at = VALUES(planned_at)`,
       [t.workerId, t.communityCode, t.streetCode, t.districtCode, t.date, t.plannedBy],

@@ -127,10 +127,10 @@ describe('register read path: the detail in one statement, the count with the fi
 
     expect((await first('&q=%E8%AF%BB%E8%B7%AF%E5%BE%84')).total).toBe(await countOf("AND w.name LIKE '%读路径%'"));
     expect((await first('&post=SECRETARY')).total).toBe(await countOf(
-      "AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.role = 'SECRETARY' AND a.start_date <= CURDATE() AND (a.end_date IS NULL OR a.end_date >= CURDATE()))",
+      `AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.role = 'SECRETARY' AND a.start_date <= '${today()}' AND (a.end_date IS NULL OR a.end_date >= '${today()}'))`,
     ));
     expect((await first('&post=HEAD&sort=-name')).total).toBe(await countOf(
-      "AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.is_primary = 1 AND a.band = 'HEAD' AND a.start_date <= CURDATE() AND (a.end_date IS NULL OR a.end_date >= CURDATE()))",
+      `AND EXISTS (SELECT 1 FROM appointment a WHERE a.worker_id = w.id AND a.is_primary = 1 AND a.band = 'HEAD' AND a.start_date <= '${today()}' AND (a.end_date IS NULL OR a.end_date >= '${today()}'))`,
     ));
     const nothing = await first('&q=%E6%97%A0%E6%AD%A4%E4%BA%BA');
     expect(nothing).toEqual({ items: [], nextAfter: null, total: 0 });

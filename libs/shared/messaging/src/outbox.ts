@@ -94,7 +94,7 @@ export class InboxService {
 
   async once<T>(eventKey: string, fn: (manager: EntityManager) => Promise<T>): Promise<{ done: boolean; result?: T }> {
     return this.dataSource.transaction(async (manager) => {
-      const res = await manager.query('INSERT IGNORE INTO processed_event (event_key, processed_at) VALUES (?, NOW(3))', [eventKey]);
+      const res = await manager.query('INSERT IGNORE INTO processed_event (event_key, processed_at) VALUES (?, UTC_TIMESTAMP(3))', [eventKey]);
       if (res.affectedRows === 0) return { done: false };
       return { done: true, result: await fn(manager) };
     });
