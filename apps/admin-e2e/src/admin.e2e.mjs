@@ -97,9 +97,12 @@ async function dropQueueKeys() {
   }
 }
 
-/** A fresh browser context (own sessionStorage) on the login page. */
+/**
+ * A fresh browser context (own sessionStorage) on the login page, in the city's time zone as its HR users are: the
+ * UI's "today" (a form's default date) is then the services' (`cityToday`) whatever the machine's zone.
+ */
 async function newPage({ blank = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   if (!blank) await page.goto(`${baseUrl}/login`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, formatMoney, parseMoney, placeOfCode, roundFen, type Fen, type Principal } from '@cws/kernel';
+import { cityToday, conflict, DomainError, formatMoney, parseMoney, placeOfCode, roundFen, type Fen, type Principal } from '@cws/kernel';
 import type { WorkerSnapshot } from '@cws/workers-contracts';
 import { calibrateUnitValue, checkBenchmark, cityWageTargets, complianceSummary, growth, mergePaid, paidThroughMonth, projectWorkers, projectWorkforce, yearEndTopUp, type BenchmarkCheck, type BenchmarkTargets, type GroupLevel, type PayrollPolicy, type ProjectedWorker, type TopUpRule } from '@cws/payroll-engine';
 import type {
@@ -151,7 +151,7 @@ export class BenchmarkService {
   async compliance(p: Principal, token: string | undefined, q: ComplianceQueryDto, store: boolean): Promise<ComplianceReport> {
     const groupBy = q.groupBy ?? 'district';
     const policyDate = `${q.year}-01-01`;
-    const ytdDate = clampToYear(q.asOf ?? new Date().toISOString().slice(0, 10), q.year);
+    const ytdDate = clampToYear(q.asOf ?? cityToday(), q.year);
     // The workforce of the year-to-date date is projected for the rest of the year; earlier months come from paid runs.
     const loaded = await this.load(p, q.year, q.scope, ytdDate, policyDate);
     const unit = q.unitValue ? parseMoney(q.unitValue) : loaded.policy.payScale.unitValueFen;
@@ -305,7 +305,7 @@ export class BenchmarkService {
     if (row.scopeCode !== null) throw conflict('CALIBRATION_NOT_CITY_WIDE', `calibration ${id} covers ${row.scopeCode} only; the pay scale is city-wide`);
     const result = row.result as CalibrationResult;
     const open = (await this.policy.list({ kind: 'UNIT_VALUE', key: String(row.year) }))[0];
-    const today = new Date().toISOString().slice(0, 10);
+    const today = cityToday();
     const from = validFrom ?? (open && open.validFrom > today ? open.validFrom : today);
     return this.policy.create(p, {
       kind: 'UNIT_VALUE',

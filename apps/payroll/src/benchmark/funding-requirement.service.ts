@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BalanceView } from '@cws/budget-contracts';
-import { formatMoney, parseMoney, type Fen, type Principal } from '@cws/kernel';
+import { cityToday, formatMoney, parseMoney, type Fen, type Principal } from '@cws/kernel';
 import { fundingRequirement, type ProjectedWorker } from '@cws/payroll-engine';
 import type { FundingRequirementLine, FundingRequirementReport } from '@cws/payroll-contracts';
 import { PolicyService } from '../policy/policy.service';
@@ -58,7 +58,7 @@ export class FundingRequirementService {
   ) {}
 
   async report(p: Principal, token: string | undefined, q: FundingRequirementQueryDto): Promise<FundingRequirementReport> {
-    const asOf = clamp(q.asOf ?? new Date().toISOString().slice(0, 10), q.year);
+    const asOf = clamp(q.asOf ?? cityToday(), q.year);
     const loaded = await this.benchmark.load(p, q.year, q.scope, asOf, `${q.year}-01-01`);
     const streams = payStreams(await this.policy.rowsFor(q.year), `${q.year}-01-01`);
     const [balances, names] = await Promise.all([this.budget.balances(q.year, loaded.scope, token), this.workforce.districtNames(token)]);

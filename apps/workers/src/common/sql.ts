@@ -1,16 +1,19 @@
-import { isIsoDate, validationError } from '@cws/kernel';
+import { cityToday, isIsoDate, validationError } from '@cws/kernel';
 
 /** Stands in for an open end date (NULL) in range-overlap SQL: `COALESCE(end_date, FAR_FUTURE)`. */
 export const FAR_FUTURE = '9999-12-31';
 
-/** Today as YYYY-MM-DD (calendar dates are zone-less; the service runs on China time in production). */
+/**
+ * Today as YYYY-MM-DD: the city's date (Asia/Shanghai), as payroll and the scheduler read it, whatever time zone
+ * the process runs in (a container's is UTC: the register's today lagged the others' from midnight to 08:00).
+ */
 export function today(): string {
-  return dateOf(new Date());
+  return cityToday();
 }
 
-/** A moment's calendar date on the service's clock, as `today()` reads it. */
+/** A moment's calendar date in the city, as `today()` reads it. */
 export function dateOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return cityToday(d);
 }
 
 /** A job's date (its payload's `field`), or today when absent; anything but YYYY-MM-DD fails the job with INVALID_DATE. */

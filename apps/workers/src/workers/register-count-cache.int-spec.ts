@@ -88,7 +88,7 @@ describe('register count cache: the first page total stays the COUNT(*) across w
     expect(await twice(Q, "AND w.name LIKE '%缓存%'")).toBe(named + 1);
 
     const onLeave = await twice('&status=ON_LEAVE', "AND w.status = 'ON_LEAVE'");
-    await ok('POST', `/v1/workers/${w}/events`, { kind: 'LEAVE', date: new Date().toISOString().slice(0, 10) });
+    await ok('POST', `/v1/workers/${w}/events`, { kind: 'LEAVE', date: today() });
     expect(await twice('&status=ON_LEAVE', "AND w.status = 'ON_LEAVE'")).toBe(onLeave + 1);
 
     const active = await twice('&status=ACTIVE', "AND w.status = 'ACTIVE'");

@@ -1,5 +1,6 @@
 import { testPrincipals, usingApp } from '@cws/testing';
 import { hireWorker, residentIdSequence, startWorkersWithOrg } from '@cws/workers-testing';
+import { today } from '../common/sql';
 
 const XIHU = '330106';
 const CUIYUAN1 = '330106001001';
@@ -196,7 +197,7 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
 
   it('secondments: overlap rejected; an ongoing OUT secondment removes the worker from rosters; IN cadres appear in their host community', async () => {
     const w = await hire({ communityCode: '330106002001' });
-    const today = new Date().toISOString().slice(0, 10);
+    const now = today();
     const out = await app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: w.id, direction: 'OUT', organisation: '文新街道办事处', from: '2025-01-01', payer: 'HOST' } });
     expect(out.status).toBe(201);
     const overlap = await app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: w.id, direction: 'OUT', organisation: '西湖区民政局', from: '2025-06-01', to: '2025-07-01', payer: 'HOME' } });
@@ -205,11 +206,11 @@ describe('workforce register: workers, appointments, secondments, snapshots (rea
     expect(detail.body.status).toBe('SECONDED_OUT');
     const cadre = await hire({ communityCode: '330106002001', employmentType: 'SECONDED_IN', name: '孙干部' });
     expect((await app.t.request('POST', '/v1/secondments', { token: app.tokens.xihu, body: { workerId: cadre.id, direction: 'IN', organisation: '西湖区发改局', from: '2025-01-01', to: '2099-12-31', payer: 'HOME' } })).status).toBe(201);
-    const avail = await app.t.request('GET', `/v1/availability?community=330106002001&date=${today}`, { token: app.tokens.xihu });
+    const avail = await app.t.request('GET', `/v1/availability?community=330106002001&date=${now}`, { token: app.tokens.xihu });
     const ids = avail.body.workers.map((r: { id: number }) => r.id);
     expect(ids).toContain(cadre.id);
     expect(ids).not.toContain(w.id);
-    const snap = await app.t.request('GET', `/v1/snapshots?asOf=${today}&scope=330106002001`, { token: app.t.tokenFor(testPrincipals.finance()) });
+    const snap = await app.t.request('GET', `/v1/snapshots?asOf=${now}&scope=330106002001`, { token: app.t.tokenFor(testPrincipals.finance()) });
     const s = snap.body.items.find((i: { workerId: number }) => i.workerId === w.id);
     expect(s).toMatchObject({ status: 'SECONDED_OUT', secondment: { direction: 'OUT', payer: 'HOST', from: '2025-01-01', to: null }, bankAccount: '************8888' });
     const ended = await app.t.request('POST', `/v1/secondments/${out.body.id}/end`, { token: app.tokens.xihu, body: { to: '2025-02-28' } });

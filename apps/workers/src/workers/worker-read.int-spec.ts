@@ -90,7 +90,7 @@ describe('register read path: the detail in one statement, the count with the fi
     // JSON bodies, compared as the client receives them (key order included)
     expect(JSON.stringify({ appointments, training, secondments, events, grades })).toBe(JSON.stringify(expected));
     expect(training.map((r: { hours: string }) => r.hours)).toEqual(['24.0', '7.5']);
-    expect(detail.body).toMatchObject({ id: w, name: '读路径甲', grade: grades.find((g: { from: string }) => g.from <= new Date().toISOString().slice(0, 10)).grade });
+    expect(detail.body).toMatchObject({ id: w, name: '读路径甲', grade: grades.find((g: { from: string }) => g.from <= today()).grade });
 
     // a worker with no list at all
     const bare = await hire('读路径乙');
