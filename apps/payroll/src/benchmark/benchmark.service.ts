@@ -310,7 +310,7 @@ export class BenchmarkService {
     return this.policy.create(p, {
       kind: 'UNIT_VALUE',
       validFrom: from,
-      sourceRef: `calibration #${id} of ${row.createdAt.toISOString().slice(0, 10)}: least unit value for projected average ≥ W(${row.year - 1}) = ${result.benchmark} (projected ${result.projectedAverage})${result.illustrative ? ' — from illustrative inputs' : ''}`,
+      sourceRef: `calibration #${id} of ${cityToday(row.createdAt)}: least unit value for projected average ≥ W(${row.year - 1}) = ${result.benchmark} (projected ${result.projectedAverage})${result.illustrative ? ' — from illustrative inputs' : ''}`,
       data: { year: row.year, unitValue: result.unitValue },
     });
   }
