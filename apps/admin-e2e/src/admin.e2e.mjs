@@ -16,6 +16,7 @@ import { fundingTest } from './funding.mjs';
 import { payDayTest } from './payday.mjs';
 import { policyTest } from './policy.mjs';
 import { weightTest, workflowTests } from './workflows.mjs';
+import { cityYear } from './city-date.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SERVICES = ['workers', 'payroll', 'budget', 'scheduler'];
@@ -582,7 +583,7 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('run-top-up').click();
     const topUpRes = await topUpResponse;
     assert.equal(topUpRes.status(), 201, await topUpRes.text());
-    assert.deepEqual(JSON.parse(topUpRes.request().postData() ?? '{}'), { year: new Date().getFullYear(), rule: 'AVERAGE', level: 'DISTRICT' });
+    assert.deepEqual(JSON.parse(topUpRes.request().postData() ?? '{}'), { year: cityYear(), rule: 'AVERAGE', level: 'DISTRICT' });
     const topUp = await topUpRes.json();
     assert.equal(topUp.workers, 540 - cadres, 'the top-up covers the same community workers');
     assert.deepEqual(topUp.byDistrict.map((d) => d.districtCode), ['330102', '330105', '330106'], 'all three demo districts need a top-up');

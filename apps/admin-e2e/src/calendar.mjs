@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { typeDate } from './workflows.mjs';
+import { cityYear } from './city-date.mjs';
 
 export function calendarTest({ signedIn, api }) {
-  const year = new Date().getFullYear() + 2;
+  const year = cityYear() + 2;
   test(`holiday calendar: city-admin adds a holiday to ${year}, saves, and sees it after a reload`, async () => {
     const page = await signedIn('city-admin', '节假日安排');
     try {

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickUntilGone } from './dialogs.mjs';
+import { cityToday, cityYear } from './city-date.mjs';
 
 /** Today in the city, as the service counts it (kernel cityToday). */
-const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 /** The day before an ISO date. */
 const dayBefore = (day) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
@@ -79,7 +79,7 @@ export function closesTest({ signedIn, openMenu, api }) {
 
   test('per-household check: finance opens 按户核定 and sees the demo year’s check of the 居委会工作经费 as the budget service reports it', async () => {
     const token = await api.token('finance');
-    const year = new Date().getFullYear();
+    const year = cityYear();
     const report = await api.get(token, `/api/budget/v1/reports/household-standard?fiscalYear=${year}&stream=RESIDENTS_COMMITTEE&belowOnly=true`);
     const page = await signedIn('finance');
     try {
@@ -95,7 +95,7 @@ export function closesTest({ signedIn, openMenu, api }) {
 
   test('ledger: finance opens 总账明细 and sees the year’s ledger oldest first, as GET /ledger pages it, and a posting opens from its row', async () => {
     const token = await api.token('finance');
-    const year = new Date().getFullYear();
+    const year = cityYear();
     const first = await api.get(token, `/api/budget/v1/ledger?fiscalYear=${year}&limit=100`);
     assert.ok(first.items.length > 0, 'the demo city has ledger entries this year');
     const page = await signedIn('finance');

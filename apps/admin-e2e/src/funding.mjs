@@ -3,6 +3,7 @@
 // change the headcount, so the figures are read from the API rather than fixed here).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cityYear } from './city-date.mjs';
 
 /** "43181135.70" → "43,181,135.70", as the screen shows amounts. */
 const thousands = (amount) => amount.replace(/^(-?\d+)/, (int) => int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
@@ -12,7 +13,7 @@ export function fundingTest({ signedIn, api }) {
     const page = await signedIn('finance', '经费核定');
     try {
       await page.getByTestId('funding-page').waitFor();
-      const year = new Date().getFullYear();
+      const year = cityYear();
       const report = await api.get(await api.token('finance'), `/api/payroll/v1/benchmark/funding-requirement?year=${year}`);
       const districts = report.lines.filter((l) => l.level === 'DISTRICT');
       assert.ok(districts.length >= 3, `the demo city has three districts, got ${districts.length}`);

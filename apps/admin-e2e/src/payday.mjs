@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickUntilGone } from './dialogs.mjs';
+import { cityToday } from './city-date.mjs';
 
 /** Today in the city, as the service counts it (kernel cityToday). */
-const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export function payDayTest({ signedIn, api }) {
   test('pay day: finance schedules the approved run for today (the default), sees it on the run, and cancels the schedule', async () => {

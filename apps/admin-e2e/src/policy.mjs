@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { typeDate } from './workflows.mjs';
+import { cityYear } from './city-date.mjs';
 
 export function policyTest({ signedIn, pick, api }) {
   test('pay policy: city-admin checks this year (complete) and next (no unit value yet), filters to insurance, opens the pension row and enters its version from 2027-07-01', async () => {
@@ -12,7 +13,7 @@ export function policyTest({ signedIn, pick, api }) {
       await page.getByTestId('policy-page').waitFor();
       // 年度政策检查: the demo's policy is complete for this year; next year has no unit value yet, so its runs could not compute
       const check = page.getByTestId('policy-year-check');
-      const year = new Date().getFullYear();
+      const year = cityYear();
       await check.getByText(`${year} 年政策完整`).waitFor();
       const yearInput = check.locator('input');
       await yearInput.click();

@@ -2,10 +2,11 @@
 // listed under that allocation, then reversed from its drawer; the list's filter survives a reload. Registered by workflows.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cityYear } from './city-date.mjs';
 
 export function postingsTest({ signedIn, api, failures }) {
   test('postings: finance books 12.34 on a demo allocation, finds it listed, reverses it and reloads the filtered list', async () => {
-    const year = new Date().getFullYear();
+    const year = cityYear();
     const token = await api.token('finance');
     // the first allocation of the year: also the first of the picker's list, which has the same filter and order
     const [allocation] = (await api.get(token, `/api/budget/v1/allocations?fiscalYear=${year}&limit=1`)).items;

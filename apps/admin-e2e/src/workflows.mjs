@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, test } from 'node:test';
 import { clickUntilGone } from './dialogs.mjs';
 import { postingsTest } from './postings.mjs';
+import { cityMonthStart } from './city-date.mjs';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -171,10 +172,7 @@ export function workflowTests(ctx) {
     await page.getByTestId('deductions-ytd').getByText('本年累计扣除 2,000.00 元', { exact: false }).waitFor();
 
     // a contribution base declared from next month (缴费基数), listed, then withdrawn as made in error
-    const next = new Date();
-    next.setDate(1);
-    next.setMonth(next.getMonth() + 1);
-    const nextMonth = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
+    const nextMonth = cityMonthStart(1).slice(0, 7);
     await page.getByRole('tab', { name: '缴费基数' }).click();
     await page.getByTestId('declare-base').click();
     await typeDate(page, 'validFrom', nextMonth);
@@ -497,10 +495,7 @@ export function workflowTests(ctx) {
     const token = await api.token('xihu-hr');
     const centres = (await api.get(token, '/api/workers/v1/communities?district=330106')).filter((c) => c.active);
     // two months ahead: the month the other roster steps plan (next month) keeps its own versions
-    const ahead = new Date();
-    ahead.setUTCDate(1);
-    ahead.setUTCMonth(ahead.getUTCMonth() + 2);
-    const month = ahead.toISOString().slice(0, 7);
+    const month = cityMonthStart(2).slice(0, 7);
     const page = await signedIn('xihu-hr', '排班');
     await typeDate(page, 'month', month);
     await page.getByTestId('roster-generate-all').click();
@@ -599,8 +594,7 @@ export function workflowTests(ctx) {
     await page.getByTestId('transfer-form-ok').click();
     await itemOf(page, 'transferDate').locator('.ant-form-item-explain-error').getByText('调入日期早于本人到现社区的日期').waitFor();
     // then the first of this month
-    const now = new Date();
-    const firstOfMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
+    const firstOfMonth = cityMonthStart(0);
     await typeDate(page, 'transferDate', firstOfMonth);
     await page.getByTestId('transfer-form-ok').click();
     await page.getByTestId('transfer-form').waitFor({ state: 'detached' }).catch(() => undefined);
@@ -611,8 +605,7 @@ export function workflowTests(ctx) {
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(`${firstOfMonth}[\\s\\S]*${from.name} → ${to.name}`));
     // a transfer back on the first of next month is planned: the worker stays here until then; HR cancels it
-    const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
-    const firstOfNext = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-01`;
+    const firstOfNext = cityMonthStart(1);
     await page.getByTestId('worker-transfer').click();
     await searchAndPick(page, 'communityCode', from.name, from.name);
     await typeDate(page, 'transferDate', firstOfNext);
