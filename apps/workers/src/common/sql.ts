@@ -11,11 +11,6 @@ export function today(): string {
   return cityToday();
 }
 
-/** A moment's calendar date in the city, as `today()` reads it. */
-export function dateOf(d: Date): string {
-  return cityToday(d);
-}
-
 /** A job's date (its payload's `field`), or today when absent; anything but YYYY-MM-DD fails the job with INVALID_DATE. */
 export function jobDate(value: string | undefined, field: string): string {
   const date = value ?? today();

@@ -1,9 +1,9 @@
 /** The only owner of grade_policy and worker_grade SQL. */
-import { addDays, DomainError } from '@cws/kernel';
+import { addDays, cityToday, DomainError } from '@cws/kernel';
 import type { GradeCause, PostBand } from '@cws/workers-contracts';
 import type { GradePolicy } from '@cws/workers-core';
 import type { EntityManager } from 'typeorm';
-import { dateOf, today } from '../common/sql';
+import { today } from '../common/sql';
 import { workerRangeSql, type WorkerRange } from '../common/worker-range';
 
 export interface GradeRow {
@@ -101,7 +101,7 @@ export class GradeRepository {
    */
   static async yearlyRunsFrom(m: EntityManager, workerId: number): Promise<string> {
     const [r] = await m.query('SELECT MIN(created_at) AS at FROM worker_grade WHERE worker_id = ?', [workerId]);
-    return addDays(r?.at ? dateOf(new Date(r.at)) : today(), 1);
+    return addDays(r?.at ? cityToday(new Date(r.at)) : today(), 1);
   }
 
   /** Whether the worker has a BAND_CHANGE row into `band` from `from` (what a primary post of that band starting then wrote). */
