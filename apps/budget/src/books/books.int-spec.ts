@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { addDays, cityToday } from '@cws/kernel';
 import { DataSource } from 'typeorm';
-import { startedApp, type TestApp, type TestTokens } from '@cws/testing';
+import { startedApp, until, type TestApp, type TestTokens } from '@cws/testing';
 import { idempotent, startSeededBudget } from '@cws/budget-testing';
 import { JobProducer } from '@cws/messaging';
 import { BooksService } from './books.service';
@@ -153,6 +153,45 @@ describe('closing the books (real MySQL and Redis)', () => {
       const refused = await xlsx(query);
       const body = (await refused.json()) as { code: string; details?: Array<{ path: string }> };
       expect([refused.status, body.code, body.details?.[0]?.path]).toEqual([400, code, 'from']);
+    }
+  });
+
+  it('waits for a money movement in flight: an entry written just before midnight and committed after the close began is in its day', async () => {
+    // the closes above reach tomorrow; the day after has none yet
+    const day = addDays(tomorrow, 1);
+    const [{ id: allocationId }] = await ds.query('SELECT id FROM allocation WHERE fiscal_year = 2041 ORDER BY id LIMIT 1');
+    // an expenditure as the posting path writes one (the year's shared lock, its entry, the running column),
+    // stamped 23:59:59.9 city time and not committed yet
+    const movement = ds.createQueryRunner();
+    await movement.connect();
+    try {
+      await movement.startTransaction();
+      await movement.query('SELECT status FROM fiscal_year WHERE year = 2041 LOCK IN SHARE MODE');
+      await movement.query(
+        `INSERT INTO ledger_entry (fiscal_year, funder, stream, district_code, street_code, community_code, entry_type, allocation_id, d_appropriated, d_allocated, d_committed, d_spent, memo, created_by, created_at)
+         SELECT fiscal_year, funder, stream, district_code, street_code, community_code, 'EXPENDITURE', id, 0, 0, 0, 1.00, 'in flight at midnight', 'test', ? FROM allocation WHERE id = ?`,
+        [`${day} 15:59:59.900`, allocationId],
+      );
+      await movement.query('UPDATE allocation SET spent = spent + 1.00 WHERE id = ?', [allocationId]);
+
+      let closed = false;
+      const closing = books.closeThrough(day, 'test', noonOf(addDays(day, 1))).finally(() => (closed = true));
+      // the close waits on the movement's lock rather than reading the day without it (polled every 200 ms:
+      // InnoDB refreshes innodb_trx only when it was not read in the last 100 ms)
+      const lockWaits = async () => Number((await ds.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'"))[0].n);
+      await until('the close to wait on the lock, or to end', async () => closed || (await lockWaits()) > 0, Boolean, 15_000);
+      expect(closed).toBe(false);
+      await movement.commitTransaction();
+      const [close] = await closing;
+      const [last] = await ds.query('SELECT MAX(id) AS id FROM ledger_entry');
+      expect(close).toMatchObject({
+        day, entries: 1, lastEntryId: String(last.id), status: 'BALANCED',
+        movements: { appropriated: '0.00', allocated: '0.00', committed: '0.00', spent: '1.00' },
+        totals: { spent: '124.45' },
+      });
+    } finally {
+      if (movement.isTransactionActive) await movement.rollbackTransaction();
+      await movement.release();
     }
   });
 });

@@ -8,6 +8,7 @@ import { FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { DataSource } from 'typeorm';
 import { money, sumsToMoney } from '../common/money';
 import { requireCityScope } from '../common/access';
+import { FiscalYearRepository } from '../fiscal-years/fiscal-year.repository';
 import { LedgerEntryRepository } from '../ledger/ledger-entry.repository';
 import { LedgerCloseRepository, type LedgerCloseRow } from './ledger-close.repository';
 import { closesWorkbook } from './closes-workbook';
@@ -42,6 +43,7 @@ export class BooksService {
     private readonly closes: LedgerCloseRepository,
     private readonly ledger: LedgerEntryRepository,
     private readonly runningColumns: RunningColumnsReader,
+    private readonly years: FiscalYearRepository,
   ) {}
 
   /** A city user's close through `through` (default yesterday). */
@@ -63,6 +65,7 @@ export class BooksService {
     const first = await this.ledger.firstEntryAt(m);
     const days = daysToClose(await this.closes.lastDay(m), first && cityToday(first), last);
     if (!days.length) return [];
+    await this.movementsInFlight();
     const { checked, discrepancies } = await this.reconcile();
     const written: LedgerCloseView[] = [];
     for (const day of days) {
@@ -100,6 +103,19 @@ export class BooksService {
     const from = q.from ?? addDays(to, -30);
     assertCloseRange(from, to);
     return { from, to, closes: await this.closes.range(this.dataSource.manager, from, to) };
+  }
+
+  /**
+   * Waits for the money movements in flight to end. An entry is stamped with the time its INSERT runs, not the time
+   * its transaction commits: one written at 23:59:59.9 and committed after this close had read its day would be in
+   * neither that day's close nor the next (whose totals chain from it), for good. Every ledger writer holds its
+   * fiscal year's shared lock from before its entry to its commit; taking every year's exclusive lock (released at
+   * once) waits for them, and a movement that starts after stamps a time after the days being closed. Postings
+   * wait the moment it takes; a movement still open after innodb_lock_wait_timeout fails the close, which the job
+   * retries.
+   */
+  private movementsInFlight(): Promise<void> {
+    return this.dataSource.transaction('READ COMMITTED', (m) => this.years.lockAll(m));
   }
 
   /**

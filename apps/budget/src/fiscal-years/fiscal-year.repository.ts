@@ -29,6 +29,14 @@ export class FiscalYearRepository {
     return (await one<{ status: string }>(m, 'SELECT status FROM fiscal_year WHERE year = ? FOR UPDATE', [year]))?.status;
   }
 
+  /**
+   * Every year's exclusive lock, taken in the caller's transaction: it waits until each money movement holding a
+   * year's shared lock (`shareLockStatus`, taken before its ledger entry is written) has committed or rolled back.
+   */
+  async lockAll(m: EntityManager): Promise<void> {
+    await m.query('SELECT year FROM fiscal_year ORDER BY year FOR UPDATE');
+  }
+
   /** Opens a year (at `openedAt`, default now); false when it already exists. */
   async insertOpen(m: EntityManager, year: number, openedAt: string | null = null): Promise<boolean> {
     const res = await m.query(`INSERT IGNORE INTO fiscal_year (year, status, opened_at) VALUES (?, 'OPEN', COALESCE(?, UTC_TIMESTAMP(3)))`, [year, openedAt]);
