@@ -113,9 +113,10 @@ export class RosterChecksService {
     return done;
   }
 
-  /** Checks a version; a published one keeps the count of its shifts from today on that no longer hold. */
+  /** Checks a version; a published one keeps the count of its shifts from today on that no longer hold (unless a later-begun check has). */
   private async check(r: CheckableRoster, token: string | undefined): Promise<RosterConflict[]> {
-    const today = cityToday();
+    const asOf = new Date();
+    const today = cityToday(asOf);
     const [available, requests, acrossMonths] = await Promise.all([
       this.workforce.availability(r.communityCode, r.month, token),
       this.requests.forMonth(this.dataSource.manager, r.communityCode, r.month),
@@ -123,7 +124,7 @@ export class RosterChecksService {
     ]);
     const off = requests.filter((q) => q.kind === 'UNAVAILABLE');
     const all = mergeConflicts(rosterConflicts(r.assignments ?? [], available, off, today), acrossMonths);
-    if (r.status === 'PUBLISHED') await this.rosters.recordCheck(this.dataSource.manager, r.id, all.filter((c) => !c.past).length);
+    if (r.status === 'PUBLISHED') await this.rosters.recordCheck(this.dataSource.manager, r.id, all.filter((c) => !c.past).length, asOf);
     return all;
   }
 

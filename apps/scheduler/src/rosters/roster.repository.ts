@@ -250,9 +250,16 @@ export class RosterRepository {
     return rows.map((r) => Number(r.id));
   }
 
-  /** What a check found: the shifts from today on that the register contradicts. A version no longer published keeps what it had. */
-  async recordCheck(m: EntityManager, id: number, conflictsAhead: number): Promise<void> {
-    await m.query("UPDATE roster SET conflicts_ahead = ?, checked_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'PUBLISHED'", [conflictsAhead, id]);
+  /**
+   * What a check found: the shifts from today on that the register contradicts, as of `asOf` (when its reads began).
+   * A version no longer published keeps what it had, and so does one a later-begun check has recorded: two checks of
+   * one version at once (the hourly job, a register change's) end in the newer register's answer, not the last writer's.
+   */
+  async recordCheck(m: EntityManager, id: number, conflictsAhead: number, asOf: Date): Promise<void> {
+    await m.query(
+      "UPDATE roster SET conflicts_ahead = ?, checked_at = ? WHERE id = ? AND status = 'PUBLISHED' AND (checked_at IS NULL OR checked_at <= ?)",
+      [conflictsAhead, asOf, id, asOf],
+    );
   }
 
   /** Published versions of `month` and later in scope whose last check found shifts ahead to re-plan. */

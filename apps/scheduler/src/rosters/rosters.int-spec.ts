@@ -196,6 +196,10 @@ describe('rosters over a real workers service (real MySQL and Redis)', () => {
     expect((await t.request('DELETE', `/v1/centres/${community}/requests/${asked.workerId}/2036-12-22`, { token: xihu })).status).toBe(204);
     expect((await toReplan(xihu)).map((x: { conflictsAhead: number }) => x.conflictsAhead)).toEqual([leaveDays]);
     expect((await t.request('GET', `/v1/rosters/${firstId}/conflicts`, { token: xihu })).body.conflicts).toHaveLength(leaveDays);
+    // a check that began before those (an hourly one, paced) and ends after them does not put back the register it read
+    const checkedAt = (await toReplan(xihu))[0].checkedAt;
+    await t.app.get(RosterRepository).recordCheck(ds.manager, firstId, 0, new Date(Date.parse(checkedAt) - 60_000));
+    expect(await toReplan(xihu)).toEqual([expect.objectContaining({ rosterId: firstId, conflictsAhead: leaveDays, checkedAt })]);
 
     const res = await t.request('POST', `/v1/rosters/${firstId}/replan`, { token: xihu });
     expect(res.status).toBe(201);
