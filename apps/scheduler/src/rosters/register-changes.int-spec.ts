@@ -119,7 +119,7 @@ describe('published rosters follow the register\'s events (workers and scheduler
     for (const payload of [{}, { workerId: '12' }, { workerId: 0 }, null]) expect(() => handler.workerChanged(payload)).toThrow('a register event without a worker id');
   });
 
-  it('reads the old centre\'s month before for a worker a transfer brought in, when that centre publishes it anew', async () => {
+  it('reads the old centre\'s month before for a worker a transfer brought in, when that centre publishes it anew, and lists the month to re-plan at once', async () => {
     const january = await solvedRoster(t, xihu, (await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: '2037-01' } })).body.id);
     expect((await t.request('POST', `/v1/rosters/${january.id}/publish`, { token: xihu })).status).toBe(200);
     const restAcross = async () =>
@@ -139,6 +139,9 @@ describe('published rosters follow the register\'s events (workers and scheduler
       [other, other.slice(0, 9), JSON.stringify(lastWeek), community],
     );
     expect((await t.request('POST', `/v1/rosters/${draft.insertId}/publish`, { token: xihu })).status).toBe(200);
+    // that publication checked this centre's January at once (the worker's last six days there): listed to re-plan
+    // without the hourly check or a read of its conflicts
+    expect((await toReplan()).find((x) => x.rosterId === january.id)?.conflictsAhead).toBeGreaterThanOrEqual(1);
     expect(await restAcross()).toEqual([{ workerId: tired.workerId, date: '2037-01-01', shift: tired.shift, reason: 'REST_ACROSS_MONTHS', past: false }]);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, cityToday, eachAtMost, notFound, type Principal } from '@cws/kernel';
+import { addDays, cityToday, eachAtMost, lastDayOfMonth, notFound, type Principal } from '@cws/kernel';
 import type { RosterConflictsView, RostersToReplanView } from '@cws/scheduler-contracts';
 import { carriedOutOf, mergeConflicts, restAcrossMonths, rosterConflicts, type RosterConflict } from '@cws/scheduler-solver';
 import { pacer } from '../common/pacer';
@@ -65,6 +65,26 @@ export class RosterChecksService {
     for (const month of new Set(months)) {
       const r = await this.rosters.publishedCheckable(this.dataSource.manager, community, month);
       if (!r) continue;
+      await this.check(r, token).catch((e: unknown) => this.logger.warn({ msg: 'roster re-check failed', rosterId: r.id, err: (e as Error).message }));
+    }
+  }
+
+  /**
+   * The month after a newly published one, checked again at once: its first days' rest rules look back into the
+   * published month's last six days. This centre's version of it; and another centre's with shifts of a worker who
+   * works those six days here but has none in this centre's month after (a transfer on the 1st took them there) —
+   * only those are searched for, usually none: a search of a whole city's published month by shifts takes seconds
+   * (docs/scheduler.md). The publication stands whatever the checks meet; one that cannot be made now keeps its last
+   * result for the hourly job.
+   */
+  async recheckMonthAfter(community: string, month: string, lastDaysWorkers: readonly number[], token: string | undefined): Promise<void> {
+    const m = this.dataSource.manager;
+    const after = addDays(lastDayOfMonth(month), 1).slice(0, 7);
+    const own = await this.rosters.publishedCheckable(m, community, after);
+    const staying = new Set((own?.assignments ?? []).map((a) => a.workerId));
+    const moved = lastDaysWorkers.filter((w) => !staying.has(w));
+    const elsewhere = await this.rosters.publishedElsewhereWithAny(m, after, community, moved);
+    for (const r of [...(own ? [own] : []), ...elsewhere]) {
       await this.check(r, token).catch((e: unknown) => this.logger.warn({ msg: 'roster re-check failed', rosterId: r.id, err: (e as Error).message }));
     }
   }

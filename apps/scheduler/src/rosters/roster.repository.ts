@@ -225,6 +225,20 @@ export class RosterRepository {
     return checkableOf(r);
   }
 
+  /**
+   * The published versions of `month` at other centres than `community` with shifts of any of these workers, city-wide: a
+   * transfer's new centre, whose first days' rest looks back into the old centre's month before.
+   */
+  async publishedElsewhereWithAny(m: EntityManager, month: string, community: string, workers: readonly number[]): Promise<CheckableRoster[]> {
+    if (!workers.length) return [];
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${CHECKABLE} FROM roster r WHERE r.month = ? AND r.status = 'PUBLISHED' AND r.community_code <> ?
+         AND (${workers.map(() => 'JSON_CONTAINS(r.assignments, ?)').join(' OR ')}) ORDER BY r.community_code`,
+      [month, community, ...workers.map((workerId) => JSON.stringify({ workerId }))],
+    );
+    return rows.map((r) => checkableOf(r)!);
+  }
+
   /** The published versions of `month` and later with shifts of this worker, city-wide (a register change re-checks them). */
   async publishedCheckableWithWorker(m: EntityManager, month: string, workerId: number): Promise<CheckableRoster[]> {
     const rows: Array<Record<string, unknown>> = await m.query(

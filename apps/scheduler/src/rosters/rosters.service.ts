@@ -139,22 +139,20 @@ export class RostersService {
       const published = (await this.rosters.find(m, id))!;
       await this.outbox.add(m, RosterHoursPublishedEvent, hoursOf(published));
       await this.audit.record(m, { entity: 'roster', entityId: id, action: 'PUBLISH', before: { status: r.status }, after: { status: 'PUBLISHED', version: r.version }, districtCode: r.districtCode }, p);
-      return { community: r.communityCode, month: r.month };
+      // the month after's first days look back six days into this one
+      const sixDaysBefore = addDays(lastDayOfMonth(r.month), -5);
+      const lastDaysWorkers = [...new Set((published.assignments ?? []).filter((a) => a.date >= sixDaysBefore).map((a) => a.workerId))];
+      return { community: r.communityCode, month: r.month, lastDaysWorkers };
     }, { isolation: 'READ COMMITTED' });
-    await this.recheckMonthAfter(place.community, place.month);
+    await this.recheckMonthAfter(place);
   }
 
-  /**
-   * The month after a newly published one, when it has a published version, is checked again at once: its first days'
-   * rest rules look back into this month's last six, which a re-plan or swap may have changed. The publication stands
-   * whatever the check meets; the hourly job checks again.
-   */
-  private async recheckMonthAfter(community: string, month: string): Promise<void> {
-    const after = addDays(lastDayOfMonth(month), 1).slice(0, 7);
+  /** The month after a newly published one, checked again at once (RosterChecksService.recheckMonthAfter); the publication stands whatever it meets. */
+  private async recheckMonthAfter(published: { community: string; month: string; lastDaysWorkers: number[] }): Promise<void> {
     try {
-      await this.checks.recheck(community, [after], await this.workforce.jobToken());
+      await this.checks.recheckMonthAfter(published.community, published.month, published.lastDaysWorkers, await this.workforce.jobToken());
     } catch (e) {
-      this.logger.warn({ msg: 'checking the month after a publication failed', community, month: after, err: (e as Error).message });
+      this.logger.warn({ msg: 'checking the month after a publication failed', community: published.community, month: published.month, err: (e as Error).message });
     }
   }
 
