@@ -5,7 +5,8 @@
  * sheet 差异 every discrepancy of those days. Available and the differences are computed in
  * fen; amounts reach the cells through moneyCell, text through neutraliseFormula.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '@cws/platform';
 import { ledgerTotals, type LedgerSums } from '@cws/budget-core';
 import { neutraliseFormula } from '@cws/kernel';
 import { money } from '../common/money';
@@ -53,7 +54,7 @@ function measures(prefix: 'moved' | 'total', s: LedgerSums): Record<string, numb
 
 /** The closes (oldest first, as read) as an .xlsx workbook. */
 export async function closesWorkbook(closes: readonly LedgerCloseRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'cws budget';
   const days = addSheet(wb, '日结 closes', CLOSE_COLUMNS, [...MOVED, ...TOTALS].map((c) => c.key!));
   const differing = addSheet(wb, '差异 discrepancies', DISCREPANCY_COLUMNS, ['running', 'ledger', 'difference']);

@@ -1,12 +1,11 @@
 /** Budget execution (appropriated vs spent) and the per-household funding standard check; .xlsx export. */
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { executionReport, householdCheck, type LedgerSums } from '@cws/budget-core';
 import type { FundingStandardView, FundingStream, HouseholdCountView, HouseholdStandardReportView } from '@cws/budget-contracts';
 import { neutraliseFormula, notFound, placeOfCode, type Fen, type Principal } from '@cws/kernel';
 import { inTransaction } from '@cws/persistence';
-import { AuditService } from '@cws/platform';
+import { AuditService, loadExcel } from '@cws/platform';
 import { assertFilterInScope, requireCityScope } from '../common/access';
 import { fromDb, money, parsePositiveAmount } from '../common/money';
 import { addSheet, moneyCell } from '../common/workbook';
@@ -61,7 +60,7 @@ export class ReportsService {
 
   async executionXlsx(p: Principal, q: ExecutionQueryDto): Promise<Buffer> {
     const report = await this.execution(p, q);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     wb.creator = 'cws budget';
     const ws = addSheet(wb, `执行 ${q.fiscalYear}`, [
       { header: q.groupBy, key: 'key', width: 16 },

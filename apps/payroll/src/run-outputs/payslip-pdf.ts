@@ -3,19 +3,34 @@
  * @fontsource/noto-sans-sc (SIL OFL), never a system font: the package ships it as ~100 WOFF2
  * subsets by unicode range, so each run of text is set in the subset that holds its characters
  * (fontkit reads WOFF2; pdfkit embeds only the glyphs used, with a ToUnicode map, so the text can
- * be extracted again). Subsets are read and parsed once per process and kept.
+ * be extracted again). Subsets are read and parsed once per process and kept. pdfkit and fontkit are loaded on the
+ * first payslip, not when the service starts (≈ 0.3 s of CPU; docs/benchmarks.md).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as Fontkit from 'fontkit';
+import type PDFDocumentClass from 'pdfkit';
 import { formatMoney } from '@cws/kernel';
 import { PAYSLIP_FLAG_NAMES, type PayslipFlag, type PayslipView } from '@cws/payroll-contracts';
 
 interface Subset {
   name: string;
   spans: Array<[number, number]>;
-  font?: fontkit.Font;
+  font?: Fontkit.Font;
+}
+
+interface PdfLibraries {
+  PDFDocument: typeof PDFDocumentClass;
+  fontkit: typeof Fontkit;
+}
+let libraries: Promise<PdfLibraries> | undefined;
+
+/** pdfkit and fontkit, loaded once, on the first payslip (CommonJS modules: pdfkit's class is its namespace's default). */
+function loadPdfLibraries(): Promise<PdfLibraries> {
+  return (libraries ??= Promise.all([import('pdfkit'), import('fontkit')]).then(([p, f]) => ({
+    PDFDocument: ((p as { default?: typeof PDFDocumentClass }).default ?? p) as typeof PDFDocumentClass,
+    fontkit: f,
+  })));
 }
 
 let subsets: Subset[] | null = null;
@@ -41,13 +56,13 @@ function subsetFor(cp: number): Subset {
 }
 
 /** The subset parsed once per process (WOFF2 → brotli-decoded tables, glyphs): pdfkit takes the fontkit font as is. */
-function fontOf(s: Subset): fontkit.Font {
-  s.font ??= fontkit.create(readFileSync(join(fontDir, 'files', `noto-sans-sc-${s.name}-400-normal.woff2`))) as fontkit.Font;
+function fontOf(fontkit: typeof Fontkit, s: Subset): Fontkit.Font {
+  s.font ??= fontkit.create(readFileSync(join(fontDir, 'files', `noto-sans-sc-${s.name}-400-normal.woff2`))) as Fontkit.Font;
   return s.font;
 }
 
 /** Writes `text` at the cursor, switching subset fonts by character; `continued` keeps the line open. */
-function write(doc: PDFKit.PDFDocument, text: string, opts: PDFKit.Mixins.TextOptions = {}): void {
+function write(fontkit: typeof Fontkit, doc: PDFKit.PDFDocument, text: string, opts: PDFKit.Mixins.TextOptions = {}): void {
   const runs: Array<{ subset: Subset; text: string }> = [];
   for (const ch of text) {
     const s = subsetFor(ch.codePointAt(0)!);
@@ -61,7 +76,7 @@ function write(doc: PDFKit.PDFDocument, text: string, opts: PDFKit.Mixins.TextOp
   runs.forEach((r, i) => {
     const name = `noto-${r.subset.name}`;
     if (!used.has(name)) {
-      doc.registerFont(name, fontOf(r.subset) as unknown as Buffer);
+      doc.registerFont(name, fontOf(fontkit, r.subset) as unknown as Buffer);
       used.add(name);
     }
     doc.font(name).text(r.text, { ...opts, continued: i < runs.length - 1 || !!opts.continued });
@@ -75,7 +90,8 @@ const KIND_TITLE: Record<string, string> = {
   DEDUCTION: '其他扣款 Deductions', EMPLOYER_CONTRIBUTION: '单位缴费（不从工资扣除）Employer contributions', INFO: '说明 Notes',
 };
 
-export function payslipPdf(slip: PayslipView, run: { id: string; period: string; status: string }): Promise<Buffer> {
+export async function payslipPdf(slip: PayslipView, run: { id: string; period: string; status: string }): Promise<Buffer> {
+  const { PDFDocument, fontkit } = await loadPdfLibraries();
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `工资条 ${slip.period} ${slip.name}`, Producer: 'Community Workforce Suite' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -84,27 +100,27 @@ export function payslipPdf(slip: PayslipView, run: { id: string; period: string;
     doc.on('error', reject);
   });
   doc.fontSize(16);
-  write(doc, `工资条 Payslip — ${slip.period}`);
+  write(fontkit, doc, `工资条 Payslip — ${slip.period}`);
   doc.moveDown(0.5).fontSize(10);
-  write(doc, `姓名 Name: ${slip.name}    工号 Worker: ${slip.workerId}`);
-  write(doc, `社区 Community: ${slip.communityCode}    街道 Street: ${slip.streetCode}    区 District: ${slip.districtCode}`);
-  write(doc, `发放批次 Run: ${run.id} (${run.status})    工资单号 Payslip: ${slip.id}${slip.grade !== null ? `    岗位等级 Grade: ${slip.band ?? ''} ${slip.grade}${slip.gradeSource === 'DERIVED' ? '（推算 derived）' : ''}` : ''}`);
+  write(fontkit, doc, `姓名 Name: ${slip.name}    工号 Worker: ${slip.workerId}`);
+  write(fontkit, doc, `社区 Community: ${slip.communityCode}    街道 Street: ${slip.streetCode}    区 District: ${slip.districtCode}`);
+  write(fontkit, doc, `发放批次 Run: ${run.id} (${run.status})    工资单号 Payslip: ${slip.id}${slip.grade !== null ? `    岗位等级 Grade: ${slip.band ?? ''} ${slip.grade}${slip.gradeSource === 'DERIVED' ? '（推算 derived）' : ''}` : ''}`);
   for (const kind of ['EARNING', 'EMPLOYEE_CONTRIBUTION', 'TAX', 'DEDUCTION', 'EMPLOYER_CONTRIBUTION', 'INFO']) {
     const lines = slip.lines.filter((l) => l.kind === kind);
     if (!lines.length) continue;
     doc.moveDown(0.6).fontSize(11);
-    write(doc, KIND_TITLE[kind] ?? kind);
+    write(fontkit, doc, KIND_TITLE[kind] ?? kind);
     doc.fontSize(10);
-    for (const l of lines) write(doc, `  ${l.label}${l.refPeriod ? `（${l.refPeriod}）` : ''}：${l.amount}`);
+    for (const l of lines) write(fontkit, doc, `  ${l.label}${l.refPeriod ? `（${l.refPeriod}）` : ''}：${l.amount}`);
   }
   doc.moveDown(0.8).fontSize(11);
-  write(doc, `应发合计 Gross: ${slip.gross}    个人缴费 Contributions: ${slip.employeeContributions}    个税 Tax: ${slip.tax}`);
-  if (slip.recoveries !== formatMoney(0n)) write(doc, `扣回 Recoveries: ${slip.recoveries}`);
+  write(fontkit, doc, `应发合计 Gross: ${slip.gross}    个人缴费 Contributions: ${slip.employeeContributions}    个税 Tax: ${slip.tax}`);
+  if (slip.recoveries !== formatMoney(0n)) write(fontkit, doc, `扣回 Recoveries: ${slip.recoveries}`);
   doc.fontSize(13);
-  write(doc, `实发金额 Net pay: ${slip.net}`);
+  write(fontkit, doc, `实发金额 Net pay: ${slip.net}`);
   if (slip.flags.length) {
     doc.moveDown(0.5).fontSize(9);
-    write(doc, flagsLine(slip.flags));
+    write(fontkit, doc, flagsLine(slip.flags));
   }
   doc.end();
   return done;

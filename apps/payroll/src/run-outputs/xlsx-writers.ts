@@ -3,7 +3,7 @@
  * two decimals (Excel keeps them exactly to the fen far beyond any payroll), text through
  * neutralizeFormula so no name or code is ever read as a formula.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '@cws/platform';
 import { type Fen, parseMoney } from '@cws/kernel';
 import { neutralizeFormula, type DeclarationTable, type Register, type RegisterRow } from '@cws/payroll-engine';
 import type { FundingRequirementReport } from '@cws/payroll-contracts';
@@ -22,7 +22,7 @@ export interface RegisterTitle {
 
 /** Sheet 工资发放表: place columns, 工号, 姓名, 人数, then one column per component; subtotal rows bold. */
 export async function registerXlsx(reg: Register, title: RegisterTitle): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('工资发放表');
   const fixed = ['区', '街道', '社区', '工号', '姓名', '人数'];
   ws.addRow([`工资发放表 Payroll register — ${title.period} — run ${title.runId} — ${title.scope ?? '全市 city'} — ${title.status}`]);
@@ -46,7 +46,7 @@ export async function registerXlsx(reg: Register, title: RegisterTitle): Promise
 
 /** One sheet per table (IIT: wages and the separately taxed bonus; SI; HF). */
 export async function tablesXlsx(tables: DeclarationTable[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   for (const t of tables) {
     const ws = wb.addWorksheet(t.sheet);
     ws.addRow(t.headers);
@@ -67,7 +67,7 @@ const FUNDING_MONEY = ['wages', 'employerContributions', 'requirement', 'budgete
  * are, money as numbers to the fen.
  */
 export async function fundingRequirementXlsx(r: FundingRequirementReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('经费核定');
   const note = r.illustrative ? ' — 示例数据 illustrative data' : '';
   ws.addRow([`社区工作者经费核定 ${r.year} — ${r.scope ?? '全市 city'} — W(Y−1) ${r.benchmark} — 截至 ${r.asOf}（已发 ${r.paidThrough} 个月）— 工资类预算渠道 ${r.streams.join(', ')}${note}`]);

@@ -5,7 +5,7 @@
  * centre's shift templates (code, start, end, break, paid hours); sheet 缺口 the ranges left uncovered and why.
  * Text from the register reaches the cells through neutraliseFormula.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '@cws/platform';
 import { neutraliseFormula } from '@cws/kernel';
 import type { RosterStatus } from '@cws/scheduler-contracts';
 import { monthDates, toMinutes, weekday } from '@cws/scheduler-solver';
@@ -24,7 +24,7 @@ function dayHeader(date: string, holiday: boolean): string {
 }
 
 export async function rosterWorkbook(r: RosterRow, communityName: string, nameOf: (workerId: number) => string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const dates = monthDates(r.month);
   const holidays = new Set((r.problem?.days ?? []).filter((d) => d.type === 'HOLIDAY').map((d) => d.date));
   const ws = wb.addWorksheet('排班表', {

@@ -4,9 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, luhnValid, neutraliseFormula, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { PiiCipher, rethrowDuplicate } from '@cws/persistence';
-import { AuditService } from '@cws/platform';
+import { AuditService, loadExcel } from '@cws/platform';
 import { AppointmentStartedEvent, type ImportCommittedView, type ImportReportView, WorkerCreatedEvent } from '@cws/workers-contracts';
-import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { protectBankAccount, protectResidentId } from '../common/pii';
 import { today as serverToday } from '../common/sql';
@@ -281,7 +280,7 @@ export class ImportExportService {
     if (format === 'csv') {
       return Buffer.from('\ufeff' + [csvLine(COLUMNS.map((c) => c.header)), csvLine(COLUMNS.map((c) => c.example))].join('\r\n') + '\r\n', 'utf8');
     }
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     const ws = wb.addWorksheet('社区工作者');
     ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 18 }));
     ws.getRow(1).font = { bold: true };
@@ -304,7 +303,7 @@ export class ImportExportService {
   /** Streams the register (masked IDs) as .xlsx, keyset-paged so memory stays flat; the export itself is audited. */
   async export(p: Principal, filter: { district?: string; street?: string; community?: string; status?: string }, out: Writable): Promise<void> {
     await this.audit.record(null, { entity: 'worker', entityId: '*', action: 'EXPORT', after: filter, districtCode: p.scope.district ?? null });
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const ws = wb.addWorksheet('社区工作者花名册');
     ws.columns = [
       { header: '编号', key: 'id', width: 10 }, { header: '姓名', key: 'name', width: 12 }, { header: '性别', key: 'sex', width: 6 },

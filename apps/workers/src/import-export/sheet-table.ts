@@ -6,7 +6,8 @@
  */
 import { validationError } from '@cws/kernel';
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '@cws/platform';
 import { assertColumnCount, assertWorkbookWithinLimits, MAX_ROWS } from './upload-limits';
 
 /** One non-blank row: its number in the sheet (1 = the first, blank rows counted) and its cells. */
@@ -40,7 +41,7 @@ export function readCsv(buffer: Buffer): SheetRow[] {
 
 async function readXlsx(buffer: Buffer, columns: number): Promise<SheetRow[]> {
   assertWorkbookWithinLimits(buffer);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -24,3 +24,4 @@ export * from './service-client';
 export * from './validation';
 export * from './visibility';
 export * from './openapi-contracts';
+export * from './lazy-modules';
