@@ -63,6 +63,17 @@ export default [
     },
   },
   {
+    // What only a download or an upload needs is loaded on the first one (docs/CONVENTIONS.md "workbooks, PDFs"):
+    // a value import would load it when the service starts, and in every integration spec.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.fault-spec.ts', 'libs/shared/testing/**', 'libs/*/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: ['exceljs', 'pdfkit', 'fontkit'].map((name) => ({ name, allowTypeImports: true, message: `Load ${name} on first use: loadExcel() (@cws/platform), or import() as payslip-pdf.ts does.` })),
+      }],
+    },
+  },
+  {
     // Pure cores and contracts: no Node I/O either (they must run in the browser).
     files: ['libs/shared/kernel/**/*.ts', 'libs/*/contracts/**/*.ts', 'libs/payroll/engine/**/*.ts', 'libs/scheduler/solver/**/*.ts', 'libs/workers/core/**/*.ts', 'libs/budget/core/**/*.ts'],
     ignores: ['**/*.spec.ts'],
