@@ -7,15 +7,15 @@
  * `POST /admin/queues/session` with its token, which puts that same access token in an HttpOnly,
  * SameSite=Strict cookie limited to /admin/queues. Every board request is then checked like an API
  * call (signature, expiry, revoked session, role): signing out, or a disabled account, closes it.
+ *
+ * The board itself (@bull-board with valibot and, through redis-info, lodash: ≈ 100 modules) is built on its first
+ * authorised request, not when the service starts (docs/benchmarks.md, "Loading what a download needs").
  */
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { BUDGET_POSTINGS_QUEUE } from '@cws/budget-contracts';
 import type { Principal } from '@cws/kernel';
 import { bullConnection } from '@cws/messaging';
@@ -46,6 +46,8 @@ export class QueueBoard implements OnModuleInit, OnModuleDestroy {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
+  private board: Promise<RequestHandler> | undefined;
+
   /**
    * Mounted on Express directly (outside the /api/workers prefix). Nest calls this after its routes
    * are registered and before its not-found handler, so the board's paths still reach it.
@@ -53,15 +55,29 @@ export class QueueBoard implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const http = this.adapterHost.httpAdapter;
     if (!http || http.getType() !== 'express') return;
-    const server = new ExpressAdapter();
-    server.setBasePath(BOARD_PATH);
-    // one connection for the board's eight queues, opened on the first board request
-    this.connection = new IORedis({ ...bullConnection(this.config.redisUrl), lazyConnect: true });
-    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: this.connection!, prefix: this.config.queuePrefix }));
-    createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: server, options: { uiConfig: { boardTitle: 'CWS queues' } } });
     const app = http.getInstance() as { use(path: string, ...handlers: unknown[]): void };
     app.use(`${BOARD_PATH}/session`, (req: Request, res: Response) => void this.openSession(req, res));
-    app.use(BOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.guard(req, res, next), server.getRouter());
+    app.use(
+      BOARD_PATH,
+      (req: Request, res: Response, next: NextFunction) => void this.guard(req, res, next),
+      (req: Request, res: Response, next: NextFunction) => void this.boardRouter().then((router) => router(req, res, next), next),
+    );
+  }
+
+  /** The board's router, built once, on the first request past the guard. */
+  private boardRouter(): Promise<RequestHandler> {
+    return (this.board ??= (async () => {
+      const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+        import('@bull-board/api'), import('@bull-board/api/bullMQAdapter'), import('@bull-board/express'),
+      ]);
+      const server = new ExpressAdapter();
+      server.setBasePath(BOARD_PATH);
+      // one connection for the board's queues, opened on its first read
+      this.connection = new IORedis({ ...bullConnection(this.config.redisUrl), lazyConnect: true });
+      this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: this.connection!, prefix: this.config.queuePrefix }));
+      createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: server, options: { uiConfig: { boardTitle: 'CWS queues' } } });
+      return server.getRouter() as RequestHandler;
+    })());
   }
 
   async onModuleDestroy(): Promise<void> {
