@@ -58,8 +58,8 @@ export class RosterChecksService {
 
   /**
    * The published versions of a community's months checked again at once, so the rosters to re-plan follow without
-   * waiting for the hour: a day asked off or withdrawn (the user's token), a month before published anew (the
-   * scheduler's). A check that cannot be made now keeps the last result for the hourly job; what asked for it stands.
+   * waiting for the hour: a day asked off or withdrawn (the user's token). A check that cannot be made now keeps the
+   * last result for the hourly job; what asked for it stands.
    */
   async recheck(community: string, months: readonly string[], token: string | undefined): Promise<void> {
     for (const month of new Set(months)) {

@@ -152,7 +152,7 @@ export class RostersService {
     try {
       await this.checks.recheckMonthAfter(published.community, published.month, published.lastDaysWorkers, await this.workforce.jobToken());
     } catch (e) {
-      this.logger.warn({ msg: 'checking the month after a publication failed', community: published.community, month: published.month, err: (e as Error).message });
+      this.logger.warn({ msg: 'checking the month after a publication failed', community: published.community, publishedMonth: published.month, err: (e as Error).message });
     }
   }
 
