@@ -1,4 +1,4 @@
-import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
+import type { PolicyGapsView, PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useApi } from './context';
@@ -26,7 +26,8 @@ export const POLICY_ROWS_KEY = 'policy-rows';
 export const POLICY_ROW_KEY = 'policy-row';
 export const EFFECTIVE_POLICY_KEY = 'policy-effective';
 /** What a policy write changes: the list, the row read with its ETag, and a year's policy built from the rows. */
-export const POLICY_QUERIES = [[POLICY_ROWS_KEY], [POLICY_ROW_KEY], [EFFECTIVE_POLICY_KEY]];
+export const POLICY_GAPS_KEY = 'policy-gaps';
+export const POLICY_QUERIES = [[POLICY_ROWS_KEY], [POLICY_ROW_KEY], [EFFECTIVE_POLICY_KEY], [POLICY_GAPS_KEY]];
 
 /** The parts of the engine's policy for a year (`GET /policy/effective`) the admin shows; amounts as the API sends them, decimal yuan strings. */
 export interface EffectivePolicyJson {
@@ -88,22 +89,33 @@ export function missingTables(q: ReturnType<typeof useEffectivePolicy>): string[
   return q.data ? [] : undefined;
 }
 
+/** The tables a payroll year has no row in force for (`GET /policy/gaps`: a 200 either way, `[]` when complete). */
+function usePolicyYearGaps(year: number, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [POLICY_GAPS_KEY, year],
+    enabled,
+    queryFn: ({ signal }) => api.get<PolicyGapsView>(`${P}/policy/gaps`, { year }, signal),
+  });
+}
+
 /**
  * The pay policy tables the runs being prepared now would miss: this year's, and in December next year's too (its unit
  * value is due before January's run). `count` is undefined until known, `year` the first year with a gap (else this
- * one), `failed` when a read failed otherwise.
+ * one), `failed` when a read failed. Asked as a question (`/policy/gaps`), not by building the policy and reading its
+ * 422: next year is incomplete every December until its unit value is entered, which is no error.
  */
 export function usePolicyGaps(enabled: boolean): { count: number | undefined; year: number; failed: boolean } {
   const today = dayjs();
   const december = today.month() === 11;
-  const thisYear = useEffectivePolicy(today.year(), { enabled });
-  const nextYear = useEffectivePolicy(today.year() + 1, { enabled: enabled && december });
+  const thisYear = usePolicyYearGaps(today.year(), enabled);
+  const nextYear = usePolicyYearGaps(today.year() + 1, enabled && december);
   const checked = december ? [thisYear, nextYear] : [thisYear];
-  const gaps = checked.map(missingTables);
+  const gaps = checked.map((q) => q.data?.missing);
   const known = gaps.every((g) => g !== undefined);
   return {
     count: known ? gaps.reduce((n, g) => n + g!.length, 0) : undefined,
     year: today.year() + Math.max(gaps.findIndex((g) => !!g?.length), 0),
-    failed: checked.some((q, i) => gaps[i] === undefined && q.isError),
+    failed: checked.some((q) => q.isError),
   };
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { startSeededPayroll } from '@cws/payroll-testing';
 
 /** ETag / If-Match on policy rows (issue #15): a stale If-Match answers 412 and writes nothing; If-None-Match: * makes a first row create-only. */
-describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
+describe('policy rows: ETag and If-Match on close; a year\'s gaps (real MySQL)', () => {
   let t: TestApp;
   let ds: DataSource;
   let admin: string;
@@ -113,5 +113,23 @@ describe('policy rows: ETag and If-Match on close (real MySQL)', () => {
       const open = (await t.request('GET', '/v1/policy/rows?kind=OVERTIME', { token: admin })).body as Array<{ id: string; validFrom: string }>;
       expect(open.map((r) => r.validFrom)).toEqual([validFrom]);
     }
+  });
+
+  it('answers what a year lacks with a 200, the tables a run of that year would be refused for (422 POLICY_INCOMPLETE)', async () => {
+    const gaps = async (query: string) => t.request('GET', `/v1/policy/gaps?${query}`, { token: admin });
+    // a year the seed set up completely: nothing missing, and its effective policy builds
+    const complete = await gaps('year=2026');
+    expect(complete.status).toBe(200);
+    expect(complete.body).toEqual({ year: 2026, asOf: '2026-01-01', missing: [] });
+    expect((await t.request('GET', '/v1/policy/effective?year=2026', { token: admin })).status).toBe(200);
+    // a year without its unit value (and with no city wage for its benchmark): the same list as the refusal's details
+    const refused = await t.request('GET', '/v1/policy/effective?year=2099', { token: admin });
+    expect([refused.status, refused.body.code]).toEqual([422, 'POLICY_INCOMPLETE']);
+    const lacking = await gaps('year=2099&asOf=2099-03-01');
+    expect(lacking.status).toBe(200);
+    expect(lacking.body.missing).toContain('UNIT_VALUE:2099');
+    expect((await gaps('year=2099')).body).toEqual({ year: 2099, asOf: '2099-01-01', missing: refused.body.details.map((d: { path: string }) => d.path) });
+    // a bad year is a 400 on its field
+    for (const q of ['year=abc', 'year=1999', 'year=2026&asOf=2026-02-30']) expect([q, (await gaps(q)).status]).toEqual([q, 400]);
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { EffectivePolicy, PolicyRow } from '@cws/payroll-contracts';
+import { EffectivePolicy, PolicyGaps, PolicyRow } from '@cws/payroll-contracts';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@cws/kernel';
 import { Answers, ApiIfMatch, Creates, CurrentPrincipal, etagOf, IdParam, IsCalendarDate, withEtag } from '@cws/platform';
@@ -57,6 +57,17 @@ export class PolicyController {
   async close(@CurrentPrincipal() p: Principal, @Param() { id }: IdParam, @Body() dto: ClosePolicyRowDto, @Headers('if-match') ifMatch?: string) {
     const row = await this.policy.close(p, id, dto.validTo, ifMatch);
     return withEtag(row, etagOf(row));
+  }
+
+  @Get('gaps')
+  @CanRead()
+  @Answers(
+    PolicyGaps,
+    '某年度薪酬政策的缺口',
+    "The policy tables a payroll year has no row in force for (as a run of that year would name them in 422 POLICY_INCOMPLETE), answered 200: empty when complete. The dashboard asks it for this year and, in December, the next",
+  )
+  gaps(@Query() q: EffectivePolicyQueryDto) {
+    return this.policy.gaps(q.year, q.asOf);
   }
 
   @Get('effective')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, conflict, DomainError, notFound, parseMoney, type ErrorDetail, type Principal } from '@cws/kernel';
 import type { PayrollPolicy } from '@cws/payroll-engine';
-import type { PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
+import type { PolicyGapsView, PolicyKind, PolicyRowView } from '@cws/payroll-contracts';
 
 /** Policy kinds that change what a payslip pays (the others feed the benchmark, reports or reference data). */
 const PAY_INPUT_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>([
@@ -16,7 +16,7 @@ import { PayrollRunRepository } from '../runs/payroll-run.repository';
 import { OPEN_POLICY_ROW_KEY, type PolicyRowEntity } from './policy-row.entity';
 import { PolicyRowRepository } from './policy-row.repository';
 import type { CreatePolicyRowDto, PolicyRowQueryDto } from './policy.dto';
-import { bonusTableOf, buildPolicy, inForceOn, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
+import { bonusTableOf, buildPolicy, inForceOn, PolicyIncompleteError, taxTableOf, type StoredPolicyRow } from '@cws/payroll-engine';
 import { inTransaction, rethrowDuplicate } from '@cws/persistence';
 
 export function toView(r: PolicyRowEntity): PolicyRowView {
@@ -137,6 +137,17 @@ export class PolicyService {
   /** The engine policy for a payroll year (422 POLICY_INCOMPLETE when a table has no row in force). */
   async policyFor(year: number, asOf = `${year}-01-01`): Promise<PayrollPolicy> {
     return buildPolicy(await this.rowsFor(year, asOf), year, asOf);
+  }
+
+  /** What `year`'s policy lacks, as `policyFor` would refuse it: empty when its runs can be computed. */
+  async gaps(year: number, asOf = `${year}-01-01`): Promise<PolicyGapsView> {
+    try {
+      await this.policyFor(year, asOf);
+      return { year, asOf, missing: [] };
+    } catch (e) {
+      if (e instanceof PolicyIncompleteError) return { year, asOf, missing: e.details.map((d) => d.path) };
+      throw e;
+    }
   }
 
   /** Only the tax tables in force on 1 January of the year (the simulator needs nothing else). */

@@ -3,7 +3,7 @@
  * (unique among the rows of that kind in force on any date), a source reference and a JSON body
  * whose shape depends on the kind. Amounts are decimal strings with two places.
  */
-import { Contract, DateOnly, IdString, Instant, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
+import { Contract, DateOnly, IdString, Instant, Int, NamedEnum, Nullable, Text, type Static } from '@cws/kernel';
 import { Type } from '@sinclair/typebox';
 import { POLICY_KINDS } from '@cws/payroll-engine';
 
@@ -47,3 +47,16 @@ export const PolicyRow = /* @__PURE__ */ Contract('PolicyRow', '薪酬政策表�
   createdAt: /* @__PURE__ */ Instant('录入时刻。Created at.', '2026-01-05T08:00:00.000Z'),
 });
 export type PolicyRowView = Static<typeof PolicyRow>;
+
+/**
+ * What a payroll year's policy lacks (GET /api/payroll/v1/policy/gaps): the tables with no row in force, as a run of
+ * that year would name them in its 422 POLICY_INCOMPLETE — a question, answered 200, for the dashboard's 待办.
+ */
+export const PolicyGaps = /* @__PURE__ */ Contract('PolicyGaps', '某年度薪酬政策的缺口：没有现行行的政策表；为空时该年的工资可以计算。The policy tables a payroll year has no row in force for; none when its runs can be computed.', {
+  year: /* @__PURE__ */ Int('年度。Payroll year.', 2027),
+  asOf: /* @__PURE__ */ DateOnly('所查日期（默认该年 1 月 1 日）。As of (default 1 January of the year).', '2027-01-01'),
+  missing: Type.Array(/* @__PURE__ */ Text('缺少的政策表（类别，或 类别:键）。A table with no row in force (kind, or kind:key).', 'UNIT_VALUE:2027'), {
+    description: '缺少的政策表；为空即完整。The tables missing; empty when complete.',
+  }),
+});
+export type PolicyGapsView = Static<typeof PolicyGaps>;

@@ -2,7 +2,7 @@ import type { RunView } from '@cws/payroll-contracts';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../api/types';
-import { json, renderPageAs, textOf, waitFor, xihuHr } from '../../test-utils';
+import { renderPageAs, textOf, waitFor, xihuHr } from '../../test-utils';
 import { TodoCard } from './TodoCard';
 
 const run = (id: string, patch: Partial<RunView>): RunView => ({ id, status: 'DRAFT', rejection: null, submitted: null, scheduledPayment: null, ...patch }) as RunView;
@@ -81,10 +81,14 @@ describe('TodoCard (待办 on the dashboard)', () => {
 
   describe('city admin: the pay policy tables a year’s runs would miss', () => {
     const admin: Me = { kind: 'user', id: 'u-city', name: 'city-admin', roles: ['CITY_ADMIN'], scope: { level: 'CITY' }, permissions: [] };
-    const incomplete = (...paths: string[]) => json(422, { code: 'POLICY_INCOMPLETE', message: 'incomplete', details: paths.map((path) => ({ path, issue: 'no row' })) });
+    const gaps = (year: string, ...missing: string[]) => ({ year: Number(year), asOf: `${year}-01-01`, missing });
     const routes = {
-      'GET /api/payroll/v1/policy/effective': (url: URL) => (url.searchParams.get('year') === '2027' ? incomplete('UNIT_VALUE:2027', 'CITY_WAGE:2026') : { payScale: {}, cityWages: [], insurance: [], illustrative: false }),
+      'GET /api/payroll/v1/policy/gaps': (url: URL) => {
+        const year = url.searchParams.get('year')!;
+        return year === '2027' ? gaps(year, 'UNIT_VALUE:2027', 'CITY_WAGE:2026') : gaps(year);
+      },
     };
+    const asked = (calls: Array<{ url: URL }>) => calls.filter((c) => c.url.pathname.endsWith('/policy/gaps')).map((c) => c.url.searchParams.get('year'));
     afterEach(() => vi.useRealTimers());
 
     it('in December, next year’s too, linked to the policy page’s check of that year', async () => {
@@ -92,17 +96,19 @@ describe('TodoCard (待办 on the dashboard)', () => {
       vi.setSystemTime(new Date('2026-12-03T10:00:00+08:00'));
       const { calls } = renderPageAs(admin, <TodoCard />, routes);
       await waitFor(() => expect(lines()).toContainEqual(['/payroll/policy?checkYear=2027', 'Pay policy tables missing (this year; from December, next year too)2']));
-      expect(calls.filter((c) => c.url.pathname.endsWith('/policy/effective')).map((c) => c.url.searchParams.get('year')).sort()).toEqual(['2026', '2027']);
+      expect(asked(calls).sort()).toEqual(['2026', '2027']);
+      // a question answered 200, not the effective policy's 422
+      expect(calls.some((c) => c.url.pathname.endsWith('/policy/effective'))).toBe(false);
     });
 
     it('before December, this year’s only: complete, it shows nothing', async () => {
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(new Date('2026-06-10T10:00:00+08:00'));
       const { calls } = renderPageAs(admin, <TodoCard />, routes);
-      await waitFor(() => expect(calls.some((c) => c.url.pathname.endsWith('/policy/effective'))).toBe(true));
+      await waitFor(() => expect(asked(calls)).toEqual(['2026']));
       await waitFor(() => expect(textOf('todo-card')).toContain('Nothing waiting'));
       expect(lines().map(([href]) => href)).not.toContain('/payroll/policy?checkYear=2026');
-      expect(calls.filter((c) => c.url.pathname.endsWith('/policy/effective')).map((c) => c.url.searchParams.get('year'))).toEqual(['2026']);
+      expect(asked(calls)).toEqual(['2026']);
     });
   });
 });
