@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import { clickUntilGone } from './dialogs.mjs';
 import { cityToday, cityYear } from './city-date.mjs';
 
-/** Today in the city, as the service counts it (kernel cityToday). */
 /** The day before an ISO date. */
 const dayBefore = (day) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 

@@ -6,8 +6,6 @@ import { test } from 'node:test';
 import { clickUntilGone } from './dialogs.mjs';
 import { cityToday } from './city-date.mjs';
 
-/** Today in the city, as the service counts it (kernel cityToday). */
-
 export function payDayTest({ signedIn, api }) {
   test('pay day: finance schedules the approved run for today (the default), sees it on the run, and cancels the schedule', async () => {
     const token = await api.token('finance');
