@@ -231,19 +231,20 @@ export class RosterRepository {
    */
   async publishedElsewhereWithAny(m: EntityManager, month: string, community: string, workers: readonly number[]): Promise<CheckableRoster[]> {
     if (!workers.length) return [];
+    const theirs = withShiftsOf('r', workers);
     const rows: Array<Record<string, unknown>> = await m.query(
-      `SELECT ${CHECKABLE} FROM roster r WHERE r.month = ? AND r.status = 'PUBLISHED' AND r.community_code <> ?
-         AND (${workers.map(() => 'JSON_CONTAINS(r.assignments, ?)').join(' OR ')}) ORDER BY r.community_code`,
-      [month, community, ...workers.map((workerId) => JSON.stringify({ workerId }))],
+      `SELECT ${CHECKABLE} FROM roster r WHERE r.month = ? AND r.status = 'PUBLISHED' AND r.community_code <> ? AND ${theirs.sql} ORDER BY r.community_code`,
+      [month, community, ...theirs.params],
     );
     return rows.map((r) => checkableOf(r)!);
   }
 
   /** The published versions of `month` and later with shifts of this worker, city-wide (a register change re-checks them). */
   async publishedCheckableWithWorker(m: EntityManager, month: string, workerId: number): Promise<CheckableRoster[]> {
+    const theirs = withShiftsOf('r', [workerId]);
     const rows: Array<Record<string, unknown>> = await m.query(
-      `SELECT ${CHECKABLE} FROM roster r WHERE r.month >= ? AND r.status = 'PUBLISHED' AND JSON_CONTAINS(r.assignments, ?) ORDER BY r.month, r.community_code`,
-      [month, JSON.stringify({ workerId })],
+      `SELECT ${CHECKABLE} FROM roster r WHERE r.month >= ? AND r.status = 'PUBLISHED' AND ${theirs.sql} ORDER BY r.month, r.community_code`,
+      [month, ...theirs.params],
     );
     return rows.map((r) => checkableOf(r)!);
   }
@@ -255,11 +256,11 @@ export class RosterRepository {
    * searched only in those.
    */
   async publishedSinceSolved(m: EntityManager, id: number, month: string, workers: readonly number[]): Promise<number[]> {
-    const theirs = workers.map(() => 'JSON_CONTAINS(b.assignments, ?)');
+    const theirs = withShiftsOf('b', workers);
     const rows: Array<{ id: number }> = await m.query(
       `SELECT b.id FROM roster r JOIN roster b ON b.month = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at
-        WHERE r.id = ? AND (b.community_code = r.community_code${theirs.length ? ` OR (${theirs.join(' OR ')})` : ''}) ORDER BY b.id`,
-      [month, id, ...workers.map((workerId) => JSON.stringify({ workerId }))],
+        WHERE r.id = ? AND (b.community_code = r.community_code${workers.length ? ` OR ${theirs.sql}` : ''}) ORDER BY b.id`,
+      [month, id, ...theirs.params],
     );
     return rows.map((r) => Number(r.id));
   }
@@ -322,6 +323,17 @@ export class RosterRepository {
 const LIGHT = 'r.id, r.community_code, r.district_code, r.street_code, r.month, r.version, r.status, r.reason, r.based_on_id, r.generation_id, r.seed, r.objective, r.swap, r.error, r.created_by, r.created_at, r.solved_at, r.published_at, r.published_by';
 
 const CHECKABLE = 'r.id, r.community_code, r.month, r.status, r.assignments';
+
+/**
+ * A version (`alias`) with shifts of any of `workers`: a JSON_CONTAINS on its assignments per worker, ORed — a scan of the
+ * rows it is applied to, so callers narrow those first (docs/scheduler.md). Never called with no workers.
+ */
+function withShiftsOf(alias: string, workers: readonly number[]): { sql: string; params: string[] } {
+  return {
+    sql: `(${workers.map(() => `JSON_CONTAINS(${alias}.assignments, ?)`).join(' OR ')})`,
+    params: workers.map((workerId) => JSON.stringify({ workerId })),
+  };
+}
 
 function checkableOf(r: Record<string, unknown> | undefined): CheckableRoster | null {
   return r ? { id: Number(r.id), communityCode: String(r.community_code), month: String(r.month), status: r.status as RosterStatus, assignments: fromJson(r.assignments) } : null;

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addDays, conflict, DomainError, eachAtMost, lastDayOfMonth, notFound, validationError, type Principal } from '@cws/kernel';
+import { conflict, DomainError, eachAtMost, notFound, validationError, type Principal } from '@cws/kernel';
 import { OutboxService } from '@cws/messaging';
 import { AuditService, FILE_MEDIA_TYPES, type FileOut } from '@cws/platform';
 import { type CoverageView, type GenerationPublishedView, RosterHoursPublishedEvent, type RosterSummaryPageView, type WorkerRosterMonthView, type RosterView, SolveRosterJob, type WorkerRequestView } from '@cws/scheduler-contracts';
-import { assertServesCommunity, monthDates, requestDays } from '@cws/scheduler-solver';
+import { assertServesCommunity, carriedOut, monthDates, requestDays } from '@cws/scheduler-solver';
 import { inTransaction, isLockContention } from '@cws/persistence';
 import { WorkforceClient } from '../workforce/workforce.client';
 import { coverageView, hoursOf, rosterSummaryView, rosterView } from './roster-view';
@@ -139,9 +139,8 @@ export class RostersService {
       const published = (await this.rosters.find(m, id))!;
       await this.outbox.add(m, RosterHoursPublishedEvent, hoursOf(published));
       await this.audit.record(m, { entity: 'roster', entityId: id, action: 'PUBLISH', before: { status: r.status }, after: { status: 'PUBLISHED', version: r.version }, districtCode: r.districtCode }, p);
-      // the month after's first days look back six days into this one
-      const sixDaysBefore = addDays(lastDayOfMonth(r.month), -5);
-      const lastDaysWorkers = [...new Set((published.assignments ?? []).filter((a) => a.date >= sixDaysBefore).map((a) => a.workerId))];
+      // the workers the month after's first days look back on: those with shifts in this month's carried days
+      const lastDaysWorkers = published.problem ? [...carriedOut(published.problem, published.assignments ?? []).keys()] : [];
       return { community: r.communityCode, month: r.month, lastDaysWorkers };
     }, { isolation: 'READ COMMITTED' });
     await this.recheckMonthAfter(place);
