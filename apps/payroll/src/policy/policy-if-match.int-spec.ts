@@ -129,7 +129,14 @@ describe('policy rows: ETag and If-Match on close; a year\'s gaps (real MySQL)',
     expect(lacking.status).toBe(200);
     expect(lacking.body.missing).toContain('UNIT_VALUE:2099');
     expect((await gaps('year=2099')).body).toEqual({ year: 2099, asOf: '2099-01-01', missing: refused.body.details.map((d: { path: string }) => d.path) });
-    // a bad year is a 400 on its field
-    for (const q of ['year=abc', 'year=1999', 'year=2026&asOf=2026-02-30']) expect([q, (await gaps(q)).status]).toEqual([q, 400]);
+    // hostile values are a 400 on their field, never a 500: a word, a year out of range, a huge number, a lone
+    // surrogate, a partial or impossible date
+    for (const [q, path] of [
+      ['year=abc', 'year'], ['year=1999', 'year'], ['year=99999999999999999999', 'year'], ['year=%ED%A0%80', 'year'],
+      ['year=2026&asOf=2026-02', 'asOf'], ['year=2026&asOf=2026-02-30', 'asOf'], ['year=2026&asOf=%ED%A0%80', 'asOf'],
+    ]) {
+      const res = await gaps(q);
+      expect([q, res.status, res.body.details?.[0]?.path]).toEqual([q, 400, path]);
+    }
   });
 });
