@@ -19,6 +19,7 @@ import { AuditStreet1765000000100 } from './migrations/1765000000100-audit-stree
 import { RosterMonth1767500000000 } from './migrations/1767500000000-roster-month';
 import { RosterCheck1768500000000 } from './migrations/1768500000000-roster-check';
 import { RosterPublishedIndex1768600000000 } from './migrations/1768600000000-roster-published-index';
+import { RosterWorker1768700000000 } from './migrations/1768700000000-roster-worker';
 import { GenerationsService } from './rosters/generations.service';
 import { CHECK_PUBLISHED_ROSTERS_SCHEDULE, CheckPublishedRostersHandler, CheckPublishedRostersJob, REGISTER_CHANGE_EVENTS } from './rosters/roster-check.job';
 import { RosterChecksService } from './rosters/roster-checks.service';
@@ -32,7 +33,7 @@ import { WorkforceClient } from './workforce/workforce.client';
 
 export const SCHEDULER_ENTITIES = [...MESSAGING_ENTITIES];
 
-export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000, AuditAppendOnly1767700000000, RosterCheck1768500000000, RosterPublishedIndex1768600000000];
+export const SCHEDULER_MIGRATIONS = [BaseTables1764150000000, AuditStreet1765000000100, RosterTables1765400000000, RosterMonth1767500000000, AuditAppendOnly1767700000000, RosterCheck1768500000000, RosterPublishedIndex1768600000000, RosterWorker1768700000000];
 
 export const SCHEDULER_JOBS = [FinishGenerationJob, SolveRosterJob, CheckPublishedRostersJob, ...REGISTER_CHANGE_EVENTS];
 

@@ -3,7 +3,9 @@ import { testPrincipals, until, type TestApp } from '@cws/testing';
 import { WORKERS_EVENTS_QUEUE, WORKERS_EVENTS_SCHEDULER_COPY } from '@cws/workers-contracts';
 import { DataSource } from 'typeorm';
 import { solvedRoster, startSchedulerOverWorkers } from '@cws/scheduler-testing';
+import { RosterWorker1768700000000 } from '../migrations/1768700000000-roster-worker';
 import { CheckPublishedRostersHandler } from './roster-check.job';
+import { RosterRepository } from './roster.repository';
 
 // Years ahead of any run of this spec: every day of it is still ahead, so every shift a change breaks counts.
 const MONTH = '2036-11';
@@ -32,6 +34,24 @@ describe('published rosters follow the register\'s events (workers and scheduler
       await workers.app.get(OutboxRelay).relayNow();
       return toReplan();
     }, (items) => items.some((x) => x.rosterId === rosterId && x.conflictsAhead === conflictsAhead), 60_000);
+
+  /**
+   * A draft written beside a published version `from` as if solved with these shifts (and `from`'s problem): a QUEUED row
+   * then the repository's `saveSolution`, as a solve stores one (its shifts indexed by worker with it).
+   */
+  const draftFrom = async (from: { problem: string; objective: number }, row: Record<string, unknown>, shifts: Shift[]): Promise<number> => {
+    const ds = t.app.get(DataSource);
+    const cols = Object.keys(row);
+    const res = await ds.query(
+      `INSERT INTO roster (${cols.join(', ')}, status, seed, created_by, created_at) VALUES (${cols.map(() => '?').join(', ')}, 'QUEUED', 1, 'int-spec', UTC_TIMESTAMP(3))`,
+      Object.values(row),
+    );
+    const saved = await t.app.get(RosterRepository).saveSolution(ds.manager, Number(res.insertId), {
+      problem: JSON.parse(from.problem), assignments: shifts, uncovered: [], hours: [], objective: Number(from.objective),
+    });
+    expect(saved).toBe(true);
+    return Number(res.insertId);
+  };
 
   it('lists a published roster to re-plan within seconds of leave recorded ahead and of a leaver, without the hourly check', async () => {
     const queued = await t.request('POST', '/v1/rosters', { token: xihu, body: { community, month: MONTH } });
@@ -78,7 +98,7 @@ describe('published rosters follow the register\'s events (workers and scheduler
     // November changed since December was solved: someone on December's 1st now works 25–30 November too (a version
     // of November written here as a re-plan would store it), published through the API
     const ds = t.app.get(DataSource);
-    const [november] = await ds.query("SELECT id, assignments FROM roster WHERE community_code = ? AND month = ? AND status = 'PUBLISHED'", [community, MONTH]);
+    const [november] = await ds.query("SELECT * FROM roster WHERE community_code = ? AND month = ? AND status = 'PUBLISHED'", [community, MONTH]);
     const onFirst = (december.assignments as Shift[]).filter((a) => a.date === `${next}-01`);
     expect(onFirst.length).toBeGreaterThan(0);
     const tired = onFirst[0];
@@ -87,12 +107,11 @@ describe('published rosters follow the register\'s events (workers and scheduler
       ...(JSON.parse(november.assignments) as Shift[]).filter((a) => !(a.workerId === tired.workerId && lastWeek.includes(a.date))),
       ...lastWeek.map((date) => ({ workerId: tired.workerId, date, shift: 'MID' })),
     ];
-    const draft = await ds.query(
-      `INSERT INTO roster (community_code, district_code, street_code, month, version, status, reason, based_on_id, seed, objective, problem, assignments, uncovered, hours, created_by, created_at, solved_at)
-       SELECT community_code, district_code, street_code, month, version + 1, 'DRAFT', 'REPLAN', id, seed, objective, problem, ?, uncovered, hours, 'int-spec', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) FROM roster WHERE id = ?`,
-      [JSON.stringify(changed), november.id],
-    );
-    expect((await t.request('POST', `/v1/rosters/${draft.insertId}/publish`, { token: xihu })).status).toBe(200);
+    const draft = await draftFrom(november, {
+      community_code: november.community_code, district_code: november.district_code, street_code: november.street_code, month: MONTH,
+      version: november.version + 1, reason: 'REPLAN', based_on_id: november.id,
+    }, changed);
+    expect((await t.request('POST', `/v1/rosters/${draft}/publish`, { token: xihu })).status).toBe(200);
     // publishing November checked December at once: listed, with the one shift that now ends a 7-day run
     const expected = [{ workerId: tired.workerId, date: `${next}-01`, shift: tired.shift, reason: 'REST_ACROSS_MONTHS', past: false }];
     expect((await toReplan()).find((x) => x.rosterId === december.id)?.conflictsAhead).toBeGreaterThanOrEqual(1);
@@ -132,16 +151,33 @@ describe('published rosters follow the register\'s events (workers and scheduler
     const tired = (january.assignments as Shift[]).filter((a) => a.date === '2037-01-01')[0];
     const other = communities.find((c) => c.code !== community && c.districtCode === community.slice(0, 6))!.code;
     const lastWeek = ['26', '27', '28', '29', '30', '31'].map((d) => ({ workerId: tired.workerId, date: `2036-12-${d}`, shift: 'MID' }));
-    const draft = await ds.query(
-      `INSERT INTO roster (community_code, district_code, street_code, month, version, status, reason, seed, objective, problem, assignments, uncovered, hours, created_by, created_at, solved_at)
-       SELECT ?, district_code, ?, month, 1, 'DRAFT', 'GENERATE', seed, objective, problem, ?, '[]', '[]', 'int-spec', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
-         FROM roster WHERE community_code = ? AND month = '2036-12' AND status = 'PUBLISHED'`,
-      [other, other.slice(0, 9), JSON.stringify(lastWeek), community],
-    );
-    expect((await t.request('POST', `/v1/rosters/${draft.insertId}/publish`, { token: xihu })).status).toBe(200);
+    const [december] = await ds.query("SELECT * FROM roster WHERE community_code = ? AND month = '2036-12' AND status = 'PUBLISHED'", [community]);
+    const draft = await draftFrom(december, {
+      community_code: other, district_code: december.district_code, street_code: other.slice(0, 9), month: '2036-12', version: 1, reason: 'GENERATE',
+    }, lastWeek);
+    expect((await t.request('POST', `/v1/rosters/${draft}/publish`, { token: xihu })).status).toBe(200);
     // that publication checked this centre's January at once (the worker's last six days there): listed to re-plan
     // without the hourly check or a read of its conflicts
     expect((await toReplan()).find((x) => x.rosterId === january.id)?.conflictsAhead).toBeGreaterThanOrEqual(1);
     expect(await restAcross()).toEqual([{ workerId: tired.workerId, date: '2037-01-01', shift: tired.shift, reason: 'REST_ACROSS_MONTHS', past: false }]);
   }, 240_000);
+
+  it('indexes the workers of the versions solved before roster_worker existed as a solve indexes them (its migration)', async () => {
+    const ds = t.app.get(DataSource);
+    const indexed = () => ds.query('SELECT roster_id, worker_id, month FROM roster_worker ORDER BY roster_id, worker_id');
+    const written = await indexed();
+    // every version with shifts, each worker once (the specs above solved, swapped and wrote several)
+    const [{ versions }] = await ds.query('SELECT COUNT(*) AS versions FROM roster WHERE JSON_LENGTH(assignments) > 0');
+    expect(new Set(written.map((r: { roster_id: string }) => r.roster_id)).size).toBe(Number(versions));
+    expect(Number(versions)).toBeGreaterThanOrEqual(5);
+    const qr = ds.createQueryRunner();
+    try {
+      const migration = new RosterWorker1768700000000();
+      await migration.down(qr);
+      await migration.up(qr);
+    } finally {
+      await qr.release();
+    }
+    expect(await indexed()).toEqual(written);
+  });
 });

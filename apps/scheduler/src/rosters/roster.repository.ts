@@ -79,7 +79,10 @@ export const ROSTER_VERSION_KEY = 'uq_roster_version';
  */
 export const retryTakenVersion = { isolation: 'READ COMMITTED' as const, retryIf: (e: unknown) => isDuplicateKey(e, ROSTER_VERSION_KEY), attempts: 10 };
 
-/** The only owner of `roster`: one row per version of a community's month; a published row is never rewritten. */
+/**
+ * The only owner of `roster` (one row per version of a community's month; a published row is never rewritten) and of
+ * `roster_worker` (who has shifts in each version, written with its shifts).
+ */
 @Injectable()
 export class RosterRepository {
   async find(m: EntityManager, id: number, opts: { scope?: Scope | null; lock?: boolean; light?: boolean } = {}): Promise<RosterRow | null> {
@@ -161,7 +164,16 @@ export class RosterRepository {
       `UPDATE roster SET status = 'DRAFT', problem = ?, assignments = ?, uncovered = ?, hours = ?, objective = ?, solved_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'QUEUED'`,
       [toJson(s.problem), toJson(s.assignments), toJson(s.uncovered), toJson(s.hours), s.objective, id],
     );
-    return res.affectedRows === 1;
+    if (res.affectedRows !== 1) return false;
+    await this.indexWorkers(m, id, s.problem.month, s.assignments);
+    return true;
+  }
+
+  /** Who has shifts in a version just solved: `roster_worker`, the index the searches by worker below read. */
+  private async indexWorkers(m: EntityManager, id: number, month: string, assignments: readonly Assignment[]): Promise<void> {
+    const workers = [...new Set(assignments.map((a) => a.workerId))];
+    if (!workers.length) return;
+    await m.query(`INSERT INTO roster_worker (roster_id, worker_id, month) VALUES ${workers.map(() => '(?, ?, ?)').join(', ')}`, workers.flatMap((w) => [id, w, month]));
   }
 
   async markFailed(m: EntityManager, id: number, error: string): Promise<void> {
@@ -231,7 +243,7 @@ export class RosterRepository {
    */
   async publishedElsewhereWithAny(m: EntityManager, month: string, community: string, workers: readonly number[]): Promise<CheckableRoster[]> {
     if (!workers.length) return [];
-    const theirs = withShiftsOf('r', workers);
+    const theirs = withShiftsOf('r', workers, '=', month);
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT ${CHECKABLE} FROM roster r WHERE r.month = ? AND r.status = 'PUBLISHED' AND r.community_code <> ? AND ${theirs.sql} ORDER BY r.community_code`,
       [month, community, ...theirs.params],
@@ -241,7 +253,7 @@ export class RosterRepository {
 
   /** The published versions of `month` and later with shifts of this worker, city-wide (a register change re-checks them). */
   async publishedCheckableWithWorker(m: EntityManager, month: string, workerId: number): Promise<CheckableRoster[]> {
-    const theirs = withShiftsOf('r', [workerId]);
+    const theirs = withShiftsOf('r', [workerId], '>=', month);
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT ${CHECKABLE} FROM roster r WHERE r.month >= ? AND r.status = 'PUBLISHED' AND ${theirs.sql} ORDER BY r.month, r.community_code`,
       [month, ...theirs.params],
@@ -252,15 +264,14 @@ export class RosterRepository {
   /**
    * The published versions of `month` (the month before roster `id`'s, whose last days `id` carried as they were then)
    * published after `id` was solved: its own community's, and another centre's with shifts of these `workers` (a
-   * transfer brought them here; they carried that centre's days). Few are published after a solve, so the shifts are
-   * searched only in those.
+   * transfer brought them here; they carried that centre's days).
    */
   async publishedSinceSolved(m: EntityManager, id: number, month: string, workers: readonly number[]): Promise<number[]> {
-    const theirs = withShiftsOf('b', workers);
+    const theirs = workers.length ? withShiftsOf('b', workers, '=', month) : null;
     const rows: Array<{ id: number }> = await m.query(
       `SELECT b.id FROM roster r JOIN roster b ON b.month = ? AND b.status = 'PUBLISHED' AND b.published_at > r.solved_at
-        WHERE r.id = ? AND (b.community_code = r.community_code${workers.length ? ` OR ${theirs.sql}` : ''}) ORDER BY b.id`,
-      [month, id, ...theirs.params],
+        WHERE r.id = ? AND (b.community_code = r.community_code${theirs ? ` OR ${theirs.sql}` : ''}) ORDER BY b.id`,
+      [month, id, ...(theirs?.params ?? [])],
     );
     return rows.map((r) => Number(r.id));
   }
@@ -299,8 +310,7 @@ export class RosterRepository {
       .createQueryBuilder()
       .select('r.*')
       .from('roster', 'r')
-      // the month's published versions are few (one a centre); their shifts are searched where they are stored
-      .where("r.month = :month AND r.status = 'PUBLISHED' AND JSON_CONTAINS(r.assignments, :who)", { month, who: JSON.stringify({ workerId }) })
+      .where("r.month = :month AND r.status = 'PUBLISHED' AND r.id IN (SELECT rw.roster_id FROM roster_worker rw WHERE rw.worker_id = :workerId AND rw.month = :month)", { month, workerId })
       .orderBy('r.community_code');
     applyScope(qb, scope, scopeColumns('r'));
     return (await qb.getRawMany()).map(view);
@@ -325,13 +335,13 @@ const LIGHT = 'r.id, r.community_code, r.district_code, r.street_code, r.month, 
 const CHECKABLE = 'r.id, r.community_code, r.month, r.status, r.assignments';
 
 /**
- * A version (`alias`) with shifts of any of `workers`: a JSON_CONTAINS on its assignments per worker, ORed — a scan of the
- * rows it is applied to, so callers narrow those first (docs/scheduler.md). Never called with no workers.
+ * A version (`alias`) of a month (`month` compared by `op`) with shifts of any of `workers`: read from `roster_worker`'s
+ * index `(worker_id, month)`, not from the versions' JSON. Never called with no workers.
  */
-function withShiftsOf(alias: string, workers: readonly number[]): { sql: string; params: string[] } {
+function withShiftsOf(alias: string, workers: readonly number[], op: '=' | '>=', month: string): { sql: string; params: Array<number | string> } {
   return {
-    sql: `(${workers.map(() => `JSON_CONTAINS(${alias}.assignments, ?)`).join(' OR ')})`,
-    params: workers.map((workerId) => JSON.stringify({ workerId })),
+    sql: `${alias}.id IN (SELECT rw.roster_id FROM roster_worker rw WHERE rw.worker_id IN (${workers.map(() => '?').join(', ')}) AND rw.month ${op} ?)`,
+    params: [...workers, month],
   };
 }
 
