@@ -100,10 +100,12 @@ async function dropQueueKeys() {
 
 /**
  * A fresh browser context (own sessionStorage) on the login page, in the city's time zone as its HR users are: the
- * UI's "today" (a form's default date) is then the services' (`cityToday`) whatever the machine's zone.
+ * UI's "today" (a form's default date) is then the services' (`cityToday`) whatever the machine's zone. It asks for
+ * reduced motion, which the UI honours (no drawer slides, list fades or chart growth): a test waits for the page, not
+ * for animations, and the browser draws fewer frames (docs/benchmarks.md, "Browser tests without animations").
  */
 async function newPage({ blank = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   if (!blank) await page.goto(`${baseUrl}/login`);
@@ -177,6 +179,8 @@ async function openSimulator() {
 
 async function shot(page, name) {
   mkdirSync(shots, { recursive: true });
+  // a chart drawn without animation is drawn on the next frame: two, to be sure it is on the screenshot
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: path.join(shots, `${name}.jpg`), type: 'jpeg', quality: 80, fullPage: true });
 }
 
@@ -282,7 +286,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('stat-streets').getByText('3', { exact: true }).waitFor();
     await page.getByTestId('stat-communities').getByText('12', { exact: true }).waitFor();
     await page.locator('[data-testid="district-chart"] canvas').first().waitFor();
-    await page.waitForTimeout(600); // let the chart animation finish before the screenshot
     await shot(page, 'dashboard-xihu');
     await page.context().close();
   });
@@ -465,7 +468,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('stat-communities').getByText('Communities').waitFor();
     assert.equal(await page.getByRole('menuitem', { name: '工作台' }).count(), 0);
     assert.equal(await page.getByTestId('logout').innerText(), 'Sign out');
-    await page.waitForTimeout(1200); // chart animation
     await shot(page, 'dashboard-english');
     await page.getByTestId('lang-switch').click();
     await page.getByRole('menuitem', { name: '工作台' }).waitFor();
@@ -573,7 +575,6 @@ describe('admin UI in Chromium', { timeout: 15 * 60_000 }, () => {
     // a district expands to its streets
     await table.locator('tbody tr.ant-table-row', { hasText: '西湖区' }).locator('.ant-table-row-expand-icon').click();
     await page.getByTestId('streets-330106').getByText('翠苑街道').waitFor();
-    await page.waitForTimeout(1000); // chart animation
     await shot(page, 'benchmark-city');
 
     // year-end top-up (年终补差) at the policy's unit value, where all three districts fall short

@@ -439,7 +439,6 @@ export function workflowTests(ctx) {
     const calendarRows = page.getByTestId('roster-calendar').locator('tbody tr.ant-table-row');
     await calendarRows.first().waitFor();
     assert.ok((await calendarRows.count()) >= 10, 'the centre’s workers are on the calendar');
-    await page.waitForTimeout(800); // heatmap animation
     await shot(page, 'roster-heatmap');
     await page.getByTestId('roster-publish').click();
     await page.getByTestId('roster-status').getByText('已发布').waitFor();

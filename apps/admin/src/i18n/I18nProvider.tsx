@@ -4,6 +4,7 @@ import zhCNLocale from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useReducedMotion } from '../lib/reducedMotion';
 import { en } from './en';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 
@@ -57,10 +58,12 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
     document.documentElement.lang = locale;
     document.title = translate(locale, 'app.title');
   }, [locale]);
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => ({ token: { colorPrimary: '#1f6fb2', motion: !reducedMotion } }), [reducedMotion]);
   const value = useMemo<I18nValue>(() => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }), [locale, setLocale]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCNLocale : enUS} theme={{ token: { colorPrimary: '#1f6fb2' } }}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCNLocale : enUS} theme={theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>

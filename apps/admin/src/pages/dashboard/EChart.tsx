@@ -5,9 +5,13 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, Vi
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useReducedMotion } from '../../lib/reducedMotion';
 import type { EChartsOption } from './chartOption';
 
 echarts.use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+/** The option as drawn: without animation when the user asks for reduced motion (src/lib/reducedMotion.ts). */
+export const withMotion = (option: EChartsOption, motion: boolean): EChartsOption => (motion ? option : { ...option, animation: false });
 
 /** A thin ECharts wrapper: one chart per div, resized with its container, disposed on unmount. */
 export function EChart({
@@ -41,9 +45,10 @@ export function EChart({
     };
   }, []);
 
+  const reducedMotion = useReducedMotion();
   useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+    chart.current?.setOption(withMotion(option, !reducedMotion), true);
+  }, [option, reducedMotion]);
 
   return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} data-testid={testId} />;
 }
