@@ -6,7 +6,8 @@
  *   - fifteen workers, one month, other centres (a publish's look at the month after; `publishedElsewhereWithAny`);
  * as the repository reads them now (the `roster_worker` index) and as it did before (`JSON_CONTAINS` on each of the
  * month's versions, ORed per worker — the SQL is repeated here as the baseline). Both must find the same versions.
- * Prints JSON figures (median ms). Build and run:
+ * Last, the migration's fill of `roster_worker` from the stored JSON is timed on these versions. Prints JSON figures
+ * (median ms). Build and run:
  *   npx swc tools/bench apps libs -d dist --config-file .swcrc -q
  *   node dist/tools/bench/roster-worker-search.bench.js [centres] [workers]
  */
@@ -15,6 +16,7 @@ import os from 'node:os';
 import { startTestApp, testConfig } from '@cws/testing';
 import { DEMO_CALENDAR_2026, defaultCentreConfig, monthDates, rosterProblem, type Assignment } from '@cws/scheduler-solver';
 import { DataSource } from 'typeorm';
+import { RosterWorker1768700000000 } from '../../apps/scheduler/src/migrations/1768700000000-roster-worker';
 import { RosterRepository } from '../../apps/scheduler/src/rosters/roster.repository';
 import { schedulerService } from '../../apps/scheduler/src/scheduler.definition';
 
@@ -90,9 +92,21 @@ async function main(): Promise<void> {
       }
       figures[name] = { indexedMs: +median(indexed).toFixed(2), scannedMs: +median(scanned).toFixed(1), ratio: +(median(scanned) / median(indexed)).toFixed(0), versions };
     }
+    // what the migration's fill of roster_worker costs on these versions (a deployment over existing rosters)
+    const qr = ds.createQueryRunner();
+    const migration = new RosterWorker1768700000000();
+    let backfillMs = 0;
+    try {
+      await migration.down(qr);
+      backfillMs = (await timed(() => migration.up(qr))).ms;
+    } finally {
+      await qr.release();
+    }
+    const [{ n: rows }] = await ds.query('SELECT COUNT(*) AS n FROM roster_worker');
     console.log(JSON.stringify({
       bench: 'roster-worker-search', date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version,
       centres, workersPerCentre: size, months: MONTHS, assignmentsKb: Number(kb), setupMs, figures,
+      backfill: { versions: centres * MONTHS.length, rows: Number(rows), ms: Math.round(backfillMs) },
     }));
   } finally {
     await t.close();
