@@ -46,9 +46,8 @@ describe('published rosters follow the register\'s events (workers and scheduler
       `INSERT INTO roster (${cols.join(', ')}, status, seed, created_by, created_at) VALUES (${cols.map(() => '?').join(', ')}, 'QUEUED', 1, 'int-spec', UTC_TIMESTAMP(3))`,
       Object.values(row),
     );
-    const saved = await t.app.get(RosterRepository).saveSolution(ds.manager, Number(res.insertId), {
-      problem: JSON.parse(from.problem), assignments: shifts, uncovered: [], hours: [], objective: Number(from.objective),
-    });
+    const solution = { problem: JSON.parse(from.problem), assignments: shifts, uncovered: [], hours: [], objective: Number(from.objective) };
+    const saved = await ds.transaction((tx) => t.app.get(RosterRepository).saveSolution(tx, Number(res.insertId), solution));
     expect(saved).toBe(true);
     return Number(res.insertId);
   };

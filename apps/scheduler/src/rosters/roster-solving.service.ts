@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FinishGenerationJob, SolveRosterJob } from '@cws/scheduler-contracts';
 import { JobHandler } from '@cws/messaging';
+import { inTransaction } from '@cws/persistence';
 import { addDays, cityToday, type PayloadOf } from '@cws/kernel';
 import { CARRIED_DAYS, carriedOut, monthHours, rosterProblem, solveRoster, withPastWorkers, type Assignment, type CarriedShift, type RosterProblem, type RosterWorker } from '@cws/scheduler-solver';
 import type { Job } from 'bullmq';
@@ -110,7 +111,9 @@ export class RosterSolvingService {
     const problem = rosterProblem(row.month, centre, rostered, calendar, previous, previous ? today : undefined);
     const result = solveRoster(problem, { seed: row.seed, timeLimitMs: SOLVE_TIME_LIMIT_MS });
     const hours = monthHours(problem, result.assignments);
-    return this.rosters.saveSolution(m, row.id, { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective });
+    // the shifts and who has them (roster_worker) are written together, or neither is
+    const solution = { problem, assignments: result.assignments, uncovered: result.uncovered, hours, objective: result.objective };
+    return inTransaction(this.dataSource, (tx) => this.rosters.saveSolution(tx, row.id, solution));
   }
 
   /** Each of these centres' published roster of the month (problem and assignments), if it has one. */

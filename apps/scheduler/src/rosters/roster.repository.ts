@@ -158,7 +158,10 @@ export class RosterRepository {
     return Object.fromEntries(rows.map((r: { status: string; n: string }) => [r.status, Number(r.n)]));
   }
 
-  /** Stores a solved roster; only a QUEUED row is filled (a redelivered job finds it solved and changes nothing). */
+  /**
+   * Stores a solved roster and who has shifts in it; only a QUEUED row is filled (a redelivered job finds it solved and
+   * changes nothing). Two statements: call it in a transaction.
+   */
   async saveSolution(m: EntityManager, id: number, s: { problem: RosterProblem; assignments: Assignment[]; uncovered: UncoveredSlot[]; hours: WorkerHours[]; objective: number }): Promise<boolean> {
     const res = await m.query(
       `UPDATE roster SET status = 'DRAFT', problem = ?, assignments = ?, uncovered = ?, hours = ?, objective = ?, solved_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'QUEUED'`,
